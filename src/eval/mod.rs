@@ -1,0 +1,1 @@
+//! Pure path evaluation: model + what-if → explained path traces.

@@ -1,0 +1,158 @@
+//! Reading and writing scenario files. Syntax errors carry file, line, column and the offending
+//! text; semantic errors come from [`super::validate`], all of them at once.
+
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+
+use super::{Diagnostic, Model, Scenario};
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}", SyntaxDisplay(self))]
+    Syntax {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+        /// The source line the error points into.
+        snippet: String,
+    },
+    #[error("{}", InvalidDisplay(self))]
+    Invalid {
+        path: PathBuf,
+        /// Every error and warning, errors first.
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+struct SyntaxDisplay<'a>(&'a LoadError);
+impl fmt::Display for SyntaxDisplay<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let LoadError::Syntax {
+            path,
+            line,
+            column,
+            message,
+            snippet,
+        } = self.0
+        {
+            writeln!(
+                f,
+                "{}:{line}:{column}: syntax error: {message}",
+                path.display()
+            )?;
+            let num = line.to_string();
+            writeln!(f, "{num} | {snippet}")?;
+            // Columns count characters, so the caret lines up under full-width text too only
+            // approximately; the line:column above is exact.
+            let pad: String = snippet
+                .chars()
+                .take(column.saturating_sub(1))
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            write!(f, "{} | {pad}^", " ".repeat(num.len()))?;
+        }
+        Ok(())
+    }
+}
+
+struct InvalidDisplay<'a>(&'a LoadError);
+impl fmt::Display for InvalidDisplay<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let LoadError::Invalid { path, diagnostics } = self.0 {
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            write!(
+                f,
+                "{}: {errors} error{} in the scenario",
+                path.display(),
+                if errors == 1 { "" } else { "s" }
+            )?;
+            for d in diagnostics {
+                write!(f, "\n  {d}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn ron_options() -> ron::Options {
+    // `implicit_some` lets a person write `name: "web"` rather than `name: Some("web")`.
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+/// Parse a scenario from RON text; `path` is only used in messages.
+pub fn from_ron_str(text: &str, path: &Path) -> Result<Scenario, LoadError> {
+    ron_options().from_str::<Scenario>(text).map_err(|e| {
+        let line = e.span.start.line.max(1);
+        let column = e.span.start.col.max(1);
+        let snippet = text.lines().nth(line - 1).unwrap_or_default().to_string();
+        LoadError::Syntax {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: e.code.to_string(),
+            snippet,
+        }
+    })
+}
+
+/// Read, parse, validate and index a scenario file.
+pub fn load_file(path: &Path) -> Result<Model, LoadError> {
+    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let scenario = from_ron_str(&text, path)?;
+    Model::new(scenario).map_err(|diagnostics| LoadError::Invalid {
+        path: path.to_path_buf(),
+        diagnostics,
+    })
+}
+
+/// The scenario as RON a person can read and edit; `from_ron_str` reads it back unchanged.
+pub fn to_ron_string(scenario: &Scenario) -> String {
+    let pretty = ron::ser::PrettyConfig::new()
+        .struct_names(false)
+        .extensions(Extensions::IMPLICIT_SOME)
+        .indentor("    ".to_string());
+    ron_options()
+        .to_string_pretty(scenario, pretty)
+        .unwrap_or_else(|e| format!("// could not serialise the scenario: {e}\n"))
+}
+
+/// Save atomically: write a temporary file beside the target, fsync it, rename it over the
+/// target, then fsync the directory, so a crash leaves either the old file or the new one.
+pub fn save_file(scenario: &Scenario, path: &Path) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "scenario.ron".into());
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(to_ron_string(scenario).as_bytes())?;
+        f.sync_all()?;
+        drop(f);
+        std::fs::rename(&tmp, path)?;
+        if let Ok(d) = std::fs::File::open(&dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}

@@ -1,0 +1,15 @@
+//! The scenario model: serde types, loading with precise errors, AWS's validation rules, the
+//! [`Edit`] operations, and [`Model`], the validated scenario with the indexes the evaluator uses.
+
+mod diagnostic;
+mod edit;
+mod index;
+mod load;
+mod types;
+pub mod validate;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use edit::{Edit, EditError};
+pub use index::{Association, EniInfo, Model};
+pub use load::{LoadError, from_ron_str, load_file, save_file, to_ron_string};
+pub use types::*;

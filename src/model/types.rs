@@ -1,0 +1,380 @@
+//! The scenario as a person writes it in RON: one Region, one VPC.
+//!
+//! These are plain serde types with no behaviour beyond lookups. Everything a
+//! user, a lesson or a what-if changes goes through [`crate::model::Edit`];
+//! everything AWS would refuse is checked in [`crate::model::validate`].
+
+use std::net::Ipv4Addr;
+
+use ipnet::Ipv4Net;
+use serde::{Deserialize, Serialize};
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// A whole scenario file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Short title shown in the UI.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// What the scenario teaches or models.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The Region, e.g. `us-east-1`; selects the service CIDRs from the catalogue.
+    pub region: String,
+    pub vpc: Vpc,
+    pub availability_zones: Vec<AvailabilityZone>,
+    #[serde(default)]
+    pub subnets: Vec<Subnet>,
+    #[serde(default)]
+    pub route_tables: Vec<RouteTable>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub internet_gateway: Option<InternetGateway>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nat_gateways: Vec<NatGateway>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gateway_endpoints: Vec<GatewayEndpoint>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interface_endpoints: Vec<InterfaceEndpoint>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gwlb_endpoints: Vec<GwlbEndpoint>,
+    /// Appliance network interfaces that routes can target (middlebox routing, NAT instances).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub network_interfaces: Vec<NetworkInterface>,
+    #[serde(default)]
+    pub instances: Vec<Instance>,
+    /// Services added to the built-in catalogue, or overriding one of its entries by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub services: Vec<ServiceOverride>,
+    #[serde(default, skip_serializing_if = "WhatIf::is_empty")]
+    pub what_if: WhatIf,
+    /// The verdicts this scenario must produce; `cargo test` checks every one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub expect: Vec<Expectation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vpc {
+    #[serde(default = "default_vpc_id")]
+    pub id: String,
+    /// Primary CIDR first; secondary CIDRs after it.
+    pub cidrs: Vec<Ipv4Net>,
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub enable_dns_support: bool,
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub enable_dns_hostnames: bool,
+}
+
+fn default_vpc_id() -> String {
+    "vpc-1".to_string()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AvailabilityZone {
+    /// Account-specific name, e.g. `us-east-1a`.
+    pub name: String,
+    /// Physical zone id, e.g. `use1-az6`, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Subnet {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// AZ name (as in `availability_zones`).
+    pub az: String,
+    pub cidr: Ipv4Net,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RouteTable {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Exactly one table in the VPC is the main table.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub main: bool,
+    /// Explicit subnet associations. A subnet listed nowhere uses the main table.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subnets: Vec<String>,
+    /// Static routes. The `local` route is derived; a route whose destination equals a VPC
+    /// CIDR replaces the local route's target (middlebox routing). Gateway-endpoint routes
+    /// are derived from `gateway_endpoints`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub routes: Vec<Route>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    pub destination: Destination,
+    pub target: Target,
+}
+
+/// A route destination.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Destination {
+    Cidr(Ipv4Net),
+    /// The AWS-managed prefix list of a catalogue service, named by the service (`"s3"`),
+    /// shown as `pl-s3`.
+    PrefixList(String),
+}
+
+impl std::fmt::Display for Destination {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Destination::Cidr(c) => write!(f, "{c}"),
+            Destination::PrefixList(s) => write!(f, "pl-{s}"),
+        }
+    }
+}
+
+/// A route target. `Local` and `GatewayEndpoint` are derived and never written in a scenario's
+/// `routes` (validation refuses them there).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Target {
+    Local,
+    InternetGateway(String),
+    NatGateway(String),
+    GatewayEndpoint(String),
+    GatewayLoadBalancerEndpoint(String),
+    NetworkInterface(String),
+    /// Traffic is dropped here.
+    Blackhole,
+    /// Targets that leave the VPC; the model does not follow them.
+    VpcPeering(String),
+    TransitGateway(String),
+    VirtualPrivateGateway(String),
+}
+
+impl Target {
+    /// The id of the object this target names, if any.
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            Target::Local | Target::Blackhole => None,
+            Target::InternetGateway(id)
+            | Target::NatGateway(id)
+            | Target::GatewayEndpoint(id)
+            | Target::GatewayLoadBalancerEndpoint(id)
+            | Target::NetworkInterface(id)
+            | Target::VpcPeering(id)
+            | Target::TransitGateway(id)
+            | Target::VirtualPrivateGateway(id) => Some(id),
+        }
+    }
+
+    /// Whether the target leaves the VPC (beyond the model).
+    pub fn leaves_vpc(&self) -> bool {
+        matches!(
+            self,
+            Target::VpcPeering(_) | Target::TransitGateway(_) | Target::VirtualPrivateGateway(_)
+        )
+    }
+}
+
+impl std::fmt::Display for Target {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Target::Local => write!(f, "local"),
+            Target::Blackhole => write!(f, "blackhole"),
+            other => write!(f, "{}", other.id().unwrap_or_default()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InternetGateway {
+    pub id: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NatConnectivity {
+    #[default]
+    Public,
+    Private,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AvailabilityMode {
+    /// Lives in one subnet, fails with its AZ.
+    #[default]
+    Zonal,
+    /// No subnet; spans the VPC's AZs and survives the loss of one (needs an internet gateway).
+    Regional,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NatGateway {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The subnet it lives in (zonal NAT gateways only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subnet: Option<String>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub connectivity: NatConnectivity,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub availability_mode: AvailabilityMode,
+}
+
+fn is_default<T: Default + PartialEq>(t: &T) -> bool {
+    *t == T::default()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GatewayEndpoint {
+    pub id: String,
+    /// `s3` or `dynamodb`.
+    pub service: String,
+    /// Tables that receive the derived `pl-<service> → vpce-…` route.
+    #[serde(default)]
+    pub route_tables: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InterfaceEndpoint {
+    pub id: String,
+    pub service: String,
+    /// At most one subnet per AZ; each gets an endpoint network interface.
+    #[serde(default)]
+    pub subnets: Vec<EndpointSubnet>,
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub private_dns: bool,
+    /// S3 only: with private DNS on, resolve the private names only for queries arriving
+    /// through an inbound Resolver endpoint (inside the VPC, S3's public addresses are answered).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub private_dns_only_for_inbound_resolver_endpoint: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EndpointSubnet {
+    pub subnet: String,
+    /// The ENI's private IP; when absent the first free address of the subnet is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ip: Option<Ipv4Addr>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GwlbEndpoint {
+    pub id: String,
+    pub subnet: String,
+    /// Whether the appliances behind the Gateway Load Balancer that serve this endpoint are healthy.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub appliances_up: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NetworkInterface {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub subnet: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ip: Option<Ipv4Addr>,
+    /// An appliance with a public IPv4 is modelled as a NAT instance: traffic it forwards
+    /// leaves with its address.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub public_ip: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Instance {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    pub subnet: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub private_ip: Option<Ipv4Addr>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub public_ip: bool,
+}
+
+/// A service added by a scenario, or an override of a catalogue entry with the same name.
+/// Fields left out keep the catalogue's value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceOverride {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dns_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub private_dns_supported: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gateway_endpoint: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interface_endpoint: Option<bool>,
+    /// This Region's public CIDRs for the service.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cidrs: Option<Vec<Ipv4Net>>,
+}
+
+/// What-if state: the outage a scenario starts in, or a user's experiment.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WhatIf {
+    /// AZ names or AZ IDs.
+    #[serde(default)]
+    pub failed_azs: Vec<String>,
+}
+
+impl WhatIf {
+    pub fn is_empty(&self) -> bool {
+        self.failed_azs.is_empty()
+    }
+}
+
+/// A verdict the scenario must produce, with the AWS page that says so.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expectation {
+    /// Instance id or name.
+    pub from: String,
+    /// Service name.
+    pub to: String,
+    /// AZs failed for this check (names or AZ IDs), on top of the scenario's `what_if`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub failed_azs: Vec<String>,
+    /// `reachable`, `partial`, `blocked`, `leaves_vpc` or `unavailable`.
+    pub verdict: String,
+    /// For reachable: `gateway_endpoint`, `interface_endpoint`, `nat_gateway` or `internet_gateway`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+    /// For interface endpoints: `never`, `sometimes` or `always`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cross_az: Option<String>,
+    /// For blocked: the reason code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// Note codes that must appear.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// The AWS documentation page that justifies this verdict.
+    pub source: String,
+}
