@@ -1,0 +1,220 @@
+//! The DNS hop (aws-semantics.md §3): which answer the Amazon-provided resolver gives for a
+//! service's default name, and why. The answer decides whether an interface endpoint is used.
+
+use super::path::{Ctx, Source, resolver_address};
+use super::trace::{Hop, HopKind, Reason};
+
+pub(crate) enum Answer {
+    /// The name resolves to these ENIs (indexes into the endpoint's ENI list), healthy only.
+    Enis { endpoint: usize, enis: Vec<usize> },
+    /// The name resolves to the service's public ranges.
+    Public,
+    /// The path ends at DNS.
+    Blocked(Reason, String),
+}
+
+pub(crate) fn resolve(ctx: &mut Ctx<'_>, _source: &Source, svc: usize) -> (Answer, Hop) {
+    let model = ctx.model;
+    let service = &model.services()[svc];
+    let vpc = &model.scenario().vpc;
+    let detail = ctx.detail;
+    let resolver = if detail {
+        match resolver_address(model) {
+            Some(ip) => format!("the Amazon-provided DNS server ({ip})"),
+            None => "the Amazon-provided DNS server".to_string(),
+        }
+    } else {
+        String::new()
+    };
+    let mk = |detail: String| Hop {
+        kind: HopKind::Dns,
+        id: service.dns_name.clone(),
+        az: None,
+        detail,
+        decisions: Vec::new(),
+    };
+
+    if !vpc.enable_dns_support {
+        let e = if detail {
+            format!(
+                "enableDnsSupport is off on {}: {resolver} does not answer, so {} does not resolve",
+                vpc.id, service.dns_name
+            )
+        } else {
+            String::new()
+        };
+        return (
+            Answer::Blocked(Reason::DnsResolutionDisabled, e.clone()),
+            mk(e),
+        );
+    }
+
+    let endpoints = &model.service_endpoints[svc];
+    let scenario = model.scenario();
+    let private = endpoints
+        .iter()
+        .copied()
+        .find(|&e| scenario.interface_endpoints[e].private_dns && service.private_dns_supported);
+
+    let public_answer = |why: &str| -> String {
+        if !detail {
+            return String::new();
+        }
+        let list: Vec<String> = service.cidrs.iter().map(|c| c.to_string()).collect();
+        let ranges = if list.is_empty() {
+            "no public address in this Region".to_string()
+        } else if list.len() > 4 {
+            format!("{}, … ({} ranges)", list[..3].join(", "), list.len())
+        } else {
+            list.join(", ")
+        };
+        format!(
+            "{} asked; {resolver} answers the public addresses of {} ({ranges}{}){why}",
+            service.dns_name,
+            service.name,
+            if service.illustrative {
+                "; illustrative"
+            } else {
+                ""
+            }
+        )
+    };
+
+    if let Some(e) = private {
+        let ie = &scenario.interface_endpoints[e];
+        if !vpc.enable_dns_hostnames {
+            ctx.note("dns_hostnames_off", || {
+                format!(
+                    "{} has private DNS on, but enableDnsHostnames is off on {}: private DNS needs both attributes, so the default name resolves publicly",
+                    ie.id, vpc.id
+                )
+            });
+            let d = public_answer(&format!(
+                ", because enableDnsHostnames is off and {}'s private DNS does not apply",
+                ie.id
+            ));
+            return (public_or_illustrative(ctx, svc), mk(d));
+        }
+        if ie.private_dns_only_for_inbound_resolver_endpoint {
+            ctx.note("inbound_resolver_only", || {
+                format!(
+                    "{} resolves privately only for queries through an inbound Resolver endpoint; inside the VPC the name resolves to public addresses and the route table decides",
+                    ie.id
+                )
+            });
+            let d = public_answer(&format!(
+                ", because {} has private DNS only for the inbound Resolver endpoint",
+                ie.id
+            ));
+            return (public_or_illustrative(ctx, svc), mk(d));
+        }
+        let all = model.endpoint_enis(e);
+        let mut healthy = Vec::new();
+        let mut dropped = Vec::new();
+        for (i, eni) in all.iter().enumerate() {
+            if ctx.failed.get(eni.az).copied().unwrap_or(false) {
+                dropped.push(i);
+            } else {
+                healthy.push(i);
+            }
+        }
+        let fmt_enis = |list: &[usize]| -> String {
+            list.iter()
+                .map(|&i| format!("{} ({})", all[i].ip, model.az_name(all[i].az)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if !dropped.is_empty() {
+            ctx.note("failed_az_enis_dropped", || {
+                format!(
+                    "ENIs of {} in failed AZs drop out of the answer: {}",
+                    ie.id,
+                    fmt_enis(&dropped)
+                )
+            });
+        }
+        if healthy.is_empty() {
+            let e = if detail {
+                if all.is_empty() {
+                    format!(
+                        "{} has private DNS on but no subnet, so no ENI answers for {}",
+                        ie.id, service.dns_name
+                    )
+                } else {
+                    format!(
+                        "{} asked; private DNS of {} would answer its ENIs, but every one is in a failed AZ ({})",
+                        service.dns_name,
+                        ie.id,
+                        fmt_enis(&dropped)
+                    )
+                }
+            } else {
+                String::new()
+            };
+            return (
+                Answer::Blocked(Reason::EndpointEnisAllFailed, e.clone()),
+                mk(e),
+            );
+        }
+        let d = if detail {
+            format!(
+                "{} asked; {resolver} answers with the private IPs of {}'s ENIs (private DNS on): {}",
+                service.dns_name,
+                ie.id,
+                fmt_enis(&healthy)
+            )
+        } else {
+            String::new()
+        };
+        return (
+            Answer::Enis {
+                endpoint: e,
+                enis: healthy,
+            },
+            mk(d),
+        );
+    }
+
+    // No endpoint answers privately: say why, when an endpoint exists.
+    let mut why = String::new();
+    if let Some(&e) = endpoints.first() {
+        let ie = &scenario.interface_endpoints[e];
+        if !service.private_dns_supported {
+            ctx.note("private_dns_unsupported", || {
+                format!(
+                    "{}'s interface endpoint has no private DNS: {} resolves publicly; applications must be configured with {}'s vpce-… DNS name to use it",
+                    service.name, service.dns_name, ie.id
+                )
+            });
+            if detail {
+                why = format!(
+                    ", because {} interface endpoints have no private DNS",
+                    service.name
+                );
+            }
+        } else {
+            ctx.note("private_dns_off", || {
+                format!(
+                    "{} exists but its private DNS is off: {} resolves to public addresses; only {}'s own vpce-… DNS names reach it",
+                    ie.id, service.dns_name, ie.id
+                )
+            });
+            if detail {
+                why = format!(", because {}'s private DNS is off", ie.id);
+            }
+        }
+    }
+    let d = public_answer(&why);
+    (public_or_illustrative(ctx, svc), mk(d))
+}
+
+fn public_or_illustrative(ctx: &mut Ctx<'_>, svc: usize) -> Answer {
+    let service = &ctx.model.services()[svc];
+    if service.illustrative && !service.cidrs.is_empty() {
+        let name = service.name.clone();
+        ctx.note("illustrative_cidrs", || {
+            format!("AWS publishes no ranges for {name}: the CIDRs shown are illustrative")
+        });
+    }
+    Answer::Public
+}

@@ -1,0 +1,72 @@
+//! `evaluate_all`: every instance × every catalogue service. Instances that share a subnet and
+//! public-IP state share every path, so each such class is evaluated once, without sentences.
+
+use std::collections::HashMap;
+
+use crate::model::{Model, WhatIf};
+
+use super::path::{Ctx, Source, evaluate_service};
+use super::trace::Verdict;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MatrixCell {
+    pub verdict: Verdict,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Matrix {
+    /// Service names, the columns.
+    pub services: Vec<String>,
+    /// Instance ids, the rows.
+    pub instances: Vec<String>,
+    /// `cells[row][column]`.
+    pub cells: Vec<Vec<MatrixCell>>,
+}
+
+impl Matrix {
+    pub fn cell(&self, instance: usize, service: usize) -> Option<&MatrixCell> {
+        self.cells.get(instance)?.get(service)
+    }
+}
+
+pub fn evaluate_all(model: &Model, what_if: &WhatIf) -> Matrix {
+    let failed = model.failed_azs(what_if);
+    let scenario = model.scenario();
+    let services = model.services();
+    let mut classes: HashMap<(usize, bool), usize> = HashMap::new();
+    let mut class_rows: Vec<Vec<MatrixCell>> = Vec::new();
+    let mut row_class = Vec::with_capacity(scenario.instances.len());
+    let mut ctx = Ctx {
+        model,
+        failed,
+        detail: false,
+        notes: Vec::new(),
+    };
+    for inst in &scenario.instances {
+        let subnet = model.subnet_index(&inst.subnet).unwrap_or(0);
+        let key = (subnet, inst.public_ip);
+        let class = *classes.entry(key).or_insert_with(|| {
+            let source = Source {
+                label: String::new(),
+                subnet,
+                public_ip: inst.public_ip,
+            };
+            let row = (0..services.len())
+                .map(|s| MatrixCell {
+                    verdict: evaluate_service(&mut ctx, &source, s).verdict,
+                })
+                .collect();
+            class_rows.push(row);
+            class_rows.len() - 1
+        });
+        row_class.push(class);
+    }
+    Matrix {
+        services: services.iter().map(|s| s.name.clone()).collect(),
+        instances: scenario.instances.iter().map(|i| i.id.clone()).collect(),
+        cells: row_class
+            .into_iter()
+            .map(|c| class_rows[c].clone())
+            .collect(),
+    }
+}

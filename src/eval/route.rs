@@ -1,0 +1,263 @@
+//! Route selection (aws-semantics.md §1): longest prefix match; at equal length a static route
+//! beats a prefix-list route; two prefix lists at equal length with different targets are an
+//! arbitrary (but sticky) choice in AWS, made deterministically here and flagged.
+
+use ipnet::Ipv4Net;
+
+use crate::model::{CompiledRoute, CompiledTable, RouteOrigin};
+
+use super::trace::{RouteDecision, RouteMatch};
+
+/// The outcome of route selection for one destination range that no more-specific route splits.
+#[derive(Debug, Clone)]
+pub(crate) struct Choice {
+    /// Route index in the compiled table.
+    pub winner: Option<u32>,
+    /// Every (matched CIDR, route) that contains the destination, shortest prefix first.
+    pub matches: Vec<(Ipv4Net, u32)>,
+    pub rule: &'static str,
+}
+
+impl Choice {
+    pub fn arbitrary(&self) -> bool {
+        self.rule == "arbitrary_prefix_list"
+    }
+}
+
+fn is_static(r: &CompiledRoute) -> bool {
+    matches!(r.origin, RouteOrigin::Local | RouteOrigin::Static)
+}
+
+/// Choose the route for `dest` among the routes whose CIDR contains all of it.
+pub(crate) fn choose(table: &CompiledTable, dest: Ipv4Net) -> Choice {
+    let mut matches: Vec<(Ipv4Net, u32)> = Vec::new();
+    table.trie.containing(dest, |cidr, &r| {
+        // A prefix list can hold nested entries; one route counts once, at its longest match.
+        if let Some(m) = matches.iter_mut().find(|(_, x)| *x == r) {
+            *m = (cidr, r);
+        } else {
+            matches.push((cidr, r));
+        }
+    });
+    matches.sort_by_key(|(c, r)| (c.prefix_len(), *r));
+    let Some(&(best, _)) = matches.last() else {
+        return Choice {
+            winner: None,
+            matches,
+            rule: "no_route",
+        };
+    };
+    let longest: Vec<u32> = matches
+        .iter()
+        .filter(|(c, _)| c.prefix_len() == best.prefix_len())
+        .map(|(_, r)| *r)
+        .collect();
+    let (winner, rule) = if matches.len() == 1 {
+        (longest[0], "only_match")
+    } else if longest.len() == 1 {
+        (longest[0], "longest_prefix")
+    } else if let Some(&s) = longest
+        .iter()
+        .find(|&&r| is_static(&table.routes[r as usize]))
+    {
+        (s, "static_over_prefix_list")
+    } else {
+        // Only prefix-list routes tie. Same target: no real choice. Different targets: AWS
+        // picks one and sticks to it; we take the first in table order and say so.
+        let first = longest[0];
+        let t = &table.routes[first as usize].target;
+        let differ = longest
+            .iter()
+            .any(|&r| table.routes[r as usize].target != *t);
+        (
+            first,
+            if differ {
+                "arbitrary_prefix_list"
+            } else {
+                "longest_prefix"
+            },
+        )
+    };
+    Choice {
+        winner: Some(winner),
+        matches,
+        rule,
+    }
+}
+
+/// Split `dest` by the more specific routes inside it: each piece is a CIDR that one choice
+/// covers entirely. Usually that is `dest` alone.
+pub(crate) fn split(table: &CompiledTable, dest: Ipv4Net) -> Vec<(Ipv4Net, Choice)> {
+    let mut out = Vec::new();
+    split_into(table, dest, &mut out);
+    out
+}
+
+fn split_into(table: &CompiledTable, dest: Ipv4Net, out: &mut Vec<(Ipv4Net, Choice)>) {
+    if !table.trie.has_inside(dest) {
+        out.push((dest, choose(table, dest)));
+        return;
+    }
+    // The maximal more-specific prefixes inside `dest` (a pre-order walk lists parents first).
+    let mut maximal: Vec<Ipv4Net> = Vec::new();
+    table.trie.inside(dest, |p, _| {
+        if !maximal.last().is_some_and(|m| m.contains(&p)) && !maximal.contains(&p) {
+            maximal.push(p);
+        }
+    });
+    let rest = subtract(dest, &maximal);
+    if !rest.is_empty() {
+        let choice = choose(table, dest);
+        for piece in rest {
+            out.push((piece, choice.clone()));
+        }
+    }
+    for m in maximal {
+        split_into(table, m, out);
+    }
+}
+
+/// `net` minus `holes`, as a list of CIDRs.
+fn subtract(net: Ipv4Net, holes: &[Ipv4Net]) -> Vec<Ipv4Net> {
+    if holes.iter().any(|h| h.contains(&net)) {
+        return Vec::new();
+    }
+    if !holes.iter().any(|h| net.contains(h)) {
+        return vec![net];
+    }
+    match net.subnets(net.prefix_len() + 1) {
+        Ok(halves) => halves.flat_map(|h| subtract(h, holes)).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+pub(crate) fn origin_code(origin: RouteOrigin) -> &'static str {
+    match origin {
+        RouteOrigin::Local => "local",
+        RouteOrigin::Static => "static",
+        RouteOrigin::PrefixList => "prefix_list",
+        RouteOrigin::GatewayEndpoint => "gateway_endpoint",
+    }
+}
+
+pub(crate) fn decision(table: &CompiledTable, dest: Ipv4Net, choice: &Choice) -> RouteDecision {
+    RouteDecision {
+        destination: dest,
+        matches: choice
+            .matches
+            .iter()
+            .rev()
+            .map(|&(cidr, r)| {
+                let route = &table.routes[r as usize];
+                RouteMatch {
+                    destination: route.destination.to_string(),
+                    matched_cidr: cidr,
+                    target: route.target.to_string(),
+                    origin: origin_code(route.origin),
+                    chosen: Some(r) == choice.winner,
+                }
+            })
+            .collect(),
+        rule: choice.rule,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Destination, Target};
+    use crate::prefix_trie::PrefixTrie;
+
+    fn table(routes: Vec<(&str, RouteOrigin, &str)>) -> CompiledTable {
+        let mut trie = PrefixTrie::new();
+        let mut compiled = Vec::new();
+        for (i, (cidr, origin, target)) in routes.into_iter().enumerate() {
+            let net: Ipv4Net = cidr.parse().unwrap();
+            trie.insert(net, i as u32);
+            compiled.push(CompiledRoute {
+                destination: if origin == RouteOrigin::Static || origin == RouteOrigin::Local {
+                    Destination::Cidr(net)
+                } else {
+                    Destination::PrefixList(format!("pl{i}"))
+                },
+                origin,
+                target: Target::NatGateway(target.into()),
+                ignored: vec![],
+            });
+        }
+        CompiledTable {
+            routes: compiled,
+            trie,
+        }
+    }
+
+    fn n(s: &str) -> Ipv4Net {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn longest_prefix_wins() {
+        let t = table(vec![
+            ("0.0.0.0/0", RouteOrigin::Static, "a"),
+            ("52.216.0.0/15", RouteOrigin::GatewayEndpoint, "b"),
+        ]);
+        let c = choose(&t, n("52.216.0.0/15"));
+        assert_eq!(c.winner, Some(1));
+        assert_eq!(c.rule, "longest_prefix");
+        assert_eq!(c.matches.len(), 2);
+    }
+
+    #[test]
+    fn static_beats_prefix_list_at_equal_length() {
+        let t = table(vec![
+            ("52.216.0.0/15", RouteOrigin::GatewayEndpoint, "b"),
+            ("52.216.0.0/15", RouteOrigin::Static, "a"),
+        ]);
+        let c = choose(&t, n("52.216.0.0/15"));
+        assert_eq!(c.winner, Some(1));
+        assert_eq!(c.rule, "static_over_prefix_list");
+    }
+
+    #[test]
+    fn two_prefix_lists_with_different_targets_are_arbitrary() {
+        let t = table(vec![
+            ("52.216.0.0/15", RouteOrigin::PrefixList, "a"),
+            ("52.216.0.0/15", RouteOrigin::GatewayEndpoint, "b"),
+        ]);
+        let c = choose(&t, n("52.216.0.0/15"));
+        assert!(c.arbitrary());
+        assert_eq!(c.winner, Some(0));
+    }
+
+    #[test]
+    fn a_more_specific_static_route_splits_the_range() {
+        let t = table(vec![
+            ("0.0.0.0/0", RouteOrigin::Static, "igw"),
+            ("52.216.0.0/15", RouteOrigin::GatewayEndpoint, "vpce"),
+            ("52.216.10.0/24", RouteOrigin::Static, "nat"),
+        ]);
+        let pieces = split(&t, n("52.216.0.0/15"));
+        let covered: u64 = pieces
+            .iter()
+            .map(|(p, _)| 1u64 << (32 - p.prefix_len()))
+            .sum();
+        assert_eq!(covered, 1 << 17);
+        let nat: Vec<_> = pieces.iter().filter(|(_, c)| c.winner == Some(2)).collect();
+        assert_eq!(nat.len(), 1);
+        assert_eq!(nat[0].0, n("52.216.10.0/24"));
+        assert!(
+            pieces
+                .iter()
+                .filter(|(p, _)| *p != n("52.216.10.0/24"))
+                .all(|(_, c)| c.winner == Some(1))
+        );
+    }
+
+    #[test]
+    fn no_route_when_nothing_contains_the_destination() {
+        let t = table(vec![("10.0.0.0/16", RouteOrigin::Local, "x")]);
+        let c = choose(&t, n("52.216.0.0/15"));
+        assert_eq!(c.winner, None);
+        assert_eq!(c.rule, "no_route");
+    }
+}

@@ -1,0 +1,109 @@
+//! Every scenario under scenarios/ loads, round-trips through RON, and produces every verdict it
+//! declares in `expect`.
+
+use std::path::{Path, PathBuf};
+
+use vpc_tui::eval::{Query, evaluate};
+use vpc_tui::model::{WhatIf, from_ron_str, load_file, to_ron_string};
+
+fn scenario_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir("scenarios")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn every_scenario_meets_its_expectations() {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for file in scenario_files() {
+        let model = match load_file(&file) {
+            Ok(m) => m,
+            Err(e) => {
+                failures.push(format!("{e}"));
+                continue;
+            }
+        };
+        assert!(
+            !model.scenario().expect.is_empty(),
+            "{} declares no expected verdicts",
+            file.display()
+        );
+        for exp in &model.scenario().expect {
+            checked += 1;
+            let mut what_if = model.scenario().what_if.clone();
+            what_if.failed_azs.extend(exp.failed_azs.iter().cloned());
+            let trace = evaluate(
+                &model,
+                &what_if,
+                &Query::instance_to_service(&exp.from, &exp.to),
+            )
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            let mut wrong = Vec::new();
+            if trace.verdict.code() != exp.verdict {
+                wrong.push(format!(
+                    "verdict {} (want {})",
+                    trace.verdict.code(),
+                    exp.verdict
+                ));
+            }
+            let via = trace.verdict.via().map(|v| v.code());
+            if exp.via.is_some() && via != exp.via.as_deref() {
+                wrong.push(format!("via {via:?} (want {:?})", exp.via));
+            }
+            let cross = trace.verdict.cross_az().map(|v| v.code());
+            if exp.cross_az.is_some() && cross != exp.cross_az.as_deref() {
+                wrong.push(format!("cross_az {cross:?} (want {:?})", exp.cross_az));
+            }
+            let reason = trace.verdict.reason().map(|r| r.code());
+            if exp.reason.is_some() && reason != exp.reason.as_deref() {
+                wrong.push(format!("reason {reason:?} (want {:?})", exp.reason));
+            }
+            for n in &exp.notes {
+                if !trace.notes.iter().any(|x| x.code == n) {
+                    wrong.push(format!("note {n} missing"));
+                }
+            }
+            assert!(
+                exp.source.starts_with("https://docs.aws.amazon.com/")
+                    || exp.source.starts_with("https://aws.amazon.com/"),
+                "{}: {} → {}: source must be an AWS page",
+                file.display(),
+                exp.from,
+                exp.to
+            );
+            if !wrong.is_empty() {
+                failures.push(format!(
+                    "{}: {} → {} (failed AZs {:?}): {}\n    explanation: {}",
+                    file.display(),
+                    exp.from,
+                    exp.to,
+                    what_if.failed_azs,
+                    wrong.join(", "),
+                    trace.explanation
+                ));
+            }
+        }
+    }
+    assert!(checked > 0);
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn every_scenario_round_trips_through_ron() {
+    for file in scenario_files() {
+        let model = load_file(&file).unwrap();
+        let text = to_ron_string(model.scenario());
+        let back = from_ron_str(&text, Path::new("roundtrip.ron")).unwrap();
+        assert_eq!(&back, model.scenario(), "{}", file.display());
+    }
+}
+
+#[test]
+fn no_what_if_means_no_failure() {
+    assert!(WhatIf::default().is_empty());
+}
