@@ -4,6 +4,8 @@
 //! evaluation) → the CLI and the TUI.
 
 pub mod catalogue;
+pub mod cli;
 pub mod eval;
 pub mod model;
 pub mod prefix_trie;
+pub mod report;

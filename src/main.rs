@@ -1,1 +1,16 @@
-fn main() {}
+use std::process::ExitCode;
+
+use clap::Parser;
+use vpc_tui::cli::{Cli, Command, run_check, run_overview, run_validate};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut out = std::io::stdout().lock();
+    let mut err = std::io::stderr().lock();
+    let code = match &cli.command {
+        Some(Command::Check(args)) => run_check(args, &mut out, &mut err),
+        Some(Command::Validate { scenarios }) => run_validate(scenarios, &mut out, &mut err),
+        None => run_overview(cli.scenario.as_deref(), &mut out, &mut err),
+    };
+    ExitCode::from(code as u8)
+}

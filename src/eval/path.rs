@@ -483,7 +483,12 @@ fn follow(
     let dest_label = |ctx: &Ctx<'_>| match dest {
         Dest::Service(s) => {
             let svc = &ctx.model.services()[s];
-            format!("{} ({piece})", svc.prefix_list_name())
+            // Only services with a gateway endpoint have an AWS-managed prefix list.
+            if svc.gateway_endpoint {
+                format!("{} ({piece})", svc.prefix_list_name())
+            } else {
+                format!("{} ({piece})", svc.name)
+            }
         }
         Dest::Eni { .. } => format!("the endpoint ENI {}", piece.addr()),
     };

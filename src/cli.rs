@@ -1,0 +1,277 @@
+//! Command-line interface: argument types (clap) and the non-interactive subcommands. Each
+//! subcommand writes to the given writers and returns the process exit code.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::eval::{self, Query, Verdict};
+use crate::model::{self, LoadError, Model, WhatIf};
+use crate::report;
+
+/// Exit code: the path is reachable (or every cell of the matrix is; or the scenario is valid).
+pub const EXIT_OK: i32 = 0;
+/// Exit code: evaluated, and not reachable (blocked, partial, unavailable, leaves the VPC).
+pub const EXIT_NOT_REACHABLE: i32 = 1;
+/// Exit code: invalid input or usage (unreadable or invalid scenario, unknown name).
+pub const EXIT_INVALID: i32 = 2;
+
+/// The launch scenario, built in so that `vpc-tui` with no argument has something to show.
+pub const BUILTIN_SCENARIO: &str = include_str!("../scenarios/private-only.ron");
+pub const BUILTIN_NAME: &str = "<built-in private-only.ron>";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "vpc-tui",
+    version,
+    about = "See how traffic leaves an AWS VPC: routes, endpoints, NAT and internet gateways, explained hop by hop.",
+    after_help = "Exit codes: 0 reachable / valid, 1 evaluated but not reachable, 2 invalid input or usage.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Scenario file (RON) to open; without one, the built-in private-only scenario.
+    pub scenario: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Evaluate one path (--from, --to) or every instance × service (--matrix).
+    Check(CheckArgs),
+    /// Load and validate scenarios; print every error and warning.
+    Validate {
+        /// Scenario files.
+        #[arg(required = true)]
+        scenarios: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Scenario file (RON).
+    pub scenario: PathBuf,
+    /// Source instance: id or name.
+    #[arg(long, required_unless_present = "matrix", conflicts_with = "matrix")]
+    pub from: Option<String>,
+    /// Destination service: a catalogue name such as s3, dynamodb, ssm, sqs.
+    #[arg(long, required_unless_present = "matrix", conflicts_with = "matrix")]
+    pub to: Option<String>,
+    /// Every instance × every service.
+    #[arg(long)]
+    pub matrix: bool,
+    /// Fail an Availability Zone (name or AZ ID) for this check; repeatable.
+    #[arg(long = "fail-az", value_name = "AZ")]
+    pub fail_az: Vec<String>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// Load a scenario file, or the built-in one when `path` is `None`.
+pub fn load(path: Option<&Path>) -> Result<Model, LoadError> {
+    match path {
+        Some(p) => model::load_file(p),
+        None => {
+            let name = Path::new(BUILTIN_NAME);
+            let scenario = model::from_ron_str(BUILTIN_SCENARIO, name)?;
+            Model::new(scenario).map_err(|diagnostics| LoadError::Invalid {
+                path: name.to_path_buf(),
+                diagnostics,
+            })
+        }
+    }
+}
+
+fn print_warnings(model: &Model, path: &Path, err: &mut dyn Write) {
+    for w in model.warnings() {
+        let _ = writeln!(err, "{}: {w}", path.display());
+    }
+}
+
+pub fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let model = match model::load_file(&args.scenario) {
+        Ok(m) => m,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return EXIT_INVALID;
+        }
+    };
+    print_warnings(&model, &args.scenario, err);
+    let mut what_if = model.scenario().what_if.clone();
+    for az in &args.fail_az {
+        if model.az_index(az).is_none() {
+            let known: Vec<String> = model
+                .scenario()
+                .availability_zones
+                .iter()
+                .map(|a| match &a.id {
+                    Some(id) => format!("{} ({id})", a.name),
+                    None => a.name.clone(),
+                })
+                .collect();
+            let _ = writeln!(
+                err,
+                "error: no Availability Zone {az}; AZs: {}",
+                known.join(", ")
+            );
+            return EXIT_INVALID;
+        }
+        what_if.failed_azs.push(az.clone());
+    }
+    if args.matrix {
+        return run_matrix(&model, &what_if, args.format, out, err);
+    }
+    let (Some(from), Some(to)) = (&args.from, &args.to) else {
+        let _ = writeln!(err, "error: give --from and --to, or --matrix");
+        return EXIT_INVALID;
+    };
+    match eval::evaluate(&model, &what_if, &Query::instance_to_service(from, to)) {
+        Ok(trace) => {
+            let _ = match args.format {
+                Format::Text => write!(out, "{}", report::trace_text(&trace)),
+                Format::Json => writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&report::trace_json(&trace)).unwrap_or_default()
+                ),
+            };
+            exit_for(&trace.verdict)
+        }
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            EXIT_INVALID
+        }
+    }
+}
+
+fn exit_for(v: &Verdict) -> i32 {
+    if v.is_reachable() {
+        EXIT_OK
+    } else {
+        EXIT_NOT_REACHABLE
+    }
+}
+
+fn run_matrix(
+    model: &Model,
+    what_if: &WhatIf,
+    format: Format,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let matrix = eval::evaluate_all(model, what_if);
+    let all = matrix
+        .cells
+        .iter()
+        .flatten()
+        .all(|c| c.verdict.is_reachable());
+    match format {
+        Format::Text => {
+            let _ = write!(out, "{}", report::matrix_text(&matrix));
+        }
+        Format::Json => {
+            let mut list = Vec::new();
+            for inst in &model.scenario().instances {
+                for svc in model.services() {
+                    match eval::evaluate(
+                        model,
+                        what_if,
+                        &Query::instance_to_service(&inst.id, &svc.name),
+                    ) {
+                        Ok(t) => list.push(report::trace_json(&t)),
+                        Err(e) => {
+                            let _ = writeln!(err, "error: {e}");
+                            return EXIT_INVALID;
+                        }
+                    }
+                }
+            }
+            let _ = writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&serde_json::Value::Array(list)).unwrap_or_default()
+            );
+        }
+    }
+    if all { EXIT_OK } else { EXIT_NOT_REACHABLE }
+}
+
+pub fn run_validate(paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let mut code = EXIT_OK;
+    for p in paths {
+        match model::load_file(p) {
+            Ok(m) => {
+                print_warnings(&m, p, err);
+                let _ = writeln!(
+                    out,
+                    "{}: valid ({} warning{})",
+                    p.display(),
+                    m.warnings().len(),
+                    if m.warnings().len() == 1 { "" } else { "s" }
+                );
+            }
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                code = EXIT_INVALID;
+            }
+        }
+    }
+    code
+}
+
+/// Until the interactive view lands, opening a scenario prints its overview: what it holds and
+/// the verdict matrix.
+pub fn run_overview(path: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let model = match load(path) {
+        Ok(m) => m,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return EXIT_INVALID;
+        }
+    };
+    let shown = path
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| BUILTIN_NAME.to_string());
+    print_warnings(&model, Path::new(&shown), err);
+    let s = model.scenario();
+    let _ = writeln!(
+        out,
+        "{shown}: {}",
+        s.title.as_deref().unwrap_or("(untitled)")
+    );
+    if let Some(d) = &s.description {
+        let _ = writeln!(out, "{d}");
+    }
+    let _ = writeln!(
+        out,
+        "\n{} in {}, {} AZs, {} subnets, {} route tables, {} gateway / {} interface endpoints, {} instances\n",
+        s.vpc.id,
+        s.region,
+        s.availability_zones.len(),
+        s.subnets.len(),
+        s.route_tables.len(),
+        s.gateway_endpoints.len(),
+        s.interface_endpoints.len(),
+        s.instances.len()
+    );
+    let matrix = eval::evaluate_all(&model, &s.what_if);
+    let _ = write!(out, "{}", report::matrix_text(&matrix));
+    let _ = writeln!(
+        out,
+        "\nExplain one path: vpc-tui check {} --from {} --to s3",
+        path.map(|p| p.display().to_string())
+            .unwrap_or_else(|| "scenarios/private-only.ron".into()),
+        s.instances
+            .first()
+            .map(|i| i.id.as_str())
+            .unwrap_or("INSTANCE")
+    );
+    EXIT_OK
+}
