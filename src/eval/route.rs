@@ -261,3 +261,117 @@ mod tests {
         assert_eq!(c.rule, "no_route");
     }
 }
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use crate::model::{Destination, Target};
+    use crate::prefix_trie::PrefixTrie;
+    use proptest::prelude::*;
+
+    /// A random route: (network bits, prefix length, is a prefix-list route, target number).
+    fn route_strategy() -> impl Strategy<Value = (u32, u8, bool, u8)> {
+        // Few distinct high bits so that routes overlap often.
+        (0u32..16, 0u8..=32, any::<bool>(), 0u8..4)
+            .prop_map(|(hi, len, pl, t)| (hi.rotate_right(4) ^ (hi << 8), len, pl, t))
+    }
+
+    fn build(routes: &[(u32, u8, bool, u8)]) -> CompiledTable {
+        let mut trie = PrefixTrie::new();
+        let mut compiled = Vec::new();
+        for (i, &(bits, len, pl, t)) in routes.iter().enumerate() {
+            let net = Ipv4Net::new(bits.into(), len).unwrap().trunc();
+            trie.insert(net, i as u32);
+            compiled.push(CompiledRoute {
+                destination: if pl {
+                    Destination::PrefixList(format!("pl{i}"))
+                } else {
+                    Destination::Cidr(net)
+                },
+                origin: if pl {
+                    RouteOrigin::PrefixList
+                } else {
+                    RouteOrigin::Static
+                },
+                target: Target::NatGateway(format!("t{t}")),
+                ignored: vec![],
+            });
+        }
+        CompiledTable {
+            routes: compiled,
+            trie,
+        }
+    }
+
+    /// The rule of aws-semantics.md §1 written as plainly as possible: longest prefix that
+    /// contains the destination; at equal length static before prefix list; then table order.
+    fn oracle(routes: &[(u32, u8, bool, u8)], dest: Ipv4Net) -> Option<usize> {
+        routes
+            .iter()
+            .enumerate()
+            .filter(|(_, (bits, len, _, _))| {
+                Ipv4Net::new((*bits).into(), *len)
+                    .unwrap()
+                    .trunc()
+                    .contains(&dest)
+            })
+            .max_by_key(|(i, (_, len, pl, _))| (*len, !*pl, std::cmp::Reverse(*i)))
+            .map(|(i, _)| i)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn longest_prefix_match_agrees_with_brute_force(
+            routes in proptest::collection::vec(route_strategy(), 0..40),
+            addr in any::<u32>(),
+            pick in any::<prop::sample::Index>(),
+            len in 0u8..=32,
+        ) {
+            let table = build(&routes);
+            // Query either a random address or an address near a route, as a CIDR of any length.
+            let base = if routes.is_empty() { addr } else { routes[pick.index(routes.len())].0 ^ (addr & 0xff) };
+            let dest = Ipv4Net::new(base.into(), len).unwrap().trunc();
+            let got = choose(&table, dest);
+            let want = oracle(&routes, dest);
+            // Equal routes (same prefix, kind and target) are interchangeable.
+            let same = |a: usize, b: usize| routes[a].1 == routes[b].1 && routes[a].2 == routes[b].2 && routes[a].3 == routes[b].3
+                && Ipv4Net::new(routes[a].0.into(), routes[a].1).unwrap().trunc() == Ipv4Net::new(routes[b].0.into(), routes[b].1).unwrap().trunc();
+            match (got.winner, want) {
+                (None, None) => {}
+                (Some(g), Some(w)) => prop_assert!(g as usize == w || same(g as usize, w), "got {g}, want {w}"),
+                (g, w) => prop_assert!(false, "got {g:?}, want {w:?}"),
+            }
+        }
+
+        #[test]
+        fn split_pieces_cover_the_destination_exactly_and_agree_with_the_oracle(
+            routes in proptest::collection::vec(route_strategy(), 0..30),
+            addr in any::<u32>(),
+            len in 8u8..=32,
+        ) {
+            let table = build(&routes);
+            let dest = Ipv4Net::new(addr.into(), len).unwrap().trunc();
+            let pieces = split(&table, dest);
+            let covered: u64 = pieces.iter().map(|(p, _)| 1u64 << (32 - p.prefix_len())).sum();
+            prop_assert_eq!(covered, 1u64 << (32 - len));
+            for (i, (p, c)) in pieces.iter().enumerate() {
+                prop_assert!(dest.contains(p));
+                for (q, _) in &pieces[i + 1..] {
+                    prop_assert!(!p.contains(q) && !q.contains(p), "{p} overlaps {q}");
+                }
+                // Every address of the piece takes the same route: its first and last address agree.
+                for a in [u32::from(p.network()), u32::from(p.broadcast())] {
+                    let want = oracle(&routes, Ipv4Net::new(a.into(), 32).unwrap());
+                    let same = match (c.winner, want) {
+                        (None, None) => true,
+                        (Some(g), Some(w)) => g as usize == w || (routes[g as usize].1 == routes[w].1 && routes[g as usize].2 == routes[w].2 && routes[g as usize].3 == routes[w].3),
+                        _ => false,
+                    };
+                    prop_assert!(same, "piece {p}: {:?} vs {want:?}", c.winner);
+                }
+            }
+        }
+    }
+}
