@@ -1,0 +1,265 @@
+//! The real binary: exit codes, error text, JSON shape.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn vpc_tui() -> Command {
+    Command::cargo_bin("vpc-tui").unwrap()
+}
+
+#[test]
+fn help_lists_subcommands_and_exit_codes() {
+    vpc_tui()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("check"))
+        .stdout(predicate::str::contains("validate"))
+        .stdout(predicate::str::contains("Exit codes"));
+}
+
+#[test]
+fn check_reachable_exits_0() {
+    vpc_tui()
+        .args([
+            "check",
+            "scenarios/private-only.ron",
+            "--from",
+            "app-a",
+            "--to",
+            "s3",
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("REACHABLE via gateway_endpoint"))
+        .stdout(predicate::str::contains("not evaluated: security_groups"));
+}
+
+#[test]
+fn check_blocked_exits_1_with_the_reason() {
+    vpc_tui()
+        .args([
+            "check",
+            "scenarios/private-only.ron",
+            "--from",
+            "i-app-c",
+            "--to",
+            "sns",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("BLOCKED (no_route)"))
+        .stdout(predicate::str::contains("rtb-private-c"));
+}
+
+#[test]
+fn fail_az_accepts_names_and_az_ids() {
+    for az in ["us-east-1a", "use1-az1"] {
+        vpc_tui()
+            .args([
+                "check",
+                "scenarios/private-only.ron",
+                "--from",
+                "app-a",
+                "--to",
+                "s3",
+                "--fail-az",
+                az,
+            ])
+            .assert()
+            .code(1)
+            .stdout(predicate::str::contains("UNAVAILABLE"));
+    }
+}
+
+#[test]
+fn unknown_names_exit_2_and_list_the_valid_ones() {
+    vpc_tui()
+        .args([
+            "check",
+            "scenarios/private-only.ron",
+            "--from",
+            "nope",
+            "--to",
+            "s3",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no instance nope"))
+        .stderr(predicate::str::contains("i-app-a (app-a)"));
+    vpc_tui()
+        .args([
+            "check",
+            "scenarios/private-only.ron",
+            "--from",
+            "app-a",
+            "--to",
+            "s4",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no service s4"))
+        .stderr(predicate::str::contains("dynamodb"));
+    vpc_tui()
+        .args([
+            "check",
+            "scenarios/private-only.ron",
+            "--from",
+            "app-a",
+            "--to",
+            "s3",
+            "--fail-az",
+            "us-east-1z",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("us-east-1a (use1-az1)"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    vpc_tui()
+        .args(["check", "scenarios/private-only.ron"])
+        .assert()
+        .code(2);
+    vpc_tui()
+        .args([
+            "check",
+            "scenarios/private-only.ron",
+            "--from",
+            "a",
+            "--to",
+            "s3",
+            "--matrix",
+        ])
+        .assert()
+        .code(2);
+    vpc_tui()
+        .args([
+            "check",
+            "scenarios/private-only.ron",
+            "--from",
+            "app-a",
+            "--to",
+            "s3",
+            "--format",
+            "xml",
+        ])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn missing_file_exits_2() {
+    vpc_tui()
+        .args(["check", "does-not-exist.ron", "--from", "a", "--to", "s3"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("does-not-exist.ron"));
+}
+
+#[test]
+fn json_has_the_documented_shape() {
+    let out = vpc_tui()
+        .args([
+            "check",
+            "scenarios/private-only.ron",
+            "--from",
+            "app-c",
+            "--to",
+            "ssm",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for key in [
+        "from",
+        "to",
+        "verdict",
+        "via",
+        "cross_az",
+        "reason",
+        "notes",
+        "unchecked",
+        "explanation",
+        "parts",
+        "hops",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(v["verdict"], "reachable");
+    assert_eq!(v["via"], "interface_endpoint");
+    assert_eq!(v["cross_az"], "sometimes");
+    assert_eq!(v["reason"], serde_json::Value::Null);
+    assert_eq!(v["parts"], serde_json::Value::Null);
+    assert_eq!(
+        v["unchecked"],
+        serde_json::json!(["security_groups", "network_acls", "endpoint_policies"])
+    );
+    let hop = &v["hops"][0];
+    for key in ["kind", "id", "az", "detail"] {
+        assert!(hop.get(key).is_some(), "hop missing {key}");
+    }
+    assert_eq!(hop["kind"], "source");
+}
+
+#[test]
+fn matrix_text_and_json() {
+    vpc_tui()
+        .args(["check", "scenarios/private-only.ron", "--matrix"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("i-app-a"))
+        .stdout(predicate::str::contains("ok:gwe"));
+    let out = vpc_tui()
+        .args([
+            "check",
+            "scenarios/private-only.ron",
+            "--matrix",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let list = v.as_array().unwrap();
+    assert!(list.len() >= 3 * 15);
+    assert!(
+        list.iter()
+            .all(|t| t.get("verdict").is_some() && t.get("hops").is_some())
+    );
+}
+
+#[test]
+fn validate_good_and_bad() {
+    vpc_tui()
+        .args(["validate", "scenarios/private-only.ron"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("valid"));
+    let dir = std::env::temp_dir().join(format!("vpc-tui-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.ron");
+    std::fs::write(
+        &bad,
+        "(\n  region: \"us-east-1\",\n  vpc: (cidrs: [\"10.0.0.0/16\"]\n)\n",
+    )
+    .unwrap();
+    vpc_tui()
+        .args(["validate"])
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.ron:"));
+}
+
+#[test]
+fn no_argument_opens_the_built_in_scenario() {
+    vpc_tui()
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("built-in"));
+}
