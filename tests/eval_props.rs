@@ -1,0 +1,158 @@
+//! Evaluation terminates and never panics on random models, loops through appliances included.
+
+use proptest::prelude::*;
+use vpc_tui::eval::{Query, Reason, Verdict, evaluate, evaluate_all};
+use vpc_tui::model::{
+    AvailabilityZone, Destination, GwlbEndpoint, Instance, InternetGateway, Model, NatConnectivity,
+    NatGateway, NetworkInterface, Route, RouteTable, Scenario, Subnet, Target, Vpc, WhatIf,
+};
+
+const SUBNETS: usize = 6;
+
+/// A random target for a default route: anything a table can point at, so that chains and
+/// cycles through NAT gateways, GWLB endpoints and appliance ENIs are common.
+fn target(n: u8) -> Target {
+    match n % 8 {
+        0 => Target::InternetGateway("igw-1".into()),
+        1 => Target::NatGateway(format!("nat-{}", n % 3)),
+        2 => Target::GatewayLoadBalancerEndpoint(format!("vpce-gwlb-{}", n % 3)),
+        3 | 4 => Target::NetworkInterface(format!("eni-{}", n % 3)),
+        5 => Target::Blackhole,
+        6 => Target::TransitGateway("tgw-1".into()),
+        _ => Target::NatGateway(format!("nat-{}", (n / 8) % 3)),
+    }
+}
+
+fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) -> Scenario {
+    let subnets: Vec<Subnet> = (0..SUBNETS)
+        .map(|i| Subnet {
+            id: format!("subnet-{i}"),
+            name: None,
+            az: ["az-a", "az-b", "az-c"][i % 3].into(),
+            cidr: format!("10.0.{i}.0/24").parse().unwrap(),
+        })
+        .collect();
+    let mut route_tables = vec![RouteTable {
+        id: "rtb-main".into(),
+        name: None,
+        main: true,
+        subnets: vec![],
+        routes: vec![],
+    }];
+    for (i, d) in defaults.iter().enumerate().take(SUBNETS) {
+        route_tables.push(RouteTable {
+            id: format!("rtb-{i}"),
+            name: None,
+            main: false,
+            subnets: vec![format!("subnet-{i}")],
+            routes: d
+                .map(|t| Route {
+                    destination: Destination::Cidr("0.0.0.0/0".parse().unwrap()),
+                    target: target(t),
+                })
+                .into_iter()
+                .collect(),
+        });
+    }
+    Scenario {
+        title: None,
+        description: None,
+        region: "us-east-1".into(),
+        vpc: Vpc {
+            id: "vpc-1".into(),
+            cidrs: vec!["10.0.0.0/16".parse().unwrap()],
+            enable_dns_support: true,
+            enable_dns_hostnames: true,
+        },
+        availability_zones: ["az-a", "az-b", "az-c"]
+            .iter()
+            .map(|n| AvailabilityZone {
+                name: n.to_string(),
+                id: None,
+            })
+            .collect(),
+        subnets,
+        route_tables,
+        internet_gateway: Some(InternetGateway { id: "igw-1".into() }),
+        nat_gateways: (0..3)
+            .map(|i| NatGateway {
+                id: format!("nat-{i}"),
+                name: None,
+                subnet: Some(format!("subnet-{}", i * 2)),
+                connectivity: if private_nat && i == 1 {
+                    NatConnectivity::Private
+                } else {
+                    NatConnectivity::Public
+                },
+                availability_mode: Default::default(),
+            })
+            .collect(),
+        gateway_endpoints: vec![],
+        interface_endpoints: vec![],
+        gwlb_endpoints: (0..3)
+            .map(|i| GwlbEndpoint {
+                id: format!("vpce-gwlb-{i}"),
+                subnet: format!("subnet-{}", i + 1),
+                appliances_up: true,
+            })
+            .collect(),
+        network_interfaces: (0..3)
+            .map(|i| NetworkInterface {
+                id: format!("eni-{i}"),
+                description: None,
+                subnet: format!("subnet-{}", (i * 2 + 1) % SUBNETS),
+                ip: None,
+                public_ip: i == 2,
+            })
+            .collect(),
+        instances: (0..SUBNETS)
+            .map(|i| Instance {
+                id: format!("i-{i}"),
+                name: None,
+                subnet: format!("subnet-{i}"),
+                private_ip: None,
+                public_ip: publics.get(i).copied().unwrap_or(false),
+            })
+            .collect(),
+        services: vec![],
+        what_if: WhatIf::default(),
+        expect: vec![],
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn evaluation_terminates_with_an_explained_verdict(
+        defaults in proptest::collection::vec(proptest::option::of(any::<u8>()), SUBNETS),
+        publics in proptest::collection::vec(any::<bool>(), SUBNETS),
+        private_nat in any::<bool>(),
+        failed in proptest::collection::vec(prop::sample::select(vec!["az-a", "az-b", "az-c"]), 0..3),
+    ) {
+        let s = scenario(&defaults, &publics, private_nat);
+        // Random models may break an AWS rule (a public NAT without an IGW route is only a
+        // warning, so most load); those that do not load are the validator's business.
+        let Ok(model) = Model::new(s) else { return Ok(()); };
+        let what_if = WhatIf { failed_azs: failed.iter().map(|s| s.to_string()).collect() };
+        for i in 0..SUBNETS {
+            for svc in ["s3", "sqs"] {
+                let t = evaluate(&model, &what_if, &Query::instance_to_service(&format!("i-{i}"), svc)).unwrap();
+                prop_assert!(!t.explanation.is_empty(), "{t:?}");
+                prop_assert!(t.hops.len() < 80);
+                if let Verdict::Blocked(Reason::RoutingLoop) = t.verdict {
+                    prop_assert!(t.explanation.contains("loop"));
+                }
+            }
+        }
+        let m = evaluate_all(&model, &what_if);
+        prop_assert_eq!(m.cells.len(), SUBNETS);
+        // The matrix (no sentences) agrees with the full evaluation.
+        for i in 0..SUBNETS {
+            for (j, svc) in m.services.iter().enumerate() {
+                let t = evaluate(&model, &what_if, &Query::instance_to_service(&format!("i-{i}"), svc)).unwrap();
+                prop_assert_eq!(&m.cells[i][j].verdict, &t.verdict);
+            }
+        }
+    }
+}
