@@ -17,6 +17,30 @@ pub struct Catalogue {
     /// The date the published ranges were last compared with AWS's.
     pub checked: String,
     pub services: Vec<CatalogueService>,
+    #[serde(default)]
+    pub global_names: Vec<GlobalName>,
+    #[serde(default)]
+    pub workloads: Vec<Workload>,
+}
+
+/// A DNS name outside any Regional endpoint's private DNS (`s3.amazonaws.com`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlobalName {
+    pub name: String,
+    pub service: String,
+    /// The Region whose addresses the name resolves to.
+    pub region: String,
+}
+
+/// A named set of services that one job needs at once.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workload {
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    pub services: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -130,6 +154,13 @@ pub fn resolve(region: &str, overrides: &[ServiceOverride]) -> Vec<Service> {
     services
 }
 
+/// The CIDRs of a catalogue service in another Region (no scenario overrides apply there).
+pub fn remote_cidrs(service: &str, region: &str) -> Option<(Vec<Ipv4Net>, bool)> {
+    let s = builtin().services.iter().find(|s| s.name == service)?;
+    let cidrs = s.cidrs.get(region).or_else(|| s.cidrs.get("*"))?;
+    Some((cidrs.clone(), s.illustrative))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,6 +229,20 @@ mod tests {
                     "{a} {ca} overlaps {b} {cb}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn workloads_name_catalogue_services() {
+        let c = builtin();
+        assert!(c.workloads.len() >= 5);
+        for w in &c.workloads {
+            for s in &w.services {
+                assert!(c.services.iter().any(|x| &x.name == s), "{}: {s}", w.name);
+            }
+        }
+        for g in &c.global_names {
+            assert!(remote_cidrs(&g.service, &g.region).is_some(), "{}", g.name);
         }
     }
 

@@ -52,12 +52,17 @@ pub enum Command {
 pub struct CheckArgs {
     /// Scenario file (RON).
     pub scenario: PathBuf,
-    /// Source instance: id or name.
+    /// Source: an instance id or name, a subnet id (a hypothetical instance there), or a
+    /// private IPv4 address inside a subnet.
     #[arg(long, required_unless_present = "matrix", conflicts_with = "matrix")]
     pub from: Option<String>,
-    /// Destination service: a catalogue name such as s3, dynamodb, ssm, sqs.
+    /// Destination: a service (s3, ssm, ...), SERVICE@REGION (s3@us-west-2), a global name
+    /// (s3.amazonaws.com), an IPv4 address or CIDR, or workload:NAME (workload:ecr-pull).
     #[arg(long, required_unless_present = "matrix", conflicts_with = "matrix")]
     pub to: Option<String>,
+    /// With --from SUBNET: the hypothetical instance has a public IPv4 address.
+    #[arg(long, requires = "from")]
+    pub public_ip: bool,
     /// Every instance × every service.
     #[arg(long)]
     pub matrix: bool,
@@ -132,7 +137,8 @@ pub fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
         let _ = writeln!(err, "error: give --from and --to, or --matrix");
         return EXIT_INVALID;
     };
-    match eval::evaluate(&model, &what_if, &Query::instance_to_service(from, to)) {
+    let query = Query::parse(&model, from, to, args.public_ip);
+    match eval::evaluate(&model, &what_if, &query) {
         Ok(trace) => {
             let _ = match args.format {
                 Format::Text => write!(out, "{}", report::trace_text(&trace)),

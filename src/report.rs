@@ -35,6 +35,7 @@ fn hops_json(hops: &[Hop]) -> Value {
 fn part_json(p: &Part) -> Value {
     let (via, cross_az, reason) = verdict_fields(&p.verdict);
     json!({
+        "to": p.to,
         "cidrs": p.cidrs.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
         "verdict": p.verdict.code(),
         "via": via,
@@ -109,10 +110,13 @@ pub fn trace_text(t: &PathTrace) -> String {
     hops_text(&mut out, &t.hops, "  ");
     for (i, p) in t.parts.iter().enumerate() {
         let cidrs: Vec<String> = p.cidrs.iter().map(|c| c.to_string()).collect();
+        let what = match &p.to {
+            Some(to) => to.clone(),
+            None => cidrs.join(", "),
+        };
         out.push_str(&format!(
-            "\n  part {}: {} → {}\n",
+            "\n  part {}: {what} → {}\n",
             i + 1,
-            cidrs.join(", "),
             verdict_line(&p.verdict)
         ));
         if !p.explanation.is_empty() {
@@ -139,6 +143,8 @@ pub fn cell_text(v: &Verdict) -> String {
                 crate::eval::Via::InterfaceEndpoint => "ok:vpce",
                 crate::eval::Via::NatGateway => "ok:nat",
                 crate::eval::Via::InternetGateway => "ok:igw",
+                crate::eval::Via::Local => "ok:local",
+                crate::eval::Via::Mixed => "ok:mixed",
             };
             match cross_az {
                 Some(crate::eval::CrossAz::Always) => format!("{base}!"),
@@ -167,8 +173,8 @@ pub fn matrix_text(m: &Matrix) -> String {
         .iter()
         .map(|row| row.iter().map(|c| cell_text(&c.verdict)).collect())
         .collect();
-    let widths: Vec<usize> = m
-        .services
+    let columns: Vec<&String> = m.services.iter().chain(&m.workloads).collect();
+    let widths: Vec<usize> = columns
         .iter()
         .enumerate()
         .map(|(j, s)| {
@@ -181,7 +187,7 @@ pub fn matrix_text(m: &Matrix) -> String {
         })
         .collect();
     let mut out = format!("{:<first$}", "instance");
-    for (s, w) in m.services.iter().zip(&widths) {
+    for (s, w) in columns.iter().zip(&widths) {
         out.push_str(&format!("  {s:<w$}"));
     }
     out.push('\n');
@@ -193,7 +199,7 @@ pub fn matrix_text(m: &Matrix) -> String {
         out.push('\n');
     }
     out.push_str(
-        "\nok:gwe gateway endpoint · ok:vpce interface endpoint (~ sometimes, ! always cross-AZ) · ok:nat NAT gateway · ok:igw internet gateway · X:<reason> blocked · down: source AZ failed\n",
+        "\nok:gwe gateway endpoint · ok:vpce interface endpoint (~ sometimes, ! always cross-AZ) · ok:nat NAT gateway · ok:igw internet gateway · ok:mixed workload parts by different ways · X:<reason> blocked · down: source AZ failed\n",
     );
     out.push_str(&format!("not evaluated: {}\n", UNCHECKED.join(", ")));
     out

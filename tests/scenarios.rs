@@ -40,7 +40,7 @@ fn every_scenario_meets_its_expectations() {
             let trace = evaluate(
                 &model,
                 &what_if,
-                &Query::instance_to_service(&exp.from, &exp.to),
+                &Query::parse(&model, &exp.from, &exp.to, false),
             )
             .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
             let mut wrong = Vec::new();

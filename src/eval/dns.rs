@@ -218,3 +218,51 @@ fn public_or_illustrative(ctx: &mut Ctx<'_>, svc: usize) -> Answer {
     }
     Answer::Public
 }
+
+/// DNS for a name no endpoint of this VPC answers privately (another Region's, a global one):
+/// the public addresses, unless the resolver is off.
+pub(crate) fn resolve_public(
+    ctx: &mut Ctx<'_>,
+    dns_name: &str,
+    service: &str,
+    cidrs: &[ipnet::Ipv4Net],
+    why: &str,
+) -> (Option<(Reason, String)>, Hop) {
+    let vpc = &ctx.model.scenario().vpc;
+    let mk = |detail: String| Hop {
+        kind: HopKind::Dns,
+        id: dns_name.to_string(),
+        az: None,
+        detail,
+        decisions: Vec::new(),
+    };
+    let resolver = match resolver_address(ctx.model) {
+        Some(ip) => format!("the Amazon-provided DNS server ({ip})"),
+        None => "the Amazon-provided DNS server".to_string(),
+    };
+    if !vpc.enable_dns_support {
+        let e = if ctx.detail {
+            format!(
+                "enableDnsSupport is off on {}: {resolver} does not answer, so {dns_name} does not resolve",
+                vpc.id
+            )
+        } else {
+            String::new()
+        };
+        return (Some((Reason::DnsResolutionDisabled, e.clone())), mk(e));
+    }
+    let d = if ctx.detail {
+        let list: Vec<String> = cidrs.iter().map(|c| c.to_string()).collect();
+        let ranges = if list.len() > 4 {
+            format!("{}, … ({} ranges)", list[..3].join(", "), list.len())
+        } else {
+            list.join(", ")
+        };
+        format!(
+            "{dns_name} asked; {resolver} answers the public addresses of {service} ({ranges}){why}"
+        )
+    } else {
+        String::new()
+    };
+    (None, mk(d))
+}

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::model::{Model, WhatIf};
 
-use super::path::{Ctx, Source, evaluate_service};
+use super::path::{Ctx, Source, evaluate_service, workload_verdict};
 use super::trace::Verdict;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,11 +15,13 @@ pub struct MatrixCell {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Matrix {
-    /// Service names, the columns.
+    /// Service names: the first columns.
     pub services: Vec<String>,
+    /// Workload names: the columns after the services.
+    pub workloads: Vec<String>,
     /// Instance ids, the rows.
     pub instances: Vec<String>,
-    /// `cells[row][column]`.
+    /// `cells[row][column]`, services first, then workloads.
     pub cells: Vec<Vec<MatrixCell>>,
 }
 
@@ -41,6 +43,7 @@ pub fn evaluate_all(model: &Model, what_if: &WhatIf) -> Matrix {
         failed,
         detail: false,
         notes: Vec::new(),
+        aim: Default::default(),
     };
     for inst in &scenario.instances {
         let subnet = model.subnet_index(&inst.subnet).unwrap_or(0);
@@ -51,11 +54,26 @@ pub fn evaluate_all(model: &Model, what_if: &WhatIf) -> Matrix {
                 subnet,
                 public_ip: inst.public_ip,
             };
-            let row = (0..services.len())
+            let mut row: Vec<MatrixCell> = (0..services.len())
                 .map(|s| MatrixCell {
                     verdict: evaluate_service(&mut ctx, &source, s).verdict,
                 })
                 .collect();
+            // A workload's verdict follows from its parts' cells: no second evaluation.
+            for w in model.workloads() {
+                let parts: Vec<&Verdict> = w
+                    .services
+                    .iter()
+                    .filter_map(|name| services.iter().position(|s| &s.name == name))
+                    .map(|i| &row[i].verdict)
+                    .collect();
+                let verdict = if parts.len() == w.services.len() {
+                    workload_verdict(parts.into_iter())
+                } else {
+                    Verdict::Blocked(super::trace::Reason::WorkloadPartFailed)
+                };
+                row.push(MatrixCell { verdict });
+            }
             class_rows.push(row);
             class_rows.len() - 1
         });
@@ -63,6 +81,11 @@ pub fn evaluate_all(model: &Model, what_if: &WhatIf) -> Matrix {
     }
     Matrix {
         services: services.iter().map(|s| s.name.clone()).collect(),
+        workloads: model
+            .workloads()
+            .iter()
+            .map(|w| format!("workload:{}", w.name))
+            .collect(),
         instances: scenario.instances.iter().map(|i| i.id.clone()).collect(),
         cells: row_class
             .into_iter()

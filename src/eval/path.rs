@@ -10,6 +10,7 @@ use std::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
 
+use crate::catalogue;
 use crate::model::{Association, AvailabilityMode, Model, NatConnectivity, Target, WhatIf};
 
 use super::dns::{self, Answer};
@@ -21,13 +22,25 @@ use super::trace::*;
 pub enum From {
     /// An instance id or name.
     Instance(String),
+    /// A hypothetical instance in a subnet (for Lambda or ECS interfaces, or an empty subnet).
+    Subnet { subnet: String, public_ip: bool },
+    /// A private address inside one of the VPC's subnets.
+    Address(Ipv4Addr),
 }
 
 /// Where traffic goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum To {
-    /// A catalogue service name (`s3`, `ssm`, ...).
+    /// A catalogue service in the scenario's Region (`s3`, `ssm`, ...).
     Service(String),
+    /// A catalogue service in another Region (`s3@us-west-2`).
+    RemoteService { service: String, region: String },
+    /// A global DNS name outside Regional private DNS (`s3.amazonaws.com`).
+    Name(String),
+    /// An IPv4 address or CIDR, inside the VPC or outside it.
+    Address(Ipv4Net),
+    /// A named set of services (`workload:ecr-pull`).
+    Workload(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +56,45 @@ impl Query {
             to: To::Service(service.to_string()),
         }
     }
+
+    /// Read `--from` / `--to` the way the CLI, lessons and expectations write them:
+    /// from: instance id or name, subnet id (with `public_ip`), or a private IPv4 address;
+    /// to: service, `service@region`, a global name, an IPv4 address or CIDR, or
+    /// `workload:name`.
+    pub fn parse(model: &Model, from: &str, to: &str, public_ip: bool) -> Self {
+        let from = if let Ok(ip) = from.parse::<Ipv4Addr>() {
+            From::Address(ip)
+        } else if model.subnet_index(from).is_some() && model.instance_index(from).is_none() {
+            From::Subnet {
+                subnet: from.to_string(),
+                public_ip,
+            }
+        } else {
+            From::Instance(from.to_string())
+        };
+        let to = if let Some(w) = to.strip_prefix("workload:") {
+            To::Workload(w.to_string())
+        } else if let Some((service, region)) = to.split_once('@') {
+            To::RemoteService {
+                service: service.to_string(),
+                region: region.to_string(),
+            }
+        } else if let Ok(net) = to.parse::<Ipv4Net>() {
+            To::Address(net.trunc())
+        } else if let Ok(ip) = to.parse::<Ipv4Addr>() {
+            To::Address(Ipv4Net::from(ip))
+        } else if model.service(to).is_some() {
+            To::Service(to.to_string())
+        } else if let Some(s) = model.services().iter().find(|s| s.dns_name == to) {
+            // The Regional name of a service is the service itself.
+            To::Service(s.name.clone())
+        } else if to.ends_with(".amazonaws.com") {
+            To::Name(to.to_string())
+        } else {
+            To::Service(to.to_string())
+        };
+        Query { from, to }
+    }
 }
 
 /// A query that names something the model does not have.
@@ -52,6 +104,16 @@ pub enum QueryError {
     UnknownInstance(String, String),
     #[error("no service {0}; services: {1}")]
     UnknownService(String, String),
+    #[error("no subnet {0}; subnets: {1}")]
+    UnknownSubnet(String, String),
+    #[error("{0} is in no subnet of the VPC; subnets: {1}")]
+    AddressOutsideSubnets(Ipv4Addr, String),
+    #[error("the catalogue has no addresses for {0} in {1}; Regions known for it: {2}")]
+    UnknownRegion(String, String, String),
+    #[error("{0} is not a name the catalogue knows; global names: {1}")]
+    UnknownName(String, String),
+    #[error("no workload {0}; workloads: {1}")]
+    UnknownWorkload(String, String),
 }
 
 /// The resolved source of a path.
@@ -68,6 +130,7 @@ pub(crate) struct Ctx<'m> {
     /// Build sentences. The matrix turns this off: it needs verdicts only.
     pub detail: bool,
     pub notes: Vec<Note>,
+    pub aim: Aim,
 }
 
 impl Ctx<'_> {
@@ -87,63 +150,221 @@ impl Ctx<'_> {
     }
 }
 
+fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items.collect::<Vec<_>>().join(", ")
+}
+
+/// What a query's destination stands for, resolved against the model and the catalogue.
+#[derive(Debug, Clone)]
+pub(crate) enum Goal {
+    Service(usize),
+    Remote {
+        service: String,
+        region: String,
+        cidrs: Vec<Ipv4Net>,
+        illustrative: bool,
+    },
+    Global {
+        name: String,
+        service: String,
+        region: String,
+        cidrs: Vec<Ipv4Net>,
+    },
+    Address(Ipv4Net),
+    Workload(String, Vec<usize>),
+}
+
 /// Evaluate one query. Unknown names are a [`QueryError`]; everything else is a trace.
 pub fn evaluate(model: &Model, what_if: &WhatIf, query: &Query) -> Result<PathTrace, QueryError> {
     let source = resolve_source(model, &query.from)?;
-    let To::Service(name) = &query.to;
-    let svc = model.service_lookup.get(name).copied().ok_or_else(|| {
-        QueryError::UnknownService(
-            name.clone(),
-            model
-                .services()
-                .iter()
-                .map(|s| s.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-        )
-    })?;
+    let goal = resolve_goal(model, &query.to)?;
     let mut ctx = Ctx {
         model,
         failed: model.failed_azs(what_if),
         detail: true,
         notes: Vec::new(),
+        aim: Aim::default(),
     };
-    Ok(evaluate_service(&mut ctx, &source, svc))
+    Ok(evaluate_goal(&mut ctx, &source, &goal))
+}
+
+pub(crate) fn resolve_goal(model: &Model, to: &To) -> Result<Goal, QueryError> {
+    let service_names = || list(model.services().iter().map(|s| s.name.as_str()));
+    let service = |name: &str| {
+        model
+            .service_lookup
+            .get(name)
+            .copied()
+            .ok_or_else(|| QueryError::UnknownService(name.to_string(), service_names()))
+    };
+    Ok(match to {
+        To::Service(name) => Goal::Service(service(name)?),
+        To::RemoteService {
+            service: name,
+            region,
+        } => {
+            if region == &model.scenario().region {
+                return Ok(Goal::Service(service(name)?));
+            }
+            service(name)?;
+            let Some((cidrs, illustrative)) = catalogue::remote_cidrs(name, region) else {
+                let known = catalogue::builtin()
+                    .services
+                    .iter()
+                    .find(|s| &s.name == name)
+                    .map(|s| list(s.cidrs.keys().map(String::as_str)))
+                    .unwrap_or_default();
+                return Err(QueryError::UnknownRegion(
+                    name.clone(),
+                    region.clone(),
+                    known,
+                ));
+            };
+            Goal::Remote {
+                service: name.clone(),
+                region: region.clone(),
+                cidrs,
+                illustrative,
+            }
+        }
+        To::Name(name) => {
+            let globals = &catalogue::builtin().global_names;
+            let Some(g) = globals.iter().find(|g| &g.name == name) else {
+                return Err(QueryError::UnknownName(
+                    name.clone(),
+                    list(globals.iter().map(|g| g.name.as_str())),
+                ));
+            };
+            // In the scenario's own Region the scenario's view of the service applies.
+            let cidrs = if g.region == model.scenario().region {
+                model
+                    .service(&g.service)
+                    .map(|s| s.cidrs.clone())
+                    .unwrap_or_default()
+            } else {
+                catalogue::remote_cidrs(&g.service, &g.region)
+                    .map(|(c, _)| c)
+                    .unwrap_or_default()
+            };
+            Goal::Global {
+                name: name.clone(),
+                service: g.service.clone(),
+                region: g.region.clone(),
+                cidrs,
+            }
+        }
+        To::Address(net) => Goal::Address(*net),
+        To::Workload(name) => {
+            let workloads = model.workloads();
+            let Some(w) = workloads.iter().find(|w| &w.name == name) else {
+                return Err(QueryError::UnknownWorkload(
+                    name.clone(),
+                    list(workloads.iter().map(|w| w.name.as_str())),
+                ));
+            };
+            let parts = w
+                .services
+                .iter()
+                .map(|s| service(s))
+                .collect::<Result<Vec<_>, _>>()?;
+            Goal::Workload(name.clone(), parts)
+        }
+    })
 }
 
 pub(crate) fn resolve_source(model: &Model, from: &From) -> Result<Source, QueryError> {
-    let From::Instance(name) = from;
-    let i = model.instance_index(name).ok_or_else(|| {
-        QueryError::UnknownInstance(
-            name.clone(),
-            model
+    let subnets = || list(model.scenario().subnets.iter().map(|s| s.id.as_str()));
+    match from {
+        From::Instance(name) => {
+            let i = model.instance_index(name).ok_or_else(|| {
+                QueryError::UnknownInstance(
+                    name.clone(),
+                    model
+                        .scenario()
+                        .instances
+                        .iter()
+                        .map(|i| match &i.name {
+                            Some(n) => format!("{} ({n})", i.id),
+                            None => i.id.clone(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                )
+            })?;
+            let inst = &model.scenario().instances[i];
+            Ok(Source {
+                label: match &inst.name {
+                    Some(n) => format!("{} ({n})", inst.id),
+                    None => inst.id.clone(),
+                },
+                subnet: model.subnet_index(&inst.subnet).unwrap_or(0),
+                public_ip: inst.public_ip,
+            })
+        }
+        From::Subnet { subnet, public_ip } => {
+            let si = model
+                .subnet_index(subnet)
+                .ok_or_else(|| QueryError::UnknownSubnet(subnet.clone(), subnets()))?;
+            Ok(Source {
+                label: format!(
+                    "an instance in {subnet}{}",
+                    if *public_ip {
+                        " with a public IPv4"
+                    } else {
+                        ""
+                    }
+                ),
+                subnet: si,
+                public_ip: *public_ip,
+            })
+        }
+        From::Address(ip) => {
+            let si = model
+                .scenario()
+                .subnets
+                .iter()
+                .position(|s| s.cidr.contains(ip))
+                .ok_or_else(|| QueryError::AddressOutsideSubnets(*ip, subnets()))?;
+            // An instance at that address lends its public IP and name.
+            let inst = model
                 .scenario()
                 .instances
                 .iter()
-                .map(|i| match &i.name {
-                    Some(n) => format!("{} ({n})", i.id),
-                    None => i.id.clone(),
-                })
-                .collect::<Vec<_>>()
-                .join(", "),
-        )
-    })?;
-    let inst = &model.scenario().instances[i];
-    Ok(Source {
-        label: match &inst.name {
-            Some(n) => format!("{} ({n})", inst.id),
-            None => inst.id.clone(),
-        },
-        subnet: model.subnet_index(&inst.subnet).unwrap_or(0),
-        public_ip: inst.public_ip,
-    })
+                .find(|i| i.private_ip == Some(*ip));
+            Ok(Source {
+                label: match inst {
+                    Some(i) => format!("{ip} ({})", i.id),
+                    None => ip.to_string(),
+                },
+                subnet: si,
+                public_ip: inst.is_some_and(|i| i.public_ip),
+            })
+        }
+    }
 }
 
 /// What is being routed: a public service range, or one interface-endpoint ENI.
 #[derive(Debug, Clone, Copy)]
 enum Dest {
-    Service(usize),
-    Eni { endpoint: usize, eni: usize },
+    /// An address range: a service's public range, or an address the query names.
+    Range,
+    Eni {
+        endpoint: usize,
+        eni: usize,
+    },
+}
+
+/// How the destination is named along the walk, and how the path ends when it gets there.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Aim {
+    /// For sentences: `pl-s3`, `sns`, `s3 in us-west-2`, `10.0.2.10`.
+    pub label: String,
+    /// For the gateway-endpoint hop: `Amazon S3`.
+    pub description: String,
+    /// The last hop after an internet gateway: (kind, id, detail).
+    pub public_hop: Option<(HopKind, String, String)>,
+    /// An address destination: delivery by the local route reaches it.
+    pub address: bool,
 }
 
 /// Per-walk state: what the packet looks like now.
@@ -171,14 +392,13 @@ struct Leaf {
 
 const MAX_TABLES: usize = 16;
 
-pub(crate) fn evaluate_service(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -> PathTrace {
+/// The source hop, or the trace that ends there because the source's AZ has failed.
+fn source_hop(ctx: &mut Ctx<'_>, source: &Source, to: &str) -> Result<Hop, Box<PathTrace>> {
     let model = ctx.model;
-    let service = &model.services()[svc];
     let subnet = &model.scenario().subnets[source.subnet];
     let az = ctx.az_of_subnet(source.subnet);
-    let mut hops = Vec::with_capacity(6);
     let az_label = model.az_label(az);
-    let source_detail = if ctx.detail {
+    let detail = if ctx.detail {
         format!(
             "{} in {} ({}), {}; {}",
             source.label,
@@ -194,40 +414,383 @@ pub(crate) fn evaluate_service(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -
     } else {
         String::new()
     };
+    let h = hop(
+        HopKind::Source,
+        &source.label,
+        Some(az_label.clone()),
+        detail,
+    );
     if ctx.az_failed(az) {
         let explanation = if ctx.detail {
             format!(
-                "{} is unavailable: its AZ {} has failed",
-                source.label, az_label
+                "{} is unavailable: its AZ {az_label} has failed",
+                source.label
             )
         } else {
             String::new()
         };
-        hops.push(hop(
-            HopKind::Source,
-            &source.label,
-            Some(az_label),
-            source_detail,
-        ));
+        return Err(Box::new(finish(
+            ctx,
+            source,
+            to.to_string(),
+            vec![h],
+            Verdict::Unavailable(Reason::SourceAzFailed),
+            explanation,
+            Vec::new(),
+        )));
+    }
+    Ok(h)
+}
+
+fn fresh_walk(source: &Source) -> Walk {
+    Walk {
+        public_ip: source.public_ip,
+        private_nat: false,
+        via_nat: false,
+        visited: Vec::new(),
+    }
+}
+
+/// Evaluate any destination; workloads evaluate each part and combine.
+pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> PathTrace {
+    let model = ctx.model;
+    match goal {
+        Goal::Service(svc) => evaluate_service(ctx, source, *svc),
+        Goal::Workload(name, parts) => evaluate_workload(ctx, source, name, parts),
+        Goal::Address(net) => {
+            let to = if net.prefix_len() == 32 {
+                net.addr().to_string()
+            } else {
+                net.to_string()
+            };
+            let hop0 = match source_hop(ctx, source, &to) {
+                Ok(h) => h,
+                Err(t) => return *t,
+            };
+            ctx.aim = Aim {
+                label: to.clone(),
+                description: String::new(),
+                public_hop: Some((
+                    HopKind::Internet,
+                    to.clone(),
+                    if ctx.detail {
+                        format!("{to} on the internet")
+                    } else {
+                        String::new()
+                    },
+                )),
+                address: true,
+            };
+            let mut leaves = Vec::new();
+            route_source(ctx, source, *net, Dest::Range, &mut leaves);
+            merge(ctx, source, &to, vec![hop0], leaves)
+        }
+        Goal::Remote {
+            service,
+            region,
+            cidrs,
+            illustrative,
+        } => {
+            let to = format!("{service}@{region}");
+            let hop0 = match source_hop(ctx, source, &to) {
+                Ok(h) => h,
+                Err(t) => return *t,
+            };
+            let dns_name = model
+                .service(service)
+                .map(|s| s.dns_name.replace(&model.scenario().region, region))
+                .unwrap_or_else(|| format!("{service}.{region}.amazonaws.com"));
+            let home = model.scenario().region.clone();
+            ctx.note("other_region", || {
+                format!(
+                    "{service} in {region} is not behind this VPC's endpoints: gateway endpoints and interface endpoints serve {home} only, so its addresses take the other routes"
+                )
+            });
+            if *illustrative {
+                ctx.note("illustrative_cidrs", || {
+                    format!(
+                        "AWS publishes no ranges for {service}: the CIDRs shown are illustrative"
+                    )
+                });
+            }
+            let why = format!(
+                "; {dns_name} is a name in {region}, which no endpoint of this VPC ({home}) covers"
+            );
+            let name = format!("{service} in {region}");
+            evaluate_public(
+                ctx, source, hop0, &to, &dns_name, &name, service, cidrs, &why,
+            )
+        }
+        Goal::Global {
+            name,
+            service,
+            region,
+            cidrs,
+        } => {
+            let hop0 = match source_hop(ctx, source, name) {
+                Ok(h) => h,
+                Err(t) => return *t,
+            };
+            let covered_by = model.service_lookup.get(service).and_then(|&svc| {
+                model.service_endpoints[svc]
+                    .iter()
+                    .map(|&e| &model.scenario().interface_endpoints[e])
+                    .find(|ie| ie.private_dns)
+            });
+            if let Some(ie) = covered_by {
+                let regional = model
+                    .service(service)
+                    .map(|s| s.dns_name.clone())
+                    .unwrap_or_default();
+                ctx.note("global_name_not_covered", || {
+                    format!(
+                        "{} has private DNS for {regional}, but {name} is a global name that Regional private DNS does not cover: it resolves to public addresses",
+                        ie.id
+                    )
+                });
+            }
+            let why = format!(
+                "; {name} is a global name: it resolves to {service}'s addresses in {region}"
+            );
+            let label = format!("{service} in {region}");
+            evaluate_public(ctx, source, hop0, name, name, &label, service, cidrs, &why)
+        }
+    }
+}
+
+/// A destination reached by its public addresses, with a DNS hop that says why.
+#[allow(clippy::too_many_arguments)]
+fn evaluate_public(
+    ctx: &mut Ctx<'_>,
+    source: &Source,
+    hop0: Hop,
+    to: &str,
+    dns_name: &str,
+    label: &str,
+    service: &str,
+    cidrs: &[Ipv4Net],
+    why: &str,
+) -> PathTrace {
+    let model = ctx.model;
+    let description = model
+        .service(service)
+        .map(|s| s.description.clone())
+        .unwrap_or_else(|| service.to_string());
+    ctx.aim = Aim {
+        label: label.to_string(),
+        description: description.clone(),
+        public_hop: Some((
+            HopKind::Service,
+            to.to_string(),
+            if ctx.detail {
+                format!("{description} public endpoint {dns_name}")
+            } else {
+                String::new()
+            },
+        )),
+        address: false,
+    };
+    let (answer, dns_hop) = dns::resolve_public(ctx, dns_name, service, cidrs, why);
+    let mut hops = vec![hop0, dns_hop];
+    if let Some((reason, explanation)) = answer {
         return finish(
             ctx,
             source,
-            service.name.clone(),
+            to.to_string(),
             hops,
-            Verdict::Unavailable(Reason::SourceAzFailed),
+            Verdict::Blocked(reason),
             explanation,
             Vec::new(),
         );
     }
-    hops.push(hop(
-        HopKind::Source,
-        &source.label,
-        Some(az_label),
-        source_detail,
-    ));
+    if cidrs.is_empty() {
+        hops.truncate(2);
+        let e = if ctx.detail {
+            format!("the catalogue has no public addresses for {label}")
+        } else {
+            String::new()
+        };
+        return finish(
+            ctx,
+            source,
+            to.to_string(),
+            hops,
+            Verdict::Blocked(Reason::NoRoute),
+            e,
+            Vec::new(),
+        );
+    }
+    let mut leaves = Vec::new();
+    for &cidr in cidrs {
+        route_source(ctx, source, cidr, Dest::Range, &mut leaves);
+    }
+    merge(ctx, source, to, hops, leaves)
+}
 
+/// Route one destination from the source subnet's own table.
+fn route_source(
+    ctx: &mut Ctx<'_>,
+    source: &Source,
+    cidr: Ipv4Net,
+    dest: Dest,
+    leaves: &mut Vec<Leaf>,
+) {
+    let (table, assoc) = ctx.model.subnet_route_table(source.subnet);
+    let how = association_text(ctx, table, assoc, source.subnet);
+    route_from(
+        ctx,
+        table,
+        &how,
+        cidr,
+        dest,
+        fresh_walk(source),
+        Vec::new(),
+        leaves,
+    );
+}
+
+/// The verdict of a workload from its parts' verdicts: reachable only if every part is (via the
+/// parts' common way, or `mixed`; cross-AZ the worst of them), else blocked.
+pub(crate) fn workload_verdict<'a>(parts: impl Iterator<Item = &'a Verdict>) -> Verdict {
+    let mut via: Option<Via> = None;
+    let mut cross_az: Option<CrossAz> = None;
+    let rank = |c: CrossAz| match c {
+        CrossAz::Never => 0,
+        CrossAz::Sometimes => 1,
+        CrossAz::Always => 2,
+    };
+    for v in parts {
+        match v {
+            Verdict::Reachable {
+                via: v,
+                cross_az: c,
+            } => {
+                via = Some(match via {
+                    None => *v,
+                    Some(x) if x == *v => x,
+                    Some(_) => Via::Mixed,
+                });
+                if let Some(c) = c
+                    && cross_az.is_none_or(|x| rank(*c) > rank(x))
+                {
+                    cross_az = Some(*c);
+                }
+            }
+            _ => return Verdict::Blocked(Reason::WorkloadPartFailed),
+        }
+    }
+    Verdict::Reachable {
+        via: via.unwrap_or(Via::Mixed),
+        cross_az,
+    }
+}
+
+/// A workload is reachable only if every part is; the verdict names the parts that fail.
+fn evaluate_workload(ctx: &mut Ctx<'_>, source: &Source, name: &str, parts: &[usize]) -> PathTrace {
+    let to = format!("workload:{name}");
+    let hop0 = match source_hop(ctx, source, &to) {
+        Ok(h) => h,
+        Err(t) => return *t,
+    };
+    let mut notes: Vec<Note> = Vec::new();
+    let mut out: Vec<Part> = Vec::new();
+    for &svc in parts {
+        let t = evaluate_service(ctx, source, svc);
+        for n in t.notes {
+            if !notes.iter().any(|x| x.code == n.code) {
+                notes.push(n);
+            }
+        }
+        // The part's own source hop repeats the workload's; keep the rest.
+        out.push(Part {
+            to: Some(t.to),
+            cidrs: Vec::new(),
+            verdict: t.verdict,
+            explanation: t.explanation,
+            hops: t.hops.into_iter().skip(1).collect(),
+        });
+    }
+    let failing: Vec<&Part> = out.iter().filter(|p| !p.verdict.is_reachable()).collect();
+    let (verdict, explanation) = if failing.is_empty() {
+        let e = if ctx.detail {
+            let each: Vec<String> = out
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{} via {}",
+                        p.to.as_deref().unwrap_or("?"),
+                        p.verdict.via().map(|v| v.code()).unwrap_or("?")
+                    )
+                })
+                .collect();
+            format!("every part of {name} is reachable: {}", each.join(", "))
+        } else {
+            String::new()
+        };
+        (workload_verdict(out.iter().map(|p| &p.verdict)), e)
+    } else {
+        let e = if ctx.detail {
+            let each: Vec<String> = failing
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{} is {} ({})",
+                        p.to.as_deref().unwrap_or("?"),
+                        short_outcome(&p.verdict),
+                        p.explanation
+                    )
+                })
+                .collect();
+            let ok: Vec<&str> = out
+                .iter()
+                .filter(|p| p.verdict.is_reachable())
+                .filter_map(|p| p.to.as_deref())
+                .collect();
+            let mut e = format!("{name} needs every part: {}", each.join("; "));
+            if !ok.is_empty() {
+                e.push_str(&format!("; reachable: {}", ok.join(", ")));
+            }
+            e
+        } else {
+            String::new()
+        };
+        (Verdict::Blocked(Reason::WorkloadPartFailed), e)
+    };
+    ctx.notes = notes;
+    finish(ctx, source, to, vec![hop0], verdict, explanation, out)
+}
+
+pub(crate) fn evaluate_service(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -> PathTrace {
+    let model = ctx.model;
+    let service = &model.services()[svc];
+    let hop0 = match source_hop(ctx, source, &service.name) {
+        Ok(h) => h,
+        Err(t) => return *t,
+    };
+    ctx.aim = Aim {
+        // Only services with a gateway endpoint have an AWS-managed prefix list.
+        label: if service.gateway_endpoint {
+            service.prefix_list_name()
+        } else {
+            service.name.clone()
+        },
+        description: service.description.clone(),
+        public_hop: Some((
+            HopKind::Service,
+            service.name.clone(),
+            if ctx.detail {
+                format!(
+                    "{} public endpoint {}",
+                    service.description, service.dns_name
+                )
+            } else {
+                String::new()
+            },
+        )),
+        address: false,
+    };
     let (answer, dns_hop) = dns::resolve(ctx, source, svc);
-    hops.push(dns_hop);
+    let hops = vec![hop0, dns_hop];
     let mut leaves = Vec::new();
     match answer {
         Answer::Blocked(reason, explanation) => {
@@ -262,52 +825,124 @@ pub(crate) fn evaluate_service(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -
                     Vec::new(),
                 );
             }
-            let walk = Walk {
-                public_ip: source.public_ip,
-                private_nat: false,
-                via_nat: false,
-                visited: Vec::new(),
-            };
-            let (table, assoc) = model.subnet_route_table(source.subnet);
-            let how = association_text(ctx, table, assoc, source.subnet);
             for &cidr in &service.cidrs {
-                route_from(
-                    ctx,
-                    table,
-                    &how,
-                    cidr,
-                    Dest::Service(svc),
-                    walk.clone(),
-                    Vec::new(),
-                    &mut leaves,
-                );
+                route_source(ctx, source, cidr, Dest::Range, &mut leaves);
             }
         }
         Answer::Enis { endpoint, enis } => {
-            let walk = Walk {
-                public_ip: source.public_ip,
-                private_nat: false,
-                via_nat: false,
-                visited: Vec::new(),
-            };
-            let (table, assoc) = model.subnet_route_table(source.subnet);
-            let how = association_text(ctx, table, assoc, source.subnet);
             for eni in enis {
                 let ip = model.endpoint_enis(endpoint)[eni].ip;
-                route_from(
+                route_source(
                     ctx,
-                    table,
-                    &how,
+                    source,
                     Ipv4Net::from(ip),
                     Dest::Eni { endpoint, eni },
-                    walk.clone(),
-                    Vec::new(),
                     &mut leaves,
                 );
             }
         }
     }
-    merge(ctx, source, svc, hops, leaves)
+    merge(ctx, source, &service.name, hops, leaves)
+}
+
+/// The local route delivered an address destination: find what holds it.
+fn deliver_locally(
+    ctx: &mut Ctx<'_>,
+    piece: Ipv4Net,
+    mut hops: Vec<Hop>,
+    table_id: &str,
+    route_text: &str,
+) -> Leaf {
+    let model = ctx.model;
+    let s = model.scenario();
+    let subnet = s
+        .subnets
+        .iter()
+        .position(|x| x.cidr.contains(&piece) || piece.contains(&x.cidr));
+    let leaf = |hops, verdict, explanation| Leaf {
+        cidr: piece,
+        eni: None,
+        hops,
+        verdict,
+        explanation,
+    };
+    let Some(si) = subnet else {
+        let e = if ctx.detail {
+            format!(
+                "{route_text} in {table_id} delivers {piece} inside the VPC, but no subnet holds it"
+            )
+        } else {
+            String::new()
+        };
+        hops.push(hop(HopKind::Blocked, table_id, None, e.clone()));
+        return leaf(hops, Verdict::Blocked(Reason::DestinationUnavailable), e);
+    };
+    let az = ctx.az_of_subnet(si);
+    let az_label = model.az_label(az);
+    if ctx.az_failed(az) {
+        let e = if ctx.detail {
+            format!(
+                "{piece} is in {} ({az_label}), and that AZ has failed",
+                s.subnets[si].id
+            )
+        } else {
+            String::new()
+        };
+        hops.push(hop(
+            HopKind::Blocked,
+            &s.subnets[si].id,
+            Some(az_label),
+            e.clone(),
+        ));
+        return leaf(hops, Verdict::Blocked(Reason::DestinationUnavailable), e);
+    }
+    let d = if ctx.detail {
+        let ip = piece.addr();
+        let holder = if piece.prefix_len() == 32 {
+            s.instances
+                .iter()
+                .find(|i| i.private_ip == Some(ip))
+                .map(|i| format!("; instance {}", i.id))
+                .or_else(|| {
+                    s.network_interfaces
+                        .iter()
+                        .find(|n| n.ip == Some(ip))
+                        .map(|n| format!("; network interface {}", n.id))
+                })
+                .or_else(|| {
+                    (0..s.interface_endpoints.len()).find_map(|e| {
+                        model
+                            .endpoint_enis(e)
+                            .iter()
+                            .any(|x| x.ip == ip)
+                            .then(|| format!("; an ENI of {}", s.interface_endpoints[e].id))
+                    })
+                })
+                .unwrap_or_default()
+        } else {
+            String::new()
+        };
+        format!(
+            "{piece} in {} ({}, {az_label}){holder}",
+            s.subnets[si].id, s.subnets[si].cidr
+        )
+    } else {
+        String::new()
+    };
+    hops.push(hop(HopKind::Address, &piece.to_string(), Some(az_label), d));
+    let explanation = if ctx.detail {
+        format!("{route_text} in {table_id} delivers {piece} inside the VPC")
+    } else {
+        String::new()
+    };
+    leaf(
+        hops,
+        Verdict::Reachable {
+            via: Via::Local,
+            cross_az: None,
+        },
+        explanation,
+    )
 }
 
 fn hop(kind: HopKind, id: &str, az: Option<String>, detail: String) -> Hop {
@@ -474,22 +1109,15 @@ fn follow(
         cidr: piece,
         eni: match dest {
             Dest::Eni { endpoint, eni } => Some((endpoint, eni)),
-            Dest::Service(_) => None,
+            Dest::Range => None,
         },
         hops,
         verdict,
         explanation,
     };
     let dest_label = |ctx: &Ctx<'_>| match dest {
-        Dest::Service(s) => {
-            let svc = &ctx.model.services()[s];
-            // Only services with a gateway endpoint have an AWS-managed prefix list.
-            if svc.gateway_endpoint {
-                format!("{} ({piece})", svc.prefix_list_name())
-            } else {
-                format!("{} ({piece})", svc.name)
-            }
-        }
+        Dest::Range if ctx.aim.address => piece.to_string(),
+        Dest::Range => format!("{} ({piece})", ctx.aim.label),
         Dest::Eni { .. } => format!("the endpoint ENI {}", piece.addr()),
     };
     let Some(w) = choice.winner else {
@@ -586,7 +1214,10 @@ fn follow(
                     String::new(),
                 ));
             }
-            Dest::Service(_) => {
+            Dest::Range if ctx.aim.address => {
+                leaves.push(deliver_locally(ctx, piece, hops, table_id, &route_text));
+            }
+            Dest::Range => {
                 let e = if detail {
                     format!(
                         "{} matches only the local route in {table_id}: the service's range overlaps the VPC CIDR",
@@ -609,9 +1240,10 @@ fn follow(
             let d = if detail {
                 format!(
                     "{id}: gateway endpoint (regional; no ENI and no IP address; it is only a route target). {} sees the source's private address, so bucket policies use aws:VpcSourceIp",
-                    match dest {
-                        Dest::Service(s) => model.services()[s].description.clone(),
-                        Dest::Eni { .. } => String::new(),
+                    if ctx.aim.description.is_empty() {
+                        "The service"
+                    } else {
+                        ctx.aim.description.as_str()
                     }
                 )
             } else {
@@ -705,20 +1337,14 @@ fn follow(
             }
             let d = if detail {
                 format!(
-                    "{id}: internet gateway (regional); traffic to the service's public endpoint stays on AWS's network"
+                    "{id}: internet gateway (regional); traffic to AWS services' public endpoints stays on AWS's network"
                 )
             } else {
                 String::new()
             };
             hops.push(hop(HopKind::InternetGateway, id, None, d));
-            if let Dest::Service(s) = dest {
-                let svc = &model.services()[s];
-                let d = if detail {
-                    format!("{} public endpoint {}", svc.description, svc.dns_name)
-                } else {
-                    String::new()
-                };
-                hops.push(hop(HopKind::Service, &svc.name, None, d));
+            if let Some((kind, id, d)) = &ctx.aim.public_hop {
+                hops.push(hop(*kind, id, None, d.clone()));
             }
             let via = if walk.via_nat {
                 Via::NatGateway
@@ -826,14 +1452,8 @@ fn follow(
                         String::new()
                     };
                     hops.push(hop(HopKind::InternetGateway, &igw.id, None, d));
-                    if let Dest::Service(s) = dest {
-                        let svc = &model.services()[s];
-                        let d = if detail {
-                            format!("{} public endpoint {}", svc.description, svc.dns_name)
-                        } else {
-                            String::new()
-                        };
-                        hops.push(hop(HopKind::Service, &svc.name, None, d));
+                    if let Some((kind, id, d)) = &ctx.aim.public_hop {
+                        hops.push(hop(*kind, id, None, d.clone()));
                     }
                     leaves.push(leaf(
                         hops,
@@ -1112,11 +1732,11 @@ fn signature(leaf: &Leaf) -> (Verdict, Vec<(HopKind, &str)>) {
 fn merge(
     ctx: &mut Ctx<'_>,
     source: &Source,
-    svc: usize,
+    to: &str,
     prefix: Vec<Hop>,
     leaves: Vec<Leaf>,
 ) -> PathTrace {
-    let service_name = ctx.model.services()[svc].name.clone();
+    let service_name = to.to_string();
     // Group leaves by path, keeping first-seen order.
     let mut groups: Vec<Vec<Leaf>> = Vec::new();
     for leaf in leaves {
@@ -1131,10 +1751,10 @@ fn merge(
     let src_az = ctx.az_of_subnet(source.subnet);
     let mut parts: Vec<Part> = groups
         .into_iter()
-        .map(|g| combine(ctx, src_az, svc, g))
+        .map(|g| combine(ctx, src_az, to, g))
         .collect();
     if parts.len() == 1 {
-        let p = parts.pop().unwrap_or_else(|| unreachable_part());
+        let p = parts.pop().unwrap_or_else(unreachable_part);
         let mut hops = prefix;
         hops.extend(p.hops);
         finish(
@@ -1186,6 +1806,7 @@ fn merge(
 
 fn unreachable_part() -> Part {
     Part {
+        to: None,
         cidrs: Vec::new(),
         verdict: Verdict::Blocked(Reason::NoRoute),
         explanation: String::new(),
@@ -1203,7 +1824,7 @@ fn short_outcome(v: &Verdict) -> String {
 
 /// Combine leaves that took the same path: route-table decisions are concatenated; for ENIs the
 /// endpoint hop lists every ENI and `cross_az` is computed.
-fn combine(ctx: &mut Ctx<'_>, src_az: usize, svc: usize, group: Vec<Leaf>) -> Part {
+fn combine(ctx: &mut Ctx<'_>, src_az: usize, to: &str, group: Vec<Leaf>) -> Part {
     let model = ctx.model;
     let mut iter = group.into_iter();
     let first = iter.next().unwrap_or_else(|| Leaf {
@@ -1293,7 +1914,7 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, svc: usize, group: Vec<Leaf>) -> Pa
             if ctx.detail {
                 explanation = format!(
                     "reaches {} through interface endpoint {} ({} ENI{}; cross-AZ: {})",
-                    model.services()[svc].name,
+                    to,
                     ie.id,
                     enis.len(),
                     if enis.len() == 1 { "" } else { "s" },
@@ -1316,11 +1937,9 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, svc: usize, group: Vec<Leaf>) -> Pa
             })
             .map(|h| format!("{} {}", h.kind.code().replace('_', " "), h.id))
             .collect();
-        explanation = format!(
-            "reaches {} through {}",
-            model.services()[svc].name,
-            names.join(", then ")
-        );
+        if !names.is_empty() {
+            explanation = format!("reaches {} through {}", to, names.join(", then "));
+        }
         if verdict.via() == Some(Via::InternetGateway) || verdict.via() == Some(Via::NatGateway) {
             ctx.note("public_endpoint_stays_on_aws", || {
                 "via internet gateway (public endpoint): traffic to AWS services stays on AWS's network".into()
@@ -1329,6 +1948,7 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, svc: usize, group: Vec<Leaf>) -> Pa
     }
     cidrs.sort();
     Part {
+        to: None,
         cidrs,
         verdict,
         explanation,

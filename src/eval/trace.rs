@@ -11,19 +11,25 @@ pub const UNCHECKED: [&str; 3] = ["security_groups", "network_acls", "endpoint_p
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Via {
+    /// Delivered inside the VPC by the `local` route (address destinations).
+    Local,
     GatewayEndpoint,
     InterfaceEndpoint,
     NatGateway,
     InternetGateway,
+    /// A workload whose parts are reachable by different ways (each part says which).
+    Mixed,
 }
 
 impl Via {
     pub fn code(self) -> &'static str {
         match self {
+            Via::Local => "local",
             Via::GatewayEndpoint => "gateway_endpoint",
             Via::InterfaceEndpoint => "interface_endpoint",
             Via::NatGateway => "nat_gateway",
             Via::InternetGateway => "internet_gateway",
+            Via::Mixed => "mixed",
         }
     }
 }
@@ -78,10 +84,14 @@ pub enum Reason {
     RoutingLoop,
     /// The source's AZ has failed.
     SourceAzFailed,
+    /// The destination address is in a subnet whose AZ has failed, or in no subnet at all.
+    DestinationUnavailable,
+    /// Some part of a workload is not reachable.
+    WorkloadPartFailed,
 }
 
 impl Reason {
-    pub const ALL: [Reason; 12] = [
+    pub const ALL: [Reason; 14] = [
         Reason::NoRoute,
         Reason::BlackholeRoute,
         Reason::NoPublicIp,
@@ -94,6 +104,8 @@ impl Reason {
         Reason::DnsResolutionDisabled,
         Reason::RoutingLoop,
         Reason::SourceAzFailed,
+        Reason::DestinationUnavailable,
+        Reason::WorkloadPartFailed,
     ];
 
     pub fn code(self) -> &'static str {
@@ -110,6 +122,8 @@ impl Reason {
             Reason::DnsResolutionDisabled => "dns_resolution_disabled",
             Reason::RoutingLoop => "routing_loop",
             Reason::SourceAzFailed => "source_az_failed",
+            Reason::DestinationUnavailable => "destination_unavailable",
+            Reason::WorkloadPartFailed => "workload_part_failed",
         }
     }
 
@@ -142,6 +156,12 @@ impl Reason {
             }
             Reason::RoutingLoop => "the path returns to a route table and target it already passed",
             Reason::SourceAzFailed => "the source's AZ has failed (the verdict is unavailable)",
+            Reason::DestinationUnavailable => {
+                "the destination address is in a failed AZ, or in no subnet of the VPC"
+            }
+            Reason::WorkloadPartFailed => {
+                "a workload needs every one of its services, and at least one is not reachable"
+            }
         }
     }
 }
@@ -154,7 +174,7 @@ pub struct Note {
 }
 
 /// Note codes and their meaning, for the README.
-pub const NOTE_CODES: [(&str, &str); 10] = [
+pub const NOTE_CODES: [(&str, &str); 12] = [
     (
         "private_dns_off",
         "an interface endpoint exists but its private DNS is off: the default name resolves to public addresses",
@@ -190,6 +210,14 @@ pub const NOTE_CODES: [(&str, &str); 10] = [
     (
         "cross_az_dependency",
         "the path depends on a resource in another AZ",
+    ),
+    (
+        "other_region",
+        "the service is in another Region: this Region's endpoints do not cover it, so it takes the other routes",
+    ),
+    (
+        "global_name_not_covered",
+        "a global name (s3.amazonaws.com, sts.amazonaws.com) is not covered by a Regional endpoint's private DNS",
     ),
     (
         "public_endpoint_stays_on_aws",
@@ -267,6 +295,10 @@ pub enum HopKind {
     InternetGateway,
     Service,
     LeavesVpc,
+    /// The destination address inside the VPC (a subnet, an ENI, an instance).
+    Address,
+    /// A destination on the internet (an address outside the VPC and AWS's service ranges).
+    Internet,
     Blocked,
 }
 
@@ -285,6 +317,8 @@ impl HopKind {
             HopKind::InternetGateway => "internet_gateway",
             HopKind::Service => "service",
             HopKind::LeavesVpc => "leaves_vpc",
+            HopKind::Address => "address",
+            HopKind::Internet => "internet",
             HopKind::Blocked => "blocked",
         }
     }
@@ -326,8 +360,11 @@ pub struct Hop {
 }
 
 /// For a partial verdict: the destination CIDRs that share one path, and that path's outcome.
+/// For a workload: one of its services (`to`), with that service's whole path.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Part {
+    /// The workload part's service; `None` for the CIDR groups of a partial verdict.
+    pub to: Option<String>,
     pub cidrs: Vec<Ipv4Net>,
     pub verdict: Verdict,
     pub explanation: String,

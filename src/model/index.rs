@@ -8,7 +8,7 @@ use std::sync::Arc;
 use ipnet::Ipv4Net;
 
 use super::{Destination, Diagnostic, Scenario, Target, WhatIf, validate};
-use crate::catalogue::{self, Service};
+use crate::catalogue::{self, Service, Workload};
 use crate::prefix_trie::PrefixTrie;
 
 /// How a subnet got its route table (aws-semantics.md §1).
@@ -79,12 +79,12 @@ pub struct Model {
     pub(crate) nat_lookup: HashMap<String, usize>,
     pub(crate) gwlb_lookup: HashMap<String, usize>,
     pub(crate) eni_lookup: HashMap<String, usize>,
-    pub(crate) gateway_endpoint_lookup: HashMap<String, usize>,
     pub(crate) instance_lookup: HashMap<String, usize>,
     /// Per interface endpoint, its ENIs in scenario order.
     pub(crate) endpoint_enis: Vec<Vec<EniInfo>>,
     /// Per service, the interface endpoints for it.
     pub(crate) service_endpoints: Vec<Vec<usize>>,
+    workloads: Vec<Workload>,
 }
 
 impl Model {
@@ -193,8 +193,6 @@ impl Model {
         let nat_lookup = ids(scenario.nat_gateways.iter().map(|n| &n.id).collect());
         let gwlb_lookup = ids(scenario.gwlb_endpoints.iter().map(|n| &n.id).collect());
         let eni_lookup = ids(scenario.network_interfaces.iter().map(|n| &n.id).collect());
-        let gateway_endpoint_lookup =
-            ids(scenario.gateway_endpoints.iter().map(|n| &n.id).collect());
         let mut instance_lookup = HashMap::new();
         for (i, inst) in scenario.instances.iter().enumerate() {
             if let Some(name) = &inst.name {
@@ -214,7 +212,9 @@ impl Model {
             }
         }
 
+        let workloads = catalogue::builtin().workloads.clone();
         Model {
+            workloads,
             scenario,
             services,
             warnings,
@@ -228,7 +228,6 @@ impl Model {
             nat_lookup,
             gwlb_lookup,
             eni_lookup,
-            gateway_endpoint_lookup,
             instance_lookup,
             endpoint_enis,
             service_endpoints,
@@ -245,6 +244,11 @@ impl Model {
 
     pub fn service(&self, name: &str) -> Option<&Service> {
         self.service_lookup.get(name).map(|&i| &self.services[i])
+    }
+
+    /// The catalogue's workloads (named sets of services one job needs).
+    pub fn workloads(&self) -> &[Workload] {
+        &self.workloads
     }
 
     pub fn warnings(&self) -> &[Diagnostic] {
