@@ -1,7 +1,7 @@
 //! Scenario files against the loader and AWS's rules:
 //! - every `tests/fixtures/invalid/<name>.ron` fails to load, and its error report contains each
 //!   line of `<name>.expected` (syntax errors with `file:line:column`, semantic errors as
-//!   `object: message [rule]`);
+//!   `message [rule]`, the message naming the object);
 //! - every `scenarios/*.ron` loads without errors.
 
 use std::fs;

@@ -56,10 +56,15 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
-        write!(
-            f,
-            "{sev}: {}: {} [{}]",
-            self.object, self.message, self.rule
-        )
+        // Most messages begin with the object's id; do not say it twice.
+        if self.message.starts_with(&self.object) {
+            write!(f, "{sev}: {} [{}]", self.message, self.rule)
+        } else {
+            write!(
+                f,
+                "{sev}: {}: {} [{}]",
+                self.object, self.message, self.rule
+            )
+        }
     }
 }
