@@ -470,3 +470,17 @@ fn equal_prefix_lists_to_different_targets_are_flagged_arbitrary() {
             .any(|d| d.rule == "arbitrary_prefix_list")
     );
 }
+
+#[test]
+fn a_nat_gateway_in_the_sources_own_az_is_no_cross_az_dependency() {
+    let m = model(base());
+    let a = run(&m, "i-priv-a", "sns", &[]);
+    assert_eq!(a.verdict.via(), Some(Via::NatGateway));
+    assert!(
+        !a.notes.iter().any(|n| n.code == "cross_az_dependency"),
+        "{:?}",
+        a.notes
+    );
+    let c = run(&m, "i-priv-c", "sns", &[]);
+    assert!(c.notes.iter().any(|n| n.code == "cross_az_dependency"));
+}

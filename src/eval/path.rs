@@ -378,6 +378,8 @@ struct Walk {
     via_nat: bool,
     /// (table, target id) pairs passed: a repeat is a routing loop.
     visited: Vec<(usize, String)>,
+    /// The source's AZ, to tell when a zonal hop lies in another one.
+    source_az: usize,
 }
 
 /// One destination piece's path to its end.
@@ -442,8 +444,9 @@ fn source_hop(ctx: &mut Ctx<'_>, source: &Source, to: &str) -> Result<Hop, Box<P
     Ok(h)
 }
 
-fn fresh_walk(source: &Source) -> Walk {
+fn fresh_walk(ctx: &Ctx<'_>, source: &Source) -> Walk {
     Walk {
+        source_az: ctx.az_of_subnet(source.subnet),
         public_ip: source.public_ip,
         private_nat: false,
         via_nat: false,
@@ -643,7 +646,7 @@ fn route_source(
         &how,
         cidr,
         dest,
-        fresh_walk(source),
+        fresh_walk(ctx, source),
         Vec::new(),
         leaves,
     );
@@ -1501,8 +1504,7 @@ fn follow(
                         ));
                         return;
                     }
-                    let src_az = hops.first().and_then(|h| h.az.clone());
-                    if src_az.as_deref() != Some(az_label.as_str()) {
+                    if walk.source_az != az {
                         ctx.note("cross_az_dependency", || {
                             format!("{id} is in {az_label}: the path depends on that AZ and pays inter-AZ transfer")
                         });

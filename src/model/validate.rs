@@ -1366,23 +1366,44 @@ fn what_if_azs(cx: &Cx, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Whether an expectation's `to` names something: a service, `service@region`, a catalogue
+/// global name, an IPv4 address or CIDR, or `workload:name`.
+fn expectation_target_known(cx: &Cx, to: &str) -> bool {
+    let catalogue = crate::catalogue::builtin();
+    if let Some(w) = to.strip_prefix("workload:") {
+        return catalogue.workloads.iter().any(|x| x.name == w);
+    }
+    if let Some((service, _region)) = to.split_once('@') {
+        return cx.services.contains_key(service);
+    }
+    cx.services.contains_key(to)
+        || to.parse::<ipnet::Ipv4Net>().is_ok()
+        || to.parse::<std::net::Ipv4Addr>().is_ok()
+        || catalogue.global_names.iter().any(|g| g.name == to)
+}
+
 /// `expect` entries: `from` names one instance (id or name), `to` a service, failed AZs resolve,
 /// the verdict and `cross_az` are known values, and `source` is an https URL.
 fn expectations(cx: &Cx, out: &mut Vec<Diagnostic>) {
     for (i, e) in cx.s.expect.iter().enumerate() {
         let obj = format!("expect[{i}] ({} → {})", e.from, e.to);
+        // `from` and `to` take the forms of `check --from/--to` (see eval::Query::parse).
         let by_id = cx.s.instances.iter().any(|x| x.id == e.from);
         let by_name =
             cx.s.instances
                 .iter()
                 .filter(|x| x.name.as_deref() == Some(e.from.as_str()))
                 .count();
-        if !by_id && by_name == 0 {
+        let subnet_source = cx.s.subnets.iter().any(|x| x.id == e.from)
+            || e.from
+                .parse::<std::net::Ipv4Addr>()
+                .is_ok_and(|ip| cx.s.subnets.iter().any(|x| x.cidr.contains(&ip)));
+        if !by_id && by_name == 0 && !subnet_source {
             out.push(Diagnostic::error(
                 &obj,
                 "unknown_instance",
                 format!(
-                    "`from: {:?}` is neither the id nor the name of an instance",
+                    "`from: {:?}` is neither the id nor the name of an instance, a subnet id, nor an address inside a subnet",
                     e.from
                 ),
             ));
@@ -1396,12 +1417,12 @@ fn expectations(cx: &Cx, out: &mut Vec<Diagnostic>) {
                 ),
             ));
         }
-        if !cx.services.contains_key(e.to.as_str()) {
+        if !expectation_target_known(cx, &e.to) {
             out.push(Diagnostic::error(
                 &obj,
                 "unknown_service",
                 format!(
-                    "`to: {:?}` is not a service of the catalogue or the scenario",
+                    "`to: {:?}` is not a service of the catalogue or the scenario, SERVICE@REGION, a known global name, an IPv4 address or CIDR, or workload:NAME",
                     e.to
                 ),
             ));
