@@ -858,6 +858,7 @@ fn deliver_locally(
 ) -> Leaf {
     let model = ctx.model;
     let s = model.scenario();
+    let shown = net_text(piece);
     let subnet = s
         .subnets
         .iter()
@@ -872,7 +873,7 @@ fn deliver_locally(
     let Some(si) = subnet else {
         let e = if ctx.detail {
             format!(
-                "{route_text} in {table_id} delivers {piece} inside the VPC, but no subnet holds it"
+                "{route_text} in {table_id} delivers {shown} inside the VPC, but no subnet holds it"
             )
         } else {
             String::new()
@@ -885,7 +886,7 @@ fn deliver_locally(
     if ctx.az_failed(az) {
         let e = if ctx.detail {
             format!(
-                "{piece} is in {} ({az_label}), and that AZ has failed",
+                "{shown} is in {} ({az_label}), and that AZ has failed",
                 s.subnets[si].id
             )
         } else {
@@ -926,15 +927,15 @@ fn deliver_locally(
             String::new()
         };
         format!(
-            "{piece} in {} ({}, {az_label}){holder}",
+            "{shown} in {} ({}, {az_label}){holder}",
             s.subnets[si].id, s.subnets[si].cidr
         )
     } else {
         String::new()
     };
-    hops.push(hop(HopKind::Address, &piece.to_string(), Some(az_label), d));
+    hops.push(hop(HopKind::Address, &shown, Some(az_label), d));
     let explanation = if ctx.detail {
-        format!("{route_text} in {table_id} delivers {piece} inside the VPC")
+        format!("{route_text} in {table_id} delivers {shown} inside the VPC")
     } else {
         String::new()
     };
@@ -1057,9 +1058,18 @@ fn route_from(
     }
 }
 
+/// An address for /32, else the CIDR.
+fn net_text(n: Ipv4Net) -> String {
+    if n.prefix_len() == 32 {
+        n.addr().to_string()
+    } else {
+        n.to_string()
+    }
+}
+
 fn table_sentence(how: &str, d: &RouteDecision) -> String {
     let Some(w) = d.matches.iter().find(|m| m.chosen) else {
-        return format!("{how}; no route matches {}", d.destination);
+        return format!("{how}; no route matches {}", net_text(d.destination));
     };
     let others: Vec<String> = d
         .matches
@@ -1082,12 +1092,13 @@ fn table_sentence(how: &str, d: &RouteDecision) -> String {
     if others.is_empty() {
         format!(
             "{how}; {} → {matched} → {} ({rule})",
-            d.destination, w.target
+            net_text(d.destination),
+            w.target
         )
     } else {
         format!(
             "{how}; {} → {matched} → {} ({rule}; also matched: {})",
-            d.destination,
+            net_text(d.destination),
             w.target,
             others.join(", ")
         )
