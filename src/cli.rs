@@ -176,7 +176,7 @@ fn run_matrix(
     let all = matrix
         .cells
         .iter()
-        .flatten()
+        .flat_map(|row| row.iter())
         .all(|c| c.verdict.is_reachable());
     match format {
         Format::Text => {

@@ -112,6 +112,11 @@ pub fn trace_text(t: &PathTrace) -> String {
         let cidrs: Vec<String> = p.cidrs.iter().map(|c| c.to_string()).collect();
         let what = match &p.to {
             Some(to) => to.clone(),
+            None if cidrs.len() > 4 => format!(
+                "{} ranges ({}, …; JSON lists all)",
+                cidrs.len(),
+                cidrs[..3].join(", ")
+            ),
             None => cidrs.join(", "),
         };
         out.push_str(&format!(

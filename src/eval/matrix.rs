@@ -2,6 +2,7 @@
 //! public-IP state share every path, so each such class is evaluated once, without sentences.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::model::{Model, WhatIf};
 
@@ -21,8 +22,9 @@ pub struct Matrix {
     pub workloads: Vec<String>,
     /// Instance ids, the rows.
     pub instances: Vec<String>,
-    /// `cells[row][column]`, services first, then workloads.
-    pub cells: Vec<Vec<MatrixCell>>,
+    /// `cells[row][column]`, services first, then workloads. Rows of instances that share a
+    /// subnet and public-IP state share one allocation.
+    pub cells: Vec<Arc<[MatrixCell]>>,
 }
 
 impl Matrix {
@@ -36,7 +38,7 @@ pub fn evaluate_all(model: &Model, what_if: &WhatIf) -> Matrix {
     let scenario = model.scenario();
     let services = model.services();
     let mut classes: HashMap<(usize, bool), usize> = HashMap::new();
-    let mut class_rows: Vec<Vec<MatrixCell>> = Vec::new();
+    let mut class_rows: Vec<Arc<[MatrixCell]>> = Vec::new();
     let mut row_class = Vec::with_capacity(scenario.instances.len());
     let mut ctx = Ctx {
         model,
@@ -74,7 +76,7 @@ pub fn evaluate_all(model: &Model, what_if: &WhatIf) -> Matrix {
                 };
                 row.push(MatrixCell { verdict });
             }
-            class_rows.push(row);
+            class_rows.push(row.into());
             class_rows.len() - 1
         });
         row_class.push(class);

@@ -141,6 +141,15 @@ impl Ctx<'_> {
         }
     }
 
+    /// The AZ as the trace shows it; nothing when sentences are off (the matrix).
+    fn az_text(&self, az: usize) -> String {
+        if self.detail {
+            self.model.az_label(az)
+        } else {
+            String::new()
+        }
+    }
+
     fn az_of_subnet(&self, subnet: usize) -> usize {
         self.model.subnet_az[subnet]
     }
@@ -369,7 +378,7 @@ pub(crate) struct Aim {
 
 /// Per-walk state: what the packet looks like now.
 #[derive(Debug, Clone)]
-struct Walk {
+struct Walk<'m> {
     /// The packet's source has a public IPv4 (the instance's, a public NAT's, a NAT instance's).
     public_ip: bool,
     /// It left through a private NAT gateway.
@@ -377,7 +386,7 @@ struct Walk {
     /// It passed a NAT gateway (for `via`).
     via_nat: bool,
     /// (table, target id) pairs passed: a repeat is a routing loop.
-    visited: Vec<(usize, String)>,
+    visited: Vec<(usize, &'m str)>,
     /// The source's AZ, to tell when a zonal hop lies in another one.
     source_az: usize,
 }
@@ -385,7 +394,7 @@ struct Walk {
 /// One destination piece's path to its end.
 #[derive(Debug, Clone)]
 struct Leaf {
-    cidr: Ipv4Net,
+    cidrs: Vec<Ipv4Net>,
     eni: Option<(usize, usize)>,
     hops: Vec<Hop>,
     verdict: Verdict,
@@ -399,7 +408,7 @@ fn source_hop(ctx: &mut Ctx<'_>, source: &Source, to: &str) -> Result<Hop, Box<P
     let model = ctx.model;
     let subnet = &model.scenario().subnets[source.subnet];
     let az = ctx.az_of_subnet(source.subnet);
-    let az_label = model.az_label(az);
+    let az_label = ctx.az_text(az);
     let detail = if ctx.detail {
         format!(
             "{} in {} ({}), {}; {}",
@@ -444,7 +453,7 @@ fn source_hop(ctx: &mut Ctx<'_>, source: &Source, to: &str) -> Result<Hop, Box<P
     Ok(h)
 }
 
-fn fresh_walk(ctx: &Ctx<'_>, source: &Source) -> Walk {
+fn fresh_walk<'m>(ctx: &Ctx<'m>, source: &Source) -> Walk<'m> {
     Walk {
         source_az: ctx.az_of_subnet(source.subnet),
         public_ip: source.public_ip,
@@ -485,7 +494,7 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
                 address: true,
             };
             let mut leaves = Vec::new();
-            route_source(ctx, source, *net, Dest::Range, &mut leaves);
+            route_source(ctx, source, &[*net], Dest::Range, &mut leaves);
             merge(ctx, source, &to, vec![hop0], leaves)
         }
         Goal::Remote {
@@ -624,9 +633,7 @@ fn evaluate_public(
         );
     }
     let mut leaves = Vec::new();
-    for &cidr in cidrs {
-        route_source(ctx, source, cidr, Dest::Range, &mut leaves);
-    }
+    route_source(ctx, source, cidrs, Dest::Range, &mut leaves);
     merge(ctx, source, to, hops, leaves)
 }
 
@@ -634,7 +641,7 @@ fn evaluate_public(
 fn route_source(
     ctx: &mut Ctx<'_>,
     source: &Source,
-    cidr: Ipv4Net,
+    cidrs: &[Ipv4Net],
     dest: Dest,
     leaves: &mut Vec<Leaf>,
 ) {
@@ -644,7 +651,7 @@ fn route_source(
         ctx,
         table,
         &how,
-        cidr,
+        cidrs,
         dest,
         fresh_walk(ctx, source),
         Vec::new(),
@@ -828,9 +835,7 @@ pub(crate) fn evaluate_service(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -
                     Vec::new(),
                 );
             }
-            for &cidr in &service.cidrs {
-                route_source(ctx, source, cidr, Dest::Range, &mut leaves);
-            }
+            route_source(ctx, source, &service.cidrs, Dest::Range, &mut leaves);
         }
         Answer::Enis { endpoint, enis } => {
             for eni in enis {
@@ -838,7 +843,7 @@ pub(crate) fn evaluate_service(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -
                 route_source(
                     ctx,
                     source,
-                    Ipv4Net::from(ip),
+                    &[Ipv4Net::from(ip)],
                     Dest::Eni { endpoint, eni },
                     &mut leaves,
                 );
@@ -864,7 +869,7 @@ fn deliver_locally(
         .iter()
         .position(|x| x.cidr.contains(&piece) || piece.contains(&x.cidr));
     let leaf = |hops, verdict, explanation| Leaf {
-        cidr: piece,
+        cidrs: vec![piece],
         eni: None,
         hops,
         verdict,
@@ -882,7 +887,7 @@ fn deliver_locally(
         return leaf(hops, Verdict::Blocked(Reason::DestinationUnavailable), e);
     };
     let az = ctx.az_of_subnet(si);
-    let az_label = model.az_label(az);
+    let az_label = ctx.az_text(az);
     if ctx.az_failed(az) {
         let e = if ctx.detail {
             format!(
@@ -953,7 +958,7 @@ fn hop(kind: HopKind, id: &str, az: Option<String>, detail: String) -> Hop {
     Hop {
         kind,
         id: id.to_string(),
-        az,
+        az: az.filter(|a| !a.is_empty()),
         detail,
         decisions: Vec::new(),
     }
@@ -996,59 +1001,83 @@ fn subnet_table_text(ctx: &Ctx<'_>, owner: &str, subnet: usize) -> (usize, Strin
     (table, text)
 }
 
-/// Route `cidr` in `table`, follow each piece's target, push the leaves.
+/// Route `cidrs` in `table` and follow each winning route's target with the pieces it won.
+/// A more specific route inside a range splits it; pieces that the same route wins travel
+/// together, so a service's six ranges through one endpoint are one walk, not six.
 #[allow(clippy::too_many_arguments)]
-fn route_from(
-    ctx: &mut Ctx<'_>,
+fn route_from<'m>(
+    ctx: &mut Ctx<'m>,
     table: usize,
     how: &str,
-    cidr: Ipv4Net,
+    cidrs: &[Ipv4Net],
     dest: Dest,
-    walk: Walk,
+    walk: Walk<'m>,
     prefix: Vec<Hop>,
     leaves: &mut Vec<Leaf>,
 ) {
-    let compiled = ctx.model.compiled_table(table);
-    for (piece, choice) in route::split(compiled, cidr) {
+    let model = ctx.model;
+    let compiled = model.compiled_table(table);
+    let table_id: &str = &model.scenario().route_tables[table].id;
+    let mut groups: Vec<(Choice, Vec<Ipv4Net>)> = Vec::new();
+    for &cidr in cidrs {
+        for (piece, choice) in route::split(compiled, cidr, ctx.detail) {
+            match groups.iter_mut().find(|(c, _)| c.winner == choice.winner) {
+                Some((first, pieces)) => {
+                    if choice.arbitrary() && !first.arbitrary() {
+                        *first = choice;
+                    }
+                    pieces.push(piece)
+                }
+                None => groups.push((choice, vec![piece])),
+            }
+        }
+    }
+    for (choice, pieces) in groups {
         let mut hops = prefix.clone();
-        let table_id = ctx.model.scenario().route_tables[table].id.clone();
-        let decision = route::decision(compiled, piece, &choice);
-        let detail = if ctx.detail {
-            table_sentence(how, &decision)
+        // The matrix needs verdicts only: no decisions, no sentences.
+        let decisions: Vec<RouteDecision> = if ctx.detail {
+            pieces
+                .iter()
+                .map(|&p| route::decision(compiled, p, &route::choose(compiled, p)))
+                .collect()
         } else {
-            String::new()
+            Vec::new()
+        };
+        let detail = match decisions.first() {
+            Some(d) => table_sentence(how, d),
+            None => String::new(),
         };
         if choice.arbitrary() {
+            let first = choice.matches.last().map(|&(c, _)| c).unwrap_or(pieces[0]);
             ctx.note("arbitrary_prefix_list_choice", || {
                 format!(
-                    "in {table_id}, two prefix lists hold {} with different targets: AWS picks one at random and keeps it; shown here: the first",
-                    decision.matches.first().map(|m| m.matched_cidr).unwrap_or(piece)
+                    "in {table_id}, two prefix lists hold {first} with different targets: AWS picks one at random and keeps it; shown here: the first"
                 )
             });
         }
-        for (c, r) in &choice.matches {
-            let _ = c;
-            if !compiled.routes[*r as usize].ignored.is_empty() {
+        for (_, r) in &choice.matches {
+            let route = &compiled.routes[*r as usize];
+            if !route.ignored.is_empty() {
                 ctx.note("ignored_prefix_list_entries", || {
                     format!(
                         "{} in {table_id}: entries inside a VPC CIDR are ignored",
-                        compiled.routes[*r as usize].destination
+                        route.destination
                     )
                 });
             }
         }
         hops.push(Hop {
             kind: HopKind::RouteTable,
-            id: table_id.clone(),
+            id: table_id.to_string(),
             az: None,
             detail,
-            decisions: vec![decision],
+            decisions,
         });
         follow(
             ctx,
             table,
-            &table_id,
-            piece,
+            table_id,
+            pieces,
             &choice,
             dest,
             walk.clone(),
@@ -1106,21 +1135,23 @@ fn table_sentence(how: &str, d: &RouteDecision) -> String {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn follow(
-    ctx: &mut Ctx<'_>,
+fn follow<'m>(
+    ctx: &mut Ctx<'m>,
     table: usize,
     table_id: &str,
-    piece: Ipv4Net,
+    pieces: Vec<Ipv4Net>,
     choice: &Choice,
     dest: Dest,
-    mut walk: Walk,
+    mut walk: Walk<'m>,
     mut hops: Vec<Hop>,
     leaves: &mut Vec<Leaf>,
 ) {
     let model = ctx.model;
     let detail = ctx.detail;
+    // Sentences name the first piece; the leaf carries them all.
+    let piece = pieces[0];
     let leaf = |hops: Vec<Hop>, verdict: Verdict, explanation: String| Leaf {
-        cidr: piece,
+        cidrs: pieces.clone(),
         eni: match dest {
             Dest::Eni { endpoint, eni } => Some((endpoint, eni)),
             Dest::Range => None,
@@ -1143,12 +1174,17 @@ fn follow(
                 Reason::NoRoute
             };
         let explanation = if detail {
-            let routes: Vec<String> = model
-                .compiled_table(table)
-                .routes
+            // A quota-sized table has a thousand routes: name a few, count the rest.
+            const SHOWN: usize = 8;
+            let all = &model.compiled_table(table).routes;
+            let mut routes: Vec<String> = all
                 .iter()
+                .take(SHOWN)
                 .map(|r| format!("{} → {}", r.destination, r.target))
                 .collect();
+            if all.len() > SHOWN {
+                routes.push(format!("… and {} more", all.len() - SHOWN));
+            }
             let mut e = format!(
                 "no route for {} in {table_id}; its routes: {}",
                 dest_label(ctx),
@@ -1166,13 +1202,17 @@ fn follow(
         return;
     };
     let route = &model.compiled_table(table).routes[w as usize];
-    let route_text = format!("{} → {}", route.destination, route.target);
-    let target = route.target.clone();
+    let route_text = if detail {
+        format!("{} → {}", route.destination, route.target)
+    } else {
+        String::new()
+    };
+    let target = &route.target;
 
     if walk.visited.len() >= MAX_TABLES
         || target
             .id()
-            .is_some_and(|id| walk.visited.iter().any(|(t, x)| *t == table && x == id))
+            .is_some_and(|id| walk.visited.iter().any(|(t, x)| *t == table && *x == id))
     {
         let explanation = if detail {
             format!("routing loop: {table_id} sends {piece} to {target} again ({route_text})")
@@ -1188,7 +1228,7 @@ fn follow(
         return;
     }
     if let Some(id) = target.id() {
-        walk.visited.push((table, id.to_string()));
+        walk.visited.push((table, id));
     }
 
     let blocked = |mut hops: Vec<Hop>,
@@ -1206,7 +1246,7 @@ fn follow(
             Dest::Eni { endpoint, eni } => {
                 let info = &model.endpoint_enis(endpoint)[eni];
                 let ie = &model.scenario().interface_endpoints[endpoint];
-                let az = model.az_label(info.az);
+                let az = ctx.az_text(info.az);
                 let d = if detail {
                     format!(
                         "endpoint network interface {} in {} ({az}) of {}",
@@ -1229,7 +1269,9 @@ fn follow(
                 ));
             }
             Dest::Range if ctx.aim.address => {
-                leaves.push(deliver_locally(ctx, piece, hops, table_id, &route_text));
+                for &p in &pieces {
+                    leaves.push(deliver_locally(ctx, p, hops.clone(), table_id, &route_text));
+                }
             }
             Dest::Range => {
                 let e = if detail {
@@ -1496,7 +1538,7 @@ fn follow(
                         return;
                     };
                     let az = ctx.az_of_subnet(si);
-                    let az_label = model.az_label(az);
+                    let az_label = ctx.az_text(az);
                     if ctx.az_failed(az) {
                         let e = if detail {
                             format!(
@@ -1538,7 +1580,7 @@ fn follow(
                     walk.via_nat = true;
                     walk.public_ip = public;
                     walk.private_nat = !public;
-                    route_from(ctx, next, &how, piece, dest, walk, hops, leaves);
+                    route_from(ctx, next, &how, &pieces, dest, walk, hops, leaves);
                 }
             }
         }
@@ -1577,7 +1619,7 @@ fn follow(
                 return;
             };
             let az = ctx.az_of_subnet(si);
-            let az_label = model.az_label(az);
+            let az_label = ctx.az_text(az);
             if ctx.az_failed(az) {
                 let e = if detail {
                     format!("{route_text} in {table_id}, and {id}'s AZ {az_label} has failed")
@@ -1630,7 +1672,7 @@ fn follow(
             };
             hops.push(hop(HopKind::Inspection, id, Some(az_label), d));
             let (next, how) = subnet_table_text(ctx, id, si);
-            route_from(ctx, next, &how, piece, dest, walk, hops, leaves);
+            route_from(ctx, next, &how, &pieces, dest, walk, hops, leaves);
         }
         Target::NetworkInterface(id) => {
             let Some(&ei) = model.eni_lookup.get(id) else {
@@ -1667,7 +1709,7 @@ fn follow(
                 return;
             };
             let az = ctx.az_of_subnet(si);
-            let az_label = model.az_label(az);
+            let az_label = ctx.az_text(az);
             if ctx.az_failed(az) {
                 let e = if detail {
                     format!("{route_text} in {table_id}, and {id}'s AZ {az_label} has failed")
@@ -1703,7 +1745,7 @@ fn follow(
                 walk.private_nat = false;
             }
             let (next, how) = subnet_table_text(ctx, id, si);
-            route_from(ctx, next, &how, piece, dest, walk, hops, leaves);
+            route_from(ctx, next, &how, &pieces, dest, walk, hops, leaves);
         }
         Target::Blackhole => {
             let e = if detail {
@@ -1734,10 +1776,12 @@ fn follow(
     }
 }
 
-/// Signature of a leaf's path for grouping: verdict and the objects it passed.
-fn signature(leaf: &Leaf) -> (Verdict, Vec<(HopKind, &str)>) {
+/// A leaf's path for grouping: its verdict and the objects it passed.
+type Signature<'a> = (&'a Verdict, Vec<(HopKind, &'a str)>);
+
+fn signature(leaf: &Leaf) -> Signature<'_> {
     (
-        leaf.verdict.clone(),
+        &leaf.verdict,
         leaf.hops.iter().map(|h| (h.kind, h.id.as_str())).collect(),
     )
 }
@@ -1750,16 +1794,24 @@ fn merge(
     leaves: Vec<Leaf>,
 ) -> PathTrace {
     let service_name = to.to_string();
-    // Group leaves by path, keeping first-seen order.
-    let mut groups: Vec<Vec<Leaf>> = Vec::new();
-    for leaf in leaves {
-        match groups
-            .iter_mut()
-            .find(|g| signature(&g[0]) == signature(&leaf))
-        {
-            Some(g) => g.push(leaf),
-            None => groups.push(vec![leaf]),
-        }
+    // Group leaves by path, keeping first-seen order; each leaf's signature is built once.
+    let group_of: Vec<usize> = {
+        let sigs: Vec<Signature<'_>> = leaves.iter().map(signature).collect();
+        let mut firsts: Vec<usize> = Vec::new();
+        (0..sigs.len())
+            .map(|i| match firsts.iter().position(|&f| sigs[f] == sigs[i]) {
+                Some(g) => g,
+                None => {
+                    firsts.push(i);
+                    firsts.len() - 1
+                }
+            })
+            .collect()
+    };
+    let count = group_of.iter().max().map_or(0, |m| m + 1);
+    let mut groups: Vec<Vec<Leaf>> = (0..count).map(|_| Vec::new()).collect();
+    for (leaf, g) in leaves.into_iter().zip(group_of) {
+        groups[g].push(leaf);
     }
     let src_az = ctx.az_of_subnet(source.subnet);
     let mut parts: Vec<Part> = groups
@@ -1791,11 +1843,24 @@ fn merge(
         )
     } else {
         let explanation = if ctx.detail {
+            // The part with the most ranges is "the rest": name the exceptions, count the rest.
+            let biggest = (0..parts.len())
+                .max_by_key(|&i| parts[i].cidrs.len())
+                .unwrap_or(0);
             let pieces: Vec<String> = parts
                 .iter()
-                .map(|p| {
-                    let cidrs: Vec<String> = p.cidrs.iter().map(|c| c.to_string()).collect();
-                    format!("{} → {}", cidrs.join(", "), short_outcome(&p.verdict))
+                .enumerate()
+                .map(|(i, p)| {
+                    let what = if i == biggest && parts.len() > 1 {
+                        format!("the rest ({} CIDRs)", p.cidrs.len())
+                    } else {
+                        p.cidrs
+                            .iter()
+                            .map(|c| c.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    };
+                    format!("{what} → {}", short_outcome(&p.verdict))
                 })
                 .collect();
             format!(
@@ -1841,19 +1906,19 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, to: &str, group: Vec<Leaf>) -> Part
     let model = ctx.model;
     let mut iter = group.into_iter();
     let first = iter.next().unwrap_or_else(|| Leaf {
-        cidr: Ipv4Net::default(),
+        cidrs: Vec::new(),
         eni: None,
         hops: Vec::new(),
         verdict: Verdict::Blocked(Reason::NoRoute),
         explanation: String::new(),
     });
-    let mut cidrs = vec![first.cidr];
+    let mut cidrs = first.cidrs;
     let mut enis: Vec<(usize, usize)> = first.eni.into_iter().collect();
     let mut hops = first.hops;
     let mut verdict = first.verdict;
     let mut explanation = first.explanation;
     for leaf in iter {
-        cidrs.push(leaf.cidr);
+        cidrs.extend(leaf.cidrs);
         enis.extend(leaf.eni);
         for (h, other) in hops.iter_mut().zip(leaf.hops) {
             h.decisions.extend(other.decisions);
@@ -1905,7 +1970,7 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, to: &str, group: Vec<Leaf>) -> Part
                     .iter()
                     .map(|&(e, i)| {
                         let info = &model.endpoint_enis(e)[i];
-                        format!("{} in {}", info.ip, model.az_label(info.az))
+                        format!("{} in {}", info.ip, ctx.az_text(info.az))
                     })
                     .collect();
                 h.detail = format!(

@@ -87,13 +87,17 @@ pub(crate) fn choose(table: &CompiledTable, dest: Ipv4Net) -> Choice {
 
 /// Split `dest` by the more specific routes inside it: each piece is a CIDR that one choice
 /// covers entirely. Usually that is `dest` alone.
-pub(crate) fn split(table: &CompiledTable, dest: Ipv4Net) -> Vec<(Ipv4Net, Choice)> {
+///
+/// With `exact` false, the part of `dest` that no more specific route takes is returned as
+/// `dest` itself (once) instead of as the exact list of CIDRs that make it up: the choices are
+/// the same, and the matrix, which needs verdicts only, is spared the arithmetic.
+pub(crate) fn split(table: &CompiledTable, dest: Ipv4Net, exact: bool) -> Vec<(Ipv4Net, Choice)> {
     let mut out = Vec::new();
-    split_into(table, dest, &mut out);
+    split_into(table, dest, exact, &mut out);
     out
 }
 
-fn split_into(table: &CompiledTable, dest: Ipv4Net, out: &mut Vec<(Ipv4Net, Choice)>) {
+fn split_into(table: &CompiledTable, dest: Ipv4Net, exact: bool, out: &mut Vec<(Ipv4Net, Choice)>) {
     if !table.trie.has_inside(dest) {
         out.push((dest, choose(table, dest)));
         return;
@@ -105,15 +109,23 @@ fn split_into(table: &CompiledTable, dest: Ipv4Net, out: &mut Vec<(Ipv4Net, Choi
             maximal.push(p);
         }
     });
-    let rest = subtract(dest, &maximal);
-    if !rest.is_empty() {
-        let choice = choose(table, dest);
-        for piece in rest {
-            out.push((piece, choice.clone()));
+    if exact {
+        let rest = subtract(dest, &maximal);
+        if !rest.is_empty() {
+            let choice = choose(table, dest);
+            for piece in rest {
+                out.push((piece, choice.clone()));
+            }
+        }
+    } else {
+        // Maximal prefixes are disjoint, so they cover `dest` exactly when their sizes add up.
+        let size = |n: &Ipv4Net| 1u64 << (32 - n.prefix_len());
+        if maximal.iter().map(size).sum::<u64>() < size(&dest) {
+            out.push((dest, choose(table, dest)));
         }
     }
     for m in maximal {
-        split_into(table, m, out);
+        split_into(table, m, exact, out);
     }
 }
 
@@ -236,7 +248,7 @@ mod tests {
             ("52.216.0.0/15", RouteOrigin::GatewayEndpoint, "vpce"),
             ("52.216.10.0/24", RouteOrigin::Static, "nat"),
         ]);
-        let pieces = split(&t, n("52.216.0.0/15"));
+        let pieces = split(&t, n("52.216.0.0/15"), true);
         let covered: u64 = pieces
             .iter()
             .map(|(p, _)| 1u64 << (32 - p.prefix_len()))
@@ -353,7 +365,7 @@ mod props {
         ) {
             let table = build(&routes);
             let dest = Ipv4Net::new(addr.into(), len).unwrap().trunc();
-            let pieces = split(&table, dest);
+            let pieces = split(&table, dest, true);
             let covered: u64 = pieces.iter().map(|(p, _)| 1u64 << (32 - p.prefix_len())).sum();
             prop_assert_eq!(covered, 1u64 << (32 - len));
             for (i, (p, c)) in pieces.iter().enumerate() {
