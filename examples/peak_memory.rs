@@ -49,7 +49,7 @@ fn measure(path: &Path) -> ExitCode {
     report(&format!("load_file ({:.1} MB of RON)", size as f64 / 1e6));
     let what_if = model.scenario().what_if.clone();
     let matrix = evaluate_all(&model, &what_if);
-    let columns = matrix.cells.first().map_or(0, Vec::len);
+    let columns = matrix.cells.first().map_or(0, |row| row.len());
     let peak = report(&format!(
         "evaluate_all ({} × {columns} cells)",
         matrix.instances.len()
