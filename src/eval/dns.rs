@@ -26,11 +26,16 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, _source: &Source, svc: usize) -> (Answe
     } else {
         String::new()
     };
-    let mk = |detail: String| Hop {
+    // The matrix keeps no hops' text, so it needs no copy of the name either.
+    let mk = |text: String| Hop {
         kind: HopKind::Dns,
-        id: service.dns_name.clone(),
+        id: if detail {
+            service.dns_name.clone()
+        } else {
+            String::new()
+        },
         az: None,
-        detail,
+        detail: text,
         decisions: Vec::new(),
     };
 

@@ -37,50 +37,56 @@ pub fn evaluate_all(model: &Model, what_if: &WhatIf) -> Matrix {
     let failed = model.failed_azs(what_if);
     let scenario = model.scenario();
     let services = model.services();
+    // Classes: instances that share a subnet and public-IP state share every path.
     let mut classes: HashMap<(usize, bool), usize> = HashMap::new();
-    let mut class_rows: Vec<Arc<[MatrixCell]>> = Vec::new();
-    let mut row_class = Vec::with_capacity(scenario.instances.len());
-    let mut ctx = Ctx {
-        model,
-        failed,
-        detail: false,
-        notes: Vec::new(),
-        aim: Default::default(),
-    };
-    for inst in &scenario.instances {
-        let subnet = model.subnet_index(&inst.subnet).unwrap_or(0);
-        let key = (subnet, inst.public_ip);
-        let class = *classes.entry(key).or_insert_with(|| {
-            let source = Source {
-                label: String::new(),
-                subnet,
-                public_ip: inst.public_ip,
-            };
-            let mut row: Vec<MatrixCell> = (0..services.len())
-                .map(|s| MatrixCell {
-                    verdict: evaluate_service(&mut ctx, &source, s).verdict,
+    let mut class_keys: Vec<(usize, bool)> = Vec::new();
+    let row_class: Vec<usize> = scenario
+        .instances
+        .iter()
+        .map(|inst| {
+            let key = (
+                model.subnet_index(&inst.subnet).unwrap_or(0),
+                inst.public_ip,
+            );
+            *classes.entry(key).or_insert_with(|| {
+                class_keys.push(key);
+                class_keys.len() - 1
+            })
+        })
+        .collect();
+
+    // Classes are independent: split them over the cores.
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(class_keys.len().div_ceil(32))
+        .max(1);
+    let chunk = class_keys.len().div_ceil(threads).max(1);
+    let class_rows: Vec<Arc<[MatrixCell]>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = class_keys
+            .chunks(chunk)
+            .map(|keys| {
+                let failed = failed.clone();
+                scope.spawn(move || {
+                    let mut ctx = Ctx {
+                        model,
+                        failed,
+                        detail: false,
+                        notes: Vec::new(),
+                        aim: Default::default(),
+                    };
+                    keys.iter()
+                        .map(|&(subnet, public_ip)| class_row(&mut ctx, subnet, public_ip))
+                        .collect::<Vec<_>>()
                 })
-                .collect();
-            // A workload's verdict follows from its parts' cells: no second evaluation.
-            for w in model.workloads() {
-                let parts: Vec<&Verdict> = w
-                    .services
-                    .iter()
-                    .filter_map(|name| services.iter().position(|s| &s.name == name))
-                    .map(|i| &row[i].verdict)
-                    .collect();
-                let verdict = if parts.len() == w.services.len() {
-                    workload_verdict(parts.into_iter())
-                } else {
-                    Verdict::Blocked(super::trace::Reason::WorkloadPartFailed)
-                };
-                row.push(MatrixCell { verdict });
-            }
-            class_rows.push(row.into());
-            class_rows.len() - 1
-        });
-        row_class.push(class);
-    }
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+
     Matrix {
         services: services.iter().map(|s| s.name.clone()).collect(),
         workloads: model
@@ -91,7 +97,39 @@ pub fn evaluate_all(model: &Model, what_if: &WhatIf) -> Matrix {
         instances: scenario.instances.iter().map(|i| i.id.clone()).collect(),
         cells: row_class
             .into_iter()
-            .map(|c| class_rows[c].clone())
+            .map(|c| Arc::clone(&class_rows[c]))
             .collect(),
     }
+}
+
+/// Every service, then every workload, for one class of sources.
+fn class_row(ctx: &mut Ctx<'_>, subnet: usize, public_ip: bool) -> Arc<[MatrixCell]> {
+    let model = ctx.model;
+    let services = model.services();
+    let source = Source {
+        label: String::new(),
+        subnet,
+        public_ip,
+    };
+    let mut row: Vec<MatrixCell> = (0..services.len())
+        .map(|s| MatrixCell {
+            verdict: evaluate_service(ctx, &source, s).verdict,
+        })
+        .collect();
+    // A workload's verdict follows from its parts' cells: no second evaluation.
+    for w in model.workloads() {
+        let parts: Vec<&Verdict> = w
+            .services
+            .iter()
+            .filter_map(|name| services.iter().position(|s| &s.name == name))
+            .map(|i| &row[i].verdict)
+            .collect();
+        let verdict = if parts.len() == w.services.len() {
+            workload_verdict(parts.into_iter())
+        } else {
+            Verdict::Blocked(super::trace::Reason::WorkloadPartFailed)
+        };
+        row.push(MatrixCell { verdict });
+    }
+    row.into()
 }

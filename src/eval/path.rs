@@ -135,7 +135,8 @@ pub(crate) struct Ctx<'m> {
 
 impl Ctx<'_> {
     pub fn note(&mut self, code: &'static str, text: impl FnOnce() -> String) {
-        if !self.notes.iter().any(|n| n.code == code) {
+        // Notes explain a trace; the matrix shows verdicts only.
+        if self.detail && !self.notes.iter().any(|n| n.code == code) {
             let text = if self.detail { text() } else { String::new() };
             self.notes.push(Note { code, text });
         }
@@ -396,7 +397,7 @@ struct Walk<'m> {
 struct Leaf {
     cidrs: Vec<Ipv4Net>,
     eni: Option<(usize, usize)>,
-    hops: Vec<Hop>,
+    hops: Trail,
     verdict: Verdict,
     explanation: String,
 }
@@ -654,7 +655,7 @@ fn route_source(
         cidrs,
         dest,
         fresh_walk(ctx, source),
-        Vec::new(),
+        Trail::new(ctx.detail),
         leaves,
     );
 }
@@ -777,30 +778,38 @@ pub(crate) fn evaluate_service(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -
         Ok(h) => h,
         Err(t) => return *t,
     };
-    ctx.aim = Aim {
-        // Only services with a gateway endpoint have an AWS-managed prefix list.
-        label: if service.gateway_endpoint {
-            service.prefix_list_name()
-        } else {
-            service.name.clone()
-        },
-        description: service.description.clone(),
-        public_hop: Some((
-            HopKind::Service,
-            service.name.clone(),
-            if ctx.detail {
+    ctx.aim = if ctx.detail {
+        Aim {
+            // Only services with a gateway endpoint have an AWS-managed prefix list.
+            label: if service.gateway_endpoint {
+                service.prefix_list_name()
+            } else {
+                service.name.clone()
+            },
+            description: service.description.clone(),
+            public_hop: Some((
+                HopKind::Service,
+                service.name.clone(),
                 format!(
                     "{} public endpoint {}",
                     service.description, service.dns_name
-                )
-            } else {
-                String::new()
-            },
-        )),
-        address: false,
+                ),
+            )),
+            address: false,
+        }
+    } else {
+        // Every leaf of one evaluation ends alike, so the matrix needs no names here.
+        Aim {
+            public_hop: Some((HopKind::Service, String::new(), String::new())),
+            ..Aim::default()
+        }
     };
     let (answer, dns_hop) = dns::resolve(ctx, source, svc);
-    let hops = vec![hop0, dns_hop];
+    let hops = if ctx.detail {
+        vec![hop0, dns_hop]
+    } else {
+        Vec::new()
+    };
     let mut leaves = Vec::new();
     match answer {
         Answer::Blocked(reason, explanation) => {
@@ -857,7 +866,7 @@ pub(crate) fn evaluate_service(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -
 fn deliver_locally(
     ctx: &mut Ctx<'_>,
     piece: Ipv4Net,
-    mut hops: Vec<Hop>,
+    mut hops: Trail,
     table_id: &str,
     route_text: &str,
 ) -> Leaf {
@@ -883,7 +892,7 @@ fn deliver_locally(
         } else {
             String::new()
         };
-        hops.push(hop(HopKind::Blocked, table_id, None, e.clone()));
+        hops.add(HopKind::Blocked, table_id, None, e.clone());
         return leaf(hops, Verdict::Blocked(Reason::DestinationUnavailable), e);
     };
     let az = ctx.az_of_subnet(si);
@@ -897,12 +906,12 @@ fn deliver_locally(
         } else {
             String::new()
         };
-        hops.push(hop(
+        hops.add(
             HopKind::Blocked,
             &s.subnets[si].id,
             Some(az_label),
             e.clone(),
-        ));
+        );
         return leaf(hops, Verdict::Blocked(Reason::DestinationUnavailable), e);
     }
     let d = if ctx.detail {
@@ -938,7 +947,7 @@ fn deliver_locally(
     } else {
         String::new()
     };
-    hops.push(hop(HopKind::Address, &shown, Some(az_label), d));
+    hops.add(HopKind::Address, &shown, Some(az_label), d);
     let explanation = if ctx.detail {
         format!("{route_text} in {table_id} delivers {shown} inside the VPC")
     } else {
@@ -1012,7 +1021,7 @@ fn route_from<'m>(
     cidrs: &[Ipv4Net],
     dest: Dest,
     walk: Walk<'m>,
-    prefix: Vec<Hop>,
+    prefix: Trail,
     leaves: &mut Vec<Leaf>,
 ) {
     let model = ctx.model;
@@ -1066,13 +1075,7 @@ fn route_from<'m>(
                 });
             }
         }
-        hops.push(Hop {
-            kind: HopKind::RouteTable,
-            id: table_id.to_string(),
-            az: None,
-            detail,
-            decisions,
-        });
+        hops.add_table(table_id, detail, decisions);
         follow(
             ctx,
             table,
@@ -1143,15 +1146,16 @@ fn follow<'m>(
     choice: &Choice,
     dest: Dest,
     mut walk: Walk<'m>,
-    mut hops: Vec<Hop>,
+    mut hops: Trail,
     leaves: &mut Vec<Leaf>,
 ) {
     let model = ctx.model;
     let detail = ctx.detail;
     // Sentences name the first piece; the leaf carries them all.
     let piece = pieces[0];
-    let leaf = |hops: Vec<Hop>, verdict: Verdict, explanation: String| Leaf {
-        cidrs: pieces.clone(),
+    let leaf = |hops: Trail, verdict: Verdict, explanation: String| Leaf {
+        // The matrix groups by path only; traces list the ranges.
+        cidrs: if detail { pieces.clone() } else { Vec::new() },
         eni: match dest {
             Dest::Eni { endpoint, eni } => Some((endpoint, eni)),
             Dest::Range => None,
@@ -1197,7 +1201,7 @@ fn follow<'m>(
         } else {
             String::new()
         };
-        hops.push(hop(HopKind::Blocked, table_id, None, explanation.clone()));
+        hops.add(HopKind::Blocked, table_id, None, explanation.clone());
         leaves.push(leaf(hops, Verdict::Blocked(reason), explanation));
         return;
     };
@@ -1219,7 +1223,7 @@ fn follow<'m>(
         } else {
             String::new()
         };
-        hops.push(hop(HopKind::Blocked, table_id, None, explanation.clone()));
+        hops.add(HopKind::Blocked, table_id, None, explanation.clone());
         leaves.push(leaf(
             hops,
             Verdict::Blocked(Reason::RoutingLoop),
@@ -1231,13 +1235,13 @@ fn follow<'m>(
         walk.visited.push((table, id));
     }
 
-    let blocked = |mut hops: Vec<Hop>,
+    let blocked = |mut hops: Trail,
                    kind: HopKind,
                    id: &str,
                    az: Option<String>,
                    reason: Reason,
                    explanation: String| {
-        hops.push(hop(kind, id, az, explanation.clone()));
+        hops.add(kind, id, az, explanation.clone());
         leaf(hops, Verdict::Blocked(reason), explanation)
     };
 
@@ -1257,7 +1261,7 @@ fn follow<'m>(
                 } else {
                     String::new()
                 };
-                hops.push(hop(HopKind::InterfaceEndpoint, &ie.id, Some(az), d));
+                hops.add(HopKind::InterfaceEndpoint, &ie.id, Some(az), d);
                 let via = Via::InterfaceEndpoint;
                 leaves.push(leaf(
                     hops,
@@ -1305,7 +1309,7 @@ fn follow<'m>(
             } else {
                 String::new()
             };
-            hops.push(hop(HopKind::GatewayEndpoint, id, None, d));
+            hops.add(HopKind::GatewayEndpoint, id, None, d);
             if !model.scenario().vpc.enable_dns_hostnames {
                 ctx.note("dns_hostnames_off", || {
                     "enableDnsHostnames is off; AWS documents both DNS attributes on for gateway endpoints with the Amazon DNS server".into()
@@ -1398,9 +1402,9 @@ fn follow<'m>(
             } else {
                 String::new()
             };
-            hops.push(hop(HopKind::InternetGateway, id, None, d));
+            hops.add(HopKind::InternetGateway, id, None, d);
             if let Some((kind, id, d)) = &ctx.aim.public_hop {
-                hops.push(hop(*kind, id, None, d.clone()));
+                hops.add(*kind, id, None, d.clone());
             }
             let via = if walk.via_nat {
                 Via::NatGateway
@@ -1464,7 +1468,7 @@ fn follow<'m>(
                     } else {
                         String::new()
                     };
-                    hops.push(hop(HopKind::NatGateway, id, None, d));
+                    hops.add(HopKind::NatGateway, id, None, d);
                     walk.via_nat = true;
                     walk.public_ip = public;
                     walk.private_nat = !public;
@@ -1507,9 +1511,9 @@ fn follow<'m>(
                     } else {
                         String::new()
                     };
-                    hops.push(hop(HopKind::InternetGateway, &igw.id, None, d));
+                    hops.add(HopKind::InternetGateway, &igw.id, None, d);
                     if let Some((kind, id, d)) = &ctx.aim.public_hop {
-                        hops.push(hop(*kind, id, None, d.clone()));
+                        hops.add(*kind, id, None, d.clone());
                     }
                     leaves.push(leaf(
                         hops,
@@ -1576,7 +1580,7 @@ fn follow<'m>(
                     } else {
                         String::new()
                     };
-                    hops.push(hop(HopKind::NatGateway, id, Some(az_label), d));
+                    hops.add(HopKind::NatGateway, id, Some(az_label), d);
                     walk.via_nat = true;
                     walk.public_ip = public;
                     walk.private_nat = !public;
@@ -1644,7 +1648,7 @@ fn follow<'m>(
             } else {
                 String::new()
             };
-            hops.push(hop(HopKind::GwlbEndpoint, id, Some(az_label.clone()), d));
+            hops.add(HopKind::GwlbEndpoint, id, Some(az_label.clone()), d);
             if !ge.appliances_up {
                 let e = if detail {
                     format!(
@@ -1670,7 +1674,7 @@ fn follow<'m>(
             } else {
                 String::new()
             };
-            hops.push(hop(HopKind::Inspection, id, Some(az_label), d));
+            hops.add(HopKind::Inspection, id, Some(az_label), d);
             let (next, how) = subnet_table_text(ctx, id, si);
             route_from(ctx, next, &how, &pieces, dest, walk, hops, leaves);
         }
@@ -1739,7 +1743,7 @@ fn follow<'m>(
             } else {
                 String::new()
             };
-            hops.push(hop(HopKind::NetworkInterface, id, Some(az_label), d));
+            hops.add(HopKind::NetworkInterface, id, Some(az_label), d);
             if eni.public_ip {
                 walk.public_ip = true;
                 walk.private_nat = false;
@@ -1770,20 +1774,69 @@ fn follow<'m>(
             } else {
                 String::new()
             };
-            hops.push(hop(HopKind::LeavesVpc, id, None, e.clone()));
+            hops.add(HopKind::LeavesVpc, id, None, e.clone());
             leaves.push(leaf(hops, Verdict::LeavesVpc { target: id.clone() }, e));
         }
     }
 }
 
 /// A leaf's path for grouping: its verdict and the objects it passed.
-type Signature<'a> = (&'a Verdict, Vec<(HopKind, &'a str)>);
+type Signature<'a> = (&'a Verdict, u64);
 
 fn signature(leaf: &Leaf) -> Signature<'_> {
-    (
-        &leaf.verdict,
-        leaf.hops.iter().map(|h| (h.kind, h.id.as_str())).collect(),
-    )
+    (&leaf.verdict, leaf.hops.sig)
+}
+
+/// The hops of a walk, and what identifies its path. The matrix (no sentences) keeps only the
+/// identity, so it allocates no hop at all.
+#[derive(Debug, Clone, Default)]
+struct Trail {
+    detail: bool,
+    hops: Vec<Hop>,
+    /// A running hash of (kind, object id) over the hops: enough to tell two paths apart.
+    sig: u64,
+}
+
+impl Trail {
+    fn new(detail: bool) -> Self {
+        Trail {
+            detail,
+            ..Default::default()
+        }
+    }
+
+    fn mix(&mut self, kind: HopKind, id: &str) {
+        self.sig = (self.sig ^ id_hash(id))
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            .wrapping_add(kind as u64 + 1);
+    }
+
+    fn add(&mut self, kind: HopKind, id: &str, az: Option<String>, detail: String) {
+        self.mix(kind, id);
+        if self.detail {
+            self.hops.push(hop(kind, id, az, detail));
+        }
+    }
+
+    fn add_table(&mut self, id: &str, detail: String, decisions: Vec<RouteDecision>) {
+        self.mix(HopKind::RouteTable, id);
+        if self.detail {
+            self.hops.push(Hop {
+                kind: HopKind::RouteTable,
+                id: id.to_string(),
+                az: None,
+                detail,
+                decisions,
+            });
+        }
+    }
+}
+
+/// FNV-1a: ids are short and the hash only groups paths within one evaluation.
+fn id_hash(id: &str) -> u64 {
+    id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 fn merge(
@@ -1793,6 +1846,39 @@ fn merge(
     prefix: Vec<Hop>,
     leaves: Vec<Leaf>,
 ) -> PathTrace {
+    let src_az = ctx.az_of_subnet(source.subnet);
+    if !ctx.detail {
+        // The matrix: the verdict alone, without parts, hops or sentences.
+        let verdict = match leaves.first() {
+            None => Verdict::Blocked(Reason::NoRoute),
+            Some(first) if leaves.iter().any(|l| signature(l) != signature(first)) => {
+                Verdict::Partial
+            }
+            Some(first) => match first.verdict {
+                Verdict::Reachable {
+                    via: Via::InterfaceEndpoint,
+                    ..
+                } => Verdict::Reachable {
+                    via: Via::InterfaceEndpoint,
+                    cross_az: Some(cross_az_of(
+                        ctx.model,
+                        src_az,
+                        leaves.iter().filter_map(|l| l.eni),
+                    )),
+                },
+                ref v => v.clone(),
+            },
+        };
+        return finish(
+            ctx,
+            source,
+            String::new(),
+            prefix,
+            verdict,
+            String::new(),
+            Vec::new(),
+        );
+    }
     let service_name = to.to_string();
     // Group leaves by path, keeping first-seen order; each leaf's signature is built once.
     let group_of: Vec<usize> = {
@@ -1813,7 +1899,6 @@ fn merge(
     for (leaf, g) in leaves.into_iter().zip(group_of) {
         groups[g].push(leaf);
     }
-    let src_az = ctx.az_of_subnet(source.subnet);
     let mut parts: Vec<Part> = groups
         .into_iter()
         .map(|g| combine(ctx, src_az, to, g))
@@ -1882,6 +1967,28 @@ fn merge(
     }
 }
 
+/// Where the reachable ENIs are, against the client's AZ (aws-semantics.md §3): all in its AZ,
+/// some, or none.
+fn cross_az_of(
+    model: &Model,
+    src_az: usize,
+    enis: impl Iterator<Item = (usize, usize)>,
+) -> CrossAz {
+    let (mut own, mut other) = (0, 0);
+    for (e, i) in enis {
+        if model.endpoint_enis(e)[i].az == src_az {
+            own += 1;
+        } else {
+            other += 1;
+        }
+    }
+    match (own, other) {
+        (_, 0) => CrossAz::Never,
+        (0, _) => CrossAz::Always,
+        _ => CrossAz::Sometimes,
+    }
+}
+
 fn unreachable_part() -> Part {
     Part {
         to: None,
@@ -1908,19 +2015,19 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, to: &str, group: Vec<Leaf>) -> Part
     let first = iter.next().unwrap_or_else(|| Leaf {
         cidrs: Vec::new(),
         eni: None,
-        hops: Vec::new(),
+        hops: Trail::default(),
         verdict: Verdict::Blocked(Reason::NoRoute),
         explanation: String::new(),
     });
     let mut cidrs = first.cidrs;
     let mut enis: Vec<(usize, usize)> = first.eni.into_iter().collect();
-    let mut hops = first.hops;
+    let mut hops = first.hops.hops;
     let mut verdict = first.verdict;
     let mut explanation = first.explanation;
     for leaf in iter {
         cidrs.extend(leaf.cidrs);
         enis.extend(leaf.eni);
-        for (h, other) in hops.iter_mut().zip(leaf.hops) {
+        for (h, other) in hops.iter_mut().zip(leaf.hops.hops) {
             h.decisions.extend(other.decisions);
         }
     }
@@ -1942,18 +2049,7 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, to: &str, group: Vec<Leaf>) -> Part
         ..
     } = verdict
     {
-        let azs: Vec<usize> = enis
-            .iter()
-            .map(|&(e, i)| model.endpoint_enis(e)[i].az)
-            .collect();
-        let own = azs.iter().filter(|&&a| a == src_az).count();
-        let cross_az = if own == azs.len() {
-            CrossAz::Never
-        } else if own == 0 {
-            CrossAz::Always
-        } else {
-            CrossAz::Sometimes
-        };
+        let cross_az = cross_az_of(model, src_az, enis.iter().copied());
         verdict = Verdict::Reachable {
             via: Via::InterfaceEndpoint,
             cross_az: Some(cross_az),

@@ -85,6 +85,32 @@ pub(crate) fn choose(table: &CompiledTable, dest: Ipv4Net) -> Choice {
     }
 }
 
+/// The winner alone, as [`choose`] would pick it, without collecting the matches: the matrix
+/// asks this thousands of times per frame.
+pub(crate) fn winner(table: &CompiledTable, dest: Ipv4Net) -> Choice {
+    let mut best_len: Option<u8> = None;
+    let mut best_static: Option<u32> = None;
+    let mut best_any: Option<u32> = None;
+    table.trie.containing(dest, |cidr, &r| {
+        let len = cidr.prefix_len();
+        if best_len != Some(len) {
+            // `containing` goes from short to long prefixes: a new length replaces the old.
+            best_len = Some(len);
+            best_static = None;
+            best_any = None;
+        }
+        best_any = Some(best_any.map_or(r, |b| b.min(r)));
+        if is_static(&table.routes[r as usize]) {
+            best_static = Some(best_static.map_or(r, |b| b.min(r)));
+        }
+    });
+    Choice {
+        winner: best_static.or(best_any),
+        matches: Vec::new(),
+        rule: if best_len.is_some() { "" } else { "no_route" },
+    }
+}
+
 /// Split `dest` by the more specific routes inside it: each piece is a CIDR that one choice
 /// covers entirely. Usually that is `dest` alone.
 ///
@@ -98,14 +124,18 @@ pub(crate) fn split(table: &CompiledTable, dest: Ipv4Net, exact: bool) -> Vec<(I
 }
 
 fn split_into(table: &CompiledTable, dest: Ipv4Net, exact: bool, out: &mut Vec<(Ipv4Net, Choice)>) {
+    // Only the exact split (a trace) needs every match and the rule's name.
+    let pick = if exact { choose } else { winner };
     if !table.trie.has_inside(dest) {
-        out.push((dest, choose(table, dest)));
+        out.push((dest, pick(table, dest)));
         return;
     }
     // The maximal more-specific prefixes inside `dest` (a pre-order walk lists parents first).
     let mut maximal: Vec<Ipv4Net> = Vec::new();
     table.trie.inside(dest, |p, _| {
-        if !maximal.last().is_some_and(|m| m.contains(&p)) && !maximal.contains(&p) {
+        // Pre-order: a prefix inside another comes right after it (or after its other
+        // descendants), so comparing with the last maximal one is enough.
+        if !maximal.last().is_some_and(|m| m.contains(&p)) {
             maximal.push(p);
         }
     });
@@ -121,7 +151,7 @@ fn split_into(table: &CompiledTable, dest: Ipv4Net, exact: bool, out: &mut Vec<(
         // Maximal prefixes are disjoint, so they cover `dest` exactly when their sizes add up.
         let size = |n: &Ipv4Net| 1u64 << (32 - n.prefix_len());
         if maximal.iter().map(size).sum::<u64>() < size(&dest) {
-            out.push((dest, choose(table, dest)));
+            out.push((dest, pick(table, dest)));
         }
     }
     for m in maximal {
@@ -355,6 +385,17 @@ mod props {
                 (Some(g), Some(w)) => prop_assert!(g as usize == w || same(g as usize, w), "got {g}, want {w}"),
                 (g, w) => prop_assert!(false, "got {g:?}, want {w:?}"),
             }
+        }
+
+        #[test]
+        fn winner_agrees_with_choose(
+            routes in proptest::collection::vec(route_strategy(), 0..40),
+            addr in any::<u32>(),
+            len in 0u8..=32,
+        ) {
+            let table = build(&routes);
+            let dest = Ipv4Net::new(addr.into(), len).unwrap().trunc();
+            prop_assert_eq!(winner(&table, dest).winner, choose(&table, dest).winner);
         }
 
         #[test]
