@@ -33,15 +33,7 @@ pub struct GlobalName {
     pub region: String,
 }
 
-/// A named set of services that one job needs at once.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Workload {
-    pub name: String,
-    #[serde(default)]
-    pub description: String,
-    pub services: Vec<String>,
-}
+pub use crate::model::Workload;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -37,6 +37,7 @@ fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) -> Sce
         name: None,
         main: true,
         subnets: vec![],
+        gateways: vec![],
         routes: vec![],
     }];
     for (i, d) in defaults.iter().enumerate().take(SUBNETS) {
@@ -45,6 +46,7 @@ fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) -> Sce
             name: None,
             main: false,
             subnets: vec![format!("subnet-{i}")],
+            gateways: vec![],
             routes: d
                 .map(|t| Route {
                     destination: Destination::Cidr("0.0.0.0/0".parse().unwrap()),
@@ -96,6 +98,7 @@ fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) -> Sce
                 appliances_up: true,
             })
             .collect(),
+        gateway_load_balancers: vec![],
         network_interfaces: (0..3)
             .map(|i| NetworkInterface {
                 id: format!("eni-{i}"),
@@ -115,6 +118,7 @@ fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) -> Sce
             })
             .collect(),
         services: vec![],
+        workloads: vec![],
         what_if: WhatIf::default(),
         expect: vec![],
     }

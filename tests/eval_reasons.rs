@@ -352,10 +352,34 @@ fn gwlb_endpoint_inspects_then_routes_by_its_own_subnet() {
         "rtb-private",
         Target::GatewayLoadBalancerEndpoint("vpce-gwlb-a".into()),
     );
+    // Without a way back through the endpoint, the NAT gateway's replies skip the stateful
+    // appliances: asymmetric.
+    let t = run(&model(s.clone()), "i-priv-c", "sqs", &[]);
+    assert_eq!(
+        t.verdict,
+        Verdict::Blocked(Reason::AsymmetricReturn),
+        "{}",
+        t.explanation
+    );
+    assert!(t.explanation.contains("rtb-public"), "{}", t.explanation);
+    // The NAT subnet's table sends the private subnets back through the endpoint.
+    for cidr in ["10.0.1.0/24", "10.0.11.0/24"] {
+        table(&mut s, "rtb-public")
+            .routes
+            .push(vpc_tui::model::Route {
+                destination: vpc_tui::model::Destination::Cidr(cidr.parse().unwrap()),
+                target: Target::GatewayLoadBalancerEndpoint("vpce-gwlb-a".into()),
+            });
+    }
     let m = model(s.clone());
     let t = run(&m, "i-priv-c", "sqs", &[]);
     assert_eq!(t.verdict.via(), Some(Via::NatGateway), "{}", t.explanation);
     assert!(t.hops.iter().any(|h| h.kind.code() == "inspection"));
+    assert!(
+        t.hops
+            .iter()
+            .any(|h| h.kind.code() == "return" && h.detail.contains("symmetric"))
+    );
     assert_eq!(
         run(&m, "i-priv-c", "sqs", &["us-east-1a"]).verdict,
         Verdict::Blocked(Reason::GwlbEndpointFailed)
@@ -483,4 +507,76 @@ fn a_nat_gateway_in_the_sources_own_az_is_no_cross_az_dependency() {
     );
     let c = run(&m, "i-priv-c", "sns", &[]);
     assert!(c.notes.iter().any(|n| n.code == "cross_az_dependency"));
+}
+
+#[test]
+fn stateless_appliances_survive_an_asymmetric_return_with_a_note() {
+    let mut s = base();
+    set_default_route(
+        &mut s,
+        "rtb-private",
+        Target::GatewayLoadBalancerEndpoint("vpce-gwlb-a".into()),
+    );
+    s.gateway_load_balancers
+        .push(vpc_tui::model::GatewayLoadBalancer {
+            id: "gwlb-fw".into(),
+            endpoints: vec!["vpce-gwlb-a".into()],
+            cross_zone_load_balancing: false,
+            stateful: false,
+            appliances: vec![vpc_tui::model::ApplianceZone {
+                az: "us-east-1a".into(),
+                healthy: true,
+            }],
+        });
+    let t = run(&model(s), "i-priv-a", "sqs", &[]);
+    assert_eq!(t.verdict.via(), Some(Via::NatGateway), "{}", t.explanation);
+    assert!(
+        t.notes
+            .iter()
+            .any(|n| n.code == "asymmetric_return_stateless")
+    );
+}
+
+#[test]
+fn appliance_health_is_per_az_unless_cross_zone_is_on() {
+    let mut s = base();
+    set_default_route(
+        &mut s,
+        "rtb-private",
+        Target::GatewayLoadBalancerEndpoint("vpce-gwlb-a".into()),
+    );
+    table(&mut s, "rtb-public")
+        .routes
+        .push(vpc_tui::model::Route {
+            destination: vpc_tui::model::Destination::Cidr("10.0.1.0/24".parse().unwrap()),
+            target: Target::GatewayLoadBalancerEndpoint("vpce-gwlb-a".into()),
+        });
+    s.gateway_load_balancers
+        .push(vpc_tui::model::GatewayLoadBalancer {
+            id: "gwlb-fw".into(),
+            endpoints: vec!["vpce-gwlb-a".into()],
+            cross_zone_load_balancing: false,
+            stateful: true,
+            appliances: vec![
+                vpc_tui::model::ApplianceZone {
+                    az: "us-east-1a".into(),
+                    healthy: false,
+                },
+                vpc_tui::model::ApplianceZone {
+                    az: "use1-az4".into(),
+                    healthy: true,
+                },
+            ],
+        });
+    let t = run(&model(s.clone()), "i-priv-a", "sqs", &[]);
+    assert_eq!(
+        t.verdict,
+        Verdict::Blocked(Reason::GwlbEndpointFailed),
+        "{}",
+        t.explanation
+    );
+    assert!(t.explanation.contains("cross-zone"), "{}", t.explanation);
+    s.gateway_load_balancers[0].cross_zone_load_balancing = true;
+    let t = run(&model(s), "i-priv-a", "sqs", &[]);
+    assert_eq!(t.verdict.via(), Some(Via::NatGateway), "{}", t.explanation);
 }

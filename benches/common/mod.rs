@@ -354,6 +354,7 @@ pub fn quota_scenario() -> Scenario {
                 }),
                 main: t == 0,
                 subnets,
+                gateways: Vec::new(),
                 routes,
             }
         })
@@ -493,9 +494,11 @@ pub fn quota_scenario() -> Scenario {
         gateway_endpoints,
         interface_endpoints,
         gwlb_endpoints,
+        gateway_load_balancers: Vec::new(),
         network_interfaces,
         instances,
         services: overrides,
+        workloads: Vec::new(),
         what_if: WhatIf::default(),
         expect: Vec::new(),
     }

@@ -110,6 +110,7 @@ fn class_row(ctx: &mut Ctx<'_>, subnet: usize, public_ip: bool) -> Arc<[MatrixCe
         label: String::new(),
         subnet,
         public_ip,
+        address: model.scenario().subnets[subnet].cidr,
     };
     let mut row: Vec<MatrixCell> = (0..services.len())
         .map(|s| MatrixCell {

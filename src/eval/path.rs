@@ -122,6 +122,8 @@ pub(crate) struct Source {
     pub label: String,
     pub subnet: usize,
     pub public_ip: bool,
+    /// The source's address: the instance's private IP when known, else its subnet.
+    pub address: Ipv4Net,
 }
 
 pub(crate) struct Ctx<'m> {
@@ -309,6 +311,13 @@ pub(crate) fn resolve_source(model: &Model, from: &From) -> Result<Source, Query
                 },
                 subnet: model.subnet_index(&inst.subnet).unwrap_or(0),
                 public_ip: inst.public_ip,
+                address: match inst.private_ip {
+                    Some(ip) => Ipv4Net::from(ip),
+                    None => model
+                        .subnet_index(&inst.subnet)
+                        .map(|s| model.scenario().subnets[s].cidr)
+                        .unwrap_or_default(),
+                },
             })
         }
         From::Subnet { subnet, public_ip } => {
@@ -326,6 +335,7 @@ pub(crate) fn resolve_source(model: &Model, from: &From) -> Result<Source, Query
                 ),
                 subnet: si,
                 public_ip: *public_ip,
+                address: model.scenario().subnets[si].cidr,
             })
         }
         From::Address(ip) => {
@@ -348,6 +358,7 @@ pub(crate) fn resolve_source(model: &Model, from: &From) -> Result<Source, Query
                 },
                 subnet: si,
                 public_ip: inst.is_some_and(|i| i.public_ip),
+                address: Ipv4Net::from(*ip),
             })
         }
     }
@@ -390,6 +401,13 @@ struct Walk<'m> {
     visited: Vec<(usize, &'m str)>,
     /// The source's AZ, to tell when a zonal hop lies in another one.
     source_az: usize,
+    /// The packet's source address as the next hop sees it (changed by a NAT gateway).
+    address: Ipv4Net,
+    /// The GWLB endpoint the packet passed, and its source address there: the return leg
+    /// must bring replies to that address back through the same endpoint.
+    gwlb: Option<(usize, Ipv4Net)>,
+    /// A NAT gateway passed after the GWLB endpoint: replies come back through it.
+    nat_after_gwlb: Option<usize>,
 }
 
 /// One destination piece's path to its end.
@@ -461,6 +479,9 @@ fn fresh_walk<'m>(ctx: &Ctx<'m>, source: &Source) -> Walk<'m> {
         private_nat: false,
         via_nat: false,
         visited: Vec::new(),
+        address: source.address,
+        gwlb: None,
+        nat_after_gwlb: None,
     }
 }
 
@@ -1010,6 +1031,98 @@ fn subnet_table_text(ctx: &Ctx<'_>, owner: &str, subnet: usize) -> (usize, Strin
     (table, text)
 }
 
+/// The way back of a path through a GWLB endpoint (aws-semantics.md §5): replies to the address
+/// the packet had at the endpoint start at the NAT gateway passed after it (its subnet's table)
+/// or at the internet gateway (its edge route table), and must come back through the same
+/// endpoint. Adds a `return` hop; for stateful appliances an asymmetric way back ends the path
+/// (the explanation is returned), for stateless ones it is a note.
+fn return_leg(ctx: &mut Ctx<'_>, walk: &Walk<'_>, igw: &str, hops: &mut Trail) -> Option<String> {
+    let (gi, address) = walk.gwlb?;
+    let model = ctx.model;
+    let s = model.scenario();
+    let endpoint = &s.gwlb_endpoints[gi].id;
+    let stateful = s
+        .gateway_load_balancers
+        .iter()
+        .find(|lb| lb.endpoints.contains(endpoint))
+        .is_none_or(|lb| lb.stateful);
+    let shown = net_text(address);
+    let start = match walk.nat_after_gwlb {
+        Some(n) => s.nat_gateways[n]
+            .subnet
+            .as_deref()
+            .and_then(|sub| model.subnet_index(sub))
+            .map(|si| {
+                (
+                    model.subnet_route_table(si).0,
+                    s.nat_gateways[n].id.as_str(),
+                )
+            }),
+        None => s
+            .route_tables
+            .iter()
+            .position(|t| t.gateways.iter().any(|g| g == igw))
+            .map(|t| (t, igw)),
+    };
+    let (table_id, symmetric, why) = match start {
+        None => (
+            igw.to_string(),
+            false,
+            format!(
+                "{igw} has no edge route table (none is associated with it), so replies to {shown} enter by the local route and skip {endpoint}"
+            ),
+        ),
+        Some((t, from)) => {
+            let compiled = model.compiled_table(t);
+            let table_id = s.route_tables[t].id.clone();
+            let choice = route::choose(compiled, address);
+            match choice.winner.map(|w| &compiled.routes[w as usize]) {
+                Some(r) if r.target == Target::GatewayLoadBalancerEndpoint(endpoint.clone()) => {
+                    let why = format!(
+                        "replies from {from} to {shown}: {table_id} sends {} → {endpoint}, back through the appliances",
+                        r.destination
+                    );
+                    (table_id, true, why)
+                }
+                Some(r) => {
+                    let why = format!(
+                        "replies from {from} to {shown}: {table_id} sends {} → {}, not through {endpoint}",
+                        r.destination, r.target
+                    );
+                    (table_id, false, why)
+                }
+                None => {
+                    let why =
+                        format!("replies from {from} to {shown}: {table_id} has no route for them");
+                    (table_id, false, why)
+                }
+            }
+        }
+    };
+    let detail = if ctx.detail {
+        if symmetric {
+            format!("return leg: {why} (symmetric)")
+        } else if stateful {
+            format!(
+                "return leg: {why}; the stateful appliances never see the reply and drop the flow"
+            )
+        } else {
+            format!("return leg: {why}; the appliances are stateless, so the flow survives")
+        }
+    } else {
+        String::new()
+    };
+    hops.add(HopKind::Return, &table_id, None, detail.clone());
+    if symmetric {
+        None
+    } else if stateful {
+        Some(detail)
+    } else {
+        ctx.note("asymmetric_return_stateless", || detail.clone());
+        None
+    }
+}
+
 /// Route `cidrs` in `table` and follow each winning route's target with the pieces it won.
 /// A more specific route inside a range splits it; pieces that the same route wins travel
 /// together, so a service's six ranges through one endpoint are one walk, not six.
@@ -1406,6 +1519,10 @@ fn follow<'m>(
             if let Some((kind, id, d)) = &ctx.aim.public_hop {
                 hops.add(*kind, id, None, d.clone());
             }
+            if let Some(e) = return_leg(ctx, &walk, id, &mut hops) {
+                leaves.push(leaf(hops, Verdict::Blocked(Reason::AsymmetricReturn), e));
+                return;
+            }
             let via = if walk.via_nat {
                 Via::NatGateway
             } else {
@@ -1472,6 +1589,11 @@ fn follow<'m>(
                     walk.via_nat = true;
                     walk.public_ip = public;
                     walk.private_nat = !public;
+                    if walk.gwlb.take().is_some() {
+                        ctx.note("return_not_evaluated", || {
+                            format!("the return leg through the regional NAT gateway {id} to the GWLB endpoint is not modelled")
+                        });
+                    }
                     let Some(igw) = model.scenario().internet_gateway.as_ref() else {
                         let e = if detail {
                             format!(
@@ -1584,6 +1706,10 @@ fn follow<'m>(
                     walk.via_nat = true;
                     walk.public_ip = public;
                     walk.private_nat = !public;
+                    walk.address = model.scenario().subnets[si].cidr;
+                    if walk.gwlb.is_some() {
+                        walk.nat_after_gwlb = Some(ni);
+                    }
                     route_from(ctx, next, &how, &pieces, dest, walk, hops, leaves);
                 }
             }
@@ -1667,14 +1793,72 @@ fn follow<'m>(
                 ));
                 return;
             }
+            let lb = model
+                .scenario()
+                .gateway_load_balancers
+                .iter()
+                .find(|lb| lb.endpoints.iter().any(|e| e == id));
+            if let Some(lb) = lb {
+                // Cross-zone load balancing off (AWS's default): only this AZ's appliances serve.
+                let serving = |a: &crate::model::ApplianceZone| {
+                    a.healthy
+                        && model.az_index(&a.az).is_some_and(|x| {
+                            !ctx.az_failed(x) && (lb.cross_zone_load_balancing || x == az)
+                        })
+                };
+                if !lb.appliances.iter().any(serving) {
+                    let e = if detail {
+                        if lb.cross_zone_load_balancing {
+                            format!(
+                                "{route_text} in {table_id}, but {} has no healthy appliance in any healthy AZ",
+                                lb.id
+                            )
+                        } else {
+                            format!(
+                                "{route_text} in {table_id}, but {} has no healthy appliance in {az_label}, and cross-zone load balancing is off (AWS's default), so no other AZ's appliances take {id}'s traffic",
+                                lb.id
+                            )
+                        }
+                    } else {
+                        String::new()
+                    };
+                    leaves.push(blocked(
+                        hops,
+                        HopKind::Inspection,
+                        &lb.id,
+                        Some(az_label),
+                        Reason::GwlbEndpointFailed,
+                        e,
+                    ));
+                    return;
+                }
+            }
             let d = if detail {
-                format!(
-                    "appliances behind the Gateway Load Balancer inspect the traffic and return it through {id}"
-                )
+                match lb {
+                    Some(lb) => format!(
+                        "appliances of {} inspect the traffic ({}{}) and return it through {id}",
+                        lb.id,
+                        if lb.cross_zone_load_balancing {
+                            "cross-zone load balancing on"
+                        } else {
+                            "cross-zone load balancing off: this AZ's appliances only"
+                        },
+                        if lb.stateful {
+                            ", stateful"
+                        } else {
+                            ", stateless"
+                        }
+                    ),
+                    None => format!(
+                        "appliances behind the Gateway Load Balancer inspect the traffic and return it through {id}"
+                    ),
+                }
             } else {
                 String::new()
             };
             hops.add(HopKind::Inspection, id, Some(az_label), d);
+            walk.gwlb = Some((gi, walk.address));
+            walk.nat_after_gwlb = None;
             let (next, how) = subnet_table_text(ctx, id, si);
             route_from(ctx, next, &how, &pieces, dest, walk, hops, leaves);
         }

@@ -88,10 +88,13 @@ pub enum Reason {
     DestinationUnavailable,
     /// Some part of a workload is not reachable.
     WorkloadPartFailed,
+    /// Replies do not come back through the GWLB endpoint the request passed, and the
+    /// appliances are stateful.
+    AsymmetricReturn,
 }
 
 impl Reason {
-    pub const ALL: [Reason; 14] = [
+    pub const ALL: [Reason; 15] = [
         Reason::NoRoute,
         Reason::BlackholeRoute,
         Reason::NoPublicIp,
@@ -106,6 +109,7 @@ impl Reason {
         Reason::SourceAzFailed,
         Reason::DestinationUnavailable,
         Reason::WorkloadPartFailed,
+        Reason::AsymmetricReturn,
     ];
 
     pub fn code(self) -> &'static str {
@@ -124,6 +128,7 @@ impl Reason {
             Reason::SourceAzFailed => "source_az_failed",
             Reason::DestinationUnavailable => "destination_unavailable",
             Reason::WorkloadPartFailed => "workload_part_failed",
+            Reason::AsymmetricReturn => "asymmetric_return",
         }
     }
 
@@ -162,6 +167,9 @@ impl Reason {
             Reason::WorkloadPartFailed => {
                 "a workload needs every one of its services, and at least one is not reachable"
             }
+            Reason::AsymmetricReturn => {
+                "replies do not come back through the GWLB endpoint the request passed, and the appliances are stateful"
+            }
         }
     }
 }
@@ -174,7 +182,7 @@ pub struct Note {
 }
 
 /// Note codes and their meaning, for the README.
-pub const NOTE_CODES: [(&str, &str); 12] = [
+pub const NOTE_CODES: [(&str, &str); 14] = [
     (
         "private_dns_off",
         "an interface endpoint exists but its private DNS is off: the default name resolves to public addresses",
@@ -218,6 +226,14 @@ pub const NOTE_CODES: [(&str, &str); 12] = [
     (
         "global_name_not_covered",
         "a global name (s3.amazonaws.com, sts.amazonaws.com) is not covered by a Regional endpoint's private DNS",
+    ),
+    (
+        "asymmetric_return_stateless",
+        "replies skip the GWLB endpoint the request passed; stateless appliances let the flow through",
+    ),
+    (
+        "return_not_evaluated",
+        "the return leg through a GWLB endpoint could not be evaluated (regional NAT gateway)",
     ),
     (
         "public_endpoint_stays_on_aws",
@@ -299,6 +315,8 @@ pub enum HopKind {
     Address,
     /// A destination on the internet (an address outside the VPC and AWS's service ranges).
     Internet,
+    /// The way back of a path through a GWLB endpoint.
+    Return,
     Blocked,
 }
 
@@ -319,6 +337,7 @@ impl HopKind {
             HopKind::LeavesVpc => "leaves_vpc",
             HopKind::Address => "address",
             HopKind::Internet => "internet",
+            HopKind::Return => "return",
             HopKind::Blocked => "blocked",
         }
     }

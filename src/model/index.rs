@@ -212,7 +212,14 @@ impl Model {
             }
         }
 
-        let workloads = catalogue::builtin().workloads.clone();
+        // The scenario's workloads add to the catalogue's, replacing one of the same name.
+        let mut workloads = catalogue::builtin().workloads.clone();
+        for w in &scenario.workloads {
+            match workloads.iter_mut().find(|x| x.name == w.name) {
+                Some(x) => *x = w.clone(),
+                None => workloads.push(w.clone()),
+            }
+        }
         Model {
             workloads,
             scenario,

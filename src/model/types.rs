@@ -49,6 +49,10 @@ pub struct Scenario {
     pub interface_endpoints: Vec<InterfaceEndpoint>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub gwlb_endpoints: Vec<GwlbEndpoint>,
+    /// Gateway Load Balancers behind GWLB endpoints: per-AZ appliance health, cross-zone load
+    /// balancing, stateful appliances.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gateway_load_balancers: Vec<GatewayLoadBalancer>,
     /// Appliance network interfaces that routes can target (middlebox routing, NAT instances).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub network_interfaces: Vec<NetworkInterface>,
@@ -57,6 +61,9 @@ pub struct Scenario {
     /// Services added to the built-in catalogue, or overriding one of its entries by name.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub services: Vec<ServiceOverride>,
+    /// Workloads added to the catalogue's, or replacing one of them by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub workloads: Vec<Workload>,
     #[serde(default, skip_serializing_if = "WhatIf::is_empty")]
     pub what_if: WhatIf,
     /// The verdicts this scenario must produce; `cargo test` checks every one.
@@ -114,6 +121,10 @@ pub struct RouteTable {
     /// Explicit subnet associations. A subnet listed nowhere uses the main table.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub subnets: Vec<String>,
+    /// Gateway associations (ingress routing): the internet gateway whose inbound traffic this
+    /// edge route table routes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gateways: Vec<String>,
     /// Static routes. The `local` route is derived; a route whose destination equals a VPC
     /// CIDR replaces the local route's target (middlebox routing). Gateway-endpoint routes
     /// are derived from `gateway_endpoints`.
@@ -286,6 +297,45 @@ pub struct GwlbEndpoint {
     /// Whether the appliances behind the Gateway Load Balancer that serve this endpoint are healthy.
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub appliances_up: bool,
+}
+
+/// A Gateway Load Balancer and its appliance fleet, reached through GWLB endpoints.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GatewayLoadBalancer {
+    pub id: String,
+    /// The GWLB endpoints that send traffic to it.
+    #[serde(default)]
+    pub endpoints: Vec<String>,
+    /// Cross-zone load balancing: off by default, as AWS ships it, so an endpoint's traffic
+    /// goes only to appliances in the endpoint's own AZ.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub cross_zone_load_balancing: bool,
+    /// Appliances that keep connection state (the default) drop a flow whose return does not
+    /// come back through them.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub stateful: bool,
+    /// Appliance health per AZ (name or AZ ID).
+    #[serde(default)]
+    pub appliances: Vec<ApplianceZone>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApplianceZone {
+    pub az: String,
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub healthy: bool,
+}
+
+/// A named set of services that one job needs at once (`workload:ecr-pull`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workload {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    pub services: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
