@@ -160,3 +160,66 @@ proptest! {
         }
     }
 }
+
+/// Any source form against any destination form.
+fn query_strings() -> impl Strategy<Value = (String, String, bool)> {
+    let from = prop_oneof![
+        (0..SUBNETS).prop_map(|i| format!("i-{i}")),
+        (0..SUBNETS).prop_map(|i| format!("subnet-{i}")),
+        (0..SUBNETS, 4u8..250).prop_map(|(i, h)| format!("10.0.{i}.{h}")),
+    ];
+    let to = prop_oneof![
+        prop::sample::select(vec!["s3", "dynamodb", "ssm", "sqs", "sts", "ecr.dkr"])
+            .prop_map(String::from),
+        prop::sample::select(vec![
+            "s3@us-west-2",
+            "dynamodb@ap-northeast-1",
+            "s3@us-east-1"
+        ])
+        .prop_map(String::from),
+        prop::sample::select(vec!["s3.amazonaws.com", "sts.amazonaws.com"]).prop_map(String::from),
+        (any::<u32>(), 8u8..=32).prop_map(|(a, l)| ipnet::Ipv4Net::new(a.into(), l)
+            .unwrap()
+            .trunc()
+            .to_string()),
+        (0u8..8, 0u8..=255).prop_map(|(s, h)| format!("10.0.{s}.{h}")),
+        prop::sample::select(vec![
+            "workload:session-manager",
+            "workload:ecr-pull",
+            "workload:cloudwatch-agent"
+        ])
+        .prop_map(String::from),
+    ];
+    (from, to, any::<bool>())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn any_source_to_any_destination_terminates_with_an_explained_verdict(
+        defaults in proptest::collection::vec(proptest::option::of(any::<u8>()), SUBNETS),
+        publics in proptest::collection::vec(any::<bool>(), SUBNETS),
+        (from, to, public_ip) in query_strings(),
+        failed in proptest::collection::vec(prop::sample::select(vec!["az-a", "az-b", "az-c"]), 0..2),
+    ) {
+        let Ok(model) = Model::new(scenario(&defaults, &publics, false)) else { return Ok(()); };
+        let what_if = WhatIf { failed_azs: failed.iter().map(|s| s.to_string()).collect() };
+        let query = Query::parse(&model, &from, &to, public_ip);
+        let t = evaluate(&model, &what_if, &query).unwrap();
+        prop_assert!(!t.explanation.is_empty(), "{from} → {to}: {t:?}");
+        prop_assert!(t.hops.len() < 80);
+        // A workload is reachable exactly when each of its parts is.
+        if let Some(name) = to.strip_prefix("workload:") {
+            let w = model.workloads().iter().find(|w| w.name == name).unwrap();
+            let all = w.services.iter().all(|s| {
+                evaluate(&model, &what_if, &Query::parse(&model, &from, s, public_ip))
+                    .unwrap()
+                    .verdict
+                    .is_reachable()
+            });
+            let source_down = matches!(t.verdict, Verdict::Unavailable(_));
+            prop_assert!(source_down || t.verdict.is_reachable() == all, "{t:?}");
+        }
+    }
+}
