@@ -138,6 +138,13 @@ pub fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
         return EXIT_INVALID;
     };
     let query = Query::parse(&model, from, to, args.public_ip);
+    if args.public_ip && !matches!(query.from, eval::From::Subnet { .. }) {
+        let _ = writeln!(
+            err,
+            "error: --public-ip describes a hypothetical instance, so it needs --from SUBNET; {from} is not a subnet id"
+        );
+        return EXIT_INVALID;
+    }
     match eval::evaluate(&model, &what_if, &query) {
         Ok(trace) => {
             let _ = match args.format {
@@ -185,12 +192,10 @@ fn run_matrix(
         Format::Json => {
             let mut list = Vec::new();
             for inst in &model.scenario().instances {
-                for svc in model.services() {
-                    match eval::evaluate(
-                        model,
-                        what_if,
-                        &Query::instance_to_service(&inst.id, &svc.name),
-                    ) {
+                // The same columns as the text matrix: services, then workloads.
+                for to in matrix.services.iter().chain(&matrix.workloads) {
+                    match eval::evaluate(model, what_if, &Query::parse(model, &inst.id, to, false))
+                    {
                         Ok(t) => list.push(report::trace_json(&t)),
                         Err(e) => {
                             let _ = writeln!(err, "error: {e}");

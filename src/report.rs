@@ -204,7 +204,7 @@ pub fn matrix_text(m: &Matrix) -> String {
         out.push('\n');
     }
     out.push_str(
-        "\nok:gwe gateway endpoint · ok:vpce interface endpoint (~ sometimes, ! always cross-AZ) · ok:nat NAT gateway · ok:igw internet gateway · ok:mixed workload parts by different ways · X:<reason> blocked · down: source AZ failed\n",
+        "\nok:gwe gateway endpoint · ok:vpce interface endpoint (~ sometimes, ! always cross-AZ) · ok:nat NAT gateway · ok:igw internet gateway · ok:local delivered inside the VPC · ok:mixed workload parts by different ways · PARTIAL ranges take different paths · X:<reason> blocked · leaves: leaves the VPC · down: source AZ failed\n",
     );
     out.push_str(&format!("not evaluated: {}\n", UNCHECKED.join(", ")));
     out

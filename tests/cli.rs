@@ -263,3 +263,44 @@ fn no_argument_opens_the_built_in_scenario() {
         .code(0)
         .stdout(predicate::str::contains("built-in"));
 }
+
+#[test]
+fn matrix_json_has_the_workload_columns_too() {
+    let out = vpc_tui()
+        .args([
+            "check",
+            "scenarios/workloads.ron",
+            "--matrix",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ecr = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["from"] == "i-worker-a (worker-a)" && t["to"] == "workload:ecr-pull")
+        .expect("a workload cell");
+    assert_eq!(ecr["verdict"], "blocked");
+    assert_eq!(ecr["reason"], "workload_part_failed");
+    assert_eq!(ecr["parts"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn public_ip_needs_a_subnet_source() {
+    vpc_tui()
+        .args([
+            "check",
+            "scenarios/gwlb-symmetric.ron",
+            "--from",
+            "web-a",
+            "--public-ip",
+            "--to",
+            "s3",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--from SUBNET"));
+}

@@ -326,7 +326,7 @@ pub(crate) fn resolve_source(model: &Model, from: &From) -> Result<Source, Query
                 .ok_or_else(|| QueryError::UnknownSubnet(subnet.clone(), subnets()))?;
             Ok(Source {
                 label: format!(
-                    "an instance in {subnet}{}",
+                    "a new instance{}",
                     if *public_ip {
                         " with a public IPv4"
                     } else {
@@ -2298,7 +2298,9 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, to: &str, group: Vec<Leaf>) -> Part
         if !names.is_empty() {
             explanation = format!("reaches {} through {}", to, names.join(", then "));
         }
-        if verdict.via() == Some(Via::InternetGateway) || verdict.via() == Some(Via::NatGateway) {
+        // Only AWS services' public endpoints are on AWS's network; a plain address is not.
+        if !ctx.aim.address && matches!(verdict.via(), Some(Via::InternetGateway | Via::NatGateway))
+        {
             ctx.note("public_endpoint_stays_on_aws", || {
                 "via internet gateway (public endpoint): traffic to AWS services stays on AWS's network".into()
             });

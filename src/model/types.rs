@@ -404,9 +404,11 @@ impl WhatIf {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Expectation {
-    /// Instance id or name.
+    /// As `check --from` takes it: an instance id or name, a subnet id (a hypothetical
+    /// instance there) or a private IPv4 address inside a subnet.
     pub from: String,
-    /// Service name.
+    /// As `check --to` takes it: a service, `SERVICE@REGION`, a global name, an IPv4 address or
+    /// CIDR, or `workload:NAME`.
     pub to: String,
     /// AZs failed for this check (names or AZ IDs), on top of the scenario's `what_if`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
