@@ -126,6 +126,28 @@ pub enum Edit {
         endpoint: String,
         up: bool,
     },
+    /// Associate the internet gateway with a route table, making it the gateway's edge route
+    /// table (ingress routing); `position` in the table's `gateways` list (end when `None`).
+    AssociateGateway {
+        route_table: String,
+        gateway: String,
+        #[serde(default)]
+        position: Option<usize>,
+    },
+    DisassociateGateway {
+        route_table: String,
+        gateway: String,
+    },
+    /// Mark a Gateway Load Balancer's appliances in one AZ healthy or not.
+    SetApplianceHealth {
+        load_balancer: String,
+        az: String,
+        healthy: bool,
+    },
+    SetCrossZoneLoadBalancing {
+        load_balancer: String,
+        enabled: bool,
+    },
     /// Fail an AZ: its name or AZ ID is appended, as given, to `what_if.failed_azs`.
     FailAz {
         az: String,
@@ -563,6 +585,100 @@ impl Edit {
                 enabled: std::mem::replace(&mut s.vpc.enable_dns_hostnames, *enabled),
             },
 
+            Edit::AssociateGateway {
+                route_table,
+                gateway,
+                position,
+            } => {
+                let t = find_table(s, route_table)?;
+                if s.internet_gateway.as_ref().is_none_or(|g| &g.id != gateway) {
+                    return Err(not_found(
+                        "internet gateway",
+                        "internet gateways",
+                        gateway,
+                        s.internet_gateway.iter().map(|g| &*g.id),
+                    ));
+                }
+                if let Some(other) = s
+                    .route_tables
+                    .iter()
+                    .find(|x| x.gateways.iter().any(|g| g == gateway))
+                {
+                    return Err(refuse(
+                        route_table,
+                        "duplicate_gateway_association",
+                        format!(
+                            "{gateway} is already associated with {}; disassociate it first",
+                            other.id
+                        ),
+                    ));
+                }
+                let list = &mut s.route_tables[t].gateways;
+                let at = position.unwrap_or(list.len()).min(list.len());
+                list.insert(at, gateway.clone());
+                Edit::DisassociateGateway {
+                    route_table: route_table.clone(),
+                    gateway: gateway.clone(),
+                }
+            }
+            Edit::DisassociateGateway {
+                route_table,
+                gateway,
+            } => {
+                let t = find_table(s, route_table)?;
+                let list = &mut s.route_tables[t].gateways;
+                let Some(at) = list.iter().position(|g| g == gateway) else {
+                    return Err(EditError::NotFound(format!(
+                        "{route_table} is not associated with {gateway}"
+                    )));
+                };
+                list.remove(at);
+                Edit::AssociateGateway {
+                    route_table: route_table.clone(),
+                    gateway: gateway.clone(),
+                    position: Some(at),
+                }
+            }
+            Edit::SetApplianceHealth {
+                load_balancer,
+                az,
+                healthy,
+            } => {
+                let l = find_load_balancer(s, load_balancer)?;
+                let wanted = find_az(s, az)?;
+                let Some(a) = s.gateway_load_balancers[l]
+                    .appliances
+                    .iter()
+                    .position(|x| az_index(s, &x.az) == Some(wanted))
+                else {
+                    return Err(EditError::NotFound(format!(
+                        "{load_balancer} has no appliances in {az}"
+                    )));
+                };
+                let old = std::mem::replace(
+                    &mut s.gateway_load_balancers[l].appliances[a].healthy,
+                    *healthy,
+                );
+                Edit::SetApplianceHealth {
+                    load_balancer: load_balancer.clone(),
+                    az: az.clone(),
+                    healthy: old,
+                }
+            }
+            Edit::SetCrossZoneLoadBalancing {
+                load_balancer,
+                enabled,
+            } => {
+                let l = find_load_balancer(s, load_balancer)?;
+                let old = std::mem::replace(
+                    &mut s.gateway_load_balancers[l].cross_zone_load_balancing,
+                    *enabled,
+                );
+                Edit::SetCrossZoneLoadBalancing {
+                    load_balancer: load_balancer.clone(),
+                    enabled: old,
+                }
+            }
             Edit::SetGwlbAppliancesUp { endpoint, up } => {
                 let i = find_gwlb(s, endpoint)?;
                 let old = std::mem::replace(&mut s.gwlb_endpoints[i].appliances_up, *up);
@@ -780,6 +896,30 @@ impl Edit {
                 "mark the appliances behind {endpoint} {}",
                 if *up { "up" } else { "down" }
             ),
+            Edit::AssociateGateway {
+                route_table,
+                gateway,
+                ..
+            } => format!("make {route_table} the edge route table of {gateway}"),
+            Edit::DisassociateGateway {
+                route_table,
+                gateway,
+            } => format!("disassociate {gateway} from {route_table}"),
+            Edit::SetApplianceHealth {
+                load_balancer,
+                az,
+                healthy,
+            } => format!(
+                "mark {load_balancer}'s appliances in {az} {}",
+                if *healthy { "healthy" } else { "unhealthy" }
+            ),
+            Edit::SetCrossZoneLoadBalancing {
+                load_balancer,
+                enabled,
+            } => format!(
+                "turn cross-zone load balancing {} on {load_balancer}",
+                on_off(*enabled)
+            ),
             Edit::FailAz { az } => format!("fail AZ {az}"),
             Edit::RestoreAz { az } => format!("restore AZ {az}"),
             Edit::SetFailedAzs { failed_azs } if failed_azs.is_empty() => {
@@ -855,6 +995,20 @@ fn find_subnet(s: &Scenario, id: &str) -> Result<usize, EditError> {
         .iter()
         .position(|x| x.id == id)
         .ok_or_else(|| not_found("subnet", "subnets", id, s.subnets.iter().map(|x| &*x.id)))
+}
+
+fn find_load_balancer(s: &Scenario, id: &str) -> Result<usize, EditError> {
+    s.gateway_load_balancers
+        .iter()
+        .position(|x| x.id == id)
+        .ok_or_else(|| {
+            not_found(
+                "Gateway Load Balancer",
+                "Gateway Load Balancers",
+                id,
+                s.gateway_load_balancers.iter().map(|x| &*x.id),
+            )
+        })
 }
 
 fn find_table(s: &Scenario, id: &str) -> Result<usize, EditError> {
