@@ -369,10 +369,8 @@ pub(crate) fn resolve_source(model: &Model, from: &From) -> Result<Source, Query
 enum Dest {
     /// An address range: a service's public range, or an address the query names.
     Range,
-    Eni {
-        endpoint: usize,
-        eni: usize,
-    },
+    /// The ENIs of an interface endpoint: each piece is one ENI's address.
+    Eni { endpoint: usize },
 }
 
 /// How the destination is named along the walk, and how the path ends when it gets there.
@@ -414,7 +412,8 @@ struct Walk<'m> {
 #[derive(Debug, Clone)]
 struct Leaf {
     cidrs: Vec<Ipv4Net>,
-    eni: Option<(usize, usize)>,
+    /// Interface-endpoint ENIs reached, as (endpoint, ENI index).
+    eni: Vec<(usize, usize)>,
     hops: Trail,
     verdict: Verdict,
     explanation: String,
@@ -868,16 +867,10 @@ pub(crate) fn evaluate_service(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -
             route_source(ctx, source, &service.cidrs, Dest::Range, &mut leaves);
         }
         Answer::Enis { endpoint, enis } => {
-            for eni in enis {
-                let ip = model.endpoint_enis(endpoint)[eni].ip;
-                route_source(
-                    ctx,
-                    source,
-                    &[Ipv4Net::from(ip)],
-                    Dest::Eni { endpoint, eni },
-                    &mut leaves,
-                );
-            }
+            // All answered ENIs in one walk: those the same route reaches travel together.
+            let all = model.endpoint_enis(endpoint);
+            let ips: Vec<Ipv4Net> = enis.iter().map(|&i| Ipv4Net::from(all[i].ip)).collect();
+            route_source(ctx, source, &ips, Dest::Eni { endpoint }, &mut leaves);
         }
     }
     merge(ctx, source, &service.name, hops, leaves)
@@ -900,7 +893,7 @@ fn deliver_locally(
         .position(|x| x.cidr.contains(&piece) || piece.contains(&x.cidr));
     let leaf = |hops, verdict, explanation| Leaf {
         cidrs: vec![piece],
-        eni: None,
+        eni: Vec::new(),
         hops,
         verdict,
         explanation,
@@ -1270,8 +1263,16 @@ fn follow<'m>(
         // The matrix groups by path only; traces list the ranges.
         cidrs: if detail { pieces.clone() } else { Vec::new() },
         eni: match dest {
-            Dest::Eni { endpoint, eni } => Some((endpoint, eni)),
-            Dest::Range => None,
+            Dest::Eni { endpoint } => pieces
+                .iter()
+                .filter_map(|p| {
+                    let all = model.endpoint_enis(endpoint);
+                    all.iter()
+                        .position(|x| x.ip == p.addr())
+                        .map(|i| (endpoint, i))
+                })
+                .collect(),
+            Dest::Range => Vec::new(),
         },
         hops,
         verdict,
@@ -1360,21 +1361,10 @@ fn follow<'m>(
 
     match &target {
         Target::Local => match dest {
-            Dest::Eni { endpoint, eni } => {
-                let info = &model.endpoint_enis(endpoint)[eni];
+            Dest::Eni { endpoint } => {
+                // The hop's sentence lists the ENIs once the leaves are combined.
                 let ie = &model.scenario().interface_endpoints[endpoint];
-                let az = ctx.az_text(info.az);
-                let d = if detail {
-                    format!(
-                        "endpoint network interface {} in {} ({az}) of {}",
-                        info.ip,
-                        model.scenario().subnets[info.subnet].id,
-                        ie.id
-                    )
-                } else {
-                    String::new()
-                };
-                hops.add(HopKind::InterfaceEndpoint, &ie.id, Some(az), d);
+                hops.add(HopKind::InterfaceEndpoint, &ie.id, None, String::new());
                 let via = Via::InterfaceEndpoint;
                 leaves.push(leaf(
                     hops,
@@ -2047,7 +2037,7 @@ fn merge(
                     cross_az: Some(cross_az_of(
                         ctx.model,
                         src_az,
-                        leaves.iter().filter_map(|l| l.eni),
+                        leaves.iter().flat_map(|l| l.eni.iter().copied()),
                     )),
                 },
                 ref v => v.clone(),
@@ -2198,13 +2188,13 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, to: &str, group: Vec<Leaf>) -> Part
     let mut iter = group.into_iter();
     let first = iter.next().unwrap_or_else(|| Leaf {
         cidrs: Vec::new(),
-        eni: None,
+        eni: Vec::new(),
         hops: Trail::default(),
         verdict: Verdict::Blocked(Reason::NoRoute),
         explanation: String::new(),
     });
     let mut cidrs = first.cidrs;
-    let mut enis: Vec<(usize, usize)> = first.eni.into_iter().collect();
+    let mut enis: Vec<(usize, usize)> = first.eni;
     let mut hops = first.hops.hops;
     let mut verdict = first.verdict;
     let mut explanation = first.explanation;
@@ -2221,7 +2211,7 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, to: &str, group: Vec<Leaf>) -> Part
             let n = h.decisions.len();
             if n > 1 {
                 h.detail.push_str(&format!(
-                    " (and {} more range{} the same way)",
+                    " (and {} more destination{} the same way)",
                     n - 1,
                     if n == 2 { "" } else { "s" }
                 ));
