@@ -13,7 +13,7 @@ use ipnet::Ipv4Net;
 /// No child (the root's index, which is never a child) or no value.
 const NONE: u32 = u32::MAX;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Node {
     /// The node's prefix: its network address (host bits zero) and length.
     addr: u32,
@@ -46,7 +46,7 @@ impl Node {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PrefixTrie<T> {
     /// `nodes[0]` is the root, 0.0.0.0/0.
     nodes: Vec<Node>,

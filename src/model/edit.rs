@@ -13,6 +13,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::parts::{Parts, Touched};
 use super::{
     Destination, Diagnostic, EndpointSubnet, GatewayEndpoint, InterfaceEndpoint, Model, NatGateway,
     Route, Scenario, Target,
@@ -180,18 +181,102 @@ impl Edit {
     ///
     /// The model is never changed: the edit works on a copy of its scenario, which is then
     /// validated as a whole (a [`Edit::Batch`] is validated once, after its last step).
+    ///
+    /// Only what the edit can affect is checked and rebuilt: the rules that read the parts of
+    /// the scenario it changed, and the indexes built from them (see [`Edit::touches`]); the
+    /// rest is shared with `model`. Debug builds also build the model from scratch and assert
+    /// that the two agree, refusals and their diagnostics included.
     pub fn apply(&self, model: &Model) -> Result<(Model, Edit), EditError> {
         let mut scenario = model.scenario().clone();
-        let inverse = self.apply_to(&mut scenario)?;
+        let mut touched = Touched::nothing();
+        let inverse = self.apply_to(&mut scenario, &mut touched)?;
+        #[cfg(debug_assertions)]
+        let from_scratch = Model::new(scenario.clone());
+        let next = model.rebuild(scenario, &touched);
+        #[cfg(debug_assertions)]
+        agrees_with_a_fresh_model(self, &next, &from_scratch);
         // The model was valid, so every error is one this edit introduced.
-        let next = model.rebuild(scenario).map_err(|diagnostics| {
+        let next = next.map_err(|diagnostics| {
             EditError::Refused(diagnostics.into_iter().filter(|d| d.is_error()).collect())
         })?;
         Ok((next, inverse))
     }
 
-    /// Make the change on `s` (already a scratch copy) and return the exact inverse.
-    fn apply_to(&self, s: &mut Scenario) -> Result<Edit, EditError> {
+    /// Add to `touched` what this edit changes in `s`, the scenario before it: the parts that
+    /// [`Model::rebuild`] must check and index again. Every variant is listed (no catch-all),
+    /// so a new edit cannot be added without saying what it touches.
+    fn touches(&self, s: &Scenario, touched: &mut Touched) {
+        let table = |id: &str| s.route_tables.iter().position(|t| t.id == id);
+        match self {
+            Edit::AssociateSubnet { .. } => touched.add(Parts::ASSOCIATIONS),
+            Edit::SetMainRouteTable { .. } => touched.add(Parts::MAIN),
+            Edit::AddRoute { route_table, .. }
+            | Edit::ReplaceRoute { route_table, .. }
+            | Edit::DeleteRoute { route_table, .. } => {
+                touched.add_table(Parts::ROUTES, table(route_table))
+            }
+            Edit::AddGatewayEndpoint { endpoint, .. } => {
+                touched.add(Parts::GATEWAY_ENDPOINTS);
+                for t in &endpoint.route_tables {
+                    touched.add_table(Parts::GATEWAY_ENDPOINT_TABLES, table(t));
+                }
+            }
+            Edit::DeleteGatewayEndpoint { id } => {
+                touched.add(Parts::GATEWAY_ENDPOINTS);
+                for ge in s.gateway_endpoints.iter().filter(|g| &g.id == id) {
+                    for t in &ge.route_tables {
+                        touched.add_table(Parts::GATEWAY_ENDPOINT_TABLES, table(t));
+                    }
+                }
+            }
+            Edit::AttachGatewayEndpoint { route_table, .. }
+            | Edit::DetachGatewayEndpoint { route_table, .. } => {
+                touched.add_table(Parts::GATEWAY_ENDPOINT_TABLES, table(route_table))
+            }
+            Edit::AddInterfaceEndpoint { .. }
+            | Edit::DeleteInterfaceEndpoint { .. }
+            | Edit::AddEndpointSubnet { .. }
+            | Edit::RemoveEndpointSubnet { .. } => {
+                touched.add(Parts::INTERFACE_ENDPOINTS | Parts::PRIVATE_DNS)
+            }
+            Edit::SetPrivateDns { .. }
+            | Edit::SetPrivateDnsOnlyForInboundResolverEndpoint { .. } => {
+                touched.add(Parts::PRIVATE_DNS)
+            }
+            Edit::AddNatGateway { .. } => touched.add(Parts::NAT_GATEWAYS),
+            Edit::DeleteNatGateway { id } => {
+                // Its routes become blackholes.
+                touched.add(Parts::NAT_GATEWAYS);
+                let target = Target::NatGateway(id.clone());
+                for (ti, t) in s.route_tables.iter().enumerate() {
+                    if t.routes.iter().any(|r| r.target == target) {
+                        touched.add_table(Parts::ROUTES, Some(ti));
+                    }
+                }
+            }
+            Edit::SetInstancePublicIp { .. } => touched.add(Parts::PUBLIC_IPS),
+            Edit::SetDnsSupport { .. } | Edit::SetDnsHostnames { .. } => {
+                touched.add(Parts::VPC_DNS)
+            }
+            Edit::SetGwlbAppliancesUp { .. } => touched.add(Parts::GWLB_HEALTH),
+            Edit::AssociateGateway { .. } | Edit::DisassociateGateway { .. } => {
+                touched.add(Parts::EDGE)
+            }
+            Edit::SetApplianceHealth { .. } | Edit::SetCrossZoneLoadBalancing { .. } => {
+                touched.add(Parts::LOAD_BALANCER_STATE)
+            }
+            Edit::FailAz { .. } | Edit::RestoreAz { .. } | Edit::SetFailedAzs { .. } => {
+                touched.add(Parts::WHAT_IF)
+            }
+            // Each step adds what it touches as it is applied.
+            Edit::Batch(_) => {}
+        }
+    }
+
+    /// Make the change on `s` (already a scratch copy), add what it changed to `touched`, and
+    /// return the exact inverse.
+    fn apply_to(&self, s: &mut Scenario, touched: &mut Touched) -> Result<Edit, EditError> {
+        self.touches(s, touched);
         Ok(match self {
             Edit::AssociateSubnet {
                 subnet,
@@ -753,7 +838,7 @@ impl Edit {
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for e in edits {
-                    inverses.push(e.apply_to(s)?);
+                    inverses.push(e.apply_to(s, touched)?);
                 }
                 inverses.reverse();
                 Edit::Batch(inverses)
@@ -941,6 +1026,38 @@ impl Edit {
                 ),
             },
         }
+    }
+}
+
+/// The check behind [`Edit::apply`] in debug builds: the model rebuilt from what the edit
+/// touched is the model built from scratch, or both refuse it with the same diagnostics.
+#[cfg(debug_assertions)]
+fn agrees_with_a_fresh_model(
+    edit: &Edit,
+    rebuilt: &Result<Model, Vec<Diagnostic>>,
+    fresh: &Result<Model, Vec<Diagnostic>>,
+) {
+    match (rebuilt, fresh) {
+        (Ok(a), Ok(b)) => {
+            if let Some(part) = a.difference(b) {
+                panic!(
+                    "{}: the rebuilt model's {part} differs from a fresh model's",
+                    edit.describe()
+                );
+            }
+        }
+        (Err(a), Err(b)) => assert_eq!(
+            a,
+            b,
+            "{}: refused with other diagnostics than a fresh model",
+            edit.describe()
+        ),
+        (a, b) => panic!(
+            "{}: rebuilt {} but a fresh model {}",
+            edit.describe(),
+            if a.is_ok() { "accepted" } else { "refused" },
+            if b.is_ok() { "accepted" } else { "refused" },
+        ),
     }
 }
 

@@ -4,9 +4,11 @@
 use std::collections::{HashMap, HashSet};
 use std::net::Ipv4Addr;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use ipnet::Ipv4Net;
 
+use super::parts::{Parts, Touched};
 use super::{Destination, Diagnostic, Scenario, Target, WhatIf, validate};
 use crate::catalogue::{self, Service, Workload};
 use crate::prefix_trie::PrefixTrie;
@@ -49,7 +51,7 @@ impl CompiledRoute {
 }
 
 /// A route table with its derived routes and a trie from each destination CIDR to its route.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CompiledTable {
     pub routes: Vec<CompiledRoute>,
     pub trie: PrefixTrie<u32>,
@@ -63,174 +65,289 @@ pub struct EniInfo {
     pub ip: Ipv4Addr,
 }
 
-/// A validated scenario and its indexes.
+/// A validated scenario and its indexes. Every part is shared, so a clone is cheap, and a model
+/// made by an edit shares with the one it came from every index the edit did not touch.
 #[derive(Debug, Clone)]
 pub struct Model {
-    scenario: Scenario,
-    services: Vec<Service>,
-    warnings: Vec<Diagnostic>,
-    pub(crate) az_lookup: HashMap<String, usize>,
-    pub(crate) subnet_lookup: HashMap<String, usize>,
-    pub(crate) subnet_az: Vec<usize>,
-    pub(crate) subnet_table: Vec<(usize, Association)>,
-    pub(crate) table_lookup: HashMap<String, usize>,
-    pub(crate) tables: Vec<Arc<CompiledTable>>,
-    pub(crate) service_lookup: HashMap<String, usize>,
-    pub(crate) nat_lookup: HashMap<String, usize>,
-    pub(crate) gwlb_lookup: HashMap<String, usize>,
-    pub(crate) eni_lookup: HashMap<String, usize>,
-    pub(crate) instance_lookup: HashMap<String, usize>,
+    scenario: Arc<Scenario>,
+    services: Arc<Vec<Service>>,
+    /// Each validation rule's findings, in rule order: warnings only, since a model has no
+    /// errors. An edit re-runs only the rules it can affect and keeps the others' findings.
+    findings: Arc<Vec<Vec<Diagnostic>>>,
+    warnings: Arc<Vec<Diagnostic>>,
+    pub(crate) az_lookup: Arc<HashMap<String, usize>>,
+    pub(crate) subnet_lookup: Arc<HashMap<String, usize>>,
+    pub(crate) subnet_az: Arc<Vec<usize>>,
+    pub(crate) subnet_table: Arc<Vec<(usize, Association)>>,
+    pub(crate) table_lookup: Arc<HashMap<String, usize>>,
+    pub(crate) tables: Arc<Vec<Arc<CompiledTable>>>,
+    pub(crate) service_lookup: Arc<HashMap<String, usize>>,
+    pub(crate) nat_lookup: Arc<HashMap<String, usize>>,
+    pub(crate) gwlb_lookup: Arc<HashMap<String, usize>>,
+    pub(crate) eni_lookup: Arc<HashMap<String, usize>>,
+    pub(crate) instance_lookup: Arc<HashMap<String, usize>>,
     /// Per interface endpoint, its ENIs in scenario order.
-    pub(crate) endpoint_enis: Vec<Vec<EniInfo>>,
+    pub(crate) endpoint_enis: Arc<Vec<Vec<EniInfo>>>,
     /// Per service, the interface endpoints for it.
-    pub(crate) service_endpoints: Vec<Vec<usize>>,
-    workloads: Vec<Workload>,
+    pub(crate) service_endpoints: Arc<Vec<Vec<usize>>>,
+    workloads: Arc<Vec<Workload>>,
 }
+
+/// Errors first (each group in rule order), as [`Model::new`] reports them.
+fn in_report_order(findings: &[Vec<Diagnostic>]) -> Vec<Diagnostic> {
+    let mut diagnostics = findings.concat();
+    diagnostics.sort_by_key(|d| std::cmp::Reverse(d.severity));
+    diagnostics
+}
+
+/// What the model was built from, for an edit: the model before it and what the edit changed.
+type Previous<'a> = Option<(&'a Model, &'a Touched)>;
+
+/// The previous model's index when the edit touched none of the parts it is built from,
+/// otherwise a fresh one.
+fn keep_or_build<T>(
+    previous: Previous,
+    reads: Parts,
+    field: impl FnOnce(&Model) -> &Arc<T>,
+    build: impl FnOnce() -> T,
+) -> Arc<T> {
+    match previous {
+        Some((model, touched)) if !touched.parts.intersects(reads) => field(model).clone(),
+        _ => Arc::new(build()),
+    }
+}
+
+/// The parts a compiled table is built from besides its own routes and gateway endpoints.
+const TABLE_INPUTS: Parts = Parts::TABLES.union(Parts::VPC).union(Parts::REGION);
 
 impl Model {
     /// Validate and index. Errors (every one, not the first) refuse the scenario; warnings are
     /// kept on the model.
     pub fn new(scenario: Scenario) -> Result<Model, Vec<Diagnostic>> {
         let services = catalogue::resolve(&scenario.region, &scenario.services);
-        let mut diagnostics = validate::validate(&scenario, &services);
-        diagnostics.sort_by_key(|d| std::cmp::Reverse(d.severity));
+        let service_lookup = service_lookup(&services);
+        // Validation and table compilation do not depend on each other: on a large scenario
+        // they share the cores. A refused scenario's tables are thrown away.
+        let (findings, tables) = compile_tables(
+            &scenario,
+            &services,
+            &service_lookup,
+            |_| None,
+            || validate::validate_by_rule(&scenario, &services),
+        );
+        let diagnostics = in_report_order(&findings);
         if diagnostics.iter().any(Diagnostic::is_error) {
             return Err(diagnostics);
         }
-        Ok(Self::index(scenario, services, diagnostics, None))
+        Ok(Self::index(
+            scenario,
+            Arc::new(services),
+            Arc::new(service_lookup),
+            findings,
+            diagnostics,
+            tables,
+            None,
+        ))
     }
 
-    /// Re-index after an edit, reusing compiled tables whose inputs did not change (so an edit
-    /// to one of 200 tables recompiles one).
-    pub(crate) fn rebuild(&self, scenario: Scenario) -> Result<Model, Vec<Diagnostic>> {
-        let services = if scenario.region == self.scenario.region
-            && scenario.services == self.scenario.services
-        {
-            self.services.clone()
-        } else {
-            catalogue::resolve(&scenario.region, &scenario.services)
+    /// The model of `scenario`, which is this model's scenario after an edit that changed
+    /// `touched`: only the rules that read a touched part run again, and only the indexes
+    /// built from one (for compiled tables, only the touched tables) are rebuilt. The result
+    /// is the model [`Model::new`] would build, with the same diagnostics when it is refused.
+    pub(crate) fn rebuild(
+        &self,
+        scenario: Scenario,
+        touched: &Touched,
+    ) -> Result<Model, Vec<Diagnostic>> {
+        let region = touched.parts.intersects(Parts::REGION);
+        let services = match region {
+            true => Arc::new(catalogue::resolve(&scenario.region, &scenario.services)),
+            false => self.services.clone(),
         };
-        let mut diagnostics = validate::validate(&scenario, &services);
-        diagnostics.sort_by_key(|d| std::cmp::Reverse(d.severity));
+        let findings = validate::revalidate(&scenario, &services, &self.findings, touched);
+        let diagnostics = in_report_order(&findings);
         if diagnostics.iter().any(Diagnostic::is_error) {
             return Err(diagnostics);
         }
-        Ok(Self::index(scenario, services, diagnostics, Some(self)))
+        let service_lookup = match region {
+            true => Arc::new(service_lookup(&services)),
+            false => self.service_lookup.clone(),
+        };
+        let all_tables = touched.parts.intersects(TABLE_INPUTS);
+        let ((), tables) = compile_tables(
+            &scenario,
+            &services,
+            &service_lookup,
+            |t| (!all_tables && !touched.table(t)).then(|| self.tables[t].clone()),
+            || (),
+        );
+        Ok(Self::index(
+            scenario,
+            services,
+            service_lookup,
+            findings,
+            diagnostics,
+            tables,
+            Some((self, touched)),
+        ))
     }
 
     fn index(
         scenario: Scenario,
-        services: Vec<Service>,
+        services: Arc<Vec<Service>>,
+        service_lookup: Arc<HashMap<String, usize>>,
+        findings: Vec<Vec<Diagnostic>>,
         warnings: Vec<Diagnostic>,
-        previous: Option<&Model>,
+        tables: Vec<Arc<CompiledTable>>,
+        previous: Previous,
     ) -> Model {
-        let mut az_lookup = HashMap::new();
-        for (i, az) in scenario.availability_zones.iter().enumerate() {
-            az_lookup.insert(az.name.clone(), i);
-            if let Some(id) = &az.id {
-                az_lookup.insert(id.clone(), i);
-            }
-        }
-        let subnet_lookup: HashMap<String, usize> = scenario
-            .subnets
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.clone(), i))
-            .collect();
-        let subnet_az = scenario
-            .subnets
-            .iter()
-            .map(|s| az_lookup.get(&s.az).copied().unwrap_or(0))
-            .collect();
-        let table_lookup: HashMap<String, usize> = scenario
-            .route_tables
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.id.clone(), i))
-            .collect();
-        let main = scenario
-            .route_tables
-            .iter()
-            .position(|t| t.main)
-            .unwrap_or(0);
-        let mut subnet_table = vec![(main, Association::ImplicitMain); scenario.subnets.len()];
-        for (ti, t) in scenario.route_tables.iter().enumerate() {
-            for s in &t.subnets {
-                if let Some(&si) = subnet_lookup.get(s) {
-                    subnet_table[si] = (ti, Association::Explicit);
+        let s = &scenario;
+        let az_lookup = keep_or_build(
+            previous,
+            Parts::AZS,
+            |m| &m.az_lookup,
+            || {
+                let mut lookup = HashMap::new();
+                for (i, az) in s.availability_zones.iter().enumerate() {
+                    lookup.insert(az.name.clone(), i);
+                    if let Some(id) = &az.id {
+                        lookup.insert(id.clone(), i);
+                    }
                 }
-            }
-        }
-        let service_lookup: HashMap<String, usize> = services
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.name.clone(), i))
-            .collect();
-
-        let tables = scenario
-            .route_tables
-            .iter()
-            .map(|t| {
-                let compiled =
-                    compile_table(&scenario, &services, &service_lookup, &t.id, &t.routes);
-                // Reuse the previous Arc when nothing that feeds the table changed.
-                if let Some(prev) = previous
-                    && let Some(&pi) = prev.table_lookup.get(&t.id)
-                    && prev.tables[pi].routes == compiled.routes
-                {
-                    return prev.tables[pi].clone();
+                lookup
+            },
+        );
+        let subnet_lookup = keep_or_build(
+            previous,
+            Parts::SUBNETS,
+            |m| &m.subnet_lookup,
+            || ids(s.subnets.iter().map(|x| &x.id)),
+        );
+        let subnet_az = keep_or_build(
+            previous,
+            Parts::SUBNETS.union(Parts::AZS),
+            |m| &m.subnet_az,
+            || {
+                s.subnets
+                    .iter()
+                    .map(|x| az_lookup.get(&x.az).copied().unwrap_or(0))
+                    .collect()
+            },
+        );
+        let table_lookup = keep_or_build(
+            previous,
+            Parts::TABLES,
+            |m| &m.table_lookup,
+            || ids(s.route_tables.iter().map(|x| &x.id)),
+        );
+        let subnet_table = keep_or_build(
+            previous,
+            Parts::TABLES
+                .union(Parts::MAIN)
+                .union(Parts::ASSOCIATIONS)
+                .union(Parts::SUBNETS),
+            |m| &m.subnet_table,
+            || {
+                let main = s.route_tables.iter().position(|t| t.main).unwrap_or(0);
+                let mut subnet_table = vec![(main, Association::ImplicitMain); s.subnets.len()];
+                for (ti, t) in s.route_tables.iter().enumerate() {
+                    for x in &t.subnets {
+                        if let Some(&si) = subnet_lookup.get(x) {
+                            subnet_table[si] = (ti, Association::Explicit);
+                        }
+                    }
                 }
-                Arc::new(compiled)
-            })
-            .collect();
-
-        let ids = |v: Vec<&String>| -> HashMap<String, usize> {
-            v.into_iter()
-                .enumerate()
-                .map(|(i, s)| (s.clone(), i))
-                .collect()
-        };
-        let nat_lookup = ids(scenario.nat_gateways.iter().map(|n| &n.id).collect());
-        let gwlb_lookup = ids(scenario.gwlb_endpoints.iter().map(|n| &n.id).collect());
-        let eni_lookup = ids(scenario.network_interfaces.iter().map(|n| &n.id).collect());
-        let mut instance_lookup = HashMap::new();
-        for (i, inst) in scenario.instances.iter().enumerate() {
-            if let Some(name) = &inst.name {
-                instance_lookup.entry(name.clone()).or_insert(i);
-            }
-        }
-        for (i, inst) in scenario.instances.iter().enumerate() {
-            // Ids win over names when both match.
-            instance_lookup.insert(inst.id.clone(), i);
-        }
-
-        let endpoint_enis = allocate_endpoint_ips(&scenario, &subnet_lookup, &az_lookup);
-        let mut service_endpoints = vec![Vec::new(); services.len()];
-        for (i, ie) in scenario.interface_endpoints.iter().enumerate() {
-            if let Some(&si) = service_lookup.get(&ie.service) {
-                service_endpoints[si].push(i);
-            }
-        }
-
-        // The scenario's workloads add to the catalogue's, replacing one of the same name.
-        let mut workloads = catalogue::builtin().workloads.clone();
-        for w in &scenario.workloads {
-            match workloads.iter_mut().find(|x| x.name == w.name) {
-                Some(x) => *x = w.clone(),
-                None => workloads.push(w.clone()),
-            }
-        }
+                subnet_table
+            },
+        );
+        let nat_lookup = keep_or_build(
+            previous,
+            Parts::NAT_GATEWAYS,
+            |m| &m.nat_lookup,
+            || ids(s.nat_gateways.iter().map(|x| &x.id)),
+        );
+        let gwlb_lookup = keep_or_build(
+            previous,
+            Parts::GWLB_ENDPOINTS,
+            |m| &m.gwlb_lookup,
+            || ids(s.gwlb_endpoints.iter().map(|x| &x.id)),
+        );
+        let eni_lookup = keep_or_build(
+            previous,
+            Parts::NETWORK_INTERFACES,
+            |m| &m.eni_lookup,
+            || ids(s.network_interfaces.iter().map(|x| &x.id)),
+        );
+        let instance_lookup = keep_or_build(
+            previous,
+            Parts::INSTANCES,
+            |m| &m.instance_lookup,
+            || {
+                let mut lookup = HashMap::with_capacity(s.instances.len() * 2);
+                for (i, inst) in s.instances.iter().enumerate() {
+                    if let Some(name) = &inst.name {
+                        lookup.entry(name.clone()).or_insert(i);
+                    }
+                }
+                for (i, inst) in s.instances.iter().enumerate() {
+                    // Ids win over names when both match.
+                    lookup.insert(inst.id.clone(), i);
+                }
+                lookup
+            },
+        );
+        let endpoint_enis = keep_or_build(
+            previous,
+            Parts::INTERFACE_ENDPOINTS
+                .union(Parts::INSTANCES)
+                .union(Parts::NETWORK_INTERFACES)
+                .union(Parts::SUBNETS)
+                .union(Parts::AZS),
+            |m| &m.endpoint_enis,
+            || allocate_endpoint_ips(s, &subnet_lookup, &az_lookup),
+        );
+        let service_endpoints = keep_or_build(
+            previous,
+            Parts::INTERFACE_ENDPOINTS.union(Parts::REGION),
+            |m| &m.service_endpoints,
+            || {
+                let mut service_endpoints = vec![Vec::new(); services.len()];
+                for (i, ie) in s.interface_endpoints.iter().enumerate() {
+                    if let Some(&si) = service_lookup.get(&ie.service) {
+                        service_endpoints[si].push(i);
+                    }
+                }
+                service_endpoints
+            },
+        );
+        let workloads = keep_or_build(
+            previous,
+            Parts::REGION,
+            |m| &m.workloads,
+            || {
+                // The scenario's workloads add to the catalogue's, replacing one of the same name.
+                let mut workloads = catalogue::builtin().workloads.clone();
+                for w in &s.workloads {
+                    match workloads.iter_mut().find(|x| x.name == w.name) {
+                        Some(x) => *x = w.clone(),
+                        None => workloads.push(w.clone()),
+                    }
+                }
+                workloads
+            },
+        );
         Model {
             workloads,
-            scenario,
+            scenario: Arc::new(scenario),
             services,
-            warnings,
+            findings: Arc::new(findings),
+            warnings: Arc::new(warnings),
             az_lookup,
             subnet_lookup,
             subnet_az,
             subnet_table,
             table_lookup,
-            tables,
+            tables: Arc::new(tables),
             service_lookup,
             nat_lookup,
             gwlb_lookup,
@@ -239,6 +356,49 @@ impl Model {
             endpoint_enis,
             service_endpoints,
         }
+    }
+
+    /// Where this model differs from `other` (scenario, warnings and every index), for the
+    /// check that an edit's model is the one [`Model::new`] builds; `None` when they agree.
+    pub(crate) fn difference(&self, other: &Model) -> Option<&'static str> {
+        let tables_equal = self.tables.len() == other.tables.len()
+            && self
+                .tables
+                .iter()
+                .zip(other.tables.iter())
+                .all(|(a, b)| **a == **b);
+        [
+            (self.scenario == other.scenario, "scenario"),
+            (self.services == other.services, "services"),
+            (self.findings == other.findings, "findings"),
+            (self.warnings == other.warnings, "warnings"),
+            (self.az_lookup == other.az_lookup, "az_lookup"),
+            (self.subnet_lookup == other.subnet_lookup, "subnet_lookup"),
+            (self.subnet_az == other.subnet_az, "subnet_az"),
+            (self.subnet_table == other.subnet_table, "subnet_table"),
+            (self.table_lookup == other.table_lookup, "table_lookup"),
+            (tables_equal, "tables"),
+            (
+                self.service_lookup == other.service_lookup,
+                "service_lookup",
+            ),
+            (self.nat_lookup == other.nat_lookup, "nat_lookup"),
+            (self.gwlb_lookup == other.gwlb_lookup, "gwlb_lookup"),
+            (self.eni_lookup == other.eni_lookup, "eni_lookup"),
+            (
+                self.instance_lookup == other.instance_lookup,
+                "instance_lookup",
+            ),
+            (self.endpoint_enis == other.endpoint_enis, "endpoint_enis"),
+            (
+                self.service_endpoints == other.service_endpoints,
+                "service_endpoints",
+            ),
+            (self.workloads == other.workloads, "workloads"),
+        ]
+        .into_iter()
+        .find(|(equal, _)| !equal)
+        .map(|(_, name)| name)
     }
 
     pub fn scenario(&self) -> &Scenario {
@@ -323,6 +483,81 @@ impl Model {
     }
 }
 
+fn service_lookup(services: &[Service]) -> HashMap<String, usize> {
+    services
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (x.name.clone(), i))
+        .collect()
+}
+
+/// Id → position.
+fn ids<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
+    ids.enumerate().map(|(i, id)| (id.clone(), i)).collect()
+}
+
+/// Below this many routes to compile, one thread does it all.
+const PARALLEL_ROUTES: usize = 20_000;
+
+/// Every table compiled, or `reuse`d, while `alongside` runs. With many routes to compile and
+/// more than one core, a second thread compiles tables as soon as it starts and this one joins
+/// it when `alongside` is done.
+fn compile_tables<R>(
+    scenario: &Scenario,
+    services: &[Service],
+    service_lookup: &HashMap<String, usize>,
+    reuse: impl Fn(usize) -> Option<Arc<CompiledTable>>,
+    alongside: impl FnOnce() -> R,
+) -> (R, Vec<Arc<CompiledTable>>) {
+    let route_tables = &scenario.route_tables;
+    let mut tables: Vec<Option<Arc<CompiledTable>>> = (0..route_tables.len()).map(&reuse).collect();
+    let todo: Vec<usize> = (0..tables.len()).filter(|&t| tables[t].is_none()).collect();
+    let compile = |t: usize| {
+        let table = &route_tables[t];
+        compile_table(scenario, services, service_lookup, &table.id, &table.routes)
+    };
+    let routes: usize = todo.iter().map(|&t| route_tables[t].routes.len()).sum();
+    let parallel = routes >= PARALLEL_ROUTES
+        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    let result = if parallel {
+        // Both threads take the next table from one counter, so neither waits for the other.
+        let next = AtomicUsize::new(0);
+        let work = || {
+            let mut done = Vec::new();
+            loop {
+                let k = next.fetch_add(1, Ordering::Relaxed);
+                let Some(&t) = todo.get(k) else {
+                    return done;
+                };
+                done.push((t, compile(t)));
+            }
+        };
+        std::thread::scope(|scope| {
+            let helper = scope.spawn(work);
+            let result = alongside();
+            let mine = work();
+            let theirs = helper
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            for (t, table) in mine.into_iter().chain(theirs) {
+                tables[t] = Some(Arc::new(table));
+            }
+            result
+        })
+    } else {
+        let result = alongside();
+        for &t in &todo {
+            tables[t] = Some(Arc::new(compile(t)));
+        }
+        result
+    };
+    let tables = tables
+        .into_iter()
+        .map(|t| t.expect("every table compiled or reused"))
+        .collect();
+    (result, tables)
+}
+
 /// Every route of one table, derived ones included, and the trie over their CIDRs.
 fn compile_table(
     scenario: &Scenario,
@@ -373,16 +608,25 @@ fn compile_table(
             });
         }
     }
-    let mut trie = PrefixTrie::new();
+    let prefix_list = |svc: &str| {
+        service_lookup
+            .get(svc)
+            .map(|&s| services[s].cidrs.as_slice())
+            .unwrap_or_default()
+    };
+    let prefixes = compiled
+        .iter()
+        .map(|r| match &r.destination {
+            Destination::Cidr(_) => 1,
+            Destination::PrefixList(svc) => prefix_list(svc).len(),
+        })
+        .sum();
+    let mut trie = PrefixTrie::with_capacity(prefixes);
     for (i, route) in compiled.iter_mut().enumerate() {
         match &route.destination {
             Destination::Cidr(c) => trie.insert(*c, i as u32),
             Destination::PrefixList(svc) => {
-                let cidrs = service_lookup
-                    .get(svc)
-                    .map(|&s| services[s].cidrs.as_slice())
-                    .unwrap_or_default();
-                for c in cidrs {
+                for c in prefix_list(svc) {
                     // AWS ignores prefix-list entries that are not valid in a subnet route table:
                     // those inside (more specific than) a VPC CIDR.
                     if vpc.iter().any(|v| v.contains(c)) {

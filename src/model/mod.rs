@@ -5,6 +5,7 @@ mod diagnostic;
 mod edit;
 mod index;
 mod load;
+mod parts;
 mod types;
 pub mod validate;
 

@@ -15,6 +15,7 @@ use std::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
 
+use super::parts::{Parts, Parts as P, Touched};
 use super::{
     AvailabilityMode, Destination, Diagnostic, NatConnectivity, RouteTable, Scenario, Subnet,
     Target,
@@ -39,44 +40,268 @@ const MAX_PREFIX: u8 = 28;
 
 /// Every error and warning for `scenario`; never stops at the first.
 pub fn validate(scenario: &Scenario, services: &[Service]) -> Vec<Diagnostic> {
-    let cx = Cx::new(scenario, services);
-    let mut out = Vec::new();
-    for rule in RULES {
-        rule(&cx, &mut out);
-    }
-    out
+    validate_by_rule(scenario, services).concat()
+}
+
+/// Every rule's findings, in [`RULES`] order.
+pub(crate) fn validate_by_rule(scenario: &Scenario, services: &[Service]) -> Vec<Vec<Diagnostic>> {
+    let cx = Cx::new(scenario, services, None);
+    RULES
+        .iter()
+        .map(|(rule, _)| {
+            let mut out = Vec::new();
+            rule(&cx, &mut out);
+            out
+        })
+        .collect()
+}
+
+/// [`validate_by_rule`] after an edit that changed `touched` in a scenario whose findings were
+/// `previous`: only the rules that read a touched part run again, the others' findings are
+/// `previous`'s. A rule that checks each table on its own runs first on the touched tables
+/// alone; only if it finds something there (or had found something before) does it run on all.
+pub(crate) fn revalidate(
+    scenario: &Scenario,
+    services: &[Service],
+    previous: &[Vec<Diagnostic>],
+    touched: &Touched,
+) -> Vec<Vec<Diagnostic>> {
+    debug_assert_eq!(previous.len(), RULES.len());
+    let mut cx = Cx::new(scenario, services, None);
+    RULES
+        .iter()
+        .zip(previous)
+        .map(|((rule, reads), before)| {
+            if !touched.parts.intersects(reads.parts) {
+                return before.clone();
+            }
+            let mut out = Vec::new();
+            if reads.per_table
+                && before.is_empty()
+                && !touched
+                    .parts
+                    .intersects(reads.parts.minus(Parts::PER_TABLE))
+                && let Some(tables) = &touched.tables
+            {
+                cx.scope = Some(tables);
+                rule(&cx, &mut out);
+                cx.scope = None;
+                if out.is_empty() {
+                    return out;
+                }
+                out.clear();
+            }
+            rule(&cx, &mut out);
+            out
+        })
+        .collect()
 }
 
 type Rule = fn(&Cx, &mut Vec<Diagnostic>);
 
-/// The rules in the order their findings are reported (errors are sorted first by the caller).
-const RULES: &[Rule] = &[
-    ids_unique,
-    availability_zones_unique,
-    vpc_cidrs,
-    subnet_cidrs,
-    one_main_route_table,
-    subnet_associations,
-    route_destination_cidrs,
-    route_destinations_unique,
-    route_targets_resolve,
-    routes_inside_vpc,
-    prefix_list_destinations,
-    service_cidrs,
-    gateway_endpoints,
-    interface_endpoints,
-    interface_endpoint_private_dns,
-    inbound_resolver_option,
-    ip_addresses,
-    subnet_addresses_suffice,
-    nat_gateways,
-    public_nat_gateway_route,
-    placement_subnets_resolve,
-    what_if_azs,
-    edge_route_tables,
-    gateway_load_balancers,
-    workloads,
-    expectations,
+/// What a rule reads, so that an edit re-runs only the rules it can affect.
+struct Reads {
+    parts: Parts,
+    /// The rule checks each route table on its own (what it reports about one table depends
+    /// only on that table's [`Parts::PER_TABLE`] parts and the other parts it reads), and
+    /// iterates [`Cx::checked_tables`].
+    per_table: bool,
+}
+
+const fn reads(parts: Parts) -> Reads {
+    Reads {
+        parts,
+        per_table: false,
+    }
+}
+
+const fn per_table(parts: Parts) -> Reads {
+    Reads {
+        parts,
+        per_table: true,
+    }
+}
+
+/// The rules in the order their findings are reported (errors are sorted first by the caller),
+/// each with the parts of the scenario it reads.
+const RULES: &[(Rule, Reads)] = &[
+    (
+        ids_unique,
+        reads(
+            P::VPC
+                .union(P::INTERNET_GATEWAY)
+                .union(P::SUBNETS)
+                .union(P::TABLES)
+                .union(P::NAT_GATEWAYS)
+                .union(P::GATEWAY_ENDPOINTS)
+                .union(P::INTERFACE_ENDPOINTS)
+                .union(P::LOAD_BALANCERS)
+                .union(P::GWLB_ENDPOINTS)
+                .union(P::NETWORK_INTERFACES)
+                .union(P::INSTANCES),
+        ),
+    ),
+    (availability_zones_unique, reads(P::AZS.union(P::REGION))),
+    (vpc_cidrs, reads(P::VPC)),
+    (subnet_cidrs, reads(P::SUBNETS.union(P::AZS).union(P::VPC))),
+    (
+        one_main_route_table,
+        reads(P::TABLES.union(P::MAIN).union(P::VPC)),
+    ),
+    (
+        subnet_associations,
+        reads(P::TABLES.union(P::ASSOCIATIONS).union(P::SUBNETS)),
+    ),
+    (
+        route_destination_cidrs,
+        per_table(P::TABLES.union(P::ROUTES)),
+    ),
+    (
+        route_destinations_unique,
+        per_table(
+            P::TABLES
+                .union(P::ROUTES)
+                .union(P::GATEWAY_ENDPOINTS)
+                .union(P::GATEWAY_ENDPOINT_TABLES),
+        ),
+    ),
+    (
+        route_targets_resolve,
+        per_table(
+            P::TABLES
+                .union(P::ROUTES)
+                .union(P::INTERNET_GATEWAY)
+                .union(P::NAT_GATEWAYS)
+                .union(P::GWLB_ENDPOINTS)
+                .union(P::NETWORK_INTERFACES),
+        ),
+    ),
+    (
+        routes_inside_vpc,
+        per_table(P::TABLES.union(P::ROUTES).union(P::VPC).union(P::SUBNETS)),
+    ),
+    (
+        prefix_list_destinations,
+        per_table(P::TABLES.union(P::ROUTES).union(P::REGION)),
+    ),
+    (service_cidrs, reads(P::REGION.union(P::VPC))),
+    (
+        gateway_endpoints,
+        reads(
+            P::GATEWAY_ENDPOINTS
+                .union(P::GATEWAY_ENDPOINT_TABLES)
+                .union(P::REGION)
+                .union(P::TABLES)
+                .union(P::VPC)
+                .union(P::VPC_DNS),
+        ),
+    ),
+    (
+        interface_endpoints,
+        reads(
+            P::INTERFACE_ENDPOINTS
+                .union(P::REGION)
+                .union(P::SUBNETS)
+                .union(P::AZS),
+        ),
+    ),
+    (
+        interface_endpoint_private_dns,
+        reads(
+            P::INTERFACE_ENDPOINTS
+                .union(P::PRIVATE_DNS)
+                .union(P::REGION)
+                .union(P::VPC)
+                .union(P::VPC_DNS),
+        ),
+    ),
+    (
+        inbound_resolver_option,
+        reads(
+            P::INTERFACE_ENDPOINTS
+                .union(P::PRIVATE_DNS)
+                .union(P::REGION)
+                .union(P::GATEWAY_ENDPOINTS),
+        ),
+    ),
+    (
+        ip_addresses,
+        reads(
+            P::INTERFACE_ENDPOINTS
+                .union(P::INSTANCES)
+                .union(P::NETWORK_INTERFACES)
+                .union(P::SUBNETS),
+        ),
+    ),
+    (
+        subnet_addresses_suffice,
+        reads(
+            P::INTERFACE_ENDPOINTS
+                .union(P::INSTANCES)
+                .union(P::NETWORK_INTERFACES)
+                .union(P::NAT_GATEWAYS)
+                .union(P::GWLB_ENDPOINTS)
+                .union(P::SUBNETS),
+        ),
+    ),
+    (
+        nat_gateways,
+        reads(
+            P::NAT_GATEWAYS
+                .union(P::SUBNETS)
+                .union(P::INTERNET_GATEWAY)
+                .union(P::VPC),
+        ),
+    ),
+    (
+        public_nat_gateway_route,
+        reads(
+            P::NAT_GATEWAYS
+                .union(P::SUBNETS)
+                .union(P::TABLES)
+                .union(P::MAIN)
+                .union(P::ASSOCIATIONS)
+                .union(P::ROUTES)
+                .union(P::INTERNET_GATEWAY)
+                .union(P::VPC),
+        ),
+    ),
+    (
+        placement_subnets_resolve,
+        reads(
+            P::GWLB_ENDPOINTS
+                .union(P::NETWORK_INTERFACES)
+                .union(P::INSTANCES)
+                .union(P::SUBNETS),
+        ),
+    ),
+    (what_if_azs, reads(P::WHAT_IF.union(P::AZS))),
+    (
+        edge_route_tables,
+        reads(
+            P::INTERNET_GATEWAY
+                .union(P::TABLES)
+                .union(P::EDGE)
+                .union(P::MAIN)
+                .union(P::ROUTES)
+                .union(P::VPC),
+        ),
+    ),
+    (
+        gateway_load_balancers,
+        reads(P::LOAD_BALANCERS.union(P::GWLB_ENDPOINTS).union(P::AZS)),
+    ),
+    (workloads, reads(P::REGION)),
+    (
+        expectations,
+        reads(
+            P::EXPECT
+                .union(P::INSTANCES)
+                .union(P::SUBNETS)
+                .union(P::REGION)
+                .union(P::AZS),
+        ),
+    ),
 ];
 
 /// Lookups over the scenario. The first object of each id wins; duplicates are reported by
@@ -91,10 +316,12 @@ struct Cx<'a> {
     nats: HashSet<&'a str>,
     gwlbs: HashSet<&'a str>,
     enis: HashSet<&'a str>,
+    /// The tables the per-table rules check: `None` for all of them.
+    scope: Option<&'a [usize]>,
 }
 
 impl<'a> Cx<'a> {
-    fn new(s: &'a Scenario, services: &'a [Service]) -> Self {
+    fn new(s: &'a Scenario, services: &'a [Service], scope: Option<&'a [usize]>) -> Self {
         let mut azs = HashMap::new();
         for (i, az) in s.availability_zones.iter().enumerate() {
             azs.entry(az.name.as_str()).or_insert(i);
@@ -125,7 +352,22 @@ impl<'a> Cx<'a> {
             nats: s.nat_gateways.iter().map(|n| n.id.as_str()).collect(),
             gwlbs: s.gwlb_endpoints.iter().map(|n| n.id.as_str()).collect(),
             enis: s.network_interfaces.iter().map(|n| n.id.as_str()).collect(),
+            scope,
         }
+    }
+
+    /// The tables a per-table rule checks (see [`Reads::per_table`]): all of them, or after an
+    /// edit the ones it changed.
+    fn checked_tables(&self) -> impl Iterator<Item = &'a RouteTable> + use<'a> {
+        let all = &self.s.route_tables;
+        let (whole, some) = match self.scope {
+            None => (Some(all.iter()), None),
+            Some(scope) => (None, Some(scope.iter().filter_map(|&t| all.get(t)))),
+        };
+        whole
+            .into_iter()
+            .flatten()
+            .chain(some.into_iter().flatten())
     }
 
     fn vpc_id(&self) -> &str {
@@ -533,7 +775,7 @@ fn subnet_associations(cx: &Cx, out: &mut Vec<Diagnostic>) {
 
 /// Route destinations are valid CIDR blocks (aws-semantics.md §7).
 fn route_destination_cidrs(cx: &Cx, out: &mut Vec<Diagnostic>) {
-    for t in &cx.s.route_tables {
+    for t in cx.checked_tables() {
         for r in &t.routes {
             if let Destination::Cidr(c) = &r.destination {
                 cidr_without_host_bits(&t.id, "the route destination", c, out);
@@ -545,24 +787,44 @@ fn route_destination_cidrs(cx: &Cx, out: &mut Vec<Diagnostic>) {
 /// A route table holds at most one route per destination, counting the `pl-<service>` routes its
 /// gateway endpoints add (aws-semantics.md §1, §2, §7).
 fn route_destinations_unique(cx: &Cx, out: &mut Vec<Diagnostic>) {
-    for t in &cx.s.route_tables {
-        let mut seen: HashSet<&Destination> = HashSet::new();
+    // Sorting the destinations finds a repeat without hashing each one; only a table that has a
+    // repeat is walked in order, to report each repeat where it occurs.
+    let mut cidrs: Vec<(u32, u8)> = Vec::new();
+    let mut lists: Vec<&str> = Vec::new();
+    for t in cx.checked_tables() {
+        cidrs.clear();
+        lists.clear();
         for r in &t.routes {
-            if !seen.insert(&r.destination) {
-                out.push(Diagnostic::error(
-                    &t.id,
-                    "duplicate_route_destination",
-                    format!(
-                        "{} has more than one route to {}; a route table holds one route per \
-                         destination",
-                        t.id, r.destination
-                    ),
-                ));
+            match &r.destination {
+                Destination::Cidr(c) => cidrs.push((u32::from(c.addr()), c.prefix_len())),
+                Destination::PrefixList(name) => lists.push(name),
+            }
+        }
+        cidrs.sort_unstable();
+        lists.sort_unstable();
+        let repeats =
+            cidrs.windows(2).any(|w| w[0] == w[1]) || lists.windows(2).any(|w| w[0] == w[1]);
+        if repeats {
+            let mut seen: HashSet<&Destination> = HashSet::new();
+            for r in &t.routes {
+                if !seen.insert(&r.destination) {
+                    out.push(Diagnostic::error(
+                        &t.id,
+                        "duplicate_route_destination",
+                        format!(
+                            "{} has more than one route to {}; a route table holds one route \
+                             per destination",
+                            t.id, r.destination
+                        ),
+                    ));
+                }
             }
         }
         for ge in &cx.s.gateway_endpoints {
-            let pl = Destination::PrefixList(ge.service.clone());
-            if seen.contains(&pl) && ge.route_tables.iter().any(|x| x == &t.id) {
+            if lists.binary_search(&ge.service.as_str()).is_ok()
+                && ge.route_tables.iter().any(|x| x == &t.id)
+            {
+                let pl = Destination::PrefixList(ge.service.clone());
                 out.push(Diagnostic::error(
                     &t.id,
                     "duplicate_route_destination",
@@ -581,7 +843,7 @@ fn route_destinations_unique(cx: &Cx, out: &mut Vec<Diagnostic>) {
 /// Written routes never use the derived targets `Local` and `GatewayEndpoint`; every other target
 /// that the model follows resolves (aws-semantics.md §1, §2, §7).
 fn route_targets_resolve(cx: &Cx, out: &mut Vec<Diagnostic>) {
-    for t in &cx.s.route_tables {
+    for t in cx.checked_tables() {
         for r in &t.routes {
             let dest = &r.destination;
             let missing = |kind: &str, id: &str| {
@@ -669,7 +931,7 @@ fn is_middlebox_target(t: &Target) -> bool {
 /// equal a subnet's CIDR and target one of the same (aws-semantics.md §1, §7).
 fn routes_inside_vpc(cx: &Cx, out: &mut Vec<Diagnostic>) {
     let vpc = &cx.s.vpc.cidrs;
-    for t in &cx.s.route_tables {
+    for t in cx.checked_tables() {
         for r in &t.routes {
             let Destination::Cidr(dest) = &r.destination else {
                 continue;
@@ -728,7 +990,7 @@ fn routes_inside_vpc(cx: &Cx, out: &mut Vec<Diagnostic>) {
 /// A prefix-list destination names a service of the catalogue that has CIDRs (aws-semantics.md
 /// §1, §7).
 fn prefix_list_destinations(cx: &Cx, out: &mut Vec<Diagnostic>) {
-    for t in &cx.s.route_tables {
+    for t in cx.checked_tables() {
         for r in &t.routes {
             let Destination::PrefixList(name) = &r.destination else {
                 continue;
