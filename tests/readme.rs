@@ -24,7 +24,10 @@ fn every_note_the_evaluator_emits_is_documented() {
         for (i, _) in text.match_indices("ctx.note(\"") {
             let rest = &text[i + 10..];
             let code = &rest[..rest.find('"').unwrap()];
-            assert!(known.contains(&code), "{file}: note {code} is not in NOTE_CODES");
+            assert!(
+                known.contains(&code),
+                "{file}: note {code} is not in NOTE_CODES"
+            );
         }
     }
 }
