@@ -187,7 +187,7 @@ impl Edit {
     /// rest is shared with `model`. Debug builds also build the model from scratch and assert
     /// that the two agree, refusals and their diagnostics included.
     pub fn apply(&self, model: &Model) -> Result<(Model, Edit), EditError> {
-        let mut scenario = model.scenario().clone();
+        let mut scenario = model.clone_scenario();
         let mut touched = Touched::nothing();
         let inverse = self.apply_to(&mut scenario, &mut touched)?;
         #[cfg(debug_assertions)]

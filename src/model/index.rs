@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use ipnet::Ipv4Net;
 
 use super::parts::{Parts, Touched};
-use super::{Destination, Diagnostic, Scenario, Target, WhatIf, validate};
+use super::{Destination, Diagnostic, RouteTable, Scenario, Target, WhatIf, validate};
 use crate::catalogue::{self, Service, Workload};
 use crate::prefix_trie::PrefixTrie;
 
@@ -145,7 +145,7 @@ impl Model {
             Arc::new(service_lookup),
             findings,
             diagnostics,
-            tables,
+            Arc::new(tables),
             None,
         ))
     }
@@ -174,13 +174,18 @@ impl Model {
             false => self.service_lookup.clone(),
         };
         let all_tables = touched.parts.intersects(TABLE_INPUTS);
-        let ((), tables) = compile_tables(
-            &scenario,
-            &services,
-            &service_lookup,
-            |t| (!all_tables && !touched.table(t)).then(|| self.tables[t].clone()),
-            || (),
-        );
+        let tables = if all_tables || touched.parts.intersects(Parts::PER_TABLE) {
+            let ((), tables) = compile_tables(
+                &scenario,
+                &services,
+                &service_lookup,
+                |t| (!all_tables && !touched.table(t)).then(|| self.tables[t].clone()),
+                || (),
+            );
+            Arc::new(tables)
+        } else {
+            self.tables.clone()
+        };
         Ok(Self::index(
             scenario,
             services,
@@ -198,7 +203,7 @@ impl Model {
         service_lookup: Arc<HashMap<String, usize>>,
         findings: Vec<Vec<Diagnostic>>,
         warnings: Vec<Diagnostic>,
-        tables: Vec<Arc<CompiledTable>>,
+        tables: Arc<Vec<Arc<CompiledTable>>>,
         previous: Previous,
     ) -> Model {
         let s = &scenario;
@@ -347,7 +352,7 @@ impl Model {
             subnet_az,
             subnet_table,
             table_lookup,
-            tables: Arc::new(tables),
+            tables,
             service_lookup,
             nat_lookup,
             gwlb_lookup,
@@ -399,6 +404,69 @@ impl Model {
         .into_iter()
         .find(|(equal, _)| !equal)
         .map(|(_, name)| name)
+    }
+
+    /// A copy of the scenario for an edit to change: `scenario().clone()`, with the route
+    /// tables of a large scenario (most of its allocations) copied on two threads.
+    pub(crate) fn clone_scenario(&self) -> Scenario {
+        let s = &*self.scenario;
+        if !parallel(route_count(&s.route_tables)) {
+            return s.clone();
+        }
+        let (first, second) = s.route_tables.split_at(s.route_tables.len() / 2);
+        std::thread::scope(|scope| {
+            let second = scope.spawn(|| second.to_vec());
+            // Every field, so that a field added to `Scenario` cannot be forgotten here.
+            let Scenario {
+                title,
+                description,
+                region,
+                vpc,
+                availability_zones,
+                subnets,
+                route_tables: _,
+                internet_gateway,
+                nat_gateways,
+                gateway_endpoints,
+                interface_endpoints,
+                gwlb_endpoints,
+                gateway_load_balancers,
+                network_interfaces,
+                instances,
+                services,
+                workloads,
+                what_if,
+                expect,
+            } = s;
+            let mut route_tables = Vec::with_capacity(s.route_tables.len());
+            route_tables.extend_from_slice(first);
+            let mut copy = Scenario {
+                title: title.clone(),
+                description: description.clone(),
+                region: region.clone(),
+                vpc: vpc.clone(),
+                availability_zones: availability_zones.clone(),
+                subnets: subnets.clone(),
+                route_tables,
+                internet_gateway: internet_gateway.clone(),
+                nat_gateways: nat_gateways.clone(),
+                gateway_endpoints: gateway_endpoints.clone(),
+                interface_endpoints: interface_endpoints.clone(),
+                gwlb_endpoints: gwlb_endpoints.clone(),
+                gateway_load_balancers: gateway_load_balancers.clone(),
+                network_interfaces: network_interfaces.clone(),
+                instances: instances.clone(),
+                services: services.clone(),
+                workloads: workloads.clone(),
+                what_if: what_if.clone(),
+                expect: expect.clone(),
+            };
+            let second = second
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            copy.route_tables.extend(second);
+            copy
+        })
     }
 
     pub fn scenario(&self) -> &Scenario {
@@ -496,8 +564,34 @@ fn ids<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
     ids.enumerate().map(|(i, id)| (id.clone(), i)).collect()
 }
 
-/// Below this many routes to compile, one thread does it all.
+/// From this many routes on, compiling, copying or freeing route tables is worth a second
+/// thread (a thread costs tens of microseconds; 20,000 routes, milliseconds).
 const PARALLEL_ROUTES: usize = 20_000;
+
+fn parallel(routes: usize) -> bool {
+    routes >= PARALLEL_ROUTES && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
+}
+
+fn route_count(tables: &[RouteTable]) -> usize {
+    tables.iter().map(|t| t.routes.len()).sum()
+}
+
+impl Drop for Model {
+    /// The last model that holds a large scenario frees its route tables (hundreds of
+    /// thousands of allocations) on two threads.
+    fn drop(&mut self) {
+        if let Some(s) = Arc::get_mut(&mut self.scenario)
+            && parallel(route_count(&s.route_tables))
+        {
+            let mut first = std::mem::take(&mut s.route_tables);
+            let second = first.split_off(first.len() / 2);
+            std::thread::scope(|scope| {
+                scope.spawn(move || drop(second));
+                drop(first);
+            });
+        }
+    }
+}
 
 /// Every table compiled, or `reuse`d, while `alongside` runs. With many routes to compile and
 /// more than one core, a second thread compiles tables as soon as it starts and this one joins
@@ -517,9 +611,7 @@ fn compile_tables<R>(
         compile_table(scenario, services, service_lookup, &table.id, &table.routes)
     };
     let routes: usize = todo.iter().map(|&t| route_tables[t].routes.len()).sum();
-    let parallel = routes >= PARALLEL_ROUTES
-        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
-    let result = if parallel {
+    let result = if parallel(routes) {
         // Both threads take the next table from one counter, so neither waits for the other.
         let next = AtomicUsize::new(0);
         let work = || {
@@ -688,4 +780,94 @@ fn first_free(cidr: Ipv4Net, used: &HashSet<Ipv4Addr>) -> Option<Ipv4Addr> {
     (start..end)
         .map(Ipv4Addr::from)
         .find(|ip| !used.contains(ip))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::net::Ipv4Addr;
+    use std::path::Path;
+
+    use super::*;
+    use crate::model::{Edit, Route, from_ron_str};
+
+    /// A valid scenario with enough routes to take the two-thread paths.
+    fn large() -> Scenario {
+        let mut s = from_ron_str(
+            r#"(
+                region: "us-east-1",
+                vpc: (cidrs: ["10.0.0.0/16"]),
+                availability_zones: [(name: "us-east-1a"), (name: "us-east-1b")],
+                subnets: [(id: "subnet-a", az: "us-east-1a", cidr: "10.0.0.0/24")],
+                route_tables: [(id: "rtb-main", main: true)],
+                gateway_endpoints: [(id: "vpce-s3", service: "s3", route_tables: ["rtb-1"])],
+                instances: [(id: "i-a", subnet: "subnet-a")],
+            )"#,
+            Path::new("large.ron"),
+        )
+        .expect("fixture parses");
+        for t in 1..=30u32 {
+            s.route_tables.push(RouteTable {
+                id: format!("rtb-{t}"),
+                name: None,
+                main: false,
+                subnets: Vec::new(),
+                gateways: Vec::new(),
+                routes: (0..1_000u32)
+                    .map(|r| Route {
+                        destination: Destination::Cidr(
+                            Ipv4Net::new(Ipv4Addr::from((100 + t) << 24 | r << 8), 24).unwrap(),
+                        ),
+                        target: Target::TransitGateway("tgw-1".into()),
+                    })
+                    .collect(),
+            });
+        }
+        assert!(route_count(&s.route_tables) >= PARALLEL_ROUTES);
+        s
+    }
+
+    #[test]
+    fn the_two_thread_paths_give_what_one_thread_gives() {
+        let s = large();
+        let model = Model::new(s.clone()).expect("valid");
+        for (t, table) in s.route_tables.iter().enumerate() {
+            let alone = compile_table(
+                &s,
+                model.services(),
+                &model.service_lookup,
+                &table.id,
+                &table.routes,
+            );
+            assert_eq!(*model.tables[t], alone, "{}", table.id);
+        }
+        assert_eq!(model.clone_scenario(), s);
+        // An edit copies the scenario on two threads and frees the old copy on two threads.
+        let (failed, inverse) = Edit::FailAz {
+            az: "us-east-1b".into(),
+        }
+        .apply(&model)
+        .expect("applies");
+        let (back, _) = inverse.apply(&failed).expect("undoes");
+        drop(failed);
+        assert_eq!(back.scenario(), &s);
+        // A what-if edit shares every compiled table; an edit to one table recompiles it alone.
+        assert!(Arc::ptr_eq(&back.tables, &model.tables));
+        let (attached, _) = Edit::AttachGatewayEndpoint {
+            endpoint: "vpce-s3".into(),
+            route_table: "rtb-7".into(),
+            position: None,
+        }
+        .apply(&model)
+        .expect("applies");
+        let shared: Vec<bool> = (attached.tables.iter().zip(model.tables.iter()))
+            .map(|(a, b)| Arc::ptr_eq(a, b))
+            .collect();
+        let rtb_7 = model.table_index("rtb-7").unwrap();
+        assert!(
+            shared
+                .iter()
+                .enumerate()
+                .all(|(t, &same)| same == (t != rtb_7))
+        );
+    }
 }
