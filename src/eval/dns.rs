@@ -40,14 +40,12 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, _source: &Source, svc: usize) -> (Answe
     };
 
     if !vpc.enable_dns_support {
-        let e = if detail {
-            format!(
-                "enableDnsSupport is off on {}: {resolver} does not answer, so {} does not resolve",
-                vpc.id, service.dns_name
-            )
-        } else {
-            String::new()
-        };
+        let e = say!(
+            detail,
+            "enableDnsSupport is off on {}: {resolver} does not answer, so {} does not resolve",
+            vpc.id,
+            service.dns_name
+        );
         return (
             Answer::Blocked(Reason::DnsResolutionDisabled, e.clone()),
             mk(e),
@@ -161,16 +159,13 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, _source: &Source, svc: usize) -> (Answe
                 mk(e),
             );
         }
-        let d = if detail {
-            format!(
-                "{} asked; {resolver} answers with the private IPs of {}'s ENIs (private DNS on): {}",
-                service.dns_name,
-                ie.id,
-                fmt_enis(&healthy)
-            )
-        } else {
-            String::new()
-        };
+        let d = say!(
+            detail,
+            "{} asked; {resolver} answers with the private IPs of {}'s ENIs (private DNS on): {}",
+            service.dns_name,
+            ie.id,
+            fmt_enis(&healthy)
+        );
         return (
             Answer::Enis {
                 endpoint: e,
@@ -246,14 +241,11 @@ pub(crate) fn resolve_public(
         None => "the Amazon-provided DNS server".to_string(),
     };
     if !vpc.enable_dns_support {
-        let e = if ctx.detail {
-            format!(
-                "enableDnsSupport is off on {}: {resolver} does not answer, so {dns_name} does not resolve",
-                vpc.id
-            )
-        } else {
-            String::new()
-        };
+        let e = say!(
+            ctx.detail,
+            "enableDnsSupport is off on {}: {resolver} does not answer, so {dns_name} does not resolve",
+            vpc.id
+        );
         return (Some((Reason::DnsResolutionDisabled, e.clone())), mk(e));
     }
     let d = if ctx.detail {

@@ -1,5 +1,16 @@
 //! Pure path evaluation: model + what-if → explained path traces. No UI types here.
 
+/// A sentence for a trace, or nothing when sentences are off (the matrix needs verdicts only).
+macro_rules! say {
+    ($detail:expr, $($arg:tt)*) => {
+        if $detail {
+            format!($($arg)*)
+        } else {
+            String::new()
+        }
+    };
+}
+
 mod dns;
 mod matrix;
 mod path;

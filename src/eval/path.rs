@@ -427,22 +427,19 @@ fn source_hop(ctx: &mut Ctx<'_>, source: &Source, to: &str) -> Result<Hop, Box<P
     let subnet = &model.scenario().subnets[source.subnet];
     let az = ctx.az_of_subnet(source.subnet);
     let az_label = ctx.az_text(az);
-    let detail = if ctx.detail {
-        format!(
-            "{} in {} ({}), {}; {}",
-            source.label,
-            subnet.id,
-            subnet.cidr,
-            az_label,
-            if source.public_ip {
-                "has a public IPv4 address"
-            } else {
-                "no public IPv4 address"
-            }
-        )
-    } else {
-        String::new()
-    };
+    let detail = say!(
+        ctx.detail,
+        "{} in {} ({}), {}; {}",
+        source.label,
+        subnet.id,
+        subnet.cidr,
+        az_label,
+        if source.public_ip {
+            "has a public IPv4 address"
+        } else {
+            "no public IPv4 address"
+        }
+    );
     let h = hop(
         HopKind::Source,
         &source.label,
@@ -450,14 +447,11 @@ fn source_hop(ctx: &mut Ctx<'_>, source: &Source, to: &str) -> Result<Hop, Box<P
         detail,
     );
     if ctx.az_failed(az) {
-        let explanation = if ctx.detail {
-            format!(
-                "{} is unavailable: its AZ {az_label} has failed",
-                source.label
-            )
-        } else {
-            String::new()
-        };
+        let explanation = say!(
+            ctx.detail,
+            "{} is unavailable: its AZ {az_label} has failed",
+            source.label
+        );
         return Err(Box::new(finish(
             ctx,
             source,
@@ -506,11 +500,7 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
                 public_hop: Some((
                     HopKind::Internet,
                     to.clone(),
-                    if ctx.detail {
-                        format!("{to} on the internet")
-                    } else {
-                        String::new()
-                    },
+                    say!(ctx.detail, "{to} on the internet"),
                 )),
                 address: true,
             };
@@ -615,11 +605,7 @@ fn evaluate_public(
         public_hop: Some((
             HopKind::Service,
             to.to_string(),
-            if ctx.detail {
-                format!("{description} public endpoint {dns_name}")
-            } else {
-                String::new()
-            },
+            say!(ctx.detail, "{description} public endpoint {dns_name}"),
         )),
         address: false,
     };
@@ -638,11 +624,10 @@ fn evaluate_public(
     }
     if cidrs.is_empty() {
         hops.truncate(2);
-        let e = if ctx.detail {
-            format!("the catalogue has no public addresses for {label}")
-        } else {
-            String::new()
-        };
+        let e = say!(
+            ctx.detail,
+            "the catalogue has no public addresses for {label}"
+        );
         return finish(
             ctx,
             source,
@@ -845,15 +830,12 @@ pub(crate) fn evaluate_service(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -
         }
         Answer::Public => {
             if service.cidrs.is_empty() {
-                let explanation = if ctx.detail {
-                    format!(
-                        "{} has no public addresses in {}; only an interface endpoint with private DNS would reach it",
-                        service.name,
-                        model.scenario().region
-                    )
-                } else {
-                    String::new()
-                };
+                let explanation = say!(
+                    ctx.detail,
+                    "{} has no public addresses in {}; only an interface endpoint with private DNS would reach it",
+                    service.name,
+                    model.scenario().region
+                );
                 return finish(
                     ctx,
                     source,
@@ -899,27 +881,21 @@ fn deliver_locally(
         explanation,
     };
     let Some(si) = subnet else {
-        let e = if ctx.detail {
-            format!(
-                "{route_text} in {table_id} delivers {shown} inside the VPC, but no subnet holds it"
-            )
-        } else {
-            String::new()
-        };
+        let e = say!(
+            ctx.detail,
+            "{route_text} in {table_id} delivers {shown} inside the VPC, but no subnet holds it"
+        );
         hops.add(HopKind::Blocked, table_id, None, e.clone());
         return leaf(hops, Verdict::Blocked(Reason::DestinationUnavailable), e);
     };
     let az = ctx.az_of_subnet(si);
     let az_label = ctx.az_text(az);
     if ctx.az_failed(az) {
-        let e = if ctx.detail {
-            format!(
-                "{shown} is in {} ({az_label}), and that AZ has failed",
-                s.subnets[si].id
-            )
-        } else {
-            String::new()
-        };
+        let e = say!(
+            ctx.detail,
+            "{shown} is in {} ({az_label}), and that AZ has failed",
+            s.subnets[si].id
+        );
         hops.add(
             HopKind::Blocked,
             &s.subnets[si].id,
@@ -962,11 +938,10 @@ fn deliver_locally(
         String::new()
     };
     hops.add(HopKind::Address, &shown, Some(az_label), d);
-    let explanation = if ctx.detail {
-        format!("{route_text} in {table_id} delivers {shown} inside the VPC")
-    } else {
-        String::new()
-    };
+    let explanation = say!(
+        ctx.detail,
+        "{route_text} in {table_id} delivers {shown} inside the VPC"
+    );
     leaf(
         hops,
         Verdict::Reachable {
@@ -1320,11 +1295,7 @@ fn follow<'m>(
         return;
     };
     let route = &model.compiled_table(table).routes[w as usize];
-    let route_text = if detail {
-        format!("{} → {}", route.destination, route.target)
-    } else {
-        String::new()
-    };
+    let route_text = say!(detail, "{} → {}", route.destination, route.target);
     let target = &route.target;
 
     if walk.visited.len() >= MAX_TABLES
@@ -1332,11 +1303,10 @@ fn follow<'m>(
             .id()
             .is_some_and(|id| walk.visited.iter().any(|(t, x)| *t == table && *x == id))
     {
-        let explanation = if detail {
-            format!("routing loop: {table_id} sends {piece} to {target} again ({route_text})")
-        } else {
-            String::new()
-        };
+        let explanation = say!(
+            detail,
+            "routing loop: {table_id} sends {piece} to {target} again ({route_text})"
+        );
         hops.add(HopKind::Blocked, table_id, None, explanation.clone());
         leaves.push(leaf(
             hops,
@@ -1381,14 +1351,11 @@ fn follow<'m>(
                 }
             }
             Dest::Range => {
-                let e = if detail {
-                    format!(
-                        "{} matches only the local route in {table_id}: the service's range overlaps the VPC CIDR",
-                        dest_label(ctx)
-                    )
-                } else {
-                    String::new()
-                };
+                let e = say!(
+                    detail,
+                    "{} matches only the local route in {table_id}: the service's range overlaps the VPC CIDR",
+                    dest_label(ctx)
+                );
                 leaves.push(blocked(
                     hops,
                     HopKind::Blocked,
@@ -1400,18 +1367,15 @@ fn follow<'m>(
             }
         },
         Target::GatewayEndpoint(id) => {
-            let d = if detail {
-                format!(
-                    "{id}: gateway endpoint (regional; no ENI and no IP address; it is only a route target). {} sees the source's private address, so bucket policies use aws:VpcSourceIp",
-                    if ctx.aim.description.is_empty() {
-                        "The service"
-                    } else {
-                        ctx.aim.description.as_str()
-                    }
-                )
-            } else {
-                String::new()
-            };
+            let d = say!(
+                detail,
+                "{id}: gateway endpoint (regional; no ENI and no IP address; it is only a route target). {} sees the source's private address, so bucket policies use aws:VpcSourceIp",
+                if ctx.aim.description.is_empty() {
+                    "The service"
+                } else {
+                    ctx.aim.description.as_str()
+                }
+            );
             hops.add(HopKind::GatewayEndpoint, id, None, d);
             if !model.scenario().vpc.enable_dns_hostnames {
                 ctx.note("dns_hostnames_off", || {
@@ -1435,13 +1399,10 @@ fn follow<'m>(
         Target::InternetGateway(id) => {
             let igw = model.scenario().internet_gateway.as_ref();
             if igw.is_none_or(|g| &g.id != id) {
-                let e = if detail {
-                    format!(
-                        "{route_text} in {table_id} is a blackhole: {id} is not attached to the VPC"
-                    )
-                } else {
-                    String::new()
-                };
+                let e = say!(
+                    detail,
+                    "{route_text} in {table_id} is a blackhole: {id} is not attached to the VPC"
+                );
                 leaves.push(blocked(
                     hops,
                     HopKind::Blocked,
@@ -1453,14 +1414,11 @@ fn follow<'m>(
                 return;
             }
             if matches!(dest, Dest::Eni { .. }) {
-                let e = if detail {
-                    format!(
-                        "{} is a private address; {route_text} in {table_id} cannot reach it",
-                        dest_label(ctx)
-                    )
-                } else {
-                    String::new()
-                };
+                let e = say!(
+                    detail,
+                    "{} is a private address; {route_text} in {table_id} cannot reach it",
+                    dest_label(ctx)
+                );
                 leaves.push(blocked(
                     hops,
                     HopKind::Blocked,
@@ -1475,36 +1433,27 @@ fn follow<'m>(
                 let (reason, e) = if walk.private_nat {
                     (
                         Reason::PrivateNatNoInternet,
-                        if detail {
-                            format!(
-                                "{route_text} in {table_id}, but traffic from a private NAT gateway cannot use an internet gateway: it is dropped"
-                            )
-                        } else {
-                            String::new()
-                        },
+                        say!(
+                            detail,
+                            "{route_text} in {table_id}, but traffic from a private NAT gateway cannot use an internet gateway: it is dropped"
+                        ),
                     )
                 } else {
                     (
                         Reason::NoPublicIp,
-                        if detail {
-                            format!(
-                                "{route_text} in {table_id}, but the source has no public IPv4 address: the internet gateway drops its traffic"
-                            )
-                        } else {
-                            String::new()
-                        },
+                        say!(
+                            detail,
+                            "{route_text} in {table_id}, but the source has no public IPv4 address: the internet gateway drops its traffic"
+                        ),
                     )
                 };
                 leaves.push(blocked(hops, HopKind::InternetGateway, id, None, reason, e));
                 return;
             }
-            let d = if detail {
-                format!(
-                    "{id}: internet gateway (regional); traffic to AWS services' public endpoints stays on AWS's network"
-                )
-            } else {
-                String::new()
-            };
+            let d = say!(
+                detail,
+                "{id}: internet gateway (regional); traffic to AWS services' public endpoints stays on AWS's network"
+            );
             hops.add(HopKind::InternetGateway, id, None, d);
             if let Some((kind, id, d)) = &ctx.aim.public_hop {
                 hops.add(*kind, id, None, d.clone());
@@ -1529,11 +1478,10 @@ fn follow<'m>(
         }
         Target::NatGateway(id) => {
             let Some(&ni) = model.nat_lookup.get(id) else {
-                let e = if detail {
-                    format!("{route_text} in {table_id} is a blackhole: {id} does not exist")
-                } else {
-                    String::new()
-                };
+                let e = say!(
+                    detail,
+                    "{route_text} in {table_id} is a blackhole: {id} does not exist"
+                );
                 leaves.push(blocked(
                     hops,
                     HopKind::Blocked,
@@ -1551,13 +1499,10 @@ fn follow<'m>(
                 AvailabilityMode::Regional => {
                     let all_failed = !ctx.failed.is_empty() && ctx.failed.iter().all(|&f| f);
                     if all_failed {
-                        let e = if detail {
-                            format!(
-                                "{route_text} in {table_id}, and every AZ of the regional NAT gateway {id} has failed"
-                            )
-                        } else {
-                            String::new()
-                        };
+                        let e = say!(
+                            detail,
+                            "{route_text} in {table_id}, and every AZ of the regional NAT gateway {id} has failed"
+                        );
                         leaves.push(blocked(
                             hops,
                             HopKind::NatGateway,
@@ -1568,13 +1513,10 @@ fn follow<'m>(
                         ));
                         return;
                     }
-                    let d = if detail {
-                        format!(
-                            "{id}: regional {kind_text} NAT gateway (spans the VPC's AZs, survives the loss of one); translates the source to its public address"
-                        )
-                    } else {
-                        String::new()
-                    };
+                    let d = say!(
+                        detail,
+                        "{id}: regional {kind_text} NAT gateway (spans the VPC's AZs, survives the loss of one); translates the source to its public address"
+                    );
                     hops.add(HopKind::NatGateway, id, None, d);
                     walk.via_nat = true;
                     walk.public_ip = public;
@@ -1585,13 +1527,10 @@ fn follow<'m>(
                         });
                     }
                     let Some(igw) = model.scenario().internet_gateway.as_ref() else {
-                        let e = if detail {
-                            format!(
-                                "the regional NAT gateway {id} needs the VPC's internet gateway, and the VPC has none"
-                            )
-                        } else {
-                            String::new()
-                        };
+                        let e = say!(
+                            detail,
+                            "the regional NAT gateway {id} needs the VPC's internet gateway, and the VPC has none"
+                        );
                         leaves.push(blocked(
                             hops,
                             HopKind::Blocked,
@@ -1603,11 +1542,10 @@ fn follow<'m>(
                         return;
                     };
                     if !public {
-                        let e = if detail {
-                            format!("{id} is a private NAT gateway: it cannot reach the internet")
-                        } else {
-                            String::new()
-                        };
+                        let e = say!(
+                            detail,
+                            "{id} is a private NAT gateway: it cannot reach the internet"
+                        );
                         leaves.push(blocked(
                             hops,
                             HopKind::Blocked,
@@ -1618,11 +1556,7 @@ fn follow<'m>(
                         ));
                         return;
                     }
-                    let d = if detail {
-                        format!("{}: internet gateway (regional)", igw.id)
-                    } else {
-                        String::new()
-                    };
+                    let d = say!(detail, "{}: internet gateway (regional)", igw.id);
                     hops.add(HopKind::InternetGateway, &igw.id, None, d);
                     if let Some((kind, id, d)) = &ctx.aim.public_hop {
                         hops.add(*kind, id, None, d.clone());
@@ -1638,11 +1572,7 @@ fn follow<'m>(
                 }
                 AvailabilityMode::Zonal => {
                     let Some(si) = nat.subnet.as_ref().and_then(|s| model.subnet_index(s)) else {
-                        let e = if detail {
-                            format!("{id} has no subnet")
-                        } else {
-                            String::new()
-                        };
+                        let e = say!(detail, "{id} has no subnet");
                         leaves.push(blocked(
                             hops,
                             HopKind::Blocked,
@@ -1656,13 +1586,10 @@ fn follow<'m>(
                     let az = ctx.az_of_subnet(si);
                     let az_label = ctx.az_text(az);
                     if ctx.az_failed(az) {
-                        let e = if detail {
-                            format!(
-                                "{route_text} in {table_id}, and {id}'s AZ {az_label} has failed"
-                            )
-                        } else {
-                            String::new()
-                        };
+                        let e = say!(
+                            detail,
+                            "{route_text} in {table_id}, and {id}'s AZ {az_label} has failed"
+                        );
                         leaves.push(blocked(
                             hops,
                             HopKind::NatGateway,
@@ -1679,19 +1606,16 @@ fn follow<'m>(
                         });
                     }
                     let (next, how) = subnet_table_text(ctx, id, si);
-                    let d = if detail {
-                        format!(
-                            "{id}: {kind_text} NAT gateway in {} ({az_label}); {}",
-                            model.scenario().subnets[si].id,
-                            if public {
-                                "translates the source to its Elastic IP"
-                            } else {
-                                "translates the source to its private IP; it cannot reach the internet"
-                            }
-                        )
-                    } else {
-                        String::new()
-                    };
+                    let d = say!(
+                        detail,
+                        "{id}: {kind_text} NAT gateway in {} ({az_label}); {}",
+                        model.scenario().subnets[si].id,
+                        if public {
+                            "translates the source to its Elastic IP"
+                        } else {
+                            "translates the source to its private IP; it cannot reach the internet"
+                        }
+                    );
                     hops.add(HopKind::NatGateway, id, Some(az_label), d);
                     walk.via_nat = true;
                     walk.public_ip = public;
@@ -1706,11 +1630,10 @@ fn follow<'m>(
         }
         Target::GatewayLoadBalancerEndpoint(id) => {
             let Some(&gi) = model.gwlb_lookup.get(id) else {
-                let e = if detail {
-                    format!("{route_text} in {table_id} is a blackhole: {id} does not exist")
-                } else {
-                    String::new()
-                };
+                let e = say!(
+                    detail,
+                    "{route_text} in {table_id} is a blackhole: {id} does not exist"
+                );
                 leaves.push(blocked(
                     hops,
                     HopKind::Blocked,
@@ -1723,11 +1646,7 @@ fn follow<'m>(
             };
             let ge = &model.scenario().gwlb_endpoints[gi];
             let Some(si) = model.subnet_index(&ge.subnet) else {
-                let e = if detail {
-                    format!("{id} has no subnet")
-                } else {
-                    String::new()
-                };
+                let e = say!(detail, "{id} has no subnet");
                 leaves.push(blocked(
                     hops,
                     HopKind::Blocked,
@@ -1741,11 +1660,10 @@ fn follow<'m>(
             let az = ctx.az_of_subnet(si);
             let az_label = ctx.az_text(az);
             if ctx.az_failed(az) {
-                let e = if detail {
-                    format!("{route_text} in {table_id}, and {id}'s AZ {az_label} has failed")
-                } else {
-                    String::new()
-                };
+                let e = say!(
+                    detail,
+                    "{route_text} in {table_id}, and {id}'s AZ {az_label} has failed"
+                );
                 leaves.push(blocked(
                     hops,
                     HopKind::GwlbEndpoint,
@@ -1756,23 +1674,17 @@ fn follow<'m>(
                 ));
                 return;
             }
-            let d = if detail {
-                format!(
-                    "{id}: Gateway Load Balancer endpoint in {} ({az_label})",
-                    ge.subnet
-                )
-            } else {
-                String::new()
-            };
+            let d = say!(
+                detail,
+                "{id}: Gateway Load Balancer endpoint in {} ({az_label})",
+                ge.subnet
+            );
             hops.add(HopKind::GwlbEndpoint, id, Some(az_label.clone()), d);
             if !ge.appliances_up {
-                let e = if detail {
-                    format!(
-                        "{route_text} in {table_id}, but the appliances behind {id} are down: nothing inspects and returns the traffic"
-                    )
-                } else {
-                    String::new()
-                };
+                let e = say!(
+                    detail,
+                    "{route_text} in {table_id}, but the appliances behind {id} are down: nothing inspects and returns the traffic"
+                );
                 leaves.push(blocked(
                     hops,
                     HopKind::Inspection,
@@ -1854,11 +1766,10 @@ fn follow<'m>(
         }
         Target::NetworkInterface(id) => {
             let Some(&ei) = model.eni_lookup.get(id) else {
-                let e = if detail {
-                    format!("{route_text} in {table_id} is a blackhole: {id} does not exist")
-                } else {
-                    String::new()
-                };
+                let e = say!(
+                    detail,
+                    "{route_text} in {table_id} is a blackhole: {id} does not exist"
+                );
                 leaves.push(blocked(
                     hops,
                     HopKind::Blocked,
@@ -1871,11 +1782,7 @@ fn follow<'m>(
             };
             let eni = &model.scenario().network_interfaces[ei];
             let Some(si) = model.subnet_index(&eni.subnet) else {
-                let e = if detail {
-                    format!("{id} has no subnet")
-                } else {
-                    String::new()
-                };
+                let e = say!(detail, "{id} has no subnet");
                 leaves.push(blocked(
                     hops,
                     HopKind::Blocked,
@@ -1889,11 +1796,10 @@ fn follow<'m>(
             let az = ctx.az_of_subnet(si);
             let az_label = ctx.az_text(az);
             if ctx.az_failed(az) {
-                let e = if detail {
-                    format!("{route_text} in {table_id}, and {id}'s AZ {az_label} has failed")
-                } else {
-                    String::new()
-                };
+                let e = say!(
+                    detail,
+                    "{route_text} in {table_id}, and {id}'s AZ {az_label} has failed"
+                );
                 leaves.push(blocked(
                     hops,
                     HopKind::NetworkInterface,
@@ -1904,19 +1810,16 @@ fn follow<'m>(
                 ));
                 return;
             }
-            let d = if detail {
-                format!(
-                    "{id}: appliance network interface in {} ({az_label}){}",
-                    eni.subnet,
-                    if eni.public_ip {
-                        "; it has a public IPv4, so it forwards as a NAT instance"
-                    } else {
-                        "; it forwards the traffic unchanged"
-                    }
-                )
-            } else {
-                String::new()
-            };
+            let d = say!(
+                detail,
+                "{id}: appliance network interface in {} ({az_label}){}",
+                eni.subnet,
+                if eni.public_ip {
+                    "; it has a public IPv4, so it forwards as a NAT instance"
+                } else {
+                    "; it forwards the traffic unchanged"
+                }
+            );
             hops.add(HopKind::NetworkInterface, id, Some(az_label), d);
             if eni.public_ip {
                 walk.public_ip = true;
@@ -1926,11 +1829,10 @@ fn follow<'m>(
             route_from(ctx, next, &how, &pieces, dest, walk, hops, leaves);
         }
         Target::Blackhole => {
-            let e = if detail {
-                format!("{route_text} in {table_id}: the route is a blackhole, traffic is dropped")
-            } else {
-                String::new()
-            };
+            let e = say!(
+                detail,
+                "{route_text} in {table_id}: the route is a blackhole, traffic is dropped"
+            );
             leaves.push(blocked(
                 hops,
                 HopKind::Blocked,
@@ -1941,13 +1843,10 @@ fn follow<'m>(
             ));
         }
         Target::VpcPeering(id) | Target::TransitGateway(id) | Target::VirtualPrivateGateway(id) => {
-            let e = if detail {
-                format!(
-                    "{route_text} in {table_id}: {id} leaves the VPC; what happens beyond it is outside the model"
-                )
-            } else {
-                String::new()
-            };
+            let e = say!(
+                detail,
+                "{route_text} in {table_id}: {id} leaves the VPC; what happens beyond it is outside the model"
+            );
             hops.add(HopKind::LeavesVpc, id, None, e.clone());
             leaves.push(leaf(hops, Verdict::LeavesVpc { target: id.clone() }, e));
         }
