@@ -117,8 +117,17 @@ pub fn load_file(path: &Path) -> Result<Model, LoadError> {
     })
 }
 
-/// The scenario as RON a person can read and edit; `from_ron_str` reads it back unchanged.
+/// The scenario as RON a person can read and edit, laid out as the files in `scenarios/` are
+/// (a subnet, a route or an instance per line; see [`super::layout`]); `from_ron_str` reads it
+/// back unchanged.
 pub fn to_ron_string(scenario: &Scenario) -> String {
+    if let Some(text) = ron_options()
+        .to_string(scenario)
+        .ok()
+        .and_then(|compact| super::layout::relayout(&compact))
+    {
+        return text;
+    }
     let pretty = ron::ser::PrettyConfig::new()
         .struct_names(false)
         .extensions(Extensions::IMPLICIT_SOME)

@@ -4,6 +4,7 @@
 mod diagnostic;
 mod edit;
 mod index;
+mod layout;
 mod load;
 mod parts;
 mod types;
