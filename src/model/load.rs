@@ -88,8 +88,18 @@ fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
+/// From this size on, a text is read on every core (see [`super::split`]).
+pub(super) const PARALLEL_BYTES: usize = 1 << 20;
+
 /// Parse a scenario from RON text; `path` is only used in messages.
 pub fn from_ron_str(text: &str, path: &Path) -> Result<Scenario, LoadError> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if text.len() >= PARALLEL_BYTES
+        && threads > 1
+        && let Some(scenario) = super::split::parse(text, &ron_options(), 4 * threads, threads)
+    {
+        return Ok(scenario);
+    }
     ron_options().from_str::<Scenario>(text).map_err(|e| {
         let line = e.span.start.line.max(1);
         let column = e.span.start.col.max(1);

@@ -7,6 +7,7 @@ mod index;
 mod layout;
 mod load;
 mod parts;
+mod split;
 mod types;
 pub mod validate;
 
