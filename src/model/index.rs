@@ -413,7 +413,7 @@ impl Model {
         if !parallel(route_count(&s.route_tables)) {
             return s.clone();
         }
-        let (first, second) = s.route_tables.split_at(s.route_tables.len() / 2);
+        let (first, second) = s.route_tables.split_at(halfway(s));
         std::thread::scope(|scope| {
             let second = scope.spawn(|| second.to_vec());
             // Every field, so that a field added to `Scenario` cannot be forgotten here.
@@ -576,6 +576,21 @@ fn route_count(tables: &[RouteTable]) -> usize {
     tables.iter().map(|t| t.routes.len()).sum()
 }
 
+/// Where to cut the route tables between two threads so that the second one, which takes the
+/// tables from the cut on, has about half the scenario's allocations (the first one has the
+/// instances besides: three strings each at most).
+fn halfway(s: &Scenario) -> usize {
+    let total = route_count(&s.route_tables) + 3 * s.instances.len();
+    let mut second = 0;
+    for (t, table) in s.route_tables.iter().enumerate().rev() {
+        if 2 * second >= total {
+            return t + 1;
+        }
+        second += table.routes.len();
+    }
+    0
+}
+
 impl Drop for Model {
     /// The last model that holds a large scenario frees its route tables (hundreds of
     /// thousands of allocations) on two threads.
@@ -583,11 +598,13 @@ impl Drop for Model {
         if let Some(s) = Arc::get_mut(&mut self.scenario)
             && parallel(route_count(&s.route_tables))
         {
+            let cut = halfway(s);
             let mut first = std::mem::take(&mut s.route_tables);
-            let second = first.split_off(first.len() / 2);
+            let second = first.split_off(cut);
+            let instances = std::mem::take(&mut s.instances);
             std::thread::scope(|scope| {
                 scope.spawn(move || drop(second));
-                drop(first);
+                drop((first, instances));
             });
         }
     }
