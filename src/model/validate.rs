@@ -789,14 +789,16 @@ fn route_destination_cidrs(cx: &Cx, out: &mut Vec<Diagnostic>) {
 fn route_destinations_unique(cx: &Cx, out: &mut Vec<Diagnostic>) {
     // Sorting the destinations finds a repeat without hashing each one; only a table that has a
     // repeat is walked in order, to report each repeat where it occurs.
-    let mut cidrs: Vec<(u32, u8)> = Vec::new();
+    let mut cidrs: Vec<u64> = Vec::new();
     let mut lists: Vec<&str> = Vec::new();
     for t in cx.checked_tables() {
         cidrs.clear();
         lists.clear();
         for r in &t.routes {
             match &r.destination {
-                Destination::Cidr(c) => cidrs.push((u32::from(c.addr()), c.prefix_len())),
+                Destination::Cidr(c) => {
+                    cidrs.push(u64::from(u32::from(c.addr())) << 8 | u64::from(c.prefix_len()))
+                }
                 Destination::PrefixList(name) => lists.push(name),
             }
         }
