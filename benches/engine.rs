@@ -28,9 +28,6 @@ fn quota_model() -> (Scenario, Model) {
 /// A named kind of verdict: which representative pair a bench uses.
 type VerdictKind = (&'static str, fn(&Verdict) -> bool);
 
-/// An edit, and the same change made by hand on a scenario (for the `Model::new` fallback).
-type EditCase = (&'static str, Edit, fn(&mut Scenario, &str, &str));
-
 /// Representative (instance, service) pairs, found in the model's own matrix so they stay
 /// right if the generator changes: the first instance whose path ends the named way.
 fn representative_pairs(model: &Model) -> Vec<(&'static str, String, String)> {
@@ -97,16 +94,14 @@ fn bench_evaluate_one(c: &mut Criterion) {
 ///   is dropped inside the timing.
 /// - `evaluate_all_one_az_failed`: the same with `us-east-1a` failed in the `WhatIf`.
 /// - `attach_gateway_endpoint`: `Edit::AttachGatewayEndpoint { vpce-s3-gw-0 → rtb-039 }.apply(&model)`
-///   (validation + re-index, reusing unchanged tables) followed by `evaluate_all(&new_model,
-///   &new_model.scenario().what_if)`. Target: < 16 ms median.
-/// - `fail_az`: `Edit::FailAz { us-east-1b }.apply(&model)` then `evaluate_all` likewise.
-///
-/// TODO(Edit::apply): while `Edit::apply` returns an error, the two edit benches are replaced by
-/// `fallback_model_new_*`, which time `Model::new(edited_scenario)` (full validation and indexing
-/// of all 200 tables, no reuse) plus `evaluate_all`; the scenario clone and the edit happen in
-/// untimed setup. Those are an upper bound, not the edit path. Re-run once `Edit::apply` lands.
+///   (a copy of the scenario; the rules and indexes the edit touches checked and rebuilt, here one
+///   table recompiled; everything else shared with `model`) followed by `evaluate_all(&new_model,
+///   &new_model.scenario().what_if)`; the new model, the inverse edit and the `Matrix` are dropped
+///   inside the timing. Target: < 16 ms median.
+/// - `fail_az`: `Edit::FailAz { us-east-1b }.apply(&model)` (a copy of the scenario; only the
+///   what-if rule re-checked; every index shared) then `evaluate_all` likewise.
 fn bench_matrix(c: &mut Criterion) {
-    let (scenario, model) = quota_model();
+    let (_, model) = quota_model();
     let mut group = c.benchmark_group("matrix_after_edit");
     group
         .sample_size(20)
@@ -126,69 +121,35 @@ fn bench_matrix(c: &mut Criterion) {
 
     let (endpoint, table) = common::attachable_s3_edit();
     let attach = Edit::AttachGatewayEndpoint {
-        endpoint: endpoint.clone(),
-        route_table: table.clone(),
+        endpoint,
+        route_table: table,
         position: None,
     };
     let fail_az = Edit::FailAz {
         az: "us-east-1b".into(),
     };
-    let edits: [EditCase; 2] = [
-        ("attach_gateway_endpoint", attach, |s, endpoint, table| {
-            let ge = s
-                .gateway_endpoints
-                .iter_mut()
-                .find(|g| g.id == endpoint)
-                .expect("endpoint");
-            ge.route_tables.push(table.to_string());
-        }),
-        ("fail_az", fail_az, |s, _, _| {
-            s.what_if.failed_azs.push("us-east-1b".into());
-        }),
-    ];
-    // An edit plus a matrix takes a few hundred ms today: fewer, flat samples.
+    // Fewer, flat samples for an edit plus a matrix.
     group
         .sample_size(10)
         .sampling_mode(SamplingMode::Flat)
         .measurement_time(Duration::from_secs(5));
-    for (name, edit, by_hand) in edits {
-        match edit.apply(&model) {
-            Ok(_) => {
-                group.bench_function(name, |b| {
-                    b.iter(|| {
-                        let (next, _inverse) = edit.apply(black_box(&model)).expect("edit applies");
-                        let matrix = evaluate_all(&next, &next.scenario().what_if);
-                        (next, matrix)
-                    })
-                });
-            }
-            Err(e) => {
-                // TODO(Edit::apply): remove this fallback once Edit::apply is implemented.
-                eprintln!(
-                    "matrix_after_edit/{name}: Edit::apply failed ({e}); timing the fallback"
-                );
-                group.bench_function(format!("fallback_model_new_{name}"), |b| {
-                    b.iter_batched(
-                        || {
-                            let mut s = scenario.clone();
-                            by_hand(&mut s, &endpoint, &table);
-                            s
-                        },
-                        |s| {
-                            let next = Model::new(s).expect("edited scenario is valid");
-                            let matrix = evaluate_all(&next, &next.scenario().what_if);
-                            (next, matrix)
-                        },
-                        BatchSize::PerIteration,
-                    )
-                });
-            }
-        }
+    for (name, edit) in [("attach_gateway_endpoint", attach), ("fail_az", fail_az)] {
+        edit.apply(&model)
+            .unwrap_or_else(|e| panic!("matrix_after_edit/{name}: the edit is refused: {e}"));
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let (next, inverse) = edit.apply(black_box(&model)).expect("edit applies");
+                let matrix = evaluate_all(&next, &next.scenario().what_if);
+                (next, inverse, matrix)
+            })
+        });
     }
     group.finish();
 }
 
-/// `load/*`, on the quota scenario's RON text (`to_ron_string`, generated once, outside timing):
+/// `load/*`, on the quota scenario's RON text (`to_ron_string`, generated once, outside timing;
+/// about 18 MB, a subnet, route or instance per line). `from_ron_str` reads a text that large,
+/// and `Model::new` validates and compiles, on both cores:
 /// - `parse_validate_index`: `from_ron_str(&text)` + `Model::new(scenario)` — what opening the
 ///   file costs after it is read (no file I/O). Target: < 300 ms median.
 /// - `parse_only`: `from_ron_str(&text)` alone.
