@@ -569,7 +569,13 @@ fn ids<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
 const PARALLEL_ROUTES: usize = 20_000;
 
 fn parallel(routes: usize) -> bool {
-    routes >= PARALLEL_ROUTES && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
+    routes >= PARALLEL_ROUTES && cores() > 1
+}
+
+/// How many threads can run at once (asked once: on Linux the answer reads cgroup files).
+pub(super) fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 fn route_count(tables: &[RouteTable]) -> usize {

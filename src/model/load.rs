@@ -93,7 +93,7 @@ pub(super) const PARALLEL_BYTES: usize = 1 << 20;
 
 /// Parse a scenario from RON text; `path` is only used in messages.
 pub fn from_ron_str(text: &str, path: &Path) -> Result<Scenario, LoadError> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = super::index::cores();
     if text.len() >= PARALLEL_BYTES
         && threads > 1
         && let Some(scenario) = super::split::parse(text, &ron_options(), 4 * threads, threads)
