@@ -110,7 +110,6 @@ fn find_route_tables(text: &str) -> Option<List> {
     let mut key_next = true;
     // 0: nothing; 1: the key `route_tables` was read; 2: and its colon.
     let mut found = 0u8;
-    let mut list: Option<List> = None;
     loop {
         s.skip_ws()?;
         let c = *s.bytes.get(s.at)?;
@@ -121,14 +120,8 @@ fn find_route_tables(text: &str) -> Option<List> {
                 key_next = false;
                 continue;
             }
+            b'[' if depth == 1 && found == 2 => return list_at(&mut s),
             b'(' | b'[' | b'{' => {
-                if depth == 1 && found == 2 && c == b'[' {
-                    list = Some(List {
-                        open: s.at,
-                        close: 0,
-                        commas: Vec::new(),
-                    });
-                }
                 depth += 1;
                 found = 0;
                 key_next = false;
@@ -139,22 +132,8 @@ fn find_route_tables(text: &str) -> Option<List> {
                     // The end of the top-level struct without the list.
                     return None;
                 }
-                if depth == 1
-                    && let Some(mut l) = list.take()
-                {
-                    if c != b']' {
-                        return None;
-                    }
-                    l.close = s.at;
-                    return Some(l);
-                }
             }
             b',' => {
-                if depth == 2
-                    && let Some(l) = &mut list
-                {
-                    l.commas.push(s.at);
-                }
                 key_next = depth == 1;
                 found = 0;
             }
@@ -172,6 +151,61 @@ fn find_route_tables(text: &str) -> Option<List> {
             }
             b'-' | b'+' | b'.' => {}
             // Chars, raw identifiers, attributes, anything outside ASCII: not this scan's job.
+            _ => return None,
+        }
+        s.at += 1;
+    }
+}
+
+/// Bytes that neither open nor close anything: identifiers, numbers, whitespace, colons.
+const PLAIN: [bool; 256] = {
+    let mut plain = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        plain[b] = c.is_ascii_alphanumeric()
+            || matches!(
+                c,
+                b'_' | b' ' | b'\t' | b'\n' | b'\r' | b':' | b'.' | b'-' | b'+'
+            );
+        b += 1;
+    }
+    plain
+};
+
+/// The list whose `[` is at `s.at`: its close and the commas between its elements. Most of a
+/// large scenario is this list, so the scan runs over plain bytes in a tight loop.
+fn list_at(s: &mut Scan) -> Option<List> {
+    let open = s.at;
+    let mut commas = Vec::new();
+    let mut depth = 1usize;
+    s.at += 1;
+    loop {
+        while s.bytes.get(s.at).is_some_and(|&b| PLAIN[usize::from(b)]) {
+            s.at += 1;
+        }
+        match *s.bytes.get(s.at)? {
+            b'"' => {
+                s.skip_string()?;
+                continue;
+            }
+            b'/' => {
+                s.skip_ws()?;
+                continue;
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            c @ (b')' | b']' | b'}') => {
+                depth -= 1;
+                if depth == 0 {
+                    return (c == b']').then_some(List {
+                        open,
+                        close: s.at,
+                        commas,
+                    });
+                }
+            }
+            b',' if depth == 1 => commas.push(s.at),
+            b',' => {}
             _ => return None,
         }
         s.at += 1;
