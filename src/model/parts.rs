@@ -34,7 +34,9 @@ impl Parts {
     pub const ROUTES: Parts = Parts(1 << 10);
     /// The set of gateway endpoints: ids, services and order.
     pub const GATEWAY_ENDPOINTS: Parts = Parts(1 << 11);
-    /// Which gateway endpoints list the tables in [`Touched::tables`].
+    /// Which gateway endpoints (and so which derived routes) the tables in [`Touched::tables`]
+    /// get. An edit that adds, removes or changes a gateway endpoint also records this part for
+    /// every table the endpoint lists: a table's routes never depend on the other endpoints.
     pub const GATEWAY_ENDPOINT_TABLES: Parts = Parts(1 << 12);
     /// The set of interface endpoints: ids, services, subnets and addresses.
     pub const INTERFACE_ENDPOINTS: Parts = Parts(1 << 13);

@@ -158,12 +158,7 @@ const RULES: &[(Rule, Reads)] = &[
     ),
     (
         route_destinations_unique,
-        per_table(
-            P::TABLES
-                .union(P::ROUTES)
-                .union(P::GATEWAY_ENDPOINTS)
-                .union(P::GATEWAY_ENDPOINT_TABLES),
-        ),
+        per_table(P::TABLES.union(P::ROUTES).union(P::GATEWAY_ENDPOINT_TABLES)),
     ),
     (
         route_targets_resolve,
