@@ -999,6 +999,44 @@ fn subnet_table_text(ctx: &Ctx<'_>, owner: &str, subnet: usize) -> (usize, Strin
     (table, text)
 }
 
+/// Where a path stops: the hop kind, the object, its AZ, the reason and the sentence.
+type Stop = (HopKind, String, Option<String>, Reason, String);
+
+/// A zonal target the winning route names (a NAT gateway, a GWLB endpoint, an appliance ENI):
+/// its subnet, AZ and AZ label; or where the path stops, because the target has no subnet (the
+/// route is a blackhole) or its AZ has failed (`failed`, aws-semantics.md §6).
+fn zonal_placement(
+    ctx: &Ctx<'_>,
+    subnet: Option<&str>,
+    id: &str,
+    kind: HopKind,
+    failed: Reason,
+    table_id: &str,
+    route_text: &str,
+) -> Result<(usize, usize, String), Stop> {
+    let detail = ctx.detail;
+    let Some(si) = subnet.and_then(|s| ctx.model.subnet_index(s)) else {
+        let e = say!(detail, "{id} has no subnet");
+        return Err((
+            HopKind::Blocked,
+            id.to_string(),
+            None,
+            Reason::BlackholeRoute,
+            e,
+        ));
+    };
+    let az = ctx.az_of_subnet(si);
+    let az_label = ctx.az_text(az);
+    if ctx.az_failed(az) {
+        let e = say!(
+            detail,
+            "{route_text} in {table_id}, and {id}'s AZ {az_label} has failed"
+        );
+        return Err((kind, id.to_string(), Some(az_label), failed, e));
+    }
+    Ok((si, az, az_label))
+}
+
 /// The way back of a path through a GWLB endpoint (aws-semantics.md §5): replies to the address
 /// the packet had at the endpoint start at the NAT gateway passed after it (its subnet's table)
 /// or at the internet gateway (its edge route table), and must come back through the same
@@ -1571,35 +1609,21 @@ fn follow<'m>(
                     ));
                 }
                 AvailabilityMode::Zonal => {
-                    let Some(si) = nat.subnet.as_ref().and_then(|s| model.subnet_index(s)) else {
-                        let e = say!(detail, "{id} has no subnet");
-                        leaves.push(blocked(
-                            hops,
-                            HopKind::Blocked,
-                            id,
-                            None,
-                            Reason::BlackholeRoute,
-                            e,
-                        ));
-                        return;
+                    let (si, az, az_label) = match zonal_placement(
+                        ctx,
+                        nat.subnet.as_deref(),
+                        id,
+                        HopKind::NatGateway,
+                        Reason::NatAzFailed,
+                        table_id,
+                        &route_text,
+                    ) {
+                        Ok(placed) => placed,
+                        Err((kind, at, az, reason, e)) => {
+                            leaves.push(blocked(hops, kind, &at, az, reason, e));
+                            return;
+                        }
                     };
-                    let az = ctx.az_of_subnet(si);
-                    let az_label = ctx.az_text(az);
-                    if ctx.az_failed(az) {
-                        let e = say!(
-                            detail,
-                            "{route_text} in {table_id}, and {id}'s AZ {az_label} has failed"
-                        );
-                        leaves.push(blocked(
-                            hops,
-                            HopKind::NatGateway,
-                            id,
-                            Some(az_label),
-                            Reason::NatAzFailed,
-                            e,
-                        ));
-                        return;
-                    }
                     if walk.source_az != az {
                         ctx.note("cross_az_dependency", || {
                             format!("{id} is in {az_label}: the path depends on that AZ and pays inter-AZ transfer")
@@ -1645,35 +1669,21 @@ fn follow<'m>(
                 return;
             };
             let ge = &model.scenario().gwlb_endpoints[gi];
-            let Some(si) = model.subnet_index(&ge.subnet) else {
-                let e = say!(detail, "{id} has no subnet");
-                leaves.push(blocked(
-                    hops,
-                    HopKind::Blocked,
-                    id,
-                    None,
-                    Reason::BlackholeRoute,
-                    e,
-                ));
-                return;
+            let (si, az, az_label) = match zonal_placement(
+                ctx,
+                Some(ge.subnet.as_str()),
+                id,
+                HopKind::GwlbEndpoint,
+                Reason::GwlbEndpointFailed,
+                table_id,
+                &route_text,
+            ) {
+                Ok(placed) => placed,
+                Err((kind, at, az, reason, e)) => {
+                    leaves.push(blocked(hops, kind, &at, az, reason, e));
+                    return;
+                }
             };
-            let az = ctx.az_of_subnet(si);
-            let az_label = ctx.az_text(az);
-            if ctx.az_failed(az) {
-                let e = say!(
-                    detail,
-                    "{route_text} in {table_id}, and {id}'s AZ {az_label} has failed"
-                );
-                leaves.push(blocked(
-                    hops,
-                    HopKind::GwlbEndpoint,
-                    id,
-                    Some(az_label),
-                    Reason::GwlbEndpointFailed,
-                    e,
-                ));
-                return;
-            }
             let d = say!(
                 detail,
                 "{id}: Gateway Load Balancer endpoint in {} ({az_label})",
@@ -1781,35 +1791,21 @@ fn follow<'m>(
                 return;
             };
             let eni = &model.scenario().network_interfaces[ei];
-            let Some(si) = model.subnet_index(&eni.subnet) else {
-                let e = say!(detail, "{id} has no subnet");
-                leaves.push(blocked(
-                    hops,
-                    HopKind::Blocked,
-                    id,
-                    None,
-                    Reason::BlackholeRoute,
-                    e,
-                ));
-                return;
+            let (si, _, az_label) = match zonal_placement(
+                ctx,
+                Some(eni.subnet.as_str()),
+                id,
+                HopKind::NetworkInterface,
+                Reason::ApplianceUnavailable,
+                table_id,
+                &route_text,
+            ) {
+                Ok(placed) => placed,
+                Err((kind, at, az, reason, e)) => {
+                    leaves.push(blocked(hops, kind, &at, az, reason, e));
+                    return;
+                }
             };
-            let az = ctx.az_of_subnet(si);
-            let az_label = ctx.az_text(az);
-            if ctx.az_failed(az) {
-                let e = say!(
-                    detail,
-                    "{route_text} in {table_id}, and {id}'s AZ {az_label} has failed"
-                );
-                leaves.push(blocked(
-                    hops,
-                    HopKind::NetworkInterface,
-                    id,
-                    Some(az_label),
-                    Reason::ApplianceUnavailable,
-                    e,
-                ));
-                return;
-            }
             let d = say!(
                 detail,
                 "{id}: appliance network interface in {} ({az_label}){}",
