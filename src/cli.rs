@@ -30,8 +30,12 @@ pub const BUILTIN_NAME: &str = "<built-in private-only.ron>";
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// Scenario file (RON) to open; without one, the built-in private-only scenario.
+    /// Scenario file (RON) to open in the explorer; without one, the built-in private-only
+    /// scenario. When standard output is not a terminal, a text overview is printed instead.
     pub scenario: Option<PathBuf>,
+    /// Print the text overview (every instance × service) instead of opening the explorer.
+    #[arg(long)]
+    pub overview: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -239,6 +243,31 @@ pub fn run_validate(paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write)
 
 /// Until the interactive view lands, opening a scenario prints its overview: what it holds and
 /// the verdict matrix.
+/// Open the interactive explorer. A scenario that does not load is reported exactly as
+/// `validate` reports it, before the terminal is touched, and exits 2.
+pub fn run_explorer(path: Option<&Path>, err: &mut dyn Write) -> i32 {
+    let model = match load(path) {
+        Ok(m) => m,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return EXIT_INVALID;
+        }
+    };
+    let label = path
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| BUILTIN_NAME.to_string());
+    let mut app = crate::app::App::new(model, path.map(Path::to_path_buf), label);
+    // https://no-color.org: present and not empty turns colour off.
+    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    match crate::tui::run_terminal(&mut app) {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            let _ = writeln!(err, "error: terminal: {e}");
+            EXIT_INVALID
+        }
+    }
+}
+
 pub fn run_overview(path: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let model = match load(path) {
         Ok(m) => m,
