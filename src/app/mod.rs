@@ -7,6 +7,7 @@
 
 mod flows;
 pub mod keymap;
+pub mod script;
 
 use std::path::PathBuf;
 

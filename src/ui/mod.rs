@@ -57,11 +57,15 @@ pub fn is_wide(area: Rect) -> bool {
 }
 
 pub fn layout(app: &App, area: Rect) -> Areas {
+    let status_rows = match &app.status {
+        Some((_, msg)) if width(msg) + 2 > area.width as usize && area.height >= 20 => 2,
+        _ => 1,
+    };
     let [header, tabs, body, status, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(0),
-        Constraint::Length(1),
+        Constraint::Length(status_rows),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -208,19 +212,9 @@ pub(crate) fn clamp_scroll(scroll: u16, total: usize, rows: u16) -> usize {
 
 fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let s = app.model.scenario();
-    let mut spans = vec![
-        Span::styled(" vpc-tui ", theme.selected()),
-        Span::raw(" "),
-        Span::styled(
-            s.title.clone().unwrap_or_else(|| "(untitled)".into()),
-            theme.title(),
-        ),
-        Span::raw("  "),
-        Span::styled(app.file_label.clone(), theme.dim()),
-    ];
-    if app.is_dirty() {
-        spans.push(Span::styled("  ● modified", theme.warn()));
-    }
+    // What changes the meaning of every path comes first, so it survives a narrow terminal:
+    // failed AZs, unsaved edits; then the title and the file.
+    let mut spans = vec![Span::styled(" vpc-tui ", theme.selected()), Span::raw(" ")];
     let failed = app.failed_azs();
     let names: Vec<String> = failed
         .iter()
@@ -230,10 +224,21 @@ fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .collect();
     if !names.is_empty() {
         spans.push(Span::styled(
-            format!("  ✖ FAILED: {}", names.join(", ")),
+            format!("✖ FAILED: {}", names.join(", ")),
             theme.bad(),
         ));
+        spans.push(Span::raw("  "));
     }
+    if app.is_dirty() {
+        spans.push(Span::styled("● modified", theme.warn()));
+        spans.push(Span::raw("  "));
+    }
+    spans.push(Span::styled(
+        s.title.clone().unwrap_or_else(|| "(untitled)".into()),
+        theme.title(),
+    ));
+    spans.push(Span::raw("  "));
+    spans.push(Span::styled(app.file_label.clone(), theme.dim()));
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
 }
 
@@ -302,8 +307,15 @@ fn status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         StatusKind::Info => ("• ", theme.plain()),
         StatusKind::Error => ("✖ ", theme.bad()),
     };
-    let text = truncate(&format!("{prefix}{msg}"), area.width as usize);
-    buf.set_stringn(area.x, area.y, text, area.width as usize, style);
+    let mut lines = text::wrap(msg, area.width as usize, prefix, "  ", style, style);
+    if lines.len() > area.height as usize {
+        lines.truncate(area.height as usize);
+        if let Some(last) = lines.last_mut() {
+            let plain: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+            *last = Line::styled(truncate(&format!("{plain} …"), area.width as usize), style);
+        }
+    }
+    put_lines(&lines, 0, area, buf);
 }
 
 fn footer(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
