@@ -507,3 +507,18 @@ pub fn msg_for_key(app: &App, key: KeyEvent) -> Option<Msg> {
 pub fn tab_at(n: usize) -> Option<Tab> {
     Tab::ALL.get(n).copied()
 }
+
+/// The keymap as a Markdown table, grouped by context: the README's keybinding table (a test
+/// keeps the two equal).
+pub fn markdown() -> String {
+    let mut out = String::from("| where | keys | what it does |\n| --- | --- | --- |\n");
+    for b in KEYMAP {
+        out.push_str(&format!(
+            "| {} | `{}` | {} |\n",
+            b.context.title(),
+            b.label,
+            b.help
+        ));
+    }
+    out
+}

@@ -295,6 +295,18 @@ impl App {
         self.model.failed_azs(&self.model.scenario().what_if)
     }
 
+    /// The index in `sources` of an instance or subnet (instances come first, in file order).
+    pub fn source_index(&self, kind: &SourceKind) -> Option<usize> {
+        let guess = match kind {
+            SourceKind::Instance(i) => *i,
+            SourceKind::Subnet(i) => self.model.scenario().instances.len() + i,
+        };
+        match self.sources.get(guess) {
+            Some(s) if &s.kind == kind => Some(guess),
+            _ => self.sources.iter().position(|s| &s.kind == kind),
+        }
+    }
+
     pub fn selected_source(&self) -> Option<&SourceItem> {
         self.sources.get(self.source)
     }
@@ -524,11 +536,7 @@ impl App {
     }
 
     fn select_cell(&mut self, row: usize, col: usize) {
-        let Some(source) = self
-            .sources
-            .iter()
-            .position(|s| s.kind == SourceKind::Instance(row))
-        else {
+        let Some(source) = self.source_index(&SourceKind::Instance(row)) else {
             return;
         };
         let Some(target) = self.targets.iter().position(|t| match t.kind {
@@ -633,7 +641,7 @@ impl App {
         }
         let steps = self.undo.len();
         let before_trace = self.trace.clone();
-        let before_matrix = self.matrix.clone();
+        let before_model = self.model.clone();
         let mut model = self.model.clone();
         while let Some(step) = self.undo.pop() {
             match step.back.apply(&model) {
@@ -651,8 +659,8 @@ impl App {
         }
         self.model = model;
         self.refresh(
+            Some(&before_model),
             before_trace,
-            before_matrix,
             format!("reset to the file as loaded ({steps} edit(s) undone; Ctrl-r redoes them)"),
         );
     }
@@ -662,21 +670,31 @@ impl App {
             &mut self.trace,
             Err(QueryError::UnknownInstance(String::new(), String::new())),
         );
-        let before_matrix = self.matrix.clone();
-        self.model = model;
-        self.refresh(before_trace, before_matrix, what);
+        let before_model = std::mem::replace(&mut self.model, model);
+        self.refresh(Some(&before_model), before_trace, what);
     }
 
     /// Re-evaluate everything after the model changed, and say what changed.
     fn refresh(
         &mut self,
+        before: Option<&Model>,
         before_trace: Result<PathTrace, QueryError>,
-        before_matrix: Matrix,
         what: String,
     ) {
-        // Sources and targets follow the model (an instance's label, a new service); keep the
-        // selection on the same query where it still exists.
-        let source_query = self.selected_source().map(|s| s.query.clone());
+        // Sources and targets follow the model (a new instance, a renamed one); most edits
+        // change neither, and a quota-sized model has 10,000 instances, so rebuild only then.
+        // The selection stays on the same query where it still exists.
+        let same_sources = before.is_some_and(|b| {
+            b.scenario().instances == self.model.scenario().instances
+                && b.scenario().subnets == self.model.scenario().subnets
+        });
+        if !same_sources {
+            let source_query = self.selected_source().map(|s| s.query.clone());
+            self.sources = sources_of(&self.model);
+            self.source = source_query
+                .and_then(|q| self.sources.iter().position(|s| s.query == q))
+                .unwrap_or(0);
+        }
         let target_query = self.selected_target().map(|t| t.query.clone());
         let typed: Vec<TargetItem> = self
             .targets
@@ -684,17 +702,16 @@ impl App {
             .filter(|t| t.kind == TargetKind::Typed)
             .cloned()
             .collect();
-        self.sources = sources_of(&self.model);
         self.targets = targets_of(&self.model);
         self.targets.extend(typed);
-        self.source = source_query
-            .and_then(|q| self.sources.iter().position(|s| s.query == q))
-            .unwrap_or(0);
         self.target = target_query
             .and_then(|q| self.targets.iter().position(|t| t.query == q))
             .unwrap_or(0);
         self.trace = self.evaluate_selected();
-        self.matrix = eval::evaluate_all(&self.model, &self.model.scenario().what_if);
+        let before_matrix = std::mem::replace(
+            &mut self.matrix,
+            eval::evaluate_all(&self.model, &self.model.scenario().what_if),
+        );
         let path = match (&before_trace, &self.trace) {
             (Ok(a), Ok(b)) if a.verdict != b.verdict => Some(format!(
                 "{}: {} → {}",

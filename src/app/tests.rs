@@ -235,3 +235,30 @@ fn every_edit_menu_entry_opens_a_flow_or_applies() {
         }
     }
 }
+
+/// The README's walk-through, key for key.
+#[test]
+fn readme_walk_through() {
+    let mut app = open("interface-single-az");
+    press(&mut app, "jjt/ssm<Enter>");
+    let t = app.trace.as_ref().unwrap();
+    assert_eq!(
+        crate::report::verdict_line(&t.verdict),
+        "REACHABLE via interface_endpoint (cross-AZ: always)"
+    );
+    press(&mut app, "1");
+    assert_eq!(verdict(&app), "blocked (endpoint_enis_all_failed)");
+    press(
+        &mut app,
+        "e/add or remove an interface<Enter>/vpce-ssm<Enter>/subnet-private-c<Enter>",
+    );
+    let t = app.trace.as_ref().unwrap();
+    assert_eq!(
+        crate::report::verdict_line(&t.verdict),
+        "REACHABLE via interface_endpoint (cross-AZ: never)"
+    );
+    press(&mut app, "uu");
+    assert!(!app.is_dirty());
+    press(&mut app, "q");
+    assert!(app.quit);
+}

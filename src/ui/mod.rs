@@ -11,6 +11,7 @@ mod matrix;
 mod overlay;
 mod path;
 mod route_tables;
+pub mod svg;
 pub mod text;
 pub mod theme;
 mod topology;
@@ -22,6 +23,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
 use crate::app::{App, Msg, StatusKind, Tab, keymap};
+pub use svg::screenshots;
 use text::{truncate, width};
 use theme::Theme;
 

@@ -131,6 +131,11 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize) -> Drawi
     ]));
 
     let inner = col_width.saturating_sub(4);
+    // Instances by subnet, once: a quota-sized model has 10,000 of them.
+    let mut by_subnet: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+    for (i, inst) in s.instances.iter().enumerate() {
+        by_subnet.entry(inst.subnet.as_str()).or_default().push(i);
+    }
     let mut columns = Vec::new();
     for (az_i, _) in s.availability_zones.iter().enumerate() {
         let down = failed.get(az_i).copied().unwrap_or(false);
@@ -172,12 +177,9 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize) -> Drawi
                     Span::styled(head, hl(&sub.id, theme.title())),
                     Span::styled(format!("{}┐", "─".repeat(dash)), border),
                 ]),
-                click: Some(Msg::SelectSource(
-                    app.sources
-                        .iter()
-                        .position(|x| x.kind == SourceKind::Subnet(sub_i))
-                        .unwrap_or(0),
-                )),
+                click: app
+                    .source_index(&SourceKind::Subnet(sub_i))
+                    .map(Msg::SelectSource),
             });
             let boxed = |text: String, style: Style, click: Option<Msg>| Row {
                 line: Line::from(vec![
@@ -188,11 +190,13 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize) -> Drawi
                 click,
             };
             let public = subnet_is_public(app, sub_i);
-            col.push(boxed(
-                format!("{} {}", sub.cidr, if public { "public" } else { "private" }),
-                base,
-                None,
-            ));
+            let kind = match (public, inner >= 20) {
+                (true, true) => "public",
+                (false, true) => "private",
+                (true, false) => "pub",
+                (false, false) => "priv",
+            };
+            col.push(boxed(format!("{} {kind}", sub.cidr), base, None));
             let (t, assoc) = app.model.subnet_route_table(sub_i);
             if let Some(table) = s.route_tables.get(t) {
                 let how = match assoc {
@@ -205,12 +209,10 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize) -> Drawi
                     None,
                 ));
             }
-            let instances: Vec<(usize, &crate::model::Instance)> = s
-                .instances
-                .iter()
-                .enumerate()
-                .filter(|(_, i)| i.subnet == sub.id)
-                .collect();
+            let instances: Vec<(usize, &crate::model::Instance)> = by_subnet
+                .get(sub.id.as_str())
+                .map(|v| v.iter().map(|&i| (i, &s.instances[i])).collect())
+                .unwrap_or_default();
             for (n, (i, inst)) in instances.iter().enumerate() {
                 if n == MAX_INSTANCES_PER_SUBNET {
                     col.push(boxed(
@@ -242,17 +244,17 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize) -> Drawi
                         }
                     ),
                     style,
-                    app.sources
-                        .iter()
-                        .position(|x| x.kind == SourceKind::Instance(*i))
+                    app.source_index(&SourceKind::Instance(*i))
                         .map(Msg::SelectSource),
                 ));
             }
             for (e_i, e) in s.interface_endpoints.iter().enumerate() {
                 for eni in app.model.endpoint_enis(e_i) {
                     if eni.subnet == sub_i {
+                        // The service names the ENI better than the endpoint id in a narrow
+                        // box; the endpoints panel lists ids.
                         col.push(boxed(
-                            format!("{}◆ {} {}", pre(&e.id), e.id, eni.ip),
+                            format!("{}◆ {} {}", pre(&e.id), e.service, eni.ip),
                             hl(&e.id, base),
                             None,
                         ));
