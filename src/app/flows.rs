@@ -891,7 +891,7 @@ impl App {
 
     fn submit(&mut self, input: Input) {
         let text = input.text.trim().to_string();
-        match input.purpose {
+        match input.purpose.clone() {
             Purpose::TypedTarget => self.add_typed_target(text),
             Purpose::AddRouteDestination { table } => match parse_destination(&text) {
                 Ok(_) => {
@@ -913,28 +913,23 @@ impl App {
                     }));
                 }
             },
-            Purpose::AddRouteTypedTarget { table, destination } => match typed_target(&text) {
-                Some(t) => self.route_edit(table, &destination, Ok(t), false),
-                None => {
-                    self.status = Some((
-                        StatusKind::Error,
-                        format!(
-                            "{text:?}: a target that leaves the VPC starts with pcx-, tgw- or vgw-."
-                        ),
-                    ))
+            Purpose::AddRouteTypedTarget { table, destination }
+            | Purpose::ReplaceRouteTypedTarget { table, destination } => {
+                let replace = matches!(input.purpose, Purpose::ReplaceRouteTypedTarget { .. });
+                match typed_target(&text) {
+                    Some(t) => self.route_edit(table, &destination, Ok(t), replace),
+                    None => {
+                        self.status = Some((
+                            StatusKind::Error,
+                            format!(
+                                "{text:?}: a target that leaves the VPC starts with pcx-, tgw- or vgw-."
+                            ),
+                        ));
+                        // Keep what was typed, to correct it.
+                        self.overlay = Some(Overlay::Input(input));
+                    }
                 }
-            },
-            Purpose::ReplaceRouteTypedTarget { table, destination } => match typed_target(&text) {
-                Some(t) => self.route_edit(table, &destination, Ok(t), true),
-                None => {
-                    self.status = Some((
-                        StatusKind::Error,
-                        format!(
-                            "{text:?}: a target that leaves the VPC starts with pcx-, tgw- or vgw-."
-                        ),
-                    ))
-                }
-            },
+            }
             Purpose::SaveAs => {
                 if text.is_empty() {
                     self.status = Some((StatusKind::Error, "Save as: no path given.".into()));
