@@ -36,12 +36,52 @@ pub struct Cli {
     /// Print the text overview (every instance × service) instead of opening the explorer.
     #[arg(long)]
     pub overview: bool,
+    /// Language of lesson narration and of the UI text that has a translation (default: from
+    /// the locale: LC_ALL, LC_MESSAGES, LANG starting with `ja`).
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Lang>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    En,
+    Ja,
+}
+
+impl Lang {
+    /// `--lang`, or else the locale.
+    pub fn resolve(flag: Option<Lang>) -> Lang {
+        flag.unwrap_or_else(|| {
+            let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .iter()
+                .filter_map(|v| std::env::var(v).ok())
+                .find(|v| !v.is_empty())
+                .unwrap_or_default();
+            if locale.starts_with("ja") {
+                Lang::Ja
+            } else {
+                Lang::En
+            }
+        })
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Step through a scenario's lesson in the explorer, or print it as a handout.
+    Lesson {
+        /// Scenario file (RON) with a `lesson`.
+        scenario: PathBuf,
+        /// Open at this step (1 = the first).
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
+        step: u32,
+        /// Print the lesson (narration, question, the evaluated answer, the AWS page) instead
+        /// of opening the explorer.
+        #[arg(long)]
+        print: bool,
+    },
     /// Evaluate one path (--from, --to) or every instance × service (--matrix).
     Check(CheckArgs),
     /// Load and validate scenarios; print every error and warning.
@@ -245,7 +285,60 @@ pub fn run_validate(paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write)
 /// the verdict matrix.
 /// Open the interactive explorer. A scenario that does not load is reported exactly as
 /// `validate` reports it, before the terminal is touched, and exits 2.
-pub fn run_explorer(path: Option<&Path>, err: &mut dyn Write) -> i32 {
+pub fn run_explorer(path: Option<&Path>, lang: Lang, err: &mut dyn Write) -> i32 {
+    run_explorer_at(path, lang, None, err)
+}
+
+/// `vpc-tui lesson SCENARIO [--step N] [--print]`.
+pub fn run_lesson(
+    path: &Path,
+    step: u32,
+    print: bool,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let model = match load(Some(path)) {
+        Ok(m) => m,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return EXIT_INVALID;
+        }
+    };
+    let Some(lesson) = &model.scenario().lesson else {
+        let _ = writeln!(err, "{}: the scenario has no lesson", path.display());
+        return EXIT_INVALID;
+    };
+    if step as usize > lesson.steps.len() {
+        let _ = writeln!(
+            err,
+            "{}: the lesson has {} steps; there is no step {step}",
+            path.display(),
+            lesson.steps.len()
+        );
+        return EXIT_INVALID;
+    }
+    if print {
+        return match crate::lesson::handout(&model, lang == Lang::Ja) {
+            Ok(text) => {
+                let _ = write!(out, "{text}");
+                EXIT_OK
+            }
+            Err(e) => {
+                let _ = writeln!(err, "{}: {e}", path.display());
+                EXIT_INVALID
+            }
+        };
+    }
+    run_explorer_at(Some(path), lang, Some(step as usize - 1), err)
+}
+
+fn run_explorer_at(
+    path: Option<&Path>,
+    lang: Lang,
+    step: Option<usize>,
+    err: &mut dyn Write,
+) -> i32 {
     let model = match load(path) {
         Ok(m) => m,
         Err(e) => {
@@ -259,6 +352,15 @@ pub fn run_explorer(path: Option<&Path>, err: &mut dyn Write) -> i32 {
     let mut app = crate::app::App::new(model, path.map(Path::to_path_buf), label);
     // https://no-color.org: present and not empty turns colour off.
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    app.ja = lang == Lang::Ja;
+    if let Some(step) = step {
+        app.start_lesson(step);
+    } else if app.model.scenario().lesson.is_some() {
+        app.status = Some((
+            crate::app::StatusKind::Info,
+            "This scenario has a lesson: n starts it, p steps back.".into(),
+        ));
+    }
     match crate::tui::run_terminal(&mut app) {
         Ok(()) => EXIT_OK,
         Err(e) => {

@@ -8,6 +8,7 @@ pub mod app;
 pub mod catalogue;
 pub mod cli;
 pub mod eval;
+pub mod lesson;
 pub mod model;
 pub mod prefix_trie;
 pub mod report;

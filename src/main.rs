@@ -2,7 +2,9 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
-use vpc_tui::cli::{Cli, Command, run_check, run_explorer, run_overview, run_validate};
+use vpc_tui::cli::{
+    Cli, Command, Lang, run_check, run_explorer, run_lesson, run_overview, run_validate,
+};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -11,12 +13,26 @@ fn main() -> ExitCode {
     let code = match &cli.command {
         Some(Command::Check(args)) => run_check(args, &mut out, &mut err),
         Some(Command::Validate { scenarios }) => run_validate(scenarios, &mut out, &mut err),
+        Some(Command::Lesson {
+            scenario,
+            step,
+            print,
+        }) => {
+            let lang = Lang::resolve(cli.lang);
+            if !print {
+                drop(out);
+                let mut sink = std::io::sink();
+                run_lesson(scenario, *step, false, lang, &mut sink, &mut err)
+            } else {
+                run_lesson(scenario, *step, true, lang, &mut out, &mut err)
+            }
+        }
         None if cli.overview || !std::io::stdout().is_terminal() => {
             run_overview(cli.scenario.as_deref(), &mut out, &mut err)
         }
         None => {
             drop(out);
-            run_explorer(cli.scenario.as_deref(), &mut err)
+            run_explorer(cli.scenario.as_deref(), Lang::resolve(cli.lang), &mut err)
         }
     };
     ExitCode::from(code as u8)

@@ -121,6 +121,7 @@ fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) -> Sce
         workloads: vec![],
         what_if: WhatIf::default(),
         expect: vec![],
+        lesson: None,
     }
 }
 

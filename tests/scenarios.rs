@@ -107,3 +107,21 @@ fn every_scenario_round_trips_through_ron() {
 fn no_what_if_means_no_failure() {
     assert!(WhatIf::default().is_empty());
 }
+
+/// Every lesson's steps apply, and the evaluator answers what each step expects.
+#[test]
+fn every_lesson_matches_the_evaluator() {
+    let mut lessons = 0;
+    let mut problems = Vec::new();
+    for file in scenario_files() {
+        let model = load_file(&file).unwrap_or_else(|e| panic!("{e}"));
+        if model.scenario().lesson.is_some() {
+            lessons += 1;
+            for p in vpc_tui::lesson::check(&model) {
+                problems.push(format!("{}: {p}", file.display()));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(lessons > 0, "no scenario has a lesson");
+}

@@ -236,3 +236,32 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn lesson_steps_in_english_and_japanese() {
+    for ja in [false, true] {
+        let mut app = open("no-endpoint");
+        app.ja = ja;
+        app.start_lesson(2);
+        let lang = if ja { "ja" } else { "en" };
+        let screen = text(&frame(&mut app, 80, 24));
+        // Hidden until answered: no verdict on screen yet.
+        assert!(!screen.contains("BLOCKED"), "{screen}");
+        insta::assert_snapshot!(
+            format!("lesson_no_endpoint_step3_question_{lang}_80x24"),
+            screen
+        );
+        press(&mut app, "aj<Enter>");
+        let screen = text(&frame(&mut app, 80, 24));
+        assert_verdict_and_route(&app, &screen);
+        insta::assert_snapshot!(
+            format!("lesson_no_endpoint_step3_answered_{lang}_80x24"),
+            screen
+        );
+        app.update(Msg::TogglePresenter);
+        insta::assert_snapshot!(
+            format!("lesson_no_endpoint_step3_presenter_{lang}_120x40"),
+            text(&frame(&mut app, 120, 40))
+        );
+    }
+}

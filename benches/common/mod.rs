@@ -501,6 +501,7 @@ pub fn quota_scenario() -> Scenario {
         workloads: Vec::new(),
         what_if: WhatIf::default(),
         expect: Vec::new(),
+        lesson: None,
     }
 }
 

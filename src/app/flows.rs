@@ -28,36 +28,68 @@ pub enum Purpose {
     TypedTarget,
     EditMenu,
     AssociateSubnet,
-    AssociateTable { subnet: String },
+    AssociateTable {
+        subnet: String,
+    },
     SetMain,
     AddRouteTable,
-    AddRouteDestination { table: String },
-    AddRouteTarget { table: String, destination: String },
-    AddRouteTypedTarget { table: String, destination: String },
+    AddRouteDestination {
+        table: String,
+    },
+    AddRouteTarget {
+        table: String,
+        destination: String,
+    },
+    AddRouteTypedTarget {
+        table: String,
+        destination: String,
+    },
     ReplaceRouteTable,
-    ReplaceRouteRoute { table: String },
-    ReplaceRouteTarget { table: String, destination: String },
-    ReplaceRouteTypedTarget { table: String, destination: String },
+    ReplaceRouteRoute {
+        table: String,
+    },
+    ReplaceRouteTarget {
+        table: String,
+        destination: String,
+    },
+    ReplaceRouteTypedTarget {
+        table: String,
+        destination: String,
+    },
     DeleteRouteTable,
-    DeleteRouteRoute { table: String },
+    DeleteRouteRoute {
+        table: String,
+    },
     GatewayEndpointService,
-    GatewayEndpointTable { service: String },
+    GatewayEndpointTable {
+        service: String,
+    },
     GatewayEndpointDelete,
     GatewayEndpointAttachEndpoint,
-    GatewayEndpointAttachTable { endpoint: String },
+    GatewayEndpointAttachTable {
+        endpoint: String,
+    },
     InterfaceEndpointService,
-    InterfaceEndpointSubnet { service: String },
+    InterfaceEndpointSubnet {
+        service: String,
+    },
     InterfaceEndpointDelete,
     EndpointSubnetEndpoint,
-    EndpointSubnetSubnet { endpoint: String },
+    EndpointSubnetSubnet {
+        endpoint: String,
+    },
     PrivateDns,
     NatSubnet,
-    NatConnectivity { subnet: String },
+    NatConnectivity {
+        subnet: String,
+    },
     NatDelete,
     PublicIp,
     GwlbAppliances,
     FailAz,
     SaveAs,
+    /// A lesson question: `reachable` or `blocked`.
+    Answer,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -182,6 +214,21 @@ pub(super) fn target_picker(app: &App) -> Picker {
         "typed",
     ));
     Picker::new("To (target)", items, Purpose::Target).preselect(&app.target.to_string())
+}
+
+pub(super) fn answer_picker() -> Picker {
+    Picker::new(
+        "Your prediction",
+        vec![
+            item("Reachable", "the path gets through", "reachable"),
+            item(
+                "Not reachable",
+                "blocked, unavailable, or leaves the VPC",
+                "blocked",
+            ),
+        ],
+        Purpose::Answer,
+    )
 }
 
 pub(super) fn save_as_input(app: &App) -> Input {
@@ -661,6 +708,7 @@ impl App {
                     up: !up,
                 });
             }
+            Purpose::Answer => self.answer(v == "reachable"),
             Purpose::FailAz => {
                 if let Ok(i) = v.parse() {
                     self.update_main(Msg::ToggleAz(i));

@@ -7,6 +7,7 @@
 
 mod flows;
 pub mod keymap;
+mod lesson;
 pub mod script;
 
 use std::path::PathBuf;
@@ -15,6 +16,7 @@ use crate::eval::{self, Matrix, PathTrace, Query, QueryError, Verdict};
 use crate::model::{self, Edit, Model};
 
 pub use flows::{Input, PickItem, Picker, Purpose};
+pub use lesson::{LessonMode, edit_ids};
 
 /// The panels that share the screen with the path panel, chosen by tabs on small terminals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,6 +135,15 @@ pub enum Msg {
     /// Mouse: an item of the open picker, by its index in the filtered list.
     PickAt(usize),
     Resize(u16, u16),
+    /// Lesson: the next step (the first, when no lesson is open yet).
+    NextStep,
+    PrevStep,
+    /// Lesson: answer the step's question (reachable or not).
+    AnswerQuestion,
+    ToggleQuiz,
+    ResetScore,
+    /// The projector layout: narration and path large, matrix hidden.
+    TogglePresenter,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -215,6 +226,13 @@ pub struct App {
     /// The terminal size, for mouse hit-testing and page sizes.
     pub size: (u16, u16),
     pub quit: bool,
+    /// The lesson being stepped through, if one is open.
+    pub lesson: Option<LessonMode>,
+    /// The model as loaded: lesson steps are computed from it.
+    pub lesson_source: Model,
+    pub presenter: bool,
+    /// Narration in Japanese.
+    pub ja: bool,
     undo: Vec<Step>,
     redo: Vec<Step>,
     version: u64,
@@ -237,8 +255,9 @@ impl App {
         let mut app = App {
             file,
             file_label,
-            trace: Err(QueryError::UnknownInstance(String::new(), String::new())),
+            trace: Err(no_trace()),
             matrix,
+            lesson_source: model.clone(),
             model,
             sources,
             targets,
@@ -253,6 +272,9 @@ impl App {
             color: true,
             size: (80, 24),
             quit: false,
+            lesson: None,
+            presenter: false,
+            ja: false,
             undo: Vec::new(),
             redo: Vec::new(),
             version: 0,
@@ -408,6 +430,9 @@ impl App {
     }
 
     fn update_main(&mut self, msg: Msg) {
+        if self.update_lesson(msg) {
+            return;
+        }
         match msg {
             Msg::Quit => {
                 if self.is_dirty() {
@@ -784,6 +809,11 @@ impl App {
             _ => self.overlay = Some(Overlay::ConfirmQuit),
         }
     }
+}
+
+/// A placeholder for "no trace yet".
+pub(crate) fn no_trace() -> QueryError {
+    QueryError::UnknownInstance(String::new(), String::new())
 }
 
 fn step(current: usize, delta: isize, len: usize) -> usize {

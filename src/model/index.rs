@@ -437,6 +437,7 @@ impl Model {
                 workloads,
                 what_if,
                 expect,
+                lesson,
             } = s;
             let mut route_tables = Vec::with_capacity(s.route_tables.len());
             route_tables.extend_from_slice(first);
@@ -460,6 +461,7 @@ impl Model {
                 workloads: workloads.clone(),
                 what_if: what_if.clone(),
                 expect: expect.clone(),
+                lesson: lesson.clone(),
             };
             let second = second
                 .join()

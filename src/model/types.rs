@@ -69,6 +69,9 @@ pub struct Scenario {
     /// The verdicts this scenario must produce; `cargo test` checks every one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub expect: Vec<Expectation>,
+    /// A lesson through this scenario: ordered steps, in English and Japanese.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lesson: Option<super::lesson::Lesson>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

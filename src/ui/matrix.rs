@@ -86,6 +86,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             m.services.len() + m.workloads.len()
         ),
     };
+    if app.verdict_hidden() {
+        let block = panel(theme, "Matrix (hidden until you answer)".into(), focused);
+        block.render(area, buf);
+        return;
+    }
     let block = panel(theme, title, focused);
     block.render(area, buf);
     let w = window(app, area);

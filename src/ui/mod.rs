@@ -8,6 +8,7 @@
 
 mod endpoints;
 mod matrix;
+mod narration;
 mod overlay;
 mod path;
 mod route_tables;
@@ -41,6 +42,8 @@ pub struct Areas {
     pub header: Rect,
     pub tabs: Rect,
     pub path: Rect,
+    /// The lesson's narration, when a lesson is open.
+    pub narration: Option<Rect>,
     /// The panels on screen besides the path, with their places.
     pub panels: Vec<(Tab, Rect)>,
     pub status: Rect,
@@ -71,23 +74,58 @@ pub fn layout(app: &App, area: Rect) -> Areas {
         Constraint::Length(1),
     ])
     .areas(area);
+    let lesson = app.lesson.is_some();
+    if app.presenter {
+        // For a projector: the narration and the path, large; nothing else.
+        let (narration, path) = if lesson {
+            let [n, p] = Layout::vertical([Constraint::Percentage(40), Constraint::Percentage(60)])
+                .areas(body);
+            (Some(n), p)
+        } else {
+            (None, body)
+        };
+        return Areas {
+            header,
+            tabs,
+            path,
+            narration,
+            panels: Vec::new(),
+            status,
+            footer,
+        };
+    }
     if is_wide(area) {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
                 .areas(body);
         let [topo, tables] =
             Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(left);
-        let [path, other] =
-            Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(right);
         let other_tab = if app.tab == Tab::Endpoints {
             Tab::Endpoints
         } else {
             Tab::Matrix
         };
+        if lesson {
+            let [narration, path] =
+                Layout::vertical([Constraint::Percentage(35), Constraint::Percentage(65)])
+                    .areas(right);
+            return Areas {
+                header,
+                tabs,
+                path,
+                narration: Some(narration),
+                panels: vec![(Tab::Topology, topo), (Tab::RouteTables, tables)],
+                status,
+                footer,
+            };
+        }
+        let [path, other] =
+            Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(right);
         Areas {
             header,
             tabs,
             path,
+            narration: None,
             panels: vec![
                 (Tab::Topology, topo),
                 (Tab::RouteTables, tables),
@@ -98,13 +136,28 @@ pub fn layout(app: &App, area: Rect) -> Areas {
         }
     } else {
         // The path panel gets what its pinned lines and the first hops need; the tab the rest.
-        let path_rows = (body.height / 2).clamp(7, 11).min(body.height);
-        let [path, panel] =
-            Layout::vertical([Constraint::Length(path_rows), Constraint::Min(0)]).areas(body);
+        // A lesson's narration goes first, and the path keeps at least its verdict lines.
+        let narration_rows = if lesson {
+            (body.height / 3).clamp(5, 8)
+        } else {
+            0
+        };
+        let path_rows = if lesson {
+            (body.height / 3).clamp(6, 9)
+        } else {
+            (body.height / 2).clamp(7, 11)
+        };
+        let [narration, path, panel] = Layout::vertical([
+            Constraint::Length(narration_rows),
+            Constraint::Length(path_rows),
+            Constraint::Min(0),
+        ])
+        .areas(body);
         Areas {
             header,
             tabs,
             path,
+            narration: lesson.then_some(narration),
             panels: vec![(app.tab, panel)],
             status,
             footer,
@@ -141,6 +194,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     header(app, &theme, areas.header, buf);
     tab_bar(app, &theme, areas.tabs, buf);
     path::render(app, &theme, areas.path, buf);
+    if let Some(n) = areas.narration {
+        narration::render(app, &theme, n, buf);
+    }
     let wide = is_wide(area);
     for (tab, rect) in &areas.panels {
         let focused = !wide || *tab == app.tab;
@@ -323,6 +379,18 @@ fn status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 fn footer(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut spans = Vec::new();
     let mut used = 0usize;
+    if app.lesson.is_some() && app.overlay.is_none() {
+        for (k, word) in [
+            ("n", "next"),
+            ("p", "back"),
+            ("a", "answer"),
+            ("P", "presenter"),
+        ] {
+            used += width(k) + width(word) + 3;
+            spans.push(Span::styled(k, theme.key()));
+            spans.push(Span::raw(format!(" {word}  ")));
+        }
+    }
     for b in keymap::footer(app) {
         let word = b.footer.unwrap_or_default();
         let w = width(b.label) + 1 + width(word) + 2;

@@ -23,6 +23,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let w = inner.width as usize;
     let (pinned, body) = match &app.trace {
+        Ok(_) if app.verdict_hidden() => (hidden_lines(app, theme, w), Vec::new()),
         Ok(t) => (pinned_lines(t, theme, w), body_lines(t, theme, w)),
         Err(e) => (
             wrap(&e.to_string(), w, "✖ ", "  ", theme.bad(), theme.bad()),
@@ -55,6 +56,23 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let x = area.right().saturating_sub(more.chars().count() as u16 + 1);
         buf.set_string(x, area.bottom() - 1, more, theme.dim());
     }
+}
+
+/// At an unanswered lesson question: the question, and how to answer.
+fn hidden_lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
+    let question = app
+        .lesson_step()
+        .and_then(|(_, s)| s.question.as_ref())
+        .map(|q| if app.ja { q.ja.clone() } else { q.en.clone() })
+        .unwrap_or_default();
+    let mut lines = wrap(&question, w, "? ", "  ", theme.key(), theme.title());
+    let hint = if app.ja {
+        "予想してから a で答えてください。答えるまで経路と判定は表示されません。"
+    } else {
+        "Predict, then press a to answer. The path and verdict stay hidden until then."
+    };
+    lines.extend(wrap(hint, w, "  ", "  ", theme.dim(), theme.dim()));
+    lines
 }
 
 /// The first route-table decision's winner: the route that sent the path on its way.

@@ -18,7 +18,9 @@ use super::{clamp_scroll, panel, put_lines};
 /// For one table on the path: (destination as written, chosen, rule) of every matching route.
 fn matches_in(app: &App, table: &str) -> Vec<(String, bool, &'static str)> {
     let mut out = Vec::new();
-    if let Ok(t) = &app.trace {
+    if let Ok(t) = &app.trace
+        && !app.verdict_hidden()
+    {
         for h in t
             .hops
             .iter()

@@ -21,7 +21,10 @@ use super::{Hotspot, clamp_scroll, panel, put_lines};
 /// Ids the selected path passes through (hop ids, and the source's subnet).
 pub(crate) fn on_path(app: &App) -> HashSet<String> {
     let mut ids = HashSet::new();
-    if let Ok(t) = &app.trace {
+    // Before a lesson question is answered, the path would give the answer away.
+    if let Ok(t) = &app.trace
+        && !app.verdict_hidden()
+    {
         for h in t
             .hops
             .iter()

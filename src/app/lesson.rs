@@ -1,0 +1,264 @@
+//! Lesson mode: `n` / `p` step through the scenario's lesson. Each step's model was computed from
+//! the file as loaded ([`crate::lesson::stages`]), so stepping back restores exactly the earlier
+//! state. At a question the verdict stays hidden until the user answers (predict, then reveal).
+
+use crate::lesson::{Stage, stages};
+use crate::model::Edit;
+
+use super::{App, Msg, Overlay, StatusKind, TargetItem, TargetKind, flows};
+
+#[derive(Debug, Clone)]
+pub struct LessonMode {
+    pub stages: Vec<Stage>,
+    pub step: usize,
+    /// Predict-then-reveal on; off shows every verdict at once.
+    pub quiz: bool,
+    /// Per step: the user's answer was right (`Some(true)`), wrong, or not given.
+    pub answers: Vec<Option<bool>>,
+}
+
+impl LessonMode {
+    /// (right, answered).
+    pub fn score(&self) -> (usize, usize) {
+        let answered = self.answers.iter().flatten().count();
+        let right = self.answers.iter().flatten().filter(|a| **a).count();
+        (right, answered)
+    }
+}
+
+/// Ids an edit names: the topology marks them as changed by the step.
+pub fn edit_ids(edit: &Edit) -> Vec<String> {
+    match edit {
+        Edit::AssociateSubnet {
+            subnet,
+            route_table,
+            ..
+        } => {
+            let mut v = vec![subnet.clone()];
+            v.extend(route_table.clone());
+            v
+        }
+        Edit::SetMainRouteTable { route_table }
+        | Edit::AddRoute { route_table, .. }
+        | Edit::ReplaceRoute { route_table, .. }
+        | Edit::DeleteRoute { route_table, .. } => vec![route_table.clone()],
+        Edit::AddGatewayEndpoint { endpoint, .. } => {
+            let mut v = vec![endpoint.id.clone()];
+            v.extend(endpoint.route_tables.iter().cloned());
+            v
+        }
+        Edit::AttachGatewayEndpoint {
+            endpoint,
+            route_table,
+            ..
+        }
+        | Edit::DetachGatewayEndpoint {
+            endpoint,
+            route_table,
+        } => vec![endpoint.clone(), route_table.clone()],
+        Edit::AddInterfaceEndpoint { endpoint, .. } => vec![endpoint.id.clone()],
+        Edit::AddEndpointSubnet {
+            endpoint, subnet, ..
+        } => vec![endpoint.clone(), subnet.subnet.clone()],
+        Edit::RemoveEndpointSubnet { endpoint, subnet } => vec![endpoint.clone(), subnet.clone()],
+        Edit::DeleteGatewayEndpoint { id }
+        | Edit::DeleteInterfaceEndpoint { id }
+        | Edit::DeleteNatGateway { id } => vec![id.clone()],
+        Edit::SetPrivateDns { endpoint, .. }
+        | Edit::SetPrivateDnsOnlyForInboundResolverEndpoint { endpoint, .. }
+        | Edit::SetGwlbAppliancesUp { endpoint, .. } => vec![endpoint.clone()],
+        Edit::AddNatGateway { nat_gateway, .. } => vec![nat_gateway.id.clone()],
+        Edit::SetInstancePublicIp { instance, .. } => vec![instance.clone()],
+        Edit::FailAz { az } | Edit::RestoreAz { az } => vec![az.clone()],
+        Edit::AssociateGateway {
+            route_table,
+            gateway,
+            ..
+        }
+        | Edit::DisassociateGateway {
+            route_table,
+            gateway,
+        } => vec![route_table.clone(), gateway.clone()],
+        Edit::Batch(edits) => edits.iter().flat_map(edit_ids).collect(),
+        _ => Vec::new(),
+    }
+}
+
+impl App {
+    /// The lesson step being shown, when a lesson is on.
+    pub fn lesson_step(&self) -> Option<(&LessonMode, &crate::model::LessonStep)> {
+        let mode = self.lesson.as_ref()?;
+        let lesson = self.lesson_source.scenario().lesson.as_ref()?;
+        Some((mode, lesson.steps.get(mode.step)?))
+    }
+
+    /// At a question not yet answered, with quiz mode on: the verdict is hidden.
+    pub fn verdict_hidden(&self) -> bool {
+        match self.lesson_step() {
+            Some((mode, step)) => {
+                mode.quiz && step.question.is_some() && mode.answers[mode.step].is_none()
+            }
+            None => false,
+        }
+    }
+
+    /// Ids the current lesson step changed.
+    pub fn step_changed_ids(&self) -> Vec<String> {
+        match self.lesson_step() {
+            Some((_, step)) => step.edits.iter().flat_map(edit_ids).collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// Open the lesson at a step (0-based). Errors go to the status line.
+    pub fn start_lesson(&mut self, step: usize) {
+        if self.lesson.is_none() {
+            let source = self.lesson_source.clone();
+            match stages(&source) {
+                Ok(stages) => {
+                    let n = stages.len();
+                    self.lesson = Some(LessonMode {
+                        stages,
+                        step: 0,
+                        quiz: true,
+                        answers: vec![None; n],
+                    });
+                }
+                Err(e) => {
+                    self.status = Some((StatusKind::Error, e.to_string()));
+                    return;
+                }
+            }
+        }
+        self.go_to_step(step);
+    }
+
+    pub(super) fn go_to_step(&mut self, step: usize) {
+        let Some(mode) = self.lesson.as_mut() else {
+            return;
+        };
+        if mode.stages.is_empty() {
+            return;
+        }
+        let step = step.min(mode.stages.len() - 1);
+        mode.step = step;
+        let model = mode.stages[step].model.clone();
+        let dropped = self.undo.len();
+        self.undo.clear();
+        self.redo.clear();
+        self.model = model;
+        let Some((_, s)) = self.lesson_step() else {
+            return;
+        };
+        let (from, to) = (s.from.clone(), s.to.clone());
+        self.select_queries(&from, &to);
+        self.refresh(None, Err(super::no_trace()), String::new());
+        let total = self.lesson.as_ref().map(|m| m.stages.len()).unwrap_or(0);
+        let mut line = format!("Lesson step {}/{total}", step + 1);
+        if dropped > 0 {
+            line.push_str(&format!(
+                " ({dropped} edit(s) of yours replaced by the step's model)"
+            ));
+        }
+        if self.verdict_hidden() {
+            line.push_str(": predict the answer, then press a");
+        }
+        self.status = Some((StatusKind::Info, line));
+        self.change = None;
+    }
+
+    /// Select the source and target the way `check` reads them (id or name; any destination).
+    pub(super) fn select_queries(&mut self, from: &str, to: &str) {
+        let s = self.model.scenario();
+        let from_id = s
+            .instances
+            .iter()
+            .find(|i| i.id == from || i.name.as_deref() == Some(from))
+            .map(|i| i.id.clone())
+            .unwrap_or_else(|| from.to_string());
+        if let Some(i) = self.sources.iter().position(|x| x.query == from_id) {
+            self.source = i;
+        }
+        match self.targets.iter().position(|t| t.query == to) {
+            Some(i) => self.target = i,
+            None => {
+                self.targets.push(TargetItem {
+                    label: to.to_string(),
+                    query: to.to_string(),
+                    kind: TargetKind::Typed,
+                });
+                self.target = self.targets.len() - 1;
+            }
+        }
+    }
+
+    pub(super) fn update_lesson(&mut self, msg: Msg) -> bool {
+        match msg {
+            Msg::NextStep => match &self.lesson {
+                None => self.start_lesson(0),
+                Some(m) if m.step + 1 < m.stages.len() => self.go_to_step(m.step + 1),
+                Some(_) => {
+                    self.status = Some((StatusKind::Info, "The last step of the lesson.".into()))
+                }
+            },
+            Msg::PrevStep => match &self.lesson {
+                Some(m) if m.step > 0 => self.go_to_step(m.step - 1),
+                Some(_) => {
+                    self.status = Some((StatusKind::Info, "The first step of the lesson.".into()))
+                }
+                None => {}
+            },
+            Msg::AnswerQuestion => {
+                if self.verdict_hidden() {
+                    self.overlay = Some(Overlay::Picker(flows::answer_picker()));
+                } else {
+                    self.status = Some((StatusKind::Info, "No open question here.".into()));
+                }
+            }
+            Msg::ToggleQuiz => {
+                if let Some(m) = self.lesson.as_mut() {
+                    m.quiz = !m.quiz;
+                    let on = m.quiz;
+                    self.status = Some((
+                        StatusKind::Info,
+                        format!("Quiz mode {}", if on { "on" } else { "off" }),
+                    ));
+                }
+            }
+            Msg::ResetScore => {
+                if let Some(m) = self.lesson.as_mut() {
+                    m.answers.iter_mut().for_each(|a| *a = None);
+                    self.status = Some((StatusKind::Info, "Score reset.".into()));
+                }
+            }
+            Msg::TogglePresenter => self.presenter = !self.presenter,
+            _ => return false,
+        }
+        true
+    }
+
+    /// The user's prediction at a question: reveal, and score it.
+    pub(super) fn answer(&mut self, reachable: bool) {
+        let actual = match &self.trace {
+            Ok(t) => t.verdict.is_reachable(),
+            Err(_) => false,
+        };
+        let Some(m) = self.lesson.as_mut() else {
+            return;
+        };
+        let right = actual == reachable;
+        m.answers[m.step] = Some(right);
+        let (r, n) = m.score();
+        let verdict = match &self.trace {
+            Ok(t) => super::verdict_words(&t.verdict),
+            Err(e) => e.to_string(),
+        };
+        self.status = Some((
+            StatusKind::Info,
+            format!(
+                "{} It is {verdict}. Score {r}/{n}.",
+                if right { "Right!" } else { "Not quite." }
+            ),
+        ));
+    }
+}

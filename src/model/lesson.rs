@@ -1,0 +1,57 @@
+//! The lesson format: ordered steps through a scenario, each in English and Japanese, with the
+//! edits it makes, the path it selects, an optional question and the AWS page behind it.
+//! Checking a lesson against the evaluator lives in [`crate::lesson`].
+
+use serde::{Deserialize, Serialize};
+
+use super::Edit;
+
+/// Text in both languages the app ships.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub en: String,
+    pub ja: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lesson {
+    pub title: Text,
+    pub steps: Vec<LessonStep>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LessonStep {
+    pub title: Text,
+    pub narration: Text,
+    /// Applied, in order, on top of the previous step's model.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub edits: Vec<Edit>,
+    /// The path the step selects, as `check --from` / `--to` take them.
+    pub from: String,
+    pub to: String,
+    /// Asked before the verdict is shown (predict, then reveal).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<Text>,
+    /// What the evaluator must answer for the selected path at this step; a test checks it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expect: Option<StepExpectation>,
+    /// The AWS documentation page that backs the step's claim.
+    pub source: String,
+}
+
+/// The verdict a step expects, in the codes `check` prints.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepExpectation {
+    /// `reachable`, `partial`, `blocked`, `leaves_vpc` or `unavailable`.
+    pub verdict: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cross_az: Option<String>,
+}
