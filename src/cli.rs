@@ -40,6 +40,11 @@ pub struct Cli {
     /// the locale: LC_ALL, LC_MESSAGES, LANG starting with `ja`).
     #[arg(long, value_enum, global = true)]
     pub lang: Option<Lang>,
+    /// Narrow symbols: ASCII instead of box-drawing and arrow glyphs, for terminals that draw
+    /// East Asian ambiguous-width characters two cells wide (chosen by itself when the
+    /// terminal does that).
+    #[arg(long, global = true)]
+    pub ascii: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -285,8 +290,8 @@ pub fn run_validate(paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write)
 /// the verdict matrix.
 /// Open the interactive explorer. A scenario that does not load is reported exactly as
 /// `validate` reports it, before the terminal is touched, and exits 2.
-pub fn run_explorer(path: Option<&Path>, lang: Lang, err: &mut dyn Write) -> i32 {
-    run_explorer_at(path, lang, None, err)
+pub fn run_explorer(path: Option<&Path>, lang: Lang, ascii: bool, err: &mut dyn Write) -> i32 {
+    run_explorer_at(path, lang, ascii, None, err)
 }
 
 /// `vpc-tui lesson SCENARIO [--step N] [--print]`.
@@ -295,6 +300,7 @@ pub fn run_lesson(
     step: u32,
     print: bool,
     lang: Lang,
+    ascii: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
@@ -330,12 +336,13 @@ pub fn run_lesson(
             }
         };
     }
-    run_explorer_at(Some(path), lang, Some(step as usize - 1), err)
+    run_explorer_at(Some(path), lang, ascii, Some(step as usize - 1), err)
 }
 
 fn run_explorer_at(
     path: Option<&Path>,
     lang: Lang,
+    ascii: bool,
     step: Option<usize>,
     err: &mut dyn Write,
 ) -> i32 {
@@ -353,6 +360,7 @@ fn run_explorer_at(
     // https://no-color.org: present and not empty turns colour off.
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app.ja = lang == Lang::Ja;
+    app.ascii = ascii;
     if let Some(step) = step {
         app.start_lesson(step);
     } else if app.model.scenario().lesson.is_some() {

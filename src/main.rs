@@ -22,9 +22,9 @@ fn main() -> ExitCode {
             if !print {
                 drop(out);
                 let mut sink = std::io::sink();
-                run_lesson(scenario, *step, false, lang, &mut sink, &mut err)
+                run_lesson(scenario, *step, false, lang, cli.ascii, &mut sink, &mut err)
             } else {
-                run_lesson(scenario, *step, true, lang, &mut out, &mut err)
+                run_lesson(scenario, *step, true, lang, cli.ascii, &mut out, &mut err)
             }
         }
         None if cli.overview || !std::io::stdout().is_terminal() => {
@@ -32,7 +32,12 @@ fn main() -> ExitCode {
         }
         None => {
             drop(out);
-            run_explorer(cli.scenario.as_deref(), Lang::resolve(cli.lang), &mut err)
+            run_explorer(
+                cli.scenario.as_deref(),
+                Lang::resolve(cli.lang),
+                cli.ascii,
+                &mut err,
+            )
         }
     };
     ExitCode::from(code as u8)

@@ -105,10 +105,31 @@ fn setup() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     Terminal::new(CrosstermBackend::new(stdout)).inspect_err(|_| restore())
 }
 
+/// Does the terminal draw East Asian ambiguous-width characters (box drawing, arrows) two
+/// cells wide? Print one at the top-left corner and ask where the cursor went. A terminal that
+/// does not answer counts as narrow.
+fn ambiguous_is_wide() -> bool {
+    use ratatui::crossterm::cursor::{MoveTo, position};
+    use ratatui::crossterm::style::Print;
+    if execute!(io::stdout(), MoveTo(0, 0), Print("→")).is_err() {
+        return false;
+    }
+    let wide = matches!(position(), Ok((2, _)));
+    let _ = execute!(
+        io::stdout(),
+        MoveTo(0, 0),
+        ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All)
+    );
+    wide
+}
+
 /// The real terminal: set up, run until quit, restore (also when the loop fails).
 pub fn run_terminal(app: &mut App) -> io::Result<()> {
     install_panic_hook();
     let mut terminal = setup()?;
+    if !app.ascii && ambiguous_is_wide() {
+        app.ascii = true;
+    }
     let result = run(
         &mut terminal,
         app,

@@ -14,9 +14,11 @@ struct Screen {
     raw: Vec<u8>,
 }
 
+type Writer = Arc<Mutex<Box<dyn Write + Send>>>;
+
 struct Session {
     screen: Arc<Mutex<Screen>>,
-    writer: Box<dyn Write + Send>,
+    writer: Writer,
     child: Box<dyn Child + Send + Sync>,
     _master: Box<dyn MasterPty + Send>,
 }
@@ -25,6 +27,12 @@ const DEADLINE: Duration = Duration::from_secs(20);
 
 impl Session {
     fn start(args: &[&str], cwd: &Path) -> Session {
+        Session::start_with(args, cwd, false)
+    }
+
+    /// `ambiguous_wide`: answer cursor-position queries as a terminal that draws East Asian
+    /// ambiguous-width characters two cells wide would (one column further on).
+    fn start_with(args: &[&str], cwd: &Path, ambiguous_wide: bool) -> Session {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -42,7 +50,8 @@ impl Session {
         let child = pair.slave.spawn_command(cmd).expect("spawn vpc-tui");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("reader");
-        let writer = pair.master.take_writer().expect("writer");
+        let writer: Writer = Arc::new(Mutex::new(pair.master.take_writer().expect("writer")));
+        let replies = Arc::clone(&writer);
         let screen = Arc::new(Mutex::new(Screen {
             parser: vt100::Parser::new(
                 NonZeroU16::new(24).unwrap(),
@@ -61,6 +70,16 @@ impl Session {
                 let mut s = shared.lock().unwrap();
                 s.parser.process(&buf[..n]);
                 s.raw.extend_from_slice(&buf[..n]);
+                // A terminal answers "where is the cursor?" (DSR); the app asks it once to
+                // learn how wide the terminal draws ambiguous-width characters.
+                if buf[..n].windows(4).any(|w| w == b"\x1b[6n") {
+                    let (row, col) = s.parser.screen().cursor_position();
+                    let col = col + 1 + u16::from(ambiguous_wide);
+                    let reply = format!("\x1b[{};{}R", row + 1, col);
+                    let mut w = replies.lock().unwrap();
+                    let _ = w.write_all(reply.as_bytes());
+                    let _ = w.flush();
+                }
             }
         });
         Session {
@@ -94,8 +113,9 @@ impl Session {
     }
 
     fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let mut w = self.writer.lock().unwrap();
+        w.write_all(keys.as_bytes()).unwrap();
+        w.flush().unwrap();
     }
 
     /// Send keys one at a time, so that a lone Esc is read as the Esc key.
@@ -241,4 +261,22 @@ fn a_scenario_that_does_not_load_exits_2_without_touching_the_screen() {
         !raw.contains("\x1b[?1049h"),
         "entered the alternate screen: {raw:?}"
     );
+}
+
+#[test]
+fn a_terminal_that_draws_ambiguous_characters_wide_gets_narrow_symbols() {
+    let dir = temp_dir("ascii");
+    copy_scenario("private-only", &dir);
+    let mut s = Session::start_with(&["private-only.ron"], &dir, true);
+    let screen = s.wait_for("REACHABLE via gateway_endpoint");
+    assert!(screen.contains("+Path: app-a > s3"), "{screen}");
+    assert!(!screen.contains('┃') && !screen.contains('→'), "{screen}");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+    // And with a narrow terminal the box drawing stays.
+    let mut s = Session::start(&["private-only.ron"], &dir);
+    let screen = s.wait_for("REACHABLE via gateway_endpoint");
+    assert!(screen.contains("┏Path: app-a → s3"), "{screen}");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
 }

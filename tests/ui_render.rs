@@ -265,3 +265,16 @@ fn lesson_steps_in_english_and_japanese() {
         );
     }
 }
+
+#[test]
+fn narrow_symbol_mode_keeps_every_border_one_cell_wide() {
+    let mut app = open("no-endpoint");
+    app.ja = true;
+    app.ascii = true;
+    app.start_lesson(4);
+    let screen = text(&frame(&mut app, 80, 24));
+    for glyph in ['┃', '━', '┌', '─', '→', '»', '✔', '✖', '…'] {
+        assert!(!screen.contains(glyph), "{glyph} in\n{screen}");
+    }
+    insta::assert_snapshot!("lesson_no_endpoint_step5_ja_ascii_80x24", screen);
+}

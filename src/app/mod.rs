@@ -233,6 +233,8 @@ pub struct App {
     pub presenter: bool,
     /// Narration in Japanese.
     pub ja: bool,
+    /// Narrow symbols: ASCII for glyphs some terminals draw two cells wide.
+    pub ascii: bool,
     undo: Vec<Step>,
     redo: Vec<Step>,
     version: u64,
@@ -275,6 +277,7 @@ impl App {
             lesson: None,
             presenter: false,
             ja: false,
+            ascii: false,
             undo: Vec::new(),
             redo: Vec::new(),
             version: 0,

@@ -188,6 +188,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             theme.plain(),
         ))
         .render_ref(area, buf);
+        if app.ascii {
+            asciify(area, buf);
+        }
         return;
     }
     let areas = layout(app, area);
@@ -210,6 +213,20 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     status(app, &theme, areas.status, buf);
     footer(app, &theme, areas.footer, buf);
     overlay::render(app, &theme, area, buf);
+    if app.ascii {
+        asciify(area, buf);
+    }
+}
+
+fn asciify(area: Rect, buf: &mut Buffer) {
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            if let Some(a) = text::ascii_symbol(cell.symbol()) {
+                cell.set_symbol(a);
+            }
+        }
+    }
 }
 
 /// What a click at (`x`, `y`) asks for, from the same layout the screen was drawn with.

@@ -137,6 +137,40 @@ pub fn wrap(
     lines
 }
 
+/// Narrow-symbol mode: every box-drawing, arrow and status glyph that terminals set to draw East
+/// Asian ambiguous-width characters two cells wide would widen, as a one-cell ASCII stand-in.
+/// Applied to the finished frame, so every panel gets it and no layout changes.
+pub fn ascii_symbol(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "─" | "━" | "═" => "-",
+        "│" | "┃" | "║" => "|",
+        "┌" | "┐" | "└" | "┘" | "┏" | "┓" | "┗" | "┛" | "├" | "┤" | "┬" | "┴" | "┼" | "╭" | "╮"
+        | "╰" | "╯" => "+",
+        "→" | "»" | "›" | "▸" | "⇢" => ">",
+        "←" | "‹" => "<",
+        "↑" => "^",
+        "↓" => "v",
+        "✔" => "+",
+        "✖" => "x",
+        "◐" => "~",
+        "⊘" => "-",
+        "●" => "*",
+        "•" => "*",
+        "·" => ".",
+        "…" => ".",
+        "▣" => "#",
+        "◆" => "o",
+        "⬡" => "G",
+        "⇄" => "N",
+        "⛨" => "F",
+        "▤" => "E",
+        "▏" => "_",
+        "−" => "-",
+        "✚" => "+",
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

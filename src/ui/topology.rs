@@ -87,11 +87,23 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize) -> Drawi
     let s = app.model.scenario();
     let path = on_path(app);
     let failed = app.failed_azs();
+    // What the current lesson step changed: marked ✚ unless the path's » says more.
+    let changed: HashSet<String> = app.step_changed_ids().into_iter().collect();
     let mark = |id: &str| path.contains(id);
-    let hl = |id: &str, base: Style| if mark(id) { theme.on_path() } else { base };
+    let hl = |id: &str, base: Style| {
+        if mark(id) {
+            theme.on_path()
+        } else if changed.contains(id) {
+            theme.warn()
+        } else {
+            base
+        }
+    };
     let pre = |id: &str| {
         if mark(id) {
             format!("{ON_PATH} ")
+        } else if changed.contains(id) {
+            "✚ ".into()
         } else {
             "  ".into()
         }
