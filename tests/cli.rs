@@ -304,3 +304,58 @@ fn public_ip_needs_a_subnet_source() {
         .code(2)
         .stderr(predicate::str::contains("--from SUBNET"));
 }
+
+#[test]
+fn lesson_print_in_both_languages() {
+    let en = Command::cargo_bin("vpc-tui")
+        .unwrap()
+        .args([
+            "lesson",
+            "scenarios/no-endpoint.ron",
+            "--print",
+            "--lang",
+            "en",
+        ])
+        .assert()
+        .success();
+    let out = String::from_utf8(en.get_output().stdout.clone()).unwrap();
+    assert!(out.contains("## Step 1: No endpoint"), "{out}");
+    assert!(out.contains("Answer: BLOCKED (no_route)"), "{out}");
+    assert!(out.contains("+ attach vpce-s3 to rtb-private"), "{out}");
+    let ja = Command::cargo_bin("vpc-tui")
+        .unwrap()
+        .args([
+            "lesson",
+            "scenarios/no-endpoint.ron",
+            "--print",
+            "--lang",
+            "ja",
+        ])
+        .assert()
+        .success();
+    let out = String::from_utf8(ja.get_output().stdout.clone()).unwrap();
+    assert!(out.contains("## ステップ 1: エンドポイントなし"), "{out}");
+    assert!(out.contains("出典: https://docs.aws.amazon.com/"), "{out}");
+}
+
+#[test]
+fn lesson_errors_exit_2() {
+    Command::cargo_bin("vpc-tui")
+        .unwrap()
+        .args(["lesson", "scenarios/private-only.ron", "--print"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("has no lesson"));
+    Command::cargo_bin("vpc-tui")
+        .unwrap()
+        .args([
+            "lesson",
+            "scenarios/no-endpoint.ron",
+            "--step",
+            "99",
+            "--print",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("no step 99"));
+}
