@@ -90,6 +90,13 @@ pub enum Purpose {
     SaveAs,
     /// A lesson question: `reachable` or `blocked`.
     Answer,
+    InboundResolverOnly,
+    ApplianceHealthBalancer,
+    ApplianceHealthAz {
+        load_balancer: String,
+    },
+    CrossZone,
+    EdgeTable,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -310,6 +317,26 @@ pub(super) fn edit_menu(app: &App) -> Picker {
             "dns-hostnames",
         ),
         item("Mark a GWLB endpoint's appliances up or down", "", "gwlb"),
+        item(
+            "Private DNS only for the inbound Resolver endpoint",
+            "S3 interface endpoints",
+            "ife-inbound",
+        ),
+        item(
+            "Mark a Gateway Load Balancer's appliances in an AZ healthy or not",
+            "",
+            "gwlb-health",
+        ),
+        item(
+            "Turn a Gateway Load Balancer's cross-zone load balancing on or off",
+            "",
+            "gwlb-cross-zone",
+        ),
+        item(
+            "Associate or disassociate the internet gateway with a route table",
+            "edge association (ingress routing)",
+            "edge",
+        ),
         item("Fail or restore an AZ", "also the number keys", "az"),
     ];
     Picker::new("Edit the model", items, Purpose::EditMenu)
@@ -709,6 +736,105 @@ impl App {
                 });
             }
             Purpose::Answer => self.answer(v == "reachable"),
+            Purpose::InboundResolverOnly => {
+                let on = self
+                    .model
+                    .scenario()
+                    .interface_endpoints
+                    .iter()
+                    .any(|e| e.id == v && e.private_dns_only_for_inbound_resolver_endpoint);
+                self.apply(Edit::SetPrivateDnsOnlyForInboundResolverEndpoint {
+                    endpoint: v,
+                    enabled: !on,
+                });
+            }
+            Purpose::ApplianceHealthBalancer => {
+                let lb = self
+                    .model
+                    .scenario()
+                    .gateway_load_balancers
+                    .iter()
+                    .find(|l| l.id == v)
+                    .cloned();
+                let items = self
+                    .model
+                    .scenario()
+                    .availability_zones
+                    .iter()
+                    .map(|az| {
+                        let healthy = lb
+                            .as_ref()
+                            .and_then(|l| l.appliances.iter().find(|z| z.az == az.name))
+                            .is_none_or(|z| z.healthy);
+                        item(
+                            &az.name,
+                            if healthy {
+                                "healthy: choose to mark unhealthy"
+                            } else {
+                                "unhealthy: choose to mark healthy"
+                            },
+                            &az.name,
+                        )
+                    })
+                    .collect();
+                self.pick(Picker::new(
+                    format!("Appliances of {v} in which AZ"),
+                    items,
+                    Purpose::ApplianceHealthAz { load_balancer: v },
+                ));
+            }
+            Purpose::ApplianceHealthAz { load_balancer } => {
+                let healthy = self
+                    .model
+                    .scenario()
+                    .gateway_load_balancers
+                    .iter()
+                    .find(|l| l.id == load_balancer)
+                    .and_then(|l| l.appliances.iter().find(|z| z.az == v))
+                    .is_none_or(|z| z.healthy);
+                self.apply(Edit::SetApplianceHealth {
+                    load_balancer,
+                    az: v,
+                    healthy: !healthy,
+                });
+            }
+            Purpose::CrossZone => {
+                let on = self
+                    .model
+                    .scenario()
+                    .gateway_load_balancers
+                    .iter()
+                    .any(|l| l.id == v && l.cross_zone_load_balancing);
+                self.apply(Edit::SetCrossZoneLoadBalancing {
+                    load_balancer: v,
+                    enabled: !on,
+                });
+            }
+            Purpose::EdgeTable => {
+                let Some(igw) = self.model.scenario().internet_gateway.as_ref().map(|g| g.id.clone())
+                else {
+                    self.status = Some((StatusKind::Error, "The VPC has no internet gateway.".into()));
+                    return;
+                };
+                let associated = self
+                    .model
+                    .scenario()
+                    .route_tables
+                    .iter()
+                    .any(|t| t.id == v && t.gateways.contains(&igw));
+                self.apply(if associated {
+                    Edit::DisassociateGateway {
+                        route_table: v,
+                        gateway: igw,
+                    }
+                } else {
+                    Edit::AssociateGateway {
+                        route_table: v,
+                        gateway: igw,
+                        position: None,
+                    }
+                });
+            }
             Purpose::FailAz => {
                 if let Ok(i) = v.parse() {
                     self.update_main(Msg::ToggleAz(i));
@@ -895,6 +1021,81 @@ impl App {
             "dns-hostnames" => self.apply(Edit::SetDnsHostnames {
                 enabled: !s.vpc.enable_dns_hostnames,
             }),
+            "ife-inbound" => {
+                let items = s
+                    .interface_endpoints
+                    .iter()
+                    .map(|e| {
+                        item(
+                            &e.id,
+                            format!(
+                                "{} · inbound Resolver only {}",
+                                e.service,
+                                if e.private_dns_only_for_inbound_resolver_endpoint {
+                                    "on"
+                                } else {
+                                    "off"
+                                }
+                            ),
+                            &e.id,
+                        )
+                    })
+                    .collect();
+                self.pick(Picker::new(
+                    "Interface endpoint",
+                    items,
+                    Purpose::InboundResolverOnly,
+                ));
+            }
+            "gwlb-health" | "gwlb-cross-zone" => {
+                let items = s
+                    .gateway_load_balancers
+                    .iter()
+                    .map(|l| {
+                        item(
+                            &l.id,
+                            format!(
+                                "cross-zone {}",
+                                if l.cross_zone_load_balancing {
+                                    "on"
+                                } else {
+                                    "off"
+                                }
+                            ),
+                            &l.id,
+                        )
+                    })
+                    .collect();
+                let purpose = if key == "gwlb-health" {
+                    Purpose::ApplianceHealthBalancer
+                } else {
+                    Purpose::CrossZone
+                };
+                self.pick(Picker::new("Gateway Load Balancer", items, purpose));
+            }
+            "edge" => {
+                let igw = s.internet_gateway.as_ref().map(|g| g.id.clone());
+                let mut p = self.table_picker(
+                    "Edge route table for the internet gateway".into(),
+                    Purpose::EdgeTable,
+                    false,
+                );
+                for it in &mut p.items {
+                    let t = s.route_tables.iter().find(|t| t.id == it.value);
+                    if igw
+                        .as_ref()
+                        .is_some_and(|g| t.is_some_and(|t| t.gateways.contains(g)))
+                    {
+                        it.detail = format!("{} · edge: choose to disassociate", it.detail);
+                    }
+                }
+                if igw.is_none() {
+                    self.status =
+                        Some((StatusKind::Error, "The VPC has no internet gateway.".into()));
+                } else {
+                    self.pick(p);
+                }
+            }
             "gwlb" => {
                 let items = s
                     .gwlb_endpoints
