@@ -582,3 +582,23 @@ fn round_trip_through_the_cli() {
     );
     let _ = std::fs::remove_file(out);
 }
+
+#[test]
+fn the_field_checklist_names_every_field_known_but_unused() {
+    use vpc_tui::import::aws;
+    let doc = std::fs::read_to_string("docs/aws-import-fields.md").unwrap();
+    for list in [
+        aws::ASSOCIATION_FIELDS_UNUSED,
+        aws::ROUTE_FIELDS_UNUSED,
+        aws::NAT_FIELDS_UNUSED,
+        aws::ENDPOINT_FIELDS_UNUSED,
+        aws::DNS_OPTIONS_FIELDS_UNUSED,
+    ] {
+        for field in list {
+            assert!(
+                doc.contains(&format!("`{field}`")) || doc.contains(&format!(".{field}`")),
+                "docs/aws-import-fields.md does not list {field}"
+            );
+        }
+    }
+}

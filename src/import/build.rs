@@ -725,8 +725,18 @@ pub fn build(
         let private_ip = i
             .private_ip_address
             .as_deref()
-            .and_then(|a| a.parse::<Ipv4Addr>().ok())
-            .filter(|a| subnet_cidr[subnet].contains(a));
+            .and_then(|a| a.parse::<Ipv4Addr>().ok());
+        let private_ip = match private_ip {
+            Some(a) if !subnet_cidr[subnet].contains(&a) => {
+                w.push(
+                    id,
+                    "aws_bad_value",
+                    format!("{id}: private IP {a} is not in its subnet {subnet}; left out"),
+                );
+                None
+            }
+            other => other,
+        };
         instances.push(Instance {
             id: id.to_string(),
             name: name_tag(&i.tags),
