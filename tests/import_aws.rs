@@ -602,3 +602,29 @@ fn the_field_checklist_names_every_field_known_but_unused() {
         }
     }
 }
+
+#[test]
+fn gateway_endpoint_is_inferred_from_routes_without_describe_vpc_endpoints() {
+    let dir = edited_copy(MOTO, "no-endpoints", "vpc-endpoints.json", |_| {
+        "{\"VpcEndpoints\": []}".to_string()
+    });
+    let (s, w) = load_aws_dir(&dir, None).unwrap();
+    assert_warning(&w, "aws_missing_input", "vpce-", "inferred");
+    assert_eq!(s.gateway_endpoints.len(), 1);
+    assert_eq!(s.gateway_endpoints[0].service, "s3");
+    assert_eq!(s.gateway_endpoints[0].route_tables.len(), 2);
+    assert!(!has_warning(&w, "aws_reconcile_mismatch", "vpce-", ""));
+    let model = Model::new(s).unwrap();
+    let q = Query::parse(&model, "app-a", "s3", false);
+    let t = eval::evaluate(&model, &model.scenario().what_if, &q).unwrap();
+    assert_eq!(report::trace_json(&t)["via"], "gateway_endpoint");
+}
+
+#[test]
+fn a_file_named_twice_is_read_once() {
+    vpc_tui()
+        .args(["import", "aws", REFERENCE])
+        .arg(format!("{REFERENCE}/instances.json"))
+        .assert()
+        .code(0);
+}

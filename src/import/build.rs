@@ -51,12 +51,25 @@ fn state_is(state: Option<&str>, values: &[&str]) -> bool {
 
 /// The Region, from the AZ descriptions, else from a subnet's AZ name (`us-east-1a`).
 fn region(input: &Input, subnets: &[&aws::Subnet]) -> Option<String> {
-    if let Some(r) = input.zones.iter().find_map(|z| z.region_name.clone()) {
-        return Some(r);
+    // The Region of the subnets' AZs first: an AZ file may come from another Region.
+    let of_subnets = subnets.iter().find_map(|s| {
+        input
+            .zones
+            .iter()
+            .find(|z| z.zone_name == s.availability_zone)
+            .and_then(|z| z.region_name.clone())
+    });
+    if of_subnets.is_some() {
+        return of_subnets;
     }
-    let az = &subnets.first()?.availability_zone;
-    let r = az.trim_end_matches(|c: char| c.is_ascii_lowercase());
-    (!r.is_empty() && r != az).then(|| r.to_string())
+    if let Some(s) = subnets.first() {
+        let az = &s.availability_zone;
+        let r = az.trim_end_matches(|c: char| c.is_ascii_lowercase());
+        if !r.is_empty() && r != az {
+            return Some(r.to_string());
+        }
+    }
+    input.zones.iter().find_map(|z| z.region_name.clone())
 }
 
 /// What an endpoint's `ServiceName` names.
@@ -281,8 +294,12 @@ pub fn build(
 
     // --- NAT gateways.
     let mut nat_gateways: Vec<NatGateway> = Vec::new();
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
     for n in input.nat_gateways.iter().filter(|n| in_vpc(&n.vpc_id)) {
         let id = n.nat_gateway_id.as_str();
+        if !seen.insert(id) {
+            continue;
+        }
         w.unknown_fields(id, "NAT gateway", &n.extra, aws::NAT_FIELDS_UNUSED);
         let state = n.state.as_deref();
         if state_is(state, &["failed", "deleting", "deleted"]) {
@@ -411,6 +428,9 @@ pub fn build(
     let mut missing_enis = false;
     for e in input.endpoints.iter().filter(|e| in_vpc(&e.vpc_id)) {
         let id = e.vpc_endpoint_id.as_str();
+        if !seen.insert(id) {
+            continue;
+        }
         w.unknown_fields(id, "VPC endpoint", &e.extra, aws::ENDPOINT_FIELDS_UNUSED);
         if let Some(d) = &e.dns_options {
             w.unknown_fields(
@@ -676,6 +696,9 @@ pub fn build(
             continue;
         }
         let id = i.instance_id.as_str();
+        if !seen.insert(id) {
+            continue;
+        }
         let state = i.state.as_ref().and_then(|s| s.name.as_deref());
         if state_is(state, &["terminated", "shutting-down"]) {
             w.push(
@@ -880,6 +903,35 @@ pub fn build(
                 );
             }
 
+            // Without describe-vpc-endpoints, a prefix-list route to a vpce- of S3 or DynamoDB
+            // still tells which gateway endpoint the table is attached to.
+            if input.endpoints.is_empty()
+                && let (Some(g), Some(pl)) = (
+                    r.gateway_id.as_deref(),
+                    r.destination_prefix_list_id.as_deref(),
+                )
+                && g.starts_with("vpce-")
+                && let Some(svc) = pl_service(pl).filter(|s| s == "s3" || s == "dynamodb")
+            {
+                match gateway_endpoints.iter_mut().find(|e| e.id == g) {
+                    Some(e) => e.route_tables.push(tid.to_string()),
+                    None => {
+                        w.push(
+                            g,
+                            "aws_missing_input",
+                            format!(
+                                "{g}: no describe-vpc-endpoints output; a gateway endpoint for {svc} is inferred from the prefix-list routes to it"
+                            ),
+                        );
+                        endpoint_kind.insert(g, "Gateway");
+                        gateway_endpoints.push(GatewayEndpoint {
+                            id: g.to_string(),
+                            service: svc,
+                            route_tables: vec![tid.to_string()],
+                        });
+                    }
+                }
+            }
             let hop = route_hop(
                 r,
                 &endpoint_kind,

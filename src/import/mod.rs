@@ -149,6 +149,9 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
             files.push(p.clone());
         }
     }
+    // A file named twice (on its own and through its directory) is read once.
+    let mut seen = std::collections::BTreeSet::new();
+    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     Ok(files)
 }
 
