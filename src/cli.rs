@@ -55,6 +55,29 @@ pub enum Command {
     /// Write a scenario from a real VPC's description.
     #[command(subcommand)]
     Import(ImportSource),
+    /// Draw the topology (Graphviz DOT or a Mermaid flowchart), with one path highlighted.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// `dot` (Graphviz) or `mermaid` (renders on GitHub).
+    #[arg(value_enum)]
+    pub format: ExportFormat,
+    /// Scenario file (RON).
+    pub scenario: PathBuf,
+    /// Highlight the path from this source (with --to), as `check --from` takes it.
+    #[arg(long, requires = "to")]
+    pub from: Option<String>,
+    /// Highlight the path to this destination (with --from), as `check --to` takes it.
+    #[arg(long, requires = "from")]
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Dot,
+    Mermaid,
 }
 
 #[derive(Debug, Subcommand)]
@@ -459,5 +482,38 @@ pub fn run_overview_aws(
             .map(|i| i.id.as_str())
             .unwrap_or("INSTANCE")
     );
+    EXIT_OK
+}
+
+// --- Diagrams: `export dot|mermaid`.
+
+/// `vpc-tui export dot|mermaid SCENARIO [--from X --to Y]`: the diagram on standard output.
+pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let model = match model::load_file(&args.scenario) {
+        Ok(m) => m,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return EXIT_INVALID;
+        }
+    };
+    print_warnings(&model, &args.scenario, err);
+    let path = match (&args.from, &args.to) {
+        (Some(from), Some(to)) => {
+            let query = Query::parse(&model, from, to, false);
+            match eval::evaluate(&model, &model.scenario().what_if, &query) {
+                Ok(trace) => Some((query, trace)),
+                Err(e) => {
+                    let _ = writeln!(err, "error: {e}");
+                    return EXIT_INVALID;
+                }
+            }
+        }
+        _ => None,
+    };
+    let graph = crate::export::Graph::new(&model, path.as_ref().map(|(q, t)| (q, t)));
+    let _ = match args.format {
+        ExportFormat::Dot => write!(out, "{}", graph.dot()),
+        ExportFormat::Mermaid => write!(out, "{}", graph.mermaid()),
+    };
     EXIT_OK
 }

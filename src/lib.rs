@@ -6,6 +6,7 @@
 pub mod catalogue;
 pub mod cli;
 pub mod eval;
+pub mod export;
 pub mod import;
 pub mod model;
 pub mod prefix_trie;

@@ -2,7 +2,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use vpc_tui::cli::{
-    Cli, Command, run_check, run_import, run_overview, run_overview_aws, run_validate,
+    Cli, Command, run_check, run_export, run_import, run_overview, run_overview_aws, run_validate,
 };
 
 fn main() -> ExitCode {
@@ -13,6 +13,7 @@ fn main() -> ExitCode {
         Some(Command::Check(args)) => run_check(args, &mut out, &mut err),
         Some(Command::Validate { scenarios }) => run_validate(scenarios, &mut out, &mut err),
         Some(Command::Import(source)) => run_import(source, &mut out, &mut err),
+        Some(Command::Export(args)) => run_export(args, &mut out, &mut err),
         None => match &cli.aws {
             Some(dir) => run_overview_aws(dir, cli.vpc.as_deref(), &mut out, &mut err),
             None => run_overview(cli.scenario.as_deref(), &mut out, &mut err),
