@@ -628,3 +628,74 @@ fn a_file_named_twice_is_read_once() {
         .assert()
         .code(0);
 }
+
+#[test]
+fn derived_routes_that_differ_from_the_model_are_warnings() {
+    // The S3 endpoint lists the app table, but AWS's list of the table's routes lacks its route.
+    let dir = edited_copy(REFERENCE, "no-pl-route", "route-tables.json", |t| {
+        t.replacen(
+            "\"DestinationPrefixListId\": \"pl-63a5400a\"",
+            "\"DestinationCidrBlock\": \"10.99.0.0/16\"",
+            1,
+        )
+        .replacen(
+            "\"GatewayId\": \"vpce-032a826aEXAMPLE\"",
+            "\"TransitGatewayId\": \"tgw-0123456789EXAMPLE\"",
+            1,
+        )
+    });
+    let (s, w) = load_aws_dir(&dir, None).unwrap();
+    assert_warning(
+        &w,
+        "aws_reconcile_mismatch",
+        "vpce-032a826aEXAMPLE",
+        "has no route to it",
+    );
+    assert_eq!(s.gateway_endpoints[0].route_tables.len(), 1);
+    // The main table routes to the endpoint, which does not list it; and no local route there.
+    let dir = edited_copy(REFERENCE, "extra-pl-route", "route-tables.json", |t| {
+        let main_local = "\"Routes\": [\n                {\n                    \"DestinationCidrBlock\": \"10.0.0.0/16\",\n                    \"GatewayId\": \"local\",\n                    \"Origin\": \"CreateRouteTable\",\n                    \"State\": \"active\"\n                }\n            ]";
+        assert!(t.contains(main_local), "fixture layout changed");
+        t.replacen(
+            main_local,
+            "\"Routes\": [{\"DestinationPrefixListId\": \"pl-63a5400a\", \"GatewayId\": \"vpce-032a826aEXAMPLE\", \"Origin\": \"CreateRoute\", \"State\": \"active\"}]",
+            1,
+        )
+    });
+    let (s, w) = load_aws_dir(&dir, None).unwrap();
+    assert_warning(
+        &w,
+        "aws_reconcile_mismatch",
+        "vpce-032a826aEXAMPLE",
+        "does not list",
+    );
+    assert_warning(&w, "aws_reconcile_mismatch", "rtb-0main", "no local route");
+    assert_eq!(s.gateway_endpoints[0].route_tables.len(), 2);
+    Model::new(s).unwrap();
+}
+
+#[test]
+fn a_blackhole_gateway_endpoint_route_stays_a_blackhole() {
+    let dir = edited_copy(REFERENCE, "ge-blackhole", "route-tables.json", |t| {
+        t.replacen(
+            "\"GatewayId\": \"vpce-032a826aEXAMPLE\",\n                    \"Origin\": \"CreateRoute\",\n                    \"State\": \"active\"",
+            "\"GatewayId\": \"vpce-032a826aEXAMPLE\",\n                    \"Origin\": \"CreateRoute\",\n                    \"State\": \"blackhole\"",
+            1,
+        )
+    });
+    let (s, w) = load_aws_dir(&dir, None).unwrap();
+    assert!(
+        table(&s, "app")
+            .routes
+            .iter()
+            .any(|r| r.destination == Destination::PrefixList("s3".into())
+                && r.target == Target::Blackhole)
+    );
+    assert_warning(
+        &w,
+        "aws_reconcile_mismatch",
+        "vpce-032a826aEXAMPLE",
+        "does not lead to it",
+    );
+    Model::new(s).unwrap();
+}

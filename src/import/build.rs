@@ -1198,6 +1198,22 @@ pub fn build(
                         g.id
                     ),
                 );
+            } else if route_tables.iter().any(|x| {
+                &x.id == t
+                    && x.routes
+                        .iter()
+                        .any(|r| r.destination == Destination::PrefixList(g.service.clone()))
+            }) {
+                // The table's own route for the prefix list (a blackhole in AWS's output) stands;
+                // a derived one beside it would be a second route for one destination.
+                w.push(
+                    &g.id,
+                    "aws_reconcile_mismatch",
+                    format!(
+                        "{}: lists route table {t}, but {t}'s route for {}'s prefix list does not lead to it; that route is kept and the table is not attached",
+                        g.id, g.service
+                    ),
+                );
             } else if !endpoint_routes.contains(&(g.id.clone(), t.clone())) {
                 w.push(
                     &g.id,
