@@ -699,3 +699,19 @@ fn a_blackhole_gateway_endpoint_route_stays_a_blackhole() {
     );
     Model::new(s).unwrap();
 }
+
+#[test]
+fn the_field_checklist_documents_every_warning_code() {
+    let doc = std::fs::read_to_string("docs/aws-import-fields.md").unwrap();
+    for file in ["src/import/mod.rs", "src/import/build.rs"] {
+        let text = std::fs::read_to_string(file).unwrap();
+        for (i, _) in text.match_indices("\"aws_") {
+            let rest = &text[i + 1..];
+            let code = &rest[..rest.find('"').unwrap()];
+            assert!(
+                doc.contains(&format!("| `{code}` |")),
+                "{file}: warning code {code} is not in docs/aws-import-fields.md"
+            );
+        }
+    }
+}
