@@ -126,14 +126,29 @@ pub fn build(
         None => v.vpc_id.clone(),
     };
     let the_vpc: &aws::Vpc = match vpc {
-        Some(id) => vpcs
-            .iter()
-            .find(|v| v.vpc_id == id || name_tag(&v.tags).as_deref() == Some(id))
-            .copied()
-            .ok_or_else(|| ImportError::UnknownVpc {
-                wanted: id.to_string(),
-                known: vpcs.iter().map(|v| shown(v)).collect(),
-            })?,
+        Some(id) => {
+            let by_id = vpcs.iter().copied().find(|v| v.vpc_id == id);
+            let by_name: Vec<&aws::Vpc> = vpcs
+                .iter()
+                .copied()
+                .filter(|v| name_tag(&v.tags).as_deref() == Some(id))
+                .collect();
+            match (by_id, by_name.as_slice()) {
+                (Some(v), _) => v,
+                (None, [v]) => v,
+                (None, []) => {
+                    return Err(ImportError::UnknownVpc {
+                        wanted: id.to_string(),
+                        known: vpcs.iter().map(|v| shown(v)).collect(),
+                    });
+                }
+                (None, several) => {
+                    return Err(ImportError::SeveralVpcs(
+                        several.iter().map(|v| shown(v)).collect(),
+                    ));
+                }
+            }
+        }
         None => match vpcs.as_slice() {
             [] => return Err(ImportError::NoVpc),
             [one] => one,
@@ -1276,8 +1291,9 @@ pub fn build(
                 pl,
                 "aws_service_cidrs",
                 format!(
-                    "{pl} ({name}): {svc}'s CIDRs taken from the prefix list ({} entries) instead of the catalogue's",
-                    list.len()
+                    "{pl} ({name}): {svc}'s CIDRs taken from the prefix list ({} entr{}) instead of the catalogue's",
+                    list.len(),
+                    if list.len() == 1 { "y" } else { "ies" }
                 ),
             );
             overridden.insert(svc.clone());
