@@ -389,13 +389,17 @@ pub fn load_aws(dir: &Path, vpc: Option<&str>, err: &mut dyn Write) -> Result<Mo
 /// is not written (exit 2).
 pub fn run_import(source: &ImportSource, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let ImportSource::Aws(args) = source;
-    let (scenario, warnings) = match crate::import::import_paths(&args.files, args.vpc.as_deref()) {
+    let imported = match crate::import::import(&args.files, args.vpc.as_deref()) {
         Ok(x) => x,
         Err(e) => {
             let _ = writeln!(err, "{e}");
             return EXIT_INVALID;
         }
     };
+    let (scenario, warnings) = (imported.scenario, imported.warnings);
+    for (file, call) in &imported.files {
+        let _ = writeln!(err, "read {}: {call}", file.display());
+    }
     for w in &warnings {
         let _ = writeln!(err, "{w}");
     }

@@ -404,6 +404,10 @@ fn import_writes_ron_to_stdout_and_warnings_to_stderr() {
         .code(0)
         .stdout(predicate::str::contains("region: \"us-east-1\""))
         .stdout(predicate::str::contains("availability_mode: regional"))
+        .stderr(predicate::str::contains("vpcs.json: describe-vpcs"))
+        .stderr(predicate::str::contains(
+            "prefix-lists.json: describe-prefix-lists",
+        ))
         .stderr(predicate::str::contains("[aws_not_modelled]"));
 }
 

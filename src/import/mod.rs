@@ -121,11 +121,28 @@ pub fn import_paths(
     paths: &[PathBuf],
     vpc: Option<&str>,
 ) -> Result<(Scenario, Vec<Diagnostic>), ImportError> {
+    import(paths, vpc).map(|i| (i.scenario, i.warnings))
+}
+
+/// An import's result, with the call each file was recognised as.
+#[derive(Debug)]
+pub struct Imported {
+    pub scenario: Scenario,
+    pub warnings: Vec<Diagnostic>,
+    pub files: Vec<(PathBuf, &'static str)>,
+}
+
+/// [`import_paths`], also saying which call each file was recognised as.
+pub fn import(paths: &[PathBuf], vpc: Option<&str>) -> Result<Imported, ImportError> {
     let files = expand(paths)?;
     let mut warnings = Vec::new();
     let input = read_files(&files, &mut warnings)?;
     let scenario = build(&input, vpc, &mut warnings)?;
-    Ok((scenario, warnings))
+    Ok(Imported {
+        scenario,
+        warnings,
+        files: input.files,
+    })
 }
 
 fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
@@ -259,7 +276,10 @@ pub fn read_text(
         "describe-network-interfaces"
     } else if has("PrefixLists") {
         let lists = parse::<aws::DescribePrefixLists>(text, path)?.prefix_lists;
-        let managed = lists.iter().any(|l| l.cidrs.is_none());
+        // Only describe-managed-prefix-lists says who owns a list and its address family.
+        let managed = lists
+            .iter()
+            .any(|l| l.address_family.is_some() || l.owner_id.is_some());
         input.prefix_lists.extend(lists);
         if managed {
             "describe-managed-prefix-lists"
@@ -304,7 +324,11 @@ pub fn read_text(
                 "{shown}: {what} are not modelled yet, so this file is not used; every verdict lists them as not evaluated"
             ),
         ));
-        "not modelled"
+        if has("SecurityGroups") {
+            "describe-security-groups (not modelled)"
+        } else {
+            "describe-network-acls (not modelled)"
+        }
     } else {
         let keys: Vec<&str> = top.keys().map(String::as_str).collect();
         warnings.push(Diagnostic::warning(
@@ -315,7 +339,7 @@ pub fn read_text(
                 keys.join(", ")
             ),
         ));
-        "unknown"
+        "not recognised"
     };
     input.files.push((path.to_path_buf(), kind));
     Ok(())
