@@ -65,7 +65,14 @@ pub struct ExportArgs {
     #[arg(value_enum)]
     pub format: ExportFormat,
     /// Scenario file (RON).
-    pub scenario: PathBuf,
+    #[arg(required_unless_present = "aws")]
+    pub scenario: Option<PathBuf>,
+    /// Draw a directory of `aws ec2 describe-*` JSON output instead of a scenario file.
+    #[arg(long, value_name = "DIR", conflicts_with = "scenario")]
+    pub aws: Option<PathBuf>,
+    /// With --aws: the VPC to draw when the files describe several (id or Name tag).
+    #[arg(long, value_name = "VPC", requires = "aws")]
+    pub vpc: Option<String>,
     /// Highlight the path from this source (with --to), as `check --from` takes it.
     #[arg(long, requires = "to")]
     pub from: Option<String>,
@@ -491,16 +498,27 @@ pub fn run_overview_aws(
 
 // --- Diagrams: `export dot|mermaid`.
 
-/// `vpc-tui export dot|mermaid SCENARIO [--from X --to Y]`: the diagram on standard output.
+/// `vpc-tui export dot|mermaid (SCENARIO | --aws DIR) [--from X --to Y]`: the diagram on
+/// standard output.
 pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let model = match model::load_file(&args.scenario) {
-        Ok(m) => m,
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
+    let (model, shown) = match (&args.aws, &args.scenario) {
+        (Some(dir), _) => match load_aws(dir, args.vpc.as_deref(), err) {
+            Ok(m) => (m, dir.clone()),
+            Err(code) => return code,
+        },
+        (None, Some(path)) => match model::load_file(path) {
+            Ok(m) => (m, path.clone()),
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                return EXIT_INVALID;
+            }
+        },
+        (None, None) => {
+            let _ = writeln!(err, "error: give a SCENARIO or --aws DIR");
             return EXIT_INVALID;
         }
     };
-    print_warnings(&model, &args.scenario, err);
+    print_warnings(&model, &shown, err);
     let path = match (&args.from, &args.to) {
         (Some(from), Some(to)) => {
             let query = Query::parse(&model, from, to, false);

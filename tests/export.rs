@@ -182,4 +182,19 @@ fn export_cli() {
         ])
         .assert()
         .code(2);
+    Command::cargo_bin("vpc-tui")
+        .unwrap()
+        .args([
+            "export",
+            "mermaid",
+            "--aws",
+            "tests/fixtures/aws/reference-ingress",
+            "--from",
+            "web-a",
+            "--to",
+            "8.8.8.8",
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("n_igw_0e7ed7bfd8EXAMPLE ==>"));
 }
