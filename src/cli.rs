@@ -30,8 +30,12 @@ pub const BUILTIN_NAME: &str = "<built-in private-only.ron>";
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// Scenario file (RON) to open; without one, the built-in private-only scenario.
+    /// Scenario file (RON) to open in the explorer; without one, the built-in private-only
+    /// scenario. When standard output is not a terminal, a text overview is printed instead.
     pub scenario: Option<PathBuf>,
+    /// Print the text overview (every instance × service) instead of opening the explorer.
+    #[arg(long)]
+    pub overview: bool,
     /// Open a directory of `aws ec2 describe-*` JSON output instead of a scenario file.
     #[arg(long, value_name = "DIR", conflicts_with = "scenario")]
     pub aws: Option<PathBuf>,
@@ -315,6 +319,31 @@ pub fn run_validate(paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write)
 
 /// Until the interactive view lands, opening a scenario prints its overview: what it holds and
 /// the verdict matrix.
+/// Open the interactive explorer. A scenario that does not load is reported exactly as
+/// `validate` reports it, before the terminal is touched, and exits 2.
+pub fn run_explorer(path: Option<&Path>, err: &mut dyn Write) -> i32 {
+    let model = match load(path) {
+        Ok(m) => m,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return EXIT_INVALID;
+        }
+    };
+    let label = path
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| BUILTIN_NAME.to_string());
+    let mut app = crate::app::App::new(model, path.map(Path::to_path_buf), label);
+    // https://no-color.org: present and not empty turns colour off.
+    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    match crate::tui::run_terminal(&mut app) {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            let _ = writeln!(err, "error: terminal: {e}");
+            EXIT_INVALID
+        }
+    }
+}
+
 pub fn run_overview(path: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let model = match load(path) {
         Ok(m) => m,
@@ -538,4 +567,23 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
         ExportFormat::Mermaid => write!(out, "{}", graph.mermaid()),
     };
     EXIT_OK
+}
+
+/// `vpc-tui --aws DIR` in a terminal: the explorer on the imported VPC. It has no file of its
+/// own, so a save asks where to write the scenario.
+pub fn run_explorer_aws(dir: &Path, vpc: Option<&str>, err: &mut dyn Write) -> i32 {
+    let model = match load_aws(dir, vpc, err) {
+        Ok(m) => m,
+        Err(code) => return code,
+    };
+    let mut app = crate::app::App::new(model, None, dir.display().to_string());
+    // https://no-color.org: present and not empty turns colour off.
+    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    match crate::tui::run_terminal(&mut app) {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            let _ = writeln!(err, "error: terminal: {e}");
+            EXIT_INVALID
+        }
+    }
 }

@@ -1,8 +1,10 @@
 //! vpc-tui: see how traffic leaves an AWS VPC.
 //!
 //! Layers, one-way: [`model`] (scenario types, loading, validation, edits) → [`eval`] (pure path
-//! evaluation) → the CLI and the TUI.
+//! evaluation) → [`app`] (state, messages, `update`) → [`ui`] (rendering only); [`cli`] and
+//! [`tui`] (terminal setup and the event loop) sit on top.
 
+pub mod app;
 pub mod catalogue;
 pub mod cli;
 pub mod eval;
@@ -11,3 +13,5 @@ pub mod import;
 pub mod model;
 pub mod prefix_trie;
 pub mod report;
+pub mod tui;
+pub mod ui;

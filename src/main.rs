@@ -1,8 +1,10 @@
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
 use vpc_tui::cli::{
-    Cli, Command, run_check, run_export, run_import, run_overview, run_overview_aws, run_validate,
+    Cli, Command, run_check, run_explorer, run_explorer_aws, run_export, run_import, run_overview,
+    run_overview_aws, run_validate,
 };
 
 fn main() -> ExitCode {
@@ -14,10 +16,17 @@ fn main() -> ExitCode {
         Some(Command::Validate { scenarios }) => run_validate(scenarios, &mut out, &mut err),
         Some(Command::Import(source)) => run_import(source, &mut out, &mut err),
         Some(Command::Export(args)) => run_export(args, &mut out, &mut err),
-        None => match &cli.aws {
+        None if cli.overview || !std::io::stdout().is_terminal() => match &cli.aws {
             Some(dir) => run_overview_aws(dir, cli.vpc.as_deref(), &mut out, &mut err),
             None => run_overview(cli.scenario.as_deref(), &mut out, &mut err),
         },
+        None => {
+            drop(out);
+            match &cli.aws {
+                Some(dir) => run_explorer_aws(dir, cli.vpc.as_deref(), &mut err),
+                None => run_explorer(cli.scenario.as_deref(), &mut err),
+            }
+        }
     };
     ExitCode::from(code as u8)
 }

@@ -69,7 +69,7 @@ pub fn trace_json(t: &PathTrace) -> Value {
     })
 }
 
-fn verdict_line(v: &Verdict) -> String {
+pub fn verdict_line(v: &Verdict) -> String {
     match v {
         Verdict::Reachable { via, cross_az } => match cross_az {
             Some(c) => format!("REACHABLE via {} (cross-AZ: {})", via.code(), c.code()),

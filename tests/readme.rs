@@ -31,3 +31,13 @@ fn every_note_the_evaluator_emits_is_documented() {
         }
     }
 }
+
+#[test]
+fn readme_keybinding_table_is_the_keymap() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let table = vpc_tui::app::keymap::markdown();
+    assert!(
+        readme.contains(&table),
+        "README's keybinding table differs from the keymap; it should read:\n{table}"
+    );
+}

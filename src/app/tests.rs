@@ -1,0 +1,264 @@
+//! Key-script tests: real key events through the keymap into `update`, asserting on the state
+//! the UI would draw.
+
+use std::path::Path;
+
+use super::*;
+use crate::app::script::press;
+use crate::model::load_file;
+
+pub(crate) fn open(name: &str) -> App {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("scenarios")
+        .join(format!("{name}.ron"));
+    let model = load_file(&path).unwrap_or_else(|e| panic!("{e}"));
+    App::new(model, Some(path), name.into())
+}
+
+fn verdict(app: &App) -> String {
+    match &app.trace {
+        Ok(t) => verdict_words(&t.verdict),
+        Err(e) => format!("error: {e}"),
+    }
+}
+
+fn status(app: &App) -> String {
+    app.status.as_ref().map(|s| s.1.clone()).unwrap_or_default()
+}
+
+#[test]
+fn opens_on_the_first_instance_to_s3() {
+    let app = open("private-only");
+    assert_eq!(app.path_label(), "app-a → s3");
+    assert_eq!(verdict(&app), "reachable via gateway_endpoint");
+    assert_eq!(app.matrix_cursor(), Some((0, 0)));
+}
+
+#[test]
+fn failing_the_only_endpoint_az_blocks_the_other_az_then_undo_redo_and_reset() {
+    let mut app = open("interface-single-az");
+    // Topology: down twice to app-c; pick the target ssm through the filter.
+    press(&mut app, "jjt/ssm<Enter>");
+    assert_eq!(app.path_label(), "app-c → ssm");
+    assert_eq!(verdict(&app), "reachable via interface_endpoint");
+    press(&mut app, "1");
+    assert_eq!(verdict(&app), "blocked (endpoint_enis_all_failed)");
+    assert!(app.is_dirty());
+    let s = status(&app);
+    assert!(s.contains("fail AZ us-east-1a"), "{s}");
+    assert!(
+        s.contains(
+            "app-c → ssm: reachable via interface_endpoint → blocked (endpoint_enis_all_failed)"
+        ),
+        "{s}"
+    );
+    let flips = app.change.as_ref().unwrap().flips.len();
+    assert!(
+        flips > 0 && s.contains(&format!("{flips} matrix cells flipped")),
+        "{s}"
+    );
+    press(&mut app, "c");
+    assert!(matches!(app.overlay, Some(Overlay::Flips { .. })));
+    press(&mut app, "<Esc>u");
+    assert_eq!(verdict(&app), "reachable via interface_endpoint");
+    assert!(!app.is_dirty());
+    press(&mut app, "<C-r>");
+    assert_eq!(verdict(&app), "blocked (endpoint_enis_all_failed)");
+    press(&mut app, "2r");
+    assert_eq!(verdict(&app), "reachable via interface_endpoint");
+    assert!(app.model.scenario().what_if.failed_azs.is_empty());
+    assert!(!app.is_dirty());
+    assert_eq!(app.can_redo(), 2);
+}
+
+#[test]
+fn attaching_the_gateway_endpoint_to_the_private_table_fixes_s3() {
+    let mut app = open("gateway-public-rt");
+    press(&mut app, "s/app-a<Enter>");
+    assert_eq!(app.path_label(), "app-a → s3");
+    assert_eq!(verdict(&app), "blocked (no_route)");
+    press(
+        &mut app,
+        "e/attach or detach<Enter><Enter>/rtb-private<Enter>",
+    );
+    assert_eq!(verdict(&app), "reachable via gateway_endpoint");
+    assert!(
+        app.model.scenario().gateway_endpoints[0]
+            .route_tables
+            .contains(&"rtb-private".to_string())
+    );
+    assert!(status(&app).contains("blocked (no_route) → reachable via gateway_endpoint"));
+}
+
+#[test]
+fn a_second_endpoint_subnet_in_one_az_is_refused_with_the_rule() {
+    let mut app = open("private-only");
+    let before = app.model.scenario().clone();
+    press(
+        &mut app,
+        "e/add or remove an interface<Enter>/vpce-ssm<Enter>",
+    );
+    // Every subnet of private-only already has an ENI: choosing one removes it (allowed).
+    press(&mut app, "/private-b<Enter>");
+    assert!(status(&app).contains("remove"), "{}", status(&app));
+    press(&mut app, "u");
+    assert_eq!(app.model.scenario(), &before);
+    // gateway-public-rt has two subnets in us-east-1a: an endpoint in one of them cannot
+    // take the other.
+    let mut app = open("gateway-public-rt");
+    press(
+        &mut app,
+        "e/create an interface<Enter>/ssm<Enter>/subnet-public-a<Enter>",
+    );
+    assert_eq!(
+        app.model.scenario().interface_endpoints.len(),
+        1,
+        "{}",
+        status(&app)
+    );
+    let before = app.model.scenario().clone();
+    press(
+        &mut app,
+        "e/add or remove an interface<Enter>/vpce-ssm<Enter>/subnet-private-a<Enter>",
+    );
+    let (kind, msg) = app.status.clone().unwrap();
+    assert_eq!(kind, StatusKind::Error, "{msg}");
+    assert!(msg.starts_with("Refused:"), "{msg}");
+    assert!(msg.contains("us-east-1a"), "{msg}");
+    assert_eq!(app.model.scenario(), &before);
+    assert_eq!(app.can_undo(), 1);
+}
+
+#[test]
+fn quitting_with_unsaved_edits_asks_first() {
+    let mut app = open("private-only");
+    press(&mut app, "1q");
+    assert_eq!(app.overlay, Some(Overlay::ConfirmQuit));
+    assert!(!app.quit);
+    press(&mut app, "<Esc>");
+    assert!(app.overlay.is_none() && !app.quit);
+    press(&mut app, "qn");
+    assert!(app.quit);
+    // Without edits, q quits at once.
+    let mut app = open("private-only");
+    press(&mut app, "q");
+    assert!(app.quit);
+}
+
+#[test]
+fn save_as_writes_a_file_that_loads_again() {
+    let dir = std::env::temp_dir().join(format!("vpc-tui-save-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let target = dir.join("edited.ron");
+    let mut app = open("private-only");
+    press(&mut app, "e/enableDnsHostnames<Enter>");
+    assert!(!app.model.scenario().vpc.enable_dns_hostnames);
+    press(&mut app, "W");
+    // The input starts with the current path: clear it, then type the new one.
+    for _ in 0..400 {
+        press(&mut app, "<Bksp>");
+    }
+    press(&mut app, &format!("{}<Enter>", target.display()));
+    assert!(!app.is_dirty(), "{}", status(&app));
+    let saved = load_file(&target).unwrap();
+    assert_eq!(saved.scenario(), app.model.scenario());
+    // Quitting now needs no question.
+    press(&mut app, "q");
+    assert!(app.quit);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_typed_destination_becomes_a_target() {
+    let mut app = open("nat-single-az");
+    press(&mut app, "t/type a dest<Enter>8.8.8.8<Enter>");
+    assert_eq!(app.selected_target().unwrap().query, "8.8.8.8");
+    assert!(app.trace.is_ok());
+    // Something the engine cannot read is refused in the status line.
+    press(&mut app, "t/type a dest<Enter>nonsense<Enter>");
+    assert_eq!(app.status.as_ref().unwrap().0, StatusKind::Error);
+    assert_eq!(app.selected_target().unwrap().query, "8.8.8.8");
+}
+
+#[test]
+fn matrix_arrows_select_the_path() {
+    let mut app = open("private-only");
+    press(&mut app, "<Tab><Tab><Tab>");
+    assert_eq!(app.tab, Tab::Matrix);
+    press(&mut app, "jl");
+    assert_eq!(app.matrix_cursor(), Some((1, 1)));
+    assert_eq!(app.path_label(), "app-b → dynamodb");
+    app.update(Msg::SelectCell { row: 2, col: 2 });
+    assert_eq!(app.path_label(), "app-c → ssm");
+}
+
+#[test]
+fn every_edit_menu_entry_opens_a_flow_or_applies() {
+    for name in ["private-only", "gwlb-inspection", "nat-single-az"] {
+        let app = open(name);
+        let Overlay::Picker(menu) = ({
+            let mut a = app.clone();
+            a.update(Msg::EditMenu);
+            a.overlay.unwrap()
+        }) else {
+            panic!("no menu")
+        };
+        for i in 0..menu.items.len() {
+            let mut a = app.clone();
+            a.update(Msg::EditMenu);
+            a.update(Msg::PickAt(i));
+            // Walk every flow to its end by always choosing the first item and typing a value
+            // where one is asked; it must end in an applied edit or a shown refusal.
+            for _ in 0..6 {
+                match &a.overlay {
+                    Some(Overlay::Picker(_)) => a.update(Msg::Enter),
+                    Some(Overlay::Input(input)) => {
+                        let text = if input.prompt.starts_with("Destination") {
+                            "192.0.2.0/24"
+                        } else {
+                            "pcx-1"
+                        };
+                        for c in text.chars() {
+                            a.update(Msg::Char(c));
+                        }
+                        a.update(Msg::Enter);
+                    }
+                    _ => break,
+                }
+            }
+            assert!(
+                a.overlay.is_none(),
+                "{name}: menu item {i} left {:?}",
+                a.overlay
+            );
+            assert!(a.status.is_some(), "{name}: menu item {i} said nothing");
+        }
+    }
+}
+
+/// The README's walk-through, key for key.
+#[test]
+fn readme_walk_through() {
+    let mut app = open("interface-single-az");
+    press(&mut app, "jjt/ssm<Enter>");
+    let t = app.trace.as_ref().unwrap();
+    assert_eq!(
+        crate::report::verdict_line(&t.verdict),
+        "REACHABLE via interface_endpoint (cross-AZ: always)"
+    );
+    press(&mut app, "1");
+    assert_eq!(verdict(&app), "blocked (endpoint_enis_all_failed)");
+    press(
+        &mut app,
+        "e/add or remove an interface<Enter>/vpce-ssm<Enter>/subnet-private-c<Enter>",
+    );
+    let t = app.trace.as_ref().unwrap();
+    assert_eq!(
+        crate::report::verdict_line(&t.verdict),
+        "REACHABLE via interface_endpoint (cross-AZ: never)"
+    );
+    press(&mut app, "uu");
+    assert!(!app.is_dirty());
+    press(&mut app, "q");
+    assert!(app.quit);
+}

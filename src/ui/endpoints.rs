@@ -1,0 +1,203 @@
+//! The endpoints panel: gateway endpoints and their tables, interface endpoints with their ENIs
+//! per AZ and private DNS, GWLB endpoints and appliance health, NAT gateways, the internet
+//! gateway. What the selected path uses is marked `»`; what sits in a failed AZ says so.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::app::App;
+
+use super::text::wrap;
+use super::theme::{ON_PATH, Theme};
+use super::topology::on_path;
+use super::{clamp_scroll, panel, put_lines};
+
+pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
+    let s = app.model.scenario();
+    let path = on_path(app);
+    let failed = app.failed_azs();
+    let pre = |id: &str| {
+        if path.contains(id) {
+            format!("{ON_PATH} ")
+        } else {
+            "  ".into()
+        }
+    };
+    let style = |id: &str| {
+        if path.contains(id) {
+            theme.on_path()
+        } else {
+            theme.plain()
+        }
+    };
+    let az_of_subnet = |subnet: &str| {
+        app.model
+            .subnet_index(subnet)
+            .and_then(|i| s.subnets.get(i))
+            .and_then(|x| app.model.az_index(&x.az))
+    };
+    let state = |az: Option<usize>| match az {
+        Some(a) if failed.get(a).copied().unwrap_or(false) => ("✖ AZ failed", theme.bad()),
+        _ => ("✔ up", theme.ok()),
+    };
+    let mut out = Vec::new();
+    let section = |out: &mut Vec<Line<'static>>, title: &str, n: usize| {
+        out.push(Line::from(Span::styled(
+            format!("{title} ({n})"),
+            theme.title(),
+        )));
+    };
+
+    section(&mut out, "Gateway endpoints", s.gateway_endpoints.len());
+    for g in &s.gateway_endpoints {
+        out.push(Line::from(vec![
+            Span::styled(format!("{}{} ", pre(&g.id), g.id), style(&g.id)),
+            Span::styled(
+                format!("{} · free · a route target, no IP address", g.service),
+                theme.dim(),
+            ),
+        ]));
+        let tables = if g.route_tables.is_empty() {
+            "none (no route anywhere)".to_string()
+        } else {
+            g.route_tables.join(", ")
+        };
+        out.extend(wrap(
+            &tables,
+            w,
+            "      tables: ",
+            "        ",
+            theme.dim(),
+            theme.plain(),
+        ));
+    }
+
+    section(&mut out, "Interface endpoints", s.interface_endpoints.len());
+    for (i, e) in s.interface_endpoints.iter().enumerate() {
+        let dns = if !e.private_dns {
+            "private DNS off"
+        } else if e.private_dns_only_for_inbound_resolver_endpoint {
+            "private DNS on (inbound Resolver only)"
+        } else {
+            "private DNS on"
+        };
+        out.push(Line::from(vec![
+            Span::styled(format!("{}{} ", pre(&e.id), e.id), style(&e.id)),
+            Span::styled(format!("{} · {dns}", e.service), theme.dim()),
+        ]));
+        let enis = app.model.endpoint_enis(i);
+        if enis.is_empty() {
+            out.push(Line::from(Span::styled(
+                "      no subnets: no ENI",
+                theme.bad(),
+            )));
+        }
+        for eni in enis {
+            let (st, st_style) = state(Some(eni.az));
+            let subnet = s
+                .subnets
+                .get(eni.subnet)
+                .map(|x| x.id.as_str())
+                .unwrap_or("?");
+            out.push(Line::from(vec![
+                Span::styled(
+                    format!(
+                        "      ENI {} in {subnet}, {}  ",
+                        eni.ip,
+                        app.model.az_name(eni.az)
+                    ),
+                    theme.plain(),
+                ),
+                Span::styled(st, st_style),
+            ]));
+        }
+    }
+
+    if !s.gwlb_endpoints.is_empty() {
+        section(
+            &mut out,
+            "Gateway Load Balancer endpoints",
+            s.gwlb_endpoints.len(),
+        );
+        for g in &s.gwlb_endpoints {
+            let (st, st_style) = if g.appliances_up {
+                state(az_of_subnet(&g.subnet))
+            } else {
+                ("✖ appliances down", theme.bad())
+            };
+            out.push(Line::from(vec![
+                Span::styled(format!("{}{} ", pre(&g.id), g.id), style(&g.id)),
+                Span::styled(format!("in {}  ", g.subnet), theme.dim()),
+                Span::styled(st, st_style),
+            ]));
+        }
+        for lb in &s.gateway_load_balancers {
+            let zones: Vec<String> = lb
+                .appliances
+                .iter()
+                .map(|z| format!("{} {}", z.az, if z.healthy { "✔" } else { "✖" }))
+                .collect();
+            out.extend(wrap(
+                &format!(
+                    "{} · {} · cross-zone {} · appliances: {}",
+                    lb.id,
+                    if lb.stateful { "stateful" } else { "stateless" },
+                    if lb.cross_zone_load_balancing {
+                        "on"
+                    } else {
+                        "off"
+                    },
+                    zones.join(", ")
+                ),
+                w,
+                "    ",
+                "      ",
+                theme.dim(),
+                theme.plain(),
+            ));
+        }
+    }
+
+    section(&mut out, "NAT gateways", s.nat_gateways.len());
+    for n in &s.nat_gateways {
+        let (st, st_style) = match &n.subnet {
+            Some(sub) => state(az_of_subnet(sub)),
+            None => ("✔ regional", theme.ok()),
+        };
+        out.push(Line::from(vec![
+            Span::styled(format!("{}{} ", pre(&n.id), n.id), style(&n.id)),
+            Span::styled(
+                format!(
+                    "{:?} · {}  ",
+                    n.connectivity,
+                    n.subnet.as_deref().unwrap_or("regional (every AZ)")
+                )
+                .to_lowercase(),
+                theme.dim(),
+            ),
+            Span::styled(st, st_style),
+        ]));
+    }
+    out.push(Line::from(match &s.internet_gateway {
+        Some(g) => vec![
+            Span::styled("Internet gateway ", theme.title()),
+            Span::styled(format!("{}{}", pre(&g.id), g.id), style(&g.id)),
+        ],
+        None => vec![Span::styled("No internet gateway", theme.title())],
+    }));
+    out
+}
+
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
+    let block = panel(theme, "Endpoints and gateways".into(), focused);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let lines = lines(app, theme, inner.width as usize);
+    let scroll = clamp_scroll(app.scroll[2], lines.len(), inner.height);
+    put_lines(&lines, scroll, inner, buf);
+}

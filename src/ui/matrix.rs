@@ -1,0 +1,178 @@
+//! The matrix panel: instances × services and workloads, one symbol per cell (never colour
+//! alone). Only the rows and columns on screen are drawn, so a model with 10,000 instances
+//! scrolls as fast as one with three. The cursor is the selected path.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::app::{App, Msg, verdict_words};
+
+use super::text::{fit, truncate};
+use super::theme::{MATRIX_LEGEND, Theme, cell_symbol};
+use super::{Hotspot, panel};
+
+const CELL: u16 = 4;
+const HEADER_ROWS: u16 = 2;
+
+/// The visible window: first row, rows shown, first column, columns shown, label width.
+struct Window {
+    row0: usize,
+    rows: usize,
+    col0: usize,
+    cols: usize,
+    label: u16,
+    inner: Rect,
+}
+
+fn window(app: &App, area: Rect) -> Window {
+    let inner = Rect {
+        x: area.x + 1,
+        y: area.y + 1,
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(2),
+    };
+    let m = &app.matrix;
+    let ncols = m.services.len() + m.workloads.len();
+    let label = (inner.width / 4).clamp(6, 18);
+    let body_rows = inner.height.saturating_sub(HEADER_ROWS + 1) as usize;
+    let cols = (inner.width.saturating_sub(label) / CELL) as usize;
+    let (cur_row, cur_col) = app.matrix_cursor().unwrap_or((0, 0));
+    // Keep the cursor in view, centred where the list is longer than the panel.
+    let row0 = if m.instances.len() <= body_rows || body_rows == 0 {
+        0
+    } else {
+        cur_row
+            .saturating_sub(body_rows / 2)
+            .min(m.instances.len() - body_rows)
+    };
+    let col0 = if ncols <= cols || cols == 0 {
+        0
+    } else {
+        cur_col.saturating_sub(cols / 2).min(ncols - cols)
+    };
+    Window {
+        row0,
+        rows: body_rows.min(m.instances.len().saturating_sub(row0)),
+        col0,
+        cols: cols.min(ncols.saturating_sub(col0)),
+        label,
+        inner,
+    }
+}
+
+fn instance_label(app: &App, row: usize) -> String {
+    app.model
+        .scenario()
+        .instances
+        .get(row)
+        .map(|i| i.name.clone().unwrap_or_else(|| i.id.clone()))
+        .unwrap_or_default()
+}
+
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
+    let m = &app.matrix;
+    let cursor = app.matrix_cursor();
+    let title = match (cursor, &app.trace) {
+        (Some(_), Ok(t)) => format!(
+            "Matrix: {}: {}",
+            app.path_label(),
+            verdict_words(&t.verdict)
+        ),
+        _ => format!(
+            "Matrix: {} instances × {} columns",
+            m.instances.len(),
+            m.services.len() + m.workloads.len()
+        ),
+    };
+    let block = panel(theme, title, focused);
+    block.render(area, buf);
+    let w = window(app, area);
+    let inner = w.inner;
+    if inner.width < 8 || inner.height < 4 {
+        return;
+    }
+    let columns: Vec<&String> = m.services.iter().chain(&m.workloads).collect();
+    // Two staggered header rows: each name gets two cells' width.
+    for (k, col) in (w.col0..w.col0 + w.cols).enumerate() {
+        let x = inner.x + w.label + k as u16 * CELL;
+        let y = inner.y + (k % 2) as u16;
+        let name = columns[col].trim_start_matches("workload:");
+        let room = (inner.right().saturating_sub(x)).min(CELL * 2 - 1) as usize;
+        let style = if cursor.map(|c| c.1) == Some(col) {
+            theme.on_path()
+        } else {
+            theme.dim()
+        };
+        buf.set_stringn(x, y, truncate(name, room), room, style);
+    }
+    for r in 0..w.rows {
+        let row = w.row0 + r;
+        let y = inner.y + HEADER_ROWS + r as u16;
+        let on_row = cursor.map(|c| c.0) == Some(row);
+        buf.set_stringn(
+            inner.x,
+            y,
+            fit(&instance_label(app, row), w.label as usize - 1),
+            w.label as usize - 1,
+            if on_row {
+                theme.on_path()
+            } else {
+                theme.plain()
+            },
+        );
+        let Some(cells) = m.cells.get(row) else {
+            continue;
+        };
+        for (k, col) in (w.col0..w.col0 + w.cols).enumerate() {
+            let Some(cell) = cells.get(col) else { continue };
+            let x = inner.x + w.label + k as u16 * CELL;
+            let mut style = theme.verdict(&cell.verdict);
+            if cursor == Some((row, col)) {
+                style = theme.selected();
+            }
+            buf.set_stringn(x, y, format!("{:<3}", cell_symbol(&cell.verdict)), 3, style);
+        }
+    }
+    // Where the window is, and the legend.
+    let more = format!(
+        "rows {}-{} of {} · cols {}-{} of {} · ",
+        w.row0 + 1.min(w.rows),
+        w.row0 + w.rows,
+        m.instances.len(),
+        w.col0 + 1.min(w.cols),
+        w.col0 + w.cols,
+        columns.len()
+    );
+    let legend = Line::from(vec![
+        Span::styled(more, theme.dim()),
+        Span::styled(MATRIX_LEGEND, theme.dim()),
+    ]);
+    buf.set_line(inner.x, inner.bottom() - 1, &legend, inner.width);
+}
+
+pub fn hotspots(app: &App, area: Rect) -> Vec<Hotspot> {
+    let w = window(app, area);
+    let mut out = Vec::new();
+    if w.inner.width < 8 || w.inner.height < 4 {
+        return out;
+    }
+    for r in 0..w.rows {
+        for k in 0..w.cols {
+            out.push(Hotspot {
+                area: Rect::new(
+                    w.inner.x + w.label + k as u16 * CELL,
+                    w.inner.y + HEADER_ROWS + r as u16,
+                    CELL - 1,
+                    1,
+                ),
+                msg: Msg::SelectCell {
+                    row: w.row0 + r,
+                    col: w.col0 + k,
+                },
+            });
+        }
+    }
+    out
+}

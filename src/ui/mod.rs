@@ -1,0 +1,349 @@
+//! Rendering only: reads [`App`], never changes it. The layout is a pure function of the app
+//! and the terminal size, shared by [`render`] and [`hit_test`] so that a click lands on what
+//! was drawn there.
+//!
+//! At 80×24 the path panel (verdict line and winning route first) is always on screen with one
+//! panel chosen by tabs; from 120×40 up, topology, route tables, path and the matrix (or the
+//! endpoints) sit side by side.
+
+mod endpoints;
+mod matrix;
+mod overlay;
+mod path;
+mod route_tables;
+pub mod svg;
+pub mod text;
+pub mod theme;
+mod topology;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+
+use crate::app::{App, Msg, StatusKind, Tab, keymap};
+pub use svg::screenshots;
+use text::{truncate, width};
+use theme::Theme;
+
+/// Below this the screen shows a "make the terminal bigger" note instead of panels.
+const MIN_WIDTH: u16 = 40;
+const MIN_HEIGHT: u16 = 12;
+
+/// Wide layout from this size up.
+const WIDE_WIDTH: u16 = 120;
+const WIDE_HEIGHT: u16 = 40;
+
+/// Where everything goes for one terminal size.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Areas {
+    pub header: Rect,
+    pub tabs: Rect,
+    pub path: Rect,
+    /// The panels on screen besides the path, with their places.
+    pub panels: Vec<(Tab, Rect)>,
+    pub status: Rect,
+    pub footer: Rect,
+}
+
+/// A clickable region and what a click there asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hotspot {
+    pub area: Rect,
+    pub msg: Msg,
+}
+
+pub fn is_wide(area: Rect) -> bool {
+    area.width >= WIDE_WIDTH && area.height >= WIDE_HEIGHT
+}
+
+pub fn layout(app: &App, area: Rect) -> Areas {
+    let status_rows = match &app.status {
+        Some((_, msg)) if width(msg) + 2 > area.width as usize && area.height >= 20 => 2,
+        _ => 1,
+    };
+    let [header, tabs, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(status_rows),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    if is_wide(area) {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+                .areas(body);
+        let [topo, tables] =
+            Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(left);
+        let [path, other] =
+            Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(right);
+        let other_tab = if app.tab == Tab::Endpoints {
+            Tab::Endpoints
+        } else {
+            Tab::Matrix
+        };
+        Areas {
+            header,
+            tabs,
+            path,
+            panels: vec![
+                (Tab::Topology, topo),
+                (Tab::RouteTables, tables),
+                (other_tab, other),
+            ],
+            status,
+            footer,
+        }
+    } else {
+        // The path panel gets what its pinned lines and the first hops need; the tab the rest.
+        let path_rows = (body.height / 2).clamp(7, 11).min(body.height);
+        let [path, panel] =
+            Layout::vertical([Constraint::Length(path_rows), Constraint::Min(0)]).areas(body);
+        Areas {
+            header,
+            tabs,
+            path,
+            panels: vec![(app.tab, panel)],
+            status,
+            footer,
+        }
+    }
+}
+
+pub fn render(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    draw(app, area, buf);
+}
+
+/// Draw the whole screen into a buffer (the real terminal, a test backend, the screenshot).
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = Theme::new(app.color);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = format!(
+            "vpc-tui needs {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{}). q quits.",
+            area.width, area.height
+        );
+        Paragraph::new(text::wrap(
+            &msg,
+            area.width as usize,
+            "",
+            "",
+            theme.plain(),
+            theme.plain(),
+        ))
+        .render_ref(area, buf);
+        return;
+    }
+    let areas = layout(app, area);
+    header(app, &theme, areas.header, buf);
+    tab_bar(app, &theme, areas.tabs, buf);
+    path::render(app, &theme, areas.path, buf);
+    let wide = is_wide(area);
+    for (tab, rect) in &areas.panels {
+        let focused = !wide || *tab == app.tab;
+        match tab {
+            Tab::Topology => topology::render(app, &theme, *rect, buf, focused),
+            Tab::RouteTables => route_tables::render(app, &theme, *rect, buf, focused),
+            Tab::Endpoints => endpoints::render(app, &theme, *rect, buf, focused),
+            Tab::Matrix => matrix::render(app, &theme, *rect, buf, focused),
+        }
+    }
+    status(app, &theme, areas.status, buf);
+    footer(app, &theme, areas.footer, buf);
+    overlay::render(app, &theme, area, buf);
+}
+
+/// What a click at (`x`, `y`) asks for, from the same layout the screen was drawn with.
+pub fn hit_test(app: &App, area: Rect, x: u16, y: u16) -> Option<Msg> {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return None;
+    }
+    let hit = |spots: Vec<Hotspot>| {
+        spots
+            .into_iter()
+            .find(|h| h.area.contains(ratatui::layout::Position { x, y }))
+            .map(|h| h.msg)
+    };
+    if app.overlay.is_some() {
+        return hit(overlay::hotspots(app, area));
+    }
+    let areas = layout(app, area);
+    let mut spots = tab_hotspots(app, areas.tabs);
+    for (tab, rect) in &areas.panels {
+        match tab {
+            Tab::Topology => spots.extend(topology::hotspots(app, *rect)),
+            Tab::Matrix => spots.extend(matrix::hotspots(app, *rect)),
+            _ => {}
+        }
+    }
+    hit(spots)
+}
+
+/// A bordered block with a title; the focused panel's border is bold.
+pub(crate) fn panel<'a>(theme: &Theme, title: String, focused: bool) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(theme.border(focused))
+        .title(Span::styled(title, theme.title()))
+}
+
+/// Lines into a rect, from line `scroll` on, each cut to the rect's width.
+pub(crate) fn put_lines(lines: &[Line<'_>], scroll: usize, area: Rect, buf: &mut Buffer) {
+    for (row, line) in lines
+        .iter()
+        .skip(scroll)
+        .take(area.height as usize)
+        .enumerate()
+    {
+        buf.set_line(area.x, area.y + row as u16, line, area.width);
+    }
+}
+
+/// The largest useful scroll for `total` lines in `rows` rows.
+pub(crate) fn clamp_scroll(scroll: u16, total: usize, rows: u16) -> usize {
+    (scroll as usize).min(total.saturating_sub(rows as usize))
+}
+
+fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let s = app.model.scenario();
+    // What changes the meaning of every path comes first, so it survives a narrow terminal:
+    // failed AZs, unsaved edits; then the title and the file.
+    let mut spans = vec![Span::styled(" vpc-tui ", theme.selected()), Span::raw(" ")];
+    let failed = app.failed_azs();
+    let names: Vec<String> = failed
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| **f)
+        .map(|(i, _)| format!("{} {}", i + 1, app.model.az_name(i)))
+        .collect();
+    if !names.is_empty() {
+        spans.push(Span::styled(
+            format!("✖ FAILED: {}", names.join(", ")),
+            theme.bad(),
+        ));
+        spans.push(Span::raw("  "));
+    }
+    if app.is_dirty() {
+        spans.push(Span::styled("● modified", theme.warn()));
+        spans.push(Span::raw("  "));
+    }
+    spans.push(Span::styled(
+        s.title.clone().unwrap_or_else(|| "(untitled)".into()),
+        theme.title(),
+    ));
+    spans.push(Span::raw("  "));
+    spans.push(Span::styled(app.file_label.clone(), theme.dim()));
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+}
+
+/// Tab titles with their positions, for drawing and clicking.
+fn tab_titles(app: &App, area: Rect) -> Vec<(Tab, Rect, String)> {
+    let mut x = area.x + 1;
+    let wide = area.width >= WIDE_WIDTH;
+    Tab::ALL
+        .iter()
+        .map(|t| {
+            let marker = if *t == app.tab { "▸" } else { " " };
+            let label = format!("{marker}{}", t.title());
+            let w = width(&label) as u16;
+            let r = Rect::new(x, area.y, w.min(area.right().saturating_sub(x)), 1);
+            x = x.saturating_add(w + 2);
+            let _ = wide;
+            (*t, r, label)
+        })
+        .collect()
+}
+
+fn tab_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    for (t, r, label) in tab_titles(app, area) {
+        if r.width == 0 {
+            continue;
+        }
+        let style = if t == app.tab {
+            theme
+                .selected()
+                .add_modifier(ratatui::style::Modifier::BOLD)
+        } else {
+            theme.dim()
+        };
+        buf.set_stringn(r.x, r.y, &label, r.width as usize, style);
+    }
+    let hint = "Tab: next panel";
+    let used = tab_titles(app, area)
+        .last()
+        .map(|(_, r, _)| r.right())
+        .unwrap_or(area.x);
+    if area.right() > used + width(hint) as u16 + 2 {
+        buf.set_string(
+            area.right() - width(hint) as u16 - 1,
+            area.y,
+            hint,
+            theme.dim(),
+        );
+    }
+}
+
+fn tab_hotspots(app: &App, area: Rect) -> Vec<Hotspot> {
+    tab_titles(app, area)
+        .into_iter()
+        .map(|(t, r, _)| Hotspot {
+            area: r,
+            msg: Msg::ShowTab(t),
+        })
+        .collect()
+}
+
+fn status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let Some((kind, msg)) = &app.status else {
+        return;
+    };
+    let (prefix, style) = match kind {
+        StatusKind::Info => ("• ", theme.plain()),
+        StatusKind::Error => ("✖ ", theme.bad()),
+    };
+    let mut lines = text::wrap(msg, area.width as usize, prefix, "  ", style, style);
+    if lines.len() > area.height as usize {
+        lines.truncate(area.height as usize);
+        if let Some(last) = lines.last_mut() {
+            let plain: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+            *last = Line::styled(truncate(&format!("{plain} …"), area.width as usize), style);
+        }
+    }
+    put_lines(&lines, 0, area, buf);
+}
+
+fn footer(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let mut spans = Vec::new();
+    let mut used = 0usize;
+    for b in keymap::footer(app) {
+        let word = b.footer.unwrap_or_default();
+        let w = width(b.label) + 1 + width(word) + 2;
+        if used + w > area.width as usize {
+            break;
+        }
+        used += w;
+        spans.push(Span::styled(b.label, theme.key()));
+        spans.push(Span::raw(format!(" {word}  ")));
+    }
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+}
+
+/// ratatui widgets render into a `&mut Buffer` through `Widget::render(self, ...)`; this keeps
+/// call sites short where the widget is built inline.
+trait RenderRef {
+    fn render_ref(self, area: Rect, buf: &mut Buffer);
+}
+
+impl<W: ratatui::widgets::Widget> RenderRef for W {
+    fn render_ref(self, area: Rect, buf: &mut Buffer) {
+        self.render(area, buf);
+    }
+}

@@ -1,0 +1,266 @@
+//! Popups over the panels: help (generated from the keymap table), pickers, text inputs, the
+//! quit question and the list of flipped matrix cells.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Widget};
+
+use crate::app::keymap::{Context, KEYMAP};
+use crate::app::{App, Msg, Overlay, Picker, verdict_words};
+
+use super::text::{fit, truncate, width, wrap};
+use super::theme::Theme;
+use super::{Hotspot, clamp_scroll, panel, put_lines};
+
+/// A centred box of at most `w`×`h`, two cells inside the screen's edges.
+fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width.saturating_sub(4)).max(1);
+    let h = h.min(area.height.saturating_sub(2)).max(1);
+    Rect::new(
+        area.x + (area.width.saturating_sub(w)) / 2,
+        area.y + (area.height.saturating_sub(h)) / 2,
+        w,
+        h,
+    )
+}
+
+fn picker_rect(area: Rect, p: &Picker) -> Rect {
+    let longest = p
+        .items
+        .iter()
+        .map(|i| width(&i.label) + width(&i.detail) + 6)
+        .max()
+        .unwrap_or(20)
+        .max(width(&p.title) + 4) as u16;
+    centred(area, longest.clamp(30, 96), p.items.len() as u16 + 4)
+}
+
+pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    for ctx in [
+        Context::Main,
+        Context::Picker,
+        Context::Typing,
+        Context::Confirm,
+        Context::Overlay,
+    ] {
+        out.push(Line::from(Span::styled(ctx.title(), theme.title())));
+        for b in KEYMAP.iter().filter(|b| b.context == ctx) {
+            out.push(Line::from(vec![
+                Span::styled(format!("  {:<8}", b.label), theme.key()),
+                Span::raw(b.help),
+            ]));
+        }
+        out.push(Line::from(""));
+    }
+    out.push(Line::from(Span::styled(
+        "Mouse: click a tab, an instance or a service in Topology, a matrix cell, a list item.",
+        theme.dim(),
+    )));
+    out
+}
+
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let Some(overlay) = &app.overlay else { return };
+    match overlay {
+        Overlay::Help { scroll } => {
+            let lines = help_lines(theme);
+            let r = centred(area, 84, lines.len() as u16 + 2);
+            Clear.render(r, buf);
+            let block = panel(theme, "Keys (Esc closes)".into(), true);
+            let inner = block.inner(r);
+            block.render(r, buf);
+            let s = clamp_scroll(*scroll, lines.len(), inner.height);
+            put_lines(&lines, s, inner, buf);
+        }
+        Overlay::Picker(p) => {
+            let r = picker_rect(area, p);
+            Clear.render(r, buf);
+            let block = panel(theme, p.title.clone(), true);
+            let inner = block.inner(r);
+            block.render(r, buf);
+            if inner.height == 0 {
+                return;
+            }
+            let filter = if p.filtering || !p.filter.is_empty() {
+                format!("/{}{}", p.filter, if p.filtering { "▏" } else { "" })
+            } else {
+                "/ to filter · Enter chooses · Esc closes".into()
+            };
+            buf.set_stringn(
+                inner.x,
+                inner.y,
+                truncate(&filter, inner.width as usize),
+                inner.width as usize,
+                theme.dim(),
+            );
+            let list = Rect {
+                y: inner.y + 1,
+                height: inner.height.saturating_sub(1),
+                ..inner
+            };
+            let visible = p.visible();
+            let top = first_shown(p.selected, list.height as usize);
+            for (row, &i) in visible
+                .iter()
+                .skip(top)
+                .take(list.height as usize)
+                .enumerate()
+            {
+                let it = &p.items[i];
+                let chosen = top + row == p.selected;
+                let line = Line::from(vec![
+                    Span::styled(if chosen { "› " } else { "  " }, theme.key()),
+                    Span::styled(
+                        it.label.clone(),
+                        if chosen {
+                            theme.selected()
+                        } else {
+                            theme.plain()
+                        },
+                    ),
+                    Span::styled(
+                        if it.detail.is_empty() {
+                            String::new()
+                        } else {
+                            format!("  {}", it.detail)
+                        },
+                        theme.dim(),
+                    ),
+                ]);
+                buf.set_line(list.x, list.y + row as u16, &line, list.width);
+            }
+            if visible.is_empty() {
+                buf.set_stringn(
+                    list.x,
+                    list.y,
+                    "  nothing matches",
+                    list.width as usize,
+                    theme.dim(),
+                );
+            }
+        }
+        Overlay::Input(input) => {
+            let w = 72u16;
+            let inner_w = w.saturating_sub(2) as usize;
+            let hint = wrap(&input.hint, inner_w, "", "", theme.dim(), theme.dim());
+            let r = centred(area, w, hint.len() as u16 + 4);
+            Clear.render(r, buf);
+            let block = panel(
+                theme,
+                format!("{} (Enter accepts, Esc cancels)", input.prompt),
+                true,
+            );
+            let inner = block.inner(r);
+            block.render(r, buf);
+            let mut lines = hint;
+            lines.push(Line::from(""));
+            // The end of what was typed stays visible in a narrow box.
+            let shown = tail(&input.text, inner.width.saturating_sub(3) as usize);
+            lines.push(Line::from(vec![
+                Span::styled("> ", theme.key()),
+                Span::raw(shown),
+                Span::styled("▏", theme.key()),
+            ]));
+            put_lines(&lines, 0, inner, buf);
+        }
+        Overlay::ConfirmQuit => {
+            let r = centred(area, 60, 6);
+            Clear.render(r, buf);
+            let block = panel(theme, "Unsaved edits".into(), true);
+            let inner = block.inner(r);
+            block.render(r, buf);
+            let mut lines = wrap(
+                &format!(
+                    "{} edit(s) since the last save. Save before quitting?",
+                    app.can_undo()
+                ),
+                inner.width as usize,
+                "",
+                "",
+                theme.plain(),
+                theme.plain(),
+            );
+            lines.push(Line::from(vec![
+                Span::styled("y", theme.key()),
+                Span::raw(" save and quit   "),
+                Span::styled("n", theme.key()),
+                Span::raw(" quit without saving   "),
+                Span::styled("Esc", theme.key()),
+                Span::raw(" stay"),
+            ]));
+            put_lines(&lines, 0, inner, buf);
+        }
+        Overlay::Flips { scroll } => {
+            let flips = app.change.as_ref().map(|c| &c.flips[..]).unwrap_or(&[]);
+            let lines: Vec<Line> = flips
+                .iter()
+                .map(|f| {
+                    Line::from(vec![
+                        Span::raw(fit(&format!("{} → {}", f.instance, f.column), 34)),
+                        Span::styled(verdict_words(&f.before), theme.verdict(&f.before)),
+                        Span::raw(" → "),
+                        Span::styled(verdict_words(&f.after), theme.verdict(&f.after)),
+                    ])
+                })
+                .collect();
+            let r = centred(area, 100, lines.len() as u16 + 2);
+            Clear.render(r, buf);
+            let title = format!(
+                "{} cell(s) flipped by: {} (Esc closes)",
+                flips.len(),
+                app.change.as_ref().map(|c| c.what.as_str()).unwrap_or("")
+            );
+            let block = panel(theme, title, true);
+            let inner = block.inner(r);
+            block.render(r, buf);
+            let s = clamp_scroll(*scroll, lines.len(), inner.height);
+            put_lines(&lines, s, inner, buf);
+        }
+    }
+}
+
+/// The first item shown so that `selected` is on screen.
+fn first_shown(selected: usize, rows: usize) -> usize {
+    if rows == 0 {
+        0
+    } else {
+        selected.saturating_sub(rows - 1)
+    }
+}
+
+fn tail(s: &str, max: usize) -> String {
+    let mut out: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in s.chars().rev() {
+        let w = width(c.encode_utf8(&mut [0; 4]));
+        if used + w > max {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.into_iter().rev().collect()
+}
+
+pub fn hotspots(app: &App, area: Rect) -> Vec<Hotspot> {
+    let Some(Overlay::Picker(p)) = &app.overlay else {
+        return Vec::new();
+    };
+    let r = picker_rect(area, p);
+    let inner = Rect {
+        x: r.x + 1,
+        y: r.y + 2,
+        width: r.width.saturating_sub(2),
+        height: r.height.saturating_sub(3),
+    };
+    let n = p.visible().len();
+    let top = first_shown(p.selected, inner.height as usize);
+    (0..(inner.height as usize).min(n.saturating_sub(top)))
+        .map(|row| Hotspot {
+            area: Rect::new(inner.x, inner.y + row as u16, inner.width, 1),
+            msg: Msg::PickAt(top + row),
+        })
+        .collect()
+}

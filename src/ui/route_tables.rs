@@ -1,0 +1,225 @@
+//! The route tables panel: every table with its associations and routes, derived ones marked.
+//! The tables the selected path used come first; in them, the routes that matched are marked
+//! and the winner carries the rule that chose it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::app::App;
+use crate::eval::HopKind;
+use crate::model::{Association, RouteOrigin};
+
+use super::text::{fit, width};
+use super::theme::{ON_PATH, Theme};
+use super::{clamp_scroll, panel, put_lines};
+
+/// For one table on the path: (destination as written, chosen, rule) of every matching route.
+fn matches_in(app: &App, table: &str) -> Vec<(String, bool, &'static str)> {
+    let mut out = Vec::new();
+    if let Ok(t) = &app.trace {
+        for h in t
+            .hops
+            .iter()
+            .chain(t.parts.iter().flat_map(|p| p.hops.iter()))
+        {
+            if h.kind == HopKind::RouteTable && h.id == table {
+                for d in &h.decisions {
+                    for m in &d.matches {
+                        out.push((m.destination.clone(), m.chosen, d.rule));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The order tables are listed in: the ones on the path first, the rest in file order.
+fn order(app: &App) -> Vec<(usize, bool)> {
+    let s = app.model.scenario();
+    let mut on: Vec<(usize, bool)> = (0..s.route_tables.len())
+        .map(|i| (i, !matches_in(app, &s.route_tables[i].id).is_empty()))
+        .collect();
+    on.sort_by_key(|&(_, used)| !used);
+    on
+}
+
+fn associations(app: &App, t: &crate::model::RouteTable) -> String {
+    let s = app.model.scenario();
+    // Explicit associations as written; the main table also reaches every subnet without one.
+    let mut assoc: Vec<String> = t
+        .subnets
+        .iter()
+        .map(|x| format!("{x} (explicit)"))
+        .collect();
+    if t.main {
+        for (sub_i, sub) in s.subnets.iter().enumerate() {
+            if app.model.subnet_index(&sub.id).is_some()
+                && app.model.subnet_route_table(sub_i).1 == Association::ImplicitMain
+            {
+                assoc.push(format!("{} (main, implicit)", sub.id));
+            }
+        }
+    }
+    for g in &t.gateways {
+        assoc.push(format!("{g} (edge)"));
+    }
+    if assoc.is_empty() {
+        "no subnets".to_string()
+    } else {
+        assoc.join(", ")
+    }
+}
+
+/// One table's lines.
+fn table_lines(app: &App, theme: &Theme, w: usize, i: usize, used: bool) -> Vec<Line<'static>> {
+    let s = app.model.scenario();
+    let t = &s.route_tables[i];
+    let matches = matches_in(app, &t.id);
+    let mut out = Vec::new();
+    let mut head = vec![
+        Span::styled(
+            if used {
+                format!("{ON_PATH} ")
+            } else {
+                "  ".into()
+            },
+            theme.on_path(),
+        ),
+        Span::styled(
+            t.id.clone(),
+            if used { theme.on_path() } else { theme.title() },
+        ),
+    ];
+    if let Some(n) = &t.name {
+        head.push(Span::styled(format!(" ({n})"), theme.dim()));
+    }
+    if t.main {
+        head.push(Span::styled(" · MAIN", theme.warn()));
+    }
+    if used {
+        head.push(Span::styled(" · on the path", theme.on_path()));
+    }
+    out.push(Line::from(head));
+    out.extend(super::text::wrap(
+        &associations(app, t),
+        w,
+        "    associations: ",
+        "      ",
+        theme.dim(),
+        theme.plain(),
+    ));
+    let Some(ti) = app.model.table_index(&t.id) else {
+        return out;
+    };
+    let compiled = app.model.compiled_table(ti);
+    let dest_w = compiled
+        .routes
+        .iter()
+        .map(|r| width(&r.destination.to_string()))
+        .max()
+        .unwrap_or(0)
+        .min(18);
+    for r in &compiled.routes {
+        let dest = r.destination.to_string();
+        let m = matches.iter().find(|(d, _, _)| *d == dest);
+        let origin = match r.origin {
+            RouteOrigin::Local => "local (derived)",
+            RouteOrigin::Static => "",
+            RouteOrigin::PrefixList => "prefix list",
+            RouteOrigin::GatewayEndpoint => "gateway endpoint (derived)",
+        };
+        let (mark, style, verdict) = match m {
+            Some((_, true, rule)) => ("✔", theme.on_path(), format!("  WON: {rule}")),
+            Some((_, false, _)) => ("·", theme.plain(), "  matched, lost".to_string()),
+            None => (" ", theme.plain(), String::new()),
+        };
+        out.push(Line::from(vec![
+            Span::styled(format!("    {mark} "), style),
+            Span::styled(fit(&dest, dest_w), style),
+            Span::styled(format!(" → {}", r.target), style),
+            Span::styled(verdict, style),
+            Span::styled(
+                if origin.is_empty() {
+                    String::new()
+                } else {
+                    format!("  {origin}")
+                },
+                theme.dim(),
+            ),
+        ]));
+    }
+    out
+}
+
+/// How many lines a table takes, without building them: a quota-sized model has 200,000
+/// routes, and only the ones on screen are drawn.
+fn table_height(app: &App, w: usize, i: usize) -> usize {
+    let t = &app.model.scenario().route_tables[i];
+    let assoc = super::text::wrap(
+        &associations(app, t),
+        w,
+        "    associations: ",
+        "      ",
+        Default::default(),
+        Default::default(),
+    )
+    .len();
+    let routes = app
+        .model
+        .table_index(&t.id)
+        .map(|ti| app.model.compiled_table(ti).routes.len())
+        .unwrap_or(0);
+    1 + assoc + routes
+}
+
+/// The lines from `scroll` on, at most `rows` of them, and the total number of lines.
+pub fn window(
+    app: &App,
+    theme: &Theme,
+    w: usize,
+    scroll: u16,
+    rows: u16,
+) -> (Vec<Line<'static>>, usize) {
+    let order = order(app);
+    let heights: Vec<usize> = order
+        .iter()
+        .map(|&(i, _)| table_height(app, w, i))
+        .collect();
+    let total: usize = heights.iter().sum();
+    let first = clamp_scroll(scroll, total, rows);
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (&(i, used), h) in order.iter().zip(&heights) {
+        if at + h > first && out.len() < rows as usize {
+            let lines = table_lines(app, theme, w, i, used);
+            let skip = first.saturating_sub(at);
+            out.extend(lines.into_iter().skip(skip));
+        }
+        at += h;
+        if out.len() >= rows as usize {
+            break;
+        }
+    }
+    out.truncate(rows as usize);
+    (out, total)
+}
+
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
+    let block = panel(theme, "Route tables (✔ won · matched)".into(), focused);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let (lines, _) = window(
+        app,
+        theme,
+        inner.width as usize,
+        app.scroll[1],
+        inner.height,
+    );
+    put_lines(&lines, 0, inner, buf);
+}

@@ -1,0 +1,182 @@
+//! Text measured in terminal cells: word wrapping by display width (with Japanese line-start
+//! rules), truncation and padding. Everything here counts cells, never bytes or chars, so a
+//! full-width character can never push a border out of place.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Characters that must not begin a line in Japanese text (kinsoku shori).
+const NO_LINE_START: &str =
+    "、。，．・：；？！ー）」』】〕〉》”’ゃゅょっァィゥェォャュョッ々,.:;!?)]}";
+
+fn is_wide_breakable(c: char) -> bool {
+    // CJK ideographs, kana and full-width punctuation: a line may break between any two.
+    matches!(c as u32, 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF)
+}
+
+/// Cut `s` to at most `max` cells, with `…` when something was cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max.saturating_sub(1) {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// `s` cut or padded with spaces to exactly `w` cells.
+pub fn fit(s: &str, w: usize) -> String {
+    let mut t = truncate(s, w);
+    let used = width(&t);
+    t.extend(std::iter::repeat_n(' ', w.saturating_sub(used)));
+    t
+}
+
+/// Split into pieces a line may break between: words with their trailing spaces, and single
+/// wide characters (Japanese has no spaces between words).
+fn pieces(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut after_space = false;
+    for c in text.chars() {
+        if is_wide_breakable(c) && !NO_LINE_START.contains(c) {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            cur.push(c);
+            out.push(std::mem::take(&mut cur));
+            after_space = false;
+            continue;
+        }
+        if NO_LINE_START.contains(c) && cur.is_empty() {
+            // Glue to the previous piece so it never starts a line.
+            if let Some(last) = out.last_mut() {
+                last.push(c);
+                continue;
+            }
+        }
+        if c == ' ' {
+            cur.push(c);
+            after_space = true;
+            continue;
+        }
+        if after_space {
+            out.push(std::mem::take(&mut cur));
+            after_space = false;
+        }
+        cur.push(c);
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Wrap `text` to `width` cells: the first line starts with `first`, the others with `rest`
+/// (both styled with `prefix_style`), the text with `style`.
+pub fn wrap(
+    text: &str,
+    width_cells: usize,
+    first: &str,
+    rest: &str,
+    prefix_style: Style,
+    style: Style,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let mut prefix = first.to_string();
+    let mut cur = String::new();
+    let room = |prefix: &str| width_cells.saturating_sub(width(prefix)).max(1);
+    let flush = |lines: &mut Vec<Line<'static>>, prefix: &str, cur: &str| {
+        lines.push(Line::from(vec![
+            Span::styled(prefix.to_string(), prefix_style),
+            Span::styled(cur.trim_end().to_string(), style),
+        ]));
+    };
+    for piece in pieces(text) {
+        let pw = width(piece.trim_end());
+        if !cur.is_empty() && width(&cur) + pw > room(&prefix) {
+            flush(&mut lines, &prefix, &cur);
+            cur.clear();
+            prefix = rest.to_string();
+        }
+        if cur.is_empty() && pw > room(&prefix) {
+            // A piece longer than a whole line: break it by cells.
+            for c in piece.chars() {
+                let cw = c.width().unwrap_or(0);
+                if width(&cur) + cw > room(&prefix) && !cur.is_empty() {
+                    flush(&mut lines, &prefix, &cur);
+                    cur.clear();
+                    prefix = rest.to_string();
+                }
+                cur.push(c);
+            }
+            continue;
+        }
+        cur.push_str(&piece);
+    }
+    if !cur.is_empty() || lines.is_empty() {
+        flush(&mut lines, &prefix, &cur);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(lines: &[Line]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn wraps_words_by_width() {
+        let lines = wrap("one two three four", 9, "", "", Style::new(), Style::new());
+        assert_eq!(plain(&lines), ["one two", "three", "four"]);
+    }
+
+    #[test]
+    fn long_words_break_by_cells() {
+        let lines = wrap("abcdefghij", 4, "", "", Style::new(), Style::new());
+        assert_eq!(plain(&lines), ["abcd", "efgh", "ij"]);
+    }
+
+    #[test]
+    fn japanese_wraps_by_display_width_and_no_line_starts_with_a_full_stop() {
+        let text = "ゲートウェイエンドポイントはルートテーブルのターゲットです。";
+        for w in 6..30 {
+            let lines = wrap(text, w, "", "", Style::new(), Style::new());
+            for l in plain(&lines) {
+                assert!(width(&l) <= w, "{l:?} wider than {w}");
+                assert!(!l.starts_with('。'), "{l:?} starts with 。");
+                assert!(!l.starts_with('ー'), "{l:?} starts with ー");
+            }
+        }
+    }
+
+    #[test]
+    fn fit_pads_and_truncates_by_cells() {
+        assert_eq!(fit("ab", 4), "ab  ");
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(width(&fit("日本語テキスト", 5)), 5);
+    }
+}

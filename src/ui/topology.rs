@@ -1,0 +1,496 @@
+//! The topology panel: the VPC as AZ columns, the way AWS diagrams draw it. Each subnet is a
+//! box with its CIDR, public/private, route table, instances, endpoint ENIs, NAT and GWLB
+//! endpoints. The selected path's hops are marked `»` and highlighted; a failed AZ is struck
+//! through and labelled FAILED.
+
+use std::collections::HashSet;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::app::{App, Msg, SourceKind};
+use crate::model::{Association, Target};
+
+use super::text::{fit, truncate, width};
+use super::theme::{ON_PATH, Theme};
+use super::{Hotspot, clamp_scroll, panel, put_lines};
+
+/// Ids the selected path passes through (hop ids, and the source's subnet).
+pub(crate) fn on_path(app: &App) -> HashSet<String> {
+    let mut ids = HashSet::new();
+    if let Ok(t) = &app.trace {
+        for h in t
+            .hops
+            .iter()
+            .chain(t.parts.iter().flat_map(|p| p.hops.iter()))
+        {
+            // Hop ids may carry a name after the id: "i-app-a (app-a)".
+            let id = h.id.split_whitespace().next().unwrap_or_default();
+            ids.insert(id.to_string());
+        }
+    }
+    let s = app.model.scenario();
+    match app.selected_source().map(|x| &x.kind) {
+        Some(SourceKind::Instance(i)) => {
+            if let Some(inst) = s.instances.get(*i) {
+                ids.insert(inst.subnet.clone());
+                ids.insert(inst.id.clone());
+            }
+        }
+        Some(SourceKind::Subnet(i)) => {
+            if let Some(sub) = s.subnets.get(*i) {
+                ids.insert(sub.id.clone());
+            }
+        }
+        None => {}
+    }
+    ids
+}
+
+/// A line of a column, and what clicking it selects.
+struct Row {
+    line: Line<'static>,
+    click: Option<Msg>,
+}
+
+struct Drawing {
+    /// VPC-wide lines above the columns.
+    top: Vec<Line<'static>>,
+    columns: Vec<Vec<Row>>,
+    /// Gateway endpoints and services, below the columns.
+    bottom: Vec<Row>,
+}
+
+const MAX_INSTANCES_PER_SUBNET: usize = 6;
+
+const SERVICES: &str = "targets: ";
+
+/// A drawn line and its clickable cells: (x, width, message).
+type Composed = Vec<(Line<'static>, Vec<(u16, u16, Msg)>)>;
+
+fn subnet_is_public(app: &App, subnet: usize) -> bool {
+    let (t, _) = app.model.subnet_route_table(subnet);
+    app.model
+        .compiled_table(t)
+        .routes
+        .iter()
+        .any(|r| matches!(r.target, Target::InternetGateway(_)))
+}
+
+fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize) -> Drawing {
+    let s = app.model.scenario();
+    let path = on_path(app);
+    let failed = app.failed_azs();
+    let mark = |id: &str| path.contains(id);
+    let hl = |id: &str, base: Style| if mark(id) { theme.on_path() } else { base };
+    let pre = |id: &str| {
+        if mark(id) {
+            format!("{ON_PATH} ")
+        } else {
+            "  ".into()
+        }
+    };
+
+    let mut top = Vec::new();
+    let igw = match &s.internet_gateway {
+        Some(g) => format!("internet gateway {}", g.id),
+        None => "no internet gateway".into(),
+    };
+    let cidrs: Vec<String> = s.vpc.cidrs.iter().map(|c| c.to_string()).collect();
+    top.push(Line::from(vec![
+        Span::styled(format!("{} {}", s.vpc.id, cidrs.join(", ")), theme.title()),
+        Span::styled(
+            format!(
+                " · {} · DNS support {} · hostnames {} · ",
+                s.region,
+                on_off(s.vpc.enable_dns_support),
+                on_off(s.vpc.enable_dns_hostnames)
+            ),
+            theme.dim(),
+        ),
+        Span::styled(
+            format!(
+                "{}{igw}",
+                pre(s
+                    .internet_gateway
+                    .as_ref()
+                    .map(|g| g.id.as_str())
+                    .unwrap_or("-"))
+            ),
+            hl(
+                s.internet_gateway
+                    .as_ref()
+                    .map(|g| g.id.as_str())
+                    .unwrap_or("-"),
+                theme.plain(),
+            ),
+        ),
+    ]));
+
+    let inner = col_width.saturating_sub(4);
+    // Instances by subnet, once: a quota-sized model has 10,000 of them.
+    let mut by_subnet: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+    for (i, inst) in s.instances.iter().enumerate() {
+        by_subnet.entry(inst.subnet.as_str()).or_default().push(i);
+    }
+    let mut columns = Vec::new();
+    for (az_i, _) in s.availability_zones.iter().enumerate() {
+        let down = failed.get(az_i).copied().unwrap_or(false);
+        let base = if down { theme.failed() } else { theme.plain() };
+        let mut col = Vec::new();
+        let label = format!("{} {}", az_i + 1, app.model.az_label(az_i));
+        col.push(Row {
+            line: Line::from(Span::styled(
+                fit(&label, col_width),
+                if down { theme.failed() } else { theme.title() },
+            )),
+            click: None,
+        });
+        if down {
+            col.push(Row {
+                line: Line::from(Span::styled(fit("✖ AZ FAILED", col_width), theme.bad())),
+                click: None,
+            });
+        }
+        for (sub_i, sub) in s.subnets.iter().enumerate() {
+            if app.model.subnet_index(&sub.id).is_none()
+                || app.model.az_index(&sub.az) != Some(az_i)
+            {
+                continue;
+            }
+            let border = if mark(&sub.id) {
+                theme.on_path()
+            } else if down {
+                theme.failed()
+            } else {
+                theme.dim()
+            };
+            let name = sub.name.clone().unwrap_or_else(|| sub.id.clone());
+            let head = truncate(&format!("{}{name}", pre(&sub.id).trim_start()), inner + 1);
+            let dash = col_width.saturating_sub(2 + width(&head));
+            col.push(Row {
+                line: Line::from(vec![
+                    Span::styled("┌", border),
+                    Span::styled(head, hl(&sub.id, theme.title())),
+                    Span::styled(format!("{}┐", "─".repeat(dash)), border),
+                ]),
+                click: app
+                    .source_index(&SourceKind::Subnet(sub_i))
+                    .map(Msg::SelectSource),
+            });
+            let boxed = |text: String, style: Style, click: Option<Msg>| Row {
+                line: Line::from(vec![
+                    Span::styled("│ ", border),
+                    Span::styled(fit(&text, inner), style),
+                    Span::styled(" │", border),
+                ]),
+                click,
+            };
+            let public = subnet_is_public(app, sub_i);
+            let kind = match (public, inner >= 20) {
+                (true, true) => "public",
+                (false, true) => "private",
+                (true, false) => "pub",
+                (false, false) => "priv",
+            };
+            col.push(boxed(format!("{} {kind}", sub.cidr), base, None));
+            let (t, assoc) = app.model.subnet_route_table(sub_i);
+            if let Some(table) = s.route_tables.get(t) {
+                let how = match assoc {
+                    Association::Explicit => "",
+                    Association::ImplicitMain => " (main)",
+                };
+                col.push(boxed(
+                    format!("{}rt {}{how}", pre(&table.id), table.id),
+                    hl(&table.id, base),
+                    None,
+                ));
+            }
+            let instances: Vec<(usize, &crate::model::Instance)> = by_subnet
+                .get(sub.id.as_str())
+                .map(|v| v.iter().map(|&i| (i, &s.instances[i])).collect())
+                .unwrap_or_default();
+            for (n, (i, inst)) in instances.iter().enumerate() {
+                if n == MAX_INSTANCES_PER_SUBNET {
+                    col.push(boxed(
+                        format!("  … {} more instances", instances.len() - n),
+                        theme.dim(),
+                        None,
+                    ));
+                    break;
+                }
+                let selected = app
+                    .selected_source()
+                    .is_some_and(|x| x.kind == SourceKind::Instance(*i));
+                let name = inst.name.as_deref().unwrap_or(&inst.id);
+                let ip = if inst.public_ip { " +public IP" } else { "" };
+                let style = if selected {
+                    theme
+                        .on_path()
+                        .add_modifier(ratatui::style::Modifier::REVERSED)
+                } else {
+                    base
+                };
+                col.push(boxed(
+                    format!(
+                        "{}▣ {name}{ip}",
+                        if selected {
+                            format!("{ON_PATH} ")
+                        } else {
+                            "  ".into()
+                        }
+                    ),
+                    style,
+                    app.source_index(&SourceKind::Instance(*i))
+                        .map(Msg::SelectSource),
+                ));
+            }
+            for (e_i, e) in s.interface_endpoints.iter().enumerate() {
+                for eni in app.model.endpoint_enis(e_i) {
+                    if eni.subnet == sub_i {
+                        // The service names the ENI better than the endpoint id in a narrow
+                        // box; the endpoints panel lists ids.
+                        col.push(boxed(
+                            format!("{}◆ {} {}", pre(&e.id), e.service, eni.ip),
+                            hl(&e.id, base),
+                            None,
+                        ));
+                    }
+                }
+            }
+            for n in &s.nat_gateways {
+                if n.subnet.as_deref() == Some(sub.id.as_str()) {
+                    col.push(boxed(
+                        format!("{}⇄ {} NAT {:?}", pre(&n.id), n.id, n.connectivity).to_lowercase(),
+                        hl(&n.id, base),
+                        None,
+                    ));
+                }
+            }
+            for g in &s.gwlb_endpoints {
+                if g.subnet == sub.id {
+                    let state = if g.appliances_up {
+                        ""
+                    } else {
+                        " ✖ appliances down"
+                    };
+                    col.push(boxed(
+                        format!("{}⛨ {}{state}", pre(&g.id), g.id),
+                        hl(&g.id, base),
+                        None,
+                    ));
+                }
+            }
+            for e in &s.network_interfaces {
+                if e.subnet == sub.id {
+                    col.push(boxed(
+                        format!("{}▤ {}", pre(&e.id), e.id),
+                        hl(&e.id, base),
+                        None,
+                    ));
+                }
+            }
+            col.push(Row {
+                line: Line::from(Span::styled(
+                    format!("└{}┘", "─".repeat(col_width.saturating_sub(2))),
+                    border,
+                )),
+                click: None,
+            });
+        }
+        columns.push(col);
+    }
+
+    let mut bottom = Vec::new();
+    for n in s.nat_gateways.iter().filter(|n| n.subnet.is_none()) {
+        bottom.push(Row {
+            line: Line::from(Span::styled(
+                format!("{}⇄ {} regional NAT gateway", pre(&n.id), n.id),
+                hl(&n.id, theme.plain()),
+            )),
+            click: None,
+        });
+    }
+    for g in &s.gateway_endpoints {
+        bottom.push(Row {
+            line: Line::from(vec![
+                Span::styled(
+                    format!("{}⬡ {} ", pre(&g.id), g.id),
+                    hl(&g.id, theme.plain()),
+                ),
+                Span::styled(
+                    format!(
+                        "gateway endpoint for {} · tables: {}",
+                        g.service,
+                        if g.route_tables.is_empty() {
+                            "none".into()
+                        } else {
+                            g.route_tables.join(", ")
+                        }
+                    ),
+                    theme.dim(),
+                ),
+            ]),
+            click: None,
+        });
+    }
+    // The services outside the VPC, as a flow of clickable names; the target is marked.
+    // hotspots() finds each name again by its span.
+    let mut line: Vec<Span<'static>> = vec![Span::styled(SERVICES, theme.dim())];
+    let mut used = width(SERVICES);
+    for (i, t) in app.targets.iter().enumerate() {
+        let chosen = i == app.target;
+        let text = if chosen {
+            format!("{ON_PATH}{}", t.label)
+        } else {
+            t.label.clone()
+        };
+        let w = width(&text) + 1;
+        if used + w > width_cells && used > SERVICES.len() {
+            bottom.push(Row {
+                line: Line::from(std::mem::take(&mut line)),
+                click: None,
+            });
+            line.push(Span::raw(" ".repeat(SERVICES.len())));
+            used = SERVICES.len();
+        }
+        line.push(Span::styled(
+            text,
+            if chosen {
+                theme
+                    .on_path()
+                    .add_modifier(ratatui::style::Modifier::REVERSED)
+            } else {
+                theme.plain()
+            },
+        ));
+        line.push(Span::raw(" "));
+        used += w;
+    }
+    bottom.push(Row {
+        line: Line::from(line),
+        click: None,
+    });
+    Drawing {
+        top,
+        columns,
+        bottom,
+    }
+}
+
+fn on_off(b: bool) -> &'static str {
+    if b { "on" } else { "off" }
+}
+
+/// Column geometry: the first column's x and each column's width, inside `inner`.
+fn columns_geometry(app: &App, inner: Rect) -> (usize, u16) {
+    let n = app.model.scenario().availability_zones.len().max(1);
+    let col_width = ((inner.width as usize + 1) / n).saturating_sub(1).max(12) as u16;
+    (n, col_width)
+}
+
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
+    let block = panel(
+        theme,
+        "Topology (↑↓ source · ←→ target · click)".into(),
+        focused,
+    );
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let (n, col_width) = columns_geometry(app, inner);
+    let d = draw(app, theme, inner.width as usize, col_width as usize);
+    let lines = compose(&d, n, col_width);
+    let scroll = clamp_scroll(app.scroll[0], lines.len(), inner.height);
+    put_lines(
+        &lines.iter().map(|(l, _)| l.clone()).collect::<Vec<_>>(),
+        scroll,
+        inner,
+        buf,
+    );
+}
+
+/// The drawing as one list of lines (columns side by side), each with its clickable cells.
+fn compose(d: &Drawing, n: usize, col_width: u16) -> Composed {
+    let mut out: Composed = Vec::new();
+    for l in &d.top {
+        out.push((l.clone(), Vec::new()));
+    }
+    let rows = d.columns.iter().map(|c| c.len()).max().unwrap_or(0);
+    for r in 0..rows {
+        let mut spans = Vec::new();
+        let mut clicks = Vec::new();
+        for (c, col) in d.columns.iter().enumerate().take(n) {
+            let x = c as u16 * (col_width + 1);
+            match col.get(r) {
+                Some(row) => {
+                    spans.extend(row.line.spans.iter().cloned());
+                    let w = row.line.width() as u16;
+                    if let Some(m) = &row.click {
+                        clicks.push((x, col_width, *m));
+                    }
+                    spans.push(Span::raw(
+                        " ".repeat((col_width + 1).saturating_sub(w) as usize),
+                    ));
+                }
+                None => spans.push(Span::raw(" ".repeat(col_width as usize + 1))),
+            }
+        }
+        out.push((Line::from(spans), clicks));
+    }
+    for row in &d.bottom {
+        out.push((row.line.clone(), Vec::new()));
+    }
+    out
+}
+
+pub fn hotspots(app: &App, area: Rect) -> Vec<Hotspot> {
+    let inner = Rect {
+        x: area.x + 1,
+        y: area.y + 1,
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(2),
+    };
+    let theme = Theme::new(false);
+    let (n, col_width) = columns_geometry(app, inner);
+    let d = draw(app, &theme, inner.width as usize, col_width as usize);
+    let lines = compose(&d, n, col_width);
+    let scroll = clamp_scroll(app.scroll[0], lines.len(), inner.height);
+    let mut spots = Vec::new();
+    for (row, (line, clicks)) in lines
+        .iter()
+        .skip(scroll)
+        .take(inner.height as usize)
+        .enumerate()
+    {
+        let y = inner.y + row as u16;
+        for (x, w, msg) in clicks {
+            spots.push(Hotspot {
+                area: Rect::new(inner.x + x, y, (*w).min(inner.width.saturating_sub(*x)), 1),
+                msg: *msg,
+            });
+        }
+        // Service names on the bottom lines: split the flow again by words.
+        let first = line.spans.first().map(|s| s.content.as_ref());
+        if first == Some(SERVICES) || first == Some(" ".repeat(SERVICES.len()).as_str()) {
+            let mut x = 0u16;
+            for span in &line.spans {
+                let w = width(&span.content) as u16;
+                let name = span.content.trim_start_matches(ON_PATH);
+                if let Some(i) = app.targets.iter().position(|t| t.label == name) {
+                    spots.push(Hotspot {
+                        area: Rect::new(inner.x + x, y, w.min(inner.width.saturating_sub(x)), 1),
+                        msg: Msg::SelectTarget(i),
+                    });
+                }
+                x = x.saturating_add(w);
+            }
+        }
+    }
+    spots
+}
