@@ -45,6 +45,12 @@ pub struct Cli {
     /// terminal does that).
     #[arg(long, global = true)]
     pub ascii: bool,
+    /// Open a directory of `aws ec2 describe-*` JSON output instead of a scenario file.
+    #[arg(long, value_name = "DIR", conflicts_with = "scenario")]
+    pub aws: Option<PathBuf>,
+    /// With --aws: the VPC to open when the files describe several (id or Name tag).
+    #[arg(long, value_name = "VPC", requires = "aws")]
+    pub vpc: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -95,12 +101,72 @@ pub enum Command {
         #[arg(required = true)]
         scenarios: Vec<PathBuf>,
     },
+    /// Write a scenario from a real VPC's description.
+    #[command(subcommand)]
+    Import(ImportSource),
+    /// Draw the topology (Graphviz DOT or a Mermaid flowchart), with one path highlighted.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// `dot` (Graphviz) or `mermaid` (renders on GitHub).
+    #[arg(value_enum)]
+    pub format: ExportFormat,
+    /// Scenario file (RON).
+    #[arg(required_unless_present = "aws")]
+    pub scenario: Option<PathBuf>,
+    /// Draw a directory of `aws ec2 describe-*` JSON output instead of a scenario file.
+    #[arg(long, value_name = "DIR", conflicts_with = "scenario")]
+    pub aws: Option<PathBuf>,
+    /// With --aws: the VPC to draw when the files describe several (id or Name tag).
+    #[arg(long, value_name = "VPC", requires = "aws")]
+    pub vpc: Option<String>,
+    /// Highlight the path from this source (with --to), as `check --from` takes it.
+    #[arg(long, requires = "to")]
+    pub from: Option<String>,
+    /// Highlight the path to this destination (with --from), as `check --to` takes it.
+    #[arg(long, requires = "from")]
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Dot,
+    Mermaid,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportSource {
+    /// From the JSON that `aws ec2 describe-*` prints: one file per call, in any order
+    /// (a directory stands for its *.json files).
+    Aws(ImportAwsArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportAwsArgs {
+    /// JSON files or directories of them.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Write the scenario here (atomically) rather than to standard output.
+    #[arg(short, long, value_name = "SCENARIO")]
+    pub output: Option<PathBuf>,
+    /// The VPC to import when the files describe several (id or Name tag).
+    #[arg(long, value_name = "VPC")]
+    pub vpc: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     /// Scenario file (RON).
-    pub scenario: PathBuf,
+    #[arg(required_unless_present = "aws")]
+    pub scenario: Option<PathBuf>,
+    /// Check a directory of `aws ec2 describe-*` JSON output instead of a scenario file.
+    #[arg(long, value_name = "DIR", conflicts_with = "scenario")]
+    pub aws: Option<PathBuf>,
+    /// With --aws: the VPC to check when the files describe several (id or Name tag).
+    #[arg(long, value_name = "VPC", requires = "aws")]
+    pub vpc: Option<String>,
     /// Source: an instance id or name, a subnet id (a hypothetical instance there), or a
     /// private IPv4 address inside a subnet.
     #[arg(long, required_unless_present = "matrix", conflicts_with = "matrix")]
@@ -150,14 +216,24 @@ fn print_warnings(model: &Model, path: &Path, err: &mut dyn Write) {
 }
 
 pub fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let model = match model::load_file(&args.scenario) {
-        Ok(m) => m,
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
+    let (model, shown) = match (&args.aws, &args.scenario) {
+        (Some(dir), _) => match load_aws(dir, args.vpc.as_deref(), err) {
+            Ok(m) => (m, dir.clone()),
+            Err(code) => return code,
+        },
+        (None, Some(path)) => match model::load_file(path) {
+            Ok(m) => (m, path.clone()),
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                return EXIT_INVALID;
+            }
+        },
+        (None, None) => {
+            let _ = writeln!(err, "error: give a SCENARIO or --aws DIR");
             return EXIT_INVALID;
         }
     };
-    print_warnings(&model, &args.scenario, err);
+    print_warnings(&model, &shown, err);
     let mut what_if = model.scenario().what_if.clone();
     for az in &args.fail_az {
         if model.az_index(az).is_none() {
@@ -424,4 +500,208 @@ pub fn run_overview(path: Option<&Path>, out: &mut dyn Write, err: &mut dyn Writ
             .unwrap_or("INSTANCE")
     );
     EXIT_OK
+}
+
+// --- Real VPCs: `import aws`, `check --aws DIR`, `vpc-tui --aws DIR`.
+
+/// Import a directory of AWS CLI output and validate it as a loaded scenario would be. Import
+/// warnings go to `err`, each prefixed with the directory; an error prints and gives the exit code.
+pub fn load_aws(dir: &Path, vpc: Option<&str>, err: &mut dyn Write) -> Result<Model, i32> {
+    let (scenario, warnings) = match crate::import::load_aws_dir(dir, vpc) {
+        Ok(x) => x,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return Err(EXIT_INVALID);
+        }
+    };
+    for w in &warnings {
+        let _ = writeln!(err, "{}: {w}", dir.display());
+    }
+    Model::new(scenario).map_err(|diagnostics| {
+        let _ = writeln!(
+            err,
+            "{}",
+            LoadError::Invalid {
+                path: dir.to_path_buf(),
+                diagnostics,
+            }
+        );
+        EXIT_INVALID
+    })
+}
+
+/// `vpc-tui import aws FILE... [-o SCENARIO] [--vpc VPC]`: write the scenario (RON) to the file,
+/// atomically, or to standard output. Warnings go to standard error; a scenario the model refuses
+/// is not written (exit 2).
+pub fn run_import(source: &ImportSource, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let ImportSource::Aws(args) = source;
+    let imported = match crate::import::import(&args.files, args.vpc.as_deref()) {
+        Ok(x) => x,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return EXIT_INVALID;
+        }
+    };
+    let (scenario, warnings) = (imported.scenario, imported.warnings);
+    for (file, call) in &imported.files {
+        let _ = writeln!(err, "read {}: {call}", file.display());
+    }
+    for w in &warnings {
+        let _ = writeln!(err, "{w}");
+    }
+    let shown = args
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("<stdout>"));
+    if let Err(diagnostics) = Model::new(scenario.clone()) {
+        let _ = writeln!(
+            err,
+            "{}",
+            LoadError::Invalid {
+                path: shown,
+                diagnostics,
+            }
+        );
+        return EXIT_INVALID;
+    }
+    match &args.output {
+        Some(path) => {
+            if let Err(e) = model::save_file(&scenario, path) {
+                let _ = writeln!(err, "{}: cannot write: {e}", path.display());
+                return EXIT_INVALID;
+            }
+            let _ = writeln!(
+                err,
+                "{}: {} subnets, {} route tables, {} endpoints, {} instances ({} warning{})",
+                path.display(),
+                scenario.subnets.len(),
+                scenario.route_tables.len(),
+                scenario.gateway_endpoints.len()
+                    + scenario.interface_endpoints.len()
+                    + scenario.gwlb_endpoints.len(),
+                scenario.instances.len(),
+                warnings.len(),
+                if warnings.len() == 1 { "" } else { "s" }
+            );
+        }
+        None => {
+            let _ = write!(out, "{}", model::to_ron_string(&scenario));
+        }
+    }
+    EXIT_OK
+}
+
+/// `vpc-tui --aws DIR`: the overview of an imported VPC, as `vpc-tui SCENARIO` prints it.
+pub fn run_overview_aws(
+    dir: &Path,
+    vpc: Option<&str>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let model = match load_aws(dir, vpc, err) {
+        Ok(m) => m,
+        Err(code) => return code,
+    };
+    let s = model.scenario();
+    let shown = dir.display();
+    let _ = writeln!(
+        out,
+        "{shown}: {}",
+        s.title.as_deref().unwrap_or("(untitled)")
+    );
+    let _ = writeln!(
+        out,
+        "\n{} in {}, {} AZs, {} subnets, {} route tables, {} gateway / {} interface endpoints, {} instances\n",
+        s.vpc.id,
+        s.region,
+        s.availability_zones.len(),
+        s.subnets.len(),
+        s.route_tables.len(),
+        s.gateway_endpoints.len(),
+        s.interface_endpoints.len(),
+        s.instances.len()
+    );
+    let matrix = eval::evaluate_all(&model, &s.what_if);
+    let _ = write!(out, "{}", report::matrix_text(&matrix));
+    let vpc_arg = vpc.map(|v| format!(" --vpc {v}")).unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "\nExplain one path: vpc-tui check --aws {shown}{vpc_arg} --from {} --to s3",
+        s.instances
+            .first()
+            .map(|i| i.id.as_str())
+            .unwrap_or("INSTANCE")
+    );
+    EXIT_OK
+}
+
+// --- Diagrams: `export dot|mermaid`.
+
+/// `vpc-tui export dot|mermaid (SCENARIO | --aws DIR) [--from X --to Y]`: the diagram on
+/// standard output.
+pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let (model, shown) = match (&args.aws, &args.scenario) {
+        (Some(dir), _) => match load_aws(dir, args.vpc.as_deref(), err) {
+            Ok(m) => (m, dir.clone()),
+            Err(code) => return code,
+        },
+        (None, Some(path)) => match model::load_file(path) {
+            Ok(m) => (m, path.clone()),
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                return EXIT_INVALID;
+            }
+        },
+        (None, None) => {
+            let _ = writeln!(err, "error: give a SCENARIO or --aws DIR");
+            return EXIT_INVALID;
+        }
+    };
+    print_warnings(&model, &shown, err);
+    let path = match (&args.from, &args.to) {
+        (Some(from), Some(to)) => {
+            let query = Query::parse(&model, from, to, false);
+            match eval::evaluate(&model, &model.scenario().what_if, &query) {
+                Ok(trace) => Some((query, trace)),
+                Err(e) => {
+                    let _ = writeln!(err, "error: {e}");
+                    return EXIT_INVALID;
+                }
+            }
+        }
+        _ => None,
+    };
+    let graph = crate::export::Graph::new(&model, path.as_ref().map(|(q, t)| (q, t)));
+    let _ = match args.format {
+        ExportFormat::Dot => write!(out, "{}", graph.dot()),
+        ExportFormat::Mermaid => write!(out, "{}", graph.mermaid()),
+    };
+    EXIT_OK
+}
+
+/// `vpc-tui --aws DIR` in a terminal: the explorer on the imported VPC. It has no file of its
+/// own, so a save asks where to write the scenario.
+pub fn run_explorer_aws(
+    dir: &Path,
+    vpc: Option<&str>,
+    lang: Lang,
+    ascii: bool,
+    err: &mut dyn Write,
+) -> i32 {
+    let model = match load_aws(dir, vpc, err) {
+        Ok(m) => m,
+        Err(code) => return code,
+    };
+    let mut app = crate::app::App::new(model, None, dir.display().to_string());
+    // https://no-color.org: present and not empty turns colour off.
+    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    app.ja = lang == Lang::Ja;
+    app.ascii = ascii;
+    match crate::tui::run_terminal(&mut app) {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            let _ = writeln!(err, "error: terminal: {e}");
+            EXIT_INVALID
+        }
+    }
 }

@@ -8,6 +8,8 @@ pub mod app;
 pub mod catalogue;
 pub mod cli;
 pub mod eval;
+pub mod export;
+pub mod import;
 pub mod lesson;
 pub mod model;
 pub mod prefix_trie;

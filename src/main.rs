@@ -3,7 +3,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use vpc_tui::cli::{
-    Cli, Command, Lang, run_check, run_explorer, run_lesson, run_overview, run_validate,
+    Cli, Command, Lang, run_check, run_explorer, run_explorer_aws, run_export, run_import,
+    run_lesson, run_overview, run_overview_aws, run_validate,
 };
 
 fn main() -> ExitCode {
@@ -13,6 +14,8 @@ fn main() -> ExitCode {
     let code = match &cli.command {
         Some(Command::Check(args)) => run_check(args, &mut out, &mut err),
         Some(Command::Validate { scenarios }) => run_validate(scenarios, &mut out, &mut err),
+        Some(Command::Import(source)) => run_import(source, &mut out, &mut err),
+        Some(Command::Export(args)) => run_export(args, &mut out, &mut err),
         Some(Command::Lesson {
             scenario,
             step,
@@ -27,17 +30,17 @@ fn main() -> ExitCode {
                 run_lesson(scenario, *step, true, lang, cli.ascii, &mut out, &mut err)
             }
         }
-        None if cli.overview || !std::io::stdout().is_terminal() => {
-            run_overview(cli.scenario.as_deref(), &mut out, &mut err)
-        }
+        None if cli.overview || !std::io::stdout().is_terminal() => match &cli.aws {
+            Some(dir) => run_overview_aws(dir, cli.vpc.as_deref(), &mut out, &mut err),
+            None => run_overview(cli.scenario.as_deref(), &mut out, &mut err),
+        },
         None => {
             drop(out);
-            run_explorer(
-                cli.scenario.as_deref(),
-                Lang::resolve(cli.lang),
-                cli.ascii,
-                &mut err,
-            )
+            let lang = Lang::resolve(cli.lang);
+            match &cli.aws {
+                Some(dir) => run_explorer_aws(dir, cli.vpc.as_deref(), lang, cli.ascii, &mut err),
+                None => run_explorer(cli.scenario.as_deref(), lang, cli.ascii, &mut err),
+            }
         }
     };
     ExitCode::from(code as u8)

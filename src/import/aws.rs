@@ -1,0 +1,415 @@
+//! The JSON the AWS CLI prints for `aws ec2 describe-*` (and two siblings), as serde types.
+//!
+//! Field names, nesting and value formats follow the Amazon EC2 API Reference: PascalCase keys, as
+//! the CLI prints them, and every field optional, as the reference marks them. Only the fields the
+//! importer reads are declared, except for the objects that decide routing (routes, route-table
+//! associations, endpoints, NAT gateways), which keep the rest in `extra` so that a field the
+//! reference does not list is reported rather than dropped. `docs/aws-import-fields.md` lists every
+//! field read, against the reference.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+/// Fields not listed in a struct, kept where an unknown one must be reported.
+pub type Extra = BTreeMap<String, Value>;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Tag {
+    pub key: String,
+    pub value: String,
+}
+
+/// The value of the `Name` tag, AWS's display name.
+pub fn name_tag(tags: &[Tag]) -> Option<String> {
+    tags.iter()
+        .find(|t| t.key == "Name")
+        .map(|t| t.value.clone())
+        .filter(|v| !v.is_empty())
+}
+
+/// `describe-vpcs`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DescribeVpcs {
+    pub vpcs: Vec<Vpc>,
+    pub next_token: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Vpc {
+    pub vpc_id: String,
+    /// The primary IPv4 CIDR block.
+    pub cidr_block: Option<String>,
+    pub cidr_block_association_set: Vec<CidrBlockAssociation>,
+    pub ipv6_cidr_block_association_set: Vec<Value>,
+    pub state: Option<String>,
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CidrBlockAssociation {
+    pub cidr_block: String,
+    pub cidr_block_state: Option<StateOnly>,
+}
+
+/// `{"State": "..."}`, the shape of `CidrBlockState`, `AssociationState` and an instance's
+/// `State` (which also has `Code`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct StateOnly {
+    pub state: Option<String>,
+}
+
+/// `describe-vpc-attribute --attribute enableDnsSupport` or `... enableDnsHostnames`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DescribeVpcAttribute {
+    pub vpc_id: String,
+    pub enable_dns_support: Option<AttributeBooleanValue>,
+    pub enable_dns_hostnames: Option<AttributeBooleanValue>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AttributeBooleanValue {
+    pub value: Option<bool>,
+}
+
+/// `describe-availability-zones`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DescribeAvailabilityZones {
+    pub availability_zones: Vec<AvailabilityZone>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AvailabilityZone {
+    pub zone_name: String,
+    pub zone_id: Option<String>,
+    pub region_name: Option<String>,
+    /// `availability-zone`, `local-zone` or `wavelength-zone`.
+    pub zone_type: Option<String>,
+}
+
+/// `describe-subnets`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DescribeSubnets {
+    pub subnets: Vec<Subnet>,
+    pub next_token: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Subnet {
+    pub subnet_id: String,
+    pub vpc_id: String,
+    /// Absent for an IPv6-only subnet.
+    pub cidr_block: Option<String>,
+    pub availability_zone: String,
+    pub availability_zone_id: Option<String>,
+    pub tags: Vec<Tag>,
+}
+
+/// `describe-route-tables`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DescribeRouteTables {
+    pub route_tables: Vec<RouteTable>,
+    pub next_token: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct RouteTable {
+    pub route_table_id: String,
+    pub vpc_id: String,
+    pub associations: Vec<RouteTableAssociation>,
+    pub routes: Vec<Route>,
+    pub propagating_vgws: Vec<Value>,
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct RouteTableAssociation {
+    pub main: Option<bool>,
+    pub subnet_id: Option<String>,
+    /// An edge association: the internet gateway or virtual private gateway.
+    pub gateway_id: Option<String>,
+    pub association_state: Option<StateOnly>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Fields of `RouteTableAssociation` the importer knows and does not need.
+pub const ASSOCIATION_FIELDS_UNUSED: &[&str] =
+    &["RouteTableAssociationId", "RouteTableId", "PublicIpv4Pool"];
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Route {
+    pub destination_cidr_block: Option<String>,
+    pub destination_ipv6_cidr_block: Option<String>,
+    pub destination_prefix_list_id: Option<String>,
+    /// `local`, an internet gateway (`igw-`), a virtual private gateway (`vgw-`) or a VPC
+    /// endpoint (`vpce-`: a gateway endpoint or a Gateway Load Balancer endpoint).
+    pub gateway_id: Option<String>,
+    pub nat_gateway_id: Option<String>,
+    pub network_interface_id: Option<String>,
+    /// A NAT instance: AWS lists its network interface too.
+    pub instance_id: Option<String>,
+    pub transit_gateway_id: Option<String>,
+    pub vpc_peering_connection_id: Option<String>,
+    pub egress_only_internet_gateway_id: Option<String>,
+    pub local_gateway_id: Option<String>,
+    pub carrier_gateway_id: Option<String>,
+    pub core_network_arn: Option<String>,
+    /// `CreateRouteTable`, `CreateRoute` or `EnableVgwRoutePropagation`.
+    pub origin: Option<String>,
+    /// `active` or `blackhole`.
+    pub state: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Fields of `Route` the importer knows and does not need.
+pub const ROUTE_FIELDS_UNUSED: &[&str] = &["InstanceOwnerId", "OdbNetworkArn", "IpAddress"];
+
+/// `describe-internet-gateways`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DescribeInternetGateways {
+    pub internet_gateways: Vec<InternetGateway>,
+    pub next_token: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct InternetGateway {
+    pub internet_gateway_id: String,
+    pub attachments: Vec<Attachment>,
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Attachment {
+    pub vpc_id: String,
+    /// `attaching`, `attached`, `detaching`, `detached`; the CLI prints `available` for an
+    /// attached internet gateway.
+    pub state: Option<String>,
+}
+
+/// `describe-nat-gateways`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DescribeNatGateways {
+    pub nat_gateways: Vec<NatGateway>,
+    pub next_token: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct NatGateway {
+    pub nat_gateway_id: String,
+    pub vpc_id: String,
+    /// Zonal NAT gateways only.
+    pub subnet_id: Option<String>,
+    /// `pending`, `failed`, `available`, `deleting`, `deleted`.
+    pub state: Option<String>,
+    /// `public` (the default) or `private`.
+    pub connectivity_type: Option<String>,
+    /// `zonal` (the default) or `regional`.
+    pub availability_mode: Option<String>,
+    pub failure_code: Option<String>,
+    pub tags: Vec<Tag>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Fields of `NatGateway` the importer knows and does not need.
+pub const NAT_FIELDS_UNUSED: &[&str] = &[
+    "CreateTime",
+    "DeleteTime",
+    "FailureMessage",
+    "NatGatewayAddresses",
+    "ProvisionedBandwidth",
+    "AutoScalingIps",
+    "AutoProvisionZones",
+    "AttachedAppliances",
+    "RouteTableId",
+];
+
+/// `describe-vpc-endpoints`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DescribeVpcEndpoints {
+    pub vpc_endpoints: Vec<VpcEndpoint>,
+    pub next_token: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct VpcEndpoint {
+    pub vpc_endpoint_id: String,
+    /// `Interface`, `Gateway`, `GatewayLoadBalancer`, `Resource`, `ServiceNetwork`.
+    pub vpc_endpoint_type: Option<String>,
+    pub vpc_id: String,
+    pub service_name: Option<String>,
+    /// `PendingAcceptance`, `Pending`, `Available`, `Deleting`, `Deleted`, `Rejected`, `Failed`,
+    /// `Expired`, `Partial`; the CLI's examples print them in lower case too.
+    pub state: Option<String>,
+    pub route_table_ids: Vec<String>,
+    pub subnet_ids: Vec<String>,
+    pub private_dns_enabled: Option<bool>,
+    pub dns_options: Option<DnsOptions>,
+    pub network_interface_ids: Vec<String>,
+    pub tags: Vec<Tag>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Fields of `VpcEndpoint` the importer knows and does not need.
+pub const ENDPOINT_FIELDS_UNUSED: &[&str] = &[
+    "PolicyDocument",
+    "Groups",
+    "IpAddressType",
+    "RequesterManaged",
+    "DnsEntries",
+    "CreationTimestamp",
+    "OwnerId",
+    "LastError",
+    "Ipv4Prefixes",
+    "Ipv6Prefixes",
+    "FailureReason",
+    "ServiceNetworkArn",
+    "ResourceConfigurationArn",
+    "ServiceRegion",
+];
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DnsOptions {
+    pub dns_record_ip_type: Option<String>,
+    pub private_dns_only_for_inbound_resolver_endpoint: Option<bool>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Fields of `DnsOptions` the importer knows and does not need.
+pub const DNS_OPTIONS_FIELDS_UNUSED: &[&str] =
+    &["PrivateDnsPreference", "PrivateDnsSpecifiedDomains"];
+
+/// `describe-instances`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DescribeInstances {
+    pub reservations: Vec<Reservation>,
+    pub next_token: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Reservation {
+    pub instances: Vec<Instance>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Instance {
+    pub instance_id: String,
+    pub vpc_id: Option<String>,
+    pub subnet_id: Option<String>,
+    pub private_ip_address: Option<String>,
+    pub public_ip_address: Option<String>,
+    /// `pending`, `running`, `shutting-down`, `terminated`, `stopping`, `stopped`.
+    pub state: Option<StateName>,
+    pub network_interfaces: Vec<InstanceNetworkInterface>,
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct StateName {
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct InstanceNetworkInterface {
+    pub network_interface_id: String,
+}
+
+/// `describe-network-interfaces`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DescribeNetworkInterfaces {
+    pub network_interfaces: Vec<NetworkInterface>,
+    pub next_token: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct NetworkInterface {
+    pub network_interface_id: String,
+    pub vpc_id: Option<String>,
+    pub subnet_id: Option<String>,
+    pub private_ip_address: Option<String>,
+    pub description: Option<String>,
+    /// `interface`, `vpc_endpoint`, `nat_gateway`, `gateway_load_balancer_endpoint`, ...
+    pub interface_type: Option<String>,
+    pub association: Option<NetworkInterfaceAssociation>,
+    /// This API calls its tags `TagSet`.
+    pub tag_set: Vec<Tag>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct NetworkInterfaceAssociation {
+    pub public_ip: Option<String>,
+}
+
+/// `describe-prefix-lists` (AWS-managed prefix lists with their CIDRs) or
+/// `describe-managed-prefix-lists` (every managed prefix list, without entries): both print
+/// `PrefixLists`; the first has `Cidrs`, the second `AddressFamily` and `OwnerId`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DescribePrefixLists {
+    pub prefix_lists: Vec<PrefixList>,
+    pub next_token: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct PrefixList {
+    pub prefix_list_id: String,
+    pub prefix_list_name: Option<String>,
+    /// `describe-prefix-lists` only.
+    pub cidrs: Option<Vec<String>>,
+    /// `describe-managed-prefix-lists` only: `IPv4` or `IPv6`.
+    pub address_family: Option<String>,
+    /// `describe-managed-prefix-lists` only: `AWS` for AWS-managed lists.
+    pub owner_id: Option<String>,
+}
+
+/// `get-managed-prefix-list-entries --prefix-list-id pl-...`. The output does not name the
+/// prefix list, so the importer takes its id from the file name.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetManagedPrefixListEntries {
+    pub entries: Vec<PrefixListEntry>,
+    pub next_token: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct PrefixListEntry {
+    pub cidr: String,
+}

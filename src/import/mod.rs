@@ -1,0 +1,401 @@
+//! Importing a real VPC: the JSON that `aws ec2 describe-*` prints becomes a [`Scenario`].
+//!
+//! One file per CLI call, in any order, recognised by its content (the top-level key), never by
+//! its name. [`read_files`] parses them (syntax errors carry file, line and column); [`build`]
+//! turns them into a scenario for one VPC, with a warning for everything the model does not know,
+//! naming the resource. Routes AWS derives itself (the `local` routes and the gateway-endpoint
+//! prefix-list routes) are checked against the model's own derivation rather than written twice.
+//! `docs/aws-import-fields.md` lists every field read, against the EC2 API Reference.
+
+pub mod aws;
+mod build;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::model::{Diagnostic, Scenario};
+
+pub use build::build;
+
+/// What cannot be imported at all. Everything else is a warning.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}", JsonDisplay(self))]
+    Json {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+        /// The source line the error points into.
+        snippet: String,
+    },
+    #[error(
+        "{path}: not the output of an `aws ec2` call: the top level must be a JSON object such as {{\"Vpcs\": [...]}}"
+    )]
+    NotAnObject { path: PathBuf },
+    #[error("{0}: no .json file in this directory")]
+    EmptyDirectory(PathBuf),
+    #[error(
+        "no `aws ec2 describe-vpcs` output among the files: the VPC's id and CIDR blocks come from it"
+    )]
+    NoVpc,
+    #[error(
+        "the files describe {} VPCs ({}); choose one with --vpc VPC_ID",
+        .0.len(),
+        .0.join(", ")
+    )]
+    SeveralVpcs(Vec<String>),
+    #[error("--vpc {wanted}: no such VPC in the files; VPCs: {}", .known.join(", "))]
+    UnknownVpc { wanted: String, known: Vec<String> },
+}
+
+struct JsonDisplay<'a>(&'a ImportError);
+impl fmt::Display for JsonDisplay<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let ImportError::Json {
+            path,
+            line,
+            column,
+            message,
+            snippet,
+        } = self.0
+        {
+            writeln!(
+                f,
+                "{}:{line}:{column}: JSON error: {message}",
+                path.display()
+            )?;
+            let num = line.to_string();
+            writeln!(f, "{num} | {snippet}")?;
+            let pad: String = snippet
+                .chars()
+                .take(column.saturating_sub(1))
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            write!(f, "{} | {pad}^", " ".repeat(num.len()))?;
+        }
+        Ok(())
+    }
+}
+
+/// Everything read from a set of files, before one VPC is picked out of it.
+#[derive(Debug, Default)]
+pub struct Input {
+    pub vpcs: Vec<aws::Vpc>,
+    pub attributes: Vec<aws::DescribeVpcAttribute>,
+    pub zones: Vec<aws::AvailabilityZone>,
+    pub subnets: Vec<aws::Subnet>,
+    pub route_tables: Vec<aws::RouteTable>,
+    pub internet_gateways: Vec<aws::InternetGateway>,
+    pub nat_gateways: Vec<aws::NatGateway>,
+    pub endpoints: Vec<aws::VpcEndpoint>,
+    pub instances: Vec<aws::Instance>,
+    pub network_interfaces: Vec<aws::NetworkInterface>,
+    pub prefix_lists: Vec<aws::PrefixList>,
+    /// `get-managed-prefix-list-entries`, by prefix-list id (taken from the file name).
+    pub entries: Vec<(String, Vec<String>)>,
+    /// Which call each file was recognised as.
+    pub files: Vec<(PathBuf, &'static str)>,
+}
+
+/// Import a directory of AWS CLI output: every `*.json` file in it. `vpc` picks the VPC when the
+/// files describe several. Returns the scenario and the warnings; the scenario still has to pass
+/// [`crate::model::Model::new`] like any loaded file.
+pub fn load_aws_dir(
+    dir: &Path,
+    vpc: Option<&str>,
+) -> Result<(Scenario, Vec<Diagnostic>), ImportError> {
+    import_paths(&[dir.to_path_buf()], vpc)
+}
+
+/// Import files and directories (a directory stands for its `*.json` files).
+pub fn import_paths(
+    paths: &[PathBuf],
+    vpc: Option<&str>,
+) -> Result<(Scenario, Vec<Diagnostic>), ImportError> {
+    import(paths, vpc).map(|i| (i.scenario, i.warnings))
+}
+
+/// An import's result, with the call each file was recognised as.
+#[derive(Debug)]
+pub struct Imported {
+    pub scenario: Scenario,
+    pub warnings: Vec<Diagnostic>,
+    pub files: Vec<(PathBuf, &'static str)>,
+}
+
+/// [`import_paths`], also saying which call each file was recognised as.
+pub fn import(paths: &[PathBuf], vpc: Option<&str>) -> Result<Imported, ImportError> {
+    let files = expand(paths)?;
+    let mut warnings = Vec::new();
+    let input = read_files(&files, &mut warnings)?;
+    let scenario = build(&input, vpc, &mut warnings)?;
+    Ok(Imported {
+        scenario,
+        warnings,
+        files: input.files,
+    })
+}
+
+fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
+    let mut files = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let rd = std::fs::read_dir(p).map_err(|source| ImportError::Io {
+                path: p.clone(),
+                source,
+            })?;
+            let mut found: Vec<PathBuf> = rd
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "json"))
+                .collect();
+            if found.is_empty() {
+                return Err(ImportError::EmptyDirectory(p.clone()));
+            }
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(p.clone());
+        }
+    }
+    // A file named twice (on its own and through its directory) is read once.
+    let mut seen = std::collections::BTreeSet::new();
+    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+    Ok(files)
+}
+
+/// Read and recognise every file.
+pub fn read_files(files: &[PathBuf], warnings: &mut Vec<Diagnostic>) -> Result<Input, ImportError> {
+    let mut input = Input::default();
+    for path in files {
+        let text = std::fs::read_to_string(path).map_err(|source| ImportError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        read_text(&text, path, &mut input, warnings)?;
+    }
+    Ok(input)
+}
+
+fn json_error(e: serde_json::Error, text: &str, path: &Path) -> ImportError {
+    let line = e.line().max(1);
+    let column = e.column().max(1);
+    // serde_json's message ends with " at line L column C"; the position is said once, first.
+    let message = e.to_string();
+    let message = match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message,
+    };
+    ImportError::Json {
+        path: path.to_path_buf(),
+        line,
+        column,
+        message,
+        snippet: text.lines().nth(line - 1).unwrap_or_default().to_string(),
+    }
+}
+
+fn parse<T: DeserializeOwned>(text: &str, path: &Path) -> Result<T, ImportError> {
+    serde_json::from_str(text).map_err(|e| json_error(e, text, path))
+}
+
+/// Recognise one file by its top-level key and add what it holds to `input`.
+pub fn read_text(
+    text: &str,
+    path: &Path,
+    input: &mut Input,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<(), ImportError> {
+    let value: Value = parse(text, path)?;
+    let Value::Object(top) = &value else {
+        return Err(ImportError::NotAnObject {
+            path: path.to_path_buf(),
+        });
+    };
+    let shown = path.display().to_string();
+    if top
+        .get("NextToken")
+        .is_some_and(|t| !t.is_null() && t.as_str() != Some(""))
+    {
+        warnings.push(Diagnostic::warning(
+            &shown,
+            "aws_pagination_cut",
+            format!(
+                "{shown} has a NextToken: the output was cut short by pagination, so resources are missing; run the call again without --max-items / --page-size (the CLI then fetches every page)"
+            ),
+        ));
+    }
+    let has = |k: &str| top.contains_key(k);
+    let kind: &'static str = if has("Vpcs") {
+        input
+            .vpcs
+            .extend(parse::<aws::DescribeVpcs>(text, path)?.vpcs);
+        "describe-vpcs"
+    } else if has("Subnets") {
+        input
+            .subnets
+            .extend(parse::<aws::DescribeSubnets>(text, path)?.subnets);
+        "describe-subnets"
+    } else if has("RouteTables") {
+        input
+            .route_tables
+            .extend(parse::<aws::DescribeRouteTables>(text, path)?.route_tables);
+        "describe-route-tables"
+    } else if has("InternetGateways") {
+        input
+            .internet_gateways
+            .extend(parse::<aws::DescribeInternetGateways>(text, path)?.internet_gateways);
+        "describe-internet-gateways"
+    } else if has("NatGateways") {
+        input
+            .nat_gateways
+            .extend(parse::<aws::DescribeNatGateways>(text, path)?.nat_gateways);
+        "describe-nat-gateways"
+    } else if has("VpcEndpoints") {
+        input
+            .endpoints
+            .extend(parse::<aws::DescribeVpcEndpoints>(text, path)?.vpc_endpoints);
+        "describe-vpc-endpoints"
+    } else if has("Reservations") {
+        for r in parse::<aws::DescribeInstances>(text, path)?.reservations {
+            input.instances.extend(r.instances);
+        }
+        "describe-instances"
+    } else if has("NetworkInterfaces") {
+        input
+            .network_interfaces
+            .extend(parse::<aws::DescribeNetworkInterfaces>(text, path)?.network_interfaces);
+        "describe-network-interfaces"
+    } else if has("PrefixLists") {
+        let lists = parse::<aws::DescribePrefixLists>(text, path)?.prefix_lists;
+        // Only describe-managed-prefix-lists says who owns a list and its address family.
+        let managed = lists
+            .iter()
+            .any(|l| l.address_family.is_some() || l.owner_id.is_some());
+        input.prefix_lists.extend(lists);
+        if managed {
+            "describe-managed-prefix-lists"
+        } else {
+            "describe-prefix-lists"
+        }
+    } else if has("Entries") {
+        let entries = parse::<aws::GetManagedPrefixListEntries>(text, path)?.entries;
+        match prefix_list_id_in_name(path) {
+            Some(id) => input
+                .entries
+                .push((id, entries.into_iter().map(|e| e.cidr).collect())),
+            None => warnings.push(Diagnostic::warning(
+                &shown,
+                "aws_entries_without_prefix_list",
+                format!(
+                    "{shown} holds prefix-list entries, but the output of get-managed-prefix-list-entries does not say which prefix list they belong to, and the file name has no pl-… id; name the file after the prefix list (entries-pl-0123abcd.json)"
+                ),
+            )),
+        }
+        "get-managed-prefix-list-entries"
+    } else if has("AvailabilityZones") {
+        input
+            .zones
+            .extend(parse::<aws::DescribeAvailabilityZones>(text, path)?.availability_zones);
+        "describe-availability-zones"
+    } else if has("EnableDnsSupport") || has("EnableDnsHostnames") {
+        input
+            .attributes
+            .push(parse::<aws::DescribeVpcAttribute>(text, path)?);
+        "describe-vpc-attribute"
+    } else if has("SecurityGroups") || has("NetworkAcls") {
+        let what = if has("SecurityGroups") {
+            "security groups"
+        } else {
+            "network ACLs"
+        };
+        warnings.push(Diagnostic::warning(
+            &shown,
+            "aws_not_modelled",
+            format!(
+                "{shown}: {what} are not modelled yet, so this file is not used; every verdict lists them as not evaluated"
+            ),
+        ));
+        if has("SecurityGroups") {
+            "describe-security-groups (not modelled)"
+        } else {
+            "describe-network-acls (not modelled)"
+        }
+    } else {
+        let keys: Vec<&str> = top.keys().map(String::as_str).collect();
+        warnings.push(Diagnostic::warning(
+            &shown,
+            "aws_unknown_file",
+            format!(
+                "{shown} is not the output of a call vpc-tui reads (top-level keys: {}); it is ignored",
+                keys.join(", ")
+            ),
+        ));
+        "not recognised"
+    };
+    input.files.push((path.to_path_buf(), kind));
+    Ok(())
+}
+
+/// The `pl-…` id in a file name (`entries-pl-0123abcd.json`, `pl-0123abcd.json`).
+fn prefix_list_id_in_name(path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_string_lossy();
+    let start = name.find("pl-")?;
+    let id: String = name[start..]
+        .chars()
+        .enumerate()
+        .take_while(|&(i, c)| i < 3 || c.is_ascii_hexdigit())
+        .map(|(_, c)| c)
+        .collect();
+    (id.len() > 3).then_some(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefix_list_id_from_the_file_name() {
+        assert_eq!(
+            prefix_list_id_in_name(Path::new("x/entries-pl-63a5400a.json")).as_deref(),
+            Some("pl-63a5400a")
+        );
+        assert_eq!(prefix_list_id_in_name(Path::new("entries.json")), None);
+    }
+
+    #[test]
+    fn truncated_json_names_file_line_and_column() {
+        let mut input = Input::default();
+        let e = read_text(
+            "{\n  \"Vpcs\": [\n    {\"VpcId\": \"vpc-1\"",
+            Path::new("vpcs.json"),
+            &mut input,
+            &mut Vec::new(),
+        )
+        .unwrap_err();
+        let text = e.to_string();
+        assert!(text.starts_with("vpcs.json:3:"), "{text}");
+        assert!(text.contains("EOF"), "{text}");
+    }
+
+    #[test]
+    fn wrong_type_names_the_position() {
+        let mut input = Input::default();
+        let e = read_text(
+            "{\"RouteTables\": [{\"RouteTableId\": \"rtb-1\", \"Associations\": [{\"Main\": \"yes\"}]}]}",
+            Path::new("rt.json"),
+            &mut input,
+            &mut Vec::new(),
+        )
+        .unwrap_err();
+        assert!(e.to_string().starts_with("rt.json:1:"), "{e}");
+    }
+}

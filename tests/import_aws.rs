@@ -1,0 +1,721 @@
+//! `vpc-tui import aws`: every resource type, the unusual targets and states, unknown fields and
+//! values, pagination, malformed input, and the round trip (import → scenario → check gives the
+//! same verdicts as checking the imported set directly).
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use vpc_tui::eval::{self, Query};
+use vpc_tui::import::{ImportError, load_aws_dir};
+use vpc_tui::model::{
+    AvailabilityMode, Destination, Diagnostic, Model, NatConnectivity, Scenario, Target,
+    from_ron_str, to_ron_string,
+};
+use vpc_tui::report;
+
+const MOTO: &str = "tests/fixtures/aws/moto-basic";
+const SEVERAL: &str = "tests/fixtures/aws/moto-several-vpcs";
+const REFERENCE: &str = "tests/fixtures/aws/reference-ingress";
+
+fn vpc_tui() -> Command {
+    Command::cargo_bin("vpc-tui").unwrap()
+}
+
+fn import(dir: &str) -> (Scenario, Vec<Diagnostic>) {
+    load_aws_dir(Path::new(dir), None).unwrap_or_else(|e| panic!("{dir}: {e}"))
+}
+
+fn has_warning(warnings: &[Diagnostic], rule: &str, object: &str, text: &str) -> bool {
+    warnings
+        .iter()
+        .any(|w| w.rule == rule && w.object.contains(object) && w.message.contains(text))
+}
+
+#[track_caller]
+fn assert_warning(warnings: &[Diagnostic], rule: &str, object: &str, text: &str) {
+    assert!(
+        has_warning(warnings, rule, object, text),
+        "no {rule} warning on {object} containing {text:?}; warnings:\n{}",
+        warnings
+            .iter()
+            .map(|w| w.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+fn table<'a>(s: &'a Scenario, name: &str) -> &'a vpc_tui::model::RouteTable {
+    s.route_tables
+        .iter()
+        .find(|t| t.name.as_deref() == Some(name))
+        .unwrap_or_else(|| panic!("no table named {name}"))
+}
+
+fn subnet_id(s: &Scenario, name: &str) -> String {
+    s.subnets
+        .iter()
+        .find(|x| x.name.as_deref() == Some(name))
+        .unwrap()
+        .id
+        .clone()
+}
+
+fn cidr(c: &str) -> Destination {
+    Destination::Cidr(c.parse().unwrap())
+}
+
+/// A copy of a fixture folder in a fresh temporary directory, with `edit` applied to one file.
+fn edited_copy(from: &str, tag: &str, file: &str, edit: impl Fn(&str) -> String) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("vpc-tui-import-{}-{tag}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let p = entry.unwrap().path();
+        let name = p.file_name().unwrap().to_owned();
+        let text = std::fs::read_to_string(&p).unwrap();
+        let text = if name == file { edit(&text) } else { text };
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    dir
+}
+
+// --- Each resource type, from moto's output.
+
+#[test]
+fn moto_vpc_subnets_azs_and_dns_attributes() {
+    let (s, _) = import(MOTO);
+    assert_eq!(s.region, "us-east-1");
+    assert!(s.vpc.id.starts_with("vpc-"));
+    assert_eq!(s.vpc.cidrs, vec!["10.0.0.0/16".parse().unwrap()]);
+    assert!(s.vpc.enable_dns_support && s.vpc.enable_dns_hostnames);
+    assert!(s.title.as_deref().unwrap().contains("(demo)"));
+    assert_eq!(s.subnets.len(), 6);
+    assert!(s.subnets.iter().all(|x| x.name.is_some()));
+    let names: Vec<&str> = s
+        .availability_zones
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(names, ["us-east-1a", "us-east-1b"]);
+    assert!(s.availability_zones.iter().all(|a| a.id.is_some()));
+}
+
+#[test]
+fn moto_route_tables_associations_and_targets() {
+    let (s, w) = import(MOTO);
+    let main = table(&s, "main");
+    assert!(main.main && main.subnets.is_empty() && main.routes.is_empty());
+    let public = table(&s, "public");
+    assert_eq!(public.subnets.len(), 2);
+    let igw = s.internet_gateway.as_ref().unwrap().id.clone();
+    assert_eq!(public.routes[0].target, Target::InternetGateway(igw));
+    let private_a = table(&s, "private-a");
+    assert!(matches!(private_a.routes[0].target, Target::NatGateway(_)));
+    assert!(
+        private_a
+            .routes
+            .iter()
+            .any(|r| r.destination == cidr("172.16.0.0/12")
+                && matches!(r.target, Target::TransitGateway(_)))
+    );
+    // The customer-managed prefix list stands for its two entries.
+    for c in ["192.168.0.0/16", "100.64.0.0/10"] {
+        assert!(
+            private_a
+                .routes
+                .iter()
+                .any(|r| r.destination == cidr(c) && matches!(r.target, Target::TransitGateway(_)))
+        );
+    }
+    assert_warning(&w, "aws_prefix_list_expanded", "rtb-", "2 CIDR routes");
+    let private_b = table(&s, "private-b");
+    assert!(matches!(
+        private_b.routes[0].target,
+        Target::NetworkInterface(_)
+    ));
+    assert!(
+        private_b
+            .routes
+            .iter()
+            .any(|r| matches!(r.target, Target::VpcPeering(_)))
+    );
+    // The local route and the gateway endpoint's prefix-list route are derived, not written.
+    for t in &s.route_tables {
+        assert!(
+            t.routes
+                .iter()
+                .all(|r| !matches!(r.target, Target::Local | Target::GatewayEndpoint(_))),
+            "{}",
+            t.id
+        );
+    }
+    // The appliance ENI the route targets is imported with its address.
+    assert_eq!(s.network_interfaces.len(), 1);
+    assert_eq!(
+        s.network_interfaces[0].ip,
+        Some("10.0.20.10".parse().unwrap())
+    );
+    assert_eq!(
+        s.network_interfaces[0].description.as_deref(),
+        Some("firewall appliance")
+    );
+}
+
+#[test]
+fn moto_deleted_nat_gateway_route_is_a_blackhole() {
+    let (s, w) = import(MOTO);
+    let spare = table(&s, "spare-b");
+    assert_eq!(spare.routes[0].target, Target::Blackhole);
+    assert_warning(&w, "aws_state_not_modelled", "nat-", "is deleted");
+    assert_eq!(s.nat_gateways.len(), 2);
+}
+
+#[test]
+fn moto_nat_gateways_public_and_private() {
+    let (s, _) = import(MOTO);
+    let private = s
+        .nat_gateways
+        .iter()
+        .find(|n| n.name.as_deref() == Some("nat-private-b"))
+        .unwrap();
+    assert_eq!(private.connectivity, NatConnectivity::Private);
+    assert_eq!(
+        private.subnet.as_deref(),
+        Some(subnet_id(&s, "private-b").as_str())
+    );
+    let public = s
+        .nat_gateways
+        .iter()
+        .find(|n| n.name.as_deref() == Some("nat-a"))
+        .unwrap();
+    assert_eq!(public.connectivity, NatConnectivity::Public);
+    assert_eq!(public.availability_mode, AvailabilityMode::Zonal);
+}
+
+#[test]
+fn moto_endpoints() {
+    let (s, w) = import(MOTO);
+    assert_eq!(s.gateway_endpoints.len(), 1);
+    let ge = &s.gateway_endpoints[0];
+    assert_eq!(ge.service, "s3");
+    assert_eq!(ge.route_tables.len(), 2);
+    let ssm = s
+        .interface_endpoints
+        .iter()
+        .find(|e| e.service == "ssm")
+        .unwrap();
+    assert!(ssm.private_dns);
+    assert_eq!(ssm.subnets.len(), 2);
+    let sqs = s
+        .interface_endpoints
+        .iter()
+        .find(|e| e.service == "sqs")
+        .unwrap();
+    assert!(!sqs.private_dns);
+    // moto gives endpoint ENIs addresses outside their subnets: warned, and the model picks.
+    assert_warning(&w, "aws_bad_value", "eni-", "is not in subnet");
+    assert!(ssm.subnets.iter().all(|x| x.ip.is_none()));
+    // S3's ranges come from the account's prefix list.
+    let s3 = s.services.iter().find(|o| o.name == "s3").unwrap();
+    assert_eq!(s3.cidrs.as_ref().unwrap().len(), 3);
+}
+
+#[test]
+fn moto_instances_states_and_interfaces() {
+    let (s, w) = import(MOTO);
+    let names: Vec<&str> = s
+        .instances
+        .iter()
+        .filter_map(|i| i.name.as_deref())
+        .collect();
+    assert_eq!(names, ["app-a", "app-b", "web-a", "old-b", "multi-a"]);
+    let web = s
+        .instances
+        .iter()
+        .find(|i| i.name.as_deref() == Some("web-a"))
+        .unwrap();
+    assert!(web.public_ip);
+    assert_eq!(web.private_ip, Some("10.0.0.10".parse().unwrap()));
+    assert_warning(&w, "aws_state_not_modelled", "i-", "is stopped");
+    assert_warning(&w, "aws_state_not_modelled", "i-", "is terminated");
+    assert_warning(&w, "aws_not_modelled", "i-", "has 2 network interfaces");
+}
+
+#[test]
+fn security_groups_and_network_acls_are_reported_as_not_modelled() {
+    let (_, w) = import(MOTO);
+    assert_warning(
+        &w,
+        "aws_not_modelled",
+        "security-groups.json",
+        "security groups",
+    );
+    assert_warning(&w, "aws_not_modelled", "network-acls.json", "network ACLs");
+}
+
+#[test]
+fn every_fixture_imports_into_a_valid_model() {
+    for dir in [MOTO, REFERENCE] {
+        let (s, _) = import(dir);
+        if let Err(d) = Model::new(s) {
+            panic!(
+                "{dir}: {}",
+                d.iter()
+                    .map(|x| x.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            );
+        }
+    }
+}
+
+// --- What moto does not emulate, from AWS's reference examples.
+
+#[test]
+fn reference_edge_association_and_gwlb_endpoints() {
+    let (s, w) = import(REFERENCE);
+    let edge = table(&s, "edge");
+    let igw = s.internet_gateway.as_ref().unwrap().id.clone();
+    assert_eq!(edge.gateways, vec![igw]);
+    assert!(edge.subnets.is_empty() && !edge.main);
+    assert_eq!(s.gwlb_endpoints.len(), 2);
+    assert_eq!(
+        edge.routes[0].target,
+        Target::GatewayLoadBalancerEndpoint(s.gwlb_endpoints[0].id.clone())
+    );
+    assert_eq!(
+        table(&s, "web-a").routes[0].target,
+        Target::GatewayLoadBalancerEndpoint(s.gwlb_endpoints[0].id.clone())
+    );
+    assert_warning(&w, "aws_not_modelled", "vpc-", "appliances behind");
+}
+
+#[test]
+fn reference_regional_and_failed_nat_gateways() {
+    let (s, w) = import(REFERENCE);
+    assert_eq!(s.nat_gateways.len(), 1);
+    let nat = &s.nat_gateways[0];
+    assert_eq!(nat.availability_mode, AvailabilityMode::Regional);
+    assert_eq!(nat.subnet, None);
+    let app = table(&s, "app");
+    assert_eq!(app.routes[0].target, Target::NatGateway(nat.id.clone()));
+    // The failed NAT gateway is left out; its route, blackhole in AWS's output, stays one.
+    assert_warning(
+        &w,
+        "aws_state_not_modelled",
+        "nat-0a93acc57881d4199",
+        "failed (Gateway.NotAttached)",
+    );
+    assert!(
+        app.routes
+            .iter()
+            .any(|r| r.destination == cidr("10.50.0.0/16") && r.target == Target::Blackhole)
+    );
+}
+
+#[test]
+fn reference_dns_options_and_endpoint_network_interfaces() {
+    let (s, _) = import(REFERENCE);
+    let e = &s.interface_endpoints[0];
+    assert_eq!(e.service, "s3");
+    assert!(e.private_dns);
+    assert!(e.private_dns_only_for_inbound_resolver_endpoint);
+    let ips: Vec<String> = e
+        .subnets
+        .iter()
+        .map(|x| x.ip.unwrap().to_string())
+        .collect();
+    assert_eq!(ips, ["10.0.10.100", "10.0.11.100"]);
+}
+
+#[test]
+fn reference_lattice_endpoints_propagated_and_ipv6_routes_are_warnings() {
+    let (s, w) = import(REFERENCE);
+    assert_warning(&w, "aws_not_modelled", "vpce-00939a7ed9EXAMPLE", "Resource");
+    assert_warning(
+        &w,
+        "aws_not_modelled",
+        "vpce-0f00567fa8EXAMPLE",
+        "ServiceNetwork",
+    );
+    assert_warning(&w, "aws_not_modelled", "rtb-0app", "propagated");
+    assert_warning(&w, "aws_ipv6_not_modelled", "rtb-0app", "1 IPv6 route");
+    assert!(
+        table(&s, "app")
+            .routes
+            .iter()
+            .any(|r| r.target == Target::VirtualPrivateGateway("vgw-f211f09b".into()))
+    );
+}
+
+// --- Unknown fields and values, pagination, several VPCs.
+
+#[test]
+fn unknown_fields_and_values_are_warnings_not_failures() {
+    let dir = edited_copy(REFERENCE, "unknown", "route-tables.json", |t| {
+        t.replacen(
+            "\"Origin\": \"CreateRouteTable\"",
+            "\"Origin\": \"CreateRouteTable\", \"FutureTargetId\": \"ft-1\"",
+            1,
+        )
+        .replacen("\"State\": \"blackhole\"", "\"State\": \"sleeping\"", 1)
+    });
+    let dir2 = edited_copy(REFERENCE, "unknown2", "vpc-endpoints.json", |t| {
+        t.replacen("\"Resource\"", "\"HolographicProjector\"", 1)
+    });
+    let (_, w) = load_aws_dir(&dir, None).unwrap();
+    assert_warning(&w, "aws_unknown_field", "rtb-", "FutureTargetId");
+    assert_warning(&w, "aws_unknown_value", "rtb-", "\"sleeping\"");
+    let (_, w2) = load_aws_dir(&dir2, None).unwrap();
+    assert_warning(&w2, "aws_unknown_value", "vpce-", "HolographicProjector");
+}
+
+#[test]
+fn next_token_warns_that_the_output_was_cut() {
+    let dir = edited_copy(REFERENCE, "paged", "subnets.json", |t| {
+        t.replacen("{", "{\"NextToken\": \"eyJ2IjoiMiJ9\",", 1)
+    });
+    let (_, w) = load_aws_dir(&dir, None).unwrap();
+    assert_warning(&w, "aws_pagination_cut", "subnets.json", "NextToken");
+}
+
+#[test]
+fn several_vpcs_ask_for_vpc() {
+    match load_aws_dir(Path::new(SEVERAL), None) {
+        Err(ImportError::SeveralVpcs(ids)) => assert_eq!(ids.len(), 3),
+        other => panic!("{other:?}"),
+    }
+    let (s, _) = load_aws_dir(Path::new(SEVERAL), Some("demo")).unwrap();
+    assert_eq!(s.subnets.len(), 6);
+    assert!(matches!(
+        load_aws_dir(Path::new(SEVERAL), Some("vpc-nope")),
+        Err(ImportError::UnknownVpc { .. })
+    ));
+}
+
+// --- The CLI.
+
+#[test]
+fn import_writes_ron_to_stdout_and_warnings_to_stderr() {
+    vpc_tui()
+        .args(["import", "aws", REFERENCE])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("region: \"us-east-1\""))
+        .stdout(predicate::str::contains("availability_mode: regional"))
+        .stderr(predicate::str::contains("vpcs.json: describe-vpcs"))
+        .stderr(predicate::str::contains(
+            "prefix-lists.json: describe-prefix-lists",
+        ))
+        .stderr(predicate::str::contains("[aws_not_modelled]"));
+}
+
+#[test]
+fn import_to_a_file_then_check_it() {
+    let out = std::env::temp_dir().join(format!("vpc-tui-import-{}.ron", std::process::id()));
+    vpc_tui()
+        .args(["import", "aws", REFERENCE, "-o"])
+        .arg(&out)
+        .assert()
+        .code(0);
+    vpc_tui()
+        .args(["validate"])
+        .arg(&out)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("valid"));
+    let _ = std::fs::remove_file(out);
+}
+
+#[test]
+fn malformed_json_exits_2_naming_file_line_and_column() {
+    let dir = edited_copy(REFERENCE, "truncated", "route-tables.json", |t| {
+        t[..t.len() / 2].to_string()
+    });
+    let file = dir.join("route-tables.json");
+    vpc_tui()
+        .args(["import", "aws"])
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!("{}:", file.display())))
+        .stderr(predicate::str::contains("JSON error: EOF while parsing"));
+    let dir = edited_copy(REFERENCE, "badcomma", "vpcs.json", |t| {
+        t.replacen("\"State\": \"available\",", "\"State\": \"available\",,", 1)
+    });
+    vpc_tui()
+        .args(["check", "--aws"])
+        .arg(&dir)
+        .args(["--from", "app-a", "--to", "s3"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::is_match(r"vpcs\.json:6:34: JSON error: key must be a string").unwrap(),
+        );
+}
+
+#[test]
+fn several_vpcs_exit_2_until_vpc_is_given() {
+    vpc_tui()
+        .args(["check", "--aws", SEVERAL, "--from", "app-a", "--to", "s3"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--vpc"));
+    vpc_tui()
+        .args([
+            "check", "--aws", SEVERAL, "--vpc", "demo", "--from", "app-a", "--to", "s3",
+        ])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn check_from_takes_name_tag_instance_id_and_subnet_id() {
+    let (s, _) = import(REFERENCE);
+    let app_a = s
+        .instances
+        .iter()
+        .find(|i| i.name.as_deref() == Some("app-a"))
+        .unwrap()
+        .id
+        .clone();
+    for from in ["app-a", app_a.as_str()] {
+        vpc_tui()
+            .args(["check", "--aws", REFERENCE, "--from", from, "--to", "s3"])
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("REACHABLE via gateway_endpoint"));
+    }
+    vpc_tui()
+        .args(["check", "--aws", REFERENCE, "--from"])
+        .arg(subnet_id(&s, "firewall-a"))
+        .args(["--to", "s3"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("no_public_ip"));
+}
+
+#[test]
+fn reference_verdicts() {
+    let cases = [
+        ("web-a", "8.8.8.8", "REACHABLE via internet_gateway", 0),
+        ("app-b", "sns", "REACHABLE via nat_gateway", 0),
+        ("app-a", "10.50.0.1", "BLOCKED (blackhole_route)", 1),
+        ("app-a", "192.168.1.1", "LEAVES VPC via vgw-f211f09b", 1),
+    ];
+    for (from, to, says, code) in cases {
+        vpc_tui()
+            .args(["check", "--aws", REFERENCE, "--from", from, "--to", to])
+            .assert()
+            .code(code)
+            .stdout(predicate::str::contains(says));
+    }
+}
+
+#[test]
+fn overview_opens_an_aws_directory() {
+    vpc_tui()
+        .args(["--aws", REFERENCE])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("ingress"))
+        .stdout(predicate::str::contains("check --aws"));
+}
+
+// --- The round trip.
+
+/// Every instance × every service and workload, plus every subnet to the internet, as JSON traces.
+fn all_traces(model: &Model) -> Vec<serde_json::Value> {
+    let s = model.scenario();
+    let matrix = eval::evaluate_all(model, &s.what_if);
+    let mut froms: Vec<String> = s.instances.iter().map(|i| i.id.clone()).collect();
+    froms.extend(s.subnets.iter().map(|x| x.id.clone()));
+    let mut out = Vec::new();
+    for from in &froms {
+        for to in matrix
+            .services
+            .iter()
+            .chain(&matrix.workloads)
+            .chain(&["8.8.8.8".to_string(), "10.50.0.1".to_string()])
+        {
+            let q = Query::parse(model, from, to, false);
+            out.push(report::trace_json(
+                &eval::evaluate(model, &s.what_if, &q).unwrap(),
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn round_trip_gives_the_same_verdicts() {
+    for dir in [MOTO, REFERENCE] {
+        let (scenario, _) = import(dir);
+        let direct = Model::new(scenario.clone()).unwrap();
+        let text = to_ron_string(&scenario);
+        let back = from_ron_str(&text, Path::new("imported.ron")).unwrap();
+        assert_eq!(back, scenario, "{dir}: the RON does not read back the same");
+        let reloaded = Model::new(back).unwrap();
+        assert_eq!(all_traces(&direct), all_traces(&reloaded), "{dir}");
+    }
+}
+
+#[test]
+fn round_trip_through_the_cli() {
+    let out = std::env::temp_dir().join(format!("vpc-tui-roundtrip-{}.ron", std::process::id()));
+    vpc_tui()
+        .args(["import", "aws", REFERENCE, "-o"])
+        .arg(&out)
+        .assert()
+        .code(0);
+    let from_file = vpc_tui()
+        .arg("check")
+        .arg(&out)
+        .args(["--matrix", "--format", "json"])
+        .output()
+        .unwrap();
+    let direct = vpc_tui()
+        .args(["check", "--aws", REFERENCE, "--matrix", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(from_file.status.code(), direct.status.code());
+    assert_eq!(
+        String::from_utf8_lossy(&from_file.stdout),
+        String::from_utf8_lossy(&direct.stdout)
+    );
+    let _ = std::fs::remove_file(out);
+}
+
+#[test]
+fn the_field_checklist_names_every_field_known_but_unused() {
+    use vpc_tui::import::aws;
+    let doc = std::fs::read_to_string("docs/aws-import-fields.md").unwrap();
+    for list in [
+        aws::ASSOCIATION_FIELDS_UNUSED,
+        aws::ROUTE_FIELDS_UNUSED,
+        aws::NAT_FIELDS_UNUSED,
+        aws::ENDPOINT_FIELDS_UNUSED,
+        aws::DNS_OPTIONS_FIELDS_UNUSED,
+    ] {
+        for field in list {
+            assert!(
+                doc.contains(&format!("`{field}`")) || doc.contains(&format!(".{field}`")),
+                "docs/aws-import-fields.md does not list {field}"
+            );
+        }
+    }
+}
+
+#[test]
+fn gateway_endpoint_is_inferred_from_routes_without_describe_vpc_endpoints() {
+    let dir = edited_copy(MOTO, "no-endpoints", "vpc-endpoints.json", |_| {
+        "{\"VpcEndpoints\": []}".to_string()
+    });
+    let (s, w) = load_aws_dir(&dir, None).unwrap();
+    assert_warning(&w, "aws_missing_input", "vpce-", "inferred");
+    assert_eq!(s.gateway_endpoints.len(), 1);
+    assert_eq!(s.gateway_endpoints[0].service, "s3");
+    assert_eq!(s.gateway_endpoints[0].route_tables.len(), 2);
+    assert!(!has_warning(&w, "aws_reconcile_mismatch", "vpce-", ""));
+    let model = Model::new(s).unwrap();
+    let q = Query::parse(&model, "app-a", "s3", false);
+    let t = eval::evaluate(&model, &model.scenario().what_if, &q).unwrap();
+    assert_eq!(report::trace_json(&t)["via"], "gateway_endpoint");
+}
+
+#[test]
+fn a_file_named_twice_is_read_once() {
+    vpc_tui()
+        .args(["import", "aws", REFERENCE])
+        .arg(format!("{REFERENCE}/instances.json"))
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn derived_routes_that_differ_from_the_model_are_warnings() {
+    // The S3 endpoint lists the app table, but AWS's list of the table's routes lacks its route.
+    let dir = edited_copy(REFERENCE, "no-pl-route", "route-tables.json", |t| {
+        t.replacen(
+            "\"DestinationPrefixListId\": \"pl-63a5400a\"",
+            "\"DestinationCidrBlock\": \"10.99.0.0/16\"",
+            1,
+        )
+        .replacen(
+            "\"GatewayId\": \"vpce-032a826aEXAMPLE\"",
+            "\"TransitGatewayId\": \"tgw-0123456789EXAMPLE\"",
+            1,
+        )
+    });
+    let (s, w) = load_aws_dir(&dir, None).unwrap();
+    assert_warning(
+        &w,
+        "aws_reconcile_mismatch",
+        "vpce-032a826aEXAMPLE",
+        "has no route to it",
+    );
+    assert_eq!(s.gateway_endpoints[0].route_tables.len(), 1);
+    // The main table routes to the endpoint, which does not list it; and no local route there.
+    let dir = edited_copy(REFERENCE, "extra-pl-route", "route-tables.json", |t| {
+        let main_local = "\"Routes\": [\n                {\n                    \"DestinationCidrBlock\": \"10.0.0.0/16\",\n                    \"GatewayId\": \"local\",\n                    \"Origin\": \"CreateRouteTable\",\n                    \"State\": \"active\"\n                }\n            ]";
+        assert!(t.contains(main_local), "fixture layout changed");
+        t.replacen(
+            main_local,
+            "\"Routes\": [{\"DestinationPrefixListId\": \"pl-63a5400a\", \"GatewayId\": \"vpce-032a826aEXAMPLE\", \"Origin\": \"CreateRoute\", \"State\": \"active\"}]",
+            1,
+        )
+    });
+    let (s, w) = load_aws_dir(&dir, None).unwrap();
+    assert_warning(
+        &w,
+        "aws_reconcile_mismatch",
+        "vpce-032a826aEXAMPLE",
+        "does not list",
+    );
+    assert_warning(&w, "aws_reconcile_mismatch", "rtb-0main", "no local route");
+    assert_eq!(s.gateway_endpoints[0].route_tables.len(), 2);
+    Model::new(s).unwrap();
+}
+
+#[test]
+fn a_blackhole_gateway_endpoint_route_stays_a_blackhole() {
+    let dir = edited_copy(REFERENCE, "ge-blackhole", "route-tables.json", |t| {
+        t.replacen(
+            "\"GatewayId\": \"vpce-032a826aEXAMPLE\",\n                    \"Origin\": \"CreateRoute\",\n                    \"State\": \"active\"",
+            "\"GatewayId\": \"vpce-032a826aEXAMPLE\",\n                    \"Origin\": \"CreateRoute\",\n                    \"State\": \"blackhole\"",
+            1,
+        )
+    });
+    let (s, w) = load_aws_dir(&dir, None).unwrap();
+    assert!(
+        table(&s, "app")
+            .routes
+            .iter()
+            .any(|r| r.destination == Destination::PrefixList("s3".into())
+                && r.target == Target::Blackhole)
+    );
+    assert_warning(
+        &w,
+        "aws_reconcile_mismatch",
+        "vpce-032a826aEXAMPLE",
+        "does not lead to it",
+    );
+    Model::new(s).unwrap();
+}
+
+#[test]
+fn the_field_checklist_documents_every_warning_code() {
+    let doc = std::fs::read_to_string("docs/aws-import-fields.md").unwrap();
+    for file in ["src/import/mod.rs", "src/import/build.rs"] {
+        let text = std::fs::read_to_string(file).unwrap();
+        for (i, _) in text.match_indices("\"aws_") {
+            let rest = &text[i + 1..];
+            let code = &rest[..rest.find('"').unwrap()];
+            assert!(
+                doc.contains(&format!("| `{code}` |")),
+                "{file}: warning code {code} is not in docs/aws-import-fields.md"
+            );
+        }
+    }
+}
