@@ -8,6 +8,7 @@ pub mod app;
 pub mod catalogue;
 pub mod cli;
 pub mod eval;
+pub mod i18n;
 pub mod model;
 pub mod prefix_trie;
 pub mod report;
