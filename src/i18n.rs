@@ -722,7 +722,7 @@ static MESSAGES: &[(&str, &str)] = &[
     ),
     (
         "S3 or DynamoDB, on a route table",
-        "S3 か DynamoDB。ルートテーブルに追加",
+        "S3 または DynamoDB。ルートテーブルを 1 つ選んで作成",
     ),
     (
         "Delete a gateway endpoint",
@@ -791,7 +791,7 @@ static MESSAGES: &[(&str, &str)] = &[
         "an IPv4 address or CIDR, SERVICE@REGION (s3@us-west-2), or a global name (s3.amazonaws.com)",
         "IPv4 アドレスか CIDR、SERVICE@REGION (s3@us-west-2)、またはグローバルな名前 (s3.amazonaws.com)",
     ),
-    ("Route table for {}", "{} のルートテーブル"),
+    ("Route table for {}", "{} に関連付けるルートテーブル"),
     (
         "Destination for a new route in {}",
         "{} に追加するルートの送信先",
@@ -806,12 +806,12 @@ static MESSAGES: &[(&str, &str)] = &[
         "pcx-… (ピアリング接続)、tgw-… (トランジットゲートウェイ)、vgw-… (仮想プライベートゲートウェイ)",
     ),
     ("Target for {} in {}", "{1} の {0} 宛てルートのターゲット"),
-    ("Route in {} to replace", "{} で置き換えるルート"),
+    ("Route in {} to replace", "置き換えるルート ({})"),
     (
         "New target for {} in {}",
         "{1} の {0} 宛てルートの新しいターゲット",
     ),
-    ("Route in {} to delete", "{} で削除するルート"),
+    ("Route in {} to delete", "削除するルート ({})"),
     (
         "First route table for the {} gateway endpoint",
         "{} のゲートウェイエンドポイントを関連付ける最初のルートテーブル",
@@ -830,7 +830,7 @@ static MESSAGES: &[(&str, &str)] = &[
     ),
     (
         "Subnet to add to {}, or to remove from it",
-        "{} に追加する / から削除するサブネット",
+        "{0} に追加する、または {0} から削除するサブネット",
     ),
     (
         "{} · has an ENI: choose to remove",
@@ -854,7 +854,7 @@ static MESSAGES: &[(&str, &str)] = &[
     ),
     (
         "Make this the main route table",
-        "メインルートテーブルにするルートテーブル",
+        "メインにするルートテーブル",
     ),
     ("Route table", "ルートテーブル"),
     (
