@@ -1315,6 +1315,33 @@ mod tests {
         }
     }
 
+    /// The glossary's writing rules hold for every Japanese text: half-width parentheses, no
+    /// line-start punctuation at the start of a text, codes never translated away.
+    #[test]
+    fn japanese_follows_the_writing_rules() {
+        let mut texts: Vec<&str> = MESSAGES.iter().map(|(_, ja)| *ja).collect();
+        texts.extend(Reason::ALL.iter().map(|r| reason_meaning(Lang::Ja, *r)));
+        texts.extend(NOTE_CODES.iter().map(|(c, _)| note_meaning(Lang::Ja, c)));
+        for ja in texts {
+            assert!(
+                !ja.contains(['（', '）']),
+                "full-width parentheses in {ja:?}"
+            );
+            assert!(!ja.starts_with(['、', '。', '）', '」']), "{ja:?}");
+            assert!(!ja.contains("( ") && !ja.contains(" )"), "{ja:?}");
+        }
+        // Attribute names stay as AWS spells them, with the console's Japanese beside them.
+        assert!(
+            reason_meaning(Lang::Ja, Reason::DnsResolutionDisabled)
+                .contains("enableDnsSupport (DNS 解決)")
+        );
+        assert!(
+            note_meaning(Lang::Ja, "dns_hostnames_off")
+                .contains("enableDnsHostnames (DNS ホスト名)")
+        );
+        assert!(note_meaning(Lang::Ja, "private_dns_unsupported").contains("vpce-…"));
+    }
+
     /// What the keymap and the tabs show today, whether or not `t` is wired in yet.
     #[test]
     fn keymap_and_tabs_have_japanese() {
