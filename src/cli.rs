@@ -55,28 +55,11 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Lang {
-    En,
-    Ja,
-}
+pub use crate::i18n::Lang;
 
-impl Lang {
-    /// `--lang`, or else the locale.
-    pub fn resolve(flag: Option<Lang>) -> Lang {
-        flag.unwrap_or_else(|| {
-            let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-                .iter()
-                .filter_map(|v| std::env::var(v).ok())
-                .find(|v| !v.is_empty())
-                .unwrap_or_default();
-            if locale.starts_with("ja") {
-                Lang::Ja
-            } else {
-                Lang::En
-            }
-        })
-    }
+/// `--lang`, or else the locale.
+pub fn resolve_lang(flag: Option<Lang>) -> Lang {
+    flag.unwrap_or_else(Lang::from_env)
 }
 
 #[derive(Debug, Subcommand)]
@@ -435,7 +418,7 @@ fn run_explorer_at(
     let mut app = crate::app::App::new(model, path.map(Path::to_path_buf), label);
     // https://no-color.org: present and not empty turns colour off.
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    app.ja = lang == Lang::Ja;
+    app.lang = lang;
     app.ascii = ascii;
     if let Some(step) = step {
         app.start_lesson(step);
@@ -695,7 +678,7 @@ pub fn run_explorer_aws(
     let mut app = crate::app::App::new(model, None, dir.display().to_string());
     // https://no-color.org: present and not empty turns colour off.
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    app.ja = lang == Lang::Ja;
+    app.lang = lang;
     app.ascii = ascii;
     match crate::tui::run_terminal(&mut app) {
         Ok(()) => EXIT_OK,

@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod cli;
 pub mod eval;
 pub mod export;
+pub mod i18n;
 pub mod import;
 pub mod lesson;
 pub mod model;

@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use vpc_tui::cli::{
-    Cli, Command, Lang, run_check, run_explorer, run_explorer_aws, run_export, run_import,
+    Cli, Command, resolve_lang, run_check, run_explorer, run_explorer_aws, run_export, run_import,
     run_lesson, run_overview, run_overview_aws, run_validate,
 };
 
@@ -21,7 +21,7 @@ fn main() -> ExitCode {
             step,
             print,
         }) => {
-            let lang = Lang::resolve(cli.lang);
+            let lang = resolve_lang(cli.lang);
             if !print {
                 drop(out);
                 let mut sink = std::io::sink();
@@ -36,7 +36,7 @@ fn main() -> ExitCode {
         },
         None => {
             drop(out);
-            let lang = Lang::resolve(cli.lang);
+            let lang = resolve_lang(cli.lang);
             match &cli.aws {
                 Some(dir) => run_explorer_aws(dir, cli.vpc.as_deref(), lang, cli.ascii, &mut err),
                 None => run_explorer(cli.scenario.as_deref(), lang, cli.ascii, &mut err),

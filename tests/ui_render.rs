@@ -11,6 +11,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use vpc_tui::app::script::press;
 use vpc_tui::app::{App, Msg};
+use vpc_tui::i18n::Lang;
 use vpc_tui::model::load_file;
 use vpc_tui::ui;
 
@@ -241,7 +242,7 @@ proptest! {
 fn lesson_steps_in_english_and_japanese() {
     for ja in [false, true] {
         let mut app = open("no-endpoint");
-        app.ja = ja;
+        app.lang = if ja { Lang::Ja } else { Lang::En };
         app.start_lesson(2);
         let lang = if ja { "ja" } else { "en" };
         let screen = text(&frame(&mut app, 80, 24));
@@ -269,7 +270,7 @@ fn lesson_steps_in_english_and_japanese() {
 #[test]
 fn narrow_symbol_mode_keeps_every_border_one_cell_wide() {
     let mut app = open("no-endpoint");
-    app.ja = true;
+    app.lang = Lang::Ja;
     app.ascii = true;
     app.start_lesson(4);
     let screen = text(&frame(&mut app, 80, 24));

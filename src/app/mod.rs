@@ -231,8 +231,8 @@ pub struct App {
     /// The model as loaded: lesson steps are computed from it.
     pub lesson_source: Model,
     pub presenter: bool,
-    /// Narration in Japanese.
-    pub ja: bool,
+    /// The language of narration and fixed UI text.
+    pub lang: crate::i18n::Lang,
     /// Narrow symbols: ASCII for glyphs some terminals draw two cells wide.
     pub ascii: bool,
     undo: Vec<Step>,
@@ -276,7 +276,7 @@ impl App {
             quit: false,
             lesson: None,
             presenter: false,
-            ja: false,
+            lang: crate::i18n::Lang::En,
             ascii: false,
             undo: Vec::new(),
             redo: Vec::new(),

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::app::App;
+use crate::i18n::Lang;
 
 use super::text::wrap;
 use super::theme::Theme;
@@ -17,11 +18,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     };
     let lesson = app.lesson_source.scenario().lesson.as_ref();
-    let pick = |t: &crate::model::Text| if app.ja { t.ja.clone() } else { t.en.clone() };
+    let pick = |t: &crate::model::Text| if app.lang == Lang::Ja { t.ja.clone() } else { t.en.clone() };
     let (right, answered) = mode.score();
     let title = format!(
         "{} {}/{}: {}",
-        if app.ja { "レッスン" } else { "Lesson" },
+        if app.lang == Lang::Ja { "レッスン" } else { "Lesson" },
         mode.step + 1,
         mode.stages.len(),
         pick(&step.title)
@@ -48,7 +49,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if let Some(q) = &step.question {
         let state = match mode.answers[mode.step] {
             None if mode.quiz => {
-                if app.ja {
+                if app.lang == Lang::Ja {
                     "  → a で答える"
                 } else {
                     "  → a to answer"
@@ -69,8 +70,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Span::styled(
             format!(
                 "{} {right}/{answered} · {quiz} · n/p {} · ",
-                if app.ja { "スコア" } else { "score" },
-                if app.ja { "次へ/戻る" } else { "next/back" }
+                if app.lang == Lang::Ja { "スコア" } else { "score" },
+                if app.lang == Lang::Ja { "次へ/戻る" } else { "next/back" }
             ),
             theme.dim(),
         ),

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::app::App;
+use crate::i18n::Lang;
 use crate::eval::{Hop, HopKind, PathTrace, RouteDecision, UNCHECKED};
 use crate::report::verdict_line;
 
@@ -63,10 +64,10 @@ fn hidden_lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
     let question = app
         .lesson_step()
         .and_then(|(_, s)| s.question.as_ref())
-        .map(|q| if app.ja { q.ja.clone() } else { q.en.clone() })
+        .map(|q| if app.lang == Lang::Ja { q.ja.clone() } else { q.en.clone() })
         .unwrap_or_default();
     let mut lines = wrap(&question, w, "? ", "  ", theme.key(), theme.title());
-    let hint = if app.ja {
+    let hint = if app.lang == Lang::Ja {
         "予想してから a で答えてください。答えるまで経路と判定は表示されません。"
     } else {
         "Predict, then press a to answer. The path and verdict stay hidden until then."

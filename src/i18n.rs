@@ -1,0 +1,1615 @@
+//! English and Japanese for everything fixed that vpc-tui shows: reason and note codes, verdicts,
+//! hop kinds, and the TUI's own words (a gettext-style table keyed by the English text).
+//!
+//! Codes and ids stay as they are in both languages (`no_route`, `vpce-…`, `rtb-…`): they are
+//! what a learner looks up and what the JSON output carries. Japanese uses the AWS console's own
+//! terms; `docs/glossary-ja.md` lists them with their sources.
+//!
+//! How the UI calls it:
+//! - a fixed label: `t(lang, "Route tables")`;
+//! - a label with values: `tf(lang, "Path: {}", &[&label])`. Each `{}` takes the next argument;
+//!   a translation may reorder them with `{0}`, `{1}`, ... (Japanese often needs to);
+//! - one English word with two meanings carries a context before `|`: `t(lang, "state|up")`
+//!   shows "up" in English and 稼働中 in Japanese, while `t(lang, "up")` (a key's help) shows
+//!   上へ.
+//!
+//! Msgids are the English text without layout padding or symbols (`"nothing matches"`, not
+//! `"  nothing matches"`; `"FAILED: {}"`, not `"✖ FAILED: {}"`), so that spacing and the
+//! narrow-symbol mode stay the UI's business. A test scans the source tree for literals passed
+//! to `t(` and `tf(` and fails when one has no Japanese, so later wiring cannot drift.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+use crate::eval::{CrossAz, HopKind, NOTE_CODES, Reason, Verdict, Via};
+
+/// The language of everything fixed on screen and in handouts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    En,
+    Ja,
+}
+
+/// A `--lang` value that is neither `en` nor `ja`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown language {0:?}: use en or ja")]
+pub struct UnknownLang(pub String);
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ja];
+
+    /// `en` or `ja`, as `--lang` takes it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ja => "ja",
+        }
+    }
+
+    /// The language the locale asks for: the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is
+    /// set and not empty decides (POSIX precedence); `ja…` means Japanese, anything else
+    /// (`C`, `en_US.UTF-8`, nothing at all) English.
+    pub fn from_env() -> Lang {
+        let var = |name: &str| std::env::var(name).ok();
+        Lang::from_locale_vars(
+            var("LC_ALL").as_deref(),
+            var("LC_MESSAGES").as_deref(),
+            var("LANG").as_deref(),
+        )
+    }
+
+    /// [`Lang::from_env`] without the environment, for tests and callers that already hold
+    /// the values.
+    pub fn from_locale_vars(
+        lc_all: Option<&str>,
+        lc_messages: Option<&str>,
+        lang: Option<&str>,
+    ) -> Lang {
+        [lc_all, lc_messages, lang]
+            .into_iter()
+            .flatten()
+            .find(|v| !v.is_empty())
+            .map(Lang::from_locale)
+            .unwrap_or_default()
+    }
+
+    /// One locale value: `ja`, `ja_JP`, `ja_JP.UTF-8`, `ja_JP.eucJP@…` are Japanese.
+    pub fn from_locale(value: &str) -> Lang {
+        let v = value.trim().to_ascii_lowercase();
+        match v.strip_prefix("ja") {
+            Some(rest) if rest.is_empty() || rest.starts_with(['_', '-', '.', '@']) => Lang::Ja,
+            _ => Lang::En,
+        }
+    }
+}
+
+impl FromStr for Lang {
+    type Err = UnknownLang;
+
+    /// `en` or `ja`, any case.
+    fn from_str(s: &str) -> Result<Lang, UnknownLang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "en" => Ok(Lang::En),
+            "ja" => Ok(Lang::Ja),
+            _ => Err(UnknownLang(s.to_string())),
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Codes from the evaluator
+// ---------------------------------------------------------------------------------------------
+
+/// What a reason code means ([`Reason::meaning`] in English).
+pub fn reason_meaning(lang: Lang, reason: Reason) -> &'static str {
+    if lang == Lang::En {
+        return reason.meaning();
+    }
+    match reason {
+        Reason::NoRoute => "ルートテーブルに送信先へのルートがありません",
+        Reason::BlackholeRoute => {
+            "一致したルートがブラックホールです (そう設定されているか、ターゲットがもう存在しません)"
+        }
+        Reason::NoPublicIp => {
+            "ルートはインターネットゲートウェイに向いていますが、送信元にパブリック IPv4 アドレスがありません"
+        }
+        Reason::NoInternetGateway => {
+            "この経路にはインターネットゲートウェイが必要ですが、VPC にはありません"
+        }
+        Reason::NatAzFailed => "ルートが使う NAT ゲートウェイが、障害の起きた AZ にあります",
+        Reason::PrivateNatNoInternet => {
+            "プライベート NAT ゲートウェイはインターネットに出られません。そのトラフィックはインターネットゲートウェイで破棄されます"
+        }
+        Reason::EndpointEnisAllFailed => {
+            "インターフェイスエンドポイントのネットワークインターフェイス (ENI) が、すべて障害の起きた AZ にあります"
+        }
+        Reason::GwlbEndpointFailed => {
+            "Gateway Load Balancer エンドポイントの AZ で障害が起きているか、その先のアプライアンスが停止しています"
+        }
+        Reason::ApplianceUnavailable => {
+            "ルートのターゲットであるアプライアンスのネットワークインターフェイスが、障害の起きた AZ にあります"
+        }
+        Reason::DnsResolutionDisabled => {
+            "enableDnsSupport (DNS 解決) がオフのため、Amazon 提供の DNS サーバーはどの名前にも応答しません"
+        }
+        Reason::RoutingLoop => {
+            "経路が、一度通ったルートテーブルとターゲットの組み合わせに戻ってきました (ルーティングループ)"
+        }
+        Reason::SourceAzFailed => "送信元の AZ で障害が起きています (判定は「利用不可」)",
+        Reason::DestinationUnavailable => {
+            "宛先アドレスが障害の起きた AZ にあるか、VPC のどのサブネットにも入っていません"
+        }
+        Reason::WorkloadPartFailed => {
+            "ワークロードはすべてのサービスに届く必要がありますが、少なくとも 1 つに到達できません"
+        }
+        Reason::AsymmetricReturn => {
+            "応答が、リクエストの通った GWLB エンドポイントを通って戻りません。アプライアンスがステートフルなので通信は成立しません"
+        }
+    }
+}
+
+/// What a note code means (the second column of [`NOTE_CODES`] in English); empty for a code
+/// that is not in [`NOTE_CODES`].
+pub fn note_meaning(lang: Lang, code: &str) -> &'static str {
+    if lang == Lang::En {
+        return NOTE_CODES
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, m)| *m)
+            .unwrap_or("");
+    }
+    match code {
+        "private_dns_off" => {
+            "インターフェイスエンドポイントはありますが、プライベート DNS がオフです。サービスのデフォルトの DNS 名はパブリックアドレスに解決されます"
+        }
+        "private_dns_unsupported" => {
+            "このサービスのインターフェイスエンドポイントにはプライベート DNS がありません (DynamoDB)。クライアントは vpce-… の DNS 名を使う必要があります"
+        }
+        "dns_hostnames_off" => {
+            "enableDnsHostnames (DNS ホスト名) がオフです。インターフェイスエンドポイントのプライベート DNS は効かず、ゲートウェイエンドポイントでも AWS は両方の属性をオンにするよう求めています"
+        }
+        "inbound_resolver_only" => {
+            "プライベート DNS がインバウンド Resolver エンドポイント専用になっています。VPC の中からは、名前はパブリックアドレスに解決されます"
+        }
+        "arbitrary_prefix_list_choice" => {
+            "CIDR が重なる 2 つのプレフィックスリストが別々のターゲットを指しています。AWS はどちらかを任意に選び、以後は同じ方を使い続けます"
+        }
+        "failed_az_enis_dropped" => "障害の起きた AZ の ENI は、DNS の応答から外れます",
+        "illustrative_cidrs" => {
+            "AWS はこのサービス専用の IP アドレス範囲を公開していません。ここでの CIDR は説明用の仮のものです"
+        }
+        "ignored_prefix_list_entries" => {
+            "サブネットのルートテーブルでは、VPC の CIDR の内側に入るプレフィックスリストのエントリは無視されます"
+        }
+        "cross_az_dependency" => "この経路は別の AZ にあるリソースに依存しています",
+        "other_region" => {
+            "サービスは別のリージョンにあります。このリージョンのエンドポイントは使えないので、ほかのルートで送られます"
+        }
+        "global_name_not_covered" => {
+            "グローバルな名前 (s3.amazonaws.com、sts.amazonaws.com) は、リージョンのエンドポイントのプライベート DNS では解決されません"
+        }
+        "asymmetric_return_stateless" => {
+            "応答はリクエストの通った GWLB エンドポイントを通りませんが、アプライアンスがステートレスなので通信は成立します"
+        }
+        "return_not_evaluated" => {
+            "GWLB エンドポイントを通る戻り経路は評価できませんでした (リージョナル NAT ゲートウェイ)"
+        }
+        "public_endpoint_stays_on_aws" => {
+            "インターネットゲートウェイ経由でサービスのパブリックエンドポイントへ向かうトラフィックも、AWS のネットワークの中にとどまります"
+        }
+        _ => "",
+    }
+}
+
+/// How a reachable path gets there, in words ("gateway endpoint", ゲートウェイエンドポイント).
+pub fn via_label(lang: Lang, via: Via) -> &'static str {
+    match (lang, via) {
+        (Lang::En, Via::Local) => "local route",
+        (Lang::En, Via::GatewayEndpoint) => "gateway endpoint",
+        (Lang::En, Via::InterfaceEndpoint) => "interface endpoint",
+        (Lang::En, Via::NatGateway) => "NAT gateway",
+        (Lang::En, Via::InternetGateway) => "internet gateway",
+        (Lang::En, Via::Mixed) => "a different way per part",
+        (Lang::Ja, Via::Local) => "ローカルルート",
+        (Lang::Ja, Via::GatewayEndpoint) => "ゲートウェイエンドポイント",
+        (Lang::Ja, Via::InterfaceEndpoint) => "インターフェイスエンドポイント",
+        (Lang::Ja, Via::NatGateway) => "NAT ゲートウェイ",
+        (Lang::Ja, Via::InternetGateway) => "インターネットゲートウェイ",
+        (Lang::Ja, Via::Mixed) => "部分ごとに異なる経路",
+    }
+}
+
+/// How an interface-endpoint path relates to the client's AZ, in words.
+pub fn cross_az_label(lang: Lang, c: CrossAz) -> &'static str {
+    match (lang, c) {
+        (Lang::En, CrossAz::Never) => "stays in the client's AZ",
+        (Lang::En, CrossAz::Sometimes) => "sometimes to another AZ",
+        (Lang::En, CrossAz::Always) => "always to another AZ",
+        (Lang::Ja, CrossAz::Never) => "常に同じ AZ 内",
+        (Lang::Ja, CrossAz::Sometimes) => "別の AZ に向かうことがある",
+        (Lang::Ja, CrossAz::Always) => "常に別の AZ へ",
+    }
+}
+
+/// A hop's kind, in words (the trace keeps [`HopKind::code`]).
+pub fn hop_kind_label(lang: Lang, kind: HopKind) -> &'static str {
+    match (lang, kind) {
+        (Lang::En, HopKind::Source) => "source",
+        (Lang::En, HopKind::Dns) => "DNS",
+        (Lang::En, HopKind::RouteTable) => "route table",
+        (Lang::En, HopKind::GatewayEndpoint) => "gateway endpoint",
+        (Lang::En, HopKind::InterfaceEndpoint) => "interface endpoint",
+        (Lang::En, HopKind::NatGateway) => "NAT gateway",
+        (Lang::En, HopKind::GwlbEndpoint) => "GWLB endpoint",
+        (Lang::En, HopKind::Inspection) => "inspection",
+        (Lang::En, HopKind::NetworkInterface) => "network interface",
+        (Lang::En, HopKind::InternetGateway) => "internet gateway",
+        (Lang::En, HopKind::Service) => "service",
+        (Lang::En, HopKind::LeavesVpc) => "leaves the VPC",
+        (Lang::En, HopKind::Address) => "address",
+        (Lang::En, HopKind::Internet) => "internet",
+        (Lang::En, HopKind::Return) => "way back",
+        (Lang::En, HopKind::Blocked) => "blocked",
+        (Lang::Ja, HopKind::Source) => "送信元",
+        (Lang::Ja, HopKind::Dns) => "DNS 解決",
+        (Lang::Ja, HopKind::RouteTable) => "ルートテーブル",
+        (Lang::Ja, HopKind::GatewayEndpoint) => "ゲートウェイエンドポイント",
+        (Lang::Ja, HopKind::InterfaceEndpoint) => "インターフェイスエンドポイント",
+        (Lang::Ja, HopKind::NatGateway) => "NAT ゲートウェイ",
+        (Lang::Ja, HopKind::GwlbEndpoint) => "GWLB エンドポイント",
+        (Lang::Ja, HopKind::Inspection) => "アプライアンスでの検査",
+        (Lang::Ja, HopKind::NetworkInterface) => "ネットワークインターフェイス",
+        (Lang::Ja, HopKind::InternetGateway) => "インターネットゲートウェイ",
+        (Lang::Ja, HopKind::Service) => "サービス",
+        (Lang::Ja, HopKind::LeavesVpc) => "VPC の外へ",
+        (Lang::Ja, HopKind::Address) => "宛先アドレス",
+        (Lang::Ja, HopKind::Internet) => "インターネット",
+        (Lang::Ja, HopKind::Return) => "戻り経路",
+        (Lang::Ja, HopKind::Blocked) => "ここで遮断",
+    }
+}
+
+/// The layers not evaluated yet ([`crate::eval::UNCHECKED`]), in words; empty for an unknown
+/// code.
+pub fn unchecked_label(lang: Lang, code: &str) -> &'static str {
+    match (lang, code) {
+        (Lang::En, "security_groups") => "security groups",
+        (Lang::En, "network_acls") => "network ACLs",
+        (Lang::En, "endpoint_policies") => "endpoint policies",
+        (Lang::Ja, "security_groups") => "セキュリティグループ",
+        (Lang::Ja, "network_acls") => "ネットワーク ACL",
+        (Lang::Ja, "endpoint_policies") => "エンドポイントポリシー",
+        _ => "",
+    }
+}
+
+/// The rule that chose a route ([`crate::eval::RouteDecision::rule`]), in words; empty for an
+/// unknown or empty rule.
+pub fn route_rule_label(lang: Lang, rule: &str) -> &'static str {
+    match (lang, rule) {
+        (Lang::En, "only_match") => "the only matching route",
+        (Lang::En, "longest_prefix") => "longest prefix match",
+        (Lang::En, "static_over_prefix_list") => "equal length: a static route beats a prefix list",
+        (Lang::En, "arbitrary_prefix_list") => "overlapping prefix lists: AWS picks one",
+        (Lang::En, "no_route") => "no route matches",
+        (Lang::Ja, "only_match") => "一致したルートは 1 つだけ",
+        (Lang::Ja, "longest_prefix") => "プレフィックスの最長一致",
+        (Lang::Ja, "static_over_prefix_list") => {
+            "長さが同じなら静的ルートがプレフィックスリストより優先"
+        }
+        (Lang::Ja, "arbitrary_prefix_list") => {
+            "重なるプレフィックスリストから AWS が 1 つを任意に選択"
+        }
+        (Lang::Ja, "no_route") => "一致するルートなし",
+        _ => "",
+    }
+}
+
+/// Where a route comes from ([`crate::eval::RouteMatch::origin`]), in words; empty for an
+/// unknown origin.
+pub fn route_origin_label(lang: Lang, origin: &str) -> &'static str {
+    match (lang, origin) {
+        (Lang::En, "local") => "local route",
+        (Lang::En, "static") => "static route",
+        (Lang::En, "prefix_list") => "prefix list",
+        (Lang::En, "gateway_endpoint") => "gateway endpoint",
+        (Lang::Ja, "local") => "ローカルルート",
+        (Lang::Ja, "static") => "静的ルート",
+        (Lang::Ja, "prefix_list") => "プレフィックスリスト",
+        (Lang::Ja, "gateway_endpoint") => "ゲートウェイエンドポイント",
+        _ => "",
+    }
+}
+
+/// The verdict line the path panel and `check` print: `REACHABLE via gateway_endpoint`,
+/// `BLOCKED (no_route)`. English is exactly [`crate::report::verdict_line`]; Japanese names the
+/// way in words and keeps reason codes as they are.
+pub fn verdict_line(lang: Lang, v: &Verdict) -> String {
+    match lang {
+        Lang::En => match v {
+            Verdict::Reachable { via, cross_az } => match cross_az {
+                Some(c) => format!("REACHABLE via {} (cross-AZ: {})", via.code(), c.code()),
+                None => format!("REACHABLE via {}", via.code()),
+            },
+            Verdict::Partial => "PARTIAL".into(),
+            Verdict::Blocked(r) => format!("BLOCKED ({})", r.code()),
+            Verdict::LeavesVpc { target } => format!("LEAVES VPC via {target}"),
+            Verdict::Unavailable(r) => format!("UNAVAILABLE ({})", r.code()),
+        },
+        Lang::Ja => match v {
+            Verdict::Reachable { via, cross_az } => match cross_az {
+                Some(c) => format!("到達可能 ({}、{})", ja_way(*via), cross_az_label(lang, *c)),
+                None => format!("到達可能 ({})", ja_way(*via)),
+            },
+            Verdict::Partial => "一部のみ到達可能".into(),
+            Verdict::Blocked(r) => format!("到達不可 ({})", r.code()),
+            Verdict::LeavesVpc { target } => format!("VPC の外へ ({target} 経由)"),
+            Verdict::Unavailable(r) => format!("送信元が利用不可 ({})", r.code()),
+        },
+    }
+}
+
+/// "ゲートウェイエンドポイント経由"; a mixed workload has no single way.
+fn ja_way(via: Via) -> String {
+    match via {
+        Via::Mixed => "部分ごとに経路が異なる".into(),
+        v => format!("{}経由", via_label(Lang::Ja, v)),
+    }
+}
+
+/// A verdict in a few words, for status lines and the flipped-cells list: `reachable via
+/// gateway_endpoint`, `blocked (no_route)`. English is exactly [`crate::app::verdict_words`].
+pub fn verdict_words(lang: Lang, v: &Verdict) -> String {
+    match lang {
+        Lang::En => match v {
+            Verdict::Reachable { via, .. } => format!("reachable via {}", via.code()),
+            Verdict::Partial => "partial".into(),
+            Verdict::Blocked(r) => format!("blocked ({})", r.code()),
+            Verdict::LeavesVpc { target } => format!("leaves the VPC via {target}"),
+            Verdict::Unavailable(r) => format!("unavailable ({})", r.code()),
+        },
+        Lang::Ja => match v {
+            Verdict::Reachable { via, .. } => format!("到達可能 ({})", ja_way(*via)),
+            Verdict::Partial => "一部のみ到達可能".into(),
+            Verdict::Blocked(r) => format!("到達不可 ({})", r.code()),
+            Verdict::LeavesVpc { target } => format!("VPC の外へ ({target} 経由)"),
+            Verdict::Unavailable(r) => format!("送信元が利用不可 ({})", r.code()),
+        },
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixed UI text
+// ---------------------------------------------------------------------------------------------
+
+/// The English shown for a msgid: the msgid itself, without a `context|` prefix.
+fn english(msgid: &'static str) -> &'static str {
+    msgid.rsplit_once('|').map(|(_, e)| e).unwrap_or(msgid)
+}
+
+fn table() -> &'static HashMap<&'static str, &'static str> {
+    static TABLE: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    TABLE.get_or_init(|| MESSAGES.iter().copied().collect())
+}
+
+/// The Japanese for a known English msgid; the English itself for [`Lang::En`] or a msgid the
+/// table does not know (a test keeps the latter from happening in the UI's sources).
+pub fn t(lang: Lang, english_text: &'static str) -> &'static str {
+    match lang {
+        Lang::En => english(english_text),
+        Lang::Ja => table()
+            .get(english_text)
+            .copied()
+            .unwrap_or_else(|| english(english_text)),
+    }
+}
+
+/// [`t`] for text that is not a literal at the call site (a keymap help, a picker label kept
+/// in data): the Japanese when the table has it, otherwise the text as given.
+pub fn tr(lang: Lang, text: &str) -> &str {
+    match lang {
+        Lang::En => text,
+        Lang::Ja => table().get(text).copied().unwrap_or(text),
+    }
+}
+
+/// [`t`], then the arguments put in: each `{}` takes the next argument, `{0}`, `{1}`, ... take
+/// that one (translations reorder with them), `{{` and `}}` are braces. A placeholder without
+/// an argument stays as written, so a missing value shows instead of vanishing.
+pub fn tf(lang: Lang, english_text: &'static str, args: &[&str]) -> String {
+    fill(t(lang, english_text), args)
+}
+
+fn fill(template: &str, args: &[&str]) -> String {
+    let mut out =
+        String::with_capacity(template.len() + args.iter().map(|a| a.len()).sum::<usize>());
+    let mut next = 0;
+    let mut rest = template;
+    while let Some(i) = rest.find(['{', '}']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if tail.starts_with("{{") || tail.starts_with("}}") {
+            out.push_str(&tail[..1]);
+            rest = &tail[2..];
+            continue;
+        }
+        if tail.starts_with('{')
+            && let Some(close) = tail.find('}')
+        {
+            let inside = &tail[1..close];
+            let index = if inside.is_empty() {
+                let n = next;
+                next += 1;
+                Some(n)
+            } else {
+                inside.parse::<usize>().ok()
+            };
+            match index.and_then(|n| args.get(n)) {
+                Some(a) => out.push_str(a),
+                None => out.push_str(&tail[..=close]),
+            }
+            rest = &tail[close + 1..];
+            continue;
+        }
+        out.push_str(&tail[..1]);
+        rest = &tail[1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// English msgid → Japanese. Grouped by where the text is shown today; one msgid serves every
+/// place it appears.
+static MESSAGES: &[(&str, &str)] = &[
+    // --- lessons, presenter, narrow symbols ---
+    ("lesson: next step (starts the lesson)", "レッスン: 次のステップへ (レッスンを始める)"),
+    (
+        "lesson: previous step (restores its exact state)",
+        "レッスン: 前のステップへ (そのときの状態に戻す)",
+    ),
+    (
+        "lesson: answer the question (reachable or not)",
+        "レッスン: 問題に答える (到達できるかどうか)",
+    ),
+    ("lesson: quiz mode on / off", "レッスン: クイズモードのオン / オフ"),
+    ("lesson: reset the score", "レッスン: スコアをリセット"),
+    (
+        "presenter layout (narration and path large)",
+        "プレゼンター表示 (解説と経路を大きく表示)",
+    ),
+    ("next", "次へ"),
+    ("back", "戻る"),
+    ("answer", "答える"),
+    ("presenter", "プレゼンター"),
+    ("Your prediction", "あなたの予想"),
+    ("Reachable", "到達できる"),
+    ("the path gets through", "経路が通る"),
+    ("Not reachable", "到達できない"),
+    ("blocked, unavailable, or leaves the VPC", "ブロック、利用不可、または VPC の外へ出る"),
+    ("Lesson step {}/{}", "レッスン ステップ {}/{}"),
+    (
+        "({} edit(s) of yours replaced by the step's model)",
+        "(あなたの編集 {} 件はステップのモデルに置き換えられました)",
+    ),
+    ("predict the answer, then press a", "答えを予想してから a を押してください"),
+    ("The last step of the lesson.", "レッスンの最後のステップです。"),
+    ("The first step of the lesson.", "レッスンの最初のステップです。"),
+    ("No open question here.", "このステップに未回答の問題はありません。"),
+    ("Quiz mode on", "クイズモード オン"),
+    ("Quiz mode off", "クイズモード オフ"),
+    ("Score reset.", "スコアをリセットしました。"),
+    ("Right! It is {}. Score {}/{}.", "正解です。{}。スコア {}/{}。"),
+    ("Not quite. It is {}. Score {}/{}.", "残念、{}。スコア {}/{}。"),
+    ("This scenario has a lesson: n starts it, p steps back.", "このシナリオにはレッスンがあります。n で開始、p で戻ります。"),
+    ("Lesson", "レッスン"),
+    ("score", "スコア"),
+    ("quiz on", "クイズ オン"),
+    ("quiz off", "クイズ オフ"),
+    ("next/back", "次へ/戻る"),
+    ("→ a to answer", "→ a で答える"),
+    (
+        "Predict, then press a to answer. The path and verdict stay hidden until then.",
+        "予想してから a で答えてください。答えるまで経路と判定は表示されません。",
+    ),
+    ("Matrix (hidden until you answer)", "マトリクス (回答するまで非表示)"),
+    // --- edit menu: the rest of the engine's edits ---
+    ("Private DNS only for the inbound Resolver endpoint", "インバウンド Resolver エンドポイントのみプライベート DNS"),
+    ("S3 interface endpoints", "S3 のインターフェイスエンドポイント"),
+    (
+        "Mark a Gateway Load Balancer's appliances in an AZ healthy or not",
+        "Gateway Load Balancer のアプライアンスの状態を AZ ごとに切り替える",
+    ),
+    (
+        "Turn a Gateway Load Balancer's cross-zone load balancing on or off",
+        "Gateway Load Balancer のクロスゾーン負荷分散のオン / オフ",
+    ),
+    (
+        "Associate or disassociate the internet gateway with a route table",
+        "インターネットゲートウェイとルートテーブルの関連付け / 解除",
+    ),
+    ("edge association (ingress routing)", "エッジの関連付け (Ingress ルーティング)"),
+    ("Gateway Load Balancer", "対象の Gateway Load Balancer"),
+    ("Appliances of {} in which AZ", "{} のアプライアンス: どの AZ か"),
+    ("healthy: choose to mark unhealthy", "正常: 選ぶと異常にします"),
+    ("unhealthy: choose to mark healthy", "異常: 選ぶと正常にします"),
+    ("Edge route table for the internet gateway", "インターネットゲートウェイのエッジルートテーブル"),
+    ("{} · edge: choose to disassociate", "{} · エッジ: 選ぶと関連付けを解除します"),
+    ("The VPC has no internet gateway.", "この VPC にはインターネットゲートウェイがありません。"),
+    ("{} · inbound Resolver only {}", "{} · インバウンド Resolver のみ {}"),
+    ("cross-zone {}", "クロスゾーン {}"),
+    // --- tabs (app::Tab::title) and panel titles ---
+    ("Topology", "トポロジー"),
+    ("Route tables", "ルートテーブル"),
+    ("Endpoints", "エンドポイント"),
+    ("Matrix", "マトリクス"),
+    (
+        "Topology (↑↓ source · ←→ target · click)",
+        "トポロジー (↑↓ 送信元 · ←→ 宛先 · クリック)",
+    ),
+    (
+        "Route tables (✔ won · matched)",
+        "ルートテーブル (✔ 採用 · 一致)",
+    ),
+    ("Endpoints and gateways", "エンドポイントとゲートウェイ"),
+    ("Path: {}", "経路: {}"),
+    ("Matrix: {}: {}", "マトリクス: {}: {}"),
+    (
+        "Matrix: {} instances × {} columns",
+        "マトリクス: インスタンス {} 台 × {} 列",
+    ),
+    ("Keys (Esc closes)", "キー操作 (Esc で閉じる)"),
+    ("Unsaved edits", "未保存の編集"),
+    (
+        "{} (Enter accepts, Esc cancels)",
+        "{} (Enter で確定、Esc で取り消し)",
+    ),
+    (
+        "{} cell(s) flipped by: {} (Esc closes)",
+        "「{1}」で結果が変わったセル: {0} 個 (Esc で閉じる)",
+    ),
+    // --- header, tab bar, status, small screens (ui/mod.rs) ---
+    (
+        "vpc-tui needs {}×{} (now {}×{}). q quits.",
+        "vpc-tui には {}×{} 以上の端末が必要です (現在 {}×{})。q で終了します。",
+    ),
+    ("FAILED: {}", "障害発生中: {}"),
+    ("modified", "未保存の変更あり"),
+    ("(untitled)", "(無題)"),
+    ("Tab: next panel", "Tab: 次のパネル"),
+    // --- overlays (ui/overlay.rs) ---
+    ("nothing matches", "一致する項目がありません"),
+    (
+        "/ to filter · Enter chooses · Esc closes",
+        "/ で絞り込み · Enter で選択 · Esc で閉じる",
+    ),
+    (
+        "Mouse: click a tab, an instance or a service in Topology, a matrix cell, a list item.",
+        "マウス: タブ、トポロジーのインスタンスやサービス、マトリクスのセル、リストの項目をクリックできます。",
+    ),
+    (
+        "{} edit(s) since the last save. Save before quitting?",
+        "前回の保存から {} 件の編集があります。終了する前に保存しますか？",
+    ),
+    ("save and quit", "保存して終了"),
+    ("quit without saving", "保存せずに終了"),
+    ("stay", "終了しない"),
+    // --- path panel (ui/path.rs) ---
+    ("J/K scroll · {} more", "J/K でスクロール · 残り {} 行"),
+    ("route", "ルート"),
+    (
+        "{}: no route for {} ({})",
+        "{0}: {1} へのルートがありません ({2})",
+    ),
+    ("won", "採用"),
+    ("lost", "不採用"),
+    ("note", "注記"),
+    ("not evaluated", "未評価"),
+    (
+        "{} (a reachable path can still be denied there)",
+        "{} (到達可能と判定された経路でも、ここで拒否されることがあります)",
+    ),
+    // --- endpoints panel (ui/endpoints.rs) ---
+    ("Gateway endpoints", "ゲートウェイエンドポイント"),
+    ("Interface endpoints", "インターフェイスエンドポイント"),
+    (
+        "Gateway Load Balancer endpoints",
+        "Gateway Load Balancer エンドポイント",
+    ),
+    ("NAT gateways", "NAT ゲートウェイ"),
+    ("Internet gateway", "インターネットゲートウェイ"),
+    ("No internet gateway", "インターネットゲートウェイなし"),
+    (
+        "{} · free · a route target, no IP address",
+        "{} · 無料 · ルートのターゲット (IP アドレスなし)",
+    ),
+    (
+        "none (no route anywhere)",
+        "なし (どのルートテーブルにもルートがありません)",
+    ),
+    ("tables", "ルートテーブル"),
+    ("private DNS off", "プライベート DNS オフ"),
+    ("private DNS on", "プライベート DNS オン"),
+    (
+        "private DNS on (inbound Resolver only)",
+        "プライベート DNS オン (インバウンド Resolver エンドポイントのみ)",
+    ),
+    ("no subnets: no ENI", "サブネットなし: ENI なし"),
+    ("ENI {} in {}, {}", "ENI {0} ({1} 内、{2})"),
+    ("AZ failed", "AZ 障害"),
+    ("state|up", "稼働中"),
+    ("state|down", "停止"),
+    ("appliances down", "アプライアンス停止"),
+    ("in {}", "{} 内"),
+    (
+        "{} · {} · cross-zone {} · appliances: {}",
+        "{} · {} · クロスゾーン負荷分散 {} · アプライアンス: {}",
+    ),
+    ("stateful", "ステートフル"),
+    ("stateless", "ステートレス"),
+    ("on", "オン"),
+    ("off", "オフ"),
+    ("regional", "リージョナル"),
+    ("regional (every AZ)", "リージョナル (すべての AZ)"),
+    ("public", "パブリック"),
+    ("private", "プライベート"),
+    // --- matrix panel (ui/matrix.rs, ui/theme.rs) ---
+    (
+        "rows {}-{} of {} · cols {}-{} of {}",
+        "{2} 行中 {0}-{1} 行 · {5} 列中 {3}-{4} 列",
+    ),
+    (
+        "✔g gateway endpoint  ✔i interface endpoint (I: other AZ only)  ✔n NAT  ✔w internet gateway  ✔l local  ✔m mixed  ✖ blocked  ◐ partial  ⇢ leaves VPC  ⊘ source down",
+        "✔g ゲートウェイエンドポイント  ✔i インターフェイスエンドポイント (I: 別の AZ のみ)  ✔n NAT  ✔w インターネットゲートウェイ  ✔l ローカル  ✔m 混在  ✖ 到達不可  ◐ 一部のみ  ⇢ VPC の外へ  ⊘ 送信元停止",
+    ),
+    // --- route tables panel (ui/route_tables.rs) ---
+    ("associations", "関連付け"),
+    ("{} (explicit)", "{} (明示的)"),
+    ("{} (main, implicit)", "{} (メイン、暗示的)"),
+    ("{} (edge)", "{} (エッジの関連付け)"),
+    ("no subnets", "サブネットなし"),
+    ("MAIN", "メイン"),
+    ("on the path", "経路上"),
+    ("local (derived)", "ローカル (自動)"),
+    ("prefix list", "プレフィックスリスト"),
+    (
+        "gateway endpoint (derived)",
+        "ゲートウェイエンドポイント (自動)",
+    ),
+    ("WON: {}", "採用: {}"),
+    ("matched, lost", "一致したが不採用"),
+    // --- topology panel (ui/topology.rs) ---
+    ("internet gateway {}", "インターネットゲートウェイ {}"),
+    ("no internet gateway", "インターネットゲートウェイなし"),
+    (
+        "{} · DNS support {} · hostnames {}",
+        "{} · DNS 解決 {} · DNS ホスト名 {}",
+    ),
+    ("AZ FAILED", "AZ 障害"),
+    ("(main)", "(メイン)"),
+    ("+public IP", "+パブリック IP"),
+    ("pub", "公開"),
+    ("priv", "非公開"),
+    ("{} more instances", "ほか {} 台のインスタンス"),
+    ("regional NAT gateway", "リージョナル NAT ゲートウェイ"),
+    (
+        "gateway endpoint for {} · tables: {}",
+        "{} のゲートウェイエンドポイント · ルートテーブル: {}",
+    ),
+    ("none", "なし"),
+    ("targets", "宛先"),
+    // --- status messages (app/mod.rs) ---
+    (
+        "Choose a path: s source, t target (or arrows in Topology and Matrix); e edits; 1-9 fail an AZ; ? help",
+        "経路を選びましょう: s で送信元、t で宛先 (トポロジーとマトリクスでは矢印キーでも)。e で編集、1-9 で AZ 障害、? でヘルプ",
+    ),
+    (
+        "{} warning(s) from validation: {}",
+        "検証で {} 件の警告: {}",
+    ),
+    ("Path {}", "経路 {}"),
+    (
+        "The last change flipped no matrix cell.",
+        "直前の変更で結果が変わったマトリクスのセルはありません。",
+    ),
+    (
+        "The VPC has {} AZs; there is no AZ {}.",
+        "この VPC の AZ は {} 個です。AZ {} はありません。",
+    ),
+    ("Refused: {}", "拒否されました: {}"),
+    ("Nothing to undo.", "元に戻す編集はありません。"),
+    ("undo: {}", "元に戻す: {}"),
+    ("Undo failed: {}", "元に戻せませんでした: {}"),
+    ("Nothing to redo.", "やり直す編集はありません。"),
+    ("redo: {}", "やり直し: {}"),
+    ("Redo failed: {}", "やり直せませんでした: {}"),
+    ("Already as loaded.", "すでに読み込んだときの状態です。"),
+    ("Reset stopped: {}", "リセットを中断しました: {}"),
+    (
+        "reset to the file as loaded ({} edit(s) undone; Ctrl-r redoes them)",
+        "読み込んだときの状態に戻しました ({} 件の編集を取り消し。Ctrl-r でやり直せます)",
+    ),
+    (
+        "No matrix cell changed.",
+        "マトリクスのセルは変わりませんでした。",
+    ),
+    (
+        "1 matrix cell flipped (c lists it).",
+        "マトリクスのセルが 1 つ変わりました (c で一覧)。",
+    ),
+    (
+        "{} matrix cells flipped (c lists them).",
+        "マトリクスのセルが {} 個変わりました (c で一覧)。",
+    ),
+    ("Could not save {}: {}", "{} を保存できませんでした: {}"),
+    (
+        "Saved {} (it loads and validates again).",
+        "{} を保存しました (読み込み直しと検証も成功しています)。",
+    ),
+    (
+        "Saved {}, but it does not load again: {}",
+        "{} を保存しましたが、読み込み直せません: {}",
+    ),
+    (
+        "the scenario has no instances or subnets",
+        "シナリオにインスタンスもサブネットもありません",
+    ),
+    ("(none)", "(なし)"),
+    ("{} (any instance)", "{} (任意のインスタンス)"),
+    // --- pickers and inputs (app/flows.rs) ---
+    ("From (source)", "送信元"),
+    ("To (target)", "宛先"),
+    ("typed", "入力した宛先"),
+    ("Type a destination…", "宛先を入力…"),
+    (
+        "an address, a CIDR, s3@us-west-2, s3.amazonaws.com",
+        "アドレス、CIDR、s3@us-west-2、s3.amazonaws.com",
+    ),
+    ("Save as", "名前を付けて保存"),
+    (
+        "a path for the RON file, e.g. my-vpc.ron",
+        "RON ファイルのパス (例: my-vpc.ron)",
+    ),
+    ("now on", "現在オン"),
+    ("now off", "現在オフ"),
+    ("Edit the model", "モデルを編集"),
+    (
+        "Change a subnet's route table",
+        "サブネットのルートテーブルを変更",
+    ),
+    (
+        "explicit association, or back to main",
+        "明示的に関連付ける、またはメインに戻す",
+    ),
+    (
+        "Make another table the main table",
+        "別のルートテーブルをメインにする",
+    ),
+    ("Add a route", "ルートを追加"),
+    (
+        "table → destination → target",
+        "ルートテーブル → 送信先 → ターゲット",
+    ),
+    ("Replace a route's target", "ルートのターゲットを置き換え"),
+    ("the local route's too", "ローカルルートのターゲットも可"),
+    ("Delete a route", "ルートを削除"),
+    (
+        "Create a gateway endpoint",
+        "ゲートウェイエンドポイントを作成",
+    ),
+    (
+        "S3 or DynamoDB, on a route table",
+        "S3 または DynamoDB。ルートテーブルを 1 つ選んで作成",
+    ),
+    (
+        "Delete a gateway endpoint",
+        "ゲートウェイエンドポイントを削除",
+    ),
+    (
+        "Attach or detach a gateway endpoint's route table",
+        "ゲートウェイエンドポイントにルートテーブルを関連付け / 解除",
+    ),
+    (
+        "adds or removes its pl- route",
+        "pl- のルートが追加 / 削除されます",
+    ),
+    (
+        "Create an interface endpoint",
+        "インターフェイスエンドポイントを作成",
+    ),
+    (
+        "any service, one subnet first",
+        "どのサービスでも可。まずサブネット 1 つで作成",
+    ),
+    (
+        "Delete an interface endpoint",
+        "インターフェイスエンドポイントを削除",
+    ),
+    (
+        "Add or remove an interface endpoint's subnet",
+        "インターフェイスエンドポイントのサブネットを追加 / 削除",
+    ),
+    ("one subnet per AZ", "サブネットは AZ ごとに 1 つ"),
+    (
+        "Turn an interface endpoint's private DNS on or off",
+        "インターフェイスエンドポイントのプライベート DNS をオン / オフ",
+    ),
+    ("Add a NAT gateway", "NAT ゲートウェイを作成"),
+    ("public or private", "パブリックまたはプライベート"),
+    ("Delete a NAT gateway", "NAT ゲートウェイを削除"),
+    (
+        "its routes become blackholes",
+        "そこへのルートはブラックホールになります",
+    ),
+    (
+        "Give or take an instance's public IPv4 address",
+        "インスタンスのパブリック IPv4 アドレスを付与 / 削除",
+    ),
+    (
+        "Toggle enableDnsSupport",
+        "enableDnsSupport (DNS 解決) を切り替え",
+    ),
+    (
+        "Toggle enableDnsHostnames",
+        "enableDnsHostnames (DNS ホスト名) を切り替え",
+    ),
+    (
+        "Mark a GWLB endpoint's appliances up or down",
+        "GWLB エンドポイントのアプライアンスを稼働 / 停止にする",
+    ),
+    ("Fail or restore an AZ", "AZ を障害状態にする / 復旧する"),
+    ("also the number keys", "数字キーでも可"),
+    (
+        "{}: nothing to choose from in this scenario.",
+        "{}: このシナリオには選べる項目がありません。",
+    ),
+    ("To", "宛先"),
+    (
+        "an IPv4 address or CIDR, SERVICE@REGION (s3@us-west-2), or a global name (s3.amazonaws.com)",
+        "IPv4 アドレスか CIDR、SERVICE@REGION (s3@us-west-2)、またはグローバルな名前 (s3.amazonaws.com)",
+    ),
+    ("Route table for {}", "{} に関連付けるルートテーブル"),
+    (
+        "Destination for a new route in {}",
+        "{} に追加するルートの送信先",
+    ),
+    (
+        "a CIDR (0.0.0.0/0, 10.1.0.0/16) or a prefix list (pl-s3, pl-dynamodb)",
+        "CIDR (0.0.0.0/0、10.1.0.0/16) またはプレフィックスリスト (pl-s3、pl-dynamodb)",
+    ),
+    ("Target that leaves the VPC", "VPC の外へ出るターゲット"),
+    (
+        "pcx-… (peering), tgw-… (transit gateway) or vgw-… (virtual private gateway)",
+        "pcx-… (ピアリング接続)、tgw-… (トランジットゲートウェイ)、vgw-… (仮想プライベートゲートウェイ)",
+    ),
+    ("Target for {} in {}", "{1} の {0} 宛てルートのターゲット"),
+    ("Route in {} to replace", "置き換えるルート ({})"),
+    (
+        "New target for {} in {}",
+        "{1} の {0} 宛てルートの新しいターゲット",
+    ),
+    ("Route in {} to delete", "削除するルート ({})"),
+    (
+        "First route table for the {} gateway endpoint",
+        "{} のゲートウェイエンドポイントを関連付ける最初のルートテーブル",
+    ),
+    ("(none yet)", "(今はなし)"),
+    ("attach tables later", "ルートテーブルは後で関連付け"),
+    (
+        "Attach {} to, or detach it from",
+        "{} を関連付ける / 関連付けを解除するルートテーブル",
+    ),
+    ("attached: choose to detach", "関連付け済み: 選ぶと解除"),
+    ("choose to attach", "選ぶと関連付け"),
+    (
+        "First subnet for the {} interface endpoint",
+        "{} のインターフェイスエンドポイントを置く最初のサブネット",
+    ),
+    (
+        "Subnet to add to {}, or to remove from it",
+        "{0} に追加する、または {0} から削除するサブネット",
+    ),
+    (
+        "{} · has an ENI: choose to remove",
+        "{} · ENI あり: 選ぶと削除",
+    ),
+    (
+        "Connectivity of the NAT gateway in {}",
+        "{} に置く NAT ゲートウェイの接続タイプ",
+    ),
+    (
+        "to the internet through the internet gateway",
+        "インターネットゲートウェイ経由でインターネットへ",
+    ),
+    (
+        "to other VPCs or on-premises; never the internet",
+        "他の VPC やオンプレミスへ。インターネットには出られません",
+    ),
+    (
+        "Subnet whose route table to change",
+        "ルートテーブルを変更するサブネット",
+    ),
+    (
+        "Make this the main route table",
+        "メインにするルートテーブル",
+    ),
+    ("Route table", "ルートテーブル"),
+    (
+        "Service for the gateway endpoint",
+        "ゲートウェイエンドポイントのサービス",
+    ),
+    ("{} · tables: {}", "{} · ルートテーブル: {}"),
+    ("Gateway endpoint", "ゲートウェイエンドポイント"),
+    (
+        "Service for the interface endpoint",
+        "インターフェイスエンドポイントのサービス",
+    ),
+    ("{} · private DNS {} · {}", "{} · プライベート DNS {} · {}"),
+    ("Interface endpoint", "インターフェイスエンドポイント"),
+    (
+        "Subnet for the NAT gateway",
+        "NAT ゲートウェイを置くサブネット",
+    ),
+    ("NAT gateway to delete", "削除する NAT ゲートウェイ"),
+    (
+        "has a public IPv4 address: choose to remove it",
+        "パブリック IPv4 アドレスあり: 選ぶと削除",
+    ),
+    (
+        "private only: choose to give it a public IPv4 address",
+        "プライベートのみ: 選ぶとパブリック IPv4 アドレスを付与",
+    ),
+    ("Instance", "インスタンス"),
+    ("{} · appliances {}", "{} · アプライアンス {}"),
+    ("GWLB endpoint", "GWLB エンドポイント"),
+    ("FAILED: choose to restore", "障害中: 選ぶと復旧"),
+    ("up: choose to fail", "稼働中: 選ぶと障害状態に"),
+    ("Availability zone", "アベイラビリティーゾーン"),
+    (
+        "{}: a target that leaves the VPC starts with pcx-, tgw- or vgw-.",
+        "{}: VPC の外へ出るターゲットは pcx-、tgw-、vgw- のどれかで始まります。",
+    ),
+    (
+        "Save as: no path given.",
+        "名前を付けて保存: パスが入力されていません。",
+    ),
+    ("To {}: {}", "宛先 {}: {}"),
+    ("(main, implicit)", "(メイン、暗示的)"),
+    ("main", "メイン"),
+    (
+        "main (remove the explicit association)",
+        "メイン (明示的な関連付けを解除)",
+    ),
+    (
+        "the subnet then uses the main table",
+        "サブネットはメインルートテーブルを使うようになります",
+    ),
+    ("restore the local route", "ローカルルートに戻す"),
+    ("internet gateway", "インターネットゲートウェイ"),
+    ("NAT gateway ({})", "NAT ゲートウェイ ({})"),
+    (
+        "Gateway Load Balancer endpoint",
+        "Gateway Load Balancer エンドポイント",
+    ),
+    ("network interface", "ネットワークインターフェイス"),
+    ("drop the traffic", "トラフィックを破棄"),
+    (
+        "Type a peering, transit or virtual private gateway…",
+        "ピアリング接続、トランジットゲートウェイ、仮想プライベートゲートウェイを入力…",
+    ),
+    (
+        "A prefix-list destination names a service: pl-s3, pl-dynamodb.",
+        "プレフィックスリストの送信先にはサービス名を付けます: pl-s3、pl-dynamodb。",
+    ),
+    (
+        "{} is neither a CIDR (10.1.0.0/16) nor a prefix list (pl-s3).",
+        "{} は CIDR (10.1.0.0/16) でもプレフィックスリスト (pl-s3) でもありません。",
+    ),
+    ("unknown target {}", "不明なターゲット {}"),
+    // --- keymap: Context titles (app/keymap.rs) ---
+    ("Main screen", "メイン画面"),
+    ("In a list", "リストの中"),
+    (
+        "Typing (filter, address, path)",
+        "入力中 (絞り込み、アドレス、パス)",
+    ),
+    ("Unsaved edits on quit", "終了時に未保存の編集があるとき"),
+    ("Help and lists", "ヘルプと一覧"),
+    // --- keymap: help texts ---
+    (
+        "quit (asks first if there are unsaved edits)",
+        "終了 (未保存の編集があれば先に確認します)",
+    ),
+    ("quit now, without saving", "保存せずにすぐ終了"),
+    ("this help", "このヘルプ"),
+    (
+        "choose the source (instance or subnet)",
+        "送信元を選ぶ (インスタンスまたはサブネット)",
+    ),
+    (
+        "choose the target (service, workload, address)",
+        "宛先を選ぶ (サービス、ワークロード、アドレス)",
+    ),
+    ("previous / next source", "前 / 次の送信元"),
+    ("previous / next target", "前 / 次の宛先"),
+    ("next panel", "次のパネル"),
+    ("previous panel", "前のパネル"),
+    (
+        "Topology: previous source · Matrix: move · others: scroll",
+        "トポロジー: 前の送信元 · マトリクス: 移動 · その他: スクロール",
+    ),
+    (
+        "Topology: next source · Matrix: move · others: scroll",
+        "トポロジー: 次の送信元 · マトリクス: 移動 · その他: スクロール",
+    ),
+    (
+        "previous target (Matrix: move left)",
+        "前の宛先 (マトリクス: 左へ移動)",
+    ),
+    (
+        "next target (Matrix: move right)",
+        "次の宛先 (マトリクス: 右へ移動)",
+    ),
+    ("page up", "前のページ"),
+    ("page down", "次のページ"),
+    ("top", "先頭へ"),
+    ("bottom", "末尾へ"),
+    ("scroll the path panel down", "経路パネルを下へスクロール"),
+    ("scroll the path panel up", "経路パネルを上へスクロール"),
+    (
+        "fail / restore the AZ with that number",
+        "その番号の AZ を障害状態にする / 復旧する",
+    ),
+    (
+        "edit the model (routes, endpoints, NAT, DNS, ...)",
+        "モデルを編集 (ルート、エンドポイント、NAT、DNS など)",
+    ),
+    ("undo", "元に戻す"),
+    ("redo", "やり直す"),
+    (
+        "reset to the file as loaded (redo brings edits back)",
+        "読み込んだときの状態に戻す (やり直しで編集を戻せます)",
+    ),
+    (
+        "list the matrix cells the last change flipped",
+        "直前の変更で結果が変わったマトリクスのセルを一覧表示",
+    ),
+    (
+        "save (atomic; asks for a path for the built-in scenario)",
+        "保存 (安全に書き換え。組み込みシナリオではパスを尋ねます)",
+    ),
+    ("save as", "名前を付けて保存"),
+    (
+        "Matrix: show the selected cell's path",
+        "マトリクス: 選んだセルの経路を表示",
+    ),
+    ("clear the status line", "ステータス行を消す"),
+    ("up", "上へ"),
+    ("down", "下へ"),
+    ("first", "先頭へ"),
+    ("last", "末尾へ"),
+    ("choose", "選択"),
+    ("filter by typing", "入力して絞り込み"),
+    ("close", "閉じる"),
+    ("accept", "確定"),
+    ("delete a character", "1 文字削除"),
+    ("up (filter)", "上へ (絞り込み中)"),
+    ("down (filter)", "下へ (絞り込み中)"),
+    ("stop typing / close", "入力をやめる / 閉じる"),
+    ("save, then quit", "保存してから終了"),
+    ("scroll", "スクロール"),
+    // --- keymap: footer words ---
+    ("quit", "終了"),
+    ("help", "ヘルプ"),
+    ("source", "送信元"),
+    ("target", "宛先"),
+    ("panel", "パネル"),
+    ("fail AZ", "AZ 障害"),
+    ("edit", "編集"),
+    ("save", "保存"),
+    ("move", "移動"),
+    ("filter", "絞り込み"),
+    ("stop", "中止"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::keymap::{Context, KEYMAP};
+    use crate::app::{Tab, verdict_words as app_verdict_words};
+    use crate::report::verdict_line as report_verdict_line;
+
+    /// Every verdict shape: each way with and without each cross-AZ value, each reason blocked
+    /// and unavailable, partial, and leaving the VPC.
+    fn all_verdicts() -> Vec<Verdict> {
+        let vias = [
+            Via::Local,
+            Via::GatewayEndpoint,
+            Via::InterfaceEndpoint,
+            Via::NatGateway,
+            Via::InternetGateway,
+            Via::Mixed,
+        ];
+        let mut out = Vec::new();
+        for via in vias {
+            out.push(Verdict::Reachable {
+                via,
+                cross_az: None,
+            });
+            for c in [CrossAz::Never, CrossAz::Sometimes, CrossAz::Always] {
+                out.push(Verdict::Reachable {
+                    via,
+                    cross_az: Some(c),
+                });
+            }
+        }
+        out.push(Verdict::Partial);
+        for r in Reason::ALL {
+            out.push(Verdict::Blocked(r));
+            out.push(Verdict::Unavailable(r));
+        }
+        out.push(Verdict::LeavesVpc {
+            target: "pcx-0123".into(),
+        });
+        out
+    }
+
+    fn has_japanese(s: &str) -> bool {
+        s.chars()
+            .any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}'))
+    }
+
+    #[test]
+    fn every_reason_has_japanese() {
+        for r in Reason::ALL {
+            let ja = reason_meaning(Lang::Ja, r);
+            assert!(!ja.is_empty(), "{}", r.code());
+            assert_ne!(ja, r.meaning(), "{}", r.code());
+            assert!(has_japanese(ja), "{}: {ja}", r.code());
+            assert_eq!(reason_meaning(Lang::En, r), r.meaning());
+        }
+    }
+
+    #[test]
+    fn every_note_code_has_japanese() {
+        for (code, meaning) in NOTE_CODES {
+            let ja = note_meaning(Lang::Ja, code);
+            assert!(!ja.is_empty(), "{code}");
+            assert_ne!(ja, meaning, "{code}");
+            assert!(has_japanese(ja), "{code}: {ja}");
+            assert_eq!(note_meaning(Lang::En, code), meaning);
+        }
+        assert_eq!(note_meaning(Lang::Ja, "no_such_note"), "");
+        assert_eq!(note_meaning(Lang::En, "no_such_note"), "");
+    }
+
+    #[test]
+    fn english_verdict_line_is_the_reports() {
+        for v in all_verdicts() {
+            assert_eq!(verdict_line(Lang::En, &v), report_verdict_line(&v), "{v:?}");
+            assert_eq!(verdict_words(Lang::En, &v), app_verdict_words(&v), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn japanese_verdict_line_keeps_codes_and_names_the_way() {
+        for v in all_verdicts() {
+            let line = verdict_line(Lang::Ja, &v);
+            assert!(has_japanese(&line), "{line}");
+            if let Some(r) = v.reason() {
+                assert!(line.contains(r.code()), "{line}");
+                assert!(verdict_words(Lang::Ja, &v).contains(r.code()));
+            }
+            if let Some(via) = v.via().filter(|v| *v != Via::Mixed) {
+                assert!(line.contains(via_label(Lang::Ja, via)), "{line}");
+            }
+        }
+        assert_eq!(
+            verdict_line(
+                Lang::Ja,
+                &Verdict::Reachable {
+                    via: Via::InterfaceEndpoint,
+                    cross_az: Some(CrossAz::Always)
+                }
+            ),
+            "到達可能 (インターフェイスエンドポイント経由、常に別の AZ へ)"
+        );
+        assert_eq!(
+            verdict_line(Lang::Ja, &Verdict::Blocked(Reason::NoRoute)),
+            "到達不可 (no_route)"
+        );
+    }
+
+    #[test]
+    fn labels_exist_in_both_languages_and_differ() {
+        let hop_kinds = [
+            HopKind::Source,
+            HopKind::Dns,
+            HopKind::RouteTable,
+            HopKind::GatewayEndpoint,
+            HopKind::InterfaceEndpoint,
+            HopKind::NatGateway,
+            HopKind::GwlbEndpoint,
+            HopKind::Inspection,
+            HopKind::NetworkInterface,
+            HopKind::InternetGateway,
+            HopKind::Service,
+            HopKind::LeavesVpc,
+            HopKind::Address,
+            HopKind::Internet,
+            HopKind::Return,
+            HopKind::Blocked,
+        ];
+        for k in hop_kinds {
+            assert!(has_japanese(hop_kind_label(Lang::Ja, k)), "{}", k.code());
+            assert!(!hop_kind_label(Lang::En, k).is_empty());
+        }
+        for c in [CrossAz::Never, CrossAz::Sometimes, CrossAz::Always] {
+            assert!(has_japanese(cross_az_label(Lang::Ja, c)));
+        }
+        for code in crate::eval::UNCHECKED {
+            assert!(has_japanese(unchecked_label(Lang::Ja, code)), "{code}");
+            assert!(!unchecked_label(Lang::En, code).is_empty(), "{code}");
+        }
+        for rule in [
+            "only_match",
+            "longest_prefix",
+            "static_over_prefix_list",
+            "arbitrary_prefix_list",
+            "no_route",
+        ] {
+            assert!(has_japanese(route_rule_label(Lang::Ja, rule)), "{rule}");
+            assert!(!route_rule_label(Lang::En, rule).is_empty(), "{rule}");
+        }
+        for origin in ["local", "static", "prefix_list", "gateway_endpoint"] {
+            assert!(
+                has_japanese(route_origin_label(Lang::Ja, origin)),
+                "{origin}"
+            );
+            assert!(!route_origin_label(Lang::En, origin).is_empty(), "{origin}");
+        }
+    }
+
+    #[test]
+    fn locale_picks_the_language() {
+        use Lang::*;
+        let f = Lang::from_locale_vars;
+        assert_eq!(f(None, None, None), En);
+        assert_eq!(f(None, None, Some("ja_JP.UTF-8")), Ja);
+        assert_eq!(f(None, None, Some("ja")), Ja);
+        assert_eq!(f(None, None, Some("ja_JP.eucJP")), Ja);
+        assert_eq!(f(None, None, Some("en_US.UTF-8")), En);
+        assert_eq!(f(None, None, Some("C")), En);
+        assert_eq!(f(None, None, Some("jam")), En);
+        // LC_ALL wins over LC_MESSAGES, which wins over LANG; empty means unset.
+        assert_eq!(f(Some("C"), Some("ja_JP"), Some("ja_JP")), En);
+        assert_eq!(f(Some(""), Some("ja_JP.UTF-8"), Some("en_US")), Ja);
+        assert_eq!(f(None, Some("en_GB"), Some("ja_JP")), En);
+        assert_eq!(f(Some("ja_JP.UTF-8"), None, Some("en_US")), Ja);
+        assert_eq!(f(Some(""), Some(""), Some("")), En);
+    }
+
+    #[test]
+    fn lang_parses_and_prints() {
+        assert_eq!("en".parse::<Lang>(), Ok(Lang::En));
+        assert_eq!("ja".parse::<Lang>(), Ok(Lang::Ja));
+        assert_eq!("JA".parse::<Lang>(), Ok(Lang::Ja));
+        assert!("fr".parse::<Lang>().is_err());
+        for l in Lang::ALL {
+            assert_eq!(l.to_string().parse::<Lang>(), Ok(l));
+        }
+        // What `--lang` accepts through clap.
+        use clap::ValueEnum;
+        let names: Vec<String> = Lang::value_variants()
+            .iter()
+            .filter_map(|v| v.to_possible_value())
+            .map(|p| p.get_name().to_string())
+            .collect();
+        assert_eq!(names, ["en", "ja"]);
+        assert_eq!(<Lang as ValueEnum>::from_str("ja", true), Ok(Lang::Ja));
+    }
+
+    #[test]
+    fn t_and_tf() {
+        assert_eq!(t(Lang::En, "Route tables"), "Route tables");
+        assert_eq!(t(Lang::Ja, "Route tables"), "ルートテーブル");
+        // Unknown: the English itself.
+        assert_eq!(t(Lang::Ja, "no such msgid"), "no such msgid");
+        // A context before `|` disambiguates and never shows.
+        assert_eq!(t(Lang::En, "state|up"), "up");
+        assert_eq!(t(Lang::Ja, "state|up"), "稼働中");
+        assert_eq!(t(Lang::Ja, "up"), "上へ");
+        assert_eq!(t(Lang::Ja, "other|thing"), "thing");
+        assert_eq!(
+            tf(Lang::En, "Path: {}", &["app-a → s3"]),
+            "Path: app-a → s3"
+        );
+        // Japanese reorders with indexes.
+        assert_eq!(
+            tf(
+                Lang::En,
+                "New target for {} in {}",
+                &["0.0.0.0/0", "rtb-private"]
+            ),
+            "New target for 0.0.0.0/0 in rtb-private"
+        );
+        assert_eq!(
+            tf(
+                Lang::Ja,
+                "New target for {} in {}",
+                &["0.0.0.0/0", "rtb-private"]
+            ),
+            "rtb-private の 0.0.0.0/0 宛てルートの新しいターゲット"
+        );
+        // A missing argument shows its placeholder; braces escape.
+        assert_eq!(fill("{} and {}", &["a"]), "a and {}");
+        assert_eq!(fill("{{x}} {1}{0}", &["a", "b"]), "{x} ba");
+        assert_eq!(fill("a } b {", &[]), "a } b {");
+    }
+
+    /// The placeholders of a template: `{}` in order, `{n}` by index.
+    fn placeholders(s: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut next = 0;
+        let mut rest = s;
+        while let Some(i) = rest.find('{') {
+            let tail = &rest[i..];
+            if let Some(after) = tail.strip_prefix("{{") {
+                rest = after;
+                continue;
+            }
+            let Some(close) = tail.find('}') else { break };
+            let inside = &tail[1..close];
+            if inside.is_empty() {
+                out.push(next);
+                next += 1;
+            } else if let Ok(n) = inside.parse() {
+                out.push(n);
+            }
+            rest = &tail[close + 1..];
+        }
+        out
+    }
+
+    #[test]
+    fn the_table_is_sound() {
+        assert_eq!(
+            table().len(),
+            MESSAGES.len(),
+            "a msgid appears twice in MESSAGES"
+        );
+        for (en, ja) in MESSAGES {
+            assert!(!ja.is_empty(), "{en:?}");
+            assert_ne!(en, ja, "{en:?}");
+            assert!(has_japanese(ja), "{en:?} → {ja:?}");
+            assert_eq!(ja.trim(), *ja, "{en:?}: padding belongs to the UI");
+            let mut want: Vec<usize> = placeholders(en);
+            want.sort();
+            let mut got = placeholders(ja);
+            got.sort();
+            got.dedup();
+            assert_eq!(got, want, "{en:?} → {ja:?}: placeholders differ");
+        }
+    }
+
+    /// The glossary's writing rules hold for every Japanese text: half-width parentheses, no
+    /// line-start punctuation at the start of a text, codes never translated away.
+    #[test]
+    fn japanese_follows_the_writing_rules() {
+        let mut texts: Vec<&str> = MESSAGES.iter().map(|(_, ja)| *ja).collect();
+        texts.extend(Reason::ALL.iter().map(|r| reason_meaning(Lang::Ja, *r)));
+        texts.extend(NOTE_CODES.iter().map(|(c, _)| note_meaning(Lang::Ja, c)));
+        for ja in texts {
+            assert!(
+                !ja.contains(['（', '）']),
+                "full-width parentheses in {ja:?}"
+            );
+            assert!(!ja.starts_with(['、', '。', '）', '」']), "{ja:?}");
+            assert!(!ja.contains("( ") && !ja.contains(" )"), "{ja:?}");
+        }
+        // Attribute names stay as AWS spells them, with the console's Japanese beside them.
+        assert!(
+            reason_meaning(Lang::Ja, Reason::DnsResolutionDisabled)
+                .contains("enableDnsSupport (DNS 解決)")
+        );
+        assert!(
+            note_meaning(Lang::Ja, "dns_hostnames_off")
+                .contains("enableDnsHostnames (DNS ホスト名)")
+        );
+        assert!(note_meaning(Lang::Ja, "private_dns_unsupported").contains("vpce-…"));
+    }
+
+    /// What the keymap and the tabs show today, whether or not `t` is wired in yet.
+    #[test]
+    fn keymap_and_tabs_have_japanese() {
+        let mut missing = Vec::new();
+        let mut check = |s: &'static str| {
+            if !table().contains_key(s) {
+                missing.push(s);
+            }
+        };
+        for b in KEYMAP {
+            check(b.help);
+            if let Some(f) = b.footer {
+                check(f);
+            }
+        }
+        for c in [
+            Context::Main,
+            Context::Picker,
+            Context::Typing,
+            Context::Confirm,
+            Context::Overlay,
+        ] {
+            check(c.title());
+        }
+        for tab in Tab::ALL {
+            check(tab.title());
+        }
+        check(crate::ui::theme::MATRIX_LEGEND);
+        assert!(missing.is_empty(), "no Japanese for {missing:?}");
+    }
+
+    /// The string literals passed as the second argument of `t(` and `tf(` in `source`.
+    fn msgids_in(source: &str) -> Vec<String> {
+        let bytes = source.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let name_len = if bytes[i..].starts_with(b"tf(") {
+                3
+            } else if bytes[i..].starts_with(b"t(") {
+                2
+            } else {
+                i += 1;
+                continue;
+            };
+            let prev = if i == 0 { b' ' } else { bytes[i - 1] };
+            let start = i;
+            i += name_len;
+            if prev.is_ascii_alphanumeric() || prev == b'_' || prev == b'.' {
+                continue;
+            }
+            let mut j = start + name_len;
+            let skip_ws = |j: &mut usize| {
+                while *j < bytes.len() && bytes[*j].is_ascii_whitespace() {
+                    *j += 1;
+                }
+            };
+            skip_ws(&mut j);
+            let arg = j;
+            while j < bytes.len()
+                && (bytes[j].is_ascii_alphanumeric() || b"_.:".contains(&bytes[j]))
+            {
+                j += 1;
+            }
+            if j == arg {
+                continue;
+            }
+            skip_ws(&mut j);
+            if bytes.get(j) != Some(&b',') {
+                continue;
+            }
+            j += 1;
+            skip_ws(&mut j);
+            if bytes.get(j) != Some(&b'"') {
+                continue;
+            }
+            j += 1;
+            let mut s = String::new();
+            let mut chars = source[j..].char_indices();
+            while let Some((k, c)) = chars.next() {
+                match c {
+                    '"' => {
+                        i = j + k + 1;
+                        break;
+                    }
+                    '\\' => match chars.next().map(|(_, c)| c) {
+                        Some('n') => s.push('\n'),
+                        Some('t') => s.push('\t'),
+                        Some('0') => s.push('\0'),
+                        Some('u') => {
+                            let mut hex = String::new();
+                            for (_, c) in chars.by_ref() {
+                                match c {
+                                    '{' => {}
+                                    '}' => break,
+                                    c => hex.push(c),
+                                }
+                            }
+                            if let Some(c) =
+                                u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32)
+                            {
+                                s.push(c);
+                            }
+                        }
+                        Some('\n') => {
+                            // A line continuation: the next line's leading whitespace goes.
+                            let rest = chars.as_str();
+                            let trimmed = rest.trim_start();
+                            let skip = rest.len() - trimmed.len();
+                            for _ in rest[..skip].chars() {
+                                chars.next();
+                            }
+                        }
+                        Some(c) => s.push(c),
+                        None => {}
+                    },
+                    c => s.push(c),
+                }
+            }
+            out.push(s);
+        }
+        out
+    }
+
+    #[test]
+    fn the_scanner_finds_msgids() {
+        let src = r#"
+            let a = t(lang, "Route tables");
+            let b = tf(
+                app.lang,
+                "Path: {}",
+                &[&x],
+            );
+            let c = i18n::t(Lang::Ja, "say \"hi\"\n");
+            let d = split(lang, "not a msgid");
+            let e = x.t(lang, "a method, not ours");
+            let f = t(lang, "long \
+                     line");
+        "#;
+        assert_eq!(
+            msgids_in(src),
+            ["Route tables", "Path: {}", "say \"hi\"\n", "long line"]
+        );
+    }
+
+    fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                rust_files(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+
+    /// Every literal the sources pass to `t(` or `tf(` has Japanese: wiring the UI later
+    /// cannot introduce untranslated text without this failing.
+    #[test]
+    fn every_msgid_in_the_sources_has_japanese() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        rust_files(&root, &mut files);
+        assert!(files.iter().any(|f| f.ends_with("ui/mod.rs")), "{root:?}");
+        let mut missing = Vec::new();
+        for f in files {
+            if f.ends_with("i18n.rs") {
+                continue;
+            }
+            let src = std::fs::read_to_string(&f).unwrap();
+            for id in msgids_in(&src) {
+                if !table().contains_key(id.as_str()) {
+                    missing.push(format!("{}: {id:?}", f.display()));
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "no Japanese for:\n{}",
+            missing.join("\n")
+        );
+    }
+}
