@@ -3,10 +3,12 @@
 //! prices in `assets/prices.ron`, aws-semantics.md §8).
 //!
 //! Pure: [`estimate`] reads the model, the what-if state and the [`CostInputs`], asks
-//! [`crate::eval::evaluate`] which way each flow goes, and returns a [`CostEstimate`]. The assumptions are listed in the
+//! [`crate::eval::evaluate`] which way each flow goes, and returns a [`CostEstimate`]; [`diff`]
+//! says in sentences what changed between two estimates. The assumptions are listed in the
 //! README ("Cost estimate") and on the items they apply to.
 
 use std::collections::{BTreeMap, HashMap};
+use std::fmt;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -261,6 +263,31 @@ impl CostEstimate {
     /// Whether any amount rests on a number not verified against AWS's page.
     pub fn has_unverified(&self) -> bool {
         self.items.iter().any(|i| !i.verified && i.monthly != 0.0)
+    }
+}
+
+/// One readable change between two estimates, with its effect on the monthly total.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CostChange {
+    pub delta: f64,
+    /// "+1 interface endpoint ENI in us-east-1c (vpce-ssm): +7.30 USD/month".
+    pub text: String,
+}
+
+impl fmt::Display for CostChange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+/// A signed amount with two decimals and a real minus sign: "+7.30", "−4.50".
+pub fn signed(amount: f64) -> String {
+    // `+ 0.0` turns a rounded −0 into +0.
+    let cents = (amount * 100.0).round() + 0.0;
+    if cents < 0.0 {
+        format!("\u{2212}{:.2}", -cents / 100.0)
+    } else {
+        format!("+{:.2}", cents / 100.0)
     }
 }
 
@@ -804,12 +831,109 @@ fn way_of(verdict: &Verdict, hops: &[Hop], cross_az_gb: f64, gb: f64) -> String 
     }
 }
 
+/// What changed from `before` to `after`, in sentences: resources added, removed or repriced,
+/// then flows whose way or cost changed. Per-GB line items are not listed on their own: the flows
+/// that caused them are. The deltas add up to the change of the total.
+pub fn diff(before: &CostEstimate, after: &CostEstimate) -> Vec<CostChange> {
+    let mut changes = Vec::new();
+    let fixed = |e: &CostEstimate| -> Vec<LineItem> {
+        e.items
+            .iter()
+            .filter(|i| i.charge.is_fixed())
+            .cloned()
+            .collect()
+    };
+    let (old, new) = (fixed(before), fixed(after));
+    for i in &new {
+        match old.iter().find(|o| o.key == i.key) {
+            None => changes.push(CostChange {
+                delta: i.monthly,
+                text: format!("+1 {}: {} USD/month", i.what, signed(i.monthly)),
+            }),
+            Some(o) if (o.monthly - i.monthly).abs() > 1e-9 => changes.push(CostChange {
+                delta: i.monthly - o.monthly,
+                text: format!("{}: {} USD/month", i.what, signed(i.monthly - o.monthly)),
+            }),
+            Some(_) => {}
+        }
+    }
+    for o in old.iter().filter(|o| !new.iter().any(|i| i.key == o.key)) {
+        changes.push(CostChange {
+            delta: -o.monthly,
+            text: format!("\u{2212}1 {}: {} USD/month", o.what, signed(-o.monthly)),
+        });
+    }
+
+    let gb = |g: f64| {
+        if g >= 1024.0 && (g / 1024.0).fract() == 0.0 {
+            format!("{} TB", g / 1024.0)
+        } else {
+            format!("{g} GB")
+        }
+    };
+    for f in &after.flows {
+        let label = format!("{} for {}", f.service, f.instance);
+        match before
+            .flows
+            .iter()
+            .find(|b| b.instance == f.instance && b.service == f.service)
+        {
+            None => changes.push(CostChange {
+                delta: f.monthly,
+                text: format!(
+                    "{label}: new flow {}: {} USD/month at {}",
+                    f.way,
+                    signed(f.monthly),
+                    gb(f.gb)
+                ),
+            }),
+            Some(b) if b.way != f.way => changes.push(CostChange {
+                delta: f.monthly - b.monthly,
+                text: format!(
+                    "{label}: {} \u{2192} {}: {} USD/month at {}",
+                    b.way,
+                    f.way,
+                    signed(f.monthly - b.monthly),
+                    gb(f.gb)
+                ),
+            }),
+            Some(b) if (b.monthly - f.monthly).abs() > 1e-9 => changes.push(CostChange {
+                delta: f.monthly - b.monthly,
+                text: format!(
+                    "{label}: {}: {} USD/month at {}",
+                    f.way,
+                    signed(f.monthly - b.monthly),
+                    gb(f.gb)
+                ),
+            }),
+            Some(_) => {}
+        }
+    }
+    for b in before.flows.iter().filter(|b| {
+        !after
+            .flows
+            .iter()
+            .any(|f| f.instance == b.instance && f.service == b.service)
+    }) {
+        changes.push(CostChange {
+            delta: -b.monthly,
+            text: format!(
+                "{} for {}: flow removed: {} USD/month",
+                b.service,
+                b.instance,
+                signed(-b.monthly)
+            ),
+        });
+    }
+    changes
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
 
     use super::*;
-    use crate::model::load_file;
+    use crate::model::{Edit, GatewayEndpoint, load_file};
 
     fn load(name: &str) -> Model {
         load_file(
@@ -1074,6 +1198,81 @@ mod tests {
     }
 
     #[test]
+    fn the_diff_of_a_gateway_endpoint_reads_as_the_lesson_says() {
+        let m = load("nat-single-az.ron");
+        let mut inputs = CostInputs::for_model(&m);
+        inputs.services.push("s3".into());
+        let before = estimate(&m, &WhatIf::default(), &inputs);
+        let (after_model, _) = Edit::AddGatewayEndpoint {
+            endpoint: GatewayEndpoint {
+                id: "vpce-s3".into(),
+                service: "s3".into(),
+                route_tables: vec!["rtb-private-shared".into(), "rtb-private-b".into()],
+            },
+            position: None,
+        }
+        .apply(&m)
+        .expect("edit applies");
+        let after = estimate(&after_model, &WhatIf::default(), &inputs);
+        let lines: Vec<String> = diff(&before, &after)
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "+1 gateway endpoint vpce-s3 (s3, no charge): +0.00 USD/month",
+                // 100 GB × 0.045 NAT processing no longer paid.
+                "s3 for i-app-a: via NAT gateway \u{2192} via gateway endpoint: \u{2212}4.50 USD/month at 100 GB",
+                "s3 for i-app-b: via NAT gateway \u{2192} via gateway endpoint: \u{2212}4.50 USD/month at 100 GB",
+                // 100 GB × (0.045 + 0.01 inter-AZ): −5.50.
+                "s3 for i-app-c: via NAT gateway (cross-AZ) \u{2192} via gateway endpoint: \u{2212}5.50 USD/month at 100 GB",
+            ]
+        );
+        // The deltas add up to the change of the total: −14.50.
+        let delta: f64 = diff(&before, &after).iter().map(|c| c.delta).sum();
+        close(delta, after.total - before.total);
+        close(delta, -14.50);
+    }
+
+    #[test]
+    fn the_diff_of_an_eni_shows_the_hours_and_the_traffic_it_moves() {
+        let m = load("interface-single-az.ron");
+        let mut inputs = CostInputs::for_model(&m);
+        inputs.services = vec!["ssm".into()];
+        let before = estimate(&m, &WhatIf::default(), &inputs);
+        let (after_model, _) = Edit::AddEndpointSubnet {
+            endpoint: "vpce-ssm".into(),
+            subnet: crate::model::EndpointSubnet {
+                subnet: "subnet-private-c".into(),
+                ip: None,
+            },
+            position: None,
+        }
+        .apply(&m)
+        .expect("edit applies");
+        let after = estimate(&after_model, &WhatIf::default(), &inputs);
+        let lines: Vec<String> = diff(&before, &after)
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                // 730 h × 0.01 = 7.30.
+                "+1 interface endpoint ENI in us-east-1c (vpce-ssm): +7.30 USD/month",
+                // app-a: its own ENI only (never) → a and c in the answer: half of 100 GB
+                // crosses, 50 × 0.01 = +0.50. One ENI per AZ does not keep traffic in the AZ.
+                "ssm for i-app-a: via interface endpoint \u{2192} via interface endpoint (cross-AZ sometimes): +0.50 USD/month at 100 GB",
+                // app-b had no ENI in its AZ and still has none: 100 GB crosses either way.
+                // app-c: always (100 GB) → sometimes (50 GB): −0.50.
+                "ssm for i-app-c: via interface endpoint (cross-AZ) \u{2192} via interface endpoint (cross-AZ sometimes): \u{2212}0.50 USD/month at 100 GB",
+            ]
+        );
+        close(after.total - before.total, 7.30);
+    }
+
+    #[test]
     fn gwlb_inspection_pays_the_endpoint_and_the_nat() {
         let m = load("gwlb-inspection.ron");
         let mut inputs = CostInputs::for_model(&m);
@@ -1148,5 +1347,12 @@ mod tests {
                 .iter()
                 .any(|n| n.contains("no prices for eu-west-1"))
         );
+    }
+
+    #[test]
+    fn amounts_are_signed_with_a_real_minus() {
+        assert_eq!(signed(7.3), "+7.30");
+        assert_eq!(signed(-4.5), "\u{2212}4.50");
+        assert_eq!(signed(-0.001), "+0.00");
     }
 }
