@@ -1273,6 +1273,72 @@ mod tests {
     }
 
     #[test]
+    fn the_diff_of_an_az_failure_lists_the_flows_it_stops() {
+        let m = load("nat-single-az.ron");
+        let inputs = CostInputs::for_model(&m);
+        let before = estimate(&m, &WhatIf::default(), &inputs);
+        let after = estimate(&m, &what_if(&["us-east-1a"]), &inputs);
+        let lines: Vec<String> = diff(&before, &after)
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        // Nothing provisioned changes; two flows stop.
+        assert_eq!(
+            lines,
+            [
+                "sns for i-app-a: via NAT gateway \u{2192} unavailable (source_az_failed): \u{2212}4.50 USD/month at 100 GB",
+                "sns for i-app-c: via NAT gateway (cross-AZ) \u{2192} blocked (nat_az_failed): \u{2212}5.50 USD/month at 100 GB",
+            ]
+        );
+    }
+
+    #[test]
+    fn tokyo_is_priced_with_tokyo_prices() {
+        let m = load("gateway-dynamodb.ron");
+        assert_eq!(m.scenario().region, "ap-northeast-1");
+        let inputs = CostInputs {
+            services: vec!["sqs".into()],
+            ..CostInputs::default()
+        };
+        let before = estimate(&m, &WhatIf::default(), &inputs);
+        close(before.total, 0.0);
+        let (after_model, _) = Edit::AddInterfaceEndpoint {
+            endpoint: crate::model::InterfaceEndpoint {
+                id: "vpce-sqs".into(),
+                service: "sqs".into(),
+                subnets: vec![crate::model::EndpointSubnet {
+                    subnet: "subnet-private-a".into(),
+                    ip: None,
+                }],
+                private_dns: true,
+                private_dns_only_for_inbound_resolver_endpoint: false,
+            },
+            position: None,
+        }
+        .apply(&m)
+        .expect("edit applies");
+        let after = estimate(&after_model, &WhatIf::default(), &inputs);
+        let lines: Vec<String> = diff(&before, &after)
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                // Tokyo's ENI-hour: 730 × 0.014 = 10.22.
+                "+1 interface endpoint ENI in ap-northeast-1a (vpce-sqs): +10.22 USD/month",
+                // 100 GB × 0.01 data processing.
+                "sqs for i-app-a: blocked (no_route) \u{2192} via interface endpoint: +1.00 USD/month at 100 GB",
+                // The others have no ENI in their AZ: + 100 GB × 0.01 inter-AZ = 2.00.
+                "sqs for i-app-c: blocked (no_route) \u{2192} via interface endpoint (cross-AZ): +2.00 USD/month at 100 GB",
+                "sqs for i-data-d: blocked (no_route) \u{2192} via interface endpoint (cross-AZ): +2.00 USD/month at 100 GB",
+            ]
+        );
+        // 10.22 + 1.00 + 2.00 + 2.00 = 15.22.
+        close(after.total, 15.22);
+    }
+
+    #[test]
     fn gwlb_inspection_pays_the_endpoint_and_the_nat() {
         let m = load("gwlb-inspection.ron");
         let mut inputs = CostInputs::for_model(&m);
