@@ -7,7 +7,7 @@
 //! says in sentences what changed between two estimates. The assumptions are listed in the
 //! README ("Cost estimate") and on the items they apply to.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -169,9 +169,12 @@ impl CostInputs {
                 flows.push((inst.id.clone(), service.clone()));
             }
         }
-        for key in self.flow_gb.keys() {
-            if !flows.contains(key) {
-                flows.push(key.clone());
+        let services: HashSet<&str> = self.services.iter().map(String::as_str).collect();
+        for (instance, service) in self.flow_gb.keys() {
+            let covered = services.contains(service.as_str())
+                && model.scenario().instances.iter().any(|i| &i.id == instance);
+            if !covered {
+                flows.push((instance.clone(), service.clone()));
             }
         }
         flows
@@ -337,7 +340,11 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
                 eval::evaluate(model, what_if, &query).ok()
             });
         let Some(trace) = trace else {
-            notes.push(format!("flow {service} for {instance}: no such service"));
+            let note =
+                format!("no service {service} in this Region's catalogue: its flows are left out");
+            if !notes.contains(&note) {
+                notes.push(note);
+            }
             continue;
         };
         let src_az = model.az_index(&s.subnets[subnet].az).unwrap_or(0);
@@ -408,6 +415,10 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
         source: price.source.clone(),
     };
 
+    let gateway_gb = totals(&flows, |u| &u.gateway, s.gateway_endpoints.len());
+    let nat_gb = totals(&flows, |u| &u.nat, s.nat_gateways.len());
+    let gwlb_endpoint_gb = totals(&flows, |u| &u.gwlb_endpoint, s.gwlb_endpoints.len());
+
     // Interface endpoints: one ENI per subnet, billed per hour in its AZ whether the AZ is up.
     let mut billed_in_failed_az = false;
     for (e, ie) in s.interface_endpoints.iter().enumerate() {
@@ -430,7 +441,7 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
 
     // Gateway endpoints: free; shown with the GB they carry.
     for (g, ge) in s.gateway_endpoints.iter().enumerate() {
-        let gb = sum_for(&flows, |u| &u.gateway, g);
+        let gb = gateway_gb[g];
         items.push(item(
             Charge::GatewayEndpoint,
             format!("gateway_endpoint:{}", ge.id),
@@ -489,7 +500,7 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
                 &p.public_ipv4_hour,
             ));
         }
-        let gb = sum_for(&flows, |u| &u.nat, n);
+        let gb = nat_gb[n];
         if gb > 0.0 {
             items.push(item(
                 Charge::NatGatewayData,
@@ -540,7 +551,7 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
             .iter()
             .enumerate()
             .filter(|(_, e)| glb.endpoints.contains(&e.id))
-            .map(|(g, _)| sum_for(&flows, |u| &u.gwlb_endpoint, g))
+            .map(|(g, _)| gwlb_endpoint_gb[g])
             .sum();
         if gb > 0.0 {
             items.push(item(
@@ -572,7 +583,7 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
             "hour",
             &p.gwlb_endpoint_hour,
         ));
-        let gb = sum_for(&flows, |u| &u.gwlb_endpoint, g);
+        let gb = gwlb_endpoint_gb[g];
         if gb > 0.0 {
             items.push(item(
                 Charge::GwlbEndpointData,
@@ -670,18 +681,19 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
     }
 }
 
-/// GB of all flows through resource `index` of one kind.
-fn sum_for(
+/// GB of all flows through each resource of one kind (`count` of them), in one pass.
+fn totals(
     flows: &[(FlowCost, Usage)],
     kind: impl Fn(&Usage) -> &Vec<(usize, f64)>,
-    index: usize,
-) -> f64 {
-    flows
-        .iter()
-        .flat_map(|(_, u)| kind(u).iter())
-        .filter(|&&(i, _)| i == index)
-        .map(|&(_, gb)| gb)
-        .sum()
+    count: usize,
+) -> Vec<f64> {
+    let mut gb = vec![0.0; count];
+    for (i, g) in flows.iter().flat_map(|(_, u)| kind(u).iter()) {
+        if let Some(x) = gb.get_mut(*i) {
+            *x += g;
+        }
+    }
+    gb
 }
 
 /// Split `gb` over the tiers: the GB in each tier that has any, with its price.
@@ -836,16 +848,18 @@ fn way_of(verdict: &Verdict, hops: &[Hop], cross_az_gb: f64, gb: f64) -> String 
 /// that caused them are. The deltas add up to the change of the total.
 pub fn diff(before: &CostEstimate, after: &CostEstimate) -> Vec<CostChange> {
     let mut changes = Vec::new();
-    let fixed = |e: &CostEstimate| -> Vec<LineItem> {
-        e.items
-            .iter()
-            .filter(|i| i.charge.is_fixed())
-            .cloned()
-            .collect()
-    };
+    // Looked up by key: a large scenario has tens of thousands of flows.
+    fn fixed(e: &CostEstimate) -> Vec<&LineItem> {
+        e.items.iter().filter(|i| i.charge.is_fixed()).collect()
+    }
+    fn key(f: &FlowCost) -> (&str, &str) {
+        (f.instance.as_str(), f.service.as_str())
+    }
     let (old, new) = (fixed(before), fixed(after));
+    let old_by_key: HashMap<&str, &LineItem> = old.iter().map(|o| (o.key.as_str(), *o)).collect();
+    let new_keys: HashSet<&str> = new.iter().map(|i| i.key.as_str()).collect();
     for i in &new {
-        match old.iter().find(|o| o.key == i.key) {
+        match old_by_key.get(i.key.as_str()) {
             None => changes.push(CostChange {
                 delta: i.monthly,
                 text: format!("+1 {}: {} USD/month", i.what, signed(i.monthly)),
@@ -857,7 +871,7 @@ pub fn diff(before: &CostEstimate, after: &CostEstimate) -> Vec<CostChange> {
             Some(_) => {}
         }
     }
-    for o in old.iter().filter(|o| !new.iter().any(|i| i.key == o.key)) {
+    for o in old.iter().filter(|o| !new_keys.contains(o.key.as_str())) {
         changes.push(CostChange {
             delta: -o.monthly,
             text: format!("\u{2212}1 {}: {} USD/month", o.what, signed(-o.monthly)),
@@ -871,50 +885,24 @@ pub fn diff(before: &CostEstimate, after: &CostEstimate) -> Vec<CostChange> {
             format!("{g} GB")
         }
     };
+    let old_flows: HashMap<(&str, &str), &FlowCost> =
+        before.flows.iter().map(|b| (key(b), b)).collect();
+    let new_flows: HashSet<(&str, &str)> = after.flows.iter().map(key).collect();
     for f in &after.flows {
         let label = format!("{} for {}", f.service, f.instance);
-        match before
-            .flows
-            .iter()
-            .find(|b| b.instance == f.instance && b.service == f.service)
-        {
-            None => changes.push(CostChange {
-                delta: f.monthly,
-                text: format!(
-                    "{label}: new flow {}: {} USD/month at {}",
-                    f.way,
-                    signed(f.monthly),
-                    gb(f.gb)
-                ),
-            }),
-            Some(b) if b.way != f.way => changes.push(CostChange {
-                delta: f.monthly - b.monthly,
-                text: format!(
-                    "{label}: {} \u{2192} {}: {} USD/month at {}",
-                    b.way,
-                    f.way,
-                    signed(f.monthly - b.monthly),
-                    gb(f.gb)
-                ),
-            }),
-            Some(b) if (b.monthly - f.monthly).abs() > 1e-9 => changes.push(CostChange {
-                delta: f.monthly - b.monthly,
-                text: format!(
-                    "{label}: {}: {} USD/month at {}",
-                    f.way,
-                    signed(f.monthly - b.monthly),
-                    gb(f.gb)
-                ),
-            }),
-            Some(_) => {}
-        }
+        let delta = f.monthly - old_flows.get(&key(f)).map_or(0.0, |b| b.monthly);
+        let text = match old_flows.get(&key(f)) {
+            None => format!("{label}: new flow {}", f.way),
+            Some(b) if b.way != f.way => format!("{label}: {} \u{2192} {}", b.way, f.way),
+            Some(_) if delta.abs() > 1e-9 => format!("{label}: {}", f.way),
+            Some(_) => continue,
+        };
+        changes.push(CostChange {
+            delta,
+            text: format!("{text}: {} USD/month at {}", signed(delta), gb(f.gb)),
+        });
     }
-    for b in before.flows.iter().filter(|b| {
-        !after
-            .flows
-            .iter()
-            .any(|f| f.instance == b.instance && f.service == b.service)
-    }) {
+    for b in before.flows.iter().filter(|b| !new_flows.contains(&key(b))) {
         changes.push(CostChange {
             delta: -b.monthly,
             text: format!(
