@@ -321,7 +321,10 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
     for (instance, service) in inputs.flows(model) {
         let gb = inputs.gb(&instance, &service);
         let Some(inst) = model.instance_index(&instance).map(|i| &s.instances[i]) else {
-            notes.push(format!("flow {service} for {instance}: no such instance"));
+            note(
+                &mut notes,
+                format!("no instance {instance}: its flows are left out"),
+            );
             continue;
         };
         let Some(subnet) = model.subnet_index(&inst.subnet) else {
@@ -340,11 +343,10 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
                 eval::evaluate(model, what_if, &query).ok()
             });
         let Some(trace) = trace else {
-            let note =
-                format!("no service {service} in this Region's catalogue: its flows are left out");
-            if !notes.contains(&note) {
-                notes.push(note);
-            }
+            note(
+                &mut notes,
+                format!("no service {service} in this Region's catalogue: its flows are left out"),
+            );
             continue;
         };
         let src_az = model.az_index(&s.subnets[subnet].az).unwrap_or(0);
@@ -678,6 +680,13 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
         flows,
         total,
         notes,
+    }
+}
+
+/// Add a note once.
+fn note(notes: &mut Vec<String>, text: String) {
+    if !notes.contains(&text) {
+        notes.push(text);
     }
 }
 
