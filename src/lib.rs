@@ -7,6 +7,7 @@
 pub mod app;
 pub mod catalogue;
 pub mod cli;
+pub mod cost;
 pub mod eval;
 pub mod export;
 pub mod i18n;

@@ -1,0 +1,1421 @@
+//! The monthly cost of a scenario as edited: fixed charges for what is provisioned, and per-GB
+//! charges for the flows the evaluator says go through something that bills (issue 6, cost panel;
+//! prices in `assets/prices.ron`, aws-semantics.md §8).
+//!
+//! Pure: [`estimate`] reads the model, the what-if state and the [`CostInputs`], asks
+//! [`crate::eval::evaluate`] which way each flow goes, and returns a [`CostEstimate`]; [`diff`]
+//! says in sentences what changed between two estimates. The assumptions are listed in the
+//! README ("Cost estimate") and on the items they apply to.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::eval::{self, CrossAz, From, Hop, HopKind, PathTrace, Query, To, Verdict};
+use crate::model::{AvailabilityMode, Model, NatConnectivity, WhatIf};
+
+const PRICES_RON: &str = include_str!("../assets/prices.ron");
+
+/// Hours in a month unless the user says otherwise (AWS's own convention, aws-semantics.md §8).
+pub const DEFAULT_HOURS_PER_MONTH: u32 = 730;
+
+/// GB per month for a flow nobody has given a figure for.
+pub const DEFAULT_GB_PER_FLOW: f64 = 100.0;
+
+/// A Gateway Load Balancer capacity unit covers this many GB processed in an hour. Only the bytes
+/// dimension is modelled (new and active connections are not), so GLCU-hours = GB / this.
+pub const GB_PER_GLCU_HOUR: f64 = 1.0;
+
+/// `assets/prices.ron`: prices per Region.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriceBook {
+    pub currency: String,
+    pub regions: BTreeMap<String, RegionPrices>,
+}
+
+/// One Region's prices. `*_hour` per resource-hour, `*_gb` per GB.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionPrices {
+    /// Per endpoint per AZ (one ENI) per hour.
+    pub interface_endpoint_hour: Price,
+    /// Data processed by all interface endpoints in the Region, by tier.
+    pub interface_endpoint_gb: Vec<Tier>,
+    /// Gateway endpoints: no charge (kept as a price so that its source is shown).
+    pub gateway_endpoint: Price,
+    pub nat_gateway_hour: Price,
+    pub nat_gateway_gb: Price,
+    /// Per public IPv4 address per hour (instances, NAT gateways' Elastic IPs).
+    pub public_ipv4_hour: Price,
+    pub gwlb_hour: Price,
+    pub gwlb_glcu_hour: Price,
+    pub gwlb_endpoint_hour: Price,
+    pub gwlb_endpoint_gb: Price,
+    /// Data transfer between AZs of the Region, per GB.
+    pub inter_az_gb: Price,
+}
+
+/// One number with where it comes from.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Price {
+    pub usd: f64,
+    /// The AWS pricing page that publishes the number.
+    pub source: String,
+    /// The date it was read (`YYYY-MM-DD`).
+    pub read: String,
+    /// Whether the number itself was read on an AWS page on that date.
+    pub verified: bool,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A price tier: it applies to the GB between the previous tier's bound and `up_to_gb`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tier {
+    /// Cumulative upper bound in GB per month; `None` on the last tier.
+    #[serde(default)]
+    pub up_to_gb: Option<f64>,
+    pub price: Price,
+}
+
+/// The built-in prices. Part of the binary: a parse failure is a build defect the unit tests catch.
+pub fn prices() -> &'static PriceBook {
+    static PRICES: OnceLock<PriceBook> = OnceLock::new();
+    PRICES.get_or_init(|| {
+        ron::from_str(PRICES_RON).expect("assets/prices.ron is valid (checked by unit tests)")
+    })
+}
+
+/// What the estimate cannot know from the model: how long the month is and how much traffic each
+/// instance sends to each service.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CostInputs {
+    /// Every provisioned resource is billed for all of these. Whole hours: AWS bills a partial
+    /// hour as a full one.
+    pub hours_per_month: u32,
+    /// GB per month of a flow without its own figure in `flow_gb`.
+    pub default_gb_per_flow: f64,
+    /// The services every instance talks to: each instance × each of these is one flow.
+    pub services: Vec<String>,
+    /// GB per month of particular flows, by (instance id, service); a flow listed here but not
+    /// covered by `services` is a flow too. 0 switches a flow off.
+    pub flow_gb: BTreeMap<(String, String), f64>,
+}
+
+impl Default for CostInputs {
+    fn default() -> Self {
+        CostInputs {
+            hours_per_month: DEFAULT_HOURS_PER_MONTH,
+            default_gb_per_flow: DEFAULT_GB_PER_FLOW,
+            services: Vec::new(),
+            flow_gb: BTreeMap::new(),
+        }
+    }
+}
+
+impl CostInputs {
+    /// The defaults for a scenario: 730 hours, and 100 GB per month from every instance to every
+    /// service the scenario is about — the services of its gateway and interface endpoints and of
+    /// its expectations (a workload stands for its services), in that order. Built once, when the
+    /// scenario is loaded, and kept across edits so that an edit changes the ways, not the traffic.
+    pub fn for_model(model: &Model) -> CostInputs {
+        let s = model.scenario();
+        let mut services: Vec<String> = Vec::new();
+        let mut add = |name: &str| {
+            if model.service(name).is_some() && !services.iter().any(|x| x == name) {
+                services.push(name.to_string());
+            }
+        };
+        for e in &s.gateway_endpoints {
+            add(&e.service);
+        }
+        for e in &s.interface_endpoints {
+            add(&e.service);
+        }
+        for x in &s.expect {
+            match x.to.strip_prefix("workload:") {
+                Some(w) => {
+                    if let Some(w) = model.workloads().iter().find(|x| x.name == w) {
+                        w.services.iter().for_each(|name| add(name));
+                    }
+                }
+                None => add(&x.to),
+            }
+        }
+        CostInputs {
+            services,
+            ..CostInputs::default()
+        }
+    }
+
+    /// GB per month from `instance` to `service`.
+    pub fn gb(&self, instance: &str, service: &str) -> f64 {
+        self.flow_gb
+            .get(&(instance.to_string(), service.to_string()))
+            .copied()
+            .unwrap_or(self.default_gb_per_flow)
+    }
+
+    /// Every (instance, service) flow, instances in scenario order.
+    fn flows(&self, model: &Model) -> Vec<(String, String)> {
+        let mut flows = Vec::new();
+        for inst in &model.scenario().instances {
+            for service in &self.services {
+                flows.push((inst.id.clone(), service.clone()));
+            }
+        }
+        let services: HashSet<&str> = self.services.iter().map(String::as_str).collect();
+        for (instance, service) in self.flow_gb.keys() {
+            let covered = services.contains(service.as_str())
+                && model.scenario().instances.iter().any(|i| &i.id == instance);
+            if !covered {
+                flows.push((instance.clone(), service.clone()));
+            }
+        }
+        flows
+    }
+}
+
+/// What a line item charges for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Charge {
+    /// One interface endpoint's ENI (one AZ), per hour.
+    InterfaceEndpointEni,
+    /// Data processed by interface endpoints, one tier.
+    InterfaceEndpointData,
+    /// A gateway endpoint and the GB through it: no charge.
+    GatewayEndpoint,
+    NatGatewayHours,
+    NatGatewayData,
+    PublicIpv4,
+    GwlbHours,
+    GwlbCapacity,
+    GwlbEndpointHours,
+    GwlbEndpointData,
+    InterAzTransfer,
+}
+
+impl Charge {
+    /// Charges for being provisioned (per hour), as opposed to charges per GB of traffic.
+    pub fn is_fixed(self) -> bool {
+        matches!(
+            self,
+            Charge::InterfaceEndpointEni
+                | Charge::GatewayEndpoint
+                | Charge::NatGatewayHours
+                | Charge::PublicIpv4
+                | Charge::GwlbHours
+                | Charge::GwlbEndpointHours
+        )
+    }
+}
+
+/// One line of the bill.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineItem {
+    pub charge: Charge,
+    /// Identity across edits: the charge and the resource (and AZ) it is for.
+    pub key: String,
+    /// For people: "interface endpoint ENI in us-east-1c (vpce-ssm)".
+    pub what: String,
+    pub quantity: f64,
+    /// "hour", "address-hour", "GLCU-hour" or "GB".
+    pub unit: &'static str,
+    pub unit_price: f64,
+    /// `quantity × unit_price`, unrounded.
+    pub monthly: f64,
+    pub verified: bool,
+    pub source: String,
+}
+
+/// One flow: which way it goes and what its traffic costs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlowCost {
+    pub instance: String,
+    pub service: String,
+    pub gb: f64,
+    /// "via NAT gateway (cross-AZ)", "via gateway endpoint", "blocked (no_route)", ...
+    pub way: String,
+    /// GB of the flow billed as inter-AZ transfer.
+    pub cross_az_gb: f64,
+    /// What the flow adds to the per-GB line items (interface-endpoint data at the Region's
+    /// average tier rate).
+    pub monthly: f64,
+}
+
+/// The estimate for one model and what-if state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CostEstimate {
+    pub region: String,
+    pub currency: String,
+    pub hours_per_month: u32,
+    pub items: Vec<LineItem>,
+    pub flows: Vec<FlowCost>,
+    /// The sum of the items' `monthly`.
+    pub total: f64,
+    /// Assumptions that shaped this estimate, and anything left unpriced.
+    pub notes: Vec<String>,
+}
+
+impl CostEstimate {
+    /// Whether any amount rests on a number not verified against AWS's page.
+    pub fn has_unverified(&self) -> bool {
+        self.items.iter().any(|i| !i.verified && i.monthly != 0.0)
+    }
+}
+
+/// One readable change between two estimates, with its effect on the monthly total.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CostChange {
+    pub delta: f64,
+    /// "+1 interface endpoint ENI in us-east-1c (vpce-ssm): +7.30 USD/month".
+    pub text: String,
+}
+
+impl fmt::Display for CostChange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+/// A signed amount with two decimals and a real minus sign: "+7.30", "−4.50".
+pub fn signed(amount: f64) -> String {
+    // `+ 0.0` turns a rounded −0 into +0.
+    let cents = (amount * 100.0).round() + 0.0;
+    if cents < 0.0 {
+        format!("\u{2212}{:.2}", -cents / 100.0)
+    } else {
+        format!("+{:.2}", cents / 100.0)
+    }
+}
+
+/// The GB a flow puts through each billed thing.
+#[derive(Debug, Default)]
+struct Usage {
+    interface_gb: f64,
+    gateway: Vec<(usize, f64)>,
+    nat: Vec<(usize, f64)>,
+    gwlb_endpoint: Vec<(usize, f64)>,
+    cross_az_gb: f64,
+}
+
+/// Estimate the month. Flows from instances whose AZ has failed, and blocked flows, carry no
+/// traffic; everything provisioned is billed whether its AZ has failed or not.
+pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEstimate {
+    let s = model.scenario();
+    let book = prices();
+    let region = s.region.clone();
+    let hours = f64::from(inputs.hours_per_month);
+    let failed = model.failed_azs(what_if);
+    let mut notes = Vec::new();
+
+    // Which way each flow goes. Instances that share a subnet and public-IP state share every
+    // path (as in the matrix), so each such class is evaluated once per service.
+    let mut traces: HashMap<(usize, bool, String), Option<PathTrace>> = HashMap::new();
+    let mut flows: Vec<(FlowCost, Usage)> = Vec::new();
+    for (instance, service) in inputs.flows(model) {
+        let gb = inputs.gb(&instance, &service);
+        let Some(inst) = model.instance_index(&instance).map(|i| &s.instances[i]) else {
+            note(
+                &mut notes,
+                format!("no instance {instance}: its flows are left out"),
+            );
+            continue;
+        };
+        let Some(subnet) = model.subnet_index(&inst.subnet) else {
+            continue;
+        };
+        let trace = traces
+            .entry((subnet, inst.public_ip, service.clone()))
+            .or_insert_with(|| {
+                let query = Query {
+                    from: From::Subnet {
+                        subnet: inst.subnet.clone(),
+                        public_ip: inst.public_ip,
+                    },
+                    to: To::Service(service.clone()),
+                };
+                eval::evaluate(model, what_if, &query).ok()
+            });
+        let Some(trace) = trace else {
+            note(
+                &mut notes,
+                format!("no service {service} in this Region's catalogue: its flows are left out"),
+            );
+            continue;
+        };
+        let src_az = model.az_index(&s.subnets[subnet].az).unwrap_or(0);
+        let mut usage = Usage::default();
+        let way = match &trace.verdict {
+            Verdict::Reachable { .. } => {
+                add_usage(model, &failed, src_az, &trace.hops, gb, &mut usage);
+                way_of(&trace.verdict, &trace.hops, usage.cross_az_gb, gb)
+            }
+            Verdict::Partial => {
+                // Each group of the service's CIDRs gets its share of the traffic (an even
+                // spread over the CIDRs); the blocked groups' share goes nowhere.
+                let total: usize = trace.parts.iter().map(|p| p.cidrs.len()).sum();
+                let ways: Vec<String> = trace
+                    .parts
+                    .iter()
+                    .map(|p| {
+                        let share = gb * p.cidrs.len() as f64 / total.max(1) as f64;
+                        let crossed = usage.cross_az_gb;
+                        if p.verdict.is_reachable() {
+                            add_usage(model, &failed, src_az, &p.hops, share, &mut usage);
+                        }
+                        let way = way_of(&p.verdict, &p.hops, usage.cross_az_gb - crossed, share);
+                        format!("{}/{total} {way}", p.cidrs.len())
+                    })
+                    .collect();
+                format!("partly: {}", ways.join("; "))
+            }
+            other => way_of(other, &trace.hops, 0.0, gb),
+        };
+        let flow = FlowCost {
+            instance,
+            service,
+            gb,
+            way,
+            cross_az_gb: usage.cross_az_gb,
+            monthly: 0.0,
+        };
+        flows.push((flow, usage));
+    }
+
+    let Some(p) = book.regions.get(&region) else {
+        notes.push(format!(
+            "no prices for {region} in assets/prices.ron (Regions priced: {}): nothing is priced",
+            book.regions.keys().cloned().collect::<Vec<_>>().join(", ")
+        ));
+        return CostEstimate {
+            region,
+            currency: book.currency.clone(),
+            hours_per_month: inputs.hours_per_month,
+            items: Vec::new(),
+            flows: flows.into_iter().map(|(f, _)| f).collect(),
+            total: 0.0,
+            notes,
+        };
+    };
+
+    let mut items = Vec::new();
+    let item = |charge, key: String, what: String, quantity: f64, unit, price: &Price| LineItem {
+        charge,
+        key,
+        what,
+        quantity,
+        unit,
+        unit_price: price.usd,
+        monthly: quantity * price.usd,
+        verified: price.verified,
+        source: price.source.clone(),
+    };
+
+    let gateway_gb = totals(&flows, |u| &u.gateway, s.gateway_endpoints.len());
+    let nat_gb = totals(&flows, |u| &u.nat, s.nat_gateways.len());
+    let gwlb_endpoint_gb = totals(&flows, |u| &u.gwlb_endpoint, s.gwlb_endpoints.len());
+
+    // Interface endpoints: one ENI per subnet, billed per hour in its AZ whether the AZ is up.
+    let mut billed_in_failed_az = false;
+    for (e, ie) in s.interface_endpoints.iter().enumerate() {
+        for eni in model.endpoint_enis(e) {
+            billed_in_failed_az |= failed.get(eni.az).copied().unwrap_or(false);
+            let az = model.az_name(eni.az);
+            items.push(item(
+                Charge::InterfaceEndpointEni,
+                format!("interface_endpoint_eni:{}:{az}", ie.id),
+                format!("interface endpoint ENI in {az} ({})", ie.id),
+                hours,
+                "hour",
+                &p.interface_endpoint_hour,
+            ));
+        }
+    }
+    if billed_in_failed_az {
+        notes.push("interface endpoint ENIs in failed AZs are still billed: AWS bills an endpoint for every hour it is provisioned in an AZ".into());
+    }
+
+    // Gateway endpoints: free; shown with the GB they carry.
+    for (g, ge) in s.gateway_endpoints.iter().enumerate() {
+        let gb = gateway_gb[g];
+        items.push(item(
+            Charge::GatewayEndpoint,
+            format!("gateway_endpoint:{}", ge.id),
+            format!("gateway endpoint {} ({}, no charge)", ge.id, ge.service),
+            gb,
+            "GB",
+            &p.gateway_endpoint,
+        ));
+    }
+
+    // NAT gateways: hours (a regional one in every AZ where the VPC has instances), an Elastic
+    // IP per public NAT gateway (per AZ for a regional one), and the GB they process.
+    let workload_azs = {
+        let mut azs: Vec<usize> = s
+            .instances
+            .iter()
+            .filter_map(|i| model.subnet_index(&i.subnet))
+            .filter_map(|si| model.az_index(&s.subnets[si].az))
+            .collect();
+        azs.sort_unstable();
+        azs.dedup();
+        azs.len().max(1)
+    };
+    for (n, nat) in s.nat_gateways.iter().enumerate() {
+        let (azs, where_) = match nat.availability_mode {
+            AvailabilityMode::Zonal => {
+                let az = nat
+                    .subnet
+                    .as_deref()
+                    .and_then(|x| model.subnet_index(x))
+                    .and_then(|si| model.az_index(&s.subnets[si].az))
+                    .map(|az| model.az_name(az).to_string())
+                    .unwrap_or_default();
+                (1, format!("in {az}"))
+            }
+            AvailabilityMode::Regional => {
+                notes.push(format!("regional NAT gateway {}: billed as one NAT gateway-hour and one public IPv4 address per AZ with instances ({workload_azs}); AWS's pricing for regional NAT gateways was not verified", nat.id));
+                (workload_azs, format!("regional, {workload_azs} AZ(s)"))
+            }
+        };
+        items.push(item(
+            Charge::NatGatewayHours,
+            format!("nat_gateway:{}", nat.id),
+            format!("NAT gateway {} ({where_})", nat.id),
+            hours * azs as f64,
+            "hour",
+            &p.nat_gateway_hour,
+        ));
+        if nat.connectivity == NatConnectivity::Public {
+            items.push(item(
+                Charge::PublicIpv4,
+                format!("public_ipv4:{}", nat.id),
+                format!("public IPv4 address (Elastic IP) of NAT gateway {}", nat.id),
+                hours * azs as f64,
+                "address-hour",
+                &p.public_ipv4_hour,
+            ));
+        }
+        let gb = nat_gb[n];
+        if gb > 0.0 {
+            items.push(item(
+                Charge::NatGatewayData,
+                format!("nat_gateway_data:{}", nat.id),
+                format!("data processed by NAT gateway {}", nat.id),
+                gb,
+                "GB",
+                &p.nat_gateway_gb,
+            ));
+        }
+    }
+
+    // Public IPv4 addresses of instances and of appliance interfaces (NAT instances).
+    let public = s
+        .instances
+        .iter()
+        .filter(|i| i.public_ip)
+        .map(|i| &i.id)
+        .chain(
+            s.network_interfaces
+                .iter()
+                .filter(|n| n.public_ip)
+                .map(|n| &n.id),
+        );
+    for id in public {
+        items.push(item(
+            Charge::PublicIpv4,
+            format!("public_ipv4:{id}"),
+            format!("public IPv4 address of {id}"),
+            hours,
+            "address-hour",
+            &p.public_ipv4_hour,
+        ));
+    }
+
+    // Gateway Load Balancers and their endpoints.
+    for glb in &s.gateway_load_balancers {
+        items.push(item(
+            Charge::GwlbHours,
+            format!("gwlb:{}", glb.id),
+            format!("Gateway Load Balancer {}", glb.id),
+            hours,
+            "hour",
+            &p.gwlb_hour,
+        ));
+        let gb: f64 = s
+            .gwlb_endpoints
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| glb.endpoints.contains(&e.id))
+            .map(|(g, _)| gwlb_endpoint_gb[g])
+            .sum();
+        if gb > 0.0 {
+            items.push(item(
+                Charge::GwlbCapacity,
+                format!("gwlb_capacity:{}", glb.id),
+                format!("capacity units (GLCU) of Gateway Load Balancer {}", glb.id),
+                gb / GB_PER_GLCU_HOUR,
+                "GLCU-hour",
+                &p.gwlb_glcu_hour,
+            ));
+        }
+    }
+    let served = |id: &str| {
+        s.gateway_load_balancers
+            .iter()
+            .any(|g| g.endpoints.iter().any(|e| e == id))
+    };
+    for (g, ge) in s.gwlb_endpoints.iter().enumerate() {
+        let az = model
+            .subnet_index(&ge.subnet)
+            .and_then(|si| model.az_index(&s.subnets[si].az))
+            .map(|az| model.az_name(az).to_string())
+            .unwrap_or_default();
+        items.push(item(
+            Charge::GwlbEndpointHours,
+            format!("gwlb_endpoint:{}", ge.id),
+            format!("GWLB endpoint {} in {az}", ge.id),
+            hours,
+            "hour",
+            &p.gwlb_endpoint_hour,
+        ));
+        let gb = gwlb_endpoint_gb[g];
+        if gb > 0.0 {
+            items.push(item(
+                Charge::GwlbEndpointData,
+                format!("gwlb_endpoint_data:{}", ge.id),
+                format!("data processed by GWLB endpoint {}", ge.id),
+                gb,
+                "GB",
+                &p.gwlb_endpoint_gb,
+            ));
+        }
+        if !served(&ge.id) {
+            notes.push(format!("GWLB endpoint {}: no Gateway Load Balancer in the scenario serves it, so no load balancer hours or capacity units are counted for it", ge.id));
+        }
+    }
+
+    // Interface endpoint data, tiered on the Region's total.
+    let interface_gb: f64 = flows.iter().map(|(_, u)| u.interface_gb).sum();
+    let mut interface_cost = 0.0;
+    for (t, (tier_gb, price)) in tiers(&p.interface_endpoint_gb, interface_gb)
+        .into_iter()
+        .enumerate()
+    {
+        let it = item(
+            Charge::InterfaceEndpointData,
+            format!("interface_endpoint_data:{t}"),
+            format!(
+                "data processed by interface endpoints ({})",
+                tier_name(&p.interface_endpoint_gb, t)
+            ),
+            tier_gb,
+            "GB",
+            price,
+        );
+        interface_cost += it.monthly;
+        items.push(it);
+    }
+    let interface_rate = if interface_gb > 0.0 {
+        interface_cost / interface_gb
+    } else {
+        0.0
+    };
+
+    let cross_az_gb: f64 = flows.iter().map(|(_, u)| u.cross_az_gb).sum();
+    if cross_az_gb > 0.0 {
+        items.push(item(
+            Charge::InterAzTransfer,
+            "inter_az".into(),
+            "data transfer between AZs".into(),
+            cross_az_gb,
+            "GB",
+            &p.inter_az_gb,
+        ));
+    }
+    if flows
+        .iter()
+        .any(|(f, _)| f.way.contains("cross-AZ sometimes"))
+    {
+        notes.push("cross-AZ \"sometimes\": the client is assumed to spread its traffic evenly over the healthy ENIs in the DNS answer, so the share on ENIs outside its AZ is billed as inter-AZ transfer".into());
+    }
+
+    // What each flow adds.
+    let glcu = |g: usize| {
+        if served(&s.gwlb_endpoints[g].id) {
+            p.gwlb_glcu_hour.usd / GB_PER_GLCU_HOUR
+        } else {
+            0.0
+        }
+    };
+    let flows = flows
+        .into_iter()
+        .map(|(mut f, u)| {
+            f.monthly = u.interface_gb * interface_rate
+                + u.nat
+                    .iter()
+                    .map(|&(_, gb)| gb * p.nat_gateway_gb.usd)
+                    .sum::<f64>()
+                + u.gwlb_endpoint
+                    .iter()
+                    .map(|&(g, gb)| gb * (p.gwlb_endpoint_gb.usd + glcu(g)))
+                    .sum::<f64>()
+                + u.cross_az_gb * p.inter_az_gb.usd;
+            f
+        })
+        .collect();
+
+    let total = items.iter().map(|i| i.monthly).sum();
+    CostEstimate {
+        region,
+        currency: book.currency.clone(),
+        hours_per_month: inputs.hours_per_month,
+        items,
+        flows,
+        total,
+        notes,
+    }
+}
+
+/// Add a note once.
+fn note(notes: &mut Vec<String>, text: String) {
+    if !notes.contains(&text) {
+        notes.push(text);
+    }
+}
+
+/// GB of all flows through each resource of one kind (`count` of them), in one pass.
+fn totals(
+    flows: &[(FlowCost, Usage)],
+    kind: impl Fn(&Usage) -> &Vec<(usize, f64)>,
+    count: usize,
+) -> Vec<f64> {
+    let mut gb = vec![0.0; count];
+    for (i, g) in flows.iter().flat_map(|(_, u)| kind(u).iter()) {
+        if let Some(x) = gb.get_mut(*i) {
+            *x += g;
+        }
+    }
+    gb
+}
+
+/// Split `gb` over the tiers: the GB in each tier that has any, with its price.
+fn tiers(tiers: &[Tier], gb: f64) -> Vec<(f64, &Price)> {
+    let mut out = Vec::new();
+    let mut from = 0.0;
+    for t in tiers {
+        if gb <= from {
+            break;
+        }
+        let to = t.up_to_gb.unwrap_or(f64::INFINITY);
+        out.push((gb.min(to) - from, &t.price));
+        from = to;
+    }
+    out
+}
+
+/// "first 1 PB", "next 4 PB", "over 5 PB" (from the bounds).
+fn tier_name(tiers: &[Tier], t: usize) -> String {
+    const PB: f64 = 1_048_576.0;
+    let from = if t == 0 {
+        0.0
+    } else {
+        tiers[t - 1].up_to_gb.unwrap_or(0.0)
+    };
+    match tiers[t].up_to_gb {
+        Some(to) if t == 0 => format!("first {} PB", to / PB),
+        Some(to) => format!("next {} PB", (to - from) / PB),
+        None => format!("over {} PB", from / PB),
+    }
+}
+
+/// Walk a reachable path's hops and record what its `gb` passes through. `at` follows the
+/// traffic's AZ: each zonal hop in another AZ than the previous one moves the flow across AZs.
+fn add_usage(model: &Model, failed: &[bool], src_az: usize, hops: &[Hop], gb: f64, u: &mut Usage) {
+    let s = model.scenario();
+    let subnet_az = |subnet: &str| {
+        model
+            .subnet_index(subnet)
+            .and_then(|si| model.az_index(&s.subnets[si].az))
+    };
+    let mut at = src_az;
+    let cross = |az: Option<usize>, at: &mut usize, u: &mut Usage| {
+        if let Some(az) = az {
+            if az != *at {
+                u.cross_az_gb += gb;
+            }
+            *at = az;
+        }
+    };
+    for h in hops {
+        match h.kind {
+            HopKind::GatewayEndpoint => {
+                if let Some(g) = s.gateway_endpoints.iter().position(|x| x.id == h.id) {
+                    u.gateway.push((g, gb));
+                }
+            }
+            HopKind::InterfaceEndpoint => {
+                let Some(e) = s.interface_endpoints.iter().position(|x| x.id == h.id) else {
+                    continue;
+                };
+                u.interface_gb += gb;
+                // The DNS answer holds the healthy ENIs; the share outside `at` crosses AZs.
+                let healthy: Vec<usize> = model
+                    .endpoint_enis(e)
+                    .iter()
+                    .map(|eni| eni.az)
+                    .filter(|&az| !failed.get(az).copied().unwrap_or(false))
+                    .collect();
+                if !healthy.is_empty() {
+                    let away = healthy.iter().filter(|&&az| az != at).count();
+                    u.cross_az_gb += gb * away as f64 / healthy.len() as f64;
+                }
+            }
+            HopKind::NatGateway => {
+                let Some(n) = s.nat_gateways.iter().position(|x| x.id == h.id) else {
+                    continue;
+                };
+                u.nat.push((n, gb));
+                // A regional NAT gateway works in the source's own AZ.
+                let nat = &s.nat_gateways[n];
+                if nat.availability_mode == AvailabilityMode::Zonal {
+                    cross(nat.subnet.as_deref().and_then(subnet_az), &mut at, u);
+                }
+            }
+            HopKind::GwlbEndpoint => {
+                if let Some(g) = s.gwlb_endpoints.iter().position(|x| x.id == h.id) {
+                    u.gwlb_endpoint.push((g, gb));
+                    cross(subnet_az(&s.gwlb_endpoints[g].subnet), &mut at, u);
+                }
+            }
+            HopKind::NetworkInterface => {
+                if let Some(n) = s.network_interfaces.iter().find(|x| x.id == h.id) {
+                    cross(subnet_az(&n.subnet), &mut at, u);
+                }
+            }
+            // The way back carries the same flow's replies, already in its GB.
+            _ => {}
+        }
+    }
+}
+
+/// How a flow goes, in a few words.
+fn way_of(verdict: &Verdict, hops: &[Hop], cross_az_gb: f64, gb: f64) -> String {
+    match verdict {
+        Verdict::Reachable { cross_az, .. } => {
+            let through: Vec<&str> = hops
+                .iter()
+                .filter_map(|h| match h.kind {
+                    HopKind::GatewayEndpoint => Some("gateway endpoint"),
+                    HopKind::InterfaceEndpoint => Some("interface endpoint"),
+                    HopKind::GwlbEndpoint => Some("GWLB endpoint"),
+                    HopKind::NetworkInterface => Some("appliance ENI"),
+                    HopKind::NatGateway => Some("NAT gateway"),
+                    HopKind::InternetGateway => Some("internet gateway"),
+                    _ => None,
+                })
+                .collect();
+            // A path through a NAT gateway always ends at the internet gateway: name the NAT.
+            let through: Vec<&str> = if through.contains(&"NAT gateway") {
+                through
+                    .into_iter()
+                    .filter(|&x| x != "internet gateway")
+                    .collect()
+            } else {
+                through
+            };
+            let mut way = if through.is_empty() {
+                "local".to_string()
+            } else {
+                format!("via {}", through.join(", then "))
+            };
+            let sometimes = *cross_az == Some(CrossAz::Sometimes);
+            if cross_az_gb > 0.0 {
+                way.push_str(if sometimes || cross_az_gb < gb {
+                    " (cross-AZ sometimes)"
+                } else {
+                    " (cross-AZ)"
+                });
+            }
+            way
+        }
+        Verdict::Partial => "partly reachable".into(), // parts are described by the caller
+        Verdict::Blocked(r) => format!("blocked ({})", r.code()),
+        Verdict::Unavailable(r) => format!("unavailable ({})", r.code()),
+        Verdict::LeavesVpc { target } => format!("leaves the VPC at {target} (not priced)"),
+    }
+}
+
+/// What changed from `before` to `after`, in sentences: resources added, removed or repriced,
+/// then flows whose way or cost changed. Per-GB line items are not listed on their own: the flows
+/// that caused them are. The deltas add up to the change of the total.
+pub fn diff(before: &CostEstimate, after: &CostEstimate) -> Vec<CostChange> {
+    let mut changes = Vec::new();
+    // Looked up by key: a large scenario has tens of thousands of flows.
+    fn fixed(e: &CostEstimate) -> Vec<&LineItem> {
+        e.items.iter().filter(|i| i.charge.is_fixed()).collect()
+    }
+    fn key(f: &FlowCost) -> (&str, &str) {
+        (f.instance.as_str(), f.service.as_str())
+    }
+    let (old, new) = (fixed(before), fixed(after));
+    let old_by_key: HashMap<&str, &LineItem> = old.iter().map(|o| (o.key.as_str(), *o)).collect();
+    let new_keys: HashSet<&str> = new.iter().map(|i| i.key.as_str()).collect();
+    for i in &new {
+        match old_by_key.get(i.key.as_str()) {
+            None => changes.push(CostChange {
+                delta: i.monthly,
+                text: format!("+1 {}: {} USD/month", i.what, signed(i.monthly)),
+            }),
+            Some(o) if (o.monthly - i.monthly).abs() > 1e-9 => changes.push(CostChange {
+                delta: i.monthly - o.monthly,
+                text: format!("{}: {} USD/month", i.what, signed(i.monthly - o.monthly)),
+            }),
+            Some(_) => {}
+        }
+    }
+    for o in old.iter().filter(|o| !new_keys.contains(o.key.as_str())) {
+        changes.push(CostChange {
+            delta: -o.monthly,
+            text: format!("\u{2212}1 {}: {} USD/month", o.what, signed(-o.monthly)),
+        });
+    }
+
+    let gb = |g: f64| {
+        if g >= 1024.0 && (g / 1024.0).fract() == 0.0 {
+            format!("{} TB", g / 1024.0)
+        } else {
+            format!("{g} GB")
+        }
+    };
+    let old_flows: HashMap<(&str, &str), &FlowCost> =
+        before.flows.iter().map(|b| (key(b), b)).collect();
+    let new_flows: HashSet<(&str, &str)> = after.flows.iter().map(key).collect();
+    for f in &after.flows {
+        let label = format!("{} for {}", f.service, f.instance);
+        let delta = f.monthly - old_flows.get(&key(f)).map_or(0.0, |b| b.monthly);
+        let text = match old_flows.get(&key(f)) {
+            None => format!("{label}: new flow {}", f.way),
+            Some(b) if b.way != f.way => format!("{label}: {} \u{2192} {}", b.way, f.way),
+            Some(_) if delta.abs() > 1e-9 => format!("{label}: {}", f.way),
+            Some(_) => continue,
+        };
+        changes.push(CostChange {
+            delta,
+            text: format!("{text}: {} USD/month at {}", signed(delta), gb(f.gb)),
+        });
+    }
+    for b in before.flows.iter().filter(|b| !new_flows.contains(&key(b))) {
+        changes.push(CostChange {
+            delta: -b.monthly,
+            text: format!(
+                "{} for {}: flow removed: {} USD/month",
+                b.service,
+                b.instance,
+                signed(-b.monthly)
+            ),
+        });
+    }
+    changes
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::model::{Edit, GatewayEndpoint, load_file};
+
+    fn load(name: &str) -> Model {
+        load_file(
+            &Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("scenarios")
+                .join(name),
+        )
+        .expect("scenario loads")
+    }
+
+    fn close(actual: f64, expected: f64) {
+        assert!(
+            (actual - expected).abs() < 1e-6,
+            "expected {expected}, got {actual}"
+        );
+    }
+
+    fn sum(e: &CostEstimate, charge: Charge) -> f64 {
+        e.items
+            .iter()
+            .filter(|i| i.charge == charge)
+            .map(|i| i.monthly)
+            .sum()
+    }
+
+    fn flow<'a>(e: &'a CostEstimate, instance: &str, service: &str) -> &'a FlowCost {
+        e.flows
+            .iter()
+            .find(|f| f.instance == instance && f.service == service)
+            .unwrap_or_else(|| panic!("no flow {service} for {instance}"))
+    }
+
+    fn what_if(failed: &[&str]) -> WhatIf {
+        WhatIf {
+            failed_azs: failed.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn the_price_file_parses_and_prices_every_region_it_must() {
+        let book = prices();
+        assert_eq!(book.currency, "USD");
+        for region in ["us-east-1", "ap-northeast-1"] {
+            let p = &book.regions[region];
+            let mut all = vec![
+                &p.interface_endpoint_hour,
+                &p.gateway_endpoint,
+                &p.nat_gateway_hour,
+                &p.nat_gateway_gb,
+                &p.public_ipv4_hour,
+                &p.gwlb_hour,
+                &p.gwlb_glcu_hour,
+                &p.gwlb_endpoint_hour,
+                &p.gwlb_endpoint_gb,
+                &p.inter_az_gb,
+            ];
+            all.extend(p.interface_endpoint_gb.iter().map(|t| &t.price));
+            for price in all {
+                assert!(price.usd >= 0.0);
+                assert!(price.source.starts_with("https://"), "{price:?}");
+                assert_eq!(price.read.len(), 10, "read is a date: {price:?}");
+                // Verified means read on AWS's own page.
+                if price.verified {
+                    assert!(
+                        price.source.starts_with("https://aws.amazon.com/")
+                            || price.source.starts_with("https://docs.aws.amazon.com/"),
+                        "{price:?}"
+                    );
+                    assert!(!price.note.is_empty(), "say what was read: {price:?}");
+                }
+            }
+            // Tiers ascend, and the last one is open.
+            let bounds: Vec<Option<f64>> =
+                p.interface_endpoint_gb.iter().map(|t| t.up_to_gb).collect();
+            assert_eq!(bounds.last(), Some(&None));
+            assert!(bounds.windows(2).all(|w| match (w[0], w[1]) {
+                (Some(a), Some(b)) => a < b,
+                (Some(_), None) => true,
+                _ => false,
+            }));
+            assert_eq!(p.gateway_endpoint.usd, 0.0);
+        }
+    }
+
+    #[test]
+    fn interface_endpoint_data_is_priced_by_tier() {
+        let t = &prices().regions["us-east-1"].interface_endpoint_gb;
+        const PB: f64 = 1_048_576.0;
+        // 2 PB: the first 1 PB at 0.01, the next 1 PB at 0.006
+        //   = 1,048,576 × 0.01 + 1,048,576 × 0.006 = 10,485.76 + 6,291.456 = 16,777.216.
+        let cost: f64 = tiers(t, 2.0 * PB).iter().map(|(gb, p)| gb * p.usd).sum();
+        close(cost, 16_777.216);
+        // 6 PB: 1 PB at 0.01 + 4 PB at 0.006 + 1 PB at 0.004
+        //   = 10,485.76 + 25,165.824 + 4,194.304 = 39,845.888.
+        let cost: f64 = tiers(t, 6.0 * PB).iter().map(|(gb, p)| gb * p.usd).sum();
+        close(cost, 39_845.888);
+        assert!(tiers(t, 0.0).is_empty());
+        assert_eq!(tier_name(t, 0), "first 1 PB");
+        assert_eq!(tier_name(t, 1), "next 4 PB");
+        assert_eq!(tier_name(t, 2), "over 5 PB");
+    }
+
+    #[test]
+    fn default_inputs_cover_the_services_the_scenario_is_about() {
+        let m = load("private-only.ron");
+        let inputs = CostInputs::for_model(&m);
+        assert_eq!(inputs.hours_per_month, 730);
+        assert_eq!(inputs.default_gb_per_flow, 100.0);
+        // Gateway endpoints, interface endpoints, then the expectations' other services.
+        assert_eq!(
+            inputs.services,
+            [
+                "s3",
+                "dynamodb",
+                "ssm",
+                "ssmmessages",
+                "ec2messages",
+                "sqs",
+                "logs",
+                "sns",
+                "kms"
+            ]
+        );
+        let w = CostInputs::for_model(&load("workloads.ron"));
+        assert!(
+            w.services.iter().any(|s| s == "ecr.dkr"),
+            "{:?}",
+            w.services
+        );
+    }
+
+    #[test]
+    fn private_only_pays_for_interface_endpoints_only() {
+        let m = load("private-only.ron");
+        let e = estimate(&m, &WhatIf::default(), &CostInputs::for_model(&m));
+        // Fixed: 5 interface endpoints × 3 AZs = 15 ENIs × 730 h × 0.01 = 109.50.
+        close(sum(&e, Charge::InterfaceEndpointEni), 109.50);
+        assert_eq!(
+            e.items
+                .iter()
+                .filter(|i| i.charge == Charge::InterfaceEndpointEni)
+                .count(),
+            15
+        );
+        // Gateway endpoints: 2 items at 0, carrying 3 instances × 100 GB each.
+        let s3 = e
+            .items
+            .iter()
+            .find(|i| i.key == "gateway_endpoint:vpce-s3")
+            .unwrap();
+        close(s3.quantity, 300.0);
+        close(s3.monthly, 0.0);
+        assert!(s3.verified);
+        // No NAT gateway, no public IPv4 address, no GWLB.
+        for c in [
+            Charge::NatGatewayHours,
+            Charge::PublicIpv4,
+            Charge::GwlbHours,
+        ] {
+            close(sum(&e, c), 0.0);
+        }
+        // Data: 3 instances × 5 interface-endpoint services × 100 GB = 1,500 GB × 0.01 = 15.00.
+        close(sum(&e, Charge::InterfaceEndpointData), 15.00);
+        // Each instance has 1 ENI in its own AZ out of 3 (cross-AZ sometimes): 2/3 of its
+        // traffic crosses AZs. 1,500 GB × 2/3 = 1,000 GB × 0.01 = 10.00.
+        close(sum(&e, Charge::InterAzTransfer), 10.00);
+        // Total: 109.50 + 15.00 + 10.00 = 134.50.
+        close(e.total, 134.50);
+
+        let ssm = flow(&e, "i-app-a", "ssm");
+        assert_eq!(ssm.way, "via interface endpoint (cross-AZ sometimes)");
+        // 100 GB × 0.01 + 66.67 GB × 0.01 = 1.6667.
+        close(ssm.monthly, 1.0 + 200.0 / 3.0 * 0.01);
+        assert_eq!(flow(&e, "i-app-a", "s3").way, "via gateway endpoint");
+        close(flow(&e, "i-app-a", "s3").monthly, 0.0);
+        assert_eq!(flow(&e, "i-app-a", "sns").way, "blocked (no_route)");
+        // Flows add up to the per-GB items.
+        let per_gb: f64 = e
+            .items
+            .iter()
+            .filter(|i| !i.charge.is_fixed())
+            .map(|i| i.monthly)
+            .sum();
+        close(e.flows.iter().map(|f| f.monthly).sum(), per_gb);
+        assert!(e.has_unverified());
+    }
+
+    #[test]
+    fn a_failed_az_stops_traffic_but_not_the_bill_for_what_is_provisioned() {
+        let m = load("private-only.ron");
+        let e = estimate(&m, &what_if(&["us-east-1a"]), &CostInputs::for_model(&m));
+        // Still 15 ENIs billed: 109.50.
+        close(sum(&e, Charge::InterfaceEndpointEni), 109.50);
+        assert!(e.notes.iter().any(|n| n.contains("still billed")));
+        // app-a is down: 2 instances × 5 services × 100 GB = 1,000 GB × 0.01 = 10.00. Each now
+        // picks among the ENIs in b and c, one of them its own: 1/2 crosses.
+        // 1,000 GB × 1/2 = 500 GB × 0.01 = 5.00.
+        close(sum(&e, Charge::InterfaceEndpointData), 10.00);
+        close(sum(&e, Charge::InterAzTransfer), 5.00);
+        assert_eq!(
+            flow(&e, "i-app-a", "ssm").way,
+            "unavailable (source_az_failed)"
+        );
+        close(e.total, 109.50 + 10.00 + 5.00);
+    }
+
+    #[test]
+    fn nat_single_az_pays_hours_addresses_processing_and_the_trip_to_another_az() {
+        let m = load("nat-single-az.ron");
+        let inputs = CostInputs::for_model(&m);
+        assert_eq!(inputs.services, ["sns"]);
+        let e = estimate(&m, &WhatIf::default(), &inputs);
+        // 2 NAT gateways × 730 h × 0.045 = 65.70.
+        close(sum(&e, Charge::NatGatewayHours), 65.70);
+        // Public IPv4: the 2 NAT gateways' Elastic IPs + web-c's address = 3 × 730 × 0.005 = 10.95.
+        close(sum(&e, Charge::PublicIpv4), 10.95);
+        // app-a → nat-a, app-b → nat-b, app-c → nat-a: 300 GB × 0.045 = 13.50.
+        close(sum(&e, Charge::NatGatewayData), 13.50);
+        let nat_a = e
+            .items
+            .iter()
+            .find(|i| i.key == "nat_gateway_data:nat-a")
+            .unwrap();
+        close(nat_a.quantity, 200.0);
+        // app-c (us-east-1c) to nat-a (us-east-1a): 100 GB × 0.01 = 1.00.
+        close(sum(&e, Charge::InterAzTransfer), 1.00);
+        // Total: 65.70 + 10.95 + 13.50 + 1.00 = 91.15.
+        close(e.total, 91.15);
+
+        assert_eq!(flow(&e, "i-app-a", "sns").way, "via NAT gateway");
+        close(flow(&e, "i-app-a", "sns").monthly, 4.50);
+        assert_eq!(flow(&e, "i-app-c", "sns").way, "via NAT gateway (cross-AZ)");
+        close(flow(&e, "i-app-c", "sns").monthly, 5.50);
+        // web-c uses its own public IPv4 address: no processing charge.
+        assert_eq!(flow(&e, "i-web-c", "sns").way, "via internet gateway");
+        close(flow(&e, "i-web-c", "sns").monthly, 0.0);
+
+        // us-east-1a fails: app-a is down, app-c is blocked; nat-a is still billed.
+        let down = estimate(&m, &what_if(&["us-east-1a"]), &inputs);
+        // Fixed: 65.70 + 10.95 = 76.65; processing: app-b only, 100 GB × 0.045 = 4.50.
+        close(down.total, 76.65 + 4.50);
+        assert_eq!(flow(&down, "i-app-c", "sns").way, "blocked (nat_az_failed)");
+    }
+
+    #[test]
+    fn hours_and_gb_come_from_the_inputs() {
+        let m = load("nat-single-az.ron");
+        let mut inputs = CostInputs::for_model(&m);
+        inputs.hours_per_month = 24;
+        inputs
+            .flow_gb
+            .insert(("i-app-c".into(), "sns".into()), 1024.0);
+        inputs.flow_gb.insert(("i-app-b".into(), "sns".into()), 0.0);
+        let e = estimate(&m, &WhatIf::default(), &inputs);
+        // 2 NAT × 24 h × 0.045 = 2.16; 3 addresses × 24 h × 0.005 = 0.36.
+        close(sum(&e, Charge::NatGatewayHours), 2.16);
+        close(sum(&e, Charge::PublicIpv4), 0.36);
+        // app-a 100 GB + app-c 1,024 GB through nat-a: 1,124 × 0.045 = 50.58; app-b switched off.
+        close(sum(&e, Charge::NatGatewayData), 50.58);
+        // app-c's 1,024 GB cross to us-east-1a: 10.24.
+        close(sum(&e, Charge::InterAzTransfer), 10.24);
+    }
+
+    #[test]
+    fn the_diff_of_a_gateway_endpoint_reads_as_the_lesson_says() {
+        let m = load("nat-single-az.ron");
+        let mut inputs = CostInputs::for_model(&m);
+        inputs.services.push("s3".into());
+        let before = estimate(&m, &WhatIf::default(), &inputs);
+        let (after_model, _) = Edit::AddGatewayEndpoint {
+            endpoint: GatewayEndpoint {
+                id: "vpce-s3".into(),
+                service: "s3".into(),
+                route_tables: vec!["rtb-private-shared".into(), "rtb-private-b".into()],
+            },
+            position: None,
+        }
+        .apply(&m)
+        .expect("edit applies");
+        let after = estimate(&after_model, &WhatIf::default(), &inputs);
+        let lines: Vec<String> = diff(&before, &after)
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "+1 gateway endpoint vpce-s3 (s3, no charge): +0.00 USD/month",
+                // 100 GB × 0.045 NAT processing no longer paid.
+                "s3 for i-app-a: via NAT gateway \u{2192} via gateway endpoint: \u{2212}4.50 USD/month at 100 GB",
+                "s3 for i-app-b: via NAT gateway \u{2192} via gateway endpoint: \u{2212}4.50 USD/month at 100 GB",
+                // 100 GB × (0.045 + 0.01 inter-AZ): −5.50.
+                "s3 for i-app-c: via NAT gateway (cross-AZ) \u{2192} via gateway endpoint: \u{2212}5.50 USD/month at 100 GB",
+            ]
+        );
+        // The deltas add up to the change of the total: −14.50.
+        let delta: f64 = diff(&before, &after).iter().map(|c| c.delta).sum();
+        close(delta, after.total - before.total);
+        close(delta, -14.50);
+    }
+
+    #[test]
+    fn the_diff_of_an_eni_shows_the_hours_and_the_traffic_it_moves() {
+        let m = load("interface-single-az.ron");
+        let mut inputs = CostInputs::for_model(&m);
+        inputs.services = vec!["ssm".into()];
+        let before = estimate(&m, &WhatIf::default(), &inputs);
+        let (after_model, _) = Edit::AddEndpointSubnet {
+            endpoint: "vpce-ssm".into(),
+            subnet: crate::model::EndpointSubnet {
+                subnet: "subnet-private-c".into(),
+                ip: None,
+            },
+            position: None,
+        }
+        .apply(&m)
+        .expect("edit applies");
+        let after = estimate(&after_model, &WhatIf::default(), &inputs);
+        let lines: Vec<String> = diff(&before, &after)
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                // 730 h × 0.01 = 7.30.
+                "+1 interface endpoint ENI in us-east-1c (vpce-ssm): +7.30 USD/month",
+                // app-a: its own ENI only (never) → a and c in the answer: half of 100 GB
+                // crosses, 50 × 0.01 = +0.50. One ENI per AZ does not keep traffic in the AZ.
+                "ssm for i-app-a: via interface endpoint \u{2192} via interface endpoint (cross-AZ sometimes): +0.50 USD/month at 100 GB",
+                // app-b had no ENI in its AZ and still has none: 100 GB crosses either way.
+                // app-c: always (100 GB) → sometimes (50 GB): −0.50.
+                "ssm for i-app-c: via interface endpoint (cross-AZ) \u{2192} via interface endpoint (cross-AZ sometimes): \u{2212}0.50 USD/month at 100 GB",
+            ]
+        );
+        close(after.total - before.total, 7.30);
+    }
+
+    #[test]
+    fn the_diff_of_an_az_failure_lists_the_flows_it_stops() {
+        let m = load("nat-single-az.ron");
+        let inputs = CostInputs::for_model(&m);
+        let before = estimate(&m, &WhatIf::default(), &inputs);
+        let after = estimate(&m, &what_if(&["us-east-1a"]), &inputs);
+        let lines: Vec<String> = diff(&before, &after)
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        // Nothing provisioned changes; two flows stop.
+        assert_eq!(
+            lines,
+            [
+                "sns for i-app-a: via NAT gateway \u{2192} unavailable (source_az_failed): \u{2212}4.50 USD/month at 100 GB",
+                "sns for i-app-c: via NAT gateway (cross-AZ) \u{2192} blocked (nat_az_failed): \u{2212}5.50 USD/month at 100 GB",
+            ]
+        );
+    }
+
+    #[test]
+    fn tokyo_is_priced_with_tokyo_prices() {
+        let m = load("gateway-dynamodb.ron");
+        assert_eq!(m.scenario().region, "ap-northeast-1");
+        let inputs = CostInputs {
+            services: vec!["sqs".into()],
+            ..CostInputs::default()
+        };
+        let before = estimate(&m, &WhatIf::default(), &inputs);
+        close(before.total, 0.0);
+        let (after_model, _) = Edit::AddInterfaceEndpoint {
+            endpoint: crate::model::InterfaceEndpoint {
+                id: "vpce-sqs".into(),
+                service: "sqs".into(),
+                subnets: vec![crate::model::EndpointSubnet {
+                    subnet: "subnet-private-a".into(),
+                    ip: None,
+                }],
+                private_dns: true,
+                private_dns_only_for_inbound_resolver_endpoint: false,
+            },
+            position: None,
+        }
+        .apply(&m)
+        .expect("edit applies");
+        let after = estimate(&after_model, &WhatIf::default(), &inputs);
+        let lines: Vec<String> = diff(&before, &after)
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                // Tokyo's ENI-hour: 730 × 0.014 = 10.22.
+                "+1 interface endpoint ENI in ap-northeast-1a (vpce-sqs): +10.22 USD/month",
+                // 100 GB × 0.01 data processing.
+                "sqs for i-app-a: blocked (no_route) \u{2192} via interface endpoint: +1.00 USD/month at 100 GB",
+                // The others have no ENI in their AZ: + 100 GB × 0.01 inter-AZ = 2.00.
+                "sqs for i-app-c: blocked (no_route) \u{2192} via interface endpoint (cross-AZ): +2.00 USD/month at 100 GB",
+                "sqs for i-data-d: blocked (no_route) \u{2192} via interface endpoint (cross-AZ): +2.00 USD/month at 100 GB",
+            ]
+        );
+        // 10.22 + 1.00 + 2.00 + 2.00 = 15.22.
+        close(after.total, 15.22);
+    }
+
+    #[test]
+    fn gwlb_inspection_pays_the_endpoint_and_the_nat() {
+        let m = load("gwlb-inspection.ron");
+        let mut inputs = CostInputs::for_model(&m);
+        inputs.services = vec!["sns".into()];
+        let e = estimate(&m, &WhatIf::default(), &inputs);
+        // app-a: 100 GB through vpce-gwlb-a (0.0035) and nat-a (0.045), all in us-east-1a:
+        // 100 × 0.0485 = 4.85. The scenario has no Gateway Load Balancer, so no GLCUs (a note).
+        let a = flow(&e, "i-app-a", "sns");
+        assert_eq!(a.way, "via GWLB endpoint, then NAT gateway");
+        close(a.monthly, 4.85);
+        assert!(
+            e.notes
+                .iter()
+                .any(|n| n.contains("no Gateway Load Balancer"))
+        );
+        // app-c (us-east-1c) borrows us-east-1a's endpoint: + 100 GB × 0.01 inter-AZ = 5.85.
+        let c = flow(&e, "i-app-c", "sns");
+        assert_eq!(c.way, "via GWLB endpoint, then NAT gateway (cross-AZ)");
+        close(c.monthly, 5.85);
+        // app-b's appliances are down: blocked, no traffic.
+        assert_eq!(
+            flow(&e, "i-app-b", "sns").way,
+            "blocked (gwlb_endpoint_failed)"
+        );
+        // 2 endpoints × 730 h × 0.01 = 14.60.
+        close(sum(&e, Charge::GwlbEndpointHours), 14.60);
+    }
+
+    #[test]
+    fn gwlb_symmetric_pays_the_load_balancer_and_its_capacity_units() {
+        let m = load("gwlb-symmetric.ron");
+        let e = estimate(&m, &WhatIf::default(), &CostInputs::for_model(&m));
+        // Flows: web-a and web-b × s3 and sqs, each through its AZ's endpoint: 400 GB.
+        // Addresses: 2 × 730 × 0.005 = 7.30. Load balancer: 730 × 0.0125 = 9.125.
+        // GLCUs: 400 GB at 1 GB per GLCU-hour = 400 × 0.004 = 1.60.
+        // Endpoints: 2 × 730 × 0.01 = 14.60; data: 400 × 0.0035 = 1.40.
+        close(sum(&e, Charge::PublicIpv4), 7.30);
+        close(sum(&e, Charge::GwlbHours), 9.125);
+        close(sum(&e, Charge::GwlbCapacity), 1.60);
+        close(sum(&e, Charge::GwlbEndpointHours), 14.60);
+        close(sum(&e, Charge::GwlbEndpointData), 1.40);
+        // Total: 7.30 + 9.125 + 1.60 + 14.60 + 1.40 = 34.025.
+        close(e.total, 34.025);
+        // Each flow: 100 × (0.0035 + 0.004) = 0.75.
+        close(flow(&e, "i-web-a", "s3").monthly, 0.75);
+    }
+
+    #[test]
+    fn a_partial_path_splits_the_traffic_over_the_cidrs() {
+        let m = load("partial-s3.ron");
+        let e = estimate(&m, &WhatIf::default(), &CostInputs::for_model(&m));
+        // app-a: 1 of S3's 15 CIDRs goes through nat-a: 100/15 GB × 0.045 = 0.30.
+        let a = flow(&e, "i-app-a", "s3");
+        assert_eq!(
+            a.way,
+            "partly: 14/15 via gateway endpoint; 1/15 via NAT gateway"
+        );
+        close(a.monthly, 100.0 / 15.0 * 0.045);
+    }
+
+    #[test]
+    fn an_unpriced_region_prices_nothing_and_says_so() {
+        let m = load("private-only.ron");
+        let mut s = m.scenario().clone();
+        s.region = "eu-west-1".into();
+        let m = Model::new(s).expect("valid");
+        let e = estimate(&m, &WhatIf::default(), &CostInputs::for_model(&m));
+        assert!(e.items.is_empty());
+        close(e.total, 0.0);
+        assert!(
+            e.notes
+                .iter()
+                .any(|n| n.contains("no prices for eu-west-1"))
+        );
+    }
+
+    #[test]
+    fn amounts_are_signed_with_a_real_minus() {
+        assert_eq!(signed(7.3), "+7.30");
+        assert_eq!(signed(-4.5), "\u{2212}4.50");
+        assert_eq!(signed(-0.001), "+0.00");
+    }
+}
