@@ -470,8 +470,47 @@ fn fill(template: &str, args: &[&str]) -> String {
 /// English msgid → Japanese. Grouped by where the text is shown today; one msgid serves every
 /// place it appears.
 static MESSAGES: &[(&str, &str)] = &[
+    // --- cost panel ---
+    ("Cost", "コスト"),
+    ("Cost (monthly estimate)", "コスト (月額の見積もり)"),
+    ("Monthly estimate: {} {}", "月額の見積もり: {} {}"),
+    ("; ? = price not verified", "; ? = 未確認の価格"),
+    ("The last change:", "直前の変更:"),
+    ("Line items", "内訳"),
+    (
+        "Traffic: {} flows, {} GB/month by default (e edits it)",
+        "トラフィック: {} フロー、既定は 1 フローあたり月 {} GB (e で編集)",
+    ),
+    ("… {} more", "… ほか {} 件"),
+    (
+        "Set the traffic of one flow (GB/month)",
+        "一つのフローのトラフィックを設定 (GB/月)",
+    ),
+    (
+        "Set the default traffic per flow (GB/month)",
+        "フローあたりの既定トラフィックを設定 (GB/月)",
+    ),
+    ("for the cost estimate", "コストの見積もり用"),
+    ("Flow (source → service)", "フロー (送信元 → サービス)"),
+    ("GB per month for {} → {}", "{} → {} の月間 GB"),
+    (
+        "GB per month for every flow without its own figure",
+        "個別の値がないフローの月間 GB",
+    ),
+    (
+        "a number of GB, e.g. 250 (0 switches the flow off)",
+        "GB の数値。例: 250 (0 でフローをオフ)",
+    ),
+    (
+        "{} is not a number of GB.",
+        "{} は GB の数値ではありません。",
+    ),
+    ("Traffic set: {}", "トラフィックを設定しました: {}"),
     // --- lessons, presenter, narrow symbols ---
-    ("lesson: next step (starts the lesson)", "レッスン: 次のステップへ (レッスンを始める)"),
+    (
+        "lesson: next step (starts the lesson)",
+        "レッスン: 次のステップへ (レッスンを始める)",
+    ),
     (
         "lesson: previous step (restores its exact state)",
         "レッスン: 前のステップへ (そのときの状態に戻す)",
@@ -480,7 +519,10 @@ static MESSAGES: &[(&str, &str)] = &[
         "lesson: answer the question (reachable or not)",
         "レッスン: 問題に答える (到達できるかどうか)",
     ),
-    ("lesson: quiz mode on / off", "レッスン: クイズモードのオン / オフ"),
+    (
+        "lesson: quiz mode on / off",
+        "レッスン: クイズモードのオン / オフ",
+    ),
     ("lesson: reset the score", "レッスン: スコアをリセット"),
     (
         "presenter layout (narration and path large)",
@@ -494,22 +536,46 @@ static MESSAGES: &[(&str, &str)] = &[
     ("Reachable", "到達できる"),
     ("the path gets through", "経路が通る"),
     ("Not reachable", "到達できない"),
-    ("blocked, unavailable, or leaves the VPC", "ブロック、利用不可、または VPC の外へ出る"),
+    (
+        "blocked, unavailable, or leaves the VPC",
+        "ブロック、利用不可、または VPC の外へ出る",
+    ),
     ("Lesson step {}/{}", "レッスン ステップ {}/{}"),
     (
         "({} edit(s) of yours replaced by the step's model)",
         "(あなたの編集 {} 件はステップのモデルに置き換えられました)",
     ),
-    ("predict the answer, then press a", "答えを予想してから a を押してください"),
-    ("The last step of the lesson.", "レッスンの最後のステップです。"),
-    ("The first step of the lesson.", "レッスンの最初のステップです。"),
-    ("No open question here.", "このステップに未回答の問題はありません。"),
+    (
+        "predict the answer, then press a",
+        "答えを予想してから a を押してください",
+    ),
+    (
+        "The last step of the lesson.",
+        "レッスンの最後のステップです。",
+    ),
+    (
+        "The first step of the lesson.",
+        "レッスンの最初のステップです。",
+    ),
+    (
+        "No open question here.",
+        "このステップに未回答の問題はありません。",
+    ),
     ("Quiz mode on", "クイズモード オン"),
     ("Quiz mode off", "クイズモード オフ"),
     ("Score reset.", "スコアをリセットしました。"),
-    ("Right! It is {}. Score {}/{}.", "正解です。{}。スコア {}/{}。"),
-    ("Not quite. It is {}. Score {}/{}.", "残念、{}。スコア {}/{}。"),
-    ("This scenario has a lesson: n starts it, p steps back.", "このシナリオにはレッスンがあります。n で開始、p で戻ります。"),
+    (
+        "Right! It is {}. Score {}/{}.",
+        "正解です。{}。スコア {}/{}。",
+    ),
+    (
+        "Not quite. It is {}. Score {}/{}.",
+        "残念、{}。スコア {}/{}。",
+    ),
+    (
+        "This scenario has a lesson: n starts it, p steps back.",
+        "このシナリオにはレッスンがあります。n で開始、p で戻ります。",
+    ),
     ("Lesson", "レッスン"),
     ("score", "スコア"),
     ("quiz on", "クイズ オン"),
@@ -520,10 +586,19 @@ static MESSAGES: &[(&str, &str)] = &[
         "Predict, then press a to answer. The path and verdict stay hidden until then.",
         "予想してから a で答えてください。答えるまで経路と判定は表示されません。",
     ),
-    ("Matrix (hidden until you answer)", "マトリクス (回答するまで非表示)"),
+    (
+        "Matrix (hidden until you answer)",
+        "マトリクス (回答するまで非表示)",
+    ),
     // --- edit menu: the rest of the engine's edits ---
-    ("Private DNS only for the inbound Resolver endpoint", "インバウンド Resolver エンドポイントのみプライベート DNS"),
-    ("S3 interface endpoints", "S3 のインターフェイスエンドポイント"),
+    (
+        "Private DNS only for the inbound Resolver endpoint",
+        "インバウンド Resolver エンドポイントのみプライベート DNS",
+    ),
+    (
+        "S3 interface endpoints",
+        "S3 のインターフェイスエンドポイント",
+    ),
     (
         "Mark a Gateway Load Balancer's appliances in an AZ healthy or not",
         "Gateway Load Balancer のアプライアンスの状態を AZ ごとに切り替える",
@@ -536,15 +611,39 @@ static MESSAGES: &[(&str, &str)] = &[
         "Associate or disassociate the internet gateway with a route table",
         "インターネットゲートウェイとルートテーブルの関連付け / 解除",
     ),
-    ("edge association (ingress routing)", "エッジの関連付け (Ingress ルーティング)"),
+    (
+        "edge association (ingress routing)",
+        "エッジの関連付け (Ingress ルーティング)",
+    ),
     ("Gateway Load Balancer", "対象の Gateway Load Balancer"),
-    ("Appliances of {} in which AZ", "{} のアプライアンス: どの AZ か"),
-    ("healthy: choose to mark unhealthy", "正常: 選ぶと異常にします"),
-    ("unhealthy: choose to mark healthy", "異常: 選ぶと正常にします"),
-    ("Edge route table for the internet gateway", "インターネットゲートウェイのエッジルートテーブル"),
-    ("{} · edge: choose to disassociate", "{} · エッジ: 選ぶと関連付けを解除します"),
-    ("The VPC has no internet gateway.", "この VPC にはインターネットゲートウェイがありません。"),
-    ("{} · inbound Resolver only {}", "{} · インバウンド Resolver のみ {}"),
+    (
+        "Appliances of {} in which AZ",
+        "{} のアプライアンス: どの AZ か",
+    ),
+    (
+        "healthy: choose to mark unhealthy",
+        "正常: 選ぶと異常にします",
+    ),
+    (
+        "unhealthy: choose to mark healthy",
+        "異常: 選ぶと正常にします",
+    ),
+    (
+        "Edge route table for the internet gateway",
+        "インターネットゲートウェイのエッジルートテーブル",
+    ),
+    (
+        "{} · edge: choose to disassociate",
+        "{} · エッジ: 選ぶと関連付けを解除します",
+    ),
+    (
+        "The VPC has no internet gateway.",
+        "この VPC にはインターネットゲートウェイがありません。",
+    ),
+    (
+        "{} · inbound Resolver only {}",
+        "{} · インバウンド Resolver のみ {}",
+    ),
     ("cross-zone {}", "クロスゾーン {}"),
     // --- tabs (app::Tab::title) and panel titles ---
     ("Topology", "トポロジー"),

@@ -97,6 +97,12 @@ pub enum Purpose {
     },
     CrossZone,
     EdgeTable,
+    FlowPick,
+    FlowGb {
+        instance: String,
+        service: String,
+    },
+    DefaultGb,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -338,6 +344,16 @@ pub(super) fn edit_menu(app: &App) -> Picker {
             "edge",
         ),
         item("Fail or restore an AZ", "also the number keys", "az"),
+        item(
+            "Set the traffic of one flow (GB/month)",
+            "for the cost estimate",
+            "flow-gb",
+        ),
+        item(
+            "Set the default traffic per flow (GB/month)",
+            "for the cost estimate",
+            "default-gb",
+        ),
     ];
     Picker::new("Edit the model", items, Purpose::EditMenu)
 }
@@ -736,6 +752,21 @@ impl App {
                 });
             }
             Purpose::Answer => self.answer(v == "reachable"),
+            Purpose::FlowPick => {
+                let (instance, service) = v.split_once('\n').unwrap_or((&v, ""));
+                let lang = self.lang;
+                self.overlay = Some(Overlay::Input(Input {
+                    prompt: crate::i18n::tf(lang, "GB per month for {} → {}", &[instance, service]),
+                    hint: crate::i18n::t(lang, "a number of GB, e.g. 250 (0 switches the flow off)")
+                        .into(),
+                    text: crate::cost::CostInputs::gb(&self.cost_inputs, instance, service)
+                        .to_string(),
+                    purpose: Purpose::FlowGb {
+                        instance: instance.to_string(),
+                        service: service.to_string(),
+                    },
+                }));
+            }
             Purpose::InboundResolverOnly => {
                 let on = self
                     .model
@@ -845,6 +876,8 @@ impl App {
             | Purpose::AddRouteDestination { .. }
             | Purpose::AddRouteTypedTarget { .. }
             | Purpose::ReplaceRouteTypedTarget { .. }
+            | Purpose::FlowGb { .. }
+            | Purpose::DefaultGb
             | Purpose::SaveAs => {}
         }
     }
@@ -1096,6 +1129,42 @@ impl App {
                     self.pick(p);
                 }
             }
+            "flow-gb" => {
+                let items = self
+                    .cost
+                    .flows
+                    .iter()
+                    .map(|f| {
+                        item(
+                            format!("{} → {}", f.instance, f.service),
+                            format!("{} GB · {}", f.gb, f.way),
+                            format!("{}\n{}", f.instance, f.service),
+                        )
+                    })
+                    .collect();
+                self.pick(Picker::new(
+                    crate::i18n::t(self.lang, "Flow (source → service)"),
+                    items,
+                    Purpose::FlowPick,
+                ));
+            }
+            "default-gb" => {
+                let lang = self.lang;
+                self.overlay = Some(Overlay::Input(Input {
+                    prompt: crate::i18n::t(
+                        lang,
+                        "GB per month for every flow without its own figure",
+                    )
+                    .into(),
+                    hint: crate::i18n::t(
+                        lang,
+                        "a number of GB, e.g. 250 (0 switches the flow off)",
+                    )
+                    .into(),
+                    text: self.cost_inputs.default_gb_per_flow.to_string(),
+                    purpose: Purpose::DefaultGb,
+                }));
+            }
             "gwlb" => {
                 let items = s
                     .gwlb_endpoints
@@ -1178,6 +1247,41 @@ impl App {
                         self.overlay = Some(Overlay::Input(input));
                     }
                 }
+            }
+            Purpose::FlowGb { .. } | Purpose::DefaultGb => {
+                let Ok(gb) = text.parse::<f64>() else {
+                    self.status = Some((
+                        StatusKind::Error,
+                        crate::i18n::tf(
+                            self.lang,
+                            "{} is not a number of GB.",
+                            &[&format!("{text:?}")],
+                        ),
+                    ));
+                    self.overlay = Some(Overlay::Input(input));
+                    return;
+                };
+                let gb = gb.max(0.0);
+                let what = match &input.purpose {
+                    Purpose::FlowGb { instance, service } => {
+                        self.cost_inputs
+                            .flow_gb
+                            .insert((instance.clone(), service.clone()), gb);
+                        format!("{instance} → {service}: {gb} GB/month")
+                    }
+                    _ => {
+                        self.cost_inputs.default_gb_per_flow = gb;
+                        format!("{gb} GB/month per flow")
+                    }
+                };
+                let cost = self.estimate_cost();
+                self.cost_changes = crate::cost::diff(&self.cost, &cost);
+                self.cost = cost;
+                let mut line = crate::i18n::tf(self.lang, "Traffic set: {}", &[&what]);
+                if let Some(first) = self.cost_changes.first() {
+                    line.push_str(&format!(". {first}"));
+                }
+                self.status = Some((StatusKind::Info, line));
             }
             Purpose::SaveAs => {
                 if text.is_empty() {

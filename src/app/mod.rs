@@ -25,10 +25,17 @@ pub enum Tab {
     RouteTables,
     Endpoints,
     Matrix,
+    Cost,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Topology, Tab::RouteTables, Tab::Endpoints, Tab::Matrix];
+    pub const ALL: [Tab; 5] = [
+        Tab::Topology,
+        Tab::RouteTables,
+        Tab::Endpoints,
+        Tab::Matrix,
+        Tab::Cost,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -36,10 +43,11 @@ impl Tab {
             Tab::RouteTables => "Route tables",
             Tab::Endpoints => "Endpoints",
             Tab::Matrix => "Matrix",
+            Tab::Cost => "Cost",
         }
     }
 
-    fn index(self) -> usize {
+    pub fn index(self) -> usize {
         Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
     }
 }
@@ -216,7 +224,14 @@ pub struct App {
     pub matrix: Matrix,
     pub tab: Tab,
     /// Per tab: the first line shown (the matrix uses its cursor instead).
-    pub scroll: [u16; 4],
+    pub scroll: [u16; 5],
+    /// Traffic per flow for the cost estimate: built at load, kept across edits (an edit
+    /// changes the ways traffic takes, not the traffic).
+    pub cost_inputs: crate::cost::CostInputs,
+    /// The monthly estimate for the model as edited.
+    pub cost: crate::cost::CostEstimate,
+    /// What the last change did to the estimate.
+    pub cost_changes: Vec<crate::cost::CostChange>,
     pub path_scroll: u16,
     pub overlay: Option<Overlay>,
     pub status: Option<(StatusKind, String)>,
@@ -266,7 +281,18 @@ impl App {
             source: 0,
             target,
             tab: Tab::Topology,
-            scroll: [0; 4],
+            scroll: [0; 5],
+            cost_inputs: crate::cost::CostInputs::default(),
+            cost: crate::cost::CostEstimate {
+                region: String::new(),
+                currency: String::new(),
+                hours_per_month: 0,
+                items: Vec::new(),
+                flows: Vec::new(),
+                total: 0.0,
+                notes: Vec::new(),
+            },
+            cost_changes: Vec::new(),
             path_scroll: 0,
             overlay: None,
             status: None,
@@ -285,6 +311,8 @@ impl App {
             saved_version: 0,
         };
         app.trace = app.evaluate_selected();
+        app.cost_inputs = crate::cost::CostInputs::for_model(&app.model);
+        app.cost = app.estimate_cost();
         if app.model.warnings().is_empty() {
             app.status = Some((
                 StatusKind::Info,
@@ -750,6 +778,10 @@ impl App {
             _ => None,
         };
         let flips = flips(&before_matrix, &self.matrix);
+        let cost = self.estimate_cost();
+        self.cost_changes = crate::cost::diff(&self.cost, &cost);
+        let cost_delta = cost.total - self.cost.total;
+        self.cost = cost;
         let mut line = what.clone();
         if let Some(p) = &path {
             line.push_str(&format!(". {p}"));
@@ -759,8 +791,23 @@ impl App {
             1 => ". 1 matrix cell flipped (c lists it).".to_string(),
             n => format!(". {n} matrix cells flipped (c lists them)."),
         });
+        if cost_delta.abs() >= 0.005 {
+            line.push_str(&format!(
+                " Cost {} {}/month.",
+                crate::cost::signed(cost_delta),
+                self.cost.currency
+            ));
+        }
         self.status = Some((StatusKind::Info, line));
         self.change = Some(Change { what, path, flips });
+    }
+
+    pub(crate) fn estimate_cost(&self) -> crate::cost::CostEstimate {
+        crate::cost::estimate(
+            &self.model,
+            &self.model.scenario().what_if,
+            &self.cost_inputs,
+        )
     }
 
     fn save(&mut self) {

@@ -6,6 +6,7 @@
 //! panel chosen by tabs; from 120×40 up, topology, route tables, path and the matrix (or the
 //! endpoints) sit side by side.
 
+mod cost;
 mod endpoints;
 mod matrix;
 mod narration;
@@ -100,10 +101,9 @@ pub fn layout(app: &App, area: Rect) -> Areas {
                 .areas(body);
         let [topo, tables] =
             Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(left);
-        let other_tab = if app.tab == Tab::Endpoints {
-            Tab::Endpoints
-        } else {
-            Tab::Matrix
+        let other_tab = match app.tab {
+            Tab::Endpoints | Tab::Cost => app.tab,
+            _ => Tab::Matrix,
         };
         if lesson {
             let [narration, path] =
@@ -208,6 +208,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             Tab::RouteTables => route_tables::render(app, &theme, *rect, buf, focused),
             Tab::Endpoints => endpoints::render(app, &theme, *rect, buf, focused),
             Tab::Matrix => matrix::render(app, &theme, *rect, buf, focused),
+            Tab::Cost => cost::render(app, &theme, *rect, buf, focused),
         }
     }
     status(app, &theme, areas.status, buf);

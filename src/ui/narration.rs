@@ -18,11 +18,21 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     };
     let lesson = app.lesson_source.scenario().lesson.as_ref();
-    let pick = |t: &crate::model::Text| if app.lang == Lang::Ja { t.ja.clone() } else { t.en.clone() };
+    let pick = |t: &crate::model::Text| {
+        if app.lang == Lang::Ja {
+            t.ja.clone()
+        } else {
+            t.en.clone()
+        }
+    };
     let (right, answered) = mode.score();
     let title = format!(
         "{} {}/{}: {}",
-        if app.lang == Lang::Ja { "レッスン" } else { "Lesson" },
+        if app.lang == Lang::Ja {
+            "レッスン"
+        } else {
+            "Lesson"
+        },
         mode.step + 1,
         mode.stages.len(),
         pick(&step.title)
@@ -70,8 +80,16 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Span::styled(
             format!(
                 "{} {right}/{answered} · {quiz} · n/p {} · ",
-                if app.lang == Lang::Ja { "スコア" } else { "score" },
-                if app.lang == Lang::Ja { "次へ/戻る" } else { "next/back" }
+                if app.lang == Lang::Ja {
+                    "スコア"
+                } else {
+                    "score"
+                },
+                if app.lang == Lang::Ja {
+                    "次へ/戻る"
+                } else {
+                    "next/back"
+                }
             ),
             theme.dim(),
         ),

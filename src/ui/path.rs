@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::app::App;
-use crate::i18n::Lang;
 use crate::eval::{Hop, HopKind, PathTrace, RouteDecision, UNCHECKED};
+use crate::i18n::Lang;
 use crate::report::verdict_line;
 
 use super::text::wrap;
@@ -64,7 +64,13 @@ fn hidden_lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
     let question = app
         .lesson_step()
         .and_then(|(_, s)| s.question.as_ref())
-        .map(|q| if app.lang == Lang::Ja { q.ja.clone() } else { q.en.clone() })
+        .map(|q| {
+            if app.lang == Lang::Ja {
+                q.ja.clone()
+            } else {
+                q.en.clone()
+            }
+        })
         .unwrap_or_default();
     let mut lines = wrap(&question, w, "? ", "  ", theme.key(), theme.title());
     let hint = if app.lang == Lang::Ja {
