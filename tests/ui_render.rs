@@ -168,7 +168,7 @@ fn clicks_land_on_what_was_drawn() {
     app.update(ui::hit_test(&app, area, x, y as u16).unwrap());
     assert_eq!(app.path_label(), "app-c → ssm");
     // An instance in the topology: app-b's line selects app-b.
-    press(&mut app, "<Tab>");
+    app.update(Msg::ShowTab(vpc_tui::app::Tab::Topology));
     let screen = text(&frame(&mut app, 80, 24));
     let (y, line) = screen
         .lines()
