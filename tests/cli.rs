@@ -342,7 +342,7 @@ fn lesson_print_in_both_languages() {
 fn lesson_errors_exit_2() {
     Command::cargo_bin("vpc-tui")
         .unwrap()
-        .args(["lesson", "scenarios/private-only.ron", "--print"])
+        .args(["lesson", "scenarios/middlebox.ron", "--print"])
         .assert()
         .code(2)
         .stderr(predicates::str::contains("has no lesson"));
