@@ -418,14 +418,18 @@ fn run_explorer_at(
     let mut app = crate::app::App::new(model, path.map(Path::to_path_buf), label);
     // https://no-color.org: present and not empty turns colour off.
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    app.lang = lang;
+    app.set_lang(lang);
     app.ascii = ascii;
     if let Some(step) = step {
         app.start_lesson(step);
     } else if app.model.scenario().lesson.is_some() {
         app.status = Some((
             crate::app::StatusKind::Info,
-            "This scenario has a lesson: n starts it, p steps back.".into(),
+            crate::i18n::t(
+                lang,
+                "This scenario has a lesson: n starts it, p steps back.",
+            )
+            .into(),
         ));
     }
     match crate::tui::run_terminal(&mut app) {
@@ -678,7 +682,7 @@ pub fn run_explorer_aws(
     let mut app = crate::app::App::new(model, None, dir.display().to_string());
     // https://no-color.org: present and not empty turns colour off.
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    app.lang = lang;
+    app.set_lang(lang);
     app.ascii = ascii;
     match crate::tui::run_terminal(&mut app) {
         Ok(()) => EXIT_OK,

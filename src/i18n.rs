@@ -470,6 +470,7 @@ fn fill(template: &str, args: &[&str]) -> String {
 /// English msgid → Japanese. Grouped by where the text is shown today; one msgid serves every
 /// place it appears.
 static MESSAGES: &[(&str, &str)] = &[
+    ("Cost {} {}/month.", "コスト {} {}/月。"),
     // --- cost panel ---
     ("Cost", "コスト"),
     ("Cost (monthly estimate)", "コスト (月額の見積もり)"),

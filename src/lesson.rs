@@ -4,7 +4,6 @@
 
 use crate::eval::{PathTrace, Query, QueryError, evaluate};
 use crate::model::{Edit, EditError, Lesson, LessonStep, Model, StepExpectation};
-use crate::report::verdict_line;
 
 /// One step, ready to show: the model after its edits, and its path evaluated.
 #[derive(Debug, Clone)]
@@ -185,11 +184,21 @@ fn step_text(i: usize, step: &LessonStep, stage: &Stage, ja: bool) -> String {
         out.push_str(&format!("{l_question}: {}\n", pick(q, ja)));
     }
     match &stage.trace {
-        Ok(t) => out.push_str(&format!(
-            "{l_answer}: {}\n  {}\n",
-            verdict_line(&t.verdict),
-            t.explanation
-        )),
+        Ok(t) => {
+            let lang = if ja {
+                crate::i18n::Lang::Ja
+            } else {
+                crate::i18n::Lang::En
+            };
+            out.push_str(&format!(
+                "{l_answer}: {}\n",
+                crate::i18n::verdict_line(lang, &t.verdict)
+            ));
+            if let (true, Some(r)) = (ja, t.verdict.reason()) {
+                out.push_str(&format!("  {}\n", crate::i18n::reason_meaning(lang, r)));
+            }
+            out.push_str(&format!("  {}\n", t.explanation));
+        }
         Err(e) => out.push_str(&format!("{l_answer}: {e}\n")),
     }
     out.push_str(&format!("{l_source}: {}\n", step.source));

@@ -57,7 +57,7 @@ fn text(buf: &Buffer) -> String {
 /// The 80×24 frame must show the verdict line and the winning route of the selected path.
 fn assert_verdict_and_route(app: &App, screen: &str) {
     let t = app.trace.as_ref().expect("a trace");
-    let verdict = vpc_tui::report::verdict_line(&t.verdict);
+    let verdict = vpc_tui::i18n::verdict_line(app.lang, &t.verdict);
     assert!(
         screen.contains(&verdict),
         "no verdict {verdict:?} in\n{screen}"
@@ -69,8 +69,18 @@ fn assert_verdict_and_route(app: &App, screen: &str) {
         .find_map(|h| h.decisions.first().map(|d| (h, d)));
     if let Some((hop, d)) = route {
         let line = match d.matches.iter().find(|m| m.chosen) {
-            Some(m) => format!("route {}: {} → {}", hop.id, m.destination, m.target),
-            None => format!("route {}: no route for {}", hop.id, d.destination),
+            Some(m) => format!(
+                "{} {}: {} → {}",
+                vpc_tui::i18n::t(app.lang, "route"),
+                hop.id,
+                m.destination,
+                m.target
+            ),
+            None => vpc_tui::i18n::tf(
+                app.lang,
+                "{}: no route for {} ({})",
+                &[&hop.id, &d.destination.to_string(), d.rule],
+            ),
         };
         assert!(
             screen.contains(&line),

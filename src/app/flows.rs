@@ -9,6 +9,7 @@ use crate::model::{
 };
 
 use super::{App, Msg, Overlay, StatusKind, TargetItem, TargetKind};
+use crate::i18n::{t, tf, tr};
 
 /// One choice in a picker.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -418,7 +419,11 @@ impl App {
         if picker.items.is_empty() {
             self.status = Some((
                 StatusKind::Error,
-                format!("{}: nothing to choose from in this scenario.", picker.title),
+                tf(
+                    self.lang,
+                    "{}: nothing to choose from in this scenario.",
+                    &[tr(self.lang, &picker.title)],
+                ),
             ));
         } else {
             self.overlay = Some(Overlay::Picker(picker));
@@ -461,7 +466,7 @@ impl App {
             Purpose::EditMenu => self.start_flow(&v),
             Purpose::AssociateSubnet => {
                 let p = self.table_picker(
-                    format!("Route table for {v}"),
+                    tf(self.lang, "Route table for {}", &[&v]),
                     Purpose::AssociateTable { subnet: v.clone() },
                     true,
                 );
@@ -485,7 +490,7 @@ impl App {
             }),
             Purpose::SetMain => self.apply(Edit::SetMainRouteTable { route_table: v }),
             Purpose::AddRouteTable => self.ask(
-                &format!("Destination for a new route in {v}"),
+                &tf(self.lang, "Destination for a new route in {}", &[&v]),
                 "a CIDR (0.0.0.0/0, 10.1.0.0/16) or a prefix list (pl-s3, pl-dynamodb)",
                 Purpose::AddRouteDestination { table: v },
             ),
@@ -510,7 +515,7 @@ impl App {
             Purpose::ReplaceRouteTable => {
                 let routes = self.route_items(&v, true);
                 self.pick(Picker::new(
-                    format!("Route in {v} to replace"),
+                    tf(self.lang, "Route in {} to replace", &[&v]),
                     routes,
                     Purpose::ReplaceRouteRoute { table: v },
                 ));
@@ -518,7 +523,7 @@ impl App {
             Purpose::ReplaceRouteRoute { table } => {
                 let targets = self.target_items(&v);
                 self.pick(Picker::new(
-                    format!("New target for {v} in {table}"),
+                    tf(self.lang, "New target for {} in {}", &[&v, &table]),
                     targets,
                     Purpose::ReplaceRouteTarget {
                         table,
@@ -532,7 +537,7 @@ impl App {
             Purpose::DeleteRouteTable => {
                 let routes = self.route_items(&v, false);
                 self.pick(Picker::new(
-                    format!("Route in {v} to delete"),
+                    tf(self.lang, "Route in {} to delete", &[&v]),
                     routes,
                     Purpose::DeleteRouteRoute { table: v },
                 ));
@@ -546,7 +551,7 @@ impl App {
             },
             Purpose::GatewayEndpointService => {
                 let mut p = self.table_picker(
-                    format!("First route table for the {v} gateway endpoint"),
+                    tf(self.lang, "First route table for the {} gateway endpoint", &[&v]),
                     Purpose::GatewayEndpointTable { service: v },
                     false,
                 );
@@ -575,7 +580,7 @@ impl App {
                     .map(|g| g.route_tables.clone())
                     .unwrap_or_default();
                 let mut p = self.table_picker(
-                    format!("Attach {v} to, or detach it from"),
+                    tf(self.lang, "Attach {} to, or detach it from", &[&v]),
                     Purpose::GatewayEndpointAttachTable { endpoint: v },
                     false,
                 );
@@ -610,7 +615,7 @@ impl App {
             }
             Purpose::InterfaceEndpointService => {
                 let p = self.subnet_picker(
-                    format!("First subnet for the {v} interface endpoint"),
+                    tf(self.lang, "First subnet for the {} interface endpoint", &[&v]),
                     Purpose::InterfaceEndpointSubnet { service: v },
                 );
                 self.pick(p);
@@ -648,12 +653,12 @@ impl App {
                     .map(|e| e.subnets.iter().map(|s| s.subnet.clone()).collect())
                     .unwrap_or_default();
                 let mut p = self.subnet_picker(
-                    format!("Subnet to add to {v}, or to remove from it"),
+                    tf(self.lang, "Subnet to add to {}, or to remove from it", &[&v]),
                     Purpose::EndpointSubnetSubnet { endpoint: v },
                 );
                 for it in &mut p.items {
                     if has.contains(&it.value) {
-                        it.detail = format!("{} · has an ENI: choose to remove", it.detail);
+                        it.detail = tf(self.lang, "{} · has an ENI: choose to remove", &[&it.detail]);
                     }
                 }
                 self.pick(p);
@@ -694,7 +699,7 @@ impl App {
                 });
             }
             Purpose::NatSubnet => self.pick(Picker::new(
-                format!("Connectivity of the NAT gateway in {v}"),
+                tf(self.lang, "Connectivity of the NAT gateway in {}", &[&v]),
                 vec![
                     item(
                         "public",
@@ -756,8 +761,8 @@ impl App {
                 let (instance, service) = v.split_once('\n').unwrap_or((&v, ""));
                 let lang = self.lang;
                 self.overlay = Some(Overlay::Input(Input {
-                    prompt: crate::i18n::tf(lang, "GB per month for {} → {}", &[instance, service]),
-                    hint: crate::i18n::t(lang, "a number of GB, e.g. 250 (0 switches the flow off)")
+                    prompt: tf(lang, "GB per month for {} → {}", &[instance, service]),
+                    hint: t(lang, "a number of GB, e.g. 250 (0 switches the flow off)")
                         .into(),
                     text: crate::cost::CostInputs::gb(&self.cost_inputs, instance, service)
                         .to_string(),
@@ -809,7 +814,7 @@ impl App {
                     })
                     .collect();
                 self.pick(Picker::new(
-                    format!("Appliances of {v} in which AZ"),
+                    tf(self.lang, "Appliances of {} in which AZ", &[&v]),
                     items,
                     Purpose::ApplianceHealthAz { load_balancer: v },
                 ));
@@ -1119,7 +1124,11 @@ impl App {
                         .as_ref()
                         .is_some_and(|g| t.is_some_and(|t| t.gateways.contains(g)))
                     {
-                        it.detail = format!("{} · edge: choose to disassociate", it.detail);
+                        it.detail = tf(
+                            self.lang,
+                            "{} · edge: choose to disassociate",
+                            &[&it.detail],
+                        );
                     }
                 }
                 if igw.is_none() {
@@ -1143,7 +1152,7 @@ impl App {
                     })
                     .collect();
                 self.pick(Picker::new(
-                    crate::i18n::t(self.lang, "Flow (source → service)"),
+                    t(self.lang, "Flow (source → service)"),
                     items,
                     Purpose::FlowPick,
                 ));
@@ -1151,16 +1160,8 @@ impl App {
             "default-gb" => {
                 let lang = self.lang;
                 self.overlay = Some(Overlay::Input(Input {
-                    prompt: crate::i18n::t(
-                        lang,
-                        "GB per month for every flow without its own figure",
-                    )
-                    .into(),
-                    hint: crate::i18n::t(
-                        lang,
-                        "a number of GB, e.g. 250 (0 switches the flow off)",
-                    )
-                    .into(),
+                    prompt: t(lang, "GB per month for every flow without its own figure").into(),
+                    hint: t(lang, "a number of GB, e.g. 250 (0 switches the flow off)").into(),
                     text: self.cost_inputs.default_gb_per_flow.to_string(),
                     purpose: Purpose::DefaultGb,
                 }));
@@ -1215,7 +1216,7 @@ impl App {
                 Ok(_) => {
                     let items = self.target_items("");
                     self.pick(Picker::new(
-                        format!("Target for {text} in {table}"),
+                        tf(self.lang, "Target for {} in {}", &[&text, &table]),
                         items,
                         Purpose::AddRouteTarget {
                             table,
@@ -1252,7 +1253,7 @@ impl App {
                 let Ok(gb) = text.parse::<f64>() else {
                     self.status = Some((
                         StatusKind::Error,
-                        crate::i18n::tf(
+                        tf(
                             self.lang,
                             "{} is not a number of GB.",
                             &[&format!("{text:?}")],
@@ -1277,7 +1278,7 @@ impl App {
                 let cost = self.estimate_cost();
                 self.cost_changes = crate::cost::diff(&self.cost, &cost);
                 self.cost = cost;
-                let mut line = crate::i18n::tf(self.lang, "Traffic set: {}", &[&what]);
+                let mut line = tf(self.lang, "Traffic set: {}", &[&what]);
                 if let Some(first) = self.cost_changes.first() {
                     line.push_str(&format!(". {first}"));
                 }
@@ -1303,7 +1304,10 @@ impl App {
         };
         let query = Query::parse(&self.model, &source.query, &text, false);
         if let Err(e) = evaluate(&self.model, &self.model.scenario().what_if, &query) {
-            self.status = Some((StatusKind::Error, format!("To {text}: {e}")));
+            self.status = Some((
+                StatusKind::Error,
+                tf(self.lang, "To {}: {}", &[&text, &e.to_string()]),
+            ));
             return;
         }
         let i = match self.targets.iter().position(|t| t.query == text) {

@@ -2,6 +2,7 @@
 //! the file as loaded ([`crate::lesson::stages`]), so stepping back restores exactly the earlier
 //! state. At a question the verdict stays hidden until the user answers (predict, then reveal).
 
+use crate::i18n::{t, tf};
 use crate::lesson::{Stage, stages};
 use crate::model::Edit;
 
@@ -154,14 +155,22 @@ impl App {
         self.select_queries(&from, &to);
         self.refresh(None, Err(super::no_trace()), String::new());
         let total = self.lesson.as_ref().map(|m| m.stages.len()).unwrap_or(0);
-        let mut line = format!("Lesson step {}/{total}", step + 1);
+        let mut line = tf(
+            self.lang,
+            "Lesson step {}/{}",
+            &[&(step + 1).to_string(), &total.to_string()],
+        );
         if dropped > 0 {
-            line.push_str(&format!(
-                " ({dropped} edit(s) of yours replaced by the step's model)"
+            line.push(' ');
+            line.push_str(&tf(
+                self.lang,
+                "({} edit(s) of yours replaced by the step's model)",
+                &[&dropped.to_string()],
             ));
         }
         if self.verdict_hidden() {
-            line.push_str(": predict the answer, then press a");
+            line.push_str(": ");
+            line.push_str(t(self.lang, "predict the answer, then press a"));
         }
         self.status = Some((StatusKind::Info, line));
         self.change = None;
@@ -198,13 +207,19 @@ impl App {
                 None => self.start_lesson(0),
                 Some(m) if m.step + 1 < m.stages.len() => self.go_to_step(m.step + 1),
                 Some(_) => {
-                    self.status = Some((StatusKind::Info, "The last step of the lesson.".into()))
+                    self.status = Some((
+                        StatusKind::Info,
+                        t(self.lang, "The last step of the lesson.").into(),
+                    ))
                 }
             },
             Msg::PrevStep => match &self.lesson {
                 Some(m) if m.step > 0 => self.go_to_step(m.step - 1),
                 Some(_) => {
-                    self.status = Some((StatusKind::Info, "The first step of the lesson.".into()))
+                    self.status = Some((
+                        StatusKind::Info,
+                        t(self.lang, "The first step of the lesson.").into(),
+                    ))
                 }
                 None => {}
             },
@@ -212,7 +227,10 @@ impl App {
                 if self.verdict_hidden() {
                     self.overlay = Some(Overlay::Picker(flows::answer_picker()));
                 } else {
-                    self.status = Some((StatusKind::Info, "No open question here.".into()));
+                    self.status = Some((
+                        StatusKind::Info,
+                        t(self.lang, "No open question here.").into(),
+                    ));
                 }
             }
             Msg::ToggleQuiz => {
@@ -221,14 +239,14 @@ impl App {
                     let on = m.quiz;
                     self.status = Some((
                         StatusKind::Info,
-                        format!("Quiz mode {}", if on { "on" } else { "off" }),
+                        t(self.lang, if on { "Quiz mode on" } else { "Quiz mode off" }).into(),
                     ));
                 }
             }
             Msg::ResetScore => {
                 if let Some(m) = self.lesson.as_mut() {
                     m.answers.iter_mut().for_each(|a| *a = None);
-                    self.status = Some((StatusKind::Info, "Score reset.".into()));
+                    self.status = Some((StatusKind::Info, t(self.lang, "Score reset.").into()));
                 }
             }
             Msg::TogglePresenter => self.presenter = !self.presenter,
@@ -250,14 +268,20 @@ impl App {
         m.answers[m.step] = Some(right);
         let (r, n) = m.score();
         let verdict = match &self.trace {
-            Ok(t) => super::verdict_words(&t.verdict),
+            Ok(tr) => crate::i18n::verdict_words(self.lang, &tr.verdict),
             Err(e) => e.to_string(),
+        };
+        let msgid = if right {
+            "Right! It is {}. Score {}/{}."
+        } else {
+            "Not quite. It is {}. Score {}/{}."
         };
         self.status = Some((
             StatusKind::Info,
-            format!(
-                "{} It is {verdict}. Score {r}/{n}.",
-                if right { "Right!" } else { "Not quite." }
+            tf(
+                self.lang,
+                msgid,
+                &[&verdict, &r.to_string(), &n.to_string()],
             ),
         ));
     }

@@ -13,6 +13,7 @@ pub mod script;
 use std::path::PathBuf;
 
 use crate::eval::{self, Matrix, PathTrace, Query, QueryError, Verdict};
+use crate::i18n::{t, tf};
 use crate::model::{self, Edit, Model};
 
 pub use flows::{Input, PickItem, Picker, Purpose};
@@ -316,19 +317,52 @@ impl App {
         if app.model.warnings().is_empty() {
             app.status = Some((
                 StatusKind::Info,
-                "Choose a path: s source, t target (or arrows in Topology and Matrix); e edits; 1-9 fail an AZ; ? help".into(),
+                t(
+                    app.lang,
+                    "Choose a path: s source, t target (or arrows in Topology and Matrix); e edits; 1-9 fail an AZ; ? help",
+                )
+                .into(),
             ));
         } else {
             app.status = Some((
                 StatusKind::Info,
-                format!(
+                tf(
+                    app.lang,
                     "{} warning(s) from validation: {}",
-                    app.model.warnings().len(),
-                    app.model.warnings()[0]
+                    &[
+                        &app.model.warnings().len().to_string(),
+                        &app.model.warnings()[0].to_string(),
+                    ],
                 ),
             ));
         }
         app
+    }
+
+    /// Switch the language; the opening status line is said again in it.
+    pub fn set_lang(&mut self, lang: crate::i18n::Lang) {
+        self.lang = lang;
+        if self.undo.is_empty() && self.lesson.is_none() {
+            self.status = Some((
+                StatusKind::Info,
+                if self.model.warnings().is_empty() {
+                    t(
+                        lang,
+                        "Choose a path: s source, t target (or arrows in Topology and Matrix); e edits; 1-9 fail an AZ; ? help",
+                    )
+                    .to_string()
+                } else {
+                    tf(
+                        lang,
+                        "{} warning(s) from validation: {}",
+                        &[
+                            &self.model.warnings().len().to_string(),
+                            &self.model.warnings()[0].to_string(),
+                        ],
+                    )
+                },
+            ));
+        }
     }
 
     /// Unsaved edits: the model is not the one last loaded or saved.
@@ -483,7 +517,10 @@ impl App {
             Msg::Up | Msg::Down | Msg::Left | Msg::Right => self.arrow(msg),
             Msg::PageUp | Msg::PageDown | Msg::Home | Msg::End => self.page(msg),
             Msg::Enter if self.tab == Tab::Matrix => {
-                self.status = Some((StatusKind::Info, format!("Path {}", self.path_label())));
+                self.status = Some((
+                    StatusKind::Info,
+                    tf(self.lang, "Path {}", &[&self.path_label()]),
+                ));
             }
             Msg::PathDown => self.path_scroll = self.path_scroll.saturating_add(1),
             Msg::PathUp => self.path_scroll = self.path_scroll.saturating_sub(1),
@@ -515,7 +552,7 @@ impl App {
                 } else {
                     self.status = Some((
                         StatusKind::Info,
-                        "The last change flipped no matrix cell.".into(),
+                        t(self.lang, "The last change flipped no matrix cell.").into(),
                     ));
                 }
             }
@@ -610,10 +647,13 @@ impl App {
         let Some(az) = self.model.scenario().availability_zones.get(i) else {
             self.status = Some((
                 StatusKind::Error,
-                format!(
+                tf(
+                    self.lang,
                     "The VPC has {} AZs; there is no AZ {}.",
-                    self.model.scenario().availability_zones.len(),
-                    i + 1
+                    &[
+                        &self.model.scenario().availability_zones.len().to_string(),
+                        &(i + 1).to_string(),
+                    ],
                 ),
             ));
             return;
@@ -646,26 +686,32 @@ impl App {
                 self.install(model, what);
             }
             Err(e) => {
-                self.status = Some((StatusKind::Error, format!("Refused: {e}")));
+                self.status = Some((
+                    StatusKind::Error,
+                    tf(self.lang, "Refused: {}", &[&e.to_string()]),
+                ));
             }
         }
     }
 
     pub fn undo(&mut self) {
         let Some(step) = self.undo.pop() else {
-            self.status = Some((StatusKind::Info, "Nothing to undo.".into()));
+            self.status = Some((StatusKind::Info, t(self.lang, "Nothing to undo.").into()));
             return;
         };
         match step.back.apply(&self.model) {
             Ok((model, forward)) => {
-                let what = format!("undo: {}", step.forward.describe());
+                let what = tf(self.lang, "undo: {}", &[&step.forward.describe()]);
                 self.version = step.version_before;
                 self.redo.push(Step { forward, ..step });
                 self.install(model, what);
             }
             Err(e) => {
                 // An inverse that no longer applies is a bug in the engine: say so, keep state.
-                self.status = Some((StatusKind::Error, format!("Undo failed: {e}")));
+                self.status = Some((
+                    StatusKind::Error,
+                    tf(self.lang, "Undo failed: {}", &[&e.to_string()]),
+                ));
                 self.undo.push(step);
             }
         }
@@ -673,18 +719,21 @@ impl App {
 
     pub fn redo(&mut self) {
         let Some(step) = self.redo.pop() else {
-            self.status = Some((StatusKind::Info, "Nothing to redo.".into()));
+            self.status = Some((StatusKind::Info, t(self.lang, "Nothing to redo.").into()));
             return;
         };
         match step.forward.apply(&self.model) {
             Ok((model, back)) => {
-                let what = format!("redo: {}", step.forward.describe());
+                let what = tf(self.lang, "redo: {}", &[&step.forward.describe()]);
                 self.version = step.version_after;
                 self.undo.push(Step { back, ..step });
                 self.install(model, what);
             }
             Err(e) => {
-                self.status = Some((StatusKind::Error, format!("Redo failed: {e}")));
+                self.status = Some((
+                    StatusKind::Error,
+                    tf(self.lang, "Redo failed: {}", &[&e.to_string()]),
+                ));
                 self.redo.push(step);
             }
         }
@@ -692,7 +741,7 @@ impl App {
 
     fn reset(&mut self) {
         if self.undo.is_empty() {
-            self.status = Some((StatusKind::Info, "Already as loaded.".into()));
+            self.status = Some((StatusKind::Info, t(self.lang, "Already as loaded.").into()));
             return;
         }
         let steps = self.undo.len();
@@ -707,7 +756,10 @@ impl App {
                     self.redo.push(Step { forward, ..step });
                 }
                 Err(e) => {
-                    self.status = Some((StatusKind::Error, format!("Reset stopped: {e}")));
+                    self.status = Some((
+                        StatusKind::Error,
+                        tf(self.lang, "Reset stopped: {}", &[&e.to_string()]),
+                    ));
                     self.undo.push(step);
                     break;
                 }
@@ -717,7 +769,11 @@ impl App {
         self.refresh(
             Some(&before_model),
             before_trace,
-            format!("reset to the file as loaded ({steps} edit(s) undone; Ctrl-r redoes them)"),
+            tf(
+                self.lang,
+                "reset to the file as loaded ({} edit(s) undone; Ctrl-r redoes them)",
+                &[&steps.to_string()],
+            ),
         );
     }
 
@@ -772,8 +828,8 @@ impl App {
             (Ok(a), Ok(b)) if a.verdict != b.verdict => Some(format!(
                 "{}: {} → {}",
                 self.path_label(),
-                verdict_words(&a.verdict),
-                verdict_words(&b.verdict)
+                crate::i18n::verdict_words(self.lang, &a.verdict),
+                crate::i18n::verdict_words(self.lang, &b.verdict)
             )),
             _ => None,
         };
@@ -786,16 +842,22 @@ impl App {
         if let Some(p) = &path {
             line.push_str(&format!(". {p}"));
         }
+        line.push_str(". ");
         line.push_str(&match flips.len() {
-            0 => ". No matrix cell changed.".to_string(),
-            1 => ". 1 matrix cell flipped (c lists it).".to_string(),
-            n => format!(". {n} matrix cells flipped (c lists them)."),
+            0 => t(self.lang, "No matrix cell changed.").to_string(),
+            1 => t(self.lang, "1 matrix cell flipped (c lists it).").to_string(),
+            n => tf(
+                self.lang,
+                "{} matrix cells flipped (c lists them).",
+                &[&n.to_string()],
+            ),
         });
         if cost_delta.abs() >= 0.005 {
-            line.push_str(&format!(
-                " Cost {} {}/month.",
-                crate::cost::signed(cost_delta),
-                self.cost.currency
+            line.push(' ');
+            line.push_str(&tf(
+                self.lang,
+                "Cost {} {}/month.",
+                &[&crate::cost::signed(cost_delta), &self.cost.currency],
             ));
         }
         self.status = Some((StatusKind::Info, line));
@@ -823,7 +885,11 @@ impl App {
         if let Err(e) = model::save_file(self.model.scenario(), &path) {
             self.status = Some((
                 StatusKind::Error,
-                format!("Could not save {}: {e}", path.display()),
+                tf(
+                    self.lang,
+                    "Could not save {}: {}",
+                    &[&path.display().to_string(), &e.to_string()],
+                ),
             ));
             return;
         }
@@ -834,13 +900,21 @@ impl App {
                 self.file = Some(path.clone());
                 self.status = Some((
                     StatusKind::Info,
-                    format!("Saved {} (it loads and validates again).", path.display()),
+                    tf(
+                        self.lang,
+                        "Saved {} (it loads and validates again).",
+                        &[&path.display().to_string()],
+                    ),
                 ));
             }
             Err(e) => {
                 self.status = Some((
                     StatusKind::Error,
-                    format!("Saved {}, but it does not load again: {e}", path.display()),
+                    tf(
+                        self.lang,
+                        "Saved {}, but it does not load again: {}",
+                        &[&path.display().to_string(), &e.to_string()],
+                    ),
                 ));
             }
         }

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::app::App;
+use crate::i18n::{t, tf, tr};
 
 use super::text::wrap;
 use super::theme::{ON_PATH, Theme};
@@ -16,6 +17,7 @@ use super::{clamp_scroll, panel, put_lines};
 
 pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
     let s = app.model.scenario();
+    let lang = app.lang;
     let path = on_path(app);
     let failed = app.failed_azs();
     let pre = |id: &str| {
@@ -39,13 +41,15 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
             .and_then(|x| app.model.az_index(&x.az))
     };
     let state = |az: Option<usize>| match az {
-        Some(a) if failed.get(a).copied().unwrap_or(false) => ("✖ AZ failed", theme.bad()),
-        _ => ("✔ up", theme.ok()),
+        Some(a) if failed.get(a).copied().unwrap_or(false) => {
+            (format!("✖ {}", t(lang, "AZ failed")), theme.bad())
+        }
+        _ => (format!("✔ {}", t(lang, "state|up")), theme.ok()),
     };
     let mut out = Vec::new();
     let section = |out: &mut Vec<Line<'static>>, title: &str, n: usize| {
         out.push(Line::from(Span::styled(
-            format!("{title} ({n})"),
+            format!("{} ({n})", tr(lang, title)),
             theme.title(),
         )));
     };
@@ -55,19 +59,23 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
         out.push(Line::from(vec![
             Span::styled(format!("{}{} ", pre(&g.id), g.id), style(&g.id)),
             Span::styled(
-                format!("{} · free · a route target, no IP address", g.service),
+                tf(
+                    lang,
+                    "{} · free · a route target, no IP address",
+                    &[&g.service],
+                ),
                 theme.dim(),
             ),
         ]));
         let tables = if g.route_tables.is_empty() {
-            "none (no route anywhere)".to_string()
+            t(lang, "none (no route anywhere)").to_string()
         } else {
             g.route_tables.join(", ")
         };
         out.extend(wrap(
             &tables,
             w,
-            "      tables: ",
+            &format!("      {}: ", t(lang, "tables")),
             "        ",
             theme.dim(),
             theme.plain(),
@@ -77,11 +85,11 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
     section(&mut out, "Interface endpoints", s.interface_endpoints.len());
     for (i, e) in s.interface_endpoints.iter().enumerate() {
         let dns = if !e.private_dns {
-            "private DNS off"
+            t(lang, "private DNS off")
         } else if e.private_dns_only_for_inbound_resolver_endpoint {
-            "private DNS on (inbound Resolver only)"
+            t(lang, "private DNS on (inbound Resolver only)")
         } else {
-            "private DNS on"
+            t(lang, "private DNS on")
         };
         out.push(Line::from(vec![
             Span::styled(format!("{}{} ", pre(&e.id), e.id), style(&e.id)),
@@ -90,7 +98,7 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
         let enis = app.model.endpoint_enis(i);
         if enis.is_empty() {
             out.push(Line::from(Span::styled(
-                "      no subnets: no ENI",
+                format!("      {}", t(lang, "no subnets: no ENI")),
                 theme.bad(),
             )));
         }
@@ -104,9 +112,12 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
             out.push(Line::from(vec![
                 Span::styled(
                     format!(
-                        "      ENI {} in {subnet}, {}  ",
-                        eni.ip,
-                        app.model.az_name(eni.az)
+                        "      {}  ",
+                        tf(
+                            lang,
+                            "ENI {} in {}, {}",
+                            &[&eni.ip.to_string(), subnet, app.model.az_name(eni.az)]
+                        )
                     ),
                     theme.plain(),
                 ),
@@ -125,11 +136,14 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
             let (st, st_style) = if g.appliances_up {
                 state(az_of_subnet(&g.subnet))
             } else {
-                ("✖ appliances down", theme.bad())
+                (format!("✖ {}", t(lang, "appliances down")), theme.bad())
             };
             out.push(Line::from(vec![
                 Span::styled(format!("{}{} ", pre(&g.id), g.id), style(&g.id)),
-                Span::styled(format!("in {}  ", g.subnet), theme.dim()),
+                Span::styled(
+                    format!("{}  ", tf(lang, "in {}", &[&g.subnet])),
+                    theme.dim(),
+                ),
                 Span::styled(st, st_style),
             ]));
         }
@@ -140,16 +154,22 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
                 .map(|z| format!("{} {}", z.az, if z.healthy { "✔" } else { "✖" }))
                 .collect();
             out.extend(wrap(
-                &format!(
+                &tf(
+                    lang,
                     "{} · {} · cross-zone {} · appliances: {}",
-                    lb.id,
-                    if lb.stateful { "stateful" } else { "stateless" },
-                    if lb.cross_zone_load_balancing {
-                        "on"
-                    } else {
-                        "off"
-                    },
-                    zones.join(", ")
+                    &[
+                        &lb.id,
+                        t(lang, if lb.stateful { "stateful" } else { "stateless" }),
+                        t(
+                            lang,
+                            if lb.cross_zone_load_balancing {
+                                "on"
+                            } else {
+                                "off"
+                            },
+                        ),
+                        &zones.join(", "),
+                    ],
                 ),
                 w,
                 "    ",
@@ -164,7 +184,7 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
     for n in &s.nat_gateways {
         let (st, st_style) = match &n.subnet {
             Some(sub) => state(az_of_subnet(sub)),
-            None => ("✔ regional", theme.ok()),
+            None => (format!("✔ {}", t(lang, "regional")), theme.ok()),
         };
         out.push(Line::from(vec![
             Span::styled(format!("{}{} ", pre(&n.id), n.id), style(&n.id)),
@@ -172,7 +192,9 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
                 format!(
                     "{:?} · {}  ",
                     n.connectivity,
-                    n.subnet.as_deref().unwrap_or("regional (every AZ)")
+                    n.subnet
+                        .as_deref()
+                        .unwrap_or(t(lang, "regional (every AZ)"))
                 )
                 .to_lowercase(),
                 theme.dim(),
@@ -182,16 +204,16 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
     }
     out.push(Line::from(match &s.internet_gateway {
         Some(g) => vec![
-            Span::styled("Internet gateway ", theme.title()),
+            Span::styled(format!("{} ", t(lang, "Internet gateway")), theme.title()),
             Span::styled(format!("{}{}", pre(&g.id), g.id), style(&g.id)),
         ],
-        None => vec![Span::styled("No internet gateway", theme.title())],
+        None => vec![Span::styled(t(lang, "No internet gateway"), theme.title())],
     }));
     out
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
-    let block = panel(theme, "Endpoints and gateways".into(), focused);
+    let block = panel(theme, t(app.lang, "Endpoints and gateways").into(), focused);
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.width == 0 || inner.height == 0 {

@@ -7,7 +7,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::app::{App, Msg, verdict_words};
+use crate::app::{App, Msg};
+use crate::i18n::{self, t, tf, tr};
 
 use super::text::{fit, truncate};
 use super::theme::{MATRIX_LEGEND, Theme, cell_symbol};
@@ -73,21 +74,29 @@ fn instance_label(app: &App, row: usize) -> String {
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
     let m = &app.matrix;
+    let lang = app.lang;
     let cursor = app.matrix_cursor();
     let title = match (cursor, &app.trace) {
-        (Some(_), Ok(t)) => format!(
+        (Some(_), Ok(tr)) => tf(
+            lang,
             "Matrix: {}: {}",
-            app.path_label(),
-            verdict_words(&t.verdict)
+            &[&app.path_label(), &i18n::verdict_words(lang, &tr.verdict)],
         ),
-        _ => format!(
+        _ => tf(
+            lang,
             "Matrix: {} instances × {} columns",
-            m.instances.len(),
-            m.services.len() + m.workloads.len()
+            &[
+                &m.instances.len().to_string(),
+                &(m.services.len() + m.workloads.len()).to_string(),
+            ],
         ),
     };
     if app.verdict_hidden() {
-        let block = panel(theme, "Matrix (hidden until you answer)".into(), focused);
+        let block = panel(
+            theme,
+            t(lang, "Matrix (hidden until you answer)").into(),
+            focused,
+        );
         block.render(area, buf);
         return;
     }
@@ -142,17 +151,23 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     }
     // Where the window is, and the legend.
     let more = format!(
-        "rows {}-{} of {} · cols {}-{} of {} · ",
-        w.row0 + 1.min(w.rows),
-        w.row0 + w.rows,
-        m.instances.len(),
-        w.col0 + 1.min(w.cols),
-        w.col0 + w.cols,
-        columns.len()
+        "{} · ",
+        tf(
+            lang,
+            "rows {}-{} of {} · cols {}-{} of {}",
+            &[
+                &(w.row0 + 1.min(w.rows)).to_string(),
+                &(w.row0 + w.rows).to_string(),
+                &m.instances.len().to_string(),
+                &(w.col0 + 1.min(w.cols)).to_string(),
+                &(w.col0 + w.cols).to_string(),
+                &columns.len().to_string(),
+            ],
+        )
     );
     let legend = Line::from(vec![
         Span::styled(more, theme.dim()),
-        Span::styled(MATRIX_LEGEND, theme.dim()),
+        Span::styled(tr(lang, MATRIX_LEGEND), theme.dim()),
     ]);
     buf.set_line(inner.x, inner.bottom() - 1, &legend, inner.width);
 }

@@ -25,6 +25,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
 use crate::app::{App, Msg, StatusKind, Tab, keymap};
+use crate::i18n::{t, tf, tr};
 pub use svg::screenshots;
 use text::{truncate, width};
 use theme::Theme;
@@ -175,9 +176,15 @@ pub fn render(frame: &mut Frame, app: &App) {
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = Theme::new(app.color);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let msg = format!(
-            "vpc-tui needs {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{}). q quits.",
-            area.width, area.height
+        let msg = tf(
+            app.lang,
+            "vpc-tui needs {}×{} (now {}×{}). q quits.",
+            &[
+                &MIN_WIDTH.to_string(),
+                &MIN_HEIGHT.to_string(),
+                &area.width.to_string(),
+                &area.height.to_string(),
+            ],
         );
         Paragraph::new(text::wrap(
             &msg,
@@ -300,17 +307,22 @@ fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .collect();
     if !names.is_empty() {
         spans.push(Span::styled(
-            format!("✖ FAILED: {}", names.join(", ")),
+            format!("✖ {}", tf(app.lang, "FAILED: {}", &[&names.join(", ")])),
             theme.bad(),
         ));
         spans.push(Span::raw("  "));
     }
     if app.is_dirty() {
-        spans.push(Span::styled("● modified", theme.warn()));
+        spans.push(Span::styled(
+            format!("● {}", t(app.lang, "modified")),
+            theme.warn(),
+        ));
         spans.push(Span::raw("  "));
     }
     spans.push(Span::styled(
-        s.title.clone().unwrap_or_else(|| "(untitled)".into()),
+        s.title
+            .clone()
+            .unwrap_or_else(|| t(app.lang, "(untitled)").into()),
         theme.title(),
     ));
     spans.push(Span::raw("  "));
@@ -326,7 +338,7 @@ fn tab_titles(app: &App, area: Rect) -> Vec<(Tab, Rect, String)> {
         .iter()
         .map(|t| {
             let marker = if *t == app.tab { "▸" } else { " " };
-            let label = format!("{marker}{}", t.title());
+            let label = format!("{marker}{}", crate::i18n::t(app.lang, t.title()));
             let w = width(&label) as u16;
             let r = Rect::new(x, area.y, w.min(area.right().saturating_sub(x)), 1);
             x = x.saturating_add(w + 2);
@@ -350,7 +362,7 @@ fn tab_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         };
         buf.set_stringn(r.x, r.y, &label, r.width as usize, style);
     }
-    let hint = "Tab: next panel";
+    let hint = t(app.lang, "Tab: next panel");
     let used = tab_titles(app, area)
         .last()
         .map(|(_, r, _)| r.right())
@@ -404,13 +416,14 @@ fn footer(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             ("a", "answer"),
             ("P", "presenter"),
         ] {
+            let word = tr(app.lang, word);
             used += width(k) + width(word) + 3;
             spans.push(Span::styled(k, theme.key()));
             spans.push(Span::raw(format!(" {word}  ")));
         }
     }
     for b in keymap::footer(app) {
-        let word = b.footer.unwrap_or_default();
+        let word = tr(app.lang, b.footer.unwrap_or_default());
         let w = width(b.label) + 1 + width(word) + 2;
         if used + w > area.width as usize {
             break;

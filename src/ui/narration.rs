@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::app::App;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, t};
 
 use super::text::wrap;
 use super::theme::Theme;
@@ -17,22 +17,17 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Some((mode, step)) = app.lesson_step() else {
         return;
     };
-    let lesson = app.lesson_source.scenario().lesson.as_ref();
-    let pick = |t: &crate::model::Text| {
+    let pick = |x: &crate::model::Text| {
         if app.lang == Lang::Ja {
-            t.ja.clone()
+            x.ja.clone()
         } else {
-            t.en.clone()
+            x.en.clone()
         }
     };
     let (right, answered) = mode.score();
     let title = format!(
         "{} {}/{}: {}",
-        if app.lang == Lang::Ja {
-            "レッスン"
-        } else {
-            "Lesson"
-        },
+        t(app.lang, "Lesson"),
         mode.step + 1,
         mode.stages.len(),
         pick(&step.title)
@@ -58,16 +53,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     if let Some(q) = &step.question {
         let state = match mode.answers[mode.step] {
-            None if mode.quiz => {
-                if app.lang == Lang::Ja {
-                    "  → a で答える"
-                } else {
-                    "  → a to answer"
-                }
-            }
-            Some(true) => "  ✔",
-            Some(false) => "  ✖",
-            None => "",
+            None if mode.quiz => format!("  {}", t(app.lang, "→ a to answer")),
+            Some(true) => "  ✔".into(),
+            Some(false) => "  ✖".into(),
+            None => String::new(),
         };
         lines.push(Line::from(vec![
             Span::styled("? ", theme.key()),
@@ -75,27 +64,18 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Span::styled(state, theme.key()),
         ]));
     }
-    let quiz = if mode.quiz { "quiz on" } else { "quiz off" };
+    let quiz = t(app.lang, if mode.quiz { "quiz on" } else { "quiz off" });
     lines.push(Line::from(vec![
         Span::styled(
             format!(
                 "{} {right}/{answered} · {quiz} · n/p {} · ",
-                if app.lang == Lang::Ja {
-                    "スコア"
-                } else {
-                    "score"
-                },
-                if app.lang == Lang::Ja {
-                    "次へ/戻る"
-                } else {
-                    "next/back"
-                }
+                t(app.lang, "score"),
+                t(app.lang, "next/back")
             ),
             theme.dim(),
         ),
         Span::styled(step.source.clone(), theme.dim()),
     ]));
-    let _ = lesson;
     let scroll = clamp_scroll(0, lines.len(), inner.height);
     put_lines(&lines, scroll, inner, buf);
 }

@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
 use crate::app::keymap::{Context, KEYMAP};
-use crate::app::{App, Msg, Overlay, Picker, verdict_words};
+use crate::app::{App, Msg, Overlay, Picker};
+use crate::i18n::{self, Lang, t, tf, tr};
 
 use super::text::{fit, truncate, width, wrap};
 use super::theme::Theme;
@@ -25,18 +26,18 @@ fn centred(area: Rect, w: u16, h: u16) -> Rect {
     )
 }
 
-fn picker_rect(area: Rect, p: &Picker) -> Rect {
+fn picker_rect(area: Rect, p: &Picker, lang: Lang) -> Rect {
     let longest = p
         .items
         .iter()
-        .map(|i| width(&i.label) + width(&i.detail) + 6)
+        .map(|i| width(tr(lang, &i.label)) + width(tr(lang, &i.detail)) + 6)
         .max()
         .unwrap_or(20)
-        .max(width(&p.title) + 4) as u16;
+        .max(width(tr(lang, &p.title)) + 4) as u16;
     centred(area, longest.clamp(30, 96), p.items.len() as u16 + 4)
 }
 
-pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
+pub fn help_lines(theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     for ctx in [
         Context::Main,
@@ -45,39 +46,46 @@ pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
         Context::Confirm,
         Context::Overlay,
     ] {
-        out.push(Line::from(Span::styled(ctx.title(), theme.title())));
+        out.push(Line::from(Span::styled(
+            t(lang, ctx.title()),
+            theme.title(),
+        )));
         for b in KEYMAP.iter().filter(|b| b.context == ctx) {
             out.push(Line::from(vec![
                 Span::styled(format!("  {:<8}", b.label), theme.key()),
-                Span::raw(b.help),
+                Span::raw(tr(lang, b.help)),
             ]));
         }
         out.push(Line::from(""));
     }
     out.push(Line::from(Span::styled(
-        "Mouse: click a tab, an instance or a service in Topology, a matrix cell, a list item.",
+        t(
+            lang,
+            "Mouse: click a tab, an instance or a service in Topology, a matrix cell, a list item.",
+        ),
         theme.dim(),
     )));
     out
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let lang = app.lang;
     let Some(overlay) = &app.overlay else { return };
     match overlay {
         Overlay::Help { scroll } => {
-            let lines = help_lines(theme);
+            let lines = help_lines(theme, lang);
             let r = centred(area, 84, lines.len() as u16 + 2);
             Clear.render(r, buf);
-            let block = panel(theme, "Keys (Esc closes)".into(), true);
+            let block = panel(theme, t(lang, "Keys (Esc closes)").into(), true);
             let inner = block.inner(r);
             block.render(r, buf);
             let s = clamp_scroll(*scroll, lines.len(), inner.height);
             put_lines(&lines, s, inner, buf);
         }
         Overlay::Picker(p) => {
-            let r = picker_rect(area, p);
+            let r = picker_rect(area, p, app.lang);
             Clear.render(r, buf);
-            let block = panel(theme, p.title.clone(), true);
+            let block = panel(theme, tr(lang, &p.title).to_string(), true);
             let inner = block.inner(r);
             block.render(r, buf);
             if inner.height == 0 {
@@ -86,7 +94,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             let filter = if p.filtering || !p.filter.is_empty() {
                 format!("/{}{}", p.filter, if p.filtering { "▏" } else { "" })
             } else {
-                "/ to filter · Enter chooses · Esc closes".into()
+                t(lang, "/ to filter · Enter chooses · Esc closes").into()
             };
             buf.set_stringn(
                 inner.x,
@@ -113,7 +121,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 let line = Line::from(vec![
                     Span::styled(if chosen { "› " } else { "  " }, theme.key()),
                     Span::styled(
-                        it.label.clone(),
+                        tr(lang, &it.label).to_string(),
                         if chosen {
                             theme.selected()
                         } else {
@@ -124,7 +132,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                         if it.detail.is_empty() {
                             String::new()
                         } else {
-                            format!("  {}", it.detail)
+                            format!("  {}", tr(lang, &it.detail))
                         },
                         theme.dim(),
                     ),
@@ -135,7 +143,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 buf.set_stringn(
                     list.x,
                     list.y,
-                    "  nothing matches",
+                    format!("  {}", t(lang, "nothing matches")),
                     list.width as usize,
                     theme.dim(),
                 );
@@ -144,12 +152,23 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Overlay::Input(input) => {
             let w = 72u16;
             let inner_w = w.saturating_sub(2) as usize;
-            let hint = wrap(&input.hint, inner_w, "", "", theme.dim(), theme.dim());
+            let hint = wrap(
+                tr(lang, &input.hint),
+                inner_w,
+                "",
+                "",
+                theme.dim(),
+                theme.dim(),
+            );
             let r = centred(area, w, hint.len() as u16 + 4);
             Clear.render(r, buf);
             let block = panel(
                 theme,
-                format!("{} (Enter accepts, Esc cancels)", input.prompt),
+                tf(
+                    lang,
+                    "{} (Enter accepts, Esc cancels)",
+                    &[tr(lang, &input.prompt)],
+                ),
                 true,
             );
             let inner = block.inner(r);
@@ -168,13 +187,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Overlay::ConfirmQuit => {
             let r = centred(area, 60, 6);
             Clear.render(r, buf);
-            let block = panel(theme, "Unsaved edits".into(), true);
+            let block = panel(theme, t(lang, "Unsaved edits").into(), true);
             let inner = block.inner(r);
             block.render(r, buf);
             let mut lines = wrap(
-                &format!(
+                &tf(
+                    lang,
                     "{} edit(s) since the last save. Save before quitting?",
-                    app.can_undo()
+                    &[&app.can_undo().to_string()],
                 ),
                 inner.width as usize,
                 "",
@@ -184,11 +204,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             );
             lines.push(Line::from(vec![
                 Span::styled("y", theme.key()),
-                Span::raw(" save and quit   "),
+                Span::raw(format!(" {}   ", t(lang, "save and quit"))),
                 Span::styled("n", theme.key()),
-                Span::raw(" quit without saving   "),
+                Span::raw(format!(" {}   ", t(lang, "quit without saving"))),
                 Span::styled("Esc", theme.key()),
-                Span::raw(" stay"),
+                Span::raw(format!(" {}", t(lang, "stay"))),
             ]));
             put_lines(&lines, 0, inner, buf);
         }
@@ -199,18 +219,24 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 .map(|f| {
                     Line::from(vec![
                         Span::raw(fit(&format!("{} → {}", f.instance, f.column), 34)),
-                        Span::styled(verdict_words(&f.before), theme.verdict(&f.before)),
+                        Span::styled(
+                            i18n::verdict_words(lang, &f.before),
+                            theme.verdict(&f.before),
+                        ),
                         Span::raw(" → "),
-                        Span::styled(verdict_words(&f.after), theme.verdict(&f.after)),
+                        Span::styled(i18n::verdict_words(lang, &f.after), theme.verdict(&f.after)),
                     ])
                 })
                 .collect();
             let r = centred(area, 100, lines.len() as u16 + 2);
             Clear.render(r, buf);
-            let title = format!(
+            let title = tf(
+                lang,
                 "{} cell(s) flipped by: {} (Esc closes)",
-                flips.len(),
-                app.change.as_ref().map(|c| c.what.as_str()).unwrap_or("")
+                &[
+                    &flips.len().to_string(),
+                    app.change.as_ref().map(|c| c.what.as_str()).unwrap_or(""),
+                ],
             );
             let block = panel(theme, title, true);
             let inner = block.inner(r);
@@ -248,7 +274,7 @@ pub fn hotspots(app: &App, area: Rect) -> Vec<Hotspot> {
     let Some(Overlay::Picker(p)) = &app.overlay else {
         return Vec::new();
     };
-    let r = picker_rect(area, p);
+    let r = picker_rect(area, p, app.lang);
     let inner = Rect {
         x: r.x + 1,
         y: r.y + 2,

@@ -8,15 +8,15 @@ use ratatui::widgets::Widget;
 
 use crate::app::App;
 use crate::eval::{Hop, HopKind, PathTrace, RouteDecision, UNCHECKED};
-use crate::i18n::Lang;
-use crate::report::verdict_line;
+use crate::i18n::{self, Lang, t, tf};
 
 use super::text::wrap;
 use super::theme::{ON_PATH, Theme, verdict_symbol};
 use super::{clamp_scroll, panel, put_lines};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let block = panel(theme, format!("Path: {}", app.path_label()), true);
+    let lang = app.lang;
+    let block = panel(theme, tf(lang, "Path: {}", &[&app.path_label()]), true);
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.width == 0 || inner.height == 0 {
@@ -25,7 +25,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let w = inner.width as usize;
     let (pinned, body) = match &app.trace {
         Ok(_) if app.verdict_hidden() => (hidden_lines(app, theme, w), Vec::new()),
-        Ok(t) => (pinned_lines(t, theme, w), body_lines(t, theme, w)),
+        Ok(tr) => (
+            pinned_lines(tr, theme, w, lang),
+            body_lines(tr, theme, w, lang),
+        ),
         Err(e) => (
             wrap(&e.to_string(), w, "✖ ", "  ", theme.bad(), theme.bad()),
             Vec::new(),
@@ -51,10 +54,16 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     put_lines(&body, scroll, rest, buf);
     if body.len() > rest.height as usize + scroll && rest.height > 0 {
         let more = format!(
-            " J/K scroll · {} more ",
-            body.len() - rest.height as usize - scroll
+            " {} ",
+            tf(
+                app.lang,
+                "J/K scroll · {} more",
+                &[&(body.len() - rest.height as usize - scroll).to_string()]
+            )
         );
-        let x = area.right().saturating_sub(more.chars().count() as u16 + 1);
+        let x = area
+            .right()
+            .saturating_sub(super::text::width(&more) as u16 + 1);
         buf.set_string(x, area.bottom() - 1, more, theme.dim());
     }
 }
@@ -73,11 +82,10 @@ fn hidden_lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
         })
         .unwrap_or_default();
     let mut lines = wrap(&question, w, "? ", "  ", theme.key(), theme.title());
-    let hint = if app.lang == Lang::Ja {
-        "予想してから a で答えてください。答えるまで経路と判定は表示されません。"
-    } else {
-        "Predict, then press a to answer. The path and verdict stay hidden until then."
-    };
+    let hint = t(
+        app.lang,
+        "Predict, then press a to answer. The path and verdict stay hidden until then.",
+    );
     lines.extend(wrap(hint, w, "  ", "  ", theme.dim(), theme.dim()));
     lines
 }
@@ -94,41 +102,66 @@ fn winning_route(t: &PathTrace) -> Option<(&Hop, &RouteDecision)> {
         .find_map(|h| h.decisions.first().map(|d| (h, d)))
 }
 
-fn pinned_lines(t: &PathTrace, theme: &Theme, w: usize) -> Vec<Line<'static>> {
-    let style = theme.verdict(&t.verdict);
+fn pinned_lines(tr: &PathTrace, theme: &Theme, w: usize, lang: Lang) -> Vec<Line<'static>> {
+    let style = theme.verdict(&tr.verdict);
     let mut lines = vec![Line::from(vec![
-        Span::styled(format!("{} ", verdict_symbol(&t.verdict)), style),
-        Span::styled(verdict_line(&t.verdict), style),
+        Span::styled(format!("{} ", verdict_symbol(&tr.verdict)), style),
+        Span::styled(i18n::verdict_line(lang, &tr.verdict), style),
     ])];
+    if let Some((hop, d)) = winning_route(tr) {
+        let text = match d.matches.iter().find(|m| m.chosen) {
+            Some(m) => format!(
+                "{}: {} → {} ({}, {})",
+                hop.id, m.destination, m.target, m.origin, d.rule
+            ),
+            None => tf(
+                lang,
+                "{}: no route for {} ({})",
+                &[&hop.id, &d.destination.to_string(), d.rule],
+            ),
+        };
+        lines.extend(wrap(
+            &text,
+            w,
+            &format!("  {} ", t(lang, "route")),
+            &" ".repeat(crate::ui::text::width(t(lang, "route")) + 3),
+            theme.dim(),
+            theme.on_path(),
+        ));
+    }
+    // The winning route first (it must show at any size), then why: in Japanese the reason's
+    // meaning, since the evaluator's sentences are English.
+    if lang == Lang::Ja
+        && let Some(r) = tr.verdict.reason()
+    {
+        lines.extend(wrap(
+            i18n::reason_meaning(lang, r),
+            w,
+            "  ",
+            "  ",
+            theme.plain(),
+            theme.plain(),
+        ));
+    }
     lines.extend(wrap(
-        &t.explanation,
+        &tr.explanation,
         w,
         "  ",
         "  ",
         theme.plain(),
         theme.plain(),
     ));
-    if let Some((hop, d)) = winning_route(t) {
-        let text = match d.matches.iter().find(|m| m.chosen) {
-            Some(m) => format!(
-                "{}: {} → {} ({}, {})",
-                hop.id, m.destination, m.target, m.origin, d.rule
-            ),
-            None => format!("{}: no route for {} ({})", hop.id, d.destination, d.rule),
-        };
-        lines.extend(wrap(
-            &text,
-            w,
-            "  route ",
-            "        ",
-            theme.dim(),
-            theme.on_path(),
-        ));
-    }
     lines
 }
 
-fn hop_lines(hops: &[Hop], theme: &Theme, w: usize, indent: &str, out: &mut Vec<Line<'static>>) {
+fn hop_lines(
+    hops: &[Hop],
+    theme: &Theme,
+    w: usize,
+    indent: &str,
+    lang: Lang,
+    out: &mut Vec<Line<'static>>,
+) {
     for (i, h) in hops.iter().enumerate() {
         let az =
             h.az.as_deref()
@@ -142,7 +175,10 @@ fn hop_lines(hops: &[Hop], theme: &Theme, w: usize, indent: &str, out: &mut Vec<
         out.push(Line::from(vec![
             Span::raw(indent.to_string()),
             Span::styled(format!("{:>2} {ON_PATH} ", i + 1), theme.dim()),
-            Span::styled(format!("{} ", h.kind.code()), theme.dim()),
+            Span::styled(
+                format!("{} ", i18n::hop_kind_label(lang, h.kind)),
+                theme.dim(),
+            ),
             Span::styled(h.id.clone(), style),
             Span::styled(az, theme.dim()),
         ]));
@@ -153,9 +189,9 @@ fn hop_lines(hops: &[Hop], theme: &Theme, w: usize, indent: &str, out: &mut Vec<
         for d in &h.decisions {
             for m in &d.matches {
                 let (mark, st) = if m.chosen {
-                    ("✔ won", theme.on_path())
+                    (format!("✔ {}", t(lang, "won")), theme.on_path())
                 } else {
-                    ("· lost", theme.dim())
+                    (format!("· {}", t(lang, "lost")), theme.dim())
                 };
                 let text = format!(
                     "{} → {}  [{}] {mark}{}",
@@ -181,10 +217,10 @@ fn hop_lines(hops: &[Hop], theme: &Theme, w: usize, indent: &str, out: &mut Vec<
     }
 }
 
-fn body_lines(t: &PathTrace, theme: &Theme, w: usize) -> Vec<Line<'static>> {
+fn body_lines(tr: &PathTrace, theme: &Theme, w: usize, lang: Lang) -> Vec<Line<'static>> {
     let mut out = Vec::new();
-    hop_lines(&t.hops, theme, w, "", &mut out);
-    for p in &t.parts {
+    hop_lines(&tr.hops, theme, w, "", lang, &mut out);
+    for p in &tr.parts {
         let name = match &p.to {
             Some(to) => to.clone(),
             None => p
@@ -200,7 +236,10 @@ fn body_lines(t: &PathTrace, theme: &Theme, w: usize) -> Vec<Line<'static>> {
                 theme.verdict(&p.verdict),
             ),
             Span::styled(format!("{name}: "), theme.title()),
-            Span::styled(verdict_line(&p.verdict), theme.verdict(&p.verdict)),
+            Span::styled(
+                i18n::verdict_line(lang, &p.verdict),
+                theme.verdict(&p.verdict),
+            ),
         ]));
         out.extend(wrap(
             &p.explanation,
@@ -210,25 +249,37 @@ fn body_lines(t: &PathTrace, theme: &Theme, w: usize) -> Vec<Line<'static>> {
             theme.plain(),
             theme.plain(),
         ));
-        hop_lines(&p.hops, theme, w, "  ", &mut out);
+        hop_lines(&p.hops, theme, w, "  ", lang, &mut out);
     }
-    for n in &t.notes {
+    let note = format!("{} ", t(lang, "note"));
+    let note_pad = " ".repeat(super::text::width(&note));
+    for n in &tr.notes {
+        // In Japanese, the code's meaning; the evaluator's own sentence is English.
+        let text = match lang {
+            Lang::Ja => format!("[{}] {}", n.code, i18n::note_meaning(lang, n.code)),
+            Lang::En => format!("[{}] {}", n.code, n.text),
+        };
         out.extend(wrap(
-            &format!("[{}] {}", n.code, n.text),
+            &text,
             w,
-            "note ",
-            "     ",
+            &note,
+            &note_pad,
             theme.warn(),
             theme.plain(),
         ));
     }
+    let unchecked: Vec<&str> = UNCHECKED
+        .iter()
+        .map(|c| i18n::unchecked_label(lang, c))
+        .collect();
     out.extend(wrap(
-        &format!(
+        &tf(
+            lang,
             "{} (a reachable path can still be denied there)",
-            UNCHECKED.join(", ").replace('_', " ")
+            &[&unchecked.join(", ")],
         ),
         w,
-        "not evaluated: ",
+        &format!("{}: ", t(lang, "not evaluated")),
         "  ",
         theme.dim(),
         theme.dim(),

@@ -9,6 +9,7 @@ use ratatui::widgets::Widget;
 
 use crate::app::App;
 use crate::eval::HopKind;
+use crate::i18n::{t, tf};
 use crate::model::{Association, RouteOrigin};
 
 use super::text::{fit, width};
@@ -48,28 +49,30 @@ fn order(app: &App) -> Vec<(usize, bool)> {
     on
 }
 
-fn associations(app: &App, t: &crate::model::RouteTable) -> String {
+fn associations(app: &App, table: &crate::model::RouteTable) -> String {
     let s = app.model.scenario();
+    let lang = app.lang;
+    let t_ = table;
     // Explicit associations as written; the main table also reaches every subnet without one.
-    let mut assoc: Vec<String> = t
+    let mut assoc: Vec<String> = t_
         .subnets
         .iter()
-        .map(|x| format!("{x} (explicit)"))
+        .map(|x| tf(lang, "{} (explicit)", &[x]))
         .collect();
-    if t.main {
+    if t_.main {
         for (sub_i, sub) in s.subnets.iter().enumerate() {
             if app.model.subnet_index(&sub.id).is_some()
                 && app.model.subnet_route_table(sub_i).1 == Association::ImplicitMain
             {
-                assoc.push(format!("{} (main, implicit)", sub.id));
+                assoc.push(tf(lang, "{} (main, implicit)", &[&sub.id]));
             }
         }
     }
-    for g in &t.gateways {
-        assoc.push(format!("{g} (edge)"));
+    for g in &t_.gateways {
+        assoc.push(tf(lang, "{} (edge)", &[g]));
     }
     if assoc.is_empty() {
-        "no subnets".to_string()
+        t(lang, "no subnets").to_string()
     } else {
         assoc.join(", ")
     }
@@ -78,8 +81,8 @@ fn associations(app: &App, t: &crate::model::RouteTable) -> String {
 /// One table's lines.
 fn table_lines(app: &App, theme: &Theme, w: usize, i: usize, used: bool) -> Vec<Line<'static>> {
     let s = app.model.scenario();
-    let t = &s.route_tables[i];
-    let matches = matches_in(app, &t.id);
+    let table = &s.route_tables[i];
+    let matches = matches_in(app, &table.id);
     let mut out = Vec::new();
     let mut head = vec![
         Span::styled(
@@ -91,29 +94,35 @@ fn table_lines(app: &App, theme: &Theme, w: usize, i: usize, used: bool) -> Vec<
             theme.on_path(),
         ),
         Span::styled(
-            t.id.clone(),
+            table.id.clone(),
             if used { theme.on_path() } else { theme.title() },
         ),
     ];
-    if let Some(n) = &t.name {
+    if let Some(n) = &table.name {
         head.push(Span::styled(format!(" ({n})"), theme.dim()));
     }
-    if t.main {
-        head.push(Span::styled(" · MAIN", theme.warn()));
+    if table.main {
+        head.push(Span::styled(
+            format!(" · {}", t(app.lang, "MAIN")),
+            theme.warn(),
+        ));
     }
     if used {
-        head.push(Span::styled(" · on the path", theme.on_path()));
+        head.push(Span::styled(
+            format!(" · {}", t(app.lang, "on the path")),
+            theme.on_path(),
+        ));
     }
     out.push(Line::from(head));
     out.extend(super::text::wrap(
-        &associations(app, t),
+        &associations(app, table),
         w,
-        "    associations: ",
+        &format!("    {}: ", t(app.lang, "associations")),
         "      ",
         theme.dim(),
         theme.plain(),
     ));
-    let Some(ti) = app.model.table_index(&t.id) else {
+    let Some(ti) = app.model.table_index(&table.id) else {
         return out;
     };
     let compiled = app.model.compiled_table(ti);
@@ -128,14 +137,22 @@ fn table_lines(app: &App, theme: &Theme, w: usize, i: usize, used: bool) -> Vec<
         let dest = r.destination.to_string();
         let m = matches.iter().find(|(d, _, _)| *d == dest);
         let origin = match r.origin {
-            RouteOrigin::Local => "local (derived)",
+            RouteOrigin::Local => t(app.lang, "local (derived)"),
             RouteOrigin::Static => "",
-            RouteOrigin::PrefixList => "prefix list",
-            RouteOrigin::GatewayEndpoint => "gateway endpoint (derived)",
+            RouteOrigin::PrefixList => t(app.lang, "prefix list"),
+            RouteOrigin::GatewayEndpoint => t(app.lang, "gateway endpoint (derived)"),
         };
         let (mark, style, verdict) = match m {
-            Some((_, true, rule)) => ("✔", theme.on_path(), format!("  WON: {rule}")),
-            Some((_, false, _)) => ("·", theme.plain(), "  matched, lost".to_string()),
+            Some((_, true, rule)) => (
+                "✔",
+                theme.on_path(),
+                format!("  {}", tf(app.lang, "WON: {}", &[rule])),
+            ),
+            Some((_, false, _)) => (
+                "·",
+                theme.plain(),
+                format!("  {}", t(app.lang, "matched, lost")),
+            ),
             None => (" ", theme.plain(), String::new()),
         };
         out.push(Line::from(vec![
@@ -159,11 +176,11 @@ fn table_lines(app: &App, theme: &Theme, w: usize, i: usize, used: bool) -> Vec<
 /// How many lines a table takes, without building them: a quota-sized model has 200,000
 /// routes, and only the ones on screen are drawn.
 fn table_height(app: &App, w: usize, i: usize) -> usize {
-    let t = &app.model.scenario().route_tables[i];
+    let table = &app.model.scenario().route_tables[i];
     let assoc = super::text::wrap(
-        &associations(app, t),
+        &associations(app, table),
         w,
-        "    associations: ",
+        &format!("    {}: ", t(app.lang, "associations")),
         "      ",
         Default::default(),
         Default::default(),
@@ -171,7 +188,7 @@ fn table_height(app: &App, w: usize, i: usize) -> usize {
     .len();
     let routes = app
         .model
-        .table_index(&t.id)
+        .table_index(&table.id)
         .map(|ti| app.model.compiled_table(ti).routes.len())
         .unwrap_or(0);
     1 + assoc + routes
@@ -210,7 +227,11 @@ pub fn window(
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
-    let block = panel(theme, "Route tables (✔ won · matched)".into(), focused);
+    let block = panel(
+        theme,
+        t(app.lang, "Route tables (✔ won · matched)").into(),
+        focused,
+    );
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.width == 0 || inner.height == 0 {

@@ -12,6 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::app::{App, Msg, SourceKind};
+use crate::i18n::{Lang, t, tf};
 use crate::model::{Association, Target};
 
 use super::text::{fit, truncate, width};
@@ -69,7 +70,10 @@ struct Drawing {
 
 const MAX_INSTANCES_PER_SUBNET: usize = 6;
 
-const SERVICES: &str = "targets: ";
+/// The label before the flow of target names; hotspots() finds the flow by it.
+fn targets_label(lang: Lang) -> String {
+    format!("{}: ", t(lang, "targets"))
+}
 
 /// A drawn line and its clickable cells: (x, width, message).
 type Composed = Vec<(Line<'static>, Vec<(u16, u16, Msg)>)>;
@@ -85,6 +89,7 @@ fn subnet_is_public(app: &App, subnet: usize) -> bool {
 
 fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize) -> Drawing {
     let s = app.model.scenario();
+    let lang = app.lang;
     let path = on_path(app);
     let failed = app.failed_azs();
     // What the current lesson step changed: marked ✚ unless the path's » says more.
@@ -111,18 +116,24 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize) -> Drawi
 
     let mut top = Vec::new();
     let igw = match &s.internet_gateway {
-        Some(g) => format!("internet gateway {}", g.id),
-        None => "no internet gateway".into(),
+        Some(g) => tf(lang, "internet gateway {}", &[&g.id]),
+        None => t(lang, "no internet gateway").into(),
     };
     let cidrs: Vec<String> = s.vpc.cidrs.iter().map(|c| c.to_string()).collect();
     top.push(Line::from(vec![
         Span::styled(format!("{} {}", s.vpc.id, cidrs.join(", ")), theme.title()),
         Span::styled(
             format!(
-                " · {} · DNS support {} · hostnames {} · ",
-                s.region,
-                on_off(s.vpc.enable_dns_support),
-                on_off(s.vpc.enable_dns_hostnames)
+                " · {} · ",
+                tf(
+                    lang,
+                    "{} · DNS support {} · hostnames {}",
+                    &[
+                        &s.region,
+                        t(lang, on_off(s.vpc.enable_dns_support)),
+                        t(lang, on_off(s.vpc.enable_dns_hostnames)),
+                    ],
+                )
             ),
             theme.dim(),
         ),
@@ -166,7 +177,10 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize) -> Drawi
         });
         if down {
             col.push(Row {
-                line: Line::from(Span::styled(fit("✖ AZ FAILED", col_width), theme.bad())),
+                line: Line::from(Span::styled(
+                    fit(&format!("✖ {}", t(lang, "AZ FAILED")), col_width),
+                    theme.bad(),
+                )),
                 click: None,
             });
         }
@@ -206,20 +220,25 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize) -> Drawi
             };
             let public = subnet_is_public(app, sub_i);
             let kind = match (public, inner >= 20) {
-                (true, true) => "public",
-                (false, true) => "private",
-                (true, false) => "pub",
-                (false, false) => "priv",
+                (true, true) => t(lang, "public"),
+                (false, true) => t(lang, "private"),
+                (true, false) => t(lang, "pub"),
+                (false, false) => t(lang, "priv"),
             };
             col.push(boxed(format!("{} {kind}", sub.cidr), base, None));
-            let (t, assoc) = app.model.subnet_route_table(sub_i);
-            if let Some(table) = s.route_tables.get(t) {
+            let (table_i, assoc) = app.model.subnet_route_table(sub_i);
+            if let Some(table) = s.route_tables.get(table_i) {
                 let how = match assoc {
                     Association::Explicit => "",
-                    Association::ImplicitMain => " (main)",
+                    Association::ImplicitMain => t(lang, "(main)"),
                 };
                 col.push(boxed(
-                    format!("{}rt {}{how}", pre(&table.id), table.id),
+                    format!(
+                        "{}rt {}{}{how}",
+                        pre(&table.id),
+                        table.id,
+                        if how.is_empty() { "" } else { " " }
+                    ),
                     hl(&table.id, base),
                     None,
                 ));
@@ -231,7 +250,14 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize) -> Drawi
             for (n, (i, inst)) in instances.iter().enumerate() {
                 if n == MAX_INSTANCES_PER_SUBNET {
                     col.push(boxed(
-                        format!("  … {} more instances", instances.len() - n),
+                        format!(
+                            "  … {}",
+                            tf(
+                                lang,
+                                "{} more instances",
+                                &[&(instances.len() - n).to_string()]
+                            )
+                        ),
                         theme.dim(),
                         None,
                     ));
@@ -241,7 +267,11 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize) -> Drawi
                     .selected_source()
                     .is_some_and(|x| x.kind == SourceKind::Instance(*i));
                 let name = inst.name.as_deref().unwrap_or(&inst.id);
-                let ip = if inst.public_ip { " +public IP" } else { "" };
+                let ip = if inst.public_ip {
+                    format!(" {}", t(lang, "+public IP"))
+                } else {
+                    String::new()
+                };
                 let style = if selected {
                     theme
                         .on_path()
@@ -290,7 +320,7 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize) -> Drawi
                     let state = if g.appliances_up {
                         ""
                     } else {
-                        " ✖ appliances down"
+                        &format!(" ✖ {}", t(lang, "appliances down"))
                     };
                     col.push(boxed(
                         format!("{}⛨ {}{state}", pre(&g.id), g.id),
@@ -323,7 +353,12 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize) -> Drawi
     for n in s.nat_gateways.iter().filter(|n| n.subnet.is_none()) {
         bottom.push(Row {
             line: Line::from(Span::styled(
-                format!("{}⇄ {} regional NAT gateway", pre(&n.id), n.id),
+                format!(
+                    "{}⇄ {} {}",
+                    pre(&n.id),
+                    n.id,
+                    t(lang, "regional NAT gateway")
+                ),
                 hl(&n.id, theme.plain()),
             )),
             click: None,
@@ -337,14 +372,17 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize) -> Drawi
                     hl(&g.id, theme.plain()),
                 ),
                 Span::styled(
-                    format!(
+                    tf(
+                        lang,
                         "gateway endpoint for {} · tables: {}",
-                        g.service,
-                        if g.route_tables.is_empty() {
-                            "none".into()
-                        } else {
-                            g.route_tables.join(", ")
-                        }
+                        &[
+                            &g.service,
+                            &if g.route_tables.is_empty() {
+                                t(lang, "none").to_string()
+                            } else {
+                                g.route_tables.join(", ")
+                            },
+                        ],
                     ),
                     theme.dim(),
                 ),
@@ -354,23 +392,25 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize) -> Drawi
     }
     // The services outside the VPC, as a flow of clickable names; the target is marked.
     // hotspots() finds each name again by its span.
-    let mut line: Vec<Span<'static>> = vec![Span::styled(SERVICES, theme.dim())];
-    let mut used = width(SERVICES);
-    for (i, t) in app.targets.iter().enumerate() {
+    let label = targets_label(lang);
+    let label_w = width(&label);
+    let mut line: Vec<Span<'static>> = vec![Span::styled(label, theme.dim())];
+    let mut used = label_w;
+    for (i, target) in app.targets.iter().enumerate() {
         let chosen = i == app.target;
         let text = if chosen {
-            format!("{ON_PATH}{}", t.label)
+            format!("{ON_PATH}{}", target.label)
         } else {
-            t.label.clone()
+            target.label.clone()
         };
         let w = width(&text) + 1;
-        if used + w > width_cells && used > SERVICES.len() {
+        if used + w > width_cells && used > label_w {
             bottom.push(Row {
                 line: Line::from(std::mem::take(&mut line)),
                 click: None,
             });
-            line.push(Span::raw(" ".repeat(SERVICES.len())));
-            used = SERVICES.len();
+            line.push(Span::raw(" ".repeat(label_w)));
+            used = label_w;
         }
         line.push(Span::styled(
             text,
@@ -410,7 +450,7 @@ fn columns_geometry(app: &App, inner: Rect) -> (usize, u16) {
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
     let block = panel(
         theme,
-        "Topology (↑↓ source · ←→ target · click)".into(),
+        t(app.lang, "Topology (↑↓ source · ←→ target · click)").into(),
         focused,
     );
     let inner = block.inner(area);
@@ -492,7 +532,9 @@ pub fn hotspots(app: &App, area: Rect) -> Vec<Hotspot> {
         }
         // Service names on the bottom lines: split the flow again by words.
         let first = line.spans.first().map(|s| s.content.as_ref());
-        if first == Some(SERVICES) || first == Some(" ".repeat(SERVICES.len()).as_str()) {
+        let label = targets_label(app.lang);
+        let pad = " ".repeat(width(&label));
+        if first == Some(label.as_str()) || first == Some(pad.as_str()) {
             let mut x = 0u16;
             for span in &line.spans {
                 let w = width(&span.content) as u16;
