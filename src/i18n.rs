@@ -470,6 +470,23 @@ fn fill(template: &str, args: &[&str]) -> String {
 /// English msgid → Japanese. Grouped by where the text is shown today; one msgid serves every
 /// place it appears.
 static MESSAGES: &[(&str, &str)] = &[
+    ("Set the hours per month", "月あたりの時間数を設定"),
+    (
+        "for the cost estimate (730 by default)",
+        "コストの見積もり用 (既定は 730)",
+    ),
+    (
+        "Hours per month every resource is billed",
+        "各リソースに課金される月あたりの時間数",
+    ),
+    (
+        "whole hours, e.g. 730; AWS bills a partial hour as a full one",
+        "整数の時間。例: 730 (1 時間未満の利用も 1 時間として課金されます)",
+    ),
+    (
+        "{} is not a whole number of hours.",
+        "{} は整数の時間ではありません。",
+    ),
     ("Cost {} {}/month.", "コスト {} {}/月。"),
     // --- cost panel ---
     ("Cost", "コスト"),

@@ -99,6 +99,7 @@ pub enum Purpose {
     CrossZone,
     EdgeTable,
     FlowPick,
+    Hours,
     FlowGb {
         instance: String,
         service: String,
@@ -354,6 +355,11 @@ pub(super) fn edit_menu(app: &App) -> Picker {
             "Set the default traffic per flow (GB/month)",
             "for the cost estimate",
             "default-gb",
+        ),
+        item(
+            "Set the hours per month",
+            "for the cost estimate (730 by default)",
+            "hours",
         ),
     ];
     Picker::new("Edit the model", items, Purpose::EditMenu)
@@ -883,6 +889,7 @@ impl App {
             | Purpose::ReplaceRouteTypedTarget { .. }
             | Purpose::FlowGb { .. }
             | Purpose::DefaultGb
+            | Purpose::Hours
             | Purpose::SaveAs => {}
         }
     }
@@ -1157,6 +1164,19 @@ impl App {
                     Purpose::FlowPick,
                 ));
             }
+            "hours" => {
+                let lang = self.lang;
+                self.overlay = Some(Overlay::Input(Input {
+                    prompt: t(lang, "Hours per month every resource is billed").into(),
+                    hint: t(
+                        lang,
+                        "whole hours, e.g. 730; AWS bills a partial hour as a full one",
+                    )
+                    .into(),
+                    text: self.cost_inputs.hours_per_month.to_string(),
+                    purpose: Purpose::Hours,
+                }));
+            }
             "default-gb" => {
                 let lang = self.lang;
                 self.overlay = Some(Overlay::Input(Input {
@@ -1248,6 +1268,28 @@ impl App {
                         self.overlay = Some(Overlay::Input(input));
                     }
                 }
+            }
+            Purpose::Hours => {
+                let Ok(hours) = text.parse::<u32>() else {
+                    self.status = Some((
+                        StatusKind::Error,
+                        tf(
+                            self.lang,
+                            "{} is not a whole number of hours.",
+                            &[&format!("{text:?}")],
+                        ),
+                    ));
+                    self.overlay = Some(Overlay::Input(input));
+                    return;
+                };
+                self.cost_inputs.hours_per_month = hours;
+                let cost = self.estimate_cost();
+                self.cost_changes = crate::cost::diff(&self.cost, &cost);
+                self.cost = cost;
+                self.status = Some((
+                    StatusKind::Info,
+                    tf(self.lang, "Traffic set: {}", &[&format!("{hours} h/month")]),
+                ));
             }
             Purpose::FlowGb { .. } | Purpose::DefaultGb => {
                 let Ok(gb) = text.parse::<f64>() else {

@@ -215,7 +215,7 @@ fn every_edit_menu_entry_opens_a_flow_or_applies() {
                     Some(Overlay::Input(input)) => {
                         let text = if input.prompt.starts_with("Destination") {
                             "192.0.2.0/24"
-                        } else if input.prompt.contains("GB") {
+                        } else if input.prompt.contains("GB") || input.prompt.starts_with("Hours") {
                             "250"
                         } else {
                             "pcx-1"
