@@ -6,7 +6,8 @@
 //!   120×40).
 //! - `edit/quota_attach_and_render` and `edit/quota_fail_az_and_render`: one edit through the
 //!   app (engine edit, path, matrix, flipped-cell diff, status) and a full re-render at 120×40.
-//! - `render/quota_120x40`: drawing alone, no change.
+//! - `edit/render_quota_120x40`: drawing alone, no change.
+//! - `edit/cost_estimate_quota`: the cost estimate alone (part of every edit above).
 
 use std::hint::black_box;
 use std::path::Path;
@@ -88,6 +89,11 @@ fn bench_edit(c: &mut Criterion) {
         )
     });
     group.bench_function("render_quota_120x40", |b| b.iter(|| frame(&app, 120, 40)));
+    group.bench_function("cost_estimate_quota", |b| {
+        b.iter(|| {
+            vpc_tui::cost::estimate(&app.model, &app.model.scenario().what_if, &app.cost_inputs)
+        })
+    });
     group.finish();
 }
 

@@ -155,6 +155,9 @@ impl CostInputs {
 
     /// GB per month from `instance` to `service`.
     pub fn gb(&self, instance: &str, service: &str) -> f64 {
+        if self.flow_gb.is_empty() {
+            return self.default_gb_per_flow;
+        }
         self.flow_gb
             .get(&(instance.to_string(), service.to_string()))
             .copied()
@@ -295,7 +298,7 @@ pub fn signed(amount: f64) -> String {
 }
 
 /// The GB a flow puts through each billed thing.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct Usage {
     interface_gb: f64,
     gateway: Vec<(usize, f64)>,
@@ -315,8 +318,10 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
     let mut notes = Vec::new();
 
     // Which way each flow goes. Instances that share a subnet and public-IP state share every
-    // path (as in the matrix), so each such class is evaluated once per service.
-    let mut traces: HashMap<(usize, bool, String), Option<PathTrace>> = HashMap::new();
+    // path (as in the matrix), so each such class is evaluated once per service, and what it
+    // uses per GB is worked out once: every charge is linear in the GB, so a flow's usage is
+    // its class's usage per GB times its GB. A quota-sized model has 10,000 instances.
+    let mut classes: HashMap<(usize, bool, String), Option<(Usage, String)>> = HashMap::new();
     let mut flows: Vec<(FlowCost, Usage)> = Vec::new();
     for (instance, service) in inputs.flows(model) {
         let gb = inputs.gb(&instance, &service);
@@ -330,58 +335,34 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
         let Some(subnet) = model.subnet_index(&inst.subnet) else {
             continue;
         };
-        let trace = traces
-            .entry((subnet, inst.public_ip, service.clone()))
-            .or_insert_with(|| {
-                let query = Query {
-                    from: From::Subnet {
-                        subnet: inst.subnet.clone(),
-                        public_ip: inst.public_ip,
-                    },
-                    to: To::Service(service.clone()),
-                };
-                eval::evaluate(model, what_if, &query).ok()
-            });
-        let Some(trace) = trace else {
+        let key = (subnet, inst.public_ip, service);
+        if !classes.contains_key(&key) {
+            let query = Query {
+                from: From::Subnet {
+                    subnet: inst.subnet.clone(),
+                    public_ip: inst.public_ip,
+                },
+                to: To::Service(key.2.clone()),
+            };
+            let class = eval::evaluate(model, what_if, &query)
+                .ok()
+                .map(|trace| class_usage(model, &failed, subnet, &trace));
+            classes.insert(key.clone(), class);
+        }
+        let service = key.2;
+        let Some(Some((unit, way))) = classes.get(&(key.0, key.1, service.clone())) else {
             note(
                 &mut notes,
                 format!("no service {service} in this Region's catalogue: its flows are left out"),
             );
             continue;
         };
-        let src_az = model.az_index(&s.subnets[subnet].az).unwrap_or(0);
-        let mut usage = Usage::default();
-        let way = match &trace.verdict {
-            Verdict::Reachable { .. } => {
-                add_usage(model, &failed, src_az, &trace.hops, gb, &mut usage);
-                way_of(&trace.verdict, &trace.hops, usage.cross_az_gb, gb)
-            }
-            Verdict::Partial => {
-                // Each group of the service's CIDRs gets its share of the traffic (an even
-                // spread over the CIDRs); the blocked groups' share goes nowhere.
-                let total: usize = trace.parts.iter().map(|p| p.cidrs.len()).sum();
-                let ways: Vec<String> = trace
-                    .parts
-                    .iter()
-                    .map(|p| {
-                        let share = gb * p.cidrs.len() as f64 / total.max(1) as f64;
-                        let crossed = usage.cross_az_gb;
-                        if p.verdict.is_reachable() {
-                            add_usage(model, &failed, src_az, &p.hops, share, &mut usage);
-                        }
-                        let way = way_of(&p.verdict, &p.hops, usage.cross_az_gb - crossed, share);
-                        format!("{}/{total} {way}", p.cidrs.len())
-                    })
-                    .collect();
-                format!("partly: {}", ways.join("; "))
-            }
-            other => way_of(other, &trace.hops, 0.0, gb),
-        };
+        let usage = unit.scaled(gb);
         let flow = FlowCost {
             instance,
             service,
             gb,
-            way,
+            way: way.clone(),
             cross_az_gb: usage.cross_az_gb,
             monthly: 0.0,
         };
@@ -737,6 +718,61 @@ fn tier_name(tiers: &[Tier], t: usize) -> String {
 
 /// Walk a reachable path's hops and record what its `gb` passes through. `at` follows the
 /// traffic's AZ: each zonal hop in another AZ than the previous one moves the flow across AZs.
+/// What one class of flows (one subnet, public-IP state and service) uses per GB, and the way
+/// it goes in words.
+fn class_usage(
+    model: &Model,
+    failed: &[bool],
+    subnet: usize,
+    trace: &PathTrace,
+) -> (Usage, String) {
+    let s = model.scenario();
+    let src_az = model.az_index(&s.subnets[subnet].az).unwrap_or(0);
+    let gb = 1.0;
+    let mut usage = Usage::default();
+    let way = match &trace.verdict {
+        Verdict::Reachable { .. } => {
+            add_usage(model, failed, src_az, &trace.hops, gb, &mut usage);
+            way_of(&trace.verdict, &trace.hops, usage.cross_az_gb, gb)
+        }
+        Verdict::Partial => {
+            // Each group of the service's CIDRs gets its share of the traffic (an even spread
+            // over the CIDRs); the blocked groups' share goes nowhere.
+            let total: usize = trace.parts.iter().map(|p| p.cidrs.len()).sum();
+            let ways: Vec<String> = trace
+                .parts
+                .iter()
+                .map(|p| {
+                    let share = gb * p.cidrs.len() as f64 / total.max(1) as f64;
+                    let crossed = usage.cross_az_gb;
+                    if p.verdict.is_reachable() {
+                        add_usage(model, failed, src_az, &p.hops, share, &mut usage);
+                    }
+                    let way = way_of(&p.verdict, &p.hops, usage.cross_az_gb - crossed, share);
+                    format!("{}/{total} {way}", p.cidrs.len())
+                })
+                .collect();
+            format!("partly: {}", ways.join("; "))
+        }
+        other => way_of(other, &trace.hops, 0.0, gb),
+    };
+    (usage, way)
+}
+
+impl Usage {
+    /// This usage for `gb` GB, when it was worked out for 1 GB.
+    fn scaled(&self, gb: f64) -> Usage {
+        let scale = |v: &[(usize, f64)]| v.iter().map(|&(i, x)| (i, x * gb)).collect();
+        Usage {
+            interface_gb: self.interface_gb * gb,
+            gateway: scale(&self.gateway),
+            nat: scale(&self.nat),
+            gwlb_endpoint: scale(&self.gwlb_endpoint),
+            cross_az_gb: self.cross_az_gb * gb,
+        }
+    }
+}
+
 fn add_usage(model: &Model, failed: &[bool], src_az: usize, hops: &[Hop], gb: f64, u: &mut Usage) {
     let s = model.scenario();
     let subnet_az = |subnet: &str| {

@@ -233,6 +233,9 @@ pub struct App {
     pub cost: crate::cost::CostEstimate,
     /// What the last change did to the estimate.
     pub cost_changes: Vec<crate::cost::CostChange>,
+    /// The estimate no longer matches the model: on large models it is computed when the cost
+    /// panel is on screen, not after every edit (see [`App::cost_is_cheap`]).
+    pub cost_stale: bool,
     pub path_scroll: u16,
     pub overlay: Option<Overlay>,
     pub status: Option<(StatusKind, String)>,
@@ -294,6 +297,7 @@ impl App {
                 notes: Vec::new(),
             },
             cost_changes: Vec::new(),
+            cost_stale: false,
             path_scroll: 0,
             overlay: None,
             status: None,
@@ -313,7 +317,11 @@ impl App {
         };
         app.trace = app.evaluate_selected();
         app.cost_inputs = crate::cost::CostInputs::for_model(&app.model);
-        app.cost = app.estimate_cost();
+        if app.cost_is_cheap() {
+            app.cost = app.estimate_cost();
+        } else {
+            app.cost_stale = true;
+        }
         if app.model.warnings().is_empty() {
             app.status = Some((
                 StatusKind::Info,
@@ -492,6 +500,7 @@ impl App {
             None => {}
         }
         self.update_main(msg);
+        self.refresh_cost_if_stale();
     }
 
     fn update_main(&mut self, msg: Msg) {
@@ -834,10 +843,23 @@ impl App {
             _ => None,
         };
         let flips = flips(&before_matrix, &self.matrix);
-        let cost = self.estimate_cost();
-        self.cost_changes = crate::cost::diff(&self.cost, &cost);
-        let cost_delta = cost.total - self.cost.total;
-        self.cost = cost;
+        let mut cost_delta = 0.0;
+        if self.cost_is_cheap() || self.cost_on_screen() {
+            let cost = self.estimate_cost();
+            self.cost_changes = if self.cost_stale {
+                Vec::new()
+            } else {
+                crate::cost::diff(&self.cost, &cost)
+            };
+            if !self.cost_stale {
+                cost_delta = cost.total - self.cost.total;
+            }
+            self.cost = cost;
+            self.cost_stale = false;
+        } else {
+            self.cost_stale = true;
+            self.cost_changes.clear();
+        }
         let mut line = what.clone();
         if let Some(p) = &path {
             line.push_str(&format!(". {p}"));
@@ -862,6 +884,29 @@ impl App {
         }
         self.status = Some((StatusKind::Info, line));
         self.change = Some(Change { what, path, flips });
+    }
+
+    /// Flows the estimate walks beyond which it is not worth doing after every edit: a
+    /// quota-sized model (10,000 instances × every service) takes a good part of a second.
+    const CHEAP_FLOWS: usize = 20_000;
+
+    pub fn cost_is_cheap(&self) -> bool {
+        self.model.scenario().instances.len() * self.cost_inputs.services.len().max(1)
+            <= Self::CHEAP_FLOWS
+    }
+
+    /// Whether the cost panel is drawn (tab chosen; presenter mode hides it).
+    pub fn cost_on_screen(&self) -> bool {
+        self.tab == Tab::Cost && !self.presenter
+    }
+
+    /// Bring a stale estimate up to date (when the cost panel comes on screen).
+    pub(crate) fn refresh_cost_if_stale(&mut self) {
+        if self.cost_stale && self.cost_on_screen() {
+            self.cost = self.estimate_cost();
+            self.cost_changes.clear();
+            self.cost_stale = false;
+        }
     }
 
     pub(crate) fn estimate_cost(&self) -> crate::cost::CostEstimate {
