@@ -87,7 +87,9 @@ fn subnet_is_public(app: &App, subnet: usize) -> bool {
         .any(|r| matches!(r.target, Target::InternetGateway(_)))
 }
 
-fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize) -> Drawing {
+/// `rows`: how many column rows can be on screen (scroll + height); a column stops growing
+/// past it, so a model with hundreds of subnets draws only what shows.
+fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: usize) -> Drawing {
     let s = app.model.scenario();
     let lang = app.lang;
     let path = on_path(app);
@@ -185,6 +187,9 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize) -> Drawi
             });
         }
         for (sub_i, sub) in s.subnets.iter().enumerate() {
+            if col.len() > rows {
+                break;
+            }
             if app.model.subnet_index(&sub.id).is_none()
                 || app.model.az_index(&sub.az) != Some(az_i)
             {
@@ -459,7 +464,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         return;
     }
     let (n, col_width) = columns_geometry(app, inner);
-    let d = draw(app, theme, inner.width as usize, col_width as usize);
+    let rows = app.scroll[0] as usize + inner.height as usize + 1;
+    let d = draw(app, theme, inner.width as usize, col_width as usize, rows);
     let lines = compose(&d, n, col_width);
     let scroll = clamp_scroll(app.scroll[0], lines.len(), inner.height);
     put_lines(
@@ -513,7 +519,8 @@ pub fn hotspots(app: &App, area: Rect) -> Vec<Hotspot> {
     };
     let theme = Theme::new(false);
     let (n, col_width) = columns_geometry(app, inner);
-    let d = draw(app, &theme, inner.width as usize, col_width as usize);
+    let rows = app.scroll[0] as usize + inner.height as usize + 1;
+    let d = draw(app, &theme, inner.width as usize, col_width as usize, rows);
     let lines = compose(&d, n, col_width);
     let scroll = clamp_scroll(app.scroll[0], lines.len(), inner.height);
     let mut spots = Vec::new();
