@@ -190,6 +190,51 @@ fn clicks_land_on_what_was_drawn() {
     assert_eq!(app.path_label(), "app-b → ssm");
 }
 
+/// The frame as drawn, before a terminal diff hides what a wide character covers.
+fn drawn(app: &mut App, w: u16, h: u16) -> Buffer {
+    app.update(Msg::Resize(w, h));
+    let area = Rect::new(0, 0, w, h);
+    let mut buf = Buffer::empty(area);
+    ui::draw(app, area, &mut buf);
+    buf
+}
+
+/// A full-width character takes two cells; if anything was drawn into its second cell (a
+/// popup's border, a panel's edge), the terminal would draw the character over it.
+fn assert_no_overlapping_wide_chars(buf: &Buffer) {
+    let area = buf.area;
+    for y in 0..area.height {
+        for x in 0..area.width.saturating_sub(1) {
+            let cell = &buf[(x, y)];
+            if unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
+                let next = &buf[(x + 1, y)];
+                assert!(
+                    next.symbol().is_empty() || next.symbol() == " ",
+                    "{:?} at ({x}, {y}) overlaps {:?}\n{}",
+                    cell.symbol(),
+                    next.symbol(),
+                    text(buf)
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn japanese_never_breaks_a_border() {
+    for size in [(80, 24), (120, 40), (60, 20)] {
+        for script in ["", "?", "e", "s", "t", "e/route<Enter>", "n", "na"] {
+            for scenario in ["no-endpoint", "gateway-public-rt"] {
+                let mut app = open(scenario);
+                app.lang = Lang::Ja;
+                press(&mut app, script);
+                let buf = drawn(&mut app, size.0, size.1);
+                assert_no_overlapping_wide_chars(&buf);
+            }
+        }
+    }
+}
+
 fn arb_msg() -> impl Strategy<Value = Msg> {
     prop_oneof![
         Just(Msg::Down),
@@ -236,13 +281,18 @@ proptest! {
         msgs in prop::collection::vec(arb_msg(), 0..25),
         sizes in prop::collection::vec((1u16..=300, 1u16..=100), 1..4),
         click in (0u16..300, 0u16..100),
+        ja in any::<bool>(),
     ) {
         let mut app = open(SCENARIOS[scenario]);
+        if ja {
+            app.lang = Lang::Ja;
+        }
         for m in msgs {
             app.update(m);
         }
         for (w, h) in sizes {
             let _ = frame(&mut app, w, h);
+            assert_no_overlapping_wide_chars(&drawn(&mut app, w, h));
             let _ = ui::hit_test(&app, Rect::new(0, 0, w, h), click.0, click.1);
         }
     }

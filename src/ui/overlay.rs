@@ -14,6 +14,21 @@ use super::text::{fit, truncate, width, wrap};
 use super::theme::Theme;
 use super::{Hotspot, clamp_scroll, panel, put_lines};
 
+/// Clear the popup's area. A full-width character just left of it would still draw its right
+/// half over the popup's left border, so it goes too (a space takes its place).
+fn clear(r: Rect, buf: &mut Buffer) {
+    Clear.render(r, buf);
+    if r.x == 0 {
+        return;
+    }
+    for y in r.top()..r.bottom() {
+        let left = &mut buf[(r.x - 1, y)];
+        if super::text::width(left.symbol()) > 1 {
+            left.set_symbol(" ");
+        }
+    }
+}
+
 /// A centred box of at most `w`×`h`, two cells inside the screen's edges.
 fn centred(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width.saturating_sub(4)).max(1);
@@ -75,7 +90,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Overlay::Help { scroll } => {
             let lines = help_lines(theme, lang);
             let r = centred(area, 84, lines.len() as u16 + 2);
-            Clear.render(r, buf);
+            clear(r, buf);
             let block = panel(theme, t(lang, "Keys (Esc closes)").into(), true);
             let inner = block.inner(r);
             block.render(r, buf);
@@ -84,7 +99,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }
         Overlay::Picker(p) => {
             let r = picker_rect(area, p, app.lang);
-            Clear.render(r, buf);
+            clear(r, buf);
             let block = panel(theme, tr(lang, &p.title).to_string(), true);
             let inner = block.inner(r);
             block.render(r, buf);
@@ -161,7 +176,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 theme.dim(),
             );
             let r = centred(area, w, hint.len() as u16 + 4);
-            Clear.render(r, buf);
+            clear(r, buf);
             let block = panel(
                 theme,
                 tf(
@@ -186,7 +201,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }
         Overlay::ConfirmQuit => {
             let r = centred(area, 60, 6);
-            Clear.render(r, buf);
+            clear(r, buf);
             let block = panel(theme, t(lang, "Unsaved edits").into(), true);
             let inner = block.inner(r);
             block.render(r, buf);
@@ -229,7 +244,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 })
                 .collect();
             let r = centred(area, 100, lines.len() as u16 + 2);
-            Clear.render(r, buf);
+            clear(r, buf);
             let title = tf(
                 lang,
                 "{} cell(s) flipped by: {} (Esc closes)",
