@@ -280,3 +280,26 @@ fn a_terminal_that_draws_ambiguous_characters_wide_gets_narrow_symbols() {
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn a_lesson_in_japanese_predict_reveal_and_step() {
+    let dir = temp_dir("lesson");
+    copy_scenario("no-endpoint", &dir);
+    let mut s = Session::start(&["lesson", "no-endpoint.ron", "--lang", "ja"], &dir);
+    s.wait_for("レッスン 1/13");
+    // The verdict stays hidden until the room answers.
+    let screen = s.wait_for("答えるまで経路と判定は表示されません");
+    assert!(!screen.contains("到達不可"), "{screen}");
+    s.keys("a");
+    s.wait_for("あなたの予想");
+    s.keys("j\r");
+    s.wait_for("正解です。");
+    s.wait_for("到達不可 (no_route)");
+    s.keys("n");
+    s.wait_for("レッスン 2/13");
+    s.keys("p");
+    s.wait_for("レッスン 1/13");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s.raw());
+}
