@@ -179,8 +179,10 @@ pub enum StatusKind {
 /// A matrix cell whose verdict an edit changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Flip {
-    pub instance: String,
-    pub column: String,
+    /// The matrix row (instance) and column (service, then workloads): names are looked up in
+    /// the matrix when listed, since one edit can flip tens of thousands of cells.
+    pub row: usize,
+    pub col: usize,
     pub before: Verdict,
     pub after: Verdict,
 }
@@ -1008,20 +1010,30 @@ fn flips(before: &Matrix, after: &Matrix) -> Vec<Flip> {
     {
         return out;
     }
-    let columns: Vec<&String> = after.services.iter().chain(&after.workloads).collect();
+    // Rows of instances that share a subnet and public-IP state share one allocation, so each
+    // (before, after) pair of rows is compared once.
+    let mut differing: std::collections::HashMap<(usize, usize), Vec<usize>> =
+        std::collections::HashMap::new();
     for (row, (a, b)) in before.cells.iter().zip(&after.cells).enumerate() {
         if std::sync::Arc::ptr_eq(a, b) {
             continue;
         }
-        for (col, (x, y)) in a.iter().zip(b.iter()).enumerate() {
-            if x.verdict != y.verdict {
-                out.push(Flip {
-                    instance: after.instances[row].clone(),
-                    column: columns.get(col).map(|c| c.to_string()).unwrap_or_default(),
-                    before: x.verdict.clone(),
-                    after: y.verdict.clone(),
-                });
-            }
+        let key = (a.as_ptr() as usize, b.as_ptr() as usize);
+        let cols = differing.entry(key).or_insert_with(|| {
+            a.iter()
+                .zip(b.iter())
+                .enumerate()
+                .filter(|(_, (x, y))| x.verdict != y.verdict)
+                .map(|(col, _)| col)
+                .collect()
+        });
+        for &col in cols.iter() {
+            out.push(Flip {
+                row,
+                col,
+                before: a[col].verdict.clone(),
+                after: b[col].verdict.clone(),
+            });
         }
     }
     out

@@ -229,11 +229,26 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }
         Overlay::Flips { scroll } => {
             let flips = app.change.as_ref().map(|c| &c.flips[..]).unwrap_or(&[]);
+            let m = &app.matrix;
+            let column = |c: usize| {
+                m.services
+                    .iter()
+                    .chain(&m.workloads)
+                    .nth(c)
+                    .map(String::as_str)
+                    .unwrap_or("?")
+            };
+            // Only the rows in view are built: one edit can flip tens of thousands of cells.
+            let r = centred(area, 100, flips.len().min(u16::MAX as usize) as u16 + 2);
+            let first = clamp_scroll(*scroll, flips.len(), r.height.saturating_sub(2));
             let lines: Vec<Line> = flips
                 .iter()
+                .skip(first)
+                .take(r.height as usize)
                 .map(|f| {
+                    let instance = m.instances.get(f.row).map(String::as_str).unwrap_or("?");
                     Line::from(vec![
-                        Span::raw(fit(&format!("{} → {}", f.instance, f.column), 34)),
+                        Span::raw(fit(&format!("{instance} → {}", column(f.col)), 34)),
                         Span::styled(
                             i18n::verdict_words(lang, &f.before),
                             theme.verdict(&f.before),
@@ -243,7 +258,6 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     ])
                 })
                 .collect();
-            let r = centred(area, 100, lines.len() as u16 + 2);
             clear(r, buf);
             let title = tf(
                 lang,
@@ -256,8 +270,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             let block = panel(theme, title, true);
             let inner = block.inner(r);
             block.render(r, buf);
-            let s = clamp_scroll(*scroll, lines.len(), inner.height);
-            put_lines(&lines, s, inner, buf);
+            put_lines(&lines, 0, inner, buf);
         }
     }
 }
