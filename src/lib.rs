@@ -7,5 +7,6 @@ pub mod catalogue;
 pub mod cli;
 pub mod eval;
 pub mod model;
+mod net_text;
 pub mod prefix_trie;
 pub mod report;

@@ -2,9 +2,11 @@
 //! beats a prefix-list route; two prefix lists at equal length with different targets are an
 //! arbitrary (but sticky) choice in AWS, made deterministically here and flagged.
 
+use compact_str::CompactString;
 use ipnet::Ipv4Net;
 
-use crate::model::{CompiledRoute, CompiledTable, RouteOrigin};
+use crate::model::{CompiledRoute, CompiledTable, Destination, RouteOrigin, Target};
+use crate::net_text::NetText;
 
 use super::trace::{RouteDecision, RouteMatch};
 
@@ -47,28 +49,25 @@ pub(crate) fn choose(table: &CompiledTable, dest: Ipv4Net) -> Choice {
             rule: "no_route",
         };
     };
-    let longest: Vec<u32> = matches
-        .iter()
-        .filter(|(c, _)| c.prefix_len() == best.prefix_len())
-        .map(|(_, r)| *r)
-        .collect();
+    // The matches at the longest length, in table order (the sort put them last).
+    let longest = || {
+        matches
+            .iter()
+            .filter(|(c, _)| c.prefix_len() == best.prefix_len())
+            .map(|&(_, r)| r)
+    };
+    let first = longest().next().unwrap_or_default();
     let (winner, rule) = if matches.len() == 1 {
-        (longest[0], "only_match")
-    } else if longest.len() == 1 {
-        (longest[0], "longest_prefix")
-    } else if let Some(&s) = longest
-        .iter()
-        .find(|&&r| is_static(&table.routes[r as usize]))
-    {
+        (first, "only_match")
+    } else if longest().nth(1).is_none() {
+        (first, "longest_prefix")
+    } else if let Some(s) = longest().find(|&r| is_static(&table.routes[r as usize])) {
         (s, "static_over_prefix_list")
     } else {
         // Only prefix-list routes tie. Same target: no real choice. Different targets: AWS
         // picks one and sticks to it; we take the first in table order and say so.
-        let first = longest[0];
         let t = &table.routes[first as usize].target;
-        let differ = longest
-            .iter()
-            .any(|&r| table.routes[r as usize].target != *t);
+        let differ = longest().any(|r| table.routes[r as usize].target != *t);
         (
             first,
             if differ {
@@ -117,13 +116,22 @@ pub(crate) fn winner(table: &CompiledTable, dest: Ipv4Net) -> Choice {
 /// With `exact` false, the part of `dest` that no more specific route takes is returned as
 /// `dest` itself (once) instead of as the exact list of CIDRs that make it up: the choices are
 /// the same, and the matrix, which needs verdicts only, is spared the arithmetic.
+#[cfg(test)]
 pub(crate) fn split(table: &CompiledTable, dest: Ipv4Net, exact: bool) -> Vec<(Ipv4Net, Choice)> {
     let mut out = Vec::new();
     split_into(table, dest, exact, &mut out);
     out
 }
 
-fn split_into(table: &CompiledTable, dest: Ipv4Net, exact: bool, out: &mut Vec<(Ipv4Net, Choice)>) {
+/// [`split`], adding the pieces to `out`. With `exact`, each piece's choice is the one
+/// [`choose`] makes for that piece itself: every prefix that contains a piece contains the range
+/// it was cut from, since a prefix inside the range would have cut the piece out.
+pub(crate) fn split_into(
+    table: &CompiledTable,
+    dest: Ipv4Net,
+    exact: bool,
+    out: &mut Vec<(Ipv4Net, Choice)>,
+) {
     // Only the exact split (a trace) needs every match and the rule's name.
     let pick = if exact { choose } else { winner };
     if !table.trie.has_inside(dest) {
@@ -192,15 +200,37 @@ pub(crate) fn decision(table: &CompiledTable, dest: Ipv4Net, choice: &Choice) ->
             .map(|&(cidr, r)| {
                 let route = &table.routes[r as usize];
                 RouteMatch {
-                    destination: route.destination.to_string(),
+                    destination: destination_text(&route.destination),
                     matched_cidr: cidr,
-                    target: route.target.to_string(),
+                    target: target_text(&route.target),
                     origin: origin_code(route.origin),
                     chosen: Some(r) == choice.winner,
                 }
             })
             .collect(),
         rule: choice.rule,
+    }
+}
+
+/// A destination as `Display` writes it; inline, without allocating, for a CIDR and most
+/// prefix lists.
+fn destination_text(d: &Destination) -> CompactString {
+    match d {
+        Destination::Cidr(c) => CompactString::from(NetText::net(*c).as_str()),
+        Destination::PrefixList(svc) => {
+            let mut text = CompactString::const_new("pl-");
+            text.push_str(svc);
+            text
+        }
+    }
+}
+
+/// A target as `Display` writes it, without allocating for an id of up to 24 bytes.
+fn target_text(t: &Target) -> CompactString {
+    match t {
+        Target::Local => CompactString::const_new("local"),
+        Target::Blackhole => CompactString::const_new("blackhole"),
+        other => CompactString::from(other.id().unwrap_or_default()),
     }
 }
 

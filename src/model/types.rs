@@ -151,8 +151,11 @@ pub enum Destination {
 impl std::fmt::Display for Destination {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Destination::Cidr(c) => write!(f, "{c}"),
-            Destination::PrefixList(s) => write!(f, "pl-{s}"),
+            Destination::Cidr(c) => f.write_str(crate::net_text::NetText::net(*c).as_str()),
+            Destination::PrefixList(s) => {
+                f.write_str("pl-")?;
+                f.write_str(s)
+            }
         }
     }
 }
@@ -203,9 +206,9 @@ impl Target {
 impl std::fmt::Display for Target {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Target::Local => write!(f, "local"),
-            Target::Blackhole => write!(f, "blackhole"),
-            other => write!(f, "{}", other.id().unwrap_or_default()),
+            Target::Local => f.write_str("local"),
+            Target::Blackhole => f.write_str("blackhole"),
+            other => f.write_str(other.id().unwrap_or_default()),
         }
     }
 }
