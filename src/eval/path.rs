@@ -1086,7 +1086,10 @@ fn return_leg(ctx: &mut Ctx<'_>, walk: &Walk<'_>, igw: &str, hops: &mut Trail) -
             let table_id = s.route_tables[t].id.clone();
             let choice = route::choose(compiled, address);
             match choice.winner.map(|w| &compiled.routes[w as usize]) {
-                Some(r) if r.target == Target::GatewayLoadBalancerEndpoint(endpoint.clone()) => {
+                Some(r)
+                    if r.target
+                        == Target::GatewayLoadBalancerEndpoint(endpoint.as_str().into()) =>
+                {
                     let why = text!(
                         "replies from {from} to {shown}: {table_id} sends {} → {endpoint}, back through the appliances",
                         r.destination
@@ -1453,7 +1456,7 @@ fn follow<'m>(
         }
         Target::InternetGateway(id) => {
             let igw = model.scenario().internet_gateway.as_ref();
-            if igw.is_none_or(|g| &g.id != id) {
+            if igw.is_none_or(|g| g.id != id) {
                 let e = say!(
                     detail,
                     "{route_text} in {table_id} is a blackhole: {id} is not attached to the VPC"
@@ -1532,7 +1535,7 @@ fn follow<'m>(
             ));
         }
         Target::NatGateway(id) => {
-            let Some(&ni) = model.nat_lookup.get(id) else {
+            let Some(&ni) = model.nat_lookup.get(id.as_str()) else {
                 let e = say!(
                     detail,
                     "{route_text} in {table_id} is a blackhole: {id} does not exist"
@@ -1670,7 +1673,7 @@ fn follow<'m>(
             }
         }
         Target::GatewayLoadBalancerEndpoint(id) => {
-            let Some(&gi) = model.gwlb_lookup.get(id) else {
+            let Some(&gi) = model.gwlb_lookup.get(id.as_str()) else {
                 let e = say!(
                     detail,
                     "{route_text} in {table_id} is a blackhole: {id} does not exist"
@@ -1792,7 +1795,7 @@ fn follow<'m>(
             route_from(ctx, next, &how, &pieces, dest, walk, hops, leaves);
         }
         Target::NetworkInterface(id) => {
-            let Some(&ei) = model.eni_lookup.get(id) else {
+            let Some(&ei) = model.eni_lookup.get(id.as_str()) else {
                 let e = say!(
                     detail,
                     "{route_text} in {table_id} is a blackhole: {id} does not exist"

@@ -225,12 +225,19 @@ fn destination_text(d: &Destination) -> CompactString {
     }
 }
 
-/// A target as `Display` writes it, without allocating for an id of up to 24 bytes.
+/// A target as `Display` writes it: the id itself, or `local` / `blackhole`.
 fn target_text(t: &Target) -> CompactString {
     match t {
         Target::Local => CompactString::const_new("local"),
         Target::Blackhole => CompactString::const_new("blackhole"),
-        other => CompactString::from(other.id().unwrap_or_default()),
+        Target::InternetGateway(id)
+        | Target::NatGateway(id)
+        | Target::GatewayEndpoint(id)
+        | Target::GatewayLoadBalancerEndpoint(id)
+        | Target::NetworkInterface(id)
+        | Target::VpcPeering(id)
+        | Target::TransitGateway(id)
+        | Target::VirtualPrivateGateway(id) => id.clone(),
     }
 }
 
@@ -365,7 +372,7 @@ mod props {
                 } else {
                     RouteOrigin::Static
                 },
-                target: Target::NatGateway(format!("t{t}")),
+                target: Target::NatGateway(format!("t{t}").into()),
                 ignored: vec![],
             });
         }

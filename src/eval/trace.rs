@@ -254,7 +254,8 @@ pub enum Verdict {
     Blocked(Reason),
     /// The route leaves the VPC (peering, transit gateway, virtual private gateway).
     LeavesVpc {
-        target: String,
+        /// The target's id, as the route's [`crate::model::Target`] holds it.
+        target: CompactString,
     },
     /// The source itself is down (its AZ failed).
     Unavailable(Reason),

@@ -718,7 +718,7 @@ fn compile_table(
             compiled.push(CompiledRoute {
                 destination: Destination::PrefixList(ge.service.clone()),
                 origin: RouteOrigin::GatewayEndpoint,
-                target: Target::GatewayEndpoint(ge.id.clone()),
+                target: Target::GatewayEndpoint(ge.id.as_str().into()),
                 ignored: Vec::new(),
             });
         }
