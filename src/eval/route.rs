@@ -32,8 +32,13 @@ fn is_static(r: &CompiledRoute) -> bool {
 
 /// Choose the route for `dest` among the routes whose CIDR contains all of it.
 pub(crate) fn choose(table: &CompiledTable, dest: Ipv4Net) -> Choice {
-    let mut matches: Vec<(Ipv4Net, u32)> = Vec::new();
-    table.trie.containing(dest, |cidr, &r| {
+    choose_and_inside(table, dest).0
+}
+
+/// [`choose`], and whether a more specific route lies inside `dest`, in one walk of the trie.
+fn choose_and_inside(table: &CompiledTable, dest: Ipv4Net) -> (Choice, bool) {
+    let mut matches: Vec<(Ipv4Net, u32)> = Vec::with_capacity(4);
+    let inside = table.trie.containing_and_inside(dest, |cidr, &r| {
         // A prefix list can hold nested entries; one route counts once, at its longest match.
         if let Some(m) = matches.iter_mut().find(|(_, x)| *x == r) {
             *m = (cidr, r);
@@ -43,11 +48,12 @@ pub(crate) fn choose(table: &CompiledTable, dest: Ipv4Net) -> Choice {
     });
     matches.sort_by_key(|(c, r)| (c.prefix_len(), *r));
     let Some(&(best, _)) = matches.last() else {
-        return Choice {
+        let choice = Choice {
             winner: None,
             matches,
             rule: "no_route",
         };
+        return (choice, inside);
     };
     // The matches at the longest length, in table order (the sort put them last).
     let longest = || {
@@ -77,20 +83,27 @@ pub(crate) fn choose(table: &CompiledTable, dest: Ipv4Net) -> Choice {
             },
         )
     };
-    Choice {
+    let choice = Choice {
         winner: Some(winner),
         matches,
         rule,
-    }
+    };
+    (choice, inside)
 }
 
 /// The winner alone, as [`choose`] would pick it, without collecting the matches: the matrix
 /// asks this thousands of times per frame.
+#[cfg(test)]
 pub(crate) fn winner(table: &CompiledTable, dest: Ipv4Net) -> Choice {
+    winner_and_inside(table, dest).0
+}
+
+/// [`winner`], and whether a more specific route lies inside `dest`, in one walk of the trie.
+fn winner_and_inside(table: &CompiledTable, dest: Ipv4Net) -> (Choice, bool) {
     let mut best_len: Option<u8> = None;
     let mut best_static: Option<u32> = None;
     let mut best_any: Option<u32> = None;
-    table.trie.containing(dest, |cidr, &r| {
+    let inside = table.trie.containing_and_inside(dest, |cidr, &r| {
         let len = cidr.prefix_len();
         if best_len != Some(len) {
             // `containing` goes from short to long prefixes: a new length replaces the old.
@@ -103,11 +116,12 @@ pub(crate) fn winner(table: &CompiledTable, dest: Ipv4Net) -> Choice {
             best_static = Some(best_static.map_or(r, |b| b.min(r)));
         }
     });
-    Choice {
+    let choice = Choice {
         winner: best_static.or(best_any),
         matches: Vec::new(),
         rule: if best_len.is_some() { "" } else { "no_route" },
-    }
+    };
+    (choice, inside)
 }
 
 /// Split `dest` by the more specific routes inside it: each piece is a CIDR that one choice
@@ -133,9 +147,14 @@ pub(crate) fn split_into(
     out: &mut Vec<(Ipv4Net, Choice)>,
 ) {
     // Only the exact split (a trace) needs every match and the rule's name.
-    let pick = if exact { choose } else { winner };
-    if !table.trie.has_inside(dest) {
-        out.push((dest, pick(table, dest)));
+    let pick = if exact {
+        choose_and_inside
+    } else {
+        winner_and_inside
+    };
+    let (choice, inside) = pick(table, dest);
+    if !inside {
+        out.push((dest, choice));
         return;
     }
     // The maximal more-specific prefixes inside `dest` (a pre-order walk lists parents first).
@@ -149,17 +168,14 @@ pub(crate) fn split_into(
     });
     if exact {
         let rest = subtract(dest, &maximal);
-        if !rest.is_empty() {
-            let choice = choose(table, dest);
-            for piece in rest {
-                out.push((piece, choice.clone()));
-            }
+        for piece in rest {
+            out.push((piece, choice.clone()));
         }
     } else {
         // Maximal prefixes are disjoint, so they cover `dest` exactly when their sizes add up.
         let size = |n: &Ipv4Net| 1u64 << (32 - n.prefix_len());
         if maximal.iter().map(size).sum::<u64>() < size(&dest) {
-            out.push((dest, pick(table, dest)));
+            out.push((dest, choice));
         }
     }
     for m in maximal {

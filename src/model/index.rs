@@ -86,6 +86,8 @@ pub struct Model {
     pub(crate) gwlb_lookup: Arc<HashMap<String, usize>>,
     pub(crate) eni_lookup: Arc<HashMap<String, usize>>,
     pub(crate) instance_lookup: Arc<HashMap<String, usize>>,
+    /// Per instance, its subnet's index (0 when the subnet is unknown, as validation reports).
+    pub(crate) instance_subnet: Arc<Vec<usize>>,
     /// Per interface endpoint, its ENIs in scenario order.
     pub(crate) endpoint_enis: Arc<Vec<Vec<EniInfo>>>,
     /// Per service, the interface endpoints for it.
@@ -301,6 +303,17 @@ impl Model {
                 lookup
             },
         );
+        let instance_subnet = keep_or_build(
+            previous,
+            Parts::INSTANCES.union(Parts::SUBNETS),
+            |m| &m.instance_subnet,
+            || {
+                s.instances
+                    .iter()
+                    .map(|i| subnet_lookup.get(&i.subnet).copied().unwrap_or(0))
+                    .collect()
+            },
+        );
         let endpoint_enis = keep_or_build(
             previous,
             Parts::INTERFACE_ENDPOINTS
@@ -358,6 +371,7 @@ impl Model {
             gwlb_lookup,
             eni_lookup,
             instance_lookup,
+            instance_subnet,
             endpoint_enis,
             service_endpoints,
         }
@@ -393,6 +407,10 @@ impl Model {
             (
                 self.instance_lookup == other.instance_lookup,
                 "instance_lookup",
+            ),
+            (
+                self.instance_subnet == other.instance_subnet,
+                "instance_subnet",
             ),
             (self.endpoint_enis == other.endpoint_enis, "endpoint_enis"),
             (
@@ -573,7 +591,7 @@ fn parallel(routes: usize) -> bool {
 }
 
 /// How many threads can run at once (asked once: on Linux the answer reads cgroup files).
-pub(super) fn cores() -> usize {
+pub(crate) fn cores() -> usize {
     static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
