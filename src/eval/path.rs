@@ -2157,7 +2157,11 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, to: &str, group: Vec<Leaf>) -> Part
                     .iter()
                     .map(|&(e, i)| {
                         let info = &model.endpoint_enis(e)[i];
-                        text!("{} in {}", NetText::addr(info.ip), ctx.az_text(info.az))
+                        text!(
+                            "{} in {}",
+                            NetText::addr(info.ip),
+                            ctx.model.az_label_str(info.az)
+                        )
                     })
                     .collect();
                 h.detail = text!(

@@ -76,6 +76,8 @@ pub struct Model {
     findings: Arc<Vec<Vec<Diagnostic>>>,
     warnings: Arc<Vec<Diagnostic>>,
     pub(crate) az_lookup: Arc<HashMap<String, usize>>,
+    /// Per AZ, [`Model::az_label`]'s text: traces show it on most hops.
+    az_labels: Arc<Vec<String>>,
     pub(crate) subnet_lookup: Arc<HashMap<String, usize>>,
     pub(crate) subnet_az: Arc<Vec<usize>>,
     pub(crate) subnet_table: Arc<Vec<(usize, Association)>>,
@@ -224,6 +226,20 @@ impl Model {
                 lookup
             },
         );
+        let az_labels = keep_or_build(
+            previous,
+            Parts::AZS,
+            |m| &m.az_labels,
+            || {
+                s.availability_zones
+                    .iter()
+                    .map(|a| match &a.id {
+                        Some(id) => format!("{} ({id})", a.name),
+                        None => a.name.clone(),
+                    })
+                    .collect()
+            },
+        );
         let subnet_lookup = keep_or_build(
             previous,
             Parts::SUBNETS,
@@ -361,6 +377,7 @@ impl Model {
             findings: Arc::new(findings),
             warnings: Arc::new(warnings),
             az_lookup,
+            az_labels,
             subnet_lookup,
             subnet_az,
             subnet_table,
@@ -392,6 +409,7 @@ impl Model {
             (self.findings == other.findings, "findings"),
             (self.warnings == other.warnings, "warnings"),
             (self.az_lookup == other.az_lookup, "az_lookup"),
+            (self.az_labels == other.az_labels, "az_labels"),
             (self.subnet_lookup == other.subnet_lookup, "subnet_lookup"),
             (self.subnet_az == other.subnet_az, "subnet_az"),
             (self.subnet_table == other.subnet_table, "subnet_table"),
@@ -515,13 +533,12 @@ impl Model {
 
     /// `us-east-1a (use1-az1)` or just the name.
     pub fn az_label(&self, az: usize) -> String {
-        match self.scenario.availability_zones.get(az) {
-            Some(a) => match &a.id {
-                Some(id) => format!("{} ({id})", a.name),
-                None => a.name.clone(),
-            },
-            None => "?".into(),
-        }
+        self.az_label_str(az).to_string()
+    }
+
+    /// [`Model::az_label`] without a copy.
+    pub(crate) fn az_label_str(&self, az: usize) -> &str {
+        self.az_labels.get(az).map_or("?", String::as_str)
     }
 
     pub fn az_name(&self, az: usize) -> &str {
