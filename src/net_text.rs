@@ -11,15 +11,36 @@ use ipnet::Ipv4Net;
 /// An address or CIDR written into a small buffer on the stack.
 #[derive(Clone, Copy)]
 pub(crate) struct NetText {
-    buf: [u8; 18],
+    /// `255.255.255.255/32` is 18 bytes; two more let every number be copied as three.
+    buf: [u8; 20],
     len: u8,
 }
+
+/// The decimal digits of 0..=255, padded to three bytes, and how many of them count.
+const DECIMAL: [([u8; 3], u8); 256] = {
+    let mut table = [([0u8; 3], 0u8); 256];
+    let mut n = 0;
+    while n < 256 {
+        let digits = [
+            b'0' + (n / 100) as u8,
+            b'0' + (n / 10 % 10) as u8,
+            b'0' + (n % 10) as u8,
+        ];
+        table[n] = match n {
+            0..=9 => ([digits[2], 0, 0], 1),
+            10..=99 => ([digits[1], digits[2], 0], 2),
+            _ => (digits, 3),
+        };
+        n += 1;
+    }
+    table
+};
 
 impl NetText {
     /// `a.b.c.d`.
     pub fn addr(addr: Ipv4Addr) -> NetText {
         let mut text = NetText {
-            buf: [0; 18],
+            buf: [0; 20],
             len: 0,
         };
         for (i, octet) in addr.octets().into_iter().enumerate() {
@@ -45,13 +66,10 @@ impl NetText {
     }
 
     fn push_decimal(&mut self, n: u8) {
-        if n >= 100 {
-            self.push(b'0' + n / 100);
-        }
-        if n >= 10 {
-            self.push(b'0' + n / 10 % 10);
-        }
-        self.push(b'0' + n % 10);
+        let (digits, count) = DECIMAL[usize::from(n)];
+        let at = usize::from(self.len);
+        self.buf[at..at + 3].copy_from_slice(&digits);
+        self.len += count;
     }
 
     pub fn as_str(&self) -> &str {

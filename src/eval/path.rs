@@ -383,8 +383,30 @@ pub(crate) struct Aim {
     pub description: String,
     /// The last hop after an internet gateway: (kind, id, detail).
     pub public_hop: Option<(HopKind, String, String)>,
+    /// A service in this Region: the public hop's detail is this service's public endpoint,
+    /// written only when a trace reaches it.
+    pub service: Option<usize>,
     /// An address destination: delivery by the local route reaches it.
     pub address: bool,
+}
+
+impl Aim {
+    /// The hop after an internet gateway, with its sentence (none without `detail`).
+    fn public_hop(&self, model: &Model, detail: bool) -> Option<(HopKind, &str, String)> {
+        let (kind, id, d) = self.public_hop.as_ref()?;
+        let d = match self.service {
+            Some(svc) if detail => {
+                let service = &model.services()[svc];
+                text!(
+                    "{} public endpoint {}",
+                    service.description,
+                    service.dns_name
+                )
+            }
+            _ => d.clone(),
+        };
+        Some((*kind, id.as_str(), d))
+    }
 }
 
 /// Per-walk state: what the packet looks like now.
@@ -503,6 +525,7 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
                     to.clone(),
                     say!(ctx.detail, "{to} on the internet"),
                 )),
+                service: None,
                 address: true,
             };
             let mut leaves = Vec::new();
@@ -606,6 +629,7 @@ fn evaluate_public(
             to.to_string(),
             say!(ctx.detail, "{description} public endpoint {dns_name}"),
         )),
+        service: None,
         address: false,
     };
     let (answer, dns_hop) = dns::resolve_public(ctx, dns_name, service, cidrs, why);
@@ -791,15 +815,8 @@ pub(crate) fn evaluate_service(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -
                 service.name.clone()
             },
             description: service.description.clone(),
-            public_hop: Some((
-                HopKind::Service,
-                service.name.clone(),
-                text!(
-                    "{} public endpoint {}",
-                    service.description,
-                    service.dns_name
-                ),
-            )),
+            public_hop: Some((HopKind::Service, service.name.clone(), String::new())),
+            service: Some(svc),
             address: false,
         }
     } else {
@@ -811,7 +828,11 @@ pub(crate) fn evaluate_service(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -
     };
     let (answer, dns_hop) = dns::resolve(ctx, source, svc);
     let hops = if ctx.detail {
-        vec![hop0, dns_hop]
+        // The source and DNS hops, then the walk's (merge appends them).
+        let mut hops = Vec::with_capacity(8);
+        hops.push(hop0);
+        hops.push(dns_hop);
+        hops
     } else {
         Vec::new()
     };
@@ -864,7 +885,7 @@ fn deliver_locally(
     piece: Ipv4Net,
     mut hops: Trail,
     table_id: &str,
-    route_text: &str,
+    route_text: &RouteText<'_>,
 ) -> Leaf {
     let model = ctx.model;
     let s = model.scenario();
@@ -1015,7 +1036,7 @@ fn zonal_placement(
     kind: HopKind,
     failed: Reason,
     table_id: &str,
-    route_text: &str,
+    route_text: &RouteText<'_>,
 ) -> Result<(usize, usize, String), Stop> {
     let detail = ctx.detail;
     let Some(si) = subnet.and_then(|s| ctx.model.subnet_index(s)) else {
@@ -1153,7 +1174,7 @@ fn route_from<'m>(
     let model = ctx.model;
     let compiled = model.compiled_table(table);
     let table_id: &str = &model.scenario().route_tables[table].id;
-    let mut split: Vec<(Ipv4Net, Choice)> = Vec::new();
+    let mut split: Vec<(Ipv4Net, Choice)> = Vec::with_capacity(2 * cidrs.len());
     for &cidr in cidrs {
         route::split_into(compiled, cidr, ctx.detail, &mut split);
     }
@@ -1171,7 +1192,12 @@ fn route_from<'m>(
                 }
                 members.push(i)
             }
-            None => groups.push((i, vec![i])),
+            None => {
+                // Usually one route takes every piece.
+                let mut members = Vec::with_capacity(split.len() - i);
+                members.push(i);
+                groups.push((i, members))
+            }
         }
     }
     for (first, members) in groups {
@@ -1223,6 +1249,15 @@ fn route_from<'m>(
             hops,
             leaves,
         );
+    }
+}
+
+/// `destination → target`, as a sentence names a route.
+struct RouteText<'a>(&'a crate::model::CompiledRoute);
+
+impl std::fmt::Display for RouteText<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} → {}", self.0.destination, self.0.target)
     }
 }
 
@@ -1353,7 +1388,8 @@ fn follow<'m>(
         return;
     };
     let route = &model.compiled_table(table).routes[w as usize];
-    let route_text = say!(detail, "{} → {}", route.destination, route.target);
+    // Written into a sentence only where a path stops: the route's text costs nothing else.
+    let route_text = RouteText(route);
     let target = &route.target;
 
     if walk.visited.len() >= MAX_TABLES
@@ -1513,8 +1549,8 @@ fn follow<'m>(
                 "{id}: internet gateway (regional); traffic to AWS services' public endpoints stays on AWS's network"
             );
             hops.add(HopKind::InternetGateway, id, None, d);
-            if let Some((kind, id, d)) = &ctx.aim.public_hop {
-                hops.add(*kind, id, None, d.clone());
+            if let Some((kind, id, d)) = ctx.aim.public_hop(model, detail) {
+                hops.add(kind, id, None, d);
             }
             if let Some(e) = return_leg(ctx, &walk, id, &mut hops) {
                 leaves.push(leaf(hops, Verdict::Blocked(Reason::AsymmetricReturn), e));
@@ -1616,8 +1652,8 @@ fn follow<'m>(
                     }
                     let d = say!(detail, "{}: internet gateway (regional)", igw.id);
                     hops.add(HopKind::InternetGateway, &igw.id, None, d);
-                    if let Some((kind, id, d)) = &ctx.aim.public_hop {
-                        hops.add(*kind, id, None, d.clone());
+                    if let Some((kind, id, d)) = ctx.aim.public_hop(model, detail) {
+                        hops.add(kind, id, None, d);
                     }
                     leaves.push(leaf(
                         hops,
@@ -1890,7 +1926,9 @@ impl Trail {
     fn new(detail: bool) -> Self {
         Trail {
             detail,
-            ..Default::default()
+            // A trace's walk passes a few hops; the matrix keeps none.
+            hops: Vec::with_capacity(if detail { 6 } else { 0 }),
+            sig: 0,
         }
     }
 
