@@ -61,37 +61,36 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, _source: &Source, svc: usize) -> (Answe
         .find(|&e| scenario.interface_endpoints[e].private_dns && service.private_dns_supported);
 
     let public_answer = |why: &str| -> String {
+        use std::fmt::Write;
         if !detail {
             return String::new();
         }
+        // One string, written in place: the ranges are most of it.
         let cidrs = &service.cidrs;
-        let join = |list: &[ipnet::Ipv4Net]| {
-            let mut text = String::with_capacity(20 * list.len());
-            for (i, c) in list.iter().enumerate() {
-                if i > 0 {
-                    text.push_str(", ");
-                }
-                text.push_str(NetText::net(*c).as_str());
+        let mut text = String::with_capacity(160 + 20 * cidrs.len().min(3) + why.len());
+        let _ = write!(
+            text,
+            "{} asked; {resolver} answers the public addresses of {} (",
+            service.dns_name, service.name
+        );
+        let shown = if cidrs.len() > 4 { &cidrs[..3] } else { cidrs };
+        for (i, c) in shown.iter().enumerate() {
+            if i > 0 {
+                text.push_str(", ");
             }
-            text
-        };
-        let ranges = if cidrs.is_empty() {
-            "no public address in this Region".to_string()
+            text.push_str(NetText::net(*c).as_str());
+        }
+        if cidrs.is_empty() {
+            text.push_str("no public address in this Region");
         } else if cidrs.len() > 4 {
-            text!("{}, … ({} ranges)", join(&cidrs[..3]), cidrs.len())
-        } else {
-            join(cidrs)
-        };
-        text!(
-            "{} asked; {resolver} answers the public addresses of {} ({ranges}{}){why}",
-            service.dns_name,
-            service.name,
-            if service.illustrative {
-                "; illustrative"
-            } else {
-                ""
-            }
-        )
+            let _ = write!(text, ", … ({} ranges)", cidrs.len());
+        }
+        if service.illustrative {
+            text.push_str("; illustrative");
+        }
+        text.push(')');
+        text.push_str(why);
+        text
     };
 
     if let Some(e) = private {

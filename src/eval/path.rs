@@ -2007,6 +2007,21 @@ fn merge(
         );
     }
     let service_name = to.to_string();
+    if leaves.len() == 1 {
+        // One path: nothing to group.
+        let p = combine(ctx, src_az, to, leaves);
+        let mut hops = prefix;
+        hops.extend(p.hops);
+        return finish(
+            ctx,
+            source,
+            service_name,
+            hops,
+            p.verdict,
+            p.explanation,
+            Vec::new(),
+        );
+    }
     // Group leaves by path, keeping first-seen order; each leaf's signature is built once.
     let group_of: Vec<usize> = {
         let sigs: Vec<Signature<'_>> = leaves.iter().map(signature).collect();
@@ -2230,22 +2245,32 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, to: &str, group: Vec<Leaf>) -> Part
             }
         }
     } else if ctx.detail && verdict.is_reachable() {
-        let names: Vec<String> = hops
-            .iter()
-            .filter(|h| {
-                matches!(
-                    h.kind,
-                    HopKind::GatewayEndpoint
-                        | HopKind::NatGateway
-                        | HopKind::GwlbEndpoint
-                        | HopKind::NetworkInterface
-                        | HopKind::InternetGateway
-                )
-            })
-            .map(|h| text!("{} {}", h.kind.code().replace('_', " "), h.id))
-            .collect();
-        if !names.is_empty() {
-            explanation = text!("reaches {} through {}", to, names.join(", then "));
+        // "reaches s3 through nat gateway nat-a, then internet gateway igw-1": the hop kinds'
+        // codes with spaces, written in place.
+        let mut through = String::new();
+        for h in &hops {
+            let name = match h.kind {
+                HopKind::GatewayEndpoint => "gateway endpoint",
+                HopKind::NatGateway => "nat gateway",
+                HopKind::GwlbEndpoint => "gwlb endpoint",
+                HopKind::NetworkInterface => "network interface",
+                HopKind::InternetGateway => "internet gateway",
+                _ => continue,
+            };
+            if through.is_empty() {
+                through.reserve(to.len() + 64);
+                through.push_str("reaches ");
+                through.push_str(to);
+                through.push_str(" through ");
+            } else {
+                through.push_str(", then ");
+            }
+            through.push_str(name);
+            through.push(' ');
+            through.push_str(&h.id);
+        }
+        if !through.is_empty() {
+            explanation = through;
         }
         // Only AWS services' public endpoints are on AWS's network; a plain address is not.
         if !ctx.aim.address && matches!(verdict.via(), Some(Via::InternetGateway | Via::NatGateway))
