@@ -131,17 +131,19 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, _source: &Source, svc: usize) -> (Answe
                 healthy.push(i);
             }
         }
+        // "10.0.1.4 (us-east-1a), 10.0.2.4 (us-east-1b)", written in place.
         let fmt_enis = |list: &[usize]| -> String {
-            list.iter()
-                .map(|&i| {
-                    text!(
-                        "{} ({})",
-                        NetText::addr(all[i].ip),
-                        model.az_name(all[i].az)
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(", ")
+            let mut text = String::with_capacity(32 * list.len());
+            for (k, &i) in list.iter().enumerate() {
+                if k > 0 {
+                    text.push_str(", ");
+                }
+                text.push_str(NetText::addr(all[i].ip).as_str());
+                text.push_str(" (");
+                text.push_str(model.az_name(all[i].az));
+                text.push(')');
+            }
+            text
         };
         if !dropped.is_empty() {
             ctx.note("failed_az_enis_dropped", || {

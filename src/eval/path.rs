@@ -2206,22 +2206,22 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, to: &str, group: Vec<Leaf>) -> Part
                     .rev()
                     .find(|h| h.kind == HopKind::InterfaceEndpoint)
             {
-                let list: Vec<String> = enis
-                    .iter()
-                    .map(|&(e, i)| {
-                        let info = &model.endpoint_enis(e)[i];
-                        text!(
-                            "{} in {}",
-                            NetText::addr(info.ip),
-                            ctx.model.az_label_str(info.az)
-                        )
-                    })
-                    .collect();
-                h.detail = text!(
-                    "{}: interface endpoint (AWS PrivateLink); the client picks among its ENIs {}",
-                    ie.id,
-                    list.join(", ")
+                // Written in place: one string however many ENIs.
+                let mut detail = String::with_capacity(ie.id.len() + 80 + 40 * enis.len());
+                detail.push_str(&ie.id);
+                detail.push_str(
+                    ": interface endpoint (AWS PrivateLink); the client picks among its ENIs ",
                 );
+                for (k, &(e, i)) in enis.iter().enumerate() {
+                    let info = &model.endpoint_enis(e)[i];
+                    if k > 0 {
+                        detail.push_str(", ");
+                    }
+                    detail.push_str(NetText::addr(info.ip).as_str());
+                    detail.push_str(" in ");
+                    detail.push_str(ctx.model.az_label_str(info.az));
+                }
+                h.detail = detail;
                 h.az = None;
                 h.decisions.clear();
             }
