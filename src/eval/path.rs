@@ -1200,10 +1200,17 @@ fn route_from<'m>(
             }
         }
     }
-    for (first, members) in groups {
+    // The last group (usually the only one) takes the trail and the walk; the others copy them.
+    let (mut prefix, mut walk) = (prefix, Some(walk));
+    let count = groups.len();
+    for (g, (first, members)) in groups.into_iter().enumerate() {
+        let last = g + 1 == count;
         let choice = &split[first].1;
         let pieces: Vec<Ipv4Net> = members.iter().map(|&m| split[m].0).collect();
-        let mut hops = prefix.clone();
+        let mut hops = match last {
+            true => std::mem::take(&mut prefix),
+            false => prefix.clone(),
+        };
         // The matrix needs verdicts only: no decisions, no sentences. A trace's split is exact,
         // so each piece's choice is already the one `route::choose` makes for it.
         let decisions: Vec<RouteDecision> = if ctx.detail {
@@ -1245,7 +1252,11 @@ fn route_from<'m>(
             pieces,
             choice,
             dest,
-            walk.clone(),
+            match last {
+                true => walk.take(),
+                false => walk.clone(),
+            }
+            .expect("the walk is taken by the last group only"),
             hops,
             leaves,
         );
