@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod import;
 pub mod lesson;
 pub mod model;
+mod net_text;
 pub mod prefix_trie;
 pub mod report;
 pub mod tui;

@@ -177,6 +177,36 @@ impl<T> PrefixTrie<T> {
         }
     }
 
+    /// [`PrefixTrie::containing`] and [`PrefixTrie::has_inside`] in one walk down the trie:
+    /// calls `f` for every stored prefix that contains `net`, shortest first, and returns
+    /// whether any stored prefix lies strictly inside `net`.
+    pub fn containing_and_inside(&self, net: Ipv4Net, mut f: impl FnMut(Ipv4Net, &T)) -> bool {
+        let len = net.prefix_len();
+        let addr = u32::from(net.network());
+        let mut node = &self.nodes[0];
+        loop {
+            // `node` contains `net`.
+            self.each_value(node, &mut f);
+            if node.len >= len {
+                // `node` is `net` itself: what lies below it lies inside `net` (a node without
+                // values has two children, each leading to a stored prefix).
+                return node.child != [NONE; 2];
+            }
+            let c = node.child[bit(addr, node.len)];
+            if c == NONE {
+                return false;
+            }
+            let child = &self.nodes[c as usize];
+            if child.contains(addr, len) {
+                node = child;
+            } else {
+                // The child is either strictly inside `net` (and so is all of its subtree) or
+                // parts ways with it.
+                return child.len > len && mask(child.addr, len) == addr;
+            }
+        }
+    }
+
     /// The node whose subtree holds exactly the stored prefixes strictly inside `net`, and
     /// whether that node itself is to be left out (it is `net` itself).
     fn subtree_inside(&self, net: Ipv4Net) -> Option<(usize, bool)> {
@@ -355,6 +385,25 @@ mod tests {
                 let want = brute_inside(&stored, q);
                 prop_assert_eq!(t.has_inside(q), !want.is_empty(), "has_inside {}", q);
                 prop_assert_eq!(got, want, "inside {}", q);
+            }
+        }
+
+        #[test]
+        fn one_walk_answers_containing_and_has_inside(
+            stored in prop::collection::vec(prefix(), 0..60),
+            queries in prop::collection::vec(prefix(), 1..20),
+        ) {
+            let stored: Vec<(Ipv4Net, usize)> =
+                stored.into_iter().enumerate().map(|(i, p)| (p, i)).collect();
+            let mut t = PrefixTrie::new();
+            for &(p, i) in &stored {
+                t.insert(p, i);
+            }
+            for q in queries.into_iter().chain(stored.iter().map(|&(p, _)| p)) {
+                let mut got = vec![];
+                let inside = t.containing_and_inside(q, |p, &v| got.push((p, v)));
+                prop_assert_eq!(got, brute_containing(&stored, q), "containing {}", q);
+                prop_assert_eq!(inside, !brute_inside(&stored, q).is_empty(), "inside {}", q);
             }
         }
     }

@@ -218,27 +218,29 @@ fn target(s: &Scenario, n: u32) -> Target {
     let m = n / 10;
     match n % 10 {
         0 => Target::Local,
-        1 => Target::InternetGateway(pick(
-            s.internet_gateway.iter().map(|g| &*g.id),
-            m,
-            "igw-missing",
-        )),
-        2 | 3 => Target::NatGateway(pick(
-            s.nat_gateways.iter().map(|x| &*x.id),
-            m,
-            "nat-missing",
-        )),
-        4 => Target::GatewayEndpoint(gateway_endpoint(s, m)),
-        5 => Target::GatewayLoadBalancerEndpoint(pick(
-            s.gwlb_endpoints.iter().map(|x| &*x.id),
-            m,
-            "vpce-gwlb-missing",
-        )),
-        6 => Target::NetworkInterface(pick(
-            s.network_interfaces.iter().map(|x| &*x.id),
-            m,
-            "eni-missing",
-        )),
+        1 => Target::InternetGateway(
+            pick(s.internet_gateway.iter().map(|g| &*g.id), m, "igw-missing").into(),
+        ),
+        2 | 3 => {
+            Target::NatGateway(pick(s.nat_gateways.iter().map(|x| &*x.id), m, "nat-missing").into())
+        }
+        4 => Target::GatewayEndpoint(gateway_endpoint(s, m).into()),
+        5 => Target::GatewayLoadBalancerEndpoint(
+            pick(
+                s.gwlb_endpoints.iter().map(|x| &*x.id),
+                m,
+                "vpce-gwlb-missing",
+            )
+            .into(),
+        ),
+        6 => Target::NetworkInterface(
+            pick(
+                s.network_interfaces.iter().map(|x| &*x.id),
+                m,
+                "eni-missing",
+            )
+            .into(),
+        ),
         7 => Target::Blackhole,
         8 => Target::VpcPeering("pcx-1".into()),
         _ => Target::TransitGateway("tgw-1".into()),

@@ -14,12 +14,12 @@ const SUBNETS: usize = 6;
 fn target(n: u8) -> Target {
     match n % 8 {
         0 => Target::InternetGateway("igw-1".into()),
-        1 => Target::NatGateway(format!("nat-{}", n % 3)),
-        2 => Target::GatewayLoadBalancerEndpoint(format!("vpce-gwlb-{}", n % 3)),
-        3 | 4 => Target::NetworkInterface(format!("eni-{}", n % 3)),
+        1 => Target::NatGateway(format!("nat-{}", n % 3).into()),
+        2 => Target::GatewayLoadBalancerEndpoint(format!("vpce-gwlb-{}", n % 3).into()),
+        3 | 4 => Target::NetworkInterface(format!("eni-{}", n % 3).into()),
         5 => Target::Blackhole,
         6 => Target::TransitGateway("tgw-1".into()),
-        _ => Target::NatGateway(format!("nat-{}", (n / 8) % 3)),
+        _ => Target::NatGateway(format!("nat-{}", (n / 8) % 3).into()),
     }
 }
 

@@ -197,14 +197,14 @@ fn random_destination(
 
 fn private_random_target(rng: &mut XorShift) -> Target {
     match rng.below(100) {
-        0..=29 => Target::NatGateway(nat_id(rng.below(AZS))),
+        0..=29 => Target::NatGateway(nat_id(rng.below(AZS)).into()),
         30..=54 => Target::TransitGateway(TGW.into()),
-        55..=62 => Target::VpcPeering(format!("pcx-{:04}", rng.below(4))),
+        55..=62 => Target::VpcPeering(format!("pcx-{:04}", rng.below(4)).into()),
         63..=66 => Target::VirtualPrivateGateway("vgw-onprem".into()),
         67..=76 => Target::Blackhole,
         77..=84 => Target::InternetGateway(IGW.into()),
-        85..=94 => Target::NetworkInterface(appliance_id(rng.below(AZS))),
-        _ => Target::GatewayLoadBalancerEndpoint(gwlb_id(rng.below(AZS))),
+        85..=94 => Target::NetworkInterface(appliance_id(rng.below(AZS)).into()),
+        _ => Target::GatewayLoadBalancerEndpoint(gwlb_id(rng.below(AZS)).into()),
     }
 }
 
@@ -212,7 +212,7 @@ fn public_random_target(rng: &mut XorShift) -> Target {
     match rng.below(100) {
         0..=39 => Target::InternetGateway(IGW.into()),
         40..=69 => Target::TransitGateway(TGW.into()),
-        70..=84 => Target::VpcPeering(format!("pcx-{:04}", rng.below(4))),
+        70..=84 => Target::VpcPeering(format!("pcx-{:04}", rng.below(4)).into()),
         _ => Target::Blackhole,
     }
 }
@@ -225,7 +225,7 @@ fn fixed_routes(t: usize) -> Vec<Route> {
     match t {
         0 => routes.push(Route {
             destination: cidr("0.0.0.0/0"),
-            target: Target::NatGateway(nat_id(0)),
+            target: Target::NatGateway(nat_id(0).into()),
         }),
         1 => routes.push(Route {
             destination: cidr("0.0.0.0/0"),
@@ -236,10 +236,10 @@ fn fixed_routes(t: usize) -> Vec<Route> {
                 // No default route: services without an endpoint have no path (no_route).
                 19 => None,
                 // Inspect everything through the AZ's GWLB endpoint, then the GWLB subnet's table.
-                9 => Some(Target::GatewayLoadBalancerEndpoint(gwlb_id(az))),
+                9 => Some(Target::GatewayLoadBalancerEndpoint(gwlb_id(az).into())),
                 // A NAT instance / firewall appliance.
-                14 => Some(Target::NetworkInterface(appliance_id(az))),
-                _ => Some(Target::NatGateway(nat_id(az))),
+                14 => Some(Target::NetworkInterface(appliance_id(az).into())),
+                _ => Some(Target::NatGateway(nat_id(az).into())),
             };
             if let Some(target) = default {
                 routes.push(Route {
@@ -251,7 +251,7 @@ fn fixed_routes(t: usize) -> Vec<Route> {
             if t % 10 == 8 {
                 routes.push(Route {
                     destination: Destination::PrefixList("s3".into()),
-                    target: Target::NatGateway(nat_id(az)),
+                    target: Target::NatGateway(nat_id(az).into()),
                 });
             }
             if t % 7 == 6 {
@@ -266,7 +266,9 @@ fn fixed_routes(t: usize) -> Vec<Route> {
                 if other != t + 4 {
                     routes.push(Route {
                         destination: Destination::Cidr(subnet_cidr(other)),
-                        target: Target::GatewayLoadBalancerEndpoint(gwlb_id(subnet_az(other))),
+                        target: Target::GatewayLoadBalancerEndpoint(
+                            gwlb_id(subnet_az(other)).into(),
+                        ),
                     });
                 }
             }

@@ -3,6 +3,7 @@
 
 use super::path::{Ctx, Source, resolver_address};
 use super::trace::{Hop, HopKind, Reason};
+use crate::net_text::NetText;
 
 pub(crate) enum Answer {
     /// The name resolves to these ENIs (indexes into the endpoint's ENI list), healthy only.
@@ -20,7 +21,7 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, _source: &Source, svc: usize) -> (Answe
     let detail = ctx.detail;
     let resolver = if detail {
         match resolver_address(model) {
-            Some(ip) => format!("the Amazon-provided DNS server ({ip})"),
+            Some(ip) => text!("the Amazon-provided DNS server ({})", NetText::addr(ip)),
             None => "the Amazon-provided DNS server".to_string(),
         }
     } else {
@@ -60,39 +61,48 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, _source: &Source, svc: usize) -> (Answe
         .find(|&e| scenario.interface_endpoints[e].private_dns && service.private_dns_supported);
 
     let public_answer = |why: &str| -> String {
+        use std::fmt::Write;
         if !detail {
             return String::new();
         }
-        let list: Vec<String> = service.cidrs.iter().map(|c| c.to_string()).collect();
-        let ranges = if list.is_empty() {
-            "no public address in this Region".to_string()
-        } else if list.len() > 4 {
-            format!("{}, … ({} ranges)", list[..3].join(", "), list.len())
-        } else {
-            list.join(", ")
-        };
-        format!(
-            "{} asked; {resolver} answers the public addresses of {} ({ranges}{}){why}",
-            service.dns_name,
-            service.name,
-            if service.illustrative {
-                "; illustrative"
-            } else {
-                ""
+        // One string, written in place: the ranges are most of it.
+        let cidrs = &service.cidrs;
+        let mut text = String::with_capacity(160 + 20 * cidrs.len().min(3) + why.len());
+        let _ = write!(
+            text,
+            "{} asked; {resolver} answers the public addresses of {} (",
+            service.dns_name, service.name
+        );
+        let shown = if cidrs.len() > 4 { &cidrs[..3] } else { cidrs };
+        for (i, c) in shown.iter().enumerate() {
+            if i > 0 {
+                text.push_str(", ");
             }
-        )
+            text.push_str(NetText::net(*c).as_str());
+        }
+        if cidrs.is_empty() {
+            text.push_str("no public address in this Region");
+        } else if cidrs.len() > 4 {
+            let _ = write!(text, ", … ({} ranges)", cidrs.len());
+        }
+        if service.illustrative {
+            text.push_str("; illustrative");
+        }
+        text.push(')');
+        text.push_str(why);
+        text
     };
 
     if let Some(e) = private {
         let ie = &scenario.interface_endpoints[e];
         if !vpc.enable_dns_hostnames {
             ctx.note("dns_hostnames_off", || {
-                format!(
+                text!(
                     "{} has private DNS on, but enableDnsHostnames is off on {}: private DNS needs both attributes, so the default name resolves publicly",
                     ie.id, vpc.id
                 )
             });
-            let d = public_answer(&format!(
+            let d = public_answer(&text!(
                 ", because enableDnsHostnames is off and {}'s private DNS does not apply",
                 ie.id
             ));
@@ -100,12 +110,12 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, _source: &Source, svc: usize) -> (Answe
         }
         if ie.private_dns_only_for_inbound_resolver_endpoint {
             ctx.note("inbound_resolver_only", || {
-                format!(
+                text!(
                     "{} resolves privately only for queries through an inbound Resolver endpoint; inside the VPC the name resolves to public addresses and the route table decides",
                     ie.id
                 )
             });
-            let d = public_answer(&format!(
+            let d = public_answer(&text!(
                 ", because {} has private DNS only for the inbound Resolver endpoint",
                 ie.id
             ));
@@ -121,15 +131,23 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, _source: &Source, svc: usize) -> (Answe
                 healthy.push(i);
             }
         }
+        // "10.0.1.4 (us-east-1a), 10.0.2.4 (us-east-1b)", written in place.
         let fmt_enis = |list: &[usize]| -> String {
-            list.iter()
-                .map(|&i| format!("{} ({})", all[i].ip, model.az_name(all[i].az)))
-                .collect::<Vec<_>>()
-                .join(", ")
+            let mut text = String::with_capacity(32 * list.len());
+            for (k, &i) in list.iter().enumerate() {
+                if k > 0 {
+                    text.push_str(", ");
+                }
+                text.push_str(NetText::addr(all[i].ip).as_str());
+                text.push_str(" (");
+                text.push_str(model.az_name(all[i].az));
+                text.push(')');
+            }
+            text
         };
         if !dropped.is_empty() {
             ctx.note("failed_az_enis_dropped", || {
-                format!(
+                text!(
                     "ENIs of {} in failed AZs drop out of the answer: {}",
                     ie.id,
                     fmt_enis(&dropped)
@@ -139,12 +157,13 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, _source: &Source, svc: usize) -> (Answe
         if healthy.is_empty() {
             let e = if detail {
                 if all.is_empty() {
-                    format!(
+                    text!(
                         "{} has private DNS on but no subnet, so no ENI answers for {}",
-                        ie.id, service.dns_name
+                        ie.id,
+                        service.dns_name
                     )
                 } else {
-                    format!(
+                    text!(
                         "{} asked; private DNS of {} would answer its ENIs, but every one is in a failed AZ ({})",
                         service.dns_name,
                         ie.id,
@@ -181,26 +200,26 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, _source: &Source, svc: usize) -> (Answe
         let ie = &scenario.interface_endpoints[e];
         if !service.private_dns_supported {
             ctx.note("private_dns_unsupported", || {
-                format!(
+                text!(
                     "{}'s interface endpoint has no private DNS: {} resolves publicly; applications must be configured with {}'s vpce-… DNS name to use it",
                     service.name, service.dns_name, ie.id
                 )
             });
             if detail {
-                why = format!(
+                why = text!(
                     ", because {} interface endpoints have no private DNS",
                     service.name
                 );
             }
         } else {
             ctx.note("private_dns_off", || {
-                format!(
+                text!(
                     "{} exists but its private DNS is off: {} resolves to public addresses; only {}'s own vpce-… DNS names reach it",
                     ie.id, service.dns_name, ie.id
                 )
             });
             if detail {
-                why = format!(", because {}'s private DNS is off", ie.id);
+                why = text!(", because {}'s private DNS is off", ie.id);
             }
         }
     }
@@ -213,7 +232,7 @@ fn public_or_illustrative(ctx: &mut Ctx<'_>, svc: usize) -> Answer {
     if service.illustrative && !service.cidrs.is_empty() {
         let name = service.name.clone();
         ctx.note("illustrative_cidrs", || {
-            format!("AWS publishes no ranges for {name}: the CIDRs shown are illustrative")
+            text!("AWS publishes no ranges for {name}: the CIDRs shown are illustrative")
         });
     }
     Answer::Public
@@ -237,7 +256,7 @@ pub(crate) fn resolve_public(
         decisions: Vec::new(),
     };
     let resolver = match resolver_address(ctx.model) {
-        Some(ip) => format!("the Amazon-provided DNS server ({ip})"),
+        Some(ip) => text!("the Amazon-provided DNS server ({ip})"),
         None => "the Amazon-provided DNS server".to_string(),
     };
     if !vpc.enable_dns_support {
@@ -251,11 +270,11 @@ pub(crate) fn resolve_public(
     let d = if ctx.detail {
         let list: Vec<String> = cidrs.iter().map(|c| c.to_string()).collect();
         let ranges = if list.len() > 4 {
-            format!("{}, … ({} ranges)", list[..3].join(", "), list.len())
+            text!("{}, … ({} ranges)", list[..3].join(", "), list.len())
         } else {
             list.join(", ")
         };
-        format!(
+        text!(
             "{dns_name} asked; {resolver} answers the public addresses of {service} ({ranges}){why}"
         )
     } else {

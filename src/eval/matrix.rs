@@ -1,10 +1,10 @@
 //! `evaluate_all`: every instance × every catalogue service. Instances that share a subnet and
 //! public-IP state share every path, so each such class is evaluated once, without sentences.
 
-use std::collections::HashMap;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::model::{Model, WhatIf};
+use crate::model::{Model, WhatIf, cores};
 
 use super::path::{Ctx, Source, evaluate_service, workload_verdict};
 use super::trace::Verdict;
@@ -37,55 +37,63 @@ pub fn evaluate_all(model: &Model, what_if: &WhatIf) -> Matrix {
     let failed = model.failed_azs(what_if);
     let scenario = model.scenario();
     let services = model.services();
-    // Classes: instances that share a subnet and public-IP state share every path.
-    let mut classes: HashMap<(usize, bool), usize> = HashMap::new();
+    // Classes: instances that share a subnet and public-IP state share every path. A class is
+    // found by its slot (subnet, public IP), numbered in order of first appearance.
+    let mut class_of: Vec<usize> = vec![usize::MAX; 2 * scenario.subnets.len().max(1)];
     let mut class_keys: Vec<(usize, bool)> = Vec::new();
     let row_class: Vec<usize> = scenario
         .instances
         .iter()
-        .map(|inst| {
-            let key = (
-                model.subnet_index(&inst.subnet).unwrap_or(0),
-                inst.public_ip,
-            );
-            *classes.entry(key).or_insert_with(|| {
-                class_keys.push(key);
-                class_keys.len() - 1
-            })
+        .zip(model.instance_subnet.iter())
+        .map(|(inst, &subnet)| {
+            let slot = &mut class_of[2 * subnet + usize::from(inst.public_ip)];
+            if *slot == usize::MAX {
+                *slot = class_keys.len();
+                class_keys.push((subnet, inst.public_ip));
+            }
+            *slot
         })
         .collect();
 
-    // Classes are independent: split them over the cores.
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(class_keys.len().div_ceil(32))
-        .max(1);
-    let chunk = class_keys.len().div_ceil(threads).max(1);
-    let class_rows: Vec<Arc<[MatrixCell]>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = class_keys
-            .chunks(chunk)
-            .map(|keys| {
-                let failed = failed.clone();
-                scope.spawn(move || {
-                    let mut ctx = Ctx {
-                        model,
-                        failed,
-                        detail: false,
-                        notes: Vec::new(),
-                        aim: Default::default(),
-                    };
-                    keys.iter()
-                        .map(|&(subnet, public_ip)| class_row(&mut ctx, subnet, public_ip))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
+    // Classes are independent: every thread takes the next class from one counter until none
+    // is left, so none waits for another whose classes cost more.
+    let threads = cores().min(class_keys.len().div_ceil(32)).max(1);
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut ctx = Ctx {
+            model,
+            failed: failed.clone(),
+            detail: false,
+            notes: Vec::new(),
+            aim: Default::default(),
+        };
+        let mut done = Vec::new();
+        loop {
+            let k = next.fetch_add(1, Ordering::Relaxed);
+            let Some(&(subnet, public_ip)) = class_keys.get(k) else {
+                return done;
+            };
+            done.push((k, class_row(&mut ctx, subnet, public_ip)));
+        }
+    };
+    let (instances, class_rows) = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        // The row names are copied here while the helpers start on the classes.
+        let instances: Vec<String> = scenario.instances.iter().map(|i| i.id.clone()).collect();
+        let mut rows: Vec<Option<Arc<[MatrixCell]>>> = vec![None; class_keys.len()];
+        let mine = work();
+        let theirs = helpers
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        for (k, row) in mine.into_iter().chain(theirs) {
+            rows[k] = Some(row);
+        }
+        (instances, rows)
     });
+    let class_rows: Vec<Arc<[MatrixCell]>> = class_rows
+        .into_iter()
+        .map(|row| row.expect("every class evaluated"))
+        .collect();
 
     Matrix {
         services: services.iter().map(|s| s.name.clone()).collect(),
@@ -94,7 +102,7 @@ pub fn evaluate_all(model: &Model, what_if: &WhatIf) -> Matrix {
             .iter()
             .map(|w| format!("workload:{}", w.name))
             .collect(),
-        instances: scenario.instances.iter().map(|i| i.id.clone()).collect(),
+        instances,
         cells: row_class
             .into_iter()
             .map(|c| Arc::clone(&class_rows[c]))

@@ -12,6 +12,7 @@ use ipnet::Ipv4Net;
 
 use crate::catalogue;
 use crate::model::{Association, AvailabilityMode, Model, NatConnectivity, Target, WhatIf};
+use crate::net_text::NetText;
 
 use super::dns::{self, Answer};
 use super::route::{self, Choice};
@@ -296,7 +297,7 @@ pub(crate) fn resolve_source(model: &Model, from: &From) -> Result<Source, Query
                         .instances
                         .iter()
                         .map(|i| match &i.name {
-                            Some(n) => format!("{} ({n})", i.id),
+                            Some(n) => text!("{} ({n})", i.id),
                             None => i.id.clone(),
                         })
                         .collect::<Vec<_>>()
@@ -306,7 +307,7 @@ pub(crate) fn resolve_source(model: &Model, from: &From) -> Result<Source, Query
             let inst = &model.scenario().instances[i];
             Ok(Source {
                 label: match &inst.name {
-                    Some(n) => format!("{} ({n})", inst.id),
+                    Some(n) => text!("{} ({n})", inst.id),
                     None => inst.id.clone(),
                 },
                 subnet: model.subnet_index(&inst.subnet).unwrap_or(0),
@@ -325,7 +326,7 @@ pub(crate) fn resolve_source(model: &Model, from: &From) -> Result<Source, Query
                 .subnet_index(subnet)
                 .ok_or_else(|| QueryError::UnknownSubnet(subnet.clone(), subnets()))?;
             Ok(Source {
-                label: format!(
+                label: text!(
                     "a new instance{}",
                     if *public_ip {
                         " with a public IPv4"
@@ -353,7 +354,7 @@ pub(crate) fn resolve_source(model: &Model, from: &From) -> Result<Source, Query
                 .find(|i| i.private_ip == Some(*ip));
             Ok(Source {
                 label: match inst {
-                    Some(i) => format!("{ip} ({})", i.id),
+                    Some(i) => text!("{ip} ({})", i.id),
                     None => ip.to_string(),
                 },
                 subnet: si,
@@ -382,8 +383,30 @@ pub(crate) struct Aim {
     pub description: String,
     /// The last hop after an internet gateway: (kind, id, detail).
     pub public_hop: Option<(HopKind, String, String)>,
+    /// A service in this Region: the public hop's detail is this service's public endpoint,
+    /// written only when a trace reaches it.
+    pub service: Option<usize>,
     /// An address destination: delivery by the local route reaches it.
     pub address: bool,
+}
+
+impl Aim {
+    /// The hop after an internet gateway, with its sentence (none without `detail`).
+    fn public_hop(&self, model: &Model, detail: bool) -> Option<(HopKind, &str, String)> {
+        let (kind, id, d) = self.public_hop.as_ref()?;
+        let d = match self.service {
+            Some(svc) if detail => {
+                let service = &model.services()[svc];
+                text!(
+                    "{} public endpoint {}",
+                    service.description,
+                    service.dns_name
+                )
+            }
+            _ => d.clone(),
+        };
+        Some((*kind, id.as_str(), d))
+    }
 }
 
 /// Per-walk state: what the packet looks like now.
@@ -432,7 +455,7 @@ fn source_hop(ctx: &mut Ctx<'_>, source: &Source, to: &str) -> Result<Hop, Box<P
         "{} in {} ({}), {}; {}",
         source.label,
         subnet.id,
-        subnet.cidr,
+        NetText::net(subnet.cidr),
         az_label,
         if source.public_ip {
             "has a public IPv4 address"
@@ -502,6 +525,7 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
                     to.clone(),
                     say!(ctx.detail, "{to} on the internet"),
                 )),
+                service: None,
                 address: true,
             };
             let mut leaves = Vec::new();
@@ -514,7 +538,7 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
             cidrs,
             illustrative,
         } => {
-            let to = format!("{service}@{region}");
+            let to = text!("{service}@{region}");
             let hop0 = match source_hop(ctx, source, &to) {
                 Ok(h) => h,
                 Err(t) => return *t,
@@ -522,24 +546,22 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
             let dns_name = model
                 .service(service)
                 .map(|s| s.dns_name.replace(&model.scenario().region, region))
-                .unwrap_or_else(|| format!("{service}.{region}.amazonaws.com"));
+                .unwrap_or_else(|| text!("{service}.{region}.amazonaws.com"));
             let home = model.scenario().region.clone();
             ctx.note("other_region", || {
-                format!(
+                text!(
                     "{service} in {region} is not behind this VPC's endpoints: gateway endpoints and interface endpoints serve {home} only, so its addresses take the other routes"
                 )
             });
             if *illustrative {
                 ctx.note("illustrative_cidrs", || {
-                    format!(
-                        "AWS publishes no ranges for {service}: the CIDRs shown are illustrative"
-                    )
+                    text!("AWS publishes no ranges for {service}: the CIDRs shown are illustrative")
                 });
             }
-            let why = format!(
+            let why = text!(
                 "; {dns_name} is a name in {region}, which no endpoint of this VPC ({home}) covers"
             );
-            let name = format!("{service} in {region}");
+            let name = text!("{service} in {region}");
             evaluate_public(
                 ctx, source, hop0, &to, &dns_name, &name, service, cidrs, &why,
             )
@@ -566,16 +588,16 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
                     .map(|s| s.dns_name.clone())
                     .unwrap_or_default();
                 ctx.note("global_name_not_covered", || {
-                    format!(
+                    text!(
                         "{} has private DNS for {regional}, but {name} is a global name that Regional private DNS does not cover: it resolves to public addresses",
                         ie.id
                     )
                 });
             }
-            let why = format!(
+            let why = text!(
                 "; {name} is a global name: it resolves to {service}'s addresses in {region}"
             );
-            let label = format!("{service} in {region}");
+            let label = text!("{service} in {region}");
             evaluate_public(ctx, source, hop0, name, name, &label, service, cidrs, &why)
         }
     }
@@ -607,6 +629,7 @@ fn evaluate_public(
             to.to_string(),
             say!(ctx.detail, "{description} public endpoint {dns_name}"),
         )),
+        service: None,
         address: false,
     };
     let (answer, dns_hop) = dns::resolve_public(ctx, dns_name, service, cidrs, why);
@@ -703,7 +726,7 @@ pub(crate) fn workload_verdict<'a>(parts: impl Iterator<Item = &'a Verdict>) -> 
 
 /// A workload is reachable only if every part is; the verdict names the parts that fail.
 fn evaluate_workload(ctx: &mut Ctx<'_>, source: &Source, name: &str, parts: &[usize]) -> PathTrace {
-    let to = format!("workload:{name}");
+    let to = text!("workload:{name}");
     let hop0 = match source_hop(ctx, source, &to) {
         Ok(h) => h,
         Err(t) => return *t,
@@ -732,14 +755,14 @@ fn evaluate_workload(ctx: &mut Ctx<'_>, source: &Source, name: &str, parts: &[us
             let each: Vec<String> = out
                 .iter()
                 .map(|p| {
-                    format!(
+                    text!(
                         "{} via {}",
                         p.to.as_deref().unwrap_or("?"),
                         p.verdict.via().map(|v| v.code()).unwrap_or("?")
                     )
                 })
                 .collect();
-            format!("every part of {name} is reachable: {}", each.join(", "))
+            text!("every part of {name} is reachable: {}", each.join(", "))
         } else {
             String::new()
         };
@@ -749,7 +772,7 @@ fn evaluate_workload(ctx: &mut Ctx<'_>, source: &Source, name: &str, parts: &[us
             let each: Vec<String> = failing
                 .iter()
                 .map(|p| {
-                    format!(
+                    text!(
                         "{} is {} ({})",
                         p.to.as_deref().unwrap_or("?"),
                         short_outcome(&p.verdict),
@@ -762,9 +785,9 @@ fn evaluate_workload(ctx: &mut Ctx<'_>, source: &Source, name: &str, parts: &[us
                 .filter(|p| p.verdict.is_reachable())
                 .filter_map(|p| p.to.as_deref())
                 .collect();
-            let mut e = format!("{name} needs every part: {}", each.join("; "));
+            let mut e = text!("{name} needs every part: {}", each.join("; "));
             if !ok.is_empty() {
-                e.push_str(&format!("; reachable: {}", ok.join(", ")));
+                e.push_str(&text!("; reachable: {}", ok.join(", ")));
             }
             e
         } else {
@@ -792,14 +815,8 @@ pub(crate) fn evaluate_service(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -
                 service.name.clone()
             },
             description: service.description.clone(),
-            public_hop: Some((
-                HopKind::Service,
-                service.name.clone(),
-                format!(
-                    "{} public endpoint {}",
-                    service.description, service.dns_name
-                ),
-            )),
+            public_hop: Some((HopKind::Service, service.name.clone(), String::new())),
+            service: Some(svc),
             address: false,
         }
     } else {
@@ -811,7 +828,11 @@ pub(crate) fn evaluate_service(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -
     };
     let (answer, dns_hop) = dns::resolve(ctx, source, svc);
     let hops = if ctx.detail {
-        vec![hop0, dns_hop]
+        // The source and DNS hops, then the walk's (merge appends them).
+        let mut hops = Vec::with_capacity(8);
+        hops.push(hop0);
+        hops.push(dns_hop);
+        hops
     } else {
         Vec::new()
     };
@@ -864,7 +885,7 @@ fn deliver_locally(
     piece: Ipv4Net,
     mut hops: Trail,
     table_id: &str,
-    route_text: &str,
+    route_text: &RouteText<'_>,
 ) -> Leaf {
     let model = ctx.model;
     let s = model.scenario();
@@ -910,12 +931,12 @@ fn deliver_locally(
             s.instances
                 .iter()
                 .find(|i| i.private_ip == Some(ip))
-                .map(|i| format!("; instance {}", i.id))
+                .map(|i| text!("; instance {}", i.id))
                 .or_else(|| {
                     s.network_interfaces
                         .iter()
                         .find(|n| n.ip == Some(ip))
-                        .map(|n| format!("; network interface {}", n.id))
+                        .map(|n| text!("; network interface {}", n.id))
                 })
                 .or_else(|| {
                     (0..s.interface_endpoints.len()).find_map(|e| {
@@ -923,21 +944,22 @@ fn deliver_locally(
                             .endpoint_enis(e)
                             .iter()
                             .any(|x| x.ip == ip)
-                            .then(|| format!("; an ENI of {}", s.interface_endpoints[e].id))
+                            .then(|| text!("; an ENI of {}", s.interface_endpoints[e].id))
                     })
                 })
                 .unwrap_or_default()
         } else {
             String::new()
         };
-        format!(
+        text!(
             "{shown} in {} ({}, {az_label}){holder}",
-            s.subnets[si].id, s.subnets[si].cidr
+            s.subnets[si].id,
+            s.subnets[si].cidr
         )
     } else {
         String::new()
     };
-    hops.add(HopKind::Address, &shown, Some(az_label), d);
+    hops.add(HopKind::Address, shown.as_str(), Some(az_label), d);
     let explanation = say!(
         ctx.detail,
         "{route_text} in {table_id} delivers {shown} inside the VPC"
@@ -969,13 +991,15 @@ fn association_text(ctx: &Ctx<'_>, table: usize, assoc: Association, subnet: usi
     let s = &ctx.model.scenario();
     let t = &s.route_tables[table];
     match assoc {
-        Association::Explicit => format!(
+        Association::Explicit => text!(
             "{} is explicitly associated with {}",
-            s.subnets[subnet].id, t.id
+            s.subnets[subnet].id,
+            t.id
         ),
-        Association::ImplicitMain => format!(
+        Association::ImplicitMain => text!(
             "{} has no explicit association, so it uses the main table {}",
-            s.subnets[subnet].id, t.id
+            s.subnets[subnet].id,
+            t.id
         ),
     }
 }
@@ -984,7 +1008,7 @@ fn subnet_table_text(ctx: &Ctx<'_>, owner: &str, subnet: usize) -> (usize, Strin
     let (table, assoc) = ctx.model.subnet_route_table(subnet);
     let text = if ctx.detail {
         let s = ctx.model.scenario();
-        format!(
+        text!(
             "{owner} routes by its own subnet's table: {} uses {} ({})",
             s.subnets[subnet].id,
             s.route_tables[table].id,
@@ -1012,7 +1036,7 @@ fn zonal_placement(
     kind: HopKind,
     failed: Reason,
     table_id: &str,
-    route_text: &str,
+    route_text: &RouteText<'_>,
 ) -> Result<(usize, usize, String), Stop> {
     let detail = ctx.detail;
     let Some(si) = subnet.and_then(|s| ctx.model.subnet_index(s)) else {
@@ -1074,7 +1098,7 @@ fn return_leg(ctx: &mut Ctx<'_>, walk: &Walk<'_>, igw: &str, hops: &mut Trail) -
         None => (
             igw.to_string(),
             false,
-            format!(
+            text!(
                 "{igw} has no edge route table (none is associated with it), so replies to {shown} enter by the local route and skip {endpoint}"
             ),
         ),
@@ -1083,23 +1107,27 @@ fn return_leg(ctx: &mut Ctx<'_>, walk: &Walk<'_>, igw: &str, hops: &mut Trail) -
             let table_id = s.route_tables[t].id.clone();
             let choice = route::choose(compiled, address);
             match choice.winner.map(|w| &compiled.routes[w as usize]) {
-                Some(r) if r.target == Target::GatewayLoadBalancerEndpoint(endpoint.clone()) => {
-                    let why = format!(
+                Some(r)
+                    if r.target
+                        == Target::GatewayLoadBalancerEndpoint(endpoint.as_str().into()) =>
+                {
+                    let why = text!(
                         "replies from {from} to {shown}: {table_id} sends {} → {endpoint}, back through the appliances",
                         r.destination
                     );
                     (table_id, true, why)
                 }
                 Some(r) => {
-                    let why = format!(
+                    let why = text!(
                         "replies from {from} to {shown}: {table_id} sends {} → {}, not through {endpoint}",
-                        r.destination, r.target
+                        r.destination,
+                        r.target
                     );
                     (table_id, false, why)
                 }
                 None => {
                     let why =
-                        format!("replies from {from} to {shown}: {table_id} has no route for them");
+                        text!("replies from {from} to {shown}: {table_id} has no route for them");
                     (table_id, false, why)
                 }
             }
@@ -1107,13 +1135,13 @@ fn return_leg(ctx: &mut Ctx<'_>, walk: &Walk<'_>, igw: &str, hops: &mut Trail) -
     };
     let detail = if ctx.detail {
         if symmetric {
-            format!("return leg: {why} (symmetric)")
+            text!("return leg: {why} (symmetric)")
         } else if stateful {
-            format!(
+            text!(
                 "return leg: {why}; the stateful appliances never see the reply and drop the flow"
             )
         } else {
-            format!("return leg: {why}; the appliances are stateless, so the flow survives")
+            text!("return leg: {why}; the appliances are stateless, so the flow survives")
         }
     } else {
         String::new()
@@ -1146,27 +1174,49 @@ fn route_from<'m>(
     let model = ctx.model;
     let compiled = model.compiled_table(table);
     let table_id: &str = &model.scenario().route_tables[table].id;
-    let mut groups: Vec<(Choice, Vec<Ipv4Net>)> = Vec::new();
+    let mut split: Vec<(Ipv4Net, Choice)> = Vec::with_capacity(2 * cidrs.len());
     for &cidr in cidrs {
-        for (piece, choice) in route::split(compiled, cidr, ctx.detail) {
-            match groups.iter_mut().find(|(c, _)| c.winner == choice.winner) {
-                Some((first, pieces)) => {
-                    if choice.arbitrary() && !first.arbitrary() {
-                        *first = choice;
-                    }
-                    pieces.push(piece)
+        route::split_into(compiled, cidr, ctx.detail, &mut split);
+    }
+    // Pieces the same route wins, by index into `split`: the group's choice (an arbitrary one
+    // if any piece's is), and its pieces.
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (i, (_, choice)) in split.iter().enumerate() {
+        match groups
+            .iter_mut()
+            .find(|(c, _)| split[*c].1.winner == choice.winner)
+        {
+            Some((first, members)) => {
+                if choice.arbitrary() && !split[*first].1.arbitrary() {
+                    *first = i;
                 }
-                None => groups.push((choice, vec![piece])),
+                members.push(i)
+            }
+            None => {
+                // Usually one route takes every piece.
+                let mut members = Vec::with_capacity(split.len() - i);
+                members.push(i);
+                groups.push((i, members))
             }
         }
     }
-    for (choice, pieces) in groups {
-        let mut hops = prefix.clone();
-        // The matrix needs verdicts only: no decisions, no sentences.
+    // The last group (usually the only one) takes the trail and the walk; the others copy them.
+    let (mut prefix, mut walk) = (prefix, Some(walk));
+    let count = groups.len();
+    for (g, (first, members)) in groups.into_iter().enumerate() {
+        let last = g + 1 == count;
+        let choice = &split[first].1;
+        let pieces: Vec<Ipv4Net> = members.iter().map(|&m| split[m].0).collect();
+        let mut hops = match last {
+            true => std::mem::take(&mut prefix),
+            false => prefix.clone(),
+        };
+        // The matrix needs verdicts only: no decisions, no sentences. A trace's split is exact,
+        // so each piece's choice is already the one `route::choose` makes for it.
         let decisions: Vec<RouteDecision> = if ctx.detail {
-            pieces
+            members
                 .iter()
-                .map(|&p| route::decision(compiled, p, &route::choose(compiled, p)))
+                .map(|&m| route::decision(compiled, split[m].0, &split[m].1))
                 .collect()
         } else {
             Vec::new()
@@ -1178,7 +1228,7 @@ fn route_from<'m>(
         if choice.arbitrary() {
             let first = choice.matches.last().map(|&(c, _)| c).unwrap_or(pieces[0]);
             ctx.note("arbitrary_prefix_list_choice", || {
-                format!(
+                text!(
                     "in {table_id}, two prefix lists hold {first} with different targets: AWS picks one at random and keeps it; shown here: the first"
                 )
             });
@@ -1187,7 +1237,7 @@ fn route_from<'m>(
             let route = &compiled.routes[*r as usize];
             if !route.ignored.is_empty() {
                 ctx.note("ignored_prefix_list_entries", || {
-                    format!(
+                    text!(
                         "{} in {table_id}: entries inside a VPC CIDR are ignored",
                         route.destination
                     )
@@ -1200,60 +1250,76 @@ fn route_from<'m>(
             table,
             table_id,
             pieces,
-            &choice,
+            choice,
             dest,
-            walk.clone(),
+            match last {
+                true => walk.take(),
+                false => walk.clone(),
+            }
+            .expect("the walk is taken by the last group only"),
             hops,
             leaves,
         );
     }
 }
 
+/// `destination → target`, as a sentence names a route.
+struct RouteText<'a>(&'a crate::model::CompiledRoute);
+
+impl std::fmt::Display for RouteText<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} → {}", self.0.destination, self.0.target)
+    }
+}
+
 /// An address for /32, else the CIDR.
-fn net_text(n: Ipv4Net) -> String {
+fn net_text(n: Ipv4Net) -> NetText {
     if n.prefix_len() == 32 {
-        n.addr().to_string()
+        NetText::addr(n.addr())
     } else {
-        n.to_string()
+        NetText::net(n)
     }
 }
 
 fn table_sentence(how: &str, d: &RouteDecision) -> String {
+    use std::fmt::Write;
     let Some(w) = d.matches.iter().find(|m| m.chosen) else {
-        return format!("{how}; no route matches {}", net_text(d.destination));
+        return text!("{how}; no route matches {}", net_text(d.destination));
     };
-    let others: Vec<String> = d
-        .matches
-        .iter()
-        .filter(|m| !m.chosen)
-        .map(|m| format!("{} → {}", m.destination, m.target))
-        .collect();
-    let rule = match d.rule {
-        "only_match" => "the only match".to_string(),
-        "longest_prefix" => format!("longest prefix /{}", w.matched_cidr.prefix_len()),
-        "static_over_prefix_list" => "a static route beats a prefix list at equal length".into(),
-        "arbitrary_prefix_list" => "AWS's choice between equal prefix lists is arbitrary".into(),
-        other => other.to_string(),
-    };
-    let matched = if w.destination == w.matched_cidr.to_string() {
-        w.destination.clone()
-    } else {
-        format!("{} ({})", w.destination, w.matched_cidr)
-    };
-    if others.is_empty() {
-        format!(
-            "{how}; {} → {matched} → {} ({rule})",
-            net_text(d.destination),
-            w.target
-        )
-    } else {
-        format!(
-            "{how}; {} → {matched} → {} ({rule}; also matched: {})",
-            net_text(d.destination),
-            w.target,
-            others.join(", ")
-        )
+    // One string, written in place: a quota-sized table matches many routes.
+    let mut s = String::with_capacity(how.len() + 96 + 40 * d.matches.len());
+    let matched_cidr = NetText::net(w.matched_cidr);
+    let _ = write!(s, "{how}; {} → {}", net_text(d.destination), w.destination);
+    if w.destination != matched_cidr.as_str() {
+        let _ = write!(s, " ({matched_cidr})");
     }
+    let _ = write!(s, " → {} (", w.target);
+    match d.rule {
+        "only_match" => s.push_str("the only match"),
+        "longest_prefix" => {
+            let _ = write!(s, "longest prefix /{}", w.matched_cidr.prefix_len());
+        }
+        "static_over_prefix_list" => {
+            s.push_str("a static route beats a prefix list at equal length")
+        }
+        "arbitrary_prefix_list" => {
+            s.push_str("AWS's choice between equal prefix lists is arbitrary")
+        }
+        other => s.push_str(other),
+    }
+    let mut others = d.matches.iter().filter(|m| !m.chosen);
+    if let Some(first) = others.next() {
+        let _ = write!(
+            s,
+            "; also matched: {} → {}",
+            first.destination, first.target
+        );
+        for m in others {
+            let _ = write!(s, ", {} → {}", m.destination, m.target);
+        }
+    }
+    s.push(')');
+    s
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1293,8 +1359,8 @@ fn follow<'m>(
     };
     let dest_label = |ctx: &Ctx<'_>| match dest {
         Dest::Range if ctx.aim.address => piece.to_string(),
-        Dest::Range => format!("{} ({piece})", ctx.aim.label),
-        Dest::Eni { .. } => format!("the endpoint ENI {}", piece.addr()),
+        Dest::Range => text!("{} ({piece})", ctx.aim.label),
+        Dest::Eni { .. } => text!("the endpoint ENI {}", piece.addr()),
     };
     let Some(w) = choice.winner else {
         // A public NAT gateway whose subnet cannot reach an internet gateway, in a VPC without one.
@@ -1311,12 +1377,12 @@ fn follow<'m>(
             let mut routes: Vec<String> = all
                 .iter()
                 .take(SHOWN)
-                .map(|r| format!("{} → {}", r.destination, r.target))
+                .map(|r| text!("{} → {}", r.destination, r.target))
                 .collect();
             if all.len() > SHOWN {
-                routes.push(format!("… and {} more", all.len() - SHOWN));
+                routes.push(text!("… and {} more", all.len() - SHOWN));
             }
-            let mut e = format!(
+            let mut e = text!(
                 "no route for {} in {table_id}; its routes: {}",
                 dest_label(ctx),
                 routes.join(", ")
@@ -1333,7 +1399,8 @@ fn follow<'m>(
         return;
     };
     let route = &model.compiled_table(table).routes[w as usize];
-    let route_text = say!(detail, "{} → {}", route.destination, route.target);
+    // Written into a sentence only where a path stops: the route's text costs nothing else.
+    let route_text = RouteText(route);
     let target = &route.target;
 
     if walk.visited.len() >= MAX_TABLES
@@ -1436,7 +1503,7 @@ fn follow<'m>(
         }
         Target::InternetGateway(id) => {
             let igw = model.scenario().internet_gateway.as_ref();
-            if igw.is_none_or(|g| &g.id != id) {
+            if igw.is_none_or(|g| g.id != id) {
                 let e = say!(
                     detail,
                     "{route_text} in {table_id} is a blackhole: {id} is not attached to the VPC"
@@ -1493,8 +1560,8 @@ fn follow<'m>(
                 "{id}: internet gateway (regional); traffic to AWS services' public endpoints stays on AWS's network"
             );
             hops.add(HopKind::InternetGateway, id, None, d);
-            if let Some((kind, id, d)) = &ctx.aim.public_hop {
-                hops.add(*kind, id, None, d.clone());
+            if let Some((kind, id, d)) = ctx.aim.public_hop(model, detail) {
+                hops.add(kind, id, None, d);
             }
             if let Some(e) = return_leg(ctx, &walk, id, &mut hops) {
                 leaves.push(leaf(hops, Verdict::Blocked(Reason::AsymmetricReturn), e));
@@ -1515,7 +1582,7 @@ fn follow<'m>(
             ));
         }
         Target::NatGateway(id) => {
-            let Some(&ni) = model.nat_lookup.get(id) else {
+            let Some(&ni) = model.nat_lookup.get(id.as_str()) else {
                 let e = say!(
                     detail,
                     "{route_text} in {table_id} is a blackhole: {id} does not exist"
@@ -1561,7 +1628,7 @@ fn follow<'m>(
                     walk.private_nat = !public;
                     if walk.gwlb.take().is_some() {
                         ctx.note("return_not_evaluated", || {
-                            format!("the return leg through the regional NAT gateway {id} to the GWLB endpoint is not modelled")
+                            text!("the return leg through the regional NAT gateway {id} to the GWLB endpoint is not modelled")
                         });
                     }
                     let Some(igw) = model.scenario().internet_gateway.as_ref() else {
@@ -1596,8 +1663,8 @@ fn follow<'m>(
                     }
                     let d = say!(detail, "{}: internet gateway (regional)", igw.id);
                     hops.add(HopKind::InternetGateway, &igw.id, None, d);
-                    if let Some((kind, id, d)) = &ctx.aim.public_hop {
-                        hops.add(*kind, id, None, d.clone());
+                    if let Some((kind, id, d)) = ctx.aim.public_hop(model, detail) {
+                        hops.add(kind, id, None, d);
                     }
                     leaves.push(leaf(
                         hops,
@@ -1626,7 +1693,7 @@ fn follow<'m>(
                     };
                     if walk.source_az != az {
                         ctx.note("cross_az_dependency", || {
-                            format!("{id} is in {az_label}: the path depends on that AZ and pays inter-AZ transfer")
+                            text!("{id} is in {az_label}: the path depends on that AZ and pays inter-AZ transfer")
                         });
                     }
                     let (next, how) = subnet_table_text(ctx, id, si);
@@ -1653,7 +1720,7 @@ fn follow<'m>(
             }
         }
         Target::GatewayLoadBalancerEndpoint(id) => {
-            let Some(&gi) = model.gwlb_lookup.get(id) else {
+            let Some(&gi) = model.gwlb_lookup.get(id.as_str()) else {
                 let e = say!(
                     detail,
                     "{route_text} in {table_id} is a blackhole: {id} does not exist"
@@ -1721,12 +1788,12 @@ fn follow<'m>(
                 if !lb.appliances.iter().any(serving) {
                     let e = if detail {
                         if lb.cross_zone_load_balancing {
-                            format!(
+                            text!(
                                 "{route_text} in {table_id}, but {} has no healthy appliance in any healthy AZ",
                                 lb.id
                             )
                         } else {
-                            format!(
+                            text!(
                                 "{route_text} in {table_id}, but {} has no healthy appliance in {az_label}, and cross-zone load balancing is off (AWS's default), so no other AZ's appliances take {id}'s traffic",
                                 lb.id
                             )
@@ -1747,7 +1814,7 @@ fn follow<'m>(
             }
             let d = if detail {
                 match lb {
-                    Some(lb) => format!(
+                    Some(lb) => text!(
                         "appliances of {} inspect the traffic ({}{}) and return it through {id}",
                         lb.id,
                         if lb.cross_zone_load_balancing {
@@ -1761,7 +1828,7 @@ fn follow<'m>(
                             ", stateless"
                         }
                     ),
-                    None => format!(
+                    None => text!(
                         "appliances behind the Gateway Load Balancer inspect the traffic and return it through {id}"
                     ),
                 }
@@ -1775,7 +1842,7 @@ fn follow<'m>(
             route_from(ctx, next, &how, &pieces, dest, walk, hops, leaves);
         }
         Target::NetworkInterface(id) => {
-            let Some(&ei) = model.eni_lookup.get(id) else {
+            let Some(&ei) = model.eni_lookup.get(id.as_str()) else {
                 let e = say!(
                     detail,
                     "{route_text} in {table_id} is a blackhole: {id} does not exist"
@@ -1870,7 +1937,9 @@ impl Trail {
     fn new(detail: bool) -> Self {
         Trail {
             detail,
-            ..Default::default()
+            // A trace's walk passes a few hops; the matrix keeps none.
+            hops: Vec::with_capacity(if detail { 6 } else { 0 }),
+            sig: 0,
         }
     }
 
@@ -1949,6 +2018,21 @@ fn merge(
         );
     }
     let service_name = to.to_string();
+    if leaves.len() == 1 {
+        // One path: nothing to group.
+        let p = combine(ctx, src_az, to, leaves);
+        let mut hops = prefix;
+        hops.extend(p.hops);
+        return finish(
+            ctx,
+            source,
+            service_name,
+            hops,
+            p.verdict,
+            p.explanation,
+            Vec::new(),
+        );
+    }
     // Group leaves by path, keeping first-seen order; each leaf's signature is built once.
     let group_of: Vec<usize> = {
         let sigs: Vec<Signature<'_>> = leaves.iter().map(signature).collect();
@@ -2006,7 +2090,7 @@ fn merge(
                 .enumerate()
                 .map(|(i, p)| {
                     let what = if i == biggest && parts.len() > 1 {
-                        format!("the rest ({} CIDRs)", p.cidrs.len())
+                        text!("the rest ({} CIDRs)", p.cidrs.len())
                     } else {
                         p.cidrs
                             .iter()
@@ -2014,10 +2098,10 @@ fn merge(
                             .collect::<Vec<_>>()
                             .join(", ")
                     };
-                    format!("{what} → {}", short_outcome(&p.verdict))
+                    text!("{what} → {}", short_outcome(&p.verdict))
                 })
                 .collect();
-            format!(
+            text!(
                 "{service_name} is partially reachable: its ranges take different paths: {}",
                 pieces.join("; ")
             )
@@ -2070,8 +2154,8 @@ fn unreachable_part() -> Part {
 
 fn short_outcome(v: &Verdict) -> String {
     match v {
-        Verdict::Reachable { via, .. } => format!("reachable via {}", via.code()),
-        Verdict::Blocked(r) => format!("blocked ({})", r.code()),
+        Verdict::Reachable { via, .. } => text!("reachable via {}", via.code()),
+        Verdict::Blocked(r) => text!("blocked ({})", r.code()),
         other => other.code().to_string(),
     }
 }
@@ -2105,11 +2189,13 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, to: &str, group: Vec<Leaf>) -> Part
         for h in hops.iter_mut().filter(|h| h.kind == HopKind::RouteTable) {
             let n = h.decisions.len();
             if n > 1 {
-                h.detail.push_str(&format!(
+                use std::fmt::Write;
+                let _ = write!(
+                    h.detail,
                     " (and {} more destination{} the same way)",
                     n - 1,
                     if n == 2 { "" } else { "s" }
-                ));
+                );
             }
         }
     }
@@ -2131,31 +2217,35 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, to: &str, group: Vec<Leaf>) -> Part
                     .rev()
                     .find(|h| h.kind == HopKind::InterfaceEndpoint)
             {
-                let list: Vec<String> = enis
-                    .iter()
-                    .map(|&(e, i)| {
-                        let info = &model.endpoint_enis(e)[i];
-                        format!("{} in {}", info.ip, ctx.az_text(info.az))
-                    })
-                    .collect();
-                h.detail = format!(
-                    "{}: interface endpoint (AWS PrivateLink); the client picks among its ENIs {}",
-                    ie.id,
-                    list.join(", ")
+                // Written in place: one string however many ENIs.
+                let mut detail = String::with_capacity(ie.id.len() + 80 + 40 * enis.len());
+                detail.push_str(&ie.id);
+                detail.push_str(
+                    ": interface endpoint (AWS PrivateLink); the client picks among its ENIs ",
                 );
+                for (k, &(e, i)) in enis.iter().enumerate() {
+                    let info = &model.endpoint_enis(e)[i];
+                    if k > 0 {
+                        detail.push_str(", ");
+                    }
+                    detail.push_str(NetText::addr(info.ip).as_str());
+                    detail.push_str(" in ");
+                    detail.push_str(ctx.model.az_label_str(info.az));
+                }
+                h.detail = detail;
                 h.az = None;
                 h.decisions.clear();
             }
             if cross_az == CrossAz::Always {
                 ctx.note("cross_az_dependency", || {
-                    format!(
+                    text!(
                         "no ENI of {} in the source's AZ: the path works but crosses AZs (inter-AZ transfer is billed) and depends on another AZ",
                         ie.id
                     )
                 });
             }
             if ctx.detail {
-                explanation = format!(
+                explanation = text!(
                     "reaches {} through interface endpoint {} ({} ENI{}; cross-AZ: {})",
                     to,
                     ie.id,
@@ -2166,22 +2256,32 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, to: &str, group: Vec<Leaf>) -> Part
             }
         }
     } else if ctx.detail && verdict.is_reachable() {
-        let names: Vec<String> = hops
-            .iter()
-            .filter(|h| {
-                matches!(
-                    h.kind,
-                    HopKind::GatewayEndpoint
-                        | HopKind::NatGateway
-                        | HopKind::GwlbEndpoint
-                        | HopKind::NetworkInterface
-                        | HopKind::InternetGateway
-                )
-            })
-            .map(|h| format!("{} {}", h.kind.code().replace('_', " "), h.id))
-            .collect();
-        if !names.is_empty() {
-            explanation = format!("reaches {} through {}", to, names.join(", then "));
+        // "reaches s3 through nat gateway nat-a, then internet gateway igw-1": the hop kinds'
+        // codes with spaces, written in place.
+        let mut through = String::new();
+        for h in &hops {
+            let name = match h.kind {
+                HopKind::GatewayEndpoint => "gateway endpoint",
+                HopKind::NatGateway => "nat gateway",
+                HopKind::GwlbEndpoint => "gwlb endpoint",
+                HopKind::NetworkInterface => "network interface",
+                HopKind::InternetGateway => "internet gateway",
+                _ => continue,
+            };
+            if through.is_empty() {
+                through.reserve(to.len() + 64);
+                through.push_str("reaches ");
+                through.push_str(to);
+                through.push_str(" through ");
+            } else {
+                through.push_str(", then ");
+            }
+            through.push_str(name);
+            through.push(' ');
+            through.push_str(&h.id);
+        }
+        if !through.is_empty() {
+            explanation = through;
         }
         // Only AWS services' public endpoints are on AWS's network; a plain address is not.
         if !ctx.aim.address && matches!(verdict.via(), Some(Via::InternetGateway | Via::NatGateway))

@@ -2,9 +2,11 @@
 //! beats a prefix-list route; two prefix lists at equal length with different targets are an
 //! arbitrary (but sticky) choice in AWS, made deterministically here and flagged.
 
+use compact_str::CompactString;
 use ipnet::Ipv4Net;
 
-use crate::model::{CompiledRoute, CompiledTable, RouteOrigin};
+use crate::model::{CompiledRoute, CompiledTable, Destination, RouteOrigin, Target};
+use crate::net_text::NetText;
 
 use super::trace::{RouteDecision, RouteMatch};
 
@@ -30,8 +32,13 @@ fn is_static(r: &CompiledRoute) -> bool {
 
 /// Choose the route for `dest` among the routes whose CIDR contains all of it.
 pub(crate) fn choose(table: &CompiledTable, dest: Ipv4Net) -> Choice {
-    let mut matches: Vec<(Ipv4Net, u32)> = Vec::new();
-    table.trie.containing(dest, |cidr, &r| {
+    choose_and_inside(table, dest).0
+}
+
+/// [`choose`], and whether a more specific route lies inside `dest`, in one walk of the trie.
+fn choose_and_inside(table: &CompiledTable, dest: Ipv4Net) -> (Choice, bool) {
+    let mut matches: Vec<(Ipv4Net, u32)> = Vec::with_capacity(4);
+    let inside = table.trie.containing_and_inside(dest, |cidr, &r| {
         // A prefix list can hold nested entries; one route counts once, at its longest match.
         if let Some(m) = matches.iter_mut().find(|(_, x)| *x == r) {
             *m = (cidr, r);
@@ -41,34 +48,32 @@ pub(crate) fn choose(table: &CompiledTable, dest: Ipv4Net) -> Choice {
     });
     matches.sort_by_key(|(c, r)| (c.prefix_len(), *r));
     let Some(&(best, _)) = matches.last() else {
-        return Choice {
+        let choice = Choice {
             winner: None,
             matches,
             rule: "no_route",
         };
+        return (choice, inside);
     };
-    let longest: Vec<u32> = matches
-        .iter()
-        .filter(|(c, _)| c.prefix_len() == best.prefix_len())
-        .map(|(_, r)| *r)
-        .collect();
+    // The matches at the longest length, in table order (the sort put them last).
+    let longest = || {
+        matches
+            .iter()
+            .filter(|(c, _)| c.prefix_len() == best.prefix_len())
+            .map(|&(_, r)| r)
+    };
+    let first = longest().next().unwrap_or_default();
     let (winner, rule) = if matches.len() == 1 {
-        (longest[0], "only_match")
-    } else if longest.len() == 1 {
-        (longest[0], "longest_prefix")
-    } else if let Some(&s) = longest
-        .iter()
-        .find(|&&r| is_static(&table.routes[r as usize]))
-    {
+        (first, "only_match")
+    } else if longest().nth(1).is_none() {
+        (first, "longest_prefix")
+    } else if let Some(s) = longest().find(|&r| is_static(&table.routes[r as usize])) {
         (s, "static_over_prefix_list")
     } else {
         // Only prefix-list routes tie. Same target: no real choice. Different targets: AWS
         // picks one and sticks to it; we take the first in table order and say so.
-        let first = longest[0];
         let t = &table.routes[first as usize].target;
-        let differ = longest
-            .iter()
-            .any(|&r| table.routes[r as usize].target != *t);
+        let differ = longest().any(|r| table.routes[r as usize].target != *t);
         (
             first,
             if differ {
@@ -78,20 +83,27 @@ pub(crate) fn choose(table: &CompiledTable, dest: Ipv4Net) -> Choice {
             },
         )
     };
-    Choice {
+    let choice = Choice {
         winner: Some(winner),
         matches,
         rule,
-    }
+    };
+    (choice, inside)
 }
 
 /// The winner alone, as [`choose`] would pick it, without collecting the matches: the matrix
 /// asks this thousands of times per frame.
+#[cfg(test)]
 pub(crate) fn winner(table: &CompiledTable, dest: Ipv4Net) -> Choice {
+    winner_and_inside(table, dest).0
+}
+
+/// [`winner`], and whether a more specific route lies inside `dest`, in one walk of the trie.
+fn winner_and_inside(table: &CompiledTable, dest: Ipv4Net) -> (Choice, bool) {
     let mut best_len: Option<u8> = None;
     let mut best_static: Option<u32> = None;
     let mut best_any: Option<u32> = None;
-    table.trie.containing(dest, |cidr, &r| {
+    let inside = table.trie.containing_and_inside(dest, |cidr, &r| {
         let len = cidr.prefix_len();
         if best_len != Some(len) {
             // `containing` goes from short to long prefixes: a new length replaces the old.
@@ -104,11 +116,12 @@ pub(crate) fn winner(table: &CompiledTable, dest: Ipv4Net) -> Choice {
             best_static = Some(best_static.map_or(r, |b| b.min(r)));
         }
     });
-    Choice {
+    let choice = Choice {
         winner: best_static.or(best_any),
         matches: Vec::new(),
         rule: if best_len.is_some() { "" } else { "no_route" },
-    }
+    };
+    (choice, inside)
 }
 
 /// Split `dest` by the more specific routes inside it: each piece is a CIDR that one choice
@@ -117,17 +130,31 @@ pub(crate) fn winner(table: &CompiledTable, dest: Ipv4Net) -> Choice {
 /// With `exact` false, the part of `dest` that no more specific route takes is returned as
 /// `dest` itself (once) instead of as the exact list of CIDRs that make it up: the choices are
 /// the same, and the matrix, which needs verdicts only, is spared the arithmetic.
+#[cfg(test)]
 pub(crate) fn split(table: &CompiledTable, dest: Ipv4Net, exact: bool) -> Vec<(Ipv4Net, Choice)> {
     let mut out = Vec::new();
     split_into(table, dest, exact, &mut out);
     out
 }
 
-fn split_into(table: &CompiledTable, dest: Ipv4Net, exact: bool, out: &mut Vec<(Ipv4Net, Choice)>) {
+/// [`split`], adding the pieces to `out`. With `exact`, each piece's choice is the one
+/// [`choose`] makes for that piece itself: every prefix that contains a piece contains the range
+/// it was cut from, since a prefix inside the range would have cut the piece out.
+pub(crate) fn split_into(
+    table: &CompiledTable,
+    dest: Ipv4Net,
+    exact: bool,
+    out: &mut Vec<(Ipv4Net, Choice)>,
+) {
     // Only the exact split (a trace) needs every match and the rule's name.
-    let pick = if exact { choose } else { winner };
-    if !table.trie.has_inside(dest) {
-        out.push((dest, pick(table, dest)));
+    let pick = if exact {
+        choose_and_inside
+    } else {
+        winner_and_inside
+    };
+    let (choice, inside) = pick(table, dest);
+    if !inside {
+        out.push((dest, choice));
         return;
     }
     // The maximal more-specific prefixes inside `dest` (a pre-order walk lists parents first).
@@ -141,17 +168,14 @@ fn split_into(table: &CompiledTable, dest: Ipv4Net, exact: bool, out: &mut Vec<(
     });
     if exact {
         let rest = subtract(dest, &maximal);
-        if !rest.is_empty() {
-            let choice = choose(table, dest);
-            for piece in rest {
-                out.push((piece, choice.clone()));
-            }
+        for piece in rest {
+            out.push((piece, choice.clone()));
         }
     } else {
         // Maximal prefixes are disjoint, so they cover `dest` exactly when their sizes add up.
         let size = |n: &Ipv4Net| 1u64 << (32 - n.prefix_len());
         if maximal.iter().map(size).sum::<u64>() < size(&dest) {
-            out.push((dest, pick(table, dest)));
+            out.push((dest, choice));
         }
     }
     for m in maximal {
@@ -192,15 +216,44 @@ pub(crate) fn decision(table: &CompiledTable, dest: Ipv4Net, choice: &Choice) ->
             .map(|&(cidr, r)| {
                 let route = &table.routes[r as usize];
                 RouteMatch {
-                    destination: route.destination.to_string(),
+                    destination: destination_text(&route.destination),
                     matched_cidr: cidr,
-                    target: route.target.to_string(),
+                    target: target_text(&route.target),
                     origin: origin_code(route.origin),
                     chosen: Some(r) == choice.winner,
                 }
             })
             .collect(),
         rule: choice.rule,
+    }
+}
+
+/// A destination as `Display` writes it; inline, without allocating, for a CIDR and most
+/// prefix lists.
+fn destination_text(d: &Destination) -> CompactString {
+    match d {
+        Destination::Cidr(c) => CompactString::from(NetText::net(*c).as_str()),
+        Destination::PrefixList(svc) => {
+            let mut text = CompactString::const_new("pl-");
+            text.push_str(svc);
+            text
+        }
+    }
+}
+
+/// A target as `Display` writes it: the id itself, or `local` / `blackhole`.
+fn target_text(t: &Target) -> CompactString {
+    match t {
+        Target::Local => CompactString::const_new("local"),
+        Target::Blackhole => CompactString::const_new("blackhole"),
+        Target::InternetGateway(id)
+        | Target::NatGateway(id)
+        | Target::GatewayEndpoint(id)
+        | Target::GatewayLoadBalancerEndpoint(id)
+        | Target::NetworkInterface(id)
+        | Target::VpcPeering(id)
+        | Target::TransitGateway(id)
+        | Target::VirtualPrivateGateway(id) => id.clone(),
     }
 }
 
@@ -335,7 +388,7 @@ mod props {
                 } else {
                     RouteOrigin::Static
                 },
-                target: Target::NatGateway(format!("t{t}")),
+                target: Target::NatGateway(format!("t{t}").into()),
                 ignored: vec![],
             });
         }

@@ -1,6 +1,7 @@
 //! The result of an evaluation: hops, verdict, reasons and notes. Codes are stable snake_case
 //! strings (documented in the README); sentences are for learners.
 
+pub use compact_str::CompactString;
 use ipnet::Ipv4Net;
 use serde::Serialize;
 
@@ -253,7 +254,8 @@ pub enum Verdict {
     Blocked(Reason),
     /// The route leaves the VPC (peering, transit gateway, virtual private gateway).
     LeavesVpc {
-        target: String,
+        /// The target's id, as the route's [`crate::model::Target`] holds it.
+        target: CompactString,
     },
     /// The source itself is down (its AZ failed).
     Unavailable(Reason),
@@ -344,13 +346,16 @@ impl HopKind {
 }
 
 /// One route that matched a destination in a route-table hop.
+///
+/// `destination` and `target` are [`CompactString`]s (a `String` that keeps short text inline and
+/// derefs to `str`): a trace lists every route that matched, and this way none of them allocates.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RouteMatch {
     /// As written: `0.0.0.0/0`, `pl-s3`, `10.0.0.0/16`.
-    pub destination: String,
+    pub destination: CompactString,
     /// The CIDR of the destination that matched (for prefix lists, the entry).
     pub matched_cidr: Ipv4Net,
-    pub target: String,
+    pub target: CompactString,
     /// `local`, `static`, `prefix_list` or `gateway_endpoint`.
     pub origin: &'static str,
     pub chosen: bool,

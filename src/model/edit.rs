@@ -247,7 +247,7 @@ impl Edit {
             Edit::DeleteNatGateway { id } => {
                 // Its routes become blackholes.
                 touched.add(Parts::NAT_GATEWAYS);
-                let target = Target::NatGateway(id.clone());
+                let target = Target::NatGateway(id.as_str().into());
                 for (ti, t) in s.route_tables.iter().enumerate() {
                     if t.routes.iter().any(|r| r.target == target) {
                         touched.add_table(Parts::ROUTES, Some(ti));
@@ -624,7 +624,7 @@ impl Edit {
             Edit::DeleteNatGateway { id } => {
                 let i = find_nat(s, id)?;
                 let nat_gateway = s.nat_gateways.remove(i);
-                let target = Target::NatGateway(id.clone());
+                let target = Target::NatGateway(id.as_str().into());
                 let mut steps = vec![Edit::AddNatGateway {
                     nat_gateway,
                     position: Some(i),
@@ -1306,7 +1306,7 @@ fn check_new_id(s: &Scenario, id: &str) -> Result<(), EditError> {
 fn check_target(s: &Scenario, table: &str, target: &Target) -> Result<(), EditError> {
     match target {
         Target::InternetGateway(id) => match &s.internet_gateway {
-            Some(g) if &g.id == id => Ok(()),
+            Some(g) if g.id == id => Ok(()),
             Some(g) => Err(EditError::NotFound(format!(
                 "no internet gateway {id}; the VPC's internet gateway is {}",
                 g.id

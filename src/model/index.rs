@@ -76,6 +76,8 @@ pub struct Model {
     findings: Arc<Vec<Vec<Diagnostic>>>,
     warnings: Arc<Vec<Diagnostic>>,
     pub(crate) az_lookup: Arc<HashMap<String, usize>>,
+    /// Per AZ, [`Model::az_label`]'s text: traces show it on most hops.
+    az_labels: Arc<Vec<String>>,
     pub(crate) subnet_lookup: Arc<HashMap<String, usize>>,
     pub(crate) subnet_az: Arc<Vec<usize>>,
     pub(crate) subnet_table: Arc<Vec<(usize, Association)>>,
@@ -86,6 +88,8 @@ pub struct Model {
     pub(crate) gwlb_lookup: Arc<HashMap<String, usize>>,
     pub(crate) eni_lookup: Arc<HashMap<String, usize>>,
     pub(crate) instance_lookup: Arc<HashMap<String, usize>>,
+    /// Per instance, its subnet's index (0 when the subnet is unknown, as validation reports).
+    pub(crate) instance_subnet: Arc<Vec<usize>>,
     /// Per interface endpoint, its ENIs in scenario order.
     pub(crate) endpoint_enis: Arc<Vec<Vec<EniInfo>>>,
     /// Per service, the interface endpoints for it.
@@ -222,6 +226,20 @@ impl Model {
                 lookup
             },
         );
+        let az_labels = keep_or_build(
+            previous,
+            Parts::AZS,
+            |m| &m.az_labels,
+            || {
+                s.availability_zones
+                    .iter()
+                    .map(|a| match &a.id {
+                        Some(id) => format!("{} ({id})", a.name),
+                        None => a.name.clone(),
+                    })
+                    .collect()
+            },
+        );
         let subnet_lookup = keep_or_build(
             previous,
             Parts::SUBNETS,
@@ -301,6 +319,17 @@ impl Model {
                 lookup
             },
         );
+        let instance_subnet = keep_or_build(
+            previous,
+            Parts::INSTANCES.union(Parts::SUBNETS),
+            |m| &m.instance_subnet,
+            || {
+                s.instances
+                    .iter()
+                    .map(|i| subnet_lookup.get(&i.subnet).copied().unwrap_or(0))
+                    .collect()
+            },
+        );
         let endpoint_enis = keep_or_build(
             previous,
             Parts::INTERFACE_ENDPOINTS
@@ -348,6 +377,7 @@ impl Model {
             findings: Arc::new(findings),
             warnings: Arc::new(warnings),
             az_lookup,
+            az_labels,
             subnet_lookup,
             subnet_az,
             subnet_table,
@@ -358,6 +388,7 @@ impl Model {
             gwlb_lookup,
             eni_lookup,
             instance_lookup,
+            instance_subnet,
             endpoint_enis,
             service_endpoints,
         }
@@ -378,6 +409,7 @@ impl Model {
             (self.findings == other.findings, "findings"),
             (self.warnings == other.warnings, "warnings"),
             (self.az_lookup == other.az_lookup, "az_lookup"),
+            (self.az_labels == other.az_labels, "az_labels"),
             (self.subnet_lookup == other.subnet_lookup, "subnet_lookup"),
             (self.subnet_az == other.subnet_az, "subnet_az"),
             (self.subnet_table == other.subnet_table, "subnet_table"),
@@ -393,6 +425,10 @@ impl Model {
             (
                 self.instance_lookup == other.instance_lookup,
                 "instance_lookup",
+            ),
+            (
+                self.instance_subnet == other.instance_subnet,
+                "instance_subnet",
             ),
             (self.endpoint_enis == other.endpoint_enis, "endpoint_enis"),
             (
@@ -499,13 +535,12 @@ impl Model {
 
     /// `us-east-1a (use1-az1)` or just the name.
     pub fn az_label(&self, az: usize) -> String {
-        match self.scenario.availability_zones.get(az) {
-            Some(a) => match &a.id {
-                Some(id) => format!("{} ({id})", a.name),
-                None => a.name.clone(),
-            },
-            None => "?".into(),
-        }
+        self.az_label_str(az).to_string()
+    }
+
+    /// [`Model::az_label`] without a copy.
+    pub(crate) fn az_label_str(&self, az: usize) -> &str {
+        self.az_labels.get(az).map_or("?", String::as_str)
     }
 
     pub fn az_name(&self, az: usize) -> &str {
@@ -575,7 +610,7 @@ fn parallel(routes: usize) -> bool {
 }
 
 /// How many threads can run at once (asked once: on Linux the answer reads cgroup files).
-pub(super) fn cores() -> usize {
+pub(crate) fn cores() -> usize {
     static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
@@ -720,7 +755,7 @@ fn compile_table(
             compiled.push(CompiledRoute {
                 destination: Destination::PrefixList(ge.service.clone()),
                 origin: RouteOrigin::GatewayEndpoint,
-                target: Target::GatewayEndpoint(ge.id.clone()),
+                target: Target::GatewayEndpoint(ge.id.as_str().into()),
                 ignored: Vec::new(),
             });
         }

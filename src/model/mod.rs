@@ -14,6 +14,7 @@ pub mod validate;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use edit::{Edit, EditError};
+pub(crate) use index::cores;
 pub use index::{Association, CompiledRoute, CompiledTable, EniInfo, Model, RouteOrigin};
 pub use lesson::{Lesson, LessonStep, StepExpectation, Text};
 pub use load::{LoadError, from_ron_str, load_file, save_file, to_ron_string};
