@@ -3,7 +3,6 @@
 //!
 //!     cargo run --release --example render_prof
 #[path = "../benches/common/mod.rs"]
-#[allow(dead_code)]
 mod common;
 
 use ratatui::buffer::Buffer;
@@ -16,12 +15,18 @@ fn main() {
     let model = Model::new(common::quota_scenario()).expect("valid");
     let app = App::new(model, None, "quota".into());
     let area = Rect::new(0, 0, 120, 40);
-    let n = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(20);
+    let n = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(20);
     let start = std::time::Instant::now();
     for _ in 0..n {
         let mut buf = Buffer::empty(area);
         ui::draw(&app, area, &mut buf);
         std::hint::black_box(&buf);
     }
-    println!("{:.2} ms per frame", start.elapsed().as_secs_f64() * 1e3 / n as f64);
+    println!(
+        "{:.2} ms per frame",
+        start.elapsed().as_secs_f64() * 1e3 / n as f64
+    );
 }

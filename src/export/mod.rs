@@ -211,15 +211,15 @@ impl Graph {
                     }
                     Target::VpcPeering(id) => {
                         g.outside(id, &format!("peering connection\n{id}"));
-                        id.clone()
+                        id.to_string()
                     }
                     Target::TransitGateway(id) => {
                         g.outside(id, &format!("transit gateway\n{id}"));
-                        id.clone()
+                        id.to_string()
                     }
                     Target::VirtualPrivateGateway(id) => {
                         g.outside(id, &format!("virtual private gateway\n{id}"));
-                        id.clone()
+                        id.to_string()
                     }
                     other => other.id().unwrap_or_default().to_string(),
                 };
@@ -403,7 +403,7 @@ impl Graph {
                 HopKind::LeavesVpc => match verdict {
                     Verdict::LeavesVpc { target } => {
                         self.outside(target, target);
-                        target.clone()
+                        target.to_string()
                     }
                     _ => id,
                 },

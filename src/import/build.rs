@@ -1031,7 +1031,7 @@ pub fn build(
                                         && !instance_ips.contains(a)
                                 });
                             network_interfaces.push(NetworkInterface {
-                                id: eni.clone(),
+                                id: eni.to_string(),
                                 description: n
                                     .description
                                     .clone()
@@ -1383,16 +1383,16 @@ fn route_hop(
                     *internet_gateway = Some(InternetGateway { id: g.to_string() });
                 }
             }
-            return Hop::Target(Target::InternetGateway(g.to_string()));
+            return Hop::Target(Target::InternetGateway(g.into()));
         }
         if g.starts_with("vgw-") {
-            return Hop::Target(Target::VirtualPrivateGateway(g.to_string()));
+            return Hop::Target(Target::VirtualPrivateGateway(g.into()));
         }
         if g.starts_with("vpce-") {
             return match endpoint_kind.get(g) {
                 Some(&"Gateway") => Hop::GatewayEndpoint(g.to_string()),
                 Some(&"GatewayLoadBalancer") => {
-                    Hop::Target(Target::GatewayLoadBalancerEndpoint(g.to_string()))
+                    Hop::Target(Target::GatewayLoadBalancerEndpoint(g.into()))
                 }
                 _ => {
                     w.push(
@@ -1410,7 +1410,7 @@ fn route_hop(
     }
     if let Some(n) = r.nat_gateway_id.as_deref() {
         if nat_ids.contains(n) {
-            return Hop::Target(Target::NatGateway(n.to_string()));
+            return Hop::Target(Target::NatGateway(n.into()));
         }
         if r.state.as_deref() != Some("blackhole") {
             w.push(
@@ -1424,13 +1424,13 @@ fn route_hop(
         return Hop::Target(Target::Blackhole);
     }
     if let Some(e) = r.network_interface_id.as_deref() {
-        return Hop::Target(Target::NetworkInterface(e.to_string()));
+        return Hop::Target(Target::NetworkInterface(e.into()));
     }
     if let Some(t) = r.transit_gateway_id.as_deref() {
-        return Hop::Target(Target::TransitGateway(t.to_string()));
+        return Hop::Target(Target::TransitGateway(t.into()));
     }
     if let Some(p) = r.vpc_peering_connection_id.as_deref() {
-        return Hop::Target(Target::VpcPeering(p.to_string()));
+        return Hop::Target(Target::VpcPeering(p.into()));
     }
     for (field, value) in [
         ("InstanceId", &r.instance_id),

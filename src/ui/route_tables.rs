@@ -30,7 +30,7 @@ fn matches_in(app: &App, table: &str) -> Vec<(String, bool, &'static str)> {
             if h.kind == HopKind::RouteTable && h.id == table {
                 for d in &h.decisions {
                     for m in &d.matches {
-                        out.push((m.destination.clone(), m.chosen, d.rule));
+                        out.push((m.destination.to_string(), m.chosen, d.rule));
                     }
                 }
             }
