@@ -415,7 +415,19 @@ fn run_explorer_at(
     let label = path
         .map(|p| p.display().to_string())
         .unwrap_or_else(|| BUILTIN_NAME.to_string());
-    let mut app = crate::app::App::new(model, path.map(Path::to_path_buf), label);
+    let app = crate::app::App::new(model, path.map(Path::to_path_buf), label);
+    explore(app, lang, ascii, step, err)
+}
+
+/// Run the explorer on a loaded model until the user quits, in the user's language and
+/// symbols; `step` opens a lesson step (0-based).
+fn explore(
+    mut app: crate::app::App,
+    lang: Lang,
+    ascii: bool,
+    step: Option<usize>,
+    err: &mut dyn Write,
+) -> i32 {
     // https://no-color.org: present and not empty turns colour off.
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app.set_lang(lang);
@@ -453,6 +465,17 @@ pub fn run_overview(path: Option<&Path>, out: &mut dyn Write, err: &mut dyn Writ
         .map(|p| p.display().to_string())
         .unwrap_or_else(|| BUILTIN_NAME.to_string());
     print_warnings(&model, Path::new(&shown), err);
+    let check = path
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "scenarios/private-only.ron".into());
+    print_overview(&model, &shown, &check, out);
+    EXIT_OK
+}
+
+/// The overview both `vpc-tui SCENARIO` and `vpc-tui --aws DIR` print when not in a terminal:
+/// title, counts, the matrix, and the `check` command that explains one path (`check_args`
+/// names the scenario the way `check` takes it).
+fn print_overview(model: &Model, shown: &str, check_args: &str, out: &mut dyn Write) {
     let s = model.scenario();
     let _ = writeln!(
         out,
@@ -474,19 +497,16 @@ pub fn run_overview(path: Option<&Path>, out: &mut dyn Write, err: &mut dyn Writ
         s.interface_endpoints.len(),
         s.instances.len()
     );
-    let matrix = eval::evaluate_all(&model, &s.what_if);
+    let matrix = eval::evaluate_all(model, &s.what_if);
     let _ = write!(out, "{}", report::matrix_text(&matrix));
     let _ = writeln!(
         out,
-        "\nExplain one path: vpc-tui check {} --from {} --to s3",
-        path.map(|p| p.display().to_string())
-            .unwrap_or_else(|| "scenarios/private-only.ron".into()),
+        "\nExplain one path: vpc-tui check {check_args} --from {} --to s3",
         s.instances
             .first()
             .map(|i| i.id.as_str())
             .unwrap_or("INSTANCE")
     );
-    EXIT_OK
 }
 
 // --- Real VPCs: `import aws`, `check --aws DIR`, `vpc-tui --aws DIR`.
@@ -589,36 +609,9 @@ pub fn run_overview_aws(
         Ok(m) => m,
         Err(code) => return code,
     };
-    let s = model.scenario();
-    let shown = dir.display();
-    let _ = writeln!(
-        out,
-        "{shown}: {}",
-        s.title.as_deref().unwrap_or("(untitled)")
-    );
-    let _ = writeln!(
-        out,
-        "\n{} in {}, {} AZs, {} subnets, {} route tables, {} gateway / {} interface endpoints, {} instances\n",
-        s.vpc.id,
-        s.region,
-        s.availability_zones.len(),
-        s.subnets.len(),
-        s.route_tables.len(),
-        s.gateway_endpoints.len(),
-        s.interface_endpoints.len(),
-        s.instances.len()
-    );
-    let matrix = eval::evaluate_all(&model, &s.what_if);
-    let _ = write!(out, "{}", report::matrix_text(&matrix));
     let vpc_arg = vpc.map(|v| format!(" --vpc {v}")).unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "\nExplain one path: vpc-tui check --aws {shown}{vpc_arg} --from {} --to s3",
-        s.instances
-            .first()
-            .map(|i| i.id.as_str())
-            .unwrap_or("INSTANCE")
-    );
+    let shown = dir.display().to_string();
+    print_overview(&model, &shown, &format!("--aws {shown}{vpc_arg}"), out);
     EXIT_OK
 }
 
@@ -679,16 +672,6 @@ pub fn run_explorer_aws(
         Ok(m) => m,
         Err(code) => return code,
     };
-    let mut app = crate::app::App::new(model, None, dir.display().to_string());
-    // https://no-color.org: present and not empty turns colour off.
-    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    app.set_lang(lang);
-    app.ascii = ascii;
-    match crate::tui::run_terminal(&mut app) {
-        Ok(()) => EXIT_OK,
-        Err(e) => {
-            let _ = writeln!(err, "error: terminal: {e}");
-            EXIT_INVALID
-        }
-    }
+    let app = crate::app::App::new(model, None, dir.display().to_string());
+    explore(app, lang, ascii, None, err)
 }
