@@ -68,19 +68,7 @@ impl fmt::Display for JsonDisplay<'_> {
             snippet,
         } = self.0
         {
-            writeln!(
-                f,
-                "{}:{line}:{column}: JSON error: {message}",
-                path.display()
-            )?;
-            let num = line.to_string();
-            writeln!(f, "{num} | {snippet}")?;
-            let pad: String = snippet
-                .chars()
-                .take(column.saturating_sub(1))
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
-            write!(f, "{} | {pad}^", " ".repeat(num.len()))?;
+            crate::model::write_located(f, path, *line, *column, "JSON error", message, snippet)?;
         }
         Ok(())
     }

@@ -44,24 +44,36 @@ impl fmt::Display for SyntaxDisplay<'_> {
             snippet,
         } = self.0
         {
-            writeln!(
-                f,
-                "{}:{line}:{column}: syntax error: {message}",
-                path.display()
-            )?;
-            let num = line.to_string();
-            writeln!(f, "{num} | {snippet}")?;
-            // Columns count characters, so the caret lines up under full-width text too only
-            // approximately; the line:column above is exact.
-            let pad: String = snippet
-                .chars()
-                .take(column.saturating_sub(1))
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
-            write!(f, "{} | {pad}^", " ".repeat(num.len()))?;
+            write_located(f, path, *line, *column, "syntax error", message, snippet)?;
         }
         Ok(())
     }
+}
+
+/// `file:line:column: what: message`, then the line and a caret under the column. The caret is
+/// placed by display width, so it lines up under full-width text too. Shared by the RON loader
+/// and the AWS JSON importer.
+pub(crate) fn write_located(
+    f: &mut fmt::Formatter<'_>,
+    path: &Path,
+    line: usize,
+    column: usize,
+    what: &str,
+    message: &str,
+    snippet: &str,
+) -> fmt::Result {
+    writeln!(f, "{}:{line}:{column}: {what}: {message}", path.display())?;
+    let num = line.to_string();
+    writeln!(f, "{num} | {snippet}")?;
+    let pad: String = snippet
+        .chars()
+        .take(column.saturating_sub(1))
+        .map(|c| match c {
+            '\t' => "\t".to_string(),
+            c => " ".repeat(unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)),
+        })
+        .collect();
+    write!(f, "{} | {pad}^", " ".repeat(num.len()))
 }
 
 struct InvalidDisplay<'a>(&'a LoadError);
