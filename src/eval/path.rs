@@ -1289,11 +1289,19 @@ fn table_sentence(how: &str, d: &RouteDecision) -> String {
     // One string, written in place: a quota-sized table matches many routes.
     let mut s = String::with_capacity(how.len() + 96 + 40 * d.matches.len());
     let matched_cidr = NetText::net(w.matched_cidr);
-    let _ = write!(s, "{how}; {} → {}", net_text(d.destination), w.destination);
+    s.push_str(how);
+    s.push_str("; ");
+    s.push_str(net_text(d.destination).as_str());
+    s.push_str(" → ");
+    s.push_str(&w.destination);
     if w.destination != matched_cidr.as_str() {
-        let _ = write!(s, " ({matched_cidr})");
+        s.push_str(" (");
+        s.push_str(matched_cidr.as_str());
+        s.push(')');
     }
-    let _ = write!(s, " → {} (", w.target);
+    s.push_str(" → ");
+    s.push_str(&w.target);
+    s.push_str(" (");
     match d.rule {
         "only_match" => s.push_str("the only match"),
         "longest_prefix" => {
@@ -1307,16 +1315,12 @@ fn table_sentence(how: &str, d: &RouteDecision) -> String {
         }
         other => s.push_str(other),
     }
-    let mut others = d.matches.iter().filter(|m| !m.chosen);
-    if let Some(first) = others.next() {
-        let _ = write!(
-            s,
-            "; also matched: {} → {}",
-            first.destination, first.target
-        );
-        for m in others {
-            let _ = write!(s, ", {} → {}", m.destination, m.target);
-        }
+    // Pushed piece by piece rather than through the formatter: every match is listed.
+    for (i, m) in d.matches.iter().filter(|m| !m.chosen).enumerate() {
+        s.push_str(if i == 0 { "; also matched: " } else { ", " });
+        s.push_str(&m.destination);
+        s.push_str(" → ");
+        s.push_str(&m.target);
     }
     s.push(')');
     s
