@@ -21,7 +21,13 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, _source: &Source, svc: usize) -> (Answe
     let detail = ctx.detail;
     let resolver = if detail {
         match resolver_address(model) {
-            Some(ip) => text!("the Amazon-provided DNS server ({})", NetText::addr(ip)),
+            Some(ip) => {
+                let mut text = String::with_capacity(48);
+                text.push_str("the Amazon-provided DNS server (");
+                text.push_str(NetText::addr(ip).as_str());
+                text.push(')');
+                text
+            }
             None => "the Amazon-provided DNS server".to_string(),
         }
     } else {
@@ -68,11 +74,12 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, _source: &Source, svc: usize) -> (Answe
         // One string, written in place: the ranges are most of it.
         let cidrs = &service.cidrs;
         let mut text = String::with_capacity(160 + 20 * cidrs.len().min(3) + why.len());
-        let _ = write!(
-            text,
-            "{} asked; {resolver} answers the public addresses of {} (",
-            service.dns_name, service.name
-        );
+        text.push_str(&service.dns_name);
+        text.push_str(" asked; ");
+        text.push_str(&resolver);
+        text.push_str(" answers the public addresses of ");
+        text.push_str(&service.name);
+        text.push_str(" (");
         let shown = if cidrs.len() > 4 { &cidrs[..3] } else { cidrs };
         for (i, c) in shown.iter().enumerate() {
             if i > 0 {
@@ -232,7 +239,11 @@ fn public_or_illustrative(ctx: &mut Ctx<'_>, svc: usize) -> Answer {
     if service.illustrative && !service.cidrs.is_empty() {
         let name = service.name.clone();
         ctx.note("illustrative_cidrs", || {
-            text!("AWS publishes no ranges for {name}: the CIDRs shown are illustrative")
+            super::concat(&[
+                "AWS publishes no ranges for ",
+                &name,
+                ": the CIDRs shown are illustrative",
+            ])
         });
     }
     Answer::Public

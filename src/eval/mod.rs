@@ -42,6 +42,16 @@ pub(crate) fn text(args: std::fmt::Arguments<'_>) -> String {
     })
 }
 
+/// Pieces of a sentence joined into one string of the exact size, without the formatter: for
+/// the sentences a trace writes on every path, whose arguments are all text already.
+pub(crate) fn concat(pieces: &[&str]) -> String {
+    let mut s = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
+    for p in pieces {
+        s.push_str(p);
+    }
+    s
+}
+
 mod dns;
 mod matrix;
 mod path;

@@ -397,11 +397,7 @@ impl Aim {
         let d = match self.service {
             Some(svc) if detail => {
                 let service = &model.services()[svc];
-                text!(
-                    "{} public endpoint {}",
-                    service.description,
-                    service.dns_name
-                )
+                super::concat(&[&service.description, " public endpoint ", &service.dns_name])
             }
             _ => d.clone(),
         };
@@ -450,19 +446,24 @@ fn source_hop(ctx: &mut Ctx<'_>, source: &Source, to: &str) -> Result<Hop, Box<P
     let subnet = &model.scenario().subnets[source.subnet];
     let az = ctx.az_of_subnet(source.subnet);
     let az_label = ctx.az_text(az);
-    let detail = say!(
-        ctx.detail,
-        "{} in {} ({}), {}; {}",
-        source.label,
-        subnet.id,
-        NetText::net(subnet.cidr),
-        az_label,
-        if source.public_ip {
-            "has a public IPv4 address"
-        } else {
-            "no public IPv4 address"
-        }
-    );
+    let detail = match ctx.detail {
+        true => super::concat(&[
+            &source.label,
+            " in ",
+            &subnet.id,
+            " (",
+            NetText::net(subnet.cidr).as_str(),
+            "), ",
+            &az_label,
+            "; ",
+            if source.public_ip {
+                "has a public IPv4 address"
+            } else {
+                "no public IPv4 address"
+            },
+        ]),
+        false => String::new(),
+    };
     let h = hop(
         HopKind::Source,
         &source.label,
@@ -991,16 +992,16 @@ fn association_text(ctx: &Ctx<'_>, table: usize, assoc: Association, subnet: usi
     let s = &ctx.model.scenario();
     let t = &s.route_tables[table];
     match assoc {
-        Association::Explicit => text!(
-            "{} is explicitly associated with {}",
-            s.subnets[subnet].id,
-            t.id
-        ),
-        Association::ImplicitMain => text!(
-            "{} has no explicit association, so it uses the main table {}",
-            s.subnets[subnet].id,
-            t.id
-        ),
+        Association::Explicit => super::concat(&[
+            &s.subnets[subnet].id,
+            " is explicitly associated with ",
+            &t.id,
+        ]),
+        Association::ImplicitMain => super::concat(&[
+            &s.subnets[subnet].id,
+            " has no explicit association, so it uses the main table ",
+            &t.id,
+        ]),
     }
 }
 
@@ -1008,15 +1009,19 @@ fn subnet_table_text(ctx: &Ctx<'_>, owner: &str, subnet: usize) -> (usize, Strin
     let (table, assoc) = ctx.model.subnet_route_table(subnet);
     let text = if ctx.detail {
         let s = ctx.model.scenario();
-        text!(
-            "{owner} routes by its own subnet's table: {} uses {} ({})",
-            s.subnets[subnet].id,
-            s.route_tables[table].id,
+        super::concat(&[
+            owner,
+            " routes by its own subnet's table: ",
+            &s.subnets[subnet].id,
+            " uses ",
+            &s.route_tables[table].id,
+            " (",
             match assoc {
                 Association::Explicit => "explicit association",
                 Association::ImplicitMain => "main table, implicit",
-            }
-        )
+            },
+            ")",
+        ])
     } else {
         String::new()
     };
@@ -1289,11 +1294,19 @@ fn table_sentence(how: &str, d: &RouteDecision) -> String {
     // One string, written in place: a quota-sized table matches many routes.
     let mut s = String::with_capacity(how.len() + 96 + 40 * d.matches.len());
     let matched_cidr = NetText::net(w.matched_cidr);
-    let _ = write!(s, "{how}; {} → {}", net_text(d.destination), w.destination);
+    s.push_str(how);
+    s.push_str("; ");
+    s.push_str(net_text(d.destination).as_str());
+    s.push_str(" → ");
+    s.push_str(&w.destination);
     if w.destination != matched_cidr.as_str() {
-        let _ = write!(s, " ({matched_cidr})");
+        s.push_str(" (");
+        s.push_str(matched_cidr.as_str());
+        s.push(')');
     }
-    let _ = write!(s, " → {} (", w.target);
+    s.push_str(" → ");
+    s.push_str(&w.target);
+    s.push_str(" (");
     match d.rule {
         "only_match" => s.push_str("the only match"),
         "longest_prefix" => {
@@ -1307,16 +1320,12 @@ fn table_sentence(how: &str, d: &RouteDecision) -> String {
         }
         other => s.push_str(other),
     }
-    let mut others = d.matches.iter().filter(|m| !m.chosen);
-    if let Some(first) = others.next() {
-        let _ = write!(
-            s,
-            "; also matched: {} → {}",
-            first.destination, first.target
-        );
-        for m in others {
-            let _ = write!(s, ", {} → {}", m.destination, m.target);
-        }
+    // Pushed piece by piece rather than through the formatter: every match is listed.
+    for (i, m) in d.matches.iter().filter(|m| !m.chosen).enumerate() {
+        s.push_str(if i == 0 { "; also matched: " } else { ", " });
+        s.push_str(&m.destination);
+        s.push_str(" → ");
+        s.push_str(&m.target);
     }
     s.push(')');
     s
@@ -1472,15 +1481,19 @@ fn follow<'m>(
             }
         },
         Target::GatewayEndpoint(id) => {
-            let d = say!(
-                detail,
-                "{id}: gateway endpoint (regional; no ENI and no IP address; it is only a route target). {} sees the source's private address, so bucket policies use aws:VpcSourceIp",
-                if ctx.aim.description.is_empty() {
-                    "The service"
-                } else {
-                    ctx.aim.description.as_str()
-                }
-            );
+            let d = match detail {
+                true => super::concat(&[
+                    id.as_str(),
+                    ": gateway endpoint (regional; no ENI and no IP address; it is only a route target). ",
+                    if ctx.aim.description.is_empty() {
+                        "The service"
+                    } else {
+                        ctx.aim.description.as_str()
+                    },
+                    " sees the source's private address, so bucket policies use aws:VpcSourceIp",
+                ]),
+                false => String::new(),
+            };
             hops.add(HopKind::GatewayEndpoint, id, None, d);
             if !model.scenario().vpc.enable_dns_hostnames {
                 ctx.note("dns_hostnames_off", || {
@@ -1697,16 +1710,24 @@ fn follow<'m>(
                         });
                     }
                     let (next, how) = subnet_table_text(ctx, id, si);
-                    let d = say!(
-                        detail,
-                        "{id}: {kind_text} NAT gateway in {} ({az_label}); {}",
-                        model.scenario().subnets[si].id,
-                        if public {
-                            "translates the source to its Elastic IP"
-                        } else {
-                            "translates the source to its private IP; it cannot reach the internet"
-                        }
-                    );
+                    let d = match detail {
+                        true => super::concat(&[
+                            id.as_str(),
+                            ": ",
+                            kind_text,
+                            " NAT gateway in ",
+                            &model.scenario().subnets[si].id,
+                            " (",
+                            &az_label,
+                            "); ",
+                            if public {
+                                "translates the source to its Elastic IP"
+                            } else {
+                                "translates the source to its private IP; it cannot reach the internet"
+                            },
+                        ]),
+                        false => String::new(),
+                    };
                     hops.add(HopKind::NatGateway, id, Some(az_label), d);
                     walk.via_nat = true;
                     walk.public_ip = public;
@@ -2190,12 +2211,12 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, to: &str, group: Vec<Leaf>) -> Part
             let n = h.decisions.len();
             if n > 1 {
                 use std::fmt::Write;
-                let _ = write!(
-                    h.detail,
-                    " (and {} more destination{} the same way)",
-                    n - 1,
-                    if n == 2 { "" } else { "s" }
-                );
+                h.detail.push_str(" (and ");
+                let _ = write!(h.detail, "{}", n - 1);
+                h.detail.push_str(match n {
+                    2 => " more destination the same way)",
+                    _ => " more destinations the same way)",
+                });
             }
         }
     }
