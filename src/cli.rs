@@ -68,9 +68,9 @@ pub enum Command {
     Lesson {
         /// Scenario file (RON) with a `lesson`.
         scenario: PathBuf,
-        /// Open at this step (1 = the first).
-        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
-        step: u32,
+        /// Open at this step (1 = the first); with --print, print only this step.
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+        step: Option<u32>,
         /// Print the lesson (narration, question, the evaluated answer, the AWS page) instead
         /// of opening the explorer.
         #[arg(long)]
@@ -356,7 +356,7 @@ pub fn run_explorer(path: Option<&Path>, lang: Lang, ascii: bool, err: &mut dyn 
 /// `vpc-tui lesson SCENARIO [--step N] [--print]`.
 pub fn run_lesson(
     path: &Path,
-    step: u32,
+    step: Option<u32>,
     print: bool,
     lang: Lang,
     ascii: bool,
@@ -374,7 +374,9 @@ pub fn run_lesson(
         let _ = writeln!(err, "{}: the scenario has no lesson", path.display());
         return EXIT_INVALID;
     };
-    if step as usize > lesson.steps.len() {
+    if let Some(step) = step
+        && step as usize > lesson.steps.len()
+    {
         let _ = writeln!(
             err,
             "{}: the lesson has {} steps; there is no step {step}",
@@ -384,7 +386,8 @@ pub fn run_lesson(
         return EXIT_INVALID;
     }
     if print {
-        return match crate::lesson::handout(&model, lang == Lang::Ja) {
+        let only = step.map(|s| s as usize - 1);
+        return match crate::lesson::handout(&model, lang == Lang::Ja, only) {
             Ok(text) => {
                 let _ = write!(out, "{text}");
                 EXIT_OK
@@ -395,7 +398,8 @@ pub fn run_lesson(
             }
         };
     }
-    run_explorer_at(Some(path), lang, ascii, Some(step as usize - 1), err)
+    let step = step.map_or(0, |s| s as usize - 1);
+    run_explorer_at(Some(path), lang, ascii, Some(step), err)
 }
 
 fn run_explorer_at(

@@ -150,13 +150,16 @@ fn pick(text: &crate::model::Text, ja: bool) -> &str {
 }
 
 /// The lesson as a handout: each step's narration, what it changed, the question, the answer
-/// the evaluator gives, and the page that backs it.
-pub fn handout(model: &Model, ja: bool) -> Result<String, LessonError> {
+/// the evaluator gives, and the page that backs it. `only`: just that step (0-based).
+pub fn handout(model: &Model, ja: bool, only: Option<usize>) -> Result<String, LessonError> {
     let lesson = lesson(model).ok_or(LessonError::NoLesson)?;
     let stages = stages(model)?;
     let mut out = String::new();
     out.push_str(&format!("# {}\n\n", pick(&lesson.title, ja)));
     for (i, (step, stage)) in lesson.steps.iter().zip(&stages).enumerate() {
+        if only.is_some_and(|o| o != i) {
+            continue;
+        }
         out.push_str(&step_text(i, step, stage, ja));
         out.push('\n');
     }

@@ -359,3 +359,26 @@ fn lesson_errors_exit_2() {
         .code(2)
         .stderr(predicates::str::contains("no step 99"));
 }
+
+#[test]
+fn lesson_print_one_step() {
+    let out = Command::cargo_bin("vpc-tui")
+        .unwrap()
+        .args([
+            "lesson",
+            "scenarios/no-endpoint.ron",
+            "--print",
+            "--step",
+            "5",
+            "--lang",
+            "en",
+        ])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.contains("## Step 5: "), "{text}");
+    assert!(
+        !text.contains("## Step 4: ") && !text.contains("## Step 6: "),
+        "{text}"
+    );
+}
