@@ -198,25 +198,42 @@ fn print_warnings(model: &Model, path: &Path, err: &mut dyn Write) {
     }
 }
 
-pub fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let (model, shown) = match (&args.aws, &args.scenario) {
-        (Some(dir), _) => match load_aws(dir, args.vpc.as_deref(), err) {
-            Ok(m) => (m, dir.clone()),
-            Err(code) => return code,
-        },
+/// The model `check` and `export` work on: a scenario file, or a directory of AWS CLI output
+/// (`--aws DIR [--vpc]`), with its warnings printed; `Err` is the exit code after the message.
+fn load_scenario_or_aws(
+    scenario: Option<&Path>,
+    aws: Option<&Path>,
+    vpc: Option<&str>,
+    err: &mut dyn Write,
+) -> Result<Model, i32> {
+    let (model, shown) = match (aws, scenario) {
+        (Some(dir), _) => (load_aws(dir, vpc, err)?, dir),
         (None, Some(path)) => match model::load_file(path) {
-            Ok(m) => (m, path.clone()),
+            Ok(m) => (m, path),
             Err(e) => {
                 let _ = writeln!(err, "{e}");
-                return EXIT_INVALID;
+                return Err(EXIT_INVALID);
             }
         },
         (None, None) => {
             let _ = writeln!(err, "error: give a SCENARIO or --aws DIR");
-            return EXIT_INVALID;
+            return Err(EXIT_INVALID);
         }
     };
-    print_warnings(&model, &shown, err);
+    print_warnings(&model, shown, err);
+    Ok(model)
+}
+
+pub fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let model = match load_scenario_or_aws(
+        args.scenario.as_deref(),
+        args.aws.as_deref(),
+        args.vpc.as_deref(),
+        err,
+    ) {
+        Ok(m) => m,
+        Err(code) => return code,
+    };
     let mut what_if = model.scenario().what_if.clone();
     for az in &args.fail_az {
         if model.az_index(az).is_none() {
@@ -624,24 +641,15 @@ pub fn run_overview_aws(
 /// `vpc-tui export dot|mermaid (SCENARIO | --aws DIR) [--from X --to Y]`: the diagram on
 /// standard output.
 pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let (model, shown) = match (&args.aws, &args.scenario) {
-        (Some(dir), _) => match load_aws(dir, args.vpc.as_deref(), err) {
-            Ok(m) => (m, dir.clone()),
-            Err(code) => return code,
-        },
-        (None, Some(path)) => match model::load_file(path) {
-            Ok(m) => (m, path.clone()),
-            Err(e) => {
-                let _ = writeln!(err, "{e}");
-                return EXIT_INVALID;
-            }
-        },
-        (None, None) => {
-            let _ = writeln!(err, "error: give a SCENARIO or --aws DIR");
-            return EXIT_INVALID;
-        }
+    let model = match load_scenario_or_aws(
+        args.scenario.as_deref(),
+        args.aws.as_deref(),
+        args.vpc.as_deref(),
+        err,
+    ) {
+        Ok(m) => m,
+        Err(code) => return code,
     };
-    print_warnings(&model, &shown, err);
     let path = match (&args.from, &args.to) {
         (Some(from), Some(to)) => {
             let query = Query::parse(&model, from, to, false);
