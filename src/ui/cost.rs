@@ -4,14 +4,13 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 
 use crate::app::App;
 use crate::i18n::{t, tf};
 
 use super::text::{fit, width, wrap};
 use super::theme::Theme;
-use super::{clamp_scroll, panel, put_lines};
+use super::{clamp_scroll, draw_panel, put_lines};
 
 /// How many flows the panel lists, most expensive first.
 const TOP_FLOWS: usize = 12;
@@ -132,16 +131,15 @@ fn trim(x: f64) -> String {
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
-    let block = panel(
+    let Some(inner) = draw_panel(
         theme,
         t(app.lang, "Cost (monthly estimate)").into(),
         focused,
-    );
-    let inner = block.inner(area);
-    block.render(area, buf);
-    if inner.width == 0 || inner.height == 0 {
+        area,
+        buf,
+    ) else {
         return;
-    }
+    };
     let lines = lines(app, theme, inner.width as usize);
     let scroll = clamp_scroll(app.scroll[4], lines.len(), inner.height);
     put_lines(&lines, scroll, inner, buf);

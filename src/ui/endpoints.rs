@@ -5,7 +5,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 
 use crate::app::App;
 use crate::i18n::{t, tf, tr};
@@ -13,7 +12,7 @@ use crate::i18n::{t, tf, tr};
 use super::text::wrap;
 use super::theme::{ON_PATH, Theme};
 use super::topology::on_path;
-use super::{clamp_scroll, panel, put_lines};
+use super::{clamp_scroll, draw_panel, put_lines};
 
 pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
     let s = app.model.scenario();
@@ -213,12 +212,15 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
-    let block = panel(theme, t(app.lang, "Endpoints and gateways").into(), focused);
-    let inner = block.inner(area);
-    block.render(area, buf);
-    if inner.width == 0 || inner.height == 0 {
+    let Some(inner) = draw_panel(
+        theme,
+        t(app.lang, "Endpoints and gateways").into(),
+        focused,
+        area,
+        buf,
+    ) else {
         return;
-    }
+    };
     let lines = lines(app, theme, inner.width as usize);
     let scroll = clamp_scroll(app.scroll[2], lines.len(), inner.height);
     put_lines(&lines, scroll, inner, buf);

@@ -276,6 +276,20 @@ pub(crate) fn panel<'a>(theme: &Theme, title: String, focused: bool) -> Block<'a
         .title(Span::styled(title, theme.title()))
 }
 
+/// Draw a panel's block and give its inside, or `None` when nothing fits inside it.
+pub(crate) fn draw_panel(
+    theme: &Theme,
+    title: String,
+    focused: bool,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Option<Rect> {
+    let block = panel(theme, title, focused);
+    let inner = block.inner(area);
+    ratatui::widgets::Widget::render(block, area, buf);
+    (inner.width > 0 && inner.height > 0).then_some(inner)
+}
+
 /// Lines into a rect, from line `scroll` on, each cut to the rect's width.
 pub(crate) fn put_lines(lines: &[Line<'_>], scroll: usize, area: Rect, buf: &mut Buffer) {
     for (row, line) in lines

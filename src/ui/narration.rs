@@ -4,14 +4,13 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 
 use crate::app::App;
 use crate::i18n::{Lang, t};
 
 use super::text::wrap;
 use super::theme::Theme;
-use super::{clamp_scroll, panel, put_lines};
+use super::{clamp_scroll, draw_panel, put_lines};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Some((mode, step)) = app.lesson_step() else {
@@ -32,12 +31,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         mode.stages.len(),
         pick(&step.title)
     );
-    let block = panel(theme, title, true);
-    let inner = block.inner(area);
-    block.render(area, buf);
-    if inner.width == 0 || inner.height == 0 {
+    let Some(inner) = draw_panel(theme, title, true, area, buf) else {
         return;
-    }
+    };
     let w = inner.width as usize;
     let mut lines: Vec<Line<'static>> = Vec::new();
     lines.extend(wrap(

@@ -4,7 +4,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 
 use crate::app::App;
 use crate::eval::{Hop, HopKind, PathTrace, RouteDecision, UNCHECKED};
@@ -12,16 +11,19 @@ use crate::i18n::{self, Lang, t, tf};
 
 use super::text::wrap;
 use super::theme::{ON_PATH, Theme, verdict_symbol};
-use super::{clamp_scroll, panel, put_lines};
+use super::{clamp_scroll, draw_panel, put_lines};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
-    let block = panel(theme, tf(lang, "Path: {}", &[&app.path_label()]), true);
-    let inner = block.inner(area);
-    block.render(area, buf);
-    if inner.width == 0 || inner.height == 0 {
+    let Some(inner) = draw_panel(
+        theme,
+        tf(lang, "Path: {}", &[&app.path_label()]),
+        true,
+        area,
+        buf,
+    ) else {
         return;
-    }
+    };
     let w = inner.width as usize;
     let (pinned, body) = match &app.trace {
         Ok(_) if app.verdict_hidden() => (hidden_lines(app, theme, w), Vec::new()),

@@ -5,7 +5,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 
 use crate::app::App;
 use crate::eval::HopKind;
@@ -14,7 +13,7 @@ use crate::model::{Association, RouteOrigin};
 
 use super::text::{fit, width};
 use super::theme::{ON_PATH, Theme};
-use super::{clamp_scroll, panel, put_lines};
+use super::{clamp_scroll, draw_panel, put_lines};
 
 /// For one table on the path: (destination as written, chosen, rule) of every matching route.
 fn matches_in(app: &App, table: &str) -> Vec<(String, bool, &'static str)> {
@@ -227,16 +226,15 @@ pub fn window(
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
-    let block = panel(
+    let Some(inner) = draw_panel(
         theme,
         t(app.lang, "Route tables (✔ won · matched)").into(),
         focused,
-    );
-    let inner = block.inner(area);
-    block.render(area, buf);
-    if inner.width == 0 || inner.height == 0 {
+        area,
+        buf,
+    ) else {
         return;
-    }
+    };
     let (lines, _) = window(
         app,
         theme,

@@ -9,7 +9,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 
 use crate::app::{App, Msg, SourceKind};
 use crate::i18n::{Lang, t, tf};
@@ -17,7 +16,7 @@ use crate::model::{Association, Target};
 
 use super::text::{fit, truncate, width};
 use super::theme::{ON_PATH, Theme};
-use super::{Hotspot, clamp_scroll, panel, put_lines};
+use super::{Hotspot, clamp_scroll, draw_panel, put_lines};
 
 /// Ids the selected path passes through (hop ids, and the source's subnet).
 pub(crate) fn on_path(app: &App) -> HashSet<String> {
@@ -453,16 +452,15 @@ fn columns_geometry(app: &App, inner: Rect) -> (usize, u16) {
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
-    let block = panel(
+    let Some(inner) = draw_panel(
         theme,
         t(app.lang, "Topology (↑↓ source · ←→ target · click)").into(),
         focused,
-    );
-    let inner = block.inner(area);
-    block.render(area, buf);
-    if inner.width == 0 || inner.height == 0 {
+        area,
+        buf,
+    ) else {
         return;
-    }
+    };
     let (n, col_width) = columns_geometry(app, inner);
     let rows = app.scroll[0] as usize + inner.height as usize + 1;
     let d = draw(app, theme, inner.width as usize, col_width as usize, rows);
