@@ -396,6 +396,8 @@ impl Model {
 
     /// Where this model differs from `other` (scenario, warnings and every index), for the
     /// check that an edit's model is the one [`Model::new`] builds; `None` when they agree.
+    /// That check runs in debug builds only.
+    #[cfg(debug_assertions)]
     pub(crate) fn difference(&self, other: &Model) -> Option<&'static str> {
         let tables_equal = self.tables.len() == other.tables.len()
             && self
