@@ -138,23 +138,14 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: us
             ),
             theme.dim(),
         ),
-        Span::styled(
-            format!(
-                "{}{igw}",
-                pre(s
-                    .internet_gateway
-                    .as_ref()
-                    .map(|g| g.id.as_str())
-                    .unwrap_or("-"))
+        // The internet gateway's id once, with the on-path marker only when there is one.
+        match s.internet_gateway.as_ref().map(|g| g.id.as_str()) {
+            Some(id) => Span::styled(
+                format!("{}{igw}", pre(id).trim_start()),
+                hl(id, theme.plain()),
             ),
-            hl(
-                s.internet_gateway
-                    .as_ref()
-                    .map(|g| g.id.as_str())
-                    .unwrap_or("-"),
-                theme.plain(),
-            ),
-        ),
+            None => Span::styled(igw, theme.plain()),
+        },
     ]));
 
     let inner = col_width.saturating_sub(4);
