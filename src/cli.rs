@@ -224,7 +224,7 @@ fn load_scenario_or_aws(
     Ok(model)
 }
 
-pub fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+pub fn run_check(args: &CheckArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let model = match load_scenario_or_aws(
         args.scenario.as_deref(),
         args.aws.as_deref(),
@@ -256,7 +256,7 @@ pub fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
         what_if.failed_azs.push(az.clone());
     }
     if args.matrix {
-        return run_matrix(&model, &what_if, args.format, out, err);
+        return run_matrix(&model, &what_if, args.format, lang, out, err);
     }
     let (Some(from), Some(to)) = (&args.from, &args.to) else {
         let _ = writeln!(err, "error: give --from and --to, or --matrix");
@@ -273,7 +273,7 @@ pub fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
     match eval::evaluate(&model, &what_if, &query) {
         Ok(trace) => {
             let _ = match args.format {
-                Format::Text => write!(out, "{}", report::trace_text(&trace)),
+                Format::Text => write!(out, "{}", report::trace_text(&trace, lang)),
                 Format::Json => writeln!(
                     out,
                     "{}",
@@ -283,7 +283,7 @@ pub fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
             exit_for(&trace.verdict)
         }
         Err(e) => {
-            let _ = writeln!(err, "error: {e}");
+            let _ = writeln!(err, "error: {}", crate::explain::query_error(lang, &e));
             EXIT_INVALID
         }
     }
@@ -301,6 +301,7 @@ fn run_matrix(
     model: &Model,
     what_if: &WhatIf,
     format: Format,
+    lang: Lang,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
@@ -312,7 +313,7 @@ fn run_matrix(
         .all(|c| c.verdict.is_reachable());
     match format {
         Format::Text => {
-            let _ = write!(out, "{}", report::matrix_text(&matrix));
+            let _ = write!(out, "{}", report::matrix_text(&matrix, lang));
         }
         Format::Json => {
             let mut list = Vec::new();
@@ -519,7 +520,7 @@ fn print_overview(model: &Model, shown: &str, check_args: &str, out: &mut dyn Wr
         s.instances.len()
     );
     let matrix = eval::evaluate_all(model, &s.what_if);
-    let _ = write!(out, "{}", report::matrix_text(&matrix));
+    let _ = write!(out, "{}", report::matrix_text(&matrix, Lang::En));
     let _ = writeln!(
         out,
         "\nExplain one path: vpc-tui check {check_args} --from {} --to s3",

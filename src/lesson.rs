@@ -197,12 +197,19 @@ fn step_text(i: usize, step: &LessonStep, stage: &Stage, ja: bool) -> String {
                 "{l_answer}: {}\n",
                 crate::i18n::verdict_line(lang, &t.verdict)
             ));
-            if let (true, Some(r)) = (ja, t.verdict.reason()) {
-                out.push_str(&format!("  {}\n", crate::i18n::reason_meaning(lang, r)));
-            }
-            out.push_str(&format!("  {}\n", t.explanation));
+            out.push_str(&format!("  {}\n", crate::explain::summary(lang, t)));
         }
-        Err(e) => out.push_str(&format!("{l_answer}: {e}\n")),
+        Err(e) => out.push_str(&format!(
+            "{l_answer}: {}\n",
+            crate::explain::query_error(
+                if ja {
+                    crate::i18n::Lang::Ja
+                } else {
+                    crate::i18n::Lang::En
+                },
+                e
+            )
+        )),
     }
     out.push_str(&format!("{l_source}: {}\n", step.source));
     out

@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod cli;
 pub mod cost;
 pub mod eval;
+pub mod explain;
 pub mod export;
 pub mod i18n;
 pub mod import;

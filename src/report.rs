@@ -3,7 +3,11 @@
 
 use serde_json::{Value, json};
 
-use crate::eval::{Hop, Matrix, Part, PathTrace, UNCHECKED, Verdict};
+use crate::eval::{Hop, Matrix, Origin, Part, PathTrace, UNCHECKED, Verdict};
+use crate::explain::{self, Lang};
+
+/// The version of the JSON shape below; it changes when a field changes meaning or goes away.
+pub const SCHEMA_VERSION: u32 = 2;
 
 fn verdict_fields(v: &Verdict) -> (Value, Value, Value) {
     (
@@ -13,26 +17,36 @@ fn verdict_fields(v: &Verdict) -> (Value, Value, Value) {
     )
 }
 
-fn hops_json(hops: &[Hop]) -> Value {
-    Value::Array(
-        hops.iter()
-            .map(|h| {
-                let mut o = json!({
-                    "kind": h.kind.code(),
-                    "id": h.id,
-                    "az": h.az,
-                    "detail": h.detail,
-                });
-                if !h.decisions.is_empty() {
-                    o["routes"] = serde_json::to_value(&h.decisions).unwrap_or(Value::Null);
-                }
-                o
-            })
-            .collect(),
-    )
+/// A hop: kind, id and AZ, its typed fact (the evaluator's fields), and the English sentence.
+fn hop_json(h: &Hop) -> Value {
+    let mut o = serde_json::to_value(h).unwrap_or(Value::Null);
+    o["detail"] = json!(explain::hop_sentence(Lang::En, h));
+    if !h.decisions().is_empty() {
+        o["routes"] = Value::Array(
+            h.decisions()
+                .iter()
+                .map(|d| {
+                    let mut v = serde_json::to_value(d).unwrap_or(Value::Null);
+                    v["text"] = json!(explain::decision_text(Lang::En, d));
+                    v
+                })
+                .collect(),
+        );
+        if let Some(obj) = o.as_object_mut() {
+            obj.remove("decisions");
+        }
+    }
+    if o.get("az").is_none() {
+        o["az"] = Value::Null;
+    }
+    o
 }
 
-fn part_json(p: &Part) -> Value {
+fn hops_json(hops: &[Hop]) -> Value {
+    Value::Array(hops.iter().map(hop_json).collect())
+}
+
+fn part_json(t: &PathTrace, p: &Part) -> Value {
     let (via, cross_az, reason) = verdict_fields(&p.verdict);
     json!({
         "to": p.to,
@@ -41,9 +55,19 @@ fn part_json(p: &Part) -> Value {
         "via": via,
         "cross_az": cross_az,
         "reason": reason,
-        "explanation": p.explanation,
+        "explanation": explain::part_summary(Lang::En, t, p),
         "hops": hops_json(&p.hops),
     })
+}
+
+/// The source as JSON: the id that `--from` takes back, the name apart from it.
+fn origin_json(o: &Origin) -> Value {
+    let mut v = serde_json::to_value(o).unwrap_or(Value::Null);
+    v["id"] = json!(o.id());
+    if v.get("name").is_none() {
+        v["name"] = Value::Null;
+    }
+    v
 }
 
 /// One trace as the documented JSON object.
@@ -54,39 +78,38 @@ pub fn trace_json(t: &PathTrace) -> Value {
         _ => Value::Null,
     };
     json!({
-        "from": t.from,
+        "schema_version": SCHEMA_VERSION,
+        "from": origin_json(&t.from),
         "to": t.to,
         "verdict": t.verdict.code(),
         "via": via,
         "cross_az": cross_az,
         "reason": reason,
         "leaves_vpc_via": leaves,
-        "notes": t.notes.iter().map(|n| json!({"code": n.code, "text": n.text})).collect::<Vec<_>>(),
+        "notes": t.notes.iter().map(|n| {
+            let mut v = serde_json::to_value(n).unwrap_or(Value::Null);
+            v["code"] = json!(n.code());
+            v["text"] = json!(explain::note_sentence(Lang::En, n));
+            if let Some(o) = v.as_object_mut() { o.remove("note"); }
+            v
+        }).collect::<Vec<_>>(),
         "unchecked": UNCHECKED,
-        "explanation": t.explanation,
-        "parts": if t.parts.is_empty() { Value::Null } else { Value::Array(t.parts.iter().map(part_json).collect()) },
+        "explanation": explain::summary(Lang::En, t),
+        "parts": if t.parts.is_empty() { Value::Null } else { Value::Array(t.parts.iter().map(|p| part_json(t, p)).collect()) },
         "hops": hops_json(&t.hops),
     })
 }
 
+/// The verdict line in English, as `check` prints it.
 pub fn verdict_line(v: &Verdict) -> String {
-    match v {
-        Verdict::Reachable { via, cross_az } => match cross_az {
-            Some(c) => format!("REACHABLE via {} (cross-AZ: {})", via.code(), c.code()),
-            None => format!("REACHABLE via {}", via.code()),
-        },
-        Verdict::Partial => "PARTIAL".into(),
-        Verdict::Blocked(r) => format!("BLOCKED ({})", r.code()),
-        Verdict::LeavesVpc { target } => format!("LEAVES VPC via {target}"),
-        Verdict::Unavailable(r) => format!("UNAVAILABLE ({})", r.code()),
-    }
+    explain::verdict_line(Lang::En, v)
 }
 
-fn hops_text(out: &mut String, hops: &[Hop], indent: &str) {
+fn hops_text(out: &mut String, hops: &[Hop], indent: &str, lang: Lang) {
     for (i, h) in hops.iter().enumerate() {
         let az =
-            h.az.as_deref()
-                .map(|a| format!("  [{a}]"))
+            h.az.as_ref()
+                .map(|a| format!("  [{}]", explain::az_text(lang, a)))
                 .unwrap_or_default();
         out.push_str(&format!(
             "{indent}{:>2}. {:<18} {}{az}\n",
@@ -94,48 +117,69 @@ fn hops_text(out: &mut String, hops: &[Hop], indent: &str) {
             h.kind.code(),
             h.id
         ));
-        if !h.detail.is_empty() {
-            out.push_str(&format!("{indent}    {:<18} {}\n", "", h.detail));
+        out.push_str(&format!(
+            "{indent}    {:<18} {}\n",
+            "",
+            explain::hop_sentence(lang, h)
+        ));
+        for d in h.decisions() {
+            out.push_str(&format!(
+                "{indent}    {:<18}   {}\n",
+                "",
+                explain::decision_text(lang, d)
+            ));
         }
     }
 }
 
-/// One trace for people.
-pub fn trace_text(t: &PathTrace) -> String {
-    let mut out = format!("{} → {}: {}\n", t.from, t.to, verdict_line(&t.verdict));
-    if !t.explanation.is_empty() {
-        out.push_str(&format!("  {}\n", t.explanation));
-    }
-    out.push('\n');
-    hops_text(&mut out, &t.hops, "  ");
+/// One trace for people, in `lang`.
+pub fn trace_text(t: &PathTrace, lang: Lang) -> String {
+    let mut out = format!(
+        "{} → {}: {}\n",
+        explain::origin_text(lang, &t.from),
+        t.to,
+        explain::verdict_line(lang, &t.verdict)
+    );
+    out.push_str(&format!("  {}\n\n", explain::summary(lang, t)));
+    hops_text(&mut out, &t.hops, "  ", lang);
     for (i, p) in t.parts.iter().enumerate() {
-        let cidrs: Vec<String> = p.cidrs.iter().map(|c| c.to_string()).collect();
         let what = match &p.to {
-            Some(to) => to.clone(),
-            None if cidrs.len() > 4 => format!(
-                "{} ranges ({}, …; JSON lists all)",
-                cidrs.len(),
-                cidrs[..3].join(", ")
-            ),
-            None => cidrs.join(", "),
+            Some(to) => to.to_string(),
+            None => explain::join(lang, p.cidrs.iter().map(|c| explain::net(*c))),
         };
         out.push_str(&format!(
-            "\n  part {}: {what} → {}\n",
+            "\n  {} {}: {what} → {}\n",
+            explain::m(lang, "text-part"),
             i + 1,
-            verdict_line(&p.verdict)
+            explain::verdict_line(lang, &p.verdict)
         ));
-        if !p.explanation.is_empty() {
-            out.push_str(&format!("    {}\n", p.explanation));
-        }
-        hops_text(&mut out, &p.hops, "    ");
+        out.push_str(&format!("    {}\n", explain::part_summary(lang, t, p)));
+        hops_text(&mut out, &p.hops, "    ", lang);
     }
     if !t.notes.is_empty() {
-        out.push_str("\n  notes:\n");
+        out.push_str(&format!("\n  {}\n", explain::m(lang, "text-notes")));
         for n in &t.notes {
-            out.push_str(&format!("    - {} : {}\n", n.code, n.text));
+            out.push_str(&format!(
+                "    - {} : {}\n",
+                n.code(),
+                explain::note_sentence(lang, n)
+            ));
         }
     }
-    out.push_str(&format!("\n  not evaluated: {}\n", UNCHECKED.join(", ")));
+    out.push_str(&format!(
+        "\n  {}\n",
+        explain::msg(
+            lang,
+            "text-not-evaluated",
+            explain::args().s(
+                "layers",
+                explain::join(
+                    lang,
+                    UNCHECKED.iter().map(|c| explain::unchecked_label(lang, c))
+                )
+            )
+        )
+    ));
     out
 }
 
@@ -165,7 +209,7 @@ pub fn cell_text(v: &Verdict) -> String {
 }
 
 /// The instance × service table for people.
-pub fn matrix_text(m: &Matrix) -> String {
+pub fn matrix_text(m: &Matrix, lang: Lang) -> String {
     let first = m
         .instances
         .iter()
@@ -191,7 +235,9 @@ pub fn matrix_text(m: &Matrix) -> String {
                 .unwrap_or(4)
         })
         .collect();
-    let mut out = format!("{:<first$}", "instance");
+    let header = explain::m(lang, "matrix-instance");
+    let first = first.max(header.chars().count());
+    let mut out = format!("{header:<first$}");
     for (s, w) in columns.iter().zip(&widths) {
         out.push_str(&format!("  {s:<w$}"));
     }
@@ -203,9 +249,20 @@ pub fn matrix_text(m: &Matrix) -> String {
         }
         out.push('\n');
     }
-    out.push_str(
-        "\nok:gwe gateway endpoint · ok:vpce interface endpoint (~ sometimes, ! always cross-AZ) · ok:nat NAT gateway · ok:igw internet gateway · ok:local delivered inside the VPC · ok:mixed workload parts by different ways · PARTIAL ranges take different paths · X:<reason> blocked · leaves: leaves the VPC · down: source AZ failed\n",
-    );
-    out.push_str(&format!("not evaluated: {}\n", UNCHECKED.join(", ")));
+    out.push('\n');
+    out.push_str(&explain::m(lang, "matrix-legend"));
+    out.push('\n');
+    out.push_str(&explain::msg(
+        lang,
+        "text-not-evaluated",
+        explain::args().s(
+            "layers",
+            explain::join(
+                lang,
+                UNCHECKED.iter().map(|c| explain::unchecked_label(lang, c)),
+            ),
+        ),
+    ));
+    out.push('\n');
     out
 }

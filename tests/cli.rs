@@ -32,7 +32,9 @@ fn check_reachable_exits_0() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains("REACHABLE via gateway_endpoint"))
-        .stdout(predicate::str::contains("not evaluated: security_groups"));
+        .stdout(predicate::str::contains(
+            "not evaluated: security groups, network ACLs, endpoint policies",
+        ));
 }
 
 #[test]
@@ -281,7 +283,11 @@ fn matrix_json_has_the_workload_columns_too() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|t| t["from"] == "i-worker-a (worker-a)" && t["to"] == "workload:ecr-pull")
+        .find(|t| {
+            t["from"]["id"] == "i-worker-a"
+                && t["from"]["name"] == "worker-a"
+                && t["to"] == "workload:ecr-pull"
+        })
         .expect("a workload cell");
     assert_eq!(ecr["verdict"], "blocked");
     assert_eq!(ecr["reason"], "workload_part_failed");

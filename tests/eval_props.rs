@@ -1,7 +1,8 @@
 //! Evaluation terminates and never panics on random models, loops through appliances included.
 
 use proptest::prelude::*;
-use vpc_tui::eval::{Query, Reason, Verdict, evaluate, evaluate_all};
+use vpc_tui::eval::{Query, Reason, Stop, Verdict, evaluate, evaluate_all};
+use vpc_tui::explain::{self, Lang};
 use vpc_tui::model::{
     AvailabilityZone, Destination, GwlbEndpoint, Instance, InternetGateway, Model, NatConnectivity,
     NatGateway, NetworkInterface, Route, RouteTable, Scenario, Subnet, Target, Vpc, WhatIf,
@@ -143,10 +144,14 @@ proptest! {
         for i in 0..SUBNETS {
             for svc in ["s3", "sqs"] {
                 let t = evaluate(&model, &what_if, &Query::instance_to_service(&format!("i-{i}"), svc)).unwrap();
-                prop_assert!(!t.explanation.is_empty(), "{t:?}");
+                prop_assert!(!explain::summary(Lang::En, &t).is_empty(), "{t:?}");
                 prop_assert!(t.hops.len() < 80);
                 if let Verdict::Blocked(Reason::RoutingLoop) = t.verdict {
-                    prop_assert!(t.explanation.contains("loop"));
+                    prop_assert!(
+                        matches!(t.stop(), Some(Stop::RoutingLoop { .. })),
+                        "{t:?}"
+                    );
+                    prop_assert!(explain::summary(Lang::En, &t).contains("loop"));
                 }
             }
         }
@@ -208,7 +213,8 @@ proptest! {
         let what_if = WhatIf { failed_azs: failed.iter().map(|s| s.to_string()).collect() };
         let query = Query::parse(&model, &from, &to, public_ip);
         let t = evaluate(&model, &what_if, &query).unwrap();
-        prop_assert!(!t.explanation.is_empty(), "{from} → {to}: {t:?}");
+        prop_assert!(!explain::summary(Lang::En, &t).is_empty(), "{from} → {to}: {t:?}");
+        prop_assert!(!explain::summary(Lang::Ja, &t).is_empty(), "{from} → {to}: {t:?}");
         prop_assert!(t.hops.len() < 80);
         // A workload is reachable exactly when each of its parts is.
         if let Some(name) = to.strip_prefix("workload:") {

@@ -75,7 +75,7 @@ fn public_instance_reaches_s3_through_the_internet_gateway() {
     assert!(
         t.notes
             .iter()
-            .any(|n| n.code == "public_endpoint_stays_on_aws")
+            .any(|n| n.code() == "public_endpoint_stays_on_aws")
     );
 }
 
@@ -83,11 +83,7 @@ fn public_instance_reaches_s3_through_the_internet_gateway() {
 fn no_public_ip_is_blocked_at_the_internet_gateway() {
     let t = run(&model(base()), "i-pub-noip", "s3", &[]);
     assert_eq!(t.verdict, Verdict::Blocked(Reason::NoPublicIp));
-    assert!(
-        t.explanation.contains("no public IPv4"),
-        "{}",
-        t.explanation
-    );
+    assert!(why(&t).contains("no public IPv4"), "{}", why(&t));
 }
 
 #[test]
@@ -117,19 +113,15 @@ fn private_instance_goes_through_the_nat_gateway_and_the_nat_subnets_table() {
         t.hops[4].id, "rtb-public",
         "the NAT routes by its own subnet's table"
     );
-    assert!(t.notes.iter().any(|n| n.code == "cross_az_dependency"));
+    assert!(t.notes.iter().any(|n| n.code() == "cross_az_dependency"));
 }
 
 #[test]
 fn nat_in_a_failed_az_blocks_the_healthy_az() {
     let t = run(&model(base()), "i-priv-c", "sns", &["us-east-1a"]);
     assert_eq!(t.verdict, Verdict::Blocked(Reason::NatAzFailed));
-    assert!(
-        t.explanation.contains("0.0.0.0/0 → nat-a"),
-        "{}",
-        t.explanation
-    );
-    assert!(t.explanation.contains("us-east-1a"), "{}", t.explanation);
+    assert!(why(&t).contains("0.0.0.0/0 → nat-a"), "{}", why(&t));
+    assert!(why(&t).contains("us-east-1a"), "{}", why(&t));
     // The AZ ID names the same physical zone.
     let t = run(&model(base()), "i-priv-c", "sns", &["use1-az1"]);
     assert_eq!(t.verdict, Verdict::Blocked(Reason::NatAzFailed));
@@ -147,8 +139,8 @@ fn no_route_names_the_table_and_its_routes() {
     table(&mut s, "rtb-private").routes.clear();
     let t = run(&model(s), "i-priv-a", "s3", &[]);
     assert_eq!(t.verdict, Verdict::Blocked(Reason::NoRoute));
-    assert!(t.explanation.contains("pl-s3"), "{}", t.explanation);
-    assert!(t.explanation.contains("rtb-private"), "{}", t.explanation);
+    assert!(why(&t).contains("pl-s3"), "{}", why(&t));
+    assert!(why(&t).contains("rtb-private"), "{}", why(&t));
 }
 
 #[test]
@@ -174,7 +166,7 @@ fn regional_nat_gateway_survives_an_az_and_needs_an_internet_gateway() {
     s.nat_gateways[0].availability_mode = vpc_tui::model::AvailabilityMode::Regional;
     let m = model(s.clone());
     let t = run(&m, "i-priv-c", "sns", &["us-east-1a"]);
-    assert_eq!(t.verdict.via(), Some(Via::NatGateway), "{}", t.explanation);
+    assert_eq!(t.verdict.via(), Some(Via::NatGateway), "{}", why(&t));
 }
 
 #[test]
@@ -212,9 +204,13 @@ fn gateway_endpoint_route_beats_the_default_route_by_longest_prefix() {
         .iter()
         .find(|h| h.kind.code() == "route_table")
         .unwrap();
-    assert!(rt.decisions.iter().all(|d| d.rule == "longest_prefix"));
     assert!(
-        rt.decisions[0]
+        rt.decisions()
+            .iter()
+            .all(|d| d.rule.code() == "longest_prefix")
+    );
+    assert!(
+        rt.decisions()[0]
             .matches
             .iter()
             .any(|m| m.destination == "0.0.0.0/0" && !m.chosen)
@@ -249,7 +245,7 @@ fn a_static_route_inside_an_s3_range_makes_the_verdict_partial() {
             target: Target::Blackhole,
         });
     let t = run(&model(s), "i-priv-a", "s3", &[]);
-    assert_eq!(t.verdict, Verdict::Partial, "{}", t.explanation);
+    assert_eq!(t.verdict, Verdict::Partial, "{}", why(&t));
     let black = t
         .parts
         .iter()
@@ -321,7 +317,7 @@ fn interface_endpoint_in_both_azs_is_sometimes_cross_az() {
     );
     let t = run(&m, "i-priv-c", "ssm", &["us-east-1a"]);
     assert_eq!(t.verdict.cross_az(), Some(CrossAz::Never));
-    assert!(t.notes.iter().any(|n| n.code == "failed_az_enis_dropped"));
+    assert!(t.notes.iter().any(|n| n.code() == "failed_az_enis_dropped"));
 }
 
 #[test]
@@ -331,7 +327,7 @@ fn private_dns_off_resolves_publicly_and_takes_the_nat() {
     s.interface_endpoints[0].private_dns = false;
     let t = run(&model(s), "i-priv-a", "ssm", &[]);
     assert_eq!(t.verdict.via(), Some(Via::NatGateway));
-    assert!(t.notes.iter().any(|n| n.code == "private_dns_off"));
+    assert!(t.notes.iter().any(|n| n.code() == "private_dns_off"));
 }
 
 #[test]
@@ -341,7 +337,7 @@ fn dns_hostnames_off_disables_private_dns() {
     s.vpc.enable_dns_hostnames = false;
     let t = run(&model(s), "i-priv-a", "ssm", &[]);
     assert_eq!(t.verdict.via(), Some(Via::NatGateway));
-    assert!(t.notes.iter().any(|n| n.code == "dns_hostnames_off"));
+    assert!(t.notes.iter().any(|n| n.code() == "dns_hostnames_off"));
 }
 
 #[test]
@@ -359,9 +355,9 @@ fn gwlb_endpoint_inspects_then_routes_by_its_own_subnet() {
         t.verdict,
         Verdict::Blocked(Reason::AsymmetricReturn),
         "{}",
-        t.explanation
+        why(&t)
     );
-    assert!(t.explanation.contains("rtb-public"), "{}", t.explanation);
+    assert!(why(&t).contains("rtb-public"), "{}", why(&t));
     // The NAT subnet's table sends the private subnets back through the endpoint.
     for cidr in ["10.0.1.0/24", "10.0.11.0/24"] {
         table(&mut s, "rtb-public")
@@ -373,13 +369,10 @@ fn gwlb_endpoint_inspects_then_routes_by_its_own_subnet() {
     }
     let m = model(s.clone());
     let t = run(&m, "i-priv-c", "sqs", &[]);
-    assert_eq!(t.verdict.via(), Some(Via::NatGateway), "{}", t.explanation);
+    assert_eq!(t.verdict.via(), Some(Via::NatGateway), "{}", why(&t));
     assert!(t.hops.iter().any(|h| h.kind.code() == "inspection"));
-    assert!(
-        t.hops
-            .iter()
-            .any(|h| h.kind.code() == "return" && h.detail.contains("symmetric"))
-    );
+    assert!(t.hops.iter().any(|h| h.kind.code() == "return"
+        && vpc_tui::explain::hop_sentence(vpc_tui::explain::Lang::En, h).contains("symmetric")));
     assert_eq!(
         run(&m, "i-priv-c", "sqs", &["us-east-1a"]).verdict,
         Verdict::Blocked(Reason::GwlbEndpointFailed)
@@ -481,17 +474,21 @@ fn equal_prefix_lists_to_different_targets_are_flagged_arbitrary() {
     let note = t
         .notes
         .iter()
-        .find(|n| n.code == "arbitrary_prefix_list_choice")
+        .find(|n| n.code() == "arbitrary_prefix_list_choice")
         .expect("the arbitrary choice is flagged");
-    assert!(note.text.contains("54.231.0.0/16"), "{}", note.text);
+    assert!(
+        vpc_tui::explain::note_sentence(vpc_tui::explain::Lang::En, note).contains("54.231.0.0/16"),
+        "{}",
+        vpc_tui::explain::note_sentence(vpc_tui::explain::Lang::En, note)
+    );
     // 54.231.0.0/16 goes one way, the other S3 ranges through the endpoint.
     assert_eq!(t.verdict, Verdict::Partial);
     assert!(
         t.parts
             .iter()
             .flat_map(|p| &p.hops)
-            .flat_map(|h| &h.decisions)
-            .any(|d| d.rule == "arbitrary_prefix_list")
+            .flat_map(|h| h.decisions())
+            .any(|d| d.rule.code() == "arbitrary_prefix_list")
     );
 }
 
@@ -501,12 +498,12 @@ fn a_nat_gateway_in_the_sources_own_az_is_no_cross_az_dependency() {
     let a = run(&m, "i-priv-a", "sns", &[]);
     assert_eq!(a.verdict.via(), Some(Via::NatGateway));
     assert!(
-        !a.notes.iter().any(|n| n.code == "cross_az_dependency"),
+        !a.notes.iter().any(|n| n.code() == "cross_az_dependency"),
         "{:?}",
         a.notes
     );
     let c = run(&m, "i-priv-c", "sns", &[]);
-    assert!(c.notes.iter().any(|n| n.code == "cross_az_dependency"));
+    assert!(c.notes.iter().any(|n| n.code() == "cross_az_dependency"));
 }
 
 #[test]
@@ -529,11 +526,11 @@ fn stateless_appliances_survive_an_asymmetric_return_with_a_note() {
             }],
         });
     let t = run(&model(s), "i-priv-a", "sqs", &[]);
-    assert_eq!(t.verdict.via(), Some(Via::NatGateway), "{}", t.explanation);
+    assert_eq!(t.verdict.via(), Some(Via::NatGateway), "{}", why(&t));
     assert!(
         t.notes
             .iter()
-            .any(|n| n.code == "asymmetric_return_stateless")
+            .any(|n| n.code() == "asymmetric_return_stateless")
     );
 }
 
@@ -573,10 +570,15 @@ fn appliance_health_is_per_az_unless_cross_zone_is_on() {
         t.verdict,
         Verdict::Blocked(Reason::GwlbEndpointFailed),
         "{}",
-        t.explanation
+        why(&t)
     );
-    assert!(t.explanation.contains("cross-zone"), "{}", t.explanation);
+    assert!(why(&t).contains("cross-zone"), "{}", why(&t));
     s.gateway_load_balancers[0].cross_zone_load_balancing = true;
     let t = run(&model(s), "i-priv-a", "sqs", &[]);
-    assert_eq!(t.verdict.via(), Some(Via::NatGateway), "{}", t.explanation);
+    assert_eq!(t.verdict.via(), Some(Via::NatGateway), "{}", why(&t));
+}
+
+/// The English summary of a trace (the evaluator returns facts; `explain` writes the sentence).
+fn why(t: &vpc_tui::eval::PathTrace) -> String {
+    vpc_tui::explain::summary(vpc_tui::explain::Lang::En, t)
 }

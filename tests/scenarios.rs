@@ -64,7 +64,7 @@ fn every_scenario_meets_its_expectations() {
                 wrong.push(format!("reason {reason:?} (want {:?})", exp.reason));
             }
             for n in &exp.notes {
-                if !trace.notes.iter().any(|x| x.code == n) {
+                if !trace.notes.iter().any(|x| x.code() == n) {
                     wrong.push(format!("note {n} missing"));
                 }
             }
@@ -84,7 +84,7 @@ fn every_scenario_meets_its_expectations() {
                     exp.to,
                     what_if.failed_azs,
                     wrong.join(", "),
-                    trace.explanation
+                    why(&trace)
                 ));
             }
         }
@@ -124,4 +124,9 @@ fn every_lesson_matches_the_evaluator() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     assert!(lessons > 0, "no scenario has a lesson");
+}
+
+/// The English summary of a trace (the evaluator returns facts; `explain` writes the sentence).
+fn why(t: &vpc_tui::eval::PathTrace) -> String {
+    vpc_tui::explain::summary(vpc_tui::explain::Lang::En, t)
 }

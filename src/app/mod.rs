@@ -441,10 +441,10 @@ impl App {
 
     fn evaluate_selected(&self) -> Result<PathTrace, QueryError> {
         let (Some(s), Some(t)) = (self.selected_source(), self.selected_target()) else {
-            return Err(QueryError::UnknownInstance(
-                "(none)".into(),
-                "the scenario has no instances or subnets".into(),
-            ));
+            return Err(QueryError::UnknownInstance {
+                name: "-".into(),
+                known: Vec::new(),
+            });
         };
         let query = Query::parse(&self.model, &s.query, &t.query, false);
         eval::evaluate(&self.model, &self.model.scenario().what_if, &query)
@@ -789,10 +789,7 @@ impl App {
     }
 
     fn install(&mut self, model: Model, what: String) {
-        let before_trace = std::mem::replace(
-            &mut self.trace,
-            Err(QueryError::UnknownInstance(String::new(), String::new())),
-        );
+        let before_trace = std::mem::replace(&mut self.trace, Err(no_trace()));
         let before_model = std::mem::replace(&mut self.model, model);
         self.refresh(Some(&before_model), before_trace, what);
     }
@@ -984,7 +981,10 @@ impl App {
 
 /// A placeholder for "no trace yet".
 pub(crate) fn no_trace() -> QueryError {
-    QueryError::UnknownInstance(String::new(), String::new())
+    QueryError::UnknownInstance {
+        name: String::new(),
+        known: Vec::new(),
+    }
 }
 
 fn step(current: usize, delta: isize, len: usize) -> usize {

@@ -6,8 +6,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::model::{Model, WhatIf, cores};
 
-use super::path::{Ctx, Source, evaluate_service, workload_verdict};
-use super::trace::Verdict;
+use super::ctx::{Ctx, Source};
+use super::evaluate::{evaluate_service, workload_verdict};
+use super::facts::{Id, Origin, Verdict};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MatrixCell {
@@ -115,7 +116,10 @@ fn class_row(ctx: &mut Ctx<'_>, subnet: usize, public_ip: bool) -> Arc<[MatrixCe
     let model = ctx.model;
     let services = model.services();
     let source = Source {
-        label: String::new(),
+        origin: Origin::Subnet {
+            id: Id::default(),
+            public_ip,
+        },
         subnet,
         public_ip,
         address: model.scenario().subnets[subnet].cidr,
@@ -136,7 +140,7 @@ fn class_row(ctx: &mut Ctx<'_>, subnet: usize, public_ip: bool) -> Arc<[MatrixCe
         let verdict = if parts.len() == w.services.len() {
             workload_verdict(parts.into_iter())
         } else {
-            Verdict::Blocked(super::trace::Reason::WorkloadPartFailed)
+            Verdict::Blocked(super::facts::Reason::WorkloadPartFailed)
         };
         row.push(MatrixCell { verdict });
     }

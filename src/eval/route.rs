@@ -6,9 +6,11 @@ use compact_str::CompactString;
 use ipnet::Ipv4Net;
 
 use crate::model::{CompiledRoute, CompiledTable, Destination, RouteOrigin, Target};
+
+use super::facts::{self, RouteRule};
 use crate::net_text::NetText;
 
-use super::trace::{RouteDecision, RouteMatch};
+use super::facts::{RouteDecision, RouteMatch};
 
 /// The outcome of route selection for one destination range that no more-specific route splits.
 #[derive(Debug, Clone)]
@@ -17,12 +19,12 @@ pub(crate) struct Choice {
     pub winner: Option<u32>,
     /// Every (matched CIDR, route) that contains the destination, shortest prefix first.
     pub matches: Vec<(Ipv4Net, u32)>,
-    pub rule: &'static str,
+    pub rule: RouteRule,
 }
 
 impl Choice {
     pub fn arbitrary(&self) -> bool {
-        self.rule == "arbitrary_prefix_list"
+        self.rule == RouteRule::ArbitraryPrefixList
     }
 }
 
@@ -51,7 +53,7 @@ fn choose_and_inside(table: &CompiledTable, dest: Ipv4Net) -> (Choice, bool) {
         let choice = Choice {
             winner: None,
             matches,
-            rule: "no_route",
+            rule: RouteRule::NoRoute,
         };
         return (choice, inside);
     };
@@ -64,11 +66,11 @@ fn choose_and_inside(table: &CompiledTable, dest: Ipv4Net) -> (Choice, bool) {
     };
     let first = longest().next().unwrap_or_default();
     let (winner, rule) = if matches.len() == 1 {
-        (first, "only_match")
+        (first, RouteRule::OnlyMatch)
     } else if longest().nth(1).is_none() {
-        (first, "longest_prefix")
+        (first, RouteRule::LongestPrefix)
     } else if let Some(s) = longest().find(|&r| is_static(&table.routes[r as usize])) {
-        (s, "static_over_prefix_list")
+        (s, RouteRule::StaticOverPrefixList)
     } else {
         // Only prefix-list routes tie. Same target: no real choice. Different targets: AWS
         // picks one and sticks to it; we take the first in table order and say so.
@@ -77,9 +79,9 @@ fn choose_and_inside(table: &CompiledTable, dest: Ipv4Net) -> (Choice, bool) {
         (
             first,
             if differ {
-                "arbitrary_prefix_list"
+                RouteRule::ArbitraryPrefixList
             } else {
-                "longest_prefix"
+                RouteRule::LongestPrefix
             },
         )
     };
@@ -119,7 +121,11 @@ fn winner_and_inside(table: &CompiledTable, dest: Ipv4Net) -> (Choice, bool) {
     let choice = Choice {
         winner: best_static.or(best_any),
         matches: Vec::new(),
-        rule: if best_len.is_some() { "" } else { "no_route" },
+        rule: if best_len.is_some() {
+            RouteRule::OnlyMatch
+        } else {
+            RouteRule::NoRoute
+        },
     };
     (choice, inside)
 }
@@ -197,18 +203,18 @@ fn subtract(net: Ipv4Net, holes: &[Ipv4Net]) -> Vec<Ipv4Net> {
     }
 }
 
-pub(crate) fn origin_code(origin: RouteOrigin) -> &'static str {
+pub(crate) fn origin_fact(origin: RouteOrigin) -> facts::RouteOrigin {
     match origin {
-        RouteOrigin::Local => "local",
-        RouteOrigin::Static => "static",
-        RouteOrigin::PrefixList => "prefix_list",
-        RouteOrigin::GatewayEndpoint => "gateway_endpoint",
+        RouteOrigin::Local => facts::RouteOrigin::Local,
+        RouteOrigin::Static => facts::RouteOrigin::Static,
+        RouteOrigin::PrefixList => facts::RouteOrigin::PrefixList,
+        RouteOrigin::GatewayEndpoint => facts::RouteOrigin::GatewayEndpoint,
     }
 }
 
 pub(crate) fn decision(table: &CompiledTable, dest: Ipv4Net, choice: &Choice) -> RouteDecision {
     RouteDecision {
-        destination: dest,
+        destinations: vec![dest],
         matches: choice
             .matches
             .iter()
@@ -219,7 +225,7 @@ pub(crate) fn decision(table: &CompiledTable, dest: Ipv4Net, choice: &Choice) ->
                     destination: destination_text(&route.destination),
                     matched_cidr: cidr,
                     target: target_text(&route.target),
-                    origin: origin_code(route.origin),
+                    origin: origin_fact(route.origin),
                     chosen: Some(r) == choice.winner,
                 }
             })
@@ -230,7 +236,7 @@ pub(crate) fn decision(table: &CompiledTable, dest: Ipv4Net, choice: &Choice) ->
 
 /// A destination as `Display` writes it; inline, without allocating, for a CIDR and most
 /// prefix lists.
-fn destination_text(d: &Destination) -> CompactString {
+pub(crate) fn destination_text(d: &Destination) -> CompactString {
     match d {
         Destination::Cidr(c) => CompactString::from(NetText::net(*c).as_str()),
         Destination::PrefixList(svc) => {
@@ -242,7 +248,7 @@ fn destination_text(d: &Destination) -> CompactString {
 }
 
 /// A target as `Display` writes it: the id itself, or `local` / `blackhole`.
-fn target_text(t: &Target) -> CompactString {
+pub(crate) fn target_text(t: &Target) -> CompactString {
     match t {
         Target::Local => CompactString::const_new("local"),
         Target::Blackhole => CompactString::const_new("blackhole"),
@@ -298,7 +304,7 @@ mod tests {
         ]);
         let c = choose(&t, n("52.216.0.0/15"));
         assert_eq!(c.winner, Some(1));
-        assert_eq!(c.rule, "longest_prefix");
+        assert_eq!(c.rule, RouteRule::LongestPrefix);
         assert_eq!(c.matches.len(), 2);
     }
 
@@ -310,7 +316,7 @@ mod tests {
         ]);
         let c = choose(&t, n("52.216.0.0/15"));
         assert_eq!(c.winner, Some(1));
-        assert_eq!(c.rule, "static_over_prefix_list");
+        assert_eq!(c.rule, RouteRule::StaticOverPrefixList);
     }
 
     #[test]
@@ -353,7 +359,7 @@ mod tests {
         let t = table(vec![("10.0.0.0/16", RouteOrigin::Local, "x")]);
         let c = choose(&t, n("52.216.0.0/15"));
         assert_eq!(c.winner, None);
-        assert_eq!(c.rule, "no_route");
+        assert_eq!(c.rule, RouteRule::NoRoute);
     }
 }
 

@@ -290,7 +290,7 @@ impl Graph {
         if !trace.parts.is_empty() {
             for p in &trace.parts {
                 let name = match &p.to {
-                    Some(to) => to.clone(),
+                    Some(to) => to.to_string(),
                     None => match p.cidrs.as_slice() {
                         [one] => one.to_string(),
                         [first, rest @ ..] => format!("{first} +{}", rest.len()),
@@ -323,7 +323,7 @@ impl Graph {
         self.title = format!(
             "{}: {} → {} ({})",
             self.title,
-            trace.from,
+            crate::explain::origin_text(crate::explain::Lang::En, &trace.from),
             trace.to,
             trace.verdict.code()
         );

@@ -6,8 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::app::App;
-use crate::eval::{Hop, HopKind, PathTrace, RouteDecision, UNCHECKED};
-use crate::i18n::{self, Lang, t, tf};
+use crate::eval::{Hop, HopKind, PathTrace, RouteDecision, Stop, UNCHECKED};
+use crate::explain;
+use crate::i18n::{Lang, t, tf};
 
 use super::text::wrap;
 use super::theme::{ON_PATH, Theme, verdict_symbol};
@@ -32,7 +33,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             body_lines(tr, theme, w, lang),
         ),
         Err(e) => (
-            wrap(&e.to_string(), w, "✖ ", "  ", theme.bad(), theme.bad()),
+            wrap(
+                &explain::query_error(lang, e),
+                w,
+                "✖ ",
+                "  ",
+                theme.bad(),
+                theme.bad(),
+            ),
             Vec::new(),
         ),
     };
@@ -94,70 +102,67 @@ fn hidden_lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
 
 /// The first route-table decision's winner: the route that sent the path on its way.
 fn winning_route(t: &PathTrace) -> Option<(&Hop, &RouteDecision)> {
-    let hops = if t.hops.is_empty() {
-        t.parts.first().map(|p| &p.hops[..]).unwrap_or(&[])
-    } else {
+    let hops = if t.hops.len() > 1 {
         &t.hops[..]
+    } else {
+        t.parts.first().map(|p| &p.hops[..]).unwrap_or(&[])
     };
     hops.iter()
         .filter(|h| h.kind == HopKind::RouteTable)
-        .find_map(|h| h.decisions.first().map(|d| (h, d)))
+        .find_map(|h| h.decisions().first().map(|d| (h, d)))
 }
 
+/// The verdict, then the deciding step: where the path stopped and why (said once, here), or
+/// the route that sent it on its way and the summary.
 fn pinned_lines(tr: &PathTrace, theme: &Theme, w: usize, lang: Lang) -> Vec<Line<'static>> {
     let style = theme.verdict(&tr.verdict);
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{} ", verdict_symbol(&tr.verdict)), style),
-        Span::styled(i18n::verdict_line(lang, &tr.verdict), style),
+        Span::styled(explain::verdict_line(lang, &tr.verdict), style),
     ])];
-    if let Some((hop, d)) = winning_route(tr) {
-        let text = match d.matches.iter().find(|m| m.chosen) {
-            Some(m) => format!(
-                "{}: {} → {} ({}, {})",
-                hop.id, m.destination, m.target, m.origin, d.rule
-            ),
-            None => tf(
-                lang,
-                "{}: no route for {} ({})",
-                &[&hop.id, &d.destination.to_string(), d.rule],
-            ),
-        };
+    if tr.stop().is_none()
+        && let Some((hop, d)) = winning_route(tr)
+        && let Some(m) = d.winner()
+    {
+        let text = format!(
+            "{}: {} → {} ({})",
+            hop.id,
+            m.destination,
+            m.target,
+            explain::route_rule_label(lang, d.rule)
+        );
+        let label = t(lang, "route");
         lines.extend(wrap(
             &text,
             w,
-            &format!("  {} ", t(lang, "route")),
-            &" ".repeat(crate::ui::text::width(t(lang, "route")) + 3),
+            &format!("  {label} "),
+            &" ".repeat(crate::ui::text::width(label) + 3),
             theme.dim(),
             theme.on_path(),
         ));
     }
-    // The winning route first (it must show at any size), then why: in Japanese the reason's
-    // meaning, since the evaluator's sentences are English.
-    if lang == Lang::Ja
-        && let Some(r) = tr.verdict.reason()
-    {
-        lines.extend(wrap(
-            i18n::reason_meaning(lang, r),
-            w,
-            "  ",
-            "  ",
-            theme.plain(),
-            theme.plain(),
-        ));
-    }
+    let summary_style = if tr.verdict.is_reachable() {
+        theme.plain()
+    } else {
+        theme.bad()
+    };
     lines.extend(wrap(
-        &tr.explanation,
+        &explain::summary(lang, tr),
         w,
         "  ",
         "  ",
-        theme.plain(),
-        theme.plain(),
+        summary_style,
+        summary_style,
     ));
     lines
 }
 
+/// One line per hop with its kind, id and AZ, then its fact; a route table's decisions one per
+/// line (ranges that went the same way are one decision). The stop the pinned lines already
+/// explain shows only its place, and for a missing route the table's routes.
 fn hop_lines(
     hops: &[Hop],
+    pinned_stop: bool,
     theme: &Theme,
     w: usize,
     indent: &str,
@@ -166,10 +171,11 @@ fn hop_lines(
 ) {
     for (i, h) in hops.iter().enumerate() {
         let az =
-            h.az.as_deref()
-                .map(|a| format!("  [{a}]"))
+            h.az.as_ref()
+                .map(|a| format!("  [{}]", explain::az_text(lang, a)))
                 .unwrap_or_default();
-        let style = if h.kind == HopKind::Blocked {
+        let stop = h.stop();
+        let style = if stop.is_some() {
             theme.bad()
         } else {
             theme.on_path()
@@ -178,59 +184,71 @@ fn hop_lines(
             Span::raw(indent.to_string()),
             Span::styled(format!("{:>2} {ON_PATH} ", i + 1), theme.dim()),
             Span::styled(
-                format!("{} ", i18n::hop_kind_label(lang, h.kind)),
+                format!("{} ", explain::hop_kind_label(lang, h.kind)),
                 theme.dim(),
             ),
-            Span::styled(h.id.clone(), style),
+            Span::styled(h.id.to_string(), style),
             Span::styled(az, theme.dim()),
         ]));
         let pad = format!("{indent}     ");
-        if !h.detail.is_empty() {
-            out.extend(wrap(&h.detail, w, &pad, &pad, theme.plain(), theme.plain()));
-        }
-        for d in &h.decisions {
-            for m in &d.matches {
-                let (mark, st) = if m.chosen {
-                    (format!("✔ {}", t(lang, "won")), theme.on_path())
+        match stop {
+            Some(Stop::NoRoute { routes, total, .. }) if pinned_stop => {
+                let label = format!("{} ", t(lang, "routes:"));
+                let text = explain::join(lang, routes.iter().map(|r| explain::route_text(lang, r)));
+                let text = if *total > routes.len() {
+                    explain::msg(
+                        lang,
+                        "routes-more",
+                        explain::args()
+                            .s("routes", text)
+                            .n("more", total - routes.len()),
+                    )
                 } else {
-                    (format!("· {}", t(lang, "lost")), theme.dim())
+                    text
                 };
-                let text = format!(
-                    "{} → {}  [{}] {mark}{}",
-                    m.destination,
-                    m.target,
-                    m.origin,
-                    if m.chosen {
-                        format!(" ({})", d.rule)
-                    } else {
-                        String::new()
-                    }
-                );
                 out.extend(wrap(
                     &text,
                     w,
-                    &format!("{pad}  "),
-                    &format!("{pad}    "),
+                    &format!("{pad}{label}"),
+                    &pad,
                     theme.dim(),
-                    st,
+                    theme.dim(),
                 ));
             }
+            Some(_) if pinned_stop => {}
+            _ => out.extend(wrap(
+                &explain::hop_sentence(lang, h),
+                w,
+                &pad,
+                &pad,
+                theme.plain(),
+                theme.plain(),
+            )),
+        }
+        for d in h.decisions() {
+            let (mark, st) = match d.winner() {
+                Some(_) => ("✔ ", theme.on_path()),
+                None => ("✖ ", theme.bad()),
+            };
+            out.extend(wrap(
+                &explain::decision_text(lang, d),
+                w,
+                &format!("{pad}{mark}"),
+                &format!("{pad}  "),
+                st,
+                theme.plain(),
+            ));
         }
     }
 }
 
 fn body_lines(tr: &PathTrace, theme: &Theme, w: usize, lang: Lang) -> Vec<Line<'static>> {
     let mut out = Vec::new();
-    hop_lines(&tr.hops, theme, w, "", lang, &mut out);
+    hop_lines(&tr.hops, tr.parts.is_empty(), theme, w, "", lang, &mut out);
     for p in &tr.parts {
         let name = match &p.to {
-            Some(to) => to.clone(),
-            None => p
-                .cidrs
-                .iter()
-                .map(|c| c.to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
+            Some(to) => to.to_string(),
+            None => explain::join(lang, p.cidrs.iter().map(|c| explain::net(*c))),
         };
         out.push(Line::from(vec![
             Span::styled(
@@ -239,28 +257,24 @@ fn body_lines(tr: &PathTrace, theme: &Theme, w: usize, lang: Lang) -> Vec<Line<'
             ),
             Span::styled(format!("{name}: "), theme.title()),
             Span::styled(
-                i18n::verdict_line(lang, &p.verdict),
+                explain::verdict_line(lang, &p.verdict),
                 theme.verdict(&p.verdict),
             ),
         ]));
         out.extend(wrap(
-            &p.explanation,
+            &explain::part_summary(lang, tr, p),
             w,
             "  ",
             "  ",
             theme.plain(),
             theme.plain(),
         ));
-        hop_lines(&p.hops, theme, w, "  ", lang, &mut out);
+        hop_lines(&p.hops, true, theme, w, "  ", lang, &mut out);
     }
     let note = format!("{} ", t(lang, "note"));
     let note_pad = " ".repeat(super::text::width(&note));
     for n in &tr.notes {
-        // In Japanese, the code's meaning; the evaluator's own sentence is English.
-        let text = match lang {
-            Lang::Ja => format!("[{}] {}", n.code, i18n::note_meaning(lang, n.code)),
-            Lang::En => format!("[{}] {}", n.code, n.text),
-        };
+        let text = format!("[{}] {}", n.code(), explain::note_sentence(lang, n));
         out.extend(wrap(
             &text,
             w,
@@ -270,15 +284,15 @@ fn body_lines(tr: &PathTrace, theme: &Theme, w: usize, lang: Lang) -> Vec<Line<'
             theme.plain(),
         ));
     }
-    let unchecked: Vec<&str> = UNCHECKED
+    let unchecked: Vec<String> = UNCHECKED
         .iter()
-        .map(|c| i18n::unchecked_label(lang, c))
+        .map(|c| explain::unchecked_label(lang, c))
         .collect();
     out.extend(wrap(
         &tf(
             lang,
             "{} (a reachable path can still be denied there)",
-            &[&unchecked.join(", ")],
+            &[&explain::join(lang, unchecked)],
         ),
         w,
         &format!("{}: ", t(lang, "not evaluated")),

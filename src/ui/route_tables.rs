@@ -16,7 +16,7 @@ use super::theme::{ON_PATH, Theme};
 use super::{clamp_scroll, draw_panel, put_lines};
 
 /// For one table on the path: (destination as written, chosen, rule) of every matching route.
-fn matches_in(app: &App, table: &str) -> Vec<(String, bool, &'static str)> {
+fn matches_in(app: &App, table: &str) -> Vec<(String, bool, crate::eval::RouteRule)> {
     let mut out = Vec::new();
     if let Ok(t) = &app.trace
         && !app.verdict_hidden()
@@ -27,7 +27,7 @@ fn matches_in(app: &App, table: &str) -> Vec<(String, bool, &'static str)> {
             .chain(t.parts.iter().flat_map(|p| p.hops.iter()))
         {
             if h.kind == HopKind::RouteTable && h.id == table {
-                for d in &h.decisions {
+                for d in h.decisions() {
                     for m in &d.matches {
                         out.push((m.destination.to_string(), m.chosen, d.rule));
                     }
@@ -145,7 +145,14 @@ fn table_lines(app: &App, theme: &Theme, w: usize, i: usize, used: bool) -> Vec<
             Some((_, true, rule)) => (
                 "✔",
                 theme.on_path(),
-                format!("  {}", tf(app.lang, "WON: {}", &[rule])),
+                format!(
+                    "  {}",
+                    tf(
+                        app.lang,
+                        "WON: {}",
+                        &[&crate::explain::route_rule_label(app.lang, *rule)]
+                    )
+                ),
             ),
             Some((_, false, _)) => (
                 "·",

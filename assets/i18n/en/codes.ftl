@@ -1,0 +1,110 @@
+# Words for the evaluator's codes (src/explain/codes.rs). The codes themselves (no_route,
+# gateway_endpoint, …) stay as they are in every language.
+
+## What a reason code means
+
+reason-no_route = the route table has no route for the destination
+reason-blackhole_route = the matching route is a blackhole (set so, or its target no longer exists)
+reason-no_public_ip = the route goes to the internet gateway but the source has no public IPv4 address
+reason-no_internet_gateway = the path needs an internet gateway and the VPC has none
+reason-nat_az_failed = the NAT gateway the route uses is in a failed AZ
+reason-private_nat_no_internet = a private NAT gateway cannot reach the internet: the internet gateway drops its traffic
+reason-endpoint_enis_all_failed = every network interface of the interface endpoint is in a failed AZ
+reason-gwlb_endpoint_failed = the Gateway Load Balancer endpoint's AZ has failed or its appliances are down
+reason-appliance_unavailable = the appliance network interface the route targets is in a failed AZ
+reason-dns_resolution_disabled = enableDnsSupport is off: the Amazon-provided DNS server answers no name
+reason-routing_loop = the path returns to a route table and target it already passed
+reason-source_az_failed = the source's AZ has failed (the verdict is unavailable)
+reason-destination_unavailable = the destination address is in a failed AZ, or in no subnet of the VPC
+reason-workload_part_failed = a workload needs every one of its services, and at least one is not reachable
+reason-asymmetric_return = replies do not come back through the GWLB endpoint the request passed, and the appliances are stateful
+
+## What a note code means
+
+note-meaning-private_dns_off = an interface endpoint exists but its private DNS is off: the default name resolves to public addresses
+note-meaning-private_dns_unsupported = the service's interface endpoint has no private DNS (DynamoDB): clients must use the vpce-… name
+note-meaning-dns_hostnames_off = enableDnsHostnames is off: private DNS of interface endpoints does not apply, and AWS documents both attributes on for gateway endpoints
+note-meaning-inbound_resolver_only = private DNS only for the inbound Resolver endpoint: inside the VPC the name resolves to public addresses
+note-meaning-arbitrary_prefix_list_choice = two prefix lists with overlapping CIDRs point to different targets: AWS picks one at random and keeps it
+note-meaning-failed_az_enis_dropped = ENIs in failed AZs drop out of the DNS answer
+note-meaning-illustrative_cidrs = AWS publishes no ranges for this service: its CIDRs are illustrative
+note-meaning-ignored_prefix_list_entries = prefix-list entries inside a VPC CIDR are ignored in subnet route tables
+note-meaning-cross_az_dependency = the path depends on a resource in another AZ
+note-meaning-other_region = the service is in another Region: this Region's endpoints do not cover it, so it takes the other routes
+note-meaning-global_name_not_covered = a global name (s3.amazonaws.com, sts.amazonaws.com) is not covered by a Regional endpoint's private DNS
+note-meaning-asymmetric_return_stateless = replies skip the GWLB endpoint the request passed; stateless appliances let the flow through
+note-meaning-return_not_evaluated = the return leg through a GWLB endpoint could not be evaluated (regional NAT gateway)
+note-meaning-public_endpoint_stays_on_aws = traffic to a service's public endpoint through an internet gateway stays on AWS's network
+
+## How a path gets there
+
+via-local = local route
+via-gateway_endpoint = gateway endpoint
+via-interface_endpoint = interface endpoint
+via-nat_gateway = NAT gateway
+via-internet_gateway = internet gateway
+via-mixed = a different way per part
+cross-az-never = stays in the client's AZ
+cross-az-sometimes = sometimes to another AZ
+cross-az-always = always to another AZ
+
+## Hop kinds
+
+hop-kind-source = source
+hop-kind-dns = DNS
+hop-kind-route_table = route table
+hop-kind-gateway_endpoint = gateway endpoint
+hop-kind-interface_endpoint = interface endpoint
+hop-kind-nat_gateway = NAT gateway
+hop-kind-gwlb_endpoint = GWLB endpoint
+hop-kind-inspection = inspection
+hop-kind-network_interface = network interface
+hop-kind-internet_gateway = internet gateway
+hop-kind-service = service
+hop-kind-leaves_vpc = leaves the VPC
+hop-kind-address = address
+hop-kind-internet = internet
+hop-kind-return = way back
+hop-kind-blocked = blocked
+
+## Layers not evaluated
+
+unchecked-security_groups = security groups
+unchecked-network_acls = network ACLs
+unchecked-endpoint_policies = endpoint policies
+
+## Route rules and origins, as labels
+
+rule-label-only_match = the only matching route
+rule-label-longest_prefix = longest prefix match
+rule-label-static_over_prefix_list = equal length: a static route beats a prefix list
+rule-label-arbitrary_prefix_list = overlapping prefix lists: AWS picks one
+rule-label-no_route = no route matches
+origin-local = local route
+origin-static = static route
+origin-prefix_list = prefix list
+origin-gateway_endpoint = gateway endpoint
+
+## Verdicts
+
+verdict-line-reachable = REACHABLE via { $via }
+verdict-line-reachable-cross = REACHABLE via { $via } (cross-AZ: { $cross })
+verdict-line-partial = PARTIAL
+verdict-line-blocked = BLOCKED ({ $reason })
+verdict-line-leaves = LEAVES VPC via { $target }
+verdict-line-unavailable = UNAVAILABLE ({ $reason })
+verdict-words-reachable = reachable via { $via }
+verdict-words-partial = partial
+verdict-words-blocked = blocked ({ $reason })
+verdict-words-leaves = leaves the VPC via { $target }
+verdict-words-unavailable = unavailable ({ $reason })
+
+## A query that names something the model does not have
+
+query-unknown-instance = no instance { $name }; instances: { $known }
+query-unknown-service = no service { $name }; services: { $known }
+query-unknown-subnet = no subnet { $name }; subnets: { $known }
+query-address-outside = { $name } is in no subnet of the VPC; subnets: { $known }
+query-unknown-region = the catalogue has no addresses for { $name } in { $region }; Regions known for it: { $known }
+query-unknown-name = { $name } is not a name the catalogue knows; global names: { $known }
+query-unknown-workload = no workload { $name }; workloads: { $known }

@@ -1,0 +1,186 @@
+# Sentences about a path, rendered from the evaluator's facts (src/explain/trace.rs).
+# Ids, codes, CIDRs and service names are passed in as variables and stay as they are.
+
+## Shared pieces
+
+list-sep = ,{" "}
+then-sep = , then{" "}
+az-with-id = { $name } ({ $zone })
+resolver = the Amazon-provided DNS server ({ $address })
+resolver-unknown = the Amazon-provided DNS server
+ranges-more = { $list }, … ({ $total } ranges)
+ranges-none = no public address in this Region
+ranges-illustrative = { $ranges }; illustrative
+ranges-count = { $count } ranges ({ $first }, …)
+routed-service = { $name } ({ $cidr })
+routed-eni = the endpoint ENI { $ip }
+route = { $destination } → { $target }
+routes-more = { $routes }, … and { $more } more
+eni-in = { $ip } in { $az }
+eni-az = { $ip } ({ $az })
+
+## Who sends
+
+who-instance = { $id } ({ $name })
+who-new-instance = a new instance in { $subnet }
+who-new-instance-public = a new instance with a public IPv4 in { $subnet }
+who-address-instance = { $address } ({ $instance })
+
+## Hops
+
+hop-source = { $who } in { $subnet } ({ $cidr }), { $az }; { $public ->
+    [yes] has a public IPv4 address
+   *[no] no public IPv4 address
+}
+dns-enis = { $name } asked; { $resolver } answers with the private IPs of { $endpoint }'s ENIs (private DNS on): { $enis }
+dns-public = { $name } asked; { $resolver } answers the public addresses of { $service } ({ $ranges })
+dns-public-because = { $answer }, because { $why }
+why-private-dns-off = { $endpoint }'s private DNS is off
+why-private-dns-unsupported = interface endpoints of this service ({ $endpoint }) have no private DNS
+why-dns-hostnames-off = enableDnsHostnames is off and { $endpoint }'s private DNS does not apply
+why-inbound-resolver-only = { $endpoint } has private DNS only for the inbound Resolver endpoint
+why-other-region = it is a name in { $region }, which no endpoint of this VPC ({ $home }) covers
+why-global-name = it is a global name: it resolves to the service's addresses in { $region }
+assoc-explicit = { $subnet } is explicitly associated with { $table }
+assoc-main = { $subnet } has no explicit association, so it uses the main table { $table }
+assoc-forwarder = { $by } routes by its own subnet's table: { $subnet } uses { $table } ({ $main ->
+    [yes] main table, implicit
+   *[no] explicit association
+})
+decision = { $dest } → { $route } → { $target } ({ $rule })
+decision-matched = { $route } ({ $cidr })
+decision-also = { $decision }; also matched: { $others }
+decision-none = no route matches { $dest }
+rule-only_match = the only match
+rule-longest_prefix = longest prefix /{ $len }
+rule-static_over_prefix_list = a static route beats a prefix list at equal length
+rule-arbitrary_prefix_list = AWS's choice between equal prefix lists is arbitrary
+rule-no_route = no route
+hop-gateway-endpoint = { $id }: gateway endpoint (regional; no ENI and no IP address; it is only a route target). { $service } sees the source's private address, so bucket policies use aws:VpcSourceIp
+hop-interface-endpoint = { $id }: interface endpoint (AWS PrivateLink); the client picks among its ENIs { $enis }
+hop-nat-zonal = { $id }: { $public ->
+    [yes] public NAT gateway in { $subnet } ({ $az }); translates the source to its Elastic IP
+   *[no] private NAT gateway in { $subnet } ({ $az }); translates the source to its private IP; it cannot reach the internet
+}
+hop-nat-regional = { $id }: regional { $public ->
+    [yes] public
+   *[no] private
+} NAT gateway (spans the VPC's AZs, survives the loss of one); translates the source to its public address
+hop-gwlb-endpoint = { $id }: Gateway Load Balancer endpoint in { $subnet } ({ $az })
+hop-inspection = appliances of { $lb } inspect the traffic ({ $cross ->
+    [yes] cross-zone load balancing on
+   *[no] cross-zone load balancing off: this AZ's appliances only
+}, { $stateful ->
+    [yes] stateful
+   *[no] stateless
+}) and return it through { $id }
+hop-inspection-unknown = appliances behind the Gateway Load Balancer inspect the traffic and return it through { $id }
+hop-network-interface = { $id }: appliance network interface in { $subnet } ({ $az }); { $nat ->
+    [yes] it has a public IPv4, so it forwards as a NAT instance
+   *[no] it forwards the traffic unchanged
+}
+hop-internet-gateway = { $id }: internet gateway (regional)
+hop-service = { $service } public endpoint { $dns }
+hop-internet = { $address } on the internet
+hop-address = { $address } in { $subnet } ({ $cidr }, { $az })
+hop-address-held = { $address } in { $subnet } ({ $cidr }, { $az }); { $holder }
+holder-instance = instance { $id }
+holder-network-interface = network interface { $id }
+holder-interface-endpoint = an ENI of { $id }
+return-route = return leg: replies from { $from } to { $to }: { $table } sends { $route }, { $symmetric ->
+    [yes] back through the appliances (symmetric)
+   *[no] not through { $endpoint }; { $stateful ->
+        [yes] the stateful appliances never see the reply and drop the flow
+       *[no] the appliances are stateless, so the flow survives
+    }
+}
+return-no-route = return leg: replies from { $from } to { $to }: { $table } has no route for them; { $stateful ->
+    [yes] the stateful appliances never see the reply and drop the flow
+   *[no] the appliances are stateless, so the flow survives
+}
+return-no-edge-table = return leg: { $from } has no edge route table (none is associated with it), so replies to { $to } enter by the local route and skip { $endpoint }; { $stateful ->
+    [yes] the stateful appliances never see the reply and drop the flow
+   *[no] the appliances are stateless, so the flow survives
+}
+
+## Where a path stops
+
+stop-source_az_failed = { $source } is unavailable: its AZ { $az } has failed
+stop-dns_disabled = enableDnsSupport is off on { $vpc }: the Amazon-provided DNS server does not answer, so { $name } does not resolve
+stop-endpoint_without_enis = { $endpoint } has private DNS on but no subnet, so no ENI answers for { $name }
+stop-enis_all_failed = { $name } asked; private DNS of { $endpoint } would answer its ENIs, but every one is in a failed AZ ({ $enis })
+stop-no_public_addresses = { $service } has no public addresses in { $region }; only an interface endpoint with private DNS would reach it
+stop-no_route = no route for { $dest } in { $table }; its routes: { $routes }
+stop-no_route-no-igw = no route for { $dest } in { $table }; its routes: { $routes }; the VPC has no internet gateway
+stop-only_local_route = { $dest } matches only the local route in { $table }: the service's range overlaps the VPC CIDR
+stop-blackhole = { $route } in { $table }: the route is a blackhole, traffic is dropped
+stop-target_missing = { $route } in { $table } is a blackhole: { $target } does not exist or is not attached to the VPC
+stop-target_without_subnet = { $route } in { $table } is a blackhole: { $target } has no subnet
+stop-private_address_to_internet = { $dest } is a private address; { $route } in { $table } cannot reach it
+stop-no_public_ip = { $route } in { $table }, but the source has no public IPv4 address: the internet gateway drops its traffic
+stop-private_nat_at_internet_gateway = { $route } in { $table }, but traffic from a private NAT gateway cannot use an internet gateway: it is dropped
+stop-nat_az_failed = { $route } in { $table }, and { $nat }'s AZ { $az } has failed
+stop-regional_nat_all_azs_failed = { $route } in { $table }, and every AZ of the regional NAT gateway { $nat } has failed
+stop-regional_nat_without_internet_gateway = the regional NAT gateway { $nat } needs the VPC's internet gateway, and the VPC has none
+stop-private_nat_no_internet = { $nat } is a private NAT gateway: it cannot reach the internet
+stop-gwlb_endpoint_az_failed = { $route } in { $table }, and { $endpoint }'s AZ { $az } has failed
+stop-appliances_down = { $route } in { $table }, but the appliances behind { $endpoint } are down: nothing inspects and returns the traffic
+stop-no_healthy_appliance = { $route } in { $table }, but { $lb } has { $cross ->
+    [yes] no healthy appliance in any healthy AZ
+   *[no] no healthy appliance in { $az }, and cross-zone load balancing is off (AWS's default), so no other AZ's appliances take { $endpoint }'s traffic
+}
+stop-appliance_az_failed = { $route } in { $table }, and { $eni }'s AZ { $az } has failed
+stop-routing_loop = routing loop: { $table } sends { $cidr } to { $target } again ({ $route })
+stop-address_in_no_subnet = { $route } in { $table } delivers { $address } inside the VPC, but no subnet holds it
+stop-address_az_failed = { $address } is in { $subnet } ({ $az }), and that AZ has failed
+stop-leaves_vpc = { $route } in { $table }: { $target } leaves the VPC; what happens beyond it is outside the model
+
+## Why a verdict (the summary line)
+
+why-reach-interface = reaches { $to } through interface endpoint { $endpoint } ({ $count ->
+    [one] one ENI
+   *[other] { $count } ENIs
+}; cross-AZ: { $cross })
+why-reach-through = reaches { $to } through { $hops }
+why-reach-local = { $route } in { $table } delivers { $address } inside the VPC
+through-gateway_endpoint = gateway endpoint { $id }
+through-nat_gateway = NAT gateway { $id }
+through-gwlb_endpoint = GWLB endpoint { $id }
+through-network_interface = network interface { $id }
+through-internet_gateway = internet gateway { $id }
+why-partial = { $to } is partially reachable: its ranges take different paths: { $parts }
+partial-part = { $what } → { $outcome }
+partial-rest = the rest ({ $count } CIDRs)
+why-workload-reachable = every part of { $name } is reachable: { $each }
+workload-part-via = { $to } via { $via }
+why-workload-failed = { $name } needs every part: { $each }
+why-workload-failed-some = { $name } needs every part: { $each }; reachable: { $ok }
+workload-part-failed = { $to } is { $outcome } ({ $why })
+part-sep = ;{" "}
+
+## Notes on a path
+
+note-private_dns_off = { $endpoint } exists but its private DNS is off: { $name } resolves to public addresses; only { $endpoint }'s own vpce-… DNS names reach it
+note-private_dns_unsupported = { $service }'s interface endpoint has no private DNS: { $name } resolves publicly; applications must be configured with { $endpoint }'s vpce-… DNS name to use it
+note-dns_hostnames_off = { $endpoint } has private DNS on, but enableDnsHostnames is off on { $vpc }: private DNS needs both attributes, so the default name resolves publicly
+note-dns_hostnames_off-gateway = enableDnsHostnames is off on { $vpc }; AWS documents both DNS attributes on for gateway endpoints with the Amazon DNS server
+note-inbound_resolver_only = { $endpoint } resolves privately only for queries through an inbound Resolver endpoint; inside the VPC the name resolves to public addresses and the route table decides
+note-arbitrary_prefix_list_choice = in { $table }, two prefix lists hold { $cidr } with different targets: AWS picks one at random and keeps it; shown here: the first
+note-failed_az_enis_dropped = ENIs of { $endpoint } in failed AZs drop out of the answer: { $enis }
+note-illustrative_cidrs = AWS publishes no ranges for { $service }: the CIDRs shown are illustrative
+note-ignored_prefix_list_entries = { $prefix_list } in { $table }: entries inside a VPC CIDR are ignored
+note-cross_az_dependency = { $resource } is in { $az }: the path depends on that AZ and pays inter-AZ transfer
+note-cross_az_dependency-enis = no ENI of { $resource } in the source's AZ: the path works but crosses AZs (inter-AZ transfer is billed) and depends on another AZ
+note-other_region = { $service } in { $region } is not behind this VPC's endpoints: gateway endpoints and interface endpoints serve { $home } only, so its addresses take the other routes
+note-global_name_not_covered = { $endpoint } has private DNS for { $regional }, but { $name } is a global name that Regional private DNS does not cover: it resolves to public addresses
+note-asymmetric_return_stateless = replies skip { $endpoint }, which the request passed; its appliances are stateless, so the flow survives
+note-return_not_evaluated = the return leg through the regional NAT gateway { $nat } to the GWLB endpoint is not modelled
+note-public_endpoint_stays_on_aws = via internet gateway (public endpoint): traffic to AWS services stays on AWS's network
+
+## Text output of `check`
+
+text-part = part
+text-notes = notes:
+text-not-evaluated = not evaluated: { $layers }
+matrix-instance = instance
+matrix-legend = ok:gwe gateway endpoint · ok:vpce interface endpoint (~ sometimes, ! always cross-AZ) · ok:nat NAT gateway · ok:igw internet gateway · ok:local delivered inside the VPC · ok:mixed workload parts by different ways · PARTIAL ranges take different paths · X:<reason> blocked · leaves: leaves the VPC · down: source AZ failed

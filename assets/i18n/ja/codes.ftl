@@ -1,0 +1,118 @@
+# 評価器のコードの日本語 (src/explain/codes.rs)。コード自体 (no_route など) は翻訳しません。
+
+## 理由コードの意味
+
+reason-no_route = ルートテーブルに送信先へのルートがありません
+reason-blackhole_route = 一致したルートがブラックホールです (そう設定されているか、ターゲットがもう存在しません)
+reason-no_public_ip = ルートはインターネットゲートウェイに向いていますが、送信元にパブリック IPv4 アドレスがありません
+reason-no_internet_gateway = この経路にはインターネットゲートウェイが必要ですが、VPC にはありません
+reason-nat_az_failed = ルートが使う NAT ゲートウェイが、障害の起きた AZ にあります
+reason-private_nat_no_internet = プライベート NAT ゲートウェイはインターネットに出られません。そのトラフィックはインターネットゲートウェイで破棄されます
+reason-endpoint_enis_all_failed = インターフェイスエンドポイントのネットワークインターフェイス (ENI) が、すべて障害の起きた AZ にあります
+reason-gwlb_endpoint_failed = Gateway Load Balancer エンドポイントの AZ で障害が起きているか、その先のアプライアンスが停止しています
+reason-appliance_unavailable = ルートのターゲットであるアプライアンスのネットワークインターフェイスが、障害の起きた AZ にあります
+reason-dns_resolution_disabled = enableDnsSupport (DNS 解決) がオフのため、Amazon 提供の DNS サーバーはどの名前にも応答しません
+reason-routing_loop = 経路が、一度通ったルートテーブルとターゲットの組み合わせに戻ってきました (ルーティングループ)
+reason-source_az_failed = 送信元の AZ で障害が起きています (判定は「利用不可」)
+reason-destination_unavailable = 宛先アドレスが障害の起きた AZ にあるか、VPC のどのサブネットにも入っていません
+reason-workload_part_failed = ワークロードはすべてのサービスに届く必要がありますが、少なくとも 1 つに到達できません
+reason-asymmetric_return = 応答が、リクエストの通った GWLB エンドポイントを通って戻りません。アプライアンスがステートフルなので通信は成立しません
+
+## 注記コードの意味
+
+note-meaning-private_dns_off = インターフェイスエンドポイントはありますが、プライベート DNS がオフです。サービスのデフォルトの DNS 名はパブリックアドレスに解決されます
+note-meaning-private_dns_unsupported = このサービスのインターフェイスエンドポイントにはプライベート DNS がありません (DynamoDB)。クライアントは vpce-… の DNS 名を使う必要があります
+note-meaning-dns_hostnames_off = enableDnsHostnames (DNS ホスト名) がオフです。インターフェイスエンドポイントのプライベート DNS は効かず、ゲートウェイエンドポイントでも AWS は両方の属性をオンにするよう求めています
+note-meaning-inbound_resolver_only = プライベート DNS がインバウンド Resolver エンドポイント専用になっています。VPC の中からは、名前はパブリックアドレスに解決されます
+note-meaning-arbitrary_prefix_list_choice = CIDR が重なる 2 つのプレフィックスリストが別々のターゲットを指しています。AWS はどちらかを任意に選び、以後は同じ方を使い続けます
+note-meaning-failed_az_enis_dropped = 障害の起きた AZ の ENI は、DNS の応答から外れます
+note-meaning-illustrative_cidrs = AWS はこのサービス専用の IP アドレス範囲を公開していません。ここでの CIDR は説明用の仮のものです
+note-meaning-ignored_prefix_list_entries = サブネットのルートテーブルでは、VPC の CIDR の内側に入るプレフィックスリストのエントリは無視されます
+note-meaning-cross_az_dependency = この経路は別の AZ にあるリソースに依存しています
+note-meaning-other_region = サービスは別のリージョンにあります。このリージョンのエンドポイントは使えないので、ほかのルートで送られます
+note-meaning-global_name_not_covered = グローバルな名前 (s3.amazonaws.com、sts.amazonaws.com) は、リージョンのエンドポイントのプライベート DNS では解決されません
+note-meaning-asymmetric_return_stateless = 応答はリクエストの通った GWLB エンドポイントを通りませんが、アプライアンスがステートレスなので通信は成立します
+note-meaning-return_not_evaluated = GWLB エンドポイントを通る戻り経路は評価できませんでした (リージョナル NAT ゲートウェイ)
+note-meaning-public_endpoint_stays_on_aws = インターネットゲートウェイ経由でサービスのパブリックエンドポイントへ向かうトラフィックも、AWS のネットワークの中にとどまります
+
+## 経路の種類
+
+via-local = ローカルルート
+via-gateway_endpoint = ゲートウェイエンドポイント
+via-interface_endpoint = インターフェイスエンドポイント
+via-nat_gateway = NAT ゲートウェイ
+via-internet_gateway = インターネットゲートウェイ
+via-mixed = 部分ごとに異なる経路
+cross-az-never = 常に同じ AZ 内
+cross-az-sometimes = 別の AZ に向かうことがある
+cross-az-always = 常に別の AZ へ
+
+## ステップの種類
+
+hop-kind-source = 送信元
+hop-kind-dns = DNS 解決
+hop-kind-route_table = ルートテーブル
+hop-kind-gateway_endpoint = ゲートウェイエンドポイント
+hop-kind-interface_endpoint = インターフェイスエンドポイント
+hop-kind-nat_gateway = NAT ゲートウェイ
+hop-kind-gwlb_endpoint = GWLB エンドポイント
+hop-kind-inspection = アプライアンスでの検査
+hop-kind-network_interface = ネットワークインターフェイス
+hop-kind-internet_gateway = インターネットゲートウェイ
+hop-kind-service = サービス
+hop-kind-leaves_vpc = VPC の外へ
+hop-kind-address = 宛先アドレス
+hop-kind-internet = インターネット
+hop-kind-return = 戻り経路
+hop-kind-blocked = ここで遮断
+
+## 評価していない層
+
+unchecked-security_groups = セキュリティグループ
+unchecked-network_acls = ネットワーク ACL
+unchecked-endpoint_policies = エンドポイントポリシー
+
+## ルートの選び方と出どころ
+
+rule-label-only_match = 一致したルートは 1 つだけ
+rule-label-longest_prefix = プレフィックスの最長一致
+rule-label-static_over_prefix_list = 長さが同じなら静的ルートがプレフィックスリストより優先
+rule-label-arbitrary_prefix_list = 重なるプレフィックスリストから AWS が 1 つを任意に選択
+rule-label-no_route = 一致するルートなし
+origin-local = ローカルルート
+origin-static = 静的ルート
+origin-prefix_list = プレフィックスリスト
+origin-gateway_endpoint = ゲートウェイエンドポイント
+
+## 判定
+
+verdict-line-reachable = 到達可能 ({ $via ->
+    [mixed] 部分ごとに経路が異なる
+   *[other] { $way }経由
+})
+verdict-line-reachable-cross = 到達可能 ({ $via ->
+    [mixed] 部分ごとに経路が異なる
+   *[other] { $way }経由
+}、{ $crossword })
+verdict-line-partial = 一部のみ到達可能
+verdict-line-blocked = 到達不可 ({ $reason })
+verdict-line-leaves = VPC の外へ ({ $target } 経由)
+verdict-line-unavailable = 送信元が利用不可 ({ $reason })
+verdict-words-reachable = 到達可能 ({ $via ->
+    [mixed] 部分ごとに経路が異なる
+   *[other] { $way }経由
+})
+verdict-words-partial = 一部のみ到達可能
+verdict-words-blocked = 到達不可 ({ $reason })
+verdict-words-leaves = VPC の外へ ({ $target } 経由)
+verdict-words-unavailable = 送信元が利用不可 ({ $reason })
+
+## モデルにない名前を指定したとき
+
+query-unknown-instance = インスタンス { $name } はありません。インスタンス: { $known }
+query-unknown-service = サービス { $name } はありません。サービス: { $known }
+query-unknown-subnet = サブネット { $name } はありません。サブネット: { $known }
+query-address-outside = { $name } は VPC のどのサブネットにも入っていません。サブネット: { $known }
+query-unknown-region = カタログには { $region } の { $name } のアドレスがありません。登録済みのリージョン: { $known }
+query-unknown-name = { $name } はカタログにない名前です。グローバルな名前: { $known }
+query-unknown-workload = ワークロード { $name } はありません。ワークロード: { $known }

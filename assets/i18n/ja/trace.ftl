@@ -1,0 +1,184 @@
+# 経路の説明文 (評価器が返す事実から src/explain/trace.rs が組み立てます)。
+# ID・コード・CIDR・サービス名は変数で渡され、そのまま表示されます。
+# 用語は docs/glossary-ja.md に従います。
+
+## 共通の部品
+
+list-sep = 、
+then-sep = {" "}→{" "}
+az-with-id = { $name } ({ $zone })
+resolver = Amazon 提供の DNS サーバー ({ $address })
+resolver-unknown = Amazon 提供の DNS サーバー
+ranges-more = { $list } ほか (全 { $total } 範囲)
+ranges-none = このリージョンにはパブリックアドレスがありません
+ranges-illustrative = { $ranges }。説明用の仮の範囲
+ranges-count = { $count } 個の範囲 ({ $first } ほか)
+routed-service = { $name } ({ $cidr })
+routed-eni = エンドポイントの ENI { $ip }
+route = { $destination } → { $target }
+routes-more = { $routes } ほか { $more } 件
+eni-in = { $ip } ({ $az })
+eni-az = { $ip } ({ $az })
+
+## 送信元
+
+who-instance = { $id } ({ $name })
+who-new-instance = { $subnet } に置いた新しいインスタンス
+who-new-instance-public = { $subnet } に置いた、パブリック IPv4 アドレスを持つ新しいインスタンス
+who-address-instance = { $address } ({ $instance })
+
+## 経路の各ステップ
+
+hop-source = { $who }: { $subnet } ({ $cidr })、{ $az }。{ $public ->
+    [yes] パブリック IPv4 アドレスあり
+   *[no] パブリック IPv4 アドレスなし
+}
+dns-enis = { $name } を問い合わせると、{ $resolver } は { $endpoint } の ENI のプライベート IP を返します (プライベート DNS がオン): { $enis }
+dns-public = { $name } を問い合わせると、{ $resolver } は { $service } のパブリックアドレスを返します ({ $ranges })
+dns-public-because = { $answer }。理由: { $why }
+why-private-dns-off = { $endpoint } のプライベート DNS がオフです
+why-private-dns-unsupported = このサービスのインターフェイスエンドポイント ({ $endpoint }) にはプライベート DNS がありません
+why-dns-hostnames-off = enableDnsHostnames (DNS ホスト名) がオフなので、{ $endpoint } のプライベート DNS は効きません
+why-inbound-resolver-only = { $endpoint } のプライベート DNS はインバウンド Resolver エンドポイント専用です
+why-other-region = { $region } の名前で、この VPC ({ $home }) のどのエンドポイントも対象にしていません
+why-global-name = グローバルな名前なので、{ $region } のサービスのアドレスに解決されます
+assoc-explicit = { $subnet } は { $table } に明示的に関連付けられています
+assoc-main = { $subnet } には明示的な関連付けがないので、メインルートテーブル { $table } を使います
+assoc-forwarder = { $by } は自分のサブネットのルートテーブルで転送します: { $subnet } は { $table } を使用 ({ $main ->
+    [yes] メインルートテーブル、暗示的な関連付け
+   *[no] 明示的な関連付け
+})
+decision = { $dest } → { $route } → { $target } ({ $rule })
+decision-matched = { $route } ({ $cidr })
+decision-also = { $decision }。ほかに一致したルート: { $others }
+decision-none = { $dest } に一致するルートはありません
+rule-only_match = 一致したのはこのルートだけ
+rule-longest_prefix = プレフィックスの最長一致 /{ $len }
+rule-static_over_prefix_list = 長さが同じなら静的ルートがプレフィックスリストより優先
+rule-arbitrary_prefix_list = 同じ長さのプレフィックスリストのどれを選ぶかは AWS 次第
+rule-no_route = ルートなし
+hop-gateway-endpoint = { $id }: ゲートウェイエンドポイント (リージョン単位。ENI も IP アドレスも持たず、ルートのターゲットになるだけです)。{ $service } には送信元のプライベートアドレスが見えるので、バケットポリシーでは aws:VpcSourceIp を使います
+hop-interface-endpoint = { $id }: インターフェイスエンドポイント (AWS PrivateLink)。クライアントは次の ENI のどれかに接続します: { $enis }
+hop-nat-zonal = { $id }: { $public ->
+    [yes] { $subnet } ({ $az }) にあるパブリック NAT ゲートウェイ。送信元を自分の Elastic IP アドレスに変換します
+   *[no] { $subnet } ({ $az }) にあるプライベート NAT ゲートウェイ。送信元を自分のプライベート IP に変換します。インターネットには出られません
+}
+hop-nat-regional = { $id }: リージョナル{ $public ->
+    [yes] パブリック
+   *[no] プライベート
+} NAT ゲートウェイ (VPC の各 AZ にまたがり、1 つの AZ が止まっても動き続けます)。送信元をパブリックアドレスに変換します
+hop-gwlb-endpoint = { $id }: { $subnet } ({ $az }) にある Gateway Load Balancer エンドポイント
+hop-inspection = { $lb } のアプライアンスがトラフィックを検査し、{ $id } に戻します ({ $cross ->
+    [yes] クロスゾーン負荷分散オン
+   *[no] クロスゾーン負荷分散オフ: この AZ のアプライアンスだけが担当
+}、{ $stateful ->
+    [yes] ステートフル
+   *[no] ステートレス
+})
+hop-inspection-unknown = Gateway Load Balancer の先のアプライアンスがトラフィックを検査し、{ $id } に戻します
+hop-network-interface = { $id }: { $subnet } ({ $az }) にあるアプライアンスのネットワークインターフェイス。{ $nat ->
+    [yes] パブリック IPv4 アドレスを持つので、NAT インスタンスとして転送します
+   *[no] トラフィックをそのまま転送します
+}
+hop-internet-gateway = { $id }: インターネットゲートウェイ (リージョン単位)
+hop-service = { $service } のパブリックエンドポイント { $dns }
+hop-internet = インターネット上の { $address }
+hop-address = { $address }: { $subnet } ({ $cidr }、{ $az }) 内
+hop-address-held = { $address }: { $subnet } ({ $cidr }、{ $az }) 内の{ $holder }
+holder-instance = インスタンス { $id }
+holder-network-interface = ネットワークインターフェイス { $id }
+holder-interface-endpoint = { $id } の ENI
+return-route = 戻り経路: { $from } から { $to } への応答は、{ $table } のルート { $route } で送られます。{ $symmetric ->
+    [yes] アプライアンスを通って戻ります (対称)
+   *[no] { $endpoint } を通りません。{ $stateful ->
+        [yes] ステートフルなアプライアンスは応答を見られないので、通信を破棄します
+       *[no] アプライアンスはステートレスなので、通信は成立します
+    }
+}
+return-no-route = 戻り経路: { $from } から { $to } への応答に対し、{ $table } にはルートがありません。{ $stateful ->
+    [yes] ステートフルなアプライアンスは応答を見られないので、通信を破棄します
+   *[no] アプライアンスはステートレスなので、通信は成立します
+}
+return-no-edge-table = 戻り経路: { $from } にはエッジの関連付けをしたルートテーブルがないので、{ $to } への応答はローカルルートで入り、{ $endpoint } を通りません。{ $stateful ->
+    [yes] ステートフルなアプライアンスは応答を見られないので、通信を破棄します
+   *[no] アプライアンスはステートレスなので、通信は成立します
+}
+
+## 経路が止まる場所
+
+stop-source_az_failed = { $source } は利用できません: AZ { $az } で障害が起きています
+stop-dns_disabled = { $vpc } で enableDnsSupport (DNS 解決) がオフです。Amazon 提供の DNS サーバーが応答しないので、{ $name } は名前解決できません
+stop-endpoint_without_enis = { $endpoint } はプライベート DNS がオンですがサブネットがありません。{ $name } に応答する ENI がありません
+stop-enis_all_failed = { $name } を問い合わせると { $endpoint } のプライベート DNS が ENI を返すはずですが、どの ENI も障害の起きた AZ にあります ({ $enis })
+stop-no_public_addresses = { $service } には { $region } のパブリックアドレスがありません。届くのはプライベート DNS を有効にしたインターフェイスエンドポイントだけです
+stop-no_route = { $table } には { $dest } へのルートがありません。このテーブルのルート: { $routes }
+stop-no_route-no-igw = { $table } には { $dest } へのルートがありません。このテーブルのルート: { $routes }。VPC にインターネットゲートウェイもありません
+stop-only_local_route = { $dest } は { $table } のローカルルートにしか一致しません。サービスのアドレス範囲が VPC の CIDR と重なっています
+stop-blackhole = { $table } のルート { $route } はブラックホールです。トラフィックは破棄されます
+stop-target_missing = { $table } のルート { $route } はブラックホールです: { $target } は存在しないか、VPC にアタッチされていません
+stop-target_without_subnet = { $table } のルート { $route } はブラックホールです: { $target } にはサブネットがありません
+stop-private_address_to_internet = { $dest } はプライベートアドレスです。{ $table } のルート { $route } では届きません
+stop-no_public_ip = { $table } のルート { $route } はインターネットゲートウェイに向いていますが、送信元にパブリック IPv4 アドレスがないため、インターネットゲートウェイで破棄されます
+stop-private_nat_at_internet_gateway = { $table } のルート { $route } はインターネットゲートウェイに向いていますが、プライベート NAT ゲートウェイを通ったトラフィックはインターネットゲートウェイを使えず、破棄されます
+stop-nat_az_failed = { $table } のルート { $route } の先の { $nat } は、障害の起きた AZ { $az } にあります
+stop-regional_nat_all_azs_failed = { $table } のルート { $route } の先のリージョナル NAT ゲートウェイ { $nat } は、すべての AZ で障害が起きています
+stop-regional_nat_without_internet_gateway = リージョナル NAT ゲートウェイ { $nat } には VPC のインターネットゲートウェイが必要ですが、VPC にはありません
+stop-private_nat_no_internet = { $nat } はプライベート NAT ゲートウェイなので、インターネットには出られません
+stop-gwlb_endpoint_az_failed = { $table } のルート { $route } の先の { $endpoint } は、障害の起きた AZ { $az } にあります
+stop-appliances_down = { $table } のルート { $route } の先の { $endpoint } のアプライアンスが停止しています。トラフィックを検査して戻すものがありません
+stop-no_healthy_appliance = { $table } のルート { $route } の先の { $lb } には、{ $cross ->
+    [yes] 正常な AZ に正常なアプライアンスがありません
+   *[no] { $az } に正常なアプライアンスがありません。クロスゾーン負荷分散がオフ (AWS のデフォルト) なので、ほかの AZ のアプライアンスは { $endpoint } のトラフィックを受け持ちません
+}
+stop-appliance_az_failed = { $table } のルート { $route } の先の { $eni } は、障害の起きた AZ { $az } にあります
+stop-routing_loop = ルーティングループ: { $table } が { $cidr } をもう一度 { $target } に送ります ({ $route })
+stop-address_in_no_subnet = { $table } のルート { $route } で { $address } は VPC 内に配送されますが、そのアドレスを含むサブネットがありません
+stop-address_az_failed = { $address } は { $subnet } ({ $az }) にあり、その AZ で障害が起きています
+stop-leaves_vpc = { $table } のルート { $route }: { $target } から VPC の外に出ます。その先はモデルの範囲外です
+
+## 判定の理由 (要約の 1 行)
+
+why-reach-interface = インターフェイスエンドポイント { $endpoint } 経由で { $to } に到達します (ENI { $count } 個、AZ をまたぐか: { $cross })
+why-reach-through = { $hops } 経由で { $to } に到達します
+why-reach-local = { $table } のルート { $route } で、{ $address } に VPC 内で配送されます
+through-gateway_endpoint = ゲートウェイエンドポイント { $id }
+through-nat_gateway = NAT ゲートウェイ { $id }
+through-gwlb_endpoint = GWLB エンドポイント { $id }
+through-network_interface = ネットワークインターフェイス { $id }
+through-internet_gateway = インターネットゲートウェイ { $id }
+why-partial = { $to } には一部だけ到達できます。アドレス範囲によって経路が違います: { $parts }
+partial-part = { $what } → { $outcome }
+partial-rest = 残り ({ $count } 個の CIDR)
+why-workload-reachable = { $name } のすべてのサービスに到達できます: { $each }
+workload-part-via = { $to } は { $via } 経由
+why-workload-failed = { $name } はすべてのサービスに届く必要があります: { $each }
+why-workload-failed-some = { $name } はすべてのサービスに届く必要があります: { $each }。到達できるもの: { $ok }
+workload-part-failed = { $to } は{ $outcome } ({ $why })
+part-sep = 。
+
+## 経路についての注記
+
+note-private_dns_off = { $endpoint } はありますがプライベート DNS がオフです。{ $name } はパブリックアドレスに解決されます。{ $endpoint } に届くのは、その vpce-… の DNS 名を使ったときだけです
+note-private_dns_unsupported = { $service } のインターフェイスエンドポイントにはプライベート DNS がありません。{ $name } はパブリックに解決されます。使うには、アプリケーションに { $endpoint } の vpce-… の DNS 名を設定する必要があります
+note-dns_hostnames_off = { $endpoint } はプライベート DNS がオンですが、{ $vpc } で enableDnsHostnames (DNS ホスト名) がオフです。プライベート DNS には両方の属性が必要なので、デフォルトの名前はパブリックに解決されます
+note-dns_hostnames_off-gateway = { $vpc } で enableDnsHostnames (DNS ホスト名) がオフです。AWS は、Amazon DNS サーバーとゲートウェイエンドポイントを使うとき、DNS の両方の属性をオンにするよう求めています
+note-inbound_resolver_only = { $endpoint } がプライベートに解決するのは、インバウンド Resolver エンドポイント経由の問い合わせだけです。VPC 内では名前はパブリックアドレスに解決され、ルートテーブルが経路を決めます
+note-arbitrary_prefix_list_choice = { $table } で、2 つのプレフィックスリストが { $cidr } を含み、ターゲットが違います。AWS はどちらかを任意に選んで使い続けます。ここでは最初のものを表示しています
+note-failed_az_enis_dropped = 障害の起きた AZ にある { $endpoint } の ENI は、DNS の応答から外れます: { $enis }
+note-illustrative_cidrs = AWS は { $service } のアドレス範囲を公開していません。表示している CIDR は説明用の仮のものです
+note-ignored_prefix_list_entries = { $table } の { $prefix_list }: VPC の CIDR の内側に入るエントリは無視されます
+note-cross_az_dependency = { $resource } は { $az } にあります。この経路はその AZ に依存し、AZ 間のデータ転送料金がかかります
+note-cross_az_dependency-enis = 送信元の AZ には { $resource } の ENI がありません。届きはしますが AZ をまたぎ (AZ 間のデータ転送に課金されます)、別の AZ に依存します
+note-other_region = { $region } の { $service } は、この VPC のエンドポイントの対象外です。ゲートウェイエンドポイントもインターフェイスエンドポイントも { $home } だけを対象にするので、そのアドレスはほかのルートで送られます
+note-global_name_not_covered = { $endpoint } は { $regional } のプライベート DNS を持ちますが、{ $name } はリージョンのプライベート DNS の対象外のグローバルな名前です。パブリックアドレスに解決されます
+note-asymmetric_return_stateless = 応答はリクエストの通った { $endpoint } を通りませんが、アプライアンスがステートレスなので通信は成立します
+note-return_not_evaluated = リージョナル NAT ゲートウェイ { $nat } から GWLB エンドポイントに戻る経路は、モデルの範囲外です
+note-public_endpoint_stays_on_aws = インターネットゲートウェイ経由 (パブリックエンドポイント) でも、AWS のサービスへのトラフィックは AWS のネットワーク内にとどまります
+
+## `check` のテキスト出力
+
+text-part = 部分
+text-notes = 注記:
+text-not-evaluated = 評価していない層: { $layers }
+matrix-instance = インスタンス
+matrix-legend = ok:gwe ゲートウェイエンドポイント · ok:vpce インターフェイスエンドポイント (~ 別の AZ に向かうことがある、! 常に別の AZ) · ok:nat NAT ゲートウェイ · ok:igw インターネットゲートウェイ · ok:local VPC 内で配送 · ok:mixed ワークロードの部分ごとに経路が異なる · PARTIAL アドレス範囲によって経路が違う · X:<理由> 到達不可 · leaves: VPC の外へ · down: 送信元の AZ で障害

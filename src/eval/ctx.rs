@@ -1,0 +1,249 @@
+//! The state one evaluation carries: the model and failed AZs, the source, what is being routed,
+//! the packet as it changes along the walk, and the hops recorded so far. Every rule module
+//! reads and writes these; none of them calls another.
+
+use ipnet::Ipv4Net;
+
+use crate::model::{CompiledRoute, Model};
+
+use super::facts::*;
+
+/// The resolved source of a path.
+#[derive(Debug, Clone)]
+pub(crate) struct Source {
+    pub origin: Origin,
+    pub subnet: usize,
+    pub public_ip: bool,
+    /// The source's address: the instance's private IP when known, else its subnet.
+    pub address: Ipv4Net,
+}
+
+pub(crate) struct Ctx<'m> {
+    pub model: &'m Model,
+    pub failed: Vec<bool>,
+    /// Record facts. The matrix turns this off: it needs verdicts only.
+    pub detail: bool,
+    pub notes: Vec<Note>,
+    pub aim: Aim,
+}
+
+impl Ctx<'_> {
+    /// Record a note once per trace (the matrix keeps none).
+    pub fn note(&mut self, note: impl FnOnce() -> Note) {
+        if self.detail {
+            let note = note();
+            if !self.notes.iter().any(|n| n.code() == note.code()) {
+                self.notes.push(note);
+            }
+        }
+    }
+
+    pub fn az(&self, az: usize) -> Az {
+        let zone = self.model.scenario().availability_zones.get(az);
+        Az {
+            name: Id::from(self.model.az_name(az)),
+            zone_id: zone.and_then(|z| z.id.as_deref()).map(Id::from),
+        }
+    }
+
+    pub fn az_of_subnet(&self, subnet: usize) -> usize {
+        self.model.subnet_az[subnet]
+    }
+
+    pub fn az_failed(&self, az: usize) -> bool {
+        self.failed.get(az).copied().unwrap_or(false)
+    }
+
+    pub fn eni(&self, endpoint: usize, i: usize) -> EndpointEni {
+        let info = &self.model.endpoint_enis(endpoint)[i];
+        EndpointEni {
+            ip: info.ip,
+            az: self.az(info.az),
+        }
+    }
+}
+
+/// What is being routed: a public service range, or one interface-endpoint ENI.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Dest {
+    /// An address range: a service's public range, or an address the query names.
+    Range,
+    /// The ENIs of an interface endpoint: each piece is one ENI's address.
+    Eni { endpoint: usize },
+}
+
+/// How the destination is named along the walk, and how the path ends when it gets there.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Aim {
+    /// The service as a route names it: `pl-s3`, `sns`, `s3@us-west-2`.
+    pub label: Id,
+    /// The service's name, for the gateway-endpoint hop.
+    pub service: Id,
+    /// The last hop after an internet gateway.
+    pub public_hop: Option<(HopKind, Id, Fact)>,
+    /// An address destination: delivery by the local route reaches it.
+    pub address: bool,
+}
+
+impl Aim {
+    /// The destination piece as a sentence names it.
+    pub fn routed(&self, dest: Dest, piece: Ipv4Net) -> Routed {
+        match dest {
+            Dest::Range if self.address => Routed::Address { cidr: piece },
+            Dest::Range => Routed::Service {
+                name: self.label.clone(),
+                cidr: piece,
+            },
+            Dest::Eni { .. } => Routed::EndpointEni { ip: piece.addr() },
+        }
+    }
+}
+
+/// Per-walk state: what the packet looks like now.
+#[derive(Debug, Clone)]
+pub(crate) struct Walk<'m> {
+    /// The packet's source has a public IPv4 (the instance's, a public NAT's, a NAT instance's).
+    pub public_ip: bool,
+    /// It left through a private NAT gateway.
+    pub private_nat: bool,
+    /// It passed a NAT gateway (for `via`).
+    pub via_nat: bool,
+    /// (table, target id) pairs passed: a repeat is a routing loop.
+    pub visited: Vec<(usize, &'m str)>,
+    /// The source's AZ, to tell when a zonal hop lies in another one.
+    pub source_az: usize,
+    /// The packet's source address as the next hop sees it (changed by a NAT gateway).
+    pub address: Ipv4Net,
+    /// The GWLB endpoint the packet passed, and its source address there: the return leg
+    /// must bring replies to that address back through the same endpoint.
+    pub gwlb: Option<(usize, Ipv4Net)>,
+    /// A NAT gateway passed after the GWLB endpoint: replies come back through it.
+    pub nat_after_gwlb: Option<usize>,
+}
+
+/// The hops of a walk, and what identifies its path. The matrix (no facts) keeps only the
+/// identity, so it allocates no hop at all.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Trail {
+    pub detail: bool,
+    pub hops: Vec<Hop>,
+    /// A running hash of (kind, object id) over the hops: enough to tell two paths apart.
+    pub sig: u64,
+}
+
+impl Trail {
+    pub fn new(detail: bool) -> Self {
+        Trail {
+            detail,
+            // A trace's walk passes a few hops; the matrix keeps none.
+            hops: Vec::with_capacity(if detail { 6 } else { 0 }),
+            sig: 0,
+        }
+    }
+
+    fn mix(&mut self, kind: HopKind, id: &str) {
+        self.sig = (self.sig ^ id_hash(id))
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            .wrapping_add(kind as u64 + 1);
+    }
+
+    /// Add a hop; its AZ and fact are made only when facts are kept.
+    pub fn add(
+        &mut self,
+        kind: HopKind,
+        id: &str,
+        az: impl FnOnce() -> Option<Az>,
+        fact: impl FnOnce() -> Fact,
+    ) {
+        self.mix(kind, id);
+        if self.detail {
+            self.hops.push(Hop {
+                kind,
+                id: Id::from(id),
+                az: az(),
+                fact: fact(),
+            });
+        }
+    }
+}
+
+/// FNV-1a: ids are short and the hash only groups paths within one evaluation.
+fn id_hash(id: &str) -> u64 {
+    id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// One destination piece's path to its end.
+#[derive(Debug, Clone)]
+pub(crate) struct Leaf {
+    pub cidrs: Vec<Ipv4Net>,
+    /// Interface-endpoint ENIs reached, as (endpoint, ENI index).
+    pub eni: Vec<(usize, usize)>,
+    pub hops: Trail,
+    pub verdict: Verdict,
+}
+
+/// A route's winner reached its target: the table, the route and the pieces it won.
+pub(crate) struct Arrival<'a, 'm> {
+    pub table_id: &'m str,
+    pub route: &'m CompiledRoute,
+    pub pieces: &'a [Ipv4Net],
+    pub dest: Dest,
+}
+
+impl Arrival<'_, '_> {
+    /// The route as a fact: `destination → target`.
+    pub fn route(&self) -> Route {
+        route_fact(self.route)
+    }
+
+    pub fn table(&self) -> Id {
+        Id::from(self.table_id)
+    }
+
+    /// The first piece: facts about one destination name it.
+    pub fn piece(&self) -> Ipv4Net {
+        self.pieces[0]
+    }
+}
+
+pub(crate) fn route_fact(r: &CompiledRoute) -> Route {
+    Route {
+        destination: super::route::destination_text(&r.destination),
+        target: super::route::target_text(&r.target),
+    }
+}
+
+/// What a rule decided for the pieces that reached its target.
+pub(crate) enum Outcome {
+    /// The path ends here with this verdict (the rule added its hops).
+    Done(Verdict),
+    /// The path stops at this hop.
+    Stop {
+        kind: HopKind,
+        id: Id,
+        az: Option<Az>,
+        stop: Stop,
+    },
+    /// Route again from `table`: a forwarder (NAT gateway, GWLB endpoint, appliance) routes
+    /// by its own subnet's table.
+    Forward {
+        table: usize,
+        association: Association,
+    },
+    /// Each piece ends its own way (the local route delivering addresses).
+    Each(Vec<(Ipv4Net, Trail, Verdict)>),
+}
+
+impl Outcome {
+    /// The stop at the table itself (no hop of its own): kind `blocked`, id the table.
+    pub fn at_table(at: &Arrival<'_, '_>, stop: Stop) -> Outcome {
+        Outcome::Stop {
+            kind: HopKind::Blocked,
+            id: at.table(),
+            az: None,
+            stop,
+        }
+    }
+}

@@ -1,0 +1,561 @@
+//! `evaluate`: one source, one destination → a [`PathTrace`]. Pure: it reads the model and the
+//! what-if state and allocates only the trace.
+//!
+//! The path: source (its AZ must be up, aws-semantics.md §6) → DNS (§3) → the source subnet's
+//! route table → the walk (`walk.rs`, one rule per target in `rules/`). Every destination CIDR
+//! is walked; `merge.rs` groups the leaves into the verdict.
+
+use ipnet::Ipv4Net;
+
+use crate::catalogue;
+use crate::model::{Model, WhatIf};
+
+use super::ctx::{Aim, Ctx, Dest, Source, Trail};
+use super::dns::{self, Answer};
+use super::facts::*;
+use super::merge::{finish, merge};
+use super::query::{From, Query, QueryError, To};
+use super::walk::route_source;
+
+/// What a query's destination stands for, resolved against the model and the catalogue.
+#[derive(Debug, Clone)]
+pub(crate) enum Goal {
+    Service(usize),
+    Remote {
+        service: String,
+        region: String,
+        cidrs: Vec<Ipv4Net>,
+        illustrative: bool,
+    },
+    Global {
+        name: String,
+        service: String,
+        region: String,
+        cidrs: Vec<Ipv4Net>,
+    },
+    Address(Ipv4Net),
+    Workload(String, Vec<usize>),
+}
+
+/// Evaluate one query. Unknown names are a [`QueryError`]; everything else is a trace.
+pub fn evaluate(model: &Model, what_if: &WhatIf, query: &Query) -> Result<PathTrace, QueryError> {
+    let source = resolve_source(model, &query.from)?;
+    let goal = resolve_goal(model, &query.to)?;
+    let mut ctx = Ctx {
+        model,
+        failed: model.failed_azs(what_if),
+        detail: true,
+        notes: Vec::new(),
+        aim: Aim::default(),
+    };
+    Ok(evaluate_goal(&mut ctx, &source, &goal))
+}
+
+fn names<'a>(items: impl Iterator<Item = &'a str>) -> Vec<String> {
+    items.map(str::to_string).collect()
+}
+
+pub(crate) fn resolve_goal(model: &Model, to: &To) -> Result<Goal, QueryError> {
+    let service = |name: &str| {
+        model
+            .service_lookup
+            .get(name)
+            .copied()
+            .ok_or_else(|| QueryError::UnknownService {
+                name: name.to_string(),
+                known: names(model.services().iter().map(|s| s.name.as_str())),
+            })
+    };
+    Ok(match to {
+        To::Service(name) => Goal::Service(service(name)?),
+        To::RemoteService {
+            service: name,
+            region,
+        } => {
+            if region == &model.scenario().region {
+                return Ok(Goal::Service(service(name)?));
+            }
+            service(name)?;
+            let Some((cidrs, illustrative)) = catalogue::remote_cidrs(name, region) else {
+                let known = catalogue::builtin()
+                    .services
+                    .iter()
+                    .find(|s| &s.name == name)
+                    .map(|s| names(s.cidrs.keys().map(String::as_str)))
+                    .unwrap_or_default();
+                return Err(QueryError::UnknownRegion {
+                    service: name.clone(),
+                    region: region.clone(),
+                    known,
+                });
+            };
+            Goal::Remote {
+                service: name.clone(),
+                region: region.clone(),
+                cidrs,
+                illustrative,
+            }
+        }
+        To::Name(name) => {
+            let globals = &catalogue::builtin().global_names;
+            let Some(g) = globals.iter().find(|g| &g.name == name) else {
+                return Err(QueryError::UnknownName {
+                    name: name.clone(),
+                    known: names(globals.iter().map(|g| g.name.as_str())),
+                });
+            };
+            // In the scenario's own Region the scenario's view of the service applies.
+            let cidrs = if g.region == model.scenario().region {
+                model
+                    .service(&g.service)
+                    .map(|s| s.cidrs.clone())
+                    .unwrap_or_default()
+            } else {
+                catalogue::remote_cidrs(&g.service, &g.region)
+                    .map(|(c, _)| c)
+                    .unwrap_or_default()
+            };
+            Goal::Global {
+                name: name.clone(),
+                service: g.service.clone(),
+                region: g.region.clone(),
+                cidrs,
+            }
+        }
+        To::Address(net) => Goal::Address(*net),
+        To::Workload(name) => {
+            let workloads = model.workloads();
+            let Some(w) = workloads.iter().find(|w| &w.name == name) else {
+                return Err(QueryError::UnknownWorkload {
+                    name: name.clone(),
+                    known: names(workloads.iter().map(|w| w.name.as_str())),
+                });
+            };
+            let parts = w
+                .services
+                .iter()
+                .map(|s| service(s))
+                .collect::<Result<Vec<_>, _>>()?;
+            Goal::Workload(name.clone(), parts)
+        }
+    })
+}
+
+pub(crate) fn resolve_source(model: &Model, from: &From) -> Result<Source, QueryError> {
+    let s = model.scenario();
+    let subnets = || names(s.subnets.iter().map(|s| s.id.as_str()));
+    match from {
+        From::Instance(name) => {
+            let i = model
+                .instance_index(name)
+                .ok_or_else(|| QueryError::UnknownInstance {
+                    name: name.clone(),
+                    known: s
+                        .instances
+                        .iter()
+                        .map(|i| (i.id.clone(), i.name.clone()))
+                        .collect(),
+                })?;
+            let inst = &s.instances[i];
+            Ok(Source {
+                origin: Origin::Instance {
+                    id: Id::from(inst.id.as_str()),
+                    name: inst.name.as_deref().map(Id::from),
+                },
+                subnet: model.subnet_index(&inst.subnet).unwrap_or(0),
+                public_ip: inst.public_ip,
+                address: match inst.private_ip {
+                    Some(ip) => Ipv4Net::from(ip),
+                    None => model
+                        .subnet_index(&inst.subnet)
+                        .map(|x| s.subnets[x].cidr)
+                        .unwrap_or_default(),
+                },
+            })
+        }
+        From::Subnet { subnet, public_ip } => {
+            let si = model
+                .subnet_index(subnet)
+                .ok_or_else(|| QueryError::UnknownSubnet {
+                    name: subnet.clone(),
+                    known: subnets(),
+                })?;
+            Ok(Source {
+                origin: Origin::Subnet {
+                    id: Id::from(s.subnets[si].id.as_str()),
+                    public_ip: *public_ip,
+                },
+                subnet: si,
+                public_ip: *public_ip,
+                address: s.subnets[si].cidr,
+            })
+        }
+        From::Address(ip) => {
+            let si = s
+                .subnets
+                .iter()
+                .position(|x| x.cidr.contains(ip))
+                .ok_or_else(|| QueryError::AddressOutsideSubnets {
+                    address: *ip,
+                    known: subnets(),
+                })?;
+            // An instance at that address lends its public IP and name.
+            let inst = s.instances.iter().find(|i| i.private_ip == Some(*ip));
+            Ok(Source {
+                origin: Origin::Address {
+                    id: *ip,
+                    instance: inst.map(|i| Id::from(i.id.as_str())),
+                },
+                subnet: si,
+                public_ip: inst.is_some_and(|i| i.public_ip),
+                address: Ipv4Net::from(*ip),
+            })
+        }
+    }
+}
+
+/// The source hop, or the trace that ends there because the source's AZ has failed.
+fn source_hop(ctx: &mut Ctx<'_>, source: &Source, to: &Id) -> Result<Trail, Box<PathTrace>> {
+    let model = ctx.model;
+    let subnet = &model.scenario().subnets[source.subnet];
+    let az = ctx.az_of_subnet(source.subnet);
+    let mut hops = Trail::new(ctx.detail);
+    let id = source.origin.id();
+    hops.add(
+        HopKind::Source,
+        &id,
+        || Some(ctx.az(az)),
+        || Fact::Source {
+            origin: source.origin.clone(),
+            subnet: Id::from(subnet.id.as_str()),
+            cidr: subnet.cidr,
+            public_ip: source.public_ip,
+        },
+    );
+    if ctx.az_failed(az) {
+        hops.add(
+            HopKind::Blocked,
+            &id,
+            || Some(ctx.az(az)),
+            || {
+                Fact::Stop(Stop::SourceAzFailed {
+                    source: id.clone(),
+                    az: ctx.az(az),
+                })
+            },
+        );
+        let verdict = Verdict::Unavailable(Reason::SourceAzFailed);
+        return Err(Box::new(finish(
+            ctx,
+            source,
+            to,
+            hops.hops,
+            verdict,
+            Vec::new(),
+        )));
+    }
+    Ok(hops)
+}
+
+/// Evaluate any destination; workloads evaluate each part and combine.
+pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> PathTrace {
+    let model = ctx.model;
+    match goal {
+        Goal::Service(svc) => evaluate_service(ctx, source, *svc),
+        Goal::Workload(name, parts) => evaluate_workload(ctx, source, name, parts),
+        Goal::Address(net) => {
+            let text = if net.prefix_len() == 32 {
+                crate::net_text::NetText::addr(net.addr())
+            } else {
+                crate::net_text::NetText::net(*net)
+            };
+            let to = Id::from(text.as_str());
+            let hops = match source_hop(ctx, source, &to) {
+                Ok(h) => h,
+                Err(t) => return *t,
+            };
+            ctx.aim = Aim {
+                label: to.clone(),
+                service: Id::default(),
+                public_hop: Some((
+                    HopKind::Internet,
+                    to.clone(),
+                    Fact::Internet { address: *net },
+                )),
+                address: true,
+            };
+            let mut leaves = Vec::new();
+            route_source(ctx, source, &[*net], Dest::Range, &mut leaves);
+            merge(ctx, source, &to, hops.hops, leaves)
+        }
+        Goal::Remote {
+            service,
+            region,
+            cidrs,
+            illustrative,
+        } => {
+            let mut to = Id::from(service.as_str());
+            to.push('@');
+            to.push_str(region);
+            let hops = match source_hop(ctx, source, &to) {
+                Ok(h) => h,
+                Err(t) => return *t,
+            };
+            let dns_name = model
+                .service(service)
+                .map(|s| s.dns_name.replace(&model.scenario().region, region))
+                .unwrap_or_else(|| format!("{service}.{region}.amazonaws.com"));
+            let home = Id::from(model.scenario().region.as_str());
+            ctx.note(|| Note::OtherRegion {
+                service: Id::from(service.as_str()),
+                region: Id::from(region.as_str()),
+                home: home.clone(),
+            });
+            if *illustrative {
+                ctx.note(|| Note::IllustrativeCidrs {
+                    service: Id::from(service.as_str()),
+                });
+            }
+            let why = PublicWhy::OtherRegion {
+                region: Id::from(region.as_str()),
+                home,
+            };
+            evaluate_public(ctx, source, hops, &to, &dns_name, service, cidrs, why)
+        }
+        Goal::Global {
+            name,
+            service,
+            region,
+            cidrs,
+        } => {
+            let to = Id::from(name.as_str());
+            let hops = match source_hop(ctx, source, &to) {
+                Ok(h) => h,
+                Err(t) => return *t,
+            };
+            let covered_by = model.service_lookup.get(service).and_then(|&svc| {
+                model.service_endpoints[svc]
+                    .iter()
+                    .map(|&e| &model.scenario().interface_endpoints[e])
+                    .find(|ie| ie.private_dns)
+            });
+            if let Some(ie) = covered_by {
+                let regional = model
+                    .service(service)
+                    .map(|s| s.dns_name.as_str())
+                    .unwrap_or_default();
+                ctx.note(|| Note::GlobalNameNotCovered {
+                    endpoint: Id::from(ie.id.as_str()),
+                    regional: Id::from(regional),
+                    name: Id::from(name.as_str()),
+                });
+            }
+            let why = PublicWhy::GlobalName {
+                region: Id::from(region.as_str()),
+            };
+            evaluate_public(ctx, source, hops, &to, name, service, cidrs, why)
+        }
+    }
+}
+
+/// A destination reached by its public addresses, with a DNS hop that says why.
+#[allow(clippy::too_many_arguments)]
+fn evaluate_public(
+    ctx: &mut Ctx<'_>,
+    source: &Source,
+    mut hops: Trail,
+    to: &Id,
+    dns_name: &str,
+    service: &str,
+    cidrs: &[Ipv4Net],
+    why: PublicWhy,
+) -> PathTrace {
+    ctx.aim = Aim {
+        label: to.clone(),
+        service: Id::from(service),
+        public_hop: Some((
+            HopKind::Service,
+            to.clone(),
+            Fact::Service {
+                service: Id::from(service),
+                dns_name: Id::from(dns_name),
+            },
+        )),
+        address: false,
+    };
+    if let Answer::Blocked(reason) =
+        dns::resolve_public(ctx, dns_name, service, cidrs, why, &mut hops)
+    {
+        return finish(
+            ctx,
+            source,
+            to,
+            hops.hops,
+            Verdict::Blocked(reason),
+            Vec::new(),
+        );
+    }
+    if cidrs.is_empty() {
+        return no_public_addresses(ctx, source, to, hops, service);
+    }
+    let mut leaves = Vec::new();
+    route_source(ctx, source, cidrs, Dest::Range, &mut leaves);
+    merge(ctx, source, to, hops.hops, leaves)
+}
+
+fn no_public_addresses(
+    ctx: &mut Ctx<'_>,
+    source: &Source,
+    to: &Id,
+    mut hops: Trail,
+    service: &str,
+) -> PathTrace {
+    let region = Id::from(ctx.model.scenario().region.as_str());
+    hops.add(
+        HopKind::Blocked,
+        service,
+        || None,
+        || {
+            Fact::Stop(Stop::NoPublicAddresses {
+                service: Id::from(service),
+                region,
+            })
+        },
+    );
+    let verdict = Verdict::Blocked(Reason::NoRoute);
+    finish(ctx, source, to, hops.hops, verdict, Vec::new())
+}
+
+/// The verdict of a workload from its parts' verdicts: reachable only if every part is (via the
+/// parts' common way, or `mixed`; cross-AZ the worst of them), else blocked.
+pub(crate) fn workload_verdict<'a>(parts: impl Iterator<Item = &'a Verdict>) -> Verdict {
+    let mut via: Option<Via> = None;
+    let mut cross_az: Option<CrossAz> = None;
+    for v in parts {
+        match v {
+            Verdict::Reachable {
+                via: v,
+                cross_az: c,
+            } => {
+                via = Some(match via {
+                    None => *v,
+                    Some(x) if x == *v => x,
+                    Some(_) => Via::Mixed,
+                });
+                if let Some(c) = c
+                    && cross_az.is_none_or(|x| *c > x)
+                {
+                    cross_az = Some(*c);
+                }
+            }
+            _ => return Verdict::Blocked(Reason::WorkloadPartFailed),
+        }
+    }
+    Verdict::Reachable {
+        via: via.unwrap_or(Via::Mixed),
+        cross_az,
+    }
+}
+
+/// A workload is reachable only if every part is; each part keeps its own path.
+fn evaluate_workload(ctx: &mut Ctx<'_>, source: &Source, name: &str, parts: &[usize]) -> PathTrace {
+    let mut to = Id::const_new("workload:");
+    to.push_str(name);
+    let hops = match source_hop(ctx, source, &to) {
+        Ok(h) => h,
+        Err(t) => return *t,
+    };
+    let mut notes: Vec<Note> = Vec::new();
+    let mut out: Vec<Part> = Vec::new();
+    for &svc in parts {
+        let t = evaluate_service(ctx, source, svc);
+        for n in t.notes {
+            if !notes.iter().any(|x| x.code() == n.code()) {
+                notes.push(n);
+            }
+        }
+        // The part's own source hop repeats the workload's; keep the rest.
+        out.push(Part {
+            to: Some(t.to),
+            cidrs: Vec::new(),
+            verdict: t.verdict,
+            hops: t.hops.into_iter().skip(1).collect(),
+        });
+    }
+    let verdict = workload_verdict(out.iter().map(|p| &p.verdict));
+    ctx.notes = notes;
+    finish(ctx, source, &to, hops.hops, verdict, out)
+}
+
+pub(crate) fn evaluate_service(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -> PathTrace {
+    let model = ctx.model;
+    let service = &model.services()[svc];
+    let to = if ctx.detail {
+        Id::from(service.name.as_str())
+    } else {
+        Id::default()
+    };
+    let mut hops = match source_hop(ctx, source, &to) {
+        Ok(h) => h,
+        Err(t) => return *t,
+    };
+    ctx.aim = if ctx.detail {
+        Aim {
+            // Only services with a gateway endpoint have an AWS-managed prefix list.
+            label: if service.gateway_endpoint {
+                route_label(&service.name)
+            } else {
+                to.clone()
+            },
+            service: to.clone(),
+            public_hop: Some((
+                HopKind::Service,
+                to.clone(),
+                Fact::Service {
+                    service: to.clone(),
+                    dns_name: Id::from(service.dns_name.as_str()),
+                },
+            )),
+            address: false,
+        }
+    } else {
+        // Every leaf of one evaluation ends alike, so the matrix needs no names here.
+        Aim {
+            public_hop: Some((HopKind::Service, Id::default(), Fact::InternetGateway)),
+            ..Aim::default()
+        }
+    };
+    let mut leaves = Vec::new();
+    match dns::resolve(ctx, svc, &mut hops) {
+        Answer::Blocked(reason) => {
+            return finish(
+                ctx,
+                source,
+                &to,
+                hops.hops,
+                Verdict::Blocked(reason),
+                Vec::new(),
+            );
+        }
+        Answer::Public => {
+            if service.cidrs.is_empty() {
+                return no_public_addresses(ctx, source, &to, hops, &service.name);
+            }
+            route_source(ctx, source, &service.cidrs, Dest::Range, &mut leaves);
+        }
+        Answer::Enis { endpoint, enis } => {
+            // All answered ENIs in one walk: those the same route reaches travel together.
+            let all = model.endpoint_enis(endpoint);
+            let ips: Vec<Ipv4Net> = enis.iter().map(|&i| Ipv4Net::from(all[i].ip)).collect();
+            route_source(ctx, source, &ips, Dest::Eni { endpoint }, &mut leaves);
+        }
+    }
+    merge(ctx, source, &to, hops.hops, leaves)
+}
+
+/// `pl-s3`: the managed prefix list as a route names it.
+fn route_label(service: &str) -> Id {
+    let mut label = Id::const_new("pl-");
+    label.push_str(service);
+    label
+}

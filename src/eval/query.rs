@@ -1,0 +1,126 @@
+//! A query: where traffic starts and where it goes, as the CLI, lessons and the explorer name
+//! them; and the error for a name the model does not have.
+
+use std::net::Ipv4Addr;
+
+use ipnet::Ipv4Net;
+
+use crate::model::Model;
+
+/// Where traffic starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum From {
+    /// An instance id or name.
+    Instance(String),
+    /// A hypothetical instance in a subnet (for Lambda or ECS interfaces, or an empty subnet).
+    Subnet { subnet: String, public_ip: bool },
+    /// A private address inside one of the VPC's subnets.
+    Address(Ipv4Addr),
+}
+
+/// Where traffic goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum To {
+    /// A catalogue service in the scenario's Region (`s3`, `ssm`, ...).
+    Service(String),
+    /// A catalogue service in another Region (`s3@us-west-2`).
+    RemoteService { service: String, region: String },
+    /// A global DNS name outside Regional private DNS (`s3.amazonaws.com`).
+    Name(String),
+    /// An IPv4 address or CIDR, inside the VPC or outside it.
+    Address(Ipv4Net),
+    /// A named set of services (`workload:ecr-pull`).
+    Workload(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Query {
+    pub from: From,
+    pub to: To,
+}
+
+impl Query {
+    pub fn instance_to_service(instance: &str, service: &str) -> Self {
+        Query {
+            from: From::Instance(instance.to_string()),
+            to: To::Service(service.to_string()),
+        }
+    }
+
+    /// Read `--from` / `--to` the way the CLI, lessons and expectations write them:
+    /// from: instance id or name, subnet id (with `public_ip`), or a private IPv4 address;
+    /// to: service, `service@region`, a global name, an IPv4 address or CIDR, or
+    /// `workload:name`.
+    pub fn parse(model: &Model, from: &str, to: &str, public_ip: bool) -> Self {
+        let from = if let Ok(ip) = from.parse::<Ipv4Addr>() {
+            From::Address(ip)
+        } else if model.subnet_index(from).is_some() && model.instance_index(from).is_none() {
+            From::Subnet {
+                subnet: from.to_string(),
+                public_ip,
+            }
+        } else {
+            From::Instance(from.to_string())
+        };
+        let to = if let Some(w) = to.strip_prefix("workload:") {
+            To::Workload(w.to_string())
+        } else if let Some((service, region)) = to.split_once('@') {
+            To::RemoteService {
+                service: service.to_string(),
+                region: region.to_string(),
+            }
+        } else if let Ok(net) = to.parse::<Ipv4Net>() {
+            To::Address(net.trunc())
+        } else if let Ok(ip) = to.parse::<Ipv4Addr>() {
+            To::Address(Ipv4Net::from(ip))
+        } else if model.service(to).is_some() {
+            To::Service(to.to_string())
+        } else if let Some(s) = model.services().iter().find(|s| s.dns_name == to) {
+            // The Regional name of a service is the service itself.
+            To::Service(s.name.clone())
+        } else if to.ends_with(".amazonaws.com") {
+            To::Name(to.to_string())
+        } else {
+            To::Service(to.to_string())
+        };
+        Query { from, to }
+    }
+}
+
+/// A query that names something the model does not have: what was asked, and what the model
+/// has instead (`crate::explain` writes the sentence).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QueryError {
+    UnknownInstance {
+        name: String,
+        /// The instances' ids, and their Name tags.
+        known: Vec<(String, Option<String>)>,
+    },
+    UnknownService {
+        name: String,
+        known: Vec<String>,
+    },
+    UnknownSubnet {
+        name: String,
+        known: Vec<String>,
+    },
+    AddressOutsideSubnets {
+        address: Ipv4Addr,
+        known: Vec<String>,
+    },
+    UnknownRegion {
+        service: String,
+        region: String,
+        known: Vec<String>,
+    },
+    UnknownName {
+        name: String,
+        known: Vec<String>,
+    },
+    UnknownWorkload {
+        name: String,
+        known: Vec<String>,
+    },
+}
+
+impl std::error::Error for QueryError {}

@@ -1,0 +1,41 @@
+//! Gateway endpoints (aws-semantics.md §2): S3 and DynamoDB only, regional, no ENI and no IP
+//! address; the endpoint is only a route target (the `pl-…` route AWS adds to each associated
+//! table). The service sees the source's private address. AWS documents both DNS attributes
+//! on for gateway endpoints with the Amazon DNS server, so a VPC without
+//! `enableDnsHostnames` gets a note.
+
+use crate::eval::ctx::{Arrival, Ctx, Outcome, Trail, Walk};
+use crate::eval::facts::{Fact, HopKind, Id, Note, Verdict, Via};
+
+pub(crate) fn follow(
+    ctx: &mut Ctx<'_>,
+    _at: &Arrival<'_, '_>,
+    id: &str,
+    walk: &Walk<'_>,
+    hops: &mut Trail,
+) -> Outcome {
+    let service = ctx.aim.service.clone();
+    hops.add(
+        HopKind::GatewayEndpoint,
+        id,
+        || None,
+        || Fact::GatewayEndpoint { service },
+    );
+    let vpc = &ctx.model.scenario().vpc;
+    if !vpc.enable_dns_hostnames {
+        let vpc = Id::from(vpc.id.as_str());
+        ctx.note(|| Note::DnsHostnamesOff {
+            vpc,
+            endpoint: None,
+        });
+    }
+    let via = if walk.via_nat {
+        Via::NatGateway
+    } else {
+        Via::GatewayEndpoint
+    };
+    Outcome::Done(Verdict::Reachable {
+        via,
+        cross_az: None,
+    })
+}

@@ -1,0 +1,73 @@
+//! The internet gateway (aws-semantics.md §4): regional, one per VPC. It passes traffic only
+//! from a public IPv4 address (the instance's own, a public NAT gateway's Elastic IP, a NAT
+//! instance's); a private address or a private NAT gateway's traffic is dropped. Traffic to an
+//! AWS service's public endpoint stays on AWS's network. A path that passed a GWLB endpoint
+//! must get its replies back the same way (`return_leg`).
+
+use crate::eval::ctx::{Arrival, Ctx, Dest, Outcome, Trail, Walk};
+use crate::eval::facts::{Fact, HopKind, Id, Stop, Verdict, Via};
+
+use super::{blackhole, return_leg};
+
+pub(crate) fn follow(
+    ctx: &mut Ctx<'_>,
+    at: &Arrival<'_, '_>,
+    id: &str,
+    walk: &Walk<'_>,
+    hops: &mut Trail,
+) -> Outcome {
+    let model = ctx.model;
+    let igw = model.scenario().internet_gateway.as_ref();
+    if igw.is_none_or(|g| g.id != id) {
+        return blackhole::missing_target(at);
+    }
+    if matches!(at.dest, Dest::Eni { .. }) {
+        return Outcome::at_table(
+            at,
+            Stop::PrivateAddressToInternet {
+                table: at.table(),
+                route: at.route(),
+                dest: ctx.aim.routed(at.dest, at.piece()),
+            },
+        );
+    }
+    if !walk.public_ip {
+        let (table, route) = (at.table(), at.route());
+        return Outcome::Stop {
+            kind: HopKind::InternetGateway,
+            id: Id::from(id),
+            az: None,
+            stop: if walk.private_nat {
+                Stop::PrivateNatAtInternetGateway { table, route }
+            } else {
+                Stop::NoPublicIp { table, route }
+            },
+        };
+    }
+    pass(ctx, id, hops);
+    if let Some(v) = return_leg::check(ctx, walk, id, hops) {
+        return Outcome::Done(v);
+    }
+    let via = if walk.via_nat {
+        Via::NatGateway
+    } else {
+        Via::InternetGateway
+    };
+    Outcome::Done(Verdict::Reachable {
+        via,
+        cross_az: None,
+    })
+}
+
+/// The internet gateway's hop and the public destination after it.
+pub(crate) fn pass(ctx: &Ctx<'_>, igw: &str, hops: &mut Trail) {
+    hops.add(
+        HopKind::InternetGateway,
+        igw,
+        || None,
+        || Fact::InternetGateway,
+    );
+    if let Some((kind, id, fact)) = &ctx.aim.public_hop {
+        hops.add(*kind, id, || None, || fact.clone());
+    }
+}

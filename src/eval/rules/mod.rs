@@ -1,0 +1,17 @@
+//! One file per AWS rule that decides what happens when a route's winner reaches its target.
+//! Each takes the [`Arrival`](super::ctx::Arrival) (table, route, pieces) and the packet's
+//! state, records its hop, and returns an [`Outcome`](super::ctx::Outcome): the path ends,
+//! stops, or is routed again by a forwarder's own subnet table. The walk (`super::walk`)
+//! dispatches on the route's target; no rule calls another.
+
+pub(super) mod blackhole;
+pub(super) mod gateway_endpoint;
+pub(super) mod gwlb;
+pub(super) mod interface_endpoint;
+pub(super) mod internet_gateway;
+pub(super) mod leaves_vpc;
+pub(super) mod local;
+pub(super) mod nat_gateway;
+pub(super) mod network_interface;
+pub(super) mod return_leg;
+pub(super) mod zonal;

@@ -1,0 +1,132 @@
+//! NAT gateways (aws-semantics.md §4, §6). A zonal NAT gateway lives in one subnet: it
+//! translates the source (public: to its Elastic IP; private: to its private IP, never to the
+//! internet) and routes on by its own subnet's table; its AZ failing ends the path. A regional
+//! NAT gateway spans the VPC's AZs (it survives the loss of one) and uses the VPC's internet
+//! gateway.
+
+use crate::eval::ctx::{Arrival, Ctx, Outcome, Trail, Walk};
+use crate::eval::facts::{Fact, HopKind, Id, Note, Stop, Verdict, Via};
+use crate::model::{AvailabilityMode, NatConnectivity};
+
+use super::{blackhole, internet_gateway, zonal};
+
+pub(crate) fn follow(
+    ctx: &mut Ctx<'_>,
+    at: &Arrival<'_, '_>,
+    id: &str,
+    walk: &mut Walk<'_>,
+    hops: &mut Trail,
+) -> Outcome {
+    let model = ctx.model;
+    let Some(&ni) = model.nat_lookup.get(id) else {
+        return blackhole::missing_target(at);
+    };
+    let nat = &model.scenario().nat_gateways[ni];
+    let public = nat.connectivity == NatConnectivity::Public;
+    match nat.availability_mode {
+        AvailabilityMode::Regional => regional(ctx, at, id, public, walk, hops),
+        AvailabilityMode::Zonal => {
+            let (si, az) = match zonal::place(
+                ctx,
+                at,
+                nat.subnet.as_deref(),
+                id,
+                HopKind::NatGateway,
+                |az| Stop::NatAzFailed {
+                    table: at.table(),
+                    route: at.route(),
+                    nat: Id::from(id),
+                    az,
+                },
+            ) {
+                Ok(placed) => placed,
+                Err(stop) => return *stop,
+            };
+            if walk.source_az != az {
+                let az = ctx.az(az);
+                ctx.note(|| Note::CrossAzDependency {
+                    resource: Id::from(id),
+                    az: Some(az),
+                });
+            }
+            let subnet = &model.scenario().subnets[si].id;
+            hops.add(
+                HopKind::NatGateway,
+                id,
+                || Some(ctx.az(az)),
+                || Fact::NatGateway {
+                    public,
+                    subnet: Some(Id::from(subnet.as_str())),
+                },
+            );
+            walk.via_nat = true;
+            walk.public_ip = public;
+            walk.private_nat = !public;
+            walk.address = model.scenario().subnets[si].cidr;
+            if walk.gwlb.is_some() {
+                walk.nat_after_gwlb = Some(ni);
+            }
+            zonal::forward(ctx, id, si)
+        }
+    }
+}
+
+fn regional(
+    ctx: &mut Ctx<'_>,
+    at: &Arrival<'_, '_>,
+    id: &str,
+    public: bool,
+    walk: &mut Walk<'_>,
+    hops: &mut Trail,
+) -> Outcome {
+    let model = ctx.model;
+    let all_failed = !ctx.failed.is_empty() && ctx.failed.iter().all(|&f| f);
+    if all_failed {
+        return Outcome::Stop {
+            kind: HopKind::NatGateway,
+            id: Id::from(id),
+            az: None,
+            stop: Stop::RegionalNatAllAzsFailed {
+                table: at.table(),
+                route: at.route(),
+                nat: Id::from(id),
+            },
+        };
+    }
+    hops.add(
+        HopKind::NatGateway,
+        id,
+        || None,
+        || Fact::NatGateway {
+            public,
+            subnet: None,
+        },
+    );
+    walk.via_nat = true;
+    walk.public_ip = public;
+    walk.private_nat = !public;
+    if walk.gwlb.take().is_some() {
+        ctx.note(|| Note::ReturnNotEvaluated { nat: Id::from(id) });
+    }
+    let Some(igw) = model.scenario().internet_gateway.as_ref() else {
+        return Outcome::Stop {
+            kind: HopKind::Blocked,
+            id: Id::from(id),
+            az: None,
+            stop: Stop::RegionalNatWithoutInternetGateway { nat: Id::from(id) },
+        };
+    };
+    if !public {
+        return Outcome::Stop {
+            kind: HopKind::Blocked,
+            id: Id::from(id),
+            az: None,
+            stop: Stop::PrivateNatNoInternet { nat: Id::from(id) },
+        };
+    }
+    internet_gateway::pass(ctx, &igw.id, hops);
+    Outcome::Done(Verdict::Reachable {
+        via: Via::NatGateway,
+        cross_az: None,
+    })
+}

@@ -1,0 +1,52 @@
+//! A zonal route target (a NAT gateway, a GWLB endpoint, an appliance network interface) lives
+//! in one subnet and so in one AZ (aws-semantics.md §6): when that AZ fails, so does every path
+//! through it. A target without a subnet makes the route a blackhole. Having passed such a
+//! forwarder, the packet is routed again by the forwarder's own subnet table.
+
+use crate::eval::ctx::{Arrival, Ctx, Outcome};
+use crate::eval::facts::{Association, Az, HopKind, Id, Stop};
+
+/// Where a zonal target is: (subnet, AZ); or the outcome that stops the path there.
+pub(crate) fn place(
+    ctx: &Ctx<'_>,
+    at: &Arrival<'_, '_>,
+    subnet: Option<&str>,
+    id: &str,
+    kind: HopKind,
+    failed: impl FnOnce(Az) -> Stop,
+) -> Result<(usize, usize), Box<Outcome>> {
+    let Some(si) = subnet.and_then(|s| ctx.model.subnet_index(s)) else {
+        return Err(Box::new(Outcome::Stop {
+            kind: HopKind::Blocked,
+            id: Id::from(id),
+            az: None,
+            stop: Stop::TargetWithoutSubnet {
+                table: at.table(),
+                route: at.route(),
+            },
+        }));
+    };
+    let az = ctx.az_of_subnet(si);
+    if ctx.az_failed(az) {
+        return Err(Box::new(Outcome::Stop {
+            kind,
+            id: Id::from(id),
+            az: Some(ctx.az(az)),
+            stop: failed(ctx.az(az)),
+        }));
+    }
+    Ok((si, az))
+}
+
+/// A forwarder routes on by its own subnet's table.
+pub(crate) fn forward(ctx: &Ctx<'_>, by: &str, subnet: usize) -> Outcome {
+    let (table, assoc) = ctx.model.subnet_route_table(subnet);
+    Outcome::Forward {
+        table,
+        association: Association::Forwarder {
+            by: Id::from(by),
+            subnet: Id::from(ctx.model.scenario().subnets[subnet].id.as_str()),
+            main: assoc == crate::model::Association::ImplicitMain,
+        },
+    }
+}

@@ -1,0 +1,346 @@
+//! The walk (aws-semantics.md §1): route the destination pieces in a table, group the pieces
+//! the same route wins, and hand each group to the rule of the winning route's target
+//! (`rules/`). A forwarder's outcome routes again by its own subnet's table; everything else
+//! ends a leaf. Routing loops are caught by revisiting a (table, target) pair.
+
+use ipnet::Ipv4Net;
+
+use crate::model::Target;
+
+use super::ctx::{Arrival, Ctx, Dest, Leaf, Outcome, Trail, Walk, route_fact};
+use super::facts::*;
+use super::route::{self, Choice};
+use super::rules::{
+    blackhole, gateway_endpoint, gwlb, interface_endpoint, internet_gateway, leaves_vpc, local,
+    nat_gateway, network_interface,
+};
+
+const MAX_TABLES: usize = 16;
+
+/// Route one destination from the source subnet's own table.
+pub(crate) fn route_source(
+    ctx: &mut Ctx<'_>,
+    source: &super::ctx::Source,
+    cidrs: &[Ipv4Net],
+    dest: Dest,
+    leaves: &mut Vec<Leaf>,
+) {
+    let model = ctx.model;
+    let (table, assoc) = model.subnet_route_table(source.subnet);
+    let association = || {
+        let subnet = Id::from(model.scenario().subnets[source.subnet].id.as_str());
+        match assoc {
+            crate::model::Association::Explicit => Association::Explicit { subnet },
+            crate::model::Association::ImplicitMain => Association::Main { subnet },
+        }
+    };
+    let walk = Walk {
+        source_az: ctx.az_of_subnet(source.subnet),
+        public_ip: source.public_ip,
+        private_nat: false,
+        via_nat: false,
+        visited: Vec::new(),
+        address: source.address,
+        gwlb: None,
+        nat_after_gwlb: None,
+    };
+    let association = if ctx.detail {
+        Some(association())
+    } else {
+        None
+    };
+    route_from(
+        ctx,
+        table,
+        association,
+        cidrs,
+        dest,
+        walk,
+        Trail::new(ctx.detail),
+        leaves,
+    );
+}
+
+/// Route `cidrs` in `table` and follow each winning route's target with the pieces it won.
+/// A more specific route inside a range splits it; pieces that the same route wins travel
+/// together, so a service's six ranges through one endpoint are one walk, not six.
+#[allow(clippy::too_many_arguments)]
+fn route_from<'m>(
+    ctx: &mut Ctx<'m>,
+    table: usize,
+    association: Option<Association>,
+    cidrs: &[Ipv4Net],
+    dest: Dest,
+    walk: Walk<'m>,
+    prefix: Trail,
+    leaves: &mut Vec<Leaf>,
+) {
+    let model = ctx.model;
+    let compiled = model.compiled_table(table);
+    let table_id: &str = &model.scenario().route_tables[table].id;
+    let mut split: Vec<(Ipv4Net, Choice)> = Vec::with_capacity(2 * cidrs.len());
+    for &cidr in cidrs {
+        route::split_into(compiled, cidr, ctx.detail, &mut split);
+    }
+    // Pieces the same route wins, by index into `split`: the group's choice (an arbitrary one
+    // if any piece's is), and its pieces.
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (i, (_, choice)) in split.iter().enumerate() {
+        match groups
+            .iter_mut()
+            .find(|(c, _)| split[*c].1.winner == choice.winner)
+        {
+            Some((first, members)) => {
+                if choice.arbitrary() && !split[*first].1.arbitrary() {
+                    *first = i;
+                }
+                members.push(i)
+            }
+            None => groups.push((i, vec![i])),
+        }
+    }
+    // The last group (usually the only one) takes the trail and the walk; the others copy them.
+    let (mut prefix, mut walk) = (prefix, Some(walk));
+    let count = groups.len();
+    for (g, (first, members)) in groups.into_iter().enumerate() {
+        let last = g + 1 == count;
+        let choice = &split[first].1;
+        let pieces: Vec<Ipv4Net> = members.iter().map(|&m| split[m].0).collect();
+        let mut hops = match last {
+            true => std::mem::take(&mut prefix),
+            false => prefix.clone(),
+        };
+        if ctx.detail {
+            notes_for_choice(ctx, table_id, compiled, choice, &pieces);
+        }
+        hops.add(
+            HopKind::RouteTable,
+            table_id,
+            || None,
+            || Fact::RouteTable {
+                association: association.clone().unwrap_or(Association::Main {
+                    subnet: Id::default(),
+                }),
+                decisions: decisions(compiled, &split, &members),
+            },
+        );
+        let walk = match last {
+            true => walk.take(),
+            false => walk.clone(),
+        }
+        .expect("the walk is taken by the last group only");
+        follow(
+            ctx, table, table_id, &pieces, choice, dest, walk, hops, leaves,
+        );
+    }
+}
+
+/// The decisions of one group: pieces with the same matches and rule are one decision.
+fn decisions(
+    compiled: &crate::model::CompiledTable,
+    split: &[(Ipv4Net, Choice)],
+    members: &[usize],
+) -> Vec<RouteDecision> {
+    let mut out: Vec<(usize, RouteDecision)> = Vec::with_capacity(1);
+    for &m in members {
+        let (piece, choice) = &split[m];
+        let same = out.iter_mut().find(|(k, _)| {
+            let other = &split[*k].1;
+            other.rule == choice.rule
+                && other.matches.len() == choice.matches.len()
+                && other
+                    .matches
+                    .iter()
+                    .zip(&choice.matches)
+                    .all(|(a, b)| a.1 == b.1)
+        });
+        match same {
+            Some((_, d)) => d.destinations.push(*piece),
+            None => out.push((m, route::decision(compiled, *piece, choice))),
+        }
+    }
+    out.into_iter().map(|(_, d)| d).collect()
+}
+
+fn notes_for_choice(
+    ctx: &mut Ctx<'_>,
+    table_id: &str,
+    compiled: &crate::model::CompiledTable,
+    choice: &Choice,
+    pieces: &[Ipv4Net],
+) {
+    if choice.arbitrary() {
+        let cidr = choice.matches.last().map(|&(c, _)| c).unwrap_or(pieces[0]);
+        ctx.note(|| Note::ArbitraryPrefixListChoice {
+            table: Id::from(table_id),
+            cidr,
+        });
+    }
+    for (_, r) in &choice.matches {
+        let route = &compiled.routes[*r as usize];
+        if !route.ignored.is_empty() {
+            ctx.note(|| Note::IgnoredPrefixListEntries {
+                table: Id::from(table_id),
+                prefix_list: route::destination_text(&route.destination),
+            });
+        }
+    }
+}
+
+/// The pieces a route won reach its target: the target's rule decides what happens.
+#[allow(clippy::too_many_arguments)]
+fn follow<'m>(
+    ctx: &mut Ctx<'m>,
+    table: usize,
+    table_id: &'m str,
+    pieces: &[Ipv4Net],
+    choice: &Choice,
+    dest: Dest,
+    mut walk: Walk<'m>,
+    mut hops: Trail,
+    leaves: &mut Vec<Leaf>,
+) {
+    let model = ctx.model;
+    let Some(w) = choice.winner else {
+        let outcome = no_route(ctx, table, table_id, pieces[0], dest, &walk);
+        finish(ctx, pieces, dest, hops, outcome, leaves);
+        return;
+    };
+    let route = &model.compiled_table(table).routes[w as usize];
+    let at = Arrival {
+        table_id,
+        route,
+        pieces,
+        dest,
+    };
+    let target = &route.target;
+    if walk.visited.len() >= MAX_TABLES
+        || target
+            .id()
+            .is_some_and(|id| walk.visited.iter().any(|(t, x)| *t == table && *x == id))
+    {
+        let outcome = Outcome::at_table(
+            &at,
+            Stop::RoutingLoop {
+                table: at.table(),
+                route: at.route(),
+                cidr: pieces[0],
+            },
+        );
+        finish(ctx, pieces, dest, hops, outcome, leaves);
+        return;
+    }
+    if let Some(id) = target.id() {
+        walk.visited.push((table, id));
+    }
+    let outcome = match target {
+        Target::Local => match dest {
+            Dest::Eni { endpoint } => interface_endpoint::reach(ctx, endpoint, &mut hops),
+            Dest::Range if ctx.aim.address => local::deliver(ctx, &at, &hops),
+            Dest::Range => local::service_range(&at, ctx),
+        },
+        Target::GatewayEndpoint(id) => gateway_endpoint::follow(ctx, &at, id, &walk, &mut hops),
+        Target::InternetGateway(id) => internet_gateway::follow(ctx, &at, id, &walk, &mut hops),
+        Target::NatGateway(id) => nat_gateway::follow(ctx, &at, id, &mut walk, &mut hops),
+        Target::GatewayLoadBalancerEndpoint(id) => gwlb::follow(ctx, &at, id, &mut walk, &mut hops),
+        Target::NetworkInterface(id) => {
+            network_interface::follow(ctx, &at, id, &mut walk, &mut hops)
+        }
+        Target::Blackhole => blackhole::explicit(&at),
+        Target::VpcPeering(id) | Target::TransitGateway(id) | Target::VirtualPrivateGateway(id) => {
+            leaves_vpc::follow(&at, id)
+        }
+    };
+    if let Outcome::Forward { table, association } = outcome {
+        let association = ctx.detail.then_some(association);
+        route_from(ctx, table, association, pieces, dest, walk, hops, leaves);
+    } else {
+        finish(ctx, pieces, dest, hops, outcome, leaves);
+    }
+}
+
+/// No route matches: the reason, and the table's first routes for the sentence.
+fn no_route(
+    ctx: &Ctx<'_>,
+    table: usize,
+    table_id: &str,
+    piece: Ipv4Net,
+    dest: Dest,
+    walk: &Walk<'_>,
+) -> Outcome {
+    let model = ctx.model;
+    // A public NAT gateway whose subnet cannot reach an internet gateway, in a VPC without one.
+    let no_internet_gateway =
+        walk.via_nat && walk.public_ip && model.scenario().internet_gateway.is_none();
+    let all = &model.compiled_table(table).routes;
+    // A quota-sized table has a thousand routes: name a few, count the rest.
+    const SHOWN: usize = 8;
+    let routes = if ctx.detail {
+        all.iter().take(SHOWN).map(route_fact).collect()
+    } else {
+        Vec::new()
+    };
+    Outcome::Stop {
+        kind: HopKind::Blocked,
+        id: Id::from(table_id),
+        az: None,
+        stop: Stop::NoRoute {
+            table: Id::from(table_id),
+            dest: ctx.aim.routed(dest, piece),
+            routes,
+            total: all.len(),
+            no_internet_gateway,
+        },
+    }
+}
+
+/// Turn a rule's outcome into leaves.
+fn finish(
+    ctx: &Ctx<'_>,
+    pieces: &[Ipv4Net],
+    dest: Dest,
+    mut hops: Trail,
+    outcome: Outcome,
+    leaves: &mut Vec<Leaf>,
+) {
+    let model = ctx.model;
+    let detail = ctx.detail;
+    let leaf = |cidrs: &[Ipv4Net], hops: Trail, verdict: Verdict| Leaf {
+        // The matrix groups by path only; traces list the ranges.
+        cidrs: if detail { cidrs.to_vec() } else { Vec::new() },
+        eni: match dest {
+            Dest::Eni { endpoint } => cidrs
+                .iter()
+                .filter_map(|p| {
+                    let all = model.endpoint_enis(endpoint);
+                    all.iter()
+                        .position(|x| x.ip == p.addr())
+                        .map(|i| (endpoint, i))
+                })
+                .collect(),
+            Dest::Range => Vec::new(),
+        },
+        hops,
+        verdict,
+    };
+    match outcome {
+        Outcome::Done(verdict) => leaves.push(leaf(pieces, hops, verdict)),
+        Outcome::Stop { kind, id, az, stop } => {
+            let verdict = match &stop {
+                Stop::LeavesVpc { route, .. } => Verdict::LeavesVpc {
+                    target: route.target.clone(),
+                },
+                s => Verdict::Blocked(s.reason().unwrap_or(Reason::NoRoute)),
+            };
+            hops.add(kind, &id, || az, || Fact::Stop(stop));
+            leaves.push(leaf(pieces, hops, verdict));
+        }
+        Outcome::Each(each) => {
+            for (piece, hops, verdict) in each {
+                leaves.push(leaf(&[piece], hops, verdict));
+            }
+        }
+        // `follow` routes a forwarded outcome again before it gets here.
+        Outcome::Forward { .. } => {}
+    }
+}
