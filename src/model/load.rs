@@ -2,7 +2,6 @@
 //! text; semantic errors come from [`super::validate`], all of them at once.
 
 use std::fmt;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
@@ -159,31 +158,8 @@ pub fn to_ron_string(scenario: &Scenario) -> String {
         .unwrap_or_else(|e| format!("// could not serialise the scenario: {e}\n"))
 }
 
-/// Save atomically: write a temporary file beside the target, fsync it, rename it over the
-/// target, then fsync the directory, so a crash leaves either the old file or the new one.
-pub fn save_file(scenario: &Scenario, path: &Path) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "scenario.ron".into());
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(to_ron_string(scenario).as_bytes())?;
-        f.sync_all()?;
-        drop(f);
-        std::fs::rename(&tmp, path)?;
-        if let Ok(d) = std::fs::File::open(&dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+/// Save the scenario as [`crate::save::write_atomic`] does (every writer of vpc-tui goes through
+/// it); returns the file written, symlinks followed.
+pub fn save_file(scenario: &Scenario, path: &Path) -> Result<PathBuf, crate::save::SaveError> {
+    crate::save::write_atomic(path, to_ron_string(scenario).as_bytes())
 }
