@@ -345,6 +345,14 @@ pub fn run_validate(paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write)
         match model::load_file(p) {
             Ok(m) => {
                 print_warnings(&m, p, err);
+                let problems = crate::scenario_checks::problems(&m);
+                if !problems.is_empty() {
+                    for problem in &problems {
+                        let _ = writeln!(err, "{}: {problem}", p.display());
+                    }
+                    code = EXIT_INVALID;
+                    continue;
+                }
                 let _ = writeln!(
                     out,
                     "{}: valid ({} warning{})",

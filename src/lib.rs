@@ -19,6 +19,7 @@ mod net_text;
 pub mod prefix_trie;
 pub mod report;
 pub mod save;
+pub mod scenario_checks;
 pub mod signals;
 pub mod term_safe;
 pub mod tui;
