@@ -48,6 +48,40 @@ pub fn printable_text(s: &str) -> Cow<'_, str> {
     escape(s, |c| c == '\n' || c == '\t')
 }
 
+/// Characters of a source line shown around an error's column.
+const SNIPPET_CHARS: usize = 100;
+
+/// The part of `line` worth showing for an error at `column` (1-based, in characters): at most
+/// about [`SNIPPET_CHARS`] characters around it, `…` where it was cut, control characters other
+/// than tabs escaped. Returns the text and the column in it.
+pub fn snippet_window(line: &str, column: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    let col = column.max(1).min(chars.len() + 1) - 1;
+    let start = col.saturating_sub(SNIPPET_CHARS / 2);
+    let end = (start + SNIPPET_CHARS).min(chars.len());
+    let mut out = String::new();
+    let mut new_col = 1;
+    if start > 0 {
+        out.push('…');
+        new_col += 1;
+    }
+    for (i, &c) in chars[start..end].iter().enumerate() {
+        let piece = if c == '\t' {
+            "\t".to_string()
+        } else {
+            printable(c.encode_utf8(&mut [0; 4])).into_owned()
+        };
+        if start + i < col {
+            new_col += piece.chars().count();
+        }
+        out.push_str(&piece);
+    }
+    if end < chars.len() {
+        out.push('…');
+    }
+    (out, new_col)
+}
+
 /// A writer that passes text through [`printable_text`]: standard output and error of the
 /// command-line subcommands, so that no output site can forget. Bytes that are not UTF-8 are
 /// passed on as they are (a C0 byte is never part of a UTF-8 sequence, and C1 controls are
