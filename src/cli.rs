@@ -346,6 +346,14 @@ pub fn run_validate(paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write)
         match model::load_file(p) {
             Ok(m) => {
                 print_warnings(&m, p, err);
+                let problems = crate::scenario_checks::problems(&m);
+                if !problems.is_empty() {
+                    for problem in &problems {
+                        let _ = writeln!(err, "{}: {problem}", p.display());
+                    }
+                    code = EXIT_INVALID;
+                    continue;
+                }
                 let _ = writeln!(
                     out,
                     "{}: valid ({} warning{})",
@@ -454,6 +462,7 @@ fn explore(
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app.set_lang(lang);
     app.ascii = ascii;
+    app.offer_recovery();
     if let Some(step) = step {
         app.start_lesson(step);
     } else if app.model.scenario().lesson.is_some() {
@@ -564,6 +573,11 @@ pub fn load_aws(dir: &Path, vpc: Option<&str>, err: &mut dyn Write) -> Result<Mo
 /// is not written (exit 2).
 pub fn run_import(source: &ImportSource, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let ImportSource::Aws(args) = source;
+    // The output as it is before the import: a file someone changes meanwhile is not replaced.
+    let seen = args
+        .output
+        .as_deref()
+        .map(|p| crate::save::FileStamp::of(p).ok().flatten());
     let imported = match crate::import::import(&args.files, args.vpc.as_deref()) {
         Ok(x) => x,
         Err(e) => {
@@ -595,8 +609,21 @@ pub fn run_import(source: &ImportSource, out: &mut dyn Write, err: &mut dyn Writ
     }
     match &args.output {
         Some(path) => {
-            if let Err(e) = model::save_file(&scenario, path) {
-                let _ = writeln!(err, "{}: cannot write: {e}", path.display());
+            if let Some((input, _)) = imported
+                .files
+                .iter()
+                .find(|(f, _)| crate::save::same_file(f, path))
+            {
+                let e = crate::save::SaveError::IsInput {
+                    path: input.clone(),
+                };
+                let _ = writeln!(err, "error: {e}");
+                return EXIT_INVALID;
+            }
+            let text = model::to_ron_string(&scenario);
+            let seen = seen.flatten();
+            if let Err(e) = crate::save::write_if_unchanged(path, text.as_bytes(), seen.as_ref()) {
+                let _ = writeln!(err, "error: cannot write: {e}");
                 return EXIT_INVALID;
             }
             let _ = writeln!(

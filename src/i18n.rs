@@ -39,7 +39,13 @@ fn english(msgid: &'static str) -> &'static str {
 
 fn table() -> &'static HashMap<&'static str, &'static str> {
     static TABLE: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    TABLE.get_or_init(|| MESSAGES.iter().copied().collect())
+    TABLE.get_or_init(|| {
+        MESSAGES
+            .iter()
+            .chain(crate::i18n_save::SAVE_MESSAGES)
+            .copied()
+            .collect()
+    })
 }
 
 /// The Japanese for a known English msgid; the English itself for [`Lang::En`] or a msgid the
@@ -995,7 +1001,7 @@ mod tests {
     fn the_table_is_sound() {
         assert_eq!(
             table().len(),
-            MESSAGES.len(),
+            MESSAGES.len() + crate::i18n_save::SAVE_MESSAGES.len(),
             "a msgid appears twice in MESSAGES"
         );
         for (en, ja) in MESSAGES {

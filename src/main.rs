@@ -9,8 +9,9 @@ use vpc_tui::cli::{
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let mut out = std::io::stdout().lock();
-    let mut err = std::io::stderr().lock();
+    // Names and ids come from files: no control character of theirs reaches the terminal.
+    let mut out = vpc_tui::term_safe::SafeWriter::new(std::io::stdout().lock());
+    let mut err = vpc_tui::term_safe::SafeWriter::new(std::io::stderr().lock());
     let code = match &cli.command {
         Some(Command::Check(args)) => run_check(args, resolve_lang(cli.lang), &mut out, &mut err),
         Some(Command::Validate { scenarios }) => run_validate(scenarios, &mut out, &mut err),

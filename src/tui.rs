@@ -7,7 +7,8 @@ use std::io::{self, Stdout};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -53,11 +54,13 @@ where
     for event in events {
         let event = event?;
         let msgs: Vec<Msg> = match &event {
-            Event::Paste(text) if keymap::context(app) == keymap::Context::Typing => text
-                .chars()
-                .filter(|c| !c.is_control())
-                .map(Msg::Char)
-                .collect(),
+            Event::Paste(text) if keymap::context(app) == keymap::Context::Typing => {
+                // One event, inserted in one go: a long paste costs its length, not its
+                // length squared.
+                app.paste(text);
+                terminal.draw(|f| ui::render(f, app)).map_err(to_io)?;
+                continue;
+            }
             other => msg_for_event(app, other).into_iter().collect(),
         };
         if msgs.is_empty() {
@@ -79,6 +82,7 @@ pub fn restore() {
     let _ = disable_raw_mode();
     let _ = execute!(
         io::stdout(),
+        DisableBracketedPaste,
         DisableMouseCapture,
         LeaveAlternateScreen,
         ratatui::crossterm::cursor::Show
@@ -98,7 +102,12 @@ pub fn install_panic_hook() {
 fn setup() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     enable_raw_mode()?;
     let mut stdout = io::stdout();
-    if let Err(e) = execute!(stdout, EnterAlternateScreen, EnableMouseCapture) {
+    if let Err(e) = execute!(
+        stdout,
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    ) {
         restore();
         return Err(e);
     }
@@ -126,15 +135,43 @@ fn ambiguous_is_wide() -> bool {
 /// The real terminal: set up, run until quit, restore (also when the loop fails).
 pub fn run_terminal(app: &mut App) -> io::Result<()> {
     install_panic_hook();
+    // Signals that end the program restore the terminal and keep unsaved edits (see
+    // `crate::signals`); without them the explorer still runs, as before.
+    let watch = crate::signals::Watch::install().ok();
     let mut terminal = setup()?;
     if !app.ascii && ambiguous_is_wide() {
         app.ascii = true;
     }
-    let result = run(
-        &mut terminal,
-        app,
-        std::iter::from_fn(|| Some(event::read())),
-    );
+    // Wait for the next event, looking for a caught signal ten times a second (nothing is
+    // drawn meanwhile).
+    let events = std::iter::from_fn(|| {
+        loop {
+            if watch.as_ref().is_some_and(|w| w.pending().is_some()) {
+                return None;
+            }
+            match event::poll(std::time::Duration::from_millis(100)) {
+                Ok(true) => return Some(event::read()),
+                Ok(false) => {}
+                Err(e) => return Some(Err(e)),
+            }
+        }
+    });
+    let result = run(&mut terminal, app, events);
     restore();
+    if let Some(sig) = watch.and_then(|w| w.pending()) {
+        let name = crate::signals::name(sig);
+        match app.keep_for_recovery(name) {
+            Some(Ok(path)) => eprintln!(
+                "vpc-tui: {name}: unsaved edits kept in {}; opening the same file again offers them back",
+                crate::term_safe::printable(&path.display().to_string())
+            ),
+            Some(Err(e)) => eprintln!(
+                "vpc-tui: {name}: could not keep the unsaved edits: {}",
+                crate::term_safe::printable(&e.to_string())
+            ),
+            None => {}
+        }
+        std::process::exit(128 + sig);
+    }
     result
 }

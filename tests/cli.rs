@@ -388,3 +388,126 @@ fn lesson_print_one_step() {
         "{text}"
     );
 }
+
+// --- Issue 15: nothing lost, nothing hostile printed.
+
+fn scratch(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("vpc-tui-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// Case 3: a lesson whose base model became step 5's state (what the old `q`, `y` wrote)
+/// fails `validate`, naming the step and the rule.
+#[test]
+fn validate_checks_lesson_steps_and_expectations() {
+    let d = scratch("lesson");
+    let model =
+        vpc_tui::model::load_file(std::path::Path::new("scenarios/no-endpoint.ron")).unwrap();
+    let stages = vpc_tui::lesson::stages(&model).unwrap();
+    let mut broken = stages[4].model.scenario().clone();
+    broken.lesson = model.scenario().lesson.clone();
+    let file = d.join("broken.ron");
+    std::fs::write(&file, vpc_tui::model::to_ron_string(&broken)).unwrap();
+    vpc_tui()
+        .args(["validate", file.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("valid (").not())
+        .stderr(predicate::str::contains("lesson step"))
+        .stderr(predicate::str::contains("duplicate_id").or(predicate::str::contains("refused")));
+    // An `expect` the evaluator does not meet.
+    let text = std::fs::read_to_string("scenarios/private-only.ron").unwrap();
+    let wrong = text.replacen("verdict: \"reachable\"", "verdict: \"blocked\"", 1);
+    assert_ne!(wrong, text);
+    let file = d.join("wrong.ron");
+    std::fs::write(&file, wrong).unwrap();
+    vpc_tui()
+        .args(["validate", file.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("expect 1"))
+        .stderr(predicate::str::contains("verdict reachable (want blocked)"));
+    // The shipped lessons pass.
+    vpc_tui()
+        .args(["validate", "scenarios/no-endpoint.ron"])
+        .assert()
+        .code(0);
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+/// Case 5: `import -o` does not overwrite one of its own inputs.
+#[test]
+fn import_does_not_overwrite_its_input() {
+    let d = scratch("import");
+    let fixtures: Vec<std::path::PathBuf> = std::fs::read_dir("tests/fixtures/aws")
+        .map(|r| r.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    let Some(input_dir) = fixtures.iter().find(|p| p.is_dir()).cloned() else {
+        return;
+    };
+    for f in std::fs::read_dir(&input_dir).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, d.join(f.file_name().unwrap())).unwrap();
+    }
+    let input = std::fs::read_dir(&d)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .unwrap();
+    let before = std::fs::read(&input).unwrap();
+    vpc_tui()
+        .args([
+            "import",
+            "aws",
+            d.to_str().unwrap(),
+            "-o",
+            input.to_str().unwrap(),
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("input files; not overwritten"));
+    assert_eq!(std::fs::read(&input).unwrap(), before);
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+/// Case 8: control characters in names and ids are escaped in text output.
+#[test]
+fn control_characters_in_names_are_escaped() {
+    let d = scratch("ctl");
+    let text = std::fs::read_to_string("scenarios/private-only.ron")
+        .unwrap()
+        .replacen("title: \"", "title: \"\\u{1b}]0;pwned\\u{7}\\u{1b}[2J", 1);
+    let file = d.join("hostile.ron");
+    std::fs::write(&file, text).unwrap();
+    let no_esc = || predicate::function(|s: &[u8]| !s.contains(&0x1b) && !s.contains(&0x07));
+    vpc_tui()
+        .args(["--overview", file.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout(no_esc())
+        .stdout(predicate::str::contains("\\x1b]0;pwned\\x07"));
+    // An id with an escape in an error message.
+    vpc_tui()
+        .args([
+            "check",
+            file.to_str().unwrap(),
+            "--from",
+            "app-\u{1b}[31m",
+            "--to",
+            "s3",
+        ])
+        .assert()
+        .code(2)
+        .stderr(no_esc())
+        .stderr(predicate::str::contains("\\x1b[31m"));
+    for format in ["dot", "mermaid"] {
+        vpc_tui()
+            .args(["export", format, file.to_str().unwrap()])
+            .assert()
+            .success()
+            .stdout(no_esc());
+    }
+    let _ = std::fs::remove_dir_all(&d);
+}

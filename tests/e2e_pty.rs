@@ -126,6 +126,18 @@ impl Session {
         }
     }
 
+    /// Send a signal (`TERM`, `HUP`, ...) to the program.
+    fn signal(&self, name: &str) {
+        let pid = self.child.process_id().expect("a pid");
+        let ok = std::process::Command::new("kill")
+            .arg(format!("-{name}"))
+            .arg(pid.to_string())
+            .status()
+            .expect("kill")
+            .success();
+        assert!(ok, "kill -{name} {pid}");
+    }
+
     fn wait_exit(&mut self) -> u32 {
         let start = Instant::now();
         loop {
@@ -302,4 +314,48 @@ fn a_lesson_in_japanese_predict_reveal_and_step() {
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
     assert_restored(&s.raw());
+}
+
+/// Issue 15 case 7: a signal restores the terminal and keeps unsaved edits, which the next
+/// start offers back.
+#[test]
+fn signals_restore_the_terminal_and_keep_unsaved_edits() {
+    for (name, number) in [("TERM", 15), ("HUP", 1), ("INT", 2), ("QUIT", 3)] {
+        let dir = temp_dir(&format!("signal-{name}"));
+        let file = copy_scenario("private-only", &dir);
+        let mut s = Session::start(&["private-only.ron"], &dir);
+        s.wait_for("REACHABLE via gateway_endpoint");
+        s.keys("1");
+        s.wait_for("✖ FAILED: 1 us-east-1a");
+        s.signal(name);
+        assert_eq!(s.wait_exit(), 128 + number, "SIG{name}");
+        let raw = s.raw();
+        assert_restored(&raw);
+        let tail = &raw[raw.rfind("\x1b[?1049h").unwrap()..];
+        assert!(tail.contains("\x1b[?2004l"), "bracketed paste left on");
+        let kept = dir.join(".private-only.recover.ron");
+        let recovered = vpc_tui::model::load_file(&kept).expect("a recovery file that loads");
+        assert_eq!(recovered.scenario().what_if.failed_azs, ["us-east-1a"]);
+        // The file itself is as it was.
+        assert!(
+            vpc_tui::model::load_file(&file)
+                .unwrap()
+                .scenario()
+                .what_if
+                .failed_azs
+                .is_empty()
+        );
+        if name == "TERM" {
+            let mut s = Session::start(&["private-only.ron"], &dir);
+            s.wait_for("Restore them");
+            s.keys("\r");
+            s.wait_for("✖ FAILED: 1 us-east-1a");
+            s.keys("w");
+            s.wait_for("Saved");
+            s.keys("q");
+            assert_eq!(s.wait_exit(), 0);
+            assert!(!kept.exists(), "saving makes the recovery file moot");
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

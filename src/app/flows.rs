@@ -89,6 +89,15 @@ pub enum Purpose {
     GwlbAppliances,
     FailAz,
     SaveAs,
+    /// The file changed on disk, or save-as names an existing file: overwrite it?
+    SaveConflict {
+        path: String,
+    },
+    SaveOverwrite {
+        path: String,
+    },
+    /// Edits kept after a signal: restore or discard them?
+    Recover,
     /// A lesson question: `reachable` or `blocked`.
     Answer,
     InboundResolverOnly,
@@ -406,17 +415,19 @@ impl App {
 
     pub(super) fn update_input(&mut self, mut input: Input, msg: Msg) {
         match msg {
-            Msg::Cancel => return,
+            Msg::Cancel => {
+                self.input_back = 0;
+                return;
+            }
             Msg::ForceQuit => {
                 self.quit = true;
                 return;
             }
-            Msg::Char(c) => input.text.push(c),
-            Msg::Backspace => {
-                input.text.pop();
+            Msg::Enter => {
+                self.input_back = 0;
+                return self.submit(input);
             }
-            Msg::Enter => return self.submit(input),
-            _ => {}
+            msg => self.edit_input(&mut input, msg),
         }
         self.overlay = Some(Overlay::Input(input));
     }
@@ -454,6 +465,10 @@ impl App {
         let v = chosen.value;
         let adding = matches!(p.purpose, Purpose::AddRouteTarget { .. });
         match p.purpose {
+            purpose @ (Purpose::SaveConflict { .. } | Purpose::SaveOverwrite { .. }) => {
+                self.choose_save(purpose, &v)
+            }
+            Purpose::Recover => self.choose_recovery(&v),
             Purpose::Source => {
                 if let Ok(i) = v.parse() {
                     self.update_main(Msg::SelectSource(i));
@@ -1326,13 +1341,7 @@ impl App {
                 }
                 self.status = Some((StatusKind::Info, line));
             }
-            Purpose::SaveAs => {
-                if text.is_empty() {
-                    self.status = Some((StatusKind::Error, "Save as: no path given.".into()));
-                } else {
-                    self.save_to(text.into());
-                }
-            }
+            Purpose::SaveAs => self.submit_save_as(input),
             _ => {}
         }
     }

@@ -147,6 +147,8 @@ impl App {
         let dropped = self.undo.len();
         self.undo.clear();
         self.redo.clear();
+        // A step's state comes from the file, not from the user: nothing to save.
+        self.version = self.saved_version;
         self.model = model;
         let Some((_, s)) = self.lesson_step() else {
             return;

@@ -8,16 +8,20 @@
 mod flows;
 pub mod keymap;
 mod lesson;
+mod line_edit;
+mod saving;
 pub mod script;
 
 use std::path::PathBuf;
 
 use crate::eval::{self, Matrix, PathTrace, Query, QueryError, Verdict};
 use crate::i18n::{t, tf};
-use crate::model::{self, Edit, Model};
+use crate::model::{Edit, Model};
 
 pub use flows::{Input, PickItem, Picker, Purpose};
 pub use lesson::{LessonMode, edit_ids};
+pub use line_edit::{LineKey, MAX_INPUT};
+pub use saving::OnDisk;
 
 /// The panels that share the screen with the path panel, chosen by tabs on small terminals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,6 +137,8 @@ pub enum Msg {
     /// `/` in a picker: type to filter.
     StartFilter,
     Char(char),
+    /// A line-editor key in a text input (Delete, Ctrl-U, Ctrl-W).
+    Line(LineKey),
     Backspace,
     /// Mouse: a matrix cell (row = instance, column = service or workload).
     SelectCell {
@@ -256,6 +262,10 @@ pub struct App {
     pub lang: crate::i18n::Lang,
     /// Narrow symbols: ASCII for glyphs some terminals draw two cells wide.
     pub ascii: bool,
+    /// The file as last read or written, for saving without losing anything.
+    pub disk: OnDisk,
+    /// Characters after the cursor in the open text input.
+    pub input_back: usize,
     undo: Vec<Step>,
     redo: Vec<Step>,
     version: u64,
@@ -275,6 +285,7 @@ impl App {
             .position(|t| t.query == FIRST_TARGET)
             .unwrap_or(0);
         let matrix = eval::evaluate_all(&model, &model.scenario().what_if);
+        let disk = OnDisk::read(file.as_deref());
         let mut app = App {
             file,
             file_label,
@@ -311,6 +322,8 @@ impl App {
             presenter: false,
             lang: crate::i18n::Lang::En,
             ascii: false,
+            disk,
+            input_back: 0,
             undo: Vec::new(),
             redo: Vec::new(),
             version: 0,
@@ -914,54 +927,6 @@ impl App {
             &self.model.scenario().what_if,
             &self.cost_inputs,
         )
-    }
-
-    fn save(&mut self) {
-        match self.file.clone() {
-            Some(path) => self.save_to(path),
-            None => self.overlay = Some(Overlay::Input(flows::save_as_input(self))),
-        }
-    }
-
-    /// Write atomically, then load the written file again: a save that does not load back is
-    /// reported, never silent.
-    pub fn save_to(&mut self, path: PathBuf) {
-        if let Err(e) = model::save_file(self.model.scenario(), &path) {
-            self.status = Some((
-                StatusKind::Error,
-                tf(
-                    self.lang,
-                    "Could not save {}: {}",
-                    &[&path.display().to_string(), &e.to_string()],
-                ),
-            ));
-            return;
-        }
-        match model::load_file(&path) {
-            Ok(_) => {
-                self.saved_version = self.version;
-                self.file_label = path.display().to_string();
-                self.file = Some(path.clone());
-                self.status = Some((
-                    StatusKind::Info,
-                    tf(
-                        self.lang,
-                        "Saved {} (it loads and validates again).",
-                        &[&path.display().to_string()],
-                    ),
-                ));
-            }
-            Err(e) => {
-                self.status = Some((
-                    StatusKind::Error,
-                    tf(
-                        self.lang,
-                        "Saved {}, but it does not load again: {}",
-                        &[&path.display().to_string(), &e.to_string()],
-                    ),
-                ));
-            }
-        }
     }
 
     fn update_confirm_quit(&mut self, msg: Msg) {

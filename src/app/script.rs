@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::{App, keymap};
 
 /// Press keys written as text: plain characters, and `<Enter>`, `<Esc>`, `<Tab>`, `<BackTab>`,
-/// `<Up>`, `<Down>`, `<Left>`, `<Right>`, `<Bksp>`, `<C-r>`, `<C-c>`, `<lt>` for `<`. Keys the
+/// `<Up>`, `<Down>`, `<Left>`, `<Right>`, `<Bksp>`, `<Del>`, `<Home>`, `<End>`, `<C-r>`, `<C-c>`, `<lt>` for `<`. Keys the
 /// current state ignores are ignored, as a terminal's would be.
 pub fn press(app: &mut App, script: &str) {
     let mut rest = script;
@@ -25,6 +25,9 @@ pub fn press(app: &mut App, script: &str) {
                 "Left" => KeyEvent::from(KeyCode::Left),
                 "Right" => KeyEvent::from(KeyCode::Right),
                 "Bksp" => KeyEvent::from(KeyCode::Backspace),
+                "Del" => KeyEvent::from(KeyCode::Delete),
+                "Home" => KeyEvent::from(KeyCode::Home),
+                "End" => KeyEvent::from(KeyCode::End),
                 "lt" => KeyEvent::from(KeyCode::Char('<')),
                 other => match other.strip_prefix("C-").and_then(|c| c.chars().next()) {
                     Some(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),

@@ -2,7 +2,6 @@
 //! text; semantic errors come from [`super::validate`], all of them at once.
 
 use std::fmt;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
@@ -64,6 +63,9 @@ pub(crate) fn write_located(
 ) -> fmt::Result {
     writeln!(f, "{}:{line}:{column}: {what}: {message}", path.display())?;
     let num = line.to_string();
+    // A 10 MB line is cut to the part around the column, with its control characters shown
+    // as escapes; the caret stays under the column.
+    let (snippet, column) = crate::term_safe::snippet_window(snippet, column);
     writeln!(f, "{num} | {snippet}")?;
     let pad: String = snippet
         .chars()
@@ -128,10 +130,11 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Scenario, LoadError> {
 
 /// Read, parse, validate and index a scenario file.
 pub fn load_file(path: &Path) -> Result<Model, LoadError> {
-    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
         path: path.to_path_buf(),
         source,
     })?;
+    let text = utf8(bytes, path)?;
     let scenario = from_ron_str(&text, path)?;
     Model::new(scenario).map_err(|diagnostics| LoadError::Invalid {
         path: path.to_path_buf(),
@@ -159,31 +162,75 @@ pub fn to_ron_string(scenario: &Scenario) -> String {
         .unwrap_or_else(|e| format!("// could not serialise the scenario: {e}\n"))
 }
 
-/// Save atomically: write a temporary file beside the target, fsync it, rename it over the
-/// target, then fsync the directory, so a crash leaves either the old file or the new one.
-pub fn save_file(scenario: &Scenario, path: &Path) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "scenario.ron".into());
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(to_ron_string(scenario).as_bytes())?;
-        f.sync_all()?;
-        drop(f);
-        std::fs::rename(&tmp, path)?;
-        if let Ok(d) = std::fs::File::open(&dir) {
-            let _ = d.sync_all();
+/// Save the scenario as [`crate::save::write_atomic`] does (every writer of vpc-tui goes through
+/// it); returns the file written, symlinks followed.
+pub fn save_file(scenario: &Scenario, path: &Path) -> Result<PathBuf, crate::save::SaveError> {
+    crate::save::write_atomic(path, to_ron_string(scenario).as_bytes())
+}
+
+/// The text of a file, or a syntax error at the line and column of its first byte that is not
+/// UTF-8.
+pub(crate) fn utf8(bytes: Vec<u8>, path: &Path) -> Result<String, LoadError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let bad = e.utf8_error().valid_up_to();
+        let line_start = bytes[..bad]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let line_end = bytes[bad..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |i| bad + i);
+        let line = bytes[..bad].iter().filter(|&&b| b == b'\n').count() + 1;
+        // Valid up to `bad`, so the characters before it on the line are whole.
+        let column = String::from_utf8_lossy(&bytes[line_start..bad])
+            .chars()
+            .count()
+            + 1;
+        LoadError::Syntax {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: format!("invalid UTF-8 (byte 0x{:02x})", bytes[bad]),
+            snippet: String::from_utf8_lossy(&bytes[line_start..line_end]).into_owned(),
         }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+#[cfg(test)]
+mod utf8_tests {
+    use super::*;
+
+    /// Issue 15 case 9: invalid UTF-8 is reported at file:line:column, and a huge line is cut
+    /// around the column with the caret under it.
+    #[test]
+    fn invalid_utf8_and_long_lines_are_reported_readably() {
+        let e = utf8(b"(\n  title: \"caf\xe9\",\n)".to_vec(), Path::new("x.ron")).unwrap_err();
+        let shown = e.to_string();
+        assert!(
+            shown.starts_with("x.ron:2:14: syntax error: invalid UTF-8 (byte 0xe9)"),
+            "{shown}"
+        );
+        let mut long = "(title: \"".to_string();
+        long.push_str(&"a".repeat(10_000_000));
+        long.push_str("\x1b[2J\" oops)");
+        let e = from_ron_str(&long, Path::new("big.ron")).unwrap_err();
+        let shown = e.to_string();
+        assert!(shown.len() < 1000, "{} bytes", shown.len());
+        assert!(!shown.contains('\x1b'), "{shown}");
+        let lines: Vec<&str> = shown.lines().collect();
+        let caret = lines[2].find('^').unwrap();
+        // The caret points at the character the error names.
+        let LoadError::Syntax {
+            column, snippet, ..
+        } = &e
+        else {
+            panic!()
+        };
+        let want = snippet.chars().nth(column - 1).unwrap();
+        let (window, col) = crate::term_safe::snippet_window(snippet, *column);
+        assert_eq!(window.chars().nth(col - 1), Some(want));
+        assert_eq!(lines[1].chars().nth(caret), Some(want), "{shown}");
     }
-    result
 }

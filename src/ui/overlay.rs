@@ -190,12 +190,21 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             block.render(r, buf);
             let mut lines = hint;
             lines.push(Line::from(""));
-            // The end of what was typed stays visible in a narrow box.
-            let shown = tail(&input.text, inner.width.saturating_sub(3) as usize);
+            // The text around the cursor stays visible in a narrow box.
+            let room = inner.width.saturating_sub(3) as usize;
+            let at = input
+                .text
+                .char_indices()
+                .nth(input.text.chars().count().saturating_sub(app.input_back))
+                .map_or(input.text.len(), |(i, _)| i);
+            let (before, after) = input.text.split_at(at);
+            let after: String = after.chars().take(room / 2).collect();
+            let before = tail(before, room.saturating_sub(width(&after)));
             lines.push(Line::from(vec![
                 Span::styled("> ", theme.key()),
-                Span::raw(shown),
+                Span::raw(before),
                 Span::styled("▏", theme.key()),
+                Span::raw(after),
             ]));
             put_lines(&lines, 0, inner, buf);
         }
