@@ -44,7 +44,7 @@ pub fn problems(model: &Model) -> Vec<String> {
             wrong.push(format!("reason {reason:?} (want {:?})", exp.reason));
         }
         for n in &exp.notes {
-            if !trace.notes.iter().any(|x| x.code == n) {
+            if !trace.notes.iter().any(|x| x.code() == n) {
                 wrong.push(format!("note {n} missing"));
             }
         }
