@@ -192,6 +192,10 @@ fn json_has_the_documented_shape() {
     ] {
         assert!(v.get(key).is_some(), "missing {key}");
     }
+    assert_eq!(v["schema_version"], 2);
+    // Ids apart from names: the id goes back to --from as it is.
+    assert_eq!(v["from"]["id"], "i-app-c");
+    assert_eq!(v["from"]["name"], "app-c");
     assert_eq!(v["verdict"], "reachable");
     assert_eq!(v["via"], "interface_endpoint");
     assert_eq!(v["cross_az"], "sometimes");
