@@ -10,7 +10,7 @@ use ipnet::Ipv4Net;
 
 use super::parts::{Parts, Touched};
 use super::{Destination, Diagnostic, RouteTable, Scenario, Target, WhatIf, validate};
-use crate::catalogue::{self, Service, Workload};
+use crate::model::catalogue::{self, Service, Workload};
 use crate::prefix_trie::PrefixTrie;
 
 /// How a subnet got its route table (aws-semantics.md §1).

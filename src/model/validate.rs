@@ -20,7 +20,7 @@ use super::{
     AvailabilityMode, Destination, Diagnostic, NatConnectivity, RouteTable, Scenario, Subnet,
     Target,
 };
-use crate::catalogue::Service;
+use crate::model::catalogue::Service;
 
 /// The verdicts an `expect` entry may name.
 pub const VERDICTS: &[&str] = &[
@@ -1636,7 +1636,7 @@ fn what_if_azs(cx: &Cx, out: &mut Vec<Diagnostic>) {
 /// Whether an expectation's `to` names something: a service, `service@region`, a catalogue
 /// global name, an IPv4 address or CIDR, or `workload:name`.
 fn expectation_target_known(cx: &Cx, to: &str) -> bool {
-    let catalogue = crate::catalogue::builtin();
+    let catalogue = crate::model::catalogue::builtin();
     if let Some(w) = to.strip_prefix("workload:") {
         return catalogue.workloads.iter().any(|x| x.name == w)
             || cx.s.workloads.iter().any(|x| x.name == w);
@@ -1893,7 +1893,7 @@ mod tests {
     use std::path::Path;
 
     use super::*;
-    use crate::catalogue;
+    use crate::model::catalogue;
     use crate::model::{
         EndpointSubnet, Expectation, GatewayEndpoint, GwlbEndpoint, InterfaceEndpoint,
         InternetGateway, Model, NatGateway, NetworkInterface, Route, ServiceOverride, from_ron_str,
