@@ -156,11 +156,11 @@ pub(super) fn subnet_addresses_suffice(cx: &Cx, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::model::validate::test_support::*;
     use std::net::Ipv4Addr;
 
+    use super::*;
     use crate::model::NetworkInterface;
+    use crate::model::validate::test_support::*;
 
     #[test]
     fn addresses_in_subnet_not_reserved_unique() {

@@ -281,7 +281,6 @@ pub(super) fn inbound_resolver_option(cx: &Cx, out: &mut Vec<Diagnostic>) {
 mod tests {
 
     use crate::model::validate::test_support::*;
-
     use crate::model::{
         Diagnostic, EndpointSubnet, GatewayEndpoint, InterfaceEndpoint, ServiceOverride,
     };

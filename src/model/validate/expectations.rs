@@ -160,9 +160,8 @@ fn is_https_url(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::validate::test_support::*;
-
     use crate::model::Expectation;
+    use crate::model::validate::test_support::*;
 
     #[test]
     fn what_if_azs_resolve() {

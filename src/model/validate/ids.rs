@@ -149,9 +149,8 @@ pub(super) fn availability_zones_unique(cx: &Cx, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
 
-    use crate::model::validate::test_support::*;
-
     use crate::model::Diagnostic;
+    use crate::model::validate::test_support::*;
 
     #[test]
     fn duplicate_ids_within_and_across_kinds() {

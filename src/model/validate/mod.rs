@@ -484,13 +484,12 @@ fn unknown_az(cx: &Cx, object: &str, az: &str) -> Diagnostic {
 
 #[cfg(test)]
 mod tests {
-    use super::test_support::*;
-
     use std::net::Ipv4Addr;
     use std::path::Path;
 
     use ipnet::Ipv4Net;
 
+    use super::test_support::*;
     use crate::model::{
         AvailabilityMode, Diagnostic, EndpointSubnet, InternetGateway, Model, NatConnectivity,
         NatGateway, Scenario, Target, from_ron_str,

@@ -119,7 +119,6 @@ pub(super) fn public_nat_gateway_route(cx: &Cx, out: &mut Vec<Diagnostic>) {
 mod tests {
 
     use crate::model::validate::test_support::*;
-
     use crate::model::{AvailabilityMode, NatConnectivity, NatGateway, Target};
 
     fn nat(id: &str, subnet: Option<&str>, mode: AvailabilityMode) -> NatGateway {

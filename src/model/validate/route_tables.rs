@@ -360,7 +360,6 @@ pub(super) fn service_cidrs(cx: &Cx, out: &mut Vec<Diagnostic>) {
 mod tests {
 
     use crate::model::validate::test_support::*;
-
     use crate::model::{
         Destination, GwlbEndpoint, NetworkInterface, Route, ServiceOverride, Target,
     };

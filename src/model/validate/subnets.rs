@@ -127,7 +127,6 @@ pub(super) fn placement_subnets_resolve(cx: &Cx, out: &mut Vec<Diagnostic>) {
 mod tests {
 
     use crate::model::validate::test_support::*;
-
     use crate::model::{Destination, GwlbEndpoint, NetworkInterface, ServiceOverride};
 
     #[test]

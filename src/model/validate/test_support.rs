@@ -5,10 +5,9 @@ use std::path::Path;
 
 use ipnet::Ipv4Net;
 
+use super::validate;
 use crate::model::catalogue;
 use crate::model::{Destination, Diagnostic, Route, RouteTable, Scenario, Target, from_ron_str};
-
-use super::validate;
 
 /// A small valid scenario: public and private subnets in two AZs, an internet gateway, a
 /// NAT gateway, an S3 gateway endpoint and an SSM interface endpoint.
