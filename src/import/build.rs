@@ -8,7 +8,7 @@ use ipnet::Ipv4Net;
 
 use super::aws::{self, name_tag};
 use super::{ImportError, Input};
-use crate::catalogue;
+use crate::model::catalogue;
 use crate::model::{
     AvailabilityMode, AvailabilityZone, Destination, Diagnostic, EndpointSubnet, GatewayEndpoint,
     GwlbEndpoint, Instance, InterfaceEndpoint, InternetGateway, NatConnectivity, NatGateway,

@@ -1,6 +1,7 @@
 //! The scenario model: serde types, loading with precise errors, AWS's validation rules, the
 //! [`Edit`] operations, and [`Model`], the validated scenario with the indexes the evaluator uses.
 
+pub mod catalogue;
 mod diagnostic;
 mod edit;
 mod index;

@@ -7,9 +7,9 @@ use std::sync::OnceLock;
 use ipnet::Ipv4Net;
 use serde::Deserialize;
 
-use crate::model::ServiceOverride;
+use super::ServiceOverride;
 
-const CATALOGUE_RON: &str = include_str!("../assets/catalogue.ron");
+const CATALOGUE_RON: &str = include_str!("../../assets/catalogue.ron");
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -33,7 +33,7 @@ pub struct GlobalName {
     pub region: String,
 }
 
-pub use crate::model::Workload;
+pub use super::Workload;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

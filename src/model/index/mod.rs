@@ -1,17 +1,26 @@
 //! [`Model`]: a validated scenario plus the lookups the evaluator needs. Built once per load
 //! and after every edit; nothing here decides routing, it only arranges the facts.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::net::Ipv4Addr;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use ipnet::Ipv4Net;
 
 use super::parts::{Parts, Touched};
-use super::{Destination, Diagnostic, RouteTable, Scenario, Target, WhatIf, validate};
-use crate::catalogue::{self, Service, Workload};
+use super::{Destination, Diagnostic, Scenario, Target, validate};
+use crate::model::catalogue::{self, Service, Workload};
 use crate::prefix_trie::PrefixTrie;
+
+mod endpoint_ips;
+mod lookups;
+mod tables;
+mod threads;
+
+use endpoint_ips::allocate_endpoint_ips;
+use tables::compile_tables;
+
+pub(crate) use threads::cores;
 
 /// How a subnet got its route table (aws-semantics.md §1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -443,151 +452,6 @@ impl Model {
         .find(|(equal, _)| !equal)
         .map(|(_, name)| name)
     }
-
-    /// A copy of the scenario for an edit to change: `scenario().clone()`, with the route
-    /// tables of a large scenario (most of its allocations) copied on two threads.
-    pub(crate) fn clone_scenario(&self) -> Scenario {
-        let s = &*self.scenario;
-        if !parallel(route_count(&s.route_tables)) {
-            return s.clone();
-        }
-        let (first, second) = s.route_tables.split_at(halfway(s));
-        std::thread::scope(|scope| {
-            let second = scope.spawn(|| second.to_vec());
-            // Every field, so that a field added to `Scenario` cannot be forgotten here.
-            let Scenario {
-                title,
-                description,
-                region,
-                vpc,
-                availability_zones,
-                subnets,
-                route_tables: _,
-                internet_gateway,
-                nat_gateways,
-                gateway_endpoints,
-                interface_endpoints,
-                gwlb_endpoints,
-                gateway_load_balancers,
-                network_interfaces,
-                instances,
-                services,
-                workloads,
-                what_if,
-                expect,
-                lesson,
-            } = s;
-            let mut route_tables = Vec::with_capacity(s.route_tables.len());
-            route_tables.extend_from_slice(first);
-            let mut copy = Scenario {
-                title: title.clone(),
-                description: description.clone(),
-                region: region.clone(),
-                vpc: vpc.clone(),
-                availability_zones: availability_zones.clone(),
-                subnets: subnets.clone(),
-                route_tables,
-                internet_gateway: internet_gateway.clone(),
-                nat_gateways: nat_gateways.clone(),
-                gateway_endpoints: gateway_endpoints.clone(),
-                interface_endpoints: interface_endpoints.clone(),
-                gwlb_endpoints: gwlb_endpoints.clone(),
-                gateway_load_balancers: gateway_load_balancers.clone(),
-                network_interfaces: network_interfaces.clone(),
-                instances: instances.clone(),
-                services: services.clone(),
-                workloads: workloads.clone(),
-                what_if: what_if.clone(),
-                expect: expect.clone(),
-                lesson: lesson.clone(),
-            };
-            let second = second
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            copy.route_tables.extend(second);
-            copy
-        })
-    }
-
-    pub fn scenario(&self) -> &Scenario {
-        &self.scenario
-    }
-
-    pub fn services(&self) -> &[Service] {
-        &self.services
-    }
-
-    pub fn service(&self, name: &str) -> Option<&Service> {
-        self.service_lookup.get(name).map(|&i| &self.services[i])
-    }
-
-    /// The catalogue's workloads (named sets of services one job needs).
-    pub fn workloads(&self) -> &[Workload] {
-        &self.workloads
-    }
-
-    pub fn warnings(&self) -> &[Diagnostic] {
-        &self.warnings
-    }
-
-    /// The AZ index for a name or an AZ ID.
-    pub fn az_index(&self, name_or_id: &str) -> Option<usize> {
-        self.az_lookup.get(name_or_id).copied()
-    }
-
-    /// `us-east-1a (use1-az1)` or just the name.
-    pub fn az_label(&self, az: usize) -> String {
-        self.az_label_str(az).to_string()
-    }
-
-    /// [`Model::az_label`] without a copy.
-    pub(crate) fn az_label_str(&self, az: usize) -> &str {
-        self.az_labels.get(az).map_or("?", String::as_str)
-    }
-
-    pub fn az_name(&self, az: usize) -> &str {
-        self.scenario
-            .availability_zones
-            .get(az)
-            .map(|a| a.name.as_str())
-            .unwrap_or("?")
-    }
-
-    /// Failed AZ indexes; unknown names are ignored here (validation and the CLI report them).
-    pub fn failed_azs(&self, what_if: &WhatIf) -> Vec<bool> {
-        let mut failed = vec![false; self.scenario.availability_zones.len()];
-        for name in &what_if.failed_azs {
-            if let Some(i) = self.az_index(name) {
-                failed[i] = true;
-            }
-        }
-        failed
-    }
-
-    pub fn subnet_index(&self, id: &str) -> Option<usize> {
-        self.subnet_lookup.get(id).copied()
-    }
-
-    pub fn instance_index(&self, id_or_name: &str) -> Option<usize> {
-        self.instance_lookup.get(id_or_name).copied()
-    }
-
-    pub fn table_index(&self, id: &str) -> Option<usize> {
-        self.table_lookup.get(id).copied()
-    }
-
-    /// The table a subnet uses and how it got it.
-    pub fn subnet_route_table(&self, subnet: usize) -> (usize, Association) {
-        self.subnet_table[subnet]
-    }
-
-    pub fn compiled_table(&self, table: usize) -> &CompiledTable {
-        &self.tables[table]
-    }
-
-    pub fn endpoint_enis(&self, endpoint: usize) -> &[EniInfo] {
-        &self.endpoint_enis[endpoint]
-    }
 }
 
 fn service_lookup(services: &[Service]) -> HashMap<String, usize> {
@@ -603,253 +467,19 @@ fn ids<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
     ids.enumerate().map(|(i, id)| (id.clone(), i)).collect()
 }
 
-/// From this many routes on, compiling, copying or freeing route tables is worth a second
-/// thread (a thread costs tens of microseconds; 20,000 routes, milliseconds).
-const PARALLEL_ROUTES: usize = 20_000;
-
-fn parallel(routes: usize) -> bool {
-    routes >= PARALLEL_ROUTES && cores() > 1
-}
-
-/// How many threads can run at once (asked once: on Linux the answer reads cgroup files).
-pub(crate) fn cores() -> usize {
-    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
-    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-}
-
-fn route_count(tables: &[RouteTable]) -> usize {
-    tables.iter().map(|t| t.routes.len()).sum()
-}
-
-/// Where to cut the route tables between two threads so that the second one, which takes the
-/// tables from the cut on, has about half the scenario's allocations (the first one has the
-/// instances besides: three strings each at most).
-fn halfway(s: &Scenario) -> usize {
-    let total = route_count(&s.route_tables) + 3 * s.instances.len();
-    let mut second = 0;
-    for (t, table) in s.route_tables.iter().enumerate().rev() {
-        if 2 * second >= total {
-            return t + 1;
-        }
-        second += table.routes.len();
-    }
-    0
-}
-
-impl Drop for Model {
-    /// The last model that holds a large scenario frees its route tables (hundreds of
-    /// thousands of allocations) on two threads.
-    fn drop(&mut self) {
-        if let Some(s) = Arc::get_mut(&mut self.scenario)
-            && parallel(route_count(&s.route_tables))
-        {
-            let cut = halfway(s);
-            let mut first = std::mem::take(&mut s.route_tables);
-            let second = first.split_off(cut);
-            let instances = std::mem::take(&mut s.instances);
-            std::thread::scope(|scope| {
-                scope.spawn(move || drop(second));
-                drop((first, instances));
-            });
-        }
-    }
-}
-
-/// Every table compiled, or `reuse`d, while `alongside` runs. With many routes to compile and
-/// more than one core, a second thread compiles tables as soon as it starts and this one joins
-/// it when `alongside` is done.
-fn compile_tables<R>(
-    scenario: &Scenario,
-    services: &[Service],
-    service_lookup: &HashMap<String, usize>,
-    reuse: impl Fn(usize) -> Option<Arc<CompiledTable>>,
-    alongside: impl FnOnce() -> R,
-) -> (R, Vec<Arc<CompiledTable>>) {
-    let route_tables = &scenario.route_tables;
-    let mut tables: Vec<Option<Arc<CompiledTable>>> = (0..route_tables.len()).map(&reuse).collect();
-    let todo: Vec<usize> = (0..tables.len()).filter(|&t| tables[t].is_none()).collect();
-    let compile = |t: usize| {
-        let table = &route_tables[t];
-        compile_table(scenario, services, service_lookup, &table.id, &table.routes)
-    };
-    let routes: usize = todo.iter().map(|&t| route_tables[t].routes.len()).sum();
-    let result = if parallel(routes) {
-        // Both threads take the next table from one counter, so neither waits for the other.
-        let next = AtomicUsize::new(0);
-        let work = || {
-            let mut done = Vec::new();
-            loop {
-                let k = next.fetch_add(1, Ordering::Relaxed);
-                let Some(&t) = todo.get(k) else {
-                    return done;
-                };
-                done.push((t, compile(t)));
-            }
-        };
-        std::thread::scope(|scope| {
-            let helper = scope.spawn(work);
-            let result = alongside();
-            let mine = work();
-            let theirs = helper
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            for (t, table) in mine.into_iter().chain(theirs) {
-                tables[t] = Some(Arc::new(table));
-            }
-            result
-        })
-    } else {
-        let result = alongside();
-        for &t in &todo {
-            tables[t] = Some(Arc::new(compile(t)));
-        }
-        result
-    };
-    let tables = tables
-        .into_iter()
-        .map(|t| t.expect("every table compiled or reused"))
-        .collect();
-    (result, tables)
-}
-
-/// Every route of one table, derived ones included, and the trie over their CIDRs.
-fn compile_table(
-    scenario: &Scenario,
-    services: &[Service],
-    service_lookup: &HashMap<String, usize>,
-    table_id: &str,
-    routes: &[super::Route],
-) -> CompiledTable {
-    let vpc = &scenario.vpc.cidrs;
-    let mut compiled = Vec::with_capacity(routes.len() + vpc.len() + 2);
-    for cidr in vpc {
-        // A route written for exactly a VPC CIDR replaces the local route's target.
-        let replaced = routes
-            .iter()
-            .find(|r| r.destination == Destination::Cidr(*cidr))
-            .map(|r| r.target.clone());
-        compiled.push(CompiledRoute {
-            destination: Destination::Cidr(*cidr),
-            origin: RouteOrigin::Local,
-            target: replaced.unwrap_or(Target::Local),
-            ignored: Vec::new(),
-        });
-    }
-    for r in routes {
-        match &r.destination {
-            Destination::Cidr(c) if vpc.contains(c) => {}
-            Destination::Cidr(_) => compiled.push(CompiledRoute {
-                destination: r.destination.clone(),
-                origin: RouteOrigin::Static,
-                target: r.target.clone(),
-                ignored: Vec::new(),
-            }),
-            Destination::PrefixList(_) => compiled.push(CompiledRoute {
-                destination: r.destination.clone(),
-                origin: RouteOrigin::PrefixList,
-                target: r.target.clone(),
-                ignored: Vec::new(),
-            }),
-        }
-    }
-    for ge in &scenario.gateway_endpoints {
-        if ge.route_tables.iter().any(|t| t == table_id) {
-            compiled.push(CompiledRoute {
-                destination: Destination::PrefixList(ge.service.clone()),
-                origin: RouteOrigin::GatewayEndpoint,
-                target: Target::GatewayEndpoint(ge.id.as_str().into()),
-                ignored: Vec::new(),
-            });
-        }
-    }
-    let prefix_list = |svc: &str| {
-        service_lookup
-            .get(svc)
-            .map(|&s| services[s].cidrs.as_slice())
-            .unwrap_or_default()
-    };
-    let prefixes = compiled
-        .iter()
-        .map(|r| match &r.destination {
-            Destination::Cidr(_) => 1,
-            Destination::PrefixList(svc) => prefix_list(svc).len(),
-        })
-        .sum();
-    let mut trie = PrefixTrie::with_capacity(prefixes);
-    for (i, route) in compiled.iter_mut().enumerate() {
-        match &route.destination {
-            Destination::Cidr(c) => trie.insert(*c, i as u32),
-            Destination::PrefixList(svc) => {
-                for c in prefix_list(svc) {
-                    // AWS ignores prefix-list entries that are not valid in a subnet route table:
-                    // those inside (more specific than) a VPC CIDR.
-                    if vpc.iter().any(|v| v.contains(c)) {
-                        route.ignored.push(*c);
-                    } else {
-                        trie.insert(*c, i as u32);
-                    }
-                }
-            }
-        }
-    }
-    CompiledTable {
-        routes: compiled,
-        trie,
-    }
-}
-
-/// Give every endpoint ENI an address: its configured one, or the first free host address of
-/// the subnet after the four AWS reserves at the start.
-fn allocate_endpoint_ips(
-    scenario: &Scenario,
-    subnet_lookup: &HashMap<String, usize>,
-    az_lookup: &HashMap<String, usize>,
-) -> Vec<Vec<EniInfo>> {
-    let mut used: HashSet<Ipv4Addr> = HashSet::new();
-    used.extend(scenario.instances.iter().filter_map(|i| i.private_ip));
-    used.extend(scenario.network_interfaces.iter().filter_map(|n| n.ip));
-    for ie in &scenario.interface_endpoints {
-        used.extend(ie.subnets.iter().filter_map(|s| s.ip));
-    }
-    scenario
-        .interface_endpoints
-        .iter()
-        .map(|ie| {
-            ie.subnets
-                .iter()
-                .filter_map(|es| {
-                    let si = *subnet_lookup.get(&es.subnet)?;
-                    let subnet = &scenario.subnets[si];
-                    let az = az_lookup.get(&subnet.az).copied().unwrap_or(0);
-                    let ip = match es.ip {
-                        Some(ip) => ip,
-                        None => {
-                            let ip = first_free(subnet.cidr, &used)?;
-                            used.insert(ip);
-                            ip
-                        }
-                    };
-                    Some(EniInfo { subnet: si, az, ip })
-                })
-                .collect()
-        })
-        .collect()
-}
-
-fn first_free(cidr: Ipv4Net, used: &HashSet<Ipv4Addr>) -> Option<Ipv4Addr> {
-    let start = u32::from(cidr.network()).checked_add(4)?;
-    let end = u32::from(cidr.broadcast());
-    (start..end)
-        .map(Ipv4Addr::from)
-        .find(|ip| !used.contains(ip))
-}
-
 #[cfg(test)]
 mod tests {
     use std::net::Ipv4Addr;
     use std::path::Path;
+    use std::sync::Arc;
 
+    use ipnet::Ipv4Net;
+
+    use super::tables::compile_table;
+    use super::threads::PARALLEL_ROUTES;
+    use super::threads::route_count;
     use super::*;
+    use crate::model::{Destination, RouteTable, Scenario, Target};
     use crate::model::{Edit, Route, from_ron_str};
 
     /// A valid scenario with enough routes to take the two-thread paths.

@@ -1,0 +1,464 @@
+//! What a picked item does: the next step of its flow, or the edit it completes.
+
+use super::submit::{parse_destination, target_from_value};
+use super::{Input, Picker, Purpose, item};
+use crate::app::{App, Msg, Overlay, StatusKind};
+use crate::i18n::{t, tf};
+use crate::model::{
+    Edit, EndpointSubnet, GatewayEndpoint, InterfaceEndpoint, NatConnectivity, NatGateway,
+};
+
+impl App {
+    pub(super) fn choose(&mut self, p: Picker) {
+        let Some(chosen) = p.chosen().cloned() else {
+            // An empty filtered list: keep the picker open.
+            self.overlay = Some(Overlay::Picker(p));
+            return;
+        };
+        let v = chosen.value;
+        let adding = matches!(p.purpose, Purpose::AddRouteTarget { .. });
+        match p.purpose {
+            purpose @ (Purpose::SaveConflict { .. } | Purpose::SaveOverwrite { .. }) => {
+                self.choose_save(purpose, &v)
+            }
+            Purpose::Recover => self.choose_recovery(&v),
+            Purpose::Source => {
+                if let Ok(i) = v.parse() {
+                    self.update_main(Msg::SelectSource(i));
+                }
+            }
+            Purpose::Target if v == "typed" => self.ask(
+                "To",
+                "an IPv4 address or CIDR, SERVICE@REGION (s3@us-west-2), or a global name (s3.amazonaws.com)",
+                Purpose::TypedTarget,
+            ),
+            Purpose::Target => {
+                if let Ok(i) = v.parse() {
+                    self.update_main(Msg::SelectTarget(i));
+                }
+            }
+            Purpose::EditMenu => self.start_flow(&v),
+            Purpose::AssociateSubnet => {
+                let p = self.table_picker(
+                    tf(self.lang, "Route table for {}", &[&v]),
+                    Purpose::AssociateTable { subnet: v.clone() },
+                    true,
+                );
+                let current = self
+                    .model
+                    .subnet_index(&v)
+                    .map(|i| self.model.subnet_route_table(i))
+                    .and_then(|(t, assoc)| {
+                        (assoc == crate::model::Association::Explicit)
+                            .then(|| self.model.scenario().route_tables.get(t))
+                            .flatten()
+                    })
+                    .map(|t| t.id.clone())
+                    .unwrap_or_default();
+                self.pick(p.preselect(&current));
+            }
+            Purpose::AssociateTable { subnet } => self.apply(Edit::AssociateSubnet {
+                subnet,
+                route_table: (!v.is_empty()).then_some(v),
+                position: None,
+            }),
+            Purpose::SetMain => self.apply(Edit::SetMainRouteTable { route_table: v }),
+            Purpose::AddRouteTable => self.ask(
+                &tf(self.lang, "Destination for a new route in {}", &[&v]),
+                "a CIDR (0.0.0.0/0, 10.1.0.0/16) or a prefix list (pl-s3, pl-dynamodb)",
+                Purpose::AddRouteDestination { table: v },
+            ),
+            Purpose::AddRouteTarget { table, destination }
+            | Purpose::ReplaceRouteTarget { table, destination }
+                if v == "typed" =>
+            {
+                let purpose = if adding {
+                    Purpose::AddRouteTypedTarget { table, destination }
+                } else {
+                    Purpose::ReplaceRouteTypedTarget { table, destination }
+                };
+                self.ask(
+                    "Target that leaves the VPC",
+                    "pcx-… (peering), tgw-… (transit gateway) or vgw-… (virtual private gateway)",
+                    purpose,
+                );
+            }
+            Purpose::AddRouteTarget { table, destination } => {
+                self.route_edit(table, &destination, target_from_value(&v), false)
+            }
+            Purpose::ReplaceRouteTable => {
+                let routes = self.route_items(&v, true);
+                self.pick(Picker::new(
+                    tf(self.lang, "Route in {} to replace", &[&v]),
+                    routes,
+                    Purpose::ReplaceRouteRoute { table: v },
+                ));
+            }
+            Purpose::ReplaceRouteRoute { table } => {
+                let targets = self.target_items(&v);
+                self.pick(Picker::new(
+                    tf(self.lang, "New target for {} in {}", &[&v, &table]),
+                    targets,
+                    Purpose::ReplaceRouteTarget {
+                        table,
+                        destination: v,
+                    },
+                ));
+            }
+            Purpose::ReplaceRouteTarget { table, destination } => {
+                self.route_edit(table, &destination, target_from_value(&v), true)
+            }
+            Purpose::DeleteRouteTable => {
+                let routes = self.route_items(&v, false);
+                self.pick(Picker::new(
+                    tf(self.lang, "Route in {} to delete", &[&v]),
+                    routes,
+                    Purpose::DeleteRouteRoute { table: v },
+                ));
+            }
+            Purpose::DeleteRouteRoute { table } => match parse_destination(&v) {
+                Ok(destination) => self.apply(Edit::DeleteRoute {
+                    route_table: table,
+                    destination,
+                }),
+                Err(e) => self.status = Some((StatusKind::Error, e)),
+            },
+            Purpose::GatewayEndpointService => {
+                let mut p = self.table_picker(
+                    tf(self.lang, "First route table for the {} gateway endpoint", &[&v]),
+                    Purpose::GatewayEndpointTable { service: v },
+                    false,
+                );
+                p.items.push(item("(none yet)", "attach tables later", ""));
+                self.pick(p);
+            }
+            Purpose::GatewayEndpointTable { service } => {
+                let id = self.fresh_id(&format!("vpce-{service}"));
+                self.apply(Edit::AddGatewayEndpoint {
+                    endpoint: GatewayEndpoint {
+                        id,
+                        service,
+                        route_tables: if v.is_empty() { vec![] } else { vec![v] },
+                    },
+                    position: None,
+                });
+            }
+            Purpose::GatewayEndpointDelete => self.apply(Edit::DeleteGatewayEndpoint { id: v }),
+            Purpose::GatewayEndpointAttachEndpoint => {
+                let attached: Vec<String> = self
+                    .model
+                    .scenario()
+                    .gateway_endpoints
+                    .iter()
+                    .find(|g| g.id == v)
+                    .map(|g| g.route_tables.clone())
+                    .unwrap_or_default();
+                let mut p = self.table_picker(
+                    tf(self.lang, "Attach {} to, or detach it from", &[&v]),
+                    Purpose::GatewayEndpointAttachTable { endpoint: v },
+                    false,
+                );
+                for it in &mut p.items {
+                    it.detail = if attached.contains(&it.value) {
+                        "attached: choose to detach".into()
+                    } else {
+                        "choose to attach".into()
+                    };
+                }
+                self.pick(p);
+            }
+            Purpose::GatewayEndpointAttachTable { endpoint } => {
+                let attached = self
+                    .model
+                    .scenario()
+                    .gateway_endpoints
+                    .iter()
+                    .any(|g| g.id == endpoint && g.route_tables.contains(&v));
+                self.apply(if attached {
+                    Edit::DetachGatewayEndpoint {
+                        endpoint,
+                        route_table: v,
+                    }
+                } else {
+                    Edit::AttachGatewayEndpoint {
+                        endpoint,
+                        route_table: v,
+                        position: None,
+                    }
+                });
+            }
+            Purpose::InterfaceEndpointService => {
+                let p = self.subnet_picker(
+                    tf(self.lang, "First subnet for the {} interface endpoint", &[&v]),
+                    Purpose::InterfaceEndpointSubnet { service: v },
+                );
+                self.pick(p);
+            }
+            Purpose::InterfaceEndpointSubnet { service } => {
+                let id = self.fresh_id(&format!("vpce-{service}"));
+                let private_dns = self
+                    .model
+                    .service(&service)
+                    .is_some_and(|s| s.private_dns_supported);
+                self.apply(Edit::AddInterfaceEndpoint {
+                    endpoint: InterfaceEndpoint {
+                        id,
+                        service,
+                        subnets: vec![EndpointSubnet {
+                            subnet: v,
+                            ip: None,
+                        }],
+                        private_dns,
+                        private_dns_only_for_inbound_resolver_endpoint: false,
+                    },
+                    position: None,
+                });
+            }
+            Purpose::InterfaceEndpointDelete => {
+                self.apply(Edit::DeleteInterfaceEndpoint { id: v })
+            }
+            Purpose::EndpointSubnetEndpoint => {
+                let has: Vec<String> = self
+                    .model
+                    .scenario()
+                    .interface_endpoints
+                    .iter()
+                    .find(|e| e.id == v)
+                    .map(|e| e.subnets.iter().map(|s| s.subnet.clone()).collect())
+                    .unwrap_or_default();
+                let mut p = self.subnet_picker(
+                    tf(self.lang, "Subnet to add to {}, or to remove from it", &[&v]),
+                    Purpose::EndpointSubnetSubnet { endpoint: v },
+                );
+                for it in &mut p.items {
+                    if has.contains(&it.value) {
+                        it.detail = tf(self.lang, "{} · has an ENI: choose to remove", &[&it.detail]);
+                    }
+                }
+                self.pick(p);
+            }
+            Purpose::EndpointSubnetSubnet { endpoint } => {
+                let has = self
+                    .model
+                    .scenario()
+                    .interface_endpoints
+                    .iter()
+                    .any(|e| e.id == endpoint && e.subnets.iter().any(|s| s.subnet == v));
+                self.apply(if has {
+                    Edit::RemoveEndpointSubnet {
+                        endpoint,
+                        subnet: v,
+                    }
+                } else {
+                    Edit::AddEndpointSubnet {
+                        endpoint,
+                        subnet: EndpointSubnet {
+                            subnet: v,
+                            ip: None,
+                        },
+                        position: None,
+                    }
+                });
+            }
+            Purpose::PrivateDns => {
+                let on = self
+                    .model
+                    .scenario()
+                    .interface_endpoints
+                    .iter()
+                    .any(|e| e.id == v && e.private_dns);
+                self.apply(Edit::SetPrivateDns {
+                    endpoint: v,
+                    enabled: !on,
+                });
+            }
+            Purpose::NatSubnet => self.pick(Picker::new(
+                tf(self.lang, "Connectivity of the NAT gateway in {}", &[&v]),
+                vec![
+                    item(
+                        "public",
+                        "to the internet through the internet gateway",
+                        "public",
+                    ),
+                    item(
+                        "private",
+                        "to other VPCs or on-premises; never the internet",
+                        "private",
+                    ),
+                ],
+                Purpose::NatConnectivity { subnet: v },
+            )),
+            Purpose::NatConnectivity { subnet } => {
+                let id = self.fresh_id("nat");
+                self.apply(Edit::AddNatGateway {
+                    nat_gateway: NatGateway {
+                        id,
+                        name: None,
+                        subnet: Some(subnet),
+                        connectivity: if v == "private" {
+                            NatConnectivity::Private
+                        } else {
+                            NatConnectivity::Public
+                        },
+                        availability_mode: Default::default(),
+                    },
+                    position: None,
+                });
+            }
+            Purpose::NatDelete => self.apply(Edit::DeleteNatGateway { id: v }),
+            Purpose::PublicIp => {
+                let has = self
+                    .model
+                    .scenario()
+                    .instances
+                    .iter()
+                    .any(|i| i.id == v && i.public_ip);
+                self.apply(Edit::SetInstancePublicIp {
+                    instance: v,
+                    public_ip: !has,
+                });
+            }
+            Purpose::GwlbAppliances => {
+                let up = self
+                    .model
+                    .scenario()
+                    .gwlb_endpoints
+                    .iter()
+                    .any(|g| g.id == v && g.appliances_up);
+                self.apply(Edit::SetGwlbAppliancesUp {
+                    endpoint: v,
+                    up: !up,
+                });
+            }
+            Purpose::Answer => self.answer(v == "reachable"),
+            Purpose::FlowPick => {
+                let (instance, service) = v.split_once('\n').unwrap_or((&v, ""));
+                let lang = self.lang;
+                self.overlay = Some(Overlay::Input(Input {
+                    prompt: tf(lang, "GB per month for {} → {}", &[instance, service]),
+                    hint: t(lang, "a number of GB, e.g. 250 (0 switches the flow off)")
+                        .into(),
+                    text: crate::cost::CostInputs::gb(&self.cost_inputs, instance, service)
+                        .to_string(),
+                    purpose: Purpose::FlowGb {
+                        instance: instance.to_string(),
+                        service: service.to_string(),
+                    },
+                }));
+            }
+            Purpose::InboundResolverOnly => {
+                let on = self
+                    .model
+                    .scenario()
+                    .interface_endpoints
+                    .iter()
+                    .any(|e| e.id == v && e.private_dns_only_for_inbound_resolver_endpoint);
+                self.apply(Edit::SetPrivateDnsOnlyForInboundResolverEndpoint {
+                    endpoint: v,
+                    enabled: !on,
+                });
+            }
+            Purpose::ApplianceHealthBalancer => {
+                let lb = self
+                    .model
+                    .scenario()
+                    .gateway_load_balancers
+                    .iter()
+                    .find(|l| l.id == v)
+                    .cloned();
+                let items = self
+                    .model
+                    .scenario()
+                    .availability_zones
+                    .iter()
+                    .map(|az| {
+                        let healthy = lb
+                            .as_ref()
+                            .and_then(|l| l.appliances.iter().find(|z| z.az == az.name))
+                            .is_none_or(|z| z.healthy);
+                        item(
+                            &az.name,
+                            if healthy {
+                                "healthy: choose to mark unhealthy"
+                            } else {
+                                "unhealthy: choose to mark healthy"
+                            },
+                            &az.name,
+                        )
+                    })
+                    .collect();
+                self.pick(Picker::new(
+                    tf(self.lang, "Appliances of {} in which AZ", &[&v]),
+                    items,
+                    Purpose::ApplianceHealthAz { load_balancer: v },
+                ));
+            }
+            Purpose::ApplianceHealthAz { load_balancer } => {
+                let healthy = self
+                    .model
+                    .scenario()
+                    .gateway_load_balancers
+                    .iter()
+                    .find(|l| l.id == load_balancer)
+                    .and_then(|l| l.appliances.iter().find(|z| z.az == v))
+                    .is_none_or(|z| z.healthy);
+                self.apply(Edit::SetApplianceHealth {
+                    load_balancer,
+                    az: v,
+                    healthy: !healthy,
+                });
+            }
+            Purpose::CrossZone => {
+                let on = self
+                    .model
+                    .scenario()
+                    .gateway_load_balancers
+                    .iter()
+                    .any(|l| l.id == v && l.cross_zone_load_balancing);
+                self.apply(Edit::SetCrossZoneLoadBalancing {
+                    load_balancer: v,
+                    enabled: !on,
+                });
+            }
+            Purpose::EdgeTable => {
+                let Some(igw) = self.model.scenario().internet_gateway.as_ref().map(|g| g.id.clone())
+                else {
+                    self.status = Some((StatusKind::Error, "The VPC has no internet gateway.".into()));
+                    return;
+                };
+                let associated = self
+                    .model
+                    .scenario()
+                    .route_tables
+                    .iter()
+                    .any(|t| t.id == v && t.gateways.contains(&igw));
+                self.apply(if associated {
+                    Edit::DisassociateGateway {
+                        route_table: v,
+                        gateway: igw,
+                    }
+                } else {
+                    Edit::AssociateGateway {
+                        route_table: v,
+                        gateway: igw,
+                        position: None,
+                    }
+                });
+            }
+            Purpose::FailAz => {
+                if let Ok(i) = v.parse() {
+                    self.update_main(Msg::ToggleAz(i));
+                }
+            }
+            // Inputs only.
+            Purpose::TypedTarget
+            | Purpose::AddRouteDestination { .. }
+            | Purpose::AddRouteTypedTarget { .. }
+            | Purpose::ReplaceRouteTypedTarget { .. }
+            | Purpose::FlowGb { .. }
+            | Purpose::DefaultGb
+            | Purpose::Hours
+            | Purpose::SaveAs => {}
+        }
+    }
+}

@@ -1,0 +1,277 @@
+//! Pickers and text inputs, and the short flows that build an engine [`Edit`] from them
+//! ("add a route": table → destination → target). Each step is a [`Purpose`] carrying what was
+//! chosen so far; the last step applies the edit, and the engine decides whether AWS allows it.
+
+use super::{App, Msg, Overlay, StatusKind};
+use crate::i18n::{tf, tr};
+
+mod choose;
+mod menu;
+mod pickers;
+mod submit;
+
+pub(super) use menu::edit_menu;
+pub(super) use pickers::{answer_picker, save_as_input, source_picker, target_picker};
+
+/// One choice in a picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PickItem {
+    pub label: String,
+    /// What choosing it does or means, shown dimmed after the label.
+    pub detail: String,
+    /// What the flow receives: an id, an index, a key.
+    pub value: String,
+}
+
+/// What happens with the value a picker or an input gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Purpose {
+    Source,
+    Target,
+    TypedTarget,
+    EditMenu,
+    AssociateSubnet,
+    AssociateTable {
+        subnet: String,
+    },
+    SetMain,
+    AddRouteTable,
+    AddRouteDestination {
+        table: String,
+    },
+    AddRouteTarget {
+        table: String,
+        destination: String,
+    },
+    AddRouteTypedTarget {
+        table: String,
+        destination: String,
+    },
+    ReplaceRouteTable,
+    ReplaceRouteRoute {
+        table: String,
+    },
+    ReplaceRouteTarget {
+        table: String,
+        destination: String,
+    },
+    ReplaceRouteTypedTarget {
+        table: String,
+        destination: String,
+    },
+    DeleteRouteTable,
+    DeleteRouteRoute {
+        table: String,
+    },
+    GatewayEndpointService,
+    GatewayEndpointTable {
+        service: String,
+    },
+    GatewayEndpointDelete,
+    GatewayEndpointAttachEndpoint,
+    GatewayEndpointAttachTable {
+        endpoint: String,
+    },
+    InterfaceEndpointService,
+    InterfaceEndpointSubnet {
+        service: String,
+    },
+    InterfaceEndpointDelete,
+    EndpointSubnetEndpoint,
+    EndpointSubnetSubnet {
+        endpoint: String,
+    },
+    PrivateDns,
+    NatSubnet,
+    NatConnectivity {
+        subnet: String,
+    },
+    NatDelete,
+    PublicIp,
+    GwlbAppliances,
+    FailAz,
+    SaveAs,
+    /// The file changed on disk, or save-as names an existing file: overwrite it?
+    SaveConflict {
+        path: String,
+    },
+    SaveOverwrite {
+        path: String,
+    },
+    /// Edits kept after a signal: restore or discard them?
+    Recover,
+    /// A lesson question: `reachable` or `blocked`.
+    Answer,
+    InboundResolverOnly,
+    ApplianceHealthBalancer,
+    ApplianceHealthAz {
+        load_balancer: String,
+    },
+    CrossZone,
+    EdgeTable,
+    FlowPick,
+    Hours,
+    FlowGb {
+        instance: String,
+        service: String,
+    },
+    DefaultGb,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    pub title: String,
+    pub items: Vec<PickItem>,
+    /// Index into [`Picker::visible`].
+    pub selected: usize,
+    pub filter: String,
+    /// Typing goes to the filter (after `/`).
+    pub filtering: bool,
+    pub purpose: Purpose,
+}
+
+impl Picker {
+    fn new(title: impl Into<String>, items: Vec<PickItem>, purpose: Purpose) -> Picker {
+        Picker {
+            title: title.into(),
+            items,
+            selected: 0,
+            filter: String::new(),
+            filtering: false,
+            purpose,
+        }
+    }
+
+    /// Start on the item with this value, when there is one.
+    fn preselect(mut self, value: &str) -> Picker {
+        if let Some(i) = self
+            .visible()
+            .iter()
+            .position(|&i| self.items[i].value == value)
+        {
+            self.selected = i;
+        }
+        self
+    }
+
+    /// The items the filter lets through (case-insensitive, label or detail), as indexes.
+    pub fn visible(&self) -> Vec<usize> {
+        let f = self.filter.to_lowercase();
+        self.items
+            .iter()
+            .enumerate()
+            .filter(|(_, it)| {
+                f.is_empty()
+                    || it.label.to_lowercase().contains(&f)
+                    || it.detail.to_lowercase().contains(&f)
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    pub fn chosen(&self) -> Option<&PickItem> {
+        self.visible()
+            .get(self.selected)
+            .and_then(|&i| self.items.get(i))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    pub prompt: String,
+    /// What may be typed, with an example.
+    pub hint: String,
+    pub text: String,
+    pub purpose: Purpose,
+}
+
+fn item(label: impl Into<String>, detail: impl Into<String>, value: impl Into<String>) -> PickItem {
+    PickItem {
+        label: label.into(),
+        detail: detail.into(),
+        value: value.into(),
+    }
+}
+
+impl App {
+    pub(super) fn update_picker(&mut self, mut p: Picker, msg: Msg) {
+        let len = p.visible().len();
+        match msg {
+            Msg::Cancel if p.filtering => {
+                p.filtering = false;
+                p.filter.clear();
+                p.selected = 0;
+            }
+            Msg::Cancel | Msg::Quit => return,
+            Msg::ForceQuit => {
+                self.quit = true;
+                return;
+            }
+            Msg::Up => p.selected = p.selected.saturating_sub(1),
+            Msg::Down => p.selected = (p.selected + 1).min(len.saturating_sub(1)),
+            Msg::PageUp => p.selected = p.selected.saturating_sub(10),
+            Msg::PageDown => p.selected = (p.selected + 10).min(len.saturating_sub(1)),
+            Msg::Home => p.selected = 0,
+            Msg::End => p.selected = len.saturating_sub(1),
+            Msg::StartFilter => p.filtering = true,
+            Msg::Char(c) if p.filtering => {
+                p.filter.push(c);
+                p.selected = 0;
+            }
+            Msg::Backspace if p.filtering => {
+                p.filter.pop();
+                p.selected = 0;
+            }
+            Msg::PickAt(i) if i < len => {
+                p.selected = i;
+                return self.choose(p);
+            }
+            Msg::Enter => return self.choose(p),
+            _ => {}
+        }
+        self.overlay = Some(Overlay::Picker(p));
+    }
+
+    pub(super) fn update_input(&mut self, mut input: Input, msg: Msg) {
+        match msg {
+            Msg::Cancel => {
+                self.input_back = 0;
+                return;
+            }
+            Msg::ForceQuit => {
+                self.quit = true;
+                return;
+            }
+            Msg::Enter => {
+                self.input_back = 0;
+                return self.submit(input);
+            }
+            msg => self.edit_input(&mut input, msg),
+        }
+        self.overlay = Some(Overlay::Input(input));
+    }
+
+    fn pick(&mut self, picker: Picker) {
+        if picker.items.is_empty() {
+            self.status = Some((
+                StatusKind::Error,
+                tf(
+                    self.lang,
+                    "{}: nothing to choose from in this scenario.",
+                    &[tr(self.lang, &picker.title)],
+                ),
+            ));
+        } else {
+            self.overlay = Some(Overlay::Picker(picker));
+        }
+    }
+
+    fn ask(&mut self, prompt: &str, hint: &str, purpose: Purpose) {
+        self.overlay = Some(Overlay::Input(Input {
+            prompt: prompt.into(),
+            hint: hint.into(),
+            text: String::new(),
+            purpose,
+        }));
+    }
+}

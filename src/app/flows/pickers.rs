@@ -1,0 +1,241 @@
+//! The pickers and inputs the main screen opens (source, target, answer, save as), and the item
+//! lists flows offer, built from the model: subnets, route tables, routes, targets.
+
+use super::{Input, PickItem, Picker, Purpose, item};
+use crate::app::{App, TargetKind};
+use crate::model::Destination;
+
+impl App {
+    pub(super) fn source_subnet_id(&self) -> String {
+        let s = self.model.scenario();
+        match self.selected_source().map(|x| &x.kind) {
+            Some(crate::app::SourceKind::Instance(i)) => {
+                s.instances.get(*i).map(|x| x.subnet.clone())
+            }
+            Some(crate::app::SourceKind::Subnet(i)) => s.subnets.get(*i).map(|x| x.id.clone()),
+            None => None,
+        }
+        .unwrap_or_default()
+    }
+
+    pub(super) fn subnet_picker(&self, title: String, purpose: Purpose) -> Picker {
+        let s = self.model.scenario();
+        let items = s
+            .subnets
+            .iter()
+            .enumerate()
+            .map(|(i, sub)| {
+                let (t, assoc) = self.model.subnet_route_table(i);
+                let table = s.route_tables.get(t).map(|t| t.id.as_str()).unwrap_or("?");
+                let how = match assoc {
+                    crate::model::Association::Explicit => "",
+                    crate::model::Association::ImplicitMain => " (main, implicit)",
+                };
+                item(
+                    &sub.id,
+                    format!("{} · {} · {table}{how}", sub.cidr, sub.az),
+                    &sub.id,
+                )
+            })
+            .collect();
+        Picker::new(title, items, purpose)
+    }
+
+    pub(super) fn table_picker(&self, title: String, purpose: Purpose, with_main: bool) -> Picker {
+        let s = self.model.scenario();
+        let mut items: Vec<PickItem> = s
+            .route_tables
+            .iter()
+            .map(|t| {
+                let mut detail = t.name.clone().unwrap_or_default();
+                if t.main {
+                    detail.push_str(" · main");
+                }
+                item(&t.id, detail.trim_start_matches(" · ").to_string(), &t.id)
+            })
+            .collect();
+        if with_main {
+            items.insert(
+                0,
+                item(
+                    "main (remove the explicit association)",
+                    "the subnet then uses the main table",
+                    "",
+                ),
+            );
+        }
+        Picker::new(title, items, purpose)
+    }
+
+    /// The routes of a table to pick from: the written ones, and for replacing also the
+    /// derived local routes (whose target AWS lets you replace).
+    pub(super) fn route_items(&self, table: &str, with_local: bool) -> Vec<PickItem> {
+        let s = self.model.scenario();
+        let Some(t) = s.route_tables.iter().find(|t| t.id == table) else {
+            return Vec::new();
+        };
+        let mut items: Vec<PickItem> = Vec::new();
+        if with_local {
+            for cidr in &s.vpc.cidrs {
+                if !t
+                    .routes
+                    .iter()
+                    .any(|r| r.destination == Destination::Cidr(*cidr))
+                {
+                    items.push(item(
+                        cidr.to_string(),
+                        "→ local (derived)",
+                        cidr.to_string(),
+                    ));
+                }
+            }
+        }
+        items.extend(t.routes.iter().map(|r| {
+            item(
+                r.destination.to_string(),
+                format!("→ {}", r.target),
+                r.destination.to_string(),
+            )
+        }));
+        items
+    }
+
+    /// Targets a route can have in this model. Gateway endpoints are absent: AWS adds their
+    /// routes itself when a table is attached.
+    pub(super) fn target_items(&self, destination: &str) -> Vec<PickItem> {
+        let s = self.model.scenario();
+        let mut items = Vec::new();
+        let is_vpc_cidr = s.vpc.cidrs.iter().any(|c| c.to_string() == destination);
+        if is_vpc_cidr {
+            items.push(item("local", "restore the local route", "local"));
+        }
+        if let Some(igw) = &s.internet_gateway {
+            items.push(item(&igw.id, "internet gateway", format!("igw:{}", igw.id)));
+        }
+        for n in &s.nat_gateways {
+            items.push(item(
+                &n.id,
+                format!("NAT gateway ({:?})", n.connectivity).to_lowercase(),
+                format!("nat:{}", n.id),
+            ));
+        }
+        for g in &s.gwlb_endpoints {
+            items.push(item(
+                &g.id,
+                "Gateway Load Balancer endpoint",
+                format!("gwlbe:{}", g.id),
+            ));
+        }
+        for e in &s.network_interfaces {
+            items.push(item(
+                &e.id,
+                e.description
+                    .clone()
+                    .unwrap_or_else(|| "network interface".into()),
+                format!("eni:{}", e.id),
+            ));
+        }
+        items.push(item("blackhole", "drop the traffic", "blackhole"));
+        items.push(item(
+            "Type a peering, transit or virtual private gateway…",
+            "pcx-… / tgw-… / vgw-…",
+            "typed",
+        ));
+        items
+    }
+
+    /// An id not used by anything in the scenario: `base`, then `base-2`, ...
+    pub(super) fn fresh_id(&self, base: &str) -> String {
+        let s = self.model.scenario();
+        let used = |id: &str| {
+            s.gateway_endpoints.iter().any(|g| g.id == id)
+                || s.interface_endpoints.iter().any(|e| e.id == id)
+                || s.nat_gateways.iter().any(|n| n.id == id)
+                || s.gwlb_endpoints.iter().any(|g| g.id == id)
+        };
+        if !used(base) {
+            return base.to_string();
+        }
+        (2..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|id| !used(id))
+            .unwrap_or_else(|| base.to_string())
+    }
+}
+
+pub(in crate::app) fn source_picker(app: &App) -> Picker {
+    let items = app
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let detail = if s.query != s.label {
+                s.query.clone()
+            } else {
+                String::new()
+            };
+            item(&s.label, detail, i.to_string())
+        })
+        .collect();
+    Picker::new("From (source)", items, Purpose::Source).preselect(&app.source.to_string())
+}
+
+pub(in crate::app) fn target_picker(app: &App) -> Picker {
+    let mut items: Vec<PickItem> = app
+        .targets
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let detail = match t.kind {
+                TargetKind::Service(_) => app
+                    .model
+                    .service(&t.query)
+                    .map(|s| s.dns_name.clone())
+                    .unwrap_or_default(),
+                TargetKind::Workload(_) => app
+                    .model
+                    .workloads()
+                    .iter()
+                    .find(|w| format!("workload:{}", w.name) == t.query)
+                    .map(|w| w.services.join(" + "))
+                    .unwrap_or_default(),
+                TargetKind::Typed => "typed".into(),
+            };
+            item(&t.label, detail, i.to_string())
+        })
+        .collect();
+    items.push(item(
+        "Type a destination…",
+        "an address, a CIDR, s3@us-west-2, s3.amazonaws.com",
+        "typed",
+    ));
+    Picker::new("To (target)", items, Purpose::Target).preselect(&app.target.to_string())
+}
+
+pub(in crate::app) fn answer_picker() -> Picker {
+    Picker::new(
+        "Your prediction",
+        vec![
+            item("Reachable", "the path gets through", "reachable"),
+            item(
+                "Not reachable",
+                "blocked, unavailable, or leaves the VPC",
+                "blocked",
+            ),
+        ],
+        Purpose::Answer,
+    )
+}
+
+pub(in crate::app) fn save_as_input(app: &App) -> Input {
+    Input {
+        prompt: "Save as".into(),
+        hint: "a path for the RON file, e.g. my-vpc.ron".into(),
+        text: app
+            .file
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default(),
+        purpose: Purpose::SaveAs,
+    }
+}

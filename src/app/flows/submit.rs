@@ -1,0 +1,221 @@
+//! What typed text does: destinations, typed targets, hours, GB per month and save-as paths,
+//! parsed and turned into the next step or the edit.
+
+use super::{Input, Picker, Purpose};
+use crate::app::{App, Msg, Overlay, StatusKind, TargetItem, TargetKind};
+use crate::eval::{Query, evaluate};
+use crate::i18n::tf;
+use crate::model::{Destination, Edit, Route, Target};
+
+impl App {
+    pub(super) fn submit(&mut self, input: Input) {
+        let text = input.text.trim().to_string();
+        match input.purpose.clone() {
+            Purpose::TypedTarget => self.add_typed_target(text),
+            Purpose::AddRouteDestination { table } => match parse_destination(&text) {
+                Ok(_) => {
+                    let items = self.target_items("");
+                    self.pick(Picker::new(
+                        tf(self.lang, "Target for {} in {}", &[&text, &table]),
+                        items,
+                        Purpose::AddRouteTarget {
+                            table,
+                            destination: text,
+                        },
+                    ));
+                }
+                Err(e) => {
+                    self.status = Some((StatusKind::Error, e));
+                    self.overlay = Some(Overlay::Input(Input {
+                        purpose: Purpose::AddRouteDestination { table },
+                        ..input
+                    }));
+                }
+            },
+            Purpose::AddRouteTypedTarget { table, destination }
+            | Purpose::ReplaceRouteTypedTarget { table, destination } => {
+                let replace = matches!(input.purpose, Purpose::ReplaceRouteTypedTarget { .. });
+                match typed_target(&text) {
+                    Some(t) => self.route_edit(table, &destination, Ok(t), replace),
+                    None => {
+                        self.status = Some((
+                            StatusKind::Error,
+                            format!(
+                                "{text:?}: a target that leaves the VPC starts with pcx-, tgw- or vgw-."
+                            ),
+                        ));
+                        // Keep what was typed, to correct it.
+                        self.overlay = Some(Overlay::Input(input));
+                    }
+                }
+            }
+            Purpose::Hours => {
+                let Ok(hours) = text.parse::<u32>() else {
+                    self.status = Some((
+                        StatusKind::Error,
+                        tf(
+                            self.lang,
+                            "{} is not a whole number of hours.",
+                            &[&format!("{text:?}")],
+                        ),
+                    ));
+                    self.overlay = Some(Overlay::Input(input));
+                    return;
+                };
+                self.cost_inputs.hours_per_month = hours;
+                let cost = self.estimate_cost();
+                self.cost_changes = crate::cost::diff(&self.cost, &cost);
+                self.cost = cost;
+                self.status = Some((
+                    StatusKind::Info,
+                    tf(self.lang, "Traffic set: {}", &[&format!("{hours} h/month")]),
+                ));
+            }
+            Purpose::FlowGb { .. } | Purpose::DefaultGb => {
+                let Ok(gb) = text.parse::<f64>() else {
+                    self.status = Some((
+                        StatusKind::Error,
+                        tf(
+                            self.lang,
+                            "{} is not a number of GB.",
+                            &[&format!("{text:?}")],
+                        ),
+                    ));
+                    self.overlay = Some(Overlay::Input(input));
+                    return;
+                };
+                let gb = gb.max(0.0);
+                let what = match &input.purpose {
+                    Purpose::FlowGb { instance, service } => {
+                        self.cost_inputs
+                            .flow_gb
+                            .insert((instance.clone(), service.clone()), gb);
+                        format!("{instance} → {service}: {gb} GB/month")
+                    }
+                    _ => {
+                        self.cost_inputs.default_gb_per_flow = gb;
+                        format!("{gb} GB/month per flow")
+                    }
+                };
+                let cost = self.estimate_cost();
+                self.cost_changes = crate::cost::diff(&self.cost, &cost);
+                self.cost = cost;
+                let mut line = tf(self.lang, "Traffic set: {}", &[&what]);
+                if let Some(first) = self.cost_changes.first() {
+                    line.push_str(&format!(". {first}"));
+                }
+                self.status = Some((StatusKind::Info, line));
+            }
+            Purpose::SaveAs => self.submit_save_as(input),
+            _ => {}
+        }
+    }
+
+    fn add_typed_target(&mut self, text: String) {
+        if text.is_empty() {
+            return;
+        }
+        let Some(source) = self.selected_source() else {
+            return;
+        };
+        let query = Query::parse(&self.model, &source.query, &text, false);
+        if let Err(e) = evaluate(&self.model, &self.model.scenario().what_if, &query) {
+            self.status = Some((
+                StatusKind::Error,
+                tf(self.lang, "To {}: {}", &[&text, &e.to_string()]),
+            ));
+            return;
+        }
+        let i = match self.targets.iter().position(|t| t.query == text) {
+            Some(i) => i,
+            None => {
+                self.targets.push(TargetItem {
+                    label: text.clone(),
+                    query: text,
+                    kind: TargetKind::Typed,
+                });
+                self.targets.len() - 1
+            }
+        };
+        self.update_main(Msg::SelectTarget(i));
+    }
+
+    pub(super) fn route_edit(
+        &mut self,
+        table: String,
+        destination: &str,
+        target: Result<Target, String>,
+        replace: bool,
+    ) {
+        let (destination, target) = match (parse_destination(destination), target) {
+            (Ok(d), Ok(t)) => (d, t),
+            (Err(e), _) | (_, Err(e)) => {
+                self.status = Some((StatusKind::Error, e));
+                return;
+            }
+        };
+        let route = Route {
+            destination,
+            target,
+        };
+        self.apply(if replace {
+            Edit::ReplaceRoute {
+                route_table: table,
+                route,
+                position: None,
+            }
+        } else {
+            Edit::AddRoute {
+                route_table: table,
+                route,
+                position: None,
+            }
+        });
+    }
+}
+
+pub(super) fn list(items: &[String]) -> String {
+    if items.is_empty() {
+        "none".into()
+    } else {
+        items.join(", ")
+    }
+}
+
+/// `0.0.0.0/0` or `pl-s3`.
+pub(super) fn parse_destination(text: &str) -> Result<Destination, String> {
+    if let Some(name) = text.strip_prefix("pl-") {
+        if name.is_empty() {
+            return Err("A prefix-list destination names a service: pl-s3, pl-dynamodb.".into());
+        }
+        return Ok(Destination::PrefixList(name.to_string()));
+    }
+    text.parse::<ipnet::Ipv4Net>()
+        .map(Destination::Cidr)
+        .map_err(|_| format!("{text:?} is neither a CIDR (10.1.0.0/16) nor a prefix list (pl-s3)."))
+}
+
+pub(super) fn target_from_value(v: &str) -> Result<Target, String> {
+    let target = match v.split_once(':') {
+        Some(("igw", id)) => Target::InternetGateway(id.into()),
+        Some(("nat", id)) => Target::NatGateway(id.into()),
+        Some(("gwlbe", id)) => Target::GatewayLoadBalancerEndpoint(id.into()),
+        Some(("eni", id)) => Target::NetworkInterface(id.into()),
+        _ if v == "local" => Target::Local,
+        _ if v == "blackhole" => Target::Blackhole,
+        _ => return Err(format!("unknown target {v}")),
+    };
+    Ok(target)
+}
+
+fn typed_target(text: &str) -> Option<Target> {
+    if text.starts_with("pcx-") {
+        Some(Target::VpcPeering(text.into()))
+    } else if text.starts_with("tgw-") {
+        Some(Target::TransitGateway(text.into()))
+    } else if text.starts_with("vgw-") {
+        Some(Target::VirtualPrivateGateway(text.into()))
+    } else {
+        None
+    }
+}

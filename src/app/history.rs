@@ -1,0 +1,254 @@
+//! Edits, undo, redo and reset: each installs a new model and says what it did to the paths
+//! (the matrix cells whose verdict flipped).
+
+use super::selection::{sources_of, targets_of};
+use super::{App, Change, Flip, StatusKind, Step, TargetItem, TargetKind};
+use crate::eval::{self, Matrix, PathTrace, QueryError};
+use crate::i18n::{t, tf};
+use crate::model::{Edit, Model};
+
+impl App {
+    /// Apply an edit the user asked for: on success it goes on the undo stack and clears redo;
+    /// a refusal is shown with AWS's rule and changes nothing.
+    pub fn apply(&mut self, edit: Edit) {
+        match edit.apply(&self.model) {
+            Ok((model, back)) => {
+                let what = edit.describe();
+                let before = self.next_version;
+                self.next_version += 1;
+                self.undo.push(Step {
+                    forward: edit,
+                    back,
+                    version_before: self.version,
+                    version_after: before,
+                });
+                self.redo.clear();
+                self.version = before;
+                self.install(model, what);
+            }
+            Err(e) => {
+                self.status = Some((
+                    StatusKind::Error,
+                    tf(self.lang, "Refused: {}", &[&e.to_string()]),
+                ));
+            }
+        }
+    }
+
+    pub fn undo(&mut self) {
+        let Some(step) = self.undo.pop() else {
+            self.status = Some((StatusKind::Info, t(self.lang, "Nothing to undo.").into()));
+            return;
+        };
+        match step.back.apply(&self.model) {
+            Ok((model, forward)) => {
+                let what = tf(self.lang, "undo: {}", &[&step.forward.describe()]);
+                self.version = step.version_before;
+                self.redo.push(Step { forward, ..step });
+                self.install(model, what);
+            }
+            Err(e) => {
+                // An inverse that no longer applies is a bug in the engine: say so, keep state.
+                self.status = Some((
+                    StatusKind::Error,
+                    tf(self.lang, "Undo failed: {}", &[&e.to_string()]),
+                ));
+                self.undo.push(step);
+            }
+        }
+    }
+
+    pub fn redo(&mut self) {
+        let Some(step) = self.redo.pop() else {
+            self.status = Some((StatusKind::Info, t(self.lang, "Nothing to redo.").into()));
+            return;
+        };
+        match step.forward.apply(&self.model) {
+            Ok((model, back)) => {
+                let what = tf(self.lang, "redo: {}", &[&step.forward.describe()]);
+                self.version = step.version_after;
+                self.undo.push(Step { back, ..step });
+                self.install(model, what);
+            }
+            Err(e) => {
+                self.status = Some((
+                    StatusKind::Error,
+                    tf(self.lang, "Redo failed: {}", &[&e.to_string()]),
+                ));
+                self.redo.push(step);
+            }
+        }
+    }
+
+    pub(super) fn reset(&mut self) {
+        if self.undo.is_empty() {
+            self.status = Some((StatusKind::Info, t(self.lang, "Already as loaded.").into()));
+            return;
+        }
+        let steps = self.undo.len();
+        let before_trace = self.trace.clone();
+        let before_model = self.model.clone();
+        let mut model = self.model.clone();
+        while let Some(step) = self.undo.pop() {
+            match step.back.apply(&model) {
+                Ok((m, forward)) => {
+                    model = m;
+                    self.version = step.version_before;
+                    self.redo.push(Step { forward, ..step });
+                }
+                Err(e) => {
+                    self.status = Some((
+                        StatusKind::Error,
+                        tf(self.lang, "Reset stopped: {}", &[&e.to_string()]),
+                    ));
+                    self.undo.push(step);
+                    break;
+                }
+            }
+        }
+        self.model = model;
+        self.refresh(
+            Some(&before_model),
+            before_trace,
+            tf(
+                self.lang,
+                "reset to the file as loaded ({} edit(s) undone; Ctrl-r redoes them)",
+                &[&steps.to_string()],
+            ),
+        );
+    }
+
+    pub(super) fn install(&mut self, model: Model, what: String) {
+        let before_trace = std::mem::replace(&mut self.trace, Err(super::no_trace()));
+        let before_model = std::mem::replace(&mut self.model, model);
+        self.refresh(Some(&before_model), before_trace, what);
+    }
+
+    /// Re-evaluate everything after the model changed, and say what changed.
+    pub(super) fn refresh(
+        &mut self,
+        before: Option<&Model>,
+        before_trace: Result<PathTrace, QueryError>,
+        what: String,
+    ) {
+        // Sources and targets follow the model (a new instance, a renamed one); most edits
+        // change neither, and a quota-sized model has 10,000 instances, so rebuild only then.
+        // The selection stays on the same query where it still exists.
+        let same_sources = before.is_some_and(|b| {
+            b.scenario().instances == self.model.scenario().instances
+                && b.scenario().subnets == self.model.scenario().subnets
+        });
+        if !same_sources {
+            let source_query = self.selected_source().map(|s| s.query.clone());
+            self.sources = sources_of(&self.model);
+            self.source = source_query
+                .and_then(|q| self.sources.iter().position(|s| s.query == q))
+                .unwrap_or(0);
+        }
+        let target_query = self.selected_target().map(|t| t.query.clone());
+        let typed: Vec<TargetItem> = self
+            .targets
+            .iter()
+            .filter(|t| t.kind == TargetKind::Typed)
+            .cloned()
+            .collect();
+        self.targets = targets_of(&self.model);
+        self.targets.extend(typed);
+        self.target = target_query
+            .and_then(|q| self.targets.iter().position(|t| t.query == q))
+            .unwrap_or(0);
+        self.trace = self.evaluate_selected();
+        let before_matrix = std::mem::replace(
+            &mut self.matrix,
+            eval::evaluate_all(&self.model, &self.model.scenario().what_if),
+        );
+        let path = match (&before_trace, &self.trace) {
+            (Ok(a), Ok(b)) if a.verdict != b.verdict => Some(format!(
+                "{}: {} → {}",
+                self.path_label(),
+                crate::i18n::verdict_words(self.lang, &a.verdict),
+                crate::i18n::verdict_words(self.lang, &b.verdict)
+            )),
+            _ => None,
+        };
+        let flips = flips(&before_matrix, &self.matrix);
+        let mut cost_delta = 0.0;
+        if self.cost_is_cheap() || self.cost_on_screen() {
+            let cost = self.estimate_cost();
+            self.cost_changes = if self.cost_stale {
+                Vec::new()
+            } else {
+                crate::cost::diff(&self.cost, &cost)
+            };
+            if !self.cost_stale {
+                cost_delta = cost.total - self.cost.total;
+            }
+            self.cost = cost;
+            self.cost_stale = false;
+        } else {
+            self.cost_stale = true;
+            self.cost_changes.clear();
+        }
+        let mut line = what.clone();
+        if let Some(p) = &path {
+            line.push_str(&format!(". {p}"));
+        }
+        line.push_str(". ");
+        line.push_str(&match flips.len() {
+            0 => t(self.lang, "No matrix cell changed.").to_string(),
+            1 => t(self.lang, "1 matrix cell flipped (c lists it).").to_string(),
+            n => tf(
+                self.lang,
+                "{} matrix cells flipped (c lists them).",
+                &[&n.to_string()],
+            ),
+        });
+        if cost_delta.abs() >= 0.005 {
+            line.push(' ');
+            line.push_str(&tf(
+                self.lang,
+                "Cost {} {}/month.",
+                &[&crate::cost::signed(cost_delta), &self.cost.currency],
+            ));
+        }
+        self.status = Some((StatusKind::Info, line));
+        self.change = Some(Change { what, path, flips });
+    }
+}
+
+pub(super) fn flips(before: &Matrix, after: &Matrix) -> Vec<Flip> {
+    let mut out = Vec::new();
+    if before.instances != after.instances
+        || before.services != after.services
+        || before.workloads != after.workloads
+    {
+        return out;
+    }
+    // Rows of instances that share a subnet and public-IP state share one allocation, so each
+    // (before, after) pair of rows is compared once.
+    let mut differing: std::collections::HashMap<(usize, usize), Vec<usize>> =
+        std::collections::HashMap::new();
+    for (row, (a, b)) in before.cells.iter().zip(&after.cells).enumerate() {
+        if std::sync::Arc::ptr_eq(a, b) {
+            continue;
+        }
+        let key = (a.as_ptr() as usize, b.as_ptr() as usize);
+        let cols = differing.entry(key).or_insert_with(|| {
+            a.iter()
+                .zip(b.iter())
+                .enumerate()
+                .filter(|(_, (x, y))| x.verdict != y.verdict)
+                .map(|(col, _)| col)
+                .collect()
+        });
+        for &col in cols.iter() {
+            out.push(Flip {
+                row,
+                col,
+                before: a[col].verdict.clone(),
+                after: b[col].verdict.clone(),
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,231 @@
+//! Choosing what the path panel shows: the source and target lists, the selected pair, the
+//! matrix cursor, paging, and the what-if AZ toggles.
+
+use super::{App, Msg, SourceItem, SourceKind, StatusKind, Tab, TargetItem, TargetKind};
+use crate::eval::{self, PathTrace, Query, QueryError};
+use crate::i18n::tf;
+use crate::model::{Edit, Model};
+
+impl App {
+    /// The index in `sources` of an instance or subnet (instances come first, in file order).
+    pub fn source_index(&self, kind: &SourceKind) -> Option<usize> {
+        let guess = match kind {
+            SourceKind::Instance(i) => *i,
+            SourceKind::Subnet(i) => self.model.scenario().instances.len() + i,
+        };
+        match self.sources.get(guess) {
+            Some(s) if &s.kind == kind => Some(guess),
+            _ => self.sources.iter().position(|s| &s.kind == kind),
+        }
+    }
+
+    pub fn selected_source(&self) -> Option<&SourceItem> {
+        self.sources.get(self.source)
+    }
+
+    pub fn selected_target(&self) -> Option<&TargetItem> {
+        self.targets.get(self.target)
+    }
+
+    /// The matrix cell of the selected path, when the source is an instance and the target a
+    /// column of the matrix.
+    pub fn matrix_cursor(&self) -> Option<(usize, usize)> {
+        let row = match self.selected_source()?.kind {
+            SourceKind::Instance(i) => i,
+            SourceKind::Subnet(_) => return None,
+        };
+        let col = match self.selected_target()?.kind {
+            TargetKind::Service(c) | TargetKind::Workload(c) => c,
+            TargetKind::Typed => return None,
+        };
+        Some((row, col))
+    }
+
+    /// "app-a → s3" for the selected path.
+    pub fn path_label(&self) -> String {
+        format!(
+            "{} → {}",
+            self.selected_source()
+                .map(|s| s.label.as_str())
+                .unwrap_or("?"),
+            self.selected_target()
+                .map(|t| t.label.as_str())
+                .unwrap_or("?")
+        )
+    }
+
+    pub(super) fn evaluate_selected(&self) -> Result<PathTrace, QueryError> {
+        let (Some(s), Some(t)) = (self.selected_source(), self.selected_target()) else {
+            return Err(QueryError::UnknownInstance {
+                name: "-".into(),
+                known: Vec::new(),
+            });
+        };
+        let query = Query::parse(&self.model, &s.query, &t.query, false);
+        eval::evaluate(&self.model, &self.model.scenario().what_if, &query)
+    }
+
+    pub(super) fn reselect(&mut self) {
+        self.trace = self.evaluate_selected();
+        self.path_scroll = 0;
+    }
+
+    pub(super) fn arrow(&mut self, msg: Msg) {
+        match (self.tab, msg) {
+            (Tab::Matrix, _) => {
+                let (row, col) = self.matrix_cursor().unwrap_or((0, 0));
+                let rows = self.matrix.instances.len();
+                let cols = self.matrix.services.len() + self.matrix.workloads.len();
+                let (row, col) = match msg {
+                    Msg::Up => (row.saturating_sub(1), col),
+                    Msg::Down => ((row + 1).min(rows.saturating_sub(1)), col),
+                    Msg::Left => (row, col.saturating_sub(1)),
+                    _ => (row, (col + 1).min(cols.saturating_sub(1))),
+                };
+                self.select_cell(row, col);
+            }
+            (Tab::Topology, Msg::Up) => self.step_source(-1),
+            (Tab::Topology, Msg::Down) => self.step_source(1),
+            (_, Msg::Left) => self.step_target(-1),
+            (_, Msg::Right) => self.step_target(1),
+            (tab, Msg::Up) => {
+                let s = &mut self.scroll[tab.index()];
+                *s = s.saturating_sub(1);
+            }
+            (tab, _) => {
+                let s = &mut self.scroll[tab.index()];
+                *s = s.saturating_add(1);
+            }
+        }
+    }
+
+    pub(super) fn page(&mut self, msg: Msg) {
+        let page = self.size.1.saturating_sub(8).max(1);
+        if self.tab == Tab::Matrix {
+            let (row, col) = self.matrix_cursor().unwrap_or((0, 0));
+            let last = self.matrix.instances.len().saturating_sub(1);
+            let row = match msg {
+                Msg::PageUp => row.saturating_sub(page as usize),
+                Msg::PageDown => (row + page as usize).min(last),
+                Msg::Home => 0,
+                _ => last,
+            };
+            self.select_cell(row, col);
+            return;
+        }
+        let s = &mut self.scroll[self.tab.index()];
+        *s = match msg {
+            Msg::PageUp => s.saturating_sub(page),
+            Msg::PageDown => s.saturating_add(page),
+            Msg::Home => 0,
+            _ => u16::MAX / 2,
+        };
+    }
+
+    pub(super) fn step_source(&mut self, delta: isize) {
+        if self.sources.is_empty() {
+            return;
+        }
+        self.source = step(self.source, delta, self.sources.len());
+        self.reselect();
+    }
+
+    pub(super) fn step_target(&mut self, delta: isize) {
+        if self.targets.is_empty() {
+            return;
+        }
+        self.target = step(self.target, delta, self.targets.len());
+        self.reselect();
+    }
+
+    pub(super) fn select_cell(&mut self, row: usize, col: usize) {
+        let Some(source) = self.source_index(&SourceKind::Instance(row)) else {
+            return;
+        };
+        let Some(target) = self.targets.iter().position(|t| match t.kind {
+            TargetKind::Service(c) | TargetKind::Workload(c) => c == col,
+            TargetKind::Typed => false,
+        }) else {
+            return;
+        };
+        self.source = source;
+        self.target = target;
+        self.reselect();
+    }
+
+    pub(super) fn toggle_az(&mut self, i: usize) {
+        let Some(az) = self.model.scenario().availability_zones.get(i) else {
+            self.status = Some((
+                StatusKind::Error,
+                tf(
+                    self.lang,
+                    "The VPC has {} AZs; there is no AZ {}.",
+                    &[
+                        &self.model.scenario().availability_zones.len().to_string(),
+                        &(i + 1).to_string(),
+                    ],
+                ),
+            ));
+            return;
+        };
+        let name = az.name.clone();
+        let edit = if self.failed_azs().get(i).copied().unwrap_or(false) {
+            Edit::RestoreAz { az: name }
+        } else {
+            Edit::FailAz { az: name }
+        };
+        self.apply(edit);
+    }
+}
+
+pub(super) fn step(current: usize, delta: isize, len: usize) -> usize {
+    (current as isize + delta).rem_euclid(len as isize) as usize
+}
+
+/// Instances first (by name when they have one), then every subnet as a hypothetical instance.
+pub(super) fn sources_of(model: &Model) -> Vec<SourceItem> {
+    let s = model.scenario();
+    let mut out: Vec<SourceItem> = s
+        .instances
+        .iter()
+        .enumerate()
+        .map(|(i, inst)| SourceItem {
+            label: inst.name.clone().unwrap_or_else(|| inst.id.clone()),
+            query: inst.id.clone(),
+            kind: SourceKind::Instance(i),
+        })
+        .collect();
+    out.extend(s.subnets.iter().enumerate().map(|(i, sub)| SourceItem {
+        label: format!("{} (any instance)", sub.name.as_deref().unwrap_or(&sub.id)),
+        query: sub.id.clone(),
+        kind: SourceKind::Subnet(i),
+    }));
+    out
+}
+
+/// The matrix's columns, in its order: services, then workloads.
+pub(super) fn targets_of(model: &Model) -> Vec<TargetItem> {
+    let mut out: Vec<TargetItem> = model
+        .services()
+        .iter()
+        .enumerate()
+        .map(|(i, s)| TargetItem {
+            label: s.name.clone(),
+            query: s.name.clone(),
+            kind: TargetKind::Service(i),
+        })
+        .collect();
+    let n = out.len();
+    out.extend(
+        model
+            .workloads()
+            .iter()
+            .enumerate()
+            .map(|(i, w)| TargetItem {
+                label: format!("workload:{}", w.name),
+                query: format!("workload:{}", w.name),
+                kind: TargetKind::Workload(n + i),
+            }),
+    );
+    out
+}

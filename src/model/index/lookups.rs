@@ -1,0 +1,88 @@
+//! The lookups the evaluator and the UI read: the scenario, services, AZs, and objects by id,
+//! each in constant time.
+
+use super::{Association, CompiledTable, EniInfo, Model};
+use crate::model::catalogue::{Service, Workload};
+use crate::model::{Diagnostic, Scenario, WhatIf};
+
+impl Model {
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    pub fn services(&self) -> &[Service] {
+        &self.services
+    }
+
+    pub fn service(&self, name: &str) -> Option<&Service> {
+        self.service_lookup.get(name).map(|&i| &self.services[i])
+    }
+
+    /// The catalogue's workloads (named sets of services one job needs).
+    pub fn workloads(&self) -> &[Workload] {
+        &self.workloads
+    }
+
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
+    }
+
+    /// The AZ index for a name or an AZ ID.
+    pub fn az_index(&self, name_or_id: &str) -> Option<usize> {
+        self.az_lookup.get(name_or_id).copied()
+    }
+
+    /// `us-east-1a (use1-az1)` or just the name.
+    pub fn az_label(&self, az: usize) -> String {
+        self.az_label_str(az).to_string()
+    }
+
+    /// [`Model::az_label`] without a copy.
+    pub(crate) fn az_label_str(&self, az: usize) -> &str {
+        self.az_labels.get(az).map_or("?", String::as_str)
+    }
+
+    pub fn az_name(&self, az: usize) -> &str {
+        self.scenario
+            .availability_zones
+            .get(az)
+            .map(|a| a.name.as_str())
+            .unwrap_or("?")
+    }
+
+    /// Failed AZ indexes; unknown names are ignored here (validation and the CLI report them).
+    pub fn failed_azs(&self, what_if: &WhatIf) -> Vec<bool> {
+        let mut failed = vec![false; self.scenario.availability_zones.len()];
+        for name in &what_if.failed_azs {
+            if let Some(i) = self.az_index(name) {
+                failed[i] = true;
+            }
+        }
+        failed
+    }
+
+    pub fn subnet_index(&self, id: &str) -> Option<usize> {
+        self.subnet_lookup.get(id).copied()
+    }
+
+    pub fn instance_index(&self, id_or_name: &str) -> Option<usize> {
+        self.instance_lookup.get(id_or_name).copied()
+    }
+
+    pub fn table_index(&self, id: &str) -> Option<usize> {
+        self.table_lookup.get(id).copied()
+    }
+
+    /// The table a subnet uses and how it got it.
+    pub fn subnet_route_table(&self, subnet: usize) -> (usize, Association) {
+        self.subnet_table[subnet]
+    }
+
+    pub fn compiled_table(&self, table: usize) -> &CompiledTable {
+        &self.tables[table]
+    }
+
+    pub fn endpoint_enis(&self, endpoint: usize) -> &[EniInfo] {
+        &self.endpoint_enis[endpoint]
+    }
+}

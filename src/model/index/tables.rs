@@ -1,0 +1,156 @@
+//! Compiled route tables: every route of a table, derived ones included (the local routes and
+//! the gateway endpoints' prefix-list routes, aws-semantics.md §1, §2), and the trie over their
+//! CIDRs.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::threads::parallel;
+use super::{CompiledRoute, CompiledTable, RouteOrigin};
+use crate::model::catalogue::Service;
+use crate::model::{Destination, Scenario, Target};
+use crate::prefix_trie::PrefixTrie;
+
+/// Every table compiled, or `reuse`d, while `alongside` runs. With many routes to compile and
+/// more than one core, a second thread compiles tables as soon as it starts and this one joins
+/// it when `alongside` is done.
+pub(super) fn compile_tables<R>(
+    scenario: &Scenario,
+    services: &[Service],
+    service_lookup: &HashMap<String, usize>,
+    reuse: impl Fn(usize) -> Option<Arc<CompiledTable>>,
+    alongside: impl FnOnce() -> R,
+) -> (R, Vec<Arc<CompiledTable>>) {
+    let route_tables = &scenario.route_tables;
+    let mut tables: Vec<Option<Arc<CompiledTable>>> = (0..route_tables.len()).map(&reuse).collect();
+    let todo: Vec<usize> = (0..tables.len()).filter(|&t| tables[t].is_none()).collect();
+    let compile = |t: usize| {
+        let table = &route_tables[t];
+        compile_table(scenario, services, service_lookup, &table.id, &table.routes)
+    };
+    let routes: usize = todo.iter().map(|&t| route_tables[t].routes.len()).sum();
+    let result = if parallel(routes) {
+        // Both threads take the next table from one counter, so neither waits for the other.
+        let next = AtomicUsize::new(0);
+        let work = || {
+            let mut done = Vec::new();
+            loop {
+                let k = next.fetch_add(1, Ordering::Relaxed);
+                let Some(&t) = todo.get(k) else {
+                    return done;
+                };
+                done.push((t, compile(t)));
+            }
+        };
+        std::thread::scope(|scope| {
+            let helper = scope.spawn(work);
+            let result = alongside();
+            let mine = work();
+            let theirs = helper
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            for (t, table) in mine.into_iter().chain(theirs) {
+                tables[t] = Some(Arc::new(table));
+            }
+            result
+        })
+    } else {
+        let result = alongside();
+        for &t in &todo {
+            tables[t] = Some(Arc::new(compile(t)));
+        }
+        result
+    };
+    let tables = tables
+        .into_iter()
+        .map(|t| t.expect("every table compiled or reused"))
+        .collect();
+    (result, tables)
+}
+
+/// Every route of one table, derived ones included, and the trie over their CIDRs.
+pub(super) fn compile_table(
+    scenario: &Scenario,
+    services: &[Service],
+    service_lookup: &HashMap<String, usize>,
+    table_id: &str,
+    routes: &[crate::model::Route],
+) -> CompiledTable {
+    let vpc = &scenario.vpc.cidrs;
+    let mut compiled = Vec::with_capacity(routes.len() + vpc.len() + 2);
+    for cidr in vpc {
+        // A route written for exactly a VPC CIDR replaces the local route's target.
+        let replaced = routes
+            .iter()
+            .find(|r| r.destination == Destination::Cidr(*cidr))
+            .map(|r| r.target.clone());
+        compiled.push(CompiledRoute {
+            destination: Destination::Cidr(*cidr),
+            origin: RouteOrigin::Local,
+            target: replaced.unwrap_or(Target::Local),
+            ignored: Vec::new(),
+        });
+    }
+    for r in routes {
+        match &r.destination {
+            Destination::Cidr(c) if vpc.contains(c) => {}
+            Destination::Cidr(_) => compiled.push(CompiledRoute {
+                destination: r.destination.clone(),
+                origin: RouteOrigin::Static,
+                target: r.target.clone(),
+                ignored: Vec::new(),
+            }),
+            Destination::PrefixList(_) => compiled.push(CompiledRoute {
+                destination: r.destination.clone(),
+                origin: RouteOrigin::PrefixList,
+                target: r.target.clone(),
+                ignored: Vec::new(),
+            }),
+        }
+    }
+    for ge in &scenario.gateway_endpoints {
+        if ge.route_tables.iter().any(|t| t == table_id) {
+            compiled.push(CompiledRoute {
+                destination: Destination::PrefixList(ge.service.clone()),
+                origin: RouteOrigin::GatewayEndpoint,
+                target: Target::GatewayEndpoint(ge.id.as_str().into()),
+                ignored: Vec::new(),
+            });
+        }
+    }
+    let prefix_list = |svc: &str| {
+        service_lookup
+            .get(svc)
+            .map(|&s| services[s].cidrs.as_slice())
+            .unwrap_or_default()
+    };
+    let prefixes = compiled
+        .iter()
+        .map(|r| match &r.destination {
+            Destination::Cidr(_) => 1,
+            Destination::PrefixList(svc) => prefix_list(svc).len(),
+        })
+        .sum();
+    let mut trie = PrefixTrie::with_capacity(prefixes);
+    for (i, route) in compiled.iter_mut().enumerate() {
+        match &route.destination {
+            Destination::Cidr(c) => trie.insert(*c, i as u32),
+            Destination::PrefixList(svc) => {
+                for c in prefix_list(svc) {
+                    // AWS ignores prefix-list entries that are not valid in a subnet route table:
+                    // those inside (more specific than) a VPC CIDR.
+                    if vpc.iter().any(|v| v.contains(c)) {
+                        route.ignored.push(*c);
+                    } else {
+                        trie.insert(*c, i as u32);
+                    }
+                }
+            }
+        }
+    }
+    CompiledTable {
+        routes: compiled,
+        trie,
+    }
+}

@@ -1,0 +1,126 @@
+//! What a large scenario does on a second thread: copying its route tables for an edit and
+//! freeing them with the model (compiling them is in `tables`).
+
+use std::sync::Arc;
+
+use super::Model;
+use crate::model::{RouteTable, Scenario};
+
+impl Model {
+    /// A copy of the scenario for an edit to change: `scenario().clone()`, with the route
+    /// tables of a large scenario (most of its allocations) copied on two threads.
+    pub(crate) fn clone_scenario(&self) -> Scenario {
+        let s = &*self.scenario;
+        if !parallel(route_count(&s.route_tables)) {
+            return s.clone();
+        }
+        let (first, second) = s.route_tables.split_at(halfway(s));
+        std::thread::scope(|scope| {
+            let second = scope.spawn(|| second.to_vec());
+            // Every field, so that a field added to `Scenario` cannot be forgotten here.
+            let Scenario {
+                title,
+                description,
+                region,
+                vpc,
+                availability_zones,
+                subnets,
+                route_tables: _,
+                internet_gateway,
+                nat_gateways,
+                gateway_endpoints,
+                interface_endpoints,
+                gwlb_endpoints,
+                gateway_load_balancers,
+                network_interfaces,
+                instances,
+                services,
+                workloads,
+                what_if,
+                expect,
+                lesson,
+            } = s;
+            let mut route_tables = Vec::with_capacity(s.route_tables.len());
+            route_tables.extend_from_slice(first);
+            let mut copy = Scenario {
+                title: title.clone(),
+                description: description.clone(),
+                region: region.clone(),
+                vpc: vpc.clone(),
+                availability_zones: availability_zones.clone(),
+                subnets: subnets.clone(),
+                route_tables,
+                internet_gateway: internet_gateway.clone(),
+                nat_gateways: nat_gateways.clone(),
+                gateway_endpoints: gateway_endpoints.clone(),
+                interface_endpoints: interface_endpoints.clone(),
+                gwlb_endpoints: gwlb_endpoints.clone(),
+                gateway_load_balancers: gateway_load_balancers.clone(),
+                network_interfaces: network_interfaces.clone(),
+                instances: instances.clone(),
+                services: services.clone(),
+                workloads: workloads.clone(),
+                what_if: what_if.clone(),
+                expect: expect.clone(),
+                lesson: lesson.clone(),
+            };
+            let second = second
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            copy.route_tables.extend(second);
+            copy
+        })
+    }
+}
+
+/// From this many routes on, compiling, copying or freeing route tables is worth a second
+/// thread (a thread costs tens of microseconds; 20,000 routes, milliseconds).
+pub(super) const PARALLEL_ROUTES: usize = 20_000;
+
+pub(super) fn parallel(routes: usize) -> bool {
+    routes >= PARALLEL_ROUTES && cores() > 1
+}
+
+/// How many threads can run at once (asked once: on Linux the answer reads cgroup files).
+pub(crate) fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+pub(super) fn route_count(tables: &[RouteTable]) -> usize {
+    tables.iter().map(|t| t.routes.len()).sum()
+}
+
+/// Where to cut the route tables between two threads so that the second one, which takes the
+/// tables from the cut on, has about half the scenario's allocations (the first one has the
+/// instances besides: three strings each at most).
+fn halfway(s: &Scenario) -> usize {
+    let total = route_count(&s.route_tables) + 3 * s.instances.len();
+    let mut second = 0;
+    for (t, table) in s.route_tables.iter().enumerate().rev() {
+        if 2 * second >= total {
+            return t + 1;
+        }
+        second += table.routes.len();
+    }
+    0
+}
+
+impl Drop for Model {
+    /// The last model that holds a large scenario frees its route tables (hundreds of
+    /// thousands of allocations) on two threads.
+    fn drop(&mut self) {
+        if let Some(s) = Arc::get_mut(&mut self.scenario)
+            && parallel(route_count(&s.route_tables))
+        {
+            let cut = halfway(s);
+            let mut first = std::mem::take(&mut s.route_tables);
+            let second = first.split_off(cut);
+            let instances = std::mem::take(&mut s.instances);
+            std::thread::scope(|scope| {
+                scope.spawn(move || drop(second));
+                drop((first, instances));
+            });
+        }
+    }
+}

@@ -1,0 +1,225 @@
+//! What a scenario asks of the evaluator: what-if failed AZs (aws-semantics.md §6), `expect`
+//! entries and workloads.
+
+use std::collections::HashSet;
+
+use super::{CROSS_AZ, Cx, VERDICTS, join, unknown_az};
+use crate::model::Diagnostic;
+
+/// What-if failed AZs name an AZ by name or AZ ID (aws-semantics.md §6).
+pub(super) fn what_if_azs(cx: &Cx, out: &mut Vec<Diagnostic>) {
+    for az in &cx.s.what_if.failed_azs {
+        if !cx.azs.contains_key(az.as_str()) {
+            out.push(unknown_az(cx, "what_if", az));
+        }
+    }
+}
+
+/// Whether an expectation's `to` names something: a service, `service@region`, a catalogue
+/// global name, an IPv4 address or CIDR, or `workload:name`.
+fn expectation_target_known(cx: &Cx, to: &str) -> bool {
+    let catalogue = crate::model::catalogue::builtin();
+    if let Some(w) = to.strip_prefix("workload:") {
+        return catalogue.workloads.iter().any(|x| x.name == w)
+            || cx.s.workloads.iter().any(|x| x.name == w);
+    }
+    if let Some((service, _region)) = to.split_once('@') {
+        return cx.services.contains_key(service);
+    }
+    cx.services.contains_key(to)
+        || to.parse::<ipnet::Ipv4Net>().is_ok()
+        || to.parse::<std::net::Ipv4Addr>().is_ok()
+        || catalogue.global_names.iter().any(|g| g.name == to)
+}
+
+/// `expect` entries: `from` names one instance (id or name), `to` a service, failed AZs resolve,
+/// the verdict and `cross_az` are known values, and `source` is an https URL.
+pub(super) fn expectations(cx: &Cx, out: &mut Vec<Diagnostic>) {
+    for (i, e) in cx.s.expect.iter().enumerate() {
+        let obj = format!("expect[{i}] ({} → {})", e.from, e.to);
+        // `from` and `to` take the forms of `check --from/--to` (see eval::Query::parse).
+        let by_id = cx.s.instances.iter().any(|x| x.id == e.from);
+        let by_name =
+            cx.s.instances
+                .iter()
+                .filter(|x| x.name.as_deref() == Some(e.from.as_str()))
+                .count();
+        let subnet_source = cx.s.subnets.iter().any(|x| x.id == e.from)
+            || e.from
+                .parse::<std::net::Ipv4Addr>()
+                .is_ok_and(|ip| cx.s.subnets.iter().any(|x| x.cidr.contains(&ip)));
+        if !by_id && by_name == 0 && !subnet_source {
+            out.push(Diagnostic::error(
+                &obj,
+                "unknown_instance",
+                format!(
+                    "`from: {:?}` is neither the id nor the name of an instance, a subnet id, nor an address inside a subnet",
+                    e.from
+                ),
+            ));
+        } else if !by_id && by_name > 1 {
+            out.push(Diagnostic::error(
+                &obj,
+                "ambiguous_instance",
+                format!(
+                    "{by_name} instances are named {}; use an instance id in `from`",
+                    e.from
+                ),
+            ));
+        }
+        if !expectation_target_known(cx, &e.to) {
+            out.push(Diagnostic::error(
+                &obj,
+                "unknown_service",
+                format!(
+                    "`to: {:?}` is not a service of the catalogue or the scenario, SERVICE@REGION, a known global name, an IPv4 address or CIDR, or workload:NAME",
+                    e.to
+                ),
+            ));
+        }
+        for az in &e.failed_azs {
+            if !cx.azs.contains_key(az.as_str()) {
+                out.push(unknown_az(cx, &obj, az));
+            }
+        }
+        if !VERDICTS.contains(&e.verdict.as_str()) {
+            out.push(Diagnostic::error(
+                &obj,
+                "invalid_verdict",
+                format!(
+                    "the verdict {:?} is not one of {}",
+                    e.verdict,
+                    join(VERDICTS.iter())
+                ),
+            ));
+        }
+        if let Some(c) = &e.cross_az
+            && !CROSS_AZ.contains(&c.as_str())
+        {
+            out.push(Diagnostic::error(
+                &obj,
+                "invalid_cross_az",
+                format!("cross_az {c:?} is not one of {}", join(CROSS_AZ.iter())),
+            ));
+        }
+        if !is_https_url(&e.source) {
+            out.push(Diagnostic::error(
+                &obj,
+                "invalid_source",
+                format!(
+                    "the source {:?} is not an https URL; an expectation cites the AWS page that \
+                     justifies it",
+                    e.source
+                ),
+            ));
+        }
+    }
+}
+
+/// Workloads a scenario defines: named once, made of services that exist.
+pub(super) fn workloads(cx: &Cx, out: &mut Vec<Diagnostic>) {
+    let mut names = HashSet::new();
+    for w in &cx.s.workloads {
+        if !names.insert(w.name.as_str()) {
+            out.push(Diagnostic::error(
+                format!("workload:{}", w.name),
+                "duplicate_id",
+                format!("the workload {} is defined twice", w.name),
+            ));
+        }
+        if w.services.is_empty() {
+            out.push(Diagnostic::error(
+                format!("workload:{}", w.name),
+                "empty_workload",
+                format!("the workload {} names no service", w.name),
+            ));
+        }
+        for svc in &w.services {
+            if !cx.services.contains_key(svc.as_str()) {
+                out.push(Diagnostic::error(
+                    format!("workload:{}", w.name),
+                    "unknown_service",
+                    format!(
+                        "the workload {} needs {svc}, which is not a service of the catalogue or the scenario",
+                        w.name
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn is_https_url(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix("https://") else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    !host.is_empty() && host.contains('.') && !s.chars().any(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Expectation;
+    use crate::model::validate::test_support::*;
+
+    #[test]
+    fn what_if_azs_resolve() {
+        let mut s = minimal();
+        s.what_if.failed_azs = vec!["us-east-1a".into(), "use1-az2".into(), "us-east-1q".into()];
+        let d = run(&s);
+        assert_eq!(found(&d, "unknown_az").len(), 1);
+        assert!(error(&d, "unknown_az", "what_if").contains("us-east-1q"));
+    }
+
+    #[test]
+    fn expectations_are_checked() {
+        let mut s = minimal();
+        let base = s.expect[0].clone();
+        s.expect.push(Expectation {
+            from: "nobody".into(),
+            to: "nosuch".into(),
+            failed_azs: vec!["use1-az9".into()],
+            verdict: "works".into(),
+            cross_az: Some("often".into()),
+            source: "http://docs.aws.amazon.com/".into(),
+            ..base.clone()
+        });
+        s.expect.push(Expectation {
+            from: "i-app-a".into(),
+            source: "https://".into(),
+            ..base
+        });
+        let d = run(&s);
+        let obj = "expect[1] (nobody → nosuch)";
+        error(&d, "unknown_instance", obj);
+        error(&d, "unknown_service", obj);
+        error(&d, "unknown_az", obj);
+        assert!(error(&d, "invalid_verdict", obj).contains("leaves_vpc"));
+        error(&d, "invalid_cross_az", obj);
+        error(&d, "invalid_source", obj);
+        error(&d, "invalid_source", "expect[2] (i-app-a → s3)");
+        assert_eq!(d.len(), 7, "{d:#?}");
+    }
+
+    #[test]
+    fn expectation_from_an_ambiguous_name() {
+        let mut s = minimal();
+        s.instances.push(crate::model::Instance {
+            id: "i-app-a2".into(),
+            name: Some("app-a".into()),
+            subnet: "subnet-private-b".into(),
+            private_ip: None,
+            public_ip: false,
+        });
+        error(&run(&s), "ambiguous_instance", "expect[0] (app-a → s3)");
+    }
+
+    #[test]
+    fn https_urls() {
+        assert!(is_https_url("https://docs.aws.amazon.com/vpc/"));
+        assert!(!is_https_url("https://docs.aws.amazon.com/a b"));
+        assert!(!is_https_url("https:///x"));
+        assert!(!is_https_url("ftp://x.y"));
+    }
+}

@@ -1,0 +1,681 @@
+//! AWS's own rules (aws-semantics.md §7) and the references a scenario must resolve.
+//!
+//! [`validate`] runs every rule and returns every finding: errors (what AWS would refuse, or a
+//! reference that does not resolve) and warnings (what AWS allows but documents as not working,
+//! or what the model ignores as AWS does). It never stops at the first finding and never panics,
+//! whatever the input: lookups here keep the first object of each id and skip what does not
+//! resolve, because the rule that reports the broken reference is a different one.
+//!
+//! Each rule is a small function named after what it checks, with the aws-semantics.md section
+//! in its doc comment. A rule code is stable snake_case; the message states AWS's rule in words a
+//! learner can act on.
+
+use std::collections::{HashMap, HashSet};
+
+use ipnet::Ipv4Net;
+
+use super::parts::{Parts, Parts as P, Touched};
+use super::{Diagnostic, RouteTable, Scenario, Subnet};
+use crate::model::catalogue::Service;
+
+mod addresses;
+mod endpoints;
+mod expectations;
+mod ids;
+mod ingress;
+mod nat;
+mod route_tables;
+mod subnets;
+#[cfg(test)]
+mod test_support;
+
+use addresses::{ip_addresses, subnet_addresses_suffice};
+use endpoints::{
+    gateway_endpoints, inbound_resolver_option, interface_endpoint_private_dns, interface_endpoints,
+};
+use expectations::{expectations, what_if_azs, workloads};
+use ids::{availability_zones_unique, ids_unique};
+use ingress::{edge_route_tables, gateway_load_balancers};
+use nat::{nat_gateways, public_nat_gateway_route};
+use route_tables::{
+    one_main_route_table, prefix_list_destinations, route_destination_cidrs,
+    route_destinations_unique, route_targets_resolve, routes_inside_vpc, service_cidrs,
+    subnet_associations,
+};
+use subnets::{placement_subnets_resolve, subnet_cidrs, vpc_cidrs};
+
+/// The verdicts an `expect` entry may name.
+pub const VERDICTS: &[&str] = &[
+    "reachable",
+    "partial",
+    "blocked",
+    "leaves_vpc",
+    "unavailable",
+];
+
+/// The `cross_az` values an `expect` entry may name (aws-semantics.md §3).
+pub const CROSS_AZ: &[&str] = &["never", "sometimes", "always"];
+
+/// Smallest and largest prefix length AWS accepts for a VPC or subnet IPv4 CIDR block.
+const MIN_PREFIX: u8 = 16;
+const MAX_PREFIX: u8 = 28;
+
+/// Every error and warning for `scenario`; never stops at the first.
+pub fn validate(scenario: &Scenario, services: &[Service]) -> Vec<Diagnostic> {
+    validate_by_rule(scenario, services).concat()
+}
+
+/// Every rule's findings, in [`RULES`] order.
+pub(crate) fn validate_by_rule(scenario: &Scenario, services: &[Service]) -> Vec<Vec<Diagnostic>> {
+    let cx = Cx::new(scenario, services, None);
+    RULES
+        .iter()
+        .map(|(rule, _)| {
+            let mut out = Vec::new();
+            rule(&cx, &mut out);
+            out
+        })
+        .collect()
+}
+
+/// [`validate_by_rule`] after an edit that changed `touched` in a scenario whose findings were
+/// `previous`: only the rules that read a touched part run again, the others' findings are
+/// `previous`'s. A rule that checks each table on its own runs first on the touched tables
+/// alone; only if it finds something there (or had found something before) does it run on all.
+pub(crate) fn revalidate(
+    scenario: &Scenario,
+    services: &[Service],
+    previous: &[Vec<Diagnostic>],
+    touched: &Touched,
+) -> Vec<Vec<Diagnostic>> {
+    debug_assert_eq!(previous.len(), RULES.len());
+    let mut cx = Cx::new(scenario, services, None);
+    RULES
+        .iter()
+        .zip(previous)
+        .map(|((rule, reads), before)| {
+            if !touched.parts.intersects(reads.parts) {
+                return before.clone();
+            }
+            let mut out = Vec::new();
+            if reads.per_table
+                && before.is_empty()
+                && !touched
+                    .parts
+                    .intersects(reads.parts.minus(Parts::PER_TABLE))
+                && let Some(tables) = &touched.tables
+            {
+                cx.scope = Some(tables);
+                rule(&cx, &mut out);
+                cx.scope = None;
+                if out.is_empty() {
+                    return out;
+                }
+                out.clear();
+            }
+            rule(&cx, &mut out);
+            out
+        })
+        .collect()
+}
+
+type Rule = fn(&Cx, &mut Vec<Diagnostic>);
+
+/// What a rule reads, so that an edit re-runs only the rules it can affect.
+struct Reads {
+    parts: Parts,
+    /// The rule checks each route table on its own (what it reports about one table depends
+    /// only on that table's [`Parts::PER_TABLE`] parts and the other parts it reads), and
+    /// iterates [`Cx::checked_tables`].
+    per_table: bool,
+}
+
+const fn reads(parts: Parts) -> Reads {
+    Reads {
+        parts,
+        per_table: false,
+    }
+}
+
+const fn per_table(parts: Parts) -> Reads {
+    Reads {
+        parts,
+        per_table: true,
+    }
+}
+
+/// The rules in the order their findings are reported (errors are sorted first by the caller),
+/// each with the parts of the scenario it reads.
+const RULES: &[(Rule, Reads)] = &[
+    (
+        ids_unique,
+        reads(
+            P::VPC
+                .union(P::INTERNET_GATEWAY)
+                .union(P::SUBNETS)
+                .union(P::TABLES)
+                .union(P::NAT_GATEWAYS)
+                .union(P::GATEWAY_ENDPOINTS)
+                .union(P::INTERFACE_ENDPOINTS)
+                .union(P::LOAD_BALANCERS)
+                .union(P::GWLB_ENDPOINTS)
+                .union(P::NETWORK_INTERFACES)
+                .union(P::INSTANCES),
+        ),
+    ),
+    (availability_zones_unique, reads(P::AZS.union(P::REGION))),
+    (vpc_cidrs, reads(P::VPC)),
+    (subnet_cidrs, reads(P::SUBNETS.union(P::AZS).union(P::VPC))),
+    (
+        one_main_route_table,
+        reads(P::TABLES.union(P::MAIN).union(P::VPC)),
+    ),
+    (
+        subnet_associations,
+        reads(P::TABLES.union(P::ASSOCIATIONS).union(P::SUBNETS)),
+    ),
+    (
+        route_destination_cidrs,
+        per_table(P::TABLES.union(P::ROUTES)),
+    ),
+    (
+        route_destinations_unique,
+        per_table(P::TABLES.union(P::ROUTES).union(P::GATEWAY_ENDPOINT_TABLES)),
+    ),
+    (
+        route_targets_resolve,
+        per_table(
+            P::TABLES
+                .union(P::ROUTES)
+                .union(P::INTERNET_GATEWAY)
+                .union(P::NAT_GATEWAYS)
+                .union(P::GWLB_ENDPOINTS)
+                .union(P::NETWORK_INTERFACES),
+        ),
+    ),
+    (
+        routes_inside_vpc,
+        per_table(P::TABLES.union(P::ROUTES).union(P::VPC).union(P::SUBNETS)),
+    ),
+    (
+        prefix_list_destinations,
+        per_table(P::TABLES.union(P::ROUTES).union(P::REGION)),
+    ),
+    (service_cidrs, reads(P::REGION.union(P::VPC))),
+    (
+        gateway_endpoints,
+        reads(
+            P::GATEWAY_ENDPOINTS
+                .union(P::GATEWAY_ENDPOINT_TABLES)
+                .union(P::REGION)
+                .union(P::TABLES)
+                .union(P::VPC)
+                .union(P::VPC_DNS),
+        ),
+    ),
+    (
+        interface_endpoints,
+        reads(
+            P::INTERFACE_ENDPOINTS
+                .union(P::REGION)
+                .union(P::SUBNETS)
+                .union(P::AZS),
+        ),
+    ),
+    (
+        interface_endpoint_private_dns,
+        reads(
+            P::INTERFACE_ENDPOINTS
+                .union(P::PRIVATE_DNS)
+                .union(P::REGION)
+                .union(P::VPC)
+                .union(P::VPC_DNS),
+        ),
+    ),
+    (
+        inbound_resolver_option,
+        reads(
+            P::INTERFACE_ENDPOINTS
+                .union(P::PRIVATE_DNS)
+                .union(P::REGION)
+                .union(P::GATEWAY_ENDPOINTS),
+        ),
+    ),
+    (
+        ip_addresses,
+        reads(
+            P::INTERFACE_ENDPOINTS
+                .union(P::INSTANCES)
+                .union(P::NETWORK_INTERFACES)
+                .union(P::SUBNETS),
+        ),
+    ),
+    (
+        subnet_addresses_suffice,
+        reads(
+            P::INTERFACE_ENDPOINTS
+                .union(P::INSTANCES)
+                .union(P::NETWORK_INTERFACES)
+                .union(P::NAT_GATEWAYS)
+                .union(P::GWLB_ENDPOINTS)
+                .union(P::SUBNETS),
+        ),
+    ),
+    (
+        nat_gateways,
+        reads(
+            P::NAT_GATEWAYS
+                .union(P::SUBNETS)
+                .union(P::INTERNET_GATEWAY)
+                .union(P::VPC),
+        ),
+    ),
+    (
+        public_nat_gateway_route,
+        reads(
+            P::NAT_GATEWAYS
+                .union(P::SUBNETS)
+                .union(P::TABLES)
+                .union(P::MAIN)
+                .union(P::ASSOCIATIONS)
+                .union(P::ROUTES)
+                .union(P::INTERNET_GATEWAY)
+                .union(P::VPC),
+        ),
+    ),
+    (
+        placement_subnets_resolve,
+        reads(
+            P::GWLB_ENDPOINTS
+                .union(P::NETWORK_INTERFACES)
+                .union(P::INSTANCES)
+                .union(P::SUBNETS),
+        ),
+    ),
+    (what_if_azs, reads(P::WHAT_IF.union(P::AZS))),
+    (
+        edge_route_tables,
+        reads(
+            P::INTERNET_GATEWAY
+                .union(P::TABLES)
+                .union(P::EDGE)
+                .union(P::MAIN)
+                .union(P::ROUTES)
+                .union(P::VPC),
+        ),
+    ),
+    (
+        gateway_load_balancers,
+        reads(P::LOAD_BALANCERS.union(P::GWLB_ENDPOINTS).union(P::AZS)),
+    ),
+    (workloads, reads(P::REGION)),
+    (
+        expectations,
+        reads(
+            P::EXPECT
+                .union(P::INSTANCES)
+                .union(P::SUBNETS)
+                .union(P::REGION)
+                .union(P::AZS),
+        ),
+    ),
+];
+
+/// Lookups over the scenario. The first object of each id wins; duplicates are reported by
+/// [`ids_unique`].
+struct Cx<'a> {
+    s: &'a Scenario,
+    services: HashMap<&'a str, &'a Service>,
+    /// AZ name or AZ ID → index in `availability_zones`.
+    azs: HashMap<&'a str, usize>,
+    subnets: HashMap<&'a str, &'a Subnet>,
+    tables: HashMap<&'a str, &'a RouteTable>,
+    nats: HashSet<&'a str>,
+    gwlbs: HashSet<&'a str>,
+    enis: HashSet<&'a str>,
+    /// The tables the per-table rules check: `None` for all of them.
+    scope: Option<&'a [usize]>,
+}
+
+impl<'a> Cx<'a> {
+    fn new(s: &'a Scenario, services: &'a [Service], scope: Option<&'a [usize]>) -> Self {
+        let mut azs = HashMap::new();
+        for (i, az) in s.availability_zones.iter().enumerate() {
+            azs.entry(az.name.as_str()).or_insert(i);
+        }
+        for (i, az) in s.availability_zones.iter().enumerate() {
+            if let Some(id) = &az.id {
+                azs.entry(id.as_str()).or_insert(i);
+            }
+        }
+        let mut subnets = HashMap::new();
+        for sn in &s.subnets {
+            subnets.entry(sn.id.as_str()).or_insert(sn);
+        }
+        let mut tables = HashMap::new();
+        for t in &s.route_tables {
+            tables.entry(t.id.as_str()).or_insert(t);
+        }
+        let mut svc = HashMap::new();
+        for sv in services {
+            svc.entry(sv.name.as_str()).or_insert(sv);
+        }
+        Cx {
+            s,
+            services: svc,
+            azs,
+            subnets,
+            tables,
+            nats: s.nat_gateways.iter().map(|n| n.id.as_str()).collect(),
+            gwlbs: s.gwlb_endpoints.iter().map(|n| n.id.as_str()).collect(),
+            enis: s.network_interfaces.iter().map(|n| n.id.as_str()).collect(),
+            scope,
+        }
+    }
+
+    /// The tables a per-table rule checks (see [`Reads::per_table`]): all of them, or after an
+    /// edit the ones it changed.
+    fn checked_tables(&self) -> impl Iterator<Item = &'a RouteTable> + use<'a> {
+        let all = &self.s.route_tables;
+        let (whole, some) = match self.scope {
+            None => (Some(all.iter()), None),
+            Some(scope) => (None, Some(scope.iter().filter_map(|&t| all.get(t)))),
+        };
+        whole
+            .into_iter()
+            .flatten()
+            .chain(some.into_iter().flatten())
+    }
+
+    fn vpc_id(&self) -> &str {
+        &self.s.vpc.id
+    }
+
+    fn igw_id(&self) -> Option<&str> {
+        self.s.internet_gateway.as_ref().map(|g| g.id.as_str())
+    }
+
+    fn vpc_cidrs_text(&self) -> String {
+        join(self.s.vpc.cidrs.iter().map(|c| c.trunc().to_string()))
+    }
+
+    /// The table a subnet uses (aws-semantics.md §1): its explicit association if it has one,
+    /// otherwise the main table. `true` when explicit.
+    fn subnet_table(&self, subnet: &str) -> Option<(&'a RouteTable, bool)> {
+        if let Some(t) = self
+            .s
+            .route_tables
+            .iter()
+            .find(|t| t.subnets.iter().any(|x| x == subnet))
+        {
+            return Some((t, true));
+        }
+        self.s
+            .route_tables
+            .iter()
+            .find(|t| t.main)
+            .map(|t| (t, false))
+    }
+
+    /// The AZ index of a subnet, when its AZ resolves.
+    fn subnet_az(&self, subnet: &Subnet) -> Option<usize> {
+        self.azs.get(subnet.az.as_str()).copied()
+    }
+
+    fn has_gateway_endpoint_for(&self, service: &str) -> bool {
+        self.s
+            .gateway_endpoints
+            .iter()
+            .any(|g| g.service == service)
+    }
+}
+
+/// `a subnet`, `an instance`.
+fn article(noun: &str) -> String {
+    let an = noun.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} {noun}", if an { "an" } else { "a" })
+}
+
+fn join(items: impl IntoIterator<Item = impl std::fmt::Display>) -> String {
+    items
+        .into_iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Report a CIDR whose address is not its network address (aws-semantics.md §7: CIDRs valid).
+/// Returns whether the CIDR is well-formed.
+fn cidr_without_host_bits(
+    object: &str,
+    what: &str,
+    cidr: &Ipv4Net,
+    out: &mut Vec<Diagnostic>,
+) -> bool {
+    if cidr.addr() == cidr.network() {
+        return true;
+    }
+    out.push(Diagnostic::error(
+        object,
+        "cidr_host_bits",
+        format!(
+            "{what} {cidr} is not a valid CIDR block: its host bits are set (did you mean {}?); \
+             AWS takes a CIDR block only as its network address",
+            cidr.trunc()
+        ),
+    ));
+    false
+}
+
+fn unknown_az(cx: &Cx, object: &str, az: &str) -> Diagnostic {
+    let known = join(cx.s.availability_zones.iter().map(|a| match &a.id {
+        Some(id) => format!("{} ({id})", a.name),
+        None => a.name.clone(),
+    }));
+    Diagnostic::error(
+        object,
+        "unknown_az",
+        format!(
+            "the Availability Zone {az} is neither an AZ name nor an AZ ID of the scenario \
+             (known: {known})"
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use std::net::Ipv4Addr;
+    use std::path::Path;
+
+    use ipnet::Ipv4Net;
+
+    use super::test_support::*;
+    use crate::model::{
+        AvailabilityMode, Diagnostic, EndpointSubnet, InternetGateway, Model, NatConnectivity,
+        NatGateway, Scenario, Target, from_ron_str,
+    };
+
+    #[test]
+    fn minimal_scenario_is_clean() {
+        let d = run(&minimal());
+        assert!(d.is_empty(), "{d:#?}");
+        Model::new(minimal()).unwrap();
+    }
+
+    #[test]
+    fn shipped_scenario_is_clean_of_errors() {
+        let text = include_str!("../../../scenarios/private-only.ron");
+        let s = from_ron_str(text, Path::new("private-only.ron")).unwrap();
+        let d = run(&s);
+        assert!(!d.iter().any(Diagnostic::is_error), "{d:#?}");
+    }
+
+    #[test]
+    fn all_errors_are_collected() {
+        let mut s = minimal();
+        s.subnets[0].cidr = net("10.9.0.0/24");
+        s.route_tables[1].main = true;
+        s.interface_endpoints[0].subnets[1].subnet = "subnet-public-a".into();
+        s.expect[0].verdict = "yes".into();
+        let d = run(&s);
+        for rule in [
+            "subnet_outside_vpc",
+            "multiple_main_route_tables",
+            "endpoint_subnets_same_az",
+            "invalid_verdict",
+        ] {
+            assert_eq!(found(&d, rule).len(), 1, "{rule}: {d:#?}");
+        }
+    }
+
+    #[test]
+    fn degenerate_scenarios_do_not_panic() {
+        let mut s = minimal();
+        s.availability_zones.clear();
+        s.route_tables.clear();
+        s.vpc.cidrs = vec![net("0.0.0.0/0"), net("255.255.255.255/32")];
+        s.subnets[0].cidr = net("255.255.255.255/32");
+        s.subnets[1].cidr = net("0.0.0.0/0");
+        s.instances[0].private_ip = Some(ip("255.255.255.255"));
+        s.instances[0].subnet = "subnet-public-a".into();
+        let d = run(&s);
+        assert!(d.iter().any(Diagnostic::is_error));
+        assert!(Model::new(s).is_err());
+    }
+
+    mod never_panics {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        const SUBNETS: &[&str] = &[
+            "subnet-public-a",
+            "subnet-private-a",
+            "subnet-private-b",
+            "x",
+        ];
+        const TABLES: &[&str] = &["rtb-main", "rtb-public", "rtb-private", "y"];
+
+        fn small_net() -> impl Strategy<Value = Ipv4Net> {
+            (0u8..4, 0u8..=255, 12u8..=32)
+                .prop_map(|(a, b, len)| Ipv4Net::new(Ipv4Addr::new(10, a, b, 0), len).unwrap())
+        }
+
+        #[derive(Debug, Clone)]
+        enum Change {
+            SubnetCidr(usize, Ipv4Net),
+            SubnetAz(usize, bool),
+            Main(usize, bool),
+            Associate(usize, usize),
+            Route(usize, Ipv4Net, u8),
+            GatewayTable(usize),
+            EndpointSubnet(usize, Option<u8>),
+            InstanceIp(u8),
+            Nat(usize, bool, bool),
+            Dns(bool, bool),
+        }
+
+        fn change() -> impl Strategy<Value = Change> {
+            prop_oneof![
+                (0usize..3, small_net()).prop_map(|(i, c)| Change::SubnetCidr(i, c)),
+                (0usize..3, any::<bool>()).prop_map(|(i, b)| Change::SubnetAz(i, b)),
+                (0usize..3, any::<bool>()).prop_map(|(i, b)| Change::Main(i, b)),
+                (0usize..4, 0usize..4).prop_map(|(t, sn)| Change::Associate(t, sn)),
+                (0usize..3, small_net(), 0u8..6).prop_map(|(t, c, k)| Change::Route(t, c, k)),
+                (0usize..4).prop_map(Change::GatewayTable),
+                (0usize..4, proptest::option::of(any::<u8>()))
+                    .prop_map(|(sn, o)| Change::EndpointSubnet(sn, o)),
+                any::<u8>().prop_map(Change::InstanceIp),
+                (0usize..4, any::<bool>(), any::<bool>())
+                    .prop_map(|(sn, r, p)| Change::Nat(sn, r, p)),
+                (any::<bool>(), any::<bool>()).prop_map(|(a, b)| Change::Dns(a, b)),
+            ]
+        }
+
+        fn apply(s: &mut Scenario, c: Change) {
+            match c {
+                Change::SubnetCidr(i, n) => s.subnets[i].cidr = n,
+                Change::SubnetAz(i, b) => {
+                    s.subnets[i].az = if b { "use1-az2" } else { "nowhere" }.into()
+                }
+                Change::Main(i, b) => s.route_tables[i].main = b,
+                Change::Associate(t, sn) => {
+                    if let Some(t) = s.route_tables.get_mut(t) {
+                        t.subnets.push(SUBNETS[sn].into());
+                    }
+                }
+                Change::Route(t, n, k) => {
+                    let target = match k {
+                        0 => Target::NatGateway("nat-a".into()),
+                        1 => Target::InternetGateway("igw-1".into()),
+                        2 => Target::Local,
+                        3 => Target::NetworkInterface("eni-x".into()),
+                        4 => Target::Blackhole,
+                        _ => Target::GatewayEndpoint("vpce-s3".into()),
+                    };
+                    s.route_tables[t].routes.push(route(&n.to_string(), target));
+                }
+                Change::GatewayTable(t) => {
+                    s.gateway_endpoints[0].route_tables.push(TABLES[t].into())
+                }
+                Change::EndpointSubnet(sn, o) => {
+                    s.interface_endpoints[0].subnets.push(EndpointSubnet {
+                        subnet: SUBNETS[sn].into(),
+                        ip: o.map(|b| Ipv4Addr::new(10, 0, 1, b)),
+                    })
+                }
+                Change::InstanceIp(b) => {
+                    s.instances[0].private_ip = Some(Ipv4Addr::new(10, 0, 1, b))
+                }
+                Change::Nat(sn, regional, private) => s.nat_gateways.push(NatGateway {
+                    id: format!("nat-{}", s.nat_gateways.len()),
+                    name: None,
+                    subnet: SUBNETS.get(sn).filter(|_| sn < 3).map(|x| x.to_string()),
+                    connectivity: if private {
+                        NatConnectivity::Private
+                    } else {
+                        NatConnectivity::Public
+                    },
+                    availability_mode: if regional {
+                        AvailabilityMode::Regional
+                    } else {
+                        AvailabilityMode::Zonal
+                    },
+                }),
+                Change::Dns(a, b) => {
+                    s.vpc.enable_dns_support = a;
+                    s.vpc.enable_dns_hostnames = b;
+                }
+            }
+        }
+
+        proptest! {
+            /// Validation never panics, and whatever it accepts the model can index.
+            #[test]
+            fn validate_and_index_never_panic(changes in proptest::collection::vec(change(), 0..8)) {
+                let mut s = minimal();
+                s.internet_gateway = Some(InternetGateway { id: "igw-1".into() });
+                for c in changes {
+                    apply(&mut s, c);
+                }
+                let d = run(&s);
+                let ok = !d.iter().any(Diagnostic::is_error);
+                let model = Model::new(s);
+                prop_assert_eq!(model.is_ok(), ok);
+                if let Ok(m) = model {
+                    // Every lookup the evaluator relies on holds for an accepted scenario.
+                    for i in 0..m.scenario().subnets.len() {
+                        let (t, _) = m.subnet_route_table(i);
+                        prop_assert!(t < m.scenario().route_tables.len());
+                        let _ = m.compiled_table(t);
+                    }
+                    for e in 0..m.scenario().interface_endpoints.len() {
+                        for eni in m.endpoint_enis(e) {
+                            prop_assert!(eni.az < m.scenario().availability_zones.len());
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

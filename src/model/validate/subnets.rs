@@ -1,0 +1,226 @@
+//! The VPC's and the subnets' CIDR blocks, and the subnets that placed objects sit in
+//! (aws-semantics.md §7).
+
+use super::{Cx, MAX_PREFIX, MIN_PREFIX, cidr_without_host_bits};
+use crate::model::Diagnostic;
+
+/// The VPC has at least one CIDR; each is valid, between /16 and /28, and the VPC's CIDRs do not
+/// overlap each other (aws-semantics.md §7).
+pub(super) fn vpc_cidrs(cx: &Cx, out: &mut Vec<Diagnostic>) {
+    let vpc = &cx.s.vpc;
+    if vpc.cidrs.is_empty() {
+        out.push(Diagnostic::error(
+            &vpc.id,
+            "vpc_without_cidr",
+            format!(
+                "{} has no CIDR block; a VPC is created with a primary IPv4 CIDR block",
+                vpc.id
+            ),
+        ));
+    }
+    for (i, cidr) in vpc.cidrs.iter().enumerate() {
+        cidr_without_host_bits(&vpc.id, "the VPC CIDR", cidr, out);
+        if !(MIN_PREFIX..=MAX_PREFIX).contains(&cidr.prefix_len()) {
+            out.push(Diagnostic::error(
+                &vpc.id,
+                "vpc_cidr_size",
+                format!(
+                    "the VPC CIDR {cidr} is a /{}; a VPC CIDR block must be between a /16 \
+                     (65,536 addresses) and a /28 (16 addresses)",
+                    cidr.prefix_len()
+                ),
+            ));
+        }
+        for earlier in &vpc.cidrs[..i] {
+            if earlier.contains(cidr) || cidr.contains(earlier) {
+                out.push(Diagnostic::error(
+                    &vpc.id,
+                    "vpc_cidr_overlap",
+                    format!(
+                        "the VPC CIDR {cidr} overlaps the VPC CIDR {earlier}; a VPC's CIDR \
+                         blocks must not overlap each other"
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// Each subnet's CIDR is valid, between /16 and /28, inside one VPC CIDR and overlaps no other
+/// subnet; its AZ resolves (aws-semantics.md §7).
+pub(super) fn subnet_cidrs(cx: &Cx, out: &mut Vec<Diagnostic>) {
+    let s = cx.s;
+    for (i, sn) in s.subnets.iter().enumerate() {
+        if !cx.azs.contains_key(sn.az.as_str()) {
+            out.push(Diagnostic::error(
+                &sn.id,
+                "unknown_az",
+                format!(
+                    "{} is in the Availability Zone {}, which is not listed in \
+                     availability_zones",
+                    sn.id, sn.az
+                ),
+            ));
+        }
+        cidr_without_host_bits(&sn.id, "the subnet CIDR", &sn.cidr, out);
+        if !(MIN_PREFIX..=MAX_PREFIX).contains(&sn.cidr.prefix_len()) {
+            out.push(Diagnostic::error(
+                &sn.id,
+                "subnet_cidr_size",
+                format!(
+                    "{}'s CIDR {} is a /{}; a subnet CIDR block must be between a /16 and a /28",
+                    sn.id,
+                    sn.cidr,
+                    sn.cidr.prefix_len()
+                ),
+            ));
+        }
+        if !s.vpc.cidrs.is_empty() && !s.vpc.cidrs.iter().any(|v| v.contains(&sn.cidr)) {
+            out.push(Diagnostic::error(
+                &sn.id,
+                "subnet_outside_vpc",
+                format!(
+                    "{}'s CIDR {} is not inside the VPC's CIDR blocks ({}); a subnet's CIDR \
+                     block must be a subset of one of the VPC's CIDR blocks",
+                    sn.id,
+                    sn.cidr,
+                    cx.vpc_cidrs_text()
+                ),
+            ));
+        }
+        for other in &s.subnets[..i] {
+            if other.cidr.contains(&sn.cidr) || sn.cidr.contains(&other.cidr) {
+                out.push(Diagnostic::error(
+                    &sn.id,
+                    "subnet_overlap",
+                    format!(
+                        "{}'s CIDR {} overlaps {}'s CIDR {}; the subnets of a VPC cannot overlap",
+                        sn.id, sn.cidr, other.id, other.cidr
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// GWLB endpoints, network interfaces and instances sit in a subnet that resolves
+/// (aws-semantics.md §7).
+pub(super) fn placement_subnets_resolve(cx: &Cx, out: &mut Vec<Diagnostic>) {
+    let placed =
+        cx.s.gwlb_endpoints
+            .iter()
+            .map(|g| (&g.id, &g.subnet))
+            .chain(cx.s.network_interfaces.iter().map(|n| (&n.id, &n.subnet)))
+            .chain(cx.s.instances.iter().map(|i| (&i.id, &i.subnet)));
+    for (id, subnet) in placed {
+        if !cx.subnets.contains_key(subnet.as_str()) {
+            out.push(Diagnostic::error(
+                id,
+                "unknown_subnet",
+                format!("{id} is in {subnet}, which is not a subnet of the VPC"),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+
+    use crate::model::validate::test_support::*;
+    use crate::model::{Destination, GwlbEndpoint, NetworkInterface, ServiceOverride};
+
+    #[test]
+    fn host_bits_are_refused_everywhere() {
+        let mut s = minimal();
+        s.vpc.cidrs[0] = net("10.0.0.1/16");
+        s.subnets[0].cidr = net("10.0.0.7/24");
+        table(&mut s, "rtb-public").routes[0].destination = Destination::Cidr(net("0.0.0.1/0"));
+        s.services.push(ServiceOverride {
+            name: "sqs".into(),
+            dns_name: None,
+            private_dns_supported: None,
+            gateway_endpoint: None,
+            interface_endpoint: None,
+            cidrs: Some(vec![net("198.18.0.9/24")]),
+        });
+        let d = run(&s);
+        assert!(error(&d, "cidr_host_bits", "vpc-1").contains("did you mean 10.0.0.0/16?"));
+        assert!(error(&d, "cidr_host_bits", "subnet-public-a").contains("10.0.0.0/24"));
+        assert!(error(&d, "cidr_host_bits", "sqs").contains("198.18.0.0/24"));
+        // The route destination is a route table's finding.
+        assert!(
+            d.iter()
+                .any(|x| x.rule == "cidr_host_bits" && x.object == "rtb-public")
+        );
+    }
+
+    #[test]
+    fn vpc_cidr_size_and_overlap() {
+        let mut s = minimal();
+        s.vpc.cidrs = vec![
+            net("10.0.0.0/16"),
+            net("10.0.128.0/17"),
+            net("172.16.0.0/12"),
+        ];
+        let d = run(&s);
+        assert!(error(&d, "vpc_cidr_overlap", "vpc-1").contains("10.0.128.0/17"));
+        assert!(error(&d, "vpc_cidr_size", "vpc-1").contains("/12"));
+
+        let mut s = minimal();
+        s.vpc.cidrs.clear();
+        error(&run(&s), "vpc_without_cidr", "vpc-1");
+    }
+
+    #[test]
+    fn subnet_size_outside_and_overlap() {
+        let mut s = minimal();
+        s.subnets[0].cidr = net("10.0.0.0/29");
+        s.subnets[1].cidr = net("10.0.0.0/30");
+        s.subnets[2].cidr = net("10.1.2.0/24");
+        let d = run(&s);
+        assert!(error(&d, "subnet_cidr_size", "subnet-private-a").contains("/30"));
+        assert!(error(&d, "subnet_overlap", "subnet-private-a").contains("subnet-public-a"));
+        assert!(error(&d, "subnet_outside_vpc", "subnet-private-b").contains("10.0.0.0/16"));
+    }
+
+    #[test]
+    fn subnet_must_sit_in_one_vpc_cidr() {
+        let mut s = minimal();
+        s.vpc.cidrs = vec![net("10.0.0.0/16"), net("10.1.0.0/16")];
+        s.subnets[2].cidr = net("10.0.0.0/15");
+        let d = run(&s);
+        error(&d, "subnet_outside_vpc", "subnet-private-b");
+    }
+
+    #[test]
+    fn subnet_az_resolves_by_name_or_id() {
+        let mut s = minimal();
+        s.subnets[2].az = "use1-az2".into();
+        assert!(run(&s).is_empty());
+        s.subnets[2].az = "us-east-1z".into();
+        error(&run(&s), "unknown_az", "subnet-private-b");
+    }
+
+    #[test]
+    fn placements_resolve() {
+        let mut s = minimal();
+        s.instances[0].subnet = "subnet-x".into();
+        s.instances[0].private_ip = None;
+        s.gwlb_endpoints.push(GwlbEndpoint {
+            id: "gwlbe-1".into(),
+            subnet: "subnet-y".into(),
+            appliances_up: true,
+        });
+        s.network_interfaces.push(NetworkInterface {
+            id: "eni-1".into(),
+            description: None,
+            subnet: "subnet-z".into(),
+            ip: None,
+            public_ip: false,
+        });
+        let d = run(&s);
+        error(&d, "unknown_subnet", "i-app-a");
+        error(&d, "unknown_subnet", "gwlbe-1");
+        error(&d, "unknown_subnet", "eni-1");
+    }
+}
