@@ -367,7 +367,10 @@ static MESSAGES: &[(&str, &str)] = &[
     ("quit without saving", "保存せずに終了"),
     ("stay", "終了しない"),
     // --- path panel (ui/path.rs) ---
-    ("J/K scroll · {} more", "J/K でスクロール · 残り {} 行"),
+    (
+        "J/K, Ctrl-f/Ctrl-b scroll · {} more",
+        "J/K、Ctrl-f/Ctrl-b でスクロール · 残り {} 行",
+    ),
     ("route", "ルート"),
     ("routes:", "このテーブルのルート:"),
     (
@@ -829,6 +832,8 @@ static MESSAGES: &[(&str, &str)] = &[
     ("bottom", "末尾へ"),
     ("scroll the path panel down", "経路パネルを下へスクロール"),
     ("scroll the path panel up", "経路パネルを上へスクロール"),
+    ("page the path panel down", "経路パネルを 1 ページ下へ"),
+    ("page the path panel up", "経路パネルを 1 ページ上へ"),
     (
         "fail / restore the AZ with that number",
         "その番号の AZ を障害状態にする / 復旧する",

@@ -224,6 +224,22 @@ pub static KEYMAP: &[Binding] = &[
     ),
     b(
         Main,
+        &[Ctrl('f')],
+        "Ctrl-f",
+        Msg::PathPageDown,
+        "page the path panel down",
+        None,
+    ),
+    b(
+        Main,
+        &[Ctrl('b')],
+        "Ctrl-b",
+        Msg::PathPageUp,
+        "page the path panel up",
+        None,
+    ),
+    b(
+        Main,
         &[Key::Digit],
         "1-9",
         Msg::ToggleAz(0),

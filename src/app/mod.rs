@@ -117,6 +117,9 @@ pub enum Msg {
     Right,
     PageUp,
     PageDown,
+    /// Ctrl-f / Ctrl-b: the path panel a page at a time.
+    PathPageDown,
+    PathPageUp,
     Home,
     End,
     Enter,
@@ -491,6 +494,10 @@ impl App {
             }
             Msg::PathDown => self.path_scroll = self.path_scroll.saturating_add(1),
             Msg::PathUp => self.path_scroll = self.path_scroll.saturating_sub(1),
+            Msg::PathPageDown => {
+                self.path_scroll = self.path_scroll.saturating_add(self.path_page())
+            }
+            Msg::PathPageUp => self.path_scroll = self.path_scroll.saturating_sub(self.path_page()),
             Msg::PickSource => self.overlay = Some(Overlay::Picker(flows::source_picker(self))),
             Msg::PickTarget => self.overlay = Some(Overlay::Picker(flows::target_picker(self))),
             Msg::NextSource => self.step_source(1),

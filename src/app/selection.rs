@@ -99,6 +99,11 @@ impl App {
         }
     }
 
+    /// A page of the path panel: most of its rows, keeping one line of context.
+    pub(super) fn path_page(&self) -> u16 {
+        (self.size.1 / 2).saturating_sub(3).max(1)
+    }
+
     pub(super) fn page(&mut self, msg: Msg) {
         let page = self.size.1.saturating_sub(8).max(1);
         if self.tab == Tab::Matrix {

@@ -346,3 +346,16 @@ fn every_lesson_walks_to_the_end_and_back() {
     }
     assert!(walked > 0);
 }
+
+#[test]
+fn ctrl_f_and_ctrl_b_page_the_path_panel() {
+    let mut app = open("private-only");
+    app.size = (80, 24);
+    press(&mut app, "<C-f>");
+    let page = app.path_scroll;
+    assert!(page > 1, "a page is more than a line: {page}");
+    press(&mut app, "<C-f>");
+    assert_eq!(app.path_scroll, 2 * page);
+    press(&mut app, "<C-b>");
+    assert_eq!(app.path_scroll, page);
+}

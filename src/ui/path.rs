@@ -67,7 +67,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             " {} ",
             tf(
                 app.lang,
-                "J/K scroll · {} more",
+                "J/K, Ctrl-f/Ctrl-b scroll · {} more",
                 &[&(body.len() - rest.height as usize - scroll).to_string()]
             )
         );
