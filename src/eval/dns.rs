@@ -79,7 +79,6 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, svc: usize, hops: &mut Trail) -> Answer
             name,
             || None,
             || Fact::Dns {
-                name: Id::from(name),
                 resolver: resolver_address(model),
                 answer: DnsAnswer::Public {
                     service: Id::from(service.name.as_str()),
@@ -166,7 +165,6 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, svc: usize, hops: &mut Trail) -> Answer
             name,
             || None,
             || Fact::Dns {
-                name: Id::from(name),
                 resolver: resolver_address(model),
                 answer: DnsAnswer::Enis {
                     endpoint: endpoint(),
@@ -221,7 +219,6 @@ pub(crate) fn resolve_public(
         name,
         || None,
         || Fact::Dns {
-            name: Id::from(name),
             resolver: resolver_address(model),
             answer: DnsAnswer::Public {
                 service: Id::from(service),

@@ -683,8 +683,8 @@ pub enum Fact {
         cidr: Ipv4Net,
         public_ip: bool,
     },
+    /// The hop's id is the name asked.
     Dns {
-        name: Id,
         resolver: Option<Ipv4Addr>,
         answer: DnsAnswer,
     },

@@ -12,13 +12,16 @@ use crate::net_text::NetText;
 
 use super::facts::{RouteDecision, RouteMatch};
 
+/// The routes that matched one destination: a few, kept inline (no allocation per range).
+pub(crate) type Matches = smallvec::SmallVec<[(Ipv4Net, u32); 4]>;
+
 /// The outcome of route selection for one destination range that no more-specific route splits.
 #[derive(Debug, Clone)]
 pub(crate) struct Choice {
     /// Route index in the compiled table.
     pub winner: Option<u32>,
     /// Every (matched CIDR, route) that contains the destination, shortest prefix first.
-    pub matches: Vec<(Ipv4Net, u32)>,
+    pub matches: Matches,
     pub rule: RouteRule,
 }
 
@@ -39,7 +42,7 @@ pub(crate) fn choose(table: &CompiledTable, dest: Ipv4Net) -> Choice {
 
 /// [`choose`], and whether a more specific route lies inside `dest`, in one walk of the trie.
 fn choose_and_inside(table: &CompiledTable, dest: Ipv4Net) -> (Choice, bool) {
-    let mut matches: Vec<(Ipv4Net, u32)> = Vec::with_capacity(4);
+    let mut matches: Matches = Matches::new();
     let inside = table.trie.containing_and_inside(dest, |cidr, &r| {
         // A prefix list can hold nested entries; one route counts once, at its longest match.
         if let Some(m) = matches.iter_mut().find(|(_, x)| *x == r) {
@@ -120,7 +123,7 @@ fn winner_and_inside(table: &CompiledTable, dest: Ipv4Net) -> (Choice, bool) {
     });
     let choice = Choice {
         winner: best_static.or(best_any),
-        matches: Vec::new(),
+        matches: Matches::new(),
         rule: if best_len.is_some() {
             RouteRule::OnlyMatch
         } else {

@@ -299,11 +299,8 @@ pub fn hop_sentence(lang: Lang, hop: &Hop) -> String {
                 .s("az", az_of(lang, hop))
                 .b("public", *public_ip),
         ),
-        Fact::Dns {
-            name,
-            resolver,
-            answer,
-        } => {
+        Fact::Dns { resolver, answer } => {
+            let name = &hop.id;
             let resolver = resolver_text(lang, *resolver);
             match answer {
                 DnsAnswer::Enis { endpoint, enis } => msg(
