@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use super::{App, Msg, Overlay, StatusKind, flows};
 use crate::i18n::tf;
-use crate::model::{self};
+use crate::model;
 
 impl App {
     pub(super) fn save(&mut self) {

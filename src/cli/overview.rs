@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::import::load_aws;
 use super::{BUILTIN_NAME, EXIT_INVALID, EXIT_OK, load, print_warnings};
-use crate::eval::{self};
+use crate::eval;
 use crate::model::Model;
 use crate::report;
 

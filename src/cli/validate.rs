@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::{EXIT_INVALID, EXIT_OK, print_warnings};
-use crate::model::{self};
+use crate::model;
 
 pub fn run_validate(paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let mut code = EXIT_OK;
