@@ -1,12 +1,11 @@
 //! vpc-tui: see how traffic leaves an AWS VPC.
 //!
-//! Layers, one-way: [`model`] (scenario types, loading, validation, edits) → [`eval`] (pure path
-//! evaluation) → [`app`] (state, messages, `update`) → [`ui`] (rendering only); [`cli`] and
-//! [`tui`] (terminal setup and the event loop) sit on top.
+//! Layers, one-way: [`model`] (scenario types, the catalogue, loading, validation, edits) →
+//! [`eval`] (pure path evaluation: facts) → [`explain`] (facts → sentences, English and
+//! Japanese, from Fluent message files) → [`app`] (state, messages, `update`) → [`ui`]
+//! (rendering only); [`cli`] and [`tui`] (terminal setup and the event loop) sit on top.
 
 pub mod app;
-/// The service catalogue lives in the model layer; this path stays for the evaluator and benches.
-pub use model::catalogue;
 pub mod cli;
 pub mod cost;
 pub mod eval;

@@ -23,7 +23,7 @@ use std::collections::{HashMap, HashSet};
 use std::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
-use vpc_tui::catalogue;
+use vpc_tui::model::catalogue;
 use vpc_tui::model::{
     AvailabilityMode, AvailabilityZone, Destination, EndpointSubnet, GatewayEndpoint, GwlbEndpoint,
     Instance, InterfaceEndpoint, InternetGateway, NatConnectivity, NatGateway, NetworkInterface,

@@ -7,8 +7,7 @@
 
 use ipnet::Ipv4Net;
 
-use crate::catalogue;
-use crate::model::{Model, WhatIf};
+use crate::model::{Model, WhatIf, catalogue};
 
 use super::ctx::{Aim, Ctx, Dest, Source, Trail};
 use super::dns::{self, Answer};

@@ -7,8 +7,12 @@
 
 use std::fmt::Write;
 
-use crate::eval::{From, HopKind, PathTrace, Query, Verdict};
+use crate::eval::{PathTrace, Query};
 use crate::model::{Association, AvailabilityMode, Destination, Model, Target};
+
+mod dot;
+mod mermaid;
+mod path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Shape {
@@ -267,291 +271,12 @@ impl Graph {
         });
     }
 
-    /// Mark the nodes the trace passes and join them with numbered path edges. A workload or a
-    /// partial verdict has one path per part; each is drawn, its steps labelled with the part.
-    fn highlight(&mut self, model: &Model, query: &Query, trace: &PathTrace) {
-        let s = model.scenario();
-        let source = match &query.from {
-            From::Instance(x) => model.instance_index(x).map(|i| s.instances[i].id.clone()),
-            From::Subnet { subnet, .. } => Some(subnet.clone()),
-            From::Address(ip) => s
-                .instances
-                .iter()
-                .find(|i| i.private_ip == Some(*ip))
-                .map(|i| i.id.clone())
-                .or_else(|| {
-                    s.subnets
-                        .iter()
-                        .find(|x| x.cidr.contains(ip))
-                        .map(|x| x.id.clone())
-                }),
-        };
-        let mut paths: Vec<(String, &[crate::eval::Hop], &Verdict)> = Vec::new();
-        if !trace.parts.is_empty() {
-            for p in &trace.parts {
-                let name = match &p.to {
-                    Some(to) => to.to_string(),
-                    None => match p.cidrs.as_slice() {
-                        [one] => one.to_string(),
-                        [first, rest @ ..] => format!("{first} +{}", rest.len()),
-                        [] => String::new(),
-                    },
-                };
-                paths.push((name, &p.hops, &p.verdict));
-            }
-        } else {
-            paths.push((String::new(), &trace.hops, &trace.verdict));
-        }
-        for (part, hops, verdict) in paths {
-            let steps = self.steps(model, source.clone(), hops, verdict);
-            for (k, pair) in steps.windows(2).enumerate() {
-                let mut label = format!("{}", k + 1);
-                if pair[1].1 {
-                    label.push_str(" return");
-                }
-                if !part.is_empty() {
-                    label = format!("{part} {label}");
-                }
-                self.edge(&pair[0].0, &pair[1].0, &label, Style::Path);
-            }
-            for (n, _) in steps {
-                if !self.on_path.contains(&n) {
-                    self.on_path.push(n);
-                }
-            }
-        }
-        self.title = format!(
-            "{}: {} → {} ({})",
-            self.title,
-            crate::explain::origin_text(crate::explain::Lang::En, &trace.from),
-            trace.to,
-            trace.verdict.code()
-        );
-    }
-
-    /// The nodes one path passes, in order; `true` marks the return leg's steps.
-    fn steps(
-        &mut self,
-        model: &Model,
-        source: Option<String>,
-        hops: &[crate::eval::Hop],
-        verdict: &Verdict,
-    ) -> Vec<(String, bool)> {
-        let s = model.scenario();
-        let mut steps: Vec<(String, bool)> = source.into_iter().map(|n| (n, false)).collect();
-        let mut returning = false;
-        for h in hops {
-            let id =
-                h.id.split_whitespace()
-                    .next()
-                    .unwrap_or_default()
-                    .to_string();
-            let node = match h.kind {
-                HopKind::Source | HopKind::Dns | HopKind::Inspection => continue,
-                HopKind::InterfaceEndpoint => {
-                    let subnets = s
-                        .interface_endpoints
-                        .iter()
-                        .find(|e| e.id == id)
-                        .map(|e| e.subnets.as_slice())
-                        .unwrap_or_default();
-                    for sn in subnets {
-                        let n = eni_node(&id, &sn.subnet);
-                        if !self.on_path.contains(&n) {
-                            self.on_path.push(n);
-                        }
-                    }
-                    // DNS answers every AZ's ENI; the arrow goes to the one in the source's AZ
-                    // when there is one.
-                    let az_of =
-                        |subnet: &str| s.subnets.iter().find(|x| x.id == subnet).map(|x| &x.az);
-                    let source_az = steps.first().and_then(|(n, _)| {
-                        az_of(n).or_else(|| {
-                            s.instances
-                                .iter()
-                                .find(|i| &i.id == n)
-                                .and_then(|i| az_of(&i.subnet))
-                        })
-                    });
-                    let eni = subnets
-                        .iter()
-                        .find(|sn| source_az.is_some() && az_of(&sn.subnet) == source_az)
-                        .or(subnets.first());
-                    match eni {
-                        Some(sn) => eni_node(&id, &sn.subnet),
-                        None => continue,
-                    }
-                }
-                HopKind::Service => {
-                    self.outside(&format!("service:{id}"), &format!("{id}\n(AWS service)"));
-                    format!("service:{id}")
-                }
-                HopKind::Internet => {
-                    self.outside("internet", "internet");
-                    "internet".to_string()
-                }
-                HopKind::Address => {
-                    let node = format!("address:{id}");
-                    self.outside(&node, &id);
-                    node
-                }
-                HopKind::Blocked => {
-                    let why = verdict.reason().map(|r| r.code()).unwrap_or("blocked");
-                    self.outside("blocked", &format!("blocked\n{why}"));
-                    "blocked".to_string()
-                }
-                HopKind::LeavesVpc => match verdict {
-                    Verdict::LeavesVpc { target } => {
-                        self.outside(target, target);
-                        target.to_string()
-                    }
-                    _ => id,
-                },
-                HopKind::Return => {
-                    returning = true;
-                    id
-                }
-                _ => id,
-            };
-            if steps.last().map(|(n, _)| n) != Some(&node) {
-                steps.push((node, returning));
-            }
-        }
-        steps
-    }
-
     fn children(&self, parent: Option<usize>) -> (Vec<usize>, Vec<&Node>) {
         let clusters = (0..self.clusters.len())
             .filter(|&c| self.clusters[c].parent == parent)
             .collect();
         let nodes = self.nodes.iter().filter(|n| n.cluster == parent).collect();
         (clusters, nodes)
-    }
-
-    /// Graphviz DOT.
-    pub fn dot(&self) -> String {
-        let mut out = String::new();
-        let _ = writeln!(out, "digraph vpc {{");
-        let _ = writeln!(out, "  label={};", dot_str(&self.title));
-        let _ = writeln!(out, "  labelloc=t;\n  rankdir=LR;\n  compound=true;");
-        let _ = writeln!(out, "  node [fontname=\"Helvetica\", fontsize=10];");
-        let _ = writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9];");
-        self.dot_level(&mut out, None, 1);
-        for e in &self.edges {
-            let mut attrs = vec![format!("label={}", dot_str(&e.label))];
-            match e.style {
-                Style::Solid => {}
-                Style::Dashed => attrs.push("style=dashed".into()),
-                Style::Path => {
-                    attrs.push("color=\"#dc2626\"".into());
-                    attrs.push("fontcolor=\"#dc2626\"".into());
-                    attrs.push("penwidth=3".into());
-                }
-            }
-            let _ = writeln!(
-                out,
-                "  {} -> {} [{}];",
-                dot_str(&e.from),
-                dot_str(&e.to),
-                attrs.join(", ")
-            );
-        }
-        out.push_str("}\n");
-        out
-    }
-
-    fn dot_level(&self, out: &mut String, parent: Option<usize>, depth: usize) {
-        let pad = "  ".repeat(depth);
-        let (clusters, nodes) = self.children(parent);
-        for n in nodes {
-            let shape = match n.shape {
-                Shape::Subnet => "box3d",
-                Shape::Box => "box",
-                Shape::RouteTable => "note",
-                Shape::Gateway => "hexagon",
-                Shape::Outside => "ellipse",
-            };
-            let mut attrs = format!("label={}, shape={shape}", dot_str(&n.label));
-            if self.on_path.contains(&n.id) {
-                attrs.push_str(", style=filled, fillcolor=\"#fde68a\", color=\"#dc2626\"");
-            }
-            let _ = writeln!(out, "{pad}{} [{attrs}];", dot_str(&n.id));
-        }
-        for c in clusters {
-            let _ = writeln!(out, "{pad}subgraph cluster_{c} {{");
-            let _ = writeln!(out, "{pad}  label={};", dot_str(&self.clusters[c].label));
-            self.dot_level(out, Some(c), depth + 1);
-            let _ = writeln!(out, "{pad}}}");
-        }
-    }
-
-    /// A Mermaid flowchart (renders on GitHub in a ```mermaid block).
-    pub fn mermaid(&self) -> String {
-        let mut out = String::new();
-        let _ = writeln!(out, "---\ntitle: {}\n---", mermaid_title(&self.title));
-        let _ = writeln!(out, "flowchart LR");
-        self.mermaid_level(&mut out, None, 1);
-        let mut path_links = Vec::new();
-        for (k, e) in self.edges.iter().enumerate() {
-            let arrow = match e.style {
-                Style::Solid => "-->",
-                Style::Dashed => "-.->",
-                Style::Path => {
-                    path_links.push(k.to_string());
-                    "==>"
-                }
-            };
-            let label = if e.label.is_empty() {
-                String::new()
-            } else {
-                format!("|{}|", mermaid_str(&e.label))
-            };
-            let _ = writeln!(
-                out,
-                "  {} {arrow}{label} {}",
-                mermaid_id(&e.from),
-                mermaid_id(&e.to)
-            );
-        }
-        let _ = writeln!(
-            out,
-            "  classDef path fill:#fde68a,stroke:#dc2626,stroke-width:2px"
-        );
-        if !self.on_path.is_empty() {
-            let ids: Vec<String> = self.on_path.iter().map(|n| mermaid_id(n)).collect();
-            let _ = writeln!(out, "  class {} path", ids.join(","));
-        }
-        if !path_links.is_empty() {
-            let _ = writeln!(
-                out,
-                "  linkStyle {} stroke:#dc2626,stroke-width:3px",
-                path_links.join(",")
-            );
-        }
-        out
-    }
-
-    fn mermaid_level(&self, out: &mut String, parent: Option<usize>, depth: usize) {
-        let pad = "  ".repeat(depth);
-        let (clusters, nodes) = self.children(parent);
-        for n in nodes {
-            let label = mermaid_str(&n.label);
-            let shape = match n.shape {
-                Shape::Subnet => format!("[{label}]"),
-                Shape::Box => format!("[{label}]"),
-                Shape::RouteTable => format!("[/{label}/]"),
-                Shape::Gateway => format!("{{{{{label}}}}}"),
-                Shape::Outside => format!("(({label}))"),
-            };
-            let _ = writeln!(out, "{pad}{}{shape}", mermaid_id(&n.id));
-        }
-        for c in clusters {
-            let label = &self.clusters[c].label;
-            let label = if label.is_empty() { " " } else { label };
-            let _ = writeln!(out, "{pad}subgraph c{c} [{}]", mermaid_str(label));
-            self.mermaid_level(out, Some(c), depth + 1);
-            let _ = writeln!(out, "{pad}end");
-        }
     }
 }
 
@@ -566,51 +291,11 @@ fn eni_node(endpoint: &str, subnet: &str) -> String {
     format!("{endpoint}@{subnet}")
 }
 
-fn dot_str(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// Mermaid node ids: letters, digits and `_` only, prefixed so that no id is a keyword (`end`).
-fn mermaid_id(id: &str) -> String {
-    let mut out = String::from("n_");
-    for c in id.chars() {
-        out.push(if c.is_ascii_alphanumeric() { c } else { '_' });
-    }
-    out
-}
-
-/// A quoted Mermaid label: `"` becomes `#quot;`, a line break `<br/>`.
-fn mermaid_str(s: &str) -> String {
-    let body = s
-        .replace('"', "#quot;")
-        .replace('\n', "<br/>")
-        .replace('|', "#124;");
-    format!("\"{body}\"")
-}
-
-/// A YAML double-quoted string for the front matter's title.
-fn mermaid_title(s: &str) -> String {
-    format!(
-        "\"{}\"",
-        s.replace('\\', "\\\\")
-            .replace('"', "\\\"")
-            .replace('\n', " ")
-    )
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::dot::dot_str;
+    use super::mermaid::mermaid_id;
+    use super::mermaid::mermaid_str;
 
     #[test]
     fn mermaid_ids_are_safe() {

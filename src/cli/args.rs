@@ -1,0 +1,161 @@
+//! The command line's arguments and subcommands (clap), and the language it asks for.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::i18n::Lang;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "vpc-tui",
+    version,
+    about = "See how traffic leaves an AWS VPC: routes, endpoints, NAT and internet gateways, explained hop by hop.",
+    after_help = "Exit codes: 0 reachable / valid, 1 evaluated but not reachable, 2 invalid input or usage.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Scenario file (RON) to open in the explorer; without one, the built-in private-only
+    /// scenario. When standard output is not a terminal, a text overview is printed instead.
+    pub scenario: Option<PathBuf>,
+    /// Print the text overview (every instance × service) instead of opening the explorer.
+    #[arg(long)]
+    pub overview: bool,
+    /// Language of lesson narration and of the UI text that has a translation (default: from
+    /// the locale: LC_ALL, LC_MESSAGES, LANG starting with `ja`).
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Lang>,
+    /// Narrow symbols: ASCII instead of box-drawing and arrow glyphs, for terminals that draw
+    /// East Asian ambiguous-width characters two cells wide (chosen by itself when the
+    /// terminal does that).
+    #[arg(long, global = true)]
+    pub ascii: bool,
+    /// Open a directory of `aws ec2 describe-*` JSON output instead of a scenario file.
+    #[arg(long, value_name = "DIR", conflicts_with = "scenario")]
+    pub aws: Option<PathBuf>,
+    /// With --aws: the VPC to open when the files describe several (id or Name tag).
+    #[arg(long, value_name = "VPC", requires = "aws")]
+    pub vpc: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// `--lang`, or else the locale.
+pub fn resolve_lang(flag: Option<Lang>) -> Lang {
+    flag.unwrap_or_else(Lang::from_env)
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Step through a scenario's lesson in the explorer, or print it as a handout.
+    Lesson {
+        /// Scenario file (RON) with a `lesson`.
+        scenario: PathBuf,
+        /// Open at this step (1 = the first); with --print, print only this step.
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+        step: Option<u32>,
+        /// Print the lesson (narration, question, the evaluated answer, the AWS page) instead
+        /// of opening the explorer.
+        #[arg(long)]
+        print: bool,
+    },
+    /// Evaluate one path (--from, --to) or every instance × service (--matrix).
+    Check(CheckArgs),
+    /// Load and validate scenarios; print every error and warning.
+    Validate {
+        /// Scenario files.
+        #[arg(required = true)]
+        scenarios: Vec<PathBuf>,
+    },
+    /// Write a scenario from a real VPC's description.
+    #[command(subcommand)]
+    Import(ImportSource),
+    /// Draw the topology (Graphviz DOT or a Mermaid flowchart), with one path highlighted.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// `dot` (Graphviz) or `mermaid` (renders on GitHub).
+    #[arg(value_enum)]
+    pub format: ExportFormat,
+    /// Scenario file (RON).
+    #[arg(required_unless_present = "aws")]
+    pub scenario: Option<PathBuf>,
+    /// Draw a directory of `aws ec2 describe-*` JSON output instead of a scenario file.
+    #[arg(long, value_name = "DIR", conflicts_with = "scenario")]
+    pub aws: Option<PathBuf>,
+    /// With --aws: the VPC to draw when the files describe several (id or Name tag).
+    #[arg(long, value_name = "VPC", requires = "aws")]
+    pub vpc: Option<String>,
+    /// Highlight the path from this source (with --to), as `check --from` takes it.
+    #[arg(long, requires = "to")]
+    pub from: Option<String>,
+    /// Highlight the path to this destination (with --from), as `check --to` takes it.
+    #[arg(long, requires = "from")]
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Dot,
+    Mermaid,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportSource {
+    /// From the JSON that `aws ec2 describe-*` prints: one file per call, in any order
+    /// (a directory stands for its *.json files).
+    Aws(ImportAwsArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportAwsArgs {
+    /// JSON files or directories of them.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Write the scenario here (atomically) rather than to standard output.
+    #[arg(short, long, value_name = "SCENARIO")]
+    pub output: Option<PathBuf>,
+    /// The VPC to import when the files describe several (id or Name tag).
+    #[arg(long, value_name = "VPC")]
+    pub vpc: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Scenario file (RON).
+    #[arg(required_unless_present = "aws")]
+    pub scenario: Option<PathBuf>,
+    /// Check a directory of `aws ec2 describe-*` JSON output instead of a scenario file.
+    #[arg(long, value_name = "DIR", conflicts_with = "scenario")]
+    pub aws: Option<PathBuf>,
+    /// With --aws: the VPC to check when the files describe several (id or Name tag).
+    #[arg(long, value_name = "VPC", requires = "aws")]
+    pub vpc: Option<String>,
+    /// Source: an instance id or name, a subnet id (a hypothetical instance there), or a
+    /// private IPv4 address inside a subnet.
+    #[arg(long, required_unless_present = "matrix", conflicts_with = "matrix")]
+    pub from: Option<String>,
+    /// Destination: a service (s3, ssm, ...), SERVICE@REGION (s3@us-west-2), a global name
+    /// (s3.amazonaws.com), an IPv4 address or CIDR, or workload:NAME (workload:ecr-pull).
+    #[arg(long, required_unless_present = "matrix", conflicts_with = "matrix")]
+    pub to: Option<String>,
+    /// With --from SUBNET: the hypothetical instance has a public IPv4 address.
+    #[arg(long, requires = "from")]
+    pub public_ip: bool,
+    /// Every instance × every service.
+    #[arg(long)]
+    pub matrix: bool,
+    /// Fail an Availability Zone (name or AZ ID) for this check; repeatable.
+    #[arg(long = "fail-az", value_name = "AZ")]
+    pub fail_az: Vec<String>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}

@@ -1,0 +1,85 @@
+//! The overview printed when the output is not a terminal: what the scenario holds and its
+//! verdict matrix.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::import::load_aws;
+use super::{BUILTIN_NAME, EXIT_INVALID, EXIT_OK, load, print_warnings};
+use crate::eval;
+use crate::explain::Lang;
+use crate::model::Model;
+use crate::report;
+
+pub fn run_overview(path: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let model = match load(path) {
+        Ok(m) => m,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return EXIT_INVALID;
+        }
+    };
+    let shown = path
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| BUILTIN_NAME.to_string());
+    print_warnings(&model, Path::new(&shown), err);
+    let check = path
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "scenarios/private-only.ron".into());
+    print_overview(&model, &shown, &check, out);
+    EXIT_OK
+}
+
+/// The overview both `vpc-tui SCENARIO` and `vpc-tui --aws DIR` print when not in a terminal:
+/// title, counts, the matrix, and the `check` command that explains one path (`check_args`
+/// names the scenario the way `check` takes it).
+fn print_overview(model: &Model, shown: &str, check_args: &str, out: &mut dyn Write) {
+    let s = model.scenario();
+    let _ = writeln!(
+        out,
+        "{shown}: {}",
+        s.title.as_deref().unwrap_or("(untitled)")
+    );
+    if let Some(d) = &s.description {
+        let _ = writeln!(out, "{d}");
+    }
+    let _ = writeln!(
+        out,
+        "\n{} in {}, {} AZs, {} subnets, {} route tables, {} gateway / {} interface endpoints, {} instances\n",
+        s.vpc.id,
+        s.region,
+        s.availability_zones.len(),
+        s.subnets.len(),
+        s.route_tables.len(),
+        s.gateway_endpoints.len(),
+        s.interface_endpoints.len(),
+        s.instances.len()
+    );
+    let matrix = eval::evaluate_all(model, &s.what_if);
+    let _ = write!(out, "{}", report::matrix_text(&matrix, Lang::En));
+    let _ = writeln!(
+        out,
+        "\nExplain one path: vpc-tui check {check_args} --from {} --to s3",
+        s.instances
+            .first()
+            .map(|i| i.id.as_str())
+            .unwrap_or("INSTANCE")
+    );
+}
+
+/// `vpc-tui --aws DIR`: the overview of an imported VPC, as `vpc-tui SCENARIO` prints it.
+pub fn run_overview_aws(
+    dir: &Path,
+    vpc: Option<&str>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let model = match load_aws(dir, vpc, err) {
+        Ok(m) => m,
+        Err(code) => return code,
+    };
+    let vpc_arg = vpc.map(|v| format!(" --vpc {v}")).unwrap_or_default();
+    let shown = dir.display().to_string();
+    print_overview(&model, &shown, &format!("--aws {shown}{vpc_arg}"), out);
+    EXIT_OK
+}

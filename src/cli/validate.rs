@@ -1,0 +1,38 @@
+//! `vpc-tui validate`: every finding for each scenario file.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use super::{EXIT_INVALID, EXIT_OK, print_warnings};
+use crate::model;
+
+pub fn run_validate(paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let mut code = EXIT_OK;
+    for p in paths {
+        match model::load_file(p) {
+            Ok(m) => {
+                print_warnings(&m, p, err);
+                let problems = crate::scenario_checks::problems(&m);
+                if !problems.is_empty() {
+                    for problem in &problems {
+                        let _ = writeln!(err, "{}: {problem}", p.display());
+                    }
+                    code = EXIT_INVALID;
+                    continue;
+                }
+                let _ = writeln!(
+                    out,
+                    "{}: valid ({} warning{})",
+                    p.display(),
+                    m.warnings().len(),
+                    if m.warnings().len() == 1 { "" } else { "s" }
+                );
+            }
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                code = EXIT_INVALID;
+            }
+        }
+    }
+    code
+}

@@ -1,0 +1,247 @@
+//! From what the files hold to a [`Scenario`] for one VPC. Each step keeps what the model knows and
+//! says, with a warning naming the resource, what it leaves out or changes.
+
+use std::collections::{BTreeSet, HashMap};
+
+use ipnet::Ipv4Net;
+
+use super::aws::{self, name_tag};
+use super::{ImportError, Input};
+use crate::model::catalogue::{self, Service};
+use crate::model::{Diagnostic, InternetGateway, Scenario, Vpc, WhatIf};
+
+mod endpoints;
+mod instances;
+mod nat;
+mod prefix_lists;
+mod route_tables;
+mod route_targets;
+mod subnets;
+mod vpc;
+
+/// Collects warnings; `object` is the AWS resource id (or the file) the warning is about.
+struct Warn<'a>(&'a mut Vec<Diagnostic>);
+
+impl Warn<'_> {
+    fn push(&mut self, object: &str, rule: &'static str, message: String) {
+        self.0.push(Diagnostic::warning(object, rule, message));
+    }
+
+    /// Fields an object carries that neither the importer nor the API reference it was written
+    /// against knows: a newer API, or not the output of the call it looks like.
+    fn unknown_fields(&mut self, object: &str, what: &str, extra: &aws::Extra, known: &[&str]) {
+        let unknown: Vec<&str> = extra
+            .keys()
+            .map(String::as_str)
+            .filter(|k| !known.contains(k))
+            .collect();
+        if !unknown.is_empty() {
+            self.push(
+                object,
+                "aws_unknown_field",
+                format!(
+                    "{object}: {what} field{} {} not in the EC2 API reference the importer follows; ignored",
+                    if unknown.len() == 1 { "" } else { "s" },
+                    unknown.join(", ")
+                ),
+            );
+        }
+    }
+}
+
+fn state_is(state: Option<&str>, values: &[&str]) -> bool {
+    state.is_some_and(|s| values.iter().any(|v| v.eq_ignore_ascii_case(s)))
+}
+
+/// What an endpoint's `ServiceName` names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum ServiceRef {
+    /// `com.amazonaws.<region>.<service>`: an AWS service in this Region.
+    Aws(String),
+    /// `com.amazonaws.vpce.<region>.vpce-svc-…`: a PrivateLink endpoint service.
+    EndpointService(String),
+    /// Anything else (another Region, `aws.sagemaker.…`): kept whole.
+    Other(String),
+}
+
+fn service_ref(name: &str, region: &str) -> ServiceRef {
+    let aws = format!("com.amazonaws.{region}.");
+    let vpce = format!("com.amazonaws.vpce.{region}.");
+    if let Some(s) = name.strip_prefix(&vpce) {
+        ServiceRef::EndpointService(s.to_string())
+    } else if let Some(s) = name.strip_prefix(&aws) {
+        ServiceRef::Aws(s.to_string())
+    } else {
+        ServiceRef::Other(name.to_string())
+    }
+}
+
+/// What the steps before the endpoints found, for the steps that read it: the VPC, its
+/// subnets, the network interfaces and the prefix lists of the input.
+#[derive(Clone, Copy)]
+struct Facts<'s> {
+    input: &'s Input,
+    vpc_id: &'s str,
+    /// The VPC's IPv4 CIDR blocks.
+    cidrs: &'s [Ipv4Net],
+    region: &'s str,
+    services: &'s [Service],
+    subnet_ids: &'s BTreeSet<&'s str>,
+    subnet_cidr: &'s HashMap<&'s str, Ipv4Net>,
+    /// Network interfaces by id (endpoint ENIs, appliances, NAT instances).
+    enis: &'s HashMap<&'s str, &'s aws::NetworkInterface>,
+    pl_name: &'s HashMap<&'s str, &'s str>,
+    pl_cidrs: &'s HashMap<&'s str, Vec<Ipv4Net>>,
+    pl_customer: &'s BTreeSet<&'s str>,
+    /// The catalogue service an AWS-managed prefix list stands for.
+    pl_service: &'s dyn Fn(&str) -> Option<String>,
+}
+
+/// Build the scenario for one VPC of `input`.
+pub fn build(
+    input: &Input,
+    vpc: Option<&str>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Scenario, ImportError> {
+    let mut w = Warn(warnings);
+
+    // --- The VPC.
+    let the_vpc = vpc::select(input, vpc)?;
+    let vpc_id = the_vpc.vpc_id.as_str();
+    let in_vpc = |id: &str| id == vpc_id;
+
+    let cidrs = vpc::cidrs(the_vpc, &mut w);
+    let (dns_support, dns_hostnames) = vpc::dns_attributes(input, vpc_id, &mut w);
+
+    // --- Subnets and AZs.
+    let (region, subnets, availability_zones) = subnets::subnets(input, vpc_id, &mut w);
+    let services = catalogue::resolve(&region, &[]);
+    let subnet_ids: BTreeSet<&str> = subnets.iter().map(|s| s.id.as_str()).collect();
+    let subnet_cidr: HashMap<&str, Ipv4Net> =
+        subnets.iter().map(|s| (s.id.as_str(), s.cidr)).collect();
+
+    // --- Internet gateway.
+    let internet_gateway = input
+        .internet_gateways
+        .iter()
+        .find(|g| g.attachments.iter().any(|a| in_vpc(&a.vpc_id)))
+        .map(|g| InternetGateway {
+            id: g.internet_gateway_id.clone(),
+        });
+    let mut internet_gateway = internet_gateway;
+
+    // --- NAT gateways.
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    let nat_gateways = nat::nat_gateways(input, vpc_id, &subnet_ids, &mut seen, &mut w);
+
+    // --- Network interfaces by id (endpoint ENIs, appliances, NAT instances).
+    let enis: HashMap<&str, &aws::NetworkInterface> = input
+        .network_interfaces
+        .iter()
+        .map(|n| (n.network_interface_id.as_str(), n))
+        .collect();
+
+    // --- Prefix lists: id → (name, CIDRs).
+    let prefix_lists::PrefixLists {
+        pl_name,
+        pl_cidrs,
+        pl_customer,
+    } = prefix_lists::prefix_lists(input);
+    // The catalogue service an AWS-managed prefix list stands for (`com.amazonaws.<region>.s3`).
+    let pl_service = |pl: &str| -> Option<String> {
+        match service_ref(pl_name.get(pl)?, &region) {
+            ServiceRef::Aws(s) if services.iter().any(|x| x.name == s) => Some(s),
+            _ => None,
+        }
+    };
+
+    let facts = Facts {
+        input,
+        vpc_id,
+        cidrs: &cidrs,
+        region: &region,
+        services: &services,
+        subnet_ids: &subnet_ids,
+        subnet_cidr: &subnet_cidr,
+        enis: &enis,
+        pl_name: &pl_name,
+        pl_cidrs: &pl_cidrs,
+        pl_customer: &pl_customer,
+        pl_service: &pl_service,
+    };
+
+    // --- Endpoints.
+    let endpoints::Endpoints {
+        mut gateway_endpoints,
+        interface_endpoints,
+        gwlb_endpoints,
+        mut service_overrides,
+        mut endpoint_kind,
+    } = endpoints::endpoints(facts, &mut seen, &mut w);
+
+    // --- Instances.
+    let instances = instances::instances(facts, &mut seen, &mut w);
+
+    // --- Route tables.
+    let route_tables::RouteTables {
+        network_interfaces,
+        route_tables,
+        endpoint_routes,
+        used_prefix_lists,
+    } = route_tables::route_tables(
+        facts,
+        &mut internet_gateway,
+        &nat_gateways,
+        &mut gateway_endpoints,
+        &mut endpoint_kind,
+        &instances,
+        &mut w,
+    );
+    endpoints::reconcile_gateway_endpoints(
+        &mut gateway_endpoints,
+        &route_tables,
+        &endpoint_routes,
+        &mut w,
+    );
+    prefix_lists::service_cidrs(
+        facts,
+        &used_prefix_lists,
+        &gateway_endpoints,
+        &mut service_overrides,
+        &mut w,
+    );
+
+    let title = match name_tag(&the_vpc.tags) {
+        Some(n) => format!("{vpc_id} ({n}), imported from AWS"),
+        None => format!("{vpc_id}, imported from AWS"),
+    };
+    Ok(Scenario {
+        title: Some(title),
+        description: Some(format!(
+            "Imported with `vpc-tui import aws` from the AWS CLI's describe output for {vpc_id} in {region}. The local routes and the gateway endpoints' prefix-list routes that AWS lists are derived again by the model."
+        )),
+        region,
+        vpc: Vpc {
+            id: vpc_id.to_string(),
+            cidrs,
+            enable_dns_support: dns_support.unwrap_or(true),
+            enable_dns_hostnames: dns_hostnames.unwrap_or(true),
+        },
+        availability_zones,
+        subnets,
+        route_tables,
+        internet_gateway,
+        nat_gateways,
+        gateway_endpoints,
+        interface_endpoints,
+        gwlb_endpoints,
+        gateway_load_balancers: Vec::new(),
+        network_interfaces,
+        instances,
+        services: service_overrides,
+        workloads: Vec::new(),
+        what_if: WhatIf::default(),
+        expect: Vec::new(),
+        lesson: None,
+    })
+}

@@ -1,0 +1,127 @@
+//! What a route targets, from the fields AWS fills in, before the model's derived routes are
+//! taken out (aws-semantics.md §1).
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::Warn;
+use crate::import::aws;
+use crate::model::{InternetGateway, Target};
+
+/// A route target as AWS lists it, before the model's derivation is taken out.
+pub(super) enum Hop {
+    /// `GatewayId: local`: derived by the model.
+    Local,
+    /// A gateway endpoint's prefix-list route: derived by the model from the endpoint.
+    GatewayEndpoint(String),
+    Target(Target),
+    /// A target the model has no kind for.
+    NotModelled(String),
+}
+/// What a route targets, from the fields AWS fills in. Targets whose object is gone (a deleted
+/// NAT gateway, an endpoint left out) become blackholes, as AWS shows them.
+pub(super) fn route_hop(
+    r: &aws::Route,
+    endpoint_kind: &HashMap<&str, &str>,
+    nat_ids: &BTreeSet<&str>,
+    internet_gateway: &mut Option<InternetGateway>,
+    what: &str,
+    w: &mut Warn,
+) -> Hop {
+    let tid = what.split(':').next().unwrap_or(what);
+    if let Some(g) = r.gateway_id.as_deref() {
+        if g == "local" {
+            return Hop::Local;
+        }
+        if g.starts_with("igw-") {
+            match internet_gateway {
+                Some(i) if i.id == g => {}
+                Some(i) => {
+                    w.push(
+                        tid,
+                        "aws_reconcile_mismatch",
+                        format!(
+                            "{what} → {g}: not the VPC's internet gateway ({}); imported as a blackhole",
+                            i.id
+                        ),
+                    );
+                    return Hop::Target(Target::Blackhole);
+                }
+                None => {
+                    w.push(
+                        tid,
+                        "aws_missing_input",
+                        format!(
+                            "{what} → {g}: no describe-internet-gateways output attaches it to the VPC; taken as the VPC's internet gateway"
+                        ),
+                    );
+                    *internet_gateway = Some(InternetGateway { id: g.to_string() });
+                }
+            }
+            return Hop::Target(Target::InternetGateway(g.into()));
+        }
+        if g.starts_with("vgw-") {
+            return Hop::Target(Target::VirtualPrivateGateway(g.into()));
+        }
+        if g.starts_with("vpce-") {
+            return match endpoint_kind.get(g) {
+                Some(&"Gateway") => Hop::GatewayEndpoint(g.to_string()),
+                Some(&"GatewayLoadBalancer") => {
+                    Hop::Target(Target::GatewayLoadBalancerEndpoint(g.into()))
+                }
+                _ => {
+                    w.push(
+                        tid,
+                        "aws_missing_input",
+                        format!(
+                            "{what} → {g}: no gateway or Gateway Load Balancer endpoint of the VPC has this id; imported as a blackhole"
+                        ),
+                    );
+                    Hop::Target(Target::Blackhole)
+                }
+            };
+        }
+        return Hop::NotModelled(format!("GatewayId {g} is a gateway kind the model lacks"));
+    }
+    if let Some(n) = r.nat_gateway_id.as_deref() {
+        if nat_ids.contains(n) {
+            return Hop::Target(Target::NatGateway(n.into()));
+        }
+        if r.state.as_deref() != Some("blackhole") {
+            w.push(
+                tid,
+                "aws_missing_input",
+                format!(
+                    "{what} → {n}: the NAT gateway is not among the VPC's imported NAT gateways; imported as a blackhole"
+                ),
+            );
+        }
+        return Hop::Target(Target::Blackhole);
+    }
+    if let Some(e) = r.network_interface_id.as_deref() {
+        return Hop::Target(Target::NetworkInterface(e.into()));
+    }
+    if let Some(t) = r.transit_gateway_id.as_deref() {
+        return Hop::Target(Target::TransitGateway(t.into()));
+    }
+    if let Some(p) = r.vpc_peering_connection_id.as_deref() {
+        return Hop::Target(Target::VpcPeering(p.into()));
+    }
+    for (field, value) in [
+        ("InstanceId", &r.instance_id),
+        (
+            "EgressOnlyInternetGatewayId",
+            &r.egress_only_internet_gateway_id,
+        ),
+        ("LocalGatewayId", &r.local_gateway_id),
+        ("CarrierGatewayId", &r.carrier_gateway_id),
+        ("CoreNetworkArn", &r.core_network_arn),
+    ] {
+        if let Some(v) = value {
+            return Hop::NotModelled(format!("{field} {v} is a target the model lacks"));
+        }
+    }
+    if r.state.as_deref() == Some("blackhole") {
+        return Hop::Target(Target::Blackhole);
+    }
+    Hop::NotModelled("no target field the importer knows".to_string())
+}

@@ -1,0 +1,110 @@
+//! Subnets and Availability Zones (`describe-subnets`, `describe-availability-zones`), and the
+//! Region they are in.
+
+use std::collections::BTreeMap;
+
+use ipnet::Ipv4Net;
+
+use super::Warn;
+use crate::import::Input;
+use crate::import::aws::{self, name_tag};
+use crate::model::{AvailabilityZone, Subnet};
+
+/// The Region, from the AZ descriptions, else from a subnet's AZ name (`us-east-1a`).
+fn region(input: &Input, subnets: &[&aws::Subnet]) -> Option<String> {
+    // The Region of the subnets' AZs first: an AZ file may come from another Region.
+    let of_subnets = subnets.iter().find_map(|s| {
+        input
+            .zones
+            .iter()
+            .find(|z| z.zone_name == s.availability_zone)
+            .and_then(|z| z.region_name.clone())
+    });
+    if of_subnets.is_some() {
+        return of_subnets;
+    }
+    if let Some(s) = subnets.first() {
+        let az = &s.availability_zone;
+        let r = az.trim_end_matches(|c: char| c.is_ascii_lowercase());
+        if !r.is_empty() && r != az {
+            return Some(r.to_string());
+        }
+    }
+    input.zones.iter().find_map(|z| z.region_name.clone())
+}
+
+/// The VPC's IPv4 subnets, the Region, and the AZs the subnets are in (by name, with their AZ IDs).
+pub(super) fn subnets(
+    input: &Input,
+    vpc_id: &str,
+    w: &mut Warn,
+) -> (String, Vec<Subnet>, Vec<AvailabilityZone>) {
+    let in_vpc = |id: &str| id == vpc_id;
+    let mut aws_subnets: Vec<&aws::Subnet> = Vec::new();
+    for s in input.subnets.iter().filter(|s| in_vpc(&s.vpc_id)) {
+        if !aws_subnets.iter().any(|x| x.subnet_id == s.subnet_id) {
+            aws_subnets.push(s);
+        }
+    }
+    if input.subnets.is_empty() {
+        w.push(
+            vpc_id,
+            "aws_missing_input",
+            format!("{vpc_id}: no `aws ec2 describe-subnets` output, so the VPC has no subnets"),
+        );
+    }
+    let region = match region(input, &aws_subnets) {
+        Some(r) => r,
+        None => {
+            w.push(
+                vpc_id,
+                "aws_missing_input",
+                format!(
+                    "{vpc_id}: neither describe-availability-zones nor a subnet says the Region; us-east-1 is assumed"
+                ),
+            );
+            "us-east-1".to_string()
+        }
+    };
+    let mut subnets: Vec<Subnet> = Vec::new();
+    let mut azs: BTreeMap<String, Option<String>> = BTreeMap::new();
+    for s in &aws_subnets {
+        let Some(cidr) = s
+            .cidr_block
+            .as_deref()
+            .and_then(|c| c.parse::<Ipv4Net>().ok())
+        else {
+            w.push(
+                &s.subnet_id,
+                "aws_ipv6_not_modelled",
+                format!(
+                    "{}: no IPv4 CIDR block (an IPv6-only subnet); left out",
+                    s.subnet_id
+                ),
+            );
+            continue;
+        };
+        let zone_id = s.availability_zone_id.clone().or_else(|| {
+            input
+                .zones
+                .iter()
+                .find(|z| z.zone_name == s.availability_zone)
+                .and_then(|z| z.zone_id.clone())
+        });
+        let entry = azs.entry(s.availability_zone.clone()).or_default();
+        if entry.is_none() {
+            *entry = zone_id;
+        }
+        subnets.push(Subnet {
+            id: s.subnet_id.clone(),
+            name: name_tag(&s.tags),
+            az: s.availability_zone.clone(),
+            cidr,
+        });
+    }
+    let availability_zones: Vec<AvailabilityZone> = azs
+        .into_iter()
+        .map(|(name, id)| AvailabilityZone { name, id })
+        .collect();
+    (region, subnets, availability_zones)
+}
