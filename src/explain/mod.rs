@@ -10,8 +10,14 @@
 //! Ids, codes, CIDRs and service names are arguments: they stay as they are in both languages.
 
 mod codes;
+mod hops;
 mod lang;
+mod notes;
+mod query;
+mod stops;
+mod summary;
 mod trace;
+mod words;
 
 use std::borrow::Cow;
 use std::sync::OnceLock;

@@ -1,0 +1,87 @@
+//! What a hop found: endpoint ENIs, load balancers, address holders, DNS answers, the way back.
+
+use std::net::Ipv4Addr;
+
+use ipnet::Ipv4Net;
+use serde::Serialize;
+
+use super::*;
+
+/// One network interface of an interface endpoint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EndpointEni {
+    pub ip: Ipv4Addr,
+    pub az: Az,
+}
+
+/// What a Gateway Load Balancer endpoint sends its traffic to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LoadBalancer {
+    pub id: Id,
+    pub cross_zone: bool,
+    pub stateful: bool,
+}
+
+/// What holds an address that the local route delivers to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "id")]
+pub enum Holder {
+    Instance(Id),
+    NetworkInterface(Id),
+    InterfaceEndpoint(Id),
+}
+
+/// What the Amazon-provided DNS server answers for a name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "answer")]
+pub enum DnsAnswer {
+    /// Private DNS of an interface endpoint: its healthy ENIs' addresses.
+    Enis {
+        endpoint: Id,
+        enis: Vec<EndpointEni>,
+    },
+    /// The service's public ranges (`total` of them; the first few listed).
+    Public {
+        service: Id,
+        cidrs: Vec<Ipv4Net>,
+        total: usize,
+        illustrative: bool,
+        why: Option<PublicWhy>,
+    },
+}
+
+/// Why a name resolved to public addresses although the VPC has something for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum PublicWhy {
+    /// The interface endpoint's private DNS is off.
+    PrivateDnsOff { endpoint: Id },
+    /// The service's interface endpoints have no private DNS (DynamoDB).
+    PrivateDnsUnsupported { endpoint: Id },
+    /// Private DNS is on but `enableDnsHostnames` is off.
+    DnsHostnamesOff { endpoint: Id },
+    /// Private DNS only for queries through the inbound Resolver endpoint.
+    InboundResolverOnly { endpoint: Id },
+    /// The name is in another Region, which no endpoint of this VPC covers.
+    OtherRegion { region: Id, home: Id },
+    /// A global name that Regional private DNS does not cover.
+    GlobalName { region: Id },
+}
+
+/// How the reply of a path through a GWLB endpoint comes back (aws-semantics.md §5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReturnLeg {
+    /// The GWLB endpoint the request passed.
+    pub endpoint: Id,
+    /// Where replies start: a NAT gateway or the internet gateway.
+    pub from: Id,
+    /// The address replies are sent to (the packet's source at the endpoint).
+    pub to: Ipv4Net,
+    /// The table that routes the replies (none: the gateway has no edge route table).
+    pub table: Option<Id>,
+    /// The route that takes the replies, if any.
+    pub route: Option<Route>,
+    /// Replies come back through the endpoint.
+    pub symmetric: bool,
+    pub stateful: bool,
+}

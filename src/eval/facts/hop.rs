@@ -1,0 +1,98 @@
+//! One step of a path: a typed fact per kind of step.
+
+use std::net::Ipv4Addr;
+
+use ipnet::Ipv4Net;
+use serde::Serialize;
+
+use super::*;
+
+/// What one hop of a path is: a typed fact per kind of step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "fact")]
+pub enum Fact {
+    Source {
+        origin: Origin,
+        subnet: Id,
+        cidr: Ipv4Net,
+        public_ip: bool,
+    },
+    /// The hop's id is the name asked.
+    Dns {
+        resolver: Option<Ipv4Addr>,
+        answer: DnsAnswer,
+    },
+    RouteTable {
+        association: Association,
+        decisions: Vec<RouteDecision>,
+    },
+    GatewayEndpoint {
+        service: Id,
+    },
+    InterfaceEndpoint {
+        enis: Vec<EndpointEni>,
+    },
+    NatGateway {
+        public: bool,
+        /// The NAT gateway's subnet; none for a regional NAT gateway.
+        subnet: Option<Id>,
+    },
+    GwlbEndpoint {
+        subnet: Id,
+    },
+    Inspection {
+        load_balancer: Option<LoadBalancer>,
+    },
+    NetworkInterface {
+        subnet: Id,
+        /// It has a public IPv4: it forwards as a NAT instance.
+        nat_instance: bool,
+    },
+    InternetGateway,
+    /// A service's public endpoint.
+    Service {
+        service: Id,
+        dns_name: Id,
+    },
+    /// An address outside the VPC and AWS's ranges.
+    Internet {
+        address: Ipv4Net,
+    },
+    /// The destination address inside the VPC.
+    Address {
+        address: Ipv4Net,
+        subnet: Id,
+        cidr: Ipv4Net,
+        holder: Option<Holder>,
+    },
+    Return(ReturnLeg),
+    /// The path stops here.
+    Stop(Stop),
+}
+
+/// One step of a path: what kind, which object (its id), its AZ, and the fact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Hop {
+    pub kind: HopKind,
+    pub id: Id,
+    pub az: Option<Az>,
+    #[serde(flatten)]
+    pub fact: Fact,
+}
+
+impl Hop {
+    /// Route-table hops: the decisions, per group of destination ranges.
+    pub fn decisions(&self) -> &[RouteDecision] {
+        match &self.fact {
+            Fact::RouteTable { decisions, .. } => decisions,
+            _ => &[],
+        }
+    }
+
+    pub fn stop(&self) -> Option<&Stop> {
+        match &self.fact {
+            Fact::Stop(s) => Some(s),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,32 @@
+//! The result of an evaluation, as facts: hops, route decisions, verdict, reasons and notes, each
+//! a typed value with the ids, addresses, CIDRs, AZs and rule codes it is about. No sentence is
+//! built here; `crate::explain` renders facts in English or Japanese. Codes are stable
+//! snake_case strings (documented in the README).
+
+pub use compact_str::CompactString;
+
+/// An id or a short name as AWS shows it (`rtb-0a1…`, `vpce-s3`, `us-east-1a`): kept inline for
+/// ids up to 24 bytes, so most facts allocate nothing for their names.
+pub type Id = CompactString;
+
+/// The layers the evaluator does not model yet; every verdict lists them so that "reachable"
+/// never reads as a promise that the connection works.
+pub const UNCHECKED: [&str; 3] = ["security_groups", "network_acls", "endpoint_policies"];
+
+mod answers;
+mod hop;
+mod note;
+mod objects;
+mod routes;
+mod stop;
+mod trace;
+mod verdict;
+
+pub use answers::*;
+pub use hop::*;
+pub use note::*;
+pub use objects::*;
+pub use routes::*;
+pub use stop::*;
+pub use trace::*;
+pub use verdict::*;

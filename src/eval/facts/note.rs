@@ -1,0 +1,87 @@
+//! Notes: what shaped a path without ending it.
+
+use ipnet::Ipv4Net;
+use serde::Serialize;
+
+use super::*;
+
+/// Something that shaped the path without ending it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "note")]
+pub enum Note {
+    /// An interface endpoint exists but its private DNS is off.
+    PrivateDnsOff { endpoint: Id, name: Id },
+    /// The service's interface endpoint has no private DNS (DynamoDB).
+    PrivateDnsUnsupported { service: Id, name: Id, endpoint: Id },
+    /// `enableDnsHostnames` is off: private DNS of `endpoint` does not apply (none: the gateway
+    /// endpoint's documented requirement).
+    DnsHostnamesOff { vpc: Id, endpoint: Option<Id> },
+    /// Private DNS only for the inbound Resolver endpoint.
+    InboundResolverOnly { endpoint: Id },
+    /// Two prefix lists hold `cidr` with different targets in `table`.
+    ArbitraryPrefixListChoice { table: Id, cidr: Ipv4Net },
+    /// ENIs in failed AZs drop out of the DNS answer.
+    FailedAzEnisDropped {
+        endpoint: Id,
+        enis: Vec<EndpointEni>,
+    },
+    /// AWS publishes no ranges for the service.
+    IllustrativeCidrs { service: Id },
+    /// Prefix-list entries inside a VPC CIDR are ignored in `table`.
+    IgnoredPrefixListEntries { table: Id, prefix_list: Id },
+    /// The path depends on `resource` in another AZ (`az`; none: every ENI is elsewhere).
+    CrossAzDependency { resource: Id, az: Option<Az> },
+    /// The service is in another Region.
+    OtherRegion { service: Id, region: Id, home: Id },
+    /// A global name that Regional private DNS does not cover.
+    GlobalNameNotCovered {
+        endpoint: Id,
+        regional: Id,
+        name: Id,
+    },
+    /// Replies skip the GWLB endpoint; the appliances are stateless.
+    AsymmetricReturnStateless { endpoint: Id },
+    /// The return leg through a regional NAT gateway is not modelled.
+    ReturnNotEvaluated { nat: Id },
+    /// Traffic to a service's public endpoint stays on AWS's network.
+    PublicEndpointStaysOnAws,
+}
+
+impl Note {
+    /// Every note code, for the README and the message files.
+    pub const CODES: [&'static str; 14] = [
+        "private_dns_off",
+        "private_dns_unsupported",
+        "dns_hostnames_off",
+        "inbound_resolver_only",
+        "arbitrary_prefix_list_choice",
+        "failed_az_enis_dropped",
+        "illustrative_cidrs",
+        "ignored_prefix_list_entries",
+        "cross_az_dependency",
+        "other_region",
+        "global_name_not_covered",
+        "asymmetric_return_stateless",
+        "return_not_evaluated",
+        "public_endpoint_stays_on_aws",
+    ];
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            Note::PrivateDnsOff { .. } => "private_dns_off",
+            Note::PrivateDnsUnsupported { .. } => "private_dns_unsupported",
+            Note::DnsHostnamesOff { .. } => "dns_hostnames_off",
+            Note::InboundResolverOnly { .. } => "inbound_resolver_only",
+            Note::ArbitraryPrefixListChoice { .. } => "arbitrary_prefix_list_choice",
+            Note::FailedAzEnisDropped { .. } => "failed_az_enis_dropped",
+            Note::IllustrativeCidrs { .. } => "illustrative_cidrs",
+            Note::IgnoredPrefixListEntries { .. } => "ignored_prefix_list_entries",
+            Note::CrossAzDependency { .. } => "cross_az_dependency",
+            Note::OtherRegion { .. } => "other_region",
+            Note::GlobalNameNotCovered { .. } => "global_name_not_covered",
+            Note::AsymmetricReturnStateless { .. } => "asymmetric_return_stateless",
+            Note::ReturnNotEvaluated { .. } => "return_not_evaluated",
+            Note::PublicEndpointStaysOnAws => "public_endpoint_stays_on_aws",
+        }
+    }
+}

@@ -1,0 +1,252 @@
+//! Verdicts and the codes they carry: how a path gets there (`via`), cross-AZ, reasons, hop kinds.
+
+use serde::Serialize;
+
+use super::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Via {
+    /// Delivered inside the VPC by the `local` route (address destinations).
+    Local,
+    GatewayEndpoint,
+    InterfaceEndpoint,
+    NatGateway,
+    InternetGateway,
+    /// A workload whose parts are reachable by different ways (each part says which).
+    Mixed,
+}
+
+impl Via {
+    pub fn code(self) -> &'static str {
+        match self {
+            Via::Local => "local",
+            Via::GatewayEndpoint => "gateway_endpoint",
+            Via::InterfaceEndpoint => "interface_endpoint",
+            Via::NatGateway => "nat_gateway",
+            Via::InternetGateway => "internet_gateway",
+            Via::Mixed => "mixed",
+        }
+    }
+}
+
+/// How an interface-endpoint path relates to the client's AZ (aws-semantics.md §3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum CrossAz {
+    /// Every healthy ENI in the answer is in the client's AZ.
+    Never,
+    /// The answer holds ENIs in the client's AZ and in others.
+    Sometimes,
+    /// No ENI in the client's AZ: it works, pays inter-AZ transfer, depends on another AZ.
+    Always,
+}
+
+impl CrossAz {
+    pub fn code(self) -> &'static str {
+        match self {
+            CrossAz::Never => "never",
+            CrossAz::Sometimes => "sometimes",
+            CrossAz::Always => "always",
+        }
+    }
+}
+
+/// Why a path ends without reaching its destination.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// The route table has no route for the destination.
+    NoRoute,
+    /// The matching route is a blackhole (explicit, or its target no longer exists).
+    BlackholeRoute,
+    /// A route to the internet gateway, but the source has no public IPv4 address.
+    NoPublicIp,
+    /// The path needs an internet gateway and the VPC has none.
+    NoInternetGateway,
+    /// The NAT gateway's AZ has failed.
+    NatAzFailed,
+    /// A private NAT gateway's traffic reached the internet gateway, which drops it.
+    PrivateNatNoInternet,
+    /// Every ENI of the interface endpoint is in a failed AZ.
+    EndpointEnisAllFailed,
+    /// The GWLB endpoint's AZ has failed or its appliances are down.
+    GwlbEndpointFailed,
+    /// An appliance network interface that the route targets is in a failed AZ.
+    ApplianceUnavailable,
+    /// `enableDnsSupport` is off: the Amazon-provided resolver answers nothing.
+    DnsResolutionDisabled,
+    /// The path came back to a table and target it had already passed.
+    RoutingLoop,
+    /// The source's AZ has failed.
+    SourceAzFailed,
+    /// The destination address is in a subnet whose AZ has failed, or in no subnet at all.
+    DestinationUnavailable,
+    /// Some part of a workload is not reachable.
+    WorkloadPartFailed,
+    /// Replies do not come back through the GWLB endpoint the request passed, and the
+    /// appliances are stateful.
+    AsymmetricReturn,
+}
+
+impl Reason {
+    pub const ALL: [Reason; 15] = [
+        Reason::NoRoute,
+        Reason::BlackholeRoute,
+        Reason::NoPublicIp,
+        Reason::NoInternetGateway,
+        Reason::NatAzFailed,
+        Reason::PrivateNatNoInternet,
+        Reason::EndpointEnisAllFailed,
+        Reason::GwlbEndpointFailed,
+        Reason::ApplianceUnavailable,
+        Reason::DnsResolutionDisabled,
+        Reason::RoutingLoop,
+        Reason::SourceAzFailed,
+        Reason::DestinationUnavailable,
+        Reason::WorkloadPartFailed,
+        Reason::AsymmetricReturn,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Reason::NoRoute => "no_route",
+            Reason::BlackholeRoute => "blackhole_route",
+            Reason::NoPublicIp => "no_public_ip",
+            Reason::NoInternetGateway => "no_internet_gateway",
+            Reason::NatAzFailed => "nat_az_failed",
+            Reason::PrivateNatNoInternet => "private_nat_no_internet",
+            Reason::EndpointEnisAllFailed => "endpoint_enis_all_failed",
+            Reason::GwlbEndpointFailed => "gwlb_endpoint_failed",
+            Reason::ApplianceUnavailable => "appliance_unavailable",
+            Reason::DnsResolutionDisabled => "dns_resolution_disabled",
+            Reason::RoutingLoop => "routing_loop",
+            Reason::SourceAzFailed => "source_az_failed",
+            Reason::DestinationUnavailable => "destination_unavailable",
+            Reason::WorkloadPartFailed => "workload_part_failed",
+            Reason::AsymmetricReturn => "asymmetric_return",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "verdict")]
+pub enum Verdict {
+    Reachable {
+        via: Via,
+        cross_az: Option<CrossAz>,
+    },
+    /// The destination's CIDRs do not all take the same path; see the trace's parts.
+    Partial,
+    Blocked(Reason),
+    /// The route leaves the VPC (peering, transit gateway, virtual private gateway).
+    LeavesVpc {
+        /// The target's id, as the route's [`crate::model::Target`] holds it.
+        target: CompactString,
+    },
+    /// The source itself is down (its AZ failed).
+    Unavailable(Reason),
+}
+
+impl Verdict {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Verdict::Reachable { .. } => "reachable",
+            Verdict::Partial => "partial",
+            Verdict::Blocked(_) => "blocked",
+            Verdict::LeavesVpc { .. } => "leaves_vpc",
+            Verdict::Unavailable(_) => "unavailable",
+        }
+    }
+
+    pub fn is_reachable(&self) -> bool {
+        matches!(self, Verdict::Reachable { .. })
+    }
+
+    pub fn via(&self) -> Option<Via> {
+        match self {
+            Verdict::Reachable { via, .. } => Some(*via),
+            _ => None,
+        }
+    }
+
+    pub fn cross_az(&self) -> Option<CrossAz> {
+        match self {
+            Verdict::Reachable { cross_az, .. } => *cross_az,
+            _ => None,
+        }
+    }
+
+    pub fn reason(&self) -> Option<Reason> {
+        match self {
+            Verdict::Blocked(r) | Verdict::Unavailable(r) => Some(*r),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HopKind {
+    Source,
+    Dns,
+    RouteTable,
+    GatewayEndpoint,
+    InterfaceEndpoint,
+    NatGateway,
+    GwlbEndpoint,
+    Inspection,
+    NetworkInterface,
+    InternetGateway,
+    Service,
+    LeavesVpc,
+    /// The destination address inside the VPC (a subnet, an ENI, an instance).
+    Address,
+    /// A destination on the internet (an address outside the VPC and AWS's service ranges).
+    Internet,
+    /// The way back of a path through a GWLB endpoint.
+    Return,
+    Blocked,
+}
+
+impl HopKind {
+    pub const ALL: [HopKind; 16] = [
+        HopKind::Source,
+        HopKind::Dns,
+        HopKind::RouteTable,
+        HopKind::GatewayEndpoint,
+        HopKind::InterfaceEndpoint,
+        HopKind::NatGateway,
+        HopKind::GwlbEndpoint,
+        HopKind::Inspection,
+        HopKind::NetworkInterface,
+        HopKind::InternetGateway,
+        HopKind::Service,
+        HopKind::LeavesVpc,
+        HopKind::Address,
+        HopKind::Internet,
+        HopKind::Return,
+        HopKind::Blocked,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            HopKind::Source => "source",
+            HopKind::Dns => "dns",
+            HopKind::RouteTable => "route_table",
+            HopKind::GatewayEndpoint => "gateway_endpoint",
+            HopKind::InterfaceEndpoint => "interface_endpoint",
+            HopKind::NatGateway => "nat_gateway",
+            HopKind::GwlbEndpoint => "gwlb_endpoint",
+            HopKind::Inspection => "inspection",
+            HopKind::NetworkInterface => "network_interface",
+            HopKind::InternetGateway => "internet_gateway",
+            HopKind::Service => "service",
+            HopKind::LeavesVpc => "leaves_vpc",
+            HopKind::Address => "address",
+            HopKind::Internet => "internet",
+            HopKind::Return => "return",
+            HopKind::Blocked => "blocked",
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! The notes on a path, as sentences.
+
+use crate::eval::*;
+
+use super::trace::*;
+use super::{Lang, args, m, msg};
+
+/// A note's sentence.
+pub fn note_sentence(lang: Lang, note: &Note) -> String {
+    let id = format!("note-{}", note.code());
+    let a = args();
+    match note {
+        Note::PrivateDnsOff { endpoint, name } => msg(
+            lang,
+            &id,
+            a.s("endpoint", endpoint.as_str()).s("name", name.as_str()),
+        ),
+        Note::PrivateDnsUnsupported {
+            service,
+            name,
+            endpoint,
+        } => msg(
+            lang,
+            &id,
+            a.s("service", service.as_str())
+                .s("name", name.as_str())
+                .s("endpoint", endpoint.as_str()),
+        ),
+        Note::DnsHostnamesOff {
+            vpc,
+            endpoint: Some(e),
+        } => msg(
+            lang,
+            &id,
+            a.s("vpc", vpc.as_str()).s("endpoint", e.as_str()),
+        ),
+        Note::DnsHostnamesOff {
+            vpc,
+            endpoint: None,
+        } => msg(
+            lang,
+            "note-dns_hostnames_off-gateway",
+            a.s("vpc", vpc.as_str()),
+        ),
+        Note::InboundResolverOnly { endpoint } => {
+            msg(lang, &id, a.s("endpoint", endpoint.as_str()))
+        }
+        Note::ArbitraryPrefixListChoice { table, cidr } => msg(
+            lang,
+            &id,
+            a.s("table", table.as_str()).s("cidr", net(*cidr)),
+        ),
+        Note::FailedAzEnisDropped { endpoint, enis } => msg(
+            lang,
+            &id,
+            a.s("endpoint", endpoint.as_str())
+                .s("enis", enis_text(lang, enis, "eni-az")),
+        ),
+        Note::IllustrativeCidrs { service } => msg(lang, &id, a.s("service", service.as_str())),
+        Note::IgnoredPrefixListEntries { table, prefix_list } => msg(
+            lang,
+            &id,
+            a.s("table", table.as_str())
+                .s("prefix_list", prefix_list.as_str()),
+        ),
+        Note::CrossAzDependency {
+            resource,
+            az: Some(az),
+        } => msg(
+            lang,
+            &id,
+            a.s("resource", resource.as_str())
+                .s("az", az_text(lang, az)),
+        ),
+        Note::CrossAzDependency { resource, az: None } => msg(
+            lang,
+            "note-cross_az_dependency-enis",
+            a.s("resource", resource.as_str()),
+        ),
+        Note::OtherRegion {
+            service,
+            region,
+            home,
+        } => msg(
+            lang,
+            &id,
+            a.s("service", service.as_str())
+                .s("region", region.as_str())
+                .s("home", home.as_str()),
+        ),
+        Note::GlobalNameNotCovered {
+            endpoint,
+            regional,
+            name,
+        } => msg(
+            lang,
+            &id,
+            a.s("endpoint", endpoint.as_str())
+                .s("regional", regional.as_str())
+                .s("name", name.as_str()),
+        ),
+        Note::AsymmetricReturnStateless { endpoint } => {
+            msg(lang, &id, a.s("endpoint", endpoint.as_str()))
+        }
+        Note::ReturnNotEvaluated { nat } => msg(lang, &id, a.s("nat", nat.as_str())),
+        Note::PublicEndpointStaysOnAws => m(lang, &id),
+    }
+}
