@@ -81,6 +81,9 @@ pub(crate) struct Aim {
     pub service: Id,
     /// The last hop after an internet gateway.
     pub public_hop: Option<(HopKind, Id, Fact)>,
+    /// A service of this Region: the last hop after an internet gateway is its public
+    /// endpoint, made only when a path gets there.
+    pub public_service: Option<usize>,
     /// An address destination: delivery by the local route reaches it.
     pub address: bool,
 }
@@ -109,7 +112,7 @@ pub(crate) struct Walk<'m> {
     /// It passed a NAT gateway (for `via`).
     pub via_nat: bool,
     /// (table, target id) pairs passed: a repeat is a routing loop.
-    pub visited: Vec<(usize, &'m str)>,
+    pub visited: smallvec::SmallVec<[(usize, &'m str); 4]>,
     /// The source's AZ, to tell when a zonal hop lies in another one.
     pub source_az: usize,
     /// The packet's source address as the next hop sees it (changed by a NAT gateway).

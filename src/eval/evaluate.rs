@@ -281,6 +281,7 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
                     to.clone(),
                     Fact::Internet { address: *net },
                 )),
+                public_service: None,
                 address: true,
             };
             let mut leaves = Vec::new();
@@ -380,6 +381,7 @@ fn evaluate_public(
                 dns_name: Id::from(dns_name),
             },
         )),
+        public_service: None,
         address: false,
     };
     if let Answer::Blocked(reason) =
@@ -507,14 +509,8 @@ pub(crate) fn evaluate_service(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -
                 to.clone()
             },
             service: to.clone(),
-            public_hop: Some((
-                HopKind::Service,
-                to.clone(),
-                Fact::Service {
-                    service: to.clone(),
-                    dns_name: Id::from(service.dns_name.as_str()),
-                },
-            )),
+            public_hop: None,
+            public_service: Some(svc),
             address: false,
         }
     } else {

@@ -46,6 +46,13 @@ pub(crate) fn merge(
         };
         return finish(ctx, source, to, prefix, verdict, Vec::new());
     }
+    if leaves.len() == 1 {
+        // One path: nothing to group.
+        let p = combine(ctx, src_az, leaves);
+        let mut hops = prefix;
+        hops.extend(p.hops);
+        return finish(ctx, source, to, hops, p.verdict, Vec::new());
+    }
     // Group leaves by path, keeping first-seen order.
     let mut groups: Vec<Vec<Leaf>> = Vec::with_capacity(1);
     for leaf in leaves {

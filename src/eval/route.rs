@@ -153,7 +153,7 @@ pub(crate) fn split_into(
     table: &CompiledTable,
     dest: Ipv4Net,
     exact: bool,
-    out: &mut Vec<(Ipv4Net, Choice)>,
+    out: &mut impl Extend<(Ipv4Net, Choice)>,
 ) {
     // Only the exact split (a trace) needs every match and the rule's name.
     let pick = if exact {
@@ -163,7 +163,7 @@ pub(crate) fn split_into(
     };
     let (choice, inside) = pick(table, dest);
     if !inside {
-        out.push((dest, choice));
+        out.extend([(dest, choice)]);
         return;
     }
     // The maximal more-specific prefixes inside `dest` (a pre-order walk lists parents first).
@@ -178,13 +178,13 @@ pub(crate) fn split_into(
     if exact {
         let rest = subtract(dest, &maximal);
         for piece in rest {
-            out.push((piece, choice.clone()));
+            out.extend([(piece, choice.clone())]);
         }
     } else {
         // Maximal prefixes are disjoint, so they cover `dest` exactly when their sizes add up.
         let size = |n: &Ipv4Net| 1u64 << (32 - n.prefix_len());
         if maximal.iter().map(size).sum::<u64>() < size(&dest) {
-            out.push((dest, choice));
+            out.extend([(dest, choice)]);
         }
     }
     for m in maximal {

@@ -4,6 +4,7 @@
 //! ends a leaf. Routing loops are caught by revisiting a (table, target) pair.
 
 use ipnet::Ipv4Net;
+use smallvec::SmallVec;
 
 use crate::model::Target;
 
@@ -39,7 +40,7 @@ pub(crate) fn route_source(
         public_ip: source.public_ip,
         private_nat: false,
         via_nat: false,
-        visited: Vec::new(),
+        visited: smallvec::SmallVec::new(),
         address: source.address,
         gwlb: None,
         nat_after_gwlb: None,
@@ -78,13 +79,13 @@ fn route_from<'m>(
     let model = ctx.model;
     let compiled = model.compiled_table(table);
     let table_id: &str = &model.scenario().route_tables[table].id;
-    let mut split: Vec<(Ipv4Net, Choice)> = Vec::with_capacity(2 * cidrs.len());
+    let mut split: Split = Split::new();
     for &cidr in cidrs {
         route::split_into(compiled, cidr, ctx.detail, &mut split);
     }
     // Pieces the same route wins, by index into `split`: the group's choice (an arbitrary one
     // if any piece's is), and its pieces.
-    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut groups: SmallVec<[(usize, Members); 2]> = SmallVec::new();
     for (i, (_, choice)) in split.iter().enumerate() {
         match groups
             .iter_mut()
@@ -96,7 +97,7 @@ fn route_from<'m>(
                 }
                 members.push(i)
             }
-            None => groups.push((i, vec![i])),
+            None => groups.push((i, smallvec::smallvec![i])),
         }
     }
     // The last group (usually the only one) takes the trail and the walk; the others copy them.
@@ -130,10 +131,15 @@ fn route_from<'m>(
         }
         .expect("the walk is taken by the last group only");
         follow(
-            ctx, table, table_id, &pieces, choice, dest, walk, hops, leaves,
+            ctx, table, table_id, pieces, choice, dest, walk, hops, leaves,
         );
     }
 }
+
+/// The pieces of the destinations, each with the route choice that covers it.
+type Split = SmallVec<[(Ipv4Net, Choice); 8]>;
+/// A group's pieces, by index into the split.
+type Members = SmallVec<[usize; 8]>;
 
 /// The decisions of one group: pieces with the same matches and rule are one decision.
 fn decisions(
@@ -141,7 +147,7 @@ fn decisions(
     split: &[(Ipv4Net, Choice)],
     members: &[usize],
 ) -> Vec<RouteDecision> {
-    let mut out: Vec<(usize, RouteDecision)> = Vec::with_capacity(1);
+    let mut out: SmallVec<[(usize, RouteDecision); 2]> = SmallVec::new();
     for &m in members {
         let (piece, choice) = &split[m];
         let same = out.iter_mut().find(|(k, _)| {
@@ -156,7 +162,11 @@ fn decisions(
         });
         match same {
             Some((_, d)) => d.destinations.push(*piece),
-            None => out.push((m, route::decision(compiled, *piece, choice))),
+            None => {
+                let mut d = route::decision(compiled, *piece, choice);
+                d.destinations.reserve_exact(members.len() - 1);
+                out.push((m, d))
+            }
         }
     }
     out.into_iter().map(|(_, d)| d).collect()
@@ -193,7 +203,7 @@ fn follow<'m>(
     ctx: &mut Ctx<'m>,
     table: usize,
     table_id: &'m str,
-    pieces: &[Ipv4Net],
+    pieces: Vec<Ipv4Net>,
     choice: &Choice,
     dest: Dest,
     mut walk: Walk<'m>,
@@ -210,7 +220,7 @@ fn follow<'m>(
     let at = Arrival {
         table_id,
         route,
-        pieces,
+        pieces: &pieces,
         dest,
     };
     let target = &route.target;
@@ -253,7 +263,7 @@ fn follow<'m>(
     };
     if let Outcome::Forward { table, association } = outcome {
         let association = ctx.detail.then_some(association);
-        route_from(ctx, table, association, pieces, dest, walk, hops, leaves);
+        route_from(ctx, table, association, &pieces, dest, walk, hops, leaves);
     } else {
         finish(ctx, pieces, dest, hops, outcome, leaves);
     }
@@ -297,7 +307,7 @@ fn no_route(
 /// Turn a rule's outcome into leaves.
 fn finish(
     ctx: &Ctx<'_>,
-    pieces: &[Ipv4Net],
+    pieces: Vec<Ipv4Net>,
     dest: Dest,
     mut hops: Trail,
     outcome: Outcome,
@@ -305,9 +315,7 @@ fn finish(
 ) {
     let model = ctx.model;
     let detail = ctx.detail;
-    let leaf = |cidrs: &[Ipv4Net], hops: Trail, verdict: Verdict| Leaf {
-        // The matrix groups by path only; traces list the ranges.
-        cidrs: if detail { cidrs.to_vec() } else { Vec::new() },
+    let leaf = |cidrs: Vec<Ipv4Net>, hops: Trail, verdict: Verdict| Leaf {
         eni: match dest {
             Dest::Eni { endpoint } => cidrs
                 .iter()
@@ -320,6 +328,8 @@ fn finish(
                 .collect(),
             Dest::Range => Vec::new(),
         },
+        // The matrix groups by path only; traces list the ranges.
+        cidrs: if detail { cidrs } else { Vec::new() },
         hops,
         verdict,
     };
@@ -337,7 +347,7 @@ fn finish(
         }
         Outcome::Each(each) => {
             for (piece, hops, verdict) in each {
-                leaves.push(leaf(&[piece], hops, verdict));
+                leaves.push(leaf(vec![piece], hops, verdict));
             }
         }
         // `follow` routes a forwarded outcome again before it gets here.

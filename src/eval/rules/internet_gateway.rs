@@ -67,7 +67,18 @@ pub(crate) fn pass(ctx: &Ctx<'_>, igw: &str, hops: &mut Trail) {
         || None,
         || Fact::InternetGateway,
     );
-    if let Some((kind, id, fact)) = &ctx.aim.public_hop {
+    if let Some(svc) = ctx.aim.public_service {
+        let service = &ctx.model.services()[svc];
+        hops.add(
+            HopKind::Service,
+            &service.name,
+            || None,
+            || Fact::Service {
+                service: Id::from(service.name.as_str()),
+                dns_name: Id::from(service.dns_name.as_str()),
+            },
+        );
+    } else if let Some((kind, id, fact)) = &ctx.aim.public_hop {
         hops.add(*kind, id, || None, || fact.clone());
     }
 }
