@@ -35,11 +35,14 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static GLOBAL: Counting = Counting;
 
+/// A named kind of verdict: which representative pair to time.
+type VerdictKind = (&'static str, fn(&Verdict) -> bool);
+
 fn main() {
     let model = Model::new(common::quota_scenario()).expect("the quota model loads");
     let what_if = WhatIf::default();
     let matrix = evaluate_all(&model, &what_if);
-    let kinds: [(&str, fn(&Verdict) -> bool); 5] = [
+    let kinds: [VerdictKind; 5] = [
         ("gateway_endpoint", |v| {
             v.via() == Some(Via::GatewayEndpoint)
         }),
