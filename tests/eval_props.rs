@@ -230,3 +230,60 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Verdicts by outcome (README, verdicts): `partial` has a reachable part and an
+    /// unreachable one; ranges that all arrive are `reachable`, by however many paths; the
+    /// matrix agrees with the full evaluation.
+    #[test]
+    fn partial_means_part_reachable_and_part_not(
+        defaults in proptest::collection::vec(proptest::option::of(any::<u8>()), SUBNETS),
+        publics in proptest::collection::vec(any::<bool>(), SUBNETS),
+        endpoint_on in proptest::collection::vec(any::<bool>(), SUBNETS),
+        overrides in proptest::collection::vec(proptest::option::of(any::<u8>()), SUBNETS),
+        failed in proptest::collection::vec(prop::sample::select(vec!["az-a", "az-b", "az-c"]), 0..2),
+    ) {
+        let mut s = scenario(&defaults, &publics, false);
+        // An S3 gateway endpoint on some tables, and a static route inside one S3 range on some.
+        let tables: Vec<String> = (0..SUBNETS)
+            .filter(|&i| endpoint_on[i])
+            .map(|i| format!("rtb-{i}"))
+            .collect();
+        if !tables.is_empty() {
+            s.gateway_endpoints.push(vpc_tui::model::GatewayEndpoint {
+                id: "vpce-s3".into(),
+                service: "s3".into(),
+                route_tables: tables,
+            });
+        }
+        for (i, o) in overrides.iter().enumerate() {
+            if let Some(t) = o {
+                s.route_tables[i + 1].routes.push(Route {
+                    destination: Destination::Cidr("52.216.0.0/15".parse().unwrap()),
+                    target: target(*t),
+                });
+            }
+        }
+        let Ok(model) = Model::new(s) else { return Ok(()); };
+        let what_if = WhatIf { failed_azs: failed.iter().map(|s| s.to_string()).collect() };
+        let m = evaluate_all(&model, &what_if);
+        let col = m.services.iter().position(|x| x == "s3").unwrap();
+        for i in 0..SUBNETS {
+            let t = evaluate(&model, &what_if, &Query::instance_to_service(&format!("i-{i}"), "s3")).unwrap();
+            let reached = t.parts.iter().filter(|p| p.verdict.is_reachable()).count();
+            match &t.verdict {
+                Verdict::Partial => {
+                    prop_assert!(reached >= 1 && reached < t.parts.len(), "{t:?}");
+                }
+                v if !t.parts.is_empty() => {
+                    prop_assert_eq!(v.is_reachable(), reached == t.parts.len(), "{:?}", t);
+                    prop_assert!(v.is_reachable() || reached == 0, "{:?}", t);
+                }
+                _ => {}
+            }
+            prop_assert_eq!(&m.cells[i][col].verdict, &t.verdict, "i-{}", i);
+        }
+    }
+}

@@ -582,3 +582,220 @@ fn appliance_health_is_per_az_unless_cross_zone_is_on() {
 fn why(t: &vpc_tui::eval::PathTrace) -> String {
     vpc_tui::explain::summary(vpc_tui::explain::Lang::En, t)
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 14: right answers
+// ---------------------------------------------------------------------------------------------
+
+fn s3_gateway_on(s: &mut Scenario, tables: &[&str]) {
+    s.gateway_endpoints.push(vpc_tui::model::GatewayEndpoint {
+        id: "vpce-s3".into(),
+        service: "s3".into(),
+        route_tables: tables.iter().map(|t| t.to_string()).collect(),
+    });
+}
+
+fn to_address(m: &Model, from: &str, to: &str) -> PathTrace {
+    evaluate(m, &WhatIf::default(), &Query::parse(m, from, to, false)).unwrap()
+}
+
+/// Every range blocked, for different reasons, is blocked (not partial), with every range's
+/// reason in the parts.
+#[test]
+fn no_reachable_range_is_blocked_not_partial() {
+    let mut s = base();
+    // Most of S3: the default route is a blackhole. One range: an appliance in the failed AZ.
+    set_default_route(&mut s, "rtb-private", Target::Blackhole);
+    table(&mut s, "rtb-private")
+        .routes
+        .push(vpc_tui::model::Route {
+            destination: vpc_tui::model::Destination::Cidr("52.216.0.0/15".parse().unwrap()),
+            target: Target::NetworkInterface("eni-fw".into()),
+        });
+    let t = run(&model(s), "i-priv-c", "s3", &["us-east-1a"]);
+    assert_eq!(
+        t.verdict,
+        Verdict::Blocked(Reason::BlackholeRoute),
+        "{}",
+        why(&t)
+    );
+    let reasons: Vec<_> = t.parts.iter().map(|p| p.verdict.reason()).collect();
+    assert!(
+        reasons.contains(&Some(Reason::BlackholeRoute)),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons.contains(&Some(Reason::ApplianceUnavailable)),
+        "{reasons:?}"
+    );
+}
+
+/// Ranges that all arrive, by different ways, are reachable via mixed; a check of them exits 0.
+#[test]
+fn every_range_reachable_by_two_ways_is_reachable_mixed() {
+    let mut s = base();
+    s3_gateway_on(&mut s, &["rtb-private"]);
+    table(&mut s, "rtb-private")
+        .routes
+        .push(vpc_tui::model::Route {
+            destination: vpc_tui::model::Destination::Cidr("52.216.10.0/24".parse().unwrap()),
+            target: Target::NatGateway("nat-a".into()),
+        });
+    let t = run(&model(s), "i-priv-a", "s3", &[]);
+    assert_eq!(
+        t.verdict,
+        Verdict::Reachable {
+            via: Via::Mixed,
+            cross_az: None
+        },
+        "{}",
+        why(&t)
+    );
+    assert_eq!(t.parts.len(), 2);
+}
+
+/// A path inspected by a GWLB endpoint that ends at a gateway endpoint gets its replies straight
+/// from the gateway endpoint, never through the appliances: asymmetric for stateful ones.
+#[test]
+fn inspected_traffic_to_a_gateway_endpoint_needs_its_way_back() {
+    let mut s = base();
+    set_default_route(
+        &mut s,
+        "rtb-private",
+        Target::GatewayLoadBalancerEndpoint("vpce-gwlb-a".into()),
+    );
+    s3_gateway_on(&mut s, &["rtb-inspect"]);
+    let t = run(&model(s), "i-priv-a", "s3", &[]);
+    assert_eq!(
+        t.verdict,
+        Verdict::Blocked(Reason::AsymmetricReturn),
+        "{}",
+        why(&t)
+    );
+    assert!(t.hops.iter().any(|h| h.kind.code() == "return"));
+    assert!(why(&t).contains("vpce-s3"), "{}", why(&t));
+}
+
+/// An interface endpoint's replies follow its ENI subnet's table: back through the endpoint
+/// only when that table sends the source's subnet to it.
+#[test]
+fn inspected_traffic_to_an_interface_endpoint_needs_its_way_back() {
+    let mut s = base();
+    with_ssm(&mut s, &["subnet-public-c"]);
+    // The private subnets send the endpoint's subnet through the appliances.
+    table(&mut s, "rtb-private")
+        .routes
+        .push(vpc_tui::model::Route {
+            destination: vpc_tui::model::Destination::Cidr("10.0.10.0/24".parse().unwrap()),
+            target: Target::GatewayLoadBalancerEndpoint("vpce-gwlb-a".into()),
+        });
+    let t = run(&model(s.clone()), "i-priv-a", "ssm", &[]);
+    assert_eq!(
+        t.verdict,
+        Verdict::Blocked(Reason::AsymmetricReturn),
+        "{}",
+        why(&t)
+    );
+    // The endpoint subnet's table sends replies to private-a back through the same endpoint.
+    table(&mut s, "rtb-public")
+        .routes
+        .push(vpc_tui::model::Route {
+            destination: vpc_tui::model::Destination::Cidr("10.0.1.0/24".parse().unwrap()),
+            target: Target::GatewayLoadBalancerEndpoint("vpce-gwlb-a".into()),
+        });
+    let t = run(&model(s), "i-priv-a", "ssm", &[]);
+    assert_eq!(t.verdict.via(), Some(Via::InterfaceEndpoint), "{}", why(&t));
+}
+
+/// A subnet CIDR routed to a regional NAT gateway is delivered inside the VPC, never through
+/// the internet gateway.
+#[test]
+fn a_private_destination_never_leaves_through_the_internet_gateway() {
+    let mut s = base();
+    s.nat_gateways[0].subnet = None;
+    s.nat_gateways[0].availability_mode = vpc_tui::model::AvailabilityMode::Regional;
+    table(&mut s, "rtb-private")
+        .routes
+        .push(vpc_tui::model::Route {
+            destination: vpc_tui::model::Destination::Cidr("10.0.11.0/24".parse().unwrap()),
+            target: Target::NatGateway("nat-a".into()),
+        });
+    let t = to_address(&model(s), "i-priv-a", "10.0.11.10");
+    assert_eq!(t.verdict.via(), Some(Via::Local), "{}", why(&t));
+    assert!(!t.hops.iter().any(|h| h.kind.code() == "internet_gateway"));
+}
+
+/// A long chain of distinct appliances is no loop.
+#[test]
+fn a_chain_of_twenty_appliances_is_no_routing_loop() {
+    let mut s = base();
+    let n = 20;
+    for i in 0..n {
+        s.subnets.push(vpc_tui::model::Subnet {
+            id: format!("subnet-fw-{i}"),
+            name: None,
+            az: "us-east-1a".into(),
+            cidr: format!("10.0.{}.0/24", 100 + i).parse().unwrap(),
+        });
+        s.network_interfaces.push(vpc_tui::model::NetworkInterface {
+            id: format!("eni-fw-{i}"),
+            description: None,
+            subnet: format!("subnet-fw-{i}"),
+            ip: None,
+            public_ip: i == n - 1,
+        });
+        let next = if i + 1 < n {
+            Target::NetworkInterface(format!("eni-fw-{}", i + 1).into())
+        } else {
+            Target::InternetGateway("igw-1".into())
+        };
+        s.route_tables.push(vpc_tui::model::RouteTable {
+            id: format!("rtb-fw-{i}"),
+            subnets: vec![format!("subnet-fw-{i}")],
+            name: None,
+            main: false,
+            gateways: Vec::new(),
+            routes: vec![vpc_tui::model::Route {
+                destination: vpc_tui::model::Destination::Cidr("0.0.0.0/0".parse().unwrap()),
+                target: next,
+            }],
+        });
+    }
+    set_default_route(
+        &mut s,
+        "rtb-private",
+        Target::NetworkInterface("eni-fw-0".into()),
+    );
+    let t = run(&model(s), "i-priv-a", "sns", &[]);
+    assert_eq!(t.verdict.via(), Some(Via::InternetGateway), "{}", why(&t));
+}
+
+/// A NAT gateway whose subnet table sends S3 on to a gateway endpoint: `via` is the gateway
+/// endpoint, and no note claims an internet gateway was used.
+#[test]
+fn nat_then_gateway_endpoint_is_labelled_by_the_last_hop() {
+    let mut s = base();
+    s3_gateway_on(&mut s, &["rtb-public"]);
+    let t = run(&model(s), "i-priv-a", "s3", &[]);
+    assert_eq!(t.verdict.via(), Some(Via::GatewayEndpoint), "{}", why(&t));
+    assert!(
+        !t.notes
+            .iter()
+            .any(|n| n.code() == "public_endpoint_stays_on_aws")
+    );
+}
+
+/// A public NAT gateway whose subnet table has no route out is `no_internet_gateway`, whether
+/// or not the VPC has an internet gateway.
+#[test]
+fn a_nat_subnet_without_a_way_out_is_no_internet_gateway_either_way() {
+    let mut s = base();
+    table(&mut s, "rtb-public").routes.clear();
+    let t = run(&model(s), "i-priv-a", "sns", &[]);
+    assert_eq!(
+        t.verdict,
+        Verdict::Blocked(Reason::NoInternetGateway),
+        "{}",
+        why(&t)
+    );
+}

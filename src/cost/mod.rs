@@ -953,7 +953,7 @@ mod tests {
         let a = flow(&e, "i-app-a", "s3");
         assert_eq!(
             a.way,
-            "partly: 14/15 via gateway endpoint; 1/15 via NAT gateway"
+            "by range: 14/15 via gateway endpoint; 1/15 via NAT gateway"
         );
         close(a.monthly, 100.0 / 15.0 * 0.045);
     }

@@ -44,12 +44,15 @@ pub(super) fn class_usage(
     let src_az = model.az_index(&s.subnets[subnet].az).unwrap_or(0);
     let gb = 1.0;
     let mut usage = Usage::default();
+    // Ranges that take different paths (a partial verdict, or every range reachable by
+    // different ways): each group of CIDRs gets its share.
+    let by_range = !trace.parts.is_empty() && trace.parts.iter().all(|p| p.to.is_none());
     let way = match &trace.verdict {
-        Verdict::Reachable { .. } => {
+        Verdict::Reachable { .. } if !by_range => {
             add_usage(model, failed, src_az, &trace.hops, gb, &mut usage);
             way_of(&trace.verdict, &trace.hops, usage.cross_az_gb, gb)
         }
-        Verdict::Partial => {
+        _ if by_range => {
             // Each group of the service's CIDRs gets its share of the traffic (an even spread
             // over the CIDRs); the blocked groups' share goes nowhere.
             let total: usize = trace.parts.iter().map(|p| p.cidrs.len()).sum();
@@ -66,7 +69,11 @@ pub(super) fn class_usage(
                     format!("{}/{total} {way}", p.cidrs.len())
                 })
                 .collect();
-            format!("partly: {}", ways.join("; "))
+            let how = match trace.verdict {
+                Verdict::Partial => "partly",
+                _ => "by range",
+            };
+            format!("{how}: {}", ways.join("; "))
         }
         other => way_of(other, &trace.hops, 0.0, gb),
     };

@@ -24,26 +24,7 @@ pub(crate) fn merge(
     let src_az = ctx.az_of_subnet(source.subnet);
     if !ctx.detail {
         // The matrix: the verdict alone, without parts or hops.
-        let verdict = match leaves.first() {
-            None => Verdict::Blocked(Reason::NoRoute),
-            Some(first) if leaves.iter().any(|l| signature(l) != signature(first)) => {
-                Verdict::Partial
-            }
-            Some(first) => match first.verdict {
-                Verdict::Reachable {
-                    via: Via::InterfaceEndpoint,
-                    ..
-                } => Verdict::Reachable {
-                    via: Via::InterfaceEndpoint,
-                    cross_az: Some(cross_az_of(
-                        ctx.model,
-                        src_az,
-                        leaves.iter().flat_map(|l| l.eni.iter().copied()),
-                    )),
-                },
-                ref v => v.clone(),
-            },
-        };
+        let verdict = outcome(ctx, src_az, &leaves);
         return finish(ctx, source, to, prefix, verdict, Vec::new());
     }
     if leaves.len() == 1 {
@@ -64,26 +45,66 @@ pub(crate) fn merge(
             None => groups.push(vec![leaf]),
         }
     }
+    let enis: Vec<(usize, usize)> = groups
+        .iter()
+        .flatten()
+        .flat_map(|l| l.eni.iter().copied())
+        .collect();
     let mut parts: Vec<Part> = groups
         .into_iter()
         .map(|g| combine(ctx, src_az, g))
         .collect();
-    match parts.len() {
-        0 => finish(
-            ctx,
-            source,
-            to,
-            prefix,
-            Verdict::Blocked(Reason::NoRoute),
-            Vec::new(),
-        ),
-        1 => {
-            let p = parts.pop().expect("one part");
-            let mut hops = prefix;
-            hops.extend(p.hops);
-            finish(ctx, source, to, hops, p.verdict, Vec::new())
+    if parts.len() == 1 {
+        let p = parts.pop().expect("one part");
+        let mut hops = prefix;
+        hops.extend(p.hops);
+        return finish(ctx, source, to, hops, p.verdict, Vec::new());
+    }
+    // Several paths: the verdict by outcome, each path a part.
+    let verdict = outcome_of(ctx, src_az, parts.iter().map(|p| &p.verdict), &enis);
+    finish(ctx, source, to, prefix, verdict, parts)
+}
+
+/// The verdict of a destination's ranges by outcome (README, verdicts): every range reachable →
+/// reachable (their common way, or `mixed`; cross-AZ over every ENI reached); none → the first
+/// range's verdict; some → partial.
+fn outcome(ctx: &Ctx<'_>, src_az: usize, leaves: &[Leaf]) -> Verdict {
+    let enis: Vec<(usize, usize)> = leaves.iter().flat_map(|l| l.eni.iter().copied()).collect();
+    outcome_of(ctx, src_az, leaves.iter().map(|l| &l.verdict), &enis)
+}
+
+fn outcome_of<'a>(
+    ctx: &Ctx<'_>,
+    src_az: usize,
+    verdicts: impl Iterator<Item = &'a Verdict>,
+    enis: &[(usize, usize)],
+) -> Verdict {
+    let (mut first, mut reached, mut missed) = (None, 0, 0);
+    let mut via: Option<Via> = None;
+    for v in verdicts {
+        first.get_or_insert(v);
+        match v.via() {
+            Some(w) => {
+                reached += 1;
+                via = Some(match via {
+                    Some(x) if x != w => Via::Mixed,
+                    _ => w,
+                });
+            }
+            None => missed += 1,
         }
-        _ => finish(ctx, source, to, prefix, Verdict::Partial, parts),
+    }
+    match (reached, missed, first) {
+        (_, _, None) => Verdict::Blocked(Reason::NoRoute),
+        (0, _, Some(v)) => v.clone(),
+        (_, 0, _) => {
+            let via = via.unwrap_or(Via::Mixed);
+            // Interface endpoints: where the ENIs are against the client's AZ, over all of them.
+            let cross_az = (!enis.is_empty() && matches!(via, Via::InterfaceEndpoint | Via::Mixed))
+                .then(|| cross_az_of(ctx.model, src_az, enis.iter().copied()));
+            Verdict::Reachable { via, cross_az }
+        }
+        _ => Verdict::Partial,
     }
 }
 

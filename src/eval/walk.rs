@@ -16,8 +16,6 @@ use super::rules::{
     nat_gateway, network_interface,
 };
 
-const MAX_TABLES: usize = 16;
-
 /// Route one destination from the source subnet's own table.
 pub(crate) fn route_source(
     ctx: &mut Ctx<'_>,
@@ -224,10 +222,11 @@ fn follow<'m>(
         dest,
     };
     let target = &route.target;
-    if walk.visited.len() >= MAX_TABLES
-        || target
-            .id()
-            .is_some_and(|id| walk.visited.iter().any(|(t, x)| *t == table && *x == id))
+    // A loop is a (table, target) pair passed again: the same table sends the same pieces the
+    // same way, forever. A chain of distinct forwarders, however long, is no loop.
+    if target
+        .id()
+        .is_some_and(|id| walk.visited.iter().any(|(t, x)| *t == table && *x == id))
     {
         let outcome = Outcome::at_table(
             &at,
@@ -240,12 +239,27 @@ fn follow<'m>(
         finish(ctx, pieces, dest, hops, outcome, leaves);
         return;
     }
+    // Every step passes a new (table, target) pair, so a walk ends within as many steps as the
+    // model has routes; the bound only guards that reasoning.
+    if walk.visited.len() > 16 && walk.visited.len() > ctx.model.route_count() {
+        let outcome = Outcome::at_table(
+            &at,
+            Stop::WalkLimit {
+                table: at.table(),
+                steps: walk.visited.len(),
+            },
+        );
+        finish(ctx, pieces, dest, hops, outcome, leaves);
+        return;
+    }
     if let Some(id) = target.id() {
         walk.visited.push((table, id));
     }
     let outcome = match target {
         Target::Local => match dest {
-            Dest::Eni { endpoint } => interface_endpoint::reach(ctx, endpoint, &mut hops),
+            Dest::Eni { endpoint } => {
+                interface_endpoint::reach(ctx, &at, endpoint, &walk, &mut hops)
+            }
             Dest::Range if ctx.aim.address => local::deliver(ctx, &at, &hops),
             Dest::Range => local::service_range(&at, ctx),
         },
@@ -279,9 +293,9 @@ fn no_route(
     walk: &Walk<'_>,
 ) -> Outcome {
     let model = ctx.model;
-    // A public NAT gateway whose subnet cannot reach an internet gateway, in a VPC without one.
-    let no_internet_gateway =
-        walk.via_nat && walk.public_ip && model.scenario().internet_gateway.is_none();
+    // One rule (README, reasons): after a public NAT gateway, a table without a route means the
+    // NAT gateway's subnet has no way to an internet gateway, whether or not the VPC has one.
+    let no_internet_gateway = walk.via_nat && walk.public_ip;
     let all = &model.compiled_table(table).routes;
     // A quota-sized table has a thousand routes: name a few, count the rest.
     const SHOWN: usize = 8;
@@ -300,6 +314,7 @@ fn no_route(
             routes,
             total: all.len(),
             no_internet_gateway,
+            vpc_has_internet_gateway: model.scenario().internet_gateway.is_some(),
         },
     }
 }

@@ -297,6 +297,9 @@ pub(crate) fn return_text(lang: Lang, leg: &ReturnLeg) -> String {
         .b("symmetric", leg.symmetric)
         .b("stateful", leg.stateful);
     match (&leg.table, &leg.route) {
+        (None, _) if leg.start == ReturnStart::GatewayEndpoint => {
+            msg(lang, "return-gateway-endpoint", a)
+        }
         (None, _) => msg(lang, "return-no-edge-table", a),
         (Some(t), None) => msg(lang, "return-no-route", a.s("table", t.as_str())),
         (Some(t), Some(r)) => msg(

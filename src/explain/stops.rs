@@ -51,6 +51,7 @@ pub fn stop_sentence(lang: Lang, stop: &Stop) -> String {
             routes,
             total,
             no_internet_gateway,
+            vpc_has_internet_gateway,
         } => {
             let mut list = join(lang, routes.iter().map(|r| route_text(lang, r)));
             if *total > routes.len() {
@@ -70,7 +71,8 @@ pub fn stop_sentence(lang: Lang, stop: &Stop) -> String {
                 id,
                 a.s("table", table.as_str())
                     .s("dest", routed_text(lang, dest))
-                    .s("routes", list),
+                    .s("routes", list)
+                    .b("igw", *vpc_has_internet_gateway),
             )
         }
         Stop::OnlyLocalRoute { table, dest } => msg(
@@ -161,6 +163,9 @@ pub fn stop_sentence(lang: Lang, stop: &Stop) -> String {
         ),
         Stop::RoutingLoop { table, route, cidr } => {
             msg(lang, &id, with_route(a, table, route).s("cidr", net(*cidr)))
+        }
+        Stop::WalkLimit { table, steps } => {
+            msg(lang, &id, a.s("table", table.as_str()).n("steps", *steps))
         }
         Stop::AddressInNoSubnet {
             table,

@@ -136,11 +136,17 @@ pub fn summary(lang: Lang, t: &PathTrace) -> String {
             )
         })
         .collect();
+    let id = match t.verdict {
+        Verdict::Partial => "why-partial",
+        Verdict::Reachable { .. } => "why-reachable-parts",
+        _ => "why-blocked-parts",
+    };
     msg(
         lang,
-        "why-partial",
+        id,
         args()
             .s("to", to.to_string())
+            .n("count", t.parts.len())
             .s("parts", join_with(lang, "part-sep", pieces)),
     )
 }

@@ -6,7 +6,7 @@
 reason-no_route = the route table has no route for the destination
 reason-blackhole_route = the matching route is a blackhole (set so, or its target no longer exists)
 reason-no_public_ip = the route goes to the internet gateway but the source has no public IPv4 address
-reason-no_internet_gateway = the path needs an internet gateway and the VPC has none
+reason-no_internet_gateway = the path needs an internet gateway: a regional NAT gateway in a VPC without one, or a public NAT gateway whose subnet has no route to one
 reason-nat_az_failed = the NAT gateway the route uses is in a failed AZ
 reason-private_nat_no_internet = a private NAT gateway cannot reach the internet: the internet gateway drops its traffic
 reason-endpoint_enis_all_failed = every network interface of the interface endpoint is in a failed AZ
@@ -18,6 +18,7 @@ reason-source_az_failed = the source's AZ has failed (the verdict is unavailable
 reason-destination_unavailable = the destination address is in a failed AZ, or in no subnet of the VPC
 reason-workload_part_failed = a workload needs every one of its services, and at least one is not reachable
 reason-asymmetric_return = replies do not come back through the GWLB endpoint the request passed, and the appliances are stateful
+reason-walk_limit = the walk took more steps than the model has routes and was stopped (a guard that should never fire)
 
 ## What a note code means
 

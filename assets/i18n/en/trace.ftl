@@ -98,6 +98,10 @@ return-no-route = return leg: replies from { $from } to { $to }: { $table } has 
     [yes] the stateful appliances never see the reply and drop the flow
    *[no] the appliances are stateless, so the flow survives
 }
+return-gateway-endpoint = return leg: the gateway endpoint { $from } delivers replies straight to { $to } by the local route, and no route table can send them back through { $endpoint }; { $stateful ->
+    [yes] the stateful appliances never see the reply and drop the flow
+   *[no] the appliances are stateless, so the flow survives
+}
 return-no-edge-table = return leg: { $from } has no edge route table (none is associated with it), so replies to { $to } enter by the local route and skip { $endpoint }; { $stateful ->
     [yes] the stateful appliances never see the reply and drop the flow
    *[no] the appliances are stateless, so the flow survives
@@ -111,7 +115,10 @@ stop-endpoint_without_enis = { $endpoint } has private DNS on but no subnet, so 
 stop-enis_all_failed = { $name } asked; private DNS of { $endpoint } would answer its ENIs, but every one is in a failed AZ ({ $enis })
 stop-no_public_addresses = { $service } has no public addresses in { $region }; only an interface endpoint with private DNS would reach it
 stop-no_route = no route for { $dest } in { $table }; its routes: { $routes }
-stop-no_route-no-igw = no route for { $dest } in { $table }; its routes: { $routes }; the VPC has no internet gateway
+stop-no_route-no-igw = no route for { $dest } in { $table }, the public NAT gateway's subnet table; its routes: { $routes }; { $igw ->
+    [yes] it needs a route to the VPC's internet gateway
+   *[no] it needs a route to an internet gateway, and the VPC has none
+}
 stop-only_local_route = { $dest } matches only the local route in { $table }: the service's range overlaps the VPC CIDR
 stop-blackhole = { $route } in { $table }: the route is a blackhole, traffic is dropped
 stop-target_missing = { $route } in { $table } is a blackhole: { $target } does not exist or is not attached to the VPC
@@ -131,6 +138,7 @@ stop-no_healthy_appliance = { $route } in { $table }, but { $lb } has { $cross -
 }
 stop-appliance_az_failed = { $route } in { $table }, and { $eni }'s AZ { $az } has failed
 stop-routing_loop = routing loop: { $table } sends { $cidr } to { $target } again ({ $route })
+stop-walk_limit = the walk reached { $table } after { $steps } steps, more than the model has routes: it was stopped there (please report this scenario)
 stop-address_in_no_subnet = { $route } in { $table } delivers { $address } inside the VPC, but no subnet holds it
 stop-address_az_failed = { $address } is in { $subnet } ({ $az }), and that AZ has failed
 stop-leaves_vpc = { $route } in { $table }: { $target } leaves the VPC; what happens beyond it is outside the model
@@ -149,6 +157,8 @@ through-gwlb_endpoint = GWLB endpoint { $id }
 through-network_interface = network interface { $id }
 through-internet_gateway = internet gateway { $id }
 why-partial = { $to } is partially reachable: its ranges take different paths: { $parts }
+why-reachable-parts = every range of { $to } is reachable, by { $count } different paths: { $parts }
+why-blocked-parts = no range of { $to } is reachable: { $parts }
 partial-part = { $what } → { $outcome }
 partial-rest = the rest ({ $count } CIDRs)
 why-workload-reachable = every part of { $name } is reachable: { $each }

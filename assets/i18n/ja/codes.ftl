@@ -5,7 +5,7 @@
 reason-no_route = ルートテーブルに送信先へのルートがありません
 reason-blackhole_route = 一致したルートがブラックホールです (そう設定されているか、ターゲットがもう存在しません)
 reason-no_public_ip = ルートはインターネットゲートウェイに向いていますが、送信元にパブリック IPv4 アドレスがありません
-reason-no_internet_gateway = この経路にはインターネットゲートウェイが必要ですが、VPC にはありません
+reason-no_internet_gateway = この経路にはインターネットゲートウェイが必要です。VPC にないのにリージョナル NAT ゲートウェイを使っているか、パブリック NAT ゲートウェイのサブネットにインターネットゲートウェイへのルートがありません
 reason-nat_az_failed = ルートが使う NAT ゲートウェイが、障害の起きた AZ にあります
 reason-private_nat_no_internet = プライベート NAT ゲートウェイはインターネットに出られません。そのトラフィックはインターネットゲートウェイで破棄されます
 reason-endpoint_enis_all_failed = インターフェイスエンドポイントのネットワークインターフェイス (ENI) が、すべて障害の起きた AZ にあります
@@ -17,6 +17,7 @@ reason-source_az_failed = 送信元の AZ で障害が起きています (判定
 reason-destination_unavailable = 宛先アドレスが障害の起きた AZ にあるか、VPC のどのサブネットにも入っていません
 reason-workload_part_failed = ワークロードはすべてのサービスに届く必要がありますが、少なくとも 1 つに到達できません
 reason-asymmetric_return = 応答が、リクエストの通った GWLB エンドポイントを通って戻りません。アプライアンスがステートフルなので通信は成立しません
+reason-walk_limit = 経路のステップ数がモデルのルートの数を超えたため、評価を打ち切りました (起きないはずの安全装置です)
 
 ## 注記コードの意味
 

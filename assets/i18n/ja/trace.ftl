@@ -99,6 +99,10 @@ return-no-route = 戻り経路: { $from } から { $to } への応答に対し�
     [yes] ステートフルなアプライアンスは応答を見られないので、通信を破棄します
    *[no] アプライアンスはステートレスなので、通信は成立します
 }
+return-gateway-endpoint = 戻り経路: ゲートウェイエンドポイント { $from } は応答をローカルルートで { $to } に直接届けるので、どのルートテーブルでも { $endpoint } を経由させられません。{ $stateful ->
+    [yes] ステートフルなアプライアンスは応答を見られないので、通信を破棄します
+   *[no] アプライアンスはステートレスなので、通信は成立します
+}
 return-no-edge-table = 戻り経路: { $from } にはエッジの関連付けをしたルートテーブルがないので、{ $to } への応答はローカルルートで入り、{ $endpoint } を通りません。{ $stateful ->
     [yes] ステートフルなアプライアンスは応答を見られないので、通信を破棄します
    *[no] アプライアンスはステートレスなので、通信は成立します
@@ -112,7 +116,10 @@ stop-endpoint_without_enis = { $endpoint } はプライベート DNS がオン�
 stop-enis_all_failed = { $name } を問い合わせると { $endpoint } のプライベート DNS が ENI を返すはずですが、どの ENI も障害の起きた AZ にあります ({ $enis })
 stop-no_public_addresses = { $service } には { $region } のパブリックアドレスがありません。届くのはプライベート DNS を有効にしたインターフェイスエンドポイントだけです
 stop-no_route = { $table } には { $dest } へのルートがありません。このテーブルのルート: { $routes }
-stop-no_route-no-igw = { $table } には { $dest } へのルートがありません。このテーブルのルート: { $routes }。VPC にインターネットゲートウェイもありません
+stop-no_route-no-igw = パブリック NAT ゲートウェイのサブネットのルートテーブル { $table } には、{ $dest } へのルートがありません。このテーブルのルート: { $routes }。{ $igw ->
+    [yes] VPC のインターネットゲートウェイへのルートが必要です
+   *[no] インターネットゲートウェイへのルートが必要ですが、VPC にはインターネットゲートウェイもありません
+}
 stop-only_local_route = { $dest } は { $table } のローカルルートにしか一致しません。サービスのアドレス範囲が VPC の CIDR と重なっています
 stop-blackhole = { $table } のルート { $route } はブラックホールです。トラフィックは破棄されます
 stop-target_missing = { $table } のルート { $route } はブラックホールです: { $target } は存在しないか、VPC にアタッチされていません
@@ -132,6 +139,7 @@ stop-no_healthy_appliance = { $table } のルート { $route } の先の { $lb }
 }
 stop-appliance_az_failed = { $table } のルート { $route } の先の { $eni } は、障害の起きた AZ { $az } にあります
 stop-routing_loop = ルーティングループ: { $table } が { $cidr } をもう一度 { $target } に送ります ({ $route })
+stop-walk_limit = { $steps } ステップ目で { $table } に達しました。モデルのルートの数を超えたので、ここで打ち切りました (このシナリオを報告してください)
 stop-address_in_no_subnet = { $table } のルート { $route } で { $address } は VPC 内に配送されますが、そのアドレスを含むサブネットがありません
 stop-address_az_failed = { $address } は { $subnet } ({ $az }) にあり、その AZ で障害が起きています
 stop-leaves_vpc = { $table } のルート { $route }: { $target } から VPC の外に出ます。その先はモデルの範囲外です
@@ -147,6 +155,8 @@ through-gwlb_endpoint = GWLB エンドポイント { $id }
 through-network_interface = ネットワークインターフェイス { $id }
 through-internet_gateway = インターネットゲートウェイ { $id }
 why-partial = { $to } には一部だけ到達できます。アドレス範囲によって経路が違います: { $parts }
+why-reachable-parts = { $to } のすべてのアドレス範囲に到達できます。経路は { $count } 通りです: { $parts }
+why-blocked-parts = { $to } のどのアドレス範囲にも到達できません: { $parts }
 partial-part = { $what } → { $outcome }
 partial-rest = 残り ({ $count } 個の CIDR)
 why-workload-reachable = { $name } のすべてのサービスに到達できます: { $each }

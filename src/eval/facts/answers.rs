@@ -68,13 +68,30 @@ pub enum PublicWhy {
     GlobalName { region: Id },
 }
 
+/// Where the replies of an inspected path start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReturnStart {
+    /// A NAT gateway passed after the GWLB endpoint: replies leave it by its subnet's table.
+    NatGateway,
+    /// The internet gateway: replies enter by its edge route table, if it has one.
+    InternetGateway,
+    /// A gateway endpoint: replies are delivered straight to the source by the local route.
+    GatewayEndpoint,
+    /// An interface endpoint's ENI: replies follow the ENI subnet's route table.
+    InterfaceEndpoint,
+}
+
 /// How the reply of a path through a GWLB endpoint comes back (aws-semantics.md §5).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReturnLeg {
     /// The GWLB endpoint the request passed.
     pub endpoint: Id,
-    /// Where replies start: a NAT gateway or the internet gateway.
+    /// Where replies start: a NAT gateway, the internet gateway, a gateway endpoint or an
+    /// interface endpoint.
     pub from: Id,
+    /// What `from` is.
+    pub start: ReturnStart,
     /// The address replies are sent to (the packet's source at the endpoint).
     pub to: Ipv4Net,
     /// The table that routes the replies (none: the gateway has no edge route table).

@@ -43,8 +43,11 @@ pub enum Stop {
         dest: Routed,
         routes: Vec<Route>,
         total: usize,
-        /// The packet passed a public NAT gateway and the VPC has no internet gateway.
+        /// The packet passed a public NAT gateway: the table is its subnet's, which has no way to
+        /// an internet gateway.
         no_internet_gateway: bool,
+        /// Whether the VPC has an internet gateway at all (for the sentence).
+        vpc_has_internet_gateway: bool,
     },
     /// A service range matches only the local route: it overlaps the VPC CIDR.
     OnlyLocalRoute { table: Id, dest: Routed },
@@ -112,6 +115,8 @@ pub enum Stop {
         route: Route,
         cidr: Ipv4Net,
     },
+    /// The walk passed more steps than the model has routes (never expected: a guard).
+    WalkLimit { table: Id, steps: usize },
     /// The local route delivers an address that no subnet holds.
     AddressInNoSubnet {
         table: Id,
@@ -161,6 +166,7 @@ impl Stop {
             | Stop::NoHealthyAppliance { .. } => Reason::GwlbEndpointFailed,
             Stop::ApplianceAzFailed { .. } => Reason::ApplianceUnavailable,
             Stop::RoutingLoop { .. } => Reason::RoutingLoop,
+            Stop::WalkLimit { .. } => Reason::WalkLimit,
             Stop::AddressInNoSubnet { .. } | Stop::AddressAzFailed { .. } => {
                 Reason::DestinationUnavailable
             }
@@ -195,6 +201,7 @@ impl Stop {
             Stop::NoHealthyAppliance { .. } => "no_healthy_appliance",
             Stop::ApplianceAzFailed { .. } => "appliance_az_failed",
             Stop::RoutingLoop { .. } => "routing_loop",
+            Stop::WalkLimit { .. } => "walk_limit",
             Stop::AddressInNoSubnet { .. } => "address_in_no_subnet",
             Stop::AddressAzFailed { .. } => "address_az_failed",
             Stop::LeavesVpc { .. } => "leaves_vpc",

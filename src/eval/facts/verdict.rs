@@ -87,10 +87,12 @@ pub enum Reason {
     /// Replies do not come back through the GWLB endpoint the request passed, and the
     /// appliances are stateful.
     AsymmetricReturn,
+    /// The walk passed more steps than the model has routes (a guard that should never fire).
+    WalkLimit,
 }
 
 impl Reason {
-    pub const ALL: [Reason; 15] = [
+    pub const ALL: [Reason; 16] = [
         Reason::NoRoute,
         Reason::BlackholeRoute,
         Reason::NoPublicIp,
@@ -106,6 +108,7 @@ impl Reason {
         Reason::DestinationUnavailable,
         Reason::WorkloadPartFailed,
         Reason::AsymmetricReturn,
+        Reason::WalkLimit,
     ];
 
     pub fn code(self) -> &'static str {
@@ -125,6 +128,7 @@ impl Reason {
             Reason::DestinationUnavailable => "destination_unavailable",
             Reason::WorkloadPartFailed => "workload_part_failed",
             Reason::AsymmetricReturn => "asymmetric_return",
+            Reason::WalkLimit => "walk_limit",
         }
     }
 }

@@ -7,6 +7,8 @@
 use crate::eval::ctx::{Arrival, Ctx, Outcome, Trail, Walk};
 use crate::eval::facts::{Fact, HopKind, Id, Note, Verdict, Via};
 
+use super::return_leg;
+
 pub(crate) fn follow(
     ctx: &mut Ctx<'_>,
     _at: &Arrival<'_, '_>,
@@ -29,13 +31,13 @@ pub(crate) fn follow(
             endpoint: None,
         });
     }
-    let via = if walk.via_nat {
-        Via::NatGateway
-    } else {
-        Via::GatewayEndpoint
-    };
+    if let Some(v) = return_leg::check(ctx, walk, return_leg::From::GatewayEndpoint(id), hops) {
+        return Outcome::Done(v);
+    }
+    // `via` names how the path reached the service: the gateway endpoint, even after a NAT
+    // gateway (no internet gateway is involved).
     Outcome::Done(Verdict::Reachable {
-        via,
+        via: Via::GatewayEndpoint,
         cross_az: None,
     })
 }

@@ -3,23 +3,48 @@
 //! the client's AZ (`cross_az`), is decided when the walks of all ENIs are combined
 //! (`super::super::merge`), since one client picks among all of them.
 
-use crate::eval::ctx::{Ctx, Outcome, Trail};
+use crate::eval::ctx::{Arrival, Ctx, Outcome, Trail, Walk};
 use crate::eval::facts::{CrossAz, Fact, HopKind, Verdict, Via};
 use crate::model::Model;
 
-/// The `local` route reached the endpoint's ENIs: the hop lists them once combined.
-pub(crate) fn reach(ctx: &Ctx<'_>, endpoint: usize, hops: &mut Trail) -> Outcome {
+use super::return_leg;
+
+/// The `local` route reached the endpoint's ENIs: the hop lists them once combined. A path
+/// that passed a GWLB endpoint also needs its replies back through it: each ENI's replies
+/// follow its own subnet's table, so each ENI is checked on its own.
+pub(crate) fn reach(
+    ctx: &mut Ctx<'_>,
+    at: &Arrival<'_, '_>,
+    endpoint: usize,
+    walk: &Walk<'_>,
+    hops: &mut Trail,
+) -> Outcome {
     let ie = &ctx.model.scenario().interface_endpoints[endpoint];
-    hops.add(
-        HopKind::InterfaceEndpoint,
-        &ie.id,
-        || None,
-        || Fact::InterfaceEndpoint { enis: Vec::new() },
-    );
-    Outcome::Done(Verdict::Reachable {
+    let reached = Verdict::Reachable {
         via: Via::InterfaceEndpoint,
         cross_az: None,
-    })
+    };
+    let hop = |hops: &mut Trail| {
+        hops.add(
+            HopKind::InterfaceEndpoint,
+            &ie.id,
+            || None,
+            || Fact::InterfaceEndpoint { enis: Vec::new() },
+        )
+    };
+    if walk.gwlb.is_none() {
+        hop(hops);
+        return Outcome::Done(reached);
+    }
+    let mut each = Vec::with_capacity(at.pieces.len());
+    for &piece in at.pieces {
+        let mut h = hops.clone();
+        hop(&mut h);
+        let end = return_leg::From::EndpointEni(endpoint, piece.addr());
+        let verdict = return_leg::check(ctx, walk, end, &mut h).unwrap_or(reached.clone());
+        each.push((piece, h, verdict));
+    }
+    Outcome::Each(each)
 }
 
 /// Where the reachable ENIs are, against the client's AZ: all in its AZ, some, or none.

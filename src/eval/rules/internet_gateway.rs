@@ -45,7 +45,7 @@ pub(crate) fn follow(
         };
     }
     pass(ctx, id, hops);
-    if let Some(v) = return_leg::check(ctx, walk, id, hops) {
+    if let Some(v) = return_leg::check(ctx, walk, return_leg::From::InternetGateway(id), hops) {
         return Outcome::Done(v);
     }
     let via = if walk.via_nat {

@@ -4,11 +4,11 @@
 //! NAT gateway spans the VPC's AZs (it survives the loss of one) and uses the VPC's internet
 //! gateway.
 
-use crate::eval::ctx::{Arrival, Ctx, Outcome, Trail, Walk};
+use crate::eval::ctx::{Arrival, Ctx, Dest, Outcome, Trail, Walk};
 use crate::eval::facts::{Fact, HopKind, Id, Note, Stop, Verdict, Via};
 use crate::model::{AvailabilityMode, NatConnectivity};
 
-use super::{blackhole, internet_gateway, zonal};
+use super::{blackhole, interface_endpoint, internet_gateway, local, zonal};
 
 pub(crate) fn follow(
     ctx: &mut Ctx<'_>,
@@ -107,6 +107,21 @@ fn regional(
     walk.private_nat = !public;
     if walk.gwlb.take().is_some() {
         ctx.note(|| Note::ReturnNotEvaluated { nat: Id::from(id) });
+    }
+    // An address inside the VPC never leaves through the internet gateway: the NAT gateway
+    // hands it back to the VPC, where the local route delivers it (a route for a subnet CIDR
+    // may target a NAT gateway, aws-semantics.md §1).
+    let vpc = &model.scenario().vpc.cidrs;
+    let inside = match at.dest {
+        Dest::Eni { .. } => true,
+        Dest::Range => at.pieces.iter().all(|p| vpc.iter().any(|c| c.contains(p))),
+    };
+    if inside {
+        return match at.dest {
+            Dest::Eni { endpoint } => interface_endpoint::reach(ctx, at, endpoint, walk, hops),
+            Dest::Range if ctx.aim.address => local::deliver(ctx, at, hops),
+            Dest::Range => local::service_range(at, ctx),
+        };
     }
     let Some(igw) = model.scenario().internet_gateway.as_ref() else {
         return Outcome::Stop {

@@ -78,6 +78,12 @@ impl Model {
         self.subnet_table[subnet]
     }
 
+    /// Routes in all compiled tables (derived ones included): a bound on how many steps a walk
+    /// through the model can take.
+    pub fn route_count(&self) -> usize {
+        self.tables.iter().map(|t| t.routes.len()).sum()
+    }
+
     pub fn compiled_table(&self, table: usize) -> &CompiledTable {
         &self.tables[table]
     }
