@@ -5,12 +5,14 @@
 //!
 //! - `trace.rs`: hops, route decisions, stops, notes and the summary of a path;
 //! - `codes.rs`: the words for reason, note, hop-kind and verdict codes;
+//! - `model.rs`: validation findings and edit refusals (`diag-<rule>` in `model.ftl`);
 //! - [`msg`]: any message by id with its arguments.
 //!
 //! Ids, codes, CIDRs and service names are arguments: they stay as they are in both languages.
 
 mod codes;
 mod lang;
+mod model;
 mod trace;
 
 use std::borrow::Cow;
@@ -21,10 +23,11 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 pub use codes::*;
 pub use lang::{Lang, UnknownLang};
+pub use model::*;
 pub use trace::*;
 
 /// The message files, per language, in the order they are added to the bundle.
-pub const FILES: [(&str, &str, &str); 4] = [
+pub const FILES: [(&str, &str, &str); 6] = [
     (
         "en",
         "trace.ftl",
@@ -36,6 +39,11 @@ pub const FILES: [(&str, &str, &str); 4] = [
         include_str!("../../assets/i18n/en/codes.ftl"),
     ),
     (
+        "en",
+        "model.ftl",
+        include_str!("../../assets/i18n/en/model.ftl"),
+    ),
+    (
         "ja",
         "trace.ftl",
         include_str!("../../assets/i18n/ja/trace.ftl"),
@@ -44,6 +52,11 @@ pub const FILES: [(&str, &str, &str); 4] = [
         "ja",
         "codes.ftl",
         include_str!("../../assets/i18n/ja/codes.ftl"),
+    ),
+    (
+        "ja",
+        "model.ftl",
+        include_str!("../../assets/i18n/ja/model.ftl"),
     ),
 ];
 
