@@ -192,9 +192,14 @@ pub fn load(path: Option<&Path>) -> Result<Model, LoadError> {
     }
 }
 
-fn print_warnings(model: &Model, path: &Path, err: &mut dyn Write) {
+fn print_warnings(model: &Model, path: &Path, lang: Lang, err: &mut dyn Write) {
     for w in model.warnings() {
-        let _ = writeln!(err, "{}: {w}", path.display());
+        let _ = writeln!(
+            err,
+            "{}: {}",
+            path.display(),
+            crate::explain::diagnostic(lang, w)
+        );
     }
 }
 
@@ -204,6 +209,7 @@ fn load_scenario_or_aws(
     scenario: Option<&Path>,
     aws: Option<&Path>,
     vpc: Option<&str>,
+    lang: Lang,
     err: &mut dyn Write,
 ) -> Result<Model, i32> {
     let (model, shown) = match (aws, scenario) {
@@ -211,7 +217,7 @@ fn load_scenario_or_aws(
         (None, Some(path)) => match model::load_file(path) {
             Ok(m) => (m, path),
             Err(e) => {
-                let _ = writeln!(err, "{e}");
+                let _ = writeln!(err, "{}", crate::explain::load_error(lang, &e));
                 return Err(EXIT_INVALID);
             }
         },
@@ -220,7 +226,7 @@ fn load_scenario_or_aws(
             return Err(EXIT_INVALID);
         }
     };
-    print_warnings(&model, shown, err);
+    print_warnings(&model, shown, lang, err);
     Ok(model)
 }
 
@@ -229,6 +235,7 @@ pub fn run_check(args: &CheckArgs, lang: Lang, out: &mut dyn Write, err: &mut dy
         args.scenario.as_deref(),
         args.aws.as_deref(),
         args.vpc.as_deref(),
+        lang,
         err,
     ) {
         Ok(m) => m,
@@ -340,12 +347,17 @@ fn run_matrix(
     if all { EXIT_OK } else { EXIT_NOT_REACHABLE }
 }
 
-pub fn run_validate(paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+pub fn run_validate(
+    paths: &[PathBuf],
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
     let mut code = EXIT_OK;
     for p in paths {
         match model::load_file(p) {
             Ok(m) => {
-                print_warnings(&m, p, err);
+                print_warnings(&m, p, lang, err);
                 let problems = crate::scenario_checks::problems(&m);
                 if !problems.is_empty() {
                     for problem in &problems {
@@ -363,7 +375,7 @@ pub fn run_validate(paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write)
                 );
             }
             Err(e) => {
-                let _ = writeln!(err, "{e}");
+                let _ = writeln!(err, "{}", crate::explain::load_error(lang, &e));
                 code = EXIT_INVALID;
             }
         }
@@ -495,7 +507,7 @@ pub fn run_overview(path: Option<&Path>, out: &mut dyn Write, err: &mut dyn Writ
     let shown = path
         .map(|p| p.display().to_string())
         .unwrap_or_else(|| BUILTIN_NAME.to_string());
-    print_warnings(&model, Path::new(&shown), err);
+    print_warnings(&model, Path::new(&shown), resolve_lang(None), err);
     let check = path
         .map(|p| p.display().to_string())
         .unwrap_or_else(|| "scenarios/private-only.ron".into());
@@ -673,6 +685,7 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
         args.scenario.as_deref(),
         args.aws.as_deref(),
         args.vpc.as_deref(),
+        resolve_lang(None),
         err,
     ) {
         Ok(m) => m,

@@ -35,7 +35,34 @@ pub fn diagnostic_message(lang: Lang, d: &Diagnostic) -> String {
     {
         return text.to_string();
     }
-    msg(lang, &id, diag_args(lang, d))
+    let text = msg(lang, &id, diag_args(lang, d));
+    match lang {
+        Lang::Ja => latin_spacing(&text),
+        Lang::En => text,
+    }
+}
+
+/// Japanese puts a half-width space between Latin letters or digits and Japanese
+/// (docs/glossary-ja.md). A message argument that is itself a word (`NAT ゲートウェイ` after
+/// `VPC の`) cannot carry the space in the message file, since the word decides whether one is
+/// needed; this adds it where Latin meets kana or kanji.
+fn latin_spacing(text: &str) -> String {
+    fn japanese(c: char) -> bool {
+        matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}')
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if let Some(p) = prev
+            && ((japanese(p) && c.is_ascii_alphanumeric())
+                || (p.is_ascii_alphanumeric() && japanese(c)))
+        {
+            out.push(' ');
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
 }
 
 /// The word for a severity: `error`, `warning`.

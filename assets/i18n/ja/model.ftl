@@ -1,265 +1,255 @@
-### Validation findings and edit refusals: one message per rule code, `diag-<rule>`.
-### Ids, CIDRs, addresses, AZ names and codes are arguments and stay as they are.
-### `$case` chooses between the situations one rule covers.
+### 検証の指摘と、適用できない編集: ルールコードごとに 1 つのメッセージ `diag-<rule>`。
+### ID、CIDR、アドレス、AZ 名、コードは引数で、そのまま表示します。
+### `$case` は 1 つのルールがまとめて扱う場面を選びます。
 
-## The line around a finding: "error: subnet-a: … [rule]"
+## 指摘 1 件の行: 「エラー: subnet-a: … [rule]」
 
-diag-severity-error = error
-diag-severity-warning = warning
-# A finding whose sentence begins with the object's id.
+diag-severity-error = エラー
+diag-severity-warning = 警告
 diag-line = { $severity }: { $message } [{ $rule }]
-# A finding whose sentence does not name the object.
 diag-line-object = { $severity }: { $object }: { $message } [{ $rule }]
-# The heading of a scenario that fails to load.
-diag-load-heading = { $path }: { $errors ->
-    [one] 1 error
-   *[other] { $errors } errors
-} in the scenario
-# The TUI's status line after loading a scenario with warnings.
-diag-warnings-status = { $count ->
-    [one] 1 warning
-   *[other] { $count } warnings
-} from validation: { $first }
+diag-load-heading = { $path }: シナリオに { $errors } 件のエラーがあります。
+diag-warnings-status = 検証で { $count } 件の警告があります: { $first }
 
-## Kinds of object, and the roles of a CIDR
+## オブジェクトの種類と、CIDR の役割
 
-kind-a-vpc = a VPC
-kind-a-internet_gateway = an internet gateway
-kind-a-subnet = a subnet
-kind-a-route_table = a route table
-kind-a-nat_gateway = a NAT gateway
-kind-a-gateway_endpoint = a gateway endpoint
-kind-a-interface_endpoint = an interface endpoint
-kind-a-gateway_load_balancer = a Gateway Load Balancer
-kind-a-gwlb_endpoint = a Gateway Load Balancer endpoint
-kind-a-network_interface = a network interface
-kind-a-instance = an instance
-kinds-vpc = VPCs
-kinds-internet_gateway = internet gateways
-kinds-subnet = subnets
-kinds-route_table = route tables
-kinds-nat_gateway = NAT gateways
-kinds-gateway_endpoint = gateway endpoints
-kinds-interface_endpoint = interface endpoints
-kinds-gateway_load_balancer = Gateway Load Balancers
-kinds-gwlb_endpoint = Gateway Load Balancer endpoints
-kinds-network_interface = network interfaces
-kinds-instance = instances
+kind-a-vpc = VPC
+kind-a-internet_gateway = インターネットゲートウェイ
+kind-a-subnet = サブネット
+kind-a-route_table = ルートテーブル
+kind-a-nat_gateway = NAT ゲートウェイ
+kind-a-gateway_endpoint = ゲートウェイエンドポイント
+kind-a-interface_endpoint = インターフェイスエンドポイント
+kind-a-gateway_load_balancer = Gateway Load Balancer
+kind-a-gwlb_endpoint = Gateway Load Balancer エンドポイント
+kind-a-network_interface = ネットワークインターフェイス
+kind-a-instance = インスタンス
+kinds-vpc = VPC
+kinds-internet_gateway = インターネットゲートウェイ
+kinds-subnet = サブネット
+kinds-route_table = ルートテーブル
+kinds-nat_gateway = NAT ゲートウェイ
+kinds-gateway_endpoint = ゲートウェイエンドポイント
+kinds-interface_endpoint = インターフェイスエンドポイント
+kinds-gateway_load_balancer = Gateway Load Balancer
+kinds-gwlb_endpoint = Gateway Load Balancer エンドポイント
+kinds-network_interface = ネットワークインターフェイス
+kinds-instance = インスタンス
 kind-vpc = VPC
-kind-internet_gateway = internet gateway
-kind-subnet = subnet
-kind-route_table = route table
-kind-nat_gateway = NAT gateway
-kind-gateway_endpoint = gateway endpoint
-kind-interface_endpoint = interface endpoint
+kind-internet_gateway = インターネットゲートウェイ
+kind-subnet = サブネット
+kind-route_table = ルートテーブル
+kind-nat_gateway = NAT ゲートウェイ
+kind-gateway_endpoint = ゲートウェイエンドポイント
+kind-interface_endpoint = インターフェイスエンドポイント
 kind-gateway_load_balancer = Gateway Load Balancer
-kind-gwlb_endpoint = Gateway Load Balancer endpoint
-kind-network_interface = network interface
-kind-instance = instance
+kind-gwlb_endpoint = Gateway Load Balancer エンドポイント
+kind-network_interface = ネットワークインターフェイス
+kind-instance = インスタンス
 kind-az = AZ
-kinds-az = AZs
-the-vpc = the VPC
-the-internet-gateway = the internet gateway
-what-vpc-cidr = the VPC CIDR
-what-subnet-cidr = the subnet CIDR
-what-route-destination = the route destination
-what-service-cidr = the service CIDR
+kinds-az = AZ
+the-vpc = VPC
+the-internet-gateway = インターネットゲートウェイ
+what-vpc-cidr = VPC の CIDR
+what-subnet-cidr = サブネットの CIDR
+what-route-destination = ルートの送信先
+what-service-cidr = サービスの CIDR
 
-## CIDR blocks
+## CIDR ブロック
 
-diag-cidr_host_bits = { $what } { $cidr } is not a valid CIDR block: its host bits are set (did you mean { $network }?); AWS takes a CIDR block only as its network address
-diag-vpc_without_cidr = { $vpc } has no CIDR block; a VPC is created with a primary IPv4 CIDR block
-diag-vpc_cidr_size = the VPC CIDR { $cidr } is a /{ $len }; a VPC CIDR block must be between a /16 (65,536 addresses) and a /28 (16 addresses)
-diag-vpc_cidr_overlap = the VPC CIDR { $cidr } overlaps the VPC CIDR { $other }; a VPC's CIDR blocks must not overlap each other
-diag-subnet_cidr_size = { $subnet }'s CIDR { $cidr } is a /{ $len }; a subnet CIDR block must be between a /16 and a /28
-diag-subnet_outside_vpc = { $subnet }'s CIDR { $cidr } is not inside the VPC's CIDR blocks ({ $vpc_cidrs }); a subnet's CIDR block must be a subset of one of the VPC's CIDR blocks
-diag-subnet_overlap = { $subnet }'s CIDR { $cidr } overlaps { $other }'s CIDR { $other_cidr }; the subnets of a VPC cannot overlap
+diag-cidr_host_bits = { $what } { $cidr } は有効な CIDR ブロックではありません。ホスト部のビットが立っています ({ $network } のことですか？)。AWS が受け付ける CIDR ブロックはネットワークアドレスの形だけです。
+diag-vpc_without_cidr = { $vpc } に CIDR ブロックがありません。VPC はプライマリ IPv4 CIDR ブロックを指定して作成します。
+diag-vpc_cidr_size = VPC の CIDR { $cidr } は /{ $len } です。VPC の CIDR ブロックは /16 (65,536 アドレス) から /28 (16 アドレス) の範囲で指定します。
+diag-vpc_cidr_overlap = VPC の CIDR { $cidr } が VPC の CIDR { $other } と重なっています。VPC の CIDR ブロックどうしは重複できません。
+diag-subnet_cidr_size = { $subnet } の CIDR { $cidr } は /{ $len } です。サブネットの CIDR ブロックは /16 から /28 の範囲で指定します。
+diag-subnet_outside_vpc = { $subnet } の CIDR { $cidr } が VPC の CIDR ブロック ({ $vpc_cidrs }) の中にありません。サブネットの CIDR ブロックは、VPC の CIDR ブロックのどれかに含まれている必要があります。
+diag-subnet_overlap = { $subnet } の CIDR { $cidr } が { $other } の CIDR { $other_cidr } と重なっています。VPC 内のサブネットどうしは重複できません。
 diag-unknown_az = { $case ->
-    [subnet] { $subnet } is in the Availability Zone { $az }, which is not listed in availability_zones
-   *[reference] the Availability Zone { $az } is neither an AZ name nor an AZ ID of the scenario (known: { $known })
+    [subnet] { $subnet } のアベイラビリティーゾーン { $az } が availability_zones にありません。
+   *[reference] アベイラビリティーゾーン { $az } は、シナリオの AZ 名でも AZ ID でもありません (既知の AZ: { $known })。
 }
 diag-unknown_subnet = { $case ->
-    [associated] { $table } is associated with { $subnet }, which is not a subnet of the VPC
-    [lists] { $endpoint } lists { $subnet }, which is not a subnet of the VPC
-   *[placed] { $id } is in { $subnet }, which is not a subnet of the VPC
+    [associated] { $table } は { $subnet } に関連付けられていますが、{ $subnet } はこの VPC のサブネットではありません。
+    [lists] { $endpoint } は { $subnet } を指定していますが、{ $subnet } はこの VPC のサブネットではありません。
+   *[placed] { $id } は { $subnet } にありますが、{ $subnet } はこの VPC のサブネットではありません。
 }
 
-## Ids and Availability Zones
+## ID とアベイラビリティーゾーン
 
-diag-empty_id = { $a_kind } has an empty id; every object needs an id to be referred to
+diag-empty_id = ID が空の{ $a_kind }があります。参照できるように、すべてのオブジェクトに ID が必要です。
 diag-duplicate_id = { $case ->
-    [same_kind] two { $kinds } have the id { $id }; ids must be unique
-    [workload] the workload { $workload } is defined twice
-    [new_id] { $id } is already used by { $a_kind }; ids must be unique
-   *[two_kinds] { $id } is the id of both { $a_first } and { $a_kind }; as in AWS, an id names exactly one object
+    [same_kind] 2 つの{ $kinds }が同じ ID { $id } を持っています。ID は一意にしてください。
+    [workload] ワークロード { $workload } が 2 回定義されています。
+    [new_id] { $id } はすでに{ $a_kind }の ID として使われています。ID は一意にしてください。
+   *[two_kinds] { $id } が{ $a_first }と{ $a_kind }の両方の ID になっています。AWS と同じく、1 つの ID が指すオブジェクトは 1 つだけです。
 }
 diag-duplicate_az = { $case ->
-    [name_twice] the Availability Zone { $az } is listed twice; each AZ name appears once
-    [id_twice] the AZ ID { $az_id } is given to more than one Availability Zone; an AZ ID names one physical zone, so each AZ name maps to a different AZ ID
-   *[id_is_a_name] the AZ ID { $az_id } of { $az } is also the name of another Availability Zone, so a reference to { $az_id } would be ambiguous
+    [name_twice] アベイラビリティーゾーン { $az } が 2 回書かれています。AZ 名は 1 回ずつ書きます。
+    [id_twice] AZ ID { $az_id } が複数のアベイラビリティーゾーンに付いています。AZ ID は物理的な 1 つのゾーンを指すので、AZ 名ごとに異なる AZ ID になります。
+   *[id_is_a_name] { $az } の AZ ID { $az_id } が別のアベイラビリティーゾーンの名前と同じです。{ $az_id } と書いたときにどちらを指すのか決まりません。
 }
-diag-az_not_in_region = the Availability Zone { $az } is not in the scenario's Region { $region }; AZ names are the Region's name followed by a letter (for example { $region }a)
+diag-az_not_in_region = アベイラビリティーゾーン { $az } はシナリオのリージョン { $region } のものではありません。AZ 名はリージョン名の後ろに 1 文字を付けた形です (例: { $region }a)。
 
-## Route tables
+## ルートテーブル
 
-diag-no_main_route_table = { $vpc } has no main route table; every VPC has exactly one (mark one table `main: true`), and subnets without an explicit association use it
-diag-multiple_main_route_tables = { $first } and { $table } are both marked main; a VPC has exactly one main route table
+diag-no_main_route_table = { $vpc } にメインルートテーブルがありません。VPC にはメインルートテーブルがちょうど 1 つあり (どれか 1 つのテーブルに `main: true` を付けてください)、明示的な関連付けのないサブネットはそれを使います。
+diag-multiple_main_route_tables = { $first } と { $table } の両方がメインになっています。VPC のメインルートテーブルは 1 つだけです。
 diag-duplicate_association = { $case ->
-    [twice] { $table } lists { $subnet } twice; a subnet is associated with a route table once
-   *[two_tables] { $subnet } is explicitly associated with both { $first } and { $table }; a subnet can be associated with only one route table at a time
+    [twice] { $table } に { $subnet } が 2 回書かれています。サブネットとルートテーブルの関連付けは 1 回だけです。
+   *[two_tables] { $subnet } が { $first } と { $table } の両方に明示的に関連付けられています。サブネットを同時に関連付けられるルートテーブルは 1 つだけです。
 }
 diag-duplicate_route_destination = { $case ->
-    [gateway_endpoint] { $table } has a route to { $destination } and the gateway endpoint { $endpoint } adds another; a route table holds one route per destination (remove the written route, or { $table } from the endpoint's route_tables)
-    [edit_written] { $table } already has a route to { $destination } (→ { $target }); replace its target or delete it first
-    [edit_local] { $table } already has the local route to { $destination }; replace its target instead
-    [edit_gateway_endpoint] { $table } already has a route to { $destination } from gateway endpoint { $endpoint }; AWS manages that route (detach { $endpoint } from { $table } to remove it)
-    [edit_attach] { $table } already has a route to { $destination } (→ { $target }), so { $endpoint } cannot add its own
-   *[written] { $table } has more than one route to { $destination }; a route table holds one route per destination
+    [gateway_endpoint] { $table } には { $destination } へのルートがあり、さらにゲートウェイエンドポイント { $endpoint } も同じ送信先のルートを追加します。ルートテーブルには送信先ごとに 1 つのルートしか入りません (書いたルートを削除するか、エンドポイントの route_tables から { $table } を外してください)。
+    [edit_written] { $table } にはすでに { $destination } へのルート (→ { $target }) があります。そのターゲットを置き換えるか、先に削除してください。
+    [edit_local] { $table } にはすでに { $destination } へのローカルルートがあります。代わりにそのターゲットを置き換えてください。
+    [edit_gateway_endpoint] { $table } にはすでにゲートウェイエンドポイント { $endpoint } による { $destination } へのルートがあります。このルートは AWS が管理します ({ $table } から { $endpoint } を切り離すと消えます)。
+    [edit_attach] { $table } にはすでに { $destination } へのルート (→ { $target }) があるため、{ $endpoint } は自分のルートを追加できません。
+   *[written] { $table } に { $destination } へのルートが複数あります。ルートテーブルには送信先ごとに 1 つのルートしか入りません。
 }
 diag-unknown_target = { $case ->
-    [other_igw] { $table }'s route to { $destination } targets { $target }, but the VPC's internet gateway is { $igw }; a VPC has one internet gateway
-    [no_igw] { $table }'s route to { $destination } targets { $target }, but the VPC has no internet gateway (add `internet_gateway: (id: "{ $target }")`)
-   *[missing] { $table }'s route to { $destination } targets { $target }, which is not { $a_kind } of the VPC
+    [other_igw] { $table } の { $destination } へのルートのターゲットは { $target } ですが、VPC のインターネットゲートウェイは { $igw } です。VPC のインターネットゲートウェイは 1 つだけです。
+    [no_igw] { $table } の { $destination } へのルートのターゲットは { $target } ですが、VPC にインターネットゲートウェイがありません (`internet_gateway: (id: "{ $target }")` を追加してください)。
+   *[missing] { $table } の { $destination } へのルートのターゲット { $target } は、この VPC の{ $a_kind }ではありません。
 }
 diag-derived_route_target = { $case ->
-    [gateway_endpoint] { $table }'s route to { $destination } targets the gateway endpoint { $endpoint }; AWS adds a gateway endpoint's routes itself and they cannot be written by hand: list { $table } in the endpoint's route_tables instead
-    [edit_gateway_endpoint] routes to gateway endpoint { $endpoint } are managed by AWS: attach { $endpoint } to { $table } instead of writing the route
-    [edit_add_local] a route to { $destination } cannot target local: only the local route of a VPC CIDR does, and AWS creates it
-    [edit_replace_local] { $destination } is not a VPC CIDR, so its route cannot target local
-   *[local] { $table }'s route to { $destination } targets local; the local route is derived from the VPC's CIDR blocks and never written in a scenario (to send VPC traffic through an appliance, write a route to the VPC CIDR with a NatGateway, NetworkInterface or GatewayLoadBalancerEndpoint target)
+    [gateway_endpoint] { $table } の { $destination } へのルートのターゲットがゲートウェイエンドポイント { $endpoint } になっています。ゲートウェイエンドポイントのルートは AWS が自動で追加するもので、手で書くことはできません。代わりにエンドポイントの route_tables に { $table } を入れてください。
+    [edit_gateway_endpoint] ゲートウェイエンドポイント { $endpoint } へのルートは AWS が管理します。ルートを書く代わりに、{ $endpoint } を { $table } にアタッチしてください。
+    [edit_add_local] { $destination } へのルートのターゲットを local にはできません。local をターゲットにするのは VPC の CIDR のローカルルートだけで、それは AWS が作成します。
+    [edit_replace_local] { $destination } は VPC の CIDR ではないため、そのルートのターゲットを local にはできません。
+   *[local] { $table } の { $destination } へのルートのターゲットが local になっています。ローカルルートは VPC の CIDR ブロックから自動で作られるもので、シナリオには書きません (VPC 内の通信をアプライアンスに通すには、VPC の CIDR へのルートを NatGateway、NetworkInterface、GatewayLoadBalancerEndpoint のどれかのターゲットで書いてください)。
 }
-diag-invalid_local_route_target = { $table }'s route to { $destination } (a VPC CIDR) targets { $target }; the local route's target can only be replaced with a NAT gateway, a network interface or a Gateway Load Balancer endpoint
-diag-route_inside_vpc_not_subnet = { $table }'s route to { $destination } is more specific than the local route for { $vpc_cidr } but is not the CIDR of a subnet; a route more specific than the local route must match a subnet's entire CIDR block
-diag-invalid_subnet_route_target = { $table }'s route to { $destination } ({ $subnet }) targets { $target }; a route more specific than the local route must target a NAT gateway, a network interface or a Gateway Load Balancer endpoint
-diag-prefix_list_empty = { $table }'s route to pl-{ $service } would match nothing: { $service } has no CIDRs in { $region } (give it `cidrs` under `services`)
-diag-service_cidr_inside_vpc = { $service }'s CIDR { $cidr } lies inside the VPC CIDR { $vpc_cidr }; AWS ignores a prefix-list entry more specific than a VPC CIDR in subnet route tables, and those addresses are routed as VPC addresses
+diag-invalid_local_route_target = { $table } の { $destination } (VPC の CIDR) へのルートのターゲットが { $target } になっています。ローカルルートのターゲットを置き換えられるのは、NAT ゲートウェイ、ネットワークインターフェイス、Gateway Load Balancer エンドポイントだけです。
+diag-route_inside_vpc_not_subnet = { $table } の { $destination } へのルートは { $vpc_cidr } のローカルルートより具体的ですが、どのサブネットの CIDR とも一致しません。ローカルルートより具体的なルートは、サブネットの CIDR ブロック全体と一致する必要があります。
+diag-invalid_subnet_route_target = { $table } の { $destination } ({ $subnet }) へのルートのターゲットが { $target } になっています。ローカルルートより具体的なルートのターゲットは、NAT ゲートウェイ、ネットワークインターフェイス、Gateway Load Balancer エンドポイントのどれかである必要があります。
+diag-prefix_list_empty = { $table } の pl-{ $service } へのルートはどの宛先にも一致しません。{ $region } の { $service } に CIDR がありません (`services` でサービスに `cidrs` を指定してください)。
+diag-service_cidr_inside_vpc = { $service } の CIDR { $cidr } は VPC の CIDR { $vpc_cidr } の中にあります。AWS はサブネットのルートテーブルで VPC の CIDR より具体的なプレフィックスリストのエントリを無視するため、これらのアドレスは VPC 内のアドレスとしてルーティングされます。
 
-## Addresses
+## アドレス
 
-reserved-broadcast = as the broadcast address
-reserved-network = as the network address
-reserved-router = for the VPC router
-reserved-dns = for the Amazon DNS server
-reserved-future = for future use
-diag-ip_outside_subnet = { $owner }'s address { $ip } is not in its subnet { $subnet } ({ $cidr }); a private IPv4 address must come from the subnet's CIDR block
-diag-ip_reserved = { $owner }'s address { $ip } is reserved by AWS in { $subnet } ({ $cidr }) { $use }; AWS reserves the first four and the last address of every subnet
-diag-ip_in_use = { $owner }'s address { $ip } is already used by { $other }; a private IPv4 address belongs to one network interface
-diag-subnet_out_of_addresses = { $subnet } ({ $cidr }) has { $usable } usable addresses but { $wanted } network interfaces in it; AWS reserves five addresses of every subnet and each interface takes one of the rest
+reserved-broadcast = ブロードキャストアドレスとして
+reserved-network = ネットワークアドレスとして
+reserved-router = VPC ルーター用に
+reserved-dns = Amazon DNS サーバー用に
+reserved-future = 将来の利用のために
+diag-ip_outside_subnet = { $owner } のアドレス { $ip } は、所属するサブネット { $subnet } ({ $cidr }) の範囲外です。プライベート IPv4 アドレスはサブネットの CIDR ブロックから割り当てます。
+diag-ip_reserved = { $owner } のアドレス { $ip } は、{ $subnet } ({ $cidr }) で AWS が{ $use }予約しています。AWS はどのサブネットでも先頭の 4 つと最後の 1 つのアドレスを予約します。
+diag-ip_in_use = { $owner } のアドレス { $ip } はすでに { $other } が使っています。プライベート IPv4 アドレスを持てるネットワークインターフェイスは 1 つだけです。
+diag-subnet_out_of_addresses = { $subnet } ({ $cidr }) で使えるアドレスは { $usable } 個ですが、ネットワークインターフェイスが { $wanted } 個あります。AWS はどのサブネットでも 5 つのアドレスを予約し、残りのアドレスをインターフェイスが 1 つずつ使います。
 
-## NAT gateways
+## NAT ゲートウェイ
 
-diag-nat_without_subnet = { $nat } is a zonal NAT gateway without a subnet; a zonal NAT gateway is created in one subnet (or set `availability_mode: regional`)
-diag-regional_nat_with_subnet = { $nat } is a regional NAT gateway but names the subnet { $subnet }; a regional NAT gateway is created for the VPC, not in a subnet
-diag-regional_nat_private = { $nat } is a regional NAT gateway with private connectivity; regional NAT gateways are public only (use a zonal NAT gateway for private NAT)
-diag-regional_nat_without_igw = { $nat } is a regional NAT gateway, but { $vpc } has no internet gateway; a regional NAT gateway needs an internet gateway attached to the VPC
-diag-public_nat_without_igw_route = { $nat } is a public NAT gateway in { $subnet }, whose route table { $table }{ $explicit ->
+diag-nat_without_subnet = { $nat } はゾーン NAT ゲートウェイですが、サブネットがありません。ゾーン NAT ゲートウェイは 1 つのサブネットに作成します (または `availability_mode: regional` を指定してください)。
+diag-regional_nat_with_subnet = { $nat } はリージョナル NAT ゲートウェイですが、サブネット { $subnet } が指定されています。リージョナル NAT ゲートウェイはサブネットではなく VPC に作成します。
+diag-regional_nat_private = { $nat } は接続タイプがプライベートのリージョナル NAT ゲートウェイです。リージョナル NAT ゲートウェイはパブリックだけです (プライベート NAT にはゾーン NAT ゲートウェイを使ってください)。
+diag-regional_nat_without_igw = { $nat } はリージョナル NAT ゲートウェイですが、{ $vpc } にインターネットゲートウェイがありません。リージョナル NAT ゲートウェイには、VPC にアタッチされたインターネットゲートウェイが必要です。
+diag-public_nat_without_igw_route = { $nat } は { $subnet } にあるパブリック NAT ゲートウェイですが、そのルートテーブル { $table }{ $explicit ->
     [yes] {""}
-   *[no] {" "}(the main table: { $subnet } has no explicit association)
-} has { $has_igw ->
-    [yes] no route to the internet gateway
-   *[no] no route to an internet gateway, and { $vpc } has none
-}; traffic leaving a NAT gateway is routed by its own subnet's table, so this one cannot reach the internet
+   *[no] {" "}(メインルートテーブル: { $subnet } には明示的な関連付けがありません)
+} に{ $has_igw ->
+    [yes] インターネットゲートウェイへのルートがありません
+   *[no] インターネットゲートウェイへのルートがなく、{ $vpc } にもインターネットゲートウェイがありません
+}。NAT ゲートウェイから出るトラフィックは NAT ゲートウェイ自身のサブネットのルートテーブルでルーティングされるため、この NAT ゲートウェイはインターネットに出られません。
 
-## Ingress routing and Gateway Load Balancers
+## Ingress Routing と Gateway Load Balancer
 
-diag-unknown_gateway = { $table } is associated with the gateway { $gateway }, which is not the VPC's internet gateway{ $has_igw ->
+diag-unknown_gateway = { $table } はゲートウェイ { $gateway } に関連付けられていますが、これは VPC のインターネットゲートウェイ{ $has_igw ->
     [yes] {" "}({ $igw })
    *[no] {""}
-}
+} ではありません。
 diag-duplicate_gateway_association = { $case ->
-    [edit] { $gateway } is already associated with { $other }; disassociate it first
-   *[tables] { $table } and { $other } are both associated with { $gateway }; a gateway is associated with at most one route table
+    [edit] { $gateway } はすでに { $other } に関連付けられています。先に関連付けを解除してください。
+   *[tables] { $table } と { $other } の両方が { $gateway } に関連付けられています。ゲートウェイに関連付けられるルートテーブルは 1 つまでです。
 }
-diag-main_table_edge_association = { $table } is the main route table; AWS does not associate the main route table with a gateway
-diag-edge_route_invalid = { $table } is an edge route table (associated with { $gateways }); its route { $destination } → { $target } is not allowed: a gateway route table only sends the VPC CIDR or a subnet CIDR to a network interface or a Gateway Load Balancer endpoint
-diag-unknown_gwlb_endpoint = { $gwlb } lists the endpoint { $endpoint }, which is not a GWLB endpoint of the VPC
-diag-gwlb_endpoint_two_load_balancers = { $endpoint } is listed by both { $other } and { $gwlb }; a GWLB endpoint connects to one endpoint service, so one Gateway Load Balancer
-diag-duplicate_appliance_az = { $gwlb } lists the appliances of { $az } twice
+diag-main_table_edge_association = { $table } はメインルートテーブルです。AWS はメインルートテーブルをゲートウェイに関連付けません。
+diag-edge_route_invalid = { $table } はエッジルートテーブル ({ $gateways } に関連付け) なので、ルート { $destination } → { $target } は使えません。ゲートウェイルートテーブルが送れるのは、VPC の CIDR かサブネットの CIDR を、ネットワークインターフェイスか Gateway Load Balancer エンドポイントに向けるルートだけです。
+diag-unknown_gwlb_endpoint = { $gwlb } がエンドポイント { $endpoint } を指定していますが、これはこの VPC の GWLB エンドポイントではありません。
+diag-gwlb_endpoint_two_load_balancers = { $endpoint } が { $other } と { $gwlb } の両方に書かれています。GWLB エンドポイントが接続するエンドポイントサービスは 1 つ、つまり Gateway Load Balancer も 1 つです。
+diag-duplicate_appliance_az = { $gwlb } に { $az } のアプライアンスが 2 回書かれています。
 
-## Endpoints
+## エンドポイント
 
 diag-unknown_service = { $case ->
-    [route] { $table }'s route to pl-{ $service } names the service { $service }, which is not in the catalogue (add it under `services` with its CIDRs)
-    [expect] `to: { $to }` is not a service of the catalogue or the scenario, SERVICE@REGION, a known global name, an IPv4 address or CIDR, or workload:NAME
-    [workload] the workload { $workload } needs { $service }, which is not a service of the catalogue or the scenario
-    [gateway_endpoint] { $endpoint } is for the service { $service }, which is not in the catalogue; gateway endpoints exist only for Amazon S3 (s3) and DynamoDB (dynamodb)
-   *[interface_endpoint] { $endpoint } is for the service { $service }, which is not in the catalogue (add it under `services`)
+    [route] { $table } の pl-{ $service } へのルートはサービス { $service } を指していますが、このサービスはカタログにありません (`services` に CIDR と一緒に追加してください)。
+    [expect] `to: { $to }` は、カタログやシナリオのサービス、SERVICE@REGION、既知のグローバル名、IPv4 アドレスや CIDR、workload:NAME のどれでもありません。
+    [workload] ワークロード { $workload } が必要とする { $service } は、カタログにもシナリオにもないサービスです。
+    [gateway_endpoint] { $endpoint } のサービス { $service } はカタログにありません。ゲートウェイエンドポイントがあるのは Amazon S3 (s3) と DynamoDB (dynamodb) だけです。
+   *[interface_endpoint] { $endpoint } のサービス { $service } はカタログにありません (`services` に追加してください)。
 }
-diag-gateway_endpoint_service = { $endpoint } is a gateway endpoint for { $service }, which offers no gateway endpoint; gateway endpoints exist only for Amazon S3 (s3) and DynamoDB (dynamodb); use an interface endpoint instead
-diag-gateway_endpoint_without_ranges = { $endpoint }'s prefix list is empty: the catalogue has no { $service } ranges for { $region }, so its route matches nothing (give the service `cidrs` under `services`)
-diag-unknown_route_table = { $endpoint } lists the route table { $table }, which is not in the VPC
+diag-gateway_endpoint_service = { $endpoint } は { $service } のゲートウェイエンドポイントですが、{ $service } にはゲートウェイエンドポイントがありません。ゲートウェイエンドポイントがあるのは Amazon S3 (s3) と DynamoDB (dynamodb) だけです。代わりにインターフェイスエンドポイントを使ってください。
+diag-gateway_endpoint_without_ranges = { $endpoint } のプレフィックスリストは空です。カタログに { $region } の { $service } のアドレス範囲がないため、このルートはどの宛先にも一致しません (`services` でサービスに `cidrs` を指定してください)。
+diag-unknown_route_table = { $endpoint } がルートテーブル { $table } を指定していますが、このテーブルは VPC にありません。
 diag-duplicate_gateway_endpoint_route = { $case ->
-    [twice] { $endpoint } lists the route table { $table } twice
-    [edit_attached] { $endpoint } is already attached to { $table }
-    [edit_other_endpoint] { $table } already has a route to { $destination } from gateway endpoint { $other }; a route table takes one gateway endpoint per service
-   *[other_endpoint] { $table } already has a route to pl-{ $service } from the gateway endpoint { $other }, so { $endpoint } cannot be attached to it; a route table can hold only one gateway endpoint route per service
+    [twice] { $endpoint } にルートテーブル { $table } が 2 回書かれています。
+    [edit_attached] { $endpoint } はすでに { $table } にアタッチされています。
+    [edit_other_endpoint] { $table } にはすでにゲートウェイエンドポイント { $other } による { $destination } へのルートがあります。ルートテーブルに入るゲートウェイエンドポイントは、サービスごとに 1 つだけです。
+   *[other_endpoint] { $table } にはすでにゲートウェイエンドポイント { $other } による pl-{ $service } へのルートがあるため、{ $endpoint } をこのテーブルにアタッチできません。ルートテーブルに入るゲートウェイエンドポイントのルートは、サービスごとに 1 つだけです。
 }
-diag-gateway_endpoint_dns_hostnames_off = { $vpc } has enable_dns_hostnames off while it has gateway endpoints ({ $endpoints }); AWS documents that with the Amazon DNS server both enableDnsSupport and enableDnsHostnames must be on for gateway endpoints
-diag-interface_endpoint_service = { $endpoint } is an interface endpoint for { $service }, which offers no interface endpoint
-diag-interface_endpoint_without_subnets = { $endpoint } has no subnets, so it has no network interface and nothing can reach it; choose a subnet in each AZ that needs it
+diag-gateway_endpoint_dns_hostnames_off = { $vpc } にはゲートウェイエンドポイント ({ $endpoints }) がありますが、enable_dns_hostnames がオフです。AWS のドキュメントでは、Amazon DNS サーバーを使う場合、ゲートウェイエンドポイントには enableDnsSupport と enableDnsHostnames の両方をオンにする必要があります。
+diag-interface_endpoint_service = { $endpoint } は { $service } のインターフェイスエンドポイントですが、{ $service } にはインターフェイスエンドポイントがありません。
+diag-interface_endpoint_without_subnets = { $endpoint } にサブネットがないため、ネットワークインターフェイスがなく、どこからも到達できません。必要な AZ ごとにサブネットを選んでください。
 diag-endpoint_subnets_same_az = { $case ->
-    [twice] { $endpoint } lists { $subnet } twice; an interface endpoint takes at most one subnet per Availability Zone
-    [edit_twice] { $endpoint } already has a network interface in { $subnet }
-    [edit_other_subnet] { $endpoint } already has a subnet in { $az } ({ $other }); an interface endpoint takes at most one subnet per AZ
-   *[other_subnet] { $endpoint } already has a subnet in { $az } ({ $other }), so it cannot also use { $subnet }; an interface endpoint takes at most one subnet per Availability Zone
+    [twice] { $endpoint } に { $subnet } が 2 回書かれています。インターフェイスエンドポイントが使えるサブネットは、アベイラビリティーゾーンごとに 1 つまでです。
+    [edit_twice] { $endpoint } はすでに { $subnet } にネットワークインターフェイスを持っています。
+    [edit_other_subnet] { $endpoint } はすでに { $az } にサブネット ({ $other }) を持っています。インターフェイスエンドポイントが使えるサブネットは、AZ ごとに 1 つまでです。
+   *[other_subnet] { $endpoint } はすでに { $az } にサブネット ({ $other }) を持っているため、{ $subnet } も使うことはできません。インターフェイスエンドポイントが使えるサブネットは、アベイラビリティーゾーンごとに 1 つまでです。
 }
-diag-private_dns_unsupported = { $endpoint } has private DNS on, but interface endpoints for { $description } ({ $service }) do not support private DNS; set `private_dns: false` on the endpoint (it defaults to true) and have clients use the endpoint's own vpce-… DNS name
-diag-private_dns_conflict = { $endpoint } and { $other } are both interface endpoints for { $service } with private DNS on; AWS refuses the second because the VPC already has a private hosted zone for the service's name (turn private DNS off on one of them)
-diag-private_dns_vpc_attributes_off = { $endpoint } has private DNS on, but { $vpc }'s { $off ->
-    [both] enable_dns_support and enable_dns_hostnames are
-    [support] enable_dns_support is
-   *[hostnames] enable_dns_hostnames is
-} off; private DNS needs both VPC attributes on, so the service's default name resolves to its public addresses
-diag-inbound_resolver_option_unsupported = { $endpoint } sets private_dns_only_for_inbound_resolver_endpoint, which AWS offers only for services that have both gateway and interface endpoints (S3), not for { $service }
-diag-inbound_resolver_option_needs_private_dns = { $endpoint } sets private_dns_only_for_inbound_resolver_endpoint with private DNS off; the option narrows private DNS, so it needs private DNS on
-diag-inbound_resolver_option_without_gateway_endpoint = { $endpoint } sets private_dns_only_for_inbound_resolver_endpoint but the VPC has no gateway endpoint for { $service }; AWS requires one, since DNS inside the VPC then answers the service's public addresses
+diag-private_dns_unsupported = { $endpoint } はプライベート DNS がオンですが、{ $description } ({ $service }) のインターフェイスエンドポイントはプライベート DNS に対応していません。エンドポイントに `private_dns: false` を指定し (既定値は true です)、クライアントにはエンドポイント自身の vpce-… の DNS 名を使わせてください。
+diag-private_dns_conflict = { $endpoint } と { $other } は、どちらもプライベート DNS がオンの { $service } のインターフェイスエンドポイントです。VPC にはすでにこのサービス名のプライベートホストゾーンがあるため、AWS は 2 つ目を拒否します (どちらかのプライベート DNS をオフにしてください)。
+diag-private_dns_vpc_attributes_off = { $endpoint } はプライベート DNS がオンですが、{ $vpc } の{ $off ->
+    [both] {" "}enable_dns_support と enable_dns_hostnames
+    [support] {" "}enable_dns_support
+   *[hostnames] {" "}enable_dns_hostnames
+} がオフです。プライベート DNS には VPC の両方の属性がオンである必要があるため、サービスの既定の名前はパブリックアドレスに解決されます。
+diag-inbound_resolver_option_unsupported = { $endpoint } は private_dns_only_for_inbound_resolver_endpoint を指定していますが、AWS がこのオプションを提供しているのはゲートウェイエンドポイントとインターフェイスエンドポイントの両方があるサービス (S3) だけで、{ $service } にはありません。
+diag-inbound_resolver_option_needs_private_dns = { $endpoint } はプライベート DNS がオフのまま private_dns_only_for_inbound_resolver_endpoint を指定しています。このオプションはプライベート DNS の範囲を狭めるものなので、プライベート DNS をオンにする必要があります。
+diag-inbound_resolver_option_without_gateway_endpoint = { $endpoint } は private_dns_only_for_inbound_resolver_endpoint を指定していますが、VPC に { $service } のゲートウェイエンドポイントがありません。このとき VPC 内の DNS はサービスのパブリックアドレスを返すため、AWS はゲートウェイエンドポイントを必須としています。
 
-## What a scenario asks of the evaluator
+## シナリオが評価に求めること
 
-diag-unknown_instance = `from: { $from }` is neither the id nor the name of an instance, a subnet id, nor an address inside a subnet
-diag-ambiguous_instance = { $count } instances are named { $name }; use an instance id in `from`
-diag-invalid_verdict = the verdict { $verdict } is not one of { $known }
-diag-invalid_cross_az = cross_az { $cross_az } is not one of { $known }
-diag-invalid_source = the source { $source } is not an https URL; an expectation cites the AWS page that justifies it
-diag-empty_workload = the workload { $workload } names no service
+diag-unknown_instance = `from: { $from }` は、インスタンスの ID や名前、サブネット ID、サブネット内のアドレスのどれでもありません。
+diag-ambiguous_instance = { $name } という名前のインスタンスが { $count } 個あります。`from` にはインスタンス ID を書いてください。
+diag-invalid_verdict = 判定 { $verdict } は { $known } のどれでもありません。
+diag-invalid_cross_az = cross_az { $cross_az } は { $known } のどれでもありません。
+diag-invalid_source = 出典 { $source } は https の URL ではありません。期待値には、その根拠となる AWS のページを出典として書きます。
+diag-empty_workload = ワークロード { $workload } にサービスが 1 つもありません。
 
-## Edits that name something missing, or that AWS refuses
+## 存在しないものを指す編集、AWS が拒否する編集
 
-diag-not_found = no { $kind } { $id }; { $count ->
-    [0] the scenario has no { $kinds }
-   *[other] { $kinds }: { $known }{ $more ->
+diag-not_found = { $kind } { $id } はありません。{ $count ->
+    [0] シナリオに{ $kinds }はありません。
+   *[other] 存在する{ $kinds }: { $known }{ $more ->
         [0] {""}
-       *[other] , … ({ $more } more)
+       *[other] 、… (ほか { $more } 件)
     }
 }
-diag-no_internet_gateway = no internet gateway { $id }; { $has_igw ->
-    [yes] the VPC's internet gateway is { $igw }
-   *[no] the VPC has no internet gateway
+diag-no_internet_gateway = インターネットゲートウェイ { $id } はありません。{ $has_igw ->
+    [yes] VPC のインターネットゲートウェイは { $igw } です。
+   *[no] VPC にインターネットゲートウェイがありません。
 }
-diag-no_route = { $table } has no route to { $destination }; its routes: { $routes }{ $more ->
+diag-no_route = { $table } に { $destination } へのルートはありません。このテーブルのルート: { $routes }{ $more ->
     [0] {""}
-   *[other] , … ({ $more } more)
+   *[other] 、… (ほか { $more } 件)
 }
-diag-no_endpoint_subnet = { $endpoint } has no network interface in { $subnet }; { $count ->
-    [0] it has no subnets
-   *[other] its subnets: { $subnets }{ $more ->
+diag-no_endpoint_subnet = { $endpoint } は { $subnet } にネットワークインターフェイスを持っていません。{ $count ->
+    [0] このエンドポイントにはサブネットがありません。
+   *[other] このエンドポイントのサブネット: { $subnets }{ $more ->
         [0] {""}
-       *[other] , … ({ $more } more)
+       *[other] 、… (ほか { $more } 件)
     }
 }
-diag-not_attached = { $endpoint } is not attached to { $table }; it is attached to { $count ->
-    [0] no route tables
-   *[other] { $tables }{ $more ->
+diag-not_attached = { $endpoint } は { $table } にアタッチされていません。{ $count ->
+    [0] どのルートテーブルにもアタッチされていません。
+   *[other] アタッチ先: { $tables }{ $more ->
         [0] {""}
-       *[other] , … ({ $more } more)
+       *[other] 、… (ほか { $more } 件)
     }
 }
-diag-not_associated = { $table } is not associated with { $gateway }
-diag-no_appliances = { $gwlb } has no appliances in { $az }
-diag-az_already_failed = AZ { $az } has already failed{ $listed_otherwise ->
-    [yes] {" "}(listed as { $listed })
+diag-not_associated = { $table } は { $gateway } に関連付けられていません。
+diag-no_appliances = { $gwlb } には { $az } のアプライアンスがありません。
+diag-az_already_failed = AZ { $az } はすでに障害中です{ $listed_otherwise ->
+    [yes] {" "}({ $listed } として記録)
    *[no] {""}
-}
-diag-az_not_failed = AZ { $az } has not failed
-diag-gateway_endpoint_route_managed = the route to { $destination } in { $table } belongs to gateway endpoint { $endpoint }; change { $endpoint }'s route tables instead
-diag-local_route_not_deletable = the local route cannot be deleted: { $table } always routes { $destination } inside the VPC (its target can be replaced)
+}。
+diag-az_not_failed = AZ { $az } は障害中ではありません。
+diag-gateway_endpoint_route_managed = { $table } の { $destination } へのルートはゲートウェイエンドポイント { $endpoint } のものです。代わりに { $endpoint } のルートテーブルを変更してください。
+diag-local_route_not_deletable = ローカルルートは削除できません。{ $table } は { $destination } を常に VPC 内にルーティングします (ターゲットの置き換えはできます)。
