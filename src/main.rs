@@ -14,7 +14,9 @@ fn main() -> ExitCode {
     let mut err = vpc_tui::term_safe::SafeWriter::new(std::io::stderr().lock());
     let code = match &cli.command {
         Some(Command::Check(args)) => run_check(args, resolve_lang(cli.lang), &mut out, &mut err),
-        Some(Command::Validate { scenarios }) => run_validate(scenarios, &mut out, &mut err),
+        Some(Command::Validate { scenarios }) => {
+            run_validate(scenarios, resolve_lang(cli.lang), &mut out, &mut err)
+        }
         Some(Command::Import(source)) => run_import(source, &mut out, &mut err),
         Some(Command::Export(args)) => run_export(args, &mut out, &mut err),
         Some(Command::Lesson {

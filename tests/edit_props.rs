@@ -478,7 +478,8 @@ fn check_refusal(scenario: &Scenario, edit: &Edit, err: &EditError) -> Result<()
     prop_assert!(!text.trim().is_empty(), "empty refusal for {:?}", edit);
     let in_edit = strings_in(edit);
     match err {
-        EditError::NotFound(msg) => {
+        EditError::NotFound(_) => {
+            let msg = &text;
             prop_assert!(
                 in_edit.iter().any(|n| msg.contains(n.as_str())),
                 "`{}` names nothing of {:?}",
@@ -495,7 +496,13 @@ fn check_refusal(scenario: &Scenario, edit: &Edit, err: &EditError) -> Result<()
             let in_scenario = strings_in(scenario);
             for d in diagnostics {
                 prop_assert!(d.is_error(), "a warning refused {:?}: {}", edit, d);
-                prop_assert!(!d.message.trim().is_empty(), "{}", d);
+                prop_assert!(
+                    !vpc_tui::explain::diagnostic_message(vpc_tui::explain::Lang::En, d)
+                        .trim()
+                        .is_empty(),
+                    "{}",
+                    d
+                );
                 prop_assert!(
                     in_edit.contains(&d.object) || in_scenario.contains(&d.object),
                     "`{}` is about {:?}, which neither {:?} nor the scenario names",

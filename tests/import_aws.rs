@@ -27,9 +27,11 @@ fn import(dir: &str) -> (Scenario, Vec<Diagnostic>) {
 }
 
 fn has_warning(warnings: &[Diagnostic], rule: &str, object: &str, text: &str) -> bool {
-    warnings
-        .iter()
-        .any(|w| w.rule == rule && w.object.contains(object) && w.message.contains(text))
+    warnings.iter().any(|w| {
+        w.rule == rule
+            && w.object.contains(object)
+            && vpc_tui::explain::diagnostic_message(vpc_tui::explain::Lang::En, w).contains(text)
+    })
 }
 
 #[track_caller]

@@ -29,7 +29,11 @@ impl App {
             Err(e) => {
                 self.status = Some((
                     StatusKind::Error,
-                    tf(self.lang, "Refused: {}", &[&e.to_string()]),
+                    tf(
+                        self.lang,
+                        "Refused: {}",
+                        &[&crate::explain::edit_error(self.lang, &e)],
+                    ),
                 ));
             }
         }
@@ -51,7 +55,11 @@ impl App {
                 // An inverse that no longer applies is a bug in the engine: say so, keep state.
                 self.status = Some((
                     StatusKind::Error,
-                    tf(self.lang, "Undo failed: {}", &[&e.to_string()]),
+                    tf(
+                        self.lang,
+                        "Undo failed: {}",
+                        &[&crate::explain::edit_error(self.lang, &e)],
+                    ),
                 ));
                 self.undo.push(step);
             }
@@ -73,7 +81,11 @@ impl App {
             Err(e) => {
                 self.status = Some((
                     StatusKind::Error,
-                    tf(self.lang, "Redo failed: {}", &[&e.to_string()]),
+                    tf(
+                        self.lang,
+                        "Redo failed: {}",
+                        &[&crate::explain::edit_error(self.lang, &e)],
+                    ),
                 ));
                 self.redo.push(step);
             }
@@ -99,7 +111,11 @@ impl App {
                 Err(e) => {
                     self.status = Some((
                         StatusKind::Error,
-                        tf(self.lang, "Reset stopped: {}", &[&e.to_string()]),
+                        tf(
+                            self.lang,
+                            "Reset stopped: {}",
+                            &[&crate::explain::edit_error(self.lang, &e)],
+                        ),
                     ));
                     self.undo.push(step);
                     break;

@@ -363,7 +363,7 @@ impl App {
                     "{} warning(s) from validation: {}",
                     &[
                         &app.model.warnings().len().to_string(),
-                        &app.model.warnings()[0].to_string(),
+                        &crate::explain::diagnostic(app.lang, &app.model.warnings()[0]),
                     ],
                 ),
             ));
@@ -389,7 +389,7 @@ impl App {
                         "{} warning(s) from validation: {}",
                         &[
                             &self.model.warnings().len().to_string(),
-                            &self.model.warnings()[0].to_string(),
+                            &crate::explain::diagnostic(lang, &self.model.warnings()[0]),
                         ],
                     )
                 },

@@ -15,6 +15,7 @@ pub fn run_check(args: &CheckArgs, lang: Lang, out: &mut dyn Write, err: &mut dy
         args.scenario.as_deref(),
         args.aws.as_deref(),
         args.vpc.as_deref(),
+        lang,
         err,
     ) {
         Ok(m) => m,

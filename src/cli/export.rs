@@ -13,6 +13,7 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
         args.scenario.as_deref(),
         args.aws.as_deref(),
         args.vpc.as_deref(),
+        super::resolve_lang(None),
         err,
     ) {
         Ok(m) => m,

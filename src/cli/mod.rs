@@ -55,9 +55,14 @@ pub fn load(path: Option<&Path>) -> Result<Model, LoadError> {
     }
 }
 
-fn print_warnings(model: &Model, path: &Path, err: &mut dyn Write) {
+fn print_warnings(model: &Model, path: &Path, lang: Lang, err: &mut dyn Write) {
     for w in model.warnings() {
-        let _ = writeln!(err, "{}: {w}", path.display());
+        let _ = writeln!(
+            err,
+            "{}: {}",
+            path.display(),
+            crate::explain::diagnostic(lang, w)
+        );
     }
 }
 
@@ -67,6 +72,7 @@ fn load_scenario_or_aws(
     scenario: Option<&Path>,
     aws: Option<&Path>,
     vpc: Option<&str>,
+    lang: Lang,
     err: &mut dyn Write,
 ) -> Result<Model, i32> {
     let (model, shown) = match (aws, scenario) {
@@ -74,7 +80,7 @@ fn load_scenario_or_aws(
         (None, Some(path)) => match model::load_file(path) {
             Ok(m) => (m, path),
             Err(e) => {
-                let _ = writeln!(err, "{e}");
+                let _ = writeln!(err, "{}", crate::explain::load_error(lang, &e));
                 return Err(EXIT_INVALID);
             }
         },
@@ -83,6 +89,6 @@ fn load_scenario_or_aws(
             return Err(EXIT_INVALID);
         }
     };
-    print_warnings(&model, shown, err);
+    print_warnings(&model, shown, lang, err);
     Ok(model)
 }

@@ -22,7 +22,7 @@ pub fn run_overview(path: Option<&Path>, out: &mut dyn Write, err: &mut dyn Writ
     let shown = path
         .map(|p| p.display().to_string())
         .unwrap_or_else(|| BUILTIN_NAME.to_string());
-    print_warnings(&model, Path::new(&shown), err);
+    print_warnings(&model, Path::new(&shown), super::resolve_lang(None), err);
     let check = path
         .map(|p| p.display().to_string())
         .unwrap_or_else(|| "scenarios/private-only.ron".into());

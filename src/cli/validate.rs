@@ -4,14 +4,20 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::{EXIT_INVALID, EXIT_OK, print_warnings};
+use crate::explain::Lang;
 use crate::model;
 
-pub fn run_validate(paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+pub fn run_validate(
+    paths: &[PathBuf],
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
     let mut code = EXIT_OK;
     for p in paths {
         match model::load_file(p) {
             Ok(m) => {
-                print_warnings(&m, p, err);
+                print_warnings(&m, p, lang, err);
                 let problems = crate::scenario_checks::problems(&m);
                 if !problems.is_empty() {
                     for problem in &problems {
@@ -29,7 +35,7 @@ pub fn run_validate(paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write)
                 );
             }
             Err(e) => {
-                let _ = writeln!(err, "{e}");
+                let _ = writeln!(err, "{}", crate::explain::load_error(lang, &e));
                 code = EXIT_INVALID;
             }
         }

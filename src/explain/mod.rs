@@ -5,6 +5,7 @@
 //!
 //! - `trace.rs`: hops, route decisions, stops, notes and the summary of a path;
 //! - `codes.rs`: the words for reason, note, hop-kind and verdict codes;
+//! - `model.rs`: validation findings and edit refusals (`diag-<rule>` in `model.ftl`);
 //! - [`msg`]: any message by id with its arguments.
 //!
 //! Ids, codes, CIDRs and service names are arguments: they stay as they are in both languages.
@@ -12,6 +13,7 @@
 mod codes;
 mod hops;
 mod lang;
+mod model;
 mod notes;
 mod query;
 mod stops;
@@ -27,10 +29,11 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 pub use codes::*;
 pub use lang::{Lang, UnknownLang};
+pub use model::*;
 pub use trace::*;
 
 /// The message files, per language, in the order they are added to the bundle.
-pub const FILES: [(&str, &str, &str); 4] = [
+pub const FILES: [(&str, &str, &str); 6] = [
     (
         "en",
         "trace.ftl",
@@ -42,6 +45,11 @@ pub const FILES: [(&str, &str, &str); 4] = [
         include_str!("../../assets/i18n/en/codes.ftl"),
     ),
     (
+        "en",
+        "model.ftl",
+        include_str!("../../assets/i18n/en/model.ftl"),
+    ),
+    (
         "ja",
         "trace.ftl",
         include_str!("../../assets/i18n/ja/trace.ftl"),
@@ -50,6 +58,11 @@ pub const FILES: [(&str, &str, &str); 4] = [
         "ja",
         "codes.ftl",
         include_str!("../../assets/i18n/ja/codes.ftl"),
+    ),
+    (
+        "ja",
+        "model.ftl",
+        include_str!("../../assets/i18n/ja/model.ftl"),
     ),
 ];
 

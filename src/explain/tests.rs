@@ -166,3 +166,109 @@ fn english_verdict_words_keep_the_codes() {
         }
     }
 }
+
+/// The rule codes that `src/model` gives its diagnostics: the string literal after
+/// `Diagnostic::error(object,` or `Diagnostic::warning(object,`.
+fn model_rule_codes() -> Vec<String> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("src/model is readable") {
+            let path = entry.expect("directory entry").path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|x| x == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(std::path::Path::new("src/model"), &mut files);
+    let mut rules = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("source is readable");
+        for call in ["Diagnostic::error(", "Diagnostic::warning("] {
+            for (at, _) in text.match_indices(call) {
+                let rest: String = text[at + call.len()..]
+                    .chars()
+                    .take(300)
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                // The object may itself be a call with commas inside; the rule is the first
+                // snake_case literal after a comma.
+                let found = rest.match_indices(",\"").find_map(|(i, _)| {
+                    let lit = &rest[i + 2..];
+                    let end = lit.find('"')?;
+                    let code = &lit[..end];
+                    let snake = !code.is_empty()
+                        && code
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit());
+                    snake.then(|| code.to_string())
+                });
+                if let Some(code) = found {
+                    rules.push(code);
+                } else if !rest.starts_with("object,rule") {
+                    panic!("{}: no rule code after {call}{rest}", file.display());
+                }
+            }
+        }
+    }
+    rules.sort();
+    rules.dedup();
+    rules
+}
+
+#[test]
+fn every_model_rule_code_has_a_message() {
+    let rules = model_rule_codes();
+    assert!(rules.len() >= 60, "found only {rules:?}");
+    for lang in Lang::ALL {
+        for rule in &rules {
+            assert!(
+                has(lang, &diagnostic_id(rule)),
+                "{lang}: no message diag-{rule}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_diagnostic_reads_in_each_language() {
+    use crate::model::Diagnostic;
+    let d = Diagnostic::error("subnet-x", "subnet_outside_vpc")
+        .s("subnet", "subnet-x")
+        .s("cidr", "10.1.0.0/24")
+        .list("vpc_cidrs", ["10.0.0.0/16", "10.2.0.0/16"]);
+    assert_eq!(
+        d.to_string(),
+        "error: subnet-x's CIDR 10.1.0.0/24 is not inside the VPC's CIDR blocks (10.0.0.0/16, \
+         10.2.0.0/16); a subnet's CIDR block must be a subset of one of the VPC's CIDR blocks \
+         [subnet_outside_vpc]"
+    );
+    let ja = diagnostic(Lang::Ja, &d);
+    assert!(ja.starts_with("エラー: subnet-x の CIDR 10.1.0.0/24 が VPC の CIDR ブロック (10.0.0.0/16、10.2.0.0/16)"), "{ja}");
+    assert!(ja.ends_with("。 [subnet_outside_vpc]"), "{ja}");
+    // A sentence that does not start with the object names it first.
+    let d = Diagnostic::error("what_if", "unknown_az")
+        .s("case", "reference")
+        .s("az", "use1-az9")
+        .list("known", ["us-east-1a (use1-az1)"]);
+    assert!(
+        diagnostic(Lang::Ja, &d).starts_with("エラー: what_if: アベイラビリティーゾーン use1-az9")
+    );
+}
+
+#[test]
+fn a_word_argument_is_spaced_from_japanese() {
+    use crate::model::Diagnostic;
+    let d = Diagnostic::error("rtb-a", "unknown_target")
+        .s("case", "missing")
+        .s("table", "rtb-a")
+        .s("destination", "0.0.0.0/0")
+        .s("target", "nat-b")
+        .m("a_kind", "kind-a-nat_gateway");
+    let ja = diagnostic_message(Lang::Ja, &d);
+    assert!(
+        ja.contains("この VPC の NAT ゲートウェイではありません。"),
+        "{ja}"
+    );
+}

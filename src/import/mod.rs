@@ -213,7 +213,7 @@ pub fn read_text(
         .get("NextToken")
         .is_some_and(|t| !t.is_null() && t.as_str() != Some(""))
     {
-        warnings.push(Diagnostic::warning(
+        warnings.push(Diagnostic::warning_text(
             &shown,
             "aws_pagination_cut",
             format!(
@@ -280,7 +280,7 @@ pub fn read_text(
             Some(id) => input
                 .entries
                 .push((id, entries.into_iter().map(|e| e.cidr).collect())),
-            None => warnings.push(Diagnostic::warning(
+            None => warnings.push(Diagnostic::warning_text(
                 &shown,
                 "aws_entries_without_prefix_list",
                 format!(
@@ -305,7 +305,7 @@ pub fn read_text(
         } else {
             "network ACLs"
         };
-        warnings.push(Diagnostic::warning(
+        warnings.push(Diagnostic::warning_text(
             &shown,
             "aws_not_modelled",
             format!(
@@ -319,7 +319,7 @@ pub fn read_text(
         }
     } else {
         let keys: Vec<&str> = top.keys().map(String::as_str).collect();
-        warnings.push(Diagnostic::warning(
+        warnings.push(Diagnostic::warning_text(
             &shown,
             "aws_unknown_file",
             format!(

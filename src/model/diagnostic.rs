@@ -1,4 +1,7 @@
-use std::fmt;
+//! A finding of validation, or an edit that AWS would refuse, as facts: severity, object, rule
+//! code and the rule's typed arguments. The sentence is `explain`'s business: each rule code has
+//! one message `diag-<rule>` per language (`assets/i18n/*/model.ftl`), rendered by
+//! `explain::diagnostic`; `Display` is the English rendering.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -6,65 +9,104 @@ pub enum Severity {
     Error,
 }
 
-/// One finding of validation: the object it concerns, the rule (a stable snake_case code) and a
-/// sentence that says what AWS requires.
+/// One argument of a diagnostic's message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DiagArg {
+    /// An id, CIDR, address, AZ, service name or code: the same in every language.
+    Text(String),
+    /// A count (selects plural forms).
+    Count(usize),
+    /// Ids or values, joined with the language's list separator.
+    List(Vec<String>),
+    /// Another message by id (a kind of object, a reserved address's use), rendered in the
+    /// same language.
+    Msg(&'static str),
+}
+
+/// One finding of validation: the object it concerns, the rule (a stable snake_case code) and the
+/// arguments of the sentence that says what AWS requires.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// The id of the object at fault (`subnet-private-a`, `rtb-public`, `vpce-ssm`).
     pub object: String,
-    /// Stable rule code, e.g. `subnet_outside_vpc`.
+    /// Stable rule code, e.g. `subnet_outside_vpc`; its message is `diag-<rule>`.
     pub rule: &'static str,
-    pub message: String,
+    /// The message's arguments, by name.
+    pub args: Vec<(&'static str, DiagArg)>,
 }
 
 impl Diagnostic {
-    pub fn error(
-        object: impl Into<String>,
-        rule: &'static str,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn error(object: impl AsRef<str>, rule: &'static str) -> Self {
         Diagnostic {
             severity: Severity::Error,
-            object: object.into(),
+            object: object.as_ref().to_string(),
             rule,
-            message: message.into(),
+            args: Vec::new(),
         }
     }
 
-    pub fn warning(
-        object: impl Into<String>,
-        rule: &'static str,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn warning(object: impl AsRef<str>, rule: &'static str) -> Self {
         Diagnostic {
             severity: Severity::Warning,
-            object: object.into(),
-            rule,
-            message: message.into(),
+            ..Diagnostic::error(object, rule)
         }
+    }
+
+    /// A warning whose sentence was written by its producer, in English, as the argument `text`
+    /// (the AWS importer's findings, until they are facts too); rendered as it is when the rule
+    /// has no `diag-` message.
+    pub fn warning_text(
+        object: impl AsRef<str>,
+        rule: &'static str,
+        text: impl Into<String>,
+    ) -> Self {
+        Diagnostic::warning(object, rule).s("text", text.into())
+    }
+
+    /// A text argument: an id, CIDR, address or code.
+    pub fn s(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.args.push((name, DiagArg::Text(value.to_string())));
+        self
+    }
+
+    /// A count.
+    pub fn n(mut self, name: &'static str, value: usize) -> Self {
+        self.args.push((name, DiagArg::Count(value)));
+        self
+    }
+
+    /// A yes/no argument for a selector.
+    pub fn b(self, name: &'static str, value: bool) -> Self {
+        self.s(name, if value { "yes" } else { "no" })
+    }
+
+    /// A list of ids or values.
+    pub fn list<T: ToString>(
+        mut self,
+        name: &'static str,
+        items: impl IntoIterator<Item = T>,
+    ) -> Self {
+        let items = items.into_iter().map(|i| i.to_string()).collect();
+        self.args.push((name, DiagArg::List(items)));
+        self
+    }
+
+    /// An argument that is another message (`kind-a-subnet`).
+    pub fn m(mut self, name: &'static str, id: &'static str) -> Self {
+        self.args.push((name, DiagArg::Msg(id)));
+        self
+    }
+
+    /// The text argument `name`, if the diagnostic has one.
+    pub fn text(&self, name: &str) -> Option<&str> {
+        self.args.iter().find_map(|(n, a)| match a {
+            DiagArg::Text(t) if *n == name => Some(t.as_str()),
+            _ => None,
+        })
     }
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
-    }
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sev = match self.severity {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        };
-        // Most messages begin with the object's id; do not say it twice.
-        if self.message.starts_with(&self.object) {
-            write!(f, "{sev}: {} [{}]", self.message, self.rule)
-        } else {
-            write!(
-                f,
-                "{sev}: {}: {} [{}]",
-                self.object, self.message, self.rule
-            )
-        }
     }
 }

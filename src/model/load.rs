@@ -82,16 +82,9 @@ struct InvalidDisplay<'a>(&'a LoadError);
 impl fmt::Display for InvalidDisplay<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let LoadError::Invalid { path, diagnostics } = self.0 {
-            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-            write!(
-                f,
-                "{}: {errors} error{} in the scenario",
-                path.display(),
-                if errors == 1 { "" } else { "s" }
-            )?;
-            for d in diagnostics {
-                write!(f, "\n  {d}")?;
-            }
+            let text =
+                crate::explain::invalid_scenario(crate::explain::Lang::En, path, diagnostics);
+            f.write_str(&text)?;
         }
         Ok(())
     }

@@ -13,7 +13,7 @@ mod split;
 mod types;
 pub mod validate;
 
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{DiagArg, Diagnostic, Severity};
 pub use edit::{Edit, EditError};
 pub(crate) use index::cores;
 pub use index::{Association, CompiledRoute, CompiledTable, EniInfo, Model, RouteOrigin};

@@ -24,7 +24,7 @@ struct Warn<'a>(&'a mut Vec<Diagnostic>);
 
 impl Warn<'_> {
     fn push(&mut self, object: &str, rule: &'static str, message: String) {
-        self.0.push(Diagnostic::warning(object, rule, message));
+        self.0.push(Diagnostic::warning_text(object, rule, message));
     }
 
     /// Fields an object carries that neither the importer nor the API reference it was written

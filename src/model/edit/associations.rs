@@ -3,7 +3,7 @@
 
 use super::lookup::{find_subnet, find_table, insert_at, not_found, refuse};
 use super::{Edit, EditError};
-use crate::model::Scenario;
+use crate::model::{Diagnostic, Scenario};
 
 /// Apply an association edit to `s` and return its exact inverse.
 pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
@@ -59,8 +59,7 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
             let t = find_table(s, route_table)?;
             if s.internet_gateway.as_ref().is_none_or(|g| &g.id != gateway) {
                 return Err(not_found(
-                    "internet gateway",
-                    "internet gateways",
+                    ("kind-internet_gateway", "kinds-internet_gateway"),
                     gateway,
                     s.internet_gateway.iter().map(|g| &*g.id),
                 ));
@@ -71,12 +70,10 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
                 .find(|x| x.gateways.iter().any(|g| g == gateway))
             {
                 return Err(refuse(
-                    route_table,
-                    "duplicate_gateway_association",
-                    format!(
-                        "{gateway} is already associated with {}; disassociate it first",
-                        other.id
-                    ),
+                    Diagnostic::error(route_table, "duplicate_gateway_association")
+                        .s("case", "edit")
+                        .s("gateway", gateway)
+                        .s("other", &other.id),
                 ));
             }
             let list = &mut s.route_tables[t].gateways;
@@ -94,9 +91,11 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
             let t = find_table(s, route_table)?;
             let list = &mut s.route_tables[t].gateways;
             let Some(at) = list.iter().position(|g| g == gateway) else {
-                return Err(EditError::NotFound(format!(
-                    "{route_table} is not associated with {gateway}"
-                )));
+                return Err(EditError::missing(
+                    Diagnostic::error(route_table, "not_associated")
+                        .s("table", route_table)
+                        .s("gateway", gateway),
+                ));
             };
             list.remove(at);
             Edit::AssociateGateway {

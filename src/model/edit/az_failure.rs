@@ -3,7 +3,7 @@
 
 use super::lookup::{az_index, az_label, find_az, refuse};
 use super::{Edit, EditError};
-use crate::model::Scenario;
+use crate::model::{Diagnostic, Scenario};
 
 /// Apply a what-if AZ edit to `s` and return its exact inverse.
 pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
@@ -16,15 +16,11 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
                 .iter()
                 .find(|e| az_index(s, e) == Some(i))
             {
-                let listed = if e == az {
-                    String::new()
-                } else {
-                    format!(" (listed as {e})")
-                };
                 return Err(refuse(
-                    az,
-                    "az_already_failed",
-                    format!("AZ {} has already failed{listed}", az_label(s, i)),
+                    Diagnostic::error(az, "az_already_failed")
+                        .s("az", az_label(s, i))
+                        .b("listed_otherwise", e != az)
+                        .s("listed", e),
                 ));
             }
             s.what_if.failed_azs.push(az.clone());
@@ -40,9 +36,7 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
                 [] => {
                     let i = find_az(s, az)?;
                     return Err(refuse(
-                        az,
-                        "az_not_failed",
-                        format!("AZ {} has not failed", az_label(s, i)),
+                        Diagnostic::error(az, "az_not_failed").s("az", az_label(s, i)),
                     ));
                 }
                 // The last entry: failing it again appends it where it was.

@@ -6,7 +6,7 @@ use super::lookup::{
     insert_at, refuse,
 };
 use super::{Edit, EditError};
-use crate::model::Scenario;
+use crate::model::{Diagnostic, Scenario};
 
 /// Apply a gateway endpoint edit to `s` and return its exact inverse.
 pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
@@ -17,9 +17,10 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
                 let ti = find_table(s, t)?;
                 if endpoint.route_tables[..k].contains(t) {
                     return Err(refuse(
-                        &endpoint.id,
-                        "duplicate_gateway_endpoint_route",
-                        format!("{} lists {t} twice", endpoint.id),
+                        Diagnostic::error(&endpoint.id, "duplicate_gateway_endpoint_route")
+                            .s("case", "twice")
+                            .s("endpoint", &endpoint.id)
+                            .s("table", t),
                     ));
                 }
                 check_endpoint_route_free(s, ti, &endpoint.service, &endpoint.id)?;
@@ -46,9 +47,10 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
             let ge = &s.gateway_endpoints[ei];
             if ge.route_tables.contains(route_table) {
                 return Err(refuse(
-                    endpoint,
-                    "duplicate_gateway_endpoint_route",
-                    format!("{endpoint} is already attached to {route_table}"),
+                    Diagnostic::error(endpoint, "duplicate_gateway_endpoint_route")
+                        .s("case", "edit_attached")
+                        .s("endpoint", endpoint)
+                        .s("table", route_table),
                 ));
             }
             let service = ge.service.clone();
@@ -71,13 +73,13 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
             let ge = &s.gateway_endpoints[ei];
             let Some(p) = ge.route_tables.iter().position(|t| t == route_table) else {
                 find_table(s, route_table)?;
-                let on = if ge.route_tables.is_empty() {
-                    "no route tables".to_string()
-                } else {
-                    brief_list(ge.route_tables.iter().map(String::as_str))
-                };
-                return Err(EditError::NotFound(format!(
-                    "{endpoint} is not attached to {route_table}; it is attached to {on}"
+                let d = Diagnostic::error(endpoint, "not_attached")
+                    .s("endpoint", endpoint)
+                    .s("table", route_table);
+                return Err(EditError::missing(brief_list(
+                    d,
+                    "tables",
+                    &ge.route_tables,
                 )));
             };
             s.gateway_endpoints[ei].route_tables.remove(p);

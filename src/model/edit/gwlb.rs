@@ -3,7 +3,7 @@
 
 use super::lookup::{az_index, find_az, find_gwlb, find_load_balancer};
 use super::{Edit, EditError};
-use crate::model::Scenario;
+use crate::model::{Diagnostic, Scenario};
 
 /// Apply a Gateway Load Balancer edit to `s` and return its exact inverse.
 pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
@@ -20,9 +20,11 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
                 .iter()
                 .position(|x| az_index(s, &x.az) == Some(wanted))
             else {
-                return Err(EditError::NotFound(format!(
-                    "{load_balancer} has no appliances in {az}"
-                )));
+                return Err(EditError::missing(
+                    Diagnostic::error(load_balancer, "no_appliances")
+                        .s("gwlb", load_balancer)
+                        .s("az", az),
+                ));
             };
             let old = std::mem::replace(
                 &mut s.gateway_load_balancers[l].appliances[a].healthy,

@@ -6,7 +6,7 @@ use super::lookup::{
     insert_at,
 };
 use super::{Edit, EditError};
-use crate::model::Scenario;
+use crate::model::{Diagnostic, Scenario};
 
 /// Apply an interface endpoint edit to `s` and return its exact inverse.
 pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
@@ -51,16 +51,13 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
             let ei = find_interface_endpoint(s, endpoint)?;
             let subnets = &mut s.interface_endpoints[ei].subnets;
             let Some(p) = subnets.iter().position(|es| &es.subnet == subnet) else {
-                let has = if subnets.is_empty() {
-                    "it has no subnets".to_string()
-                } else {
-                    format!(
-                        "its subnets: {}",
-                        brief_list(subnets.iter().map(|es| es.subnet.as_str()))
-                    )
-                };
-                return Err(EditError::NotFound(format!(
-                    "{endpoint} has no network interface in {subnet}; {has}"
+                let d = Diagnostic::error(endpoint, "no_endpoint_subnet")
+                    .s("endpoint", endpoint)
+                    .s("subnet", subnet);
+                return Err(EditError::missing(brief_list(
+                    d,
+                    "subnets",
+                    subnets.iter().map(|es| &es.subnet),
                 )));
             };
             Edit::AddEndpointSubnet {

@@ -7,37 +7,44 @@ use crate::model::{Destination, Diagnostic, EndpointSubnet, Scenario, Target};
 /// How many valid ids a "not found" message lists before it says how many more there are.
 const LIST_LIMIT: usize = 8;
 
-pub(super) fn brief_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
-    let items: Vec<&str> = items.into_iter().collect();
-    if items.len() <= LIST_LIMIT {
-        items.join(", ")
-    } else {
-        format!(
-            "{}, … ({} more)",
-            items[..LIST_LIMIT].join(", "),
-            items.len() - LIST_LIMIT
-        )
-    }
+/// The first [`LIST_LIMIT`] items as the list argument `name`, and how many more there are as
+/// `more` (the message says "… (3 more)").
+pub(super) fn brief_list<T: ToString>(
+    d: Diagnostic,
+    name: &'static str,
+    items: impl IntoIterator<Item = T>,
+) -> Diagnostic {
+    let items: Vec<String> = items.into_iter().map(|i| i.to_string()).collect();
+    let more = items.len().saturating_sub(LIST_LIMIT);
+    d.n("count", items.len())
+        .list(name, items.into_iter().take(LIST_LIMIT))
+        .n("more", more)
+}
+
+/// The messages that name a kind of object: one, several.
+pub(super) type Kind = (&'static str, &'static str);
+
+macro_rules! kind {
+    ($code:literal) => {
+        (concat!("kind-", $code), concat!("kinds-", $code))
+    };
 }
 
 /// "no route table rtb-x; route tables: rtb-main, rtb-public".
-pub(super) fn not_found<'a>(
-    kind: &str,
-    kinds: &str,
+pub(super) fn not_found<T: ToString>(
+    kind: Kind,
     id: &str,
-    valid: impl IntoIterator<Item = &'a str>,
+    valid: impl IntoIterator<Item = T>,
 ) -> EditError {
-    let valid: Vec<&str> = valid.into_iter().collect();
-    let known = if valid.is_empty() {
-        format!("the scenario has no {kinds}")
-    } else {
-        format!("{kinds}: {}", brief_list(valid))
-    };
-    EditError::NotFound(format!("no {kind} {id}; {known}"))
+    let d = Diagnostic::error(id, "not_found")
+        .m("kind", kind.0)
+        .m("kinds", kind.1)
+        .s("id", id);
+    EditError::missing(brief_list(d, "known", valid))
 }
 
-pub(super) fn refuse(object: &str, rule: &'static str, message: String) -> EditError {
-    EditError::Refused(vec![Diagnostic::error(object, rule, message)])
+pub(super) fn refuse(d: Diagnostic) -> EditError {
+    EditError::Refused(vec![d])
 }
 
 /// Put `item` at `position` (clamped to the end; the end when `None`).
@@ -50,7 +57,7 @@ pub(super) fn find_subnet(s: &Scenario, id: &str) -> Result<usize, EditError> {
     s.subnets
         .iter()
         .position(|x| x.id == id)
-        .ok_or_else(|| not_found("subnet", "subnets", id, s.subnets.iter().map(|x| &*x.id)))
+        .ok_or_else(|| not_found(kind!("subnet"), id, s.subnets.iter().map(|x| &*x.id)))
 }
 
 pub(super) fn find_load_balancer(s: &Scenario, id: &str) -> Result<usize, EditError> {
@@ -59,8 +66,7 @@ pub(super) fn find_load_balancer(s: &Scenario, id: &str) -> Result<usize, EditEr
         .position(|x| x.id == id)
         .ok_or_else(|| {
             not_found(
-                "Gateway Load Balancer",
-                "Gateway Load Balancers",
+                kind!("gateway_load_balancer"),
                 id,
                 s.gateway_load_balancers.iter().map(|x| &*x.id),
             )
@@ -73,8 +79,7 @@ pub(super) fn find_table(s: &Scenario, id: &str) -> Result<usize, EditError> {
         .position(|x| x.id == id)
         .ok_or_else(|| {
             not_found(
-                "route table",
-                "route tables",
+                kind!("route_table"),
                 id,
                 s.route_tables.iter().map(|x| &*x.id),
             )
@@ -87,8 +92,7 @@ pub(super) fn find_gateway_endpoint(s: &Scenario, id: &str) -> Result<usize, Edi
         .position(|x| x.id == id)
         .ok_or_else(|| {
             not_found(
-                "gateway endpoint",
-                "gateway endpoints",
+                kind!("gateway_endpoint"),
                 id,
                 s.gateway_endpoints.iter().map(|x| &*x.id),
             )
@@ -101,8 +105,7 @@ pub(super) fn find_interface_endpoint(s: &Scenario, id: &str) -> Result<usize, E
         .position(|x| x.id == id)
         .ok_or_else(|| {
             not_found(
-                "interface endpoint",
-                "interface endpoints",
+                kind!("interface_endpoint"),
                 id,
                 s.interface_endpoints.iter().map(|x| &*x.id),
             )
@@ -115,8 +118,7 @@ pub(super) fn find_nat(s: &Scenario, id: &str) -> Result<usize, EditError> {
         .position(|x| x.id == id)
         .ok_or_else(|| {
             not_found(
-                "NAT gateway",
-                "NAT gateways",
+                kind!("nat_gateway"),
                 id,
                 s.nat_gateways.iter().map(|x| &*x.id),
             )
@@ -129,8 +131,7 @@ pub(super) fn find_gwlb(s: &Scenario, id: &str) -> Result<usize, EditError> {
         .position(|x| x.id == id)
         .ok_or_else(|| {
             not_found(
-                "Gateway Load Balancer endpoint",
-                "Gateway Load Balancer endpoints",
+                kind!("gwlb_endpoint"),
                 id,
                 s.gwlb_endpoints.iter().map(|x| &*x.id),
             )
@@ -143,8 +144,7 @@ fn find_network_interface(s: &Scenario, id: &str) -> Result<usize, EditError> {
         .position(|x| x.id == id)
         .ok_or_else(|| {
             not_found(
-                "network interface",
-                "network interfaces",
+                kind!("network_interface"),
                 id,
                 s.network_interfaces.iter().map(|x| &*x.id),
             )
@@ -161,14 +161,7 @@ pub(super) fn find_instance(s: &Scenario, key: &str) -> Result<usize, EditError>
                 .iter()
                 .position(|x| x.name.as_deref() == Some(key))
         })
-        .ok_or_else(|| {
-            not_found(
-                "instance",
-                "instances",
-                key,
-                s.instances.iter().map(|x| &*x.id),
-            )
-        })
+        .ok_or_else(|| not_found(kind!("instance"), key, s.instances.iter().map(|x| &*x.id)))
 }
 
 pub(super) fn az_index(s: &Scenario, name_or_id: &str) -> Option<usize> {
@@ -191,50 +184,51 @@ pub(super) fn find_az(s: &Scenario, az: &str) -> Result<usize, EditError> {
         let labels: Vec<String> = (0..s.availability_zones.len())
             .map(|i| az_label(s, i))
             .collect();
-        not_found("AZ", "AZs", az, labels.iter().map(String::as_str))
+        not_found(kind!("az"), az, labels)
     })
 }
 
 /// An id given to a new object must not name anything that exists.
 pub(super) fn check_new_id(s: &Scenario, id: &str) -> Result<(), EditError> {
-    let vpc = std::iter::once((&s.vpc.id, "the VPC"));
+    let vpc = std::iter::once((&s.vpc.id, "the-vpc"));
     let kind = vpc
-        .chain(s.subnets.iter().map(|x| (&x.id, "a subnet")))
-        .chain(s.route_tables.iter().map(|x| (&x.id, "a route table")))
+        .chain(s.subnets.iter().map(|x| (&x.id, "kind-a-subnet")))
+        .chain(s.route_tables.iter().map(|x| (&x.id, "kind-a-route_table")))
         .chain(
             s.internet_gateway
                 .iter()
-                .map(|x| (&x.id, "the internet gateway")),
+                .map(|x| (&x.id, "the-internet-gateway")),
         )
-        .chain(s.nat_gateways.iter().map(|x| (&x.id, "a NAT gateway")))
+        .chain(s.nat_gateways.iter().map(|x| (&x.id, "kind-a-nat_gateway")))
         .chain(
             s.gateway_endpoints
                 .iter()
-                .map(|x| (&x.id, "a gateway endpoint")),
+                .map(|x| (&x.id, "kind-a-gateway_endpoint")),
         )
         .chain(
             s.interface_endpoints
                 .iter()
-                .map(|x| (&x.id, "an interface endpoint")),
+                .map(|x| (&x.id, "kind-a-interface_endpoint")),
         )
         .chain(
             s.gwlb_endpoints
                 .iter()
-                .map(|x| (&x.id, "a Gateway Load Balancer endpoint")),
+                .map(|x| (&x.id, "kind-a-gwlb_endpoint")),
         )
         .chain(
             s.network_interfaces
                 .iter()
-                .map(|x| (&x.id, "a network interface")),
+                .map(|x| (&x.id, "kind-a-network_interface")),
         )
-        .chain(s.instances.iter().map(|x| (&x.id, "an instance")))
+        .chain(s.instances.iter().map(|x| (&x.id, "kind-a-instance")))
         .find(|(x, _)| x.as_str() == id)
         .map(|(_, kind)| kind);
     match kind {
         Some(kind) => Err(refuse(
-            id,
-            "duplicate_id",
-            format!("{id} is already used by {kind}; ids must be unique"),
+            Diagnostic::error(id, "duplicate_id")
+                .s("case", "new_id")
+                .s("id", id)
+                .m("a_kind", kind),
         )),
         None => Ok(()),
     }
@@ -246,24 +240,26 @@ pub(super) fn check_target(s: &Scenario, table: &str, target: &Target) -> Result
     match target {
         Target::InternetGateway(id) => match &s.internet_gateway {
             Some(g) if g.id == id => Ok(()),
-            Some(g) => Err(EditError::NotFound(format!(
-                "no internet gateway {id}; the VPC's internet gateway is {}",
-                g.id
-            ))),
-            None => Err(EditError::NotFound(format!(
-                "no internet gateway {id}; the VPC has no internet gateway"
-            ))),
+            Some(g) => Err(EditError::missing(
+                Diagnostic::error(id, "no_internet_gateway")
+                    .s("id", id)
+                    .b("has_igw", true)
+                    .s("igw", &g.id),
+            )),
+            None => Err(EditError::missing(
+                Diagnostic::error(id, "no_internet_gateway")
+                    .s("id", id)
+                    .b("has_igw", false),
+            )),
         },
         Target::NatGateway(id) => find_nat(s, id).map(drop),
         Target::GatewayLoadBalancerEndpoint(id) => find_gwlb(s, id).map(drop),
         Target::NetworkInterface(id) => find_network_interface(s, id).map(drop),
         Target::GatewayEndpoint(id) => Err(refuse(
-            table,
-            "derived_route_target",
-            format!(
-                "routes to gateway endpoint {id} are managed by AWS: attach {id} to {table} \
-                 instead of writing the route"
-            ),
+            Diagnostic::error(table, "derived_route_target")
+                .s("case", "edit_gateway_endpoint")
+                .s("endpoint", id)
+                .s("table", table),
         )),
         _ => Ok(()),
     }
@@ -300,33 +296,28 @@ pub(super) fn check_destination_free(
     let t = &s.route_tables[ti];
     if let Some(r) = t.routes.iter().find(|r| &r.destination == d) {
         return Err(refuse(
-            &t.id,
-            "duplicate_route_destination",
-            format!(
-                "{} already has a route to {d} (→ {}); replace its target or delete it first",
-                t.id, r.target
-            ),
+            Diagnostic::error(&t.id, "duplicate_route_destination")
+                .s("case", "edit_written")
+                .s("table", &t.id)
+                .s("destination", d)
+                .s("target", &r.target),
         ));
     }
     if is_vpc_cidr(s, d) {
         return Err(refuse(
-            &t.id,
-            "duplicate_route_destination",
-            format!(
-                "{} already has the local route to {d}; replace its target instead",
-                t.id
-            ),
+            Diagnostic::error(&t.id, "duplicate_route_destination")
+                .s("case", "edit_local")
+                .s("table", &t.id)
+                .s("destination", d),
         ));
     }
     if let Some(ep) = endpoint_route_owner(s, &t.id, d) {
         return Err(refuse(
-            &t.id,
-            "duplicate_route_destination",
-            format!(
-                "{} already has a route to {d} from gateway endpoint {ep}; AWS manages that \
-                 route (detach {ep} from {} to remove it)",
-                t.id, t.id
-            ),
+            Diagnostic::error(&t.id, "duplicate_route_destination")
+                .s("case", "edit_gateway_endpoint")
+                .s("table", &t.id)
+                .s("destination", d)
+                .s("endpoint", ep),
         ));
     }
     Ok(())
@@ -344,12 +335,12 @@ pub(super) fn check_endpoint_route_free(
     let d = Destination::PrefixList(service.to_string());
     if let Some(r) = t.routes.iter().find(|r| r.destination == d) {
         return Err(refuse(
-            &t.id,
-            "duplicate_route_destination",
-            format!(
-                "{} already has a route to {d} (→ {}), so {endpoint} cannot add its own",
-                t.id, r.target
-            ),
+            Diagnostic::error(&t.id, "duplicate_route_destination")
+                .s("case", "edit_attach")
+                .s("table", &t.id)
+                .s("destination", &d)
+                .s("target", &r.target)
+                .s("endpoint", endpoint),
         ));
     }
     if let Some(other) = s
@@ -358,13 +349,11 @@ pub(super) fn check_endpoint_route_free(
         .find(|g| g.id != endpoint && g.service == service && g.route_tables.contains(&t.id))
     {
         return Err(refuse(
-            &t.id,
-            "duplicate_gateway_endpoint_route",
-            format!(
-                "{} already has a route to {d} from gateway endpoint {}; a route table takes \
-                 one gateway endpoint per service",
-                t.id, other.id
-            ),
+            Diagnostic::error(&t.id, "duplicate_gateway_endpoint_route")
+                .s("case", "edit_other_endpoint")
+                .s("table", &t.id)
+                .s("destination", &d)
+                .s("other", &other.id),
         ));
     }
     Ok(())
@@ -379,12 +368,10 @@ pub(super) fn check_endpoint_subnet_free(
 ) -> Result<(), EditError> {
     if existing.iter().any(|es| es.subnet == new.subnet) {
         return Err(refuse(
-            endpoint,
-            "endpoint_subnets_same_az",
-            format!(
-                "{endpoint} already has a network interface in {}",
-                new.subnet
-            ),
+            Diagnostic::error(endpoint, "endpoint_subnets_same_az")
+                .s("case", "edit_twice")
+                .s("endpoint", endpoint)
+                .s("subnet", &new.subnet),
         ));
     }
     let az_of = |id: &str| s.subnets.iter().find(|x| x.id == id).map(|x| x.az.as_str());
@@ -400,13 +387,11 @@ pub(super) fn check_endpoint_subnet_free(
         .find(|es| az_of(&es.subnet).is_some_and(same_az))
     {
         return Err(refuse(
-            endpoint,
-            "endpoint_subnets_same_az",
-            format!(
-                "{endpoint} already has a subnet in {new_az} ({}); an interface endpoint takes \
-                 at most one subnet per AZ",
-                es.subnet
-            ),
+            Diagnostic::error(endpoint, "endpoint_subnets_same_az")
+                .s("case", "edit_other_subnet")
+                .s("endpoint", endpoint)
+                .s("az", new_az)
+                .s("other", &es.subnet),
         ));
     }
     Ok(())
@@ -417,13 +402,10 @@ pub(super) fn missing_route(s: &Scenario, ti: usize, d: &Destination) -> EditErr
     let t = &s.route_tables[ti];
     if let Some(ep) = endpoint_route_owner(s, &t.id, d) {
         return refuse(
-            &t.id,
-            "gateway_endpoint_route_managed",
-            format!(
-                "the route to {d} in {} belongs to gateway endpoint {ep}; change {ep}'s route \
-                 tables instead",
-                t.id
-            ),
+            Diagnostic::error(&t.id, "gateway_endpoint_route_managed")
+                .s("table", &t.id)
+                .s("destination", d)
+                .s("endpoint", ep),
         );
     }
     let mut have: Vec<String> = s.vpc.cidrs.iter().map(|c| format!("{c} (local)")).collect();
@@ -439,9 +421,8 @@ pub(super) fn missing_route(s: &Scenario, ti: usize, d: &Destination) -> EditErr
             .filter(|g| g.route_tables.contains(&t.id))
             .map(|g| format!("pl-{} ({})", g.service, g.id)),
     );
-    EditError::NotFound(format!(
-        "{} has no route to {d}; its routes: {}",
-        t.id,
-        brief_list(have.iter().map(String::as_str))
-    ))
+    let d = Diagnostic::error(&t.id, "no_route")
+        .s("table", &t.id)
+        .s("destination", d);
+    EditError::missing(brief_list(d, "routes", have))
 }

@@ -179,15 +179,23 @@ pub enum Edit {
     Batch(Vec<Edit>),
 }
 
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// Why an edit was not applied, as facts; `explain::edit_error` says it in a language (and
+/// `Display` in English).
+#[derive(Debug, Clone, PartialEq)]
 pub enum EditError {
-    /// The edit names an object that does not exist.
-    #[error("{0}")]
-    NotFound(String),
+    /// The edit names an object that does not exist; the diagnostic says what does.
+    NotFound(Box<Diagnostic>),
     /// AWS would refuse the result; the diagnostics say which rule.
-    #[error("{}", .0.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("; "))]
     Refused(Vec<Diagnostic>),
 }
+
+impl EditError {
+    pub(crate) fn missing(d: Diagnostic) -> Self {
+        EditError::NotFound(Box::new(d))
+    }
+}
+
+impl std::error::Error for EditError {}
 
 impl Edit {
     /// Apply to `model`, returning the new model and the edit that undoes this one exactly.

@@ -6,7 +6,7 @@ use super::lookup::{
     refuse, route_index,
 };
 use super::{Edit, EditError};
-use crate::model::{Route, Scenario, Target};
+use crate::model::{Diagnostic, Route, Scenario, Target};
 
 /// Apply a route edit to `s` and return its exact inverse.
 pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
@@ -19,13 +19,9 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
             let ti = find_table(s, route_table)?;
             if route.target == Target::Local {
                 return Err(refuse(
-                    route_table,
-                    "derived_route_target",
-                    format!(
-                        "a route to {} cannot target local: only the local route of a VPC \
-                         CIDR does, and AWS creates it",
-                        route.destination
-                    ),
+                    Diagnostic::error(route_table, "derived_route_target")
+                        .s("case", "edit_add_local")
+                        .s("destination", &route.destination),
                 ));
             }
             check_target(s, route_table, &route.target)?;
@@ -45,12 +41,9 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
             let vpc = is_vpc_cidr(s, &route.destination);
             if route.target == Target::Local && !vpc {
                 return Err(refuse(
-                    route_table,
-                    "derived_route_target",
-                    format!(
-                        "{} is not a VPC CIDR, so its route cannot target local",
-                        route.destination
-                    ),
+                    Diagnostic::error(route_table, "derived_route_target")
+                        .s("case", "edit_replace_local")
+                        .s("destination", &route.destination),
                 ));
             }
             check_target(s, route_table, &route.target)?;
@@ -114,12 +107,9 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
                 }
                 None if vpc => {
                     return Err(refuse(
-                        route_table,
-                        "local_route_not_deletable",
-                        format!(
-                            "the local route cannot be deleted: {route_table} always routes \
-                             {destination} inside the VPC (its target can be replaced)"
-                        ),
+                        Diagnostic::error(route_table, "local_route_not_deletable")
+                            .s("table", route_table)
+                            .s("destination", destination),
                     ));
                 }
                 None => return Err(missing_route(s, ti, destination)),

@@ -103,7 +103,7 @@ pub(super) fn refusal(m: &Model, e: &Edit) -> String {
         Err(EditError::Refused(d)) => {
             assert!(!d.is_empty() && d.iter().all(Diagnostic::is_error));
             d.iter()
-                .map(|d| d.message.as_str())
+                .map(|d| crate::explain::diagnostic_message(crate::explain::Lang::En, d))
                 .collect::<Vec<_>>()
                 .join("; ")
         }
@@ -113,7 +113,9 @@ pub(super) fn refusal(m: &Model, e: &Edit) -> String {
 
 pub(super) fn not_found(m: &Model, e: &Edit) -> String {
     match e.apply(m) {
-        Err(EditError::NotFound(msg)) => msg,
+        Err(EditError::NotFound(d)) => {
+            crate::explain::diagnostic_message(crate::explain::Lang::En, &d)
+        }
         other => panic!("{} should be not found, got {other:?}", e.describe()),
     }
 }

@@ -10,18 +10,19 @@ use super::Cx;
 use crate::model::Diagnostic;
 
 /// Which of a subnet's five reserved addresses `ip` is, if any (aws-semantics.md §3).
+/// The answer is the message that names the use (`reserved-broadcast`).
 fn reserved_use(cidr: &Ipv4Net, ip: Ipv4Addr) -> Option<&'static str> {
     let net = u32::from(cidr.network());
     let bcast = u32::from(cidr.broadcast());
     let x = u32::from(ip);
     if x == bcast {
-        return Some("as the broadcast address");
+        return Some("reserved-broadcast");
     }
     match x.checked_sub(net) {
-        Some(0) => Some("as the network address"),
-        Some(1) => Some("for the VPC router"),
-        Some(2) => Some("for the Amazon DNS server"),
-        Some(3) => Some("for future use"),
+        Some(0) => Some("reserved-network"),
+        Some(1) => Some("reserved-router"),
+        Some(2) => Some("reserved-dns"),
+        Some(3) => Some("reserved-future"),
         _ => None,
     }
 }
@@ -52,41 +53,34 @@ pub(super) fn ip_addresses(cx: &Cx, out: &mut Vec<Diagnostic>) {
     for (owner, subnet, ip) in addrs {
         if let Some(sn) = cx.subnets.get(subnet) {
             if !sn.cidr.contains(&ip) {
-                out.push(Diagnostic::error(
-                    owner,
-                    "ip_outside_subnet",
-                    format!(
-                        "{owner}'s address {ip} is not in its subnet {} ({}); a private IPv4 \
-                         address must come from the subnet's CIDR block",
-                        sn.id,
-                        sn.cidr.trunc()
-                    ),
-                ));
+                out.push(
+                    Diagnostic::error(owner, "ip_outside_subnet")
+                        .s("owner", owner)
+                        .s("ip", ip)
+                        .s("subnet", &sn.id)
+                        .s("cidr", sn.cidr.trunc()),
+                );
             } else if let Some(what) = reserved_use(&sn.cidr, ip) {
-                out.push(Diagnostic::error(
-                    owner,
-                    "ip_reserved",
-                    format!(
-                        "{owner}'s address {ip} is reserved by AWS in {} ({}) {what}; AWS \
-                         reserves the first four and the last address of every subnet",
-                        sn.id,
-                        sn.cidr.trunc()
-                    ),
-                ));
+                out.push(
+                    Diagnostic::error(owner, "ip_reserved")
+                        .s("owner", owner)
+                        .s("ip", ip)
+                        .s("subnet", &sn.id)
+                        .s("cidr", sn.cidr.trunc())
+                        .m("use", what),
+                );
             }
         }
         match used.get(&ip) {
             None => {
                 used.insert(ip, owner);
             }
-            Some(&prev) => out.push(Diagnostic::error(
-                owner,
-                "ip_in_use",
-                format!(
-                    "{owner}'s address {ip} is already used by {prev}; a private IPv4 address \
-                     belongs to one network interface"
-                ),
-            )),
+            Some(&prev) => out.push(
+                Diagnostic::error(owner, "ip_in_use")
+                    .s("owner", owner)
+                    .s("ip", ip)
+                    .s("other", prev),
+            ),
         }
     }
 }
@@ -139,17 +133,13 @@ pub(super) fn subnet_addresses_suffice(cx: &Cx, out: &mut Vec<Diagnostic>) {
         let usable = size.saturating_sub(5);
         let wanted = fixed.len() as u64 + *free as u64;
         if wanted > usable {
-            out.push(Diagnostic::error(
-                &sn.id,
-                "subnet_out_of_addresses",
-                format!(
-                    "{} ({}) has {usable} usable addresses but {wanted} network interfaces in \
-                     it; AWS reserves five addresses of every subnet and each interface takes \
-                     one of the rest",
-                    sn.id,
-                    sn.cidr.trunc()
-                ),
-            ));
+            out.push(
+                Diagnostic::error(&sn.id, "subnet_out_of_addresses")
+                    .s("subnet", &sn.id)
+                    .s("cidr", sn.cidr.trunc())
+                    .s("usable", usable)
+                    .s("wanted", wanted),
+            );
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{Cx, join};
+use super::Cx;
 use crate::model::Diagnostic;
 
 /// A gateway endpoint's service offers gateway endpoints (S3, DynamoDB); its tables resolve; a
@@ -14,82 +14,61 @@ pub(super) fn gateway_endpoints(cx: &Cx, out: &mut Vec<Diagnostic>) {
     let mut routed: HashMap<(&str, &str), &str> = HashMap::new();
     for ge in &cx.s.gateway_endpoints {
         match cx.services.get(ge.service.as_str()) {
-            None => out.push(Diagnostic::error(
-                &ge.id,
-                "unknown_service",
-                format!(
-                    "{} is for the service {}, which is not in the catalogue; gateway endpoints \
-                     exist only for Amazon S3 (s3) and DynamoDB (dynamodb)",
-                    ge.id, ge.service
-                ),
-            )),
-            Some(svc) if !svc.gateway_endpoint => out.push(Diagnostic::error(
-                &ge.id,
-                "gateway_endpoint_service",
-                format!(
-                    "{} is a gateway endpoint for {}, which offers no gateway endpoint; gateway \
-                     endpoints exist only for Amazon S3 (s3) and DynamoDB (dynamodb); use an \
-                     interface endpoint instead",
-                    ge.id, ge.service
-                ),
-            )),
-            Some(svc) if svc.cidrs.is_empty() => out.push(Diagnostic::warning(
-                &ge.id,
-                "gateway_endpoint_without_ranges",
-                format!(
-                    "{}'s prefix list is empty: the catalogue has no {} ranges for {}, so its \
-                     route matches nothing (give the service `cidrs` under `services`)",
-                    ge.id, ge.service, cx.s.region
-                ),
-            )),
+            None => out.push(
+                Diagnostic::error(&ge.id, "unknown_service")
+                    .s("case", "gateway_endpoint")
+                    .s("endpoint", &ge.id)
+                    .s("service", &ge.service),
+            ),
+            Some(svc) if !svc.gateway_endpoint => out.push(
+                Diagnostic::error(&ge.id, "gateway_endpoint_service")
+                    .s("endpoint", &ge.id)
+                    .s("service", &ge.service),
+            ),
+            Some(svc) if svc.cidrs.is_empty() => out.push(
+                Diagnostic::warning(&ge.id, "gateway_endpoint_without_ranges")
+                    .s("endpoint", &ge.id)
+                    .s("service", &ge.service)
+                    .s("region", &cx.s.region),
+            ),
             Some(_) => {}
         }
         for t in &ge.route_tables {
             if !cx.tables.contains_key(t.as_str()) {
-                out.push(Diagnostic::error(
-                    &ge.id,
-                    "unknown_route_table",
-                    format!(
-                        "{} lists the route table {t}, which is not in the VPC",
-                        ge.id
-                    ),
-                ));
+                out.push(
+                    Diagnostic::error(&ge.id, "unknown_route_table")
+                        .s("endpoint", &ge.id)
+                        .s("table", t),
+                );
                 continue;
             }
             match routed.get(&(t.as_str(), ge.service.as_str())) {
                 None => {
                     routed.insert((t, &ge.service), &ge.id);
                 }
-                Some(&prev) if prev == ge.id => out.push(Diagnostic::error(
-                    &ge.id,
-                    "duplicate_gateway_endpoint_route",
-                    format!("{} lists the route table {t} twice", ge.id),
-                )),
-                Some(&prev) => out.push(Diagnostic::error(
-                    &ge.id,
-                    "duplicate_gateway_endpoint_route",
-                    format!(
-                        "{t} already has a route to pl-{} from the gateway endpoint {prev}, so \
-                         {} cannot be attached to it; a route table can hold only one gateway \
-                         endpoint route per service",
-                        ge.service, ge.id
-                    ),
-                )),
+                Some(&prev) if prev == ge.id => out.push(
+                    Diagnostic::error(&ge.id, "duplicate_gateway_endpoint_route")
+                        .s("case", "twice")
+                        .s("endpoint", &ge.id)
+                        .s("table", t),
+                ),
+                Some(&prev) => out.push(
+                    Diagnostic::error(&ge.id, "duplicate_gateway_endpoint_route")
+                        .s("case", "other_endpoint")
+                        .s("table", t)
+                        .s("service", &ge.service)
+                        .s("other", prev)
+                        .s("endpoint", &ge.id),
+                ),
             }
         }
     }
     if !cx.s.vpc.enable_dns_hostnames && !cx.s.gateway_endpoints.is_empty() {
-        out.push(Diagnostic::warning(
-            cx.vpc_id(),
-            "gateway_endpoint_dns_hostnames_off",
-            format!(
-                "{} has enable_dns_hostnames off while it has gateway endpoints ({}); AWS \
-                 documents that with the Amazon DNS server both enableDnsSupport and \
-                 enableDnsHostnames must be on for gateway endpoints",
-                cx.vpc_id(),
-                join(cx.s.gateway_endpoints.iter().map(|g| &g.id))
-            ),
-        ));
+        out.push(
+            Diagnostic::warning(cx.vpc_id(), "gateway_endpoint_dns_hostnames_off")
+                .s("vpc", cx.vpc_id())
+                .list("endpoints", cx.s.gateway_endpoints.iter().map(|g| &g.id)),
+        );
     }
 }
 
@@ -98,48 +77,35 @@ pub(super) fn gateway_endpoints(cx: &Cx, out: &mut Vec<Diagnostic>) {
 pub(super) fn interface_endpoints(cx: &Cx, out: &mut Vec<Diagnostic>) {
     for ie in &cx.s.interface_endpoints {
         match cx.services.get(ie.service.as_str()) {
-            None => out.push(Diagnostic::error(
-                &ie.id,
-                "unknown_service",
-                format!(
-                    "{} is for the service {}, which is not in the catalogue (add it under \
-                     `services`)",
-                    ie.id, ie.service
-                ),
-            )),
-            Some(svc) if !svc.interface_endpoint => out.push(Diagnostic::error(
-                &ie.id,
-                "interface_endpoint_service",
-                format!(
-                    "{} is an interface endpoint for {}, which offers no interface endpoint",
-                    ie.id, ie.service
-                ),
-            )),
+            None => out.push(
+                Diagnostic::error(&ie.id, "unknown_service")
+                    .s("case", "interface_endpoint")
+                    .s("endpoint", &ie.id)
+                    .s("service", &ie.service),
+            ),
+            Some(svc) if !svc.interface_endpoint => out.push(
+                Diagnostic::error(&ie.id, "interface_endpoint_service")
+                    .s("endpoint", &ie.id)
+                    .s("service", &ie.service),
+            ),
             Some(_) => {}
         }
         if ie.subnets.is_empty() {
-            out.push(Diagnostic::warning(
-                &ie.id,
-                "interface_endpoint_without_subnets",
-                format!(
-                    "{} has no subnets, so it has no network interface and nothing can reach it; \
-                     choose a subnet in each AZ that needs it",
-                    ie.id
-                ),
-            ));
+            out.push(
+                Diagnostic::warning(&ie.id, "interface_endpoint_without_subnets")
+                    .s("endpoint", &ie.id),
+            );
         }
         // AZ (index, or the unresolved name) → the first subnet of the endpoint there.
         let mut by_az: HashMap<Result<usize, &str>, &str> = HashMap::new();
         for es in &ie.subnets {
             let Some(sn) = cx.subnets.get(es.subnet.as_str()) else {
-                out.push(Diagnostic::error(
-                    &ie.id,
-                    "unknown_subnet",
-                    format!(
-                        "{} lists {}, which is not a subnet of the VPC",
-                        ie.id, es.subnet
-                    ),
-                ));
+                out.push(
+                    Diagnostic::error(&ie.id, "unknown_subnet")
+                        .s("case", "lists")
+                        .s("endpoint", &ie.id)
+                        .s("subnet", &es.subnet),
+                );
                 continue;
             };
             let key = cx.subnet_az(sn).ok_or(sn.az.as_str());
@@ -147,24 +113,20 @@ pub(super) fn interface_endpoints(cx: &Cx, out: &mut Vec<Diagnostic>) {
                 None => {
                     by_az.insert(key, &sn.id);
                 }
-                Some(&prev) if prev == sn.id => out.push(Diagnostic::error(
-                    &ie.id,
-                    "endpoint_subnets_same_az",
-                    format!(
-                        "{} lists {} twice; an interface endpoint takes at most one subnet per \
-                         Availability Zone",
-                        ie.id, sn.id
-                    ),
-                )),
-                Some(&prev) => out.push(Diagnostic::error(
-                    &ie.id,
-                    "endpoint_subnets_same_az",
-                    format!(
-                        "{} already has a subnet in {} ({prev}), so it cannot also use {}; an \
-                         interface endpoint takes at most one subnet per Availability Zone",
-                        ie.id, sn.az, sn.id
-                    ),
-                )),
+                Some(&prev) if prev == sn.id => out.push(
+                    Diagnostic::error(&ie.id, "endpoint_subnets_same_az")
+                        .s("case", "twice")
+                        .s("endpoint", &ie.id)
+                        .s("subnet", &sn.id),
+                ),
+                Some(&prev) => out.push(
+                    Diagnostic::error(&ie.id, "endpoint_subnets_same_az")
+                        .s("case", "other_subnet")
+                        .s("endpoint", &ie.id)
+                        .s("az", &sn.az)
+                        .s("other", prev)
+                        .s("subnet", &sn.id),
+                ),
             }
         }
     }
@@ -182,49 +144,37 @@ pub(super) fn interface_endpoint_private_dns(cx: &Cx, out: &mut Vec<Diagnostic>)
         if let Some(svc) = cx.services.get(ie.service.as_str())
             && !svc.private_dns_supported
         {
-            out.push(Diagnostic::error(
-                &ie.id,
-                "private_dns_unsupported",
-                format!(
-                    "{} has private DNS on, but interface endpoints for {} ({}) do not support \
-                     private DNS; set `private_dns: false` on the endpoint (it defaults to true) \
-                     and have clients use the endpoint's own vpce-… DNS name",
-                    ie.id, svc.description, ie.service
-                ),
-            ));
+            out.push(
+                Diagnostic::error(&ie.id, "private_dns_unsupported")
+                    .s("endpoint", &ie.id)
+                    .s("description", &svc.description)
+                    .s("service", &ie.service),
+            );
             continue;
         }
         match with_private_dns.get(ie.service.as_str()) {
             None => {
                 with_private_dns.insert(&ie.service, &ie.id);
             }
-            Some(&prev) => out.push(Diagnostic::error(
-                &ie.id,
-                "private_dns_conflict",
-                format!(
-                    "{} and {prev} are both interface endpoints for {} with private DNS on; AWS \
-                     refuses the second because the VPC already has a private hosted zone for \
-                     the service's name (turn private DNS off on one of them)",
-                    ie.id, ie.service
-                ),
-            )),
+            Some(&prev) => out.push(
+                Diagnostic::error(&ie.id, "private_dns_conflict")
+                    .s("endpoint", &ie.id)
+                    .s("other", prev)
+                    .s("service", &ie.service),
+            ),
         }
         if !vpc.enable_dns_support || !vpc.enable_dns_hostnames {
             let off = match (vpc.enable_dns_support, vpc.enable_dns_hostnames) {
-                (false, false) => "enable_dns_support and enable_dns_hostnames are",
-                (false, true) => "enable_dns_support is",
-                _ => "enable_dns_hostnames is",
+                (false, false) => "both",
+                (false, true) => "support",
+                _ => "hostnames",
             };
-            out.push(Diagnostic::warning(
-                &ie.id,
-                "private_dns_vpc_attributes_off",
-                format!(
-                    "{} has private DNS on, but {}'s {off} off; private DNS needs both VPC \
-                     attributes on, so the service's default name resolves to its public \
-                     addresses",
-                    ie.id, vpc.id
-                ),
-            ));
+            out.push(
+                Diagnostic::warning(&ie.id, "private_dns_vpc_attributes_off")
+                    .s("endpoint", &ie.id)
+                    .s("vpc", &vpc.id)
+                    .s("off", off),
+            );
         }
     }
 }
@@ -241,38 +191,24 @@ pub(super) fn inbound_resolver_option(cx: &Cx, out: &mut Vec<Diagnostic>) {
         if let Some(svc) = svc
             && !(svc.gateway_endpoint && svc.interface_endpoint)
         {
-            out.push(Diagnostic::error(
-                &ie.id,
-                "inbound_resolver_option_unsupported",
-                format!(
-                    "{} sets private_dns_only_for_inbound_resolver_endpoint, which AWS offers only \
-                     for services that have both gateway and interface endpoints (S3), not for {}",
-                    ie.id, ie.service
-                ),
-            ));
+            out.push(
+                Diagnostic::error(&ie.id, "inbound_resolver_option_unsupported")
+                    .s("endpoint", &ie.id)
+                    .s("service", &ie.service),
+            );
             continue;
         }
         if !ie.private_dns {
-            out.push(Diagnostic::error(
-                &ie.id,
-                "inbound_resolver_option_needs_private_dns",
-                format!(
-                    "{} sets private_dns_only_for_inbound_resolver_endpoint with private DNS off; \
-                     the option narrows private DNS, so it needs private DNS on",
-                    ie.id
-                ),
-            ));
+            out.push(
+                Diagnostic::error(&ie.id, "inbound_resolver_option_needs_private_dns")
+                    .s("endpoint", &ie.id),
+            );
         } else if svc.is_some() && !cx.has_gateway_endpoint_for(&ie.service) {
-            out.push(Diagnostic::warning(
-                &ie.id,
-                "inbound_resolver_option_without_gateway_endpoint",
-                format!(
-                    "{} sets private_dns_only_for_inbound_resolver_endpoint but the VPC has no \
-                     gateway endpoint for {}; AWS requires one, since DNS inside the VPC then \
-                     answers the service's public addresses",
-                    ie.id, ie.service
-                ),
-            ));
+            out.push(
+                Diagnostic::warning(&ie.id, "inbound_resolver_option_without_gateway_endpoint")
+                    .s("endpoint", &ie.id)
+                    .s("service", &ie.service),
+            );
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::{CROSS_AZ, Cx, VERDICTS, join, unknown_az};
+use super::{CROSS_AZ, Cx, VERDICTS, unknown_az};
 use crate::model::Diagnostic;
 
 /// What-if failed AZs name an AZ by name or AZ ID (aws-semantics.md §6).
@@ -49,33 +49,22 @@ pub(super) fn expectations(cx: &Cx, out: &mut Vec<Diagnostic>) {
                 .parse::<std::net::Ipv4Addr>()
                 .is_ok_and(|ip| cx.s.subnets.iter().any(|x| x.cidr.contains(&ip)));
         if !by_id && by_name == 0 && !subnet_source {
-            out.push(Diagnostic::error(
-                &obj,
-                "unknown_instance",
-                format!(
-                    "`from: {:?}` is neither the id nor the name of an instance, a subnet id, nor an address inside a subnet",
-                    e.from
-                ),
-            ));
+            out.push(
+                Diagnostic::error(&obj, "unknown_instance").s("from", format!("{:?}", e.from)),
+            );
         } else if !by_id && by_name > 1 {
-            out.push(Diagnostic::error(
-                &obj,
-                "ambiguous_instance",
-                format!(
-                    "{by_name} instances are named {}; use an instance id in `from`",
-                    e.from
-                ),
-            ));
+            out.push(
+                Diagnostic::error(&obj, "ambiguous_instance")
+                    .n("count", by_name)
+                    .s("name", &e.from),
+            );
         }
         if !expectation_target_known(cx, &e.to) {
-            out.push(Diagnostic::error(
-                &obj,
-                "unknown_service",
-                format!(
-                    "`to: {:?}` is not a service of the catalogue or the scenario, SERVICE@REGION, a known global name, an IPv4 address or CIDR, or workload:NAME",
-                    e.to
-                ),
-            ));
+            out.push(
+                Diagnostic::error(&obj, "unknown_service")
+                    .s("case", "expect")
+                    .s("to", format!("{:?}", e.to)),
+            );
         }
         for az in &e.failed_azs {
             if !cx.azs.contains_key(az.as_str()) {
@@ -83,35 +72,25 @@ pub(super) fn expectations(cx: &Cx, out: &mut Vec<Diagnostic>) {
             }
         }
         if !VERDICTS.contains(&e.verdict.as_str()) {
-            out.push(Diagnostic::error(
-                &obj,
-                "invalid_verdict",
-                format!(
-                    "the verdict {:?} is not one of {}",
-                    e.verdict,
-                    join(VERDICTS.iter())
-                ),
-            ));
+            out.push(
+                Diagnostic::error(&obj, "invalid_verdict")
+                    .s("verdict", format!("{:?}", e.verdict))
+                    .list("known", VERDICTS),
+            );
         }
         if let Some(c) = &e.cross_az
             && !CROSS_AZ.contains(&c.as_str())
         {
-            out.push(Diagnostic::error(
-                &obj,
-                "invalid_cross_az",
-                format!("cross_az {c:?} is not one of {}", join(CROSS_AZ.iter())),
-            ));
+            out.push(
+                Diagnostic::error(&obj, "invalid_cross_az")
+                    .s("cross_az", format!("{c:?}"))
+                    .list("known", CROSS_AZ),
+            );
         }
         if !is_https_url(&e.source) {
-            out.push(Diagnostic::error(
-                &obj,
-                "invalid_source",
-                format!(
-                    "the source {:?} is not an https URL; an expectation cites the AWS page that \
-                     justifies it",
-                    e.source
-                ),
-            ));
+            out.push(
+                Diagnostic::error(&obj, "invalid_source").s("source", format!("{:?}", e.source)),
+            );
         }
     }
 }
@@ -121,29 +100,26 @@ pub(super) fn workloads(cx: &Cx, out: &mut Vec<Diagnostic>) {
     let mut names = HashSet::new();
     for w in &cx.s.workloads {
         if !names.insert(w.name.as_str()) {
-            out.push(Diagnostic::error(
-                format!("workload:{}", w.name),
-                "duplicate_id",
-                format!("the workload {} is defined twice", w.name),
-            ));
+            out.push(
+                Diagnostic::error(format!("workload:{}", w.name), "duplicate_id")
+                    .s("case", "workload")
+                    .s("workload", &w.name),
+            );
         }
         if w.services.is_empty() {
-            out.push(Diagnostic::error(
-                format!("workload:{}", w.name),
-                "empty_workload",
-                format!("the workload {} names no service", w.name),
-            ));
+            out.push(
+                Diagnostic::error(format!("workload:{}", w.name), "empty_workload")
+                    .s("workload", &w.name),
+            );
         }
         for svc in &w.services {
             if !cx.services.contains_key(svc.as_str()) {
-                out.push(Diagnostic::error(
-                    format!("workload:{}", w.name),
-                    "unknown_service",
-                    format!(
-                        "the workload {} needs {svc}, which is not a service of the catalogue or the scenario",
-                        w.name
-                    ),
-                ));
+                out.push(
+                    Diagnostic::error(format!("workload:{}", w.name), "unknown_service")
+                        .s("case", "workload")
+                        .s("workload", &w.name)
+                        .s("service", svc),
+                );
             }
         }
     }

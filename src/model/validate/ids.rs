@@ -3,87 +3,91 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Cx, article};
+use super::Cx;
 use crate::model::Diagnostic;
+
+/// A kind of object: its code (in an empty id's object) and the messages that name it.
+type Kind = (&'static str, &'static str, &'static str);
+
+macro_rules! kind {
+    ($code:literal) => {
+        ($code, concat!("kind-a-", $code), concat!("kinds-", $code))
+    };
+}
 
 /// Ids are unique within each kind and across kinds, as AWS's resource ids are; an empty id is
 /// refused (aws-semantics.md §7: every reference resolves, which needs one object per id).
 pub(super) fn ids_unique(cx: &Cx, out: &mut Vec<Diagnostic>) {
     let s = cx.s;
-    let mut all: Vec<(&str, &str)> = vec![("VPC", s.vpc.id.as_str())];
+    let mut all: Vec<(Kind, &str)> = vec![(kind!("vpc"), s.vpc.id.as_str())];
     if let Some(g) = &s.internet_gateway {
-        all.push(("internet gateway", &g.id));
+        all.push((kind!("internet_gateway"), &g.id));
     }
-    all.extend(s.subnets.iter().map(|x| ("subnet", x.id.as_str())));
+    all.extend(s.subnets.iter().map(|x| (kind!("subnet"), x.id.as_str())));
     all.extend(
         s.route_tables
             .iter()
-            .map(|x| ("route table", x.id.as_str())),
+            .map(|x| (kind!("route_table"), x.id.as_str())),
     );
     all.extend(
         s.nat_gateways
             .iter()
-            .map(|x| ("NAT gateway", x.id.as_str())),
+            .map(|x| (kind!("nat_gateway"), x.id.as_str())),
     );
     all.extend(
         s.gateway_endpoints
             .iter()
-            .map(|x| ("gateway endpoint", x.id.as_str())),
+            .map(|x| (kind!("gateway_endpoint"), x.id.as_str())),
     );
     all.extend(
         s.interface_endpoints
             .iter()
-            .map(|x| ("interface endpoint", x.id.as_str())),
+            .map(|x| (kind!("interface_endpoint"), x.id.as_str())),
     );
     all.extend(
         s.gateway_load_balancers
             .iter()
-            .map(|x| ("Gateway Load Balancer", x.id.as_str())),
+            .map(|x| (kind!("gateway_load_balancer"), x.id.as_str())),
     );
     all.extend(
         s.gwlb_endpoints
             .iter()
-            .map(|x| ("Gateway Load Balancer endpoint", x.id.as_str())),
+            .map(|x| (kind!("gwlb_endpoint"), x.id.as_str())),
     );
     all.extend(
         s.network_interfaces
             .iter()
-            .map(|x| ("network interface", x.id.as_str())),
+            .map(|x| (kind!("network_interface"), x.id.as_str())),
     );
-    all.extend(s.instances.iter().map(|x| ("instance", x.id.as_str())));
+    all.extend(
+        s.instances
+            .iter()
+            .map(|x| (kind!("instance"), x.id.as_str())),
+    );
 
-    let mut seen: HashMap<&str, &str> = HashMap::new();
+    let mut seen: HashMap<&str, Kind> = HashMap::new();
     for (kind, id) in all {
         if id.trim().is_empty() {
-            out.push(Diagnostic::error(
-                format!("({kind})"),
-                "empty_id",
-                format!(
-                    "{} has an empty id; every object needs an id to be referred to",
-                    article(kind)
-                ),
-            ));
+            out.push(Diagnostic::error(format!("({})", kind.0), "empty_id").m("a_kind", kind.1));
             continue;
         }
         match seen.get(id) {
             None => {
                 seen.insert(id, kind);
             }
-            Some(&first) if first == kind => out.push(Diagnostic::error(
-                id,
-                "duplicate_id",
-                format!("two {kind}s have the id {id}; ids must be unique"),
-            )),
-            Some(&first) => out.push(Diagnostic::error(
-                id,
-                "duplicate_id",
-                format!(
-                    "{id} is the id of both {} and {}; as in AWS, an id names exactly one \
-                     object",
-                    article(first),
-                    article(kind)
-                ),
-            )),
+            Some(&first) if first == kind => out.push(
+                Diagnostic::error(id, "duplicate_id")
+                    .s("case", "same_kind")
+                    .m("kinds", kind.2)
+                    .s("id", id),
+            ),
+            Some(&first) => out.push(
+                Diagnostic::error(id, "duplicate_id")
+                    .s("case", "two_kinds")
+                    .s("id", id)
+                    .m("a_first", first.1)
+                    .m("a_kind", kind.1),
+            ),
         }
     }
 }
@@ -96,52 +100,39 @@ pub(super) fn availability_zones_unique(cx: &Cx, out: &mut Vec<Diagnostic>) {
     let mut ids: HashSet<&str> = HashSet::new();
     for az in azs {
         if !names.insert(&az.name) {
-            out.push(Diagnostic::error(
-                &az.name,
-                "duplicate_az",
-                format!(
-                    "the Availability Zone {} is listed twice; each AZ name appears once",
-                    az.name
-                ),
-            ));
+            out.push(
+                Diagnostic::error(&az.name, "duplicate_az")
+                    .s("case", "name_twice")
+                    .s("az", &az.name),
+            );
         }
         if let Some(id) = &az.id
             && !ids.insert(id)
         {
-            out.push(Diagnostic::error(
-                &az.name,
-                "duplicate_az",
-                format!(
-                    "the AZ ID {id} is given to more than one Availability Zone; an AZ ID names \
-                     one physical zone, so each AZ name maps to a different AZ ID"
-                ),
-            ));
+            out.push(
+                Diagnostic::error(&az.name, "duplicate_az")
+                    .s("case", "id_twice")
+                    .s("az_id", id),
+            );
         }
         if !cx.s.region.is_empty() && !az.name.starts_with(&cx.s.region) {
-            out.push(Diagnostic::warning(
-                &az.name,
-                "az_not_in_region",
-                format!(
-                    "the Availability Zone {} is not in the scenario's Region {}; AZ names are \
-                     the Region's name followed by a letter (for example {}a)",
-                    az.name, cx.s.region, cx.s.region
-                ),
-            ));
+            out.push(
+                Diagnostic::warning(&az.name, "az_not_in_region")
+                    .s("az", &az.name)
+                    .s("region", &cx.s.region),
+            );
         }
     }
     for (i, az) in azs.iter().enumerate() {
         if let Some(id) = &az.id
             && azs.iter().enumerate().any(|(j, o)| j != i && &o.name == id)
         {
-            out.push(Diagnostic::error(
-                &az.name,
-                "duplicate_az",
-                format!(
-                    "the AZ ID {id} of {} is also the name of another Availability Zone, so a \
-                     reference to {id} would be ambiguous",
-                    az.name
-                ),
-            ));
+            out.push(
+                Diagnostic::error(&az.name, "duplicate_az")
+                    .s("case", "id_is_a_name")
+                    .s("az_id", id)
+                    .s("az", &az.name),
+            );
         }
     }
 }

@@ -15,38 +15,28 @@ pub(super) fn edge_route_tables(cx: &Cx, out: &mut Vec<Diagnostic>) {
     for t in &cx.s.route_tables {
         for g in &t.gateways {
             if Some(g.as_str()) != igw {
-                out.push(Diagnostic::error(
-                    &t.id,
-                    "unknown_gateway",
-                    format!(
-                        "{} is associated with the gateway {g}, which is not the VPC's internet gateway{}",
-                        t.id,
-                        igw.map(|i| format!(" ({i})")).unwrap_or_default()
-                    ),
-                ));
+                out.push(
+                    Diagnostic::error(&t.id, "unknown_gateway")
+                        .s("table", &t.id)
+                        .s("gateway", g)
+                        .b("has_igw", igw.is_some())
+                        .s("igw", igw.unwrap_or_default()),
+                );
             } else if let Some(other) = seen.insert(g.as_str(), t.id.as_str()) {
-                out.push(Diagnostic::error(
-                    &t.id,
-                    "duplicate_gateway_association",
-                    format!(
-                        "{} and {other} are both associated with {g}; a gateway is associated with at most one route table",
-                        t.id
-                    ),
-                ));
+                out.push(
+                    Diagnostic::error(&t.id, "duplicate_gateway_association")
+                        .s("case", "tables")
+                        .s("table", &t.id)
+                        .s("other", other)
+                        .s("gateway", g),
+                );
             }
         }
         if t.gateways.is_empty() {
             continue;
         }
         if t.main {
-            out.push(Diagnostic::error(
-                &t.id,
-                "main_table_edge_association",
-                format!(
-                    "{} is the main route table; AWS does not associate the main route table with a gateway",
-                    t.id
-                ),
-            ));
+            out.push(Diagnostic::error(&t.id, "main_table_edge_association").s("table", &t.id));
         }
         for r in &t.routes {
             let inside = match &r.destination {
@@ -58,17 +48,13 @@ pub(super) fn edge_route_tables(cx: &Cx, out: &mut Vec<Diagnostic>) {
                 Target::NetworkInterface(_) | Target::GatewayLoadBalancerEndpoint(_)
             );
             if !inside || !target_ok {
-                out.push(Diagnostic::error(
-                    &t.id,
-                    "edge_route_invalid",
-                    format!(
-                        "{} is an edge route table (associated with {}); its route {} → {} is not allowed: a gateway route table only sends the VPC CIDR or a subnet CIDR to a network interface or a Gateway Load Balancer endpoint",
-                        t.id,
-                        t.gateways.join(", "),
-                        r.destination,
-                        r.target
-                    ),
-                ));
+                out.push(
+                    Diagnostic::error(&t.id, "edge_route_invalid")
+                        .s("table", &t.id)
+                        .list("gateways", &t.gateways)
+                        .s("destination", &r.destination)
+                        .s("target", &r.target),
+                );
             }
         }
     }
@@ -81,23 +67,18 @@ pub(super) fn gateway_load_balancers(cx: &Cx, out: &mut Vec<Diagnostic>) {
     for lb in &cx.s.gateway_load_balancers {
         for e in &lb.endpoints {
             if !cx.gwlbs.contains(e.as_str()) {
-                out.push(Diagnostic::error(
-                    &lb.id,
-                    "unknown_gwlb_endpoint",
-                    format!(
-                        "{} lists the endpoint {e}, which is not a GWLB endpoint of the VPC",
-                        lb.id
-                    ),
-                ));
+                out.push(
+                    Diagnostic::error(&lb.id, "unknown_gwlb_endpoint")
+                        .s("gwlb", &lb.id)
+                        .s("endpoint", e),
+                );
             } else if let Some(other) = owner.insert(e.as_str(), lb.id.as_str()) {
-                out.push(Diagnostic::error(
-                    &lb.id,
-                    "gwlb_endpoint_two_load_balancers",
-                    format!(
-                        "{e} is listed by both {other} and {}; a GWLB endpoint connects to one endpoint service, so one Gateway Load Balancer",
-                        lb.id
-                    ),
-                ));
+                out.push(
+                    Diagnostic::error(&lb.id, "gwlb_endpoint_two_load_balancers")
+                        .s("endpoint", e)
+                        .s("other", other)
+                        .s("gwlb", &lb.id),
+                );
             }
         }
         let mut azs = HashSet::new();
@@ -106,11 +87,11 @@ pub(super) fn gateway_load_balancers(cx: &Cx, out: &mut Vec<Diagnostic>) {
                 None => out.push(unknown_az(cx, &lb.id, &a.az)),
                 Some(&i) => {
                     if !azs.insert(i) {
-                        out.push(Diagnostic::error(
-                            &lb.id,
-                            "duplicate_appliance_az",
-                            format!("{} lists the appliances of {} twice", lb.id, a.az),
-                        ));
+                        out.push(
+                            Diagnostic::error(&lb.id, "duplicate_appliance_az")
+                                .s("gwlb", &lb.id)
+                                .s("az", &a.az),
+                        );
                     }
                 }
             }

@@ -395,8 +395,8 @@ impl<'a> Cx<'a> {
         self.s.internet_gateway.as_ref().map(|g| g.id.as_str())
     }
 
-    fn vpc_cidrs_text(&self) -> String {
-        join(self.s.vpc.cidrs.iter().map(|c| c.trunc().to_string()))
+    fn vpc_cidrs(&self) -> impl Iterator<Item = Ipv4Net> + use<'a> {
+        self.s.vpc.cidrs.iter().map(|c| c.trunc())
     }
 
     /// The table a subnet uses (aws-semantics.md §1): its explicit association if it has one,
@@ -430,56 +430,36 @@ impl<'a> Cx<'a> {
     }
 }
 
-/// `a subnet`, `an instance`.
-fn article(noun: &str) -> String {
-    let an = noun.starts_with(['a', 'e', 'i', 'o', 'u']);
-    format!("{} {noun}", if an { "an" } else { "a" })
-}
-
-fn join(items: impl IntoIterator<Item = impl std::fmt::Display>) -> String {
-    items
-        .into_iter()
-        .map(|i| i.to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// Report a CIDR whose address is not its network address (aws-semantics.md §7: CIDRs valid).
-/// Returns whether the CIDR is well-formed.
+/// `what` is the message naming the CIDR's role (`what-vpc-cidr`). Returns whether the CIDR is
+/// well-formed.
 fn cidr_without_host_bits(
     object: &str,
-    what: &str,
+    what: &'static str,
     cidr: &Ipv4Net,
     out: &mut Vec<Diagnostic>,
 ) -> bool {
     if cidr.addr() == cidr.network() {
         return true;
     }
-    out.push(Diagnostic::error(
-        object,
-        "cidr_host_bits",
-        format!(
-            "{what} {cidr} is not a valid CIDR block: its host bits are set (did you mean {}?); \
-             AWS takes a CIDR block only as its network address",
-            cidr.trunc()
-        ),
-    ));
+    out.push(
+        Diagnostic::error(object, "cidr_host_bits")
+            .m("what", what)
+            .s("cidr", cidr)
+            .s("network", cidr.trunc()),
+    );
     false
 }
 
 fn unknown_az(cx: &Cx, object: &str, az: &str) -> Diagnostic {
-    let known = join(cx.s.availability_zones.iter().map(|a| match &a.id {
+    let known = cx.s.availability_zones.iter().map(|a| match &a.id {
         Some(id) => format!("{} ({id})", a.name),
         None => a.name.clone(),
-    }));
-    Diagnostic::error(
-        object,
-        "unknown_az",
-        format!(
-            "the Availability Zone {az} is neither an AZ name nor an AZ ID of the scenario \
-             (known: {known})"
-        ),
-    )
+    });
+    Diagnostic::error(object, "unknown_az")
+        .s("case", "reference")
+        .s("az", az)
+        .list("known", known)
 }
 
 #[cfg(test)]

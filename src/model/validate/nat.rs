@@ -9,56 +9,34 @@ use crate::model::{AvailabilityMode, Diagnostic, NatConnectivity, Target};
 pub(super) fn nat_gateways(cx: &Cx, out: &mut Vec<Diagnostic>) {
     for n in &cx.s.nat_gateways {
         match (n.availability_mode, &n.subnet) {
-            (AvailabilityMode::Zonal, None) => out.push(Diagnostic::error(
-                &n.id,
-                "nat_without_subnet",
-                format!(
-                    "{} is a zonal NAT gateway without a subnet; a zonal NAT gateway is created in \
-                     one subnet (or set `availability_mode: regional`)",
-                    n.id
-                ),
-            )),
+            (AvailabilityMode::Zonal, None) => {
+                out.push(Diagnostic::error(&n.id, "nat_without_subnet").s("nat", &n.id))
+            }
             (AvailabilityMode::Zonal, Some(sn)) if !cx.subnets.contains_key(sn.as_str()) => out
-                .push(Diagnostic::error(
-                    &n.id,
-                    "unknown_subnet",
-                    format!("{} is in {sn}, which is not a subnet of the VPC", n.id),
-                )),
+                .push(
+                    Diagnostic::error(&n.id, "unknown_subnet")
+                        .s("case", "placed")
+                        .s("id", &n.id)
+                        .s("subnet", sn),
+                ),
             (AvailabilityMode::Zonal, Some(_)) => {}
             (AvailabilityMode::Regional, subnet) => {
                 if let Some(sn) = subnet {
-                    out.push(Diagnostic::error(
-                        &n.id,
-                        "regional_nat_with_subnet",
-                        format!(
-                            "{} is a regional NAT gateway but names the subnet {sn}; a regional \
-                             NAT gateway is created for the VPC, not in a subnet",
-                            n.id
-                        ),
-                    ));
+                    out.push(
+                        Diagnostic::error(&n.id, "regional_nat_with_subnet")
+                            .s("nat", &n.id)
+                            .s("subnet", sn),
+                    );
                 }
                 if n.connectivity == NatConnectivity::Private {
-                    out.push(Diagnostic::error(
-                        &n.id,
-                        "regional_nat_private",
-                        format!(
-                            "{} is a regional NAT gateway with private connectivity; regional NAT \
-                             gateways are public only (use a zonal NAT gateway for private NAT)",
-                            n.id
-                        ),
-                    ));
+                    out.push(Diagnostic::error(&n.id, "regional_nat_private").s("nat", &n.id));
                 }
                 if cx.s.internet_gateway.is_none() {
-                    out.push(Diagnostic::error(
-                        &n.id,
-                        "regional_nat_without_igw",
-                        format!(
-                            "{} is a regional NAT gateway, but {} has no internet gateway; a \
-                             regional NAT gateway needs an internet gateway attached to the VPC",
-                            n.id,
-                            cx.vpc_id()
-                        ),
-                    ));
+                    out.push(
+                        Diagnostic::error(&n.id, "regional_nat_without_igw")
+                            .s("nat", &n.id)
+                            .s("vpc", cx.vpc_id()),
+                    );
                 }
             }
         }
@@ -90,28 +68,15 @@ pub(super) fn public_nat_gateway_route(cx: &Cx, out: &mut Vec<Diagnostic>) {
         if has_igw_route {
             continue;
         }
-        let how = if explicit {
-            String::new()
-        } else {
-            format!(" (the main table: {subnet} has no explicit association)")
-        };
-        let igw = match cx.igw_id() {
-            Some(_) => "no route to the internet gateway".to_string(),
-            None => format!(
-                "no route to an internet gateway, and {} has none",
-                cx.vpc_id()
-            ),
-        };
-        out.push(Diagnostic::warning(
-            &n.id,
-            "public_nat_without_igw_route",
-            format!(
-                "{} is a public NAT gateway in {subnet}, whose route table {}{how} has {igw}; \
-                 traffic leaving a NAT gateway is routed by its own subnet's table, so this one \
-                 cannot reach the internet",
-                n.id, table.id
-            ),
-        ));
+        out.push(
+            Diagnostic::warning(&n.id, "public_nat_without_igw_route")
+                .s("nat", &n.id)
+                .s("subnet", subnet)
+                .s("table", &table.id)
+                .b("explicit", explicit)
+                .b("has_igw", cx.igw_id().is_some())
+                .s("vpc", cx.vpc_id()),
+        );
     }
 }
 

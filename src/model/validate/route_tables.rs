@@ -10,26 +10,15 @@ use crate::model::{Destination, Diagnostic, RouteTable, Target};
 pub(super) fn one_main_route_table(cx: &Cx, out: &mut Vec<Diagnostic>) {
     let mains: Vec<&RouteTable> = cx.s.route_tables.iter().filter(|t| t.main).collect();
     match mains.as_slice() {
-        [] => out.push(Diagnostic::error(
-            cx.vpc_id(),
-            "no_main_route_table",
-            format!(
-                "{} has no main route table; every VPC has exactly one (mark one table \
-                 `main: true`), and subnets without an explicit association use it",
-                cx.vpc_id()
-            ),
-        )),
+        [] => out.push(Diagnostic::error(cx.vpc_id(), "no_main_route_table").s("vpc", cx.vpc_id())),
         [_] => {}
         [first, rest @ ..] => {
             for t in rest {
-                out.push(Diagnostic::error(
-                    &t.id,
-                    "multiple_main_route_tables",
-                    format!(
-                        "{} and {} are both marked main; a VPC has exactly one main route table",
-                        first.id, t.id
-                    ),
-                ));
+                out.push(
+                    Diagnostic::error(&t.id, "multiple_main_route_tables")
+                        .s("first", &first.id)
+                        .s("table", &t.id),
+                );
             }
         }
     }
@@ -42,37 +31,31 @@ pub(super) fn subnet_associations(cx: &Cx, out: &mut Vec<Diagnostic>) {
     for t in &cx.s.route_tables {
         for sn in &t.subnets {
             if !cx.subnets.contains_key(sn.as_str()) {
-                out.push(Diagnostic::error(
-                    &t.id,
-                    "unknown_subnet",
-                    format!(
-                        "{} is associated with {sn}, which is not a subnet of the VPC",
-                        t.id
-                    ),
-                ));
+                out.push(
+                    Diagnostic::error(&t.id, "unknown_subnet")
+                        .s("case", "associated")
+                        .s("table", &t.id)
+                        .s("subnet", sn),
+                );
                 continue;
             }
             match first_table.get(sn.as_str()) {
                 None => {
                     first_table.insert(sn, &t.id);
                 }
-                Some(&prev) if prev == t.id => out.push(Diagnostic::error(
-                    &t.id,
-                    "duplicate_association",
-                    format!(
-                        "{} lists {sn} twice; a subnet is associated with a route table once",
-                        t.id
-                    ),
-                )),
-                Some(&prev) => out.push(Diagnostic::error(
-                    sn,
-                    "duplicate_association",
-                    format!(
-                        "{sn} is explicitly associated with both {prev} and {}; a subnet can be \
-                         associated with only one route table at a time",
-                        t.id
-                    ),
-                )),
+                Some(&prev) if prev == t.id => out.push(
+                    Diagnostic::error(&t.id, "duplicate_association")
+                        .s("case", "twice")
+                        .s("table", &t.id)
+                        .s("subnet", sn),
+                ),
+                Some(&prev) => out.push(
+                    Diagnostic::error(sn, "duplicate_association")
+                        .s("case", "two_tables")
+                        .s("subnet", sn)
+                        .s("first", prev)
+                        .s("table", &t.id),
+                ),
             }
         }
     }
@@ -83,7 +66,7 @@ pub(super) fn route_destination_cidrs(cx: &Cx, out: &mut Vec<Diagnostic>) {
     for t in cx.checked_tables() {
         for r in &t.routes {
             if let Destination::Cidr(c) = &r.destination {
-                cidr_without_host_bits(&t.id, "the route destination", c, out);
+                cidr_without_host_bits(&t.id, "what-route-destination", c, out);
             }
         }
     }
@@ -115,15 +98,12 @@ pub(super) fn route_destinations_unique(cx: &Cx, out: &mut Vec<Diagnostic>) {
             let mut seen: HashSet<&Destination> = HashSet::new();
             for r in &t.routes {
                 if !seen.insert(&r.destination) {
-                    out.push(Diagnostic::error(
-                        &t.id,
-                        "duplicate_route_destination",
-                        format!(
-                            "{} has more than one route to {}; a route table holds one route \
-                             per destination",
-                            t.id, r.destination
-                        ),
-                    ));
+                    out.push(
+                        Diagnostic::error(&t.id, "duplicate_route_destination")
+                            .s("case", "written")
+                            .s("table", &t.id)
+                            .s("destination", &r.destination),
+                    );
                 }
             }
         }
@@ -132,16 +112,13 @@ pub(super) fn route_destinations_unique(cx: &Cx, out: &mut Vec<Diagnostic>) {
                 && ge.route_tables.iter().any(|x| x == &t.id)
             {
                 let pl = Destination::PrefixList(ge.service.clone());
-                out.push(Diagnostic::error(
-                    &t.id,
-                    "duplicate_route_destination",
-                    format!(
-                        "{} has a route to {pl} and the gateway endpoint {} adds another; a route \
-                         table holds one route per destination (remove the written route, or \
-                         {} from the endpoint's route_tables)",
-                        t.id, ge.id, t.id
-                    ),
-                ));
+                out.push(
+                    Diagnostic::error(&t.id, "duplicate_route_destination")
+                        .s("case", "gateway_endpoint")
+                        .s("table", &t.id)
+                        .s("destination", pl)
+                        .s("endpoint", &ge.id),
+                );
             }
         }
     }
@@ -153,67 +130,41 @@ pub(super) fn route_targets_resolve(cx: &Cx, out: &mut Vec<Diagnostic>) {
     for t in cx.checked_tables() {
         for r in &t.routes {
             let dest = &r.destination;
-            let missing = |kind: &str, id: &str| {
-                Diagnostic::error(
-                    &t.id,
-                    "unknown_target",
-                    format!(
-                        "{}'s route to {dest} targets {id}, which is not a {kind} of the VPC",
-                        t.id
-                    ),
-                )
+            let target = |case: &str| {
+                Diagnostic::error(&t.id, "unknown_target")
+                    .s("case", case)
+                    .s("table", &t.id)
+                    .s("destination", dest)
             };
+            let missing =
+                |kind: &'static str, id: &str| target("missing").s("target", id).m("a_kind", kind);
             match &r.target {
-                Target::Local => out.push(Diagnostic::error(
-                    &t.id,
-                    "derived_route_target",
-                    format!(
-                        "{}'s route to {dest} targets local; the local route is derived from the \
-                         VPC's CIDR blocks and never written in a scenario (to send VPC traffic \
-                         through an appliance, write a route to the VPC CIDR with a NatGateway, \
-                         NetworkInterface or GatewayLoadBalancerEndpoint target)",
-                        t.id
-                    ),
-                )),
-                Target::GatewayEndpoint(id) => out.push(Diagnostic::error(
-                    &t.id,
-                    "derived_route_target",
-                    format!(
-                        "{}'s route to {dest} targets the gateway endpoint {id}; AWS adds a gateway \
-                         endpoint's routes itself and they cannot be written by hand: list {} in \
-                         the endpoint's route_tables instead",
-                        t.id, t.id
-                    ),
-                )),
+                Target::Local => out.push(
+                    Diagnostic::error(&t.id, "derived_route_target")
+                        .s("case", "local")
+                        .s("table", &t.id)
+                        .s("destination", dest),
+                ),
+                Target::GatewayEndpoint(id) => out.push(
+                    Diagnostic::error(&t.id, "derived_route_target")
+                        .s("case", "gateway_endpoint")
+                        .s("table", &t.id)
+                        .s("destination", dest)
+                        .s("endpoint", id),
+                ),
                 Target::InternetGateway(id) => match cx.igw_id() {
                     Some(igw) if igw == id => {}
-                    Some(igw) => out.push(Diagnostic::error(
-                        &t.id,
-                        "unknown_target",
-                        format!(
-                            "{}'s route to {dest} targets {id}, but the VPC's internet gateway is \
-                             {igw}; a VPC has one internet gateway",
-                            t.id
-                        ),
-                    )),
-                    None => out.push(Diagnostic::error(
-                        &t.id,
-                        "unknown_target",
-                        format!(
-                            "{}'s route to {dest} targets {id}, but the VPC has no internet \
-                             gateway (add `internet_gateway: (id: \"{id}\")`)",
-                            t.id
-                        ),
-                    )),
+                    Some(igw) => out.push(target("other_igw").s("target", id).s("igw", igw)),
+                    None => out.push(target("no_igw").s("target", id)),
                 },
                 Target::NatGateway(id) if !cx.nats.contains(id.as_str()) => {
-                    out.push(missing("NAT gateway", id))
+                    out.push(missing("kind-a-nat_gateway", id))
                 }
                 Target::GatewayLoadBalancerEndpoint(id) if !cx.gwlbs.contains(id.as_str()) => {
-                    out.push(missing("Gateway Load Balancer endpoint", id))
+                    out.push(missing("kind-a-gwlb_endpoint", id))
                 }
                 Target::NetworkInterface(id) if !cx.enis.contains(id.as_str()) => {
-                    out.push(missing("network interface", id))
+                    out.push(missing("kind-a-network_interface", id))
                 }
                 _ => {}
             }
@@ -250,16 +201,12 @@ pub(super) fn routes_inside_vpc(cx: &Cx, out: &mut Vec<Diagnostic>) {
             let dest = dest.trunc();
             if vpc.iter().any(|v| v.trunc() == dest) {
                 if !is_middlebox_target(&r.target) {
-                    out.push(Diagnostic::error(
-                        &t.id,
-                        "invalid_local_route_target",
-                        format!(
-                            "{}'s route to {dest} (a VPC CIDR) targets {}; the local route's \
-                             target can only be replaced with a NAT gateway, a network interface \
-                             or a Gateway Load Balancer endpoint",
-                            t.id, r.target
-                        ),
-                    ));
+                    out.push(
+                        Diagnostic::error(&t.id, "invalid_local_route_target")
+                            .s("table", &t.id)
+                            .s("destination", dest)
+                            .s("target", &r.target),
+                    );
                 }
                 continue;
             }
@@ -268,26 +215,19 @@ pub(super) fn routes_inside_vpc(cx: &Cx, out: &mut Vec<Diagnostic>) {
             };
             let subnet = cx.s.subnets.iter().find(|sn| sn.cidr.trunc() == dest);
             match subnet {
-                None => out.push(Diagnostic::error(
-                    &t.id,
-                    "route_inside_vpc_not_subnet",
-                    format!(
-                        "{}'s route to {dest} is more specific than the local route for {v} but \
-                         is not the CIDR of a subnet; a route more specific than the local route \
-                         must match a subnet's entire CIDR block",
-                        t.id
-                    ),
-                )),
-                Some(sn) if !is_middlebox_target(&r.target) => out.push(Diagnostic::error(
-                    &t.id,
-                    "invalid_subnet_route_target",
-                    format!(
-                        "{}'s route to {dest} ({}) targets {}; a route more specific than the \
-                         local route must target a NAT gateway, a network interface or a Gateway \
-                         Load Balancer endpoint",
-                        t.id, sn.id, r.target
-                    ),
-                )),
+                None => out.push(
+                    Diagnostic::error(&t.id, "route_inside_vpc_not_subnet")
+                        .s("table", &t.id)
+                        .s("destination", dest)
+                        .s("vpc_cidr", v),
+                ),
+                Some(sn) if !is_middlebox_target(&r.target) => out.push(
+                    Diagnostic::error(&t.id, "invalid_subnet_route_target")
+                        .s("table", &t.id)
+                        .s("destination", dest)
+                        .s("subnet", &sn.id)
+                        .s("target", &r.target),
+                ),
                 Some(_) => {}
             }
         }
@@ -303,24 +243,18 @@ pub(super) fn prefix_list_destinations(cx: &Cx, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             match cx.services.get(name.as_str()) {
-                None => out.push(Diagnostic::error(
-                    &t.id,
-                    "unknown_service",
-                    format!(
-                        "{}'s route to pl-{name} names the service {name}, which is not in the \
-                         catalogue (add it under `services` with its CIDRs)",
-                        t.id
-                    ),
-                )),
-                Some(svc) if svc.cidrs.is_empty() => out.push(Diagnostic::error(
-                    &t.id,
-                    "prefix_list_empty",
-                    format!(
-                        "{}'s route to pl-{name} would match nothing: {name} has no CIDRs in {} \
-                         (give it `cidrs` under `services`)",
-                        t.id, cx.s.region
-                    ),
-                )),
+                None => out.push(
+                    Diagnostic::error(&t.id, "unknown_service")
+                        .s("case", "route")
+                        .s("table", &t.id)
+                        .s("service", name),
+                ),
+                Some(svc) if svc.cidrs.is_empty() => out.push(
+                    Diagnostic::error(&t.id, "prefix_list_empty")
+                        .s("table", &t.id)
+                        .s("service", name)
+                        .s("region", &cx.s.region),
+                ),
                 Some(_) => {}
             }
         }
@@ -332,7 +266,7 @@ pub(super) fn prefix_list_destinations(cx: &Cx, out: &mut Vec<Diagnostic>) {
 pub(super) fn service_cidrs(cx: &Cx, out: &mut Vec<Diagnostic>) {
     for o in &cx.s.services {
         for c in o.cidrs.iter().flatten() {
-            cidr_without_host_bits(&o.name, "the service CIDR", c, out);
+            cidr_without_host_bits(&o.name, "what-service-cidr", c, out);
         }
     }
     let mut names: Vec<&&str> = cx.services.keys().collect();
@@ -341,16 +275,12 @@ pub(super) fn service_cidrs(cx: &Cx, out: &mut Vec<Diagnostic>) {
         let svc = cx.services[*name];
         for c in &svc.cidrs {
             if let Some(v) = cx.s.vpc.cidrs.iter().find(|v| v.contains(c)) {
-                out.push(Diagnostic::warning(
-                    &svc.name,
-                    "service_cidr_inside_vpc",
-                    format!(
-                        "{}'s CIDR {c} lies inside the VPC CIDR {v}; AWS ignores a prefix-list \
-                         entry more specific than a VPC CIDR in subnet route tables, and those \
-                         addresses are routed as VPC addresses",
-                        svc.name
-                    ),
-                ));
+                out.push(
+                    Diagnostic::warning(&svc.name, "service_cidr_inside_vpc")
+                        .s("service", &svc.name)
+                        .s("cidr", c)
+                        .s("vpc_cidr", v),
+                );
             }
         }
     }

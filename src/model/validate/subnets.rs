@@ -9,38 +9,24 @@ use crate::model::Diagnostic;
 pub(super) fn vpc_cidrs(cx: &Cx, out: &mut Vec<Diagnostic>) {
     let vpc = &cx.s.vpc;
     if vpc.cidrs.is_empty() {
-        out.push(Diagnostic::error(
-            &vpc.id,
-            "vpc_without_cidr",
-            format!(
-                "{} has no CIDR block; a VPC is created with a primary IPv4 CIDR block",
-                vpc.id
-            ),
-        ));
+        out.push(Diagnostic::error(&vpc.id, "vpc_without_cidr").s("vpc", &vpc.id));
     }
     for (i, cidr) in vpc.cidrs.iter().enumerate() {
-        cidr_without_host_bits(&vpc.id, "the VPC CIDR", cidr, out);
+        cidr_without_host_bits(&vpc.id, "what-vpc-cidr", cidr, out);
         if !(MIN_PREFIX..=MAX_PREFIX).contains(&cidr.prefix_len()) {
-            out.push(Diagnostic::error(
-                &vpc.id,
-                "vpc_cidr_size",
-                format!(
-                    "the VPC CIDR {cidr} is a /{}; a VPC CIDR block must be between a /16 \
-                     (65,536 addresses) and a /28 (16 addresses)",
-                    cidr.prefix_len()
-                ),
-            ));
+            out.push(
+                Diagnostic::error(&vpc.id, "vpc_cidr_size")
+                    .s("cidr", cidr)
+                    .n("len", cidr.prefix_len().into()),
+            );
         }
         for earlier in &vpc.cidrs[..i] {
             if earlier.contains(cidr) || cidr.contains(earlier) {
-                out.push(Diagnostic::error(
-                    &vpc.id,
-                    "vpc_cidr_overlap",
-                    format!(
-                        "the VPC CIDR {cidr} overlaps the VPC CIDR {earlier}; a VPC's CIDR \
-                         blocks must not overlap each other"
-                    ),
-                ));
+                out.push(
+                    Diagnostic::error(&vpc.id, "vpc_cidr_overlap")
+                        .s("cidr", cidr)
+                        .s("other", earlier),
+                );
             }
         }
     }
@@ -52,52 +38,39 @@ pub(super) fn subnet_cidrs(cx: &Cx, out: &mut Vec<Diagnostic>) {
     let s = cx.s;
     for (i, sn) in s.subnets.iter().enumerate() {
         if !cx.azs.contains_key(sn.az.as_str()) {
-            out.push(Diagnostic::error(
-                &sn.id,
-                "unknown_az",
-                format!(
-                    "{} is in the Availability Zone {}, which is not listed in \
-                     availability_zones",
-                    sn.id, sn.az
-                ),
-            ));
+            out.push(
+                Diagnostic::error(&sn.id, "unknown_az")
+                    .s("case", "subnet")
+                    .s("subnet", &sn.id)
+                    .s("az", &sn.az),
+            );
         }
-        cidr_without_host_bits(&sn.id, "the subnet CIDR", &sn.cidr, out);
+        cidr_without_host_bits(&sn.id, "what-subnet-cidr", &sn.cidr, out);
         if !(MIN_PREFIX..=MAX_PREFIX).contains(&sn.cidr.prefix_len()) {
-            out.push(Diagnostic::error(
-                &sn.id,
-                "subnet_cidr_size",
-                format!(
-                    "{}'s CIDR {} is a /{}; a subnet CIDR block must be between a /16 and a /28",
-                    sn.id,
-                    sn.cidr,
-                    sn.cidr.prefix_len()
-                ),
-            ));
+            out.push(
+                Diagnostic::error(&sn.id, "subnet_cidr_size")
+                    .s("subnet", &sn.id)
+                    .s("cidr", sn.cidr)
+                    .n("len", sn.cidr.prefix_len().into()),
+            );
         }
         if !s.vpc.cidrs.is_empty() && !s.vpc.cidrs.iter().any(|v| v.contains(&sn.cidr)) {
-            out.push(Diagnostic::error(
-                &sn.id,
-                "subnet_outside_vpc",
-                format!(
-                    "{}'s CIDR {} is not inside the VPC's CIDR blocks ({}); a subnet's CIDR \
-                     block must be a subset of one of the VPC's CIDR blocks",
-                    sn.id,
-                    sn.cidr,
-                    cx.vpc_cidrs_text()
-                ),
-            ));
+            out.push(
+                Diagnostic::error(&sn.id, "subnet_outside_vpc")
+                    .s("subnet", &sn.id)
+                    .s("cidr", sn.cidr)
+                    .list("vpc_cidrs", cx.vpc_cidrs()),
+            );
         }
         for other in &s.subnets[..i] {
             if other.cidr.contains(&sn.cidr) || sn.cidr.contains(&other.cidr) {
-                out.push(Diagnostic::error(
-                    &sn.id,
-                    "subnet_overlap",
-                    format!(
-                        "{}'s CIDR {} overlaps {}'s CIDR {}; the subnets of a VPC cannot overlap",
-                        sn.id, sn.cidr, other.id, other.cidr
-                    ),
-                ));
+                out.push(
+                    Diagnostic::error(&sn.id, "subnet_overlap")
+                        .s("subnet", &sn.id)
+                        .s("cidr", sn.cidr)
+                        .s("other", &other.id)
+                        .s("other_cidr", other.cidr),
+                );
             }
         }
     }
@@ -114,11 +87,12 @@ pub(super) fn placement_subnets_resolve(cx: &Cx, out: &mut Vec<Diagnostic>) {
             .chain(cx.s.instances.iter().map(|i| (&i.id, &i.subnet)));
     for (id, subnet) in placed {
         if !cx.subnets.contains_key(subnet.as_str()) {
-            out.push(Diagnostic::error(
-                id,
-                "unknown_subnet",
-                format!("{id} is in {subnet}, which is not a subnet of the VPC"),
-            ));
+            out.push(
+                Diagnostic::error(id, "unknown_subnet")
+                    .s("case", "placed")
+                    .s("id", id)
+                    .s("subnet", subnet),
+            );
         }
     }
 }

@@ -74,7 +74,13 @@ pub(super) fn table<'a>(s: &'a mut Scenario, id: &str) -> &'a mut RouteTable {
 pub(super) fn found(d: &[Diagnostic], rule: &str) -> Vec<String> {
     d.iter()
         .filter(|x| x.rule == rule)
-        .map(|x| format!("{}: {}", x.object, x.message))
+        .map(|x| {
+            format!(
+                "{}: {}",
+                x.object,
+                crate::explain::diagnostic_message(crate::explain::Lang::En, x)
+            )
+        })
         .collect()
 }
 
@@ -84,7 +90,7 @@ pub(super) fn error(d: &[Diagnostic], rule: &str, object: &str) -> String {
     match d.iter().find(|x| x.rule == rule && x.object == object) {
         Some(x) => {
             assert!(x.is_error(), "{x} should be an error");
-            x.message.clone()
+            crate::explain::diagnostic_message(crate::explain::Lang::En, x)
         }
         None => panic!("no {rule} on {object} in {d:#?}"),
     }
@@ -95,7 +101,7 @@ pub(super) fn warning(d: &[Diagnostic], rule: &str, object: &str) -> String {
     match d.iter().find(|x| x.rule == rule && x.object == object) {
         Some(x) => {
             assert!(!x.is_error(), "{x} should be a warning");
-            x.message.clone()
+            crate::explain::diagnostic_message(crate::explain::Lang::En, x)
         }
         None => panic!("no {rule} on {object} in {d:#?}"),
     }

@@ -1,0 +1,95 @@
+//! Validation findings and edit refusals read in Japanese: every finding of every invalid
+//! fixture, and the refusals of a few edits AWS would not make, rendered in Japanese, hold no
+//! English sentence (ids, codes, CIDRs and option names stay as they are).
+
+use std::path::Path;
+
+use vpc_tui::explain::{self, Lang};
+use vpc_tui::model::{Edit, EndpointSubnet, LoadError, load_file};
+
+/// English prose: three or more lowercase English words in a row (the detector of
+/// tests/japanese_traces.rs). Quoted text is the scenario's own (`the source "see the docs"`).
+fn english_run(text: &str) -> Option<String> {
+    let text: String = text
+        .split('"')
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 0)
+        .map(|(_, part)| part)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut run: Vec<&str> = Vec::new();
+    for token in text.split(|c: char| c.is_whitespace() || ",;:()[]→`".contains(c)) {
+        let word = token.trim_matches(|c: char| ".'\"".contains(c));
+        let english = word.len() > 1 && word.chars().all(|c| c.is_ascii_lowercase());
+        if english {
+            run.push(word);
+            if run.len() >= 3 {
+                return Some(run.join(" "));
+            }
+        } else if !word.is_empty() {
+            run.clear();
+        }
+    }
+    None
+}
+
+#[test]
+fn every_finding_of_the_invalid_fixtures_reads_in_japanese() {
+    let mut seen = 0;
+    let mut failures = Vec::new();
+    for entry in std::fs::read_dir("tests/fixtures/invalid").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|x| x != "ron") {
+            continue;
+        }
+        let Err(LoadError::Invalid { diagnostics, .. }) = load_file(&path) else {
+            continue;
+        };
+        for d in &diagnostics {
+            seen += 1;
+            let ja = explain::diagnostic(Lang::Ja, d);
+            if let Some(run) = english_run(&explain::diagnostic_message(Lang::Ja, d)) {
+                failures.push(format!("{}: {ja}\n    English: {run}", path.display()));
+            }
+            assert_ne!(ja, explain::diagnostic(Lang::En, d));
+        }
+    }
+    assert!(seen >= 20, "only {seen} findings");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn refused_and_missing_edits_read_in_japanese() {
+    let model = load_file(Path::new("scenarios/private-only.ron")).unwrap();
+    let s = model.scenario();
+    let endpoint = s.interface_endpoints[0].id.clone();
+    let edits = [
+        Edit::FailAz {
+            az: "nowhere-1z".into(),
+        },
+        Edit::RestoreAz {
+            az: s.availability_zones[0].name.clone(),
+        },
+        Edit::RemoveEndpointSubnet {
+            endpoint: endpoint.clone(),
+            subnet: "subnet-nope".into(),
+        },
+        Edit::AddEndpointSubnet {
+            endpoint,
+            subnet: EndpointSubnet {
+                subnet: s.interface_endpoints[0].subnets[0].subnet.clone(),
+                ip: None,
+            },
+            position: None,
+        },
+        Edit::SetMainRouteTable {
+            route_table: "rtb-nope".into(),
+        },
+    ];
+    for edit in &edits {
+        let err = edit.apply(&model).expect_err("the edit is refused");
+        let ja = explain::edit_error(Lang::Ja, &err);
+        assert!(english_run(&ja).is_none(), "{ja}");
+        assert_ne!(ja, err.to_string());
+    }
+}
