@@ -35,7 +35,12 @@ fn main() -> ExitCode {
         }
         None if cli.overview || !std::io::stdout().is_terminal() => match &cli.aws {
             Some(dir) => run_overview_aws(dir, cli.vpc.as_deref(), &mut out, &mut err),
-            None => run_overview(cli.scenario.as_deref(), &mut out, &mut err),
+            None => run_overview(
+                cli.scenario.as_deref(),
+                resolve_lang(cli.lang),
+                &mut out,
+                &mut err,
+            ),
         },
         None => {
             drop(out);

@@ -515,3 +515,31 @@ fn control_characters_in_names_are_escaped() {
     }
     let _ = std::fs::remove_dir_all(&d);
 }
+
+/// `--overview --lang ja` prints the scenario's Japanese title and description; `--lang en`,
+/// the English ones only.
+#[test]
+fn overview_in_japanese_prints_the_japanese_title() {
+    vpc_tui()
+        .args(["--overview", "--lang", "ja", "scenarios/gateway-main-rt.ron"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "scenarios/gateway-main-rt.ron: S3 のゲートウェイエンドポイントをメインルートテーブルに",
+        ))
+        .stdout(predicate::str::contains("学習ノートの「"))
+        .stdout(predicate::str::contains("S3 gateway endpoint on the main route table").not());
+    vpc_tui()
+        .args([
+            "--overview",
+            "--lang",
+            "en",
+            "scenarios/gateway-main-rt.ron",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "scenarios/gateway-main-rt.ron: S3 gateway endpoint on the main route table",
+        ))
+        .stdout(predicate::str::contains("ゲートウェイ").not());
+}

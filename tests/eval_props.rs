@@ -60,6 +60,8 @@ fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) -> Sce
     Scenario {
         title: None,
         description: None,
+        title_ja: None,
+        description_ja: None,
         region: "us-east-1".into(),
         vpc: Vpc {
             id: "vpc-1".into(),

@@ -130,3 +130,53 @@ fn every_lesson_matches_the_evaluator() {
 fn why(t: &vpc_tui::eval::PathTrace) -> String {
     vpc_tui::explain::summary(vpc_tui::explain::Lang::En, t)
 }
+
+/// Kana or kanji: the text is written in Japanese, not left in English.
+fn has_japanese(s: &str) -> bool {
+    s.chars()
+        .any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}'))
+}
+
+/// Every shipped scenario has a Japanese title and description, written as
+/// docs/glossary-ja.md asks (half-width parentheses).
+#[test]
+fn every_scenario_has_a_japanese_title_and_description() {
+    let mut problems = Vec::new();
+    for file in scenario_files() {
+        let model = load_file(&file).unwrap_or_else(|e| panic!("{e}"));
+        let s = model.scenario();
+        for (field, text) in [
+            ("title_ja", &s.title_ja),
+            ("description_ja", &s.description_ja),
+        ] {
+            match text {
+                None => problems.push(format!("{}: no {field}", file.display())),
+                Some(t) if !has_japanese(t) => {
+                    problems.push(format!("{}: {field} has no Japanese", file.display()))
+                }
+                Some(t) if t.contains(['（', '）']) => problems.push(format!(
+                    "{}: {field} has full-width parentheses; write ` (…)`",
+                    file.display()
+                )),
+                Some(_) => {}
+            }
+        }
+        assert_eq!(s.title_for(true), s.title_ja.as_deref());
+        assert_eq!(s.title_for(false), s.title.as_deref());
+        assert_eq!(s.description_for(true), s.description_ja.as_deref());
+        assert_eq!(s.description_for(false), s.description.as_deref());
+    }
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
+
+/// Without `title_ja` / `description_ja`, Japanese falls back to the English text.
+#[test]
+fn japanese_title_falls_back_to_english() {
+    let model = load_file(Path::new("scenarios/private-only.ron")).unwrap();
+    let mut s = model.scenario().clone();
+    s.title_ja = None;
+    s.description_ja = None;
+    assert_eq!(s.title_for(true), s.title.as_deref());
+    assert_eq!(s.description_for(true), s.description.as_deref());
+    assert!(s.title_for(true).is_some());
+}

@@ -481,6 +481,8 @@ pub fn quota_scenario() -> Scenario {
              50 interface + 20 gateway/GWLB endpoints, 10,000 instances, 30 services."
                 .into(),
         ),
+        title_ja: None,
+        description_ja: None,
         region: REGION.into(),
         vpc: Vpc {
             id: "vpc-quota".into(),

@@ -11,7 +11,14 @@ use crate::explain::Lang;
 use crate::model::Model;
 use crate::report;
 
-pub fn run_overview(path: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+/// `lang` picks the scenario's title and description (`title_ja`, `description_ja`); the rest
+/// of the overview is in English.
+pub fn run_overview(
+    path: Option<&Path>,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
     let model = match load(path) {
         Ok(m) => m,
         Err(e) => {
@@ -26,21 +33,18 @@ pub fn run_overview(path: Option<&Path>, out: &mut dyn Write, err: &mut dyn Writ
     let check = path
         .map(|p| p.display().to_string())
         .unwrap_or_else(|| "scenarios/private-only.ron".into());
-    print_overview(&model, &shown, &check, out);
+    print_overview(&model, &shown, &check, lang, out);
     EXIT_OK
 }
 
 /// The overview both `vpc-tui SCENARIO` and `vpc-tui --aws DIR` print when not in a terminal:
 /// title, counts, the matrix, and the `check` command that explains one path (`check_args`
 /// names the scenario the way `check` takes it).
-fn print_overview(model: &Model, shown: &str, check_args: &str, out: &mut dyn Write) {
+fn print_overview(model: &Model, shown: &str, check_args: &str, lang: Lang, out: &mut dyn Write) {
     let s = model.scenario();
-    let _ = writeln!(
-        out,
-        "{shown}: {}",
-        s.title.as_deref().unwrap_or("(untitled)")
-    );
-    if let Some(d) = &s.description {
+    let ja = lang == Lang::Ja;
+    let _ = writeln!(out, "{shown}: {}", s.title_for(ja).unwrap_or("(untitled)"));
+    if let Some(d) = s.description_for(ja) {
         let _ = writeln!(out, "{d}");
     }
     let _ = writeln!(
@@ -80,6 +84,13 @@ pub fn run_overview_aws(
     };
     let vpc_arg = vpc.map(|v| format!(" --vpc {v}")).unwrap_or_default();
     let shown = dir.display().to_string();
-    print_overview(&model, &shown, &format!("--aws {shown}{vpc_arg}"), out);
+    // An imported VPC has an English title and description only.
+    print_overview(
+        &model,
+        &shown,
+        &format!("--aws {shown}{vpc_arg}"),
+        Lang::En,
+        out,
+    );
     EXIT_OK
 }

@@ -32,6 +32,12 @@ pub struct Scenario {
     /// What the scenario teaches or models.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// `title` in Japanese, shown with `--lang ja`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_ja: Option<String>,
+    /// `description` in Japanese, shown with `--lang ja`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description_ja: Option<String>,
     /// The Region, e.g. `us-east-1`; selects the service CIDRs from the catalogue.
     pub region: String,
     pub vpc: Vpc,
@@ -73,6 +79,29 @@ pub struct Scenario {
     /// A lesson through this scenario: ordered steps, in English and Japanese.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lesson: Option<super::lesson::Lesson>,
+}
+
+impl Scenario {
+    /// The title in Japanese when `japanese` and the scenario has one, else the English title.
+    pub fn title_for(&self, japanese: bool) -> Option<&str> {
+        in_language(&self.title, &self.title_ja, japanese)
+    }
+
+    /// The description in Japanese when `japanese` and the scenario has one, else the English.
+    pub fn description_for(&self, japanese: bool) -> Option<&str> {
+        in_language(&self.description, &self.description_ja, japanese)
+    }
+}
+
+fn in_language<'a>(
+    en: &'a Option<String>,
+    ja: &'a Option<String>,
+    japanese: bool,
+) -> Option<&'a str> {
+    match ja {
+        Some(ja) if japanese => Some(ja),
+        _ => en.as_deref(),
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

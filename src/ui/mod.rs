@@ -334,8 +334,8 @@ fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         spans.push(Span::raw("  "));
     }
     spans.push(Span::styled(
-        s.title
-            .clone()
+        s.title_for(app.lang == crate::i18n::Lang::Ja)
+            .map(str::to_string)
             .unwrap_or_else(|| t(app.lang, "(untitled)").into()),
         theme.title(),
     ));

@@ -220,6 +220,8 @@ pub fn build(
         description: Some(format!(
             "Imported with `vpc-tui import aws` from the AWS CLI's describe output for {vpc_id} in {region}. The local routes and the gateway endpoints' prefix-list routes that AWS lists are derived again by the model."
         )),
+        title_ja: None,
+        description_ja: None,
         region,
         vpc: Vpc {
             id: vpc_id.to_string(),

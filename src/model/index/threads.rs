@@ -21,6 +21,8 @@ impl Model {
             let Scenario {
                 title,
                 description,
+                title_ja,
+                description_ja,
                 region,
                 vpc,
                 availability_zones,
@@ -45,6 +47,8 @@ impl Model {
             let mut copy = Scenario {
                 title: title.clone(),
                 description: description.clone(),
+                title_ja: title_ja.clone(),
+                description_ja: description_ja.clone(),
                 region: region.clone(),
                 vpc: vpc.clone(),
                 availability_zones: availability_zones.clone(),
