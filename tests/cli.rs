@@ -543,3 +543,24 @@ fn overview_in_japanese_prints_the_japanese_title() {
         ))
         .stdout(predicate::str::contains("ゲートウェイ").not());
 }
+
+/// A non-canonical address (leading zeros) is refused where it is written, not read as
+/// another address.
+#[test]
+fn non_canonical_addresses_are_refused_with_line_and_column() {
+    let dir = std::env::temp_dir().join(format!("vpc-tui-canon-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("octal.ron");
+    std::fs::write(
+        &file,
+        r#"(region: "us-east-1", vpc: (cidrs: ["010.000.000.000/16"]), availability_zones: [(name: "us-east-1a")], subnets: [], route_tables: [(id: "rtb", main: true)])"#,
+    )
+    .unwrap();
+    vpc_tui()
+        .args(["validate", file.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("octal.ron:1:38"))
+        .stderr(predicate::str::contains("invalid IP address syntax"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

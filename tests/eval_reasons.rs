@@ -263,6 +263,8 @@ fn a_static_route_inside_an_s3_range_makes_the_verdict_partial() {
 fn dns_support_off_blocks_every_name() {
     let mut s = base();
     s.vpc.enable_dns_support = false;
+    // DNS hostnames need DNS support (ModifyVpcAttribute).
+    s.vpc.enable_dns_hostnames = false;
     let t = run(&model(s), "i-pub", "s3", &[]);
     assert_eq!(t.verdict, Verdict::Blocked(Reason::DnsResolutionDisabled));
 }
@@ -460,7 +462,7 @@ fn equal_prefix_lists_to_different_targets_are_flagged_arbitrary() {
         name: "partner-ranges".into(),
         dns_name: None,
         private_dns_supported: None,
-        gateway_endpoint: None,
+        gateway_endpoint: Some(true),
         interface_endpoint: None,
         cidrs: Some(vec!["54.231.0.0/16".parse().unwrap()]),
     });

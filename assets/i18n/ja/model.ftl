@@ -58,6 +58,7 @@ what-service-cidr = サービスの CIDR
 ## CIDR ブロック
 
 diag-cidr_host_bits = { $what } { $cidr } は有効な CIDR ブロックではありません。ホスト部のビットが立っています ({ $network } のことですか？)。AWS が受け付ける CIDR ブロックはネットワークアドレスの形だけです。
+diag-dns_hostnames_without_support = { $vpc } では enableDnsHostnames (DNS ホスト名) がオンで enableDnsSupport (DNS 解決) がオフです。AWS は DNS 解決がオンのときにしか DNS ホスト名を有効にできません (ModifyVpcAttribute)。
 diag-vpc_without_cidr = { $vpc } に CIDR ブロックがありません。VPC はプライマリ IPv4 CIDR ブロックを指定して作成します。
 diag-vpc_cidr_size = VPC の CIDR { $cidr } は /{ $len } です。VPC の CIDR ブロックは /16 (65,536 アドレス) から /28 (16 アドレス) の範囲で指定します。
 diag-vpc_cidr_overlap = VPC の CIDR { $cidr } が VPC の CIDR { $other } と重なっています。VPC の CIDR ブロックどうしは重複できません。
@@ -121,6 +122,7 @@ diag-derived_route_target = { $case ->
 diag-invalid_local_route_target = { $table } の { $destination } (VPC の CIDR) へのルートのターゲットが { $target } になっています。ローカルルートのターゲットを置き換えられるのは、NAT ゲートウェイ、ネットワークインターフェイス、Gateway Load Balancer エンドポイントだけです。
 diag-route_inside_vpc_not_subnet = { $table } の { $destination } へのルートは { $vpc_cidr } のローカルルートより具体的ですが、どのサブネットの CIDR とも一致しません。ローカルルートより具体的なルートは、サブネットの CIDR ブロック全体と一致する必要があります。
 diag-invalid_subnet_route_target = { $table } の { $destination } ({ $subnet }) へのルートのターゲットが { $target } になっています。ローカルルートより具体的なルートのターゲットは、NAT ゲートウェイ、ネットワークインターフェイス、Gateway Load Balancer エンドポイントのどれかである必要があります。
+diag-prefix_list_unmanaged = { $table } には pl-{ $service } へのルートがありますが、{ $service } には AWS マネージドプレフィックスリストがありません。プレフィックスリストがあるのは、ゲートウェイエンドポイントのあるサービス (S3、DynamoDB) だけです。
 diag-prefix_list_empty = { $table } の pl-{ $service } へのルートはどの宛先にも一致しません。{ $region } の { $service } に CIDR がありません (`services` でサービスに `cidrs` を指定してください)。
 diag-service_cidr_inside_vpc = { $service } の CIDR { $cidr } は VPC の CIDR { $vpc_cidr } の中にあります。AWS はサブネットのルートテーブルで VPC の CIDR より具体的なプレフィックスリストのエントリを無視するため、これらのアドレスは VPC 内のアドレスとしてルーティングされます。
 

@@ -52,10 +52,16 @@ mod tests {
                 public_ip: false
             }
         );
-        let (after, _) = round_trip(&m, &Edit::SetDnsSupport { enabled: false });
-        assert!(!after.scenario().vpc.enable_dns_support);
+        // DNS hostnames need DNS support (ModifyVpcAttribute): support cannot go off first.
+        let refused = Edit::SetDnsSupport { enabled: false }.apply(&m);
+        assert!(
+            refused.is_err_and(|e| e.to_string().contains("dns_hostnames_without_support")),
+            "turning DNS support off under DNS hostnames is refused"
+        );
         let (after, _) = round_trip(&m, &Edit::SetDnsHostnames { enabled: false });
         assert!(!after.scenario().vpc.enable_dns_hostnames);
+        let (after, _) = round_trip(&after, &Edit::SetDnsSupport { enabled: false });
+        assert!(!after.scenario().vpc.enable_dns_support);
         let (after, _) = round_trip(
             &m,
             &Edit::SetGwlbAppliancesUp {

@@ -387,12 +387,23 @@ mod tests {
     fn private_dns_with_vpc_attributes_off_is_a_warning() {
         let mut s = minimal();
         s.vpc.enable_dns_support = false;
+        // DNS hostnames need DNS support (ModifyVpcAttribute): both go off together.
+        s.vpc.enable_dns_hostnames = false;
         let d = run(&s);
         assert!(
             warning(&d, "private_dns_vpc_attributes_off", "vpce-ssm")
-                .contains("enable_dns_support is off")
+                .contains("enable_dns_support and enable_dns_hostnames are off")
         );
         assert!(!d.iter().any(Diagnostic::is_error));
+    }
+
+    #[test]
+    fn dns_hostnames_without_dns_support_is_refused() {
+        let mut s = minimal();
+        s.vpc.enable_dns_support = false;
+        s.vpc.enable_dns_hostnames = true;
+        let d = run(&s);
+        assert!(error(&d, "dns_hostnames_without_support", "vpc-1").contains("ModifyVpcAttribute"));
     }
 
     fn s3_interface(private_dns: bool, inbound_only: bool) -> InterfaceEndpoint {

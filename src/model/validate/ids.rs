@@ -123,9 +123,16 @@ pub(super) fn availability_zones_unique(cx: &Cx, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+    // Each name's positions, so the check below stays linear however many AZs there are.
+    let mut at: HashMap<&str, Vec<usize>> = HashMap::with_capacity(azs.len());
+    for (i, az) in azs.iter().enumerate() {
+        at.entry(az.name.as_str()).or_default().push(i);
+    }
     for (i, az) in azs.iter().enumerate() {
         if let Some(id) = &az.id
-            && azs.iter().enumerate().any(|(j, o)| j != i && &o.name == id)
+            && at
+                .get(id.as_str())
+                .is_some_and(|positions| positions.iter().any(|&j| j != i))
         {
             out.push(
                 Diagnostic::error(&az.name, "duplicate_az")

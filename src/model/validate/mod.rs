@@ -42,7 +42,7 @@ use route_tables::{
     route_destinations_unique, route_targets_resolve, routes_inside_vpc, service_cidrs,
     subnet_associations,
 };
-use subnets::{placement_subnets_resolve, subnet_cidrs, vpc_cidrs};
+use subnets::{placement_subnets_resolve, subnet_cidrs, vpc_cidrs, vpc_dns_attributes};
 
 /// The verdicts an `expect` entry may name.
 pub const VERDICTS: &[&str] = &[
@@ -165,6 +165,7 @@ const RULES: &[(Rule, Reads)] = &[
     ),
     (availability_zones_unique, reads(P::AZS.union(P::REGION))),
     (vpc_cidrs, reads(P::VPC)),
+    (vpc_dns_attributes, reads(P::VPC.union(P::VPC_DNS))),
     (subnet_cidrs, reads(P::SUBNETS.union(P::AZS).union(P::VPC))),
     (
         one_main_route_table,

@@ -249,6 +249,14 @@ pub(super) fn prefix_list_destinations(cx: &Cx, out: &mut Vec<Diagnostic>) {
                         .s("table", &t.id)
                         .s("service", name),
                 ),
+                // AWS manages prefix lists only for the services with gateway endpoints
+                // (com.amazonaws.REGION.s3 and .dynamodb; VPC User Guide, "AWS-managed prefix
+                // lists"): a route cannot name one for SQS, SSM, …
+                Some(svc) if !svc.gateway_endpoint => out.push(
+                    Diagnostic::error(&t.id, "prefix_list_unmanaged")
+                        .s("table", &t.id)
+                        .s("service", name),
+                ),
                 Some(svc) if svc.cidrs.is_empty() => out.push(
                     Diagnostic::error(&t.id, "prefix_list_empty")
                         .s("table", &t.id)
@@ -480,11 +488,15 @@ mod tests {
             name: "myapi".into(),
             dns_name: None,
             private_dns_supported: None,
-            gateway_endpoint: None,
+            gateway_endpoint: Some(true),
             interface_endpoint: None,
             cidrs: None,
         });
         let t = table(&mut s, "rtb-public");
+        t.routes.push(Route {
+            destination: Destination::PrefixList("sqs".into()),
+            target: Target::InternetGateway("igw-1".into()),
+        });
         t.routes.push(Route {
             destination: Destination::PrefixList("nosuch".into()),
             target: Target::InternetGateway("igw-1".into()),
@@ -496,6 +508,8 @@ mod tests {
         let d = run(&s);
         assert!(error(&d, "unknown_service", "rtb-public").contains("nosuch"));
         assert!(error(&d, "prefix_list_empty", "rtb-public").contains("myapi"));
+        // AWS manages prefix lists for the gateway-endpoint services only.
+        assert!(error(&d, "prefix_list_unmanaged", "rtb-public").contains("sqs"));
     }
 
     #[test]

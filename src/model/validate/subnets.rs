@@ -4,6 +4,15 @@
 use super::{Cx, MAX_PREFIX, MIN_PREFIX, cidr_without_host_bits};
 use crate::model::Diagnostic;
 
+/// DNS hostnames need DNS support: "You can only enable DNS hostnames if you've enabled DNS
+/// support" (EC2 API Reference, ModifyVpcAttribute; aws-semantics.md §7).
+pub(super) fn vpc_dns_attributes(cx: &Cx, out: &mut Vec<Diagnostic>) {
+    let vpc = &cx.s.vpc;
+    if vpc.enable_dns_hostnames && !vpc.enable_dns_support {
+        out.push(Diagnostic::error(&vpc.id, "dns_hostnames_without_support").s("vpc", &vpc.id));
+    }
+}
+
 /// The VPC has at least one CIDR; each is valid, between /16 and /28, and the VPC's CIDRs do not
 /// overlap each other (aws-semantics.md §7).
 pub(super) fn vpc_cidrs(cx: &Cx, out: &mut Vec<Diagnostic>) {
@@ -36,6 +45,7 @@ pub(super) fn vpc_cidrs(cx: &Cx, out: &mut Vec<Diagnostic>) {
 /// subnet; its AZ resolves (aws-semantics.md §7).
 pub(super) fn subnet_cidrs(cx: &Cx, out: &mut Vec<Diagnostic>) {
     let s = cx.s;
+    let overlaps = overlapping(&s.subnets);
     for (i, sn) in s.subnets.iter().enumerate() {
         if !cx.azs.contains_key(sn.az.as_str()) {
             out.push(
@@ -62,16 +72,14 @@ pub(super) fn subnet_cidrs(cx: &Cx, out: &mut Vec<Diagnostic>) {
                     .list("vpc_cidrs", cx.vpc_cidrs()),
             );
         }
-        for other in &s.subnets[..i] {
-            if other.cidr.contains(&sn.cidr) || sn.cidr.contains(&other.cidr) {
-                out.push(
-                    Diagnostic::error(&sn.id, "subnet_overlap")
-                        .s("subnet", &sn.id)
-                        .s("cidr", sn.cidr)
-                        .s("other", &other.id)
-                        .s("other_cidr", other.cidr),
-                );
-            }
+        for other in overlaps[i].iter().map(|&j| &s.subnets[j]) {
+            out.push(
+                Diagnostic::error(&sn.id, "subnet_overlap")
+                    .s("subnet", &sn.id)
+                    .s("cidr", sn.cidr)
+                    .s("other", &other.id)
+                    .s("other_cidr", other.cidr),
+            );
         }
     }
 }
@@ -95,6 +103,35 @@ pub(super) fn placement_subnets_resolve(cx: &Cx, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+}
+
+/// For each subnet, the earlier subnets (in file order) whose CIDR overlaps its own. CIDR
+/// blocks either nest or are disjoint, so one sweep in address order finds every pair: the
+/// blocks still open when a block starts are exactly those that contain it. O(n log n) plus
+/// the pairs found.
+fn overlapping(subnets: &[crate::model::Subnet]) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = (0..subnets.len()).collect();
+    order.sort_by_key(|&i| (subnets[i].cidr.network(), subnets[i].cidr.prefix_len(), i));
+    let mut open: Vec<usize> = Vec::new();
+    let mut found: Vec<Vec<usize>> = vec![Vec::new(); subnets.len()];
+    for i in order {
+        let cidr = subnets[i].cidr;
+        while open
+            .last()
+            .is_some_and(|&o| subnets[o].cidr.broadcast() < cidr.network())
+        {
+            open.pop();
+        }
+        for &o in &open {
+            let (later, earlier) = if o < i { (i, o) } else { (o, i) };
+            found[later].push(earlier);
+        }
+        open.push(i);
+    }
+    for f in &mut found {
+        f.sort_unstable();
+    }
+    found
 }
 
 #[cfg(test)]
