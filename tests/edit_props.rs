@@ -365,6 +365,7 @@ fn build(s: &Scenario, seed: &Seed) -> Edit {
                     subnets,
                     private_dns: c.is_multiple_of(2),
                     private_dns_only_for_inbound_resolver_endpoint: c.is_multiple_of(5),
+                    region: None,
                 },
                 position: position(b / 4),
             }

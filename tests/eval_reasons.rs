@@ -283,6 +283,7 @@ fn with_ssm(s: &mut Scenario, subnets: &[&str]) {
                 .collect(),
             private_dns: true,
             private_dns_only_for_inbound_resolver_endpoint: false,
+            region: None,
         });
 }
 

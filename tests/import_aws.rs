@@ -731,3 +731,47 @@ fn the_field_checklist_documents_every_warning_code() {
         }
     }
 }
+
+/// A cross-Region interface endpoint (`com.amazonaws.us-west-2.s3` in a us-east-1 VPC) keeps its
+/// Region, and `s3@us-west-2` uses it.
+#[test]
+fn cross_region_interface_endpoint_keeps_its_region() {
+    let dir = edited_copy(REFERENCE, "cross-region", "vpc-endpoints.json", |text| {
+        let mut v: serde_json::Value = serde_json::from_str(text).unwrap();
+        for e in v["VpcEndpoints"].as_array_mut().unwrap() {
+            if e["VpcEndpointId"] == "vpce-1a2b3c4d5e6f1a2b3" {
+                e["ServiceName"] = "com.amazonaws.us-west-2.s3".into();
+                e["ServiceRegion"] = "us-west-2".into();
+                e["DnsOptions"]["PrivateDnsOnlyForInboundResolverEndpoint"] = false.into();
+            }
+        }
+        serde_json::to_string(&v).unwrap()
+    });
+    let (s, _) = import(dir.to_str().unwrap());
+    let e = s
+        .interface_endpoints
+        .iter()
+        .find(|e| e.id == "vpce-1a2b3c4d5e6f1a2b3")
+        .expect("the cross-Region endpoint is imported");
+    assert_eq!(e.service, "s3");
+    assert_eq!(e.region.as_deref(), Some("us-west-2"));
+    let m = vpc_tui::model::Model::new(s.clone()).unwrap_or_else(|d| panic!("{d:#?}"));
+    let from = s
+        .instances
+        .iter()
+        .find(|i| e.subnets.iter().any(|x| x.subnet == i.subnet))
+        .map(|i| i.id.clone())
+        .expect("an instance in an endpoint subnet");
+    let t = vpc_tui::eval::evaluate(
+        &m,
+        &Default::default(),
+        &vpc_tui::eval::Query::parse(&m, &from, "s3@us-west-2", false),
+    )
+    .unwrap();
+    assert_eq!(
+        t.verdict.via(),
+        Some(vpc_tui::eval::Via::InterfaceEndpoint),
+        "{t:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

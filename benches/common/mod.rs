@@ -449,6 +449,7 @@ pub fn quota_scenario() -> Scenario {
                 private_dns,
                 // S3: keep the gateway endpoints in use inside the VPC (AWS's recommended mix).
                 private_dns_only_for_inbound_resolver_endpoint: private_dns && svc.name == "s3",
+                region: None,
             }
         })
         .collect();

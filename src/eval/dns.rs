@@ -58,15 +58,39 @@ fn resolver_off(ctx: &Ctx<'_>, name: &str, hops: &mut Trail) -> Option<Answer> {
     Some(Answer::Blocked(Reason::DnsResolutionDisabled))
 }
 
-pub(crate) fn resolve(ctx: &mut Ctx<'_>, svc: usize, hops: &mut Trail) -> Answer {
+/// What is asked: a service's name in some Region, the interface endpoints for it there, and
+/// the public ranges the name has when no endpoint answers.
+pub(crate) struct Asked<'a> {
+    pub svc: usize,
+    pub name: &'a str,
+    pub endpoints: &'a [usize],
+    pub cidrs: &'a [Ipv4Net],
+    pub illustrative: bool,
+}
+
+impl<'a> Asked<'a> {
+    /// The service's own Regional name, in the scenario's Region.
+    pub fn home(model: &'a Model, svc: usize) -> Self {
+        let service = &model.services()[svc];
+        Asked {
+            svc,
+            name: &service.dns_name,
+            endpoints: &model.service_endpoints[svc],
+            cidrs: &service.cidrs,
+            illustrative: service.illustrative,
+        }
+    }
+}
+
+pub(crate) fn resolve(ctx: &mut Ctx<'_>, asked: &Asked<'_>, hops: &mut Trail) -> Answer {
     let model = ctx.model;
-    let service = &model.services()[svc];
+    let service = &model.services()[asked.svc];
     let vpc = &model.scenario().vpc;
-    let name = service.dns_name.as_str();
+    let name = asked.name;
     if let Some(blocked) = resolver_off(ctx, name, hops) {
         return blocked;
     }
-    let endpoints = &model.service_endpoints[svc];
+    let endpoints = asked.endpoints;
     let scenario = model.scenario();
     let private = endpoints
         .iter()
@@ -82,14 +106,14 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, svc: usize, hops: &mut Trail) -> Answer
                 resolver: resolver_address(model),
                 answer: DnsAnswer::Public {
                     service: Id::from(service.name.as_str()),
-                    cidrs: shown(&service.cidrs),
-                    total: service.cidrs.len(),
-                    illustrative: service.illustrative,
+                    cidrs: shown(asked.cidrs),
+                    total: asked.cidrs.len(),
+                    illustrative: asked.illustrative,
                     why,
                 },
             },
         );
-        if service.illustrative && !service.cidrs.is_empty() {
+        if asked.illustrative && !asked.cidrs.is_empty() {
             ctx.note(|| Note::IllustrativeCidrs {
                 service: Id::from(service.name.as_str()),
             });

@@ -305,17 +305,51 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
                 .service(service)
                 .map(|s| s.dns_name.replace(&model.scenario().region, region))
                 .unwrap_or_else(|| format!("{service}.{region}.amazonaws.com"));
+            if *illustrative {
+                ctx.note(|| Note::IllustrativeCidrs {
+                    service: Id::from(service.as_str()),
+                });
+            }
+            // Cross-Region AWS PrivateLink: an interface endpoint of this VPC for the service in
+            // that Region answers for that Region's name (PrivateLink guide, "Cross-region
+            // enabled AWS services").
+            let scenario = model.scenario();
+            let remote: Vec<usize> = (0..scenario.interface_endpoints.len())
+                .filter(|&e| {
+                    let ie = &scenario.interface_endpoints[e];
+                    &ie.service == service && ie.region.as_deref() == Some(region.as_str())
+                })
+                .collect();
+            if let (false, Some(&svc)) = (remote.is_empty(), model.service_lookup.get(service)) {
+                let asked = dns::Asked {
+                    svc,
+                    name: &dns_name,
+                    endpoints: &remote,
+                    cidrs,
+                    illustrative: *illustrative,
+                };
+                ctx.aim = Aim {
+                    label: to.clone(),
+                    service: Id::from(service.as_str()),
+                    public_hop: Some((
+                        HopKind::Service,
+                        to.clone(),
+                        Fact::Service {
+                            service: Id::from(service.as_str()),
+                            dns_name: Id::from(dns_name.as_str()),
+                        },
+                    )),
+                    public_service: None,
+                    address: false,
+                };
+                return answered(ctx, source, &to, hops, &asked);
+            }
             let home = Id::from(model.scenario().region.as_str());
             ctx.note(|| Note::OtherRegion {
                 service: Id::from(service.as_str()),
                 region: Id::from(region.as_str()),
                 home: home.clone(),
             });
-            if *illustrative {
-                ctx.note(|| Note::IllustrativeCidrs {
-                    service: Id::from(service.as_str()),
-                });
-            }
             let why = PublicWhy::OtherRegion {
                 region: Id::from(region.as_str()),
                 home,
@@ -496,7 +530,7 @@ pub(crate) fn evaluate_service(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -
     } else {
         Id::default()
     };
-    let mut hops = match source_hop(ctx, source, &to) {
+    let hops = match source_hop(ctx, source, &to) {
         Ok(h) => h,
         Err(t) => return *t,
     };
@@ -520,23 +554,30 @@ pub(crate) fn evaluate_service(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -
             ..Aim::default()
         }
     };
+    answered(ctx, source, &to, hops, &dns::Asked::home(model, svc))
+}
+
+/// Route what DNS answered for `asked`: the endpoint's ENIs, or the public ranges.
+fn answered(
+    ctx: &mut Ctx<'_>,
+    source: &Source,
+    to: &Id,
+    mut hops: Trail,
+    asked: &dns::Asked<'_>,
+) -> PathTrace {
+    let model = ctx.model;
     let mut leaves = Vec::new();
-    match dns::resolve(ctx, svc, &mut hops) {
+    match dns::resolve(ctx, asked, &mut hops) {
         Answer::Blocked(reason) => {
-            return finish(
-                ctx,
-                source,
-                &to,
-                hops.hops,
-                Verdict::Blocked(reason),
-                Vec::new(),
-            );
+            let verdict = Verdict::Blocked(reason);
+            return finish(ctx, source, to, hops.hops, verdict, Vec::new());
         }
         Answer::Public => {
-            if service.cidrs.is_empty() {
-                return no_public_addresses(ctx, source, &to, hops, &service.name);
+            if asked.cidrs.is_empty() {
+                let service = &model.services()[asked.svc].name;
+                return no_public_addresses(ctx, source, to, hops, service);
             }
-            route_source(ctx, source, &service.cidrs, Dest::Range, &mut leaves);
+            route_source(ctx, source, asked.cidrs, Dest::Range, &mut leaves);
         }
         Answer::Enis { endpoint, enis } => {
             // All answered ENIs in one walk: those the same route reaches travel together.
@@ -545,7 +586,7 @@ pub(crate) fn evaluate_service(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -
             route_source(ctx, source, &ips, Dest::Eni { endpoint }, &mut leaves);
         }
     }
-    merge(ctx, source, &to, hops.hops, leaves)
+    merge(ctx, source, to, hops.hops, leaves)
 }
 
 /// `pl-s3`: the managed prefix list as a route names it.

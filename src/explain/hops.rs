@@ -36,7 +36,11 @@ pub fn destinations_text(lang: Lang, d: &RouteDecision) -> String {
         [one] => net(*one),
         [first, ..] => msg(
             lang,
-            "ranges-count",
+            if d.destinations.iter().all(|c| c.prefix_len() == 32) {
+                "addresses-count"
+            } else {
+                "ranges-count"
+            },
             args()
                 .n("count", d.destinations.len())
                 .s("first", net(*first)),

@@ -269,6 +269,8 @@ pub struct VpcEndpoint {
     pub route_table_ids: Vec<String>,
     pub subnet_ids: Vec<String>,
     pub private_dns_enabled: Option<bool>,
+    /// The Region of the service, for a cross-Region endpoint.
+    pub service_region: Option<String>,
     pub dns_options: Option<DnsOptions>,
     pub network_interface_ids: Vec<String>,
     pub tags: Vec<Tag>,
@@ -291,7 +293,6 @@ pub const ENDPOINT_FIELDS_UNUSED: &[&str] = &[
     "FailureReason",
     "ServiceNetworkArn",
     "ResourceConfigurationArn",
-    "ServiceRegion",
 ];
 
 #[derive(Debug, Clone, Default, Deserialize)]

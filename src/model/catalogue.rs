@@ -147,6 +147,13 @@ pub fn resolve(region: &str, overrides: &[ServiceOverride]) -> Vec<Service> {
 }
 
 /// The CIDRs of a catalogue service in another Region (no scenario overrides apply there).
+/// The AWS services an interface endpoint can reach in another Region (cross-Region AWS
+/// PrivateLink), as the catalogue names them. Source: PrivateLink guide, "Cross-region enabled
+/// AWS services", https://docs.aws.amazon.com/vpc/latest/privatelink/aws-services-cross-region-privatelink-support.html
+/// (IAM, Route 53, Firehose and Managed Flink are also listed there; the catalogue has none of
+/// them).
+pub const CROSS_REGION_SERVICES: [&str; 6] = ["s3", "ecr.api", "ecr.dkr", "kms", "ecs", "lambda"];
+
 pub fn remote_cidrs(service: &str, region: &str) -> Option<(Vec<Ipv4Net>, bool)> {
     let s = builtin().services.iter().find(|s| s.name == service)?;
     let cidrs = s.cidrs.get(region).or_else(|| s.cidrs.get("*"))?;

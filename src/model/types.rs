@@ -318,6 +318,18 @@ pub struct InterfaceEndpoint {
     /// through an inbound Resolver endpoint (inside the VPC, S3's public addresses are answered).
     #[serde(default, skip_serializing_if = "is_false")]
     pub private_dns_only_for_inbound_resolver_endpoint: bool,
+    /// The Region of the service, when it is not the VPC's (cross-Region AWS PrivateLink,
+    /// `com.amazonaws.us-west-2.s3` from a us-east-1 VPC): `SERVICE@REGION` uses it, the
+    /// Region's own `SERVICE` does not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+}
+
+impl InterfaceEndpoint {
+    /// Whether the endpoint serves `region`'s service (its own Region when it names none).
+    pub fn serves_region(&self, region: &str, home: &str) -> bool {
+        self.region.as_deref().unwrap_or(home) == region
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

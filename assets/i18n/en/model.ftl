@@ -132,6 +132,7 @@ diag-derived_route_target = { $case ->
 diag-invalid_local_route_target = { $table }'s route to { $destination } (a VPC CIDR) targets { $target }; the local route's target can only be replaced with a NAT gateway, a network interface or a Gateway Load Balancer endpoint
 diag-route_inside_vpc_not_subnet = { $table }'s route to { $destination } is more specific than the local route for { $vpc_cidr } but is not the CIDR of a subnet; a route more specific than the local route must match a subnet's entire CIDR block
 diag-invalid_subnet_route_target = { $table }'s route to { $destination } ({ $subnet }) targets { $target }; a route more specific than the local route must target a NAT gateway, a network interface or a Gateway Load Balancer endpoint
+diag-cross_region_unsupported = { $endpoint } is an interface endpoint for { $service } in { $region }, but { $service } is not reachable across Regions through AWS PrivateLink; cross-Region services: { $supported }
 diag-prefix_list_unmanaged = { $table } routes to pl-{ $service }, but AWS manages no prefix list for { $service }: only services with gateway endpoints (S3, DynamoDB) have one
 diag-prefix_list_empty = { $table }'s route to pl-{ $service } would match nothing: { $service } has no CIDRs in { $region } (give it `cidrs` under `services`)
 diag-service_cidr_inside_vpc = { $service }'s CIDR { $cidr } lies inside the VPC CIDR { $vpc_cidr }; AWS ignores a prefix-list entry more specific than a VPC CIDR in subnet route tables, and those addresses are routed as VPC addresses

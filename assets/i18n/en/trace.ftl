@@ -11,6 +11,7 @@ resolver-unknown = the Amazon-provided DNS server
 ranges-more = { $list }, … ({ $total } ranges)
 ranges-none = no public address in this Region
 ranges-illustrative = { $ranges }; illustrative
+addresses-count = { $count } addresses ({ $first }, …)
 ranges-count = { $count } ranges ({ $first }, …)
 routed-service = { $name } ({ $cidr })
 routed-eni = the endpoint ENI { $ip }

@@ -122,6 +122,7 @@ diag-derived_route_target = { $case ->
 diag-invalid_local_route_target = { $table } の { $destination } (VPC の CIDR) へのルートのターゲットが { $target } になっています。ローカルルートのターゲットを置き換えられるのは、NAT ゲートウェイ、ネットワークインターフェイス、Gateway Load Balancer エンドポイントだけです。
 diag-route_inside_vpc_not_subnet = { $table } の { $destination } へのルートは { $vpc_cidr } のローカルルートより具体的ですが、どのサブネットの CIDR とも一致しません。ローカルルートより具体的なルートは、サブネットの CIDR ブロック全体と一致する必要があります。
 diag-invalid_subnet_route_target = { $table } の { $destination } ({ $subnet }) へのルートのターゲットが { $target } になっています。ローカルルートより具体的なルートのターゲットは、NAT ゲートウェイ、ネットワークインターフェイス、Gateway Load Balancer エンドポイントのどれかである必要があります。
+diag-cross_region_unsupported = { $endpoint } は { $region } の { $service } へのインターフェイスエンドポイントですが、{ $service } は AWS PrivateLink でリージョンをまたいで接続できません。リージョンをまたいで使えるサービス: { $supported }
 diag-prefix_list_unmanaged = { $table } には pl-{ $service } へのルートがありますが、{ $service } には AWS マネージドプレフィックスリストがありません。プレフィックスリストがあるのは、ゲートウェイエンドポイントのあるサービス (S3、DynamoDB) だけです。
 diag-prefix_list_empty = { $table } の pl-{ $service } へのルートはどの宛先にも一致しません。{ $region } の { $service } に CIDR がありません (`services` でサービスに `cidrs` を指定してください)。
 diag-service_cidr_inside_vpc = { $service } の CIDR { $cidr } は VPC の CIDR { $vpc_cidr } の中にあります。AWS はサブネットのルートテーブルで VPC の CIDR より具体的なプレフィックスリストのエントリを無視するため、これらのアドレスは VPC 内のアドレスとしてルーティングされます。

@@ -12,6 +12,7 @@ resolver-unknown = Amazon 提供の DNS サーバー
 ranges-more = { $list } ほか (全 { $total } 範囲)
 ranges-none = このリージョンにはパブリックアドレスがありません
 ranges-illustrative = { $ranges }。説明用の仮の範囲
+addresses-count = { $count } 個のアドレス ({ $first } ほか)
 ranges-count = { $count } 個の範囲 ({ $first } ほか)
 routed-service = { $name } ({ $cidr })
 routed-eni = エンドポイントの ENI { $ip }

@@ -210,6 +210,7 @@ impl App {
                         }],
                         private_dns,
                         private_dns_only_for_inbound_resolver_endpoint: false,
+                        region: None,
                     },
                     position: None,
                 });

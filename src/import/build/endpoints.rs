@@ -121,7 +121,29 @@ pub(super) fn endpoints<'s>(
                 });
             }
             "Interface" => {
+                let mut service_region: Option<String> = None;
                 let name = match service {
+                    // Cross-Region AWS PrivateLink: the catalogue's service, in that Region.
+                    Some(ServiceRef::Remote {
+                        service: s,
+                        region: r,
+                    }) if services.iter().any(|x| x.name == s) => {
+                        service_region = Some(r);
+                        s
+                    }
+                    Some(ServiceRef::Remote {
+                        service: s,
+                        region: r,
+                    }) => {
+                        w.push(
+                            id,
+                            "aws_not_modelled",
+                            format!(
+                                "{id}: interface endpoint for {s} in {r}, a service the catalogue does not know; left out"
+                            ),
+                        );
+                        continue;
+                    }
                     Some(ServiceRef::Aws(s)) => {
                         if !services.iter().any(|x| x.name == s)
                             && !service_overrides.iter().any(|o| o.name == s)
@@ -247,6 +269,8 @@ pub(super) fn endpoints<'s>(
                     subnets: endpoint_subnets,
                     private_dns,
                     private_dns_only_for_inbound_resolver_endpoint: inbound_only && private_dns,
+                    region: service_region
+                        .or_else(|| e.service_region.clone().filter(|r| r.as_str() != region)),
                 });
             }
             "GatewayLoadBalancer" => {

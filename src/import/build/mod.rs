@@ -60,6 +60,9 @@ enum ServiceRef {
     Aws(String),
     /// `com.amazonaws.vpce.<region>.vpce-svc-…`: a PrivateLink endpoint service.
     EndpointService(String),
+    /// `com.amazonaws.<other-region>.<service>`: an AWS service in another Region, reached by
+    /// cross-Region AWS PrivateLink.
+    Remote { service: String, region: String },
     /// Anything else (another Region, `aws.sagemaker.…`): kept whole.
     Other(String),
 }
@@ -71,9 +74,26 @@ fn service_ref(name: &str, region: &str) -> ServiceRef {
         ServiceRef::EndpointService(s.to_string())
     } else if let Some(s) = name.strip_prefix(&aws) {
         ServiceRef::Aws(s.to_string())
+    } else if let Some((other, s)) = name
+        .strip_prefix("com.amazonaws.")
+        .and_then(|rest| rest.split_once('.'))
+        .filter(|(r, _)| looks_like_region(r))
+    {
+        ServiceRef::Remote {
+            service: s.to_string(),
+            region: other.to_string(),
+        }
     } else {
         ServiceRef::Other(name.to_string())
     }
+}
+
+/// `us-west-2`, `ap-northeast-1`, `us-gov-west-1`: letters and dashes, ending in a digit.
+fn looks_like_region(r: &str) -> bool {
+    r.contains('-')
+        && r.ends_with(|c: char| c.is_ascii_digit())
+        && r.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// What the steps before the endpoints found, for the steps that read it: the VPC, its

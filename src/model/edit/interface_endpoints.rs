@@ -199,6 +199,7 @@ mod tests {
                     ],
                     private_dns: true,
                     private_dns_only_for_inbound_resolver_endpoint: false,
+                    region: None,
                 },
                 position: None,
             },
@@ -234,6 +235,7 @@ mod tests {
                 }],
                 private_dns: true,
                 private_dns_only_for_inbound_resolver_endpoint: false,
+                region: None,
             },
             position: None,
         };

@@ -355,7 +355,11 @@ impl Model {
             |m| &m.service_endpoints,
             || {
                 let mut service_endpoints = vec![Vec::new(); services.len()];
+                // A cross-Region endpoint serves `SERVICE@REGION`, not this Region's service.
                 for (i, ie) in s.interface_endpoints.iter().enumerate() {
+                    if !ie.serves_region(&s.region, &s.region) {
+                        continue;
+                    }
                     if let Some(&si) = service_lookup.get(&ie.service) {
                         service_endpoints[si].push(i);
                     }

@@ -90,6 +90,25 @@ pub(super) fn interface_endpoints(cx: &Cx, out: &mut Vec<Diagnostic>) {
             ),
             Some(_) => {}
         }
+        // Cross-Region AWS PrivateLink serves only some services (PrivateLink guide,
+        // "Cross-region enabled AWS services").
+        if let Some(region) = ie.region.as_deref()
+            && region != cx.s.region
+            && !crate::model::catalogue::CROSS_REGION_SERVICES.contains(&ie.service.as_str())
+        {
+            out.push(
+                Diagnostic::error(&ie.id, "cross_region_unsupported")
+                    .s("endpoint", &ie.id)
+                    .s("service", &ie.service)
+                    .s("region", region)
+                    .list(
+                        "supported",
+                        crate::model::catalogue::CROSS_REGION_SERVICES
+                            .iter()
+                            .map(|s| s.to_string()),
+                    ),
+            );
+        }
         if ie.subnets.is_empty() {
             out.push(
                 Diagnostic::warning(&ie.id, "interface_endpoint_without_subnets")
@@ -135,7 +154,8 @@ pub(super) fn interface_endpoints(cx: &Cx, out: &mut Vec<Diagnostic>) {
 /// Private DNS only where the service supports it; at most one interface endpoint per service
 /// with private DNS on; a warning when a VPC DNS attribute it needs is off (aws-semantics.md §3).
 pub(super) fn interface_endpoint_private_dns(cx: &Cx, out: &mut Vec<Diagnostic>) {
-    let mut with_private_dns: HashMap<&str, &str> = HashMap::new();
+    // Per (service, Region): a cross-Region endpoint answers another Region's name.
+    let mut with_private_dns: HashMap<(&str, &str), &str> = HashMap::new();
     let vpc = &cx.s.vpc;
     for ie in &cx.s.interface_endpoints {
         if !ie.private_dns {
@@ -152,9 +172,13 @@ pub(super) fn interface_endpoint_private_dns(cx: &Cx, out: &mut Vec<Diagnostic>)
             );
             continue;
         }
-        match with_private_dns.get(ie.service.as_str()) {
+        let key = (
+            ie.service.as_str(),
+            ie.region.as_deref().unwrap_or(&cx.s.region),
+        );
+        match with_private_dns.get(&key) {
             None => {
-                with_private_dns.insert(&ie.service, &ie.id);
+                with_private_dns.insert(key, &ie.id);
             }
             Some(&prev) => out.push(
                 Diagnostic::error(&ie.id, "private_dns_conflict")
@@ -361,6 +385,7 @@ mod tests {
             }],
             private_dns: true,
             private_dns_only_for_inbound_resolver_endpoint: false,
+            region: None,
         });
         let m = error(&run(&s), "private_dns_unsupported", "vpce-ddb");
         assert!(
@@ -416,6 +441,7 @@ mod tests {
             }],
             private_dns,
             private_dns_only_for_inbound_resolver_endpoint: inbound_only,
+            region: None,
         }
     }
 
