@@ -30,7 +30,7 @@ pub use lang::{Lang, UnknownLang};
 pub use trace::*;
 
 /// The message files, per language, in the order they are added to the bundle.
-pub const FILES: [(&str, &str, &str); 4] = [
+pub const FILES: [(&str, &str, &str); 6] = [
     (
         "en",
         "trace.ftl",
@@ -41,6 +41,7 @@ pub const FILES: [(&str, &str, &str); 4] = [
         "codes.ftl",
         include_str!("../../assets/i18n/en/codes.ftl"),
     ),
+    ("en", "ui.ftl", include_str!("../../assets/i18n/en/ui.ftl")),
     (
         "ja",
         "trace.ftl",
@@ -51,6 +52,7 @@ pub const FILES: [(&str, &str, &str); 4] = [
         "codes.ftl",
         include_str!("../../assets/i18n/ja/codes.ftl"),
     ),
+    ("ja", "ui.ftl", include_str!("../../assets/i18n/ja/ui.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;
