@@ -29,7 +29,7 @@ impl App {
             Err(e) => {
                 self.status = Some((
                     StatusKind::Error,
-                    tf(self.lang, "Refused: {}", &[&e.to_string()]),
+                    tf(self.lang, "ui-refused", &[&e.to_string()]),
                 ));
             }
         }
@@ -37,12 +37,12 @@ impl App {
 
     pub fn undo(&mut self) {
         let Some(step) = self.undo.pop() else {
-            self.status = Some((StatusKind::Info, t(self.lang, "Nothing to undo.").into()));
+            self.status = Some((StatusKind::Info, t(self.lang, "ui-nothing-to-undo").into()));
             return;
         };
         match step.back.apply(&self.model) {
             Ok((model, forward)) => {
-                let what = tf(self.lang, "undo: {}", &[&step.forward.describe()]);
+                let what = tf(self.lang, "ui-undo", &[&step.forward.describe()]);
                 self.version = step.version_before;
                 self.redo.push(Step { forward, ..step });
                 self.install(model, what);
@@ -51,7 +51,7 @@ impl App {
                 // An inverse that no longer applies is a bug in the engine: say so, keep state.
                 self.status = Some((
                     StatusKind::Error,
-                    tf(self.lang, "Undo failed: {}", &[&e.to_string()]),
+                    tf(self.lang, "ui-undo-failed", &[&e.to_string()]),
                 ));
                 self.undo.push(step);
             }
@@ -60,12 +60,12 @@ impl App {
 
     pub fn redo(&mut self) {
         let Some(step) = self.redo.pop() else {
-            self.status = Some((StatusKind::Info, t(self.lang, "Nothing to redo.").into()));
+            self.status = Some((StatusKind::Info, t(self.lang, "ui-nothing-to-redo").into()));
             return;
         };
         match step.forward.apply(&self.model) {
             Ok((model, back)) => {
-                let what = tf(self.lang, "redo: {}", &[&step.forward.describe()]);
+                let what = tf(self.lang, "ui-redo", &[&step.forward.describe()]);
                 self.version = step.version_after;
                 self.undo.push(Step { back, ..step });
                 self.install(model, what);
@@ -73,7 +73,7 @@ impl App {
             Err(e) => {
                 self.status = Some((
                     StatusKind::Error,
-                    tf(self.lang, "Redo failed: {}", &[&e.to_string()]),
+                    tf(self.lang, "ui-redo-failed", &[&e.to_string()]),
                 ));
                 self.redo.push(step);
             }
@@ -82,7 +82,10 @@ impl App {
 
     pub(super) fn reset(&mut self) {
         if self.undo.is_empty() {
-            self.status = Some((StatusKind::Info, t(self.lang, "Already as loaded.").into()));
+            self.status = Some((
+                StatusKind::Info,
+                t(self.lang, "ui-already-as-loaded").into(),
+            ));
             return;
         }
         let steps = self.undo.len();
@@ -99,7 +102,7 @@ impl App {
                 Err(e) => {
                     self.status = Some((
                         StatusKind::Error,
-                        tf(self.lang, "Reset stopped: {}", &[&e.to_string()]),
+                        tf(self.lang, "ui-reset-stopped", &[&e.to_string()]),
                     ));
                     self.undo.push(step);
                     break;
@@ -112,7 +115,7 @@ impl App {
             before_trace,
             tf(
                 self.lang,
-                "reset to the file as loaded ({} edit(s) undone; Ctrl-r redoes them)",
+                "ui-reset-to-file-as-loaded-edit",
                 &[&steps.to_string()],
             ),
         );
@@ -195,11 +198,11 @@ impl App {
         }
         line.push_str(". ");
         line.push_str(&match flips.len() {
-            0 => t(self.lang, "No matrix cell changed.").to_string(),
-            1 => t(self.lang, "1 matrix cell flipped (c lists it).").to_string(),
+            0 => t(self.lang, "ui-no-matrix-cell-changed").to_string(),
+            1 => t(self.lang, "ui-1-matrix-cell-flipped-c-lists").to_string(),
             n => tf(
                 self.lang,
-                "{} matrix cells flipped (c lists them).",
+                "ui-matrix-cells-flipped-c-lists-them",
                 &[&n.to_string()],
             ),
         });
@@ -207,7 +210,7 @@ impl App {
             line.push(' ');
             line.push_str(&tf(
                 self.lang,
-                "Cost {} {}/month.",
+                "ui-cost-month",
                 &[&crate::cost::signed(cost_delta), &self.cost.currency],
             ));
         }

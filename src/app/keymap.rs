@@ -21,13 +21,14 @@ pub enum Context {
 }
 
 impl Context {
+    /// The id of the message that names the context (`ui.ftl`).
     pub fn title(self) -> &'static str {
         match self {
-            Context::Main => "Main screen",
-            Context::Picker => "In a list",
-            Context::Typing => "Typing (filter, address, path)",
-            Context::Confirm => "Unsaved edits on quit",
-            Context::Overlay => "Help and lists",
+            Context::Main => "ui-main-screen",
+            Context::Picker => "ui-in-list",
+            Context::Typing => "ui-typing-filter-address-path",
+            Context::Confirm => "ui-unsaved-edits-on-quit",
+            Context::Overlay => "ui-help-and-lists",
         }
     }
 }
@@ -635,7 +636,7 @@ pub fn markdown() -> String {
     for b in KEYMAP {
         out.push_str(&format!(
             "| {} | `{}` | {} |\n",
-            b.context.title(),
+            crate::i18n::t(crate::i18n::Lang::En, b.context.title()),
             b.label,
             b.help
         ));

@@ -79,12 +79,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     let title = match (cursor, &app.trace) {
         (Some(_), Ok(tr)) => tf(
             lang,
-            "Matrix: {}: {}",
+            "ui-matrix-2",
             &[&app.path_label(), &i18n::verdict_words(lang, &tr.verdict)],
         ),
         _ => tf(
             lang,
-            "Matrix: {} instances × {} columns",
+            "ui-matrix-instances-columns",
             &[
                 &m.instances.len().to_string(),
                 &(m.services.len() + m.workloads.len()).to_string(),
@@ -94,7 +94,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     if app.verdict_hidden() {
         let block = panel(
             theme,
-            t(lang, "Matrix (hidden until you answer)").into(),
+            t(lang, "ui-matrix-hidden-until-you-answer").into(),
             focused,
         );
         block.render(area, buf);
@@ -154,7 +154,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         "{} · ",
         tf(
             lang,
-            "rows {}-{} of {} · cols {}-{} of {}",
+            "ui-rows-of-cols-of",
             &[
                 &(w.row0 + 1.min(w.rows)).to_string(),
                 &(w.row0 + w.rows).to_string(),

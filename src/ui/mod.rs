@@ -178,7 +178,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = tf(
             app.lang,
-            "vpc-tui needs {}×{} (now {}×{}). q quits.",
+            "ui-vpc-tui-needs-now-q-quits",
             &[
                 &MIN_WIDTH.to_string(),
                 &MIN_HEIGHT.to_string(),
@@ -321,14 +321,14 @@ fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .collect();
     if !names.is_empty() {
         spans.push(Span::styled(
-            format!("✖ {}", tf(app.lang, "FAILED: {}", &[&names.join(", ")])),
+            format!("✖ {}", tf(app.lang, "ui-failed", &[&names.join(", ")])),
             theme.bad(),
         ));
         spans.push(Span::raw("  "));
     }
     if app.is_dirty() {
         spans.push(Span::styled(
-            format!("● {}", t(app.lang, "modified")),
+            format!("● {}", t(app.lang, "ui-modified")),
             theme.warn(),
         ));
         spans.push(Span::raw("  "));
@@ -336,7 +336,7 @@ fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     spans.push(Span::styled(
         s.title
             .clone()
-            .unwrap_or_else(|| t(app.lang, "(untitled)").into()),
+            .unwrap_or_else(|| t(app.lang, "ui-untitled").into()),
         theme.title(),
     ));
     spans.push(Span::raw("  "));
@@ -376,7 +376,7 @@ fn tab_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         };
         buf.set_stringn(r.x, r.y, &label, r.width as usize, style);
     }
-    let hint = t(app.lang, "Tab: next panel");
+    let hint = t(app.lang, "ui-tab-next-panel");
     let used = tab_titles(app, area)
         .last()
         .map(|(_, r, _)| r.right())
