@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::app::App;
-use crate::i18n::{t, tf, tr};
+use crate::i18n::{t, tf};
 
 use super::text::wrap;
 use super::theme::{ON_PATH, Theme};
@@ -46,14 +46,14 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
         _ => (format!("✔ {}", t(lang, "ui-state-up")), theme.ok()),
     };
     let mut out = Vec::new();
-    let section = |out: &mut Vec<Line<'static>>, title: &str, n: usize| {
+    let section = |out: &mut Vec<Line<'static>>, title: &'static str, n: usize| {
         out.push(Line::from(Span::styled(
-            format!("{} ({n})", tr(lang, title)),
+            format!("{} ({n})", t(lang, title)),
             theme.title(),
         )));
     };
 
-    section(&mut out, "Gateway endpoints", s.gateway_endpoints.len());
+    section(&mut out, "ui-gateway-endpoints", s.gateway_endpoints.len());
     for g in &s.gateway_endpoints {
         out.push(Line::from(vec![
             Span::styled(format!("{}{} ", pre(&g.id), g.id), style(&g.id)),
@@ -77,7 +77,11 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
         ));
     }
 
-    section(&mut out, "Interface endpoints", s.interface_endpoints.len());
+    section(
+        &mut out,
+        "ui-interface-endpoints",
+        s.interface_endpoints.len(),
+    );
     for (i, e) in s.interface_endpoints.iter().enumerate() {
         let dns = if !e.private_dns {
             t(lang, "ui-private-dns-off")
@@ -124,7 +128,7 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
     if !s.gwlb_endpoints.is_empty() {
         section(
             &mut out,
-            "Gateway Load Balancer endpoints",
+            "ui-gateway-load-balancer-endpoints",
             s.gwlb_endpoints.len(),
         );
         for g in &s.gwlb_endpoints {
@@ -182,7 +186,7 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
         }
     }
 
-    section(&mut out, "NAT gateways", s.nat_gateways.len());
+    section(&mut out, "ui-nat-gateways", s.nat_gateways.len());
     for n in &s.nat_gateways {
         let (st, st_style) = match &n.subnet {
             Some(sub) => state(az_of_subnet(sub)),

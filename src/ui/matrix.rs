@@ -8,10 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::app::{App, Msg};
-use crate::i18n::{self, t, tf, tr};
+use crate::i18n::{self, t, tf};
 
 use super::text::{fit, truncate};
-use super::theme::{MATRIX_LEGEND, Theme, cell_symbol};
+use super::theme::{Theme, cell_symbol};
 use super::{Hotspot, panel};
 
 const CELL: u16 = 4;
@@ -167,7 +167,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     );
     let legend = Line::from(vec![
         Span::styled(more, theme.dim()),
-        Span::styled(tr(lang, MATRIX_LEGEND), theme.dim()),
+        Span::styled(t(lang, "ui-matrix-legend"), theme.dim()),
     ]);
     buf.set_line(inner.x, inner.bottom() - 1, &legend, inner.width);
 }

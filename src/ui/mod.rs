@@ -25,7 +25,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
 use crate::app::{App, Msg, StatusKind, Tab, keymap};
-use crate::i18n::{t, tf, tr};
+use crate::i18n::{t, tf};
 pub use svg::screenshots;
 use text::{truncate, width};
 use theme::Theme;
@@ -425,19 +425,19 @@ fn footer(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut used = 0usize;
     if app.lesson.is_some() && app.overlay.is_none() {
         for (k, word) in [
-            ("n", "next"),
-            ("p", "back"),
-            ("a", "answer"),
-            ("P", "presenter"),
+            ("n", "ui-next"),
+            ("p", "ui-back"),
+            ("a", "ui-answer"),
+            ("P", "ui-presenter"),
         ] {
-            let word = tr(app.lang, word);
+            let word = t(app.lang, word);
             used += width(k) + width(word) + 3;
             spans.push(Span::styled(k, theme.key()));
             spans.push(Span::raw(format!(" {word}  ")));
         }
     }
     for b in keymap::footer(app) {
-        let word = tr(app.lang, b.footer.unwrap_or_default());
+        let word = b.footer.map(|f| t(app.lang, f)).unwrap_or_default();
         let w = width(b.label) + 1 + width(word) + 2;
         if used + w > area.width as usize {
             break;

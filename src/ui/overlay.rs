@@ -68,7 +68,7 @@ pub fn help_lines(theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
         for b in KEYMAP.iter().filter(|b| b.context == ctx) {
             out.push(Line::from(vec![
                 Span::styled(format!("  {:<8}", b.label), theme.key()),
-                Span::raw(tr(lang, b.help)),
+                Span::raw(t(lang, b.help)),
             ]));
         }
         out.push(Line::from(""));

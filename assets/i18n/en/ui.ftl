@@ -169,7 +169,7 @@ ui-private = private
 ## matrix panel (ui/matrix.rs, ui/theme.rs)
 
 ui-rows-of-cols-of = rows { $a0 }-{ $a1 } of { $a2 } · cols { $a3 }-{ $a4 } of { $a5 }
-ui-g-gateway-endpoint-i-interface-endpoint = ✔g gateway endpoint  ✔i interface endpoint (I: other AZ only)  ✔n NAT  ✔w internet gateway  ✔l local  ✔m mixed  ✖ blocked  ◐ partial  ⇢ leaves VPC  ⊘ source down
+ui-matrix-legend = ✔g gateway endpoint  ✔i interface endpoint (I: other AZ only)  ✔n NAT  ✔w internet gateway  ✔l local  ✔m mixed  ✖ blocked  ◐ partial  ⇢ leaves VPC  ⊘ source down
 
 ## route tables panel (ui/route_tables.rs)
 
