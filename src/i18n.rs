@@ -11,8 +11,10 @@
 //! - a fixed label: `t(lang, "ui-route-tables")`;
 //! - a label with values: `tf(lang, "ui-path", &[&label])`; the values are the message's
 //!   variables `$a0`, `$a1`, ... in order, and a translation places them where its grammar wants;
-//! - text kept as data (a keymap help, a picker label): `tr(lang, text)`, which takes an id or the
-//!   English of a message and leaves anything else (a subnet name) as it is.
+//! - an id kept as data (a keymap help, a tab title): `t(lang, b.help)`, as for a literal;
+//! - text kept as data that may or may not be a message (a picker label, which is sometimes an
+//!   instance name): `tr(lang, text)`, which takes an id or the English of a `ui.ftl` message
+//!   and leaves anything else as it is.
 //!
 //! Messages hold no layout padding or symbols (`ui-nothing-matches` is "nothing matches", not
 //! "  nothing matches"), so that spacing and the narrow-symbol mode stay the UI's business. A
@@ -107,9 +109,9 @@ pub fn t(lang: Lang, id: &'static str) -> &'static str {
     text.unwrap_or(id)
 }
 
-/// [`t`] for text that is not a literal at the call site (a keymap help, a picker label kept
-/// in data): an id, or the English of a message, comes out in `lang`; anything else (a name,
-/// an address) as given.
+/// [`t`] for text kept in data that is not always a message (a picker's title, labels, details,
+/// prompt and hint): an id, or the English of a `ui.ftl` message, comes out in `lang`; anything
+/// else (a name, an address) as given.
 pub fn tr(lang: Lang, text: &str) -> &str {
     match by_text().get(text) {
         Some(id) => &words().text[index(lang)][id],

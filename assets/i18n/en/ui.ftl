@@ -1,5 +1,5 @@
 # vpc-tui's own words: panels, pickers, the status line, the keymap help.
-# Generated once from the old English-keyed table by tools/migrate_ui_i18n.py; edit freely.
+# Generated once from the English-keyed table that src/i18n.rs used to hold; edit freely.
 # Variables: $a0, $a1, ... are the values the UI puts in (ids, counts, names), in order.
 # Keep ids, codes and CIDRs as they are in every language.
 
