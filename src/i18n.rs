@@ -39,8 +39,118 @@ const UI_FTL_EN: &str = include_str!("../assets/i18n/en/ui.ftl");
 /// Every message formatted once per language (without values), by id: `ui.ftl` and the other
 /// files of [`crate::explain::FILES`], so `t` serves any message without arguments.
 struct Words {
-    text: [HashMap<&'static str, String>; 2],
+    text: [Map<&'static str, Word>; 2],
 }
+
+struct Word {
+    /// The message without values.
+    text: String,
+    /// The message as text and values in order, when it is nothing else (no selector, no
+    /// function, no term): [`tf`] then fills it in without going through Fluent, which a
+    /// frame with hundreds of labels notices.
+    pieces: Option<Vec<Piece>>,
+}
+
+#[derive(Debug, PartialEq)]
+enum Piece {
+    Text(&'static str),
+    /// `$a0`, `$a1`, ...
+    Value(usize),
+}
+
+/// FNV-1a: the ids are short and fixed, and `t` runs for every label of every frame.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Map<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// The pieces of a message's pattern, when it holds only text, `$aN` and plain string
+/// literals (`{"{"}`).
+fn pieces(pattern: &fluent_syntax::ast::Pattern<&'static str>) -> Option<Vec<Piece>> {
+    use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
+    pattern
+        .elements
+        .iter()
+        .map(|e| match e {
+            PatternElement::TextElement { value } => Some(Piece::Text(value)),
+            PatternElement::Placeable {
+                expression: Expression::Inline(InlineExpression::StringLiteral { value }),
+            } if !value.contains('\\') => Some(Piece::Text(value)),
+            PatternElement::Placeable {
+                expression: Expression::Inline(InlineExpression::VariableReference { id }),
+            } => id.name.strip_prefix('a')?.parse().ok().map(Piece::Value),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Each message's pattern in `lang`'s files, by id.
+fn patterns(lang: Lang) -> Map<&'static str, fluent_syntax::ast::Pattern<&'static str>> {
+    let mut out = Map::default();
+    for (code, _, text) in crate::explain::FILES {
+        if code != lang.code() {
+            continue;
+        }
+        // A file that does not parse is caught by the explain tests; keep what parsed.
+        let resource = fluent_syntax::parser::parse(text).unwrap_or_else(|(r, _)| r);
+        for entry in resource.body {
+            if let fluent_syntax::ast::Entry::Message(m) = entry
+                && let Some(value) = m.value
+            {
+                out.entry(m.id.name).or_insert(value);
+            }
+        }
+    }
+    out
+}
+
+fn fill(pieces: &[Piece], values: &[&str]) -> String {
+    let mut out = String::new();
+    for p in pieces {
+        match p {
+            Piece::Text(s) => out.push_str(s),
+            Piece::Value(n) => match values.get(*n) {
+                Some(v) => out.push_str(v),
+                // What Fluent shows for a missing variable.
+                None => {
+                    out.push_str("{$a");
+                    out.push_str(&n.to_string());
+                    out.push('}');
+                }
+            },
+        }
+    }
+    out
+}
+
+/// Values no message contains, for checking [`Word::pieces`] against Fluent.
+const PROBES: [&str; 8] = [
+    "\u{e000}0",
+    "\u{e000}1",
+    "\u{e000}2",
+    "\u{e000}3",
+    "\u{e000}4",
+    "\u{e000}5",
+    "\u{e000}6",
+    "\u{e000}7",
+];
 
 /// The ids defined in a Fluent file: the names of its `id = …` lines.
 fn ids_in(ftl: &'static str) -> impl Iterator<Item = &'static str> {
@@ -70,10 +180,22 @@ fn words() -> &'static Words {
             .filter(|(code, _, _)| *code == Lang::En.code())
             .flat_map(|(_, _, text)| ids_in(text))
             .collect();
+        let english = patterns(Lang::En);
         let text = Lang::ALL.map(|lang| {
+            let own = patterns(lang);
             ids.iter()
-                .map(|id| (*id, msg(lang, id, args())))
-                .collect::<HashMap<_, _>>()
+                .map(|id| {
+                    let text = msg(lang, id, args());
+                    // Fluent falls back to English for a message the language lacks; so do we.
+                    let pieces = own
+                        .get(id)
+                        .or_else(|| english.get(id))
+                        .and_then(pieces)
+                        // Whatever the pieces say, Fluent has the last word.
+                        .filter(|p| fill(p, &PROBES) == msg(lang, id, with_values(&PROBES)));
+                    (*id, Word { text, pieces })
+                })
+                .collect::<Map<_, _>>()
         });
         Words { text }
     })
@@ -82,14 +204,14 @@ fn words() -> &'static Words {
 /// What [`tr`] recognises, with the id it stands for: each `ui.ftl` id, and the English of each
 /// `ui.ftl` message. When two messages say the same English (`ui-up` "up" and `ui-state-up`
 /// "up"), the shorter id is the one without a context.
-fn by_text() -> &'static HashMap<&'static str, &'static str> {
-    static BY_TEXT: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+fn by_text() -> &'static Map<&'static str, &'static str> {
+    static BY_TEXT: OnceLock<Map<&'static str, &'static str>> = OnceLock::new();
     BY_TEXT.get_or_init(|| {
         let w = words();
-        let mut map: HashMap<&'static str, &'static str> =
+        let mut map: Map<&'static str, &'static str> =
             ids_in(UI_FTL_EN).map(|id| (id, id)).collect();
         for id in ids_in(UI_FTL_EN) {
-            let english = w.text[0][id].as_str();
+            let english = w.text[0][id].text.as_str();
             match map.get(english) {
                 Some(old) if old.len() <= id.len() => {}
                 _ => {
@@ -104,7 +226,7 @@ fn by_text() -> &'static HashMap<&'static str, &'static str> {
 /// The message `id` in `lang`; the id itself when there is no such message (a test keeps that
 /// from happening in the UI's sources).
 pub fn t(lang: Lang, id: &'static str) -> &'static str {
-    let text = words().text[index(lang)].get(id).map(String::as_str);
+    let text = words().text[index(lang)].get(id).map(|w| w.text.as_str());
     debug_assert!(text.is_some(), "no message {id:?}");
     text.unwrap_or(id)
 }
@@ -114,15 +236,22 @@ pub fn t(lang: Lang, id: &'static str) -> &'static str {
 /// else (a name, an address) as given.
 pub fn tr(lang: Lang, text: &str) -> &str {
     match by_text().get(text) {
-        Some(id) => &words().text[index(lang)][id],
+        Some(id) => &words().text[index(lang)][id].text,
         None => text,
     }
 }
 
 /// The message `id` with its values put in: `values[0]` is `$a0`, `values[1]` is `$a1`, ...
 pub fn tf(lang: Lang, id: &'static str, values: &[&str]) -> String {
-    debug_assert!(crate::explain::has(lang, id), "no message {id:?}");
-    msg(lang, id, with_values(values))
+    match words().text[index(lang)].get(id) {
+        Some(Word {
+            pieces: Some(p), ..
+        }) => fill(p, values),
+        found => {
+            debug_assert!(found.is_some(), "no message {id:?}");
+            msg(lang, id, with_values(values))
+        }
+    }
 }
 
 fn with_values<'a>(values: &[&'a str]) -> Args<'a> {
@@ -257,6 +386,31 @@ mod tests {
             assert_ne!(text, t(Lang::En, id), "{id}");
             assert_eq!(text.trim(), text, "{id}: padding belongs to the UI");
         }
+    }
+
+    /// `tf` fills `ui.ftl`'s messages in without Fluent, and says what Fluent would say, even
+    /// with a value missing.
+    #[test]
+    fn tf_takes_the_short_way_and_agrees_with_fluent() {
+        for lang in Lang::ALL {
+            for id in ids_in(UI_FTL_EN) {
+                let w = &words().text[index(lang)][id];
+                assert!(
+                    w.pieces.is_some(),
+                    "{lang}: {id} goes through Fluent each time"
+                );
+                for values in [&["x"][..], &["x", "{y}", "z", "", "w"]] {
+                    assert_eq!(
+                        tf(lang, id, values),
+                        msg(lang, id, with_values(values)),
+                        "{lang}: {id}"
+                    );
+                }
+            }
+        }
+        // A message Fluent must format (a selector, a named variable) is left to it.
+        assert!(words().text[0]["hop-nat-zonal"].pieces.is_none());
+        assert!(words().text[0]["verdict-line-reachable"].pieces.is_none());
     }
 
     /// The glossary's writing rules hold for every Japanese text: half-width parentheses, no
