@@ -12,7 +12,6 @@ pub mod eval;
 pub mod explain;
 pub mod export;
 pub mod i18n;
-pub mod i18n_save;
 pub mod import;
 pub mod lesson;
 pub mod model;

@@ -79,7 +79,7 @@ fn assert_verdict_and_route(app: &App, screen: &str) {
     {
         let line = format!(
             "{} {}: {} → {}",
-            vpc_tui::i18n::t(app.lang, "route"),
+            vpc_tui::i18n::t(app.lang, "ui-route"),
             hop.id,
             m.destination,
             m.target

@@ -31,7 +31,7 @@ impl App {
                     StatusKind::Error,
                     tf(
                         self.lang,
-                        "Refused: {}",
+                        "ui-refused",
                         &[&crate::explain::edit_error(self.lang, &e)],
                     ),
                 ));
@@ -41,12 +41,12 @@ impl App {
 
     pub fn undo(&mut self) {
         let Some(step) = self.undo.pop() else {
-            self.status = Some((StatusKind::Info, t(self.lang, "Nothing to undo.").into()));
+            self.status = Some((StatusKind::Info, t(self.lang, "ui-nothing-to-undo").into()));
             return;
         };
         match step.back.apply(&self.model) {
             Ok((model, forward)) => {
-                let what = tf(self.lang, "undo: {}", &[&step.forward.describe()]);
+                let what = tf(self.lang, "ui-undo", &[&step.forward.describe()]);
                 self.version = step.version_before;
                 self.redo.push(Step { forward, ..step });
                 self.install(model, what);
@@ -57,7 +57,7 @@ impl App {
                     StatusKind::Error,
                     tf(
                         self.lang,
-                        "Undo failed: {}",
+                        "ui-undo-failed",
                         &[&crate::explain::edit_error(self.lang, &e)],
                     ),
                 ));
@@ -68,12 +68,12 @@ impl App {
 
     pub fn redo(&mut self) {
         let Some(step) = self.redo.pop() else {
-            self.status = Some((StatusKind::Info, t(self.lang, "Nothing to redo.").into()));
+            self.status = Some((StatusKind::Info, t(self.lang, "ui-nothing-to-redo").into()));
             return;
         };
         match step.forward.apply(&self.model) {
             Ok((model, back)) => {
-                let what = tf(self.lang, "redo: {}", &[&step.forward.describe()]);
+                let what = tf(self.lang, "ui-redo", &[&step.forward.describe()]);
                 self.version = step.version_after;
                 self.undo.push(Step { back, ..step });
                 self.install(model, what);
@@ -83,7 +83,7 @@ impl App {
                     StatusKind::Error,
                     tf(
                         self.lang,
-                        "Redo failed: {}",
+                        "ui-redo-failed",
                         &[&crate::explain::edit_error(self.lang, &e)],
                     ),
                 ));
@@ -94,7 +94,10 @@ impl App {
 
     pub(super) fn reset(&mut self) {
         if self.undo.is_empty() {
-            self.status = Some((StatusKind::Info, t(self.lang, "Already as loaded.").into()));
+            self.status = Some((
+                StatusKind::Info,
+                t(self.lang, "ui-already-as-loaded").into(),
+            ));
             return;
         }
         let steps = self.undo.len();
@@ -113,7 +116,7 @@ impl App {
                         StatusKind::Error,
                         tf(
                             self.lang,
-                            "Reset stopped: {}",
+                            "ui-reset-stopped",
                             &[&crate::explain::edit_error(self.lang, &e)],
                         ),
                     ));
@@ -128,7 +131,7 @@ impl App {
             before_trace,
             tf(
                 self.lang,
-                "reset to the file as loaded ({} edit(s) undone; Ctrl-r redoes them)",
+                "ui-reset-to-file-as-loaded-edit",
                 &[&steps.to_string()],
             ),
         );
@@ -211,11 +214,11 @@ impl App {
         }
         line.push_str(". ");
         line.push_str(&match flips.len() {
-            0 => t(self.lang, "No matrix cell changed.").to_string(),
-            1 => t(self.lang, "1 matrix cell flipped (c lists it).").to_string(),
+            0 => t(self.lang, "ui-no-matrix-cell-changed").to_string(),
+            1 => t(self.lang, "ui-1-matrix-cell-flipped-c-lists").to_string(),
             n => tf(
                 self.lang,
-                "{} matrix cells flipped (c lists them).",
+                "ui-matrix-cells-flipped-c-lists-them",
                 &[&n.to_string()],
             ),
         });
@@ -223,7 +226,7 @@ impl App {
             line.push(' ');
             line.push_str(&tf(
                 self.lang,
-                "Cost {} {}/month.",
+                "ui-cost-month",
                 &[&crate::cost::signed(cost_delta), &self.cost.currency],
             ));
         }

@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::{App, Msg, Overlay, Tab};
+use crate::i18n::{Lang, t};
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,13 +22,14 @@ pub enum Context {
 }
 
 impl Context {
+    /// The id of the message that names the context (`ui.ftl`).
     pub fn title(self) -> &'static str {
         match self {
-            Context::Main => "Main screen",
-            Context::Picker => "In a list",
-            Context::Typing => "Typing (filter, address, path)",
-            Context::Confirm => "Unsaved edits on quit",
-            Context::Overlay => "Help and lists",
+            Context::Main => "ui-main-screen",
+            Context::Picker => "ui-in-list",
+            Context::Typing => "ui-typing-filter-address-path",
+            Context::Confirm => "ui-unsaved-edits-on-quit",
+            Context::Overlay => "ui-help-and-lists",
         }
     }
 }
@@ -50,8 +52,9 @@ pub struct Binding {
     pub label: &'static str,
     /// For [`Key::Digit`] the message is built from the digit.
     pub msg: Msg,
+    /// The id of the message that says what it does (`ui.ftl`).
     pub help: &'static str,
-    /// The word the footer shows for it; only the most used keys have one.
+    /// The id of the word the footer shows for it; only the most used keys have one.
     pub footer: Option<&'static str>,
 }
 
@@ -82,40 +85,47 @@ pub static KEYMAP: &[Binding] = &[
         &[C('q')],
         "q",
         Msg::Quit,
-        "quit (asks first if there are unsaved edits)",
-        Some("quit"),
+        "ui-quit-asks-first-if-there-are",
+        Some("ui-quit"),
     ),
     b(
         Main,
         &[Ctrl('c')],
         "Ctrl-c",
         Msg::ForceQuit,
-        "quit now, without saving",
+        "ui-quit-now-without-saving",
         None,
     ),
-    b(Main, &[C('?')], "?", Msg::Help, "this help", Some("help")),
+    b(
+        Main,
+        &[C('?')],
+        "?",
+        Msg::Help,
+        "ui-this-help",
+        Some("ui-help"),
+    ),
     b(
         Main,
         &[C('s')],
         "s",
         Msg::PickSource,
-        "choose the source (instance or subnet)",
-        Some("source"),
+        "ui-choose-source-instance-or-subnet",
+        Some("ui-source"),
     ),
     b(
         Main,
         &[C('t')],
         "t",
         Msg::PickTarget,
-        "choose the target (service, workload, address)",
-        Some("target"),
+        "ui-choose-target-service-workload-address",
+        Some("ui-target"),
     ),
     b(
         Main,
         &[C('['), C(']')],
         "[ ]",
         Msg::NextSource,
-        "previous / next source",
+        "ui-previous-next-source",
         None,
     ),
     b(
@@ -123,7 +133,7 @@ pub static KEYMAP: &[Binding] = &[
         &[C('{'), C('}')],
         "{ }",
         Msg::NextTarget,
-        "previous / next target",
+        "ui-previous-next-target",
         None,
     ),
     b(
@@ -131,15 +141,15 @@ pub static KEYMAP: &[Binding] = &[
         &[Code(KeyCode::Tab)],
         "Tab",
         Msg::NextTab,
-        "next panel",
-        Some("panel"),
+        "ui-next-panel",
+        Some("ui-panel"),
     ),
     b(
         Main,
         &[Code(KeyCode::BackTab)],
         "S-Tab",
         Msg::PrevTab,
-        "previous panel",
+        "ui-previous-panel",
         None,
     ),
     b(
@@ -147,7 +157,7 @@ pub static KEYMAP: &[Binding] = &[
         &[C('k'), Code(KeyCode::Up)],
         "k ↑",
         Msg::Up,
-        "Topology: previous source · Matrix: move · others: scroll",
+        "ui-topology-previous-source-matrix-move-others",
         None,
     ),
     b(
@@ -155,7 +165,7 @@ pub static KEYMAP: &[Binding] = &[
         &[C('j'), Code(KeyCode::Down)],
         "j ↓",
         Msg::Down,
-        "Topology: next source · Matrix: move · others: scroll",
+        "ui-topology-next-source-matrix-move-others",
         None,
     ),
     b(
@@ -163,7 +173,7 @@ pub static KEYMAP: &[Binding] = &[
         &[C('h'), Code(KeyCode::Left)],
         "h ←",
         Msg::Left,
-        "previous target (Matrix: move left)",
+        "ui-previous-target-matrix-move-left",
         None,
     ),
     b(
@@ -171,7 +181,7 @@ pub static KEYMAP: &[Binding] = &[
         &[C('l'), Code(KeyCode::Right)],
         "l →",
         Msg::Right,
-        "next target (Matrix: move right)",
+        "ui-next-target-matrix-move-right",
         None,
     ),
     b(
@@ -179,7 +189,7 @@ pub static KEYMAP: &[Binding] = &[
         &[Code(KeyCode::PageUp), Ctrl('u')],
         "PgUp",
         Msg::PageUp,
-        "page up",
+        "ui-page-up",
         None,
     ),
     b(
@@ -187,7 +197,7 @@ pub static KEYMAP: &[Binding] = &[
         &[Code(KeyCode::PageDown), Ctrl('d')],
         "PgDn",
         Msg::PageDown,
-        "page down",
+        "ui-page-down",
         None,
     ),
     b(
@@ -195,7 +205,7 @@ pub static KEYMAP: &[Binding] = &[
         &[C('g'), Code(KeyCode::Home)],
         "g",
         Msg::Home,
-        "top",
+        "ui-top",
         None,
     ),
     b(
@@ -203,7 +213,7 @@ pub static KEYMAP: &[Binding] = &[
         &[C('G'), Code(KeyCode::End)],
         "G",
         Msg::End,
-        "bottom",
+        "ui-bottom",
         None,
     ),
     b(
@@ -211,7 +221,7 @@ pub static KEYMAP: &[Binding] = &[
         &[C('J')],
         "J",
         Msg::PathDown,
-        "scroll the path panel down",
+        "ui-scroll-path-panel-down",
         None,
     ),
     b(
@@ -219,7 +229,7 @@ pub static KEYMAP: &[Binding] = &[
         &[C('K')],
         "K",
         Msg::PathUp,
-        "scroll the path panel up",
+        "ui-scroll-path-panel-up",
         None,
     ),
     b(
@@ -227,7 +237,7 @@ pub static KEYMAP: &[Binding] = &[
         &[Ctrl('f')],
         "Ctrl-f",
         Msg::PathPageDown,
-        "page the path panel down",
+        "ui-page-path-panel-down",
         None,
     ),
     b(
@@ -235,7 +245,7 @@ pub static KEYMAP: &[Binding] = &[
         &[Ctrl('b')],
         "Ctrl-b",
         Msg::PathPageUp,
-        "page the path panel up",
+        "ui-page-path-panel-up",
         None,
     ),
     b(
@@ -243,25 +253,32 @@ pub static KEYMAP: &[Binding] = &[
         &[Key::Digit],
         "1-9",
         Msg::ToggleAz(0),
-        "fail / restore the AZ with that number",
-        Some("fail AZ"),
+        "ui-fail-restore-az-with-that-number",
+        Some("ui-fail-az"),
     ),
     b(
         Main,
         &[C('e')],
         "e",
         Msg::EditMenu,
-        "edit the model (routes, endpoints, NAT, DNS, ...)",
-        Some("edit"),
+        "ui-edit-model-routes-endpoints-nat-dns",
+        Some("ui-edit"),
     ),
-    b(Main, &[C('u')], "u", Msg::Undo, "undo", Some("undo")),
-    b(Main, &[Ctrl('r')], "Ctrl-r", Msg::Redo, "redo", None),
+    b(
+        Main,
+        &[C('u')],
+        "u",
+        Msg::Undo,
+        "ui-undo-2",
+        Some("ui-undo-2"),
+    ),
+    b(Main, &[Ctrl('r')], "Ctrl-r", Msg::Redo, "ui-redo-2", None),
     b(
         Main,
         &[C('r')],
         "r",
         Msg::Reset,
-        "reset to the file as loaded (redo brings edits back)",
+        "ui-reset-to-file-as-loaded-redo",
         None,
     ),
     b(
@@ -269,7 +286,7 @@ pub static KEYMAP: &[Binding] = &[
         &[C('c')],
         "c",
         Msg::ShowFlips,
-        "list the matrix cells the last change flipped",
+        "ui-list-matrix-cells-last-change-flipped",
         None,
     ),
     b(
@@ -277,16 +294,16 @@ pub static KEYMAP: &[Binding] = &[
         &[C('w')],
         "w",
         Msg::Save,
-        "save (atomic; asks for a path for the built-in scenario)",
-        Some("save"),
+        "ui-save-atomic-asks-for-path-for",
+        Some("ui-save"),
     ),
-    b(Main, &[C('W')], "W", Msg::SaveAs, "save as", None),
+    b(Main, &[C('W')], "W", Msg::SaveAs, "ui-save-as-2", None),
     b(
         Main,
         &[C('n')],
         "n",
         Msg::NextStep,
-        "lesson: next step (starts the lesson)",
+        "ui-lesson-next-step-starts-lesson",
         None,
     ),
     b(
@@ -294,7 +311,7 @@ pub static KEYMAP: &[Binding] = &[
         &[C('p')],
         "p",
         Msg::PrevStep,
-        "lesson: previous step (restores its exact state)",
+        "ui-lesson-previous-step-restores-its-exact",
         None,
     ),
     b(
@@ -302,7 +319,7 @@ pub static KEYMAP: &[Binding] = &[
         &[C('a')],
         "a",
         Msg::AnswerQuestion,
-        "lesson: answer the question (reachable or not)",
+        "ui-lesson-answer-question-reachable-or-not",
         None,
     ),
     b(
@@ -310,7 +327,7 @@ pub static KEYMAP: &[Binding] = &[
         &[C('Q')],
         "Q",
         Msg::ToggleQuiz,
-        "lesson: quiz mode on / off",
+        "ui-lesson-quiz-mode-on-off",
         None,
     ),
     b(
@@ -318,7 +335,7 @@ pub static KEYMAP: &[Binding] = &[
         &[C('A')],
         "A",
         Msg::ResetScore,
-        "lesson: reset the score",
+        "ui-lesson-reset-score",
         None,
     ),
     b(
@@ -326,7 +343,7 @@ pub static KEYMAP: &[Binding] = &[
         &[C('P')],
         "P",
         Msg::TogglePresenter,
-        "presenter layout (narration and path large)",
+        "ui-presenter-layout-narration-and-path-large",
         None,
     ),
     b(
@@ -334,7 +351,7 @@ pub static KEYMAP: &[Binding] = &[
         &[Code(KeyCode::Enter)],
         "Enter",
         Msg::Enter,
-        "Matrix: show the selected cell's path",
+        "ui-matrix-show-selected-cells-path",
         None,
     ),
     b(
@@ -342,7 +359,7 @@ pub static KEYMAP: &[Binding] = &[
         &[Code(KeyCode::Esc)],
         "Esc",
         Msg::Cancel,
-        "clear the status line",
+        "ui-clear-status-line",
         None,
     ),
     b(
@@ -350,7 +367,7 @@ pub static KEYMAP: &[Binding] = &[
         &[C('k'), Code(KeyCode::Up)],
         "k ↑",
         Msg::Up,
-        "up",
+        "ui-up",
         None,
     ),
     b(
@@ -358,15 +375,15 @@ pub static KEYMAP: &[Binding] = &[
         &[C('j'), Code(KeyCode::Down)],
         "j ↓",
         Msg::Down,
-        "down",
-        Some("move"),
+        "ui-down",
+        Some("ui-move"),
     ),
     b(
         Picker,
         &[Code(KeyCode::PageUp)],
         "PgUp",
         Msg::PageUp,
-        "page up",
+        "ui-page-up",
         None,
     ),
     b(
@@ -374,7 +391,7 @@ pub static KEYMAP: &[Binding] = &[
         &[Code(KeyCode::PageDown)],
         "PgDn",
         Msg::PageDown,
-        "page down",
+        "ui-page-down",
         None,
     ),
     b(
@@ -382,7 +399,7 @@ pub static KEYMAP: &[Binding] = &[
         &[C('g'), Code(KeyCode::Home)],
         "g",
         Msg::Home,
-        "first",
+        "ui-first",
         None,
     ),
     b(
@@ -390,7 +407,7 @@ pub static KEYMAP: &[Binding] = &[
         &[C('G'), Code(KeyCode::End)],
         "G",
         Msg::End,
-        "last",
+        "ui-last",
         None,
     ),
     b(
@@ -398,39 +415,39 @@ pub static KEYMAP: &[Binding] = &[
         &[Code(KeyCode::Enter)],
         "Enter",
         Msg::Enter,
-        "choose",
-        Some("choose"),
+        "ui-choose",
+        Some("ui-choose"),
     ),
     b(
         Picker,
         &[C('/')],
         "/",
         Msg::StartFilter,
-        "filter by typing",
-        Some("filter"),
+        "ui-filter-by-typing",
+        Some("ui-filter"),
     ),
     b(
         Picker,
         &[Code(KeyCode::Esc), C('q')],
         "Esc",
         Msg::Cancel,
-        "close",
-        Some("close"),
+        "ui-close",
+        Some("ui-close"),
     ),
     b(
         Typing,
         &[Code(KeyCode::Enter)],
         "Enter",
         Msg::Enter,
-        "accept",
-        Some("accept"),
+        "ui-accept",
+        Some("ui-accept"),
     ),
     b(
         Typing,
         &[Code(KeyCode::Backspace)],
         "Bksp",
         Msg::Backspace,
-        "delete a character",
+        "ui-delete-character",
         None,
     ),
     b(
@@ -438,7 +455,7 @@ pub static KEYMAP: &[Binding] = &[
         &[Code(KeyCode::Left)],
         "←",
         Msg::Left,
-        "move the cursor",
+        "ui-move-cursor",
         None,
     ),
     b(
@@ -446,7 +463,7 @@ pub static KEYMAP: &[Binding] = &[
         &[Code(KeyCode::Right)],
         "→",
         Msg::Right,
-        "move the cursor",
+        "ui-move-cursor",
         None,
     ),
     b(
@@ -454,7 +471,7 @@ pub static KEYMAP: &[Binding] = &[
         &[Code(KeyCode::Home), Ctrl('a')],
         "Home/Ctrl-a",
         Msg::Home,
-        "start / end of the line",
+        "ui-start-end-of-line",
         None,
     ),
     b(
@@ -462,7 +479,7 @@ pub static KEYMAP: &[Binding] = &[
         &[Code(KeyCode::End), Ctrl('e')],
         "End/Ctrl-e",
         Msg::End,
-        "start / end of the line",
+        "ui-start-end-of-line",
         None,
     ),
     b(
@@ -470,7 +487,7 @@ pub static KEYMAP: &[Binding] = &[
         &[Code(KeyCode::Delete)],
         "Del",
         Msg::Line(super::LineKey::Delete),
-        "delete the character under the cursor",
+        "ui-delete-character-under-cursor",
         None,
     ),
     b(
@@ -478,7 +495,7 @@ pub static KEYMAP: &[Binding] = &[
         &[Ctrl('u')],
         "Ctrl-u",
         Msg::Line(super::LineKey::KillToStart),
-        "delete to the start of the line",
+        "ui-delete-to-start-of-line",
         None,
     ),
     b(
@@ -486,7 +503,7 @@ pub static KEYMAP: &[Binding] = &[
         &[Ctrl('w')],
         "Ctrl-w",
         Msg::Line(super::LineKey::KillWord),
-        "delete the word before the cursor",
+        "ui-delete-word-before-cursor",
         None,
     ),
     b(
@@ -494,7 +511,7 @@ pub static KEYMAP: &[Binding] = &[
         &[Code(KeyCode::Up)],
         "↑",
         Msg::Up,
-        "up (filter)",
+        "ui-up-filter",
         None,
     ),
     b(
@@ -502,55 +519,55 @@ pub static KEYMAP: &[Binding] = &[
         &[Code(KeyCode::Down)],
         "↓",
         Msg::Down,
-        "down (filter)",
-        Some("move"),
+        "ui-down-filter",
+        Some("ui-move"),
     ),
     b(
         Typing,
         &[Code(KeyCode::Esc)],
         "Esc",
         Msg::Cancel,
-        "stop typing / close",
-        Some("stop"),
+        "ui-stop-typing-close",
+        Some("ui-stop"),
     ),
     b(
         Confirm,
         &[C('y')],
         "y",
         Msg::Answer(true),
-        "save, then quit",
-        Some("save and quit"),
+        "ui-save-then-quit",
+        Some("ui-save-and-quit"),
     ),
     b(
         Confirm,
         &[C('n')],
         "n",
         Msg::Answer(false),
-        "quit without saving",
-        Some("quit without saving"),
+        "ui-quit-without-saving",
+        Some("ui-quit-without-saving"),
     ),
     b(
         Confirm,
         &[Code(KeyCode::Esc)],
         "Esc",
         Msg::Cancel,
-        "stay",
-        Some("stay"),
+        "ui-stay",
+        Some("ui-stay"),
     ),
     b(
         Overlay,
         &[C('j'), Code(KeyCode::Down)],
         "j ↓",
         Msg::Down,
-        "scroll",
-        Some("scroll"),
+        "ui-scroll",
+        Some("ui-scroll"),
     ),
     b(
         Overlay,
         &[C('k'), Code(KeyCode::Up)],
         "k ↑",
         Msg::Up,
-        "scroll",
+        "ui-scroll",
         None,
     ),
     b(
@@ -558,8 +575,8 @@ pub static KEYMAP: &[Binding] = &[
         &[Code(KeyCode::Esc), C('q'), C('?')],
         "Esc",
         Msg::Cancel,
-        "close",
-        Some("close"),
+        "ui-close",
+        Some("ui-close"),
     ),
 ];
 
@@ -635,9 +652,9 @@ pub fn markdown() -> String {
     for b in KEYMAP {
         out.push_str(&format!(
             "| {} | `{}` | {} |\n",
-            b.context.title(),
+            t(Lang::En, b.context.title()),
             b.label,
-            b.help
+            t(Lang::En, b.help)
         ));
     }
     out

@@ -159,20 +159,20 @@ impl App {
         let total = self.lesson.as_ref().map(|m| m.stages.len()).unwrap_or(0);
         let mut line = tf(
             self.lang,
-            "Lesson step {}/{}",
+            "ui-lesson-step",
             &[&(step + 1).to_string(), &total.to_string()],
         );
         if dropped > 0 {
             line.push(' ');
             line.push_str(&tf(
                 self.lang,
-                "({} edit(s) of yours replaced by the step's model)",
+                "ui-edit-s-of-yours-replaced-by",
                 &[&dropped.to_string()],
             ));
         }
         if self.verdict_hidden() {
             line.push_str(": ");
-            line.push_str(t(self.lang, "predict the answer, then press a"));
+            line.push_str(t(self.lang, "ui-predict-answer-then-press"));
         }
         self.status = Some((StatusKind::Info, line));
         self.change = None;
@@ -211,7 +211,7 @@ impl App {
                 Some(_) => {
                     self.status = Some((
                         StatusKind::Info,
-                        t(self.lang, "The last step of the lesson.").into(),
+                        t(self.lang, "ui-last-step-of-lesson").into(),
                     ))
                 }
             },
@@ -220,7 +220,7 @@ impl App {
                 Some(_) => {
                     self.status = Some((
                         StatusKind::Info,
-                        t(self.lang, "The first step of the lesson.").into(),
+                        t(self.lang, "ui-first-step-of-lesson").into(),
                     ))
                 }
                 None => {}
@@ -231,7 +231,7 @@ impl App {
                 } else {
                     self.status = Some((
                         StatusKind::Info,
-                        t(self.lang, "No open question here.").into(),
+                        t(self.lang, "ui-no-open-question-here").into(),
                     ));
                 }
             }
@@ -241,14 +241,22 @@ impl App {
                     let on = m.quiz;
                     self.status = Some((
                         StatusKind::Info,
-                        t(self.lang, if on { "Quiz mode on" } else { "Quiz mode off" }).into(),
+                        t(
+                            self.lang,
+                            if on {
+                                "ui-quiz-mode-on"
+                            } else {
+                                "ui-quiz-mode-off"
+                            },
+                        )
+                        .into(),
                     ));
                 }
             }
             Msg::ResetScore => {
                 if let Some(m) = self.lesson.as_mut() {
                     m.answers.iter_mut().for_each(|a| *a = None);
-                    self.status = Some((StatusKind::Info, t(self.lang, "Score reset.").into()));
+                    self.status = Some((StatusKind::Info, t(self.lang, "ui-score-reset").into()));
                 }
             }
             Msg::TogglePresenter => self.presenter = !self.presenter,
@@ -273,18 +281,14 @@ impl App {
             Ok(tr) => crate::i18n::verdict_words(self.lang, &tr.verdict),
             Err(e) => e.to_string(),
         };
-        let msgid = if right {
-            "Right! It is {}. Score {}/{}."
+        let id = if right {
+            "ui-right-it-is-score"
         } else {
-            "Not quite. It is {}. Score {}/{}."
+            "ui-not-quite-it-is-score"
         };
         self.status = Some((
             StatusKind::Info,
-            tf(
-                self.lang,
-                msgid,
-                &[&verdict, &r.to_string(), &n.to_string()],
-            ),
+            tf(self.lang, id, &[&verdict, &r.to_string(), &n.to_string()]),
         ));
     }
 }

@@ -115,7 +115,7 @@ impl App {
                 StatusKind::Error,
                 tf(
                     self.lang,
-                    "The paste was cut to {} characters ({} left out).",
+                    "ui-paste-was-cut-to-characters-left",
                     &[&MAX_INPUT.to_string(), &left_out.to_string()],
                 ),
             ));

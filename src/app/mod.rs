@@ -48,13 +48,14 @@ impl Tab {
         Tab::Cost,
     ];
 
+    /// The id of the message that names the tab (`ui.ftl`).
     pub fn title(self) -> &'static str {
         match self {
-            Tab::Topology => "Topology",
-            Tab::RouteTables => "Route tables",
-            Tab::Endpoints => "Endpoints",
-            Tab::Matrix => "Matrix",
-            Tab::Cost => "Cost",
+            Tab::Topology => "ui-topology",
+            Tab::RouteTables => "ui-route-tables",
+            Tab::Endpoints => "ui-endpoints",
+            Tab::Matrix => "ui-matrix",
+            Tab::Cost => "ui-cost",
         }
     }
 
@@ -349,18 +350,14 @@ impl App {
         if app.model.warnings().is_empty() {
             app.status = Some((
                 StatusKind::Info,
-                t(
-                    app.lang,
-                    "Choose a path: s source, t target (or arrows in Topology and Matrix); e edits; 1-9 fail an AZ; ? help",
-                )
-                .into(),
+                t(app.lang, "ui-choose-path-s-source-t-target").into(),
             ));
         } else {
             app.status = Some((
                 StatusKind::Info,
                 tf(
                     app.lang,
-                    "{} warning(s) from validation: {}",
+                    "ui-warning-s-from-validation",
                     &[
                         &app.model.warnings().len().to_string(),
                         &crate::explain::diagnostic(app.lang, &app.model.warnings()[0]),
@@ -378,15 +375,11 @@ impl App {
             self.status = Some((
                 StatusKind::Info,
                 if self.model.warnings().is_empty() {
-                    t(
-                        lang,
-                        "Choose a path: s source, t target (or arrows in Topology and Matrix); e edits; 1-9 fail an AZ; ? help",
-                    )
-                    .to_string()
+                    t(lang, "ui-choose-path-s-source-t-target").to_string()
                 } else {
                     tf(
                         lang,
-                        "{} warning(s) from validation: {}",
+                        "ui-warning-s-from-validation",
                         &[
                             &self.model.warnings().len().to_string(),
                             &crate::explain::diagnostic(lang, &self.model.warnings()[0]),
@@ -489,7 +482,7 @@ impl App {
             Msg::Enter if self.tab == Tab::Matrix => {
                 self.status = Some((
                     StatusKind::Info,
-                    tf(self.lang, "Path {}", &[&self.path_label()]),
+                    tf(self.lang, "ui-path-2", &[&self.path_label()]),
                 ));
             }
             Msg::PathDown => self.path_scroll = self.path_scroll.saturating_add(1),
@@ -526,7 +519,7 @@ impl App {
                 } else {
                     self.status = Some((
                         StatusKind::Info,
-                        t(self.lang, "The last change flipped no matrix cell.").into(),
+                        t(self.lang, "ui-last-change-flipped-no-matrix-cell").into(),
                     ));
                 }
             }

@@ -83,11 +83,7 @@ impl App {
                 self.open_save_as(suggest_lesson_copy(&path, self.lesson_step_number()));
                 self.status = Some((
                     StatusKind::Info,
-                    t(
-                        self.lang,
-                        "A lesson file is not overwritten from the lesson: save this step's state as a new scenario (without the lesson).",
-                    )
-                    .into(),
+                    t(self.lang, "ui-lesson-file-is-not-overwritten-from").into(),
                 ));
             }
             Some(path) => self.save_checked(path),
@@ -116,7 +112,7 @@ impl App {
             self.overlay = Some(Overlay::Picker(dialog(
                 tf(
                     self.lang,
-                    "{} changed on disk since it was opened",
+                    "ui-changed-on-disk-since-it-was",
                     &[&path.display().to_string()],
                 ),
                 vec![
@@ -141,18 +137,14 @@ impl App {
     pub(super) fn submit_save_as(&mut self, mut input: Input) {
         let text = input.text.trim().to_string();
         if text.is_empty() {
-            input.hint = t(self.lang, "Save as: no path given.").into();
+            input.hint = t(self.lang, "ui-save-as-no-path-given").into();
             self.status = Some((StatusKind::Error, input.hint.clone()));
             self.overlay = Some(Overlay::Input(input));
             return;
         }
         let path = PathBuf::from(&text);
         if self.writing_would_replace_lesson(&path) {
-            input.hint = t(
-                self.lang,
-                "That is the lesson's own file: choose another name.",
-            )
-            .into();
+            input.hint = t(self.lang, "ui-that-is-lessons-own-file-choose").into();
             self.status = Some((StatusKind::Error, input.hint.clone()));
             self.overlay = Some(Overlay::Input(input));
             return;
@@ -162,7 +154,7 @@ impl App {
         }
         if std::fs::symlink_metadata(&path).is_ok() {
             self.overlay = Some(Overlay::Picker(dialog(
-                tf(self.lang, "{} exists", &[&text]),
+                tf(self.lang, "ui-exists", &[&text]),
                 vec![
                     item("Overwrite", "replace the file", "overwrite"),
                     item("Choose another path", "back to what you typed", "save-as"),
@@ -192,7 +184,7 @@ impl App {
             }
             "save-as" => self.open_save_as(path),
             _ => {
-                self.status = Some((StatusKind::Info, t(self.lang, "Not saved.").into()));
+                self.status = Some((StatusKind::Info, t(self.lang, "ui-not-saved").into()));
             }
         }
     }
@@ -226,7 +218,7 @@ impl App {
                 StatusKind::Error,
                 tf(
                     self.lang,
-                    "Could not save {}: {}",
+                    "ui-could-not-save",
                     &[&shown, &crate::term_safe::printable(&e.to_string())],
                 ),
             ));
@@ -245,7 +237,7 @@ impl App {
                     StatusKind::Info,
                     tf(
                         self.lang,
-                        "Saved {} (it loads and validates again).",
+                        "ui-saved-it-loads-and-validates-again",
                         &[&shown],
                     ),
                 ));
@@ -255,7 +247,7 @@ impl App {
                     StatusKind::Error,
                     tf(
                         self.lang,
-                        "Saved {}, but it does not load again: {}",
+                        "ui-saved-but-it-does-not-load",
                         &[&shown, &crate::term_safe::printable(&e.to_string())],
                     ),
                 ));
@@ -277,7 +269,7 @@ impl App {
                 StatusKind::Error,
                 tf(
                     self.lang,
-                    "The input is full ({} characters).",
+                    "ui-input-is-full-characters",
                     &[&super::MAX_INPUT.to_string()],
                 ),
             ));
@@ -295,7 +287,7 @@ impl App {
         self.overlay = Some(Overlay::Picker(dialog(
             tf(
                 self.lang,
-                "Unsaved edits of this file were kept when vpc-tui last ended ({})",
+                "ui-unsaved-edits-of-this-file-were",
                 &[&crate::term_safe::printable(&path.display().to_string())],
             ),
             vec![
@@ -330,7 +322,7 @@ impl App {
                 self.next_version += 1;
                 let what = tf(
                     self.lang,
-                    "restored the unsaved edits kept in {}",
+                    "ui-restored-unsaved-edits-kept-in",
                     &[&crate::term_safe::printable(&path.display().to_string())],
                 );
                 self.install(model, what);
@@ -339,7 +331,7 @@ impl App {
                 crate::save::recover::discard(&file);
                 self.status = Some((
                     StatusKind::Info,
-                    t(self.lang, "Recovery file deleted.").into(),
+                    t(self.lang, "ui-recovery-file-deleted").into(),
                 ));
             }
             _ => {}

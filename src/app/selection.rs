@@ -164,7 +164,7 @@ impl App {
                 StatusKind::Error,
                 tf(
                     self.lang,
-                    "The VPC has {} AZs; there is no AZ {}.",
+                    "ui-vpc-has-azs-there-is-no",
                     &[
                         &self.model.scenario().availability_zones.len().to_string(),
                         &(i + 1).to_string(),

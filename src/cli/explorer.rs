@@ -55,11 +55,7 @@ fn explore(
     } else if app.model.scenario().lesson.is_some() {
         app.status = Some((
             crate::app::StatusKind::Info,
-            crate::i18n::t(
-                lang,
-                "This scenario has a lesson: n starts it, p steps back.",
-            )
-            .into(),
+            crate::i18n::t(lang, "ui-this-scenario-has-lesson-n-starts").into(),
         ));
     }
     match crate::tui::run_terminal(&mut app) {

@@ -33,7 +33,7 @@ pub use model::*;
 pub use trace::*;
 
 /// The message files, per language, in the order they are added to the bundle.
-pub const FILES: [(&str, &str, &str); 6] = [
+pub const FILES: [(&str, &str, &str); 8] = [
     (
         "en",
         "trace.ftl",
@@ -44,6 +44,7 @@ pub const FILES: [(&str, &str, &str); 6] = [
         "codes.ftl",
         include_str!("../../assets/i18n/en/codes.ftl"),
     ),
+    ("en", "ui.ftl", include_str!("../../assets/i18n/en/ui.ftl")),
     (
         "en",
         "model.ftl",
@@ -64,6 +65,7 @@ pub const FILES: [(&str, &str, &str); 6] = [
         "model.ftl",
         include_str!("../../assets/i18n/ja/model.ftl"),
     ),
+    ("ja", "ui.ftl", include_str!("../../assets/i18n/ja/ui.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

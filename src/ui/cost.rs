@@ -23,7 +23,7 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
         Span::styled(
             tf(
                 lang,
-                "Monthly estimate: {} {}",
+                "ui-monthly-estimate",
                 &[&format!("{:.2}", c.total), &c.currency],
             ),
             theme.title(),
@@ -34,7 +34,7 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
                 c.region,
                 c.hours_per_month,
                 if c.has_unverified() {
-                    t(lang, "; ? = price not verified")
+                    t(lang, "ui-price-not-verified")
                 } else {
                     ""
                 }
@@ -44,7 +44,7 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
     ]));
     if !app.cost_changes.is_empty() {
         out.push(Line::from(Span::styled(
-            t(lang, "The last change:"),
+            t(lang, "ui-last-change"),
             theme.title(),
         )));
         for ch in &app.cost_changes {
@@ -61,7 +61,7 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
         c.items.iter().filter(|i| i.monthly != 0.0).collect();
     items.sort_by(|a, b| b.monthly.total_cmp(&a.monthly));
     out.push(Line::from(Span::styled(
-        t(lang, "Line items"),
+        t(lang, "ui-line-items"),
         theme.title(),
     )));
     for i in items {
@@ -81,7 +81,7 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
         out.push(Line::from(Span::styled(
             tf(
                 lang,
-                "Traffic: {} flows, {} GB/month by default (e edits it)",
+                "ui-traffic-flows-gb-month-by-default",
                 &[
                     &c.flows.len().to_string(),
                     &trim(app.cost_inputs.default_gb_per_flow),
@@ -110,7 +110,7 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
             out.push(Line::from(Span::styled(
                 format!(
                     "  {}",
-                    tf(lang, "… {} more", &[&(flows.len() - TOP_FLOWS).to_string()])
+                    tf(lang, "ui-more", &[&(flows.len() - TOP_FLOWS).to_string()])
                 ),
                 theme.dim(),
             )));
@@ -133,7 +133,7 @@ fn trim(x: f64) -> String {
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
     let Some(inner) = draw_panel(
         theme,
-        t(app.lang, "Cost (monthly estimate)").into(),
+        t(app.lang, "ui-cost-monthly-estimate").into(),
         focused,
         area,
         buf,

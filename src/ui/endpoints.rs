@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::app::App;
-use crate::i18n::{t, tf, tr};
+use crate::i18n::{t, tf};
 
 use super::text::wrap;
 use super::theme::{ON_PATH, Theme};
@@ -41,54 +41,54 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
     };
     let state = |az: Option<usize>| match az {
         Some(a) if failed.get(a).copied().unwrap_or(false) => {
-            (format!("✖ {}", t(lang, "AZ failed")), theme.bad())
+            (format!("✖ {}", t(lang, "ui-az-failed")), theme.bad())
         }
-        _ => (format!("✔ {}", t(lang, "state|up")), theme.ok()),
+        _ => (format!("✔ {}", t(lang, "ui-state-up")), theme.ok()),
     };
     let mut out = Vec::new();
-    let section = |out: &mut Vec<Line<'static>>, title: &str, n: usize| {
+    let section = |out: &mut Vec<Line<'static>>, title: &'static str, n: usize| {
         out.push(Line::from(Span::styled(
-            format!("{} ({n})", tr(lang, title)),
+            format!("{} ({n})", t(lang, title)),
             theme.title(),
         )));
     };
 
-    section(&mut out, "Gateway endpoints", s.gateway_endpoints.len());
+    section(&mut out, "ui-gateway-endpoints", s.gateway_endpoints.len());
     for g in &s.gateway_endpoints {
         out.push(Line::from(vec![
             Span::styled(format!("{}{} ", pre(&g.id), g.id), style(&g.id)),
             Span::styled(
-                tf(
-                    lang,
-                    "{} · free · a route target, no IP address",
-                    &[&g.service],
-                ),
+                tf(lang, "ui-free-route-target-no-ip-address", &[&g.service]),
                 theme.dim(),
             ),
         ]));
         let tables = if g.route_tables.is_empty() {
-            t(lang, "none (no route anywhere)").to_string()
+            t(lang, "ui-none-no-route-anywhere").to_string()
         } else {
             g.route_tables.join(", ")
         };
         out.extend(wrap(
             &tables,
             w,
-            &format!("      {}: ", t(lang, "tables")),
+            &format!("      {}: ", t(lang, "ui-tables")),
             "        ",
             theme.dim(),
             theme.plain(),
         ));
     }
 
-    section(&mut out, "Interface endpoints", s.interface_endpoints.len());
+    section(
+        &mut out,
+        "ui-interface-endpoints",
+        s.interface_endpoints.len(),
+    );
     for (i, e) in s.interface_endpoints.iter().enumerate() {
         let dns = if !e.private_dns {
-            t(lang, "private DNS off")
+            t(lang, "ui-private-dns-off")
         } else if e.private_dns_only_for_inbound_resolver_endpoint {
-            t(lang, "private DNS on (inbound Resolver only)")
+            t(lang, "ui-private-dns-on-inbound-resolver-only")
         } else {
-            t(lang, "private DNS on")
+            t(lang, "ui-private-dns-on")
         };
         out.push(Line::from(vec![
             Span::styled(format!("{}{} ", pre(&e.id), e.id), style(&e.id)),
@@ -97,7 +97,7 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
         let enis = app.model.endpoint_enis(i);
         if enis.is_empty() {
             out.push(Line::from(Span::styled(
-                format!("      {}", t(lang, "no subnets: no ENI")),
+                format!("      {}", t(lang, "ui-no-subnets-no-eni")),
                 theme.bad(),
             )));
         }
@@ -114,7 +114,7 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
                         "      {}  ",
                         tf(
                             lang,
-                            "ENI {} in {}, {}",
+                            "ui-eni-in",
                             &[&eni.ip.to_string(), subnet, app.model.az_name(eni.az)]
                         )
                     ),
@@ -128,19 +128,19 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
     if !s.gwlb_endpoints.is_empty() {
         section(
             &mut out,
-            "Gateway Load Balancer endpoints",
+            "ui-gateway-load-balancer-endpoints",
             s.gwlb_endpoints.len(),
         );
         for g in &s.gwlb_endpoints {
             let (st, st_style) = if g.appliances_up {
                 state(az_of_subnet(&g.subnet))
             } else {
-                (format!("✖ {}", t(lang, "appliances down")), theme.bad())
+                (format!("✖ {}", t(lang, "ui-appliances-down")), theme.bad())
             };
             out.push(Line::from(vec![
                 Span::styled(format!("{}{} ", pre(&g.id), g.id), style(&g.id)),
                 Span::styled(
-                    format!("{}  ", tf(lang, "in {}", &[&g.subnet])),
+                    format!("{}  ", tf(lang, "ui-in", &[&g.subnet])),
                     theme.dim(),
                 ),
                 Span::styled(st, st_style),
@@ -155,16 +155,23 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
             out.extend(wrap(
                 &tf(
                     lang,
-                    "{} · {} · cross-zone {} · appliances: {}",
+                    "ui-cross-zone-appliances",
                     &[
                         &lb.id,
-                        t(lang, if lb.stateful { "stateful" } else { "stateless" }),
+                        t(
+                            lang,
+                            if lb.stateful {
+                                "ui-stateful"
+                            } else {
+                                "ui-stateless"
+                            },
+                        ),
                         t(
                             lang,
                             if lb.cross_zone_load_balancing {
-                                "on"
+                                "ui-on"
                             } else {
-                                "off"
+                                "ui-off"
                             },
                         ),
                         &zones.join(", "),
@@ -179,11 +186,11 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
         }
     }
 
-    section(&mut out, "NAT gateways", s.nat_gateways.len());
+    section(&mut out, "ui-nat-gateways", s.nat_gateways.len());
     for n in &s.nat_gateways {
         let (st, st_style) = match &n.subnet {
             Some(sub) => state(az_of_subnet(sub)),
-            None => (format!("✔ {}", t(lang, "regional")), theme.ok()),
+            None => (format!("✔ {}", t(lang, "ui-regional")), theme.ok()),
         };
         out.push(Line::from(vec![
             Span::styled(format!("{}{} ", pre(&n.id), n.id), style(&n.id)),
@@ -193,7 +200,7 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
                     n.connectivity,
                     n.subnet
                         .as_deref()
-                        .unwrap_or(t(lang, "regional (every AZ)"))
+                        .unwrap_or(t(lang, "ui-regional-every-az"))
                 )
                 .to_lowercase(),
                 theme.dim(),
@@ -203,10 +210,16 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
     }
     out.push(Line::from(match &s.internet_gateway {
         Some(g) => vec![
-            Span::styled(format!("{} ", t(lang, "Internet gateway")), theme.title()),
+            Span::styled(
+                format!("{} ", t(lang, "ui-internet-gateway")),
+                theme.title(),
+            ),
             Span::styled(format!("{}{}", pre(&g.id), g.id), style(&g.id)),
         ],
-        None => vec![Span::styled(t(lang, "No internet gateway"), theme.title())],
+        None => vec![Span::styled(
+            t(lang, "ui-no-internet-gateway"),
+            theme.title(),
+        )],
     }));
     out
 }
@@ -214,7 +227,7 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
     let Some(inner) = draw_panel(
         theme,
-        t(app.lang, "Endpoints and gateways").into(),
+        t(app.lang, "ui-endpoints-and-gateways").into(),
         focused,
         area,
         buf,

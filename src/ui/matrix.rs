@@ -8,10 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::app::{App, Msg};
-use crate::i18n::{self, t, tf, tr};
+use crate::i18n::{self, t, tf};
 
 use super::text::{fit, truncate};
-use super::theme::{MATRIX_LEGEND, Theme, cell_symbol};
+use super::theme::{Theme, cell_symbol};
 use super::{Hotspot, panel};
 
 const CELL: u16 = 4;
@@ -79,12 +79,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     let title = match (cursor, &app.trace) {
         (Some(_), Ok(tr)) => tf(
             lang,
-            "Matrix: {}: {}",
+            "ui-matrix-2",
             &[&app.path_label(), &i18n::verdict_words(lang, &tr.verdict)],
         ),
         _ => tf(
             lang,
-            "Matrix: {} instances × {} columns",
+            "ui-matrix-instances-columns",
             &[
                 &m.instances.len().to_string(),
                 &(m.services.len() + m.workloads.len()).to_string(),
@@ -94,7 +94,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     if app.verdict_hidden() {
         let block = panel(
             theme,
-            t(lang, "Matrix (hidden until you answer)").into(),
+            t(lang, "ui-matrix-hidden-until-you-answer").into(),
             focused,
         );
         block.render(area, buf);
@@ -154,7 +154,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         "{} · ",
         tf(
             lang,
-            "rows {}-{} of {} · cols {}-{} of {}",
+            "ui-rows-of-cols-of",
             &[
                 &(w.row0 + 1.min(w.rows)).to_string(),
                 &(w.row0 + w.rows).to_string(),
@@ -167,7 +167,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     );
     let legend = Line::from(vec![
         Span::styled(more, theme.dim()),
-        Span::styled(tr(lang, MATRIX_LEGEND), theme.dim()),
+        Span::styled(t(lang, "ui-matrix-legend"), theme.dim()),
     ]);
     buf.set_line(inner.x, inner.bottom() - 1, &legend, inner.width);
 }

@@ -25,7 +25,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
 use crate::app::{App, Msg, StatusKind, Tab, keymap};
-use crate::i18n::{t, tf, tr};
+use crate::i18n::{t, tf};
 pub use svg::screenshots;
 use text::{truncate, width};
 use theme::Theme;
@@ -178,7 +178,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = tf(
             app.lang,
-            "vpc-tui needs {}×{} (now {}×{}). q quits.",
+            "ui-vpc-tui-needs-now-q-quits",
             &[
                 &MIN_WIDTH.to_string(),
                 &MIN_HEIGHT.to_string(),
@@ -321,14 +321,14 @@ fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .collect();
     if !names.is_empty() {
         spans.push(Span::styled(
-            format!("✖ {}", tf(app.lang, "FAILED: {}", &[&names.join(", ")])),
+            format!("✖ {}", tf(app.lang, "ui-failed", &[&names.join(", ")])),
             theme.bad(),
         ));
         spans.push(Span::raw("  "));
     }
     if app.is_dirty() {
         spans.push(Span::styled(
-            format!("● {}", t(app.lang, "modified")),
+            format!("● {}", t(app.lang, "ui-modified")),
             theme.warn(),
         ));
         spans.push(Span::raw("  "));
@@ -336,7 +336,7 @@ fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     spans.push(Span::styled(
         s.title_for(app.lang == crate::i18n::Lang::Ja)
             .map(str::to_string)
-            .unwrap_or_else(|| t(app.lang, "(untitled)").into()),
+            .unwrap_or_else(|| t(app.lang, "ui-untitled").into()),
         theme.title(),
     ));
     spans.push(Span::raw("  "));
@@ -376,7 +376,7 @@ fn tab_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         };
         buf.set_stringn(r.x, r.y, &label, r.width as usize, style);
     }
-    let hint = t(app.lang, "Tab: next panel");
+    let hint = t(app.lang, "ui-tab-next-panel");
     let used = tab_titles(app, area)
         .last()
         .map(|(_, r, _)| r.right())
@@ -425,19 +425,19 @@ fn footer(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut used = 0usize;
     if app.lesson.is_some() && app.overlay.is_none() {
         for (k, word) in [
-            ("n", "next"),
-            ("p", "back"),
-            ("a", "answer"),
-            ("P", "presenter"),
+            ("n", "ui-next"),
+            ("p", "ui-back"),
+            ("a", "ui-answer"),
+            ("P", "ui-presenter"),
         ] {
-            let word = tr(app.lang, word);
+            let word = t(app.lang, word);
             used += width(k) + width(word) + 3;
             spans.push(Span::styled(k, theme.key()));
             spans.push(Span::raw(format!(" {word}  ")));
         }
     }
     for b in keymap::footer(app) {
-        let word = tr(app.lang, b.footer.unwrap_or_default());
+        let word = b.footer.map(|f| t(app.lang, f)).unwrap_or_default();
         let w = width(b.label) + 1 + width(word) + 2;
         if used + w > area.width as usize {
             break;

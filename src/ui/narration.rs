@@ -26,7 +26,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let (right, answered) = mode.score();
     let title = format!(
         "{} {}/{}: {}",
-        t(app.lang, "Lesson"),
+        t(app.lang, "ui-lesson"),
         mode.step + 1,
         mode.stages.len(),
         pick(&step.title)
@@ -49,7 +49,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     if let Some(q) = &step.question {
         let state = match mode.answers[mode.step] {
-            None if mode.quiz => format!("  {}", t(app.lang, "→ a to answer")),
+            None if mode.quiz => format!("  {}", t(app.lang, "ui-to-answer")),
             Some(true) => "  ✔".into(),
             Some(false) => "  ✖".into(),
             None => String::new(),
@@ -60,13 +60,20 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Span::styled(state, theme.key()),
         ]));
     }
-    let quiz = t(app.lang, if mode.quiz { "quiz on" } else { "quiz off" });
+    let quiz = t(
+        app.lang,
+        if mode.quiz {
+            "ui-quiz-on"
+        } else {
+            "ui-quiz-off"
+        },
+    );
     lines.push(Line::from(vec![
         Span::styled(
             format!(
                 "{} {right}/{answered} · {quiz} · n/p {} · ",
-                t(app.lang, "score"),
-                t(app.lang, "next/back")
+                t(app.lang, "ui-score"),
+                t(app.lang, "ui-next-back")
             ),
             theme.dim(),
         ),

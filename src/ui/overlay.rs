@@ -68,16 +68,13 @@ pub fn help_lines(theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
         for b in KEYMAP.iter().filter(|b| b.context == ctx) {
             out.push(Line::from(vec![
                 Span::styled(format!("  {:<8}", b.label), theme.key()),
-                Span::raw(tr(lang, b.help)),
+                Span::raw(t(lang, b.help)),
             ]));
         }
         out.push(Line::from(""));
     }
     out.push(Line::from(Span::styled(
-        t(
-            lang,
-            "Mouse: click a tab, an instance or a service in Topology, a matrix cell, a list item.",
-        ),
+        t(lang, "ui-mouse-click-tab-instance-or-service"),
         theme.dim(),
     )));
     out
@@ -91,7 +88,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             let lines = help_lines(theme, lang);
             let r = centred(area, 84, lines.len() as u16 + 2);
             clear(r, buf);
-            let block = panel(theme, t(lang, "Keys (Esc closes)").into(), true);
+            let block = panel(theme, t(lang, "ui-keys-esc-closes").into(), true);
             let inner = block.inner(r);
             block.render(r, buf);
             let s = clamp_scroll(*scroll, lines.len(), inner.height);
@@ -109,7 +106,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             let filter = if p.filtering || !p.filter.is_empty() {
                 format!("/{}{}", p.filter, if p.filtering { "▏" } else { "" })
             } else {
-                t(lang, "/ to filter · Enter chooses · Esc closes").into()
+                t(lang, "ui-to-filter-enter-chooses-esc-closes").into()
             };
             buf.set_stringn(
                 inner.x,
@@ -158,7 +155,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 buf.set_stringn(
                     list.x,
                     list.y,
-                    format!("  {}", t(lang, "nothing matches")),
+                    format!("  {}", t(lang, "ui-nothing-matches")),
                     list.width as usize,
                     theme.dim(),
                 );
@@ -181,7 +178,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 theme,
                 tf(
                     lang,
-                    "{} (Enter accepts, Esc cancels)",
+                    "ui-enter-accepts-esc-cancels",
                     &[tr(lang, &input.prompt)],
                 ),
                 true,
@@ -211,13 +208,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Overlay::ConfirmQuit => {
             let r = centred(area, 60, 6);
             clear(r, buf);
-            let block = panel(theme, t(lang, "Unsaved edits").into(), true);
+            let block = panel(theme, t(lang, "ui-unsaved-edits").into(), true);
             let inner = block.inner(r);
             block.render(r, buf);
             let mut lines = wrap(
                 &tf(
                     lang,
-                    "{} edit(s) since the last save. Save before quitting?",
+                    "ui-edit-s-since-last-save-save",
                     &[&app.can_undo().to_string()],
                 ),
                 inner.width as usize,
@@ -228,11 +225,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             );
             lines.push(Line::from(vec![
                 Span::styled("y", theme.key()),
-                Span::raw(format!(" {}   ", t(lang, "save and quit"))),
+                Span::raw(format!(" {}   ", t(lang, "ui-save-and-quit"))),
                 Span::styled("n", theme.key()),
-                Span::raw(format!(" {}   ", t(lang, "quit without saving"))),
+                Span::raw(format!(" {}   ", t(lang, "ui-quit-without-saving"))),
                 Span::styled("Esc", theme.key()),
-                Span::raw(format!(" {}", t(lang, "stay"))),
+                Span::raw(format!(" {}", t(lang, "ui-stay"))),
             ]));
             put_lines(&lines, 0, inner, buf);
         }
@@ -270,7 +267,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             clear(r, buf);
             let title = tf(
                 lang,
-                "{} cell(s) flipped by: {} (Esc closes)",
+                "ui-cell-s-flipped-by-esc-closes",
                 &[
                     &flips.len().to_string(),
                     app.change.as_ref().map(|c| c.what.as_str()).unwrap_or(""),

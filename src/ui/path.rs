@@ -18,7 +18,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
     let Some(inner) = draw_panel(
         theme,
-        tf(lang, "Path: {}", &[&app.path_label()]),
+        tf(lang, "ui-path", &[&app.path_label()]),
         true,
         area,
         buf,
@@ -67,7 +67,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             " {} ",
             tf(
                 app.lang,
-                "J/K, Ctrl-f/Ctrl-b scroll · {} more",
+                "ui-j-k-ctrl-f-ctrl-b",
                 &[&(body.len() - rest.height as usize - scroll).to_string()]
             )
         );
@@ -92,10 +92,7 @@ fn hidden_lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
         })
         .unwrap_or_default();
     let mut lines = wrap(&question, w, "? ", "  ", theme.key(), theme.title());
-    let hint = t(
-        app.lang,
-        "Predict, then press a to answer. The path and verdict stay hidden until then.",
-    );
+    let hint = t(app.lang, "ui-predict-then-press-to-answer-path");
     lines.extend(wrap(hint, w, "  ", "  ", theme.dim(), theme.dim()));
     lines
 }
@@ -131,7 +128,7 @@ fn pinned_lines(tr: &PathTrace, theme: &Theme, w: usize, lang: Lang) -> Vec<Line
             m.target,
             explain::route_rule_label(lang, d.rule)
         );
-        let label = t(lang, "route");
+        let label = t(lang, "ui-route");
         lines.extend(wrap(
             &text,
             w,
@@ -193,7 +190,7 @@ fn hop_lines(
         let pad = format!("{indent}     ");
         match stop {
             Some(Stop::NoRoute { routes, total, .. }) if pinned_stop => {
-                let label = format!("{} ", t(lang, "routes:"));
+                let label = format!("{} ", t(lang, "ui-routes"));
                 let text = explain::join(lang, routes.iter().map(|r| explain::route_text(lang, r)));
                 let text = if *total > routes.len() {
                     explain::msg(
@@ -271,7 +268,7 @@ fn body_lines(tr: &PathTrace, theme: &Theme, w: usize, lang: Lang) -> Vec<Line<'
         ));
         hop_lines(&p.hops, true, theme, w, "  ", lang, &mut out);
     }
-    let note = format!("{} ", t(lang, "note"));
+    let note = format!("{} ", t(lang, "ui-note"));
     let note_pad = " ".repeat(super::text::width(&note));
     for n in &tr.notes {
         let text = format!("[{}] {}", n.code(), explain::note_sentence(lang, n));
@@ -291,11 +288,11 @@ fn body_lines(tr: &PathTrace, theme: &Theme, w: usize, lang: Lang) -> Vec<Line<'
     out.extend(wrap(
         &tf(
             lang,
-            "{} (a reachable path can still be denied there)",
+            "ui-reachable-path-can-still-be-denied",
             &[&explain::join(lang, unchecked)],
         ),
         w,
-        &format!("{}: ", t(lang, "not evaluated")),
+        &format!("{}: ", t(lang, "ui-not-evaluated")),
         "  ",
         theme.dim(),
         theme.dim(),

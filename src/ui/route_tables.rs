@@ -56,22 +56,22 @@ fn associations(app: &App, table: &crate::model::RouteTable) -> String {
     let mut assoc: Vec<String> = t_
         .subnets
         .iter()
-        .map(|x| tf(lang, "{} (explicit)", &[x]))
+        .map(|x| tf(lang, "ui-explicit", &[x]))
         .collect();
     if t_.main {
         for (sub_i, sub) in s.subnets.iter().enumerate() {
             if app.model.subnet_index(&sub.id).is_some()
                 && app.model.subnet_route_table(sub_i).1 == Association::ImplicitMain
             {
-                assoc.push(tf(lang, "{} (main, implicit)", &[&sub.id]));
+                assoc.push(tf(lang, "ui-main-implicit", &[&sub.id]));
             }
         }
     }
     for g in &t_.gateways {
-        assoc.push(tf(lang, "{} (edge)", &[g]));
+        assoc.push(tf(lang, "ui-edge", &[g]));
     }
     if assoc.is_empty() {
-        t(lang, "no subnets").to_string()
+        t(lang, "ui-no-subnets").to_string()
     } else {
         assoc.join(", ")
     }
@@ -102,13 +102,13 @@ fn table_lines(app: &App, theme: &Theme, w: usize, i: usize, used: bool) -> Vec<
     }
     if table.main {
         head.push(Span::styled(
-            format!(" · {}", t(app.lang, "MAIN")),
+            format!(" · {}", t(app.lang, "ui-main")),
             theme.warn(),
         ));
     }
     if used {
         head.push(Span::styled(
-            format!(" · {}", t(app.lang, "on the path")),
+            format!(" · {}", t(app.lang, "ui-on-path")),
             theme.on_path(),
         ));
     }
@@ -116,7 +116,7 @@ fn table_lines(app: &App, theme: &Theme, w: usize, i: usize, used: bool) -> Vec<
     out.extend(super::text::wrap(
         &associations(app, table),
         w,
-        &format!("    {}: ", t(app.lang, "associations")),
+        &format!("    {}: ", t(app.lang, "ui-associations")),
         "      ",
         theme.dim(),
         theme.plain(),
@@ -136,10 +136,10 @@ fn table_lines(app: &App, theme: &Theme, w: usize, i: usize, used: bool) -> Vec<
         let dest = r.destination.to_string();
         let m = matches.iter().find(|(d, _, _)| *d == dest);
         let origin = match r.origin {
-            RouteOrigin::Local => t(app.lang, "local (derived)"),
+            RouteOrigin::Local => t(app.lang, "ui-local-derived"),
             RouteOrigin::Static => "",
-            RouteOrigin::PrefixList => t(app.lang, "prefix list"),
-            RouteOrigin::GatewayEndpoint => t(app.lang, "gateway endpoint (derived)"),
+            RouteOrigin::PrefixList => t(app.lang, "ui-prefix-list"),
+            RouteOrigin::GatewayEndpoint => t(app.lang, "ui-gateway-endpoint-derived"),
         };
         let (mark, style, verdict) = match m {
             Some((_, true, rule)) => (
@@ -149,7 +149,7 @@ fn table_lines(app: &App, theme: &Theme, w: usize, i: usize, used: bool) -> Vec<
                     "  {}",
                     tf(
                         app.lang,
-                        "WON: {}",
+                        "ui-won-2",
                         &[&crate::explain::route_rule_label(app.lang, *rule)]
                     )
                 ),
@@ -157,7 +157,7 @@ fn table_lines(app: &App, theme: &Theme, w: usize, i: usize, used: bool) -> Vec<
             Some((_, false, _)) => (
                 "·",
                 theme.plain(),
-                format!("  {}", t(app.lang, "matched, lost")),
+                format!("  {}", t(app.lang, "ui-matched-lost")),
             ),
             None => (" ", theme.plain(), String::new()),
         };
@@ -186,7 +186,7 @@ fn table_height(app: &App, w: usize, i: usize) -> usize {
     let assoc = super::text::wrap(
         &associations(app, table),
         w,
-        &format!("    {}: ", t(app.lang, "associations")),
+        &format!("    {}: ", t(app.lang, "ui-associations")),
         "      ",
         Default::default(),
         Default::default(),
@@ -235,7 +235,7 @@ pub fn window(
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
     let Some(inner) = draw_panel(
         theme,
-        t(app.lang, "Route tables (✔ won · matched)").into(),
+        t(app.lang, "ui-route-tables-won-matched").into(),
         focused,
         area,
         buf,

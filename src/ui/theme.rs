@@ -136,5 +136,3 @@ pub fn cell_symbol(v: &Verdict) -> String {
         other => format!("{} ", verdict_symbol(other)),
     }
 }
-
-pub const MATRIX_LEGEND: &str = "✔g gateway endpoint  ✔i interface endpoint (I: other AZ only)  ✔n NAT  ✔w internet gateway  ✔l local  ✔m mixed  ✖ blocked  ◐ partial  ⇢ leaves VPC  ⊘ source down";

@@ -71,7 +71,7 @@ const MAX_INSTANCES_PER_SUBNET: usize = 6;
 
 /// The label before the flow of target names; hotspots() finds the flow by it.
 fn targets_label(lang: Lang) -> String {
-    format!("{}: ", t(lang, "targets"))
+    format!("{}: ", t(lang, "ui-targets"))
 }
 
 /// A drawn line and its clickable cells: (x, width, message).
@@ -117,8 +117,8 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: us
 
     let mut top = Vec::new();
     let igw = match &s.internet_gateway {
-        Some(g) => tf(lang, "internet gateway {}", &[&g.id]),
-        None => t(lang, "no internet gateway").into(),
+        Some(g) => tf(lang, "ui-internet-gateway-2", &[&g.id]),
+        None => t(lang, "ui-no-internet-gateway-2").into(),
     };
     let cidrs: Vec<String> = s.vpc.cidrs.iter().map(|c| c.to_string()).collect();
     top.push(Line::from(vec![
@@ -128,7 +128,7 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: us
                 " · {} · ",
                 tf(
                     lang,
-                    "{} · DNS support {} · hostnames {}",
+                    "ui-dns-support-hostnames",
                     &[
                         &s.region,
                         t(lang, on_off(s.vpc.enable_dns_support)),
@@ -170,7 +170,7 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: us
         if down {
             col.push(Row {
                 line: Line::from(Span::styled(
-                    fit(&format!("✖ {}", t(lang, "AZ FAILED")), col_width),
+                    fit(&format!("✖ {}", t(lang, "ui-az-failed-2")), col_width),
                     theme.bad(),
                 )),
                 click: None,
@@ -215,17 +215,17 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: us
             };
             let public = subnet_is_public(app, sub_i);
             let kind = match (public, inner >= 20) {
-                (true, true) => t(lang, "public"),
-                (false, true) => t(lang, "private"),
-                (true, false) => t(lang, "pub"),
-                (false, false) => t(lang, "priv"),
+                (true, true) => t(lang, "ui-public"),
+                (false, true) => t(lang, "ui-private"),
+                (true, false) => t(lang, "ui-pub"),
+                (false, false) => t(lang, "ui-priv"),
             };
             col.push(boxed(format!("{} {kind}", sub.cidr), base, None));
             let (table_i, assoc) = app.model.subnet_route_table(sub_i);
             if let Some(table) = s.route_tables.get(table_i) {
                 let how = match assoc {
                     Association::Explicit => "",
-                    Association::ImplicitMain => t(lang, "(main)"),
+                    Association::ImplicitMain => t(lang, "ui-main-2"),
                 };
                 col.push(boxed(
                     format!(
@@ -249,7 +249,7 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: us
                             "  … {}",
                             tf(
                                 lang,
-                                "{} more instances",
+                                "ui-more-instances",
                                 &[&(instances.len() - n).to_string()]
                             )
                         ),
@@ -263,7 +263,7 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: us
                     .is_some_and(|x| x.kind == SourceKind::Instance(*i));
                 let name = inst.name.as_deref().unwrap_or(&inst.id);
                 let ip = if inst.public_ip {
-                    format!(" {}", t(lang, "+public IP"))
+                    format!(" {}", t(lang, "ui-public-ip"))
                 } else {
                     String::new()
                 };
@@ -315,7 +315,7 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: us
                     let state = if g.appliances_up {
                         ""
                     } else {
-                        &format!(" ✖ {}", t(lang, "appliances down"))
+                        &format!(" ✖ {}", t(lang, "ui-appliances-down"))
                     };
                     col.push(boxed(
                         format!("{}⛨ {}{state}", pre(&g.id), g.id),
@@ -352,7 +352,7 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: us
                     "{}⇄ {} {}",
                     pre(&n.id),
                     n.id,
-                    t(lang, "regional NAT gateway")
+                    t(lang, "ui-regional-nat-gateway")
                 ),
                 hl(&n.id, theme.plain()),
             )),
@@ -369,11 +369,11 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: us
                 Span::styled(
                     tf(
                         lang,
-                        "gateway endpoint for {} · tables: {}",
+                        "ui-gateway-endpoint-for-tables",
                         &[
                             &g.service,
                             &if g.route_tables.is_empty() {
-                                t(lang, "none").to_string()
+                                t(lang, "ui-none").to_string()
                             } else {
                                 g.route_tables.join(", ")
                             },
@@ -432,7 +432,7 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: us
 }
 
 fn on_off(b: bool) -> &'static str {
-    if b { "on" } else { "off" }
+    if b { "ui-on" } else { "ui-off" }
 }
 
 /// Column geometry: the first column's x and each column's width, inside `inner`.
@@ -445,7 +445,7 @@ fn columns_geometry(app: &App, inner: Rect) -> (usize, u16) {
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
     let Some(inner) = draw_panel(
         theme,
-        t(app.lang, "Topology (↑↓ source · ←→ target · click)").into(),
+        t(app.lang, "ui-topology-source-target-click").into(),
         focused,
         area,
         buf,

@@ -40,7 +40,7 @@ impl App {
             Purpose::EditMenu => self.start_flow(&v),
             Purpose::AssociateSubnet => {
                 let p = self.table_picker(
-                    tf(self.lang, "Route table for {}", &[&v]),
+                    tf(self.lang, "ui-route-table-for", &[&v]),
                     Purpose::AssociateTable { subnet: v.clone() },
                     true,
                 );
@@ -64,7 +64,7 @@ impl App {
             }),
             Purpose::SetMain => self.apply(Edit::SetMainRouteTable { route_table: v }),
             Purpose::AddRouteTable => self.ask(
-                &tf(self.lang, "Destination for a new route in {}", &[&v]),
+                &tf(self.lang, "ui-destination-for-new-route-in", &[&v]),
                 "a CIDR (0.0.0.0/0, 10.1.0.0/16) or a prefix list (pl-s3, pl-dynamodb)",
                 Purpose::AddRouteDestination { table: v },
             ),
@@ -89,7 +89,7 @@ impl App {
             Purpose::ReplaceRouteTable => {
                 let routes = self.route_items(&v, true);
                 self.pick(Picker::new(
-                    tf(self.lang, "Route in {} to replace", &[&v]),
+                    tf(self.lang, "ui-route-in-to-replace", &[&v]),
                     routes,
                     Purpose::ReplaceRouteRoute { table: v },
                 ));
@@ -97,7 +97,7 @@ impl App {
             Purpose::ReplaceRouteRoute { table } => {
                 let targets = self.target_items(&v);
                 self.pick(Picker::new(
-                    tf(self.lang, "New target for {} in {}", &[&v, &table]),
+                    tf(self.lang, "ui-new-target-for-in", &[&v, &table]),
                     targets,
                     Purpose::ReplaceRouteTarget {
                         table,
@@ -111,7 +111,7 @@ impl App {
             Purpose::DeleteRouteTable => {
                 let routes = self.route_items(&v, false);
                 self.pick(Picker::new(
-                    tf(self.lang, "Route in {} to delete", &[&v]),
+                    tf(self.lang, "ui-route-in-to-delete", &[&v]),
                     routes,
                     Purpose::DeleteRouteRoute { table: v },
                 ));
@@ -125,7 +125,7 @@ impl App {
             },
             Purpose::GatewayEndpointService => {
                 let mut p = self.table_picker(
-                    tf(self.lang, "First route table for the {} gateway endpoint", &[&v]),
+                    tf(self.lang, "ui-first-route-table-for-gateway-endpoint", &[&v]),
                     Purpose::GatewayEndpointTable { service: v },
                     false,
                 );
@@ -154,7 +154,7 @@ impl App {
                     .map(|g| g.route_tables.clone())
                     .unwrap_or_default();
                 let mut p = self.table_picker(
-                    tf(self.lang, "Attach {} to, or detach it from", &[&v]),
+                    tf(self.lang, "ui-attach-to-or-detach-it-from", &[&v]),
                     Purpose::GatewayEndpointAttachTable { endpoint: v },
                     false,
                 );
@@ -189,7 +189,7 @@ impl App {
             }
             Purpose::InterfaceEndpointService => {
                 let p = self.subnet_picker(
-                    tf(self.lang, "First subnet for the {} interface endpoint", &[&v]),
+                    tf(self.lang, "ui-first-subnet-for-interface-endpoint", &[&v]),
                     Purpose::InterfaceEndpointSubnet { service: v },
                 );
                 self.pick(p);
@@ -228,12 +228,12 @@ impl App {
                     .map(|e| e.subnets.iter().map(|s| s.subnet.clone()).collect())
                     .unwrap_or_default();
                 let mut p = self.subnet_picker(
-                    tf(self.lang, "Subnet to add to {}, or to remove from it", &[&v]),
+                    tf(self.lang, "ui-subnet-to-add-to-or-to", &[&v]),
                     Purpose::EndpointSubnetSubnet { endpoint: v },
                 );
                 for it in &mut p.items {
                     if has.contains(&it.value) {
-                        it.detail = tf(self.lang, "{} · has an ENI: choose to remove", &[&it.detail]);
+                        it.detail = tf(self.lang, "ui-has-eni-choose-to-remove", &[&it.detail]);
                     }
                 }
                 self.pick(p);
@@ -274,7 +274,7 @@ impl App {
                 });
             }
             Purpose::NatSubnet => self.pick(Picker::new(
-                tf(self.lang, "Connectivity of the NAT gateway in {}", &[&v]),
+                tf(self.lang, "ui-connectivity-of-nat-gateway-in", &[&v]),
                 vec![
                     item(
                         "public",
@@ -336,8 +336,8 @@ impl App {
                 let (instance, service) = v.split_once('\n').unwrap_or((&v, ""));
                 let lang = self.lang;
                 self.overlay = Some(Overlay::Input(Input {
-                    prompt: tf(lang, "GB per month for {} → {}", &[instance, service]),
-                    hint: t(lang, "a number of GB, e.g. 250 (0 switches the flow off)")
+                    prompt: tf(lang, "ui-gb-per-month-for", &[instance, service]),
+                    hint: t(lang, "ui-number-of-gb-e-g-250")
                         .into(),
                     text: crate::cost::CostInputs::gb(&self.cost_inputs, instance, service)
                         .to_string(),
@@ -389,7 +389,7 @@ impl App {
                     })
                     .collect();
                 self.pick(Picker::new(
-                    tf(self.lang, "Appliances of {} in which AZ", &[&v]),
+                    tf(self.lang, "ui-appliances-of-in-which-az", &[&v]),
                     items,
                     Purpose::ApplianceHealthAz { load_balancer: v },
                 ));

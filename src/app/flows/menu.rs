@@ -244,11 +244,7 @@ impl App {
                         .as_ref()
                         .is_some_and(|g| t.is_some_and(|t| t.gateways.contains(g)))
                     {
-                        it.detail = tf(
-                            self.lang,
-                            "{} · edge: choose to disassociate",
-                            &[&it.detail],
-                        );
+                        it.detail = tf(self.lang, "ui-edge-choose-to-disassociate", &[&it.detail]);
                     }
                 }
                 if igw.is_none() {
@@ -272,7 +268,7 @@ impl App {
                     })
                     .collect();
                 self.pick(Picker::new(
-                    t(self.lang, "Flow (source → service)"),
+                    t(self.lang, "ui-flow-source-service"),
                     items,
                     Purpose::FlowPick,
                 ));
@@ -280,12 +276,8 @@ impl App {
             "hours" => {
                 let lang = self.lang;
                 self.overlay = Some(Overlay::Input(Input {
-                    prompt: t(lang, "Hours per month every resource is billed").into(),
-                    hint: t(
-                        lang,
-                        "whole hours, e.g. 730; AWS bills a partial hour as a full one",
-                    )
-                    .into(),
+                    prompt: t(lang, "ui-hours-per-month-every-resource-is").into(),
+                    hint: t(lang, "ui-whole-hours-e-g-730-aws").into(),
                     text: self.cost_inputs.hours_per_month.to_string(),
                     purpose: Purpose::Hours,
                 }));
@@ -293,8 +285,8 @@ impl App {
             "default-gb" => {
                 let lang = self.lang;
                 self.overlay = Some(Overlay::Input(Input {
-                    prompt: t(lang, "GB per month for every flow without its own figure").into(),
-                    hint: t(lang, "a number of GB, e.g. 250 (0 switches the flow off)").into(),
+                    prompt: t(lang, "ui-gb-per-month-for-every-flow").into(),
+                    hint: t(lang, "ui-number-of-gb-e-g-250").into(),
                     text: self.cost_inputs.default_gb_per_flow.to_string(),
                     purpose: Purpose::DefaultGb,
                 }));

@@ -257,7 +257,7 @@ impl App {
                 StatusKind::Error,
                 tf(
                     self.lang,
-                    "{}: nothing to choose from in this scenario.",
+                    "ui-nothing-to-choose-from-in-this",
                     &[tr(self.lang, &picker.title)],
                 ),
             ));

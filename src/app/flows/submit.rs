@@ -16,7 +16,7 @@ impl App {
                 Ok(_) => {
                     let items = self.target_items("");
                     self.pick(Picker::new(
-                        tf(self.lang, "Target for {} in {}", &[&text, &table]),
+                        tf(self.lang, "ui-target-for-in", &[&text, &table]),
                         items,
                         Purpose::AddRouteTarget {
                             table,
@@ -55,7 +55,7 @@ impl App {
                         StatusKind::Error,
                         tf(
                             self.lang,
-                            "{} is not a whole number of hours.",
+                            "ui-is-not-whole-number-of-hours",
                             &[&format!("{text:?}")],
                         ),
                     ));
@@ -68,18 +68,14 @@ impl App {
                 self.cost = cost;
                 self.status = Some((
                     StatusKind::Info,
-                    tf(self.lang, "Traffic set: {}", &[&format!("{hours} h/month")]),
+                    tf(self.lang, "ui-traffic-set", &[&format!("{hours} h/month")]),
                 ));
             }
             Purpose::FlowGb { .. } | Purpose::DefaultGb => {
                 let Ok(gb) = text.parse::<f64>() else {
                     self.status = Some((
                         StatusKind::Error,
-                        tf(
-                            self.lang,
-                            "{} is not a number of GB.",
-                            &[&format!("{text:?}")],
-                        ),
+                        tf(self.lang, "ui-is-not-number-of-gb", &[&format!("{text:?}")]),
                     ));
                     self.overlay = Some(Overlay::Input(input));
                     return;
@@ -100,7 +96,7 @@ impl App {
                 let cost = self.estimate_cost();
                 self.cost_changes = crate::cost::diff(&self.cost, &cost);
                 self.cost = cost;
-                let mut line = tf(self.lang, "Traffic set: {}", &[&what]);
+                let mut line = tf(self.lang, "ui-traffic-set", &[&what]);
                 if let Some(first) = self.cost_changes.first() {
                     line.push_str(&format!(". {first}"));
                 }
@@ -122,7 +118,7 @@ impl App {
         if let Err(e) = evaluate(&self.model, &self.model.scenario().what_if, &query) {
             self.status = Some((
                 StatusKind::Error,
-                tf(self.lang, "To {}: {}", &[&text, &e.to_string()]),
+                tf(self.lang, "ui-to-2", &[&text, &e.to_string()]),
             ));
             return;
         }

@@ -1,0 +1,435 @@
+# vpc-tui's own words: panels, pickers, the status line, the keymap help.
+# Generated once from the English-keyed table that src/i18n.rs used to hold; edit freely.
+# Variables: $a0, $a1, ... are the values the UI puts in (ids, counts, names), in order.
+# Keep ids, codes and CIDRs as they are in every language.
+
+## cost settings
+
+ui-set-hours-per-month = Set the hours per month
+ui-for-cost-estimate-730-by-default = for the cost estimate (730 by default)
+ui-hours-per-month-every-resource-is = Hours per month every resource is billed
+ui-whole-hours-e-g-730-aws = whole hours, e.g. 730; AWS bills a partial hour as a full one
+ui-is-not-whole-number-of-hours = { $a0 } is not a whole number of hours.
+ui-cost-month = Cost { $a0 } { $a1 }/month.
+
+## cost panel
+
+ui-cost = Cost
+ui-cost-monthly-estimate = Cost (monthly estimate)
+ui-monthly-estimate = Monthly estimate: { $a0 } { $a1 }
+ui-price-not-verified = ; ? = price not verified
+ui-last-change = The last change:
+ui-line-items = Line items
+ui-traffic-flows-gb-month-by-default = Traffic: { $a0 } flows, { $a1 } GB/month by default (e edits it)
+ui-more = … { $a0 } more
+ui-set-traffic-of-one-flow-gb = Set the traffic of one flow (GB/month)
+ui-set-default-traffic-per-flow-gb = Set the default traffic per flow (GB/month)
+ui-for-cost-estimate = for the cost estimate
+ui-flow-source-service = Flow (source → service)
+ui-gb-per-month-for = GB per month for { $a0 } → { $a1 }
+ui-gb-per-month-for-every-flow = GB per month for every flow without its own figure
+ui-number-of-gb-e-g-250 = a number of GB, e.g. 250 (0 switches the flow off)
+ui-is-not-number-of-gb = { $a0 } is not a number of GB.
+ui-traffic-set = Traffic set: { $a0 }
+
+## lessons, presenter, narrow symbols
+
+ui-lesson-next-step-starts-lesson = lesson: next step (starts the lesson)
+ui-lesson-previous-step-restores-its-exact = lesson: previous step (restores its exact state)
+ui-lesson-answer-question-reachable-or-not = lesson: answer the question (reachable or not)
+ui-lesson-quiz-mode-on-off = lesson: quiz mode on / off
+ui-lesson-reset-score = lesson: reset the score
+ui-presenter-layout-narration-and-path-large = presenter layout (narration and path large)
+ui-next = next
+ui-back = back
+ui-answer = answer
+ui-presenter = presenter
+ui-your-prediction = Your prediction
+ui-reachable = Reachable
+ui-path-gets-through = the path gets through
+ui-not-reachable = Not reachable
+ui-blocked-unavailable-or-leaves-vpc = blocked, unavailable, or leaves the VPC
+ui-lesson-step = Lesson step { $a0 }/{ $a1 }
+ui-edit-s-of-yours-replaced-by = ({ $a0 } edit(s) of yours replaced by the step's model)
+ui-predict-answer-then-press = predict the answer, then press a
+ui-last-step-of-lesson = The last step of the lesson.
+ui-first-step-of-lesson = The first step of the lesson.
+ui-no-open-question-here = No open question here.
+ui-quiz-mode-on = Quiz mode on
+ui-quiz-mode-off = Quiz mode off
+ui-score-reset = Score reset.
+ui-right-it-is-score = Right! It is { $a0 }. Score { $a1 }/{ $a2 }.
+ui-not-quite-it-is-score = Not quite. It is { $a0 }. Score { $a1 }/{ $a2 }.
+ui-this-scenario-has-lesson-n-starts = This scenario has a lesson: n starts it, p steps back.
+ui-lesson = Lesson
+ui-score = score
+ui-quiz-on = quiz on
+ui-quiz-off = quiz off
+ui-next-back = next/back
+ui-to-answer = → a to answer
+ui-predict-then-press-to-answer-path = Predict, then press a to answer. The path and verdict stay hidden until then.
+ui-matrix-hidden-until-you-answer = Matrix (hidden until you answer)
+
+## edit menu: the rest of the engine's edits
+
+ui-private-dns-only-for-inbound-resolver = Private DNS only for the inbound Resolver endpoint
+ui-s3-interface-endpoints = S3 interface endpoints
+ui-mark-gateway-load-balancers-appliances-in = Mark a Gateway Load Balancer's appliances in an AZ healthy or not
+ui-turn-gateway-load-balancers-cross-zone = Turn a Gateway Load Balancer's cross-zone load balancing on or off
+ui-associate-or-disassociate-internet-gateway-with = Associate or disassociate the internet gateway with a route table
+ui-edge-association-ingress-routing = edge association (ingress routing)
+ui-gateway-load-balancer = Gateway Load Balancer
+ui-appliances-of-in-which-az = Appliances of { $a0 } in which AZ
+ui-healthy-choose-to-mark-unhealthy = healthy: choose to mark unhealthy
+ui-unhealthy-choose-to-mark-healthy = unhealthy: choose to mark healthy
+ui-edge-route-table-for-internet-gateway = Edge route table for the internet gateway
+ui-edge-choose-to-disassociate = { $a0 } · edge: choose to disassociate
+ui-vpc-has-no-internet-gateway = The VPC has no internet gateway.
+ui-inbound-resolver-only = { $a0 } · inbound Resolver only { $a1 }
+ui-cross-zone = cross-zone { $a0 }
+
+## tabs (app::Tab::title) and panel titles
+
+ui-topology = Topology
+ui-route-tables = Route tables
+ui-endpoints = Endpoints
+ui-matrix = Matrix
+ui-topology-source-target-click = Topology (↑↓ source · ←→ target · click)
+ui-route-tables-won-matched = Route tables (✔ won · matched)
+ui-endpoints-and-gateways = Endpoints and gateways
+ui-path = Path: { $a0 }
+ui-matrix-2 = Matrix: { $a0 }: { $a1 }
+ui-matrix-instances-columns = Matrix: { $a0 } instances × { $a1 } columns
+ui-keys-esc-closes = Keys (Esc closes)
+ui-unsaved-edits = Unsaved edits
+ui-enter-accepts-esc-cancels = { $a0 } (Enter accepts, Esc cancels)
+ui-cell-s-flipped-by-esc-closes = { $a0 } cell(s) flipped by: { $a1 } (Esc closes)
+
+## header, tab bar, status, small screens (ui/mod.rs)
+
+ui-vpc-tui-needs-now-q-quits = vpc-tui needs { $a0 }×{ $a1 } (now { $a2 }×{ $a3 }). q quits.
+ui-failed = FAILED: { $a0 }
+ui-modified = modified
+ui-untitled = (untitled)
+ui-tab-next-panel = Tab: next panel
+
+## overlays (ui/overlay.rs)
+
+ui-nothing-matches = nothing matches
+ui-to-filter-enter-chooses-esc-closes = / to filter · Enter chooses · Esc closes
+ui-mouse-click-tab-instance-or-service = Mouse: click a tab, an instance or a service in Topology, a matrix cell, a list item.
+ui-edit-s-since-last-save-save = { $a0 } edit(s) since the last save. Save before quitting?
+ui-save-and-quit = save and quit
+ui-quit-without-saving = quit without saving
+ui-stay = stay
+
+## path panel (ui/path.rs)
+
+ui-j-k-ctrl-f-ctrl-b = J/K, Ctrl-f/Ctrl-b scroll · { $a0 } more
+ui-route = route
+ui-routes = routes:
+ui-no-route-for = { $a0 }: no route for { $a1 } ({ $a2 })
+ui-won = won
+ui-lost = lost
+ui-note = note
+ui-not-evaluated = not evaluated
+ui-reachable-path-can-still-be-denied = { $a0 } (a reachable path can still be denied there)
+
+## endpoints panel (ui/endpoints.rs)
+
+ui-gateway-endpoints = Gateway endpoints
+ui-interface-endpoints = Interface endpoints
+ui-gateway-load-balancer-endpoints = Gateway Load Balancer endpoints
+ui-nat-gateways = NAT gateways
+ui-internet-gateway = Internet gateway
+ui-no-internet-gateway = No internet gateway
+ui-free-route-target-no-ip-address = { $a0 } · free · a route target, no IP address
+ui-none-no-route-anywhere = none (no route anywhere)
+ui-tables = tables
+ui-private-dns-off = private DNS off
+ui-private-dns-on = private DNS on
+ui-private-dns-on-inbound-resolver-only = private DNS on (inbound Resolver only)
+ui-no-subnets-no-eni = no subnets: no ENI
+ui-eni-in = ENI { $a0 } in { $a1 }, { $a2 }
+ui-az-failed = AZ failed
+ui-state-up = up
+ui-state-down = down
+ui-appliances-down = appliances down
+ui-in = in { $a0 }
+ui-cross-zone-appliances = { $a0 } · { $a1 } · cross-zone { $a2 } · appliances: { $a3 }
+ui-stateful = stateful
+ui-stateless = stateless
+ui-on = on
+ui-off = off
+ui-regional = regional
+ui-regional-every-az = regional (every AZ)
+ui-public = public
+ui-private = private
+
+## matrix panel (ui/matrix.rs, ui/theme.rs)
+
+ui-rows-of-cols-of = rows { $a0 }-{ $a1 } of { $a2 } · cols { $a3 }-{ $a4 } of { $a5 }
+ui-matrix-legend = ✔g gateway endpoint  ✔i interface endpoint (I: other AZ only)  ✔n NAT  ✔w internet gateway  ✔l local  ✔m mixed  ✖ blocked  ◐ partial  ⇢ leaves VPC  ⊘ source down
+
+## route tables panel (ui/route_tables.rs)
+
+ui-associations = associations
+ui-explicit = { $a0 } (explicit)
+ui-main-implicit = { $a0 } (main, implicit)
+ui-edge = { $a0 } (edge)
+ui-no-subnets = no subnets
+ui-main = MAIN
+ui-on-path = on the path
+ui-local-derived = local (derived)
+ui-prefix-list = prefix list
+ui-gateway-endpoint-derived = gateway endpoint (derived)
+ui-won-2 = WON: { $a0 }
+ui-matched-lost = matched, lost
+
+## topology panel (ui/topology.rs)
+
+ui-internet-gateway-2 = internet gateway { $a0 }
+ui-no-internet-gateway-2 = no internet gateway
+ui-dns-support-hostnames = { $a0 } · DNS support { $a1 } · hostnames { $a2 }
+ui-az-failed-2 = AZ FAILED
+ui-main-2 = (main)
+ui-public-ip = +public IP
+ui-pub = pub
+ui-priv = priv
+ui-more-instances = { $a0 } more instances
+ui-regional-nat-gateway = regional NAT gateway
+ui-gateway-endpoint-for-tables = gateway endpoint for { $a0 } · tables: { $a1 }
+ui-none = none
+ui-targets = targets
+
+## status messages (app/mod.rs)
+
+ui-choose-path-s-source-t-target = Choose a path: s source, t target (or arrows in Topology and Matrix); e edits; 1-9 fail an AZ; ? help
+ui-warning-s-from-validation = { $a0 } warning(s) from validation: { $a1 }
+ui-path-2 = Path { $a0 }
+ui-last-change-flipped-no-matrix-cell = The last change flipped no matrix cell.
+ui-vpc-has-azs-there-is-no = The VPC has { $a0 } AZs; there is no AZ { $a1 }.
+ui-refused = Refused: { $a0 }
+ui-nothing-to-undo = Nothing to undo.
+ui-undo = undo: { $a0 }
+ui-undo-failed = Undo failed: { $a0 }
+ui-nothing-to-redo = Nothing to redo.
+ui-redo = redo: { $a0 }
+ui-redo-failed = Redo failed: { $a0 }
+ui-already-as-loaded = Already as loaded.
+ui-reset-stopped = Reset stopped: { $a0 }
+ui-reset-to-file-as-loaded-edit = reset to the file as loaded ({ $a0 } edit(s) undone; Ctrl-r redoes them)
+ui-no-matrix-cell-changed = No matrix cell changed.
+ui-1-matrix-cell-flipped-c-lists = 1 matrix cell flipped (c lists it).
+ui-matrix-cells-flipped-c-lists-them = { $a0 } matrix cells flipped (c lists them).
+ui-could-not-save = Could not save { $a0 }: { $a1 }
+ui-saved-it-loads-and-validates-again = Saved { $a0 } (it loads and validates again).
+ui-saved-but-it-does-not-load = Saved { $a0 }, but it does not load again: { $a1 }
+ui-scenario-has-no-instances-or-subnets = the scenario has no instances or subnets
+ui-none-2 = (none)
+ui-any-instance = { $a0 } (any instance)
+
+## pickers and inputs (app/flows.rs)
+
+ui-from-source = From (source)
+ui-to-target = To (target)
+ui-typed = typed
+ui-type-destination = Type a destination…
+ui-address-cidr-s3-us-west-2 = an address, a CIDR, s3@us-west-2, s3.amazonaws.com
+ui-save-as = Save as
+ui-path-for-ron-file-e-g = a path for the RON file, e.g. my-vpc.ron
+ui-now-on = now on
+ui-now-off = now off
+ui-edit-model = Edit the model
+ui-change-subnets-route-table = Change a subnet's route table
+ui-explicit-association-or-back-to-main = explicit association, or back to main
+ui-make-another-table-main-table = Make another table the main table
+ui-add-route = Add a route
+ui-table-destination-target = table → destination → target
+ui-replace-routes-target = Replace a route's target
+ui-local-routes-too = the local route's too
+ui-delete-route = Delete a route
+ui-create-gateway-endpoint = Create a gateway endpoint
+ui-s3-or-dynamodb-on-route-table = S3 or DynamoDB, on a route table
+ui-delete-gateway-endpoint = Delete a gateway endpoint
+ui-attach-or-detach-gateway-endpoints-route = Attach or detach a gateway endpoint's route table
+ui-adds-or-removes-its-pl-route = adds or removes its pl- route
+ui-create-interface-endpoint = Create an interface endpoint
+ui-any-service-one-subnet-first = any service, one subnet first
+ui-delete-interface-endpoint = Delete an interface endpoint
+ui-add-or-remove-interface-endpoints-subnet = Add or remove an interface endpoint's subnet
+ui-one-subnet-per-az = one subnet per AZ
+ui-turn-interface-endpoints-private-dns-on = Turn an interface endpoint's private DNS on or off
+ui-add-nat-gateway = Add a NAT gateway
+ui-public-or-private = public or private
+ui-delete-nat-gateway = Delete a NAT gateway
+ui-its-routes-become-blackholes = its routes become blackholes
+ui-give-or-take-instances-public-ipv4 = Give or take an instance's public IPv4 address
+ui-toggle-enablednssupport = Toggle enableDnsSupport
+ui-toggle-enablednshostnames = Toggle enableDnsHostnames
+ui-mark-gwlb-endpoints-appliances-up-or = Mark a GWLB endpoint's appliances up or down
+ui-fail-or-restore-az = Fail or restore an AZ
+ui-also-number-keys = also the number keys
+ui-nothing-to-choose-from-in-this = { $a0 }: nothing to choose from in this scenario.
+ui-to = To
+ui-ipv4-address-or-cidr-service-region = an IPv4 address or CIDR, SERVICE@REGION (s3@us-west-2), or a global name (s3.amazonaws.com)
+ui-route-table-for = Route table for { $a0 }
+ui-destination-for-new-route-in = Destination for a new route in { $a0 }
+ui-cidr-0-0-0-0-0 = a CIDR (0.0.0.0/0, 10.1.0.0/16) or a prefix list (pl-s3, pl-dynamodb)
+ui-target-that-leaves-vpc = Target that leaves the VPC
+ui-pcx-peering-tgw-transit-gateway-or = pcx-… (peering), tgw-… (transit gateway) or vgw-… (virtual private gateway)
+ui-target-for-in = Target for { $a0 } in { $a1 }
+ui-route-in-to-replace = Route in { $a0 } to replace
+ui-new-target-for-in = New target for { $a0 } in { $a1 }
+ui-route-in-to-delete = Route in { $a0 } to delete
+ui-first-route-table-for-gateway-endpoint = First route table for the { $a0 } gateway endpoint
+ui-none-yet = (none yet)
+ui-attach-tables-later = attach tables later
+ui-attach-to-or-detach-it-from = Attach { $a0 } to, or detach it from
+ui-attached-choose-to-detach = attached: choose to detach
+ui-choose-to-attach = choose to attach
+ui-first-subnet-for-interface-endpoint = First subnet for the { $a0 } interface endpoint
+ui-subnet-to-add-to-or-to = Subnet to add to { $a0 }, or to remove from it
+ui-has-eni-choose-to-remove = { $a0 } · has an ENI: choose to remove
+ui-connectivity-of-nat-gateway-in = Connectivity of the NAT gateway in { $a0 }
+ui-to-internet-through-internet-gateway = to the internet through the internet gateway
+ui-to-other-vpcs-or-on-premises = to other VPCs or on-premises; never the internet
+ui-subnet-whose-route-table-to-change = Subnet whose route table to change
+ui-make-this-main-route-table = Make this the main route table
+ui-route-table = Route table
+ui-service-for-gateway-endpoint = Service for the gateway endpoint
+ui-tables-2 = { $a0 } · tables: { $a1 }
+ui-gateway-endpoint = Gateway endpoint
+ui-service-for-interface-endpoint = Service for the interface endpoint
+ui-private-dns = { $a0 } · private DNS { $a1 } · { $a2 }
+ui-interface-endpoint = Interface endpoint
+ui-subnet-for-nat-gateway = Subnet for the NAT gateway
+ui-nat-gateway-to-delete = NAT gateway to delete
+ui-has-public-ipv4-address-choose-to = has a public IPv4 address: choose to remove it
+ui-private-only-choose-to-give-it = private only: choose to give it a public IPv4 address
+ui-instance = Instance
+ui-appliances = { $a0 } · appliances { $a1 }
+ui-gwlb-endpoint = GWLB endpoint
+ui-failed-choose-to-restore = FAILED: choose to restore
+ui-up-choose-to-fail = up: choose to fail
+ui-availability-zone = Availability zone
+ui-target-that-leaves-vpc-starts-with = { $a0 }: a target that leaves the VPC starts with pcx-, tgw- or vgw-.
+ui-save-as-no-path-given = Save as: no path given.
+ui-to-2 = To { $a0 }: { $a1 }
+ui-main-implicit-2 = (main, implicit)
+ui-main-3 = main
+ui-main-remove-explicit-association = main (remove the explicit association)
+ui-subnet-then-uses-main-table = the subnet then uses the main table
+ui-restore-local-route = restore the local route
+ui-internet-gateway-3 = internet gateway
+ui-nat-gateway = NAT gateway ({ $a0 })
+ui-gateway-load-balancer-endpoint = Gateway Load Balancer endpoint
+ui-network-interface = network interface
+ui-drop-traffic = drop the traffic
+ui-type-peering-transit-or-virtual-private = Type a peering, transit or virtual private gateway…
+ui-prefix-list-destination-names-service-pl = A prefix-list destination names a service: pl-s3, pl-dynamodb.
+ui-is-neither-cidr-10-1-0 = { $a0 } is neither a CIDR (10.1.0.0/16) nor a prefix list (pl-s3).
+ui-unknown-target = unknown target { $a0 }
+
+## keymap: Context titles (app/keymap.rs)
+
+ui-main-screen = Main screen
+ui-in-list = In a list
+ui-typing-filter-address-path = Typing (filter, address, path)
+ui-unsaved-edits-on-quit = Unsaved edits on quit
+ui-help-and-lists = Help and lists
+
+## keymap: help texts
+
+ui-quit-asks-first-if-there-are = quit (asks first if there are unsaved edits)
+ui-quit-now-without-saving = quit now, without saving
+ui-this-help = this help
+ui-choose-source-instance-or-subnet = choose the source (instance or subnet)
+ui-choose-target-service-workload-address = choose the target (service, workload, address)
+ui-previous-next-source = previous / next source
+ui-previous-next-target = previous / next target
+ui-next-panel = next panel
+ui-previous-panel = previous panel
+ui-topology-previous-source-matrix-move-others = Topology: previous source · Matrix: move · others: scroll
+ui-topology-next-source-matrix-move-others = Topology: next source · Matrix: move · others: scroll
+ui-previous-target-matrix-move-left = previous target (Matrix: move left)
+ui-next-target-matrix-move-right = next target (Matrix: move right)
+ui-page-up = page up
+ui-page-down = page down
+ui-top = top
+ui-bottom = bottom
+ui-scroll-path-panel-down = scroll the path panel down
+ui-scroll-path-panel-up = scroll the path panel up
+ui-page-path-panel-down = page the path panel down
+ui-page-path-panel-up = page the path panel up
+ui-fail-restore-az-with-that-number = fail / restore the AZ with that number
+ui-edit-model-routes-endpoints-nat-dns = edit the model (routes, endpoints, NAT, DNS, ...)
+ui-undo-2 = undo
+ui-redo-2 = redo
+ui-reset-to-file-as-loaded-redo = reset to the file as loaded (redo brings edits back)
+ui-list-matrix-cells-last-change-flipped = list the matrix cells the last change flipped
+ui-save-atomic-asks-for-path-for = save (atomic; asks for a path for the built-in scenario)
+ui-save-as-2 = save as
+ui-matrix-show-selected-cells-path = Matrix: show the selected cell's path
+ui-clear-status-line = clear the status line
+ui-up = up
+ui-down = down
+ui-first = first
+ui-last = last
+ui-choose = choose
+ui-filter-by-typing = filter by typing
+ui-close = close
+ui-accept = accept
+ui-delete-character = delete a character
+ui-up-filter = up (filter)
+ui-down-filter = down (filter)
+ui-stop-typing-close = stop typing / close
+ui-save-then-quit = save, then quit
+ui-scroll = scroll
+
+## keymap: footer words
+
+ui-quit = quit
+ui-help = help
+ui-source = source
+ui-target = target
+ui-panel = panel
+ui-fail-az = fail AZ
+ui-edit = edit
+ui-save = save
+ui-move = move
+ui-filter = filter
+ui-stop = stop
+
+## saving, recovery and the line editor (issue 15)
+
+ui-lesson-file-is-not-overwritten-from = A lesson file is not overwritten from the lesson: save this step's state as a new scenario (without the lesson).
+ui-changed-on-disk-since-it-was = { $a0 } changed on disk since it was opened
+ui-overwrite = Overwrite
+ui-replace-other-programs-changes = replace the other program's changes
+ui-save-as-3 = Save as…
+ui-keep-both-write-to-another-file = keep both: write to another file
+ui-cancel = Cancel
+ui-do-not-save-now = do not save now
+ui-that-is-lessons-own-file-choose = That is the lesson's own file: choose another name.
+ui-exists = { $a0 } exists
+ui-replace-file = replace the file
+ui-choose-another-path = Choose another path
+ui-back-to-what-you-typed = back to what you typed
+ui-not-saved = Not saved.
+ui-paste-was-cut-to-characters-left = The paste was cut to { $a0 } characters ({ $a1 } left out).
+ui-unsaved-edits-of-this-file-were = Unsaved edits of this file were kept when vpc-tui last ended ({ $a0 })
+ui-restore-them = Restore them
+ui-continue-from-kept-edits-not-saved = continue from the kept edits (not saved yet)
+ui-discard-them = Discard them
+ui-delete-recovery-file = delete the recovery file
+ui-decide-later = Decide later
+ui-keep-recovery-file-open-file-as = keep the recovery file, open the file as saved
+ui-restored-unsaved-edits-kept-in = restored the unsaved edits kept in { $a0 }
+ui-recovery-file-deleted = Recovery file deleted.
+ui-move-cursor = move the cursor
+ui-start-end-of-line = start / end of the line
+ui-delete-character-under-cursor = delete the character under the cursor
+ui-delete-to-start-of-line = delete to the start of the line
+ui-delete-word-before-cursor = delete the word before the cursor
+ui-input-is-full-characters = The input is full ({ $a0 } characters).
