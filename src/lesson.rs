@@ -3,28 +3,45 @@
 //! so a lesson cannot drift from the engine. Also the printed handout.
 
 use crate::eval::{PathTrace, Query, QueryError, evaluate};
-use crate::model::{Edit, EditError, Lesson, LessonStep, Model, StepExpectation};
+use crate::model::{Edit, EditError, Lesson, LessonStep, Model, StepExpectation, Text};
 
 /// One step, ready to show: the model after its edits, and its path evaluated.
 #[derive(Debug, Clone)]
 pub struct Stage {
     pub model: Model,
-    /// What the step's edits changed, in words ("attach vpce-s3 to rtb-private").
-    pub changes: Vec<String>,
+    /// The step's edits, in order: `explain::edit_change_line` says each in the reader's
+    /// language ("+ attach vpce-s3 to rtb-private").
+    pub changes: Vec<Edit>,
     pub trace: Result<PathTrace, QueryError>,
 }
 
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// Why a lesson cannot be shown, as facts: `explain::lesson_error` says it in a language (and
+/// `Display` in English).
+#[derive(Debug, Clone, PartialEq)]
 pub enum LessonError {
-    #[error("the scenario has no lesson")]
     NoLesson,
-    #[error("lesson step {step} ({title}): edit {edit} is refused: {error}")]
-    Edit {
-        step: usize,
-        title: String,
-        edit: String,
-        error: EditError,
-    },
+    /// A step's edit is refused; `step` is 1-based.
+    Edit(Box<RefusedStep>),
+}
+
+/// A lesson step whose edit AWS would refuse.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RefusedStep {
+    pub step: usize,
+    pub title: Text,
+    pub edit: Edit,
+    pub error: EditError,
+}
+
+impl std::error::Error for LessonError {}
+
+impl std::fmt::Display for LessonError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::explain::lesson_error(
+            crate::explain::Lang::En,
+            self,
+        ))
+    }
 }
 
 pub fn lesson(model: &Model) -> Option<&Lesson> {
@@ -39,13 +56,15 @@ pub fn stages(model: &Model) -> Result<Vec<Stage>, LessonError> {
     for (i, step) in lesson.steps.iter().enumerate() {
         let mut changes = Vec::new();
         for edit in &step.edits {
-            let (next, _) = edit.apply(&current).map_err(|error| LessonError::Edit {
-                step: i + 1,
-                title: step.title.en.clone(),
-                edit: edit.describe(),
-                error,
+            let (next, _) = edit.apply(&current).map_err(|error| {
+                LessonError::Edit(Box::new(RefusedStep {
+                    step: i + 1,
+                    title: step.title.clone(),
+                    edit: edit.clone(),
+                    error,
+                }))
             })?;
-            changes.push(change_line(edit));
+            changes.push(edit.clone());
             current = next;
         }
         let trace = evaluate(
@@ -60,30 +79,6 @@ pub fn stages(model: &Model) -> Result<Vec<Stage>, LessonError> {
         });
     }
     Ok(out)
-}
-
-/// "+ attach vpce-s3 to rtb-private": what a step changed, marked as an addition, a removal
-/// or a change.
-fn change_line(edit: &Edit) -> String {
-    let mark = match edit {
-        Edit::AddRoute { .. }
-        | Edit::AddGatewayEndpoint { .. }
-        | Edit::AttachGatewayEndpoint { .. }
-        | Edit::AddInterfaceEndpoint { .. }
-        | Edit::AddEndpointSubnet { .. }
-        | Edit::AddNatGateway { .. }
-        | Edit::AssociateGateway { .. } => "+",
-        Edit::DeleteRoute { .. }
-        | Edit::DeleteGatewayEndpoint { .. }
-        | Edit::DetachGatewayEndpoint { .. }
-        | Edit::DeleteInterfaceEndpoint { .. }
-        | Edit::RemoveEndpointSubnet { .. }
-        | Edit::DeleteNatGateway { .. }
-        | Edit::DisassociateGateway { .. } => "−",
-        Edit::FailAz { .. } => "✖",
-        _ => "~",
-    };
-    format!("{mark} {}", edit.describe())
 }
 
 /// Does the trace answer what the step expects? `None` when it does; otherwise what differs.
@@ -177,8 +172,16 @@ fn step_text(i: usize, step: &LessonStep, stage: &Stage, ja: bool) -> String {
     out.push_str("\n\n");
     if !stage.changes.is_empty() {
         out.push_str(&format!("{l_changes}:\n"));
-        for c in &stage.changes {
-            out.push_str(&format!("  {c}\n"));
+        let lang = if ja {
+            crate::explain::Lang::Ja
+        } else {
+            crate::explain::Lang::En
+        };
+        for e in &stage.changes {
+            out.push_str(&format!(
+                "  {}\n",
+                crate::explain::edit_change_line(lang, e)
+            ));
         }
         out.push('\n');
     }

@@ -47,7 +47,12 @@ pub fn run_lesson(
                 EXIT_OK
             }
             Err(e) => {
-                let _ = writeln!(err, "{}: {e}", path.display());
+                let _ = writeln!(
+                    err,
+                    "{}: {}",
+                    path.display(),
+                    crate::explain::lesson_error(lang, &e)
+                );
                 EXIT_INVALID
             }
         };

@@ -6,11 +6,13 @@
 //! - `trace.rs`: hops, route decisions, stops, notes and the summary of a path;
 //! - `codes.rs`: the words for reason, note, hop-kind and verdict codes;
 //! - `model.rs`: validation findings and edit refusals (`diag-<rule>` in `model.ftl`);
+//! - `edit.rs`: edits in words (`edit-*` in `edit.ftl`);
 //! - [`msg`]: any message by id with its arguments.
 //!
 //! Ids, codes, CIDRs and service names are arguments: they stay as they are in both languages.
 
 mod codes;
+mod edit;
 mod hops;
 mod lang;
 mod model;
@@ -28,12 +30,13 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 pub use codes::*;
+pub use edit::*;
 pub use lang::{Lang, UnknownLang};
 pub use model::*;
 pub use trace::*;
 
 /// The message files, per language, in the order they are added to the bundle.
-pub const FILES: [(&str, &str, &str); 6] = [
+pub const FILES: [(&str, &str, &str); 8] = [
     (
         "en",
         "trace.ftl",
@@ -50,6 +53,11 @@ pub const FILES: [(&str, &str, &str); 6] = [
         include_str!("../../assets/i18n/en/model.ftl"),
     ),
     (
+        "en",
+        "edit.ftl",
+        include_str!("../../assets/i18n/en/edit.ftl"),
+    ),
+    (
         "ja",
         "trace.ftl",
         include_str!("../../assets/i18n/ja/trace.ftl"),
@@ -63,6 +71,11 @@ pub const FILES: [(&str, &str, &str); 6] = [
         "ja",
         "model.ftl",
         include_str!("../../assets/i18n/ja/model.ftl"),
+    ),
+    (
+        "ja",
+        "edit.ftl",
+        include_str!("../../assets/i18n/ja/edit.ftl"),
     ),
 ];
 
@@ -174,7 +187,7 @@ fn separator(lang: Lang, id: &'static str) -> &'static str {
     let all = SEPS.get_or_init(|| {
         let mut v = Vec::new();
         for l in Lang::ALL {
-            for id in ["list-sep", "then-sep", "part-sep"] {
+            for id in ["list-sep", "then-sep", "part-sep", "edit-batch-sep"] {
                 v.push((l, id, m(l, id)));
             }
         }
