@@ -580,4 +580,4 @@ pub fn verdict_words(v: &Verdict) -> String {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

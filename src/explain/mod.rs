@@ -7,11 +7,13 @@
 //! - `codes.rs`: the words for reason, note, hop-kind and verdict codes;
 //! - `model.rs`: validation findings and edit refusals (`diag-<rule>` in `model.ftl`);
 //! - `edit.rs`: edits in words (`edit-*` in `edit.ftl`);
+//! - `cost.rs`: the cost estimate's items, ways, notes and changes (`cost-*` in `cost.ftl`);
 //! - [`msg`]: any message by id with its arguments.
 //!
 //! Ids, codes, CIDRs and service names are arguments: they stay as they are in both languages.
 
 mod codes;
+mod cost;
 mod edit;
 mod hops;
 mod lang;
@@ -30,13 +32,14 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 pub use codes::*;
+pub use cost::*;
 pub use edit::*;
 pub use lang::{Lang, UnknownLang};
 pub use model::*;
 pub use trace::*;
 
 /// The message files, per language, in the order they are added to the bundle.
-pub const FILES: [(&str, &str, &str); 8] = [
+pub const FILES: [(&str, &str, &str); 10] = [
     (
         "en",
         "trace.ftl",
@@ -58,6 +61,11 @@ pub const FILES: [(&str, &str, &str); 8] = [
         include_str!("../../assets/i18n/en/edit.ftl"),
     ),
     (
+        "en",
+        "cost.ftl",
+        include_str!("../../assets/i18n/en/cost.ftl"),
+    ),
+    (
         "ja",
         "trace.ftl",
         include_str!("../../assets/i18n/ja/trace.ftl"),
@@ -76,6 +84,11 @@ pub const FILES: [(&str, &str, &str); 8] = [
         "ja",
         "edit.ftl",
         include_str!("../../assets/i18n/ja/edit.ftl"),
+    ),
+    (
+        "ja",
+        "cost.ftl",
+        include_str!("../../assets/i18n/ja/cost.ftl"),
     ),
 ];
 
@@ -187,7 +200,13 @@ fn separator(lang: Lang, id: &'static str) -> &'static str {
     let all = SEPS.get_or_init(|| {
         let mut v = Vec::new();
         for l in Lang::ALL {
-            for id in ["list-sep", "then-sep", "part-sep", "edit-batch-sep"] {
+            for id in [
+                "list-sep",
+                "then-sep",
+                "part-sep",
+                "edit-batch-sep",
+                "cost-part-sep",
+            ] {
                 v.push((l, id, m(l, id)));
             }
         }
