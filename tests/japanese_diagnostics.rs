@@ -135,7 +135,7 @@ fn lesson_changes_read_in_japanese() {
         .map(|e| explain::edit_change_line(Lang::En, e))
         .collect();
     assert_eq!(en, ["+ add gateway endpoint vpce-s3 for s3 on rtb-public"]);
-    let handout = vpc_tui::lesson::handout(&model, true, Some(2)).unwrap();
+    let handout = vpc_tui::lesson::handout(&model, Lang::Ja, Some(2)).unwrap();
     assert!(
         handout.contains("  + s3 のゲートウェイエンドポイント vpce-s3 を追加"),
         "{handout}"

@@ -35,8 +35,14 @@ pub fn run_check(args: &CheckArgs, lang: Lang, out: &mut dyn Write, err: &mut dy
                 .collect();
             let _ = writeln!(
                 err,
-                "error: no Availability Zone {az}; AZs: {}",
-                known.join(", ")
+                "{}",
+                crate::explain::msg(
+                    lang,
+                    "check-no-az",
+                    crate::explain::args()
+                        .s("az", az.as_str())
+                        .s("known", crate::explain::join(lang, &known)),
+                )
             );
             return EXIT_INVALID;
         }

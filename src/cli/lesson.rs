@@ -41,7 +41,7 @@ pub fn run_lesson(
     }
     if print {
         let only = step.map(|s| s as usize - 1);
-        return match crate::lesson::handout(&model, lang == Lang::Ja, only) {
+        return match crate::lesson::handout(&model, lang, only) {
             Ok(text) => {
                 let _ = write!(out, "{text}");
                 EXIT_OK
