@@ -6,6 +6,8 @@ check-valid = { $path }: valid ({ $count ->
    *[other] { $count } warnings
 })
 check-no-az = error: no Availability Zone { $az }; AZs: { $known }
+check-no-path = error: give --from and --to, or --matrix
+check-public-ip-needs-subnet = error: --public-ip describes a hypothetical instance, so it needs --from SUBNET; { $from } is not a subnet id
 
 ## A problem: where, then what
 

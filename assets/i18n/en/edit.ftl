@@ -93,3 +93,4 @@ edit-redo = redo: { $edit }
 
 lesson-none = the scenario has no lesson
 lesson-edit-refused = lesson step { $step } ({ $title }): the edit "{ $edit }" is refused: { $error }
+lesson-no-step = the lesson has { $steps } steps; there is no step { $step }

@@ -3,6 +3,8 @@
 
 check-valid = { $path }: 問題ありません (警告 { $count } 件)
 check-no-az = エラー: アベイラビリティーゾーン { $az } はありません。AZ: { $known }
+check-no-path = エラー: --from と --to、または --matrix を指定してください。
+check-public-ip-needs-subnet = エラー: --public-ip は仮のインスタンスを表すため、--from にはサブネットを指定します。{ $from } はサブネット ID ではありません。
 
 ## 問題 1 件: どこで、何が
 

@@ -91,3 +91,4 @@ edit-redo = やり直し: { $edit }
 
 lesson-none = このシナリオにはレッスンがありません。
 lesson-edit-refused = レッスンのステップ { $step } ({ $title }): 編集「{ $edit }」は適用できません: { $error }
+lesson-no-step = レッスンのステップは { $steps } 個です。ステップ { $step } はありません。
