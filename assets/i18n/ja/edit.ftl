@@ -58,14 +58,14 @@ edit-dns-hostnames = enableDnsHostnames (DNS ホスト名) を{ $on ->
 }にする
 edit-gwlb-appliances = { $endpoint } の背後のアプライアンスを{ $up ->
     [yes] 稼働中
-   *[no] 停止
+   *[no] 停止状態
 }にする
 edit-associate-gateway = { $table } を { $gateway } のエッジルートテーブルに設定 (エッジの関連付け)
 edit-disassociate-gateway = { $gateway } と { $table } のエッジの関連付けを解除
 edit-appliance-health = { $load_balancer } の { $az } のアプライアンスを{ $healthy ->
     [yes] 正常
    *[no] 異常
-}にする
+}な状態にする
 edit-cross-zone = { $load_balancer } のクロスゾーン負荷分散を{ $on ->
     [yes] オン
    *[no] オフ
