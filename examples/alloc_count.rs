@@ -53,7 +53,14 @@ fn main() {
         ("blocked", |v| matches!(v, Verdict::Blocked(_))),
         ("partial", |v| matches!(v, Verdict::Partial)),
     ];
+    // `alloc_count KIND N`: only that kind, N calls (for a profiler such as callgrind).
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let only = args.first().cloned();
+    let n: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(200_000);
     for (name, wanted) in kinds {
+        if only.as_deref().is_some_and(|o| o != name) {
+            continue;
+        }
         let found = (0..matrix.instances.len()).find_map(|i| {
             matrix.cells[i]
                 .iter()
@@ -66,7 +73,6 @@ fn main() {
         let t = evaluate(&model, &what_if, &q).expect("a trace");
         let allocs = ALLOCS.load(Ordering::Relaxed) - before;
         drop(t);
-        let n = 200_000;
         let start = Instant::now();
         for _ in 0..n {
             std::hint::black_box(evaluate(&model, &what_if, &q).ok());

@@ -41,7 +41,7 @@ fn ids(what: &ItemFor) -> Vec<&str> {
         ItemFor::GwlbHours { load_balancer } | ItemFor::GwlbCapacity { load_balancer } => {
             vec![load_balancer]
         }
-        ItemFor::InterfaceEndpointData { .. } | ItemFor::InterAz => vec![],
+        ItemFor::InterfaceEndpointData { .. } | ItemFor::InterAz { .. } => vec![],
     }
 }
 

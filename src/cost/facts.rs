@@ -54,8 +54,20 @@ pub enum ItemFor {
         endpoint: String,
         az: String,
     },
-    /// Data transfer between AZs.
-    InterAz,
+    /// Data transfer between AZs, in one direction: AWS bills it out of one AZ and into the
+    /// other (EC2 on-demand pricing, data transfer).
+    InterAz {
+        direction: Direction,
+    },
+}
+
+/// Which side of an AZ crossing a charge is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// Out of the AZ the data leaves.
+    Out,
+    /// Into the AZ the data enters.
+    In,
 }
 
 /// Where a NAT gateway is billed.

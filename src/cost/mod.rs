@@ -453,16 +453,24 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
         0.0
     };
 
+    // Each GB that crosses AZs is billed twice: out of one AZ and into the other (EC2
+    // on-demand pricing, data transfer within a Region). A flow's GB (requests one way,
+    // replies the other) cross once each.
     let cross_az_gb: f64 = flows.iter().map(|(_, u)| u.cross_az_gb).sum();
     if cross_az_gb > 0.0 {
-        items.push(item(
-            Charge::InterAzTransfer,
-            "inter_az".into(),
-            ItemFor::InterAz,
-            cross_az_gb,
-            Unit::Gb,
-            &p.inter_az_gb,
-        ));
+        for (direction, key) in [
+            (Direction::Out, "inter_az_out"),
+            (Direction::In, "inter_az_in"),
+        ] {
+            items.push(item(
+                Charge::InterAzTransfer,
+                key.into(),
+                ItemFor::InterAz { direction },
+                cross_az_gb,
+                Unit::Gb,
+                &p.inter_az_gb,
+            ));
+        }
     }
     if flows.iter().any(|(f, _)| f.way.crosses_sometimes()) {
         notes.push(CostNote::CrossAzSometimes);
@@ -488,7 +496,7 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
                     .iter()
                     .map(|&(g, gb)| gb * (p.gwlb_endpoint_gb.usd + glcu(g)))
                     .sum::<f64>()
-                + u.cross_az_gb * p.inter_az_gb.usd;
+                + 2.0 * u.cross_az_gb * p.inter_az_gb.usd;
             f
         })
         .collect();
@@ -692,15 +700,23 @@ mod tests {
         // Data: 3 instances × 5 interface-endpoint services × 100 GB = 1,500 GB × 0.01 = 15.00.
         close(sum(&e, Charge::InterfaceEndpointData), 15.00);
         // Each instance has 1 ENI in its own AZ out of 3 (cross-AZ sometimes): 2/3 of its
-        // traffic crosses AZs. 1,500 GB × 2/3 = 1,000 GB × 0.01 = 10.00.
-        close(sum(&e, Charge::InterAzTransfer), 10.00);
-        // Total: 109.50 + 15.00 + 10.00 = 134.50.
-        close(e.total, 134.50);
+        // traffic crosses AZs. 1,500 GB × 2/3 = 1,000 GB, billed out of one AZ and into the
+        // other: 2 × 1,000 × 0.01 = 20.00, as two line items.
+        close(sum(&e, Charge::InterAzTransfer), 20.00);
+        assert_eq!(
+            e.items
+                .iter()
+                .filter(|i| i.charge == Charge::InterAzTransfer)
+                .count(),
+            2
+        );
+        // Total: 109.50 + 15.00 + 20.00 = 144.50.
+        close(e.total, 144.50);
 
         let ssm = flow(&e, "i-app-a", "ssm");
         assert_eq!(way(ssm), "via interface endpoint (cross-AZ sometimes)");
-        // 100 GB × 0.01 + 66.67 GB × 0.01 = 1.6667.
-        close(ssm.monthly, 1.0 + 200.0 / 3.0 * 0.01);
+        // 100 GB × 0.01 + 66.67 GB × 2 × 0.01 = 2.3333.
+        close(ssm.monthly, 1.0 + 2.0 * 200.0 / 3.0 * 0.01);
         assert_eq!(way(flow(&e, "i-app-a", "s3")), "via gateway endpoint");
         close(flow(&e, "i-app-a", "s3").monthly, 0.0);
         assert_eq!(way(flow(&e, "i-app-a", "sns")), "blocked (no_route)");
@@ -729,14 +745,14 @@ mod tests {
         );
         // app-a is down: 2 instances × 5 services × 100 GB = 1,000 GB × 0.01 = 10.00. Each now
         // picks among the ENIs in b and c, one of them its own: 1/2 crosses.
-        // 1,000 GB × 1/2 = 500 GB × 0.01 = 5.00.
+        // 1,000 GB × 1/2 = 500 GB, both directions: 2 × 500 × 0.01 = 10.00.
         close(sum(&e, Charge::InterfaceEndpointData), 10.00);
-        close(sum(&e, Charge::InterAzTransfer), 5.00);
+        close(sum(&e, Charge::InterAzTransfer), 10.00);
         assert_eq!(
             way(flow(&e, "i-app-a", "ssm")),
             "unavailable (source_az_failed)"
         );
-        close(e.total, 109.50 + 10.00 + 5.00);
+        close(e.total, 109.50 + 10.00 + 10.00);
     }
 
     #[test]
@@ -757,10 +773,10 @@ mod tests {
             .find(|i| i.key == "nat_gateway_data:nat-a")
             .unwrap();
         close(nat_a.quantity, 200.0);
-        // app-c (us-east-1c) to nat-a (us-east-1a): 100 GB × 0.01 = 1.00.
-        close(sum(&e, Charge::InterAzTransfer), 1.00);
-        // Total: 65.70 + 10.95 + 13.50 + 1.00 = 91.15.
-        close(e.total, 91.15);
+        // app-c (us-east-1c) to nat-a (us-east-1a): 100 GB, out and in: 2 × 100 × 0.01 = 2.00.
+        close(sum(&e, Charge::InterAzTransfer), 2.00);
+        // Total: 65.70 + 10.95 + 13.50 + 2.00 = 92.15.
+        close(e.total, 92.15);
 
         assert_eq!(way(flow(&e, "i-app-a", "sns")), "via NAT gateway");
         close(flow(&e, "i-app-a", "sns").monthly, 4.50);
@@ -768,7 +784,7 @@ mod tests {
             way(flow(&e, "i-app-c", "sns")),
             "via NAT gateway (cross-AZ)"
         );
-        close(flow(&e, "i-app-c", "sns").monthly, 5.50);
+        close(flow(&e, "i-app-c", "sns").monthly, 6.50);
         // web-c uses its own public IPv4 address: no processing charge.
         assert_eq!(way(flow(&e, "i-web-c", "sns")), "via internet gateway");
         close(flow(&e, "i-web-c", "sns").monthly, 0.0);
@@ -798,8 +814,8 @@ mod tests {
         close(sum(&e, Charge::PublicIpv4), 0.36);
         // app-a 100 GB + app-c 1,024 GB through nat-a: 1,124 × 0.045 = 50.58; app-b switched off.
         close(sum(&e, Charge::NatGatewayData), 50.58);
-        // app-c's 1,024 GB cross to us-east-1a: 10.24.
-        close(sum(&e, Charge::InterAzTransfer), 10.24);
+        // app-c's 1,024 GB cross to us-east-1a, billed out and in: 20.48.
+        close(sum(&e, Charge::InterAzTransfer), 20.48);
     }
 
     #[test]
@@ -830,14 +846,14 @@ mod tests {
                 // 100 GB × 0.045 NAT processing no longer paid.
                 "s3 for i-app-a: via NAT gateway \u{2192} via gateway endpoint: \u{2212}4.50 USD/month at 100 GB",
                 "s3 for i-app-b: via NAT gateway \u{2192} via gateway endpoint: \u{2212}4.50 USD/month at 100 GB",
-                // 100 GB × (0.045 + 0.01 inter-AZ): −5.50.
-                "s3 for i-app-c: via NAT gateway (cross-AZ) \u{2192} via gateway endpoint: \u{2212}5.50 USD/month at 100 GB",
+                // 100 GB × (0.045 + 2 × 0.01 inter-AZ, out and in): −6.50.
+                "s3 for i-app-c: via NAT gateway (cross-AZ) \u{2192} via gateway endpoint: \u{2212}6.50 USD/month at 100 GB",
             ]
         );
-        // The deltas add up to the change of the total: −14.50.
+        // The deltas add up to the change of the total: −15.50.
         let delta: f64 = diff(&before, &after).iter().map(|c| c.delta).sum();
         close(delta, after.total - before.total);
-        close(delta, -14.50);
+        close(delta, -15.50);
     }
 
     #[test]
@@ -881,11 +897,12 @@ mod tests {
                 // 730 h × 0.01 = 7.30.
                 "+1 ENI of interface endpoint vpce-ssm in us-east-1c: +7.30 USD/month",
                 // app-a: its own ENI only (never) → a and c in the answer: half of 100 GB
-                // crosses, 50 × 0.01 = +0.50. One ENI per AZ does not keep traffic in the AZ.
-                "ssm for i-app-a: via interface endpoint \u{2192} via interface endpoint (cross-AZ sometimes): +0.50 USD/month at 100 GB",
+                // crosses, out and in: 2 × 50 × 0.01 = +1.00. One ENI per AZ does not keep
+                // traffic in the AZ.
+                "ssm for i-app-a: via interface endpoint \u{2192} via interface endpoint (cross-AZ sometimes): +1.00 USD/month at 100 GB",
                 // app-b had no ENI in its AZ and still has none: 100 GB crosses either way.
-                // app-c: always (100 GB) → sometimes (50 GB): −0.50.
-                "ssm for i-app-c: via interface endpoint (cross-AZ) \u{2192} via interface endpoint (cross-AZ sometimes): \u{2212}0.50 USD/month at 100 GB",
+                // app-c: always (100 GB) → sometimes (50 GB), both directions: −1.00.
+                "ssm for i-app-c: via interface endpoint (cross-AZ) \u{2192} via interface endpoint (cross-AZ sometimes): \u{2212}1.00 USD/month at 100 GB",
             ]
         );
         close(after.total - before.total, 7.30);
@@ -906,7 +923,7 @@ mod tests {
             lines,
             [
                 "sns for i-app-a: via NAT gateway \u{2192} unavailable (source_az_failed): \u{2212}4.50 USD/month at 100 GB",
-                "sns for i-app-c: via NAT gateway (cross-AZ) \u{2192} blocked (nat_az_failed): \u{2212}5.50 USD/month at 100 GB",
+                "sns for i-app-c: via NAT gateway (cross-AZ) \u{2192} blocked (nat_az_failed): \u{2212}6.50 USD/month at 100 GB",
             ]
         );
     }
@@ -949,13 +966,13 @@ mod tests {
                 "+1 ENI of interface endpoint vpce-sqs in ap-northeast-1a: +10.22 USD/month",
                 // 100 GB × 0.01 data processing.
                 "sqs for i-app-a: blocked (no_route) \u{2192} via interface endpoint: +1.00 USD/month at 100 GB",
-                // The others have no ENI in their AZ: + 100 GB × 0.01 inter-AZ = 2.00.
-                "sqs for i-app-c: blocked (no_route) \u{2192} via interface endpoint (cross-AZ): +2.00 USD/month at 100 GB",
-                "sqs for i-data-d: blocked (no_route) \u{2192} via interface endpoint (cross-AZ): +2.00 USD/month at 100 GB",
+                // The others have no ENI in their AZ: + 100 GB × 0.01 inter-AZ, out and in = 3.00.
+                "sqs for i-app-c: blocked (no_route) \u{2192} via interface endpoint (cross-AZ): +3.00 USD/month at 100 GB",
+                "sqs for i-data-d: blocked (no_route) \u{2192} via interface endpoint (cross-AZ): +3.00 USD/month at 100 GB",
             ]
         );
-        // 10.22 + 1.00 + 2.00 + 2.00 = 15.22.
-        close(after.total, 15.22);
+        // 10.22 + 1.00 + 3.00 + 3.00 = 17.22.
+        close(after.total, 17.22);
     }
 
     #[test]
@@ -975,10 +992,11 @@ mod tests {
                 .map(note_text)
                 .any(|n| n.contains("no Gateway Load Balancer"))
         );
-        // app-c (us-east-1c) borrows us-east-1a's endpoint: + 100 GB × 0.01 inter-AZ = 5.85.
+        // app-c (us-east-1c) borrows us-east-1a's endpoint: + 100 GB × 0.01 inter-AZ, out and
+        // in = 6.85.
         let c = flow(&e, "i-app-c", "sns");
         assert_eq!(way(c), "via GWLB endpoint, then NAT gateway (cross-AZ)");
-        close(c.monthly, 5.85);
+        close(c.monthly, 6.85);
         // app-b's appliances are down: blocked, no traffic.
         assert_eq!(
             way(flow(&e, "i-app-b", "sns")),

@@ -3,7 +3,8 @@
 
 use super::{Lang, args, join, join_with, m, msg};
 use crate::cost::{
-    ChangeFact, CostChange, CostNote, Crossing, ItemFor, LineItem, NatPlace, TierSpan, Unit, Way,
+    ChangeFact, CostChange, CostNote, Crossing, Direction, ItemFor, LineItem, NatPlace, TierSpan,
+    Unit, Way,
 };
 
 /// A number as the panel shows it: no decimals when whole, else two ("730", "0.50").
@@ -67,7 +68,13 @@ pub fn cost_item(lang: Lang, what: &ItemFor) -> String {
             "cost-item-gwlb_endpoint_data",
             a.s("endpoint", endpoint.as_str()).s("az", az.as_str()),
         ),
-        ItemFor::InterAz => m(lang, "cost-item-inter_az"),
+        ItemFor::InterAz { direction } => m(
+            lang,
+            match direction {
+                Direction::Out => "cost-item-inter_az-out",
+                Direction::In => "cost-item-inter_az-in",
+            },
+        ),
     };
     spaced(lang, text)
 }

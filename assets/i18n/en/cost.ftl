@@ -20,7 +20,8 @@ cost-item-gwlb = Gateway Load Balancer { $load_balancer }
 cost-item-gwlb_capacity = capacity units (GLCU) of Gateway Load Balancer { $load_balancer }
 cost-item-gwlb_endpoint = GWLB endpoint { $endpoint } in { $az }
 cost-item-gwlb_endpoint_data = data processed by GWLB endpoint { $endpoint } in { $az }
-cost-item-inter_az = data transfer between AZs
+cost-item-inter_az-out = data transfer between AZs, out of the AZ it leaves
+cost-item-inter_az-in = data transfer between AZs, into the AZ it enters
 
 ## Units, and a line item's quantity: "730 hour × 0.01"
 

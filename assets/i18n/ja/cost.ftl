@@ -20,7 +20,8 @@ cost-item-gwlb = Gateway Load Balancer { $load_balancer }
 cost-item-gwlb_capacity = Gateway Load Balancer { $load_balancer } のキャパシティユニット (GLCU)
 cost-item-gwlb_endpoint = GWLB エンドポイント { $endpoint } ({ $az })
 cost-item-gwlb_endpoint_data = GWLB エンドポイント { $endpoint } のデータ処理 ({ $az })
-cost-item-inter_az = AZ 間のデータ転送
+cost-item-inter_az-out = AZ 間のデータ転送 (送り出す側の AZ から出る分)
+cost-item-inter_az-in = AZ 間のデータ転送 (受け取る側の AZ に入る分)
 
 ## 単位と数量: 「730 時間 × 0.01」
 
