@@ -90,6 +90,12 @@ fn splice(original: &str, scenario: &Scenario, full: &str) -> Option<(String, Ve
         patches: Vec::new(),
     };
     diff.node(&o.root, &a.root, &b.root)?;
+    if original.contains("\r\n") {
+        // A file with Windows line ends gets them in what is inserted too.
+        for p in &mut diff.patches {
+            p.with = p.with.replace('\n', "\r\n");
+        }
+    }
     let text = apply(original, &mut diff.patches)?;
     let back = from_ron_str(&text, Path::new("saved.ron")).ok()?;
     if &back != scenario {

@@ -198,6 +198,29 @@ fn hand_written_forms_are_edited_in_place() {
     );
 }
 
+/// A file with Windows line ends keeps them, in the new lines too.
+#[test]
+fn windows_line_ends_stay() {
+    let text = shipped("no-endpoint").replace('\n', "\r\n");
+    let (saved, _) = save_edited(
+        &text,
+        Edit::AddRoute {
+            route_table: "rtb-private".into(),
+            route: Route {
+                destination: Destination::Cidr("192.168.0.0/16".parse().unwrap()),
+                target: Target::Blackhole,
+            },
+            position: None,
+        },
+    );
+    assert!(saved.lost.is_empty() && !saved.rewritten, "{saved:?}");
+    assert_eq!(
+        saved.text.matches('\n').count(),
+        saved.text.matches("\r\n").count()
+    );
+    assert_eq!(comment_lines(&saved.text).len(), 13);
+}
+
 /// Text this module cannot follow is written in full, every comment reported lost.
 #[test]
 fn what_cannot_be_followed_is_rewritten_and_said() {
