@@ -13,6 +13,7 @@ mod lesson;
 mod line_edit;
 mod save;
 mod saving;
+mod saving_comments;
 pub mod script;
 mod selection;
 
