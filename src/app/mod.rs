@@ -514,7 +514,13 @@ impl App {
             Msg::Save => self.save(),
             Msg::SaveAs => self.overlay = Some(Overlay::Input(flows::save_as_input(self))),
             Msg::ShowFlips => {
-                if self.change.as_ref().is_some_and(|c| !c.flips.is_empty()) {
+                if self.verdict_hidden() {
+                    // The list names verdicts: it would answer the open question.
+                    self.status = Some((
+                        StatusKind::Info,
+                        t(self.lang, "ui-answer-first-then-c-lists").into(),
+                    ));
+                } else if self.change.as_ref().is_some_and(|c| !c.flips.is_empty()) {
                     self.overlay = Some(Overlay::Flips { scroll: 0 });
                 } else {
                     self.status = Some((

@@ -359,3 +359,30 @@ fn ctrl_f_and_ctrl_b_page_the_path_panel() {
     press(&mut app, "<C-b>");
     assert_eq!(app.path_scroll, page);
 }
+
+/// Issue 16 point 3: at an open question, failing an AZ says what changed but no verdict, and
+/// the flipped-cells list waits for the answer.
+#[test]
+fn an_open_question_leaks_no_verdict_through_status_or_flips() {
+    let mut app = open("no-endpoint");
+    app.start_lesson(4);
+    assert!(app.verdict_hidden());
+    press(&mut app, "1");
+    let s = status(&app);
+    assert!(s.contains("fail AZ us-east-1a"), "{s}");
+    for word in ["reachable", "blocked", "unavailable", "→"] {
+        assert!(!s.contains(word), "{word:?} in {s}");
+    }
+    press(&mut app, "c");
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    assert!(status(&app).contains("Answer the question first"));
+    // Answered, the list opens.
+    press(&mut app, "a<Enter>");
+    assert!(!app.verdict_hidden());
+    press(&mut app, "c");
+    assert!(
+        matches!(app.overlay, Some(Overlay::Flips { .. })),
+        "{:?}",
+        app.overlay
+    );
+}

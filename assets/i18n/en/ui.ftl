@@ -433,3 +433,4 @@ ui-delete-character-under-cursor = delete the character under the cursor
 ui-delete-to-start-of-line = delete to the start of the line
 ui-delete-word-before-cursor = delete the word before the cursor
 ui-input-is-full-characters = The input is full ({ $a0 } characters).
+ui-answer-first-then-c-lists = Answer the question first (a): the flipped cells would give it away.
