@@ -340,6 +340,14 @@ pub static KEYMAP: &[Binding] = &[
     ),
     b(
         Main,
+        &[C('<'), C('>')],
+        "< >",
+        Msg::NarrationDown,
+        "ui-lesson-scroll-narration",
+        None,
+    ),
+    b(
+        Main,
         &[C('P')],
         "P",
         Msg::TogglePresenter,
@@ -630,6 +638,7 @@ pub fn msg_for_key(app: &App, key: KeyEvent) -> Option<Msg> {
                 // The second key of a pair goes the other way: `[` previous, `]` next.
                 (Msg::NextSource, _, _) if n == 0 => Msg::PrevSource,
                 (Msg::NextTarget, _, _) if n == 0 => Msg::PrevTarget,
+                (Msg::NarrationDown, _, _) if n == 0 => Msg::NarrationUp,
                 (m, _, _) => *m,
             });
         }

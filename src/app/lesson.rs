@@ -154,7 +154,19 @@ impl App {
             return;
         };
         let (from, to) = (s.from.clone(), s.to.clone());
+        if let Some(panel) = s.panel {
+            use crate::model::LessonPanel as P;
+            self.tab = match panel {
+                P::Topology => super::Tab::Topology,
+                P::RouteTables => super::Tab::RouteTables,
+                P::Endpoints => super::Tab::Endpoints,
+                P::Matrix => super::Tab::Matrix,
+                P::Cost => super::Tab::Cost,
+            };
+        }
         self.select_queries(&from, &to);
+        self.narration_scroll = 0;
+        self.topo_follow = true;
         self.refresh(None, Err(super::no_trace()), String::new());
         let total = self.lesson.as_ref().map(|m| m.stages.len()).unwrap_or(0);
         let mut line = tf(

@@ -169,6 +169,12 @@ pub enum Msg {
     ResetScore,
     /// The projector layout: narration and path large, matrix hidden.
     TogglePresenter,
+    /// Lesson: scroll the narration (`>` / `<`).
+    NarrationDown,
+    NarrationUp,
+    /// Mouse wheel over a place on the screen: scroll what is under the pointer.
+    WheelDown(u16, u16),
+    WheelUp(u16, u16),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -255,6 +261,11 @@ pub struct App {
     /// panel is on screen, not after every edit (see [`App::cost_is_cheap`]).
     pub cost_stale: bool,
     pub path_scroll: u16,
+    /// The first line of the lesson narration shown.
+    pub narration_scroll: u16,
+    /// The topology scrolls itself to keep the selected source and the lesson step's changes
+    /// in view; scrolling it by hand turns this off until the selection changes.
+    pub topo_follow: bool,
     pub overlay: Option<Overlay>,
     pub status: Option<(StatusKind, String)>,
     pub change: Option<Change>,
@@ -322,6 +333,8 @@ impl App {
             cost_changes: Vec::new(),
             cost_stale: false,
             path_scroll: 0,
+            narration_scroll: 0,
+            topo_follow: true,
             overlay: None,
             status: None,
             change: None,
@@ -413,6 +426,12 @@ impl App {
             self.size = (w, h);
             return;
         }
+        // Over a list or a help page the wheel scrolls it, wherever the pointer is.
+        let msg = match (msg, self.overlay.is_some()) {
+            (Msg::WheelDown(..), true) => Msg::Down,
+            (Msg::WheelUp(..), true) => Msg::Up,
+            _ => msg,
+        };
         match self.overlay.take() {
             Some(Overlay::Picker(p)) => return self.update_picker(p, msg),
             Some(Overlay::Input(i)) => return self.update_input(i, msg),
@@ -485,6 +504,10 @@ impl App {
                     tf(self.lang, "ui-path-2", &[&self.path_label()]),
                 ));
             }
+            Msg::NarrationDown => self.narration_scroll = self.narration_scroll.saturating_add(1),
+            Msg::NarrationUp => self.narration_scroll = self.narration_scroll.saturating_sub(1),
+            Msg::WheelDown(x, y) => self.wheel(x, y, true),
+            Msg::WheelUp(x, y) => self.wheel(x, y, false),
             Msg::PathDown => self.path_scroll = self.path_scroll.saturating_add(1),
             Msg::PathUp => self.path_scroll = self.path_scroll.saturating_sub(1),
             Msg::PathPageDown => {

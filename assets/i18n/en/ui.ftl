@@ -434,3 +434,5 @@ ui-delete-to-start-of-line = delete to the start of the line
 ui-delete-word-before-cursor = delete the word before the cursor
 ui-input-is-full-characters = The input is full ({ $a0 } characters).
 ui-answer-first-then-c-lists = Answer the question first (a): the flipped cells would give it away.
+ui-lesson-scroll-narration = Lesson: scroll the narration up / down
+ui-scroll-marker = { $a0 }–{ $a1 } of { $a2 } · { $a3 }
