@@ -346,6 +346,51 @@ fn lesson_print_in_both_languages() {
     let out = String::from_utf8(ja.get_output().stdout.clone()).unwrap();
     assert!(out.contains("## ステップ 1: エンドポイントなし"), "{out}");
     assert!(out.contains("出典: https://docs.aws.amazon.com/"), "{out}");
+    assert!(out.contains("+ vpce-s3 を rtb-private に関連付け"), "{out}");
+}
+
+/// `validate` and `check --fail-az` say their findings in the reader's language.
+#[test]
+fn validate_and_check_speak_japanese() {
+    let d = scratch("validate-ja");
+    vpc_tui()
+        .args(["validate", "scenarios/private-only.ron", "--lang", "ja"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "scenarios/private-only.ron: 問題ありません (警告 0 件)",
+        ));
+    let text = std::fs::read_to_string("scenarios/private-only.ron").unwrap();
+    let wrong = text.replacen("verdict: \"reachable\"", "verdict: \"blocked\"", 1);
+    let file = d.join("wrong.ron");
+    std::fs::write(&file, wrong).unwrap();
+    vpc_tui()
+        .args(["validate", file.to_str().unwrap(), "--lang", "ja"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("expect の 1 件目"))
+        .stderr(predicate::str::contains(
+            "verdict が reachable です (期待: blocked)",
+        ));
+    vpc_tui()
+        .args([
+            "check",
+            "scenarios/private-only.ron",
+            "--from",
+            "app-a",
+            "--to",
+            "s3",
+            "--fail-az",
+            "nowhere-1z",
+            "--lang",
+            "ja",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "エラー: アベイラビリティーゾーン nowhere-1z はありません。",
+        ));
+    let _ = std::fs::remove_dir_all(&d);
 }
 
 #[test]

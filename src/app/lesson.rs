@@ -6,7 +6,7 @@ use crate::i18n::{t, tf};
 use crate::lesson::{Stage, stages};
 use crate::model::Edit;
 
-use super::{App, Msg, Overlay, StatusKind, TargetItem, TargetKind, flows};
+use super::{App, Msg, Overlay, StatusKind, TargetItem, TargetKind, What, flows};
 
 #[derive(Debug, Clone)]
 pub struct LessonMode {
@@ -126,7 +126,10 @@ impl App {
                     });
                 }
                 Err(e) => {
-                    self.status = Some((StatusKind::Error, e.to_string()));
+                    self.status = Some((
+                        StatusKind::Error,
+                        crate::explain::lesson_error(self.lang, &e),
+                    ));
                     return;
                 }
             }
@@ -167,7 +170,7 @@ impl App {
         self.select_queries(&from, &to);
         self.narration_scroll = 0;
         self.topo_follow = true;
-        self.refresh(None, Err(super::no_trace()), String::new());
+        self.refresh(None, Err(super::no_trace()), What::Nothing);
         let total = self.lesson.as_ref().map(|m| m.stages.len()).unwrap_or(0);
         let mut line = tf(
             self.lang,
@@ -291,7 +294,7 @@ impl App {
         let (r, n) = m.score();
         let verdict = match &self.trace {
             Ok(tr) => crate::i18n::verdict_words(self.lang, &tr.verdict),
-            Err(e) => e.to_string(),
+            Err(e) => crate::explain::query_error(self.lang, e),
         };
         let id = if right {
             "ui-right-it-is-score"

@@ -210,14 +210,39 @@ pub struct Flip {
 }
 
 /// What the last edit (or undo, redo, reset) did to the paths.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Change {
-    /// The edit in words: "fail us-east-1a".
-    pub what: String,
+    /// The edit, said in the app's language when shown: "fail AZ us-east-1a".
+    pub what: What,
     /// The selected path before and after, when its verdict changed:
     /// "app-a → s3: reachable via gateway_endpoint → blocked (no_route)".
     pub path: Option<String>,
     pub flips: Vec<Flip>,
+}
+
+/// What made a change, as facts: said in the app's language whenever it is shown, so switching
+/// the language after an edit changes the words too.
+#[derive(Debug, Clone, PartialEq)]
+pub enum What {
+    /// Nothing to say (a lesson step was opened).
+    Nothing,
+    Edit(Edit),
+    Undo(Edit),
+    Redo(Edit),
+    /// Already in words (a reset, restored unsaved edits).
+    Text(String),
+}
+
+impl What {
+    pub fn text(&self, lang: crate::explain::Lang) -> String {
+        match self {
+            What::Nothing => String::new(),
+            What::Edit(e) => crate::explain::edit_text(lang, e),
+            What::Undo(e) => crate::explain::undo_text(lang, e),
+            What::Redo(e) => crate::explain::redo_text(lang, e),
+            What::Text(t) => t.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -577,4 +602,4 @@ pub fn verdict_words(v: &Verdict) -> String {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -320,11 +320,11 @@ impl App {
                 self.redo.clear();
                 self.version = self.next_version;
                 self.next_version += 1;
-                let what = tf(
+                let what = super::What::Text(tf(
                     self.lang,
                     "ui-restored-unsaved-edits-kept-in",
                     &[&crate::term_safe::printable(&path.display().to_string())],
-                );
+                ));
                 self.install(model, what);
             }
             "discard" => {

@@ -415,3 +415,22 @@ fn the_mouse_wheel_scrolls_the_panel_under_the_pointer() {
         other => panic!("{other:?}"),
     }
 }
+
+/// The words for an edit follow the app's language: the status line says it in Japanese, and
+/// the flipped-cells list says it in whatever language is chosen when it is shown.
+#[test]
+fn edits_are_said_in_the_apps_language() {
+    let mut app = open("interface-single-az");
+    app.set_lang(crate::explain::Lang::Ja);
+    press(&mut app, "1");
+    let s = status(&app);
+    assert!(s.starts_with("AZ us-east-1a を障害状態にする"), "{s}");
+    let what = &app.change.as_ref().unwrap().what;
+    assert_eq!(what.text(crate::explain::Lang::En), "fail AZ us-east-1a");
+    press(&mut app, "u");
+    assert!(
+        status(&app).starts_with("元に戻す: AZ us-east-1a を障害状態にする"),
+        "{}",
+        status(&app)
+    );
+}

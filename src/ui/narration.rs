@@ -34,8 +34,9 @@ pub(crate) fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
         theme.plain(),
         theme.plain(),
     ));
-    for c in &mode.stages[mode.step].changes {
-        lines.extend(wrap(c, w, "  ", "    ", theme.on_path(), theme.on_path()));
+    for e in &mode.stages[mode.step].changes {
+        let c = crate::explain::edit_change_line(app.lang, e);
+        lines.extend(wrap(&c, w, "  ", "    ", theme.on_path(), theme.on_path()));
     }
     if let Some(q) = &step.question {
         let state = match mode.answers[mode.step] {

@@ -270,7 +270,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 "ui-cell-s-flipped-by-esc-closes",
                 &[
                     &flips.len().to_string(),
-                    app.change.as_ref().map(|c| c.what.as_str()).unwrap_or(""),
+                    &app.change
+                        .as_ref()
+                        .map(|c| c.what.text(lang))
+                        .unwrap_or_default(),
                 ],
             );
             let block = panel(theme, title, true);
