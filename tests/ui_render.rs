@@ -357,14 +357,14 @@ fn lesson_step4_at_every_size() {
         // The narration's bottom border says it is cut and how to scroll it.
         let border = lines
             .iter()
-            .find(|l| l.starts_with('┗') && l.contains("< >"))
+            .find(|l| l.starts_with('└') && l.contains("< >"))
             .unwrap_or_else(|| panic!("no narration marker in\n{screen}"));
         assert!(border.contains("1–"), "{border}");
         // The path: three pinned lines (verdict, route, summary), then hop lines.
         let label = app.path_label();
         let top = lines
             .iter()
-            .position(|l| l.starts_with('┏') && l.contains(&label))
+            .position(|l| l.starts_with('┌') && l.contains(&label))
             .unwrap();
         let bottom = top
             + lines[top..]
@@ -436,4 +436,68 @@ fn lesson_tabs_show_their_panel_when_wide() {
     let screen = text(&frame(&mut app, 120, 40));
     assert!(screen.contains("┏Cost"), "{screen}");
     insta::assert_snapshot!("lesson_no_endpoint_step13_cost_120x40", screen);
+}
+
+/// Issue 16 points 6 and 9: a step's ✚ sits on what it changed (the one ENI it added, not
+/// both), a table the endpoint left is marked as a removal with the route struck out, and
+/// only the ENI the path reached is marked ».
+#[test]
+fn lesson_marks_sit_on_what_the_step_changed() {
+    let mut app = open("no-endpoint");
+    // Step 11 adds private-b's ENI to vpce-ssm, with us-east-1a failed: before the answer.
+    app.start_lesson(10);
+    let screen = text(&frame(&mut app, 120, 40));
+    assert!(screen.contains("✚ ◆ ssm 10.0.11.100"), "{screen}");
+    assert!(screen.contains("  ◆ ssm 10.0.10.100"), "{screen}");
+    // Answered: the path reached the ENI in the AZ that is up, not the failed AZ's.
+    press(&mut app, "a<Enter>");
+    let screen = text(&frame(&mut app, 120, 40));
+    assert!(screen.contains("» ◆ ssm 10.0.11.100"), "{screen}");
+    assert!(screen.contains("  ◆ ssm 10.0.10.100"), "{screen}");
+    insta::assert_snapshot!("lesson_no_endpoint_step11_answered_120x40", screen);
+    // Step 6 moves the endpoint from rtb-private to rtb-main.
+    let mut app = open("no-endpoint");
+    app.start_lesson(5);
+    press(&mut app, "a<Enter><Tab>");
+    let screen = text(&frame(&mut app, 120, 40));
+    assert!(screen.contains("✚ pl-s3       → vpce-s3"), "{screen}");
+    assert!(
+        screen.contains("− pl-s3       → vpce-s3  removed by this step"),
+        "{screen}"
+    );
+    assert!(!screen.contains("✚ rt rtb-private"), "{screen}");
+}
+
+/// Issue 16 point 7: cut panels, menus and lists say where they are; help and the flipped
+/// list page with PgDn and G; the path no longer claims the focus.
+#[test]
+fn every_cut_list_says_where_it_is() {
+    let mut app = open("no-endpoint");
+    app.start_lesson(3);
+    press(&mut app, "<Tab>");
+    let screen = text(&frame(&mut app, 80, 24));
+    assert!(screen.contains("┏Route tables"), "{screen}");
+    assert!(screen.contains("1–4 of 11 · PgUp PgDn"), "{screen}");
+    assert!(!screen.contains("┏Path"), "{screen}");
+    let mut app = open("private-only");
+    press(&mut app, "e");
+    let screen = text(&frame(&mut app, 80, 24));
+    let Some(vpc_tui::app::Overlay::Picker(p)) = &app.overlay else {
+        panic!("no menu")
+    };
+    let total = p.visible().len();
+    assert!(
+        screen.contains(&format!(" of {total} · j k PgDn G")),
+        "{screen}"
+    );
+    press(&mut app, "<Esc>?");
+    let top = text(&frame(&mut app, 80, 24));
+    press(&mut app, "<PgDn>");
+    let paged = text(&frame(&mut app, 80, 24));
+    assert_ne!(top, paged);
+    press(&mut app, "G");
+    let bottom = text(&frame(&mut app, 80, 24));
+    press(&mut app, "k");
+    assert_ne!(bottom, text(&frame(&mut app, 80, 24)), "k after G moves");
+    insta::assert_snapshot!("help_bottom_80x24", bottom);
 }

@@ -23,7 +23,7 @@ use crate::i18n::{t, tf};
 use crate::model::{Edit, Model};
 
 pub use flows::{Input, PickItem, Picker, Purpose};
-pub use lesson::{LessonMode, edit_ids};
+pub use lesson::{ChangeMark, LessonMode, edit_ids, edit_marks};
 pub use line_edit::{LineKey, MAX_INPUT};
 pub use saving::OnDisk;
 
@@ -462,36 +462,22 @@ impl App {
             Some(Overlay::Input(i)) => return self.update_input(i, msg),
             Some(Overlay::ConfirmQuit) => return self.update_confirm_quit(msg),
             Some(Overlay::Help { scroll }) => {
-                match msg {
-                    Msg::Down | Msg::PathDown => {
-                        self.overlay = Some(Overlay::Help {
-                            scroll: scroll.saturating_add(1),
-                        })
-                    }
-                    Msg::Up | Msg::PathUp => {
-                        self.overlay = Some(Overlay::Help {
-                            scroll: scroll.saturating_sub(1),
-                        })
-                    }
-                    Msg::ForceQuit => self.quit = true,
-                    _ => {}
+                if let Some(scroll) = self.scroll_overlay(scroll, msg) {
+                    self.overlay = Some(Overlay::Help { scroll });
+                    let max = crate::ui::overlay_max_scroll(self);
+                    self.overlay = Some(Overlay::Help {
+                        scroll: scroll.min(max),
+                    });
                 }
                 return;
             }
             Some(Overlay::Flips { scroll }) => {
-                match msg {
-                    Msg::Down => {
-                        self.overlay = Some(Overlay::Flips {
-                            scroll: scroll.saturating_add(1),
-                        })
-                    }
-                    Msg::Up => {
-                        self.overlay = Some(Overlay::Flips {
-                            scroll: scroll.saturating_sub(1),
-                        })
-                    }
-                    Msg::ForceQuit => self.quit = true,
-                    _ => {}
+                if let Some(scroll) = self.scroll_overlay(scroll, msg) {
+                    self.overlay = Some(Overlay::Flips { scroll });
+                    let max = crate::ui::overlay_max_scroll(self);
+                    self.overlay = Some(Overlay::Flips {
+                        scroll: scroll.min(max),
+                    });
                 }
                 return;
             }
@@ -499,6 +485,25 @@ impl App {
         }
         self.update_main(msg);
         self.refresh_cost_if_stale();
+    }
+
+    /// A key in the help or the flipped-cells list: the new scroll, or `None` when it closes.
+    fn scroll_overlay(&mut self, scroll: u16, msg: Msg) -> Option<u16> {
+        let page = self.size.1.saturating_sub(6).max(1);
+        let next = match msg {
+            Msg::Down | Msg::PathDown => scroll.saturating_add(1),
+            Msg::Up | Msg::PathUp => scroll.saturating_sub(1),
+            Msg::PageDown => scroll.saturating_add(page),
+            Msg::PageUp => scroll.saturating_sub(page),
+            Msg::Home => 0,
+            Msg::End => u16::MAX,
+            Msg::ForceQuit => {
+                self.quit = true;
+                return None;
+            }
+            _ => return None,
+        };
+        Some(next)
     }
 
     fn update_main(&mut self, msg: Msg) {

@@ -279,6 +279,11 @@ pub fn hit_test(app: &App, area: Rect, x: u16, y: u16) -> Option<Msg> {
     hit(spots)
 }
 
+/// The largest scroll of the open help or flipped-cells list.
+pub fn overlay_max_scroll(app: &App) -> u16 {
+    overlay::max_scroll(app)
+}
+
 /// The first topology line on screen at the app's size (its own scroll when the topology is
 /// not drawn).
 pub fn topology_scroll(app: &App) -> usize {

@@ -88,7 +88,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             &step.title.en
         }
     );
-    let Some(inner) = draw_panel(theme, title, true, area, buf) else {
+    let Some(inner) = draw_panel(theme, title, false, area, buf) else {
         return;
     };
     let lines = lines(app, theme, inner.width as usize);

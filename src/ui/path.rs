@@ -19,7 +19,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Some(inner) = draw_panel(
         theme,
         tf(lang, "ui-path", &[&app.path_label()]),
-        true,
+        // The heavy border marks the one panel with focus: the path only when it is alone.
+        app.presenter,
         area,
         buf,
     ) else {

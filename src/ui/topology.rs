@@ -10,7 +10,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::app::{App, Msg, SourceKind};
+use crate::app::{App, ChangeMark, Msg, SourceKind};
 use crate::i18n::{Lang, t, tf};
 use crate::model::{Association, Target};
 
@@ -33,6 +33,16 @@ pub(crate) fn on_path(app: &App) -> HashSet<String> {
             // Hop ids may carry a name after the id: "i-app-a (app-a)".
             let id = h.id.split_whitespace().next().unwrap_or_default();
             ids.insert(id.to_string());
+            // The ENIs the path reached, when the hop names them: the others (a failed AZ's)
+            // are not on the path.
+            if let crate::eval::Fact::InterfaceEndpoint { enis } = &h.fact
+                && !enis.is_empty()
+            {
+                ids.insert(format!("{id}@?"));
+                for e in enis {
+                    ids.insert(format!("{id}@{}", e.ip));
+                }
+            }
         }
     }
     let s = app.model.scenario();
@@ -97,13 +107,13 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: us
     let path = on_path(app);
     let failed = app.failed_azs();
     // What the current lesson step changed: marked ✚ unless the path's » says more.
-    let changed: HashSet<String> = app.step_changed_ids().into_iter().collect();
+    let changed = app.step_changes();
     let mark = |id: &str| path.contains(id);
-    let focus = |id: &str| u8::from(changed.contains(id));
+    let focus = |id: &str| u8::from(changed.contains_key(id));
     let hl = |id: &str, base: Style| {
         if mark(id) {
             theme.on_path()
-        } else if changed.contains(id) {
+        } else if changed.contains_key(id) {
             theme.warn()
         } else {
             base
@@ -112,10 +122,32 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: us
     let pre = |id: &str| {
         if mark(id) {
             format!("{ON_PATH} ")
-        } else if changed.contains(id) {
-            "✚ ".into()
         } else {
-            "  ".into()
+            match changed.get(id) {
+                Some(ChangeMark::Added) => "✚ ".into(),
+                Some(ChangeMark::Removed) => "− ".into(),
+                None => "  ".into(),
+            }
+        }
+    };
+    // One ENI: on the path when the path reached it (by address), changed when the step added
+    // it (`endpoint@subnet`) or the whole endpoint.
+    let eni_key = |e: &str, ip: std::net::Ipv4Addr, subnet: &str| {
+        let on = if path.contains(&format!("{e}@?")) {
+            path.contains(&format!("{e}@{ip}"))
+        } else {
+            path.contains(e)
+        };
+        if on {
+            // Any key `mark` finds: the id itself is on the path.
+            e.to_string()
+        } else if changed.contains_key(&format!("{e}@{subnet}")) {
+            format!("{e}@{subnet}")
+        } else if path.contains(e) {
+            // On the path as an endpoint, but not this ENI: mark it neither way.
+            String::new()
+        } else {
+            e.to_string()
         }
     };
 
@@ -318,13 +350,14 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: us
                     if eni.subnet == sub_i {
                         // The service names the ENI better than the endpoint id in a narrow
                         // box; the endpoints panel lists ids.
+                        let key = eni_key(&e.id, eni.ip, &sub.id);
                         col.push(focused(
                             boxed(
-                                format!("{}◆ {} {}", pre(&e.id), e.service, eni.ip),
-                                hl(&e.id, base),
+                                format!("{}◆ {} {}", pre(&key), e.service, eni.ip),
+                                hl(&key, base),
                                 None,
                             ),
-                            focus(&e.id),
+                            focus(&key),
                         ));
                     }
                 }

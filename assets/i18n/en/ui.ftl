@@ -436,3 +436,5 @@ ui-input-is-full-characters = The input is full ({ $a0 } characters).
 ui-answer-first-then-c-lists = Answer the question first (a): the flipped cells would give it away.
 ui-lesson-scroll-narration = Lesson: scroll the narration up / down
 ui-scroll-marker = { $a0 }–{ $a1 } of { $a2 } · { $a3 }
+ui-added-by-this-step = added by this step
+ui-removed-by-this-step = removed by this step

@@ -435,3 +435,5 @@ ui-input-is-full-characters = 入力できるのは { $a0 } 文字までです�
 ui-answer-first-then-c-lists = 先に問題に答えてください (a)。変化したセルの一覧は答えを明かしてしまいます。
 ui-lesson-scroll-narration = レッスン: 説明を上 / 下にスクロール
 ui-scroll-marker = { $a2 } 行中 { $a0 }–{ $a1 } · { $a3 }
+ui-added-by-this-step = このステップで追加
+ui-removed-by-this-step = このステップで削除
