@@ -438,6 +438,34 @@ fn lesson_print_one_step() {
     );
 }
 
+/// Issue 16: `vpc-tui lesson FILE > handout.md` without `--print` writes the handout, not
+/// the TUI's escape codes, when stdout is not a terminal.
+#[test]
+fn lesson_with_stdout_redirected_prints_the_handout() {
+    let out = Command::cargo_bin("vpc-tui")
+        .unwrap()
+        .args(["lesson", "scenarios/no-endpoint.ron", "--lang", "en"])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.starts_with("# "), "{text}");
+    assert!(text.contains("## Step 1: No endpoint"), "{text}");
+    assert!(
+        !text.contains('\x1b'),
+        "escape codes in the handout: {text:?}"
+    );
+    let one = Command::cargo_bin("vpc-tui")
+        .unwrap()
+        .args(["lesson", "scenarios/no-endpoint.ron", "--step", "5"])
+        .assert()
+        .success();
+    let text = String::from_utf8(one.get_output().stdout.clone()).unwrap();
+    assert!(
+        text.contains("## Step 5: ") && !text.contains("## Step 4: "),
+        "{text}"
+    );
+}
+
 // --- Issue 15: nothing lost, nothing hostile printed.
 
 fn scratch(name: &str) -> std::path::PathBuf {

@@ -209,7 +209,10 @@ impl App {
             self.cost_changes.clear();
         }
         let mut line = what.text(self.lang);
-        if let Some(p) = &path {
+        // At an open lesson question the old and new verdicts would give the answer away.
+        if let Some(p) = &path
+            && !self.verdict_hidden()
+        {
             line.push_str(&format!(". {p}"));
         }
         line.push_str(". ");

@@ -165,6 +165,16 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     let lines = lines(app, theme, inner.width as usize);
     let scroll = clamp_scroll(app.scroll[4], lines.len(), inner.height);
     put_lines(&lines, scroll, inner, buf);
+    super::scroll_marker(
+        app.lang,
+        theme,
+        "PgUp PgDn",
+        scroll,
+        inner.height as usize,
+        lines.len(),
+        area,
+        buf,
+    );
 }
 
 #[cfg(test)]
