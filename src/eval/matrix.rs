@@ -34,31 +34,70 @@ impl Matrix {
     }
 }
 
-pub fn evaluate_all(model: &Model, what_if: &WhatIf) -> Matrix {
-    let failed = model.failed_azs(what_if);
+/// Instances grouped by what decides their paths: instances that share a subnet and public-IP
+/// state share every path, so the matrix evaluates each such class once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Classes {
+    /// Per class, (subnet index, public IP), in order of first appearance.
+    pub keys: Vec<(usize, bool)>,
+    /// Per instance (matrix row), its class.
+    pub row_class: Vec<u32>,
+    /// Per class, its first instance: the one whose full trace stands for the class.
+    pub first_row: Vec<usize>,
+}
+
+/// The classes of the model's instances.
+pub fn classes(model: &Model) -> Classes {
     let scenario = model.scenario();
-    let services = model.services();
-    // Classes: instances that share a subnet and public-IP state share every path. A class is
-    // found by its slot (subnet, public IP), numbered in order of first appearance.
-    let mut class_of: Vec<usize> = vec![usize::MAX; 2 * scenario.subnets.len().max(1)];
-    let mut class_keys: Vec<(usize, bool)> = Vec::new();
-    let row_class: Vec<usize> = scenario
+    // A class is found by its slot (subnet, public IP), numbered in order of first appearance.
+    let mut class_of: Vec<u32> = vec![u32::MAX; 2 * scenario.subnets.len().max(1)];
+    let mut keys: Vec<(usize, bool)> = Vec::new();
+    let mut first_row = Vec::new();
+    let row_class = scenario
         .instances
         .iter()
         .zip(model.instance_subnet.iter())
-        .map(|(inst, &subnet)| {
+        .enumerate()
+        .map(|(row, (inst, &subnet))| {
             let slot = &mut class_of[2 * subnet + usize::from(inst.public_ip)];
-            if *slot == usize::MAX {
-                *slot = class_keys.len();
-                class_keys.push((subnet, inst.public_ip));
+            if *slot == u32::MAX {
+                *slot = keys.len() as u32;
+                keys.push((subnet, inst.public_ip));
+                first_row.push(row);
             }
             *slot
         })
         .collect();
+    Classes {
+        keys,
+        row_class,
+        first_row,
+    }
+}
 
+/// The matrix's column names: services, then `workload:NAME` for each workload.
+pub fn columns(model: &Model) -> (Vec<String>, Vec<String>) {
+    (
+        model.services().iter().map(|s| s.name.clone()).collect(),
+        model
+            .workloads()
+            .iter()
+            .map(|w| format!("workload:{}", w.name))
+            .collect(),
+    )
+}
+
+/// One row of verdicts per class (services, then workloads), the classes shared out over the
+/// cores.
+pub fn evaluate_classes(
+    model: &Model,
+    what_if: &WhatIf,
+    keys: &[(usize, bool)],
+) -> Vec<Arc<[MatrixCell]>> {
+    let failed = model.failed_azs(what_if);
     // Classes are independent: every thread takes the next class from one counter until none
     // is left, so none waits for another whose classes cost more.
-    let threads = cores().min(class_keys.len().div_ceil(32)).max(1);
+    let threads = cores().min(keys.len().div_ceil(32)).max(1);
     let next = AtomicUsize::new(0);
     let work = || {
         let mut ctx = Ctx {
@@ -71,17 +110,15 @@ pub fn evaluate_all(model: &Model, what_if: &WhatIf) -> Matrix {
         let mut done = Vec::new();
         loop {
             let k = next.fetch_add(1, Ordering::Relaxed);
-            let Some(&(subnet, public_ip)) = class_keys.get(k) else {
+            let Some(&(subnet, public_ip)) = keys.get(k) else {
                 return done;
             };
             done.push((k, class_row(&mut ctx, subnet, public_ip)));
         }
     };
-    let (instances, class_rows) = std::thread::scope(|scope| {
+    let rows = std::thread::scope(|scope| {
         let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
-        // The row names are copied here while the helpers start on the classes.
-        let instances: Vec<String> = scenario.instances.iter().map(|i| i.id.clone()).collect();
-        let mut rows: Vec<Option<Arc<[MatrixCell]>>> = vec![None; class_keys.len()];
+        let mut rows: Vec<Option<Arc<[MatrixCell]>>> = vec![None; keys.len()];
         let mine = work();
         let theirs = helpers
             .into_iter()
@@ -89,24 +126,30 @@ pub fn evaluate_all(model: &Model, what_if: &WhatIf) -> Matrix {
         for (k, row) in mine.into_iter().chain(theirs) {
             rows[k] = Some(row);
         }
-        (instances, rows)
+        rows
     });
-    let class_rows: Vec<Arc<[MatrixCell]>> = class_rows
-        .into_iter()
+    rows.into_iter()
         .map(|row| row.expect("every class evaluated"))
-        .collect();
+        .collect()
+}
 
+pub fn evaluate_all(model: &Model, what_if: &WhatIf) -> Matrix {
+    let classes = classes(model);
+    let class_rows = evaluate_classes(model, what_if, &classes.keys);
+    let (services, workloads) = columns(model);
     Matrix {
-        services: services.iter().map(|s| s.name.clone()).collect(),
-        workloads: model
-            .workloads()
+        services,
+        workloads,
+        instances: model
+            .scenario()
+            .instances
             .iter()
-            .map(|w| format!("workload:{}", w.name))
+            .map(|i| i.id.clone())
             .collect(),
-        instances,
-        cells: row_class
-            .into_iter()
-            .map(|c| Arc::clone(&class_rows[c]))
+        cells: classes
+            .row_class
+            .iter()
+            .map(|&c| Arc::clone(&class_rows[c as usize]))
             .collect(),
     }
 }
