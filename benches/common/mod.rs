@@ -396,7 +396,7 @@ pub fn scenario(shape: Shape) -> Scenario {
                 main: t == 0,
                 subnets,
                 gateways: Vec::new(),
-                routes,
+                routes: routes.into(),
             }
         })
         .collect();
