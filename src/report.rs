@@ -210,25 +210,47 @@ pub fn cell_text(v: &Verdict) -> String {
 
 /// The instance × service table for people.
 pub fn matrix_text(m: &Matrix, lang: Lang) -> String {
-    let first = m
-        .instances
-        .iter()
-        .map(|s| s.chars().count())
-        .max()
-        .unwrap_or(8)
-        .max(8);
-    let cells: Vec<Vec<String>> = m
+    let texts: Vec<Vec<String>> = m
         .cells
         .iter()
         .map(|row| row.iter().map(|c| cell_text(&c.verdict)).collect())
         .collect();
-    let columns: Vec<&String> = m.services.iter().chain(&m.workloads).collect();
+    let columns: Vec<&str> = m
+        .services
+        .iter()
+        .chain(&m.workloads)
+        .map(String::as_str)
+        .collect();
+    let name_width = m.instances.iter().map(|s| s.chars().count()).max();
+    let mut out = Vec::new();
+    let _ = write_matrix_text(
+        &mut out,
+        lang,
+        &columns,
+        &texts,
+        name_width,
+        m.instances.iter().map(String::as_str).zip(0..),
+    );
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The instance × service table for people, written row by row: `rows` holds each distinct
+/// row's cell texts ([`cell_text`]) and `names` gives each instance with the index of its row
+/// there, so a table of any number of instances takes memory for its distinct rows only.
+/// `name_width` is the widest instance name, in characters.
+pub fn write_matrix_text<'a, W: std::io::Write + ?Sized>(
+    out: &mut W,
+    lang: Lang,
+    columns: &[&str],
+    rows: &[Vec<String>],
+    name_width: Option<usize>,
+    names: impl Iterator<Item = (&'a str, usize)>,
+) -> std::io::Result<()> {
     let widths: Vec<usize> = columns
         .iter()
         .enumerate()
         .map(|(j, s)| {
-            cells
-                .iter()
+            rows.iter()
                 .map(|r| r[j].chars().count())
                 .chain([s.chars().count()])
                 .max()
@@ -236,23 +258,27 @@ pub fn matrix_text(m: &Matrix, lang: Lang) -> String {
         })
         .collect();
     let header = explain::m(lang, "matrix-instance");
-    let first = first.max(header.chars().count());
-    let mut out = format!("{header:<first$}");
+    let first = name_width.unwrap_or(8).max(8).max(header.chars().count());
+    let mut line = format!("{header:<first$}");
     for (s, w) in columns.iter().zip(&widths) {
-        out.push_str(&format!("  {s:<w$}"));
+        line.push_str(&format!("  {s:<w$}"));
     }
-    out.push('\n');
-    for (inst, row) in m.instances.iter().zip(&cells) {
-        out.push_str(&format!("{inst:<first$}"));
-        for (c, w) in row.iter().zip(&widths) {
-            out.push_str(&format!("  {c:<w$}"));
+    line.push('\n');
+    out.write_all(line.as_bytes())?;
+    for (inst, r) in names {
+        line.clear();
+        line.push_str(&format!("{inst:<first$}"));
+        for (c, w) in rows[r].iter().zip(&widths) {
+            line.push_str(&format!("  {c:<w$}"));
         }
-        out.push('\n');
+        line.push('\n');
+        out.write_all(line.as_bytes())?;
     }
-    out.push('\n');
-    out.push_str(&explain::m(lang, "matrix-legend"));
-    out.push('\n');
-    out.push_str(&explain::msg(
+    line.clear();
+    line.push('\n');
+    line.push_str(&explain::m(lang, "matrix-legend"));
+    line.push('\n');
+    line.push_str(&explain::msg(
         lang,
         "text-not-evaluated",
         explain::args().s(
@@ -263,6 +289,35 @@ pub fn matrix_text(m: &Matrix, lang: Lang) -> String {
             ),
         ),
     ));
-    out.push('\n');
-    out
+    line.push('\n');
+    out.write_all(line.as_bytes())
+}
+
+/// The start of a compact matrix cell (`check --matrix --format json|jsonl` without `--trace`)
+/// for one instance: `{"schema_version":2,"from":{"id":...,"name":...},"to":`. The column and the
+/// verdict follow from [`cell_json_tail`], which all instances of a class share.
+pub fn cell_json_head(id: &str, name: Option<&str>) -> String {
+    let text = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    format!(
+        "{{\"schema_version\":{SCHEMA_VERSION},\"from\":{{\"id\":{},\"name\":{}}},\"to\":",
+        text(id),
+        name.map(text).unwrap_or_else(|| "null".into()),
+    )
+}
+
+/// The rest of a compact cell, from the column and a full trace of the path:
+/// `"s3","verdict":...,"notes":[...]}` (the notes by code).
+pub fn cell_json_tail(to: &str, t: &PathTrace) -> String {
+    let (via, cross_az, reason) = verdict_fields(&t.verdict);
+    let leaves = match &t.verdict {
+        Verdict::LeavesVpc { target } => json!(target),
+        _ => Value::Null,
+    };
+    let notes: Vec<&str> = t.notes.iter().map(|n| n.code()).collect();
+    format!(
+        "{},\"verdict\":{},\"via\":{via},\"cross_az\":{cross_az},\"reason\":{reason},\"leaves_vpc_via\":{leaves},\"notes\":{}}}",
+        json!(to),
+        json!(t.verdict.code()),
+        json!(notes)
+    )
 }

@@ -233,10 +233,117 @@ fn matrix_text_and_json() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let list = v.as_array().unwrap();
     assert!(list.len() >= 3 * 15);
+    // Compact by default: the verdict's fields, no trace.
     assert!(
         list.iter()
-            .all(|t| t.get("verdict").is_some() && t.get("hops").is_some())
+            .all(|t| t.get("verdict").is_some() && t.get("hops").is_none())
     );
+}
+
+/// The matrix's JSON, JSON Lines and `--trace` forms of one scenario.
+fn matrix_outputs(
+    scenario: &str,
+) -> (
+    Vec<serde_json::Value>,
+    Vec<serde_json::Value>,
+    Vec<serde_json::Value>,
+) {
+    let run = |args: &[&str]| {
+        let out = vpc_tui()
+            .args(["check", scenario, "--matrix"])
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let json: serde_json::Value = serde_json::from_str(&run(&["--format", "json"])).unwrap();
+    let lines = |text: String| -> Vec<serde_json::Value> {
+        text.lines()
+            .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+            .collect()
+    };
+    (
+        json.as_array().unwrap().clone(),
+        lines(run(&["--format", "jsonl"])),
+        lines(run(&["--format", "jsonl", "--trace"])),
+    )
+}
+
+#[test]
+fn matrix_json_and_jsonl_are_one_compact_object_per_cell_with_the_traces_verdicts() {
+    // Every scenario: the compact cells come from one trace per class of instances, which
+    // must say for each instance what its own trace says.
+    let mut scenarios: Vec<String> = std::fs::read_dir("scenarios")
+        .unwrap()
+        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
+        .filter(|p| p.ends_with(".ron"))
+        .collect();
+    scenarios.sort();
+    for scenario in &scenarios {
+        let scenario = scenario.as_str();
+        let (json, jsonl, traces) = matrix_outputs(scenario);
+        assert_eq!(
+            json, jsonl,
+            "{scenario}: JSON and JSON Lines hold the same cells"
+        );
+        assert_eq!(json.len(), traces.len(), "{scenario}: one row per cell");
+        let s = vpc_tui::model::load_file(std::path::Path::new(scenario)).unwrap();
+        let matrix = vpc_tui::eval::evaluate_all(&s, &s.scenario().what_if);
+        let columns = matrix.services.len() + matrix.workloads.len();
+        assert_eq!(json.len(), matrix.instances.len() * columns, "{scenario}");
+        for (k, (cell, trace)) in json.iter().zip(&traces).enumerate() {
+            let keys: Vec<&str> = cell
+                .as_object()
+                .unwrap()
+                .keys()
+                .map(String::as_str)
+                .collect();
+            assert_eq!(
+                keys,
+                [
+                    "cross_az",
+                    "from",
+                    "leaves_vpc_via",
+                    "notes",
+                    "reason",
+                    "schema_version",
+                    "to",
+                    "verdict",
+                    "via"
+                ],
+                "{scenario}: compact cell fields"
+            );
+            assert_eq!(cell["from"]["id"], matrix.instances[k / columns]);
+            assert_eq!(cell["from"]["id"], trace["from"]["id"]);
+            assert_eq!(cell["from"]["name"], trace["from"]["name"]);
+            for key in [
+                "to",
+                "verdict",
+                "via",
+                "cross_az",
+                "reason",
+                "leaves_vpc_via",
+                "schema_version",
+            ] {
+                assert_eq!(cell[key], trace[key], "{scenario}: {key} of cell {k}");
+            }
+            let codes: Vec<&serde_json::Value> = trace["notes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| &n["code"])
+                .collect();
+            let compact: Vec<&serde_json::Value> =
+                cell["notes"].as_array().unwrap().iter().collect();
+            assert_eq!(compact, codes, "{scenario}: notes of cell {k}");
+            assert!(trace.get("hops").is_some() && trace.get("parts").is_some());
+            assert_eq!(
+                cell["verdict"],
+                matrix.cells[k / columns][k % columns].verdict.code(),
+                "{scenario}: the matrix's verdict"
+            );
+        }
+    }
 }
 
 #[test]
@@ -279,6 +386,7 @@ fn matrix_json_has_the_workload_columns_too() {
             "--matrix",
             "--format",
             "json",
+            "--trace",
         ])
         .output()
         .unwrap();

@@ -5,7 +5,9 @@
 //! Checked for every step: `apply` never panics; a successful edit's inverse restores the
 //! scenario exactly (`==`, order of every list included); a refusal says something and names an
 //! id. After the sequence: the scenario round-trips through RON unchanged and loads again, and
-//! undoing every step in reverse gives back the scenario the sequence started from.
+//! undoing every step in reverse gives back the scenario the sequence started from. And after
+//! every step, the matrix evaluated again only where the edit touched
+//! (`eval::evaluate_all_after`) equals the whole matrix evaluated anew.
 
 use std::net::Ipv4Addr;
 use std::path::Path;
@@ -13,6 +15,7 @@ use std::sync::OnceLock;
 
 use ipnet::Ipv4Net;
 use proptest::prelude::*;
+use vpc_tui::eval::{evaluate_all, evaluate_all_after};
 use vpc_tui::model::{
     AvailabilityMode, Destination, Edit, EditError, EndpointSubnet, GatewayEndpoint,
     InterfaceEndpoint, Model, NatConnectivity, NatGateway, Route, Scenario, Target, from_ron_str,
@@ -529,6 +532,7 @@ fn run(which: usize, steps: &[Vec<Seed>]) -> Result<(), TestCaseError> {
     let (name, start) = &all[pick];
     let mut model = start.clone();
     let mut undo = Vec::new();
+    let mut matrix = evaluate_all(&model, &model.scenario().what_if);
     for seeds in steps {
         let edit = edit_for(model.scenario(), seeds);
         match edit.apply(&model) {
@@ -552,6 +556,14 @@ fn run(which: usize, steps: &[Vec<Seed>]) -> Result<(), TestCaseError> {
                 }
                 undo.push(inverse);
                 model = next;
+                matrix = evaluate_all_after(&matrix, &model, &model.scenario().what_if);
+                prop_assert_eq!(
+                    &matrix,
+                    &evaluate_all(&model, &model.scenario().what_if),
+                    "{}: the matrix after `{}` evaluated where it touched",
+                    name,
+                    edit.describe()
+                );
             }
             Err(err) => check_refusal(model.scenario(), &edit, &err)?,
         }

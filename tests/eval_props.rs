@@ -39,7 +39,7 @@ fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) -> Sce
         main: true,
         subnets: vec![],
         gateways: vec![],
-        routes: vec![],
+        routes: Default::default(),
     }];
     for (i, d) in defaults.iter().enumerate().take(SUBNETS) {
         route_tables.push(RouteTable {

@@ -761,7 +761,8 @@ fn a_chain_of_twenty_appliances_is_no_routing_loop() {
             routes: vec![vpc_tui::model::Route {
                 destination: vpc_tui::model::Destination::Cidr("0.0.0.0/0".parse().unwrap()),
                 target: next,
-            }],
+            }]
+            .into(),
         });
     }
     set_default_route(

@@ -40,6 +40,35 @@ pub const S3_GATEWAY_ENDPOINTS: usize = 8;
 pub const DYNAMODB_GATEWAY_ENDPOINTS: usize = 6;
 pub const GWLB_ENDPOINTS: usize = AZS;
 pub const INSTANCES: usize = 10_000;
+
+/// How large a generated model is: the quota model is [`Shape::QUOTA`]; [`Shape::scaled`]
+/// multiplies its subnets, route tables and instances (each table keeps [`ROUTES_PER_TABLE`]
+/// routes, the endpoints stay as they are). Past 256 subnets the VPC gets another /16 CIDR for
+/// each 256.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    pub subnets: usize,
+    pub tables: usize,
+    pub instances: usize,
+}
+
+impl Shape {
+    pub const QUOTA: Shape = Shape {
+        subnets: SUBNETS,
+        tables: TABLES,
+        instances: INSTANCES,
+    };
+
+    /// The quota model times `factor` (0.25, 1, 4, ...).
+    pub fn scaled(factor: f64) -> Shape {
+        let times = |n: usize| ((n as f64 * factor).round() as usize).max(4 * AZS);
+        Shape {
+            subnets: times(SUBNETS),
+            tables: times(TABLES),
+            instances: times(INSTANCES),
+        }
+    }
+}
 pub const SERVICES: usize = 30;
 /// Services left without any interface endpoint (so the NAT and no-route paths stay common).
 pub const SERVICES_WITHOUT_ENDPOINT: [&str; 5] = ["sns", "sts", "kms", "custom-07", "custom-08"];
@@ -111,7 +140,7 @@ fn appliance_id(az: usize) -> String {
 }
 
 fn subnet_cidr(i: usize) -> Ipv4Net {
-    Ipv4Net::new(Ipv4Addr::new(10, 0, i as u8, 0), 24).expect("valid /24")
+    Ipv4Net::new(Ipv4Addr::new(10, (i / 256) as u8, (i % 256) as u8, 0), 24).expect("valid /24")
 }
 
 fn subnet_az(i: usize) -> usize {
@@ -129,8 +158,8 @@ fn uses_main_implicitly(i: usize) -> bool {
 }
 
 /// The private table a non-public subnet is explicitly associated with.
-fn private_table_of_subnet(i: usize) -> usize {
-    2 + (i - FIRST_GWLB_SUBNET) % (TABLES - 2)
+fn private_table_of_subnet(i: usize, tables: usize) -> usize {
+    2 + (i - FIRST_GWLB_SUBNET) % (tables - 2)
 }
 
 /// The AZ a private table "belongs" to (that of its first subnet), for its default route.
@@ -279,6 +308,16 @@ fn fixed_routes(t: usize) -> Vec<Route> {
 
 /// The quota-sized scenario. Deterministic: the same value on every call.
 pub fn quota_scenario() -> Scenario {
+    scenario(Shape::QUOTA)
+}
+
+/// The generated scenario of `shape`. Deterministic: the same value on every call.
+pub fn scenario(shape: Shape) -> Scenario {
+    let Shape {
+        subnets: n_subnets,
+        tables: n_tables,
+        instances: n_instances,
+    } = shape;
     let mut rng = XorShift::new(SEED);
     let overrides = service_overrides();
     let services = catalogue::resolve(REGION, &overrides);
@@ -296,7 +335,7 @@ pub fn quota_scenario() -> Scenario {
         })
         .collect();
 
-    let subnets: Vec<Subnet> = (0..SUBNETS)
+    let subnets: Vec<Subnet> = (0..n_subnets)
         .map(|i| {
             let role = match i {
                 _ if i < FIRST_GWLB_SUBNET => "public",
@@ -313,12 +352,12 @@ pub fn quota_scenario() -> Scenario {
         })
         .collect();
 
-    let mut associations: Vec<Vec<String>> = vec![Vec::new(); TABLES];
-    for i in 0..SUBNETS {
+    let mut associations: Vec<Vec<String>> = vec![Vec::new(); n_tables];
+    for i in 0..n_subnets {
         if i < FIRST_GWLB_SUBNET {
             associations[1].push(subnet_id(i));
         } else if !uses_main_implicitly(i) {
-            associations[private_table_of_subnet(i)].push(subnet_id(i));
+            associations[private_table_of_subnet(i, n_tables)].push(subnet_id(i));
         }
     }
 
@@ -357,7 +396,7 @@ pub fn quota_scenario() -> Scenario {
                 main: t == 0,
                 subnets,
                 gateways: Vec::new(),
-                routes,
+                routes: routes.into(),
             }
         })
         .collect();
@@ -378,13 +417,16 @@ pub fn quota_scenario() -> Scenario {
         .map(|j| GatewayEndpoint {
             id: format!("vpce-s3-gw-{j}"),
             service: "s3".into(),
-            route_tables: (0..TABLES).filter(|t| t % 10 == j).map(table_id).collect(),
+            route_tables: (0..n_tables)
+                .filter(|t| t % 10 == j)
+                .map(table_id)
+                .collect(),
         })
         .collect();
     gateway_endpoints.extend((0..DYNAMODB_GATEWAY_ENDPOINTS).map(|j| GatewayEndpoint {
         id: format!("vpce-dynamodb-gw-{j}"),
         service: "dynamodb".into(),
-        route_tables: (0..TABLES).filter(|t| t % 7 == j).map(table_id).collect(),
+        route_tables: (0..n_tables).filter(|t| t % 7 == j).map(table_id).collect(),
     }));
 
     let gwlb_endpoints = (0..GWLB_ENDPOINTS)
@@ -418,7 +460,7 @@ pub fn quota_scenario() -> Scenario {
         .collect();
     assert_eq!(with_endpoint.len() * 2, INTERFACE_ENDPOINTS);
     let mut private_by_az: Vec<Vec<usize>> = vec![Vec::new(); AZS];
-    for i in FIRST_PRIVATE_SUBNET..SUBNETS {
+    for i in FIRST_PRIVATE_SUBNET..n_subnets {
         private_by_az[subnet_az(i)].push(i);
     }
     let interface_endpoints = (0..INTERFACE_ENDPOINTS)
@@ -456,16 +498,17 @@ pub fn quota_scenario() -> Scenario {
 
     // Instances: round-robin over subnets, 50 per subnet at .100–.149. Public subnets mostly
     // have public IPs; elsewhere one in nine does.
-    let instances = (0..INSTANCES)
+    let instances = (0..n_instances)
         .map(|k| {
-            let s = k % SUBNETS;
-            let slot = k / SUBNETS;
+            let s = k % n_subnets;
+            let slot = k / n_subnets;
             let [a, b, c, _] = subnet_cidr(s).network().octets();
             Instance {
                 id: instance_id(k),
                 name: (k % 10 == 0).then(|| format!("app-{k:05}")),
                 subnet: subnet_id(s),
-                private_ip: Some(Ipv4Addr::new(a, b, c, 100 + slot as u8)),
+                // Past 140 in a subnet, the address is left to AWS (the model's allocator).
+                private_ip: (slot < 140).then(|| Ipv4Addr::new(a, b, c, 100 + slot as u8)),
                 public_ip: if s < FIRST_GWLB_SUBNET {
                     k % 5 != 0
                 } else {
@@ -477,17 +520,25 @@ pub fn quota_scenario() -> Scenario {
 
     Scenario {
         title: Some("Quota-sized VPC (benchmark)".into()),
-        description: Some(
+        description: Some(if shape == Shape::QUOTA {
             "Generated by benches/common: 6 AZs, 200 subnets, 200 route tables × 1,000 routes, \
              50 interface + 20 gateway/GWLB endpoints, 10,000 instances, 30 services."
-                .into(),
-        ),
+                .into()
+        } else {
+            format!(
+                "Generated by benches/common: 6 AZs, {n_subnets} subnets, {n_tables} route tables \
+                 × 1,000 routes, 50 interface + 20 gateway/GWLB endpoints, {n_instances} \
+                 instances, 30 services."
+            )
+        }),
         title_ja: None,
         description_ja: None,
         region: REGION.into(),
         vpc: Vpc {
             id: "vpc-quota".into(),
-            cidrs: vec!["10.0.0.0/16".parse().expect("cidr")],
+            cidrs: (0..n_subnets.div_ceil(256))
+                .map(|k| Ipv4Net::new(Ipv4Addr::new(10, k as u8, 0, 0), 16).expect("cidr"))
+                .collect(),
             enable_dns_support: true,
             enable_dns_hostnames: true,
         },
@@ -527,7 +578,6 @@ pub fn attachable_s3_edit() -> (String, String) {
 /// validator may enforce, so the benchmarks never time a model AWS would refuse — even while
 /// `model::validate` is still a stub. Panics with the first broken rule.
 pub fn check_aws_rules(s: &Scenario) {
-    let vpc = s.vpc.cidrs[0];
     let subnet_cidrs: HashMap<&str, Ipv4Net> =
         s.subnets.iter().map(|x| (x.id.as_str(), x.cidr)).collect();
     let subnet_az: HashMap<&str, &str> = s
@@ -563,8 +613,7 @@ pub fn check_aws_rules(s: &Scenario) {
                 t.id
             );
             if let Destination::Cidr(c) = r.destination
-                && vpc.contains(&c)
-                && c != vpc
+                && s.vpc.cidrs.iter().any(|vpc| vpc.contains(&c) && c != *vpc)
             {
                 assert!(
                     subnet_cidrs.values().any(|x| *x == c)

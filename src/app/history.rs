@@ -177,10 +177,10 @@ impl App {
             .and_then(|q| self.targets.iter().position(|t| t.query == q))
             .unwrap_or(0);
         self.trace = self.evaluate_selected();
-        let before_matrix = std::mem::replace(
-            &mut self.matrix,
-            eval::evaluate_all(&self.model, &self.model.scenario().what_if),
-        );
+        // Only the classes of instances whose paths the change touched are evaluated again.
+        let after_matrix =
+            eval::evaluate_all_after(&self.matrix, &self.model, &self.model.scenario().what_if);
+        let before_matrix = std::mem::replace(&mut self.matrix, after_matrix);
         let path = match (&before_trace, &self.trace) {
             (Ok(a), Ok(b)) if a.verdict != b.verdict => Some(format!(
                 "{}: {} → {}",

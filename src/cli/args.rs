@@ -150,12 +150,20 @@ pub struct CheckArgs {
     /// Fail an Availability Zone (name or AZ ID) for this check; repeatable.
     #[arg(long = "fail-az", value_name = "AZ")]
     pub fail_az: Vec<String>,
+    /// `json`: one path's trace, or for --matrix a list of cells; `jsonl`: the same objects,
+    /// one per line.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// With --matrix and a JSON format: each cell is the full trace (hops, parts, sentences)
+    /// instead of the compact verdict.
+    #[arg(long, requires = "matrix")]
+    pub trace: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Text,
     Json,
+    /// JSON Lines: one object per line.
+    Jsonl,
 }

@@ -4,7 +4,9 @@
 
 use ipnet::Ipv4Net;
 
-use crate::model::{CompiledRoute, Model};
+use std::cell::RefCell;
+
+use crate::model::{Association as TableAssociation, CompiledRoute, CompiledTable, Model};
 
 use super::facts::*;
 
@@ -25,9 +27,55 @@ pub(crate) struct Ctx<'m> {
     pub detail: bool,
     pub notes: Vec<Note>,
     pub aim: Aim,
+    /// What the walks read that an edit may change, when recorded (the matrix records it per
+    /// class, to evaluate again only the classes an edit touches).
+    pub deps: RefCell<Deps>,
 }
 
-impl Ctx<'_> {
+/// A set of small indexes (tables, subnets, AZs) as bits.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Bits(Vec<u64>);
+
+impl Bits {
+    pub fn set(&mut self, i: usize) {
+        let w = i / 64;
+        if self.0.len() <= w {
+            self.0.resize(w + 1, 0);
+        }
+        self.0[w] |= 1 << (i % 64);
+    }
+
+    pub fn intersects(&self, other: &Bits) -> bool {
+        self.0.iter().zip(&other.0).any(|(a, b)| a & b != 0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|&w| w == 0)
+    }
+}
+
+/// What a class's walks read of what edits change: the route tables they routed by, the
+/// subnets whose table association they looked up, the AZs whose failure they asked about.
+/// Everything else an edit can change is checked model-wide (see `matrix::Change`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Deps {
+    pub on: bool,
+    pub tables: Bits,
+    /// Every table's size was read (the walk-length guard): any table change counts.
+    pub all_tables: bool,
+    pub subnets: Bits,
+    pub azs: Bits,
+}
+
+impl Deps {
+    pub fn recording() -> Deps {
+        Deps {
+            on: true,
+            ..Deps::default()
+        }
+    }
+}
+impl<'m> Ctx<'m> {
     /// Record a note once per trace (the matrix keeps none).
     pub fn note(&mut self, note: impl FnOnce() -> Note) {
         if self.detail {
@@ -51,7 +99,40 @@ impl Ctx<'_> {
     }
 
     pub fn az_failed(&self, az: usize) -> bool {
+        let mut deps = self.deps.borrow_mut();
+        if deps.on {
+            deps.azs.set(az);
+        }
         self.failed.get(az).copied().unwrap_or(false)
+    }
+
+    /// Whether every AZ has failed (a regional NAT gateway's question).
+    pub fn all_azs_failed(&self) -> bool {
+        (0..self.failed.len()).all(|az| self.az_failed(az)) && !self.failed.is_empty()
+    }
+
+    /// A compiled route table, recorded as read.
+    pub fn table(&self, table: usize) -> &'m CompiledTable {
+        let mut deps = self.deps.borrow_mut();
+        if deps.on {
+            deps.tables.set(table);
+        }
+        self.model.compiled_table(table)
+    }
+
+    /// The table a subnet routes by, the association recorded as read.
+    pub fn subnet_table(&self, subnet: usize) -> (usize, TableAssociation) {
+        let mut deps = self.deps.borrow_mut();
+        if deps.on {
+            deps.subnets.set(subnet);
+        }
+        self.model.subnet_route_table(subnet)
+    }
+
+    /// The number of routes in every table, recorded as read.
+    pub fn route_count(&self) -> usize {
+        self.deps.borrow_mut().all_tables = true;
+        self.model.route_count()
     }
 
     pub fn eni(&self, endpoint: usize, i: usize) -> EndpointEni {

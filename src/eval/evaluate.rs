@@ -46,6 +46,7 @@ pub fn evaluate(model: &Model, what_if: &WhatIf, query: &Query) -> Result<PathTr
         detail: true,
         notes: Vec::new(),
         aim: Aim::default(),
+        deps: Default::default(),
     };
     Ok(evaluate_goal(&mut ctx, &source, &goal))
 }

@@ -4,9 +4,9 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::model::{Model, WhatIf, cores};
+use crate::model::{Model, Shared, WhatIf, cores};
 
-use super::ctx::{Ctx, Source};
+use super::ctx::{Bits, Ctx, Deps, Source};
 use super::evaluate::{evaluate_service, workload_verdict};
 use super::facts::{Id, Origin, Verdict};
 
@@ -15,17 +15,106 @@ pub struct MatrixCell {
     pub verdict: Verdict,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Matrix {
     /// Service names: the first columns.
     pub services: Vec<String>,
     /// Workload names: the columns after the services.
     pub workloads: Vec<String>,
-    /// Instance ids, the rows.
-    pub instances: Vec<String>,
+    /// Instance ids, the rows (shared with the matrix before an edit that kept them).
+    pub instances: Shared<String>,
     /// `cells[row][column]`, services first, then workloads. Rows of instances that share a
     /// subnet and public-IP state share one allocation.
     pub cells: Vec<Arc<[MatrixCell]>>,
+    /// What [`evaluate_all_after`] needs to evaluate again only what an edit touched.
+    memo: Option<Arc<Memo>>,
+}
+
+impl PartialEq for Matrix {
+    fn eq(&self, other: &Matrix) -> bool {
+        self.services == other.services
+            && self.workloads == other.workloads
+            && self.instances == other.instances
+            && self.cells == other.cells
+    }
+}
+
+impl Eq for Matrix {}
+
+/// The model a matrix was evaluated on, its failed AZs, and per class its row and what the
+/// row's walks read.
+struct Memo {
+    model: Model,
+    failed: Vec<bool>,
+    keys: Vec<(usize, bool)>,
+    rows: Vec<Arc<[MatrixCell]>>,
+    deps: Vec<Deps>,
+}
+
+impl std::fmt::Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Memo({} classes)", self.keys.len())
+    }
+}
+
+/// What changed between the model a matrix was evaluated on and the next one, when the change
+/// is one a class's recorded dependencies can tell: routes in some tables, some subnets'
+/// table associations, some AZs' failure.
+struct Change {
+    tables: Bits,
+    subnets: Bits,
+    azs: Bits,
+}
+
+impl Change {
+    /// `None` when anything else changed: then every class is evaluated again.
+    fn between(
+        before: &Model,
+        failed_before: &[bool],
+        after: &Model,
+        failed: &[bool],
+    ) -> Option<Change> {
+        if !before.evaluates_alike(after) || failed_before.len() != failed.len() {
+            return None;
+        }
+        let mut change = Change {
+            tables: Bits::default(),
+            subnets: Bits::default(),
+            azs: Bits::default(),
+        };
+        if !Arc::ptr_eq(&before.tables, &after.tables) {
+            for (t, (a, b)) in before.tables.iter().zip(after.tables.iter()).enumerate() {
+                if !Arc::ptr_eq(a, b) && a != b {
+                    change.tables.set(t);
+                }
+            }
+        }
+        if !Arc::ptr_eq(&before.subnet_table, &after.subnet_table) {
+            for (s, (a, b)) in before
+                .subnet_table
+                .iter()
+                .zip(after.subnet_table.iter())
+                .enumerate()
+            {
+                if a != b {
+                    change.subnets.set(s);
+                }
+            }
+        }
+        for (az, (a, b)) in failed_before.iter().zip(failed).enumerate() {
+            if a != b {
+                change.azs.set(az);
+            }
+        }
+        Some(change)
+    }
+
+    fn hits(&self, deps: &Deps) -> bool {
+        deps.tables.intersects(&self.tables)
+            || (deps.all_tables && !self.tables.is_empty())
+            || deps.subnets.intersects(&self.subnets)
+            || deps.azs.intersects(&self.azs)
+    }
 }
 
 impl Matrix {
@@ -34,54 +123,109 @@ impl Matrix {
     }
 }
 
-pub fn evaluate_all(model: &Model, what_if: &WhatIf) -> Matrix {
-    let failed = model.failed_azs(what_if);
+/// Instances grouped by what decides their paths: instances that share a subnet and public-IP
+/// state share every path, so the matrix evaluates each such class once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Classes {
+    /// Per class, (subnet index, public IP), in order of first appearance.
+    pub keys: Vec<(usize, bool)>,
+    /// Per instance (matrix row), its class.
+    pub row_class: Vec<u32>,
+    /// Per class, its first instance: the one whose full trace stands for the class.
+    pub first_row: Vec<usize>,
+}
+
+/// The classes of the model's instances.
+pub fn classes(model: &Model) -> Classes {
     let scenario = model.scenario();
-    let services = model.services();
-    // Classes: instances that share a subnet and public-IP state share every path. A class is
-    // found by its slot (subnet, public IP), numbered in order of first appearance.
-    let mut class_of: Vec<usize> = vec![usize::MAX; 2 * scenario.subnets.len().max(1)];
-    let mut class_keys: Vec<(usize, bool)> = Vec::new();
-    let row_class: Vec<usize> = scenario
+    // A class is found by its slot (subnet, public IP), numbered in order of first appearance.
+    let mut class_of: Vec<u32> = vec![u32::MAX; 2 * scenario.subnets.len().max(1)];
+    let mut keys: Vec<(usize, bool)> = Vec::new();
+    let mut first_row = Vec::new();
+    let row_class = scenario
         .instances
         .iter()
         .zip(model.instance_subnet.iter())
-        .map(|(inst, &subnet)| {
+        .enumerate()
+        .map(|(row, (inst, &subnet))| {
             let slot = &mut class_of[2 * subnet + usize::from(inst.public_ip)];
-            if *slot == usize::MAX {
-                *slot = class_keys.len();
-                class_keys.push((subnet, inst.public_ip));
+            if *slot == u32::MAX {
+                *slot = keys.len() as u32;
+                keys.push((subnet, inst.public_ip));
+                first_row.push(row);
             }
             *slot
         })
         .collect();
+    Classes {
+        keys,
+        row_class,
+        first_row,
+    }
+}
 
+/// The matrix's column names: services, then `workload:NAME` for each workload.
+pub fn columns(model: &Model) -> (Vec<String>, Vec<String>) {
+    (
+        model.services().iter().map(|s| s.name.clone()).collect(),
+        model
+            .workloads()
+            .iter()
+            .map(|w| format!("workload:{}", w.name))
+            .collect(),
+    )
+}
+
+/// One row of verdicts per class (services, then workloads), the classes shared out over the
+/// cores.
+pub fn evaluate_classes(
+    model: &Model,
+    what_if: &WhatIf,
+    keys: &[(usize, bool)],
+) -> Vec<Arc<[MatrixCell]>> {
+    let failed = model.failed_azs(what_if);
+    evaluate_rows(model, &failed, keys, false)
+        .into_iter()
+        .map(|(row, _)| row)
+        .collect()
+}
+
+/// Each class's row, and with `record` what its walks read.
+fn evaluate_rows(
+    model: &Model,
+    failed: &[bool],
+    keys: &[(usize, bool)],
+    record: bool,
+) -> Vec<(Arc<[MatrixCell]>, Deps)> {
     // Classes are independent: every thread takes the next class from one counter until none
     // is left, so none waits for another whose classes cost more.
-    let threads = cores().min(class_keys.len().div_ceil(32)).max(1);
+    let threads = cores().min(keys.len().div_ceil(32)).max(1);
     let next = AtomicUsize::new(0);
     let work = || {
         let mut ctx = Ctx {
             model,
-            failed: failed.clone(),
+            failed: failed.to_vec(),
             detail: false,
             notes: Vec::new(),
             aim: Default::default(),
+            deps: Default::default(),
         };
         let mut done = Vec::new();
         loop {
             let k = next.fetch_add(1, Ordering::Relaxed);
-            let Some(&(subnet, public_ip)) = class_keys.get(k) else {
+            let Some(&(subnet, public_ip)) = keys.get(k) else {
                 return done;
             };
-            done.push((k, class_row(&mut ctx, subnet, public_ip)));
+            if record {
+                *ctx.deps.get_mut() = Deps::recording();
+            }
+            let row = class_row(&mut ctx, subnet, public_ip);
+            done.push((k, (row, std::mem::take(ctx.deps.get_mut()))));
         }
     };
-    let (instances, class_rows) = std::thread::scope(|scope| {
+    let rows = std::thread::scope(|scope| {
         let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
-        // The row names are copied here while the helpers start on the classes.
-        let instances: Vec<String> = scenario.instances.iter().map(|i| i.id.clone()).collect();
-        let mut rows: Vec<Option<Arc<[MatrixCell]>>> = vec![None; class_keys.len()];
+        let mut rows: Vec<Option<(Arc<[MatrixCell]>, Deps)>> = vec![None; keys.len()];
         let mine = work();
         let theirs = helpers
             .into_iter()
@@ -89,25 +233,125 @@ pub fn evaluate_all(model: &Model, what_if: &WhatIf) -> Matrix {
         for (k, row) in mine.into_iter().chain(theirs) {
             rows[k] = Some(row);
         }
-        (instances, rows)
+        rows
     });
-    let class_rows: Vec<Arc<[MatrixCell]>> = class_rows
-        .into_iter()
+    rows.into_iter()
         .map(|row| row.expect("every class evaluated"))
-        .collect();
+        .collect()
+}
 
-    Matrix {
-        services: services.iter().map(|s| s.name.clone()).collect(),
-        workloads: model
-            .workloads()
+pub fn evaluate_all(model: &Model, what_if: &WhatIf) -> Matrix {
+    let failed = model.failed_azs(what_if);
+    let classes = classes(model);
+    let rows = evaluate_rows(model, &failed, &classes.keys, true);
+    let (rows, deps) = rows.into_iter().unzip();
+    let instances = model
+        .scenario()
+        .instances
+        .iter()
+        .map(|i| i.id.clone())
+        .collect();
+    assemble(model, failed, classes, rows, deps, instances)
+}
+
+/// The matrix of `model` after an edit, `previous` being the matrix of the model before it:
+/// only the classes whose recorded dependencies the edit touched (a route table, a subnet's
+/// association, an AZ's failure) are evaluated again, and a class new to the model; anything
+/// else an edit changed (an endpoint, a NAT gateway, DNS, ...) evaluates every class again.
+/// Debug builds check the result against [`evaluate_all`].
+pub fn evaluate_all_after(previous: &Matrix, model: &Model, what_if: &WhatIf) -> Matrix {
+    let failed = model.failed_azs(what_if);
+    let change = previous
+        .memo
+        .as_ref()
+        .and_then(|m| Some((m, Change::between(&m.model, &m.failed, model, &failed)?)));
+    let Some((memo, change)) = change else {
+        return evaluate_all(model, what_if);
+    };
+    let classes = classes(model);
+    // The previous class of each (subnet, public IP), if any.
+    let mut before: Vec<u32> = vec![u32::MAX; 2 * model.scenario().subnets.len().max(1)];
+    for (k, &(subnet, public_ip)) in memo.keys.iter().enumerate() {
+        if let Some(slot) = before.get_mut(2 * subnet + usize::from(public_ip)) {
+            *slot = k as u32;
+        }
+    }
+    let mut rows = Vec::with_capacity(classes.keys.len());
+    let mut deps = Vec::with_capacity(classes.keys.len());
+    let mut again = Vec::new();
+    for (k, &(subnet, public_ip)) in classes.keys.iter().enumerate() {
+        match before[2 * subnet + usize::from(public_ip)] {
+            j if j != u32::MAX && !change.hits(&memo.deps[j as usize]) => {
+                rows.push(memo.rows[j as usize].clone());
+                deps.push(memo.deps[j as usize].clone());
+            }
+            _ => {
+                again.push(k);
+                rows.push(Arc::from(Vec::new()));
+                deps.push(Deps::default());
+            }
+        }
+    }
+    let keys: Vec<(usize, bool)> = again.iter().map(|&k| classes.keys[k]).collect();
+    for (k, (row, d)) in again
+        .into_iter()
+        .zip(evaluate_rows(model, &failed, &keys, true))
+    {
+        rows[k] = row;
+        deps[k] = d;
+    }
+    let instances = if memo
+        .model
+        .scenario()
+        .instances
+        .shares(&model.scenario().instances)
+    {
+        previous.instances.clone()
+    } else {
+        model
+            .scenario()
+            .instances
             .iter()
-            .map(|w| format!("workload:{}", w.name))
-            .collect(),
+            .map(|i| i.id.clone())
+            .collect()
+    };
+    let matrix = assemble(model, failed, classes, rows, deps, instances);
+    #[cfg(debug_assertions)]
+    {
+        let full = evaluate_all(model, what_if);
+        assert!(
+            matrix == full,
+            "the matrix evaluated again where the edit touched differs from a full evaluation"
+        );
+    }
+    matrix
+}
+
+fn assemble(
+    model: &Model,
+    failed: Vec<bool>,
+    classes: Classes,
+    rows: Vec<Arc<[MatrixCell]>>,
+    deps: Vec<Deps>,
+    instances: Shared<String>,
+) -> Matrix {
+    let (services, workloads) = columns(model);
+    Matrix {
+        services,
+        workloads,
         instances,
-        cells: row_class
-            .into_iter()
-            .map(|c| Arc::clone(&class_rows[c]))
+        cells: classes
+            .row_class
+            .iter()
+            .map(|&c| Arc::clone(&rows[c as usize]))
             .collect(),
+        memo: Some(Arc::new(Memo {
+            model: model.clone(),
+            failed,
+            keys: classes.keys,
+            rows,
+            deps,
+        })),
     }
 }
 
@@ -145,4 +389,53 @@ fn class_row(ctx: &mut Ctx<'_>, subnet: usize, public_ip: bool) -> Arc<[MatrixCe
         row.push(MatrixCell { verdict });
     }
     row.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::model::{Edit, load_file};
+
+    fn private_only() -> Model {
+        load_file(Path::new("scenarios/private-only.ron")).expect("loads")
+    }
+
+    /// Which rows an edit's matrix shares with the matrix before it.
+    fn shared_rows(before: &Matrix, after: &Matrix) -> Vec<bool> {
+        before
+            .cells
+            .iter()
+            .zip(&after.cells)
+            .map(|(a, b)| Arc::ptr_eq(a, b))
+            .collect()
+    }
+
+    #[test]
+    fn an_edit_evaluates_again_only_the_classes_whose_walks_it_touched() {
+        let model = private_only();
+        let before = evaluate_all(&model, &model.scenario().what_if);
+        // One table's gateway endpoint: only app-b (subnet-private-b) routes by rtb-private-b.
+        let (next, _) = Edit::DetachGatewayEndpoint {
+            endpoint: "vpce-s3".into(),
+            route_table: "rtb-private-b".into(),
+        }
+        .apply(&model)
+        .expect("applies");
+        let after = evaluate_all_after(&before, &next, &next.scenario().what_if);
+        assert_eq!(shared_rows(&before, &after), [true, false, true]);
+        assert_eq!(after, evaluate_all(&next, &next.scenario().what_if));
+        assert!(before.instances.shares(&after.instances));
+        // An interface endpoint is read by every class: all are evaluated again.
+        let (next2, _) = Edit::SetPrivateDns {
+            endpoint: "vpce-ssm".into(),
+            enabled: false,
+        }
+        .apply(&next)
+        .expect("applies");
+        let again = evaluate_all_after(&after, &next2, &next2.scenario().what_if);
+        assert_eq!(shared_rows(&after, &again), [false, false, false]);
+        assert_eq!(again, evaluate_all(&next2, &next2.scenario().what_if));
+    }
 }

@@ -23,5 +23,8 @@ mod walk;
 
 pub use evaluate::evaluate;
 pub use facts::*;
-pub use matrix::{Matrix, MatrixCell, evaluate_all};
+pub use matrix::{
+    Classes, Matrix, MatrixCell, classes, columns, evaluate_all, evaluate_all_after,
+    evaluate_classes,
+};
 pub use query::{From, Query, QueryError, To};

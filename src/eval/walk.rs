@@ -25,7 +25,7 @@ pub(crate) fn route_source(
     leaves: &mut Vec<Leaf>,
 ) {
     let model = ctx.model;
-    let (table, assoc) = model.subnet_route_table(source.subnet);
+    let (table, assoc) = ctx.subnet_table(source.subnet);
     let association = || {
         let subnet = Id::from(model.scenario().subnets[source.subnet].id.as_str());
         match assoc {
@@ -75,7 +75,7 @@ fn route_from<'m>(
     leaves: &mut Vec<Leaf>,
 ) {
     let model = ctx.model;
-    let compiled = model.compiled_table(table);
+    let compiled = ctx.table(table);
     let table_id: &str = &model.scenario().route_tables[table].id;
     let mut split: Split = Split::new();
     for &cidr in cidrs {
@@ -241,7 +241,7 @@ fn follow<'m>(
     }
     // Every step passes a new (table, target) pair, so a walk ends within as many steps as the
     // model has routes; the bound only guards that reasoning.
-    if walk.visited.len() > 16 && walk.visited.len() > ctx.model.route_count() {
+    if walk.visited.len() > 16 && walk.visited.len() > ctx.route_count() {
         let outcome = Outcome::at_table(
             &at,
             Stop::WalkLimit {

@@ -80,7 +80,7 @@ fn regional(
     hops: &mut Trail,
 ) -> Outcome {
     let model = ctx.model;
-    let all_failed = !ctx.failed.is_empty() && ctx.failed.iter().all(|&f| f);
+    let all_failed = ctx.all_azs_failed();
     if all_failed {
         return Outcome::Stop {
             kind: HopKind::NatGateway,

@@ -42,7 +42,7 @@ pub(crate) fn check(
     let subnet_table = |subnet: Option<&str>| {
         subnet
             .and_then(|sub| model.subnet_index(sub))
-            .map(|si| model.subnet_route_table(si).0)
+            .map(|si| ctx.subnet_table(si).0)
     };
     let (start, from, table): (ReturnStart, &str, Option<usize>) = match (walk.nat_after_gwlb, end)
     {
@@ -64,14 +64,14 @@ pub(crate) fn check(
             (
                 ReturnStart::InterfaceEndpoint,
                 s.interface_endpoints[e].id.as_str(),
-                eni.map(|x| model.subnet_route_table(x.subnet).0),
+                eni.map(|x| ctx.subnet_table(x.subnet).0),
             )
         }
     };
     let (table, route, symmetric) = match table {
         None => (None, None, false),
         Some(t) => {
-            let compiled = model.compiled_table(t);
+            let compiled = ctx.table(t);
             let choice = route::choose(compiled, address);
             let winner = choice.winner.map(|w| &compiled.routes[w as usize]);
             let symmetric = winner.is_some_and(|r| {

@@ -40,7 +40,7 @@ pub(crate) fn place(
 
 /// A forwarder routes on by its own subnet's table.
 pub(crate) fn forward(ctx: &Ctx<'_>, by: &str, subnet: usize) -> Outcome {
-    let (table, assoc) = ctx.model.subnet_route_table(subnet);
+    let (table, assoc) = ctx.subnet_table(subnet);
     Outcome::Forward {
         table,
         association: Association::Forwarder {

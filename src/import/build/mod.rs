@@ -259,7 +259,7 @@ pub fn build(
         gwlb_endpoints,
         gateway_load_balancers: Vec::new(),
         network_interfaces,
-        instances,
+        instances: instances.into(),
         services: service_overrides,
         workloads: Vec::new(),
         what_if: WhatIf::default(),

@@ -64,7 +64,7 @@ pub(super) fn route_tables<'s>(
             main: false,
             subnets: Vec::new(),
             gateways: Vec::new(),
-            routes: Vec::new(),
+            routes: Default::default(),
         };
         for a in &t.associations {
             w.unknown_fields(

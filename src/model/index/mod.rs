@@ -407,6 +407,49 @@ impl Model {
         }
     }
 
+    /// Whether `other` shares with this model every index and list that evaluation reads,
+    /// besides the compiled tables, the subnets' tables and the instances (which the matrix
+    /// compares one by one) and the what-if. A model an edit makes shares what the edit did not
+    /// touch, so this is pointer comparisons plus a few short lists.
+    pub(crate) fn evaluates_alike(&self, other: &Model) -> bool {
+        let same = Arc::ptr_eq(&self.services, &other.services)
+            && Arc::ptr_eq(&self.workloads, &other.workloads)
+            && Arc::ptr_eq(&self.az_lookup, &other.az_lookup)
+            && Arc::ptr_eq(&self.az_labels, &other.az_labels)
+            && Arc::ptr_eq(&self.subnet_lookup, &other.subnet_lookup)
+            && Arc::ptr_eq(&self.subnet_az, &other.subnet_az)
+            && Arc::ptr_eq(&self.table_lookup, &other.table_lookup)
+            && Arc::ptr_eq(&self.service_lookup, &other.service_lookup)
+            && Arc::ptr_eq(&self.nat_lookup, &other.nat_lookup)
+            && Arc::ptr_eq(&self.gwlb_lookup, &other.gwlb_lookup)
+            && Arc::ptr_eq(&self.eni_lookup, &other.eni_lookup)
+            && Arc::ptr_eq(&self.endpoint_enis, &other.endpoint_enis)
+            && Arc::ptr_eq(&self.service_endpoints, &other.service_endpoints)
+            && self.tables.len() == other.tables.len();
+        if !same {
+            return false;
+        }
+        if Arc::ptr_eq(&self.scenario, &other.scenario) {
+            return true;
+        }
+        let (a, b) = (&*self.scenario, &*other.scenario);
+        a.region == b.region
+            && a.vpc == b.vpc
+            && a.availability_zones == b.availability_zones
+            && a.subnets == b.subnets
+            && a.internet_gateway == b.internet_gateway
+            && a.nat_gateways == b.nat_gateways
+            && a.interface_endpoints == b.interface_endpoints
+            && a.gwlb_endpoints == b.gwlb_endpoints
+            && a.gateway_load_balancers == b.gateway_load_balancers
+            && a.network_interfaces == b.network_interfaces
+            && a.route_tables.len() == b.route_tables.len()
+            && a.route_tables
+                .iter()
+                .zip(&b.route_tables)
+                .all(|(x, y)| x.id == y.id && x.gateways == y.gateways)
+    }
+
     /// Where this model differs from `other` (scenario, warnings and every index), for the
     /// check that an edit's model is the one [`Model::new`] builds; `None` when they agree.
     /// That check runs in debug builds only.

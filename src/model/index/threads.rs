@@ -7,73 +7,11 @@ use super::Model;
 use crate::model::{RouteTable, Scenario};
 
 impl Model {
-    /// A copy of the scenario for an edit to change: `scenario().clone()`, with the route
-    /// tables of a large scenario (most of its allocations) copied on two threads.
+    /// A copy of the scenario for an edit to change. Route lists and the instances are shared
+    /// ([`crate::model::Shared`]): the copy allocates no route and no instance, and an edit
+    /// copies only the lists it changes.
     pub(crate) fn clone_scenario(&self) -> Scenario {
-        let s = &*self.scenario;
-        if !parallel(route_count(&s.route_tables)) {
-            return s.clone();
-        }
-        let (first, second) = s.route_tables.split_at(halfway(s));
-        std::thread::scope(|scope| {
-            let second = scope.spawn(|| second.to_vec());
-            // Every field, so that a field added to `Scenario` cannot be forgotten here.
-            let Scenario {
-                title,
-                description,
-                title_ja,
-                description_ja,
-                region,
-                vpc,
-                availability_zones,
-                subnets,
-                route_tables: _,
-                internet_gateway,
-                nat_gateways,
-                gateway_endpoints,
-                interface_endpoints,
-                gwlb_endpoints,
-                gateway_load_balancers,
-                network_interfaces,
-                instances,
-                services,
-                workloads,
-                what_if,
-                expect,
-                lesson,
-            } = s;
-            let mut route_tables = Vec::with_capacity(s.route_tables.len());
-            route_tables.extend_from_slice(first);
-            let mut copy = Scenario {
-                title: title.clone(),
-                description: description.clone(),
-                title_ja: title_ja.clone(),
-                description_ja: description_ja.clone(),
-                region: region.clone(),
-                vpc: vpc.clone(),
-                availability_zones: availability_zones.clone(),
-                subnets: subnets.clone(),
-                route_tables,
-                internet_gateway: internet_gateway.clone(),
-                nat_gateways: nat_gateways.clone(),
-                gateway_endpoints: gateway_endpoints.clone(),
-                interface_endpoints: interface_endpoints.clone(),
-                gwlb_endpoints: gwlb_endpoints.clone(),
-                gateway_load_balancers: gateway_load_balancers.clone(),
-                network_interfaces: network_interfaces.clone(),
-                instances: instances.clone(),
-                services: services.clone(),
-                workloads: workloads.clone(),
-                what_if: what_if.clone(),
-                expect: expect.clone(),
-                lesson: lesson.clone(),
-            };
-            let second = second
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            copy.route_tables.extend(second);
-            copy
-        })
+        (*self.scenario).clone()
     }
 }
 
