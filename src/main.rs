@@ -25,7 +25,9 @@ fn main() -> ExitCode {
             print,
         }) => {
             let lang = resolve_lang(cli.lang);
-            if !print {
+            // Redirected (`vpc-tui lesson FILE > handout.md`): the handout, not the TUI drawn
+            // into the file.
+            if !print && std::io::stdout().is_terminal() {
                 drop(out);
                 let mut sink = std::io::sink();
                 run_lesson(scenario, *step, false, lang, cli.ascii, &mut sink, &mut err)

@@ -1,15 +1,118 @@
 //! What `vpc-tui validate` checks beyond loading: every `expect` entry holds, and a lesson's
 //! steps apply and answer what they say (`crate::lesson::check`), exactly as the test suite
-//! checks the scenarios it ships. Each problem names the entry or step and the rule.
+//! checks the scenarios it ships. Each problem names the entry or step and the rule, as facts
+//! that `explain::problem` says in a language (and `Display` in English).
 
-use crate::eval::{Query, evaluate};
-use crate::model::Model;
+use std::fmt;
+
+use crate::eval::{PathTrace, Query, QueryError, evaluate};
+use crate::lesson::LessonError;
+use crate::model::{Model, Text};
+
+/// One problem with a scenario's `expect` entries or its lesson.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub at: ProblemAt,
+    pub kind: ProblemKind,
+}
+
+/// Where a problem is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProblemAt {
+    /// An `expect` entry (1-based) and its path.
+    Expect {
+        entry: usize,
+        from: String,
+        to: String,
+    },
+    /// A lesson step (1-based), and its path when the problem is about the path.
+    LessonStep {
+        step: usize,
+        title: Text,
+        path: Option<(String, String)>,
+    },
+    /// The lesson as a whole.
+    Lesson,
+}
+
+/// What is wrong.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProblemKind {
+    /// The path does not evaluate.
+    Query(QueryError),
+    /// The evaluator answers otherwise than the file says.
+    Mismatch(Vec<Mismatch>),
+    /// A lesson question without an expected answer.
+    QuestionWithoutAnswer,
+    /// `source` is not an AWS documentation page.
+    SourceNotAws,
+    /// The lesson cannot be shown (a step's edit is refused).
+    Lesson(LessonError),
+}
+
+/// One field of an expectation the evaluator does not meet. `field` is the file's field name
+/// (`verdict`, `via`, `cross_az`, `reason`); `None` is a field the answer does not have.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mismatch {
+    Field {
+        field: &'static str,
+        got: Option<&'static str>,
+        want: Option<String>,
+    },
+    NoteMissing(String),
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::explain::problem(crate::explain::Lang::En, self))
+    }
+}
+
+/// What differs between a trace and the expected fields (each given only when the file says).
+pub(crate) fn mismatches(
+    trace: &PathTrace,
+    verdict: &str,
+    via: Option<&String>,
+    cross_az: Option<&String>,
+    reason: Option<&String>,
+) -> Vec<Mismatch> {
+    let mut wrong = Vec::new();
+    let mut field = |field: &'static str, got: Option<&'static str>, want: Option<&String>| {
+        if want.is_some() && got != want.map(|w| w.as_str()) {
+            wrong.push(Mismatch::Field {
+                field,
+                got,
+                want: want.cloned(),
+            });
+        }
+    };
+    let want_verdict = verdict.to_string();
+    field("verdict", Some(trace.verdict.code()), Some(&want_verdict));
+    field("via", trace.verdict.via().map(|v| v.code()), via);
+    field(
+        "cross_az",
+        trace.verdict.cross_az().map(|v| v.code()),
+        cross_az,
+    );
+    field("reason", trace.verdict.reason().map(|r| r.code()), reason);
+    wrong
+}
+
+/// Whether a `source` is an AWS documentation page.
+pub(crate) fn is_aws_source(source: &str) -> bool {
+    source.starts_with("https://docs.aws.amazon.com/")
+        || source.starts_with("https://aws.amazon.com/")
+}
 
 /// Every problem, in file order: `expect` entries first, then lesson steps.
-pub fn problems(model: &Model) -> Vec<String> {
+pub fn problems(model: &Model) -> Vec<Problem> {
     let mut out = Vec::new();
     for (i, exp) in model.scenario().expect.iter().enumerate() {
-        let at = format!("expect {} ({} → {})", i + 1, exp.from, exp.to);
+        let at = || ProblemAt::Expect {
+            entry: i + 1,
+            from: exp.from.clone(),
+            to: exp.to.clone(),
+        };
         let mut what_if = model.scenario().what_if.clone();
         what_if.failed_azs.extend(exp.failed_azs.iter().cloned());
         let trace = match evaluate(
@@ -19,42 +122,36 @@ pub fn problems(model: &Model) -> Vec<String> {
         ) {
             Ok(t) => t,
             Err(e) => {
-                out.push(format!("{at}: {e}"));
+                out.push(Problem {
+                    at: at(),
+                    kind: ProblemKind::Query(e),
+                });
                 continue;
             }
         };
-        let mut wrong = Vec::new();
-        if trace.verdict.code() != exp.verdict {
-            wrong.push(format!(
-                "verdict {} (want {})",
-                trace.verdict.code(),
-                exp.verdict
-            ));
-        }
-        let via = trace.verdict.via().map(|v| v.code());
-        if exp.via.is_some() && via != exp.via.as_deref() {
-            wrong.push(format!("via {via:?} (want {:?})", exp.via));
-        }
-        let cross = trace.verdict.cross_az().map(|v| v.code());
-        if exp.cross_az.is_some() && cross != exp.cross_az.as_deref() {
-            wrong.push(format!("cross_az {cross:?} (want {:?})", exp.cross_az));
-        }
-        let reason = trace.verdict.reason().map(|r| r.code());
-        if exp.reason.is_some() && reason != exp.reason.as_deref() {
-            wrong.push(format!("reason {reason:?} (want {:?})", exp.reason));
-        }
+        let mut wrong = mismatches(
+            &trace,
+            &exp.verdict,
+            exp.via.as_ref(),
+            exp.cross_az.as_ref(),
+            exp.reason.as_ref(),
+        );
         for n in &exp.notes {
             if !trace.notes.iter().any(|x| x.code() == n) {
-                wrong.push(format!("note {n} missing"));
+                wrong.push(Mismatch::NoteMissing(n.clone()));
             }
         }
-        if !exp.source.starts_with("https://docs.aws.amazon.com/")
-            && !exp.source.starts_with("https://aws.amazon.com/")
-        {
-            wrong.push("source must be an AWS documentation URL".into());
-        }
         if !wrong.is_empty() {
-            out.push(format!("{at}: {}", wrong.join(", ")));
+            out.push(Problem {
+                at: at(),
+                kind: ProblemKind::Mismatch(wrong),
+            });
+        }
+        if !is_aws_source(&exp.source) {
+            out.push(Problem {
+                at: at(),
+                kind: ProblemKind::SourceNotAws,
+            });
         }
     }
     out.extend(crate::lesson::check(model));

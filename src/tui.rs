@@ -28,8 +28,8 @@ pub fn msg_for_event(app: &App, event: &Event) -> Option<Msg> {
                 let area = Rect::new(0, 0, app.size.0, app.size.1);
                 ui::hit_test(app, area, m.column, m.row)
             }
-            MouseEventKind::ScrollDown => Some(Msg::Down),
-            MouseEventKind::ScrollUp => Some(Msg::Up),
+            MouseEventKind::ScrollDown => Some(Msg::WheelDown(m.column, m.row)),
+            MouseEventKind::ScrollUp => Some(Msg::WheelUp(m.column, m.row)),
             _ => None,
         },
         Event::Resize(w, h) => Some(Msg::Resize(*w, *h)),

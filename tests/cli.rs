@@ -454,6 +454,51 @@ fn lesson_print_in_both_languages() {
     let out = String::from_utf8(ja.get_output().stdout.clone()).unwrap();
     assert!(out.contains("## ステップ 1: エンドポイントなし"), "{out}");
     assert!(out.contains("出典: https://docs.aws.amazon.com/"), "{out}");
+    assert!(out.contains("+ vpce-s3 を rtb-private に関連付け"), "{out}");
+}
+
+/// `validate` and `check --fail-az` say their findings in the reader's language.
+#[test]
+fn validate_and_check_speak_japanese() {
+    let d = scratch("validate-ja");
+    vpc_tui()
+        .args(["validate", "scenarios/private-only.ron", "--lang", "ja"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "scenarios/private-only.ron: 問題ありません (警告 0 件)",
+        ));
+    let text = std::fs::read_to_string("scenarios/private-only.ron").unwrap();
+    let wrong = text.replacen("verdict: \"reachable\"", "verdict: \"blocked\"", 1);
+    let file = d.join("wrong.ron");
+    std::fs::write(&file, wrong).unwrap();
+    vpc_tui()
+        .args(["validate", file.to_str().unwrap(), "--lang", "ja"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("expect の 1 件目"))
+        .stderr(predicate::str::contains(
+            "verdict が reachable です (期待: blocked)",
+        ));
+    vpc_tui()
+        .args([
+            "check",
+            "scenarios/private-only.ron",
+            "--from",
+            "app-a",
+            "--to",
+            "s3",
+            "--fail-az",
+            "nowhere-1z",
+            "--lang",
+            "ja",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "エラー: アベイラビリティーゾーン nowhere-1z はありません。",
+        ));
+    let _ = std::fs::remove_dir_all(&d);
 }
 
 #[test]
@@ -497,6 +542,34 @@ fn lesson_print_one_step() {
     assert!(text.contains("## Step 5: "), "{text}");
     assert!(
         !text.contains("## Step 4: ") && !text.contains("## Step 6: "),
+        "{text}"
+    );
+}
+
+/// Issue 16: `vpc-tui lesson FILE > handout.md` without `--print` writes the handout, not
+/// the TUI's escape codes, when stdout is not a terminal.
+#[test]
+fn lesson_with_stdout_redirected_prints_the_handout() {
+    let out = Command::cargo_bin("vpc-tui")
+        .unwrap()
+        .args(["lesson", "scenarios/no-endpoint.ron", "--lang", "en"])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.starts_with("# "), "{text}");
+    assert!(text.contains("## Step 1: No endpoint"), "{text}");
+    assert!(
+        !text.contains('\x1b'),
+        "escape codes in the handout: {text:?}"
+    );
+    let one = Command::cargo_bin("vpc-tui")
+        .unwrap()
+        .args(["lesson", "scenarios/no-endpoint.ron", "--step", "5"])
+        .assert()
+        .success();
+    let text = String::from_utf8(one.get_output().stdout.clone()).unwrap();
+    assert!(
+        text.contains("## Step 5: ") && !text.contains("## Step 4: "),
         "{text}"
     );
 }

@@ -288,7 +288,7 @@ fn a_terminal_that_draws_ambiguous_characters_wide_gets_narrow_symbols() {
     // And with a narrow terminal the box drawing stays.
     let mut s = Session::start(&["private-only.ron"], &dir);
     let screen = s.wait_for("REACHABLE via gateway_endpoint");
-    assert!(screen.contains("┏Path: app-a → s3"), "{screen}");
+    assert!(screen.contains("┌Path: app-a → s3"), "{screen}");
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
 }

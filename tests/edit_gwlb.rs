@@ -17,8 +17,12 @@ fn verdict(m: &Model, from: &str, to: &str) -> Verdict {
 }
 
 fn apply(m: &Model, e: Edit) -> (Model, Edit) {
-    e.apply(m)
-        .unwrap_or_else(|err| panic!("{}: {err}", e.describe()))
+    e.apply(m).unwrap_or_else(|err| {
+        panic!(
+            "{}: {err}",
+            vpc_tui::explain::edit_text(vpc_tui::explain::Lang::En, &e)
+        )
+    })
 }
 
 #[test]

@@ -540,7 +540,7 @@ fn run(which: usize, steps: &[Vec<Seed>]) -> Result<(), TestCaseError> {
                 let (back, _) = inverse.apply(&next).map_err(|e| {
                     TestCaseError::fail(format!(
                         "{name}: the inverse of `{}` ({inverse:?}) was refused: {e}",
-                        edit.describe()
+                        vpc_tui::explain::edit_text(vpc_tui::explain::Lang::En, &edit)
                     ))
                 })?;
                 prop_assert_eq!(
@@ -548,10 +548,12 @@ fn run(which: usize, steps: &[Vec<Seed>]) -> Result<(), TestCaseError> {
                     model.scenario(),
                     "{}: undoing `{}` with {:?}",
                     name,
-                    edit.describe(),
+                    vpc_tui::explain::edit_text(vpc_tui::explain::Lang::En, &edit),
                     inverse
                 );
-                prop_assert!(!edit.describe().is_empty());
+                for lang in vpc_tui::explain::Lang::ALL {
+                    prop_assert!(!vpc_tui::explain::edit_text(lang, &edit).is_empty());
+                }
                 undo.push(inverse);
                 model = next;
                 matrix = evaluate_all_after(&matrix, &model, &model.scenario().what_if);
@@ -584,7 +586,7 @@ fn run(which: usize, steps: &[Vec<Seed>]) -> Result<(), TestCaseError> {
         let (prev, _) = inverse.apply(&model).map_err(|e| {
             TestCaseError::fail(format!(
                 "{name}: undo `{}` refused: {e}",
-                inverse.describe()
+                vpc_tui::explain::edit_text(vpc_tui::explain::Lang::En, &inverse)
             ))
         })?;
         model = prev;

@@ -93,3 +93,51 @@ fn refused_and_missing_edits_read_in_japanese() {
         assert_ne!(ja, err.to_string());
     }
 }
+
+/// Every lesson's list of changes, and its printed handout, read in Japanese; the third step of
+/// no-endpoint.ron adds the S3 gateway endpoint.
+#[test]
+fn lesson_changes_read_in_japanese() {
+    let mut seen = 0;
+    for entry in std::fs::read_dir("scenarios").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|x| x != "ron") {
+            continue;
+        }
+        let model = load_file(&path).unwrap();
+        if vpc_tui::lesson::lesson(&model).is_none() {
+            continue;
+        }
+        for stage in vpc_tui::lesson::stages(&model).unwrap() {
+            for edit in &stage.changes {
+                seen += 1;
+                let ja = explain::edit_change_line(Lang::Ja, edit);
+                assert!(english_run(&ja).is_none(), "{}: {ja}", path.display());
+            }
+        }
+    }
+    assert!(seen >= 5, "only {seen} changes");
+
+    let model = load_file(Path::new("scenarios/no-endpoint.ron")).unwrap();
+    let stages = vpc_tui::lesson::stages(&model).unwrap();
+    let lines: Vec<String> = stages[2]
+        .changes
+        .iter()
+        .map(|e| explain::edit_change_line(Lang::Ja, e))
+        .collect();
+    assert_eq!(
+        lines,
+        ["+ s3 のゲートウェイエンドポイント vpce-s3 を追加 (関連付け先: rtb-public)"]
+    );
+    let en: Vec<String> = stages[2]
+        .changes
+        .iter()
+        .map(|e| explain::edit_change_line(Lang::En, e))
+        .collect();
+    assert_eq!(en, ["+ add gateway endpoint vpce-s3 for s3 on rtb-public"]);
+    let handout = vpc_tui::lesson::handout(&model, Lang::Ja, Some(2)).unwrap();
+    assert!(
+        handout.contains("  + s3 のゲートウェイエンドポイント vpce-s3 を追加"),
+        "{handout}"
+    );
+}

@@ -341,3 +341,163 @@ fn narrow_symbol_mode_keeps_every_border_one_cell_wide() {
     }
     insta::assert_snapshot!("lesson_no_endpoint_step5_ja_ascii_80x24", screen);
 }
+
+/// Issue 16 point 1: at 80×24 a lesson step's narration scrolls with a marker and a key, the
+/// path shows at least three lines under its pinned verdict, and the topology keeps the
+/// selected source in view. Snapshots at the three sizes users have.
+#[test]
+fn lesson_step4_at_every_size() {
+    for lang in [Lang::En, Lang::Ja] {
+        let mut app = open("no-endpoint");
+        app.lang = lang;
+        app.start_lesson(3);
+        let screen = text(&frame(&mut app, 80, 24));
+        let tag = if lang == Lang::Ja { "ja" } else { "en" };
+        let lines: Vec<&str> = screen.lines().collect();
+        // The narration's bottom border says it is cut and how to scroll it.
+        let border = lines
+            .iter()
+            .find(|l| l.starts_with('└') && l.contains("< >"))
+            .unwrap_or_else(|| panic!("no narration marker in\n{screen}"));
+        assert!(border.contains("1–"), "{border}");
+        // The path: three pinned lines (verdict, route, summary), then hop lines.
+        let label = app.path_label();
+        let top = lines
+            .iter()
+            .position(|l| l.starts_with('┌') && l.contains(&label))
+            .unwrap();
+        let bottom = top
+            + lines[top..]
+                .iter()
+                .position(|l| l.starts_with('┗'))
+                .unwrap();
+        assert!(bottom - top > 6, "path too short:\n{screen}");
+        assert!(lines[top + 4].contains("1 » "), "{screen}");
+        // The topology follows web-a.
+        assert!(screen.contains("▣ web-a"), "{screen}");
+        insta::assert_snapshot!(format!("lesson_no_endpoint_step4_{tag}_80x24"), screen);
+        // `>` scrolls the narration.
+        let first = lines[3].to_string();
+        press(&mut app, ">");
+        let after = text(&frame(&mut app, 80, 24));
+        assert_ne!(after.lines().nth(3).unwrap(), first, "{after}");
+        press(&mut app, "<lt>");
+        insta::assert_snapshot!(
+            format!("lesson_no_endpoint_step4_{tag}_120x40"),
+            text(&frame(&mut app, 120, 40))
+        );
+        insta::assert_snapshot!(
+            format!("lesson_no_endpoint_step4_{tag}_200x60"),
+            text(&frame(&mut app, 200, 60))
+        );
+    }
+}
+
+/// Issue 16 point 1: in the explorer, `j j j` selects app-a and the topology scrolls to it;
+/// PgDn then scrolls by hand from there.
+#[test]
+fn the_topology_follows_the_selected_source() {
+    let mut app = open("no-endpoint");
+    let _ = frame(&mut app, 80, 24);
+    press(&mut app, "jjj");
+    assert_eq!(app.path_label(), "app-a → s3");
+    let screen = text(&frame(&mut app, 80, 24));
+    assert!(screen.contains("» ▣ app-a"), "{screen}");
+    assert!(screen.contains("PgUp PgDn"), "{screen}");
+    press(&mut app, "<PgUp>");
+    assert!(!app.topo_follow);
+    let screen = text(&frame(&mut app, 80, 24));
+    assert!(screen.contains("1 us-east-1a"), "{screen}");
+}
+
+/// Issue 16 point 2: at 120×40 a lesson's tabs show Endpoints, Matrix and Cost beside the
+/// topology, and the cost step opens Cost itself.
+#[test]
+fn lesson_tabs_show_their_panel_when_wide() {
+    let mut app = open("no-endpoint");
+    app.start_lesson(3);
+    for (keys, title) in [
+        ("<Tab>", "┏Route tables"),
+        ("<Tab>", "┏Endpoints"),
+        ("<Tab>", "┏Matrix"),
+        ("<Tab>", "┏Cost"),
+    ] {
+        press(&mut app, keys);
+        let screen = text(&frame(&mut app, 120, 40));
+        assert!(
+            screen.lines().any(|l| l.contains(title)),
+            "{title} after {keys}:\n{screen}"
+        );
+        assert!(screen.contains("Topology"), "{screen}");
+    }
+    let mut app = open("no-endpoint");
+    app.start_lesson(12);
+    assert_eq!(app.tab, vpc_tui::app::Tab::Cost);
+    let screen = text(&frame(&mut app, 120, 40));
+    assert!(screen.contains("┏Cost"), "{screen}");
+    insta::assert_snapshot!("lesson_no_endpoint_step13_cost_120x40", screen);
+}
+
+/// Issue 16 points 6 and 9: a step's ✚ sits on what it changed (the one ENI it added, not
+/// both), a table the endpoint left is marked as a removal with the route struck out, and
+/// only the ENI the path reached is marked ».
+#[test]
+fn lesson_marks_sit_on_what_the_step_changed() {
+    let mut app = open("no-endpoint");
+    // Step 11 adds private-b's ENI to vpce-ssm, with us-east-1a failed: before the answer.
+    app.start_lesson(10);
+    let screen = text(&frame(&mut app, 120, 40));
+    assert!(screen.contains("✚ ◆ ssm 10.0.11.100"), "{screen}");
+    assert!(screen.contains("  ◆ ssm 10.0.10.100"), "{screen}");
+    // Answered: the path reached the ENI in the AZ that is up, not the failed AZ's.
+    press(&mut app, "a<Enter>");
+    let screen = text(&frame(&mut app, 120, 40));
+    assert!(screen.contains("» ◆ ssm 10.0.11.100"), "{screen}");
+    assert!(screen.contains("  ◆ ssm 10.0.10.100"), "{screen}");
+    insta::assert_snapshot!("lesson_no_endpoint_step11_answered_120x40", screen);
+    // Step 6 moves the endpoint from rtb-private to rtb-main.
+    let mut app = open("no-endpoint");
+    app.start_lesson(5);
+    press(&mut app, "a<Enter><Tab>");
+    let screen = text(&frame(&mut app, 120, 40));
+    assert!(screen.contains("✚ pl-s3       → vpce-s3"), "{screen}");
+    assert!(
+        screen.contains("− pl-s3       → vpce-s3  removed by this step"),
+        "{screen}"
+    );
+    assert!(!screen.contains("✚ rt rtb-private"), "{screen}");
+}
+
+/// Issue 16 point 7: cut panels, menus and lists say where they are; help and the flipped
+/// list page with PgDn and G; the path no longer claims the focus.
+#[test]
+fn every_cut_list_says_where_it_is() {
+    let mut app = open("no-endpoint");
+    app.start_lesson(3);
+    press(&mut app, "<Tab>");
+    let screen = text(&frame(&mut app, 80, 24));
+    assert!(screen.contains("┏Route tables"), "{screen}");
+    assert!(screen.contains("1–4 of 11 · PgUp PgDn"), "{screen}");
+    assert!(!screen.contains("┏Path"), "{screen}");
+    let mut app = open("private-only");
+    press(&mut app, "e");
+    let screen = text(&frame(&mut app, 80, 24));
+    let Some(vpc_tui::app::Overlay::Picker(p)) = &app.overlay else {
+        panic!("no menu")
+    };
+    let total = p.visible().len();
+    assert!(
+        screen.contains(&format!(" of {total} · j k PgDn G")),
+        "{screen}"
+    );
+    press(&mut app, "<Esc>?");
+    let top = text(&frame(&mut app, 80, 24));
+    press(&mut app, "<PgDn>");
+    let paged = text(&frame(&mut app, 80, 24));
+    assert_ne!(top, paged);
+    press(&mut app, "G");
+    let bottom = text(&frame(&mut app, 80, 24));
+    press(&mut app, "k");
+    assert_ne!(bottom, text(&frame(&mut app, 80, 24)), "k after G moves");
+    insta::assert_snapshot!("help_bottom_80x24", bottom);
+}

@@ -2,7 +2,7 @@
 //! (the matrix cells whose verdict flipped).
 
 use super::selection::{sources_of, targets_of};
-use super::{App, Change, Flip, StatusKind, Step, TargetItem, TargetKind};
+use super::{App, Change, Flip, StatusKind, Step, TargetItem, TargetKind, What};
 use crate::eval::{self, Matrix, PathTrace, QueryError};
 use crate::i18n::{t, tf};
 use crate::model::{Edit, Model};
@@ -13,7 +13,7 @@ impl App {
     pub fn apply(&mut self, edit: Edit) {
         match edit.apply(&self.model) {
             Ok((model, back)) => {
-                let what = edit.describe();
+                let what = What::Edit(edit.clone());
                 let before = self.next_version;
                 self.next_version += 1;
                 self.undo.push(Step {
@@ -46,7 +46,7 @@ impl App {
         };
         match step.back.apply(&self.model) {
             Ok((model, forward)) => {
-                let what = tf(self.lang, "ui-undo", &[&step.forward.describe()]);
+                let what = What::Undo(step.forward.clone());
                 self.version = step.version_before;
                 self.redo.push(Step { forward, ..step });
                 self.install(model, what);
@@ -73,7 +73,7 @@ impl App {
         };
         match step.forward.apply(&self.model) {
             Ok((model, back)) => {
-                let what = tf(self.lang, "ui-redo", &[&step.forward.describe()]);
+                let what = What::Redo(step.forward.clone());
                 self.version = step.version_after;
                 self.undo.push(Step { back, ..step });
                 self.install(model, what);
@@ -129,15 +129,15 @@ impl App {
         self.refresh(
             Some(&before_model),
             before_trace,
-            tf(
+            What::Text(tf(
                 self.lang,
                 "ui-reset-to-file-as-loaded-edit",
                 &[&steps.to_string()],
-            ),
+            )),
         );
     }
 
-    pub(super) fn install(&mut self, model: Model, what: String) {
+    pub(super) fn install(&mut self, model: Model, what: What) {
         let before_trace = std::mem::replace(&mut self.trace, Err(super::no_trace()));
         let before_model = std::mem::replace(&mut self.model, model);
         self.refresh(Some(&before_model), before_trace, what);
@@ -148,7 +148,7 @@ impl App {
         &mut self,
         before: Option<&Model>,
         before_trace: Result<PathTrace, QueryError>,
-        what: String,
+        what: What,
     ) {
         // Sources and targets follow the model (a new instance, a renamed one); most edits
         // change neither, and a quota-sized model has 10,000 instances, so rebuild only then.
@@ -208,8 +208,11 @@ impl App {
             self.cost_stale = true;
             self.cost_changes.clear();
         }
-        let mut line = what.clone();
-        if let Some(p) = &path {
+        let mut line = what.text(self.lang);
+        // At an open lesson question the old and new verdicts would give the answer away.
+        if let Some(p) = &path
+            && !self.verdict_hidden()
+        {
             line.push_str(&format!(". {p}"));
         }
         line.push_str(". ");

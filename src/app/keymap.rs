@@ -340,6 +340,14 @@ pub static KEYMAP: &[Binding] = &[
     ),
     b(
         Main,
+        &[C('<'), C('>')],
+        "< >",
+        Msg::NarrationDown,
+        "ui-lesson-scroll-narration",
+        None,
+    ),
+    b(
+        Main,
         &[C('P')],
         "P",
         Msg::TogglePresenter,
@@ -572,6 +580,38 @@ pub static KEYMAP: &[Binding] = &[
     ),
     b(
         Overlay,
+        &[Code(KeyCode::PageDown), Ctrl('d')],
+        "PgDn",
+        Msg::PageDown,
+        "ui-page-down",
+        None,
+    ),
+    b(
+        Overlay,
+        &[Code(KeyCode::PageUp), Ctrl('u')],
+        "PgUp",
+        Msg::PageUp,
+        "ui-page-up",
+        None,
+    ),
+    b(
+        Overlay,
+        &[C('g'), Code(KeyCode::Home)],
+        "g",
+        Msg::Home,
+        "ui-top",
+        None,
+    ),
+    b(
+        Overlay,
+        &[C('G'), Code(KeyCode::End)],
+        "G",
+        Msg::End,
+        "ui-bottom",
+        None,
+    ),
+    b(
+        Overlay,
         &[Code(KeyCode::Esc), C('q'), C('?')],
         "Esc",
         Msg::Cancel,
@@ -630,6 +670,7 @@ pub fn msg_for_key(app: &App, key: KeyEvent) -> Option<Msg> {
                 // The second key of a pair goes the other way: `[` previous, `]` next.
                 (Msg::NextSource, _, _) if n == 0 => Msg::PrevSource,
                 (Msg::NextTarget, _, _) if n == 0 => Msg::PrevTarget,
+                (Msg::NarrationDown, _, _) if n == 0 => Msg::NarrationUp,
                 (m, _, _) => *m,
             });
         }

@@ -6,7 +6,7 @@ use crate::i18n::{t, tf};
 use crate::lesson::{Stage, stages};
 use crate::model::Edit;
 
-use super::{App, Msg, Overlay, StatusKind, TargetItem, TargetKind, flows};
+use super::{App, Msg, Overlay, StatusKind, TargetItem, TargetKind, What, flows};
 
 #[derive(Debug, Clone)]
 pub struct LessonMode {
@@ -85,7 +85,67 @@ pub fn edit_ids(edit: &Edit) -> Vec<String> {
     }
 }
 
+/// How a lesson step changed a thing on screen: the topology marks additions `✚` and
+/// removals `−`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeMark {
+    Added,
+    Removed,
+}
+
+/// What an edit changed, exactly: ids, and `endpoint@subnet` for one interface endpoint ENI
+/// (adding a subnet marks that ENI, not every ENI of the endpoint). Detaching or deleting marks
+/// what lost something as a removal.
+pub fn edit_marks(edit: &Edit) -> Vec<(String, ChangeMark)> {
+    use ChangeMark::{Added, Removed};
+    let all = |ids: Vec<String>, m: ChangeMark| ids.into_iter().map(move |i| (i, m));
+    match edit {
+        Edit::AddEndpointSubnet {
+            endpoint, subnet, ..
+        } => vec![(format!("{endpoint}@{}", subnet.subnet), Added)],
+        Edit::RemoveEndpointSubnet { subnet, .. } => vec![(subnet.clone(), Removed)],
+        Edit::DetachGatewayEndpoint {
+            endpoint,
+            route_table,
+        } => vec![(endpoint.clone(), Removed), (route_table.clone(), Removed)],
+        Edit::DeleteRoute { route_table, .. } => vec![(route_table.clone(), Removed)],
+        Edit::DisassociateGateway {
+            route_table,
+            gateway,
+        } => vec![(route_table.clone(), Removed), (gateway.clone(), Removed)],
+        Edit::DeleteGatewayEndpoint { id }
+        | Edit::DeleteInterfaceEndpoint { id }
+        | Edit::DeleteNatGateway { id } => vec![(id.clone(), Removed)],
+        Edit::Batch(edits) => edits.iter().flat_map(edit_marks).collect(),
+        other => all(edit_ids(other), Added).collect(),
+    }
+}
+
 impl App {
+    /// What the current lesson step changed, with how (see [`edit_marks`]).
+    pub fn step_changes(&self) -> std::collections::HashMap<String, ChangeMark> {
+        let mut out = std::collections::HashMap::new();
+        if let Some((_, step)) = self.lesson_step() {
+            for (id, m) in step.edits.iter().flat_map(edit_marks) {
+                // Added wins over removed: an edit that moves something marks where it went.
+                let e = out.entry(id).or_insert(m);
+                if m == ChangeMark::Added {
+                    *e = m;
+                }
+            }
+        }
+        out
+    }
+
+    /// The model the current lesson step started from: the previous step's, or the file's.
+    pub fn step_before(&self) -> Option<&crate::model::Model> {
+        let mode = self.lesson.as_ref()?;
+        Some(match mode.step {
+            0 => &self.lesson_source,
+            n => &mode.stages.get(n - 1)?.model,
+        })
+    }
+
     /// The lesson step being shown, when a lesson is on.
     pub fn lesson_step(&self) -> Option<(&LessonMode, &crate::model::LessonStep)> {
         let mode = self.lesson.as_ref()?;
@@ -126,7 +186,10 @@ impl App {
                     });
                 }
                 Err(e) => {
-                    self.status = Some((StatusKind::Error, e.to_string()));
+                    self.status = Some((
+                        StatusKind::Error,
+                        crate::explain::lesson_error(self.lang, &e),
+                    ));
                     return;
                 }
             }
@@ -154,8 +217,20 @@ impl App {
             return;
         };
         let (from, to) = (s.from.clone(), s.to.clone());
+        if let Some(panel) = s.panel {
+            use crate::model::LessonPanel as P;
+            self.tab = match panel {
+                P::Topology => super::Tab::Topology,
+                P::RouteTables => super::Tab::RouteTables,
+                P::Endpoints => super::Tab::Endpoints,
+                P::Matrix => super::Tab::Matrix,
+                P::Cost => super::Tab::Cost,
+            };
+        }
         self.select_queries(&from, &to);
-        self.refresh(None, Err(super::no_trace()), String::new());
+        self.narration_scroll = 0;
+        self.topo_follow = true;
+        self.refresh(None, Err(super::no_trace()), What::Nothing);
         let total = self.lesson.as_ref().map(|m| m.stages.len()).unwrap_or(0);
         let mut line = tf(
             self.lang,
@@ -279,7 +354,7 @@ impl App {
         let (r, n) = m.score();
         let verdict = match &self.trace {
             Ok(tr) => crate::i18n::verdict_words(self.lang, &tr.verdict),
-            Err(e) => e.to_string(),
+            Err(e) => crate::explain::query_error(self.lang, e),
         };
         let id = if right {
             "ui-right-it-is-score"

@@ -13,6 +13,7 @@ mod lesson;
 mod line_edit;
 mod save;
 mod saving;
+mod saving_comments;
 pub mod script;
 mod selection;
 
@@ -23,7 +24,7 @@ use crate::i18n::{t, tf};
 use crate::model::{Edit, Model};
 
 pub use flows::{Input, PickItem, Picker, Purpose};
-pub use lesson::{LessonMode, edit_ids};
+pub use lesson::{ChangeMark, LessonMode, edit_ids, edit_marks};
 pub use line_edit::{LineKey, MAX_INPUT};
 pub use saving::OnDisk;
 
@@ -169,6 +170,12 @@ pub enum Msg {
     ResetScore,
     /// The projector layout: narration and path large, matrix hidden.
     TogglePresenter,
+    /// Lesson: scroll the narration (`>` / `<`).
+    NarrationDown,
+    NarrationUp,
+    /// Mouse wheel over a place on the screen: scroll what is under the pointer.
+    WheelDown(u16, u16),
+    WheelUp(u16, u16),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -204,14 +211,39 @@ pub struct Flip {
 }
 
 /// What the last edit (or undo, redo, reset) did to the paths.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Change {
-    /// The edit in words: "fail us-east-1a".
-    pub what: String,
+    /// The edit, said in the app's language when shown: "fail AZ us-east-1a".
+    pub what: What,
     /// The selected path before and after, when its verdict changed:
     /// "app-a → s3: reachable via gateway_endpoint → blocked (no_route)".
     pub path: Option<String>,
     pub flips: Vec<Flip>,
+}
+
+/// What made a change, as facts: said in the app's language whenever it is shown, so switching
+/// the language after an edit changes the words too.
+#[derive(Debug, Clone, PartialEq)]
+pub enum What {
+    /// Nothing to say (a lesson step was opened).
+    Nothing,
+    Edit(Edit),
+    Undo(Edit),
+    Redo(Edit),
+    /// Already in words (a reset, restored unsaved edits).
+    Text(String),
+}
+
+impl What {
+    pub fn text(&self, lang: crate::explain::Lang) -> String {
+        match self {
+            What::Nothing => String::new(),
+            What::Edit(e) => crate::explain::edit_text(lang, e),
+            What::Undo(e) => crate::explain::undo_text(lang, e),
+            What::Redo(e) => crate::explain::redo_text(lang, e),
+            What::Text(t) => t.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -255,6 +287,11 @@ pub struct App {
     /// panel is on screen, not after every edit (see [`App::cost_is_cheap`]).
     pub cost_stale: bool,
     pub path_scroll: u16,
+    /// The first line of the lesson narration shown.
+    pub narration_scroll: u16,
+    /// The topology scrolls itself to keep the selected source and the lesson step's changes
+    /// in view; scrolling it by hand turns this off until the selection changes.
+    pub topo_follow: bool,
     pub overlay: Option<Overlay>,
     pub status: Option<(StatusKind, String)>,
     pub change: Option<Change>,
@@ -322,6 +359,8 @@ impl App {
             cost_changes: Vec::new(),
             cost_stale: false,
             path_scroll: 0,
+            narration_scroll: 0,
+            topo_follow: true,
             overlay: None,
             status: None,
             change: None,
@@ -413,41 +452,33 @@ impl App {
             self.size = (w, h);
             return;
         }
+        // Over a list or a help page the wheel scrolls it, wherever the pointer is.
+        let msg = match (msg, self.overlay.is_some()) {
+            (Msg::WheelDown(..), true) => Msg::Down,
+            (Msg::WheelUp(..), true) => Msg::Up,
+            _ => msg,
+        };
         match self.overlay.take() {
             Some(Overlay::Picker(p)) => return self.update_picker(p, msg),
             Some(Overlay::Input(i)) => return self.update_input(i, msg),
             Some(Overlay::ConfirmQuit) => return self.update_confirm_quit(msg),
             Some(Overlay::Help { scroll }) => {
-                match msg {
-                    Msg::Down | Msg::PathDown => {
-                        self.overlay = Some(Overlay::Help {
-                            scroll: scroll.saturating_add(1),
-                        })
-                    }
-                    Msg::Up | Msg::PathUp => {
-                        self.overlay = Some(Overlay::Help {
-                            scroll: scroll.saturating_sub(1),
-                        })
-                    }
-                    Msg::ForceQuit => self.quit = true,
-                    _ => {}
+                if let Some(scroll) = self.scroll_overlay(scroll, msg) {
+                    self.overlay = Some(Overlay::Help { scroll });
+                    let max = crate::ui::overlay_max_scroll(self);
+                    self.overlay = Some(Overlay::Help {
+                        scroll: scroll.min(max),
+                    });
                 }
                 return;
             }
             Some(Overlay::Flips { scroll }) => {
-                match msg {
-                    Msg::Down => {
-                        self.overlay = Some(Overlay::Flips {
-                            scroll: scroll.saturating_add(1),
-                        })
-                    }
-                    Msg::Up => {
-                        self.overlay = Some(Overlay::Flips {
-                            scroll: scroll.saturating_sub(1),
-                        })
-                    }
-                    Msg::ForceQuit => self.quit = true,
-                    _ => {}
+                if let Some(scroll) = self.scroll_overlay(scroll, msg) {
+                    self.overlay = Some(Overlay::Flips { scroll });
+                    let max = crate::ui::overlay_max_scroll(self);
+                    self.overlay = Some(Overlay::Flips {
+                        scroll: scroll.min(max),
+                    });
                 }
                 return;
             }
@@ -455,6 +486,25 @@ impl App {
         }
         self.update_main(msg);
         self.refresh_cost_if_stale();
+    }
+
+    /// A key in the help or the flipped-cells list: the new scroll, or `None` when it closes.
+    fn scroll_overlay(&mut self, scroll: u16, msg: Msg) -> Option<u16> {
+        let page = self.size.1.saturating_sub(6).max(1);
+        let next = match msg {
+            Msg::Down | Msg::PathDown => scroll.saturating_add(1),
+            Msg::Up | Msg::PathUp => scroll.saturating_sub(1),
+            Msg::PageDown => scroll.saturating_add(page),
+            Msg::PageUp => scroll.saturating_sub(page),
+            Msg::Home => 0,
+            Msg::End => u16::MAX,
+            Msg::ForceQuit => {
+                self.quit = true;
+                return None;
+            }
+            _ => return None,
+        };
+        Some(next)
     }
 
     fn update_main(&mut self, msg: Msg) {
@@ -485,6 +535,10 @@ impl App {
                     tf(self.lang, "ui-path-2", &[&self.path_label()]),
                 ));
             }
+            Msg::NarrationDown => self.narration_scroll = self.narration_scroll.saturating_add(1),
+            Msg::NarrationUp => self.narration_scroll = self.narration_scroll.saturating_sub(1),
+            Msg::WheelDown(x, y) => self.wheel(x, y, true),
+            Msg::WheelUp(x, y) => self.wheel(x, y, false),
             Msg::PathDown => self.path_scroll = self.path_scroll.saturating_add(1),
             Msg::PathUp => self.path_scroll = self.path_scroll.saturating_sub(1),
             Msg::PathPageDown => {
@@ -514,7 +568,13 @@ impl App {
             Msg::Save => self.save(),
             Msg::SaveAs => self.overlay = Some(Overlay::Input(flows::save_as_input(self))),
             Msg::ShowFlips => {
-                if self.change.as_ref().is_some_and(|c| !c.flips.is_empty()) {
+                if self.verdict_hidden() {
+                    // The list names verdicts: it would answer the open question.
+                    self.status = Some((
+                        StatusKind::Info,
+                        t(self.lang, "ui-answer-first-then-c-lists").into(),
+                    ));
+                } else if self.change.as_ref().is_some_and(|c| !c.flips.is_empty()) {
                     self.overlay = Some(Overlay::Flips { scroll: 0 });
                 } else {
                     self.status = Some((
@@ -548,4 +608,4 @@ pub fn verdict_words(v: &Verdict) -> String {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -171,12 +171,16 @@ impl App {
 
     /// A choice in the changed-on-disk or the overwrite dialog.
     pub(super) fn choose_save(&mut self, purpose: Purpose, value: &str) {
-        let (Purpose::SaveConflict { path } | Purpose::SaveOverwrite { path }) = purpose else {
+        let (Purpose::SaveConflict { path }
+        | Purpose::SaveOverwrite { path }
+        | Purpose::SaveDropsComments { path }) = purpose
+        else {
             return;
         };
         match value {
-            "overwrite" => {
-                if !self.save_to(PathBuf::from(&path)) {
+            "overwrite" | "drop-comments" => {
+                let dropping = value == "drop-comments";
+                if !self.save_keeping_comments(PathBuf::from(&path), dropping) {
                     let mut input = super::flows::save_as_input(self);
                     input.text = path;
                     self.reopen_with_error(input);
@@ -199,7 +203,7 @@ impl App {
 
     /// What is written: the model as edited; from a lesson, without the lesson (its steps were
     /// written for the file's base model, not for a step's state).
-    fn scenario_to_write(&self) -> crate::model::Scenario {
+    pub(super) fn scenario_to_write(&self) -> crate::model::Scenario {
         let mut s = self.model.scenario().clone();
         if self.lesson.is_some() {
             s.lesson = None;
@@ -207,11 +211,17 @@ impl App {
         s
     }
 
-    /// Write atomically, then load the written file again: a save that does not load back is
-    /// reported, never silent. `false` when nothing was written.
+    /// Save to `path`, keeping the comments and layout of the text the model was read from
+    /// (see [`App::save_keeping_comments`]). `false` when it failed (the status says why);
+    /// asking first is not failing.
     pub fn save_to(&mut self, path: PathBuf) -> bool {
-        let scenario = self.scenario_to_write();
-        let text = crate::model::to_ron_string(&scenario);
+        self.save_keeping_comments(path, false)
+    }
+
+    /// Write `text` atomically, then load the written file again: a save that does not load
+    /// back is reported, never silent. `note` follows the status line. `false` when nothing was
+    /// written.
+    pub(super) fn write_text(&mut self, path: PathBuf, text: String, note: Option<String>) -> bool {
         let shown = crate::term_safe::printable(&path.display().to_string()).into_owned();
         if let Err(e) = crate::save::write_atomic(&path, text.as_bytes()) {
             self.status = Some((
@@ -230,26 +240,30 @@ impl App {
         self.file_label = path.display().to_string();
         self.file = Some(path.clone());
         crate::save::recover::discard(&path);
+        let with_note = |said: String| match &note {
+            Some(n) => format!("{said} {n}"),
+            None => said,
+        };
         match crate::model::load_file(&path) {
             Ok(_) => {
                 self.saved_version = self.version;
                 self.status = Some((
                     StatusKind::Info,
-                    tf(
+                    with_note(tf(
                         self.lang,
                         "ui-saved-it-loads-and-validates-again",
                         &[&shown],
-                    ),
+                    )),
                 ));
             }
             Err(e) => {
                 self.status = Some((
                     StatusKind::Error,
-                    tf(
+                    with_note(tf(
                         self.lang,
                         "ui-saved-but-it-does-not-load",
                         &[&shown, &crate::term_safe::printable(&e.to_string())],
-                    ),
+                    )),
                 ));
             }
         }
@@ -320,11 +334,11 @@ impl App {
                 self.redo.clear();
                 self.version = self.next_version;
                 self.next_version += 1;
-                let what = tf(
+                let what = super::What::Text(tf(
                     self.lang,
                     "ui-restored-unsaved-edits-kept-in",
                     &[&crate::term_safe::printable(&path.display().to_string())],
-                );
+                ));
                 self.install(model, what);
             }
             "discard" => {

@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::{App, keymap};
 
 /// Press keys written as text: plain characters, and `<Enter>`, `<Esc>`, `<Tab>`, `<BackTab>`,
-/// `<Up>`, `<Down>`, `<Left>`, `<Right>`, `<Bksp>`, `<Del>`, `<Home>`, `<End>`, `<C-r>`, `<C-c>`, `<lt>` for `<`. Keys the
+/// `<Up>`, `<Down>`, `<Left>`, `<Right>`, `<Bksp>`, `<Del>`, `<Home>`, `<End>`, `<PgUp>`, `<PgDn>`, `<C-r>`, `<C-c>`, `<lt>` for `<`. Keys the
 /// current state ignores are ignored, as a terminal's would be.
 pub fn press(app: &mut App, script: &str) {
     let mut rest = script;
@@ -28,6 +28,8 @@ pub fn press(app: &mut App, script: &str) {
                 "Del" => KeyEvent::from(KeyCode::Delete),
                 "Home" => KeyEvent::from(KeyCode::Home),
                 "End" => KeyEvent::from(KeyCode::End),
+                "PgUp" => KeyEvent::from(KeyCode::PageUp),
+                "PgDn" => KeyEvent::from(KeyCode::PageDown),
                 "lt" => KeyEvent::from(KeyCode::Char('<')),
                 other => match other.strip_prefix("C-").and_then(|c| c.chars().next()) {
                     Some(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),

@@ -68,6 +68,7 @@ impl App {
     pub(super) fn reselect(&mut self) {
         self.trace = self.evaluate_selected();
         self.path_scroll = 0;
+        self.topo_follow = true;
     }
 
     pub(super) fn arrow(&mut self, msg: Msg) {
@@ -118,6 +119,11 @@ impl App {
             self.select_cell(row, col);
             return;
         }
+        if self.tab == Tab::Topology && self.topo_follow {
+            // Page from where the topology is, not from where it was last scrolled by hand.
+            self.scroll[0] = crate::ui::topology_scroll(self) as u16;
+            self.topo_follow = false;
+        }
         let s = &mut self.scroll[self.tab.index()];
         *s = match msg {
             Msg::PageUp => s.saturating_sub(page),
@@ -125,6 +131,57 @@ impl App {
             Msg::Home => 0,
             _ => u16::MAX / 2,
         };
+    }
+
+    /// The mouse wheel at (`x`, `y`): scroll the panel under the pointer, whichever has focus.
+    pub(super) fn wheel(&mut self, x: u16, y: u16, down: bool) {
+        const LINES: u16 = 3;
+        let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+        let at = ratatui::layout::Position { x, y };
+        let areas = crate::ui::layout(self, area);
+        let nudge = |s: &mut u16| {
+            *s = if down {
+                s.saturating_add(LINES)
+            } else {
+                s.saturating_sub(LINES)
+            }
+        };
+        if areas.narration.is_some_and(|r| r.contains(at)) {
+            nudge(&mut self.narration_scroll);
+            return;
+        }
+        if areas.path.contains(at) {
+            nudge(&mut self.path_scroll);
+            return;
+        }
+        let Some(tab) = areas
+            .panels
+            .iter()
+            .find(|(_, r)| r.contains(at))
+            .map(|(t, _)| *t)
+        else {
+            return;
+        };
+        match tab {
+            Tab::Matrix => {
+                let (row, col) = self.matrix_cursor().unwrap_or((0, 0));
+                let last = self.matrix.instances.len().saturating_sub(1);
+                let row = if down {
+                    (row + 1).min(last)
+                } else {
+                    row.saturating_sub(1)
+                };
+                self.select_cell(row, col);
+            }
+            Tab::Topology => {
+                if self.topo_follow {
+                    self.scroll[0] = crate::ui::topology_scroll(self) as u16;
+                    self.topo_follow = false;
+                }
+                nudge(&mut self.scroll[0]);
+            }
+            tab => nudge(&mut self.scroll[tab.index()]),
+        }
     }
 
     pub(super) fn step_source(&mut self, delta: isize) {

@@ -359,3 +359,78 @@ fn ctrl_f_and_ctrl_b_page_the_path_panel() {
     press(&mut app, "<C-b>");
     assert_eq!(app.path_scroll, page);
 }
+
+/// Issue 16 point 3: at an open question, failing an AZ says what changed but no verdict, and
+/// the flipped-cells list waits for the answer.
+#[test]
+fn an_open_question_leaks_no_verdict_through_status_or_flips() {
+    let mut app = open("no-endpoint");
+    app.start_lesson(4);
+    assert!(app.verdict_hidden());
+    press(&mut app, "1");
+    let s = status(&app);
+    assert!(s.contains("fail AZ us-east-1a"), "{s}");
+    for word in ["reachable", "blocked", "unavailable", "→"] {
+        assert!(!s.contains(word), "{word:?} in {s}");
+    }
+    press(&mut app, "c");
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    assert!(status(&app).contains("Answer the question first"));
+    // Answered, the list opens.
+    press(&mut app, "a<Enter>");
+    assert!(!app.verdict_hidden());
+    press(&mut app, "c");
+    assert!(
+        matches!(app.overlay, Some(Overlay::Flips { .. })),
+        "{:?}",
+        app.overlay
+    );
+}
+
+/// Issue 16 point 7: the mouse wheel scrolls the panel under the pointer, not the focused one.
+#[test]
+fn the_mouse_wheel_scrolls_the_panel_under_the_pointer() {
+    let mut app = open("no-endpoint");
+    app.update(Msg::Resize(80, 24));
+    app.start_lesson(3);
+    let areas = crate::ui::layout(&app, ratatui::layout::Rect::new(0, 0, 80, 24));
+    let n = areas.narration.unwrap();
+    app.update(Msg::WheelDown(n.x + 2, n.y + 2));
+    assert!(app.narration_scroll > 0);
+    assert_eq!(app.path_scroll, 0);
+    app.update(Msg::WheelDown(areas.path.x + 2, areas.path.y + 2));
+    assert!(app.path_scroll > 0);
+    let (tab, topo) = areas.panels[0];
+    assert_eq!(tab, Tab::Topology);
+    assert!(app.topo_follow);
+    app.update(Msg::WheelUp(topo.x + 2, topo.y + 2));
+    assert!(!app.topo_follow, "scrolling by hand stops following");
+    app.update(Msg::WheelUp(n.x + 2, n.y + 2));
+    assert_eq!(app.narration_scroll, 0);
+    // Over an open list the wheel moves the list.
+    press(&mut app, "e");
+    app.update(Msg::WheelDown(0, 0));
+    match &app.overlay {
+        Some(Overlay::Picker(p)) => assert_eq!(p.selected, 1),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// The words for an edit follow the app's language: the status line says it in Japanese, and
+/// the flipped-cells list says it in whatever language is chosen when it is shown.
+#[test]
+fn edits_are_said_in_the_apps_language() {
+    let mut app = open("interface-single-az");
+    app.set_lang(crate::explain::Lang::Ja);
+    press(&mut app, "1");
+    let s = status(&app);
+    assert!(s.starts_with("AZ us-east-1a を障害状態にする"), "{s}");
+    let what = &app.change.as_ref().unwrap().what;
+    assert_eq!(what.text(crate::explain::Lang::En), "fail AZ us-east-1a");
+    press(&mut app, "u");
+    assert!(
+        status(&app).starts_with("元に戻す: AZ us-east-1a を障害状態にする"),
+        "{}",
+        status(&app)
+    );
+}

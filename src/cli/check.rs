@@ -35,8 +35,14 @@ pub fn run_check(args: &CheckArgs, lang: Lang, out: &mut dyn Write, err: &mut dy
                 .collect();
             let _ = writeln!(
                 err,
-                "error: no Availability Zone {az}; AZs: {}",
-                known.join(", ")
+                "{}",
+                crate::explain::msg(
+                    lang,
+                    "check-no-az",
+                    crate::explain::args()
+                        .s("az", az.as_str())
+                        .s("known", crate::explain::join(lang, &known)),
+                )
             );
             return EXIT_INVALID;
         }
@@ -46,14 +52,19 @@ pub fn run_check(args: &CheckArgs, lang: Lang, out: &mut dyn Write, err: &mut dy
         return run_matrix(&model, &what_if, args.format, args.trace, lang, out, err);
     }
     let (Some(from), Some(to)) = (&args.from, &args.to) else {
-        let _ = writeln!(err, "error: give --from and --to, or --matrix");
+        let _ = writeln!(err, "{}", crate::explain::m(lang, "check-no-path"));
         return EXIT_INVALID;
     };
     let query = Query::parse(&model, from, to, args.public_ip);
     if args.public_ip && !matches!(query.from, eval::From::Subnet { .. }) {
         let _ = writeln!(
             err,
-            "error: --public-ip describes a hypothetical instance, so it needs --from SUBNET; {from} is not a subnet id"
+            "{}",
+            crate::explain::msg(
+                lang,
+                "check-public-ip-needs-subnet",
+                crate::explain::args().s("from", from.as_str()),
+            )
         );
         return EXIT_INVALID;
     }

@@ -20,12 +20,17 @@ pub fn run_lesson(
     let model = match load(Some(path)) {
         Ok(m) => m,
         Err(e) => {
-            let _ = writeln!(err, "{e}");
+            let _ = writeln!(err, "{}", crate::explain::load_error(lang, &e));
             return EXIT_INVALID;
         }
     };
     let Some(lesson) = &model.scenario().lesson else {
-        let _ = writeln!(err, "{}: the scenario has no lesson", path.display());
+        let _ = writeln!(
+            err,
+            "{}: {}",
+            path.display(),
+            crate::explain::m(lang, "lesson-none")
+        );
         return EXIT_INVALID;
     };
     if let Some(step) = step
@@ -33,21 +38,32 @@ pub fn run_lesson(
     {
         let _ = writeln!(
             err,
-            "{}: the lesson has {} steps; there is no step {step}",
+            "{}: {}",
             path.display(),
-            lesson.steps.len()
+            crate::explain::msg(
+                lang,
+                "lesson-no-step",
+                crate::explain::args()
+                    .n("steps", lesson.steps.len())
+                    .n("step", step as usize),
+            )
         );
         return EXIT_INVALID;
     }
     if print {
         let only = step.map(|s| s as usize - 1);
-        return match crate::lesson::handout(&model, lang == Lang::Ja, only) {
+        return match crate::lesson::handout(&model, lang, only) {
             Ok(text) => {
                 let _ = write!(out, "{text}");
                 EXIT_OK
             }
             Err(e) => {
-                let _ = writeln!(err, "{}: {e}", path.display());
+                let _ = writeln!(
+                    err,
+                    "{}: {}",
+                    path.display(),
+                    crate::explain::lesson_error(lang, &e)
+                );
                 EXIT_INVALID
             }
         };

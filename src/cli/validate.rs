@@ -21,17 +21,26 @@ pub fn run_validate(
                 let problems = crate::scenario_checks::problems(&m);
                 if !problems.is_empty() {
                     for problem in &problems {
-                        let _ = writeln!(err, "{}: {problem}", p.display());
+                        let _ = writeln!(
+                            err,
+                            "{}: {}",
+                            p.display(),
+                            crate::explain::problem(lang, problem)
+                        );
                     }
                     code = EXIT_INVALID;
                     continue;
                 }
                 let _ = writeln!(
                     out,
-                    "{}: valid ({} warning{})",
-                    p.display(),
-                    m.warnings().len(),
-                    if m.warnings().len() == 1 { "" } else { "s" }
+                    "{}",
+                    crate::explain::msg(
+                        lang,
+                        "check-valid",
+                        crate::explain::args()
+                            .s("path", p.display().to_string())
+                            .n("count", m.warnings().len()),
+                    )
                 );
             }
             Err(e) => {

@@ -1,21 +1,23 @@
-//! What changed between two estimates, in sentences with their effect on the monthly total.
+//! What changed between two estimates, as facts with their effect on the monthly total.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::{CostEstimate, FlowCost, LineItem};
+use super::{ChangeFact, CostEstimate, FlowCost, LineItem};
 
-/// One readable change between two estimates, with its effect on the monthly total.
+/// One change between two estimates, with its effect on the monthly total;
+/// `explain::cost_change` says it ("+1 ENI of interface endpoint vpce-ssm in us-east-1c: +7.30
+/// USD/month").
 #[derive(Debug, Clone, PartialEq)]
 pub struct CostChange {
     pub delta: f64,
-    /// "+1 interface endpoint ENI in us-east-1c (vpce-ssm): +7.30 USD/month".
-    pub text: String,
+    pub currency: String,
+    pub fact: ChangeFact,
 }
 
 impl fmt::Display for CostChange {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
+        f.write_str(&crate::explain::cost_change(crate::explain::Lang::En, self))
     }
 }
 
@@ -30,11 +32,18 @@ pub fn signed(amount: f64) -> String {
     }
 }
 
-/// What changed from `before` to `after`, in sentences: resources added, removed or repriced,
-/// then flows whose way or cost changed. Per-GB line items are not listed on their own: the flows
-/// that caused them are. The deltas add up to the change of the total.
+/// What changed from `before` to `after`: resources added, removed or repriced, then flows
+/// whose way or cost changed. Per-GB line items are not listed on their own: the flows that
+/// caused them are. The deltas add up to the change of the total.
 pub fn diff(before: &CostEstimate, after: &CostEstimate) -> Vec<CostChange> {
     let mut changes = Vec::new();
+    let mut push = |delta: f64, fact: ChangeFact| {
+        changes.push(CostChange {
+            delta,
+            currency: after.currency.clone(),
+            fact,
+        })
+    };
     // Looked up by key: a large scenario has tens of thousands of flows.
     fn fixed(e: &CostEstimate) -> Vec<&LineItem> {
         e.items.iter().filter(|i| i.charge.is_fixed()).collect()
@@ -47,58 +56,55 @@ pub fn diff(before: &CostEstimate, after: &CostEstimate) -> Vec<CostChange> {
     let new_keys: HashSet<&str> = new.iter().map(|i| i.key.as_str()).collect();
     for i in &new {
         match old_by_key.get(i.key.as_str()) {
-            None => changes.push(CostChange {
-                delta: i.monthly,
-                text: format!("+1 {}: {} USD/month", i.what, signed(i.monthly)),
-            }),
-            Some(o) if (o.monthly - i.monthly).abs() > 1e-9 => changes.push(CostChange {
-                delta: i.monthly - o.monthly,
-                text: format!("{}: {} USD/month", i.what, signed(i.monthly - o.monthly)),
-            }),
+            None => push(i.monthly, ChangeFact::Added(i.what.clone())),
+            Some(o) if (o.monthly - i.monthly).abs() > 1e-9 => {
+                push(i.monthly - o.monthly, ChangeFact::Repriced(i.what.clone()))
+            }
             Some(_) => {}
         }
     }
     for o in old.iter().filter(|o| !new_keys.contains(o.key.as_str())) {
-        changes.push(CostChange {
-            delta: -o.monthly,
-            text: format!("\u{2212}1 {}: {} USD/month", o.what, signed(-o.monthly)),
-        });
+        push(-o.monthly, ChangeFact::Removed(o.what.clone()));
     }
 
-    let gb = |g: f64| {
-        if g >= 1024.0 && (g / 1024.0).fract() == 0.0 {
-            format!("{} TB", g / 1024.0)
-        } else {
-            format!("{g} GB")
-        }
-    };
     let old_flows: HashMap<(&str, &str), &FlowCost> =
         before.flows.iter().map(|b| (key(b), b)).collect();
     let new_flows: HashSet<(&str, &str)> = after.flows.iter().map(key).collect();
     for f in &after.flows {
-        let label = format!("{} for {}", f.service, f.instance);
         let delta = f.monthly - old_flows.get(&key(f)).map_or(0.0, |b| b.monthly);
-        let text = match old_flows.get(&key(f)) {
-            None => format!("{label}: new flow {}", f.way),
-            Some(b) if b.way != f.way => format!("{label}: {} \u{2192} {}", b.way, f.way),
-            Some(_) if delta.abs() > 1e-9 => format!("{label}: {}", f.way),
+        let (instance, service, gb) = (f.instance.clone(), f.service.clone(), f.gb);
+        let fact = match old_flows.get(&key(f)) {
+            None => ChangeFact::NewFlow {
+                instance,
+                service,
+                way: f.way.clone(),
+                gb,
+            },
+            Some(b) if b.way != f.way => ChangeFact::FlowWay {
+                instance,
+                service,
+                before: b.way.clone(),
+                after: f.way.clone(),
+                gb,
+            },
+            Some(_) if delta.abs() > 1e-9 => ChangeFact::FlowCost {
+                instance,
+                service,
+                way: f.way.clone(),
+                gb,
+            },
             Some(_) => continue,
         };
-        changes.push(CostChange {
-            delta,
-            text: format!("{text}: {} USD/month at {}", signed(delta), gb(f.gb)),
-        });
+        push(delta, fact);
     }
     for b in before.flows.iter().filter(|b| !new_flows.contains(&key(b))) {
-        changes.push(CostChange {
-            delta: -b.monthly,
-            text: format!(
-                "{} for {}: flow removed: {} USD/month",
-                b.service,
-                b.instance,
-                signed(-b.monthly)
-            ),
-        });
+        push(
+            -b.monthly,
+            ChangeFact::FlowRemoved {
+                instance: b.instance.clone(),
+                service: b.service.clone(),
+            },
+        );
     }
     changes
 }

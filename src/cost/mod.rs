@@ -4,7 +4,8 @@
 //!
 //! Pure: [`estimate`] reads the model, the what-if state and the [`CostInputs`], asks
 //! [`crate::eval::evaluate`] which way each flow goes, and returns a [`CostEstimate`]; [`diff`]
-//! says in sentences what changed between two estimates. The assumptions are listed in the
+//! says what changed between two estimates. Everything a person reads is a fact ([`ItemFor`],
+//! [`Way`], [`CostNote`], [`ChangeFact`]) that `explain::cost_*` says in a language. The assumptions are listed in the
 //! README ("Cost estimate") and on the items they apply to.
 
 use std::collections::HashMap;
@@ -13,14 +14,16 @@ use crate::eval::{self, From, Query, To};
 use crate::model::{AvailabilityMode, Model, NatConnectivity, WhatIf};
 
 mod diff;
+mod facts;
 mod inputs;
 mod prices;
 mod usage;
 
-use prices::{tier_name, tiers};
+use prices::{tier_span, tiers};
 use usage::{Usage, class_usage, totals};
 
 pub use diff::{CostChange, diff, signed};
+pub use facts::*;
 pub use inputs::CostInputs;
 pub use prices::{Price, PriceBook, RegionPrices, Tier, prices};
 
@@ -74,11 +77,10 @@ pub struct LineItem {
     pub charge: Charge,
     /// Identity across edits: the charge and the resource (and AZ) it is for.
     pub key: String,
-    /// For people: "interface endpoint ENI in us-east-1c (vpce-ssm)".
-    pub what: String,
+    /// What it is for (which endpoint, NAT gateway, ... and which AZ).
+    pub what: ItemFor,
     pub quantity: f64,
-    /// "hour", "address-hour", "GLCU-hour" or "GB".
-    pub unit: &'static str,
+    pub unit: Unit,
     pub unit_price: f64,
     /// `quantity × unit_price`, unrounded.
     pub monthly: f64,
@@ -92,8 +94,8 @@ pub struct FlowCost {
     pub instance: String,
     pub service: String,
     pub gb: f64,
-    /// "via NAT gateway (cross-AZ)", "via gateway endpoint", "blocked (no_route)", ...
-    pub way: String,
+    /// Which way it goes: through a NAT gateway across AZs, through a gateway endpoint, ...
+    pub way: Way,
     /// GB of the flow billed as inter-AZ transfer.
     pub cross_az_gb: f64,
     /// What the flow adds to the per-GB line items (interface-endpoint data at the Region's
@@ -112,7 +114,7 @@ pub struct CostEstimate {
     /// The sum of the items' `monthly`.
     pub total: f64,
     /// Assumptions that shaped this estimate, and anything left unpriced.
-    pub notes: Vec<String>,
+    pub notes: Vec<CostNote>,
 }
 
 impl CostEstimate {
@@ -136,14 +138,16 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
     // path (as in the matrix), so each such class is evaluated once per service, and what it
     // uses per GB is worked out once: every charge is linear in the GB, so a flow's usage is
     // its class's usage per GB times its GB. A quota-sized model has 10,000 instances.
-    let mut classes: HashMap<(usize, bool, String), Option<(Usage, String)>> = HashMap::new();
+    let mut classes: HashMap<(usize, bool, String), Option<(Usage, Way)>> = HashMap::new();
     let mut flows: Vec<(FlowCost, Usage)> = Vec::new();
     for (instance, service) in inputs.flows(model) {
         let gb = inputs.gb(&instance, &service);
         let Some(inst) = model.instance_index(&instance).map(|i| &s.instances[i]) else {
             note(
                 &mut notes,
-                format!("no instance {instance}: its flows are left out"),
+                CostNote::NoInstance {
+                    instance: instance.clone(),
+                },
             );
             continue;
         };
@@ -166,10 +170,7 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
         }
         let service = key.2;
         let Some(Some((unit, way))) = classes.get(&(key.0, key.1, service.clone())) else {
-            note(
-                &mut notes,
-                format!("no service {service} in this Region's catalogue: its flows are left out"),
-            );
+            note(&mut notes, CostNote::NoService { service });
             continue;
         };
         let usage = unit.scaled(gb);
@@ -185,10 +186,10 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
     }
 
     let Some(p) = book.regions.get(&region) else {
-        notes.push(format!(
-            "no prices for {region} in assets/prices.ron (Regions priced: {}): nothing is priced",
-            book.regions.keys().cloned().collect::<Vec<_>>().join(", ")
-        ));
+        notes.push(CostNote::NoPrices {
+            region: region.clone(),
+            priced: book.regions.keys().cloned().collect(),
+        });
         return CostEstimate {
             region,
             currency: book.currency.clone(),
@@ -201,7 +202,7 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
     };
 
     let mut items = Vec::new();
-    let item = |charge, key: String, what: String, quantity: f64, unit, price: &Price| LineItem {
+    let item = |charge, key: String, what: ItemFor, quantity: f64, unit, price: &Price| LineItem {
         charge,
         key,
         what,
@@ -226,15 +227,18 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
             items.push(item(
                 Charge::InterfaceEndpointEni,
                 format!("interface_endpoint_eni:{}:{az}", ie.id),
-                format!("interface endpoint ENI in {az} ({})", ie.id),
+                ItemFor::InterfaceEndpointEni {
+                    endpoint: ie.id.clone(),
+                    az: az.to_string(),
+                },
                 hours,
-                "hour",
+                Unit::Hour,
                 &p.interface_endpoint_hour,
             ));
         }
     }
     if billed_in_failed_az {
-        notes.push("interface endpoint ENIs in failed AZs are still billed: AWS bills an endpoint for every hour it is provisioned in an AZ".into());
+        notes.push(CostNote::FailedAzEnisBilled);
     }
 
     // Gateway endpoints: free; shown with the GB they carry.
@@ -243,9 +247,12 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
         items.push(item(
             Charge::GatewayEndpoint,
             format!("gateway_endpoint:{}", ge.id),
-            format!("gateway endpoint {} ({}, no charge)", ge.id, ge.service),
+            ItemFor::GatewayEndpoint {
+                endpoint: ge.id.clone(),
+                service: ge.service.clone(),
+            },
             gb,
-            "GB",
+            Unit::Gb,
             &p.gateway_endpoint,
         ));
     }
@@ -264,37 +271,45 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
         azs.len().max(1)
     };
     for (n, nat) in s.nat_gateways.iter().enumerate() {
-        let (azs, where_) = match nat.availability_mode {
+        let (azs, place) = match nat.availability_mode {
             AvailabilityMode::Zonal => {
                 let az = nat
                     .subnet
                     .as_deref()
                     .and_then(|x| model.subnet_index(x))
                     .and_then(|si| model.az_index(&s.subnets[si].az))
-                    .map(|az| model.az_name(az).to_string())
-                    .unwrap_or_default();
-                (1, format!("in {az}"))
+                    .map(|az| model.az_name(az).to_string());
+                (1, NatPlace::Zonal(az))
             }
             AvailabilityMode::Regional => {
-                notes.push(format!("regional NAT gateway {}: billed as one NAT gateway-hour and one public IPv4 address per AZ with instances ({workload_azs}); AWS's pricing for regional NAT gateways was not verified", nat.id));
-                (workload_azs, format!("regional, {workload_azs} AZ(s)"))
+                notes.push(CostNote::RegionalNat {
+                    nat: nat.id.clone(),
+                    azs: workload_azs,
+                });
+                (workload_azs, NatPlace::Regional(workload_azs))
             }
         };
         items.push(item(
             Charge::NatGatewayHours,
             format!("nat_gateway:{}", nat.id),
-            format!("NAT gateway {} ({where_})", nat.id),
+            ItemFor::NatGateway {
+                nat: nat.id.clone(),
+                place: place.clone(),
+            },
             hours * azs as f64,
-            "hour",
+            Unit::Hour,
             &p.nat_gateway_hour,
         ));
         if nat.connectivity == NatConnectivity::Public {
             items.push(item(
                 Charge::PublicIpv4,
                 format!("public_ipv4:{}", nat.id),
-                format!("public IPv4 address (Elastic IP) of NAT gateway {}", nat.id),
+                ItemFor::NatAddress {
+                    nat: nat.id.clone(),
+                    place: place.clone(),
+                },
                 hours * azs as f64,
-                "address-hour",
+                Unit::AddressHour,
                 &p.public_ipv4_hour,
             ));
         }
@@ -303,9 +318,12 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
             items.push(item(
                 Charge::NatGatewayData,
                 format!("nat_gateway_data:{}", nat.id),
-                format!("data processed by NAT gateway {}", nat.id),
+                ItemFor::NatData {
+                    nat: nat.id.clone(),
+                    place,
+                },
                 gb,
-                "GB",
+                Unit::Gb,
                 &p.nat_gateway_gb,
             ));
         }
@@ -327,9 +345,9 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
         items.push(item(
             Charge::PublicIpv4,
             format!("public_ipv4:{id}"),
-            format!("public IPv4 address of {id}"),
+            ItemFor::PublicAddress { owner: id.clone() },
             hours,
-            "address-hour",
+            Unit::AddressHour,
             &p.public_ipv4_hour,
         ));
     }
@@ -339,9 +357,11 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
         items.push(item(
             Charge::GwlbHours,
             format!("gwlb:{}", glb.id),
-            format!("Gateway Load Balancer {}", glb.id),
+            ItemFor::GwlbHours {
+                load_balancer: glb.id.clone(),
+            },
             hours,
-            "hour",
+            Unit::Hour,
             &p.gwlb_hour,
         ));
         let gb: f64 = s
@@ -355,9 +375,11 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
             items.push(item(
                 Charge::GwlbCapacity,
                 format!("gwlb_capacity:{}", glb.id),
-                format!("capacity units (GLCU) of Gateway Load Balancer {}", glb.id),
+                ItemFor::GwlbCapacity {
+                    load_balancer: glb.id.clone(),
+                },
                 gb / GB_PER_GLCU_HOUR,
-                "GLCU-hour",
+                Unit::GlcuHour,
                 &p.gwlb_glcu_hour,
             ));
         }
@@ -376,9 +398,12 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
         items.push(item(
             Charge::GwlbEndpointHours,
             format!("gwlb_endpoint:{}", ge.id),
-            format!("GWLB endpoint {} in {az}", ge.id),
+            ItemFor::GwlbEndpoint {
+                endpoint: ge.id.clone(),
+                az: az.clone(),
+            },
             hours,
-            "hour",
+            Unit::Hour,
             &p.gwlb_endpoint_hour,
         ));
         let gb = gwlb_endpoint_gb[g];
@@ -386,14 +411,19 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
             items.push(item(
                 Charge::GwlbEndpointData,
                 format!("gwlb_endpoint_data:{}", ge.id),
-                format!("data processed by GWLB endpoint {}", ge.id),
+                ItemFor::GwlbEndpointData {
+                    endpoint: ge.id.clone(),
+                    az,
+                },
                 gb,
-                "GB",
+                Unit::Gb,
                 &p.gwlb_endpoint_gb,
             ));
         }
         if !served(&ge.id) {
-            notes.push(format!("GWLB endpoint {}: no Gateway Load Balancer in the scenario serves it, so no load balancer hours or capacity units are counted for it", ge.id));
+            notes.push(CostNote::UnservedGwlbEndpoint {
+                endpoint: ge.id.clone(),
+            });
         }
     }
 
@@ -407,12 +437,11 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
         let it = item(
             Charge::InterfaceEndpointData,
             format!("interface_endpoint_data:{t}"),
-            format!(
-                "data processed by interface endpoints ({})",
-                tier_name(&p.interface_endpoint_gb, t)
-            ),
+            ItemFor::InterfaceEndpointData {
+                tier: tier_span(&p.interface_endpoint_gb, t),
+            },
             tier_gb,
-            "GB",
+            Unit::Gb,
             price,
         );
         interface_cost += it.monthly;
@@ -424,22 +453,27 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
         0.0
     };
 
+    // Each GB that crosses AZs is billed twice: out of one AZ and into the other (EC2
+    // on-demand pricing, data transfer within a Region). A flow's GB (requests one way,
+    // replies the other) cross once each.
     let cross_az_gb: f64 = flows.iter().map(|(_, u)| u.cross_az_gb).sum();
     if cross_az_gb > 0.0 {
-        items.push(item(
-            Charge::InterAzTransfer,
-            "inter_az".into(),
-            "data transfer between AZs".into(),
-            cross_az_gb,
-            "GB",
-            &p.inter_az_gb,
-        ));
+        for (direction, key) in [
+            (Direction::Out, "inter_az_out"),
+            (Direction::In, "inter_az_in"),
+        ] {
+            items.push(item(
+                Charge::InterAzTransfer,
+                key.into(),
+                ItemFor::InterAz { direction },
+                cross_az_gb,
+                Unit::Gb,
+                &p.inter_az_gb,
+            ));
+        }
     }
-    if flows
-        .iter()
-        .any(|(f, _)| f.way.contains("cross-AZ sometimes"))
-    {
-        notes.push("cross-AZ \"sometimes\": the client is assumed to spread its traffic evenly over the healthy ENIs in the DNS answer, so the share on ENIs outside its AZ is billed as inter-AZ transfer".into());
+    if flows.iter().any(|(f, _)| f.way.crosses_sometimes()) {
+        notes.push(CostNote::CrossAzSometimes);
     }
 
     // What each flow adds.
@@ -462,7 +496,7 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
                     .iter()
                     .map(|&(g, gb)| gb * (p.gwlb_endpoint_gb.usd + glcu(g)))
                     .sum::<f64>()
-                + u.cross_az_gb * p.inter_az_gb.usd;
+                + 2.0 * u.cross_az_gb * p.inter_az_gb.usd;
             f
         })
         .collect();
@@ -480,9 +514,9 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
 }
 
 /// Add a note once.
-fn note(notes: &mut Vec<String>, text: String) {
-    if !notes.contains(&text) {
-        notes.push(text);
+fn note(notes: &mut Vec<CostNote>, n: CostNote) {
+    if !notes.contains(&n) {
+        notes.push(n);
     }
 }
 
@@ -523,6 +557,15 @@ mod tests {
             .iter()
             .find(|f| f.instance == instance && f.service == service)
             .unwrap_or_else(|| panic!("no flow {service} for {instance}"))
+    }
+
+    /// The way a flow goes, in English.
+    fn way(f: &FlowCost) -> String {
+        crate::explain::cost_way(crate::explain::Lang::En, &f.way)
+    }
+
+    fn note_text(n: &CostNote) -> String {
+        crate::explain::cost_note(crate::explain::Lang::En, n)
     }
 
     fn what_if(failed: &[&str]) -> WhatIf {
@@ -590,9 +633,9 @@ mod tests {
         let cost: f64 = tiers(t, 6.0 * PB).iter().map(|(gb, p)| gb * p.usd).sum();
         close(cost, 39_845.888);
         assert!(tiers(t, 0.0).is_empty());
-        assert_eq!(tier_name(t, 0), "first 1 PB");
-        assert_eq!(tier_name(t, 1), "next 4 PB");
-        assert_eq!(tier_name(t, 2), "over 5 PB");
+        assert_eq!(tier_span(t, 0), TierSpan::First(1.0));
+        assert_eq!(tier_span(t, 1), TierSpan::Next(4.0));
+        assert_eq!(tier_span(t, 2), TierSpan::Over(5.0));
     }
 
     #[test]
@@ -657,18 +700,26 @@ mod tests {
         // Data: 3 instances × 5 interface-endpoint services × 100 GB = 1,500 GB × 0.01 = 15.00.
         close(sum(&e, Charge::InterfaceEndpointData), 15.00);
         // Each instance has 1 ENI in its own AZ out of 3 (cross-AZ sometimes): 2/3 of its
-        // traffic crosses AZs. 1,500 GB × 2/3 = 1,000 GB × 0.01 = 10.00.
-        close(sum(&e, Charge::InterAzTransfer), 10.00);
-        // Total: 109.50 + 15.00 + 10.00 = 134.50.
-        close(e.total, 134.50);
+        // traffic crosses AZs. 1,500 GB × 2/3 = 1,000 GB, billed out of one AZ and into the
+        // other: 2 × 1,000 × 0.01 = 20.00, as two line items.
+        close(sum(&e, Charge::InterAzTransfer), 20.00);
+        assert_eq!(
+            e.items
+                .iter()
+                .filter(|i| i.charge == Charge::InterAzTransfer)
+                .count(),
+            2
+        );
+        // Total: 109.50 + 15.00 + 20.00 = 144.50.
+        close(e.total, 144.50);
 
         let ssm = flow(&e, "i-app-a", "ssm");
-        assert_eq!(ssm.way, "via interface endpoint (cross-AZ sometimes)");
-        // 100 GB × 0.01 + 66.67 GB × 0.01 = 1.6667.
-        close(ssm.monthly, 1.0 + 200.0 / 3.0 * 0.01);
-        assert_eq!(flow(&e, "i-app-a", "s3").way, "via gateway endpoint");
+        assert_eq!(way(ssm), "via interface endpoint (cross-AZ sometimes)");
+        // 100 GB × 0.01 + 66.67 GB × 2 × 0.01 = 2.3333.
+        close(ssm.monthly, 1.0 + 2.0 * 200.0 / 3.0 * 0.01);
+        assert_eq!(way(flow(&e, "i-app-a", "s3")), "via gateway endpoint");
         close(flow(&e, "i-app-a", "s3").monthly, 0.0);
-        assert_eq!(flow(&e, "i-app-a", "sns").way, "blocked (no_route)");
+        assert_eq!(way(flow(&e, "i-app-a", "sns")), "blocked (no_route)");
         // Flows add up to the per-GB items.
         let per_gb: f64 = e
             .items
@@ -686,17 +737,22 @@ mod tests {
         let e = estimate(&m, &what_if(&["us-east-1a"]), &CostInputs::for_model(&m));
         // Still 15 ENIs billed: 109.50.
         close(sum(&e, Charge::InterfaceEndpointEni), 109.50);
-        assert!(e.notes.iter().any(|n| n.contains("still billed")));
+        assert!(
+            e.notes
+                .iter()
+                .map(note_text)
+                .any(|n| n.contains("still billed"))
+        );
         // app-a is down: 2 instances × 5 services × 100 GB = 1,000 GB × 0.01 = 10.00. Each now
         // picks among the ENIs in b and c, one of them its own: 1/2 crosses.
-        // 1,000 GB × 1/2 = 500 GB × 0.01 = 5.00.
+        // 1,000 GB × 1/2 = 500 GB, both directions: 2 × 500 × 0.01 = 10.00.
         close(sum(&e, Charge::InterfaceEndpointData), 10.00);
-        close(sum(&e, Charge::InterAzTransfer), 5.00);
+        close(sum(&e, Charge::InterAzTransfer), 10.00);
         assert_eq!(
-            flow(&e, "i-app-a", "ssm").way,
+            way(flow(&e, "i-app-a", "ssm")),
             "unavailable (source_az_failed)"
         );
-        close(e.total, 109.50 + 10.00 + 5.00);
+        close(e.total, 109.50 + 10.00 + 10.00);
     }
 
     #[test]
@@ -717,24 +773,30 @@ mod tests {
             .find(|i| i.key == "nat_gateway_data:nat-a")
             .unwrap();
         close(nat_a.quantity, 200.0);
-        // app-c (us-east-1c) to nat-a (us-east-1a): 100 GB × 0.01 = 1.00.
-        close(sum(&e, Charge::InterAzTransfer), 1.00);
-        // Total: 65.70 + 10.95 + 13.50 + 1.00 = 91.15.
-        close(e.total, 91.15);
+        // app-c (us-east-1c) to nat-a (us-east-1a): 100 GB, out and in: 2 × 100 × 0.01 = 2.00.
+        close(sum(&e, Charge::InterAzTransfer), 2.00);
+        // Total: 65.70 + 10.95 + 13.50 + 2.00 = 92.15.
+        close(e.total, 92.15);
 
-        assert_eq!(flow(&e, "i-app-a", "sns").way, "via NAT gateway");
+        assert_eq!(way(flow(&e, "i-app-a", "sns")), "via NAT gateway");
         close(flow(&e, "i-app-a", "sns").monthly, 4.50);
-        assert_eq!(flow(&e, "i-app-c", "sns").way, "via NAT gateway (cross-AZ)");
-        close(flow(&e, "i-app-c", "sns").monthly, 5.50);
+        assert_eq!(
+            way(flow(&e, "i-app-c", "sns")),
+            "via NAT gateway (cross-AZ)"
+        );
+        close(flow(&e, "i-app-c", "sns").monthly, 6.50);
         // web-c uses its own public IPv4 address: no processing charge.
-        assert_eq!(flow(&e, "i-web-c", "sns").way, "via internet gateway");
+        assert_eq!(way(flow(&e, "i-web-c", "sns")), "via internet gateway");
         close(flow(&e, "i-web-c", "sns").monthly, 0.0);
 
         // us-east-1a fails: app-a is down, app-c is blocked; nat-a is still billed.
         let down = estimate(&m, &what_if(&["us-east-1a"]), &inputs);
         // Fixed: 65.70 + 10.95 = 76.65; processing: app-b only, 100 GB × 0.045 = 4.50.
         close(down.total, 76.65 + 4.50);
-        assert_eq!(flow(&down, "i-app-c", "sns").way, "blocked (nat_az_failed)");
+        assert_eq!(
+            way(flow(&down, "i-app-c", "sns")),
+            "blocked (nat_az_failed)"
+        );
     }
 
     #[test]
@@ -752,8 +814,8 @@ mod tests {
         close(sum(&e, Charge::PublicIpv4), 0.36);
         // app-a 100 GB + app-c 1,024 GB through nat-a: 1,124 × 0.045 = 50.58; app-b switched off.
         close(sum(&e, Charge::NatGatewayData), 50.58);
-        // app-c's 1,024 GB cross to us-east-1a: 10.24.
-        close(sum(&e, Charge::InterAzTransfer), 10.24);
+        // app-c's 1,024 GB cross to us-east-1a, billed out and in: 20.48.
+        close(sum(&e, Charge::InterAzTransfer), 20.48);
     }
 
     #[test]
@@ -784,14 +846,14 @@ mod tests {
                 // 100 GB × 0.045 NAT processing no longer paid.
                 "s3 for i-app-a: via NAT gateway \u{2192} via gateway endpoint: \u{2212}4.50 USD/month at 100 GB",
                 "s3 for i-app-b: via NAT gateway \u{2192} via gateway endpoint: \u{2212}4.50 USD/month at 100 GB",
-                // 100 GB × (0.045 + 0.01 inter-AZ): −5.50.
-                "s3 for i-app-c: via NAT gateway (cross-AZ) \u{2192} via gateway endpoint: \u{2212}5.50 USD/month at 100 GB",
+                // 100 GB × (0.045 + 2 × 0.01 inter-AZ, out and in): −6.50.
+                "s3 for i-app-c: via NAT gateway (cross-AZ) \u{2192} via gateway endpoint: \u{2212}6.50 USD/month at 100 GB",
             ]
         );
-        // The deltas add up to the change of the total: −14.50.
+        // The deltas add up to the change of the total: −15.50.
         let delta: f64 = diff(&before, &after).iter().map(|c| c.delta).sum();
         close(delta, after.total - before.total);
-        close(delta, -14.50);
+        close(delta, -15.50);
     }
 
     #[test]
@@ -811,21 +873,36 @@ mod tests {
         .apply(&m)
         .expect("edit applies");
         let after = estimate(&after_model, &WhatIf::default(), &inputs);
-        let lines: Vec<String> = diff(&before, &after)
-            .iter()
-            .map(|c| c.to_string())
-            .collect();
+        let changes = diff(&before, &after);
+        // The facts: which endpoint's ENI, in which AZ; which flow went which way.
+        assert_eq!(
+            changes[0].fact,
+            ChangeFact::Added(ItemFor::InterfaceEndpointEni {
+                endpoint: "vpce-ssm".into(),
+                az: "us-east-1c".into(),
+            })
+        );
+        let sometimes = Way::Reachable {
+            through: vec![Through::InterfaceEndpoint],
+            crossing: Crossing::Sometimes,
+        };
+        assert!(matches!(
+            &changes[1].fact,
+            ChangeFact::FlowWay { instance, after, .. } if instance == "i-app-a" && *after == sometimes
+        ));
+        let lines: Vec<String> = changes.iter().map(|c| c.to_string()).collect();
         assert_eq!(
             lines,
             [
                 // 730 h × 0.01 = 7.30.
-                "+1 interface endpoint ENI in us-east-1c (vpce-ssm): +7.30 USD/month",
+                "+1 ENI of interface endpoint vpce-ssm in us-east-1c: +7.30 USD/month",
                 // app-a: its own ENI only (never) → a and c in the answer: half of 100 GB
-                // crosses, 50 × 0.01 = +0.50. One ENI per AZ does not keep traffic in the AZ.
-                "ssm for i-app-a: via interface endpoint \u{2192} via interface endpoint (cross-AZ sometimes): +0.50 USD/month at 100 GB",
+                // crosses, out and in: 2 × 50 × 0.01 = +1.00. One ENI per AZ does not keep
+                // traffic in the AZ.
+                "ssm for i-app-a: via interface endpoint \u{2192} via interface endpoint (cross-AZ sometimes): +1.00 USD/month at 100 GB",
                 // app-b had no ENI in its AZ and still has none: 100 GB crosses either way.
-                // app-c: always (100 GB) → sometimes (50 GB): −0.50.
-                "ssm for i-app-c: via interface endpoint (cross-AZ) \u{2192} via interface endpoint (cross-AZ sometimes): \u{2212}0.50 USD/month at 100 GB",
+                // app-c: always (100 GB) → sometimes (50 GB), both directions: −1.00.
+                "ssm for i-app-c: via interface endpoint (cross-AZ) \u{2192} via interface endpoint (cross-AZ sometimes): \u{2212}1.00 USD/month at 100 GB",
             ]
         );
         close(after.total - before.total, 7.30);
@@ -846,7 +923,7 @@ mod tests {
             lines,
             [
                 "sns for i-app-a: via NAT gateway \u{2192} unavailable (source_az_failed): \u{2212}4.50 USD/month at 100 GB",
-                "sns for i-app-c: via NAT gateway (cross-AZ) \u{2192} blocked (nat_az_failed): \u{2212}5.50 USD/month at 100 GB",
+                "sns for i-app-c: via NAT gateway (cross-AZ) \u{2192} blocked (nat_az_failed): \u{2212}6.50 USD/month at 100 GB",
             ]
         );
     }
@@ -886,16 +963,16 @@ mod tests {
             lines,
             [
                 // Tokyo's ENI-hour: 730 × 0.014 = 10.22.
-                "+1 interface endpoint ENI in ap-northeast-1a (vpce-sqs): +10.22 USD/month",
+                "+1 ENI of interface endpoint vpce-sqs in ap-northeast-1a: +10.22 USD/month",
                 // 100 GB × 0.01 data processing.
                 "sqs for i-app-a: blocked (no_route) \u{2192} via interface endpoint: +1.00 USD/month at 100 GB",
-                // The others have no ENI in their AZ: + 100 GB × 0.01 inter-AZ = 2.00.
-                "sqs for i-app-c: blocked (no_route) \u{2192} via interface endpoint (cross-AZ): +2.00 USD/month at 100 GB",
-                "sqs for i-data-d: blocked (no_route) \u{2192} via interface endpoint (cross-AZ): +2.00 USD/month at 100 GB",
+                // The others have no ENI in their AZ: + 100 GB × 0.01 inter-AZ, out and in = 3.00.
+                "sqs for i-app-c: blocked (no_route) \u{2192} via interface endpoint (cross-AZ): +3.00 USD/month at 100 GB",
+                "sqs for i-data-d: blocked (no_route) \u{2192} via interface endpoint (cross-AZ): +3.00 USD/month at 100 GB",
             ]
         );
-        // 10.22 + 1.00 + 2.00 + 2.00 = 15.22.
-        close(after.total, 15.22);
+        // 10.22 + 1.00 + 3.00 + 3.00 = 17.22.
+        close(after.total, 17.22);
     }
 
     #[test]
@@ -907,20 +984,22 @@ mod tests {
         // app-a: 100 GB through vpce-gwlb-a (0.0035) and nat-a (0.045), all in us-east-1a:
         // 100 × 0.0485 = 4.85. The scenario has no Gateway Load Balancer, so no GLCUs (a note).
         let a = flow(&e, "i-app-a", "sns");
-        assert_eq!(a.way, "via GWLB endpoint, then NAT gateway");
+        assert_eq!(way(a), "via GWLB endpoint, then NAT gateway");
         close(a.monthly, 4.85);
         assert!(
             e.notes
                 .iter()
+                .map(note_text)
                 .any(|n| n.contains("no Gateway Load Balancer"))
         );
-        // app-c (us-east-1c) borrows us-east-1a's endpoint: + 100 GB × 0.01 inter-AZ = 5.85.
+        // app-c (us-east-1c) borrows us-east-1a's endpoint: + 100 GB × 0.01 inter-AZ, out and
+        // in = 6.85.
         let c = flow(&e, "i-app-c", "sns");
-        assert_eq!(c.way, "via GWLB endpoint, then NAT gateway (cross-AZ)");
-        close(c.monthly, 5.85);
+        assert_eq!(way(c), "via GWLB endpoint, then NAT gateway (cross-AZ)");
+        close(c.monthly, 6.85);
         // app-b's appliances are down: blocked, no traffic.
         assert_eq!(
-            flow(&e, "i-app-b", "sns").way,
+            way(flow(&e, "i-app-b", "sns")),
             "blocked (gwlb_endpoint_failed)"
         );
         // 2 endpoints × 730 h × 0.01 = 14.60.
@@ -953,7 +1032,7 @@ mod tests {
         // app-a: 1 of S3's 15 CIDRs goes through nat-a: 100/15 GB × 0.045 = 0.30.
         let a = flow(&e, "i-app-a", "s3");
         assert_eq!(
-            a.way,
+            way(a),
             "by range: 14/15 via gateway endpoint; 1/15 via NAT gateway"
         );
         close(a.monthly, 100.0 / 15.0 * 0.045);
@@ -971,6 +1050,7 @@ mod tests {
         assert!(
             e.notes
                 .iter()
+                .map(note_text)
                 .any(|n| n.contains("no prices for eu-west-1"))
         );
     }

@@ -86,8 +86,9 @@ pub(super) fn tiers(tiers: &[Tier], gb: f64) -> Vec<(f64, &Price)> {
     out
 }
 
-/// "first 1 PB", "next 4 PB", "over 5 PB" (from the bounds).
-pub(super) fn tier_name(tiers: &[Tier], t: usize) -> String {
+/// Tier `t` by its bounds in PB: first 1 PB, next 4 PB, over 5 PB.
+pub(super) fn tier_span(tiers: &[Tier], t: usize) -> super::TierSpan {
+    use super::TierSpan;
     const PB: f64 = 1_048_576.0;
     let from = if t == 0 {
         0.0
@@ -95,8 +96,8 @@ pub(super) fn tier_name(tiers: &[Tier], t: usize) -> String {
         tiers[t - 1].up_to_gb.unwrap_or(0.0)
     };
     match tiers[t].up_to_gb {
-        Some(to) if t == 0 => format!("first {} PB", to / PB),
-        Some(to) => format!("next {} PB", (to - from) / PB),
-        None => format!("over {} PB", from / PB),
+        Some(to) if t == 0 => TierSpan::First(to / PB),
+        Some(to) => TierSpan::Next((to - from) / PB),
+        None => TierSpan::Over(from / PB),
     }
 }

@@ -1,7 +1,7 @@
 //! What a flow's path puts through each billed thing: the evaluator's hops turned into GB per
-//! resource and AZ crossing, and the way the flow goes in words (aws-semantics.md §8).
+//! resource and AZ crossing, and the way the flow goes (aws-semantics.md §8).
 
-use super::FlowCost;
+use super::{Crossing, FlowCost, Through, Way};
 use crate::eval::{CrossAz, Hop, HopKind, PathTrace, Verdict};
 use crate::model::{AvailabilityMode, Model};
 
@@ -33,13 +33,13 @@ pub(super) fn totals(
 /// Walk a reachable path's hops and record what its `gb` passes through. `at` follows the
 /// traffic's AZ: each zonal hop in another AZ than the previous one moves the flow across AZs.
 /// What one class of flows (one subnet, public-IP state and service) uses per GB, and the way
-/// it goes in words.
+/// it goes.
 pub(super) fn class_usage(
     model: &Model,
     failed: &[bool],
     subnet: usize,
     trace: &PathTrace,
-) -> (Usage, String) {
+) -> (Usage, Way) {
     let s = model.scenario();
     let src_az = model.az_index(&s.subnets[subnet].az).unwrap_or(0);
     let gb = 1.0;
@@ -56,7 +56,7 @@ pub(super) fn class_usage(
             // Each group of the service's CIDRs gets its share of the traffic (an even spread
             // over the CIDRs); the blocked groups' share goes nowhere.
             let total: usize = trace.parts.iter().map(|p| p.cidrs.len()).sum();
-            let ways: Vec<String> = trace
+            let parts: Vec<(usize, Way)> = trace
                 .parts
                 .iter()
                 .map(|p| {
@@ -66,14 +66,14 @@ pub(super) fn class_usage(
                         add_usage(model, failed, src_az, &p.hops, share, &mut usage);
                     }
                     let way = way_of(&p.verdict, &p.hops, usage.cross_az_gb - crossed, share);
-                    format!("{}/{total} {way}", p.cidrs.len())
+                    (p.cidrs.len(), way)
                 })
                 .collect();
-            let how = match trace.verdict {
-                Verdict::Partial => "partly",
-                _ => "by range",
-            };
-            format!("{how}: {}", ways.join("; "))
+            Way::ByRange {
+                partial: matches!(trace.verdict, Verdict::Partial),
+                total,
+                parts,
+            }
         }
         other => way_of(other, &trace.hops, 0.0, gb),
     };
@@ -162,49 +162,41 @@ fn add_usage(model: &Model, failed: &[bool], src_az: usize, hops: &[Hop], gb: f6
     }
 }
 
-/// How a flow goes, in a few words.
-fn way_of(verdict: &Verdict, hops: &[Hop], cross_az_gb: f64, gb: f64) -> String {
+/// How a flow goes.
+fn way_of(verdict: &Verdict, hops: &[Hop], cross_az_gb: f64, gb: f64) -> Way {
     match verdict {
         Verdict::Reachable { cross_az, .. } => {
-            let through: Vec<&str> = hops
+            let mut through: Vec<Through> = hops
                 .iter()
                 .filter_map(|h| match h.kind {
-                    HopKind::GatewayEndpoint => Some("gateway endpoint"),
-                    HopKind::InterfaceEndpoint => Some("interface endpoint"),
-                    HopKind::GwlbEndpoint => Some("GWLB endpoint"),
-                    HopKind::NetworkInterface => Some("appliance ENI"),
-                    HopKind::NatGateway => Some("NAT gateway"),
-                    HopKind::InternetGateway => Some("internet gateway"),
+                    HopKind::GatewayEndpoint => Some(Through::GatewayEndpoint),
+                    HopKind::InterfaceEndpoint => Some(Through::InterfaceEndpoint),
+                    HopKind::GwlbEndpoint => Some(Through::GwlbEndpoint),
+                    HopKind::NetworkInterface => Some(Through::ApplianceEni),
+                    HopKind::NatGateway => Some(Through::NatGateway),
+                    HopKind::InternetGateway => Some(Through::InternetGateway),
                     _ => None,
                 })
                 .collect();
             // A path through a NAT gateway always ends at the internet gateway: name the NAT.
-            let through: Vec<&str> = if through.contains(&"NAT gateway") {
-                through
-                    .into_iter()
-                    .filter(|&x| x != "internet gateway")
-                    .collect()
-            } else {
-                through
-            };
-            let mut way = if through.is_empty() {
-                "local".to_string()
-            } else {
-                format!("via {}", through.join(", then "))
-            };
-            let sometimes = *cross_az == Some(CrossAz::Sometimes);
-            if cross_az_gb > 0.0 {
-                way.push_str(if sometimes || cross_az_gb < gb {
-                    " (cross-AZ sometimes)"
-                } else {
-                    " (cross-AZ)"
-                });
+            if through.contains(&Through::NatGateway) {
+                through.retain(|&x| x != Through::InternetGateway);
             }
-            way
+            let sometimes = *cross_az == Some(CrossAz::Sometimes);
+            let crossing = if cross_az_gb <= 0.0 {
+                Crossing::No
+            } else if sometimes || cross_az_gb < gb {
+                Crossing::Sometimes
+            } else {
+                Crossing::Always
+            };
+            Way::Reachable { through, crossing }
         }
-        Verdict::Partial => "partly reachable".into(), // parts are described by the caller
-        Verdict::Blocked(r) => format!("blocked ({})", r.code()),
-        Verdict::Unavailable(r) => format!("unavailable ({})", r.code()),
-        Verdict::LeavesVpc { target } => format!("leaves the VPC at {target} (not priced)"),
+        Verdict::Partial => Way::Partly, // parts are described by the caller
+        Verdict::Blocked(r) => Way::Blocked(*r),
+        Verdict::Unavailable(r) => Way::Unavailable(*r),
+        Verdict::LeavesVpc { target } => Way::LeavesVpc {
+            target: target.to_string(),
+        },
     }
 }

@@ -6,11 +6,17 @@
 //! - `trace.rs`: hops, route decisions, stops, notes and the summary of a path;
 //! - `codes.rs`: the words for reason, note, hop-kind and verdict codes;
 //! - `model.rs`: validation findings and edit refusals (`diag-<rule>` in `model.ftl`);
+//! - `edit.rs`: edits in words (`edit-*` in `edit.ftl`);
+//! - `checks.rs`: what `validate` and `check` say about `expect` entries and lessons (`checks.ftl`);
+//! - `cost.rs`: the cost estimate's items, ways, notes and changes (`cost-*` in `cost.ftl`);
 //! - [`msg`]: any message by id with its arguments.
 //!
 //! Ids, codes, CIDRs and service names are arguments: they stay as they are in both languages.
 
+mod checks;
 mod codes;
+mod cost;
+mod edit;
 mod hops;
 mod lang;
 mod model;
@@ -27,13 +33,16 @@ use std::sync::OnceLock;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
+pub use checks::*;
 pub use codes::*;
+pub use cost::*;
+pub use edit::*;
 pub use lang::{Lang, UnknownLang};
 pub use model::*;
 pub use trace::*;
 
 /// The message files, per language, in the order they are added to the bundle.
-pub const FILES: [(&str, &str, &str); 8] = [
+pub const FILES: [(&str, &str, &str); 14] = [
     (
         "en",
         "trace.ftl",
@@ -51,6 +60,21 @@ pub const FILES: [(&str, &str, &str); 8] = [
         include_str!("../../assets/i18n/en/model.ftl"),
     ),
     (
+        "en",
+        "edit.ftl",
+        include_str!("../../assets/i18n/en/edit.ftl"),
+    ),
+    (
+        "en",
+        "cost.ftl",
+        include_str!("../../assets/i18n/en/cost.ftl"),
+    ),
+    (
+        "en",
+        "checks.ftl",
+        include_str!("../../assets/i18n/en/checks.ftl"),
+    ),
+    (
         "ja",
         "trace.ftl",
         include_str!("../../assets/i18n/ja/trace.ftl"),
@@ -66,6 +90,21 @@ pub const FILES: [(&str, &str, &str); 8] = [
         include_str!("../../assets/i18n/ja/model.ftl"),
     ),
     ("ja", "ui.ftl", include_str!("../../assets/i18n/ja/ui.ftl")),
+    (
+        "ja",
+        "edit.ftl",
+        include_str!("../../assets/i18n/ja/edit.ftl"),
+    ),
+    (
+        "ja",
+        "cost.ftl",
+        include_str!("../../assets/i18n/ja/cost.ftl"),
+    ),
+    (
+        "ja",
+        "checks.ftl",
+        include_str!("../../assets/i18n/ja/checks.ftl"),
+    ),
 ];
 
 type Bundle = FluentBundle<FluentResource>;
@@ -176,16 +215,22 @@ fn separator(lang: Lang, id: &'static str) -> &'static str {
     let all = SEPS.get_or_init(|| {
         let mut v = Vec::new();
         for l in Lang::ALL {
-            for id in ["list-sep", "then-sep", "part-sep"] {
+            for id in [
+                "list-sep",
+                "then-sep",
+                "part-sep",
+                "edit-batch-sep",
+                "cost-part-sep",
+                "mismatch-sep",
+            ] {
                 v.push((l, id, m(l, id)));
             }
         }
         v
     });
-    all.iter()
-        .find(|(l, i, _)| *l == lang && *i == id)
-        .map(|(_, _, s)| s.as_str())
-        .unwrap_or(", ")
+    let found = all.iter().find(|(l, i, _)| *l == lang && *i == id);
+    debug_assert!(found.is_some(), "{id} is not in the list of separators");
+    found.map(|(_, _, s)| s.as_str()).unwrap_or(", ")
 }
 
 pub(crate) fn join_with<S: AsRef<str>>(

@@ -46,7 +46,7 @@ pub fn diagnostic_message(lang: Lang, d: &Diagnostic) -> String {
 /// (docs/glossary-ja.md). A message argument that is itself a word (`NAT ゲートウェイ` after
 /// `VPC の`) cannot carry the space in the message file, since the word decides whether one is
 /// needed; this adds it where Latin meets kana or kanji.
-fn latin_spacing(text: &str) -> String {
+pub(super) fn latin_spacing(text: &str) -> String {
     fn japanese(c: char) -> bool {
         matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}')
     }

@@ -40,6 +40,21 @@ pub struct LessonStep {
     pub expect: Option<StepExpectation>,
     /// The AWS documentation page that backs the step's claim.
     pub source: String,
+    /// The panel the step opens (the cost step opens `cost`); the others keep the one the user
+    /// chose.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub panel: Option<LessonPanel>,
+}
+
+/// A panel a lesson step can open, as the tabs name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LessonPanel {
+    Topology,
+    RouteTables,
+    Endpoints,
+    Matrix,
+    Cost,
 }
 
 /// The verdict a step expects, in the codes `check` prints.

@@ -17,7 +17,7 @@ pub use diagnostic::{DiagArg, Diagnostic, Severity};
 pub use edit::{Edit, EditError};
 pub(crate) use index::cores;
 pub use index::{Association, CompiledRoute, CompiledTable, EniInfo, Model, RouteOrigin};
-pub use lesson::{Lesson, LessonStep, StepExpectation, Text};
+pub use lesson::{Lesson, LessonPanel, LessonStep, StepExpectation, Text};
 pub(crate) use load::write_located;
 pub use load::{LoadError, from_ron_str, load_file, save_file, to_ron_string};
 pub use types::*;

@@ -1,13 +1,17 @@
 //! Saving without losing anything: one writer for every file vpc-tui writes (`w`, `W`,
 //! `import -o`), the state a file had when it was loaded (to notice another program's edits),
-//! and recovery files for edits a signal interrupted.
+//! recovery files for edits a signal interrupted, and the edited scenario written into the text
+//! it came from, comments and layout kept ([`preserve`]).
 //!
 //! What a save keeps of the file it replaces: its permissions, its owner (when the process may
 //! set it), every name a symlink or a hard link gives it. It never replaces anything but a
 //! regular file, and never through a temporary name someone else could have chosen.
 
+mod align;
 mod atomic;
+pub mod preserve;
 pub mod recover;
+pub mod ron_spans;
 mod stamp;
 
 pub use atomic::{SaveError, TMP_SUFFIX, clean_stale_temps, resolve_symlinks, write_atomic};

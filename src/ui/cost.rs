@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::app::App;
+use crate::explain;
 use crate::i18n::{t, tf};
 
 use super::text::{fit, width, wrap};
@@ -53,7 +54,8 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
             } else {
                 theme.ok()
             };
-            out.extend(wrap(&ch.text, w, "  ", "    ", style, style));
+            let text = explain::cost_change(lang, ch);
+            out.extend(wrap(&text, w, "  ", "    ", style, style));
         }
     }
     let amount_w = 10;
@@ -65,15 +67,34 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
         theme.title(),
     )));
     for i in items {
+        // Which resource and AZ an item is for is never cut off: when the line is too narrow,
+        // the words wrap and the quantity goes on a line of its own.
         let mark = if i.verified { " " } else { "?" };
-        let qty = format!("{} {} × {}", trim(i.quantity), i.unit, i.unit_price);
+        let what = explain::cost_item(lang, &i.what);
+        let qty = explain::cost_quantity(lang, i);
+        let amount = Span::raw(format!(" {:>9.2}", i.monthly));
         let room = w.saturating_sub(amount_w + 4 + width(&qty));
-        out.push(Line::from(vec![
-            Span::styled(format!("{mark} "), theme.warn()),
-            Span::raw(fit(&i.what, room.max(8))),
-            Span::styled(format!(" {qty}"), theme.dim()),
-            Span::raw(format!(" {:>9.2}", i.monthly)),
-        ]));
+        if width(&what) <= room {
+            out.push(Line::from(vec![
+                Span::styled(format!("{mark} "), theme.warn()),
+                Span::raw(fit(&what, room)),
+                Span::styled(format!(" {qty}"), theme.dim()),
+                amount,
+            ]));
+            continue;
+        }
+        let room = w.saturating_sub(amount_w + 1);
+        let mut lines = wrap(&what, room, "  ", "    ", theme.plain(), theme.plain());
+        if let Some(first) = lines.first_mut() {
+            first.spans[0] = Span::styled(format!("{mark} "), theme.warn());
+            let used: usize = first.spans.iter().map(|s| width(&s.content)).sum();
+            first
+                .spans
+                .push(Span::raw(" ".repeat(room.saturating_sub(used))));
+            first.spans.push(amount);
+        }
+        out.extend(lines);
+        out.push(Line::from(Span::styled(format!("    {qty}"), theme.dim())));
     }
     let mut flows: Vec<&crate::cost::FlowCost> = c.flows.iter().filter(|f| f.gb > 0.0).collect();
     if !flows.is_empty() {
@@ -84,7 +105,7 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
                 "ui-traffic-flows-gb-month-by-default",
                 &[
                     &c.flows.len().to_string(),
-                    &trim(app.cost_inputs.default_gb_per_flow),
+                    &explain::cost_number(app.cost_inputs.default_gb_per_flow),
                 ],
             ),
             theme.title(),
@@ -95,8 +116,8 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
                     "{} → {}: {} GB {} {:.2}",
                     f.instance,
                     f.service,
-                    trim(f.gb),
-                    f.way,
+                    explain::cost_number(f.gb),
+                    explain::cost_way(lang, &f.way),
                     f.monthly
                 ),
                 w,
@@ -116,18 +137,19 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
             )));
         }
     }
+    let label = format!("{} ", t(lang, "ui-note"));
+    let indent = " ".repeat(width(&label));
     for n in &c.notes {
-        out.extend(wrap(n, w, "note ", "     ", theme.warn(), theme.dim()));
+        out.extend(wrap(
+            &explain::cost_note(lang, n),
+            w,
+            &label,
+            &indent,
+            theme.warn(),
+            theme.dim(),
+        ));
     }
     out
-}
-
-fn trim(x: f64) -> String {
-    if x.fract() == 0.0 {
-        format!("{x:.0}")
-    } else {
-        format!("{x:.2}")
-    }
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
@@ -143,4 +165,75 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     let lines = lines(app, theme, inner.width as usize);
     let scroll = clamp_scroll(app.scroll[4], lines.len(), inner.height);
     put_lines(&lines, scroll, inner, buf);
+    super::scroll_marker(
+        app.lang,
+        theme,
+        "PgUp PgDn",
+        scroll,
+        inner.height as usize,
+        lines.len(),
+        area,
+        buf,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::explain::Lang;
+    use crate::model::Edit;
+
+    fn text(app: &App, w: usize) -> Vec<String> {
+        lines(app, &Theme::new(false), w)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    /// Every interface-endpoint ENI line says which endpoint and which AZ, in Japanese too, even
+    /// when the panel is narrow; the last change is said in the app's language.
+    #[test]
+    fn each_line_item_names_its_resource_and_az() {
+        let mut app = crate::app::tests::open("interface-multi-az");
+        app.set_lang(Lang::Ja);
+        app.cost = app.estimate_cost();
+        let enis: Vec<(String, String)> = app
+            .cost
+            .items
+            .iter()
+            .filter_map(|i| match &i.what {
+                crate::cost::ItemFor::InterfaceEndpointEni { endpoint, az } => {
+                    Some((endpoint.clone(), az.clone()))
+                }
+                _ => None,
+            })
+            .collect();
+        assert!(enis.len() >= 3);
+        let wide = text(&app, 100).join("\n");
+        for (endpoint, az) in &enis {
+            let line = format!("インターフェイスエンドポイント {endpoint} の ENI ({az})");
+            assert!(wide.contains(&line), "no {line} in\n{wide}");
+        }
+        assert!(wide.contains("730 時間 × 0.01"), "{wide}");
+        // Narrow: the words wrap instead of being cut, and the quantity has a line of its own.
+        let narrow = text(&app, 40);
+        for (endpoint, az) in &enis {
+            assert!(
+                narrow.iter().any(|l| l.contains(endpoint.as_str()))
+                    && narrow.iter().any(|l| l.contains(az.as_str())),
+                "{endpoint} {az}: {narrow:#?}"
+            );
+        }
+        assert!(narrow.iter().any(|l| l.trim() == "730 時間 × 0.01"));
+        let before = app.estimate_cost();
+        app.apply(Edit::FailAz {
+            az: "us-east-1a".into(),
+        });
+        app.cost_changes = crate::cost::diff(&before, &app.estimate_cost());
+        let all = text(&app, 100).join("\n");
+        assert!(
+            all.contains("から") && all.contains("に変わりました"),
+            "{all}"
+        );
+    }
 }

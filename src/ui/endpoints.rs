@@ -237,4 +237,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     let lines = lines(app, theme, inner.width as usize);
     let scroll = clamp_scroll(app.scroll[2], lines.len(), inner.height);
     put_lines(&lines, scroll, inner, buf);
+    super::scroll_marker(
+        app.lang,
+        theme,
+        "PgUp PgDn",
+        scroll,
+        inner.height as usize,
+        lines.len(),
+        area,
+        buf,
+    );
 }

@@ -107,15 +107,23 @@ pub fn layout(app: &App, area: Rect) -> Areas {
             _ => Tab::Matrix,
         };
         if lesson {
+            // The narration as tall as it is, up to 45%; the path the rest.
+            let w = right.width.saturating_sub(2) as usize;
+            let want = narration::lines(app, &Theme::new(false), w).len() as u16 + 2;
+            let n = want.clamp(5, (right.height * 45 / 100).max(5));
             let [narration, path] =
-                Layout::vertical([Constraint::Percentage(35), Constraint::Percentage(65)])
-                    .areas(right);
+                Layout::vertical([Constraint::Length(n), Constraint::Min(0)]).areas(right);
+            // The panel the tabs (or the step) chose shares the left column with the topology.
+            let below = match app.tab {
+                Tab::Topology | Tab::RouteTables => Tab::RouteTables,
+                t => t,
+            };
             return Areas {
                 header,
                 tabs,
                 path,
                 narration: Some(narration),
-                panels: vec![(Tab::Topology, topo), (Tab::RouteTables, tables)],
+                panels: vec![(Tab::Topology, topo), (below, tables)],
                 status,
                 footer,
             };
@@ -138,13 +146,21 @@ pub fn layout(app: &App, area: Rect) -> Areas {
     } else {
         // The path panel gets what its pinned lines and the first hops need; the tab the rest.
         // A lesson's narration goes first, and the path keeps at least its verdict lines.
+        // The narration takes what it needs up to a third (it scrolls past that); the path its
+        // pinned lines and at least three hops.
         let narration_rows = if lesson {
-            (body.height / 3).clamp(5, 8)
+            let w = body.width.saturating_sub(2) as usize;
+            let want = narration::lines(app, &Theme::new(false), w).len() as u16 + 2;
+            want.clamp(3, (body.height / 3).clamp(5, 8))
         } else {
             0
         };
-        let path_rows = if lesson {
-            (body.height / 3).clamp(6, 9)
+        let path_rows = if lesson && app.verdict_hidden() {
+            // Only the question and how to answer it until the answer.
+            let w = body.width.saturating_sub(2) as usize;
+            (path::hidden_lines(app, &Theme::new(false), w).len() as u16 + 2).min(8)
+        } else if lesson {
+            (body.height * 2 / 5).clamp(8, 12)
         } else {
             (body.height / 2).clamp(7, 11)
         };
@@ -263,6 +279,23 @@ pub fn hit_test(app: &App, area: Rect, x: u16, y: u16) -> Option<Msg> {
     hit(spots)
 }
 
+/// The largest scroll of the open help or flipped-cells list.
+pub fn overlay_max_scroll(app: &App) -> u16 {
+    overlay::max_scroll(app)
+}
+
+/// The first topology line on screen at the app's size (its own scroll when the topology is
+/// not drawn).
+pub fn topology_scroll(app: &App) -> usize {
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    layout(app, area)
+        .panels
+        .iter()
+        .find(|(t, _)| *t == Tab::Topology)
+        .map(|(_, r)| topology::scroll_in(app, *r))
+        .unwrap_or(app.scroll[0] as usize)
+}
+
 /// A bordered block with a title; the focused panel's border is bold.
 pub(crate) fn panel<'a>(theme: &Theme, title: String, focused: bool) -> Block<'a> {
     Block::default()
@@ -300,6 +333,44 @@ pub(crate) fn put_lines(lines: &[Line<'_>], scroll: usize, area: Rect, buf: &mut
     {
         buf.set_line(area.x, area.y + row as u16, line, area.width);
     }
+}
+
+/// On a cut panel's bottom border: which lines are on screen of how many, and the keys that
+/// scroll it. Nothing when everything fits.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn scroll_marker(
+    lang: crate::i18n::Lang,
+    theme: &Theme,
+    keys: &str,
+    scroll: usize,
+    rows: usize,
+    total: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    if total <= rows || rows == 0 || area.height < 2 {
+        return;
+    }
+    let last = (scroll + rows).min(total);
+    let more = format!(
+        " {} ",
+        tf(
+            lang,
+            "ui-scroll-marker",
+            &[
+                &(scroll + 1).to_string(),
+                &last.to_string(),
+                &total.to_string(),
+                keys,
+            ],
+        )
+    );
+    let w = width(&more) as u16;
+    if w + 2 > area.width {
+        return;
+    }
+    let x = area.right().saturating_sub(w + 1);
+    buf.set_string(x, area.bottom() - 1, more, theme.dim());
 }
 
 /// The largest useful scroll for `total` lines in `rows` rows.

@@ -10,11 +10,12 @@ use crate::i18n::{Lang, t};
 
 use super::text::wrap;
 use super::theme::Theme;
-use super::{clamp_scroll, draw_panel, put_lines};
+use super::{clamp_scroll, draw_panel, put_lines, scroll_marker};
 
-pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// The narration panel's lines at inner width `w`; the layout sizes the panel from them.
+pub(crate) fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
     let Some((mode, step)) = app.lesson_step() else {
-        return;
+        return Vec::new();
     };
     let pick = |x: &crate::model::Text| {
         if app.lang == Lang::Ja {
@@ -24,17 +25,6 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }
     };
     let (right, answered) = mode.score();
-    let title = format!(
-        "{} {}/{}: {}",
-        t(app.lang, "ui-lesson"),
-        mode.step + 1,
-        mode.stages.len(),
-        pick(&step.title)
-    );
-    let Some(inner) = draw_panel(theme, title, true, area, buf) else {
-        return;
-    };
-    let w = inner.width as usize;
     let mut lines: Vec<Line<'static>> = Vec::new();
     lines.extend(wrap(
         &pick(&step.narration),
@@ -44,8 +34,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         theme.plain(),
         theme.plain(),
     ));
-    for c in &mode.stages[mode.step].changes {
-        lines.extend(wrap(c, w, "  ", "    ", theme.on_path(), theme.on_path()));
+    for e in &mode.stages[mode.step].changes {
+        let c = crate::explain::edit_change_line(app.lang, e);
+        lines.extend(wrap(&c, w, "  ", "    ", theme.on_path(), theme.on_path()));
     }
     if let Some(q) = &step.question {
         let state = match mode.answers[mode.step] {
@@ -79,6 +70,38 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         ),
         Span::styled(step.source.clone(), theme.dim()),
     ]));
-    let scroll = clamp_scroll(0, lines.len(), inner.height);
+    lines
+}
+
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let Some((mode, step)) = app.lesson_step() else {
+        return;
+    };
+    let title = format!(
+        "{} {}/{}: {}",
+        t(app.lang, "ui-lesson"),
+        mode.step + 1,
+        mode.stages.len(),
+        if app.lang == Lang::Ja {
+            &step.title.ja
+        } else {
+            &step.title.en
+        }
+    );
+    let Some(inner) = draw_panel(theme, title, false, area, buf) else {
+        return;
+    };
+    let lines = lines(app, theme, inner.width as usize);
+    let scroll = clamp_scroll(app.narration_scroll, lines.len(), inner.height);
     put_lines(&lines, scroll, inner, buf);
+    scroll_marker(
+        app.lang,
+        theme,
+        "< >",
+        scroll,
+        inner.height as usize,
+        lines.len(),
+        area,
+        buf,
+    );
 }

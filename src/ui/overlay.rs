@@ -93,6 +93,16 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             block.render(r, buf);
             let s = clamp_scroll(*scroll, lines.len(), inner.height);
             put_lines(&lines, s, inner, buf);
+            super::scroll_marker(
+                lang,
+                theme,
+                "j k PgDn G",
+                s,
+                inner.height as usize,
+                lines.len(),
+                r,
+                buf,
+            );
         }
         Overlay::Picker(p) => {
             let r = picker_rect(area, p, app.lang);
@@ -151,6 +161,17 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 ]);
                 buf.set_line(list.x, list.y + row as u16, &line, list.width);
             }
+            // "19 of 29 actions": more is below or above.
+            super::scroll_marker(
+                lang,
+                theme,
+                "j k PgDn G",
+                top,
+                list.height as usize,
+                visible.len(),
+                r,
+                buf,
+            );
             if visible.is_empty() {
                 buf.set_stringn(
                     list.x,
@@ -270,15 +291,45 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 "ui-cell-s-flipped-by-esc-closes",
                 &[
                     &flips.len().to_string(),
-                    app.change.as_ref().map(|c| c.what.as_str()).unwrap_or(""),
+                    &app.change
+                        .as_ref()
+                        .map(|c| c.what.text(lang))
+                        .unwrap_or_default(),
                 ],
             );
             let block = panel(theme, title, true);
             let inner = block.inner(r);
             block.render(r, buf);
             put_lines(&lines, 0, inner, buf);
+            super::scroll_marker(
+                lang,
+                theme,
+                "j k PgDn G",
+                first,
+                inner.height as usize,
+                flips.len(),
+                r,
+                buf,
+            );
         }
     }
+}
+
+/// The largest useful scroll of the help or the flipped-cells list at the app's size.
+pub fn max_scroll(app: &App) -> u16 {
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let (total, r) = match &app.overlay {
+        Some(Overlay::Help { .. }) => {
+            let n = help_lines(&Theme::new(false), app.lang).len();
+            (n, centred(area, 84, n as u16 + 2))
+        }
+        Some(Overlay::Flips { .. }) => {
+            let n = app.change.as_ref().map_or(0, |c| c.flips.len());
+            (n, centred(area, 100, n.min(u16::MAX as usize) as u16 + 2))
+        }
+        _ => return 0,
+    };
+    clamp_scroll(u16::MAX, total, r.height.saturating_sub(2)) as u16
 }
 
 /// The first item shown so that `selected` is on screen.

@@ -19,7 +19,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Some(inner) = draw_panel(
         theme,
         tf(lang, "ui-path", &[&app.path_label()]),
-        true,
+        // The heavy border marks the one panel with focus: the path only when it is alone.
+        app.presenter,
         area,
         buf,
     ) else {
@@ -44,7 +45,22 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Vec::new(),
         ),
     };
-    // The verdict and winning route stay; the hops scroll beneath them.
+    // The verdict and winning route stay; the hops scroll beneath them. At least three hop
+    // lines stay in view: pinned lines beyond that room lead the scrolling part instead.
+    let (pinned, body) = {
+        let room = inner.height as usize;
+        let keep = pinned
+            .len()
+            .min(room.saturating_sub(body.len().min(3)))
+            .max(1);
+        let mut pinned = pinned;
+        let mut body = body;
+        if keep < pinned.len() {
+            let moved: Vec<Line<'static>> = pinned.drain(keep..).collect();
+            body.splice(0..0, moved);
+        }
+        (pinned, body)
+    };
     let pinned_rows = (pinned.len() as u16).min(inner.height);
     put_lines(
         &pinned,
@@ -79,7 +95,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 }
 
 /// At an unanswered lesson question: the question, and how to answer.
-fn hidden_lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
+pub(crate) fn hidden_lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
     let question = app
         .lesson_step()
         .and_then(|(_, s)| s.question.as_ref())

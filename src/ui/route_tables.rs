@@ -38,14 +38,27 @@ fn matches_in(app: &App, table: &str) -> Vec<(String, bool, crate::eval::RouteRu
     out
 }
 
-/// The order tables are listed in: the ones on the path first, the rest in file order.
+/// The order tables are listed in: the ones on the path first, then (in a lesson) the ones the
+/// step changed, the rest in file order.
 fn order(app: &App) -> Vec<(usize, bool)> {
     let s = app.model.scenario();
-    let mut on: Vec<(usize, bool)> = (0..s.route_tables.len())
-        .map(|i| (i, !matches_in(app, &s.route_tables[i].id).is_empty()))
+    let changed = |i: usize| {
+        app.lesson.is_some() && {
+            let (a, r) = step_route_changes(app, &s.route_tables[i].id);
+            !a.is_empty() || !r.is_empty()
+        }
+    };
+    let mut on: Vec<(usize, bool, bool)> = (0..s.route_tables.len())
+        .map(|i| {
+            (
+                i,
+                !matches_in(app, &s.route_tables[i].id).is_empty(),
+                changed(i),
+            )
+        })
         .collect();
-    on.sort_by_key(|&(_, used)| !used);
-    on
+    on.sort_by_key(|&(_, used, changed)| (!used, !changed));
+    on.into_iter().map(|(i, used, _)| (i, used)).collect()
 }
 
 fn associations(app: &App, table: &crate::model::RouteTable) -> String {
@@ -75,6 +88,33 @@ fn associations(app: &App, table: &crate::model::RouteTable) -> String {
     } else {
         assoc.join(", ")
     }
+}
+
+/// In a lesson: the routes of `table` the current step added, and the ones it removed, as
+/// (destination, target) text.
+type RouteKey = (String, String);
+fn step_route_changes(app: &App, table: &str) -> (Vec<RouteKey>, Vec<RouteKey>) {
+    let Some(before) = app.step_before() else {
+        return (Vec::new(), Vec::new());
+    };
+    let keys = |m: &crate::model::Model| -> Vec<RouteKey> {
+        m.table_index(table)
+            .map(|ti| {
+                m.compiled_table(ti)
+                    .routes
+                    .iter()
+                    .map(|r| (r.destination.to_string(), r.target.to_string()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let (old, new) = (keys(before), keys(&app.model));
+    if old == new {
+        return (Vec::new(), Vec::new());
+    }
+    let added = new.iter().filter(|k| !old.contains(k)).cloned().collect();
+    let removed = old.iter().filter(|k| !new.contains(k)).cloned().collect();
+    (added, removed)
 }
 
 /// One table's lines.
@@ -125,6 +165,7 @@ fn table_lines(app: &App, theme: &Theme, w: usize, i: usize, used: bool) -> Vec<
         return out;
     };
     let compiled = app.model.compiled_table(ti);
+    let (added, removed) = step_route_changes(app, &table.id);
     let dest_w = compiled
         .routes
         .iter()
@@ -161,6 +202,12 @@ fn table_lines(app: &App, theme: &Theme, w: usize, i: usize, used: bool) -> Vec<
             ),
             None => (" ", theme.plain(), String::new()),
         };
+        let target = r.target.to_string();
+        let new = added.iter().any(|(d, t)| *d == dest && *t == target);
+        let (mark, style) = match (new, mark) {
+            (true, " ") => ("✚", theme.warn()),
+            _ => (mark, style),
+        };
         out.push(Line::from(vec![
             Span::styled(format!("    {mark} "), style),
             Span::styled(fit(&dest, dest_w), style),
@@ -173,6 +220,25 @@ fn table_lines(app: &App, theme: &Theme, w: usize, i: usize, used: bool) -> Vec<
                     format!("  {origin}")
                 },
                 theme.dim(),
+            ),
+            Span::styled(
+                if new {
+                    format!("  ✚ {}", t(app.lang, "ui-added-by-this-step"))
+                } else {
+                    String::new()
+                },
+                theme.warn(),
+            ),
+        ]));
+    }
+    // What the step took out of the table, struck through where it was.
+    for (dest, target) in removed {
+        out.push(Line::from(vec![
+            Span::styled("    − ".to_string(), theme.bad()),
+            Span::styled(format!("{} → {target}", fit(&dest, dest_w)), theme.failed()),
+            Span::styled(
+                format!("  {}", t(app.lang, "ui-removed-by-this-step")),
+                theme.bad(),
             ),
         ]));
     }
@@ -197,7 +263,12 @@ fn table_height(app: &App, w: usize, i: usize) -> usize {
         .table_index(&table.id)
         .map(|ti| app.model.compiled_table(ti).routes.len())
         .unwrap_or(0);
-    1 + assoc + routes
+    let removed = if app.lesson.is_some() {
+        step_route_changes(app, &table.id).1.len()
+    } else {
+        0
+    };
+    1 + assoc + routes + removed
 }
 
 /// The lines from `scroll` on, at most `rows` of them, and the total number of lines.
@@ -242,7 +313,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     ) else {
         return;
     };
-    let (lines, _) = window(
+    let (lines, total) = window(
         app,
         theme,
         inner.width as usize,
@@ -250,4 +321,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         inner.height,
     );
     put_lines(&lines, 0, inner, buf);
+    super::scroll_marker(
+        app.lang,
+        theme,
+        "PgUp PgDn",
+        clamp_scroll(app.scroll[1], total, inner.height),
+        inner.height as usize,
+        total,
+        area,
+        buf,
+    );
 }

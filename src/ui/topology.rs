@@ -10,7 +10,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::app::{App, Msg, SourceKind};
+use crate::app::{App, ChangeMark, Msg, SourceKind};
 use crate::i18n::{Lang, t, tf};
 use crate::model::{Association, Target};
 
@@ -33,6 +33,16 @@ pub(crate) fn on_path(app: &App) -> HashSet<String> {
             // Hop ids may carry a name after the id: "i-app-a (app-a)".
             let id = h.id.split_whitespace().next().unwrap_or_default();
             ids.insert(id.to_string());
+            // The ENIs the path reached, when the hop names them: the others (a failed AZ's)
+            // are not on the path.
+            if let crate::eval::Fact::InterfaceEndpoint { enis } = &h.fact
+                && !enis.is_empty()
+            {
+                ids.insert(format!("{id}@?"));
+                for e in enis {
+                    ids.insert(format!("{id}@{}", e.ip));
+                }
+            }
         }
     }
     let s = app.model.scenario();
@@ -54,9 +64,12 @@ pub(crate) fn on_path(app: &App) -> HashSet<String> {
 }
 
 /// A line of a column, and what clicking it selects.
+#[derive(Default)]
 struct Row {
     line: Line<'static>,
     click: Option<Msg>,
+    /// What the view follows: 2 the selected source, 1 what the lesson step changed.
+    focus: u8,
 }
 
 struct Drawing {
@@ -74,8 +87,8 @@ fn targets_label(lang: Lang) -> String {
     format!("{}: ", t(lang, "ui-targets"))
 }
 
-/// A drawn line and its clickable cells: (x, width, message).
-type Composed = Vec<(Line<'static>, Vec<(u16, u16, Msg)>)>;
+/// A drawn line, its clickable cells (x, width, message) and its focus (see [`Row`]).
+type Composed = Vec<(Line<'static>, Vec<(u16, u16, Msg)>, u8)>;
 
 fn subnet_is_public(app: &App, subnet: usize) -> bool {
     let (t, _) = app.model.subnet_route_table(subnet);
@@ -94,12 +107,13 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: us
     let path = on_path(app);
     let failed = app.failed_azs();
     // What the current lesson step changed: marked ✚ unless the path's » says more.
-    let changed: HashSet<String> = app.step_changed_ids().into_iter().collect();
+    let changed = app.step_changes();
     let mark = |id: &str| path.contains(id);
+    let focus = |id: &str| u8::from(changed.contains_key(id));
     let hl = |id: &str, base: Style| {
         if mark(id) {
             theme.on_path()
-        } else if changed.contains(id) {
+        } else if changed.contains_key(id) {
             theme.warn()
         } else {
             base
@@ -108,10 +122,32 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: us
     let pre = |id: &str| {
         if mark(id) {
             format!("{ON_PATH} ")
-        } else if changed.contains(id) {
-            "✚ ".into()
         } else {
-            "  ".into()
+            match changed.get(id) {
+                Some(ChangeMark::Added) => "✚ ".into(),
+                Some(ChangeMark::Removed) => "− ".into(),
+                None => "  ".into(),
+            }
+        }
+    };
+    // One ENI: on the path when the path reached it (by address), changed when the step added
+    // it (`endpoint@subnet`) or the whole endpoint.
+    let eni_key = |e: &str, ip: std::net::Ipv4Addr, subnet: &str| {
+        let on = if path.contains(&format!("{e}@?")) {
+            path.contains(&format!("{e}@{ip}"))
+        } else {
+            path.contains(e)
+        };
+        if on {
+            // Any key `mark` finds: the id itself is on the path.
+            e.to_string()
+        } else if changed.contains_key(&format!("{e}@{subnet}")) {
+            format!("{e}@{subnet}")
+        } else if path.contains(e) {
+            // On the path as an endpoint, but not this ENI: mark it neither way.
+            String::new()
+        } else {
+            e.to_string()
         }
     };
 
@@ -166,6 +202,7 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: us
                 if down { theme.failed() } else { theme.title() },
             )),
             click: None,
+            focus: focus(&s.availability_zones[az_i].name),
         });
         if down {
             col.push(Row {
@@ -174,6 +211,7 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: us
                     theme.bad(),
                 )),
                 click: None,
+                focus: 0,
             });
         }
         for (sub_i, sub) in s.subnets.iter().enumerate() {
@@ -204,6 +242,14 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: us
                 click: app
                     .source_index(&SourceKind::Subnet(sub_i))
                     .map(Msg::SelectSource),
+                focus: if app
+                    .selected_source()
+                    .is_some_and(|x| x.kind == SourceKind::Subnet(sub_i))
+                {
+                    2
+                } else {
+                    focus(&sub.id)
+                },
             });
             let boxed = |text: String, style: Style, click: Option<Msg>| Row {
                 line: Line::from(vec![
@@ -212,6 +258,11 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: us
                     Span::styled(" │", border),
                 ]),
                 click,
+                focus: 0,
+            };
+            let focused = |mut row: Row, f: u8| {
+                row.focus = f;
+                row
             };
             let public = subnet_is_public(app, sub_i);
             let kind = match (public, inner >= 20) {
@@ -227,15 +278,18 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: us
                     Association::Explicit => "",
                     Association::ImplicitMain => t(lang, "ui-main-2"),
                 };
-                col.push(boxed(
-                    format!(
-                        "{}rt {}{}{how}",
-                        pre(&table.id),
-                        table.id,
-                        if how.is_empty() { "" } else { " " }
+                col.push(focused(
+                    boxed(
+                        format!(
+                            "{}rt {}{}{how}",
+                            pre(&table.id),
+                            table.id,
+                            if how.is_empty() { "" } else { " " }
+                        ),
+                        hl(&table.id, base),
+                        None,
                     ),
-                    hl(&table.id, base),
-                    None,
+                    focus(&table.id),
                 ));
             }
             let instances: Vec<(usize, &crate::model::Instance)> = by_subnet
@@ -274,18 +328,21 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: us
                 } else {
                     base
                 };
-                col.push(boxed(
-                    format!(
-                        "{}▣ {name}{ip}",
-                        if selected {
-                            format!("{ON_PATH} ")
-                        } else {
-                            "  ".into()
-                        }
+                col.push(focused(
+                    boxed(
+                        format!(
+                            "{}▣ {name}{ip}",
+                            if selected {
+                                format!("{ON_PATH} ")
+                            } else {
+                                "  ".into()
+                            }
+                        ),
+                        style,
+                        app.source_index(&SourceKind::Instance(*i))
+                            .map(Msg::SelectSource),
                     ),
-                    style,
-                    app.source_index(&SourceKind::Instance(*i))
-                        .map(Msg::SelectSource),
+                    if selected { 2 } else { focus(&inst.id) },
                 ));
             }
             for (e_i, e) in s.interface_endpoints.iter().enumerate() {
@@ -293,20 +350,28 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: us
                     if eni.subnet == sub_i {
                         // The service names the ENI better than the endpoint id in a narrow
                         // box; the endpoints panel lists ids.
-                        col.push(boxed(
-                            format!("{}◆ {} {}", pre(&e.id), e.service, eni.ip),
-                            hl(&e.id, base),
-                            None,
+                        let key = eni_key(&e.id, eni.ip, &sub.id);
+                        col.push(focused(
+                            boxed(
+                                format!("{}◆ {} {}", pre(&key), e.service, eni.ip),
+                                hl(&key, base),
+                                None,
+                            ),
+                            focus(&key),
                         ));
                     }
                 }
             }
             for n in &s.nat_gateways {
                 if n.subnet.as_deref() == Some(sub.id.as_str()) {
-                    col.push(boxed(
-                        format!("{}⇄ {} NAT {:?}", pre(&n.id), n.id, n.connectivity).to_lowercase(),
-                        hl(&n.id, base),
-                        None,
+                    col.push(focused(
+                        boxed(
+                            format!("{}⇄ {} NAT {:?}", pre(&n.id), n.id, n.connectivity)
+                                .to_lowercase(),
+                            hl(&n.id, base),
+                            None,
+                        ),
+                        focus(&n.id),
                     ));
                 }
             }
@@ -317,19 +382,21 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: us
                     } else {
                         &format!(" ✖ {}", t(lang, "ui-appliances-down"))
                     };
-                    col.push(boxed(
-                        format!("{}⛨ {}{state}", pre(&g.id), g.id),
-                        hl(&g.id, base),
-                        None,
+                    col.push(focused(
+                        boxed(
+                            format!("{}⛨ {}{state}", pre(&g.id), g.id),
+                            hl(&g.id, base),
+                            None,
+                        ),
+                        focus(&g.id),
                     ));
                 }
             }
             for e in &s.network_interfaces {
                 if e.subnet == sub.id {
-                    col.push(boxed(
-                        format!("{}▤ {}", pre(&e.id), e.id),
-                        hl(&e.id, base),
-                        None,
+                    col.push(focused(
+                        boxed(format!("{}▤ {}", pre(&e.id), e.id), hl(&e.id, base), None),
+                        focus(&e.id),
                     ));
                 }
             }
@@ -339,6 +406,7 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: us
                     border,
                 )),
                 click: None,
+                focus: 0,
             });
         }
         columns.push(col);
@@ -357,6 +425,7 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: us
                 hl(&n.id, theme.plain()),
             )),
             click: None,
+            focus: focus(&n.id),
         });
     }
     for g in &s.gateway_endpoints {
@@ -383,6 +452,7 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: us
                 ),
             ]),
             click: None,
+            focus: focus(&g.id),
         });
     }
     // The services outside the VPC, as a flow of clickable names; the target is marked.
@@ -403,6 +473,7 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: us
             bottom.push(Row {
                 line: Line::from(std::mem::take(&mut line)),
                 click: None,
+                focus: 0,
             });
             line.push(Span::raw(" ".repeat(label_w)));
             used = label_w;
@@ -423,6 +494,7 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: us
     bottom.push(Row {
         line: Line::from(line),
         click: None,
+        focus: 0,
     });
     Drawing {
         top,
@@ -452,33 +524,96 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     ) else {
         return;
     };
-    let (n, col_width) = columns_geometry(app, inner);
-    let rows = app.scroll[0] as usize + inner.height as usize + 1;
-    let d = draw(app, theme, inner.width as usize, col_width as usize, rows);
-    let lines = compose(&d, n, col_width);
-    let scroll = clamp_scroll(app.scroll[0], lines.len(), inner.height);
+    let (lines, scroll) = composed(app, theme, inner);
     put_lines(
-        &lines.iter().map(|(l, _)| l.clone()).collect::<Vec<_>>(),
+        &lines.iter().map(|(l, _, _)| l.clone()).collect::<Vec<_>>(),
         scroll,
         inner,
         buf,
     );
+    super::scroll_marker(
+        app.lang,
+        theme,
+        "PgUp PgDn",
+        scroll,
+        inner.height as usize,
+        lines.len(),
+        area,
+        buf,
+    );
+}
+
+/// The drawing for `inner` and the line it starts at: where the user scrolled it, or, while
+/// following, where the selected source and the lesson step's changes are in view.
+fn composed(app: &App, theme: &Theme, inner: Rect) -> (Composed, usize) {
+    let (n, col_width) = columns_geometry(app, inner);
+    let rows = if app.topo_follow {
+        usize::MAX
+    } else {
+        app.scroll[0] as usize + inner.height as usize + 1
+    };
+    let d = draw(app, theme, inner.width as usize, col_width as usize, rows);
+    let lines = compose(&d, n, col_width);
+    let height = inner.height as usize;
+    let scroll = if app.topo_follow {
+        follow(
+            &lines.iter().map(|(_, _, f)| *f).collect::<Vec<_>>(),
+            height,
+        )
+    } else {
+        clamp_scroll(app.scroll[0], lines.len(), inner.height)
+    };
+    (lines, scroll)
+}
+
+/// The first line to show so that the selected source (focus 2) and as many of the step's
+/// changes (focus 1) as fit are in `height` rows; the top when they all fit there.
+fn follow(focus: &[u8], height: usize) -> usize {
+    let marks: Vec<usize> = (0..focus.len()).filter(|&i| focus[i] > 0).collect();
+    let (Some(&lo), Some(&hi)) = (marks.first(), marks.last()) else {
+        return 0;
+    };
+    let max = focus.len().saturating_sub(height);
+    let s = if hi < height {
+        0
+    } else if hi - lo < height {
+        // All of them, with a little of what is above the first.
+        lo.saturating_sub(2).max(hi + 1 - height)
+    } else {
+        // Not all fit: the selected source first.
+        let anchor = focus.iter().position(|f| *f == 2).unwrap_or(lo);
+        anchor.saturating_sub(2)
+    };
+    s.min(max)
+}
+
+/// Where the topology starts when drawn in `area` (for paging from where it is).
+pub(crate) fn scroll_in(app: &App, area: Rect) -> usize {
+    let inner = Rect {
+        x: area.x + 1,
+        y: area.y + 1,
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(2),
+    };
+    composed(app, &Theme::new(false), inner).1
 }
 
 /// The drawing as one list of lines (columns side by side), each with its clickable cells.
 fn compose(d: &Drawing, n: usize, col_width: u16) -> Composed {
     let mut out: Composed = Vec::new();
     for l in &d.top {
-        out.push((l.clone(), Vec::new()));
+        out.push((l.clone(), Vec::new(), 0));
     }
     let rows = d.columns.iter().map(|c| c.len()).max().unwrap_or(0);
     for r in 0..rows {
         let mut spans = Vec::new();
         let mut clicks = Vec::new();
+        let mut focus = 0;
         for (c, col) in d.columns.iter().enumerate().take(n) {
             let x = c as u16 * (col_width + 1);
             match col.get(r) {
                 Some(row) => {
+                    focus = focus.max(row.focus);
                     spans.extend(row.line.spans.iter().cloned());
                     let w = row.line.width() as u16;
                     if let Some(m) = &row.click {
@@ -491,10 +626,10 @@ fn compose(d: &Drawing, n: usize, col_width: u16) -> Composed {
                 None => spans.push(Span::raw(" ".repeat(col_width as usize + 1))),
             }
         }
-        out.push((Line::from(spans), clicks));
+        out.push((Line::from(spans), clicks, focus));
     }
     for row in &d.bottom {
-        out.push((row.line.clone(), Vec::new()));
+        out.push((row.line.clone(), Vec::new(), row.focus));
     }
     out
 }
@@ -506,14 +641,9 @@ pub fn hotspots(app: &App, area: Rect) -> Vec<Hotspot> {
         width: area.width.saturating_sub(2),
         height: area.height.saturating_sub(2),
     };
-    let theme = Theme::new(false);
-    let (n, col_width) = columns_geometry(app, inner);
-    let rows = app.scroll[0] as usize + inner.height as usize + 1;
-    let d = draw(app, &theme, inner.width as usize, col_width as usize, rows);
-    let lines = compose(&d, n, col_width);
-    let scroll = clamp_scroll(app.scroll[0], lines.len(), inner.height);
+    let (lines, scroll) = composed(app, &Theme::new(false), inner);
     let mut spots = Vec::new();
-    for (row, (line, clicks)) in lines
+    for (row, (line, clicks, _)) in lines
         .iter()
         .skip(scroll)
         .take(inner.height as usize)

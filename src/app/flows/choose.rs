@@ -18,7 +18,9 @@ impl App {
         let v = chosen.value;
         let adding = matches!(p.purpose, Purpose::AddRouteTarget { .. });
         match p.purpose {
-            purpose @ (Purpose::SaveConflict { .. } | Purpose::SaveOverwrite { .. }) => {
+            purpose @ (Purpose::SaveConflict { .. }
+            | Purpose::SaveOverwrite { .. }
+            | Purpose::SaveDropsComments { .. }) => {
                 self.choose_save(purpose, &v)
             }
             Purpose::Recover => self.choose_recovery(&v),

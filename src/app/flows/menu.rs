@@ -262,7 +262,11 @@ impl App {
                     .map(|f| {
                         item(
                             format!("{} → {}", f.instance, f.service),
-                            format!("{} GB · {}", f.gb, f.way),
+                            format!(
+                                "{} GB · {}",
+                                f.gb,
+                                crate::explain::cost_way(self.lang, &f.way)
+                            ),
                             format!("{}\n{}", f.instance, f.service),
                         )
                     })

@@ -98,6 +98,10 @@ pub enum Purpose {
     SaveOverwrite {
         path: String,
     },
+    /// Saving over the file would drop some of its comments: save anyway, save as, or cancel?
+    SaveDropsComments {
+        path: String,
+    },
     /// Edits kept after a signal: restore or discard them?
     Recover,
     /// A lesson question: `reachable` or `blocked`.

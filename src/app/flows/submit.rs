@@ -86,11 +86,22 @@ impl App {
                         self.cost_inputs
                             .flow_gb
                             .insert((instance.clone(), service.clone()), gb);
-                        format!("{instance} → {service}: {gb} GB/month")
+                        crate::explain::msg(
+                            self.lang,
+                            "cost-traffic-flow",
+                            crate::explain::args()
+                                .s("instance", instance.as_str())
+                                .s("service", service.as_str())
+                                .s("gb", gb.to_string()),
+                        )
                     }
                     _ => {
                         self.cost_inputs.default_gb_per_flow = gb;
-                        format!("{gb} GB/month per flow")
+                        crate::explain::msg(
+                            self.lang,
+                            "cost-traffic-default",
+                            crate::explain::args().s("gb", gb.to_string()),
+                        )
                     }
                 };
                 let cost = self.estimate_cost();
@@ -98,7 +109,8 @@ impl App {
                 self.cost = cost;
                 let mut line = tf(self.lang, "ui-traffic-set", &[&what]);
                 if let Some(first) = self.cost_changes.first() {
-                    line.push_str(&format!(". {first}"));
+                    line.push_str(". ");
+                    line.push_str(&crate::explain::cost_change(self.lang, first));
                 }
                 self.status = Some((StatusKind::Info, line));
             }

@@ -184,7 +184,10 @@ mod tests {
         assert_eq!(after.scenario().what_if.failed_azs, ["use1-az2"]);
         assert!(matches!(inverse, Edit::SetFailedAzs { .. }));
         assert_eq!(
-            Edit::SetFailedAzs { failed_azs: vec![] }.describe(),
+            crate::explain::edit_text(
+                crate::explain::Lang::En,
+                &Edit::SetFailedAzs { failed_azs: vec![] }
+            ),
             "restore every AZ"
         );
     }

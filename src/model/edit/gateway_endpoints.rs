@@ -141,7 +141,10 @@ mod tests {
                 position: Some(1),
             }
         );
-        assert_eq!(e.describe(), "detach vpce-s3 from rtb-private-b");
+        assert_eq!(
+            crate::explain::edit_text(crate::explain::Lang::En, &e),
+            "detach vpce-s3 from rtb-private-b"
+        );
     }
 
     #[test]
@@ -231,7 +234,7 @@ mod tests {
         let (after, _) = round_trip(&m, &add);
         assert_eq!(after.scenario().gateway_endpoints[1].id, "vpce-s3-main");
         assert_eq!(
-            add.describe(),
+            crate::explain::edit_text(crate::explain::Lang::En, &add),
             "add gateway endpoint vpce-s3-main for s3 on rtb-main"
         );
     }

@@ -242,7 +242,7 @@ mod tests {
         let (after, _) = round_trip(&m, &add);
         assert_eq!(after.scenario().interface_endpoints[5].id, "vpce-kms");
         assert_eq!(
-            add.describe(),
+            crate::explain::edit_text(crate::explain::Lang::En, &add),
             "add interface endpoint vpce-kms for kms in subnet-private-c"
         );
         assert!(

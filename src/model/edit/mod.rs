@@ -22,7 +22,6 @@ use super::{
 mod associations;
 mod attributes;
 mod az_failure;
-mod describe;
 mod gateway_endpoints;
 mod gwlb;
 mod interface_endpoints;
@@ -352,21 +351,15 @@ fn agrees_with_a_fresh_model(
     match (rebuilt, fresh) {
         (Ok(a), Ok(b)) => {
             if let Some(part) = a.difference(b) {
-                panic!(
-                    "{}: the rebuilt model's {part} differs from a fresh model's",
-                    edit.describe()
-                );
+                panic!("{edit:?}: the rebuilt model's {part} differs from a fresh model's");
             }
         }
         (Err(a), Err(b)) => assert_eq!(
-            a,
-            b,
-            "{}: refused with other diagnostics than a fresh model",
-            edit.describe()
+            a, b,
+            "{edit:?}: refused with other diagnostics than a fresh model"
         ),
         (a, b) => panic!(
-            "{}: rebuilt {} but a fresh model {}",
-            edit.describe(),
+            "{edit:?}: rebuilt {} but a fresh model {}",
             if a.is_ok() { "accepted" } else { "refused" },
             if b.is_ok() { "accepted" } else { "refused" },
         ),

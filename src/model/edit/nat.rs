@@ -88,7 +88,7 @@ mod tests {
             }
         ));
         assert_eq!(
-            inverse.describe(),
+            crate::explain::edit_text(crate::explain::Lang::En, &inverse),
             "3 changes: add NAT gateway nat-a in subnet-public-a; point 0.0.0.0/0 in \
              rtb-private-a at nat-a; point 0.0.0.0/0 in rtb-private-b at nat-a"
         );
@@ -128,7 +128,10 @@ mod tests {
         let (after, inverse) = round_trip(&m, &e);
         assert_eq!(after.scenario().nat_gateways[1].id, "nat-b");
         assert_eq!(inverse, Edit::DeleteNatGateway { id: "nat-b".into() });
-        assert_eq!(e.describe(), "add NAT gateway nat-b in subnet-public-b");
+        assert_eq!(
+            crate::explain::edit_text(crate::explain::Lang::En, &e),
+            "add NAT gateway nat-b in subnet-public-b"
+        );
         let mut dup = e.clone();
         if let Edit::AddNatGateway { nat_gateway, .. } = &mut dup {
             nat_gateway.id = "nat-a".into();

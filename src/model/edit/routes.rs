@@ -309,7 +309,7 @@ mod tests {
             Target::NetworkInterface("eni-appliance".into())
         );
         assert_eq!(
-            inverse.describe(),
+            crate::explain::edit_text(crate::explain::Lang::En, &inverse),
             "restore the local target of 10.1.0.0/16 in rtb-private-b"
         );
 

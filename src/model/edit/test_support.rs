@@ -79,21 +79,35 @@ pub(super) fn kitchen() -> Model {
 /// Apply `e`, check that its inverse restores the scenario exactly and that the inverse of
 /// the inverse redoes it; return the edited model and the inverse.
 pub(super) fn round_trip(m: &Model, e: &Edit) -> (Model, Edit) {
-    let (after, inverse) = e
-        .apply(m)
-        .unwrap_or_else(|err| panic!("{}: {err}", e.describe()));
-    let (back, redo) = inverse
-        .apply(&after)
-        .unwrap_or_else(|err| panic!("inverse {}: {err}", inverse.describe()));
-    assert_eq!(back.scenario(), m.scenario(), "undo of: {}", e.describe());
-    let (again, _) = redo
-        .apply(&back)
-        .unwrap_or_else(|err| panic!("redo {}: {err}", redo.describe()));
+    let (after, inverse) = e.apply(m).unwrap_or_else(|err| {
+        panic!(
+            "{}: {err}",
+            crate::explain::edit_text(crate::explain::Lang::En, e)
+        )
+    });
+    let (back, redo) = inverse.apply(&after).unwrap_or_else(|err| {
+        panic!(
+            "inverse {}: {err}",
+            crate::explain::edit_text(crate::explain::Lang::En, &inverse)
+        )
+    });
+    assert_eq!(
+        back.scenario(),
+        m.scenario(),
+        "undo of: {}",
+        crate::explain::edit_text(crate::explain::Lang::En, e)
+    );
+    let (again, _) = redo.apply(&back).unwrap_or_else(|err| {
+        panic!(
+            "redo {}: {err}",
+            crate::explain::edit_text(crate::explain::Lang::En, &redo)
+        )
+    });
     assert_eq!(
         again.scenario(),
         after.scenario(),
         "redo of: {}",
-        e.describe()
+        crate::explain::edit_text(crate::explain::Lang::En, e)
     );
     (after, inverse)
 }
@@ -107,7 +121,10 @@ pub(super) fn refusal(m: &Model, e: &Edit) -> String {
                 .collect::<Vec<_>>()
                 .join("; ")
         }
-        other => panic!("{} should be refused, got {other:?}", e.describe()),
+        other => panic!(
+            "{} should be refused, got {other:?}",
+            crate::explain::edit_text(crate::explain::Lang::En, e)
+        ),
     }
 }
 
@@ -116,7 +133,10 @@ pub(super) fn not_found(m: &Model, e: &Edit) -> String {
         Err(EditError::NotFound(d)) => {
             crate::explain::diagnostic_message(crate::explain::Lang::En, &d)
         }
-        other => panic!("{} should be not found, got {other:?}", e.describe()),
+        other => panic!(
+            "{} should be not found, got {other:?}",
+            crate::explain::edit_text(crate::explain::Lang::En, e)
+        ),
     }
 }
 

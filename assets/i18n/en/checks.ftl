@@ -1,0 +1,34 @@
+### What `validate` and `check` say about a scenario: its `expect` entries and lesson steps
+### that the evaluator does not meet. Field names, codes and ids stay as they are.
+
+check-valid = { $path }: valid ({ $count ->
+    [one] 1 warning
+   *[other] { $count } warnings
+})
+check-no-az = error: no Availability Zone { $az }; AZs: { $known }
+check-no-path = error: give --from and --to, or --matrix
+check-public-ip-needs-subnet = error: --public-ip describes a hypothetical instance, so it needs --from SUBNET; { $from } is not a subnet id
+
+## A problem: where, then what
+
+problem-line = { $at }: { $what }
+problem-at-expect = expect { $entry } ({ $from } → { $to })
+problem-at-step = lesson step { $step } ({ $title })
+problem-at-step-path = lesson step { $step } ({ $title }): { $from } → { $to }
+problem-at-lesson = lesson
+problem-question-without-answer = a question needs an expected verdict
+problem-source-not-aws = source must be an AWS documentation URL
+# $field is the file's field name (verdict, via, cross_az, reason).
+mismatch-field = { $field } { $got } (want { $want })
+mismatch-none = none
+mismatch-note = note { $note } missing
+mismatch-sep = ,{" "}
+
+## The printed lesson handout
+
+handout-step = Step { $step }: { $title }
+handout-changes = Changes:
+handout-path = Path: { $from } → { $to }
+handout-question = Question: { $question }
+handout-answer = Answer: { $answer }
+handout-source = Source: { $source }

@@ -1,0 +1,96 @@
+### Edits in words: the status line after an edit, undo and redo, a lesson's list of changes.
+### Ids, CIDRs, AZ names and attribute names are arguments and stay as they are.
+
+edit-associate-subnet = associate { $subnet } with { $table }
+edit-use-main-table = remove { $subnet }'s explicit association (it then uses the main table)
+edit-set-main-table = make { $table } the main route table
+edit-add-route = add route { $destination } → { $target } to { $table }
+edit-restore-local = restore the local target of { $destination } in { $table }
+edit-replace-route = point { $destination } in { $table } at { $target }
+edit-delete-route = delete the route to { $destination } from { $table }
+edit-add-gateway-endpoint = add gateway endpoint { $endpoint } for { $service } { $count ->
+    [0] on no route table
+   *[other] on { $tables }
+}
+edit-delete-gateway-endpoint = delete gateway endpoint { $endpoint }
+edit-attach-gateway-endpoint = attach { $endpoint } to { $table }
+edit-detach-gateway-endpoint = detach { $endpoint } from { $table }
+edit-add-interface-endpoint = add interface endpoint { $endpoint } for { $service } { $count ->
+    [0] with no subnet
+   *[other] in { $subnets }
+}
+edit-delete-interface-endpoint = delete interface endpoint { $endpoint }
+edit-add-endpoint-subnet = add { $subnet } to { $endpoint }
+edit-add-endpoint-subnet-ip = add { $subnet } ({ $ip }) to { $endpoint }
+edit-remove-endpoint-subnet = remove { $subnet } from { $endpoint }
+edit-private-dns = turn private DNS { $on ->
+    [yes] on
+   *[no] off
+} for { $endpoint }
+edit-private-dns-inbound-only = turn "private DNS only for inbound Resolver endpoint" { $on ->
+    [yes] on
+   *[no] off
+} for { $endpoint }
+# $private: a private NAT gateway; $place: zonal in a subnet, zonal without one, or regional.
+edit-add-nat-gateway = add { $place ->
+    [regional] regional { $private ->
+        [yes] private NAT gateway
+       *[no] NAT gateway
+    } { $nat }
+    [subnet] { $private ->
+        [yes] private NAT gateway
+       *[no] NAT gateway
+    } { $nat } in { $subnet }
+   *[none] { $private ->
+        [yes] private NAT gateway
+       *[no] NAT gateway
+    } { $nat }
+}
+edit-delete-nat-gateway = delete NAT gateway { $nat } (routes to it become blackholes)
+edit-give-public-ip = give { $instance } a public IPv4 address
+edit-remove-public-ip = remove { $instance }'s public IPv4 address
+edit-dns-support = turn DNS resolution (enableDnsSupport) { $on ->
+    [yes] on
+   *[no] off
+}
+edit-dns-hostnames = turn DNS hostnames (enableDnsHostnames) { $on ->
+    [yes] on
+   *[no] off
+}
+edit-gwlb-appliances = mark the appliances behind { $endpoint } { $up ->
+    [yes] up
+   *[no] down
+}
+edit-associate-gateway = make { $table } the edge route table of { $gateway }
+edit-disassociate-gateway = disassociate { $gateway } from { $table }
+edit-appliance-health = mark { $load_balancer }'s appliances in { $az } { $healthy ->
+    [yes] healthy
+   *[no] unhealthy
+}
+edit-cross-zone = turn cross-zone load balancing { $on ->
+    [yes] on
+   *[no] off
+} on { $load_balancer }
+edit-fail-az = fail AZ { $az }
+edit-restore-az = restore AZ { $az }
+edit-restore-every-az = restore every AZ
+edit-set-failed-azs = set the failed AZs to { $azs }
+edit-no-change = no change
+# Several edits made as one: their count, then each one.
+edit-batch = { $count } changes: { $edits }
+edit-batch-sep = ;{" "}
+
+## A lesson step's change, marked as an addition (+), a removal (−), an AZ failure (✖) or a change (~).
+
+edit-change-line = { $mark } { $edit }
+
+## The app's status line and the flipped-cells list.
+
+edit-undo = undo: { $edit }
+edit-redo = redo: { $edit }
+
+## A lesson that cannot be shown.
+
+lesson-none = the scenario has no lesson
+lesson-edit-refused = lesson step { $step } ({ $title }): the edit "{ $edit }" is refused: { $error }
+lesson-no-step = the lesson has { $steps } steps; there is no step { $step }

@@ -1,0 +1,30 @@
+### `validate` と `check` がシナリオについて言うこと: 評価器の答えと合わない `expect` の項目と
+### レッスンのステップ。フィールド名、コード、ID はそのまま表示します。
+
+check-valid = { $path }: 問題ありません (警告 { $count } 件)
+check-no-az = エラー: アベイラビリティーゾーン { $az } はありません。AZ: { $known }
+check-no-path = エラー: --from と --to、または --matrix を指定してください。
+check-public-ip-needs-subnet = エラー: --public-ip は仮のインスタンスを表すため、--from にはサブネットを指定します。{ $from } はサブネット ID ではありません。
+
+## 問題 1 件: どこで、何が
+
+problem-line = { $at }: { $what }
+problem-at-expect = expect の { $entry } 件目 ({ $from } → { $to })
+problem-at-step = レッスンのステップ { $step } ({ $title })
+problem-at-step-path = レッスンのステップ { $step } ({ $title }): { $from } → { $to }
+problem-at-lesson = レッスン
+problem-question-without-answer = 問題には期待する判定 (expect) が必要です。
+problem-source-not-aws = source には AWS のドキュメントの URL を指定してください。
+mismatch-field = { $field } が { $got } です (期待: { $want })
+mismatch-none = なし
+mismatch-note = 注記 { $note } がありません
+mismatch-sep = 、
+
+## 印刷用のレッスン資料
+
+handout-step = ステップ { $step }: { $title }
+handout-changes = 変更:
+handout-path = 経路: { $from } → { $to }
+handout-question = 問題: { $question }
+handout-answer = 答え: { $answer }
+handout-source = 出典: { $source }

@@ -1,0 +1,94 @@
+### 編集の説明: 編集後のステータス行、元に戻す / やり直す、レッスンの変更一覧。
+### ID、CIDR、AZ 名、属性名は引数で、そのまま表示します。用語は docs/glossary-ja.md に従います。
+
+edit-associate-subnet = { $subnet } を { $table } に関連付け
+edit-use-main-table = { $subnet } の明示的な関連付けを解除 (以後はメインルートテーブルを使用)
+edit-set-main-table = { $table } をメインルートテーブルに設定
+edit-add-route = { $table } にルート { $destination } → { $target } を追加
+edit-restore-local = { $table } の { $destination } のターゲットを local に戻す
+edit-replace-route = { $table } の { $destination } のターゲットを { $target } に変更
+edit-delete-route = { $table } から { $destination } へのルートを削除
+edit-add-gateway-endpoint = { $service } のゲートウェイエンドポイント { $endpoint } を追加 ({ $count ->
+    [0] 関連付けるルートテーブルなし
+   *[other] 関連付け先: { $tables }
+})
+edit-delete-gateway-endpoint = ゲートウェイエンドポイント { $endpoint } を削除
+edit-attach-gateway-endpoint = { $endpoint } を { $table } に関連付け
+edit-detach-gateway-endpoint = { $endpoint } と { $table } の関連付けを解除
+edit-add-interface-endpoint = { $service } のインターフェイスエンドポイント { $endpoint } を追加 ({ $count ->
+    [0] サブネットなし
+   *[other] サブネット: { $subnets }
+})
+edit-delete-interface-endpoint = インターフェイスエンドポイント { $endpoint } を削除
+edit-add-endpoint-subnet = { $endpoint } に { $subnet } を追加
+edit-add-endpoint-subnet-ip = { $endpoint } に { $subnet } ({ $ip }) を追加
+edit-remove-endpoint-subnet = { $endpoint } から { $subnet } を削除
+edit-private-dns = { $endpoint } のプライベート DNS を{ $on ->
+    [yes] オン
+   *[no] オフ
+}にする
+edit-private-dns-inbound-only = { $endpoint } の「インバウンド Resolver エンドポイントのみのプライベート DNS」を{ $on ->
+    [yes] オン
+   *[no] オフ
+}にする
+edit-add-nat-gateway = { $place ->
+    [regional] リージョナル { $private ->
+        [yes] プライベート NAT ゲートウェイ
+       *[no] NAT ゲートウェイ
+    } { $nat } を追加
+    [subnet] { $subnet } に{ $private ->
+        [yes] プライベート NAT ゲートウェイ
+       *[no] NAT ゲートウェイ
+    } { $nat } を追加
+   *[none] { $private ->
+        [yes] プライベート NAT ゲートウェイ
+       *[no] NAT ゲートウェイ
+    } { $nat } を追加
+}
+edit-delete-nat-gateway = NAT ゲートウェイ { $nat } を削除 (そこへのルートはブラックホールになります)
+edit-give-public-ip = { $instance } にパブリック IPv4 アドレスを付与
+edit-remove-public-ip = { $instance } のパブリック IPv4 アドレスを削除
+edit-dns-support = enableDnsSupport (DNS 解決) を{ $on ->
+    [yes] オン
+   *[no] オフ
+}にする
+edit-dns-hostnames = enableDnsHostnames (DNS ホスト名) を{ $on ->
+    [yes] オン
+   *[no] オフ
+}にする
+edit-gwlb-appliances = { $endpoint } の背後のアプライアンスを{ $up ->
+    [yes] 稼働中
+   *[no] 停止状態
+}にする
+edit-associate-gateway = { $table } を { $gateway } のエッジルートテーブルに設定 (エッジの関連付け)
+edit-disassociate-gateway = { $gateway } と { $table } のエッジの関連付けを解除
+edit-appliance-health = { $load_balancer } の { $az } のアプライアンスを{ $healthy ->
+    [yes] 正常
+   *[no] 異常
+}な状態にする
+edit-cross-zone = { $load_balancer } のクロスゾーン負荷分散を{ $on ->
+    [yes] オン
+   *[no] オフ
+}にする
+edit-fail-az = AZ { $az } を障害状態にする
+edit-restore-az = AZ { $az } を復旧する
+edit-restore-every-az = すべての AZ を復旧する
+edit-set-failed-azs = 障害状態の AZ を { $azs } にする
+edit-no-change = 変更なし
+edit-batch = { $count } 件の変更: { $edits }
+edit-batch-sep = {" "}/{" "}
+
+## レッスンのステップの変更: 追加 (+)、削除 (−)、AZ の障害 (✖)、変更 (~) の印を付けます。
+
+edit-change-line = { $mark } { $edit }
+
+## ステータス行と、判定が変わったセルの一覧。
+
+edit-undo = 元に戻す: { $edit }
+edit-redo = やり直し: { $edit }
+
+## 表示できないレッスン。
+
+lesson-none = このシナリオにはレッスンがありません。
+lesson-edit-refused = レッスンのステップ { $step } ({ $title }): 編集「{ $edit }」は適用できません: { $error }
+lesson-no-step = レッスンのステップは { $steps } 個です。ステップ { $step } はありません。
