@@ -562,7 +562,7 @@ fn run(which: usize, steps: &[Vec<Seed>]) -> Result<(), TestCaseError> {
                     &evaluate_all(&model, &model.scenario().what_if),
                     "{}: the matrix after `{}` evaluated where it touched",
                     name,
-                    edit.describe()
+                    vpc_tui::explain::edit_text(vpc_tui::explain::Lang::En, &edit)
                 );
             }
             Err(err) => check_refusal(model.scenario(), &edit, &err)?,
