@@ -321,7 +321,8 @@ pub fn evaluate_all_after(previous: &Matrix, model: &Model, what_if: &WhatIf) ->
         let full = evaluate_all(model, what_if);
         assert!(
             matrix == full,
-            "the matrix evaluated again where the edit touched differs from a full evaluation"
+            // The matrix evaluated again where the edit touched differs from a full one.
+            "incremental != full"
         );
     }
     matrix
