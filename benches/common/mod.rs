@@ -686,3 +686,160 @@ pub fn check_aws_rules(s: &Scenario) {
         assert!(ips.insert(ip), "{ip}: used twice");
     }
 }
+
+/// The scenario as the JSON `aws ec2 describe-*` prints for it, one (file name, text) per call,
+/// for the import benchmarks: VPC (and its DNS attributes), AZs, subnets, route tables (with
+/// their `local` routes and associations), internet gateway, NAT gateways, GWLB endpoints,
+/// appliance network interfaces and instances. Left out, so the import warns about them and
+/// blackholes their routes as AWS would show a missing target: interface and gateway
+/// endpoints and prefix-list routes (the routes, subnets and instances are what make the files
+/// large).
+pub fn describe_files(s: &Scenario) -> Vec<(&'static str, String)> {
+    use serde_json::{Value, json};
+    let vpc_id = s.vpc.id.as_str();
+    let name_tags = |name: &Option<String>| -> Value {
+        match name {
+            Some(n) => json!([{"Key": "Name", "Value": n}]),
+            None => json!([]),
+        }
+    };
+    let az_id = |az: &str| {
+        s.availability_zones
+            .iter()
+            .find(|z| z.name == az)
+            .and_then(|z| z.id.clone())
+    };
+    let mut files = Vec::new();
+    let mut put = |name: &'static str, v: Value| {
+        files.push((name, serde_json::to_string_pretty(&v).expect("JSON")));
+    };
+    put(
+        "vpcs.json",
+        json!({"Vpcs": [{
+            "VpcId": vpc_id,
+            "CidrBlock": s.vpc.cidrs[0].to_string(),
+            "CidrBlockAssociationSet": s.vpc.cidrs.iter().map(|c| json!({
+                "CidrBlock": c.to_string(), "CidrBlockState": {"State": "associated"}
+            })).collect::<Vec<_>>(),
+            "State": "available",
+            "Tags": [],
+        }]}),
+    );
+    put(
+        "dns-support.json",
+        json!({"VpcId": vpc_id, "EnableDnsSupport": {"Value": s.vpc.enable_dns_support}}),
+    );
+    put(
+        "dns-hostnames.json",
+        json!({"VpcId": vpc_id, "EnableDnsHostnames": {"Value": s.vpc.enable_dns_hostnames}}),
+    );
+    put(
+        "availability-zones.json",
+        json!({"AvailabilityZones": s.availability_zones.iter().map(|z| json!({
+            "ZoneName": z.name, "ZoneId": z.id, "RegionName": s.region,
+            "ZoneType": "availability-zone", "State": "available",
+        })).collect::<Vec<_>>()}),
+    );
+    put(
+        "subnets.json",
+        json!({"Subnets": s.subnets.iter().map(|x| json!({
+            "SubnetId": x.id, "VpcId": vpc_id, "CidrBlock": x.cidr.to_string(),
+            "AvailabilityZone": x.az, "AvailabilityZoneId": az_id(&x.az),
+            "Tags": name_tags(&x.name),
+        })).collect::<Vec<_>>()}),
+    );
+    if let Some(igw) = &s.internet_gateway {
+        put(
+            "internet-gateways.json",
+            json!({"InternetGateways": [{
+                "InternetGatewayId": igw.id,
+                "Attachments": [{"VpcId": vpc_id, "State": "available"}],
+                "Tags": [],
+            }]}),
+        );
+    }
+    put(
+        "nat-gateways.json",
+        json!({"NatGateways": s.nat_gateways.iter().map(|n| json!({
+            "NatGatewayId": n.id, "VpcId": vpc_id, "SubnetId": n.subnet,
+            "State": "available", "ConnectivityType": "public",
+            "Tags": name_tags(&n.name),
+        })).collect::<Vec<_>>()}),
+    );
+    put(
+        "vpc-endpoints.json",
+        json!({"VpcEndpoints": s.gwlb_endpoints.iter().map(|g| json!({
+            "VpcEndpointId": g.id, "VpcEndpointType": "GatewayLoadBalancer", "VpcId": vpc_id,
+            "ServiceName": "com.amazonaws.vpce.us-east-1.vpce-svc-0inspection",
+            "State": "available", "SubnetIds": [g.subnet], "RouteTableIds": [],
+            "NetworkInterfaceIds": [], "Tags": [],
+        })).collect::<Vec<_>>()}),
+    );
+    put(
+        "network-interfaces.json",
+        json!({"NetworkInterfaces": s.network_interfaces.iter().map(|n| json!({
+            "NetworkInterfaceId": n.id, "VpcId": vpc_id, "SubnetId": n.subnet,
+            "PrivateIpAddress": n.ip.map(|ip| ip.to_string()),
+            "Description": n.description, "InterfaceType": "interface", "TagSet": [],
+        })).collect::<Vec<_>>()}),
+    );
+    put(
+        "instances.json",
+        json!({"Reservations": [{"Instances": s.instances.iter().enumerate().map(|(k, i)| json!({
+            "InstanceId": i.id, "VpcId": vpc_id, "SubnetId": i.subnet,
+            "PrivateIpAddress": i.private_ip.map(|ip| ip.to_string()),
+            "PublicIpAddress": i.public_ip.then(|| format!("54.{}.{}.{}", k >> 16 & 255, k >> 8 & 255, k & 255)),
+            "State": {"Code": 16, "Name": "running"},
+            "NetworkInterfaces": [],
+            "Tags": name_tags(&i.name),
+        })).collect::<Vec<_>>()}]}),
+    );
+    let route = |destination: &Ipv4Net, target: &Target| -> Option<Value> {
+        let (key, id, state) = match target {
+            Target::NatGateway(n) => ("NatGatewayId", n.to_string(), "active"),
+            Target::TransitGateway(t) => ("TransitGatewayId", t.to_string(), "active"),
+            Target::VpcPeering(p) => ("VpcPeeringConnectionId", p.to_string(), "active"),
+            Target::VirtualPrivateGateway(g)
+            | Target::InternetGateway(g)
+            | Target::GatewayLoadBalancerEndpoint(g) => ("GatewayId", g.to_string(), "active"),
+            Target::NetworkInterface(e) => ("NetworkInterfaceId", e.to_string(), "active"),
+            // AWS shows a route whose target is gone with the old target, as a blackhole.
+            Target::Blackhole => ("NatGatewayId", "nat-0deleted".to_string(), "blackhole"),
+            _ => return None,
+        };
+        Some(json!({
+            "DestinationCidrBlock": destination.to_string(), key: id,
+            "Origin": "CreateRoute", "State": state,
+        }))
+    };
+    put(
+        "route-tables.json",
+        json!({"RouteTables": s.route_tables.iter().map(|t| {
+            let mut associations: Vec<Value> = t.subnets.iter().enumerate().map(|(k, sub)| json!({
+                "Main": false, "RouteTableAssociationId": format!("rtbassoc-{}-{k}", t.id),
+                "RouteTableId": t.id, "SubnetId": sub,
+                "AssociationState": {"State": "associated"},
+            })).collect();
+            if t.main {
+                associations.push(json!({
+                    "Main": true, "RouteTableAssociationId": format!("rtbassoc-{}-main", t.id),
+                    "RouteTableId": t.id, "AssociationState": {"State": "associated"},
+                }));
+            }
+            let mut routes: Vec<Value> = s.vpc.cidrs.iter().map(|c| json!({
+                "DestinationCidrBlock": c.to_string(), "GatewayId": "local",
+                "Origin": "CreateRouteTable", "State": "active",
+            })).collect();
+            routes.extend(t.routes.iter().filter_map(|r| match &r.destination {
+                Destination::Cidr(c) => route(c, &r.target),
+                Destination::PrefixList(_) => None,
+            }));
+            json!({
+                "Associations": associations, "PropagatingVgws": [], "RouteTableId": t.id,
+                "Routes": routes, "Tags": name_tags(&t.name), "VpcId": vpc_id,
+                "OwnerId": "123456789012",
+            })
+        }).collect::<Vec<_>>()}),
+    );
+    files
+}

@@ -152,8 +152,9 @@ pub struct RouteTableAssociation {
 pub const ASSOCIATION_FIELDS_UNUSED: &[&str] =
     &["RouteTableAssociationId", "RouteTableId", "PublicIpv4Pool"];
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "PascalCase", default)]
+/// Read field by field (no `serde(flatten)`, which would buffer every route as a map first):
+/// each known key fills its field, any other goes to `extra` with its value.
+#[derive(Debug, Clone, Default)]
 pub struct Route {
     pub destination_cidr_block: Option<String>,
     pub destination_ipv6_cidr_block: Option<String>,
@@ -175,8 +176,96 @@ pub struct Route {
     pub origin: Option<String>,
     /// `active` or `blackhole`.
     pub state: Option<String>,
-    #[serde(flatten)]
     pub extra: Extra,
+}
+
+impl<'de> Deserialize<'de> for Route {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = Route;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a route object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Route, A::Error> {
+                let mut r = Route::default();
+                while let Some(key) = map.next_key::<RouteKey>()? {
+                    let field = match key {
+                        RouteKey::Known(name) => match name {
+                            "DestinationCidrBlock" => &mut r.destination_cidr_block,
+                            "DestinationIpv6CidrBlock" => &mut r.destination_ipv6_cidr_block,
+                            "DestinationPrefixListId" => &mut r.destination_prefix_list_id,
+                            "GatewayId" => &mut r.gateway_id,
+                            "NatGatewayId" => &mut r.nat_gateway_id,
+                            "NetworkInterfaceId" => &mut r.network_interface_id,
+                            "InstanceId" => &mut r.instance_id,
+                            "TransitGatewayId" => &mut r.transit_gateway_id,
+                            "VpcPeeringConnectionId" => &mut r.vpc_peering_connection_id,
+                            "EgressOnlyInternetGatewayId" => &mut r.egress_only_internet_gateway_id,
+                            "LocalGatewayId" => &mut r.local_gateway_id,
+                            "CarrierGatewayId" => &mut r.carrier_gateway_id,
+                            "CoreNetworkArn" => &mut r.core_network_arn,
+                            "Origin" => &mut r.origin,
+                            _ => &mut r.state,
+                        },
+                        RouteKey::Other(name) => {
+                            r.extra.insert(name, map.next_value()?);
+                            continue;
+                        }
+                    };
+                    *field = map.next_value()?;
+                }
+                Ok(r)
+            }
+        }
+        d.deserialize_map(Fields)
+    }
+}
+
+/// A route's key: one of its fields (without allocating) or another, kept by name.
+enum RouteKey {
+    Known(&'static str),
+    Other(String),
+}
+
+const ROUTE_FIELDS: &[&str] = &[
+    "DestinationCidrBlock",
+    "DestinationIpv6CidrBlock",
+    "DestinationPrefixListId",
+    "GatewayId",
+    "NatGatewayId",
+    "NetworkInterfaceId",
+    "InstanceId",
+    "TransitGatewayId",
+    "VpcPeeringConnectionId",
+    "EgressOnlyInternetGatewayId",
+    "LocalGatewayId",
+    "CarrierGatewayId",
+    "CoreNetworkArn",
+    "Origin",
+    "State",
+];
+
+impl<'de> Deserialize<'de> for RouteKey {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Key;
+        impl serde::de::Visitor<'_> for Key {
+            type Value = RouteKey;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a field name")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RouteKey, E> {
+                Ok(match ROUTE_FIELDS.iter().find(|f| **f == v) {
+                    Some(f) => RouteKey::Known(f),
+                    None => RouteKey::Other(v.to_string()),
+                })
+            }
+        }
+        d.deserialize_identifier(Key)
+    }
 }
 
 /// Fields of `Route` the importer knows and does not need.

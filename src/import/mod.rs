@@ -195,6 +195,47 @@ fn parse<T: DeserializeOwned>(text: &str, path: &Path) -> Result<T, ImportError>
     serde_json::from_str(text).map_err(|e| json_error(e, text, path))
 }
 
+/// A file's top-level keys and its `NextToken`, read in one pass that builds no value for
+/// anything else (the typed parse that follows is the only one that does).
+struct TopLevel {
+    keys: Vec<String>,
+    next_token: Option<Value>,
+}
+
+impl<'de> serde::Deserialize<'de> for TopLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Keys;
+        impl<'de> serde::de::Visitor<'de> for Keys {
+            type Value = TopLevel;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<TopLevel, A::Error> {
+                let mut top = TopLevel {
+                    keys: Vec::new(),
+                    next_token: None,
+                };
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "NextToken" {
+                        top.next_token = Some(map.next_value()?);
+                    } else {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                    top.keys.push(key);
+                }
+                // As a parsed object lists them.
+                top.keys.sort();
+                top.keys.dedup();
+                Ok(top)
+            }
+        }
+        d.deserialize_map(Keys)
+    }
+}
+
 /// Recognise one file by its top-level key and add what it holds to `input`.
 pub fn read_text(
     text: &str,
@@ -202,15 +243,18 @@ pub fn read_text(
     input: &mut Input,
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<(), ImportError> {
-    let value: Value = parse(text, path)?;
-    let Value::Object(top) = &value else {
+    if !text.trim_start().starts_with('{') {
+        // Not an object: a syntax error says where, valid JSON says what it is not.
+        parse::<serde::de::IgnoredAny>(text, path)?;
         return Err(ImportError::NotAnObject {
             path: path.to_path_buf(),
         });
-    };
+    }
+    let top: TopLevel = parse(text, path)?;
     let shown = path.display().to_string();
     if top
-        .get("NextToken")
+        .next_token
+        .as_ref()
         .is_some_and(|t| !t.is_null() && t.as_str() != Some(""))
     {
         warnings.push(Diagnostic::warning_text(
@@ -221,7 +265,7 @@ pub fn read_text(
             ),
         ));
     }
-    let has = |k: &str| top.contains_key(k);
+    let has = |k: &str| top.keys.binary_search_by(|x| x.as_str().cmp(k)).is_ok();
     let kind: &'static str = if has("Vpcs") {
         input
             .vpcs
@@ -318,7 +362,7 @@ pub fn read_text(
             "describe-network-acls (not modelled)"
         }
     } else {
-        let keys: Vec<&str> = top.keys().map(String::as_str).collect();
+        let keys: Vec<&str> = top.keys.iter().map(String::as_str).collect();
         warnings.push(Diagnostic::warning_text(
             &shown,
             "aws_unknown_file",

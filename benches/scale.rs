@@ -1,0 +1,131 @@
+//! Scaling benchmarks: the generated model (`benches/common`) at 0.25×, 1× and 4× the quota
+//! model (subnets, route tables and instances scaled; 1,000 routes per table; 4× is 800 tables,
+//! 800,000 routes and 40,000 instances), each step a user waits for:
+//!
+//! - `load/<scale>`: `from_ron_str` + `Model::new` on the model's RON text (no file I/O);
+//! - `validation/<scale>`: `validate::validate` alone (every AWS rule on the whole scenario);
+//! - `matrix/<scale>`: `evaluate_all` — every instance × every service and workload;
+//! - `edit_render/attach/<scale>`: through the app, `Edit::AttachGatewayEndpoint` (an S3
+//!   gateway endpoint onto `rtb-039`: the model rebuilt where it changed, the path, the matrix
+//!   evaluated again where the edit touched, the flipped cells, the status line) and a full
+//!   re-render at 120×40; the app before the edit is a clone made outside the timing;
+//! - `edit_render/fail_az/<scale>`: the same for failing `us-east-1b`.
+//!
+//! Run: `cargo bench --bench scale` (several minutes on 2 cores; `-- matrix` for one group).
+
+mod common;
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::Duration;
+
+use criterion::{BatchSize, Criterion, SamplingMode, criterion_group, criterion_main};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use vpc_tui::app::App;
+use vpc_tui::eval::evaluate_all;
+use vpc_tui::model::{Edit, Model, catalogue, from_ron_str, to_ron_string, validate};
+use vpc_tui::ui;
+
+const SCALES: [(&str, f64); 3] = [("0.25x", 0.25), ("1x", 1.0), ("4x", 4.0)];
+
+fn frame(app: &App) -> Buffer {
+    let area = Rect::new(0, 0, 120, 40);
+    let mut buf = Buffer::empty(area);
+    ui::draw(app, area, &mut buf);
+    buf
+}
+
+fn bench_scale(c: &mut Criterion) {
+    for (label, factor) in SCALES {
+        let scenario = common::scenario(common::Shape::scaled(factor));
+        common::check_aws_rules(&scenario);
+        let text = to_ron_string(&scenario);
+        let model = Model::new(scenario.clone()).expect("the generated model is valid");
+        eprintln!(
+            "{label}: {} subnets, {} tables, {} instances, {:.1} MB of RON",
+            scenario.subnets.len(),
+            scenario.route_tables.len(),
+            scenario.instances.len(),
+            text.len() as f64 / 1e6
+        );
+
+        let mut group = c.benchmark_group("load");
+        group
+            .sample_size(10)
+            .sampling_mode(SamplingMode::Flat)
+            .warm_up_time(Duration::from_secs(1))
+            .measurement_time(Duration::from_secs(5));
+        group.bench_function(label, |b| {
+            b.iter(|| {
+                let s = from_ron_str(black_box(&text), Path::new("scale.ron")).expect("parses");
+                Model::new(s).expect("valid")
+            })
+        });
+        group.finish();
+
+        let services = catalogue::resolve(&scenario.region, &scenario.services);
+        let mut group = c.benchmark_group("validation");
+        group
+            .sample_size(10)
+            .warm_up_time(Duration::from_secs(1))
+            .measurement_time(Duration::from_secs(4));
+        group.bench_function(label, |b| {
+            b.iter(|| validate::validate(black_box(&scenario), &services))
+        });
+        group.finish();
+
+        let mut group = c.benchmark_group("matrix");
+        group
+            .sample_size(10)
+            .warm_up_time(Duration::from_secs(1))
+            .measurement_time(Duration::from_secs(4));
+        let what_if = model.scenario().what_if.clone();
+        group.bench_function(label, |b| {
+            b.iter(|| evaluate_all(black_box(&model), &what_if))
+        });
+        group.finish();
+
+        let app = App::new(model.clone(), None, "scale".into());
+        let (endpoint, table) = common::attachable_s3_edit();
+        let edits = [
+            (
+                "attach",
+                Edit::AttachGatewayEndpoint {
+                    endpoint,
+                    route_table: table,
+                    position: None,
+                },
+            ),
+            (
+                "fail_az",
+                Edit::FailAz {
+                    az: "us-east-1b".into(),
+                },
+            ),
+        ];
+        let mut group = c.benchmark_group("edit_render");
+        group
+            .sample_size(20)
+            .warm_up_time(Duration::from_secs(1))
+            .measurement_time(Duration::from_secs(5));
+        for (name, edit) in edits {
+            group.bench_function(format!("{name}/{label}"), |b| {
+                b.iter_batched(
+                    || app.clone(),
+                    // Dropped by criterion after timing: freeing is not what a user waits for.
+                    |mut app| {
+                        app.apply(edit.clone());
+                        let buf = frame(&app);
+                        (app, buf)
+                    },
+                    BatchSize::PerIteration,
+                )
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bench_scale);
+criterion_main!(benches);
