@@ -501,3 +501,31 @@ fn every_cut_list_says_where_it_is() {
     assert_ne!(bottom, text(&frame(&mut app, 80, 24)), "k after G moves");
     insta::assert_snapshot!("help_bottom_80x24", bottom);
 }
+
+/// Issue 16 point 8: the `c` list lines its columns up (the arrow between the verdicts sits in
+/// one column on every line) at each size, in both languages.
+#[test]
+fn flipped_cells_list_lines_up() {
+    for lang in [Lang::En, Lang::Ja] {
+        for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+            let mut app = open("workloads");
+            app.set_lang(lang);
+            press(&mut app, "1");
+            press(&mut app, "c");
+            let screen = text(&frame(&mut app, w, h));
+            let arrows: Vec<usize> = screen
+                .lines()
+                .filter(|l| l.contains("┃i-worker-"))
+                .map(|l| {
+                    let at = l.rfind(" → ").unwrap_or_else(|| panic!("{l}"));
+                    unicode_width::UnicodeWidthStr::width(&l[..at])
+                })
+                .collect();
+            assert!(arrows.len() > 5, "{screen}");
+            assert!(arrows.iter().all(|&a| a == arrows[0]), "{screen}");
+            if lang == Lang::En {
+                insta::assert_snapshot!(format!("workloads_flips_{w}x{h}"), screen);
+            }
+        }
+    }
+}

@@ -190,7 +190,8 @@ impl App {
             )),
             _ => None,
         };
-        let flips = flips(&before_matrix, &self.matrix);
+        let mut flips = flips(&before_matrix, &self.matrix);
+        super::order_flips(&mut flips);
         let mut cost_delta = 0.0;
         if self.cost_is_cheap() || self.cost_on_screen() {
             let cost = self.estimate_cost();

@@ -210,6 +210,28 @@ pub struct Flip {
     pub after: Verdict,
 }
 
+impl Flip {
+    /// Where the flip goes in the `c` list: paths a healthy source lost or gained first, then
+    /// a healthy source's change of way (endpoint, NAT, cross-AZ), then the sources whose own AZ
+    /// failed or came back (everything they had flips at once, and says little).
+    fn rank(&self) -> (u8, usize, usize) {
+        let unavailable = |v: &Verdict| matches!(v, Verdict::Unavailable(_));
+        let kind = if unavailable(&self.before) || unavailable(&self.after) {
+            2
+        } else if self.before.is_reachable() != self.after.is_reachable() {
+            0
+        } else {
+            1
+        };
+        (kind, self.row, self.col)
+    }
+}
+
+/// The flips in the order the `c` list shows them (see [`Flip::rank`]).
+pub(crate) fn order_flips(flips: &mut [Flip]) {
+    flips.sort_by_key(Flip::rank);
+}
+
 /// What the last edit (or undo, redo, reset) did to the paths.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change {

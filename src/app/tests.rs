@@ -434,3 +434,26 @@ fn edits_are_said_in_the_apps_language() {
         status(&app)
     );
 }
+
+/// Issue 16 point 8: the `c` list puts the paths a healthy source lost or gained first and the
+/// failed AZ's own instances last, and a workload cell of a source in a failed AZ is the same
+/// `unavailable (source_az_failed)` the path panel and `check` say.
+#[test]
+fn flips_list_healthy_sources_first_with_the_matrix_verdict() {
+    let mut app = open("workloads");
+    press(&mut app, "1");
+    let flips = &app.change.as_ref().unwrap().flips;
+    let worker_a = app.matrix.instances.iter().position(|i| i == "i-worker-a");
+    let first_failed = flips.iter().position(|f| Some(f.row) == worker_a).unwrap();
+    assert!(first_failed > 0, "{flips:?}");
+    assert!(
+        flips[first_failed..]
+            .iter()
+            .all(|f| Some(f.row) == worker_a)
+    );
+    // The first is the one that lost its path (logs has no ENI left).
+    assert!(!flips[0].after.is_reachable() && flips[0].before.is_reachable());
+    let workload = app.matrix.services.len();
+    let cell = &app.matrix.cells[worker_a.unwrap()][workload].verdict;
+    assert_eq!(verdict_words(cell), "unavailable (source_az_failed)");
+}

@@ -484,6 +484,9 @@ pub(crate) fn workload_verdict<'a>(parts: impl Iterator<Item = &'a Verdict>) -> 
                     cross_az = Some(*c);
                 }
             }
+            // A failed source AZ stops every part before it starts: the workload is
+            // unavailable for the same reason, as one path's evaluation says.
+            Verdict::Unavailable(r) => return Verdict::Unavailable(*r),
             _ => return Verdict::Blocked(Reason::WorkloadPartFailed),
         }
     }

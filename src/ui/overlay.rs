@@ -257,31 +257,25 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Overlay::Flips { scroll } => {
             let flips = app.change.as_ref().map(|c| &c.flips[..]).unwrap_or(&[]);
             let m = &app.matrix;
-            let column = |c: usize| {
-                m.services
-                    .iter()
-                    .chain(&m.workloads)
-                    .nth(c)
-                    .map(String::as_str)
-                    .unwrap_or("?")
-            };
-            // Only the rows in view are built: one edit can flip tens of thousands of cells.
-            let r = centred(area, 100, flips.len().min(u16::MAX as usize) as u16 + 2);
+            let cols = flip_columns(app, area);
+            let r = cols.rect;
             let first = clamp_scroll(*scroll, flips.len(), r.height.saturating_sub(2));
+            // Only the rows in view are built: one edit can flip tens of thousands of cells.
             let lines: Vec<Line> = flips
                 .iter()
                 .skip(first)
                 .take(r.height as usize)
                 .map(|f| {
                     let instance = m.instances.get(f.row).map(String::as_str).unwrap_or("?");
+                    let (before, after) = flip_words(lang, f);
                     Line::from(vec![
-                        Span::raw(fit(&format!("{instance} → {}", column(f.col)), 34)),
-                        Span::styled(
-                            i18n::verdict_words(lang, &f.before),
-                            theme.verdict(&f.before),
-                        ),
+                        Span::raw(fit(instance, cols.instance)),
+                        Span::raw("  "),
+                        Span::raw(fit(column_name(m, f.col), cols.column)),
+                        Span::raw("  "),
+                        Span::styled(fit(&before, cols.before), theme.verdict(&f.before)),
                         Span::raw(" → "),
-                        Span::styled(i18n::verdict_words(lang, &f.after), theme.verdict(&f.after)),
+                        Span::styled(after, theme.verdict(&f.after)),
                     ])
                 })
                 .collect();
@@ -325,11 +319,114 @@ pub fn max_scroll(app: &App) -> u16 {
         }
         Some(Overlay::Flips { .. }) => {
             let n = app.change.as_ref().map_or(0, |c| c.flips.len());
-            (n, centred(area, 100, n.min(u16::MAX as usize) as u16 + 2))
+            (n, flip_columns(app, area).rect)
         }
         _ => return 0,
     };
     clamp_scroll(u16::MAX, total, r.height.saturating_sub(2)) as u16
+}
+
+/// The two sides of a flip in the `c` list, in a few words each. A flip that keeps the way
+/// and changes only the cross-AZ detail says just that detail (`sometimes to another AZ` →
+/// `stays in the client's AZ`): the way's words would be the same on both sides.
+fn flip_words(lang: Lang, f: &crate::app::Flip) -> (String, String) {
+    use crate::eval::Verdict::Reachable;
+    match (&f.before, &f.after) {
+        (
+            Reachable {
+                via: a,
+                cross_az: Some(x),
+            },
+            Reachable {
+                via: b,
+                cross_az: Some(y),
+            },
+        ) if a == b => (
+            crate::explain::cross_az_label(lang, *x),
+            crate::explain::cross_az_label(lang, *y),
+        ),
+        (a, b) => (i18n::verdict_words(lang, a), i18n::verdict_words(lang, b)),
+    }
+}
+
+fn column_name(m: &crate::eval::Matrix, col: usize) -> &str {
+    m.services
+        .iter()
+        .chain(&m.workloads)
+        .nth(col)
+        .map(String::as_str)
+        .unwrap_or("?")
+}
+
+/// The flipped-cells list's box and column widths: instance, column and the verdict before
+/// each get a fixed width, so the columns line up and never run together (a name too long
+/// for its share ends in `…`).
+struct FlipColumns {
+    rect: Rect,
+    instance: usize,
+    column: usize,
+    before: usize,
+}
+
+fn flip_columns(app: &App, area: Rect) -> FlipColumns {
+    let flips = app.change.as_ref().map(|c| &c.flips[..]).unwrap_or(&[]);
+    let m = &app.matrix;
+    // The distinct verdict pairs are few, however many cells flipped.
+    let mut pairs: Vec<(&crate::eval::Verdict, &crate::eval::Verdict)> = Vec::new();
+    let mut rows: Vec<bool> = vec![false; m.instances.len()];
+    let mut columns: Vec<bool> = vec![false; m.services.len() + m.workloads.len()];
+    let (mut before, mut after) = (0, 0);
+    for f in flips {
+        if !pairs.contains(&(&f.before, &f.after)) {
+            pairs.push((&f.before, &f.after));
+            let (b, a) = flip_words(app.lang, f);
+            before = before.max(width(&b));
+            after = after.max(width(&a));
+        }
+        if let Some(r) = rows.get_mut(f.row) {
+            *r = true;
+        }
+        if let Some(c) = columns.get_mut(f.col) {
+            *c = true;
+        }
+    }
+    let instance = (m.instances.iter().zip(&rows))
+        .filter(|(_, on)| **on)
+        .map(|(s, _)| width(s))
+        .max()
+        .unwrap_or(1);
+    let column = (0..columns.len())
+        .filter(|&c| columns[c])
+        .map(|c| width(column_name(m, c)))
+        .max()
+        .unwrap_or(1);
+    let wanted = instance + 2 + column + 2 + before + 3 + after + 2;
+    let rect = centred(
+        area,
+        wanted.clamp(40, u16::MAX as usize) as u16,
+        flips.len().min(u16::MAX as usize) as u16 + 2,
+    );
+    let inner = rect.width.saturating_sub(2) as usize;
+    // The names come first (up to two fifths of the box); the two verdicts share the rest
+    // and end in `…` where they do not fit.
+    let names = (inner * 2 / 5).max(8);
+    let (instance, column) = if instance + column <= names {
+        (instance, column)
+    } else {
+        let c = column.min(names / 2).max(names.saturating_sub(instance));
+        (names.saturating_sub(c).max(4), c.max(4))
+    };
+    let rest = inner.saturating_sub(instance + column + 4 + 3);
+    let before = before.min(
+        rest.saturating_sub(rest / 2)
+            .max(rest.saturating_sub(after)),
+    );
+    FlipColumns {
+        rect,
+        instance,
+        column,
+        before,
+    }
 }
 
 /// The first item shown so that `selected` is on screen.
