@@ -11,6 +11,7 @@ pub mod cost;
 pub mod eval;
 pub mod explain;
 pub mod export;
+pub mod fix;
 pub mod i18n;
 pub mod import;
 pub mod lesson;

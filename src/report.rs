@@ -321,3 +321,59 @@ pub fn cell_json_tail(to: &str, t: &PathTrace) -> String {
         json!(notes)
     )
 }
+
+/// A verdict as the trace's fields say it: `verdict`, `via`, `cross_az`, `reason`.
+fn verdict_json(v: &Verdict) -> Value {
+    let (via, cross_az, reason) = verdict_fields(v);
+    json!({ "verdict": v.code(), "via": via, "cross_az": cross_az, "reason": reason })
+}
+
+/// An edit in the scenario format (RON), as a lesson step's `edits` take it.
+pub fn edit_ron(e: &crate::model::Edit) -> String {
+    ron::to_string(e).unwrap_or_default()
+}
+
+/// `check --suggest`: every suggestion, best first (README, "JSON output").
+pub fn suggestions_json(s: &crate::fix::Suggestions) -> Value {
+    Value::Array(
+        s.suggestions
+            .iter()
+            .enumerate()
+            .map(|(i, x)| {
+                json!({
+                    "rank": i + 1,
+                    "edits": x.edits.iter().map(edit_ron).collect::<Vec<_>>(),
+                    "edits_text": x.edits.iter().map(|e| explain::edit_text(Lang::En, e)).collect::<Vec<_>>(),
+                    "after": verdict_json(&x.verdict),
+                    "gained": x.gained,
+                    "lost": x.lost,
+                    "monthly_cost_delta": (x.monthly_cost_delta * 100.0).round() / 100.0,
+                    "currency": x.currency,
+                    "az_dependencies": x.az_dependencies,
+                    "adds_az_dependency": x.adds_az_dependency(),
+                    "placeholders": x.placeholders,
+                    "why": x.why,
+                    "why_text": x.why.iter().map(|f| explain::fix_rank_fact(Lang::En, f)).collect::<Vec<_>>(),
+                })
+            })
+            .collect(),
+    )
+}
+
+/// `check --spof`: the weak points of a path (README, "JSON output").
+pub fn weak_points_json(w: &crate::fix::WeakPoints) -> Value {
+    json!({
+        "source_az": w.source_az,
+        "weak_points": w.weak_points.iter().map(|p| json!({
+            "kind": p.kind.code(),
+            "id": p.id,
+            "detail": p.detail,
+            "failure": edit_ron(&p.failure),
+            "after": verdict_json(&p.verdict),
+            "text": explain::weak_point_text(Lang::En, p).trim(),
+        })).collect::<Vec<_>>(),
+        "survives_azs": w.survives_azs,
+        "survives_any_one_az": w.survives_any_one_az(),
+        "eni_azs": w.eni_azs,
+    })
+}

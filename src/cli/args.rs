@@ -150,6 +150,24 @@ pub struct CheckArgs {
     /// Fail an Availability Zone (name or AZ ID) for this check; repeatable.
     #[arg(long = "fail-az", value_name = "AZ")]
     pub fail_az: Vec<String>,
+    /// For a path that is not reachable: the smallest changes (one edit, then two) that make it
+    /// reachable, best first, each with the verdict after it, the matrix cells it flips, the
+    /// monthly cost delta and the AZs it depends on.
+    #[arg(long, requires = "from", conflicts_with = "matrix")]
+    pub suggest: bool,
+    /// Apply suggestion N (1 = the first of --suggest) and write the fixed scenario to -o.
+    #[arg(long, value_name = "N", requires_all = ["from", "output"], conflicts_with = "matrix",
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub apply_suggestion: Option<u32>,
+    /// With --apply-suggestion: where to write the fixed scenario (atomically; the scenario's
+    /// comments and layout are kept).
+    #[arg(short, long, value_name = "OUT.ron", requires = "apply_suggestion")]
+    pub output: Option<PathBuf>,
+    /// Single points of failure: for the path (--from, --to), each AZ, NAT gateway, appliance,
+    /// endpoint, ENI or route whose failure or removal alone breaks it; with --matrix, every
+    /// reachable cell that has one.
+    #[arg(long)]
+    pub spof: bool,
     /// `json`: one path's trace, or for --matrix a list of cells; `jsonl`: the same objects,
     /// one per line.
     #[arg(long, value_enum, default_value_t = Format::Text)]

@@ -7,6 +7,7 @@ use super::args::{CheckArgs, Format};
 use super::{EXIT_INVALID, EXIT_NOT_REACHABLE, EXIT_OK, load_scenario_or_aws};
 use crate::eval::{self, Query, Verdict};
 use crate::explain::Lang;
+use crate::fix;
 use crate::model::{Model, WhatIf};
 use crate::report;
 
@@ -48,6 +49,9 @@ pub fn run_check(args: &CheckArgs, lang: Lang, out: &mut dyn Write, err: &mut dy
         }
         what_if.failed_azs.push(az.clone());
     }
+    if args.matrix && args.spof {
+        return run_matrix_spof(&model, &what_if, args.format, lang, out);
+    }
     if args.matrix {
         return run_matrix(&model, &what_if, args.format, args.trace, lang, out, err);
     }
@@ -69,19 +73,49 @@ pub fn run_check(args: &CheckArgs, lang: Lang, out: &mut dyn Write, err: &mut dy
         return EXIT_INVALID;
     }
     match eval::evaluate(&model, &what_if, &query) {
+        Ok(trace) if args.suggest || args.apply_suggestion.is_some() => {
+            let found = fix::suggest_for(&model, &what_if, &query, &trace);
+            if let Some(n) = args.apply_suggestion {
+                return apply_suggestion(args, &model, &found, n as usize, lang, err);
+            }
+            let _ = match args.format {
+                Format::Text => write!(
+                    out,
+                    "{}{}",
+                    report::trace_text(&trace, lang),
+                    crate::explain::suggestions_text(lang, &found)
+                ),
+                Format::Json | Format::Jsonl => {
+                    let mut v = report::trace_json(&trace);
+                    v["suggestions"] = report::suggestions_json(&found);
+                    write_json(out, args.format, &v)
+                }
+            };
+            exit_for(&trace.verdict)
+        }
+        Ok(trace) if args.spof => {
+            let weak = fix::weak_points_for(&model, &what_if, &query, &trace);
+            let _ = match args.format {
+                Format::Text => write!(
+                    out,
+                    "{}{}",
+                    report::trace_text(&trace, lang),
+                    crate::explain::weak_points_text(lang, &weak)
+                ),
+                Format::Json | Format::Jsonl => {
+                    let mut v = report::trace_json(&trace);
+                    v["spof"] = report::weak_points_json(&weak);
+                    write_json(out, args.format, &v)
+                }
+            };
+            exit_for(&trace.verdict)
+        }
         Ok(trace) => {
             let _ = match args.format {
                 Format::Text => write!(out, "{}", report::trace_text(&trace, lang)),
-                Format::Json => writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string_pretty(&report::trace_json(&trace)).unwrap_or_default()
-                ),
-                Format::Jsonl => writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string(&report::trace_json(&trace)).unwrap_or_default()
-                ),
+                Format::Json | Format::Jsonl => {
+                    write_json(out, args.format, &report::trace_json(&trace))
+                }
             };
             exit_for(&trace.verdict)
         }
@@ -340,4 +374,165 @@ fn write_traces(
         })?;
     }
     framing.finish(out)
+}
+
+/// `--apply-suggestion N -o OUT`: apply the N-th suggestion and write the fixed scenario with the
+/// project's safe writer, keeping the original file's comments and layout.
+fn apply_suggestion(
+    args: &CheckArgs,
+    model: &Model,
+    found: &fix::Suggestions,
+    n: usize,
+    lang: Lang,
+    err: &mut dyn Write,
+) -> i32 {
+    let Some(out_path) = &args.output else {
+        return EXIT_INVALID;
+    };
+    let Some(s) = n.checked_sub(1).and_then(|i| found.suggestions.get(i)) else {
+        let _ = writeln!(
+            err,
+            "{}",
+            crate::explain::msg(
+                lang,
+                "fix-apply-none",
+                crate::explain::args()
+                    .n("n", n)
+                    .n("count", found.suggestions.len()),
+            )
+        );
+        return EXIT_INVALID;
+    };
+    let fixed = match fix::apply(model, s) {
+        Ok(m) => m,
+        Err(e) => {
+            let _ = writeln!(err, "{}", crate::explain::edit_error(lang, &e));
+            return EXIT_INVALID;
+        }
+    };
+    // The original text, when the scenario came from a file: its comments and layout are kept.
+    let original = args
+        .scenario
+        .as_deref()
+        .and_then(|p| std::fs::read_to_string(p).ok());
+    let text = crate::save::preserve::save_text(original.as_deref(), fixed.scenario()).text;
+    let same = args
+        .scenario
+        .as_deref()
+        .is_some_and(|p| crate::save::same_file(p, out_path));
+    let seen = match (same, &original) {
+        (true, Some(o)) => Some(crate::save::FileStamp::new(o.as_bytes(), None)),
+        _ => crate::save::FileStamp::of(out_path).ok().flatten(),
+    };
+    if let Err(e) = crate::save::write_if_unchanged(out_path, text.as_bytes(), seen.as_ref()) {
+        let _ = writeln!(
+            err,
+            "{}",
+            crate::explain::msg(
+                lang,
+                "fix-write-failed",
+                crate::explain::args()
+                    .s("path", out_path.display().to_string())
+                    .s("error", e.to_string()),
+            )
+        );
+        return EXIT_INVALID;
+    }
+    let edits: Vec<String> = s
+        .edits
+        .iter()
+        .map(|e| crate::explain::edit_text(lang, e))
+        .collect();
+    let _ = writeln!(
+        err,
+        "{}",
+        crate::explain::msg(
+            lang,
+            "fix-applied",
+            crate::explain::args()
+                .s("path", out_path.display().to_string())
+                .n("n", n)
+                .s("edits", crate::explain::join(lang, &edits)),
+        )
+    );
+    EXIT_OK
+}
+
+/// `--matrix --spof`: every reachable cell with a single point of failure.
+fn run_matrix_spof(
+    model: &Model,
+    what_if: &WhatIf,
+    format: Format,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> i32 {
+    let cells = fix::matrix_weak_points(model, what_if);
+    match format {
+        Format::Text => {
+            let mut text = crate::explain::msg(
+                lang,
+                "fix-matrix-spof-head",
+                crate::explain::args().n("count", cells.len()),
+            );
+            text.push('\n');
+            for (instance, to, w) in &cells {
+                let what: Vec<String> = w
+                    .weak_points
+                    .iter()
+                    .map(|p| crate::explain::weak_point_text(lang, p).trim().to_string())
+                    .collect();
+                text.push_str(&crate::explain::msg(
+                    lang,
+                    "fix-matrix-spof-line",
+                    crate::explain::args()
+                        .s("instance", instance.as_str())
+                        .s("to", to.as_str())
+                        .s("weak", crate::explain::join(lang, &what)),
+                ));
+                text.push('\n');
+            }
+            let _ = write!(out, "{text}");
+        }
+        Format::Json | Format::Jsonl => {
+            let list: Vec<serde_json::Value> = cells
+                .iter()
+                .map(|(instance, to, w)| {
+                    let mut v = report::weak_points_json(w);
+                    v["from"] = serde_json::json!(instance);
+                    v["to"] = serde_json::json!(to);
+                    v
+                })
+                .collect();
+            if format == Format::Jsonl {
+                for cell in &list {
+                    let _ = write_json(out, format, cell);
+                }
+            } else {
+                let doc = serde_json::json!({
+                    "schema_version": report::SCHEMA_VERSION,
+                    "cells": list,
+                });
+                let _ = write_json(out, format, &doc);
+            }
+        }
+    }
+    if cells.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_NOT_REACHABLE
+    }
+}
+
+/// One JSON document: pretty for `json`, one line for `jsonl`.
+fn write_json(
+    out: &mut dyn Write,
+    format: Format,
+    value: &serde_json::Value,
+) -> std::io::Result<()> {
+    let text = if format == Format::Jsonl {
+        serde_json::to_string(value)
+    } else {
+        serde_json::to_string_pretty(value)
+    };
+    writeln!(out, "{}", text.unwrap_or_default())
 }

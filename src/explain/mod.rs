@@ -8,6 +8,7 @@
 //! - `model.rs`: validation findings and edit refusals (`diag-<rule>` in `model.ftl`);
 //! - `edit.rs`: edits in words (`edit-*` in `edit.ftl`);
 //! - `checks.rs`: what `validate` and `check` say about `expect` entries and lessons (`checks.ftl`);
+//! - `fix.rs`: fix suggestions and weak points (`fix-*` in `fix.ftl`);
 //! - `cost.rs`: the cost estimate's items, ways, notes and changes (`cost-*` in `cost.ftl`);
 //! - [`msg`]: any message by id with its arguments.
 //!
@@ -17,6 +18,7 @@ mod checks;
 mod codes;
 mod cost;
 mod edit;
+mod fix;
 mod hops;
 mod lang;
 mod model;
@@ -37,12 +39,13 @@ pub use checks::*;
 pub use codes::*;
 pub use cost::*;
 pub use edit::*;
+pub use fix::*;
 pub use lang::{Lang, UnknownLang};
 pub use model::*;
 pub use trace::*;
 
 /// The message files, per language, in the order they are added to the bundle.
-pub const FILES: [(&str, &str, &str); 14] = [
+pub const FILES: [(&str, &str, &str); 16] = [
     (
         "en",
         "trace.ftl",
@@ -75,6 +78,11 @@ pub const FILES: [(&str, &str, &str); 14] = [
         include_str!("../../assets/i18n/en/checks.ftl"),
     ),
     (
+        "en",
+        "fix.ftl",
+        include_str!("../../assets/i18n/en/fix.ftl"),
+    ),
+    (
         "ja",
         "trace.ftl",
         include_str!("../../assets/i18n/ja/trace.ftl"),
@@ -104,6 +112,11 @@ pub const FILES: [(&str, &str, &str); 14] = [
         "ja",
         "checks.ftl",
         include_str!("../../assets/i18n/ja/checks.ftl"),
+    ),
+    (
+        "ja",
+        "fix.ftl",
+        include_str!("../../assets/i18n/ja/fix.ftl"),
     ),
 ];
 

@@ -1,0 +1,241 @@
+//! Fix suggestions and weak points (issue 19) on the shipped scenarios: every blocked path gets
+//! a suggestion that, applied, makes it reachable; the free gateway endpoint comes first for S3;
+//! every claim (verdict after, cells flipped) holds when the edits are applied for real.
+
+use vpc_tui::eval::{Query, Reason, Verdict, evaluate, evaluate_all};
+use vpc_tui::explain::{self, Lang};
+use vpc_tui::fix::{self, Cell, Suggestions, WeakKind, suggest, weak_points};
+use vpc_tui::model::{Edit, Model, WhatIf, load_file};
+
+fn load(name: &str) -> Model {
+    load_file(format!("scenarios/{name}").as_ref()).unwrap()
+}
+
+fn what_if(model: &Model, failed: &[&str]) -> WhatIf {
+    let mut w = model.scenario().what_if.clone();
+    w.failed_azs.extend(failed.iter().map(|s| s.to_string()));
+    w
+}
+
+/// Apply every suggestion: its verdict and its flipped cells are what it said.
+fn check_claims(model: &Model, w: &WhatIf, q: &Query, found: &Suggestions) {
+    let before = evaluate_all(model, w);
+    for s in &found.suggestions {
+        let after = fix::apply(model, s).expect("a suggestion applies");
+        let t = evaluate(&after, w, q).unwrap();
+        assert_eq!(t.verdict, s.verdict, "{q:?}: {:?}", s.edits);
+        assert!(s.verdict.is_reachable(), "{q:?}: {:?}", s.edits);
+        let m = evaluate_all(&after, w);
+        let mut gained = Vec::new();
+        let mut lost = Vec::new();
+        let columns: Vec<&String> = before.services.iter().chain(&before.workloads).collect();
+        for (r, inst) in before.instances.iter().enumerate() {
+            for (c, to) in columns.iter().enumerate() {
+                let was = before.cells[r][c].verdict.is_reachable();
+                let now = m.cells[r][c].verdict.is_reachable();
+                let cell = Cell {
+                    instance: inst.clone(),
+                    to: to.to_string(),
+                };
+                if !was && now {
+                    gained.push(cell);
+                } else if was && !now {
+                    lost.push(cell);
+                }
+            }
+        }
+        assert_eq!(gained, s.gained, "{q:?}: {:?}", s.edits);
+        assert_eq!(lost, s.lost, "{q:?}: {:?}", s.edits);
+        // Every suggestion reads in both languages.
+        assert!(!explain::suggestion_text(Lang::En, 1, s).is_empty());
+        assert!(!explain::suggestion_text(Lang::Ja, 1, s).is_empty());
+    }
+}
+
+/// Every blocked or partial path of the scenario's expectations, and every blocked matrix cell
+/// for the services the scenario is about, gets a suggestion that makes it reachable.
+fn every_blocked_path_is_fixable(name: &str, failed: &[&str]) {
+    let model = load(name);
+    let w = what_if(&model, failed);
+    let mut queries: Vec<Query> = Vec::new();
+    let inputs = vpc_tui::cost::CostInputs::for_model(&model);
+    for inst in &model.scenario().instances {
+        for svc in &inputs.services {
+            queries.push(Query::parse(&model, &inst.id, svc, false));
+        }
+    }
+    for x in &model.scenario().expect {
+        queries.push(Query::parse(&model, &x.from, &x.to, false));
+    }
+    let mut blocked = 0;
+    for q in queries {
+        let t = evaluate(&model, &w, &q).unwrap();
+        if !matches!(t.verdict, Verdict::Blocked(_) | Verdict::Partial) {
+            continue;
+        }
+        blocked += 1;
+        let found = suggest(&model, &w, &q).unwrap();
+        assert!(
+            !found.suggestions.is_empty(),
+            "{name} {failed:?}: no suggestion for {q:?} ({:?})",
+            t.verdict
+        );
+        check_claims(&model, &w, &q, &found);
+    }
+    assert!(blocked > 0, "{name} {failed:?} has no blocked path to fix");
+}
+
+#[test]
+fn no_endpoint_paths_get_fixes() {
+    every_blocked_path_is_fixable("no-endpoint.ron", &[]);
+}
+
+#[test]
+fn gateway_public_rt_paths_get_fixes() {
+    every_blocked_path_is_fixable("gateway-public-rt.ron", &[]);
+}
+
+#[test]
+fn interface_single_az_paths_get_fixes_with_its_az_failed() {
+    every_blocked_path_is_fixable("interface-single-az.ron", &["us-east-1a"]);
+}
+
+#[test]
+fn private_dns_off_paths_get_fixes() {
+    every_blocked_path_is_fixable("private-dns-off.ron", &[]);
+}
+
+#[test]
+fn nat_single_az_paths_get_fixes_with_its_az_failed() {
+    every_blocked_path_is_fixable("nat-single-az.ron", &["us-east-1a"]);
+}
+
+/// A private subnet without a route to S3: the free gateway endpoint first, not a NAT gateway.
+#[test]
+fn s3_from_a_private_subnet_starts_with_the_free_gateway_endpoint() {
+    for (name, from) in [
+        ("no-endpoint.ron", "app-a"),
+        ("gateway-public-rt.ron", "app-a"),
+        ("private-dns-off.ron", "app-a"),
+    ] {
+        let model = load(name);
+        let w = what_if(&model, &[]);
+        let q = Query::parse(&model, from, "s3", false);
+        let t = evaluate(&model, &w, &q).unwrap();
+        if t.verdict.is_reachable() {
+            continue;
+        }
+        let found = suggest(&model, &w, &q).unwrap();
+        let top = &found.suggestions[0];
+        assert!(
+            matches!(
+                top.edits.as_slice(),
+                [Edit::AddGatewayEndpoint { .. } | Edit::AttachGatewayEndpoint { .. }]
+            ),
+            "{name}: {:?}",
+            top.edits
+        );
+        assert_eq!(top.verdict.via(), Some(vpc_tui::eval::Via::GatewayEndpoint));
+        assert!(
+            top.monthly_cost_delta <= 0.0,
+            "{name}: {}",
+            top.monthly_cost_delta
+        );
+        assert!(top.lost.is_empty());
+    }
+    // Without any S3 endpoint, the new one says its id is a placeholder.
+    let model = load("no-endpoint.ron");
+    let q = Query::parse(&model, "app-a", "s3", false);
+    let found = suggest(&model, &WhatIf::default(), &q).unwrap();
+    assert_eq!(found.suggestions[0].placeholders, ["vpce-new-s3"]);
+    let text = explain::suggestions_text(Lang::En, &found);
+    assert!(text.contains("vpce-new-s3 is a placeholder"), "{text}");
+}
+
+/// The NAT gateway's AZ fails: the fix routes to the NAT gateway in a healthy AZ.
+#[test]
+fn a_failed_nat_gateway_is_replaced_by_one_in_a_healthy_az() {
+    let model = load("nat-single-az.ron");
+    let w = what_if(&model, &["us-east-1a"]);
+    let q = Query::parse(&model, "app-c", "sns", false);
+    let found = suggest(&model, &w, &q).unwrap();
+    assert_eq!(found.reasons, [Reason::NatAzFailed]);
+    assert!(
+        found
+            .suggestions
+            .iter()
+            .any(|s| s.edits.iter().any(|e| matches!(e,
+        Edit::ReplaceRoute { route, .. } if route.target.id() == Some("nat-b"))))
+    );
+}
+
+/// The ENIs' only AZ fails: the fix adds an ENI in a healthy AZ.
+#[test]
+fn an_endpoint_in_a_failed_az_gets_an_eni_in_a_healthy_one() {
+    let model = load("interface-single-az.ron");
+    let w = what_if(&model, &["us-east-1a"]);
+    let q = Query::parse(&model, "app-c", "ssm", false);
+    let found = suggest(&model, &w, &q).unwrap();
+    let top = &found.suggestions[0];
+    assert!(
+        matches!(top.edits.as_slice(), [Edit::AddEndpointSubnet { .. }]),
+        "{:?}",
+        top.edits
+    );
+}
+
+#[test]
+fn a_reachable_path_has_nothing_to_fix() {
+    let model = load("no-endpoint.ron");
+    let q = Query::parse(&model, "web-a", "s3", false);
+    let found = suggest(&model, &WhatIf::default(), &q).unwrap();
+    assert!(found.suggestions.is_empty());
+    assert_eq!(found.none, Some(fix::NoFix::AlreadyReachable));
+}
+
+/// Weak points: a NAT gateway in another AZ is one; an endpoint with ENIs in every AZ survives
+/// the loss of any one.
+#[test]
+fn weak_points_are_found_by_failing_each_thing() {
+    let model = load("nat-single-az.ron");
+    let q = Query::parse(&model, "app-c", "sns", false);
+    let w = weak_points(&model, &WhatIf::default(), &q).unwrap();
+    assert!(
+        w.weak_points
+            .iter()
+            .any(|p| p.kind == WeakKind::Az && p.id == "us-east-1a")
+    );
+    assert!(
+        w.weak_points
+            .iter()
+            .any(|p| p.kind == WeakKind::NatGateway && p.id == "nat-a")
+    );
+    assert!(!w.survives_any_one_az());
+    for p in &w.weak_points {
+        // Each failure, applied for real, breaks the path.
+        let mut wi = WhatIf::default();
+        let m = match &p.failure {
+            Edit::FailAz { az } => {
+                wi.failed_azs.push(az.clone());
+                model.clone()
+            }
+            e => e.apply(&model).unwrap().0,
+        };
+        assert!(
+            !evaluate(&m, &wi, &q).unwrap().verdict.is_reachable(),
+            "{p:?}"
+        );
+    }
+
+    let model = load("interface-multi-az.ron");
+    let inst = &model.scenario().instances[0].id;
+    let q = Query::parse(&model, inst, "ssm", false);
+    let w = weak_points(&model, &WhatIf::default(), &q).unwrap();
+    assert!(w.survives_any_one_az(), "{w:?}");
+    let text = explain::weak_points_text(Lang::En, &w);
+    assert!(
+        text.contains("survives the loss of any one other AZ"),
+        "{text}"
+    );
+    assert!(!explain::weak_points_text(Lang::Ja, &w).is_empty());
+}
