@@ -1,6 +1,6 @@
 //! Regenerate the README's pictures from the app's own frames:
 //!
-//!     cargo run --example screenshot
+//!     cargo run --release --example screenshot
 //!
 //! `tests/screenshot.rs` fails when the committed pictures no longer match the UI.
 

@@ -1,19 +1,25 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::Parser;
 use vpc_tui::cli::{
     Cli, Command, resolve_lang, run_check, run_explorer, run_explorer_aws, run_export, run_import,
     run_lesson, run_overview, run_overview_aws, run_validate,
 };
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_checked();
     // Names and ids come from files: no control character of theirs reaches the terminal.
     let mut out = vpc_tui::term_safe::SafeWriter::new(std::io::stdout().lock());
     let mut err = vpc_tui::term_safe::SafeWriter::new(std::io::stderr().lock());
     let code = match &cli.command {
-        Some(Command::Check(args)) => run_check(args, resolve_lang(cli.lang), &mut out, &mut err),
+        Some(Command::Check(args)) => {
+            let width = std::io::stdout()
+                .is_terminal()
+                .then(|| ratatui::crossterm::terminal::size().ok())
+                .flatten()
+                .map(|(w, _)| usize::from(w));
+            run_check(args, resolve_lang(cli.lang), width, &mut out, &mut err)
+        }
         Some(Command::Validate { scenarios }) => {
             run_validate(scenarios, resolve_lang(cli.lang), &mut out, &mut err)
         }
@@ -36,7 +42,13 @@ fn main() -> ExitCode {
             }
         }
         None if cli.overview || !std::io::stdout().is_terminal() => match &cli.aws {
-            Some(dir) => run_overview_aws(dir, cli.vpc.as_deref(), &mut out, &mut err),
+            Some(dir) => run_overview_aws(
+                dir,
+                cli.vpc.as_deref(),
+                resolve_lang(cli.lang),
+                &mut out,
+                &mut err,
+            ),
             None => run_overview(
                 cli.scenario.as_deref(),
                 resolve_lang(cli.lang),

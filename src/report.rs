@@ -208,7 +208,7 @@ pub fn cell_text(v: &Verdict) -> String {
     }
 }
 
-/// The instance × service table for people.
+/// The instance × service table for people, never wrapped.
 pub fn matrix_text(m: &Matrix, lang: Lang) -> String {
     let texts: Vec<Vec<String>> = m
         .cells
@@ -221,62 +221,100 @@ pub fn matrix_text(m: &Matrix, lang: Lang) -> String {
         .chain(&m.workloads)
         .map(String::as_str)
         .collect();
-    let name_width = m.instances.iter().map(|s| s.chars().count()).max();
+    let table = MatrixTable {
+        columns: &columns,
+        rows: &texts,
+        name_width: m.instances.iter().map(|s| s.chars().count()).max(),
+        width: None,
+    };
     let mut out = Vec::new();
-    let _ = write_matrix_text(
-        &mut out,
-        lang,
-        &columns,
-        &texts,
-        name_width,
-        m.instances.iter().map(String::as_str).zip(0..),
-    );
+    let _ = write_matrix_text(&mut out, lang, &table, || {
+        m.instances.iter().map(String::as_str).zip(0..)
+    });
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// The instance × service table for people, written row by row: `rows` holds each distinct
-/// row's cell texts ([`cell_text`]) and `names` gives each instance with the index of its row
-/// there, so a table of any number of instances takes memory for its distinct rows only.
-/// `name_width` is the widest instance name, in characters.
-pub fn write_matrix_text<'a, W: std::io::Write + ?Sized>(
+/// The instance × service table's columns and distinct rows, and how wide it may be.
+pub struct MatrixTable<'a> {
+    /// The column headers (services, then `workload:NAME`).
+    pub columns: &'a [&'a str],
+    /// Each distinct row's cell texts ([`cell_text`]), one per column.
+    pub rows: &'a [Vec<String>],
+    /// The widest instance name, in characters.
+    pub name_width: Option<usize>,
+    /// The terminal's width: columns that do not fit go to a further block below, each block
+    /// repeating the instance column. `None` never wraps.
+    pub width: Option<usize>,
+}
+
+/// The instance × service table for people, written row by row: `names()` gives each instance
+/// with the index of its row in `table.rows`, so a table of any number of instances takes memory
+/// for its distinct rows only. Columns that do not fit `table.width` go to further blocks (each
+/// block walks `names()` again); the legend is wrapped to the width too.
+pub fn write_matrix_text<'a, W, I>(
     out: &mut W,
     lang: Lang,
-    columns: &[&str],
-    rows: &[Vec<String>],
-    name_width: Option<usize>,
-    names: impl Iterator<Item = (&'a str, usize)>,
-) -> std::io::Result<()> {
-    let widths: Vec<usize> = columns
+    table: &MatrixTable<'_>,
+    names: impl Fn() -> I,
+) -> std::io::Result<()>
+where
+    W: std::io::Write + ?Sized,
+    I: Iterator<Item = (&'a str, usize)>,
+{
+    use unicode_width::UnicodeWidthStr;
+    let widths: Vec<usize> = table
+        .columns
         .iter()
         .enumerate()
         .map(|(j, s)| {
-            rows.iter()
-                .map(|r| r[j].chars().count())
-                .chain([s.chars().count()])
+            table
+                .rows
+                .iter()
+                .map(|r| r[j].width())
+                .chain([s.width()])
                 .max()
                 .unwrap_or(4)
         })
         .collect();
     let header = explain::m(lang, "matrix-instance");
-    let first = name_width.unwrap_or(8).max(8).max(header.chars().count());
-    let mut line = format!("{header:<first$}");
-    for (s, w) in columns.iter().zip(&widths) {
-        line.push_str(&format!("  {s:<w$}"));
-    }
-    line.push('\n');
-    out.write_all(line.as_bytes())?;
-    for (inst, r) in names {
+    let first = table.name_width.unwrap_or(8).max(8).max(header.width());
+    let blocks = column_blocks(first, &widths, table.width);
+    let pad =
+        |text: &str, w: usize| format!("{text}{}", " ".repeat(w.saturating_sub(text.width())));
+    let mut line = String::new();
+    for (b, block) in blocks.iter().enumerate() {
         line.clear();
-        line.push_str(&format!("{inst:<first$}"));
-        for (c, w) in rows[r].iter().zip(&widths) {
-            line.push_str(&format!("  {c:<w$}"));
+        if b > 0 {
+            line.push('\n');
         }
+        line.push_str(pad(&header, first).trim_end_matches(' '));
+        for j in block.clone() {
+            line.push_str("  ");
+            line.push_str(&pad(table.columns[j], widths[j]));
+        }
+        let trimmed = line.trim_end().len();
+        line.truncate(trimmed);
         line.push('\n');
         out.write_all(line.as_bytes())?;
+        for (inst, r) in names() {
+            line.clear();
+            line.push_str(&pad(inst, first));
+            for j in block.clone() {
+                line.push_str("  ");
+                line.push_str(&pad(&table.rows[r][j], widths[j]));
+            }
+            let trimmed = line.trim_end().len();
+            line.truncate(trimmed);
+            line.push('\n');
+            out.write_all(line.as_bytes())?;
+        }
     }
     line.clear();
     line.push('\n');
-    line.push_str(&explain::m(lang, "matrix-legend"));
+    line.push_str(&wrap_legend(
+        &explain::m(lang, "matrix-legend"),
+        table.width,
+    ));
     line.push('\n');
     line.push_str(&explain::msg(
         lang,
@@ -291,6 +329,100 @@ pub fn write_matrix_text<'a, W: std::io::Write + ?Sized>(
     ));
     line.push('\n');
     out.write_all(line.as_bytes())
+}
+
+/// The columns of each block of a table whose name column is `first` wide and whose columns
+/// are `widths` wide, two spaces apart, so that each block fits `width` (a block holds at least
+/// one column, however narrow the terminal).
+fn column_blocks(
+    first: usize,
+    widths: &[usize],
+    width: Option<usize>,
+) -> Vec<std::ops::Range<usize>> {
+    let Some(width) = width else {
+        return std::iter::once(0..widths.len()).collect();
+    };
+    let mut blocks = Vec::new();
+    let mut start = 0;
+    let mut used = first;
+    for (j, w) in widths.iter().enumerate() {
+        if j > start && used + 2 + w > width {
+            blocks.push(start..j);
+            start = j;
+            used = first;
+        }
+        used += 2 + w;
+    }
+    blocks.push(start..widths.len());
+    blocks
+}
+
+/// The legend's entries (separated by ` · `) packed into lines no wider than `width`; an entry
+/// wider than a line is broken at a space, or between any two characters where there is none
+/// (Japanese).
+fn wrap_legend(legend: &str, width: Option<usize>) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let Some(width) = width else {
+        return legend.to_string();
+    };
+    let width = width.max(8);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for entry in legend.split(" · ") {
+        if !line.is_empty() && line.width() + 3 + entry.width() <= width {
+            line.push_str(" · ");
+            line.push_str(entry);
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        let mut pieces = break_line(entry, width);
+        line = pieces.pop().unwrap_or_default();
+        lines.extend(pieces);
+    }
+    lines.push(line);
+    lines.join("\n")
+}
+
+/// `text` in lines no wider than `width`: broken at the last space that fits, or where the
+/// width runs out when no space does.
+fn break_line(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    // Where the line could be broken: the byte offset of its last space.
+    let mut space: Option<usize> = None;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width && c == ' ' {
+            // The space that overflows is where the line breaks.
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+            space = None;
+            continue;
+        }
+        if used + w > width && !line.is_empty() {
+            match space {
+                Some(at) => {
+                    let rest = line.split_off(at + 1);
+                    lines.push(line.trim_end().to_string());
+                    line = rest;
+                }
+                None => lines.push(std::mem::take(&mut line)),
+            }
+            used = unicode_width::UnicodeWidthStr::width(line.as_str());
+            space = None;
+        }
+        if c == ' ' {
+            space = Some(line.len());
+        }
+        line.push(c);
+        used += w;
+    }
+    lines.push(line);
+    lines
 }
 
 /// The start of a compact matrix cell (`check --matrix --format json|jsonl` without `--trace`)
@@ -376,4 +508,37 @@ pub fn weak_points_json(w: &crate::fix::WeakPoints) -> Value {
         "survives_any_one_az": w.survives_any_one_az(),
         "eni_azs": w.eni_azs,
     })
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn lines_fit_and_lose_nothing() {
+        let text =
+            "ok:vpce インターフェイスエンドポイント (~ 別の AZ に向かうことがある、! 常に別の AZ)";
+        for width in [8, 20, 40, 84] {
+            let lines = break_line(text, width);
+            assert!(
+                lines.iter().all(|l| l.width() <= width),
+                "{width}: {lines:?}"
+            );
+            let joined: String = lines.concat().chars().filter(|c| *c != ' ').collect();
+            let original: String = text.chars().filter(|c| *c != ' ').collect();
+            assert_eq!(joined, original, "{width}");
+        }
+        assert_eq!(break_line("aa bb cc", 5), ["aa bb", "cc"]);
+    }
+
+    #[test]
+    fn blocks_fit_the_width_with_one_column_at_least() {
+        let widths = [6, 10, 30, 4];
+        assert_eq!(column_blocks(8, &widths, None).len(), 1);
+        assert_eq!(column_blocks(8, &widths, None)[0], 0..4);
+        assert_eq!(column_blocks(8, &widths, Some(40)), [0..2, 2..3, 3..4]);
+        // Too narrow for any column: one per block, never an empty block.
+        assert_eq!(column_blocks(8, &widths, Some(5)), [0..1, 1..2, 2..3, 3..4]);
+    }
 }

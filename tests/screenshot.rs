@@ -1,5 +1,5 @@
 //! The README's pictures are the UI as it is: regenerate them with
-//! `cargo run --example screenshot` when this fails.
+//! `cargo run --release --example screenshot` when this fails.
 
 #[test]
 fn committed_pictures_match_the_ui() {
@@ -9,7 +9,7 @@ fn committed_pictures_match_the_ui() {
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(
             committed == svg,
-            "{} is out of date: run `cargo run --example screenshot`",
+            "{} is out of date: run `cargo run --release --example screenshot`",
             path.display()
         );
     }

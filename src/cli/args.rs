@@ -11,8 +11,7 @@ use crate::i18n::Lang;
     name = "vpc-tui",
     version,
     about = "See how traffic leaves an AWS VPC: routes, endpoints, NAT and internet gateways, explained hop by hop.",
-    after_help = "Exit codes: 0 reachable / valid, 1 evaluated but not reachable, 2 invalid input or usage.",
-    args_conflicts_with_subcommands = true
+    after_help = "Exit codes: 0 reachable / valid, 1 evaluated but not reachable, 2 invalid input or usage."
 )]
 pub struct Cli {
     /// Scenario file (RON) to open in the explorer; without one, the built-in private-only
@@ -38,6 +37,25 @@ pub struct Cli {
     pub vpc: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    /// The arguments, or clap's usage error (exit 2) for a scenario, `--overview` or `--aws`
+    /// given with a subcommand. Global flags (`--lang`, `--ascii`) go before or after it.
+    pub fn parse_checked() -> Cli {
+        use clap::{CommandFactory, Parser};
+        let cli = Cli::parse();
+        if cli.command.is_some() && (cli.scenario.is_some() || cli.overview || cli.aws.is_some()) {
+            Cli::command()
+                .error(
+                    clap::error::ErrorKind::ArgumentConflict,
+                    "a SCENARIO, --overview or --aws goes after the subcommand's name \
+                     (vpc-tui check SCENARIO ...), or without a subcommand to open the explorer",
+                )
+                .exit();
+        }
+        cli
+    }
 }
 
 /// `--lang`, or else the locale.
@@ -134,13 +152,15 @@ pub struct CheckArgs {
     #[arg(long, value_name = "VPC", requires = "aws")]
     pub vpc: Option<String>,
     /// Source: an instance id or name, a subnet id (a hypothetical instance there), or a
-    /// private IPv4 address inside a subnet.
-    #[arg(long, required_unless_present = "matrix", conflicts_with = "matrix")]
-    pub from: Option<String>,
+    /// private IPv4 address inside a subnet. With --matrix: the rows to show (instances, or
+    /// subnets' instances, by id or name); repeatable or comma-separated.
+    #[arg(long, required_unless_present = "matrix", value_delimiter = ',')]
+    pub from: Vec<String>,
     /// Destination: a service (s3, ssm, ...), SERVICE@REGION (s3@us-west-2), a global name
-    /// (s3.amazonaws.com), an IPv4 address or CIDR, or workload:NAME (workload:ecr-pull).
-    #[arg(long, required_unless_present = "matrix", conflicts_with = "matrix")]
-    pub to: Option<String>,
+    /// (s3.amazonaws.com), an IPv4 address or CIDR, or workload:NAME (workload:ecr-pull). With
+    /// --matrix: the columns to show (services or workloads); repeatable or comma-separated.
+    #[arg(long, required_unless_present = "matrix", value_delimiter = ',')]
+    pub to: Vec<String>,
     /// With --from SUBNET: the hypothetical instance has a public IPv4 address.
     #[arg(long, requires = "from")]
     pub public_ip: bool,
@@ -172,6 +192,10 @@ pub struct CheckArgs {
     /// one per line.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// With --matrix as text: wrap the table to N columns, each block repeating the instance
+    /// column (default: the terminal's width when writing to a terminal; 0 never wraps).
+    #[arg(long, value_name = "N", requires = "matrix")]
+    pub width: Option<usize>,
     /// With --matrix and a JSON format: each cell is the full trace (hops, parts, sentences)
     /// instead of the compact verdict.
     #[arg(long, requires = "matrix")]

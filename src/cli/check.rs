@@ -4,14 +4,22 @@
 use std::io::Write;
 
 use super::args::{CheckArgs, Format};
+use super::matrix::{MatrixArgs, run_matrix, run_matrix_spof};
 use super::{EXIT_INVALID, EXIT_NOT_REACHABLE, EXIT_OK, load_scenario_or_aws};
 use crate::eval::{self, Query, Verdict};
 use crate::explain::Lang;
 use crate::fix;
-use crate::model::{Model, WhatIf};
+use crate::model::Model;
 use crate::report;
 
-pub fn run_check(args: &CheckArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+/// `terminal_width` is stdout's width when it is a terminal: the matrix text wraps to it.
+pub fn run_check(
+    args: &CheckArgs,
+    lang: Lang,
+    terminal_width: Option<usize>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
     let model = match load_scenario_or_aws(
         args.scenario.as_deref(),
         args.aws.as_deref(),
@@ -49,13 +57,21 @@ pub fn run_check(args: &CheckArgs, lang: Lang, out: &mut dyn Write, err: &mut dy
         }
         what_if.failed_azs.push(az.clone());
     }
-    if args.matrix && args.spof {
-        return run_matrix_spof(&model, &what_if, args.format, lang, out);
-    }
     if args.matrix {
-        return run_matrix(&model, &what_if, args.format, args.trace, lang, out, err);
+        let matrix = MatrixArgs {
+            format: args.format,
+            trace: args.trace,
+            from: &args.from,
+            to: &args.to,
+            width: args.width.or(terminal_width).filter(|&w| w > 0),
+        };
+        return if args.spof {
+            run_matrix_spof(&model, &what_if, &matrix, lang, out, err)
+        } else {
+            run_matrix(&model, &what_if, &matrix, lang, out, err)
+        };
     }
-    let (Some(from), Some(to)) = (&args.from, &args.to) else {
+    let ([from], [to]) = (args.from.as_slice(), args.to.as_slice()) else {
         let _ = writeln!(err, "{}", crate::explain::m(lang, "check-no-path"));
         return EXIT_INVALID;
     };
@@ -120,7 +136,11 @@ pub fn run_check(args: &CheckArgs, lang: Lang, out: &mut dyn Write, err: &mut dy
             exit_for(&trace.verdict)
         }
         Err(e) => {
-            let _ = writeln!(err, "error: {}", crate::explain::query_error(lang, &e));
+            let _ = writeln!(
+                err,
+                "{}",
+                crate::explain::error_line(lang, &crate::explain::query_error(lang, &e))
+            );
             EXIT_INVALID
         }
     }
@@ -132,248 +152,6 @@ fn exit_for(v: &Verdict) -> i32 {
     } else {
         EXIT_NOT_REACHABLE
     }
-}
-
-/// The matrix, written row by row as it is computed: memory for the classes of instances (a
-/// subnet and public-IP state), never for the rows or cells.
-fn run_matrix(
-    model: &Model,
-    what_if: &WhatIf,
-    format: Format,
-    trace: bool,
-    lang: Lang,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> i32 {
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    let classes = eval::classes(model);
-    let rows = eval::evaluate_classes(model, what_if, &classes.keys);
-    let all = rows
-        .iter()
-        .flat_map(|row| row.iter())
-        .all(|c| c.verdict.is_reachable());
-    let (services, workloads) = eval::columns(model);
-    let columns: Vec<&str> = services
-        .iter()
-        .chain(&workloads)
-        .map(String::as_str)
-        .collect();
-    let instances = &model.scenario().instances;
-    let written = match format {
-        Format::Text => {
-            let texts: Vec<Vec<String>> = rows
-                .iter()
-                .map(|row| row.iter().map(|c| report::cell_text(&c.verdict)).collect())
-                .collect();
-            let name_width = instances.iter().map(|i| i.id.chars().count()).max();
-            let names = instances
-                .iter()
-                .zip(&classes.row_class)
-                .map(|(i, &c)| (i.id.as_str(), c as usize));
-            report::write_matrix_text(&mut out, lang, &columns, &texts, name_width, names)
-        }
-        Format::Json | Format::Jsonl if trace => {
-            write_traces(model, what_if, format, &columns, &mut out, err)
-        }
-        Format::Json | Format::Jsonl => {
-            let tails = match class_tails(model, what_if, &classes, &columns) {
-                Ok(t) => t,
-                Err(e) => {
-                    let _ = writeln!(err, "error: {e}");
-                    return EXIT_INVALID;
-                }
-            };
-            write_cells(model, format, &classes, &tails, &mut out)
-        }
-    };
-    match written.and_then(|()| out.flush()) {
-        Ok(()) if all => EXIT_OK,
-        Ok(()) => EXIT_NOT_REACHABLE,
-        Err(e) => {
-            let _ = writeln!(err, "error: {e}");
-            EXIT_INVALID
-        }
-    }
-}
-
-/// Per class, per column, the verdict part of a compact cell, from the full trace of the class's
-/// first instance (the classes shared out over the cores).
-fn class_tails(
-    model: &Model,
-    what_if: &WhatIf,
-    classes: &eval::Classes,
-    columns: &[&str],
-) -> Result<Vec<Vec<String>>, eval::QueryError> {
-    let instances = &model.scenario().instances;
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let work = || -> Result<Vec<(usize, Vec<String>)>, eval::QueryError> {
-        let mut done = Vec::new();
-        loop {
-            let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(&row) = classes.first_row.get(k) else {
-                return Ok(done);
-            };
-            let id = &instances[row].id;
-            let mut tails = Vec::with_capacity(columns.len());
-            for to in columns {
-                let t = eval::evaluate(model, what_if, &Query::parse(model, id, to, false))?;
-                tails.push(report::cell_json_tail(to, &t));
-            }
-            done.push((k, tails));
-        }
-    };
-    let threads = crate::model::cores()
-        .min(classes.keys.len().div_ceil(8))
-        .max(1);
-    std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
-        let mut tails = vec![Vec::new(); classes.keys.len()];
-        let mine = work();
-        for done in std::iter::once(mine).chain(
-            helpers
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))),
-        ) {
-            for (k, t) in done? {
-                tails[k] = t;
-            }
-        }
-        Ok(tails)
-    })
-}
-
-/// A JSON list's or JSON Lines' framing around one object per cell.
-struct Framing {
-    format: Format,
-    first: bool,
-}
-
-impl Framing {
-    fn new(format: Format, out: &mut dyn Write) -> std::io::Result<Self> {
-        if format == Format::Json {
-            out.write_all(b"[")?;
-        }
-        Ok(Framing {
-            format,
-            first: true,
-        })
-    }
-
-    /// Before each object: a JSON list puts one on a line, after a comma.
-    fn item(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
-        if self.format == Format::Json {
-            out.write_all(if self.first { b"\n" } else { b",\n" })?;
-        }
-        self.first = false;
-        Ok(())
-    }
-
-    fn end_item(&self, out: &mut dyn Write) -> std::io::Result<()> {
-        if self.format == Format::Jsonl {
-            out.write_all(b"\n")?;
-        }
-        Ok(())
-    }
-
-    fn finish(self, out: &mut dyn Write) -> std::io::Result<()> {
-        if self.format == Format::Json {
-            out.write_all(b"\n]\n")?;
-        }
-        Ok(())
-    }
-}
-
-fn write_cells(
-    model: &Model,
-    format: Format,
-    classes: &eval::Classes,
-    tails: &[Vec<String>],
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    let mut framing = Framing::new(format, out)?;
-    for (inst, &c) in model.scenario().instances.iter().zip(&classes.row_class) {
-        let head = report::cell_json_head(&inst.id, inst.name.as_deref());
-        for tail in &tails[c as usize] {
-            framing.item(out)?;
-            out.write_all(head.as_bytes())?;
-            out.write_all(tail.as_bytes())?;
-            framing.end_item(out)?;
-        }
-    }
-    framing.finish(out)
-}
-
-/// `--trace`: every cell's full trace. Instances are taken in chunks, the chunks shared out
-/// over the cores and written in order, each dropped once written: memory for a few chunks.
-fn write_traces(
-    model: &Model,
-    what_if: &WhatIf,
-    format: Format,
-    columns: &[&str],
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> std::io::Result<()> {
-    const CHUNK: usize = 16;
-    let instances = &model.scenario().instances;
-    let chunks = instances.len().div_ceil(CHUNK);
-    // Each chunk's cells as JSON text, one per line.
-    let chunk_text = |k: usize| -> Result<Vec<u8>, eval::QueryError> {
-        let mut text = Vec::new();
-        for inst in &instances[k * CHUNK..((k + 1) * CHUNK).min(instances.len())] {
-            for to in columns {
-                let t = eval::evaluate(model, what_if, &Query::parse(model, &inst.id, to, false))?;
-                let _ = serde_json::to_writer(&mut text, &report::trace_json(&t));
-                text.push(b'\n');
-            }
-        }
-        Ok(text)
-    };
-    let threads = crate::model::cores().min(chunks).max(1);
-    let mut framing = Framing::new(format, out)?;
-    let mut write_chunk = |text: Result<Vec<u8>, eval::QueryError>| -> std::io::Result<()> {
-        let text = text.map_err(|e| {
-            let _ = writeln!(err, "error: {e}");
-            std::io::Error::other("unknown name")
-        })?;
-        for line in text.split_inclusive(|&b| b == b'\n') {
-            framing.item(out)?;
-            out.write_all(&line[..line.len() - 1])?;
-            framing.end_item(out)?;
-        }
-        Ok(())
-    };
-    if threads == 1 {
-        for k in 0..chunks {
-            write_chunk(chunk_text(k))?;
-        }
-    } else {
-        // Helpers compute chunks k ≡ i (mod threads) ahead; this thread writes them in order,
-        // each helper at most two chunks ahead.
-        std::thread::scope(|scope| -> std::io::Result<()> {
-            let receivers: Vec<_> = (0..threads)
-                .map(|i| {
-                    let (send, receive) = std::sync::mpsc::sync_channel(2);
-                    let chunk_text = &chunk_text;
-                    scope.spawn(move || {
-                        for k in (i..chunks).step_by(threads) {
-                            if send.send(chunk_text(k)).is_err() {
-                                return;
-                            }
-                        }
-                    });
-                    receive
-                })
-                .collect();
-            for k in 0..chunks {
-                let text = receivers[k % threads]
-                    .recv()
-                    .map_err(std::io::Error::other)?;
-                write_chunk(text)?;
-            }
-            Ok(())
-        })?;
-    }
-    framing.finish(out)
 }
 
 /// `--apply-suggestion N -o OUT`: apply the N-th suggestion and write the fixed scenario with the
@@ -458,73 +236,8 @@ fn apply_suggestion(
     EXIT_OK
 }
 
-/// `--matrix --spof`: every reachable cell with a single point of failure.
-fn run_matrix_spof(
-    model: &Model,
-    what_if: &WhatIf,
-    format: Format,
-    lang: Lang,
-    out: &mut dyn Write,
-) -> i32 {
-    let cells = fix::matrix_weak_points(model, what_if);
-    match format {
-        Format::Text => {
-            let mut text = crate::explain::msg(
-                lang,
-                "fix-matrix-spof-head",
-                crate::explain::args().n("count", cells.len()),
-            );
-            text.push('\n');
-            for (instance, to, w) in &cells {
-                let what: Vec<String> = w
-                    .weak_points
-                    .iter()
-                    .map(|p| crate::explain::weak_point_text(lang, p).trim().to_string())
-                    .collect();
-                text.push_str(&crate::explain::msg(
-                    lang,
-                    "fix-matrix-spof-line",
-                    crate::explain::args()
-                        .s("instance", instance.as_str())
-                        .s("to", to.as_str())
-                        .s("weak", crate::explain::join(lang, &what)),
-                ));
-                text.push('\n');
-            }
-            let _ = write!(out, "{text}");
-        }
-        Format::Json | Format::Jsonl => {
-            let list: Vec<serde_json::Value> = cells
-                .iter()
-                .map(|(instance, to, w)| {
-                    let mut v = report::weak_points_json(w);
-                    v["from"] = serde_json::json!(instance);
-                    v["to"] = serde_json::json!(to);
-                    v
-                })
-                .collect();
-            if format == Format::Jsonl {
-                for cell in &list {
-                    let _ = write_json(out, format, cell);
-                }
-            } else {
-                let doc = serde_json::json!({
-                    "schema_version": report::SCHEMA_VERSION,
-                    "cells": list,
-                });
-                let _ = write_json(out, format, &doc);
-            }
-        }
-    }
-    if cells.is_empty() {
-        EXIT_OK
-    } else {
-        EXIT_NOT_REACHABLE
-    }
-}
-
 /// One JSON document: pretty for `json`, one line for `jsonl`.
-fn write_json(
+pub(super) fn write_json(
     out: &mut dyn Write,
     format: Format,
     value: &serde_json::Value,

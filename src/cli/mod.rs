@@ -12,6 +12,7 @@ mod explorer;
 mod export;
 mod import;
 mod lesson;
+mod matrix;
 mod overview;
 mod validate;
 

@@ -7,12 +7,12 @@ use std::path::Path;
 use super::import::load_aws;
 use super::{BUILTIN_NAME, EXIT_INVALID, EXIT_OK, load, print_warnings};
 use crate::eval;
-use crate::explain::Lang;
+use crate::explain::{self, Lang};
 use crate::model::Model;
 use crate::report;
 
-/// `lang` picks the scenario's title and description (`title_ja`, `description_ja`); the rest
-/// of the overview is in English.
+/// `lang` picks the scenario's title and description (`title_ja`, `description_ja`) and the
+/// language of the rest.
 pub fn run_overview(
     path: Option<&Path>,
     lang: Lang,
@@ -29,7 +29,7 @@ pub fn run_overview(
     let shown = path
         .map(|p| p.display().to_string())
         .unwrap_or_else(|| BUILTIN_NAME.to_string());
-    print_warnings(&model, Path::new(&shown), super::resolve_lang(None), err);
+    print_warnings(&model, Path::new(&shown), lang, err);
     let check = path
         .map(|p| p.display().to_string())
         .unwrap_or_else(|| "scenarios/private-only.ron".into());
@@ -43,31 +43,40 @@ pub fn run_overview(
 fn print_overview(model: &Model, shown: &str, check_args: &str, lang: Lang, out: &mut dyn Write) {
     let s = model.scenario();
     let ja = lang == Lang::Ja;
-    let _ = writeln!(out, "{shown}: {}", s.title_for(ja).unwrap_or("(untitled)"));
+    let untitled = explain::m(lang, "overview-untitled");
+    let _ = writeln!(out, "{shown}: {}", s.title_for(ja).unwrap_or(&untitled));
     if let Some(d) = s.description_for(ja) {
         let _ = writeln!(out, "{d}");
     }
-    let _ = writeln!(
-        out,
-        "\n{} in {}, {} AZs, {} subnets, {} route tables, {} gateway / {} interface endpoints, {} instances\n",
-        s.vpc.id,
-        s.region,
-        s.availability_zones.len(),
-        s.subnets.len(),
-        s.route_tables.len(),
-        s.gateway_endpoints.len(),
-        s.interface_endpoints.len(),
-        s.instances.len()
+    let counts = explain::msg(
+        lang,
+        "overview-counts",
+        explain::args()
+            .s("vpc", s.vpc.id.as_str())
+            .s("region", s.region.as_str())
+            .n("azs", s.availability_zones.len())
+            .n("subnets", s.subnets.len())
+            .n("tables", s.route_tables.len())
+            .n("gateway", s.gateway_endpoints.len())
+            .n("interface", s.interface_endpoints.len())
+            .n("instances", s.instances.len()),
     );
+    let _ = writeln!(out, "\n{counts}\n");
     let matrix = eval::evaluate_all(model, &s.what_if);
-    let _ = write!(out, "{}", report::matrix_text(&matrix, Lang::En));
+    let _ = write!(out, "{}", report::matrix_text(&matrix, lang));
+    let first = s.instances.first().map(|i| i.id.as_str());
+    let command = format!(
+        "vpc-tui check {check_args} --from {} --to s3",
+        first.unwrap_or("INSTANCE")
+    );
     let _ = writeln!(
         out,
-        "\nExplain one path: vpc-tui check {check_args} --from {} --to s3",
-        s.instances
-            .first()
-            .map(|i| i.id.as_str())
-            .unwrap_or("INSTANCE")
+        "\n{}",
+        explain::msg(
+            lang,
+            "overview-explain-one",
+            explain::args().s("command", command)
+        )
     );
 }
 
@@ -75,6 +84,7 @@ fn print_overview(model: &Model, shown: &str, check_args: &str, lang: Lang, out:
 pub fn run_overview_aws(
     dir: &Path,
     vpc: Option<&str>,
+    lang: Lang,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
@@ -84,12 +94,12 @@ pub fn run_overview_aws(
     };
     let vpc_arg = vpc.map(|v| format!(" --vpc {v}")).unwrap_or_default();
     let shown = dir.display().to_string();
-    // An imported VPC has an English title and description only.
+    // An imported VPC has no title or description in Japanese: the rest follows `lang`.
     print_overview(
         &model,
         &shown,
         &format!("--aws {shown}{vpc_arg}"),
-        Lang::En,
+        lang,
         out,
     );
     EXIT_OK

@@ -209,6 +209,11 @@ pub fn m(lang: Lang, id: &str) -> String {
     msg(lang, id, Args::default())
 }
 
+/// "error: …" in the language: a line for stderr around a sentence or a system's message.
+pub fn error_line(lang: Lang, what: &str) -> String {
+    msg(lang, "cli-error", args().s("what", what))
+}
+
 /// Items joined by the language's list separator (`, ` or `、`).
 pub fn join<S: AsRef<str>>(lang: Lang, items: impl IntoIterator<Item = S>) -> String {
     let sep = separator(lang, "list-sep");

@@ -1,6 +1,6 @@
 //! A rendered frame as SVG, for the README's picture: the app's own buffer, cell by cell, so the
 //! picture is the real UI and can be regenerated whenever it changes
-//! (`cargo run --example screenshot`).
+//! (`cargo run --release --example screenshot`).
 
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};

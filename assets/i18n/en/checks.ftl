@@ -6,7 +6,11 @@ check-valid = { $path }: valid ({ $count ->
    *[other] { $count } warnings
 })
 check-no-az = error: no Availability Zone { $az }; AZs: { $known }
-check-no-path = error: give --from and --to, or --matrix
+check-no-path = error: give one --from and one --to, or --matrix (which takes several of each as filters)
+check-matrix-no-from = error: --from { $name } names no instance or subnet; instances: { $known }
+check-matrix-no-to = error: --to { $name } is not a column of the matrix; columns: { $known }
+# Any other error, after the word that marks it as one.
+cli-error = error: { $what }
 check-public-ip-needs-subnet = error: --public-ip describes a hypothetical instance, so it needs --from SUBNET; { $from } is not a subnet id
 
 ## A problem: where, then what
@@ -32,3 +36,21 @@ handout-path = Path: { $from } → { $to }
 handout-question = Question: { $question }
 handout-answer = Answer: { $answer }
 handout-source = Source: { $source }
+
+## The overview printed when standard output is not a terminal (`vpc-tui SCENARIO > file`).
+
+overview-untitled = (untitled)
+overview-counts = { $vpc } in { $region }: { $azs ->
+    [one] 1 AZ
+   *[other] { $azs } AZs
+}, { $subnets ->
+    [one] 1 subnet
+   *[other] { $subnets } subnets
+}, { $tables ->
+    [one] 1 route table
+   *[other] { $tables } route tables
+}, { $gateway } gateway / { $interface } interface endpoints, { $instances ->
+    [one] 1 instance
+   *[other] { $instances } instances
+}
+overview-explain-one = Explain one path: { $command }

@@ -3,7 +3,11 @@
 
 check-valid = { $path }: 問題ありません (警告 { $count } 件)
 check-no-az = エラー: アベイラビリティーゾーン { $az } はありません。AZ: { $known }
-check-no-path = エラー: --from と --to、または --matrix を指定してください。
+check-no-path = エラー: --from と --to を 1 つずつ、または --matrix を指定してください (--matrix では --from と --to を複数指定して絞り込めます)。
+check-matrix-no-from = エラー: --from { $name } に当たるインスタンスもサブネットもありません。インスタンス: { $known }
+check-matrix-no-to = エラー: --to { $name } はマトリクスの列にありません。列: { $known }
+# そのほかのエラー。
+cli-error = エラー: { $what }
 check-public-ip-needs-subnet = エラー: --public-ip は仮のインスタンスを表すため、--from にはサブネットを指定します。{ $from } はサブネット ID ではありません。
 
 ## 問題 1 件: どこで、何が
@@ -28,3 +32,9 @@ handout-path = 経路: { $from } → { $to }
 handout-question = 問題: { $question }
 handout-answer = 答え: { $answer }
 handout-source = 出典: { $source }
+
+## 標準出力が端末でないとき (`vpc-tui SCENARIO > file`) に表示する概要。
+
+overview-untitled = (タイトルなし)
+overview-counts = { $vpc } ({ $region }): AZ { $azs } 個、サブネット { $subnets } 個、ルートテーブル { $tables } 個、ゲートウェイエンドポイント { $gateway } 個 / インターフェイスエンドポイント { $interface } 個、インスタンス { $instances } 台
+overview-explain-one = 1 つの経路を詳しく見る: { $command }
