@@ -241,6 +241,27 @@ pub fn tr(lang: Lang, text: &str) -> &str {
     }
 }
 
+/// Sentences run together as the language writes them: "A. B." in English, "A。B。" in
+/// Japanese. A part that already ends a sentence keeps its own stop.
+pub fn sentences<S: AsRef<str>>(lang: Lang, parts: impl IntoIterator<Item = S>) -> String {
+    let mut out = String::new();
+    for part in parts {
+        let part = part.as_ref().trim();
+        if part.is_empty() {
+            continue;
+        }
+        if lang == Lang::En && !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(part);
+        let ended = part.ends_with(['.', '!', '?', '。', '！', '？']);
+        if !ended {
+            out.push_str(if lang == Lang::Ja { "。" } else { "." });
+        }
+    }
+    out
+}
+
 /// The message `id` with its values put in: `values[0]` is `$a0`, `values[1]` is `$a1`, ...
 pub fn tf(lang: Lang, id: &'static str, values: &[&str]) -> String {
     match words().text[index(lang)].get(id) {
@@ -276,6 +297,19 @@ mod tests {
     fn has_japanese(s: &str) -> bool {
         s.chars()
             .any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}'))
+    }
+
+    #[test]
+    fn sentences_end_as_the_language_ends_them() {
+        assert_eq!(
+            sentences(Lang::En, ["Added x", "2 cells flipped."]),
+            "Added x. 2 cells flipped."
+        );
+        assert_eq!(
+            sentences(Lang::Ja, ["x を追加", "2 個変わりました。"]),
+            "x を追加。2 個変わりました。"
+        );
+        assert_eq!(sentences(Lang::Ja, ["", "a (b)"]), "a (b)。");
     }
 
     #[test]
@@ -381,6 +415,19 @@ mod tests {
         );
         for ((id, e), (_, j)) in en.iter().zip(&ja) {
             assert_eq!(variables(e), variables(j), "{id}: the variables differ");
+            // A message of placeholders and punctuation only ("{ $a0 } › { $a1 }") has no
+            // words to translate.
+            let words = e.split('{').enumerate().any(|(i, piece)| {
+                let literal = if i == 0 {
+                    piece
+                } else {
+                    piece.split_once('}').map_or("", |x| x.1)
+                };
+                literal.chars().any(char::is_alphabetic)
+            });
+            if !words {
+                continue;
+            }
             let text = t(Lang::Ja, id);
             assert!(!text.is_empty() && has_japanese(text), "{id}: {text:?}");
             assert_ne!(text, t(Lang::En, id), "{id}");

@@ -209,15 +209,14 @@ impl App {
             self.cost_stale = true;
             self.cost_changes.clear();
         }
-        let mut line = what.text(self.lang);
+        let mut parts = vec![what.text(self.lang)];
         // At an open lesson question the old and new verdicts would give the answer away.
         if let Some(p) = &path
             && !self.verdict_hidden()
         {
-            line.push_str(&format!(". {p}"));
+            parts.push(p.to_string());
         }
-        line.push_str(". ");
-        line.push_str(&match flips.len() {
+        parts.push(match flips.len() {
             0 => t(self.lang, "ui-no-matrix-cell-changed").to_string(),
             1 => t(self.lang, "ui-1-matrix-cell-flipped-c-lists").to_string(),
             n => tf(
@@ -227,13 +226,13 @@ impl App {
             ),
         });
         if cost_delta.abs() >= 0.005 {
-            line.push(' ');
-            line.push_str(&tf(
+            parts.push(tf(
                 self.lang,
                 "ui-cost-month",
                 &[&crate::cost::signed(cost_delta), &self.cost.currency],
             ));
         }
+        let line = crate::i18n::sentences(self.lang, &parts);
         self.status = Some((StatusKind::Info, line));
         self.change = Some(Change { what, path, flips });
     }

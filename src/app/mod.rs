@@ -315,6 +315,11 @@ pub struct App {
     /// in view; scrolling it by hand turns this off until the selection changes.
     pub topo_follow: bool,
     pub overlay: Option<Overlay>,
+    /// The edit flow under way: the edit menu's action, in the UI's language, which titles
+    /// every step of the flow.
+    pub flow_action: Option<String>,
+    /// A toggle waiting for the Confirm step (which shows the current value) to apply it.
+    pub pending_edit: Option<crate::model::Edit>,
     pub status: Option<(StatusKind, String)>,
     pub change: Option<Change>,
     /// Colours on (off with NO_COLOR): symbols and text carry every meaning either way.
@@ -384,6 +389,8 @@ impl App {
             narration_scroll: 0,
             topo_follow: true,
             overlay: None,
+            flow_action: None,
+            pending_edit: None,
             status: None,
             change: None,
             color: true,
@@ -583,7 +590,11 @@ impl App {
             }
             Msg::SelectCell { row, col } => self.select_cell(row, col),
             Msg::ToggleAz(i) => self.toggle_az(i),
-            Msg::EditMenu => self.overlay = Some(Overlay::Picker(flows::edit_menu(self))),
+            Msg::EditMenu => {
+                self.flow_action = None;
+                self.pending_edit = None;
+                self.overlay = Some(Overlay::Picker(flows::edit_menu(self)));
+            }
             Msg::Undo => self.undo(),
             Msg::Redo => self.redo(),
             Msg::Reset => self.reset(),

@@ -40,6 +40,7 @@ impl OnDisk {
 fn dialog(title: String, items: Vec<PickItem>, purpose: Purpose) -> Picker {
     Picker {
         title,
+        action: None,
         items,
         selected: 0,
         filter: String::new(),

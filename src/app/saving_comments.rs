@@ -81,6 +81,7 @@ impl App {
         };
         self.overlay = Some(Overlay::Picker(Picker {
             title: title.clone(),
+            action: None,
             items: vec![
                 item(
                     "Save anyway",

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use super::*;
 use crate::app::script::press;
+use crate::i18n::Lang;
 use crate::model::load_file;
 
 pub(crate) fn open(name: &str) -> App {
@@ -151,7 +152,7 @@ fn save_as_writes_a_file_that_loads_again() {
     std::fs::create_dir_all(&dir).unwrap();
     let target = dir.join("edited.ron");
     let mut app = open("private-only");
-    press(&mut app, "e/enableDnsHostnames<Enter>");
+    press(&mut app, "e/enableDnsHostnames<Enter><Enter>");
     assert!(!app.model.scenario().vpc.enable_dns_hostnames);
     press(&mut app, "W");
     // The input starts with the current path: clear it, then type the new one.
@@ -456,4 +457,99 @@ fn flips_list_healthy_sources_first_with_the_matrix_verdict() {
     let workload = app.matrix.services.len();
     let cell = &app.matrix.cells[worker_a.unwrap()][workload].verdict;
     assert_eq!(verdict_words(cell), "unavailable (source_az_failed)");
+}
+
+/// Issue 16, point 12: each step of an edit flow is titled with the action, and a toggle shows
+/// what it is now before it applies (Enter on the change) or not (Cancel).
+#[test]
+fn toggles_confirm_with_the_current_value_and_steps_carry_the_action() {
+    let mut app = open("private-only");
+    press(&mut app, "e/enableDnsHostnames<Enter>");
+    let Some(Overlay::Picker(p)) = &app.overlay else {
+        panic!("no confirm step: {:?}", app.overlay);
+    };
+    assert_eq!(p.purpose, Purpose::Confirm);
+    assert_eq!(
+        p.heading(Lang::En),
+        "Toggle enableDnsHostnames › Apply this change?"
+    );
+    assert_eq!(p.items[0].detail, "now: enableDnsHostnames on");
+    assert!(
+        app.model.scenario().vpc.enable_dns_hostnames,
+        "not yet applied"
+    );
+    // Cancel: nothing changes.
+    press(&mut app, "j<Enter>");
+    assert!(app.overlay.is_none());
+    assert!(app.model.scenario().vpc.enable_dns_hostnames);
+    // The private DNS flow: the endpoint step is titled with the action, then the toggle
+    // says the current value, in Japanese too.
+    let mut app = open("private-only");
+    app.lang = Lang::Ja;
+    press(&mut app, "e");
+    let Some(Overlay::Picker(menu)) = &app.overlay else {
+        panic!("no menu");
+    };
+    let k = menu
+        .items
+        .iter()
+        .position(|i| i.value == "ife-dns")
+        .unwrap();
+    app.overlay = Some(Overlay::Picker(Picker {
+        selected: k,
+        ..menu.clone()
+    }));
+    press(&mut app, "<Enter>");
+    let Some(Overlay::Picker(p)) = &app.overlay else {
+        panic!("no endpoint step");
+    };
+    let heading = p.heading(Lang::Ja);
+    assert!(
+        heading.contains("プライベート DNS") && heading.contains(" › "),
+        "{heading}"
+    );
+    press(&mut app, "<Enter>");
+    let Some(Overlay::Picker(p)) = &app.overlay else {
+        panic!("no confirm step");
+    };
+    assert_eq!(p.items[1].label, "キャンセル");
+    assert!(
+        p.items[0].detail.starts_with("現在: プライベート DNSは"),
+        "{}",
+        p.items[0].detail
+    );
+    let before = app.model.scenario().interface_endpoints[0].private_dns;
+    press(&mut app, "<Enter>");
+    assert_ne!(
+        app.model.scenario().interface_endpoints[0].private_dns,
+        before
+    );
+    press(&mut app, "u");
+    assert_eq!(
+        app.model.scenario().interface_endpoints[0].private_dns,
+        before
+    );
+}
+
+/// The route-table chooser says "main route table" once, not `main · main`.
+#[test]
+fn the_table_chooser_says_main_once() {
+    let mut app = open("private-only");
+    press(&mut app, "e/main table<Enter>");
+    let Some(Overlay::Picker(p)) = &app.overlay else {
+        panic!("no table step");
+    };
+    for it in &p.items {
+        assert!(
+            !it.detail.contains("main · main"),
+            "{}: {}",
+            it.label,
+            it.detail
+        );
+    }
+    assert!(
+        p.items
+            .iter()
+            .any(|i| i.detail.ends_with("main route table"))
+    );
 }

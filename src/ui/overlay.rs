@@ -48,7 +48,7 @@ fn picker_rect(area: Rect, p: &Picker, lang: Lang) -> Rect {
         .map(|i| width(tr(lang, &i.label)) + width(tr(lang, &i.detail)) + 6)
         .max()
         .unwrap_or(20)
-        .max(width(tr(lang, &p.title)) + 4) as u16;
+        .max(width(&p.heading(lang)) + 4) as u16;
     centred(area, longest.clamp(30, 96), p.items.len() as u16 + 4)
 }
 
@@ -107,7 +107,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Overlay::Picker(p) => {
             let r = picker_rect(area, p, app.lang);
             clear(r, buf);
-            let block = panel(theme, tr(lang, &p.title).to_string(), true);
+            let block = panel(theme, p.heading(lang), true);
             let inner = block.inner(r);
             block.render(r, buf);
             if inner.height == 0 {

@@ -446,3 +446,14 @@ ui-lesson-scroll-narration = Lesson: scroll the narration up / down
 ui-scroll-marker = { $a0 }–{ $a1 } of { $a2 } · { $a3 }
 ui-added-by-this-step = added by this step
 ui-removed-by-this-step = removed by this step
+ui-main-route-table = main route table
+
+## Edit flows: each step titled with the action; a toggle shows what it is now before it applies
+ui-flow-step = { $a0 } › { $a1 }
+ui-confirm-change = Apply this change?
+ui-leave-it-as-it-is = leave it as it is
+ui-now-setting = now: { $a0 } { $a1 }
+ui-setting-private-dns = private DNS
+ui-setting-inbound-resolver-only = private DNS only for the inbound Resolver endpoint
+ui-setting-cross-zone = cross-zone load balancing
+ui-setting-public-ip = public IPv4 address

@@ -174,7 +174,7 @@ ui-matrix-legend = ✔g ゲートウェイエンドポイント  ✔i インタ�
 
 ui-associations = 関連付け
 ui-explicit = { $a0 } (明示的)
-ui-main-implicit = { $a0 } (メイン、暗示的)
+ui-main-implicit = { $a0 } (メイン、暗黙的な関連付け)
 ui-edge = { $a0 } (エッジの関連付け)
 ui-no-subnets = サブネットなし
 ui-main = メイン
@@ -315,7 +315,7 @@ ui-availability-zone = アベイラビリティーゾーン
 ui-target-that-leaves-vpc-starts-with = { $a0 }: VPC の外へ出るターゲットは pcx-、tgw-、vgw- のどれかで始まります。
 ui-save-as-no-path-given = 名前を付けて保存: パスが入力されていません。
 ui-to-2 = 宛先 { $a0 }: { $a1 }
-ui-main-implicit-2 = (メイン、暗示的)
+ui-main-implicit-2 = (メイン、暗黙的な関連付け)
 ui-main-3 = メイン
 ui-main-remove-explicit-association = メイン (明示的な関連付けを解除)
 ui-subnet-then-uses-main-table = サブネットはメインルートテーブルを使うようになります
@@ -445,3 +445,14 @@ ui-lesson-scroll-narration = レッスン: 説明を上 / 下にスクロール
 ui-scroll-marker = { $a2 } 行中 { $a0 }–{ $a1 } · { $a3 }
 ui-added-by-this-step = このステップで追加
 ui-removed-by-this-step = このステップで削除
+ui-main-route-table = メインルートテーブル
+
+## 編集の流れ: 各ステップの見出しに操作名を出し、切り替えは適用の前に現在の値を見せる
+ui-flow-step = { $a0 } › { $a1 }
+ui-confirm-change = この変更を適用しますか?
+ui-leave-it-as-it-is = 変更しない
+ui-now-setting = 現在: { $a0 }は{ $a1 }
+ui-setting-private-dns = プライベート DNS
+ui-setting-inbound-resolver-only = インバウンド Resolver エンドポイント専用のプライベート DNS
+ui-setting-cross-zone = クロスゾーン負荷分散
+ui-setting-public-ip = パブリック IPv4 アドレス

@@ -20,9 +20,7 @@ impl App {
         match p.purpose {
             purpose @ (Purpose::SaveConflict { .. }
             | Purpose::SaveOverwrite { .. }
-            | Purpose::SaveDropsComments { .. }) => {
-                self.choose_save(purpose, &v)
-            }
+            | Purpose::SaveDropsComments { .. }) => self.choose_save(purpose, &v),
             Purpose::Recover => self.choose_recovery(&v),
             Purpose::Source => {
                 if let Ok(i) = v.parse() {
@@ -31,7 +29,7 @@ impl App {
             }
             Purpose::Target if v == "typed" => self.ask(
                 "To",
-                "an IPv4 address or CIDR, SERVICE@REGION (s3@us-west-2), or a global name (s3.amazonaws.com)",
+                t(self.lang, "ui-ipv4-address-or-cidr-service-region"),
                 Purpose::TypedTarget,
             ),
             Purpose::Target => {
@@ -40,6 +38,11 @@ impl App {
                 }
             }
             Purpose::EditMenu => self.start_flow(&v),
+            Purpose::Confirm => {
+                if let Some(edit) = self.pending_edit.take().filter(|_| v == "apply") {
+                    self.apply(edit);
+                }
+            }
             Purpose::AssociateSubnet => {
                 let p = self.table_picker(
                     tf(self.lang, "ui-route-table-for", &[&v]),
@@ -67,7 +70,7 @@ impl App {
             Purpose::SetMain => self.apply(Edit::SetMainRouteTable { route_table: v }),
             Purpose::AddRouteTable => self.ask(
                 &tf(self.lang, "ui-destination-for-new-route-in", &[&v]),
-                "a CIDR (0.0.0.0/0, 10.1.0.0/16) or a prefix list (pl-s3, pl-dynamodb)",
+                t(self.lang, "ui-cidr-0-0-0-0-0"),
                 Purpose::AddRouteDestination { table: v },
             ),
             Purpose::AddRouteTarget { table, destination }
@@ -80,8 +83,8 @@ impl App {
                     Purpose::ReplaceRouteTypedTarget { table, destination }
                 };
                 self.ask(
-                    "Target that leaves the VPC",
-                    "pcx-… (peering), tgw-… (transit gateway) or vgw-… (virtual private gateway)",
+                    t(self.lang, "ui-target-that-leaves-vpc"),
+                    t(self.lang, "ui-pcx-peering-tgw-transit-gateway-or"),
                     purpose,
                 );
             }
@@ -127,11 +130,19 @@ impl App {
             },
             Purpose::GatewayEndpointService => {
                 let mut p = self.table_picker(
-                    tf(self.lang, "ui-first-route-table-for-gateway-endpoint", &[&v]),
+                    tf(
+                        self.lang,
+                        "ui-first-route-table-for-gateway-endpoint",
+                        &[&v],
+                    ),
                     Purpose::GatewayEndpointTable { service: v },
                     false,
                 );
-                p.items.push(item("(none yet)", "attach tables later", ""));
+                p.items.push(item(
+                    t(self.lang, "ui-none-yet"),
+                    t(self.lang, "ui-attach-tables-later"),
+                    "",
+                ));
                 self.pick(p);
             }
             Purpose::GatewayEndpointTable { service } => {
@@ -162,9 +173,9 @@ impl App {
                 );
                 for it in &mut p.items {
                     it.detail = if attached.contains(&it.value) {
-                        "attached: choose to detach".into()
+                        t(self.lang, "ui-attached-choose-to-detach").into()
                     } else {
-                        "choose to attach".into()
+                        t(self.lang, "ui-choose-to-attach").into()
                     };
                 }
                 self.pick(p);
@@ -217,9 +228,7 @@ impl App {
                     position: None,
                 });
             }
-            Purpose::InterfaceEndpointDelete => {
-                self.apply(Edit::DeleteInterfaceEndpoint { id: v })
-            }
+            Purpose::InterfaceEndpointDelete => self.apply(Edit::DeleteInterfaceEndpoint { id: v }),
             Purpose::EndpointSubnetEndpoint => {
                 let has: Vec<String> = self
                     .model
@@ -270,22 +279,26 @@ impl App {
                     .interface_endpoints
                     .iter()
                     .any(|e| e.id == v && e.private_dns);
-                self.apply(Edit::SetPrivateDns {
-                    endpoint: v,
-                    enabled: !on,
-                });
+                let now = self.now_setting("ui-setting-private-dns", on);
+                self.confirm(
+                    Edit::SetPrivateDns {
+                        endpoint: v,
+                        enabled: !on,
+                    },
+                    now,
+                );
             }
             Purpose::NatSubnet => self.pick(Picker::new(
                 tf(self.lang, "ui-connectivity-of-nat-gateway-in", &[&v]),
                 vec![
                     item(
                         "public",
-                        "to the internet through the internet gateway",
+                        t(self.lang, "ui-to-internet-through-internet-gateway"),
                         "public",
                     ),
                     item(
                         "private",
-                        "to other VPCs or on-premises; never the internet",
+                        t(self.lang, "ui-to-other-vpcs-or-on-premises"),
                         "private",
                     ),
                 ],
@@ -316,10 +329,14 @@ impl App {
                     .instances
                     .iter()
                     .any(|i| i.id == v && i.public_ip);
-                self.apply(Edit::SetInstancePublicIp {
-                    instance: v,
-                    public_ip: !has,
-                });
+                let now = self.now_setting("ui-setting-public-ip", has);
+                self.confirm(
+                    Edit::SetInstancePublicIp {
+                        instance: v,
+                        public_ip: !has,
+                    },
+                    now,
+                );
             }
             Purpose::GwlbAppliances => {
                 let up = self
@@ -339,8 +356,7 @@ impl App {
                 let lang = self.lang;
                 self.overlay = Some(Overlay::Input(Input {
                     prompt: tf(lang, "ui-gb-per-month-for", &[instance, service]),
-                    hint: t(lang, "ui-number-of-gb-e-g-250")
-                        .into(),
+                    hint: t(lang, "ui-number-of-gb-e-g-250").into(),
                     text: crate::cost::CostInputs::gb(&self.cost_inputs, instance, service)
                         .to_string(),
                     purpose: Purpose::FlowGb {
@@ -356,10 +372,14 @@ impl App {
                     .interface_endpoints
                     .iter()
                     .any(|e| e.id == v && e.private_dns_only_for_inbound_resolver_endpoint);
-                self.apply(Edit::SetPrivateDnsOnlyForInboundResolverEndpoint {
-                    endpoint: v,
-                    enabled: !on,
-                });
+                let now = self.now_setting("ui-setting-inbound-resolver-only", on);
+                self.confirm(
+                    Edit::SetPrivateDnsOnlyForInboundResolverEndpoint {
+                        endpoint: v,
+                        enabled: !on,
+                    },
+                    now,
+                );
             }
             Purpose::ApplianceHealthBalancer => {
                 let lb = self
@@ -382,9 +402,9 @@ impl App {
                         item(
                             &az.name,
                             if healthy {
-                                "healthy: choose to mark unhealthy"
+                                t(self.lang, "ui-healthy-choose-to-mark-unhealthy")
                             } else {
-                                "unhealthy: choose to mark healthy"
+                                t(self.lang, "ui-unhealthy-choose-to-mark-healthy")
                             },
                             &az.name,
                         )
@@ -418,15 +438,27 @@ impl App {
                     .gateway_load_balancers
                     .iter()
                     .any(|l| l.id == v && l.cross_zone_load_balancing);
-                self.apply(Edit::SetCrossZoneLoadBalancing {
-                    load_balancer: v,
-                    enabled: !on,
-                });
+                let now = self.now_setting("ui-setting-cross-zone", on);
+                self.confirm(
+                    Edit::SetCrossZoneLoadBalancing {
+                        load_balancer: v,
+                        enabled: !on,
+                    },
+                    now,
+                );
             }
             Purpose::EdgeTable => {
-                let Some(igw) = self.model.scenario().internet_gateway.as_ref().map(|g| g.id.clone())
+                let Some(igw) = self
+                    .model
+                    .scenario()
+                    .internet_gateway
+                    .as_ref()
+                    .map(|g| g.id.clone())
                 else {
-                    self.status = Some((StatusKind::Error, "The VPC has no internet gateway.".into()));
+                    self.status = Some((
+                        StatusKind::Error,
+                        t(self.lang, "ui-vpc-has-no-internet-gateway").into(),
+                    ));
                     return;
                 };
                 let associated = self
@@ -463,5 +495,11 @@ impl App {
             | Purpose::Hours
             | Purpose::SaveAs => {}
         }
+    }
+
+    /// "now: private DNS on" for a toggle's Confirm step.
+    fn now_setting(&self, setting: &'static str, on: bool) -> String {
+        let value = t(self.lang, if on { "ui-on" } else { "ui-off" });
+        tf(self.lang, "ui-now-setting", &[t(self.lang, setting), value])
     }
 }

@@ -4,23 +4,31 @@ use super::submit::list;
 use super::{Input, Picker, Purpose, item};
 use crate::app::{App, Overlay, StatusKind};
 use crate::i18n::{t, tf};
-use crate::model::Edit;
+use crate::model::{Edit, NatConnectivity};
 
 impl App {
     pub(super) fn start_flow(&mut self, key: &str) {
+        let lang = self.lang;
+        // Every step of the flow is titled with the action chosen in the menu.
+        self.flow_action = edit_menu(self)
+            .items
+            .into_iter()
+            .find(|i| i.value == key)
+            .map(|i| crate::i18n::tr(lang, &i.label).to_string());
+        let on_off = |on: bool| t(lang, if on { "ui-on" } else { "ui-off" });
         let s = self.model.scenario().clone();
         let source_subnet = self.source_subnet_id();
         match key {
             "associate" => {
                 let p = self.subnet_picker(
-                    "Subnet whose route table to change".into(),
+                    t(self.lang, "ui-subnet-whose-route-table-to-change").into(),
                     Purpose::AssociateSubnet,
                 );
                 self.pick(p.preselect(&source_subnet));
             }
             "main" => {
                 let p = self.table_picker(
-                    "Make this the main route table".into(),
+                    t(self.lang, "ui-make-this-main-route-table").into(),
                     Purpose::SetMain,
                     false,
                 );
@@ -39,7 +47,7 @@ impl App {
                     .and_then(|t| s.route_tables.get(t))
                     .map(|t| t.id.clone())
                     .unwrap_or_default();
-                let p = self.table_picker("Route table".into(), purpose, false);
+                let p = self.table_picker(t(self.lang, "ui-route-table").into(), purpose, false);
                 self.pick(p.preselect(&current));
             }
             "gwe-add" => {
@@ -51,7 +59,7 @@ impl App {
                     .map(|x| item(&x.name, &x.dns_name, &x.name))
                     .collect();
                 self.pick(Picker::new(
-                    "Service for the gateway endpoint",
+                    t(self.lang, "ui-service-for-gateway-endpoint"),
                     items,
                     Purpose::GatewayEndpointService,
                 ));
@@ -63,7 +71,7 @@ impl App {
                     .map(|g| {
                         item(
                             &g.id,
-                            format!("{} · tables: {}", g.service, list(&g.route_tables)),
+                            tf(lang, "ui-tables-2", &[&g.service, &list(&g.route_tables)]),
                             &g.id,
                         )
                     })
@@ -73,7 +81,11 @@ impl App {
                 } else {
                     Purpose::GatewayEndpointAttachEndpoint
                 };
-                self.pick(Picker::new("Gateway endpoint", items, purpose));
+                self.pick(Picker::new(
+                    t(self.lang, "ui-gateway-endpoint"),
+                    items,
+                    purpose,
+                ));
             }
             "ife-add" => {
                 let items = self
@@ -85,7 +97,7 @@ impl App {
                     .collect();
                 let target = self.selected_target().map(|t| t.query.clone());
                 let p = Picker::new(
-                    "Service for the interface endpoint",
+                    t(self.lang, "ui-service-for-interface-endpoint"),
                     items,
                     Purpose::InterfaceEndpointService,
                 );
@@ -100,11 +112,10 @@ impl App {
                             e.subnets.iter().map(|x| x.subnet.clone()).collect();
                         item(
                             &e.id,
-                            format!(
-                                "{} · private DNS {} · {}",
-                                e.service,
-                                if e.private_dns { "on" } else { "off" },
-                                list(&subnets)
+                            tf(
+                                lang,
+                                "ui-private-dns",
+                                &[&e.service, on_off(e.private_dns), &list(&subnets)],
                             ),
                             &e.id,
                         )
@@ -115,10 +126,17 @@ impl App {
                     "ife-subnet" => Purpose::EndpointSubnetEndpoint,
                     _ => Purpose::PrivateDns,
                 };
-                self.pick(Picker::new("Interface endpoint", items, purpose));
+                self.pick(Picker::new(
+                    t(self.lang, "ui-interface-endpoint"),
+                    items,
+                    purpose,
+                ));
             }
             "nat-add" => {
-                let p = self.subnet_picker("Subnet for the NAT gateway".into(), Purpose::NatSubnet);
+                let p = self.subnet_picker(
+                    t(self.lang, "ui-subnet-for-nat-gateway").into(),
+                    Purpose::NatSubnet,
+                );
                 self.pick(p);
             }
             "nat-delete" => {
@@ -129,17 +147,22 @@ impl App {
                         item(
                             &n.id,
                             format!(
-                                "{} · {:?}",
-                                n.subnet.as_deref().unwrap_or("regional"),
-                                n.connectivity
-                            )
-                            .to_lowercase(),
+                                "{} · {}",
+                                n.subnet.as_deref().unwrap_or(t(lang, "ui-regional")),
+                                t(
+                                    lang,
+                                    match n.connectivity {
+                                        NatConnectivity::Public => "ui-public",
+                                        NatConnectivity::Private => "ui-private",
+                                    }
+                                )
+                            ),
                             &n.id,
                         )
                     })
                     .collect();
                 self.pick(Picker::new(
-                    "NAT gateway to delete",
+                    t(self.lang, "ui-nat-gateway-to-delete"),
                     items,
                     Purpose::NatDelete,
                 ));
@@ -155,9 +178,9 @@ impl App {
                                 "{} · {}",
                                 i.id,
                                 if i.public_ip {
-                                    "has a public IPv4 address: choose to remove it"
+                                    t(self.lang, "ui-has-public-ipv4-address-choose-to")
                                 } else {
-                                    "private only: choose to give it a public IPv4 address"
+                                    t(self.lang, "ui-private-only-choose-to-give-it")
                                 }
                             ),
                             &i.id,
@@ -173,12 +196,26 @@ impl App {
                 let p = Picker::new("Instance", items, Purpose::PublicIp);
                 self.pick(p.preselect(&current.unwrap_or_default()));
             }
-            "dns-support" => self.apply(Edit::SetDnsSupport {
-                enabled: !s.vpc.enable_dns_support,
-            }),
-            "dns-hostnames" => self.apply(Edit::SetDnsHostnames {
-                enabled: !s.vpc.enable_dns_hostnames,
-            }),
+            "dns-support" => self.confirm(
+                Edit::SetDnsSupport {
+                    enabled: !s.vpc.enable_dns_support,
+                },
+                tf(
+                    lang,
+                    "ui-now-setting",
+                    &["enableDnsSupport", on_off(s.vpc.enable_dns_support)],
+                ),
+            ),
+            "dns-hostnames" => self.confirm(
+                Edit::SetDnsHostnames {
+                    enabled: !s.vpc.enable_dns_hostnames,
+                },
+                tf(
+                    lang,
+                    "ui-now-setting",
+                    &["enableDnsHostnames", on_off(s.vpc.enable_dns_hostnames)],
+                ),
+            ),
             "ife-inbound" => {
                 let items = s
                     .interface_endpoints
@@ -186,21 +223,20 @@ impl App {
                     .map(|e| {
                         item(
                             &e.id,
-                            format!(
-                                "{} · inbound Resolver only {}",
-                                e.service,
-                                if e.private_dns_only_for_inbound_resolver_endpoint {
-                                    "on"
-                                } else {
-                                    "off"
-                                }
+                            tf(
+                                lang,
+                                "ui-inbound-resolver-only",
+                                &[
+                                    &e.service,
+                                    on_off(e.private_dns_only_for_inbound_resolver_endpoint),
+                                ],
                             ),
                             &e.id,
                         )
                     })
                     .collect();
                 self.pick(Picker::new(
-                    "Interface endpoint",
+                    t(self.lang, "ui-interface-endpoint"),
                     items,
                     Purpose::InboundResolverOnly,
                 ));
@@ -212,13 +248,10 @@ impl App {
                     .map(|l| {
                         item(
                             &l.id,
-                            format!(
-                                "cross-zone {}",
-                                if l.cross_zone_load_balancing {
-                                    "on"
-                                } else {
-                                    "off"
-                                }
+                            tf(
+                                lang,
+                                "ui-cross-zone",
+                                &[on_off(l.cross_zone_load_balancing)],
                             ),
                             &l.id,
                         )
@@ -229,12 +262,16 @@ impl App {
                 } else {
                     Purpose::CrossZone
                 };
-                self.pick(Picker::new("Gateway Load Balancer", items, purpose));
+                self.pick(Picker::new(
+                    t(self.lang, "ui-gateway-load-balancer"),
+                    items,
+                    purpose,
+                ));
             }
             "edge" => {
                 let igw = s.internet_gateway.as_ref().map(|g| g.id.clone());
                 let mut p = self.table_picker(
-                    "Edge route table for the internet gateway".into(),
+                    t(self.lang, "ui-edge-route-table-for-internet-gateway").into(),
                     Purpose::EdgeTable,
                     false,
                 );
@@ -248,8 +285,10 @@ impl App {
                     }
                 }
                 if igw.is_none() {
-                    self.status =
-                        Some((StatusKind::Error, "The VPC has no internet gateway.".into()));
+                    self.status = Some((
+                        StatusKind::Error,
+                        t(self.lang, "ui-vpc-has-no-internet-gateway").into(),
+                    ));
                 } else {
                     self.pick(p);
                 }
@@ -302,16 +341,23 @@ impl App {
                     .map(|g| {
                         item(
                             &g.id,
-                            format!(
-                                "{} · appliances {}",
-                                g.subnet,
-                                if g.appliances_up { "up" } else { "down" }
+                            tf(
+                                lang,
+                                "ui-appliances",
+                                &[
+                                    &g.subnet,
+                                    t(lang, if g.appliances_up { "ui-up" } else { "ui-down" }),
+                                ],
                             ),
                             &g.id,
                         )
                     })
                     .collect();
-                self.pick(Picker::new("GWLB endpoint", items, Purpose::GwlbAppliances));
+                self.pick(Picker::new(
+                    t(self.lang, "ui-gwlb-endpoint"),
+                    items,
+                    Purpose::GwlbAppliances,
+                ));
             }
             "az" => {
                 let failed = self.failed_azs();
@@ -323,15 +369,19 @@ impl App {
                         item(
                             format!("{} {}", i + 1, self.model.az_label(i)),
                             if failed.get(i).copied().unwrap_or(false) {
-                                "FAILED: choose to restore"
+                                t(self.lang, "ui-failed-choose-to-restore")
                             } else {
-                                "up: choose to fail"
+                                t(self.lang, "ui-up-choose-to-fail")
                             },
                             i.to_string(),
                         )
                     })
                     .collect();
-                self.pick(Picker::new("Availability zone", items, Purpose::FailAz));
+                self.pick(Picker::new(
+                    t(self.lang, "ui-availability-zone"),
+                    items,
+                    Purpose::FailAz,
+                ));
             }
             _ => {}
         }
@@ -340,106 +390,135 @@ impl App {
 
 pub(in crate::app) fn edit_menu(app: &App) -> Picker {
     let s = app.model.scenario();
-    let on = |b: bool| if b { "now on" } else { "now off" };
+    let on = |b: bool| {
+        if b {
+            t(app.lang, "ui-now-on")
+        } else {
+            t(app.lang, "ui-now-off")
+        }
+    };
     let items = vec![
         item(
-            "Change a subnet's route table",
-            "explicit association, or back to main",
+            t(app.lang, "ui-change-subnets-route-table"),
+            t(app.lang, "ui-explicit-association-or-back-to-main"),
             "associate",
         ),
-        item("Make another table the main table", "", "main"),
-        item("Add a route", "table → destination → target", "add-route"),
+        item(t(app.lang, "ui-make-another-table-main-table"), "", "main"),
         item(
-            "Replace a route's target",
-            "the local route's too",
+            t(app.lang, "ui-add-route"),
+            t(app.lang, "ui-table-destination-target"),
+            "add-route",
+        ),
+        item(
+            t(app.lang, "ui-replace-routes-target"),
+            t(app.lang, "ui-local-routes-too"),
             "replace-route",
         ),
-        item("Delete a route", "", "delete-route"),
+        item(t(app.lang, "ui-delete-route"), "", "delete-route"),
         item(
-            "Create a gateway endpoint",
-            "S3 or DynamoDB, on a route table",
+            t(app.lang, "ui-create-gateway-endpoint"),
+            t(app.lang, "ui-s3-or-dynamodb-on-route-table"),
             "gwe-add",
         ),
-        item("Delete a gateway endpoint", "", "gwe-delete"),
+        item(t(app.lang, "ui-delete-gateway-endpoint"), "", "gwe-delete"),
         item(
-            "Attach or detach a gateway endpoint's route table",
-            "adds or removes its pl- route",
+            t(app.lang, "ui-attach-or-detach-gateway-endpoints-route"),
+            t(app.lang, "ui-adds-or-removes-its-pl-route"),
             "gwe-attach",
         ),
         item(
-            "Create an interface endpoint",
-            "any service, one subnet first",
+            t(app.lang, "ui-create-interface-endpoint"),
+            t(app.lang, "ui-any-service-one-subnet-first"),
             "ife-add",
         ),
-        item("Delete an interface endpoint", "", "ife-delete"),
         item(
-            "Add or remove an interface endpoint's subnet",
-            "one subnet per AZ",
+            t(app.lang, "ui-delete-interface-endpoint"),
+            "",
+            "ife-delete",
+        ),
+        item(
+            t(app.lang, "ui-add-or-remove-interface-endpoints-subnet"),
+            t(app.lang, "ui-one-subnet-per-az"),
             "ife-subnet",
         ),
         item(
-            "Turn an interface endpoint's private DNS on or off",
+            t(app.lang, "ui-turn-interface-endpoints-private-dns-on"),
             "",
             "ife-dns",
         ),
-        item("Add a NAT gateway", "public or private", "nat-add"),
         item(
-            "Delete a NAT gateway",
-            "its routes become blackholes",
+            t(app.lang, "ui-add-nat-gateway"),
+            t(app.lang, "ui-public-or-private"),
+            "nat-add",
+        ),
+        item(
+            t(app.lang, "ui-delete-nat-gateway"),
+            t(app.lang, "ui-its-routes-become-blackholes"),
             "nat-delete",
         ),
         item(
-            "Give or take an instance's public IPv4 address",
+            t(app.lang, "ui-give-or-take-instances-public-ipv4"),
             "",
             "public-ip",
         ),
         item(
-            "Toggle enableDnsSupport",
+            t(app.lang, "ui-toggle-enablednssupport"),
             on(s.vpc.enable_dns_support),
             "dns-support",
         ),
         item(
-            "Toggle enableDnsHostnames",
+            t(app.lang, "ui-toggle-enablednshostnames"),
             on(s.vpc.enable_dns_hostnames),
             "dns-hostnames",
         ),
-        item("Mark a GWLB endpoint's appliances up or down", "", "gwlb"),
         item(
-            "Private DNS only for the inbound Resolver endpoint",
-            "S3 interface endpoints",
+            t(app.lang, "ui-mark-gwlb-endpoints-appliances-up-or"),
+            "",
+            "gwlb",
+        ),
+        item(
+            t(app.lang, "ui-private-dns-only-for-inbound-resolver"),
+            t(app.lang, "ui-s3-interface-endpoints"),
             "ife-inbound",
         ),
         item(
-            "Mark a Gateway Load Balancer's appliances in an AZ healthy or not",
+            t(app.lang, "ui-mark-gateway-load-balancers-appliances-in"),
             "",
             "gwlb-health",
         ),
         item(
-            "Turn a Gateway Load Balancer's cross-zone load balancing on or off",
+            t(app.lang, "ui-turn-gateway-load-balancers-cross-zone"),
             "",
             "gwlb-cross-zone",
         ),
         item(
-            "Associate or disassociate the internet gateway with a route table",
-            "edge association (ingress routing)",
+            t(
+                app.lang,
+                "ui-associate-or-disassociate-internet-gateway-with",
+            ),
+            t(app.lang, "ui-edge-association-ingress-routing"),
             "edge",
         ),
-        item("Fail or restore an AZ", "also the number keys", "az"),
         item(
-            "Set the traffic of one flow (GB/month)",
-            "for the cost estimate",
+            t(app.lang, "ui-fail-or-restore-az"),
+            t(app.lang, "ui-also-number-keys"),
+            "az",
+        ),
+        item(
+            t(app.lang, "ui-set-traffic-of-one-flow-gb"),
+            t(app.lang, "ui-for-cost-estimate"),
             "flow-gb",
         ),
         item(
-            "Set the default traffic per flow (GB/month)",
-            "for the cost estimate",
+            t(app.lang, "ui-set-default-traffic-per-flow-gb"),
+            t(app.lang, "ui-for-cost-estimate"),
             "default-gb",
         ),
         item(
-            "Set the hours per month",
-            "for the cost estimate (730 by default)",
+            t(app.lang, "ui-set-hours-per-month"),
+            t(app.lang, "ui-for-cost-estimate-730-by-default"),
             "hours",
         ),
     ];
-    Picker::new("Edit the model", items, Purpose::EditMenu)
+    Picker::new(t(app.lang, "ui-edit-model"), items, Purpose::EditMenu)
 }

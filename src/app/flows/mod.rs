@@ -3,7 +3,8 @@
 //! chosen so far; the last step applies the edit, and the engine decides whether AWS allows it.
 
 use super::{App, Msg, Overlay, StatusKind};
-use crate::i18n::{tf, tr};
+use crate::i18n::{Lang, t, tf, tr};
+use crate::model::Edit;
 
 mod choose;
 mod menu;
@@ -120,11 +121,16 @@ pub enum Purpose {
         service: String,
     },
     DefaultGb,
+    /// Apply [`App::pending_edit`] ("apply") or not.
+    Confirm,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picker {
+    /// The step: what to choose.
     pub title: String,
+    /// The edit flow's action the step belongs to (see [`App::flow_action`]).
+    pub action: Option<String>,
     pub items: Vec<PickItem>,
     /// Index into [`Picker::visible`].
     pub selected: usize,
@@ -138,11 +144,22 @@ impl Picker {
     fn new(title: impl Into<String>, items: Vec<PickItem>, purpose: Purpose) -> Picker {
         Picker {
             title: title.into(),
+            action: None,
             items,
             selected: 0,
             filter: String::new(),
             filtering: false,
             purpose,
+        }
+    }
+
+    /// The title shown: the flow's action, then the step ("Turn private DNS on or off ›
+    /// Interface endpoint").
+    pub fn heading(&self, lang: Lang) -> String {
+        let step = tr(lang, &self.title);
+        match &self.action {
+            Some(action) if action != step => tf(lang, "ui-flow-step", &[action, step]),
+            _ => step.to_string(),
         }
     }
 
@@ -255,19 +272,41 @@ impl App {
         self.overlay = Some(Overlay::Input(input));
     }
 
-    fn pick(&mut self, picker: Picker) {
+    fn pick(&mut self, mut picker: Picker) {
+        if picker.action.is_none() {
+            picker.action = self.flow_action.clone();
+        }
         if picker.items.is_empty() {
             self.status = Some((
                 StatusKind::Error,
                 tf(
                     self.lang,
                     "ui-nothing-to-choose-from-in-this",
-                    &[tr(self.lang, &picker.title)],
+                    &[&picker.heading(self.lang)],
                 ),
             ));
         } else {
             self.overlay = Some(Overlay::Picker(picker));
         }
+    }
+
+    /// A toggle's last step: what it is now and what choosing "apply" makes it, or cancel.
+    fn confirm(&mut self, edit: Edit, now: String) {
+        let lang = self.lang;
+        let items = vec![
+            item(crate::explain::edit_text(lang, &edit), now, "apply"),
+            item(
+                t(lang, "ui-cancel"),
+                t(lang, "ui-leave-it-as-it-is"),
+                "cancel",
+            ),
+        ];
+        self.pending_edit = Some(edit);
+        self.pick(Picker::new(
+            t(lang, "ui-confirm-change"),
+            items,
+            Purpose::Confirm,
+        ));
     }
 
     fn ask(&mut self, prompt: &str, hint: &str, purpose: Purpose) {

@@ -3,6 +3,7 @@
 
 use super::{Input, PickItem, Picker, Purpose, item};
 use crate::app::{App, TargetKind};
+use crate::i18n;
 use crate::model::Destination;
 
 impl App {
@@ -27,13 +28,15 @@ impl App {
             .map(|(i, sub)| {
                 let (t, assoc) = self.model.subnet_route_table(i);
                 let table = s.route_tables.get(t).map(|t| t.id.as_str()).unwrap_or("?");
-                let how = match assoc {
-                    crate::model::Association::Explicit => "",
-                    crate::model::Association::ImplicitMain => " (main, implicit)",
+                let table = match assoc {
+                    crate::model::Association::Explicit => table.to_string(),
+                    crate::model::Association::ImplicitMain => {
+                        i18n::tf(self.lang, "ui-main-implicit", &[table])
+                    }
                 };
                 item(
                     &sub.id,
-                    format!("{} · {} · {table}{how}", sub.cidr, sub.az),
+                    format!("{} · {} · {table}", sub.cidr, sub.az),
                     &sub.id,
                 )
             })
@@ -47,19 +50,23 @@ impl App {
             .route_tables
             .iter()
             .map(|t| {
-                let mut detail = t.name.clone().unwrap_or_default();
-                if t.main {
-                    detail.push_str(" · main");
-                }
-                item(&t.id, detail.trim_start_matches(" · ").to_string(), &t.id)
+                // The name, unless the id already says it (`rtb-main` named "main"), then
+                // whether it is the main table.
+                let name = t
+                    .name
+                    .as_deref()
+                    .filter(|n| !t.id.to_lowercase().contains(&n.to_lowercase()));
+                let main = t.main.then(|| i18n::t(self.lang, "ui-main-route-table"));
+                let detail: Vec<&str> = name.into_iter().chain(main).collect();
+                item(&t.id, detail.join(" · "), &t.id)
             })
             .collect();
         if with_main {
             items.insert(
                 0,
                 item(
-                    "main (remove the explicit association)",
-                    "the subnet then uses the main table",
+                    i18n::t(self.lang, "ui-main-remove-explicit-association"),
+                    i18n::t(self.lang, "ui-subnet-then-uses-main-table"),
                     "",
                 ),
             );
@@ -107,22 +114,40 @@ impl App {
         let mut items = Vec::new();
         let is_vpc_cidr = s.vpc.cidrs.iter().any(|c| c.to_string() == destination);
         if is_vpc_cidr {
-            items.push(item("local", "restore the local route", "local"));
+            items.push(item(
+                "local",
+                i18n::t(self.lang, "ui-restore-local-route"),
+                "local",
+            ));
         }
         if let Some(igw) = &s.internet_gateway {
-            items.push(item(&igw.id, "internet gateway", format!("igw:{}", igw.id)));
+            items.push(item(
+                &igw.id,
+                i18n::t(self.lang, "ui-internet-gateway-3"),
+                format!("igw:{}", igw.id),
+            ));
         }
         for n in &s.nat_gateways {
             items.push(item(
                 &n.id,
-                format!("NAT gateway ({:?})", n.connectivity).to_lowercase(),
+                i18n::tf(
+                    self.lang,
+                    "ui-nat-gateway",
+                    &[i18n::t(
+                        self.lang,
+                        match n.connectivity {
+                            crate::model::NatConnectivity::Public => "ui-public",
+                            crate::model::NatConnectivity::Private => "ui-private",
+                        },
+                    )],
+                ),
                 format!("nat:{}", n.id),
             ));
         }
         for g in &s.gwlb_endpoints {
             items.push(item(
                 &g.id,
-                "Gateway Load Balancer endpoint",
+                i18n::t(self.lang, "ui-gateway-load-balancer-endpoint"),
                 format!("gwlbe:{}", g.id),
             ));
         }
@@ -131,13 +156,17 @@ impl App {
                 &e.id,
                 e.description
                     .clone()
-                    .unwrap_or_else(|| "network interface".into()),
+                    .unwrap_or_else(|| i18n::t(self.lang, "ui-network-interface").into()),
                 format!("eni:{}", e.id),
             ));
         }
-        items.push(item("blackhole", "drop the traffic", "blackhole"));
         items.push(item(
-            "Type a peering, transit or virtual private gateway…",
+            "blackhole",
+            i18n::t(self.lang, "ui-drop-traffic"),
+            "blackhole",
+        ));
+        items.push(item(
+            i18n::t(self.lang, "ui-type-peering-transit-or-virtual-private"),
             "pcx-… / tgw-… / vgw-…",
             "typed",
         ));
@@ -177,7 +206,8 @@ pub(in crate::app) fn source_picker(app: &App) -> Picker {
             item(&s.label, detail, i.to_string())
         })
         .collect();
-    Picker::new("From (source)", items, Purpose::Source).preselect(&app.source.to_string())
+    Picker::new(i18n::t(app.lang, "ui-from-source"), items, Purpose::Source)
+        .preselect(&app.source.to_string())
 }
 
 pub(in crate::app) fn target_picker(app: &App) -> Picker {
@@ -205,11 +235,12 @@ pub(in crate::app) fn target_picker(app: &App) -> Picker {
         })
         .collect();
     items.push(item(
-        "Type a destination…",
-        "an address, a CIDR, s3@us-west-2, s3.amazonaws.com",
+        i18n::t(app.lang, "ui-type-destination"),
+        i18n::t(app.lang, "ui-address-cidr-s3-us-west-2"),
         "typed",
     ));
-    Picker::new("To (target)", items, Purpose::Target).preselect(&app.target.to_string())
+    Picker::new(i18n::t(app.lang, "ui-to-target"), items, Purpose::Target)
+        .preselect(&app.target.to_string())
 }
 
 pub(in crate::app) fn answer_picker() -> Picker {
@@ -229,8 +260,8 @@ pub(in crate::app) fn answer_picker() -> Picker {
 
 pub(in crate::app) fn save_as_input(app: &App) -> Input {
     Input {
-        prompt: "Save as".into(),
-        hint: "a path for the RON file, e.g. my-vpc.ron".into(),
+        prompt: i18n::t(app.lang, "ui-save-as").into(),
+        hint: i18n::t(app.lang, "ui-path-for-ron-file-e-g").into(),
         text: app
             .file
             .as_ref()

@@ -107,11 +107,11 @@ impl App {
                 let cost = self.estimate_cost();
                 self.cost_changes = crate::cost::diff(&self.cost, &cost);
                 self.cost = cost;
-                let mut line = tf(self.lang, "ui-traffic-set", &[&what]);
+                let mut parts = vec![tf(self.lang, "ui-traffic-set", &[&what])];
                 if let Some(first) = self.cost_changes.first() {
-                    line.push_str(". ");
-                    line.push_str(&crate::explain::cost_change(self.lang, first));
+                    parts.push(crate::explain::cost_change(self.lang, first));
                 }
+                let line = crate::i18n::sentences(self.lang, &parts);
                 self.status = Some((StatusKind::Info, line));
             }
             Purpose::SaveAs => self.submit_save_as(input),
