@@ -529,3 +529,53 @@ fn flipped_cells_list_lines_up() {
         }
     }
 }
+
+/// Issue 16, point 10: the AWS import's warnings reach the screen. The opening status line
+/// counts them and `!` lists every one, scrolled with a visible position, at every size and in
+/// both languages.
+#[test]
+fn import_warnings_are_counted_and_listed() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/aws/reference-ingress");
+    let (scenario, warnings) = vpc_tui::import::load_aws_dir(&dir, None).unwrap();
+    assert!(warnings.len() >= 5, "{}", warnings.len());
+    let model = vpc_tui::model::Model::new(scenario).unwrap();
+    for lang in [Lang::En, Lang::Ja] {
+        let mut app = App::new(model.clone(), None, "reference-ingress".into());
+        app.import_warnings = warnings.clone();
+        app.set_lang(lang);
+        let status = app.status.as_ref().map(|s| s.1.clone()).unwrap_or_default();
+        assert!(status.contains(&warnings.len().to_string()), "{status}");
+        assert!(status.contains('!'), "{status}");
+        press(&mut app, "!");
+        for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+            let screen = text(&frame(&mut app, w, h));
+            let needle = if lang == Lang::En {
+                "Warnings ("
+            } else {
+                "警告 ("
+            };
+            assert!(screen.contains(needle), "{w}x{h}:\n{screen}");
+            assert!(
+                screen.contains("nat-0a93acc57881d4199"),
+                "{w}x{h}:\n{screen}"
+            );
+            if lang == Lang::En {
+                insta::assert_snapshot!(format!("import_warnings_{w}x{h}"), screen);
+            }
+        }
+        // At 80×12 the list is cut: it says where it is, and G shows the last warning.
+        let cut = text(&frame(&mut app, 80, 12));
+        assert!(cut.contains("1-") || cut.contains("j k"), "{cut}");
+        press(&mut app, "G");
+        let end = text(&frame(&mut app, 80, 12));
+        assert!(end.contains("pl-63a5400a"), "{end}");
+        press(&mut app, "<Esc>");
+        assert!(app.overlay.is_none());
+        let _ = frame(&mut app, 1, 1);
+    }
+    // A scenario file without warnings says so on `!`.
+    let mut app = open("private-only");
+    press(&mut app, "!");
+    assert!(app.overlay.is_none());
+    assert!(app.status.as_ref().unwrap().1.contains("no warnings"));
+}

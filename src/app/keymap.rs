@@ -291,6 +291,14 @@ pub static KEYMAP: &[Binding] = &[
     ),
     b(
         Main,
+        &[C('!')],
+        "!",
+        Msg::ShowWarnings,
+        "ui-list-warnings",
+        None,
+    ),
+    b(
+        Main,
         &[C('w')],
         "w",
         Msg::Save,
@@ -628,7 +636,7 @@ pub fn context(app: &App) -> Context {
         Some(Overlay::Picker(_)) => Picker,
         Some(Overlay::Input(_)) => Typing,
         Some(Overlay::ConfirmQuit) => Confirm,
-        Some(Overlay::Help { .. } | Overlay::Flips { .. }) => Overlay,
+        Some(Overlay::Help { .. } | Overlay::Flips { .. } | Overlay::Warnings { .. }) => Overlay,
     }
 }
 

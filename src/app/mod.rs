@@ -16,6 +16,7 @@ mod saving;
 mod saving_comments;
 pub mod script;
 mod selection;
+mod warnings;
 
 use std::path::PathBuf;
 
@@ -145,6 +146,8 @@ pub enum Msg {
     SaveAs,
     /// List the matrix cells the last edit flipped.
     ShowFlips,
+    /// List the import's and validation's warnings.
+    ShowWarnings,
     /// `/` in a picker: type to filter.
     StartFilter,
     Char(char),
@@ -191,6 +194,32 @@ pub enum Overlay {
     Flips {
         scroll: u16,
     },
+    /// The import's and validation's warnings.
+    Warnings {
+        scroll: u16,
+    },
+}
+
+impl Overlay {
+    /// The scroll of a list overlay (help, flipped cells, warnings).
+    fn list_scroll(&self) -> Option<u16> {
+        match self {
+            Overlay::Help { scroll } | Overlay::Flips { scroll } | Overlay::Warnings { scroll } => {
+                Some(*scroll)
+            }
+            _ => None,
+        }
+    }
+
+    /// The same list overlay at another scroll.
+    fn scrolled(&self, to: u16) -> Overlay {
+        match self {
+            Overlay::Help { .. } => Overlay::Help { scroll: to },
+            Overlay::Flips { .. } => Overlay::Flips { scroll: to },
+            Overlay::Warnings { .. } => Overlay::Warnings { scroll: to },
+            other => other.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -318,6 +347,8 @@ pub struct App {
     /// The edit flow under way: the edit menu's action, in the UI's language, which titles
     /// every step of the flow.
     pub flow_action: Option<String>,
+    /// What the AWS import warned about (empty for a scenario file); `!` lists them.
+    pub import_warnings: Vec<crate::model::Diagnostic>,
     /// A toggle waiting for the Confirm step (which shows the current value) to apply it.
     pub pending_edit: Option<crate::model::Edit>,
     pub status: Option<(StatusKind, String)>,
@@ -391,6 +422,7 @@ impl App {
             overlay: None,
             flow_action: None,
             pending_edit: None,
+            import_warnings: Vec::new(),
             status: None,
             change: None,
             color: true,
@@ -415,24 +447,7 @@ impl App {
         } else {
             app.cost_stale = true;
         }
-        if app.model.warnings().is_empty() {
-            app.status = Some((
-                StatusKind::Info,
-                t(app.lang, "ui-choose-path-s-source-t-target").into(),
-            ));
-        } else {
-            app.status = Some((
-                StatusKind::Info,
-                tf(
-                    app.lang,
-                    "ui-warning-s-from-validation",
-                    &[
-                        &app.model.warnings().len().to_string(),
-                        &crate::explain::diagnostic(app.lang, &app.model.warnings()[0]),
-                    ],
-                ),
-            ));
-        }
+        app.status = Some((StatusKind::Info, app.opening_status()));
         app
     }
 
@@ -440,21 +455,7 @@ impl App {
     pub fn set_lang(&mut self, lang: crate::i18n::Lang) {
         self.lang = lang;
         if self.undo.is_empty() && self.lesson.is_none() {
-            self.status = Some((
-                StatusKind::Info,
-                if self.model.warnings().is_empty() {
-                    t(lang, "ui-choose-path-s-source-t-target").to_string()
-                } else {
-                    tf(
-                        lang,
-                        "ui-warning-s-from-validation",
-                        &[
-                            &self.model.warnings().len().to_string(),
-                            &crate::explain::diagnostic(lang, &self.model.warnings()[0]),
-                        ],
-                    )
-                },
-            ));
+            self.status = Some((StatusKind::Info, self.opening_status()));
         }
     }
 
@@ -491,23 +492,14 @@ impl App {
             Some(Overlay::Picker(p)) => return self.update_picker(p, msg),
             Some(Overlay::Input(i)) => return self.update_input(i, msg),
             Some(Overlay::ConfirmQuit) => return self.update_confirm_quit(msg),
-            Some(Overlay::Help { scroll }) => {
+            Some(
+                list @ (Overlay::Help { .. } | Overlay::Flips { .. } | Overlay::Warnings { .. }),
+            ) => {
+                let scroll = list.list_scroll().unwrap_or(0);
                 if let Some(scroll) = self.scroll_overlay(scroll, msg) {
-                    self.overlay = Some(Overlay::Help { scroll });
+                    self.overlay = Some(list.scrolled(scroll));
                     let max = crate::ui::overlay_max_scroll(self);
-                    self.overlay = Some(Overlay::Help {
-                        scroll: scroll.min(max),
-                    });
-                }
-                return;
-            }
-            Some(Overlay::Flips { scroll }) => {
-                if let Some(scroll) = self.scroll_overlay(scroll, msg) {
-                    self.overlay = Some(Overlay::Flips { scroll });
-                    let max = crate::ui::overlay_max_scroll(self);
-                    self.overlay = Some(Overlay::Flips {
-                        scroll: scroll.min(max),
-                    });
+                    self.overlay = Some(list.scrolled(scroll.min(max)));
                 }
                 return;
             }
@@ -600,6 +592,7 @@ impl App {
             Msg::Reset => self.reset(),
             Msg::Save => self.save(),
             Msg::SaveAs => self.overlay = Some(Overlay::Input(flows::save_as_input(self))),
+            Msg::ShowWarnings => self.show_warnings(),
             Msg::ShowFlips => {
                 if self.verdict_hidden() {
                     // The list names verdicts: it would answer the open question.

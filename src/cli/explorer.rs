@@ -3,12 +3,10 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::import::load_aws;
+use super::import::load_aws_keeping_warnings;
 use super::{BUILTIN_NAME, EXIT_INVALID, EXIT_OK, load};
 use crate::i18n::Lang;
 
-/// Until the interactive view lands, opening a scenario prints its overview: what it holds and
-/// the verdict matrix.
 /// Open the interactive explorer. A scenario that does not load is reported exactly as
 /// `validate` reports it, before the terminal is touched, and exits 2.
 pub fn run_explorer(path: Option<&Path>, lang: Lang, ascii: bool, err: &mut dyn Write) -> i32 {
@@ -61,7 +59,11 @@ fn explore(
     match crate::tui::run_terminal(&mut app) {
         Ok(()) => EXIT_OK,
         Err(e) => {
-            let _ = writeln!(err, "error: terminal: {e}");
+            let _ = writeln!(
+                err,
+                "{}",
+                crate::explain::error_line(lang, &format!("terminal: {e}"))
+            );
             EXIT_INVALID
         }
     }
@@ -76,10 +78,11 @@ pub fn run_explorer_aws(
     ascii: bool,
     err: &mut dyn Write,
 ) -> i32 {
-    let model = match load_aws(dir, vpc, err) {
+    let (model, warnings) = match load_aws_keeping_warnings(dir, vpc, err) {
         Ok(m) => m,
         Err(code) => return code,
     };
-    let app = crate::app::App::new(model, None, dir.display().to_string());
+    let mut app = crate::app::App::new(model, None, dir.display().to_string());
+    app.import_warnings = warnings;
     explore(app, lang, ascii, None, err)
 }

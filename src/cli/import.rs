@@ -11,6 +11,20 @@ use crate::model::{self, LoadError, Model};
 /// Import a directory of AWS CLI output and validate it as a loaded scenario would be. Import
 /// warnings go to `err`, each prefixed with the directory; an error prints and gives the exit code.
 pub fn load_aws(dir: &Path, vpc: Option<&str>, err: &mut dyn Write) -> Result<Model, i32> {
+    let (model, warnings) = load_aws_keeping_warnings(dir, vpc, err)?;
+    for w in &warnings {
+        let _ = writeln!(err, "{}: {w}", dir.display());
+    }
+    Ok(model)
+}
+
+/// [`load_aws`] that returns the import's warnings instead of printing them (the explorer
+/// lists them on screen). Errors are printed.
+pub fn load_aws_keeping_warnings(
+    dir: &Path,
+    vpc: Option<&str>,
+    err: &mut dyn Write,
+) -> Result<(Model, Vec<crate::model::Diagnostic>), i32> {
     let (scenario, warnings) = match crate::import::load_aws_dir(dir, vpc) {
         Ok(x) => x,
         Err(e) => {
@@ -18,10 +32,7 @@ pub fn load_aws(dir: &Path, vpc: Option<&str>, err: &mut dyn Write) -> Result<Mo
             return Err(EXIT_INVALID);
         }
     };
-    for w in &warnings {
-        let _ = writeln!(err, "{}: {w}", dir.display());
-    }
-    Model::new(scenario).map_err(|diagnostics| {
+    let model = Model::new(scenario).map_err(|diagnostics| {
         let _ = writeln!(
             err,
             "{}",
@@ -31,7 +42,8 @@ pub fn load_aws(dir: &Path, vpc: Option<&str>, err: &mut dyn Write) -> Result<Mo
             }
         );
         EXIT_INVALID
-    })
+    })?;
+    Ok((model, warnings))
 }
 
 /// `vpc-tui import aws FILE... [-o SCENARIO] [--vpc VPC]`: write the scenario (RON) to the file,

@@ -3,6 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
@@ -254,6 +255,36 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             ]));
             put_lines(&lines, 0, inner, buf);
         }
+        Overlay::Warnings { scroll } => {
+            let (lines, r) = warnings_rect(app, area);
+            let first = clamp_scroll(*scroll, lines.len(), r.height.saturating_sub(2));
+            clear(r, buf);
+            let count = app.import_warnings.len() + app.model.warnings().len();
+            let block = panel(
+                theme,
+                tf(lang, "ui-warnings-title", &[&count.to_string()]),
+                true,
+            );
+            let inner = block.inner(r);
+            block.render(r, buf);
+            let shown: Vec<Line> = lines
+                .iter()
+                .skip(first)
+                .take(inner.height as usize)
+                .map(|l| Line::from(l.clone()))
+                .collect();
+            put_lines(&shown, 0, inner, buf);
+            super::scroll_marker(
+                lang,
+                theme,
+                "j k PgDn G",
+                first,
+                inner.height as usize,
+                lines.len(),
+                r,
+                buf,
+            );
+        }
         Overlay::Flips { scroll } => {
             let flips = app.change.as_ref().map(|c| &c.flips[..]).unwrap_or(&[]);
             let m = &app.matrix;
@@ -309,6 +340,34 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// The warnings list: as wide as the screen allows, as tall as its lines.
+fn warnings_rect(app: &App, area: Rect) -> (Vec<String>, Rect) {
+    let w = area.width.saturating_sub(4).clamp(1, 120);
+    let lines: Vec<String> = app
+        .warning_lines()
+        .iter()
+        .flat_map(|l| {
+            wrap(
+                l,
+                w.saturating_sub(2) as usize,
+                "",
+                "  ",
+                Style::default(),
+                Style::default(),
+            )
+            .into_iter()
+            .map(|line| {
+                line.spans
+                    .iter()
+                    .map(|s| s.content.as_ref())
+                    .collect::<String>()
+            })
+        })
+        .collect();
+    let r = centred(area, w, (lines.len() as u16).saturating_add(2));
+    (lines, r)
+}
+
 /// The largest useful scroll of the help or the flipped-cells list at the app's size.
 pub fn max_scroll(app: &App) -> u16 {
     let area = Rect::new(0, 0, app.size.0, app.size.1);
@@ -320,6 +379,10 @@ pub fn max_scroll(app: &App) -> u16 {
         Some(Overlay::Flips { .. }) => {
             let n = app.change.as_ref().map_or(0, |c| c.flips.len());
             (n, flip_columns(app, area).rect)
+        }
+        Some(Overlay::Warnings { .. }) => {
+            let (lines, r) = warnings_rect(app, area);
+            (lines.len(), r)
         }
         _ => return 0,
     };

@@ -457,3 +457,10 @@ ui-setting-private-dns = private DNS
 ui-setting-inbound-resolver-only = private DNS only for the inbound Resolver endpoint
 ui-setting-cross-zone = cross-zone load balancing
 ui-setting-public-ip = public IPv4 address
+
+## Warnings from loading, listed on `!`
+ui-import-warnings = Loaded with warnings: { $a0 } from the AWS import, { $a1 } from validation (! lists them).
+ui-import-warning = AWS import: { $a0 }
+ui-no-warnings = Loading gave no warnings.
+ui-list-warnings = list the import's and validation's warnings
+ui-warnings-title = Warnings ({ $a0 }) · Esc closes

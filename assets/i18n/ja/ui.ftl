@@ -456,3 +456,10 @@ ui-setting-private-dns = プライベート DNS
 ui-setting-inbound-resolver-only = インバウンド Resolver エンドポイント専用のプライベート DNS
 ui-setting-cross-zone = クロスゾーン負荷分散
 ui-setting-public-ip = パブリック IPv4 アドレス
+
+## 読み込み時の警告 (`!` で一覧)
+ui-import-warnings = 読み込み時の警告: AWS からのインポートで { $a0 } 件、検証で { $a1 } 件 (! で一覧)。
+ui-import-warning = AWS からのインポート: { $a0 }
+ui-no-warnings = 読み込み時の警告はありません。
+ui-list-warnings = インポートと検証の警告を一覧表示
+ui-warnings-title = 警告 ({ $a0 } 件) · Esc で閉じる
