@@ -517,7 +517,9 @@ fn flipped_cells_list_lines_up() {
                 .lines()
                 .filter(|l| l.contains("┃i-worker-"))
                 .map(|l| {
-                    let at = l.rfind(" → ").unwrap_or_else(|| panic!("{l}"));
+                    // The first arrow inside the list (panels beside it may have arrows too).
+                    let start = l.find("┃i-worker-").unwrap_or(0);
+                    let at = start + l[start..].find(" → ").unwrap_or_else(|| panic!("{l}"));
                     unicode_width::UnicodeWidthStr::width(&l[..at])
                 })
                 .collect();
@@ -578,4 +580,59 @@ fn import_warnings_are_counted_and_listed() {
     press(&mut app, "!");
     assert!(app.overlay.is_none());
     assert!(app.status.as_ref().unwrap().1.contains("no warnings"));
+}
+
+/// Issue 16, point 5: presenter mode is for a projector: the narration in full, the path, and
+/// the topology of only the AZs the step is about (here the failed AZ a and app-c's AZ c, not
+/// AZ b), at every size.
+#[test]
+fn presenter_shows_narration_path_and_the_steps_azs() {
+    let mut app = open("interface-single-az");
+    app.start_lesson(2);
+    press(&mut app, "P");
+    assert!(app.presenter);
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let screen = text(&frame(&mut app, w, h));
+        assert!(screen.contains("Lesson 3/6"), "{w}x{h}:\n{screen}");
+        assert!(
+            screen.contains("Can app-c still reach SSM?"),
+            "{w}x{h}:\n{screen}"
+        );
+        assert!(screen.contains("us-east-1c"), "{w}x{h}:\n{screen}");
+        assert!(
+            !screen.contains("us-east-1b"),
+            "{w}x{h}: AZ b is not about this step\n{screen}"
+        );
+        assert!(
+            !screen.contains("Route tables ("),
+            "{w}x{h}: no other panels\n{screen}"
+        );
+        insta::assert_snapshot!(format!("presenter_step3_{w}x{h}"), screen);
+    }
+    // Out of presenter mode every AZ is back.
+    press(&mut app, "P");
+    let screen = text(&frame(&mut app, 120, 40));
+    assert!(screen.contains("us-east-1b"), "{screen}");
+}
+
+/// Issue 16, point 11: from 180×50 up every panel is on screen at once (endpoints and cost
+/// included) and Tab only moves the focus.
+#[test]
+fn large_screens_show_every_panel() {
+    let mut app = open("private-only");
+    let screen = text(&frame(&mut app, 200, 60));
+    for title in [
+        "Topology (",
+        "Path: ",
+        "Route tables (",
+        "Matrix: ",
+        "Endpoints and gateways",
+        "Cost (monthly estimate)",
+    ] {
+        assert!(screen.contains(title), "no {title:?} at 200x60:\n{screen}");
+    }
+    insta::assert_snapshot!("private_only_200x60", screen);
+    press(&mut app, "<Tab><Tab><Tab><Tab>");
+    let after = text(&frame(&mut app, 200, 60));
+    assert!(after.contains("Endpoints and gateways") && after.contains("Cost (monthly"));
 }

@@ -59,8 +59,74 @@ pub struct Hotspot {
     pub msg: Msg,
 }
 
+/// Every panel at once from this size up (a large monitor or a projector at a small font).
+const HUGE_WIDTH: u16 = 180;
+const HUGE_HEIGHT: u16 = 50;
+
 pub fn is_wide(area: Rect) -> bool {
     area.width >= WIDE_WIDTH && area.height >= WIDE_HEIGHT
+}
+
+fn is_huge(area: Rect) -> bool {
+    area.width >= HUGE_WIDTH && area.height >= HUGE_HEIGHT
+}
+
+/// From 180×50 up, every panel has its own place and Tab only moves the focus. Outside a
+/// lesson: topology, path and route tables above; the matrix (wide enough for every column),
+/// endpoints and cost below. In a lesson the narration and the path take the middle column
+/// from top to bottom.
+fn huge_layout(app: &App, body: Rect) -> (Rect, Option<Rect>, Vec<(Tab, Rect)>) {
+    if app.lesson.is_some() {
+        let [left, middle, right] = Layout::horizontal([
+            Constraint::Percentage(40),
+            Constraint::Percentage(32),
+            Constraint::Percentage(28),
+        ])
+        .areas(body);
+        let [topo, tables] =
+            Layout::vertical([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(left);
+        let w = middle.width.saturating_sub(2) as usize;
+        let want = narration::lines(app, &Theme::new(false), w).len() as u16 + 2;
+        let n = want.clamp(5, (middle.height / 2).max(5));
+        let [narration, path] =
+            Layout::vertical([Constraint::Length(n), Constraint::Min(0)]).areas(middle);
+        let [upper, lower] =
+            Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(right);
+        let (a, b) = match app.tab {
+            Tab::Cost => (Tab::Cost, Tab::Endpoints),
+            Tab::Endpoints => (Tab::Endpoints, Tab::Cost),
+            _ => (Tab::Matrix, Tab::Cost),
+        };
+        let panels = vec![
+            (Tab::Topology, topo),
+            (Tab::RouteTables, tables),
+            (a, upper),
+            (b, lower),
+        ];
+        return (path, Some(narration), panels);
+    }
+    let [top, bottom] =
+        Layout::vertical([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(body);
+    let [topo, path, tables] = Layout::horizontal([
+        Constraint::Percentage(40),
+        Constraint::Percentage(30),
+        Constraint::Percentage(30),
+    ])
+    .areas(top);
+    let [matrix, endpoints, cost] = Layout::horizontal([
+        Constraint::Percentage(52),
+        Constraint::Percentage(20),
+        Constraint::Percentage(28),
+    ])
+    .areas(bottom);
+    let panels = vec![
+        (Tab::Topology, topo),
+        (Tab::RouteTables, tables),
+        (Tab::Matrix, matrix),
+        (Tab::Endpoints, endpoints),
+        (Tab::Cost, cost),
+    ];
+    (path, None, panels)
 }
 
 pub fn layout(app: &App, area: Rect) -> Areas {
@@ -78,20 +144,49 @@ pub fn layout(app: &App, area: Rect) -> Areas {
     .areas(area);
     let lesson = app.lesson.is_some();
     if app.presenter {
-        // For a projector: the narration and the path, large; nothing else.
-        let (narration, path) = if lesson {
-            let [n, p] = Layout::vertical([Constraint::Percentage(40), Constraint::Percentage(60)])
-                .areas(body);
+        // For a projector: the narration in full, the path, and the topology of only the AZs
+        // the step is about; nothing else.
+        let (narration, rest) = if lesson {
+            let w = body.width.saturating_sub(2) as usize;
+            let want = narration::lines(app, &Theme::new(false), w).len() as u16 + 2;
+            let n = want.clamp(4, (body.height * 2 / 5).max(4));
+            let [n, p] = Layout::vertical([Constraint::Length(n), Constraint::Min(0)]).areas(body);
             (Some(n), p)
         } else {
             (None, body)
+        };
+        let [path, topo] = if rest.width >= 100 {
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(rest)
+        } else if app.verdict_hidden() {
+            // Only the question until the answer: the topology gets the rest.
+            let w = rest.width.saturating_sub(2) as usize;
+            let want = path::hidden_lines(app, &Theme::new(false), w).len() as u16 + 2;
+            Layout::vertical([
+                Constraint::Length(want.min(rest.height / 2)),
+                Constraint::Min(0),
+            ])
+            .areas(rest)
+        } else {
+            Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(rest)
         };
         return Areas {
             header,
             tabs,
             path,
             narration,
-            panels: Vec::new(),
+            panels: vec![(Tab::Topology, topo)],
+            status,
+            footer,
+        };
+    }
+    if is_huge(area) {
+        let (path, narration, panels) = huge_layout(app, body);
+        return Areas {
+            header,
+            tabs,
+            path,
+            narration,
+            panels,
             status,
             footer,
         };
@@ -225,7 +320,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let wide = is_wide(area);
     for (tab, rect) in &areas.panels {
-        let focused = !wide || *tab == app.tab;
+        // One panel looks focused: the tab's in the wide layouts, the only one in the narrow
+        // layout; in presenter mode the path (the topology only supports it).
+        let focused = !app.presenter && (!wide || *tab == app.tab);
         match tab {
             Tab::Topology => topology::render(app, &theme, *rect, buf, focused),
             Tab::RouteTables => route_tables::render(app, &theme, *rect, buf, focused),

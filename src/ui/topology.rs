@@ -191,7 +191,7 @@ fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: us
         by_subnet.entry(inst.subnet.as_str()).or_default().push(i);
     }
     let mut columns = Vec::new();
-    for (az_i, _) in s.availability_zones.iter().enumerate() {
+    for az_i in shown_azs(app) {
         let down = failed.get(az_i).copied().unwrap_or(false);
         let base = if down { theme.failed() } else { theme.plain() };
         let mut col = Vec::new();
@@ -507,9 +507,42 @@ fn on_off(b: bool) -> &'static str {
     if b { "ui-on" } else { "ui-off" }
 }
 
+/// The AZs drawn as columns. Every AZ, except in presenter mode, which keeps the AZs the step
+/// is about: the selected source's, those the path passes through, and those the lesson step
+/// changed (all of them when that leaves none).
+pub(crate) fn shown_azs(app: &App) -> Vec<usize> {
+    let s = app.model.scenario();
+    let all: Vec<usize> = (0..s.availability_zones.len()).collect();
+    if !app.presenter {
+        return all;
+    }
+    let path = on_path(app);
+    let changed = app.step_changes();
+    let source_subnet = match app.selected_source().map(|x| &x.kind) {
+        Some(SourceKind::Instance(i)) => s.instances.get(*i).map(|x| x.subnet.as_str()),
+        Some(SourceKind::Subnet(i)) => s.subnets.get(*i).map(|x| x.id.as_str()),
+        None => None,
+    };
+    let mut keep = vec![false; all.len()];
+    for sub in &s.subnets {
+        let about = path.contains(&sub.id)
+            || changed.contains_key(&sub.id)
+            || changed.keys().any(|k| k.ends_with(&format!("@{}", sub.id)))
+            || source_subnet == Some(sub.id.as_str());
+        if let (true, Some(az)) = (about, app.model.az_index(&sub.az)) {
+            keep[az] = true;
+        }
+    }
+    for (az, a) in s.availability_zones.iter().enumerate() {
+        keep[az] |= changed.contains_key(&a.name);
+    }
+    let some: Vec<usize> = all.iter().copied().filter(|&az| keep[az]).collect();
+    if some.is_empty() { all } else { some }
+}
+
 /// Column geometry: the first column's x and each column's width, inside `inner`.
 fn columns_geometry(app: &App, inner: Rect) -> (usize, u16) {
-    let n = app.model.scenario().availability_zones.len().max(1);
+    let n = shown_azs(app).len().max(1);
     let col_width = ((inner.width as usize + 1) / n).saturating_sub(1).max(12) as u16;
     (n, col_width)
 }
