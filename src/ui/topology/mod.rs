@@ -1,0 +1,273 @@
+//! The topology panel: the VPC as AZ columns, the way AWS diagrams draw it. Each subnet is a
+//! box with its CIDR, public/private, route table, instances, endpoint ENIs, NAT and GWLB
+//! endpoints. The selected path's hops are marked `»` and highlighted; a failed AZ is struck
+//! through and labelled FAILED.
+
+use std::collections::HashSet;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::app::{App, Msg, SourceKind};
+use crate::i18n::t;
+
+mod draw;
+
+use draw::{Drawing, draw, targets_label};
+
+use super::text::width;
+use super::theme::{ON_PATH, Theme};
+use super::{Hotspot, clamp_scroll, draw_panel, put_lines};
+
+/// A drawn line, its clickable cells (x, width, message) and its focus (see [`Row`]).
+type Composed = Vec<(Line<'static>, Vec<(u16, u16, Msg)>, u8)>;
+
+/// Ids the selected path passes through (hop ids, and the source's subnet).
+pub(crate) fn on_path(app: &App) -> HashSet<String> {
+    let mut ids = HashSet::new();
+    // Before a lesson question is answered, the path would give the answer away.
+    if let Ok(t) = &app.trace
+        && !app.verdict_hidden()
+    {
+        for h in t
+            .hops
+            .iter()
+            .chain(t.parts.iter().flat_map(|p| p.hops.iter()))
+        {
+            // Hop ids may carry a name after the id: "i-app-a (app-a)".
+            let id = h.id.split_whitespace().next().unwrap_or_default();
+            ids.insert(id.to_string());
+            // The ENIs the path reached, when the hop names them: the others (a failed AZ's)
+            // are not on the path.
+            if let crate::eval::Fact::InterfaceEndpoint { enis } = &h.fact
+                && !enis.is_empty()
+            {
+                ids.insert(format!("{id}@?"));
+                for e in enis {
+                    ids.insert(format!("{id}@{}", e.ip));
+                }
+            }
+        }
+    }
+    let s = app.model.scenario();
+    match app.selected_source().map(|x| &x.kind) {
+        Some(SourceKind::Instance(i)) => {
+            if let Some(inst) = s.instances.get(*i) {
+                ids.insert(inst.subnet.clone());
+                ids.insert(inst.id.clone());
+            }
+        }
+        Some(SourceKind::Subnet(i)) => {
+            if let Some(sub) = s.subnets.get(*i) {
+                ids.insert(sub.id.clone());
+            }
+        }
+        None => {}
+    }
+    ids
+}
+
+/// The AZs drawn as columns. Every AZ, except in presenter mode, which keeps the AZs the step
+/// is about: the selected source's, those the path passes through, and those the lesson step
+/// changed (all of them when that leaves none).
+pub(crate) fn shown_azs(app: &App) -> Vec<usize> {
+    let s = app.model.scenario();
+    let all: Vec<usize> = (0..s.availability_zones.len()).collect();
+    if !app.presenter {
+        return all;
+    }
+    let path = on_path(app);
+    let changed = app.step_changes();
+    let source_subnet = match app.selected_source().map(|x| &x.kind) {
+        Some(SourceKind::Instance(i)) => s.instances.get(*i).map(|x| x.subnet.as_str()),
+        Some(SourceKind::Subnet(i)) => s.subnets.get(*i).map(|x| x.id.as_str()),
+        None => None,
+    };
+    let mut keep = vec![false; all.len()];
+    for sub in &s.subnets {
+        let about = path.contains(&sub.id)
+            || changed.contains_key(&sub.id)
+            || changed.keys().any(|k| k.ends_with(&format!("@{}", sub.id)))
+            || source_subnet == Some(sub.id.as_str());
+        if let (true, Some(az)) = (about, app.model.az_index(&sub.az)) {
+            keep[az] = true;
+        }
+    }
+    for (az, a) in s.availability_zones.iter().enumerate() {
+        keep[az] |= changed.contains_key(&a.name);
+    }
+    let some: Vec<usize> = all.iter().copied().filter(|&az| keep[az]).collect();
+    if some.is_empty() { all } else { some }
+}
+
+/// Column geometry: the first column's x and each column's width, inside `inner`.
+fn columns_geometry(app: &App, inner: Rect) -> (usize, u16) {
+    let n = shown_azs(app).len().max(1);
+    let col_width = ((inner.width as usize + 1) / n).saturating_sub(1).max(12) as u16;
+    (n, col_width)
+}
+
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
+    let Some(inner) = draw_panel(
+        theme,
+        t(app.lang, "ui-topology-source-target-click").into(),
+        focused,
+        area,
+        buf,
+    ) else {
+        return;
+    };
+    let (lines, scroll) = composed(app, theme, inner);
+    put_lines(
+        &lines.iter().map(|(l, _, _)| l.clone()).collect::<Vec<_>>(),
+        scroll,
+        inner,
+        buf,
+    );
+    super::scroll_marker(
+        app.lang,
+        theme,
+        "PgUp PgDn",
+        scroll,
+        inner.height as usize,
+        lines.len(),
+        area,
+        buf,
+    );
+}
+
+/// The drawing for `inner` and the line it starts at: where the user scrolled it, or, while
+/// following, where the selected source and the lesson step's changes are in view.
+fn composed(app: &App, theme: &Theme, inner: Rect) -> (Composed, usize) {
+    let (n, col_width) = columns_geometry(app, inner);
+    let rows = if app.topo_follow {
+        usize::MAX
+    } else {
+        app.scroll[0] as usize + inner.height as usize + 1
+    };
+    let d = draw(app, theme, inner.width as usize, col_width as usize, rows);
+    let lines = compose(&d, n, col_width);
+    let height = inner.height as usize;
+    let scroll = if app.topo_follow {
+        follow(
+            &lines.iter().map(|(_, _, f)| *f).collect::<Vec<_>>(),
+            height,
+        )
+    } else {
+        clamp_scroll(app.scroll[0], lines.len(), inner.height)
+    };
+    (lines, scroll)
+}
+
+/// The first line to show so that the selected source (focus 2) and as many of the step's
+/// changes (focus 1) as fit are in `height` rows; the top when they all fit there.
+fn follow(focus: &[u8], height: usize) -> usize {
+    let marks: Vec<usize> = (0..focus.len()).filter(|&i| focus[i] > 0).collect();
+    let (Some(&lo), Some(&hi)) = (marks.first(), marks.last()) else {
+        return 0;
+    };
+    let max = focus.len().saturating_sub(height);
+    let s = if hi < height {
+        0
+    } else if hi - lo < height {
+        // All of them, with a little of what is above the first.
+        lo.saturating_sub(2).max(hi + 1 - height)
+    } else {
+        // Not all fit: the selected source first.
+        let anchor = focus.iter().position(|f| *f == 2).unwrap_or(lo);
+        anchor.saturating_sub(2)
+    };
+    s.min(max)
+}
+
+/// Where the topology starts when drawn in `area` (for paging from where it is).
+pub(crate) fn scroll_in(app: &App, area: Rect) -> usize {
+    let inner = Rect {
+        x: area.x + 1,
+        y: area.y + 1,
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(2),
+    };
+    composed(app, &Theme::new(false), inner).1
+}
+
+/// The drawing as one list of lines (columns side by side), each with its clickable cells.
+fn compose(d: &Drawing, n: usize, col_width: u16) -> Composed {
+    let mut out: Composed = Vec::new();
+    for l in &d.top {
+        out.push((l.clone(), Vec::new(), 0));
+    }
+    let rows = d.columns.iter().map(|c| c.len()).max().unwrap_or(0);
+    for r in 0..rows {
+        let mut spans = Vec::new();
+        let mut clicks = Vec::new();
+        let mut focus = 0;
+        for (c, col) in d.columns.iter().enumerate().take(n) {
+            let x = c as u16 * (col_width + 1);
+            match col.get(r) {
+                Some(row) => {
+                    focus = focus.max(row.focus);
+                    spans.extend(row.line.spans.iter().cloned());
+                    let w = row.line.width() as u16;
+                    if let Some(m) = &row.click {
+                        clicks.push((x, col_width, *m));
+                    }
+                    spans.push(Span::raw(
+                        " ".repeat((col_width + 1).saturating_sub(w) as usize),
+                    ));
+                }
+                None => spans.push(Span::raw(" ".repeat(col_width as usize + 1))),
+            }
+        }
+        out.push((Line::from(spans), clicks, focus));
+    }
+    for row in &d.bottom {
+        out.push((row.line.clone(), Vec::new(), row.focus));
+    }
+    out
+}
+
+pub fn hotspots(app: &App, area: Rect) -> Vec<Hotspot> {
+    let inner = Rect {
+        x: area.x + 1,
+        y: area.y + 1,
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(2),
+    };
+    let (lines, scroll) = composed(app, &Theme::new(false), inner);
+    let mut spots = Vec::new();
+    for (row, (line, clicks, _)) in lines
+        .iter()
+        .skip(scroll)
+        .take(inner.height as usize)
+        .enumerate()
+    {
+        let y = inner.y + row as u16;
+        for (x, w, msg) in clicks {
+            spots.push(Hotspot {
+                area: Rect::new(inner.x + x, y, (*w).min(inner.width.saturating_sub(*x)), 1),
+                msg: *msg,
+            });
+        }
+        // Service names on the bottom lines: split the flow again by words.
+        let first = line.spans.first().map(|s| s.content.as_ref());
+        let label = targets_label(app.lang);
+        let pad = " ".repeat(width(&label));
+        if first == Some(label.as_str()) || first == Some(pad.as_str()) {
+            let mut x = 0u16;
+            for span in &line.spans {
+                let w = width(&span.content) as u16;
+                let name = span.content.trim_start_matches(ON_PATH);
+                if let Some(i) = app.targets.iter().position(|t| t.label == name) {
+                    spots.push(Hotspot {
+                        area: Rect::new(inner.x + x, y, w.min(inner.width.saturating_sub(x)), 1),
+                        msg: Msg::SelectTarget(i),
+                    });
+                }
+                x = x.saturating_add(w);
+            }
+        }
+    }
+    spots
+}
