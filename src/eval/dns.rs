@@ -98,27 +98,13 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, asked: &Asked<'_>, hops: &mut Trail) ->
         .find(|&e| scenario.interface_endpoints[e].private_dns && service.private_dns_supported);
 
     let public = |ctx: &mut Ctx<'_>, hops: &mut Trail, why: Option<PublicWhy>| {
-        hops.add(
-            HopKind::Dns,
-            name,
-            || None,
-            || Fact::Dns {
-                resolver: resolver_address(model),
-                answer: DnsAnswer::Public {
-                    service: Id::from(service.name.as_str()),
-                    cidrs: shown(asked.cidrs),
-                    total: asked.cidrs.len(),
-                    illustrative: asked.illustrative,
-                    why,
-                },
-            },
-        );
-        if asked.illustrative && !asked.cidrs.is_empty() {
-            ctx.note(|| Note::IllustrativeCidrs {
-                service: Id::from(service.name.as_str()),
-            });
-        }
-        Answer::Public
+        let public = Public {
+            service: &service.name,
+            cidrs: asked.cidrs,
+            illustrative: asked.illustrative,
+            why,
+        };
+        public_answer(ctx, name, &public, hops)
     };
 
     if let Some(e) = private {
@@ -237,6 +223,26 @@ pub(crate) fn resolve_public(
     if let Some(blocked) = resolver_off(ctx, name, hops) {
         return blocked;
     }
+    let public = Public {
+        service,
+        cidrs,
+        illustrative: false,
+        why: Some(why),
+    };
+    public_answer(ctx, name, &public, hops)
+}
+
+/// A public answer: the service's public ranges, why (when the answer could have been private),
+/// and whether they are the catalogue's illustrative ones.
+struct Public<'a> {
+    service: &'a str,
+    cidrs: &'a [Ipv4Net],
+    illustrative: bool,
+    why: Option<PublicWhy>,
+}
+
+/// The DNS hop that answers `name` with the public addresses (one place for both callers).
+fn public_answer(ctx: &mut Ctx<'_>, name: &str, p: &Public<'_>, hops: &mut Trail) -> Answer {
     let model = ctx.model;
     hops.add(
         HopKind::Dns,
@@ -245,13 +251,18 @@ pub(crate) fn resolve_public(
         || Fact::Dns {
             resolver: resolver_address(model),
             answer: DnsAnswer::Public {
-                service: Id::from(service),
-                cidrs: shown(cidrs),
-                total: cidrs.len(),
-                illustrative: false,
-                why: Some(why),
+                service: Id::from(p.service),
+                cidrs: shown(p.cidrs),
+                total: p.cidrs.len(),
+                illustrative: p.illustrative,
+                why: p.why.clone(),
             },
         },
     );
+    if p.illustrative && !p.cidrs.is_empty() {
+        ctx.note(|| Note::IllustrativeCidrs {
+            service: Id::from(p.service),
+        });
+    }
     Answer::Public
 }

@@ -36,7 +36,6 @@ pub(super) fn targets_label(lang: Lang) -> String {
     format!("{}: ", t(lang, "ui-targets"))
 }
 
-
 fn subnet_is_public(app: &App, subnet: usize) -> bool {
     let (t, _) = app.model.subnet_route_table(subnet);
     app.model
@@ -48,7 +47,13 @@ fn subnet_is_public(app: &App, subnet: usize) -> bool {
 
 /// `rows`: how many column rows can be on screen (scroll + height); a column stops growing
 /// past it, so a model with hundreds of subnets draws only what shows.
-pub(super) fn draw(app: &App, theme: &Theme, width_cells: usize, col_width: usize, rows: usize) -> Drawing {
+pub(super) fn draw(
+    app: &App,
+    theme: &Theme,
+    width_cells: usize,
+    col_width: usize,
+    rows: usize,
+) -> Drawing {
     let s = app.model.scenario();
     let lang = app.lang;
     let path = on_path(app);
