@@ -7,6 +7,13 @@ use crate::eval::{self, Matrix, PathTrace, QueryError};
 use crate::i18n::{t, tf};
 use crate::model::{Edit, Model};
 
+/// Which way [`App::step`] moves through the history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    Back,
+    Forward,
+}
+
 impl App {
     /// Apply an edit the user asked for: on success it goes on the undo stack and clears redo;
     /// a refusal is shown with AWS's rule and changes nothing.
@@ -40,54 +47,68 @@ impl App {
     }
 
     pub fn undo(&mut self) {
-        let Some(step) = self.undo.pop() else {
-            self.status = Some((StatusKind::Info, t(self.lang, "ui-nothing-to-undo").into()));
-            return;
-        };
-        match step.back.apply(&self.model) {
-            Ok((model, forward)) => {
-                let what = What::Undo(step.forward.clone());
-                self.version = step.version_before;
-                self.redo.push(Step { forward, ..step });
-                self.install(model, what);
-            }
-            Err(e) => {
-                // An inverse that no longer applies is a bug in the engine: say so, keep state.
-                self.status = Some((
-                    StatusKind::Error,
-                    tf(
-                        self.lang,
-                        "ui-undo-failed",
-                        &[&crate::explain::edit_error(self.lang, &e)],
-                    ),
-                ));
-                self.undo.push(step);
-            }
-        }
+        self.step(Direction::Back);
     }
 
     pub fn redo(&mut self) {
-        let Some(step) = self.redo.pop() else {
-            self.status = Some((StatusKind::Info, t(self.lang, "ui-nothing-to-redo").into()));
+        self.step(Direction::Forward);
+    }
+
+    /// Undo (back) or redo (forward) one step: take it from one stack, apply the edit that
+    /// goes that way, and put it on the other stack with the edit that comes back.
+    fn step(&mut self, direction: Direction) {
+        let (from, nothing) = match direction {
+            Direction::Back => (&mut self.undo, "ui-nothing-to-undo"),
+            Direction::Forward => (&mut self.redo, "ui-nothing-to-redo"),
+        };
+        let Some(step) = from.pop() else {
+            self.status = Some((StatusKind::Info, t(self.lang, nothing).into()));
             return;
         };
-        match step.forward.apply(&self.model) {
-            Ok((model, back)) => {
-                let what = What::Redo(step.forward.clone());
-                self.version = step.version_after;
-                self.undo.push(Step { back, ..step });
-                self.install(model, what);
+        let edit = match direction {
+            Direction::Back => &step.back,
+            Direction::Forward => &step.forward,
+        };
+        match edit.apply(&self.model) {
+            Ok((model, inverse)) => {
+                let done = step.forward.clone();
+                match direction {
+                    Direction::Back => {
+                        self.version = step.version_before;
+                        self.redo.push(Step {
+                            forward: inverse,
+                            ..step
+                        });
+                        self.install(model, What::Undo(done));
+                    }
+                    Direction::Forward => {
+                        self.version = step.version_after;
+                        self.undo.push(Step {
+                            back: inverse,
+                            ..step
+                        });
+                        self.install(model, What::Redo(done));
+                    }
+                }
             }
             Err(e) => {
+                // An inverse that no longer applies is a bug in the engine: say so, keep state.
+                let failed = match direction {
+                    Direction::Back => "ui-undo-failed",
+                    Direction::Forward => "ui-redo-failed",
+                };
                 self.status = Some((
                     StatusKind::Error,
                     tf(
                         self.lang,
-                        "ui-redo-failed",
+                        failed,
                         &[&crate::explain::edit_error(self.lang, &e)],
                     ),
                 ));
-                self.redo.push(step);
+                match direction {
+                    Direction::Back => self.undo.push(step),
+                    Direction::Forward => self.redo.push(step),
+                }
             }
         }
     }
