@@ -15,6 +15,21 @@ fn status(app: &App) -> String {
     app.status.as_ref().map(|s| s.1.clone()).unwrap_or_default()
 }
 
+/// The screen at 80×24, as text.
+fn screen(app: &App) -> String {
+    let area = ratatui::layout::Rect::new(0, 0, 80, 24);
+    let mut buf = ratatui::buffer::Buffer::empty(area);
+    crate::ui::draw(app, area, &mut buf);
+    let mut out = String::new();
+    for y in 0..area.height {
+        for x in 0..area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
 fn fixes_open(app: &App) -> Option<(usize, u16)> {
     match app.overlay {
         Some(Overlay::Fixes { selected, scroll }) => Some((selected, scroll)),
@@ -186,4 +201,38 @@ fn at_an_open_question_f_does_not_give_the_answer_away() {
     press(&mut app, "f");
     assert_eq!(app.overlay, None);
     assert!(status(&app).contains("Answer the question first"));
+}
+
+#[test]
+fn a_lesson_step_asks_how_to_fix_it_and_f_reveals_the_suggestions() {
+    let mut app = open("resilience");
+    app.start_lesson(1);
+    // First the reachable-or-not question: f would answer it.
+    assert!(app.verdict_hidden());
+    assert!(app.fix_question_open().is_none());
+    press(&mut app, "f");
+    assert_eq!(app.overlay, None);
+    // Answer "not reachable" (the picker's second item).
+    press(&mut app, "aj<Enter>");
+    assert!(!app.verdict_hidden());
+    assert!(app.fix_question_open().is_some());
+    assert!(
+        status(&app).contains("How would you fix it?"),
+        "{}",
+        status(&app)
+    );
+    // The path panel asks the question and keeps the fixes to itself until f.
+    let screen = screen(&app);
+    assert!(screen.contains("without waiting for"), "{screen}");
+    assert!(!screen.contains("fixes found"), "{screen}");
+    press(&mut app, "f");
+    assert!(fixes_open(&app).is_some());
+    assert!(app.fix_question_open().is_none());
+    let found = app.analysis.suggestions.clone().expect("suggestions");
+    assert!(found.suggestions.iter().any(|s| s.fixes()));
+    // Stepping away and back keeps it revealed; A (reset score) asks again.
+    press(&mut app, "<Esc>np");
+    assert!(app.fix_question_open().is_none());
+    press(&mut app, "A");
+    assert!(app.verdict_hidden());
 }

@@ -269,6 +269,9 @@ impl App {
         if self.verdict_hidden() {
             line.push_str(": ");
             line.push_str(t(self.lang, "ui-predict-answer-then-press"));
+        } else if self.fix_question_open().is_some() {
+            line.push_str(": ");
+            line.push_str(t(self.lang, "ui-fix-question-status"));
         }
         self.status = Some((StatusKind::Info, line));
         self.change = None;
@@ -352,6 +355,7 @@ impl App {
             Msg::ResetScore => {
                 if let Some(m) = self.lesson.as_mut() {
                     m.answers.iter_mut().for_each(|a| *a = None);
+                    m.fixes_revealed.iter_mut().for_each(|r| *r = false);
                     self.status = Some((StatusKind::Info, t(self.lang, "ui-score-reset").into()));
                 }
             }
@@ -382,9 +386,11 @@ impl App {
         } else {
             "ui-not-quite-it-is-score"
         };
-        self.status = Some((
-            StatusKind::Info,
-            tf(self.lang, id, &[&verdict, &r.to_string(), &n.to_string()]),
-        ));
+        let mut line = tf(self.lang, id, &[&verdict, &r.to_string(), &n.to_string()]);
+        if self.fix_question_open().is_some() {
+            line.push(' ');
+            line.push_str(t(self.lang, "ui-fix-question-status"));
+        }
+        self.status = Some((StatusKind::Info, line));
     }
 }

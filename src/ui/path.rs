@@ -58,7 +58,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         _ => Vec::new(),
     };
     let mut pinned = pinned;
-    if pinned.len() + hint.len() + body.len().min(3) <= inner.height as usize {
+    // A lesson's "how would you fix it?" is the point of its step: it always joins.
+    if app.fix_question_open().is_some()
+        || pinned.len() + hint.len() + body.len().min(3) <= inner.height as usize
+    {
         pinned.extend(hint);
     }
     let (pinned, body) = {
