@@ -57,13 +57,18 @@ impl App {
     }
 
     /// After the path or the model changed: the analysis again when that is cheap, otherwise
-    /// forgotten until `f`; the matrix's weak-point marks again when they are on.
+    /// forgotten until `f`.
     pub(super) fn analyse(&mut self) {
         if self.analysis_is_eager() {
             self.analyse_now();
         } else {
             self.analysis = Analysis::default();
         }
+    }
+
+    /// After the model changed: the matrix's weak-point marks again when they are on (they do
+    /// not depend on the selected path).
+    pub(super) fn refresh_spof_cells(&mut self) {
         if self.spof_view {
             self.spof_cells = spof_cells(self);
         }

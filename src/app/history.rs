@@ -186,6 +186,7 @@ impl App {
             eval::evaluate_all_after(&self.matrix, &self.model, &self.model.scenario().what_if);
         let before_matrix = std::mem::replace(&mut self.matrix, after_matrix);
         self.analyse();
+        self.refresh_spof_cells();
         let path = match (&before_trace, &self.trace) {
             (Ok(a), Ok(b)) if a.verdict != b.verdict => Some(format!(
                 "{}: {} → {}",

@@ -170,13 +170,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             ],
         )
     );
-    let mut legend = vec![Span::styled(more, theme.dim())];
+    // The marks' legend first: it is what the view is about.
+    let mut legend = Vec::new();
     if app.spof_view {
         legend.push(Span::styled(
-            format!("{}  ", t(lang, "ui-spof-legend")),
+            format!("{} · ", t(lang, "ui-spof-legend")),
             theme.warn(),
         ));
     }
+    legend.push(Span::styled(more, theme.dim()));
     legend.push(Span::styled(t(lang, "ui-matrix-legend"), theme.dim()));
     let legend = Line::from(legend);
     buf.set_line(inner.x, inner.bottom() - 1, &legend, inner.width);
