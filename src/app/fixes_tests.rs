@@ -236,3 +236,38 @@ fn a_lesson_step_asks_how_to_fix_it_and_f_reveals_the_suggestions() {
     press(&mut app, "A");
     assert!(app.verdict_hidden());
 }
+
+#[test]
+fn a_large_model_waits_for_f_and_the_wheel_moves_the_choice() {
+    let small = open("no-endpoint");
+    let mut scenario = small.model.scenario().clone();
+    // Enough instances that the analysis is not worked out after every change.
+    for k in 0..600 {
+        scenario.instances.push(crate::model::Instance {
+            id: format!("i-extra-{k}"),
+            name: None,
+            subnet: ["subnet-private-b", "subnet-public-a", "subnet-public-b"][k % 3].into(),
+            private_ip: None,
+            public_ip: false,
+        });
+    }
+    let model = crate::model::Model::new(scenario).expect("valid");
+    let mut app = App::new(model, None, "large".into());
+    assert!(!app.analysis_is_eager());
+    press(&mut app, "s/app-a<Enter>");
+    assert_eq!(verdict(&app), "blocked (no_route)");
+    assert!(app.analysis.is_empty());
+    press(&mut app, "f");
+    assert_eq!(fixes_open(&app), Some((0, 0)));
+    let found = app.analysis.suggestions.clone().expect("worked out on f");
+    // The gateway endpoint gains the 200 new private instances' cells too.
+    assert!(found.suggestions[0].gained.len() > 200);
+    app.update(Msg::WheelDown(10, 10));
+    assert_eq!(fixes_open(&app), Some((1, 0)));
+    app.update(Msg::WheelUp(10, 10));
+    assert_eq!(fixes_open(&app), Some((0, 0)));
+    press(&mut app, "<Enter>");
+    assert_eq!(verdict(&app), "reachable via gateway_endpoint");
+    // After the change it is forgotten again until asked.
+    assert!(app.analysis.is_empty());
+}
