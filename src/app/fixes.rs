@@ -29,14 +29,21 @@ impl Analysis {
     }
 }
 
-/// Instances beyond which the analysis waits for `f`: suggestions evaluate the whole matrix for
-/// each candidate that fixes the path, which on a quota-sized model is tens of milliseconds.
+/// Instances beyond which the analysis waits for `f`: suggestions evaluate the whole matrix and
+/// the cost estimate for each candidate that fixes the path, and on a quota-sized model one
+/// path's suggestions take seconds.
 const EAGER_INSTANCES: usize = 500;
+
+/// Routes (all tables) beyond which the analysis waits for `f`: every candidate edit copies the
+/// model's routes, and every weak point removes one thing and evaluates again.
+const EAGER_ROUTES: usize = 5_000;
 
 impl App {
     /// Whether the selected path's analysis is worked out after every change.
     pub fn analysis_is_eager(&self) -> bool {
-        self.model.scenario().instances.len() <= EAGER_INSTANCES
+        let s = self.model.scenario();
+        let routes: usize = s.route_tables.iter().map(|t| t.routes.len()).sum();
+        s.instances.len() <= EAGER_INSTANCES && routes <= EAGER_ROUTES
     }
 
     /// The selected path's suggestions or weak points, worked out now.
