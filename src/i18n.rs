@@ -289,7 +289,7 @@ fn with_values<'a>(values: &[&'a str]) -> Args<'a> {
 mod tests {
     use super::*;
     use crate::app::Tab;
-    use crate::app::keymap::{Context, KEYMAP};
+    use crate::app::keymap::{Context, bindings};
     use crate::explain::has;
 
     const UI_FTL_JA: &str = include_str!("../assets/i18n/ja/ui.ftl");
@@ -484,7 +484,7 @@ mod tests {
                 missing.push(id);
             }
         };
-        for b in KEYMAP {
+        for b in bindings() {
             check(b.help);
             if let Some(f) = b.footer {
                 check(f);
@@ -496,6 +496,7 @@ mod tests {
             Context::Typing,
             Context::Confirm,
             Context::Overlay,
+            Context::Fixes,
         ] {
             check(c.title());
         }

@@ -130,6 +130,12 @@ pub fn check(model: &Model) -> Vec<Problem> {
         if let Some((path, kind)) = kind {
             problems.push(Problem { at: at(path), kind });
         }
+        if step.fix_question.is_some() && fix_to_reveal(step, stage).is_none() {
+            problems.push(Problem {
+                at: at(true),
+                kind: ProblemKind::FixQuestionWithoutFix,
+            });
+        }
         if !crate::scenario_checks::is_aws_source(&step.source) {
             problems.push(Problem {
                 at: at(false),
@@ -138,6 +144,16 @@ pub fn check(model: &Model) -> Vec<Problem> {
         }
     }
     problems
+}
+
+/// The suggestions a step's "how would you fix it?" reveals: `None` when the path works or
+/// no suggestion makes it reachable.
+pub fn fix_to_reveal(step: &LessonStep, stage: &Stage) -> Option<crate::fix::Suggestions> {
+    let trace = stage.trace.as_ref().ok()?;
+    let m = &stage.model;
+    let query = Query::parse(m, &step.from, &step.to, false);
+    let found = crate::fix::suggest_for(m, &m.scenario().what_if, &query, trace);
+    found.suggestions.iter().any(|s| s.fixes()).then_some(found)
 }
 
 fn pick(text: &Text, lang: Lang) -> &str {
@@ -209,6 +225,24 @@ fn step_text(i: usize, step: &LessonStep, stage: &Stage, lang: Lang) -> String {
             "handout-answer",
             explain::args().s("answer", explain::query_error(lang, e)),
         )),
+    }
+    if let Some(q) = &step.fix_question {
+        out.push_str(&line(
+            "handout-fix-question",
+            explain::args().s("question", pick(q, lang)),
+        ));
+        if let Some(found) = fix_to_reveal(step, stage) {
+            for (i, s) in found.suggestions.iter().enumerate() {
+                out.push_str(&line(
+                    "handout-fix",
+                    explain::args()
+                        .n("n", i + 1)
+                        .s("edit", explain::edit_text(lang, &s.edit()))
+                        .s("cost", crate::cost::signed(s.monthly_cost_delta))
+                        .s("currency", s.currency.as_str()),
+                ));
+            }
+        }
     }
     out.push_str(&line(
         "handout-source",

@@ -44,6 +44,8 @@ pub enum ProblemKind {
     Mismatch(Vec<Mismatch>),
     /// A lesson question without an expected answer.
     QuestionWithoutAnswer,
+    /// "How would you fix it?" on a path that works, or that no suggestion makes reachable.
+    FixQuestionWithoutFix,
     /// `source` is not an AWS documentation page.
     SourceNotAws,
     /// The lesson cannot be shown (a step's edit is refused).

@@ -180,3 +180,64 @@ fn japanese_title_falls_back_to_english() {
     assert_eq!(s.description_for(true), s.description.as_deref());
     assert!(s.title_for(true).is_some());
 }
+
+/// The resilience lesson says what `f` shows: the weak points of the working paths (the loss of
+/// us-east-1a), fixes revealed at its "how would you fix it?" steps, and after one ENI per AZ or
+/// a NAT gateway in app-c's own AZ, a path that survives the loss of any one other AZ.
+#[test]
+fn the_resilience_lesson_says_what_the_weak_points_and_fixes_are() {
+    use vpc_tui::fix::{WeakKind, weak_points};
+    let model = load_file(Path::new("scenarios/resilience.ron")).unwrap();
+    let lesson = model.scenario().lesson.clone().unwrap();
+    let stages = vpc_tui::lesson::stages(&model).unwrap();
+    let weak = |i: usize| {
+        let m = &stages[i].model;
+        let step = &lesson.steps[i];
+        weak_points(
+            m,
+            &m.scenario().what_if,
+            &Query::parse(m, &step.from, &step.to, false),
+        )
+        .unwrap()
+    };
+    let az_a = |w: &vpc_tui::fix::WeakPoints| {
+        w.weak_points
+            .iter()
+            .any(|p| p.kind == WeakKind::Az && p.id.as_str() == "us-east-1a")
+    };
+    // Steps 1 and 4: working, but the loss of us-east-1a alone breaks them.
+    assert!(az_a(&weak(0)), "{:?}", weak(0));
+    assert!(az_a(&weak(3)), "{:?}", weak(3));
+    assert!(
+        weak(3)
+            .weak_points
+            .iter()
+            .any(|p| p.kind == WeakKind::NatGateway && p.id.as_str() == "nat-a")
+    );
+    // Steps 2 and 5 ask how to fix it; some suggestion fixes it without another AZ.
+    for i in [1, 4] {
+        assert!(lesson.steps[i].fix_question.is_some());
+        let found = vpc_tui::lesson::fix_to_reveal(&lesson.steps[i], &stages[i]).unwrap();
+        assert!(
+            found
+                .suggestions
+                .iter()
+                .any(|s| s.fixes() && s.az_dependencies.is_empty()),
+            "step {}: {found:?}",
+            i + 1
+        );
+    }
+    // Step 5: associating private-c with its own AZ's table is among them.
+    let found = vpc_tui::lesson::fix_to_reveal(&lesson.steps[4], &stages[4]).unwrap();
+    assert!(found.suggestions.iter().any(|s| s.edits
+        == [vpc_tui::model::Edit::AssociateSubnet {
+            subnet: "subnet-private-c".into(),
+            route_table: Some("rtb-private-c".into()),
+            position: None,
+        }]));
+    // Steps 3 and 6: survives the loss of any one other AZ (step 3: ENIs in 3 AZs).
+    let w = weak(2);
+    assert!(w.survives_any_one_az() && w.eni_azs.len() == 3, "{w:?}");
+    let w = weak(5);
+    assert!(w.survives_any_one_az() && !az_a(&w), "{w:?}");
+}

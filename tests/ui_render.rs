@@ -258,6 +258,8 @@ fn arb_msg() -> impl Strategy<Value = Msg> {
         Just(Msg::Undo),
         Just(Msg::Redo),
         Just(Msg::ShowFlips),
+        Just(Msg::Fixes),
+        Just(Msg::ToggleSpof),
         (0usize..4).prop_map(Msg::ToggleAz),
         (0usize..30).prop_map(Msg::PickAt),
         (0usize..5, 0usize..30).prop_map(|(row, col)| Msg::SelectCell { row, col }),

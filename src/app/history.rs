@@ -18,9 +18,13 @@ impl App {
     /// Apply an edit the user asked for: on success it goes on the undo stack and clears redo;
     /// a refusal is shown with AWS's rule and changes nothing.
     pub fn apply(&mut self, edit: Edit) {
+        self.apply_as(edit.clone(), What::Edit(edit));
+    }
+
+    /// [`App::apply`], with what the status line calls the change (an applied fix says so).
+    pub(super) fn apply_as(&mut self, edit: Edit, what: What) {
         match edit.apply(&self.model) {
             Ok((model, back)) => {
-                let what = What::Edit(edit.clone());
                 let before = self.next_version;
                 self.next_version += 1;
                 self.undo.push(Step {
@@ -202,6 +206,8 @@ impl App {
         let after_matrix =
             eval::evaluate_all_after(&self.matrix, &self.model, &self.model.scenario().what_if);
         let before_matrix = std::mem::replace(&mut self.matrix, after_matrix);
+        self.analyse();
+        self.refresh_spof_cells();
         let path = match (&before_trace, &self.trace) {
             (Ok(a), Ok(b)) if a.verdict != b.verdict => Some(format!(
                 "{}: {} → {}",

@@ -16,6 +16,8 @@ pub struct LessonMode {
     pub quiz: bool,
     /// Per step: the user's answer was right (`Some(true)`), wrong, or not given.
     pub answers: Vec<Option<bool>>,
+    /// Per step: its "how would you fix it?" has been revealed (`f`).
+    pub fixes_revealed: Vec<bool>,
 }
 
 impl LessonMode {
@@ -163,6 +165,24 @@ impl App {
         }
     }
 
+    /// The step's "how would you fix it?", while it waits for `f` (quiz mode on, and any
+    /// reachable-or-not question answered first).
+    pub fn fix_question_open(&self) -> Option<&crate::model::Text> {
+        let (mode, step) = self.lesson_step()?;
+        let q = step.fix_question.as_ref()?;
+        let revealed = mode.fixes_revealed.get(mode.step).copied().unwrap_or(true);
+        (mode.quiz && !revealed && !self.verdict_hidden()).then_some(q)
+    }
+
+    /// `f` at a step that asks how to fix its path: the answer is revealed.
+    pub(super) fn reveal_fix_question(&mut self) {
+        if let Some(m) = self.lesson.as_mut()
+            && let Some(r) = m.fixes_revealed.get_mut(m.step)
+        {
+            *r = true;
+        }
+    }
+
     /// Ids the current lesson step changed.
     pub fn step_changed_ids(&self) -> Vec<String> {
         match self.lesson_step() {
@@ -183,6 +203,7 @@ impl App {
                         step: 0,
                         quiz: true,
                         answers: vec![None; n],
+                        fixes_revealed: vec![false; n],
                     });
                 }
                 Err(e) => {
@@ -248,6 +269,9 @@ impl App {
         if self.verdict_hidden() {
             line.push_str(": ");
             line.push_str(t(self.lang, "ui-predict-answer-then-press"));
+        } else if self.fix_question_open().is_some() {
+            line.push_str(": ");
+            line.push_str(t(self.lang, "ui-fix-question-status"));
         }
         self.status = Some((StatusKind::Info, line));
         self.change = None;
@@ -331,6 +355,7 @@ impl App {
             Msg::ResetScore => {
                 if let Some(m) = self.lesson.as_mut() {
                     m.answers.iter_mut().for_each(|a| *a = None);
+                    m.fixes_revealed.iter_mut().for_each(|r| *r = false);
                     self.status = Some((StatusKind::Info, t(self.lang, "ui-score-reset").into()));
                 }
             }
@@ -361,9 +386,11 @@ impl App {
         } else {
             "ui-not-quite-it-is-score"
         };
-        self.status = Some((
-            StatusKind::Info,
-            tf(self.lang, id, &[&verdict, &r.to_string(), &n.to_string()]),
-        ));
+        let mut line = tf(self.lang, id, &[&verdict, &r.to_string(), &n.to_string()]);
+        if self.fix_question_open().is_some() {
+            line.push(' ');
+            line.push_str(t(self.lang, "ui-fix-question-status"));
+        }
+        self.status = Some((StatusKind::Info, line));
     }
 }

@@ -5,7 +5,9 @@
 //! Nothing here decides routing. Every change to the model is an engine [`Edit`], so undo, redo,
 //! lessons and saves see exactly what the evaluator sees.
 
+mod change;
 mod cost;
+mod fixes;
 mod flows;
 mod history;
 pub mod keymap;
@@ -24,6 +26,9 @@ use crate::eval::{self, Matrix, PathTrace, QueryError, Verdict};
 use crate::i18n::{t, tf};
 use crate::model::{Edit, Model};
 
+pub(crate) use change::order_flips;
+pub use change::{Change, Flip, What};
+pub use fixes::Analysis;
 pub use flows::{Input, PickItem, Picker, Purpose};
 pub use lesson::{ChangeMark, LessonMode, edit_ids, edit_marks};
 pub use line_edit::{LineKey, MAX_INPUT};
@@ -176,6 +181,10 @@ pub enum Msg {
     /// Lesson: scroll the narration (`>` / `<`).
     NarrationDown,
     NarrationUp,
+    /// `f`: the selected path's fixes (not working) or weak points (working).
+    Fixes,
+    /// `F`: mark the matrix cells that have a single point of failure.
+    ToggleSpof,
     /// Mouse wheel over a place on the screen: scroll what is under the pointer.
     WheelDown(u16, u16),
     WheelUp(u16, u16),
@@ -196,6 +205,12 @@ pub enum Overlay {
     },
     /// The import's and validation's warnings.
     Warnings {
+        scroll: u16,
+    },
+    /// The selected path's fix suggestions (`selected` is the one Enter applies) or weak points
+    /// (`scroll` scrolls them); what they say is in [`App::analysis`].
+    Fixes {
+        selected: usize,
         scroll: u16,
     },
 }
@@ -226,75 +241,6 @@ impl Overlay {
 pub enum StatusKind {
     Info,
     Error,
-}
-
-/// A matrix cell whose verdict an edit changed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Flip {
-    /// The matrix row (instance) and column (service, then workloads): names are looked up in
-    /// the matrix when listed, since one edit can flip tens of thousands of cells.
-    pub row: usize,
-    pub col: usize,
-    pub before: Verdict,
-    pub after: Verdict,
-}
-
-impl Flip {
-    /// Where the flip goes in the `c` list: paths a healthy source lost or gained first, then
-    /// a healthy source's change of way (endpoint, NAT, cross-AZ), then the sources whose own AZ
-    /// failed or came back (everything they had flips at once, and says little).
-    fn rank(&self) -> (u8, usize, usize) {
-        let unavailable = |v: &Verdict| matches!(v, Verdict::Unavailable(_));
-        let kind = if unavailable(&self.before) || unavailable(&self.after) {
-            2
-        } else if self.before.is_reachable() != self.after.is_reachable() {
-            0
-        } else {
-            1
-        };
-        (kind, self.row, self.col)
-    }
-}
-
-/// The flips in the order the `c` list shows them (see [`Flip::rank`]).
-pub(crate) fn order_flips(flips: &mut [Flip]) {
-    flips.sort_by_key(Flip::rank);
-}
-
-/// What the last edit (or undo, redo, reset) did to the paths.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Change {
-    /// The edit, said in the app's language when shown: "fail AZ us-east-1a".
-    pub what: What,
-    /// The selected path before and after, when its verdict changed:
-    /// "app-a → s3: reachable via gateway_endpoint → blocked (no_route)".
-    pub path: Option<String>,
-    pub flips: Vec<Flip>,
-}
-
-/// What made a change, as facts: said in the app's language whenever it is shown, so switching
-/// the language after an edit changes the words too.
-#[derive(Debug, Clone, PartialEq)]
-pub enum What {
-    /// Nothing to say (a lesson step was opened).
-    Nothing,
-    Edit(Edit),
-    Undo(Edit),
-    Redo(Edit),
-    /// Already in words (a reset, restored unsaved edits).
-    Text(String),
-}
-
-impl What {
-    pub fn text(&self, lang: crate::explain::Lang) -> String {
-        match self {
-            What::Nothing => String::new(),
-            What::Edit(e) => crate::explain::edit_text(lang, e),
-            What::Undo(e) => crate::explain::undo_text(lang, e),
-            What::Redo(e) => crate::explain::redo_text(lang, e),
-            What::Text(t) => t.clone(),
-        }
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -337,6 +283,12 @@ pub struct App {
     /// The estimate no longer matches the model: on large models it is computed when the cost
     /// panel is on screen, not after every edit (see [`App::cost_is_cheap`]).
     pub cost_stale: bool,
+    /// The selected path's fix suggestions or weak points (see `fixes.rs`).
+    pub analysis: Analysis,
+    /// `F`: the matrix marks the cells that have a single point of failure.
+    pub spof_view: bool,
+    /// Those cells, as (row, column), while `spof_view` is on.
+    pub spof_cells: std::collections::HashSet<(usize, usize)>,
     pub path_scroll: u16,
     /// The first line of the lesson narration shown.
     pub narration_scroll: u16,
@@ -416,6 +368,9 @@ impl App {
             },
             cost_changes: Vec::new(),
             cost_stale: false,
+            analysis: Analysis::default(),
+            spof_view: false,
+            spof_cells: Default::default(),
             path_scroll: 0,
             narration_scroll: 0,
             topo_follow: true,
@@ -441,6 +396,7 @@ impl App {
             saved_version: 0,
         };
         app.trace = app.evaluate_selected();
+        app.analyse();
         app.cost_inputs = crate::cost::CostInputs::for_model(&app.model);
         if app.cost_is_cheap() {
             app.cost = app.estimate_cost();
@@ -502,6 +458,9 @@ impl App {
                     self.overlay = Some(list.scrolled(scroll.min(max)));
                 }
                 return;
+            }
+            Some(Overlay::Fixes { selected, scroll }) => {
+                return self.update_fixes(selected, scroll, msg);
             }
             None => {}
         }
@@ -593,6 +552,8 @@ impl App {
             Msg::Save => self.save(),
             Msg::SaveAs => self.overlay = Some(Overlay::Input(flows::save_as_input(self))),
             Msg::ShowWarnings => self.show_warnings(),
+            Msg::Fixes => self.open_fixes(),
+            Msg::ToggleSpof => self.toggle_spof(),
             Msg::ShowFlips => {
                 if self.verdict_hidden() {
                     // The list names verdicts: it would answer the open question.
@@ -633,5 +594,7 @@ pub fn verdict_words(v: &Verdict) -> String {
     }
 }
 
+#[cfg(test)]
+mod fixes_tests;
 #[cfg(test)]
 pub(crate) mod tests;

@@ -67,6 +67,7 @@ impl App {
 
     pub(super) fn reselect(&mut self) {
         self.trace = self.evaluate_selected();
+        self.analyse();
         self.path_scroll = 0;
         self.topo_follow = true;
     }

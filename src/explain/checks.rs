@@ -42,6 +42,7 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             wrong.iter().map(|w| mismatch(lang, w)),
         ),
         ProblemKind::QuestionWithoutAnswer => m(lang, "problem-question-without-answer"),
+        ProblemKind::FixQuestionWithoutFix => m(lang, "problem-fix-question-without-fix"),
         ProblemKind::SourceNotAws => m(lang, "problem-source-not-aws"),
     };
     msg(lang, "problem-line", args().s("at", at).s("what", what))

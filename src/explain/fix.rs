@@ -25,6 +25,23 @@ fn cells_text(lang: Lang, cells: &[Cell]) -> String {
     join(lang, cells.iter().map(|c| cell_text(lang, c)))
 }
 
+/// At most `max` cells named, then how many more.
+fn cells_text_short(lang: Lang, cells: &[Cell], max: usize) -> String {
+    if cells.len() <= max {
+        return cells_text(lang, cells);
+    }
+    msg(
+        lang,
+        "fix-cells-more",
+        args()
+            .s(
+                "cells",
+                join(lang, cells[..max].iter().map(|c| cell_text(lang, c))),
+            )
+            .n("more", cells.len() - max),
+    )
+}
+
 /// Why nothing is suggested.
 pub fn fix_none(lang: Lang, none: NoFix) -> String {
     m(
@@ -148,6 +165,52 @@ pub fn suggestion_text(lang: Lang, n: usize, s: &Suggestion) -> String {
     out
 }
 
+/// Cells named in the explorer's list before "and N more".
+const FACT_CELLS: usize = 6;
+
+/// A suggestion's effects, one sentence each, for the explorer's list: the verdict after it,
+/// the cells gained and lost, the monthly cost, the AZs it depends on, and why it ranks there.
+pub fn suggestion_facts(lang: Lang, s: &Suggestion) -> Vec<String> {
+    let azs = if s.az_dependencies.is_empty() {
+        m(lang, "fix-azs-none")
+    } else {
+        join(lang, s.az_dependencies.iter().map(|a| a.as_str()))
+    };
+    vec![
+        msg(
+            lang,
+            "fix-fact-after",
+            args().s("verdict", verdict_words(lang, &s.verdict)),
+        ),
+        msg(
+            lang,
+            "fix-fact-gained",
+            args().s("cells", cells_text_short(lang, &s.gained, FACT_CELLS)),
+        ),
+        msg(
+            lang,
+            "fix-fact-lost",
+            args().s("cells", cells_text_short(lang, &s.lost, FACT_CELLS)),
+        ),
+        msg(
+            lang,
+            "fix-fact-cost",
+            args()
+                .s("amount", signed(s.monthly_cost_delta))
+                .s("currency", s.currency.as_str()),
+        ),
+        msg(lang, "fix-fact-azs", args().s("azs", azs)),
+        msg(
+            lang,
+            "fix-fact-why",
+            args().s(
+                "why",
+                join(lang, s.why.iter().map(|f| fix_rank_fact(lang, f))),
+            ),
+        ),
+    ]
+}
+
 /// Every suggestion, best first, or why there is none.
 pub fn suggestions_text(lang: Lang, s: &Suggestions) -> String {
     let mut out = String::new();
@@ -171,10 +234,11 @@ pub fn suggestions_text(lang: Lang, s: &Suggestions) -> String {
     out
 }
 
-/// One weak point: "AZ us-east-1a", "NAT gateway nat-a", "route 0.0.0.0/0 in rtb-private".
-pub fn weak_point_text(lang: Lang, w: &WeakPoint) -> String {
+/// What a weak point is, in a few words: "the loss of AZ us-east-1a", "NAT gateway nat-a",
+/// "route 0.0.0.0/0 in rtb-private".
+pub fn weak_point_what(lang: Lang, w: &WeakPoint) -> String {
     let detail = w.detail.as_deref().unwrap_or_default();
-    let what = msg(
+    msg(
         lang,
         match w.kind {
             WeakKind::Az => "fix-weak-az",
@@ -186,14 +250,40 @@ pub fn weak_point_text(lang: Lang, w: &WeakPoint) -> String {
             WeakKind::Route => "fix-weak-route",
         },
         args().s("id", w.id.as_str()).s("detail", detail),
-    );
+    )
+}
+
+/// One weak point and the path's verdict then.
+pub fn weak_point_text(lang: Lang, w: &WeakPoint) -> String {
     msg(
         lang,
         "fix-weak-line",
         args()
-            .s("what", what)
+            .s("what", weak_point_what(lang, w))
             .s("verdict", verdict_words(lang, &w.verdict)),
     )
+}
+
+/// What a working path survives: "It survives the loss of any one other AZ: ENIs in 3 AZs
+/// (…)", or the AZs it survives; `None` when it survives no AZ's loss.
+pub fn survives_text(lang: Lang, w: &WeakPoints) -> Option<String> {
+    let any_one = w.survives_any_one_az() && !w.survives_azs.is_empty();
+    match (any_one, w.eni_azs.len()) {
+        (true, n) if n > 1 => Some(msg(
+            lang,
+            "fix-survives-any-az-enis",
+            args()
+                .n("count", n)
+                .s("azs", join(lang, w.eni_azs.iter().map(|a| a.as_str()))),
+        )),
+        (true, _) => Some(m(lang, "fix-survives-any-az")),
+        (false, _) if !w.survives_azs.is_empty() => Some(msg(
+            lang,
+            "fix-survives-azs",
+            args().s("azs", join(lang, w.survives_azs.iter().map(|a| a.as_str()))),
+        )),
+        _ => None,
+    }
 }
 
 /// The weak points of a path and what it survives.
@@ -226,23 +316,7 @@ pub fn weak_points_text(lang: Lang, w: &WeakPoints) -> String {
         ));
         out.push('\n');
     }
-    let any_one = w.survives_any_one_az() && !w.survives_azs.is_empty();
-    let survives = match (any_one, w.eni_azs.len()) {
-        (true, n) if n > 1 => Some(msg(
-            lang,
-            "fix-survives-any-az-enis",
-            args()
-                .n("count", n)
-                .s("azs", join(lang, w.eni_azs.iter().map(|a| a.as_str()))),
-        )),
-        (true, _) => Some(m(lang, "fix-survives-any-az")),
-        (false, _) if !w.survives_azs.is_empty() => Some(msg(
-            lang,
-            "fix-survives-azs",
-            args().s("azs", join(lang, w.survives_azs.iter().map(|a| a.as_str()))),
-        )),
-        _ => None,
-    };
+    let survives = survives_text(lang, w);
     if let Some(line) = survives {
         out.push_str(&line);
         out.push('\n');

@@ -35,6 +35,11 @@ pub struct LessonStep {
     /// Asked before the verdict is shown (predict, then reveal).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question: Option<Text>,
+    /// "How would you fix it?": asked on a path that does not work (after `question`, if both
+    /// are set); `f` reveals the fix suggestions once the room has answered. A check makes sure
+    /// at least one suggestion makes the path reachable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix_question: Option<Text>,
     /// What the evaluator must answer for the selected path at this step; a test checks it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expect: Option<StepExpectation>,

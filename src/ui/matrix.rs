@@ -146,7 +146,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             if cursor == Some((row, col)) {
                 style = theme.selected();
             }
-            buf.set_stringn(x, y, format!("{:<3}", cell_symbol(&cell.verdict)), 3, style);
+            // `F`: a `!` after the symbol marks a single point of failure (text, not colour).
+            let mut symbol = format!("{:<2}", cell_symbol(&cell.verdict));
+            if app.spof_view && app.spof_cells.contains(&(row, col)) {
+                symbol.push('!');
+            }
+            buf.set_stringn(x, y, format!("{symbol:<3}"), 3, style);
         }
     }
     // Where the window is, and the legend.
@@ -165,10 +170,17 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             ],
         )
     );
-    let legend = Line::from(vec![
-        Span::styled(more, theme.dim()),
-        Span::styled(t(lang, "ui-matrix-legend"), theme.dim()),
-    ]);
+    // The marks' legend first: it is what the view is about.
+    let mut legend = Vec::new();
+    if app.spof_view {
+        legend.push(Span::styled(
+            format!("{} · ", t(lang, "ui-spof-legend")),
+            theme.warn(),
+        ));
+    }
+    legend.push(Span::styled(more, theme.dim()));
+    legend.push(Span::styled(t(lang, "ui-matrix-legend"), theme.dim()));
+    let legend = Line::from(legend);
     buf.set_line(inner.x, inner.bottom() - 1, &legend, inner.width);
 }
 

@@ -8,6 +8,7 @@
 
 mod cost;
 mod endpoints;
+mod fixes;
 mod matrix;
 mod narration;
 mod overlay;

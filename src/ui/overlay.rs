@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
-use crate::app::keymap::{Context, KEYMAP};
+use crate::app::keymap::{Context, bindings};
 use crate::app::{App, Msg, Overlay, Picker};
 use crate::i18n::{self, Lang, t, tf, tr};
 
@@ -17,7 +17,7 @@ use super::{Hotspot, clamp_scroll, panel, put_lines};
 
 /// Clear the popup's area. A full-width character just left of it would still draw its right
 /// half over the popup's left border, so it goes too (a space takes its place).
-fn clear(r: Rect, buf: &mut Buffer) {
+pub(super) fn clear(r: Rect, buf: &mut Buffer) {
     Clear.render(r, buf);
     if r.x == 0 {
         return;
@@ -31,7 +31,7 @@ fn clear(r: Rect, buf: &mut Buffer) {
 }
 
 /// A centred box of at most `w`×`h`, two cells inside the screen's edges.
-fn centred(area: Rect, w: u16, h: u16) -> Rect {
+pub(super) fn centred(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width.saturating_sub(4)).max(1);
     let h = h.min(area.height.saturating_sub(2)).max(1);
     Rect::new(
@@ -61,12 +61,13 @@ pub fn help_lines(theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
         Context::Typing,
         Context::Confirm,
         Context::Overlay,
+        Context::Fixes,
     ] {
         out.push(Line::from(Span::styled(
             t(lang, ctx.title()),
             theme.title(),
         )));
-        for b in KEYMAP.iter().filter(|b| b.context == ctx) {
+        for b in bindings().filter(|b| b.context == ctx) {
             out.push(Line::from(vec![
                 Span::styled(format!("  {:<8}", b.label), theme.key()),
                 Span::raw(t(lang, b.help)),
@@ -285,6 +286,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 buf,
             );
         }
+        Overlay::Fixes { .. } => super::fixes::render(app, theme, area, buf),
         Overlay::Flips { scroll } => {
             let flips = app.change.as_ref().map(|c| &c.flips[..]).unwrap_or(&[]);
             let m = &app.matrix;
@@ -368,8 +370,12 @@ fn warnings_rect(app: &App, area: Rect) -> (Vec<String>, Rect) {
     (lines, r)
 }
 
-/// The largest useful scroll of the help or the flipped-cells list at the app's size.
+/// The largest useful scroll of the help, the flipped-cells list, the warnings or the weak points at the
+/// app's size.
 pub fn max_scroll(app: &App) -> u16 {
+    if let Some(Overlay::Fixes { .. }) = &app.overlay {
+        return super::fixes::max_scroll(app);
+    }
     let area = Rect::new(0, 0, app.size.0, app.size.1);
     let (total, r) = match &app.overlay {
         Some(Overlay::Help { .. }) => {

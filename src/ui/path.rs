@@ -18,7 +18,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
     let Some(inner) = draw_panel(
         theme,
-        tf(lang, "ui-path", &[&app.path_label()]),
+        format!(
+            "{}{}",
+            tf(lang, "ui-path", &[&app.path_label()]),
+            super::fixes::title_mark(app)
+        ),
         // The heavy border marks the one panel with focus: the path only when it is alone.
         app.presenter,
         area,
@@ -47,6 +51,19 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     };
     // The verdict and winning route stay; the hops scroll beneath them. At least three hop
     // lines stay in view: pinned lines beyond that room lead the scrolling part instead.
+    // What to try next (or what could break it) joins the pinned lines when that leaves room
+    // for three hop lines; the title says it in short either way.
+    let hint = match &app.trace {
+        Ok(_) if !app.verdict_hidden() => super::fixes::path_lines(app, theme, w),
+        _ => Vec::new(),
+    };
+    let mut pinned = pinned;
+    // A lesson's "how would you fix it?" is the point of its step: it always joins.
+    if app.fix_question_open().is_some()
+        || pinned.len() + hint.len() + body.len().min(3) <= inner.height as usize
+    {
+        pinned.extend(hint);
+    }
     let (pinned, body) = {
         let room = inner.height as usize;
         let keep = pinned

@@ -21,6 +21,7 @@ problem-at-step = lesson step { $step } ({ $title })
 problem-at-step-path = lesson step { $step } ({ $title }): { $from } → { $to }
 problem-at-lesson = lesson
 problem-question-without-answer = a question needs an expected verdict
+problem-fix-question-without-fix = "how would you fix it?" needs a path that does not work and a suggestion that makes it reachable
 problem-source-not-aws = source must be an AWS documentation URL
 # $field is the file's field name (verdict, via, cross_az, reason).
 mismatch-field = { $field } { $got } (want { $want })
@@ -34,6 +35,8 @@ handout-step = Step { $step }: { $title }
 handout-changes = Changes:
 handout-path = Path: { $from } → { $to }
 handout-question = Question: { $question }
+handout-fix-question = Fix question: { $question }
+handout-fix = {"  "}{ $n }. { $edit } (monthly cost { $cost } { $currency })
 handout-answer = Answer: { $answer }
 handout-source = Source: { $source }
 

@@ -72,3 +72,14 @@ fix-matrix-spof-head = { $count ->
    *[other] { $count } reachable cells have a single point of failure:
 }
 fix-matrix-spof-line = {"  "}{ $instance } → { $to }: { $weak }
+
+## The explorer's fixes list (f): one fact a line under each suggestion.
+
+fix-fact-after = after: { $verdict }
+fix-fact-gained = cells gained: { $cells }
+fix-fact-lost = cells lost: { $cells }
+fix-fact-cost = monthly cost: { $amount } { $currency }
+fix-fact-azs = AZ dependencies beside the source's: { $azs }
+fix-azs-none = none
+fix-fact-why = why here: { $why }
+fix-cells-more = { $cells } and { $more } more

@@ -464,3 +464,34 @@ ui-import-warning = AWS import: { $a0 }
 ui-no-warnings = Loading gave no warnings.
 ui-list-warnings = list the import's and validation's warnings
 ui-warnings-title = Warnings ({ $a0 }) · Esc closes
+
+## fixes and weak points (app/fixes.rs, ui/fixes.rs)
+
+ui-fixes-or-weak-points-of-path = fixes for a path that does not work (Enter applies one); weak points of one that does
+ui-matrix-mark-cells-with-spof = matrix: mark (!) the cells with a single point of failure, on / off
+ui-in-fixes-list = In the fixes list
+ui-next-suggestion = next suggestion (weak points: scroll)
+ui-previous-suggestion = previous suggestion (weak points: scroll)
+ui-apply-suggestion-one-undo = apply the chosen suggestion (u undoes all of it)
+ui-apply = apply
+ui-answer-first-then-f = Answer the question first (a): the fixes would give it away.
+ui-no-path-to-fix = There is no path to fix: choose a source and a target.
+ui-fix-applied = fix { $a0 } applied: { $a1 }
+ui-spof-marks-on = Matrix: ! marks the reachable cells with a single point of failure ({ $a0 }). F hides the marks.
+ui-spof-marks-off = Matrix: single-point-of-failure marks off.
+ui-spof-legend = ! single point of failure
+ui-fixes-now = now: { $a0 }
+ui-fixes-title = Fixes for { $a0 }: { $a1 } of { $a2 } · Enter applies · Esc closes
+ui-fixes-title-none = Fixes for { $a0 } · Esc closes
+ui-weak-title = Weak points of { $a0 } · Esc closes
+ui-fix-hint = f: fixes found: { $a0 } — best: { $a1 } ({ $a2 } { $a3 } a month)
+ui-fix-hint-none = f: no fix. { $a0 }
+ui-fix-hint-lazy = f: suggest fixes for this path
+ui-spof-hint = ⚠ single points of failure: { $a0 } — { $a1 } (f lists them)
+ui-spof-none-hint = ✔ no single point of failure. { $a0 }
+ui-spof-hint-lazy = f: what could break this path
+ui-fix-question-hint = Discuss it, then press f to see the suggestions.
+ui-fix-question-status = How would you fix it? Discuss, then press f.
+ui-title-fixes = f: fixes { $a0 }
+ui-title-spof = ⚠ SPOF: { $a0 } (f)
+ui-title-no-spof = ✔ no SPOF

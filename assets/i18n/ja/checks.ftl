@@ -18,6 +18,7 @@ problem-at-step = レッスンのステップ { $step } ({ $title })
 problem-at-step-path = レッスンのステップ { $step } ({ $title }): { $from } → { $to }
 problem-at-lesson = レッスン
 problem-question-without-answer = 問題には期待する判定 (expect) が必要です。
+problem-fix-question-without-fix = 「どう直しますか」の問いには、到達できない経路と、それを到達可能にする修正案が必要です。
 problem-source-not-aws = source には AWS のドキュメントの URL を指定してください。
 mismatch-field = { $field } が { $got } です (期待: { $want })
 mismatch-none = なし
@@ -30,6 +31,8 @@ handout-step = ステップ { $step }: { $title }
 handout-changes = 変更:
 handout-path = 経路: { $from } → { $to }
 handout-question = 問題: { $question }
+handout-fix-question = 修正の問い: { $question }
+handout-fix = {"  "}{ $n }. { $edit } (月額コストの変化 { $cost } { $currency })
 handout-answer = 答え: { $answer }
 handout-source = 出典: { $source }
 

@@ -58,3 +58,14 @@ fix-matrix-spof-head = { $count ->
    *[other] 単一障害点のある到達可能なセルは { $count } 件です:
 }
 fix-matrix-spof-line = {"  "}{ $instance } → { $to }: { $weak }
+
+## The explorer's fixes list (f): one fact a line under each suggestion.
+
+fix-fact-after = 適用後: { $verdict }
+fix-fact-gained = 到達可能になるセル: { $cells }
+fix-fact-lost = 到達不可になるセル: { $cells }
+fix-fact-cost = 月額コストの変化: { $amount } { $currency }
+fix-fact-azs = 送信元以外に依存する AZ: { $azs }
+fix-azs-none = なし
+fix-fact-why = この順位の理由: { $why }
+fix-cells-more = { $cells } ほか { $more } 個

@@ -463,3 +463,34 @@ ui-import-warning = AWS からのインポート: { $a0 }
 ui-no-warnings = 読み込み時の警告はありません。
 ui-list-warnings = インポートと検証の警告を一覧表示
 ui-warnings-title = 警告 ({ $a0 } 件) · Esc で閉じる
+
+## fixes and weak points (app/fixes.rs, ui/fixes.rs)
+
+ui-fixes-or-weak-points-of-path = 到達できない経路の修正案 (Enter で適用)、到達できる経路の単一障害点
+ui-matrix-mark-cells-with-spof = マトリクス: 単一障害点のあるセルに ! を付ける / 外す
+ui-in-fixes-list = 修正案の一覧
+ui-next-suggestion = 次の修正案 (単一障害点ではスクロール)
+ui-previous-suggestion = 前の修正案 (単一障害点ではスクロール)
+ui-apply-suggestion-one-undo = 選んだ修正案を適用 (u で全体を元に戻す)
+ui-apply = 適用
+ui-answer-first-then-f = 先に問題に答えてください (a)。修正案は答えを明かしてしまいます。
+ui-no-path-to-fix = 修正する経路がありません。送信元と宛先を選んでください。
+ui-fix-applied = 修正案 { $a0 } を適用: { $a1 }
+ui-spof-marks-on = マトリクス: 単一障害点のある到達可能なセル { $a0 } 個に ! を付けました。F で外します。
+ui-spof-marks-off = マトリクス: 単一障害点の印を外しました。
+ui-spof-legend = ! 単一障害点あり
+ui-fixes-now = 現在: { $a0 }
+ui-fixes-title = { $a0 } の修正案: { $a2 } 件中 { $a1 } 件目 · Enter で適用 · Esc で閉じる
+ui-fixes-title-none = { $a0 } の修正案 · Esc で閉じる
+ui-weak-title = { $a0 } の単一障害点 · Esc で閉じる
+ui-fix-hint = f: 修正案 { $a0 } 件。最善は「{ $a1 }」(月額 { $a2 } { $a3 })
+ui-fix-hint-none = f: 修正案なし。{ $a0 }
+ui-fix-hint-lazy = f: この経路の修正案を探す
+ui-spof-hint = ⚠ 単一障害点 { $a0 } 個: { $a1 } (f で一覧)
+ui-spof-none-hint = ✔ 単一障害点なし。{ $a0 }
+ui-spof-hint-lazy = f: この経路を止めうるものを調べる
+ui-fix-question-hint = 話し合ってから f を押すと、修正案が表示されます。
+ui-fix-question-status = どう直しますか？ 話し合ってから f を押してください。
+ui-title-fixes = f: 修正案 { $a0 } 件
+ui-title-spof = ⚠ 単一障害点 { $a0 } (f)
+ui-title-no-spof = ✔ 単一障害点なし
