@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::eval::{Hop, Matrix, Origin, Part, PathTrace, UNCHECKED, Verdict};
+use crate::eval::{Hop, Matrix, Origin, Part, PathTrace, Verdict};
 use crate::explain::{self, Lang};
 
 /// The version of the JSON shape below; it changes when a field changes meaning or goes away.
@@ -15,6 +15,14 @@ fn verdict_fields(v: &Verdict) -> (Value, Value, Value) {
         v.cross_az().map(|x| json!(x.code())).unwrap_or(Value::Null),
         v.reason().map(|x| json!(x.code())).unwrap_or(Value::Null),
     )
+}
+
+/// Beside a reason code, the closest AWS Reachability Analyzer explanation code.
+fn ra_code(v: &Verdict) -> Value {
+    v.reason()
+        .and_then(|r| r.reachability_analyzer_code())
+        .map(|c| json!(c))
+        .unwrap_or(Value::Null)
 }
 
 /// A hop: kind, id and AZ, its typed fact (the evaluator's fields), and the English sentence.
@@ -55,6 +63,7 @@ fn part_json(t: &PathTrace, p: &Part) -> Value {
         "via": via,
         "cross_az": cross_az,
         "reason": reason,
+        "reachability_analyzer_code": ra_code(&p.verdict),
         "explanation": explain::part_summary(Lang::En, t, p),
         "hops": hops_json(&p.hops),
     })
@@ -85,6 +94,7 @@ pub fn trace_json(t: &PathTrace) -> Value {
         "via": via,
         "cross_az": cross_az,
         "reason": reason,
+        "reachability_analyzer_code": ra_code(&t.verdict),
         "leaves_vpc_via": leaves,
         "notes": t.notes.iter().map(|n| {
             let mut v = serde_json::to_value(n).unwrap_or(Value::Null);
@@ -93,7 +103,7 @@ pub fn trace_json(t: &PathTrace) -> Value {
             if let Some(o) = v.as_object_mut() { o.remove("note"); }
             v
         }).collect::<Vec<_>>(),
-        "unchecked": UNCHECKED,
+        "unchecked": t.unchecked,
         "explanation": explain::summary(Lang::En, t),
         "parts": if t.parts.is_empty() { Value::Null } else { Value::Array(t.parts.iter().map(|p| part_json(t, p)).collect()) },
         "hops": hops_json(&t.hops),
@@ -166,20 +176,24 @@ pub fn trace_text(t: &PathTrace, lang: Lang) -> String {
             ));
         }
     }
-    out.push_str(&format!(
-        "\n  {}\n",
-        explain::msg(
-            lang,
-            "text-not-evaluated",
-            explain::args().s(
-                "layers",
-                explain::join(
-                    lang,
-                    UNCHECKED.iter().map(|c| explain::unchecked_label(lang, c))
+    if !t.unchecked.is_empty() {
+        out.push_str(&format!(
+            "\n  {}\n",
+            explain::msg(
+                lang,
+                "text-not-evaluated",
+                explain::args().s(
+                    "layers",
+                    explain::join(
+                        lang,
+                        t.unchecked
+                            .iter()
+                            .map(|c| explain::unchecked_label(lang, c))
+                    )
                 )
             )
-        )
-    ));
+        ));
+    }
     out
 }
 
@@ -230,6 +244,7 @@ pub fn matrix_text(m: &Matrix, lang: Lang) -> String {
         &texts,
         name_width,
         m.instances.iter().map(String::as_str).zip(0..),
+        &m.unchecked,
     );
     String::from_utf8(out).unwrap_or_default()
 }
@@ -245,6 +260,7 @@ pub fn write_matrix_text<'a, W: std::io::Write + ?Sized>(
     rows: &[Vec<String>],
     name_width: Option<usize>,
     names: impl Iterator<Item = (&'a str, usize)>,
+    unchecked: &[&str],
 ) -> std::io::Result<()> {
     let widths: Vec<usize> = columns
         .iter()
@@ -278,18 +294,20 @@ pub fn write_matrix_text<'a, W: std::io::Write + ?Sized>(
     line.push('\n');
     line.push_str(&explain::m(lang, "matrix-legend"));
     line.push('\n');
-    line.push_str(&explain::msg(
-        lang,
-        "text-not-evaluated",
-        explain::args().s(
-            "layers",
-            explain::join(
-                lang,
-                UNCHECKED.iter().map(|c| explain::unchecked_label(lang, c)),
+    if !unchecked.is_empty() {
+        line.push_str(&explain::msg(
+            lang,
+            "text-not-evaluated",
+            explain::args().s(
+                "layers",
+                explain::join(
+                    lang,
+                    unchecked.iter().map(|c| explain::unchecked_label(lang, c)),
+                ),
             ),
-        ),
-    ));
-    line.push('\n');
+        ));
+        line.push('\n');
+    }
     out.write_all(line.as_bytes())
 }
 

@@ -170,7 +170,10 @@ fn run_matrix(
                 .iter()
                 .zip(&classes.row_class)
                 .map(|(i, &c)| (i.id.as_str(), c as usize));
-            report::write_matrix_text(&mut out, lang, &columns, &texts, name_width, names)
+            let unchecked = eval::unchecked(model);
+            report::write_matrix_text(
+                &mut out, lang, &columns, &texts, name_width, names, &unchecked,
+            )
         }
         Format::Json | Format::Jsonl if trace => {
             write_traces(model, what_if, format, &columns, &mut out, err)

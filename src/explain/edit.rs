@@ -370,6 +370,7 @@ mod tests {
             },
             Edit::AddInterfaceEndpoint {
                 endpoint: InterfaceEndpoint {
+                    security_groups: Vec::new(),
                     id: "vpce-ssm".into(),
                     service: "ssm".into(),
                     subnets: vec![EndpointSubnet {
@@ -384,6 +385,7 @@ mod tests {
             },
             Edit::AddInterfaceEndpoint {
                 endpoint: InterfaceEndpoint {
+                    security_groups: Vec::new(),
                     id: "vpce-ssm".into(),
                     service: "ssm".into(),
                     subnets: vec![],
