@@ -212,6 +212,29 @@ fn reply_ports(ctx: &Ctx<'_>, walk: &Walk<'_>) -> PortRange {
     }
 }
 
+/// The source's security groups' egress, before the VPC's router sees the packet: every
+/// piece the source sends is checked, whatever the route tables say.
+pub(crate) fn egress(ctx: &Ctx<'_>, dest: Dest, pieces: Vec<Ipv4Net>) -> Gate {
+    split(ctx, pieces, |p, piece| {
+        let to_groups = match dest {
+            Dest::Eni { endpoint } => endpoint_eni(ctx, endpoint, piece).map(|e| e.1),
+            Dest::Range => holder_groups(ctx, piece).map(|h| h.1),
+        };
+        p.group(security_group::check(
+            ctx,
+            GroupDirection::Egress,
+            &ctx.src_id,
+            &ctx.src_groups,
+            Traffic {
+                protocol: ctx.probe.protocol,
+                ports: ctx.probe.ports(),
+                peer: piece,
+            },
+            to_groups.as_deref(),
+        ))
+    })
+}
+
 /// Check every piece reaching `target` (routed from `walk.subnet`).
 pub(crate) fn gate(
     ctx: &Ctx<'_>,
@@ -219,6 +242,15 @@ pub(crate) fn gate(
     dest: Dest,
     walk: &Walk<'_>,
     pieces: Vec<Ipv4Net>,
+) -> Gate {
+    split(ctx, pieces, |p, piece| one(p, target, dest, walk, piece))
+}
+
+/// Pieces that pass `check` go on together; the others stop, those refused alike together.
+fn split(
+    ctx: &Ctx<'_>,
+    pieces: Vec<Ipv4Net>,
+    check: impl Fn(&mut Piece<'_, '_>, Ipv4Net) -> Result<(), Box<Outcome>>,
 ) -> Gate {
     let mut gate = Gate {
         pass: Vec::with_capacity(pieces.len()),
@@ -230,7 +262,7 @@ pub(crate) fn gate(
             ctx,
             hops: Vec::new(),
         };
-        match one(&mut p, target, dest, walk, piece) {
+        match check(&mut p, piece) {
             Ok(()) => {
                 if gate.pass.is_empty() {
                     gate.hops = p.hops;
@@ -280,31 +312,15 @@ fn one(
     };
     // The source's groups know it by its own address only until a NAT translates it.
     let from_groups = (!walk.translated).then_some(ctx.src_groups.as_slice());
-    if !walk.left_source {
-        if sec.groups_on {
-            let to_groups = match dest {
-                Dest::Eni { endpoint } => endpoint_eni(ctx, endpoint, piece).map(|e| e.1),
-                Dest::Range => holder_groups(ctx, piece).map(|h| h.1),
-            };
-            p.group(security_group::check(
-                ctx,
-                GroupDirection::Egress,
-                &ctx.src_id,
-                &ctx.src_groups,
-                traffic(piece),
-                to_groups.as_deref(),
-            ))?;
-        }
-        if sec.acls_on && entry != Some(ctx.src_subnet) {
-            let eph = sec.ephemeral;
-            p.acl(crossing(
-                ctx,
-                ctx.src_subnet,
-                AclDirection::Outbound,
-                piece,
-                eph,
-            ))?;
-        }
+    if !walk.left_source && sec.acls_on && entry != Some(ctx.src_subnet) {
+        let eph = sec.ephemeral;
+        p.acl(crossing(
+            ctx,
+            ctx.src_subnet,
+            AclDirection::Outbound,
+            piece,
+            eph,
+        ))?;
     }
     let enters = entry.filter(|&e| e != walk.subnet);
     match (target, dest) {

@@ -52,16 +52,26 @@ pub(crate) fn route_source(
     } else {
         None
     };
-    route_from(
-        ctx,
-        table,
-        association,
-        cidrs,
-        dest,
-        walk,
-        Trail::new(ctx.detail),
-        leaves,
-    );
+    let mut trail = Trail::new(ctx.detail);
+    // The source's security groups decide before any route table (aws-semantics.md §5b).
+    let allowed;
+    let cidrs = if model.security().groups_on {
+        let gate = layers::egress(ctx, dest, cidrs.to_vec());
+        for (refused, passed, outcome) in gate.blocked {
+            let mut h = trail.clone();
+            add_passed(&mut h, passed);
+            finish(ctx, refused, dest, h, outcome, leaves);
+        }
+        if gate.pass.is_empty() {
+            return;
+        }
+        add_passed(&mut trail, gate.hops);
+        allowed = gate.pass;
+        &allowed[..]
+    } else {
+        cidrs
+    };
+    route_from(ctx, table, association, cidrs, dest, walk, trail, leaves);
 }
 
 /// Route `cidrs` in `table` and follow each winning route's target with the pieces it won.
