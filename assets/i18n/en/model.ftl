@@ -291,3 +291,7 @@ diag-network_acl_rule_number_duplicate = { $acl } has two { $direction } rules n
 diag-too_many_network_acl_rules = { $acl } has { $count } { $direction } rules; a network ACL can have at most { $max } rules per direction
 diag-network_acl_rules_over_default_quota = { $acl } has { $count } { $direction } rules; the default quota is { $max } per direction (it can be raised to 40), and more rules add latency
 diag-bad_ephemeral_ports = the ephemeral port range { $from }-{ $to } is not valid; give the first and the last port a client may pick, from 1 to 65535
+diag-no_such_rule = { $id } has no rule { $rule }
+diag-group_already_attached = { $group } is already attached to { $id }
+diag-group_not_attached = { $group } is not attached to { $id }
+diag-last_security_group = { $group } is { $id }'s only security group; AWS requires a network interface to keep at least one (attach another first)

@@ -281,3 +281,7 @@ diag-network_acl_rule_number_duplicate = { $acl } に番号 { $number } の { $d
 diag-too_many_network_acl_rules = { $acl } に { $direction } ルールが { $count } 個あります。ネットワーク ACL のルールは方向ごとに { $max } 個までです。
 diag-network_acl_rules_over_default_quota = { $acl } に { $direction } ルールが { $count } 個あります。デフォルトのクォータは方向ごとに { $max } 個です (40 個まで引き上げられます)。ルールが多いほど遅延が増えます。
 diag-bad_ephemeral_ports = エフェメラルポートの範囲 { $from }-{ $to } は正しくありません。クライアントが使う最初と最後のポートを 1 から 65535 の範囲で指定してください。
+diag-no_such_rule = { $id } にルール { $rule } はありません。
+diag-group_already_attached = { $group } はすでに { $id } にアタッチされています。
+diag-group_not_attached = { $group } は { $id } にアタッチされていません。
+diag-last_security_group = { $group } は { $id } の唯一のセキュリティグループです。ネットワークインターフェイスには少なくとも 1 つのセキュリティグループが必要です (先に別のグループをアタッチしてください)。

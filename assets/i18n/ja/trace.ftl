@@ -201,10 +201,10 @@ traffic-protocol = { $protocol ->
     [all] すべてのトラフィック
    *[other] { $protocol }
 }
-sg-rule = { $group } のルール { $index }: { $direction ->
+sg-rule = { $group } のルール { $index } ({ $direction ->
     [egress] { $peer } への
    *[ingress] { $peer } からの
-} { $traffic }
+} { $traffic })
 sg-rules-more = ほか { $count } 件
 hop-security-group = { $interface } の{ $direction ->
     [egress] アウトバウンド
