@@ -290,7 +290,11 @@ fn security_fixture_gives_the_verdicts_of_the_equivalent_ron() {
     assert_eq!(a.cells, b.cells);
     assert_eq!(imported.security().groups_on, ron.security().groups_on);
     for e in &ron.scenario().expect {
-        let q = |m: &Model| Query::parse(m, &e.from, &e.to, false);
+        let probe = eval::Probe {
+            protocol: e.protocol.unwrap_or(vpc_tui::model::Protocol::Tcp),
+            port: e.port.unwrap_or(443),
+        };
+        let q = |m: &Model| Query::parse(m, &e.from, &e.to, false).with_probe(probe);
         let x = eval::evaluate(&imported, &what_if, &q(&imported)).unwrap();
         let y = eval::evaluate(&ron, &what_if, &q(&ron)).unwrap();
         assert_eq!(x.verdict, y.verdict, "{} → {}", e.from, e.to);

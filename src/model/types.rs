@@ -571,6 +571,12 @@ pub struct Expectation {
     /// AZs failed for this check (names or AZ IDs), on top of the scenario's `what_if`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub failed_azs: Vec<String>,
+    /// The traffic's protocol, as `check --protocol` takes it (default tcp).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub protocol: Option<super::Protocol>,
+    /// The traffic's destination port, as `check --port` takes it (default 443).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<u16>,
     /// `reachable`, `partial`, `blocked`, `leaves_vpc` or `unavailable`.
     pub verdict: String,
     /// For reachable: `gateway_endpoint`, `interface_endpoint`, `nat_gateway` or `internet_gateway`.
