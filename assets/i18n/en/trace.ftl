@@ -237,7 +237,7 @@ acl-check = { $reply ->
 } { $peer }
 hop-network-acl = network ACL of { $subnet }: { $checks }
 stop-network_acl = network ACL of { $subnet }: { $check }{ $reply ->
-    [yes] ; network ACLs are stateless, so the reply needs its own rule for the client's ephemeral ports
+    [yes] ; network ACLs are stateless, so the reply needs its own rule for the ephemeral ports it comes back to
    *[no] {""}
 }
 stop-source_dest_check = { $route } in { $table } sends traffic through { $eni }, whose source/destination check is on: it drops traffic that is neither from it nor to it (turn the check off on an appliance)

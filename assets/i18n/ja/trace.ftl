@@ -241,7 +241,7 @@ acl-check = { $reply ->
 }
 hop-network-acl = { $subnet } のネットワーク ACL: { $checks }
 stop-network_acl = { $subnet } のネットワーク ACL: { $check }{ $reply ->
-    [yes] 。ネットワーク ACL はステートレスなので、クライアントのエフェメラルポートへの戻りにも専用のルールが必要です
+    [yes] 。ネットワーク ACL はステートレスなので、戻りのトラフィックが届くエフェメラルポートにも専用のルールが必要です
    *[no] {""}
 }
 stop-source_dest_check = { $table } のルート { $route } はトラフィックを { $eni } 経由で送りますが、{ $eni } は送信元/送信先チェックが有効です。自分宛てでも自分発でもないトラフィックは破棄されます (アプライアンスではチェックを無効にします)

@@ -325,6 +325,24 @@ mod tests {
         };
         let (after, _) = round_trip(&m, &e);
         assert_eq!(verdict(&after, "noreply", "s3"), "reachable");
+        // The NAT gateway's subnet: replies from the internet to its ports, allowed.
+        assert_eq!(verdict(&m, "egress", "sns"), "network_acl_reply");
+        let (nat_ok, _) = round_trip(
+            &m,
+            &Edit::AddNetworkAclRule {
+                acl: "acl-public".into(),
+                outbound: false,
+                rule: NetworkAclRule {
+                    number: 110,
+                    protocol: Protocol::Tcp,
+                    ports: Some(PortRange(1024, 65535)),
+                    cidr: "0.0.0.0/0".parse().unwrap(),
+                    action: RuleAction::Allow,
+                },
+                position: None,
+            },
+        );
+        assert_eq!(verdict(&nat_ok, "egress", "sns"), "reachable");
         // A rule number used twice in one direction is refused, as AWS does.
         assert!(refusal(&after, &e).contains("110"));
         // The restricted subnet back on the default network ACL.
