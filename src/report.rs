@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::eval::{Hop, Matrix, Origin, Part, PathTrace, UNCHECKED, Verdict};
+use crate::eval::{Hop, Matrix, Origin, Part, PathTrace, Verdict};
 use crate::explain::{self, Lang};
 
 /// The version of the JSON shape below; it changes when a field changes meaning or goes away.
@@ -15,6 +15,14 @@ fn verdict_fields(v: &Verdict) -> (Value, Value, Value) {
         v.cross_az().map(|x| json!(x.code())).unwrap_or(Value::Null),
         v.reason().map(|x| json!(x.code())).unwrap_or(Value::Null),
     )
+}
+
+/// Beside a reason code, the closest AWS Reachability Analyzer explanation code.
+fn ra_code(v: &Verdict) -> Value {
+    v.reason()
+        .and_then(|r| r.reachability_analyzer_code())
+        .map(|c| json!(c))
+        .unwrap_or(Value::Null)
 }
 
 /// A hop: kind, id and AZ, its typed fact (the evaluator's fields), and the English sentence.
@@ -55,6 +63,7 @@ fn part_json(t: &PathTrace, p: &Part) -> Value {
         "via": via,
         "cross_az": cross_az,
         "reason": reason,
+        "reachability_analyzer_code": ra_code(&p.verdict),
         "explanation": explain::part_summary(Lang::En, t, p),
         "hops": hops_json(&p.hops),
     })
@@ -85,6 +94,7 @@ pub fn trace_json(t: &PathTrace) -> Value {
         "via": via,
         "cross_az": cross_az,
         "reason": reason,
+        "reachability_analyzer_code": ra_code(&t.verdict),
         "leaves_vpc_via": leaves,
         "notes": t.notes.iter().map(|n| {
             let mut v = serde_json::to_value(n).unwrap_or(Value::Null);
@@ -93,7 +103,7 @@ pub fn trace_json(t: &PathTrace) -> Value {
             if let Some(o) = v.as_object_mut() { o.remove("note"); }
             v
         }).collect::<Vec<_>>(),
-        "unchecked": UNCHECKED,
+        "unchecked": t.unchecked,
         "explanation": explain::summary(Lang::En, t),
         "parts": if t.parts.is_empty() { Value::Null } else { Value::Array(t.parts.iter().map(|p| part_json(t, p)).collect()) },
         "hops": hops_json(&t.hops),
@@ -166,20 +176,24 @@ pub fn trace_text(t: &PathTrace, lang: Lang) -> String {
             ));
         }
     }
-    out.push_str(&format!(
-        "\n  {}\n",
-        explain::msg(
-            lang,
-            "text-not-evaluated",
-            explain::args().s(
-                "layers",
-                explain::join(
-                    lang,
-                    UNCHECKED.iter().map(|c| explain::unchecked_label(lang, c))
+    if !t.unchecked.is_empty() {
+        out.push_str(&format!(
+            "\n  {}\n",
+            explain::msg(
+                lang,
+                "text-not-evaluated",
+                explain::args().s(
+                    "layers",
+                    explain::join(
+                        lang,
+                        t.unchecked
+                            .iter()
+                            .map(|c| explain::unchecked_label(lang, c))
+                    )
                 )
             )
-        )
-    ));
+        ));
+    }
     out
 }
 
@@ -226,6 +240,7 @@ pub fn matrix_text(m: &Matrix, lang: Lang) -> String {
         rows: &texts,
         name_width: m.instances.iter().map(|s| s.chars().count()).max(),
         width: None,
+        unchecked: &m.unchecked,
     };
     let mut out = Vec::new();
     let _ = write_matrix_text(&mut out, lang, &table, || {
@@ -245,6 +260,8 @@ pub struct MatrixTable<'a> {
     /// The terminal's width: columns that do not fit go to a further block below, each block
     /// repeating the instance column. `None` never wraps.
     pub width: Option<usize>,
+    /// The layers the model has no data for ([`crate::eval::unchecked`]), said below the table.
+    pub unchecked: &'a [&'a str],
 }
 
 /// The instance × service table for people, written row by row: `names()` gives each instance
@@ -316,18 +333,23 @@ where
         table.width,
     ));
     line.push('\n');
-    line.push_str(&explain::msg(
-        lang,
-        "text-not-evaluated",
-        explain::args().s(
-            "layers",
-            explain::join(
-                lang,
-                UNCHECKED.iter().map(|c| explain::unchecked_label(lang, c)),
+    if !table.unchecked.is_empty() {
+        line.push_str(&explain::msg(
+            lang,
+            "text-not-evaluated",
+            explain::args().s(
+                "layers",
+                explain::join(
+                    lang,
+                    table
+                        .unchecked
+                        .iter()
+                        .map(|c| explain::unchecked_label(lang, c)),
+                ),
             ),
-        ),
-    ));
-    line.push('\n');
+        ));
+        line.push('\n');
+    }
     out.write_all(line.as_bytes())
 }
 

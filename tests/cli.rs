@@ -33,7 +33,7 @@ fn check_reachable_exits_0() {
         .code(0)
         .stdout(predicate::str::contains("REACHABLE via gateway_endpoint"))
         .stdout(predicate::str::contains(
-            "not evaluated: security groups, network ACLs, endpoint policies",
+            "not evaluated: network ACLs, endpoint policies",
         ));
 }
 
@@ -184,6 +184,7 @@ fn json_has_the_documented_shape() {
         "via",
         "cross_az",
         "reason",
+        "reachability_analyzer_code",
         "notes",
         "unchecked",
         "explanation",
@@ -203,7 +204,8 @@ fn json_has_the_documented_shape() {
     assert_eq!(v["parts"], serde_json::Value::Null);
     assert_eq!(
         v["unchecked"],
-        serde_json::json!(["security_groups", "network_acls", "endpoint_policies"])
+        // private-only.ron has security groups and no network ACL.
+        serde_json::json!(["network_acls", "endpoint_policies"])
     );
     let hop = &v["hops"][0];
     for key in ["kind", "id", "az", "detail"] {

@@ -363,6 +363,7 @@ fn build(s: &Scenario, seed: &Seed) -> Edit {
                 .collect();
             Edit::AddInterfaceEndpoint {
                 endpoint: InterfaceEndpoint {
+                    security_groups: Vec::new(),
                     id: format!("vpce-if-new-{}", a % 3),
                     service: service(a / 3),
                     subnets,

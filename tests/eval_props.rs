@@ -5,7 +5,8 @@ use vpc_tui::eval::{Query, Reason, Stop, Verdict, evaluate, evaluate_all};
 use vpc_tui::explain::{self, Lang};
 use vpc_tui::model::{
     AvailabilityZone, Destination, GwlbEndpoint, Instance, InternetGateway, Model, NatConnectivity,
-    NatGateway, NetworkInterface, Route, RouteTable, Scenario, Subnet, Target, Vpc, WhatIf,
+    NatGateway, NetworkAcl, NetworkAclRule, NetworkInterface, Peer, Protocol, Route, RouteTable,
+    RuleAction, Scenario, SecurityGroup, SecurityGroupRule, Subnet, Target, Vpc, WhatIf,
 };
 
 const SUBNETS: usize = 6;
@@ -58,6 +59,9 @@ fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) -> Sce
         });
     }
     Scenario {
+        ephemeral_ports: None,
+        network_acls: Vec::new(),
+        security_groups: Vec::new(),
         title: None,
         description: None,
         title_ja: None,
@@ -104,6 +108,8 @@ fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) -> Sce
         gateway_load_balancers: vec![],
         network_interfaces: (0..3)
             .map(|i| NetworkInterface {
+                security_groups: Vec::new(),
+                source_dest_check: None,
                 id: format!("eni-{i}"),
                 description: None,
                 subnet: format!("subnet-{}", (i * 2 + 1) % SUBNETS),
@@ -113,6 +119,7 @@ fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) -> Sce
             .collect(),
         instances: (0..SUBNETS)
             .map(|i| Instance {
+                security_groups: Vec::new(),
                 id: format!("i-{i}"),
                 name: None,
                 subnet: format!("subnet-{i}"),
@@ -286,6 +293,149 @@ proptest! {
                 _ => {}
             }
             prop_assert_eq!(&m.cells[i][col].verdict, &t.verdict, "i-{}", i);
+        }
+    }
+}
+
+/// Security groups and network ACLs (aws-semantics.md §5b) on the random models: an interface
+/// endpoint for sqs so that endpoint ingress is on some paths.
+fn with_endpoint(mut s: Scenario) -> Scenario {
+    s.interface_endpoints
+        .push(vpc_tui::model::InterfaceEndpoint {
+            id: "vpce-sqs".into(),
+            service: "sqs".into(),
+            subnets: vec![vpc_tui::model::EndpointSubnet {
+                subnet: "subnet-1".into(),
+                ip: None,
+            }],
+            private_dns: true,
+            private_dns_only_for_inbound_resolver_endpoint: false,
+            region: None,
+            security_groups: Vec::new(),
+        });
+    s
+}
+
+fn all_rule() -> SecurityGroupRule {
+    SecurityGroupRule {
+        protocol: Protocol::All,
+        ports: None,
+        peer: Peer::Cidr("0.0.0.0/0".parse().unwrap()),
+        description: None,
+    }
+}
+
+/// Every interface in `group`, with `ingress` and `egress` rules.
+fn with_group(
+    mut s: Scenario,
+    ingress: Vec<SecurityGroupRule>,
+    egress: Vec<SecurityGroupRule>,
+) -> Scenario {
+    let id = "sg-all".to_string();
+    s.security_groups.push(SecurityGroup {
+        id: id.clone(),
+        name: None,
+        ingress,
+        egress,
+    });
+    s.instances = s
+        .instances
+        .iter()
+        .cloned()
+        .map(|mut i| {
+            i.security_groups = vec![id.clone()];
+            i
+        })
+        .collect();
+    for e in &mut s.interface_endpoints {
+        e.security_groups = vec![id.clone()];
+    }
+    for n in &mut s.network_interfaces {
+        n.security_groups = vec![id.clone()];
+    }
+    s
+}
+
+fn allow_all_acl() -> NetworkAcl {
+    let rule = NetworkAclRule {
+        number: 100,
+        protocol: Protocol::All,
+        ports: None,
+        cidr: "0.0.0.0/0".parse().unwrap(),
+        action: RuleAction::Allow,
+    };
+    NetworkAcl {
+        id: "acl-all".into(),
+        name: None,
+        default: true,
+        subnets: vec![],
+        inbound: vec![rule.clone()],
+        outbound: vec![rule],
+    }
+}
+
+const TARGETS: [&str; 4] = ["s3", "sqs", "ssm", "10.0.3.0/24"];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    /// Adding a group and a network ACL that allow everything never changes a routing verdict,
+    /// and the matrix (classes keyed by groups and address) still agrees with every trace.
+    #[test]
+    fn allow_all_groups_and_acls_change_no_verdict(
+        defaults in proptest::collection::vec(proptest::option::of(any::<u8>()), SUBNETS),
+        publics in proptest::collection::vec(any::<bool>(), SUBNETS),
+        private_nat in any::<bool>(),
+    ) {
+        let plain = with_endpoint(scenario(&defaults, &publics, private_nat));
+        let mut open = with_group(plain.clone(), vec![all_rule()], vec![all_rule()]);
+        open.network_acls.push(allow_all_acl());
+        let (Ok(plain), Ok(open)) = (Model::new(plain), Model::new(open)) else {
+            return Ok(());
+        };
+        prop_assert!(open.security().groups_on && open.security().acls_on);
+        let what_if = WhatIf::default();
+        for i in 0..SUBNETS {
+            for to in TARGETS {
+                let q = Query::parse(&plain, &format!("i-{i}"), to, false);
+                let a = evaluate(&plain, &what_if, &q).unwrap();
+                let b = evaluate(&open, &what_if, &q).unwrap();
+                prop_assert_eq!(&a.verdict, &b.verdict, "i-{} → {}: {:?}", i, to, b);
+                prop_assert!(!b.unchecked.contains(&"security_groups"));
+            }
+        }
+        let m = evaluate_all(&open, &what_if);
+        for i in 0..SUBNETS {
+            for (j, svc) in m.services.iter().enumerate() {
+                let t = evaluate(&open, &what_if, &Query::instance_to_service(&format!("i-{i}"), svc)).unwrap();
+                prop_assert_eq!(&m.cells[i][j].verdict, &t.verdict);
+            }
+        }
+    }
+
+    /// With every egress rule removed, every path stops at the source's security groups,
+    /// before any route table.
+    #[test]
+    fn without_egress_rules_every_path_stops_at_the_source(
+        defaults in proptest::collection::vec(proptest::option::of(any::<u8>()), SUBNETS),
+        publics in proptest::collection::vec(any::<bool>(), SUBNETS),
+    ) {
+        let s = with_group(with_endpoint(scenario(&defaults, &publics, false)), vec![all_rule()], vec![]);
+        let Ok(model) = Model::new(s) else { return Ok(()); };
+        let what_if = WhatIf::default();
+        for i in 0..SUBNETS {
+            for to in TARGETS {
+                let q = Query::parse(&model, &format!("i-{i}"), to, false);
+                let t = evaluate(&model, &what_if, &q).unwrap();
+                prop_assert_eq!(&t.verdict, &Verdict::Blocked(Reason::SecurityGroupEgress), "i-{} → {}: {:?}", i, to, t);
+                prop_assert!(!t.hops.iter().any(|h| h.kind == vpc_tui::eval::HopKind::RouteTable), "{t:?}");
+            }
+        }
+        let m = evaluate_all(&model, &what_if);
+        for row in &m.cells {
+            for c in row.iter().take(m.services.len()) {
+                prop_assert_eq!(&c.verdict, &Verdict::Blocked(Reason::SecurityGroupEgress));
+            }
         }
     }
 }

@@ -272,6 +272,7 @@ fn dns_support_off_blocks_every_name() {
 fn with_ssm(s: &mut Scenario, subnets: &[&str]) {
     s.interface_endpoints
         .push(vpc_tui::model::InterfaceEndpoint {
+            security_groups: Vec::new(),
             id: "vpce-ssm".into(),
             service: "ssm".into(),
             subnets: subnets
@@ -741,6 +742,8 @@ fn a_chain_of_twenty_appliances_is_no_routing_loop() {
             cidr: format!("10.0.{}.0/24", 100 + i).parse().unwrap(),
         });
         s.network_interfaces.push(vpc_tui::model::NetworkInterface {
+            security_groups: Vec::new(),
+            source_dest_check: None,
             id: format!("eni-fw-{i}"),
             description: None,
             subnet: format!("subnet-fw-{i}"),

@@ -59,6 +59,9 @@ fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) -> Sce
         });
     }
     Scenario {
+        ephemeral_ports: None,
+        network_acls: Vec::new(),
+        security_groups: Vec::new(),
         title: None,
         description: None,
         title_ja: None,
@@ -105,6 +108,8 @@ fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) -> Sce
         gateway_load_balancers: vec![],
         network_interfaces: (0..3)
             .map(|i| NetworkInterface {
+                security_groups: Vec::new(),
+                source_dest_check: None,
                 id: format!("eni-{i}"),
                 description: None,
                 subnet: format!("subnet-{}", (i * 2 + 1) % SUBNETS),
@@ -114,6 +119,7 @@ fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) -> Sce
             .collect(),
         instances: (0..SUBNETS)
             .map(|i| Instance {
+                security_groups: Vec::new(),
                 id: format!("i-{i}"),
                 name: None,
                 subnet: format!("subnet-{i}"),

@@ -17,6 +17,8 @@ use vpc_tui::report;
 const MOTO: &str = "tests/fixtures/aws/moto-basic";
 const SEVERAL: &str = "tests/fixtures/aws/moto-several-vpcs";
 const REFERENCE: &str = "tests/fixtures/aws/reference-ingress";
+/// describe-* output of the VPC `scenarios/security-layers.ron` describes (same ids).
+const SECURITY: &str = "tests/fixtures/aws/security-layers";
 
 fn vpc_tui() -> Command {
     Command::cargo_bin("vpc-tui").unwrap()
@@ -245,20 +247,68 @@ fn moto_instances_states_and_interfaces() {
 }
 
 #[test]
-fn security_groups_and_network_acls_are_reported_as_not_modelled() {
-    let (_, w) = import(MOTO);
-    assert_warning(
-        &w,
-        "aws_not_modelled",
-        "security-groups.json",
-        "security groups",
+fn security_groups_and_network_acls_are_imported() {
+    let (s, _) = import(MOTO);
+    // moto's default group: all egress, and (unlike AWS) no ingress rule.
+    let default = s
+        .security_groups
+        .iter()
+        .find(|g| g.name.as_deref() == Some("default"))
+        .expect("the default group");
+    assert!(default.ingress.is_empty());
+    assert_eq!(default.egress.len(), 1);
+    assert_eq!(
+        default.egress[0].peer,
+        vpc_tui::model::Peer::Cidr("0.0.0.0/0".parse().unwrap())
     );
-    assert_warning(&w, "aws_not_modelled", "network-acls.json", "network ACLs");
+    // The default network ACL: rule 100 each way, AWS's `*` rule derived, not imported.
+    let acl = &s.network_acls[0];
+    assert!(acl.default);
+    assert_eq!(acl.subnets.len(), 6);
+    assert_eq!(acl.inbound.len(), 1);
+    assert_eq!(acl.outbound[0].number, 100);
+    // moto lists no group on its instances: they get the VPC's default group.
+    assert!(s.instances.iter().all(|i| i.security_groups.is_empty()));
+    let model = Model::new(s).unwrap();
+    assert!(model.security().groups_on && model.security().acls_on);
+}
+
+/// The groups, network ACLs and source/destination check of describe-* output give the verdicts
+/// of the equivalent RON scenario, for every instance and service and for each expectation.
+#[test]
+fn security_fixture_gives_the_verdicts_of_the_equivalent_ron() {
+    let (s, w) = import(SECURITY);
+    assert!(w.is_empty(), "{w:#?}");
+    let imported = Model::new(s).expect("imports into a valid model");
+    let ron = vpc_tui::model::load_file(Path::new("scenarios/security-layers.ron")).unwrap();
+    let what_if = vpc_tui::model::WhatIf::default();
+    let (a, b) = (
+        eval::evaluate_all(&imported, &what_if),
+        eval::evaluate_all(&ron, &what_if),
+    );
+    assert_eq!(a.instances, b.instances);
+    assert_eq!(a.cells, b.cells);
+    assert_eq!(imported.security().groups_on, ron.security().groups_on);
+    for e in &ron.scenario().expect {
+        let probe = eval::Probe {
+            protocol: e.protocol.unwrap_or(vpc_tui::model::Protocol::Tcp),
+            port: e.port.unwrap_or(443),
+        };
+        let q = |m: &Model| Query::parse(m, &e.from, &e.to, false).with_probe(probe);
+        let x = eval::evaluate(&imported, &what_if, &q(&imported)).unwrap();
+        let y = eval::evaluate(&ron, &what_if, &q(&ron)).unwrap();
+        assert_eq!(x.verdict, y.verdict, "{} → {}", e.from, e.to);
+        assert_eq!(x.verdict.code(), e.verdict, "{} → {}", e.from, e.to);
+    }
+    // The eni-fw's source/destination check comes from SourceDestCheck.
+    let eni = &imported.scenario().network_interfaces[0];
+    assert_eq!(eni.source_dest_check, Some(true));
+    assert_eq!(eni.security_groups, ["sg-appliance"]);
 }
 
 #[test]
 fn every_fixture_imports_into_a_valid_model() {
-    for dir in [MOTO, REFERENCE] {
+    for dir in [MOTO, REFERENCE, SECURITY] {
         let (s, _) = import(dir);
         if let Err(d) = Model::new(s) {
             panic!(

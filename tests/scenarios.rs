@@ -37,10 +37,14 @@ fn every_scenario_meets_its_expectations() {
             checked += 1;
             let mut what_if = model.scenario().what_if.clone();
             what_if.failed_azs.extend(exp.failed_azs.iter().cloned());
+            let probe = vpc_tui::eval::Probe {
+                protocol: exp.protocol.unwrap_or(vpc_tui::model::Protocol::Tcp),
+                port: exp.port.unwrap_or(443),
+            };
             let trace = evaluate(
                 &model,
                 &what_if,
-                &Query::parse(&model, &exp.from, &exp.to, false),
+                &Query::parse(&model, &exp.from, &exp.to, false).with_probe(probe),
             )
             .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
             let mut wrong = Vec::new();

@@ -249,6 +249,7 @@ fn a_large_model_waits_for_f_and_the_wheel_moves_the_choice() {
             subnet: ["subnet-private-b", "subnet-public-a", "subnet-public-b"][k % 3].into(),
             private_ip: None,
             public_ip: false,
+            security_groups: Vec::new(),
         });
     }
     let model = crate::model::Model::new(scenario).expect("valid");

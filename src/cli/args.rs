@@ -164,6 +164,13 @@ pub struct CheckArgs {
     /// With --from SUBNET: the hypothetical instance has a public IPv4 address.
     #[arg(long, requires = "from")]
     pub public_ip: bool,
+    /// The traffic's protocol, for security groups and network ACLs (default tcp).
+    #[arg(long, value_enum, requires = "from", default_value_t = ProtocolArg::Tcp)]
+    pub protocol: ProtocolArg,
+    /// The traffic's destination port, for security groups and network ACLs (default 443,
+    /// HTTPS; ignored for icmp).
+    #[arg(long, requires = "from", default_value_t = 443)]
+    pub port: u16,
     /// Every instance × every service.
     #[arg(long)]
     pub matrix: bool,
@@ -200,6 +207,24 @@ pub struct CheckArgs {
     /// instead of the compact verdict.
     #[arg(long, requires = "matrix")]
     pub trace: bool,
+}
+
+/// `--protocol`: what security group and network ACL rules match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProtocolArg {
+    Tcp,
+    Udp,
+    Icmp,
+}
+
+impl ProtocolArg {
+    pub fn protocol(self) -> crate::model::Protocol {
+        match self {
+            ProtocolArg::Tcp => crate::model::Protocol::Tcp,
+            ProtocolArg::Udp => crate::model::Protocol::Udp,
+            ProtocolArg::Icmp => crate::model::Protocol::Icmp,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

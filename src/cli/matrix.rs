@@ -146,11 +146,13 @@ pub fn run_matrix(
                     .filter(|(_, keep)| **keep)
                     .map(|((i, &c), _)| (i.id.as_str(), c as usize))
             };
+            let unchecked = eval::unchecked(model);
             let table = report::MatrixTable {
                 columns: &columns,
                 rows: &texts,
                 name_width: kept().map(|(id, _)| id.chars().count()).max(),
                 width: args.width,
+                unchecked: &unchecked,
             };
             report::write_matrix_text(&mut out, lang, &table, kept)
         }

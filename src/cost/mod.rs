@@ -162,6 +162,7 @@ pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEst
                     public_ip: inst.public_ip,
                 },
                 to: To::Service(key.2.clone()),
+                probe: Default::default(),
             };
             let class = eval::evaluate(model, what_if, &query)
                 .ok()
@@ -940,6 +941,7 @@ mod tests {
         close(before.total, 0.0);
         let (after_model, _) = Edit::AddInterfaceEndpoint {
             endpoint: crate::model::InterfaceEndpoint {
+                security_groups: Vec::new(),
                 id: "vpce-sqs".into(),
                 service: "sqs".into(),
                 subnets: vec![crate::model::EndpointSubnet {

@@ -18,6 +18,8 @@ pub(crate) struct Source {
     pub public_ip: bool,
     /// The source's address: the instance's private IP when known, else its subnet.
     pub address: Ipv4Net,
+    /// The source interface's security groups (the VPC's default group when none is named).
+    pub groups: crate::model::GroupSet,
 }
 
 pub(crate) struct Ctx<'m> {
@@ -30,6 +32,13 @@ pub(crate) struct Ctx<'m> {
     /// What the walks read that an edit may change, when recorded (the matrix records it per
     /// class, to evaluate again only the classes an edit touches).
     pub deps: RefCell<Deps>,
+    /// The traffic asked about (protocol and port), for security groups and network ACLs.
+    pub probe: super::query::Probe,
+    /// The source of the evaluation in progress: its subnet and security groups.
+    pub src_subnet: usize,
+    pub src_groups: crate::model::GroupSet,
+    /// The source as its hops name it (empty in the matrix).
+    pub src_id: Id,
 }
 
 /// A set of small indexes (tables, subnets, AZs) as bits.
@@ -203,6 +212,13 @@ pub(crate) struct Walk<'m> {
     pub gwlb: Option<(usize, Ipv4Net)>,
     /// A NAT gateway passed after the GWLB endpoint: replies come back through it.
     pub nat_after_gwlb: Option<usize>,
+    /// The subnet the packet is in now (the source's, then each forwarder's).
+    pub subnet: usize,
+    /// The source's security groups and subnet network ACL were checked (the packet left it).
+    pub left_source: bool,
+    /// A NAT changed the packet's source: it no longer comes from the source's interface, so
+    /// rules that name the source's groups no longer match it.
+    pub translated: bool,
 }
 
 /// The hops of a walk, and what identifies its path. The matrix (no facts) keeps only the

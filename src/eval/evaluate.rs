@@ -47,6 +47,10 @@ pub fn evaluate(model: &Model, what_if: &WhatIf, query: &Query) -> Result<PathTr
         notes: Vec::new(),
         aim: Aim::default(),
         deps: Default::default(),
+        probe: query.probe,
+        src_subnet: source.subnet,
+        src_groups: source.groups.clone(),
+        src_id: Id::default(),
     };
     Ok(evaluate_goal(&mut ctx, &source, &goal))
 }
@@ -171,6 +175,7 @@ pub(crate) fn resolve_source(model: &Model, from: &From) -> Result<Source, Query
                         .map(|x| s.subnets[x].cidr)
                         .unwrap_or_default(),
                 },
+                groups: model.security().instance_groups[i].clone(),
             })
         }
         From::Subnet { subnet, public_ip } => {
@@ -188,6 +193,8 @@ pub(crate) fn resolve_source(model: &Model, from: &From) -> Result<Source, Query
                 subnet: si,
                 public_ip: *public_ip,
                 address: s.subnets[si].cidr,
+                // A new interface without groups named gets the VPC's default group.
+                groups: smallvec::smallvec![model.security().default_group],
             })
         }
         From::Address(ip) => {
@@ -199,8 +206,20 @@ pub(crate) fn resolve_source(model: &Model, from: &From) -> Result<Source, Query
                     address: *ip,
                     known: subnets(),
                 })?;
-            // An instance at that address lends its public IP and name.
-            let inst = s.instances.iter().find(|i| i.private_ip == Some(*ip));
+            // An instance at that address lends its public IP, name and security groups; an
+            // appliance interface there, its groups.
+            let sec = model.security();
+            let at = s.instances.iter().position(|i| i.private_ip == Some(*ip));
+            let inst = at.map(|i| &s.instances[i]);
+            let groups = match at {
+                Some(i) => sec.instance_groups[i].clone(),
+                None => s
+                    .network_interfaces
+                    .iter()
+                    .position(|n| n.ip == Some(*ip))
+                    .map(|n| sec.eni_groups[n].clone())
+                    .unwrap_or_else(|| smallvec::smallvec![sec.default_group]),
+            };
             Ok(Source {
                 origin: Origin::Address {
                     id: *ip,
@@ -209,6 +228,7 @@ pub(crate) fn resolve_source(model: &Model, from: &From) -> Result<Source, Query
                 subnet: si,
                 public_ip: inst.is_some_and(|i| i.public_ip),
                 address: Ipv4Net::from(*ip),
+                groups,
             })
         }
     }
@@ -219,8 +239,15 @@ fn source_hop(ctx: &mut Ctx<'_>, source: &Source, to: &Id) -> Result<Trail, Box<
     let model = ctx.model;
     let subnet = &model.scenario().subnets[source.subnet];
     let az = ctx.az_of_subnet(source.subnet);
+    ctx.src_subnet = source.subnet;
+    ctx.src_groups.clone_from(&source.groups);
     let mut hops = Trail::new(ctx.detail);
     let id = source.origin.id();
+    ctx.src_id = if ctx.detail {
+        id.clone()
+    } else {
+        Id::default()
+    };
     hops.add(
         HopKind::Source,
         &id,

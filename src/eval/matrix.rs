@@ -4,7 +4,10 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::model::{Model, Shared, WhatIf, cores};
+use std::collections::HashMap;
+use std::net::Ipv4Addr;
+
+use crate::model::{GroupSet, Model, Shared, WhatIf, cores};
 
 use super::ctx::{Bits, Ctx, Deps, Source};
 use super::evaluate::{evaluate_service, workload_verdict};
@@ -26,6 +29,8 @@ pub struct Matrix {
     /// `cells[row][column]`, services first, then workloads. Rows of instances that share a
     /// subnet and public-IP state share one allocation.
     pub cells: Vec<Arc<[MatrixCell]>>,
+    /// The layers the verdicts did not evaluate ([`super::facts::unchecked`]).
+    pub unchecked: Vec<&'static str>,
     /// What [`evaluate_all_after`] needs to evaluate again only what an edit touched.
     memo: Option<Arc<Memo>>,
 }
@@ -46,7 +51,7 @@ impl Eq for Matrix {}
 struct Memo {
     model: Model,
     failed: Vec<bool>,
-    keys: Vec<(usize, bool)>,
+    keys: Vec<ClassKey>,
     rows: Vec<Arc<[MatrixCell]>>,
     deps: Vec<Deps>,
 }
@@ -123,12 +128,23 @@ impl Matrix {
     }
 }
 
+/// What decides the paths of a class of instances: the subnet and public-IP state, and when
+/// security groups or network ACLs are evaluated, the instance's groups and private address
+/// (rules name addresses and groups).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ClassKey {
+    pub subnet: usize,
+    pub public_ip: bool,
+    pub security: Option<(GroupSet, Option<Ipv4Addr>)>,
+}
+
 /// Instances grouped by what decides their paths: instances that share a subnet and public-IP
-/// state share every path, so the matrix evaluates each such class once.
+/// state (and, with security layers, groups and address) share every path, so the matrix
+/// evaluates each such class once.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Classes {
-    /// Per class, (subnet index, public IP), in order of first appearance.
-    pub keys: Vec<(usize, bool)>,
+    /// Per class, its key, in order of first appearance.
+    pub keys: Vec<ClassKey>,
     /// Per instance (matrix row), its class.
     pub row_class: Vec<u32>,
     /// Per class, its first instance: the one whose full trace stands for the class.
@@ -138,25 +154,53 @@ pub struct Classes {
 /// The classes of the model's instances.
 pub fn classes(model: &Model) -> Classes {
     let scenario = model.scenario();
-    // A class is found by its slot (subnet, public IP), numbered in order of first appearance.
-    let mut class_of: Vec<u32> = vec![u32::MAX; 2 * scenario.subnets.len().max(1)];
-    let mut keys: Vec<(usize, bool)> = Vec::new();
+    let sec = model.security();
+    let mut keys: Vec<ClassKey> = Vec::new();
     let mut first_row = Vec::new();
-    let row_class = scenario
-        .instances
-        .iter()
-        .zip(model.instance_subnet.iter())
-        .enumerate()
-        .map(|(row, (inst, &subnet))| {
-            let slot = &mut class_of[2 * subnet + usize::from(inst.public_ip)];
-            if *slot == u32::MAX {
-                *slot = keys.len() as u32;
-                keys.push((subnet, inst.public_ip));
-                first_row.push(row);
-            }
-            *slot
-        })
-        .collect();
+    let row_class = if sec.groups_on || sec.acls_on {
+        let mut class_of: HashMap<ClassKey, u32> = HashMap::new();
+        scenario
+            .instances
+            .iter()
+            .zip(model.instance_subnet.iter())
+            .enumerate()
+            .map(|(row, (inst, &subnet))| {
+                let key = ClassKey {
+                    subnet,
+                    public_ip: inst.public_ip,
+                    security: Some((sec.instance_groups[row].clone(), inst.private_ip)),
+                };
+                *class_of.entry(key.clone()).or_insert_with(|| {
+                    keys.push(key);
+                    first_row.push(row);
+                    (keys.len() - 1) as u32
+                })
+            })
+            .collect()
+    } else {
+        // A class is found by its slot (subnet, public IP), numbered in order of first
+        // appearance.
+        let mut class_of: Vec<u32> = vec![u32::MAX; 2 * scenario.subnets.len().max(1)];
+        scenario
+            .instances
+            .iter()
+            .zip(model.instance_subnet.iter())
+            .enumerate()
+            .map(|(row, (inst, &subnet))| {
+                let slot = &mut class_of[2 * subnet + usize::from(inst.public_ip)];
+                if *slot == u32::MAX {
+                    *slot = keys.len() as u32;
+                    keys.push(ClassKey {
+                        subnet,
+                        public_ip: inst.public_ip,
+                        security: None,
+                    });
+                    first_row.push(row);
+                }
+                *slot
+            })
+            .collect()
+    };
     Classes {
         keys,
         row_class,
@@ -181,7 +225,7 @@ pub fn columns(model: &Model) -> (Vec<String>, Vec<String>) {
 pub fn evaluate_classes(
     model: &Model,
     what_if: &WhatIf,
-    keys: &[(usize, bool)],
+    keys: &[ClassKey],
 ) -> Vec<Arc<[MatrixCell]>> {
     let failed = model.failed_azs(what_if);
     evaluate_rows(model, &failed, keys, false)
@@ -194,7 +238,7 @@ pub fn evaluate_classes(
 fn evaluate_rows(
     model: &Model,
     failed: &[bool],
-    keys: &[(usize, bool)],
+    keys: &[ClassKey],
     record: bool,
 ) -> Vec<(Arc<[MatrixCell]>, Deps)> {
     // Classes are independent: every thread takes the next class from one counter until none
@@ -209,17 +253,21 @@ fn evaluate_rows(
             notes: Vec::new(),
             aim: Default::default(),
             deps: Default::default(),
+            probe: Default::default(),
+            src_subnet: 0,
+            src_groups: GroupSet::new(),
+            src_id: Id::default(),
         };
         let mut done = Vec::new();
         loop {
             let k = next.fetch_add(1, Ordering::Relaxed);
-            let Some(&(subnet, public_ip)) = keys.get(k) else {
+            let Some(key) = keys.get(k) else {
                 return done;
             };
             if record {
                 *ctx.deps.get_mut() = Deps::recording();
             }
-            let row = class_row(&mut ctx, subnet, public_ip);
+            let row = class_row(&mut ctx, key);
             done.push((k, (row, std::mem::take(ctx.deps.get_mut()))));
         }
     };
@@ -269,18 +317,18 @@ pub fn evaluate_all_after(previous: &Matrix, model: &Model, what_if: &WhatIf) ->
         return evaluate_all(model, what_if);
     };
     let classes = classes(model);
-    // The previous class of each (subnet, public IP), if any.
-    let mut before: Vec<u32> = vec![u32::MAX; 2 * model.scenario().subnets.len().max(1)];
-    for (k, &(subnet, public_ip)) in memo.keys.iter().enumerate() {
-        if let Some(slot) = before.get_mut(2 * subnet + usize::from(public_ip)) {
-            *slot = k as u32;
-        }
-    }
+    // The previous class of each key, if any.
+    let before: HashMap<&ClassKey, u32> = memo
+        .keys
+        .iter()
+        .enumerate()
+        .map(|(k, key)| (key, k as u32))
+        .collect();
     let mut rows = Vec::with_capacity(classes.keys.len());
     let mut deps = Vec::with_capacity(classes.keys.len());
     let mut again = Vec::new();
-    for (k, &(subnet, public_ip)) in classes.keys.iter().enumerate() {
-        match before[2 * subnet + usize::from(public_ip)] {
+    for (k, key) in classes.keys.iter().enumerate() {
+        match before.get(key).copied().unwrap_or(u32::MAX) {
             j if j != u32::MAX && !change.hits(&memo.deps[j as usize]) => {
                 rows.push(memo.rows[j as usize].clone());
                 deps.push(memo.deps[j as usize].clone());
@@ -292,7 +340,7 @@ pub fn evaluate_all_after(previous: &Matrix, model: &Model, what_if: &WhatIf) ->
             }
         }
     }
-    let keys: Vec<(usize, bool)> = again.iter().map(|&k| classes.keys[k]).collect();
+    let keys: Vec<ClassKey> = again.iter().map(|&k| classes.keys[k].clone()).collect();
     for (k, (row, d)) in again
         .into_iter()
         .zip(evaluate_rows(model, &failed, &keys, true))
@@ -335,6 +383,7 @@ fn assemble(
 ) -> Matrix {
     let (services, workloads) = columns(model);
     Matrix {
+        unchecked: super::facts::unchecked(model),
         services,
         workloads,
         instances,
@@ -354,9 +403,15 @@ fn assemble(
 }
 
 /// Every service, then every workload, for one class of sources.
-fn class_row(ctx: &mut Ctx<'_>, subnet: usize, public_ip: bool) -> Arc<[MatrixCell]> {
+fn class_row(ctx: &mut Ctx<'_>, key: &ClassKey) -> Arc<[MatrixCell]> {
     let model = ctx.model;
     let services = model.services();
+    let (subnet, public_ip) = (key.subnet, key.public_ip);
+    let cidr = model.scenario().subnets[subnet].cidr;
+    let (groups, address) = match &key.security {
+        Some((groups, ip)) => (groups.clone(), ip.map_or(cidr, ipnet::Ipv4Net::from)),
+        None => (smallvec::smallvec![model.security().default_group], cidr),
+    };
     let source = Source {
         origin: Origin::Subnet {
             id: Id::default(),
@@ -364,7 +419,8 @@ fn class_row(ctx: &mut Ctx<'_>, subnet: usize, public_ip: bool) -> Arc<[MatrixCe
         },
         subnet,
         public_ip,
-        address: model.scenario().subnets[subnet].cidr,
+        address,
+        groups,
     };
     let mut row: Vec<MatrixCell> = (0..services.len())
         .map(|s| MatrixCell {

@@ -220,5 +220,9 @@ pub(crate) fn finish(
         notes: std::mem::take(&mut ctx.notes),
         hops,
         parts,
+        unchecked: match ctx.detail {
+            true => super::facts::unchecked(ctx.model),
+            false => Vec::new(),
+        },
     }
 }

@@ -14,6 +14,7 @@ mod ctx;
 mod dns;
 mod evaluate;
 mod facts;
+mod layers;
 mod matrix;
 mod merge;
 mod query;
@@ -24,7 +25,7 @@ mod walk;
 pub use evaluate::evaluate;
 pub use facts::*;
 pub use matrix::{
-    Classes, Matrix, MatrixCell, classes, columns, evaluate_all, evaluate_all_after,
+    ClassKey, Classes, Matrix, MatrixCell, classes, columns, evaluate_all, evaluate_all_after,
     evaluate_classes,
 };
-pub use query::{From, Query, QueryError, To};
+pub use query::{From, Probe, Query, QueryError, To};

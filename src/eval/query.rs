@@ -37,6 +37,35 @@ pub enum To {
 pub struct Query {
     pub from: From,
     pub to: To,
+    /// The traffic asked about: protocol and destination port (default TCP 443, HTTPS, what
+    /// AWS services' endpoints listen on). Only security groups and network ACLs read it.
+    pub probe: Probe,
+}
+
+/// The protocol and destination port of the traffic a query asks about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Probe {
+    pub protocol: crate::model::Protocol,
+    /// Ignored for ICMP.
+    pub port: u16,
+}
+
+impl Default for Probe {
+    fn default() -> Self {
+        Probe {
+            protocol: crate::model::Protocol::Tcp,
+            port: 443,
+        }
+    }
+}
+
+impl Probe {
+    /// The destination ports as a rule range (none for ICMP or all protocols).
+    pub fn ports(self) -> Option<crate::model::PortRange> {
+        self.protocol
+            .has_ports()
+            .then_some(crate::model::PortRange::one(self.port))
+    }
 }
 
 impl Query {
@@ -44,6 +73,7 @@ impl Query {
         Query {
             from: From::Instance(instance.to_string()),
             to: To::Service(service.to_string()),
+            probe: Probe::default(),
         }
     }
 
@@ -83,7 +113,17 @@ impl Query {
         } else {
             To::Service(to.to_string())
         };
-        Query { from, to }
+        Query {
+            from,
+            to,
+            probe: Probe::default(),
+        }
+    }
+
+    /// The same query about other traffic (`check --protocol udp --port 53`).
+    pub fn with_probe(mut self, probe: Probe) -> Self {
+        self.probe = probe;
+        self
     }
 }
 

@@ -10,6 +10,7 @@ use crate::model::Target;
 
 use super::ctx::{Arrival, Ctx, Dest, Leaf, Outcome, Trail, Walk, route_fact};
 use super::facts::*;
+use super::layers;
 use super::route::{self, Choice};
 use super::rules::{
     blackhole, gateway_endpoint, gwlb, interface_endpoint, internet_gateway, leaves_vpc, local,
@@ -42,22 +43,35 @@ pub(crate) fn route_source(
         address: source.address,
         gwlb: None,
         nat_after_gwlb: None,
+        subnet: source.subnet,
+        left_source: false,
+        translated: false,
     };
     let association = if ctx.detail {
         Some(association())
     } else {
         None
     };
-    route_from(
-        ctx,
-        table,
-        association,
-        cidrs,
-        dest,
-        walk,
-        Trail::new(ctx.detail),
-        leaves,
-    );
+    let mut trail = Trail::new(ctx.detail);
+    // The source's security groups decide before any route table (aws-semantics.md §5b).
+    let allowed;
+    let cidrs = if model.security().groups_on {
+        let gate = layers::egress(ctx, dest, cidrs.to_vec());
+        for (refused, passed, outcome) in gate.blocked {
+            let mut h = trail.clone();
+            add_passed(&mut h, passed);
+            finish(ctx, refused, dest, h, outcome, leaves);
+        }
+        if gate.pass.is_empty() {
+            return;
+        }
+        add_passed(&mut trail, gate.hops);
+        allowed = gate.pass;
+        &allowed[..]
+    } else {
+        cidrs
+    };
+    route_from(ctx, table, association, cidrs, dest, walk, trail, leaves);
 }
 
 /// Route `cidrs` in `table` and follow each winning route's target with the pieces it won.
@@ -255,6 +269,30 @@ fn follow<'m>(
     if let Some(id) = target.id() {
         walk.visited.push((table, id));
     }
+    // Security groups, network ACLs, source/destination check (aws-semantics.md §5b): pieces
+    // refused stop here, the others reach the target.
+    let pieces = if layers::on(ctx) {
+        let gate = layers::gate(ctx, target, dest, &walk, pieces);
+        for (refused, passed, outcome) in gate.blocked {
+            let mut h = hops.clone();
+            add_passed(&mut h, passed);
+            finish(ctx, refused, dest, h, outcome, leaves);
+        }
+        if gate.pass.is_empty() {
+            return;
+        }
+        add_passed(&mut hops, gate.hops);
+        walk.left_source = true;
+        gate.pass
+    } else {
+        pieces
+    };
+    let at = Arrival {
+        table_id,
+        route,
+        pieces: &pieces,
+        dest,
+    };
     let outcome = match target {
         Target::Local => match dest {
             Dest::Eni { endpoint } => {
@@ -276,10 +314,22 @@ fn follow<'m>(
         }
     };
     if let Outcome::Forward { table, association } = outcome {
+        if let Association::Forwarder { subnet, .. } = &association
+            && let Some(si) = model.subnet_index(subnet)
+        {
+            walk.subnet = si;
+        }
         let association = ctx.detail.then_some(association);
         route_from(ctx, table, association, &pieces, dest, walk, hops, leaves);
     } else {
         finish(ctx, pieces, dest, hops, outcome, leaves);
+    }
+}
+
+/// Hops the layers let a piece pass.
+fn add_passed(hops: &mut Trail, passed: Vec<(HopKind, Id, Option<Fact>)>) {
+    for (kind, id, fact) in passed {
+        hops.add(kind, &id, || None, || fact.unwrap_or(Fact::InternetGateway));
     }
 }
 

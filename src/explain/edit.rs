@@ -35,14 +35,20 @@ pub fn edit_mark(edit: &Edit) -> &'static str {
         | Edit::AddInterfaceEndpoint { .. }
         | Edit::AddEndpointSubnet { .. }
         | Edit::AddNatGateway { .. }
-        | Edit::AssociateGateway { .. } => "+",
+        | Edit::AssociateGateway { .. }
+        | Edit::AddSecurityGroupRule { .. }
+        | Edit::AttachSecurityGroup { .. }
+        | Edit::AddNetworkAclRule { .. } => "+",
         Edit::DeleteRoute { .. }
         | Edit::DeleteGatewayEndpoint { .. }
         | Edit::DetachGatewayEndpoint { .. }
         | Edit::DeleteInterfaceEndpoint { .. }
         | Edit::RemoveEndpointSubnet { .. }
         | Edit::DeleteNatGateway { .. }
-        | Edit::DisassociateGateway { .. } => "−",
+        | Edit::DisassociateGateway { .. }
+        | Edit::RemoveSecurityGroupRule { .. }
+        | Edit::DetachSecurityGroup { .. }
+        | Edit::RemoveNetworkAclRule { .. } => "−",
         Edit::FailAz { .. } => "✖",
         _ => "~",
     }
@@ -193,6 +199,93 @@ fn edit_message(lang: Lang, edit: &Edit) -> (&'static str, Args<'static>) {
                 "edit-remove-public-ip"
             },
             a.s("instance", instance.clone()),
+        ),
+        Edit::AddSecurityGroupRule {
+            group,
+            egress,
+            rule,
+            ..
+        } => {
+            let dir = if *egress { "egress" } else { "ingress" };
+            let traffic = super::security::traffic_text(lang, rule.protocol, rule.ports);
+            (
+                "edit-add-sg-rule",
+                a.s("group", group.clone())
+                    .s("direction", dir)
+                    .s("traffic", traffic)
+                    .s("peer", rule.peer.to_string()),
+            )
+        }
+        Edit::RemoveSecurityGroupRule {
+            group,
+            egress,
+            index,
+        } => (
+            "edit-remove-sg-rule",
+            a.s("group", group.clone())
+                .s("direction", if *egress { "egress" } else { "ingress" })
+                .n("index", index + 1),
+        ),
+        Edit::AttachSecurityGroup {
+            interface, group, ..
+        } => (
+            "edit-attach-sg",
+            a.s("group", group.clone())
+                .s("interface", interface.clone()),
+        ),
+        Edit::DetachSecurityGroup { interface, group } => (
+            "edit-detach-sg",
+            a.s("group", group.clone())
+                .s("interface", interface.clone()),
+        ),
+        Edit::AddNetworkAclRule {
+            acl,
+            outbound,
+            rule,
+            ..
+        } => {
+            let traffic = super::security::traffic_text(lang, rule.protocol, rule.ports);
+            (
+                "edit-add-acl-rule",
+                a.s("acl", acl.clone())
+                    .s("direction", if *outbound { "outbound" } else { "inbound" })
+                    .n("number", usize::from(rule.number))
+                    .b("allow", rule.action == crate::model::RuleAction::Allow)
+                    .s("traffic", traffic)
+                    .s("cidr", rule.cidr.to_string()),
+            )
+        }
+        Edit::RemoveNetworkAclRule {
+            acl,
+            outbound,
+            number,
+        } => (
+            "edit-remove-acl-rule",
+            a.s("acl", acl.clone())
+                .s("direction", if *outbound { "outbound" } else { "inbound" })
+                .n("number", usize::from(*number)),
+        ),
+        Edit::AssociateNetworkAcl {
+            subnet,
+            acl: Some(acl),
+            ..
+        } => (
+            "edit-associate-acl",
+            a.s("subnet", subnet.clone()).s("acl", acl.clone()),
+        ),
+        Edit::AssociateNetworkAcl {
+            subnet, acl: None, ..
+        } => ("edit-associate-default-acl", a.s("subnet", subnet.clone())),
+        Edit::SetSourceDestCheck { interface, enabled } => (
+            "edit-source-dest-check",
+            a.s("interface", interface.clone()).s(
+                "state",
+                match enabled {
+                    Some(true) => "on",
+                    Some(false) => "off",
+                    None => "unset",
+                },
+            ),
         ),
         Edit::SetDnsSupport { enabled } => ("edit-dns-support", a.b("on", *enabled)),
         Edit::SetDnsHostnames { enabled } => ("edit-dns-hostnames", a.b("on", *enabled)),
@@ -370,6 +463,7 @@ mod tests {
             },
             Edit::AddInterfaceEndpoint {
                 endpoint: InterfaceEndpoint {
+                    security_groups: Vec::new(),
                     id: "vpce-ssm".into(),
                     service: "ssm".into(),
                     subnets: vec![EndpointSubnet {
@@ -384,6 +478,7 @@ mod tests {
             },
             Edit::AddInterfaceEndpoint {
                 endpoint: InterfaceEndpoint {
+                    security_groups: Vec::new(),
                     id: "vpce-ssm".into(),
                     service: "ssm".into(),
                     subnets: vec![],
@@ -501,6 +596,62 @@ mod tests {
                 },
                 Edit::SetDnsSupport { enabled: true },
             ]),
+            Edit::AddSecurityGroupRule {
+                group: "sg-ep".into(),
+                egress: false,
+                rule: crate::model::SecurityGroupRule {
+                    protocol: crate::model::Protocol::Tcp,
+                    ports: Some(crate::model::PortRange::one(443)),
+                    peer: crate::model::Peer::Cidr("10.0.0.0/16".parse().unwrap()),
+                    description: None,
+                },
+                position: None,
+            },
+            Edit::RemoveSecurityGroupRule {
+                group: "sg-ep".into(),
+                egress: true,
+                index: 0,
+            },
+            Edit::AttachSecurityGroup {
+                interface: "vpce-ssm".into(),
+                group: "sg-ep".into(),
+                position: None,
+            },
+            Edit::DetachSecurityGroup {
+                interface: "i-app".into(),
+                group: "sg-app".into(),
+            },
+            Edit::AddNetworkAclRule {
+                acl: "acl-1".into(),
+                outbound: true,
+                rule: crate::model::NetworkAclRule {
+                    number: 110,
+                    protocol: crate::model::Protocol::Tcp,
+                    ports: Some(crate::model::PortRange(1024, 65535)),
+                    cidr: "10.0.0.0/16".parse().unwrap(),
+                    action: crate::model::RuleAction::Allow,
+                },
+                position: None,
+            },
+            Edit::RemoveNetworkAclRule {
+                acl: "acl-1".into(),
+                outbound: false,
+                number: 100,
+            },
+            Edit::AssociateNetworkAcl {
+                subnet: "subnet-a".into(),
+                acl: Some("acl-1".into()),
+                position: None,
+            },
+            Edit::AssociateNetworkAcl {
+                subnet: "subnet-a".into(),
+                acl: None,
+                position: None,
+            },
+            Edit::SetSourceDestCheck {
+                interface: "eni-fw".into(),
+                enabled: Some(false),
+            },
         ]
     }
 
@@ -536,6 +687,14 @@ mod tests {
             Edit::RestoreAz { .. } => 26,
             Edit::SetFailedAzs { .. } => 27,
             Edit::Batch(_) => 28,
+            Edit::AddSecurityGroupRule { .. } => 29,
+            Edit::RemoveSecurityGroupRule { .. } => 30,
+            Edit::AttachSecurityGroup { .. } => 31,
+            Edit::DetachSecurityGroup { .. } => 32,
+            Edit::AddNetworkAclRule { .. } => 33,
+            Edit::RemoveNetworkAclRule { .. } => 34,
+            Edit::AssociateNetworkAcl { .. } => 35,
+            Edit::SetSourceDestCheck { .. } => 36,
         }
     }
 
@@ -572,7 +731,7 @@ mod tests {
         seen.dedup();
         assert_eq!(
             seen,
-            (0..=28).collect::<Vec<_>>(),
+            (0..=36).collect::<Vec<_>>(),
             "a variant has no sample"
         );
         for e in &samples {
@@ -636,6 +795,15 @@ mod tests {
             "set the failed AZs to us-east-1a, use1-az2",
             "no change",
             "2 changes: fail AZ us-east-1a; turn DNS resolution (enableDnsSupport) on",
+            "add to sg-ep the ingress rule tcp/443 from 10.0.0.0/16",
+            "remove sg-ep's egress rule 1",
+            "attach sg-ep to vpce-ssm",
+            "detach sg-app from i-app",
+            "add to acl-1 the outbound rule 110: allow tcp/1024-65535 to 10.0.0.0/16",
+            "remove acl-1's inbound rule 100",
+            "associate subnet-a with the network ACL acl-1",
+            "associate subnet-a with the default network ACL",
+            "turn the source/destination check of eni-fw off",
         ];
         assert_eq!(en, want);
     }

@@ -240,15 +240,24 @@ pub fn hop_sentence(lang: Lang, hop: &Hop) -> String {
         Fact::NetworkInterface {
             subnet,
             nat_instance,
-        } => msg(
-            lang,
-            "hop-network-interface",
-            args()
-                .s("id", id)
-                .s("subnet", subnet.as_str())
-                .s("az", az_of(lang, hop))
-                .b("nat", *nat_instance),
-        ),
+            source_dest_check,
+        } => {
+            let text = msg(
+                lang,
+                "hop-network-interface",
+                args()
+                    .s("id", id)
+                    .s("subnet", subnet.as_str())
+                    .s("az", az_of(lang, hop))
+                    .b("nat", *nat_instance),
+            );
+            match source_dest_check {
+                Some(false) => msg(lang, "hop-source-dest-check-off", args().s("hop", text)),
+                _ => text,
+            }
+        }
+        Fact::SecurityGroup(c) => group_allowed_text(lang, c),
+        Fact::NetworkAcl { checks } => acl_hop_text(lang, checks),
         Fact::InternetGateway => msg(lang, "hop-internet-gateway", args().s("id", id)),
         Fact::Service { service, dns_name } => msg(
             lang,

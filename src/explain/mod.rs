@@ -24,6 +24,7 @@ mod lang;
 mod model;
 mod notes;
 mod query;
+mod security;
 mod stops;
 mod summary;
 mod trace;

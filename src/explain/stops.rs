@@ -176,6 +176,13 @@ pub fn stop_sentence(lang: Lang, stop: &Stop) -> String {
             &id,
             with_route(a, table, route).s("address", net(*address)),
         ),
+        Stop::SecurityGroup(c) => group_refused_text(lang, c),
+        Stop::NetworkAcl(c) => acl_refused_text(lang, c),
+        Stop::SourceDestCheck { table, route, eni } => msg(
+            lang,
+            &id,
+            with_route(a, table, route).s("eni", eni.to_string()),
+        ),
         Stop::AddressAzFailed {
             address,
             subnet,

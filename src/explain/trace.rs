@@ -4,6 +4,7 @@
 pub use super::hops::*;
 pub use super::notes::*;
 pub use super::query::*;
+pub use super::security::*;
 pub use super::stops::*;
 pub use super::summary::*;
 pub use super::words::*;

@@ -85,7 +85,11 @@ impl Graph {
                     .unwrap_or_default()
                     .to_string();
             let node = match h.kind {
-                HopKind::Source | HopKind::Dns | HopKind::Inspection => continue,
+                HopKind::Source
+                | HopKind::Dns
+                | HopKind::Inspection
+                | HopKind::SecurityGroup
+                | HopKind::NetworkAcl => continue,
                 HopKind::InterfaceEndpoint => {
                     let subnets = s
                         .interface_endpoints

@@ -52,6 +52,7 @@ pub(crate) fn candidates(ctx: &Context<'_>, out: &mut Candidates) {
                         private_dns: true,
                         private_dns_only_for_inbound_resolver_endpoint: false,
                         region: None,
+                        security_groups: Vec::new(),
                     },
                     position: None,
                 });

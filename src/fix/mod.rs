@@ -187,6 +187,13 @@ pub fn suggest_for(
             }
             Reason::DnsResolutionDisabled => dns::candidates(&ctx, &mut cands),
             Reason::SourceAzFailed | Reason::DestinationUnavailable | Reason::WalkLimit => {}
+            // Edits of security groups and network ACLs are not offered yet.
+            Reason::SecurityGroupEgress
+            | Reason::SecurityGroupIngress
+            | Reason::NetworkAclOutbound
+            | Reason::NetworkAclInbound
+            | Reason::NetworkAclReply
+            | Reason::SourceDestCheck => {}
         }
     }
     for e in cands.single {

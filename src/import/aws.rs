@@ -362,6 +362,8 @@ pub struct VpcEndpoint {
     pub service_region: Option<String>,
     pub dns_options: Option<DnsOptions>,
     pub network_interface_ids: Vec<String>,
+    /// The security groups of an interface endpoint's network interfaces.
+    pub groups: Vec<super::aws_security::GroupIdentifier>,
     pub tags: Vec<Tag>,
     #[serde(flatten)]
     pub extra: Extra,
@@ -370,7 +372,6 @@ pub struct VpcEndpoint {
 /// Fields of `VpcEndpoint` the importer knows and does not need.
 pub const ENDPOINT_FIELDS_UNUSED: &[&str] = &[
     "PolicyDocument",
-    "Groups",
     "IpAddressType",
     "RequesterManaged",
     "DnsEntries",
@@ -415,6 +416,7 @@ pub struct Reservation {
 #[serde(rename_all = "PascalCase", default)]
 pub struct Instance {
     pub instance_id: String,
+    pub security_groups: Vec<super::aws_security::GroupIdentifier>,
     pub vpc_id: Option<String>,
     pub subnet_id: Option<String>,
     pub private_ip_address: Option<String>,
@@ -449,6 +451,8 @@ pub struct DescribeNetworkInterfaces {
 #[serde(rename_all = "PascalCase", default)]
 pub struct NetworkInterface {
     pub network_interface_id: String,
+    pub groups: Vec<super::aws_security::GroupIdentifier>,
+    pub source_dest_check: Option<bool>,
     pub vpc_id: Option<String>,
     pub subnet_id: Option<String>,
     pub private_ip_address: Option<String>,

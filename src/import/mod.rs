@@ -8,6 +8,7 @@
 //! `docs/aws-import-fields.md` lists every field read, against the EC2 API Reference.
 
 pub mod aws;
+pub mod aws_security;
 mod build;
 
 use std::fmt;
@@ -88,6 +89,12 @@ pub struct Input {
     pub instances: Vec<aws::Instance>,
     pub network_interfaces: Vec<aws::NetworkInterface>,
     pub prefix_lists: Vec<aws::PrefixList>,
+    pub security_groups: Vec<aws_security::SecurityGroup>,
+    pub network_acls: Vec<aws_security::NetworkAcl>,
+    /// Whether `describe-security-groups` / `describe-network-acls` output was given (then
+    /// those layers are evaluated, even when the VPC has none of its own).
+    pub has_security_groups: bool,
+    pub has_network_acls: bool,
     /// `get-managed-prefix-list-entries`, by prefix-list id (taken from the file name).
     pub entries: Vec<(String, Vec<String>)>,
     /// Which call each file was recognised as.
@@ -343,24 +350,18 @@ pub fn read_text(
             .attributes
             .push(parse::<aws::DescribeVpcAttribute>(text, path)?);
         "describe-vpc-attribute"
-    } else if has("SecurityGroups") || has("NetworkAcls") {
-        let what = if has("SecurityGroups") {
-            "security groups"
-        } else {
-            "network ACLs"
-        };
-        warnings.push(Diagnostic::warning_text(
-            &shown,
-            "aws_not_modelled",
-            format!(
-                "{shown}: {what} are not modelled yet, so this file is not used; every verdict lists them as not evaluated"
-            ),
-        ));
-        if has("SecurityGroups") {
-            "describe-security-groups (not modelled)"
-        } else {
-            "describe-network-acls (not modelled)"
-        }
+    } else if has("SecurityGroups") {
+        input.has_security_groups = true;
+        input
+            .security_groups
+            .extend(parse::<aws_security::DescribeSecurityGroups>(text, path)?.security_groups);
+        "describe-security-groups"
+    } else if has("NetworkAcls") {
+        input.has_network_acls = true;
+        input
+            .network_acls
+            .extend(parse::<aws_security::DescribeNetworkAcls>(text, path)?.network_acls);
+        "describe-network-acls"
     } else {
         let keys: Vec<&str> = top.keys.iter().map(String::as_str).collect();
         warnings.push(Diagnostic::warning_text(

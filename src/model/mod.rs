@@ -9,6 +9,7 @@ mod layout;
 mod lesson;
 mod load;
 mod parts;
+mod security;
 mod split;
 mod types;
 pub mod validate;
@@ -16,8 +17,11 @@ pub mod validate;
 pub use diagnostic::{DiagArg, Diagnostic, Severity};
 pub use edit::{Edit, EditError};
 pub(crate) use index::cores;
-pub use index::{Association, CompiledRoute, CompiledTable, EniInfo, Model, RouteOrigin};
+pub use index::{
+    Association, CompiledRoute, CompiledTable, EniInfo, GroupSet, Model, RouteOrigin, SecurityIndex,
+};
 pub use lesson::{Lesson, LessonPanel, LessonStep, StepExpectation, Text};
 pub(crate) use load::write_located;
 pub use load::{LoadError, from_ron_str, load_file, save_file, to_ron_string};
+pub use security::*;
 pub use types::*;

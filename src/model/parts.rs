@@ -59,6 +59,9 @@ impl Parts {
     pub const PUBLIC_IPS: Parts = Parts(1 << 23);
     pub const WHAT_IF: Parts = Parts(1 << 24);
     pub const EXPECT: Parts = Parts(1 << 25);
+    /// Security groups, network ACLs, the ephemeral port range, and the groups and
+    /// source/destination check of instances, endpoints and network interfaces.
+    pub const SECURITY: Parts = Parts(1 << 26);
     /// The parts that can be limited to some tables.
     pub const PER_TABLE: Parts = Parts(Parts::ROUTES.0 | Parts::GATEWAY_ENDPOINT_TABLES.0);
 

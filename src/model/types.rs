@@ -65,6 +65,17 @@ pub struct Scenario {
     pub network_interfaces: Vec<NetworkInterface>,
     #[serde(default)]
     pub instances: Shared<Instance>,
+    /// Security groups (aws-semantics.md §5b). With none here and none attached anywhere, the
+    /// evaluator does not evaluate security groups and says so.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub security_groups: Vec<super::SecurityGroup>,
+    /// Network ACLs (aws-semantics.md §5b). With none, network ACLs are not evaluated.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub network_acls: Vec<super::NetworkAcl>,
+    /// The clients' ephemeral port range that replies are sent to, checked against network
+    /// ACLs (default 1024–65535, AWS's example range; Linux uses 32768–60999).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ephemeral_ports: Option<super::PortRange>,
     /// Services added to the built-in catalogue, or overriding one of its entries by name.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub services: Vec<ServiceOverride>,
@@ -405,6 +416,9 @@ pub struct InterfaceEndpoint {
     /// Region's own `SERVICE` does not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
+    /// Security groups of the endpoint's network interfaces (none: the VPC's default group).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub security_groups: Vec<String>,
 }
 
 impl InterfaceEndpoint {
@@ -485,6 +499,13 @@ pub struct NetworkInterface {
     /// leaves with its address.
     #[serde(default, skip_serializing_if = "is_false")]
     pub public_ip: bool,
+    /// Security groups of the interface (none: the VPC's default group).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub security_groups: Vec<String>,
+    /// Source/destination check: on, the interface drops traffic it forwards (AWS's default
+    /// for a new interface); absent, the scenario does not say and it is not evaluated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_dest_check: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -498,6 +519,9 @@ pub struct Instance {
     pub private_ip: Option<Ipv4Addr>,
     #[serde(default, skip_serializing_if = "is_false")]
     pub public_ip: bool,
+    /// Security groups of the instance's interface (none: the VPC's default group).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub security_groups: Vec<String>,
 }
 
 /// A service added by a scenario, or an override of a catalogue entry with the same name.
@@ -547,6 +571,12 @@ pub struct Expectation {
     /// AZs failed for this check (names or AZ IDs), on top of the scenario's `what_if`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub failed_azs: Vec<String>,
+    /// The traffic's protocol, as `check --protocol` takes it (default tcp).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub protocol: Option<super::Protocol>,
+    /// The traffic's destination port, as `check --port` takes it (default 443).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<u16>,
     /// `reachable`, `partial`, `blocked`, `leaves_vpc` or `unavailable`.
     pub verdict: String,
     /// For reachable: `gateway_endpoint`, `interface_endpoint`, `nat_gateway` or `internet_gateway`.

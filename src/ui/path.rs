@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::app::App;
-use crate::eval::{Hop, HopKind, PathTrace, RouteDecision, Stop, UNCHECKED};
+use crate::eval::{Hop, HopKind, PathTrace, RouteDecision, Stop};
 use crate::explain;
 use crate::i18n::{Lang, t, tf};
 
@@ -314,10 +314,14 @@ fn body_lines(tr: &PathTrace, theme: &Theme, w: usize, lang: Lang) -> Vec<Line<'
             theme.plain(),
         ));
     }
-    let unchecked: Vec<String> = UNCHECKED
+    let unchecked: Vec<String> = tr
+        .unchecked
         .iter()
         .map(|c| explain::unchecked_label(lang, c))
         .collect();
+    if unchecked.is_empty() {
+        return out;
+    }
     out.extend(wrap(
         &tf(
             lang,

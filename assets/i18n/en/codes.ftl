@@ -18,6 +18,12 @@ reason-source_az_failed = the source's AZ has failed (the verdict is unavailable
 reason-destination_unavailable = the destination address is in a failed AZ, or in no subnet of the VPC
 reason-workload_part_failed = a workload needs every one of its services, and at least one is not reachable
 reason-asymmetric_return = replies do not come back through the GWLB endpoint the request passed, and the appliances are stateful
+reason-security_group_egress = no outbound rule of the source's security groups allows the traffic (security groups allow only what a rule names)
+reason-security_group_ingress = no inbound rule of the receiving interface's security groups allows the traffic (an interface endpoint's group must allow HTTPS 443 from the clients)
+reason-network_acl_outbound = the network ACL of the subnet the traffic leaves denies it
+reason-network_acl_inbound = the network ACL of the subnet the traffic enters denies it
+reason-network_acl_reply = a network ACL denies the reply: network ACLs are stateless, so the reply to the client's ephemeral ports needs its own rule
+reason-source_dest_check = the route sends traffic through an appliance network interface whose source/destination check is on: it drops traffic that is neither from it nor to it
 reason-walk_limit = the walk took more steps than the model has routes and was stopped (a guard that should never fire)
 
 ## What a note code means
@@ -67,11 +73,14 @@ hop-kind-address = address
 hop-kind-internet = internet
 hop-kind-return = way back
 hop-kind-blocked = blocked
+hop-kind-security_group = security group
+hop-kind-network_acl = network ACL
 
 ## Layers not evaluated
 
 unchecked-security_groups = security groups
 unchecked-network_acls = network ACLs
+unchecked-source_dest_check = source/destination check
 unchecked-endpoint_policies = endpoint policies
 
 ## Route rules and origins, as labels

@@ -94,3 +94,28 @@ edit-redo = redo: { $edit }
 lesson-none = the scenario has no lesson
 lesson-edit-refused = lesson step { $step } ({ $title }): the edit "{ $edit }" is refused: { $error }
 lesson-no-step = the lesson has { $steps } steps; there is no step { $step }
+
+## Security groups and network ACLs
+
+edit-add-sg-rule = add to { $group } the { $direction } rule { $traffic } { $direction ->
+    [egress] to
+   *[ingress] from
+} { $peer }
+edit-remove-sg-rule = remove { $group }'s { $direction } rule { $index }
+edit-attach-sg = attach { $group } to { $interface }
+edit-detach-sg = detach { $group } from { $interface }
+edit-add-acl-rule = add to { $acl } the { $direction } rule { $number }: { $allow ->
+    [yes] allow
+   *[no] deny
+} { $traffic } { $direction ->
+    [outbound] to
+   *[inbound] from
+} { $cidr }
+edit-remove-acl-rule = remove { $acl }'s { $direction } rule { $number }
+edit-associate-acl = associate { $subnet } with the network ACL { $acl }
+edit-associate-default-acl = associate { $subnet } with the default network ACL
+edit-source-dest-check = { $state ->
+    [on] turn the source/destination check of { $interface } on
+    [off] turn the source/destination check of { $interface } off
+   *[unset] leave the source/destination check of { $interface } unsaid
+}

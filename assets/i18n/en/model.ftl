@@ -34,6 +34,12 @@ kind-a-gateway_load_balancer = a Gateway Load Balancer
 kind-a-gwlb_endpoint = a Gateway Load Balancer endpoint
 kind-a-network_interface = a network interface
 kind-a-instance = an instance
+kind-a-security_group = a security group
+kind-a-network_acl = a network ACL
+kinds-security_group = security groups
+kinds-network_acl = network ACLs
+kind-security_group = security group
+kind-network_acl = network ACL
 kinds-vpc = VPCs
 kinds-internet_gateway = internet gateways
 kinds-subnet = subnets
@@ -266,3 +272,26 @@ diag-az_already_failed = AZ { $az } has already failed{ $listed_otherwise ->
 diag-az_not_failed = AZ { $az } has not failed
 diag-gateway_endpoint_route_managed = the route to { $destination } in { $table } belongs to gateway endpoint { $endpoint }; change { $endpoint }'s route tables instead
 diag-local_route_not_deletable = the local route cannot be deleted: { $table } always routes { $destination } inside the VPC (its target can be replaced)
+
+## Security groups and network ACLs (aws-semantics.md §5b)
+
+what-rule-cidr = the rule's CIDR
+diag-unknown_security_group = { $case ->
+    [attached] { $id } names the security group { $group }, which is not a security group of the VPC (known: { $known })
+   *[rule] { $group } { $direction } rule { $index } refers to the security group { $id }, which is not a security group of the VPC (known: { $known }); a rule may refer only to a group AWS can find
+}
+diag-too_many_security_groups = { $id } has { $count } security groups; AWS allows at most { $max } security groups per network interface (the default quota)
+diag-too_many_security_group_rules = { $group } has { $count } { $direction } rules; AWS allows { $max } inbound and { $max } outbound rules per security group (the default quota)
+diag-unknown_rule_prefix_list = { $group } { $direction } rule { $index } refers to { $prefix_list }, but AWS publishes no managed prefix list for that service (only S3 and DynamoDB have one)
+diag-bad_port_range = { $id } { $direction } rule { $rule }: the port range { $from }-{ $to } is not valid for { $protocol }; ports are set only for tcp and udp, the first not above the last
+diag-multiple_default_network_acls = { $acls } are all marked default; a VPC has exactly one default network ACL
+diag-subnet_multiple_network_acls = { $subnet } is associated with both { $first } and { $second }; a subnet is associated with exactly one network ACL at a time
+diag-network_acl_rule_number = { $acl } { $direction } rule number { $number } is out of range; AWS accepts rule numbers from 1 to 32766 (32767 is the final `*` rule)
+diag-network_acl_rule_number_duplicate = { $acl } has two { $direction } rules numbered { $number }; each direction's rules have unique numbers
+diag-too_many_network_acl_rules = { $acl } has { $count } { $direction } rules; a network ACL can have at most { $max } rules per direction
+diag-network_acl_rules_over_default_quota = { $acl } has { $count } { $direction } rules; the default quota is { $max } per direction (it can be raised to 40), and more rules add latency
+diag-bad_ephemeral_ports = the ephemeral port range { $from }-{ $to } is not valid; give the first and the last port a client may pick, from 1 to 65535
+diag-no_such_rule = { $id } has no rule { $rule }
+diag-group_already_attached = { $group } is already attached to { $id }
+diag-group_not_attached = { $group } is not attached to { $id }
+diag-last_security_group = { $group } is { $id }'s only security group; AWS requires a network interface to keep at least one (attach another first)

@@ -195,3 +195,50 @@ text-notes = notes:
 text-not-evaluated = not evaluated: { $layers }
 matrix-instance = instance
 matrix-legend = ok:gwe gateway endpoint · ok:vpce interface endpoint (~ sometimes, ! always cross-AZ) · ok:nat NAT gateway · ok:igw internet gateway · ok:local delivered inside the VPC · ok:mixed workload parts by different ways · PARTIAL ranges take different paths · X:<reason> blocked · leaves: leaves the VPC · down: source AZ failed
+
+## Security groups and network ACLs (aws-semantics.md §5b)
+
+traffic-ports = { $protocol }/{ $ports }
+traffic-protocol = { $protocol ->
+    [all] all traffic
+   *[other] { $protocol }
+}
+sg-rule = { $group } rule { $index }: { $traffic } { $direction ->
+    [egress] to
+   *[ingress] from
+} { $peer }
+sg-rules-more = { $count } more
+hop-security-group = { $interface } { $direction ->
+    [egress] egress
+   *[ingress] ingress
+} ({ $groups }): { $traffic } { $direction ->
+    [egress] to
+   *[ingress] from
+} { $peer } allowed by { $rule }
+stop-security_group = { $interface } { $direction ->
+    [egress] egress
+   *[ingress] ingress
+} ({ $groups }): no rule allows { $traffic } { $direction ->
+    [egress] to
+   *[ingress] from
+} { $peer }; { $total ->
+    [0] the groups have no { $direction } rule
+   *[other] rules: { $rules }
+}
+acl-check = { $reply ->
+    [yes] reply: { $acl } { $direction }
+   *[no] { $acl } { $direction }
+} rule { $rule } { $allow ->
+    [yes] allows
+   *[no] denies
+} { $traffic } { $direction ->
+    [outbound] to
+   *[inbound] from
+} { $peer }
+hop-network-acl = network ACL of { $subnet }: { $checks }
+stop-network_acl = network ACL of { $subnet }: { $check }{ $reply ->
+    [yes] ; network ACLs are stateless, so the reply needs its own rule for the ephemeral ports it comes back to
+   *[no] {""}
+}
+stop-source_dest_check = { $route } in { $table } sends traffic through { $eni }, whose source/destination check is on: it drops traffic that is neither from it nor to it (turn the check off on an appliance)
+hop-source-dest-check-off = { $hop }; source/destination check off

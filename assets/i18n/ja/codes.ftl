@@ -17,6 +17,12 @@ reason-source_az_failed = 送信元の AZ で障害が起きています (判定
 reason-destination_unavailable = 宛先アドレスが障害の起きた AZ にあるか、VPC のどのサブネットにも入っていません
 reason-workload_part_failed = ワークロードはすべてのサービスに届く必要がありますが、少なくとも 1 つに到達できません
 reason-asymmetric_return = 応答が、リクエストの通った GWLB エンドポイントを通って戻りません。アプライアンスがステートフルなので通信は成立しません
+reason-security_group_egress = 送信元のセキュリティグループに、このトラフィックを許可するアウトバウンドルールがありません (セキュリティグループはルールで許可したものだけを通します)
+reason-security_group_ingress = 受け取る側のネットワークインターフェイスのセキュリティグループに、このトラフィックを許可するインバウンドルールがありません (インターフェイスエンドポイントのセキュリティグループは、クライアントからの HTTPS 443 を許可する必要があります)
+reason-network_acl_outbound = トラフィックが出ていくサブネットのネットワーク ACL が拒否しています
+reason-network_acl_inbound = トラフィックが入るサブネットのネットワーク ACL が拒否しています
+reason-network_acl_reply = ネットワーク ACL が戻りのトラフィックを拒否しています。ネットワーク ACL はステートレスなので、クライアントのエフェメラルポートへの戻りにも専用のルールが必要です
+reason-source_dest_check = ルートの転送先のアプライアンスのネットワークインターフェイスで送信元/送信先チェックが有効です。自分宛てでも自分発でもないトラフィックは破棄されます
 reason-walk_limit = 経路のステップ数がモデルのルートの数を超えたため、評価を打ち切りました (起きないはずの安全装置です)
 
 ## 注記コードの意味
@@ -66,11 +72,14 @@ hop-kind-address = 宛先アドレス
 hop-kind-internet = インターネット
 hop-kind-return = 戻り経路
 hop-kind-blocked = ここで遮断
+hop-kind-security_group = セキュリティグループ
+hop-kind-network_acl = ネットワーク ACL
 
 ## 評価していない層
 
 unchecked-security_groups = セキュリティグループ
 unchecked-network_acls = ネットワーク ACL
+unchecked-source_dest_check = 送信元/送信先チェック
 unchecked-endpoint_policies = エンドポイントポリシー
 
 ## ルートの選び方と出どころ

@@ -92,3 +92,40 @@ edit-redo = やり直し: { $edit }
 lesson-none = このシナリオにはレッスンがありません。
 lesson-edit-refused = レッスンのステップ { $step } ({ $title }): 編集「{ $edit }」は適用できません: { $error }
 lesson-no-step = レッスンのステップは { $steps } 個です。ステップ { $step } はありません。
+
+## セキュリティグループとネットワーク ACL
+
+edit-add-sg-rule = { $group } に{ $direction ->
+    [egress] アウトバウンド
+   *[ingress] インバウンド
+}ルールを追加 ({ $direction ->
+    [egress] { $peer } への
+   *[ingress] { $peer } からの
+} { $traffic })
+edit-remove-sg-rule = { $group } の{ $direction ->
+    [egress] アウトバウンド
+   *[ingress] インバウンド
+}ルール { $index } を削除
+edit-attach-sg = { $interface } に { $group } をアタッチ
+edit-detach-sg = { $interface } から { $group } をデタッチ
+edit-add-acl-rule = { $acl } に{ $direction ->
+    [outbound] アウトバウンド
+   *[inbound] インバウンド
+}ルール { $number } を追加 ({ $direction ->
+    [outbound] { $cidr } への
+   *[inbound] { $cidr } からの
+} { $traffic } を{ $allow ->
+    [yes] 許可
+   *[no] 拒否
+})
+edit-remove-acl-rule = { $acl } の{ $direction ->
+    [outbound] アウトバウンド
+   *[inbound] インバウンド
+}ルール { $number } を削除
+edit-associate-acl = { $subnet } をネットワーク ACL { $acl } に関連付け
+edit-associate-default-acl = { $subnet } をデフォルトのネットワーク ACL に関連付け
+edit-source-dest-check = { $state ->
+    [on] { $interface } の送信元/送信先チェックを有効化
+    [off] { $interface } の送信元/送信先チェックを無効化
+   *[unset] { $interface } の送信元/送信先チェックを未指定に戻す
+}

@@ -24,6 +24,12 @@ kind-a-gateway_load_balancer = Gateway Load Balancer
 kind-a-gwlb_endpoint = Gateway Load Balancer エンドポイント
 kind-a-network_interface = ネットワークインターフェイス
 kind-a-instance = インスタンス
+kind-a-security_group = セキュリティグループ
+kind-a-network_acl = ネットワーク ACL
+kinds-security_group = セキュリティグループ
+kinds-network_acl = ネットワーク ACL
+kind-security_group = セキュリティグループ
+kind-network_acl = ネットワーク ACL
 kinds-vpc = VPC
 kinds-internet_gateway = インターネットゲートウェイ
 kinds-subnet = サブネット
@@ -256,3 +262,26 @@ diag-az_already_failed = AZ { $az } はすでに障害中です{ $listed_otherwi
 diag-az_not_failed = AZ { $az } は障害中ではありません。
 diag-gateway_endpoint_route_managed = { $table } の { $destination } へのルートはゲートウェイエンドポイント { $endpoint } のものです。代わりに { $endpoint } のルートテーブルを変更してください。
 diag-local_route_not_deletable = ローカルルートは削除できません。{ $table } は { $destination } を常に VPC 内にルーティングします (ターゲットの置き換えはできます)。
+
+## セキュリティグループとネットワーク ACL (aws-semantics.md §5b)
+
+what-rule-cidr = ルールの CIDR
+diag-unknown_security_group = { $case ->
+    [attached] { $id } にセキュリティグループ { $group } が指定されていますが、VPC にそのセキュリティグループはありません (あるもの: { $known })。
+   *[rule] { $group } の { $direction } ルール { $index } がセキュリティグループ { $id } を参照していますが、VPC にそのセキュリティグループはありません (あるもの: { $known })。ルールが参照できるのは、実在するセキュリティグループだけです。
+}
+diag-too_many_security_groups = { $id } にセキュリティグループが { $count } 個あります。ネットワークインターフェイス 1 つに付けられるのは { $max } 個までです (デフォルトのクォータ)。
+diag-too_many_security_group_rules = { $group } に { $direction } ルールが { $count } 個あります。セキュリティグループ 1 つのルールは、インバウンドとアウトバウンドでそれぞれ { $max } 個までです (デフォルトのクォータ)。
+diag-unknown_rule_prefix_list = { $group } の { $direction } ルール { $index } が { $prefix_list } を参照していますが、AWS はそのサービスのマネージドプレフィックスリストを公開していません (あるのは S3 と DynamoDB だけです)。
+diag-bad_port_range = { $id } の { $direction } ルール { $rule }: ポート範囲 { $from }-{ $to } は { $protocol } には指定できません。ポートは tcp と udp だけに、開始が終了以下になるように指定します。
+diag-multiple_default_network_acls = { $acls } がすべてデフォルトになっています。VPC のデフォルトネットワーク ACL は 1 つだけです。
+diag-subnet_multiple_network_acls = { $subnet } が { $first } と { $second } の両方に関連付けられています。サブネットに関連付けられるネットワーク ACL は、同時に 1 つだけです。
+diag-network_acl_rule_number = { $acl } の { $direction } ルール番号 { $number } は範囲外です。ルール番号は 1 から 32766 までです (32767 は最後の `*` ルールです)。
+diag-network_acl_rule_number_duplicate = { $acl } に番号 { $number } の { $direction } ルールが 2 つあります。ルール番号は方向ごとに重複できません。
+diag-too_many_network_acl_rules = { $acl } に { $direction } ルールが { $count } 個あります。ネットワーク ACL のルールは方向ごとに { $max } 個までです。
+diag-network_acl_rules_over_default_quota = { $acl } に { $direction } ルールが { $count } 個あります。デフォルトのクォータは方向ごとに { $max } 個です (40 個まで引き上げられます)。ルールが多いほど遅延が増えます。
+diag-bad_ephemeral_ports = エフェメラルポートの範囲 { $from }-{ $to } は正しくありません。クライアントが使う最初と最後のポートを 1 から 65535 の範囲で指定してください。
+diag-no_such_rule = { $id } にルール { $rule } はありません。
+diag-group_already_attached = { $group } はすでに { $id } にアタッチされています。
+diag-group_not_attached = { $group } は { $id } にアタッチされていません。
+diag-last_security_group = { $group } は { $id } の唯一のセキュリティグループです。ネットワークインターフェイスには少なくとも 1 つのセキュリティグループが必要です (先に別のグループをアタッチしてください)。

@@ -193,3 +193,56 @@ text-notes = 注記:
 text-not-evaluated = 評価していない層: { $layers }
 matrix-instance = インスタンス
 matrix-legend = ok:gwe ゲートウェイエンドポイント · ok:vpce インターフェイスエンドポイント (~ 別の AZ に向かうことがある、! 常に別の AZ) · ok:nat NAT ゲートウェイ · ok:igw インターネットゲートウェイ · ok:local VPC 内で配送 · ok:mixed ワークロードの部分ごとに経路が異なる · PARTIAL アドレス範囲によって経路が違う · X:<理由> 到達不可 · leaves: VPC の外へ · down: 送信元の AZ で障害
+
+## セキュリティグループとネットワーク ACL (aws-semantics.md §5b)
+
+traffic-ports = { $protocol }/{ $ports }
+traffic-protocol = { $protocol ->
+    [all] すべてのトラフィック
+   *[other] { $protocol }
+}
+sg-rule = { $group } のルール { $index } ({ $direction ->
+    [egress] { $peer } への
+   *[ingress] { $peer } からの
+} { $traffic })
+sg-rules-more = ほか { $count } 件
+hop-security-group = { $interface } の{ $direction ->
+    [egress] アウトバウンド
+   *[ingress] インバウンド
+} ({ $groups }): { $direction ->
+    [egress] { $peer } への
+   *[ingress] { $peer } からの
+} { $traffic } を { $rule } が許可しています
+stop-security_group = { $interface } の{ $direction ->
+    [egress] アウトバウンド
+   *[ingress] インバウンド
+} ({ $groups }): { $direction ->
+    [egress] { $peer } への
+   *[ingress] { $peer } からの
+} { $traffic } を許可するルールがありません。{ $total ->
+    [0] このセキュリティグループには、この方向のルールが 1 つもありません
+   *[other] ルール: { $rules }
+}
+acl-check = { $reply ->
+    [yes] 戻り: { $acl } の{ $direction ->
+        [outbound] アウトバウンド
+       *[inbound] インバウンド
+    }
+   *[no] { $acl } の{ $direction ->
+        [outbound] アウトバウンド
+       *[inbound] インバウンド
+    }
+}ルール { $rule } が { $direction ->
+    [outbound] { $peer } への
+   *[inbound] { $peer } からの
+} { $traffic } を{ $allow ->
+    [yes] 許可しています
+   *[no] 拒否しています
+}
+hop-network-acl = { $subnet } のネットワーク ACL: { $checks }
+stop-network_acl = { $subnet } のネットワーク ACL: { $check }{ $reply ->
+    [yes] 。ネットワーク ACL はステートレスなので、戻りのトラフィックが届くエフェメラルポートにも専用のルールが必要です
+   *[no] {""}
+}
+stop-source_dest_check = { $table } のルート { $route } はトラフィックを { $eni } 経由で送りますが、{ $eni } は送信元/送信先チェックが有効です。自分宛てでも自分発でもないトラフィックは破棄されます (アプライアンスではチェックを無効にします)
+hop-source-dest-check-off = { $hop }。送信元/送信先チェックは無効です

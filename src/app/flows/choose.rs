@@ -224,6 +224,7 @@ impl App {
                         private_dns,
                         private_dns_only_for_inbound_resolver_endpoint: false,
                         region: None,
+                        security_groups: Vec::new(),
                     },
                     position: None,
                 });

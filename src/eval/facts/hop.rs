@@ -47,6 +47,16 @@ pub enum Fact {
         subnet: Id,
         /// It has a public IPv4: it forwards as a NAT instance.
         nat_instance: bool,
+        /// Its source/destination check, when the scenario says (on stops the path).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        source_dest_check: Option<bool>,
+    },
+    /// A security group decision that allowed the traffic (the hop's id is the interface).
+    SecurityGroup(GroupCheck),
+    /// Network ACL decisions at one subnet boundary: the request, and its reply (the hop's id
+    /// is the ACL).
+    NetworkAcl {
+        checks: Vec<AclCheck>,
     },
     InternetGateway,
     /// A service's public endpoint.

@@ -9,15 +9,42 @@ pub use compact_str::CompactString;
 /// ids up to 24 bytes, so most facts allocate nothing for their names.
 pub type Id = CompactString;
 
-/// The layers the evaluator does not model yet; every verdict lists them so that "reachable"
-/// never reads as a promise that the connection works.
-pub const UNCHECKED: [&str; 3] = ["security_groups", "network_acls", "endpoint_policies"];
+/// The layers the evaluator may leave out; every verdict lists those it did not evaluate (see
+/// [`unchecked`]) so that "reachable" never reads as a promise that the connection works.
+pub const UNCHECKED: [&str; 4] = [
+    "security_groups",
+    "network_acls",
+    "source_dest_check",
+    "endpoint_policies",
+];
+
+/// The layers a model's verdicts leave out: security groups and network ACLs when the scenario
+/// has none (today's behaviour for scenarios without them), the source/destination check when
+/// some appliance interface does not say, and endpoint policies (not modelled yet).
+pub fn unchecked(model: &crate::model::Model) -> Vec<&'static str> {
+    let sec = model.security();
+    let s = model.scenario();
+    UNCHECKED
+        .iter()
+        .copied()
+        .filter(|layer| match *layer {
+            "security_groups" => !sec.groups_on,
+            "network_acls" => !sec.acls_on,
+            "source_dest_check" => s
+                .network_interfaces
+                .iter()
+                .any(|n| n.source_dest_check.is_none()),
+            _ => true,
+        })
+        .collect()
+}
 
 mod answers;
 mod hop;
 mod note;
 mod objects;
 mod routes;
+mod security;
 mod stop;
 mod trace;
 mod verdict;
@@ -27,6 +54,7 @@ pub use hop::*;
 pub use note::*;
 pub use objects::*;
 pub use routes::*;
+pub use security::*;
 pub use stop::*;
 pub use trace::*;
 pub use verdict::*;

@@ -131,6 +131,13 @@ pub enum Stop {
     },
     /// The route leaves the VPC; beyond it is outside the model.
     LeavesVpc { table: Id, route: Route },
+    /// No rule of the interface's security groups allows the traffic.
+    SecurityGroup(GroupCheck),
+    /// A network ACL rule (or its final `*`) denies the traffic or its reply.
+    NetworkAcl(AclCheck),
+    /// The route sends traffic through an appliance interface whose source/destination check is
+    /// on: it drops what it forwards.
+    SourceDestCheck { table: Id, route: Route, eni: Id },
 }
 
 impl Stop {
@@ -170,6 +177,16 @@ impl Stop {
             Stop::AddressInNoSubnet { .. } | Stop::AddressAzFailed { .. } => {
                 Reason::DestinationUnavailable
             }
+            Stop::SecurityGroup(c) => match c.direction {
+                GroupDirection::Egress => Reason::SecurityGroupEgress,
+                GroupDirection::Ingress => Reason::SecurityGroupIngress,
+            },
+            Stop::NetworkAcl(c) => match (c.reply, c.direction) {
+                (true, _) => Reason::NetworkAclReply,
+                (false, AclDirection::Outbound) => Reason::NetworkAclOutbound,
+                (false, AclDirection::Inbound) => Reason::NetworkAclInbound,
+            },
+            Stop::SourceDestCheck { .. } => Reason::SourceDestCheck,
             Stop::LeavesVpc { .. } => return None,
         })
     }
@@ -205,6 +222,9 @@ impl Stop {
             Stop::AddressInNoSubnet { .. } => "address_in_no_subnet",
             Stop::AddressAzFailed { .. } => "address_az_failed",
             Stop::LeavesVpc { .. } => "leaves_vpc",
+            Stop::SecurityGroup(_) => "security_group",
+            Stop::NetworkAcl(_) => "network_acl",
+            Stop::SourceDestCheck { .. } => "source_dest_check",
         }
     }
 }

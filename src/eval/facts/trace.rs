@@ -27,6 +27,8 @@ pub struct PathTrace {
     pub hops: Vec<Hop>,
     /// Partial verdicts: which ranges go where; workloads: each service's path.
     pub parts: Vec<Part>,
+    /// The layers this verdict did not evaluate ([`super::unchecked`]).
+    pub unchecked: Vec<&'static str>,
 }
 
 impl PathTrace {

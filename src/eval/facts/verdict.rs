@@ -89,10 +89,22 @@ pub enum Reason {
     AsymmetricReturn,
     /// The walk passed more steps than the model has routes (a guard that should never fire).
     WalkLimit,
+    /// No egress rule of the source's security groups allows the traffic.
+    SecurityGroupEgress,
+    /// No ingress rule of the receiving interface's security groups allows the traffic.
+    SecurityGroupIngress,
+    /// The network ACL of the subnet the traffic leaves denies it.
+    NetworkAclOutbound,
+    /// The network ACL of the subnet the traffic enters denies it.
+    NetworkAclInbound,
+    /// A network ACL denies the reply (stateless: it is checked on its own ports).
+    NetworkAclReply,
+    /// An appliance interface with its source/destination check on drops forwarded traffic.
+    SourceDestCheck,
 }
 
 impl Reason {
-    pub const ALL: [Reason; 16] = [
+    pub const ALL: [Reason; 22] = [
         Reason::NoRoute,
         Reason::BlackholeRoute,
         Reason::NoPublicIp,
@@ -109,6 +121,12 @@ impl Reason {
         Reason::WorkloadPartFailed,
         Reason::AsymmetricReturn,
         Reason::WalkLimit,
+        Reason::SecurityGroupEgress,
+        Reason::SecurityGroupIngress,
+        Reason::NetworkAclOutbound,
+        Reason::NetworkAclInbound,
+        Reason::NetworkAclReply,
+        Reason::SourceDestCheck,
     ];
 
     pub fn code(self) -> &'static str {
@@ -129,7 +147,41 @@ impl Reason {
             Reason::WorkloadPartFailed => "workload_part_failed",
             Reason::AsymmetricReturn => "asymmetric_return",
             Reason::WalkLimit => "walk_limit",
+            Reason::SecurityGroupEgress => "security_group_egress",
+            Reason::SecurityGroupIngress => "security_group_ingress",
+            Reason::NetworkAclOutbound => "network_acl_outbound",
+            Reason::NetworkAclInbound => "network_acl_inbound",
+            Reason::NetworkAclReply => "network_acl_reply",
+            Reason::SourceDestCheck => "source_dest_check",
         }
+    }
+
+    /// The closest explanation code of AWS Reachability Analyzer, for a user to cross-check
+    /// (<https://docs.aws.amazon.com/vpc/latest/reachability/explanation-codes.html>); none
+    /// where Reachability Analyzer has no counterpart (AZ failures, DNS, the walk's guard).
+    pub fn reachability_analyzer_code(self) -> Option<&'static str> {
+        Some(match self {
+            Reason::NoRoute | Reason::NoInternetGateway => "CANNOT_ROUTE",
+            Reason::BlackholeRoute => "BAD_STATE_ROUTE",
+            Reason::PrivateNatNoInternet => "CANNOT_ROUTE",
+            Reason::SecurityGroupEgress | Reason::SecurityGroupIngress => "ENI_SG_RULES_MISMATCH",
+            Reason::NetworkAclOutbound | Reason::NetworkAclInbound | Reason::NetworkAclReply => {
+                "SUBNET_ACL_RESTRICTION"
+            }
+            Reason::SourceDestCheck => "ENI_SOURCE_DEST_CHECK_RESTRICTION",
+            Reason::NatAzFailed
+            | Reason::EndpointEnisAllFailed
+            | Reason::GwlbEndpointFailed
+            | Reason::ApplianceUnavailable
+            | Reason::DestinationUnavailable => "BAD_STATE",
+            Reason::NoPublicIp
+            | Reason::DnsResolutionDisabled
+            | Reason::RoutingLoop
+            | Reason::SourceAzFailed
+            | Reason::WorkloadPartFailed
+            | Reason::AsymmetricReturn
+            | Reason::WalkLimit => return None,
+        })
     }
 }
 
@@ -211,10 +263,14 @@ pub enum HopKind {
     /// The way back of a path through a GWLB endpoint.
     Return,
     Blocked,
+    /// A security group decision.
+    SecurityGroup,
+    /// A network ACL decision at a subnet boundary.
+    NetworkAcl,
 }
 
 impl HopKind {
-    pub const ALL: [HopKind; 16] = [
+    pub const ALL: [HopKind; 18] = [
         HopKind::Source,
         HopKind::Dns,
         HopKind::RouteTable,
@@ -231,6 +287,8 @@ impl HopKind {
         HopKind::Internet,
         HopKind::Return,
         HopKind::Blocked,
+        HopKind::SecurityGroup,
+        HopKind::NetworkAcl,
     ];
 
     pub fn code(self) -> &'static str {
@@ -251,6 +309,8 @@ impl HopKind {
             HopKind::Internet => "internet",
             HopKind::Return => "return",
             HopKind::Blocked => "blocked",
+            HopKind::SecurityGroup => "security_group",
+            HopKind::NetworkAcl => "network_acl",
         }
     }
 }

@@ -61,8 +61,10 @@ pub(crate) fn follow(
             );
             walk.via_nat = true;
             walk.public_ip = public;
+            walk.translated = true;
             walk.private_nat = !public;
             walk.address = model.scenario().subnets[si].cidr;
+            walk.translated = true;
             if walk.gwlb.is_some() {
                 walk.nat_after_gwlb = Some(ni);
             }

@@ -5,7 +5,7 @@
 use crate::eval::ctx::{Arrival, Ctx, Outcome, Trail, Walk};
 use crate::eval::facts::{Fact, HopKind, Id, Stop};
 
-use super::{blackhole, zonal};
+use super::{blackhole, source_dest_check, zonal};
 
 pub(crate) fn follow(
     ctx: &mut Ctx<'_>,
@@ -42,11 +42,16 @@ pub(crate) fn follow(
         || Fact::NetworkInterface {
             subnet: Id::from(eni.subnet.as_str()),
             nat_instance: eni.public_ip,
+            source_dest_check: eni.source_dest_check,
         },
     );
+    if let Some(stop) = source_dest_check::check(at, id, eni.source_dest_check) {
+        return stop;
+    }
     if eni.public_ip {
         walk.public_ip = true;
         walk.private_nat = false;
+        walk.translated = true;
     }
     zonal::forward(ctx, id, si)
 }

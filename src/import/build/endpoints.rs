@@ -271,6 +271,7 @@ pub(super) fn endpoints<'s>(
                     private_dns_only_for_inbound_resolver_endpoint: inbound_only && private_dns,
                     region: service_region
                         .or_else(|| e.service_region.clone().filter(|r| r.as_str() != region)),
+                    security_groups: Vec::new(),
                 });
             }
             "GatewayLoadBalancer" => {

@@ -96,6 +96,7 @@ pub(super) fn instances<'s>(
             subnet: subnet.to_string(),
             private_ip,
             public_ip: i.public_ip_address.is_some(),
+            security_groups: Vec::new(),
         });
     }
     let mut names: BTreeMap<&str, usize> = BTreeMap::new();

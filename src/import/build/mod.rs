@@ -16,6 +16,7 @@ mod nat;
 mod prefix_lists;
 mod route_tables;
 mod route_targets;
+mod security;
 mod subnets;
 mod vpc;
 
@@ -231,6 +232,30 @@ pub fn build(
         &mut w,
     );
 
+    // --- Security groups and network ACLs, and the groups of each interface.
+    let sec = security::security(facts, &mut w);
+    let mut instances = instances;
+    let mut interface_endpoints = interface_endpoints;
+    let mut network_interfaces = network_interfaces;
+    let aws_instances = security::by_id(&input.instances, |i| i.instance_id.as_str());
+    for i in &mut instances {
+        if let Some(a) = aws_instances.get(i.id.as_str()) {
+            i.security_groups = sec.attached(&i.id, &a.security_groups, &mut w);
+        }
+    }
+    let aws_endpoints = security::by_id(&input.endpoints, |e| e.vpc_endpoint_id.as_str());
+    for e in &mut interface_endpoints {
+        if let Some(a) = aws_endpoints.get(e.id.as_str()) {
+            e.security_groups = sec.attached(&e.id, &a.groups, &mut w);
+        }
+    }
+    for n in &mut network_interfaces {
+        if let Some(a) = enis.get(n.id.as_str()) {
+            n.security_groups = sec.attached(&n.id, &a.groups, &mut w);
+            n.source_dest_check = a.source_dest_check;
+        }
+    }
+
     let title = match name_tag(&the_vpc.tags) {
         Some(n) => format!("{vpc_id} ({n}), imported from AWS"),
         None => format!("{vpc_id}, imported from AWS"),
@@ -260,6 +285,9 @@ pub fn build(
         gateway_load_balancers: Vec::new(),
         network_interfaces,
         instances: instances.into(),
+        security_groups: sec.groups,
+        network_acls: sec.acls,
+        ephemeral_ports: None,
         services: service_overrides,
         workloads: Vec::new(),
         what_if: WhatIf::default(),

@@ -284,6 +284,8 @@ pub(super) fn route_tables<'s>(
                                     .association
                                     .as_ref()
                                     .is_some_and(|a| a.public_ip.is_some()),
+                                security_groups: Vec::new(),
+                                source_dest_check: None,
                             });
                         }
                         Target::NetworkInterface(eni)

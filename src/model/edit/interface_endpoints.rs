@@ -185,6 +185,7 @@ mod tests {
             &k,
             &Edit::AddInterfaceEndpoint {
                 endpoint: InterfaceEndpoint {
+                    security_groups: Vec::new(),
                     id: "vpce-sqs".into(),
                     service: "sqs".into(),
                     subnets: vec![
@@ -227,6 +228,7 @@ mod tests {
         ));
         let add = Edit::AddInterfaceEndpoint {
             endpoint: InterfaceEndpoint {
+                security_groups: Vec::new(),
                 id: "vpce-kms".into(),
                 service: "kms".into(),
                 subnets: vec![EndpointSubnet {

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::parts::{Parts, Touched};
 use super::{
     Destination, Diagnostic, EndpointSubnet, GatewayEndpoint, InterfaceEndpoint, Model, NatGateway,
-    Route, Scenario, Target,
+    NetworkAclRule, Route, Scenario, SecurityGroupRule, Target,
 };
 
 mod associations;
@@ -28,6 +28,7 @@ mod interface_endpoints;
 mod lookup;
 mod nat;
 mod routes;
+mod security;
 #[cfg(test)]
 mod test_support;
 
@@ -174,6 +175,57 @@ pub enum Edit {
     SetFailedAzs {
         failed_azs: Vec<String>,
     },
+    /// Add a rule to a security group (`egress`: outbound, else inbound) at `position`.
+    AddSecurityGroupRule {
+        group: String,
+        egress: bool,
+        rule: SecurityGroupRule,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<usize>,
+    },
+    /// Remove a security group's rule by its place (0-based) in that direction's list.
+    RemoveSecurityGroupRule {
+        group: String,
+        egress: bool,
+        index: usize,
+    },
+    /// Attach a group to an instance, interface endpoint or network interface.
+    AttachSecurityGroup {
+        interface: String,
+        group: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<usize>,
+    },
+    /// Detach a group (an interface keeps at least one, as AWS requires).
+    DetachSecurityGroup {
+        interface: String,
+        group: String,
+    },
+    /// Add a numbered network ACL rule (`outbound`, else inbound).
+    AddNetworkAclRule {
+        acl: String,
+        outbound: bool,
+        rule: NetworkAclRule,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<usize>,
+    },
+    RemoveNetworkAclRule {
+        acl: String,
+        outbound: bool,
+        number: u16,
+    },
+    /// Associate a subnet with a network ACL, or (`acl: None`) with the default one.
+    AssociateNetworkAcl {
+        subnet: String,
+        acl: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<usize>,
+    },
+    /// Set (or clear) an appliance network interface's source/destination check.
+    SetSourceDestCheck {
+        interface: String,
+        enabled: Option<bool>,
+    },
     /// Several edits applied in order, all or nothing.
     Batch(Vec<Edit>),
 }
@@ -288,6 +340,14 @@ impl Edit {
             Edit::FailAz { .. } | Edit::RestoreAz { .. } | Edit::SetFailedAzs { .. } => {
                 touched.add(Parts::WHAT_IF)
             }
+            Edit::AddSecurityGroupRule { .. }
+            | Edit::RemoveSecurityGroupRule { .. }
+            | Edit::AttachSecurityGroup { .. }
+            | Edit::DetachSecurityGroup { .. }
+            | Edit::AddNetworkAclRule { .. }
+            | Edit::RemoveNetworkAclRule { .. }
+            | Edit::AssociateNetworkAcl { .. }
+            | Edit::SetSourceDestCheck { .. } => touched.add(Parts::SECURITY),
             // Each step adds what it touches as it is applied.
             Edit::Batch(_) => {}
         }
@@ -328,6 +388,14 @@ impl Edit {
             Edit::FailAz { .. } | Edit::RestoreAz { .. } | Edit::SetFailedAzs { .. } => {
                 az_failure::apply(self, s)?
             }
+            Edit::AddSecurityGroupRule { .. }
+            | Edit::RemoveSecurityGroupRule { .. }
+            | Edit::AttachSecurityGroup { .. }
+            | Edit::DetachSecurityGroup { .. }
+            | Edit::AddNetworkAclRule { .. }
+            | Edit::RemoveNetworkAclRule { .. }
+            | Edit::AssociateNetworkAcl { .. }
+            | Edit::SetSourceDestCheck { .. } => security::apply(self, s)?,
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for e in edits {

@@ -10,6 +10,11 @@ impl Model {
         &self.scenario
     }
 
+    /// Security groups and network ACLs as the evaluator reads them.
+    pub fn security(&self) -> &super::SecurityIndex {
+        &self.security
+    }
+
     pub fn services(&self) -> &[Service] {
         &self.services
     }

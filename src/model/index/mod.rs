@@ -14,12 +14,14 @@ use crate::prefix_trie::PrefixTrie;
 
 mod endpoint_ips;
 mod lookups;
+mod security;
 mod tables;
 mod threads;
 
 use endpoint_ips::allocate_endpoint_ips;
 use tables::compile_tables;
 
+pub use security::{GroupSet, SecurityIndex};
 pub(crate) use threads::cores;
 
 /// How a subnet got its route table (aws-semantics.md §1).
@@ -104,6 +106,8 @@ pub struct Model {
     /// Per service, the interface endpoints for it.
     pub(crate) service_endpoints: Arc<Vec<Vec<usize>>>,
     workloads: Arc<Vec<Workload>>,
+    /// Security groups and network ACLs as the evaluator reads them.
+    pub(crate) security: Arc<SecurityIndex>,
 }
 
 /// Errors first (each group in rule order), as [`Model::new`] reports them.
@@ -383,7 +387,18 @@ impl Model {
                 workloads
             },
         );
+        let security = keep_or_build(
+            previous,
+            Parts::SECURITY
+                .union(Parts::INSTANCES)
+                .union(Parts::INTERFACE_ENDPOINTS)
+                .union(Parts::NETWORK_INTERFACES)
+                .union(Parts::SUBNETS),
+            |m| &m.security,
+            || SecurityIndex::build(s, &subnet_lookup),
+        );
         Model {
+            security,
             workloads,
             scenario: Arc::new(scenario),
             services,
@@ -425,7 +440,9 @@ impl Model {
             && Arc::ptr_eq(&self.eni_lookup, &other.eni_lookup)
             && Arc::ptr_eq(&self.endpoint_enis, &other.endpoint_enis)
             && Arc::ptr_eq(&self.service_endpoints, &other.service_endpoints)
-            && self.tables.len() == other.tables.len();
+            && self.tables.len() == other.tables.len()
+            && (Arc::ptr_eq(&self.security, &other.security)
+                || self.security.evaluates_alike(&other.security));
         if !same {
             return false;
         }
@@ -494,6 +511,7 @@ impl Model {
                 "service_endpoints",
             ),
             (self.workloads == other.workloads, "workloads"),
+            (self.security == other.security, "security"),
         ]
         .into_iter()
         .find(|(equal, _)| !equal)

@@ -158,6 +158,8 @@ mod tests {
         s.interface_endpoints[0].subnets[0].ip = Some(ip("10.0.1.10")); // the instance's
         s.interface_endpoints[0].subnets[1].ip = Some(ip("10.0.1.50")); // not in subnet-private-b
         s.network_interfaces.push(NetworkInterface {
+            security_groups: Vec::new(),
+            source_dest_check: None,
             id: "eni-1".into(),
             description: None,
             subnet: "subnet-public-a".into(),
@@ -165,6 +167,7 @@ mod tests {
             public_ip: false,
         });
         s.instances.push(crate::model::Instance {
+            security_groups: Vec::new(),
             id: "i-dns".into(),
             name: None,
             subnet: "subnet-private-b".into(),
@@ -184,6 +187,7 @@ mod tests {
         s.subnets[2].cidr = net("10.0.2.0/28"); // 11 usable
         for i in 0..10 {
             s.instances.push(crate::model::Instance {
+                security_groups: Vec::new(),
                 id: format!("i-{i}"),
                 name: None,
                 subnet: "subnet-private-b".into(),
@@ -194,6 +198,8 @@ mod tests {
         // 10 fixed + vpce-ssm's ENI = 11: fits.
         assert!(run(&s).is_empty(), "{:#?}", run(&s));
         s.network_interfaces.push(NetworkInterface {
+            security_groups: Vec::new(),
+            source_dest_check: None,
             id: "eni-1".into(),
             description: None,
             subnet: "subnet-private-b".into(),

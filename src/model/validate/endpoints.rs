@@ -377,6 +377,7 @@ mod tests {
     fn dynamodb_interface_endpoint_needs_private_dns_off() {
         let mut s = minimal();
         s.interface_endpoints.push(InterfaceEndpoint {
+            security_groups: Vec::new(),
             id: "vpce-ddb".into(),
             service: "dynamodb".into(),
             subnets: vec![EndpointSubnet {
@@ -433,6 +434,7 @@ mod tests {
 
     fn s3_interface(private_dns: bool, inbound_only: bool) -> InterfaceEndpoint {
         InterfaceEndpoint {
+            security_groups: Vec::new(),
             id: "vpce-s3-if".into(),
             service: "s3".into(),
             subnets: vec![EndpointSubnet {

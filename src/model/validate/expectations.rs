@@ -182,6 +182,7 @@ mod tests {
     fn expectation_from_an_ambiguous_name() {
         let mut s = minimal();
         s.instances.push(crate::model::Instance {
+            security_groups: Vec::new(),
             id: "i-app-a2".into(),
             name: Some("app-a".into()),
             subnet: "subnet-private-b".into(),

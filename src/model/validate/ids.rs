@@ -64,6 +64,16 @@ pub(super) fn ids_unique(cx: &Cx, out: &mut Vec<Diagnostic>) {
             .iter()
             .map(|x| (kind!("instance"), x.id.as_str())),
     );
+    all.extend(
+        s.security_groups
+            .iter()
+            .map(|x| (kind!("security_group"), x.id.as_str())),
+    );
+    all.extend(
+        s.network_acls
+            .iter()
+            .map(|x| (kind!("network_acl"), x.id.as_str())),
+    );
 
     let mut seen: HashMap<&str, Kind> = HashMap::new();
     for (kind, id) in all {

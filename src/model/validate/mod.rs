@@ -25,6 +25,7 @@ mod ids;
 mod ingress;
 mod nat;
 mod route_tables;
+mod security;
 mod subnets;
 #[cfg(test)]
 mod test_support;
@@ -42,6 +43,7 @@ use route_tables::{
     route_destinations_unique, route_targets_resolve, routes_inside_vpc, service_cidrs,
     subnet_associations,
 };
+use security::{network_acls, security_groups};
 use subnets::{placement_subnets_resolve, subnet_cidrs, vpc_cidrs, vpc_dns_attributes};
 
 /// The verdicts an `expect` entry may name.
@@ -160,7 +162,8 @@ const RULES: &[(Rule, Reads)] = &[
                 .union(P::LOAD_BALANCERS)
                 .union(P::GWLB_ENDPOINTS)
                 .union(P::NETWORK_INTERFACES)
-                .union(P::INSTANCES),
+                .union(P::INSTANCES)
+                .union(P::SECURITY),
         ),
     ),
     (availability_zones_unique, reads(P::AZS.union(P::REGION))),
@@ -310,6 +313,17 @@ const RULES: &[(Rule, Reads)] = &[
         reads(P::LOAD_BALANCERS.union(P::GWLB_ENDPOINTS).union(P::AZS)),
     ),
     (workloads, reads(P::REGION)),
+    (
+        security_groups,
+        reads(
+            P::SECURITY
+                .union(P::INSTANCES)
+                .union(P::INTERFACE_ENDPOINTS)
+                .union(P::NETWORK_INTERFACES)
+                .union(P::REGION),
+        ),
+    ),
+    (network_acls, reads(P::SECURITY.union(P::SUBNETS))),
     (
         expectations,
         reads(

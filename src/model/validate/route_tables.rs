@@ -449,6 +449,8 @@ mod tests {
     fn routes_more_specific_than_the_vpc() {
         let mut s = minimal();
         s.network_interfaces.push(NetworkInterface {
+            security_groups: Vec::new(),
+            source_dest_check: None,
             id: "eni-fw".into(),
             description: None,
             subnet: "subnet-public-a".into(),

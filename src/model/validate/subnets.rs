@@ -223,6 +223,8 @@ mod tests {
             appliances_up: true,
         });
         s.network_interfaces.push(NetworkInterface {
+            security_groups: Vec::new(),
+            source_dest_check: None,
             id: "eni-1".into(),
             description: None,
             subnet: "subnet-z".into(),

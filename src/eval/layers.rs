@@ -1,0 +1,423 @@
+//! Where security groups, network ACLs and the source/destination check decide along the walk
+//! (aws-semantics.md §5b). Each rule is in `rules/` (`security_group.rs`, `network_acl.rs`,
+//! `source_dest_check.rs`); this file says where each applies:
+//!
+//! - leaving the source: its groups' egress; its subnet's network ACL outbound for the request
+//!   and inbound for the reply (unless the next hop is in the same subnet: traffic inside a
+//!   subnet is not checked by its network ACL);
+//! - at a zonal NAT gateway: its subnet's network ACL both ways, for the request and the reply
+//!   on each side (the reply to the NAT gateway comes back to its own ephemeral ports);
+//! - at an appliance network interface: its subnet's network ACL both ways, its groups'
+//!   ingress, and its source/destination check;
+//! - at an interface endpoint's network interface: its subnet's network ACL inbound (and the
+//!   reply outbound), and the endpoint's groups' ingress;
+//! - at an address inside the VPC: its subnet's network ACL, and the ingress of the groups of
+//!   the instance or interface that holds it.
+//!
+//! Security groups are stateful (the reply needs no rule); network ACLs are stateless (the
+//! reply is checked on the client's ephemeral ports). Layers a scenario has no data for are not
+//! evaluated (see [`super::unchecked`]). Each destination piece is checked on its own; pieces
+//! refused stop with the rule that refused them, the others go on.
+
+use ipnet::Ipv4Net;
+
+use crate::model::{GroupSet, NAT_EPHEMERAL, PortRange, Target};
+
+use super::ctx::{Ctx, Dest, Outcome, Walk};
+use super::facts::*;
+use super::rules::{network_acl, security_group};
+
+/// A hop a piece passed: kind, id, and the fact when facts are kept.
+type Passed = (HopKind, Id, Option<Fact>);
+
+/// What the layers decided for the pieces that reached a target.
+pub(crate) struct Gate {
+    /// Pieces that go on, and the hops they passed (those of the first one).
+    pub pass: Vec<Ipv4Net>,
+    pub hops: Vec<Passed>,
+    /// Pieces refused: the hops they passed first, and where they stopped.
+    pub blocked: Vec<(Vec<Ipv4Net>, Vec<Passed>, Outcome)>,
+}
+
+/// One piece's way through the layers at one arrival.
+struct Piece<'c, 'm> {
+    ctx: &'c Ctx<'m>,
+    hops: Vec<Passed>,
+}
+
+impl Piece<'_, '_> {
+    fn group(&mut self, check: Result<GroupCheck, Box<GroupCheck>>) -> Result<(), Box<Outcome>> {
+        match check {
+            Ok(c) => {
+                let fact = self.ctx.detail.then(|| Fact::SecurityGroup(c.clone()));
+                self.hops.push((HopKind::SecurityGroup, c.interface, fact));
+                Ok(())
+            }
+            Err(c) => Err(Box::new(Outcome::Stop {
+                kind: HopKind::Blocked,
+                id: c.interface.clone(),
+                az: None,
+                stop: Stop::SecurityGroup(*c),
+            })),
+        }
+    }
+
+    /// The checks of one subnet boundary (request and reply), one hop when all allow.
+    fn acl(&mut self, checks: Vec<AclCheck>) -> Result<(), Box<Outcome>> {
+        if let Some(denied) = checks.iter().find(|c| !c.allow) {
+            return Err(Box::new(Outcome::Stop {
+                kind: HopKind::Blocked,
+                id: denied.acl.clone(),
+                az: None,
+                stop: Stop::NetworkAcl(denied.clone()),
+            }));
+        }
+        let id = checks.first().map(|c| c.acl.clone()).unwrap_or_default();
+        let fact = self.ctx.detail.then(|| Fact::NetworkAcl { checks });
+        self.hops.push((HopKind::NetworkAcl, id, fact));
+        Ok(())
+    }
+}
+
+/// Whether any layer is evaluated for this model.
+pub(crate) fn on(ctx: &Ctx<'_>) -> bool {
+    let sec = ctx.model.security();
+    sec.groups_on || sec.acls_on
+}
+
+/// The subnet an address piece lies in, if one subnet holds all of it.
+fn subnet_of(ctx: &Ctx<'_>, piece: Ipv4Net) -> Option<usize> {
+    ctx.model
+        .scenario()
+        .subnets
+        .iter()
+        .position(|s| s.cidr.contains(&piece))
+}
+
+/// The groups of what holds a /32 address inside the VPC: an instance, an appliance interface,
+/// an interface endpoint's interface (none: nothing the model knows).
+fn holder_groups(ctx: &Ctx<'_>, piece: Ipv4Net) -> Option<(Id, GroupSet)> {
+    if piece.prefix_len() != 32 {
+        return None;
+    }
+    let ip = piece.addr();
+    let s = ctx.model.scenario();
+    let sec = ctx.model.security();
+    if let Some(i) = s.instances.iter().position(|i| i.private_ip == Some(ip)) {
+        return Some((
+            Id::from(s.instances[i].id.as_str()),
+            sec.instance_groups[i].clone(),
+        ));
+    }
+    if let Some(n) = s.network_interfaces.iter().position(|n| n.ip == Some(ip)) {
+        return Some((
+            Id::from(s.network_interfaces[n].id.as_str()),
+            sec.eni_groups[n].clone(),
+        ));
+    }
+    (0..s.interface_endpoints.len()).find_map(|e| {
+        ctx.model
+            .endpoint_enis(e)
+            .iter()
+            .any(|x| x.ip == ip)
+            .then(|| {
+                (
+                    Id::from(s.interface_endpoints[e].id.as_str()),
+                    sec.endpoint_groups[e].clone(),
+                )
+            })
+    })
+}
+
+/// The interface endpoint ENI a piece is, as (subnet, groups, endpoint id).
+fn endpoint_eni(ctx: &Ctx<'_>, endpoint: usize, piece: Ipv4Net) -> Option<(usize, GroupSet, Id)> {
+    let eni = ctx
+        .model
+        .endpoint_enis(endpoint)
+        .iter()
+        .find(|x| x.ip == piece.addr())?;
+    Some((
+        eni.subnet,
+        ctx.model.security().endpoint_groups[endpoint].clone(),
+        Id::from(
+            ctx.model.scenario().interface_endpoints[endpoint]
+                .id
+                .as_str(),
+        ),
+    ))
+}
+
+/// Where the packet enters a subnet at this target (none: it leaves the VPC's subnets, to a
+/// gateway or a regional NAT gateway).
+fn entry_subnet(ctx: &Ctx<'_>, target: &Target, dest: Dest, piece: Ipv4Net) -> Option<usize> {
+    let model = ctx.model;
+    let s = model.scenario();
+    match (target, dest) {
+        (Target::Local, Dest::Eni { endpoint }) => endpoint_eni(ctx, endpoint, piece).map(|e| e.0),
+        (Target::Local, Dest::Range) => subnet_of(ctx, piece),
+        (Target::NatGateway(id), _) => model
+            .nat_lookup
+            .get(id.as_str())
+            .and_then(|&n| s.nat_gateways[n].subnet.as_deref())
+            .and_then(|sn| model.subnet_index(sn)),
+        (Target::NetworkInterface(id), _) => model
+            .eni_lookup
+            .get(id.as_str())
+            .and_then(|&n| model.subnet_index(&s.network_interfaces[n].subnet)),
+        (Target::GatewayLoadBalancerEndpoint(id), _) => model
+            .gwlb_lookup
+            .get(id.as_str())
+            .and_then(|&n| model.subnet_index(&s.gwlb_endpoints[n].subnet)),
+        _ => None,
+    }
+}
+
+/// Request and reply across `subnet`'s boundary, the packet going `direction` with `peer` at
+/// the other end; the reply comes back to `reply_ports`.
+fn crossing(
+    ctx: &Ctx<'_>,
+    subnet: usize,
+    direction: AclDirection,
+    peer: Ipv4Net,
+    reply_ports: PortRange,
+) -> Vec<AclCheck> {
+    let acl = ctx.model.security().acl(ctx.model.scenario(), subnet);
+    let protocol = ctx.probe.protocol;
+    let request = Traffic {
+        protocol,
+        ports: ctx.probe.ports(),
+        peer,
+    };
+    let reply = Traffic {
+        protocol,
+        ports: protocol.has_ports().then_some(reply_ports),
+        peer,
+    };
+    let back = match direction {
+        AclDirection::Inbound => AclDirection::Outbound,
+        AclDirection::Outbound => AclDirection::Inbound,
+    };
+    vec![
+        network_acl::check(ctx, acl, subnet, direction, false, request),
+        network_acl::check(ctx, acl, subnet, back, true, reply),
+    ]
+}
+
+/// The ports replies to the packet's sender come back to: the client's ephemeral range, or a
+/// NAT gateway's once one translated the source.
+fn reply_ports(ctx: &Ctx<'_>, walk: &Walk<'_>) -> PortRange {
+    match walk.translated {
+        true => NAT_EPHEMERAL,
+        false => ctx.model.security().ephemeral,
+    }
+}
+
+/// The source's security groups' egress, before the VPC's router sees the packet: every
+/// piece the source sends is checked, whatever the route tables say.
+pub(crate) fn egress(ctx: &Ctx<'_>, dest: Dest, pieces: Vec<Ipv4Net>) -> Gate {
+    split(ctx, pieces, |p, piece| {
+        let to_groups = match dest {
+            Dest::Eni { endpoint } => endpoint_eni(ctx, endpoint, piece).map(|e| e.1),
+            Dest::Range => holder_groups(ctx, piece).map(|h| h.1),
+        };
+        p.group(security_group::check(
+            ctx,
+            GroupDirection::Egress,
+            &ctx.src_id,
+            &ctx.src_groups,
+            Traffic {
+                protocol: ctx.probe.protocol,
+                ports: ctx.probe.ports(),
+                peer: piece,
+            },
+            to_groups.as_deref(),
+        ))
+    })
+}
+
+/// Check every piece reaching `target` (routed from `walk.subnet`).
+pub(crate) fn gate(
+    ctx: &Ctx<'_>,
+    target: &Target,
+    dest: Dest,
+    walk: &Walk<'_>,
+    pieces: Vec<Ipv4Net>,
+) -> Gate {
+    split(ctx, pieces, |p, piece| one(p, target, dest, walk, piece))
+}
+
+/// Pieces that pass `check` go on together; the others stop, those refused alike together.
+fn split(
+    ctx: &Ctx<'_>,
+    pieces: Vec<Ipv4Net>,
+    check: impl Fn(&mut Piece<'_, '_>, Ipv4Net) -> Result<(), Box<Outcome>>,
+) -> Gate {
+    let mut gate = Gate {
+        pass: Vec::with_capacity(pieces.len()),
+        hops: Vec::new(),
+        blocked: Vec::new(),
+    };
+    for piece in pieces {
+        let mut p = Piece {
+            ctx,
+            hops: Vec::new(),
+        };
+        match check(&mut p, piece) {
+            Ok(()) => {
+                if gate.pass.is_empty() {
+                    gate.hops = p.hops;
+                }
+                gate.pass.push(piece);
+            }
+            Err(outcome) => {
+                let same = gate
+                    .blocked
+                    .iter_mut()
+                    .find(|(_, _, o)| same_stop(o, &outcome));
+                match same {
+                    Some((ps, _, _)) => ps.push(piece),
+                    None => gate.blocked.push((vec![piece], p.hops, *outcome)),
+                }
+            }
+        }
+    }
+    gate
+}
+
+/// Pieces refused by the same object for the same reason stop together.
+fn same_stop(a: &Outcome, b: &Outcome) -> bool {
+    match (a, b) {
+        (Outcome::Stop { id: x, stop: s, .. }, Outcome::Stop { id: y, stop: t, .. }) => {
+            x == y && s.reason() == t.reason()
+        }
+        _ => false,
+    }
+}
+
+fn one(
+    p: &mut Piece<'_, '_>,
+    target: &Target,
+    dest: Dest,
+    walk: &Walk<'_>,
+    piece: Ipv4Net,
+) -> Result<(), Box<Outcome>> {
+    let ctx = p.ctx;
+    let sec = ctx.model.security();
+    let model = ctx.model;
+    let entry = entry_subnet(ctx, target, dest, piece);
+    let traffic = |peer: Ipv4Net| Traffic {
+        protocol: ctx.probe.protocol,
+        ports: ctx.probe.ports(),
+        peer,
+    };
+    // The source's groups know it by its own address only until a NAT translates it.
+    let from_groups = (!walk.translated).then_some(ctx.src_groups.as_slice());
+    if !walk.left_source && sec.acls_on && entry != Some(ctx.src_subnet) {
+        let eph = sec.ephemeral;
+        p.acl(crossing(
+            ctx,
+            ctx.src_subnet,
+            AclDirection::Outbound,
+            piece,
+            eph,
+        ))?;
+    }
+    let enters = entry.filter(|&e| e != walk.subnet);
+    match (target, dest) {
+        (Target::NatGateway(_), _) => {
+            if let (true, Some(n)) = (sec.acls_on, entry) {
+                if enters.is_some() {
+                    p.acl(crossing(
+                        ctx,
+                        n,
+                        AclDirection::Inbound,
+                        walk.address,
+                        reply_ports(ctx, walk),
+                    ))?;
+                }
+                p.acl(crossing(
+                    ctx,
+                    n,
+                    AclDirection::Outbound,
+                    piece,
+                    NAT_EPHEMERAL,
+                ))?;
+            }
+        }
+        (Target::NetworkInterface(id), _) => {
+            let Some(&n) = model.eni_lookup.get(id.as_str()) else {
+                return Ok(());
+            };
+            if let (true, Some(e)) = (sec.acls_on, enters) {
+                p.acl(crossing(
+                    ctx,
+                    e,
+                    AclDirection::Inbound,
+                    walk.address,
+                    reply_ports(ctx, walk),
+                ))?;
+            }
+            if sec.groups_on {
+                p.group(security_group::check(
+                    ctx,
+                    GroupDirection::Ingress,
+                    id,
+                    &sec.eni_groups[n],
+                    traffic(walk.address),
+                    from_groups,
+                ))?;
+            }
+            if let (true, Some(e)) = (sec.acls_on, entry) {
+                let eph = reply_ports(ctx, walk);
+                p.acl(crossing(ctx, e, AclDirection::Outbound, piece, eph))?;
+            }
+        }
+        (Target::Local, Dest::Eni { endpoint }) => {
+            let Some((e, groups, id)) = endpoint_eni(ctx, endpoint, piece) else {
+                return Ok(());
+            };
+            if let (true, Some(_)) = (sec.acls_on, enters) {
+                p.acl(crossing(
+                    ctx,
+                    e,
+                    AclDirection::Inbound,
+                    walk.address,
+                    reply_ports(ctx, walk),
+                ))?;
+            }
+            if sec.groups_on {
+                p.group(security_group::check(
+                    ctx,
+                    GroupDirection::Ingress,
+                    &id,
+                    &groups,
+                    traffic(walk.address),
+                    from_groups,
+                ))?;
+            }
+        }
+        (Target::Local, Dest::Range) if ctx.aim.address => {
+            if let (true, Some(d)) = (sec.acls_on, enters) {
+                p.acl(crossing(
+                    ctx,
+                    d,
+                    AclDirection::Inbound,
+                    walk.address,
+                    reply_ports(ctx, walk),
+                ))?;
+            }
+            if let (true, Some((id, groups))) = (sec.groups_on, holder_groups(ctx, piece)) {
+                p.group(security_group::check(
+                    ctx,
+                    GroupDirection::Ingress,
+                    &id,
+                    &groups,
+                    traffic(walk.address),
+                    from_groups,
+                ))?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}

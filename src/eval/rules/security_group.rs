@@ -1,0 +1,132 @@
+//! Security groups (aws-semantics.md §5b;
+//! <https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html>,
+//! <https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html>).
+//!
+//! Allow-only and stateful: traffic leaves an interface only if an egress rule of one of its
+//! groups allows it, and enters one only if an ingress rule does; the reply of allowed traffic
+//! is allowed without a rule. A rule's peer is a CIDR, a managed prefix list, or a group (the
+//! interfaces in that group). The VPC's default group (default-security-group.html) allows
+//! inbound from its own members and all outbound.
+//!
+//! A range (a hypothetical instance anywhere in a subnet, a service's public range) is allowed
+//! only when one rule covers all of it: "reachable" never rests on part of a range.
+
+use ipnet::Ipv4Net;
+
+use crate::eval::ctx::Ctx;
+use crate::eval::facts::{GroupCheck, GroupDirection, GroupRule, Id, Traffic};
+use crate::model::{Peer, SecurityGroupRule};
+
+/// The rules of a failed check that a fact lists; the rest are counted.
+const SHOWN: usize = 6;
+
+/// Whether `rule` allows `traffic`, whose other end holds the groups `peer_groups` (none: an
+/// address outside any interface the model knows, or one a NAT translated).
+fn covers(
+    ctx: &Ctx<'_>,
+    rule: &SecurityGroupRule,
+    traffic: &Traffic,
+    peer_groups: Option<&[u32]>,
+) -> bool {
+    if !rule.protocol.covers(traffic.protocol) {
+        return false;
+    }
+    if let Some(ports) = traffic.ports
+        && !rule.port_range().contains(ports)
+    {
+        return false;
+    }
+    match &rule.peer {
+        Peer::Cidr(c) => c.contains(&traffic.peer),
+        Peer::PrefixList(service) => prefix_list_covers(ctx, service, traffic.peer),
+        Peer::Group(g) => match (ctx.model.security().lookup.get(g), peer_groups) {
+            (Some(g), Some(held)) => held.contains(g),
+            _ => false,
+        },
+    }
+}
+
+/// Whether an AWS-managed prefix list (the service's published ranges) holds all of `peer`.
+pub(crate) fn prefix_list_covers(ctx: &Ctx<'_>, service: &str, peer: Ipv4Net) -> bool {
+    ctx.model
+        .service(service)
+        .is_some_and(|s| s.cidrs.iter().any(|c| c.contains(&peer)))
+}
+
+pub(crate) fn rule_fact(group: &str, index: usize, rule: &SecurityGroupRule) -> GroupRule {
+    GroupRule {
+        group: Id::from(group),
+        index: index + 1,
+        protocol: rule.protocol,
+        ports: rule.ports,
+        peer: Id::from(rule.peer.to_string().as_str()),
+    }
+}
+
+/// Check `traffic` against the rules of `groups` in `direction`, at `interface`. `Ok` when some
+/// rule allows it (the rule named), `Err` when none does (the rules listed).
+pub(crate) fn check(
+    ctx: &Ctx<'_>,
+    direction: GroupDirection,
+    interface: &str,
+    groups: &[u32],
+    traffic: Traffic,
+    peer_groups: Option<&[u32]>,
+) -> Result<GroupCheck, Box<GroupCheck>> {
+    let sec = ctx.model.security();
+    let rules_of = |g: u32| {
+        let group = sec.group(g);
+        let rules = match direction {
+            GroupDirection::Egress => &group.egress,
+            GroupDirection::Ingress => &group.ingress,
+        };
+        rules.iter().enumerate().map(move |(i, r)| (group, i, r))
+    };
+    let allowed_by = groups
+        .iter()
+        .flat_map(|&g| rules_of(g))
+        .find(|(_, _, r)| covers(ctx, r, &traffic, peer_groups));
+    let group_ids = || {
+        if ctx.detail {
+            groups
+                .iter()
+                .map(|&g| Id::from(sec.group(g).id.as_str()))
+                .collect()
+        } else {
+            Vec::new()
+        }
+    };
+    match allowed_by {
+        Some((group, i, r)) => Ok(GroupCheck {
+            direction,
+            interface: Id::from(interface),
+            groups: group_ids(),
+            traffic,
+            allowed_by: ctx.detail.then(|| rule_fact(&group.id, i, r)),
+            rules: Vec::new(),
+            total: 0,
+        }),
+        None => {
+            let total = groups.iter().map(|&g| rules_of(g).count()).sum();
+            let rules = if ctx.detail {
+                groups
+                    .iter()
+                    .flat_map(|&g| rules_of(g))
+                    .take(SHOWN)
+                    .map(|(group, i, r)| rule_fact(&group.id, i, r))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            Err(Box::new(GroupCheck {
+                direction,
+                interface: Id::from(interface),
+                groups: group_ids(),
+                traffic,
+                allowed_by: None,
+                rules,
+                total,
+            }))
+        }
+    }
+}

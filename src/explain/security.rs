@@ -1,0 +1,138 @@
+//! Security group and network ACL decisions as sentences (aws-semantics.md §5b).
+
+use crate::eval::*;
+
+use super::words::net;
+use super::{Lang, args, join, msg};
+
+/// `tcp/443`, `udp/1024-65535`, `icmp`, `all traffic`.
+pub fn traffic_text(
+    lang: Lang,
+    protocol: crate::model::Protocol,
+    ports: Option<crate::model::PortRange>,
+) -> String {
+    match ports {
+        Some(p) => msg(
+            lang,
+            "traffic-ports",
+            args()
+                .s("protocol", protocol.code())
+                .s("ports", p.to_string()),
+        ),
+        None => msg(
+            lang,
+            "traffic-protocol",
+            args().s("protocol", protocol.code()),
+        ),
+    }
+}
+
+/// One security group rule: `sg-ep rule 1: tcp/443 from 10.0.0.0/16`.
+pub fn group_rule_text(lang: Lang, direction: GroupDirection, r: &GroupRule) -> String {
+    msg(
+        lang,
+        "sg-rule",
+        args()
+            .s("group", r.group.as_str())
+            .n("index", r.index)
+            .s("traffic", traffic_text(lang, r.protocol, r.ports))
+            .s("direction", direction.code())
+            .s("peer", r.peer.as_str()),
+    )
+}
+
+fn group_args(lang: Lang, c: &GroupCheck) -> super::Args<'static> {
+    args()
+        .s("interface", c.interface.to_string())
+        .s("direction", c.direction.code())
+        .s("groups", join(lang, c.groups.iter().map(|g| g.as_str())))
+        .s(
+            "traffic",
+            traffic_text(lang, c.traffic.protocol, c.traffic.ports),
+        )
+        .s("peer", net(c.traffic.peer))
+}
+
+/// A security group decision that allowed the traffic.
+pub fn group_allowed_text(lang: Lang, c: &GroupCheck) -> String {
+    let rule = c
+        .allowed_by
+        .as_ref()
+        .map(|r| group_rule_text(lang, c.direction, r))
+        .unwrap_or_default();
+    msg(
+        lang,
+        "hop-security-group",
+        group_args(lang, c).s("rule", rule),
+    )
+}
+
+/// A security group decision that refused the traffic: no rule allows it; the rules it has.
+pub fn group_refused_text(lang: Lang, c: &GroupCheck) -> String {
+    let mut rules: Vec<String> = c
+        .rules
+        .iter()
+        .map(|r| group_rule_text(lang, c.direction, r))
+        .collect();
+    if c.total > c.rules.len() {
+        rules.push(msg(
+            lang,
+            "sg-rules-more",
+            args().n("count", c.total - c.rules.len()),
+        ));
+    }
+    let a = group_args(lang, c)
+        .n("total", c.total)
+        .s("rules", join(lang, rules));
+    msg(lang, "stop-security_group", a)
+}
+
+/// One network ACL decision: `acl-1 inbound rule 100 allows tcp/443 from 10.0.1.0/24`.
+pub fn acl_check_text(lang: Lang, c: &AclCheck) -> String {
+    let a = args()
+        .s("acl", c.acl.to_string())
+        .s("subnet", c.subnet.to_string())
+        .s("direction", c.direction.code())
+        .b("reply", c.reply)
+        .b("allow", c.allow)
+        .s(
+            "rule",
+            c.rule
+                .map(|r| r.to_string())
+                .unwrap_or_else(|| "*".to_string()),
+        )
+        .s(
+            "traffic",
+            traffic_text(lang, c.traffic.protocol, c.traffic.ports),
+        )
+        .s("peer", net(c.traffic.peer));
+    msg(lang, "acl-check", a)
+}
+
+/// The checks of one subnet boundary that all allowed.
+pub fn acl_hop_text(lang: Lang, checks: &[AclCheck]) -> String {
+    let subnet = checks
+        .first()
+        .map(|c| c.subnet.to_string())
+        .unwrap_or_default();
+    msg(
+        lang,
+        "hop-network-acl",
+        args().s("subnet", subnet).s(
+            "checks",
+            join(lang, checks.iter().map(|c| acl_check_text(lang, c))),
+        ),
+    )
+}
+
+/// A network ACL decision that denied the request or its reply.
+pub fn acl_refused_text(lang: Lang, c: &AclCheck) -> String {
+    msg(
+        lang,
+        "stop-network_acl",
+        args()
+            .s("subnet", c.subnet.to_string())
+            .b("reply", c.reply)
+            .s("check", acl_check_text(lang, c)),
+    )
+}

@@ -1,0 +1,132 @@
+//! The security groups and network ACLs the evaluator reads (aws-semantics.md §5b): groups by
+//! index with the VPC's default group, each interface's groups, each subnet's network ACL.
+
+use std::collections::HashMap;
+
+use smallvec::SmallVec;
+
+use crate::model::{DEFAULT_EPHEMERAL, NetworkAcl, PortRange, Scenario, SecurityGroup};
+
+/// Group indexes of one interface.
+pub type GroupSet = SmallVec<[u32; 2]>;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SecurityIndex {
+    /// Security groups are evaluated: the scenario has groups or attaches some.
+    pub groups_on: bool,
+    /// Network ACLs are evaluated: the scenario has some.
+    pub acls_on: bool,
+    /// The scenario's groups, then the stand-in default group when none is named `default`.
+    pub groups: Vec<SecurityGroup>,
+    pub lookup: HashMap<String, u32>,
+    /// The VPC's default group (default-security-group.html).
+    pub default_group: u32,
+    pub instance_groups: Vec<GroupSet>,
+    pub endpoint_groups: Vec<GroupSet>,
+    pub eni_groups: Vec<GroupSet>,
+    /// Per subnet, its network ACL (index into the scenario's); none: the stand-in default
+    /// that allows everything (default-network-acl.html).
+    pub subnet_acl: Vec<Option<u32>>,
+    /// The client's ephemeral ports (scenario's, or 1024–65535).
+    pub ephemeral: PortRange,
+}
+
+impl SecurityIndex {
+    pub fn build(s: &Scenario, subnet_lookup: &HashMap<String, usize>) -> SecurityIndex {
+        let groups_on = !s.security_groups.is_empty()
+            || s.instances.iter().any(|i| !i.security_groups.is_empty())
+            || s.interface_endpoints
+                .iter()
+                .any(|e| !e.security_groups.is_empty())
+            || s.network_interfaces
+                .iter()
+                .any(|n| !n.security_groups.is_empty());
+        let mut groups = s.security_groups.clone();
+        let named_default = groups
+            .iter()
+            .position(|g| g.name.as_deref() == Some("default"));
+        let default_group = match named_default {
+            Some(i) => i as u32,
+            None => {
+                groups.push(SecurityGroup::aws_default(SecurityGroup::IMPLICIT_DEFAULT));
+                (groups.len() - 1) as u32
+            }
+        };
+        let mut lookup = HashMap::with_capacity(groups.len());
+        for (i, g) in groups.iter().enumerate() {
+            lookup.entry(g.id.clone()).or_insert(i as u32);
+        }
+        let set = |names: &[String]| -> GroupSet {
+            let mut out: GroupSet = names
+                .iter()
+                .filter_map(|n| lookup.get(n).copied())
+                .collect();
+            if out.is_empty() {
+                out.push(default_group);
+            }
+            out
+        };
+        let instance_groups = s
+            .instances
+            .iter()
+            .map(|i| set(&i.security_groups))
+            .collect();
+        let endpoint_groups = s
+            .interface_endpoints
+            .iter()
+            .map(|e| set(&e.security_groups))
+            .collect();
+        let eni_groups = s
+            .network_interfaces
+            .iter()
+            .map(|n| set(&n.security_groups))
+            .collect();
+        let default_acl = s.network_acls.iter().position(|a| a.default);
+        let mut subnet_acl = vec![default_acl.map(|i| i as u32); s.subnets.len()];
+        for (ai, acl) in s.network_acls.iter().enumerate() {
+            for sn in &acl.subnets {
+                if let Some(&si) = subnet_lookup.get(sn) {
+                    subnet_acl[si] = Some(ai as u32);
+                }
+            }
+        }
+        SecurityIndex {
+            groups_on,
+            acls_on: !s.network_acls.is_empty(),
+            groups,
+            lookup,
+            default_group,
+            instance_groups,
+            endpoint_groups,
+            eni_groups,
+            subnet_acl,
+            ephemeral: s.ephemeral_ports.unwrap_or(DEFAULT_EPHEMERAL),
+        }
+    }
+
+    /// Whether evaluation reads the same security data in both (the instances' groups aside,
+    /// which the matrix keys its classes by).
+    pub fn evaluates_alike(&self, other: &SecurityIndex) -> bool {
+        self.groups_on == other.groups_on
+            && self.acls_on == other.acls_on
+            && self.default_group == other.default_group
+            && self.ephemeral == other.ephemeral
+            && self.subnet_acl == other.subnet_acl
+            && self.endpoint_groups == other.endpoint_groups
+            && self.eni_groups == other.eni_groups
+            && self.groups == other.groups
+    }
+
+    pub fn group(&self, g: u32) -> &SecurityGroup {
+        &self.groups[g as usize]
+    }
+
+    /// The network ACL of a subnet, if it has one of the scenario's.
+    pub fn acl<'s>(&self, s: &'s Scenario, subnet: usize) -> Option<&'s NetworkAcl> {
+        self.subnet_acl
+            .get(subnet)
+            .copied()
+            .flatten()
+            .and_then(|a| s.network_acls.get(a as usize))
+    }
+}
