@@ -7,8 +7,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::model::{Model, Shared, WhatIf, cores};
 
 use super::ctx::{Bits, Ctx, Deps, Source};
-use super::evaluate::{evaluate_service, workload_verdict};
-use super::facts::{Id, Origin, Verdict};
+use super::evaluate::{
+    evaluate_goal, evaluate_service, resolve_goal, resolve_source, workload_verdict,
+};
+use super::facts::{Id, Origin, PathTrace, Verdict};
+use super::query::{From, QueryError, To};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MatrixCell {
@@ -115,6 +118,69 @@ impl Change {
             || deps.subnets.intersects(&self.subnets)
             || deps.azs.intersects(&self.azs)
     }
+}
+
+/// What an edit changed between two models (and their failed AZs), as far as the walks'
+/// recorded reads ([`WalkDeps`]) can tell; for callers outside the evaluator that keep their
+/// own per-class results (the cost estimate).
+pub struct Touched(Change);
+
+/// What one class's walks read of what edits change: the tables, subnet associations and AZ
+/// failures.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WalkDeps(Deps);
+
+impl Touched {
+    /// `None` when the models differ in anything else (an endpoint, a NAT gateway, the
+    /// services, DNS, ...): then no walk's result can be kept.
+    pub fn between(
+        before: &Model,
+        failed_before: &[bool],
+        after: &Model,
+        failed: &[bool],
+    ) -> Option<Touched> {
+        Change::between(before, failed_before, after, failed).map(Touched)
+    }
+
+    /// Whether the change touched something these walks read.
+    pub fn hits(&self, deps: &WalkDeps) -> bool {
+        self.0.hits(&deps.0)
+    }
+}
+
+/// Full traces from one class of sources (a subnet, with or without a public IP) to each of
+/// `services` (by name; an unknown one is a [`QueryError`]), and what the walks read. The same
+/// traces [`super::evaluate`] gives for `From::Subnet`.
+pub fn evaluate_class(
+    model: &Model,
+    failed: &[bool],
+    subnet: usize,
+    public_ip: bool,
+    services: &[&str],
+) -> (Vec<Result<PathTrace, QueryError>>, WalkDeps) {
+    let from = From::Subnet {
+        subnet: model.scenario().subnets[subnet].id.clone(),
+        public_ip,
+    };
+    let mut ctx = Ctx {
+        model,
+        failed: failed.to_vec(),
+        detail: true,
+        notes: Vec::new(),
+        aim: Default::default(),
+        deps: std::cell::RefCell::new(Deps::recording()),
+    };
+    let traces = services
+        .iter()
+        .map(|&name| {
+            let source = resolve_source(model, &from)?;
+            let goal = resolve_goal(model, &To::Service(name.to_string()))?;
+            ctx.notes.clear();
+            ctx.aim = Default::default();
+            Ok(evaluate_goal(&mut ctx, &source, &goal))
+        })
+        .collect();
+    (traces, WalkDeps(ctx.deps.into_inner()))
 }
 
 impl Matrix {

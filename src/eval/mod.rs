@@ -24,7 +24,7 @@ mod walk;
 pub use evaluate::evaluate;
 pub use facts::*;
 pub use matrix::{
-    Classes, Matrix, MatrixCell, classes, columns, evaluate_all, evaluate_all_after,
-    evaluate_classes,
+    Classes, Matrix, MatrixCell, Touched, WalkDeps, classes, columns, evaluate_all,
+    evaluate_all_after, evaluate_class, evaluate_classes,
 };
 pub use query::{From, Query, QueryError, To};
