@@ -10,6 +10,13 @@
 //!   evaluated again where the edit touched, the flipped cells, the status line) and a full
 //!   re-render at 120×40; the app before the edit is a clone made outside the timing;
 //! - `edit_render/fail_az/<scale>`: the same for failing `us-east-1b`.
+//! - `cost/{attach,fail_az}/<scale>`: the cost estimate after the same edits as the app works
+//!   it out — `cost::estimate_after` from the estimate before the edit (only the classes of
+//!   instances whose walks the edit touched evaluated again; flows by class × service) and
+//!   `cost::diff` — the edited model made outside the timing;
+//! - `import/<scale>`: the model's `aws ec2 describe-*` JSON (`common::describe_files`, in
+//!   memory) read, recognised and built into a scenario (`import::read_text` per file, then
+//!   `import::build::build`), no file I/O.
 //!
 //! Run: `cargo bench --bench scale` (several minutes on 2 cores; `-- matrix` for one group).
 
@@ -23,6 +30,7 @@ use criterion::{BatchSize, Criterion, SamplingMode, criterion_group, criterion_m
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use vpc_tui::app::App;
+use vpc_tui::cost::{CostInputs, diff, estimate, estimate_after};
 use vpc_tui::eval::evaluate_all;
 use vpc_tui::model::{Edit, Model, catalogue, from_ron_str, to_ron_string, validate};
 use vpc_tui::ui;
@@ -104,6 +112,46 @@ fn bench_scale(c: &mut Criterion) {
                 },
             ),
         ];
+        let inputs = CostInputs::for_model(&model);
+        let what_if = &model.scenario().what_if;
+        let before = estimate(&model, what_if, &inputs);
+        let mut group = c.benchmark_group("cost");
+        group
+            .sample_size(20)
+            .warm_up_time(Duration::from_secs(1))
+            .measurement_time(Duration::from_secs(4));
+        for (name, edit) in &edits {
+            let (after, _) = edit.apply(&model).expect("the edit applies");
+            group.bench_function(format!("{name}/{label}"), |b| {
+                b.iter(|| {
+                    let e = estimate_after(&before, &after, &after.scenario().what_if, &inputs);
+                    let changes = diff(&before, &e);
+                    (e, changes)
+                })
+            });
+        }
+        group.finish();
+
+        let files = common::describe_files(&scenario);
+        let mut group = c.benchmark_group("import");
+        group
+            .sample_size(10)
+            .sampling_mode(SamplingMode::Flat)
+            .warm_up_time(Duration::from_secs(1))
+            .measurement_time(Duration::from_secs(5));
+        group.bench_function(label, |b| {
+            b.iter(|| {
+                let mut input = vpc_tui::import::Input::default();
+                let mut warnings = Vec::new();
+                for (name, text) in &files {
+                    vpc_tui::import::read_text(text, Path::new(name), &mut input, &mut warnings)
+                        .expect("reads");
+                }
+                vpc_tui::import::build(&input, None, &mut warnings).expect("builds")
+            })
+        });
+        group.finish();
+
         let mut group = c.benchmark_group("edit_render");
         group
             .sample_size(20)

@@ -7,7 +7,8 @@
 //! id. After the sequence: the scenario round-trips through RON unchanged and loads again, and
 //! undoing every step in reverse gives back the scenario the sequence started from. And after
 //! every step, the matrix evaluated again only where the edit touched
-//! (`eval::evaluate_all_after`) equals the whole matrix evaluated anew.
+//! (`eval::evaluate_all_after`) equals the whole matrix evaluated anew, and so does the cost
+//! estimate (`cost::estimate_after`).
 
 use std::net::Ipv4Addr;
 use std::path::Path;
@@ -534,6 +535,8 @@ fn run(which: usize, steps: &[Vec<Seed>]) -> Result<(), TestCaseError> {
     let mut model = start.clone();
     let mut undo = Vec::new();
     let mut matrix = evaluate_all(&model, &model.scenario().what_if);
+    let inputs = vpc_tui::cost::CostInputs::for_model(&model);
+    let mut cost = vpc_tui::cost::estimate(&model, &model.scenario().what_if, &inputs);
     for seeds in steps {
         let edit = edit_for(model.scenario(), seeds);
         match edit.apply(&model) {
@@ -562,6 +565,19 @@ fn run(which: usize, steps: &[Vec<Seed>]) -> Result<(), TestCaseError> {
                     &matrix,
                     &evaluate_all(&model, &model.scenario().what_if),
                     "{}: the matrix after `{}` evaluated where it touched",
+                    name,
+                    vpc_tui::explain::edit_text(vpc_tui::explain::Lang::En, &edit)
+                );
+                cost = vpc_tui::cost::estimate_after(
+                    &cost,
+                    &model,
+                    &model.scenario().what_if,
+                    &inputs,
+                );
+                prop_assert_eq!(
+                    &cost,
+                    &vpc_tui::cost::estimate(&model, &model.scenario().what_if, &inputs),
+                    "{}: the cost after `{}` evaluated where it touched",
                     name,
                     vpc_tui::explain::edit_text(vpc_tui::explain::Lang::En, &edit)
                 );

@@ -100,7 +100,7 @@ fn every_estimate_reads_in_japanese() {
                 texts.push((name.clone(), ja));
                 texts.push((name.clone(), explain::cost_quantity(Lang::Ja, i)));
             }
-            for f in &e.flows {
+            for f in e.flows.iter() {
                 texts.push((name.clone(), explain::cost_way(Lang::Ja, &f.way)));
             }
             for n in &e.notes {

@@ -219,23 +219,16 @@ impl App {
         };
         let mut flips = flips(&before_matrix, &self.matrix);
         super::order_flips(&mut flips);
-        let mut cost_delta = 0.0;
-        if self.cost_is_cheap() || self.cost_on_screen() {
-            let cost = self.estimate_cost();
-            self.cost_changes = if self.cost_stale {
-                Vec::new()
-            } else {
-                crate::cost::diff(&self.cost, &cost)
-            };
-            if !self.cost_stale {
-                cost_delta = cost.total - self.cost.total;
-            }
-            self.cost = cost;
-            self.cost_stale = false;
-        } else {
-            self.cost_stale = true;
-            self.cost_changes.clear();
-        }
+        // The estimate after every edit: only the classes the edit touched are evaluated again.
+        let cost = crate::cost::estimate_after(
+            &self.cost,
+            &self.model,
+            &self.model.scenario().what_if,
+            &self.cost_inputs,
+        );
+        self.cost_changes = crate::cost::diff(&self.cost, &cost);
+        let cost_delta = cost.total - self.cost.total;
+        self.cost = cost;
         let mut parts = vec![what.text(self.lang)];
         // At an open lesson question the old and new verdicts would give the answer away.
         if let Some(p) = &path

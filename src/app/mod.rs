@@ -280,9 +280,6 @@ pub struct App {
     pub cost: crate::cost::CostEstimate,
     /// What the last change did to the estimate.
     pub cost_changes: Vec<crate::cost::CostChange>,
-    /// The estimate no longer matches the model: on large models it is computed when the cost
-    /// panel is on screen, not after every edit (see [`App::cost_is_cheap`]).
-    pub cost_stale: bool,
     /// The selected path's fix suggestions or weak points (see `fixes.rs`).
     pub analysis: Analysis,
     /// `F`: the matrix marks the cells that have a single point of failure.
@@ -357,17 +354,8 @@ impl App {
             tab: Tab::Topology,
             scroll: [0; 5],
             cost_inputs: crate::cost::CostInputs::default(),
-            cost: crate::cost::CostEstimate {
-                region: String::new(),
-                currency: String::new(),
-                hours_per_month: 0,
-                items: Vec::new(),
-                flows: Vec::new(),
-                total: 0.0,
-                notes: Vec::new(),
-            },
+            cost: crate::cost::CostEstimate::empty(),
             cost_changes: Vec::new(),
-            cost_stale: false,
             analysis: Analysis::default(),
             spof_view: false,
             spof_cells: Default::default(),
@@ -398,11 +386,7 @@ impl App {
         app.trace = app.evaluate_selected();
         app.analyse();
         app.cost_inputs = crate::cost::CostInputs::for_model(&app.model);
-        if app.cost_is_cheap() {
-            app.cost = app.estimate_cost();
-        } else {
-            app.cost_stale = true;
-        }
+        app.cost = app.estimate_cost();
         app.status = Some((StatusKind::Info, app.opening_status()));
         app
     }
@@ -465,7 +449,6 @@ impl App {
             None => {}
         }
         self.update_main(msg);
-        self.refresh_cost_if_stale();
     }
 
     /// A key in the help or the flipped-cells list: the new scroll, or `None` when it closes.

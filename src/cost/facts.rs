@@ -209,6 +209,9 @@ pub enum ChangeFact {
     /// A flow that was not there before.
     NewFlow {
         instance: String,
+        /// Further instances of its class (same subnet and public-IP state) whose flows to
+        /// `service` changed alike; `gb` is theirs together.
+        more: usize,
         service: String,
         way: Way,
         gb: f64,
@@ -216,6 +219,9 @@ pub enum ChangeFact {
     /// A flow that goes another way.
     FlowWay {
         instance: String,
+        /// Further instances of its class (same subnet and public-IP state) whose flows to
+        /// `service` changed alike; `gb` is theirs together.
+        more: usize,
         service: String,
         before: Way,
         after: Way,
@@ -224,12 +230,18 @@ pub enum ChangeFact {
     /// A flow that goes the same way at another cost.
     FlowCost {
         instance: String,
+        /// Further instances of its class (same subnet and public-IP state) whose flows to
+        /// `service` changed alike; `gb` is theirs together.
+        more: usize,
         service: String,
         way: Way,
         gb: f64,
     },
     FlowRemoved {
         instance: String,
+        /// Further instances of its class (same subnet and public-IP state) whose flows to
+        /// `service` changed alike; `gb` is theirs together.
+        more: usize,
         service: String,
     },
 }

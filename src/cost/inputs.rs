@@ -1,6 +1,6 @@
 //! What the estimate cannot know from the model: the month's hours and each flow's GB.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use super::{DEFAULT_GB_PER_FLOW, DEFAULT_HOURS_PER_MONTH};
 use crate::model::Model;
@@ -76,24 +76,5 @@ impl CostInputs {
             .get(&(instance.to_string(), service.to_string()))
             .copied()
             .unwrap_or(self.default_gb_per_flow)
-    }
-
-    /// Every (instance, service) flow, instances in scenario order.
-    pub(super) fn flows(&self, model: &Model) -> Vec<(String, String)> {
-        let mut flows = Vec::new();
-        for inst in &model.scenario().instances {
-            for service in &self.services {
-                flows.push((inst.id.clone(), service.clone()));
-            }
-        }
-        let services: HashSet<&str> = self.services.iter().map(String::as_str).collect();
-        for (instance, service) in self.flow_gb.keys() {
-            let covered = services.contains(service.as_str())
-                && model.scenario().instances.iter().any(|i| &i.id == instance);
-            if !covered {
-                flows.push((instance.clone(), service.clone()));
-            }
-        }
-        flows
     }
 }

@@ -1,7 +1,7 @@
 //! What a flow's path puts through each billed thing: the evaluator's hops turned into GB per
 //! resource and AZ crossing, and the way the flow goes (aws-semantics.md §8).
 
-use super::{Crossing, FlowCost, Through, Way};
+use super::{Crossing, Through, Way};
 use crate::eval::{CrossAz, Hop, HopKind, PathTrace, Verdict};
 use crate::model::{AvailabilityMode, Model};
 
@@ -15,16 +15,19 @@ pub(super) struct Usage {
     pub(super) cross_az_gb: f64,
 }
 
-/// GB of all flows through each resource of one kind (`count` of them), in one pass.
+/// GB of all flow groups (usage per GB, GB) through each resource of one kind (`count` of
+/// them), in one pass.
 pub(super) fn totals(
-    flows: &[(FlowCost, Usage)],
+    groups: &[(&Usage, f64)],
     kind: impl Fn(&Usage) -> &Vec<(usize, f64)>,
     count: usize,
 ) -> Vec<f64> {
     let mut gb = vec![0.0; count];
-    for (i, g) in flows.iter().flat_map(|(_, u)| kind(u).iter()) {
-        if let Some(x) = gb.get_mut(*i) {
-            *x += g;
+    for (u, total) in groups {
+        for &(i, g) in kind(u) {
+            if let Some(x) = gb.get_mut(i) {
+                *x += g * total;
+            }
         }
     }
     gb
@@ -78,20 +81,6 @@ pub(super) fn class_usage(
         other => way_of(other, &trace.hops, 0.0, gb),
     };
     (usage, way)
-}
-
-impl Usage {
-    /// This usage for `gb` GB, when it was worked out for 1 GB.
-    pub(super) fn scaled(&self, gb: f64) -> Usage {
-        let scale = |v: &[(usize, f64)]| v.iter().map(|&(i, x)| (i, x * gb)).collect();
-        Usage {
-            interface_gb: self.interface_gb * gb,
-            gateway: scale(&self.gateway),
-            nat: scale(&self.nat),
-            gwlb_endpoint: scale(&self.gwlb_endpoint),
-            cross_az_gb: self.cross_az_gb * gb,
-        }
-    }
 }
 
 fn add_usage(model: &Model, failed: &[bool], src_az: usize, hops: &[Hop], gb: f64, u: &mut Usage) {

@@ -10,8 +10,9 @@ use std::net::Ipv4Addr;
 use crate::model::{GroupSet, Model, Shared, WhatIf, cores};
 
 use super::ctx::{Bits, Ctx, Deps, Source};
-use super::evaluate::{evaluate_service, workload_verdict};
-use super::facts::{Id, Origin, Verdict};
+use super::evaluate::{evaluate_goal, evaluate_service, resolve_goal, workload_verdict};
+use super::facts::{Id, Origin, PathTrace, Verdict};
+use super::query::{QueryError, To};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MatrixCell {
@@ -120,6 +121,68 @@ impl Change {
             || deps.subnets.intersects(&self.subnets)
             || deps.azs.intersects(&self.azs)
     }
+}
+
+/// What an edit changed between two models (and their failed AZs), as far as the walks'
+/// recorded reads ([`WalkDeps`]) can tell; for callers outside the evaluator that keep their
+/// own per-class results (the cost estimate).
+pub struct Touched(Change);
+
+/// What one class's walks read of what edits change: the tables, subnet associations and AZ
+/// failures.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WalkDeps(Deps);
+
+impl Touched {
+    /// `None` when the models differ in anything else (an endpoint, a NAT gateway, the
+    /// services, DNS, ...): then no walk's result can be kept.
+    pub fn between(
+        before: &Model,
+        failed_before: &[bool],
+        after: &Model,
+        failed: &[bool],
+    ) -> Option<Touched> {
+        Change::between(before, failed_before, after, failed).map(Touched)
+    }
+
+    /// Whether the change touched something these walks read.
+    pub fn hits(&self, deps: &WalkDeps) -> bool {
+        self.0.hits(&deps.0)
+    }
+}
+
+/// Full traces from one class of sources (a subnet, with or without a public IP) to each of
+/// `services` (by name; an unknown one is a [`QueryError`]), and what the walks read. The same
+/// traces [`super::evaluate`] gives for `From::Subnet`.
+pub fn evaluate_class(
+    model: &Model,
+    failed: &[bool],
+    key: &ClassKey,
+    services: &[&str],
+) -> (Vec<Result<PathTrace, QueryError>>, WalkDeps) {
+    let mut ctx = Ctx {
+        model,
+        failed: failed.to_vec(),
+        detail: true,
+        notes: Vec::new(),
+        aim: Default::default(),
+        deps: std::cell::RefCell::new(Deps::recording()),
+        probe: Default::default(),
+        src_subnet: 0,
+        src_groups: GroupSet::new(),
+        src_id: Id::default(),
+    };
+    let source = class_source(model, key);
+    let traces = services
+        .iter()
+        .map(|&name| {
+            let goal = resolve_goal(model, &To::Service(name.to_string()))?;
+            ctx.notes.clear();
+            ctx.aim = Default::default();
+            Ok(evaluate_goal(&mut ctx, &source, &goal))
+        })
+        .collect();
+    (traces, WalkDeps(ctx.deps.into_inner()))
 }
 
 impl Matrix {
@@ -403,16 +466,16 @@ fn assemble(
 }
 
 /// Every service, then every workload, for one class of sources.
-fn class_row(ctx: &mut Ctx<'_>, key: &ClassKey) -> Arc<[MatrixCell]> {
-    let model = ctx.model;
-    let services = model.services();
+/// The source that stands for a class: a hypothetical instance in its subnet, with its public-IP
+/// state, and (with security layers) its groups and address.
+fn class_source(model: &Model, key: &ClassKey) -> Source {
     let (subnet, public_ip) = (key.subnet, key.public_ip);
     let cidr = model.scenario().subnets[subnet].cidr;
     let (groups, address) = match &key.security {
         Some((groups, ip)) => (groups.clone(), ip.map_or(cidr, ipnet::Ipv4Net::from)),
         None => (smallvec::smallvec![model.security().default_group], cidr),
     };
-    let source = Source {
+    Source {
         origin: Origin::Subnet {
             id: Id::default(),
             public_ip,
@@ -421,7 +484,13 @@ fn class_row(ctx: &mut Ctx<'_>, key: &ClassKey) -> Arc<[MatrixCell]> {
         public_ip,
         address,
         groups,
-    };
+    }
+}
+
+fn class_row(ctx: &mut Ctx<'_>, key: &ClassKey) -> Arc<[MatrixCell]> {
+    let model = ctx.model;
+    let services = model.services();
+    let source = class_source(model, key);
     let mut row: Vec<MatrixCell> = (0..services.len())
         .map(|s| MatrixCell {
             verdict: evaluate_service(ctx, &source, s).verdict,

@@ -25,7 +25,7 @@ mod walk;
 pub use evaluate::evaluate;
 pub use facts::*;
 pub use matrix::{
-    ClassKey, Classes, Matrix, MatrixCell, classes, columns, evaluate_all, evaluate_all_after,
-    evaluate_classes,
+    ClassKey, Classes, Matrix, MatrixCell, Touched, WalkDeps, classes, columns, evaluate_all,
+    evaluate_all_after, evaluate_class, evaluate_classes,
 };
 pub use query::{From, Probe, Query, QueryError, To};

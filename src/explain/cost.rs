@@ -210,9 +210,18 @@ pub fn cost_change(lang: Lang, change: &CostChange) -> String {
     let a = args()
         .s("delta", crate::cost::signed(change.delta))
         .s("currency", change.currency.clone());
-    let flow = |a: super::Args<'static>, instance: &str, service: &str| {
-        a.s("instance", instance.to_string())
-            .s("service", service.to_string())
+    let flow = |a: super::Args<'static>, instance: &str, more: &usize, service: &str| {
+        let who = match *more {
+            0 => instance.to_string(),
+            more => msg(
+                lang,
+                "cost-instances-more",
+                args()
+                    .s("instance", instance.to_string())
+                    .s("more", more.to_string()),
+            ),
+        };
+        a.s("instance", who).s("service", service.to_string())
     };
     let (id, a) = match &change.fact {
         ChangeFact::Added(what) => ("cost-change-added", a.s("item", cost_item(lang, what))),
@@ -220,42 +229,47 @@ pub fn cost_change(lang: Lang, change: &CostChange) -> String {
         ChangeFact::Repriced(what) => ("cost-change-repriced", a.s("item", cost_item(lang, what))),
         ChangeFact::NewFlow {
             instance,
+            more,
             service,
             way,
             gb,
         } => (
             "cost-change-flow-new",
-            flow(a, instance, service)
+            flow(a, instance, more, service)
                 .s("way", cost_way(lang, way))
                 .s("gb", cost_gb(lang, *gb)),
         ),
         ChangeFact::FlowWay {
             instance,
+            more,
             service,
             before,
             after,
             gb,
         } => (
             "cost-change-flow-way",
-            flow(a, instance, service)
+            flow(a, instance, more, service)
                 .s("before", cost_way(lang, before))
                 .s("after", cost_way(lang, after))
                 .s("gb", cost_gb(lang, *gb)),
         ),
         ChangeFact::FlowCost {
             instance,
+            more,
             service,
             way,
             gb,
         } => (
             "cost-change-flow-cost",
-            flow(a, instance, service)
+            flow(a, instance, more, service)
                 .s("way", cost_way(lang, way))
                 .s("gb", cost_gb(lang, *gb)),
         ),
-        ChangeFact::FlowRemoved { instance, service } => {
-            ("cost-change-flow-removed", flow(a, instance, service))
-        }
+        ChangeFact::FlowRemoved {
+            instance,
+            more,
+            service,
+        } => ("cost-change-flow-removed", flow(a, instance, more, service)),
     };
     msg(lang, id, a)
 }

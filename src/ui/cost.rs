@@ -96,9 +96,9 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
         out.extend(lines);
         out.push(Line::from(Span::styled(format!("    {qty}"), theme.dim())));
     }
-    let mut flows: Vec<&crate::cost::FlowCost> = c.flows.iter().filter(|f| f.gb > 0.0).collect();
+    // The most expensive flows, picked from the groups without listing every flow.
+    let (flows, with_traffic) = c.flows.top(TOP_FLOWS);
     if !flows.is_empty() {
-        flows.sort_by(|a, b| b.monthly.total_cmp(&a.monthly));
         out.push(Line::from(Span::styled(
             tf(
                 lang,
@@ -110,7 +110,7 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
             ),
             theme.title(),
         )));
-        for f in flows.iter().take(TOP_FLOWS) {
+        for f in &flows {
             out.extend(wrap(
                 &format!(
                     "{} → {}: {} GB {} {:.2}",
@@ -127,11 +127,11 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
                 theme.plain(),
             ));
         }
-        if flows.len() > TOP_FLOWS {
+        if with_traffic > TOP_FLOWS {
             out.push(Line::from(Span::styled(
                 format!(
                     "  {}",
-                    tf(lang, "ui-more", &[&(flows.len() - TOP_FLOWS).to_string()])
+                    tf(lang, "ui-more", &[&(with_traffic - TOP_FLOWS).to_string()])
                 ),
                 theme.dim(),
             )));

@@ -58,9 +58,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         _ => Vec::new(),
     };
     let mut pinned = pinned;
+    // What to try on a broken path is worth a hop's room; a working path's weak points are in
+    // the title already, so they join only where two hops still show beneath.
+    let broken = app.trace.as_ref().is_ok_and(|t| !t.verdict.is_reachable());
+    let keep = if broken { 3 } else { 6 };
     // A lesson's "how would you fix it?" is the point of its step: it always joins.
     if app.fix_question_open().is_some()
-        || pinned.len() + hint.len() + body.len().min(3) <= inner.height as usize
+        || pinned.len() + hint.len() + body.len().min(keep) <= inner.height as usize
     {
         pinned.extend(hint);
     }

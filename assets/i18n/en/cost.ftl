@@ -74,6 +74,7 @@ cost-change-flow-new = { $service } for { $instance }: new flow { $way }: { $del
 cost-change-flow-way = { $service } for { $instance }: { $before } → { $after }: { $delta } { $currency }/month at { $gb }
 cost-change-flow-cost = { $service } for { $instance }: { $way }: { $delta } { $currency }/month at { $gb }
 cost-change-flow-removed = { $service } for { $instance }: flow removed: { $delta } { $currency }/month
+cost-instances-more = { $instance } and { $more } more instances of its subnet
 cost-gb = { $gb } GB
 cost-tb = { $tb } TB
 

@@ -73,6 +73,7 @@ cost-change-flow-new = { $instance } → { $service }: 新しいフロー ({ $wa
 cost-change-flow-way = { $instance } → { $service }: { $before } から { $after } に変わりました: 月額 { $delta } { $currency } ({ $gb } の場合)
 cost-change-flow-cost = { $instance } → { $service }: { $way }: 月額 { $delta } { $currency } ({ $gb } の場合)
 cost-change-flow-removed = { $instance } → { $service }: フローを削除: 月額 { $delta } { $currency }
+cost-instances-more = { $instance } ほか同じサブネットの { $more } 台
 cost-gb = { $gb } GB
 cost-tb = { $tb } TB
 

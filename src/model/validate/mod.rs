@@ -350,6 +350,9 @@ struct Cx<'a> {
     enis: HashSet<&'a str>,
     /// The tables the per-table rules check: `None` for all of them.
     scope: Option<&'a [usize]>,
+    /// Subnet → the first table that lists it, built when a rule first asks (one pass over
+    /// the associations, so asking for every NAT gateway's subnet stays linear).
+    associated: std::cell::OnceCell<HashMap<&'a str, &'a RouteTable>>,
 }
 
 impl<'a> Cx<'a> {
@@ -385,6 +388,7 @@ impl<'a> Cx<'a> {
             gwlbs: s.gwlb_endpoints.iter().map(|n| n.id.as_str()).collect(),
             enis: s.network_interfaces.iter().map(|n| n.id.as_str()).collect(),
             scope,
+            associated: std::cell::OnceCell::new(),
         }
     }
 
@@ -417,12 +421,16 @@ impl<'a> Cx<'a> {
     /// The table a subnet uses (aws-semantics.md §1): its explicit association if it has one,
     /// otherwise the main table. `true` when explicit.
     fn subnet_table(&self, subnet: &str) -> Option<(&'a RouteTable, bool)> {
-        if let Some(t) = self
-            .s
-            .route_tables
-            .iter()
-            .find(|t| t.subnets.iter().any(|x| x == subnet))
-        {
+        let associated = self.associated.get_or_init(|| {
+            let mut map = HashMap::new();
+            for t in &self.s.route_tables {
+                for x in &t.subnets {
+                    map.entry(x.as_str()).or_insert(t);
+                }
+            }
+            map
+        });
+        if let Some(&t) = associated.get(subnet) {
             return Some((t, true));
         }
         self.s

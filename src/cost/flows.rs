@@ -1,0 +1,481 @@
+//! The flows of an estimate, by class: instances that share a subnet and public-IP state share
+//! every path (as in the matrix, `eval::classes`), so each class × service is evaluated once and
+//! kept as one [`FlowGroup`] — how many flows, their GB, the way they go and what one GB of them
+//! costs. Every charge is linear in the GB, so the line items are the groups' usage per GB times
+//! their GB: a quota-sized model's 270,000 flows are about 5,400 groups.
+//!
+//! Each class's results are kept with what its walks read ([`eval::WalkDeps`]), so that the
+//! estimate after an edit evaluates again only the classes the edit touched ([`Memo`]).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
+
+use super::usage::{Usage, class_usage};
+use super::{CostInputs, CostNote, Way, note};
+use crate::eval::{self, Touched, WalkDeps};
+use crate::model::{Instance, Model, Shared};
+
+/// One flow: which way it goes and what its traffic costs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlowCost {
+    pub instance: String,
+    pub service: String,
+    pub gb: f64,
+    /// Which way it goes: through a NAT gateway across AZs, through a gateway endpoint, ...
+    pub way: Way,
+    /// GB of the flow billed as inter-AZ transfer.
+    pub cross_az_gb: f64,
+    /// What the flow adds to the per-GB line items (interface-endpoint data at the Region's
+    /// average tier rate).
+    pub monthly: f64,
+}
+
+/// The flows of one class of instances to one service: they all go one way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlowGroup {
+    /// The way they go; `None` when the service is not in the catalogue (left out, noted).
+    pub way: Option<Way>,
+    /// What one GB of them adds to the per-GB line items.
+    pub monthly_per_gb: f64,
+    /// Of each GB, how much is billed as crossing AZs.
+    pub cross_az_per_gb: f64,
+    /// How many flows, and their GB together.
+    pub flows: usize,
+    pub gb: f64,
+}
+
+/// Every flow of an estimate, grouped by class and service.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flows {
+    /// The instances the flows come from (the scenario's list, shared).
+    instances: Shared<Instance>,
+    /// Per instance, its class; per class, its first instance.
+    row_class: Arc<Vec<u32>>,
+    first_row: Vec<usize>,
+    /// The services: first those every instance sends to, then those only flows named on
+    /// their own go to.
+    columns: Vec<String>,
+    /// How many of `columns` every instance sends to.
+    every: usize,
+    /// `groups[class * columns.len() + column]`.
+    groups: Vec<FlowGroup>,
+    /// Flows named in `flow_gb` outside instances × services: (instance row, column), in
+    /// `flow_gb`'s order.
+    named: Vec<(u32, u32)>,
+    default_gb: f64,
+    flow_gb: BTreeMap<(String, String), f64>,
+}
+
+/// One class's results per column, and what its walks read.
+#[derive(Debug)]
+pub(super) struct ClassCost {
+    per_column: Vec<Option<(Usage, Way)>>,
+    deps: WalkDeps,
+}
+
+/// What an estimate keeps for the next one: the model and failed AZs it was worked out for,
+/// and each class's results by its key (subnet, public IP, and with security layers the
+/// groups and address).
+pub(super) struct Memo {
+    model: Model,
+    failed: Vec<bool>,
+    columns: Vec<String>,
+    slots: std::collections::HashMap<eval::ClassKey, Arc<ClassCost>>,
+}
+
+impl std::fmt::Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Memo({} columns)", self.columns.len())
+    }
+}
+
+/// The flows of `model`, with each group's usage per GB, and the memo for the next estimate.
+/// `previous`: the memo of the estimate before an edit; classes whose walks the edit did not
+/// touch keep their results.
+pub(super) fn aggregate(
+    model: &Model,
+    failed: &[bool],
+    inputs: &CostInputs,
+    previous: Option<&Memo>,
+    notes: &mut Vec<CostNote>,
+) -> (Flows, Vec<Usage>, Memo) {
+    let s = model.scenario();
+    let classes = eval::classes(model);
+    let n_classes = classes.keys.len();
+
+    // Columns: the services, then services only named flows go to.
+    let mut columns = inputs.services.clone();
+    let every = columns.len();
+    let services: HashSet<&str> = inputs.services.iter().map(String::as_str).collect();
+    // Per `flow_gb` entry: its (row, column) when it is a flow of its own, and the instance
+    // when the model has none of that id.
+    let mut named = Vec::new();
+    let mut missing = Vec::new();
+    for (instance, service) in inputs.flow_gb.keys() {
+        let covered =
+            services.contains(service.as_str()) && s.instances.iter().any(|i| &i.id == instance);
+        if covered {
+            missing.push(None);
+            named.push(None);
+            continue;
+        }
+        let Some(row) = model.instance_index(instance) else {
+            missing.push(Some(instance.clone()));
+            named.push(None);
+            continue;
+        };
+        let column = match columns[every..].iter().position(|c| c == service) {
+            Some(c) => every + c,
+            None => {
+                columns.push(service.clone());
+                columns.len() - 1
+            }
+        };
+        missing.push(None);
+        named.push(Some((row as u32, column as u32)));
+    }
+
+    // Each class's results: kept from the previous estimate where the edit did not touch it.
+    let touched = previous.and_then(|m| {
+        (m.columns == columns
+            && same_ids(&m.model.scenario().gateway_endpoints, &s.gateway_endpoints))
+        .then(|| Touched::between(&m.model, &m.failed, model, failed))
+        .flatten()
+        .map(|t| (m, t))
+    });
+    let names: Vec<&str> = columns.iter().map(String::as_str).collect();
+    let mut slots = std::collections::HashMap::with_capacity(classes.keys.len());
+    let mut per_class: Vec<Option<Arc<ClassCost>>> = classes
+        .keys
+        .iter()
+        .map(|key| {
+            touched
+                .as_ref()
+                .and_then(|(m, t)| m.slots.get(key).filter(|c| !t.hits(&c.deps)).cloned())
+        })
+        .collect();
+    let again: Vec<usize> = (0..n_classes).filter(|&k| per_class[k].is_none()).collect();
+    for (k, class) in evaluate_classes(model, failed, &classes.keys, &again, &names) {
+        per_class[k] = Some(class);
+    }
+    let per_class: Vec<Arc<ClassCost>> = per_class
+        .into_iter()
+        .map(|c| c.expect("every class kept or evaluated"))
+        .collect();
+    for (key, class) in classes.keys.iter().zip(&per_class) {
+        slots.insert(key.clone(), Arc::clone(class));
+    }
+
+    // How many flows each group has, and their GB.
+    let width = columns.len();
+    let mut size = vec![0usize; n_classes];
+    for &c in &classes.row_class {
+        size[c as usize] += 1;
+    }
+    let mut count = vec![0usize; n_classes * width];
+    let mut gb = vec![0.0; n_classes * width];
+    for (c, &n) in size.iter().enumerate() {
+        for col in 0..every {
+            count[c * width + col] = n;
+            gb[c * width + col] = inputs.default_gb_per_flow * n as f64;
+        }
+    }
+    if !inputs.flow_gb.is_empty() {
+        let rows: HashMap<&str, usize> = s
+            .instances
+            .iter()
+            .enumerate()
+            .map(|(r, i)| (i.id.as_str(), r))
+            .collect();
+        for ((instance, service), &v) in &inputs.flow_gb {
+            let Some(&row) = rows.get(instance.as_str()) else {
+                continue;
+            };
+            let c = classes.row_class[row] as usize;
+            for col in (0..every).filter(|&col| &columns[col] == service) {
+                gb[c * width + col] += v - inputs.default_gb_per_flow;
+            }
+        }
+    }
+    for (&v, n) in inputs.flow_gb.values().zip(&named) {
+        if let Some((row, col)) = *n {
+            let i = classes.row_class[row as usize] as usize * width + col as usize;
+            count[i] += 1;
+            gb[i] += v;
+        }
+    }
+
+    // Notes in the order the flows name them: the services every instance sends to (at the
+    // first instance), then the flows named on their own.
+    if let Some(first) = per_class.first().filter(|_| !s.instances.is_empty()) {
+        for (service, result) in columns[..every].iter().zip(&first.per_column) {
+            if result.is_none() {
+                note(
+                    notes,
+                    CostNote::NoService {
+                        service: service.clone(),
+                    },
+                );
+            }
+        }
+    }
+    for ((key, n), instance) in inputs.flow_gb.keys().zip(&named).zip(missing) {
+        if let Some(instance) = instance {
+            note(notes, CostNote::NoInstance { instance });
+        } else if let Some((row, col)) = *n {
+            let c = classes.row_class[row as usize] as usize;
+            if per_class[c].per_column[col as usize].is_none() {
+                note(
+                    notes,
+                    CostNote::NoService {
+                        service: key.1.clone(),
+                    },
+                );
+            }
+        }
+    }
+
+    let mut groups = Vec::with_capacity(n_classes * width);
+    let mut usage = Vec::with_capacity(n_classes * width);
+    for (c, class) in per_class.iter().enumerate() {
+        for (col, result) in class.per_column.iter().enumerate() {
+            let i = c * width + col;
+            let (u, way) = match result {
+                Some((u, way)) => (u.clone(), Some(way.clone())),
+                None => (Usage::default(), None),
+            };
+            groups.push(FlowGroup {
+                way,
+                monthly_per_gb: 0.0,
+                cross_az_per_gb: u.cross_az_gb,
+                flows: count[i],
+                gb: gb[i],
+            });
+            usage.push(u);
+        }
+    }
+    let flows = Flows {
+        instances: s.instances.clone(),
+        row_class: Arc::new(classes.row_class),
+        first_row: classes.first_row,
+        columns: columns.clone(),
+        every,
+        groups,
+        named: named.into_iter().flatten().collect(),
+        default_gb: inputs.default_gb_per_flow,
+        flow_gb: inputs.flow_gb.clone(),
+    };
+    let memo = Memo {
+        model: model.clone(),
+        failed: failed.to_vec(),
+        columns,
+        slots,
+    };
+    (flows, usage, memo)
+}
+
+/// Evaluate the classes `again` (indexes into `keys`), shared out over the cores: every thread
+/// takes the next class from one counter until none is left.
+fn evaluate_classes(
+    model: &Model,
+    failed: &[bool],
+    keys: &[eval::ClassKey],
+    again: &[usize],
+    names: &[&str],
+) -> Vec<(usize, Arc<ClassCost>)> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(&k) = again.get(i) else {
+                return done;
+            };
+            let key = &keys[k];
+            let subnet = key.subnet;
+            let (traces, deps) = eval::evaluate_class(model, failed, key, names);
+            let per_column = traces
+                .iter()
+                .map(|t| {
+                    t.as_ref()
+                        .ok()
+                        .map(|trace| class_usage(model, failed, subnet, trace))
+                })
+                .collect();
+            done.push((k, Arc::new(ClassCost { per_column, deps })));
+        }
+    };
+    let threads = crate::model::cores().min(again.len().div_ceil(8)).max(1);
+    std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut done = work();
+        for h in helpers {
+            done.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        done
+    })
+}
+
+/// Whether two lists of gateway endpoints are the same endpoints in the same order (the usage
+/// kept per class names them by position); which tables they are attached to is read by the
+/// walks through the tables' routes.
+fn same_ids(a: &[crate::model::GatewayEndpoint], b: &[crate::model::GatewayEndpoint]) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| x.id == y.id && x.service == y.service)
+}
+
+impl Flows {
+    /// No flows (before any model is loaded).
+    pub fn none() -> Flows {
+        Flows {
+            instances: Shared::default(),
+            row_class: Arc::default(),
+            first_row: Vec::new(),
+            columns: Vec::new(),
+            every: 0,
+            groups: Vec::new(),
+            named: Vec::new(),
+            default_gb: 0.0,
+            flow_gb: BTreeMap::new(),
+        }
+    }
+
+    /// The groups, with each one's usage per GB, for working out the line items.
+    pub(super) fn groups_mut(&mut self) -> &mut [FlowGroup] {
+        &mut self.groups
+    }
+
+    pub fn groups(&self) -> &[FlowGroup] {
+        &self.groups
+    }
+
+    /// How many flows the estimate prices (those to unknown services left out).
+    pub fn len(&self) -> usize {
+        self.groups
+            .iter()
+            .filter(|g| g.way.is_some())
+            .map(|g| g.flows)
+            .sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Each flow as (instance row, column, its group), in order: instances in scenario order,
+    /// each with every service, then the flows named on their own.
+    fn each(&self) -> impl Iterator<Item = (usize, usize, &FlowGroup)> + '_ {
+        let width = self.columns.len();
+        let group =
+            move |row: usize, col: usize| &self.groups[self.row_class[row] as usize * width + col];
+        (0..self.row_class.len())
+            .flat_map(move |row| (0..self.every).map(move |col| (row, col, group(row, col))))
+            .chain(self.named.iter().map(move |&(row, col)| {
+                (
+                    row as usize,
+                    col as usize,
+                    group(row as usize, col as usize),
+                )
+            }))
+            .filter(|(_, _, g)| g.way.is_some())
+    }
+
+    /// GB per month of one flow.
+    fn gb(&self, row: usize, col: usize) -> f64 {
+        if self.flow_gb.is_empty() {
+            return self.default_gb;
+        }
+        self.flow_gb
+            .get(&(self.instances[row].id.clone(), self.columns[col].clone()))
+            .copied()
+            .unwrap_or(self.default_gb)
+    }
+
+    fn flow(&self, row: usize, col: usize, g: &FlowGroup) -> FlowCost {
+        let gb = self.gb(row, col);
+        FlowCost {
+            instance: self.instances[row].id.clone(),
+            service: self.columns[col].clone(),
+            gb,
+            way: g.way.clone().unwrap_or(Way::Partly),
+            cross_az_gb: g.cross_az_per_gb * gb,
+            monthly: g.monthly_per_gb * gb,
+        }
+    }
+
+    /// Every flow, instances in scenario order, each with every service, then the flows named
+    /// on their own.
+    pub fn iter(&self) -> impl Iterator<Item = FlowCost> + '_ {
+        self.each().map(|(row, col, g)| self.flow(row, col, g))
+    }
+
+    /// One flow.
+    pub fn get(&self, instance: &str, service: &str) -> Option<FlowCost> {
+        self.each()
+            .find(|&(row, col, _)| {
+                self.instances[row].id == instance && self.columns[col] == service
+            })
+            .map(|(row, col, g)| self.flow(row, col, g))
+    }
+
+    /// The `n` flows with traffic that cost most (ties in flow order), and how many flows have
+    /// traffic.
+    pub fn top(&self, n: usize) -> (Vec<FlowCost>, usize) {
+        let mut top: Vec<(f64, usize, usize, &FlowGroup)> = Vec::with_capacity(n + 1);
+        let mut with_traffic = 0;
+        for (row, col, g) in self.each() {
+            let gb = self.gb(row, col);
+            if gb <= 0.0 {
+                continue;
+            }
+            with_traffic += 1;
+            let monthly = g.monthly_per_gb * gb;
+            if top.len() == n && top.last().is_none_or(|t| monthly <= t.0) {
+                continue;
+            }
+            let at = top.partition_point(|t| t.0 >= monthly);
+            top.insert(at, (monthly, row, col, g));
+            top.truncate(n);
+        }
+        let flows = top
+            .into_iter()
+            .map(|(_, row, col, g)| self.flow(row, col, g))
+            .collect();
+        (flows, with_traffic)
+    }
+
+    /// Whether `other` groups the same flows the same way (same instances, classes, services
+    /// and GB), so that its groups can be compared one for one.
+    pub(super) fn same_shape(&self, other: &Flows) -> bool {
+        (self.instances.shares(&other.instances) || *self.instances == *other.instances)
+            && (Arc::ptr_eq(&self.row_class, &other.row_class) || self.row_class == other.row_class)
+            && self.columns == other.columns
+            && self.every == other.every
+            && self.named == other.named
+            && self.default_gb == other.default_gb
+            && self.flow_gb == other.flow_gb
+    }
+
+    /// For a group, its first flow's instance and service.
+    pub(super) fn group_first(&self, group: usize) -> Option<(usize, usize)> {
+        let width = self.columns.len().max(1);
+        let (class, col) = (group / width, group % width);
+        if col < self.every {
+            return Some((*self.first_row.get(class)?, col));
+        }
+        self.named
+            .iter()
+            .find(|&&(row, c)| c as usize == col && self.row_class[row as usize] as usize == class)
+            .map(|&(row, c)| (row as usize, c as usize))
+    }
+
+    pub(super) fn instance_id(&self, row: usize) -> &str {
+        &self.instances[row].id
+    }
+
+    pub(super) fn column(&self, col: usize) -> &str {
+        &self.columns[col]
+    }
+}

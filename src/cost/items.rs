@@ -1,0 +1,334 @@
+//! The line items: fixed charges for what is provisioned, and per-GB charges for the GB the
+//! flow groups put through each billed thing; and what one GB of each group costs.
+
+use super::flows::FlowGroup;
+use super::prices::{tier_span, tiers};
+use super::usage::{Usage, totals};
+use super::{
+    Charge, CostNote, Direction, GB_PER_GLCU_HOUR, ItemFor, LineItem, NatPlace, Price,
+    RegionPrices, Unit,
+};
+use crate::model::{AvailabilityMode, Model, NatConnectivity};
+
+impl Charge {
+    /// The unit a charge is priced in, and its price (interface endpoint data: the first tier;
+    /// [`bill`] prices each tier on its own).
+    fn priced(self, p: &RegionPrices) -> (Unit, &Price) {
+        match self {
+            Charge::InterfaceEndpointEni => (Unit::Hour, &p.interface_endpoint_hour),
+            Charge::InterfaceEndpointData => (Unit::Gb, &p.interface_endpoint_gb[0].price),
+            Charge::GatewayEndpoint => (Unit::Gb, &p.gateway_endpoint),
+            Charge::NatGatewayHours => (Unit::Hour, &p.nat_gateway_hour),
+            Charge::NatGatewayData => (Unit::Gb, &p.nat_gateway_gb),
+            Charge::PublicIpv4 => (Unit::AddressHour, &p.public_ipv4_hour),
+            Charge::GwlbHours => (Unit::Hour, &p.gwlb_hour),
+            Charge::GwlbCapacity => (Unit::GlcuHour, &p.gwlb_glcu_hour),
+            Charge::GwlbEndpointHours => (Unit::Hour, &p.gwlb_endpoint_hour),
+            Charge::GwlbEndpointData => (Unit::Gb, &p.gwlb_endpoint_gb),
+            Charge::InterAzTransfer => (Unit::Gb, &p.inter_az_gb),
+        }
+    }
+}
+
+impl ItemFor {
+    /// Identity across edits: the charge and the resource (and AZ) it is for.
+    fn key(&self) -> String {
+        match self {
+            ItemFor::InterfaceEndpointEni { endpoint, az } => {
+                format!("interface_endpoint_eni:{endpoint}:{az}")
+            }
+            ItemFor::InterfaceEndpointData { tier } => format!("interface_endpoint_data:{tier:?}"),
+            ItemFor::GatewayEndpoint { endpoint, .. } => format!("gateway_endpoint:{endpoint}"),
+            ItemFor::NatGateway { nat, .. } => format!("nat_gateway:{nat}"),
+            ItemFor::NatAddress { nat, .. } => format!("public_ipv4:{nat}"),
+            ItemFor::NatData { nat, .. } => format!("nat_gateway_data:{nat}"),
+            ItemFor::PublicAddress { owner } => format!("public_ipv4:{owner}"),
+            ItemFor::GwlbHours { load_balancer } => format!("gwlb:{load_balancer}"),
+            ItemFor::GwlbCapacity { load_balancer } => format!("gwlb_capacity:{load_balancer}"),
+            ItemFor::GwlbEndpoint { endpoint, .. } => format!("gwlb_endpoint:{endpoint}"),
+            ItemFor::GwlbEndpointData { endpoint, .. } => {
+                format!("gwlb_endpoint_data:{endpoint}")
+            }
+            ItemFor::InterAz {
+                direction: Direction::Out,
+            } => "inter_az_out".into(),
+            ItemFor::InterAz {
+                direction: Direction::In,
+            } => "inter_az_in".into(),
+        }
+    }
+}
+
+/// The bill as it is written: each line priced from its charge.
+struct Bill<'p> {
+    p: &'p RegionPrices,
+    items: Vec<LineItem>,
+}
+
+impl Bill<'_> {
+    /// One line: `quantity` of `charge` for `what`; returns its monthly amount.
+    fn add(&mut self, charge: Charge, what: ItemFor, quantity: f64) -> f64 {
+        let (unit, price) = charge.priced(self.p);
+        self.add_at(charge, what, quantity, unit, price)
+    }
+
+    fn add_at(
+        &mut self,
+        charge: Charge,
+        what: ItemFor,
+        quantity: f64,
+        unit: Unit,
+        price: &Price,
+    ) -> f64 {
+        let monthly = quantity * price.usd;
+        self.items.push(LineItem {
+            charge,
+            key: what.key(),
+            what,
+            quantity,
+            unit,
+            unit_price: price.usd,
+            monthly,
+            verified: price.verified,
+            source: price.source.clone(),
+        });
+        monthly
+    }
+}
+
+/// The line items for `model` whose flows are `groups` (each with its `usage` per GB), and
+/// each group's cost per GB set.
+pub(super) fn bill(
+    model: &Model,
+    failed: &[bool],
+    hours: f64,
+    p: &RegionPrices,
+    groups: &mut [FlowGroup],
+    usage: &[Usage],
+    notes: &mut Vec<CostNote>,
+) -> Vec<LineItem> {
+    let s = model.scenario();
+    let mut bill = Bill {
+        p,
+        items: Vec::new(),
+    };
+    // Only groups that carry flows count.
+    let carried: Vec<(&Usage, f64)> = groups
+        .iter()
+        .zip(usage)
+        .filter(|(g, _)| g.way.is_some() && g.flows > 0)
+        .map(|(g, u)| (u, g.gb))
+        .collect();
+    let gateway_gb = totals(&carried, |u| &u.gateway, s.gateway_endpoints.len());
+    let nat_gb = totals(&carried, |u| &u.nat, s.nat_gateways.len());
+    let gwlb_endpoint_gb = totals(&carried, |u| &u.gwlb_endpoint, s.gwlb_endpoints.len());
+
+    // Interface endpoints: one ENI per subnet, billed per hour in its AZ whether the AZ is up.
+    let mut billed_in_failed_az = false;
+    for (e, ie) in s.interface_endpoints.iter().enumerate() {
+        for eni in model.endpoint_enis(e) {
+            billed_in_failed_az |= failed.get(eni.az).copied().unwrap_or(false);
+            let what = ItemFor::InterfaceEndpointEni {
+                endpoint: ie.id.clone(),
+                az: model.az_name(eni.az).to_string(),
+            };
+            bill.add(Charge::InterfaceEndpointEni, what, hours);
+        }
+    }
+    if billed_in_failed_az {
+        notes.push(CostNote::FailedAzEnisBilled);
+    }
+
+    // Gateway endpoints: free; shown with the GB they carry.
+    for (ge, &gb) in s.gateway_endpoints.iter().zip(&gateway_gb) {
+        let what = ItemFor::GatewayEndpoint {
+            endpoint: ge.id.clone(),
+            service: ge.service.clone(),
+        };
+        bill.add(Charge::GatewayEndpoint, what, gb);
+    }
+
+    // NAT gateways: hours (a regional one in every AZ where the VPC has instances), an Elastic
+    // IP per public NAT gateway (per AZ for a regional one), and the GB they process.
+    let workload_azs = {
+        let mut azs: Vec<usize> = model
+            .instance_subnet
+            .iter()
+            .map(|&si| model.subnet_az[si])
+            .collect();
+        azs.sort_unstable();
+        azs.dedup();
+        azs.len().max(1)
+    };
+    for (nat, &gb) in s.nat_gateways.iter().zip(&nat_gb) {
+        let (azs, place) = match nat.availability_mode {
+            AvailabilityMode::Zonal => {
+                let az = nat
+                    .subnet
+                    .as_deref()
+                    .and_then(|x| model.subnet_index(x))
+                    .and_then(|si| model.az_index(&s.subnets[si].az))
+                    .map(|az| model.az_name(az).to_string());
+                (1, NatPlace::Zonal(az))
+            }
+            AvailabilityMode::Regional => {
+                notes.push(CostNote::RegionalNat {
+                    nat: nat.id.clone(),
+                    azs: workload_azs,
+                });
+                (workload_azs, NatPlace::Regional(workload_azs))
+            }
+        };
+        let nat_for = |place| (nat.id.clone(), place);
+        let (id, at) = nat_for(place.clone());
+        let what = ItemFor::NatGateway { nat: id, place: at };
+        bill.add(Charge::NatGatewayHours, what, hours * azs as f64);
+        if nat.connectivity == NatConnectivity::Public {
+            let (id, at) = nat_for(place.clone());
+            let what = ItemFor::NatAddress { nat: id, place: at };
+            bill.add(Charge::PublicIpv4, what, hours * azs as f64);
+        }
+        if gb > 0.0 {
+            let (id, at) = nat_for(place);
+            bill.add(
+                Charge::NatGatewayData,
+                ItemFor::NatData { nat: id, place: at },
+                gb,
+            );
+        }
+    }
+
+    // Public IPv4 addresses of instances and of appliance interfaces (NAT instances).
+    let public = s
+        .instances
+        .iter()
+        .filter(|i| i.public_ip)
+        .map(|i| &i.id)
+        .chain(
+            s.network_interfaces
+                .iter()
+                .filter(|n| n.public_ip)
+                .map(|n| &n.id),
+        );
+    for id in public {
+        let what = ItemFor::PublicAddress { owner: id.clone() };
+        bill.add(Charge::PublicIpv4, what, hours);
+    }
+
+    // Gateway Load Balancers and their endpoints.
+    let served = |id: &str| {
+        s.gateway_load_balancers
+            .iter()
+            .any(|g| g.endpoints.iter().any(|e| e == id))
+    };
+    for glb in &s.gateway_load_balancers {
+        let lb = || glb.id.clone();
+        bill.add(
+            Charge::GwlbHours,
+            ItemFor::GwlbHours {
+                load_balancer: lb(),
+            },
+            hours,
+        );
+        let gb: f64 = s
+            .gwlb_endpoints
+            .iter()
+            .zip(&gwlb_endpoint_gb)
+            .filter(|(e, _)| glb.endpoints.contains(&e.id))
+            .map(|(_, gb)| gb)
+            .sum();
+        if gb > 0.0 {
+            let what = ItemFor::GwlbCapacity {
+                load_balancer: lb(),
+            };
+            bill.add(Charge::GwlbCapacity, what, gb / GB_PER_GLCU_HOUR);
+        }
+    }
+    for (ge, &gb) in s.gwlb_endpoints.iter().zip(&gwlb_endpoint_gb) {
+        let az = model
+            .subnet_index(&ge.subnet)
+            .and_then(|si| model.az_index(&s.subnets[si].az))
+            .map(|az| model.az_name(az).to_string())
+            .unwrap_or_default();
+        let what = ItemFor::GwlbEndpoint {
+            endpoint: ge.id.clone(),
+            az: az.clone(),
+        };
+        bill.add(Charge::GwlbEndpointHours, what, hours);
+        if gb > 0.0 {
+            let what = ItemFor::GwlbEndpointData {
+                endpoint: ge.id.clone(),
+                az,
+            };
+            bill.add(Charge::GwlbEndpointData, what, gb);
+        }
+        if !served(&ge.id) {
+            notes.push(CostNote::UnservedGwlbEndpoint {
+                endpoint: ge.id.clone(),
+            });
+        }
+    }
+
+    // Interface endpoint data, tiered on the Region's total.
+    let interface_gb: f64 = carried.iter().map(|(u, gb)| u.interface_gb * gb).sum();
+    let mut interface_cost = 0.0;
+    for (t, (tier_gb, price)) in tiers(&p.interface_endpoint_gb, interface_gb)
+        .into_iter()
+        .enumerate()
+    {
+        let what = ItemFor::InterfaceEndpointData {
+            tier: tier_span(&p.interface_endpoint_gb, t),
+        };
+        interface_cost += bill.add_at(
+            Charge::InterfaceEndpointData,
+            what,
+            tier_gb,
+            Unit::Gb,
+            price,
+        );
+    }
+    let interface_rate = if interface_gb > 0.0 {
+        interface_cost / interface_gb
+    } else {
+        0.0
+    };
+
+    // Each GB that crosses AZs is billed twice: out of one AZ and into the other (EC2
+    // on-demand pricing, data transfer within a Region). A flow's GB (requests one way,
+    // replies the other) cross once each.
+    let cross_az_gb: f64 = carried.iter().map(|(u, gb)| u.cross_az_gb * gb).sum();
+    if cross_az_gb > 0.0 {
+        for direction in [Direction::Out, Direction::In] {
+            let what = ItemFor::InterAz { direction };
+            bill.add(Charge::InterAzTransfer, what, cross_az_gb);
+        }
+    }
+    if groups
+        .iter()
+        .any(|g| g.flows > 0 && g.way.as_ref().is_some_and(|w| w.crosses_sometimes()))
+    {
+        notes.push(CostNote::CrossAzSometimes);
+    }
+
+    // What one GB of each group adds.
+    let glcu = |g: usize| {
+        if served(&s.gwlb_endpoints[g].id) {
+            p.gwlb_glcu_hour.usd / GB_PER_GLCU_HOUR
+        } else {
+            0.0
+        }
+    };
+    for (g, u) in groups.iter_mut().zip(usage) {
+        g.monthly_per_gb = u.interface_gb * interface_rate
+            + u.nat
+                .iter()
+                .map(|&(_, gb)| gb * p.nat_gateway_gb.usd)
+                .sum::<f64>()
+            + u.gwlb_endpoint
+                .iter()
+                .map(|&(g, gb)| gb * (p.gwlb_endpoint_gb.usd + glcu(g)))
+                .sum::<f64>()
+            + 2.0 * u.cross_az_gb * p.inter_az_gb.usd;
+    }
+    bill.items
+}
