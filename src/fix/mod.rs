@@ -16,7 +16,7 @@
 
 use serde::Serialize;
 
-use crate::cost::{self, CostInputs};
+use crate::cost::CostInputs;
 use crate::eval::{self, Id, PathTrace, Query, QueryError, Reason, Verdict};
 use crate::model::{Edit, Model, WhatIf};
 
@@ -298,9 +298,4 @@ pub(crate) fn cost_inputs(model: &Model, services: &[String]) -> CostInputs {
 /// Apply a suggestion's edits to `model`.
 pub fn apply(model: &Model, s: &Suggestion) -> Result<Model, crate::model::EditError> {
     s.edit().apply(model).map(|(m, _)| m)
-}
-
-pub(crate) fn monthly(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> (f64, String) {
-    let e = cost::estimate(model, what_if, inputs);
-    (e.total, e.currency)
 }

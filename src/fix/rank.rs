@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::context::Context;
-use super::{Cell, PLACEHOLDER_MARK, Suggestion, cost_inputs, monthly};
+use super::{Cell, PLACEHOLDER_MARK, Suggestion, cost_inputs};
 use crate::cost::CostInputs;
 use crate::eval::{self, Id, Matrix, Query, Verdict};
 use crate::model::{Edit, Model, WhatIf};
@@ -76,7 +76,9 @@ pub(crate) struct Judge<'a> {
     query: &'a Query,
     source_az: usize,
     inputs: CostInputs,
-    before: Option<(Matrix, f64)>,
+    /// The matrix and estimate before any candidate: each candidate's are worked out from them
+    /// incrementally (only the classes its edits touch are evaluated again).
+    before: Option<(Matrix, crate::cost::CostEstimate)>,
     /// The path's own matrix cell, when it has one.
     own: Option<Cell>,
 }
@@ -121,12 +123,13 @@ impl<'a> Judge<'a> {
         let (matrix_before, cost_before) = self.before.get_or_insert_with(|| {
             (
                 eval::evaluate_all(self.model, self.what_if),
-                monthly(self.model, self.what_if, &self.inputs).0,
+                crate::cost::estimate(self.model, self.what_if, &self.inputs),
             )
         });
-        let matrix_after = eval::evaluate_all(&after, self.what_if);
+        let matrix_after = eval::evaluate_all_after(matrix_before, &after, self.what_if);
         let (gained, lost) = flips(matrix_before, &matrix_after);
-        let (cost_after, currency) = monthly(&after, self.what_if, &self.inputs);
+        let cost_after =
+            crate::cost::estimate_after(cost_before, &after, self.what_if, &self.inputs);
         let az_dependencies = az_dependencies(&after, self.what_if, self.query, self.source_az);
         let also = gained
             .iter()
@@ -137,8 +140,8 @@ impl<'a> Judge<'a> {
             verdict: trace.verdict,
             gained,
             lost,
-            monthly_cost_delta: cost_after - *cost_before,
-            currency,
+            monthly_cost_delta: cost_after.total - cost_before.total,
+            currency: cost_after.currency.clone(),
             az_dependencies,
             placeholders: placeholders(edits),
             why: Vec::new(),
