@@ -10,7 +10,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse_checked();
     // Names and ids come from files: no control character of theirs reaches the terminal.
     let mut out = vpc_tui::term_safe::SafeWriter::new(std::io::stdout().lock());
-    let mut err = vpc_tui::term_safe::SafeWriter::new(std::io::stderr().lock());
+    // Not locked for the whole run: the signal watcher writes to stderr when the loop is stuck.
+    let mut err = vpc_tui::term_safe::SafeWriter::new(std::io::stderr());
     let code = match &cli.command {
         Some(Command::Check(args)) => {
             let width = std::io::stdout()

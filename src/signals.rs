@@ -3,6 +3,7 @@
 //! second, restores the terminal, keeps unsaved edits in a recovery file and exits with
 //! 128 + the signal. If the loop is stuck, the thread restores the terminal itself and exits.
 
+use std::io::Write;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::Duration;
@@ -34,7 +35,13 @@ impl Watch {
                 std::thread::sleep(GRACE);
                 // The event loop did not end the process in time: put the terminal back.
                 crate::tui::restore();
-                eprintln!("vpc-tui: {}: the explorer did not stop in time", name(sig));
+                // Not eprintln!: with the terminal gone the write fails, and a panic here
+                // would leave the process running.
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "vpc-tui: {}: the explorer did not stop in time",
+                    name(sig)
+                );
                 std::process::exit(128 + sig);
             }
         });

@@ -2,7 +2,7 @@
 //! error, panic). The loop blocks on the next event and draws only after one: nothing redraws
 //! on a timer.
 
-use std::io::{self, Stdout};
+use std::io::{self, Stdout, Write};
 
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
@@ -132,12 +132,41 @@ fn ambiguous_is_wide() -> bool {
     wide
 }
 
+/// Whether the terminal on standard input is gone. On Linux a closed pseudo-terminal shows as a
+/// deleted file; elsewhere this never says so.
+fn terminal_gone() -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        std::fs::read_link("/proc/self/fd/0")
+            .is_ok_and(|p| p.to_string_lossy().ends_with(" (deleted)"))
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        false
+    }
+}
+
 /// The real terminal: set up, run until quit, restore (also when the loop fails).
 pub fn run_terminal(app: &mut App) -> io::Result<()> {
     install_panic_hook();
     // Signals that end the program restore the terminal and keep unsaved edits (see
     // `crate::signals`); without them the explorer still runs, as before.
     let watch = crate::signals::Watch::install().ok();
+    // A terminal that goes away without a hangup signal reaching us (its window closed, `tmux
+    // kill-server`) reads as end of file for ever, and crossterm's wait spins on it without
+    // returning: a watcher thread raises the hangup itself, so the signal path above ends the
+    // explorer as it would for a real one.
+    if watch.is_some() {
+        std::thread::spawn(|| {
+            loop {
+                std::thread::sleep(std::time::Duration::from_millis(500));
+                if terminal_gone() {
+                    let _ = signal_hook::low_level::raise(signal_hook::consts::signal::SIGHUP);
+                    return;
+                }
+            }
+        });
+    }
     let mut terminal = setup()?;
     if !app.ascii && ambiguous_is_wide() {
         app.ascii = true;
@@ -160,16 +189,21 @@ pub fn run_terminal(app: &mut App) -> io::Result<()> {
     restore();
     if let Some(sig) = watch.and_then(|w| w.pending()) {
         let name = crate::signals::name(sig);
-        match app.keep_for_recovery(name) {
-            Some(Ok(path)) => eprintln!(
+        // Written without eprintln!: when the terminal is gone the write fails, which must not
+        // turn into a panic.
+        let said = match app.keep_for_recovery(name) {
+            Some(Ok(path)) => Some(format!(
                 "vpc-tui: {name}: unsaved edits kept in {}; opening the same file again offers them back",
                 crate::term_safe::printable(&path.display().to_string())
-            ),
-            Some(Err(e)) => eprintln!(
+            )),
+            Some(Err(e)) => Some(format!(
                 "vpc-tui: {name}: could not keep the unsaved edits: {}",
                 crate::term_safe::printable(&e.to_string())
-            ),
-            None => {}
+            )),
+            None => None,
+        };
+        if let Some(line) = said {
+            let _ = writeln!(io::stderr(), "{line}");
         }
         std::process::exit(128 + sig);
     }
