@@ -97,45 +97,20 @@ pub fn run_check(
             if let Some(n) = args.apply_suggestion {
                 return apply_suggestion(args, &model, &found, n as usize, lang, err);
             }
-            let _ = match args.format {
-                Format::Text => write!(
-                    out,
-                    "{}{}",
-                    report::trace_text(&trace, lang),
-                    crate::explain::suggestions_text(lang, &found)
-                ),
-                Format::Json | Format::Jsonl => {
-                    let mut v = report::trace_json(&trace);
-                    v["suggestions"] = report::suggestions_json(&found);
-                    write_json(out, args.format, &v)
-                }
-            };
+            let text = crate::explain::suggestions_text(lang, &found);
+            let addition = ("suggestions", text, report::suggestions_json(&found));
+            write_trace(out, args.format, lang, &trace, Some(addition));
             exit_for(&trace.verdict)
         }
         Ok(trace) if args.spof => {
             let weak = fix::weak_points_for(&model, &what_if, &query, &trace);
-            let _ = match args.format {
-                Format::Text => write!(
-                    out,
-                    "{}{}",
-                    report::trace_text(&trace, lang),
-                    crate::explain::weak_points_text(lang, &weak)
-                ),
-                Format::Json | Format::Jsonl => {
-                    let mut v = report::trace_json(&trace);
-                    v["spof"] = report::weak_points_json(&weak);
-                    write_json(out, args.format, &v)
-                }
-            };
+            let text = crate::explain::weak_points_text(lang, &weak);
+            let addition = ("spof", text, report::weak_points_json(&weak));
+            write_trace(out, args.format, lang, &trace, Some(addition));
             exit_for(&trace.verdict)
         }
         Ok(trace) => {
-            let _ = match args.format {
-                Format::Text => write!(out, "{}", report::trace_text(&trace, lang)),
-                Format::Json | Format::Jsonl => {
-                    write_json(out, args.format, &report::trace_json(&trace))
-                }
-            };
+            write_trace(out, args.format, lang, &trace, None);
             exit_for(&trace.verdict)
         }
         Err(e) => {
@@ -237,6 +212,30 @@ fn apply_suggestion(
         )
     );
     EXIT_OK
+}
+
+/// One path's trace as text or JSON, with what `--suggest` or `--spof` adds: its text after the
+/// trace's, its JSON under its key.
+fn write_trace(
+    out: &mut dyn Write,
+    format: Format,
+    lang: Lang,
+    trace: &eval::PathTrace,
+    addition: Option<(&str, String, serde_json::Value)>,
+) {
+    let _ = match format {
+        Format::Text => {
+            let extra = addition.map(|(_, text, _)| text).unwrap_or_default();
+            write!(out, "{}{extra}", report::trace_text(trace, lang))
+        }
+        Format::Json | Format::Jsonl => {
+            let mut v = report::trace_json(trace);
+            if let Some((key, _, json)) = addition {
+                v[key] = json;
+            }
+            write_json(out, format, &v)
+        }
+    };
 }
 
 /// One JSON document: pretty for `json`, one line for `jsonl`.
