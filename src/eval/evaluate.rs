@@ -313,7 +313,7 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
                 address: true,
             };
             let mut leaves = Vec::new();
-            route_source(ctx, source, &[*net], Dest::Range, &mut leaves);
+            route_source(ctx, source, &[*net], None, Dest::Range, &mut leaves);
             merge(ctx, source, &to, hops.hops, leaves)
         }
         Goal::Remote {
@@ -462,7 +462,7 @@ fn evaluate_public(
         return no_public_addresses(ctx, source, to, hops, service);
     }
     let mut leaves = Vec::new();
-    route_source(ctx, source, cidrs, Dest::Range, &mut leaves);
+    route_source(ctx, source, cidrs, None, Dest::Range, &mut leaves);
     merge(ctx, source, to, hops.hops, leaves)
 }
 
@@ -608,13 +608,16 @@ fn answered(
                 let service = &model.services()[asked.svc].name;
                 return no_public_addresses(ctx, source, to, hops, service);
             }
-            route_source(ctx, source, asked.cidrs, Dest::Range, &mut leaves);
+            // The service's own ranges (not another Region's): the tables have their choices.
+            let service = &model.services()[asked.svc];
+            let own = std::ptr::eq(asked.cidrs, service.cidrs.as_slice()).then_some(asked.svc);
+            route_source(ctx, source, asked.cidrs, own, Dest::Range, &mut leaves);
         }
         Answer::Enis { endpoint, enis } => {
             // All answered ENIs in one walk: those the same route reaches travel together.
             let all = model.endpoint_enis(endpoint);
             let ips: Vec<Ipv4Net> = enis.iter().map(|&i| Ipv4Net::from(all[i].ip)).collect();
-            route_source(ctx, source, &ips, Dest::Eni { endpoint }, &mut leaves);
+            route_source(ctx, source, &ips, None, Dest::Eni { endpoint }, &mut leaves);
         }
     }
     merge(ctx, source, to, hops.hops, leaves)

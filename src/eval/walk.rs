@@ -17,11 +17,13 @@ use super::rules::{
     nat_gateway, network_interface,
 };
 
-/// Route one destination from the source subnet's own table.
+/// Route one destination from the source subnet's own table. `service` names the service whose
+/// whole list of ranges `cidrs` is, if it is one: the table then has their route choices ready.
 pub(crate) fn route_source(
     ctx: &mut Ctx<'_>,
     source: &super::ctx::Source,
     cidrs: &[Ipv4Net],
+    service: Option<usize>,
     dest: Dest,
     leaves: &mut Vec<Leaf>,
 ) {
@@ -55,6 +57,7 @@ pub(crate) fn route_source(
     let mut trail = Trail::new(ctx.detail);
     // The source's security groups decide before any route table (aws-semantics.md §5b).
     let allowed;
+    let mut service = service;
     let cidrs = if model.security().groups_on {
         let gate = layers::egress(ctx, dest, cidrs.to_vec());
         for (refused, passed, outcome) in gate.blocked {
@@ -66,12 +69,31 @@ pub(crate) fn route_source(
             return;
         }
         add_passed(&mut trail, gate.hops);
+        if gate.pass[..] != cidrs[..] {
+            service = None;
+        }
         allowed = gate.pass;
         &allowed[..]
     } else {
         cidrs
     };
-    route_from(ctx, table, association, cidrs, dest, walk, trail, leaves);
+    route_from(
+        ctx,
+        table,
+        association,
+        Ranges { cidrs, service },
+        dest,
+        walk,
+        trail,
+        leaves,
+    );
+}
+
+/// Destination ranges to route, and the service whose whole list of ranges they are, if so.
+#[derive(Clone, Copy)]
+struct Ranges<'a> {
+    cidrs: &'a [Ipv4Net],
+    service: Option<usize>,
 }
 
 /// Route `cidrs` in `table` and follow each winning route's target with the pieces it won.
@@ -82,7 +104,7 @@ fn route_from<'m>(
     ctx: &mut Ctx<'m>,
     table: usize,
     association: Option<Association>,
-    cidrs: &[Ipv4Net],
+    ranges: Ranges<'_>,
     dest: Dest,
     walk: Walk<'m>,
     prefix: Trail,
@@ -91,10 +113,23 @@ fn route_from<'m>(
     let model = ctx.model;
     let compiled = ctx.table(table);
     let table_id: &str = &model.scenario().route_tables[table].id;
-    let mut split: Split = Split::new();
-    for &cidr in cidrs {
-        route::split_into(compiled, cidr, ctx.detail, &mut split);
-    }
+    // A service's ranges: the compiled table has their split and choices ready.
+    let ready = ranges.service.and_then(|s| compiled.services.get(s));
+    let owned: Split;
+    let split: &[(Ipv4Net, Choice)] = match ready {
+        Some(ready) => {
+            debug_assert!(ranges.cidrs == &model.services()[ranges.service.unwrap_or(0)].cidrs[..]);
+            ready
+        }
+        None => {
+            let mut pieces = Split::new();
+            for &cidr in ranges.cidrs {
+                route::split_into(compiled, cidr, ctx.detail, &mut pieces);
+            }
+            owned = pieces;
+            &owned
+        }
+    };
     // Pieces the same route wins, by index into `split`: the group's choice (an arbitrary one
     // if any piece's is), and its pieces.
     let mut groups: SmallVec<[(usize, Members); 2]> = SmallVec::new();
@@ -134,7 +169,7 @@ fn route_from<'m>(
                 association: association.clone().unwrap_or(Association::Main {
                     subnet: Id::default(),
                 }),
-                decisions: decisions(compiled, &split, &members),
+                decisions: decisions(compiled, split, &members),
             },
         );
         let walk = match last {
@@ -320,7 +355,11 @@ fn follow<'m>(
             walk.subnet = si;
         }
         let association = ctx.detail.then_some(association);
-        route_from(ctx, table, association, &pieces, dest, walk, hops, leaves);
+        let ranges = Ranges {
+            cidrs: &pieces,
+            service: None,
+        };
+        route_from(ctx, table, association, ranges, dest, walk, hops, leaves);
     } else {
         finish(ctx, pieces, dest, hops, outcome, leaves);
     }

@@ -26,28 +26,7 @@ impl RouteOrigin {
     }
 }
 
-/// The rule that chose among matching routes (aws-semantics.md §1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RouteRule {
-    OnlyMatch,
-    LongestPrefix,
-    StaticOverPrefixList,
-    ArbitraryPrefixList,
-    NoRoute,
-}
-
-impl RouteRule {
-    pub fn code(self) -> &'static str {
-        match self {
-            RouteRule::OnlyMatch => "only_match",
-            RouteRule::LongestPrefix => "longest_prefix",
-            RouteRule::StaticOverPrefixList => "static_over_prefix_list",
-            RouteRule::ArbitraryPrefixList => "arbitrary_prefix_list",
-            RouteRule::NoRoute => "no_route",
-        }
-    }
-}
+pub use crate::model::RouteRule;
 
 /// A route as a table holds it: `destination → target`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
