@@ -11,7 +11,7 @@ use crate::model::Target;
 use super::ctx::{Arrival, Ctx, Dest, Leaf, Outcome, Trail, Walk, route_fact};
 use super::facts::*;
 use super::layers;
-use super::route::{self, Choice};
+use super::route::{self, Choice, Group};
 use super::rules::{
     blackhole, gateway_endpoint, gwlb, interface_endpoint, internet_gateway, leaves_vpc, local,
     nat_gateway, network_interface,
@@ -113,47 +113,30 @@ fn route_from<'m>(
     let model = ctx.model;
     let compiled = ctx.table(table);
     let table_id: &str = &model.scenario().route_tables[table].id;
-    // A service's ranges: the compiled table has their split and choices ready.
+    // A service's ranges: the compiled table has their groups and decisions ready.
     let ready = ranges.service.and_then(|s| compiled.services.get(s));
-    let owned: Split;
-    let split: &[(Ipv4Net, Choice)] = match ready {
+    let owned: SmallVec<[Group; 2]>;
+    let groups: &[Group] = match ready {
         Some(ready) => {
             debug_assert!(ranges.cidrs == &model.services()[ranges.service.unwrap_or(0)].cidrs[..]);
             ready
         }
         None => {
-            let mut pieces = Split::new();
+            let mut split: SmallVec<[(Ipv4Net, Choice); 8]> = SmallVec::new();
             for &cidr in ranges.cidrs {
-                route::split_into(compiled, cidr, ctx.detail, &mut pieces);
+                route::split_into(compiled, cidr, ctx.detail, &mut split);
             }
-            owned = pieces;
+            owned = route::groups(compiled, &split, ctx.detail);
             &owned
         }
     };
-    // Pieces the same route wins, by index into `split`: the group's choice (an arbitrary one
-    // if any piece's is), and its pieces.
-    let mut groups: SmallVec<[(usize, Members); 2]> = SmallVec::new();
-    for (i, (_, choice)) in split.iter().enumerate() {
-        match groups
-            .iter_mut()
-            .find(|(c, _)| split[*c].1.winner == choice.winner)
-        {
-            Some((first, members)) => {
-                if choice.arbitrary() && !split[*first].1.arbitrary() {
-                    *first = i;
-                }
-                members.push(i)
-            }
-            None => groups.push((i, smallvec::smallvec![i])),
-        }
-    }
     // The last group (usually the only one) takes the trail and the walk; the others copy them.
     let (mut prefix, mut walk) = (prefix, Some(walk));
     let count = groups.len();
-    for (g, (first, members)) in groups.into_iter().enumerate() {
+    for (g, group) in groups.iter().enumerate() {
         let last = g + 1 == count;
-        let choice = &split[first].1;
-        let pieces: Vec<Ipv4Net> = members.iter().map(|&m| split[m].0).collect();
+        let choice = &group.choice;
+        let pieces: Vec<Ipv4Net> = group.pieces.to_vec();
         let mut hops = match last {
             true => std::mem::take(&mut prefix),
             false => prefix.clone(),
@@ -169,7 +152,7 @@ fn route_from<'m>(
                 association: association.clone().unwrap_or(Association::Main {
                     subnet: Id::default(),
                 }),
-                decisions: decisions(compiled, split, &members),
+                decisions: group.decisions.clone().unwrap_or_default(),
             },
         );
         let walk = match last {
@@ -181,42 +164,6 @@ fn route_from<'m>(
             ctx, table, table_id, pieces, choice, dest, walk, hops, leaves,
         );
     }
-}
-
-/// The pieces of the destinations, each with the route choice that covers it.
-type Split = SmallVec<[(Ipv4Net, Choice); 8]>;
-/// A group's pieces, by index into the split.
-type Members = SmallVec<[usize; 8]>;
-
-/// The decisions of one group: pieces with the same matches and rule are one decision.
-fn decisions(
-    compiled: &crate::model::CompiledTable,
-    split: &[(Ipv4Net, Choice)],
-    members: &[usize],
-) -> Vec<RouteDecision> {
-    let mut out: SmallVec<[(usize, RouteDecision); 2]> = SmallVec::new();
-    for &m in members {
-        let (piece, choice) = &split[m];
-        let same = out.iter_mut().find(|(k, _)| {
-            let other = &split[*k].1;
-            other.rule == choice.rule
-                && other.matches.len() == choice.matches.len()
-                && other
-                    .matches
-                    .iter()
-                    .zip(&choice.matches)
-                    .all(|(a, b)| a.1 == b.1)
-        });
-        match same {
-            Some((_, d)) => d.destinations.push(*piece),
-            None => {
-                let mut d = route::decision(compiled, *piece, choice);
-                d.destinations.reserve_exact(members.len() - 1);
-                out.push((m, d))
-            }
-        }
-    }
-    out.into_iter().map(|(_, d)| d).collect()
 }
 
 fn notes_for_choice(

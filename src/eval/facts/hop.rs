@@ -24,7 +24,8 @@ pub enum Fact {
     },
     RouteTable {
         association: Association,
-        decisions: Vec<RouteDecision>,
+        /// Shared with the compiled table when it had them ready (a service's ranges).
+        decisions: std::sync::Arc<[RouteDecision]>,
     },
     GatewayEndpoint {
         service: Id,

@@ -24,7 +24,7 @@ use endpoint_ips::allocate_endpoint_ips;
 use tables::compile_tables;
 pub(crate) use tables::destination_text;
 
-pub use route_select::RouteRule;
+pub use route_select::{RouteDecision, RouteMatch, RouteRule};
 
 /// Id → position. Ids are short strings looked up on every evaluation; FxHash (rustc's hasher)
 /// hashes them several times faster than SipHash, and a scenario is the user's own file.
@@ -41,7 +41,8 @@ pub enum Association {
 }
 
 /// Where a route in a compiled table came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum RouteOrigin {
     /// The derived `local` route for a VPC CIDR (target possibly replaced).
     Local,
@@ -51,6 +52,17 @@ pub enum RouteOrigin {
     PrefixList,
     /// Derived from a gateway endpoint's table list.
     GatewayEndpoint,
+}
+
+impl RouteOrigin {
+    pub fn code(self) -> &'static str {
+        match self {
+            RouteOrigin::Local => "local",
+            RouteOrigin::Static => "static",
+            RouteOrigin::PrefixList => "prefix_list",
+            RouteOrigin::GatewayEndpoint => "gateway_endpoint",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,11 +86,11 @@ impl CompiledRoute {
 pub struct CompiledTable {
     pub routes: Vec<CompiledRoute>,
     pub trie: PrefixTrie<u32>,
-    /// For each of the model's services (by index), its ranges split by the routes inside them,
-    /// each piece with its route choice: what `route_select::split_into` gives for every range
-    /// of the service in order. Worked out when the table is compiled, so a path to a service
+    /// For each of the model's services (by index), its ranges split by the routes inside them
+    /// and grouped by the route that wins them, with the table's decisions for each group
+    /// (`route_select::groups`). Worked out when the table is compiled, so a path to a service
     /// reads its route choices instead of walking the trie for each range.
-    pub(crate) services: Box<[route_select::Pieces]>,
+    pub(crate) services: Box<[Box<[route_select::Group]>]>,
     /// Each route's destination as written (`10.0.0.0/16`, `pl-s3`), for the trace's matches.
     pub(crate) written: Box<[compact_str::CompactString]>,
 }

@@ -6,10 +6,15 @@
 //! services, the choice for every one of the service's ranges (a forwarding table, worked out
 //! when the table is compiled); `eval::route` turns choices into the trace's facts.
 
+use std::sync::Arc;
+
+use compact_str::CompactString;
 use ipnet::Ipv4Net;
 use serde::Serialize;
+use smallvec::SmallVec;
 
 use super::{CompiledRoute, CompiledTable, RouteOrigin};
+use crate::model::Target;
 
 /// The rule that chose among matching routes (aws-semantics.md §1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -46,9 +51,6 @@ pub(crate) struct Choice {
     pub matches: Matches,
     pub rule: RouteRule,
 }
-
-/// Destination ranges split by the routes inside them, each piece with its choice.
-pub(crate) type Pieces = Box<[(Ipv4Net, Choice)]>;
 
 impl Choice {
     pub fn arbitrary(&self) -> bool {
@@ -228,6 +230,147 @@ fn subtract(net: Ipv4Net, holes: &[Ipv4Net]) -> Vec<Ipv4Net> {
     match net.subnets(net.prefix_len() + 1) {
         Ok(halves) => halves.flat_map(|h| subtract(h, holes)).collect(),
         Err(_) => Vec::new(),
+    }
+}
+
+/// One route that matched a destination in a route-table hop.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RouteMatch {
+    /// As written: `0.0.0.0/0`, `pl-s3`, `10.0.0.0/16`.
+    pub destination: CompactString,
+    /// The CIDR of the destination that matched (for prefix lists, the entry).
+    pub matched_cidr: Ipv4Net,
+    pub target: CompactString,
+    pub origin: RouteOrigin,
+    pub chosen: bool,
+}
+
+/// For destination ranges that the table treats alike: every route that matched and the rule
+/// that chose the winner. Six S3 ranges won by `pl-s3 → vpce-s3` are one decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RouteDecision {
+    pub destinations: Vec<Ipv4Net>,
+    /// The routes that matched the first destination, the winner marked `chosen`.
+    pub matches: Vec<RouteMatch>,
+    pub rule: RouteRule,
+}
+
+impl RouteDecision {
+    pub fn winner(&self) -> Option<&RouteMatch> {
+        self.matches.iter().find(|m| m.chosen)
+    }
+}
+
+/// The pieces of destination ranges that one route wins, routed together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Group {
+    /// The choice that leads on: the first piece's, or an arbitrary one if any piece's is.
+    pub choice: Choice,
+    pub pieces: SmallVec<[Ipv4Net; 8]>,
+    /// The table's decisions for the pieces: pieces with the same matches and rule are one
+    /// decision. Made only when asked for (a trace); the matrix needs none.
+    pub decisions: Option<Arc<[RouteDecision]>>,
+}
+
+/// Group split pieces by the route that wins them, in the order the pieces come.
+pub(crate) fn groups(
+    table: &CompiledTable,
+    split: &[(Ipv4Net, Choice)],
+    detail: bool,
+) -> SmallVec<[Group; 2]> {
+    // By index into `split`: the group's leading piece, and its pieces.
+    let mut found: SmallVec<[(usize, SmallVec<[usize; 8]>); 2]> = SmallVec::new();
+    for (i, (_, choice)) in split.iter().enumerate() {
+        match found
+            .iter_mut()
+            .find(|(c, _)| split[*c].1.winner == choice.winner)
+        {
+            Some((first, members)) => {
+                if choice.arbitrary() && !split[*first].1.arbitrary() {
+                    *first = i;
+                }
+                members.push(i)
+            }
+            None => found.push((i, smallvec::smallvec![i])),
+        }
+    }
+    found
+        .into_iter()
+        .map(|(first, members)| Group {
+            choice: split[first].1.clone(),
+            pieces: members.iter().map(|&m| split[m].0).collect(),
+            decisions: detail.then(|| decisions(table, split, &members)),
+        })
+        .collect()
+}
+
+/// The decisions of one group: pieces with the same matches and rule are one decision.
+fn decisions(
+    table: &CompiledTable,
+    split: &[(Ipv4Net, Choice)],
+    members: &[usize],
+) -> Arc<[RouteDecision]> {
+    let mut out: SmallVec<[(usize, RouteDecision); 2]> = SmallVec::new();
+    for &m in members {
+        let (piece, choice) = &split[m];
+        let same = out.iter_mut().find(|(k, _)| {
+            let other = &split[*k].1;
+            other.rule == choice.rule
+                && other.matches.len() == choice.matches.len()
+                && other
+                    .matches
+                    .iter()
+                    .zip(&choice.matches)
+                    .all(|(a, b)| a.1 == b.1)
+        });
+        match same {
+            Some((_, d)) => d.destinations.push(*piece),
+            None => {
+                let mut d = decision(table, *piece, choice);
+                d.destinations.reserve_exact(members.len() - 1);
+                out.push((m, d))
+            }
+        }
+    }
+    out.into_iter().map(|(_, d)| d).collect()
+}
+
+/// The decision for `dest` alone.
+pub(crate) fn decision(table: &CompiledTable, dest: Ipv4Net, choice: &Choice) -> RouteDecision {
+    RouteDecision {
+        destinations: vec![dest],
+        matches: choice
+            .matches
+            .iter()
+            .rev()
+            .map(|&(cidr, r)| {
+                let route = &table.routes[r as usize];
+                RouteMatch {
+                    destination: table.written[r as usize].clone(),
+                    matched_cidr: cidr,
+                    target: target_text(&route.target),
+                    origin: route.origin,
+                    chosen: Some(r) == choice.winner,
+                }
+            })
+            .collect(),
+        rule: choice.rule,
+    }
+}
+
+/// A target as `Display` writes it: the id itself, or `local` / `blackhole`.
+pub(crate) fn target_text(t: &Target) -> CompactString {
+    match t {
+        Target::Local => CompactString::const_new("local"),
+        Target::Blackhole => CompactString::const_new("blackhole"),
+        Target::InternetGateway(id)
+        | Target::NatGateway(id)
+        | Target::GatewayEndpoint(id)
+        | Target::GatewayLoadBalancerEndpoint(id)
+        | Target::NetworkInterface(id)
+        | Target::VpcPeering(id)
+        | Target::TransitGateway(id)
+        | Target::VirtualPrivateGateway(id) => id.clone(),
     }
 }
 

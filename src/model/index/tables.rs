@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use compact_str::CompactString;
 
 use super::IdMap;
-use super::route_select::split_into;
+use super::route_select::{Choice, groups, split_into};
 use super::threads::parallel;
 use super::{CompiledRoute, CompiledTable, RouteOrigin};
 use crate::model::catalogue::Service;
@@ -180,11 +180,11 @@ pub(super) fn compile_table(
     table.services = services
         .iter()
         .map(|s| {
-            let mut pieces = Vec::with_capacity(s.cidrs.len());
+            let mut pieces: Vec<(ipnet::Ipv4Net, Choice)> = Vec::with_capacity(s.cidrs.len());
             for &c in &s.cidrs {
                 split_into(&table, c, true, &mut pieces);
             }
-            pieces.into_boxed_slice()
+            groups(&table, &pieces, true).into_iter().collect()
         })
         .collect();
     table
