@@ -46,7 +46,7 @@ pub use model::*;
 pub use trace::*;
 
 /// The message files, per language, in the order they are added to the bundle.
-pub const FILES: [(&str, &str, &str); 16] = [
+pub const FILES: [(&str, &str, &str); 18] = [
     (
         "en",
         "trace.ftl",
@@ -84,6 +84,11 @@ pub const FILES: [(&str, &str, &str); 16] = [
         include_str!("../../assets/i18n/en/fix.ftl"),
     ),
     (
+        "en",
+        "import.ftl",
+        include_str!("../../assets/i18n/en/import.ftl"),
+    ),
+    (
         "ja",
         "trace.ftl",
         include_str!("../../assets/i18n/ja/trace.ftl"),
@@ -118,6 +123,11 @@ pub const FILES: [(&str, &str, &str); 16] = [
         "ja",
         "fix.ftl",
         include_str!("../../assets/i18n/ja/fix.ftl"),
+    ),
+    (
+        "ja",
+        "import.ftl",
+        include_str!("../../assets/i18n/ja/import.ftl"),
     ),
 ];
 

@@ -264,13 +264,7 @@ pub fn read_text(
         .as_ref()
         .is_some_and(|t| !t.is_null() && t.as_str() != Some(""))
     {
-        warnings.push(Diagnostic::warning_text(
-            &shown,
-            "aws_pagination_cut",
-            format!(
-                "{shown} has a NextToken: the output was cut short by pagination, so resources are missing; run the call again without --max-items / --page-size (the CLI then fetches every page)"
-            ),
-        ));
+        warnings.push(build::warning(&shown, "aws_pagination_cut", "next_token"));
     }
     let has = |k: &str| top.keys.binary_search_by(|x| x.as_str().cmp(k)).is_ok();
     let kind: &'static str = if has("Vpcs") {
@@ -331,12 +325,10 @@ pub fn read_text(
             Some(id) => input
                 .entries
                 .push((id, entries.into_iter().map(|e| e.cidr).collect())),
-            None => warnings.push(Diagnostic::warning_text(
+            None => warnings.push(build::warning(
                 &shown,
                 "aws_entries_without_prefix_list",
-                format!(
-                    "{shown} holds prefix-list entries, but the output of get-managed-prefix-list-entries does not say which prefix list they belong to, and the file name has no pl-… id; name the file after the prefix list (entries-pl-0123abcd.json)"
-                ),
+                "file_name",
             )),
         }
         "get-managed-prefix-list-entries"
@@ -364,14 +356,7 @@ pub fn read_text(
         "describe-network-acls"
     } else {
         let keys: Vec<&str> = top.keys.iter().map(String::as_str).collect();
-        warnings.push(Diagnostic::warning_text(
-            &shown,
-            "aws_unknown_file",
-            format!(
-                "{shown} is not the output of a call vpc-tui reads (top-level keys: {}); it is ignored",
-                keys.join(", ")
-            ),
-        ));
+        warnings.push(build::warning(&shown, "aws_unknown_file", "keys").list("keys", keys));
         "not recognised"
     };
     input.files.push((path.to_path_buf(), kind));
