@@ -7,6 +7,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use assert_cmd::Command;
 use vpc_tui::explain::{self, Lang};
 use vpc_tui::model::Diagnostic;
 
@@ -119,4 +120,95 @@ fn the_explorers_warning_list_reads_in_japanese() {
     }
     let status = app.status.as_ref().map(|s| s.1.clone()).unwrap_or_default();
     assert!(english_run(&status).is_none(), "{status}");
+}
+
+fn vpc_tui() -> Command {
+    Command::cargo_bin("vpc-tui").unwrap()
+}
+
+#[track_caller]
+fn assert_japanese(stderr: &[u8], at_least: usize) {
+    let text = String::from_utf8_lossy(stderr);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines.len() >= at_least, "{text}");
+    let english: Vec<String> = lines
+        .iter()
+        .filter_map(|l| english_run(l).map(|run| format!("{l}\n    English: {run}")))
+        .collect();
+    assert!(english.is_empty(), "{}", english.join("\n"));
+}
+
+/// `vpc-tui --lang ja import aws`: the files it read, every warning and the summary line.
+#[test]
+fn import_aws_speaks_japanese() {
+    let out = std::env::temp_dir().join(format!("vpc-tui-ja-import-{}.ron", std::process::id()));
+    let run = vpc_tui()
+        .args(["--lang", "ja", "import", "aws", ODDITIES, "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_japanese(&run.stderr, 90);
+    let text = String::from_utf8_lossy(&run.stderr);
+    assert!(text.contains("を読み込みました: describe-vpcs"), "{text}");
+    assert!(text.contains("(警告 "), "{text}");
+    // The scenario file carries a Japanese title beside the English one.
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert!(written.contains("AWS からインポート"), "{written}");
+    let _ = std::fs::remove_file(out);
+    // `check --aws` prints the same warnings in Japanese.
+    let run = vpc_tui()
+        .args([
+            "--lang",
+            "ja",
+            "check",
+            "--aws",
+            ODDITIES,
+            "--from",
+            "i-0twin10000000006",
+            "--to",
+            "s3",
+        ])
+        .output()
+        .unwrap();
+    assert_japanese(&run.stderr, 80);
+}
+
+/// What stops an import is said in Japanese too.
+#[test]
+fn import_errors_speak_japanese() {
+    let several = vpc_tui()
+        .args([
+            "--lang",
+            "ja",
+            "import",
+            "aws",
+            "tests/fixtures/aws/moto-several-vpcs",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(several.status.code(), Some(2));
+    assert_japanese(&several.stderr, 1);
+    assert!(String::from_utf8_lossy(&several.stderr).contains("--vpc VPC_ID"));
+    let unknown = vpc_tui()
+        .args([
+            "--lang", "ja", "import", "aws", ODDITIES, "--vpc", "vpc-nope",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(unknown.status.code(), Some(2));
+    assert_japanese(&unknown.stderr, 1);
+    let no_vpc = vpc_tui()
+        .args(["--lang", "ja", "import", "aws"])
+        .arg(Path::new(ODDITIES).join("subnets.json"))
+        .output()
+        .unwrap();
+    assert_eq!(no_vpc.status.code(), Some(2));
+    assert_japanese(&no_vpc.stderr, 1);
+    assert!(String::from_utf8_lossy(&no_vpc.stderr).contains("describe-vpcs` の出力がありません"));
 }

@@ -158,3 +158,55 @@ diag-aws_ambiguous_name = { $case ->
 diag-aws_entries_without_prefix_list = { $case ->
    *[file_name] { $id } holds prefix-list entries, but the output of get-managed-prefix-list-entries does not say which prefix list they belong to, and the file name has no pl-… id; name the file after the prefix list (entries-pl-0123abcd.json)
 }
+
+## The command's lines
+
+import-read = read { $file }: { $call }
+import-read-unrecognised = read { $file }: not the output of a call vpc-tui reads
+import-summary = { $path }: { $subnets ->
+        [one] { $subnets } subnet
+       *[other] { $subnets } subnets
+    }, { $tables ->
+        [one] { $tables } route table
+       *[other] { $tables } route tables
+    }, { $endpoints ->
+        [one] { $endpoints } endpoint
+       *[other] { $endpoints } endpoints
+    }, { $instances ->
+        [one] { $instances } instance
+       *[other] { $instances } instances
+    } ({ $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    })
+import-cannot-write = cannot write: { $error }
+cli-give-scenario = give a SCENARIO or --aws DIR
+
+## The imported scenario's title and description
+
+import-title = { $vpc }, imported from AWS
+import-title-named = { $vpc } ({ $name }), imported from AWS
+import-description = Imported with `vpc-tui import aws` from the AWS CLI's describe output for { $vpc } in { $region }. The local routes and the gateway endpoints' prefix-list routes that AWS lists are derived again by the model.
+
+## What stops an import
+
+import-error-io = { $path }: cannot read: { $error }
+import-error-not-an-object = { $path }: not the output of an `aws ec2` call: the top level must be a JSON object such as {"{"}"Vpcs": [...]{"}"}
+import-error-empty-directory = { $path }: no .json file in this directory
+import-error-no-vpc = no `aws ec2 describe-vpcs` output among the files: the VPC's id and CIDR blocks come from it
+import-error-several-vpcs = the files describe { $count } VPCs ({ $vpcs }); choose one with --vpc VPC_ID
+import-error-unknown-vpc = --vpc { $wanted }: no such VPC in the files; VPCs: { $known }
+
+## Why a file was not written (the system's own message is kept)
+
+save-error-io = { $path }: { $error }
+save-error-not-regular = { $path }: is { $kind ->
+        [directory] a directory
+        [fifo] a named pipe (FIFO)
+        [socket] a socket
+        [block_device] a block device
+        [char_device] a character device
+       *[other] something else
+    }, not a regular file; it was not replaced
+save-error-changed = { $path }: changed on disk since it was read (by another program?); not overwritten
+save-error-is-input = { $path }: is one of this import's input files; not overwritten

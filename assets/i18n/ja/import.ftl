@@ -124,9 +124,46 @@ diag-aws_service_added = { $case ->
 }
 
 diag-aws_ambiguous_name = { $case ->
-   *[instances] { $id } という名前のインスタンスが { $count } 個あります。--from にはインスタンス ID を指定してください。
+   *[instances] { $id } という名前のインスタンスが { $count } 台あります。--from にはインスタンス ID を指定してください。
 }
 
 diag-aws_entries_without_prefix_list = { $case ->
    *[file_name] { $id } にはプレフィックスリストのエントリがありますが、get-managed-prefix-list-entries の出力にはどのプレフィックスリストのものかが書かれておらず、ファイル名にも pl-… の ID がありません。ファイル名をプレフィックスリストの ID にしてください (entries-pl-0123abcd.json)。
 }
+
+## コマンド自身が表示する行
+
+import-read = { $file } を読み込みました: { $call }
+import-read-unrecognised = { $file } を読み込みましたが、vpc-tui が読み込む呼び出しの出力ではありません
+import-summary = { $path }: サブネット { $subnets } 個、ルートテーブル { $tables } 個、エンドポイント { $endpoints } 個、インスタンス { $instances } 台 (警告 { $warnings } 件)
+import-cannot-write = 書き込めません: { $error }
+cli-give-scenario = SCENARIO か --aws DIR を指定してください
+
+## インポートしたシナリオのタイトルと説明
+
+import-title = { $vpc } (AWS からインポート)
+import-title-named = { $vpc } ({ $name }、AWS からインポート)
+import-description = { $region } の { $vpc } について、AWS CLI の describe 系コマンドの出力から `vpc-tui import aws` でインポートしました。AWS の出力にあるローカルルートと、ゲートウェイエンドポイントのプレフィックスリストへのルートは、モデルが改めて作ります。
+
+## インポートできないとき
+
+import-error-io = { $path } を読み込めません: { $error }
+import-error-not-an-object = { $path } は `aws ec2` の呼び出しの出力ではありません。トップレベルは {"{"}"Vpcs": [...]{"}"} のような JSON オブジェクトである必要があります。
+import-error-empty-directory = { $path }: このディレクトリには .json ファイルがありません。
+import-error-no-vpc = ファイルの中に `aws ec2 describe-vpcs` の出力がありません。VPC の ID と CIDR ブロックはこの出力から取ります。
+import-error-several-vpcs = ファイルには { $count } 個の VPC ({ $vpcs }) があります。--vpc VPC_ID で 1 つ選んでください。
+import-error-unknown-vpc = --vpc { $wanted }: その VPC はファイルにありません。ファイルにある VPC: { $known }
+
+## ファイルを書き込めなかったとき (システムのメッセージはそのまま表示します)
+
+save-error-io = { $path }: { $error }
+save-error-not-regular = { $path } は{ $kind ->
+        [directory] ディレクトリ
+        [fifo] 名前付きパイプ (FIFO)
+        [socket] ソケット
+        [block_device] ブロックデバイス
+        [char_device] キャラクターデバイス
+       *[other] 通常のファイル以外のもの
+    }で、通常のファイルではないため、置き換えませんでした。
+save-error-changed = { $path } は、読み込んだ後にディスク上で変更されています (別のプログラムが変更しましたか？)。上書きしませんでした。
+save-error-is-input = { $path } はこのインポートの入力ファイルの 1 つです。上書きしませんでした。

@@ -7,6 +7,7 @@ use ipnet::Ipv4Net;
 
 use super::aws::{self, name_tag};
 use super::{ImportError, Input};
+use crate::explain::{self, Lang};
 use crate::model::catalogue::{self, Service};
 use crate::model::{Diagnostic, InternetGateway, Scenario, Vpc, WhatIf};
 
@@ -269,17 +270,15 @@ pub fn build(
         }
     }
 
-    let title = match name_tag(&the_vpc.tags) {
-        Some(n) => format!("{vpc_id} ({n}), imported from AWS"),
-        None => format!("{vpc_id}, imported from AWS"),
-    };
+    // The title and description in both languages: the scenario file keeps them both.
+    let name = name_tag(&the_vpc.tags);
+    let title = |lang| explain::import_title(lang, vpc_id, name.as_deref());
+    let description = |lang| explain::import_description(lang, vpc_id, &region);
     Ok(Scenario {
-        title: Some(title),
-        description: Some(format!(
-            "Imported with `vpc-tui import aws` from the AWS CLI's describe output for {vpc_id} in {region}. The local routes and the gateway endpoints' prefix-list routes that AWS lists are derived again by the model."
-        )),
-        title_ja: None,
-        description_ja: None,
+        title: Some(title(Lang::En)),
+        description: Some(description(Lang::En)),
+        title_ja: Some(title(Lang::Ja)),
+        description_ja: Some(description(Lang::Ja)),
         region,
         vpc: Vpc {
             id: vpc_id.to_string(),
