@@ -293,12 +293,12 @@ impl App {
                 tf(self.lang, "ui-connectivity-of-nat-gateway-in", &[&v]),
                 vec![
                     item(
-                        "public",
+                        t(self.lang, "ui-public"),
                         t(self.lang, "ui-to-internet-through-internet-gateway"),
                         "public",
                     ),
                     item(
-                        "private",
+                        t(self.lang, "ui-private"),
                         t(self.lang, "ui-to-other-vpcs-or-on-premises"),
                         "private",
                     ),
