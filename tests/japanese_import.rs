@@ -94,6 +94,9 @@ fn every_import_warning_reads_in_japanese() {
             "{}: {ja}",
             dir.display()
         );
+        // docs/glossary-ja.md: half-width parentheses; a sentence ends with 。.
+        assert!(!ja.contains(['（', '）']), "{ja}");
+        assert!(ja.ends_with('。'), "{ja}");
     }
     // Nearly every situation the importer warns about (the rest need files that contradict
     // the oddities, such as no describe-vpc-endpoints output at all).
