@@ -602,10 +602,19 @@ fn pickers_and_flows_read_in_japanese() {
             assert!(english_run(&text).is_none(), "{what}: {text}");
         }
     };
-    for item in flows::edit_menu(&app).items {
-        app.overlay = None;
-        app.start_flow(&item.value);
-        check(&app, &item.value);
+    for scenario in ["private-only", "gwlb-inspection", "security-layers"] {
+        let mut app = open(scenario);
+        app.set_lang(Lang::Ja);
+        for item in flows::edit_menu(&app).items {
+            app.overlay = None;
+            app.status = None;
+            app.start_flow(&item.value);
+            check(&app, &item.value);
+            // A flow that cannot start says why on the status line.
+            if let Some((_, said)) = &app.status {
+                assert!(english_run(said).is_none(), "{}: {said}", item.value);
+            }
+        }
     }
     app.overlay = Some(Overlay::Picker(flows::source_picker(&app)));
     check(&app, "source");
