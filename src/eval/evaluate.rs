@@ -265,7 +265,7 @@ fn source_hop(ctx: &mut Ctx<'_>, source: &Source, to: &Id) -> Result<Trail, Box<
             &id,
             || Some(ctx.az(az)),
             || {
-                Fact::Stop(Stop::SourceAzFailed {
+                Fact::stop(Stop::SourceAzFailed {
                     source: id.clone(),
                     az: ctx.az(az),
                 })
@@ -479,7 +479,7 @@ fn no_public_addresses(
         service,
         || None,
         || {
-            Fact::Stop(Stop::NoPublicAddresses {
+            Fact::stop(Stop::NoPublicAddresses {
                 service: Id::from(service),
                 region,
             })

@@ -36,7 +36,7 @@ pub(crate) fn route_source(
             crate::model::Association::ImplicitMain => Association::Main { subnet },
         }
     };
-    let walk = Walk {
+    let mut walk = Walk {
         source_az: ctx.az_of_subnet(source.subnet),
         public_ip: source.public_ip,
         private_nat: false,
@@ -48,6 +48,7 @@ pub(crate) fn route_source(
         subnet: source.subnet,
         left_source: false,
         translated: false,
+        service: None,
     };
     let association = if ctx.detail {
         Some(association())
@@ -77,23 +78,8 @@ pub(crate) fn route_source(
     } else {
         cidrs
     };
-    route_from(
-        ctx,
-        table,
-        association,
-        Ranges { cidrs, service },
-        dest,
-        walk,
-        trail,
-        leaves,
-    );
-}
-
-/// Destination ranges to route, and the service whose whole list of ranges they are, if so.
-#[derive(Clone, Copy)]
-struct Ranges<'a> {
-    cidrs: &'a [Ipv4Net],
-    service: Option<usize>,
+    walk.service = service;
+    route_from(ctx, table, association, cidrs, dest, walk, trail, leaves);
 }
 
 /// Route `cidrs` in `table` and follow each winning route's target with the pieces it won.
@@ -104,7 +90,7 @@ fn route_from<'m>(
     ctx: &mut Ctx<'m>,
     table: usize,
     association: Option<Association>,
-    ranges: Ranges<'_>,
+    cidrs: &[Ipv4Net],
     dest: Dest,
     walk: Walk<'m>,
     prefix: Trail,
@@ -114,16 +100,17 @@ fn route_from<'m>(
     let compiled = ctx.table(table);
     let table_id: &str = &model.scenario().route_tables[table].id;
     // A service's ranges: the compiled table has their groups and decisions ready.
-    let ready = ranges.service.and_then(|s| compiled.services.get(s));
+    // (Only while they are the service's whole list: a split or a layer may have taken some.)
+    let ready = walk
+        .service
+        .filter(|&s| cidrs == &model.services()[s].cidrs[..])
+        .and_then(|s| compiled.services.get(s));
     let owned: SmallVec<[Group; 2]>;
     let groups: &[Group] = match ready {
-        Some(ready) => {
-            debug_assert!(ranges.cidrs == &model.services()[ranges.service.unwrap_or(0)].cidrs[..]);
-            ready
-        }
+        Some(ready) => ready,
         None => {
             let mut split: SmallVec<[(Ipv4Net, Choice); 8]> = SmallVec::new();
-            for &cidr in ranges.cidrs {
+            for &cidr in cidrs {
                 route::split_into(compiled, cidr, ctx.detail, &mut split);
             }
             owned = route::groups(compiled, &split, ctx.detail);
@@ -302,11 +289,7 @@ fn follow<'m>(
             walk.subnet = si;
         }
         let association = ctx.detail.then_some(association);
-        let ranges = Ranges {
-            cidrs: &pieces,
-            service: None,
-        };
-        route_from(ctx, table, association, ranges, dest, walk, hops, leaves);
+        route_from(ctx, table, association, &pieces, dest, walk, hops, leaves);
     } else {
         finish(ctx, pieces, dest, hops, outcome, leaves);
     }
@@ -393,7 +376,7 @@ fn finish(
                 },
                 s => Verdict::Blocked(s.reason().unwrap_or(Reason::NoRoute)),
             };
-            hops.add(kind, &id, || az, || Fact::Stop(stop));
+            hops.add(kind, &id, || az, || Fact::stop(stop));
             leaves.push(leaf(pieces, hops, verdict));
         }
         Outcome::Each(each) => {

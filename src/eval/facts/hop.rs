@@ -53,7 +53,7 @@ pub enum Fact {
         source_dest_check: Option<bool>,
     },
     /// A security group decision that allowed the traffic (the hop's id is the interface).
-    SecurityGroup(GroupCheck),
+    SecurityGroup(Box<GroupCheck>),
     /// Network ACL decisions at one subnet boundary: the request, and its reply (the hop's id
     /// is the ACL).
     NetworkAcl {
@@ -76,9 +76,24 @@ pub enum Fact {
         cidr: Ipv4Net,
         holder: Option<Holder>,
     },
-    Return(ReturnLeg),
+    Return(Box<ReturnLeg>),
     /// The path stops here.
-    Stop(Stop),
+    Stop(Box<Stop>),
+}
+
+impl Fact {
+    /// The rare, large facts are boxed so that every hop stays small.
+    pub fn stop(stop: Stop) -> Fact {
+        Fact::Stop(Box::new(stop))
+    }
+
+    pub fn security_group(check: GroupCheck) -> Fact {
+        Fact::SecurityGroup(Box::new(check))
+    }
+
+    pub fn return_leg(leg: ReturnLeg) -> Fact {
+        Fact::Return(Box::new(leg))
+    }
 }
 
 /// One step of a path: what kind, which object (its id), its AZ, and the fact.
