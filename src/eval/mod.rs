@@ -18,6 +18,7 @@ mod layers;
 mod matrix;
 mod merge;
 mod query;
+mod resolve;
 mod route;
 mod rules;
 mod walk;
