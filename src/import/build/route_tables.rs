@@ -1,7 +1,7 @@
 //! Route tables (`describe-route-tables`, aws-semantics.md §1): associations and routes, with the
 //! derived routes taken out and each target resolved to what the model knows.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
@@ -66,6 +66,9 @@ pub(super) fn route_tables<'s>(
             gateways: Vec::new(),
             routes: Default::default(),
         };
+        // The destinations the table has a route for: a route twice is reported, not kept (a
+        // set, since a table holds up to a thousand routes).
+        let mut seen: HashSet<Destination> = HashSet::with_capacity(t.routes.len());
         for a in &t.associations {
             w.unknown_fields(
                 warning(tid, "aws_unknown_field", "association"),
@@ -336,11 +339,7 @@ pub(super) fn route_tables<'s>(
             };
             if origin == "EnableVgwRoutePropagation" {
                 propagated.push(route);
-            } else if table
-                .routes
-                .iter()
-                .any(|x| x.destination == route.destination)
-            {
+            } else if seen.contains(&route.destination) {
                 w.push(route_warning(
                     tid,
                     dest,
@@ -348,6 +347,7 @@ pub(super) fn route_tables<'s>(
                     "route_twice",
                 ));
             } else {
+                seen.insert(route.destination.clone());
                 table.routes.push(route);
             }
         }
@@ -358,10 +358,7 @@ pub(super) fn route_tables<'s>(
             let mut kept = 0;
             for c in list {
                 if cidrs.iter().any(|v| v.contains(&c) || c.contains(v))
-                    || table
-                        .routes
-                        .iter()
-                        .any(|x| x.destination == Destination::Cidr(c))
+                    || !seen.insert(Destination::Cidr(c))
                 {
                     continue;
                 }
@@ -380,7 +377,7 @@ pub(super) fn route_tables<'s>(
         if !propagated.is_empty() {
             let mut kept = 0;
             for r in propagated {
-                if !table.routes.iter().any(|x| x.destination == r.destination) {
+                if seen.insert(r.destination.clone()) {
                     table.routes.push(r);
                     kept += 1;
                 }
@@ -391,10 +388,7 @@ pub(super) fn route_tables<'s>(
             w.push(warning(tid, "aws_ipv6_not_modelled", "ipv6_routes").n("count", ipv6));
         }
         for c in cidrs {
-            let replaced = table
-                .routes
-                .iter()
-                .any(|r| r.destination == Destination::Cidr(*c));
+            let replaced = seen.contains(&Destination::Cidr(*c));
             if !local_seen.contains(c) && !replaced {
                 w.push(warning(tid, "aws_reconcile_mismatch", "no_local_route").s("cidr", c));
             }
