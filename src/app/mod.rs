@@ -44,15 +44,18 @@ pub enum Tab {
     Endpoints,
     Matrix,
     Cost,
+    /// Security groups, network ACLs and source/destination checks on the selected path.
+    Security,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [
+    pub const ALL: [Tab; 6] = [
         Tab::Topology,
         Tab::RouteTables,
         Tab::Endpoints,
         Tab::Matrix,
         Tab::Cost,
+        Tab::Security,
     ];
 
     /// The id of the message that names the tab (`ui.ftl`).
@@ -63,6 +66,7 @@ impl Tab {
             Tab::Endpoints => "ui-endpoints",
             Tab::Matrix => "ui-matrix",
             Tab::Cost => "ui-cost",
+            Tab::Security => "ui-security",
         }
     }
 
@@ -283,7 +287,7 @@ pub struct App {
     pub matrix: Matrix,
     pub tab: Tab,
     /// Per tab: the first line shown (the matrix uses its cursor instead).
-    pub scroll: [u16; 5],
+    pub scroll: [u16; 6],
     /// Traffic per flow for the cost estimate: built at load, kept across edits (an edit
     /// changes the ways traffic takes, not the traffic).
     pub cost_inputs: crate::cost::CostInputs,
@@ -298,6 +302,9 @@ pub struct App {
     /// Those cells, as (row, column), while `spof_view` is on.
     pub spof_cells: std::collections::HashSet<(usize, usize)>,
     pub path_scroll: u16,
+    /// The traffic the selected path asks about (`t`, then "Traffic…"): protocol and port, for
+    /// security groups and network ACLs; TCP 443 unless set, as `check` does.
+    pub probe: crate::eval::Probe,
     /// The first line of the lesson narration shown.
     pub narration_scroll: u16,
     /// The topology scrolls itself to keep the selected source and the lesson step's changes
@@ -363,7 +370,7 @@ impl App {
             source: 0,
             target,
             tab: Tab::Topology,
-            scroll: [0; 5],
+            scroll: [0; 6],
             cost_inputs: crate::cost::CostInputs::default(),
             cost: crate::cost::CostEstimate::empty(),
             cost_changes: Vec::new(),
@@ -371,6 +378,7 @@ impl App {
             spof_view: false,
             spof_cells: Default::default(),
             path_scroll: 0,
+            probe: Default::default(),
             narration_scroll: 0,
             topo_follow: true,
             overlay: None,
