@@ -173,3 +173,33 @@ fn the_target_picker_sets_the_protocol_and_port() {
     let screen = text(&frame(&mut app, 80, 24));
     assert!(screen.contains("経路: app-a → ssm · tcp/22"), "{screen}");
 }
+
+#[test]
+fn a_lesson_step_opens_the_panel_after_the_answer() {
+    for lang in [Lang::En, Lang::Ja] {
+        let mut app = open("endpoint-security-group");
+        app.lang = lang;
+        app.start_lesson(0);
+        assert_eq!(app.tab, Tab::Security);
+        let screen = text(&frame(&mut app, 80, 24));
+        assert!(
+            !screen.contains("sg-default"),
+            "the answer shows early:\n{screen}"
+        );
+        let hidden = match lang {
+            Lang::En => "Answer the question first (a)",
+            Lang::Ja => "先に質問に答えてください",
+        };
+        assert!(screen.contains(hidden), "{screen}");
+        press(&mut app, "aj<Enter>");
+        let screen = text(&frame(&mut app, 80, 24));
+        assert!(screen.contains("sg-default"), "{screen}");
+        insta::assert_snapshot!(
+            format!(
+                "security_lesson_endpoint_sg_step1_{}_80x24",
+                lang_code(lang)
+            ),
+            screen
+        );
+    }
+}
