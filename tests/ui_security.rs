@@ -203,3 +203,19 @@ fn a_lesson_step_opens_the_panel_after_the_answer() {
         );
     }
 }
+
+#[test]
+fn a_lesson_step_marks_the_rule_it_added() {
+    let mut app = open("nacl-ephemeral");
+    app.start_lesson(1);
+    press(&mut app, "ak<Enter>");
+    let screen = text(&frame(&mut app, 200, 60));
+    assert!(screen.contains("allowed by rule 110  ✚ added"), "{screen}");
+    // The next step did not add it: no mark.
+    let mut app = open("nacl-ephemeral");
+    app.start_lesson(2);
+    press(&mut app, "ak<Enter>");
+    let screen = text(&frame(&mut app, 200, 60));
+    assert!(screen.contains("allowed by rule 110"), "{screen}");
+    assert!(!screen.contains("✚ added"), "{screen}");
+}

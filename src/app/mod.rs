@@ -44,7 +44,6 @@ pub enum Tab {
     Endpoints,
     Matrix,
     Cost,
-    /// Security groups, network ACLs and source/destination checks on the selected path.
     Security,
 }
 
@@ -302,8 +301,7 @@ pub struct App {
     /// Those cells, as (row, column), while `spof_view` is on.
     pub spof_cells: std::collections::HashSet<(usize, usize)>,
     pub path_scroll: u16,
-    /// The traffic the selected path asks about (`t`, then "Traffic…"): protocol and port, for
-    /// security groups and network ACLs; TCP 443 unless set, as `check` does.
+    /// The path's traffic for security groups and network ACLs (`t`, "Traffic…"; TCP 443).
     pub probe: crate::eval::Probe,
     /// The first line of the lesson narration shown.
     pub narration_scroll: u16,

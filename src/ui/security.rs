@@ -12,9 +12,12 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 
 use crate::app::App;
-use crate::eval::{AclCheck, Fact, GroupCheck, Hop, PathTrace, Stop};
+use crate::eval::{
+    AclCheck, AclDirection, Fact, GroupCheck, GroupDirection, GroupRule, Hop, PathTrace, Stop,
+};
 use crate::explain::{self, args, group_rule_text, msg, traffic_text};
 use crate::i18n::{Lang, t};
+use crate::model::Model;
 
 use super::text::wrap;
 use super::theme::Theme;
@@ -31,6 +34,7 @@ fn peer(n: Ipv4Net) -> String {
 
 /// Lines being built at one width: a heading, then indented lines that wrap under themselves.
 struct Out<'t> {
+    app: &'t App,
     w: usize,
     theme: &'t Theme,
     lines: Vec<Line<'static>>,
@@ -91,9 +95,10 @@ impl Out<'_> {
         self.item(&traffic, self.theme.dim());
         match (&c.allowed_by, allowed) {
             (Some(rule), true) => {
+                let new = group_rule_new(self.app, c.direction, rule);
                 let rule = group_rule_text(lang, c.direction, rule);
                 let text = msg(lang, "sec-panel-allowed-by", args().s("rule", rule));
-                self.item(&text, self.theme.ok());
+                self.item(&added(lang, text, new), self.theme.ok());
             }
             _ => {
                 self.item(
@@ -157,6 +162,8 @@ impl Out<'_> {
                     )
                     .b("final", c.rule.is_none()),
             );
+            let new = c.rule.is_some_and(|n| acl_rule_new(self.app, c, n));
+            let text = added(lang, text, new);
             let style = if c.allow {
                 self.allowed += 1;
                 self.theme.ok()
@@ -217,10 +224,66 @@ impl Out<'_> {
     }
 }
 
+/// `text`, with "✚ added by this step" when the lesson step being shown added its rule.
+fn added(lang: Lang, text: String, new: bool) -> String {
+    match new {
+        true => format!("{text}  ✚ {}", t(lang, "ui-added-by-this-step")),
+        false => text,
+    }
+}
+
+/// In a lesson: whether the step being shown added the network ACL rule `number` that decided
+/// `c` (it was not there before the step, or was different).
+fn acl_rule_new(app: &App, c: &AclCheck, number: u16) -> bool {
+    let Some(before) = app.step_before() else {
+        return false;
+    };
+    let rule = |m: &Model| {
+        let acl = m
+            .scenario()
+            .network_acls
+            .iter()
+            .find(|a| a.id == c.acl.as_str())?;
+        let rules = match c.direction {
+            AclDirection::Inbound => &acl.inbound,
+            AclDirection::Outbound => &acl.outbound,
+        };
+        rules.iter().find(|r| r.number == number).cloned()
+    };
+    let now = rule(&app.model);
+    now.is_some() && now != rule(before)
+}
+
+/// In a lesson: whether the step being shown added the security group rule `r` (no rule of
+/// the group in that direction said the same before the step).
+fn group_rule_new(app: &App, direction: GroupDirection, r: &GroupRule) -> bool {
+    let Some(before) = app.step_before() else {
+        return false;
+    };
+    let Some(group) = before
+        .scenario()
+        .security_groups
+        .iter()
+        .find(|g| g.id == r.group.as_str())
+    else {
+        return true;
+    };
+    let rules = match direction {
+        GroupDirection::Egress => &group.egress,
+        GroupDirection::Ingress => &group.ingress,
+    };
+    !rules.iter().any(|x| {
+        x.protocol == r.protocol
+            && (x.ports == r.ports || Some(x.port_range()) == r.ports)
+            && x.peer.to_string() == r.peer.as_str()
+    })
+}
+
 /// Every line of the panel at width `w`.
 pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
     let lang = app.lang;
     let mut out = Out {
+        app,
         w,
         theme,
         lines: Vec::new(),
