@@ -2,55 +2,14 @@
 //! the matrix's single-point-of-failure marks (`F`): insta snapshots at 80×24, 120×40 and 200×60,
 //! and every size down to 1×1 without a panic.
 
-use std::path::Path;
+mod common;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
+use common::{frame, open, text};
 use ratatui::layout::Rect;
 use vpc_tui::app::script::press;
-use vpc_tui::app::{App, Msg, Overlay};
+use vpc_tui::app::{App, Overlay};
 use vpc_tui::i18n::Lang;
-use vpc_tui::model::load_file;
 use vpc_tui::ui;
-
-fn open(name: &str) -> App {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("scenarios")
-        .join(format!("{name}.ron"));
-    let model = load_file(&path).unwrap_or_else(|e| panic!("{e}"));
-    let mut app = App::new(model, Some(path), format!("scenarios/{name}.ron"));
-    app.color = true;
-    app
-}
-
-fn frame(app: &mut App, w: u16, h: u16) -> Buffer {
-    app.update(Msg::Resize(w, h));
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| ui::render(f, app)).unwrap();
-    terminal.backend().buffer().clone()
-}
-
-fn text(buf: &Buffer) -> String {
-    let area = buf.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let cell = &buf[(x, y)];
-            line.push_str(cell.symbol());
-            skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (200, 60)];
 

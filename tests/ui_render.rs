@@ -2,57 +2,17 @@
 //! where the highlight carries meaning), and a property test that renders random states at
 //! random sizes without panicking.
 
+mod common;
+
 use std::path::Path;
 
+use common::{assert_no_overlapping_wide_chars, drawn, frame, open, text};
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use vpc_tui::app::script::press;
 use vpc_tui::app::{App, Msg};
 use vpc_tui::i18n::Lang;
-use vpc_tui::model::load_file;
 use vpc_tui::ui;
-
-fn open(name: &str) -> App {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("scenarios")
-        .join(format!("{name}.ron"));
-    let model = load_file(&path).unwrap_or_else(|e| panic!("{e}"));
-    // A fixed label: snapshots must not depend on where the repository is.
-    let mut app = App::new(model, Some(path), format!("scenarios/{name}.ron"));
-    app.color = true;
-    app
-}
-
-fn frame(app: &mut App, w: u16, h: u16) -> Buffer {
-    app.update(Msg::Resize(w, h));
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| ui::render(f, app)).unwrap();
-    terminal.backend().buffer().clone()
-}
-
-fn text(buf: &Buffer) -> String {
-    let area = buf.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let cell = &buf[(x, y)];
-            line.push_str(cell.symbol());
-            skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
 
 /// The 80×24 frame must show the verdict line and the winning route of the selected path.
 fn assert_verdict_and_route(app: &App, screen: &str) {
@@ -193,35 +153,6 @@ fn clicks_land_on_what_was_drawn() {
 }
 
 /// The frame as drawn, before a terminal diff hides what a wide character covers.
-fn drawn(app: &mut App, w: u16, h: u16) -> Buffer {
-    app.update(Msg::Resize(w, h));
-    let area = Rect::new(0, 0, w, h);
-    let mut buf = Buffer::empty(area);
-    ui::draw(app, area, &mut buf);
-    buf
-}
-
-/// A full-width character takes two cells; if anything was drawn into its second cell (a
-/// popup's border, a panel's edge), the terminal would draw the character over it.
-fn assert_no_overlapping_wide_chars(buf: &Buffer) {
-    let area = buf.area;
-    for y in 0..area.height {
-        for x in 0..area.width.saturating_sub(1) {
-            let cell = &buf[(x, y)];
-            if unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
-                let next = &buf[(x + 1, y)];
-                assert!(
-                    next.symbol().is_empty() || next.symbol() == " ",
-                    "{:?} at ({x}, {y}) overlaps {:?}\n{}",
-                    cell.symbol(),
-                    next.symbol(),
-                    text(buf)
-                );
-            }
-        }
-    }
-}
-
 #[test]
 fn japanese_never_breaks_a_border() {
     for size in [(80, 24), (120, 40), (60, 20)] {

@@ -55,7 +55,7 @@ impl App {
             return;
         };
         let what_if = &self.model.scenario().what_if;
-        let query = Query::parse(&self.model, &s.query, &tg.query, false);
+        let query = Query::parse(&self.model, &s.query, &tg.query, false).with_probe(self.probe);
         if trace.verdict.is_reachable() {
             self.analysis.weak = Some(fix::weak_points_for(&self.model, what_if, &query, trace));
         } else {

@@ -246,8 +246,11 @@ impl App {
                 P::Endpoints => super::Tab::Endpoints,
                 P::Matrix => super::Tab::Matrix,
                 P::Cost => super::Tab::Cost,
+                P::Security => super::Tab::Security,
             };
         }
+        // A step's expectation is about the default traffic (TCP 443).
+        self.probe = Default::default();
         self.select_queries(&from, &to);
         self.narration_scroll = 0;
         self.topo_follow = true;

@@ -44,15 +44,17 @@ pub enum Tab {
     Endpoints,
     Matrix,
     Cost,
+    Security,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [
+    pub const ALL: [Tab; 6] = [
         Tab::Topology,
         Tab::RouteTables,
         Tab::Endpoints,
         Tab::Matrix,
         Tab::Cost,
+        Tab::Security,
     ];
 
     /// The id of the message that names the tab (`ui.ftl`).
@@ -63,6 +65,7 @@ impl Tab {
             Tab::Endpoints => "ui-endpoints",
             Tab::Matrix => "ui-matrix",
             Tab::Cost => "ui-cost",
+            Tab::Security => "ui-security",
         }
     }
 
@@ -283,7 +286,7 @@ pub struct App {
     pub matrix: Matrix,
     pub tab: Tab,
     /// Per tab: the first line shown (the matrix uses its cursor instead).
-    pub scroll: [u16; 5],
+    pub scroll: [u16; 6],
     /// Traffic per flow for the cost estimate: built at load, kept across edits (an edit
     /// changes the ways traffic takes, not the traffic).
     pub cost_inputs: crate::cost::CostInputs,
@@ -298,6 +301,8 @@ pub struct App {
     /// Those cells, as (row, column), while `spof_view` is on.
     pub spof_cells: std::collections::HashSet<(usize, usize)>,
     pub path_scroll: u16,
+    /// The path's traffic for security groups and network ACLs (`t`, "Traffic…"; TCP 443).
+    pub probe: crate::eval::Probe,
     /// The first line of the lesson narration shown.
     pub narration_scroll: u16,
     /// The topology scrolls itself to keep the selected source and the lesson step's changes
@@ -363,7 +368,7 @@ impl App {
             source: 0,
             target,
             tab: Tab::Topology,
-            scroll: [0; 5],
+            scroll: [0; 6],
             cost_inputs: crate::cost::CostInputs::default(),
             cost: crate::cost::CostEstimate::empty(),
             cost_changes: Vec::new(),
@@ -371,6 +376,7 @@ impl App {
             spof_view: false,
             spof_cells: Default::default(),
             path_scroll: 0,
+            probe: Default::default(),
             narration_scroll: 0,
             topo_follow: true,
             overlay: None,

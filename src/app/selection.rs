@@ -54,6 +54,14 @@ impl App {
         )
     }
 
+    /// The traffic the path asks about (`tcp/443`), when it matters: the model has security
+    /// groups or network ACLs, or the user chose other traffic.
+    pub fn probe_label(&self) -> Option<String> {
+        let sec = self.model.security();
+        (sec.groups_on || sec.acls_on || self.probe != Default::default())
+            .then(|| super::flows::probe_text(self.probe))
+    }
+
     pub(super) fn evaluate_selected(&self) -> Result<PathTrace, QueryError> {
         let (Some(s), Some(t)) = (self.selected_source(), self.selected_target()) else {
             return Err(QueryError::UnknownInstance {
@@ -61,7 +69,7 @@ impl App {
                 known: Vec::new(),
             });
         };
-        let query = Query::parse(&self.model, &s.query, &t.query, false);
+        let query = Query::parse(&self.model, &s.query, &t.query, false).with_probe(self.probe);
         eval::evaluate(&self.model, &self.model.scenario().what_if, &query)
     }
 

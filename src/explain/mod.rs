@@ -45,7 +45,9 @@ pub use fix::*;
 pub use import::*;
 pub use lang::{Lang, UnknownLang};
 pub use model::*;
+pub use security::{group_rule_text, traffic_text};
 pub use trace::*;
+pub use words::route_text;
 
 /// The message files, per language, in the order they are added to the bundle.
 pub const FILES: [(&str, &str, &str); 18] = [

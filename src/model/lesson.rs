@@ -60,6 +60,7 @@ pub enum LessonPanel {
     Endpoints,
     Matrix,
     Cost,
+    Security,
 }
 
 /// The verdict a step expects, in the codes `check` prints.

@@ -38,8 +38,8 @@ fn is_huge(area: Rect) -> bool {
 }
 
 /// From 180×50 up, every panel has its own place and Tab only moves the focus. Outside a
-/// lesson: topology, path and route tables above; the matrix (wide enough for every column),
-/// endpoints and cost below. In a lesson the narration and the path take the middle column
+/// lesson: topology, path, and route tables over security above; the matrix (wide enough for
+/// every column), endpoints and cost below. In a lesson the narration and the path take the middle column
 /// from top to bottom.
 fn huge_layout(app: &App, body: Rect) -> (Rect, Option<Rect>, Vec<(Tab, Rect)>) {
     if app.lesson.is_some() {
@@ -63,9 +63,14 @@ fn huge_layout(app: &App, body: Rect) -> (Rect, Option<Rect>, Vec<(Tab, Rect)>) 
             Tab::Endpoints => (Tab::Endpoints, Tab::Cost),
             _ => (Tab::Matrix, Tab::Cost),
         };
+        // The route tables' place shows the Security panel while it is the chosen tab.
+        let left_below = match app.tab {
+            Tab::Security => Tab::Security,
+            _ => Tab::RouteTables,
+        };
         let panels = vec![
             (Tab::Topology, topo),
-            (Tab::RouteTables, tables),
+            (left_below, tables),
             (a, upper),
             (b, lower),
         ];
@@ -73,12 +78,15 @@ fn huge_layout(app: &App, body: Rect) -> (Rect, Option<Rect>, Vec<(Tab, Rect)>) 
     }
     let [top, bottom] =
         Layout::vertical([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(body);
-    let [topo, path, tables] = Layout::horizontal([
+    let [topo, path, right] = Layout::horizontal([
         Constraint::Percentage(40),
         Constraint::Percentage(30),
         Constraint::Percentage(30),
     ])
     .areas(top);
+    // The route tables above the security layers: both read along the selected path.
+    let [tables, security] =
+        Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(right);
     let [matrix, endpoints, cost] = Layout::horizontal([
         Constraint::Percentage(52),
         Constraint::Percentage(20),
@@ -88,6 +96,7 @@ fn huge_layout(app: &App, body: Rect) -> (Rect, Option<Rect>, Vec<(Tab, Rect)>) 
     let panels = vec![
         (Tab::Topology, topo),
         (Tab::RouteTables, tables),
+        (Tab::Security, security),
         (Tab::Matrix, matrix),
         (Tab::Endpoints, endpoints),
         (Tab::Cost, cost),
@@ -164,7 +173,7 @@ pub fn layout(app: &App, area: Rect) -> Areas {
         let [topo, tables] =
             Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(left);
         let other_tab = match app.tab {
-            Tab::Endpoints | Tab::Cost => app.tab,
+            Tab::Endpoints | Tab::Cost | Tab::Security => app.tab,
             _ => Tab::Matrix,
         };
         if lesson {

@@ -15,6 +15,7 @@ mod narration;
 mod overlay;
 mod path;
 mod route_tables;
+mod security;
 pub mod svg;
 pub mod text;
 pub mod theme;
@@ -28,7 +29,6 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
 use crate::app::{App, Msg, StatusKind, Tab, keymap};
 use crate::i18n::{t, tf};
-use layout::WIDE_WIDTH;
 pub use layout::{Areas, is_wide, layout};
 pub use svg::screenshots;
 use text::{truncate, width};
@@ -97,6 +97,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             Tab::Endpoints => endpoints::render(app, &theme, *rect, buf, focused),
             Tab::Matrix => matrix::render(app, &theme, *rect, buf, focused),
             Tab::Cost => cost::render(app, &theme, *rect, buf, focused),
+            Tab::Security => security::render(app, &theme, *rect, buf, focused),
         }
     }
     status(app, &theme, areas.status, buf);
@@ -283,17 +284,27 @@ fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 /// Tab titles with their positions, for drawing and clicking.
 fn tab_titles(app: &App, area: Rect) -> Vec<(Tab, Rect, String)> {
     let mut x = area.x + 1;
-    let wide = area.width >= WIDE_WIDTH;
-    Tab::ALL
+    let labels: Vec<(Tab, String)> = Tab::ALL
         .iter()
         .map(|t| {
             let marker = if *t == app.tab { "▸" } else { " " };
-            let label = format!("{marker}{}", crate::i18n::t(app.lang, t.title()));
+            (
+                *t,
+                format!("{marker}{}", crate::i18n::t(app.lang, t.title())),
+            )
+        })
+        .collect();
+    // Two spaces between titles where they fit, one where that keeps every title whole (the
+    // six Japanese titles at 80 columns).
+    let total: usize = labels.iter().map(|(_, l)| width(l) + 2).sum();
+    let gap = if total < area.width as usize { 2 } else { 1 };
+    labels
+        .into_iter()
+        .map(|(t, label)| {
             let w = width(&label) as u16;
             let r = Rect::new(x, area.y, w.min(area.right().saturating_sub(x)), 1);
-            x = x.saturating_add(w + 2);
-            let _ = wide;
-            (*t, r, label)
+            x = x.saturating_add(w + gap);
+            (t, r, label)
         })
         .collect()
 }

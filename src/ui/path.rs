@@ -20,7 +20,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         theme,
         format!(
             "{}{}",
-            tf(lang, "ui-path", &[&app.path_label()]),
+            tf(
+                lang,
+                "ui-path",
+                &[&match app.probe_label() {
+                    Some(p) => tf(lang, "ui-path-probe", &[&app.path_label(), &p]),
+                    None => app.path_label(),
+                }]
+            ),
             super::fixes::title_mark(app)
         ),
         // The heavy border marks the one panel with focus: the path only when it is alone.

@@ -242,3 +242,45 @@ stop-network_acl = network ACL of { $subnet }: { $check }{ $reply ->
 }
 stop-source_dest_check = { $route } in { $table } sends traffic through { $eni }, whose source/destination check is on: it drops traffic that is neither from it nor to it (turn the check off on an appliance)
 hop-source-dest-check-off = { $hop }; source/destination check off
+
+## The explorer's Security panel (src/ui/security.rs)
+
+sec-panel-group = security group · { $interface } { $direction ->
+    [egress] outbound
+   *[ingress] inbound
+} ({ $groups })
+sec-panel-traffic = { $traffic } { $direction ->
+    [egress] to
+   *[ingress] from
+} { $peer }
+sec-panel-allowed-by = ✔ allowed by { $rule }
+sec-panel-no-rules = the groups have no { $direction ->
+    [egress] outbound
+   *[ingress] inbound
+} rule at all
+sec-panel-acl = network ACL { $acl } · { $subnet }
+sec-panel-acl-check = { $allow ->
+    [yes] ✔
+   *[no] ✖
+} { $reply ->
+    [yes] reply
+   *[no] request
+} { $direction } { $traffic } { $direction ->
+    [outbound] to
+   *[inbound] from
+} { $peer }: { $allow ->
+    [yes] allowed by
+   *[no] denied by
+} rule { $rule }{ $final ->
+    [yes] {" "}(the final rule: no numbered rule matched)
+   *[no] {""}
+}
+sec-panel-sdc = source/destination check · { $eni }
+sec-panel-sdc-on = ✖ denied by the check: it is on, so the interface drops traffic that is neither from it nor to it ({ $route } in { $table })
+sec-panel-part = for { $part }:
+sec-panel-not-evaluated = not evaluated: { $layers } (the scenario has no data for them)
+sec-panel-summary-denied = ✖ denied at { $what }
+sec-panel-summary-allowed = ✔ { $count ->
+    [one] the one check on the path allows the traffic
+   *[other] all { $count } checks on the path allow the traffic
+}

@@ -345,7 +345,7 @@ ui-quit-asks-first-if-there-are = quit (asks first if there are unsaved edits)
 ui-quit-now-without-saving = quit now, without saving
 ui-this-help = this help
 ui-choose-source-instance-or-subnet = choose the source (instance or subnet)
-ui-choose-target-service-workload-address = choose the target (service, workload, address)
+ui-choose-target-service-workload-address = choose the target (service, workload, address), or the traffic (protocol and port, default tcp/443) that security groups and network ACLs check
 ui-previous-next-source = previous / next source
 ui-previous-next-target = previous / next target
 ui-next-panel = next panel
@@ -498,3 +498,25 @@ ui-fix-question-status = How would you fix it? Discuss, then press f.
 ui-title-fixes = f: fixes { $a0 }
 ui-title-spof = ⚠ SPOF: { $a0 } (f)
 ui-title-no-spof = ✔ no SPOF
+
+## The Security panel (src/ui/security.rs; its messages with arguments are in trace.ftl)
+
+ui-security = Security
+ui-security-title = Security on the path (✔ allowed · ✖ denied)
+ui-sec-denied-no-rule = ✖ denied: no rule allows it (security groups allow only what a rule names)
+ui-sec-rules = rules:
+ui-sec-acl-reply-hint = network ACLs are stateless: the reply to the client's ephemeral ports needs its own rule
+ui-sec-sdc-off = ✔ allowed: the check is off, so the interface forwards traffic that is not its own
+ui-sec-hidden = Answer the question first (a): the security layers would give it away.
+ui-sec-none = No security group, network ACL or source/destination check decided on this path: it stopped before them, or stayed inside one subnet.
+ui-sec-no-path = No path selected.
+
+## The traffic a path asks about (t, then "Traffic…")
+
+ui-probe-item = Traffic: { $a0 }…
+ui-probe-item-detail = protocol and port for security groups and network ACLs (tcp/443, udp/53, icmp, all)
+ui-probe-prompt = Protocol and port
+ui-probe-hint = tcp/443, udp/53, tcp (port 443), icmp or all; security groups and network ACLs match it
+ui-probe-set = Traffic set: { $a0 } (security groups and network ACLs check it; the matrix stays tcp/443)
+ui-probe-bad = { $a0 } is not a protocol and port: type tcp/443, udp/53, icmp or all
+ui-path-probe = { $a0 } · { $a1 }

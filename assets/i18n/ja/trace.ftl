@@ -246,3 +246,45 @@ stop-network_acl = { $subnet } のネットワーク ACL: { $check }{ $reply ->
 }
 stop-source_dest_check = { $table } のルート { $route } はトラフィックを { $eni } 経由で送りますが、{ $eni } は送信元/送信先チェックが有効です。自分宛てでも自分発でもないトラフィックは破棄されます (アプライアンスではチェックを無効にします)
 hop-source-dest-check-off = { $hop }。送信元/送信先チェックは無効です
+
+## エクスプローラーのセキュリティパネル (src/ui/security.rs)
+
+sec-panel-group = セキュリティグループ · { $interface } の{ $direction ->
+    [egress] アウトバウンド
+   *[ingress] インバウンド
+} ({ $groups })
+sec-panel-traffic = { $direction ->
+    [egress] { $peer } への
+   *[ingress] { $peer } からの
+} { $traffic }
+sec-panel-allowed-by = ✔ 許可: { $rule }
+sec-panel-no-rules = この方向 ({ $direction ->
+    [egress] アウトバウンド
+   *[ingress] インバウンド
+}) のルールが 1 つもありません
+sec-panel-acl = ネットワーク ACL { $acl } · { $subnet }
+sec-panel-acl-check = { $allow ->
+    [yes] ✔
+   *[no] ✖
+} { $reply ->
+    [yes] 戻り
+   *[no] リクエスト
+} ({ $direction ->
+    [outbound] アウトバウンド
+   *[inbound] インバウンド
+}) { $direction ->
+    [outbound] { $peer } への
+   *[inbound] { $peer } からの
+} { $traffic }: ルール { $rule } が{ $allow ->
+    [yes] 許可
+   *[no] 拒否
+}{ $final ->
+    [yes] {" "}(最後のルール。番号付きのルールに一致しませんでした)
+   *[no] {""}
+}
+sec-panel-sdc = 送信元/送信先チェック · { $eni }
+sec-panel-sdc-on = ✖ チェックで拒否: 有効なので、自分発でも自分宛てでもないトラフィックは破棄されます ({ $table } のルート { $route })
+sec-panel-part = { $part } について:
+sec-panel-not-evaluated = 未評価: { $layers } (シナリオにデータがありません)
+sec-panel-summary-denied = ✖ 拒否: { $what }
+sec-panel-summary-allowed = ✔ 経路上の { $count } 件の判定がすべて許可しています

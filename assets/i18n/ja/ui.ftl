@@ -344,7 +344,7 @@ ui-quit-asks-first-if-there-are = 終了 (未保存の編集があれば先に�
 ui-quit-now-without-saving = 保存せずにすぐ終了
 ui-this-help = このヘルプ
 ui-choose-source-instance-or-subnet = 送信元を選ぶ (インスタンスまたはサブネット)
-ui-choose-target-service-workload-address = 宛先を選ぶ (サービス、ワークロード、アドレス)
+ui-choose-target-service-workload-address = 宛先 (サービス、ワークロード、アドレス) か、セキュリティグループとネットワーク ACL で評価するトラフィック (プロトコルとポート。既定は tcp/443) を選ぶ
 ui-previous-next-source = 前 / 次の送信元
 ui-previous-next-target = 前 / 次の宛先
 ui-next-panel = 次のパネル
@@ -497,3 +497,25 @@ ui-fix-question-status = どう直しますか？ 話し合ってから f を押
 ui-title-fixes = f: 修正案 { $a0 } 件
 ui-title-spof = ⚠ 単一障害点 { $a0 } (f)
 ui-title-no-spof = ✔ 単一障害点なし
+
+## セキュリティパネル (src/ui/security.rs。引数のあるメッセージは trace.ftl)
+
+ui-security = セキュリティ
+ui-security-title = 経路上のセキュリティ (✔ 許可 · ✖ 拒否)
+ui-sec-denied-no-rule = ✖ 拒否: 許可するルールがありません (セキュリティグループはルールで指定したものだけを許可します)
+ui-sec-rules = ルール:
+ui-sec-acl-reply-hint = ネットワーク ACL はステートレスです。クライアントのエフェメラルポートに戻る応答にも専用のルールが必要です
+ui-sec-sdc-off = ✔ 許可: チェックが無効なので、自分宛てでないトラフィックも転送します
+ui-sec-hidden = 先に質問に答えてください (a)。セキュリティの評価を見ると答えがわかってしまいます。
+ui-sec-none = この経路ではセキュリティグループ、ネットワーク ACL、送信元/送信先チェックのどれも判定していません。その前で止まったか、1 つのサブネット内で完結しています。
+ui-sec-no-path = 経路が選ばれていません。
+
+## 経路で評価するトラフィック (t →「トラフィック…」)
+
+ui-probe-item = トラフィック: { $a0 }…
+ui-probe-item-detail = セキュリティグループとネットワーク ACL で評価するプロトコルとポート (tcp/443、udp/53、icmp、all)
+ui-probe-prompt = プロトコルとポート
+ui-probe-hint = tcp/443、udp/53、tcp (ポート 443)、icmp、all のいずれか。セキュリティグループとネットワーク ACL のルールと照合します
+ui-probe-set = トラフィックを { $a0 } にしました (セキュリティグループとネットワーク ACL で評価します。マトリクスは tcp/443 のままです)
+ui-probe-bad = { $a0 } はプロトコルとポートとして読めません。tcp/443、udp/53、icmp、all のように入力してください
+ui-path-probe = { $a0 } · { $a1 }

@@ -32,6 +32,14 @@ impl App {
                 t(self.lang, "ui-ipv4-address-or-cidr-service-region"),
                 Purpose::TypedTarget,
             ),
+            Purpose::Target if v == "probe" => {
+                self.overlay = Some(Overlay::Input(Input {
+                    prompt: t(self.lang, "ui-probe-prompt").into(),
+                    hint: t(self.lang, "ui-probe-hint").into(),
+                    text: super::probe_text(self.probe),
+                    purpose: Purpose::Probe,
+                }));
+            }
             Purpose::Target => {
                 if let Ok(i) = v.parse() {
                     self.update_main(Msg::SelectTarget(i));
@@ -488,6 +496,7 @@ impl App {
             }
             // Inputs only.
             Purpose::TypedTarget
+            | Purpose::Probe
             | Purpose::AddRouteDestination { .. }
             | Purpose::AddRouteTypedTarget { .. }
             | Purpose::ReplaceRouteTypedTarget { .. }

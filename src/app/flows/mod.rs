@@ -32,6 +32,8 @@ pub enum Purpose {
     Source,
     Target,
     TypedTarget,
+    /// The protocol and port the selected path asks about.
+    Probe,
     EditMenu,
     AssociateSubnet,
     AssociateTable {
@@ -318,5 +320,64 @@ impl App {
             text: String::new(),
             purpose,
         }));
+    }
+}
+
+/// The traffic a query asks about as the user types it: `tcp/443`, `udp/53`, `icmp`, `all`.
+pub(in crate::app) fn probe_text(p: crate::eval::Probe) -> String {
+    if p.protocol.has_ports() {
+        format!("{}/{}", p.protocol.code(), p.port)
+    } else {
+        p.protocol.code().to_string()
+    }
+}
+
+/// Read `tcp/443`, `udp 53`, `tcp` (port 443), `icmp`, `all` (also `-1`, as AWS writes all
+/// protocols); none when it is not one of those.
+pub(in crate::app) fn parse_probe(text: &str) -> Option<crate::eval::Probe> {
+    use crate::model::Protocol;
+    let text = text.trim().to_ascii_lowercase();
+    let (proto, port) = match text.split_once(['/', ' ', ':']) {
+        Some((a, b)) => (a.trim().to_string(), Some(b.trim().to_string())),
+        None => (text.clone(), None),
+    };
+    let protocol = match proto.as_str() {
+        "tcp" => Protocol::Tcp,
+        "udp" => Protocol::Udp,
+        "icmp" => Protocol::Icmp,
+        "all" | "-1" => Protocol::All,
+        _ => return None,
+    };
+    let port = match (protocol.has_ports(), port) {
+        (true, Some(p)) => p.parse::<u16>().ok().filter(|p| *p > 0)?,
+        (true, None) => 443,
+        (false, None) => 0,
+        (false, Some(_)) => return None,
+    };
+    Some(crate::eval::Probe { protocol, port })
+}
+
+#[cfg(test)]
+mod probe_tests {
+    use super::*;
+    use crate::model::Protocol;
+
+    #[test]
+    fn probes_read_as_typed_and_print_back() {
+        for (typed, protocol, port, shown) in [
+            ("tcp/443", Protocol::Tcp, 443, "tcp/443"),
+            ("UDP 53", Protocol::Udp, 53, "udp/53"),
+            ("tcp", Protocol::Tcp, 443, "tcp/443"),
+            ("icmp", Protocol::Icmp, 0, "icmp"),
+            ("all", Protocol::All, 0, "all"),
+            ("-1", Protocol::All, 0, "all"),
+        ] {
+            let p = parse_probe(typed).expect(typed);
+            assert_eq!((p.protocol, p.port), (protocol, port), "{typed}");
+            assert_eq!(probe_text(p), shown);
+        }
+        for bad in ["", "http", "tcp/0", "tcp/70000", "icmp/8", "tcp/x"] {
+            assert_eq!(parse_probe(bad), None, "{bad:?}");
+        }
     }
 }

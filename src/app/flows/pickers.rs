@@ -239,6 +239,11 @@ pub(in crate::app) fn target_picker(app: &App) -> Picker {
         i18n::t(app.lang, "ui-address-cidr-s3-us-west-2"),
         "typed",
     ));
+    items.push(item(
+        i18n::tf(app.lang, "ui-probe-item", &[&super::probe_text(app.probe)]),
+        i18n::t(app.lang, "ui-probe-item-detail"),
+        "probe",
+    ));
     Picker::new(i18n::t(app.lang, "ui-to-target"), items, Purpose::Target)
         .preselect(&app.target.to_string())
 }

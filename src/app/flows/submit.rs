@@ -12,6 +12,23 @@ impl App {
         let text = input.text.trim().to_string();
         match input.purpose.clone() {
             Purpose::TypedTarget => self.add_typed_target(text),
+            Purpose::Probe => match super::parse_probe(&text) {
+                Some(probe) => {
+                    self.probe = probe;
+                    self.reselect();
+                    self.status = Some((
+                        StatusKind::Info,
+                        tf(self.lang, "ui-probe-set", &[&super::probe_text(probe)]),
+                    ));
+                }
+                None => {
+                    self.status = Some((
+                        StatusKind::Error,
+                        tf(self.lang, "ui-probe-bad", &[&format!("{text:?}")]),
+                    ));
+                    self.overlay = Some(Overlay::Input(input));
+                }
+            },
             Purpose::AddRouteDestination { table } => match parse_destination(self.lang, &text) {
                 Ok(_) => {
                     let items = self.target_items("");
@@ -128,7 +145,7 @@ impl App {
         let Some(source) = self.selected_source() else {
             return;
         };
-        let query = Query::parse(&self.model, &source.query, &text, false);
+        let query = Query::parse(&self.model, &source.query, &text, false).with_probe(self.probe);
         if let Err(e) = evaluate(&self.model, &self.model.scenario().what_if, &query) {
             self.status = Some((
                 StatusKind::Error,

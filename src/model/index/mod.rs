@@ -504,6 +504,9 @@ impl Model {
             && a.gwlb_endpoints == b.gwlb_endpoints
             && a.gateway_load_balancers == b.gateway_load_balancers
             && a.network_interfaces == b.network_interfaces
+            // The index keeps which ACL a subnet has, not the ACLs' rules: a rule edit must
+            // evaluate every class again.
+            && a.network_acls == b.network_acls
             && a.route_tables.len() == b.route_tables.len()
             && a.route_tables
                 .iter()

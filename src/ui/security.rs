@@ -1,0 +1,399 @@
+//! The Security panel: the security groups, network ACL rules (request and reply) and
+//! source/destination checks the selected path met, in the order it met them, each with
+//! `✔ allowed by` or `✖ denied by` and the rule that decided. Everything comes from the trace's
+//! hops (`Fact::SecurityGroup`, `Fact::NetworkAcl`, `Fact::NetworkInterface`) and its stop
+//! (`Stop::SecurityGroup`, `Stop::NetworkAcl`, `Stop::SourceDestCheck`); nothing is evaluated
+//! here. The symbols say allowed or denied without colour, and the words say it again.
+
+use ipnet::Ipv4Net;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+
+use crate::app::App;
+use crate::eval::{
+    AclCheck, AclDirection, Fact, GroupCheck, GroupDirection, GroupRule, Hop, PathTrace, Stop,
+};
+use crate::explain::{self, args, group_rule_text, msg, traffic_text};
+use crate::i18n::{Lang, t};
+use crate::model::Model;
+
+use super::text::wrap;
+use super::theme::Theme;
+use super::{clamp_scroll, draw_panel, put_lines};
+
+/// An address as rules and sentences write it: `10.0.1.10` for one address, else the CIDR.
+fn peer(n: Ipv4Net) -> String {
+    if n.prefix_len() == 32 {
+        n.addr().to_string()
+    } else {
+        n.to_string()
+    }
+}
+
+/// Lines being built at one width: a heading, then indented lines that wrap under themselves.
+struct Out<'t> {
+    app: &'t App,
+    w: usize,
+    theme: &'t Theme,
+    lines: Vec<Line<'static>>,
+    /// How many decisions allowed, and the heading of the one that denied.
+    allowed: usize,
+    denied: Option<String>,
+}
+
+impl Out<'_> {
+    fn head(&mut self, text: &str, style: Style) {
+        self.lines
+            .extend(wrap(text, self.w, "", "  ", Style::default(), style));
+    }
+
+    fn item(&mut self, text: &str, style: Style) {
+        // A line that starts with a mark wraps under the text after the mark.
+        let rest = if text.starts_with(['✔', '✖']) {
+            "      "
+        } else {
+            "    "
+        };
+        self.lines
+            .extend(wrap(text, self.w, "  ", rest, Style::default(), style));
+    }
+
+    fn group(&mut self, lang: Lang, c: &GroupCheck, allowed: bool) {
+        let groups = c
+            .groups
+            .iter()
+            .map(|g| g.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let head = msg(
+            lang,
+            "sec-panel-group",
+            args()
+                .s("interface", c.interface.to_string())
+                .s("direction", c.direction.code())
+                .s("groups", groups),
+        );
+        self.head(&head, self.theme.title());
+        if allowed {
+            self.allowed += 1;
+        } else {
+            self.denied = Some(head);
+        }
+        let traffic = msg(
+            lang,
+            "sec-panel-traffic",
+            args()
+                .s(
+                    "traffic",
+                    traffic_text(lang, c.traffic.protocol, c.traffic.ports),
+                )
+                .s("direction", c.direction.code())
+                .s("peer", peer(c.traffic.peer)),
+        );
+        self.item(&traffic, self.theme.dim());
+        match (&c.allowed_by, allowed) {
+            (Some(rule), true) => {
+                let new = group_rule_new(self.app, c.direction, rule);
+                let rule = group_rule_text(lang, c.direction, rule);
+                let text = msg(lang, "sec-panel-allowed-by", args().s("rule", rule));
+                self.item(&added(lang, text, new), self.theme.ok());
+            }
+            _ => {
+                self.item(
+                    &msg(lang, "ui-sec-denied-no-rule", args()),
+                    self.theme.bad(),
+                );
+                if c.total == 0 {
+                    let text = msg(
+                        lang,
+                        "sec-panel-no-rules",
+                        args().s("direction", c.direction.code()),
+                    );
+                    self.item(&format!("  {text}"), self.theme.dim());
+                    return;
+                }
+                self.item(&format!("  {}", t(lang, "ui-sec-rules")), self.theme.dim());
+                for r in &c.rules {
+                    let text = group_rule_text(lang, c.direction, r);
+                    self.item(&format!("  · {text}"), self.theme.plain());
+                }
+                if c.total > c.rules.len() {
+                    let more = msg(
+                        lang,
+                        "sg-rules-more",
+                        args().n("count", c.total - c.rules.len()),
+                    );
+                    self.item(&format!("  · {more}"), self.theme.dim());
+                }
+            }
+        }
+    }
+
+    fn acl(&mut self, lang: Lang, checks: &[AclCheck]) {
+        let Some(first) = checks.first() else {
+            return;
+        };
+        let head = msg(
+            lang,
+            "sec-panel-acl",
+            args()
+                .s("acl", first.acl.to_string())
+                .s("subnet", first.subnet.to_string()),
+        );
+        self.head(&head, self.theme.title());
+        for c in checks {
+            let text = msg(
+                lang,
+                "sec-panel-acl-check",
+                args()
+                    .b("allow", c.allow)
+                    .b("reply", c.reply)
+                    .s("direction", c.direction.code())
+                    .s(
+                        "traffic",
+                        traffic_text(lang, c.traffic.protocol, c.traffic.ports),
+                    )
+                    .s("peer", peer(c.traffic.peer))
+                    .s(
+                        "rule",
+                        c.rule.map(|r| r.to_string()).unwrap_or_else(|| "*".into()),
+                    )
+                    .b("final", c.rule.is_none()),
+            );
+            let new = c.rule.is_some_and(|n| acl_rule_new(self.app, c, n));
+            let text = added(lang, text, new);
+            let style = if c.allow {
+                self.allowed += 1;
+                self.theme.ok()
+            } else {
+                self.denied = Some(head.clone());
+                self.theme.bad()
+            };
+            self.item(&text, style);
+            if c.reply && !c.allow {
+                let hint = msg(lang, "ui-sec-acl-reply-hint", args());
+                self.item(&format!("  {hint}"), self.theme.dim());
+            }
+        }
+    }
+
+    fn source_dest_check(&mut self, lang: Lang, eni: &str, refused: Option<(String, String)>) {
+        let head = msg(lang, "sec-panel-sdc", args().s("eni", eni.to_string()));
+        self.head(&head, self.theme.title());
+        match &refused {
+            None => self.allowed += 1,
+            Some(_) => self.denied = Some(head),
+        }
+        match refused {
+            None => self.item(&msg(lang, "ui-sec-sdc-off", args()), self.theme.ok()),
+            Some((table, route)) => self.item(
+                &msg(
+                    lang,
+                    "sec-panel-sdc-on",
+                    args().s("table", table).s("route", route),
+                ),
+                self.theme.bad(),
+            ),
+        }
+    }
+
+    /// The security decisions among `hops`; whether there was one.
+    fn hops(&mut self, lang: Lang, hops: &[Hop]) -> bool {
+        let before = self.lines.len();
+        for h in hops {
+            match &h.fact {
+                Fact::SecurityGroup(c) => self.group(lang, c, true),
+                Fact::NetworkAcl { checks } => self.acl(lang, checks),
+                Fact::NetworkInterface {
+                    source_dest_check: Some(false),
+                    ..
+                } => self.source_dest_check(lang, &h.id, None),
+                Fact::Stop(Stop::SecurityGroup(c)) => self.group(lang, c, false),
+                Fact::Stop(Stop::NetworkAcl(c)) => self.acl(lang, std::slice::from_ref(c)),
+                Fact::Stop(Stop::SourceDestCheck { table, route, eni }) => self.source_dest_check(
+                    lang,
+                    eni,
+                    Some((table.to_string(), explain::route_text(lang, route))),
+                ),
+                _ => {}
+            }
+        }
+        self.lines.len() > before
+    }
+}
+
+/// `text`, with "✚ added by this step" when the lesson step being shown added its rule.
+fn added(lang: Lang, text: String, new: bool) -> String {
+    match new {
+        true => format!("{text}  ✚ {}", t(lang, "ui-added-by-this-step")),
+        false => text,
+    }
+}
+
+/// In a lesson: whether the step being shown added the network ACL rule `number` that decided
+/// `c` (it was not there before the step, or was different).
+fn acl_rule_new(app: &App, c: &AclCheck, number: u16) -> bool {
+    let Some(before) = app.step_before() else {
+        return false;
+    };
+    let rule = |m: &Model| {
+        let acl = m
+            .scenario()
+            .network_acls
+            .iter()
+            .find(|a| a.id == c.acl.as_str())?;
+        let rules = match c.direction {
+            AclDirection::Inbound => &acl.inbound,
+            AclDirection::Outbound => &acl.outbound,
+        };
+        rules.iter().find(|r| r.number == number).cloned()
+    };
+    let now = rule(&app.model);
+    now.is_some() && now != rule(before)
+}
+
+/// In a lesson: whether the step being shown added the security group rule `r` (no rule of
+/// the group in that direction said the same before the step).
+fn group_rule_new(app: &App, direction: GroupDirection, r: &GroupRule) -> bool {
+    let Some(before) = app.step_before() else {
+        return false;
+    };
+    let Some(group) = before
+        .scenario()
+        .security_groups
+        .iter()
+        .find(|g| g.id == r.group.as_str())
+    else {
+        return true;
+    };
+    let rules = match direction {
+        GroupDirection::Egress => &group.egress,
+        GroupDirection::Ingress => &group.ingress,
+    };
+    !rules.iter().any(|x| {
+        x.protocol == r.protocol
+            && (x.ports == r.ports || Some(x.port_range()) == r.ports)
+            && x.peer.to_string() == r.peer.as_str()
+    })
+}
+
+/// Every line of the panel at width `w`.
+pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let mut out = Out {
+        app,
+        w,
+        theme,
+        lines: Vec::new(),
+        allowed: 0,
+        denied: None,
+    };
+    let tr: &PathTrace = match &app.trace {
+        Ok(tr) if !app.verdict_hidden() => tr,
+        Ok(_) => {
+            out.head(t(lang, "ui-sec-hidden"), theme.dim());
+            return out.lines;
+        }
+        Err(_) => {
+            out.head(t(lang, "ui-sec-no-path"), theme.dim());
+            return out.lines;
+        }
+    };
+    let mut any = out.hops(lang, &tr.hops);
+    for p in &tr.parts {
+        let label = match &p.to {
+            Some(to) => to.to_string(),
+            None => p
+                .cidrs
+                .iter()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        };
+        let mark = out.lines.len();
+        out.head(
+            &msg(lang, "sec-panel-part", args().s("part", label)),
+            theme.on_path(),
+        );
+        if out.hops(lang, &p.hops) {
+            any = true;
+        } else {
+            out.lines.truncate(mark);
+        }
+    }
+    let layers: Vec<String> = tr
+        .unchecked
+        .iter()
+        .filter(|c| {
+            matches!(
+                **c,
+                "security_groups" | "network_acls" | "source_dest_check"
+            )
+        })
+        .map(|c| explain::unchecked_label(lang, c))
+        .collect();
+    if !any {
+        out.head(t(lang, "ui-sec-none"), theme.dim());
+    }
+    // First what decided, so a refusal below the fold is still on screen.
+    let summary = match &out.denied {
+        Some(what) => Some((
+            msg(
+                lang,
+                "sec-panel-summary-denied",
+                args().s("what", what.clone()),
+            ),
+            theme.bad(),
+        )),
+        None if any => Some((
+            msg(
+                lang,
+                "sec-panel-summary-allowed",
+                args().n("count", out.allowed),
+            ),
+            theme.ok(),
+        )),
+        None => None,
+    };
+    if let Some((text, style)) = summary {
+        let head = wrap(&text, w, "", "  ", Style::default(), style);
+        out.lines.splice(0..0, head);
+    }
+    if !layers.is_empty() {
+        let text = msg(
+            lang,
+            "sec-panel-not-evaluated",
+            args().s("layers", layers.join(", ")),
+        );
+        out.head(&text, theme.warn());
+    }
+    out.lines
+}
+
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
+    let tab = crate::app::Tab::Security;
+    let Some(inner) = draw_panel(
+        theme,
+        t(app.lang, "ui-security-title").into(),
+        focused,
+        area,
+        buf,
+    ) else {
+        return;
+    };
+    let lines = lines(app, theme, inner.width as usize);
+    let scroll = clamp_scroll(app.scroll[tab.index()], lines.len(), inner.height);
+    put_lines(&lines, scroll, inner, buf);
+    super::scroll_marker(
+        app.lang,
+        theme,
+        "PgUp PgDn",
+        scroll,
+        inner.height as usize,
+        lines.len(),
+        area,
+        buf,
+    );
+}

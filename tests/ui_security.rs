@@ -1,0 +1,221 @@
+//! The Security panel and the traffic (protocol and port) a path asks about: insta snapshots at
+//! 80×24, 120×40 and 200×60 in English and Japanese, every size down to 1×1 without a panic,
+//! scrolling by keys and wheel, the target picker's traffic field, and a lesson step that opens
+//! the panel only once the question is answered.
+
+mod common;
+
+use common::{assert_no_overlapping_wide_chars, drawn, frame, open, text};
+use vpc_tui::app::script::press;
+use vpc_tui::app::{App, Msg, Tab};
+use vpc_tui::i18n::Lang;
+
+const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (200, 60)];
+
+/// security-layers.ron with the path `from` → `to` selected through the pickers and the
+/// Security tab chosen.
+fn on_path(lang: Lang, from: &str, to: &str) -> App {
+    let mut app = open("security-layers");
+    app.lang = lang;
+    app.update(Msg::Resize(80, 24));
+    press(&mut app, &format!("s/{from}<Enter>t/{to}<Enter>"));
+    app.update(Msg::ShowTab(Tab::Security));
+    assert!(app.path_label().starts_with(from), "{}", app.path_label());
+    app
+}
+
+fn lang_code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "en",
+        Lang::Ja => "ja",
+    }
+}
+
+#[test]
+fn a_path_the_endpoint_group_refuses_at_every_size() {
+    for lang in [Lang::En, Lang::Ja] {
+        let mut app = on_path(lang, "app-b", "ssm");
+        let reason = app
+            .trace
+            .as_ref()
+            .unwrap()
+            .verdict
+            .reason()
+            .map(|r| r.code());
+        assert_eq!(reason, Some("security_group_ingress"));
+        for (w, h) in SIZES {
+            let buf = frame(&mut app, w, h);
+            let screen = text(&buf);
+            assert_no_overlapping_wide_chars(&buf);
+            // What decided is on screen at every size, before any scrolling: the summary line.
+            let denied = match lang {
+                Lang::En => "✖ denied at security group",
+                Lang::Ja => "✖ 拒否: セキュリティグループ",
+            };
+            assert!(screen.contains(denied), "{denied:?} not in\n{screen}");
+            insta::assert_snapshot!(
+                format!("security_app_b_ssm_{}_{w}x{h}", lang_code(lang)),
+                screen
+            );
+        }
+    }
+}
+
+#[test]
+fn a_reply_the_network_acl_denies_at_every_size() {
+    for lang in [Lang::En, Lang::Ja] {
+        let mut app = on_path(lang, "noreply", "s3");
+        for (w, h) in SIZES {
+            let buf = frame(&mut app, w, h);
+            assert_no_overlapping_wide_chars(&buf);
+            insta::assert_snapshot!(
+                format!("security_noreply_s3_{}_{w}x{h}", lang_code(lang)),
+                text(&buf)
+            );
+        }
+        // The rule that decided, in words (the whole panel at the huge size).
+        let screen = text(&frame(&mut app, 200, 60));
+        let line = match lang {
+            Lang::En => "✖ reply inbound tcp/1024-65535 from",
+            Lang::Ja => "✖ 戻り (インバウンド)",
+        };
+        assert!(screen.contains(line), "{line:?} not in\n{screen}");
+    }
+}
+
+#[test]
+fn an_appliance_with_its_check_on_and_a_working_path() {
+    let mut app = on_path(Lang::En, "inspected", "sns");
+    let screen = text(&frame(&mut app, 200, 60));
+    assert!(
+        screen.contains("✖ denied at source/destination check"),
+        "no source/dest check denial in\n{screen}"
+    );
+    let mut app = on_path(Lang::En, "app-a", "ssm");
+    let screen = text(&frame(&mut app, 200, 60));
+    assert!(
+        screen.contains("✔ all 6 checks on the path allow the traffic"),
+        "{screen}"
+    );
+    assert!(!screen.contains("✖ denied at"), "{screen}");
+}
+
+#[test]
+fn a_scenario_without_security_data_says_the_layers_are_not_evaluated() {
+    let mut app = open("no-endpoint");
+    app.update(Msg::ShowTab(Tab::Security));
+    let screen = text(&frame(&mut app, 80, 24));
+    assert!(
+        screen.contains("not evaluated: security groups, network ACLs"),
+        "{screen}"
+    );
+    // The traffic does not matter there, so the path's heading does not show it.
+    assert!(!screen.contains("tcp/443"), "{screen}");
+}
+
+#[test]
+fn every_size_down_to_1x1_draws_without_a_panic() {
+    for lang in [Lang::En, Lang::Ja] {
+        let mut app = on_path(lang, "noreply", "s3");
+        for w in [1, 2, 10, 39, 40, 41, 60, 79, 80, 119, 120, 179, 180, 250] {
+            for h in [1, 2, 5, 11, 12, 13, 20, 24, 39, 40, 49, 50, 70] {
+                let buf = drawn(&mut app, w, h);
+                assert_no_overlapping_wide_chars(&buf);
+                let _ = vpc_tui::ui::hit_test(&app, buf.area, w / 2, h / 2);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_panel_scrolls_by_keys_and_by_wheel_and_says_where_it_is() {
+    let mut app = on_path(Lang::En, "app-b", "ssm");
+    let first = text(&frame(&mut app, 80, 24));
+    assert!(first.contains(" · PgUp PgDn"), "{first}");
+    press(&mut app, "<PgDn>");
+    let paged = text(&frame(&mut app, 80, 24));
+    assert_ne!(first, paged);
+    assert!(paged.contains("no rule allows it"), "{paged}");
+    press(&mut app, "<Home>");
+    assert_eq!(text(&frame(&mut app, 80, 24)), first);
+    // The wheel over the panel (the lower half at 80×24) scrolls it too.
+    app.update(Msg::WheelDown(10, 18));
+    let wheeled = text(&frame(&mut app, 80, 24));
+    assert_ne!(first, wheeled);
+    assert!(wheeled.contains("4–11 of"), "{wheeled}");
+}
+
+#[test]
+fn the_target_picker_sets_the_protocol_and_port() {
+    let mut app = on_path(Lang::En, "app-a", "ssm");
+    let screen = text(&frame(&mut app, 80, 24));
+    assert!(screen.contains("Path: app-a → ssm · tcp/443"), "{screen}");
+    // The picker's last item opens the traffic field, filled with what is set.
+    press(&mut app, "t/traffic<Enter>");
+    let screen = text(&frame(&mut app, 80, 24));
+    assert!(screen.contains("Protocol and port"), "{screen}");
+    press(&mut app, "<Bksp><Bksp><Bksp>22<Enter>");
+    let tr = app.trace.as_ref().unwrap();
+    assert_eq!(
+        tr.verdict.reason().map(|r| r.code()),
+        Some("network_acl_inbound")
+    );
+    let screen = text(&frame(&mut app, 80, 24));
+    assert!(screen.contains("Path: app-a → ssm · tcp/22"), "{screen}");
+    // Nonsense is refused, with what was typed kept to correct it.
+    press(&mut app, "t/traffic<Enter><C-u>http<Enter>");
+    assert!(app.overlay.is_some());
+    let screen = text(&frame(&mut app, 80, 24));
+    assert!(screen.contains("is not a protocol and port"), "{screen}");
+    press(&mut app, "<Esc>");
+    // Japanese says the same in the heading.
+    app.lang = Lang::Ja;
+    let screen = text(&frame(&mut app, 80, 24));
+    assert!(screen.contains("経路: app-a → ssm · tcp/22"), "{screen}");
+}
+
+#[test]
+fn a_lesson_step_opens_the_panel_after_the_answer() {
+    for lang in [Lang::En, Lang::Ja] {
+        let mut app = open("endpoint-security-group");
+        app.lang = lang;
+        app.start_lesson(0);
+        assert_eq!(app.tab, Tab::Security);
+        let screen = text(&frame(&mut app, 80, 24));
+        assert!(
+            !screen.contains("sg-default"),
+            "the answer shows early:\n{screen}"
+        );
+        let hidden = match lang {
+            Lang::En => "Answer the question first (a)",
+            Lang::Ja => "先に質問に答えてください",
+        };
+        assert!(screen.contains(hidden), "{screen}");
+        press(&mut app, "aj<Enter>");
+        let screen = text(&frame(&mut app, 80, 24));
+        assert!(screen.contains("sg-default"), "{screen}");
+        insta::assert_snapshot!(
+            format!(
+                "security_lesson_endpoint_sg_step1_{}_80x24",
+                lang_code(lang)
+            ),
+            screen
+        );
+    }
+}
+
+#[test]
+fn a_lesson_step_marks_the_rule_it_added() {
+    let mut app = open("nacl-ephemeral");
+    app.start_lesson(1);
+    press(&mut app, "ak<Enter>");
+    let screen = text(&frame(&mut app, 200, 60));
+    assert!(screen.contains("allowed by rule 110  ✚ added"), "{screen}");
+    // The next step did not add it: no mark.
+    let mut app = open("nacl-ephemeral");
+    app.start_lesson(2);
+    press(&mut app, "ak<Enter>");
+    let screen = text(&frame(&mut app, 200, 60));
+    assert!(screen.contains("allowed by rule 110"), "{screen}");
+    assert!(!screen.contains("✚ added"), "{screen}");
+}
