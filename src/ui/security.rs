@@ -210,13 +210,16 @@ impl Out<'_> {
                     source_dest_check: Some(false),
                     ..
                 } => self.source_dest_check(lang, &h.id, None),
-                Fact::Stop(Stop::SecurityGroup(c)) => self.group(lang, c, false),
-                Fact::Stop(Stop::NetworkAcl(c)) => self.acl(lang, std::slice::from_ref(c)),
-                Fact::Stop(Stop::SourceDestCheck { table, route, eni }) => self.source_dest_check(
-                    lang,
-                    eni,
-                    Some((table.to_string(), explain::route_text(lang, route))),
-                ),
+                Fact::Stop(stop) => match &**stop {
+                    Stop::SecurityGroup(c) => self.group(lang, c, false),
+                    Stop::NetworkAcl(c) => self.acl(lang, std::slice::from_ref(c)),
+                    Stop::SourceDestCheck { table, route, eni } => self.source_dest_check(
+                        lang,
+                        eni,
+                        Some((table.to_string(), explain::route_text(lang, route))),
+                    ),
+                    _ => {}
+                },
                 _ => {}
             }
         }
