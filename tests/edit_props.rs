@@ -339,6 +339,7 @@ fn build(s: &Scenario, seed: &Seed) -> Edit {
             }
             Edit::AddGatewayEndpoint {
                 endpoint: GatewayEndpoint {
+                    policy: None,
                     id: format!("vpce-gw-new-{}", a % 3),
                     service: service(c % 3),
                     route_tables,
@@ -364,6 +365,7 @@ fn build(s: &Scenario, seed: &Seed) -> Edit {
                 .collect();
             Edit::AddInterfaceEndpoint {
                 endpoint: InterfaceEndpoint {
+                    policy: None,
                     security_groups: Vec::new(),
                     id: format!("vpce-if-new-{}", a % 3),
                     service: service(a / 3),

@@ -59,6 +59,7 @@ fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) -> Sce
         });
     }
     Scenario {
+        buckets: Vec::new(),
         ephemeral_ports: None,
         network_acls: Vec::new(),
         security_groups: Vec::new(),
@@ -262,6 +263,7 @@ proptest! {
             .collect();
         if !tables.is_empty() {
             s.gateway_endpoints.push(vpc_tui::model::GatewayEndpoint {
+                policy: None,
                 id: "vpce-s3".into(),
                 service: "s3".into(),
                 route_tables: tables,
@@ -302,6 +304,7 @@ proptest! {
 fn with_endpoint(mut s: Scenario) -> Scenario {
     s.interface_endpoints
         .push(vpc_tui::model::InterfaceEndpoint {
+            policy: None,
             id: "vpce-sqs".into(),
             service: "sqs".into(),
             subnets: vec![vpc_tui::model::EndpointSubnet {

@@ -59,6 +59,7 @@ fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) -> Sce
         });
     }
     Scenario {
+        buckets: Vec::new(),
         ephemeral_ports: None,
         network_acls: Vec::new(),
         security_groups: Vec::new(),

@@ -34,6 +34,8 @@ pub(crate) struct Ctx<'m> {
     pub deps: RefCell<Deps>,
     /// The traffic asked about (protocol and port), for security groups and network ACLs.
     pub probe: super::query::Probe,
+    /// The request asked about at the service, for endpoint and bucket policies.
+    pub request: super::query::Request,
     /// The source of the evaluation in progress: its subnet and security groups.
     pub src_subnet: usize,
     pub src_groups: crate::model::GroupSet,
@@ -176,6 +178,8 @@ pub(crate) struct Aim {
     pub public_service: Option<usize>,
     /// An address destination: delivery by the local route reaches it.
     pub address: bool,
+    /// The service asked about (in every mode, the matrix's too): its policies' IAM prefix.
+    pub service_index: Option<usize>,
 }
 
 impl Aim {

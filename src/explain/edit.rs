@@ -435,6 +435,7 @@ mod tests {
             },
             Edit::AddGatewayEndpoint {
                 endpoint: GatewayEndpoint {
+                    policy: None,
                     id: "vpce-s3".into(),
                     service: "s3".into(),
                     route_tables: vec!["rtb-a".into(), "rtb-b".into()],
@@ -443,6 +444,7 @@ mod tests {
             },
             Edit::AddGatewayEndpoint {
                 endpoint: GatewayEndpoint {
+                    policy: None,
                     id: "vpce-s3".into(),
                     service: "s3".into(),
                     route_tables: vec![],
@@ -463,6 +465,7 @@ mod tests {
             },
             Edit::AddInterfaceEndpoint {
                 endpoint: InterfaceEndpoint {
+                    policy: None,
                     security_groups: Vec::new(),
                     id: "vpce-ssm".into(),
                     service: "ssm".into(),
@@ -478,6 +481,7 @@ mod tests {
             },
             Edit::AddInterfaceEndpoint {
                 endpoint: InterfaceEndpoint {
+                    policy: None,
                     security_groups: Vec::new(),
                     id: "vpce-ssm".into(),
                     service: "ssm".into(),

@@ -23,6 +23,7 @@ mod hops;
 mod lang;
 mod model;
 mod notes;
+mod policy;
 mod query;
 mod security;
 mod stops;

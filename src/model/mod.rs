@@ -9,6 +9,7 @@ mod layout;
 mod lesson;
 mod load;
 mod parts;
+mod policy;
 mod security;
 mod split;
 mod types;
@@ -23,5 +24,6 @@ pub use index::{
 pub use lesson::{Lesson, LessonPanel, LessonStep, StepExpectation, Text};
 pub(crate) use load::write_located;
 pub use load::{LoadError, from_ron_str, load_file, save_file, to_ron_string};
+pub use policy::*;
 pub use security::*;
 pub use types::*;

@@ -149,6 +149,7 @@ impl App {
                 let id = self.fresh_id(&format!("vpce-{service}"));
                 self.apply(Edit::AddGatewayEndpoint {
                     endpoint: GatewayEndpoint {
+                        policy: None,
                         id,
                         service,
                         route_tables: if v.is_empty() { vec![] } else { vec![v] },
@@ -215,6 +216,7 @@ impl App {
                     .is_some_and(|s| s.private_dns_supported);
                 self.apply(Edit::AddInterfaceEndpoint {
                     endpoint: InterfaceEndpoint {
+                        policy: None,
                         id,
                         service,
                         subnets: vec![EndpointSubnet {

@@ -58,6 +58,9 @@ pub enum Fact {
     NetworkAcl {
         checks: Vec<AclCheck>,
     },
+    /// An endpoint or bucket policy that let the request on (the hop's id is the endpoint or
+    /// the bucket).
+    Policy(PolicyCheck),
     InternetGateway,
     /// A service's public endpoint.
     Service {

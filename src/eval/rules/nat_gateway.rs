@@ -142,6 +142,9 @@ fn regional(
         };
     }
     internet_gateway::pass(ctx, &igw.id, hops);
+    if let Some(stop) = crate::eval::policies::from_internet(ctx, hops) {
+        return stop;
+    }
     Outcome::Done(Verdict::Reachable {
         via: Via::NatGateway,
         cross_az: None,

@@ -261,6 +261,7 @@ pub fn build(
         None => format!("{vpc_id}, imported from AWS"),
     };
     Ok(Scenario {
+        buckets: Vec::new(),
         title: Some(title),
         description: Some(format!(
             "Imported with `vpc-tui import aws` from the AWS CLI's describe output for {vpc_id} in {region}. The local routes and the gateway endpoints' prefix-list routes that AWS lists are derived again by the model."

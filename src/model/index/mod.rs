@@ -457,6 +457,12 @@ impl Model {
             && a.internet_gateway == b.internet_gateway
             && a.nat_gateways == b.nat_gateways
             && a.interface_endpoints == b.interface_endpoints
+            // Endpoint and bucket policies (the gateway endpoints' routes are in the tables).
+            && a.gateway_endpoints
+                .iter()
+                .map(|g| (&g.id, &g.policy))
+                .eq(b.gateway_endpoints.iter().map(|g| (&g.id, &g.policy)))
+            && a.buckets == b.buckets
             && a.gwlb_endpoints == b.gwlb_endpoints
             && a.gateway_load_balancers == b.gateway_load_balancers
             && a.network_interfaces == b.network_interfaces
