@@ -287,6 +287,19 @@ fn edit_message(lang: Lang, edit: &Edit) -> (&'static str, Args<'static>) {
                 },
             ),
         ),
+        Edit::SetEndpointPolicy { endpoint, policy } => (
+            "edit-endpoint-policy",
+            a.s("endpoint", endpoint.clone())
+                .s(
+                    "case",
+                    match policy {
+                        None => "reset",
+                        Some(p) if *p == crate::model::Policy::full_access() => "full",
+                        Some(_) => "custom",
+                    },
+                )
+                .n("count", policy.as_ref().map_or(0, |p| p.statements().len())),
+        ),
         Edit::SetDnsSupport { enabled } => ("edit-dns-support", a.b("on", *enabled)),
         Edit::SetDnsHostnames { enabled } => ("edit-dns-hostnames", a.b("on", *enabled)),
         Edit::SetGwlbAppliancesUp { endpoint, up } => (
@@ -656,6 +669,10 @@ mod tests {
                 interface: "eni-fw".into(),
                 enabled: Some(false),
             },
+            Edit::SetEndpointPolicy {
+                endpoint: "vpce-s3".into(),
+                policy: Some(crate::model::Policy::full_access()),
+            },
         ]
     }
 
@@ -699,6 +716,7 @@ mod tests {
             Edit::RemoveNetworkAclRule { .. } => 34,
             Edit::AssociateNetworkAcl { .. } => 35,
             Edit::SetSourceDestCheck { .. } => 36,
+            Edit::SetEndpointPolicy { .. } => 37,
         }
     }
 
@@ -735,7 +753,7 @@ mod tests {
         seen.dedup();
         assert_eq!(
             seen,
-            (0..=36).collect::<Vec<_>>(),
+            (0..=37).collect::<Vec<_>>(),
             "a variant has no sample"
         );
         for e in &samples {
@@ -808,6 +826,7 @@ mod tests {
             "associate subnet-a with the network ACL acl-1",
             "associate subnet-a with the default network ACL",
             "turn the source/destination check of eni-fw off",
+            "give vpce-s3 the full-access endpoint policy",
         ];
         assert_eq!(en, want);
     }
