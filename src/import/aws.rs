@@ -364,6 +364,8 @@ pub struct VpcEndpoint {
     pub network_interface_ids: Vec<String>,
     /// The security groups of an interface endpoint's network interfaces.
     pub groups: Vec<super::aws_security::GroupIdentifier>,
+    /// The endpoint policy, as a JSON string (gateway and interface endpoints).
+    pub policy_document: Option<String>,
     pub tags: Vec<Tag>,
     #[serde(flatten)]
     pub extra: Extra,
@@ -371,7 +373,6 @@ pub struct VpcEndpoint {
 
 /// Fields of `VpcEndpoint` the importer knows and does not need.
 pub const ENDPOINT_FIELDS_UNUSED: &[&str] = &[
-    "PolicyDocument",
     "IpAddressType",
     "RequesterManaged",
     "DnsEntries",
@@ -384,6 +385,13 @@ pub const ENDPOINT_FIELDS_UNUSED: &[&str] = &[
     "ServiceNetworkArn",
     "ResourceConfigurationArn",
 ];
+
+/// `aws s3api get-bucket-policy --bucket NAME`: the bucket policy as a JSON string.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetBucketPolicy {
+    pub policy: String,
+}
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]

@@ -10,6 +10,7 @@ use super::{ImportError, Input};
 use crate::model::catalogue::{self, Service};
 use crate::model::{Diagnostic, InternetGateway, Scenario, Vpc, WhatIf};
 
+mod buckets;
 mod endpoints;
 mod instances;
 mod nat;
@@ -260,8 +261,9 @@ pub fn build(
         Some(n) => format!("{vpc_id} ({n}), imported from AWS"),
         None => format!("{vpc_id}, imported from AWS"),
     };
+    let buckets = buckets::buckets(&input.bucket_policies, &mut w);
     Ok(Scenario {
-        buckets: Vec::new(),
+        buckets,
         title: Some(title),
         description: Some(format!(
             "Imported with `vpc-tui import aws` from the AWS CLI's describe output for {vpc_id} in {region}. The local routes and the gateway endpoints' prefix-list routes that AWS lists are derived again by the model."
