@@ -553,3 +553,46 @@ fn the_table_chooser_says_main_once() {
             .any(|i| i.detail.ends_with("main route table"))
     );
 }
+
+/// The endpoint policy flow: pick the endpoint, then full access or AWS's default; undo puts
+/// the policy back.
+#[test]
+fn an_endpoint_policy_is_set_from_the_edit_menu_and_undone() {
+    let mut app = open("endpoint-policies");
+    press(&mut app, "e");
+    let Some(Overlay::Picker(menu)) = &app.overlay else {
+        panic!("no menu");
+    };
+    let k = menu
+        .items
+        .iter()
+        .position(|i| i.value == "endpoint-policy")
+        .unwrap();
+    app.overlay = Some(Overlay::Picker(Picker {
+        selected: k,
+        ..menu.clone()
+    }));
+    press(&mut app, "<Enter>");
+    let Some(Overlay::Picker(p)) = &app.overlay else {
+        panic!("no endpoint step");
+    };
+    assert_eq!(p.items[0].value, "vpce-s3-logs");
+    assert!(
+        p.items[0].detail.contains("its own"),
+        "{}",
+        p.items[0].detail
+    );
+    press(&mut app, "<Enter>");
+    let Some(Overlay::Picker(p)) = &app.overlay else {
+        panic!("no choice step");
+    };
+    assert_eq!(p.items[0].value, "full");
+    let before = app.model.scenario().gateway_endpoints[0].policy.clone();
+    press(&mut app, "<Enter>");
+    assert_eq!(
+        app.model.scenario().gateway_endpoints[0].policy,
+        Some(crate::model::Policy::full_access())
+    );
+    press(&mut app, "u");
+    assert_eq!(app.model.scenario().gateway_endpoints[0].policy, before);
+}

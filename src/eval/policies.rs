@@ -26,10 +26,7 @@ use super::rules::{bucket_policy, endpoint_policy};
 
 /// Whether the model has policy data: an endpoint with a policy, or a bucket.
 pub fn on(model: &Model) -> bool {
-    let s = model.scenario();
-    !s.buckets.is_empty()
-        || s.gateway_endpoints.iter().any(|g| g.policy.is_some())
-        || s.interface_endpoints.iter().any(|e| e.policy.is_some())
+    model.policies_on
 }
 
 /// The IAM service prefix of a catalogue service (`ecr.api` → `ecr`).

@@ -291,6 +291,29 @@ impl App {
                     now,
                 );
             }
+            Purpose::EndpointPolicyEndpoint => {
+                let lang = self.lang;
+                self.pick(Picker::new(
+                    tf(lang, "ui-endpoint-policy-of", &[&v]),
+                    vec![
+                        item(
+                            t(lang, "ui-policy-full-access"),
+                            t(lang, "ui-policy-full-access-hint"),
+                            "full",
+                        ),
+                        item(
+                            t(lang, "ui-policy-reset"),
+                            t(lang, "ui-policy-reset-hint"),
+                            "reset",
+                        ),
+                    ],
+                    Purpose::EndpointPolicyChoice { endpoint: v },
+                ))
+            }
+            Purpose::EndpointPolicyChoice { endpoint } => self.apply(Edit::SetEndpointPolicy {
+                endpoint,
+                policy: (v == "full").then(crate::model::Policy::full_access),
+            }),
             Purpose::NatSubnet => self.pick(Picker::new(
                 tf(self.lang, "ui-connectivity-of-nat-gateway-in", &[&v]),
                 vec![

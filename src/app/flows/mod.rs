@@ -83,6 +83,11 @@ pub enum Purpose {
         endpoint: String,
     },
     PrivateDns,
+    /// Which endpoint's policy to set, then full access or AWS's default.
+    EndpointPolicyEndpoint,
+    EndpointPolicyChoice {
+        endpoint: String,
+    },
     NatSubnet,
     NatConnectivity {
         subnet: String,

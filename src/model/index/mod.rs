@@ -108,6 +108,8 @@ pub struct Model {
     workloads: Arc<Vec<Workload>>,
     /// Security groups and network ACLs as the evaluator reads them.
     pub(crate) security: Arc<SecurityIndex>,
+    /// Some endpoint has a policy or some bucket is listed (aws-semantics.md §5b).
+    pub(crate) policies_on: bool,
 }
 
 /// Errors first (each group in rule order), as [`Model::new`] reports them.
@@ -397,7 +399,11 @@ impl Model {
             |m| &m.security,
             || SecurityIndex::build(s, &subnet_lookup),
         );
+        let policies_on = !s.buckets.is_empty()
+            || s.gateway_endpoints.iter().any(|g| g.policy.is_some())
+            || s.interface_endpoints.iter().any(|e| e.policy.is_some());
         Model {
+            policies_on,
             security,
             workloads,
             scenario: Arc::new(scenario),
