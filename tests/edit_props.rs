@@ -412,6 +412,7 @@ fn build(s: &Scenario, seed: &Seed) -> Edit {
             let regional = b.is_multiple_of(4);
             Edit::AddNatGateway {
                 nat_gateway: NatGateway {
+                    elastic_ip: None,
                     id: format!("nat-new-{}", a % 3),
                     name: flag.then(|| "new".to_string()),
                     subnet: (!regional).then(|| subnet(s, b)),

@@ -202,6 +202,7 @@ fn edit(s: &Scenario, kind: u8, a: u32, b: u32, c: u32, flag: bool) -> Edit {
         },
         12 => Edit::AddNatGateway {
             nat_gateway: NatGateway {
+                elastic_ip: None,
                 id: format!("nat-new-{}", a % 3),
                 name: flag.then(|| "new".to_string()),
                 subnet: Some(subnet(b)),

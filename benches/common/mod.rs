@@ -403,6 +403,7 @@ pub fn scenario(shape: Shape) -> Scenario {
 
     let nat_gateways = (0..AZS)
         .map(|az| NatGateway {
+            elastic_ip: None,
             id: nat_id(az),
             name: Some(format!("nat-{}", az_name(az))),
             subnet: Some(subnet_id(az)),

@@ -205,6 +205,9 @@ pub(crate) struct Walk<'m> {
     pub private_nat: bool,
     /// It passed a NAT gateway (for `via`).
     pub via_nat: bool,
+    /// The public address the internet sees, when the model knows it (a public NAT gateway's
+    /// Elastic IP): a bucket policy's `aws:SourceIp`.
+    pub public_address: Option<std::net::Ipv4Addr>,
     /// (table, target id) pairs passed: a repeat is a routing loop.
     pub visited: smallvec::SmallVec<[(usize, &'m str); 4]>,
     /// The source's AZ, to tell when a zonal hop lies in another one.

@@ -8,7 +8,8 @@
 //!   set and no `aws:SourceIp`;
 //! - a request that reaches the service's public endpoint (through a NAT gateway or an
 //!   internet gateway) meets only the bucket's policy, with `aws:SourceIp` the public address
-//!   (the model does not know it) and none of the VPC keys.
+//!   (a public NAT gateway's `elastic_ip` when the scenario gives it; otherwise unknown, and a
+//!   condition on it is not evaluable) and none of the VPC keys.
 //!
 //! (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html>:
 //! `aws:SourceIp` "is included in the request context, except when the requester uses a VPC
@@ -67,14 +68,21 @@ pub(crate) fn through_endpoint(
 
 /// The request reached the service's public endpoint (through a NAT gateway or an internet
 /// gateway).
-pub(crate) fn from_internet(ctx: &mut Ctx<'_>, hops: &mut Trail) -> Option<Outcome> {
+pub(crate) fn from_internet(
+    ctx: &mut Ctx<'_>,
+    walk: &Walk<'_>,
+    hops: &mut Trail,
+) -> Option<Outcome> {
     let model = ctx.model;
     if !on(model) {
         return None;
     }
     let service = &model.services()[ctx.aim.service_index?].name;
     let cx = Context {
-        source_ip: SourceIp::Unknown,
+        source_ip: match walk.public_address {
+            Some(ip) => SourceIp::Known(ipnet::Ipv4Net::from(ip)),
+            None => SourceIp::Unknown,
+        },
         ..Context::default()
     };
     bucket_policy::check(ctx, iam_prefix(service), None, &cx, hops)

@@ -407,6 +407,7 @@ mod tests {
     /// when a variant is added, so that it gets a sample here too.
     fn samples() -> Vec<Edit> {
         let nat = |id: &str, subnet: Option<&str>, mode, connectivity| NatGateway {
+            elastic_ip: None,
             id: id.into(),
             name: None,
             subnet: subnet.map(Into::into),

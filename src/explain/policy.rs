@@ -35,23 +35,15 @@ pub fn statement_text(lang: Lang, s: Option<&StatementRef>) -> String {
 
 /// `s3:GetObject on arn:aws:s3:::reports/q1.csv`, or any request.
 fn request(lang: Lang, c: &PolicyCheck) -> String {
-    if c.action.is_none() && c.resource.is_none() {
-        return m(lang, "policy-request-any");
-    }
-    let action = c
-        .action
-        .as_ref()
-        .map(|a| a.to_string())
-        .unwrap_or_else(|| m(lang, "policy-any-action"));
-    let resource = c
-        .resource
-        .as_ref()
-        .map(|r| r.to_string())
-        .unwrap_or_else(|| m(lang, "policy-any-resource"));
+    let text = |x: &Option<Id>| x.as_ref().map(|a| a.to_string()).unwrap_or_default();
     msg(
         lang,
         "policy-request",
-        args().s("action", action).s("resource", resource),
+        args()
+            .s("action", text(&c.action))
+            .s("resource", text(&c.resource))
+            .b("action_any", c.action.is_none())
+            .b("resource_any", c.resource.is_none()),
     )
 }
 

@@ -318,9 +318,19 @@ pub struct NatGateway {
     /// `zonal` (the default) or `regional`.
     pub availability_mode: Option<String>,
     pub failure_code: Option<String>,
+    /// Its addresses: a public NAT gateway's Elastic IPs (`PublicIp`), the primary one marked.
+    pub nat_gateway_addresses: Vec<NatGatewayAddress>,
     pub tags: Vec<Tag>,
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// One address of a NAT gateway (its other fields are not used).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct NatGatewayAddress {
+    pub public_ip: Option<String>,
+    pub is_primary: Option<bool>,
 }
 
 /// Fields of `NatGateway` the importer knows and does not need.
@@ -328,7 +338,6 @@ pub const NAT_FIELDS_UNUSED: &[&str] = &[
     "CreateTime",
     "DeleteTime",
     "FailureMessage",
-    "NatGatewayAddresses",
     "ProvisionedBandwidth",
     "AutoScalingIps",
     "AutoProvisionZones",

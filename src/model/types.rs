@@ -383,6 +383,9 @@ pub struct NatGateway {
     pub connectivity: NatConnectivity,
     #[serde(default, skip_serializing_if = "is_default")]
     pub availability_mode: AvailabilityMode,
+    /// A public NAT gateway's primary Elastic IP: the `aws:SourceIp` a service sees (§5b).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub elastic_ip: Option<Ipv4Addr>,
 }
 
 fn is_default<T: Default + PartialEq>(t: &T) -> bool {

@@ -305,3 +305,4 @@ diag-policy_invalid = { $case ->
 diag-policy_too_long = the policy of { $id } has { $count } characters; AWS allows at most { $max }
 diag-invalid_bucket_name = { $bucket } is not a valid S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, beginning and ending with a letter or digit
 diag-duplicate_bucket = the bucket { $bucket } is listed twice: bucket names are unique
+diag-elastic_ip_on_private_nat = { $nat } is a private NAT gateway and has an Elastic IP: only a public NAT gateway has one

@@ -256,10 +256,16 @@ policy-name = { $kind ->
 policy-statement = statement { $index }
 policy-statement-sid = statement { $index } ({ $sid })
 policy-statement-none = its statements
-policy-request-any = any request
-policy-request = { $action } on { $resource }
-policy-any-action = any action
-policy-any-resource = any resource
+policy-request = { $resource_any ->
+    [yes] { $action_any ->
+        [yes] any request
+       *[no] { $action } on any resource
+    }
+   *[no] { $action_any ->
+        [yes] any action on { $resource }
+       *[no] { $action } on { $resource }
+    }
+}
 policy-through-endpoint = through { $endpoint } (aws:SourceVpce is { $endpoint }; no aws:SourceIp)
 policy-through-internet = from a public address (aws:SourceIp; no aws:SourceVpce)
 hop-policy-default = { $owner } has no policy of its own: AWS's default endpoint policy allows full access

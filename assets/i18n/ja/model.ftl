@@ -295,3 +295,4 @@ diag-policy_invalid = { $case ->
 diag-policy_too_long = { $id } のポリシーは { $count } 文字あります。AWS が許可するのは最大 { $max } 文字です
 diag-invalid_bucket_name = { $bucket } は S3 のバケット名として正しくありません。3～63 文字の英小文字、数字、ピリオド、ハイフンで、先頭と末尾は英小文字か数字です
 diag-duplicate_bucket = バケット { $bucket } が 2 回指定されています。バケット名は一意です
+diag-elastic_ip_on_private_nat = { $nat } はプライベート NAT ゲートウェイですが Elastic IP があります。Elastic IP を持つのはパブリック NAT ゲートウェイだけです

@@ -260,20 +260,26 @@ policy-name = { $kind ->
 policy-statement = ステートメント { $index }
 policy-statement-sid = ステートメント { $index } ({ $sid })
 policy-statement-none = そのステートメント
-policy-request-any = すべてのリクエスト
-policy-request = { $resource } に対する { $action }
-policy-any-action = 任意のアクション
-policy-any-resource = 任意のリソース
+policy-request = { $resource_any ->
+    [yes] { $action_any ->
+        [yes] すべてのリクエスト
+       *[no] 任意のリソースに対する { $action }
+    }
+   *[no] { $action_any ->
+        [yes] { $resource } に対する任意のアクション
+       *[no] { $resource } に対する { $action }
+    }
+}
 policy-through-endpoint = ({ $endpoint } 経由: aws:SourceVpce は { $endpoint }、aws:SourceIp はなし)
 policy-through-internet = (パブリックアドレスから: aws:SourceIp があり、aws:SourceVpce はなし)
 hop-policy-default = { $owner } には独自のポリシーがありません。AWS のデフォルトのエンドポイントポリシーがフルアクセスを許可します
-hop-policy-allowed = { $policy }: { $statement } が { $request } を許可します
-hop-policy-no-deny = { $policy }: { $request } を拒否するステートメントはありません { $through }
+hop-policy-allowed = { $policy }: { $statement } が許可します (リクエスト: { $request })
+hop-policy-no-deny = { $policy }: 拒否するステートメントはありません (リクエスト: { $request }) { $through }
 hop-policy-limited = { $kind ->
     [endpoint] { $policy }: 一部のリクエストだけを許可します ({ $statement } で決まります)
    *[bucket] { $policy }: ここから { $owner } へのリクエストの一部を{ $statement } が拒否します
 }
-stop-policy-denied = { $policy }: { $statement } が { $request } を明示的に拒否します { $through }
-stop-policy-not_allowed = { $policy }: { $request } を許可するステートメントがありません (エンドポイントポリシーはステートメントで指定したものだけを許可します)
+stop-policy-denied = { $policy }: { $statement } が明示的に拒否します (リクエスト: { $request }) { $through }
+stop-policy-not_allowed = { $policy }: 許可するステートメントがありません (リクエスト: { $request })。エンドポイントポリシーはステートメントで指定したものだけを許可します
 stop-policy-not_evaluable-source-ip = { $policy }: 判定が { $statement } の aws:SourceIp に依存しています。NAT ゲートウェイやインターネットゲートウェイ経由では、これはパブリックアドレス (NAT ゲートウェイの Elastic IP、インスタンスのパブリック IPv4 アドレス) ですが、シナリオにその値がありません
 stop-policy-not_evaluable = { $policy }: 判定が { $statement } の { $unsupported } に依存しており、vpc-tui はこれを評価しません (IAM ポリシーシミュレーターで確認してください)

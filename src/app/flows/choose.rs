@@ -334,6 +334,7 @@ impl App {
                 let id = self.fresh_id("nat");
                 self.apply(Edit::AddNatGateway {
                     nat_gateway: NatGateway {
+                        elastic_ip: None,
                         id,
                         name: None,
                         subnet: Some(subnet),

@@ -65,6 +65,7 @@ pub(super) fn check(c: &Condition, cx: &Context<'_>) -> (Match, Option<String>) 
         "aws:sourceip" => match cx.source_ip {
             SourceIp::Absent => Value::Absent,
             SourceIp::Unknown => Value::Unknown,
+            SourceIp::Known(ip) => Value::Ip(ip),
         },
         _ => return unknown(&c.key),
     };

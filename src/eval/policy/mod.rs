@@ -73,6 +73,8 @@ pub(crate) enum SourceIp {
     Absent,
     /// A public address the model does not know (an Elastic IP, an instance's public IPv4).
     Unknown,
+    /// The public address (a public NAT gateway's Elastic IP).
+    Known(Ipv4Net),
 }
 
 /// What is asked: the service's IAM prefix (`s3`), the action (none: any of the service's)

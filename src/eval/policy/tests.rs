@@ -123,6 +123,19 @@ fn a_source_ip_condition_never_matches_through_an_endpoint() {
         decide(p.statements(), &a, &endpoint(), Needs::NoDeny),
         Decision::Denied(0)
     );
+    // Over a NAT gateway whose Elastic IP the model knows, that address decides.
+    let nat = |ip: &str| Context {
+        source_ip: SourceIp::Known(ip.parse().unwrap()),
+        ..Context::default()
+    };
+    assert_eq!(
+        decide(p.statements(), &a, &nat("203.0.113.9/32"), Needs::NoDeny),
+        Decision::Allowed(None)
+    );
+    assert_eq!(
+        decide(p.statements(), &a, &nat("192.0.2.1/32"), Needs::NoDeny),
+        Decision::Denied(0)
+    );
     // Over the internet the public address decides, which the model does not know.
     assert_eq!(
         decide(p.statements(), &a, &internet(), Needs::NoDeny),

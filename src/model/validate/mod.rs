@@ -212,6 +212,7 @@ const RULES: &[(Rule, Reads)] = &[
         policies,
         reads(
             P::POLICIES
+                .union(P::NAT_GATEWAYS)
                 .union(P::GATEWAY_ENDPOINTS)
                 .union(P::INTERFACE_ENDPOINTS),
         ),
@@ -641,6 +642,7 @@ mod tests {
                     s.instances[0].private_ip = Some(Ipv4Addr::new(10, 0, 1, b))
                 }
                 Change::Nat(sn, regional, private) => s.nat_gateways.push(NatGateway {
+                    elastic_ip: None,
                     id: format!("nat-{}", s.nat_gateways.len()),
                     name: None,
                     subnet: SUBNETS.get(sn).filter(|_| sn < 3).map(|x| x.to_string()),

@@ -9,8 +9,8 @@ use std::collections::HashSet;
 
 use super::Cx;
 use crate::model::{
-    Diagnostic, MAX_BUCKET_POLICY_BYTES, MAX_ENDPOINT_POLICY_CHARS, Policy, PolicyProblem,
-    PolicySource,
+    Diagnostic, MAX_BUCKET_POLICY_BYTES, MAX_ENDPOINT_POLICY_CHARS, NatConnectivity, Policy,
+    PolicyProblem, PolicySource,
 };
 
 /// Each policy's problems, naming the endpoint or bucket and the statement.
@@ -54,7 +54,7 @@ fn bucket_name_ok(name: &str) -> bool {
         && edge(name.chars().last())
 }
 
-/// Endpoint policies parse and fit; buckets are named as S3 allows, once each, and their
+/// Endpoint policies parse and fit; a NAT gateway with an Elastic IP is public; buckets are named as S3 allows, once each, and their
 /// policies parse and fit.
 pub(super) fn policies(cx: &Cx, out: &mut Vec<Diagnostic>) {
     let s = cx.s;
@@ -70,6 +70,12 @@ pub(super) fn policies(cx: &Cx, out: &mut Vec<Diagnostic>) {
     for (id, policy) in endpoints {
         if let Some(p) = policy {
             problems(id, p, MAX_ENDPOINT_POLICY_CHARS, out);
+        }
+    }
+    // Only a public NAT gateway has an Elastic IP (vpc-nat-gateway.html).
+    for n in &s.nat_gateways {
+        if n.elastic_ip.is_some() && n.connectivity == NatConnectivity::Private {
+            out.push(Diagnostic::error(&n.id, "elastic_ip_on_private_nat").s("nat", &n.id));
         }
     }
     let mut seen = HashSet::new();
@@ -126,5 +132,15 @@ mod tests {
             ))),
         });
         assert!(rules(&s).contains(&"policy_too_long"));
+        let mut s = minimal();
+        s.nat_gateways.push(crate::model::NatGateway {
+            id: "nat-p".into(),
+            name: None,
+            subnet: Some(s.subnets[0].id.clone()),
+            connectivity: crate::model::NatConnectivity::Private,
+            availability_mode: Default::default(),
+            elastic_ip: Some("198.51.100.7".parse().unwrap()),
+        });
+        assert!(rules(&s).contains(&"elastic_ip_on_private_nat"));
     }
 }
