@@ -221,8 +221,8 @@ pub fn classes(model: &Model) -> Classes {
     let sec = model.security();
     let mut keys: Vec<ClassKey> = Vec::new();
     let mut first_row = Vec::new();
-    // With policies, the address decides too (`aws:VpcSourceIp`, aws-semantics.md §5b).
-    let row_class = if sec.groups_on || sec.acls_on || super::policies::on(model) {
+    // A policy on `aws:VpcSourceIp` makes the address decide too (aws-semantics.md §5b).
+    let row_class = if sec.groups_on || sec.acls_on || model.policies_read_address {
         let mut class_of: HashMap<ClassKey, u32> = HashMap::new();
         scenario
             .instances

@@ -110,6 +110,8 @@ pub struct Model {
     pub(crate) security: Arc<SecurityIndex>,
     /// Some endpoint has a policy or some bucket is listed (aws-semantics.md §5b).
     pub(crate) policies_on: bool,
+    /// Some policy has a condition on `aws:VpcSourceIp`: the source's address decides.
+    pub(crate) policies_read_address: bool,
 }
 
 /// Errors first (each group in rule order), as [`Model::new`] reports them.
@@ -399,11 +401,23 @@ impl Model {
             |m| &m.security,
             || SecurityIndex::build(s, &subnet_lookup),
         );
-        let policies_on = !s.buckets.is_empty()
-            || s.gateway_endpoints.iter().any(|g| g.policy.is_some())
-            || s.interface_endpoints.iter().any(|e| e.policy.is_some());
+        let policies = s
+            .gateway_endpoints
+            .iter()
+            .map(|g| &g.policy)
+            .chain(s.interface_endpoints.iter().map(|e| &e.policy))
+            .chain(s.buckets.iter().map(|b| &b.policy));
+        let policies_on = !s.buckets.is_empty() || policies.clone().any(|p| p.is_some());
+        let policies_read_address = policies.flatten().any(|p| {
+            p.statements().iter().any(|st| {
+                st.conditions
+                    .iter()
+                    .any(|c| c.key.eq_ignore_ascii_case("aws:VpcSourceIp"))
+            })
+        });
         Model {
             policies_on,
+            policies_read_address,
             security,
             workloads,
             scenario: Arc::new(scenario),
