@@ -12,9 +12,9 @@
 //! - a label with values: `tf(lang, "ui-path", &[&label])`; the values are the message's
 //!   variables `$a0`, `$a1`, ... in order, and a translation places them where its grammar wants;
 //! - an id kept as data (a keymap help, a tab title): `t(lang, b.help)`, as for a literal;
-//! - text kept as data that may or may not be a message (a picker label, which is sometimes an
-//!   instance name): `tr(lang, text)`, which takes an id or the English of a `ui.ftl` message
-//!   and leaves anything else as it is.
+//! - a picker's or dialog's title, labels, prompt and hint: rendered with `t`/`tf` when the
+//!   picker is built, beside data (names, ids) that is shown as it is. No English text is ever
+//!   looked up to find its message.
 //!
 //! Messages hold no layout padding or symbols (`ui-nothing-matches` is "nothing matches", not
 //! "  nothing matches"), so that spacing and the narrow-symbol mode stay the UI's business. A
@@ -33,7 +33,8 @@ pub use crate::explain::{
 
 use crate::explain::{Args, args, msg};
 
-/// The UI's messages as Fluent source: the English [`tr`] recognises.
+/// The UI's messages as Fluent source (the tests check them).
+#[cfg(test)]
 const UI_FTL_EN: &str = include_str!("../assets/i18n/en/ui.ftl");
 
 /// Every message formatted once per language (without values), by id: `ui.ftl` and the other
@@ -201,44 +202,12 @@ fn words() -> &'static Words {
     })
 }
 
-/// What [`tr`] recognises, with the id it stands for: each `ui.ftl` id, and the English of each
-/// `ui.ftl` message. When two messages say the same English (`ui-up` "up" and `ui-state-up`
-/// "up"), the shorter id is the one without a context.
-fn by_text() -> &'static Map<&'static str, &'static str> {
-    static BY_TEXT: OnceLock<Map<&'static str, &'static str>> = OnceLock::new();
-    BY_TEXT.get_or_init(|| {
-        let w = words();
-        let mut map: Map<&'static str, &'static str> =
-            ids_in(UI_FTL_EN).map(|id| (id, id)).collect();
-        for id in ids_in(UI_FTL_EN) {
-            let english = w.text[0][id].text.as_str();
-            match map.get(english) {
-                Some(old) if old.len() <= id.len() => {}
-                _ => {
-                    map.insert(english, id);
-                }
-            }
-        }
-        map
-    })
-}
-
 /// The message `id` in `lang`; the id itself when there is no such message (a test keeps that
 /// from happening in the UI's sources).
 pub fn t(lang: Lang, id: &'static str) -> &'static str {
     let text = words().text[index(lang)].get(id).map(|w| w.text.as_str());
     debug_assert!(text.is_some(), "no message {id:?}");
     text.unwrap_or(id)
-}
-
-/// [`t`] for text kept in data that is not always a message (a picker's title, labels, details,
-/// prompt and hint): an id, or the English of a `ui.ftl` message, comes out in `lang`; anything
-/// else (a name, an address) as given.
-pub fn tr(lang: Lang, text: &str) -> &str {
-    match by_text().get(text) {
-        Some(id) => &words().text[index(lang)][id].text,
-        None => text,
-    }
 }
 
 /// Sentences run together as the language writes them: "A. B." in English, "A。B。" in
@@ -352,7 +321,7 @@ mod tests {
     }
 
     #[test]
-    fn t_tf_and_tr() {
+    fn t_and_tf() {
         assert_eq!(t(Lang::En, "ui-route-tables"), "Route tables");
         assert_eq!(t(Lang::Ja, "ui-route-tables"), "ルートテーブル");
         // One English word, two meanings, two ids.
@@ -370,12 +339,6 @@ mod tests {
             tf(Lang::Ja, "ui-new-target-for-in", &values),
             "rtb-private の 0.0.0.0/0 宛てルートの新しいターゲット"
         );
-        // Data: an id or the English of a message is translated, anything else stays.
-        assert_eq!(tr(Lang::Ja, "ui-route-tables"), "ルートテーブル");
-        assert_eq!(tr(Lang::Ja, "Route tables"), "ルートテーブル");
-        assert_eq!(tr(Lang::En, "Route tables"), "Route tables");
-        assert_eq!(tr(Lang::Ja, "up"), "上へ");
-        assert_eq!(tr(Lang::Ja, "subnet-app-a"), "subnet-app-a");
     }
 
     /// `id = value` of every message in a Fluent file written one message a line.

@@ -24,8 +24,10 @@ fn main() -> ExitCode {
         Some(Command::Validate { scenarios }) => {
             run_validate(scenarios, resolve_lang(cli.lang), &mut out, &mut err)
         }
-        Some(Command::Import(source)) => run_import(source, &mut out, &mut err),
-        Some(Command::Export(args)) => run_export(args, &mut out, &mut err),
+        Some(Command::Import(source)) => {
+            run_import(source, resolve_lang(cli.lang), &mut out, &mut err)
+        }
+        Some(Command::Export(args)) => run_export(args, resolve_lang(cli.lang), &mut out, &mut err),
         Some(Command::Lesson {
             scenario,
             step,

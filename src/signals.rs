@@ -25,7 +25,8 @@ pub struct Watch {
 impl Watch {
     /// Catch the signals from now on. `Err` when they cannot be caught (the explorer then runs
     /// as before, with the default actions).
-    pub fn install() -> std::io::Result<Watch> {
+    /// What it says on standard error is in `lang`.
+    pub fn install(lang: crate::i18n::Lang) -> std::io::Result<Watch> {
         let got = Arc::new(AtomicI32::new(0));
         let mut signals = Signals::new(CAUGHT)?;
         let seen = Arc::clone(&got);
@@ -39,8 +40,8 @@ impl Watch {
                 // would leave the process running.
                 let _ = writeln!(
                     std::io::stderr(),
-                    "vpc-tui: {}: the explorer did not stop in time",
-                    name(sig)
+                    "{}",
+                    crate::i18n::tf(lang, "ui-signal-too-slow", &[name(sig)])
                 );
                 std::process::exit(128 + sig);
             }

@@ -151,7 +151,7 @@ pub fn run_terminal(app: &mut App) -> io::Result<()> {
     install_panic_hook();
     // Signals that end the program restore the terminal and keep unsaved edits (see
     // `crate::signals`); without them the explorer still runs, as before.
-    let watch = crate::signals::Watch::install().ok();
+    let watch = crate::signals::Watch::install(app.lang).ok();
     // A terminal that goes away without a hangup signal reaching us (its window closed, `tmux
     // kill-server`) reads as end of file for ever, and crossterm's wait spins on it without
     // returning: a watcher thread raises the hangup itself, so the signal path above ends the
@@ -192,13 +192,18 @@ pub fn run_terminal(app: &mut App) -> io::Result<()> {
         // Written without eprintln!: when the terminal is gone the write fails, which must not
         // turn into a panic.
         let said = match app.keep_for_recovery(name) {
-            Some(Ok(path)) => Some(format!(
-                "vpc-tui: {name}: unsaved edits kept in {}; opening the same file again offers them back",
-                crate::term_safe::printable(&path.display().to_string())
+            Some(Ok(path)) => Some(crate::i18n::tf(
+                app.lang,
+                "ui-signal-edits-kept",
+                &[
+                    name,
+                    &crate::term_safe::printable(&path.display().to_string()),
+                ],
             )),
-            Some(Err(e)) => Some(format!(
-                "vpc-tui: {name}: could not keep the unsaved edits: {}",
-                crate::term_safe::printable(&e.to_string())
+            Some(Err(e)) => Some(crate::i18n::tf(
+                app.lang,
+                "ui-signal-edits-lost",
+                &[name, &crate::term_safe::printable(&e.to_string())],
             )),
             None => None,
         };

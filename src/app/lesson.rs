@@ -326,7 +326,7 @@ impl App {
             },
             Msg::AnswerQuestion => {
                 if self.verdict_hidden() {
-                    self.overlay = Some(Overlay::Picker(flows::answer_picker()));
+                    self.overlay = Some(Overlay::Picker(flows::answer_picker(self.lang)));
                 } else {
                     self.status = Some((
                         StatusKind::Info,

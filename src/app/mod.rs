@@ -22,7 +22,7 @@ mod warnings;
 
 use std::path::PathBuf;
 
-use crate::eval::{self, Matrix, PathTrace, QueryError, Verdict};
+use crate::eval::{self, Matrix, PathTrace, QueryError};
 use crate::i18n::{t, tf};
 use crate::model::{Edit, Model};
 
@@ -80,10 +80,21 @@ pub enum SourceKind {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceItem {
+    /// The instance's or subnet's name (or id).
     pub label: String,
     /// As `check --from` takes it.
     pub query: String,
     pub kind: SourceKind,
+}
+
+impl SourceItem {
+    /// As the picker and the path line show it: a subnet stands for any instance in it.
+    pub fn shown(&self, lang: crate::i18n::Lang) -> String {
+        match self.kind {
+            SourceKind::Instance(_) => self.label.clone(),
+            SourceKind::Subnet(_) => crate::i18n::tf(lang, "ui-any-instance", &[&self.label]),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -566,8 +577,11 @@ pub(crate) fn no_trace() -> QueryError {
     }
 }
 
-/// "reachable via gateway_endpoint", "blocked (no_route)": a verdict in a few words.
-pub fn verdict_words(v: &Verdict) -> String {
+/// "reachable via gateway_endpoint", "blocked (no_route)": a verdict in a few words, for the
+/// tests to compare (the screen uses `i18n::verdict_words`).
+#[cfg(test)]
+pub fn verdict_words(v: &crate::eval::Verdict) -> String {
+    use crate::eval::Verdict;
     match v {
         Verdict::Reachable { via, .. } => format!("reachable via {}", via.code()),
         Verdict::Partial => "partial".into(),

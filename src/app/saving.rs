@@ -118,12 +118,20 @@ impl App {
                 ),
                 vec![
                     item(
-                        "Overwrite",
-                        "replace the other program's changes",
+                        t(self.lang, "ui-overwrite"),
+                        t(self.lang, "ui-replace-other-programs-changes"),
                         "overwrite",
                     ),
-                    item("Save as…", "keep both: write to another file", "save-as"),
-                    item("Cancel", "do not save now", "cancel"),
+                    item(
+                        t(self.lang, "ui-save-as-3"),
+                        t(self.lang, "ui-keep-both-write-to-another-file"),
+                        "save-as",
+                    ),
+                    item(
+                        t(self.lang, "ui-cancel"),
+                        t(self.lang, "ui-do-not-save-now"),
+                        "cancel",
+                    ),
                 ],
                 Purpose::SaveConflict {
                     path: path.display().to_string(),
@@ -157,9 +165,21 @@ impl App {
             self.overlay = Some(Overlay::Picker(dialog(
                 tf(self.lang, "ui-exists", &[&text]),
                 vec![
-                    item("Overwrite", "replace the file", "overwrite"),
-                    item("Choose another path", "back to what you typed", "save-as"),
-                    item("Cancel", "do not save now", "cancel"),
+                    item(
+                        t(self.lang, "ui-overwrite"),
+                        t(self.lang, "ui-replace-file"),
+                        "overwrite",
+                    ),
+                    item(
+                        t(self.lang, "ui-choose-another-path"),
+                        t(self.lang, "ui-back-to-what-you-typed"),
+                        "save-as",
+                    ),
+                    item(
+                        t(self.lang, "ui-cancel"),
+                        t(self.lang, "ui-do-not-save-now"),
+                        "cancel",
+                    ),
                 ],
                 Purpose::SaveOverwrite { path: text },
             )));
@@ -230,7 +250,10 @@ impl App {
                 tf(
                     self.lang,
                     "ui-could-not-save",
-                    &[&shown, &crate::term_safe::printable(&e.to_string())],
+                    &[
+                        &shown,
+                        &crate::term_safe::printable(&crate::explain::save_error(self.lang, &e)),
+                    ],
                 ),
             ));
             return false;
@@ -263,7 +286,12 @@ impl App {
                     with_note(tf(
                         self.lang,
                         "ui-saved-but-it-does-not-load",
-                        &[&shown, &crate::term_safe::printable(&e.to_string())],
+                        &[
+                            &shown,
+                            &crate::term_safe::printable(&crate::explain::load_error(
+                                self.lang, &e,
+                            )),
+                        ],
                     )),
                 ));
             }
@@ -307,14 +335,18 @@ impl App {
             ),
             vec![
                 item(
-                    "Restore them",
-                    "continue from the kept edits (not saved yet)",
+                    t(self.lang, "ui-restore-them"),
+                    t(self.lang, "ui-continue-from-kept-edits-not-saved"),
                     "restore",
                 ),
-                item("Discard them", "delete the recovery file", "discard"),
                 item(
-                    "Decide later",
-                    "keep the recovery file, open the file as saved",
+                    t(self.lang, "ui-discard-them"),
+                    t(self.lang, "ui-delete-recovery-file"),
+                    "discard",
+                ),
+                item(
+                    t(self.lang, "ui-decide-later"),
+                    t(self.lang, "ui-keep-recovery-file-open-file-as"),
                     "later",
                 ),
             ],
@@ -584,5 +616,50 @@ mod tests {
         };
         assert_eq!(i.text.chars().count(), crate::app::MAX_INPUT);
         assert!(app.status.as_ref().unwrap().1.contains("cut"));
+    }
+}
+
+#[cfg(test)]
+mod japanese {
+    use std::path::Path;
+
+    use crate::app::script::press;
+    use crate::app::{App, Overlay};
+    use crate::i18n::Lang;
+    use crate::model::load_file;
+
+    /// The save dialogs' choices in Japanese: no English label looked up at drawing time.
+    #[test]
+    fn save_dialogs_read_in_japanese() {
+        let d = std::env::temp_dir().join(format!("vpc-tui-saving-ja-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        let path = d.join("private-only.ron");
+        std::fs::copy(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/private-only.ron"),
+            &path,
+        )
+        .unwrap();
+        let mut app = App::new(load_file(&path).unwrap(), Some(path.clone()), "p".into());
+        app.set_lang(Lang::Ja);
+        press(&mut app, "1");
+        let theirs = format!("// x\n{}", std::fs::read_to_string(&path).unwrap());
+        std::fs::write(&path, theirs).unwrap();
+        press(&mut app, "w");
+        let Some(Overlay::Picker(p)) = &app.overlay else {
+            panic!("{:?}", app.overlay)
+        };
+        let labels: Vec<&str> = p.items.iter().map(|i| i.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["上書きする", "名前を付けて保存…", "キャンセル"],
+            "{labels:?}"
+        );
+        assert!(
+            p.items.iter().all(|i| !i.detail.is_ascii()),
+            "{:?}",
+            p.items
+        );
+        let _ = std::fs::remove_dir_all(&d);
     }
 }

@@ -84,16 +84,20 @@ impl App {
             action: None,
             items: vec![
                 item(
-                    "Save anyway",
-                    "drop those comments and save",
+                    t(self.lang, "ui-save-anyway"),
+                    t(self.lang, "ui-drop-those-comments-and-save"),
                     "drop-comments",
                 ),
                 item(
-                    "Save as…",
-                    "keep this file as it is: write to another file",
+                    t(self.lang, "ui-save-as-3"),
+                    t(self.lang, "ui-keep-this-file-as-it-is-write"),
                     "save-as",
                 ),
-                item("Cancel", "do not save now", "cancel"),
+                item(
+                    t(self.lang, "ui-cancel"),
+                    t(self.lang, "ui-do-not-save-now"),
+                    "cancel",
+                ),
             ],
             selected: 0,
             filter: String::new(),

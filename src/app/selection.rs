@@ -46,8 +46,8 @@ impl App {
         format!(
             "{} → {}",
             self.selected_source()
-                .map(|s| s.label.as_str())
-                .unwrap_or("?"),
+                .map(|s| s.shown(self.lang))
+                .unwrap_or_else(|| "?".into()),
             self.selected_target()
                 .map(|t| t.label.as_str())
                 .unwrap_or("?")
@@ -259,7 +259,7 @@ pub(super) fn sources_of(model: &Model) -> Vec<SourceItem> {
         })
         .collect();
     out.extend(s.subnets.iter().enumerate().map(|(i, sub)| SourceItem {
-        label: format!("{} (any instance)", sub.name.as_deref().unwrap_or(&sub.id)),
+        label: sub.name.clone().unwrap_or_else(|| sub.id.clone()),
         query: sub.id.clone(),
         kind: SourceKind::Subnet(i),
     }));

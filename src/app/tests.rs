@@ -596,3 +596,93 @@ fn an_endpoint_policy_is_set_from_the_edit_menu_and_undone() {
     press(&mut app, "u");
     assert_eq!(app.model.scenario().gateway_endpoints[0].policy, before);
 }
+
+/// English prose: three or more lowercase English words in a row (the detector of
+/// tests/japanese_traces.rs).
+fn english_run(text: &str) -> Option<String> {
+    let mut run: Vec<&str> = Vec::new();
+    for token in text.split(|c: char| c.is_whitespace() || ",;:()[]→`".contains(c)) {
+        let word = token.trim_matches(|c: char| ".'\"".contains(c));
+        if word.len() > 1 && word.chars().all(|c| c.is_ascii_lowercase()) {
+            run.push(word);
+            if run.len() >= 3 {
+                return Some(run.join(" "));
+            }
+        } else if !word.is_empty() {
+            run.clear();
+        }
+    }
+    None
+}
+
+/// What an open picker or input shows: its heading, each item's label and detail, or the
+/// prompt and hint.
+fn overlay_texts(app: &App) -> Vec<String> {
+    match &app.overlay {
+        Some(Overlay::Picker(p)) => std::iter::once(p.heading(app.lang))
+            .chain(
+                p.items
+                    .iter()
+                    .flat_map(|i| [i.label.clone(), i.detail.clone()]),
+            )
+            .collect(),
+        Some(Overlay::Input(i)) => vec![i.prompt.clone(), i.hint.clone()],
+        _ => Vec::new(),
+    }
+}
+
+/// Issue 13, point 3: the first step of every edit flow, the source, target and prediction
+/// pickers and a typed destination that is wrong read in Japanese; nothing is English text
+/// looked up to find its message.
+#[test]
+fn pickers_and_flows_read_in_japanese() {
+    let mut app = open("private-only");
+    app.set_lang(Lang::Ja);
+    let mut seen = 0;
+    let mut check = |app: &App, what: &str| {
+        for text in overlay_texts(app) {
+            seen += 1;
+            assert!(english_run(&text).is_none(), "{what}: {text}");
+        }
+    };
+    for scenario in ["private-only", "gwlb-inspection", "security-layers"] {
+        let mut app = open(scenario);
+        app.set_lang(Lang::Ja);
+        for item in flows::edit_menu(&app).items {
+            app.overlay = None;
+            app.status = None;
+            app.start_flow(&item.value);
+            check(&app, &item.value);
+            // A flow that cannot start says why on the status line.
+            if let Some((_, said)) = &app.status {
+                assert!(english_run(said).is_none(), "{}: {said}", item.value);
+            }
+        }
+    }
+    app.overlay = Some(Overlay::Picker(flows::source_picker(&app)));
+    check(&app, "source");
+    app.overlay = Some(Overlay::Picker(flows::target_picker(&app)));
+    check(&app, "target");
+    app.overlay = Some(Overlay::Picker(flows::answer_picker(app.lang)));
+    check(&app, "answer");
+    assert!(seen > 60, "{seen}");
+    // A subnet as the source stands for any instance in it, in the language.
+    let subnet = app
+        .sources
+        .iter()
+        .find(|s| matches!(s.kind, SourceKind::Subnet(_)))
+        .unwrap();
+    assert!(
+        subnet.shown(Lang::Ja).ends_with(" (任意のインスタンス)"),
+        "{}",
+        subnet.shown(Lang::Ja)
+    );
+    assert!(subnet.shown(Lang::En).ends_with(" (any instance)"));
+    // A destination that is neither a CIDR nor a prefix list.
+    for bad in ["pl-", "nowhere"] {
+        let e = flows::parse_destination(Lang::Ja, bad).unwrap_err();
+        assert!(english_run(&e).is_none(), "{e}");
+    }
+    let e = flows::target_from_value(Lang::Ja, "carrier:cagw-1").unwrap_err();
+    assert!(english_run(&e).is_none(), "{e}");
+}

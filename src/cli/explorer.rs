@@ -23,7 +23,7 @@ pub(super) fn run_explorer_at(
     let model = match load(path) {
         Ok(m) => m,
         Err(e) => {
-            let _ = writeln!(err, "{e}");
+            let _ = writeln!(err, "{}", crate::explain::load_error(lang, &e));
             return EXIT_INVALID;
         }
     };
@@ -78,7 +78,7 @@ pub fn run_explorer_aws(
     ascii: bool,
     err: &mut dyn Write,
 ) -> i32 {
-    let (model, warnings) = match load_aws_keeping_warnings(dir, vpc, err) {
+    let (model, warnings) = match load_aws_keeping_warnings(dir, vpc, lang, err) {
         Ok(m) => m,
         Err(code) => return code,
     };

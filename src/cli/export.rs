@@ -5,15 +5,17 @@ use std::io::Write;
 use super::args::{ExportArgs, ExportFormat};
 use super::{EXIT_INVALID, EXIT_OK, load_scenario_or_aws};
 use crate::eval::{self, Query};
+use crate::explain::Lang;
 
 /// `vpc-tui export dot|mermaid (SCENARIO | --aws DIR) [--from X --to Y]`: the diagram on
 /// standard output.
-pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+/// Messages on standard error are in `lang`.
+pub fn run_export(args: &ExportArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let model = match load_scenario_or_aws(
         args.scenario.as_deref(),
         args.aws.as_deref(),
         args.vpc.as_deref(),
-        super::resolve_lang(None),
+        lang,
         err,
     ) {
         Ok(m) => m,
@@ -25,7 +27,11 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
             match eval::evaluate(&model, &model.scenario().what_if, &query) {
                 Ok(trace) => Some((query, trace)),
                 Err(e) => {
-                    let _ = writeln!(err, "error: {e}");
+                    let _ = writeln!(
+                        err,
+                        "{}",
+                        crate::explain::error_line(lang, &crate::explain::query_error(lang, &e))
+                    );
                     return EXIT_INVALID;
                 }
             }

@@ -6,14 +6,21 @@ use std::path::{Path, PathBuf};
 
 use super::args::ImportSource;
 use super::{EXIT_INVALID, EXIT_OK};
-use crate::model::{self, LoadError, Model};
+use crate::explain::{self, Lang};
+use crate::model::{self, Model};
 
 /// Import a directory of AWS CLI output and validate it as a loaded scenario would be. Import
-/// warnings go to `err`, each prefixed with the directory; an error prints and gives the exit code.
-pub fn load_aws(dir: &Path, vpc: Option<&str>, err: &mut dyn Write) -> Result<Model, i32> {
-    let (model, warnings) = load_aws_keeping_warnings(dir, vpc, err)?;
+/// warnings go to `err` in `lang`, each prefixed with the directory; an error prints and gives
+/// the exit code.
+pub fn load_aws(
+    dir: &Path,
+    vpc: Option<&str>,
+    lang: Lang,
+    err: &mut dyn Write,
+) -> Result<Model, i32> {
+    let (model, warnings) = load_aws_keeping_warnings(dir, vpc, lang, err)?;
     for w in &warnings {
-        let _ = writeln!(err, "{}: {w}", dir.display());
+        let _ = writeln!(err, "{}: {}", dir.display(), explain::diagnostic(lang, w));
     }
     Ok(model)
 }
@@ -23,12 +30,13 @@ pub fn load_aws(dir: &Path, vpc: Option<&str>, err: &mut dyn Write) -> Result<Mo
 pub fn load_aws_keeping_warnings(
     dir: &Path,
     vpc: Option<&str>,
+    lang: Lang,
     err: &mut dyn Write,
 ) -> Result<(Model, Vec<crate::model::Diagnostic>), i32> {
     let (scenario, warnings) = match crate::import::load_aws_dir(dir, vpc) {
         Ok(x) => x,
         Err(e) => {
-            let _ = writeln!(err, "{e}");
+            let _ = writeln!(err, "{}", explain::import_error(lang, &e));
             return Err(EXIT_INVALID);
         }
     };
@@ -36,10 +44,7 @@ pub fn load_aws_keeping_warnings(
         let _ = writeln!(
             err,
             "{}",
-            LoadError::Invalid {
-                path: dir.to_path_buf(),
-                diagnostics,
-            }
+            explain::invalid_scenario(lang, dir, &diagnostics)
         );
         EXIT_INVALID
     })?;
@@ -48,8 +53,13 @@ pub fn load_aws_keeping_warnings(
 
 /// `vpc-tui import aws FILE... [-o SCENARIO] [--vpc VPC]`: write the scenario (RON) to the file,
 /// atomically, or to standard output. Warnings go to standard error; a scenario the model refuses
-/// is not written (exit 2).
-pub fn run_import(source: &ImportSource, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+/// is not written (exit 2). What it says on standard error is in `lang`.
+pub fn run_import(
+    source: &ImportSource,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
     let ImportSource::Aws(args) = source;
     // The output as it is before the import: a file someone changes meanwhile is not replaced.
     let seen = args
@@ -59,17 +69,17 @@ pub fn run_import(source: &ImportSource, out: &mut dyn Write, err: &mut dyn Writ
     let imported = match crate::import::import(&args.files, args.vpc.as_deref()) {
         Ok(x) => x,
         Err(e) => {
-            let _ = writeln!(err, "{e}");
+            let _ = writeln!(err, "{}", explain::import_error(lang, &e));
             return EXIT_INVALID;
         }
     };
     let (scenario, warnings, imported_files) =
         (imported.scenario, imported.warnings, imported.files);
     for (file, call) in &imported_files {
-        let _ = writeln!(err, "read {}: {call}", file.display());
+        let _ = writeln!(err, "{}", explain::import_read_line(lang, file, *call));
     }
     for w in &warnings {
-        let _ = writeln!(err, "{w}");
+        let _ = writeln!(err, "{}", explain::diagnostic(lang, w));
     }
     let shown = args
         .output
@@ -79,10 +89,7 @@ pub fn run_import(source: &ImportSource, out: &mut dyn Write, err: &mut dyn Writ
         let _ = writeln!(
             err,
             "{}",
-            LoadError::Invalid {
-                path: shown,
-                diagnostics,
-            }
+            explain::invalid_scenario(lang, &shown, &diagnostics)
         );
         return EXIT_INVALID;
     }
@@ -95,27 +102,28 @@ pub fn run_import(source: &ImportSource, out: &mut dyn Write, err: &mut dyn Writ
                 let e = crate::save::SaveError::IsInput {
                     path: input.clone(),
                 };
-                let _ = writeln!(err, "error: {e}");
+                let _ = writeln!(
+                    err,
+                    "{}",
+                    explain::error_line(lang, &explain::save_error(lang, &e))
+                );
                 return EXIT_INVALID;
             }
             let text = model::to_ron_string(&scenario);
             let seen = seen.flatten();
             if let Err(e) = crate::save::write_if_unchanged(path, text.as_bytes(), seen.as_ref()) {
-                let _ = writeln!(err, "error: cannot write: {e}");
+                let cannot = explain::msg(
+                    lang,
+                    "import-cannot-write",
+                    explain::args().s("error", explain::save_error(lang, &e)),
+                );
+                let _ = writeln!(err, "{}", explain::error_line(lang, &cannot));
                 return EXIT_INVALID;
             }
             let _ = writeln!(
                 err,
-                "{}: {} subnets, {} route tables, {} endpoints, {} instances ({} warning{})",
-                path.display(),
-                scenario.subnets.len(),
-                scenario.route_tables.len(),
-                scenario.gateway_endpoints.len()
-                    + scenario.interface_endpoints.len()
-                    + scenario.gwlb_endpoints.len(),
-                scenario.instances.len(),
-                warnings.len(),
-                if warnings.len() == 1 { "" } else { "s" }
+                "{}",
+                explain::import_summary(lang, path, &scenario, warnings.len())
             );
         }
         None => {

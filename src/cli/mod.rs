@@ -77,7 +77,7 @@ fn load_scenario_or_aws(
     err: &mut dyn Write,
 ) -> Result<Model, i32> {
     let (model, shown) = match (aws, scenario) {
-        (Some(dir), _) => (load_aws(dir, vpc, err)?, dir),
+        (Some(dir), _) => (load_aws(dir, vpc, lang, err)?, dir),
         (None, Some(path)) => match model::load_file(path) {
             Ok(m) => (m, path),
             Err(e) => {
@@ -86,7 +86,11 @@ fn load_scenario_or_aws(
             }
         },
         (None, None) => {
-            let _ = writeln!(err, "error: give a SCENARIO or --aws DIR");
+            let _ = writeln!(
+                err,
+                "{}",
+                crate::explain::error_line(lang, &crate::explain::m(lang, "cli-give-scenario"))
+            );
             return Err(EXIT_INVALID);
         }
     };

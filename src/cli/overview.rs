@@ -22,7 +22,7 @@ pub fn run_overview(
     let model = match load(path) {
         Ok(m) => m,
         Err(e) => {
-            let _ = writeln!(err, "{e}");
+            let _ = writeln!(err, "{}", explain::load_error(lang, &e));
             return EXIT_INVALID;
         }
     };
@@ -88,13 +88,12 @@ pub fn run_overview_aws(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let model = match load_aws(dir, vpc, err) {
+    let model = match load_aws(dir, vpc, lang, err) {
         Ok(m) => m,
         Err(code) => return code,
     };
     let vpc_arg = vpc.map(|v| format!(" --vpc {v}")).unwrap_or_default();
     let shown = dir.display().to_string();
-    // An imported VPC has no title or description in Japanese: the rest follows `lang`.
     print_overview(
         &model,
         &shown,

@@ -226,6 +226,9 @@ pub(crate) struct Walk<'m> {
     /// A NAT changed the packet's source: it no longer comes from the source's interface, so
     /// rules that name the source's groups no longer match it.
     pub translated: bool,
+    /// The service whose ranges are walked: a table has the route choices ready for the
+    /// service's whole list of ranges, when the pieces still are that list.
+    pub service: Option<usize>,
 }
 
 /// The hops of a walk, and what identifies its path. The matrix (no facts) keeps only the
@@ -243,7 +246,7 @@ impl Trail {
         Trail {
             detail,
             // A trace's walk passes a few hops; the matrix keeps none.
-            hops: Vec::with_capacity(if detail { 6 } else { 0 }),
+            hops: Vec::with_capacity(if detail { 10 } else { 0 }),
             sig: 0,
         }
     }

@@ -49,7 +49,7 @@ fn resolver_off(ctx: &Ctx<'_>, name: &str, hops: &mut Trail) -> Option<Answer> {
         name,
         || None,
         || {
-            Fact::Stop(Stop::DnsDisabled {
+            Fact::stop(Stop::DnsDisabled {
                 vpc: Id::from(vpc.id.as_str()),
                 name: Id::from(name),
             })
@@ -154,7 +154,7 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, asked: &Asked<'_>, hops: &mut Trail) ->
                 name,
                 || None,
                 || {
-                    Fact::Stop(if all.is_empty() {
+                    Fact::stop(if all.is_empty() {
                         Stop::EndpointWithoutEnis {
                             endpoint: endpoint(),
                             name: Id::from(name),

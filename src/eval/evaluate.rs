@@ -266,7 +266,7 @@ fn source_hop(ctx: &mut Ctx<'_>, source: &Source, to: &Id) -> Result<Trail, Box<
             &id,
             || Some(ctx.az(az)),
             || {
-                Fact::Stop(Stop::SourceAzFailed {
+                Fact::stop(Stop::SourceAzFailed {
                     source: id.clone(),
                     az: ctx.az(az),
                 })
@@ -315,7 +315,7 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
                 service_index: None,
             };
             let mut leaves = Vec::new();
-            route_source(ctx, source, &[*net], Dest::Range, &mut leaves);
+            route_source(ctx, source, &[*net], None, Dest::Range, &mut leaves);
             merge(ctx, source, &to, hops.hops, leaves)
         }
         Goal::Remote {
@@ -466,7 +466,7 @@ fn evaluate_public(
         return no_public_addresses(ctx, source, to, hops, service);
     }
     let mut leaves = Vec::new();
-    route_source(ctx, source, cidrs, Dest::Range, &mut leaves);
+    route_source(ctx, source, cidrs, None, Dest::Range, &mut leaves);
     merge(ctx, source, to, hops.hops, leaves)
 }
 
@@ -483,7 +483,7 @@ fn no_public_addresses(
         service,
         || None,
         || {
-            Fact::Stop(Stop::NoPublicAddresses {
+            Fact::stop(Stop::NoPublicAddresses {
                 service: Id::from(service),
                 region,
             })
@@ -614,13 +614,16 @@ fn answered(
                 let service = &model.services()[asked.svc].name;
                 return no_public_addresses(ctx, source, to, hops, service);
             }
-            route_source(ctx, source, asked.cidrs, Dest::Range, &mut leaves);
+            // The service's own ranges (not another Region's): the tables have their choices.
+            let service = &model.services()[asked.svc];
+            let own = std::ptr::eq(asked.cidrs, service.cidrs.as_slice()).then_some(asked.svc);
+            route_source(ctx, source, asked.cidrs, own, Dest::Range, &mut leaves);
         }
         Answer::Enis { endpoint, enis } => {
             // All answered ENIs in one walk: those the same route reaches travel together.
             let all = model.endpoint_enis(endpoint);
             let ips: Vec<Ipv4Net> = enis.iter().map(|&i| Ipv4Net::from(all[i].ip)).collect();
-            route_source(ctx, source, &ips, Dest::Eni { endpoint }, &mut leaves);
+            route_source(ctx, source, &ips, None, Dest::Eni { endpoint }, &mut leaves);
         }
     }
     merge(ctx, source, to, hops.hops, leaves)

@@ -49,7 +49,7 @@ impl Piece<'_, '_> {
     fn group(&mut self, check: Result<GroupCheck, Box<GroupCheck>>) -> Result<(), Box<Outcome>> {
         match check {
             Ok(c) => {
-                let fact = self.ctx.detail.then(|| Fact::SecurityGroup(c.clone()));
+                let fact = self.ctx.detail.then(|| Fact::security_group(c.clone()));
                 self.hops.push((HopKind::SecurityGroup, c.interface, fact));
                 Ok(())
             }

@@ -136,7 +136,7 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, group: Vec<Leaf>) -> Part {
                 },
             ) = (&mut h.fact, other.fact)
             {
-                merge_decisions(decisions, more);
+                merge_decisions(decisions, &more);
             }
         }
     }
@@ -186,16 +186,18 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, group: Vec<Leaf>) -> Part {
 
 /// Decisions of another leaf join those of the same table hop: a decision with the same routes
 /// and rule takes the other's destinations.
-fn merge_decisions(into: &mut Vec<RouteDecision>, more: Vec<RouteDecision>) {
+fn merge_decisions(into: &mut std::sync::Arc<[RouteDecision]>, more: &[RouteDecision]) {
+    let mut all = into.to_vec();
     for d in more {
-        match into
+        match all
             .iter_mut()
-            .find(|x| x.rule == d.rule && same_routes(x, &d))
+            .find(|x| x.rule == d.rule && same_routes(x, d))
         {
-            Some(x) => x.destinations.extend(d.destinations),
-            None => into.push(d),
+            Some(x) => x.destinations.extend_from_slice(&d.destinations),
+            None => all.push(d.clone()),
         }
     }
+    *into = all.into();
 }
 
 fn same_routes(a: &RouteDecision, b: &RouteDecision) -> bool {

@@ -150,7 +150,7 @@ pub(crate) fn record(ctx: &mut Ctx<'_>, d: Decided<'_>, hops: &mut Trail) -> Opt
                     }
                 });
             }
-            hops.add(hop_kind, d.owner, || None, || Fact::Policy(check()));
+            hops.add(hop_kind, d.owner, || None, || Fact::policy(check()));
             None
         }
         _ => Some(Outcome::Stop {

@@ -11,17 +11,19 @@ use crate::model::Target;
 use super::ctx::{Arrival, Ctx, Dest, Leaf, Outcome, Trail, Walk, route_fact};
 use super::facts::*;
 use super::layers;
-use super::route::{self, Choice};
+use super::route::{self, Choice, Group};
 use super::rules::{
     blackhole, gateway_endpoint, gwlb, interface_endpoint, internet_gateway, leaves_vpc, local,
     nat_gateway, network_interface,
 };
 
-/// Route one destination from the source subnet's own table.
+/// Route one destination from the source subnet's own table. `service` names the service whose
+/// whole list of ranges `cidrs` is, if it is one: the table then has their route choices ready.
 pub(crate) fn route_source(
     ctx: &mut Ctx<'_>,
     source: &super::ctx::Source,
     cidrs: &[Ipv4Net],
+    service: Option<usize>,
     dest: Dest,
     leaves: &mut Vec<Leaf>,
 ) {
@@ -34,7 +36,7 @@ pub(crate) fn route_source(
             crate::model::Association::ImplicitMain => Association::Main { subnet },
         }
     };
-    let walk = Walk {
+    let mut walk = Walk {
         source_az: ctx.az_of_subnet(source.subnet),
         public_ip: source.public_ip,
         private_nat: false,
@@ -47,6 +49,7 @@ pub(crate) fn route_source(
         subnet: source.subnet,
         left_source: false,
         translated: false,
+        service: None,
     };
     let association = if ctx.detail {
         Some(association())
@@ -56,6 +59,7 @@ pub(crate) fn route_source(
     let mut trail = Trail::new(ctx.detail);
     // The source's security groups decide before any route table (aws-semantics.md §5b).
     let allowed;
+    let mut service = service;
     let cidrs = if model.security().groups_on {
         let gate = layers::egress(ctx, dest, cidrs.to_vec());
         for (refused, passed, outcome) in gate.blocked {
@@ -67,11 +71,15 @@ pub(crate) fn route_source(
             return;
         }
         add_passed(&mut trail, gate.hops);
+        if gate.pass[..] != cidrs[..] {
+            service = None;
+        }
         allowed = gate.pass;
         &allowed[..]
     } else {
         cidrs
     };
+    walk.service = service;
     route_from(ctx, table, association, cidrs, dest, walk, trail, leaves);
 }
 
@@ -92,34 +100,31 @@ fn route_from<'m>(
     let model = ctx.model;
     let compiled = ctx.table(table);
     let table_id: &str = &model.scenario().route_tables[table].id;
-    let mut split: Split = Split::new();
-    for &cidr in cidrs {
-        route::split_into(compiled, cidr, ctx.detail, &mut split);
-    }
-    // Pieces the same route wins, by index into `split`: the group's choice (an arbitrary one
-    // if any piece's is), and its pieces.
-    let mut groups: SmallVec<[(usize, Members); 2]> = SmallVec::new();
-    for (i, (_, choice)) in split.iter().enumerate() {
-        match groups
-            .iter_mut()
-            .find(|(c, _)| split[*c].1.winner == choice.winner)
-        {
-            Some((first, members)) => {
-                if choice.arbitrary() && !split[*first].1.arbitrary() {
-                    *first = i;
-                }
-                members.push(i)
+    // A service's ranges: the compiled table has their groups and decisions ready.
+    // (Only while they are the service's whole list: a split or a layer may have taken some.)
+    let ready = walk
+        .service
+        .filter(|&s| cidrs == &model.services()[s].cidrs[..])
+        .and_then(|s| compiled.services.get(s));
+    let owned: SmallVec<[Group; 2]>;
+    let groups: &[Group] = match ready {
+        Some(ready) => ready,
+        None => {
+            let mut split: SmallVec<[(Ipv4Net, Choice); 8]> = SmallVec::new();
+            for &cidr in cidrs {
+                route::split_into(compiled, cidr, ctx.detail, &mut split);
             }
-            None => groups.push((i, smallvec::smallvec![i])),
+            owned = route::groups(compiled, &split, ctx.detail);
+            &owned
         }
-    }
+    };
     // The last group (usually the only one) takes the trail and the walk; the others copy them.
     let (mut prefix, mut walk) = (prefix, Some(walk));
     let count = groups.len();
-    for (g, (first, members)) in groups.into_iter().enumerate() {
+    for (g, group) in groups.iter().enumerate() {
         let last = g + 1 == count;
-        let choice = &split[first].1;
-        let pieces: Vec<Ipv4Net> = members.iter().map(|&m| split[m].0).collect();
+        let choice = &group.choice;
+        let pieces: Vec<Ipv4Net> = group.pieces.to_vec();
         let mut hops = match last {
             true => std::mem::take(&mut prefix),
             false => prefix.clone(),
@@ -135,7 +140,7 @@ fn route_from<'m>(
                 association: association.clone().unwrap_or(Association::Main {
                     subnet: Id::default(),
                 }),
-                decisions: decisions(compiled, &split, &members),
+                decisions: group.decisions.clone().unwrap_or_default(),
             },
         );
         let walk = match last {
@@ -147,42 +152,6 @@ fn route_from<'m>(
             ctx, table, table_id, pieces, choice, dest, walk, hops, leaves,
         );
     }
-}
-
-/// The pieces of the destinations, each with the route choice that covers it.
-type Split = SmallVec<[(Ipv4Net, Choice); 8]>;
-/// A group's pieces, by index into the split.
-type Members = SmallVec<[usize; 8]>;
-
-/// The decisions of one group: pieces with the same matches and rule are one decision.
-fn decisions(
-    compiled: &crate::model::CompiledTable,
-    split: &[(Ipv4Net, Choice)],
-    members: &[usize],
-) -> Vec<RouteDecision> {
-    let mut out: SmallVec<[(usize, RouteDecision); 2]> = SmallVec::new();
-    for &m in members {
-        let (piece, choice) = &split[m];
-        let same = out.iter_mut().find(|(k, _)| {
-            let other = &split[*k].1;
-            other.rule == choice.rule
-                && other.matches.len() == choice.matches.len()
-                && other
-                    .matches
-                    .iter()
-                    .zip(&choice.matches)
-                    .all(|(a, b)| a.1 == b.1)
-        });
-        match same {
-            Some((_, d)) => d.destinations.push(*piece),
-            None => {
-                let mut d = route::decision(compiled, *piece, choice);
-                d.destinations.reserve_exact(members.len() - 1);
-                out.push((m, d))
-            }
-        }
-    }
-    out.into_iter().map(|(_, d)| d).collect()
 }
 
 fn notes_for_choice(
@@ -408,7 +377,7 @@ fn finish(
                 },
                 s => Verdict::Blocked(s.reason().unwrap_or(Reason::NoRoute)),
             };
-            hops.add(kind, &id, || az, || Fact::Stop(stop));
+            hops.add(kind, &id, || az, || Fact::stop(stop));
             leaves.push(leaf(pieces, hops, verdict));
         }
         Outcome::Each(each) => {

@@ -20,6 +20,7 @@ mod cost;
 mod edit;
 mod fix;
 mod hops;
+mod import;
 mod lang;
 mod model;
 mod notes;
@@ -42,12 +43,13 @@ pub use codes::*;
 pub use cost::*;
 pub use edit::*;
 pub use fix::*;
+pub use import::*;
 pub use lang::{Lang, UnknownLang};
 pub use model::*;
 pub use trace::*;
 
 /// The message files, per language, in the order they are added to the bundle.
-pub const FILES: [(&str, &str, &str); 16] = [
+pub const FILES: [(&str, &str, &str); 18] = [
     (
         "en",
         "trace.ftl",
@@ -85,6 +87,11 @@ pub const FILES: [(&str, &str, &str); 16] = [
         include_str!("../../assets/i18n/en/fix.ftl"),
     ),
     (
+        "en",
+        "import.ftl",
+        include_str!("../../assets/i18n/en/import.ftl"),
+    ),
+    (
         "ja",
         "trace.ftl",
         include_str!("../../assets/i18n/ja/trace.ftl"),
@@ -119,6 +126,11 @@ pub const FILES: [(&str, &str, &str); 16] = [
         "ja",
         "fix.ftl",
         include_str!("../../assets/i18n/ja/fix.ftl"),
+    ),
+    (
+        "ja",
+        "import.ftl",
+        include_str!("../../assets/i18n/ja/import.ftl"),
     ),
 ];
 

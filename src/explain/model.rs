@@ -1,5 +1,6 @@
-//! Validation findings and edit refusals ([`Diagnostic`]) as sentences: each rule code has one
-//! message `diag-<rule>` in `model.ftl`, whose arguments are the diagnostic's own.
+//! Validation findings, edit refusals and import warnings ([`Diagnostic`]) as sentences: each
+//! rule code has one message `diag-<rule>` in `model.ftl` (or `import.ftl`), whose arguments are
+//! the diagnostic's own. A rule without a message shows its id: the tests catch that.
 
 use std::fmt;
 use std::path::Path;
@@ -30,11 +31,6 @@ fn diag_args(lang: Lang, d: &Diagnostic) -> Args<'static> {
 /// The sentence of a diagnostic alone: "subnet-x's CIDR 10.1.0.0/24 is not inside …".
 pub fn diagnostic_message(lang: Lang, d: &Diagnostic) -> String {
     let id = diagnostic_id(d.rule);
-    if !super::has(Lang::En, &id)
-        && let Some(text) = d.text("text")
-    {
-        return text.to_string();
-    }
     let text = msg(lang, &id, diag_args(lang, d));
     match lang {
         Lang::Ja => latin_spacing(&text),

@@ -272,3 +272,114 @@ fn a_word_argument_is_spaced_from_japanese() {
         "{ja}"
     );
 }
+
+/// Every (rule, case) the AWS importer writes: each `"aws_…"` literal in `src/import`, with the
+/// literal that follows it (`warning(object, "aws_bad_value", "vpc_cidr")`). A rule code
+/// without a case is a failure: each import warning picks its sentence by `$case`.
+fn import_rule_cases() -> Vec<(String, String)> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("src/import is readable") {
+            let path = entry.expect("directory entry").path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|x| x == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    fn literal(s: &str) -> Option<(&str, &str)> {
+        let s = s.strip_prefix('"')?;
+        let end = s.find('"')?;
+        Some((&s[..end], &s[end + 1..]))
+    }
+    let mut files = Vec::new();
+    walk(std::path::Path::new("src/import"), &mut files);
+    let mut out = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("source is readable");
+        for (at, _) in text.match_indices("\"aws_") {
+            let (rule, rest) = literal(&text[at..]).expect("a closed literal");
+            let case = rest
+                .trim_start()
+                .strip_prefix(',')
+                .and_then(|r| literal(r.trim_start()))
+                .map(|(case, _)| case.to_string());
+            match case {
+                Some(case) => out.push((rule.to_string(), case)),
+                None => panic!(
+                    "{}: the rule {rule} is not followed by its case",
+                    file.display()
+                ),
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The variant keys of the `$case` selector that makes up message `id` in `lang`.
+fn case_keys(lang: &str, id: &str) -> Vec<String> {
+    use fluent_syntax::ast::{Entry, Expression, InlineExpression, PatternElement, VariantKey};
+    let mut keys = Vec::new();
+    for (code, _, text) in FILES {
+        if code != lang {
+            continue;
+        }
+        let resource = fluent_syntax::parser::parse(text).expect("the files parse");
+        for entry in resource.body {
+            let Entry::Message(m) = entry else { continue };
+            if m.id.name != id {
+                continue;
+            }
+            for element in m.value.expect("a value").elements {
+                if let PatternElement::Placeable {
+                    expression: Expression::Select { selector, variants },
+                } = element
+                    && matches!(selector, InlineExpression::VariableReference { id } if id.name == "case")
+                {
+                    for v in variants {
+                        keys.push(match v.key {
+                            VariantKey::Identifier { name } => name.to_string(),
+                            VariantKey::NumberLiteral { value } => value.to_string(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    keys
+}
+
+/// Each import warning has its sentence in both languages: `diag-<rule>` exists and has a
+/// variant for the warning's case (a missing one would fall back to another situation's
+/// sentence), and every variant is one the importer writes.
+#[test]
+fn every_import_warning_has_a_message_in_both_languages() {
+    let pairs = import_rule_cases();
+    assert!(pairs.len() >= 70, "found only {pairs:?}");
+    let rules: std::collections::BTreeSet<&str> = pairs.iter().map(|(r, _)| r.as_str()).collect();
+    for lang in ["en", "ja"] {
+        for rule in &rules {
+            let id = diagnostic_id(rule);
+            let keys = case_keys(lang, &id);
+            let cases: Vec<&str> = pairs
+                .iter()
+                .filter(|(r, _)| r == rule)
+                .map(|(_, c)| c.as_str())
+                .collect();
+            for case in &cases {
+                assert!(
+                    keys.iter().any(|k| k == case),
+                    "{lang}: {id} has no variant [{case}]"
+                );
+            }
+            for key in &keys {
+                assert!(
+                    cases.contains(&key.as_str()),
+                    "{lang}: {id} has a variant [{key}] the importer never writes"
+                );
+            }
+        }
+    }
+}

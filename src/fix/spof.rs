@@ -188,7 +188,7 @@ pub fn weak_points_for(
                 }
             }
             (HopKind::RouteTable, Fact::RouteTable { decisions, .. }) => {
-                for d in decisions {
+                for d in decisions.iter() {
                     let Some(w) = d.winner() else { continue };
                     if !matches!(w.origin, RouteOrigin::Static | RouteOrigin::PrefixList) {
                         continue;

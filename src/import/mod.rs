@@ -21,15 +21,16 @@ use crate::model::{Diagnostic, Scenario};
 
 pub use build::build;
 
-/// What cannot be imported at all. Everything else is a warning.
+/// What cannot be imported at all. Everything else is a warning. The sentences are
+/// `explain::import_error`'s (`import-error-*` in `import.ftl`); `Display` is the English one.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("{path}: cannot read: {source}")]
+    /// The system refused (its own message, as it gives it).
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{}", JsonDisplay(self))]
+    /// The JSON parser's message, with the line it points into.
     Json {
         path: PathBuf,
         line: usize,
@@ -38,40 +39,35 @@ pub enum ImportError {
         /// The source line the error points into.
         snippet: String,
     },
-    #[error(
-        "{path}: not the output of an `aws ec2` call: the top level must be a JSON object such as {{\"Vpcs\": [...]}}"
-    )]
-    NotAnObject { path: PathBuf },
-    #[error("{0}: no .json file in this directory")]
+    NotAnObject {
+        path: PathBuf,
+    },
     EmptyDirectory(PathBuf),
-    #[error(
-        "no `aws ec2 describe-vpcs` output among the files: the VPC's id and CIDR blocks come from it"
-    )]
     NoVpc,
-    #[error(
-        "the files describe {} VPCs ({}); choose one with --vpc VPC_ID",
-        .0.len(),
-        .0.join(", ")
-    )]
     SeveralVpcs(Vec<String>),
-    #[error("--vpc {wanted}: no such VPC in the files; VPCs: {}", .known.join(", "))]
-    UnknownVpc { wanted: String, known: Vec<String> },
+    UnknownVpc {
+        wanted: String,
+        known: Vec<String>,
+    },
 }
 
-struct JsonDisplay<'a>(&'a ImportError);
-impl fmt::Display for JsonDisplay<'_> {
+impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let ImportError::Json {
-            path,
-            line,
-            column,
-            message,
-            snippet,
-        } = self.0
-        {
-            crate::model::write_located(f, path, *line, *column, "JSON error", message, snippet)?;
+        match self {
+            ImportError::Json {
+                path,
+                line,
+                column,
+                message,
+                snippet,
+            } => {
+                crate::model::write_located(f, path, *line, *column, "JSON error", message, snippet)
+            }
+            other => f.write_str(&crate::explain::import_error(
+                crate::explain::Lang::En,
+                other,
+            )),
         }
-        Ok(())
     }
 }
 
@@ -97,8 +93,8 @@ pub struct Input {
     pub has_network_acls: bool,
     /// `get-managed-prefix-list-entries`, by prefix-list id (taken from the file name).
     pub entries: Vec<(String, Vec<String>)>,
-    /// Which call each file was recognised as.
-    pub files: Vec<(PathBuf, &'static str)>,
+    /// Which call each file was recognised as (`None`: not one the importer reads).
+    pub files: Vec<(PathBuf, Option<&'static str>)>,
     /// `s3api get-bucket-policy` output: the file, and its `Policy` text.
     pub bucket_policies: Vec<(PathBuf, String)>,
 }
@@ -126,7 +122,7 @@ pub fn import_paths(
 pub struct Imported {
     pub scenario: Scenario,
     pub warnings: Vec<Diagnostic>,
-    pub files: Vec<(PathBuf, &'static str)>,
+    pub files: Vec<(PathBuf, Option<&'static str>)>,
 }
 
 /// [`import_paths`], also saying which call each file was recognised as.
@@ -266,16 +262,10 @@ pub fn read_text(
         .as_ref()
         .is_some_and(|t| !t.is_null() && t.as_str() != Some(""))
     {
-        warnings.push(Diagnostic::warning_text(
-            &shown,
-            "aws_pagination_cut",
-            format!(
-                "{shown} has a NextToken: the output was cut short by pagination, so resources are missing; run the call again without --max-items / --page-size (the CLI then fetches every page)"
-            ),
-        ));
+        warnings.push(build::warning(&shown, "aws_pagination_cut", "next_token"));
     }
     let has = |k: &str| top.keys.binary_search_by(|x| x.as_str().cmp(k)).is_ok();
-    let kind: &'static str = if has("Vpcs") {
+    let kind: Option<&'static str> = Some(if has("Vpcs") {
         input
             .vpcs
             .extend(parse::<aws::DescribeVpcs>(text, path)?.vpcs);
@@ -333,12 +323,10 @@ pub fn read_text(
             Some(id) => input
                 .entries
                 .push((id, entries.into_iter().map(|e| e.cidr).collect())),
-            None => warnings.push(Diagnostic::warning_text(
+            None => warnings.push(build::warning(
                 &shown,
                 "aws_entries_without_prefix_list",
-                format!(
-                    "{shown} holds prefix-list entries, but the output of get-managed-prefix-list-entries does not say which prefix list they belong to, and the file name has no pl-… id; name the file after the prefix list (entries-pl-0123abcd.json)"
-                ),
+                "file_name",
             )),
         }
         "get-managed-prefix-list-entries"
@@ -370,16 +358,10 @@ pub fn read_text(
         "get-bucket-policy"
     } else {
         let keys: Vec<&str> = top.keys.iter().map(String::as_str).collect();
-        warnings.push(Diagnostic::warning_text(
-            &shown,
-            "aws_unknown_file",
-            format!(
-                "{shown} is not the output of a call vpc-tui reads (top-level keys: {}); it is ignored",
-                keys.join(", ")
-            ),
-        ));
-        "not recognised"
-    };
+        warnings.push(build::warning(&shown, "aws_unknown_file", "keys").list("keys", keys));
+        input.files.push((path.to_path_buf(), None));
+        return Ok(());
+    });
     input.files.push((path.to_path_buf(), kind));
     Ok(())
 }

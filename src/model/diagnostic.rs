@@ -1,7 +1,8 @@
 //! A finding of validation, or an edit that AWS would refuse, as facts: severity, object, rule
 //! code and the rule's typed arguments. The sentence is `explain`'s business: each rule code has
-//! one message `diag-<rule>` per language (`assets/i18n/*/model.ftl`), rendered by
-//! `explain::diagnostic`; `Display` is the English rendering.
+//! one message `diag-<rule>` per language (`assets/i18n/*/model.ftl`, and `import.ftl` for the
+//! AWS importer's warnings), rendered by `explain::diagnostic`; `Display` is the English
+//! rendering.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -51,17 +52,6 @@ impl Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(object, rule)
         }
-    }
-
-    /// A warning whose sentence was written by its producer, in English, as the argument `text`
-    /// (the AWS importer's findings, until they are facts too); rendered as it is when the rule
-    /// has no `diag-` message.
-    pub fn warning_text(
-        object: impl AsRef<str>,
-        rule: &'static str,
-        text: impl Into<String>,
-    ) -> Self {
-        Diagnostic::warning(object, rule).s("text", text.into())
     }
 
     /// A text argument: an id, CIDR, address or code.

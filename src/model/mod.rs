@@ -19,8 +19,10 @@ pub use diagnostic::{DiagArg, Diagnostic, Severity};
 pub use edit::{Edit, EditError};
 pub(crate) use index::cores;
 pub use index::{
-    Association, CompiledRoute, CompiledTable, EniInfo, GroupSet, Model, RouteOrigin, SecurityIndex,
+    Association, CompiledRoute, CompiledTable, EniInfo, GroupSet, Model, RouteDecision, RouteMatch,
+    RouteOrigin, RouteRule, SecurityIndex,
 };
+pub(crate) use index::{destination_text, route_select};
 pub use lesson::{Lesson, LessonPanel, LessonStep, StepExpectation, Text};
 pub(crate) use load::write_located;
 pub use load::{LoadError, from_ron_str, load_file, save_file, to_ron_string};

@@ -19,19 +19,27 @@ const STALE_AFTER: Duration = Duration::from_secs(10 * 60);
 /// Symlinks followed before giving up (the kernel's own limit).
 const MAX_LINKS: usize = 40;
 
+/// Why a file was not written. The sentences are `explain::save_error`'s (`save-error-*` in
+/// `import.ftl`); `Display` is the English one.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
-    #[error("{}: {source}", path.display())]
-    Io { path: PathBuf, source: io::Error },
-    #[error("{}: is {kind}, not a regular file; it was not replaced", path.display())]
-    NotRegular { path: PathBuf, kind: &'static str },
-    #[error(
-        "{}: changed on disk since it was read (by another program?); not overwritten",
-        path.display()
-    )]
-    Changed { path: PathBuf },
-    #[error("{}: is one of this import's input files; not overwritten", path.display())]
-    IsInput { path: PathBuf },
+    /// The system refused (its own message, as it gives it).
+    Io {
+        path: PathBuf,
+        source: io::Error,
+    },
+    /// Something other than a regular file is there; `kind` is `directory`, `fifo`, `socket`,
+    /// `block_device`, `char_device` or `other`.
+    NotRegular {
+        path: PathBuf,
+        kind: &'static str,
+    },
+    Changed {
+        path: PathBuf,
+    },
+    IsInput {
+        path: PathBuf,
+    },
 }
 
 impl SaveError {
@@ -75,17 +83,17 @@ fn parent_dir(path: &Path) -> PathBuf {
 fn kind_of(m: &Metadata) -> &'static str {
     let t = m.file_type();
     if t.is_dir() {
-        "a directory"
+        "directory"
     } else if t.is_fifo() {
-        "a named pipe (FIFO)"
+        "fifo"
     } else if t.is_socket() {
-        "a socket"
+        "socket"
     } else if t.is_block_device() {
-        "a block device"
+        "block_device"
     } else if t.is_char_device() {
-        "a character device"
+        "char_device"
     } else {
-        "not a regular file"
+        "other"
     }
 }
 

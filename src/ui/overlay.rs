@@ -9,7 +9,7 @@ use ratatui::widgets::{Clear, Widget};
 
 use crate::app::keymap::{Context, bindings};
 use crate::app::{App, Msg, Overlay, Picker};
-use crate::i18n::{self, Lang, t, tf, tr};
+use crate::i18n::{self, Lang, t, tf};
 
 use super::text::{fit, truncate, width, wrap};
 use super::theme::Theme;
@@ -46,7 +46,7 @@ fn picker_rect(area: Rect, p: &Picker, lang: Lang) -> Rect {
     let longest = p
         .items
         .iter()
-        .map(|i| width(tr(lang, &i.label)) + width(tr(lang, &i.detail)) + 6)
+        .map(|i| width(&i.label) + width(&i.detail) + 6)
         .max()
         .unwrap_or(20)
         .max(width(&p.heading(lang)) + 4) as u16;
@@ -145,7 +145,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 let line = Line::from(vec![
                     Span::styled(if chosen { "› " } else { "  " }, theme.key()),
                     Span::styled(
-                        tr(lang, &it.label).to_string(),
+                        it.label.clone(),
                         if chosen {
                             theme.selected()
                         } else {
@@ -156,7 +156,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                         if it.detail.is_empty() {
                             String::new()
                         } else {
-                            format!("  {}", tr(lang, &it.detail))
+                            format!("  {}", it.detail)
                         },
                         theme.dim(),
                     ),
@@ -187,23 +187,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Overlay::Input(input) => {
             let w = 72u16;
             let inner_w = w.saturating_sub(2) as usize;
-            let hint = wrap(
-                tr(lang, &input.hint),
-                inner_w,
-                "",
-                "",
-                theme.dim(),
-                theme.dim(),
-            );
+            let hint = wrap(&input.hint, inner_w, "", "", theme.dim(), theme.dim());
             let r = centred(area, w, hint.len() as u16 + 4);
             clear(r, buf);
             let block = panel(
                 theme,
-                tf(
-                    lang,
-                    "ui-enter-accepts-esc-cancels",
-                    &[tr(lang, &input.prompt)],
-                ),
+                tf(lang, "ui-enter-accepts-esc-cancels", &[&input.prompt]),
                 true,
             );
             let inner = block.inner(r);

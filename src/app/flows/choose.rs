@@ -28,7 +28,7 @@ impl App {
                 }
             }
             Purpose::Target if v == "typed" => self.ask(
-                "To",
+                t(self.lang, "ui-to"),
                 t(self.lang, "ui-ipv4-address-or-cidr-service-region"),
                 Purpose::TypedTarget,
             ),
@@ -89,7 +89,7 @@ impl App {
                 );
             }
             Purpose::AddRouteTarget { table, destination } => {
-                self.route_edit(table, &destination, target_from_value(&v), false)
+                self.route_edit(table, &destination, target_from_value(self.lang, &v), false)
             }
             Purpose::ReplaceRouteTable => {
                 let routes = self.route_items(&v, true);
@@ -111,7 +111,7 @@ impl App {
                 ));
             }
             Purpose::ReplaceRouteTarget { table, destination } => {
-                self.route_edit(table, &destination, target_from_value(&v), true)
+                self.route_edit(table, &destination, target_from_value(self.lang, &v), true)
             }
             Purpose::DeleteRouteTable => {
                 let routes = self.route_items(&v, false);
@@ -121,7 +121,7 @@ impl App {
                     Purpose::DeleteRouteRoute { table: v },
                 ));
             }
-            Purpose::DeleteRouteRoute { table } => match parse_destination(&v) {
+            Purpose::DeleteRouteRoute { table } => match parse_destination(self.lang, &v) {
                 Ok(destination) => self.apply(Edit::DeleteRoute {
                     route_table: table,
                     destination,
@@ -318,12 +318,12 @@ impl App {
                 tf(self.lang, "ui-connectivity-of-nat-gateway-in", &[&v]),
                 vec![
                     item(
-                        "public",
+                        t(self.lang, "ui-public"),
                         t(self.lang, "ui-to-internet-through-internet-gateway"),
                         "public",
                     ),
                     item(
-                        "private",
+                        t(self.lang, "ui-private"),
                         t(self.lang, "ui-to-other-vpcs-or-on-premises"),
                         "private",
                     ),

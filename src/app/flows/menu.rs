@@ -7,14 +7,14 @@ use crate::i18n::{t, tf};
 use crate::model::{Edit, NatConnectivity};
 
 impl App {
-    pub(super) fn start_flow(&mut self, key: &str) {
+    pub(in crate::app) fn start_flow(&mut self, key: &str) {
         let lang = self.lang;
         // Every step of the flow is titled with the action chosen in the menu.
         self.flow_action = edit_menu(self)
             .items
             .into_iter()
             .find(|i| i.value == key)
-            .map(|i| crate::i18n::tr(lang, &i.label).to_string());
+            .map(|i| i.label);
         let on_off = |on: bool| t(lang, if on { "ui-on" } else { "ui-off" });
         let s = self.model.scenario().clone();
         let source_subnet = self.source_subnet_id();
@@ -71,7 +71,11 @@ impl App {
                     .map(|g| {
                         item(
                             &g.id,
-                            tf(lang, "ui-tables-2", &[&g.service, &list(&g.route_tables)]),
+                            tf(
+                                lang,
+                                "ui-tables-2",
+                                &[&g.service, &list(lang, &g.route_tables)],
+                            ),
                             &g.id,
                         )
                     })
@@ -115,7 +119,7 @@ impl App {
                             tf(
                                 lang,
                                 "ui-private-dns",
-                                &[&e.service, on_off(e.private_dns), &list(&subnets)],
+                                &[&e.service, on_off(e.private_dns), &list(lang, &subnets)],
                             ),
                             &e.id,
                         )
@@ -227,7 +231,7 @@ impl App {
                     }
                     _ => None,
                 };
-                let p = Picker::new("Instance", items, Purpose::PublicIp);
+                let p = Picker::new(t(self.lang, "ui-instance"), items, Purpose::PublicIp);
                 self.pick(p.preselect(&current.unwrap_or_default()));
             }
             "dns-support" => self.confirm(

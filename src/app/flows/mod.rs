@@ -3,7 +3,7 @@
 //! chosen so far; the last step applies the edit, and the engine decides whether AWS allows it.
 
 use super::{App, Msg, Overlay, StatusKind};
-use crate::i18n::{Lang, t, tf, tr};
+use crate::i18n::{Lang, t, tf};
 use crate::model::Edit;
 
 mod choose;
@@ -13,6 +13,8 @@ mod submit;
 
 pub(super) use menu::edit_menu;
 pub(super) use pickers::{answer_picker, save_as_input, source_picker, target_picker};
+#[cfg(test)]
+pub(super) use submit::{parse_destination, target_from_value};
 
 /// One choice in a picker.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,7 +163,7 @@ impl Picker {
     /// The title shown: the flow's action, then the step ("Turn private DNS on or off ›
     /// Interface endpoint").
     pub fn heading(&self, lang: Lang) -> String {
-        let step = tr(lang, &self.title);
+        let step = self.title.as_str();
         match &self.action {
             Some(action) if action != step => tf(lang, "ui-flow-step", &[action, step]),
             _ => step.to_string(),

@@ -91,7 +91,7 @@ impl App {
                 {
                     items.push(item(
                         cidr.to_string(),
-                        "→ local (derived)",
+                        format!("→ {}", i18n::t(self.lang, "ui-local-derived")),
                         cidr.to_string(),
                     ));
                 }
@@ -203,7 +203,7 @@ pub(in crate::app) fn source_picker(app: &App) -> Picker {
             } else {
                 String::new()
             };
-            item(&s.label, detail, i.to_string())
+            item(s.shown(app.lang), detail, i.to_string())
         })
         .collect();
     Picker::new(i18n::t(app.lang, "ui-from-source"), items, Purpose::Source)
@@ -243,14 +243,18 @@ pub(in crate::app) fn target_picker(app: &App) -> Picker {
         .preselect(&app.target.to_string())
 }
 
-pub(in crate::app) fn answer_picker() -> Picker {
+pub(in crate::app) fn answer_picker(lang: i18n::Lang) -> Picker {
     Picker::new(
-        "Your prediction",
+        i18n::t(lang, "ui-your-prediction"),
         vec![
-            item("Reachable", "the path gets through", "reachable"),
             item(
-                "Not reachable",
-                "blocked, unavailable, or leaves the VPC",
+                i18n::t(lang, "ui-reachable"),
+                i18n::t(lang, "ui-path-gets-through"),
+                "reachable",
+            ),
+            item(
+                i18n::t(lang, "ui-not-reachable"),
+                i18n::t(lang, "ui-blocked-unavailable-or-leaves-vpc"),
                 "blocked",
             ),
         ],

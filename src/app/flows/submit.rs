@@ -4,7 +4,7 @@
 use super::{Input, Picker, Purpose};
 use crate::app::{App, Msg, Overlay, StatusKind, TargetItem, TargetKind};
 use crate::eval::{Query, evaluate};
-use crate::i18n::tf;
+use crate::i18n::{Lang, t, tf};
 use crate::model::{Destination, Edit, Route, Target};
 
 impl App {
@@ -12,7 +12,7 @@ impl App {
         let text = input.text.trim().to_string();
         match input.purpose.clone() {
             Purpose::TypedTarget => self.add_typed_target(text),
-            Purpose::AddRouteDestination { table } => match parse_destination(&text) {
+            Purpose::AddRouteDestination { table } => match parse_destination(self.lang, &text) {
                 Ok(_) => {
                     let items = self.target_items("");
                     self.pick(Picker::new(
@@ -40,8 +40,10 @@ impl App {
                     None => {
                         self.status = Some((
                             StatusKind::Error,
-                            format!(
-                                "{text:?}: a target that leaves the VPC starts with pcx-, tgw- or vgw-."
+                            tf(
+                                self.lang,
+                                "ui-target-that-leaves-vpc-starts-with",
+                                &[&format!("{text:?}")],
                             ),
                         ));
                         // Keep what was typed, to correct it.
@@ -130,7 +132,11 @@ impl App {
         if let Err(e) = evaluate(&self.model, &self.model.scenario().what_if, &query) {
             self.status = Some((
                 StatusKind::Error,
-                tf(self.lang, "ui-to-2", &[&text, &e.to_string()]),
+                tf(
+                    self.lang,
+                    "ui-to-2",
+                    &[&text, &crate::explain::query_error(self.lang, &e)],
+                ),
             ));
             return;
         }
@@ -155,7 +161,7 @@ impl App {
         target: Result<Target, String>,
         replace: bool,
     ) {
-        let (destination, target) = match (parse_destination(destination), target) {
+        let (destination, target) = match (parse_destination(self.lang, destination), target) {
             (Ok(d), Ok(t)) => (d, t),
             (Err(e), _) | (_, Err(e)) => {
                 self.status = Some((StatusKind::Error, e));
@@ -182,28 +188,30 @@ impl App {
     }
 }
 
-pub(super) fn list(items: &[String]) -> String {
+/// Ids joined with the language's separator, or the word for none.
+pub(super) fn list(lang: Lang, items: &[String]) -> String {
     if items.is_empty() {
-        "none".into()
+        t(lang, "ui-none").into()
     } else {
-        items.join(", ")
+        crate::explain::join(lang, items)
     }
 }
 
-/// `0.0.0.0/0` or `pl-s3`.
-pub(super) fn parse_destination(text: &str) -> Result<Destination, String> {
+/// `0.0.0.0/0` or `pl-s3`; the error says what may be typed, in `lang`.
+pub(in crate::app) fn parse_destination(lang: Lang, text: &str) -> Result<Destination, String> {
     if let Some(name) = text.strip_prefix("pl-") {
         if name.is_empty() {
-            return Err("A prefix-list destination names a service: pl-s3, pl-dynamodb.".into());
+            return Err(t(lang, "ui-prefix-list-destination-names-service-pl").into());
         }
         return Ok(Destination::PrefixList(name.to_string()));
     }
     text.parse::<ipnet::Ipv4Net>()
         .map(Destination::Cidr)
-        .map_err(|_| format!("{text:?} is neither a CIDR (10.1.0.0/16) nor a prefix list (pl-s3)."))
+        .map_err(|_| tf(lang, "ui-is-neither-cidr-10-1-0", &[&format!("{text:?}")]))
 }
 
-pub(super) fn target_from_value(v: &str) -> Result<Target, String> {
+/// A target picker's value (`igw:igw-1`, `local`) as the target; the error is in `lang`.
+pub(in crate::app) fn target_from_value(lang: Lang, v: &str) -> Result<Target, String> {
     let target = match v.split_once(':') {
         Some(("igw", id)) => Target::InternetGateway(id.into()),
         Some(("nat", id)) => Target::NatGateway(id.into()),
@@ -211,7 +219,7 @@ pub(super) fn target_from_value(v: &str) -> Result<Target, String> {
         Some(("eni", id)) => Target::NetworkInterface(id.into()),
         _ if v == "local" => Target::Local,
         _ if v == "blackhole" => Target::Blackhole,
-        _ => return Err(format!("unknown target {v}")),
+        _ => return Err(tf(lang, "ui-unknown-target", &[v])),
     };
     Ok(target)
 }

@@ -24,7 +24,8 @@ pub enum Fact {
     },
     RouteTable {
         association: Association,
-        decisions: Vec<RouteDecision>,
+        /// Shared with the compiled table when it had them ready (a service's ranges).
+        decisions: std::sync::Arc<[RouteDecision]>,
     },
     GatewayEndpoint {
         service: Id,
@@ -52,7 +53,7 @@ pub enum Fact {
         source_dest_check: Option<bool>,
     },
     /// A security group decision that allowed the traffic (the hop's id is the interface).
-    SecurityGroup(GroupCheck),
+    SecurityGroup(Box<GroupCheck>),
     /// Network ACL decisions at one subnet boundary: the request, and its reply (the hop's id
     /// is the ACL).
     NetworkAcl {
@@ -60,7 +61,7 @@ pub enum Fact {
     },
     /// An endpoint or bucket policy that let the request on (the hop's id is the endpoint or
     /// the bucket).
-    Policy(PolicyCheck),
+    Policy(Box<PolicyCheck>),
     InternetGateway,
     /// A service's public endpoint.
     Service {
@@ -78,9 +79,28 @@ pub enum Fact {
         cidr: Ipv4Net,
         holder: Option<Holder>,
     },
-    Return(ReturnLeg),
+    Return(Box<ReturnLeg>),
     /// The path stops here.
-    Stop(Stop),
+    Stop(Box<Stop>),
+}
+
+impl Fact {
+    /// The rare, large facts are boxed so that every hop stays small.
+    pub fn stop(stop: Stop) -> Fact {
+        Fact::Stop(Box::new(stop))
+    }
+
+    pub fn policy(check: PolicyCheck) -> Fact {
+        Fact::Policy(Box::new(check))
+    }
+
+    pub fn security_group(check: GroupCheck) -> Fact {
+        Fact::SecurityGroup(Box::new(check))
+    }
+
+    pub fn return_leg(leg: ReturnLeg) -> Fact {
+        Fact::Return(Box::new(leg))
+    }
 }
 
 /// One step of a path: what kind, which object (its id), its AZ, and the fact.

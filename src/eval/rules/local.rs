@@ -48,7 +48,7 @@ fn deliver_one(ctx: &Ctx<'_>, at: &Arrival<'_, '_>, piece: Ipv4Net, hops: &mut T
             address: piece,
         };
         let reason = stop.reason();
-        hops.add(HopKind::Blocked, at.table_id, || None, || Fact::Stop(stop));
+        hops.add(HopKind::Blocked, at.table_id, || None, || Fact::stop(stop));
         return Verdict::Blocked(reason.unwrap_or(crate::eval::Reason::DestinationUnavailable));
     };
     let az = ctx.az_of_subnet(si);
@@ -59,7 +59,7 @@ fn deliver_one(ctx: &Ctx<'_>, at: &Arrival<'_, '_>, piece: Ipv4Net, hops: &mut T
             subnet_id,
             || Some(ctx.az(az)),
             || {
-                Fact::Stop(Stop::AddressAzFailed {
+                Fact::stop(Stop::AddressAzFailed {
                     address: piece,
                     subnet: Id::from(subnet_id.as_str()),
                     az: ctx.az(az),

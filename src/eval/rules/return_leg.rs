@@ -96,14 +96,14 @@ pub(crate) fn check(
     };
     let id = table.unwrap_or_else(|| Id::from(from));
     if symmetric {
-        hops.add(HopKind::Return, &id, || None, || Fact::Return(leg));
+        hops.add(HopKind::Return, &id, || None, || Fact::return_leg(leg));
         None
     } else if stateful {
-        hops.add(HopKind::Return, &id, || None, || Fact::Return(leg));
+        hops.add(HopKind::Return, &id, || None, || Fact::return_leg(leg));
         Some(Verdict::Blocked(Reason::AsymmetricReturn))
     } else {
         let endpoint = leg.endpoint.clone();
-        hops.add(HopKind::Return, &id, || None, || Fact::Return(leg));
+        hops.add(HopKind::Return, &id, || None, || Fact::return_leg(leg));
         ctx.note(|| Note::AsymmetricReturnStateless { endpoint });
         None
     }

@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::Warn;
+use super::{Warn, warning};
 use crate::model::{Bucket, Policy};
 
 /// The bucket a file name names: `bucket-policy-NAME.json`.
@@ -37,21 +37,11 @@ pub(super) fn buckets(files: &[(PathBuf, String)], w: &mut Warn<'_>) -> Vec<Buck
         let shown = path.display().to_string();
         let policy = Policy::json(text.as_str());
         let Some(name) = name_in_resources(&policy).or_else(|| name_in_file(path)) else {
-            w.push(
-                &shown,
-                "aws_bucket_policy_unnamed",
-                format!(
-                    "{shown} holds a bucket policy, but its Resource ARNs do not name one bucket and the file name does not either; name the file bucket-policy-NAME.json"
-                ),
-            );
+            w.push(warning(&shown, "aws_bucket_policy_unnamed", "file_name"));
             continue;
         };
         if out.iter().any(|b| b.name == name) {
-            w.push(
-                &shown,
-                "aws_bucket_policy_twice",
-                format!("{shown}: a second policy for the bucket {name}; left out"),
-            );
+            w.push(warning(&shown, "aws_bucket_policy_twice", "second").s("bucket", &name));
             continue;
         }
         out.push(Bucket {

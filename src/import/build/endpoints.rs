@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::net::Ipv4Addr;
 
-use super::{Facts, ServiceRef, Warn, service_ref, state_is};
+use super::{Facts, ServiceRef, Warn, service_ref, state_is, warning};
 use crate::import::aws;
 use crate::model::{
     Destination, EndpointSubnet, GatewayEndpoint, GwlbEndpoint, InterfaceEndpoint, RouteTable,
@@ -48,11 +48,14 @@ pub(super) fn endpoints<'s>(
         if !seen.insert(id) {
             continue;
         }
-        w.unknown_fields(id, "VPC endpoint", &e.extra, aws::ENDPOINT_FIELDS_UNUSED);
+        w.unknown_fields(
+            warning(id, "aws_unknown_field", "endpoint"),
+            &e.extra,
+            aws::ENDPOINT_FIELDS_UNUSED,
+        );
         if let Some(d) = &e.dns_options {
             w.unknown_fields(
-                id,
-                "DnsOptions",
+                warning(id, "aws_unknown_field", "dns_options"),
                 &d.extra,
                 &[
                     "DnsRecordIpType",
@@ -73,28 +76,19 @@ pub(super) fn endpoints<'s>(
                     "deleting", "deleted", "rejected", "failed", "expired", "partial",
                 ],
             );
-            w.push(
-                id,
-                if known {
-                    "aws_state_not_modelled"
-                } else {
-                    "aws_unknown_value"
-                },
-                format!(
-                    "{id} is {}: left out; routes to it become blackholes",
-                    state.unwrap_or("in no state")
-                ),
-            );
+            w.push(match state {
+                Some(state) if known => {
+                    warning(id, "aws_state_not_modelled", "endpoint_gone").s("state", state)
+                }
+                Some(state) => warning(id, "aws_unknown_value", "endpoint_state").s("value", state),
+                None => warning(id, "aws_unknown_value", "endpoint_no_state"),
+            });
             continue;
         }
         if state_is(state, &["pending", "pendingAcceptance"]) {
             w.push(
-                id,
-                "aws_state_not_modelled",
-                format!(
-                    "{id} is {}: imported as available",
-                    state.unwrap_or_default()
-                ),
+                warning(id, "aws_state_not_modelled", "endpoint_pending")
+                    .s("state", state.unwrap_or_default()),
             );
         }
         let service = e.service_name.as_deref().map(|s| service_ref(s, region));
@@ -103,14 +97,11 @@ pub(super) fn endpoints<'s>(
                 let Some(ServiceRef::Aws(svc)) = service
                     .filter(|s| matches!(s, ServiceRef::Aws(n) if n == "s3" || n == "dynamodb"))
                 else {
-                    w.push(
-                        id,
-                        "aws_not_modelled",
-                        format!(
-                            "{id}: gateway endpoint for {} — the model knows S3 and DynamoDB gateway endpoints in this Region only; left out",
-                            e.service_name.as_deref().unwrap_or("no service")
-                        ),
-                    );
+                    w.push(match e.service_name.as_deref() {
+                        Some(name) => warning(id, "aws_not_modelled", "gateway_endpoint_service")
+                            .s("service", name),
+                        None => warning(id, "aws_not_modelled", "gateway_endpoint_no_service"),
+                    });
                     continue;
                 };
                 endpoint_kind.insert(id, "Gateway");
@@ -137,11 +128,9 @@ pub(super) fn endpoints<'s>(
                         region: r,
                     }) => {
                         w.push(
-                            id,
-                            "aws_not_modelled",
-                            format!(
-                                "{id}: interface endpoint for {s} in {r}, a service the catalogue does not know; left out"
-                            ),
+                            warning(id, "aws_not_modelled", "remote_service")
+                                .s("service", s)
+                                .s("region", r),
                         );
                         continue;
                     }
@@ -150,11 +139,8 @@ pub(super) fn endpoints<'s>(
                             && !service_overrides.iter().any(|o| o.name == s)
                         {
                             w.push(
-                                id,
-                                "aws_service_added",
-                                format!(
-                                    "{id}: {s} is not in the catalogue; added as a service reached only through its interface endpoint (no public CIDRs)"
-                                ),
+                                warning(id, "aws_service_added", "unknown_service")
+                                    .s("service", &s),
                             );
                             service_overrides.push(ServiceOverride {
                                 name: s.clone(),
@@ -170,11 +156,8 @@ pub(super) fn endpoints<'s>(
                     Some(ServiceRef::EndpointService(s)) | Some(ServiceRef::Other(s)) => {
                         if !service_overrides.iter().any(|o| o.name == s) {
                             w.push(
-                                id,
-                                "aws_service_added",
-                                format!(
-                                    "{id}: {s} is an endpoint service, not a catalogue service; added under that name with no public CIDRs, and its DNS name is a guess"
-                                ),
+                                warning(id, "aws_service_added", "endpoint_service")
+                                    .s("service", &s),
                             );
                             service_overrides.push(ServiceOverride {
                                 name: s.clone(),
@@ -188,11 +171,11 @@ pub(super) fn endpoints<'s>(
                         s
                     }
                     None => {
-                        w.push(
+                        w.push(warning(
                             id,
                             "aws_missing_input",
-                            format!("{id}: interface endpoint without ServiceName; left out"),
-                        );
+                            "interface_endpoint_no_service",
+                        ));
                         continue;
                     }
                 };
@@ -203,11 +186,7 @@ pub(super) fn endpoints<'s>(
                         .any(|x| x.name == name && !x.private_dns_supported)
                 {
                     w.push(
-                        id,
-                        "aws_reconcile_mismatch",
-                        format!(
-                            "{id}: PrivateDnsEnabled is true, but {name} interface endpoints have no private DNS; imported with private DNS off"
-                        ),
+                        warning(id, "aws_reconcile_mismatch", "private_dns").s("service", &name),
                     );
                     private_dns = false;
                 }
@@ -219,11 +198,7 @@ pub(super) fn endpoints<'s>(
                 let mut endpoint_subnets = Vec::new();
                 for s in &e.subnet_ids {
                     if !subnet_ids.contains(s.as_str()) {
-                        w.push(
-                            id,
-                            "aws_missing_input",
-                            format!("{id}: subnet {s} is not among the VPC's subnets; left out"),
-                        );
+                        w.push(warning(id, "aws_missing_input", "endpoint_subnet").s("subnet", s));
                         continue;
                     }
                     let eni = e
@@ -244,14 +219,15 @@ pub(super) fn endpoints<'s>(
                             match ip {
                                 Some(a) if subnet_cidr[s.as_str()].contains(&a) => Some(a),
                                 _ => {
+                                    let eni = &n.network_interface_id;
                                     w.push(
-                                        &n.network_interface_id,
-                                        "aws_bad_value",
-                                        format!(
-                                            "{}: private IP {} of {id}'s network interface is not in subnet {s}; the model picks one",
-                                            n.network_interface_id,
-                                            n.private_ip_address.as_deref().unwrap_or("(none)")
-                                        ),
+                                        match n.private_ip_address.as_deref() {
+                                            Some(a) => warning(eni, "aws_bad_value", "endpoint_ip")
+                                                .s("ip", a),
+                                            None => warning(eni, "aws_bad_value", "endpoint_no_ip"),
+                                        }
+                                        .s("endpoint", id)
+                                        .s("subnet", s),
                                     );
                                     None
                                 }
@@ -282,13 +258,7 @@ pub(super) fn endpoints<'s>(
                     .iter()
                     .find(|s| subnet_ids.contains(s.as_str()))
                 else {
-                    w.push(
-                        id,
-                        "aws_missing_input",
-                        format!(
-                            "{id}: Gateway Load Balancer endpoint without a subnet of the VPC; left out"
-                        ),
-                    );
+                    w.push(warning(id, "aws_missing_input", "gwlb_endpoint_subnet"));
                     continue;
                 };
                 endpoint_kind.insert(id, "GatewayLoadBalancer");
@@ -299,38 +269,18 @@ pub(super) fn endpoints<'s>(
                 });
             }
             "Resource" | "ServiceNetwork" => {
-                w.push(
-                    id,
-                    "aws_not_modelled",
-                    format!("{id}: {kind} endpoints (VPC Lattice) are not modelled; left out"),
-                );
+                w.push(warning(id, "aws_not_modelled", "lattice").s("kind", kind));
             }
             other => {
-                w.push(
-                    id,
-                    "aws_unknown_value",
-                    format!("{id}: VpcEndpointType {other:?} unknown; left out"),
-                );
+                w.push(warning(id, "aws_unknown_value", "endpoint_type").s("value", other));
             }
         }
     }
     if missing_enis {
-        w.push(
-            vpc_id,
-            "aws_missing_input",
-            format!(
-                "{vpc_id}: some interface-endpoint network interfaces are not in describe-network-interfaces output, so the model picks their addresses"
-            ),
-        );
+        w.push(warning(vpc_id, "aws_missing_input", "endpoint_enis"));
     }
     if !gwlb_endpoints.is_empty() {
-        w.push(
-            vpc_id,
-            "aws_not_modelled",
-            format!(
-                "{vpc_id}: EC2's output does not say whether the appliances behind the Gateway Load Balancer endpoints are healthy; they are taken as healthy and stateful (set gateway_load_balancers in the scenario to change that)"
-            ),
-        );
+        w.push(warning(vpc_id, "aws_not_modelled", "gwlb_health"));
     }
     Endpoints {
         gateway_endpoints,
@@ -353,14 +303,7 @@ pub(super) fn reconcile_gateway_endpoints(
         let mut listed: Vec<String> = Vec::new();
         for t in &g.route_tables {
             if !table_ids.contains(t) {
-                w.push(
-                    &g.id,
-                    "aws_missing_input",
-                    format!(
-                        "{}: route table {t} is not among the VPC's tables; left out",
-                        g.id
-                    ),
-                );
+                w.push(warning(&g.id, "aws_missing_input", "endpoint_table").s("table", t));
             } else if route_tables.iter().any(|x| {
                 &x.id == t
                     && x.routes
@@ -370,21 +313,18 @@ pub(super) fn reconcile_gateway_endpoints(
                 // The table's own route for the prefix list (a blackhole in AWS's output) stands;
                 // a derived one beside it would be a second route for one destination.
                 w.push(
-                    &g.id,
-                    "aws_reconcile_mismatch",
-                    format!(
-                        "{}: lists route table {t}, but {t}'s route for {}'s prefix list does not lead to it; that route is kept and the table is not attached",
-                        g.id, g.service
-                    ),
+                    warning(
+                        &g.id,
+                        "aws_reconcile_mismatch",
+                        "endpoint_table_other_route",
+                    )
+                    .s("table", t)
+                    .s("service", &g.service),
                 );
             } else if !endpoint_routes.contains(&(g.id.clone(), t.clone())) {
                 w.push(
-                    &g.id,
-                    "aws_reconcile_mismatch",
-                    format!(
-                        "{}: lists route table {t}, but {t} has no route to it; the model derives the route",
-                        g.id
-                    ),
+                    warning(&g.id, "aws_reconcile_mismatch", "endpoint_table_no_route")
+                        .s("table", t),
                 );
                 listed.push(t.clone());
             } else {
@@ -394,12 +334,8 @@ pub(super) fn reconcile_gateway_endpoints(
         for (e, t) in endpoint_routes {
             if *e == g.id && !listed.contains(t) {
                 w.push(
-                    &g.id,
-                    "aws_reconcile_mismatch",
-                    format!(
-                        "{}: {t} has a route to it, but the endpoint does not list {t}; the table is added to the endpoint",
-                        g.id
-                    ),
+                    warning(&g.id, "aws_reconcile_mismatch", "endpoint_table_unlisted")
+                        .s("table", t),
                 );
                 listed.push(t.clone());
             }

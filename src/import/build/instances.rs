@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::net::Ipv4Addr;
 
-use super::{Facts, Warn, state_is};
+use super::{Facts, Warn, state_is, warning};
 use crate::import::aws::name_tag;
 use crate::model::Instance;
 
@@ -32,47 +32,32 @@ pub(super) fn instances<'s>(
         let state = i.state.as_ref().and_then(|s| s.name.as_deref());
         if state_is(state, &["terminated", "shutting-down"]) {
             w.push(
-                id,
-                "aws_state_not_modelled",
-                format!("{id} is {}: left out", state.unwrap_or_default()),
+                warning(id, "aws_state_not_modelled", "instance_gone")
+                    .s("state", state.unwrap_or_default()),
             );
             continue;
         }
         if state_is(state, &["stopped", "stopping"]) {
             w.push(
-                id,
-                "aws_state_not_modelled",
-                format!(
-                    "{id} is {}: imported as if running (its paths are the ones it gets when started)",
-                    state.unwrap_or_default()
-                ),
+                warning(id, "aws_state_not_modelled", "instance_stopped")
+                    .s("state", state.unwrap_or_default()),
             );
         } else if !state_is(state, &["running", "pending"]) {
             w.push(
-                id,
-                "aws_unknown_value",
-                format!(
-                    "{id}: instance state {:?} unknown; imported as running",
-                    state.unwrap_or_default()
-                ),
+                warning(id, "aws_unknown_value", "value")
+                    .s("field", "State.Name")
+                    .s("value", state.unwrap_or_default())
+                    .s("fallback", "running"),
             );
         }
         let Some(subnet) = i.subnet_id.as_deref().filter(|s| subnet_ids.contains(s)) else {
-            w.push(
-                id,
-                "aws_missing_input",
-                format!("{id}: its subnet is not among the VPC's subnets; left out"),
-            );
+            w.push(warning(id, "aws_missing_input", "instance_subnet"));
             continue;
         };
         if i.network_interfaces.len() > 1 {
             w.push(
-                id,
-                "aws_not_modelled",
-                format!(
-                    "{id} has {} network interfaces: the model uses the primary one (its SubnetId and PrivateIpAddress)",
-                    i.network_interfaces.len()
-                ),
+                warning(id, "aws_not_modelled", "instance_interfaces")
+                    .n("count", i.network_interfaces.len()),
             );
         }
         let private_ip = i
@@ -82,9 +67,9 @@ pub(super) fn instances<'s>(
         let private_ip = match private_ip {
             Some(a) if !subnet_cidr[subnet].contains(&a) => {
                 w.push(
-                    id,
-                    "aws_bad_value",
-                    format!("{id}: private IP {a} is not in its subnet {subnet}; left out"),
+                    warning(id, "aws_bad_value", "instance_ip")
+                        .s("ip", a)
+                        .s("subnet", subnet),
                 );
                 None
             }
@@ -106,11 +91,7 @@ pub(super) fn instances<'s>(
         }
     }
     for (n, count) in names.iter().filter(|(_, c)| **c > 1) {
-        w.push(
-            n,
-            "aws_ambiguous_name",
-            format!("{count} instances are named {n}: use an instance id in --from"),
-        );
+        w.push(warning(n, "aws_ambiguous_name", "instances").n("count", *count));
     }
     instances
 }

@@ -7,6 +7,7 @@ use ipnet::Ipv4Net;
 
 use super::aws::{self, name_tag};
 use super::{ImportError, Input};
+use crate::explain::{self, Lang};
 use crate::model::catalogue::{self, Service};
 use crate::model::{Diagnostic, InternetGateway, Scenario, Vpc, WhatIf};
 
@@ -24,29 +25,42 @@ mod vpc;
 /// Collects warnings; `object` is the AWS resource id (or the file) the warning is about.
 struct Warn<'a>(&'a mut Vec<Diagnostic>);
 
+/// A warning about `object`: its rule code and which of the rule's sentences says it (`case`,
+/// a variant of the message `diag-<rule>` in `assets/i18n/*/import.ftl`). The sentence's other
+/// arguments follow with the builder (`.s`, `.n`, `.list`); a test holds every (rule, case)
+/// written here against both languages' messages.
+pub(super) fn warning(object: &str, rule: &'static str, case: &'static str) -> Diagnostic {
+    Diagnostic::warning(object, rule)
+        .s("case", case)
+        .s("id", object)
+}
+
+/// A warning about one route of `table`: the sentence names its destination.
+fn route_warning(
+    table: &str,
+    destination: &str,
+    rule: &'static str,
+    case: &'static str,
+) -> Diagnostic {
+    warning(table, rule, case).s("destination", destination)
+}
+
 impl Warn<'_> {
-    fn push(&mut self, object: &str, rule: &'static str, message: String) {
-        self.0.push(Diagnostic::warning_text(object, rule, message));
+    fn push(&mut self, d: Diagnostic) {
+        self.0.push(d);
     }
 
     /// Fields an object carries that neither the importer nor the API reference it was written
-    /// against knows: a newer API, or not the output of the call it looks like.
-    fn unknown_fields(&mut self, object: &str, what: &str, extra: &aws::Extra, known: &[&str]) {
+    /// against knows: a newer API, or not the output of the call it looks like. `d` is the
+    /// `aws_unknown_field` warning for the kind of object; the fields are added to it.
+    fn unknown_fields(&mut self, d: Diagnostic, extra: &aws::Extra, known: &[&str]) {
         let unknown: Vec<&str> = extra
             .keys()
             .map(String::as_str)
             .filter(|k| !known.contains(k))
             .collect();
         if !unknown.is_empty() {
-            self.push(
-                object,
-                "aws_unknown_field",
-                format!(
-                    "{object}: {what} field{} {} not in the EC2 API reference the importer follows; ignored",
-                    if unknown.len() == 1 { "" } else { "s" },
-                    unknown.join(", ")
-                ),
-            );
+            self.push(d.n("count", unknown.len()).list("fields", unknown));
         }
     }
 }
@@ -257,19 +271,17 @@ pub fn build(
         }
     }
 
-    let title = match name_tag(&the_vpc.tags) {
-        Some(n) => format!("{vpc_id} ({n}), imported from AWS"),
-        None => format!("{vpc_id}, imported from AWS"),
-    };
+    // The title and description in both languages: the scenario file keeps them both.
+    let name = name_tag(&the_vpc.tags);
+    let title = |lang| explain::import_title(lang, vpc_id, name.as_deref());
+    let description = |lang| explain::import_description(lang, vpc_id, &region);
     let buckets = buckets::buckets(&input.bucket_policies, &mut w);
     Ok(Scenario {
         buckets,
-        title: Some(title),
-        description: Some(format!(
-            "Imported with `vpc-tui import aws` from the AWS CLI's describe output for {vpc_id} in {region}. The local routes and the gateway endpoints' prefix-list routes that AWS lists are derived again by the model."
-        )),
-        title_ja: None,
-        description_ja: None,
+        title: Some(title(Lang::En)),
+        description: Some(description(Lang::En)),
+        title_ja: Some(title(Lang::Ja)),
+        description_ja: Some(description(Lang::Ja)),
         region,
         vpc: Vpc {
             id: vpc_id.to_string(),

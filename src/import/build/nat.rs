@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Warn, state_is};
+use super::{Warn, state_is, warning};
 use crate::import::Input;
 use crate::import::aws::{self, name_tag};
 use crate::model::{AvailabilityMode, NatConnectivity, NatGateway};
@@ -23,47 +23,41 @@ pub(super) fn nat_gateways<'a>(
         if !seen.insert(id) {
             continue;
         }
-        w.unknown_fields(id, "NAT gateway", &n.extra, aws::NAT_FIELDS_UNUSED);
+        w.unknown_fields(
+            warning(id, "aws_unknown_field", "nat_gateway"),
+            &n.extra,
+            aws::NAT_FIELDS_UNUSED,
+        );
         let state = n.state.as_deref();
         if state_is(state, &["failed", "deleting", "deleted"]) {
-            w.push(
-                id,
-                "aws_state_not_modelled",
-                format!(
-                    "{id} is {}{}: left out, and routes to it become blackholes, as AWS shows them",
-                    state.unwrap_or_default(),
-                    n.failure_code
-                        .as_deref()
-                        .map(|c| format!(" ({c})"))
-                        .unwrap_or_default()
-                ),
-            );
+            let d = match n.failure_code.as_deref() {
+                Some(code) => {
+                    warning(id, "aws_state_not_modelled", "nat_gone_code").s("code", code)
+                }
+                None => warning(id, "aws_state_not_modelled", "nat_gone"),
+            };
+            w.push(d.s("state", state.unwrap_or_default()));
             continue;
         }
         if !state_is(state, &["available", "pending"]) {
             w.push(
-                id,
-                "aws_unknown_value",
-                format!(
-                    "{id}: State {:?} is not a NAT gateway state the importer knows; imported as available",
-                    state.unwrap_or_default()
-                ),
+                warning(id, "aws_unknown_value", "value")
+                    .s("field", "State")
+                    .s("value", state.unwrap_or_default())
+                    .s("fallback", "available"),
             );
         } else if state_is(state, &["pending"]) {
-            w.push(
-                id,
-                "aws_state_not_modelled",
-                format!("{id} is still pending: imported as available"),
-            );
+            w.push(warning(id, "aws_state_not_modelled", "nat_pending"));
         }
         let connectivity = match n.connectivity_type.as_deref() {
             None | Some("public") => NatConnectivity::Public,
             Some("private") => NatConnectivity::Private,
             Some(other) => {
                 w.push(
-                    id,
-                    "aws_unknown_value",
-                    format!("{id}: ConnectivityType {other:?} unknown; imported as public"),
+                    warning(id, "aws_unknown_value", "value")
+                        .s("field", "ConnectivityType")
+                        .s("value", other)
+                        .s("fallback", "public"),
                 );
                 NatConnectivity::Public
             }
@@ -73,9 +67,10 @@ pub(super) fn nat_gateways<'a>(
             Some("regional") => AvailabilityMode::Regional,
             Some(other) => {
                 w.push(
-                    id,
-                    "aws_unknown_value",
-                    format!("{id}: AvailabilityMode {other:?} unknown; imported as zonal"),
+                    warning(id, "aws_unknown_value", "value")
+                        .s("field", "AvailabilityMode")
+                        .s("value", other)
+                        .s("fallback", "zonal"),
                 );
                 AvailabilityMode::Zonal
             }
@@ -85,14 +80,10 @@ pub(super) fn nat_gateways<'a>(
             AvailabilityMode::Zonal => match n.subnet_id.as_deref() {
                 Some(s) if subnet_ids.contains(s) => Some(s.to_string()),
                 other => {
-                    w.push(
-                        id,
-                        "aws_missing_input",
-                        format!(
-                            "{id}: zonal NAT gateway in subnet {} which is not among the VPC's subnets; left out",
-                            other.unwrap_or("(none)")
-                        ),
-                    );
+                    w.push(match other {
+                        Some(s) => warning(id, "aws_missing_input", "nat_subnet").s("subnet", s),
+                        None => warning(id, "aws_missing_input", "nat_no_subnet"),
+                    });
                     continue;
                 }
             },

@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use ipnet::Ipv4Net;
 
-use super::{Facts, Warn};
+use super::{Facts, Warn, warning};
 use crate::import::Input;
 use crate::model::{GatewayEndpoint, ServiceOverride};
 
@@ -89,13 +89,10 @@ pub(super) fn service_cidrs(
         list.dedup();
         if list.iter().copied().collect::<BTreeSet<_>>() != catalogue_cidrs {
             w.push(
-                pl,
-                "aws_service_cidrs",
-                format!(
-                    "{pl} ({name}): {svc}'s CIDRs taken from the prefix list ({} entr{}) instead of the catalogue's",
-                    list.len(),
-                    if list.len() == 1 { "y" } else { "ies" }
-                ),
+                warning(pl, "aws_service_cidrs", "entries")
+                    .s("name", name)
+                    .s("service", &svc)
+                    .n("count", list.len()),
             );
             overridden.insert(svc.clone());
             service_overrides.push(ServiceOverride {

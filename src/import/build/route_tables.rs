@@ -7,7 +7,7 @@ use std::net::Ipv4Addr;
 use ipnet::Ipv4Net;
 
 use super::route_targets::{Hop, route_hop};
-use super::{Facts, Warn, state_is};
+use super::{Facts, Warn, route_warning, state_is, warning};
 use crate::import::aws::{self, name_tag};
 use crate::model::{
     Destination, GatewayEndpoint, Instance, InternetGateway, NatGateway, NetworkInterface, Route,
@@ -68,8 +68,7 @@ pub(super) fn route_tables<'s>(
         };
         for a in &t.associations {
             w.unknown_fields(
-                tid,
-                "route table association",
+                warning(tid, "aws_unknown_field", "association"),
                 &a.extra,
                 aws::ASSOCIATION_FIELDS_UNUSED,
             );
@@ -78,18 +77,13 @@ pub(super) fn route_tables<'s>(
                 .as_ref()
                 .and_then(|s| s.state.as_deref());
             if state.is_some() && !state_is(state, &["associated"]) {
-                w.push(
-                    tid,
-                    "aws_state_not_modelled",
-                    format!(
-                        "{tid}: association with {} is {}: left out",
-                        a.subnet_id
-                            .as_deref()
-                            .or(a.gateway_id.as_deref())
-                            .unwrap_or("the VPC"),
-                        state.unwrap_or_default()
-                    ),
-                );
+                let d = match a.subnet_id.as_deref().or(a.gateway_id.as_deref()) {
+                    Some(with) => {
+                        warning(tid, "aws_state_not_modelled", "association").s("with", with)
+                    }
+                    None => warning(tid, "aws_state_not_modelled", "main_association"),
+                };
+                w.push(d.s("state", state.unwrap_or_default()));
                 continue;
             }
             if a.main == Some(true) {
@@ -103,13 +97,7 @@ pub(super) fn route_tables<'s>(
                 if internet_gateway.as_ref().is_some_and(|i| &i.id == g) {
                     table.gateways.push(g.clone());
                 } else {
-                    w.push(
-                        tid,
-                        "aws_not_modelled",
-                        format!(
-                            "{tid}: edge association with {g}: the model reads gateway route tables of the VPC's internet gateway only; left out"
-                        ),
-                    );
+                    w.push(warning(tid, "aws_not_modelled", "edge_association").s("gateway", g));
                 }
             }
         }
@@ -119,23 +107,23 @@ pub(super) fn route_tables<'s>(
         let mut propagated: Vec<Route> = Vec::new();
         let mut expanded: Vec<(String, Target, Vec<Ipv4Net>)> = Vec::new();
         for r in &t.routes {
-            w.unknown_fields(tid, "route", &r.extra, aws::ROUTE_FIELDS_UNUSED);
+            w.unknown_fields(
+                warning(tid, "aws_unknown_field", "route"),
+                &r.extra,
+                aws::ROUTE_FIELDS_UNUSED,
+            );
             let dest_text = r
                 .destination_cidr_block
                 .clone()
                 .or_else(|| r.destination_prefix_list_id.clone())
                 .or_else(|| r.destination_ipv6_cidr_block.clone())
                 .unwrap_or_default();
-            let what = format!("{tid}: route {dest_text}");
+            let dest = dest_text.as_str();
             if r.destination_cidr_block.is_none() && r.destination_prefix_list_id.is_none() {
                 if r.destination_ipv6_cidr_block.is_some() {
                     ipv6 += 1;
                 } else {
-                    w.push(
-                        tid,
-                        "aws_missing_input",
-                        format!("{what}: no destination; left out"),
-                    );
+                    w.push(warning(tid, "aws_missing_input", "route_destination"));
                 }
                 continue;
             }
@@ -144,9 +132,10 @@ pub(super) fn route_tables<'s>(
                 Some("blackhole") => true,
                 Some(other) => {
                     w.push(
-                        tid,
-                        "aws_unknown_value",
-                        format!("{what}: State {other:?} unknown; taken as active"),
+                        route_warning(tid, dest, "aws_unknown_value", "route_value")
+                            .s("field", "State")
+                            .s("value", other)
+                            .s("fallback", "active"),
                     );
                     false
                 }
@@ -160,9 +149,10 @@ pub(super) fn route_tables<'s>(
             .contains(&origin)
             {
                 w.push(
-                    tid,
-                    "aws_unknown_value",
-                    format!("{what}: Origin {origin:?} unknown; taken as CreateRoute"),
+                    route_warning(tid, dest, "aws_unknown_value", "route_value")
+                        .s("field", "Origin")
+                        .s("value", origin)
+                        .s("fallback", "CreateRoute"),
                 );
             }
 
@@ -180,11 +170,7 @@ pub(super) fn route_tables<'s>(
                     Some(e) => e.route_tables.push(tid.to_string()),
                     None => {
                         w.push(
-                            g,
-                            "aws_missing_input",
-                            format!(
-                                "{g}: no describe-vpc-endpoints output; a gateway endpoint for {svc} is inferred from the prefix-list routes to it"
-                            ),
+                            warning(g, "aws_missing_input", "inferred_endpoint").s("service", &svc),
                         );
                         endpoint_kind.insert(g, "Gateway");
                         gateway_endpoints.push(GatewayEndpoint {
@@ -196,7 +182,7 @@ pub(super) fn route_tables<'s>(
                     }
                 }
             }
-            let hop = route_hop(r, endpoint_kind, &nat_ids, internet_gateway, &what, w);
+            let hop = route_hop(r, endpoint_kind, &nat_ids, internet_gateway, (tid, dest), w);
             let target = match hop {
                 Hop::Local => {
                     match r
@@ -207,13 +193,12 @@ pub(super) fn route_tables<'s>(
                         Some(c) if cidrs.contains(&c) => {
                             local_seen.insert(c);
                         }
-                        _ => w.push(
+                        _ => w.push(route_warning(
                             tid,
+                            dest,
                             "aws_reconcile_mismatch",
-                            format!(
-                                "{what}: a local route for something that is not one of the VPC's CIDR blocks; the model derives local routes from the VPC's CIDRs, so it is left out"
-                            ),
-                        ),
+                            "local_route",
+                        )),
                     }
                     continue;
                 }
@@ -228,28 +213,42 @@ pub(super) fn route_tables<'s>(
                             && *svc != pl_svc
                         {
                             w.push(
-                                tid,
-                                "aws_reconcile_mismatch",
-                                format!(
-                                    "{what} → {e}: the prefix list is {pl_svc}'s but the endpoint is for {svc}; the model derives {svc}'s"
-                                ),
+                                route_warning(
+                                    tid,
+                                    dest,
+                                    "aws_reconcile_mismatch",
+                                    "endpoint_service",
+                                )
+                                .s("target", &e)
+                                .s("list_service", pl_svc)
+                                .s("service", svc),
                             );
                         }
                         endpoint_routes.insert((e, tid.to_string()));
                     } else {
                         w.push(
-                            tid,
-                            "aws_reconcile_mismatch",
-                            format!(
-                                "{what} → gateway endpoint {e}: AWS routes to a gateway endpoint by its prefix list only; left out"
-                            ),
+                            route_warning(tid, dest, "aws_reconcile_mismatch", "endpoint_cidr")
+                                .s("target", &e),
                         );
                     }
                     continue;
                 }
                 Hop::GatewayEndpoint(_) => Target::Blackhole,
-                Hop::NotModelled(why) => {
-                    w.push(tid, "aws_not_modelled", format!("{what}: {why}; left out"));
+                Hop::NotModelled { field, value } => {
+                    w.push(
+                        route_warning(tid, dest, "aws_not_modelled", "route_target")
+                            .s("field", field)
+                            .s("value", value),
+                    );
+                    continue;
+                }
+                Hop::NoTarget => {
+                    w.push(route_warning(
+                        tid,
+                        dest,
+                        "aws_not_modelled",
+                        "route_no_target",
+                    ));
                     continue;
                 }
                 Hop::Target(_) if blackhole => Target::Blackhole,
@@ -293,11 +292,8 @@ pub(super) fn route_tables<'s>(
                     }
                     _ => {
                         w.push(
-                            tid,
-                            "aws_missing_input",
-                            format!(
-                                "{what} → {eni}: the network interface is not in describe-network-interfaces output for this VPC; imported as a blackhole"
-                            ),
+                            route_warning(tid, dest, "aws_missing_input", "route_eni")
+                                .s("target", &eni),
                         );
                         Target::Blackhole
                     }
@@ -309,11 +305,7 @@ pub(super) fn route_tables<'s>(
                 match c.parse::<Ipv4Net>() {
                     Ok(n) => Destination::Cidr(n),
                     Err(_) => {
-                        w.push(
-                            tid,
-                            "aws_bad_value",
-                            format!("{what}: not an IPv4 CIDR; left out"),
-                        );
+                        w.push(route_warning(tid, dest, "aws_bad_value", "route_cidr"));
                         continue;
                     }
                 }
@@ -328,13 +320,12 @@ pub(super) fn route_tables<'s>(
                             continue;
                         }
                         _ => {
-                            w.push(
+                            w.push(route_warning(
                                 tid,
+                                dest,
                                 "aws_missing_input",
-                                format!(
-                                    "{what}: prefix list {pl} is neither an AWS service's nor one whose entries are given (get-managed-prefix-list-entries, file named after it); left out"
-                                ),
-                            );
+                                "route_prefix_list",
+                            ));
                             continue;
                         }
                     },
@@ -351,11 +342,12 @@ pub(super) fn route_tables<'s>(
                 .iter()
                 .any(|x| x.destination == route.destination)
             {
-                w.push(
+                w.push(route_warning(
                     tid,
+                    dest,
                     "aws_reconcile_mismatch",
-                    format!("{what}: listed twice; the first is kept"),
-                );
+                    "route_twice",
+                ));
             } else {
                 table.routes.push(route);
             }
@@ -381,12 +373,9 @@ pub(super) fn route_tables<'s>(
                 kept += 1;
             }
             w.push(
-                tid,
-                "aws_prefix_list_expanded",
-                format!(
-                    "{tid}: route to customer-managed prefix list {pl} imported as {kept} CIDR route{}; at equal prefix length AWS ranks them below static routes, the model as equals",
-                    if kept == 1 { "" } else { "s" }
-                ),
+                warning(tid, "aws_prefix_list_expanded", "routes")
+                    .s("prefix_list", pl)
+                    .n("count", kept),
             );
         }
         if !propagated.is_empty() {
@@ -397,24 +386,10 @@ pub(super) fn route_tables<'s>(
                     kept += 1;
                 }
             }
-            w.push(
-                tid,
-                "aws_not_modelled",
-                format!(
-                    "{tid}: {kept} route{} propagated by a virtual private gateway imported as static; the model has no propagated routes (AWS ranks them below static and prefix-list routes of equal length)",
-                    if kept == 1 { "" } else { "s" }
-                ),
-            );
+            w.push(warning(tid, "aws_not_modelled", "propagated").n("count", kept));
         }
         if ipv6 > 0 {
-            w.push(
-                tid,
-                "aws_ipv6_not_modelled",
-                format!(
-                    "{tid}: {ipv6} IPv6 route{} left out; the model covers IPv4 only",
-                    if ipv6 == 1 { "" } else { "s" }
-                ),
-            );
+            w.push(warning(tid, "aws_ipv6_not_modelled", "ipv6_routes").n("count", ipv6));
         }
         for c in cidrs {
             let replaced = table
@@ -422,25 +397,13 @@ pub(super) fn route_tables<'s>(
                 .iter()
                 .any(|r| r.destination == Destination::Cidr(*c));
             if !local_seen.contains(c) && !replaced {
-                w.push(
-                    tid,
-                    "aws_reconcile_mismatch",
-                    format!(
-                        "{tid}: AWS lists no local route for {c}, which every route table has; the model derives it"
-                    ),
-                );
+                w.push(warning(tid, "aws_reconcile_mismatch", "no_local_route").s("cidr", c));
             }
         }
         route_tables.push(table);
     }
     if input.route_tables.is_empty() {
-        w.push(
-            vpc_id,
-            "aws_missing_input",
-            format!(
-                "{vpc_id}: no `aws ec2 describe-route-tables` output, so there is no main route table"
-            ),
-        );
+        w.push(warning(vpc_id, "aws_missing_input", "no_route_tables"));
     }
     RouteTables {
         network_interfaces,

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::Warn;
+use super::{Warn, route_warning};
 use crate::import::aws;
 use crate::model::{InternetGateway, Target};
 
@@ -14,8 +14,13 @@ pub(super) enum Hop {
     /// A gateway endpoint's prefix-list route: derived by the model from the endpoint.
     GatewayEndpoint(String),
     Target(Target),
-    /// A target the model has no kind for.
-    NotModelled(String),
+    /// A target the model has no kind for: the field that names it, and its value.
+    NotModelled {
+        field: &'static str,
+        value: String,
+    },
+    /// No target field the importer knows.
+    NoTarget,
 }
 /// What a route targets, from the fields AWS fills in. Targets whose object is gone (a deleted
 /// NAT gateway, an endpoint left out) become blackholes, as AWS shows them.
@@ -24,10 +29,9 @@ pub(super) fn route_hop(
     endpoint_kind: &HashMap<&str, &str>,
     nat_ids: &BTreeSet<&str>,
     internet_gateway: &mut Option<InternetGateway>,
-    what: &str,
+    (tid, dest): (&str, &str),
     w: &mut Warn,
 ) -> Hop {
-    let tid = what.split(':').next().unwrap_or(what);
     if let Some(g) = r.gateway_id.as_deref() {
         if g == "local" {
             return Hop::Local;
@@ -37,22 +41,15 @@ pub(super) fn route_hop(
                 Some(i) if i.id == g => {}
                 Some(i) => {
                     w.push(
-                        tid,
-                        "aws_reconcile_mismatch",
-                        format!(
-                            "{what} → {g}: not the VPC's internet gateway ({}); imported as a blackhole",
-                            i.id
-                        ),
+                        route_warning(tid, dest, "aws_reconcile_mismatch", "other_igw")
+                            .s("target", g)
+                            .s("igw", &i.id),
                     );
                     return Hop::Target(Target::Blackhole);
                 }
                 None => {
                     w.push(
-                        tid,
-                        "aws_missing_input",
-                        format!(
-                            "{what} → {g}: no describe-internet-gateways output attaches it to the VPC; taken as the VPC's internet gateway"
-                        ),
+                        route_warning(tid, dest, "aws_missing_input", "route_igw").s("target", g),
                     );
                     *internet_gateway = Some(InternetGateway { id: g.to_string() });
                 }
@@ -70,30 +67,24 @@ pub(super) fn route_hop(
                 }
                 _ => {
                     w.push(
-                        tid,
-                        "aws_missing_input",
-                        format!(
-                            "{what} → {g}: no gateway or Gateway Load Balancer endpoint of the VPC has this id; imported as a blackhole"
-                        ),
+                        route_warning(tid, dest, "aws_missing_input", "route_endpoint")
+                            .s("target", g),
                     );
                     Hop::Target(Target::Blackhole)
                 }
             };
         }
-        return Hop::NotModelled(format!("GatewayId {g} is a gateway kind the model lacks"));
+        return Hop::NotModelled {
+            field: "GatewayId",
+            value: g.to_string(),
+        };
     }
     if let Some(n) = r.nat_gateway_id.as_deref() {
         if nat_ids.contains(n) {
             return Hop::Target(Target::NatGateway(n.into()));
         }
         if r.state.as_deref() != Some("blackhole") {
-            w.push(
-                tid,
-                "aws_missing_input",
-                format!(
-                    "{what} → {n}: the NAT gateway is not among the VPC's imported NAT gateways; imported as a blackhole"
-                ),
-            );
+            w.push(route_warning(tid, dest, "aws_missing_input", "route_nat").s("target", n));
         }
         return Hop::Target(Target::Blackhole);
     }
@@ -117,11 +108,14 @@ pub(super) fn route_hop(
         ("CoreNetworkArn", &r.core_network_arn),
     ] {
         if let Some(v) = value {
-            return Hop::NotModelled(format!("{field} {v} is a target the model lacks"));
+            return Hop::NotModelled {
+                field,
+                value: v.clone(),
+            };
         }
     }
     if r.state.as_deref() == Some("blackhole") {
         return Hop::Target(Target::Blackhole);
     }
-    Hop::NotModelled("no target field the importer knows".to_string())
+    Hop::NoTarget
 }

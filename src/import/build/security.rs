@@ -11,7 +11,7 @@ use std::collections::{BTreeSet, HashMap};
 use ipnet::Ipv4Net;
 
 use super::super::aws_security::{self as aws, GroupIdentifier, IpPermission};
-use super::{Facts, Warn};
+use super::{Facts, Warn, warning};
 use crate::model::{
     NetworkAcl, NetworkAclRule, Peer, PortRange, Protocol, RuleAction, SecurityGroup,
     SecurityGroupRule,
@@ -40,12 +40,7 @@ impl Security {
                 out.push(g.group_id.clone());
             } else {
                 w.push(
-                    object,
-                    "aws_missing_input",
-                    format!(
-                        "{object} names the security group {}, which describe-security-groups does not list for this VPC; it is left out",
-                        g.group_id
-                    ),
+                    warning(object, "aws_missing_input", "attached_group").s("group", &g.group_id),
                 );
             }
         }
@@ -136,14 +131,9 @@ fn rules(
         for r in &p.ip_ranges {
             match r.cidr_ip.parse::<Ipv4Net>() {
                 Ok(c) => rule(Peer::Cidr(c.trunc()), r.description.clone()),
-                Err(_) => w.push(
-                    group,
-                    "aws_bad_value",
-                    format!(
-                        "{group}: the rule's CidrIp {} is not an IPv4 CIDR; left out",
-                        r.cidr_ip
-                    ),
-                ),
+                Err(_) => {
+                    w.push(warning(group, "aws_bad_value", "rule_cidr").s("value", &r.cidr_ip))
+                }
             }
         }
         for pl in &p.prefix_list_ids {
@@ -156,33 +146,23 @@ fn rules(
                 }
             } else {
                 w.push(
-                    group,
-                    "aws_missing_input",
-                    format!(
-                        "{group}: a rule names the prefix list {id}, whose entries the files do not hold (get-managed-prefix-list-entries); the rule is left out"
-                    ),
+                    warning(group, "aws_missing_input", "rule_prefix_list").s("prefix_list", id),
                 );
             }
         }
         for pair in &p.user_id_group_pairs {
             match &pair.group_id {
-                Some(g) if known.contains(g) => rule(Peer::Group(g.clone()), pair.description.clone()),
+                Some(g) if known.contains(g) => {
+                    rule(Peer::Group(g.clone()), pair.description.clone())
+                }
                 other => w.push(
-                    group,
-                    "aws_not_modelled",
-                    format!(
-                        "{group}: a rule names the security group {}, which is not in this VPC (a peered VPC's or another account's); the rule is left out",
-                        other.as_deref().unwrap_or("?")
-                    ),
+                    warning(group, "aws_not_modelled", "peer_group")
+                        .s("peer", other.as_deref().unwrap_or("?")),
                 ),
             }
         }
         if !p.ipv6_ranges.is_empty() {
-            w.push(
-                group,
-                "aws_not_modelled",
-                format!("{group}: IPv6 rules are not modelled; left out"),
-            );
+            w.push(warning(group, "aws_not_modelled", "ipv6_rules"));
         }
     }
     out
@@ -206,11 +186,7 @@ fn network_acl(facts: Facts<'_>, a: &aws::NetworkAcl, w: &mut Warn) -> NetworkAc
             u16::try_from(e.rule_number),
         ) else {
             if protocol(&e.protocol).is_some() {
-                w.push(
-                    id,
-                    "aws_bad_value",
-                    format!("{id}: entry {} cannot be read; left out", e.rule_number),
-                );
+                w.push(warning(id, "aws_bad_value", "acl_entry").s("number", e.rule_number));
             }
             continue;
         };

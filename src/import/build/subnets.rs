@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use ipnet::Ipv4Net;
 
-use super::Warn;
+use super::{Warn, warning};
 use crate::import::Input;
 use crate::import::aws::{self, name_tag};
 use crate::model::{AvailabilityZone, Subnet};
@@ -47,22 +47,12 @@ pub(super) fn subnets(
         }
     }
     if input.subnets.is_empty() {
-        w.push(
-            vpc_id,
-            "aws_missing_input",
-            format!("{vpc_id}: no `aws ec2 describe-subnets` output, so the VPC has no subnets"),
-        );
+        w.push(warning(vpc_id, "aws_missing_input", "no_subnets"));
     }
     let region = match region(input, &aws_subnets) {
         Some(r) => r,
         None => {
-            w.push(
-                vpc_id,
-                "aws_missing_input",
-                format!(
-                    "{vpc_id}: neither describe-availability-zones nor a subnet says the Region; us-east-1 is assumed"
-                ),
-            );
+            w.push(warning(vpc_id, "aws_missing_input", "no_region").s("region", "us-east-1"));
             "us-east-1".to_string()
         }
     };
@@ -74,14 +64,11 @@ pub(super) fn subnets(
             .as_deref()
             .and_then(|c| c.parse::<Ipv4Net>().ok())
         else {
-            w.push(
+            w.push(warning(
                 &s.subnet_id,
                 "aws_ipv6_not_modelled",
-                format!(
-                    "{}: no IPv4 CIDR block (an IPv6-only subnet); left out",
-                    s.subnet_id
-                ),
-            );
+                "ipv6_only_subnet",
+            ));
             continue;
         };
         let zone_id = s.availability_zone_id.clone().or_else(|| {

@@ -3,7 +3,7 @@
 
 use ipnet::Ipv4Net;
 
-use super::{Warn, state_is};
+use super::{Warn, state_is, warning};
 use crate::import::aws::{self, name_tag};
 use crate::import::{ImportError, Input};
 
@@ -62,11 +62,7 @@ pub(super) fn cidrs(the_vpc: &aws::Vpc, w: &mut Warn) -> Vec<Ipv4Net> {
     let mut add_cidr = |c: &str, w: &mut Warn| match c.parse::<Ipv4Net>() {
         Ok(n) if !cidrs.contains(&n) => cidrs.push(n),
         Ok(_) => {}
-        Err(_) => w.push(
-            vpc_id,
-            "aws_bad_value",
-            format!("{vpc_id}: CIDR block {c:?} is not an IPv4 CIDR; ignored"),
-        ),
+        Err(_) => w.push(warning(vpc_id, "aws_bad_value", "vpc_cidr").s("value", c)),
     };
     if let Some(c) = &the_vpc.cidr_block {
         add_cidr(c, w);
@@ -77,24 +73,14 @@ pub(super) fn cidrs(the_vpc: &aws::Vpc, w: &mut Warn) -> Vec<Ipv4Net> {
             add_cidr(&a.cidr_block, w);
         } else {
             w.push(
-                vpc_id,
-                "aws_state_not_modelled",
-                format!(
-                    "{vpc_id}: CIDR block {} is {}, not associated; left out",
-                    a.cidr_block,
-                    state.unwrap_or_default()
-                ),
+                warning(vpc_id, "aws_state_not_modelled", "vpc_cidr")
+                    .s("cidr", &a.cidr_block)
+                    .s("state", state.unwrap_or_default()),
             );
         }
     }
     if !the_vpc.ipv6_cidr_block_association_set.is_empty() {
-        w.push(
-            vpc_id,
-            "aws_ipv6_not_modelled",
-            format!(
-                "{vpc_id} has IPv6 CIDR blocks: the model covers IPv4 only, so IPv6 routes and addresses are left out"
-            ),
-        );
+        w.push(warning(vpc_id, "aws_ipv6_not_modelled", "vpc_ipv6"));
     }
     cidrs
 }
@@ -119,13 +105,7 @@ pub(super) fn dns_attributes(
         (dns_hostnames, "enableDnsHostnames"),
     ] {
         if value.is_none() {
-            w.push(
-                vpc_id,
-                "aws_missing_input",
-                format!(
-                    "{vpc_id}: no `aws ec2 describe-vpc-attribute --attribute {name}` output, so {name} is taken as true; a VPC you create yourself has enableDnsHostnames off"
-                ),
-            );
+            w.push(warning(vpc_id, "aws_missing_input", "vpc_attribute").s("attribute", name));
         }
     }
     (dns_support, dns_hostnames)

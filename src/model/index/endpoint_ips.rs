@@ -1,20 +1,21 @@
 //! Interface endpoint ENI addresses: the configured one, or the first free host address of the
 //! subnet (aws-semantics.md §3).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
 
 use super::EniInfo;
+use super::IdMap;
 use crate::model::Scenario;
 
 /// Give every endpoint ENI an address: its configured one, or the first free host address of
 /// the subnet after the four AWS reserves at the start.
 pub(super) fn allocate_endpoint_ips(
     scenario: &Scenario,
-    subnet_lookup: &HashMap<String, usize>,
-    az_lookup: &HashMap<String, usize>,
+    subnet_lookup: &IdMap,
+    az_lookup: &IdMap,
 ) -> Vec<Vec<EniInfo>> {
     let mut used: HashSet<Ipv4Addr> = HashSet::new();
     used.extend(scenario.instances.iter().filter_map(|i| i.private_ip));

@@ -1,5 +1,6 @@
 //! [`Model`]: a validated scenario plus the lookups the evaluator needs. Built once per load
-//! and after every edit; nothing here decides routing, it only arranges the facts.
+//! and after every edit. Route selection (`route_select`) is here because a compiled table keeps
+//! the choice for each service's ranges; everything else only arranges the facts.
 
 use std::collections::HashMap;
 use std::net::Ipv4Addr;
@@ -14,13 +15,20 @@ use crate::prefix_trie::PrefixTrie;
 
 mod endpoint_ips;
 mod lookups;
+pub(crate) mod route_select;
 mod security;
 mod tables;
 mod threads;
 
 use endpoint_ips::allocate_endpoint_ips;
 use tables::compile_tables;
+pub(crate) use tables::destination_text;
 
+pub use route_select::{RouteDecision, RouteMatch, RouteRule};
+
+/// Id → position. Ids are short strings looked up on every evaluation; FxHash (rustc's hasher)
+/// hashes them several times faster than SipHash, and a scenario is the user's own file.
+pub(crate) type IdMap = HashMap<String, usize, rustc_hash::FxBuildHasher>;
 pub use security::{GroupSet, SecurityIndex};
 pub(crate) use threads::cores;
 
@@ -33,7 +41,8 @@ pub enum Association {
 }
 
 /// Where a route in a compiled table came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum RouteOrigin {
     /// The derived `local` route for a VPC CIDR (target possibly replaced).
     Local,
@@ -43,6 +52,17 @@ pub enum RouteOrigin {
     PrefixList,
     /// Derived from a gateway endpoint's table list.
     GatewayEndpoint,
+}
+
+impl RouteOrigin {
+    pub fn code(self) -> &'static str {
+        match self {
+            RouteOrigin::Local => "local",
+            RouteOrigin::Static => "static",
+            RouteOrigin::PrefixList => "prefix_list",
+            RouteOrigin::GatewayEndpoint => "gateway_endpoint",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +86,13 @@ impl CompiledRoute {
 pub struct CompiledTable {
     pub routes: Vec<CompiledRoute>,
     pub trie: PrefixTrie<u32>,
+    /// For each of the model's services (by index), its ranges split by the routes inside them
+    /// and grouped by the route that wins them, with the table's decisions for each group
+    /// (`route_select::groups`). Worked out when the table is compiled, so a path to a service
+    /// reads its route choices instead of walking the trie for each range.
+    pub(crate) services: Box<[Box<[route_select::Group]>]>,
+    /// Each route's destination as written (`10.0.0.0/16`, `pl-s3`), for the trace's matches.
+    pub(crate) written: Box<[compact_str::CompactString]>,
 }
 
 /// An interface endpoint's network interface in one subnet.
@@ -86,19 +113,19 @@ pub struct Model {
     /// errors. An edit re-runs only the rules it can affect and keeps the others' findings.
     findings: Arc<Vec<Vec<Diagnostic>>>,
     warnings: Arc<Vec<Diagnostic>>,
-    pub(crate) az_lookup: Arc<HashMap<String, usize>>,
+    pub(crate) az_lookup: Arc<IdMap>,
     /// Per AZ, [`Model::az_label`]'s text: traces show it on most hops.
     az_labels: Arc<Vec<String>>,
-    pub(crate) subnet_lookup: Arc<HashMap<String, usize>>,
+    pub(crate) subnet_lookup: Arc<IdMap>,
     pub(crate) subnet_az: Arc<Vec<usize>>,
     pub(crate) subnet_table: Arc<Vec<(usize, Association)>>,
-    pub(crate) table_lookup: Arc<HashMap<String, usize>>,
+    pub(crate) table_lookup: Arc<IdMap>,
     pub(crate) tables: Arc<Vec<Arc<CompiledTable>>>,
-    pub(crate) service_lookup: Arc<HashMap<String, usize>>,
-    pub(crate) nat_lookup: Arc<HashMap<String, usize>>,
-    pub(crate) gwlb_lookup: Arc<HashMap<String, usize>>,
-    pub(crate) eni_lookup: Arc<HashMap<String, usize>>,
-    pub(crate) instance_lookup: Arc<HashMap<String, usize>>,
+    pub(crate) service_lookup: Arc<IdMap>,
+    pub(crate) nat_lookup: Arc<IdMap>,
+    pub(crate) gwlb_lookup: Arc<IdMap>,
+    pub(crate) eni_lookup: Arc<IdMap>,
+    pub(crate) instance_lookup: Arc<IdMap>,
     /// Per instance, its subnet's index (0 when the subnet is unknown, as validation reports).
     pub(crate) instance_subnet: Arc<Vec<usize>>,
     /// Per interface endpoint, its ENIs in scenario order.
@@ -221,7 +248,7 @@ impl Model {
     fn index(
         scenario: Scenario,
         services: Arc<Vec<Service>>,
-        service_lookup: Arc<HashMap<String, usize>>,
+        service_lookup: Arc<IdMap>,
         findings: Vec<Vec<Diagnostic>>,
         warnings: Vec<Diagnostic>,
         tables: Arc<Vec<Arc<CompiledTable>>>,
@@ -233,7 +260,7 @@ impl Model {
             Parts::AZS,
             |m| &m.az_lookup,
             || {
-                let mut lookup = HashMap::new();
+                let mut lookup = IdMap::default();
                 for (i, az) in s.availability_zones.iter().enumerate() {
                     lookup.insert(az.name.clone(), i);
                     if let Some(id) = &az.id {
@@ -323,7 +350,8 @@ impl Model {
             Parts::INSTANCES,
             |m| &m.instance_lookup,
             || {
-                let mut lookup = HashMap::with_capacity(s.instances.len() * 2);
+                let mut lookup =
+                    IdMap::with_capacity_and_hasher(s.instances.len() * 2, Default::default());
                 for (i, inst) in s.instances.iter().enumerate() {
                     if let Some(name) = &inst.name {
                         lookup.entry(name.clone()).or_insert(i);
@@ -545,7 +573,7 @@ impl Model {
     }
 }
 
-fn service_lookup(services: &[Service]) -> HashMap<String, usize> {
+fn service_lookup(services: &[Service]) -> IdMap {
     services
         .iter()
         .enumerate()
@@ -554,7 +582,7 @@ fn service_lookup(services: &[Service]) -> HashMap<String, usize> {
 }
 
 /// Id → position.
-fn ids<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
+fn ids<'a>(ids: impl Iterator<Item = &'a String>) -> IdMap {
     ids.enumerate().map(|(i, id)| (id.clone(), i)).collect()
 }
 

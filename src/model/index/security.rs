@@ -5,6 +5,8 @@ use std::collections::HashMap;
 
 use smallvec::SmallVec;
 
+use super::IdMap;
+
 use crate::model::{DEFAULT_EPHEMERAL, NetworkAcl, PortRange, Scenario, SecurityGroup};
 
 /// Group indexes of one interface.
@@ -32,7 +34,7 @@ pub struct SecurityIndex {
 }
 
 impl SecurityIndex {
-    pub fn build(s: &Scenario, subnet_lookup: &HashMap<String, usize>) -> SecurityIndex {
+    pub fn build(s: &Scenario, subnet_lookup: &IdMap) -> SecurityIndex {
         let groups_on = !s.security_groups.is_empty()
             || s.instances.iter().any(|i| !i.security_groups.is_empty())
             || s.interface_endpoints

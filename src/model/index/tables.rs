@@ -2,14 +2,18 @@
 //! the gateway endpoints' prefix-list routes, aws-semantics.md §1, §2), and the trie over their
 //! CIDRs.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use compact_str::CompactString;
+
+use super::IdMap;
+use super::route_select::{Choice, groups, split_into};
 use super::threads::parallel;
 use super::{CompiledRoute, CompiledTable, RouteOrigin};
 use crate::model::catalogue::Service;
 use crate::model::{Destination, Scenario, Target};
+use crate::net_text::NetText;
 use crate::prefix_trie::PrefixTrie;
 
 /// Every table compiled, or `reuse`d, while `alongside` runs. With many routes to compile and
@@ -18,7 +22,7 @@ use crate::prefix_trie::PrefixTrie;
 pub(super) fn compile_tables<R>(
     scenario: &Scenario,
     services: &[Service],
-    service_lookup: &HashMap<String, usize>,
+    service_lookup: &IdMap,
     reuse: impl Fn(usize) -> Option<Arc<CompiledTable>>,
     alongside: impl FnOnce() -> R,
 ) -> (R, Vec<Arc<CompiledTable>>) {
@@ -69,11 +73,24 @@ pub(super) fn compile_tables<R>(
     (result, tables)
 }
 
+/// A destination as `Display` writes it; inline, without allocating, for a CIDR and most
+/// prefix lists.
+pub(crate) fn destination_text(d: &Destination) -> CompactString {
+    match d {
+        Destination::Cidr(c) => CompactString::from(NetText::net(*c).as_str()),
+        Destination::PrefixList(svc) => {
+            let mut text = CompactString::const_new("pl-");
+            text.push_str(svc);
+            text
+        }
+    }
+}
+
 /// Every route of one table, derived ones included, and the trie over their CIDRs.
 pub(super) fn compile_table(
     scenario: &Scenario,
     services: &[Service],
-    service_lookup: &HashMap<String, usize>,
+    service_lookup: &IdMap,
     table_id: &str,
     routes: &[crate::model::Route],
 ) -> CompiledTable {
@@ -149,8 +166,26 @@ pub(super) fn compile_table(
             }
         }
     }
-    CompiledTable {
+    let mut table = CompiledTable {
         routes: compiled,
         trie,
-    }
+        services: Box::default(),
+        written: Box::default(),
+    };
+    table.written = table
+        .routes
+        .iter()
+        .map(|r| destination_text(&r.destination))
+        .collect();
+    table.services = services
+        .iter()
+        .map(|s| {
+            let mut pieces: Vec<(ipnet::Ipv4Net, Choice)> = Vec::with_capacity(s.cidrs.len());
+            for &c in &s.cidrs {
+                split_into(&table, c, true, &mut pieces);
+            }
+            groups(&table, &pieces, true).into_iter().collect()
+        })
+        .collect();
+    table
 }

@@ -1,0 +1,218 @@
+### `vpc-tui import aws`: the importer's warnings, one message `diag-<rule>` per rule code
+### (docs/aws-import-fields.md lists the codes), and the command's own lines.
+### `$case` picks which of the rule's situations the warning is about; `$id` is the resource (or
+### file) it names. Ids, field names, API values and call names are arguments or stay as AWS
+### spells them.
+
+## Warnings
+
+diag-aws_not_modelled = { $case ->
+    [edge_association] { $id }: edge association with { $gateway }: the model reads gateway route tables of the VPC's internet gateway only; left out
+    [gateway_endpoint_service] { $id }: gateway endpoint for { $service }: the model knows S3 and DynamoDB gateway endpoints in this Region only; left out
+    [gateway_endpoint_no_service] { $id }: gateway endpoint without ServiceName; left out
+    [gwlb_health] { $id }: EC2's output does not say whether the appliances behind the Gateway Load Balancer endpoints are healthy; they are taken as healthy and stateful (set gateway_load_balancers in the scenario to change that)
+    [instance_interfaces] { $id } has { $count } network interfaces: the model uses the primary one (its SubnetId and PrivateIpAddress)
+    [ipv6_rules] { $id }: IPv6 rules are not modelled; left out
+    [lattice] { $id }: { $kind } endpoints (VPC Lattice) are not modelled; left out
+    [peer_group] { $id }: a rule names the security group { $peer }, which is not in this VPC (a peered VPC's or another account's); the rule is left out
+    [propagated] { $id }: { $count ->
+        [one] { $count } route propagated by a virtual private gateway imported as static
+       *[other] { $count } routes propagated by a virtual private gateway imported as static
+    }; the model has no propagated routes (AWS ranks them below static and prefix-list routes of equal length)
+    [remote_service] { $id }: interface endpoint for { $service } in { $region }, a service the catalogue does not know; left out
+    [route_no_target] { $id }: route { $destination }: no target field the importer knows; left out
+   *[route_target] { $id }: route { $destination }: { $field } { $value } is a target the model lacks; left out
+}
+
+diag-aws_state_not_modelled = { $case ->
+    [association] { $id }: association with { $with } is { $state }: left out
+    [main_association] { $id }: the main association is { $state }: left out
+    [endpoint_gone] { $id } is { $state }: left out; routes to it become blackholes
+    [endpoint_pending] { $id } is { $state }: imported as available
+    [instance_gone] { $id } is { $state }: left out
+    [instance_stopped] { $id } is { $state }: imported as if running (its paths are the ones it gets when started)
+    [nat_gone] { $id } is { $state }: left out, and routes to it become blackholes, as AWS shows them
+    [nat_gone_code] { $id } is { $state } ({ $code }): left out, and routes to it become blackholes, as AWS shows them
+    [nat_pending] { $id } is still pending: imported as available
+   *[vpc_cidr] { $id }: CIDR block { $cidr } is { $state }, not associated; left out
+}
+
+diag-aws_ipv6_not_modelled = { $case ->
+    [ipv6_only_subnet] { $id }: no IPv4 CIDR block (an IPv6-only subnet); left out
+    [ipv6_routes] { $id }: { $count ->
+        [one] { $count } IPv6 route
+       *[other] { $count } IPv6 routes
+    } left out; the model covers IPv4 only
+   *[vpc_ipv6] { $id } has IPv6 CIDR blocks: the model covers IPv4 only, so IPv6 routes and addresses are left out
+}
+
+diag-aws_unknown_value = { $case ->
+    [endpoint_no_state] { $id } is in no state: left out; routes to it become blackholes
+    [endpoint_state] { $id } is "{ $value }", a state the importer does not know: left out; routes to it become blackholes
+    [endpoint_type] { $id }: VpcEndpointType "{ $value }" unknown; left out
+    [route_value] { $id }: route { $destination }: { $field } "{ $value }" unknown; taken as { $fallback }
+   *[value] { $id }: { $field } "{ $value }" is not a value the importer knows; imported as { $fallback }
+}
+
+diag-aws_unknown_field = { $case ->
+    [association] { $id }: route table association { $count ->
+        [one] field
+       *[other] fields
+    } { $fields } not in the EC2 API reference the importer follows; ignored
+    [dns_options] { $id }: DnsOptions { $count ->
+        [one] field
+       *[other] fields
+    } { $fields } not in the EC2 API reference the importer follows; ignored
+    [endpoint] { $id }: VPC endpoint { $count ->
+        [one] field
+       *[other] fields
+    } { $fields } not in the EC2 API reference the importer follows; ignored
+    [nat_gateway] { $id }: NAT gateway { $count ->
+        [one] field
+       *[other] fields
+    } { $fields } not in the EC2 API reference the importer follows; ignored
+   *[route] { $id }: route { $count ->
+        [one] field
+       *[other] fields
+    } { $fields } not in the EC2 API reference the importer follows; ignored
+}
+
+diag-aws_unknown_file = { $case ->
+   *[keys] { $id } is not the output of a call vpc-tui reads (top-level keys: { $keys }); it is ignored
+}
+
+diag-aws_pagination_cut = { $case ->
+   *[next_token] { $id } has a NextToken: the output was cut short by pagination, so resources are missing; run the call again without --max-items / --page-size (the CLI then fetches every page)
+}
+
+diag-aws_missing_input = { $case ->
+    [attached_group] { $id } names the security group { $group }, which describe-security-groups does not list for this VPC; it is left out
+    [endpoint_enis] { $id }: some interface-endpoint network interfaces are not in describe-network-interfaces output, so the model picks their addresses
+    [endpoint_subnet] { $id }: subnet { $subnet } is not among the VPC's subnets; left out
+    [endpoint_table] { $id }: route table { $table } is not among the VPC's tables; left out
+    [gwlb_endpoint_subnet] { $id }: Gateway Load Balancer endpoint without a subnet of the VPC; left out
+    [inferred_endpoint] { $id }: no describe-vpc-endpoints output; a gateway endpoint for { $service } is inferred from the prefix-list routes to it
+    [instance_subnet] { $id }: its subnet is not among the VPC's subnets; left out
+    [interface_endpoint_no_service] { $id }: interface endpoint without ServiceName; left out
+    [nat_no_subnet] { $id }: zonal NAT gateway without a SubnetId; left out
+    [nat_subnet] { $id }: zonal NAT gateway in subnet { $subnet }, which is not among the VPC's subnets; left out
+    [no_region] { $id }: neither describe-availability-zones nor a subnet says the Region; { $region } is assumed
+    [no_route_tables] { $id }: no `aws ec2 describe-route-tables` output, so there is no main route table
+    [no_subnets] { $id }: no `aws ec2 describe-subnets` output, so the VPC has no subnets
+    [route_destination] { $id }: a route with no destination; left out
+    [route_endpoint] { $id }: route { $destination } → { $target }: no gateway or Gateway Load Balancer endpoint of the VPC has this id; imported as a blackhole
+    [route_eni] { $id }: route { $destination } → { $target }: the network interface is not in describe-network-interfaces output for this VPC; imported as a blackhole
+    [route_igw] { $id }: route { $destination } → { $target }: no describe-internet-gateways output attaches it to the VPC; taken as the VPC's internet gateway
+    [route_nat] { $id }: route { $destination } → { $target }: the NAT gateway is not among the VPC's imported NAT gateways; imported as a blackhole
+    [route_prefix_list] { $id }: route { $destination }: the prefix list is neither an AWS service's nor one whose entries are given (get-managed-prefix-list-entries, file named after it); left out
+    [rule_prefix_list] { $id }: a rule names the prefix list { $prefix_list }, whose entries the files do not hold (get-managed-prefix-list-entries); the rule is left out
+   *[vpc_attribute] { $id }: no `aws ec2 describe-vpc-attribute --attribute { $attribute }` output, so { $attribute } is taken as true; a VPC you create yourself has enableDnsHostnames off
+}
+
+diag-aws_bad_value = { $case ->
+    [acl_entry] { $id }: entry { $number } cannot be read; left out
+    [endpoint_no_ip] { $id }: { $endpoint }'s network interface in subnet { $subnet } has no private IP; the model picks one
+    [endpoint_ip] { $id }: private IP { $ip } of { $endpoint }'s network interface is not in subnet { $subnet }; the model picks one
+    [instance_ip] { $id }: private IP { $ip } is not in its subnet { $subnet }; left out
+    [route_cidr] { $id }: route { $destination }: not an IPv4 CIDR; left out
+    [rule_cidr] { $id }: the rule's CidrIp { $value } is not an IPv4 CIDR; left out
+   *[vpc_cidr] { $id }: CIDR block "{ $value }" is not an IPv4 CIDR; ignored
+}
+
+diag-aws_reconcile_mismatch = { $case ->
+    [endpoint_cidr] { $id }: route { $destination } → gateway endpoint { $target }: AWS routes to a gateway endpoint by its prefix list only; left out
+    [endpoint_service] { $id }: route { $destination } → { $target }: the prefix list is { $list_service }'s but the endpoint is for { $service }; the model derives { $service }'s
+    [endpoint_table_no_route] { $id }: lists route table { $table }, but { $table } has no route to it; the model derives the route
+    [endpoint_table_other_route] { $id }: lists route table { $table }, but { $table }'s route for { $service }'s prefix list does not lead to it; that route is kept and the table is not attached
+    [endpoint_table_unlisted] { $id }: { $table } has a route to it, but the endpoint does not list { $table }; the table is added to the endpoint
+    [local_route] { $id }: route { $destination }: a local route for something that is not one of the VPC's CIDR blocks; the model derives local routes from the VPC's CIDRs, so it is left out
+    [no_local_route] { $id }: AWS lists no local route for { $cidr }, which every route table has; the model derives it
+    [other_igw] { $id }: route { $destination } → { $target }: not the VPC's internet gateway ({ $igw }); imported as a blackhole
+    [private_dns] { $id }: PrivateDnsEnabled is true, but { $service } interface endpoints have no private DNS; imported with private DNS off
+   *[route_twice] { $id }: route { $destination }: listed twice; the first is kept
+}
+
+diag-aws_prefix_list_expanded = { $case ->
+   *[routes] { $id }: route to customer-managed prefix list { $prefix_list } imported as { $count ->
+        [one] { $count } CIDR route
+       *[other] { $count } CIDR routes
+    }; at equal prefix length AWS ranks them below static routes, the model as equals
+}
+
+diag-aws_service_cidrs = { $case ->
+   *[entries] { $id } ({ $name }): { $service }'s CIDRs taken from the prefix list ({ $count ->
+        [one] { $count } entry
+       *[other] { $count } entries
+    }) instead of the catalogue's
+}
+
+diag-aws_service_added = { $case ->
+    [unknown_service] { $id }: { $service } is not in the catalogue; added as a service reached only through its interface endpoint (no public CIDRs)
+   *[endpoint_service] { $id }: { $service } is an endpoint service, not a catalogue service; added under that name with no public CIDRs, and its DNS name is a guess
+}
+
+diag-aws_ambiguous_name = { $case ->
+   *[instances] { $count } instances are named { $id }: use an instance id in --from
+}
+
+diag-aws_entries_without_prefix_list = { $case ->
+   *[file_name] { $id } holds prefix-list entries, but the output of get-managed-prefix-list-entries does not say which prefix list they belong to, and the file name has no pl-… id; name the file after the prefix list (entries-pl-0123abcd.json)
+}
+diag-aws_bucket_policy_unnamed = { $case ->
+   *[file_name] { $id } holds a bucket policy, but its Resource ARNs do not name one bucket and the file name does not either; name the file bucket-policy-NAME.json
+}
+diag-aws_bucket_policy_twice = { $case ->
+   *[second] { $id } is a second policy for the bucket { $bucket }; left out
+}
+
+## The command's lines
+
+import-read = read { $file }: { $call }
+import-read-unrecognised = read { $file }: not the output of a call vpc-tui reads
+import-summary = { $path }: { $subnets ->
+        [one] { $subnets } subnet
+       *[other] { $subnets } subnets
+    }, { $tables ->
+        [one] { $tables } route table
+       *[other] { $tables } route tables
+    }, { $endpoints ->
+        [one] { $endpoints } endpoint
+       *[other] { $endpoints } endpoints
+    }, { $instances ->
+        [one] { $instances } instance
+       *[other] { $instances } instances
+    } ({ $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    })
+import-cannot-write = cannot write: { $error }
+cli-give-scenario = give a SCENARIO or --aws DIR
+
+## The imported scenario's title and description
+
+import-title = { $vpc }, imported from AWS
+import-title-named = { $vpc } ({ $name }), imported from AWS
+import-description = Imported with `vpc-tui import aws` from the AWS CLI's describe output for { $vpc } in { $region }. The local routes and the gateway endpoints' prefix-list routes that AWS lists are derived again by the model.
+
+## What stops an import
+
+import-error-io = { $path }: cannot read: { $error }
+import-error-not-an-object = { $path }: not the output of an `aws ec2` call: the top level must be a JSON object such as {"{"}"Vpcs": [...]{"}"}
+import-error-empty-directory = { $path }: no .json file in this directory
+import-error-no-vpc = no `aws ec2 describe-vpcs` output among the files: the VPC's id and CIDR blocks come from it
+import-error-several-vpcs = the files describe { $count } VPCs ({ $vpcs }); choose one with --vpc VPC_ID
+import-error-unknown-vpc = --vpc { $wanted }: no such VPC in the files; VPCs: { $known }
+
+## Why a file was not written (the system's own message is kept)
+
+save-error-io = { $path }: { $error }
+save-error-not-regular = { $path }: is { $kind ->
+        [directory] a directory
+        [fifo] a named pipe (FIFO)
+        [socket] a socket
+        [block_device] a block device
+        [char_device] a character device
+       *[other] something else
+    }, not a regular file; it was not replaced
+save-error-changed = { $path }: changed on disk since it was read (by another program?); not overwritten
+save-error-is-input = { $path }: is one of this import's input files; not overwritten
