@@ -595,6 +595,30 @@ fn an_endpoint_policy_is_set_from_the_edit_menu_and_undone() {
     );
     press(&mut app, "u");
     assert_eq!(app.model.scenario().gateway_endpoints[0].policy, before);
+    // A typed policy: a malformed one is refused with validation's rule, a valid one applies.
+    let typed = |app: &mut App, json: &str| {
+        app.start_flow("endpoint-policy");
+        press(app, "<Enter>jj<Enter>");
+        let Some(Overlay::Input(input)) = &mut app.overlay else {
+            panic!("no input step");
+        };
+        input.text = json.into();
+        press(app, "<Enter>");
+    };
+    typed(&mut app, r#"{"Statement":[{"Effect":"Allow"}]}"#);
+    assert!(status(&app).contains("vpce-s3-logs"), "{}", status(&app));
+    assert_eq!(app.model.scenario().gateway_endpoints[0].policy, before);
+    let deny = r#"{"Statement":[{"Effect":"Deny","Principal":"*","Action":"*","Resource":"*"}]}"#;
+    typed(&mut app, deny);
+    assert_eq!(
+        app.model.scenario().gateway_endpoints[0].policy,
+        Some(crate::model::Policy::json(deny))
+    );
+    assert!(
+        verdict(&app).contains("endpoint_policy_denied"),
+        "{}",
+        verdict(&app)
+    );
 }
 
 /// English prose: three or more lowercase English words in a row (the detector of

@@ -306,10 +306,20 @@ impl App {
                             t(lang, "ui-policy-reset-hint"),
                             "reset",
                         ),
+                        item(
+                            t(lang, "ui-policy-typed"),
+                            t(lang, "ui-policy-typed-hint"),
+                            "typed",
+                        ),
                     ],
                     Purpose::EndpointPolicyChoice { endpoint: v },
                 ))
             }
+            Purpose::EndpointPolicyChoice { endpoint } if v == "typed" => self.ask(
+                t(self.lang, "ui-policy-json-prompt"),
+                t(self.lang, "ui-policy-json-hint"),
+                Purpose::EndpointPolicyJson { endpoint },
+            ),
             Purpose::EndpointPolicyChoice { endpoint } => self.apply(Edit::SetEndpointPolicy {
                 endpoint,
                 policy: (v == "full").then(crate::model::Policy::full_access),
@@ -520,6 +530,7 @@ impl App {
             | Purpose::FlowGb { .. }
             | Purpose::DefaultGb
             | Purpose::Hours
+            | Purpose::EndpointPolicyJson { .. }
             | Purpose::SaveAs => {}
         }
     }

@@ -90,6 +90,10 @@ pub enum Purpose {
     EndpointPolicyChoice {
         endpoint: String,
     },
+    /// A policy document typed as JSON.
+    EndpointPolicyJson {
+        endpoint: String,
+    },
     NatSubnet,
     NatConnectivity {
         subnet: String,
