@@ -58,3 +58,32 @@ fn a_vpc_source_ip_policy_splits_a_subnet_and_the_matrix_agrees() {
     let col = m.services.iter().position(|x| x == "s3").unwrap();
     assert!(after.cells[row][col].verdict.is_reachable());
 }
+
+/// A scenario with policies in both forms saves (keeping its comments) and loads back equal,
+/// after a policy edit too.
+#[test]
+fn policies_save_and_load_back() {
+    let path = std::path::Path::new("scenarios/endpoint-policies.ron");
+    let original = std::fs::read_to_string(path).unwrap();
+    let model = load_file(path).unwrap();
+    let (next, _) = vpc_tui::model::Edit::SetEndpointPolicy {
+        endpoint: "vpce-ssm".into(),
+        policy: Some(Policy::full_access()),
+    }
+    .apply(&model)
+    .unwrap();
+    for m in [&model, &next] {
+        let saved = vpc_tui::save::preserve::save_text(Some(&original), m.scenario());
+        let back = vpc_tui::model::from_ron_str(&saved.text, path).unwrap();
+        assert_eq!(&back, m.scenario());
+        assert!(
+            saved.text.contains("// The fix AWS documents"),
+            "comments kept"
+        );
+        let full = vpc_tui::model::to_ron_string(m.scenario());
+        assert_eq!(
+            &vpc_tui::model::from_ron_str(&full, path).unwrap(),
+            m.scenario()
+        );
+    }
+}
