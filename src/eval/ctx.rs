@@ -98,10 +98,15 @@ impl<'m> Ctx<'m> {
     }
 
     pub fn az(&self, az: usize) -> Az {
-        let zone = self.model.scenario().availability_zones.get(az);
-        Az {
-            name: Id::from(self.model.az_name(az)),
-            zone_id: zone.and_then(|z| z.id.as_deref()).map(Id::from),
+        match self.model.az_names.get(az) {
+            Some((name, zone_id)) => Az {
+                name: name.clone(),
+                zone_id: zone_id.clone(),
+            },
+            None => Az {
+                name: Id::from(self.model.az_name(az)),
+                zone_id: None,
+            },
         }
     }
 

@@ -7,34 +7,15 @@
 
 use ipnet::Ipv4Net;
 
-use crate::model::{Model, WhatIf, catalogue};
+use crate::model::{Model, WhatIf};
 
 use super::ctx::{Aim, Ctx, Dest, Source, Trail};
 use super::dns::{self, Answer};
 use super::facts::*;
 use super::merge::{finish, merge};
-use super::query::{From, Query, QueryError, To};
+use super::query::{Query, QueryError};
+pub(crate) use super::resolve::{Goal, resolve_goal, resolve_source};
 use super::walk::route_source;
-
-/// What a query's destination stands for, resolved against the model and the catalogue.
-#[derive(Debug, Clone)]
-pub(crate) enum Goal {
-    Service(usize),
-    Remote {
-        service: String,
-        region: String,
-        cidrs: Vec<Ipv4Net>,
-        illustrative: bool,
-    },
-    Global {
-        name: String,
-        service: String,
-        region: String,
-        cidrs: Vec<Ipv4Net>,
-    },
-    Address(Ipv4Net),
-    Workload(String, Vec<usize>),
-}
 
 /// Evaluate one query. Unknown names are a [`QueryError`]; everything else is a trace.
 pub fn evaluate(model: &Model, what_if: &WhatIf, query: &Query) -> Result<PathTrace, QueryError> {
@@ -54,185 +35,6 @@ pub fn evaluate(model: &Model, what_if: &WhatIf, query: &Query) -> Result<PathTr
         src_id: Id::default(),
     };
     Ok(evaluate_goal(&mut ctx, &source, &goal))
-}
-
-fn names<'a>(items: impl Iterator<Item = &'a str>) -> Vec<String> {
-    items.map(str::to_string).collect()
-}
-
-pub(crate) fn resolve_goal(model: &Model, to: &To) -> Result<Goal, QueryError> {
-    let service = |name: &str| {
-        model
-            .service_lookup
-            .get(name)
-            .copied()
-            .ok_or_else(|| QueryError::UnknownService {
-                name: name.to_string(),
-                known: names(model.services().iter().map(|s| s.name.as_str())),
-            })
-    };
-    Ok(match to {
-        To::Service(name) => Goal::Service(service(name)?),
-        To::RemoteService {
-            service: name,
-            region,
-        } => {
-            if region == &model.scenario().region {
-                return Ok(Goal::Service(service(name)?));
-            }
-            service(name)?;
-            let Some((cidrs, illustrative)) = catalogue::remote_cidrs(name, region) else {
-                let known = catalogue::builtin()
-                    .services
-                    .iter()
-                    .find(|s| &s.name == name)
-                    .map(|s| names(s.cidrs.keys().map(String::as_str)))
-                    .unwrap_or_default();
-                return Err(QueryError::UnknownRegion {
-                    service: name.clone(),
-                    region: region.clone(),
-                    known,
-                });
-            };
-            Goal::Remote {
-                service: name.clone(),
-                region: region.clone(),
-                cidrs,
-                illustrative,
-            }
-        }
-        To::Name(name) => {
-            let globals = &catalogue::builtin().global_names;
-            let Some(g) = globals.iter().find(|g| &g.name == name) else {
-                return Err(QueryError::UnknownName {
-                    name: name.clone(),
-                    known: names(globals.iter().map(|g| g.name.as_str())),
-                });
-            };
-            // In the scenario's own Region the scenario's view of the service applies.
-            let cidrs = if g.region == model.scenario().region {
-                model
-                    .service(&g.service)
-                    .map(|s| s.cidrs.clone())
-                    .unwrap_or_default()
-            } else {
-                catalogue::remote_cidrs(&g.service, &g.region)
-                    .map(|(c, _)| c)
-                    .unwrap_or_default()
-            };
-            Goal::Global {
-                name: name.clone(),
-                service: g.service.clone(),
-                region: g.region.clone(),
-                cidrs,
-            }
-        }
-        To::Address(net) => Goal::Address(*net),
-        To::Workload(name) => {
-            let workloads = model.workloads();
-            let Some(w) = workloads.iter().find(|w| &w.name == name) else {
-                return Err(QueryError::UnknownWorkload {
-                    name: name.clone(),
-                    known: names(workloads.iter().map(|w| w.name.as_str())),
-                });
-            };
-            let parts = w
-                .services
-                .iter()
-                .map(|s| service(s))
-                .collect::<Result<Vec<_>, _>>()?;
-            Goal::Workload(name.clone(), parts)
-        }
-    })
-}
-
-pub(crate) fn resolve_source(model: &Model, from: &From) -> Result<Source, QueryError> {
-    let s = model.scenario();
-    let subnets = || names(s.subnets.iter().map(|s| s.id.as_str()));
-    match from {
-        From::Instance(name) => {
-            let i = model
-                .instance_index(name)
-                .ok_or_else(|| QueryError::UnknownInstance {
-                    name: name.clone(),
-                    known: s
-                        .instances
-                        .iter()
-                        .map(|i| (i.id.clone(), i.name.clone()))
-                        .collect(),
-                })?;
-            let inst = &s.instances[i];
-            Ok(Source {
-                origin: Origin::Instance {
-                    id: Id::from(inst.id.as_str()),
-                    name: inst.name.as_deref().map(Id::from),
-                },
-                subnet: model.subnet_index(&inst.subnet).unwrap_or(0),
-                public_ip: inst.public_ip,
-                address: match inst.private_ip {
-                    Some(ip) => Ipv4Net::from(ip),
-                    None => model
-                        .subnet_index(&inst.subnet)
-                        .map(|x| s.subnets[x].cidr)
-                        .unwrap_or_default(),
-                },
-                groups: model.security().instance_groups[i].clone(),
-            })
-        }
-        From::Subnet { subnet, public_ip } => {
-            let si = model
-                .subnet_index(subnet)
-                .ok_or_else(|| QueryError::UnknownSubnet {
-                    name: subnet.clone(),
-                    known: subnets(),
-                })?;
-            Ok(Source {
-                origin: Origin::Subnet {
-                    id: Id::from(s.subnets[si].id.as_str()),
-                    public_ip: *public_ip,
-                },
-                subnet: si,
-                public_ip: *public_ip,
-                address: s.subnets[si].cidr,
-                // A new interface without groups named gets the VPC's default group.
-                groups: smallvec::smallvec![model.security().default_group],
-            })
-        }
-        From::Address(ip) => {
-            let si = s
-                .subnets
-                .iter()
-                .position(|x| x.cidr.contains(ip))
-                .ok_or_else(|| QueryError::AddressOutsideSubnets {
-                    address: *ip,
-                    known: subnets(),
-                })?;
-            // An instance at that address lends its public IP, name and security groups; an
-            // appliance interface there, its groups.
-            let sec = model.security();
-            let at = s.instances.iter().position(|i| i.private_ip == Some(*ip));
-            let inst = at.map(|i| &s.instances[i]);
-            let groups = match at {
-                Some(i) => sec.instance_groups[i].clone(),
-                None => s
-                    .network_interfaces
-                    .iter()
-                    .position(|n| n.ip == Some(*ip))
-                    .map(|n| sec.eni_groups[n].clone())
-                    .unwrap_or_else(|| smallvec::smallvec![sec.default_group]),
-            };
-            Ok(Source {
-                origin: Origin::Address {
-                    id: *ip,
-                    instance: inst.map(|i| Id::from(i.id.as_str())),
-                },
-                subnet: si,
-                public_ip: inst.is_some_and(|i| i.public_ip),
-                address: Ipv4Net::from(*ip),
-                groups,
-            })
-        }
-    }
 }
 
 /// The source hop, or the trace that ends there because the source's AZ has failed.

@@ -20,6 +20,7 @@ mod merge;
 mod policies;
 mod policy;
 mod query;
+mod resolve;
 mod route;
 mod rules;
 mod walk;

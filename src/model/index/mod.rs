@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::net::Ipv4Addr;
 use std::sync::Arc;
 
+use compact_str::CompactString;
 use ipnet::Ipv4Net;
 
 use super::parts::{Parts, Touched};
@@ -114,6 +115,8 @@ pub struct Model {
     findings: Arc<Vec<Vec<Diagnostic>>>,
     warnings: Arc<Vec<Diagnostic>>,
     pub(crate) az_lookup: Arc<IdMap>,
+    /// Each AZ's name and zone id, ready to be copied into a trace.
+    pub(crate) az_names: Arc<Vec<(CompactString, Option<CompactString>)>>,
     /// Per AZ, [`Model::az_label`]'s text: traces show it on most hops.
     az_labels: Arc<Vec<String>>,
     pub(crate) subnet_lookup: Arc<IdMap>,
@@ -268,6 +271,17 @@ impl Model {
                     }
                 }
                 lookup
+            },
+        );
+        let az_names = keep_or_build(
+            previous,
+            Parts::AZS,
+            |m| &m.az_names,
+            || {
+                s.availability_zones
+                    .iter()
+                    .map(|a| (a.name.as_str().into(), a.id.as_deref().map(Into::into)))
+                    .collect()
             },
         );
         let az_labels = keep_or_build(
@@ -453,6 +467,7 @@ impl Model {
             findings: Arc::new(findings),
             warnings: Arc::new(warnings),
             az_lookup,
+            az_names,
             az_labels,
             subnet_lookup,
             subnet_az,
@@ -479,6 +494,7 @@ impl Model {
             && Arc::ptr_eq(&self.workloads, &other.workloads)
             && Arc::ptr_eq(&self.az_lookup, &other.az_lookup)
             && Arc::ptr_eq(&self.az_labels, &other.az_labels)
+            && Arc::ptr_eq(&self.az_names, &other.az_names)
             && Arc::ptr_eq(&self.subnet_lookup, &other.subnet_lookup)
             && Arc::ptr_eq(&self.subnet_az, &other.subnet_az)
             && Arc::ptr_eq(&self.table_lookup, &other.table_lookup)
@@ -539,6 +555,7 @@ impl Model {
             (self.warnings == other.warnings, "warnings"),
             (self.az_lookup == other.az_lookup, "az_lookup"),
             (self.az_labels == other.az_labels, "az_labels"),
+            (self.az_names == other.az_names, "az_names"),
             (self.subnet_lookup == other.subnet_lookup, "subnet_lookup"),
             (self.subnet_az == other.subnet_az, "subnet_az"),
             (self.subnet_table == other.subnet_table, "subnet_table"),
