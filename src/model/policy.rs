@@ -357,6 +357,26 @@ fn statement(v: &Value) -> Result<Statement, &'static str> {
     })
 }
 
+/// Whether a scenario has policy data (an endpoint with a policy, or a bucket), and whether
+/// some policy has a condition on `aws:VpcSourceIp` (then the source's address decides).
+pub(crate) fn flags(s: &super::Scenario) -> (bool, bool) {
+    let policies = s
+        .gateway_endpoints
+        .iter()
+        .map(|g| &g.policy)
+        .chain(s.interface_endpoints.iter().map(|e| &e.policy))
+        .chain(s.buckets.iter().map(|b| &b.policy));
+    let on = !s.buckets.is_empty() || policies.clone().any(|p| p.is_some());
+    let address = policies.flatten().any(|p| {
+        p.statements().iter().any(|st| {
+            st.conditions
+                .iter()
+                .any(|c| c.key.eq_ignore_ascii_case("aws:VpcSourceIp"))
+        })
+    });
+    (on, address)
+}
+
 /// An S3 bucket and its bucket policy (none: the bucket has no policy).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

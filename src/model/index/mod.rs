@@ -443,20 +443,7 @@ impl Model {
             |m| &m.security,
             || SecurityIndex::build(s, &subnet_lookup),
         );
-        let policies = s
-            .gateway_endpoints
-            .iter()
-            .map(|g| &g.policy)
-            .chain(s.interface_endpoints.iter().map(|e| &e.policy))
-            .chain(s.buckets.iter().map(|b| &b.policy));
-        let policies_on = !s.buckets.is_empty() || policies.clone().any(|p| p.is_some());
-        let policies_read_address = policies.flatten().any(|p| {
-            p.statements().iter().any(|st| {
-                st.conditions
-                    .iter()
-                    .any(|c| c.key.eq_ignore_ascii_case("aws:VpcSourceIp"))
-            })
-        });
+        let (policies_on, policies_read_address) = super::policy::flags(s);
         Model {
             policies_on,
             policies_read_address,
