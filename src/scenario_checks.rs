@@ -120,10 +120,15 @@ pub fn problems(model: &Model) -> Vec<Problem> {
         let trace = match evaluate(
             model,
             &what_if,
-            &Query::parse(model, &exp.from, &exp.to, false).with_probe(crate::eval::Probe {
-                protocol: exp.protocol.unwrap_or(crate::model::Protocol::Tcp),
-                port: exp.port.unwrap_or(443),
-            }),
+            &Query::parse(model, &exp.from, &exp.to, false)
+                .with_probe(crate::eval::Probe {
+                    protocol: exp.protocol.unwrap_or(crate::model::Protocol::Tcp),
+                    port: exp.port.unwrap_or(443),
+                })
+                .with_request(crate::eval::Request {
+                    action: exp.action.clone(),
+                    resource: exp.resource.clone(),
+                }),
         ) {
             Ok(t) => t,
             Err(e) => {

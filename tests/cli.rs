@@ -747,3 +747,49 @@ fn non_canonical_addresses_are_refused_with_line_and_column() {
         .stderr(predicate::str::contains("invalid IP address syntax"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `--action` and `--resource` ask about one request: the bucket policy's stop names the
+/// statement, Reachability Analyzer has no counterpart, and the policy layer is evaluated.
+#[test]
+fn check_one_request_against_the_bucket_policy() {
+    let out = vpc_tui()
+        .args([
+            "check",
+            "scenarios/endpoint-policies.ron",
+            "--from",
+            "data",
+            "--to",
+            "s3",
+            "--action",
+            "s3:GetObject",
+            "--resource",
+            "arn:aws:s3:::reports/q4.csv",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["reason"], "bucket_policy_denied");
+    assert!(v["reachability_analyzer_code"].is_null());
+    assert!(
+        !v["unchecked"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|u| u == "endpoint_policies")
+    );
+    let hops = v["hops"].as_array().unwrap();
+    let policy = hops
+        .iter()
+        .find(|h| h["kind"] == "endpoint_policy")
+        .unwrap();
+    assert_eq!(policy["policy"], "endpoint");
+    assert_eq!(policy["default"], true);
+    let stop = hops.last().unwrap();
+    assert_eq!(stop["stop"], "policy");
+    assert_eq!(stop["decision"], "denied");
+    assert_eq!(stop["statement"]["sid"], "OfficeAndNatOnly");
+    assert_eq!(stop["through"], "vpce-s3");
+}

@@ -339,6 +339,7 @@ fn build(s: &Scenario, seed: &Seed) -> Edit {
             }
             Edit::AddGatewayEndpoint {
                 endpoint: GatewayEndpoint {
+                    policy: None,
                     id: format!("vpce-gw-new-{}", a % 3),
                     service: service(c % 3),
                     route_tables,
@@ -364,6 +365,7 @@ fn build(s: &Scenario, seed: &Seed) -> Edit {
                 .collect();
             Edit::AddInterfaceEndpoint {
                 endpoint: InterfaceEndpoint {
+                    policy: None,
                     security_groups: Vec::new(),
                     id: format!("vpce-if-new-{}", a % 3),
                     service: service(a / 3),
@@ -410,6 +412,7 @@ fn build(s: &Scenario, seed: &Seed) -> Edit {
             let regional = b.is_multiple_of(4);
             Edit::AddNatGateway {
                 nat_gateway: NatGateway {
+                    elastic_ip: None,
                     id: format!("nat-new-{}", a % 3),
                     name: flag.then(|| "new".to_string()),
                     subnet: (!regional).then(|| subnet(s, b)),

@@ -59,6 +59,7 @@ fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) -> Sce
         });
     }
     Scenario {
+        buckets: Vec::new(),
         ephemeral_ports: None,
         network_acls: Vec::new(),
         security_groups: Vec::new(),
@@ -85,6 +86,7 @@ fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) -> Sce
         internet_gateway: Some(InternetGateway { id: "igw-1".into() }),
         nat_gateways: (0..3)
             .map(|i| NatGateway {
+                elastic_ip: None,
                 id: format!("nat-{i}"),
                 name: None,
                 subnet: Some(format!("subnet-{}", i * 2)),
@@ -262,6 +264,7 @@ proptest! {
             .collect();
         if !tables.is_empty() {
             s.gateway_endpoints.push(vpc_tui::model::GatewayEndpoint {
+                policy: None,
                 id: "vpce-s3".into(),
                 service: "s3".into(),
                 route_tables: tables,
@@ -302,6 +305,7 @@ proptest! {
 fn with_endpoint(mut s: Scenario) -> Scenario {
     s.interface_endpoints
         .push(vpc_tui::model::InterfaceEndpoint {
+            policy: None,
             id: "vpce-sqs".into(),
             service: "sqs".into(),
             subnets: vec![vpc_tui::model::EndpointSubnet {
@@ -435,6 +439,86 @@ proptest! {
         for row in &m.cells {
             for c in row.iter().take(m.services.len()) {
                 prop_assert_eq!(&c.verdict, &Verdict::Blocked(Reason::SecurityGroupEgress));
+            }
+        }
+    }
+}
+
+/// Endpoint and bucket policies (aws-semantics.md §5b): AWS's default full-access policy
+/// written out on every endpoint, and buckets without policies, evaluate the policy layer
+/// (it is no longer listed as not evaluated) but never change a verdict; the matrix agrees.
+fn with_full_access(mut s: Scenario, s3_tables: Vec<String>) -> Scenario {
+    if !s3_tables.is_empty() {
+        s.gateway_endpoints.push(vpc_tui::model::GatewayEndpoint {
+            id: "vpce-s3".into(),
+            service: "s3".into(),
+            route_tables: s3_tables,
+            policy: None,
+        });
+    }
+    let mut open = s.clone();
+    for g in &mut open.gateway_endpoints {
+        g.policy = Some(vpc_tui::model::Policy::full_access());
+    }
+    for e in &mut open.interface_endpoints {
+        e.policy = Some(vpc_tui::model::Policy::full_access());
+    }
+    open.buckets.push(vpc_tui::model::Bucket {
+        name: "logs".into(),
+        policy: None,
+    });
+    open
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    #[test]
+    fn full_access_endpoint_policies_and_no_bucket_policy_change_no_verdict(
+        defaults in proptest::collection::vec(proptest::option::of(any::<u8>()), SUBNETS),
+        publics in proptest::collection::vec(any::<bool>(), SUBNETS),
+        endpoint_on in proptest::collection::vec(any::<bool>(), SUBNETS),
+        private_nat in any::<bool>(),
+        precise in any::<bool>(),
+    ) {
+        let tables: Vec<String> = (0..SUBNETS)
+            .filter(|&i| endpoint_on[i])
+            .map(|i| format!("rtb-{i}"))
+            .collect();
+        let base = with_endpoint(scenario(&defaults, &publics, private_nat));
+        let open = with_full_access(base.clone(), tables.clone());
+        let mut plain = base;
+        if !tables.is_empty() {
+            plain.gateway_endpoints.push(vpc_tui::model::GatewayEndpoint {
+                id: "vpce-s3".into(),
+                service: "s3".into(),
+                route_tables: tables,
+                policy: None,
+            });
+        }
+        let (Ok(plain), Ok(open)) = (Model::new(plain), Model::new(open)) else {
+            return Ok(());
+        };
+        let what_if = WhatIf::default();
+        let request = vpc_tui::eval::Request {
+            action: precise.then(|| "s3:GetObject".to_string()),
+            resource: precise.then(|| "arn:aws:s3:::logs/a.gz".to_string()),
+        };
+        for i in 0..SUBNETS {
+            for to in TARGETS {
+                let q = Query::parse(&plain, &format!("i-{i}"), to, false).with_request(request.clone());
+                let a = evaluate(&plain, &what_if, &q).unwrap();
+                let b = evaluate(&open, &what_if, &q).unwrap();
+                prop_assert_eq!(&a.verdict, &b.verdict, "i-{} → {}: {:?}", i, to, b);
+                prop_assert!(a.unchecked.contains(&"endpoint_policies"));
+                prop_assert!(!b.unchecked.contains(&"endpoint_policies"));
+            }
+        }
+        let m = evaluate_all(&open, &what_if);
+        for i in 0..SUBNETS {
+            for (j, svc) in m.services.iter().enumerate() {
+                let t = evaluate(&open, &what_if, &Query::instance_to_service(&format!("i-{i}"), svc)).unwrap();
+                prop_assert_eq!(&m.cells[i][j].verdict, &t.verdict);
             }
         }
     }

@@ -186,6 +186,7 @@ fn public_nat_gateway_in_a_vpc_without_internet_gateway() {
 fn gateway_endpoint_route_beats_the_default_route_by_longest_prefix() {
     let mut s = base();
     s.gateway_endpoints.push(vpc_tui::model::GatewayEndpoint {
+        policy: None,
         id: "vpce-s3".into(),
         service: "s3".into(),
         route_tables: vec!["rtb-private".into()],
@@ -234,6 +235,7 @@ fn gateway_endpoint_route_beats_the_default_route_by_longest_prefix() {
 fn a_static_route_inside_an_s3_range_makes_the_verdict_partial() {
     let mut s = base();
     s.gateway_endpoints.push(vpc_tui::model::GatewayEndpoint {
+        policy: None,
         id: "vpce-s3".into(),
         service: "s3".into(),
         route_tables: vec!["rtb-private".into()],
@@ -272,6 +274,7 @@ fn dns_support_off_blocks_every_name() {
 fn with_ssm(s: &mut Scenario, subnets: &[&str]) {
     s.interface_endpoints
         .push(vpc_tui::model::InterfaceEndpoint {
+            policy: None,
             security_groups: Vec::new(),
             id: "vpce-ssm".into(),
             service: "ssm".into(),
@@ -455,6 +458,7 @@ fn transit_gateway_route_leaves_the_vpc() {
 fn equal_prefix_lists_to_different_targets_are_flagged_arbitrary() {
     let mut s = base();
     s.gateway_endpoints.push(vpc_tui::model::GatewayEndpoint {
+        policy: None,
         id: "vpce-s3".into(),
         service: "s3".into(),
         route_tables: vec!["rtb-private".into()],
@@ -593,6 +597,7 @@ fn why(t: &vpc_tui::eval::PathTrace) -> String {
 
 fn s3_gateway_on(s: &mut Scenario, tables: &[&str]) {
     s.gateway_endpoints.push(vpc_tui::model::GatewayEndpoint {
+        policy: None,
         id: "vpce-s3".into(),
         service: "s3".into(),
         route_tables: tables.iter().map(|t| t.to_string()).collect(),

@@ -59,6 +59,7 @@ fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) -> Sce
         });
     }
     Scenario {
+        buckets: Vec::new(),
         ephemeral_ports: None,
         network_acls: Vec::new(),
         security_groups: Vec::new(),
@@ -85,6 +86,7 @@ fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) -> Sce
         internet_gateway: Some(InternetGateway { id: "igw-1".into() }),
         nat_gateways: (0..3)
             .map(|i| NatGateway {
+                elastic_ip: None,
                 id: format!("nat-{i}"),
                 name: None,
                 subnet: Some(format!("subnet-{}", i * 2)),

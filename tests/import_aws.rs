@@ -19,6 +19,9 @@ const SEVERAL: &str = "tests/fixtures/aws/moto-several-vpcs";
 const REFERENCE: &str = "tests/fixtures/aws/reference-ingress";
 /// describe-* output of the VPC `scenarios/security-layers.ron` describes (same ids).
 const SECURITY: &str = "tests/fixtures/aws/security-layers";
+/// describe-vpc-endpoints with `PolicyDocument` and `s3api get-bucket-policy` output of the VPC
+/// `scenarios/endpoint-policies.ron` describes (same ids).
+const POLICIES: &str = "tests/fixtures/aws/endpoint-policies";
 
 fn vpc_tui() -> Command {
     Command::cargo_bin("vpc-tui").unwrap()
@@ -306,9 +309,50 @@ fn security_fixture_gives_the_verdicts_of_the_equivalent_ron() {
     assert_eq!(eni.security_groups, ["sg-appliance"]);
 }
 
+/// Endpoint policies (`PolicyDocument`) and bucket policies (`get-bucket-policy` files) give
+/// the verdicts of the equivalent RON scenario, for every expectation (with its action and
+/// resource) and in the matrix.
+#[test]
+fn policy_fixture_gives_the_verdicts_of_the_equivalent_ron() {
+    let (s, w) = import(POLICIES);
+    assert!(w.is_empty(), "{w:#?}");
+    assert_eq!(
+        s.buckets
+            .iter()
+            .map(|b| b.name.as_str())
+            .collect::<Vec<_>>(),
+        ["archive", "reports"]
+    );
+    let imported = Model::new(s).expect("imports into a valid model");
+    let ron = vpc_tui::model::load_file(Path::new("scenarios/endpoint-policies.ron")).unwrap();
+    let what_if = vpc_tui::model::WhatIf::default();
+    let (a, b) = (
+        eval::evaluate_all(&imported, &what_if),
+        eval::evaluate_all(&ron, &what_if),
+    );
+    assert_eq!(a.instances, b.instances);
+    assert_eq!(a.cells, b.cells);
+    for e in &ron.scenario().expect {
+        let request = eval::Request {
+            action: e.action.clone(),
+            resource: e.resource.clone(),
+        };
+        let q = |m: &Model| Query::parse(m, &e.from, &e.to, false).with_request(request.clone());
+        let x = eval::evaluate(&imported, &what_if, &q(&imported)).unwrap();
+        let y = eval::evaluate(&ron, &what_if, &q(&ron)).unwrap();
+        assert_eq!(
+            x.verdict, y.verdict,
+            "{} → {} {:?}",
+            e.from, e.to, e.resource
+        );
+        assert_eq!(x.verdict.code(), e.verdict, "{} → {}", e.from, e.to);
+        assert_eq!(x.unchecked, y.unchecked);
+    }
+}
+
 #[test]
 fn every_fixture_imports_into_a_valid_model() {
-    for dir in [MOTO, REFERENCE, SECURITY] {
+    for dir in [MOTO, REFERENCE, SECURITY, POLICIES] {
         let (s, _) = import(dir);
         if let Err(d) = Model::new(s) {
             panic!(

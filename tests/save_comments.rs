@@ -162,6 +162,7 @@ fn edit(s: &Scenario, kind: u8, a: u32, b: u32, c: u32, flag: bool) -> Edit {
         }
         5 => Edit::AddGatewayEndpoint {
             endpoint: GatewayEndpoint {
+                policy: None,
                 id: format!("vpce-new-{}", a % 3),
                 service: ["s3", "dynamodb"][b as usize % 2].into(),
                 route_tables: if flag { vec![table(c)] } else { vec![] },
@@ -180,6 +181,7 @@ fn edit(s: &Scenario, kind: u8, a: u32, b: u32, c: u32, flag: bool) -> Edit {
         },
         9 => Edit::AddInterfaceEndpoint {
             endpoint: InterfaceEndpoint {
+                policy: None,
                 security_groups: Vec::new(),
                 id: format!("vpce-if-{}", a % 3),
                 service: ["ssm", "sqs", "kms"][b as usize % 3].into(),
@@ -200,6 +202,7 @@ fn edit(s: &Scenario, kind: u8, a: u32, b: u32, c: u32, flag: bool) -> Edit {
         },
         12 => Edit::AddNatGateway {
             nat_gateway: NatGateway {
+                elastic_ip: None,
                 id: format!("nat-new-{}", a % 3),
                 name: flag.then(|| "new".to_string()),
                 subnet: Some(subnet(b)),

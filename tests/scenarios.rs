@@ -44,7 +44,12 @@ fn every_scenario_meets_its_expectations() {
             let trace = evaluate(
                 &model,
                 &what_if,
-                &Query::parse(&model, &exp.from, &exp.to, false).with_probe(probe),
+                &Query::parse(&model, &exp.from, &exp.to, false)
+                    .with_probe(probe)
+                    .with_request(vpc_tui::eval::Request {
+                        action: exp.action.clone(),
+                        resource: exp.resource.clone(),
+                    }),
             )
             .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
             let mut wrong = Vec::new();

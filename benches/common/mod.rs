@@ -403,6 +403,7 @@ pub fn scenario(shape: Shape) -> Scenario {
 
     let nat_gateways = (0..AZS)
         .map(|az| NatGateway {
+            elastic_ip: None,
             id: nat_id(az),
             name: Some(format!("nat-{}", az_name(az))),
             subnet: Some(subnet_id(az)),
@@ -415,6 +416,7 @@ pub fn scenario(shape: Shape) -> Scenario {
     // tables t % 7 == j (j < 6). A table never gets two endpoints for one service.
     let mut gateway_endpoints: Vec<GatewayEndpoint> = (0..S3_GATEWAY_ENDPOINTS)
         .map(|j| GatewayEndpoint {
+            policy: None,
             id: format!("vpce-s3-gw-{j}"),
             service: "s3".into(),
             route_tables: (0..n_tables)
@@ -424,6 +426,7 @@ pub fn scenario(shape: Shape) -> Scenario {
         })
         .collect();
     gateway_endpoints.extend((0..DYNAMODB_GATEWAY_ENDPOINTS).map(|j| GatewayEndpoint {
+        policy: None,
         id: format!("vpce-dynamodb-gw-{j}"),
         service: "dynamodb".into(),
         route_tables: (0..n_tables).filter(|t| t % 7 == j).map(table_id).collect(),
@@ -483,6 +486,7 @@ pub fn scenario(shape: Shape) -> Scenario {
                 .collect();
             let private_dns = first && svc.private_dns_supported;
             InterfaceEndpoint {
+                policy: None,
                 security_groups: Vec::new(),
                 id: format!(
                     "vpce-{}-{}",
@@ -523,6 +527,7 @@ pub fn scenario(shape: Shape) -> Scenario {
         .collect();
 
     Scenario {
+        buckets: Vec::new(),
         ephemeral_ports: None,
         network_acls: Vec::new(),
         security_groups: Vec::new(),

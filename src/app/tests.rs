@@ -554,6 +554,73 @@ fn the_table_chooser_says_main_once() {
     );
 }
 
+/// The endpoint policy flow: pick the endpoint, then full access or AWS's default; undo puts
+/// the policy back.
+#[test]
+fn an_endpoint_policy_is_set_from_the_edit_menu_and_undone() {
+    let mut app = open("endpoint-policies");
+    press(&mut app, "e");
+    let Some(Overlay::Picker(menu)) = &app.overlay else {
+        panic!("no menu");
+    };
+    let k = menu
+        .items
+        .iter()
+        .position(|i| i.value == "endpoint-policy")
+        .unwrap();
+    app.overlay = Some(Overlay::Picker(Picker {
+        selected: k,
+        ..menu.clone()
+    }));
+    press(&mut app, "<Enter>");
+    let Some(Overlay::Picker(p)) = &app.overlay else {
+        panic!("no endpoint step");
+    };
+    assert_eq!(p.items[0].value, "vpce-s3-logs");
+    assert!(
+        p.items[0].detail.contains("its own"),
+        "{}",
+        p.items[0].detail
+    );
+    press(&mut app, "<Enter>");
+    let Some(Overlay::Picker(p)) = &app.overlay else {
+        panic!("no choice step");
+    };
+    assert_eq!(p.items[0].value, "full");
+    let before = app.model.scenario().gateway_endpoints[0].policy.clone();
+    press(&mut app, "<Enter>");
+    assert_eq!(
+        app.model.scenario().gateway_endpoints[0].policy,
+        Some(crate::model::Policy::full_access())
+    );
+    press(&mut app, "u");
+    assert_eq!(app.model.scenario().gateway_endpoints[0].policy, before);
+    // A typed policy: a malformed one is refused with validation's rule, a valid one applies.
+    let typed = |app: &mut App, json: &str| {
+        app.start_flow("endpoint-policy");
+        press(app, "<Enter>jj<Enter>");
+        let Some(Overlay::Input(input)) = &mut app.overlay else {
+            panic!("no input step");
+        };
+        input.text = json.into();
+        press(app, "<Enter>");
+    };
+    typed(&mut app, r#"{"Statement":[{"Effect":"Allow"}]}"#);
+    assert!(status(&app).contains("vpce-s3-logs"), "{}", status(&app));
+    assert_eq!(app.model.scenario().gateway_endpoints[0].policy, before);
+    let deny = r#"{"Statement":[{"Effect":"Deny","Principal":"*","Action":"*","Resource":"*"}]}"#;
+    typed(&mut app, deny);
+    assert_eq!(
+        app.model.scenario().gateway_endpoints[0].policy,
+        Some(crate::model::Policy::json(deny))
+    );
+    assert!(
+        verdict(&app).contains("endpoint_policy_denied"),
+        "{}",
+        verdict(&app)
+    );
+}
+
 /// English prose: three or more lowercase English words in a row (the detector of
 /// tests/japanese_traces.rs).
 fn english_run(text: &str) -> Option<String> {

@@ -171,6 +171,19 @@ pub struct CheckArgs {
     /// HTTPS; ignored for icmp).
     #[arg(long, requires = "from", default_value_t = 443)]
     pub port: u16,
+    /// The request's IAM action, for endpoint and bucket policies (`s3:GetObject`; default:
+    /// any action of the service).
+    #[arg(
+        long,
+        value_name = "ACTION",
+        requires = "from",
+        conflicts_with = "matrix"
+    )]
+    pub action: Option<String>,
+    /// The request's resource ARN, for endpoint and bucket policies
+    /// (`arn:aws:s3:::bucket/key`; default: any object in any bucket).
+    #[arg(long, value_name = "ARN", requires = "from", conflicts_with = "matrix")]
+    pub resource: Option<String>,
     /// Every instance × every service.
     #[arg(long)]
     pub matrix: bool,

@@ -75,10 +75,15 @@ pub fn run_check(
         let _ = writeln!(err, "{}", crate::explain::m(lang, "check-no-path"));
         return EXIT_INVALID;
     };
-    let query = Query::parse(&model, from, to, args.public_ip).with_probe(eval::Probe {
-        protocol: args.protocol.protocol(),
-        port: args.port,
-    });
+    let query = Query::parse(&model, from, to, args.public_ip)
+        .with_probe(eval::Probe {
+            protocol: args.protocol.protocol(),
+            port: args.port,
+        })
+        .with_request(eval::Request {
+            action: args.action.clone(),
+            resource: args.resource.clone(),
+        });
     if args.public_ip && !matches!(query.from, eval::From::Subnet { .. }) {
         let _ = writeln!(
             err,

@@ -302,6 +302,7 @@ fn the_diff_of_a_gateway_endpoint_reads_as_the_lesson_says() {
     let before = estimate(&m, &WhatIf::default(), &inputs);
     let (after_model, _) = Edit::AddGatewayEndpoint {
         endpoint: GatewayEndpoint {
+            policy: None,
             id: "vpce-s3".into(),
             service: "s3".into(),
             route_tables: vec!["rtb-private-shared".into(), "rtb-private-b".into()],
@@ -416,6 +417,7 @@ fn tokyo_is_priced_with_tokyo_prices() {
     close(before.total, 0.0);
     let (after_model, _) = Edit::AddInterfaceEndpoint {
         endpoint: crate::model::InterfaceEndpoint {
+            policy: None,
             security_groups: Vec::new(),
             id: "vpce-sqs".into(),
             service: "sqs".into(),

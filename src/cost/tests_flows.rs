@@ -77,6 +77,7 @@ fn per_flow(
             from: From::Instance(inst.id.clone()),
             to: To::Service(service.clone()),
             probe: Default::default(),
+            request: Default::default(),
         };
         let Ok(trace) = eval::evaluate(model, what_if, &query) else {
             continue;

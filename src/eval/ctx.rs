@@ -34,6 +34,8 @@ pub(crate) struct Ctx<'m> {
     pub deps: RefCell<Deps>,
     /// The traffic asked about (protocol and port), for security groups and network ACLs.
     pub probe: super::query::Probe,
+    /// The request asked about at the service, for endpoint and bucket policies.
+    pub request: super::query::Request,
     /// The source of the evaluation in progress: its subnet and security groups.
     pub src_subnet: usize,
     pub src_groups: crate::model::GroupSet,
@@ -181,6 +183,8 @@ pub(crate) struct Aim {
     pub public_service: Option<usize>,
     /// An address destination: delivery by the local route reaches it.
     pub address: bool,
+    /// The service asked about (in every mode, the matrix's too): its policies' IAM prefix.
+    pub service_index: Option<usize>,
 }
 
 impl Aim {
@@ -206,6 +210,9 @@ pub(crate) struct Walk<'m> {
     pub private_nat: bool,
     /// It passed a NAT gateway (for `via`).
     pub via_nat: bool,
+    /// The public address the internet sees, when the model knows it (a public NAT gateway's
+    /// Elastic IP): a bucket policy's `aws:SourceIp`.
+    pub public_address: Option<std::net::Ipv4Addr>,
     /// (table, target id) pairs passed: a repeat is a routing loop.
     pub visited: smallvec::SmallVec<[(usize, &'m str); 4]>,
     /// The source's AZ, to tell when a zonal hop lies in another one.

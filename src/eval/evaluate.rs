@@ -29,6 +29,7 @@ pub fn evaluate(model: &Model, what_if: &WhatIf, query: &Query) -> Result<PathTr
         aim: Aim::default(),
         deps: Default::default(),
         probe: query.probe,
+        request: query.request.clone(),
         src_subnet: source.subnet,
         src_groups: source.groups.clone(),
         src_id: Id::default(),
@@ -113,6 +114,7 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
                 )),
                 public_service: None,
                 address: true,
+                service_index: None,
             };
             let mut leaves = Vec::new();
             route_source(ctx, source, &[*net], None, Dest::Range, &mut leaves);
@@ -171,6 +173,7 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
                     )),
                     public_service: None,
                     address: false,
+                    service_index: model.service_lookup.get(service).copied(),
                 };
                 return answered(ctx, source, &to, hops, &asked);
             }
@@ -247,6 +250,7 @@ fn evaluate_public(
         )),
         public_service: None,
         address: false,
+        service_index: ctx.model.service_lookup.get(service).copied(),
     };
     if let Answer::Blocked(reason) =
         dns::resolve_public(ctx, dns_name, service, cidrs, why, &mut hops)
@@ -379,11 +383,13 @@ pub(crate) fn evaluate_service(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -
             public_hop: None,
             public_service: Some(svc),
             address: false,
+            service_index: Some(svc),
         }
     } else {
         // Every leaf of one evaluation ends alike, so the matrix needs no names here.
         Aim {
             public_hop: Some((HopKind::Service, Id::default(), Fact::InternetGateway)),
+            service_index: Some(svc),
             ..Aim::default()
         }
     };

@@ -168,6 +168,7 @@ pub fn evaluate_class(
         aim: Default::default(),
         deps: std::cell::RefCell::new(Deps::recording()),
         probe: Default::default(),
+        request: Default::default(),
         src_subnet: 0,
         src_groups: GroupSet::new(),
         src_id: Id::default(),
@@ -220,7 +221,8 @@ pub fn classes(model: &Model) -> Classes {
     let sec = model.security();
     let mut keys: Vec<ClassKey> = Vec::new();
     let mut first_row = Vec::new();
-    let row_class = if sec.groups_on || sec.acls_on {
+    // A policy on `aws:VpcSourceIp` makes the address decide too (aws-semantics.md §5b).
+    let row_class = if sec.groups_on || sec.acls_on || model.policies_read_address {
         let mut class_of: HashMap<ClassKey, u32> = HashMap::new();
         scenario
             .instances
@@ -317,6 +319,7 @@ fn evaluate_rows(
             aim: Default::default(),
             deps: Default::default(),
             probe: Default::default(),
+            request: Default::default(),
             src_subnet: 0,
             src_groups: GroupSet::new(),
             src_id: Id::default(),

@@ -17,6 +17,8 @@ mod facts;
 mod layers;
 mod matrix;
 mod merge;
+mod policies;
+mod policy;
 mod query;
 mod resolve;
 mod route;
@@ -29,4 +31,4 @@ pub use matrix::{
     ClassKey, Classes, Matrix, MatrixCell, Touched, WalkDeps, classes, columns, evaluate_all,
     evaluate_all_after, evaluate_class, evaluate_classes,
 };
-pub use query::{From, Probe, Query, QueryError, To};
+pub use query::{From, Probe, Query, QueryError, Request, To};

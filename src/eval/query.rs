@@ -40,6 +40,17 @@ pub struct Query {
     /// The traffic asked about: protocol and destination port (default TCP 443, HTTPS, what
     /// AWS services' endpoints listen on). Only security groups and network ACLs read it.
     pub probe: Probe,
+    /// The request at the service (action, resource), for endpoint and bucket policies.
+    pub request: Request,
+}
+
+/// The request a query asks about at the service, as IAM names it (aws-semantics.md §5b):
+/// `s3:GetObject` on `arn:aws:s3:::bucket/key`. None: any action of the service, on any
+/// resource ("any object in any bucket").
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Request {
+    pub action: Option<String>,
+    pub resource: Option<String>,
 }
 
 /// The protocol and destination port of the traffic a query asks about.
@@ -74,6 +85,7 @@ impl Query {
             from: From::Instance(instance.to_string()),
             to: To::Service(service.to_string()),
             probe: Probe::default(),
+            request: Request::default(),
         }
     }
 
@@ -117,12 +129,19 @@ impl Query {
             from,
             to,
             probe: Probe::default(),
+            request: Request::default(),
         }
     }
 
     /// The same query about other traffic (`check --protocol udp --port 53`).
     pub fn with_probe(mut self, probe: Probe) -> Self {
         self.probe = probe;
+        self
+    }
+
+    /// The same query about one request (`check --action s3:GetObject --resource ARN`).
+    pub fn with_request(mut self, request: Request) -> Self {
+        self.request = request;
         self
     }
 }

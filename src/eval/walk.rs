@@ -41,6 +41,7 @@ pub(crate) fn route_source(
         public_ip: source.public_ip,
         private_nat: false,
         via_nat: false,
+        public_address: None,
         visited: smallvec::SmallVec::new(),
         address: source.address,
         gwlb: None,

@@ -287,6 +287,19 @@ fn edit_message(lang: Lang, edit: &Edit) -> (&'static str, Args<'static>) {
                 },
             ),
         ),
+        Edit::SetEndpointPolicy { endpoint, policy } => (
+            "edit-endpoint-policy",
+            a.s("endpoint", endpoint.clone())
+                .s(
+                    "case",
+                    match policy {
+                        None => "reset",
+                        Some(p) if *p == crate::model::Policy::full_access() => "full",
+                        Some(_) => "custom",
+                    },
+                )
+                .n("count", policy.as_ref().map_or(0, |p| p.statements().len())),
+        ),
         Edit::SetDnsSupport { enabled } => ("edit-dns-support", a.b("on", *enabled)),
         Edit::SetDnsHostnames { enabled } => ("edit-dns-hostnames", a.b("on", *enabled)),
         Edit::SetGwlbAppliancesUp { endpoint, up } => (
@@ -394,6 +407,7 @@ mod tests {
     /// when a variant is added, so that it gets a sample here too.
     fn samples() -> Vec<Edit> {
         let nat = |id: &str, subnet: Option<&str>, mode, connectivity| NatGateway {
+            elastic_ip: None,
             id: id.into(),
             name: None,
             subnet: subnet.map(Into::into),
@@ -435,6 +449,7 @@ mod tests {
             },
             Edit::AddGatewayEndpoint {
                 endpoint: GatewayEndpoint {
+                    policy: None,
                     id: "vpce-s3".into(),
                     service: "s3".into(),
                     route_tables: vec!["rtb-a".into(), "rtb-b".into()],
@@ -443,6 +458,7 @@ mod tests {
             },
             Edit::AddGatewayEndpoint {
                 endpoint: GatewayEndpoint {
+                    policy: None,
                     id: "vpce-s3".into(),
                     service: "s3".into(),
                     route_tables: vec![],
@@ -463,6 +479,7 @@ mod tests {
             },
             Edit::AddInterfaceEndpoint {
                 endpoint: InterfaceEndpoint {
+                    policy: None,
                     security_groups: Vec::new(),
                     id: "vpce-ssm".into(),
                     service: "ssm".into(),
@@ -478,6 +495,7 @@ mod tests {
             },
             Edit::AddInterfaceEndpoint {
                 endpoint: InterfaceEndpoint {
+                    policy: None,
                     security_groups: Vec::new(),
                     id: "vpce-ssm".into(),
                     service: "ssm".into(),
@@ -652,6 +670,10 @@ mod tests {
                 interface: "eni-fw".into(),
                 enabled: Some(false),
             },
+            Edit::SetEndpointPolicy {
+                endpoint: "vpce-s3".into(),
+                policy: Some(crate::model::Policy::full_access()),
+            },
         ]
     }
 
@@ -695,6 +717,7 @@ mod tests {
             Edit::RemoveNetworkAclRule { .. } => 34,
             Edit::AssociateNetworkAcl { .. } => 35,
             Edit::SetSourceDestCheck { .. } => 36,
+            Edit::SetEndpointPolicy { .. } => 37,
         }
     }
 
@@ -731,7 +754,7 @@ mod tests {
         seen.dedup();
         assert_eq!(
             seen,
-            (0..=36).collect::<Vec<_>>(),
+            (0..=37).collect::<Vec<_>>(),
             "a variant has no sample"
         );
         for e in &samples {
@@ -804,6 +827,7 @@ mod tests {
             "associate subnet-a with the network ACL acl-1",
             "associate subnet-a with the default network ACL",
             "turn the source/destination check of eni-fw off",
+            "give vpce-s3 the full-access endpoint policy",
         ];
         assert_eq!(en, want);
     }

@@ -258,6 +258,7 @@ pub fn hop_sentence(lang: Lang, hop: &Hop) -> String {
         }
         Fact::SecurityGroup(c) => group_allowed_text(lang, c),
         Fact::NetworkAcl { checks } => acl_hop_text(lang, checks),
+        Fact::Policy(c) => super::policy::policy_hop_text(lang, c),
         Fact::InternetGateway => msg(lang, "hop-internet-gateway", args().s("id", id)),
         Fact::Service { service, dns_name } => msg(
             lang,

@@ -24,6 +24,7 @@ mod import;
 mod lang;
 mod model;
 mod notes;
+mod policy;
 mod query;
 mod security;
 mod stops;

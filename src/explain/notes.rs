@@ -104,5 +104,10 @@ pub fn note_sentence(lang: Lang, note: &Note) -> String {
         }
         Note::ReturnNotEvaluated { nat } => msg(lang, &id, a.s("nat", nat.as_str())),
         Note::PublicEndpointStaysOnAws => m(lang, &id),
+        Note::PolicyLimitsRequests {
+            kind,
+            owner,
+            statement,
+        } => super::policy::policy_limits_text(lang, *kind, owner, statement.as_ref()),
     }
 }

@@ -89,7 +89,9 @@ impl Graph {
                 | HopKind::Dns
                 | HopKind::Inspection
                 | HopKind::SecurityGroup
-                | HopKind::NetworkAcl => continue,
+                | HopKind::NetworkAcl
+                | HopKind::EndpointPolicy
+                | HopKind::BucketPolicy => continue,
                 HopKind::InterfaceEndpoint => {
                     let subnets = s
                         .interface_endpoints

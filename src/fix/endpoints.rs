@@ -46,6 +46,7 @@ pub(crate) fn candidates(ctx: &Context<'_>, out: &mut Candidates) {
             if let Some(subnet) = az.and_then(|a| ctx.subnet_in(a, |_| true)) {
                 out.one(Edit::AddInterfaceEndpoint {
                     endpoint: InterfaceEndpoint {
+                        policy: None,
                         id: format!("vpce{PLACEHOLDER_MARK}{service}"),
                         service: service.clone(),
                         subnets: vec![EndpointSubnet { subnet, ip: None }],

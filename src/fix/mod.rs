@@ -187,8 +187,11 @@ pub fn suggest_for(
             }
             Reason::DnsResolutionDisabled => dns::candidates(&ctx, &mut cands),
             Reason::SourceAzFailed | Reason::DestinationUnavailable | Reason::WalkLimit => {}
-            // Edits of security groups and network ACLs are not offered yet.
-            Reason::SecurityGroupEgress
+            // Edits of security groups, network ACLs and policies are not offered yet.
+            Reason::EndpointPolicyDenied
+            | Reason::BucketPolicyDenied
+            | Reason::PolicyNotEvaluable
+            | Reason::SecurityGroupEgress
             | Reason::SecurityGroupIngress
             | Reason::NetworkAclOutbound
             | Reason::NetworkAclInbound

@@ -46,6 +46,7 @@ pub(crate) fn candidates(ctx: &Context<'_>, out: &mut Candidates) {
             out.two(
                 Edit::AddNatGateway {
                     nat_gateway: NatGateway {
+                        elastic_ip: None,
                         id: id.clone(),
                         name: None,
                         subnet: Some(subnet.id.clone()),

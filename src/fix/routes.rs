@@ -50,6 +50,7 @@ fn gateway_endpoints(ctx: &Context<'_>, out: &mut Candidates) {
         if existing.is_empty() {
             out.one(Edit::AddGatewayEndpoint {
                 endpoint: GatewayEndpoint {
+                    policy: None,
                     id: format!("vpce{PLACEHOLDER_MARK}{service}"),
                     service: service.clone(),
                     route_tables: vec![table.to_string()],

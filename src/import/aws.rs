@@ -318,9 +318,19 @@ pub struct NatGateway {
     /// `zonal` (the default) or `regional`.
     pub availability_mode: Option<String>,
     pub failure_code: Option<String>,
+    /// Its addresses: a public NAT gateway's Elastic IPs (`PublicIp`), the primary one marked.
+    pub nat_gateway_addresses: Vec<NatGatewayAddress>,
     pub tags: Vec<Tag>,
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// One address of a NAT gateway (its other fields are not used).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct NatGatewayAddress {
+    pub public_ip: Option<String>,
+    pub is_primary: Option<bool>,
 }
 
 /// Fields of `NatGateway` the importer knows and does not need.
@@ -328,7 +338,6 @@ pub const NAT_FIELDS_UNUSED: &[&str] = &[
     "CreateTime",
     "DeleteTime",
     "FailureMessage",
-    "NatGatewayAddresses",
     "ProvisionedBandwidth",
     "AutoScalingIps",
     "AutoProvisionZones",
@@ -364,6 +373,8 @@ pub struct VpcEndpoint {
     pub network_interface_ids: Vec<String>,
     /// The security groups of an interface endpoint's network interfaces.
     pub groups: Vec<super::aws_security::GroupIdentifier>,
+    /// The endpoint policy, as a JSON string (gateway and interface endpoints).
+    pub policy_document: Option<String>,
     pub tags: Vec<Tag>,
     #[serde(flatten)]
     pub extra: Extra,
@@ -371,7 +382,6 @@ pub struct VpcEndpoint {
 
 /// Fields of `VpcEndpoint` the importer knows and does not need.
 pub const ENDPOINT_FIELDS_UNUSED: &[&str] = &[
-    "PolicyDocument",
     "IpAddressType",
     "RequesterManaged",
     "DnsEntries",
@@ -384,6 +394,13 @@ pub const ENDPOINT_FIELDS_UNUSED: &[&str] = &[
     "ServiceNetworkArn",
     "ResourceConfigurationArn",
 ];
+
+/// `aws s3api get-bucket-policy --bucket NAME`: the bucket policy as a JSON string.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetBucketPolicy {
+    pub policy: String,
+}
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]

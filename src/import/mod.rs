@@ -95,6 +95,8 @@ pub struct Input {
     pub entries: Vec<(String, Vec<String>)>,
     /// Which call each file was recognised as (`None`: not one the importer reads).
     pub files: Vec<(PathBuf, Option<&'static str>)>,
+    /// `s3api get-bucket-policy` output: the file, and its `Policy` text.
+    pub bucket_policies: Vec<(PathBuf, String)>,
 }
 
 /// Import a directory of AWS CLI output: every `*.json` file in it. `vpc` picks the VPC when the
@@ -350,6 +352,10 @@ pub fn read_text(
             .network_acls
             .extend(parse::<aws_security::DescribeNetworkAcls>(text, path)?.network_acls);
         "describe-network-acls"
+    } else if has("Policy") {
+        let policy = parse::<aws::GetBucketPolicy>(text, path)?.policy;
+        input.bucket_policies.push((path.to_path_buf(), policy));
+        "get-bucket-policy"
     } else {
         let keys: Vec<&str> = top.keys.iter().map(String::as_str).collect();
         warnings.push(build::warning(&shown, "aws_unknown_file", "keys").list("keys", keys));

@@ -62,6 +62,8 @@ impl Parts {
     /// Security groups, network ACLs, the ephemeral port range, and the groups and
     /// source/destination check of instances, endpoints and network interfaces.
     pub const SECURITY: Parts = Parts(1 << 26);
+    /// Endpoint policies and the buckets with their policies.
+    pub const POLICIES: Parts = Parts(1 << 27);
     /// The parts that can be limited to some tables.
     pub const PER_TABLE: Parts = Parts(Parts::ROUTES.0 | Parts::GATEWAY_ENDPOINT_TABLES.0);
 

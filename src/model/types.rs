@@ -72,6 +72,9 @@ pub struct Scenario {
     /// Network ACLs (aws-semantics.md §5b). With none, network ACLs are not evaluated.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub network_acls: Vec<super::NetworkAcl>,
+    /// S3 buckets and their bucket policies (aws-semantics.md §5b).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub buckets: Vec<super::Bucket>,
     /// The clients' ephemeral port range that replies are sent to, checked against network
     /// ACLs (default 1024–65535, AWS's example range; Linux uses 32768–60999).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -380,6 +383,9 @@ pub struct NatGateway {
     pub connectivity: NatConnectivity,
     #[serde(default, skip_serializing_if = "is_default")]
     pub availability_mode: AvailabilityMode,
+    /// A public NAT gateway's primary Elastic IP: the `aws:SourceIp` a service sees (§5b).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub elastic_ip: Option<Ipv4Addr>,
 }
 
 fn is_default<T: Default + PartialEq>(t: &T) -> bool {
@@ -395,6 +401,9 @@ pub struct GatewayEndpoint {
     /// Tables that receive the derived `pl-<service> → vpce-…` route.
     #[serde(default)]
     pub route_tables: Vec<String>,
+    /// The endpoint policy (none: AWS's default, full access; aws-semantics.md §5b).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<super::Policy>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -419,6 +428,9 @@ pub struct InterfaceEndpoint {
     /// Security groups of the endpoint's network interfaces (none: the VPC's default group).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub security_groups: Vec<String>,
+    /// The endpoint policy (none: AWS's default, full access; aws-semantics.md §5b).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<super::Policy>,
 }
 
 impl InterfaceEndpoint {
@@ -577,6 +589,11 @@ pub struct Expectation {
     /// The traffic's destination port, as `check --port` takes it (default 443).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub port: Option<u16>,
+    /// The request, as `check --action` / `--resource` take them (default: any).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource: Option<String>,
     /// `reachable`, `partial`, `blocked`, `leaves_vpc` or `unavailable`.
     pub verdict: String,
     /// For reachable: `gateway_endpoint`, `interface_endpoint`, `nat_gateway` or `internet_gateway`.

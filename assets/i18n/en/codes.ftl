@@ -24,6 +24,9 @@ reason-network_acl_outbound = the network ACL of the subnet the traffic leaves d
 reason-network_acl_inbound = the network ACL of the subnet the traffic enters denies it
 reason-network_acl_reply = a network ACL denies the reply: network ACLs are stateless, so the reply to the client's ephemeral ports needs its own rule
 reason-source_dest_check = the route sends traffic through an appliance network interface whose source/destination check is on: it drops traffic that is neither from it nor to it
+reason-endpoint_policy_denied = the VPC endpoint's policy denies the request: a statement denies it, or none allows it (an endpoint policy allows only what it names)
+reason-bucket_policy_denied = the S3 bucket's policy explicitly denies the request (through a VPC endpoint aws:SourceIp is absent, so a condition on it never matches private traffic)
+reason-policy_not_evaluable = a policy's decision rests on something vpc-tui does not evaluate (another condition key or operator, NotPrincipal, a public address the model lacks): it is reported, never guessed
 reason-walk_limit = the walk took more steps than the model has routes and was stopped (a guard that should never fire)
 
 ## What a note code means
@@ -42,6 +45,7 @@ note-meaning-global_name_not_covered = a global name (s3.amazonaws.com, sts.amaz
 note-meaning-asymmetric_return_stateless = replies skip the GWLB endpoint the request passed; stateless appliances let the flow through
 note-meaning-return_not_evaluated = the return leg through a GWLB endpoint could not be evaluated (regional NAT gateway)
 note-meaning-public_endpoint_stays_on_aws = traffic to a service's public endpoint through an internet gateway stays on AWS's network
+note-meaning-policy_limits_requests = an endpoint or bucket policy allows only some of the requests the query stands for: ask about one with --action and --resource
 
 ## How a path gets there
 
@@ -75,6 +79,8 @@ hop-kind-return = way back
 hop-kind-blocked = blocked
 hop-kind-security_group = security group
 hop-kind-network_acl = network ACL
+hop-kind-endpoint_policy = endpoint policy
+hop-kind-bucket_policy = bucket policy
 
 ## Layers not evaluated
 

@@ -114,6 +114,11 @@ edit-add-acl-rule = add to { $acl } the { $direction } rule { $number }: { $allo
 edit-remove-acl-rule = remove { $acl }'s { $direction } rule { $number }
 edit-associate-acl = associate { $subnet } with the network ACL { $acl }
 edit-associate-default-acl = associate { $subnet } with the default network ACL
+edit-endpoint-policy = { $case ->
+    [full] give { $endpoint } the full-access endpoint policy
+    [reset] reset the endpoint policy of { $endpoint } to AWS's default (full access)
+   *[custom] set the endpoint policy of { $endpoint } ({ $count } statements)
+}
 edit-source-dest-check = { $state ->
     [on] turn the source/destination check of { $interface } on
     [off] turn the source/destination check of { $interface } off

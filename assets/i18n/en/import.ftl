@@ -158,6 +158,12 @@ diag-aws_ambiguous_name = { $case ->
 diag-aws_entries_without_prefix_list = { $case ->
    *[file_name] { $id } holds prefix-list entries, but the output of get-managed-prefix-list-entries does not say which prefix list they belong to, and the file name has no pl-… id; name the file after the prefix list (entries-pl-0123abcd.json)
 }
+diag-aws_bucket_policy_unnamed = { $case ->
+   *[file_name] { $id } holds a bucket policy, but its Resource ARNs do not name one bucket and the file name does not either; name the file bucket-policy-NAME.json
+}
+diag-aws_bucket_policy_twice = { $case ->
+   *[second] { $id } is a second policy for the bucket { $bucket }; left out
+}
 
 ## The command's lines
 

@@ -45,6 +45,8 @@ kinds-internet_gateway = internet gateways
 kinds-subnet = subnets
 kinds-route_table = route tables
 kinds-nat_gateway = NAT gateways
+kind-vpc_endpoint = VPC endpoint
+kinds-vpc_endpoint = VPC endpoints
 kinds-gateway_endpoint = gateway endpoints
 kinds-interface_endpoint = interface endpoints
 kinds-gateway_load_balancer = Gateway Load Balancers
@@ -295,3 +297,12 @@ diag-no_such_rule = { $id } has no rule { $rule }
 diag-group_already_attached = { $group } is already attached to { $id }
 diag-group_not_attached = { $group } is not attached to { $id }
 diag-last_security_group = { $group } is { $id }'s only security group; AWS requires a network interface to keep at least one (attach another first)
+diag-policy_invalid = { $case ->
+    [json] the policy of { $id } is not valid JSON (line { $line }, column { $column }): AWS accepts only a JSON policy document
+    [no_statement] the policy of { $id } has no Statement: a policy document holds one statement or a list of them
+   *[statement] the policy of { $id }: statement { $index } needs a valid { $element } (Effect Allow or Deny; a Principal, required in endpoint and bucket policies; exactly one of Action and NotAction; a Resource)
+}
+diag-policy_too_long = the policy of { $id } has { $count } characters; AWS allows at most { $max }
+diag-invalid_bucket_name = { $bucket } is not a valid S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, beginning and ending with a letter or digit
+diag-duplicate_bucket = the bucket { $bucket } is listed twice: bucket names are unique
+diag-elastic_ip_on_private_nat = { $nat } is a private NAT gateway and has an Elastic IP: only a public NAT gateway has one

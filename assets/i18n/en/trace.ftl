@@ -187,6 +187,10 @@ note-global_name_not_covered = { $endpoint } has private DNS for { $regional }, 
 note-asymmetric_return_stateless = replies skip { $endpoint }, which the request passed; its appliances are stateless, so the flow survives
 note-return_not_evaluated = the return leg through the regional NAT gateway { $nat } to the GWLB endpoint is not modelled
 note-public_endpoint_stays_on_aws = via internet gateway (public endpoint): traffic to AWS services stays on AWS's network
+note-policy_limits_requests = { $kind ->
+    [endpoint] the endpoint policy of { $owner } allows only some requests ({ $statement } decides)
+   *[bucket] the bucket policy of { $owner } refuses some requests from here ({ $statement })
+}: ask about one with --action and --resource
 
 ## Text output of `check`
 
@@ -284,3 +288,36 @@ sec-panel-summary-allowed = ✔ { $count ->
     [one] the one check on the path allows the traffic
    *[other] all { $count } checks on the path allow the traffic
 }
+
+## Endpoint and bucket policies (aws-semantics.md §5b)
+
+policy-name = { $kind ->
+    [endpoint] endpoint policy of { $owner }
+   *[bucket] bucket policy of { $owner }
+}
+policy-statement = statement { $index }
+policy-statement-sid = statement { $index } ({ $sid })
+policy-statement-none = its statements
+policy-request = { $resource_any ->
+    [yes] { $action_any ->
+        [yes] any request
+       *[no] { $action } on any resource
+    }
+   *[no] { $action_any ->
+        [yes] any action on { $resource }
+       *[no] { $action } on { $resource }
+    }
+}
+policy-through-endpoint = through { $endpoint } (aws:SourceVpce is { $endpoint }; no aws:SourceIp)
+policy-through-internet = from a public address (aws:SourceIp; no aws:SourceVpce)
+hop-policy-default = { $owner } has no policy of its own: AWS's default endpoint policy allows full access
+hop-policy-allowed = { $policy }: { $statement } allows { $request }
+hop-policy-no-deny = { $policy }: no statement denies { $request } { $through }
+hop-policy-limited = { $kind ->
+    [endpoint] { $policy }: allows only some requests ({ $statement } decides)
+   *[bucket] { $policy }: { $statement } refuses some requests to { $owner } from here
+}
+stop-policy-denied = { $policy }: { $statement } explicitly denies { $request } { $through }
+stop-policy-not_allowed = { $policy }: no statement allows { $request } (an endpoint policy allows only what a statement names)
+stop-policy-not_evaluable-source-ip = { $policy }: the decision rests on aws:SourceIp in { $statement }: over a NAT gateway or an internet gateway it is the public address (the NAT gateway's Elastic IP, the instance's public IPv4), which the scenario does not give
+stop-policy-not_evaluable = { $policy }: the decision rests on { $unsupported } in { $statement }, which vpc-tui does not evaluate (check it with the IAM policy simulator)

@@ -453,6 +453,21 @@ ui-main-route-table = main route table
 
 ## Edit flows: each step titled with the action; a toggle shows what it is now before it applies
 ui-flow-step = { $a0 } › { $a1 }
+ui-set-endpoint-policy = Set or reset a VPC endpoint's policy
+ui-full-access-or-aws-default = full access, or AWS's default
+ui-vpc-endpoint = VPC endpoint
+ui-endpoint-policy-now = { $a0 } · policy: { $a1 }
+ui-policy-own = its own
+ui-policy-default = AWS's default (full access)
+ui-endpoint-policy-of = Endpoint policy of { $a0 }
+ui-policy-full-access = Full access
+ui-policy-full-access-hint = AWS's default policy, written out: allow every principal every action on every resource
+ui-policy-reset = Reset to AWS's default
+ui-policy-reset-hint = remove its own policy (modify-vpc-endpoint --reset-policy)
+ui-policy-typed = Type a policy document
+ui-policy-typed-hint = JSON, as describe-vpc-endpoints shows PolicyDocument
+ui-policy-json-prompt = Policy (JSON)
+ui-policy-json-hint = a JSON policy document: Statement, each with Effect, Principal, Action and Resource
 ui-confirm-change = Apply this change?
 ui-leave-it-as-it-is = leave it as it is
 ui-now-setting = now: { $a0 } { $a1 }

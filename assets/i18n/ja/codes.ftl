@@ -23,6 +23,9 @@ reason-network_acl_outbound = トラフィックが出ていくサブネット�
 reason-network_acl_inbound = トラフィックが入るサブネットのネットワーク ACL が拒否しています
 reason-network_acl_reply = ネットワーク ACL が戻りのトラフィックを拒否しています。ネットワーク ACL はステートレスなので、クライアントのエフェメラルポートへの戻りにも専用のルールが必要です
 reason-source_dest_check = ルートの転送先のアプライアンスのネットワークインターフェイスで送信元/送信先チェックが有効です。自分宛てでも自分発でもないトラフィックは破棄されます
+reason-endpoint_policy_denied = VPC エンドポイントのエンドポイントポリシーがリクエストを拒否します。拒否するステートメントがあるか、許可するステートメントがありません (エンドポイントポリシーはステートメントで指定したものだけを許可します)
+reason-bucket_policy_denied = S3 バケットのバケットポリシーがリクエストを明示的に拒否します (VPC エンドポイント経由では aws:SourceIp が存在しないため、この条件キーはプライベートなトラフィックに一致しません)
+reason-policy_not_evaluable = ポリシーの判定が、vpc-tui が評価しない要素 (ほかの条件キーや条件演算子、NotPrincipal、モデルにないパブリックアドレス) に依存しています。推測はせず、そのまま報告します
 reason-walk_limit = 経路のステップ数がモデルのルートの数を超えたため、評価を打ち切りました (起きないはずの安全装置です)
 
 ## 注記コードの意味
@@ -41,6 +44,7 @@ note-meaning-global_name_not_covered = グローバルな名前 (s3.amazonaws.co
 note-meaning-asymmetric_return_stateless = 応答はリクエストの通った GWLB エンドポイントを通りませんが、アプライアンスがステートレスなので通信は成立します
 note-meaning-return_not_evaluated = GWLB エンドポイントを通る戻り経路は評価できませんでした (リージョナル NAT ゲートウェイ)
 note-meaning-public_endpoint_stays_on_aws = インターネットゲートウェイ経由でサービスのパブリックエンドポイントへ向かうトラフィックも、AWS のネットワークの中にとどまります
+note-meaning-policy_limits_requests = エンドポイントポリシーまたはバケットポリシーが、問い合わせの対象となるリクエストの一部だけを許可します。個別のリクエストは --action と --resource で確認します
 
 ## 経路の種類
 
@@ -74,6 +78,8 @@ hop-kind-return = 戻り経路
 hop-kind-blocked = ここで遮断
 hop-kind-security_group = セキュリティグループ
 hop-kind-network_acl = ネットワーク ACL
+hop-kind-endpoint_policy = エンドポイントポリシー
+hop-kind-bucket_policy = バケットポリシー
 
 ## 評価していない層
 

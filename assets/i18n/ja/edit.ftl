@@ -124,6 +124,11 @@ edit-remove-acl-rule = { $acl } の{ $direction ->
 }ルール { $number } を削除
 edit-associate-acl = { $subnet } をネットワーク ACL { $acl } に関連付け
 edit-associate-default-acl = { $subnet } をデフォルトのネットワーク ACL に関連付け
+edit-endpoint-policy = { $case ->
+    [full] { $endpoint } にフルアクセスのエンドポイントポリシーを設定
+    [reset] { $endpoint } のエンドポイントポリシーを AWS のデフォルト (フルアクセス) に戻す
+   *[custom] { $endpoint } のエンドポイントポリシーを設定 (ステートメント { $count } 件)
+}
 edit-source-dest-check = { $state ->
     [on] { $interface } の送信元/送信先チェックを有効化
     [off] { $interface } の送信元/送信先チェックを無効化

@@ -130,6 +130,12 @@ diag-aws_ambiguous_name = { $case ->
 diag-aws_entries_without_prefix_list = { $case ->
    *[file_name] { $id } にはプレフィックスリストのエントリがありますが、get-managed-prefix-list-entries の出力にはどのプレフィックスリストのものかが書かれておらず、ファイル名にも pl-… の ID がありません。ファイル名をプレフィックスリストの ID にしてください (entries-pl-0123abcd.json)。
 }
+diag-aws_bucket_policy_unnamed = { $case ->
+   *[file_name] { $id } にはバケットポリシーがありますが、Resource の ARN からも、ファイル名からも、どのバケットのものかがわかりません。ファイル名を bucket-policy-NAME.json にしてください。
+}
+diag-aws_bucket_policy_twice = { $case ->
+   *[second] { $id } はバケット { $bucket } の 2 つ目のポリシーです。取り込みません。
+}
 
 ## コマンド自身が表示する行
 

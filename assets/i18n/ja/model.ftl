@@ -35,6 +35,8 @@ kinds-internet_gateway = インターネットゲートウェイ
 kinds-subnet = サブネット
 kinds-route_table = ルートテーブル
 kinds-nat_gateway = NAT ゲートウェイ
+kind-vpc_endpoint = VPC エンドポイント
+kinds-vpc_endpoint = VPC エンドポイント
 kinds-gateway_endpoint = ゲートウェイエンドポイント
 kinds-interface_endpoint = インターフェイスエンドポイント
 kinds-gateway_load_balancer = Gateway Load Balancer
@@ -285,3 +287,12 @@ diag-no_such_rule = { $id } にルール { $rule } はありません。
 diag-group_already_attached = { $group } はすでに { $id } にアタッチされています。
 diag-group_not_attached = { $group } は { $id } にアタッチされていません。
 diag-last_security_group = { $group } は { $id } の唯一のセキュリティグループです。ネットワークインターフェイスには少なくとも 1 つのセキュリティグループが必要です (先に別のグループをアタッチしてください)。
+diag-policy_invalid = { $case ->
+    [json] { $id } のポリシーが正しい JSON ではありません (行 { $line }、列 { $column })。AWS が受け付けるのは JSON のポリシードキュメントだけです
+    [no_statement] { $id } のポリシーに Statement がありません。ポリシードキュメントには 1 つ以上のステートメントが必要です
+   *[statement] { $id } のポリシー: ステートメント { $index } に正しい { $element } が必要です (Effect は Allow か Deny。エンドポイントポリシーとバケットポリシーには Principal が必須。Action と NotAction のどちらか一方。Resource)
+}
+diag-policy_too_long = { $id } のポリシーは { $count } 文字あります。AWS が許可するのは最大 { $max } 文字です
+diag-invalid_bucket_name = { $bucket } は S3 のバケット名として正しくありません。3～63 文字の英小文字、数字、ピリオド、ハイフンで、先頭と末尾は英小文字か数字です
+diag-duplicate_bucket = バケット { $bucket } が 2 回指定されています。バケット名は一意です
+diag-elastic_ip_on_private_nat = { $nat } はプライベート NAT ゲートウェイですが Elastic IP があります。Elastic IP を持つのはパブリック NAT ゲートウェイだけです

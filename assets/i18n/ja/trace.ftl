@@ -185,6 +185,10 @@ note-global_name_not_covered = { $endpoint } は { $regional } のプライベ�
 note-asymmetric_return_stateless = 応答はリクエストの通った { $endpoint } を通りませんが、アプライアンスがステートレスなので通信は成立します
 note-return_not_evaluated = リージョナル NAT ゲートウェイ { $nat } から GWLB エンドポイントに戻る経路は、モデルの範囲外です
 note-public_endpoint_stays_on_aws = インターネットゲートウェイ経由 (パブリックエンドポイント) でも、AWS のサービスへのトラフィックは AWS のネットワーク内にとどまります
+note-policy_limits_requests = { $kind ->
+    [endpoint] { $owner } のエンドポイントポリシーは一部のリクエストだけを許可します ({ $statement } で決まります)
+   *[bucket] バケット { $owner } のバケットポリシーは、ここからのリクエストの一部を拒否します ({ $statement })
+}。個別のリクエストは --action と --resource で確認してください
 
 ## `check` のテキスト出力
 
@@ -288,3 +292,36 @@ sec-panel-part = { $part } について:
 sec-panel-not-evaluated = 未評価: { $layers } (シナリオにデータがありません)
 sec-panel-summary-denied = ✖ 拒否: { $what }
 sec-panel-summary-allowed = ✔ 経路上の { $count } 件の判定がすべて許可しています
+
+## エンドポイントポリシーとバケットポリシー (aws-semantics.md §5b)
+
+policy-name = { $kind ->
+    [endpoint] { $owner } のエンドポイントポリシー
+   *[bucket] バケット { $owner } のバケットポリシー
+}
+policy-statement = ステートメント { $index }
+policy-statement-sid = ステートメント { $index } ({ $sid })
+policy-statement-none = そのステートメント
+policy-request = { $resource_any ->
+    [yes] { $action_any ->
+        [yes] すべてのリクエスト
+       *[no] 任意のリソースに対する { $action }
+    }
+   *[no] { $action_any ->
+        [yes] { $resource } に対する任意のアクション
+       *[no] { $resource } に対する { $action }
+    }
+}
+policy-through-endpoint = ({ $endpoint } 経由: aws:SourceVpce は { $endpoint }、aws:SourceIp はなし)
+policy-through-internet = (パブリックアドレスから: aws:SourceIp があり、aws:SourceVpce はなし)
+hop-policy-default = { $owner } には独自のポリシーがありません。AWS のデフォルトのエンドポイントポリシーがフルアクセスを許可します
+hop-policy-allowed = { $policy }: { $statement } が許可します (リクエスト: { $request })
+hop-policy-no-deny = { $policy }: 拒否するステートメントはありません (リクエスト: { $request }) { $through }
+hop-policy-limited = { $kind ->
+    [endpoint] { $policy }: 一部のリクエストだけを許可します ({ $statement } で決まります)
+   *[bucket] { $policy }: ここから { $owner } へのリクエストの一部を{ $statement } が拒否します
+}
+stop-policy-denied = { $policy }: { $statement } が明示的に拒否します (リクエスト: { $request }) { $through }
+stop-policy-not_allowed = { $policy }: 許可するステートメントがありません (リクエスト: { $request })。エンドポイントポリシーはステートメントで指定したものだけを許可します
+stop-policy-not_evaluable-source-ip = { $policy }: 判定が { $statement } の aws:SourceIp に依存しています。NAT ゲートウェイやインターネットゲートウェイ経由では、これはパブリックアドレス (NAT ゲートウェイの Elastic IP、インスタンスのパブリック IPv4 アドレス) ですが、シナリオにその値がありません
+stop-policy-not_evaluable = { $policy }: 判定が { $statement } の { $unsupported } に依存しており、vpc-tui はこれを評価しません (IAM ポリシーシミュレーターで確認してください)

@@ -452,6 +452,21 @@ ui-main-route-table = メインルートテーブル
 
 ## 編集の流れ: 各ステップの見出しに操作名を出し、切り替えは適用の前に現在の値を見せる
 ui-flow-step = { $a0 } › { $a1 }
+ui-set-endpoint-policy = VPC エンドポイントのポリシーを設定またはリセット
+ui-full-access-or-aws-default = フルアクセス、または AWS のデフォルト
+ui-vpc-endpoint = VPC エンドポイント
+ui-endpoint-policy-now = { $a0 } · ポリシー: { $a1 }
+ui-policy-own = 独自のポリシー
+ui-policy-default = AWS のデフォルト (フルアクセス)
+ui-endpoint-policy-of = { $a0 } のエンドポイントポリシー
+ui-policy-full-access = フルアクセス
+ui-policy-full-access-hint = AWS のデフォルトポリシーを明示的に書いたもの: すべてのプリンシパルに、すべてのリソースへのすべてのアクションを許可
+ui-policy-reset = AWS のデフォルトに戻す
+ui-policy-reset-hint = 独自のポリシーを削除します (modify-vpc-endpoint --reset-policy)
+ui-policy-typed = ポリシードキュメントを入力
+ui-policy-typed-hint = describe-vpc-endpoints の PolicyDocument と同じ JSON
+ui-policy-json-prompt = ポリシー (JSON)
+ui-policy-json-hint = JSON のポリシードキュメント: Statement ごとに Effect、Principal、Action、Resource
 ui-confirm-change = この変更を適用しますか?
 ui-leave-it-as-it-is = 変更しない
 ui-now-setting = 現在: { $a0 }は{ $a1 }

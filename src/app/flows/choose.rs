@@ -157,6 +157,7 @@ impl App {
                 let id = self.fresh_id(&format!("vpce-{service}"));
                 self.apply(Edit::AddGatewayEndpoint {
                     endpoint: GatewayEndpoint {
+                        policy: None,
                         id,
                         service,
                         route_tables: if v.is_empty() { vec![] } else { vec![v] },
@@ -223,6 +224,7 @@ impl App {
                     .is_some_and(|s| s.private_dns_supported);
                 self.apply(Edit::AddInterfaceEndpoint {
                     endpoint: InterfaceEndpoint {
+                        policy: None,
                         id,
                         service,
                         subnets: vec![EndpointSubnet {
@@ -297,6 +299,39 @@ impl App {
                     now,
                 );
             }
+            Purpose::EndpointPolicyEndpoint => {
+                let lang = self.lang;
+                self.pick(Picker::new(
+                    tf(lang, "ui-endpoint-policy-of", &[&v]),
+                    vec![
+                        item(
+                            t(lang, "ui-policy-full-access"),
+                            t(lang, "ui-policy-full-access-hint"),
+                            "full",
+                        ),
+                        item(
+                            t(lang, "ui-policy-reset"),
+                            t(lang, "ui-policy-reset-hint"),
+                            "reset",
+                        ),
+                        item(
+                            t(lang, "ui-policy-typed"),
+                            t(lang, "ui-policy-typed-hint"),
+                            "typed",
+                        ),
+                    ],
+                    Purpose::EndpointPolicyChoice { endpoint: v },
+                ))
+            }
+            Purpose::EndpointPolicyChoice { endpoint } if v == "typed" => self.ask(
+                t(self.lang, "ui-policy-json-prompt"),
+                t(self.lang, "ui-policy-json-hint"),
+                Purpose::EndpointPolicyJson { endpoint },
+            ),
+            Purpose::EndpointPolicyChoice { endpoint } => self.apply(Edit::SetEndpointPolicy {
+                endpoint,
+                policy: (v == "full").then(crate::model::Policy::full_access),
+            }),
             Purpose::NatSubnet => self.pick(Picker::new(
                 tf(self.lang, "ui-connectivity-of-nat-gateway-in", &[&v]),
                 vec![
@@ -317,6 +352,7 @@ impl App {
                 let id = self.fresh_id("nat");
                 self.apply(Edit::AddNatGateway {
                     nat_gateway: NatGateway {
+                        elastic_ip: None,
                         id,
                         name: None,
                         subnet: Some(subnet),
@@ -503,6 +539,7 @@ impl App {
             | Purpose::FlowGb { .. }
             | Purpose::DefaultGb
             | Purpose::Hours
+            | Purpose::EndpointPolicyJson { .. }
             | Purpose::SaveAs => {}
         }
     }

@@ -136,6 +136,40 @@ impl App {
                     purpose,
                 ));
             }
+            "endpoint-policy" => {
+                let policy = |p: bool| {
+                    t(
+                        lang,
+                        if p {
+                            "ui-policy-own"
+                        } else {
+                            "ui-policy-default"
+                        },
+                    )
+                };
+                let items = s
+                    .gateway_endpoints
+                    .iter()
+                    .map(|g| (&g.id, &g.service, g.policy.is_some()))
+                    .chain(
+                        s.interface_endpoints
+                            .iter()
+                            .map(|e| (&e.id, &e.service, e.policy.is_some())),
+                    )
+                    .map(|(id, service, own)| {
+                        item(
+                            id,
+                            tf(lang, "ui-endpoint-policy-now", &[service, policy(own)]),
+                            id,
+                        )
+                    })
+                    .collect();
+                self.pick(Picker::new(
+                    t(self.lang, "ui-vpc-endpoint"),
+                    items,
+                    Purpose::EndpointPolicyEndpoint,
+                ));
+            }
             "nat-add" => {
                 let p = self.subnet_picker(
                     t(self.lang, "ui-subnet-for-nat-gateway").into(),
@@ -449,6 +483,11 @@ pub(in crate::app) fn edit_menu(app: &App) -> Picker {
             t(app.lang, "ui-turn-interface-endpoints-private-dns-on"),
             "",
             "ife-dns",
+        ),
+        item(
+            t(app.lang, "ui-set-endpoint-policy"),
+            t(app.lang, "ui-full-access-or-aws-default"),
+            "endpoint-policy",
         ),
         item(
             t(app.lang, "ui-add-nat-gateway"),

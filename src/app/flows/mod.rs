@@ -87,6 +87,15 @@ pub enum Purpose {
         endpoint: String,
     },
     PrivateDns,
+    /// Which endpoint's policy to set, then full access or AWS's default.
+    EndpointPolicyEndpoint,
+    EndpointPolicyChoice {
+        endpoint: String,
+    },
+    /// A policy document typed as JSON.
+    EndpointPolicyJson {
+        endpoint: String,
+    },
     NatSubnet,
     NatConnectivity {
         subnet: String,

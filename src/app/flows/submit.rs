@@ -133,6 +133,13 @@ impl App {
                 let line = crate::i18n::sentences(self.lang, &parts);
                 self.status = Some((StatusKind::Info, line));
             }
+            // A malformed policy is refused with validation's rule, like any edit.
+            Purpose::EndpointPolicyJson { endpoint } if !text.is_empty() => {
+                self.apply(Edit::SetEndpointPolicy {
+                    endpoint,
+                    policy: Some(crate::model::Policy::json(text)),
+                })
+            }
             Purpose::SaveAs => self.submit_save_as(input),
             _ => {}
         }

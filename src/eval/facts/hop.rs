@@ -59,6 +59,9 @@ pub enum Fact {
     NetworkAcl {
         checks: Vec<AclCheck>,
     },
+    /// An endpoint or bucket policy that let the request on (the hop's id is the endpoint or
+    /// the bucket).
+    Policy(Box<PolicyCheck>),
     InternetGateway,
     /// A service's public endpoint.
     Service {
@@ -85,6 +88,10 @@ impl Fact {
     /// The rare, large facts are boxed so that every hop stays small.
     pub fn stop(stop: Stop) -> Fact {
         Fact::Stop(Box::new(stop))
+    }
+
+    pub fn policy(check: PolicyCheck) -> Fact {
+        Fact::Policy(Box::new(check))
     }
 
     pub fn security_group(check: GroupCheck) -> Fact {

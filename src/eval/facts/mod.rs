@@ -20,7 +20,9 @@ pub const UNCHECKED: [&str; 4] = [
 
 /// The layers a model's verdicts leave out: security groups and network ACLs when the scenario
 /// has none (today's behaviour for scenarios without them), the source/destination check when
-/// some appliance interface does not say, and endpoint policies (not modelled yet).
+/// some appliance interface does not say, and endpoint and bucket policies when no endpoint
+/// has a policy and no bucket is listed (then every endpoint has AWS's default policy, and
+/// bucket policies are unknown).
 pub fn unchecked(model: &crate::model::Model) -> Vec<&'static str> {
     let sec = model.security();
     let s = model.scenario();
@@ -34,6 +36,7 @@ pub fn unchecked(model: &crate::model::Model) -> Vec<&'static str> {
                 .network_interfaces
                 .iter()
                 .any(|n| n.source_dest_check.is_none()),
+            "endpoint_policies" => !crate::eval::policies::on(model),
             _ => true,
         })
         .collect()
@@ -43,6 +46,7 @@ mod answers;
 mod hop;
 mod note;
 mod objects;
+mod policy;
 mod routes;
 mod security;
 mod stop;
@@ -53,6 +57,7 @@ pub use answers::*;
 pub use hop::*;
 pub use note::*;
 pub use objects::*;
+pub use policy::*;
 pub use routes::*;
 pub use security::*;
 pub use stop::*;

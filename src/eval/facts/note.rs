@@ -45,11 +45,19 @@ pub enum Note {
     ReturnNotEvaluated { nat: Id },
     /// Traffic to a service's public endpoint stays on AWS's network.
     PublicEndpointStaysOnAws,
+    /// A policy allows only some of the requests the query stands for (ask about one with
+    /// `--action` and `--resource`).
+    PolicyLimitsRequests {
+        #[serde(rename = "policy")]
+        kind: PolicyKind,
+        owner: Id,
+        statement: Option<StatementRef>,
+    },
 }
 
 impl Note {
     /// Every note code, for the README and the message files.
-    pub const CODES: [&'static str; 14] = [
+    pub const CODES: [&'static str; 15] = [
         "private_dns_off",
         "private_dns_unsupported",
         "dns_hostnames_off",
@@ -64,6 +72,7 @@ impl Note {
         "asymmetric_return_stateless",
         "return_not_evaluated",
         "public_endpoint_stays_on_aws",
+        "policy_limits_requests",
     ];
 
     pub fn code(&self) -> &'static str {
@@ -82,6 +91,7 @@ impl Note {
             Note::AsymmetricReturnStateless { .. } => "asymmetric_return_stateless",
             Note::ReturnNotEvaluated { .. } => "return_not_evaluated",
             Note::PublicEndpointStaysOnAws => "public_endpoint_stays_on_aws",
+            Note::PolicyLimitsRequests { .. } => "policy_limits_requests",
         }
     }
 }

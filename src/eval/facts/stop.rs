@@ -138,6 +138,8 @@ pub enum Stop {
     /// The route sends traffic through an appliance interface whose source/destination check is
     /// on: it drops what it forwards.
     SourceDestCheck { table: Id, route: Route, eni: Id },
+    /// An endpoint or bucket policy refuses the request, or cannot be evaluated.
+    Policy(PolicyCheck),
 }
 
 impl Stop {
@@ -187,6 +189,7 @@ impl Stop {
                 (false, AclDirection::Inbound) => Reason::NetworkAclInbound,
             },
             Stop::SourceDestCheck { .. } => Reason::SourceDestCheck,
+            Stop::Policy(c) => c.reason(),
             Stop::LeavesVpc { .. } => return None,
         })
     }
@@ -225,6 +228,7 @@ impl Stop {
             Stop::SecurityGroup(_) => "security_group",
             Stop::NetworkAcl(_) => "network_acl",
             Stop::SourceDestCheck { .. } => "source_dest_check",
+            Stop::Policy(_) => "policy",
         }
     }
 }

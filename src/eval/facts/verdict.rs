@@ -101,10 +101,16 @@ pub enum Reason {
     NetworkAclReply,
     /// An appliance interface with its source/destination check on drops forwarded traffic.
     SourceDestCheck,
+    /// The VPC endpoint's policy denies the request (explicitly, or no statement allows it).
+    EndpointPolicyDenied,
+    /// The S3 bucket's policy explicitly denies the request.
+    BucketPolicyDenied,
+    /// A policy's decision rests on something outside the evaluated subset.
+    PolicyNotEvaluable,
 }
 
 impl Reason {
-    pub const ALL: [Reason; 22] = [
+    pub const ALL: [Reason; 25] = [
         Reason::NoRoute,
         Reason::BlackholeRoute,
         Reason::NoPublicIp,
@@ -127,6 +133,9 @@ impl Reason {
         Reason::NetworkAclInbound,
         Reason::NetworkAclReply,
         Reason::SourceDestCheck,
+        Reason::EndpointPolicyDenied,
+        Reason::BucketPolicyDenied,
+        Reason::PolicyNotEvaluable,
     ];
 
     pub fn code(self) -> &'static str {
@@ -153,6 +162,9 @@ impl Reason {
             Reason::NetworkAclInbound => "network_acl_inbound",
             Reason::NetworkAclReply => "network_acl_reply",
             Reason::SourceDestCheck => "source_dest_check",
+            Reason::EndpointPolicyDenied => "endpoint_policy_denied",
+            Reason::BucketPolicyDenied => "bucket_policy_denied",
+            Reason::PolicyNotEvaluable => "policy_not_evaluable",
         }
     }
 
@@ -181,6 +193,11 @@ impl Reason {
             | Reason::WorkloadPartFailed
             | Reason::AsymmetricReturn
             | Reason::WalkLimit => return None,
+            // Reachability Analyzer does not evaluate IAM policies (endpoint or bucket
+            // policies): it has no counterpart, and a code that looked close would mislead.
+            Reason::EndpointPolicyDenied
+            | Reason::BucketPolicyDenied
+            | Reason::PolicyNotEvaluable => return None,
         })
     }
 }
@@ -267,10 +284,14 @@ pub enum HopKind {
     SecurityGroup,
     /// A network ACL decision at a subnet boundary.
     NetworkAcl,
+    /// The decision of the VPC endpoint's policy.
+    EndpointPolicy,
+    /// The decision of the S3 bucket's policy.
+    BucketPolicy,
 }
 
 impl HopKind {
-    pub const ALL: [HopKind; 18] = [
+    pub const ALL: [HopKind; 20] = [
         HopKind::Source,
         HopKind::Dns,
         HopKind::RouteTable,
@@ -289,6 +310,8 @@ impl HopKind {
         HopKind::Blocked,
         HopKind::SecurityGroup,
         HopKind::NetworkAcl,
+        HopKind::EndpointPolicy,
+        HopKind::BucketPolicy,
     ];
 
     pub fn code(self) -> &'static str {
@@ -311,6 +334,8 @@ impl HopKind {
             HopKind::Blocked => "blocked",
             HopKind::SecurityGroup => "security_group",
             HopKind::NetworkAcl => "network_acl",
+            HopKind::EndpointPolicy => "endpoint_policy",
+            HopKind::BucketPolicy => "bucket_policy",
         }
     }
 }

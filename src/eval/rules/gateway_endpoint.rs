@@ -8,6 +8,7 @@ use crate::eval::ctx::{Arrival, Ctx, Outcome, Trail, Walk};
 use crate::eval::facts::{Fact, HopKind, Id, Note, Verdict, Via};
 
 use super::return_leg;
+use crate::eval::policies;
 
 pub(crate) fn follow(
     ctx: &mut Ctx<'_>,
@@ -30,6 +31,19 @@ pub(crate) fn follow(
             vpc,
             endpoint: None,
         });
+    }
+    // The endpoint's policy, then the bucket's (aws-semantics.md §5b), when the model has any.
+    if policies::on(ctx.model) {
+        let ge = ctx
+            .model
+            .scenario()
+            .gateway_endpoints
+            .iter()
+            .find(|g| g.id == id);
+        let (service, policy) = ge.map_or(("", None), |g| (g.service.as_str(), g.policy.as_ref()));
+        if let Some(stop) = policies::through_endpoint(ctx, walk, id, service, policy, hops) {
+            return stop;
+        }
     }
     if let Some(v) = return_leg::check(ctx, walk, return_leg::From::GatewayEndpoint(id), hops) {
         return Outcome::Done(v);

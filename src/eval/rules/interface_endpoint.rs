@@ -4,7 +4,8 @@
 //! (`super::super::merge`), since one client picks among all of them.
 
 use crate::eval::ctx::{Arrival, Ctx, Outcome, Trail, Walk};
-use crate::eval::facts::{CrossAz, Fact, HopKind, Verdict, Via};
+use crate::eval::facts::{CrossAz, Fact, HopKind, Reason, Verdict, Via};
+use crate::eval::policies;
 use crate::model::Model;
 
 use super::return_leg;
@@ -32,14 +33,28 @@ pub(crate) fn reach(
             || Fact::InterfaceEndpoint { enis: Vec::new() },
         )
     };
+    // The endpoint's policy, then (S3) the bucket's, after the endpoint (aws-semantics.md §5b).
+    let policy = ie.policy.as_ref();
     if walk.gwlb.is_none() {
         hop(hops);
+        if let Some(stop) = policies::through_endpoint(ctx, walk, &ie.id, &ie.service, policy, hops)
+        {
+            return stop;
+        }
         return Outcome::Done(reached);
     }
     let mut each = Vec::with_capacity(at.pieces.len());
     for &piece in at.pieces {
         let mut h = hops.clone();
         hop(&mut h);
+        if let Some(Outcome::Stop { kind, id, az, stop }) =
+            policies::through_endpoint(ctx, walk, &ie.id, &ie.service, policy, &mut h)
+        {
+            let verdict = Verdict::Blocked(stop.reason().unwrap_or(Reason::NoRoute));
+            h.add(kind, &id, || az, || Fact::stop(stop));
+            each.push((piece, h, verdict));
+            continue;
+        }
         let end = return_leg::From::EndpointEni(endpoint, piece.addr());
         let verdict = return_leg::check(ctx, walk, end, &mut h).unwrap_or(reached.clone());
         each.push((piece, h, verdict));

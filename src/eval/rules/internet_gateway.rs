@@ -45,6 +45,10 @@ pub(crate) fn follow(
         };
     }
     pass(ctx, id, hops);
+    // The bucket's policy sees the public address (aws-semantics.md §5b).
+    if let Some(stop) = crate::eval::policies::from_internet(ctx, walk, hops) {
+        return stop;
+    }
     if let Some(v) = return_leg::check(ctx, walk, return_leg::From::InternetGateway(id), hops) {
         return Outcome::Done(v);
     }

@@ -5,6 +5,8 @@
 //! dispatches on the route's target; no rule calls another.
 
 pub(super) mod blackhole;
+pub(super) mod bucket_policy;
+pub(super) mod endpoint_policy;
 pub(super) mod gateway_endpoint;
 pub(super) mod gwlb;
 pub(super) mod interface_endpoint;

@@ -23,6 +23,8 @@ pub(crate) fn follow(
     };
     let nat = &model.scenario().nat_gateways[ni];
     let public = nat.connectivity == NatConnectivity::Public;
+    // What the internet sees from here on: its Elastic IP, when the scenario gives it.
+    walk.public_address = nat.elastic_ip.filter(|_| public);
     match nat.availability_mode {
         AvailabilityMode::Regional => regional(ctx, at, id, public, walk, hops),
         AvailabilityMode::Zonal => {
@@ -142,6 +144,9 @@ fn regional(
         };
     }
     internet_gateway::pass(ctx, &igw.id, hops);
+    if let Some(stop) = crate::eval::policies::from_internet(ctx, walk, hops) {
+        return stop;
+    }
     Outcome::Done(Verdict::Reachable {
         via: Via::NatGateway,
         cross_az: None,

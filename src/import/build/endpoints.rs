@@ -106,6 +106,7 @@ pub(super) fn endpoints<'s>(
                 };
                 endpoint_kind.insert(id, "Gateway");
                 gateway_endpoints.push(GatewayEndpoint {
+                    policy: e.policy_document.as_deref().map(crate::model::Policy::json),
                     id: id.to_string(),
                     service: svc,
                     route_tables: e.route_table_ids.clone(),
@@ -240,6 +241,7 @@ pub(super) fn endpoints<'s>(
                 }
                 endpoint_kind.insert(id, "Interface");
                 interface_endpoints.push(InterfaceEndpoint {
+                    policy: e.policy_document.as_deref().map(crate::model::Policy::json),
                     id: id.to_string(),
                     service: name,
                     subnets: endpoint_subnets,

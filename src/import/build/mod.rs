@@ -11,6 +11,7 @@ use crate::explain::{self, Lang};
 use crate::model::catalogue::{self, Service};
 use crate::model::{Diagnostic, InternetGateway, Scenario, Vpc, WhatIf};
 
+mod buckets;
 mod endpoints;
 mod instances;
 mod nat;
@@ -274,7 +275,9 @@ pub fn build(
     let name = name_tag(&the_vpc.tags);
     let title = |lang| explain::import_title(lang, vpc_id, name.as_deref());
     let description = |lang| explain::import_description(lang, vpc_id, &region);
+    let buckets = buckets::buckets(&input.bucket_policies, &mut w);
     Ok(Scenario {
+        buckets,
         title: Some(title(Lang::En)),
         description: Some(description(Lang::En)),
         title_ja: Some(title(Lang::Ja)),

@@ -89,6 +89,12 @@ pub(super) fn nat_gateways<'a>(
             },
         };
         nat_gateways.push(NatGateway {
+            elastic_ip: n
+                .nat_gateway_addresses
+                .iter()
+                .find(|a| a.is_primary != Some(false))
+                .and_then(|a| a.public_ip.as_deref()?.parse().ok())
+                .filter(|_| connectivity == NatConnectivity::Public),
             id: id.to_string(),
             name: name_tag(&n.tags),
             subnet,

@@ -177,6 +177,7 @@ pub(super) fn route_tables<'s>(
                         );
                         endpoint_kind.insert(g, "Gateway");
                         gateway_endpoints.push(GatewayEndpoint {
+                            policy: None,
                             id: g.to_string(),
                             service: svc,
                             route_tables: vec![tid.to_string()],

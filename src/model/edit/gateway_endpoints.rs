@@ -186,6 +186,7 @@ mod tests {
         // A second S3 endpoint on a table that already has one.
         let second = Edit::AddGatewayEndpoint {
             endpoint: GatewayEndpoint {
+                policy: None,
                 id: "vpce-s3-two".into(),
                 service: "s3".into(),
                 route_tables: vec!["rtb-main".into(), "rtb-private-a".into()],
@@ -196,6 +197,7 @@ mod tests {
         assert!(msg.contains("one gateway endpoint per service"), "{msg}");
         let dup = Edit::AddGatewayEndpoint {
             endpoint: GatewayEndpoint {
+                policy: None,
                 id: "vpce-ssm".into(),
                 service: "s3".into(),
                 route_tables: vec![],
@@ -225,6 +227,7 @@ mod tests {
         ));
         let add = Edit::AddGatewayEndpoint {
             endpoint: GatewayEndpoint {
+                policy: None,
                 id: "vpce-s3-main".into(),
                 service: "s3".into(),
                 route_tables: vec!["rtb-main".into()],

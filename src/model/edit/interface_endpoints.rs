@@ -185,6 +185,7 @@ mod tests {
             &k,
             &Edit::AddInterfaceEndpoint {
                 endpoint: InterfaceEndpoint {
+                    policy: None,
                     security_groups: Vec::new(),
                     id: "vpce-sqs".into(),
                     service: "sqs".into(),
@@ -228,6 +229,7 @@ mod tests {
         ));
         let add = Edit::AddInterfaceEndpoint {
             endpoint: InterfaceEndpoint {
+                policy: None,
                 security_groups: Vec::new(),
                 id: "vpce-kms".into(),
                 service: "kms".into(),

@@ -27,6 +27,7 @@ mod gwlb;
 mod interface_endpoints;
 mod lookup;
 mod nat;
+mod policies;
 mod routes;
 mod security;
 #[cfg(test)]
@@ -226,6 +227,12 @@ pub enum Edit {
         interface: String,
         enabled: Option<bool>,
     },
+    /// Set a gateway or interface endpoint's policy (`modify-vpc-endpoint --policy-document`),
+    /// or with `None` reset it to AWS's default, full access (`--reset-policy`).
+    SetEndpointPolicy {
+        endpoint: String,
+        policy: Option<super::Policy>,
+    },
     /// Several edits applied in order, all or nothing.
     Batch(Vec<Edit>),
 }
@@ -348,6 +355,7 @@ impl Edit {
             | Edit::RemoveNetworkAclRule { .. }
             | Edit::AssociateNetworkAcl { .. }
             | Edit::SetSourceDestCheck { .. } => touched.add(Parts::SECURITY),
+            Edit::SetEndpointPolicy { .. } => touched.add(Parts::POLICIES),
             // Each step adds what it touches as it is applied.
             Edit::Batch(_) => {}
         }
@@ -396,6 +404,7 @@ impl Edit {
             | Edit::RemoveNetworkAclRule { .. }
             | Edit::AssociateNetworkAcl { .. }
             | Edit::SetSourceDestCheck { .. } => security::apply(self, s)?,
+            Edit::SetEndpointPolicy { .. } => policies::apply(self, s)?,
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for e in edits {

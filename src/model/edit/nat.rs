@@ -117,6 +117,7 @@ mod tests {
         let m = kitchen();
         let e = Edit::AddNatGateway {
             nat_gateway: NatGateway {
+                elastic_ip: None,
                 id: "nat-b".into(),
                 name: None,
                 subnet: Some("subnet-public-b".into()),

@@ -138,6 +138,10 @@ pub struct Model {
     workloads: Arc<Vec<Workload>>,
     /// Security groups and network ACLs as the evaluator reads them.
     pub(crate) security: Arc<SecurityIndex>,
+    /// Some endpoint has a policy or some bucket is listed (aws-semantics.md §5b).
+    pub(crate) policies_on: bool,
+    /// Some policy has a condition on `aws:VpcSourceIp`: the source's address decides.
+    pub(crate) policies_read_address: bool,
 }
 
 /// Errors first (each group in rule order), as [`Model::new`] reports them.
@@ -439,7 +443,10 @@ impl Model {
             |m| &m.security,
             || SecurityIndex::build(s, &subnet_lookup),
         );
+        let (policies_on, policies_read_address) = super::policy::flags(s);
         Model {
+            policies_on,
+            policies_read_address,
             security,
             workloads,
             scenario: Arc::new(scenario),
@@ -501,6 +508,12 @@ impl Model {
             && a.internet_gateway == b.internet_gateway
             && a.nat_gateways == b.nat_gateways
             && a.interface_endpoints == b.interface_endpoints
+            // Endpoint and bucket policies (the gateway endpoints' routes are in the tables).
+            && a.gateway_endpoints
+                .iter()
+                .map(|g| (&g.id, &g.policy))
+                .eq(b.gateway_endpoints.iter().map(|g| (&g.id, &g.policy)))
+            && a.buckets == b.buckets
             && a.gwlb_endpoints == b.gwlb_endpoints
             && a.gateway_load_balancers == b.gateway_load_balancers
             && a.network_interfaces == b.network_interfaces

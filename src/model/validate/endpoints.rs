@@ -251,11 +251,13 @@ mod tests {
     fn gateway_endpoint_service_must_offer_one() {
         let mut s = minimal();
         s.gateway_endpoints.push(GatewayEndpoint {
+            policy: None,
             id: "vpce-ssm-gw".into(),
             service: "ssm".into(),
             route_tables: vec!["rtb-main".into()],
         });
         s.gateway_endpoints.push(GatewayEndpoint {
+            policy: None,
             id: "vpce-x".into(),
             service: "nosuch".into(),
             route_tables: vec!["rtb-nope".into()],
@@ -270,12 +272,14 @@ mod tests {
     fn one_gateway_endpoint_route_per_service_per_table() {
         let mut s = minimal();
         s.gateway_endpoints.push(GatewayEndpoint {
+            policy: None,
             id: "vpce-s3-2".into(),
             service: "s3".into(),
             route_tables: vec!["rtb-public".into(), "rtb-private".into()],
         });
         // A DynamoDB endpoint on the same table is a different service: fine.
         s.gateway_endpoints.push(GatewayEndpoint {
+            policy: None,
             id: "vpce-ddb".into(),
             service: "dynamodb".into(),
             route_tables: vec!["rtb-private".into(), "rtb-private".into()],
@@ -377,6 +381,7 @@ mod tests {
     fn dynamodb_interface_endpoint_needs_private_dns_off() {
         let mut s = minimal();
         s.interface_endpoints.push(InterfaceEndpoint {
+            policy: None,
             security_groups: Vec::new(),
             id: "vpce-ddb".into(),
             service: "dynamodb".into(),
@@ -434,6 +439,7 @@ mod tests {
 
     fn s3_interface(private_dns: bool, inbound_only: bool) -> InterfaceEndpoint {
         InterfaceEndpoint {
+            policy: None,
             security_groups: Vec::new(),
             id: "vpce-s3-if".into(),
             service: "s3".into(),

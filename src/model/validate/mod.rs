@@ -24,6 +24,7 @@ mod expectations;
 mod ids;
 mod ingress;
 mod nat;
+mod policies;
 mod route_tables;
 mod security;
 mod subnets;
@@ -38,6 +39,7 @@ use expectations::{expectations, what_if_azs, workloads};
 use ids::{availability_zones_unique, ids_unique};
 use ingress::{edge_route_tables, gateway_load_balancers};
 use nat::{nat_gateways, public_nat_gateway_route};
+use policies::policies;
 use route_tables::{
     one_main_route_table, prefix_list_destinations, route_destination_cidrs,
     route_destinations_unique, route_targets_resolve, routes_inside_vpc, service_cidrs,
@@ -206,6 +208,15 @@ const RULES: &[(Rule, Reads)] = &[
         per_table(P::TABLES.union(P::ROUTES).union(P::REGION)),
     ),
     (service_cidrs, reads(P::REGION.union(P::VPC))),
+    (
+        policies,
+        reads(
+            P::POLICIES
+                .union(P::NAT_GATEWAYS)
+                .union(P::GATEWAY_ENDPOINTS)
+                .union(P::INTERFACE_ENDPOINTS),
+        ),
+    ),
     (
         gateway_endpoints,
         reads(
@@ -631,6 +642,7 @@ mod tests {
                     s.instances[0].private_ip = Some(Ipv4Addr::new(10, 0, 1, b))
                 }
                 Change::Nat(sn, regional, private) => s.nat_gateways.push(NatGateway {
+                    elastic_ip: None,
                     id: format!("nat-{}", s.nat_gateways.len()),
                     name: None,
                     subnet: SUBNETS.get(sn).filter(|_| sn < 3).map(|x| x.to_string()),

@@ -88,6 +88,7 @@ mod tests {
 
     fn nat(id: &str, subnet: Option<&str>, mode: AvailabilityMode) -> NatGateway {
         NatGateway {
+            elastic_ip: None,
             id: id.into(),
             name: None,
             subnet: subnet.map(Into::into),
