@@ -250,7 +250,9 @@ impl App {
             };
         }
         // A step's expectation is about the default traffic (TCP 443).
-        self.probe = Default::default();
+        if self.probe != Default::default() || self.matrix.probe != Default::default() {
+            self.set_probe(Default::default());
+        }
         self.select_queries(&from, &to);
         self.narration_scroll = 0;
         self.topo_follow = true;

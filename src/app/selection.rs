@@ -73,6 +73,17 @@ impl App {
         eval::evaluate(&self.model, &self.model.scenario().what_if, &query)
     }
 
+    /// Ask about other traffic: the path and every matrix cell are evaluated again for it.
+    pub(super) fn set_probe(&mut self, probe: crate::eval::Probe) {
+        if probe == self.probe && probe == self.matrix.probe {
+            return;
+        }
+        self.probe = probe;
+        self.matrix =
+            crate::eval::evaluate_all_for(&self.model, &self.model.scenario().what_if, probe);
+        self.reselect();
+    }
+
     pub(super) fn reselect(&mut self) {
         self.trace = self.evaluate_selected();
         self.analyse();

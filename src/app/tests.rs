@@ -710,3 +710,36 @@ fn pickers_and_flows_read_in_japanese() {
     let e = flows::target_from_value(Lang::Ja, "carrier:cagw-1").unwrap_err();
     assert!(english_run(&e).is_none(), "{e}");
 }
+
+#[test]
+fn the_matrix_asks_about_the_traffic_the_path_asks_about() {
+    use crate::eval::{Probe, Query, evaluate};
+    use crate::model::Protocol;
+    let mut app = open("security-layers");
+    let dns = Probe {
+        protocol: Protocol::Udp,
+        port: 53,
+    };
+    let before = app.matrix.clone();
+    app.set_probe(dns);
+    assert_eq!(app.matrix.probe, dns);
+    assert_ne!(
+        app.matrix.cells, before.cells,
+        "udp/53 is refused where tcp/443 is allowed in this scenario"
+    );
+    // Every cell says what a trace for that traffic says.
+    let what_if = app.model.scenario().what_if.clone();
+    for (row, inst) in app.matrix.instances.iter().enumerate() {
+        for (col, svc) in app.matrix.services.iter().enumerate() {
+            let q = Query::parse(&app.model, inst, svc, false).with_probe(dns);
+            let t = evaluate(&app.model, &what_if, &q).expect("a trace");
+            assert_eq!(
+                app.matrix.cells[row][col].verdict, t.verdict,
+                "{inst} → {svc}"
+            );
+        }
+    }
+    // An edit keeps the traffic; a lesson step or the default puts TCP 443 back.
+    app.set_probe(Probe::default());
+    assert_eq!(app.matrix.cells, before.cells);
+}

@@ -12,7 +12,7 @@ use crate::model::{GroupSet, Model, Shared, WhatIf, cores};
 use super::ctx::{Bits, Ctx, Deps, Source};
 use super::evaluate::{evaluate_goal, evaluate_service, resolve_goal, workload_verdict};
 use super::facts::{Id, Origin, PathTrace, Verdict};
-use super::query::{QueryError, To};
+use super::query::{Probe, QueryError, To};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MatrixCell {
@@ -32,6 +32,9 @@ pub struct Matrix {
     pub cells: Vec<Arc<[MatrixCell]>>,
     /// The layers the verdicts did not evaluate ([`super::facts::unchecked`]).
     pub unchecked: Vec<&'static str>,
+    /// The traffic every cell asks about (security groups and network ACLs check it): TCP 443
+    /// unless [`evaluate_all_for`] was given other traffic; [`evaluate_all_after`] keeps it.
+    pub probe: Probe,
     /// What [`evaluate_all_after`] needs to evaluate again only what an edit touched.
     memo: Option<Arc<Memo>>,
 }
@@ -42,6 +45,7 @@ impl PartialEq for Matrix {
             && self.workloads == other.workloads
             && self.instances == other.instances
             && self.cells == other.cells
+            && self.probe == other.probe
     }
 }
 
@@ -293,7 +297,7 @@ pub fn evaluate_classes(
     keys: &[ClassKey],
 ) -> Vec<Arc<[MatrixCell]>> {
     let failed = model.failed_azs(what_if);
-    evaluate_rows(model, &failed, keys, false)
+    evaluate_rows(model, &failed, keys, false, Probe::default())
         .into_iter()
         .map(|(row, _)| row)
         .collect()
@@ -305,6 +309,7 @@ fn evaluate_rows(
     failed: &[bool],
     keys: &[ClassKey],
     record: bool,
+    probe: Probe,
 ) -> Vec<(Arc<[MatrixCell]>, Deps)> {
     // Classes are independent: every thread takes the next class from one counter until none
     // is left, so none waits for another whose classes cost more.
@@ -318,7 +323,7 @@ fn evaluate_rows(
             notes: Vec::new(),
             aim: Default::default(),
             deps: Default::default(),
-            probe: Default::default(),
+            probe,
             request: Default::default(),
             src_subnet: 0,
             src_groups: GroupSet::new(),
@@ -354,10 +359,16 @@ fn evaluate_rows(
         .collect()
 }
 
+/// Every source class to every service and workload, for HTTPS (TCP 443).
 pub fn evaluate_all(model: &Model, what_if: &WhatIf) -> Matrix {
+    evaluate_all_for(model, what_if, Probe::default())
+}
+
+/// [`evaluate_all`] for other traffic (`udp/53`): what security groups and network ACLs check.
+pub fn evaluate_all_for(model: &Model, what_if: &WhatIf, probe: Probe) -> Matrix {
     let failed = model.failed_azs(what_if);
     let classes = classes(model);
-    let rows = evaluate_rows(model, &failed, &classes.keys, true);
+    let rows = evaluate_rows(model, &failed, &classes.keys, true, probe);
     let (rows, deps) = rows.into_iter().unzip();
     let instances = model
         .scenario()
@@ -365,7 +376,7 @@ pub fn evaluate_all(model: &Model, what_if: &WhatIf) -> Matrix {
         .iter()
         .map(|i| i.id.clone())
         .collect();
-    assemble(model, failed, classes, rows, deps, instances)
+    assemble(model, failed, classes, rows, deps, instances, probe)
 }
 
 /// The matrix of `model` after an edit, `previous` being the matrix of the model before it:
@@ -379,8 +390,9 @@ pub fn evaluate_all_after(previous: &Matrix, model: &Model, what_if: &WhatIf) ->
         .memo
         .as_ref()
         .and_then(|m| Some((m, Change::between(&m.model, &m.failed, model, &failed)?)));
+    let probe = previous.probe;
     let Some((memo, change)) = change else {
-        return evaluate_all(model, what_if);
+        return evaluate_all_for(model, what_if, probe);
     };
     let classes = classes(model);
     // The previous class of each key, if any.
@@ -409,7 +421,7 @@ pub fn evaluate_all_after(previous: &Matrix, model: &Model, what_if: &WhatIf) ->
     let keys: Vec<ClassKey> = again.iter().map(|&k| classes.keys[k].clone()).collect();
     for (k, (row, d)) in again
         .into_iter()
-        .zip(evaluate_rows(model, &failed, &keys, true))
+        .zip(evaluate_rows(model, &failed, &keys, true, probe))
     {
         rows[k] = row;
         deps[k] = d;
@@ -429,10 +441,10 @@ pub fn evaluate_all_after(previous: &Matrix, model: &Model, what_if: &WhatIf) ->
             .map(|i| i.id.clone())
             .collect()
     };
-    let matrix = assemble(model, failed, classes, rows, deps, instances);
+    let matrix = assemble(model, failed, classes, rows, deps, instances, probe);
     #[cfg(debug_assertions)]
     {
-        let full = evaluate_all(model, what_if);
+        let full = evaluate_all_for(model, what_if, probe);
         // The incremental matrix must equal a full evaluation (an invariant, not a message).
         assert_eq!(matrix, full);
     }
@@ -446,10 +458,12 @@ fn assemble(
     rows: Vec<Arc<[MatrixCell]>>,
     deps: Vec<Deps>,
     instances: Shared<String>,
+    probe: Probe,
 ) -> Matrix {
     let (services, workloads) = columns(model);
     Matrix {
         unchecked: super::facts::unchecked(model),
+        probe,
         services,
         workloads,
         instances,

@@ -29,6 +29,6 @@ pub use evaluate::evaluate;
 pub use facts::*;
 pub use matrix::{
     ClassKey, Classes, Matrix, MatrixCell, Touched, WalkDeps, classes, columns, evaluate_all,
-    evaluate_all_after, evaluate_class, evaluate_classes,
+    evaluate_all_after, evaluate_all_for, evaluate_class, evaluate_classes,
 };
 pub use query::{From, Probe, Query, QueryError, Request, To};

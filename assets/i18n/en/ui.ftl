@@ -532,6 +532,6 @@ ui-probe-item = Traffic: { $a0 }…
 ui-probe-item-detail = protocol and port for security groups and network ACLs (tcp/443, udp/53, icmp, all)
 ui-probe-prompt = Protocol and port
 ui-probe-hint = tcp/443, udp/53, tcp (port 443), icmp or all; security groups and network ACLs match it
-ui-probe-set = Traffic set: { $a0 } (security groups and network ACLs check it; the matrix stays tcp/443)
+ui-probe-set = Traffic set: { $a0 } (security groups and network ACLs check it, on the path and in every matrix cell)
 ui-probe-bad = { $a0 } is not a protocol and port: type tcp/443, udp/53, icmp or all
 ui-path-probe = { $a0 } · { $a1 }

@@ -531,6 +531,6 @@ ui-probe-item = トラフィック: { $a0 }…
 ui-probe-item-detail = セキュリティグループとネットワーク ACL で評価するプロトコルとポート (tcp/443、udp/53、icmp、all)
 ui-probe-prompt = プロトコルとポート
 ui-probe-hint = tcp/443、udp/53、tcp (ポート 443)、icmp、all のいずれか。セキュリティグループとネットワーク ACL のルールと照合します
-ui-probe-set = トラフィックを { $a0 } にしました (セキュリティグループとネットワーク ACL で評価します。マトリクスは tcp/443 のままです)
+ui-probe-set = トラフィックを { $a0 } にしました (パスとマトリクスのすべてのセルで、セキュリティグループとネットワーク ACL がこのトラフィックを評価します)
 ui-probe-bad = { $a0 } はプロトコルとポートとして読めません。tcp/443、udp/53、icmp、all のように入力してください
 ui-path-probe = { $a0 } · { $a1 }

@@ -14,8 +14,7 @@ impl App {
             Purpose::TypedTarget => self.add_typed_target(text),
             Purpose::Probe => match super::parse_probe(&text) {
                 Some(probe) => {
-                    self.probe = probe;
-                    self.reselect();
+                    self.set_probe(probe);
                     self.status = Some((
                         StatusKind::Info,
                         tf(self.lang, "ui-probe-set", &[&super::probe_text(probe)]),
