@@ -38,6 +38,27 @@ pub(crate) enum Goal {
 
 /// Evaluate one query. Unknown names are a [`QueryError`]; everything else is a trace.
 pub fn evaluate(model: &Model, what_if: &WhatIf, query: &Query) -> Result<PathTrace, QueryError> {
+    evaluate_in(model, what_if, query, None)
+}
+
+/// [`evaluate`] as if NAT gateway `nat` were deleted, without making the model that
+/// `Edit::DeleteNatGateway` would: its routes are blackholes. The verdict is the one
+/// [`evaluate`] gives on that model; the route facts still name `nat` as the target.
+pub fn evaluate_without_nat_gateway(
+    model: &Model,
+    what_if: &WhatIf,
+    query: &Query,
+    nat: &str,
+) -> Result<PathTrace, QueryError> {
+    evaluate_in(model, what_if, query, Some(nat))
+}
+
+fn evaluate_in(
+    model: &Model,
+    what_if: &WhatIf,
+    query: &Query,
+    deleted_nat: Option<&str>,
+) -> Result<PathTrace, QueryError> {
     let source = resolve_source(model, &query.from)?;
     let goal = resolve_goal(model, &query.to)?;
     let mut ctx = Ctx {
@@ -51,6 +72,7 @@ pub fn evaluate(model: &Model, what_if: &WhatIf, query: &Query) -> Result<PathTr
         src_subnet: source.subnet,
         src_groups: source.groups.clone(),
         src_id: Id::default(),
+        deleted_nat,
     };
     Ok(evaluate_goal(&mut ctx, &source, &goal))
 }

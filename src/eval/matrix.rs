@@ -171,6 +171,7 @@ pub fn evaluate_class(
         src_subnet: 0,
         src_groups: GroupSet::new(),
         src_id: Id::default(),
+        deleted_nat: None,
     };
     let source = class_source(model, key);
     let traces = services
@@ -320,6 +321,7 @@ fn evaluate_rows(
             src_subnet: 0,
             src_groups: GroupSet::new(),
             src_id: Id::default(),
+            deleted_nat: None,
         };
         let mut done = Vec::new();
         loop {

@@ -22,7 +22,7 @@ mod route;
 mod rules;
 mod walk;
 
-pub use evaluate::evaluate;
+pub use evaluate::{evaluate, evaluate_without_nat_gateway};
 pub use facts::*;
 pub use matrix::{
     ClassKey, Classes, Matrix, MatrixCell, Touched, WalkDeps, classes, columns, evaluate_all,

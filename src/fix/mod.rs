@@ -30,7 +30,10 @@ mod routes;
 mod spof;
 
 pub use rank::{RankFact, RankKey};
-pub use spof::{WeakKind, WeakPoint, WeakPoints, matrix_weak_points, weak_points, weak_points_for};
+pub use spof::{
+    WeakKind, WeakPoint, WeakPoints, matrix_weak_points, verdict_after, weak_points,
+    weak_points_for,
+};
 
 use context::Context;
 

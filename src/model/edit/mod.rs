@@ -27,6 +27,7 @@ mod gwlb;
 mod interface_endpoints;
 mod lookup;
 mod nat;
+mod removal;
 mod routes;
 mod security;
 #[cfg(test)]

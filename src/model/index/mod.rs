@@ -176,12 +176,23 @@ impl Model {
         scenario: Scenario,
         touched: &Touched,
     ) -> Result<Model, Vec<Diagnostic>> {
+        self.rebuild_with(scenario, touched, false)
+    }
+
+    /// [`Model::rebuild`], and after a removal (`Edit::apply_removal`, `removal` true) without
+    /// running again the validation rules that a removal cannot break.
+    pub(crate) fn rebuild_with(
+        &self,
+        scenario: Scenario,
+        touched: &Touched,
+        removal: bool,
+    ) -> Result<Model, Vec<Diagnostic>> {
         let region = touched.parts.intersects(Parts::REGION);
         let services = match region {
             true => Arc::new(catalogue::resolve(&scenario.region, &scenario.services)),
             false => self.services.clone(),
         };
-        let findings = validate::revalidate(&scenario, &services, &self.findings, touched);
+        let findings = validate::revalidate(&scenario, &services, &self.findings, touched, removal);
         let diagnostics = in_report_order(&findings);
         if diagnostics.iter().any(Diagnostic::is_error) {
             return Err(diagnostics);
