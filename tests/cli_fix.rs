@@ -2,32 +2,11 @@
 //! exit codes), `--apply-suggestion N -o OUT` (the written file loads and the path works),
 //! `--spof` and `--matrix --spof`.
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::{json, scratch, vpc_tui};
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn vpc_tui() -> Command {
-    Command::cargo_bin("vpc-tui").unwrap()
-}
-
-fn scratch(name: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("vpc-tui-cli-fix-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn json(args: &[&str], code: i32) -> Value {
-    let out = vpc_tui()
-        .args(args)
-        .assert()
-        .code(code)
-        .get_output()
-        .clone();
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!("{e}: {}", String::from_utf8_lossy(&out.stdout));
-    })
-}
 
 const BLOCKED: [&str; 6] = [
     "check",
