@@ -34,7 +34,9 @@ pub struct FlowCost {
 #[derive(Debug, Clone, PartialEq)]
 pub struct FlowGroup {
     /// The way they go; `None` when the service is not in the catalogue (left out, noted).
-    pub way: Option<Way>,
+    /// Shared with the class's result that an estimate keeps for the next one (an estimate
+    /// after an edit copies thousands of groups whose way did not change).
+    pub way: Option<Arc<Way>>,
     /// What one GB of them adds to the per-GB line items.
     pub monthly_per_gb: f64,
     /// Of each GB, how much is billed as crossing AZs.
@@ -69,7 +71,7 @@ pub struct Flows {
 /// One class's results per column, and what its walks read.
 #[derive(Debug)]
 pub(super) struct ClassCost {
-    per_column: Vec<Option<(Usage, Way)>>,
+    per_column: Vec<Option<(Arc<Usage>, Arc<Way>)>>,
     deps: WalkDeps,
 }
 
@@ -98,7 +100,7 @@ pub(super) fn aggregate(
     inputs: &CostInputs,
     previous: Option<&Memo>,
     notes: &mut Vec<CostNote>,
-) -> (Flows, Vec<Usage>, Memo) {
+) -> (Flows, Vec<Arc<Usage>>, Memo) {
     let s = model.scenario();
     let classes = eval::classes(model);
     let n_classes = classes.keys.len();
@@ -237,12 +239,13 @@ pub(super) fn aggregate(
 
     let mut groups = Vec::with_capacity(n_classes * width);
     let mut usage = Vec::with_capacity(n_classes * width);
+    let nothing = Arc::new(Usage::default());
     for (c, class) in per_class.iter().enumerate() {
         for (col, result) in class.per_column.iter().enumerate() {
             let i = c * width + col;
             let (u, way) = match result {
-                Some((u, way)) => (u.clone(), Some(way.clone())),
-                None => (Usage::default(), None),
+                Some((u, way)) => (Arc::clone(u), Some(Arc::clone(way))),
+                None => (Arc::clone(&nothing), None),
             };
             groups.push(FlowGroup {
                 way,
@@ -297,9 +300,10 @@ fn evaluate_classes(
             let per_column = traces
                 .iter()
                 .map(|t| {
-                    t.as_ref()
-                        .ok()
-                        .map(|trace| class_usage(model, failed, subnet, trace))
+                    t.as_ref().ok().map(|trace| {
+                        let (u, way) = class_usage(model, failed, subnet, trace);
+                        (Arc::new(u), Arc::new(way))
+                    })
                 })
                 .collect();
             done.push((k, Arc::new(ClassCost { per_column, deps })));
@@ -399,7 +403,7 @@ impl Flows {
             instance: self.instances[row].id.clone(),
             service: self.columns[col].clone(),
             gb,
-            way: g.way.clone().unwrap_or(Way::Partly),
+            way: g.way.as_deref().cloned().unwrap_or(Way::Partly),
             cross_az_gb: g.cross_az_per_gb * gb,
             monthly: g.monthly_per_gb * gb,
         }
