@@ -41,19 +41,8 @@ pub fn evaluate(model: &Model, what_if: &WhatIf, query: &Query) -> Result<PathTr
     evaluate_in(model, what_if, query, None)
 }
 
-/// [`evaluate`] as if NAT gateway `nat` were deleted, without making the model that
-/// `Edit::DeleteNatGateway` would: its routes are blackholes. The verdict is the one
-/// [`evaluate`] gives on that model; the route facts still name `nat` as the target.
-pub fn evaluate_without_nat_gateway(
-    model: &Model,
-    what_if: &WhatIf,
-    query: &Query,
-    nat: &str,
-) -> Result<PathTrace, QueryError> {
-    evaluate_in(model, what_if, query, Some(nat))
-}
-
-fn evaluate_in(
+/// [`evaluate`], with NAT gateway `deleted_nat` taken away (`super::removal`).
+pub(crate) fn evaluate_in(
     model: &Model,
     what_if: &WhatIf,
     query: &Query,

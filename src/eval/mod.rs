@@ -8,6 +8,7 @@
 //! - `walk.rs`: routing table by table, dispatching to `rules/`, one file per AWS rule;
 //! - `merge.rs`: leaves of the walk → verdict, parts, cross-AZ;
 //! - `matrix.rs`: every instance × service, verdicts only;
+//! - `removal.rs`: a path as if something were removed, without the edit's model (weak points);
 //! - `facts.rs`: the typed trace.
 
 mod ctx;
@@ -18,14 +19,16 @@ mod layers;
 mod matrix;
 mod merge;
 mod query;
+mod removal;
 mod route;
 mod rules;
 mod walk;
 
-pub use evaluate::{evaluate, evaluate_without_nat_gateway};
+pub use evaluate::evaluate;
 pub use facts::*;
 pub use matrix::{
     ClassKey, Classes, Matrix, MatrixCell, Touched, WalkDeps, classes, columns, evaluate_all,
     evaluate_all_after, evaluate_class, evaluate_classes,
 };
 pub use query::{From, Probe, Query, QueryError, To};
+pub use removal::evaluate_without_nat_gateway;
