@@ -72,7 +72,9 @@ pub struct Flows {
 #[derive(Debug)]
 pub(super) struct ClassCost {
     per_column: Vec<Option<(Arc<Usage>, Arc<Way>)>>,
-    deps: WalkDeps,
+    /// What its walks read: one entry per evaluation that made its columns (a class whose
+    /// columns for some services were evaluated again after an interface-endpoint edit has two).
+    deps: Vec<WalkDeps>,
 }
 
 /// What an estimate keeps for the next one: the model and failed AZs it was worked out for,
@@ -151,11 +153,49 @@ pub(super) fn aggregate(
         .keys
         .iter()
         .map(|key| {
-            touched
-                .as_ref()
-                .and_then(|(m, t)| m.slots.get(key).filter(|c| !t.hits(&c.deps)).cloned())
+            touched.as_ref().and_then(|(m, t)| {
+                m.slots
+                    .get(key)
+                    .filter(|c| !c.deps.iter().any(|d| t.hits(d)))
+                    .cloned()
+            })
         })
         .collect();
+    // An edit to interface endpoints only: the columns of their services are evaluated again
+    // in every class, the others kept (on the quota model, one column of 35 instead of all).
+    if touched.is_none()
+        && let Some(m) = previous.filter(|m| {
+            m.columns == columns
+                && m.failed == failed
+                && same_ids(&m.model.scenario().gateway_endpoints, &s.gateway_endpoints)
+        })
+        && let Some(services) = m.model.interface_endpoint_change(model)
+    {
+        let redo: Vec<usize> = (0..columns.len())
+            .filter(|&c| services.contains(&columns[c]))
+            .collect();
+        let redo_names: Vec<&str> = redo.iter().map(|&c| columns[c].as_str()).collect();
+        for (k, key) in classes.keys.iter().enumerate() {
+            let Some(old) = m.slots.get(key) else {
+                continue;
+            };
+            let mut class = ClassCost {
+                per_column: old.per_column.clone(),
+                deps: old.deps.clone(),
+            };
+            if !redo.is_empty() {
+                let (traces, deps) = eval::evaluate_class(model, failed, key, &redo_names);
+                for (&c, t) in redo.iter().zip(&traces) {
+                    class.per_column[c] = t.as_ref().ok().map(|trace| {
+                        let (u, way) = class_usage(model, failed, key.subnet, trace);
+                        (Arc::new(u), Arc::new(way))
+                    });
+                }
+                class.deps.push(deps);
+            }
+            per_class[k] = Some(Arc::new(class));
+        }
+    }
     let again: Vec<usize> = (0..n_classes).filter(|&k| per_class[k].is_none()).collect();
     for (k, class) in evaluate_classes(model, failed, &classes.keys, &again, &names) {
         per_class[k] = Some(class);
@@ -306,7 +346,13 @@ fn evaluate_classes(
                     })
                 })
                 .collect();
-            done.push((k, Arc::new(ClassCost { per_column, deps })));
+            done.push((
+                k,
+                Arc::new(ClassCost {
+                    per_column,
+                    deps: vec![deps],
+                }),
+            ));
         }
     };
     let threads = crate::model::cores().min(again.len().div_ceil(8)).max(1);
