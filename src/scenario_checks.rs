@@ -7,7 +7,7 @@ use std::fmt;
 
 use crate::eval::{PathTrace, Query, QueryError, evaluate};
 use crate::lesson::LessonError;
-use crate::model::{Model, Text};
+use crate::model::{Expectation, Model, Text};
 
 /// One problem with a scenario's `expect` entries or its lesson.
 #[derive(Debug, Clone, PartialEq)]
@@ -106,6 +106,91 @@ pub(crate) fn is_aws_source(source: &str) -> bool {
         || source.starts_with("https://aws.amazon.com/")
 }
 
+/// One `expect` entry's path evaluated on `model` (the scenario's what-if, the entry's failed
+/// AZs, protocol and port).
+fn expectation_trace(model: &Model, exp: &Expectation) -> Result<PathTrace, QueryError> {
+    let mut what_if = model.scenario().what_if.clone();
+    what_if.failed_azs.extend(exp.failed_azs.iter().cloned());
+    evaluate(
+        model,
+        &what_if,
+        &Query::parse(model, &exp.from, &exp.to, false)
+            .with_probe(crate::eval::Probe {
+                protocol: exp.protocol.unwrap_or(crate::model::Protocol::Tcp),
+                port: exp.port.unwrap_or(443),
+            })
+            .with_request(crate::eval::Request {
+                action: exp.action.clone(),
+                resource: exp.resource.clone(),
+            }),
+    )
+}
+
+/// Whether the answer `trace` is what the entry says (every field it gives, every note).
+fn holds(trace: &PathTrace, exp: &Expectation) -> bool {
+    mismatches(
+        trace,
+        &exp.verdict,
+        exp.via.as_ref(),
+        exp.cross_az.as_ref(),
+        exp.reason.as_ref(),
+    )
+    .is_empty()
+        && exp
+            .notes
+            .iter()
+            .all(|n| trace.notes.iter().any(|x| x.code() == n))
+}
+
+/// An `expect` entry rewritten after an edit: its place (1-based), and the entry before and
+/// after.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rewritten {
+    pub entry: usize,
+    pub was: Expectation,
+    pub now: Expectation,
+}
+
+/// The `expect` entries after an edit from `before` to `after` (same entries, `after`'s
+/// scenario): each entry that held before and does not after is rewritten to what `after`
+/// answers (verdict, `via` and `reason` as the answer has them, `cross_az` when the entry gave
+/// one, the notes the answer still has); the others are kept as they are (one that already
+/// failed is not the edit's doing). With the list, the entries rewritten.
+pub fn rewrite_expectations(before: &Model, after: &Model) -> (Vec<Expectation>, Vec<Rewritten>) {
+    let mut entries = after.scenario().expect.clone();
+    let mut rewritten = Vec::new();
+    for (i, exp) in entries.iter_mut().enumerate() {
+        let held = expectation_trace(before, exp).is_ok_and(|t| holds(&t, exp));
+        let Ok(trace) = expectation_trace(after, exp) else {
+            continue;
+        };
+        if !held || holds(&trace, exp) {
+            continue;
+        }
+        let was = exp.clone();
+        let v = &trace.verdict;
+        exp.verdict = v.code().to_string();
+        exp.via = v.via().map(|x| x.code().to_string());
+        exp.reason = v.reason().map(|x| x.code().to_string());
+        if exp.cross_az.is_some() {
+            exp.cross_az = v.cross_az().map(|x| x.code().to_string());
+        }
+        exp.notes
+            .retain(|n| trace.notes.iter().any(|x| x.code() == n));
+        rewritten.push(Rewritten {
+            entry: i + 1,
+            was,
+            now: exp.clone(),
+        });
+    }
+    (entries, rewritten)
+}
+
+/// Whether the scenario's lesson has a problem (a step's edit refused, a step's answer wrong).
+pub fn lesson_fails(model: &Model) -> bool {
+    !crate::lesson::check(model).is_empty()
+}
+
 /// Every problem, in file order: `expect` entries first, then lesson steps.
 pub fn problems(model: &Model) -> Vec<Problem> {
     let mut out = Vec::new();
@@ -115,21 +200,7 @@ pub fn problems(model: &Model) -> Vec<Problem> {
             from: exp.from.clone(),
             to: exp.to.clone(),
         };
-        let mut what_if = model.scenario().what_if.clone();
-        what_if.failed_azs.extend(exp.failed_azs.iter().cloned());
-        let trace = match evaluate(
-            model,
-            &what_if,
-            &Query::parse(model, &exp.from, &exp.to, false)
-                .with_probe(crate::eval::Probe {
-                    protocol: exp.protocol.unwrap_or(crate::model::Protocol::Tcp),
-                    port: exp.port.unwrap_or(443),
-                })
-                .with_request(crate::eval::Request {
-                    action: exp.action.clone(),
-                    resource: exp.resource.clone(),
-                }),
-        ) {
+        let trace = match expectation_trace(model, exp) {
             Ok(t) => t,
             Err(e) => {
                 out.push(Problem {

@@ -1,11 +1,9 @@
 //! The real binary: exit codes, error text, JSON shape.
 
-use assert_cmd::Command;
-use predicates::prelude::*;
+mod common;
 
-fn vpc_tui() -> Command {
-    Command::cargo_bin("vpc-tui").unwrap()
-}
+use common::cli::{scratch, vpc_tui};
+use predicates::prelude::*;
 
 #[test]
 fn help_lists_subcommands_and_exit_codes() {
@@ -427,8 +425,7 @@ fn public_ip_needs_a_subnet_source() {
 
 #[test]
 fn lesson_print_in_both_languages() {
-    let en = Command::cargo_bin("vpc-tui")
-        .unwrap()
+    let en = vpc_tui()
         .args([
             "lesson",
             "scenarios/no-endpoint.ron",
@@ -442,8 +439,7 @@ fn lesson_print_in_both_languages() {
     assert!(out.contains("## Step 1: No endpoint"), "{out}");
     assert!(out.contains("Answer: BLOCKED (no_route)"), "{out}");
     assert!(out.contains("+ attach vpce-s3 to rtb-private"), "{out}");
-    let ja = Command::cargo_bin("vpc-tui")
-        .unwrap()
+    let ja = vpc_tui()
         .args([
             "lesson",
             "scenarios/no-endpoint.ron",
@@ -505,14 +501,12 @@ fn validate_and_check_speak_japanese() {
 
 #[test]
 fn lesson_errors_exit_2() {
-    Command::cargo_bin("vpc-tui")
-        .unwrap()
+    vpc_tui()
         .args(["lesson", "scenarios/middlebox.ron", "--print"])
         .assert()
         .code(2)
         .stderr(predicates::str::contains("has no lesson"));
-    Command::cargo_bin("vpc-tui")
-        .unwrap()
+    vpc_tui()
         .args([
             "lesson",
             "scenarios/no-endpoint.ron",
@@ -527,8 +521,7 @@ fn lesson_errors_exit_2() {
 
 #[test]
 fn lesson_print_one_step() {
-    let out = Command::cargo_bin("vpc-tui")
-        .unwrap()
+    let out = vpc_tui()
         .args([
             "lesson",
             "scenarios/no-endpoint.ron",
@@ -552,8 +545,7 @@ fn lesson_print_one_step() {
 /// the TUI's escape codes, when stdout is not a terminal.
 #[test]
 fn lesson_with_stdout_redirected_prints_the_handout() {
-    let out = Command::cargo_bin("vpc-tui")
-        .unwrap()
+    let out = vpc_tui()
         .args(["lesson", "scenarios/no-endpoint.ron", "--lang", "en"])
         .assert()
         .success();
@@ -564,8 +556,7 @@ fn lesson_with_stdout_redirected_prints_the_handout() {
         !text.contains('\x1b'),
         "escape codes in the handout: {text:?}"
     );
-    let one = Command::cargo_bin("vpc-tui")
-        .unwrap()
+    let one = vpc_tui()
         .args(["lesson", "scenarios/no-endpoint.ron", "--step", "5"])
         .assert()
         .success();
@@ -577,13 +568,6 @@ fn lesson_with_stdout_redirected_prints_the_handout() {
 }
 
 // --- Issue 15: nothing lost, nothing hostile printed.
-
-fn scratch(name: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("vpc-tui-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
 
 /// Case 3: a lesson whose base model became step 5's state (what the old `q`, `y` wrote)
 /// fails `validate`, naming the step and the rule.

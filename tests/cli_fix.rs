@@ -2,32 +2,11 @@
 //! exit codes), `--apply-suggestion N -o OUT` (the written file loads and the path works),
 //! `--spof` and `--matrix --spof`.
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::{json, scratch, vpc_tui};
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn vpc_tui() -> Command {
-    Command::cargo_bin("vpc-tui").unwrap()
-}
-
-fn scratch(name: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("vpc-tui-cli-fix-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn json(args: &[&str], code: i32) -> Value {
-    let out = vpc_tui()
-        .args(args)
-        .assert()
-        .code(code)
-        .get_output()
-        .clone();
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!("{e}: {}", String::from_utf8_lossy(&out.stdout));
-    })
-}
 
 const BLOCKED: [&str; 6] = [
     "check",
@@ -181,13 +160,23 @@ fn apply_suggestion_writes_a_scenario_that_loads_and_reaches() {
     let mut args = BLOCKED.to_vec();
     let out_s = out.to_str().unwrap();
     args.extend(["--apply-suggestion", "1", "-o", out_s]);
+    // The `expect` entry of the fixed path takes its new answer, and the lesson (whose steps
+    // build the endpoint themselves) is left out: both are said.
     vpc_tui()
         .args(&args)
         .assert()
         .code(0)
         .stderr(predicate::str::contains(format!(
             "Wrote {out_s}: suggestion 1 applied (add gateway endpoint vpce-new-s3 for s3 on rtb-private)."
-        )));
+        )))
+        .stderr(predicate::str::contains(
+            "expect 5 (app-a → s3) now says what the fixed scenario answers: reachable via \
+             gateway_endpoint (was blocked (no_route)).",
+        ))
+        .stderr(predicate::str::contains("expect 1 ").not())
+        .stderr(predicate::str::contains(
+            "The lesson was left out of the written file",
+        ));
     // The input is untouched; the output loads, validates and the path is reachable.
     assert_eq!(
         std::fs::read_to_string("scenarios/no-endpoint.ron").unwrap(),
@@ -197,16 +186,21 @@ fn apply_suggestion_writes_a_scenario_that_loads_and_reaches() {
     assert!(written.contains("vpce-new-s3"), "{written}");
     // The scenario's own comments are kept.
     assert!(written.contains("// The starting point of the gateway-endpoint lessons"));
-    // It loads (its `expect` entries and lesson described the unfixed VPC, so `validate` now
-    // reports them: that is the point of the fix).
-    vpc_tui::model::load_file(&out).unwrap();
+    let fixed = vpc_tui::model::load_file(&out).unwrap();
+    assert!(fixed.scenario().lesson.is_none());
+    let original = vpc_tui::model::load_file("scenarios/no-endpoint.ron".as_ref()).unwrap();
+    let (was, now) = (&original.scenario().expect, &fixed.scenario().expect);
+    assert_eq!(was.len(), now.len());
+    assert_eq!(now[4].verdict, "reachable");
+    assert_eq!(now[4].via.as_deref(), Some("gateway_endpoint"));
+    assert_eq!(now[4].reason, None);
+    assert_eq!(now[4].source, was[4].source);
+    assert_eq!(was[..4], now[..4]);
     vpc_tui()
         .args(["validate", out_s])
         .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "expect 5 (app-a → s3): verdict reachable (want blocked)",
-        ));
+        .code(0)
+        .stdout(predicate::str::contains("valid"));
     vpc_tui()
         .args(["check", out_s, "--from", "app-a", "--to", "s3"])
         .assert()
@@ -229,6 +223,32 @@ fn apply_suggestion_writes_a_scenario_that_loads_and_reaches() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains("REACHABLE via interface_endpoint"));
+    // It changes how web-a and batch-a reach S3 too: their entries follow, and it validates.
+    vpc_tui()
+        .args(["validate", out2.to_str().unwrap()])
+        .assert()
+        .code(0);
+    // In Japanese.
+    let out3 = d.join("fixed3.ron");
+    let mut args = BLOCKED.to_vec();
+    args.extend([
+        "--apply-suggestion",
+        "1",
+        "-o",
+        out3.to_str().unwrap(),
+        "--lang",
+        "ja",
+    ]);
+    vpc_tui()
+        .args(&args)
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains(
+            "expect 5 (app-a → s3) を修正後のシナリオの答えに合わせて書き換えました",
+        ))
+        .stderr(predicate::str::contains(
+            "レッスンは書き込んだファイルに含めていません",
+        ));
 }
 
 #[test]

@@ -239,3 +239,29 @@ fn weak_points_are_found_by_failing_each_thing() {
     );
     assert!(!explain::weak_points_text(Lang::Ja, &w).is_empty());
 }
+
+/// What `check --apply-suggestion` writes: the `expect` entries a fix changes take the new
+/// answer; an entry that was already wrong is not the fix's doing and stays as it was.
+#[test]
+fn a_fix_rewrites_only_the_expectations_it_changes() {
+    use vpc_tui::scenario_checks::{lesson_fails, rewrite_expectations};
+    let model = load("no-endpoint.ron");
+    let mut s = model.scenario().clone();
+    s.expect[0].verdict = "blocked".into();
+    let model = Model::new(s).unwrap();
+    let w = what_if(&model, &[]);
+    let q = Query::parse(&model, "app-a", "s3", false);
+    let found = suggest(&model, &w, &q).unwrap();
+    let fixed = fix::apply(&model, &found.suggestions[0]).unwrap();
+    let (entries, rewritten) = rewrite_expectations(&model, &fixed);
+    assert_eq!(rewritten.len(), 1, "{rewritten:?}");
+    assert_eq!(rewritten[0].entry, 5);
+    assert_eq!(rewritten[0].was, model.scenario().expect[4]);
+    assert_eq!(entries[4], rewritten[0].now);
+    assert_eq!(entries[4].verdict, "reachable");
+    assert_eq!(entries[0], model.scenario().expect[0]);
+    // The lesson held before and no longer does: its step 5 attaches vpce-s3 to the table the
+    // fix already gave an S3 endpoint.
+    assert!(!lesson_fails(&model));
+    assert!(lesson_fails(&fixed));
+}

@@ -1,141 +1,18 @@
-//! Applying any suggestion on random models yields the verdict it claimed and flips exactly the
-//! cells it listed (the generators are those of `eval_props.rs`).
+//! Fixes and weak points against the edits they stand for, on random models (`common::random`,
+//! shared with `eval_props.rs`) and on every shipped scenario:
+//! - applying any suggestion yields the verdict it claimed and flips exactly the cells it listed;
+//! - the quick way weak points judge a removal (`fix::verdict_after`, `Edit::apply_removal`)
+//!   gives exactly what applying the real edit and evaluating gives, for every removal the
+//!   model has (a superset of the candidates: each NAT gateway, GWLB endpoint, endpoint, ENI and
+//!   route), refusals included.
 
+mod common;
+
+use common::random::{SUBNETS, scenario, with_endpoint, with_s3_routes};
 use proptest::prelude::*;
 use vpc_tui::eval::{Query, evaluate, evaluate_all};
 use vpc_tui::fix;
-use vpc_tui::model::{
-    AvailabilityZone, Destination, GwlbEndpoint, Instance, InternetGateway, Model, NatConnectivity,
-    NatGateway, NetworkInterface, Route, RouteTable, Scenario, Subnet, Target, Vpc, WhatIf,
-};
-
-const SUBNETS: usize = 6;
-
-/// A random target for a default route: anything a table can point at, so that chains and
-/// cycles through NAT gateways, GWLB endpoints and appliance ENIs are common.
-fn target(n: u8) -> Target {
-    match n % 8 {
-        0 => Target::InternetGateway("igw-1".into()),
-        1 => Target::NatGateway(format!("nat-{}", n % 3).into()),
-        2 => Target::GatewayLoadBalancerEndpoint(format!("vpce-gwlb-{}", n % 3).into()),
-        3 | 4 => Target::NetworkInterface(format!("eni-{}", n % 3).into()),
-        5 => Target::Blackhole,
-        6 => Target::TransitGateway("tgw-1".into()),
-        _ => Target::NatGateway(format!("nat-{}", (n / 8) % 3).into()),
-    }
-}
-
-fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) -> Scenario {
-    let subnets: Vec<Subnet> = (0..SUBNETS)
-        .map(|i| Subnet {
-            id: format!("subnet-{i}"),
-            name: None,
-            az: ["az-a", "az-b", "az-c"][i % 3].into(),
-            cidr: format!("10.0.{i}.0/24").parse().unwrap(),
-        })
-        .collect();
-    let mut route_tables = vec![RouteTable {
-        id: "rtb-main".into(),
-        name: None,
-        main: true,
-        subnets: vec![],
-        gateways: vec![],
-        routes: Default::default(),
-    }];
-    for (i, d) in defaults.iter().enumerate().take(SUBNETS) {
-        route_tables.push(RouteTable {
-            id: format!("rtb-{i}"),
-            name: None,
-            main: false,
-            subnets: vec![format!("subnet-{i}")],
-            gateways: vec![],
-            routes: d
-                .map(|t| Route {
-                    destination: Destination::Cidr("0.0.0.0/0".parse().unwrap()),
-                    target: target(t),
-                })
-                .into_iter()
-                .collect(),
-        });
-    }
-    Scenario {
-        buckets: Vec::new(),
-        ephemeral_ports: None,
-        network_acls: Vec::new(),
-        security_groups: Vec::new(),
-        title: None,
-        description: None,
-        title_ja: None,
-        description_ja: None,
-        region: "us-east-1".into(),
-        vpc: Vpc {
-            id: "vpc-1".into(),
-            cidrs: vec!["10.0.0.0/16".parse().unwrap()],
-            enable_dns_support: true,
-            enable_dns_hostnames: true,
-        },
-        availability_zones: ["az-a", "az-b", "az-c"]
-            .iter()
-            .map(|n| AvailabilityZone {
-                name: n.to_string(),
-                id: None,
-            })
-            .collect(),
-        subnets,
-        route_tables,
-        internet_gateway: Some(InternetGateway { id: "igw-1".into() }),
-        nat_gateways: (0..3)
-            .map(|i| NatGateway {
-                elastic_ip: None,
-                id: format!("nat-{i}"),
-                name: None,
-                subnet: Some(format!("subnet-{}", i * 2)),
-                connectivity: if private_nat && i == 1 {
-                    NatConnectivity::Private
-                } else {
-                    NatConnectivity::Public
-                },
-                availability_mode: Default::default(),
-            })
-            .collect(),
-        gateway_endpoints: vec![],
-        interface_endpoints: vec![],
-        gwlb_endpoints: (0..3)
-            .map(|i| GwlbEndpoint {
-                id: format!("vpce-gwlb-{i}"),
-                subnet: format!("subnet-{}", i + 1),
-                appliances_up: true,
-            })
-            .collect(),
-        gateway_load_balancers: vec![],
-        network_interfaces: (0..3)
-            .map(|i| NetworkInterface {
-                security_groups: Vec::new(),
-                source_dest_check: None,
-                id: format!("eni-{i}"),
-                description: None,
-                subnet: format!("subnet-{}", (i * 2 + 1) % SUBNETS),
-                ip: None,
-                public_ip: i == 2,
-            })
-            .collect(),
-        instances: (0..SUBNETS)
-            .map(|i| Instance {
-                security_groups: Vec::new(),
-                id: format!("i-{i}"),
-                name: None,
-                subnet: format!("subnet-{i}"),
-                private_ip: None,
-                public_ip: publics.get(i).copied().unwrap_or(false),
-            })
-            .collect(),
-        services: vec![],
-        workloads: vec![],
-        what_if: WhatIf::default(),
-        expect: vec![],
-        lesson: None,
-    }
-}
+use vpc_tui::model::{Edit, Model, WhatIf};
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
@@ -171,6 +48,172 @@ proptest! {
             }
             prop_assert_eq!(gained, s.gained.len());
             prop_assert_eq!(lost, s.lost.len());
+        }
+    }
+}
+
+/// Every removal weak points may try on `model`: each NAT gateway deleted, each GWLB endpoint's
+/// appliances down, each endpoint deleted, each interface endpoint's ENI removed, each written
+/// route deleted.
+fn removals(model: &Model) -> Vec<Edit> {
+    let s = model.scenario();
+    let mut out = Vec::new();
+    for n in &s.nat_gateways {
+        out.push(Edit::DeleteNatGateway { id: n.id.clone() });
+    }
+    for g in &s.gwlb_endpoints {
+        out.push(Edit::SetGwlbAppliancesUp {
+            endpoint: g.id.clone(),
+            up: false,
+        });
+    }
+    for g in &s.gateway_endpoints {
+        out.push(Edit::DeleteGatewayEndpoint { id: g.id.clone() });
+    }
+    for e in &s.interface_endpoints {
+        out.push(Edit::DeleteInterfaceEndpoint { id: e.id.clone() });
+        for sub in &e.subnets {
+            out.push(Edit::RemoveEndpointSubnet {
+                endpoint: e.id.clone(),
+                subnet: sub.subnet.clone(),
+            });
+        }
+    }
+    for t in &s.route_tables {
+        for r in t.routes.iter() {
+            out.push(Edit::DeleteRoute {
+                route_table: t.id.clone(),
+                destination: r.destination.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// For every removal: `apply_removal` agrees with `apply` (refused alike, or the same scenario
+/// and the same trace of every query), and `fix::verdict_after` is the real edit's verdict.
+fn removals_agree(model: &Model, what_if: &WhatIf, queries: &[Query]) -> Result<(), String> {
+    for edit in removals(model) {
+        let real = edit.apply(model).map(|(m, _)| m);
+        let quick = edit
+            .apply_removal(model)
+            .ok_or_else(|| format!("{edit:?} is not a removal"))?;
+        match (&real, &quick) {
+            (Ok(a), Ok(b)) => {
+                if a.scenario() != b.scenario() {
+                    return Err(format!("{edit:?}: another scenario"));
+                }
+                for q in queries {
+                    let (x, y) = (evaluate(a, what_if, q), evaluate(b, what_if, q));
+                    if x != y {
+                        return Err(format!("{edit:?}, {q:?}: {x:?} but quickly {y:?}"));
+                    }
+                }
+            }
+            (Err(_), Err(_)) => {}
+            _ => {
+                return Err(format!(
+                    "{edit:?}: applied {}, quickly {}",
+                    real.is_ok(),
+                    quick.is_ok()
+                ));
+            }
+        }
+        for q in queries {
+            let want = real
+                .as_ref()
+                .ok()
+                .and_then(|m| evaluate(m, what_if, q).ok())
+                .map(|t| t.verdict);
+            let got = fix::verdict_after(model, what_if, q, &edit);
+            if got != want {
+                return Err(format!(
+                    "{edit:?}, {q:?}: verdict {want:?} but quickly {got:?}"
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn quick_removals_give_what_the_real_edits_give(
+        defaults in proptest::collection::vec(proptest::option::of(any::<u8>()), SUBNETS),
+        publics in proptest::collection::vec(any::<bool>(), SUBNETS),
+        private_nat in any::<bool>(),
+        endpoint in any::<bool>(),
+        endpoint_on in proptest::collection::vec(any::<bool>(), SUBNETS),
+        overrides in proptest::collection::vec(proptest::option::of(any::<u8>()), SUBNETS),
+        failed in proptest::collection::vec(prop::sample::select(vec!["az-a", "az-b", "az-c"]), 0..2),
+    ) {
+        let mut s = with_s3_routes(scenario(&defaults, &publics, private_nat), &endpoint_on, &overrides);
+        if endpoint {
+            s = with_endpoint(s);
+            // A second ENI, in another AZ: removing one of two is a weak point or not.
+            s.interface_endpoints[0].subnets.push(vpc_tui::model::EndpointSubnet {
+                subnet: "subnet-3".into(),
+                ip: None,
+            });
+        }
+        let Ok(model) = Model::new(s) else { return Ok(()); };
+        let what_if = WhatIf { failed_azs: failed.iter().map(|s| s.to_string()).collect() };
+        let queries: Vec<Query> = (0..SUBNETS)
+            .flat_map(|i| {
+                ["s3", "sqs", "workload:ecr-pull"]
+                    .map(|to| Query::parse(&model, &format!("i-{i}"), to, false))
+            })
+            .collect();
+        prop_assert_eq!(removals_agree(&model, &what_if, &queries), Ok(()));
+        // And the weak points found that way are failures that break the path for real.
+        for q in &queries {
+            let Ok(w) = fix::weak_points(&model, &what_if, q) else { continue };
+            for p in w.weak_points.iter().filter(|p| p.failure.is_removal()) {
+                let after = p.failure.apply(&model).unwrap().0;
+                prop_assert_eq!(&evaluate(&after, &what_if, q).unwrap().verdict, &p.verdict);
+            }
+        }
+    }
+}
+
+/// The same on every shipped scenario, for the paths of its `expect` entries (with their failed
+/// AZs) and from every instance to the services it names.
+#[test]
+fn quick_removals_agree_on_every_shipped_scenario() {
+    let mut files: Vec<_> = std::fs::read_dir("scenarios")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    assert!(files.len() > 20);
+    for file in files {
+        let model = vpc_tui::model::load_file(&file).unwrap();
+        let s = model.scenario();
+        let base = s.what_if.clone();
+        let mut tos: Vec<String> = vec!["s3".into(), "ssm".into()];
+        for e in &s.expect {
+            if !tos.contains(&e.to) {
+                tos.push(e.to.clone());
+            }
+        }
+        let queries: Vec<Query> = s
+            .instances
+            .iter()
+            .flat_map(|i| tos.iter().map(|to| Query::parse(&model, &i.id, to, false)))
+            .collect();
+        if let Err(e) = removals_agree(&model, &base, &queries) {
+            panic!("{}: {e}", file.display());
+        }
+        for e in s.expect.iter().filter(|e| !e.failed_azs.is_empty()) {
+            let mut w = base.clone();
+            w.failed_azs.extend(e.failed_azs.iter().cloned());
+            let q = Query::parse(&model, &e.from, &e.to, false);
+            if let Err(err) = removals_agree(&model, &w, &[q]) {
+                panic!("{}: {err}", file.display());
+            }
         }
     }
 }

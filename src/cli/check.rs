@@ -171,12 +171,23 @@ fn apply_suggestion(
             return EXIT_INVALID;
         }
     };
+    // The file must still validate: the `expect` entries the fix changed take the new answers,
+    // and a lesson that the fix breaks (its steps describe the VPC before it) is left out.
+    let (expect, rewritten) = crate::scenario_checks::rewrite_expectations(model, &fixed);
+    let mut scenario = fixed.scenario().clone();
+    scenario.expect = expect;
+    let drop_lesson = scenario.lesson.is_some()
+        && !crate::scenario_checks::lesson_fails(model)
+        && crate::scenario_checks::lesson_fails(&fixed);
+    if drop_lesson {
+        scenario.lesson = None;
+    }
     // The original text, when the scenario came from a file: its comments and layout are kept.
     let original = args
         .scenario
         .as_deref()
         .and_then(|p| std::fs::read_to_string(p).ok());
-    let text = crate::save::preserve::save_text(original.as_deref(), fixed.scenario()).text;
+    let text = crate::save::preserve::save_text(original.as_deref(), &scenario).text;
     let same = args
         .scenario
         .as_deref()
@@ -216,7 +227,40 @@ fn apply_suggestion(
                 .s("edits", crate::explain::join(lang, &edits)),
         )
     );
+    for r in &rewritten {
+        let _ = writeln!(
+            err,
+            "{}",
+            crate::explain::msg(
+                lang,
+                "fix-expect-rewritten",
+                crate::explain::args()
+                    .n("entry", r.entry)
+                    .s("from", r.now.from.as_str())
+                    .s("to", r.now.to.as_str())
+                    .s("was", answer(&r.was))
+                    .s("now", answer(&r.now)),
+            )
+        );
+    }
+    if drop_lesson {
+        let _ = writeln!(err, "{}", crate::explain::m(lang, "fix-lesson-dropped"));
+    }
     EXIT_OK
+}
+
+/// What an `expect` entry asks for, in the file's codes: `blocked (no_route)`,
+/// `reachable via gateway_endpoint`.
+fn answer(e: &crate::model::Expectation) -> String {
+    let mut text = e.verdict.clone();
+    if let Some(via) = &e.via {
+        text.push_str(" via ");
+        text.push_str(via);
+    }
+    if let Some(reason) = &e.reason {
+        text.push_str(&format!(" ({reason})"));
+    }
+    text
 }
 
 /// One path's trace as text or JSON, with what `--suggest` or `--spof` adds: its text after the

@@ -101,13 +101,13 @@ fn group_changes(
                     service: a.column(col).to_string(),
                 };
                 match (&old.way, &new.way) {
-                    (None, Some(way)) => flow.added(way.clone(), new.gb),
+                    (None, Some(way)) => flow.added(Way::clone(way), new.gb),
                     (Some(_), None) => {
                         push(-old_monthly, flow.removed());
                         continue;
                     }
-                    (Some(x), Some(y)) if x != y => flow.way(x.clone(), y.clone(), new.gb),
-                    (_, Some(way)) => flow.cost(way.clone(), new.gb),
+                    (Some(x), Some(y)) if x != y => flow.way(Way::clone(x), Way::clone(y), new.gb),
+                    (_, Some(way)) => flow.cost(Way::clone(way), new.gb),
                     (None, None) => continue,
                 }
             }

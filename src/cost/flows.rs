@@ -34,7 +34,9 @@ pub struct FlowCost {
 #[derive(Debug, Clone, PartialEq)]
 pub struct FlowGroup {
     /// The way they go; `None` when the service is not in the catalogue (left out, noted).
-    pub way: Option<Way>,
+    /// Shared with the class's result that an estimate keeps for the next one (an estimate
+    /// after an edit copies thousands of groups whose way did not change).
+    pub way: Option<Arc<Way>>,
     /// What one GB of them adds to the per-GB line items.
     pub monthly_per_gb: f64,
     /// Of each GB, how much is billed as crossing AZs.
@@ -69,8 +71,10 @@ pub struct Flows {
 /// One class's results per column, and what its walks read.
 #[derive(Debug)]
 pub(super) struct ClassCost {
-    per_column: Vec<Option<(Usage, Way)>>,
-    deps: WalkDeps,
+    per_column: Vec<Option<(Arc<Usage>, Arc<Way>)>>,
+    /// What its walks read: one entry per evaluation that made its columns (a class whose
+    /// columns for some services were evaluated again after an interface-endpoint edit has two).
+    deps: Vec<WalkDeps>,
 }
 
 /// What an estimate keeps for the next one: the model and failed AZs it was worked out for,
@@ -98,7 +102,7 @@ pub(super) fn aggregate(
     inputs: &CostInputs,
     previous: Option<&Memo>,
     notes: &mut Vec<CostNote>,
-) -> (Flows, Vec<Usage>, Memo) {
+) -> (Flows, Vec<Arc<Usage>>, Memo) {
     let s = model.scenario();
     let classes = eval::classes(model);
     let n_classes = classes.keys.len();
@@ -149,11 +153,49 @@ pub(super) fn aggregate(
         .keys
         .iter()
         .map(|key| {
-            touched
-                .as_ref()
-                .and_then(|(m, t)| m.slots.get(key).filter(|c| !t.hits(&c.deps)).cloned())
+            touched.as_ref().and_then(|(m, t)| {
+                m.slots
+                    .get(key)
+                    .filter(|c| !c.deps.iter().any(|d| t.hits(d)))
+                    .cloned()
+            })
         })
         .collect();
+    // An edit to interface endpoints only: the columns of their services are evaluated again
+    // in every class, the others kept (on the quota model, one column of 35 instead of all).
+    if touched.is_none()
+        && let Some(m) = previous.filter(|m| {
+            m.columns == columns
+                && m.failed == failed
+                && same_ids(&m.model.scenario().gateway_endpoints, &s.gateway_endpoints)
+        })
+        && let Some(services) = m.model.interface_endpoint_change(model)
+    {
+        let redo: Vec<usize> = (0..columns.len())
+            .filter(|&c| services.contains(&columns[c]))
+            .collect();
+        let redo_names: Vec<&str> = redo.iter().map(|&c| columns[c].as_str()).collect();
+        for (k, key) in classes.keys.iter().enumerate() {
+            let Some(old) = m.slots.get(key) else {
+                continue;
+            };
+            let mut class = ClassCost {
+                per_column: old.per_column.clone(),
+                deps: old.deps.clone(),
+            };
+            if !redo.is_empty() {
+                let (traces, deps) = eval::evaluate_class(model, failed, key, &redo_names);
+                for (&c, t) in redo.iter().zip(&traces) {
+                    class.per_column[c] = t.as_ref().ok().map(|trace| {
+                        let (u, way) = class_usage(model, failed, key.subnet, trace);
+                        (Arc::new(u), Arc::new(way))
+                    });
+                }
+                class.deps.push(deps);
+            }
+            per_class[k] = Some(Arc::new(class));
+        }
+    }
     let again: Vec<usize> = (0..n_classes).filter(|&k| per_class[k].is_none()).collect();
     for (k, class) in evaluate_classes(model, failed, &classes.keys, &again, &names) {
         per_class[k] = Some(class);
@@ -237,12 +279,13 @@ pub(super) fn aggregate(
 
     let mut groups = Vec::with_capacity(n_classes * width);
     let mut usage = Vec::with_capacity(n_classes * width);
+    let nothing = Arc::new(Usage::default());
     for (c, class) in per_class.iter().enumerate() {
         for (col, result) in class.per_column.iter().enumerate() {
             let i = c * width + col;
             let (u, way) = match result {
-                Some((u, way)) => (u.clone(), Some(way.clone())),
-                None => (Usage::default(), None),
+                Some((u, way)) => (Arc::clone(u), Some(Arc::clone(way))),
+                None => (Arc::clone(&nothing), None),
             };
             groups.push(FlowGroup {
                 way,
@@ -297,12 +340,19 @@ fn evaluate_classes(
             let per_column = traces
                 .iter()
                 .map(|t| {
-                    t.as_ref()
-                        .ok()
-                        .map(|trace| class_usage(model, failed, subnet, trace))
+                    t.as_ref().ok().map(|trace| {
+                        let (u, way) = class_usage(model, failed, subnet, trace);
+                        (Arc::new(u), Arc::new(way))
+                    })
                 })
                 .collect();
-            done.push((k, Arc::new(ClassCost { per_column, deps })));
+            done.push((
+                k,
+                Arc::new(ClassCost {
+                    per_column,
+                    deps: vec![deps],
+                }),
+            ));
         }
     };
     let threads = crate::model::cores().min(again.len().div_ceil(8)).max(1);
@@ -399,7 +449,7 @@ impl Flows {
             instance: self.instances[row].id.clone(),
             service: self.columns[col].clone(),
             gb,
-            way: g.way.clone().unwrap_or(Way::Partly),
+            way: g.way.as_deref().cloned().unwrap_or(Way::Partly),
             cross_az_gb: g.cross_az_per_gb * gb,
             monthly: g.monthly_per_gb * gb,
         }

@@ -1,6 +1,8 @@
 //! The line items: fixed charges for what is provisioned, and per-GB charges for the GB the
 //! flow groups put through each billed thing; and what one GB of each group costs.
 
+use std::sync::Arc;
+
 use super::flows::FlowGroup;
 use super::prices::{tier_span, tiers};
 use super::usage::{Usage, totals};
@@ -104,7 +106,7 @@ pub(super) fn bill(
     hours: f64,
     p: &RegionPrices,
     groups: &mut [FlowGroup],
-    usage: &[Usage],
+    usage: &[Arc<Usage>],
     notes: &mut Vec<CostNote>,
 ) -> Vec<LineItem> {
     let s = model.scenario();
@@ -117,7 +119,7 @@ pub(super) fn bill(
         .iter()
         .zip(usage)
         .filter(|(g, _)| g.way.is_some() && g.flows > 0)
-        .map(|(g, u)| (u, g.gb))
+        .map(|(g, u)| (&**u, g.gb))
         .collect();
     let gateway_gb = totals(&carried, |u| &u.gateway, s.gateway_endpoints.len());
     let nat_gb = totals(&carried, |u| &u.nat, s.nat_gateways.len());

@@ -65,7 +65,7 @@ fn per_flow(
         }
     }
     let mut groups = Vec::new();
-    let mut usage: Vec<Usage> = Vec::new();
+    let mut usage: Vec<std::sync::Arc<Usage>> = Vec::new();
     let mut named = Vec::new();
     for (instance, service) in pairs {
         let Some(inst) = model.instance_index(&instance).map(|i| &s.instances[i]) else {
@@ -84,13 +84,13 @@ fn per_flow(
         };
         let (u, way) = class_usage(model, &failed, subnet, &trace);
         groups.push(FlowGroup {
-            way: Some(way),
+            way: Some(std::sync::Arc::new(way)),
             monthly_per_gb: 0.0,
             cross_az_per_gb: u.cross_az_gb,
             flows: 1,
             gb: inputs.gb(&instance, &service),
         });
-        usage.push(u);
+        usage.push(std::sync::Arc::new(u));
         named.push((instance, service));
     }
     let Some(p) = prices().regions.get(&s.region) else {
@@ -114,7 +114,7 @@ fn per_flow(
             instance,
             service,
             gb: g.gb,
-            way: g.way.expect("evaluated"),
+            way: Way::clone(&g.way.expect("evaluated")),
             monthly: g.monthly_per_gb * g.gb,
         })
         .collect();

@@ -6,7 +6,7 @@ use ipnet::Ipv4Net;
 
 use std::cell::RefCell;
 
-use crate::model::{Association as TableAssociation, CompiledRoute, CompiledTable, Model};
+use crate::model::{Association as TableAssociation, CompiledRoute, CompiledTable, Model, Target};
 
 use super::facts::*;
 
@@ -41,6 +41,9 @@ pub(crate) struct Ctx<'m> {
     pub src_groups: crate::model::GroupSet,
     /// The source as its hops name it (empty in the matrix).
     pub src_id: Id,
+    /// A NAT gateway taken away for this evaluation only (weak points try each one, see
+    /// `crate::fix::spof`): [`Ctx::target`] makes its routes blackholes.
+    pub deleted_nat: Option<&'m str>,
 }
 
 /// A set of small indexes (tables, subnets, AZs) as bits.
@@ -149,6 +152,17 @@ impl<'m> Ctx<'m> {
     pub fn route_count(&self) -> usize {
         self.deps.borrow_mut().all_tables = true;
         self.model.route_count()
+    }
+
+    /// Where a route sends the packet in this evaluation: its target, except that the routes
+    /// to a deleted NAT gateway are blackholes, as `Edit::DeleteNatGateway` makes them (AWS shows
+    /// a route whose NAT gateway was deleted as a blackhole, aws-semantics.md §4).
+    pub fn target<'r>(&self, target: &'r Target) -> &'r Target {
+        static BLACKHOLE: Target = Target::Blackhole;
+        match (self.deleted_nat, target) {
+            (Some(gone), Target::NatGateway(id)) if id == gone => &BLACKHOLE,
+            _ => target,
+        }
     }
 
     pub fn eni(&self, endpoint: usize, i: usize) -> EndpointEni {

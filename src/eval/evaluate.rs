@@ -19,6 +19,16 @@ use super::walk::route_source;
 
 /// Evaluate one query. Unknown names are a [`QueryError`]; everything else is a trace.
 pub fn evaluate(model: &Model, what_if: &WhatIf, query: &Query) -> Result<PathTrace, QueryError> {
+    evaluate_in(model, what_if, query, None)
+}
+
+/// [`evaluate`], with NAT gateway `deleted_nat` taken away (`super::removal`).
+pub(crate) fn evaluate_in(
+    model: &Model,
+    what_if: &WhatIf,
+    query: &Query,
+    deleted_nat: Option<&str>,
+) -> Result<PathTrace, QueryError> {
     let source = resolve_source(model, &query.from)?;
     let goal = resolve_goal(model, &query.to)?;
     let mut ctx = Ctx {
@@ -33,6 +43,7 @@ pub fn evaluate(model: &Model, what_if: &WhatIf, query: &Query) -> Result<PathTr
         src_subnet: source.subnet,
         src_groups: source.groups.clone(),
         src_id: Id::default(),
+        deleted_nat,
     };
     Ok(evaluate_goal(&mut ctx, &source, &goal))
 }

@@ -14,6 +14,9 @@ use super::evaluate::{evaluate_goal, evaluate_service, resolve_goal, workload_ve
 use super::facts::{Id, Origin, PathTrace, Verdict};
 use super::query::{Probe, QueryError, To};
 
+mod after_endpoints;
+use after_endpoints::after_interface_endpoints;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MatrixCell {
     pub verdict: Verdict,
@@ -176,6 +179,7 @@ pub fn evaluate_class(
         src_subnet: 0,
         src_groups: GroupSet::new(),
         src_id: Id::default(),
+        deleted_nat: None,
     };
     let source = class_source(model, key);
     let traces = services
@@ -328,6 +332,7 @@ fn evaluate_rows(
             src_subnet: 0,
             src_groups: GroupSet::new(),
             src_id: Id::default(),
+            deleted_nat: None,
         };
         let mut done = Vec::new();
         loop {
@@ -381,9 +386,10 @@ pub fn evaluate_all_for(model: &Model, what_if: &WhatIf, probe: Probe) -> Matrix
 
 /// The matrix of `model` after an edit, `previous` being the matrix of the model before it:
 /// only the classes whose recorded dependencies the edit touched (a route table, a subnet's
-/// association, an AZ's failure) are evaluated again, and a class new to the model; anything
-/// else an edit changed (an endpoint, a NAT gateway, DNS, ...) evaluates every class again.
-/// Debug builds check the result against [`evaluate_all`].
+/// association, an AZ's failure) are evaluated again, and a class new to the model; after an
+/// edit to interface endpoints only, every class evaluates again just the columns of their
+/// services (and its workloads); anything else an edit changed (a NAT gateway, DNS, ...)
+/// evaluates every class again. Debug builds check the result against [`evaluate_all`].
 pub fn evaluate_all_after(previous: &Matrix, model: &Model, what_if: &WhatIf) -> Matrix {
     let failed = model.failed_azs(what_if);
     let change = previous
@@ -392,6 +398,11 @@ pub fn evaluate_all_after(previous: &Matrix, model: &Model, what_if: &WhatIf) ->
         .and_then(|m| Some((m, Change::between(&m.model, &m.failed, model, &failed)?)));
     let probe = previous.probe;
     let Some((memo, change)) = change else {
+        if let Some(memo) = previous.memo.as_ref().filter(|m| m.failed == failed)
+            && let Some(services) = memo.model.interface_endpoint_change(model)
+        {
+            return after_interface_endpoints(previous, memo, model, what_if, &services);
+        }
         return evaluate_all_for(model, what_if, probe);
     };
     let classes = classes(model);
@@ -508,11 +519,17 @@ fn class_row(ctx: &mut Ctx<'_>, key: &ClassKey) -> Arc<[MatrixCell]> {
     let model = ctx.model;
     let services = model.services();
     let source = class_source(model, key);
-    let mut row: Vec<MatrixCell> = (0..services.len())
+    let row: Vec<MatrixCell> = (0..services.len())
         .map(|s| MatrixCell {
             verdict: evaluate_service(ctx, &source, s).verdict,
         })
         .collect();
+    with_workloads(model, row)
+}
+
+/// A row of service cells with its workloads' cells after them.
+fn with_workloads(model: &Model, mut row: Vec<MatrixCell>) -> Arc<[MatrixCell]> {
+    let services = model.services();
     // A workload's verdict follows from its parts' cells: no second evaluation.
     for w in model.workloads() {
         let parts: Vec<&Verdict> = w

@@ -8,6 +8,7 @@
 //! - `walk.rs`: routing table by table, dispatching to `rules/`, one file per AWS rule;
 //! - `merge.rs`: leaves of the walk → verdict, parts, cross-AZ;
 //! - `matrix.rs`: every instance × service, verdicts only;
+//! - `removal.rs`: a path as if something were removed, without the edit's model (weak points);
 //! - `facts.rs`: the typed trace.
 
 mod ctx;
@@ -20,6 +21,7 @@ mod merge;
 mod policies;
 mod policy;
 mod query;
+mod removal;
 mod resolve;
 mod route;
 mod rules;
@@ -32,3 +34,4 @@ pub use matrix::{
     evaluate_all_after, evaluate_all_for, evaluate_class, evaluate_classes,
 };
 pub use query::{From, Probe, Query, QueryError, Request, To};
+pub use removal::evaluate_without_nat_gateway;

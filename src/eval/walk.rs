@@ -205,7 +205,7 @@ fn follow<'m>(
         pieces: &pieces,
         dest,
     };
-    let target = &route.target;
+    let target = ctx.target(&route.target);
     // A loop is a (table, target) pair passed again: the same table sends the same pieces the
     // same way, forever. A chain of distinct forwarders, however long, is no loop.
     if target

@@ -30,7 +30,10 @@ mod routes;
 mod spof;
 
 pub use rank::{RankFact, RankKey};
-pub use spof::{WeakKind, WeakPoint, WeakPoints, matrix_weak_points, weak_points, weak_points_for};
+pub use spof::{
+    WeakKind, WeakPoint, WeakPoints, matrix_weak_points, verdict_after, weak_points,
+    weak_points_for,
+};
 
 use context::Context;
 
@@ -209,8 +212,8 @@ pub fn suggest_for(
     let mut judge = rank::Judge::new(model, what_if, query, &ctx);
     let mut found: Vec<Suggestion> = Vec::new();
     let mut failed_singles: Vec<Edit> = Vec::new();
-    for edits in &singles {
-        match judge.try_edits(edits) {
+    for (edits, tried) in singles.iter().zip(judge.try_all(&singles)) {
+        match tried {
             Some(Ok(s)) => found.push(s),
             Some(Err(())) => failed_singles.push(edits[0].clone()),
             None => {}
@@ -219,20 +222,14 @@ pub fn suggest_for(
     if found.is_empty() {
         // Two edits: the composites (create something, then route to it), then pairs of the
         // single edits that were valid but not enough on their own.
-        for edits in &pairs_only {
-            if let Some(Ok(s)) = judge.try_edits(edits) {
-                found.push(s);
-            }
-        }
+        let mut pairs = pairs_only;
         let n = failed_singles.len().min(MAX_PAIRED);
         for i in 0..n {
             for j in i + 1..n {
-                let edits = vec![failed_singles[i].clone(), failed_singles[j].clone()];
-                if let Some(Ok(s)) = judge.try_edits(&edits) {
-                    found.push(s);
-                }
+                pairs.push(vec![failed_singles[i].clone(), failed_singles[j].clone()]);
             }
         }
+        found.extend(judge.try_all(&pairs).into_iter().flatten().flatten());
     }
     let suggestions = rank::rank(found);
     Suggestions {

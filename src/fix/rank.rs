@@ -108,9 +108,37 @@ impl<'a> Judge<'a> {
         }
     }
 
-    /// `None`: AWS would refuse the edits. `Some(Err(()))`: valid, but the path still does not
-    /// work. `Some(Ok(_))`: the path works, and the suggestion says what else changed.
-    pub fn try_edits(&mut self, edits: &[Edit]) -> Option<Result<Suggestion, ()>> {
+    /// Each candidate tried, in order: `None` when AWS would refuse its edits, `Some(Err(()))`
+    /// when they are valid but the path still does not work, `Some(Ok(_))` when the path works,
+    /// the suggestion saying what else changed. The candidates are independent: they are
+    /// shared out over the cores (applying and evaluating each, then, for those that work, the
+    /// matrix and the estimate after them), and the answers come back in the candidates' order.
+    pub fn try_all(&mut self, candidates: &[Vec<Edit>]) -> Vec<Option<Result<Suggestion, ()>>> {
+        let first = in_parallel(candidates, |edits| self.first(edits));
+        if self.before.is_none() && first.iter().any(|f| matches!(f, Some(Ok(_)))) {
+            self.before = Some((
+                eval::evaluate_all(self.model, self.what_if),
+                crate::cost::estimate(self.model, self.what_if, &self.inputs),
+            ));
+        }
+        let this = &*self;
+        let tried: Vec<(&Vec<Edit>, First)> = candidates.iter().zip(first).collect();
+        in_parallel(&tried, |(edits, first)| {
+            let (after, verdict) = match first.as_ref()? {
+                Ok(done) => done,
+                Err(()) => return Some(Err(())),
+            };
+            let before = this
+                .before
+                .as_ref()
+                .expect("worked out once a candidate works");
+            Some(Ok(this.judge(before, edits, after, verdict.clone())))
+        })
+    }
+
+    /// Apply the edits and evaluate the path: `None` when AWS would refuse them, the model
+    /// after them and the path's verdict when it works.
+    fn first(&self, edits: &[Edit]) -> First {
         let edit = match edits {
             [one] => one.clone(),
             many => Edit::Batch(many.to_vec()),
@@ -120,24 +148,30 @@ impl<'a> Judge<'a> {
         if !trace.verdict.is_reachable() {
             return Some(Err(()));
         }
-        let (matrix_before, cost_before) = self.before.get_or_insert_with(|| {
-            (
-                eval::evaluate_all(self.model, self.what_if),
-                crate::cost::estimate(self.model, self.what_if, &self.inputs),
-            )
-        });
-        let matrix_after = eval::evaluate_all_after(matrix_before, &after, self.what_if);
+        Some(Ok((after, trace.verdict)))
+    }
+
+    /// What else a working candidate changes: the cells it flips, the month's cost, the AZs the
+    /// fixed path depends on.
+    fn judge(
+        &self,
+        (matrix_before, cost_before): &(Matrix, crate::cost::CostEstimate),
+        edits: &[Edit],
+        after: &Model,
+        verdict: Verdict,
+    ) -> Suggestion {
+        let matrix_after = eval::evaluate_all_after(matrix_before, after, self.what_if);
         let (gained, lost) = flips(matrix_before, &matrix_after);
         let cost_after =
-            crate::cost::estimate_after(cost_before, &after, self.what_if, &self.inputs);
-        let az_dependencies = az_dependencies(&after, self.what_if, self.query, self.source_az);
+            crate::cost::estimate_after(cost_before, after, self.what_if, &self.inputs);
+        let az_dependencies = az_dependencies(after, self.what_if, self.query, self.source_az);
         let also = gained
             .iter()
             .filter(|c| Some(*c) != self.own.as_ref())
             .count();
-        Some(Ok(Suggestion {
+        Suggestion {
             edits: edits.to_vec(),
-            verdict: trace.verdict,
+            verdict,
             gained,
             lost,
             monthly_cost_delta: cost_after.total - cost_before.total,
@@ -146,8 +180,41 @@ impl<'a> Judge<'a> {
             placeholders: placeholders(edits),
             why: Vec::new(),
             also,
-        }))
+        }
     }
+}
+
+/// A candidate applied and its path evaluated ([`Judge::first`]).
+type First = Option<Result<(Model, Verdict), ()>>;
+
+/// `f` of each item, shared out over the cores (each thread takes the next item until none is
+/// left), in the items' order.
+fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = crate::model::cores().min(items.len()).max(1);
+    if threads == 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(item) = items.get(i) else {
+                return done;
+            };
+            done.push((i, f(item)));
+        }
+    };
+    let mut done = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut done = work();
+        for h in helpers {
+            done.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        done
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Cells whose reachability changed: (gained, lost).
@@ -156,6 +223,13 @@ pub(crate) fn flips(before: &Matrix, after: &Matrix) -> (Vec<Cell>, Vec<Cell>) {
     let mut lost = Vec::new();
     let columns: Vec<&String> = before.services.iter().chain(&before.workloads).collect();
     for (r, instance) in before.instances.iter().enumerate() {
+        // An edit keeps the rows of the classes it did not touch: the same allocation, the same
+        // verdicts (on the quota model, all but a few dozen of 10,000 rows).
+        if let (Some(a), Some(b)) = (before.cells.get(r), after.cells.get(r))
+            && std::sync::Arc::ptr_eq(a, b)
+        {
+            continue;
+        }
         for (c, to) in columns.iter().enumerate() {
             let was = before.cell(r, c).is_some_and(|x| x.verdict.is_reachable());
             let now = after.cell(r, c).is_some_and(|x| x.verdict.is_reachable());

@@ -211,22 +211,45 @@ pub fn weak_points_for(
         }
     }
     for (kind, id, detail, edit) in candidates {
-        let Ok((after, _)) = edit.apply(model) else {
-            continue;
-        };
-        if let Ok(t) = eval::evaluate(&after, what_if, query)
-            && !t.verdict.is_reachable()
+        if let Some(verdict) = verdict_after(model, what_if, query, &edit)
+            && !verdict.is_reachable()
         {
             out.weak_points.push(WeakPoint {
                 kind,
                 id,
                 detail,
                 failure: edit,
-                verdict: t.verdict,
+                verdict,
             });
         }
     }
     out
+}
+
+/// The path's verdict after one removal, `None` when AWS would refuse it: exactly what applying
+/// `edit` and evaluating the path gives (tests/fix_props.rs holds the two against each other),
+/// without the work of a whole edit. A deleted NAT gateway is evaluated on this model, its
+/// routes as blackholes; the other removals make the model without the validation rules they
+/// cannot break ([`Edit::apply_removal`]).
+pub fn verdict_after(
+    model: &Model,
+    what_if: &WhatIf,
+    query: &Query,
+    edit: &Edit,
+) -> Option<Verdict> {
+    let trace = match edit {
+        Edit::DeleteNatGateway { id } if model.nat_lookup.contains_key(id.as_str()) => {
+            eval::evaluate_without_nat_gateway(model, what_if, query, id)
+        }
+        _ => {
+            let after = match edit.apply_removal(model) {
+                Some(after) => after.ok()?,
+                None => edit.apply(model).ok()?.0,
+            };
+            eval::evaluate(&after, what_if, query)
+        }
+    };
+    trace.ok().map(|t| t.verdict)
 }
 
 /// The weak points of every reachable matrix cell (instances × services and workloads), the

@@ -1,6 +1,11 @@
-//! Helpers shared by the render tests: open a shipped scenario, draw a frame at a size, read
-//! it as text, and check that no full-width character is overdrawn.
-#![allow(dead_code)] // Each test file uses some of them.
+//! What several test files share (`mod common;`): the render tests' helpers here (open a
+//! shipped scenario, draw a frame at a size, read it as text, check that no full-width
+//! character is overdrawn), the random models of the property tests and the running of the
+//! real binary. Each file uses some of it.
+#![allow(dead_code)]
+
+pub mod cli;
+pub mod random;
 
 use std::path::Path;
 

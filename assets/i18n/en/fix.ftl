@@ -66,6 +66,8 @@ fix-apply-none = There is no suggestion { $n }: { $count ->
 }
 fix-write-failed = Cannot write { $path }: { $error }
 fix-applied = Wrote { $path }: suggestion { $n } applied ({ $edits }).
+fix-expect-rewritten = expect { $entry } ({ $from } → { $to }) now says what the fixed scenario answers: { $now } (was { $was }).
+fix-lesson-dropped = The lesson was left out of the written file: its steps describe the VPC before the fix and no longer hold there.
 fix-matrix-spof-head = { $count ->
     [0] No reachable cell has a single point of failure (apart from its own AZ).
     [one] One reachable cell has a single point of failure:

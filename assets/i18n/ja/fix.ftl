@@ -53,6 +53,8 @@ fix-survives-azs = { $azs } が失われても、この経路は途切れませ�
 fix-apply-none = 修正案 { $n } はありません (修正案は { $count } 件です)。
 fix-write-failed = { $path } に書き込めません: { $error }
 fix-applied = 修正案 { $n } を適用して { $path } に書き込みました ({ $edits })。
+fix-expect-rewritten = expect { $entry } ({ $from } → { $to }) を修正後のシナリオの答えに合わせて書き換えました: { $now } (修正前は { $was })。
+fix-lesson-dropped = レッスンは書き込んだファイルに含めていません。レッスンの各ステップは修正前の VPC を前提にしており、修正後の VPC では成り立たないためです。
 fix-matrix-spof-head = { $count ->
     [0] 単一障害点のある到達可能なセルはありません (送信元の AZ を除く)。
    *[other] 単一障害点のある到達可能なセルは { $count } 件です:

@@ -28,6 +28,7 @@ mod interface_endpoints;
 mod lookup;
 mod nat;
 mod policies;
+mod removal;
 mod routes;
 mod security;
 #[cfg(test)]

@@ -210,12 +210,23 @@ impl Model {
         scenario: Scenario,
         touched: &Touched,
     ) -> Result<Model, Vec<Diagnostic>> {
+        self.rebuild_with(scenario, touched, false)
+    }
+
+    /// [`Model::rebuild`], and after a removal (`Edit::apply_removal`, `removal` true) without
+    /// running again the validation rules that a removal cannot break.
+    pub(crate) fn rebuild_with(
+        &self,
+        scenario: Scenario,
+        touched: &Touched,
+        removal: bool,
+    ) -> Result<Model, Vec<Diagnostic>> {
         let region = touched.parts.intersects(Parts::REGION);
         let services = match region {
             true => Arc::new(catalogue::resolve(&scenario.region, &scenario.services)),
             false => self.services.clone(),
         };
-        let findings = validate::revalidate(&scenario, &services, &self.findings, touched);
+        let findings = validate::revalidate(&scenario, &services, &self.findings, touched, removal);
         let diagnostics = in_report_order(&findings);
         if diagnostics.iter().any(Diagnostic::is_error) {
             return Err(diagnostics);
@@ -525,6 +536,84 @@ impl Model {
                 .iter()
                 .zip(&b.route_tables)
                 .all(|(x, y)| x.id == y.id && x.gateways == y.gateways)
+    }
+
+    /// When `other` differs from this model in its interface endpoints only (added, removed or
+    /// changed: their services, ENIs and addresses, private DNS, security groups), and no route
+    /// table, association or anything else evaluation reads differs: the services of the
+    /// endpoints that differ. A path to any other service evaluates alike on both models (DNS
+    /// answers a service's name from that service's endpoints only). `None` otherwise.
+    pub(crate) fn interface_endpoint_change(&self, other: &Model) -> Option<Vec<String>> {
+        let (a, b) = (&*self.scenario, &*other.scenario);
+        let (x, y) = (&*self.security, &*other.security);
+        let same = Arc::ptr_eq(&self.services, &other.services)
+            && Arc::ptr_eq(&self.workloads, &other.workloads)
+            && Arc::ptr_eq(&self.az_lookup, &other.az_lookup)
+            && Arc::ptr_eq(&self.subnet_lookup, &other.subnet_lookup)
+            && Arc::ptr_eq(&self.subnet_az, &other.subnet_az)
+            && Arc::ptr_eq(&self.subnet_table, &other.subnet_table)
+            && Arc::ptr_eq(&self.table_lookup, &other.table_lookup)
+            && Arc::ptr_eq(&self.tables, &other.tables)
+            && Arc::ptr_eq(&self.service_lookup, &other.service_lookup)
+            && Arc::ptr_eq(&self.nat_lookup, &other.nat_lookup)
+            && Arc::ptr_eq(&self.gwlb_lookup, &other.gwlb_lookup)
+            && Arc::ptr_eq(&self.eni_lookup, &other.eni_lookup)
+            && Arc::ptr_eq(&self.instance_lookup, &other.instance_lookup)
+            && Arc::ptr_eq(&self.instance_subnet, &other.instance_subnet)
+            && a.instances.shares(&b.instances)
+            && x.groups_on == y.groups_on
+            && x.acls_on == y.acls_on
+            && x.default_group == y.default_group
+            && x.ephemeral == y.ephemeral
+            && x.subnet_acl == y.subnet_acl
+            && x.instance_groups == y.instance_groups
+            && x.eni_groups == y.eni_groups
+            && x.groups == y.groups
+            && a.region == b.region
+            && a.vpc == b.vpc
+            && a.availability_zones == b.availability_zones
+            && a.subnets == b.subnets
+            && a.internet_gateway == b.internet_gateway
+            && a.nat_gateways == b.nat_gateways
+            && a.gateway_endpoints == b.gateway_endpoints
+            && a.gwlb_endpoints == b.gwlb_endpoints
+            && a.gateway_load_balancers == b.gateway_load_balancers
+            && a.network_interfaces == b.network_interfaces
+            && a.security_groups == b.security_groups
+            && a.network_acls == b.network_acls
+            && a.route_tables.len() == b.route_tables.len()
+            && a.route_tables
+                .iter()
+                .zip(&b.route_tables)
+                .all(|(t, u)| t.id == u.id && t.gateways == u.gateways);
+        if !same {
+            return None;
+        }
+        // Each endpoint as evaluation sees it, by id: its definition, ENIs and groups.
+        let seen = |m: &'_ Model, id: &str| {
+            let s = m.scenario();
+            let i = s.interface_endpoints.iter().position(|e| e.id == id)?;
+            Some((
+                s.interface_endpoints[i].clone(),
+                m.endpoint_enis[i].clone(),
+                m.security.endpoint_groups.get(i).cloned(),
+            ))
+        };
+        let mut changed: Vec<String> = Vec::new();
+        for e in a.interface_endpoints.iter().chain(&b.interface_endpoints) {
+            let (before, after) = (seen(self, &e.id), seen(other, &e.id));
+            if before != after {
+                for svc in [before.map(|x| x.0.service), after.map(|x| x.0.service)]
+                    .into_iter()
+                    .flatten()
+                {
+                    if !changed.contains(&svc) {
+                        changed.push(svc);
+                    }
+                }
+            }
+        }
+        (!changed.is_empty()).then_some(changed)
     }
 
     /// Where this model differs from `other` (scenario, warnings and every index), for the

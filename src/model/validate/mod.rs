@@ -86,11 +86,16 @@ pub(crate) fn validate_by_rule(scenario: &Scenario, services: &[Service]) -> Vec
 /// `previous`: only the rules that read a touched part run again, the others' findings are
 /// `previous`'s. A rule that checks each table on its own runs first on the touched tables
 /// alone; only if it finds something there (or had found something before) does it run on all.
+///
+/// `removal`: the edit only removed (an object, a route, an ENI; see `Edit::apply_removal`):
+/// the rules marked [`Reads::removal_safe`] cannot report a new error then, so they are not
+/// run again and keep their findings from before (warnings only: the model was valid).
 pub(crate) fn revalidate(
     scenario: &Scenario,
     services: &[Service],
     previous: &[Vec<Diagnostic>],
     touched: &Touched,
+    removal: bool,
 ) -> Vec<Vec<Diagnostic>> {
     debug_assert_eq!(previous.len(), RULES.len());
     let mut cx = Cx::new(scenario, services, None);
@@ -98,7 +103,7 @@ pub(crate) fn revalidate(
         .iter()
         .zip(previous)
         .map(|((rule, reads), before)| {
-            if !touched.parts.intersects(reads.parts) {
+            if !touched.parts.intersects(reads.parts) || (removal && reads.removal_safe) {
                 return before.clone();
             }
             let mut out = Vec::new();
@@ -132,12 +137,19 @@ struct Reads {
     /// only on that table's [`Parts::PER_TABLE`] parts and the other parts it reads), and
     /// iterates [`Cx::checked_tables`].
     per_table: bool,
+    /// Taking something away (an object, a route, an ENI, an address's user) cannot make the
+    /// rule report an error it did not report before: it checks that ids are unique, that
+    /// addresses do not collide or run out, or that each written route is well formed and
+    /// its target exists (a deleted NAT gateway's routes become blackholes). These are the
+    /// rules that read the whole scenario or every route of a table, so a removal skips them.
+    removal_safe: bool,
 }
 
 const fn reads(parts: Parts) -> Reads {
     Reads {
         parts,
         per_table: false,
+        removal_safe: false,
     }
 }
 
@@ -145,6 +157,17 @@ const fn per_table(parts: Parts) -> Reads {
     Reads {
         parts,
         per_table: true,
+        removal_safe: false,
+    }
+}
+
+impl Reads {
+    /// See [`Reads::removal_safe`].
+    const fn removal_safe(self) -> Reads {
+        Reads {
+            removal_safe: true,
+            ..self
+        }
     }
 }
 
@@ -166,7 +189,8 @@ const RULES: &[(Rule, Reads)] = &[
                 .union(P::NETWORK_INTERFACES)
                 .union(P::INSTANCES)
                 .union(P::SECURITY),
-        ),
+        )
+        .removal_safe(),
     ),
     (availability_zones_unique, reads(P::AZS.union(P::REGION))),
     (vpc_cidrs, reads(P::VPC)),
@@ -182,11 +206,11 @@ const RULES: &[(Rule, Reads)] = &[
     ),
     (
         route_destination_cidrs,
-        per_table(P::TABLES.union(P::ROUTES)),
+        per_table(P::TABLES.union(P::ROUTES)).removal_safe(),
     ),
     (
         route_destinations_unique,
-        per_table(P::TABLES.union(P::ROUTES).union(P::GATEWAY_ENDPOINT_TABLES)),
+        per_table(P::TABLES.union(P::ROUTES).union(P::GATEWAY_ENDPOINT_TABLES)).removal_safe(),
     ),
     (
         route_targets_resolve,
@@ -197,15 +221,16 @@ const RULES: &[(Rule, Reads)] = &[
                 .union(P::NAT_GATEWAYS)
                 .union(P::GWLB_ENDPOINTS)
                 .union(P::NETWORK_INTERFACES),
-        ),
+        )
+        .removal_safe(),
     ),
     (
         routes_inside_vpc,
-        per_table(P::TABLES.union(P::ROUTES).union(P::VPC).union(P::SUBNETS)),
+        per_table(P::TABLES.union(P::ROUTES).union(P::VPC).union(P::SUBNETS)).removal_safe(),
     ),
     (
         prefix_list_destinations,
-        per_table(P::TABLES.union(P::ROUTES).union(P::REGION)),
+        per_table(P::TABLES.union(P::ROUTES).union(P::REGION)).removal_safe(),
     ),
     (service_cidrs, reads(P::REGION.union(P::VPC))),
     (
@@ -263,7 +288,8 @@ const RULES: &[(Rule, Reads)] = &[
                 .union(P::INSTANCES)
                 .union(P::NETWORK_INTERFACES)
                 .union(P::SUBNETS),
-        ),
+        )
+        .removal_safe(),
     ),
     (
         subnet_addresses_suffice,
@@ -274,7 +300,8 @@ const RULES: &[(Rule, Reads)] = &[
                 .union(P::NAT_GATEWAYS)
                 .union(P::GWLB_ENDPOINTS)
                 .union(P::SUBNETS),
-        ),
+        )
+        .removal_safe(),
     ),
     (
         nat_gateways,
