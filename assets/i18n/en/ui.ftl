@@ -523,7 +523,8 @@ ui-sec-rules = rules:
 ui-sec-acl-reply-hint = network ACLs are stateless: the reply to the client's ephemeral ports needs its own rule
 ui-sec-sdc-off = ✔ allowed: the check is off, so the interface forwards traffic that is not its own
 ui-sec-hidden = Answer the question first (a): the security layers would give it away.
-ui-sec-none = No security group, network ACL or source/destination check decided on this path: it stopped before them, or stayed inside one subnet.
+ui-sec-none = No security group, network ACL, source/destination check or policy decided on this path: it stopped before them, or stayed inside one subnet.
+ui-sec-policy-limited-hint = ask about one request with vpc-tui check --action and --resource
 ui-sec-no-path = No path selected.
 
 ## The traffic a path asks about (t, then "Traffic…")
