@@ -281,3 +281,59 @@ fn a_lesson_step_marks_the_rule_it_added() {
     assert!(screen.contains("allowed by rule 110"), "{screen}");
     assert!(!screen.contains("✚ added"), "{screen}");
 }
+
+#[test]
+fn the_target_picker_sets_the_request_the_policies_decide_on() {
+    for lang in [Lang::En, Lang::Ja] {
+        let mut app = in_scenario("endpoint-policies", Lang::En, "data", "s3");
+        // The picker's item opens the request field, empty for any request.
+        press(&mut app, "t/request<Enter>");
+        let screen = text(&frame(&mut app, 80, 24));
+        assert!(screen.contains("Action and resource"), "{screen}");
+        press(&mut app, "s3:GetObject arn:aws:s3:::reports/q4.csv<Enter>");
+        assert!(app.overlay.is_none());
+        let tr = app.trace.as_ref().unwrap();
+        assert_eq!(
+            tr.verdict.reason().map(|r| r.code()),
+            Some("bucket_policy_denied")
+        );
+        app.lang = lang;
+        for (w, h) in SIZES {
+            let buf = frame(&mut app, w, h);
+            assert_no_overlapping_wide_chars(&buf);
+            insta::assert_snapshot!(
+                format!("security_policies_data_s3_reports_{}_{w}x{h}", lang_code(lang)),
+                text(&buf)
+            );
+        }
+        let screen = text(&frame(&mut app, 200, 60));
+        let (title, denied, by) = match lang {
+            Lang::En => (
+                "Path: data → s3 · s3:GetObject arn:aws:s3:::reports/q4.csv",
+                "✖ denied at bucket policy · reports",
+                "✖ denied by statement 1 (OfficeAndNatOnly)",
+            ),
+            Lang::Ja => (
+                "経路: data → s3 · s3:GetObject arn:aws:s3:::reports/q4.csv",
+                "✖ 拒否: バケットポリシー · reports",
+                "✖ 拒否: ステートメント 1 (OfficeAndNatOnly)",
+            ),
+        };
+        for want in [title, denied, by] {
+            assert!(screen.contains(want), "{want:?} not in\n{screen}");
+        }
+    }
+    // Nonsense is refused, with what was typed kept to correct it; emptying the field asks
+    // about any request again.
+    let mut app = in_scenario("endpoint-policies", Lang::En, "data", "s3");
+    press(&mut app, "t/request<Enter>GetObject<Enter>");
+    assert!(app.overlay.is_some());
+    let screen = text(&frame(&mut app, 80, 24));
+    assert!(screen.contains("is not an action and resource"), "{screen}");
+    press(&mut app, "<C-u>s3:GetObject arn:aws:s3:::archive/2020.tar<Enter>");
+    assert_eq!(app.trace.as_ref().unwrap().verdict.reason(), None);
+    press(&mut app, "t/request<Enter><C-u><Enter>");
+    let screen = text(&frame(&mut app, 80, 24));
+    assert!(screen.contains("Path: data → s3 ·"), "{screen}");
+    assert!(!screen.contains("s3:GetObject"), "{screen}");
+}

@@ -251,6 +251,7 @@ impl App {
         }
         // A step's expectation is about the default traffic (TCP 443).
         self.probe = Default::default();
+        self.request = Default::default();
         self.select_queries(&from, &to);
         self.narration_scroll = 0;
         self.topo_follow = true;
