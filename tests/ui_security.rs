@@ -302,7 +302,10 @@ fn the_target_picker_sets_the_request_the_policies_decide_on() {
             let buf = frame(&mut app, w, h);
             assert_no_overlapping_wide_chars(&buf);
             insta::assert_snapshot!(
-                format!("security_policies_data_s3_reports_{}_{w}x{h}", lang_code(lang)),
+                format!(
+                    "security_policies_data_s3_reports_{}_{w}x{h}",
+                    lang_code(lang)
+                ),
                 text(&buf)
             );
         }
@@ -330,7 +333,10 @@ fn the_target_picker_sets_the_request_the_policies_decide_on() {
     assert!(app.overlay.is_some());
     let screen = text(&frame(&mut app, 80, 24));
     assert!(screen.contains("is not an action and resource"), "{screen}");
-    press(&mut app, "<C-u>s3:GetObject arn:aws:s3:::archive/2020.tar<Enter>");
+    press(
+        &mut app,
+        "<C-u>s3:GetObject arn:aws:s3:::archive/2020.tar<Enter>",
+    );
     assert_eq!(app.trace.as_ref().unwrap().verdict.reason(), None);
     press(&mut app, "t/request<Enter><C-u><Enter>");
     let screen = text(&frame(&mut app, 80, 24));
