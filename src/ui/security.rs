@@ -204,8 +204,8 @@ impl Out<'_> {
         }
     }
 
-    /// An endpoint or bucket policy's decision: the request it was asked about, then what
-    /// decided (aws-semantics.md §5b).
+    /// An endpoint or bucket policy's decision: what decided (first, so a short panel shows the
+    /// statement), then the request it was asked about (aws-semantics.md §5b).
     fn policy(&mut self, lang: Lang, c: &PolicyCheck) {
         let head = msg(
             lang,
@@ -215,14 +215,6 @@ impl Out<'_> {
                 .s("owner", c.owner.to_string()),
         );
         self.head(&head, self.theme.title());
-        let request = msg(
-            lang,
-            "sec-panel-policy-request",
-            args()
-                .s("request", explain::policy_request_text(lang, c))
-                .s("through", explain::policy_through_text(lang, c)),
-        );
-        self.item(&request, self.theme.dim());
         let statement = explain::statement_text(lang, c.statement.as_ref());
         let a = args().s("kind", c.kind.code()).s("statement", statement).s(
             "unsupported",
@@ -253,6 +245,14 @@ impl Out<'_> {
             PolicyDecision::Denied | PolicyDecision::NotAllowed => self.denied = Some(head),
             PolicyDecision::NotEvaluable => self.unknown = Some(head),
         }
+        let request = msg(
+            lang,
+            "sec-panel-policy-request",
+            args()
+                .s("request", explain::policy_request_text(lang, c))
+                .s("through", explain::policy_through_text(lang, c)),
+        );
+        self.item(&request, self.theme.dim());
     }
 
     /// The security decisions among `hops`; whether there was one.
