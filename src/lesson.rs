@@ -72,7 +72,7 @@ pub fn stages(model: &Model) -> Result<Vec<Stage>, LessonError> {
         let trace = evaluate(
             &current,
             &current.scenario().what_if,
-            &Query::parse(&current, &step.from, &step.to, false),
+            &Query::parse(&current, &step.from, &step.to, false).with_request(step.request()),
         );
         out.push(Stage {
             model: current.clone(),
@@ -151,7 +151,7 @@ pub fn check(model: &Model) -> Vec<Problem> {
 pub fn fix_to_reveal(step: &LessonStep, stage: &Stage) -> Option<crate::fix::Suggestions> {
     let trace = stage.trace.as_ref().ok()?;
     let m = &stage.model;
-    let query = Query::parse(m, &step.from, &step.to, false);
+    let query = Query::parse(m, &step.from, &step.to, false).with_request(step.request());
     let found = crate::fix::suggest_for(m, &m.scenario().what_if, &query, trace);
     found.suggestions.iter().any(|s| s.fixes()).then_some(found)
 }
@@ -201,11 +201,18 @@ fn step_text(i: usize, step: &LessonStep, stage: &Stage, lang: Lang) -> String {
         }
         out.push('\n');
     }
+    let request = [step.action.as_deref(), step.resource.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
     out.push_str(&line(
         "handout-path",
         explain::args()
             .s("from", step.from.as_str())
-            .s("to", step.to.as_str()),
+            .s("to", step.to.as_str())
+            .b("request_any", request.is_empty())
+            .s("request", request),
     ));
     if let Some(q) = &step.question {
         out.push_str(&line(

@@ -15,7 +15,12 @@ const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (200, 60)];
 /// security-layers.ron with the path `from` → `to` selected through the pickers and the
 /// Security tab chosen.
 fn on_path(lang: Lang, from: &str, to: &str) -> App {
-    let mut app = open("security-layers");
+    in_scenario("security-layers", lang, from, to)
+}
+
+/// `scenario` with the path `from` → `to` selected and the Security tab chosen.
+fn in_scenario(scenario: &str, lang: Lang, from: &str, to: &str) -> App {
+    let mut app = open(scenario);
     app.lang = lang;
     app.update(Msg::Resize(80, 24));
     press(&mut app, &format!("s/{from}<Enter>t/{to}<Enter>"));
@@ -98,6 +103,63 @@ fn an_appliance_with_its_check_on_and_a_working_path() {
         "{screen}"
     );
     assert!(!screen.contains("✖ denied at"), "{screen}");
+}
+
+#[test]
+fn endpoint_and_bucket_policies_on_the_path_at_every_size() {
+    for lang in [Lang::En, Lang::Ja] {
+        // The app subnet's endpoint allows only the logs bucket; two bucket policies refuse
+        // some requests: every decision allows some, none denies all.
+        let mut app = in_scenario("endpoint-policies", lang, "app", "s3");
+        for (w, h) in SIZES {
+            let buf = frame(&mut app, w, h);
+            assert_no_overlapping_wide_chars(&buf);
+            insta::assert_snapshot!(
+                format!("security_policies_app_s3_{}_{w}x{h}", lang_code(lang)),
+                text(&buf)
+            );
+        }
+        let screen = text(&frame(&mut app, 200, 60));
+        let (endpoint, statement) = match lang {
+            Lang::En => (
+                "endpoint policy · vpce-s3-logs",
+                "✔ allowed by statement 1 (OnlyLogs)",
+            ),
+            Lang::Ja => (
+                "エンドポイントポリシー · vpce-s3-logs",
+                "✔ 一部のリクエストだけ許可",
+            ),
+        };
+        assert!(screen.contains(endpoint), "{endpoint:?} not in\n{screen}");
+        assert!(screen.contains(statement), "{statement:?} not in\n{screen}");
+        // The interface endpoint's policy rests on a key vpc-tui does not evaluate: said so,
+        // on top, as neither allowed nor denied.
+        let mut app = in_scenario("endpoint-policies", lang, "app", "ssm");
+        let buf = frame(&mut app, 80, 24);
+        assert_no_overlapping_wide_chars(&buf);
+        let screen = text(&buf);
+        let unknown = match lang {
+            Lang::En => "? not evaluable at endpoint policy · vpce-ssm",
+            Lang::Ja => "? 評価できません: エンドポイントポリシー · vpce-ssm",
+        };
+        assert!(screen.contains(unknown), "{unknown:?} not in\n{screen}");
+        assert!(
+            !screen.contains("✖ denied at") && !screen.contains("✖ 拒否:"),
+            "{screen}"
+        );
+        insta::assert_snapshot!(
+            format!("security_policies_app_ssm_{}_80x24", lang_code(lang)),
+            screen
+        );
+    }
+    // An endpoint without a policy of its own: AWS's default, full access.
+    let mut app = in_scenario("endpoint-policies", Lang::En, "data", "s3");
+    let screen = text(&frame(&mut app, 200, 60));
+    assert!(
+        screen.contains("✔ allowed by AWS's default policy (full access)"),
+        "{screen}"
+    );
+    assert!(screen.contains("bucket policy · reports"), "{screen}");
 }
 
 #[test]
@@ -218,4 +280,66 @@ fn a_lesson_step_marks_the_rule_it_added() {
     let screen = text(&frame(&mut app, 200, 60));
     assert!(screen.contains("allowed by rule 110"), "{screen}");
     assert!(!screen.contains("✚ added"), "{screen}");
+}
+
+#[test]
+fn the_target_picker_sets_the_request_the_policies_decide_on() {
+    for lang in [Lang::En, Lang::Ja] {
+        let mut app = in_scenario("endpoint-policies", Lang::En, "data", "s3");
+        // The picker's item opens the request field, empty for any request.
+        press(&mut app, "t/request<Enter>");
+        let screen = text(&frame(&mut app, 80, 24));
+        assert!(screen.contains("Action and resource"), "{screen}");
+        press(&mut app, "s3:GetObject arn:aws:s3:::reports/q4.csv<Enter>");
+        assert!(app.overlay.is_none());
+        let tr = app.trace.as_ref().unwrap();
+        assert_eq!(
+            tr.verdict.reason().map(|r| r.code()),
+            Some("bucket_policy_denied")
+        );
+        app.lang = lang;
+        for (w, h) in SIZES {
+            let buf = frame(&mut app, w, h);
+            assert_no_overlapping_wide_chars(&buf);
+            insta::assert_snapshot!(
+                format!(
+                    "security_policies_data_s3_reports_{}_{w}x{h}",
+                    lang_code(lang)
+                ),
+                text(&buf)
+            );
+        }
+        let screen = text(&frame(&mut app, 200, 60));
+        let (title, denied, by) = match lang {
+            Lang::En => (
+                "Path: data → s3 · s3:GetObject arn:aws:s3:::reports/q4.csv",
+                "✖ denied at bucket policy · reports",
+                "✖ denied by statement 1 (OfficeAndNatOnly)",
+            ),
+            Lang::Ja => (
+                "経路: data → s3 · s3:GetObject arn:aws:s3:::reports/q4.csv",
+                "✖ 拒否: バケットポリシー · reports",
+                "✖ 拒否: ステートメント 1 (OfficeAndNatOnly)",
+            ),
+        };
+        for want in [title, denied, by] {
+            assert!(screen.contains(want), "{want:?} not in\n{screen}");
+        }
+    }
+    // Nonsense is refused, with what was typed kept to correct it; emptying the field asks
+    // about any request again.
+    let mut app = in_scenario("endpoint-policies", Lang::En, "data", "s3");
+    press(&mut app, "t/request<Enter>GetObject<Enter>");
+    assert!(app.overlay.is_some());
+    let screen = text(&frame(&mut app, 80, 24));
+    assert!(screen.contains("is not an action and resource"), "{screen}");
+    press(
+        &mut app,
+        "<C-u>s3:GetObject arn:aws:s3:::archive/2020.tar<Enter>",
+    );
+    assert_eq!(app.trace.as_ref().unwrap().verdict.reason(), None);
+    press(&mut app, "t/request<Enter><C-u><Enter>");
+    let screen = text(&frame(&mut app, 80, 24));
+    assert!(screen.contains("Path: data → s3 ·"), "{screen}");
+    assert!(!screen.contains("s3:GetObject"), "{screen}");
 }

@@ -237,7 +237,7 @@ impl App {
         let Some((_, s)) = self.lesson_step() else {
             return;
         };
-        let (from, to) = (s.from.clone(), s.to.clone());
+        let (from, to, request) = (s.from.clone(), s.to.clone(), s.request());
         if let Some(panel) = s.panel {
             use crate::model::LessonPanel as P;
             self.tab = match panel {
@@ -249,10 +249,11 @@ impl App {
                 P::Security => super::Tab::Security,
             };
         }
-        // A step's expectation is about the default traffic (TCP 443).
+        // A step's expectation is about the default traffic (TCP 443) and its own request.
         if self.probe != Default::default() || self.matrix.probe != Default::default() {
             self.set_probe(Default::default());
         }
+        self.request = request;
         self.select_queries(&from, &to);
         self.narration_scroll = 0;
         self.topo_follow = true;

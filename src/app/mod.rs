@@ -303,6 +303,8 @@ pub struct App {
     pub path_scroll: u16,
     /// The path's traffic for security groups and network ACLs (`t`, "Traffic…"; TCP 443).
     pub probe: crate::eval::Probe,
+    /// The path's request for endpoint and bucket policies (`t`, "Request…"; any).
+    pub request: crate::eval::Request,
     /// The first line of the lesson narration shown.
     pub narration_scroll: u16,
     /// The topology scrolls itself to keep the selected source and the lesson step's changes
@@ -377,6 +379,7 @@ impl App {
             spof_cells: Default::default(),
             path_scroll: 0,
             probe: Default::default(),
+            request: Default::default(),
             narration_scroll: 0,
             topo_follow: true,
             overlay: None,

@@ -62,6 +62,12 @@ impl App {
             .then(|| super::flows::probe_text(self.probe))
     }
 
+    /// The request the path asks about for policies (`s3:GetObject arn:aws:s3:::logs/a.gz`),
+    /// when one is set.
+    pub fn request_label(&self) -> Option<String> {
+        Some(super::flows::request_text(&self.request)).filter(|s| !s.is_empty())
+    }
+
     pub(super) fn evaluate_selected(&self) -> Result<PathTrace, QueryError> {
         let (Some(s), Some(t)) = (self.selected_source(), self.selected_target()) else {
             return Err(QueryError::UnknownInstance {
@@ -69,7 +75,9 @@ impl App {
                 known: Vec::new(),
             });
         };
-        let query = Query::parse(&self.model, &s.query, &t.query, false).with_probe(self.probe);
+        let query = Query::parse(&self.model, &s.query, &t.query, false)
+            .with_probe(self.probe)
+            .with_request(self.request.clone());
         eval::evaluate(&self.model, &self.model.scenario().what_if, &query)
     }
 

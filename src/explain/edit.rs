@@ -300,6 +300,12 @@ fn edit_message(lang: Lang, edit: &Edit) -> (&'static str, Args<'static>) {
                 )
                 .n("count", policy.as_ref().map_or(0, |p| p.statements().len())),
         ),
+        Edit::SetBucketPolicy { bucket, policy } => (
+            "edit-bucket-policy",
+            a.s("bucket", bucket.clone())
+                .b("delete", policy.is_none())
+                .n("count", policy.as_ref().map_or(0, |p| p.statements().len())),
+        ),
         Edit::SetDnsSupport { enabled } => ("edit-dns-support", a.b("on", *enabled)),
         Edit::SetDnsHostnames { enabled } => ("edit-dns-hostnames", a.b("on", *enabled)),
         Edit::SetGwlbAppliancesUp { endpoint, up } => (
@@ -674,6 +680,10 @@ mod tests {
                 endpoint: "vpce-s3".into(),
                 policy: Some(crate::model::Policy::full_access()),
             },
+            Edit::SetBucketPolicy {
+                bucket: "reports".into(),
+                policy: None,
+            },
         ]
     }
 
@@ -718,6 +728,7 @@ mod tests {
             Edit::AssociateNetworkAcl { .. } => 35,
             Edit::SetSourceDestCheck { .. } => 36,
             Edit::SetEndpointPolicy { .. } => 37,
+            Edit::SetBucketPolicy { .. } => 38,
         }
     }
 
@@ -754,7 +765,7 @@ mod tests {
         seen.dedup();
         assert_eq!(
             seen,
-            (0..=37).collect::<Vec<_>>(),
+            (0..=38).collect::<Vec<_>>(),
             "a variant has no sample"
         );
         for e in &samples {
@@ -828,6 +839,7 @@ mod tests {
             "associate subnet-a with the default network ACL",
             "turn the source/destination check of eni-fw off",
             "give vpce-s3 the full-access endpoint policy",
+            "delete the bucket policy of reports",
         ];
         assert_eq!(en, want);
     }

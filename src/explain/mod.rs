@@ -46,6 +46,7 @@ pub use fix::*;
 pub use import::*;
 pub use lang::{Lang, UnknownLang};
 pub use model::*;
+pub use policy::{policy_request_text, policy_through_text, statement_text};
 pub use security::{group_rule_text, traffic_text};
 pub use trace::*;
 pub use words::route_text;

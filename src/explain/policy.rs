@@ -34,7 +34,7 @@ pub fn statement_text(lang: Lang, s: Option<&StatementRef>) -> String {
 }
 
 /// `s3:GetObject on arn:aws:s3:::reports/q1.csv`, or any request.
-fn request(lang: Lang, c: &PolicyCheck) -> String {
+pub fn policy_request_text(lang: Lang, c: &PolicyCheck) -> String {
     let text = |x: &Option<Id>| x.as_ref().map(|a| a.to_string()).unwrap_or_default();
     msg(
         lang,
@@ -48,7 +48,7 @@ fn request(lang: Lang, c: &PolicyCheck) -> String {
 }
 
 /// Which keys the service saw: through an endpoint, or from a public address.
-fn through(lang: Lang, c: &PolicyCheck) -> String {
+pub fn policy_through_text(lang: Lang, c: &PolicyCheck) -> String {
     match &c.through {
         Some(e) => msg(
             lang,
@@ -64,8 +64,8 @@ fn all_args(lang: Lang, c: &PolicyCheck) -> super::Args<'static> {
         .s("policy", name(lang, c))
         .s("owner", c.owner.to_string())
         .s("statement", statement_text(lang, c.statement.as_ref()))
-        .s("request", request(lang, c))
-        .s("through", through(lang, c))
+        .s("request", policy_request_text(lang, c))
+        .s("through", policy_through_text(lang, c))
         .s(
             "unsupported",
             c.unsupported

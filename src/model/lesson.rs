@@ -32,6 +32,12 @@ pub struct LessonStep {
     /// The path the step selects, as `check --from` / `--to` take them.
     pub from: String,
     pub to: String,
+    /// The request the path asks about for endpoint and bucket policies, as `check --action`
+    /// and `--resource` take them (none: any request).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource: Option<String>,
     /// Asked before the verdict is shown (predict, then reveal).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question: Option<Text>,
@@ -49,6 +55,16 @@ pub struct LessonStep {
     /// chose.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub panel: Option<LessonPanel>,
+}
+
+impl LessonStep {
+    /// The step's request for policies (`action`, `resource`).
+    pub fn request(&self) -> crate::eval::Request {
+        crate::eval::Request {
+            action: self.action.clone(),
+            resource: self.resource.clone(),
+        }
+    }
 }
 
 /// A panel a lesson step can open, as the tabs name them.

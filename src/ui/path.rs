@@ -23,10 +23,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             tf(
                 lang,
                 "ui-path",
-                &[&match app.probe_label() {
-                    Some(p) => tf(lang, "ui-path-probe", &[&app.path_label(), &p]),
-                    None => app.path_label(),
-                }]
+                &[&[app.probe_label(), app.request_label()]
+                    .into_iter()
+                    .flatten()
+                    .fold(app.path_label(), |label, p| {
+                        tf(lang, "ui-path-probe", &[&label, &p])
+                    })]
             ),
             super::fixes::title_mark(app)
         ),

@@ -1,9 +1,11 @@
-//! The Security panel: the security groups, network ACL rules (request and reply) and
-//! source/destination checks the selected path met, in the order it met them, each with
-//! `✔ allowed by` or `✖ denied by` and the rule that decided. Everything comes from the trace's
-//! hops (`Fact::SecurityGroup`, `Fact::NetworkAcl`, `Fact::NetworkInterface`) and its stop
-//! (`Stop::SecurityGroup`, `Stop::NetworkAcl`, `Stop::SourceDestCheck`); nothing is evaluated
-//! here. The symbols say allowed or denied without colour, and the words say it again.
+//! The Security panel: the security groups, network ACL rules (request and reply),
+//! source/destination checks and endpoint and bucket policies the selected path met, in the
+//! order it met them, each with `✔ allowed by`, `✖ denied by` or `? not evaluable` and the rule
+//! or statement that decided. Everything comes from the trace's hops (`Fact::SecurityGroup`,
+//! `Fact::NetworkAcl`, `Fact::NetworkInterface`, `Fact::Policy`) and its stop
+//! (`Stop::SecurityGroup`, `Stop::NetworkAcl`, `Stop::SourceDestCheck`, `Stop::Policy`); nothing
+//! is evaluated here. The symbols say allowed or denied without colour, and the words say it
+//! again.
 
 use ipnet::Ipv4Net;
 use ratatui::buffer::Buffer;
@@ -13,7 +15,8 @@ use ratatui::text::Line;
 
 use crate::app::App;
 use crate::eval::{
-    AclCheck, AclDirection, Fact, GroupCheck, GroupDirection, GroupRule, Hop, PathTrace, Stop,
+    AclCheck, AclDirection, Fact, GroupCheck, GroupDirection, GroupRule, Hop, PathTrace,
+    PolicyCheck, PolicyDecision, Stop,
 };
 use crate::explain::{self, args, group_rule_text, msg, traffic_text};
 use crate::i18n::{Lang, t};
@@ -38,9 +41,11 @@ struct Out<'t> {
     w: usize,
     theme: &'t Theme,
     lines: Vec<Line<'static>>,
-    /// How many decisions allowed, and the heading of the one that denied.
+    /// How many decisions allowed, the heading of the one that denied, and of the one that
+    /// could not be evaluated.
     allowed: usize,
     denied: Option<String>,
+    unknown: Option<String>,
 }
 
 impl Out<'_> {
@@ -51,7 +56,7 @@ impl Out<'_> {
 
     fn item(&mut self, text: &str, style: Style) {
         // A line that starts with a mark wraps under the text after the mark.
-        let rest = if text.starts_with(['✔', '✖']) {
+        let rest = if text.starts_with(['✔', '✖', '?']) {
             "      "
         } else {
             "    "
@@ -199,6 +204,57 @@ impl Out<'_> {
         }
     }
 
+    /// An endpoint or bucket policy's decision: what decided (first, so a short panel shows the
+    /// statement), then the request it was asked about (aws-semantics.md §5b).
+    fn policy(&mut self, lang: Lang, c: &PolicyCheck) {
+        let head = msg(
+            lang,
+            "sec-panel-policy",
+            args()
+                .s("kind", c.kind.code())
+                .s("owner", c.owner.to_string()),
+        );
+        self.head(&head, self.theme.title());
+        let statement = explain::statement_text(lang, c.statement.as_ref());
+        let a = args().s("kind", c.kind.code()).s("statement", statement).s(
+            "unsupported",
+            c.unsupported
+                .as_ref()
+                .map(|u| u.to_string())
+                .unwrap_or_default(),
+        );
+        let (id, style) = match c.decision {
+            PolicyDecision::Allowed if c.default => ("sec-panel-policy-default", self.theme.ok()),
+            PolicyDecision::Allowed if c.statement.is_some() => {
+                ("sec-panel-policy-allowed-by", self.theme.ok())
+            }
+            PolicyDecision::Allowed => ("sec-panel-policy-no-deny", self.theme.ok()),
+            PolicyDecision::Limited => ("sec-panel-policy-limited", self.theme.ok()),
+            PolicyDecision::Denied => ("sec-panel-policy-denied-by", self.theme.bad()),
+            PolicyDecision::NotAllowed => ("sec-panel-policy-not-allowed", self.theme.bad()),
+            PolicyDecision::NotEvaluable => ("sec-panel-policy-not-evaluable", self.theme.warn()),
+        };
+        self.item(&msg(lang, id, a), style);
+        match c.decision {
+            PolicyDecision::Allowed => self.allowed += 1,
+            PolicyDecision::Limited => {
+                self.allowed += 1;
+                let hint = t(lang, "ui-sec-policy-limited-hint");
+                self.item(&format!("  {hint}"), self.theme.dim());
+            }
+            PolicyDecision::Denied | PolicyDecision::NotAllowed => self.denied = Some(head),
+            PolicyDecision::NotEvaluable => self.unknown = Some(head),
+        }
+        let request = msg(
+            lang,
+            "sec-panel-policy-request",
+            args()
+                .s("request", explain::policy_request_text(lang, c))
+                .s("through", explain::policy_through_text(lang, c)),
+        );
+        self.item(&request, self.theme.dim());
+    }
+
     /// The security decisions among `hops`; whether there was one.
     fn hops(&mut self, lang: Lang, hops: &[Hop]) -> bool {
         let before = self.lines.len();
@@ -210,7 +266,9 @@ impl Out<'_> {
                     source_dest_check: Some(false),
                     ..
                 } => self.source_dest_check(lang, &h.id, None),
+                Fact::Policy(c) => self.policy(lang, c),
                 Fact::Stop(stop) => match &**stop {
+                    Stop::Policy(c) => self.policy(lang, c),
                     Stop::SecurityGroup(c) => self.group(lang, c, false),
                     Stop::NetworkAcl(c) => self.acl(lang, std::slice::from_ref(c)),
                     Stop::SourceDestCheck { table, route, eni } => self.source_dest_check(
@@ -292,6 +350,7 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
         lines: Vec::new(),
         allowed: 0,
         denied: None,
+        unknown: None,
     };
     let tr: &PathTrace = match &app.trace {
         Ok(tr) if !app.verdict_hidden() => tr,
@@ -332,7 +391,7 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
         .filter(|c| {
             matches!(
                 **c,
-                "security_groups" | "network_acls" | "source_dest_check"
+                "security_groups" | "network_acls" | "source_dest_check" | "endpoint_policies"
             )
         })
         .map(|c| explain::unchecked_label(lang, c))
@@ -341,8 +400,8 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
         out.head(t(lang, "ui-sec-none"), theme.dim());
     }
     // First what decided, so a refusal below the fold is still on screen.
-    let summary = match &out.denied {
-        Some(what) => Some((
+    let summary = match (&out.denied, &out.unknown) {
+        (Some(what), _) => Some((
             msg(
                 lang,
                 "sec-panel-summary-denied",
@@ -350,7 +409,15 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
             ),
             theme.bad(),
         )),
-        None if any => Some((
+        (None, Some(what)) => Some((
+            msg(
+                lang,
+                "sec-panel-summary-not-evaluable",
+                args().s("what", what.clone()),
+            ),
+            theme.warn(),
+        )),
+        (None, None) if any => Some((
             msg(
                 lang,
                 "sec-panel-summary-allowed",
@@ -358,7 +425,7 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
             ),
             theme.ok(),
         )),
-        None => None,
+        (None, None) => None,
     };
     if let Some((text, style)) = summary {
         let head = wrap(&text, w, "", "  ", Style::default(), style);

@@ -33,7 +33,10 @@ mismatch-sep = ,{" "}
 
 handout-step = Step { $step }: { $title }
 handout-changes = Changes:
-handout-path = Path: { $from } → { $to }
+handout-path = Path: { $from } → { $to }{ $request_any ->
+    [yes] {""}
+   *[no] {" "}· { $request }
+}
 handout-question = Question: { $question }
 handout-fix-question = Fix question: { $question }
 handout-fix = {"  "}{ $n }. { $edit } (monthly cost { $cost } { $currency })

@@ -117,7 +117,17 @@ edit-associate-default-acl = associate { $subnet } with the default network ACL
 edit-endpoint-policy = { $case ->
     [full] give { $endpoint } the full-access endpoint policy
     [reset] reset the endpoint policy of { $endpoint } to AWS's default (full access)
-   *[custom] set the endpoint policy of { $endpoint } ({ $count } statements)
+   *[custom] set the endpoint policy of { $endpoint } ({ $count ->
+        [one] 1 statement
+       *[other] { $count } statements
+    })
+}
+edit-bucket-policy = { $delete ->
+    [yes] delete the bucket policy of { $bucket }
+   *[no] set the bucket policy of { $bucket } ({ $count ->
+        [one] 1 statement
+       *[other] { $count } statements
+    })
 }
 edit-source-dest-check = { $state ->
     [on] turn the source/destination check of { $interface } on

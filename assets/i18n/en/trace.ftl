@@ -283,6 +283,22 @@ sec-panel-sdc = source/destination check · { $eni }
 sec-panel-sdc-on = ✖ denied by the check: it is on, so the interface drops traffic that is neither from it nor to it ({ $route } in { $table })
 sec-panel-part = for { $part }:
 sec-panel-not-evaluated = not evaluated: { $layers } (the scenario has no data for them)
+sec-panel-policy = { $kind ->
+    [endpoint] endpoint policy
+   *[bucket] bucket policy
+} · { $owner }
+sec-panel-policy-request = { $request } { $through }
+sec-panel-policy-default = ✔ allowed by AWS's default policy (full access): the endpoint has no policy of its own
+sec-panel-policy-allowed-by = ✔ allowed by { $statement }
+sec-panel-policy-no-deny = ✔ allowed: no statement denies it (a bucket policy refuses only what a Deny names)
+sec-panel-policy-limited = { $kind ->
+    [endpoint] ✔ allowed by { $statement }, for some requests only
+   *[bucket] ✔ allowed for some requests only: { $statement } denies the others
+}
+sec-panel-policy-denied-by = ✖ denied by { $statement } (an explicit Deny)
+sec-panel-policy-not-allowed = ✖ denied: no statement allows it (an endpoint policy allows only what a statement names)
+sec-panel-policy-not-evaluable = ? not evaluable: { $statement } rests on { $unsupported }, which vpc-tui does not evaluate
+sec-panel-summary-not-evaluable = ? not evaluable at { $what }
 sec-panel-summary-denied = ✖ denied at { $what }
 sec-panel-summary-allowed = ✔ { $count ->
     [one] the one check on the path allows the traffic

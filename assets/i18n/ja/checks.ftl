@@ -29,7 +29,10 @@ mismatch-sep = 、
 
 handout-step = ステップ { $step }: { $title }
 handout-changes = 変更:
-handout-path = 経路: { $from } → { $to }
+handout-path = 経路: { $from } → { $to }{ $request_any ->
+    [yes] {""}
+   *[no] {" "}· { $request }
+}
 handout-question = 問題: { $question }
 handout-fix-question = 修正の問い: { $question }
 handout-fix = {"  "}{ $n }. { $edit } (月額コストの変化 { $cost } { $currency })

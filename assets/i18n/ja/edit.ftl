@@ -129,6 +129,10 @@ edit-endpoint-policy = { $case ->
     [reset] { $endpoint } のエンドポイントポリシーを AWS のデフォルト (フルアクセス) に戻す
    *[custom] { $endpoint } のエンドポイントポリシーを設定 (ステートメント { $count } 件)
 }
+edit-bucket-policy = { $delete ->
+    [yes] バケット { $bucket } のバケットポリシーを削除
+   *[no] バケット { $bucket } のバケットポリシーを設定 (ステートメント { $count } 件)
+}
 edit-source-dest-check = { $state ->
     [on] { $interface } の送信元/送信先チェックを有効化
     [off] { $interface } の送信元/送信先チェックを無効化

@@ -290,6 +290,22 @@ sec-panel-sdc = 送信元/送信先チェック · { $eni }
 sec-panel-sdc-on = ✖ チェックで拒否: 有効なので、自分発でも自分宛てでもないトラフィックは破棄されます ({ $table } のルート { $route })
 sec-panel-part = { $part } について:
 sec-panel-not-evaluated = 未評価: { $layers } (シナリオにデータがありません)
+sec-panel-policy = { $kind ->
+    [endpoint] エンドポイントポリシー
+   *[bucket] バケットポリシー
+} · { $owner }
+sec-panel-policy-request = リクエスト: { $request } { $through }
+sec-panel-policy-default = ✔ 許可: AWS のデフォルトポリシー (フルアクセス)。エンドポイントに独自のポリシーがありません
+sec-panel-policy-allowed-by = ✔ 許可: { $statement }
+sec-panel-policy-no-deny = ✔ 許可: 拒否するステートメントがありません (バケットポリシーは Deny で指定したものだけを拒否します)
+sec-panel-policy-limited = { $kind ->
+    [endpoint] ✔ 一部のリクエストだけ許可: { $statement }
+   *[bucket] ✔ 一部のリクエストだけ許可: 残りは { $statement } が拒否します
+}
+sec-panel-policy-denied-by = ✖ 拒否: { $statement } (明示的な Deny)
+sec-panel-policy-not-allowed = ✖ 拒否: 許可するステートメントがありません (エンドポイントポリシーはステートメントで指定したものだけを許可します)
+sec-panel-policy-not-evaluable = ? 評価できません: { $statement } が { $unsupported } に依存しており、vpc-tui はこれを評価しません
+sec-panel-summary-not-evaluable = ? 評価できません: { $what }
 sec-panel-summary-denied = ✖ 拒否: { $what }
 sec-panel-summary-allowed = ✔ 経路上の { $count } 件の判定がすべて許可しています
 

@@ -40,6 +40,14 @@ impl App {
                     purpose: Purpose::Probe,
                 }));
             }
+            Purpose::Target if v == "request" => {
+                self.overlay = Some(Overlay::Input(Input {
+                    prompt: t(self.lang, "ui-request-prompt").into(),
+                    hint: t(self.lang, "ui-request-hint").into(),
+                    text: super::request_text(&self.request),
+                    purpose: Purpose::Request,
+                }));
+            }
             Purpose::Target => {
                 if let Ok(i) = v.parse() {
                     self.update_main(Msg::SelectTarget(i));
@@ -533,6 +541,7 @@ impl App {
             // Inputs only.
             Purpose::TypedTarget
             | Purpose::Probe
+            | Purpose::Request
             | Purpose::AddRouteDestination { .. }
             | Purpose::AddRouteTypedTarget { .. }
             | Purpose::ReplaceRouteTypedTarget { .. }

@@ -9,7 +9,10 @@ use crate::model::Edit;
 mod choose;
 mod menu;
 mod pickers;
+mod request;
 mod submit;
+
+pub(in crate::app) use request::request_text;
 
 pub(super) use menu::edit_menu;
 pub(super) use pickers::{answer_picker, save_as_input, source_picker, target_picker};
@@ -34,6 +37,8 @@ pub enum Purpose {
     TypedTarget,
     /// The protocol and port the selected path asks about.
     Probe,
+    /// The action and resource the selected path asks about, for policies.
+    Request,
     EditMenu,
     AssociateSubnet,
     AssociateTable {

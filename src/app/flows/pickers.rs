@@ -244,6 +244,14 @@ pub(in crate::app) fn target_picker(app: &App) -> Picker {
         i18n::t(app.lang, "ui-probe-item-detail"),
         "probe",
     ));
+    let request = app
+        .request_label()
+        .unwrap_or_else(|| i18n::t(app.lang, "ui-request-any").to_string());
+    items.push(item(
+        i18n::tf(app.lang, "ui-request-item", &[&request]),
+        i18n::t(app.lang, "ui-request-item-detail"),
+        "request",
+    ));
     Picker::new(i18n::t(app.lang, "ui-to-target"), items, Purpose::Target)
         .preselect(&app.target.to_string())
 }

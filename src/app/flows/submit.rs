@@ -28,6 +28,26 @@ impl App {
                     self.overlay = Some(Overlay::Input(input));
                 }
             },
+            Purpose::Request => match super::request::parse_request(&text) {
+                Some(request) => {
+                    let shown = super::request_text(&request);
+                    self.request = request;
+                    self.reselect();
+                    let text = match shown.is_empty() {
+                        true => t(self.lang, "ui-request-any").to_string(),
+                        false => shown,
+                    };
+                    self.status =
+                        Some((StatusKind::Info, tf(self.lang, "ui-request-set", &[&text])));
+                }
+                None => {
+                    self.status = Some((
+                        StatusKind::Error,
+                        tf(self.lang, "ui-request-bad", &[&format!("{text:?}")]),
+                    ));
+                    self.overlay = Some(Overlay::Input(input));
+                }
+            },
             Purpose::AddRouteDestination { table } => match parse_destination(self.lang, &text) {
                 Ok(_) => {
                     let items = self.target_items("");
@@ -151,7 +171,9 @@ impl App {
         let Some(source) = self.selected_source() else {
             return;
         };
-        let query = Query::parse(&self.model, &source.query, &text, false).with_probe(self.probe);
+        let query = Query::parse(&self.model, &source.query, &text, false)
+            .with_probe(self.probe)
+            .with_request(self.request.clone());
         if let Err(e) = evaluate(&self.model, &self.model.scenario().what_if, &query) {
             self.status = Some((
                 StatusKind::Error,

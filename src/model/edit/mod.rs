@@ -234,6 +234,12 @@ pub enum Edit {
         endpoint: String,
         policy: Option<super::Policy>,
     },
+    /// Set an S3 bucket's policy (`s3api put-bucket-policy`), or with `None` remove it
+    /// (`delete-bucket-policy`).
+    SetBucketPolicy {
+        bucket: String,
+        policy: Option<super::Policy>,
+    },
     /// Several edits applied in order, all or nothing.
     Batch(Vec<Edit>),
 }
@@ -356,7 +362,9 @@ impl Edit {
             | Edit::RemoveNetworkAclRule { .. }
             | Edit::AssociateNetworkAcl { .. }
             | Edit::SetSourceDestCheck { .. } => touched.add(Parts::SECURITY),
-            Edit::SetEndpointPolicy { .. } => touched.add(Parts::POLICIES),
+            Edit::SetEndpointPolicy { .. } | Edit::SetBucketPolicy { .. } => {
+                touched.add(Parts::POLICIES)
+            }
             // Each step adds what it touches as it is applied.
             Edit::Batch(_) => {}
         }
@@ -405,7 +413,9 @@ impl Edit {
             | Edit::RemoveNetworkAclRule { .. }
             | Edit::AssociateNetworkAcl { .. }
             | Edit::SetSourceDestCheck { .. } => security::apply(self, s)?,
-            Edit::SetEndpointPolicy { .. } => policies::apply(self, s)?,
+            Edit::SetEndpointPolicy { .. } | Edit::SetBucketPolicy { .. } => {
+                policies::apply(self, s)?
+            }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for e in edits {

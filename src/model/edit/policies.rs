@@ -1,8 +1,11 @@
-//! Endpoint policy edits (aws-semantics.md §5b): set a VPC endpoint's policy (AWS's
+//! Endpoint and bucket policy edits (aws-semantics.md §5b): set a VPC endpoint's policy (AWS's
 //! `modify-vpc-endpoint --policy-document`), or clear it (`--reset-policy`: the endpoint goes
 //! back to AWS's default policy, full access;
-//! <https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html>). A malformed
-//! policy is refused by validation (`validate/policies.rs`), naming the endpoint and the rule.
+//! <https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html>); set an S3
+//! bucket's policy (`s3api put-bucket-policy`) or delete it (`delete-bucket-policy`;
+//! <https://docs.aws.amazon.com/AmazonS3/latest/userguide/add-bucket-policy.html>). A malformed
+//! policy is refused by validation (`validate/policies.rs`), naming the endpoint or bucket and
+//! the rule.
 
 use super::lookup::not_found;
 use super::{Edit, EditError};
@@ -36,6 +39,17 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
             let before = std::mem::replace(slot(s, endpoint)?, policy.clone());
             Ok(Edit::SetEndpointPolicy {
                 endpoint: endpoint.clone(),
+                policy: before,
+            })
+        }
+        Edit::SetBucketPolicy { bucket, policy } => {
+            let Some(b) = s.buckets.iter_mut().find(|b| b.name == *bucket) else {
+                let known: Vec<String> = s.buckets.iter().map(|b| b.name.clone()).collect();
+                return Err(not_found(("kind-bucket", "kinds-bucket"), bucket, known));
+            };
+            let before = std::mem::replace(&mut b.policy, policy.clone());
+            Ok(Edit::SetBucketPolicy {
+                bucket: bucket.clone(),
                 policy: before,
             })
         }
@@ -78,6 +92,50 @@ mod tests {
         };
         let (after, _) = round_trip(&m, &clear);
         assert_eq!(after.scenario().interface_endpoints[0].policy, None);
+    }
+
+    #[test]
+    fn a_bucket_policy_is_set_undone_and_checked() {
+        let m = policies();
+        let fix = Edit::SetBucketPolicy {
+            bucket: "reports".into(),
+            policy: Some(Policy::json(
+                r#"{"Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"arn:aws:s3:::reports/*","Condition":{"StringNotEquals":{"aws:SourceVpce":"vpce-s3"}}}]}"#,
+            )),
+        };
+        let (after, inverse) = round_trip(&m, &fix);
+        let b = |m: &Model| m.scenario().buckets[1].policy.clone();
+        assert_eq!(
+            b(&after),
+            Some(Policy::json(
+                r#"{"Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"arn:aws:s3:::reports/*","Condition":{"StringNotEquals":{"aws:SourceVpce":"vpce-s3"}}}]}"#,
+            ))
+        );
+        assert!(matches!(
+            inverse,
+            Edit::SetBucketPolicy {
+                policy: Some(_),
+                ..
+            }
+        ));
+        let (after, _) = round_trip(
+            &m,
+            &Edit::SetBucketPolicy {
+                bucket: "reports".into(),
+                policy: None,
+            },
+        );
+        assert_eq!(b(&after), None);
+        let bad = Edit::SetBucketPolicy {
+            bucket: "reports".into(),
+            policy: Some(Policy::json(r#"{"Statement":[{"Effect":"Deny"}]}"#)),
+        };
+        assert!(refusal(&m, &bad).contains("reports"));
+        let missing = Edit::SetBucketPolicy {
+            bucket: "nope".into(),
+            policy: None,
+        };
+        assert!(missing.apply(&m).unwrap_err().to_string().contains("nope"));
     }
 
     #[test]
