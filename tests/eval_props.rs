@@ -4,7 +4,9 @@ mod common;
 
 use common::random::{SUBNETS, scenario, with_endpoint, with_s3_routes};
 use proptest::prelude::*;
-use vpc_tui::eval::{Query, Reason, Stop, Verdict, evaluate, evaluate_all};
+use vpc_tui::eval::{
+    ClassKey, Query, Reason, Stop, Verdict, evaluate, evaluate_all, evaluate_classes,
+};
 use vpc_tui::explain::{self, Lang};
 use vpc_tui::model::{
     Model, NetworkAcl, NetworkAclRule, Peer, Protocol, RuleAction, Scenario, SecurityGroup,
@@ -354,6 +356,83 @@ proptest! {
                 let t = evaluate(&open, &what_if, &Query::instance_to_service(&format!("i-{i}"), svc)).unwrap();
                 prop_assert_eq!(&m.cells[i][j].verdict, &t.verdict);
             }
+        }
+    }
+}
+
+/// A CIDR inside one of the test VPC's subnets: a block or a host, so that rules split a
+/// subnet's addresses.
+fn inner_cidr() -> impl Strategy<Value = ipnet::Ipv4Net> {
+    (
+        0..SUBNETS as u8,
+        any::<u8>(),
+        prop::sample::select(vec![24u8, 26, 28, 31, 32]),
+    )
+        .prop_map(|(s, d, len)| {
+            ipnet::Ipv4Net::new(std::net::Ipv4Addr::new(10, 0, s, d), len)
+                .unwrap()
+                .trunc()
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The matrix shares a class among instances whose addresses no CIDR tells apart
+    /// (`AddressRegions` in src/eval/matrix.rs): every row equals the row evaluated for the
+    /// instance's own address, with group and network ACL rules naming blocks and hosts inside
+    /// the subnets, and routes through NAT gateways, GWLB endpoints and appliances.
+    #[test]
+    fn coarse_classes_equal_per_address_classes(
+        defaults in proptest::collection::vec(proptest::option::of(any::<u8>()), SUBNETS),
+        publics in proptest::collection::vec(any::<bool>(), SUBNETS),
+        ingress in proptest::collection::vec(inner_cidr(), 0..5),
+        acl_rules in proptest::collection::vec((inner_cidr(), any::<bool>()), 0..5),
+        hosts in proptest::collection::vec(any::<u8>(), 1..5),
+    ) {
+        let mut s = with_endpoint(scenario(&defaults, &publics, false));
+        s.instances = (0..SUBNETS)
+            .flat_map(|i| hosts.iter().enumerate().map(move |(k, &h)| (i, k, h)))
+            .map(|(i, k, h)| Instance {
+                security_groups: Vec::new(),
+                id: format!("i-{i}-{k}"),
+                name: None,
+                subnet: format!("subnet-{i}"),
+                private_ip: Some(std::net::Ipv4Addr::new(10, 0, i as u8, 4 + 50 * k as u8 + h % 50)),
+                public_ip: publics[i],
+            })
+            .collect();
+        let ingress = ingress
+            .into_iter()
+            .map(|c| SecurityGroupRule { peer: Peer::Cidr(c), ..all_rule() })
+            .collect();
+        let mut s = with_group(s, ingress, vec![all_rule()]);
+        let mut acl = allow_all_acl();
+        acl.inbound = acl_rules
+            .iter()
+            .enumerate()
+            .map(|(k, &(cidr, allow))| NetworkAclRule {
+                number: 10 + k as u16,
+                protocol: Protocol::All,
+                ports: None,
+                cidr,
+                action: if allow { RuleAction::Allow } else { RuleAction::Deny },
+            })
+            .chain(acl.inbound.clone())
+            .collect();
+        s.network_acls.push(acl);
+        let Ok(model) = Model::new(s) else { return Ok(()); };
+        let what_if = WhatIf::default();
+        let m = evaluate_all(&model, &what_if);
+        let sec = model.security();
+        for (row, inst) in model.scenario().instances.iter().enumerate() {
+            let key = ClassKey {
+                subnet: model.subnet_index(&inst.subnet).unwrap(),
+                public_ip: inst.public_ip,
+                security: Some((sec.instance_groups[row].clone(), inst.private_ip)),
+            };
+            let exact = evaluate_classes(&model, &what_if, &[key]);
+            prop_assert_eq!(&m.cells[row], &exact[0], "{}", inst.id);
         }
     }
 }

@@ -19,6 +19,8 @@
 //!   catalogue's plus scenario-defined ones with their own CIDRs).
 #![allow(dead_code)] // each bench/example uses a different subset
 
+pub mod security;
+
 use std::collections::{HashMap, HashSet};
 use std::net::Ipv4Addr;
 
@@ -50,6 +52,9 @@ pub struct Shape {
     pub subnets: usize,
     pub tables: usize,
     pub instances: usize,
+    /// Adds the security layer of [`security`]: 500 security groups × 50 rules, 200 network
+    /// ACLs × 40 rules, groups on every instance, endpoint and appliance interface.
+    pub security: bool,
 }
 
 impl Shape {
@@ -57,7 +62,16 @@ impl Shape {
         subnets: SUBNETS,
         tables: TABLES,
         instances: INSTANCES,
+        security: false,
     };
+
+    /// The same shape with the security layer ([`security`]).
+    pub fn with_security(self) -> Shape {
+        Shape {
+            security: true,
+            ..self
+        }
+    }
 
     /// The quota model times `factor` (0.25, 1, 4, ...).
     pub fn scaled(factor: f64) -> Shape {
@@ -66,6 +80,7 @@ impl Shape {
             subnets: times(SUBNETS),
             tables: times(TABLES),
             instances: times(INSTANCES),
+            security: false,
         }
     }
 }
@@ -317,6 +332,7 @@ pub fn scenario(shape: Shape) -> Scenario {
         subnets: n_subnets,
         tables: n_tables,
         instances: n_instances,
+        security: with_security,
     } = shape;
     let mut rng = XorShift::new(SEED);
     let overrides = service_overrides();
@@ -526,7 +542,7 @@ pub fn scenario(shape: Shape) -> Scenario {
         })
         .collect();
 
-    Scenario {
+    let mut scenario = Scenario {
         buckets: Vec::new(),
         ephemeral_ports: None,
         network_acls: Vec::new(),
@@ -570,7 +586,11 @@ pub fn scenario(shape: Shape) -> Scenario {
         what_if: WhatIf::default(),
         expect: Vec::new(),
         lesson: None,
+    };
+    if with_security {
+        security::add(&mut scenario);
     }
+    scenario
 }
 
 /// The quota scenario as RON text, as `vpc_tui::model::to_ron_string` writes it.

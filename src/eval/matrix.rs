@@ -202,7 +202,8 @@ impl Matrix {
 
 /// What decides the paths of a class of instances: the subnet and public-IP state, and when
 /// security groups or network ACLs are evaluated, the instance's groups and private address
-/// (rules name addresses and groups).
+/// (rules name addresses and groups). The address in a key from [`classes`] is the one that
+/// stands for all the subnet's addresses no CIDR tells apart (`AddressRegions`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ClassKey {
     pub subnet: usize,
@@ -232,16 +233,23 @@ pub fn classes(model: &Model) -> Classes {
     // A policy on `aws:VpcSourceIp` makes the address decide too (aws-semantics.md §5b).
     let row_class = if sec.groups_on || sec.acls_on || model.policies_read_address {
         let mut class_of: HashMap<ClassKey, u32> = HashMap::new();
+        // Policies compare the exact address (`aws:VpcSourceIp`): then each address stands
+        // for itself; otherwise addresses that no CIDR tells apart share a class.
+        let mut regions = (!model.policies_read_address).then(|| AddressRegions::new(model));
         scenario
             .instances
             .iter()
             .zip(model.instance_subnet.iter())
             .enumerate()
             .map(|(row, (inst, &subnet))| {
+                let address = match (&mut regions, inst.private_ip) {
+                    (Some(r), Some(ip)) => Some(r.representative(subnet, ip)),
+                    (_, ip) => ip,
+                };
                 let key = ClassKey {
                     subnet,
                     public_ip: inst.public_ip,
-                    security: Some((sec.instance_groups[row].clone(), inst.private_ip)),
+                    security: Some((sec.instance_groups[row].clone(), address)),
                 };
                 *class_of.entry(key.clone()).or_insert_with(|| {
                     keys.push(key);
@@ -278,6 +286,80 @@ pub fn classes(model: &Model) -> Classes {
         keys,
         row_class,
         first_row,
+    }
+}
+
+/// Addresses a walk cannot tell apart. A source's private address is read only through CIDR
+/// containment: security group and network ACL rules, routes (the GWLB return leg routes the
+/// source's address), service ranges (prefix lists). CIDRs nest or are disjoint, so the set of
+/// those CIDRs holding an address is fixed by the longest one that does: two addresses of one
+/// subnet held by the same longest CIDR (or by none) give the same verdicts, and one of them
+/// (the first seen) stands for both in the class key. Only CIDRs inside the VPC's can split a
+/// subnet's addresses; the others are left out. The property test
+/// `coarse_classes_equal_per_address_classes` (tests/eval_props.rs) holds this to per-address
+/// evaluation.
+struct AddressRegions {
+    /// The prefix lengths present in `cidrs`, longest first.
+    lengths: Vec<u8>,
+    cidrs: std::collections::HashSet<ipnet::Ipv4Net>,
+    /// Per (subnet, longest holding CIDR), the address that stands for the region.
+    seen: HashMap<(usize, Option<ipnet::Ipv4Net>), Ipv4Addr>,
+}
+
+impl AddressRegions {
+    fn new(model: &Model) -> AddressRegions {
+        let s = model.scenario();
+        let vpc = &s.vpc.cidrs;
+        let inside = |c: &ipnet::Ipv4Net| vpc.iter().any(|v| v.contains(c));
+        let sec = model.security();
+        let groups = sec
+            .groups
+            .iter()
+            .flat_map(|g| g.ingress.iter().chain(&g.egress));
+        let rules = groups.filter_map(|r| match r.peer {
+            crate::model::Peer::Cidr(c) => Some(c),
+            _ => None,
+        });
+        let acls = s
+            .network_acls
+            .iter()
+            .flat_map(|a| a.inbound.iter().chain(&a.outbound).map(|r| r.cidr));
+        let routes = s
+            .route_tables
+            .iter()
+            .flat_map(|t| t.routes.iter())
+            .filter_map(|r| match r.destination {
+                crate::model::Destination::Cidr(c) => Some(c),
+                _ => None,
+            });
+        let services = model
+            .services()
+            .iter()
+            .flat_map(|x| x.cidrs.iter().copied());
+        let cidrs: std::collections::HashSet<ipnet::Ipv4Net> = rules
+            .chain(acls)
+            .chain(routes)
+            .chain(services)
+            .map(|c| c.trunc())
+            .filter(inside)
+            .collect();
+        let mut lengths: Vec<u8> = cidrs.iter().map(|c| c.prefix_len()).collect();
+        lengths.sort_unstable_by(|a, b| b.cmp(a));
+        lengths.dedup();
+        AddressRegions {
+            lengths,
+            cidrs,
+            seen: HashMap::new(),
+        }
+    }
+
+    /// The address that stands for `ip` (in `subnet`) in class keys.
+    fn representative(&mut self, subnet: usize, ip: Ipv4Addr) -> Ipv4Addr {
+        let region = self.lengths.iter().find_map(|&len| {
+            let net = ipnet::Ipv4Net::new(ip, len).ok()?.trunc();
+            self.cidrs.contains(&net).then_some(net)
+        });
+        *self.seen.entry((subnet, region)).or_insert(ip)
     }
 }
 

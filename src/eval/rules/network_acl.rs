@@ -64,10 +64,16 @@ pub(crate) fn check(
         AclDirection::Inbound => &acl.inbound,
         AclDirection::Outbound => &acl.outbound,
     };
-    let decided = rules
-        .iter()
-        .filter(|r| matches(r, &traffic))
-        .min_by_key(|r| r.number);
+    // The lowest-numbered matching rule (the first of equals, as `min_by_key` picks). A rule
+    // numbered above the best match so far cannot decide, so it is skipped before the costlier
+    // match test: with rules listed in number order (as AWS lists them) the scan ends in
+    // comparisons once a rule matched.
+    let mut decided: Option<&NetworkAclRule> = None;
+    for r in rules {
+        if decided.is_none_or(|d| r.number < d.number) && matches(r, &traffic) {
+            decided = Some(r);
+        }
+    }
     AclCheck {
         acl: Id::from(acl.id.as_str()),
         subnet,

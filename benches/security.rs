@@ -1,0 +1,189 @@
+//! Security-layer benchmarks (issue 17's performance point): the quota model of
+//! `benches/common` plus its security layer (`Shape::with_security`: 500 security groups × 50
+//! rules, 200 network ACLs × 40 rules, 1–3 groups per instance drawn from a handful of sets per
+//! subnet, groups on endpoints and appliance interfaces). Compare with `benches/engine.rs`,
+//! which times the same model without it:
+//!
+//! - `security/evaluate_one/<kind>`: ONE `evaluate(&model, &WhatIf::default(), &query)` with
+//!   the full trace, for the first (instance, service) pair of the matrix whose verdict is
+//!   <kind> (reached through an interface endpoint or a NAT gateway; refused by a security
+//!   group's egress or ingress, or by a network ACL);
+//! - `security/evaluate_all`: ONE `evaluate_all` (10,000 instances × every column);
+//! - `security/edit_render/{sg_rule,nacl_rule}`: through the app, an edit (HTTPS from the VPC
+//!   added to endpoint group `sg-001`'s ingress; `acl-039`'s outbound HTTPS rule removed) —
+//!   the model rebuilt where it changed, the path, the matrix evaluated again where the edit
+//!   touched, the flipped cells, the status line — and a full re-render at 120×40; the app
+//!   before the edit is a clone made outside the timing. Target: < 16 ms.
+//!
+//! Run: `cargo bench --bench security`.
+
+mod common;
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use vpc_tui::app::App;
+use vpc_tui::eval::{Query, Reason, Verdict, Via, classes, evaluate, evaluate_all};
+use vpc_tui::model::{Edit, Model, Peer, PortRange, Protocol, SecurityGroupRule, WhatIf};
+use vpc_tui::ui;
+
+/// The quota model with its security layer, checked against AWS's rules.
+fn model() -> Model {
+    let scenario = common::scenario(common::Shape::QUOTA.with_security());
+    common::check_aws_rules(&scenario);
+    let model = Model::new(scenario)
+        .unwrap_or_else(|d| panic!("the generated security model is refused: {d:#?}"));
+    eprintln!(
+        "security: {} groups, {} network ACLs, {} matrix classes",
+        model.scenario().security_groups.len(),
+        model.scenario().network_acls.len(),
+        classes(&model).keys.len()
+    );
+    model
+}
+
+type VerdictKind = (&'static str, fn(&Verdict) -> bool);
+
+/// The first (instance, service) pair of the matrix whose verdict is each kind.
+fn representative_pairs(model: &Model) -> Vec<(&'static str, String, String)> {
+    let matrix = evaluate_all(model, &WhatIf::default());
+    let kinds: [VerdictKind; 5] = [
+        ("interface_endpoint", |v| {
+            v.via() == Some(Via::InterfaceEndpoint)
+        }),
+        ("nat_gateway", |v| v.via() == Some(Via::NatGateway)),
+        ("blocked_sg_egress", |v| {
+            v.reason() == Some(Reason::SecurityGroupEgress)
+        }),
+        ("blocked_sg_ingress", |v| {
+            v.reason() == Some(Reason::SecurityGroupIngress)
+        }),
+        ("blocked_nacl", |v| {
+            matches!(
+                v.reason(),
+                Some(
+                    Reason::NetworkAclOutbound
+                        | Reason::NetworkAclInbound
+                        | Reason::NetworkAclReply
+                )
+            )
+        }),
+    ];
+    let mut pairs = Vec::new();
+    for (name, wanted) in kinds {
+        let found = matrix.cells.iter().enumerate().find_map(|(i, row)| {
+            row.iter()
+                .position(|c| wanted(&c.verdict))
+                .map(|s| (matrix.instances[i].clone(), matrix.services[s].clone()))
+        });
+        match found {
+            Some((inst, svc)) => pairs.push((name, inst, svc)),
+            None => eprintln!("security/evaluate_one: no {name} path; skipped"),
+        }
+    }
+    pairs
+}
+
+fn frame(app: &App) -> Buffer {
+    let area = Rect::new(0, 0, 120, 40);
+    let mut buf = Buffer::empty(area);
+    ui::draw(app, area, &mut buf);
+    buf
+}
+
+/// The benchmarks' two edits, as named in the module comment.
+pub fn edits(model: &Model) -> [(&'static str, Edit); 2] {
+    let acl = &model.scenario().network_acls[39];
+    let https_out = acl
+        .outbound
+        .iter()
+        .find(|r| r.ports == Some(PortRange::one(443)))
+        .expect("every generated ACL allows HTTPS out");
+    [
+        (
+            "sg_rule",
+            Edit::AddSecurityGroupRule {
+                group: common::security::group_id(1),
+                egress: false,
+                rule: SecurityGroupRule {
+                    protocol: Protocol::Tcp,
+                    ports: Some(PortRange::one(443)),
+                    peer: Peer::Cidr(model.scenario().vpc.cidrs[0]),
+                    description: None,
+                },
+                position: None,
+            },
+        ),
+        (
+            "nacl_rule",
+            Edit::RemoveNetworkAclRule {
+                acl: acl.id.clone(),
+                outbound: true,
+                number: https_out.number,
+            },
+        ),
+    ]
+}
+
+fn bench_security(c: &mut Criterion) {
+    let model = model();
+    let what_if = WhatIf::default();
+
+    let mut group = c.benchmark_group("security/evaluate_one");
+    group
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3));
+    for (kind, instance, service) in representative_pairs(&model) {
+        let query = Query::instance_to_service(&instance, &service);
+        let trace = evaluate(&model, &what_if, &query).expect("known names");
+        eprintln!(
+            "security/evaluate_one/{kind}: {instance} → {service}: {} ({} hops)",
+            trace.verdict.code(),
+            trace.hops.len()
+        );
+        group.bench_function(kind, |b| {
+            b.iter(|| evaluate(black_box(&model), black_box(&what_if), black_box(&query)))
+        });
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("security");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
+    group.bench_function("evaluate_all", |b| {
+        b.iter(|| evaluate_all(black_box(&model), &what_if))
+    });
+    group.finish();
+
+    let app = App::new(model.clone(), None, "security".into());
+    let mut group = c.benchmark_group("security/edit_render");
+    group
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
+    for (name, edit) in edits(&model) {
+        edit.apply(&model)
+            .unwrap_or_else(|e| panic!("security/edit_render/{name}: refused: {e}"));
+        group.bench_function(name, |b| {
+            b.iter_batched(
+                || app.clone(),
+                // Dropped by criterion after timing: freeing is not what a user waits for.
+                |mut app| {
+                    app.apply(edit.clone());
+                    let buf = frame(&app);
+                    (app, buf)
+                },
+                BatchSize::PerIteration,
+            )
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_security);
+criterion_main!(benches);

@@ -1,0 +1,116 @@
+//! A profiling aid for the security layer: instruction counts that stay steady on a loaded
+//! machine. The quota model of `benches/common`, with (`security`) or without (`plain`) its
+//! security layer, and one measured step run N times inside `measured`:
+//!
+//! - `all N`: `evaluate_all`;
+//! - `one KIND N`: `evaluate` with the full trace on the first pair of KIND (interface_endpoint,
+//!   nat_gateway, gateway_endpoint, blocked);
+//! - `edit NAME N` (security only): `App::apply` of the bench's `sg_rule` / `nacl_rule` edit
+//!   plus a 120×40 render, on a clone of the app made outside `measured`.
+//!
+//! Build with `CARGO_PROFILE_RELEASE_STRIP=false cargo build --release --example security_prof`,
+//! then `valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*measured*'
+//! target/release/examples/security_prof security all 1`.
+
+#[path = "../benches/common/mod.rs"]
+mod common;
+
+use std::hint::black_box;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use vpc_tui::app::App;
+use vpc_tui::eval::{Query, Verdict, Via, classes, evaluate, evaluate_all};
+use vpc_tui::model::{Edit, Model, Peer, PortRange, Protocol, SecurityGroupRule, WhatIf};
+
+#[inline(never)]
+fn measured<T>(f: impl FnOnce() -> T) -> T {
+    f()
+}
+
+fn edit(model: &Model, name: &str) -> Edit {
+    if name == "sg_rule" {
+        return Edit::AddSecurityGroupRule {
+            group: common::security::group_id(1),
+            egress: false,
+            rule: SecurityGroupRule {
+                protocol: Protocol::Tcp,
+                ports: Some(PortRange::one(443)),
+                peer: Peer::Cidr(model.scenario().vpc.cidrs[0]),
+                description: None,
+            },
+            position: None,
+        };
+    }
+    let acl = &model.scenario().network_acls[39];
+    let https = acl
+        .outbound
+        .iter()
+        .find(|r| r.ports == Some(PortRange::one(443)))
+        .expect("HTTPS out");
+    Edit::RemoveNetworkAclRule {
+        acl: acl.id.clone(),
+        outbound: true,
+        number: https.number,
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let arg = |i: usize| args.get(i).map(String::as_str).unwrap_or("");
+    let mut shape = common::Shape::QUOTA;
+    if arg(0) == "security" {
+        shape = shape.with_security();
+    }
+    let model = Model::new(common::scenario(shape)).expect("the model loads");
+    let what_if = WhatIf::default();
+    eprintln!("{} classes", classes(&model).keys.len());
+    let n = |i: usize| arg(i).parse::<usize>().unwrap_or(1);
+    match arg(1) {
+        "one" => {
+            let matrix = evaluate_all(&model, &what_if);
+            let kind = arg(2);
+            let wanted = |v: &Verdict| match kind {
+                "gateway_endpoint" => v.via() == Some(Via::GatewayEndpoint),
+                "interface_endpoint" => v.via() == Some(Via::InterfaceEndpoint),
+                "nat_gateway" => v.via() == Some(Via::NatGateway),
+                _ => matches!(v, Verdict::Blocked(_)),
+            };
+            let (inst, svc) = (0..matrix.instances.len())
+                .find_map(|i| {
+                    matrix.cells[i]
+                        .iter()
+                        .position(|c| wanted(&c.verdict))
+                        .map(|s| (matrix.instances[i].clone(), matrix.services[s].clone()))
+                })
+                .expect("a pair of that kind");
+            eprintln!("{kind}: {inst} → {svc}");
+            let q = Query::instance_to_service(&inst, &svc);
+            measured(|| {
+                for _ in 0..n(3) {
+                    black_box(evaluate(&model, &what_if, &q).ok());
+                }
+            });
+        }
+        "edit" => {
+            let e = edit(&model, arg(2));
+            let app = App::new(model.clone(), None, "prof".into());
+            for _ in 0..n(3) {
+                let mut app = app.clone();
+                let buf = measured(|| {
+                    app.apply(e.clone());
+                    let area = Rect::new(0, 0, 120, 40);
+                    let mut buf = Buffer::empty(area);
+                    vpc_tui::ui::draw(&app, area, &mut buf);
+                    buf
+                });
+                black_box((app, buf));
+            }
+        }
+        _ => measured(|| {
+            for _ in 0..n(2) {
+                black_box(evaluate_all(&model, &what_if));
+            }
+        }),
+    }
+}
