@@ -9,8 +9,8 @@ use vpc_tui::eval::{
 };
 use vpc_tui::explain::{self, Lang};
 use vpc_tui::model::{
-    Model, NetworkAcl, NetworkAclRule, Peer, Protocol, RuleAction, Scenario, SecurityGroup,
-    SecurityGroupRule, WhatIf,
+    Instance, Model, NetworkAcl, NetworkAclRule, Peer, Protocol, RuleAction, Scenario,
+    SecurityGroup, SecurityGroupRule, WhatIf,
 };
 
 proptest! {
