@@ -179,6 +179,8 @@ pub fn run_matrix(
     match written.and_then(|()| out.flush()) {
         Ok(()) if all => EXIT_OK,
         Ok(()) => EXIT_NOT_REACHABLE,
+        // The query error is already on standard error, in the user's language.
+        Err(e) if e.get_ref().is_some_and(|inner| inner.is::<Reported>()) => EXIT_INVALID,
         Err(e) => {
             let _ = writeln!(err, "{}", crate::explain::error_line(lang, &e.to_string()));
             EXIT_INVALID
@@ -334,6 +336,19 @@ struct TraceJob<'a> {
     lang: Lang,
 }
 
+/// A query error that has already been written to standard error: it ends the output without
+/// a second, English line.
+#[derive(Debug)]
+struct Reported;
+
+impl std::fmt::Display for Reported {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("reported")
+    }
+}
+
+impl std::error::Error for Reported {}
+
 fn write_traces(
     model: &Model,
     what_if: &WhatIf,
@@ -373,7 +388,7 @@ fn write_traces(
     let mut write_chunk = |text: Result<Vec<u8>, eval::QueryError>| -> std::io::Result<()> {
         let text = text.map_err(|e| {
             let _ = writeln!(err, "{}", query_error_line(lang, &e));
-            std::io::Error::other("unknown name")
+            std::io::Error::other(Reported)
         })?;
         for line in text.split_inclusive(|&b| b == b'\n') {
             framing.item(out)?;
