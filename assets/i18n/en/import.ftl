@@ -152,7 +152,7 @@ diag-aws_service_added = { $case ->
 }
 
 diag-aws_ambiguous_name = { $case ->
-   *[instances] { $count } instances are named { $id }: use an instance id in --from
+   *[instances] { $id } is the Name tag of { $count } instances: use an instance id in --from
 }
 
 diag-aws_entries_without_prefix_list = { $case ->
