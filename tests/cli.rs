@@ -424,6 +424,33 @@ fn public_ip_needs_a_subnet_source() {
 }
 
 #[test]
+fn action_and_resource_must_read_as_iam_and_arn() {
+    let check = |flag: &str, value: &str| {
+        vpc_tui()
+            .args([
+                "check",
+                "scenarios/endpoint-policies.ron",
+                "--from",
+                "i-app",
+                "--to",
+                "s3",
+                flag,
+                value,
+            ])
+            .assert()
+    };
+    check("--action", "GetObject")
+        .code(2)
+        .stderr(predicate::str::contains("not an IAM action"));
+    check("--resource", "logs/a.gz")
+        .code(2)
+        .stderr(predicate::str::contains("not a resource ARN"));
+    check("--action", "arn:aws:s3:::logs/a.gz").code(2);
+    check("--action", "s3:GetObject").code(0);
+    check("--resource", "arn:aws:s3:::logs/a.gz").code(0);
+}
+
+#[test]
 fn lesson_print_in_both_languages() {
     let en = vpc_tui()
         .args([

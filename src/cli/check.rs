@@ -75,6 +75,34 @@ pub fn run_check(
         let _ = writeln!(err, "{}", crate::explain::m(lang, "check-no-path"));
         return EXIT_INVALID;
     };
+    // --action must read as an IAM action and --resource as an ARN, as the explorer's picker
+    // reads them (`eval::Request::parse`).
+    for (flag, value, is_action) in [
+        ("--action", &args.action, true),
+        ("--resource", &args.resource, false),
+    ] {
+        let Some(value) = value else { continue };
+        let read = eval::Request::parse(value);
+        let ok = read.is_some_and(|r| match is_action {
+            true => r.action.is_some() && r.resource.is_none(),
+            false => r.resource.is_some() && r.action.is_none(),
+        });
+        if !ok {
+            let _ = writeln!(
+                err,
+                "{}",
+                crate::explain::msg(
+                    lang,
+                    "check-bad-request",
+                    crate::explain::args()
+                        .s("flag", flag)
+                        .s("kind", if is_action { "action" } else { "resource" })
+                        .s("value", value.as_str()),
+                )
+            );
+            return EXIT_INVALID;
+        }
+    }
     let query = Query::parse(&model, from, to, args.public_ip)
         .with_probe(eval::Probe {
             protocol: args.protocol.protocol(),

@@ -12,6 +12,10 @@ check-matrix-no-to = error: --to { $name } is not a column of the matrix; column
 # Any other error, after the word that marks it as one.
 cli-error = error: { $what }
 check-public-ip-needs-subnet = error: --public-ip describes a hypothetical instance, so it needs --from SUBNET; { $from } is not a subnet id
+check-bad-request = error: { $flag } { $value } is not { $kind ->
+    [action] an IAM action (service:Action, for example s3:GetObject)
+   *[other] a resource ARN (arn:partition:service:region:account:resource, for example arn:aws:s3:::my-bucket/key)
+}
 
 ## A problem: where, then what
 

@@ -9,6 +9,10 @@ check-matrix-no-to = エラー: --to { $name } はマトリクスの列にあり
 # そのほかのエラー。
 cli-error = エラー: { $what }
 check-public-ip-needs-subnet = エラー: --public-ip は仮のインスタンスを表すため、--from にはサブネットを指定します。{ $from } はサブネット ID ではありません。
+check-bad-request = エラー: { $flag } { $value } は{ $kind ->
+    [action] IAM アクション (service:Action の形。例: s3:GetObject)
+   *[other] リソース ARN (arn:partition:service:region:account:resource の形。例: arn:aws:s3:::my-bucket/key)
+}ではありません。
 
 ## 問題 1 件: どこで、何が
 

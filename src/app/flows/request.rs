@@ -13,37 +13,10 @@ pub(in crate::app) fn request_text(r: &Request) -> String {
         .join(" ")
 }
 
-/// Read an action (`service:Action`, IAM's form), a resource ARN (`arn:partition:service:…`,
-/// at least six parts), both separated by a space, or nothing (any request). None when a word
-/// is neither, or a kind is given twice.
+/// Read an action, a resource ARN, both separated by a space, or nothing (any request):
+/// [`Request::parse`], as `check --action/--resource` reads them.
 pub(in crate::app) fn parse_request(text: &str) -> Option<Request> {
-    let mut r = Request::default();
-    for word in text.split_whitespace() {
-        if word.starts_with("arn:") {
-            // arn:partition:service:region:account:resource (region and account empty for S3).
-            // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
-            let parts: Vec<&str> = word.splitn(6, ':').collect();
-            if parts.len() < 6 || parts[1].is_empty() || parts[2].is_empty() || r.resource.is_some()
-            {
-                return None;
-            }
-            r.resource = Some(word.to_string());
-        } else {
-            // service:Action, e.g. s3:GetObject.
-            // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
-            let (service, action) = word.split_once(':')?;
-            let ok = |s: &str| {
-                !s.is_empty()
-                    && s.chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '*' || c == '?')
-            };
-            if !ok(service) || !ok(action) || r.action.is_some() {
-                return None;
-            }
-            r.action = Some(word.to_string());
-        }
-    }
-    Some(r)
+    Request::parse(text)
 }
 
 #[cfg(test)]
