@@ -429,21 +429,17 @@ fn evaluate_rows(
             done.push((k, (row, std::mem::take(ctx.deps.get_mut()))));
         }
     };
-    let rows = std::thread::scope(|scope| {
+    let mut rows = std::thread::scope(|scope| {
         let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
-        let mut rows: Vec<Option<(Arc<[MatrixCell]>, Deps)>> = vec![None; keys.len()];
-        let mine = work();
-        let theirs = helpers
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        for (k, row) in mine.into_iter().chain(theirs) {
-            rows[k] = Some(row);
+        let mut rows = work();
+        for h in helpers {
+            rows.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
         }
         rows
     });
-    rows.into_iter()
-        .map(|row| row.expect("every class evaluated"))
-        .collect()
+    // Every class once, each tagged with its index: back in the keys' order.
+    rows.sort_unstable_by_key(|&(k, _)| k);
+    rows.into_iter().map(|(_, row)| row).collect()
 }
 
 /// Every source class to every service and workload, for HTTPS (TCP 443).

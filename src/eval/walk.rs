@@ -119,16 +119,13 @@ fn route_from<'m>(
         }
     };
     // The last group (usually the only one) takes the trail and the walk; the others copy them.
-    let (mut prefix, mut walk) = (prefix, Some(walk));
-    let count = groups.len();
-    for (g, group) in groups.iter().enumerate() {
-        let last = g + 1 == count;
+    let Some((last, others)) = groups.split_last() else {
+        return;
+    };
+    let mut go = |group: &Group, hops: Trail, walk: Walk<'m>| {
+        let mut hops = hops;
         let choice = &group.choice;
         let pieces: Vec<Ipv4Net> = group.pieces.to_vec();
-        let mut hops = match last {
-            true => std::mem::take(&mut prefix),
-            false => prefix.clone(),
-        };
         if ctx.detail {
             notes_for_choice(ctx, table_id, compiled, choice, &pieces);
         }
@@ -143,15 +140,14 @@ fn route_from<'m>(
                 decisions: group.decisions.clone().unwrap_or_default(),
             },
         );
-        let walk = match last {
-            true => walk.take(),
-            false => walk.clone(),
-        }
-        .expect("the walk is taken by the last group only");
         follow(
             ctx, table, table_id, pieces, choice, dest, walk, hops, leaves,
         );
+    };
+    for group in others {
+        go(group, prefix.clone(), walk.clone());
     }
+    go(last, prefix, walk);
 }
 
 fn notes_for_choice(
