@@ -2,36 +2,13 @@
 //! fixture, and the refusals of a few edits AWS would not make, rendered in Japanese, hold no
 //! English sentence (ids, codes, CIDRs and option names stay as they are).
 
+mod common;
+
+use common::english::english_run;
 use std::path::Path;
 
 use vpc_tui::explain::{self, Lang};
 use vpc_tui::model::{Edit, EndpointSubnet, LoadError, load_file};
-
-/// English prose: three or more lowercase English words in a row (the detector of
-/// tests/japanese_traces.rs). Quoted text is the scenario's own (`the source "see the docs"`).
-fn english_run(text: &str) -> Option<String> {
-    let text: String = text
-        .split('"')
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 0)
-        .map(|(_, part)| part)
-        .collect::<Vec<_>>()
-        .join(" ");
-    let mut run: Vec<&str> = Vec::new();
-    for token in text.split(|c: char| c.is_whitespace() || ",;:()[]→`".contains(c)) {
-        let word = token.trim_matches(|c: char| ".'\"".contains(c));
-        let english = word.len() > 1 && word.chars().all(|c| c.is_ascii_lowercase());
-        if english {
-            run.push(word);
-            if run.len() >= 3 {
-                return Some(run.join(" "));
-            }
-        } else if !word.is_empty() {
-            run.clear();
-        }
-    }
-    None
-}
 
 #[test]
 fn every_finding_of_the_invalid_fixtures_reads_in_japanese() {

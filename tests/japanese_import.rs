@@ -4,6 +4,9 @@
 //! `--lang ja`, hold no English sentence. Ids, codes, CIDRs, field names and AWS API values
 //! stay as they are.
 
+mod common;
+
+use common::english::english_run;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -12,33 +15,6 @@ use vpc_tui::explain::{self, Lang};
 use vpc_tui::model::Diagnostic;
 
 const ODDITIES: &str = "tests/fixtures/aws/oddities";
-
-/// English prose: three or more lowercase English words in a row (the detector of
-/// tests/japanese_traces.rs and tests/japanese_diagnostics.rs). Quoted text is AWS's own value
-/// (`State "sleeping"`).
-fn english_run(text: &str) -> Option<String> {
-    let text: String = text
-        .split('"')
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 0)
-        .map(|(_, part)| part)
-        .collect::<Vec<_>>()
-        .join(" ");
-    let mut run: Vec<&str> = Vec::new();
-    for token in text.split(|c: char| c.is_whitespace() || ",;:()[]→`".contains(c)) {
-        let word = token.trim_matches(|c: char| ".'\"".contains(c));
-        let english = word.len() > 1 && word.chars().all(|c| c.is_ascii_lowercase());
-        if english {
-            run.push(word);
-            if run.len() >= 3 {
-                return Some(run.join(" "));
-            }
-        } else if !word.is_empty() {
-            run.clear();
-        }
-    }
-    None
-}
 
 /// A directory holding only the oddities' `describe-vpcs` output: the importer warns that the
 /// subnets, the Region, the route tables and the DNS attributes are missing.

@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod english;
 pub mod random;
 
 use std::path::Path;
