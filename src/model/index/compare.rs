@@ -1,0 +1,194 @@
+//! Comparing two models: whether they evaluate alike (what lets the matrix and the cost estimate
+//! keep what an edit did not touch), and, in debug builds, where an edit's model differs from
+//! the one [`Model::new`] builds.
+
+use std::sync::Arc;
+
+use super::Model;
+
+impl Model {
+    /// Whether `other` shares with this model every index and list that evaluation reads,
+    /// besides the compiled tables, the subnets' tables and the instances (which the matrix
+    /// compares one by one) and the what-if. A model an edit makes shares what the edit did not
+    /// touch, so this is pointer comparisons plus a few short lists.
+    pub(crate) fn evaluates_alike(&self, other: &Model) -> bool {
+        let same = Arc::ptr_eq(&self.services, &other.services)
+            && Arc::ptr_eq(&self.workloads, &other.workloads)
+            && Arc::ptr_eq(&self.az_lookup, &other.az_lookup)
+            && Arc::ptr_eq(&self.az_labels, &other.az_labels)
+            && Arc::ptr_eq(&self.az_names, &other.az_names)
+            && Arc::ptr_eq(&self.subnet_lookup, &other.subnet_lookup)
+            && Arc::ptr_eq(&self.subnet_az, &other.subnet_az)
+            && Arc::ptr_eq(&self.table_lookup, &other.table_lookup)
+            && Arc::ptr_eq(&self.service_lookup, &other.service_lookup)
+            && Arc::ptr_eq(&self.nat_lookup, &other.nat_lookup)
+            && Arc::ptr_eq(&self.gwlb_lookup, &other.gwlb_lookup)
+            && Arc::ptr_eq(&self.eni_lookup, &other.eni_lookup)
+            && Arc::ptr_eq(&self.endpoint_enis, &other.endpoint_enis)
+            && Arc::ptr_eq(&self.service_endpoints, &other.service_endpoints)
+            && self.tables.len() == other.tables.len()
+            && (Arc::ptr_eq(&self.security, &other.security)
+                || self.security.evaluates_alike(&other.security));
+        if !same {
+            return false;
+        }
+        if Arc::ptr_eq(&self.scenario, &other.scenario) {
+            return true;
+        }
+        let (a, b) = (&*self.scenario, &*other.scenario);
+        a.region == b.region
+            && a.vpc == b.vpc
+            && a.availability_zones == b.availability_zones
+            && a.subnets == b.subnets
+            && a.internet_gateway == b.internet_gateway
+            && a.nat_gateways == b.nat_gateways
+            && a.interface_endpoints == b.interface_endpoints
+            // Endpoint and bucket policies (the gateway endpoints' routes are in the tables).
+            && a.gateway_endpoints
+                .iter()
+                .map(|g| (&g.id, &g.policy))
+                .eq(b.gateway_endpoints.iter().map(|g| (&g.id, &g.policy)))
+            && a.buckets == b.buckets
+            && a.gwlb_endpoints == b.gwlb_endpoints
+            && a.gateway_load_balancers == b.gateway_load_balancers
+            && a.network_interfaces == b.network_interfaces
+            // The index keeps which ACL a subnet has, not the ACLs' rules: a rule edit must
+            // evaluate every class again.
+            && a.network_acls == b.network_acls
+            && a.route_tables.len() == b.route_tables.len()
+            && a.route_tables
+                .iter()
+                .zip(&b.route_tables)
+                .all(|(x, y)| x.id == y.id && x.gateways == y.gateways)
+    }
+
+    /// When `other` differs from this model in its interface endpoints only (added, removed or
+    /// changed: their services, ENIs and addresses, private DNS, security groups), and no route
+    /// table, association or anything else evaluation reads differs: the services of the
+    /// endpoints that differ. A path to any other service evaluates alike on both models (DNS
+    /// answers a service's name from that service's endpoints only). `None` otherwise.
+    pub(crate) fn interface_endpoint_change(&self, other: &Model) -> Option<Vec<String>> {
+        let (a, b) = (&*self.scenario, &*other.scenario);
+        let (x, y) = (&*self.security, &*other.security);
+        let same = Arc::ptr_eq(&self.services, &other.services)
+            && Arc::ptr_eq(&self.workloads, &other.workloads)
+            && Arc::ptr_eq(&self.az_lookup, &other.az_lookup)
+            && Arc::ptr_eq(&self.subnet_lookup, &other.subnet_lookup)
+            && Arc::ptr_eq(&self.subnet_az, &other.subnet_az)
+            && Arc::ptr_eq(&self.subnet_table, &other.subnet_table)
+            && Arc::ptr_eq(&self.table_lookup, &other.table_lookup)
+            && Arc::ptr_eq(&self.tables, &other.tables)
+            && Arc::ptr_eq(&self.service_lookup, &other.service_lookup)
+            && Arc::ptr_eq(&self.nat_lookup, &other.nat_lookup)
+            && Arc::ptr_eq(&self.gwlb_lookup, &other.gwlb_lookup)
+            && Arc::ptr_eq(&self.eni_lookup, &other.eni_lookup)
+            && Arc::ptr_eq(&self.instance_lookup, &other.instance_lookup)
+            && Arc::ptr_eq(&self.instance_subnet, &other.instance_subnet)
+            && a.instances.shares(&b.instances)
+            && x.groups_on == y.groups_on
+            && x.acls_on == y.acls_on
+            && x.default_group == y.default_group
+            && x.ephemeral == y.ephemeral
+            && x.subnet_acl == y.subnet_acl
+            && x.instance_groups == y.instance_groups
+            && x.eni_groups == y.eni_groups
+            && x.groups == y.groups
+            && a.region == b.region
+            && a.vpc == b.vpc
+            && a.availability_zones == b.availability_zones
+            && a.subnets == b.subnets
+            && a.internet_gateway == b.internet_gateway
+            && a.nat_gateways == b.nat_gateways
+            && a.gateway_endpoints == b.gateway_endpoints
+            && a.gwlb_endpoints == b.gwlb_endpoints
+            && a.gateway_load_balancers == b.gateway_load_balancers
+            && a.network_interfaces == b.network_interfaces
+            && a.security_groups == b.security_groups
+            && a.network_acls == b.network_acls
+            && a.route_tables.len() == b.route_tables.len()
+            && a.route_tables
+                .iter()
+                .zip(&b.route_tables)
+                .all(|(t, u)| t.id == u.id && t.gateways == u.gateways);
+        if !same {
+            return None;
+        }
+        // Each endpoint as evaluation sees it, by id: its definition, ENIs and groups.
+        let seen = |m: &'_ Model, id: &str| {
+            let s = m.scenario();
+            let i = s.interface_endpoints.iter().position(|e| e.id == id)?;
+            Some((
+                s.interface_endpoints[i].clone(),
+                m.endpoint_enis[i].clone(),
+                m.security.endpoint_groups.get(i).cloned(),
+            ))
+        };
+        let mut changed: Vec<String> = Vec::new();
+        for e in a.interface_endpoints.iter().chain(&b.interface_endpoints) {
+            let (before, after) = (seen(self, &e.id), seen(other, &e.id));
+            if before != after {
+                for svc in [before.map(|x| x.0.service), after.map(|x| x.0.service)]
+                    .into_iter()
+                    .flatten()
+                {
+                    if !changed.contains(&svc) {
+                        changed.push(svc);
+                    }
+                }
+            }
+        }
+        (!changed.is_empty()).then_some(changed)
+    }
+
+    /// Where this model differs from `other` (scenario, warnings and every index), for the
+    /// check that an edit's model is the one [`Model::new`] builds; `None` when they agree.
+    /// That check runs in debug builds only.
+    #[cfg(debug_assertions)]
+    pub(crate) fn difference(&self, other: &Model) -> Option<&'static str> {
+        let tables_equal = self.tables.len() == other.tables.len()
+            && self
+                .tables
+                .iter()
+                .zip(other.tables.iter())
+                .all(|(a, b)| **a == **b);
+        [
+            (self.scenario == other.scenario, "scenario"),
+            (self.services == other.services, "services"),
+            (self.findings == other.findings, "findings"),
+            (self.warnings == other.warnings, "warnings"),
+            (self.az_lookup == other.az_lookup, "az_lookup"),
+            (self.az_labels == other.az_labels, "az_labels"),
+            (self.az_names == other.az_names, "az_names"),
+            (self.subnet_lookup == other.subnet_lookup, "subnet_lookup"),
+            (self.subnet_az == other.subnet_az, "subnet_az"),
+            (self.subnet_table == other.subnet_table, "subnet_table"),
+            (self.table_lookup == other.table_lookup, "table_lookup"),
+            (tables_equal, "tables"),
+            (
+                self.service_lookup == other.service_lookup,
+                "service_lookup",
+            ),
+            (self.nat_lookup == other.nat_lookup, "nat_lookup"),
+            (self.gwlb_lookup == other.gwlb_lookup, "gwlb_lookup"),
+            (self.eni_lookup == other.eni_lookup, "eni_lookup"),
+            (
+                self.instance_lookup == other.instance_lookup,
+                "instance_lookup",
+            ),
+            (
+                self.instance_subnet == other.instance_subnet,
+                "instance_subnet",
+            ),
+            (self.endpoint_enis == other.endpoint_enis, "endpoint_enis"),
+            (
+                self.service_endpoints == other.service_endpoints,
+                "service_endpoints",
+            ),
+            (self.workloads == other.workloads, "workloads"),
+            (self.security == other.security, "security"),
+        ]
+        .into_iter()
+        .find(|(equal, _)| !equal)
+        .map(|(_, name)| name)
+    }
+}
