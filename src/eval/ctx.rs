@@ -24,7 +24,7 @@ pub(crate) struct Source {
 
 pub(crate) struct Ctx<'m> {
     pub model: &'m Model,
-    pub failed: Vec<bool>,
+    pub failed: crate::model::FailedAzs,
     /// Record facts. The matrix turns this off: it needs verdicts only.
     pub detail: bool,
     pub notes: Vec<Note>,
@@ -265,7 +265,7 @@ impl Trail {
         Trail {
             detail,
             // A trace's walk passes a few hops; the matrix keeps none.
-            hops: Vec::with_capacity(if detail { 10 } else { 0 }),
+            hops: Vec::with_capacity(if detail { 12 } else { 0 }),
             sig: 0,
         }
     }
@@ -303,12 +303,18 @@ fn id_hash(id: &str) -> u64 {
     })
 }
 
+/// The leaves of one evaluation: usually one or two, kept inline.
+pub(crate) type Leaves = smallvec::SmallVec<[Leaf; 2]>;
+
+/// ENIs reached by one leaf, as (endpoint, ENI index): a few, kept inline.
+pub(crate) type LeafEnis = smallvec::SmallVec<[(usize, usize); 4]>;
+
 /// One destination piece's path to its end.
 #[derive(Debug, Clone)]
 pub(crate) struct Leaf {
     pub cidrs: Vec<Ipv4Net>,
     /// Interface-endpoint ENIs reached, as (endpoint, ENI index).
-    pub eni: Vec<(usize, usize)>,
+    pub eni: LeafEnis,
     pub hops: Trail,
     pub verdict: Verdict,
 }

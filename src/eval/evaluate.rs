@@ -9,7 +9,7 @@ use ipnet::Ipv4Net;
 
 use crate::model::{Model, WhatIf};
 
-use super::ctx::{Aim, Ctx, Dest, Source, Trail};
+use super::ctx::{Aim, Ctx, Dest, Leaves, Source, Trail};
 use super::dns::{self, Answer};
 use super::facts::*;
 use super::merge::{finish, merge};
@@ -33,7 +33,7 @@ pub(crate) fn evaluate_in(
     let goal = resolve_goal(model, &query.to)?;
     let mut ctx = Ctx {
         model,
-        failed: model.failed_azs(what_if),
+        failed: model.failed_az_set(what_if),
         detail: true,
         notes: Vec::new(),
         aim: Aim::default(),
@@ -127,9 +127,10 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
                 address: true,
                 service_index: None,
             };
-            let mut leaves = Vec::new();
-            route_source(ctx, source, &[*net], None, Dest::Range, &mut leaves);
-            merge(ctx, source, &to, hops.hops, leaves)
+            let mut leaves = Leaves::new();
+            let prefix = hops.hops.len();
+            route_source(ctx, source, &[*net], None, Dest::Range, hops, &mut leaves);
+            merge(ctx, source, &to, prefix, leaves)
         }
         Goal::Remote {
             service,
@@ -278,9 +279,10 @@ fn evaluate_public(
     if cidrs.is_empty() {
         return no_public_addresses(ctx, source, to, hops, service);
     }
-    let mut leaves = Vec::new();
-    route_source(ctx, source, cidrs, None, Dest::Range, &mut leaves);
-    merge(ctx, source, to, hops.hops, leaves)
+    let mut leaves = Leaves::new();
+    let prefix = hops.hops.len();
+    route_source(ctx, source, cidrs, None, Dest::Range, hops, &mut leaves);
+    merge(ctx, source, to, prefix, leaves)
 }
 
 fn no_public_addresses(
@@ -416,8 +418,10 @@ fn answered(
     asked: &dns::Asked<'_>,
 ) -> PathTrace {
     let model = ctx.model;
-    let mut leaves = Vec::new();
-    match dns::resolve(ctx, asked, &mut hops) {
+    let mut leaves = Leaves::new();
+    let answer = dns::resolve(ctx, asked, &mut hops);
+    let prefix = hops.hops.len();
+    match answer {
         Answer::Blocked(reason) => {
             let verdict = Verdict::Blocked(reason);
             return finish(ctx, source, to, hops.hops, verdict, Vec::new());
@@ -430,16 +434,25 @@ fn answered(
             // The service's own ranges (not another Region's): the tables have their choices.
             let service = &model.services()[asked.svc];
             let own = std::ptr::eq(asked.cidrs, service.cidrs.as_slice()).then_some(asked.svc);
-            route_source(ctx, source, asked.cidrs, own, Dest::Range, &mut leaves);
+            route_source(
+                ctx,
+                source,
+                asked.cidrs,
+                own,
+                Dest::Range,
+                hops,
+                &mut leaves,
+            );
         }
         Answer::Enis { endpoint, enis } => {
             // All answered ENIs in one walk: those the same route reaches travel together.
             let all = model.endpoint_enis(endpoint);
             let ips: Vec<Ipv4Net> = enis.iter().map(|&i| Ipv4Net::from(all[i].ip)).collect();
-            route_source(ctx, source, &ips, None, Dest::Eni { endpoint }, &mut leaves);
+            let dest = Dest::Eni { endpoint };
+            route_source(ctx, source, &ips, None, dest, hops, &mut leaves);
         }
     }
-    merge(ctx, source, to, hops.hops, leaves)
+    merge(ctx, source, to, prefix, leaves)
 }
 
 /// `pl-s3`: the managed prefix list as a route names it.

@@ -37,7 +37,7 @@ pub struct Matrix {
     /// subnet and public-IP state share one allocation.
     pub cells: Vec<Arc<[MatrixCell]>>,
     /// The layers the verdicts did not evaluate ([`super::facts::unchecked`]).
-    pub unchecked: Vec<&'static str>,
+    pub unchecked: crate::model::Unchecked,
     /// The traffic every cell asks about (security groups and network ACLs check it): TCP 443
     /// unless [`evaluate_all_for`] was given other traffic; [`evaluate_all_after`] keeps it.
     pub probe: Probe,
@@ -84,7 +84,7 @@ pub fn evaluate_class(
 ) -> (Vec<Result<PathTrace, QueryError>>, WalkDeps) {
     let mut ctx = Ctx {
         model,
-        failed: failed.to_vec(),
+        failed: failed.into(),
         detail: true,
         notes: Vec::new(),
         aim: Default::default(),
@@ -319,7 +319,7 @@ fn evaluate_rows(
     let work = || {
         let mut ctx = Ctx {
             model,
-            failed: failed.to_vec(),
+            failed: failed.into(),
             detail: false,
             notes: Vec::new(),
             aim: Default::default(),

@@ -3,7 +3,7 @@
 //! whether they are in its AZ, aws-semantics.md §3); leaves that took different paths make the
 //! parts of a partial verdict.
 
-use super::ctx::{Ctx, Leaf, Source};
+use super::ctx::{Ctx, Leaf, Leaves, Source};
 use super::facts::*;
 use super::rules::interface_endpoint::cross_az_of;
 
@@ -14,28 +14,27 @@ fn signature(leaf: &Leaf) -> Signature<'_> {
     (&leaf.verdict, leaf.hops.sig)
 }
 
+/// The leaves' trails all begin with the path's first `prefix` hops (source, DNS).
 pub(crate) fn merge(
     ctx: &mut Ctx<'_>,
     source: &Source,
     to: &Id,
-    prefix: Vec<Hop>,
-    leaves: Vec<Leaf>,
+    prefix: usize,
+    leaves: Leaves,
 ) -> PathTrace {
     let src_az = ctx.az_of_subnet(source.subnet);
     if !ctx.detail {
         // The matrix: the verdict alone, without parts or hops.
         let verdict = outcome(ctx, src_az, &leaves);
-        return finish(ctx, source, to, prefix, verdict, Vec::new());
+        return finish(ctx, source, to, Vec::new(), verdict, Vec::new());
     }
     if leaves.len() == 1 {
         // One path: nothing to group.
-        let p = combine(ctx, src_az, leaves);
-        let mut hops = prefix;
-        hops.extend(p.hops);
-        return finish(ctx, source, to, hops, p.verdict, Vec::new());
+        let p = combine(ctx, src_az, leaves.into_iter());
+        return finish(ctx, source, to, p.hops, p.verdict, Vec::new());
     }
     // Group leaves by path, keeping first-seen order.
-    let mut groups: Vec<Vec<Leaf>> = Vec::with_capacity(1);
+    let mut groups: Vec<Vec<Leaf>> = Vec::with_capacity(2);
     for leaf in leaves {
         match groups
             .iter_mut()
@@ -52,17 +51,19 @@ pub(crate) fn merge(
         .collect();
     let mut parts: Vec<Part> = groups
         .into_iter()
-        .map(|g| combine(ctx, src_az, g))
+        .map(|g| combine(ctx, src_az, g.into_iter()))
         .collect();
     if parts.len() == 1 {
         let p = parts.pop().expect("one part");
-        let mut hops = prefix;
-        hops.extend(p.hops);
-        return finish(ctx, source, to, hops, p.verdict, Vec::new());
+        return finish(ctx, source, to, p.hops, p.verdict, Vec::new());
     }
-    // Several paths: the verdict by outcome, each path a part.
+    // Several paths: the common first hops once, then each path a part.
+    let common = parts[0].hops[..prefix.min(parts[0].hops.len())].to_vec();
+    for p in &mut parts {
+        p.hops.drain(..prefix.min(p.hops.len()));
+    }
     let verdict = outcome_of(ctx, src_az, parts.iter().map(|p| &p.verdict), &enis);
-    finish(ctx, source, to, prefix, verdict, parts)
+    finish(ctx, source, to, common, verdict, parts)
 }
 
 /// The verdict of a destination's ranges by outcome (README, verdicts): every range reachable →
@@ -110,9 +111,8 @@ fn outcome_of<'a>(
 
 /// Combine leaves that took the same path: route-table decisions are concatenated; for ENIs the
 /// endpoint hop lists every ENI and `cross_az` is computed.
-fn combine(ctx: &mut Ctx<'_>, src_az: usize, group: Vec<Leaf>) -> Part {
+fn combine(ctx: &mut Ctx<'_>, src_az: usize, mut iter: impl Iterator<Item = Leaf>) -> Part {
     let model = ctx.model;
-    let mut iter = group.into_iter();
     let Some(first) = iter.next() else {
         return Part {
             to: None,
@@ -122,7 +122,7 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, group: Vec<Leaf>) -> Part {
         };
     };
     let mut cidrs = first.cidrs;
-    let mut enis: Vec<(usize, usize)> = first.eni;
+    let mut enis = first.eni;
     let mut hops = first.hops.hops;
     let mut verdict = first.verdict;
     for leaf in iter {
@@ -202,7 +202,7 @@ fn merge_decisions(into: &mut std::sync::Arc<[RouteDecision]>, more: &[RouteDeci
 
 fn same_routes(a: &RouteDecision, b: &RouteDecision) -> bool {
     a.matches.len() == b.matches.len()
-        && a.matches.iter().zip(&b.matches).all(|(x, y)| {
+        && a.matches.iter().zip(b.matches.iter()).all(|(x, y)| {
             x.destination == y.destination && x.target == y.target && x.chosen == y.chosen
         })
 }
@@ -224,7 +224,7 @@ pub(crate) fn finish(
         parts,
         unchecked: match ctx.detail {
             true => super::facts::unchecked(ctx.model),
-            false => Vec::new(),
+            false => Default::default(),
         },
     }
 }

@@ -8,7 +8,7 @@ use smallvec::SmallVec;
 
 use crate::model::Target;
 
-use super::ctx::{Arrival, Ctx, Dest, Leaf, Outcome, Trail, Walk, route_fact};
+use super::ctx::{Arrival, Ctx, Dest, Leaf, Leaves, Outcome, Trail, Walk, route_fact};
 use super::facts::*;
 use super::layers;
 use super::route::{self, Choice, Group};
@@ -25,9 +25,20 @@ pub(crate) fn route_source(
     cidrs: &[Ipv4Net],
     service: Option<usize>,
     dest: Dest,
-    leaves: &mut Vec<Leaf>,
+    prefix: Trail,
+    leaves: &mut Leaves,
 ) {
     let model = ctx.model;
+    if cidrs.is_empty() {
+        // Nothing to route: the path ends where it is, as no route would end it.
+        leaves.push(Leaf {
+            cidrs: Vec::new(),
+            eni: Default::default(),
+            hops: prefix,
+            verdict: Verdict::Blocked(Reason::NoRoute),
+        });
+        return;
+    }
     let (table, assoc) = ctx.subnet_table(source.subnet);
     let association = || {
         let subnet = Id::from(model.scenario().subnets[source.subnet].id.as_str());
@@ -56,7 +67,8 @@ pub(crate) fn route_source(
     } else {
         None
     };
-    let mut trail = Trail::new(ctx.detail);
+    // The walk's hops follow the path's first ones (source, DNS): every leaf has the whole path.
+    let mut trail = prefix;
     // The source's security groups decide before any route table (aws-semantics.md §5b).
     let allowed;
     let mut service = service;
@@ -95,7 +107,7 @@ fn route_from<'m>(
     dest: Dest,
     walk: Walk<'m>,
     prefix: Trail,
-    leaves: &mut Vec<Leaf>,
+    leaves: &mut Leaves,
 ) {
     let model = ctx.model;
     let compiled = ctx.table(table);
@@ -186,7 +198,7 @@ fn follow<'m>(
     dest: Dest,
     mut walk: Walk<'m>,
     mut hops: Trail,
-    leaves: &mut Vec<Leaf>,
+    leaves: &mut Leaves,
 ) {
     let model = ctx.model;
     let Some(w) = choice.winner else {
@@ -342,7 +354,7 @@ fn finish(
     dest: Dest,
     mut hops: Trail,
     outcome: Outcome,
-    leaves: &mut Vec<Leaf>,
+    leaves: &mut Leaves,
 ) {
     let model = ctx.model;
     let detail = ctx.detail;
@@ -357,7 +369,7 @@ fn finish(
                         .map(|i| (endpoint, i))
                 })
                 .collect(),
-            Dest::Range => Vec::new(),
+            Dest::Range => Default::default(),
         },
         // The matrix groups by path only; traces list the ranges.
         cidrs: if detail { cidrs } else { Vec::new() },

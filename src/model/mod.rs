@@ -19,8 +19,8 @@ pub use diagnostic::{DiagArg, Diagnostic, Severity};
 pub use edit::{Edit, EditError};
 pub(crate) use index::cores;
 pub use index::{
-    Association, CompiledRoute, CompiledTable, EniInfo, GroupSet, Model, RouteDecision, RouteMatch,
-    RouteOrigin, RouteRule, SecurityIndex,
+    Association, CompiledRoute, CompiledTable, EniInfo, FailedAzs, GroupSet, Model, RouteDecision,
+    RouteMatch, RouteOrigin, RouteRule, SecurityIndex, UNCHECKED, Unchecked, unchecked_layers,
 };
 pub(crate) use index::{destination_text, route_select};
 pub use lesson::{Lesson, LessonPanel, LessonStep, StepExpectation, Text};

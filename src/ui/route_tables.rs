@@ -28,7 +28,7 @@ fn matches_in(app: &App, table: &str) -> Vec<(String, bool, crate::eval::RouteRu
         {
             if h.kind == HopKind::RouteTable && h.id == table {
                 for d in h.decisions() {
-                    for m in &d.matches {
+                    for m in d.matches.iter() {
                         out.push((m.destination.to_string(), m.chosen, d.rule));
                     }
                 }

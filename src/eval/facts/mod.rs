@@ -9,37 +9,12 @@ pub use compact_str::CompactString;
 /// ids up to 24 bytes, so most facts allocate nothing for their names.
 pub type Id = CompactString;
 
-/// The layers the evaluator may leave out; every verdict lists those it did not evaluate (see
-/// [`unchecked`]) so that "reachable" never reads as a promise that the connection works.
-pub const UNCHECKED: [&str; 4] = [
-    "security_groups",
-    "network_acls",
-    "source_dest_check",
-    "endpoint_policies",
-];
+pub use crate::model::{UNCHECKED, Unchecked};
 
-/// The layers a model's verdicts leave out: security groups and network ACLs when the scenario
-/// has none (today's behaviour for scenarios without them), the source/destination check when
-/// some appliance interface does not say, and endpoint and bucket policies when no endpoint
-/// has a policy and no bucket is listed (then every endpoint has AWS's default policy, and
-/// bucket policies are unknown).
-pub fn unchecked(model: &crate::model::Model) -> Vec<&'static str> {
-    let sec = model.security();
-    let s = model.scenario();
-    UNCHECKED
-        .iter()
-        .copied()
-        .filter(|layer| match *layer {
-            "security_groups" => !sec.groups_on,
-            "network_acls" => !sec.acls_on,
-            "source_dest_check" => s
-                .network_interfaces
-                .iter()
-                .any(|n| n.source_dest_check.is_none()),
-            "endpoint_policies" => !crate::eval::policies::on(model),
-            _ => true,
-        })
-        .collect()
+/// The layers a model's verdicts leave out (worked out when the model is built, see
+/// [`crate::model::unchecked_layers`]).
+pub fn unchecked(model: &crate::model::Model) -> Unchecked {
+    model.unchecked.clone()
 }
 
 mod answers;

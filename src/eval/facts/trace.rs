@@ -28,7 +28,7 @@ pub struct PathTrace {
     /// Partial verdicts: which ranges go where; workloads: each service's path.
     pub parts: Vec<Part>,
     /// The layers this verdict did not evaluate ([`super::unchecked`]).
-    pub unchecked: Vec<&'static str>,
+    pub unchecked: Unchecked,
 }
 
 impl PathTrace {

@@ -30,7 +30,7 @@ pub(super) fn after_interface_endpoints(
         .collect();
     let mut ctx = Ctx {
         model,
-        failed: failed.clone(),
+        failed: failed.as_slice().into(),
         detail: false,
         notes: Vec::new(),
         aim: Default::default(),

@@ -5,6 +5,44 @@ use super::{Association, CompiledTable, EniInfo, Model};
 use crate::model::catalogue::{Service, Workload};
 use crate::model::{Diagnostic, Scenario, WhatIf};
 
+/// The layers the evaluator may leave out; every verdict lists those it did not evaluate (see
+/// [`unchecked_layers`]) so that "reachable" never reads as a promise that the connection works.
+pub const UNCHECKED: [&str; 4] = [
+    "security_groups",
+    "network_acls",
+    "source_dest_check",
+    "endpoint_policies",
+];
+
+/// Per AZ (by index), whether the what-if failed it.
+pub type FailedAzs = smallvec::SmallVec<[bool; 16]>;
+
+/// Codes from [`UNCHECKED`]: at most all four, kept inline (a trace copies them, allocating
+/// nothing).
+pub type Unchecked = smallvec::SmallVec<[&'static str; 4]>;
+
+/// The layers a model's verdicts leave out: security groups and network ACLs when the scenario
+/// has none (today's behaviour for scenarios without them), the source/destination check when
+/// some appliance interface does not say, and endpoint and bucket policies when no endpoint
+/// has a policy and no bucket is listed (then every endpoint has AWS's default policy, and
+/// bucket policies are unknown). Worked out once per model: every trace carries it.
+pub fn unchecked_layers(s: &Scenario, sec: &super::SecurityIndex, policies_on: bool) -> Unchecked {
+    UNCHECKED
+        .iter()
+        .copied()
+        .filter(|layer| match *layer {
+            "security_groups" => !sec.groups_on,
+            "network_acls" => !sec.acls_on,
+            "source_dest_check" => s
+                .network_interfaces
+                .iter()
+                .any(|n| n.source_dest_check.is_none()),
+            "endpoint_policies" => !policies_on,
+            _ => true,
+        })
+        .collect()
+}
+
 impl Model {
     pub fn scenario(&self) -> &Scenario {
         &self.scenario
@@ -57,7 +95,13 @@ impl Model {
 
     /// Failed AZ indexes; unknown names are ignored here (validation and the CLI report them).
     pub fn failed_azs(&self, what_if: &WhatIf) -> Vec<bool> {
-        let mut failed = vec![false; self.scenario.availability_zones.len()];
+        self.failed_az_set(what_if).to_vec()
+    }
+
+    /// [`Model::failed_azs`], inline for up to 16 AZs (one evaluation allocates nothing for it).
+    pub fn failed_az_set(&self, what_if: &WhatIf) -> FailedAzs {
+        let mut failed: FailedAzs =
+            smallvec::smallvec![false; self.scenario.availability_zones.len()];
         for name in &what_if.failed_azs {
             if let Some(i) = self.az_index(name) {
                 failed[i] = true;

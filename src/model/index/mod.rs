@@ -31,6 +31,7 @@ pub use route_select::{RouteDecision, RouteMatch, RouteRule};
 /// Id → position. Ids are short strings looked up on every evaluation; FxHash (rustc's hasher)
 /// hashes them several times faster than SipHash, and a scenario is the user's own file.
 pub(crate) type IdMap = HashMap<String, usize, rustc_hash::FxBuildHasher>;
+pub use lookups::{FailedAzs, UNCHECKED, Unchecked, unchecked_layers};
 pub use security::{GroupSet, SecurityIndex};
 pub(crate) use threads::cores;
 
@@ -84,7 +85,7 @@ impl CompiledRoute {
 }
 
 /// A route table with its derived routes and a trie from each destination CIDR to its route.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct CompiledTable {
     pub routes: Vec<CompiledRoute>,
     pub trie: PrefixTrie<u32>,
@@ -95,6 +96,23 @@ pub struct CompiledTable {
     pub(crate) services: Box<[Box<[route_select::Group]>]>,
     /// Each route's destination as written (`10.0.0.0/16`, `pl-s3`), for the trace's matches.
     pub(crate) written: Box<[compact_str::CompactString]>,
+    /// For each subnet that holds interface-endpoint ENIs and that no route splits, sorted by
+    /// CIDR: the route choice for any address in it, and the matches as a trace shows them, so
+    /// a path to an ENI needs no walk of the trie (`route_select::split_into`).
+    pub(crate) subnets: route_select::SubnetChoices,
+}
+
+/// Two tables are equal when they route alike. The kept subnet choices are left out: they only
+/// spare trie walks, give the trie's own answers (a property test in `route_select` checks it),
+/// and depend on where the endpoints' ENIs were when the table was compiled, so a table an edit
+/// kept may keep a few more or fewer than a fresh one.
+impl PartialEq for CompiledTable {
+    fn eq(&self, other: &Self) -> bool {
+        self.routes == other.routes
+            && self.trie == other.trie
+            && self.services == other.services
+            && self.written == other.written
+    }
 }
 
 /// An interface endpoint's network interface in one subnet.
@@ -143,6 +161,8 @@ pub struct Model {
     pub(crate) policies_on: bool,
     /// Some policy has a condition on `aws:VpcSourceIp`: the source's address decides.
     pub(crate) policies_read_address: bool,
+    /// The layers this model's verdicts leave out ([`unchecked_layers`]).
+    pub(crate) unchecked: Unchecked,
 }
 
 /// Errors first (each group in rule order), as [`Model::new`] reports them.
@@ -456,7 +476,9 @@ impl Model {
             || SecurityIndex::build(s, &subnet_lookup),
         );
         let (policies_on, policies_read_address) = super::policy::flags(s);
+        let unchecked = unchecked_layers(s, &security, policies_on);
         Model {
+            unchecked,
             policies_on,
             policies_read_address,
             security,
@@ -554,13 +576,14 @@ mod tests {
         let s = large();
         let model = Model::new(s.clone()).expect("valid");
         for (t, table) in s.route_tables.iter().enumerate() {
-            let alone = compile_table(
-                &s,
-                model.services(),
-                &model.service_lookup,
-                &table.id,
-                &table.routes,
-            );
+            let eni_subnets = tables::eni_subnet_cidrs(&s);
+            let at = tables::Compile {
+                scenario: &s,
+                services: model.services(),
+                service_lookup: &model.service_lookup,
+                eni_subnets: &eni_subnets,
+            };
+            let alone = compile_table(&at, &table.id, &table.routes);
             assert_eq!(*model.tables[t], alone, "{}", table.id);
         }
         assert_eq!(model.clone_scenario(), s);

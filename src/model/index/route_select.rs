@@ -43,13 +43,24 @@ impl RouteRule {
 pub(crate) type Matches = smallvec::SmallVec<[(Ipv4Net, u32); 4]>;
 
 /// The outcome of route selection for one destination range that no more-specific route splits.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Choice {
     /// Route index in the compiled table.
     pub winner: Option<u32>,
     /// Every (matched CIDR, route) that contains the destination, shortest prefix first.
     pub matches: Matches,
     pub rule: RouteRule,
+}
+
+impl Clone for Choice {
+    fn clone(&self) -> Self {
+        // The matches are plain values: copied at once, not one by one.
+        Choice {
+            winner: self.winner,
+            matches: Matches::from_slice(&self.matches),
+            rule: self.rule,
+        }
+    }
 }
 
 impl Choice {
@@ -160,6 +171,62 @@ pub(crate) fn winner_and_inside(table: &CompiledTable, dest: Ipv4Net) -> (Choice
     (choice, inside)
 }
 
+/// A table's route choices for whole subnets that no route inside splits (kept for the
+/// subnets of interface-endpoint ENIs, see `CompiledTable::subnets`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct SubnetChoices {
+    /// (first address, last address, index into `choices`), sorted; subnets do not overlap.
+    pub ranges: Box<[(u32, u32, u32)]>,
+    /// The distinct choices, each with its matches as [`decision`] lists them.
+    pub choices: Box<[(Choice, Arc<[RouteMatch]>)]>,
+}
+
+impl SubnetChoices {
+    /// The choices for `subnets` (sorted CIDRs) in `table`, leaving out those a route splits.
+    pub fn new(table: &CompiledTable, subnets: &[Ipv4Net]) -> SubnetChoices {
+        let mut ranges = Vec::with_capacity(subnets.len());
+        let mut choices: Vec<(Choice, Arc<[RouteMatch]>)> = Vec::new();
+        for &cidr in subnets {
+            let (choice, inside) = choose_and_inside(table, cidr);
+            if inside {
+                continue;
+            }
+            let k = match choices.iter().position(|(c, _)| *c == choice) {
+                Some(k) => k,
+                None => {
+                    let matches = decision(table, cidr, &choice).matches;
+                    choices.push((choice, matches));
+                    choices.len() - 1
+                }
+            };
+            let (first, last) = (u32::from(cidr.network()), u32::from(cidr.broadcast()));
+            ranges.push((first, last, k as u32));
+        }
+        SubnetChoices {
+            ranges: ranges.into(),
+            choices: choices.into(),
+        }
+    }
+
+    /// The kept choice of the subnet that contains `dest`, if any: then it is the choice for
+    /// `dest` too, since every route that contains `dest` contains the whole subnet.
+    fn containing(&self, dest: Ipv4Net) -> Option<&Choice> {
+        let (first, last) = (u32::from(dest.network()), u32::from(dest.broadcast()));
+        // The one subnet that may contain `dest` is the last that starts at or before it.
+        let i = self.ranges.partition_point(|r| r.0 <= first);
+        let &(_, end, k) = self.ranges[..i].last()?;
+        (last <= end).then(|| &self.choices[k as usize].0)
+    }
+
+    /// The matches of a kept choice equal to `choice`.
+    fn matches(&self, choice: &Choice) -> Option<&Arc<[RouteMatch]>> {
+        self.choices
+            .iter()
+            .find(|(c, _)| c == choice)
+            .map(|(_, m)| m)
+    }
+}
+
 /// Split `dest` by the more specific routes inside it: each piece is a CIDR that one choice
 /// covers entirely. Usually that is `dest` alone.
 ///
@@ -182,6 +249,10 @@ pub(crate) fn split_into(
     exact: bool,
     out: &mut impl Extend<(Ipv4Net, Choice)>,
 ) {
+    if let Some(kept) = table.subnets.containing(dest) {
+        out.extend([(dest, kept.clone())]);
+        return;
+    }
     // Only the exact split (a trace) needs every match and the rule's name.
     let pick = if exact {
         choose_and_inside
@@ -251,7 +322,7 @@ pub struct RouteMatch {
 pub struct RouteDecision {
     pub destinations: Vec<Ipv4Net>,
     /// The routes that matched the first destination, the winner marked `chosen`.
-    pub matches: Vec<RouteMatch>,
+    pub matches: Arc<[RouteMatch]>,
     pub rule: RouteRule,
 }
 
@@ -337,6 +408,14 @@ fn decisions(
 
 /// The decision for `dest` alone.
 pub(crate) fn decision(table: &CompiledTable, dest: Ipv4Net, choice: &Choice) -> RouteDecision {
+    // A subnet's kept choice has its matches ready.
+    if let Some(matches) = table.subnets.matches(choice) {
+        return RouteDecision {
+            destinations: vec![dest],
+            matches: matches.clone(),
+            rule: choice.rule,
+        };
+    }
     RouteDecision {
         destinations: vec![dest],
         matches: choice
@@ -403,6 +482,7 @@ mod tests {
             trie,
             services: Box::default(),
             written: Box::default(),
+            subnets: SubnetChoices::default(),
         }
     }
 
@@ -513,11 +593,16 @@ mod props {
                 ignored: vec![],
             });
         }
+        let written = compiled
+            .iter()
+            .map(|r| crate::model::destination_text(&r.destination))
+            .collect();
         CompiledTable {
             routes: compiled,
             trie,
             services: Box::default(),
-            written: Box::default(),
+            written,
+            subnets: SubnetChoices::default(),
         }
     }
 
@@ -560,6 +645,33 @@ mod props {
                 (None, None) => {}
                 (Some(g), Some(w)) => prop_assert!(g as usize == w || same(g as usize, w), "got {g}, want {w}"),
                 (g, w) => prop_assert!(false, "got {g:?}, want {w:?}"),
+            }
+        }
+
+        #[test]
+        fn a_kept_subnet_choice_is_the_choice_the_trie_makes(
+            routes in proptest::collection::vec(route_strategy(), 0..30),
+            picks in proptest::collection::btree_set(0u32..64, 1..8),
+            host in any::<u32>(),
+            len in 24u8..=32,
+        ) {
+            let table = build(&routes);
+            // Disjoint /26 subnets near the routes' addresses, as a VPC's subnets are.
+            let base = routes.first().map_or(0x0a00_0000, |r| r.0) & 0xffff_0000;
+            let subnets: Vec<Ipv4Net> = picks
+                .iter()
+                .map(|p| Ipv4Net::new((base | (p << 6)).into(), 26).unwrap())
+                .collect();
+            let mut kept = build(&routes);
+            kept.subnets = SubnetChoices::new(&kept, &subnets);
+            for net in &subnets {
+                let inside = u32::from(net.network()) | (host & 0x3f);
+                let dest = Ipv4Net::new(inside.into(), len.max(26)).unwrap().trunc();
+                let (want, got) = (split(&table, dest, true), split(&kept, dest, true));
+                prop_assert_eq!(&want, &got);
+                for (p, c) in &want {
+                    prop_assert_eq!(decision(&table, *p, c), decision(&kept, *p, c));
+                }
             }
         }
 

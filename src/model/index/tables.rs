@@ -5,10 +5,13 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use std::collections::HashMap;
+
 use compact_str::CompactString;
+use ipnet::Ipv4Net;
 
 use super::IdMap;
-use super::route_select::{Choice, groups, split_into};
+use super::route_select::{Choice, SubnetChoices, groups, split_into};
 use super::threads::parallel;
 use super::{CompiledRoute, CompiledTable, RouteOrigin};
 use crate::model::catalogue::Service;
@@ -29,9 +32,20 @@ pub(super) fn compile_tables<R>(
     let route_tables = &scenario.route_tables;
     let mut tables: Vec<Option<Arc<CompiledTable>>> = (0..route_tables.len()).map(&reuse).collect();
     let todo: Vec<usize> = (0..tables.len()).filter(|&t| tables[t].is_none()).collect();
+    let eni_subnets = if todo.is_empty() {
+        Vec::new()
+    } else {
+        eni_subnet_cidrs(scenario)
+    };
     let compile = |t: usize| {
         let table = &route_tables[t];
-        compile_table(scenario, services, service_lookup, &table.id, &table.routes)
+        let at = Compile {
+            scenario,
+            services,
+            service_lookup,
+            eni_subnets: &eni_subnets,
+        };
+        compile_table(&at, &table.id, &table.routes)
     };
     let routes: usize = todo.iter().map(|&t| route_tables[t].routes.len()).sum();
     let result = if parallel(routes) {
@@ -86,14 +100,41 @@ pub(crate) fn destination_text(d: &Destination) -> CompactString {
     }
 }
 
+/// What compiling a table reads besides its own routes.
+pub(super) struct Compile<'a> {
+    pub scenario: &'a Scenario,
+    pub services: &'a [Service],
+    pub service_lookup: &'a IdMap,
+    /// The CIDRs of the subnets that hold interface-endpoint ENIs ([`eni_subnet_cidrs`]).
+    pub eni_subnets: &'a [Ipv4Net],
+}
+
+/// The CIDRs of the subnets where interface endpoints have ENIs, sorted, each once. A table
+/// keeps its route choice for each of them (see [`CompiledTable::subnet_choice`]).
+pub(super) fn eni_subnet_cidrs(scenario: &Scenario) -> Vec<Ipv4Net> {
+    let cidr: HashMap<&str, Ipv4Net> = scenario
+        .subnets
+        .iter()
+        .map(|s| (s.id.as_str(), s.cidr))
+        .collect();
+    let mut out: Vec<Ipv4Net> = scenario
+        .interface_endpoints
+        .iter()
+        .flat_map(|e| &e.subnets)
+        .filter_map(|s| cidr.get(s.subnet.as_str()).copied())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// Every route of one table, derived ones included, and the trie over their CIDRs.
 pub(super) fn compile_table(
-    scenario: &Scenario,
-    services: &[Service],
-    service_lookup: &IdMap,
+    at: &Compile<'_>,
     table_id: &str,
     routes: &[crate::model::Route],
 ) -> CompiledTable {
+    let (scenario, services, service_lookup) = (at.scenario, at.services, at.service_lookup);
     let vpc = &scenario.vpc.cidrs;
     let mut compiled = Vec::with_capacity(routes.len() + vpc.len() + 2);
     for cidr in vpc {
@@ -171,6 +212,7 @@ pub(super) fn compile_table(
         trie,
         services: Box::default(),
         written: Box::default(),
+        subnets: SubnetChoices::default(),
     };
     table.written = table
         .routes
@@ -180,12 +222,14 @@ pub(super) fn compile_table(
     table.services = services
         .iter()
         .map(|s| {
-            let mut pieces: Vec<(ipnet::Ipv4Net, Choice)> = Vec::with_capacity(s.cidrs.len());
+            let mut pieces: Vec<(Ipv4Net, Choice)> = Vec::with_capacity(s.cidrs.len());
             for &c in &s.cidrs {
                 split_into(&table, c, true, &mut pieces);
             }
             groups(&table, &pieces, true).into_iter().collect()
         })
         .collect();
+    // A subnet that no route inside splits routes every address of it as it routes the subnet.
+    table.subnets = SubnetChoices::new(&table, at.eni_subnets);
     table
 }
