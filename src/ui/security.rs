@@ -69,12 +69,7 @@ impl Out<'_> {
     }
 
     fn group(&mut self, lang: Lang, c: &GroupCheck, allowed: bool) {
-        let groups = c
-            .groups
-            .iter()
-            .map(|g| g.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
+        let groups = explain::join(lang, c.groups.iter().map(|g| g.as_str()));
         let head = msg(
             lang,
             "sec-panel-group",
@@ -242,8 +237,11 @@ impl Out<'_> {
             PolicyDecision::Allowed => self.allowed += 1,
             PolicyDecision::Limited => {
                 self.limited += 1;
-                let hint = t(lang, "ui-sec-policy-limited-hint");
-                self.item(&format!("  {hint}"), self.theme.dim());
+                // Once: the same advice under each such policy is noise.
+                if self.limited == 1 {
+                    let hint = t(lang, "ui-sec-policy-limited-hint");
+                    self.item(&format!("  {hint}"), self.theme.dim());
+                }
             }
             PolicyDecision::Denied | PolicyDecision::NotAllowed => self.denied = Some(head),
             PolicyDecision::NotEvaluable => self.unknown = Some(head),
@@ -410,12 +408,7 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> (Vec<Line<'static>>, Marks) 
     for p in &tr.parts {
         let label = match &p.to {
             Some(to) => to.to_string(),
-            None => p
-                .cidrs
-                .iter()
-                .map(|c| c.to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
+            None => explain::join(lang, p.cidrs.iter().map(|c| c.to_string())),
         };
         let mark = out.lines.len();
         out.head(
@@ -490,7 +483,7 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> (Vec<Line<'static>>, Marks) 
         let text = msg(
             lang,
             "sec-panel-not-evaluated",
-            args().s("layers", layers.join(", ")),
+            args().s("layers", explain::join(lang, &layers)),
         );
         out.head(&text, theme.warn());
     }

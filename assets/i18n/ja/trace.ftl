@@ -300,7 +300,7 @@ sec-panel-policy-allowed-by = ✔ 許可: { $statement }
 sec-panel-policy-no-deny = ✔ 許可: 拒否するステートメントがありません (バケットポリシーは Deny で指定したものだけを拒否します)
 sec-panel-policy-limited = { $kind ->
     [endpoint] ◐ 一部のリクエストだけ許可: { $statement }
-   *[bucket] ◐ 一部のリクエストだけ許可: 残りは { $statement } が拒否します
+   *[bucket] ◐ 一部のリクエストだけ許可: 残りは{ $statement } が拒否します
 }
 sec-panel-policy-denied-by = ✖ 拒否: { $statement } (明示的な Deny)
 sec-panel-policy-not-allowed = ✖ 拒否: 許可するステートメントがありません (エンドポイントポリシーはステートメントで指定したものだけを許可します)
