@@ -68,8 +68,9 @@ impl Piece<'_, '_> {
         }
     }
 
-    /// The checks of one subnet boundary (request and reply), one hop when all allow.
-    fn acl(&mut self, checks: Vec<AclCheck>) -> Result<(), Box<Outcome>> {
+    /// The checks of one subnet boundary (request and reply), one hop when all allow. An
+    /// array, not a `Vec`: the matrix, which keeps no facts, allocates nothing here.
+    fn acl(&mut self, checks: [AclCheck; 2]) -> Result<(), Box<Outcome>> {
         if let Some(denied) = checks.iter().find(|c| !c.allow) {
             return Err(Box::new(Outcome::Stop {
                 kind: HopKind::Blocked,
@@ -78,8 +79,10 @@ impl Piece<'_, '_> {
                 stop: Stop::NetworkAcl(denied.clone()),
             }));
         }
-        let id = checks.first().map(|c| c.acl.clone()).unwrap_or_default();
-        let fact = self.ctx.detail.then(|| Fact::NetworkAcl { checks });
+        let id = checks[0].acl.clone();
+        let fact = self.ctx.detail.then(|| Fact::NetworkAcl {
+            checks: checks.to_vec(),
+        });
         self.hops.push((HopKind::NetworkAcl, id, fact));
         Ok(())
     }
@@ -191,7 +194,7 @@ fn crossing(
     direction: AclDirection,
     peer: Ipv4Net,
     reply_ports: PortRange,
-) -> Vec<AclCheck> {
+) -> [AclCheck; 2] {
     let acl = ctx.model.security().acl(ctx.model.scenario(), subnet);
     let protocol = ctx.probe.protocol;
     let request = Traffic {
@@ -208,7 +211,7 @@ fn crossing(
         AclDirection::Inbound => AclDirection::Outbound,
         AclDirection::Outbound => AclDirection::Inbound,
     };
-    vec![
+    [
         network_acl::check(ctx, acl, subnet, direction, false, request),
         network_acl::check(ctx, acl, subnet, back, true, reply),
     ]
