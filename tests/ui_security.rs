@@ -123,11 +123,11 @@ fn endpoint_and_bucket_policies_on_the_path_at_every_size() {
         let (endpoint, statement) = match lang {
             Lang::En => (
                 "endpoint policy · vpce-s3-logs",
-                "✔ allowed by statement 1 (OnlyLogs)",
+                "◐ allowed by statement 1 (OnlyLogs)",
             ),
             Lang::Ja => (
                 "エンドポイントポリシー · vpce-s3-logs",
-                "✔ 一部のリクエストだけ許可",
+                "◐ 一部のリクエストだけ許可",
             ),
         };
         assert!(screen.contains(endpoint), "{endpoint:?} not in\n{screen}");
@@ -342,4 +342,72 @@ fn the_target_picker_sets_the_request_the_policies_decide_on() {
     let screen = text(&frame(&mut app, 80, 24));
     assert!(screen.contains("Path: data → s3 ·"), "{screen}");
     assert!(!screen.contains("s3:GetObject"), "{screen}");
+}
+
+#[test]
+fn allowed_for_some_requests_only_is_its_own_state_and_count() {
+    // app → s3: the endpoint policy and both bucket policies each allow only some of "any
+    // request"; data → s3: AWS's default endpoint policy allows every request, the reports
+    // bucket's policy only some. Neither summary may say "all … allow".
+    let cases = [
+        (
+            "app",
+            "all",
+            (
+                "◐ allowed for some requests only: each of the 3 checks on the path allows only some requests",
+                "◐ 一部のリクエストだけ許可: 経路上の 3 件の判定がすべて、一部のリクエストだけを許可しています",
+            ),
+        ),
+        (
+            "data",
+            "mixed",
+            (
+                "◐ allowed for some requests only: 1 of the 2 checks on the path allows only some requests, the other one allows the traffic",
+                "◐ 一部のリクエストだけ許可: 経路上の 2 件の判定のうち 1 件が一部のリクエストだけを許可し、残りの 1 件は許可しています",
+            ),
+        ),
+    ];
+    for (from, name, (en, ja)) in cases {
+        for lang in [Lang::En, Lang::Ja] {
+            let mut app = in_scenario("endpoint-policies", lang, from, "s3");
+            let (summary, allowed_all, legend) = match lang {
+                Lang::En => (
+                    en,
+                    "checks on the path allow the traffic",
+                    "◐ some requests only",
+                ),
+                Lang::Ja => (
+                    ja,
+                    "件の判定がすべて許可しています",
+                    "◐ 一部のリクエストだけ許可",
+                ),
+            };
+            // The whole summary, however it wraps: at 80×24 the panel is as wide as the screen.
+            let screen = text(&frame(&mut app, 80, 24));
+            let bare = |s: &str| {
+                s.replace(['┃', '│'], "")
+                    .split_whitespace()
+                    .collect::<String>()
+            };
+            assert!(
+                bare(&screen).contains(&bare(summary)),
+                "{summary:?} not in\n{screen}"
+            );
+            for (w, h) in [(80, 24), (120, 40)] {
+                let buf = frame(&mut app, w, h);
+                assert_no_overlapping_wide_chars(&buf);
+                let screen = text(&buf);
+                assert!(!screen.contains(allowed_all), "{screen}");
+                // The title's legend explains the mark.
+                assert!(screen.contains(legend), "{legend:?} not in\n{screen}");
+                // app → s3 is snapshotted above (security_policies_app_s3_*).
+                if name == "mixed" {
+                    insta::assert_snapshot!(
+                        format!("security_some_requests_{name}_{}_{w}x{h}", lang_code(lang)),
+                        screen
+                    );
+                }
+            }
+        }
+    }
 }

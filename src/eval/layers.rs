@@ -8,7 +8,13 @@
 //! - at a zonal NAT gateway: its subnet's network ACL both ways, for the request and the reply
 //!   on each side (the reply to the NAT gateway comes back to its own ephemeral ports);
 //! - at an appliance network interface: its subnet's network ACL both ways, its groups'
-//!   ingress, and its source/destination check;
+//!   ingress and, for what it forwards, their egress (a group's outbound rules decide what
+//!   leaves the interface, whoever sent it: VPC User Guide, vpc-security-groups.html), and its
+//!   source/destination check;
+//! - at a Gateway Load Balancer endpoint: its subnet's network ACL both ways (its network
+//!   interface is in that subnet; gateway-load-balancer-endpoints.html), no security group
+//!   (AWS associates groups with interface endpoints only: CreateVpcEndpoint's
+//!   `SecurityGroupId` is "(Interface endpoint)", and the GWLB endpoint pages name none);
 //! - at an interface endpoint's network interface: its subnet's network ACL inbound (and the
 //!   reply outbound), and the endpoint's groups' ingress;
 //! - at an address inside the VPC: its subnet's network ACL, and the ingress of the groups of
@@ -62,8 +68,9 @@ impl Piece<'_, '_> {
         }
     }
 
-    /// The checks of one subnet boundary (request and reply), one hop when all allow.
-    fn acl(&mut self, checks: Vec<AclCheck>) -> Result<(), Box<Outcome>> {
+    /// The checks of one subnet boundary (request and reply), one hop when all allow. An
+    /// array, not a `Vec`: the matrix, which keeps no facts, allocates nothing here.
+    fn acl(&mut self, checks: [AclCheck; 2]) -> Result<(), Box<Outcome>> {
         if let Some(denied) = checks.iter().find(|c| !c.allow) {
             return Err(Box::new(Outcome::Stop {
                 kind: HopKind::Blocked,
@@ -72,8 +79,10 @@ impl Piece<'_, '_> {
                 stop: Stop::NetworkAcl(denied.clone()),
             }));
         }
-        let id = checks.first().map(|c| c.acl.clone()).unwrap_or_default();
-        let fact = self.ctx.detail.then(|| Fact::NetworkAcl { checks });
+        let id = checks[0].acl.clone();
+        let fact = self.ctx.detail.then(|| Fact::NetworkAcl {
+            checks: checks.to_vec(),
+        });
         self.hops.push((HopKind::NetworkAcl, id, fact));
         Ok(())
     }
@@ -95,38 +104,43 @@ fn subnet_of(ctx: &Ctx<'_>, piece: Ipv4Net) -> Option<usize> {
 }
 
 /// The groups of what holds a /32 address inside the VPC: an instance, an appliance interface,
-/// an interface endpoint's interface (none: nothing the model knows).
-fn holder_groups(ctx: &Ctx<'_>, piece: Ipv4Net) -> Option<(Id, GroupSet)> {
+/// an interface endpoint's interface (none: nothing the model knows). Borrowed from the model.
+fn holder_groups<'m>(ctx: &Ctx<'m>, piece: Ipv4Net) -> Option<(&'m str, &'m GroupSet)> {
     if piece.prefix_len() != 32 {
         return None;
     }
     let ip = piece.addr();
-    let s = ctx.model.scenario();
-    let sec = ctx.model.security();
+    let model: &'m crate::model::Model = ctx.model;
+    let s = model.scenario();
+    let sec = model.security();
     if let Some(i) = s.instances.iter().position(|i| i.private_ip == Some(ip)) {
-        return Some((
-            Id::from(s.instances[i].id.as_str()),
-            sec.instance_groups[i].clone(),
-        ));
+        return Some((s.instances[i].id.as_str(), &sec.instance_groups[i]));
     }
     if let Some(n) = s.network_interfaces.iter().position(|n| n.ip == Some(ip)) {
-        return Some((
-            Id::from(s.network_interfaces[n].id.as_str()),
-            sec.eni_groups[n].clone(),
-        ));
+        return Some((s.network_interfaces[n].id.as_str(), &sec.eni_groups[n]));
     }
     (0..s.interface_endpoints.len()).find_map(|e| {
-        ctx.model
-            .endpoint_enis(e)
-            .iter()
-            .any(|x| x.ip == ip)
-            .then(|| {
-                (
-                    Id::from(s.interface_endpoints[e].id.as_str()),
-                    sec.endpoint_groups[e].clone(),
-                )
-            })
+        model.endpoint_enis(e).iter().any(|x| x.ip == ip).then(|| {
+            (
+                s.interface_endpoints[e].id.as_str(),
+                &sec.endpoint_groups[e],
+            )
+        })
     })
+}
+
+/// The groups of what the packet is sent to, for egress rules naming a group: the interface
+/// endpoint's, or those of what holds the address (none: nothing the model knows).
+fn peer_groups<'m>(ctx: &Ctx<'m>, dest: Dest, piece: Ipv4Net) -> Option<&'m [u32]> {
+    let model: &'m crate::model::Model = ctx.model;
+    match dest {
+        Dest::Eni { endpoint } => model
+            .endpoint_enis(endpoint)
+            .iter()
+            .any(|x| x.ip == piece.addr())
+            .then(|| model.security().endpoint_groups[endpoint].as_slice()),
+        Dest::Range => holder_groups(ctx, piece).map(|h| h.1.as_slice()),
+    }
 }
 
 /// The interface endpoint ENI a piece is, as (subnet, groups, endpoint id).
@@ -180,7 +194,7 @@ fn crossing(
     direction: AclDirection,
     peer: Ipv4Net,
     reply_ports: PortRange,
-) -> Vec<AclCheck> {
+) -> [AclCheck; 2] {
     let acl = ctx.model.security().acl(ctx.model.scenario(), subnet);
     let protocol = ctx.probe.protocol;
     let request = Traffic {
@@ -197,7 +211,7 @@ fn crossing(
         AclDirection::Inbound => AclDirection::Outbound,
         AclDirection::Outbound => AclDirection::Inbound,
     };
-    vec![
+    [
         network_acl::check(ctx, acl, subnet, direction, false, request),
         network_acl::check(ctx, acl, subnet, back, true, reply),
     ]
@@ -216,10 +230,6 @@ fn reply_ports(ctx: &Ctx<'_>, walk: &Walk<'_>) -> PortRange {
 /// piece the source sends is checked, whatever the route tables say.
 pub(crate) fn egress(ctx: &Ctx<'_>, dest: Dest, pieces: Vec<Ipv4Net>) -> Gate {
     split(ctx, pieces, |p, piece| {
-        let to_groups = match dest {
-            Dest::Eni { endpoint } => endpoint_eni(ctx, endpoint, piece).map(|e| e.1),
-            Dest::Range => holder_groups(ctx, piece).map(|h| h.1),
-        };
         p.group(security_group::check(
             ctx,
             GroupDirection::Egress,
@@ -230,7 +240,7 @@ pub(crate) fn egress(ctx: &Ctx<'_>, dest: Dest, pieces: Vec<Ipv4Net>) -> Gate {
                 ports: ctx.probe.ports(),
                 peer: piece,
             },
-            to_groups.as_deref(),
+            peer_groups(ctx, dest, piece),
         ))
     })
 }
@@ -366,9 +376,31 @@ fn one(
                     traffic(walk.address),
                     from_groups,
                 ))?;
+                // What the appliance forwards leaves its interface: its groups' egress decides
+                // (the destination's groups, if it holds some, for rules naming a group).
+                p.group(security_group::check(
+                    ctx,
+                    GroupDirection::Egress,
+                    id,
+                    &sec.eni_groups[n],
+                    traffic(piece),
+                    peer_groups(ctx, dest, piece),
+                ))?;
             }
             if let (true, Some(e)) = (sec.acls_on, entry) {
                 let eph = reply_ports(ctx, walk);
+                p.acl(crossing(ctx, e, AclDirection::Outbound, piece, eph))?;
+            }
+        }
+        // A Gateway Load Balancer endpoint: the packet enters its subnet (unless it comes from
+        // there) and, inspected, leaves it again by that subnet's table; request and reply are
+        // checked on each side. No security group: a GWLB endpoint has none.
+        (Target::GatewayLoadBalancerEndpoint(_), _) => {
+            if let (true, Some(e)) = (sec.acls_on, entry) {
+                let eph = reply_ports(ctx, walk);
+                if enters.is_some() {
+                    p.acl(crossing(ctx, e, AclDirection::Inbound, walk.address, eph))?;
+                }
                 p.acl(crossing(ctx, e, AclDirection::Outbound, piece, eph))?;
             }
         }
@@ -410,8 +442,8 @@ fn one(
                 p.group(security_group::check(
                     ctx,
                     GroupDirection::Ingress,
-                    &id,
-                    &groups,
+                    id,
+                    groups,
                     traffic(walk.address),
                     from_groups,
                 ))?;

@@ -4,8 +4,9 @@
 //! or statement that decided. Everything comes from the trace's hops (`Fact::SecurityGroup`,
 //! `Fact::NetworkAcl`, `Fact::NetworkInterface`, `Fact::Policy`) and its stop
 //! (`Stop::SecurityGroup`, `Stop::NetworkAcl`, `Stop::SourceDestCheck`, `Stop::Policy`); nothing
-//! is evaluated here. The symbols say allowed or denied without colour, and the words say it
-//! again.
+//! is evaluated here. The symbols say allowed (`✔`), allowed for some requests only (`◐`),
+//! denied (`✖`) or not evaluable (`?`) without colour, and the words say it again; the title's
+//! legend explains the symbols the path shows.
 
 use ipnet::Ipv4Net;
 use ratatui::buffer::Buffer;
@@ -19,10 +20,10 @@ use crate::eval::{
     PolicyCheck, PolicyDecision, Stop,
 };
 use crate::explain::{self, args, group_rule_text, msg, traffic_text};
-use crate::i18n::{Lang, t};
+use crate::i18n::{Lang, t, tf};
 use crate::model::Model;
 
-use super::text::wrap;
+use super::text::{width, wrap};
 use super::theme::Theme;
 use super::{clamp_scroll, draw_panel, put_lines};
 
@@ -41,9 +42,11 @@ struct Out<'t> {
     w: usize,
     theme: &'t Theme,
     lines: Vec<Line<'static>>,
-    /// How many decisions allowed, the heading of the one that denied, and of the one that
-    /// could not be evaluated.
+    /// How many decisions allowed, how many allowed some requests only (a policy asked about
+    /// any request), the heading of the one that denied, and of the one that could not be
+    /// evaluated.
     allowed: usize,
+    limited: usize,
     denied: Option<String>,
     unknown: Option<String>,
 }
@@ -56,7 +59,7 @@ impl Out<'_> {
 
     fn item(&mut self, text: &str, style: Style) {
         // A line that starts with a mark wraps under the text after the mark.
-        let rest = if text.starts_with(['✔', '✖', '?']) {
+        let rest = if text.starts_with(['✔', '◐', '✖', '?']) {
             "      "
         } else {
             "    "
@@ -66,12 +69,7 @@ impl Out<'_> {
     }
 
     fn group(&mut self, lang: Lang, c: &GroupCheck, allowed: bool) {
-        let groups = c
-            .groups
-            .iter()
-            .map(|g| g.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
+        let groups = explain::join(lang, c.groups.iter().map(|g| g.as_str()));
         let head = msg(
             lang,
             "sec-panel-group",
@@ -229,7 +227,7 @@ impl Out<'_> {
                 ("sec-panel-policy-allowed-by", self.theme.ok())
             }
             PolicyDecision::Allowed => ("sec-panel-policy-no-deny", self.theme.ok()),
-            PolicyDecision::Limited => ("sec-panel-policy-limited", self.theme.ok()),
+            PolicyDecision::Limited => ("sec-panel-policy-limited", self.theme.warn()),
             PolicyDecision::Denied => ("sec-panel-policy-denied-by", self.theme.bad()),
             PolicyDecision::NotAllowed => ("sec-panel-policy-not-allowed", self.theme.bad()),
             PolicyDecision::NotEvaluable => ("sec-panel-policy-not-evaluable", self.theme.warn()),
@@ -238,9 +236,12 @@ impl Out<'_> {
         match c.decision {
             PolicyDecision::Allowed => self.allowed += 1,
             PolicyDecision::Limited => {
-                self.allowed += 1;
-                let hint = t(lang, "ui-sec-policy-limited-hint");
-                self.item(&format!("  {hint}"), self.theme.dim());
+                self.limited += 1;
+                // Once: the same advice under each such policy is noise.
+                if self.limited == 1 {
+                    let hint = t(lang, "ui-sec-policy-limited-hint");
+                    self.item(&format!("  {hint}"), self.theme.dim());
+                }
             }
             PolicyDecision::Denied | PolicyDecision::NotAllowed => self.denied = Some(head),
             PolicyDecision::NotEvaluable => self.unknown = Some(head),
@@ -340,8 +341,47 @@ fn group_rule_new(app: &App, direction: GroupDirection, r: &GroupRule) -> bool {
     })
 }
 
-/// Every line of the panel at width `w`.
-pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
+/// The marks the panel's lines use, in the legend's order: allowed, allowed for some requests
+/// only, denied, not evaluable.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Marks([bool; 4]);
+
+/// The legend's words for each mark, in [`Marks`]' order.
+const LEGEND: [&str; 4] = [
+    "ui-sec-legend-allowed",
+    "ui-sec-legend-limited",
+    "ui-sec-legend-denied",
+    "ui-sec-legend-unknown",
+];
+
+/// The panel's title at `room` columns: the heading and a legend of the marks the path shows
+/// (all four do not fit even 80 columns, and a legend of marks not on screen explains nothing);
+/// the short heading when the long one leaves no room.
+fn title(lang: Lang, marks: Marks, room: usize) -> String {
+    let legend: Vec<&str> = LEGEND
+        .iter()
+        .zip(marks.0)
+        .filter(|(_, on)| *on)
+        .map(|(id, _)| t(lang, id))
+        .collect();
+    let with = |heading: &'static str| match legend.is_empty() {
+        true => t(lang, heading).to_string(),
+        false => tf(
+            lang,
+            "ui-security-title-legend",
+            &[t(lang, heading), &legend.join(" · ")],
+        ),
+    };
+    let long = with("ui-security-title");
+    if width(&long) <= room {
+        long
+    } else {
+        with("ui-security")
+    }
+}
+
+/// Every line of the panel at width `w`, and the marks they use.
+pub fn lines(app: &App, theme: &Theme, w: usize) -> (Vec<Line<'static>>, Marks) {
     let lang = app.lang;
     let mut out = Out {
         app,
@@ -349,6 +389,7 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
         theme,
         lines: Vec::new(),
         allowed: 0,
+        limited: 0,
         denied: None,
         unknown: None,
     };
@@ -356,23 +397,18 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
         Ok(tr) if !app.verdict_hidden() => tr,
         Ok(_) => {
             out.head(t(lang, "ui-sec-hidden"), theme.dim());
-            return out.lines;
+            return (out.lines, Marks::default());
         }
         Err(_) => {
             out.head(t(lang, "ui-sec-no-path"), theme.dim());
-            return out.lines;
+            return (out.lines, Marks::default());
         }
     };
     let mut any = out.hops(lang, &tr.hops);
     for p in &tr.parts {
         let label = match &p.to {
             Some(to) => to.to_string(),
-            None => p
-                .cidrs
-                .iter()
-                .map(|c| c.to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
+            None => explain::join(lang, p.cidrs.iter().map(|c| c.to_string())),
         };
         let mark = out.lines.len();
         out.head(
@@ -417,6 +453,18 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
             ),
             theme.warn(),
         )),
+        // Counted apart: "allowed" must never stand for "allowed for some requests only".
+        (None, None) if out.limited > 0 => Some((
+            msg(
+                lang,
+                "sec-panel-summary-limited",
+                args()
+                    .n("allowed", out.allowed)
+                    .n("limited", out.limited)
+                    .n("total", out.allowed + out.limited),
+            ),
+            theme.warn(),
+        )),
         (None, None) if any => Some((
             msg(
                 lang,
@@ -435,25 +483,27 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
         let text = msg(
             lang,
             "sec-panel-not-evaluated",
-            args().s("layers", layers.join(", ")),
+            args().s("layers", explain::join(lang, &layers)),
         );
         out.head(&text, theme.warn());
     }
-    out.lines
+    let marks = Marks([
+        out.allowed > 0,
+        out.limited > 0,
+        out.denied.is_some(),
+        out.unknown.is_some(),
+    ]);
+    (out.lines, marks)
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
     let tab = crate::app::Tab::Security;
-    let Some(inner) = draw_panel(
-        theme,
-        t(app.lang, "ui-security-title").into(),
-        focused,
-        area,
-        buf,
-    ) else {
+    // The lines first: the title's legend names the marks they use. Inside the borders.
+    let (lines, marks) = lines(app, theme, area.width.saturating_sub(2) as usize);
+    let title = title(app.lang, marks, area.width.saturating_sub(2) as usize);
+    let Some(inner) = draw_panel(theme, title, focused, area, buf) else {
         return;
     };
-    let lines = lines(app, theme, inner.width as usize);
     let scroll = clamp_scroll(app.scroll[tab.index()], lines.len(), inner.height);
     put_lines(&lines, scroll, inner, buf);
     super::scroll_marker(

@@ -292,14 +292,27 @@ sec-panel-policy-default = ✔ allowed by AWS's default policy (full access): th
 sec-panel-policy-allowed-by = ✔ allowed by { $statement }
 sec-panel-policy-no-deny = ✔ allowed: no statement denies it (a bucket policy refuses only what a Deny names)
 sec-panel-policy-limited = { $kind ->
-    [endpoint] ✔ allowed by { $statement }, for some requests only
-   *[bucket] ✔ allowed for some requests only: { $statement } denies the others
+    [endpoint] ◐ allowed by { $statement }, for some requests only
+   *[bucket] ◐ allowed for some requests only: { $statement } denies the others
 }
 sec-panel-policy-denied-by = ✖ denied by { $statement } (an explicit Deny)
 sec-panel-policy-not-allowed = ✖ denied: no statement allows it (an endpoint policy allows only what a statement names)
 sec-panel-policy-not-evaluable = ? not evaluable: { $statement } rests on { $unsupported }, which vpc-tui does not evaluate
 sec-panel-summary-not-evaluable = ? not evaluable at { $what }
 sec-panel-summary-denied = ✖ denied at { $what }
+sec-panel-summary-limited = ◐ allowed for some requests only: { $allowed ->
+    [0] { $limited ->
+        [one] the one check on the path allows only some requests
+       *[other] each of the { $limited } checks on the path allows only some requests
+    }
+   *[other] { $limited } of the { $total } checks on the path { $limited ->
+        [one] allows
+       *[other] allow
+    } only some requests, { $allowed ->
+        [one] the other one allows
+       *[other] the other { $allowed } allow
+    } the traffic
+}
 sec-panel-summary-allowed = ✔ { $count ->
     [one] the one check on the path allows the traffic
    *[other] all { $count } checks on the path allow the traffic

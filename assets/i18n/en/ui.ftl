@@ -517,7 +517,12 @@ ui-title-no-spof = ✔ no SPOF
 ## The Security panel (src/ui/security.rs; its messages with arguments are in trace.ftl)
 
 ui-security = Security
-ui-security-title = Security on the path (✔ allowed · ✖ denied)
+ui-security-title = Security on the path
+ui-security-title-legend = { $a0 } ({ $a1 })
+ui-sec-legend-allowed = ✔ allowed
+ui-sec-legend-limited = ◐ some requests only
+ui-sec-legend-denied = ✖ denied
+ui-sec-legend-unknown = ? not evaluable
 ui-sec-denied-no-rule = ✖ denied: no rule allows it (security groups allow only what a rule names)
 ui-sec-rules = rules:
 ui-sec-acl-reply-hint = network ACLs are stateless: the reply to the client's ephemeral ports needs its own rule

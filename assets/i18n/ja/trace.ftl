@@ -299,14 +299,18 @@ sec-panel-policy-default = ✔ 許可: AWS のデフォルトポリシー (フ�
 sec-panel-policy-allowed-by = ✔ 許可: { $statement }
 sec-panel-policy-no-deny = ✔ 許可: 拒否するステートメントがありません (バケットポリシーは Deny で指定したものだけを拒否します)
 sec-panel-policy-limited = { $kind ->
-    [endpoint] ✔ 一部のリクエストだけ許可: { $statement }
-   *[bucket] ✔ 一部のリクエストだけ許可: 残りは { $statement } が拒否します
+    [endpoint] ◐ 一部のリクエストだけ許可: { $statement }
+   *[bucket] ◐ 一部のリクエストだけ許可: 残りは{ $statement } が拒否します
 }
 sec-panel-policy-denied-by = ✖ 拒否: { $statement } (明示的な Deny)
 sec-panel-policy-not-allowed = ✖ 拒否: 許可するステートメントがありません (エンドポイントポリシーはステートメントで指定したものだけを許可します)
 sec-panel-policy-not-evaluable = ? 評価できません: { $statement } が { $unsupported } に依存しており、vpc-tui はこれを評価しません
 sec-panel-summary-not-evaluable = ? 評価できません: { $what }
 sec-panel-summary-denied = ✖ 拒否: { $what }
+sec-panel-summary-limited = ◐ 一部のリクエストだけ許可: { $allowed ->
+    [0] 経路上の { $limited } 件の判定がすべて、一部のリクエストだけを許可しています
+   *[other] 経路上の { $total } 件の判定のうち { $limited } 件が一部のリクエストだけを許可し、残りの { $allowed } 件は許可しています
+}
 sec-panel-summary-allowed = ✔ 経路上の { $count } 件の判定がすべて許可しています
 
 ## エンドポイントポリシーとバケットポリシー (aws-semantics.md §5b)

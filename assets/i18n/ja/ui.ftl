@@ -516,7 +516,12 @@ ui-title-no-spof = ✔ 単一障害点なし
 ## セキュリティパネル (src/ui/security.rs。引数のあるメッセージは trace.ftl)
 
 ui-security = セキュリティ
-ui-security-title = 経路上のセキュリティ (✔ 許可 · ✖ 拒否)
+ui-security-title = 経路上のセキュリティ
+ui-security-title-legend = { $a0 } ({ $a1 })
+ui-sec-legend-allowed = ✔ 許可
+ui-sec-legend-limited = ◐ 一部のリクエストだけ許可
+ui-sec-legend-denied = ✖ 拒否
+ui-sec-legend-unknown = ? 評価できません
 ui-sec-denied-no-rule = ✖ 拒否: 許可するルールがありません (セキュリティグループはルールで指定したものだけを許可します)
 ui-sec-rules = ルール:
 ui-sec-acl-reply-hint = ネットワーク ACL はステートレスです。クライアントのエフェメラルポートに戻る応答にも専用のルールが必要です

@@ -89,7 +89,8 @@ pub enum Reason {
     AsymmetricReturn,
     /// The walk passed more steps than the model has routes (a guard that should never fire).
     WalkLimit,
-    /// No egress rule of the source's security groups allows the traffic.
+    /// No egress rule of the sending interface's security groups (the source's, or an appliance's
+    /// for what it forwards) allows the traffic.
     SecurityGroupEgress,
     /// No ingress rule of the receiving interface's security groups allows the traffic.
     SecurityGroupIngress,
