@@ -306,13 +306,16 @@ fn id_hash(id: &str) -> u64 {
 /// The leaves of one evaluation: usually one or two, kept inline.
 pub(crate) type Leaves = smallvec::SmallVec<[Leaf; 2]>;
 
+/// Destination pieces routed together: a few, kept inline.
+pub(crate) type Pieces = smallvec::SmallVec<[Ipv4Net; 8]>;
+
 /// ENIs reached by one leaf, as (endpoint, ENI index): a few, kept inline.
 pub(crate) type LeafEnis = smallvec::SmallVec<[(usize, usize); 4]>;
 
 /// One destination piece's path to its end.
 #[derive(Debug, Clone)]
 pub(crate) struct Leaf {
-    pub cidrs: Vec<Ipv4Net>,
+    pub cidrs: Pieces,
     /// Interface-endpoint ENIs reached, as (endpoint, ENI index).
     pub eni: LeafEnis,
     pub hops: Trail,

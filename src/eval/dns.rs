@@ -12,9 +12,12 @@ use super::ctx::{Ctx, Trail};
 use super::facts::*;
 use crate::model::Model;
 
+/// ENIs of one endpoint by index: a few, kept inline.
+pub(crate) type EniList = smallvec::SmallVec<[usize; 8]>;
+
 pub(crate) enum Answer {
     /// The name resolves to these ENIs (indexes into the endpoint's ENI list), healthy only.
-    Enis { endpoint: usize, enis: Vec<usize> },
+    Enis { endpoint: usize, enis: EniList },
     /// The name resolves to the service's public ranges.
     Public,
     /// The path ends at DNS (the stop is the DNS hop).
@@ -130,7 +133,7 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, asked: &Asked<'_>, hops: &mut Trail) ->
             return public(ctx, hops, why);
         }
         let all = model.endpoint_enis(e);
-        let (mut healthy, mut dropped) = (Vec::new(), Vec::new());
+        let (mut healthy, mut dropped) = (EniList::new(), EniList::new());
         for (i, eni) in all.iter().enumerate() {
             if ctx.az_failed(eni.az) {
                 dropped.push(i);
@@ -139,6 +142,10 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, asked: &Asked<'_>, hops: &mut Trail) ->
             }
         }
         let facts = |ctx: &Ctx<'_>, list: &[usize]| -> Vec<EndpointEni> {
+            list.iter().map(|&i| ctx.eni(e, i)).collect()
+        };
+        // One allocation for the answer, shared with the endpoint hop (`super::merge`).
+        let shared = |ctx: &Ctx<'_>, list: &[usize]| -> std::sync::Arc<[EndpointEni]> {
             list.iter().map(|&i| ctx.eni(e, i)).collect()
         };
         if !dropped.is_empty() && ctx.detail {
@@ -178,7 +185,7 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, asked: &Asked<'_>, hops: &mut Trail) ->
                 resolver: resolver_address(model),
                 answer: DnsAnswer::Enis {
                     endpoint: endpoint(),
-                    enis: facts(ctx, &healthy),
+                    enis: shared(ctx, &healthy),
                 },
             },
         );

@@ -447,7 +447,8 @@ fn answered(
         Answer::Enis { endpoint, enis } => {
             // All answered ENIs in one walk: those the same route reaches travel together.
             let all = model.endpoint_enis(endpoint);
-            let ips: Vec<Ipv4Net> = enis.iter().map(|&i| Ipv4Net::from(all[i].ip)).collect();
+            let ips: smallvec::SmallVec<[Ipv4Net; 8]> =
+                enis.iter().map(|&i| Ipv4Net::from(all[i].ip)).collect();
             let dest = Dest::Eni { endpoint };
             route_source(ctx, source, &ips, None, dest, hops, &mut leaves);
         }

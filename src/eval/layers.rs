@@ -29,7 +29,7 @@ use ipnet::Ipv4Net;
 
 use crate::model::{GroupSet, NAT_EPHEMERAL, PortRange, Target};
 
-use super::ctx::{Ctx, Dest, Outcome, Walk};
+use super::ctx::{Ctx, Dest, Outcome, Pieces, Walk};
 use super::facts::*;
 use super::rules::{network_acl, security_group};
 
@@ -39,10 +39,10 @@ type Passed = (HopKind, Id, Option<Fact>);
 /// What the layers decided for the pieces that reached a target.
 pub(crate) struct Gate {
     /// Pieces that go on, and the hops they passed (those of the first one).
-    pub pass: Vec<Ipv4Net>,
+    pub pass: Pieces,
     pub hops: Vec<Passed>,
     /// Pieces refused: the hops they passed first, and where they stopped.
-    pub blocked: Vec<(Vec<Ipv4Net>, Vec<Passed>, Outcome)>,
+    pub blocked: Vec<(Pieces, Vec<Passed>, Outcome)>,
 }
 
 /// One piece's way through the layers at one arrival.
@@ -228,7 +228,7 @@ fn reply_ports(ctx: &Ctx<'_>, walk: &Walk<'_>) -> PortRange {
 
 /// The source's security groups' egress, before the VPC's router sees the packet: every
 /// piece the source sends is checked, whatever the route tables say.
-pub(crate) fn egress(ctx: &Ctx<'_>, dest: Dest, pieces: Vec<Ipv4Net>) -> Gate {
+pub(crate) fn egress(ctx: &Ctx<'_>, dest: Dest, pieces: Pieces) -> Gate {
     split(ctx, pieces, |p, piece| {
         p.group(security_group::check(
             ctx,
@@ -251,7 +251,7 @@ pub(crate) fn gate(
     target: &Target,
     dest: Dest,
     walk: &Walk<'_>,
-    pieces: Vec<Ipv4Net>,
+    pieces: Pieces,
 ) -> Gate {
     split(ctx, pieces, |p, piece| one(p, target, dest, walk, piece))
 }
@@ -259,11 +259,11 @@ pub(crate) fn gate(
 /// Pieces that pass `check` go on together; the others stop, those refused alike together.
 fn split(
     ctx: &Ctx<'_>,
-    pieces: Vec<Ipv4Net>,
+    pieces: Pieces,
     check: impl Fn(&mut Piece<'_, '_>, Ipv4Net) -> Result<(), Box<Outcome>>,
 ) -> Gate {
     let mut gate = Gate {
-        pass: Vec::with_capacity(pieces.len()),
+        pass: Pieces::new(),
         hops: Vec::new(),
         blocked: Vec::new(),
     };
@@ -286,7 +286,9 @@ fn split(
                     .find(|(_, _, o)| same_stop(o, &outcome));
                 match same {
                     Some((ps, _, _)) => ps.push(piece),
-                    None => gate.blocked.push((vec![piece], p.hops, *outcome)),
+                    None => gate
+                        .blocked
+                        .push((smallvec::smallvec![piece], p.hops, *outcome)),
                 }
             }
         }

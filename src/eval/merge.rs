@@ -3,7 +3,7 @@
 //! whether they are in its AZ, aws-semantics.md §3); leaves that took different paths make the
 //! parts of a partial verdict.
 
-use super::ctx::{Ctx, Leaf, Leaves, Source};
+use super::ctx::{Ctx, Leaf, Leaves, Pieces, Source};
 use super::facts::*;
 use super::rules::interface_endpoint::cross_az_of;
 
@@ -51,7 +51,7 @@ pub(crate) fn merge(
         .collect();
     let mut parts: Vec<Part> = groups
         .into_iter()
-        .map(|g| combine(ctx, src_az, g.into_iter()))
+        .map(|g| combine(ctx, src_az, g.into_iter()).part())
         .collect();
     if parts.len() == 1 {
         let p = parts.pop().expect("one part");
@@ -111,12 +111,11 @@ fn outcome_of<'a>(
 
 /// Combine leaves that took the same path: route-table decisions are concatenated; for ENIs the
 /// endpoint hop lists every ENI and `cross_az` is computed.
-fn combine(ctx: &mut Ctx<'_>, src_az: usize, mut iter: impl Iterator<Item = Leaf>) -> Part {
+fn combine(ctx: &mut Ctx<'_>, src_az: usize, mut iter: impl Iterator<Item = Leaf>) -> Combined {
     let model = ctx.model;
     let Some(first) = iter.next() else {
-        return Part {
-            to: None,
-            cidrs: Vec::new(),
+        return Combined {
+            cidrs: Pieces::new(),
             verdict: Verdict::Blocked(Reason::NoRoute),
             hops: Vec::new(),
         };
@@ -151,13 +150,29 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, mut iter: impl Iterator<Item = Leaf
             cross_az: Some(cross_az),
         };
         if let Some(endpoint) = enis.first().map(|&(e, _)| e) {
+            // Usually the ENIs reached are those DNS answered: the two hops share one list.
+            let answered = hops.iter().find_map(|h| match &h.fact {
+                Fact::Dns {
+                    answer: DnsAnswer::Enis { enis: listed, .. },
+                    ..
+                } if listed.len() == enis.len()
+                    && listed
+                        .iter()
+                        .zip(&enis)
+                        .all(|(l, &(e, i))| l.ip == model.endpoint_enis(e)[i].ip) =>
+                {
+                    Some(listed.clone())
+                }
+                _ => None,
+            });
             if let Some(h) = hops
                 .iter_mut()
                 .rev()
                 .find(|h| h.kind == HopKind::InterfaceEndpoint)
             {
                 h.fact = Fact::InterfaceEndpoint {
-                    enis: enis.iter().map(|&(e, i)| ctx.eni(e, i)).collect(),
+                    enis: answered
+                        .unwrap_or_else(|| enis.iter().map(|&(e, i)| ctx.eni(e, i)).collect()),
                 };
             }
             if cross_az == CrossAz::Always {
@@ -176,11 +191,28 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, mut iter: impl Iterator<Item = Leaf
         ctx.note(|| Note::PublicEndpointStaysOnAws);
     }
     cidrs.sort();
-    Part {
-        to: None,
+    Combined {
         cidrs,
         verdict,
         hops,
+    }
+}
+
+/// Leaves that took one path, combined: a part of a partial verdict, or the whole path.
+struct Combined {
+    cidrs: Pieces,
+    verdict: Verdict,
+    hops: Vec<Hop>,
+}
+
+impl Combined {
+    fn part(self) -> Part {
+        Part {
+            to: None,
+            cidrs: self.cidrs.into_vec(),
+            verdict: self.verdict,
+            hops: self.hops,
+        }
     }
 }
 

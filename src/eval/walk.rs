@@ -8,7 +8,7 @@ use smallvec::SmallVec;
 
 use crate::model::Target;
 
-use super::ctx::{Arrival, Ctx, Dest, Leaf, Leaves, Outcome, Trail, Walk, route_fact};
+use super::ctx::{Arrival, Ctx, Dest, Leaf, Leaves, Outcome, Pieces, Trail, Walk, route_fact};
 use super::facts::*;
 use super::layers;
 use super::route::{self, Choice, Group};
@@ -32,7 +32,7 @@ pub(crate) fn route_source(
     if cidrs.is_empty() {
         // Nothing to route: the path ends where it is, as no route would end it.
         leaves.push(Leaf {
-            cidrs: Vec::new(),
+            cidrs: Pieces::new(),
             eni: Default::default(),
             hops: prefix,
             verdict: Verdict::Blocked(Reason::NoRoute),
@@ -73,7 +73,7 @@ pub(crate) fn route_source(
     let allowed;
     let mut service = service;
     let cidrs = if model.security().groups_on {
-        let gate = layers::egress(ctx, dest, cidrs.to_vec());
+        let gate = layers::egress(ctx, dest, Pieces::from_slice(cidrs));
         for (refused, passed, outcome) in gate.blocked {
             let mut h = trail.clone();
             add_passed(&mut h, passed);
@@ -122,11 +122,17 @@ fn route_from<'m>(
     let groups: &[Group] = match ready {
         Some(ready) => ready,
         None => {
-            let mut split: SmallVec<[(Ipv4Net, Choice); 8]> = SmallVec::new();
-            for &cidr in cidrs {
-                route::split_into(compiled, cidr, ctx.detail, &mut split);
-            }
-            owned = route::groups(compiled, &split, ctx.detail);
+            owned = match route::kept_group(compiled, cidrs, ctx.detail) {
+                // Every piece in subnets the table has one choice for (an endpoint's ENIs).
+                Some(group) => smallvec::smallvec![group],
+                None => {
+                    let mut split: SmallVec<[(Ipv4Net, Choice); 8]> = SmallVec::new();
+                    for &cidr in cidrs {
+                        route::split_into(compiled, cidr, ctx.detail, &mut split);
+                    }
+                    route::groups(compiled, &split, ctx.detail)
+                }
+            };
             &owned
         }
     };
@@ -137,7 +143,7 @@ fn route_from<'m>(
     let mut go = |group: &Group, hops: Trail, walk: Walk<'m>| {
         let mut hops = hops;
         let choice = &group.choice;
-        let pieces: Vec<Ipv4Net> = group.pieces.to_vec();
+        let pieces: Pieces = group.pieces.clone();
         if ctx.detail {
             notes_for_choice(ctx, table_id, compiled, choice, &pieces);
         }
@@ -193,7 +199,7 @@ fn follow<'m>(
     ctx: &mut Ctx<'m>,
     table: usize,
     table_id: &'m str,
-    pieces: Vec<Ipv4Net>,
+    pieces: Pieces,
     choice: &Choice,
     dest: Dest,
     mut walk: Walk<'m>,
@@ -350,7 +356,7 @@ fn no_route(
 /// Turn a rule's outcome into leaves.
 fn finish(
     ctx: &Ctx<'_>,
-    pieces: Vec<Ipv4Net>,
+    pieces: Pieces,
     dest: Dest,
     mut hops: Trail,
     outcome: Outcome,
@@ -358,7 +364,7 @@ fn finish(
 ) {
     let model = ctx.model;
     let detail = ctx.detail;
-    let leaf = |cidrs: Vec<Ipv4Net>, hops: Trail, verdict: Verdict| Leaf {
+    let leaf = |cidrs: Pieces, hops: Trail, verdict: Verdict| Leaf {
         eni: match dest {
             Dest::Eni { endpoint } => cidrs
                 .iter()
@@ -372,7 +378,7 @@ fn finish(
             Dest::Range => Default::default(),
         },
         // The matrix groups by path only; traces list the ranges.
-        cidrs: if detail { cidrs } else { Vec::new() },
+        cidrs: if detail { cidrs } else { Pieces::new() },
         hops,
         verdict,
     };
@@ -390,7 +396,7 @@ fn finish(
         }
         Outcome::Each(each) => {
             for (piece, hops, verdict) in each {
-                leaves.push(leaf(vec![piece], hops, verdict));
+                leaves.push(leaf(smallvec::smallvec![piece], hops, verdict));
             }
         }
         // `follow` routes a forwarded outcome again before it gets here.

@@ -38,7 +38,8 @@ pub enum DnsAnswer {
     /// Private DNS of an interface endpoint: its healthy ENIs' addresses.
     Enis {
         endpoint: Id,
-        enis: Vec<EndpointEni>,
+        /// Shared with the endpoint hop when the path reaches the same ENIs.
+        enis: std::sync::Arc<[EndpointEni]>,
     },
     /// The service's public ranges (`total` of them; the first few listed).
     Public {

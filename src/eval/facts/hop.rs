@@ -31,7 +31,8 @@ pub enum Fact {
         service: Id,
     },
     InterfaceEndpoint {
-        enis: Vec<EndpointEni>,
+        /// Shared with the DNS answer when it lists the same ENIs.
+        enis: std::sync::Arc<[EndpointEni]>,
     },
     NatGateway {
         public: bool,

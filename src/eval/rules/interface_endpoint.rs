@@ -30,7 +30,9 @@ pub(crate) fn reach(
             HopKind::InterfaceEndpoint,
             &ie.id,
             || None,
-            || Fact::InterfaceEndpoint { enis: Vec::new() },
+            || Fact::InterfaceEndpoint {
+                enis: Default::default(),
+            },
         )
     };
     // The endpoint's policy, then (S3) the bucket's, after the endpoint (aws-semantics.md §5b).

@@ -211,11 +211,16 @@ impl SubnetChoices {
     /// The kept choice of the subnet that contains `dest`, if any: then it is the choice for
     /// `dest` too, since every route that contains `dest` contains the whole subnet.
     fn containing(&self, dest: Ipv4Net) -> Option<&Choice> {
+        self.index(dest).map(|k| &self.choices[k].0)
+    }
+
+    /// The index in `choices` of the kept subnet that contains `dest`.
+    fn index(&self, dest: Ipv4Net) -> Option<usize> {
         let (first, last) = (u32::from(dest.network()), u32::from(dest.broadcast()));
         // The one subnet that may contain `dest` is the last that starts at or before it.
         let i = self.ranges.partition_point(|r| r.0 <= first);
         let &(_, end, k) = self.ranges[..i].last()?;
-        (last <= end).then(|| &self.choices[k as usize].0)
+        (last <= end).then_some(k as usize)
     }
 
     /// The matches of a kept choice equal to `choice`.
@@ -225,6 +230,29 @@ impl SubnetChoices {
             .find(|(c, _)| c == choice)
             .map(|(_, m)| m)
     }
+}
+
+/// When every one of `dests` lies in a subnet the table keeps a choice for, and that choice is
+/// the same for all (an interface endpoint's ENIs, usually): the one group that
+/// [`split_into`] and [`groups`] would make, without either.
+pub(crate) fn kept_group(table: &CompiledTable, dests: &[Ipv4Net], detail: bool) -> Option<Group> {
+    let kept = &table.subnets;
+    let k = kept.index(*dests.first()?)?;
+    if !dests[1..].iter().all(|&d| kept.index(d) == Some(k)) {
+        return None;
+    }
+    let (choice, matches) = &kept.choices[k];
+    Some(Group {
+        choice: choice.clone(),
+        pieces: dests.iter().copied().collect(),
+        decisions: detail.then(|| {
+            Arc::from([RouteDecision {
+                destinations: dests.to_vec(),
+                matches: matches.clone(),
+                rule: choice.rule,
+            }])
+        }),
+    })
 }
 
 /// Split `dest` by the more specific routes inside it: each piece is a CIDR that one choice
@@ -672,6 +700,21 @@ mod props {
                 for (p, c) in &want {
                     prop_assert_eq!(decision(&table, *p, c), decision(&kept, *p, c));
                 }
+            }
+            // One address in each subnet: the kept group, when there is one, is what splitting
+            // and grouping make.
+            let dests: Vec<Ipv4Net> = subnets
+                .iter()
+                .map(|n| Ipv4Net::new((u32::from(n.network()) | (host & 0x3f)).into(), 32).unwrap())
+                .collect();
+            if let Some(group) = kept_group(&kept, &dests, true) {
+                let mut pieces = Vec::new();
+                for &d in &dests {
+                    split_into(&table, d, true, &mut pieces);
+                }
+                let made = groups(&table, &pieces, true);
+                prop_assert_eq!(made.len(), 1);
+                prop_assert_eq!(&made[0], &group);
             }
         }
 

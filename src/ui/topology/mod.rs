@@ -44,7 +44,7 @@ pub(crate) fn on_path(app: &App) -> HashSet<String> {
                 && !enis.is_empty()
             {
                 ids.insert(format!("{id}@?"));
-                for e in enis {
+                for e in enis.iter() {
                     ids.insert(format!("{id}@{}", e.ip));
                 }
             }
