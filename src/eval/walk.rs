@@ -8,7 +8,7 @@ use smallvec::SmallVec;
 
 use crate::model::Target;
 
-use super::ctx::{Arrival, Ctx, Dest, Leaf, Outcome, Trail, Walk, route_fact};
+use super::ctx::{Arrival, Ctx, Dest, Egress, Leaf, Outcome, Trail, Walk, route_fact};
 use super::facts::*;
 use super::layers;
 use super::route::{self, Choice, Group};
@@ -50,6 +50,11 @@ pub(crate) fn route_source(
         left_source: false,
         translated: false,
         service: None,
+        egress: Egress {
+            subnet: Some(source.subnet),
+            nat: None,
+        },
+        passed_gwlb: false,
     };
     let association = if ctx.detail {
         Some(association())

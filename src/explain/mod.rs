@@ -14,6 +14,7 @@
 //!
 //! Ids, codes, CIDRs and service names are arguments: they stay as they are in both languages.
 
+mod bpa;
 mod checks;
 mod codes;
 mod cost;

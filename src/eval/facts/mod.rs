@@ -43,6 +43,7 @@ pub fn unchecked(model: &crate::model::Model) -> Vec<&'static str> {
 }
 
 mod answers;
+mod bpa;
 mod hop;
 mod note;
 mod objects;
@@ -54,6 +55,7 @@ mod trace;
 mod verdict;
 
 pub use answers::*;
+pub use bpa::*;
 pub use hop::*;
 pub use note::*;
 pub use objects::*;

@@ -293,6 +293,7 @@ pub fn build(
         subnets,
         route_tables,
         internet_gateway,
+        block_public_access: Default::default(),
         nat_gateways,
         gateway_endpoints,
         interface_endpoints,
