@@ -480,6 +480,7 @@ ui-bpa-excluded = excluded: { $a0 } ({ $a1 })
 ui-bpa-exclusion-mode = Exclusion mode
 ui-bpa-allow-bidirectional-hint = all internet traffic to and from it is allowed
 ui-bpa-allow-egress-hint = outbound allowed, inbound blocked (only in bidirectional mode)
+ui-bpa-header = Block Public Access: { $a0 }, { $a1 } excluded
 ui-confirm-change = Apply this change?
 ui-leave-it-as-it-is = leave it as it is
 ui-now-setting = now: { $a0 } { $a1 }

@@ -131,7 +131,7 @@ edit-endpoint-policy = { $case ->
 }
 edit-bpa-mode = { $off ->
     [yes] 「VPC のパブリックアクセスをブロック」をオフにする
-   *[no] 「VPC のパブリックアクセスをブロック」を { $mode } モードにする
+   *[no] 「VPC のパブリックアクセスをブロック」を{ $mode }モードにする
 }
 edit-bpa-exclusion-add = { $vpc ->
     [yes] VPC

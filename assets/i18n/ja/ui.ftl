@@ -479,6 +479,7 @@ ui-bpa-excluded = 除外あり: { $a0 } ({ $a1 })
 ui-bpa-exclusion-mode = 除外のモード
 ui-bpa-allow-bidirectional-hint = インターネットとの間のトラフィックをすべて許可
 ui-bpa-allow-egress-hint = 送信を許可、受信はブロック (双方向モードのときだけ)
+ui-bpa-header = パブリックアクセスのブロック: { $a0 }、除外 { $a1 } 件
 ui-confirm-change = この変更を適用しますか?
 ui-leave-it-as-it-is = 変更しない
 ui-now-setting = 現在: { $a0 }は{ $a1 }
