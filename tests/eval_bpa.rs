@@ -189,3 +189,41 @@ fn the_matrix_agrees_with_the_traces_in_every_mode() {
         }
     }
 }
+
+/// Saving keeps the file's comments and writes the BPA settings an edit made, into a file that
+/// had them and into one that did not; the saved file loads as the edited scenario.
+#[test]
+fn bpa_edits_save_and_load_back() {
+    for (file, edits) in [
+        (
+            "scenarios/block-public-access.ron",
+            vec![
+                mode(BpaMode::BlockIngress),
+                Edit::RemoveBpaExclusion {
+                    scope: subnet("subnet-bastion"),
+                },
+                exclude(subnet("subnet-nat-a"), ExclusionMode::AllowEgress),
+            ],
+        ),
+        (
+            "scenarios/private-only.ron",
+            vec![
+                mode(BpaMode::BlockBidirectional),
+                exclude(ExclusionScope::Vpc, ExclusionMode::AllowEgress),
+            ],
+        ),
+    ] {
+        let text = std::fs::read_to_string(file).unwrap();
+        let edited = with(&load_file(Path::new(file)).unwrap(), edits);
+        let saved = vpc_tui::save::preserve::save_text(Some(&text), edited.scenario());
+        let back = from_ron_str(&saved.text, Path::new(file)).unwrap();
+        assert_eq!(&back, edited.scenario(), "{file}");
+        if file.ends_with("block-public-access.ron") {
+            assert!(
+                saved
+                    .text
+                    .contains("// describe-vpc-block-public-access-options")
+            );
+        }
+    }
+}
