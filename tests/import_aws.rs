@@ -22,6 +22,9 @@ const SECURITY: &str = "tests/fixtures/aws/security-layers";
 /// describe-vpc-endpoints with `PolicyDocument` and `s3api get-bucket-policy` output of the VPC
 /// `scenarios/endpoint-policies.ron` describes (same ids).
 const POLICIES: &str = "tests/fixtures/aws/endpoint-policies";
+/// describe-vpc-block-public-access-options and -exclusions (and the rest) of the VPC
+/// `scenarios/block-public-access.ron` describes (same ids).
+const BPA: &str = "tests/fixtures/aws/block-public-access";
 
 fn vpc_tui() -> Command {
     Command::cargo_bin("vpc-tui").unwrap()
@@ -360,9 +363,76 @@ fn policy_fixture_gives_the_verdicts_of_the_equivalent_ron() {
     }
 }
 
+/// The Block Public Access fixture: the Region's mode and this VPC's exclusions (another VPC's
+/// and a deleted one left out, the deleted one with a warning) give the RON scenario's settings,
+/// its expectations' verdicts and its matrix.
+#[test]
+fn bpa_fixture_gives_the_verdicts_of_the_equivalent_ron() {
+    let (s, w) = import(BPA);
+    assert_eq!(w.len(), 1, "{w:#?}");
+    assert_warning(
+        &w,
+        "aws_state_not_modelled",
+        "vpcbpa-exclude-old",
+        "delete-complete",
+    );
+    let ron = vpc_tui::model::load_file(Path::new("scenarios/block-public-access.ron")).unwrap();
+    assert_eq!(s.block_public_access, ron.scenario().block_public_access);
+    let imported = Model::new(s).expect("imports into a valid model");
+    let what_if = vpc_tui::model::WhatIf::default();
+    let (a, b) = (
+        eval::evaluate_all(&imported, &what_if),
+        eval::evaluate_all(&ron, &what_if),
+    );
+    assert_eq!(a.instances, b.instances);
+    assert_eq!(a.cells, b.cells);
+    for e in &ron.scenario().expect {
+        let q = |m: &Model| Query::parse(m, &e.from, &e.to, false);
+        let x = eval::evaluate(&imported, &what_if, &q(&imported)).unwrap();
+        let y = eval::evaluate(&ron, &what_if, &q(&ron)).unwrap();
+        assert_eq!(x.verdict, y.verdict, "{} → {}", e.from, e.to);
+        assert_eq!(x.verdict.code(), e.verdict, "{} → {}", e.from, e.to);
+    }
+}
+
+/// Without the options file BPA is off; an organization's `ExclusionsAllowed: not-allowed`
+/// drops the exclusions with a warning; a mode the importer does not know is off, said so.
+#[test]
+fn bpa_options_missing_forbidding_exclusions_or_unknown() {
+    let dir = edited_copy(BPA, "bpa-none", "block-public-access-options.json", |_| {
+        "{\"Vpcs\": []}".to_string()
+    });
+    let (s, _) = load_aws_dir(&dir, None).unwrap();
+    assert_eq!(s.block_public_access.mode, vpc_tui::model::BpaMode::Off);
+    assert_eq!(s.block_public_access.exclusions.len(), 2);
+    let dir = edited_copy(BPA, "bpa-org", "block-public-access-options.json", |t| {
+        t.replace("\"allowed\"", "\"not-allowed\"")
+            .replace("\"account\"", "\"declarative-policy\"")
+    });
+    let (s, w) = load_aws_dir(&dir, None).unwrap();
+    assert!(s.block_public_access.exclusions.is_empty());
+    assert_warning(
+        &w,
+        "aws_not_modelled",
+        "vpcbpa-exclude-bastion",
+        "not-allowed",
+    );
+    let dir = edited_copy(BPA, "bpa-odd", "block-public-access-options.json", |t| {
+        t.replace("block-bidirectional", "block-everything")
+    });
+    let (s, w) = load_aws_dir(&dir, None).unwrap();
+    assert_eq!(s.block_public_access.mode, vpc_tui::model::BpaMode::Off);
+    assert_warning(
+        &w,
+        "aws_unknown_value",
+        "VpcBlockPublicAccessOptions",
+        "block-everything",
+    );
+}
+
 #[test]
 fn every_fixture_imports_into_a_valid_model() {
-    for dir in [MOTO, REFERENCE, SECURITY, POLICIES] {
+    for dir in [MOTO, REFERENCE, SECURITY, POLICIES, BPA] {
         let (s, _) = import(dir);
         if let Err(d) = Model::new(s) {
             panic!(

@@ -574,6 +574,7 @@ pub fn scenario(shape: Shape) -> Scenario {
         subnets,
         route_tables,
         internet_gateway: Some(InternetGateway { id: IGW.into() }),
+        block_public_access: Default::default(),
         nat_gateways,
         gateway_endpoints,
         interface_endpoints,

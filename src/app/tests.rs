@@ -743,3 +743,56 @@ fn the_matrix_asks_about_the_traffic_the_path_asks_about() {
     app.set_probe(Probe::default());
     assert_eq!(app.matrix.cells, before.cells);
 }
+
+/// Choose `value` in the picker on screen (as arrows and Enter would).
+fn choose_value(app: &mut App, value: &str) {
+    let Some(Overlay::Picker(p)) = &app.overlay else {
+        panic!("no picker for {value}");
+    };
+    let k = p
+        .items
+        .iter()
+        .position(|i| i.value == value)
+        .unwrap_or_else(|| panic!("no item {value}"));
+    app.overlay = Some(Overlay::Picker(Picker {
+        selected: k,
+        ..p.clone()
+    }));
+    press(app, "<Enter>");
+}
+
+/// The Block Public Access flow: a mode is set, an exclusion added with its mode and deleted,
+/// each undone with `u`; the path it decides follows.
+#[test]
+fn block_public_access_is_set_from_the_edit_menu_and_undone() {
+    use crate::model::{BpaMode, ExclusionMode, ExclusionScope};
+    let mut app = open("block-public-access");
+    let bpa = |app: &App| app.model.scenario().block_public_access.clone();
+    let before = bpa(&app);
+    press(&mut app, "e");
+    choose_value(&mut app, "bpa");
+    choose_value(&mut app, "mode:off");
+    assert_eq!(bpa(&app).mode, BpaMode::Off);
+    press(&mut app, "u");
+    assert_eq!(bpa(&app), before);
+    // app-a's NAT gateway's subnet: no exclusion yet, so its mode is asked.
+    press(&mut app, "e");
+    choose_value(&mut app, "bpa");
+    choose_value(&mut app, "subnet:subnet-nat-a");
+    choose_value(&mut app, "allow-egress");
+    let scope = ExclusionScope::Subnet("subnet-nat-a".into());
+    let x = bpa(&app).exclusion(&scope).expect("excluded");
+    assert_eq!(bpa(&app).exclusions[x].mode, ExclusionMode::AllowEgress);
+    // The existing exclusion of nat-b's subnet is deleted in one step.
+    press(&mut app, "e");
+    choose_value(&mut app, "bpa");
+    choose_value(&mut app, "subnet:subnet-nat-b");
+    assert!(
+        bpa(&app)
+            .exclusion(&ExclusionScope::Subnet("subnet-nat-b".into()))
+            .is_none()
+    );
+    press(&mut app, "u");
+    press(&mut app, "u");
+    assert_eq!(bpa(&app), before);
+}

@@ -248,6 +248,19 @@ pub(crate) struct Walk<'m> {
     /// The service whose ranges are walked: a table has the route choices ready for the
     /// service's whole list of ranges, when the pieces still are that list.
     pub service: Option<usize>,
+    /// Who owns the public address the internet gateway would see, for VPC Block Public
+    /// Access: the subnet (the source's, a zonal NAT gateway's, a NAT instance's; none for a
+    /// regional NAT gateway) and the NAT gateway, if one translated the packet.
+    pub egress: Egress,
+    /// The packet passed a GWLB endpoint (kept when a regional NAT gateway ends the return leg).
+    pub passed_gwlb: bool,
+}
+
+/// Whose public address meets the internet gateway (see [`Walk::egress`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Egress {
+    pub subnet: Option<usize>,
+    pub nat: Option<usize>,
 }
 
 /// The hops of a walk, and what identifies its path. The matrix (no facts) keeps only the

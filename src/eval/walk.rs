@@ -8,7 +8,9 @@ use smallvec::SmallVec;
 
 use crate::model::Target;
 
-use super::ctx::{Arrival, Ctx, Dest, Leaf, Leaves, Outcome, Pieces, Trail, Walk, route_fact};
+use super::ctx::{
+    Arrival, Ctx, Dest, Egress, Leaf, Leaves, Outcome, Pieces, Trail, Walk, route_fact,
+};
 use super::facts::*;
 use super::layers;
 use super::route::{self, Choice, Group};
@@ -61,6 +63,11 @@ pub(crate) fn route_source(
         left_source: false,
         translated: false,
         service: None,
+        egress: Egress {
+            subnet: Some(source.subnet),
+            nat: None,
+        },
+        passed_gwlb: false,
     };
     let association = if ctx.detail {
         Some(association())

@@ -306,6 +306,34 @@ fn edit_message(lang: Lang, edit: &Edit) -> (&'static str, Args<'static>) {
                 .b("delete", policy.is_none())
                 .n("count", policy.as_ref().map_or(0, |p| p.statements().len())),
         ),
+        Edit::SetBlockPublicAccessMode { mode } => (
+            "edit-bpa-mode",
+            a.s("mode", super::bpa::bpa_mode_text(lang, *mode))
+                .b("off", *mode == crate::model::BpaMode::Off),
+        ),
+        Edit::AddBpaExclusion { exclusion, .. } => {
+            let (target, vpc) = match &exclusion.scope {
+                crate::model::ExclusionScope::Vpc => (String::new(), true),
+                crate::model::ExclusionScope::Subnet(s) => (s.clone(), false),
+            };
+            (
+                "edit-bpa-exclusion-add",
+                a.s("target", target).b("vpc", vpc).s(
+                    "mode",
+                    super::bpa::exclusion_mode_text(lang, exclusion.mode),
+                ),
+            )
+        }
+        Edit::RemoveBpaExclusion { scope } => {
+            let (target, vpc) = match scope {
+                crate::model::ExclusionScope::Vpc => (String::new(), true),
+                crate::model::ExclusionScope::Subnet(s) => (s.clone(), false),
+            };
+            (
+                "edit-bpa-exclusion-remove",
+                a.s("target", target).b("vpc", vpc),
+            )
+        }
         Edit::SetDnsSupport { enabled } => ("edit-dns-support", a.b("on", *enabled)),
         Edit::SetDnsHostnames { enabled } => ("edit-dns-hostnames", a.b("on", *enabled)),
         Edit::SetGwlbAppliancesUp { endpoint, up } => (
@@ -684,6 +712,20 @@ mod tests {
                 bucket: "reports".into(),
                 policy: None,
             },
+            Edit::SetBlockPublicAccessMode {
+                mode: crate::model::BpaMode::BlockBidirectional,
+            },
+            Edit::AddBpaExclusion {
+                exclusion: crate::model::BpaExclusion {
+                    id: None,
+                    scope: crate::model::ExclusionScope::Subnet("subnet-a".into()),
+                    mode: crate::model::ExclusionMode::AllowEgress,
+                },
+                position: None,
+            },
+            Edit::RemoveBpaExclusion {
+                scope: crate::model::ExclusionScope::Vpc,
+            },
         ]
     }
 
@@ -729,6 +771,9 @@ mod tests {
             Edit::SetSourceDestCheck { .. } => 36,
             Edit::SetEndpointPolicy { .. } => 37,
             Edit::SetBucketPolicy { .. } => 38,
+            Edit::SetBlockPublicAccessMode { .. } => 39,
+            Edit::AddBpaExclusion { .. } => 40,
+            Edit::RemoveBpaExclusion { .. } => 41,
         }
     }
 
@@ -765,7 +810,7 @@ mod tests {
         seen.dedup();
         assert_eq!(
             seen,
-            (0..=38).collect::<Vec<_>>(),
+            (0..=41).collect::<Vec<_>>(),
             "a variant has no sample"
         );
         for e in &samples {
@@ -840,6 +885,9 @@ mod tests {
             "turn the source/destination check of eni-fw off",
             "give vpce-s3 the full-access endpoint policy",
             "delete the bucket policy of reports",
+            "set VPC Block Public Access to bidirectional",
+            "exclude subnet-a from Block Public Access (allow-egress)",
+            "delete the Block Public Access exclusion of the VPC",
         ];
         assert_eq!(en, want);
     }

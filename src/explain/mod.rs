@@ -14,6 +14,7 @@
 //!
 //! Ids, codes, CIDRs and service names are arguments: they stay as they are in both languages.
 
+mod bpa;
 mod checks;
 mod codes;
 mod cost;
@@ -38,6 +39,7 @@ use std::sync::OnceLock;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
+pub use bpa::{bpa_mode_text, exclusion_mode_text};
 pub use checks::*;
 pub use codes::*;
 pub use cost::*;

@@ -109,5 +109,6 @@ pub fn note_sentence(lang: Lang, note: &Note) -> String {
             owner,
             statement,
         } => super::policy::policy_limits_text(lang, *kind, owner, statement.as_ref()),
+        Note::BlockPublicAccessAllowed(c) => super::bpa::bpa_allowed_text(lang, c),
     }
 }

@@ -179,6 +179,7 @@ pub fn stop_sentence(lang: Lang, stop: &Stop) -> String {
         Stop::SecurityGroup(c) => group_refused_text(lang, c),
         Stop::NetworkAcl(c) => acl_refused_text(lang, c),
         Stop::Policy(c) => super::policy::policy_refused_text(lang, c),
+        Stop::BlockPublicAccess(c) => super::bpa::bpa_stop_text(lang, c),
         Stop::SourceDestCheck { table, route, eni } => msg(
             lang,
             &id,

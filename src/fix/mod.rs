@@ -189,6 +189,13 @@ pub fn suggest_for(
                 endpoints::candidates(&ctx, &mut cands);
             }
             Reason::DnsResolutionDisabled => dns::candidates(&ctx, &mut cands),
+            // A VPC endpoint keeps a service's traffic off the internet gateway, where Block
+            // Public Access applies; exclusions are not offered as fixes (they are a policy
+            // decision, not a repair).
+            Reason::BlockPublicAccess | Reason::BlockPublicAccessNatSubnet => {
+                endpoints::candidates(&ctx, &mut cands)
+            }
+            Reason::BlockPublicAccessNotModelled => {}
             Reason::SourceAzFailed | Reason::DestinationUnavailable | Reason::WalkLimit => {}
             // Edits of security groups, network ACLs and policies are not offered yet.
             Reason::EndpointPolicyDenied

@@ -8,6 +8,7 @@
 //! `docs/aws-import-fields.md` lists every field read, against the EC2 API Reference.
 
 pub mod aws;
+pub mod aws_bpa;
 pub mod aws_security;
 mod build;
 
@@ -97,6 +98,10 @@ pub struct Input {
     pub files: Vec<(PathBuf, Option<&'static str>)>,
     /// `s3api get-bucket-policy` output: the file, and its `Policy` text.
     pub bucket_policies: Vec<(PathBuf, String)>,
+    /// `describe-vpc-block-public-access-options` (the last one read wins).
+    pub bpa_options: Option<aws_bpa::Options>,
+    /// `describe-vpc-block-public-access-exclusions`.
+    pub bpa_exclusions: Vec<aws_bpa::Exclusion>,
 }
 
 /// Import a directory of AWS CLI output: every `*.json` file in it. `vpc` picks the VPC when the
@@ -352,6 +357,16 @@ pub fn read_text(
             .network_acls
             .extend(parse::<aws_security::DescribeNetworkAcls>(text, path)?.network_acls);
         "describe-network-acls"
+    } else if has("VpcBlockPublicAccessOptions") {
+        input.bpa_options = parse::<aws_bpa::DescribeOptions>(text, path)?
+            .vpc_block_public_access_options
+            .or(input.bpa_options.take());
+        "describe-vpc-block-public-access-options"
+    } else if has("VpcBlockPublicAccessExclusions") {
+        input.bpa_exclusions.extend(
+            parse::<aws_bpa::DescribeExclusions>(text, path)?.vpc_block_public_access_exclusions,
+        );
+        "describe-vpc-block-public-access-exclusions"
     } else if has("Policy") {
         let policy = parse::<aws::GetBucketPolicy>(text, path)?.policy;
         input.bucket_policies.push((path.to_path_buf(), policy));

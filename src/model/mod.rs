@@ -1,6 +1,7 @@
 //! The scenario model: serde types, loading with precise errors, AWS's validation rules, the
 //! [`Edit`] operations, and [`Model`], the validated scenario with the indexes the evaluator uses.
 
+mod bpa;
 pub mod catalogue;
 mod diagnostic;
 mod edit;
@@ -15,9 +16,10 @@ mod split;
 mod types;
 pub mod validate;
 
+pub use bpa::*;
 pub use diagnostic::{DiagArg, Diagnostic, Severity};
 pub use edit::{Edit, EditError};
-pub(crate) use index::cores;
+pub(crate) use index::{Applies, cores};
 pub use index::{
     Association, CompiledRoute, CompiledTable, EniInfo, FailedAzs, GroupSet, Model, RouteDecision,
     RouteMatch, RouteOrigin, RouteRule, SecurityIndex, UNCHECKED, Unchecked, unchecked_layers,

@@ -64,6 +64,8 @@ impl Parts {
     pub const SECURITY: Parts = Parts(1 << 26);
     /// Endpoint policies and the buckets with their policies.
     pub const POLICIES: Parts = Parts(1 << 27);
+    /// VPC Block Public Access: the mode and the exclusions.
+    pub const BPA: Parts = Parts(1 << 28);
     /// The parts that can be limited to some tables.
     pub const PER_TABLE: Parts = Parts(Parts::ROUTES.0 | Parts::GATEWAY_ENDPOINT_TABLES.0);
 

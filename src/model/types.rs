@@ -48,6 +48,9 @@ pub struct Scenario {
     pub route_tables: Vec<RouteTable>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub internet_gateway: Option<InternetGateway>,
+    /// VPC Block Public Access: the Region's mode and the exclusions (off when absent).
+    #[serde(default, skip_serializing_if = "super::BlockPublicAccess::is_default")]
+    pub block_public_access: super::BlockPublicAccess,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub nat_gateways: Vec<NatGateway>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -83,6 +83,7 @@ pub fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) ->
         subnets,
         route_tables,
         internet_gateway: Some(InternetGateway { id: "igw-1".into() }),
+        block_public_access: Default::default(),
         nat_gateways: (0..3)
             .map(|i| NatGateway {
                 elastic_ip: None,

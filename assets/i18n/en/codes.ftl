@@ -27,6 +27,9 @@ reason-source_dest_check = the route sends traffic through an appliance network 
 reason-endpoint_policy_denied = the VPC endpoint's policy denies the request: a statement denies it, or none allows it (an endpoint policy allows only what it names)
 reason-bucket_policy_denied = the S3 bucket's policy explicitly denies the request (through a VPC endpoint aws:SourceIp is absent, so a condition on it never matches private traffic)
 reason-policy_not_evaluable = a policy's decision rests on something vpc-tui does not evaluate (another condition key or operator, NotPrincipal, a public address the model lacks): it is reported, never guessed
+reason-block_public_access = VPC Block Public Access blocks the traffic at the internet gateway: the subnet it comes from has no exclusion (in ingress-only mode, only NAT gateways' traffic passes)
+reason-block_public_access_nat_subnet = VPC Block Public Access blocks a NAT gateway's traffic at the internet gateway: the NAT gateway's subnet has no exclusion (the source subnet's exclusion does not count)
+reason-block_public_access_not_modelled = VPC Block Public Access applies here in a way AWS's pages do not describe (an allow-egress exclusion in ingress-only mode, a subnet and its VPC excluded with different modes, a GWLB endpoint on the path, a regional NAT gateway): reported as not modelled, never guessed
 reason-walk_limit = the walk took more steps than the model has routes and was stopped (a guard that should never fire)
 
 ## What a note code means
@@ -46,6 +49,7 @@ note-meaning-asymmetric_return_stateless = replies skip the GWLB endpoint the re
 note-meaning-return_not_evaluated = the return leg through a GWLB endpoint could not be evaluated (regional NAT gateway)
 note-meaning-public_endpoint_stays_on_aws = traffic to a service's public endpoint through an internet gateway stays on AWS's network
 note-meaning-policy_limits_requests = an endpoint or bucket policy allows only some of the requests the query stands for: ask about one with --action and --resource
+note-meaning-block_public_access_allowed = VPC Block Public Access is on but lets this traffic through the internet gateway: an exclusion covers the subnet, or ingress-only mode lets a NAT gateway's traffic out
 
 ## How a path gets there
 

@@ -122,6 +122,18 @@ edit-endpoint-policy = { $case ->
        *[other] { $count } statements
     })
 }
+edit-bpa-mode = { $off ->
+    [yes] turn VPC Block Public Access off
+   *[no] set VPC Block Public Access to { $mode }
+}
+edit-bpa-exclusion-add = exclude { $vpc ->
+    [yes] the VPC
+   *[no] { $target }
+} from Block Public Access ({ $mode })
+edit-bpa-exclusion-remove = delete the Block Public Access exclusion of { $vpc ->
+    [yes] the VPC
+   *[no] { $target }
+}
 edit-bucket-policy = { $delete ->
     [yes] delete the bucket policy of { $bucket }
    *[no] set the bucket policy of { $bucket } ({ $count ->

@@ -7,6 +7,8 @@
 ## Warnings
 
 diag-aws_not_modelled = { $case ->
+    [bpa_exclusions_not_allowed] { $id }: the Block Public Access options say ExclusionsAllowed: not-allowed (a declarative policy), so the exclusion has no effect; left out
+    [bpa_exclusion_twice] { $id }: a second Block Public Access exclusion of the same VPC or subnet; the model keeps the first; left out
     [edge_association] { $id }: edge association with { $gateway }: the model reads gateway route tables of the VPC's internet gateway only; left out
     [gateway_endpoint_service] { $id }: gateway endpoint for { $service }: the model knows S3 and DynamoDB gateway endpoints in this Region only; left out
     [gateway_endpoint_no_service] { $id }: gateway endpoint without ServiceName; left out
@@ -25,6 +27,9 @@ diag-aws_not_modelled = { $case ->
 }
 
 diag-aws_state_not_modelled = { $case ->
+    [bpa_updating] { $id }: the Block Public Access mode is still being updated (update-in-progress): imported as { $mode }
+    [bpa_exclusion_gone] { $id } is { $state }: not in effect; left out
+    [bpa_exclusion_pending] { $id } is { $state }: imported as in effect
     [association] { $id }: association with { $with } is { $state }: left out
     [main_association] { $id }: the main association is { $state }: left out
     [endpoint_gone] { $id } is { $state }: left out; routes to it become blackholes

@@ -48,6 +48,8 @@ kinds-nat_gateway = NAT gateways
 kind-vpc_endpoint = VPC endpoint
 kind-bucket = S3 bucket
 kinds-bucket = S3 buckets
+kind-bpa_exclusion = Block Public Access exclusion
+kinds-bpa_exclusion = Block Public Access exclusions
 kinds-vpc_endpoint = VPC endpoints
 kinds-gateway_endpoint = gateway endpoints
 kinds-interface_endpoint = interface endpoints
@@ -158,6 +160,11 @@ diag-ip_outside_subnet = { $owner }'s address { $ip } is not in its subnet { $su
 diag-ip_reserved = { $owner }'s address { $ip } is reserved by AWS in { $subnet } ({ $cidr }) { $use }; AWS reserves the first four and the last address of every subnet
 diag-ip_in_use = { $owner }'s address { $ip } is already used by { $other }; a private IPv4 address belongs to one network interface
 diag-subnet_out_of_addresses = { $subnet } ({ $cidr }) has { $usable } usable addresses but { $wanted } network interfaces in it; AWS reserves five addresses of every subnet and each interface takes one of the rest
+
+## VPC Block Public Access
+
+diag-bpa_exclusion_unknown_subnet = the Block Public Access exclusion { $exclusion } names { $subnet }, which is not a subnet of the VPC; an exclusion applies to the VPC or to one of its subnets
+diag-bpa_exclusion_twice = { $resource } has two Block Public Access exclusions; the model keeps one exclusion per VPC or subnet (change its mode instead)
 
 ## NAT gateways
 

@@ -350,3 +350,32 @@ stop-policy-denied = { $policy }: { $statement } explicitly denies { $request } 
 stop-policy-not_allowed = { $policy }: no statement allows { $request } (an endpoint policy allows only what a statement names)
 stop-policy-not_evaluable-source-ip = { $policy }: the decision rests on aws:SourceIp in { $statement }: over a NAT gateway or an internet gateway it is the public address (the NAT gateway's Elastic IP, the instance's public IPv4), which the scenario does not give
 stop-policy-not_evaluable = { $policy }: the decision rests on { $unsupported } in { $statement }, which vpc-tui does not evaluate (check it with the IAM policy simulator)
+
+## VPC Block Public Access (src/explain/bpa.rs)
+
+bpa-mode-off = off
+bpa-mode-block-bidirectional = bidirectional
+bpa-mode-block-ingress = ingress-only
+bpa-exclusion-mode-allow-bidirectional = allow-bidirectional
+bpa-exclusion-mode-allow-egress = allow-egress
+bpa-exclusion = { $named ->
+    [yes] the exclusion { $id } ({ $mode }) of { $vpc ->
+        [yes] the VPC { $target }
+       *[no] { $target }
+    }
+   *[no] the { $mode } exclusion of { $vpc ->
+        [yes] the VPC { $target }
+       *[no] { $target }
+    }
+}
+bpa-blocked = VPC Block Public Access ({ $mode }) blocks this traffic at { $igw }: { $ingress ->
+    [yes] { $subnet } has no allow-bidirectional exclusion, and in ingress-only mode only traffic of NAT gateways may pass an internet gateway
+   *[no] neither { $subnet } nor its VPC has an exclusion
+}
+bpa-blocked-nat = VPC Block Public Access ({ $mode }) blocks the traffic of { $nat } at { $igw }: the NAT gateway's subnet { $subnet } has no exclusion. The traffic meets the internet gateway from the NAT gateway, so it is the NAT gateway's subnet that needs one (an exclusion of the source's subnet does not help)
+bpa-not-modelled-egress_exclusion_in_ingress_mode = not modelled: VPC Block Public Access is in ingress-only mode and { $exclusion } lets { $subnet } out, but AWS says an allow-egress exclusion applies only in bidirectional mode and does not say what it does here
+bpa-not-modelled-subnet_and_vpc_differ = not modelled: { $exclusion } and an exclusion of the VPC with another mode both cover { $subnet }; AWS's pages do not say which one applies
+bpa-not-modelled-after_gwlb_endpoint = not modelled: the traffic passed a Gateway Load Balancer endpoint before { $igw }; AWS blocks such traffic even when the endpoint's subnet is excluded, and does not say whether { $exclusion } lets it through
+bpa-not-modelled-regional_nat = not modelled: the traffic leaves through the regional NAT gateway { $nat }, which has no subnet, and the VPC has no exclusion of its own; AWS's pages do not say which exclusion applies to a regional NAT gateway
+note-block_public_access_allowed = VPC Block Public Access is on ({ $mode }), and { $exclusion } lets this outbound traffic through { $igw }
+note-block_public_access_allowed-nat = VPC Block Public Access is in ingress-only mode: the traffic of { $nat } may pass { $igw }, because a NAT gateway only lets connections be opened outbound

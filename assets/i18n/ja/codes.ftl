@@ -26,6 +26,9 @@ reason-source_dest_check = ルートの転送先のアプライアンスのネ�
 reason-endpoint_policy_denied = VPC エンドポイントのエンドポイントポリシーがリクエストを拒否します。拒否するステートメントがあるか、許可するステートメントがありません (エンドポイントポリシーはステートメントで指定したものだけを許可します)
 reason-bucket_policy_denied = S3 バケットのバケットポリシーがリクエストを明示的に拒否します (VPC エンドポイント経由では aws:SourceIp が存在しないため、この条件キーはプライベートなトラフィックに一致しません)
 reason-policy_not_evaluable = ポリシーの判定が、vpc-tui が評価しない要素 (ほかの条件キーや条件演算子、NotPrincipal、モデルにないパブリックアドレス) に依存しています。推測はせず、そのまま報告します
+reason-block_public_access = 「VPC のパブリックアクセスをブロック」により、インターネットゲートウェイでトラフィックがブロックされます。送信元のサブネットに除外がありません (イングレスのみモードで通れるのは NAT ゲートウェイのトラフィックだけです)
+reason-block_public_access_nat_subnet = 「VPC のパブリックアクセスをブロック」により、NAT ゲートウェイのトラフィックがインターネットゲートウェイでブロックされます。NAT ゲートウェイのサブネットに除外がありません (送信元のサブネットの除外は関係しません)
+reason-block_public_access_not_modelled = 「VPC のパブリックアクセスをブロック」が、AWS のページに書かれていない形で関わります (イングレスのみモードでの「エグレスのみ許可」の除外、モードの異なるサブネットと VPC の除外、経路上の GWLB エンドポイント、リージョナル NAT ゲートウェイ)。推測はせず、モデル化していないと報告します
 reason-walk_limit = 経路のステップ数がモデルのルートの数を超えたため、評価を打ち切りました (起きないはずの安全装置です)
 
 ## 注記コードの意味
@@ -45,6 +48,7 @@ note-meaning-asymmetric_return_stateless = 応答はリクエストの通った 
 note-meaning-return_not_evaluated = GWLB エンドポイントを通る戻り経路は評価できませんでした (リージョナル NAT ゲートウェイ)
 note-meaning-public_endpoint_stays_on_aws = インターネットゲートウェイ経由でサービスのパブリックエンドポイントへ向かうトラフィックも、AWS のネットワークの中にとどまります
 note-meaning-policy_limits_requests = エンドポイントポリシーまたはバケットポリシーが、問い合わせの対象となるリクエストの一部だけを許可します。個別のリクエストは --action と --resource で確認します
+note-meaning-block_public_access_allowed = 「VPC のパブリックアクセスをブロック」は有効ですが、このトラフィックはインターネットゲートウェイを通れます。サブネットに除外があるか、イングレスのみモードで NAT ゲートウェイのトラフィックとして通ります
 
 ## 経路の種類
 

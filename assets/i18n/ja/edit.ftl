@@ -129,6 +129,18 @@ edit-endpoint-policy = { $case ->
     [reset] { $endpoint } のエンドポイントポリシーを AWS のデフォルト (フルアクセス) に戻す
    *[custom] { $endpoint } のエンドポイントポリシーを設定 (ステートメント { $count } 件)
 }
+edit-bpa-mode = { $off ->
+    [yes] 「VPC のパブリックアクセスをブロック」をオフにする
+   *[no] 「VPC のパブリックアクセスをブロック」を{ $mode }モードにする
+}
+edit-bpa-exclusion-add = { $vpc ->
+    [yes] VPC
+   *[no] { $target }
+} をパブリックアクセスのブロックから除外 ({ $mode })
+edit-bpa-exclusion-remove = { $vpc ->
+    [yes] VPC
+   *[no] { $target }
+} のパブリックアクセスのブロックの除外を削除
 edit-bucket-policy = { $delete ->
     [yes] バケット { $bucket } のバケットポリシーを削除
    *[no] バケット { $bucket } のバケットポリシーを設定 (ステートメント { $count } 件)

@@ -6,6 +6,8 @@
 ## 警告
 
 diag-aws_not_modelled = { $case ->
+    [bpa_exclusions_not_allowed] { $id }: パブリックアクセスのブロックのオプションが ExclusionsAllowed: not-allowed (宣言型ポリシー) なので、この除外は効きません。インポートしません。
+    [bpa_exclusion_twice] { $id }: 同じ VPC またはサブネットに対する 2 つ目のパブリックアクセスのブロックの除外です。モデルには最初のものだけを残します。インポートしません。
     [edge_association] { $id }: { $gateway } とのエッジの関連付けはインポートしません。このモデルが読み込むゲートウェイルートテーブルは、VPC のインターネットゲートウェイのものだけです。
     [gateway_endpoint_service] { $id }: { $service } のゲートウェイエンドポイントはインポートしません。このモデルが扱うゲートウェイエンドポイントは、このリージョンの S3 と DynamoDB のものだけです。
     [gateway_endpoint_no_service] { $id }: ServiceName のないゲートウェイエンドポイントはインポートしません。
@@ -21,6 +23,9 @@ diag-aws_not_modelled = { $case ->
 }
 
 diag-aws_state_not_modelled = { $case ->
+    [bpa_updating] { $id }: パブリックアクセスのブロックのモードは更新中です (update-in-progress)。{ $mode } としてインポートします。
+    [bpa_exclusion_gone] { $id } は { $state } で、有効ではありません。インポートしません。
+    [bpa_exclusion_pending] { $id } は { $state } です。有効なものとしてインポートします。
     [association] { $id }: { $with } との関連付けの状態が { $state } のため、インポートしません。
     [main_association] { $id }: メインの関連付けの状態が { $state } のため、インポートしません。
     [endpoint_gone] { $id } の状態が { $state } のため、インポートしません。そこへのルートはブラックホールになります。

@@ -38,6 +38,8 @@ kinds-nat_gateway = NAT ゲートウェイ
 kind-vpc_endpoint = VPC エンドポイント
 kind-bucket = S3 バケット
 kinds-bucket = S3 バケット
+kind-bpa_exclusion = パブリックアクセスのブロックの除外
+kinds-bpa_exclusion = パブリックアクセスのブロックの除外
 kinds-vpc_endpoint = VPC エンドポイント
 kinds-gateway_endpoint = ゲートウェイエンドポイント
 kinds-interface_endpoint = インターフェイスエンドポイント
@@ -148,6 +150,11 @@ diag-ip_outside_subnet = { $owner } のアドレス { $ip } は、所属する�
 diag-ip_reserved = { $owner } のアドレス { $ip } は、{ $subnet } ({ $cidr }) で AWS が{ $use }予約しています。AWS はどのサブネットでも先頭の 4 つと最後の 1 つのアドレスを予約します。
 diag-ip_in_use = { $owner } のアドレス { $ip } はすでに { $other } が使っています。プライベート IPv4 アドレスを持てるネットワークインターフェイスは 1 つだけです。
 diag-subnet_out_of_addresses = { $subnet } ({ $cidr }) で使えるアドレスは { $usable } 個ですが、ネットワークインターフェイスが { $wanted } 個あります。AWS はどのサブネットでも 5 つのアドレスを予約し、残りのアドレスをインターフェイスが 1 つずつ使います。
+
+## VPC のパブリックアクセスをブロック
+
+diag-bpa_exclusion_unknown_subnet = パブリックアクセスのブロックの除外 { $exclusion } が指定している { $subnet } は、この VPC のサブネットではありません。除外は VPC か、その VPC のサブネットに設定します。
+diag-bpa_exclusion_twice = { $resource } にパブリックアクセスのブロックの除外が 2 つあります。このモデルでは VPC やサブネットごとに除外は 1 つです (追加せずに、既存の除外のモードを変えてください)。
 
 ## NAT ゲートウェイ
 

@@ -345,3 +345,29 @@ stop-policy-denied = { $policy }: { $statement } が明示的に拒否します 
 stop-policy-not_allowed = { $policy }: 許可するステートメントがありません (リクエスト: { $request })。エンドポイントポリシーはステートメントで指定したものだけを許可します
 stop-policy-not_evaluable-source-ip = { $policy }: 判定が { $statement } の aws:SourceIp に依存しています。NAT ゲートウェイやインターネットゲートウェイ経由では、これはパブリックアドレス (NAT ゲートウェイの Elastic IP、インスタンスのパブリック IPv4 アドレス) ですが、シナリオにその値がありません
 stop-policy-not_evaluable = { $policy }: 判定が { $statement } の { $unsupported } に依存しており、vpc-tui はこれを評価しません (IAM ポリシーシミュレーターで確認してください)
+
+## 「VPC のパブリックアクセスをブロック」 (src/explain/bpa.rs)
+
+bpa-mode-off = オフ
+bpa-mode-block-bidirectional = 双方向
+bpa-mode-block-ingress = イングレスのみ
+bpa-exclusion-mode-allow-bidirectional = 双方向を許可
+bpa-exclusion-mode-allow-egress = エグレスのみ許可
+bpa-exclusion = { $vpc ->
+    [yes] VPC { $target }
+   *[no] { $target }
+} の除外{ $named ->
+    [yes] {" "}{ $id }
+   *[no] {""}
+} ({ $mode })
+bpa-blocked = 「VPC のパブリックアクセスをブロック」 ({ $mode }) により、このトラフィックは { $igw } でブロックされます。{ $ingress ->
+    [yes] { $subnet } には「双方向を許可」の除外がなく、イングレスのみモードでインターネットゲートウェイを通れるのは NAT ゲートウェイのトラフィックだけです
+   *[no] { $subnet } にも、その VPC にも除外がありません
+}
+bpa-blocked-nat = 「VPC のパブリックアクセスをブロック」 ({ $mode }) により、{ $nat } のトラフィックは { $igw } でブロックされます。NAT ゲートウェイのサブネット { $subnet } に除外がありません。インターネットゲートウェイに届くのは NAT ゲートウェイからのトラフィックなので、除外が必要なのは NAT ゲートウェイのサブネットです (送信元のサブネットを除外しても通りません)
+bpa-not-modelled-egress_exclusion_in_ingress_mode = モデル化していません:「VPC のパブリックアクセスをブロック」はイングレスのみモードで、{ $exclusion } は { $subnet } からの送信を許可しますが、AWS は「エグレスのみ許可」の除外は双方向モードでだけ適用されると書いており、この場合にどうなるかは書いていません
+bpa-not-modelled-subnet_and_vpc_differ = モデル化していません: { $subnet } には { $exclusion } と、モードの異なる VPC の除外の両方が当てはまります。どちらが適用されるかは AWS のページに書かれていません
+bpa-not-modelled-after_gwlb_endpoint = モデル化していません: このトラフィックは { $igw } の前に Gateway Load Balancer エンドポイントを通っています。AWS は、エンドポイントのサブネットを除外していてもこのトラフィックをブロックすると書いていますが、{ $exclusion } で通るかどうかは書いていません
+bpa-not-modelled-regional_nat = モデル化していません: このトラフィックはサブネットを持たないリージョナル NAT ゲートウェイ { $nat } から出ていきますが、VPC 自体の除外がありません。リージョナル NAT ゲートウェイにどの除外が適用されるかは AWS のページに書かれていません
+note-block_public_access_allowed = 「VPC のパブリックアクセスをブロック」は有効 ({ $mode }) ですが、{ $exclusion } により、この送信トラフィックは { $igw } を通れます
+note-block_public_access_allowed-nat = 「VPC のパブリックアクセスをブロック」はイングレスのみモードです。NAT ゲートウェイは外向きにしか接続を開始させないため、{ $nat } のトラフィックは { $igw } を通れます

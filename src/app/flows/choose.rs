@@ -22,6 +22,9 @@ impl App {
             | Purpose::SaveOverwrite { .. }
             | Purpose::SaveDropsComments { .. }) => self.choose_save(purpose, &v),
             Purpose::Recover => self.choose_recovery(&v),
+            purpose @ (Purpose::BpaChoice | Purpose::BpaExclusionMode { .. }) => {
+                self.choose_bpa(purpose, &v)
+            }
             Purpose::Source => {
                 if let Ok(i) = v.parse() {
                     self.update_main(Msg::SelectSource(i));

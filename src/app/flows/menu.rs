@@ -234,6 +234,7 @@ impl App {
                 let p = Picker::new(t(self.lang, "ui-instance"), items, Purpose::PublicIp);
                 self.pick(p.preselect(&current.unwrap_or_default()));
             }
+            "bpa" => self.start_bpa(),
             "dns-support" => self.confirm(
                 Edit::SetDnsSupport {
                     enabled: !s.vpc.enable_dns_support,
@@ -489,6 +490,7 @@ pub(in crate::app) fn edit_menu(app: &App) -> Picker {
             t(app.lang, "ui-full-access-or-aws-default"),
             "endpoint-policy",
         ),
+        item(t(app.lang, "ui-bpa-menu"), super::bpa::bpa_now(app), "bpa"),
         item(
             t(app.lang, "ui-add-nat-gateway"),
             t(app.lang, "ui-public-or-private"),

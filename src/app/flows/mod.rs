@@ -6,6 +6,7 @@ use super::{App, Msg, Overlay, StatusKind};
 use crate::i18n::{Lang, t, tf};
 use crate::model::Edit;
 
+mod bpa;
 mod choose;
 mod menu;
 mod pickers;
@@ -100,6 +101,12 @@ pub enum Purpose {
     /// A policy document typed as JSON.
     EndpointPolicyJson {
         endpoint: String,
+    },
+    /// VPC Block Public Access: a mode, or the VPC or a subnet whose exclusion to change.
+    BpaChoice,
+    /// The mode of a new exclusion of `scope` (`vpc` or `subnet:<id>`).
+    BpaExclusionMode {
+        scope: String,
     },
     NatSubnet,
     NatConnectivity {

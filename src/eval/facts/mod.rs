@@ -18,6 +18,7 @@ pub fn unchecked(model: &crate::model::Model) -> Unchecked {
 }
 
 mod answers;
+mod bpa;
 mod hop;
 mod note;
 mod objects;
@@ -29,6 +30,7 @@ mod trace;
 mod verdict;
 
 pub use answers::*;
+pub use bpa::*;
 pub use hop::*;
 pub use note::*;
 pub use objects::*;

@@ -53,11 +53,14 @@ pub enum Note {
         owner: Id,
         statement: Option<StatementRef>,
     },
+    /// VPC Block Public Access is on and lets this traffic through the internet gateway (an
+    /// exclusion, or ingress-only mode for a NAT gateway's traffic).
+    BlockPublicAccessAllowed(Box<BpaCheck>),
 }
 
 impl Note {
     /// Every note code, for the README and the message files.
-    pub const CODES: [&'static str; 15] = [
+    pub const CODES: [&'static str; 16] = [
         "private_dns_off",
         "private_dns_unsupported",
         "dns_hostnames_off",
@@ -73,6 +76,7 @@ impl Note {
         "return_not_evaluated",
         "public_endpoint_stays_on_aws",
         "policy_limits_requests",
+        "block_public_access_allowed",
     ];
 
     pub fn code(&self) -> &'static str {
@@ -92,6 +96,7 @@ impl Note {
             Note::ReturnNotEvaluated { .. } => "return_not_evaluated",
             Note::PublicEndpointStaysOnAws => "public_endpoint_stays_on_aws",
             Note::PolicyLimitsRequests { .. } => "policy_limits_requests",
+            Note::BlockPublicAccessAllowed(_) => "block_public_access_allowed",
         }
     }
 }

@@ -140,6 +140,9 @@ pub enum Stop {
     SourceDestCheck { table: Id, route: Route, eni: Id },
     /// An endpoint or bucket policy refuses the request, or cannot be evaluated.
     Policy(PolicyCheck),
+    /// VPC Block Public Access blocks the traffic at the internet gateway, or applies in a way
+    /// that is not modelled.
+    BlockPublicAccess(BpaCheck),
 }
 
 impl Stop {
@@ -190,6 +193,7 @@ impl Stop {
             },
             Stop::SourceDestCheck { .. } => Reason::SourceDestCheck,
             Stop::Policy(c) => c.reason(),
+            Stop::BlockPublicAccess(c) => c.reason(),
             Stop::LeavesVpc { .. } => return None,
         })
     }
@@ -229,6 +233,7 @@ impl Stop {
             Stop::NetworkAcl(_) => "network_acl",
             Stop::SourceDestCheck { .. } => "source_dest_check",
             Stop::Policy(_) => "policy",
+            Stop::BlockPublicAccess(_) => "block_public_access",
         }
     }
 }

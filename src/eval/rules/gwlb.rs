@@ -98,6 +98,7 @@ pub(crate) fn follow(
         },
     );
     walk.gwlb = Some((gi, walk.address));
+    walk.passed_gwlb = true;
     walk.nat_after_gwlb = None;
     zonal::forward(ctx, id, si)
 }

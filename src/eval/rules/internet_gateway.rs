@@ -2,12 +2,13 @@
 //! from a public IPv4 address (the instance's own, a public NAT gateway's Elastic IP, a NAT
 //! instance's); a private address or a private NAT gateway's traffic is dropped. Traffic to an
 //! AWS service's public endpoint stays on AWS's network. A path that passed a GWLB endpoint
-//! must get its replies back the same way (`return_leg`).
+//! must get its replies back the same way (`return_leg`). VPC Block Public Access applies here
+//! (`block_public_access`).
 
 use crate::eval::ctx::{Arrival, Ctx, Dest, Outcome, Trail, Walk};
 use crate::eval::facts::{Fact, HopKind, Id, Stop, Verdict, Via};
 
-use super::{blackhole, return_leg};
+use super::{blackhole, block_public_access, return_leg};
 
 pub(crate) fn follow(
     ctx: &mut Ctx<'_>,
@@ -43,6 +44,9 @@ pub(crate) fn follow(
                 Stop::NoPublicIp { table, route }
             },
         };
+    }
+    if let Some(stop) = block_public_access::check(ctx, id, walk) {
+        return stop;
     }
     pass(ctx, id, hops);
     // The bucket's policy sees the public address (aws-semantics.md §5b).

@@ -5,6 +5,7 @@
 //! dispatches on the route's target; no rule calls another.
 
 pub(super) mod blackhole;
+pub(super) mod block_public_access;
 pub(super) mod bucket_policy;
 pub(super) mod endpoint_policy;
 pub(super) mod gateway_endpoint;

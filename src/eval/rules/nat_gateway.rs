@@ -4,11 +4,11 @@
 //! NAT gateway spans the VPC's AZs (it survives the loss of one) and uses the VPC's internet
 //! gateway.
 
-use crate::eval::ctx::{Arrival, Ctx, Dest, Outcome, Trail, Walk};
+use crate::eval::ctx::{Arrival, Ctx, Dest, Egress, Outcome, Trail, Walk};
 use crate::eval::facts::{Fact, HopKind, Id, Note, Stop, Verdict, Via};
 use crate::model::{AvailabilityMode, NatConnectivity};
 
-use super::{blackhole, interface_endpoint, internet_gateway, local, zonal};
+use super::{blackhole, block_public_access, interface_endpoint, internet_gateway, local, zonal};
 
 pub(crate) fn follow(
     ctx: &mut Ctx<'_>,
@@ -63,6 +63,10 @@ pub(crate) fn follow(
             );
             walk.via_nat = true;
             walk.public_ip = public;
+            walk.egress = Egress {
+                subnet: Some(si),
+                nat: Some(ni),
+            };
             walk.translated = true;
             walk.private_nat = !public;
             walk.address = model.scenario().subnets[si].cidr;
@@ -109,6 +113,12 @@ fn regional(
     walk.via_nat = true;
     walk.public_ip = public;
     walk.private_nat = !public;
+    if let Some(&ni) = model.nat_lookup.get(id) {
+        walk.egress = Egress {
+            subnet: None,
+            nat: Some(ni),
+        };
+    }
     if walk.gwlb.take().is_some() {
         ctx.note(|| Note::ReturnNotEvaluated { nat: Id::from(id) });
     }
@@ -142,6 +152,9 @@ fn regional(
             az: None,
             stop: Stop::PrivateNatNoInternet { nat: Id::from(id) },
         };
+    }
+    if let Some(stop) = block_public_access::check(ctx, &igw.id, walk) {
+        return stop;
     }
     internet_gateway::pass(ctx, &igw.id, hops);
     if let Some(stop) = crate::eval::policies::from_internet(ctx, walk, hops) {

@@ -52,6 +52,8 @@ pub(crate) fn follow(
         walk.public_ip = true;
         walk.private_nat = false;
         walk.translated = true;
+        walk.egress.subnet = Some(si);
+        walk.egress.nat = None;
     }
     zonal::forward(ctx, id, si)
 }

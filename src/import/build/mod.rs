@@ -11,6 +11,7 @@ use crate::explain::{self, Lang};
 use crate::model::catalogue::{self, Service};
 use crate::model::{Diagnostic, InternetGateway, Scenario, Vpc, WhatIf};
 
+mod bpa;
 mod buckets;
 mod endpoints;
 mod instances;
@@ -166,6 +167,9 @@ pub fn build(
         });
     let mut internet_gateway = internet_gateway;
 
+    // --- VPC Block Public Access.
+    let block_public_access = bpa::block_public_access(input, vpc_id, &subnet_ids, &mut w);
+
     // --- NAT gateways.
     let mut seen: BTreeSet<&str> = BTreeSet::new();
     let nat_gateways = nat::nat_gateways(input, vpc_id, &subnet_ids, &mut seen, &mut w);
@@ -293,6 +297,7 @@ pub fn build(
         subnets,
         route_tables,
         internet_gateway,
+        block_public_access,
         nat_gateways,
         gateway_endpoints,
         interface_endpoints,

@@ -22,6 +22,7 @@ use super::{
 mod associations;
 mod attributes;
 mod az_failure;
+mod bpa;
 mod gateway_endpoints;
 mod gwlb;
 mod interface_endpoints;
@@ -240,6 +241,20 @@ pub enum Edit {
         bucket: String,
         policy: Option<super::Policy>,
     },
+    /// Set the Region's VPC Block Public Access mode (`modify-vpc-block-public-access-options`).
+    SetBlockPublicAccessMode {
+        mode: super::BpaMode,
+    },
+    /// Create a Block Public Access exclusion for the VPC or a subnet at `position` in the list.
+    AddBpaExclusion {
+        exclusion: super::BpaExclusion,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<usize>,
+    },
+    /// Delete the Block Public Access exclusion of the VPC or a subnet.
+    RemoveBpaExclusion {
+        scope: super::ExclusionScope,
+    },
     /// Several edits applied in order, all or nothing.
     Batch(Vec<Edit>),
 }
@@ -365,6 +380,9 @@ impl Edit {
             Edit::SetEndpointPolicy { .. } | Edit::SetBucketPolicy { .. } => {
                 touched.add(Parts::POLICIES)
             }
+            Edit::SetBlockPublicAccessMode { .. }
+            | Edit::AddBpaExclusion { .. }
+            | Edit::RemoveBpaExclusion { .. } => touched.add(Parts::BPA),
             // Each step adds what it touches as it is applied.
             Edit::Batch(_) => {}
         }
@@ -416,6 +434,9 @@ impl Edit {
             Edit::SetEndpointPolicy { .. } | Edit::SetBucketPolicy { .. } => {
                 policies::apply(self, s)?
             }
+            Edit::SetBlockPublicAccessMode { .. }
+            | Edit::AddBpaExclusion { .. }
+            | Edit::RemoveBpaExclusion { .. } => bpa::apply(self, s)?,
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for e in edits {

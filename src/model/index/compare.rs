@@ -26,6 +26,7 @@ impl Model {
             && Arc::ptr_eq(&self.eni_lookup, &other.eni_lookup)
             && Arc::ptr_eq(&self.endpoint_enis, &other.endpoint_enis)
             && Arc::ptr_eq(&self.service_endpoints, &other.service_endpoints)
+            && (Arc::ptr_eq(&self.bpa, &other.bpa) || self.bpa == other.bpa)
             && self.tables.len() == other.tables.len()
             && (Arc::ptr_eq(&self.security, &other.security)
                 || self.security.evaluates_alike(&other.security));
@@ -84,6 +85,7 @@ impl Model {
             && Arc::ptr_eq(&self.eni_lookup, &other.eni_lookup)
             && Arc::ptr_eq(&self.instance_lookup, &other.instance_lookup)
             && Arc::ptr_eq(&self.instance_subnet, &other.instance_subnet)
+            && (Arc::ptr_eq(&self.bpa, &other.bpa) || self.bpa == other.bpa)
             && a.instances.shares(&b.instances)
             && x.groups_on == y.groups_on
             && x.acls_on == y.acls_on
@@ -186,6 +188,7 @@ impl Model {
             ),
             (self.workloads == other.workloads, "workloads"),
             (self.security == other.security, "security"),
+            (self.bpa == other.bpa, "bpa"),
         ]
         .into_iter()
         .find(|(equal, _)| !equal)

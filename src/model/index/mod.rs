@@ -14,6 +14,7 @@ use super::{Destination, Diagnostic, Scenario, Target, validate};
 use crate::model::catalogue::{self, Service, Workload};
 use crate::prefix_trie::PrefixTrie;
 
+mod bpa;
 mod compare;
 mod endpoint_ips;
 mod lookups;
@@ -31,6 +32,7 @@ pub use route_select::{RouteDecision, RouteMatch, RouteRule};
 /// Id → position. Ids are short strings looked up on every evaluation; FxHash (rustc's hasher)
 /// hashes them several times faster than SipHash, and a scenario is the user's own file.
 pub(crate) type IdMap = HashMap<String, usize, rustc_hash::FxBuildHasher>;
+pub(crate) use bpa::{Applies, BpaIndex};
 pub use lookups::{FailedAzs, UNCHECKED, Unchecked, unchecked_layers};
 pub use security::{GroupSet, SecurityIndex};
 pub(crate) use threads::cores;
@@ -157,6 +159,8 @@ pub struct Model {
     workloads: Arc<Vec<Workload>>,
     /// Security groups and network ACLs as the evaluator reads them.
     pub(crate) security: Arc<SecurityIndex>,
+    /// VPC Block Public Access: the mode and each subnet's exclusion.
+    pub(crate) bpa: Arc<BpaIndex>,
     /// Some endpoint has a policy or some bucket is listed (aws-semantics.md §5b).
     pub(crate) policies_on: bool,
     /// Some policy has a condition on `aws:VpcSourceIp`: the source's address decides.
@@ -475,10 +479,17 @@ impl Model {
             |m| &m.security,
             || SecurityIndex::build(s, &subnet_lookup),
         );
+        let bpa = keep_or_build(
+            previous,
+            Parts::BPA.union(Parts::SUBNETS),
+            |m| &m.bpa,
+            || BpaIndex::build(s, &subnet_lookup),
+        );
         let (policies_on, policies_read_address) = super::policy::flags(s);
         let unchecked = unchecked_layers(s, &security, policies_on);
         Model {
             unchecked,
+            bpa,
             policies_on,
             policies_read_address,
             security,

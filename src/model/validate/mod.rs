@@ -19,6 +19,7 @@ use super::{Diagnostic, RouteTable, Scenario, Subnet};
 use crate::model::catalogue::Service;
 
 mod addresses;
+mod bpa;
 mod endpoints;
 mod expectations;
 mod ids;
@@ -32,6 +33,7 @@ mod subnets;
 mod test_support;
 
 use addresses::{ip_addresses, subnet_addresses_suffice};
+use bpa::block_public_access;
 use endpoints::{
     gateway_endpoints, inbound_resolver_option, interface_endpoint_private_dns, interface_endpoints,
 };
@@ -362,6 +364,10 @@ const RULES: &[(Rule, Reads)] = &[
         ),
     ),
     (network_acls, reads(P::SECURITY.union(P::SUBNETS))),
+    (
+        block_public_access,
+        reads(P::BPA.union(P::SUBNETS).union(P::VPC)),
+    ),
     (
         expectations,
         reads(

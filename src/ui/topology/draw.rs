@@ -135,6 +135,25 @@ pub(super) fn draw(
             None => Span::styled(igw, theme.plain()),
         },
     ]));
+    // VPC Block Public Access, when it is on: what decides every internet gateway path.
+    if s.block_public_access.mode != crate::model::BpaMode::Off
+        && let Some(line) = top.last_mut()
+    {
+        line.spans.push(Span::styled(
+            format!(
+                " · {}",
+                tf(
+                    lang,
+                    "ui-bpa-header",
+                    &[
+                        &crate::explain::bpa_mode_text(lang, s.block_public_access.mode),
+                        &s.block_public_access.exclusions.len().to_string(),
+                    ],
+                )
+            ),
+            theme.dim(),
+        ));
+    }
 
     let inner = col_width.saturating_sub(4);
     // Instances by subnet, once: a quota-sized model has 10,000 of them.
