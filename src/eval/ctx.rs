@@ -278,7 +278,7 @@ impl Trail {
         Trail {
             detail,
             // A trace's walk passes a few hops; the matrix keeps none.
-            hops: Vec::with_capacity(if detail { 12 } else { 0 }),
+            hops: Vec::with_capacity(if detail { 8 } else { 0 }),
             sig: 0,
         }
     }
