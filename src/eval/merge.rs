@@ -150,7 +150,9 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, group: Vec<Leaf>) -> Part {
             via: Via::InterfaceEndpoint,
             cross_az: Some(cross_az),
         };
-        if let Some(endpoint) = enis.first().map(|&(e, _)| e) {
+        if let Some(endpoint) = enis.first().map(|&(e, _)| e)
+            && ctx.facts
+        {
             if let Some(h) = hops
                 .iter_mut()
                 .rev()
@@ -222,7 +224,7 @@ pub(crate) fn finish(
         notes: std::mem::take(&mut ctx.notes),
         hops,
         parts,
-        unchecked: match ctx.detail {
+        unchecked: match ctx.facts {
             true => super::facts::unchecked(ctx.model),
             false => Vec::new(),
         },

@@ -51,12 +51,8 @@ pub(crate) fn route_source(
         translated: false,
         service: None,
     };
-    let association = if ctx.detail {
-        Some(association())
-    } else {
-        None
-    };
-    let mut trail = Trail::new(ctx.detail);
+    let association = if ctx.facts { Some(association()) } else { None };
+    let mut trail = Trail::new(ctx.detail, ctx.facts);
     // The source's security groups decide before any route table (aws-semantics.md §5b).
     let allowed;
     let mut service = service;
@@ -112,9 +108,9 @@ fn route_from<'m>(
         None => {
             let mut split: SmallVec<[(Ipv4Net, Choice); 8]> = SmallVec::new();
             for &cidr in cidrs {
-                route::split_into(compiled, cidr, ctx.detail, &mut split);
+                route::split_into_with(compiled, cidr, ctx.detail, ctx.facts, &mut split);
             }
-            owned = route::groups(compiled, &split, ctx.detail);
+            owned = route::groups(compiled, &split, ctx.facts);
             &owned
         }
     };
@@ -126,7 +122,7 @@ fn route_from<'m>(
         let mut hops = hops;
         let choice = &group.choice;
         let pieces: Vec<Ipv4Net> = group.pieces.to_vec();
-        if ctx.detail {
+        if ctx.facts {
             notes_for_choice(ctx, table_id, compiled, choice, &pieces);
         }
         hops.add(
@@ -285,7 +281,7 @@ fn follow<'m>(
         {
             walk.subnet = si;
         }
-        let association = ctx.detail.then_some(association);
+        let association = ctx.facts.then_some(association);
         route_from(ctx, table, association, &pieces, dest, walk, hops, leaves);
     } else {
         finish(ctx, pieces, dest, hops, outcome, leaves);
@@ -315,7 +311,7 @@ fn no_route(
     let all = &model.compiled_table(table).routes;
     // A quota-sized table has a thousand routes: name a few, count the rest.
     const SHOWN: usize = 8;
-    let routes = if ctx.detail {
+    let routes = if ctx.facts {
         all.iter().take(SHOWN).map(route_fact).collect()
     } else {
         Vec::new()
