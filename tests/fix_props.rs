@@ -31,6 +31,16 @@ proptest! {
         let q = Query::parse(&model, &format!("i-{from}"), to, false);
         let found = fix::suggest(&model, &what_if, &q).unwrap();
         let before = evaluate_all(&model, &what_if);
+        // What the explorer keeps (its matrix and its estimate, for inputs without the path's
+        // service), or a stale one (without the AZ failures): the same suggestions.
+        let trace = evaluate(&model, &what_if, &q).unwrap();
+        let inputs = vpc_tui::cost::CostInputs::for_model(&model);
+        let none = WhatIf::default();
+        for w in [&what_if, &none] {
+            let (matrix, cost) = (evaluate_all(&model, w), vpc_tui::cost::estimate(&model, w, &inputs));
+            let known = fix::Known { matrix: Some(&matrix), cost: Some(&cost) };
+            prop_assert_eq!(&fix::suggest_with(&model, &what_if, &q, &trace, known), &found);
+        }
         for s in &found.suggestions {
             let after = fix::apply(&model, s).unwrap();
             let t = evaluate(&after, &what_if, &q).unwrap();

@@ -105,7 +105,9 @@ fn per_flow(
         &mut groups,
         &usage,
         &mut Vec::new(),
-    );
+        true,
+    )
+    .items;
     let total = items.iter().map(|i| i.monthly).sum();
     let flows = groups
         .into_iter()

@@ -125,6 +125,20 @@ pub struct Suggestions {
     pub none: Option<NoFix>,
 }
 
+/// What a caller may already have worked out for the model as it is under the what-if (the
+/// explorer keeps both): each suggestion's cells and cost are worked out from what its edits
+/// change, so with these the model's own matrix and estimate need not be worked out again.
+/// Either may be stale or for other inputs: what differs is evaluated again
+/// (`eval::evaluate_all_after`, `cost::estimate_after`), so the answer is the same with or
+/// without them.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Known<'a> {
+    /// The matrix (used when it is for HTTPS, the traffic the suggestions' cells are for).
+    pub matrix: Option<&'a eval::Matrix>,
+    /// A cost estimate (for any inputs: the path's services are added).
+    pub cost: Option<&'a crate::cost::CostEstimate>,
+}
+
 /// Suggest fixes for the path `query` under `what_if`.
 pub fn suggest(model: &Model, what_if: &WhatIf, query: &Query) -> Result<Suggestions, QueryError> {
     let trace = eval::evaluate(model, what_if, query)?;
@@ -137,6 +151,17 @@ pub fn suggest_for(
     what_if: &WhatIf,
     query: &Query,
     trace: &PathTrace,
+) -> Suggestions {
+    suggest_with(model, what_if, query, trace, Known::default())
+}
+
+/// [`suggest_for`] with what the caller already has ([`Known`]).
+pub fn suggest_with(
+    model: &Model,
+    what_if: &WhatIf,
+    query: &Query,
+    trace: &PathTrace,
+    known: Known<'_>,
 ) -> Suggestions {
     let reasons = reasons(trace);
     let done = |none| Suggestions {
@@ -209,7 +234,7 @@ pub fn suggest_for(
         add(es, &mut pairs_only);
     }
 
-    let mut judge = rank::Judge::new(model, what_if, query, &ctx);
+    let mut judge = rank::Judge::new(model, what_if, query, &ctx, known);
     let mut found: Vec<Suggestion> = Vec::new();
     let mut failed_singles: Vec<Edit> = Vec::new();
     for (edits, tried) in singles.iter().zip(judge.try_all(&singles)) {
