@@ -195,6 +195,7 @@ impl<'a> Judge<'a> {
             az_dependencies,
             placeholders: placeholders(edits),
             why: Vec::new(),
+            changes: Vec::new(),
             also,
         }
     }
