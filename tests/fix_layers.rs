@@ -120,6 +120,18 @@ const CASES: &[Case] = &[
         scenario: "endpoint-policies.ron",
         from: "app",
         to: "s3",
+        request: "s3:GetObject arn:aws:s3:::reports/q4.csv",
+        reason: Reason::EndpointPolicyDenied,
+        // The endpoint's policy first; then the bucket's, which denies what comes through it.
+        best: &[
+            "set the endpoint policy of vpce-s3-logs (2 statements)",
+            "set the bucket policy of reports (1 statement)",
+        ],
+    },
+    Case {
+        scenario: "endpoint-policies.ron",
+        from: "app",
+        to: "s3",
         request: "s3:DeleteObject arn:aws:s3:::logs/old.gz",
         reason: Reason::EndpointPolicyDenied,
         best: &["set the endpoint policy of vpce-s3-logs (2 statements)"],

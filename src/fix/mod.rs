@@ -242,8 +242,9 @@ pub fn suggest_with(
         }
     }
     if found.is_empty() {
-        // Two edits: the composites (create something, then route to it), then pairs of the
-        // single edits that were valid but not enough on their own.
+        // More edits: the composites (create something, then route to it; a network ACL's
+        // rules for every range refused), a layer's fix with the next layer's after it, then
+        // pairs of the single edits that were valid but not enough on their own.
         let mut pairs = pairs_only;
         let (next, more) = next_layer(model, what_if, query, &failed_singles);
         changes.extend(more);
