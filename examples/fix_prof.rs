@@ -4,8 +4,10 @@
 //!
 //!     cargo run --release --example fix_prof -- STEP [-n N]
 //!
-//! STEP is `suggest` (as `fix/suggest_blocked_no_route` in `benches/fix.rs`), `spof-nat` or
-//! `spof-interface` (as `fix/spof_*`). For symbols under callgrind, build with
+//! STEP is `suggest` (as `fix/suggest_blocked_no_route` in `benches/fix.rs`: nothing known
+//! beside the path, as for `check --suggest`), `suggest-explorer` (as
+//! `fix/suggest_blocked_no_route_explorer`: with the matrix and cost estimate the explorer
+//! keeps, worked out before the step), `spof-nat` or `spof-interface` (as `fix/spof_*`). For symbols under callgrind, build with
 //! `CARGO_PROFILE_RELEASE_STRIP=false CARGO_PROFILE_RELEASE_DEBUG=line-tables-only` and
 //! collect only the step with `--toggle-collect='fix_prof::run'`.
 
@@ -14,8 +16,9 @@ mod common;
 
 use std::time::Instant;
 
+use vpc_tui::cost::{CostInputs, estimate};
 use vpc_tui::eval::{PathTrace, Query, Reason, Verdict, Via, evaluate, evaluate_all};
-use vpc_tui::fix::{suggest_for, weak_points_for};
+use vpc_tui::fix::{Known, suggest_for, suggest_with, weak_points_for};
 use vpc_tui::model::{Model, WhatIf};
 
 /// The first (instance, service) cell of the matrix whose verdict is `wanted`.
@@ -31,10 +34,20 @@ fn first_cell(model: &Model, wanted: impl Fn(&Verdict) -> bool) -> Option<Query>
 
 /// One step, kept out of line so that `--toggle-collect='fix_prof::run'` sees it alone.
 #[inline(never)]
-fn run(step: &str, model: &Model, what_if: &WhatIf, query: &Query, trace: &PathTrace) {
+fn run(
+    step: &str,
+    model: &Model,
+    what_if: &WhatIf,
+    query: &Query,
+    trace: &PathTrace,
+    known: Known<'_>,
+) {
     match step {
         "suggest" => {
             std::hint::black_box(suggest_for(model, what_if, query, trace));
+        }
+        "suggest-explorer" => {
+            std::hint::black_box(suggest_with(model, what_if, query, trace, known));
         }
         _ => {
             std::hint::black_box(weak_points_for(model, what_if, query, trace));
@@ -56,17 +69,24 @@ fn main() {
     let model = Model::new(common::quota_scenario()).expect("valid");
     let what_if = WhatIf::default();
     let wanted: Box<dyn Fn(&Verdict) -> bool> = match step.as_str() {
-        "suggest" => Box::new(|v| *v == Verdict::Blocked(Reason::NoRoute)),
+        "suggest" | "suggest-explorer" => Box::new(|v| *v == Verdict::Blocked(Reason::NoRoute)),
         "spof-nat" => Box::new(|v| v.via() == Some(Via::NatGateway)),
         "spof-interface" => Box::new(|v| v.via() == Some(Via::InterfaceEndpoint)),
-        _ => panic!("STEP: suggest, spof-nat or spof-interface"),
+        _ => panic!("STEP: suggest, suggest-explorer, spof-nat or spof-interface"),
     };
     let query = first_cell(&model, wanted).expect("such a path in the quota model");
     let trace = evaluate(&model, &what_if, &query).expect("known names");
+    // What the explorer keeps for the model: its matrix and its cost estimate.
+    let matrix = evaluate_all(&model, &what_if);
+    let cost = estimate(&model, &what_if, &CostInputs::for_model(&model));
+    let known = Known {
+        matrix: Some(&matrix),
+        cost: Some(&cost),
+    };
     let mut times = Vec::with_capacity(n);
     for _ in 0..n {
         let t = Instant::now();
-        run(&step, &model, &what_if, &query, &trace);
+        run(&step, &model, &what_if, &query, &trace, known);
         times.push(t.elapsed());
     }
     times.sort();

@@ -506,6 +506,8 @@ pub fn suggestions_json(s: &crate::fix::Suggestions) -> Value {
                     "az_dependencies": x.az_dependencies,
                     "adds_az_dependency": x.adds_az_dependency(),
                     "placeholders": x.placeholders,
+                    "changes": x.changes,
+                    "changes_text": x.changes.iter().map(|c| explain::fix_change(Lang::En, c)).collect::<Vec<_>>(),
                     "why": x.why,
                     "why_text": x.why.iter().map(|f| explain::fix_rank_fact(Lang::En, f)).collect::<Vec<_>>(),
                 })

@@ -449,3 +449,94 @@ fn matrix_spof_lists_the_cells_in_every_format() {
             "No reachable cell has a single point of failure",
         ));
 }
+
+/// Issue 17: the layers after routing get their fixes in the CLI, in English and Japanese; a
+/// policy change is said in words and in JSON.
+#[test]
+fn suggest_offers_network_acl_security_group_and_policy_fixes() {
+    let restricted = [
+        "check",
+        "scenarios/security-layers.ron",
+        "--from",
+        "restricted",
+        "--to",
+        "ssm",
+        "--suggest",
+    ];
+    vpc_tui()
+        .args(restricted)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("BLOCKED (network_acl_outbound)"))
+        .stdout(predicate::str::contains(
+            "1.\n   add to acl-restricted the outbound rule 89: allow tcp/443 to 10.0.10.0/24\n   after: reachable via interface_endpoint",
+        ));
+    vpc_tui()
+        .args(restricted)
+        .args(["--lang", "ja"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "1.\n   acl-restricted にアウトバウンドルール 89 を追加 (10.0.10.0/24 への tcp/443 を許可)\n   適用後: 到達可能 (インターフェイスエンドポイント経由)",
+        ));
+    vpc_tui()
+        .args([
+            "check",
+            "scenarios/endpoint-security-group.ron",
+            "--from",
+            "app-a",
+            "--to",
+            "ssm",
+            "--suggest",
+            "--lang",
+            "ja",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "sg-default にインバウンドルールを追加 (10.0.1.0/24 からの tcp/443)",
+        ));
+    let policy = [
+        "check",
+        "scenarios/endpoint-policies.ron",
+        "--from",
+        "data",
+        "--to",
+        "s3",
+        "--action",
+        "s3:GetObject",
+        "--resource",
+        "arn:aws:s3:::reports/q4.csv",
+        "--suggest",
+    ];
+    vpc_tui()
+        .args(policy)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "   set the bucket policy of reports (1 statement)\n   change: statement 1 (OfficeAndNatOnly) of the bucket policy of reports denies by aws:SourceIp",
+        ));
+    vpc_tui()
+        .args(policy)
+        .args(["--lang", "ja"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "   変更内容: バケット reports のバケットポリシーのステートメント 1 (OfficeAndNatOnly) は aws:SourceIp で拒否しています",
+        ));
+    let mut args = policy.to_vec();
+    args.extend(["--format", "json"]);
+    let out = json(&args, 1);
+    let best = &out["suggestions"][0];
+    assert_eq!(
+        best["changes"],
+        serde_json::json!([{"change": "source_vpce", "bucket": "reports", "index": 1,
+            "sid": "OfficeAndNatOnly", "endpoint": "vpce-s3"}])
+    );
+    assert!(
+        best["changes_text"][0]
+            .as_str()
+            .unwrap()
+            .contains("StringNotEquals aws:SourceVpce vpce-s3")
+    );
+}

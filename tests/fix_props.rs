@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::random::{SUBNETS, scenario, with_endpoint, with_s3_routes};
+use common::random::{SUBNETS, scenario, with_endpoint, with_layers, with_s3_routes};
 use proptest::prelude::*;
 use vpc_tui::eval::{Query, evaluate, evaluate_all};
 use vpc_tui::fix;
@@ -31,6 +31,16 @@ proptest! {
         let q = Query::parse(&model, &format!("i-{from}"), to, false);
         let found = fix::suggest(&model, &what_if, &q).unwrap();
         let before = evaluate_all(&model, &what_if);
+        // What the explorer keeps (its matrix and its estimate, for inputs without the path's
+        // service), or a stale one (without the AZ failures): the same suggestions.
+        let trace = evaluate(&model, &what_if, &q).unwrap();
+        let inputs = vpc_tui::cost::CostInputs::for_model(&model);
+        let none = WhatIf::default();
+        for w in [&what_if, &none] {
+            let (matrix, cost) = (evaluate_all(&model, w), vpc_tui::cost::estimate(&model, w, &inputs));
+            let known = fix::Known { matrix: Some(&matrix), cost: Some(&cost) };
+            prop_assert_eq!(&fix::suggest_with(&model, &what_if, &q, &trace, known), &found);
+        }
         for s in &found.suggestions {
             let after = fix::apply(&model, s).unwrap();
             let t = evaluate(&after, &what_if, &q).unwrap();
@@ -49,6 +59,57 @@ proptest! {
             prop_assert_eq!(gained, s.gained.len());
             prop_assert_eq!(lost, s.lost.len());
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// With security groups, network ACLs and appliance checks that refuse some traffic, every
+    /// suggestion (layer rules among them) still yields the verdict it claims and flips exactly
+    /// the cells it lists, and what the explorer knows changes nothing.
+    #[test]
+    fn layer_suggestions_do_what_they_claim(
+        defaults in proptest::collection::vec(proptest::option::of(any::<u8>()), SUBNETS),
+        endpoint in any::<bool>(),
+        s3 in proptest::collection::vec(any::<bool>(), SUBNETS),
+        layers in (any::<u8>(), any::<u8>(), any::<u8>(), any::<u8>(), any::<u8>(), any::<bool>()),
+        from in 0..SUBNETS,
+        to in prop::sample::select(vec!["s3", "sqs", "ssm"]),
+    ) {
+        let mut s = with_s3_routes(scenario(&defaults, &[false; SUBNETS], false), &s3, &[]);
+        if endpoint {
+            s = with_endpoint(s);
+        }
+        let (egress, ingress, acl_on, outbound, inbound, check) = layers;
+        let s = with_layers(s, egress, ingress, acl_on, outbound, inbound, check);
+        let Ok(model) = Model::new(s) else { return Ok(()); };
+        let what_if = WhatIf::default();
+        let q = Query::parse(&model, &format!("i-{from}"), to, false);
+        let trace = evaluate(&model, &what_if, &q).unwrap();
+        let found = fix::suggest_for(&model, &what_if, &q, &trace);
+        let before = evaluate_all(&model, &what_if);
+        for s in &found.suggestions {
+            let after = fix::apply(&model, s).unwrap();
+            let t = evaluate(&after, &what_if, &q).unwrap();
+            prop_assert_eq!(&t.verdict, &s.verdict, "{:?}", s.edits);
+            let m = evaluate_all(&after, &what_if);
+            let columns: Vec<&String> = before.services.iter().chain(&before.workloads).collect();
+            let (mut gained, mut lost) = (Vec::new(), Vec::new());
+            for r in 0..before.instances.len() {
+                for (c, to) in columns.iter().enumerate() {
+                    let (was, now) = (before.cells[r][c].verdict.is_reachable(), m.cells[r][c].verdict.is_reachable());
+                    let cell = fix::Cell { instance: before.instances[r].clone(), to: to.to_string() };
+                    if !was && now { gained.push(cell); } else if was && !now { lost.push(cell); }
+                }
+            }
+            prop_assert_eq!(&gained, &s.gained, "{:?}", s.edits);
+            prop_assert_eq!(&lost, &s.lost, "{:?}", s.edits);
+        }
+        let inputs = vpc_tui::cost::CostInputs::for_model(&model);
+        let cost = vpc_tui::cost::estimate(&model, &what_if, &inputs);
+        let known = fix::Known { matrix: Some(&before), cost: Some(&cost) };
+        prop_assert_eq!(&fix::suggest_with(&model, &what_if, &q, &trace, known), &found);
     }
 }
 

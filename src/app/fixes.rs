@@ -61,7 +61,19 @@ impl App {
         if trace.verdict.is_reachable() {
             self.analysis.weak = Some(fix::weak_points_for(&self.model, what_if, &query, trace));
         } else {
-            self.analysis.suggestions = Some(fix::suggest_for(&self.model, what_if, &query, trace));
+            // The explorer's matrix and estimate are the model's own: each suggestion is worked
+            // out from them, as an edit's are.
+            let known = fix::Known {
+                matrix: Some(&self.matrix),
+                cost: Some(&self.cost),
+            };
+            self.analysis.suggestions = Some(fix::suggest_with(
+                &self.model,
+                what_if,
+                &query,
+                trace,
+                known,
+            ));
         }
     }
 

@@ -140,60 +140,76 @@ pub(super) fn aggregate(
     }
 
     // Each class's results: kept from the previous estimate where the edit did not touch it.
-    let touched = previous.and_then(|m| {
-        (m.columns == columns
-            && same_ids(&m.model.scenario().gateway_endpoints, &s.gateway_endpoints))
-        .then(|| Touched::between(&m.model, &m.failed, model, failed))
-        .flatten()
-        .map(|t| (m, t))
+    // Its columns are found by name: an estimate for more services (the path a fix is for)
+    // keeps the columns it shares with the previous one and evaluates the others.
+    let usable = previous.filter(|m| {
+        same_ids(&m.model.scenario().gateway_endpoints, &s.gateway_endpoints)
+            && m.failed.len() == failed.len()
     });
+    let prior: Vec<Option<usize>> = match usable {
+        Some(m) => columns
+            .iter()
+            .map(|c| m.columns.iter().position(|x| x == c))
+            .collect(),
+        None => vec![None; columns.len()],
+    };
     let names: Vec<&str> = columns.iter().map(String::as_str).collect();
+    // The old class's results with its columns in the new order, those in `redo` (and any the
+    // previous estimate did not have) evaluated again.
+    let carry = |key: &eval::ClassKey, old: &Arc<ClassCost>, redo: &[usize]| {
+        let same = prior.iter().enumerate().all(|(c, p)| *p == Some(c))
+            && old.per_column.len() == columns.len();
+        if same && redo.is_empty() {
+            return Arc::clone(old);
+        }
+        let mut class = ClassCost {
+            per_column: prior
+                .iter()
+                .map(|p| p.and_then(|j| old.per_column[j].clone()))
+                .collect(),
+            deps: old.deps.clone(),
+        };
+        let again: Vec<usize> = (0..columns.len())
+            .filter(|c| prior[*c].is_none() || redo.contains(c))
+            .collect();
+        if !again.is_empty() {
+            let again_names: Vec<&str> = again.iter().map(|&c| names[c]).collect();
+            let (traces, deps) = eval::evaluate_class(model, failed, key, &again_names);
+            for (&c, t) in again.iter().zip(&traces) {
+                class.per_column[c] = t.as_ref().ok().map(|trace| {
+                    let (u, way) = class_usage(model, failed, key.subnet, trace);
+                    (Arc::new(u), Arc::new(way))
+                });
+            }
+            class.deps.push(deps);
+        }
+        Arc::new(class)
+    };
+    let touched =
+        usable.and_then(|m| Touched::between(&m.model, &m.failed, model, failed).map(|t| (m, t)));
     let mut slots = std::collections::HashMap::with_capacity(classes.keys.len());
     let mut per_class: Vec<Option<Arc<ClassCost>>> = classes
         .keys
         .iter()
         .map(|key| {
-            touched.as_ref().and_then(|(m, t)| {
-                m.slots
-                    .get(key)
-                    .filter(|c| !c.deps.iter().any(|d| t.hits(d)))
-                    .cloned()
-            })
+            let (m, t) = touched.as_ref()?;
+            let old = m.slots.get(key)?;
+            (!old.deps.iter().any(|d| t.hits(d))).then(|| carry(key, old, &[]))
         })
         .collect();
     // An edit to interface endpoints only: the columns of their services are evaluated again
     // in every class, the others kept (on the quota model, one column of 35 instead of all).
     if touched.is_none()
-        && let Some(m) = previous.filter(|m| {
-            m.columns == columns
-                && m.failed == failed
-                && same_ids(&m.model.scenario().gateway_endpoints, &s.gateway_endpoints)
-        })
+        && let Some(m) = usable.filter(|m| m.failed == failed)
         && let Some(services) = m.model.interface_endpoint_change(model)
     {
         let redo: Vec<usize> = (0..columns.len())
             .filter(|&c| services.contains(&columns[c]))
             .collect();
-        let redo_names: Vec<&str> = redo.iter().map(|&c| columns[c].as_str()).collect();
         for (k, key) in classes.keys.iter().enumerate() {
-            let Some(old) = m.slots.get(key) else {
-                continue;
-            };
-            let mut class = ClassCost {
-                per_column: old.per_column.clone(),
-                deps: old.deps.clone(),
-            };
-            if !redo.is_empty() {
-                let (traces, deps) = eval::evaluate_class(model, failed, key, &redo_names);
-                for (&c, t) in redo.iter().zip(&traces) {
-                    class.per_column[c] = t.as_ref().ok().map(|trace| {
-                        let (u, way) = class_usage(model, failed, key.subnet, trace);
-                        (Arc::new(u), Arc::new(way))
-                    });
-                }
-                class.deps.push(deps);
+            if let Some(old) = m.slots.get(key) {
+                per_class[k] = Some(carry(key, old, &redo));
             }
-            per_class[k] = Some(Arc::new(class));
         }
     }
     let again: Vec<usize> = (0..n_classes).filter(|&k| per_class[k].is_none()).collect();

@@ -61,15 +61,19 @@ impl ItemFor {
     }
 }
 
-/// The bill as it is written: each line priced from its charge.
-struct Bill<'p> {
+/// The bill as it is written: each line priced from its charge. Each line's amount is kept in
+/// order; the lines themselves only when `lines` is set (a fix's cost delta needs the total
+/// alone, and a quota-sized bill has thousands of lines).
+pub(super) struct Bill<'p> {
     p: &'p RegionPrices,
-    items: Vec<LineItem>,
+    lines: bool,
+    pub(super) items: Vec<LineItem>,
+    pub(super) amounts: Vec<f64>,
 }
 
 impl Bill<'_> {
     /// One line: `quantity` of `charge` for `what`; returns its monthly amount.
-    fn add(&mut self, charge: Charge, what: ItemFor, quantity: f64) -> f64 {
+    fn add(&mut self, charge: Charge, what: impl FnOnce() -> ItemFor, quantity: f64) -> f64 {
         let (unit, price) = charge.priced(self.p);
         self.add_at(charge, what, quantity, unit, price)
     }
@@ -77,12 +81,17 @@ impl Bill<'_> {
     fn add_at(
         &mut self,
         charge: Charge,
-        what: ItemFor,
+        what: impl FnOnce() -> ItemFor,
         quantity: f64,
         unit: Unit,
         price: &Price,
     ) -> f64 {
         let monthly = quantity * price.usd;
+        self.amounts.push(monthly);
+        if !self.lines {
+            return monthly;
+        }
+        let what = what();
         self.items.push(LineItem {
             charge,
             key: what.key(),
@@ -99,20 +108,24 @@ impl Bill<'_> {
 }
 
 /// The line items for `model` whose flows are `groups` (each with its `usage` per GB), and
-/// each group's cost per GB set.
-pub(super) fn bill(
+/// each group's cost per GB set; with `lines` false, only the lines' amounts.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn bill<'p>(
     model: &Model,
     failed: &[bool],
     hours: f64,
-    p: &RegionPrices,
+    p: &'p RegionPrices,
     groups: &mut [FlowGroup],
     usage: &[Arc<Usage>],
     notes: &mut Vec<CostNote>,
-) -> Vec<LineItem> {
+    lines: bool,
+) -> Bill<'p> {
     let s = model.scenario();
     let mut bill = Bill {
         p,
+        lines,
         items: Vec::new(),
+        amounts: Vec::new(),
     };
     // Only groups that carry flows count.
     let carried: Vec<(&Usage, f64)> = groups
@@ -130,7 +143,7 @@ pub(super) fn bill(
     for (e, ie) in s.interface_endpoints.iter().enumerate() {
         for eni in model.endpoint_enis(e) {
             billed_in_failed_az |= failed.get(eni.az).copied().unwrap_or(false);
-            let what = ItemFor::InterfaceEndpointEni {
+            let what = || ItemFor::InterfaceEndpointEni {
                 endpoint: ie.id.clone(),
                 az: model.az_name(eni.az).to_string(),
             };
@@ -143,7 +156,7 @@ pub(super) fn bill(
 
     // Gateway endpoints: free; shown with the GB they carry.
     for (ge, &gb) in s.gateway_endpoints.iter().zip(&gateway_gb) {
-        let what = ItemFor::GatewayEndpoint {
+        let what = || ItemFor::GatewayEndpoint {
             endpoint: ge.id.clone(),
             service: ge.service.clone(),
         };
@@ -181,22 +194,25 @@ pub(super) fn bill(
                 (workload_azs, NatPlace::Regional(workload_azs))
             }
         };
-        let nat_for = |place| (nat.id.clone(), place);
-        let (id, at) = nat_for(place.clone());
-        let what = ItemFor::NatGateway { nat: id, place: at };
+        let nat_for = |place: &NatPlace| (nat.id.clone(), place.clone());
+        let what = || {
+            let (nat, place) = nat_for(&place);
+            ItemFor::NatGateway { nat, place }
+        };
         bill.add(Charge::NatGatewayHours, what, hours * azs as f64);
         if nat.connectivity == NatConnectivity::Public {
-            let (id, at) = nat_for(place.clone());
-            let what = ItemFor::NatAddress { nat: id, place: at };
+            let what = || {
+                let (nat, place) = nat_for(&place);
+                ItemFor::NatAddress { nat, place }
+            };
             bill.add(Charge::PublicIpv4, what, hours * azs as f64);
         }
         if gb > 0.0 {
-            let (id, at) = nat_for(place);
-            bill.add(
-                Charge::NatGatewayData,
-                ItemFor::NatData { nat: id, place: at },
-                gb,
-            );
+            let what = || {
+                let (nat, place) = nat_for(&place);
+                ItemFor::NatData { nat, place }
+            };
+            bill.add(Charge::NatGatewayData, what, gb);
         }
     }
 
@@ -213,7 +229,7 @@ pub(super) fn bill(
                 .map(|n| &n.id),
         );
     for id in public {
-        let what = ItemFor::PublicAddress { owner: id.clone() };
+        let what = || ItemFor::PublicAddress { owner: id.clone() };
         bill.add(Charge::PublicIpv4, what, hours);
     }
 
@@ -227,7 +243,7 @@ pub(super) fn bill(
         let lb = || glb.id.clone();
         bill.add(
             Charge::GwlbHours,
-            ItemFor::GwlbHours {
+            || ItemFor::GwlbHours {
                 load_balancer: lb(),
             },
             hours,
@@ -240,7 +256,7 @@ pub(super) fn bill(
             .map(|(_, gb)| gb)
             .sum();
         if gb > 0.0 {
-            let what = ItemFor::GwlbCapacity {
+            let what = || ItemFor::GwlbCapacity {
                 load_balancer: lb(),
             };
             bill.add(Charge::GwlbCapacity, what, gb / GB_PER_GLCU_HOUR);
@@ -252,13 +268,13 @@ pub(super) fn bill(
             .and_then(|si| model.az_index(&s.subnets[si].az))
             .map(|az| model.az_name(az).to_string())
             .unwrap_or_default();
-        let what = ItemFor::GwlbEndpoint {
+        let what = || ItemFor::GwlbEndpoint {
             endpoint: ge.id.clone(),
             az: az.clone(),
         };
         bill.add(Charge::GwlbEndpointHours, what, hours);
         if gb > 0.0 {
-            let what = ItemFor::GwlbEndpointData {
+            let what = || ItemFor::GwlbEndpointData {
                 endpoint: ge.id.clone(),
                 az,
             };
@@ -278,7 +294,7 @@ pub(super) fn bill(
         .into_iter()
         .enumerate()
     {
-        let what = ItemFor::InterfaceEndpointData {
+        let what = || ItemFor::InterfaceEndpointData {
             tier: tier_span(&p.interface_endpoint_gb, t),
         };
         interface_cost += bill.add_at(
@@ -301,7 +317,7 @@ pub(super) fn bill(
     let cross_az_gb: f64 = carried.iter().map(|(u, gb)| u.cross_az_gb * gb).sum();
     if cross_az_gb > 0.0 {
         for direction in [Direction::Out, Direction::In] {
-            let what = ItemFor::InterAz { direction };
+            let what = || ItemFor::InterAz { direction };
             bill.add(Charge::InterAzTransfer, what, cross_az_gb);
         }
     }
@@ -332,5 +348,5 @@ pub(super) fn bill(
                 .sum::<f64>()
             + 2.0 * u.cross_az_gb * p.inter_az_gb.usd;
     }
-    bill.items
+    bill
 }

@@ -142,7 +142,7 @@ impl CostEstimate {
 /// Estimate the month. Flows from instances whose AZ has failed, and blocked flows, carry no
 /// traffic; everything provisioned is billed whether its AZ has failed or not.
 pub fn estimate(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> CostEstimate {
-    estimate_from(None, model, what_if, inputs)
+    estimate_from(None, model, what_if, inputs, true)
 }
 
 /// [`estimate`] after an edit, `previous` being the estimate before it: only the classes of
@@ -155,7 +155,7 @@ pub fn estimate_after(
     what_if: &WhatIf,
     inputs: &CostInputs,
 ) -> CostEstimate {
-    let e = estimate_from(previous.memo.as_deref(), model, what_if, inputs);
+    let e = estimate_from(previous.memo.as_deref(), model, what_if, inputs, true);
     #[cfg(debug_assertions)]
     {
         // The kept classes must give what a fresh evaluation gives (an invariant).
@@ -164,11 +164,29 @@ pub fn estimate_after(
     e
 }
 
+/// The monthly total of [`estimate_after`] and its currency, without the line items (a fix's
+/// cost delta: the bill of a quota-sized model has thousands of lines, one per public address).
+/// The same amounts summed in the same order: the same total to the last bit.
+pub fn total_after(
+    previous: &CostEstimate,
+    model: &Model,
+    what_if: &WhatIf,
+    inputs: &CostInputs,
+) -> (f64, String) {
+    let e = estimate_from(previous.memo.as_deref(), model, what_if, inputs, false);
+    #[cfg(debug_assertions)]
+    {
+        assert_eq!(e.total, estimate(model, what_if, inputs).total);
+    }
+    (e.total, e.currency)
+}
+
 fn estimate_from(
     memo: Option<&flows::Memo>,
     model: &Model,
     what_if: &WhatIf,
     inputs: &CostInputs,
+    lines: bool,
 ) -> CostEstimate {
     let s = model.scenario();
     let book = prices();
@@ -185,18 +203,22 @@ fn estimate_from(
         notes: Vec::new(),
         memo: Some(Arc::new(memo)),
     };
+    // Each line's amount, in the bill's order (also when the lines themselves are not kept).
+    let mut amounts = Vec::new();
     match book.regions.get(&s.region) {
         Some(p) => {
             let hours = f64::from(inputs.hours_per_month);
             let groups = flows.groups_mut();
-            e.items = items::bill(model, &failed, hours, p, groups, &usage, &mut notes);
+            let bill = items::bill(model, &failed, hours, p, groups, &usage, &mut notes, lines);
+            e.items = bill.items;
+            amounts = bill.amounts;
         }
         None => notes.push(CostNote::NoPrices {
             region: s.region.clone(),
             priced: book.regions.keys().cloned().collect(),
         }),
     }
-    e.total = e.items.iter().map(|i| i.monthly).sum();
+    e.total = amounts.iter().sum();
     e.flows = flows;
     e.notes = notes;
     e

@@ -105,7 +105,9 @@ fn per_flow(
         &mut groups,
         &usage,
         &mut Vec::new(),
-    );
+        true,
+    )
+    .items;
     let total = items.iter().map(|i| i.monthly).sum();
     let flows = groups
         .into_iter()
@@ -302,4 +304,44 @@ fn the_estimate_after_an_edit_equals_a_fresh_one() {
         lines[0],
         "sns for i-app-a and 3 more instances of its subnet: via NAT gateway \u{2192} unavailable (source_az_failed): \u{2212}18.00 USD/month at 400 GB"
     );
+}
+
+/// An estimate for more services (a fix's path adds its own) from one for fewer keeps the shared
+/// columns and evaluates the others: the same as an estimate worked out anew, with or without an
+/// edit between them, and its total alone (`total_after`) is the same to the last bit.
+#[test]
+fn an_estimate_for_more_services_from_one_for_fewer_is_the_same() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    for name in [
+        "no-endpoint.ron",
+        "interface-multi-az.ron",
+        "security-layers.ron",
+    ] {
+        let model = crate::model::load_file(&dir.join(name)).expect("scenario loads");
+        let w = model.scenario().what_if.clone();
+        let fewer = CostInputs::for_model(&model);
+        let mut more = fewer.clone();
+        for s in ["sns", "sqs", "kms"] {
+            if !more.services.iter().any(|x| x == s) {
+                more.services.push(s.into());
+            }
+        }
+        // And one the other has not, so a column goes too.
+        more.services.retain(|x| x != "s3");
+        let before = estimate(&model, &w, &fewer);
+        let again = estimate_after(&before, &model, &w, &more);
+        assert_eq!(again, estimate(&model, &w, &more), "{name}");
+        let (total, _) = total_after(&before, &model, &w, &more);
+        assert_eq!(total.to_bits(), again.total.to_bits(), "{name}");
+        // After an edit that touches one table.
+        let table = model.scenario().route_tables[0].id.clone();
+        let edit = crate::model::Edit::DeleteRoute {
+            route_table: table,
+            destination: crate::model::Destination::Cidr("0.0.0.0/0".parse().unwrap()),
+        };
+        if let Ok((next, _)) = edit.apply(&model) {
+            let after = estimate_after(&before, &next, &w, &more);
+            assert_eq!(after, estimate(&next, &w, &more), "{name}: after the edit");
+        }
+    }
 }

@@ -25,8 +25,12 @@ pub(crate) struct Source {
 pub(crate) struct Ctx<'m> {
     pub model: &'m Model,
     pub failed: crate::model::FailedAzs,
-    /// Record facts. The matrix turns this off: it needs verdicts only.
+    /// Record hops and parts. The matrix turns this off: it needs verdicts only.
     pub detail: bool,
+    /// With `detail`, also record each hop's fact and AZ, route decisions and notes. The cost
+    /// estimate turns this off: it reads the verdicts, the parts' ranges and the hops' kinds and
+    /// ids only (`eval::evaluate_class`).
+    pub facts: bool,
     pub notes: Vec<Note>,
     pub aim: Aim,
     /// What the walks read that an edit may change, when recorded (the matrix records it per
@@ -92,7 +96,7 @@ impl Deps {
 impl<'m> Ctx<'m> {
     /// Record a note once per trace (the matrix keeps none).
     pub fn note(&mut self, note: impl FnOnce() -> Note) {
-        if self.detail {
+        if self.facts {
             let note = note();
             if !self.notes.iter().any(|n| n.code() == note.code()) {
                 self.notes.push(note);
@@ -268,15 +272,18 @@ pub(crate) struct Egress {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Trail {
     pub detail: bool,
+    /// Each hop's AZ and fact too (else a hop is its kind and id, with a placeholder fact).
+    pub facts: bool,
     pub hops: Vec<Hop>,
     /// A running hash of (kind, object id) over the hops: enough to tell two paths apart.
     pub sig: u64,
 }
 
 impl Trail {
-    pub fn new(detail: bool) -> Self {
+    pub fn new(detail: bool, facts: bool) -> Self {
         Trail {
             detail,
+            facts: detail && facts,
             // A trace's walk passes a few hops; the matrix keeps none.
             hops: Vec::with_capacity(if detail { 8 } else { 0 }),
             sig: 0,
@@ -298,12 +305,19 @@ impl Trail {
         fact: impl FnOnce() -> Fact,
     ) {
         self.mix(kind, id);
-        if self.detail {
+        if self.facts {
             self.hops.push(Hop {
                 kind,
                 id: Id::from(id),
                 az: az(),
                 fact: fact(),
+            });
+        } else if self.detail {
+            self.hops.push(Hop {
+                kind,
+                id: Id::from(id),
+                az: None,
+                fact: Fact::InternetGateway,
             });
         }
     }

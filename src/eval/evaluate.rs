@@ -35,6 +35,7 @@ pub(crate) fn evaluate_in(
         model,
         failed: model.failed_az_set(what_if),
         detail: true,
+        facts: true,
         notes: Vec::new(),
         aim: Aim::default(),
         deps: Default::default(),
@@ -55,7 +56,7 @@ fn source_hop(ctx: &mut Ctx<'_>, source: &Source, to: &Id) -> Result<Trail, Box<
     let az = ctx.az_of_subnet(source.subnet);
     ctx.src_subnet = source.subnet;
     ctx.src_groups.clone_from(&source.groups);
-    let mut hops = Trail::new(ctx.detail);
+    let mut hops = Trail::new(ctx.detail, ctx.facts);
     let id = source.origin.id();
     ctx.src_id = if ctx.detail {
         id.clone()

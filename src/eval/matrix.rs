@@ -73,19 +73,33 @@ impl std::fmt::Debug for Memo {
     }
 }
 
-/// Full traces from one class of sources (a subnet, with or without a public IP) to each of
-/// `services` (by name; an unknown one is a [`QueryError`]), and what the walks read. The same
-/// traces [`super::evaluate`] gives for `From::Subnet`.
+/// Traces from one class of sources (a subnet, with or without a public IP) to each of
+/// `services` (by name; an unknown one is a [`QueryError`]), and what the walks read: for the
+/// cost estimate, which reads the verdicts, the parts with their ranges and the hops' kinds and
+/// ids. Those are what [`super::evaluate`] gives for `From::Subnet`; the hops' facts and AZs,
+/// the route decisions and the notes are left out (a hop's fact is a placeholder).
 pub fn evaluate_class(
     model: &Model,
     failed: &[bool],
     key: &ClassKey,
     services: &[&str],
 ) -> (Vec<Result<PathTrace, QueryError>>, WalkDeps) {
+    evaluate_class_with(model, failed, key, services, false)
+}
+
+/// [`evaluate_class`], with the facts when `facts` is set.
+fn evaluate_class_with(
+    model: &Model,
+    failed: &[bool],
+    key: &ClassKey,
+    services: &[&str],
+    facts: bool,
+) -> (Vec<Result<PathTrace, QueryError>>, WalkDeps) {
     let mut ctx = Ctx {
         model,
         failed: failed.into(),
         detail: true,
+        facts,
         notes: Vec::new(),
         aim: Default::default(),
         deps: std::cell::RefCell::new(Deps::recording()),
@@ -321,6 +335,7 @@ fn evaluate_rows(
             model,
             failed: failed.into(),
             detail: false,
+            facts: false,
             notes: Vec::new(),
             aim: Default::default(),
             deps: Default::default(),
@@ -546,6 +561,7 @@ mod tests {
     use std::path::Path;
 
     use super::*;
+    use crate::eval::HopKind;
     use crate::model::{Edit, load_file};
 
     fn private_only() -> Model {
@@ -560,6 +576,57 @@ mod tests {
             .zip(&after.cells)
             .map(|(a, b)| Arc::ptr_eq(a, b))
             .collect()
+    }
+
+    /// A trace as the cost estimate reads it: verdict, hops by kind and id, parts with ranges.
+    type Shape = (
+        Verdict,
+        Vec<(HopKind, Id)>,
+        Vec<(Option<Id>, Vec<ipnet::Ipv4Net>, Verdict, Vec<(HopKind, Id)>)>,
+    );
+
+    fn shape(t: &PathTrace) -> Shape {
+        let hops = |h: &[crate::eval::Hop]| h.iter().map(|h| (h.kind, h.id.clone())).collect();
+        (
+            t.verdict.clone(),
+            hops(&t.hops),
+            t.parts
+                .iter()
+                .map(|p| {
+                    (
+                        p.to.clone(),
+                        p.cidrs.clone(),
+                        p.verdict.clone(),
+                        hops(&p.hops),
+                    )
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn class_traces_without_facts_have_the_shape_of_full_traces() {
+        let mut dir: Vec<_> = std::fs::read_dir("scenarios")
+            .expect("scenarios/")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+            .collect();
+        dir.sort();
+        assert!(dir.len() > 5);
+        for path in dir {
+            let model = load_file(&path).expect("a shipped scenario loads");
+            let failed = model.failed_azs(&model.scenario().what_if);
+            let names: Vec<&str> = model.services().iter().map(|s| s.name.as_str()).collect();
+            for key in &classes(&model).keys {
+                let (light, d1) = evaluate_class_with(&model, &failed, key, &names, false);
+                let (full, d2) = evaluate_class_with(&model, &failed, key, &names, true);
+                assert_eq!(d1, d2, "{}: what the walks read", path.display());
+                for (a, b) in light.iter().zip(&full) {
+                    let (a, b) = (a.as_ref().expect("known"), b.as_ref().expect("known"));
+                    assert_eq!(shape(a), shape(b), "{}: {:?}", path.display(), key);
+                }
+            }
+        }
     }
 
     #[test]

@@ -149,7 +149,9 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, mut iter: impl Iterator<Item = Leaf
             via: Via::InterfaceEndpoint,
             cross_az: Some(cross_az),
         };
-        if let Some(endpoint) = enis.first().map(|&(e, _)| e) {
+        if let Some(endpoint) = enis.first().map(|&(e, _)| e)
+            && ctx.facts
+        {
             // Usually the ENIs reached are those DNS answered: the two hops share one list.
             let answered = hops.iter().find_map(|h| match &h.fact {
                 Fact::Dns {
@@ -254,7 +256,7 @@ pub(crate) fn finish(
         notes: std::mem::take(&mut ctx.notes),
         hops,
         parts,
-        unchecked: match ctx.detail {
+        unchecked: match ctx.facts {
             true => super::facts::unchecked(ctx.model),
             false => Default::default(),
         },

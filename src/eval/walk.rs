@@ -69,11 +69,7 @@ pub(crate) fn route_source(
         },
         passed_gwlb: false,
     };
-    let association = if ctx.detail {
-        Some(association())
-    } else {
-        None
-    };
+    let association = if ctx.facts { Some(association()) } else { None };
     // The walk's hops follow the path's first ones (source, DNS): every leaf has the whole path.
     let mut trail = prefix;
     // The source's security groups decide before any route table (aws-semantics.md §5b).
@@ -129,15 +125,15 @@ fn route_from<'m>(
     let groups: &[Group] = match ready {
         Some(ready) => ready,
         None => {
-            owned = match route::kept_group(compiled, cidrs, ctx.detail) {
+            owned = match route::kept_group(compiled, cidrs, ctx.facts) {
                 // Every piece in subnets the table has one choice for (an endpoint's ENIs).
                 Some(group) => smallvec::smallvec![group],
                 None => {
                     let mut split: SmallVec<[(Ipv4Net, Choice); 8]> = SmallVec::new();
                     for &cidr in cidrs {
-                        route::split_into(compiled, cidr, ctx.detail, &mut split);
+                        route::split_into_with(compiled, cidr, ctx.detail, ctx.facts, &mut split);
                     }
-                    route::groups(compiled, &split, ctx.detail)
+                    route::groups(compiled, &split, ctx.facts)
                 }
             };
             &owned
@@ -151,7 +147,7 @@ fn route_from<'m>(
         let mut hops = hops;
         let choice = &group.choice;
         let pieces: Pieces = group.pieces.clone();
-        if ctx.detail {
+        if ctx.facts {
             notes_for_choice(ctx, table_id, compiled, choice, &pieces);
         }
         hops.add(
@@ -310,7 +306,7 @@ fn follow<'m>(
         {
             walk.subnet = si;
         }
-        let association = ctx.detail.then_some(association);
+        let association = ctx.facts.then_some(association);
         route_from(ctx, table, association, &pieces, dest, walk, hops, leaves);
     } else {
         finish(ctx, pieces, dest, hops, outcome, leaves);
@@ -340,7 +336,7 @@ fn no_route(
     let all = &model.compiled_table(table).routes;
     // A quota-sized table has a thousand routes: name a few, count the rest.
     const SHOWN: usize = 8;
-    let routes = if ctx.detail {
+    let routes = if ctx.facts {
         all.iter().take(SHOWN).map(route_fact).collect()
     } else {
         Vec::new()

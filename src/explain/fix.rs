@@ -5,7 +5,8 @@
 use super::{Lang, args, edit_text, join, m, msg, verdict_words};
 use crate::cost::signed;
 use crate::fix::{
-    Cell, NoFix, RankFact, RankKey, Suggestion, Suggestions, WeakKind, WeakPoint, WeakPoints,
+    Cell, NoFix, PolicyChange, RankFact, RankKey, Suggestion, Suggestions, WeakKind, WeakPoint,
+    WeakPoints,
 };
 
 fn cell_text(lang: Lang, c: &Cell) -> String {
@@ -114,6 +115,52 @@ pub fn fix_rank_fact(lang: Lang, f: &RankFact) -> String {
     }
 }
 
+/// What a suggested policy edit changes, as a sentence.
+pub fn fix_change(lang: Lang, c: &PolicyChange) -> String {
+    let sid =
+        |sid: &Option<crate::eval::Id>| sid.as_ref().map_or("none", |x| x.as_str()).to_string();
+    match c {
+        PolicyChange::AllowStatement {
+            owner,
+            action,
+            resource,
+        } => msg(
+            lang,
+            "fix-change-allow-statement",
+            args()
+                .s("owner", owner.as_str())
+                .s("action", action.as_str())
+                .s("resource", resource.as_str()),
+        ),
+        PolicyChange::WithoutStatement {
+            owner,
+            index,
+            sid: id,
+        } => msg(
+            lang,
+            "fix-change-without-statement",
+            args()
+                .s("owner", owner.as_str())
+                .n("index", *index)
+                .s("sid", sid(id)),
+        ),
+        PolicyChange::SourceVpce {
+            bucket,
+            index,
+            sid: id,
+            endpoint,
+        } => msg(
+            lang,
+            "fix-change-source-vpce",
+            args()
+                .s("bucket", bucket.as_str())
+                .n("index", *index)
+                .s("sid", sid(id))
+                .s("endpoint", endpoint.as_str()),
+        ),
+    }
+}
+
 /// One suggestion, numbered, as a block of lines.
 pub fn suggestion_text(lang: Lang, n: usize, s: &Suggestion) -> String {
     let mut out = msg(lang, "fix-suggestion-head", args().n("n", n));
@@ -123,6 +170,14 @@ pub fn suggestion_text(lang: Lang, n: usize, s: &Suggestion) -> String {
             lang,
             "fix-suggestion-edit",
             args().s("edit", edit_text(lang, e)),
+        ));
+        out.push('\n');
+    }
+    for c in &s.changes {
+        out.push_str(&msg(
+            lang,
+            "fix-suggestion-change",
+            args().s("change", fix_change(lang, c)),
         ));
         out.push('\n');
     }
@@ -176,39 +231,42 @@ pub fn suggestion_facts(lang: Lang, s: &Suggestion) -> Vec<String> {
     } else {
         join(lang, s.az_dependencies.iter().map(|a| a.as_str()))
     };
-    vec![
-        msg(
-            lang,
-            "fix-fact-after",
-            args().s("verdict", verdict_words(lang, &s.verdict)),
-        ),
-        msg(
-            lang,
-            "fix-fact-gained",
-            args().s("cells", cells_text_short(lang, &s.gained, FACT_CELLS)),
-        ),
-        msg(
-            lang,
-            "fix-fact-lost",
-            args().s("cells", cells_text_short(lang, &s.lost, FACT_CELLS)),
-        ),
-        msg(
-            lang,
-            "fix-fact-cost",
-            args()
-                .s("amount", signed(s.monthly_cost_delta))
-                .s("currency", s.currency.as_str()),
-        ),
-        msg(lang, "fix-fact-azs", args().s("azs", azs)),
-        msg(
-            lang,
-            "fix-fact-why",
-            args().s(
-                "why",
-                join(lang, s.why.iter().map(|f| fix_rank_fact(lang, f))),
+    let changes = s.changes.iter().map(|c| fix_change(lang, c));
+    changes
+        .chain([
+            msg(
+                lang,
+                "fix-fact-after",
+                args().s("verdict", verdict_words(lang, &s.verdict)),
             ),
-        ),
-    ]
+            msg(
+                lang,
+                "fix-fact-gained",
+                args().s("cells", cells_text_short(lang, &s.gained, FACT_CELLS)),
+            ),
+            msg(
+                lang,
+                "fix-fact-lost",
+                args().s("cells", cells_text_short(lang, &s.lost, FACT_CELLS)),
+            ),
+            msg(
+                lang,
+                "fix-fact-cost",
+                args()
+                    .s("amount", signed(s.monthly_cost_delta))
+                    .s("currency", s.currency.as_str()),
+            ),
+            msg(lang, "fix-fact-azs", args().s("azs", azs)),
+            msg(
+                lang,
+                "fix-fact-why",
+                args().s(
+                    "why",
+                    join(lang, s.why.iter().map(|f| fix_rank_fact(lang, f))),
+                ),
+            ),
+        ])
+        .collect()
 }
 
 /// Every suggestion, best first, or why there is none.

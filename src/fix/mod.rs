@@ -9,7 +9,9 @@
 //! - one file per reason family, each proposing candidate edits from what the model has:
 //!   `routes.rs` (`no_route`, `blackhole_route`, `no_internet_gateway`, a route's failed target),
 //!   `endpoints.rs` (`endpoint_enis_all_failed`, private DNS off), `public_ip.rs`
-//!   (`no_public_ip`), `nat.rs` (`nat_az_failed`), `dns.rs` (`dns_resolution_disabled`);
+//!   (`no_public_ip`), `nat.rs` (`nat_az_failed`), `dns.rs` (`dns_resolution_disabled`),
+//!   `security.rs` (security groups, network ACLs, source/destination check), `policies.rs`
+//!   (endpoint and bucket policies);
 //! - `rank.rs`: evaluating a candidate (verdict, cells flipped, cost, AZ dependencies) and the
 //!   order, with the facts that say why;
 //! - `spof.rs`: the single points of failure of a working path.
@@ -24,9 +26,11 @@ mod context;
 mod dns;
 mod endpoints;
 mod nat;
+mod policies;
 mod public_ip;
 mod rank;
 mod routes;
+mod security;
 mod spof;
 
 pub use rank::{RankFact, RankKey};
@@ -46,6 +50,9 @@ pub const MAX_SUGGESTIONS: usize = 8;
 
 /// Single edits tried in pairs when no single edit fixes the path.
 const MAX_PAIRED: usize = 24;
+
+/// Layer edits whose next layer is asked for ([`next_layer`]), at most.
+const MAX_CHAINED: usize = 8;
 
 /// A matrix cell: an instance and a column (a service, or `workload:NAME`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -74,6 +81,10 @@ pub struct Suggestion {
     pub placeholders: Vec<Id>,
     /// Why it ranks where it does.
     pub why: Vec<RankFact>,
+    /// What its policy edits change in the policies (an edit's text names the policy only),
+    /// in the edits' order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<PolicyChange>,
     /// Cells gained beside the path's own.
     #[serde(skip)]
     pub(crate) also: usize,
@@ -97,6 +108,28 @@ impl Suggestion {
             many => Edit::Batch(many.to_vec()),
         }
     }
+}
+
+/// What a suggested policy edit changes, as a fact (`explain::fix_change` says it).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "change")]
+pub enum PolicyChange {
+    /// An endpoint policy gains a statement allowing `action` on `resource`.
+    AllowStatement { owner: Id, action: Id, resource: Id },
+    /// An endpoint policy loses statement `index` (1-based), the Deny that refused.
+    WithoutStatement {
+        owner: Id,
+        index: usize,
+        sid: Option<Id>,
+    },
+    /// A bucket policy's Deny `index` (1-based), resting on `aws:SourceIp`, gains the condition
+    /// `aws:SourceVpce` is not `endpoint`: requests through the endpoint are no longer denied.
+    SourceVpce {
+        bucket: Id,
+        index: usize,
+        sid: Option<Id>,
+        endpoint: Id,
+    },
 }
 
 /// Why nothing could be suggested (beside the path already working).
@@ -125,6 +158,20 @@ pub struct Suggestions {
     pub none: Option<NoFix>,
 }
 
+/// What a caller may already have worked out for the model as it is under the what-if (the
+/// explorer keeps both): each suggestion's cells and cost are worked out from what its edits
+/// change, so with these the model's own matrix and estimate need not be worked out again.
+/// Either may be stale or for other inputs: what differs is evaluated again
+/// (`eval::evaluate_all_after`, `cost::estimate_after`), so the answer is the same with or
+/// without them.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Known<'a> {
+    /// The matrix (used when it is for HTTPS, the traffic the suggestions' cells are for).
+    pub matrix: Option<&'a eval::Matrix>,
+    /// A cost estimate (for any inputs: the path's services are added).
+    pub cost: Option<&'a crate::cost::CostEstimate>,
+}
+
 /// Suggest fixes for the path `query` under `what_if`.
 pub fn suggest(model: &Model, what_if: &WhatIf, query: &Query) -> Result<Suggestions, QueryError> {
     let trace = eval::evaluate(model, what_if, query)?;
@@ -137,6 +184,17 @@ pub fn suggest_for(
     what_if: &WhatIf,
     query: &Query,
     trace: &PathTrace,
+) -> Suggestions {
+    suggest_with(model, what_if, query, trace, Known::default())
+}
+
+/// [`suggest_for`] with what the caller already has ([`Known`]).
+pub fn suggest_with(
+    model: &Model,
+    what_if: &WhatIf,
+    query: &Query,
+    trace: &PathTrace,
+    known: Known<'_>,
 ) -> Suggestions {
     let reasons = reasons(trace);
     let done = |none| Suggestions {
@@ -164,51 +222,8 @@ pub fn suggest_for(
         }
     };
     let mut cands = Candidates::default();
-    for r in &reasons {
-        match r {
-            Reason::NoRoute
-            | Reason::BlackholeRoute
-            | Reason::NoInternetGateway
-            | Reason::PrivateNatNoInternet
-            | Reason::ApplianceUnavailable
-            | Reason::GwlbEndpointFailed
-            | Reason::RoutingLoop
-            | Reason::AsymmetricReturn
-            | Reason::WorkloadPartFailed => {
-                routes::candidates(&ctx, &mut cands);
-                endpoints::candidates(&ctx, &mut cands);
-            }
-            Reason::EndpointEnisAllFailed => endpoints::candidates(&ctx, &mut cands),
-            Reason::NoPublicIp => {
-                public_ip::candidates(&ctx, &mut cands);
-                routes::candidates(&ctx, &mut cands);
-            }
-            Reason::NatAzFailed => {
-                nat::candidates(&ctx, &mut cands);
-                routes::candidates(&ctx, &mut cands);
-                endpoints::candidates(&ctx, &mut cands);
-            }
-            Reason::DnsResolutionDisabled => dns::candidates(&ctx, &mut cands),
-            // A VPC endpoint keeps a service's traffic off the internet gateway, where Block
-            // Public Access applies; exclusions are not offered as fixes (they are a policy
-            // decision, not a repair).
-            Reason::BlockPublicAccess | Reason::BlockPublicAccessNatSubnet => {
-                endpoints::candidates(&ctx, &mut cands)
-            }
-            Reason::BlockPublicAccessNotModelled => {}
-            Reason::SourceAzFailed | Reason::DestinationUnavailable | Reason::WalkLimit => {}
-            // Edits of security groups, network ACLs and policies are not offered yet.
-            Reason::EndpointPolicyDenied
-            | Reason::BucketPolicyDenied
-            | Reason::PolicyNotEvaluable
-            | Reason::SecurityGroupEgress
-            | Reason::SecurityGroupIngress
-            | Reason::NetworkAclOutbound
-            | Reason::NetworkAclInbound
-            | Reason::NetworkAclReply
-            | Reason::SourceDestCheck => {}
-        }
-    }
+    propose(&ctx, &reasons, &mut cands);
+    let mut changes = std::mem::take(&mut cands.changes);
     for e in cands.single {
         add(vec![e], &mut singles);
     }
@@ -216,7 +231,7 @@ pub fn suggest_for(
         add(es, &mut pairs_only);
     }
 
-    let mut judge = rank::Judge::new(model, what_if, query, &ctx);
+    let mut judge = rank::Judge::new(model, what_if, query, &ctx, known);
     let mut found: Vec<Suggestion> = Vec::new();
     let mut failed_singles: Vec<Edit> = Vec::new();
     for (edits, tried) in singles.iter().zip(judge.try_all(&singles)) {
@@ -227,9 +242,17 @@ pub fn suggest_for(
         }
     }
     if found.is_empty() {
-        // Two edits: the composites (create something, then route to it), then pairs of the
-        // single edits that were valid but not enough on their own.
+        // More edits: the composites (create something, then route to it; a network ACL's
+        // rules for every range refused), a layer's fix with the next layer's after it, then
+        // pairs of the single edits that were valid but not enough on their own.
         let mut pairs = pairs_only;
+        let (next, more) = next_layer(model, what_if, query, &failed_singles);
+        changes.extend(more);
+        for p in next {
+            if !pairs.contains(&p) {
+                pairs.push(p);
+            }
+        }
         let n = failed_singles.len().min(MAX_PAIRED);
         for i in 0..n {
             for j in i + 1..n {
@@ -237,6 +260,13 @@ pub fn suggest_for(
             }
         }
         found.extend(judge.try_all(&pairs).into_iter().flatten().flatten());
+    }
+    for s in &mut found {
+        s.changes = s
+            .edits
+            .iter()
+            .filter_map(|e| changes.iter().find(|(x, _)| x == e).map(|(_, c)| c.clone()))
+            .collect();
     }
     let suggestions = rank::rank(found);
     Suggestions {
@@ -247,12 +277,69 @@ pub fn suggest_for(
     }
 }
 
+/// The candidates of every family the reasons call for.
+fn propose(ctx: &Context<'_>, reasons: &[Reason], cands: &mut Candidates) {
+    for r in reasons {
+        match r {
+            Reason::NoRoute
+            | Reason::BlackholeRoute
+            | Reason::NoInternetGateway
+            | Reason::PrivateNatNoInternet
+            | Reason::ApplianceUnavailable
+            | Reason::GwlbEndpointFailed
+            | Reason::RoutingLoop
+            | Reason::AsymmetricReturn
+            | Reason::WorkloadPartFailed => {
+                routes::candidates(ctx, cands);
+                endpoints::candidates(ctx, cands);
+            }
+            Reason::EndpointEnisAllFailed => endpoints::candidates(ctx, cands),
+            Reason::NoPublicIp => {
+                public_ip::candidates(ctx, cands);
+                routes::candidates(ctx, cands);
+            }
+            Reason::NatAzFailed => {
+                nat::candidates(ctx, cands);
+                routes::candidates(ctx, cands);
+                endpoints::candidates(ctx, cands);
+            }
+            Reason::DnsResolutionDisabled => dns::candidates(ctx, cands),
+            // A VPC endpoint keeps a service's traffic off the internet gateway, where Block
+            // Public Access applies; exclusions are not offered as fixes (they are a policy
+            // decision, not a repair).
+            Reason::BlockPublicAccess | Reason::BlockPublicAccessNatSubnet => {
+                endpoints::candidates(ctx, cands)
+            }
+            Reason::SecurityGroupEgress
+            | Reason::SecurityGroupIngress
+            | Reason::NetworkAclOutbound
+            | Reason::NetworkAclInbound
+            | Reason::NetworkAclReply
+            | Reason::SourceDestCheck => security::candidates(ctx, cands),
+            Reason::EndpointPolicyDenied => policies::candidates(ctx, cands),
+            // A Deny on aws:SourceVpce is answered by routing through the endpoint it names.
+            Reason::BucketPolicyDenied => {
+                policies::candidates(ctx, cands);
+                routes::candidates(ctx, cands);
+            }
+            // What the model cannot evaluate, it cannot fix.
+            Reason::SourceAzFailed
+            | Reason::DestinationUnavailable
+            | Reason::WalkLimit
+            | Reason::PolicyNotEvaluable
+            | Reason::BlockPublicAccessNotModelled => {}
+        }
+    }
+}
+
 /// What the families propose: single edits, and two-edit composites that only make sense
 /// together (create a NAT gateway, then route to it).
 #[derive(Default)]
 pub(crate) struct Candidates {
     single: Vec<Edit>,
     composite: Vec<Vec<Edit>>,
+    /// What policy edits change, for their suggestions.
+    changes: Vec<(Edit, PolicyChange)>,
 }
 
 impl Candidates {
@@ -263,11 +350,69 @@ impl Candidates {
     }
 
     fn two(&mut self, a: Edit, b: Edit) {
-        let v = vec![a, b];
-        if !self.composite.contains(&v) {
-            self.composite.push(v);
+        self.batch(vec![a, b]);
+    }
+
+    /// Edits that only work together (one alone is a single edit).
+    fn batch(&mut self, mut edits: Vec<Edit>) {
+        match edits.len() {
+            0 => {}
+            1 => self.one(edits.remove(0)),
+            _ => {
+                if !self.composite.contains(&edits) {
+                    self.composite.push(edits);
+                }
+            }
         }
     }
+
+    /// A single edit with what it changes said as a fact.
+    fn described(&mut self, e: Edit, change: PolicyChange) {
+        self.changes.push((e.clone(), change));
+        self.one(e);
+    }
+}
+
+/// A layer's fix often only uncovers the next layer (the reply's network ACL after the request's,
+/// a route after an appliance's check): after each valid security-group, network-ACL,
+/// source/destination-check or policy edit that is not enough on its own, the families are
+/// asked again where the path then stops, and each edit they propose is tried after it.
+fn next_layer(
+    model: &Model,
+    what_if: &WhatIf,
+    query: &Query,
+    failed: &[Edit],
+) -> (Vec<Vec<Edit>>, Vec<(Edit, PolicyChange)>) {
+    let mut out = Vec::new();
+    let mut changes = Vec::new();
+    let layered = failed.iter().filter(|e| {
+        matches!(
+            e,
+            Edit::AddSecurityGroupRule { .. }
+                | Edit::AddNetworkAclRule { .. }
+                | Edit::SetSourceDestCheck { .. }
+                | Edit::SetEndpointPolicy { .. }
+                | Edit::SetBucketPolicy { .. }
+        )
+    });
+    for first in layered.take(MAX_CHAINED) {
+        let Ok((after, _)) = first.apply(model) else {
+            continue;
+        };
+        let Ok(trace) = eval::evaluate(&after, what_if, query) else {
+            continue;
+        };
+        let Some(ctx) = Context::new(&after, what_if, query, &trace) else {
+            continue;
+        };
+        let mut cands = Candidates::default();
+        propose(&ctx, &reasons(&trace), &mut cands);
+        for e in cands.single {
+            out.push(vec![first.clone(), e]);
+        }
+        changes.extend(cands.changes);
+    }
+    (out, changes)
 }
 
 /// The reasons of the path: its own, or those of its parts (partial verdicts, workloads).

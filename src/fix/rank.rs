@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::context::Context;
-use super::{Cell, PLACEHOLDER_MARK, Suggestion, cost_inputs};
+use super::{Cell, Known, PLACEHOLDER_MARK, Suggestion, cost_inputs};
 use crate::cost::CostInputs;
 use crate::eval::{self, Id, Matrix, Query, Verdict};
 use crate::model::{Edit, Model, WhatIf};
@@ -81,6 +81,8 @@ pub(crate) struct Judge<'a> {
     before: Option<(Matrix, crate::cost::CostEstimate)>,
     /// The path's own matrix cell, when it has one.
     own: Option<Cell>,
+    /// What the caller has worked out already, for `before`.
+    known: Known<'a>,
 }
 
 impl<'a> Judge<'a> {
@@ -89,6 +91,7 @@ impl<'a> Judge<'a> {
         what_if: &'a WhatIf,
         query: &'a Query,
         ctx: &Context<'_>,
+        known: Known<'a>,
     ) -> Judge<'a> {
         Judge {
             model,
@@ -105,6 +108,7 @@ impl<'a> Judge<'a> {
                     _ => String::new(),
                 },
             }),
+            known,
         }
     }
 
@@ -116,10 +120,7 @@ impl<'a> Judge<'a> {
     pub fn try_all(&mut self, candidates: &[Vec<Edit>]) -> Vec<Option<Result<Suggestion, ()>>> {
         let first = in_parallel(candidates, |edits| self.first(edits));
         if self.before.is_none() && first.iter().any(|f| matches!(f, Some(Ok(_)))) {
-            self.before = Some((
-                eval::evaluate_all(self.model, self.what_if),
-                crate::cost::estimate(self.model, self.what_if, &self.inputs),
-            ));
+            self.before = Some(self.before());
         }
         let this = &*self;
         let tried: Vec<(&Vec<Edit>, First)> = candidates.iter().zip(first).collect();
@@ -134,6 +135,21 @@ impl<'a> Judge<'a> {
                 .expect("worked out once a candidate works");
             Some(Ok(this.judge(before, edits, after, verdict.clone())))
         })
+    }
+
+    /// The matrix (for HTTPS) and the estimate before any candidate: from what the caller has,
+    /// evaluating again only what differs, else worked out anew.
+    fn before(&self) -> (Matrix, crate::cost::CostEstimate) {
+        let https = eval::Probe::default();
+        let matrix = match self.known.matrix.filter(|m| m.probe == https) {
+            Some(m) => eval::evaluate_all_after(m, self.model, self.what_if),
+            None => eval::evaluate_all(self.model, self.what_if),
+        };
+        let cost = match self.known.cost {
+            Some(e) => crate::cost::estimate_after(e, self.model, self.what_if, &self.inputs),
+            None => crate::cost::estimate(self.model, self.what_if, &self.inputs),
+        };
+        (matrix, cost)
     }
 
     /// Apply the edits and evaluate the path: `None` when AWS would refuse them, the model
@@ -162,8 +178,8 @@ impl<'a> Judge<'a> {
     ) -> Suggestion {
         let matrix_after = eval::evaluate_all_after(matrix_before, after, self.what_if);
         let (gained, lost) = flips(matrix_before, &matrix_after);
-        let cost_after =
-            crate::cost::estimate_after(cost_before, after, self.what_if, &self.inputs);
+        let (total_after, currency) =
+            crate::cost::total_after(cost_before, after, self.what_if, &self.inputs);
         let az_dependencies = az_dependencies(after, self.what_if, self.query, self.source_az);
         let also = gained
             .iter()
@@ -174,11 +190,12 @@ impl<'a> Judge<'a> {
             verdict,
             gained,
             lost,
-            monthly_cost_delta: cost_after.total - cost_before.total,
-            currency: cost_after.currency.clone(),
+            monthly_cost_delta: total_after - cost_before.total,
+            currency,
             az_dependencies,
             placeholders: placeholders(edits),
             why: Vec::new(),
+            changes: Vec::new(),
             also,
         }
     }

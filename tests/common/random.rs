@@ -183,3 +183,111 @@ pub fn with_s3_routes(mut s: Scenario, endpoint_on: &[bool], overrides: &[Option
     }
     s
 }
+
+/// Security layers that refuse some traffic (aws-semantics.md §5b), from random bits: one
+/// group `sg-x` on every instance, endpoint and appliance interface, whose egress and ingress
+/// rules are the ones `egress` and `ingress` pick from a short palette; a network ACL `acl-x`
+/// on the subnets `acl_on` picks, whose outbound and inbound rules `outbound` and `inbound`
+/// pick (denies among them); and the appliance interfaces' source/destination check on when
+/// `check` is set. The layers the fixes of `crate::fix::security` answer.
+pub fn with_layers(
+    mut s: Scenario,
+    egress: u8,
+    ingress: u8,
+    acl_on: u8,
+    outbound: u8,
+    inbound: u8,
+    check: bool,
+) -> Scenario {
+    use vpc_tui::model::{
+        NetworkAcl, NetworkAclRule, Peer, PortRange, Protocol, RuleAction, SecurityGroup,
+        SecurityGroupRule,
+    };
+    let https = Some(PortRange::one(443));
+    let sg = |protocol, ports, peer: &str| SecurityGroupRule {
+        protocol,
+        ports,
+        peer: match peer.strip_prefix("pl-") {
+            Some(service) => Peer::PrefixList(service.into()),
+            None if peer.starts_with("sg-") => Peer::Group(peer.into()),
+            None => Peer::Cidr(peer.parse().unwrap()),
+        },
+        description: None,
+    };
+    let palette = [
+        sg(Protocol::Tcp, https, "0.0.0.0/0"),
+        sg(Protocol::Tcp, https, "10.0.0.0/16"),
+        sg(Protocol::Tcp, https, "pl-s3"),
+        sg(Protocol::All, None, "10.0.1.0/24"),
+        sg(Protocol::Tcp, https, "sg-x"),
+    ];
+    let pick = |bits: u8| -> Vec<SecurityGroupRule> {
+        (0..palette.len())
+            .filter(|i| bits & (1 << i) != 0)
+            .map(|i| palette[i].clone())
+            .collect()
+    };
+    s.security_groups.push(SecurityGroup {
+        id: "sg-x".into(),
+        name: None,
+        ingress: pick(ingress),
+        egress: pick(egress),
+    });
+    s.instances = s
+        .instances
+        .iter()
+        .cloned()
+        .map(|mut i| {
+            i.security_groups = vec!["sg-x".into()];
+            i
+        })
+        .collect();
+    for e in &mut s.interface_endpoints {
+        e.security_groups = vec!["sg-x".into()];
+    }
+    for n in &mut s.network_interfaces {
+        n.security_groups = vec!["sg-x".into()];
+        n.source_dest_check = Some(check);
+    }
+    let acl = |number, protocol, ports, cidr: &str, action| NetworkAclRule {
+        number,
+        protocol,
+        ports,
+        cidr: cidr.parse().unwrap(),
+        action,
+    };
+    let rules = [
+        acl(90, Protocol::Tcp, https, "10.0.1.0/24", RuleAction::Deny),
+        acl(100, Protocol::Tcp, https, "0.0.0.0/0", RuleAction::Allow),
+        acl(
+            110,
+            Protocol::Tcp,
+            Some(PortRange(1024, 65535)),
+            "0.0.0.0/0",
+            RuleAction::Allow,
+        ),
+        acl(120, Protocol::All, None, "10.0.0.0/16", RuleAction::Allow),
+        acl(1, Protocol::All, None, "10.0.5.0/24", RuleAction::Deny),
+    ];
+    let pick_acl = |bits: u8| -> Vec<NetworkAclRule> {
+        (0..rules.len())
+            .filter(|i| bits & (1 << i) != 0)
+            .map(|i| rules[i].clone())
+            .collect()
+    };
+    let subnets: Vec<String> = (0..SUBNETS)
+        .filter(|i| acl_on & (1 << i) != 0)
+        .map(|i| format!("subnet-{i}"))
+        .collect();
+    if !subnets.is_empty() {
+        s.network_acls.push(NetworkAcl {
+            id: "acl-x".into(),
+            name: None,
+            default: false,
+            subnets,
+            inbound: pick_acl(inbound),
+            outbound: pick_acl(outbound),
+        });
+    }
+    s
+}

@@ -12,6 +12,16 @@ fix-suggestions-head = { $count ->
 }
 fix-suggestion-head = { $n }.
 fix-suggestion-edit = {"   "}{ $edit }
+fix-suggestion-change = {"   "}change: { $change }
+fix-change-allow-statement = a statement is added to the endpoint policy of { $owner } that allows { $action } on { $resource } (only that: the other statements stay)
+fix-change-without-statement = statement { $index }{ $sid ->
+    [none] {""}
+   *[other] {" "}({ $sid })
+} is taken out of the endpoint policy of { $owner }: it was the Deny that refused the request
+fix-change-source-vpce = statement { $index }{ $sid ->
+    [none] {""}
+   *[other] {" "}({ $sid })
+} of the bucket policy of { $bucket } denies by aws:SourceIp, which is absent through a VPC endpoint; it gains the condition StringNotEquals aws:SourceVpce { $endpoint }, so it still denies what comes neither from its addresses nor through { $endpoint }
 fix-suggestion-after = {"   "}after: { $verdict }
 fix-suggestion-gained = {"   "}cells gained: { $cells }
 fix-suggestion-lost = {"   "}cells lost: { $cells }

@@ -12,6 +12,16 @@ fix-suggestions-head = { $count ->
 }
 fix-suggestion-head = { $n }.
 fix-suggestion-edit = {"   "}{ $edit }
+fix-suggestion-change = {"   "}変更内容: { $change }
+fix-change-allow-statement = { $owner } のエンドポイントポリシーに、{ $resource } に対する { $action } を許可するステートメントを追加します (追加するのはこれだけで、ほかのステートメントはそのまま残ります)
+fix-change-without-statement = { $owner } のエンドポイントポリシーからステートメント { $index }{ $sid ->
+    [none] {""}
+   *[other] {" "}({ $sid })
+} を取り除きます。このリクエストを拒否していた Deny です
+fix-change-source-vpce = バケット { $bucket } のバケットポリシーのステートメント { $index }{ $sid ->
+    [none] {""}
+   *[other] {" "}({ $sid })
+} は aws:SourceIp で拒否していますが、VPC エンドポイント経由のリクエストには aws:SourceIp がありません。そこで条件 StringNotEquals aws:SourceVpce { $endpoint } を加えます。これで、許可したアドレスからでも { $endpoint } 経由でもないリクエストだけを拒否し続けます
 fix-suggestion-after = {"   "}適用後: { $verdict }
 fix-suggestion-gained = {"   "}到達可能になるセル: { $cells }
 fix-suggestion-lost = {"   "}到達不可になるセル: { $cells }

@@ -32,6 +32,7 @@ pub(super) fn after_interface_endpoints(
         model,
         failed: failed.as_slice().into(),
         detail: false,
+        facts: false,
         notes: Vec::new(),
         aim: Default::default(),
         deps: Default::default(),

@@ -277,12 +277,25 @@ pub(crate) fn split_into(
     exact: bool,
     out: &mut impl Extend<(Ipv4Net, Choice)>,
 ) {
+    split_into_with(table, dest, exact, exact, out)
+}
+
+/// [`split_into`], the choices with every match and the rule's name only when `matches` is set
+/// (without, a choice is its winner alone, as for the matrix: the cost estimate's exact pieces
+/// need no more).
+pub(crate) fn split_into_with(
+    table: &CompiledTable,
+    dest: Ipv4Net,
+    exact: bool,
+    matches: bool,
+    out: &mut impl Extend<(Ipv4Net, Choice)>,
+) {
     if let Some(kept) = table.subnets.containing(dest) {
         out.extend([(dest, kept.clone())]);
         return;
     }
-    // Only the exact split (a trace) needs every match and the rule's name.
-    let pick = if exact {
+    // Only a trace's facts need every match and the rule's name.
+    let pick = if matches {
         choose_and_inside
     } else {
         winner_and_inside
@@ -314,7 +327,7 @@ pub(crate) fn split_into(
         }
     }
     for m in maximal {
-        split_into(table, m, exact, out);
+        split_into_with(table, m, exact, matches, out);
     }
 }
 

@@ -1,7 +1,7 @@
 //! Private IPv4 addresses: inside their subnet, not reserved, unique, and enough of them per
 //! subnet (aws-semantics.md §3, §7).
 
-use std::collections::{HashMap, HashSet};
+use super::{FxMap, FxSet};
 use std::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
@@ -49,7 +49,8 @@ pub(super) fn ip_addresses(cx: &Cx, out: &mut Vec<Diagnostic>) {
             addrs.push((&n.id, &n.subnet, ip));
         }
     }
-    let mut used: HashMap<Ipv4Addr, &str> = HashMap::new();
+    let mut used: FxMap<Ipv4Addr, &str> =
+        FxMap::with_capacity_and_hasher(addrs.len(), Default::default());
     for (owner, subnet, ip) in addrs {
         if let Some(sn) = cx.subnets.get(subnet) {
             if !sn.cidr.contains(&ip) {
@@ -91,7 +92,8 @@ pub(super) fn ip_addresses(cx: &Cx, out: &mut Vec<Diagnostic>) {
 pub(super) fn subnet_addresses_suffice(cx: &Cx, out: &mut Vec<Diagnostic>) {
     let s = cx.s;
     // subnet → (explicit addresses inside it, interfaces without an address)
-    let mut need: HashMap<&str, (HashSet<Ipv4Addr>, usize)> = HashMap::new();
+    let mut need: FxMap<&str, (FxSet<Ipv4Addr>, usize)> =
+        FxMap::with_capacity_and_hasher(s.subnets.len(), Default::default());
     let mut place = |subnet: &str, ip: Option<Ipv4Addr>| {
         let Some(sn) = cx.subnets.get(subnet) else {
             return;

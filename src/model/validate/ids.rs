@@ -75,7 +75,8 @@ pub(super) fn ids_unique(cx: &Cx, out: &mut Vec<Diagnostic>) {
             .map(|x| (kind!("network_acl"), x.id.as_str())),
     );
 
-    let mut seen: HashMap<&str, Kind> = HashMap::new();
+    let mut seen: super::FxMap<&str, Kind> =
+        super::FxMap::with_capacity_and_hasher(all.len(), Default::default());
     for (kind, id) in all {
         if id.trim().is_empty() {
             out.push(Diagnostic::error(format!("({})", kind.0), "empty_id").m("a_kind", kind.1));

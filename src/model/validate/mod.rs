@@ -12,6 +12,11 @@
 
 use std::collections::{HashMap, HashSet};
 
+/// The lookups validation builds on every edit (a quota-sized model's ids and addresses by the
+/// ten thousand): rustc's hasher, as the model's index uses (`index::IdMap`).
+type FxMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
+type FxSet<K> = HashSet<K, rustc_hash::FxBuildHasher>;
+
 use ipnet::Ipv4Net;
 
 use super::parts::{Parts, Parts as P, Touched};
@@ -384,24 +389,24 @@ const RULES: &[(Rule, Reads)] = &[
 /// [`ids_unique`].
 struct Cx<'a> {
     s: &'a Scenario,
-    services: HashMap<&'a str, &'a Service>,
+    services: FxMap<&'a str, &'a Service>,
     /// AZ name or AZ ID → index in `availability_zones`.
-    azs: HashMap<&'a str, usize>,
-    subnets: HashMap<&'a str, &'a Subnet>,
-    tables: HashMap<&'a str, &'a RouteTable>,
-    nats: HashSet<&'a str>,
-    gwlbs: HashSet<&'a str>,
-    enis: HashSet<&'a str>,
+    azs: FxMap<&'a str, usize>,
+    subnets: FxMap<&'a str, &'a Subnet>,
+    tables: FxMap<&'a str, &'a RouteTable>,
+    nats: FxSet<&'a str>,
+    gwlbs: FxSet<&'a str>,
+    enis: FxSet<&'a str>,
     /// The tables the per-table rules check: `None` for all of them.
     scope: Option<&'a [usize]>,
     /// Subnet → the first table that lists it, built when a rule first asks (one pass over
     /// the associations, so asking for every NAT gateway's subnet stays linear).
-    associated: std::cell::OnceCell<HashMap<&'a str, &'a RouteTable>>,
+    associated: std::cell::OnceCell<FxMap<&'a str, &'a RouteTable>>,
 }
 
 impl<'a> Cx<'a> {
     fn new(s: &'a Scenario, services: &'a [Service], scope: Option<&'a [usize]>) -> Self {
-        let mut azs = HashMap::new();
+        let mut azs = FxMap::default();
         for (i, az) in s.availability_zones.iter().enumerate() {
             azs.entry(az.name.as_str()).or_insert(i);
         }
@@ -410,15 +415,15 @@ impl<'a> Cx<'a> {
                 azs.entry(id.as_str()).or_insert(i);
             }
         }
-        let mut subnets = HashMap::new();
+        let mut subnets = FxMap::with_capacity_and_hasher(s.subnets.len(), Default::default());
         for sn in &s.subnets {
             subnets.entry(sn.id.as_str()).or_insert(sn);
         }
-        let mut tables = HashMap::new();
+        let mut tables = FxMap::with_capacity_and_hasher(s.route_tables.len(), Default::default());
         for t in &s.route_tables {
             tables.entry(t.id.as_str()).or_insert(t);
         }
-        let mut svc = HashMap::new();
+        let mut svc = FxMap::with_capacity_and_hasher(services.len(), Default::default());
         for sv in services {
             svc.entry(sv.name.as_str()).or_insert(sv);
         }
@@ -466,7 +471,7 @@ impl<'a> Cx<'a> {
     /// otherwise the main table. `true` when explicit.
     fn subnet_table(&self, subnet: &str) -> Option<(&'a RouteTable, bool)> {
         let associated = self.associated.get_or_init(|| {
-            let mut map = HashMap::new();
+            let mut map = FxMap::default();
             for t in &self.s.route_tables {
                 for x in &t.subnets {
                     map.entry(x.as_str()).or_insert(t);
