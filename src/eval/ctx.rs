@@ -31,7 +31,7 @@ pub(crate) struct Ctx<'m> {
     /// estimate turns this off: it reads the verdicts, the parts' ranges and the hops' kinds and
     /// ids only (`eval::evaluate_class`).
     pub facts: bool,
-    pub notes: Vec<Note>,
+    pub notes: Notes,
     pub aim: Aim,
     /// What the walks read that an edit may change, when recorded (the matrix records it per
     /// class, to evaluate again only the classes an edit touches).
@@ -389,12 +389,14 @@ pub(crate) enum Outcome {
         kind: HopKind,
         id: Id,
         az: Option<Az>,
-        stop: Stop,
+        /// Boxed as the trace's stop fact is, so that an outcome stays small to move.
+        stop: Box<Stop>,
     },
     /// Route again from `table`: a forwarder (NAT gateway, GWLB endpoint, appliance) routes
-    /// by its own subnet's table.
+    /// by its own subnet's (`subnet`) table.
     Forward {
         table: usize,
+        subnet: usize,
         association: Association,
     },
     /// Each piece ends its own way (the local route delivering addresses).
@@ -408,7 +410,7 @@ impl Outcome {
             kind: HopKind::Blocked,
             id: at.table(),
             az: None,
-            stop,
+            stop: Box::new(stop),
         }
     }
 }

@@ -33,11 +33,11 @@ pub(crate) fn resolver_address(model: &Model) -> Option<Ipv4Addr> {
 /// At most this many ranges are listed in a public answer (all of them when one more).
 const SHOWN: usize = 3;
 
-fn shown(cidrs: &[Ipv4Net]) -> Vec<Ipv4Net> {
+fn shown(cidrs: &[Ipv4Net]) -> ShownCidrs {
     if cidrs.len() > SHOWN + 1 {
-        cidrs[..SHOWN].to_vec()
+        ShownCidrs::from_slice(&cidrs[..SHOWN])
     } else {
-        cidrs.to_vec()
+        ShownCidrs::from_slice(cidrs)
     }
 }
 

@@ -36,7 +36,7 @@ pub(crate) fn evaluate_in(
         failed: model.failed_az_set(what_if),
         detail: true,
         facts: true,
-        notes: Vec::new(),
+        notes: Notes::new(),
         aim: Aim::default(),
         deps: Default::default(),
         probe: query.probe,
@@ -351,7 +351,7 @@ fn evaluate_workload(ctx: &mut Ctx<'_>, source: &Source, name: &str, parts: &[us
         Ok(h) => h,
         Err(t) => return *t,
     };
-    let mut notes: Vec<Note> = Vec::new();
+    let mut notes = Notes::new();
     let mut out: Vec<Part> = Vec::new();
     for &svc in parts {
         let t = evaluate_service(ctx, source, svc);

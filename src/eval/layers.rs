@@ -63,7 +63,7 @@ impl Piece<'_, '_> {
                 kind: HopKind::Blocked,
                 id: c.interface.clone(),
                 az: None,
-                stop: Stop::SecurityGroup(*c),
+                stop: Box::new(Stop::SecurityGroup(*c)),
             })),
         }
     }
@@ -76,7 +76,7 @@ impl Piece<'_, '_> {
                 kind: HopKind::Blocked,
                 id: denied.acl.clone(),
                 az: None,
-                stop: Stop::NetworkAcl(denied.clone()),
+                stop: Box::new(Stop::NetworkAcl(denied.clone())),
             }));
         }
         let id = checks[0].acl.clone();

@@ -157,7 +157,7 @@ pub(crate) fn record(ctx: &mut Ctx<'_>, d: Decided<'_>, hops: &mut Trail) -> Opt
             kind: HopKind::Blocked,
             id: Id::from(d.owner),
             az: None,
-            stop: Stop::Policy(check()),
+            stop: Box::new(Stop::Policy(check())),
         }),
     }
 }

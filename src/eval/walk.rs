@@ -300,12 +300,13 @@ fn follow<'m>(
             leaves_vpc::follow(&at, id)
         }
     };
-    if let Outcome::Forward { table, association } = outcome {
-        if let Association::Forwarder { subnet, .. } = &association
-            && let Some(si) = model.subnet_index(subnet)
-        {
-            walk.subnet = si;
-        }
+    if let Outcome::Forward {
+        table,
+        subnet,
+        association,
+    } = outcome
+    {
+        walk.subnet = subnet;
         let association = ctx.facts.then_some(association);
         route_from(ctx, table, association, &pieces, dest, walk, hops, leaves);
     } else {
@@ -345,14 +346,14 @@ fn no_route(
         kind: HopKind::Blocked,
         id: Id::from(table_id),
         az: None,
-        stop: Stop::NoRoute {
+        stop: Box::new(Stop::NoRoute {
             table: Id::from(table_id),
             dest: ctx.aim.routed(dest, piece),
             routes,
             total: all.len(),
             no_internet_gateway,
             vpc_has_internet_gateway: model.scenario().internet_gateway.is_some(),
-        },
+        }),
     }
 }
 
@@ -388,13 +389,13 @@ fn finish(
     match outcome {
         Outcome::Done(verdict) => leaves.push(leaf(pieces, hops, verdict)),
         Outcome::Stop { kind, id, az, stop } => {
-            let verdict = match &stop {
+            let verdict = match &*stop {
                 Stop::LeavesVpc { route, .. } => Verdict::LeavesVpc {
                     target: route.target.clone(),
                 },
                 s => Verdict::Blocked(s.reason().unwrap_or(Reason::NoRoute)),
             };
-            hops.add(kind, &id, || az, || Fact::stop(stop));
+            hops.add(kind, &id, || az, || Fact::Stop(stop));
             leaves.push(leaf(pieces, hops, verdict));
         }
         Outcome::Each(each) => {

@@ -31,6 +31,9 @@ pub enum Holder {
     InterfaceEndpoint(Id),
 }
 
+/// The first few ranges of a public answer (at most four), kept inline.
+pub type ShownCidrs = smallvec::SmallVec<[Ipv4Net; 4]>;
+
 /// What the Amazon-provided DNS server answers for a name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "answer")]
@@ -44,7 +47,7 @@ pub enum DnsAnswer {
     /// The service's public ranges (`total` of them; the first few listed).
     Public {
         service: Id,
-        cidrs: Vec<Ipv4Net>,
+        cidrs: ShownCidrs,
         total: usize,
         illustrative: bool,
         why: Option<PublicWhy>,

@@ -5,6 +5,9 @@ use serde::Serialize;
 
 use super::*;
 
+/// A trace's notes: usually none or one, kept inline.
+pub type Notes = smallvec::SmallVec<[Note; 1]>;
+
 /// Something that shaped the path without ending it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "note")]

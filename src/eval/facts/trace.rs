@@ -23,7 +23,7 @@ pub struct PathTrace {
     /// The destination as `--to` takes it: `s3`, `s3@us-west-2`, `10.0.2.10`, `workload:ecr-pull`.
     pub to: Id,
     pub verdict: Verdict,
-    pub notes: Vec<Note>,
+    pub notes: Notes,
     pub hops: Vec<Hop>,
     /// Partial verdicts: which ranges go where; workloads: each service's path.
     pub parts: Vec<Part>,

@@ -33,7 +33,7 @@ pub(super) fn after_interface_endpoints(
         failed: failed.as_slice().into(),
         detail: false,
         facts: false,
-        notes: Vec::new(),
+        notes: Default::default(),
         aim: Default::default(),
         deps: Default::default(),
         probe: previous.probe,

@@ -102,6 +102,6 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, igw: &str, walk: &Walk<'_>) -> Option<Out
         kind: HopKind::InternetGateway,
         id: Id::from(igw),
         az: None,
-        stop: Stop::BlockPublicAccess(fact),
+        stop: Box::new(Stop::BlockPublicAccess(fact)),
     })
 }

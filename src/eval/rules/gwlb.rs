@@ -50,11 +50,11 @@ pub(crate) fn follow(
             kind: HopKind::Inspection,
             id: Id::from(id),
             az: Some(ctx.az(az)),
-            stop: Stop::AppliancesDown {
+            stop: Box::new(Stop::AppliancesDown {
                 table: at.table(),
                 route: at.route(),
                 endpoint: Id::from(id),
-            },
+            }),
         };
     }
     let lb = model
@@ -74,14 +74,14 @@ pub(crate) fn follow(
                 kind: HopKind::Inspection,
                 id: Id::from(lb.id.as_str()),
                 az: Some(ctx.az(az)),
-                stop: Stop::NoHealthyAppliance {
+                stop: Box::new(Stop::NoHealthyAppliance {
                     table: at.table(),
                     route: at.route(),
                     endpoint: Id::from(id),
                     load_balancer: Id::from(lb.id.as_str()),
                     az: ctx.az(az),
                     cross_zone: lb.cross_zone_load_balancing,
-                },
+                }),
             };
         }
     }

@@ -53,7 +53,7 @@ pub(crate) fn reach(
             policies::through_endpoint(ctx, walk, &ie.id, &ie.service, policy, &mut h)
         {
             let verdict = Verdict::Blocked(stop.reason().unwrap_or(Reason::NoRoute));
-            h.add(kind, &id, || az, || Fact::stop(stop));
+            h.add(kind, &id, || az, || Fact::Stop(stop));
             each.push((piece, h, verdict));
             continue;
         }

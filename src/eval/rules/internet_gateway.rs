@@ -38,11 +38,11 @@ pub(crate) fn follow(
             kind: HopKind::InternetGateway,
             id: Id::from(id),
             az: None,
-            stop: if walk.private_nat {
+            stop: Box::new(if walk.private_nat {
                 Stop::PrivateNatAtInternetGateway { table, route }
             } else {
                 Stop::NoPublicIp { table, route }
-            },
+            }),
         };
     }
     if let Some(stop) = block_public_access::check(ctx, id, walk) {

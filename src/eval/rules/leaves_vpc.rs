@@ -10,9 +10,9 @@ pub(crate) fn follow(at: &Arrival<'_, '_>, target: &str) -> Outcome {
         kind: HopKind::LeavesVpc,
         id: Id::from(target),
         az: None,
-        stop: Stop::LeavesVpc {
+        stop: Box::new(Stop::LeavesVpc {
             table: at.table(),
             route: at.route(),
-        },
+        }),
     }
 }

@@ -94,11 +94,11 @@ fn regional(
             kind: HopKind::NatGateway,
             id: Id::from(id),
             az: None,
-            stop: Stop::RegionalNatAllAzsFailed {
+            stop: Box::new(Stop::RegionalNatAllAzsFailed {
                 table: at.table(),
                 route: at.route(),
                 nat: Id::from(id),
-            },
+            }),
         };
     }
     hops.add(
@@ -142,7 +142,7 @@ fn regional(
             kind: HopKind::Blocked,
             id: Id::from(id),
             az: None,
-            stop: Stop::RegionalNatWithoutInternetGateway { nat: Id::from(id) },
+            stop: Box::new(Stop::RegionalNatWithoutInternetGateway { nat: Id::from(id) }),
         };
     };
     if !public {
@@ -150,7 +150,7 @@ fn regional(
             kind: HopKind::Blocked,
             id: Id::from(id),
             az: None,
-            stop: Stop::PrivateNatNoInternet { nat: Id::from(id) },
+            stop: Box::new(Stop::PrivateNatNoInternet { nat: Id::from(id) }),
         };
     }
     if let Some(stop) = block_public_access::check(ctx, &igw.id, walk) {

@@ -14,10 +14,10 @@ pub(crate) fn check(at: &Arrival<'_, '_>, eni: &str, enabled: Option<bool>) -> O
         kind: HopKind::Blocked,
         id: Id::from(eni),
         az: None,
-        stop: Stop::SourceDestCheck {
+        stop: Box::new(Stop::SourceDestCheck {
             table: at.table(),
             route: at.route(),
             eni: Id::from(eni),
-        },
+        }),
     })
 }

@@ -20,10 +20,10 @@ pub(crate) fn place(
             kind: HopKind::Blocked,
             id: Id::from(id),
             az: None,
-            stop: Stop::TargetWithoutSubnet {
+            stop: Box::new(Stop::TargetWithoutSubnet {
                 table: at.table(),
                 route: at.route(),
-            },
+            }),
         }));
     };
     let az = ctx.az_of_subnet(si);
@@ -32,7 +32,7 @@ pub(crate) fn place(
             kind,
             id: Id::from(id),
             az: Some(ctx.az(az)),
-            stop: failed(ctx.az(az)),
+            stop: Box::new(failed(ctx.az(az))),
         }));
     }
     Ok((si, az))
@@ -43,6 +43,7 @@ pub(crate) fn forward(ctx: &Ctx<'_>, by: &str, subnet: usize) -> Outcome {
     let (table, assoc) = ctx.subnet_table(subnet);
     Outcome::Forward {
         table,
+        subnet,
         association: Association::Forwarder {
             by: Id::from(by),
             subnet: Id::from(ctx.model.scenario().subnets[subnet].id.as_str()),
