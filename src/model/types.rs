@@ -10,6 +10,8 @@ pub use compact_str::CompactString;
 use ipnet::Ipv4Net;
 use serde::{Deserialize, Serialize};
 
+use super::Shared;
+
 fn yes() -> bool {
     true
 }
@@ -184,85 +186,6 @@ pub struct RouteTable {
 
 /// A table's static routes, shared between the scenarios an edit makes.
 pub type Routes = Shared<Route>;
-
-/// A list shared between the scenarios an edit makes (a table's routes, the instances):
-/// copying a scenario copies none of its items, and changing the list (through `DerefMut`)
-/// copies it alone, when another scenario still shares it. Reads and writes as the list it
-/// holds.
-#[derive(Debug)]
-pub struct Shared<T>(std::sync::Arc<Vec<T>>);
-
-impl<T> Shared<T> {
-    /// Whether both share one list (then they are equal without comparing).
-    pub fn shares(&self, other: &Shared<T>) -> bool {
-        std::sync::Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl<T> Clone for Shared<T> {
-    fn clone(&self) -> Self {
-        Shared(self.0.clone())
-    }
-}
-
-impl<T> Default for Shared<T> {
-    fn default() -> Self {
-        Shared(Default::default())
-    }
-}
-
-impl<T> std::ops::Deref for Shared<T> {
-    type Target = Vec<T>;
-    fn deref(&self) -> &Vec<T> {
-        &self.0
-    }
-}
-
-impl<T: Clone> std::ops::DerefMut for Shared<T> {
-    fn deref_mut(&mut self) -> &mut Vec<T> {
-        std::sync::Arc::make_mut(&mut self.0)
-    }
-}
-
-impl<T> From<Vec<T>> for Shared<T> {
-    fn from(items: Vec<T>) -> Self {
-        Shared(std::sync::Arc::new(items))
-    }
-}
-
-impl<T> FromIterator<T> for Shared<T> {
-    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
-        Shared::from(iter.into_iter().collect::<Vec<_>>())
-    }
-}
-
-impl<'a, T> IntoIterator for &'a Shared<T> {
-    type Item = &'a T;
-    type IntoIter = std::slice::Iter<'a, T>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
-    }
-}
-
-impl<T: PartialEq> PartialEq for Shared<T> {
-    fn eq(&self, other: &Shared<T>) -> bool {
-        self.shares(other) || self.0 == other.0
-    }
-}
-
-impl<T: Eq> Eq for Shared<T> {}
-
-impl<T: Serialize> Serialize for Shared<T> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(serializer)
-    }
-}
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Shared<T> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Vec::<T>::deserialize(deserializer).map(Shared::from)
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
