@@ -308,7 +308,8 @@ fn propose(ctx: &Context<'_>, reasons: &[Reason], cands: &mut Candidates) {
             // Public Access applies; exclusions are not offered as fixes (they are a policy
             // decision, not a repair).
             Reason::BlockPublicAccess | Reason::BlockPublicAccessNatSubnet => {
-                endpoints::candidates(ctx, cands)
+                routes::gateway_endpoints(ctx, cands);
+                endpoints::candidates(ctx, cands);
             }
             Reason::SecurityGroupEgress
             | Reason::SecurityGroupIngress

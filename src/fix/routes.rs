@@ -23,7 +23,7 @@ pub(crate) fn candidates(ctx: &Context<'_>, out: &mut Candidates) {
 
 /// S3 and DynamoDB: the free way. An endpoint for the service that the source's table lacks is
 /// attached to it; without one, a new endpoint is created for that table.
-fn gateway_endpoints(ctx: &Context<'_>, out: &mut Candidates) {
+pub(crate) fn gateway_endpoints(ctx: &Context<'_>, out: &mut Candidates) {
     let s = ctx.model.scenario();
     let table = ctx.table_id();
     for service in &ctx.services {
