@@ -452,6 +452,15 @@ fn matrix_spof_lists_the_cells_in_every_format() {
 
 /// Issue 17: the layers after routing get their fixes in the CLI, in English and Japanese; a
 /// policy change is said in words and in JSON.
+/// `check ARGS` exits 1 (blocked) and prints `text`.
+fn blocked_and_says(args: &[&str], text: &str) {
+    vpc_tui()
+        .args(args)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(text));
+}
+
 #[test]
 fn suggest_offers_network_acl_security_group_and_policy_fixes() {
     let restricted = [
@@ -463,24 +472,17 @@ fn suggest_offers_network_acl_security_group_and_policy_fixes() {
         "ssm",
         "--suggest",
     ];
-    vpc_tui()
-        .args(restricted)
-        .assert()
-        .code(1)
-        .stdout(predicate::str::contains("BLOCKED (network_acl_outbound)"))
-        .stdout(predicate::str::contains(
-            "1.\n   add to acl-restricted the outbound rule 89: allow tcp/443 to 10.0.10.0/24\n   after: reachable via interface_endpoint",
-        ));
-    vpc_tui()
-        .args(restricted)
-        .args(["--lang", "ja"])
-        .assert()
-        .code(1)
-        .stdout(predicate::str::contains(
-            "1.\n   acl-restricted にアウトバウンドルール 89 を追加 (10.0.10.0/24 への tcp/443 を許可)\n   適用後: 到達可能 (インターフェイスエンドポイント経由)",
-        ));
-    vpc_tui()
-        .args([
+    blocked_and_says(&restricted, "BLOCKED (network_acl_outbound)");
+    blocked_and_says(
+        &restricted,
+        "1.\n   add to acl-restricted the outbound rule 89: allow tcp/443 to 10.0.10.0/24\n   after: reachable via interface_endpoint",
+    );
+    blocked_and_says(
+        &[&restricted[..], &["--lang", "ja"]].concat(),
+        "1.\n   acl-restricted にアウトバウンドルール 89 を追加 (10.0.10.0/24 への tcp/443 を許可)\n   適用後: 到達可能 (インターフェイスエンドポイント経由)",
+    );
+    blocked_and_says(
+        &[
             "check",
             "scenarios/endpoint-security-group.ron",
             "--from",
@@ -490,12 +492,9 @@ fn suggest_offers_network_acl_security_group_and_policy_fixes() {
             "--suggest",
             "--lang",
             "ja",
-        ])
-        .assert()
-        .code(1)
-        .stdout(predicate::str::contains(
-            "sg-default にインバウンドルールを追加 (10.0.1.0/24 からの tcp/443)",
-        ));
+        ],
+        "sg-default にインバウンドルールを追加 (10.0.1.0/24 からの tcp/443)",
+    );
     let policy = [
         "check",
         "scenarios/endpoint-policies.ron",
@@ -509,21 +508,14 @@ fn suggest_offers_network_acl_security_group_and_policy_fixes() {
         "arn:aws:s3:::reports/q4.csv",
         "--suggest",
     ];
-    vpc_tui()
-        .args(policy)
-        .assert()
-        .code(1)
-        .stdout(predicate::str::contains(
-            "   set the bucket policy of reports (1 statement)\n   change: statement 1 (OfficeAndNatOnly) of the bucket policy of reports denies by aws:SourceIp",
-        ));
-    vpc_tui()
-        .args(policy)
-        .args(["--lang", "ja"])
-        .assert()
-        .code(1)
-        .stdout(predicate::str::contains(
-            "   変更内容: バケット reports のバケットポリシーのステートメント 1 (OfficeAndNatOnly) は aws:SourceIp で拒否しています",
-        ));
+    blocked_and_says(
+        &policy,
+        "   set the bucket policy of reports (1 statement)\n   change: statement 1 (OfficeAndNatOnly) of the bucket policy of reports denies by aws:SourceIp",
+    );
+    blocked_and_says(
+        &[&policy[..], &["--lang", "ja"]].concat(),
+        "   変更内容: バケット reports のバケットポリシーのステートメント 1 (OfficeAndNatOnly) は aws:SourceIp で拒否しています",
+    );
     let mut args = policy.to_vec();
     args.extend(["--format", "json"]);
     let out = json(&args, 1);
