@@ -23,6 +23,12 @@ pub fn stop_sentence(lang: Lang, stop: &Stop) -> String {
         Stop::DnsDisabled { vpc, name } => {
             msg(lang, &id, a.s("vpc", vpc.as_str()).s("name", name.as_str()))
         }
+        Stop::DnsNameNotFound {
+            zone,
+            zone_name,
+            name,
+        } => super::dns::not_found_text(lang, zone, zone_name, name),
+        Stop::DnsOutsideModel { name, why } => super::dns::outside_text(lang, name, why),
         Stop::EndpointWithoutEnis { endpoint, name } => msg(
             lang,
             &id,

@@ -196,6 +196,8 @@ pub fn suggest_for(
                 endpoints::candidates(&ctx, &mut cands)
             }
             Reason::BlockPublicAccessNotModelled => {}
+            // No edit of zones, Resolver rules or DHCP options is offered (the model has none).
+            Reason::DnsNameNotFound | Reason::DnsAnswerOutsideModel => {}
             Reason::SourceAzFailed | Reason::DestinationUnavailable | Reason::WalkLimit => {}
             // Edits of security groups, network ACLs and policies are not offered yet.
             Reason::EndpointPolicyDenied

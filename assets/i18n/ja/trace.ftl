@@ -37,6 +37,19 @@ hop-source = { $who }: { $subnet } ({ $cidr })、{ $az }。{ $public ->
 dns-enis = { $name } を問い合わせると、{ $resolver } は { $endpoint } の ENI のプライベート IP を返します (プライベート DNS がオン): { $enis }
 dns-public = { $name } を問い合わせると、{ $resolver } は { $service } のパブリックアドレスを返します ({ $ranges })
 dns-public-because = { $answer }。理由: { $why }
+dns-enis-zone = { $name } を問い合わせると、{ $resolver } はプライベートホストゾーン { $zone } から応答します。レコード { $record } は { $endpoint } を指しているので、その ENI のプライベート IP を返します: { $enis }
+dns-zone = { $zone } ({ $zone_name })
+stop-dns_name_not_found = { $name } を問い合わせましたが、VPC に関連付けられたプライベートホストゾーン { $zone } ({ $zone_name }) にこの名前のレコードがないため、Resolver は NXDOMAIN を返します (パブリック DNS には問い合わせません)
+dns-outside-custom_servers = { $name } を問い合わせると、DHCP オプションセット { $options } がインスタンスに渡す DNS サーバー { $servers } { $amazon ->
+    [yes] と AmazonProvidedDNS のどちらに問い合わせるかはクライアント次第です
+   *[no] が応答します。Amazon 提供のリゾルバーではないので、プライベートホストゾーンもプライベート DNS も使われません
+}。応答はモデルの外にあります (モデル化していません)
+dns-outside-forwarded = { $name } を問い合わせると、Resolver ルール { $rule } が { $domain } を VPC の外のリゾルバー { $targets } に転送します。その応答はモデルの外にあります (モデル化していません)
+dns-outside-record-addresses = { $name } を問い合わせると、プライベートホストゾーン { $zone } は { $ips } を返しますが、モデル内のどのインターフェイスエンドポイントのアドレスでもありません。その先はモデル化していません
+dns-outside-record-alias = { $name } を問い合わせると、プライベートホストゾーン { $zone } はモデルの外にある { $target } へのエイリアスで応答します (共有 VPC のエンドポイントなど)。モデル化していません
+dns-outside-record-cname = { $name } を問い合わせると、プライベートホストゾーン { $zone } は { $target } への CNAME で応答します。vpc-tui はこの先の名前をたどらないため、モデル化していません
+dns-outside-record-other_service = { $name } を問い合わせると、プライベートホストゾーン { $zone } は { $endpoint } で応答しますが、これは問い合わせた名前ではなく { $service } のインターフェイスエンドポイントです。モデル化していません
+dns-outside-zone_without_hostnames = { $name } を問い合わせると、プライベートホストゾーン { $zone } が該当しますが、{ $vpc } の enableDnsHostnames がオフです。AWS はプライベートホストゾーンにこの設定を必須としており、オフのときに Resolver が何を返すかは書かれていません (モデル化していません)
 why-private-dns-off = { $endpoint } のプライベート DNS がオフです
 why-private-dns-unsupported = このサービスのインターフェイスエンドポイント ({ $endpoint }) にはプライベート DNS がありません
 why-dns-hostnames-off = enableDnsHostnames (DNS ホスト名) がオフなので、{ $endpoint } のプライベート DNS は効きません
