@@ -238,3 +238,19 @@ fn the_matrix_agrees_with_the_traces() {
         }
     }
 }
+
+/// A wildcard record may answer a name without its own record: not modelled, never NXDOMAIN.
+#[test]
+fn a_wildcard_record_is_not_modelled() {
+    let mut s = base();
+    s.private_hosted_zones = vec![zone(
+        "Z0PARENT",
+        "us-east-1.amazonaws.com",
+        vec![(
+            "*.us-east-1.amazonaws.com",
+            RecordValue::A(vec!["10.0.20.4".parse().unwrap()]),
+        )],
+    )];
+    let m = model(s);
+    assert_eq!(run(&m, "app", "sts").verdict, OUTSIDE);
+}

@@ -86,6 +86,7 @@ pub fn outside_text(lang: Lang, name: &Id, why: &DnsOutside) -> String {
                     "dns-outside-record-cname",
                     a.s("target", name.to_string()),
                 ),
+                RecordTarget::Wildcard => msg(lang, "dns-outside-record-wildcard", a),
                 RecordTarget::OtherService { endpoint, service } => msg(
                     lang,
                     "dns-outside-record-other_service",

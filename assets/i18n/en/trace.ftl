@@ -47,6 +47,7 @@ dns-outside-forwarded = { $name } asked; the Resolver rule { $rule } forwards { 
 dns-outside-record-addresses = { $name } asked; the private hosted zone { $zone } answers { $ips }, addresses of no interface endpoint in the model: where they lead is not modelled
 dns-outside-record-alias = { $name } asked; the private hosted zone { $zone } answers with an alias to { $target }, outside the model (for example an endpoint in a shared VPC): not modelled
 dns-outside-record-cname = { $name } asked; the private hosted zone { $zone } answers with a CNAME to { $target }, a name the model does not follow: not modelled
+dns-outside-record-wildcard = { $name } asked; the private hosted zone { $zone } has no record for the name but a wildcard record that may answer it: wildcard matching is not modelled
 dns-outside-record-other_service = { $name } asked; the private hosted zone { $zone } answers with { $endpoint }, an interface endpoint for { $service }, not for the name asked: not modelled
 dns-outside-zone_without_hostnames = { $name } asked; the private hosted zone { $zone } matches, but enableDnsHostnames is off on { $vpc }: AWS requires it for private hosted zones and does not say what the Resolver answers without it (not modelled)
 why-private-dns-off = { $endpoint }'s private DNS is off

@@ -48,6 +48,7 @@ dns-outside-forwarded = { $name } を問い合わせると、Resolver ルール 
 dns-outside-record-addresses = { $name } を問い合わせると、プライベートホストゾーン { $zone } は { $ips } を返しますが、モデル内のどのインターフェイスエンドポイントのアドレスでもありません。その先はモデル化していません
 dns-outside-record-alias = { $name } を問い合わせると、プライベートホストゾーン { $zone } はモデルの外にある { $target } へのエイリアスで応答します (共有 VPC のエンドポイントなど)。モデル化していません
 dns-outside-record-cname = { $name } を問い合わせると、プライベートホストゾーン { $zone } は { $target } への CNAME で応答します。vpc-tui はこの先の名前をたどらないため、モデル化していません
+dns-outside-record-wildcard = { $name } を問い合わせると、プライベートホストゾーン { $zone } にはこの名前のレコードはありませんが、応答しうるワイルドカードレコードがあります。ワイルドカードの一致はモデル化していません
 dns-outside-record-other_service = { $name } を問い合わせると、プライベートホストゾーン { $zone } は { $endpoint } で応答しますが、これは問い合わせた名前ではなく { $service } のインターフェイスエンドポイントです。モデル化していません
 dns-outside-zone_without_hostnames = { $name } を問い合わせると、プライベートホストゾーン { $zone } が該当しますが、{ $vpc } の enableDnsHostnames がオフです。AWS はプライベートホストゾーンにこの設定を必須としており、オフのときに Resolver が何を返すかは書かれていません (モデル化していません)
 why-private-dns-off = { $endpoint } のプライベート DNS がオフです

@@ -28,6 +28,8 @@ pub enum RecordTarget {
     Alias { name: Id },
     /// A CNAME: another name, which the model does not follow.
     Cname { name: Id },
+    /// No record for the name, but a wildcard record that may answer it.
+    Wildcard,
     /// An alias to an interface endpoint of another service than the one asked.
     OtherService { endpoint: Id, service: Id },
 }

@@ -101,6 +101,16 @@ pub(crate) fn decide<'m>(
         return ZoneHit::Stopped(Reason::DnsAnswerOutsideModel);
     }
     let Some(r) = z.records.iter().position(|r| dns_name_eq(&r.name, name)) else {
+        // A wildcard record may answer: DNS wildcard matching (RFC 4592: closest encloser,
+        // empty non-terminals) is not modelled.
+        let wildcard = z.records.iter().position(|r| {
+            r.name.strip_prefix("*.").is_some_and(|parent| {
+                domain_match(name, parent).is_some() && !dns_name_eq(name, parent)
+            })
+        });
+        if let Some(w) = wildcard {
+            return outside(hops, Some(w), &|| RecordTarget::Wildcard);
+        }
         stop(hops, &|| Stop::DnsNameNotFound {
             zone: Id::from(z.id.as_str()),
             zone_name: Id::from(z.name.trim_end_matches('.')),

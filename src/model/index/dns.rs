@@ -6,7 +6,8 @@ use crate::model::{RecordValue, Scenario};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct DnsIndex {
-    /// The scenario has a DHCP options set, a Resolver rule or a private hosted zone.
+    /// The scenario has DNS servers other than AmazonProvidedDNS, a Resolver rule or a private
+    /// hosted zone.
     pub on: bool,
     /// Per zone, per record: the interface endpoint an alias record names.
     pub alias_endpoints: Vec<Vec<Option<usize>>>,
@@ -14,7 +15,11 @@ pub(crate) struct DnsIndex {
 
 impl DnsIndex {
     pub(crate) fn build(s: &Scenario) -> DnsIndex {
-        let on = s.dhcp_options.is_some()
+        // A DHCP options set of AmazonProvidedDNS alone changes nothing.
+        let on = s
+            .dhcp_options
+            .as_ref()
+            .is_some_and(|d| d.custom_servers().next().is_some())
             || !s.resolver_rules.is_empty()
             || !s.private_hosted_zones.is_empty();
         let alias_endpoints = s
