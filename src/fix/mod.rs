@@ -196,8 +196,10 @@ pub fn suggest_for(
                 endpoints::candidates(&ctx, &mut cands)
             }
             Reason::BlockPublicAccessNotModelled => {}
-            // No edit of zones, Resolver rules or DHCP options is offered (the model has none).
-            Reason::DnsNameNotFound | Reason::DnsAnswerOutsideModel => {}
+            Reason::DnsNameNotFound => dns::name_not_found(&ctx, &mut cands),
+            // The answer comes from outside the model: removing the rule or the servers is a
+            // policy decision, not a repair, and what they answer is unknown.
+            Reason::DnsAnswerOutsideModel => {}
             Reason::SourceAzFailed | Reason::DestinationUnavailable | Reason::WalkLimit => {}
             // Edits of security groups, network ACLs and policies are not offered yet.
             Reason::EndpointPolicyDenied
