@@ -254,3 +254,39 @@ fn a_wildcard_record_is_not_modelled() {
     let m = model(s);
     assert_eq!(run(&m, "app", "sts").verdict, OUTSIDE);
 }
+
+/// A zone's record leads to the endpoint's ENIs in healthy AZs only: with its AZ failed the path
+/// stops at DNS, and the sentence names the zone, not private DNS.
+#[test]
+fn a_zone_answer_drops_enis_in_failed_azs() {
+    // A second AZ with a client; the endpoint's only ENI is in us-east-1a.
+    let mut s = base();
+    s.availability_zones.push(vpc_tui::model::AvailabilityZone {
+        name: "us-east-1b".into(),
+        id: Some("use1-az2".into()),
+    });
+    s.subnets.push(vpc_tui::model::Subnet {
+        id: "subnet-app-b".into(),
+        name: Some("app-b".into()),
+        az: "us-east-1b".into(),
+        cidr: "10.0.11.0/24".parse().unwrap(),
+    });
+    let first = s.instances[0].clone();
+    s.instances.push(vpc_tui::model::Instance {
+        id: "i-app-b".into(),
+        name: Some("app-b".into()),
+        subnet: "subnet-app-b".into(),
+        private_ip: Some("10.0.11.10".parse().unwrap()),
+        ..first
+    });
+    let m = model(s);
+    assert!(via_endpoint(&run(&m, "app-b", "ssm")));
+    let mut what_if = WhatIf::default();
+    what_if.failed_azs.push("us-east-1a".into());
+    let t = evaluate(&m, &what_if, &Query::parse(&m, "app-b", "ssm", false)).unwrap();
+    assert_eq!(t.verdict, Verdict::Blocked(Reason::EndpointEnisAllFailed));
+    let why = vpc_tui::explain::summary(vpc_tui::explain::Lang::En, &t);
+    assert!(why.contains("Z0SSM"), "{why}");
+    let why = vpc_tui::explain::summary(vpc_tui::explain::Lang::Ja, &t);
+    assert!(why.contains("プライベートホストゾーン Z0SSM"), "{why}");
+}

@@ -3,6 +3,12 @@
 //! private DNS (on the endpoint, with both `enableDnsSupport` and `enableDnsHostnames` on, and
 //! not limited to the inbound Resolver endpoint) answers the endpoint's ENIs in healthy AZs;
 //! otherwise the name resolves to the service's public ranges.
+//!
+//! Before private DNS, when the scenario has any of them (one flag of the model's index), the
+//! hop dispatches to the rules of DNS beyond private DNS, in the order the Route 53 Resolver
+//! applies them: the DHCP options set (`rules::dhcp_options`), then the most specific of the
+//! Resolver rules (`rules::resolver_rule`) and the private hosted zones (`rules::hosted_zone`),
+//! an endpoint's own private DNS being the most specific zone for its name.
 
 use std::net::Ipv4Addr;
 
@@ -235,16 +241,19 @@ fn endpoint_answer(
             name,
             || None,
             || {
+                let zone = by.map(|b| Id::from(scenario.private_hosted_zones[b.zone].id.as_str()));
                 Fact::stop(if all.is_empty() {
                     Stop::EndpointWithoutEnis {
                         endpoint: endpoint(),
                         name: Id::from(name),
+                        zone,
                     }
                 } else {
                     Stop::EnisAllFailed {
                         endpoint: endpoint(),
                         name: Id::from(name),
                         failed: facts(ctx, &dropped),
+                        zone,
                     }
                 })
             },

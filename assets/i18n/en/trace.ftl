@@ -126,8 +126,14 @@ return-no-edge-table = return leg: { $from } has no edge route table (none is as
 
 stop-source_az_failed = { $source } is unavailable: its AZ { $az } has failed
 stop-dns_disabled = enableDnsSupport is off on { $vpc }: the Amazon-provided DNS server does not answer, so { $name } does not resolve
-stop-endpoint_without_enis = { $endpoint } has private DNS on but no subnet, so no ENI answers for { $name }
-stop-enis_all_failed = { $name } asked; private DNS of { $endpoint } would answer its ENIs, but every one is in a failed AZ ({ $enis })
+stop-endpoint_without_enis = { $by_zone ->
+    [yes] the private hosted zone { $zone } answers { $name } with { $endpoint }, which has no subnet, so no ENI answers
+   *[no] { $endpoint } has private DNS on but no subnet, so no ENI answers for { $name }
+}
+stop-enis_all_failed = { $name } asked; { $by_zone ->
+    [yes] the private hosted zone { $zone } names { $endpoint }, whose ENIs would answer
+   *[no] private DNS of { $endpoint } would answer its ENIs
+}, but every one is in a failed AZ ({ $enis })
 stop-no_public_addresses = { $service } has no public addresses in { $region }; only an interface endpoint with private DNS would reach it
 stop-no_route = no route for { $dest } in { $table }; its routes: { $routes }
 stop-no_route-no-igw = no route for { $dest } in { $table }, the public NAT gateway's subnet table; its routes: { $routes }; { $igw ->

@@ -127,8 +127,14 @@ return-no-edge-table = 戻り経路: { $from } にはエッジの関連付けを
 
 stop-source_az_failed = { $source } は利用できません: AZ { $az } で障害が起きています
 stop-dns_disabled = { $vpc } で enableDnsSupport (DNS 解決) がオフです。Amazon 提供の DNS サーバーが応答しないので、{ $name } は名前解決できません
-stop-endpoint_without_enis = { $endpoint } はプライベート DNS がオンですがサブネットがありません。{ $name } に応答する ENI がありません
-stop-enis_all_failed = { $name } を問い合わせると { $endpoint } のプライベート DNS が ENI を返すはずですが、どの ENI も障害の起きた AZ にあります ({ $enis })
+stop-endpoint_without_enis = { $by_zone ->
+    [yes] プライベートホストゾーン { $zone } は { $name } に { $endpoint } で応答しますが、{ $endpoint } にはサブネットがないため、応答する ENI がありません
+   *[no] { $endpoint } はプライベート DNS がオンですがサブネットがありません。{ $name } に応答する ENI がありません
+}
+stop-enis_all_failed = { $name } を問い合わせると { $by_zone ->
+    [yes] プライベートホストゾーン { $zone } が指す { $endpoint } の ENI が返るはずですが
+   *[no] { $endpoint } のプライベート DNS が ENI を返すはずですが
+}、どの ENI も障害の起きた AZ にあります ({ $enis })
 stop-no_public_addresses = { $service } には { $region } のパブリックアドレスがありません。届くのはプライベート DNS を有効にしたインターフェイスエンドポイントだけです
 stop-no_route = { $table } には { $dest } へのルートがありません。このテーブルのルート: { $routes }
 stop-no_route-no-igw = パブリック NAT ゲートウェイのサブネットのルートテーブル { $table } には、{ $dest } へのルートがありません。このテーブルのルート: { $routes }。{ $igw ->

@@ -31,13 +31,19 @@ pub enum Stop {
     DnsNameNotFound { zone: Id, zone_name: Id, name: Id },
     /// The answer for the name is outside the model.
     DnsOutsideModel { name: Id, why: DnsOutside },
-    /// Private DNS is on but the endpoint has no subnet.
-    EndpointWithoutEnis { endpoint: Id, name: Id },
-    /// Every ENI private DNS would answer is in a failed AZ.
+    /// Private DNS is on (or a private hosted zone's record names the endpoint: `zone`) but the
+    /// endpoint has no subnet.
+    EndpointWithoutEnis {
+        endpoint: Id,
+        name: Id,
+        zone: Option<Id>,
+    },
+    /// Every ENI private DNS (or the record of `zone`) would answer is in a failed AZ.
     EnisAllFailed {
         endpoint: Id,
         name: Id,
         failed: Vec<EndpointEni>,
+        zone: Option<Id>,
     },
     /// The catalogue has no public addresses for the service in this Region.
     NoPublicAddresses { service: Id, region: Id },
