@@ -290,3 +290,36 @@ fn a_zone_answer_drops_enis_in_failed_azs() {
     let why = vpc_tui::explain::summary(vpc_tui::explain::Lang::Ja, &t);
     assert!(why.contains("プライベートホストゾーン Z0SSM"), "{why}");
 }
+
+/// The matrix evaluated again after each DNS edit, from the one before, is the matrix evaluated
+/// afresh.
+#[test]
+fn the_matrix_after_dns_edits_is_the_fresh_matrix() {
+    use vpc_tui::model::Edit;
+    let base = load_file(Path::new("scenarios/dns-hosted-zones.ron")).unwrap();
+    let before = vpc_tui::eval::evaluate_all(&base, &WhatIf::default());
+    for edit in [
+        Edit::RemoveHostedZone {
+            zone: "Z0SQS".into(),
+        },
+        Edit::RemoveResolverRule {
+            rule: "rslvr-rr-kms-onprem".into(),
+        },
+        Edit::SetDhcpOptions {
+            options: Some(DhcpOptions {
+                id: "dopt-corp".into(),
+                domain_name_servers: vec!["192.168.10.53".into()],
+            }),
+        },
+        Edit::RemoveZoneRecord {
+            zone: "Z0SSM".into(),
+            name: "ssm.us-east-1.amazonaws.com".into(),
+        },
+    ] {
+        let (m, _) = edit.apply(&base).unwrap();
+        let fresh = vpc_tui::eval::evaluate_all(&m, &WhatIf::default());
+        let after = vpc_tui::eval::evaluate_all_after(&before, &m, &WhatIf::default());
+        assert_eq!(after.cells, fresh.cells, "{edit:?}");
+        assert_ne!(fresh.cells, before.cells, "{edit:?} changes nothing");
+    }
+}
