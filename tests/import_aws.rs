@@ -25,6 +25,8 @@ const POLICIES: &str = "tests/fixtures/aws/endpoint-policies";
 /// describe-vpc-block-public-access-options and -exclusions (and the rest) of the VPC
 /// `scenarios/block-public-access.ron` describes (same ids).
 const BPA: &str = "tests/fixtures/aws/block-public-access";
+/// The DNS calls (and the rest) of the VPC `scenarios/dns-hosted-zones.ron` describes (same ids).
+const DNS: &str = "tests/fixtures/aws/dns-hosted-zones";
 
 fn vpc_tui() -> Command {
     Command::cargo_bin("vpc-tui").unwrap()
@@ -432,7 +434,7 @@ fn bpa_options_missing_forbidding_exclusions_or_unknown() {
 
 #[test]
 fn every_fixture_imports_into_a_valid_model() {
-    for dir in [MOTO, REFERENCE, SECURITY, POLICIES, BPA] {
+    for dir in [MOTO, REFERENCE, SECURITY, POLICIES, BPA, DNS] {
         let (s, _) = import(dir);
         if let Err(d) = Model::new(s) {
             panic!(

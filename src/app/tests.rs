@@ -796,3 +796,41 @@ fn block_public_access_is_set_from_the_edit_menu_and_undone() {
     press(&mut app, "u");
     assert_eq!(bpa(&app), before);
 }
+
+/// The DNS flow: a zone, a Resolver rule and the DHCP options are taken away from the VPC, each
+/// undone with `u`; the path they decide follows.
+#[test]
+fn dns_settings_are_taken_away_from_the_edit_menu_and_undone() {
+    let mut app = open("dns-hosted-zones");
+    let before = app.model.scenario().clone();
+    press(&mut app, "e");
+    choose_value(&mut app, "dns");
+    choose_value(&mut app, "zone:Z0SQS");
+    assert!(
+        !app.model
+            .scenario()
+            .private_hosted_zones
+            .iter()
+            .any(|z| z.id == "Z0SQS")
+    );
+    press(&mut app, "e");
+    choose_value(&mut app, "dns");
+    choose_value(&mut app, "rule:rslvr-rr-kms-onprem");
+    assert!(app.model.scenario().resolver_rules.is_empty());
+    press(&mut app, "u");
+    press(&mut app, "u");
+    assert_eq!(app.model.scenario(), &before);
+    let mut app = open("dns-dhcp-custom");
+    press(&mut app, "e");
+    choose_value(&mut app, "dns");
+    choose_value(&mut app, "dhcp");
+    assert!(app.model.scenario().dhcp_options.is_none());
+    // A scenario without DNS settings has no such menu item.
+    let app = open("private-dns-off");
+    assert!(
+        !super::flows::edit_menu(&app)
+            .items
+            .iter()
+            .any(|i| i.value == "dns")
+    );
+}

@@ -3,6 +3,12 @@
 //! private DNS (on the endpoint, with both `enableDnsSupport` and `enableDnsHostnames` on, and
 //! not limited to the inbound Resolver endpoint) answers the endpoint's ENIs in healthy AZs;
 //! otherwise the name resolves to the service's public ranges.
+//!
+//! Before private DNS, when the scenario has any of them (one flag of the model's index), the
+//! hop dispatches to the rules of DNS beyond private DNS, in the order the Route 53 Resolver
+//! applies them: the DHCP options set (`rules::dhcp_options`), then the most specific of the
+//! Resolver rules (`rules::resolver_rule`) and the private hosted zones (`rules::hosted_zone`),
+//! an endpoint's own private DNS being the most specific zone for its name.
 
 use std::net::Ipv4Addr;
 
@@ -99,6 +105,28 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, asked: &Asked<'_>, hops: &mut Trail) ->
         .iter()
         .copied()
         .find(|&e| scenario.interface_endpoints[e].private_dns && service.private_dns_supported);
+    // DHCP options, Resolver rules and private hosted zones: one flag when the scenario has none.
+    if model.dns.on {
+        // The endpoint's private DNS is a zone for the exact name: the most specific match.
+        let endpoint_zone = private
+            .filter(|&e| {
+                !scenario.interface_endpoints[e].private_dns_only_for_inbound_resolver_endpoint
+            })
+            .map(|_| name.split('.').count());
+        match beyond_private_dns(model, name, Some(&service.name), endpoint_zone, hops) {
+            Beyond::Resolver => {}
+            Beyond::Stopped(reason) => return Answer::Blocked(reason),
+            Beyond::Zone {
+                zone,
+                endpoint,
+                record,
+                only,
+            } => {
+                let by = ZoneRef { zone, record, only };
+                return endpoint_answer(ctx, endpoint, name, Some(&by), hops);
+            }
+        }
+    }
 
     let public = |ctx: &mut Ctx<'_>, hops: &mut Trail, why: Option<PublicWhy>| {
         let public = Public {
@@ -132,67 +160,7 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, asked: &Asked<'_>, hops: &mut Trail) ->
             });
             return public(ctx, hops, why);
         }
-        let all = model.endpoint_enis(e);
-        let (mut healthy, mut dropped) = (EniList::new(), EniList::new());
-        for (i, eni) in all.iter().enumerate() {
-            if ctx.az_failed(eni.az) {
-                dropped.push(i);
-            } else {
-                healthy.push(i);
-            }
-        }
-        let facts = |ctx: &Ctx<'_>, list: &[usize]| -> Vec<EndpointEni> {
-            list.iter().map(|&i| ctx.eni(e, i)).collect()
-        };
-        // One allocation for the answer, shared with the endpoint hop (`super::merge`).
-        let shared = |ctx: &Ctx<'_>, list: &[usize]| -> std::sync::Arc<[EndpointEni]> {
-            list.iter().map(|&i| ctx.eni(e, i)).collect()
-        };
-        if !dropped.is_empty() && ctx.detail {
-            let enis = facts(ctx, &dropped);
-            ctx.note(|| Note::FailedAzEnisDropped {
-                endpoint: endpoint(),
-                enis,
-            });
-        }
-        if healthy.is_empty() {
-            hops.add(
-                HopKind::Dns,
-                name,
-                || None,
-                || {
-                    Fact::stop(if all.is_empty() {
-                        Stop::EndpointWithoutEnis {
-                            endpoint: endpoint(),
-                            name: Id::from(name),
-                        }
-                    } else {
-                        Stop::EnisAllFailed {
-                            endpoint: endpoint(),
-                            name: Id::from(name),
-                            failed: facts(ctx, &dropped),
-                        }
-                    })
-                },
-            );
-            return Answer::Blocked(Reason::EndpointEnisAllFailed);
-        }
-        hops.add(
-            HopKind::Dns,
-            name,
-            || None,
-            || Fact::Dns {
-                resolver: resolver_address(model),
-                answer: DnsAnswer::Enis {
-                    endpoint: endpoint(),
-                    enis: shared(ctx, &healthy),
-                },
-            },
-        );
-        return Answer::Enis {
-            endpoint: e,
-            enis: healthy,
-        };
+        return endpoint_answer(ctx, e, name, None, hops);
     }
 
     // No endpoint answers privately: say why, when an endpoint exists.
@@ -217,6 +185,163 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, asked: &Asked<'_>, hops: &mut Trail) ->
     public(ctx, hops, why)
 }
 
+/// The private hosted zone record that led to an endpoint.
+struct ZoneRef<'m> {
+    zone: usize,
+    record: usize,
+    /// The addresses an A record lists (none: an alias, all the endpoint's ENIs).
+    only: Option<&'m [Ipv4Addr]>,
+}
+
+/// The DNS hop that answers `name` with endpoint `e`'s healthy ENIs: by its private DNS, or by a
+/// private hosted zone's record (`by`).
+fn endpoint_answer(
+    ctx: &mut Ctx<'_>,
+    e: usize,
+    name: &str,
+    by: Option<&ZoneRef<'_>>,
+    hops: &mut Trail,
+) -> Answer {
+    let model = ctx.model;
+    let scenario = model.scenario();
+    let ie = &scenario.interface_endpoints[e];
+    let endpoint = || Id::from(ie.id.as_str());
+    let all = model.endpoint_enis(e);
+    let (mut healthy, mut dropped) = (EniList::new(), EniList::new());
+    for (i, eni) in all.iter().enumerate() {
+        if by
+            .and_then(|b| b.only)
+            .is_some_and(|only| !only.contains(&eni.ip))
+        {
+            continue;
+        }
+        if ctx.az_failed(eni.az) {
+            dropped.push(i);
+        } else {
+            healthy.push(i);
+        }
+    }
+    let facts = |ctx: &Ctx<'_>, list: &[usize]| -> Vec<EndpointEni> {
+        list.iter().map(|&i| ctx.eni(e, i)).collect()
+    };
+    // One allocation for the answer, shared with the endpoint hop (`super::merge`).
+    let shared = |ctx: &Ctx<'_>, list: &[usize]| -> std::sync::Arc<[EndpointEni]> {
+        list.iter().map(|&i| ctx.eni(e, i)).collect()
+    };
+    if !dropped.is_empty() && ctx.detail {
+        let enis = facts(ctx, &dropped);
+        ctx.note(|| Note::FailedAzEnisDropped {
+            endpoint: endpoint(),
+            enis,
+        });
+    }
+    if healthy.is_empty() {
+        hops.add(
+            HopKind::Dns,
+            name,
+            || None,
+            || {
+                let zone = by.map(|b| Id::from(scenario.private_hosted_zones[b.zone].id.as_str()));
+                Fact::stop(if all.is_empty() {
+                    Stop::EndpointWithoutEnis {
+                        endpoint: endpoint(),
+                        name: Id::from(name),
+                        zone,
+                    }
+                } else {
+                    Stop::EnisAllFailed {
+                        endpoint: endpoint(),
+                        name: Id::from(name),
+                        failed: facts(ctx, &dropped),
+                        zone,
+                    }
+                })
+            },
+        );
+        return Answer::Blocked(Reason::EndpointEnisAllFailed);
+    }
+    hops.add(
+        HopKind::Dns,
+        name,
+        || None,
+        || Fact::Dns {
+            resolver: resolver_address(model),
+            answer: DnsAnswer::Enis {
+                endpoint: endpoint(),
+                enis: shared(ctx, &healthy),
+                zone: by.map(|b| {
+                    super::rules::hosted_zone::zone_answer(scenario, b.zone, Some(b.record), name)
+                }),
+            },
+        },
+    );
+    Answer::Enis {
+        endpoint: e,
+        enis: healthy,
+    }
+}
+
+/// What decided the answer before the endpoint's private DNS and the public answer.
+enum Beyond<'m> {
+    /// Nothing: the Amazon-provided resolver answers as without these settings.
+    Resolver,
+    /// The path ends at the DNS hop (its stop is recorded).
+    Stopped(Reason),
+    /// A private hosted zone's record names an endpoint of this VPC for the asked service.
+    Zone {
+        zone: usize,
+        endpoint: usize,
+        record: usize,
+        only: Option<&'m [Ipv4Addr]>,
+    },
+}
+
+/// Who answers `name` before private DNS (`crate::model::dns` cites AWS's pages): the DHCP
+/// options set first (custom servers mean the Route 53 Resolver is not asked at all), then the
+/// most specific of the Resolver rules and the private hosted zones, a rule winning a tie (it
+/// overrides the zone's autodefined rule). `endpoint_zone`: the labels of the name an
+/// endpoint's private DNS answers, a zone more specific than any user zone for the name.
+/// `service`: the asked service (none for names the model routes publicly).
+fn beyond_private_dns<'m>(
+    model: &'m Model,
+    name: &str,
+    service: Option<&str>,
+    endpoint_zone: Option<usize>,
+    hops: &mut Trail,
+) -> Beyond<'m> {
+    use super::rules::{dhcp_options, hosted_zone, resolver_rule};
+    let s = model.scenario();
+    if let Some(reason) = dhcp_options::check(model, name, hops) {
+        return Beyond::Stopped(reason);
+    }
+    let zone = hosted_zone::best(s, name);
+    let zone_labels = zone.map(|(_, l)| l).max(endpoint_zone);
+    if let Some((rule, labels)) = resolver_rule::best(s, name)
+        && zone_labels.is_none_or(|z| labels >= z)
+        && let Some(reason) = resolver_rule::check(s, rule, name, hops)
+    {
+        return Beyond::Stopped(reason);
+    }
+    match zone {
+        Some((z, labels)) if endpoint_zone.is_none_or(|e| labels > e) => {
+            match hosted_zone::decide(model, z, name, service, hops) {
+                hosted_zone::ZoneHit::Endpoint {
+                    endpoint,
+                    record,
+                    only,
+                } => Beyond::Zone {
+                    zone: z,
+                    endpoint,
+                    record,
+                    only,
+                },
+                hosted_zone::ZoneHit::Stopped(reason) => Beyond::Stopped(reason),
+            }
+        }
+        _ => Beyond::Resolver,
+    }
+}
+
 /// DNS for a name no endpoint of this VPC answers privately (another Region's, a global one):
 /// the public addresses, unless the resolver is off.
 pub(crate) fn resolve_public(
@@ -229,6 +354,14 @@ pub(crate) fn resolve_public(
 ) -> Answer {
     if let Some(blocked) = resolver_off(ctx, name, hops) {
         return blocked;
+    }
+    if ctx.model.dns.on {
+        // No service is asked here, so a zone's record never leads to an endpoint (`decide`
+        // reports it outside the model).
+        match beyond_private_dns(ctx.model, name, None, None, hops) {
+            Beyond::Resolver | Beyond::Zone { .. } => {}
+            Beyond::Stopped(reason) => return Answer::Blocked(reason),
+        }
     }
     let public = Public {
         service,

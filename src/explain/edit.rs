@@ -334,6 +334,70 @@ fn edit_message(lang: Lang, edit: &Edit) -> (&'static str, Args<'static>) {
                 a.s("target", target).b("vpc", vpc),
             )
         }
+        Edit::SetDhcpOptions { options } => (
+            "edit-dhcp-options",
+            a.s(
+                "options",
+                options.as_ref().map(|o| o.id.clone()).unwrap_or_default(),
+            )
+            .b("default", options.is_none())
+            .s(
+                "servers",
+                super::join(
+                    lang,
+                    options
+                        .iter()
+                        .flat_map(|o| o.domain_name_servers.iter().cloned()),
+                ),
+            ),
+        ),
+        Edit::AddResolverRule { rule, .. } => (
+            "edit-resolver-rule-add",
+            a.s("rule", rule.id.clone())
+                .s("domain", rule.domain.clone())
+                .b(
+                    "forward",
+                    rule.rule_type == crate::model::ResolverRuleType::Forward,
+                ),
+        ),
+        Edit::RemoveResolverRule { rule } => {
+            ("edit-resolver-rule-remove", a.s("rule", rule.clone()))
+        }
+        Edit::AddHostedZone { zone, .. } => (
+            "edit-hosted-zone-add",
+            a.s("zone", zone.id.clone())
+                .s("name", zone.name.clone())
+                .n("count", zone.records.len()),
+        ),
+        Edit::RemoveHostedZone { zone } => ("edit-hosted-zone-remove", a.s("zone", zone.clone())),
+        Edit::AddZoneRecord { zone, record, .. } => {
+            let value = match &record.value {
+                crate::model::RecordValue::A(ips) => {
+                    super::join(lang, ips.iter().map(|ip| ip.to_string()))
+                }
+                crate::model::RecordValue::AliasEndpoint(t)
+                | crate::model::RecordValue::Alias(t)
+                | crate::model::RecordValue::Cname(t) => t.clone(),
+            };
+            (
+                "edit-zone-record-add",
+                a.s("zone", zone.clone())
+                    .s("name", record.name.clone())
+                    .s(
+                        "kind",
+                        match record.value {
+                            crate::model::RecordValue::AliasEndpoint(_)
+                            | crate::model::RecordValue::Alias(_) => "alias",
+                            _ => record.value.kind(),
+                        },
+                    )
+                    .s("value", value),
+            )
+        }
+        Edit::RemoveZoneRecord { zone, name } => (
+            "edit-zone-record-remove",
+            a.s("zone", zone.clone()).s("name", name.clone()),
+        ),
         Edit::SetDnsSupport { enabled } => ("edit-dns-support", a.b("on", *enabled)),
         Edit::SetDnsHostnames { enabled } => ("edit-dns-hostnames", a.b("on", *enabled)),
         Edit::SetGwlbAppliancesUp { endpoint, up } => (
@@ -726,6 +790,48 @@ mod tests {
             Edit::RemoveBpaExclusion {
                 scope: crate::model::ExclusionScope::Vpc,
             },
+            Edit::SetDhcpOptions {
+                options: Some(crate::model::DhcpOptions {
+                    id: "dopt-corp".into(),
+                    domain_name_servers: vec!["192.168.10.53".into(), "192.168.11.53".into()],
+                }),
+            },
+            Edit::SetDhcpOptions { options: None },
+            Edit::AddResolverRule {
+                rule: crate::model::ResolverRule {
+                    id: "rslvr-rr-1".into(),
+                    domain: "example.com".into(),
+                    rule_type: crate::model::ResolverRuleType::Forward,
+                    target_ips: Vec::new(),
+                },
+                position: None,
+            },
+            Edit::RemoveResolverRule {
+                rule: "rslvr-rr-1".into(),
+            },
+            Edit::AddHostedZone {
+                zone: crate::model::PrivateHostedZone {
+                    id: "Z0SQS".into(),
+                    name: "sqs.us-east-1.amazonaws.com".into(),
+                    records: Vec::new(),
+                },
+                position: None,
+            },
+            Edit::RemoveHostedZone {
+                zone: "Z0SQS".into(),
+            },
+            Edit::AddZoneRecord {
+                zone: "Z0SQS".into(),
+                record: crate::model::ZoneRecord {
+                    name: "sqs.us-east-1.amazonaws.com".into(),
+                    value: crate::model::RecordValue::AliasEndpoint("vpce-sqs".into()),
+                },
+                position: None,
+            },
+            Edit::RemoveZoneRecord {
+                zone: "Z0SQS".into(),
+                name: "sqs.us-east-1.amazonaws.com".into(),
+            },
         ]
     }
 
@@ -774,6 +880,13 @@ mod tests {
             Edit::SetBlockPublicAccessMode { .. } => 39,
             Edit::AddBpaExclusion { .. } => 40,
             Edit::RemoveBpaExclusion { .. } => 41,
+            Edit::SetDhcpOptions { .. } => 42,
+            Edit::AddResolverRule { .. } => 43,
+            Edit::RemoveResolverRule { .. } => 44,
+            Edit::AddHostedZone { .. } => 45,
+            Edit::RemoveHostedZone { .. } => 46,
+            Edit::AddZoneRecord { .. } => 47,
+            Edit::RemoveZoneRecord { .. } => 48,
         }
     }
 
@@ -810,7 +923,7 @@ mod tests {
         seen.dedup();
         assert_eq!(
             seen,
-            (0..=41).collect::<Vec<_>>(),
+            (0..=48).collect::<Vec<_>>(),
             "a variant has no sample"
         );
         for e in &samples {
@@ -888,6 +1001,14 @@ mod tests {
             "set VPC Block Public Access to bidirectional",
             "exclude subnet-a from Block Public Access (allow-egress)",
             "delete the Block Public Access exclusion of the VPC",
+            "associate the DHCP options set dopt-corp with the VPC (DNS servers 192.168.10.53, 192.168.11.53)",
+            "give the VPC the default DHCP options (AmazonProvidedDNS)",
+            "associate the Resolver forward rule rslvr-rr-1 for example.com with the VPC",
+            "disassociate the Resolver rule rslvr-rr-1 from the VPC",
+            "associate the private hosted zone Z0SQS (sqs.us-east-1.amazonaws.com, 0 records) with the VPC",
+            "disassociate the private hosted zone Z0SQS from the VPC",
+            "create the alias record sqs.us-east-1.amazonaws.com → vpce-sqs in Z0SQS",
+            "delete the record sqs.us-east-1.amazonaws.com from Z0SQS",
         ];
         assert_eq!(en, want);
     }

@@ -146,13 +146,32 @@ pub fn hop_sentence(lang: Lang, hop: &Hop) -> String {
             let name = &hop.id;
             let resolver = resolver_text(lang, *resolver);
             match answer {
-                DnsAnswer::Enis { endpoint, enis } => msg(
+                DnsAnswer::Enis {
+                    endpoint,
+                    enis,
+                    zone: None,
+                } => msg(
                     lang,
                     "dns-enis",
                     args()
                         .s("name", name.as_str())
                         .s("resolver", resolver)
                         .s("endpoint", endpoint.as_str())
+                        .s("enis", enis_text(lang, enis, "eni-az")),
+                ),
+                DnsAnswer::Enis {
+                    endpoint,
+                    enis,
+                    zone: Some(zone),
+                } => msg(
+                    lang,
+                    "dns-enis-zone",
+                    args()
+                        .s("name", name.as_str())
+                        .s("resolver", resolver)
+                        .s("endpoint", endpoint.as_str())
+                        .s("zone", super::dns::zone_text(lang, zone))
+                        .s("record", zone.record.to_string())
                         .s("enis", enis_text(lang, enis, "eni-az")),
                 ),
                 DnsAnswer::Public {

@@ -18,6 +18,7 @@ mod bpa;
 mod checks;
 mod codes;
 mod cost;
+mod dns;
 mod edit;
 mod fix;
 mod hops;

@@ -23,21 +23,37 @@ pub fn stop_sentence(lang: Lang, stop: &Stop) -> String {
         Stop::DnsDisabled { vpc, name } => {
             msg(lang, &id, a.s("vpc", vpc.as_str()).s("name", name.as_str()))
         }
-        Stop::EndpointWithoutEnis { endpoint, name } => msg(
-            lang,
-            &id,
-            a.s("endpoint", endpoint.as_str()).s("name", name.as_str()),
-        ),
-        Stop::EnisAllFailed {
+        Stop::DnsNameNotFound {
+            zone,
+            zone_name,
+            name,
+        } => super::dns::not_found_text(lang, zone, zone_name, name),
+        Stop::DnsOutsideModel { name, why } => super::dns::outside_text(lang, name, why),
+        Stop::EndpointWithoutEnis {
             endpoint,
             name,
-            failed,
+            zone,
         } => msg(
             lang,
             &id,
             a.s("endpoint", endpoint.as_str())
                 .s("name", name.as_str())
-                .s("enis", enis_text(lang, failed, "eni-az")),
+                .s("zone", zone.as_deref().unwrap_or_default().to_string())
+                .b("by_zone", zone.is_some()),
+        ),
+        Stop::EnisAllFailed {
+            endpoint,
+            name,
+            failed,
+            zone,
+        } => msg(
+            lang,
+            &id,
+            a.s("endpoint", endpoint.as_str())
+                .s("name", name.as_str())
+                .s("enis", enis_text(lang, failed, "eni-az"))
+                .s("zone", zone.as_deref().unwrap_or_default().to_string())
+                .b("by_zone", zone.is_some()),
         ),
         Stop::NoPublicAddresses { service, region } => msg(
             lang,

@@ -304,6 +304,7 @@ fn propose(ctx: &Context<'_>, reasons: &[Reason], cands: &mut Candidates) {
                 endpoints::candidates(ctx, cands);
             }
             Reason::DnsResolutionDisabled => dns::candidates(ctx, cands),
+            Reason::DnsNameNotFound => dns::name_not_found(ctx, cands),
             // A VPC endpoint keeps a service's traffic off the internet gateway, where Block
             // Public Access applies; exclusions are not offered as fixes (they are a policy
             // decision, not a repair).
@@ -328,7 +329,10 @@ fn propose(ctx: &Context<'_>, reasons: &[Reason], cands: &mut Candidates) {
             | Reason::DestinationUnavailable
             | Reason::WalkLimit
             | Reason::PolicyNotEvaluable
-            | Reason::BlockPublicAccessNotModelled => {}
+            | Reason::BlockPublicAccessNotModelled
+            // The answer comes from outside the model: removing the rule or the servers is a
+            // policy decision, not a repair, and what they answer is unknown.
+            | Reason::DnsAnswerOutsideModel => {}
         }
     }
 }

@@ -48,6 +48,8 @@ pub struct Vpc {
     pub ipv6_cidr_block_association_set: Vec<Value>,
     pub state: Option<String>,
     pub tags: Vec<Tag>,
+    /// `dopt-…`, or `default` (no options set: AmazonProvidedDNS).
+    pub dhcp_options_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -9,6 +9,7 @@
 
 pub mod aws;
 pub mod aws_bpa;
+pub mod aws_dns;
 pub mod aws_security;
 mod build;
 
@@ -102,6 +103,16 @@ pub struct Input {
     pub bpa_options: Option<aws_bpa::Options>,
     /// `describe-vpc-block-public-access-exclusions`.
     pub bpa_exclusions: Vec<aws_bpa::Exclusion>,
+    /// `describe-dhcp-options`.
+    pub dhcp_options: Vec<aws_dns::DhcpOptions>,
+    /// `route53 list-hosted-zones-by-vpc`.
+    pub hosted_zones: Vec<aws_dns::HostedZoneSummary>,
+    /// `route53 list-resource-record-sets`: the file (its name may name the zone) and the sets.
+    pub record_sets: Vec<(PathBuf, Vec<aws_dns::ResourceRecordSet>)>,
+    /// `route53resolver list-resolver-rules`.
+    pub resolver_rules: Vec<aws_dns::ResolverRule>,
+    /// `route53resolver list-resolver-rule-associations`.
+    pub resolver_rule_associations: Vec<aws_dns::ResolverRuleAssociation>,
 }
 
 /// Import a directory of AWS CLI output: every `*.json` file in it. `vpc` picks the VPC when the
@@ -367,6 +378,35 @@ pub fn read_text(
             parse::<aws_bpa::DescribeExclusions>(text, path)?.vpc_block_public_access_exclusions,
         );
         "describe-vpc-block-public-access-exclusions"
+    } else if has("DhcpOptions") {
+        input
+            .dhcp_options
+            .extend(parse::<aws_dns::DescribeDhcpOptions>(text, path)?.dhcp_options);
+        "describe-dhcp-options"
+    } else if has("HostedZoneSummaries") {
+        input
+            .hosted_zones
+            .extend(parse::<aws_dns::ListHostedZonesByVpc>(text, path)?.hosted_zone_summaries);
+        "list-hosted-zones-by-vpc"
+    } else if has("ResourceRecordSets") {
+        let sets = parse::<aws_dns::ListResourceRecordSets>(text, path)?;
+        if sets.is_truncated {
+            warnings.push(build::warning(&shown, "aws_pagination_cut", "next_token"));
+        }
+        input
+            .record_sets
+            .push((path.to_path_buf(), sets.resource_record_sets));
+        "list-resource-record-sets"
+    } else if has("ResolverRules") {
+        input
+            .resolver_rules
+            .extend(parse::<aws_dns::ListResolverRules>(text, path)?.resolver_rules);
+        "list-resolver-rules"
+    } else if has("ResolverRuleAssociations") {
+        input.resolver_rule_associations.extend(
+            parse::<aws_dns::ListResolverRuleAssociations>(text, path)?.resolver_rule_associations,
+        );
+        "list-resolver-rule-associations"
     } else if has("Policy") {
         let policy = parse::<aws::GetBucketPolicy>(text, path)?.policy;
         input.bucket_policies.push((path.to_path_buf(), policy));

@@ -4,6 +4,7 @@
 mod bpa;
 pub mod catalogue;
 mod diagnostic;
+mod dns;
 mod edit;
 mod index;
 mod layout;
@@ -19,6 +20,7 @@ pub mod validate;
 
 pub use bpa::*;
 pub use diagnostic::{DiagArg, Diagnostic, Severity};
+pub use dns::*;
 pub use edit::{Edit, EditError};
 pub(crate) use index::{Applies, cores};
 pub use index::{

@@ -66,6 +66,8 @@ impl Parts {
     pub const POLICIES: Parts = Parts(1 << 27);
     /// VPC Block Public Access: the mode and the exclusions.
     pub const BPA: Parts = Parts(1 << 28);
+    /// The DHCP options set, the Resolver rules and the private hosted zones.
+    pub const DNS: Parts = Parts(1 << 29);
     /// The parts that can be limited to some tables.
     pub const PER_TABLE: Parts = Parts(Parts::ROUTES.0 | Parts::GATEWAY_ENDPOINT_TABLES.0);
 

@@ -53,6 +53,15 @@ pub struct Scenario {
     /// VPC Block Public Access: the Region's mode and the exclusions (off when absent).
     #[serde(default, skip_serializing_if = "super::BlockPublicAccess::is_default")]
     pub block_public_access: super::BlockPublicAccess,
+    /// The VPC's DHCP options set (none: the default set, `AmazonProvidedDNS`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dhcp_options: Option<super::DhcpOptions>,
+    /// Route 53 Resolver rules associated with the VPC.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resolver_rules: Vec<super::ResolverRule>,
+    /// Route 53 private hosted zones associated with the VPC.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub private_hosted_zones: Vec<super::PrivateHostedZone>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub nat_gateways: Vec<NatGateway>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -1,6 +1,7 @@
 //! The endpoints panel: gateway endpoints and their tables, interface endpoints with their ENIs
 //! per AZ and private DNS, GWLB endpoints and appliance health, NAT gateways, the internet
-//! gateway. What the selected path uses is marked `»`; what sits in a failed AZ says so.
+//! gateway, and (when the scenario has them) the DHCP options set, Resolver rules and private
+//! hosted zones. What the selected path uses is marked `»`; what sits in a failed AZ says so.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -221,7 +222,92 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
             theme.title(),
         )],
     }));
+    dns_lines(app, theme, w, &mut out);
     out
+}
+
+/// Who answers DNS before private DNS: the DHCP options set, the Resolver rules, the private
+/// hosted zones and their records. Nothing when the scenario has none of them.
+fn dns_lines(app: &App, theme: &Theme, w: usize, out: &mut Vec<Line<'static>>) {
+    let s = app.model.scenario();
+    let lang = app.lang;
+    let n = usize::from(s.dhcp_options.is_some())
+        + s.resolver_rules.len()
+        + s.private_hosted_zones.len();
+    if n == 0 {
+        return;
+    }
+    out.push(Line::from(Span::styled(
+        format!("{} ({n})", t(lang, "ui-dns-settings")),
+        theme.title(),
+    )));
+    let mut item = |text: String, first: &str, rest: &str| {
+        out.extend(wrap(&text, w, first, rest, theme.dim(), theme.plain()));
+    };
+    if let Some(d) = &s.dhcp_options {
+        let servers = if d.domain_name_servers.is_empty() {
+            crate::model::AMAZON_PROVIDED_DNS.to_string()
+        } else {
+            d.domain_name_servers.join(", ")
+        };
+        item(
+            tf(lang, "ui-dhcp-options", &[&d.id, &servers]),
+            "  ",
+            "    ",
+        );
+    }
+    for r in &s.resolver_rules {
+        let targets: Vec<String> = r.target_ips.iter().map(|ip| ip.to_string()).collect();
+        let id = match r.rule_type {
+            crate::model::ResolverRuleType::Forward => "ui-resolver-rule-forward",
+            crate::model::ResolverRuleType::System => "ui-resolver-rule-system",
+        };
+        item(
+            tf(lang, id, &[&r.id, &r.domain, &targets.join(", ")]),
+            "  ",
+            "    ",
+        );
+    }
+    for z in &s.private_hosted_zones {
+        item(
+            tf(
+                lang,
+                "ui-hosted-zone",
+                &[&z.id, &z.name, &z.records.len().to_string()],
+            ),
+            "  ",
+            "    ",
+        );
+        for r in &z.records {
+            let value = match &r.value {
+                crate::model::RecordValue::A(ips) => ips
+                    .iter()
+                    .map(|ip| ip.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                crate::model::RecordValue::AliasEndpoint(t)
+                | crate::model::RecordValue::Alias(t)
+                | crate::model::RecordValue::Cname(t) => t.clone(),
+            };
+            item(
+                tf(
+                    lang,
+                    "ui-zone-record",
+                    &[
+                        &r.name,
+                        match r.value {
+                            crate::model::RecordValue::AliasEndpoint(_)
+                            | crate::model::RecordValue::Alias(_) => t(lang, "ui-alias"),
+                            _ => r.value.kind(),
+                        },
+                        &value,
+                    ],
+                ),
+                "      ",
+                "        ",
+            );
+        }
+    }
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {

@@ -84,6 +84,9 @@ pub fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) ->
         route_tables,
         internet_gateway: Some(InternetGateway { id: "igw-1".into() }),
         block_public_access: Default::default(),
+        dhcp_options: None,
+        resolver_rules: Vec::new(),
+        private_hosted_zones: Vec::new(),
         nat_gateways: (0..3)
             .map(|i| NatGateway {
                 elastic_ip: None,

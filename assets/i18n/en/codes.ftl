@@ -30,6 +30,8 @@ reason-policy_not_evaluable = a policy's decision rests on something vpc-tui doe
 reason-block_public_access = VPC Block Public Access blocks the traffic at the internet gateway: the subnet it comes from has no exclusion (in ingress-only mode, only NAT gateways' traffic passes)
 reason-block_public_access_nat_subnet = VPC Block Public Access blocks a NAT gateway's traffic at the internet gateway: the NAT gateway's subnet has no exclusion (the source subnet's exclusion does not count)
 reason-block_public_access_not_modelled = VPC Block Public Access applies here in a way AWS's pages do not describe (an allow-egress exclusion in ingress-only mode, a subnet and its VPC excluded with different modes, a GWLB endpoint on the path, a regional NAT gateway): reported as not modelled, never guessed
+reason-dns_name_not_found = a private hosted zone associated with the VPC matches the name but has no record for it: the Resolver answers NXDOMAIN and does not ask public DNS
+reason-dns_answer_outside_model = the answer for the name comes from outside the model (DNS servers of the DHCP options set, a Resolver forward rule's target resolvers, or a record for something the model does not hold): reported as not modelled, never guessed
 reason-walk_limit = the walk took more steps than the model has routes and was stopped (a guard that should never fire)
 
 ## What a note code means

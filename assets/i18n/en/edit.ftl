@@ -134,6 +134,22 @@ edit-bpa-exclusion-remove = delete the Block Public Access exclusion of { $vpc -
     [yes] the VPC
    *[no] { $target }
 }
+edit-dhcp-options = { $default ->
+    [yes] give the VPC the default DHCP options (AmazonProvidedDNS)
+   *[no] associate the DHCP options set { $options } with the VPC (DNS servers { $servers })
+}
+edit-resolver-rule-add = associate the Resolver { $forward ->
+    [yes] forward rule
+   *[no] system rule
+} { $rule } for { $domain } with the VPC
+edit-resolver-rule-remove = disassociate the Resolver rule { $rule } from the VPC
+edit-hosted-zone-add = associate the private hosted zone { $zone } ({ $name }, { $count ->
+    [one] 1 record
+   *[other] { $count } records
+}) with the VPC
+edit-hosted-zone-remove = disassociate the private hosted zone { $zone } from the VPC
+edit-zone-record-add = create the { $kind } record { $name } → { $value } in { $zone }
+edit-zone-record-remove = delete the record { $name } from { $zone }
 edit-bucket-policy = { $delete ->
     [yes] delete the bucket policy of { $bucket }
    *[no] set the bucket policy of { $bucket } ({ $count ->

@@ -7,6 +7,12 @@
 ## Warnings
 
 diag-aws_not_modelled = { $case ->
+    [service_zone] { $id }: the private hosted zone { $name } is managed by { $service } (an interface endpoint's private DNS is one such zone, modelled by the endpoint itself); left out
+    [delegate_rule] { $id }: a DELEGATE rule for { $domain }: its answer comes from resolvers outside the VPC, so it is imported as a forward rule (the answer is not modelled)
+    [routing_policy] { $id }: the records for { $name } have a routing policy (weighted, failover, …); the model keeps the first one listed
+    [record_value] { $id }: the A record { $name } holds { $value }, which is not an IPv4 address; that value is left out
+    [zonal_alias] { $id }: the record { $name } is an alias to { $target }, a zonal endpoint name (one AZ's network interface): imported as an alias outside the model
+    [dhcp_no_servers] { $id }: the DHCP options set has no domain-name-servers; taken as AmazonProvidedDNS
     [bpa_exclusions_not_allowed] { $id }: the Block Public Access options say ExclusionsAllowed: not-allowed (a declarative policy), so the exclusion has no effect; left out
     [bpa_exclusion_twice] { $id }: a second Block Public Access exclusion of the same VPC or subnet; the model keeps the first; left out
     [edge_association] { $id }: edge association with { $gateway }: the model reads gateway route tables of the VPC's internet gateway only; left out
@@ -27,6 +33,8 @@ diag-aws_not_modelled = { $case ->
 }
 
 diag-aws_state_not_modelled = { $case ->
+    [resolver_rule_gone] { $id }: the Resolver rule association is { $state }: not in effect; left out
+    [resolver_rule_pending] { $id }: the Resolver rule association is { $state }: imported as in effect
     [bpa_updating] { $id }: the Block Public Access mode is still being updated (update-in-progress): imported as { $mode }
     [bpa_exclusion_gone] { $id } is { $state }: not in effect; left out
     [bpa_exclusion_pending] { $id } is { $state }: imported as in effect
@@ -91,6 +99,10 @@ diag-aws_pagination_cut = { $case ->
 }
 
 diag-aws_missing_input = { $case ->
+    [dhcp_options] { $id } uses the DHCP options set { $options }, which describe-dhcp-options does not list; AmazonProvidedDNS is assumed
+    [resolver_rule] { $id }: the association names the Resolver rule { $rule }, which list-resolver-rules does not list; left out
+    [zone_records] { $id }: no list-resource-record-sets output for the private hosted zone { $name }: imported without records, so every name in it answers NXDOMAIN
+    [record_sets_zone] { $id }: list-resource-record-sets output for no zone of list-hosted-zones-by-vpc (neither its SOA record nor the file name names one); left out
     [attached_group] { $id } names the security group { $group }, which describe-security-groups does not list for this VPC; it is left out
     [endpoint_enis] { $id }: some interface-endpoint network interfaces are not in describe-network-interfaces output, so the model picks their addresses
     [endpoint_subnet] { $id }: subnet { $subnet } is not among the VPC's subnets; left out

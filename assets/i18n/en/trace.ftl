@@ -36,6 +36,20 @@ hop-source = { $who } in { $subnet } ({ $cidr }), { $az }; { $public ->
 dns-enis = { $name } asked; { $resolver } answers with the private IPs of { $endpoint }'s ENIs (private DNS on): { $enis }
 dns-public = { $name } asked; { $resolver } answers the public addresses of { $service } ({ $ranges })
 dns-public-because = { $answer }, because { $why }
+dns-enis-zone = { $name } asked; { $resolver } answers from the private hosted zone { $zone }: the record { $record } names { $endpoint }, whose ENIs' private IPs it returns: { $enis }
+dns-zone = { $zone } ({ $zone_name })
+stop-dns_name_not_found = { $name } asked; the private hosted zone { $zone } ({ $zone_name }) is associated with the VPC and has no record for the name, so the Resolver answers NXDOMAIN (it does not fall back to public DNS)
+dns-outside-custom_servers = { $name } asked; the DHCP options set { $options } gives instances the DNS servers { $servers }{ $amazon ->
+    [yes] {" "}as well as AmazonProvidedDNS, and which one a client asks is its own choice
+   *[no] {""}, not the Amazon-provided resolver, so private hosted zones and private DNS do not answer
+}: the answer is outside the model (not modelled)
+dns-outside-forwarded = { $name } asked; the Resolver rule { $rule } forwards { $domain } to { $targets }, resolvers outside the VPC: their answer is outside the model (not modelled)
+dns-outside-record-addresses = { $name } asked; the private hosted zone { $zone } answers { $ips }, addresses of no interface endpoint in the model: where they lead is not modelled
+dns-outside-record-alias = { $name } asked; the private hosted zone { $zone } answers with an alias to { $target }, outside the model (for example an endpoint in a shared VPC): not modelled
+dns-outside-record-cname = { $name } asked; the private hosted zone { $zone } answers with a CNAME to { $target }, a name the model does not follow: not modelled
+dns-outside-record-wildcard = { $name } asked; the private hosted zone { $zone } has no record for the name but a wildcard record that may answer it: wildcard matching is not modelled
+dns-outside-record-other_service = { $name } asked; the private hosted zone { $zone } answers with { $endpoint }, an interface endpoint for { $service }, not for the name asked: not modelled
+dns-outside-zone_without_hostnames = { $name } asked; the private hosted zone { $zone } matches, but enableDnsHostnames is off on { $vpc }: AWS requires it for private hosted zones and does not say what the Resolver answers without it (not modelled)
 why-private-dns-off = { $endpoint }'s private DNS is off
 why-private-dns-unsupported = interface endpoints of this service ({ $endpoint }) have no private DNS
 why-dns-hostnames-off = enableDnsHostnames is off and { $endpoint }'s private DNS does not apply
@@ -112,8 +126,14 @@ return-no-edge-table = return leg: { $from } has no edge route table (none is as
 
 stop-source_az_failed = { $source } is unavailable: its AZ { $az } has failed
 stop-dns_disabled = enableDnsSupport is off on { $vpc }: the Amazon-provided DNS server does not answer, so { $name } does not resolve
-stop-endpoint_without_enis = { $endpoint } has private DNS on but no subnet, so no ENI answers for { $name }
-stop-enis_all_failed = { $name } asked; private DNS of { $endpoint } would answer its ENIs, but every one is in a failed AZ ({ $enis })
+stop-endpoint_without_enis = { $by_zone ->
+    [yes] the private hosted zone { $zone } answers { $name } with { $endpoint }, which has no subnet, so no ENI answers
+   *[no] { $endpoint } has private DNS on but no subnet, so no ENI answers for { $name }
+}
+stop-enis_all_failed = { $name } asked; { $by_zone ->
+    [yes] the private hosted zone { $zone } names { $endpoint }, whose ENIs would answer
+   *[no] private DNS of { $endpoint } would answer its ENIs
+}, but every one is in a failed AZ ({ $enis })
 stop-no_public_addresses = { $service } has no public addresses in { $region }; only an interface endpoint with private DNS would reach it
 stop-no_route = no route for { $dest } in { $table }; its routes: { $routes }
 stop-no_route-no-igw = no route for { $dest } in { $table }, the public NAT gateway's subnet table; its routes: { $routes }; { $igw ->

@@ -141,6 +141,22 @@ edit-bpa-exclusion-remove = { $vpc ->
     [yes] VPC
    *[no] { $target }
 } のパブリックアクセスのブロックの除外を削除
+edit-dhcp-options = { $default ->
+    [yes] VPC の DHCP オプションをデフォルト (AmazonProvidedDNS) に戻す
+   *[no] DHCP オプションセット { $options } (DNS サーバー { $servers }) を VPC に関連付け
+}
+edit-resolver-rule-add = { $domain } の Resolver { $forward ->
+    [yes] 転送ルール
+   *[no] システムルール
+} { $rule } を VPC に関連付け
+edit-resolver-rule-remove = Resolver ルール { $rule } の VPC との関連付けを解除
+edit-hosted-zone-add = プライベートホストゾーン { $zone } ({ $name }、レコード { $count } 件) を VPC に関連付け
+edit-hosted-zone-remove = プライベートホストゾーン { $zone } の VPC との関連付けを解除
+edit-zone-record-add = { $zone } に{ $kind ->
+    [alias] エイリアスレコード
+   *[other] {" "}{ $kind } レコード
+} { $name } → { $value } を作成
+edit-zone-record-remove = { $zone } からレコード { $name } を削除
 edit-bucket-policy = { $delete ->
     [yes] バケット { $bucket } のバケットポリシーを削除
    *[no] バケット { $bucket } のバケットポリシーを設定 (ステートメント { $count } 件)

@@ -6,6 +6,12 @@
 ## 警告
 
 diag-aws_not_modelled = { $case ->
+    [service_zone] { $id }: プライベートホストゾーン { $name } は { $service } が管理するゾーンです (インターフェイスエンドポイントのプライベート DNS もこの種のゾーンで、エンドポイント自体でモデル化しています)。インポートしません。
+    [delegate_rule] { $id }: { $domain } の DELEGATE ルールです。応答は VPC の外のリゾルバーから来るため、転送ルールとしてインポートします (応答はモデル化しません)。
+    [routing_policy] { $id }: { $name } のレコードにはルーティングポリシー (加重、フェイルオーバーなど) があります。モデルには最初に載っているものだけを残します。
+    [record_value] { $id }: A レコード { $name } の値 { $value } は IPv4 アドレスではありません。この値はインポートしません。
+    [zonal_alias] { $id }: レコード { $name } は、ゾーン別のエンドポイント名 { $target } (1 つの AZ のネットワークインターフェイス) へのエイリアスです。モデルの外へのエイリアスとしてインポートします。
+    [dhcp_no_servers] { $id }: DHCP オプションセットに domain-name-servers がありません。AmazonProvidedDNS とみなします。
     [bpa_exclusions_not_allowed] { $id }: パブリックアクセスのブロックのオプションが ExclusionsAllowed: not-allowed (宣言型ポリシー) なので、この除外は効きません。インポートしません。
     [bpa_exclusion_twice] { $id }: 同じ VPC またはサブネットに対する 2 つ目のパブリックアクセスのブロックの除外です。モデルには最初のものだけを残します。インポートしません。
     [edge_association] { $id }: { $gateway } とのエッジの関連付けはインポートしません。このモデルが読み込むゲートウェイルートテーブルは、VPC のインターネットゲートウェイのものだけです。
@@ -23,6 +29,8 @@ diag-aws_not_modelled = { $case ->
 }
 
 diag-aws_state_not_modelled = { $case ->
+    [resolver_rule_gone] { $id }: Resolver ルールの関連付けは { $state } で、有効ではありません。インポートしません。
+    [resolver_rule_pending] { $id }: Resolver ルールの関連付けは { $state } です。有効なものとしてインポートします。
     [bpa_updating] { $id }: パブリックアクセスのブロックのモードは更新中です (update-in-progress)。{ $mode } としてインポートします。
     [bpa_exclusion_gone] { $id } は { $state } で、有効ではありません。インポートしません。
     [bpa_exclusion_pending] { $id } は { $state } です。有効なものとしてインポートします。
@@ -69,6 +77,10 @@ diag-aws_pagination_cut = { $case ->
 }
 
 diag-aws_missing_input = { $case ->
+    [dhcp_options] { $id } は DHCP オプションセット { $options } を使っていますが、describe-dhcp-options の出力にありません。AmazonProvidedDNS とみなします。
+    [resolver_rule] { $id }: 関連付けられた Resolver ルール { $rule } が list-resolver-rules の出力にありません。インポートしません。
+    [zone_records] { $id }: プライベートホストゾーン { $name } の list-resource-record-sets の出力がありません。レコードなしでインポートするため、このゾーンの名前はすべて NXDOMAIN になります。
+    [record_sets_zone] { $id }: list-hosted-zones-by-vpc のどのゾーンのものでもない list-resource-record-sets の出力です (SOA レコードもファイル名もゾーンを示していません)。インポートしません。
     [attached_group] { $id } はセキュリティグループ { $group } を指定していますが、describe-security-groups の出力にはこの VPC のものとして載っていません。このグループは外します。
     [endpoint_enis] { $id }: インターフェイスエンドポイントのネットワークインターフェイスの一部が describe-network-interfaces の出力にないため、そのアドレスはモデルが選びます。
     [endpoint_subnet] { $id }: サブネット { $subnet } は VPC のサブネットにないため、外します。

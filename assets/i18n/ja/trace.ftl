@@ -37,6 +37,20 @@ hop-source = { $who }: { $subnet } ({ $cidr })、{ $az }。{ $public ->
 dns-enis = { $name } を問い合わせると、{ $resolver } は { $endpoint } の ENI のプライベート IP を返します (プライベート DNS がオン): { $enis }
 dns-public = { $name } を問い合わせると、{ $resolver } は { $service } のパブリックアドレスを返します ({ $ranges })
 dns-public-because = { $answer }。理由: { $why }
+dns-enis-zone = { $name } を問い合わせると、{ $resolver } はプライベートホストゾーン { $zone } から応答します。レコード { $record } は { $endpoint } を指しているので、その ENI のプライベート IP を返します: { $enis }
+dns-zone = { $zone } ({ $zone_name })
+stop-dns_name_not_found = { $name } を問い合わせましたが、VPC に関連付けられたプライベートホストゾーン { $zone } ({ $zone_name }) にこの名前のレコードがないため、Resolver は NXDOMAIN を返します (パブリック DNS には問い合わせません)
+dns-outside-custom_servers = { $name } を問い合わせると、DHCP オプションセット { $options } がインスタンスに渡す DNS サーバー { $servers } { $amazon ->
+    [yes] と AmazonProvidedDNS のどちらに問い合わせるかはクライアント次第です
+   *[no] が応答します。Amazon 提供のリゾルバーではないので、プライベートホストゾーンもプライベート DNS も使われません
+}。応答はモデルの外にあります (モデル化していません)
+dns-outside-forwarded = { $name } を問い合わせると、Resolver ルール { $rule } が { $domain } を VPC の外のリゾルバー { $targets } に転送します。その応答はモデルの外にあります (モデル化していません)
+dns-outside-record-addresses = { $name } を問い合わせると、プライベートホストゾーン { $zone } は { $ips } を返しますが、モデル内のどのインターフェイスエンドポイントのアドレスでもありません。その先はモデル化していません
+dns-outside-record-alias = { $name } を問い合わせると、プライベートホストゾーン { $zone } はモデルの外にある { $target } へのエイリアスで応答します (共有 VPC のエンドポイントなど)。モデル化していません
+dns-outside-record-cname = { $name } を問い合わせると、プライベートホストゾーン { $zone } は { $target } への CNAME で応答します。vpc-tui はこの先の名前をたどらないため、モデル化していません
+dns-outside-record-wildcard = { $name } を問い合わせると、プライベートホストゾーン { $zone } にはこの名前のレコードはありませんが、応答しうるワイルドカードレコードがあります。ワイルドカードの一致はモデル化していません
+dns-outside-record-other_service = { $name } を問い合わせると、プライベートホストゾーン { $zone } は { $endpoint } で応答しますが、これは問い合わせた名前ではなく { $service } のインターフェイスエンドポイントです。モデル化していません
+dns-outside-zone_without_hostnames = { $name } を問い合わせると、プライベートホストゾーン { $zone } が該当しますが、{ $vpc } の enableDnsHostnames がオフです。AWS はプライベートホストゾーンにこの設定を必須としており、オフのときに Resolver が何を返すかは書かれていません (モデル化していません)
 why-private-dns-off = { $endpoint } のプライベート DNS がオフです
 why-private-dns-unsupported = このサービスのインターフェイスエンドポイント ({ $endpoint }) にはプライベート DNS がありません
 why-dns-hostnames-off = enableDnsHostnames (DNS ホスト名) がオフなので、{ $endpoint } のプライベート DNS は効きません
@@ -113,8 +127,14 @@ return-no-edge-table = 戻り経路: { $from } にはエッジの関連付けを
 
 stop-source_az_failed = { $source } は利用できません: AZ { $az } で障害が起きています
 stop-dns_disabled = { $vpc } で enableDnsSupport (DNS 解決) がオフです。Amazon 提供の DNS サーバーが応答しないので、{ $name } は名前解決できません
-stop-endpoint_without_enis = { $endpoint } はプライベート DNS がオンですがサブネットがありません。{ $name } に応答する ENI がありません
-stop-enis_all_failed = { $name } を問い合わせると { $endpoint } のプライベート DNS が ENI を返すはずですが、どの ENI も障害の起きた AZ にあります ({ $enis })
+stop-endpoint_without_enis = { $by_zone ->
+    [yes] プライベートホストゾーン { $zone } は { $name } に { $endpoint } で応答しますが、{ $endpoint } にはサブネットがないため、応答する ENI がありません
+   *[no] { $endpoint } はプライベート DNS がオンですがサブネットがありません。{ $name } に応答する ENI がありません
+}
+stop-enis_all_failed = { $name } を問い合わせると { $by_zone ->
+    [yes] プライベートホストゾーン { $zone } が指す { $endpoint } の ENI が返るはずですが
+   *[no] { $endpoint } のプライベート DNS が ENI を返すはずですが
+}、どの ENI も障害の起きた AZ にあります ({ $enis })
 stop-no_public_addresses = { $service } には { $region } のパブリックアドレスがありません。届くのはプライベート DNS を有効にしたインターフェイスエンドポイントだけです
 stop-no_route = { $table } には { $dest } へのルートがありません。このテーブルのルート: { $routes }
 stop-no_route-no-igw = パブリック NAT ゲートウェイのサブネットのルートテーブル { $table } には、{ $dest } へのルートがありません。このテーブルのルート: { $routes }。{ $igw ->

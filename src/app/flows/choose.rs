@@ -25,6 +25,7 @@ impl App {
             purpose @ (Purpose::BpaChoice | Purpose::BpaExclusionMode { .. }) => {
                 self.choose_bpa(purpose, &v)
             }
+            Purpose::DnsChoice => self.choose_dns(&v),
             Purpose::Source => {
                 if let Ok(i) = v.parse() {
                     self.update_main(Msg::SelectSource(i));

@@ -235,6 +235,7 @@ impl App {
                 self.pick(p.preselect(&current.unwrap_or_default()));
             }
             "bpa" => self.start_bpa(),
+            "dns" => self.start_dns(),
             "dns-support" => self.confirm(
                 Edit::SetDnsSupport {
                     enabled: !s.vpc.enable_dns_support,
@@ -436,7 +437,7 @@ pub(in crate::app) fn edit_menu(app: &App) -> Picker {
             t(app.lang, "ui-now-off")
         }
     };
-    let items = vec![
+    let mut items = vec![
         item(
             t(app.lang, "ui-change-subnets-route-table"),
             t(app.lang, "ui-explicit-association-or-back-to-main"),
@@ -565,5 +566,13 @@ pub(in crate::app) fn edit_menu(app: &App) -> Picker {
             "hours",
         ),
     ];
+    // After Block Public Access, only when the scenario has DNS settings.
+    if let Some(dns) = super::dns::menu_item(app) {
+        let at = items
+            .iter()
+            .position(|i| i.value == "bpa")
+            .map_or(0, |i| i + 1);
+        items.insert(at, dns);
+    }
     Picker::new(t(app.lang, "ui-edit-model"), items, Purpose::EditMenu)
 }

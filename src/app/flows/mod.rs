@@ -8,6 +8,7 @@ use crate::model::Edit;
 
 mod bpa;
 mod choose;
+mod dns;
 mod menu;
 mod pickers;
 mod request;
@@ -104,6 +105,8 @@ pub enum Purpose {
     },
     /// VPC Block Public Access: a mode, or the VPC or a subnet whose exclusion to change.
     BpaChoice,
+    /// DNS: a zone or Resolver rule to disassociate, or the DHCP options to reset.
+    DnsChoice,
     /// The mode of a new exclusion of `scope` (`vpc` or `subnet:<id>`).
     BpaExclusionMode {
         scope: String,

@@ -43,6 +43,8 @@ pub enum DnsAnswer {
         endpoint: Id,
         /// Shared with the endpoint hop when the path reaches the same ENIs.
         enis: std::sync::Arc<[EndpointEni]>,
+        /// The private hosted zone record that answered (none: the endpoint's private DNS).
+        zone: Option<ZoneAnswer>,
     },
     /// The service's public ranges (`total` of them; the first few listed).
     Public {

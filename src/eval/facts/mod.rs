@@ -19,6 +19,7 @@ pub fn unchecked(model: &crate::model::Model) -> Unchecked {
 
 mod answers;
 mod bpa;
+mod dns;
 mod hop;
 mod note;
 mod objects;
@@ -31,6 +32,7 @@ mod verdict;
 
 pub use answers::*;
 pub use bpa::*;
+pub use dns::*;
 pub use hop::*;
 pub use note::*;
 pub use objects::*;

@@ -27,13 +27,23 @@ pub enum Stop {
     SourceAzFailed { source: Id, az: Az },
     /// `enableDnsSupport` is off.
     DnsDisabled { vpc: Id, name: Id },
-    /// Private DNS is on but the endpoint has no subnet.
-    EndpointWithoutEnis { endpoint: Id, name: Id },
-    /// Every ENI private DNS would answer is in a failed AZ.
+    /// A private hosted zone matches the name but has no record for it: NXDOMAIN.
+    DnsNameNotFound { zone: Id, zone_name: Id, name: Id },
+    /// The answer for the name is outside the model.
+    DnsOutsideModel { name: Id, why: DnsOutside },
+    /// Private DNS is on (or a private hosted zone's record names the endpoint: `zone`) but the
+    /// endpoint has no subnet.
+    EndpointWithoutEnis {
+        endpoint: Id,
+        name: Id,
+        zone: Option<Id>,
+    },
+    /// Every ENI private DNS (or the record of `zone`) would answer is in a failed AZ.
     EnisAllFailed {
         endpoint: Id,
         name: Id,
         failed: Vec<EndpointEni>,
+        zone: Option<Id>,
     },
     /// The catalogue has no public addresses for the service in this Region.
     NoPublicAddresses { service: Id, region: Id },
@@ -151,6 +161,8 @@ impl Stop {
         Some(match self {
             Stop::SourceAzFailed { .. } => Reason::SourceAzFailed,
             Stop::DnsDisabled { .. } => Reason::DnsResolutionDisabled,
+            Stop::DnsNameNotFound { .. } => Reason::DnsNameNotFound,
+            Stop::DnsOutsideModel { .. } => Reason::DnsAnswerOutsideModel,
             Stop::EndpointWithoutEnis { .. } | Stop::EnisAllFailed { .. } => {
                 Reason::EndpointEnisAllFailed
             }
@@ -203,6 +215,8 @@ impl Stop {
         match self {
             Stop::SourceAzFailed { .. } => "source_az_failed",
             Stop::DnsDisabled { .. } => "dns_disabled",
+            Stop::DnsNameNotFound { .. } => "dns_name_not_found",
+            Stop::DnsOutsideModel { .. } => "dns_outside_model",
             Stop::EndpointWithoutEnis { .. } => "endpoint_without_enis",
             Stop::EnisAllFailed { .. } => "enis_all_failed",
             Stop::NoPublicAddresses { .. } => "no_public_addresses",

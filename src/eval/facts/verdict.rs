@@ -116,10 +116,17 @@ pub enum Reason {
     BlockPublicAccessNatSubnet,
     /// VPC Block Public Access applies in a way AWS's pages do not describe: not modelled.
     BlockPublicAccessNotModelled,
+    /// A private hosted zone for the name (or a parent of it) has no record for it: the
+    /// Resolver answers NXDOMAIN and does not ask public DNS.
+    DnsNameNotFound,
+    /// Who answers the name, or what the answer leads to, is outside the model (custom DNS
+    /// servers, a Resolver forward rule, a record for something the model does not hold):
+    /// not modelled, never guessed.
+    DnsAnswerOutsideModel,
 }
 
 impl Reason {
-    pub const ALL: [Reason; 28] = [
+    pub const ALL: [Reason; 30] = [
         Reason::NoRoute,
         Reason::BlackholeRoute,
         Reason::NoPublicIp,
@@ -148,6 +155,8 @@ impl Reason {
         Reason::BlockPublicAccess,
         Reason::BlockPublicAccessNatSubnet,
         Reason::BlockPublicAccessNotModelled,
+        Reason::DnsNameNotFound,
+        Reason::DnsAnswerOutsideModel,
     ];
 
     pub fn code(self) -> &'static str {
@@ -180,6 +189,8 @@ impl Reason {
             Reason::BlockPublicAccess => "block_public_access",
             Reason::BlockPublicAccessNatSubnet => "block_public_access_nat_subnet",
             Reason::BlockPublicAccessNotModelled => "block_public_access_not_modelled",
+            Reason::DnsNameNotFound => "dns_name_not_found",
+            Reason::DnsAnswerOutsideModel => "dns_answer_outside_model",
         }
     }
 
@@ -218,6 +229,9 @@ impl Reason {
             Reason::BlockPublicAccess
             | Reason::BlockPublicAccessNatSubnet
             | Reason::BlockPublicAccessNotModelled => return None,
+            // Reachability Analyzer does not resolve names (it analyzes paths between resources
+            // and addresses): no DNS code.
+            Reason::DnsNameNotFound | Reason::DnsAnswerOutsideModel => return None,
         })
     }
 }

@@ -13,6 +13,7 @@ use crate::model::{Diagnostic, InternetGateway, Scenario, Vpc, WhatIf};
 
 mod bpa;
 mod buckets;
+mod dns;
 mod endpoints;
 mod instances;
 mod nat;
@@ -280,6 +281,11 @@ pub fn build(
     let title = |lang| explain::import_title(lang, vpc_id, name.as_deref());
     let description = |lang| explain::import_description(lang, vpc_id, &region);
     let buckets = buckets::buckets(&input.bucket_policies, &mut w);
+
+    // --- DNS: the DHCP options set, Resolver rules, private hosted zones.
+    let dhcp_options = dns::dhcp_options(input, the_vpc, &mut w);
+    let resolver_rules = dns::resolver_rules(input, vpc_id, &mut w);
+    let private_hosted_zones = dns::private_hosted_zones(input, &interface_endpoints, &mut w);
     Ok(Scenario {
         buckets,
         title: Some(title(Lang::En)),
@@ -298,6 +304,9 @@ pub fn build(
         route_tables,
         internet_gateway,
         block_public_access,
+        dhcp_options,
+        resolver_rules,
+        private_hosted_zones,
         nat_gateways,
         gateway_endpoints,
         interface_endpoints,

@@ -23,6 +23,7 @@ mod associations;
 mod attributes;
 mod az_failure;
 mod bpa;
+mod dns;
 mod gateway_endpoints;
 mod gwlb;
 mod interface_endpoints;
@@ -255,6 +256,43 @@ pub enum Edit {
     RemoveBpaExclusion {
         scope: super::ExclusionScope,
     },
+    /// Associate a DHCP options set with the VPC (`associate-dhcp-options`); `None`: the
+    /// default, AmazonProvidedDNS.
+    SetDhcpOptions {
+        options: Option<super::DhcpOptions>,
+    },
+    /// Associate a Resolver rule with the VPC, at `position` in the list.
+    AddResolverRule {
+        rule: super::ResolverRule,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<usize>,
+    },
+    /// Disassociate a Resolver rule from the VPC.
+    RemoveResolverRule {
+        rule: String,
+    },
+    /// Associate a private hosted zone (with its records) with the VPC, at `position`.
+    AddHostedZone {
+        zone: super::PrivateHostedZone,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<usize>,
+    },
+    /// Disassociate a private hosted zone from the VPC.
+    RemoveHostedZone {
+        zone: String,
+    },
+    /// Create a record in a private hosted zone, at `position` in its records.
+    AddZoneRecord {
+        zone: String,
+        record: super::ZoneRecord,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<usize>,
+    },
+    /// Delete the record of `name` from a private hosted zone.
+    RemoveZoneRecord {
+        zone: String,
+        name: String,
+    },
     /// Several edits applied in order, all or nothing.
     Batch(Vec<Edit>),
 }
@@ -383,6 +421,13 @@ impl Edit {
             Edit::SetBlockPublicAccessMode { .. }
             | Edit::AddBpaExclusion { .. }
             | Edit::RemoveBpaExclusion { .. } => touched.add(Parts::BPA),
+            Edit::SetDhcpOptions { .. }
+            | Edit::AddResolverRule { .. }
+            | Edit::RemoveResolverRule { .. }
+            | Edit::AddHostedZone { .. }
+            | Edit::RemoveHostedZone { .. }
+            | Edit::AddZoneRecord { .. }
+            | Edit::RemoveZoneRecord { .. } => touched.add(Parts::DNS),
             // Each step adds what it touches as it is applied.
             Edit::Batch(_) => {}
         }
@@ -437,6 +482,13 @@ impl Edit {
             Edit::SetBlockPublicAccessMode { .. }
             | Edit::AddBpaExclusion { .. }
             | Edit::RemoveBpaExclusion { .. } => bpa::apply(self, s)?,
+            Edit::SetDhcpOptions { .. }
+            | Edit::AddResolverRule { .. }
+            | Edit::RemoveResolverRule { .. }
+            | Edit::AddHostedZone { .. }
+            | Edit::RemoveHostedZone { .. }
+            | Edit::AddZoneRecord { .. }
+            | Edit::RemoveZoneRecord { .. } => dns::apply(self, s)?,
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for e in edits {

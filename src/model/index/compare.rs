@@ -27,6 +27,7 @@ impl Model {
             && Arc::ptr_eq(&self.endpoint_enis, &other.endpoint_enis)
             && Arc::ptr_eq(&self.service_endpoints, &other.service_endpoints)
             && (Arc::ptr_eq(&self.bpa, &other.bpa) || self.bpa == other.bpa)
+            && (Arc::ptr_eq(&self.dns, &other.dns) || self.dns == other.dns)
             && self.tables.len() == other.tables.len()
             && (Arc::ptr_eq(&self.security, &other.security)
                 || self.security.evaluates_alike(&other.security));
@@ -39,6 +40,9 @@ impl Model {
         let (a, b) = (&*self.scenario, &*other.scenario);
         a.region == b.region
             && a.vpc == b.vpc
+            && a.dhcp_options == b.dhcp_options
+            && a.resolver_rules == b.resolver_rules
+            && a.private_hosted_zones == b.private_hosted_zones
             && a.availability_zones == b.availability_zones
             && a.subnets == b.subnets
             && a.internet_gateway == b.internet_gateway
@@ -86,6 +90,7 @@ impl Model {
             && Arc::ptr_eq(&self.instance_lookup, &other.instance_lookup)
             && Arc::ptr_eq(&self.instance_subnet, &other.instance_subnet)
             && (Arc::ptr_eq(&self.bpa, &other.bpa) || self.bpa == other.bpa)
+            && (Arc::ptr_eq(&self.dns, &other.dns) || self.dns == other.dns)
             && a.instances.shares(&b.instances)
             && x.groups_on == y.groups_on
             && x.acls_on == y.acls_on
@@ -189,6 +194,7 @@ impl Model {
             (self.workloads == other.workloads, "workloads"),
             (self.security == other.security, "security"),
             (self.bpa == other.bpa, "bpa"),
+            (self.dns == other.dns, "dns"),
         ]
         .into_iter()
         .find(|(equal, _)| !equal)

@@ -16,6 +16,7 @@ use crate::prefix_trie::PrefixTrie;
 
 mod bpa;
 mod compare;
+mod dns;
 mod endpoint_ips;
 mod lookups;
 pub(crate) mod route_select;
@@ -33,6 +34,7 @@ pub use route_select::{RouteDecision, RouteMatch, RouteRule};
 /// hashes them several times faster than SipHash, and a scenario is the user's own file.
 pub(crate) type IdMap = HashMap<String, usize, rustc_hash::FxBuildHasher>;
 pub(crate) use bpa::{Applies, BpaIndex};
+pub(crate) use dns::DnsIndex;
 pub use lookups::{FailedAzs, UNCHECKED, Unchecked, unchecked_layers};
 pub use security::{GroupSet, SecurityIndex};
 pub(crate) use threads::cores;
@@ -161,6 +163,9 @@ pub struct Model {
     pub(crate) security: Arc<SecurityIndex>,
     /// VPC Block Public Access: the mode and each subnet's exclusion.
     pub(crate) bpa: Arc<BpaIndex>,
+    /// DHCP options, Resolver rules and private hosted zones: whether there are any, and the
+    /// endpoints alias records name.
+    pub(crate) dns: Arc<DnsIndex>,
     /// Some endpoint has a policy or some bucket is listed (aws-semantics.md §5b).
     pub(crate) policies_on: bool,
     /// Some policy has a condition on `aws:VpcSourceIp`: the source's address decides.
@@ -485,11 +490,18 @@ impl Model {
             |m| &m.bpa,
             || BpaIndex::build(s, &subnet_lookup),
         );
+        let dns = keep_or_build(
+            previous,
+            Parts::DNS.union(Parts::INTERFACE_ENDPOINTS),
+            |m| &m.dns,
+            || DnsIndex::build(s),
+        );
         let (policies_on, policies_read_address) = super::policy::flags(s);
         let unchecked = unchecked_layers(s, &security, policies_on);
         Model {
             unchecked,
             bpa,
+            dns,
             policies_on,
             policies_read_address,
             security,

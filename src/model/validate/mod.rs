@@ -25,6 +25,7 @@ use crate::model::catalogue::Service;
 
 mod addresses;
 mod bpa;
+mod dns;
 mod endpoints;
 mod expectations;
 mod ids;
@@ -39,6 +40,7 @@ mod test_support;
 
 use addresses::{ip_addresses, subnet_addresses_suffice};
 use bpa::block_public_access;
+use dns::dns_settings;
 use endpoints::{
     gateway_endpoints, inbound_resolver_option, interface_endpoint_private_dns, interface_endpoints,
 };
@@ -372,6 +374,15 @@ const RULES: &[(Rule, Reads)] = &[
     (
         block_public_access,
         reads(P::BPA.union(P::SUBNETS).union(P::VPC)),
+    ),
+    (
+        dns_settings,
+        reads(
+            P::DNS
+                .union(P::INTERFACE_ENDPOINTS)
+                .union(P::PRIVATE_DNS)
+                .union(P::REGION),
+        ),
     ),
     (
         expectations,
