@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
-use super::usage::{Usage, class_usage};
+use super::usage::{Ids, Usage, class_usage};
 use super::{CostInputs, CostNote, Way, note};
 use crate::eval::{self, Touched, WalkDeps};
 use crate::model::{Instance, Model, Shared};
@@ -68,26 +68,13 @@ pub struct Flows {
     flow_gb: BTreeMap<(String, String), f64>,
 }
 
-/// One class's result for one column (service), and what its walk read: kept from one estimate
-/// to the next unless an edit touched what that walk read.
-#[derive(Debug)]
-pub(super) struct ColumnCost {
-    result: Option<(Arc<Usage>, Arc<Way>)>,
-    deps: WalkDeps,
-}
-
-/// One class's results per column. Each column's walk records its own reads, so an edit that
-/// touches one service's path (an AZ failure read only by the walks to endpoints with an ENI
-/// in that AZ) evaluates that column again, not the class's every column.
+/// One class's results per column, and what its walks read.
 #[derive(Debug)]
 pub(super) struct ClassCost {
-    per_column: Vec<Arc<ColumnCost>>,
-}
-
-impl ClassCost {
-    fn result(&self, col: usize) -> Option<&(Arc<Usage>, Arc<Way>)> {
-        self.per_column[col].result.as_ref()
-    }
+    per_column: Vec<Option<(Arc<Usage>, Arc<Way>)>>,
+    /// What its walks read: one entry per evaluation that made its columns (a class whose
+    /// columns for some services were evaluated again after an interface-endpoint edit has two).
+    deps: Vec<WalkDeps>,
 }
 
 /// What an estimate keeps for the next one: the model and failed AZs it was worked out for,
@@ -97,7 +84,7 @@ pub(super) struct Memo {
     model: Model,
     failed: Vec<bool>,
     columns: Vec<String>,
-    slots: HashMap<eval::ClassKey, Arc<ClassCost>>,
+    slots: std::collections::HashMap<eval::ClassKey, Arc<ClassCost>>,
 }
 
 impl std::fmt::Debug for Memo {
@@ -167,73 +154,73 @@ pub(super) fn aggregate(
         None => vec![None; columns.len()],
     };
     let names: Vec<&str> = columns.iter().map(String::as_str).collect();
-    // Which old columns each class keeps: those whose walk the edit did not touch (as the
-    // recorded reads tell), or after an edit to interface endpoints only, those of other
-    // services (on the quota model, one column of 35 evaluated again instead of all).
-    let touched =
-        usable.and_then(|m| Touched::between(&m.model, &m.failed, model, failed).map(|t| (m, t)));
-    let redo = match (&touched, usable) {
-        (None, Some(m)) if m.failed == failed => m
-            .model
-            .interface_endpoint_change(model)
-            .map(|services| (m, services)),
-        _ => None,
-    };
-    let kept = |key: &eval::ClassKey| -> Option<(&Arc<ClassCost>, Vec<bool>)> {
-        let m = touched
-            .as_ref()
-            .map(|(m, _)| *m)
-            .or(redo.as_ref().map(|(m, _)| *m))?;
-        let old = m.slots.get(key)?;
-        let keep = (0..names.len())
-            .map(|c| {
-                prior[c].is_some_and(|j| match (&touched, &redo) {
-                    (Some((_, t)), _) => !t.hits(&old.per_column[j].deps),
-                    (None, Some((_, services))) => !services.iter().any(|s| s == names[c]),
-                    _ => false,
-                })
-            })
+    let ids = Ids::new(model);
+    // The old class's results with its columns in the new order, those in `redo` (and any the
+    // previous estimate did not have) evaluated again.
+    let carry = |key: &eval::ClassKey, old: &Arc<ClassCost>, redo: &[usize]| {
+        let same = prior.iter().enumerate().all(|(c, p)| *p == Some(c))
+            && old.per_column.len() == columns.len();
+        if same && redo.is_empty() {
+            return Arc::clone(old);
+        }
+        let mut class = ClassCost {
+            per_column: prior
+                .iter()
+                .map(|p| p.and_then(|j| old.per_column[j].clone()))
+                .collect(),
+            deps: old.deps.clone(),
+        };
+        let again: Vec<usize> = (0..columns.len())
+            .filter(|c| prior[*c].is_none() || redo.contains(c))
             .collect();
-        Some((old, keep))
-    };
-    let mut per_class: Vec<Option<Arc<ClassCost>>> = vec![None; n_classes];
-    let mut jobs = Vec::new();
-    for (k, key) in classes.keys.iter().enumerate() {
-        match kept(key) {
-            Some((old, keep)) if keep.iter().all(|&x| x) => {
-                let same = prior.iter().enumerate().all(|(c, p)| *p == Some(c))
-                    && old.per_column.len() == columns.len();
-                per_class[k] = Some(if same {
-                    Arc::clone(old)
-                } else {
-                    Arc::new(ClassCost {
-                        per_column: prior
-                            .iter()
-                            .filter_map(|p| p.map(|j| Arc::clone(&old.per_column[j])))
-                            .collect(),
-                    })
+        if !again.is_empty() {
+            let again_names: Vec<&str> = again.iter().map(|&c| names[c]).collect();
+            let (traces, deps) = eval::evaluate_class(model, failed, key, &again_names);
+            for (&c, t) in again.iter().zip(&traces) {
+                class.per_column[c] = t.as_ref().ok().map(|trace| {
+                    let (u, way) = class_usage(model, &ids, failed, key.subnet, trace);
+                    (Arc::new(u), Arc::new(way))
                 });
             }
-            Some((old, keep)) => jobs.push(Job {
-                class: k,
-                old: Some(old),
-                keep,
-            }),
-            None => jobs.push(Job {
-                class: k,
-                old: None,
-                keep: vec![false; columns.len()],
-            }),
+            class.deps.push(deps);
+        }
+        Arc::new(class)
+    };
+    let touched =
+        usable.and_then(|m| Touched::between(&m.model, &m.failed, model, failed).map(|t| (m, t)));
+    let mut slots = std::collections::HashMap::with_capacity(classes.keys.len());
+    let mut per_class: Vec<Option<Arc<ClassCost>>> = classes
+        .keys
+        .iter()
+        .map(|key| {
+            let (m, t) = touched.as_ref()?;
+            let old = m.slots.get(key)?;
+            (!old.deps.iter().any(|d| t.hits(d))).then(|| carry(key, old, &[]))
+        })
+        .collect();
+    // An edit to interface endpoints only: the columns of their services are evaluated again
+    // in every class, the others kept (on the quota model, one column of 35 instead of all).
+    if touched.is_none()
+        && let Some(m) = usable.filter(|m| m.failed == failed)
+        && let Some(services) = m.model.interface_endpoint_change(model)
+    {
+        let redo: Vec<usize> = (0..columns.len())
+            .filter(|&c| services.contains(&columns[c]))
+            .collect();
+        for (k, key) in classes.keys.iter().enumerate() {
+            if let Some(old) = m.slots.get(key) {
+                per_class[k] = Some(carry(key, old, &redo));
+            }
         }
     }
-    for (k, class) in evaluate_classes(model, failed, &classes.keys, &jobs, &prior, &names) {
+    let again: Vec<usize> = (0..n_classes).filter(|&k| per_class[k].is_none()).collect();
+    for (k, class) in evaluate_classes(model, &ids, failed, &classes.keys, &again, &names) {
         per_class[k] = Some(class);
     }
     let per_class: Vec<Arc<ClassCost>> = per_class
         .into_iter()
         .map(|c| c.expect("every class kept or evaluated"))
         .collect();
-    let mut slots = HashMap::with_capacity(n_classes);
     for (key, class) in classes.keys.iter().zip(&per_class) {
         slots.insert(key.clone(), Arc::clone(class));
     }
@@ -281,7 +268,7 @@ pub(super) fn aggregate(
     // first instance), then the flows named on their own.
     if let Some(first) = per_class.first().filter(|_| !s.instances.is_empty()) {
         for (service, result) in columns[..every].iter().zip(&first.per_column) {
-            if result.result.is_none() {
+            if result.is_none() {
                 note(
                     notes,
                     CostNote::NoService {
@@ -296,7 +283,7 @@ pub(super) fn aggregate(
             note(notes, CostNote::NoInstance { instance });
         } else if let Some((row, col)) = *n {
             let c = classes.row_class[row as usize] as usize;
-            if per_class[c].result(col as usize).is_none() {
+            if per_class[c].per_column[col as usize].is_none() {
                 note(
                     notes,
                     CostNote::NoService {
@@ -313,7 +300,7 @@ pub(super) fn aggregate(
     for (c, class) in per_class.iter().enumerate() {
         for (col, result) in class.per_column.iter().enumerate() {
             let i = c * width + col;
-            let (u, way) = match &result.result {
+            let (u, way) = match result {
                 Some((u, way)) => (Arc::clone(u), Some(Arc::clone(way))),
                 None => (Arc::clone(&nothing), None),
             };
@@ -347,23 +334,14 @@ pub(super) fn aggregate(
     (flows, usage, memo)
 }
 
-/// A class some of whose columns are evaluated again: those not in `keep` (indexes into the
-/// columns), the others carried from `old` (through `prior`, the old column of each).
-struct Job<'a> {
-    class: usize,
-    old: Option<&'a Arc<ClassCost>>,
-    keep: Vec<bool>,
-}
-
-/// Evaluate the columns of the classes in `jobs`, shared out over the cores: every thread
-/// takes the next class from one counter until none is left. Each column is its own walk, so
-/// that what it read is recorded on its own.
+/// Evaluate the classes `again` (indexes into `keys`), shared out over the cores: every thread
+/// takes the next class from one counter until none is left.
 fn evaluate_classes(
     model: &Model,
+    ids: &Ids<'_>,
     failed: &[bool],
     keys: &[eval::ClassKey],
-    jobs: &[Job<'_>],
-    prior: &[Option<usize>],
+    again: &[usize],
     names: &[&str],
 ) -> Vec<(usize, Arc<ClassCost>)> {
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -371,20 +349,31 @@ fn evaluate_classes(
         let mut done = Vec::new();
         loop {
             let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(job) = jobs.get(i) else {
+            let Some(&k) = again.get(i) else {
                 return done;
             };
-            let key = &keys[job.class];
-            let per_column = (0..names.len())
-                .map(|c| match (job.old, prior[c]) {
-                    (Some(old), Some(j)) if job.keep[c] => Arc::clone(&old.per_column[j]),
-                    _ => Arc::new(evaluate_column(model, failed, key, names[c])),
+            let key = &keys[k];
+            let subnet = key.subnet;
+            let (traces, deps) = eval::evaluate_class(model, failed, key, names);
+            let per_column = traces
+                .iter()
+                .map(|t| {
+                    t.as_ref().ok().map(|trace| {
+                        let (u, way) = class_usage(model, ids, failed, subnet, trace);
+                        (Arc::new(u), Arc::new(way))
+                    })
                 })
                 .collect();
-            done.push((job.class, Arc::new(ClassCost { per_column })));
+            done.push((
+                k,
+                Arc::new(ClassCost {
+                    per_column,
+                    deps: vec![deps],
+                }),
+            ));
         }
     };
-    let threads = crate::model::cores().min(jobs.len().div_ceil(8)).max(1);
+    let threads = crate::model::cores().min(again.len().div_ceil(8)).max(1);
     std::thread::scope(|scope| {
         let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
         let mut done = work();
@@ -393,16 +382,6 @@ fn evaluate_classes(
         }
         done
     })
-}
-
-/// One class's walk to one service, priced per GB, with what it read.
-fn evaluate_column(model: &Model, failed: &[bool], key: &eval::ClassKey, name: &str) -> ColumnCost {
-    let (traces, deps) = eval::evaluate_class(model, failed, key, &[name]);
-    let result = traces.first().and_then(|t| t.as_ref().ok()).map(|trace| {
-        let (u, way) = class_usage(model, failed, key.subnet, trace);
-        (Arc::new(u), Arc::new(way))
-    });
-    ColumnCost { result, deps }
 }
 
 /// Whether two lists of gateway endpoints are the same endpoints in the same order (the usage
