@@ -46,14 +46,21 @@ pub(crate) fn order_flips(flips: &mut Vec<Flip>) {
         flips.sort_by_key(Flip::rank);
         return;
     }
-    let mut by_kind: [Vec<Flip>; 3] = Default::default();
-    for f in flips.drain(..) {
-        let kind = usize::from(f.rank().0);
-        by_kind[kind].push(f);
+    // Kinds 1 and 2 wait while kind 0 goes first, each list sized once.
+    let kinds: Vec<u8> = flips.iter().map(|f| f.rank().0).collect();
+    let count = |k: u8| kinds.iter().filter(|&&x| x == k).count();
+    let mut later: [Vec<Flip>; 2] = [Vec::with_capacity(count(1)), Vec::with_capacity(count(2))];
+    let mut first = Vec::with_capacity(flips.len());
+    for (f, k) in flips.drain(..).zip(kinds) {
+        match k {
+            0 => first.push(f),
+            k => later[usize::from(k - 1)].push(f),
+        }
     }
-    for kind in by_kind {
-        flips.extend(kind);
-    }
+    let [one, two] = later;
+    first.extend(one);
+    first.extend(two);
+    *flips = first;
 }
 
 /// What the last edit (or undo, redo, reset) did to the paths.
