@@ -9,6 +9,11 @@
 //! after that edit and its diff, as `cost/*`), `import` (the model's describe-* JSON read and
 //! built, in memory) or `validate`. Timings here are for comparing before/after on one machine in
 //! one minute; the benchmarks are the measurement.
+//!
+//! Instruction counts of the step alone (not the model's generation, nor the app's clone and
+//! drop around each edit): `valgrind --tool=callgrind --toggle-collect='scale_prof::measured'`
+//! on a build with symbols (`CARGO_PROFILE_RELEASE_STRIP=false
+//! CARGO_PROFILE_RELEASE_DEBUG=line-tables-only`), then divide by `-n`.
 
 #[path = "../benches/common/mod.rs"]
 mod common;
@@ -50,7 +55,7 @@ fn main() {
     let mut times = Vec::with_capacity(n);
     let mut time = |f: &mut dyn FnMut()| {
         let start = Instant::now();
-        f();
+        measured(f);
         times.push(start.elapsed().as_secs_f64() * 1e3);
     };
     match step.as_str() {
@@ -126,4 +131,10 @@ fn main() {
         times[0],
         times[times.len() - 1]
     );
+}
+
+/// The timed step, kept out of line so that callgrind can count it alone (`--toggle-collect`).
+#[inline(never)]
+fn measured(f: &mut dyn FnMut()) {
+    f();
 }

@@ -3,6 +3,12 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+// Lookups only (nothing iterates them): rustc's hasher, as validation's lookups. A quota-sized
+// bill has a line per public address, and SipHash over their keys was most of a diff after
+// an edit that changes few flows.
+type FxMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
+type FxSet<K> = HashSet<K, rustc_hash::FxBuildHasher>;
+
 use super::{ChangeFact, CostEstimate, FlowCost, LineItem, Way};
 
 /// One change between two estimates, with its effect on the monthly total;
@@ -50,8 +56,8 @@ pub fn diff(before: &CostEstimate, after: &CostEstimate) -> Vec<CostChange> {
         e.items.iter().filter(|i| i.charge.is_fixed()).collect()
     }
     let (old, new) = (fixed(before), fixed(after));
-    let old_by_key: HashMap<&str, &LineItem> = old.iter().map(|o| (o.key.as_str(), *o)).collect();
-    let new_keys: HashSet<&str> = new.iter().map(|i| i.key.as_str()).collect();
+    let old_by_key: FxMap<&str, &LineItem> = old.iter().map(|o| (o.key.as_str(), *o)).collect();
+    let new_keys: FxSet<&str> = new.iter().map(|i| i.key.as_str()).collect();
     for i in &new {
         match old_by_key.get(i.key.as_str()) {
             None => push(i.monthly, ChangeFact::Added(i.what.clone())),
@@ -175,8 +181,8 @@ fn flow_changes(
     }
     let old: Vec<FlowCost> = before.flows.iter().collect();
     let new: Vec<FlowCost> = after.flows.iter().collect();
-    let old_flows: HashMap<(&str, &str), &FlowCost> = old.iter().map(|b| (key(b), b)).collect();
-    let new_flows: HashSet<(&str, &str)> = new.iter().map(key).collect();
+    let old_flows: FxMap<(&str, &str), &FlowCost> = old.iter().map(|b| (key(b), b)).collect();
+    let new_flows: FxSet<(&str, &str)> = new.iter().map(key).collect();
     for f in &new {
         let delta = f.monthly - old_flows.get(&key(f)).map_or(0.0, |b| b.monthly);
         let flow = FlowsOf {

@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
-use super::usage::{Usage, class_usage};
+use super::usage::{Ids, Usage, class_usage};
 use super::{CostInputs, CostNote, Way, note};
 use crate::eval::{self, Touched, WalkDeps};
 use crate::model::{Instance, Model, Shared};
@@ -154,6 +154,7 @@ pub(super) fn aggregate(
         None => vec![None; columns.len()],
     };
     let names: Vec<&str> = columns.iter().map(String::as_str).collect();
+    let ids = Ids::new(model);
     // The old class's results with its columns in the new order, those in `redo` (and any the
     // previous estimate did not have) evaluated again.
     let carry = |key: &eval::ClassKey, old: &Arc<ClassCost>, redo: &[usize]| {
@@ -177,7 +178,7 @@ pub(super) fn aggregate(
             let (traces, deps) = eval::evaluate_class(model, failed, key, &again_names);
             for (&c, t) in again.iter().zip(&traces) {
                 class.per_column[c] = t.as_ref().ok().map(|trace| {
-                    let (u, way) = class_usage(model, failed, key.subnet, trace);
+                    let (u, way) = class_usage(model, &ids, failed, key.subnet, trace);
                     (Arc::new(u), Arc::new(way))
                 });
             }
@@ -213,7 +214,7 @@ pub(super) fn aggregate(
         }
     }
     let again: Vec<usize> = (0..n_classes).filter(|&k| per_class[k].is_none()).collect();
-    for (k, class) in evaluate_classes(model, failed, &classes.keys, &again, &names) {
+    for (k, class) in evaluate_classes(model, &ids, failed, &classes.keys, &again, &names) {
         per_class[k] = Some(class);
     }
     let per_class: Vec<Arc<ClassCost>> = per_class
@@ -337,6 +338,7 @@ pub(super) fn aggregate(
 /// takes the next class from one counter until none is left.
 fn evaluate_classes(
     model: &Model,
+    ids: &Ids<'_>,
     failed: &[bool],
     keys: &[eval::ClassKey],
     again: &[usize],
@@ -357,7 +359,7 @@ fn evaluate_classes(
                 .iter()
                 .map(|t| {
                     t.as_ref().ok().map(|trace| {
-                        let (u, way) = class_usage(model, failed, subnet, trace);
+                        let (u, way) = class_usage(model, ids, failed, subnet, trace);
                         (Arc::new(u), Arc::new(way))
                     })
                 })

@@ -9,7 +9,7 @@ use std::path::Path;
 use proptest::prelude::*;
 
 use super::flows::FlowGroup;
-use super::usage::{Usage, class_usage};
+use super::usage::{Ids, Usage, class_usage};
 use super::*;
 use crate::eval::{self, From, Query, To};
 use crate::model::{Edit, Instance, Model, WhatIf, load_file};
@@ -82,7 +82,7 @@ fn per_flow(
         let Ok(trace) = eval::evaluate(model, what_if, &query) else {
             continue;
         };
-        let (u, way) = class_usage(model, &failed, subnet, &trace);
+        let (u, way) = class_usage(model, &Ids::new(model), &failed, subnet, &trace);
         groups.push(FlowGroup {
             way: Some(std::sync::Arc::new(way)),
             monthly_per_gb: 0.0,

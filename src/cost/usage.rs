@@ -1,9 +1,59 @@
 //! What a flow's path puts through each billed thing: the evaluator's hops turned into GB per
 //! resource and AZ crossing, and the way the flow goes (aws-semantics.md §8).
 
+use std::collections::HashMap;
+
 use super::{Crossing, Through, Way};
 use crate::eval::{CrossAz, Hop, HopKind, PathTrace, Verdict};
 use crate::model::{AvailabilityMode, Model};
+
+type FxMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
+
+/// The billed things a hop can name, by id: an estimate prices thousands of paths, and finding
+/// each hop's endpoint or NAT gateway by a scan of the scenario's list was most of their cost.
+/// Built once per estimate. Where ids repeat, the first keeps the id (as a scan finds it).
+pub(super) struct Ids<'m> {
+    gateway: FxMap<&'m str, usize>,
+    interface: FxMap<&'m str, usize>,
+    nat: FxMap<&'m str, usize>,
+    gwlb_endpoint: FxMap<&'m str, usize>,
+    /// A network interface's AZ (`None`: its subnet or AZ is unknown).
+    interface_az: FxMap<&'m str, Option<usize>>,
+}
+
+impl<'m> Ids<'m> {
+    pub(super) fn new(model: &'m Model) -> Ids<'m> {
+        fn first<'a, T>(list: &'a [T], id: impl Fn(&'a T) -> &'a str) -> FxMap<&'a str, usize> {
+            let mut map = FxMap::with_capacity_and_hasher(list.len(), Default::default());
+            for (i, x) in list.iter().enumerate() {
+                map.entry(id(x)).or_insert(i);
+            }
+            map
+        }
+        let s = model.scenario();
+        let mut interface_az =
+            FxMap::with_capacity_and_hasher(s.network_interfaces.len(), Default::default());
+        for n in &s.network_interfaces {
+            interface_az
+                .entry(n.id.as_str())
+                .or_insert_with(|| subnet_az(model, &n.subnet));
+        }
+        Ids {
+            gateway: first(&s.gateway_endpoints, |x| &x.id),
+            interface: first(&s.interface_endpoints, |x| &x.id),
+            nat: first(&s.nat_gateways, |x| &x.id),
+            gwlb_endpoint: first(&s.gwlb_endpoints, |x| &x.id),
+            interface_az,
+        }
+    }
+}
+
+/// A subnet's AZ, by the subnet's id.
+fn subnet_az(model: &Model, subnet: &str) -> Option<usize> {
+    model
+        .subnet_index(subnet)
+        .and_then(|si| model.az_index(&model.scenario().subnets[si].az))
+}
 
 /// The GB a flow puts through each billed thing.
 #[derive(Debug, Default, Clone)]
@@ -39,6 +89,7 @@ pub(super) fn totals(
 /// it goes.
 pub(super) fn class_usage(
     model: &Model,
+    ids: &Ids<'_>,
     failed: &[bool],
     subnet: usize,
     trace: &PathTrace,
@@ -52,7 +103,7 @@ pub(super) fn class_usage(
     let by_range = !trace.parts.is_empty() && trace.parts.iter().all(|p| p.to.is_none());
     let way = match &trace.verdict {
         Verdict::Reachable { .. } if !by_range => {
-            add_usage(model, failed, src_az, &trace.hops, gb, &mut usage);
+            add_usage(model, ids, failed, src_az, &trace.hops, gb, &mut usage);
             way_of(&trace.verdict, &trace.hops, usage.cross_az_gb, gb)
         }
         _ if by_range => {
@@ -66,7 +117,7 @@ pub(super) fn class_usage(
                     let share = gb * p.cidrs.len() as f64 / total.max(1) as f64;
                     let crossed = usage.cross_az_gb;
                     if p.verdict.is_reachable() {
-                        add_usage(model, failed, src_az, &p.hops, share, &mut usage);
+                        add_usage(model, ids, failed, src_az, &p.hops, share, &mut usage);
                     }
                     let way = way_of(&p.verdict, &p.hops, usage.cross_az_gb - crossed, share);
                     (p.cidrs.len(), way)
@@ -83,13 +134,16 @@ pub(super) fn class_usage(
     (usage, way)
 }
 
-fn add_usage(model: &Model, failed: &[bool], src_az: usize, hops: &[Hop], gb: f64, u: &mut Usage) {
+fn add_usage(
+    model: &Model,
+    ids: &Ids<'_>,
+    failed: &[bool],
+    src_az: usize,
+    hops: &[Hop],
+    gb: f64,
+    u: &mut Usage,
+) {
     let s = model.scenario();
-    let subnet_az = |subnet: &str| {
-        model
-            .subnet_index(subnet)
-            .and_then(|si| model.az_index(&s.subnets[si].az))
-    };
     let mut at = src_az;
     let cross = |az: Option<usize>, at: &mut usize, u: &mut Usage| {
         if let Some(az) = az {
@@ -102,47 +156,48 @@ fn add_usage(model: &Model, failed: &[bool], src_az: usize, hops: &[Hop], gb: f6
     for h in hops {
         match h.kind {
             HopKind::GatewayEndpoint => {
-                if let Some(g) = s.gateway_endpoints.iter().position(|x| x.id == h.id) {
+                if let Some(&g) = ids.gateway.get(h.id.as_str()) {
                     u.gateway.push((g, gb));
                 }
             }
             HopKind::InterfaceEndpoint => {
-                let Some(e) = s.interface_endpoints.iter().position(|x| x.id == h.id) else {
+                let Some(&e) = ids.interface.get(h.id.as_str()) else {
                     continue;
                 };
                 u.interface_gb += gb;
                 // The DNS answer holds the healthy ENIs; the share outside `at` crosses AZs.
-                let healthy: Vec<usize> = model
-                    .endpoint_enis(e)
-                    .iter()
-                    .map(|eni| eni.az)
-                    .filter(|&az| !failed.get(az).copied().unwrap_or(false))
-                    .collect();
-                if !healthy.is_empty() {
-                    let away = healthy.iter().filter(|&&az| az != at).count();
-                    u.cross_az_gb += gb * away as f64 / healthy.len() as f64;
+                let (mut healthy, mut away) = (0usize, 0usize);
+                for eni in model.endpoint_enis(e) {
+                    if !failed.get(eni.az).copied().unwrap_or(false) {
+                        healthy += 1;
+                        away += usize::from(eni.az != at);
+                    }
+                }
+                if healthy > 0 {
+                    u.cross_az_gb += gb * away as f64 / healthy as f64;
                 }
             }
             HopKind::NatGateway => {
-                let Some(n) = s.nat_gateways.iter().position(|x| x.id == h.id) else {
+                let Some(&n) = ids.nat.get(h.id.as_str()) else {
                     continue;
                 };
                 u.nat.push((n, gb));
                 // A regional NAT gateway works in the source's own AZ.
                 let nat = &s.nat_gateways[n];
                 if nat.availability_mode == AvailabilityMode::Zonal {
-                    cross(nat.subnet.as_deref().and_then(subnet_az), &mut at, u);
+                    let az = nat.subnet.as_deref().and_then(|x| subnet_az(model, x));
+                    cross(az, &mut at, u);
                 }
             }
             HopKind::GwlbEndpoint => {
-                if let Some(g) = s.gwlb_endpoints.iter().position(|x| x.id == h.id) {
+                if let Some(&g) = ids.gwlb_endpoint.get(h.id.as_str()) {
                     u.gwlb_endpoint.push((g, gb));
-                    cross(subnet_az(&s.gwlb_endpoints[g].subnet), &mut at, u);
+                    cross(subnet_az(model, &s.gwlb_endpoints[g].subnet), &mut at, u);
                 }
             }
             HopKind::NetworkInterface => {
-                if let Some(n) = s.network_interfaces.iter().find(|x| x.id == h.id) {
-                    cross(subnet_az(&n.subnet), &mut at, u);
+                if let Some(&az) = ids.interface_az.get(h.id.as_str()) {
+                    cross(az, &mut at, u);
                 }
             }
             // The way back carries the same flow's replies, already in its GB.
