@@ -73,8 +73,9 @@ impl Bits {
 }
 
 /// What a class's walks read of what edits change: the route tables they routed by, the
-/// subnets whose table association they looked up, the AZs whose failure they asked about.
-/// Everything else an edit can change is checked model-wide (see `matrix::Change`).
+/// subnets whose table association they looked up, the AZs whose failure they asked about, the
+/// security groups and network ACLs whose rules they checked. Everything else an edit can
+/// change is checked model-wide (see `matrix::Change`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Deps {
     pub on: bool,
@@ -83,6 +84,10 @@ pub(crate) struct Deps {
     pub all_tables: bool,
     pub subnets: Bits,
     pub azs: Bits,
+    /// Security groups (by index in the security index) whose rules were checked.
+    pub groups: Bits,
+    /// Network ACLs (by index in the scenario) whose rules were checked.
+    pub acls: Bits,
 }
 
 impl Deps {
@@ -150,6 +155,24 @@ impl<'m> Ctx<'m> {
             deps.subnets.set(subnet);
         }
         self.model.subnet_route_table(subnet)
+    }
+
+    /// The rules of security groups `groups` are read: recorded.
+    pub fn read_groups(&self, groups: &[u32]) {
+        let mut deps = self.deps.borrow_mut();
+        if deps.on {
+            for &g in groups {
+                deps.groups.set(g as usize);
+            }
+        }
+    }
+
+    /// The rules of network ACL `acl` are read: recorded.
+    pub fn read_acl(&self, acl: usize) {
+        let mut deps = self.deps.borrow_mut();
+        if deps.on {
+            deps.acls.set(acl);
+        }
     }
 
     /// The number of routes in every table, recorded as read.

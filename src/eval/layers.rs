@@ -195,7 +195,11 @@ fn crossing(
     peer: Ipv4Net,
     reply_ports: PortRange,
 ) -> [AclCheck; 2] {
-    let acl = ctx.model.security().acl(ctx.model.scenario(), subnet);
+    let sec = ctx.model.security();
+    if let Some(Some(a)) = sec.subnet_acl.get(subnet) {
+        ctx.read_acl(*a as usize);
+    }
+    let acl = sec.acl(ctx.model.scenario(), subnet);
     let protocol = ctx.probe.protocol;
     let request = Traffic {
         protocol,

@@ -1,5 +1,5 @@
 //! What an edit changed, as far as the walks' recorded reads can tell: the tables, subnet
-//! associations and AZ failures ([`Deps`]); what lets the matrix and the cost estimate evaluate
+//! associations, AZ failures, security groups' and network ACLs' rules ([`Deps`]); what lets the matrix and the cost estimate evaluate
 //! again only the classes an edit touched.
 
 use std::sync::Arc;
@@ -9,11 +9,13 @@ use crate::model::Model;
 
 /// What changed between the model a matrix was evaluated on and the next one, when the change
 /// is one a class's recorded dependencies can tell: routes in some tables, some subnets'
-/// table associations, some AZs' failure.
+/// table associations, some AZs' failure, some groups' or network ACLs' rules.
 pub(super) struct Change {
     tables: Bits,
     subnets: Bits,
     azs: Bits,
+    groups: Bits,
+    acls: Bits,
 }
 
 impl Change {
@@ -31,7 +33,15 @@ impl Change {
             tables: Bits::default(),
             subnets: Bits::default(),
             azs: Bits::default(),
+            groups: Bits::default(),
+            acls: Bits::default(),
         };
+        for g in before.changed_groups(after) {
+            change.groups.set(g);
+        }
+        for a in before.changed_acls(after) {
+            change.acls.set(a);
+        }
         if !Arc::ptr_eq(&before.tables, &after.tables) {
             for (t, (a, b)) in before.tables.iter().zip(after.tables.iter()).enumerate() {
                 if !Arc::ptr_eq(a, b) && a != b {
@@ -64,6 +74,8 @@ impl Change {
             || (deps.all_tables && !self.tables.is_empty())
             || deps.subnets.intersects(&self.subnets)
             || deps.azs.intersects(&self.azs)
+            || deps.groups.intersects(&self.groups)
+            || deps.acls.intersects(&self.acls)
     }
 }
 
@@ -72,8 +84,8 @@ impl Change {
 /// own per-class results (the cost estimate).
 pub struct Touched(pub(super) Change);
 
-/// What one class's walks read of what edits change: the tables, subnet associations and AZ
-/// failures.
+/// What one class's walks read of what edits change: the tables, subnet associations, AZ
+/// failures, security groups and network ACLs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WalkDeps(pub(in crate::eval) Deps);
 

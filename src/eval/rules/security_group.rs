@@ -74,6 +74,7 @@ pub(crate) fn check(
     peer_groups: Option<&[u32]>,
 ) -> Result<GroupCheck, Box<GroupCheck>> {
     let sec = ctx.model.security();
+    ctx.read_groups(groups);
     let rules_of = |g: u32| {
         let group = sec.group(g);
         let rules = match direction {
