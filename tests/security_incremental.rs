@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use common::random::{SUBNETS, scenario, with_endpoint};
 use proptest::prelude::*;
+use vpc_tui::cost::{CostInputs, estimate, estimate_after};
 use vpc_tui::eval::{Matrix, evaluate_all, evaluate_all_after};
 use vpc_tui::model::{
     Edit, Instance, Model, NetworkAcl, NetworkAclRule, Peer, PortRange, Protocol, RuleAction,
@@ -264,11 +265,16 @@ proptest! {
         let Ok(mut model) = Model::new(s) else { return Ok(()); };
         let none = WhatIf::default();
         let mut matrix = evaluate_all(&model, &none);
+        let inputs = CostInputs::for_model(&model);
+        let mut cost = estimate(&model, &none, &inputs);
         for seed in edits {
             let Ok((next, _)) = edit_of(&model, seed).apply(&model) else { continue };
             let after = evaluate_all_after(&matrix, &next, &none);
             prop_assert_eq!(&after, &evaluate_all(&next, &none));
-            (model, matrix) = (next, after);
+            // The estimate too evaluates again only the cells the edit may touch.
+            let cost_after = estimate_after(&cost, &next, &none, &inputs);
+            prop_assert_eq!(&cost_after, &estimate(&next, &none, &inputs));
+            (model, matrix, cost) = (next, after, cost_after);
         }
     }
 }

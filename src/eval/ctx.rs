@@ -88,6 +88,33 @@ pub(crate) struct Deps {
     pub groups: Bits,
     /// Network ACLs (by index in the scenario) whose rules were checked.
     pub acls: Bits,
+    /// The groups and ACLs the cell being evaluated read so far.
+    pub cell: Mark,
+    /// Per cell evaluated (by service index; `u32::MAX`: a destination that is no service), the
+    /// groups and ACLs its walks read: a rule edit evaluates again only the cells it may touch.
+    pub cells: Vec<(u32, Mark)>,
+}
+
+/// The groups and network ACLs one cell's walks read, each folded into 64 bits: an edit whose
+/// fold meets a cell's may have touched it; one whose fold does not, did not.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Mark {
+    groups: u64,
+    acls: u64,
+}
+
+impl Mark {
+    pub fn group(&mut self, g: usize) {
+        self.groups |= 1 << (g % 64);
+    }
+
+    pub fn acl(&mut self, a: usize) {
+        self.acls |= 1 << (a % 64);
+    }
+
+    pub fn meets(&self, other: &Mark) -> bool {
+        self.groups & other.groups != 0 || self.acls & other.acls != 0
+    }
 }
 
 impl Deps {
@@ -95,6 +122,26 @@ impl Deps {
         Deps {
             on: true,
             ..Deps::default()
+        }
+    }
+
+    /// The cell of service `service` is evaluated again: what it read now replaces what it
+    /// read before.
+    pub fn redo_cell(&mut self, service: u32) {
+        if self.on {
+            let mark = std::mem::take(&mut self.cell);
+            match self.cells.iter_mut().find(|c| c.0 == service) {
+                Some(c) => c.1 = mark,
+                None => self.cells.push((service, mark)),
+            }
+        }
+    }
+
+    /// The cell of service `service` is evaluated: what it read is kept apart.
+    pub fn end_cell(&mut self, service: u32) {
+        if self.on {
+            let mark = std::mem::take(&mut self.cell);
+            self.cells.push((service, mark));
         }
     }
 }
@@ -163,6 +210,7 @@ impl<'m> Ctx<'m> {
         if deps.on {
             for &g in groups {
                 deps.groups.set(g as usize);
+                deps.cell.group(g as usize);
             }
         }
     }
@@ -172,6 +220,7 @@ impl<'m> Ctx<'m> {
         let mut deps = self.deps.borrow_mut();
         if deps.on {
             deps.acls.set(acl);
+            deps.cell.acl(acl);
         }
     }
 

@@ -114,10 +114,16 @@ fn evaluate_class_with(
     let traces = services
         .iter()
         .map(|&name| {
-            let goal = resolve_goal(model, &To::Service(name.to_string()))?;
+            let goal = resolve_goal(model, &To::Service(name.to_string()));
             ctx.notes.clear();
             ctx.aim = Default::default();
-            Ok(evaluate_goal(&mut ctx, &source, &goal))
+            let trace = goal.map(|goal| evaluate_goal(&mut ctx, &source, &goal));
+            let service = model
+                .service_lookup
+                .get(name)
+                .map_or(u32::MAX, |&i| i as u32);
+            ctx.deps.get_mut().end_cell(service);
+            trace
         })
         .collect();
     (traces, WalkDeps(ctx.deps.into_inner()))
@@ -424,17 +430,34 @@ pub fn evaluate_all_after(previous: &Matrix, model: &Model, what_if: &WhatIf) ->
     let mut rows = Vec::with_capacity(classes.keys.len());
     let mut deps = Vec::with_capacity(classes.keys.len());
     let mut again = Vec::new();
+    let mut cells = Vec::new();
     for (k, key) in classes.keys.iter().enumerate() {
-        match before.get(key).copied().unwrap_or(u32::MAX) {
-            j if j != u32::MAX && !change.hits(&memo.deps[j as usize]) => {
-                rows.push(memo.rows[j as usize].clone());
-                deps.push(memo.deps[j as usize].clone());
+        let j = before.get(key).copied().unwrap_or(u32::MAX) as usize;
+        let hit = match memo.deps.get(j) {
+            Some(d) => change.hit(d),
+            None => change::Hit::Row,
+        };
+        match hit {
+            change::Hit::Keep => {
+                rows.push(memo.rows[j].clone());
+                deps.push(memo.deps[j].clone());
             }
-            _ => {
+            change::Hit::Cells(redo) => {
+                cells.push((k, j, redo));
+                rows.push(Arc::from(Vec::new()));
+                deps.push(Deps::default());
+            }
+            change::Hit::Row => {
                 again.push(k);
                 rows.push(Arc::from(Vec::new()));
                 deps.push(Deps::default());
             }
+        }
+    }
+    if !cells.is_empty() {
+        for (k, row, d) in change::redo_cells(model, &failed, probe, memo, &classes.keys, cells) {
+            rows[k] = row;
+            deps[k] = d;
         }
     }
     let keys: Vec<ClassKey> = again.iter().map(|&k| classes.keys[k].clone()).collect();
@@ -528,8 +551,10 @@ fn class_row(ctx: &mut Ctx<'_>, key: &ClassKey) -> Arc<[MatrixCell]> {
     let services = model.services();
     let source = class_source(model, key);
     let row: Vec<MatrixCell> = (0..services.len())
-        .map(|s| MatrixCell {
-            verdict: evaluate_service(ctx, &source, s).verdict,
+        .map(|s| {
+            let verdict = evaluate_service(ctx, &source, s).verdict;
+            ctx.deps.get_mut().end_cell(s as u32);
+            MatrixCell { verdict }
         })
         .collect();
     with_workloads(model, row)
