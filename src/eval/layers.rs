@@ -195,11 +195,16 @@ fn crossing(
     peer: Ipv4Net,
     reply_ports: PortRange,
 ) -> [AclCheck; 2] {
-    let sec = ctx.model.security();
-    if let Some(Some(a)) = sec.subnet_acl.get(subnet) {
-        ctx.read_acl(*a as usize);
+    let acl = ctx
+        .model
+        .security()
+        .subnet_acl
+        .get(subnet)
+        .copied()
+        .flatten();
+    if let Some(a) = acl {
+        ctx.read_acl(a as usize);
     }
-    let acl = sec.acl(ctx.model.scenario(), subnet);
     let protocol = ctx.probe.protocol;
     let request = Traffic {
         protocol,

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use smallvec::SmallVec;
 
 use super::IdMap;
+use super::security_rules::{CompiledAcl, CompiledGroup, compile_acl, compile_group};
 
 use crate::model::{DEFAULT_EPHEMERAL, NetworkAcl, PortRange, Scenario, SecurityGroup};
 
@@ -31,6 +32,10 @@ pub struct SecurityIndex {
     pub subnet_acl: Vec<Option<u32>>,
     /// The client's ephemeral ports (scenario's, or 1024–65535).
     pub ephemeral: PortRange,
+    /// Per group (as `groups`), its rules compiled.
+    pub group_rules: Vec<CompiledGroup>,
+    /// Per network ACL of the scenario, its rules compiled.
+    pub acl_rules: Vec<CompiledAcl>,
 }
 
 impl SecurityIndex {
@@ -92,7 +97,11 @@ impl SecurityIndex {
                 }
             }
         }
+        let group_rules = groups.iter().map(|g| compile_group(g, &lookup)).collect();
+        let acl_rules = s.network_acls.iter().map(compile_acl).collect();
         SecurityIndex {
+            group_rules,
+            acl_rules,
             groups_on,
             acls_on: !s.network_acls.is_empty(),
             groups,
