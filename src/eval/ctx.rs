@@ -95,25 +95,26 @@ pub(crate) struct Deps {
     pub cells: Vec<(u32, Mark)>,
 }
 
-/// The groups and network ACLs one cell's walks read, each folded into 64 bits: an edit whose
+/// The groups and network ACLs one cell's walks read, each folded into 256 bits: an edit whose
 /// fold meets a cell's may have touched it; one whose fold does not, did not.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Mark {
-    groups: u64,
-    acls: u64,
+    groups: [u64; 4],
+    acls: [u64; 4],
 }
 
 impl Mark {
     pub fn group(&mut self, g: usize) {
-        self.groups |= 1 << (g % 64);
+        self.groups[(g / 64) % 4] |= 1 << (g % 64);
     }
 
     pub fn acl(&mut self, a: usize) {
-        self.acls |= 1 << (a % 64);
+        self.acls[(a / 64) % 4] |= 1 << (a % 64);
     }
 
     pub fn meets(&self, other: &Mark) -> bool {
-        self.groups & other.groups != 0 || self.acls & other.acls != 0
+        let any = |a: &[u64; 4], b: &[u64; 4]| a.iter().zip(b).any(|(x, y)| x & y != 0);
+        any(&self.groups, &other.groups) || any(&self.acls, &other.acls)
     }
 }
 

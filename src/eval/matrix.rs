@@ -4,7 +4,6 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use std::collections::HashMap;
 use std::net::Ipv4Addr;
 
 use crate::model::{GroupSet, Model, Shared, WhatIf, cores};
@@ -167,7 +166,8 @@ pub fn classes(model: &Model) -> Classes {
     let mut first_row = Vec::new();
     // A policy on `aws:VpcSourceIp` makes the address decide too (aws-semantics.md §5b).
     let row_class = if sec.groups_on || sec.acls_on || model.policies_read_address {
-        let mut class_of: HashMap<ClassKey, u32> = HashMap::new();
+        // FxHash: keys are small and hashed once per instance (10,000 on the quota model).
+        let mut class_of: rustc_hash::FxHashMap<ClassKey, u32> = Default::default();
         // Policies compare the exact address (`aws:VpcSourceIp`): then each address stands
         // for itself; otherwise addresses that no CIDR tells apart share a class.
         let mut regions = (!model.policies_read_address).then(|| AddressRegions::new(model));
@@ -236,9 +236,9 @@ pub fn classes(model: &Model) -> Classes {
 struct AddressRegions {
     /// The prefix lengths present in `cidrs`, longest first.
     lengths: Vec<u8>,
-    cidrs: std::collections::HashSet<ipnet::Ipv4Net>,
+    cidrs: rustc_hash::FxHashSet<ipnet::Ipv4Net>,
     /// Per (subnet, longest holding CIDR), the address that stands for the region.
-    seen: HashMap<(usize, Option<ipnet::Ipv4Net>), Ipv4Addr>,
+    seen: rustc_hash::FxHashMap<(usize, Option<ipnet::Ipv4Net>), Ipv4Addr>,
 }
 
 impl AddressRegions {
@@ -271,7 +271,7 @@ impl AddressRegions {
             .services()
             .iter()
             .flat_map(|x| x.cidrs.iter().copied());
-        let cidrs: std::collections::HashSet<ipnet::Ipv4Net> = rules
+        let cidrs: rustc_hash::FxHashSet<ipnet::Ipv4Net> = rules
             .chain(acls)
             .chain(routes)
             .chain(services)
@@ -284,7 +284,7 @@ impl AddressRegions {
         AddressRegions {
             lengths,
             cidrs,
-            seen: HashMap::new(),
+            seen: Default::default(),
         }
     }
 
@@ -421,7 +421,7 @@ pub fn evaluate_all_after(previous: &Matrix, model: &Model, what_if: &WhatIf) ->
     };
     let classes = classes(model);
     // The previous class of each key, if any.
-    let before: HashMap<&ClassKey, u32> = memo
+    let before: rustc_hash::FxHashMap<&ClassKey, u32> = memo
         .keys
         .iter()
         .enumerate()
