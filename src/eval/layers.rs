@@ -143,21 +143,22 @@ fn peer_groups<'m>(ctx: &Ctx<'m>, dest: Dest, piece: Ipv4Net) -> Option<&'m [u32
     }
 }
 
-/// The interface endpoint ENI a piece is, as (subnet, groups, endpoint id).
-fn endpoint_eni(ctx: &Ctx<'_>, endpoint: usize, piece: Ipv4Net) -> Option<(usize, GroupSet, Id)> {
-    let eni = ctx
-        .model
+/// The interface endpoint ENI a piece is, as (subnet, groups, endpoint id), borrowed from the
+/// model.
+fn endpoint_eni<'m>(
+    ctx: &Ctx<'m>,
+    endpoint: usize,
+    piece: Ipv4Net,
+) -> Option<(usize, &'m GroupSet, &'m str)> {
+    let model: &'m crate::model::Model = ctx.model;
+    let eni = model
         .endpoint_enis(endpoint)
         .iter()
         .find(|x| x.ip == piece.addr())?;
     Some((
         eni.subnet,
-        ctx.model.security().endpoint_groups[endpoint].clone(),
-        Id::from(
-            ctx.model.scenario().interface_endpoints[endpoint]
-                .id
-                .as_str(),
-        ),
+        &model.security().endpoint_groups[endpoint],
+        model.scenario().interface_endpoints[endpoint].id.as_str(),
     ))
 }
 
@@ -432,8 +433,8 @@ fn one(
                 p.group(security_group::check(
                     ctx,
                     GroupDirection::Ingress,
-                    &id,
-                    &groups,
+                    id,
+                    groups,
                     traffic(walk.address),
                     from_groups,
                 ))?;
