@@ -38,6 +38,34 @@ fn matches(
     ports && (rule.cidr.contains(peer) || (rule.deny && rule.cidr.overlaps(peer)))
 }
 
+/// The lowest-numbered rule of `rules` that matches `traffic`: the rules are compiled in
+/// number order (the first listed of equal numbers first), so the first that matches decides.
+fn decide<'r>(rules: &'r [AclRuleC], traffic: &Traffic) -> Option<&'r AclRuleC> {
+    let ports = traffic.ports.map(|p| (p.0, p.1));
+    let peer = Span::of(traffic.peer);
+    rules
+        .iter()
+        .find(|r| matches(r, traffic.protocol, ports, peer))
+}
+
+/// Whether network ACL `acl` (none: the default allow-all) allows `traffic` going `direction`,
+/// as [`check`] decides it, without the fact.
+pub(crate) fn allows(
+    ctx: &Ctx<'_>,
+    acl: Option<u32>,
+    direction: AclDirection,
+    traffic: &Traffic,
+) -> bool {
+    let Some(compiled) = acl.and_then(|a| ctx.model.security().acl_rules.get(a as usize)) else {
+        return true;
+    };
+    let rules = match direction {
+        AclDirection::Inbound => &compiled[0],
+        AclDirection::Outbound => &compiled[1],
+    };
+    decide(rules, traffic).is_some_and(|r| !r.deny)
+}
+
 /// The decision of network ACL `acl` (an index into the scenario's; none: the default
 /// allow-all) for traffic crossing `subnet`.
 pub(crate) fn check(
@@ -69,13 +97,7 @@ pub(crate) fn check(
         AclDirection::Inbound => &compiled[0],
         AclDirection::Outbound => &compiled[1],
     };
-    // The lowest-numbered matching rule: the rules are compiled in number order (the first
-    // listed of equal numbers first), so the first that matches decides.
-    let ports = traffic.ports.map(|p| (p.0, p.1));
-    let peer = Span::of(traffic.peer);
-    let decided = rules
-        .iter()
-        .find(|r| matches(r, traffic.protocol, ports, peer));
+    let decided = decide(rules, &traffic);
     AclCheck {
         acl: Id::from(acl.id.as_str()),
         subnet,
