@@ -43,6 +43,12 @@ fn a_network_acl_rule_edit_evaluates_again_only_the_subnets_that_cross_it() {
     .apply(&model)
     .expect("applies");
     let after = evaluate_all_after(&before, &next, &none);
+    let inputs = CostInputs::for_model(&model);
+    let cost = estimate(&model, &none, &inputs);
+    assert_eq!(
+        estimate_after(&cost, &next, &none, &inputs),
+        estimate(&next, &none, &inputs)
+    );
     assert_eq!(after, evaluate_all(&next, &none));
     let ids = &model.scenario().instances;
     for (inst, kept) in ids.iter().zip(shared(&before, &after)) {
