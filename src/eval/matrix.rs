@@ -550,6 +550,10 @@ fn class_row(ctx: &mut Ctx<'_>, key: &ClassKey) -> Arc<[MatrixCell]> {
     let model = ctx.model;
     let services = model.services();
     let source = class_source(model, key);
+    let deps = ctx.deps.get_mut();
+    if deps.on {
+        deps.cells.reserve_exact(services.len());
+    }
     let row: Vec<MatrixCell> = (0..services.len())
         .map(|s| {
             let verdict = evaluate_service(ctx, &source, s).verdict;
