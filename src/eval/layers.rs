@@ -55,7 +55,7 @@ impl Piece<'_, '_> {
     fn group(&mut self, check: Result<GroupCheck, Box<GroupCheck>>) -> Result<(), Box<Outcome>> {
         match check {
             Ok(c) => {
-                let fact = self.ctx.detail.then(|| Fact::security_group(c.clone()));
+                let fact = self.ctx.facts.then(|| Fact::security_group(c.clone()));
                 self.hops.push((HopKind::SecurityGroup, c.interface, fact));
                 Ok(())
             }
@@ -80,7 +80,7 @@ impl Piece<'_, '_> {
             }));
         }
         let id = checks[0].acl.clone();
-        let fact = self.ctx.detail.then(|| Fact::NetworkAcl {
+        let fact = self.ctx.facts.then(|| Fact::NetworkAcl {
             checks: checks.to_vec(),
         });
         self.hops.push((HopKind::NetworkAcl, id, fact));
@@ -89,9 +89,9 @@ impl Piece<'_, '_> {
 }
 
 impl Piece<'_, '_> {
-    /// Request and reply across `subnet`'s boundary ([`crossing`]). The matrix, which keeps
-    /// no facts, decides an allowed crossing without making its checks; a refused one is
-    /// checked in full for its stop.
+    /// Request and reply across `subnet`'s boundary ([`crossing`]). Where no facts are kept
+    /// (the matrix, the cost estimate), an allowed crossing is decided without making its
+    /// checks; a refused one is checked in full for its stop.
     fn cross(
         &mut self,
         subnet: usize,
@@ -100,7 +100,7 @@ impl Piece<'_, '_> {
         reply_ports: PortRange,
     ) -> Result<(), Box<Outcome>> {
         let ctx = self.ctx;
-        if !ctx.detail {
+        if !ctx.facts {
             let acl = ctx
                 .model
                 .security()

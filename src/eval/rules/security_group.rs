@@ -106,7 +106,7 @@ pub(crate) fn check(
         Some((group, i, &rules[i]))
     });
     let group_ids = || {
-        if ctx.detail {
+        if ctx.facts {
             groups
                 .iter()
                 .map(|&g| Id::from(sec.group(g).id.as_str()))
@@ -121,13 +121,13 @@ pub(crate) fn check(
             interface: Id::from(interface),
             groups: group_ids(),
             traffic,
-            allowed_by: ctx.detail.then(|| rule_fact(&group.id, i, r)),
+            allowed_by: ctx.facts.then(|| rule_fact(&group.id, i, r)),
             rules: Vec::new(),
             total: 0,
         }),
         None => {
             let total = groups.iter().map(|&g| rules_of(g).count()).sum();
-            let rules = if ctx.detail {
+            let rules = if ctx.facts {
                 groups
                     .iter()
                     .flat_map(|&g| rules_of(g))
