@@ -189,13 +189,28 @@ pub(super) fn aggregate(
     let touched =
         usable.and_then(|m| Touched::between(&m.model, &m.failed, model, failed).map(|t| (m, t)));
     let mut slots = std::collections::HashMap::with_capacity(classes.keys.len());
+    // Per model service, its column: a rule edit evaluates again only the columns of the
+    // services whose walks read the group or network ACL it changed.
+    let column_of: Vec<Option<usize>> = match touched {
+        Some(_) => model
+            .services()
+            .iter()
+            .map(|svc| columns.iter().position(|c| *c == svc.name))
+            .collect(),
+        None => Vec::new(),
+    };
     let mut per_class: Vec<Option<Arc<ClassCost>>> = classes
         .keys
         .iter()
         .map(|key| {
             let (m, t) = touched.as_ref()?;
             let old = m.slots.get(key)?;
-            (!old.deps.iter().any(|d| t.hits(d))).then(|| carry(key, old, &[]))
+            let redo: Vec<usize> = t
+                .redo(&old.deps)?
+                .into_iter()
+                .filter_map(|s| column_of.get(s).copied().flatten())
+                .collect();
+            Some(carry(key, old, &redo))
         })
         .collect();
     // An edit to interface endpoints only: the columns of their services are evaluated again

@@ -73,8 +73,9 @@ impl Bits {
 }
 
 /// What a class's walks read of what edits change: the route tables they routed by, the
-/// subnets whose table association they looked up, the AZs whose failure they asked about.
-/// Everything else an edit can change is checked model-wide (see `matrix::Change`).
+/// subnets whose table association they looked up, the AZs whose failure they asked about, the
+/// security groups and network ACLs whose rules they checked. Everything else an edit can
+/// change is checked model-wide (see `matrix::Change`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Deps {
     pub on: bool,
@@ -83,6 +84,38 @@ pub(crate) struct Deps {
     pub all_tables: bool,
     pub subnets: Bits,
     pub azs: Bits,
+    /// Security groups (by index in the security index) whose rules were checked.
+    pub groups: Bits,
+    /// Network ACLs (by index in the scenario) whose rules were checked.
+    pub acls: Bits,
+    /// The groups and ACLs the cell being evaluated read so far.
+    pub cell: Mark,
+    /// Per cell evaluated (by service index; `u32::MAX`: a destination that is no service), the
+    /// groups and ACLs its walks read: a rule edit evaluates again only the cells it may touch.
+    pub cells: Vec<(u32, Mark)>,
+}
+
+/// The groups and network ACLs one cell's walks read, each folded into 256 bits: an edit whose
+/// fold meets a cell's may have touched it; one whose fold does not, did not.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Mark {
+    groups: [u64; 4],
+    acls: [u64; 4],
+}
+
+impl Mark {
+    pub fn group(&mut self, g: usize) {
+        self.groups[(g / 64) % 4] |= 1 << (g % 64);
+    }
+
+    pub fn acl(&mut self, a: usize) {
+        self.acls[(a / 64) % 4] |= 1 << (a % 64);
+    }
+
+    pub fn meets(&self, other: &Mark) -> bool {
+        let any = |a: &[u64; 4], b: &[u64; 4]| a.iter().zip(b).any(|(x, y)| x & y != 0);
+        any(&self.groups, &other.groups) || any(&self.acls, &other.acls)
+    }
 }
 
 impl Deps {
@@ -90,6 +123,26 @@ impl Deps {
         Deps {
             on: true,
             ..Deps::default()
+        }
+    }
+
+    /// The cell of service `service` is evaluated again: what it read now replaces what it
+    /// read before.
+    pub fn redo_cell(&mut self, service: u32) {
+        if self.on {
+            let mark = std::mem::take(&mut self.cell);
+            match self.cells.iter_mut().find(|c| c.0 == service) {
+                Some(c) => c.1 = mark,
+                None => self.cells.push((service, mark)),
+            }
+        }
+    }
+
+    /// The cell of service `service` is evaluated: what it read is kept apart.
+    pub fn end_cell(&mut self, service: u32) {
+        if self.on {
+            let mark = std::mem::take(&mut self.cell);
+            self.cells.push((service, mark));
         }
     }
 }
@@ -150,6 +203,26 @@ impl<'m> Ctx<'m> {
             deps.subnets.set(subnet);
         }
         self.model.subnet_route_table(subnet)
+    }
+
+    /// The rules of security groups `groups` are read: recorded.
+    pub fn read_groups(&self, groups: &[u32]) {
+        let mut deps = self.deps.borrow_mut();
+        if deps.on {
+            for &g in groups {
+                deps.groups.set(g as usize);
+                deps.cell.group(g as usize);
+            }
+        }
+    }
+
+    /// The rules of network ACL `acl` are read: recorded.
+    pub fn read_acl(&self, acl: usize) {
+        let mut deps = self.deps.borrow_mut();
+        if deps.on {
+            deps.acls.set(acl);
+            deps.cell.acl(acl);
+        }
     }
 
     /// The number of routes in every table, recorded as read.

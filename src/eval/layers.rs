@@ -55,7 +55,7 @@ impl Piece<'_, '_> {
     fn group(&mut self, check: Result<GroupCheck, Box<GroupCheck>>) -> Result<(), Box<Outcome>> {
         match check {
             Ok(c) => {
-                let fact = self.ctx.detail.then(|| Fact::security_group(c.clone()));
+                let fact = self.ctx.facts.then(|| Fact::security_group(c.clone()));
                 self.hops.push((HopKind::SecurityGroup, c.interface, fact));
                 Ok(())
             }
@@ -80,11 +80,74 @@ impl Piece<'_, '_> {
             }));
         }
         let id = checks[0].acl.clone();
-        let fact = self.ctx.detail.then(|| Fact::NetworkAcl {
+        let fact = self.ctx.facts.then(|| Fact::NetworkAcl {
             checks: checks.to_vec(),
         });
         self.hops.push((HopKind::NetworkAcl, id, fact));
         Ok(())
+    }
+}
+
+impl Piece<'_, '_> {
+    /// Request and reply across `subnet`'s boundary ([`crossing`]). Where no facts are kept
+    /// (the matrix, the cost estimate), an allowed crossing is decided without making its
+    /// checks; a refused one is checked in full for its stop.
+    fn cross(
+        &mut self,
+        subnet: usize,
+        direction: AclDirection,
+        peer: Ipv4Net,
+        reply_ports: PortRange,
+    ) -> Result<(), Box<Outcome>> {
+        let ctx = self.ctx;
+        if !ctx.facts {
+            let acl = ctx
+                .model
+                .security()
+                .subnet_acl
+                .get(subnet)
+                .copied()
+                .flatten();
+            let [request, reply] = traffic_both(ctx, peer, reply_ports);
+            if network_acl::allows(ctx, acl, direction, &request)
+                && network_acl::allows(ctx, acl, back(direction), &reply)
+            {
+                if let Some(a) = acl {
+                    ctx.read_acl(a as usize);
+                }
+                let id = match acl.and_then(|a| ctx.model.scenario().network_acls.get(a as usize)) {
+                    Some(a) => Id::from(a.id.as_str()),
+                    None => Id::from(crate::model::NetworkAcl::IMPLICIT_DEFAULT),
+                };
+                self.hops.push((HopKind::NetworkAcl, id, None));
+                return Ok(());
+            }
+        }
+        self.acl(crossing(ctx, subnet, direction, peer, reply_ports))
+    }
+}
+
+/// The request and its reply as a network ACL sees them, `peer` at the other end.
+fn traffic_both(ctx: &Ctx<'_>, peer: Ipv4Net, reply_ports: PortRange) -> [Traffic; 2] {
+    let protocol = ctx.probe.protocol;
+    [
+        Traffic {
+            protocol,
+            ports: ctx.probe.ports(),
+            peer,
+        },
+        Traffic {
+            protocol,
+            ports: protocol.has_ports().then_some(reply_ports),
+            peer,
+        },
+    ]
+}
+
+fn back(direction: AclDirection) -> AclDirection {
+    match direction {
+        AclDirection::Inbound => AclDirection::Outbound,
+        AclDirection::Outbound => AclDirection::Inbound,
     }
 }
 
@@ -143,21 +206,22 @@ fn peer_groups<'m>(ctx: &Ctx<'m>, dest: Dest, piece: Ipv4Net) -> Option<&'m [u32
     }
 }
 
-/// The interface endpoint ENI a piece is, as (subnet, groups, endpoint id).
-fn endpoint_eni(ctx: &Ctx<'_>, endpoint: usize, piece: Ipv4Net) -> Option<(usize, GroupSet, Id)> {
-    let eni = ctx
-        .model
+/// The interface endpoint ENI a piece is, as (subnet, groups, endpoint id), borrowed from the
+/// model.
+fn endpoint_eni<'m>(
+    ctx: &Ctx<'m>,
+    endpoint: usize,
+    piece: Ipv4Net,
+) -> Option<(usize, &'m GroupSet, &'m str)> {
+    let model: &'m crate::model::Model = ctx.model;
+    let eni = model
         .endpoint_enis(endpoint)
         .iter()
         .find(|x| x.ip == piece.addr())?;
     Some((
         eni.subnet,
-        ctx.model.security().endpoint_groups[endpoint].clone(),
-        Id::from(
-            ctx.model.scenario().interface_endpoints[endpoint]
-                .id
-                .as_str(),
-        ),
+        &model.security().endpoint_groups[endpoint],
+        model.scenario().interface_endpoints[endpoint].id.as_str(),
     ))
 }
 
@@ -195,22 +259,18 @@ fn crossing(
     peer: Ipv4Net,
     reply_ports: PortRange,
 ) -> [AclCheck; 2] {
-    let acl = ctx.model.security().acl(ctx.model.scenario(), subnet);
-    let protocol = ctx.probe.protocol;
-    let request = Traffic {
-        protocol,
-        ports: ctx.probe.ports(),
-        peer,
-    };
-    let reply = Traffic {
-        protocol,
-        ports: protocol.has_ports().then_some(reply_ports),
-        peer,
-    };
-    let back = match direction {
-        AclDirection::Inbound => AclDirection::Outbound,
-        AclDirection::Outbound => AclDirection::Inbound,
-    };
+    let acl = ctx
+        .model
+        .security()
+        .subnet_acl
+        .get(subnet)
+        .copied()
+        .flatten();
+    if let Some(a) = acl {
+        ctx.read_acl(a as usize);
+    }
+    let [request, reply] = traffic_both(ctx, peer, reply_ports);
+    let back = back(direction);
     [
         network_acl::check(ctx, acl, subnet, direction, false, request),
         network_acl::check(ctx, acl, subnet, back, true, reply),
@@ -267,15 +327,21 @@ fn split(
         hops: Vec::new(),
         blocked: Vec::new(),
     };
+    // One list of hops serves every piece whose hops are not kept: one allocation per gate
+    // rather than one per piece.
+    let mut scratch: Vec<Passed> = Vec::new();
     for piece in pieces {
+        scratch.clear();
         let mut p = Piece {
             ctx,
-            hops: Vec::new(),
+            hops: std::mem::take(&mut scratch),
         };
         match check(&mut p, piece) {
             Ok(()) => {
                 if gate.pass.is_empty() {
                     gate.hops = p.hops;
+                } else {
+                    scratch = p.hops;
                 }
                 gate.pass.push(piece);
             }
@@ -285,7 +351,10 @@ fn split(
                     .iter_mut()
                     .find(|(_, _, o)| same_stop(o, &outcome));
                 match same {
-                    Some((ps, _, _)) => ps.push(piece),
+                    Some((ps, _, _)) => {
+                        ps.push(piece);
+                        scratch = p.hops;
+                    }
                     None => gate
                         .blocked
                         .push((smallvec::smallvec![piece], p.hops, *outcome)),
@@ -326,34 +395,21 @@ fn one(
     let from_groups = (!walk.translated).then_some(ctx.src_groups.as_slice());
     if !walk.left_source && sec.acls_on && entry != Some(ctx.src_subnet) {
         let eph = sec.ephemeral;
-        p.acl(crossing(
-            ctx,
-            ctx.src_subnet,
-            AclDirection::Outbound,
-            piece,
-            eph,
-        ))?;
+        p.cross(ctx.src_subnet, AclDirection::Outbound, piece, eph)?;
     }
     let enters = entry.filter(|&e| e != walk.subnet);
     match (target, dest) {
         (Target::NatGateway(_), _) => {
             if let (true, Some(n)) = (sec.acls_on, entry) {
                 if enters.is_some() {
-                    p.acl(crossing(
-                        ctx,
+                    p.cross(
                         n,
                         AclDirection::Inbound,
                         walk.address,
                         reply_ports(ctx, walk),
-                    ))?;
+                    )?;
                 }
-                p.acl(crossing(
-                    ctx,
-                    n,
-                    AclDirection::Outbound,
-                    piece,
-                    NAT_EPHEMERAL,
-                ))?;
+                p.cross(n, AclDirection::Outbound, piece, NAT_EPHEMERAL)?;
             }
         }
         (Target::NetworkInterface(id), _) => {
@@ -361,13 +417,12 @@ fn one(
                 return Ok(());
             };
             if let (true, Some(e)) = (sec.acls_on, enters) {
-                p.acl(crossing(
-                    ctx,
+                p.cross(
                     e,
                     AclDirection::Inbound,
                     walk.address,
                     reply_ports(ctx, walk),
-                ))?;
+                )?;
             }
             if sec.groups_on {
                 p.group(security_group::check(
@@ -391,7 +446,7 @@ fn one(
             }
             if let (true, Some(e)) = (sec.acls_on, entry) {
                 let eph = reply_ports(ctx, walk);
-                p.acl(crossing(ctx, e, AclDirection::Outbound, piece, eph))?;
+                p.cross(e, AclDirection::Outbound, piece, eph)?;
             }
         }
         // A Gateway Load Balancer endpoint: the packet enters its subnet (unless it comes from
@@ -401,9 +456,9 @@ fn one(
             if let (true, Some(e)) = (sec.acls_on, entry) {
                 let eph = reply_ports(ctx, walk);
                 if enters.is_some() {
-                    p.acl(crossing(ctx, e, AclDirection::Inbound, walk.address, eph))?;
+                    p.cross(e, AclDirection::Inbound, walk.address, eph)?;
                 }
-                p.acl(crossing(ctx, e, AclDirection::Outbound, piece, eph))?;
+                p.cross(e, AclDirection::Outbound, piece, eph)?;
             }
         }
         (Target::Local, Dest::Eni { endpoint }) => {
@@ -411,20 +466,19 @@ fn one(
                 return Ok(());
             };
             if let (true, Some(_)) = (sec.acls_on, enters) {
-                p.acl(crossing(
-                    ctx,
+                p.cross(
                     e,
                     AclDirection::Inbound,
                     walk.address,
                     reply_ports(ctx, walk),
-                ))?;
+                )?;
             }
             if sec.groups_on {
                 p.group(security_group::check(
                     ctx,
                     GroupDirection::Ingress,
-                    &id,
-                    &groups,
+                    id,
+                    groups,
                     traffic(walk.address),
                     from_groups,
                 ))?;
@@ -432,13 +486,12 @@ fn one(
         }
         (Target::Local, Dest::Range) if ctx.aim.address => {
             if let (true, Some(d)) = (sec.acls_on, enters) {
-                p.acl(crossing(
-                    ctx,
+                p.cross(
                     d,
                     AclDirection::Inbound,
                     walk.address,
                     reply_ports(ctx, walk),
-                ))?;
+                )?;
             }
             if let (true, Some((id, groups))) = (sec.groups_on, holder_groups(ctx, piece)) {
                 p.group(security_group::check(

@@ -4,7 +4,6 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use std::collections::HashMap;
 use std::net::Ipv4Addr;
 
 use crate::model::{GroupSet, Model, Shared, WhatIf, cores};
@@ -114,10 +113,16 @@ fn evaluate_class_with(
     let traces = services
         .iter()
         .map(|&name| {
-            let goal = resolve_goal(model, &To::Service(name.to_string()))?;
+            let goal = resolve_goal(model, &To::Service(name.to_string()));
             ctx.notes.clear();
             ctx.aim = Default::default();
-            Ok(evaluate_goal(&mut ctx, &source, &goal))
+            let trace = goal.map(|goal| evaluate_goal(&mut ctx, &source, &goal));
+            let service = model
+                .service_lookup
+                .get(name)
+                .map_or(u32::MAX, |&i| i as u32);
+            ctx.deps.get_mut().end_cell(service);
+            trace
         })
         .collect();
     (traces, WalkDeps(ctx.deps.into_inner()))
@@ -161,7 +166,8 @@ pub fn classes(model: &Model) -> Classes {
     let mut first_row = Vec::new();
     // A policy on `aws:VpcSourceIp` makes the address decide too (aws-semantics.md §5b).
     let row_class = if sec.groups_on || sec.acls_on || model.policies_read_address {
-        let mut class_of: HashMap<ClassKey, u32> = HashMap::new();
+        // FxHash: keys are small and hashed once per instance (10,000 on the quota model).
+        let mut class_of: rustc_hash::FxHashMap<ClassKey, u32> = Default::default();
         // Policies compare the exact address (`aws:VpcSourceIp`): then each address stands
         // for itself; otherwise addresses that no CIDR tells apart share a class.
         let mut regions = (!model.policies_read_address).then(|| AddressRegions::new(model));
@@ -230,9 +236,9 @@ pub fn classes(model: &Model) -> Classes {
 struct AddressRegions {
     /// The prefix lengths present in `cidrs`, longest first.
     lengths: Vec<u8>,
-    cidrs: std::collections::HashSet<ipnet::Ipv4Net>,
+    cidrs: rustc_hash::FxHashSet<ipnet::Ipv4Net>,
     /// Per (subnet, longest holding CIDR), the address that stands for the region.
-    seen: HashMap<(usize, Option<ipnet::Ipv4Net>), Ipv4Addr>,
+    seen: rustc_hash::FxHashMap<(usize, Option<ipnet::Ipv4Net>), Ipv4Addr>,
 }
 
 impl AddressRegions {
@@ -265,7 +271,7 @@ impl AddressRegions {
             .services()
             .iter()
             .flat_map(|x| x.cidrs.iter().copied());
-        let cidrs: std::collections::HashSet<ipnet::Ipv4Net> = rules
+        let cidrs: rustc_hash::FxHashSet<ipnet::Ipv4Net> = rules
             .chain(acls)
             .chain(routes)
             .chain(services)
@@ -278,7 +284,7 @@ impl AddressRegions {
         AddressRegions {
             lengths,
             cidrs,
-            seen: HashMap::new(),
+            seen: Default::default(),
         }
     }
 
@@ -415,7 +421,7 @@ pub fn evaluate_all_after(previous: &Matrix, model: &Model, what_if: &WhatIf) ->
     };
     let classes = classes(model);
     // The previous class of each key, if any.
-    let before: HashMap<&ClassKey, u32> = memo
+    let before: rustc_hash::FxHashMap<&ClassKey, u32> = memo
         .keys
         .iter()
         .enumerate()
@@ -424,17 +430,34 @@ pub fn evaluate_all_after(previous: &Matrix, model: &Model, what_if: &WhatIf) ->
     let mut rows = Vec::with_capacity(classes.keys.len());
     let mut deps = Vec::with_capacity(classes.keys.len());
     let mut again = Vec::new();
+    let mut cells = Vec::new();
     for (k, key) in classes.keys.iter().enumerate() {
-        match before.get(key).copied().unwrap_or(u32::MAX) {
-            j if j != u32::MAX && !change.hits(&memo.deps[j as usize]) => {
-                rows.push(memo.rows[j as usize].clone());
-                deps.push(memo.deps[j as usize].clone());
+        let j = before.get(key).copied().unwrap_or(u32::MAX) as usize;
+        let hit = match memo.deps.get(j) {
+            Some(d) => change.hit(d),
+            None => change::Hit::Row,
+        };
+        match hit {
+            change::Hit::Keep => {
+                rows.push(memo.rows[j].clone());
+                deps.push(memo.deps[j].clone());
             }
-            _ => {
+            change::Hit::Cells(redo) => {
+                cells.push((k, j, redo));
+                rows.push(Arc::from(Vec::new()));
+                deps.push(Deps::default());
+            }
+            change::Hit::Row => {
                 again.push(k);
                 rows.push(Arc::from(Vec::new()));
                 deps.push(Deps::default());
             }
+        }
+    }
+    if !cells.is_empty() {
+        for (k, row, d) in change::redo_cells(model, &failed, probe, memo, &classes.keys, cells) {
+            rows[k] = row;
+            deps[k] = d;
         }
     }
     let keys: Vec<ClassKey> = again.iter().map(|&k| classes.keys[k].clone()).collect();
@@ -527,9 +550,15 @@ fn class_row(ctx: &mut Ctx<'_>, key: &ClassKey) -> Arc<[MatrixCell]> {
     let model = ctx.model;
     let services = model.services();
     let source = class_source(model, key);
+    let deps = ctx.deps.get_mut();
+    if deps.on {
+        deps.cells.reserve_exact(services.len());
+    }
     let row: Vec<MatrixCell> = (0..services.len())
-        .map(|s| MatrixCell {
-            verdict: evaluate_service(ctx, &source, s).verdict,
+        .map(|s| {
+            let verdict = evaluate_service(ctx, &source, s).verdict;
+            ctx.deps.get_mut().end_cell(s as u32);
+            MatrixCell { verdict }
         })
         .collect();
     with_workloads(model, row)

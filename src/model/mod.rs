@@ -27,7 +27,7 @@ pub use index::{
     Association, CompiledRoute, CompiledTable, EniInfo, FailedAzs, GroupSet, Model, RouteDecision,
     RouteMatch, RouteOrigin, RouteRule, SecurityIndex, UNCHECKED, Unchecked, unchecked_layers,
 };
-pub(crate) use index::{destination_text, route_select};
+pub(crate) use index::{destination_text, route_select, security_rules};
 pub use lesson::{Lesson, LessonPanel, LessonStep, StepExpectation, Text};
 pub(crate) use load::write_located;
 pub use load::{LoadError, from_ron_str, load_file, save_file, to_ron_string};

@@ -56,6 +56,7 @@ pub(super) fn after_interface_endpoints(
                 let mut row: Vec<MatrixCell> = memo.rows[j][..all.len()].to_vec();
                 for &s in &redo {
                     row[s].verdict = evaluate_service(&mut ctx, &source, s).verdict;
+                    ctx.deps.get_mut().redo_cell(s as u32);
                 }
                 rows.push(with_workloads(model, row));
             }

@@ -12,44 +12,77 @@
 //! a rule matches when it covers all of the range; a deny rule that covers part of it also
 //! matches, so "allowed" never rests on part of a range.
 
-use ipnet::Ipv4Net;
-
 use crate::eval::ctx::Ctx;
 use crate::eval::facts::{AclCheck, AclDirection, Id, Traffic};
-use crate::model::{NetworkAcl, NetworkAclRule, RuleAction};
+use crate::model::NetworkAcl;
+use crate::model::security_rules::{AclRuleC, Span};
 
 /// The rule number of the default network ACL's allow-all rules.
 const DEFAULT_ALLOW_RULE: u16 = 100;
 
-fn matches(rule: &NetworkAclRule, traffic: &Traffic) -> bool {
-    if !rule.protocol.covers(traffic.protocol) {
+fn matches(
+    rule: &AclRuleC,
+    protocol: crate::model::Protocol,
+    ports: Option<(u16, u16)>,
+    peer: Span,
+) -> bool {
+    if !rule.protocol.covers(protocol) {
         return false;
     }
-    let deny = rule.action == RuleAction::Deny;
-    let ports = match traffic.ports {
+    let (lo, hi) = rule.ports;
+    let ports = match ports {
         None => true,
-        Some(p) if rule.port_range().contains(p) => true,
-        Some(p) => deny && rule.port_range().overlaps(p),
+        Some((a, b)) if lo <= a && b <= hi => true,
+        Some((a, b)) => rule.deny && lo <= b && a <= hi,
     };
-    let cidr = rule.cidr.contains(&traffic.peer) || (deny && overlaps(rule.cidr, traffic.peer));
-    ports && cidr
+    ports && (rule.cidr.contains(peer) || (rule.deny && rule.cidr.overlaps(peer)))
 }
 
-fn overlaps(a: Ipv4Net, b: Ipv4Net) -> bool {
-    a.contains(&b) || b.contains(&a)
+/// The lowest-numbered rule of `rules` that matches `traffic`: the rules are compiled in
+/// number order (the first listed of equal numbers first), so the first that matches decides.
+fn decide<'r>(rules: &'r [AclRuleC], traffic: &Traffic) -> Option<&'r AclRuleC> {
+    let ports = traffic.ports.map(|p| (p.0, p.1));
+    let peer = Span::of(traffic.peer);
+    rules
+        .iter()
+        .find(|r| matches(r, traffic.protocol, ports, peer))
 }
 
-/// The decision of `acl` (none: the default allow-all) for traffic crossing `subnet`.
+/// Whether network ACL `acl` (none: the default allow-all) allows `traffic` going `direction`,
+/// as [`check`] decides it, without the fact.
+pub(crate) fn allows(
+    ctx: &Ctx<'_>,
+    acl: Option<u32>,
+    direction: AclDirection,
+    traffic: &Traffic,
+) -> bool {
+    let Some(compiled) = acl.and_then(|a| ctx.model.security().acl_rules.get(a as usize)) else {
+        return true;
+    };
+    let rules = match direction {
+        AclDirection::Inbound => &compiled[0],
+        AclDirection::Outbound => &compiled[1],
+    };
+    decide(rules, traffic).is_some_and(|r| !r.deny)
+}
+
+/// The decision of network ACL `acl` (an index into the scenario's; none: the default
+/// allow-all) for traffic crossing `subnet`.
 pub(crate) fn check(
     ctx: &Ctx<'_>,
-    acl: Option<&NetworkAcl>,
+    acl: Option<u32>,
     subnet: usize,
     direction: AclDirection,
     reply: bool,
     traffic: Traffic,
 ) -> AclCheck {
     let subnet = Id::from(ctx.model.scenario().subnets[subnet].id.as_str());
-    let Some(acl) = acl else {
+    let sec = ctx.model.security();
+    let found = acl.and_then(|a| {
+        let model = ctx.model.scenario().network_acls.get(a as usize)?;
+        Some((model, sec.acl_rules.get(a as usize)?))
+    });
+    let Some((acl, compiled)) = found else {
         return AclCheck {
             acl: Id::from(NetworkAcl::IMPLICIT_DEFAULT),
             subnet,
@@ -61,19 +94,10 @@ pub(crate) fn check(
         };
     };
     let rules = match direction {
-        AclDirection::Inbound => &acl.inbound,
-        AclDirection::Outbound => &acl.outbound,
+        AclDirection::Inbound => &compiled[0],
+        AclDirection::Outbound => &compiled[1],
     };
-    // The lowest-numbered matching rule (the first of equals, as `min_by_key` picks). A rule
-    // numbered above the best match so far cannot decide, so it is skipped before the costlier
-    // match test: with rules listed in number order (as AWS lists them) the scan ends in
-    // comparisons once a rule matched.
-    let mut decided: Option<&NetworkAclRule> = None;
-    for r in rules {
-        if decided.is_none_or(|d| r.number < d.number) && matches(r, &traffic) {
-            decided = Some(r);
-        }
-    }
+    let decided = decide(rules, &traffic);
     AclCheck {
         acl: Id::from(acl.id.as_str()),
         subnet,
@@ -81,6 +105,6 @@ pub(crate) fn check(
         reply,
         traffic,
         rule: decided.map(|r| r.number),
-        allow: decided.is_some_and(|r| r.action == RuleAction::Allow),
+        allow: decided.is_some_and(|r| !r.deny),
     }
 }

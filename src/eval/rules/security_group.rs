@@ -15,31 +15,34 @@ use ipnet::Ipv4Net;
 
 use crate::eval::ctx::Ctx;
 use crate::eval::facts::{GroupCheck, GroupDirection, GroupRule, Id, Traffic};
-use crate::model::{Peer, SecurityGroupRule};
+use crate::model::SecurityGroupRule;
+use crate::model::security_rules::{GroupPeer, GroupRuleC, Span};
 
 /// The rules of a failed check that a fact lists; the rest are counted.
 const SHOWN: usize = 6;
 
-/// Whether `rule` allows `traffic`, whose other end holds the groups `peer_groups` (none: an
-/// address outside any interface the model knows, or one a NAT translated).
+/// Whether `rule` allows `traffic` (its peer as `peer`), whose other end holds the groups
+/// `peer_groups` (none: an address outside any interface the model knows, or one a NAT
+/// translated).
 fn covers(
     ctx: &Ctx<'_>,
-    rule: &SecurityGroupRule,
+    rule: &GroupRuleC,
     traffic: &Traffic,
+    peer: Span,
     peer_groups: Option<&[u32]>,
 ) -> bool {
     if !rule.protocol.covers(traffic.protocol) {
         return false;
     }
     if let Some(ports) = traffic.ports
-        && !rule.port_range().contains(ports)
+        && !(rule.ports.0 <= ports.0 && ports.1 <= rule.ports.1)
     {
         return false;
     }
     match &rule.peer {
-        Peer::Cidr(c) => c.contains(&traffic.peer),
-        Peer::PrefixList(service) => prefix_list_covers(ctx, service, traffic.peer),
-        Peer::Group(g) => match (ctx.model.security().lookup.get(g), peer_groups) {
+        GroupPeer::Cidr(c) => c.contains(peer),
+        GroupPeer::PrefixList(service) => prefix_list_covers(ctx, service, traffic.peer),
+        GroupPeer::Group(g) => match (g, peer_groups) {
             (Some(g), Some(held)) => held.contains(g),
             _ => false,
         },
@@ -74,6 +77,7 @@ pub(crate) fn check(
     peer_groups: Option<&[u32]>,
 ) -> Result<GroupCheck, Box<GroupCheck>> {
     let sec = ctx.model.security();
+    ctx.read_groups(groups);
     let rules_of = |g: u32| {
         let group = sec.group(g);
         let rules = match direction {
@@ -82,12 +86,27 @@ pub(crate) fn check(
         };
         rules.iter().enumerate().map(move |(i, r)| (group, i, r))
     };
-    let allowed_by = groups
-        .iter()
-        .flat_map(|&g| rules_of(g))
-        .find(|(_, _, r)| covers(ctx, r, &traffic, peer_groups));
+    let side = match direction {
+        GroupDirection::Ingress => 0,
+        GroupDirection::Egress => 1,
+    };
+    let peer = Span::of(traffic.peer);
+    // The first rule (groups in order, rules in order) that allows the traffic, on the
+    // compiled rules; the scenario's rule is read back for the fact.
+    let allowed_by = groups.iter().find_map(|&g| {
+        let rule = sec.group_rules[g as usize][side]
+            .iter()
+            .find(|r| covers(ctx, r, &traffic, peer, peer_groups))?;
+        let group = sec.group(g);
+        let rules = match direction {
+            GroupDirection::Egress => &group.egress,
+            GroupDirection::Ingress => &group.ingress,
+        };
+        let i = rule.index as usize;
+        Some((group, i, &rules[i]))
+    });
     let group_ids = || {
-        if ctx.detail {
+        if ctx.facts {
             groups
                 .iter()
                 .map(|&g| Id::from(sec.group(g).id.as_str()))
@@ -102,13 +121,13 @@ pub(crate) fn check(
             interface: Id::from(interface),
             groups: group_ids(),
             traffic,
-            allowed_by: ctx.detail.then(|| rule_fact(&group.id, i, r)),
+            allowed_by: ctx.facts.then(|| rule_fact(&group.id, i, r)),
             rules: Vec::new(),
             total: 0,
         }),
         None => {
             let total = groups.iter().map(|&g| rules_of(g).count()).sum();
-            let rules = if ctx.detail {
+            let rules = if ctx.facts {
                 groups
                     .iter()
                     .flat_map(|&g| rules_of(g))

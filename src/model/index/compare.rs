@@ -57,14 +57,42 @@ impl Model {
             && a.gwlb_endpoints == b.gwlb_endpoints
             && a.gateway_load_balancers == b.gateway_load_balancers
             && a.network_interfaces == b.network_interfaces
-            // The index keeps which ACL a subnet has, not the ACLs' rules: a rule edit must
-            // evaluate every class again.
-            && a.network_acls == b.network_acls
+            // The ACLs' rules aside: the matrix records per class which ACLs' rules its walks
+            // read (`Model::changed_acls`).
+            && a.network_acls.len() == b.network_acls.len()
+            && a.network_acls.iter().zip(&b.network_acls).all(|(x, y)| {
+                x.id == y.id && x.name == y.name && x.default == y.default && x.subnets == y.subnets
+            })
             && a.route_tables.len() == b.route_tables.len()
             && a.route_tables
                 .iter()
                 .zip(&b.route_tables)
                 .all(|(x, y)| x.id == y.id && x.gateways == y.gateways)
+    }
+
+    /// The network ACLs (by index) whose rules differ, for models that
+    /// [`Self::evaluates_alike`] found alike.
+    pub(crate) fn changed_acls<'a>(&'a self, other: &'a Model) -> impl Iterator<Item = usize> + 'a {
+        let same = Arc::ptr_eq(&self.scenario, &other.scenario);
+        let (a, b) = (&self.scenario.network_acls, &other.scenario.network_acls);
+        a.iter()
+            .take(if same { 0 } else { a.len() })
+            .zip(b)
+            .enumerate()
+            .filter(|(_, (x, y))| x.inbound != y.inbound || x.outbound != y.outbound)
+            .map(|(i, _)| i)
+    }
+
+    /// The security groups (by index) whose rules differ, for models that
+    /// [`Self::evaluates_alike`] found alike.
+    pub(crate) fn changed_groups<'a>(
+        &'a self,
+        other: &'a Model,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let same = Arc::ptr_eq(&self.security, &other.security);
+        self.security
+            .changed_groups(&other.security)
+            .filter(move |_| !same)
     }
 
     /// When `other` differs from this model in its interface endpoints only (added, removed or

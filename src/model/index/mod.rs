@@ -21,6 +21,7 @@ mod endpoint_ips;
 mod lookups;
 pub(crate) mod route_select;
 mod security;
+pub(crate) mod security_rules;
 mod tables;
 mod threads;
 

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use smallvec::SmallVec;
 
 use super::IdMap;
+use super::security_rules::{CompiledAcl, CompiledGroup, compile_acl, compile_group};
 
 use crate::model::{DEFAULT_EPHEMERAL, NetworkAcl, PortRange, Scenario, SecurityGroup};
 
@@ -31,6 +32,10 @@ pub struct SecurityIndex {
     pub subnet_acl: Vec<Option<u32>>,
     /// The client's ephemeral ports (scenario's, or 1024–65535).
     pub ephemeral: PortRange,
+    /// Per group (as `groups`), its rules compiled.
+    pub group_rules: Vec<CompiledGroup>,
+    /// Per network ACL of the scenario, its rules compiled.
+    pub acl_rules: Vec<CompiledAcl>,
 }
 
 impl SecurityIndex {
@@ -92,7 +97,11 @@ impl SecurityIndex {
                 }
             }
         }
+        let group_rules = groups.iter().map(|g| compile_group(g, &lookup)).collect();
+        let acl_rules = s.network_acls.iter().map(compile_acl).collect();
         SecurityIndex {
+            group_rules,
+            acl_rules,
             groups_on,
             acls_on: !s.network_acls.is_empty(),
             groups,
@@ -106,8 +115,9 @@ impl SecurityIndex {
         }
     }
 
-    /// Whether evaluation reads the same security data in both (the instances' groups aside,
-    /// which the matrix keys its classes by).
+    /// Whether evaluation reads the same security data in both, the groups' rules and the
+    /// instances' groups aside: the matrix keys its classes by the instances' groups, and
+    /// records per class which groups' rules its walks read ([`Self::changed_groups`]).
     pub fn evaluates_alike(&self, other: &SecurityIndex) -> bool {
         self.groups_on == other.groups_on
             && self.acls_on == other.acls_on
@@ -116,7 +126,26 @@ impl SecurityIndex {
             && self.subnet_acl == other.subnet_acl
             && self.endpoint_groups == other.endpoint_groups
             && self.eni_groups == other.eni_groups
-            && self.groups == other.groups
+            && self.groups.len() == other.groups.len()
+            && self
+                .groups
+                .iter()
+                .zip(&other.groups)
+                .all(|(a, b)| a.id == b.id && a.name == b.name)
+    }
+
+    /// The groups (by index) whose rules differ between the two, for indexes that
+    /// [`Self::evaluates_alike`] found naming the same groups.
+    pub fn changed_groups<'a>(
+        &'a self,
+        other: &'a SecurityIndex,
+    ) -> impl Iterator<Item = usize> + 'a {
+        self.groups
+            .iter()
+            .zip(&other.groups)
+            .enumerate()
+            .filter(|(_, (a, b))| a.ingress != b.ingress || a.egress != b.egress)
+            .map(|(g, _)| g)
     }
 
     pub fn group(&self, g: u32) -> &SecurityGroup {

@@ -1,0 +1,286 @@
+//! The matrix after a security group or network ACL rule edit evaluates again only the classes
+//! whose walks read that group or ACL (`Deps` in src/eval/ctx.rs), and equals a full
+//! evaluation.
+
+mod common;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use common::random::{SUBNETS, scenario, with_endpoint};
+use proptest::prelude::*;
+use vpc_tui::cost::{CostInputs, estimate, estimate_after};
+use vpc_tui::eval::{Matrix, evaluate_all, evaluate_all_after};
+use vpc_tui::model::{
+    Edit, Instance, Model, NetworkAcl, NetworkAclRule, Peer, PortRange, Protocol, RuleAction,
+    SecurityGroup, SecurityGroupRule, WhatIf, load_file,
+};
+
+/// Which rows the matrix after an edit shares with the one before it.
+fn shared(before: &Matrix, after: &Matrix) -> Vec<bool> {
+    before
+        .cells
+        .iter()
+        .zip(&after.cells)
+        .map(|(a, b)| Arc::ptr_eq(a, b))
+        .collect()
+}
+
+fn security_layers() -> Model {
+    load_file(Path::new("scenarios/security-layers.ron")).expect("loads")
+}
+
+#[test]
+fn a_network_acl_rule_edit_evaluates_again_only_the_subnets_that_cross_it() {
+    let model = security_layers();
+    let none = WhatIf::default();
+    let before = evaluate_all(&model, &none);
+    let (next, _) = Edit::RemoveNetworkAclRule {
+        acl: "acl-restricted".into(),
+        outbound: true,
+        number: 90,
+    }
+    .apply(&model)
+    .expect("applies");
+    let after = evaluate_all_after(&before, &next, &none);
+    let inputs = CostInputs::for_model(&model);
+    let cost = estimate(&model, &none, &inputs);
+    assert_eq!(
+        estimate_after(&cost, &next, &none, &inputs),
+        estimate(&next, &none, &inputs)
+    );
+    assert_eq!(after, evaluate_all(&next, &none));
+    let ids = &model.scenario().instances;
+    for (inst, kept) in ids.iter().zip(shared(&before, &after)) {
+        // Only the restricted subnet's walks cross its network ACL.
+        assert_eq!(kept, inst.id != "i-restricted", "{}", inst.id);
+    }
+}
+
+#[test]
+fn a_security_group_rule_edit_evaluates_again_only_the_classes_that_check_it() {
+    let model = security_layers();
+    let none = WhatIf::default();
+    let before = evaluate_all(&model, &none);
+    let (next, _) = Edit::AddSecurityGroupRule {
+        group: "sg-endpoints".into(),
+        egress: false,
+        rule: SecurityGroupRule {
+            protocol: Protocol::Tcp,
+            ports: Some(PortRange::one(443)),
+            peer: Peer::Cidr("10.0.2.0/24".parse().expect("cidr")),
+            description: None,
+        },
+        position: None,
+    }
+    .apply(&model)
+    .expect("applies");
+    let after = evaluate_all_after(&before, &next, &none);
+    assert_eq!(after, evaluate_all(&next, &none));
+    let kept = shared(&before, &after);
+    // The endpoint's group is checked by every walk that reaches the SSM endpoint's interface;
+    // the locked instance's own group refuses SSM before that, so its row is kept.
+    let ids: Vec<&str> = model
+        .scenario()
+        .instances
+        .iter()
+        .map(|i| i.id.as_str())
+        .collect();
+    let locked = ids.iter().position(|&i| i == "i-locked").expect("locked");
+    assert!(kept[locked]);
+    let app_b = ids.iter().position(|&i| i == "i-app-b").expect("app-b");
+    assert!(!kept[app_b]);
+}
+
+fn rule(protocol: u8, port: u16, cidr: ipnet::Ipv4Net) -> SecurityGroupRule {
+    let protocol = [Protocol::All, Protocol::Tcp, Protocol::Udp][protocol as usize % 3];
+    SecurityGroupRule {
+        protocol,
+        ports: protocol.has_ports().then(|| PortRange::one(port)),
+        peer: Peer::Cidr(cidr),
+        description: None,
+    }
+}
+
+fn acl_rule(number: u16, port: u16, cidr: ipnet::Ipv4Net, allow: bool) -> NetworkAclRule {
+    NetworkAclRule {
+        number,
+        protocol: if port == 0 {
+            Protocol::All
+        } else {
+            Protocol::Tcp
+        },
+        ports: (port != 0).then(|| PortRange::one(port)),
+        cidr,
+        action: if allow {
+            RuleAction::Allow
+        } else {
+            RuleAction::Deny
+        },
+    }
+}
+
+/// A CIDR the rules name: a subnet's block, a host in it, the VPC, or everything.
+fn cidr() -> impl Strategy<Value = ipnet::Ipv4Net> {
+    (0..SUBNETS as u8 + 2, any::<u8>(), any::<bool>()).prop_map(|(s, d, host)| {
+        let net = match s as usize {
+            SUBNETS => "10.0.0.0/16".to_string(),
+            x if x > SUBNETS => "0.0.0.0/0".to_string(),
+            _ if host => format!("10.0.{s}.{d}/32"),
+            _ => format!("10.0.{s}.0/24"),
+        };
+        net.parse().expect("cidr")
+    })
+}
+
+const PORTS: [u16; 3] = [0, 443, 22];
+
+/// One random rule edit: (kind, group or ACL index, direction, rule fields).
+type EditSeed = (u8, usize, bool, u8, u16, ipnet::Ipv4Net, bool, usize);
+
+fn edit_seed() -> impl Strategy<Value = EditSeed> {
+    (
+        0..4u8,
+        0..3usize,
+        any::<bool>(),
+        any::<u8>(),
+        0..3u16,
+        cidr(),
+        any::<bool>(),
+        0..4usize,
+    )
+}
+
+fn edit_of(model: &Model, seed: EditSeed) -> Edit {
+    let (kind, which, dir, protocol, port, cidr, allow, index) = seed;
+    let s = model.scenario();
+    let port = PORTS[port as usize];
+    match kind {
+        0 => Edit::AddSecurityGroupRule {
+            group: s.security_groups[which].id.clone(),
+            egress: dir,
+            rule: rule(protocol, port.max(1), cidr),
+            position: None,
+        },
+        1 => Edit::RemoveSecurityGroupRule {
+            group: s.security_groups[which].id.clone(),
+            egress: dir,
+            index,
+        },
+        2 => Edit::AddNetworkAclRule {
+            acl: s.network_acls[which % 2].id.clone(),
+            outbound: dir,
+            rule: acl_rule(1 + u16::from(protocol), port, cidr, allow),
+            position: None,
+        },
+        _ => {
+            let acl = &s.network_acls[which % 2];
+            let rules = if dir { &acl.outbound } else { &acl.inbound };
+            Edit::RemoveNetworkAclRule {
+                acl: acl.id.clone(),
+                outbound: dir,
+                number: rules.get(index).map_or(1, |r| r.number),
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// After random rule edits to groups and network ACLs, the matrix evaluated again where the
+    /// edits touched equals a full evaluation.
+    #[test]
+    fn incremental_matrix_after_rule_edits_equals_a_full_evaluation(
+        defaults in proptest::collection::vec(proptest::option::of(any::<u8>()), SUBNETS),
+        publics in proptest::collection::vec(any::<bool>(), SUBNETS),
+        groups in proptest::collection::vec((0..3usize, any::<bool>()), SUBNETS * 2),
+        ingress in proptest::collection::vec((0..3usize, any::<u8>(), 0..3u16, cidr()), 0..8),
+        acl_rules in proptest::collection::vec((any::<bool>(), 0..3u16, cidr(), any::<bool>()), 0..8),
+        associated in proptest::collection::vec(any::<bool>(), SUBNETS),
+        edits in proptest::collection::vec(edit_seed(), 1..4),
+    ) {
+        let mut s = with_endpoint(scenario(&defaults, &publics, false));
+        let all = "0.0.0.0/0".parse().expect("cidr");
+        s.security_groups = (0..3)
+            .map(|g| SecurityGroup {
+                id: format!("sg-{g}"),
+                name: None,
+                ingress: ingress
+                    .iter()
+                    .filter(|r| r.0 == g)
+                    .map(|&(_, p, port, c)| rule(p, PORTS[port as usize].max(1), c))
+                    .collect(),
+                egress: vec![rule(0, 0, all)],
+            })
+            .collect();
+        s.instances = (0..SUBNETS * 2)
+            .map(|k| Instance {
+                security_groups: {
+                    let (g, two) = groups[k];
+                    let mut v = vec![format!("sg-{g}")];
+                    if two {
+                        v.push(format!("sg-{}", (g + 1) % 3));
+                    }
+                    v
+                },
+                id: format!("i-{k}"),
+                name: None,
+                subnet: format!("subnet-{}", k % SUBNETS),
+                private_ip: Some(std::net::Ipv4Addr::new(10, 0, (k % SUBNETS) as u8, 10 + k as u8)),
+                public_ip: publics[k % SUBNETS],
+            })
+            .collect();
+        for e in &mut s.interface_endpoints {
+            e.security_groups = vec!["sg-1".into()];
+        }
+        for n in &mut s.network_interfaces {
+            n.security_groups = vec!["sg-2".into()];
+        }
+        let allow_all = |n| acl_rule(n, 0, all, true);
+        let numbered = |out: bool| -> Vec<NetworkAclRule> {
+            acl_rules
+                .iter()
+                .enumerate()
+                .filter(|r| r.1.0 == out)
+                .map(|(k, &(_, port, c, allow))| acl_rule(10 + k as u16, PORTS[port as usize], c, allow))
+                .chain([allow_all(200)])
+                .collect()
+        };
+        s.network_acls = vec![
+            NetworkAcl {
+                id: "acl-default".into(),
+                name: None,
+                default: true,
+                subnets: vec![],
+                inbound: vec![allow_all(100)],
+                outbound: vec![allow_all(100)],
+            },
+            NetworkAcl {
+                id: "acl-1".into(),
+                name: None,
+                default: false,
+                subnets: (0..SUBNETS)
+                    .filter(|&i| associated[i])
+                    .map(|i| format!("subnet-{i}"))
+                    .collect(),
+                inbound: numbered(false),
+                outbound: numbered(true),
+            },
+        ];
+        let Ok(mut model) = Model::new(s) else { return Ok(()); };
+        let none = WhatIf::default();
+        let mut matrix = evaluate_all(&model, &none);
+        let inputs = CostInputs::for_model(&model);
+        let mut cost = estimate(&model, &none, &inputs);
+        for seed in edits {
+            let Ok((next, _)) = edit_of(&model, seed).apply(&model) else { continue };
+            let after = evaluate_all_after(&matrix, &next, &none);
+            prop_assert_eq!(&after, &evaluate_all(&next, &none));
+            // The estimate too evaluates again only the cells the edit may touch.
+            let cost_after = estimate_after(&cost, &next, &none, &inputs);
+            prop_assert_eq!(&cost_after, &estimate(&next, &none, &inputs));
+            (model, matrix, cost) = (next, after, cost_after);
+        }
+    }
+}
