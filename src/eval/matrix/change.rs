@@ -179,7 +179,7 @@ pub(super) fn redo_cells(
             failed: failed.into(),
             detail: false,
             facts: false,
-            notes: Vec::new(),
+            notes: Default::default(),
             aim: Default::default(),
             deps: Default::default(),
             probe,
