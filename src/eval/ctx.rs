@@ -147,6 +147,26 @@ impl Deps {
     }
 }
 impl<'m> Ctx<'m> {
+    /// A context for the matrix's walks: verdicts only (no hops, facts or notes), no source yet
+    /// (each class sets it), nothing recorded until the caller turns recording on.
+    pub fn verdicts(model: &'m Model, failed: &[bool], probe: super::query::Probe) -> Self {
+        Ctx {
+            model,
+            failed: failed.into(),
+            detail: false,
+            facts: false,
+            notes: Default::default(),
+            aim: Default::default(),
+            deps: Default::default(),
+            probe,
+            request: Default::default(),
+            src_subnet: 0,
+            src_groups: Default::default(),
+            src_id: Id::default(),
+            deleted_nat: None,
+        }
+    }
+
     /// Record a note once per trace (the matrix keeps none).
     pub fn note(&mut self, note: impl FnOnce() -> Note) {
         if self.facts {

@@ -95,19 +95,10 @@ fn evaluate_class_with(
     facts: bool,
 ) -> (Vec<Result<PathTrace, QueryError>>, WalkDeps) {
     let mut ctx = Ctx {
-        model,
-        failed: failed.into(),
         detail: true,
         facts,
-        notes: Default::default(),
-        aim: Default::default(),
         deps: std::cell::RefCell::new(Deps::recording()),
-        probe: Default::default(),
-        request: Default::default(),
-        src_subnet: 0,
-        src_groups: GroupSet::new(),
-        src_id: Id::default(),
-        deleted_nat: None,
+        ..Ctx::verdicts(model, failed, Default::default())
     };
     let source = class_source(model, key);
     let traces = services
@@ -324,6 +315,25 @@ pub fn evaluate_classes(
         .collect()
 }
 
+/// The instances' ids for a matrix after an edit: the previous matrix's list while the
+/// scenario still shares its instances with the one that matrix was evaluated on.
+fn instance_ids(previous: &Matrix, before: &Model, model: &Model) -> Shared<String> {
+    if before
+        .scenario()
+        .instances
+        .shares(&model.scenario().instances)
+    {
+        previous.instances.clone()
+    } else {
+        model
+            .scenario()
+            .instances
+            .iter()
+            .map(|i| i.id.clone())
+            .collect()
+    }
+}
+
 /// Each class's row, and with `record` what its walks read.
 fn evaluate_rows(
     model: &Model,
@@ -337,21 +347,7 @@ fn evaluate_rows(
     let threads = cores().min(keys.len().div_ceil(32)).max(1);
     let next = AtomicUsize::new(0);
     let work = || {
-        let mut ctx = Ctx {
-            model,
-            failed: failed.into(),
-            detail: false,
-            facts: false,
-            notes: Default::default(),
-            aim: Default::default(),
-            deps: Default::default(),
-            probe,
-            request: Default::default(),
-            src_subnet: 0,
-            src_groups: GroupSet::new(),
-            src_id: Id::default(),
-            deleted_nat: None,
-        };
+        let mut ctx = Ctx::verdicts(model, failed, probe);
         let mut done = Vec::new();
         loop {
             let k = next.fetch_add(1, Ordering::Relaxed);
@@ -468,21 +464,7 @@ pub fn evaluate_all_after(previous: &Matrix, model: &Model, what_if: &WhatIf) ->
         rows[k] = row;
         deps[k] = d;
     }
-    let instances = if memo
-        .model
-        .scenario()
-        .instances
-        .shares(&model.scenario().instances)
-    {
-        previous.instances.clone()
-    } else {
-        model
-            .scenario()
-            .instances
-            .iter()
-            .map(|i| i.id.clone())
-            .collect()
-    };
+    let instances = instance_ids(previous, &memo.model, model);
     let matrix = assemble(model, failed, classes, rows, deps, instances, probe);
     #[cfg(debug_assertions)]
     {

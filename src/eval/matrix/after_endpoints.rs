@@ -28,21 +28,7 @@ pub(super) fn after_interface_endpoints(
     let redo: Vec<usize> = (0..all.len())
         .filter(|&s| services.contains(&all[s].name))
         .collect();
-    let mut ctx = Ctx {
-        model,
-        failed: failed.as_slice().into(),
-        detail: false,
-        facts: false,
-        notes: Default::default(),
-        aim: Default::default(),
-        deps: Default::default(),
-        probe: previous.probe,
-        request: Default::default(),
-        src_subnet: 0,
-        src_groups: GroupSet::new(),
-        src_id: Id::default(),
-        deleted_nat: None,
-    };
+    let mut ctx = Ctx::verdicts(model, &failed, previous.probe);
     let mut rows = Vec::with_capacity(classes.keys.len());
     let mut deps = Vec::with_capacity(classes.keys.len());
     for key in &classes.keys {
@@ -67,21 +53,7 @@ pub(super) fn after_interface_endpoints(
         }
         deps.push(std::mem::take(ctx.deps.get_mut()));
     }
-    let instances = if memo
-        .model
-        .scenario()
-        .instances
-        .shares(&model.scenario().instances)
-    {
-        previous.instances.clone()
-    } else {
-        model
-            .scenario()
-            .instances
-            .iter()
-            .map(|i| i.id.clone())
-            .collect()
-    };
+    let instances = super::instance_ids(previous, &memo.model, model);
     let matrix = assemble(
         model,
         failed,

@@ -174,21 +174,7 @@ pub(super) fn redo_cells(
     let threads = crate::model::cores().min(cells.len().div_ceil(64)).max(1);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let work = || {
-        let mut ctx = super::Ctx {
-            model,
-            failed: failed.into(),
-            detail: false,
-            facts: false,
-            notes: Default::default(),
-            aim: Default::default(),
-            deps: Default::default(),
-            probe,
-            request: Default::default(),
-            src_subnet: 0,
-            src_groups: crate::model::GroupSet::new(),
-            src_id: super::Id::default(),
-            deleted_nat: None,
-        };
+        let mut ctx = super::Ctx::verdicts(model, failed, probe);
         let n = model.services().len();
         let mut done = Vec::new();
         loop {
