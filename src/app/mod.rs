@@ -603,4 +603,6 @@ pub fn verdict_words(v: &crate::eval::Verdict) -> String {
 #[cfg(test)]
 mod fixes_tests;
 #[cfg(test)]
+mod flow_tests;
+#[cfg(test)]
 pub(crate) mod tests;
