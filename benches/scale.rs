@@ -21,28 +21,20 @@
 //! Run: `cargo bench --bench scale` (several minutes on 2 cores; `-- matrix` for one group).
 
 mod common;
+#[path = "common/timing.rs"]
+mod timing;
 
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
 
-use criterion::{BatchSize, Criterion, SamplingMode, criterion_group, criterion_main};
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use vpc_tui::app::App;
 use vpc_tui::cost::{CostInputs, diff, estimate, estimate_after};
 use vpc_tui::eval::evaluate_all;
 use vpc_tui::model::{Edit, Model, catalogue, from_ron_str, to_ron_string, validate};
-use vpc_tui::ui;
 
 const SCALES: [(&str, f64); 3] = [("0.25x", 0.25), ("1x", 1.0), ("4x", 4.0)];
-
-fn frame(app: &App) -> Buffer {
-    let area = Rect::new(0, 0, 120, 40);
-    let mut buf = Buffer::empty(area);
-    ui::draw(app, area, &mut buf);
-    buf
-}
 
 fn bench_scale(c: &mut Criterion) {
     for (label, factor) in SCALES {
@@ -158,18 +150,7 @@ fn bench_scale(c: &mut Criterion) {
             .warm_up_time(Duration::from_secs(1))
             .measurement_time(Duration::from_secs(5));
         for (name, edit) in edits {
-            group.bench_function(format!("{name}/{label}"), |b| {
-                b.iter_batched(
-                    || app.clone(),
-                    // Dropped by criterion after timing: freeing is not what a user waits for.
-                    |mut app| {
-                        app.apply(edit.clone());
-                        let buf = frame(&app);
-                        (app, buf)
-                    },
-                    BatchSize::PerIteration,
-                )
-            });
+            timing::edit_and_render(&mut group, &format!("{name}/{label}"), &app, &edit);
         }
         group.finish();
     }

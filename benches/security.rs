@@ -18,17 +18,16 @@
 //! Run: `cargo bench --bench security`.
 
 mod common;
+#[path = "common/timing.rs"]
+mod timing;
 
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use criterion::{Criterion, criterion_group, criterion_main};
 use vpc_tui::app::App;
 use vpc_tui::eval::{Query, Reason, Verdict, Via, classes, evaluate, evaluate_all};
 use vpc_tui::model::{Edit, Model, Peer, PortRange, Protocol, SecurityGroupRule, WhatIf};
-use vpc_tui::ui;
 
 /// The quota model with its security layer, checked against AWS's rules.
 fn model() -> Model {
@@ -85,13 +84,6 @@ fn representative_pairs(model: &Model) -> Vec<(&'static str, String, String)> {
         }
     }
     pairs
-}
-
-fn frame(app: &App) -> Buffer {
-    let area = Rect::new(0, 0, 120, 40);
-    let mut buf = Buffer::empty(area);
-    ui::draw(app, area, &mut buf);
-    buf
 }
 
 /// The benchmarks' two edits, as named in the module comment.
@@ -169,18 +161,7 @@ fn bench_security(c: &mut Criterion) {
     for (name, edit) in edits(&model) {
         edit.apply(&model)
             .unwrap_or_else(|e| panic!("security/edit_render/{name}: refused: {e}"));
-        group.bench_function(name, |b| {
-            b.iter_batched(
-                || app.clone(),
-                // Dropped by criterion after timing: freeing is not what a user waits for.
-                |mut app| {
-                    app.apply(edit.clone());
-                    let buf = frame(&app);
-                    (app, buf)
-                },
-                BatchSize::PerIteration,
-            )
-        });
+        timing::edit_and_render(&mut group, name, &app, &edit);
     }
     group.finish();
 }
