@@ -78,6 +78,7 @@ fn per_flow(
             to: To::Service(service.clone()),
             probe: Default::default(),
             request: Default::default(),
+            family: Default::default(),
         };
         let Ok(trace) = eval::evaluate(model, what_if, &query) else {
             continue;
@@ -186,6 +187,7 @@ fn crowded(m: &Model, extra: &[(usize, bool)]) -> Model {
     let subnets: Vec<String> = s.subnets.iter().map(|x| x.id.clone()).collect();
     for (k, &(pick, public_ip)) in extra.iter().enumerate() {
         s.instances.push(Instance {
+            ipv6_address: Default::default(),
             id: format!("i-extra-{k}"),
             name: None,
             subnet: subnets[pick % subnets.len()].clone(),

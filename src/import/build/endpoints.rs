@@ -237,6 +237,7 @@ pub(super) fn endpoints<'s>(
                     endpoint_subnets.push(EndpointSubnet {
                         subnet: s.clone(),
                         ip,
+                        ipv6: None,
                     });
                 }
                 endpoint_kind.insert(id, "Interface");
@@ -247,6 +248,8 @@ pub(super) fn endpoints<'s>(
                     subnets: endpoint_subnets,
                     private_dns,
                     private_dns_only_for_inbound_resolver_endpoint: inbound_only && private_dns,
+                    ip_address_type: Default::default(),
+                    dns_record_ip_type: None,
                     region: service_region
                         .or_else(|| e.service_region.clone().filter(|r| r.as_str() != region)),
                     security_groups: Vec::new(),

@@ -81,6 +81,7 @@ pub(super) fn instances<'s>(
             subnet: subnet.to_string(),
             private_ip,
             public_ip: i.public_ip_address.is_some(),
+            ipv6_address: None,
             security_groups: Vec::new(),
         });
     }

@@ -65,6 +65,7 @@ pub(super) fn route_tables<'s>(
             subnets: Vec::new(),
             gateways: Vec::new(),
             routes: Default::default(),
+            ipv6_routes: Vec::new(),
         };
         // The destinations the table has a route for: a route twice is reported, not kept (a
         // set, since a table holds up to a thousand routes).

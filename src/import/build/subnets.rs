@@ -87,6 +87,9 @@ pub(super) fn subnets(
             name: name_tag(&s.tags),
             az: s.availability_zone.clone(),
             cidr,
+            ipv6_cidr: None,
+            ipv6_only: false,
+            dns64: false,
         });
     }
     let availability_zones: Vec<AvailabilityZone> = azs
