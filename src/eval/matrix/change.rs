@@ -189,8 +189,7 @@ pub(super) fn redo_cells(
             let source = super::class_source(model, &keys[*k]);
             let mut row: Vec<super::MatrixCell> = memo.rows[*j][..n].to_vec();
             for &s in redo {
-                row[s as usize].verdict =
-                    super::evaluate_service(&mut ctx, &source, s as usize).verdict;
+                row[s as usize].verdict = super::cell_verdict(&mut ctx, &source, s as usize);
                 ctx.deps.get_mut().redo_cell(s);
             }
             let row = super::with_workloads(model, row);

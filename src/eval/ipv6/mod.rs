@@ -13,15 +13,20 @@ use std::net::Ipv6Addr;
 
 use ipnet::Ipv6Net;
 
+mod answer;
+mod trace;
+
+use answer::{Answer, answer, client};
+use trace::Trace;
+
 use super::ctx::Source;
 use super::facts::*;
 use super::query::Family;
 use super::resolve::Goal;
 use super::rules::{
-    dns64, egress_only_gateway, endpoint_dns_records, family, ipv6_internet_gateway,
-    ipv6_only_subnet, nat64,
+    dns64, egress_only_gateway, family, ipv6_internet_gateway, ipv6_only_subnet, nat64,
 };
-use crate::model::{Model, NAT64_PREFIX, Target, catalogue};
+use crate::model::{Model, NAT64_PREFIX, Target};
 
 /// What `evaluate` does with a query that is not plain IPv4.
 pub(crate) enum Plan {
@@ -34,192 +39,8 @@ pub(crate) enum Plan {
 /// The "unknown public IPv6 address" of a service whose IPv6 ranges the catalogue lacks: the
 /// global unicast space (RFC 4291 §2.4). Only a route containing all of it (`::/0`, `2000::/3`)
 /// surely matches the service's addresses.
-fn global_unicast() -> Ipv6Net {
+pub(super) fn global_unicast() -> Ipv6Net {
     Ipv6Net::new(Ipv6Addr::new(0x2000, 0, 0, 0, 0, 0, 0, 0), 3).unwrap_or_default()
-}
-
-/// The source's IPv6 side.
-struct Client {
-    id: Id,
-    subnet: usize,
-    block: Option<Ipv6Net>,
-    /// The instance's address; none for a new interface (addressed from the block).
-    address: Option<Ipv6Addr>,
-    has_v6: bool,
-    has_v4: bool,
-}
-
-fn client(model: &Model, source: &Source) -> Client {
-    let s = model.scenario();
-    let sn = &s.subnets[source.subnet];
-    let instance = match &source.origin {
-        Origin::Instance { id, .. } => s.instances.iter().find(|i| i.id == id.as_str()),
-        Origin::Address { id, .. } => s.instances.iter().find(|i| i.private_ip == Some(*id)),
-        Origin::Subnet { .. } => None,
-    };
-    let address = instance.and_then(|i| i.ipv6_address);
-    Client {
-        id: source.origin.id(),
-        subnet: source.subnet,
-        block: sn.ipv6_cidr,
-        address,
-        // A new interface in a subnet with an IPv6 block gets an address from it; an instance
-        // has one only if the scenario gives it (or its subnet is IPv6-only).
-        has_v6: sn.ipv6_cidr.is_some() && (instance.is_none() || address.is_some() || sn.ipv6_only),
-        has_v4: !sn.ipv6_only,
-    }
-}
-
-/// What the name's AAAA query gets.
-enum Answer {
-    /// An IPv6 destination to route, the DNS fact, and (for an endpoint) which.
-    To {
-        dest: Ipv6Net,
-        fact: Option<Aaaa>,
-        endpoint: Option<usize>,
-    },
-    Stop(V6Stop),
-}
-
-/// The AAAA answer for the goal, and whether it has A records too.
-fn answer(model: &Model, failed: &[bool], c: &Client, goal: &Goal) -> (Answer, bool) {
-    let s = model.scenario();
-    let dns64 = s.subnets[c.subnet].dns64 && c.block.is_some();
-    let not_modelled = |id: &str, why| {
-        Answer::Stop(V6Stop::NotModelled {
-            id: Id::from(id),
-            why,
-        })
-    };
-    let svc = match goal {
-        Goal::Address6(net) => {
-            return (
-                Answer::To {
-                    dest: *net,
-                    fact: None,
-                    endpoint: None,
-                },
-                false,
-            );
-        }
-        Goal::Address(_) => {
-            return (
-                Answer::Stop(V6Stop::NoAaaa {
-                    name: Id::default(),
-                    endpoint: None,
-                    records: None,
-                }),
-                true,
-            );
-        }
-        Goal::Service(svc) => *svc,
-        Goal::Workload(name, _) => return (not_modelled(name, V6Unknown::Workload), true),
-        Goal::Remote { service, .. } | Goal::Global { name: service, .. } => {
-            return (not_modelled(service, V6Unknown::OtherName), true);
-        }
-    };
-    let service = &model.services()[svc];
-    let name = service.dns_name.as_str();
-    if !s.vpc.enable_dns_support {
-        return (not_modelled(name, V6Unknown::DnsOutsideModel), true);
-    }
-    // Hosted zones, Resolver rules and custom DNS servers answer before private DNS: their AAAA
-    // answers are not modelled.
-    if s.dhcp_options.is_some()
-        || !s.resolver_rules.is_empty()
-        || !s.private_hosted_zones.is_empty()
-    {
-        return (not_modelled(name, V6Unknown::DnsOutsideModel), true);
-    }
-    let endpoint = s.vpc.enable_dns_hostnames.then(|| {
-        model.service_endpoints[svc].iter().copied().find(|&e| {
-            let ie = &s.interface_endpoints[e];
-            ie.private_dns && ie.serves_region(&s.region, &s.region)
-        })
-    });
-    if let Some(e) = endpoint.flatten() {
-        let ie = &s.interface_endpoints[e];
-        let has_a = endpoint_dns_records::a(ie);
-        if let Err(stop) = endpoint_dns_records::aaaa(ie, name) {
-            // DNS64 would synthesize from the endpoint's private IPv4 addresses: whether NAT64
-            // reaches them was not found on AWS's pages.
-            let stop = match stop {
-                V6Stop::EndpointNoIpv6 { .. } | V6Stop::NoAaaa { .. } if dns64 => {
-                    V6Stop::NotModelled {
-                        id: Id::from(ie.id.as_str()),
-                        why: V6Unknown::Dns64ToEndpoint,
-                    }
-                }
-                other => other,
-            };
-            return (Answer::Stop(stop), has_a);
-        }
-        let addresses: Vec<(Id, Ipv6Net)> = ie
-            .subnets
-            .iter()
-            .filter_map(|es| {
-                let si = model.subnet_index(&es.subnet)?;
-                let up = !failed.get(model.subnet_az[si]).copied().unwrap_or(false);
-                let block = s.subnets[si].ipv6_cidr?;
-                up.then(|| {
-                    let net = es.ipv6.map(Ipv6Net::from).unwrap_or(block);
-                    (Id::from(es.subnet.as_str()), net)
-                })
-            })
-            .collect();
-        let Some(&(_, first)) = addresses.first() else {
-            return (
-                Answer::Stop(V6Stop::EndpointNoIpv6 {
-                    endpoint: Id::from(ie.id.as_str()),
-                }),
-                has_a,
-            );
-        };
-        return (
-            Answer::To {
-                dest: first,
-                fact: Some(Aaaa::Endpoint {
-                    endpoint: Id::from(ie.id.as_str()),
-                    addresses,
-                }),
-                endpoint: Some(e),
-            },
-            has_a,
-        );
-    }
-    if catalogue::regional_name_has_aaaa(&service.name) {
-        let fact = Some(Aaaa::Public);
-        return (
-            Answer::To {
-                dest: global_unicast(),
-                fact,
-                endpoint: None,
-            },
-            true,
-        );
-    }
-    match service.cidrs.first() {
-        Some(c) if dns64 => {
-            let ipv4 = c.network();
-            let ipv6 = dns64::synthesize(ipv4);
-            (
-                Answer::To {
-                    dest: Ipv6Net::from(ipv6),
-                    fact: Some(Aaaa::Synthesized { ipv4, ipv6 }),
-                    endpoint: None,
-                },
-                true,
-            )
-        }
-        _ => (
-            Answer::Stop(V6Stop::NoAaaa {
-                name: Id::from(name),
-                endpoint: None,
-                records: None,
-            }),
-            true,
-        ),
-    }
 }
 
 /// The trace (or the IPv4 evaluation) for a query that is not plain IPv4.
@@ -233,7 +54,6 @@ pub(crate) fn plan(
 ) -> Plan {
     let c = client(model, source);
     let (answer, has_a) = answer(model, failed, &c, goal);
-    let literal = matches!(goal, Goal::Address(_) | Goal::Address6(_));
     let (family, note) = match (asked, goal) {
         (_, Goal::Address6(_)) => (IpFamily::Ipv6, None),
         (_, Goal::Address(_)) => (IpFamily::Ipv4, None),
@@ -249,7 +69,6 @@ pub(crate) fn plan(
             (f, Some(Note::FamilyChosen { family: f, why }))
         }
     };
-    let _ = literal;
     let mut t = Trace::new(model, source, to, &c);
     if let Some(n) = note.clone() {
         t.notes.push(n);
@@ -575,133 +394,5 @@ fn local(
             address,
             subnet: other.map(|si| Id::from(s.subnets[si].id.as_str())),
         }),
-    }
-}
-
-/// The trace under construction.
-struct Trace<'m> {
-    model: &'m Model,
-    from: Origin,
-    to: Id,
-    hops: Vec<Hop>,
-    notes: Notes,
-    source_az: usize,
-    source_id: Id,
-    address: Option<Ipv6Addr>,
-}
-
-impl<'m> Trace<'m> {
-    fn new(model: &'m Model, source: &Source, to: &Id, c: &Client) -> Self {
-        Trace {
-            model,
-            from: source.origin.clone(),
-            to: to.clone(),
-            hops: Vec::new(),
-            notes: Notes::new(),
-            source_az: model.subnet_az[source.subnet],
-            source_id: c.id.clone(),
-            address: c.address,
-        }
-    }
-
-    fn az(&self, az: usize) -> Az {
-        let a = &self.model.scenario().availability_zones;
-        Az {
-            name: Id::from(self.model.az_name(az)),
-            zone_id: a.get(az).and_then(|z| z.id.as_deref()).map(Id::from),
-        }
-    }
-
-    fn hop(&mut self, kind: HopKind, id: Id, fact: V6Fact) {
-        self.hop_az(kind, id, None, fact);
-    }
-
-    fn hop_az(&mut self, kind: HopKind, id: Id, az: Option<usize>, fact: V6Fact) {
-        let az = az.map(|a| self.az(a));
-        self.hops.push(Hop {
-            kind,
-            id,
-            az,
-            fact: Fact::Ipv6(Box::new(fact)),
-        });
-    }
-
-    fn internet(&mut self, dest: Ipv6Net) {
-        if dest != global_unicast() {
-            let id = Id::from(dest.to_string().as_str());
-            self.hop(HopKind::Internet, id, V6Fact::Internet { address: dest });
-        }
-    }
-
-    /// Whether the source's AZ has failed (and the trace then says so).
-    fn source_down(&mut self, failed: &[bool]) -> bool {
-        if !failed.get(self.source_az).copied().unwrap_or(false) {
-            return false;
-        }
-        let az = self.az(self.source_az);
-        self.hops.push(Hop {
-            kind: HopKind::Blocked,
-            id: self.source_id.clone(),
-            az: Some(az.clone()),
-            fact: Fact::stop(Stop::SourceAzFailed {
-                source: self.source_id.clone(),
-                az,
-            }),
-        });
-        true
-    }
-
-    fn stop(&mut self, stop: V6Stop) -> Plan {
-        let verdict = Verdict::Blocked(stop.reason().unwrap_or(Reason::Ipv6NotModelled));
-        self.stop_verdict(stop, verdict)
-    }
-
-    fn stop_verdict(&mut self, stop: V6Stop, verdict: Verdict) -> Plan {
-        let id = match &stop {
-            V6Stop::NoRoute { table, .. }
-            | V6Stop::Blackhole { table, .. }
-            | V6Stop::LeavesVpc { table, .. }
-            | V6Stop::Nat64PrefixToInternet { table, .. } => table.clone(),
-            V6Stop::NotModelled { id, .. } => id.clone(),
-            V6Stop::EndpointNoIpv6 { endpoint } => endpoint.clone(),
-            V6Stop::Nat64Failed { nat, .. } => nat.clone(),
-            _ => self.source_id.clone(),
-        };
-        let kind = match verdict {
-            Verdict::LeavesVpc { .. } => HopKind::LeavesVpc,
-            _ => HopKind::Blocked,
-        };
-        self.hops.push(Hop {
-            kind,
-            id,
-            az: None,
-            fact: Fact::stop(Stop::Ipv6(Box::new(stop))),
-        });
-        self.done(verdict)
-    }
-
-    fn done(&mut self, verdict: Verdict) -> Plan {
-        let model = self.model;
-        let mut unchecked = super::facts::unchecked(model);
-        // Security groups and network ACLs: not evaluated for IPv6 (their IPv6 rules are not
-        // modelled); said even when the scenario has them.
-        let sec = model.security();
-        if sec.groups_on || sec.acls_on {
-            self.notes.push(Note::Ipv6LayersNotEvaluated);
-        }
-        for layer in ["security_groups", "network_acls"] {
-            if !unchecked.contains(&layer) {
-                unchecked.push(layer);
-            }
-        }
-        Plan::Done(Box::new(PathTrace {
-            from: self.from.clone(),
-            to: self.to.clone(),
-            verdict,
-            notes: std::mem::take(&mut self.notes),
-            hops: std::mem::take(&mut self.hops),
-            parts: Vec::new(),
-            unchecked,
-        }))
     }
 }
