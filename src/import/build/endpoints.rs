@@ -241,6 +241,7 @@ pub(super) fn endpoints<'s>(
                     });
                 }
                 endpoint_kind.insert(id, "Interface");
+                let (ip_address_type, dns_record_ip_type) = super::ipv6::endpoint_types(e, w);
                 interface_endpoints.push(InterfaceEndpoint {
                     policy: e.policy_document.as_deref().map(crate::model::Policy::json),
                     id: id.to_string(),
@@ -248,8 +249,8 @@ pub(super) fn endpoints<'s>(
                     subnets: endpoint_subnets,
                     private_dns,
                     private_dns_only_for_inbound_resolver_endpoint: inbound_only && private_dns,
-                    ip_address_type: Default::default(),
-                    dns_record_ip_type: None,
+                    ip_address_type,
+                    dns_record_ip_type,
                     region: service_region
                         .or_else(|| e.service_region.clone().filter(|r| r.as_str() != region)),
                     security_groups: Vec::new(),
