@@ -40,7 +40,15 @@ pub(crate) fn evaluate_in(
     {
         let failed = model.failed_az_set(what_if);
         let to = goal_label(model, &goal);
-        match super::ipv6::plan(model, &failed, &source, &goal, &to, query.family) {
+        match super::ipv6::plan(
+            model,
+            &failed,
+            &source,
+            &goal,
+            &to,
+            query.family,
+            deleted_nat,
+        ) {
             super::ipv6::Plan::Done(trace) => return Ok(*trace),
             super::ipv6::Plan::Ipv4(note) => family_note = note,
         }
@@ -147,6 +155,7 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
                 goal,
                 &to,
                 super::query::Family::Ipv6,
+                ctx.deleted_nat,
             ) {
                 super::ipv6::Plan::Done(trace) => *trace,
                 // An IPv6 address is always planned as IPv6.

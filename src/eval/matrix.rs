@@ -107,7 +107,23 @@ fn evaluate_class_with(
             let goal = resolve_goal(model, &To::Service(name.to_string()));
             ctx.notes.clear();
             ctx.aim = Default::default();
-            let trace = goal.map(|goal| evaluate_goal(&mut ctx, &source, &goal));
+            let trace = goal.map(|goal| {
+                // An IPv6-only subnet has no IPv4 path: the trace `evaluate` gives it.
+                if model.scenario().subnets[source.subnet].ipv6_only
+                    && let super::ipv6::Plan::Done(t) = super::ipv6::plan(
+                        model,
+                        failed,
+                        &source,
+                        &goal,
+                        &super::facts::Id::from(name),
+                        super::query::Family::Ipv4,
+                        None,
+                    )
+                {
+                    return *t;
+                }
+                evaluate_goal(&mut ctx, &source, &goal)
+            });
             let service = model
                 .service_lookup
                 .get(name)

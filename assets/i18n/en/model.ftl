@@ -347,3 +347,4 @@ diag-endpoint_ip_type_subnet = { $endpoint } has the IP address type { $type }, 
 diag-endpoint_ipv6_address = { $endpoint }'s network interface in { $subnet } has the IPv6 address { $address }, outside the subnet's IPv6 block (or the endpoint's IP address type has no IPv6)
 diag-endpoint_dns_record_type = { $endpoint } has the DNS record IP type { $records } with the IP address type { $type }: ipv4 records need an ipv4 or dualstack endpoint, ipv6 records an ipv6 or dualstack one, dualstack and service-defined records a dualstack one
 diag-invalid_family = family { $family } is not one of { $known }
+diag-ipv6_route_target_deleted = { $table }'s IPv6 route { $destination } → { $target } names a target the scenario no longer has; AWS shows such a route as a blackhole, and so does the model

@@ -51,6 +51,7 @@ pub(crate) fn plan(
     goal: &Goal,
     to: &Id,
     asked: Family,
+    deleted_nat: Option<&str>,
 ) -> Plan {
     let c = client(model, source);
     let (answer, has_a) = answer(model, failed, &c, goal);
@@ -123,7 +124,7 @@ pub(crate) fn plan(
             service: Id::from(model.services()[*svc].name.as_str()),
         });
     }
-    walk(&mut t, failed, c.subnet, dest, endpoint)
+    walk(&mut t, failed, c.subnet, dest, endpoint, deleted_nat)
 }
 
 fn goal_name<'a>(model: &'a Model, goal: &Goal) -> &'a str {
@@ -164,6 +165,7 @@ fn walk(
     subnet: usize,
     dest: Ipv6Net,
     endpoint: Option<usize>,
+    deleted_nat: Option<&str>,
 ) -> Plan {
     let model = t.model;
     let s = model.scenario();
@@ -256,7 +258,13 @@ fn walk(
             }
         }
         Target::NatGateway(id) => {
-            let Some(nat) = s.nat_gateways.iter().position(|n| n.id == id.as_str()) else {
+            // A NAT gateway taken away (`super::removal`) is gone, as a deleted one is.
+            let nat = s
+                .nat_gateways
+                .iter()
+                .position(|n| n.id == id.as_str())
+                .filter(|_| deleted_nat != Some(id.as_str()));
+            let Some(nat) = nat else {
                 return t.stop(V6Stop::Blackhole {
                     table: table_id,
                     route,

@@ -106,9 +106,23 @@ pub(super) fn ipv6_routes(cx: &Cx, out: &mut Vec<Diagnostic>) {
                 Target::Local | Target::GatewayEndpoint(_) => false,
                 Target::InternetGateway(id) => cx.igw_id() == Some(id.as_str()),
                 Target::EgressOnlyInternetGateway(id) => eigw(id),
-                Target::NatGateway(id) => cx.nats.contains(id.as_str()),
-                Target::GatewayLoadBalancerEndpoint(id) => cx.gwlbs.contains(id.as_str()),
-                Target::NetworkInterface(id) => cx.enis.contains(id.as_str()),
+                // A zonal target deleted after the route was made: AWS keeps the route and
+                // shows it as a blackhole, and so does the walk (a warning, not an error, so
+                // that deleting a NAT gateway leaves its IPv6 routes as AWS does).
+                Target::NatGateway(id)
+                | Target::GatewayLoadBalancerEndpoint(id)
+                | Target::NetworkInterface(id) => {
+                    let exists = cx.nats.contains(id.as_str())
+                        || cx.gwlbs.contains(id.as_str())
+                        || cx.enis.contains(id.as_str());
+                    if !exists {
+                        out.push(with_route(Diagnostic::warning(
+                            &t.id,
+                            "ipv6_route_target_deleted",
+                        )));
+                    }
+                    true
+                }
                 Target::Blackhole
                 | Target::VpcPeering(_)
                 | Target::TransitGateway(_)

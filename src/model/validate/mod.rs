@@ -260,7 +260,10 @@ const RULES: &[(Rule, Reads)] = &[
                 .union(P::NETWORK_INTERFACES),
         ),
     ),
-    (ipv6_addresses, reads(P::INSTANCES.union(P::SUBNETS))),
+    (
+        ipv6_addresses,
+        reads(P::INSTANCES.union(P::SUBNETS).union(P::PUBLIC_IPS)),
+    ),
     (
         endpoint_ip_types,
         reads(P::INTERFACE_ENDPOINTS.union(P::SUBNETS)),
