@@ -179,10 +179,7 @@ impl<'m> Ctx<'m> {
 
     pub fn az(&self, az: usize) -> Az {
         match self.model.az_names.get(az) {
-            Some((name, zone_id)) => Az {
-                name: name.clone(),
-                zone_id: zone_id.clone(),
-            },
+            Some(az) => az.clone(),
             None => Az {
                 name: Id::from(self.model.az_name(az)),
                 zone_id: None,
@@ -263,11 +260,7 @@ impl<'m> Ctx<'m> {
     }
 
     pub fn eni(&self, endpoint: usize, i: usize) -> EndpointEni {
-        let info = &self.model.endpoint_enis(endpoint)[i];
-        EndpointEni {
-            ip: info.ip,
-            az: self.az(info.az),
-        }
+        self.model.endpoint_eni_facts[endpoint][i].clone()
     }
 }
 
@@ -446,6 +439,8 @@ pub(crate) struct Leaf {
 pub(crate) struct Arrival<'a, 'm> {
     pub table_id: &'m str,
     pub route: &'m CompiledRoute,
+    /// The route's destination as written, compiled with the table.
+    pub written: &'m Id,
     pub pieces: &'a [Ipv4Net],
     pub dest: Dest,
 }
@@ -453,7 +448,7 @@ pub(crate) struct Arrival<'a, 'm> {
 impl Arrival<'_, '_> {
     /// The route as a fact: `destination → target`.
     pub fn route(&self) -> Route {
-        route_fact(self.route)
+        route_fact(self.route, self.written)
     }
 
     pub fn table(&self) -> Id {
@@ -466,9 +461,10 @@ impl Arrival<'_, '_> {
     }
 }
 
-pub(crate) fn route_fact(r: &CompiledRoute) -> Route {
+/// A compiled route as a fact, with its destination as the table wrote it when compiled.
+pub(crate) fn route_fact(r: &CompiledRoute, written: &Id) -> Route {
     Route {
-        destination: super::route::destination_text(&r.destination),
+        destination: written.clone(),
         target: super::route::target_text(&r.target),
     }
 }
