@@ -409,11 +409,12 @@ impl Trail {
     }
 }
 
-/// FNV-1a: ids are short and the hash only groups paths within one evaluation.
+/// rustc's hasher, eight bytes at a time: the hash only groups paths within one evaluation.
 fn id_hash(id: &str) -> u64 {
-    id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(id.as_bytes());
+    h.finish()
 }
 
 /// The leaves of one evaluation: usually one or two, kept inline.
