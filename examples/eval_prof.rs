@@ -43,6 +43,10 @@ fn main() {
         std::process::exit(1);
     };
     let q = Query::parse(&model, &inst, &svc, false);
+    if let Ok(t) = evaluate(&model, &what_if, &q) {
+        let part_hops: usize = t.parts.iter().map(|p| p.hops.len()).sum();
+        eprintln!("{} hops (+{part_hops} in parts)", t.hops.len());
+    }
     let start = Instant::now();
     for _ in 0..n {
         std::hint::black_box(evaluate(&model, &what_if, &q).ok());

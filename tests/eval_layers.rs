@@ -105,11 +105,7 @@ fn without_security_data_the_inspected_path_keeps_its_verdict_and_says_so() {
     }
     let t = run(base(), "i-priv-c", "s3");
     assert_eq!(t.verdict.via(), Some(Via::GatewayEndpoint), "{t:?}");
-    assert!(
-        t.unchecked.contains("security_groups"),
-        "{:?}",
-        t.unchecked
-    );
+    assert!(t.unchecked.contains("security_groups"), "{:?}", t.unchecked);
 }
 
 #[test]

@@ -366,12 +366,15 @@ pub(crate) struct Trail {
 }
 
 impl Trail {
-    pub fn new(detail: bool, facts: bool) -> Self {
+    /// A trail with room for `room` hops when it keeps them.
+    pub fn new(detail: bool, facts: bool, room: usize) -> Self {
         Trail {
             detail,
             facts: detail && facts,
-            // A trace's walk passes a few hops; the matrix keeps none.
-            hops: Vec::with_capacity(if detail { 8 } else { 0 }),
+            // A trace's walk passes a few hops (four to an endpoint or a stop, seven through a
+            // NAT gateway); the matrix keeps none. Four hops stay under glibc's thread-cache
+            // limit (1,032 bytes), which makes the allocation several times cheaper.
+            hops: Vec::with_capacity(if detail { room } else { 0 }),
             sig: 0,
         }
     }
