@@ -32,6 +32,13 @@ impl Unchecked {
             .map(|(_, code)| *code)
     }
 
+    /// Add `code` (a code not in [`UNCHECKED`] is left out).
+    pub fn insert(&mut self, code: &str) {
+        if let Some(i) = UNCHECKED.iter().position(|c| *c == code) {
+            self.0 |= 1 << i;
+        }
+    }
+
     pub fn contains(self, code: &str) -> bool {
         self.iter().any(|c| c == code)
     }
