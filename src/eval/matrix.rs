@@ -63,7 +63,8 @@ struct Memo {
     failed: Vec<bool>,
     keys: Vec<ClassKey>,
     rows: Vec<Arc<[MatrixCell]>>,
-    deps: Vec<Deps>,
+    /// Shared: a class kept by an edit keeps its reads without copying them.
+    deps: Vec<Arc<Deps>>,
 }
 
 impl std::fmt::Debug for Memo {
@@ -116,7 +117,7 @@ fn evaluate_class_with(
             trace
         })
         .collect();
-    (traces, WalkDeps(ctx.deps.into_inner()))
+    (traces, WalkDeps(Arc::new(ctx.deps.into_inner())))
 }
 
 impl Matrix {
@@ -341,7 +342,7 @@ fn evaluate_rows(
     keys: &[ClassKey],
     record: bool,
     probe: Probe,
-) -> Vec<(Arc<[MatrixCell]>, Deps)> {
+) -> Vec<(Arc<[MatrixCell]>, Arc<Deps>)> {
     // Classes are independent: every thread takes the next class from one counter until none
     // is left, so none waits for another whose classes cost more.
     let threads = cores().min(keys.len().div_ceil(32)).max(1);
@@ -358,7 +359,7 @@ fn evaluate_rows(
                 *ctx.deps.get_mut() = Deps::recording();
             }
             let row = class_row(&mut ctx, key);
-            done.push((k, (row, std::mem::take(ctx.deps.get_mut()))));
+            done.push((k, (row, Arc::new(std::mem::take(ctx.deps.get_mut())))));
         }
     };
     let mut rows = std::thread::scope(|scope| {
@@ -436,17 +437,17 @@ pub fn evaluate_all_after(previous: &Matrix, model: &Model, what_if: &WhatIf) ->
         match hit {
             change::Hit::Keep => {
                 rows.push(memo.rows[j].clone());
-                deps.push(memo.deps[j].clone());
+                deps.push(Arc::clone(&memo.deps[j]));
             }
             change::Hit::Cells { redo, patch } => {
                 cells.push((k, j, redo, patch));
                 rows.push(Arc::from(Vec::new()));
-                deps.push(Deps::default());
+                deps.push(Arc::default());
             }
             change::Hit::Row => {
                 again.push(k);
                 rows.push(Arc::from(Vec::new()));
-                deps.push(Deps::default());
+                deps.push(Arc::default());
             }
         }
     }
@@ -480,7 +481,7 @@ fn assemble(
     failed: Vec<bool>,
     classes: Classes,
     rows: Vec<Arc<[MatrixCell]>>,
-    deps: Vec<Deps>,
+    deps: Vec<Arc<Deps>>,
     instances: Shared<String>,
     probe: Probe,
 ) -> Matrix {

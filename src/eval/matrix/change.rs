@@ -181,7 +181,7 @@ pub struct Touched(pub(super) Change);
 /// What one class's walks read of what edits change: the tables, subnet associations, AZ
 /// failures, security groups and network ACLs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct WalkDeps(pub(in crate::eval) Deps);
+pub struct WalkDeps(pub(in crate::eval) Arc<Deps>);
 
 impl Touched {
     /// `None` when the models differ in anything else (an endpoint, a NAT gateway, the
@@ -284,7 +284,7 @@ pub(super) fn redo_cells(
     memo: &super::Memo,
     keys: &[super::ClassKey],
     cells: Vec<CellsAgain>,
-) -> Vec<(usize, Arc<[super::MatrixCell]>, Deps)> {
+) -> Vec<(usize, Arc<[super::MatrixCell]>, Arc<Deps>)> {
     let threads = crate::model::cores().min(cells.len().div_ceil(64)).max(1);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let work = || {
@@ -296,11 +296,6 @@ pub(super) fn redo_cells(
             let Some((k, j, redo, patch)) = cells.get(i) else {
                 return done;
             };
-            let mut d = memo.deps[*j].clone();
-            d.on = true;
-            d.cell = Mark::default();
-            d.cell_azs = Default::default();
-            *ctx.deps.get_mut() = d;
             let source = super::class_source(model, &keys[*k]);
             let mut row: Vec<super::MatrixCell> = memo.rows[*j][..n].to_vec();
             let src_az = model.subnet_az[keys[*k].subnet];
@@ -313,13 +308,23 @@ pub(super) fn redo_cells(
                     None => walk.push(s),
                 }
             }
-            for &s in redo.iter().chain(&walk) {
-                row[s as usize].verdict =
-                    super::evaluate_service(&mut ctx, &source, s as usize).verdict;
-                ctx.deps.get_mut().redo_cell(s);
+            // Cells taken from their answers keep the class's reads as they were: shared.
+            let mut deps = Arc::clone(&memo.deps[*j]);
+            if !redo.is_empty() || !walk.is_empty() {
+                let mut d = Deps::clone(&memo.deps[*j]);
+                d.on = true;
+                d.cell = Mark::default();
+                d.cell_azs = Default::default();
+                *ctx.deps.get_mut() = d;
+                for &s in redo.iter().chain(&walk) {
+                    row[s as usize].verdict =
+                        super::evaluate_service(&mut ctx, &source, s as usize).verdict;
+                    ctx.deps.get_mut().redo_cell(s);
+                }
+                deps = Arc::new(std::mem::take(ctx.deps.get_mut()));
             }
             let row = super::with_workloads(model, row);
-            done.push((*k, row, std::mem::take(ctx.deps.get_mut())));
+            done.push((*k, row, deps));
         }
     };
     std::thread::scope(|scope| {
