@@ -43,8 +43,9 @@ if ! "$venv/bin/python" -c 'import netgraph' 2>/dev/null; then
 fi
 
 (cd "$root" && cargo build --release --locked --bin vpc-tui --example generate --example peak_memory)
-bin=$root/target/release/vpc-tui
-gen=$root/target/release/examples/generate
+release=${CARGO_TARGET_DIR:-$root/target}/release
+bin=$release/vpc-tui
+gen=$release/examples/generate
 if [[ ! -f $data/vpcs.json ]]; then
     "$gen" --scale "$scale" --aws "$data" >/dev/null
 fi
@@ -105,5 +106,5 @@ big=$work/quota-100k.ron
 m=$(QUIET=1 measure "$bin" check "$big" --matrix --format jsonl)
 echo "check --matrix --format jsonl, 100,000 instances: $m (wall s, RSS MiB; completes)"
 echo "peak memory (load_file + evaluate_all, quota model):"
-"$root/target/release/examples/peak_memory" | sed 's/^/  /'
+"$release/examples/peak_memory" | sed 's/^/  /'
 echo "load average at the end: $(load)"

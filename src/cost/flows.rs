@@ -186,8 +186,16 @@ pub(super) fn aggregate(
                     via: eval::Via::InterfaceEndpoint,
                     cross_az: Some(cross_az),
                 };
-                let (u, way) = u.after_failures(model, failed, &verdict, way)?;
-                Some((Arc::new(u), Arc::new(way)))
+                let (u2, way2) = u.after_failures(model, failed, &verdict, way)?;
+                // What did not change stays shared with the previous estimate.
+                let same = u2.cross_az_gb.to_bits() == u.cross_az_gb.to_bits();
+                let u = if same { Arc::clone(u) } else { Arc::new(u2) };
+                let way = if **way == way2 {
+                    Arc::clone(way)
+                } else {
+                    Arc::new(way2)
+                };
+                Some((u, way))
             });
             match patched {
                 // The answer's reads stay as recorded: its ENIs only failed since.
