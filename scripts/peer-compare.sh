@@ -42,7 +42,10 @@ if ! "$venv/bin/python" -c 'import netgraph' 2>/dev/null; then
     "$venv/bin/pip" install -q 'aws-vpc-analyzer==0.5.1'
 fi
 
-(cd "$root" && cargo build --release --locked --bin vpc-tui --example generate --example peak_memory)
+# NO_BUILD=1: use the binaries already built (under CARGO_TARGET_DIR or target/).
+if [[ ${NO_BUILD:-0} != 1 ]]; then
+    (cd "$root" && cargo build --release --locked --bin vpc-tui --example generate --example peak_memory)
+fi
 release=${CARGO_TARGET_DIR:-$root/target}/release
 bin=$release/vpc-tui
 gen=$release/examples/generate
