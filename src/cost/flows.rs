@@ -177,25 +177,7 @@ pub(super) fn aggregate(
         let mut walk = Vec::new();
         for &(c, answer) in patch {
             let patched = class.per_column[c].as_ref().and_then(|(u, way)| {
-                let (e, _, _) = u.interface_share?;
-                if e != answer.endpoint() {
-                    return None;
-                }
-                let cross_az = answer.cross_az_after(model, failed, key.subnet)?;
-                let verdict = eval::Verdict::Reachable {
-                    via: eval::Via::InterfaceEndpoint,
-                    cross_az: Some(cross_az),
-                };
-                let (u2, way2) = u.after_failures(model, failed, &verdict, way)?;
-                // What did not change stays shared with the previous estimate.
-                let same = u2.cross_az_gb.to_bits() == u.cross_az_gb.to_bits();
-                let u = if same { Arc::clone(u) } else { Arc::new(u2) };
-                let way = if **way == way2 {
-                    Arc::clone(way)
-                } else {
-                    Arc::new(way2)
-                };
-                Some((u, way))
+                super::usage::answered_after_failures(model, failed, key.subnet, &answer, u, way)
             });
             match patched {
                 // The answer's reads stay as recorded: its ENIs only failed since.

@@ -2,6 +2,7 @@
 //! resource and AZ crossing, and the way the flow goes (aws-semantics.md §8).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::{Crossing, Through, Way};
 use crate::eval::{CrossAz, Hop, HopKind, PathTrace, Verdict};
@@ -98,6 +99,38 @@ impl Usage {
         };
         Some((u, way))
     }
+}
+
+/// The usage and way of a class's flows to a service whose trace read the failed AZs only
+/// through interface endpoint `answer`'s DNS answer (see `eval::Touched::plan`), now that only
+/// AZs failed: `None` when the trace must be walked again. What did not change stays shared
+/// with the previous estimate.
+pub(super) fn answered_after_failures(
+    model: &Model,
+    failed: &[bool],
+    subnet: usize,
+    answer: &crate::eval::Answered,
+    u: &Arc<Usage>,
+    way: &Arc<Way>,
+) -> Option<(Arc<Usage>, Arc<Way>)> {
+    let (e, _, _) = u.interface_share?;
+    if e != answer.endpoint() {
+        return None;
+    }
+    let cross_az = answer.cross_az_after(model, failed, subnet)?;
+    let verdict = Verdict::Reachable {
+        via: crate::eval::Via::InterfaceEndpoint,
+        cross_az: Some(cross_az),
+    };
+    let (u2, way2) = u.after_failures(model, failed, &verdict, way)?;
+    let same = u2.cross_az_gb.to_bits() == u.cross_az_gb.to_bits();
+    let u = if same { Arc::clone(u) } else { Arc::new(u2) };
+    let way = if **way == way2 {
+        Arc::clone(way)
+    } else {
+        Arc::new(way2)
+    };
+    Some((u, way))
 }
 
 /// The DNS answer holds the healthy ENIs of endpoint `e`; the share outside `at` crosses AZs.
