@@ -815,17 +815,21 @@ pub fn describe_files(s: &Scenario) -> Vec<(&'static str, String)> {
     // Every instance's primary network interface, as AWS lists it in both calls: tools that
     // start a path at an instance's ENI (aws-vpc-analyzer, scripts/peer-compare.sh) need it.
     let instance_eni = |k: usize| format!("eni-i{k:05}");
-    let appliances = s.network_interfaces.iter().map(|n| json!({
-        "NetworkInterfaceId": n.id, "VpcId": vpc_id, "SubnetId": n.subnet,
-        "PrivateIpAddress": n.ip.map(|ip| ip.to_string()),
-        "Description": n.description, "InterfaceType": "interface", "TagSet": [],
-    }));
-    let primaries = s.instances.iter().enumerate().map(|(k, i)| json!({
-        "NetworkInterfaceId": instance_eni(k), "VpcId": vpc_id, "SubnetId": i.subnet,
-        "PrivateIpAddress": i.private_ip.map(|ip| ip.to_string()),
-        "Description": "", "InterfaceType": "interface", "TagSet": [],
-        "Attachment": {"InstanceId": i.id, "DeviceIndex": 0, "Status": "attached"},
-    }));
+    let appliances = s.network_interfaces.iter().map(|n| {
+        json!({
+            "NetworkInterfaceId": n.id, "VpcId": vpc_id, "SubnetId": n.subnet,
+            "PrivateIpAddress": n.ip.map(|ip| ip.to_string()),
+            "Description": n.description, "InterfaceType": "interface", "TagSet": [],
+        })
+    });
+    let primaries = s.instances.iter().enumerate().map(|(k, i)| {
+        json!({
+            "NetworkInterfaceId": instance_eni(k), "VpcId": vpc_id, "SubnetId": i.subnet,
+            "PrivateIpAddress": i.private_ip.map(|ip| ip.to_string()),
+            "Description": "", "InterfaceType": "interface", "TagSet": [],
+            "Attachment": {"InstanceId": i.id, "DeviceIndex": 0, "Status": "attached"},
+        })
+    });
     put(
         "network-interfaces.json",
         json!({"NetworkInterfaces": appliances.chain(primaries).collect::<Vec<_>>()}),
