@@ -8,6 +8,7 @@ use std::cell::RefCell;
 
 use crate::model::{Association as TableAssociation, CompiledRoute, CompiledTable, Model, Target};
 
+use super::az_reads::{AzReads, EniAnswer};
 use super::facts::*;
 
 /// The resolved source of a path.
@@ -93,6 +94,16 @@ pub(crate) struct Deps {
     /// Per cell evaluated (by service index; `u32::MAX`: a destination that is no service), the
     /// groups and ACLs its walks read: a rule edit evaluates again only the cells it may touch.
     pub cells: Vec<(u32, Mark)>,
+    /// AZs whose failure only dropped ENIs from an interface endpoint's DNS answer.
+    pub eni_azs: Bits,
+    /// An AZ or ENI index past what [`AzReads`] holds was read: any AZ change evaluates the
+    /// class again.
+    pub wide: bool,
+    /// The AZs the cell being evaluated read so far, by kind.
+    pub cell_azs: AzReads,
+    /// Per cell evaluated (as `cells`), the AZs its walks read by kind: an AZ failure that only
+    /// dropped answered ENIs gives the cell's verdict without a walk.
+    pub az_cells: Vec<(u32, AzReads)>,
 }
 
 /// The groups and network ACLs one cell's walks read, each folded into 256 bits: an edit whose
@@ -135,6 +146,11 @@ impl Deps {
                 Some(c) => c.1 = mark,
                 None => self.cells.push((service, mark)),
             }
+            let azs = std::mem::take(&mut self.cell_azs);
+            match self.az_cells.iter_mut().find(|c| c.0 == service) {
+                Some(c) => c.1 = azs,
+                None => self.az_cells.push((service, azs)),
+            }
         }
     }
 
@@ -143,6 +159,8 @@ impl Deps {
         if self.on {
             let mark = std::mem::take(&mut self.cell);
             self.cells.push((service, mark));
+            let azs = std::mem::take(&mut self.cell_azs);
+            self.az_cells.push((service, azs));
         }
     }
 }
@@ -195,8 +213,47 @@ impl<'m> Ctx<'m> {
         let mut deps = self.deps.borrow_mut();
         if deps.on {
             deps.azs.set(az);
+            match az {
+                0..64 => deps.cell_azs.path |= 1 << az,
+                _ => deps.wide = true,
+            }
         }
         self.failed.get(az).copied().unwrap_or(false)
+    }
+
+    /// Whether an interface endpoint ENI's AZ has failed, asked by the DNS answer only (see
+    /// [`Ctx::eni_answer`]).
+    pub fn eni_az_failed(&self, az: usize) -> bool {
+        let mut deps = self.deps.borrow_mut();
+        if deps.on {
+            deps.eni_azs.set(az);
+            if az >= 64 {
+                deps.wide = true;
+            }
+        }
+        self.failed.get(az).copied().unwrap_or(false)
+    }
+
+    /// DNS answered with `healthy` ENIs of `endpoint`, having asked about the failure of the
+    /// AZs `azs` (bits) with [`Ctx::eni_az_failed`]: recorded for the cell.
+    pub fn eni_answer(&self, endpoint: usize, azs: u64, healthy: &[usize]) {
+        let mut deps = self.deps.borrow_mut();
+        if deps.on {
+            if healthy.iter().any(|&i| i >= 64) {
+                deps.wide = true;
+            }
+            let enis = healthy
+                .iter()
+                .filter(|&&i| i < 64)
+                .fold(0, |m, &i| m | 1 << i);
+            let cell = &mut deps.cell_azs;
+            cell.answers = cell.answers.saturating_add(1);
+            cell.answer = Some(EniAnswer {
+                endpoint: endpoint as u32,
+                azs,
+                enis,
+            });
+        }
     }
 
     /// Whether every AZ has failed (a regional NAT gateway's question).
