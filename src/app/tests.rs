@@ -476,3 +476,34 @@ fn v_cycles_the_paths_ip_version_and_the_matrix_stays_ipv4() {
     press(&mut app, "v");
     assert_eq!(app.family, crate::eval::Family::Ipv4);
 }
+
+/// The flips are made in the `c` list's order: what putting the cells that differ, in cell
+/// order, in that order gives.
+#[test]
+fn flips_come_in_the_lists_order() {
+    for (name, keys) in [
+        ("workloads", "1"),
+        ("private-only", "1"),
+        ("private-only", "12"),
+    ] {
+        let mut app = open(name);
+        let before = app.matrix.clone();
+        press(&mut app, keys);
+        let mut want = Vec::new();
+        for (row, (a, b)) in before.cells.iter().zip(&app.matrix.cells).enumerate() {
+            for (col, (x, y)) in a.iter().zip(b.iter()).enumerate() {
+                if x.verdict != y.verdict {
+                    want.push(change::Flip {
+                        row,
+                        col,
+                        before: x.verdict.clone(),
+                        after: y.verdict.clone(),
+                    });
+                }
+            }
+        }
+        order_flips(&mut want);
+        assert!(!want.is_empty(), "{name} {keys}");
+        assert_eq!(history::flips(&before, &app.matrix), want, "{name} {keys}");
+    }
+}

@@ -121,11 +121,8 @@ impl<'m> Trace<'m> {
         if sec.groups_on || sec.acls_on {
             self.notes.push(Note::Ipv6LayersNotEvaluated);
         }
-        for layer in ["security_groups", "network_acls"] {
-            if !unchecked.contains(&layer) {
-                unchecked.push(layer);
-            }
-        }
+        unchecked.insert("security_groups");
+        unchecked.insert("network_acls");
         Plan::Done(Box::new(PathTrace {
             from: self.from.clone(),
             to: self.to.clone(),
