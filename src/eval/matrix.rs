@@ -15,9 +15,11 @@ use super::query::{Probe, QueryError, To};
 
 mod after_endpoints;
 mod change;
+mod regions;
 use after_endpoints::after_interface_endpoints;
 use change::Change;
 pub use change::{Touched, WalkDeps};
+use regions::AddressRegions;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MatrixCell {
@@ -212,80 +214,6 @@ pub fn classes(model: &Model) -> Classes {
         keys,
         row_class,
         first_row,
-    }
-}
-
-/// Addresses a walk cannot tell apart. A source's private address is read only through CIDR
-/// containment: security group and network ACL rules, routes (the GWLB return leg routes the
-/// source's address), service ranges (prefix lists). CIDRs nest or are disjoint, so the set of
-/// those CIDRs holding an address is fixed by the longest one that does: two addresses of one
-/// subnet held by the same longest CIDR (or by none) give the same verdicts, and one of them
-/// (the first seen) stands for both in the class key. Only CIDRs inside the VPC's can split a
-/// subnet's addresses; the others are left out. The property test
-/// `coarse_classes_equal_per_address_classes` (tests/eval_props.rs) holds this to per-address
-/// evaluation.
-struct AddressRegions {
-    /// The prefix lengths present in `cidrs`, longest first.
-    lengths: Vec<u8>,
-    cidrs: rustc_hash::FxHashSet<ipnet::Ipv4Net>,
-    /// Per (subnet, longest holding CIDR), the address that stands for the region.
-    seen: rustc_hash::FxHashMap<(usize, Option<ipnet::Ipv4Net>), Ipv4Addr>,
-}
-
-impl AddressRegions {
-    fn new(model: &Model) -> AddressRegions {
-        let s = model.scenario();
-        let vpc = &s.vpc.cidrs;
-        let inside = |c: &ipnet::Ipv4Net| vpc.iter().any(|v| v.contains(c));
-        let sec = model.security();
-        let groups = sec
-            .groups
-            .iter()
-            .flat_map(|g| g.ingress.iter().chain(&g.egress));
-        let rules = groups.filter_map(|r| match r.peer {
-            crate::model::Peer::Cidr(c) => Some(c),
-            _ => None,
-        });
-        let acls = s
-            .network_acls
-            .iter()
-            .flat_map(|a| a.inbound.iter().chain(&a.outbound).map(|r| r.cidr));
-        let routes = s
-            .route_tables
-            .iter()
-            .flat_map(|t| t.routes.iter())
-            .filter_map(|r| match r.destination {
-                crate::model::Destination::Cidr(c) => Some(c),
-                _ => None,
-            });
-        let services = model
-            .services()
-            .iter()
-            .flat_map(|x| x.cidrs.iter().copied());
-        let cidrs: rustc_hash::FxHashSet<ipnet::Ipv4Net> = rules
-            .chain(acls)
-            .chain(routes)
-            .chain(services)
-            .map(|c| c.trunc())
-            .filter(inside)
-            .collect();
-        let mut lengths: Vec<u8> = cidrs.iter().map(|c| c.prefix_len()).collect();
-        lengths.sort_unstable_by(|a, b| b.cmp(a));
-        lengths.dedup();
-        AddressRegions {
-            lengths,
-            cidrs,
-            seen: Default::default(),
-        }
-    }
-
-    /// The address that stands for `ip` (in `subnet`) in class keys.
-    fn representative(&mut self, subnet: usize, ip: Ipv4Addr) -> Ipv4Addr {
-        let region = self.lengths.iter().find_map(|&len| {
-            let net = ipnet::Ipv4Net::new(ip, len).ok()?.trunc();
-            self.cidrs.contains(&net).then_some(net)
-        });
-        *self.seen.entry((subnet, region)).or_insert(ip)
     }
 }
 
