@@ -15,6 +15,7 @@ use super::query::{Probe, QueryError, To};
 
 mod after_endpoints;
 mod change;
+mod family;
 mod regions;
 use after_endpoints::after_interface_endpoints;
 use change::Change;
@@ -270,23 +271,20 @@ fn evaluate_rows(
     record: bool,
     probe: Probe,
 ) -> Vec<(Arc<[MatrixCell]>, Deps)> {
-    // Classes are independent: every thread takes the next class from one counter until none
-    // is left, so none waits for another whose classes cost more.
+    // Families are independent: every thread takes the next family from one counter until
+    // none is left, so none waits for another whose families cost more.
+    let families = family::families(model, keys);
     let threads = cores().min(keys.len().div_ceil(32)).max(1);
     let next = AtomicUsize::new(0);
     let work = || {
         let mut ctx = Ctx::verdicts(model, failed, probe);
         let mut done = Vec::new();
         loop {
-            let k = next.fetch_add(1, Ordering::Relaxed);
-            let Some(key) = keys.get(k) else {
+            let f = next.fetch_add(1, Ordering::Relaxed);
+            let Some(members) = families.get(f) else {
                 return done;
             };
-            if record {
-                *ctx.deps.get_mut() = Deps::recording();
-            }
-            let row = class_row(&mut ctx, key);
-            done.push((k, (row, std::mem::take(ctx.deps.get_mut()))));
+            done.extend(family::rows(&mut ctx, keys, members, record));
         }
     };
     let mut rows = std::thread::scope(|scope| {
