@@ -49,14 +49,16 @@ impl AddressRegions {
             .network_acls
             .iter()
             .flat_map(|a| a.inbound.iter().chain(&a.outbound).map(|r| r.cidr));
-        let routes = s
-            .route_tables
-            .iter()
-            .flat_map(|t| t.routes.iter())
-            .filter_map(|r| match r.destination {
-                crate::model::Destination::Cidr(c) => Some(c),
-                _ => None,
-            });
+        // Routes inside the VPC's CIDRs, from each compiled table's trie: a quota-sized model
+        // has 200,000 routes, nearly all outside. (A route to a VPC CIDR itself holds every
+        // address of the subnets inside it alike; prefix-list entries inside the VPC are
+        // ignored by AWS and are not in the trie.)
+        let mut routes = Vec::new();
+        for t in model.tables.iter() {
+            for &v in vpc {
+                t.trie.inside(v, |net, _| routes.push(net));
+            }
+        }
         let services = model
             .services()
             .iter()
