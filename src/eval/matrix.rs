@@ -273,7 +273,7 @@ fn evaluate_rows(
 ) -> Vec<(Arc<[MatrixCell]>, Deps)> {
     // Families are independent: every thread takes the next family from one counter until
     // none is left, so none waits for another whose families cost more.
-    let families = family::families(model, keys);
+    let families = family::families(model, keys.iter());
     let threads = cores().min(keys.len().div_ceil(32)).max(1);
     let next = AtomicUsize::new(0);
     let work = || {

@@ -162,7 +162,8 @@ impl Touched {
 
 /// The classes whose cells `cells` (class, its previous class, services) a rule edit may have
 /// touched: those cells evaluated again, the others and the previous reads kept (the cells'
-/// reads replaced by the new ones). Classes are shared out over the cores.
+/// reads replaced by the new ones). The classes of one family replay each other's walks
+/// (`family.rs`); families are shared out over the cores.
 pub(super) fn redo_cells(
     model: &Model,
     failed: &[bool],
@@ -171,6 +172,7 @@ pub(super) fn redo_cells(
     keys: &[super::ClassKey],
     cells: Vec<(usize, usize, Vec<u32>)>,
 ) -> Vec<(usize, Arc<[super::MatrixCell]>, Deps)> {
+    let families = super::family::families(model, cells.iter().map(|c| &keys[c.0]));
     let threads = crate::model::cores().min(cells.len().div_ceil(64)).max(1);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let work = || {
@@ -178,23 +180,26 @@ pub(super) fn redo_cells(
         let n = model.services().len();
         let mut done = Vec::new();
         loop {
-            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some((k, j, redo)) = cells.get(i) else {
+            let f = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(family) = families.get(f) else {
                 return done;
             };
-            let mut d = memo.deps[*j].clone();
-            d.on = true;
-            d.cell = Mark::default();
-            *ctx.deps.get_mut() = d;
-            let source = super::class_source(model, &keys[*k]);
-            let mut row: Vec<super::MatrixCell> = memo.rows[*j][..n].to_vec();
-            for &s in redo {
-                row[s as usize].verdict =
-                    super::evaluate_service(&mut ctx, &source, s as usize).verdict;
-                ctx.deps.get_mut().redo_cell(s);
+            let mut walks = super::family::Cells::new(n);
+            for &c in family {
+                let (k, j, redo) = &cells[c];
+                let mut d = memo.deps[*j].clone();
+                d.on = true;
+                d.cell = Mark::default();
+                *ctx.deps.get_mut() = d;
+                let source = super::class_source(model, &keys[*k]);
+                let mut row: Vec<super::MatrixCell> = memo.rows[*j][..n].to_vec();
+                for &s in redo {
+                    row[s as usize] = walks.cell(&mut ctx, &source, s as usize);
+                    ctx.deps.get_mut().redo_cell(s);
+                }
+                let row = super::with_workloads(model, row);
+                done.push((*k, row, std::mem::take(ctx.deps.get_mut())));
             }
-            let row = super::with_workloads(model, row);
-            done.push((*k, row, std::mem::take(ctx.deps.get_mut())));
         }
     };
     std::thread::scope(|scope| {

@@ -1,30 +1,33 @@
 //! Families of classes: classes that share a subnet, public-IP state and address, and differ
 //! only in their security groups. A walk reads the source's groups in its security group checks
 //! only (its egress; the ingress of what it reaches, for rules naming a group): everything
-//! else it does follows from those checks' decisions. So the first class of a family is walked
-//! with those checks logged, and each other class replays the log with its own groups: where
-//! every check decides alike, the walk would go the same way, and the cell is the first
-//! class's; where one decides otherwise, the cell is walked. On the security bench model the
-//! 2,122 classes fall into a few hundred families.
+//! else it does follows from those checks' decisions. So a family's cells are walked with those
+//! checks logged, and its other classes replay the log with their own groups: where every check
+//! decides alike, the walk would go the same way and the cell is the one walked; where one
+//! decides otherwise, the cell is walked (and kept for the others too). On the security bench
+//! model the 2,122 classes fall into a few hundred families.
 
 use std::sync::Arc;
 
 use super::super::ctx::{Ctx, Deps, Side, SourceCheck};
 use super::super::evaluate::evaluate_service;
 use super::super::rules::security_group;
-use super::{ClassKey, MatrixCell, class_row, class_source, with_workloads};
+use super::{ClassKey, MatrixCell, Source, class_row, class_source, with_workloads};
 use crate::model::Model;
 
-/// The classes (indexes into `keys`) in families, each in order with its first class first,
+/// The classes (indexes in `keys`' order) in families, each in order with its first class first,
 /// the families in order of their first class.
-pub(super) fn families(model: &Model, keys: &[ClassKey]) -> Vec<Vec<usize>> {
+pub(super) fn families<'a>(
+    model: &Model,
+    keys: impl ExactSizeIterator<Item = &'a ClassKey>,
+) -> Vec<Vec<usize>> {
     if !model.security().groups_on {
         return (0..keys.len()).map(|k| vec![k]).collect();
     }
     let mut family_of: rustc_hash::FxHashMap<(usize, bool, Option<std::net::Ipv4Addr>), usize> =
         Default::default();
     let mut families: Vec<Vec<usize>> = Vec::new();
-    for (k, key) in keys.iter().enumerate() {
+    for (k, key) in keys.enumerate() {
         let Some((_, address)) = &key.security else {
             families.push(vec![k]);
             continue;
@@ -43,6 +46,63 @@ pub(super) fn families(model: &Model, keys: &[ClassKey]) -> Vec<Vec<usize>> {
 /// A class's row and what its walks read.
 pub(super) type Row = (Arc<[MatrixCell]>, Deps);
 
+/// The most walks of one cell a family keeps for its classes to replay.
+const KEPT: usize = 4;
+
+/// One walk of a cell: its logged checks, the cell, and what the walk read but the source's
+/// groups' rules.
+struct Walked<'m> {
+    log: Vec<SourceCheck<'m>>,
+    cell: MatrixCell,
+    reads: Deps,
+}
+
+/// The walks of one family's cells, per service, for its other classes to replay.
+pub(super) struct Cells<'m> {
+    walked: Vec<Vec<Walked<'m>>>,
+}
+
+impl<'m> Cells<'m> {
+    pub(super) fn new(services: usize) -> Cells<'m> {
+        Cells {
+            walked: (0..services).map(|_| Vec::new()).collect(),
+        }
+    }
+
+    /// The cell of service `s` for `source` (a class of the family), its reads recorded in the
+    /// cell being evaluated: a kept walk's, when its checks decide alike for the source's
+    /// groups; otherwise walked, with its checks logged and kept.
+    pub(super) fn cell(&mut self, ctx: &mut Ctx<'m>, source: &Source, s: usize) -> MatrixCell {
+        let groups = &source.groups;
+        if let Some(w) = self.walked[s].iter().find(|w| replays(ctx, &w.log, groups)) {
+            #[cfg(debug_assertions)]
+            walks_alike(ctx, source, s, &w.cell);
+            read_as(ctx, &w.reads, &w.log, groups);
+            return w.cell.clone();
+        }
+        let class = std::mem::take(ctx.deps.get_mut());
+        *ctx.deps.get_mut() = match class.on {
+            true => Deps::recording(),
+            false => Deps::default(),
+        };
+        *ctx.log.get_mut() = Some(Vec::new());
+        let cell = MatrixCell {
+            verdict: evaluate_service(ctx, source, s).verdict,
+        };
+        let log = ctx.log.get_mut().take().unwrap_or_default();
+        let reads = std::mem::replace(ctx.deps.get_mut(), class);
+        read_as(ctx, &reads, &log, groups);
+        if self.walked[s].len() < KEPT {
+            self.walked[s].push(Walked {
+                log,
+                cell: cell.clone(),
+                reads,
+            });
+        }
+        cell
+    }
+}
+
 /// The rows of one family's classes `members`, each with what its walks read when `record`.
 pub(super) fn rows(
     ctx: &mut Ctx<'_>,
@@ -56,66 +116,33 @@ pub(super) fn rows(
             false => Deps::default(),
         }
     };
-    let Some((&first, others)) = members.split_first() else {
-        return Vec::new();
-    };
-    fresh(ctx);
-    if others.is_empty() {
-        let row = class_row(ctx, &keys[first]);
-        return vec![(first, (row, std::mem::take(ctx.deps.get_mut())))];
+    if let [only] = members {
+        fresh(ctx);
+        let row = class_row(ctx, &keys[*only]);
+        return vec![(*only, (row, std::mem::take(ctx.deps.get_mut())))];
     }
     let model = ctx.model;
     let n = model.services().len();
-    let source = class_source(model, &keys[first]);
-    let mut logs: Vec<Vec<SourceCheck<'_>>> = Vec::with_capacity(n);
-    // Per cell, what its walk read, but the source's groups' rules: what a replayed cell reads
-    // besides its own class's groups' rules.
-    let mut reads: Vec<Deps> = Vec::with_capacity(n);
-    let cells: Vec<MatrixCell> = (0..n)
-        .map(|s| {
-            let class = std::mem::take(ctx.deps.get_mut());
-            fresh(ctx);
-            *ctx.log.get_mut() = Some(Vec::new());
-            let verdict = evaluate_service(ctx, &source, s).verdict;
-            let log = ctx.log.get_mut().take().unwrap_or_default();
-            let cell = std::mem::replace(ctx.deps.get_mut(), class);
-            read_as(ctx, &cell, &log, &source.groups);
-            ctx.deps.get_mut().end_cell(s as u32);
-            logs.push(log);
-            reads.push(cell);
-            MatrixCell { verdict }
-        })
-        .collect();
-    let first_row = with_workloads(model, cells.clone());
-    let first_deps = std::mem::take(ctx.deps.get_mut());
-    let mut out = Vec::with_capacity(members.len());
-    for &k in others {
+    let mut cells = Cells::new(n);
+    let mut out: Vec<(usize, Row)> = Vec::with_capacity(members.len());
+    for &k in members {
         fresh(ctx);
         let source = class_source(model, &keys[k]);
-        let mut walked = false;
         let row: Vec<MatrixCell> = (0..n)
             .map(|s| {
-                if replays(ctx, &logs[s], &source.groups) {
-                    #[cfg(debug_assertions)]
-                    walks_alike(ctx, &source, s, &cells[s]);
-                    read_as(ctx, &reads[s], &logs[s], &source.groups);
-                    ctx.deps.get_mut().end_cell(s as u32);
-                    cells[s].clone()
-                } else {
-                    walked = true;
-                    let verdict = evaluate_service(ctx, &source, s).verdict;
-                    ctx.deps.get_mut().end_cell(s as u32);
-                    MatrixCell { verdict }
-                }
+                let cell = cells.cell(ctx, &source, s);
+                ctx.deps.get_mut().end_cell(s as u32);
+                cell
             })
             .collect();
-        let row = match walked {
-            true => with_workloads(model, row),
-            false => Arc::clone(&first_row),
-        };
+        // Classes whose cells all came out alike share one row.
+        let same = out
+            .iter()
+            .find(|(_, (r, _))| r[..n] == row[..])
+            .map(|(_, (r, _))| Arc::clone(r));
+        let row = same.unwrap_or_else(|| with_workloads(model, row));
         out.push((k, (row, std::mem::take(ctx.deps.get_mut()))));
     }
-    out.push((first, (first_row, first_deps)));
     out
 }
 
@@ -148,7 +175,7 @@ fn replays(ctx: &mut Ctx<'_>, log: &[SourceCheck<'_>], groups: &[u32]) -> bool {
 
 /// Debug builds: a replayed cell is the cell the walk gives.
 #[cfg(debug_assertions)]
-fn walks_alike(ctx: &mut Ctx<'_>, source: &super::Source, s: usize, cell: &MatrixCell) {
+fn walks_alike(ctx: &mut Ctx<'_>, source: &Source, s: usize, cell: &MatrixCell) {
     let deps = std::mem::take(ctx.deps.get_mut());
     let walked = evaluate_service(ctx, source, s).verdict;
     *ctx.deps.get_mut() = deps;
