@@ -33,8 +33,9 @@ use super::ctx::{Ctx, Dest, Outcome, Pieces, Side, SourceCheck, Walk};
 use super::facts::*;
 use super::rules::{network_acl, security_group};
 
-/// A hop a piece passed: kind, id, and the fact when facts are kept.
-type Passed = (HopKind, Id, Option<Fact>);
+/// A hop a piece passed: kind, id, and the fact when facts are kept (boxed: without facts, a
+/// list of passed hops stays small to grow and move).
+pub(crate) type Passed = (HopKind, Id, Option<Box<Fact>>);
 
 /// What the layers decided for the pieces that reached a target.
 pub(crate) struct Gate {
@@ -55,7 +56,10 @@ impl Piece<'_, '_> {
     fn group(&mut self, check: Result<GroupCheck, Box<GroupCheck>>) -> Result<(), Box<Outcome>> {
         match check {
             Ok(c) => {
-                let fact = self.ctx.facts.then(|| Fact::security_group(c.clone()));
+                let fact = self
+                    .ctx
+                    .facts
+                    .then(|| Box::new(Fact::security_group(c.clone())));
                 self.hops.push((HopKind::SecurityGroup, c.interface, fact));
                 Ok(())
             }
@@ -80,8 +84,10 @@ impl Piece<'_, '_> {
             }));
         }
         let id = checks[0].acl.clone();
-        let fact = self.ctx.facts.then(|| Fact::NetworkAcl {
-            checks: checks.to_vec(),
+        let fact = self.ctx.facts.then(|| {
+            Box::new(Fact::NetworkAcl {
+                checks: checks.to_vec(),
+            })
         });
         self.hops.push((HopKind::NetworkAcl, id, fact));
         Ok(())
