@@ -2,9 +2,8 @@
 
 use std::net::Ipv4Addr;
 
-use ipnet::Ipv4Net;
-
 use crate::model::Model;
+use crate::model::security_rules::{GroupPeer, Span};
 
 /// Addresses a walk cannot tell apart. A source's private address is read only through CIDR
 /// containment: security group and network ACL rules, routes (the GWLB return leg routes the
@@ -34,44 +33,34 @@ const NONE: u32 = u32::MAX;
 impl AddressRegions {
     pub(super) fn new(model: &Model) -> AddressRegions {
         let s = model.scenario();
-        let vpc = &s.vpc.cidrs;
-        let inside = |c: &Ipv4Net| vpc.iter().any(|v| v.contains(c));
+        let vpc: Vec<Span> = s.vpc.cidrs.iter().map(|&v| Span::of(v)).collect();
+        let mut spans: Vec<Span> = Vec::new();
+        // The rules as compiled (integer ranges): no pass over the scenario's rules.
         let sec = model.security();
-        let groups = sec
-            .groups
-            .iter()
-            .flat_map(|g| g.ingress.iter().chain(&g.egress));
-        let rules = groups.filter_map(|r| match r.peer {
-            crate::model::Peer::Cidr(c) => Some(c),
-            _ => None,
-        });
-        let acls = s
-            .network_acls
-            .iter()
-            .flat_map(|a| a.inbound.iter().chain(&a.outbound).map(|r| r.cidr));
+        for side in sec.group_rules.iter().flatten() {
+            spans.extend(side.iter().filter_map(|r| match r.peer {
+                GroupPeer::Cidr(c) => Some(c),
+                _ => None,
+            }));
+        }
+        for side in sec.acl_rules.iter().flatten() {
+            spans.extend(side.iter().map(|r| r.cidr));
+        }
         // Routes inside the VPC's CIDRs, from each compiled table's trie: a quota-sized model
         // has 200,000 routes, nearly all outside. (A route to a VPC CIDR itself holds every
         // address of the subnets inside it alike; prefix-list entries inside the VPC are
         // ignored by AWS and are not in the trie.)
-        let mut routes = Vec::new();
         for t in model.tables.iter() {
-            for &v in vpc {
-                t.trie.inside(v, |net, _| routes.push(net));
+            for &v in &s.vpc.cidrs {
+                t.trie.inside(v, |net, _| spans.push(Span::of(net)));
             }
         }
-        let services = model
-            .services()
-            .iter()
-            .flat_map(|x| x.cidrs.iter().copied());
-        let cidrs: Vec<Ipv4Net> = rules
-            .chain(acls)
-            .chain(routes)
-            .chain(services)
-            .filter(inside)
-            .map(|c| c.trunc())
-            .collect();
+        for service in model.services().iter() {
+            spans.extend(service.cidrs.iter().map(|&c| Span::of(c)));
+        }
+        spans.retain(|c| vpc.iter().any(|v| v.contains(*c)));
         AddressRegions {
-            runs: runs(cidrs),
+            runs: runs(spans),
             seen: Default::default(),
         }
     }
@@ -94,12 +83,17 @@ impl AddressRegions {
 /// The runs of addresses that the same longest CIDR of `cidrs` holds, as (first address,
 /// CIDR index or `NONE`), by first address. CIDRs nest or are disjoint: sorted by first address,
 /// the wider first, each one opens inside those still open that hold it.
-fn runs(mut cidrs: Vec<Ipv4Net>) -> Vec<(u32, u32)> {
-    cidrs.sort_unstable_by_key(|c| (u32::from(c.network()), c.prefix_len()));
-    cidrs.dedup();
-    let span = |c: &Ipv4Net| {
-        let (a, b) = (u32::from(c.network()), u32::from(c.broadcast()));
-        (u64::from(a), u64::from(b) + 1)
+fn runs(cidrs: Vec<Span>) -> Vec<(u32, u32)> {
+    // Each block as one integer: its first address, then the wider first.
+    let mut keys: Vec<u64> = cidrs
+        .iter()
+        .map(|c| (u64::from(c.0) << 32) | u64::from(u32::MAX - c.1))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let span = |k: u64| {
+        let start = k >> 32;
+        (start, u64::from(u32::MAX - (k as u32)) + 1)
     };
     let mut runs: Vec<(u64, u32)> = Vec::with_capacity(2 * cidrs.len() + 1);
     // Open CIDRs, innermost last: (end, exclusive; index).
@@ -109,8 +103,8 @@ fn runs(mut cidrs: Vec<Ipv4Net>) -> Vec<(u32, u32)> {
         Some(last) if last.0 == at => last.1 = region,
         _ => runs.push((at, region)),
     };
-    for (i, c) in cidrs.iter().enumerate() {
-        let (start, end) = span(c);
+    for (i, &k) in keys.iter().enumerate() {
+        let (start, end) = span(k);
         while let Some(&(top_end, _)) = open.last() {
             if top_end > start {
                 break;
@@ -135,6 +129,7 @@ fn runs(mut cidrs: Vec<Ipv4Net>) -> Vec<(u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ipnet::Ipv4Net;
     use proptest::prelude::*;
 
     /// The longest CIDR of `cidrs` holding `ip`, by trying every one.
@@ -169,7 +164,8 @@ mod tests {
             let mut sorted = cidrs.clone();
             sorted.sort_unstable_by_key(|c| (u32::from(c.network()), c.prefix_len()));
             sorted.dedup();
-            let regions = AddressRegions { runs: runs(cidrs.clone()), seen: Default::default() };
+            let spans = cidrs.iter().map(|&c| Span::of(c)).collect();
+            let regions = AddressRegions { runs: runs(spans), seen: Default::default() };
             // Probes at each CIDR's edges and just outside them, and anywhere.
             let edges = cidrs.iter().flat_map(|c| {
                 let (a, b) = (u32::from(c.network()), u32::from(c.broadcast()));
