@@ -37,13 +37,13 @@ impl AddressRegions {
         let mut spans: Vec<Span> = Vec::new();
         // The rules as compiled (integer ranges): no pass over the scenario's rules.
         let sec = model.security();
-        for side in sec.group_rules.iter().flatten() {
+        for side in sec.group_rules.iter().flat_map(|g| g.iter()) {
             spans.extend(side.iter().filter_map(|r| match r.peer {
                 GroupPeer::Cidr(c) => Some(c),
                 _ => None,
             }));
         }
-        for side in sec.acl_rules.iter().flatten() {
+        for side in sec.acl_rules.iter().flat_map(|a| a.iter()) {
             spans.extend(side.iter().map(|r| r.cidr));
         }
         // Routes inside the VPC's CIDRs, from each compiled table's trie: a quota-sized model
