@@ -33,9 +33,8 @@ use super::ctx::{Ctx, Dest, Outcome, Pieces, Side, SourceCheck, Walk};
 use super::facts::*;
 use super::rules::{network_acl, security_group};
 
-/// A hop a piece passed: kind, id, and the fact when facts are kept (boxed: without facts, a
-/// list of passed hops stays small to grow and move).
-pub(crate) type Passed = (HopKind, Id, Option<Box<Fact>>);
+/// A hop a piece passed: kind, id, and the fact when facts are kept.
+pub(crate) type Passed = (HopKind, Id, Option<Fact>);
 
 /// What the layers decided for the pieces that reached a target.
 pub(crate) struct Gate {
@@ -56,10 +55,7 @@ impl Piece<'_, '_> {
     fn group(&mut self, check: Result<GroupCheck, Box<GroupCheck>>) -> Result<(), Box<Outcome>> {
         match check {
             Ok(c) => {
-                let fact = self
-                    .ctx
-                    .facts
-                    .then(|| Box::new(Fact::security_group(c.clone())));
+                let fact = self.ctx.facts.then(|| Fact::security_group(c.clone()));
                 self.hops.push((HopKind::SecurityGroup, c.interface, fact));
                 Ok(())
             }
@@ -84,10 +80,8 @@ impl Piece<'_, '_> {
             }));
         }
         let id = checks[0].acl.clone();
-        let fact = self.ctx.facts.then(|| {
-            Box::new(Fact::NetworkAcl {
-                checks: checks.to_vec(),
-            })
+        let fact = self.ctx.facts.then(|| Fact::NetworkAcl {
+            checks: checks.to_vec(),
         });
         self.hops.push((HopKind::NetworkAcl, id, fact));
         Ok(())
@@ -326,18 +320,16 @@ fn source_check<'m>(
     let logging = ctx.log.borrow().is_some();
     // While logging, the source's groups' rules are not recorded as read here: the log says
     // which checks read them, and the matrix records them for each class it stands for.
-    let unrecorded = (logging && matches!(groups, Side::Source)).then(|| ctx.deps.take());
-    let check = security_group::check(
+    let record = !(logging && matches!(groups, Side::Source));
+    let check = security_group::check_with(
         ctx,
+        record,
         direction,
         interface,
         checked,
         traffic,
         peer.resolve(src),
     );
-    if let Some(deps) = unrecorded {
-        *ctx.deps.borrow_mut() = deps;
-    }
     let involved = matches!(groups, Side::Source) || matches!(peer, Side::Source);
     if logging
         && involved

@@ -85,7 +85,7 @@ impl<'m> Cells<'m> {
             true => Deps::recording(),
             false => Deps::default(),
         };
-        *ctx.log.get_mut() = Some(Vec::new());
+        *ctx.log.get_mut() = Some(Vec::with_capacity(8));
         let cell = MatrixCell {
             verdict: evaluate_service(ctx, source, s).verdict,
         };

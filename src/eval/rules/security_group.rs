@@ -112,8 +112,32 @@ pub(crate) fn check(
     traffic: Traffic,
     peer_groups: Option<&[u32]>,
 ) -> Result<GroupCheck, Box<GroupCheck>> {
+    check_with(
+        ctx,
+        true,
+        direction,
+        interface,
+        groups,
+        traffic,
+        peer_groups,
+    )
+}
+
+/// [`check`], the groups' rules recorded as read only when `record` (the matrix records those
+/// of a source's groups itself, for each class whose checks decide alike: `matrix/family.rs`).
+pub(crate) fn check_with(
+    ctx: &Ctx<'_>,
+    record: bool,
+    direction: GroupDirection,
+    interface: &str,
+    groups: &[u32],
+    traffic: Traffic,
+    peer_groups: Option<&[u32]>,
+) -> Result<GroupCheck, Box<GroupCheck>> {
     let sec = ctx.model.security();
-    ctx.read_groups(groups);
+    if record {
+        ctx.read_groups(groups);
+    }
     let rules_of = |g: u32| {
         let group = sec.group(g);
         let rules = match direction {
