@@ -92,11 +92,9 @@ pub(crate) struct SourceCheck<'m> {
     pub allowed: bool,
 }
 
-/// A set of small indexes (tables, subnets, AZs) as bits: up to 512 inline, so that what one
-/// cell's walk read (the matrix keeps it per cell for a family's other classes) allocates
-/// nothing on a quota-sized model.
+/// A set of small indexes (tables, subnets, AZs) as bits.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Bits(smallvec::SmallVec<[u64; 8]>);
+pub(crate) struct Bits(Vec<u64>);
 
 impl Bits {
     pub fn set(&mut self, i: usize) {

@@ -68,6 +68,7 @@ pub(crate) fn rule_fact(group: &str, index: usize, rule: &SecurityGroupRule) -> 
 
 /// The first compiled rule (groups in order, rules in order) of `groups` in `direction` that
 /// allows `traffic`, with its group: what [`check`] and [`allows`] decide by.
+#[inline]
 fn first_allowing<'m>(
     ctx: &Ctx<'m>,
     direction: GroupDirection,
@@ -89,8 +90,8 @@ fn first_allowing<'m>(
     })
 }
 
-/// Whether [`check`] allows `traffic` (its decision without the fact), the groups' rules
-/// recorded as read.
+/// Whether [`check`] allows `traffic` (its decision without the fact). The groups' rules are
+/// not recorded as read: the caller records what it keeps (`matrix/family.rs`).
 pub(crate) fn allows(
     ctx: &Ctx<'_>,
     direction: GroupDirection,
@@ -98,7 +99,6 @@ pub(crate) fn allows(
     traffic: &Traffic,
     peer_groups: Option<&[u32]>,
 ) -> bool {
-    ctx.read_groups(groups);
     first_allowing(ctx, direction, groups, traffic, peer_groups).is_some()
 }
 
