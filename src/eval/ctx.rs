@@ -255,10 +255,7 @@ impl<'m> Ctx<'m> {
 
     pub fn az(&self, az: usize) -> Az {
         match self.model.az_names.get(az) {
-            Some((name, zone_id)) => Az {
-                name: name.clone(),
-                zone_id: zone_id.clone(),
-            },
+            Some(az) => az.clone(),
             None => Az {
                 name: Id::from(self.model.az_name(az)),
                 zone_id: None,
@@ -339,11 +336,7 @@ impl<'m> Ctx<'m> {
     }
 
     pub fn eni(&self, endpoint: usize, i: usize) -> EndpointEni {
-        let info = &self.model.endpoint_enis(endpoint)[i];
-        EndpointEni {
-            ip: info.ip,
-            az: self.az(info.az),
-        }
+        self.model.endpoint_eni_facts[endpoint][i].clone()
     }
 }
 
@@ -449,12 +442,15 @@ pub(crate) struct Trail {
 }
 
 impl Trail {
-    pub fn new(detail: bool, facts: bool) -> Self {
+    /// A trail with room for `room` hops when it keeps them.
+    pub fn new(detail: bool, facts: bool, room: usize) -> Self {
         Trail {
             detail,
             facts: detail && facts,
-            // A trace's walk passes a few hops; the matrix keeps none.
-            hops: Vec::with_capacity(if detail { 8 } else { 0 }),
+            // A trace's walk passes a few hops (four to an endpoint or a stop, seven through a
+            // NAT gateway); the matrix keeps none. Four hops stay under glibc's thread-cache
+            // limit (1,032 bytes), which makes the allocation several times cheaper.
+            hops: Vec::with_capacity(if detail { room } else { 0 }),
             sig: 0,
         }
     }
@@ -492,11 +488,12 @@ impl Trail {
     }
 }
 
-/// FNV-1a: ids are short and the hash only groups paths within one evaluation.
+/// rustc's hasher, eight bytes at a time: the hash only groups paths within one evaluation.
 fn id_hash(id: &str) -> u64 {
-    id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(id.as_bytes());
+    h.finish()
 }
 
 /// The leaves of one evaluation: usually one or two, kept inline.
@@ -522,6 +519,8 @@ pub(crate) struct Leaf {
 pub(crate) struct Arrival<'a, 'm> {
     pub table_id: &'m str,
     pub route: &'m CompiledRoute,
+    /// The route's destination as written, compiled with the table.
+    pub written: &'m Id,
     pub pieces: &'a [Ipv4Net],
     pub dest: Dest,
 }
@@ -529,7 +528,7 @@ pub(crate) struct Arrival<'a, 'm> {
 impl Arrival<'_, '_> {
     /// The route as a fact: `destination → target`.
     pub fn route(&self) -> Route {
-        route_fact(self.route)
+        route_fact(self.route, self.written)
     }
 
     pub fn table(&self) -> Id {
@@ -542,9 +541,10 @@ impl Arrival<'_, '_> {
     }
 }
 
-pub(crate) fn route_fact(r: &CompiledRoute) -> Route {
+/// A compiled route as a fact, with its destination as the table wrote it when compiled.
+pub(crate) fn route_fact(r: &CompiledRoute, written: &Id) -> Route {
     Route {
-        destination: super::route::destination_text(&r.destination),
+        destination: written.clone(),
         target: super::route::target_text(&r.target),
     }
 }

@@ -224,9 +224,13 @@ fn endpoint_answer(
     let facts = |ctx: &Ctx<'_>, list: &[usize]| -> Vec<EndpointEni> {
         list.iter().map(|&i| ctx.eni(e, i)).collect()
     };
-    // One allocation for the answer, shared with the endpoint hop (`super::merge`).
+    // Shared with the endpoint hop (`super::merge`): the model's own list when every ENI
+    // answers, otherwise one allocation for the answer.
     let shared = |ctx: &Ctx<'_>, list: &[usize]| -> std::sync::Arc<[EndpointEni]> {
-        list.iter().map(|&i| ctx.eni(e, i)).collect()
+        match list.len() == all.len() {
+            true => model.endpoint_eni_facts[e].clone(),
+            false => list.iter().map(|&i| ctx.eni(e, i)).collect(),
+        }
     };
     if !dropped.is_empty() && ctx.detail {
         let enis = facts(ctx, &dropped);
