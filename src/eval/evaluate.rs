@@ -45,6 +45,7 @@ pub(crate) fn evaluate_in(
         src_groups: source.groups.clone(),
         src_id: Id::default(),
         deleted_nat,
+        log: Default::default(),
     };
     Ok(evaluate_goal(&mut ctx, &source, &goal))
 }
