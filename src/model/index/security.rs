@@ -136,14 +136,15 @@ impl SecurityIndex {
     ) -> SecurityIndex {
         let mut next = self.clone();
         for &g in groups {
-            if let Some(group) = s.security_groups.get(g) {
-                next.group_rules[g] = Arc::new(compile_group(group, &next.lookup));
-                next.groups[g] = Arc::new(group.clone());
+            let slots = (next.groups.get_mut(g), next.group_rules.get_mut(g));
+            if let (Some(group), (Some(slot), Some(rules))) = (s.security_groups.get(g), slots) {
+                *rules = Arc::new(compile_group(group, &next.lookup));
+                *slot = Arc::new(group.clone());
             }
         }
         for &a in acls {
-            if let Some(acl) = s.network_acls.get(a) {
-                next.acl_rules[a] = Arc::new(compile_acl(acl));
+            if let (Some(acl), Some(rules)) = (s.network_acls.get(a), next.acl_rules.get_mut(a)) {
+                *rules = Arc::new(compile_acl(acl));
             }
         }
         next
