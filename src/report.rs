@@ -206,6 +206,7 @@ pub fn cell_text(v: &Verdict) -> String {
                 crate::eval::Via::InterfaceEndpoint => "ok:vpce",
                 crate::eval::Via::NatGateway => "ok:nat",
                 crate::eval::Via::InternetGateway => "ok:igw",
+                crate::eval::Via::EgressOnlyInternetGateway => "ok:eigw",
                 crate::eval::Via::Local => "ok:local",
                 crate::eval::Via::Mixed => "ok:mixed",
             };

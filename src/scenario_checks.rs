@@ -122,7 +122,13 @@ fn expectation_trace(model: &Model, exp: &Expectation) -> Result<PathTrace, Quer
             .with_request(crate::eval::Request {
                 action: exp.action.clone(),
                 resource: exp.resource.clone(),
-            }),
+            })
+            .with_family(
+                exp.family
+                    .as_deref()
+                    .and_then(crate::eval::Family::from_code)
+                    .unwrap_or_default(),
+            ),
     )
 }
 

@@ -275,7 +275,11 @@ fn endpoint_subnet(s: &Scenario, n: u32, with_ip: bool) -> EndpointSubnet {
             let size = 1u32 << (32 - x.cidr.prefix_len());
             Ipv4Addr::from(u32::from(x.cidr.network()) + (n >> 4) % size)
         });
-    EndpointSubnet { subnet: id, ip }
+    EndpointSubnet {
+        ipv6: Default::default(),
+        subnet: id,
+        ip,
+    }
 }
 
 /// Pick subsets of `items` by the bits of `bits`.
@@ -365,6 +369,8 @@ fn build(s: &Scenario, seed: &Seed) -> Edit {
                 .collect();
             Edit::AddInterfaceEndpoint {
                 endpoint: InterfaceEndpoint {
+                    dns_record_ip_type: Default::default(),
+                    ip_address_type: Default::default(),
                     policy: None,
                     security_groups: Vec::new(),
                     id: format!("vpce-if-new-{}", a % 3),

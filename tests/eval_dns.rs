@@ -266,6 +266,9 @@ fn a_zone_answer_drops_enis_in_failed_azs() {
         id: Some("use1-az2".into()),
     });
     s.subnets.push(vpc_tui::model::Subnet {
+        dns64: Default::default(),
+        ipv6_cidr: Default::default(),
+        ipv6_only: Default::default(),
         id: "subnet-app-b".into(),
         name: Some("app-b".into()),
         az: "us-east-1b".into(),

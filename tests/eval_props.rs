@@ -393,7 +393,7 @@ proptest! {
         let mut s = with_endpoint(scenario(&defaults, &publics, false));
         s.instances = (0..SUBNETS)
             .flat_map(|i| hosts.iter().enumerate().map(move |(k, &h)| (i, k, h)))
-            .map(|(i, k, h)| Instance {
+            .map(|(i, k, h)| Instance { ipv6_address: Default::default(),
                 security_groups: Vec::new(),
                 id: format!("i-{i}-{k}"),
                 name: None,

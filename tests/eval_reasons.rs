@@ -274,6 +274,8 @@ fn dns_support_off_blocks_every_name() {
 fn with_ssm(s: &mut Scenario, subnets: &[&str]) {
     s.interface_endpoints
         .push(vpc_tui::model::InterfaceEndpoint {
+            dns_record_ip_type: Default::default(),
+            ip_address_type: Default::default(),
             policy: None,
             security_groups: Vec::new(),
             id: "vpce-ssm".into(),
@@ -281,6 +283,7 @@ fn with_ssm(s: &mut Scenario, subnets: &[&str]) {
             subnets: subnets
                 .iter()
                 .map(|x| vpc_tui::model::EndpointSubnet {
+                    ipv6: Default::default(),
                     subnet: x.to_string(),
                     ip: None,
                 })
@@ -741,6 +744,9 @@ fn a_chain_of_twenty_appliances_is_no_routing_loop() {
     let n = 20;
     for i in 0..n {
         s.subnets.push(vpc_tui::model::Subnet {
+            dns64: Default::default(),
+            ipv6_cidr: Default::default(),
+            ipv6_only: Default::default(),
             id: format!("subnet-fw-{i}"),
             name: None,
             az: "us-east-1a".into(),
@@ -761,6 +767,7 @@ fn a_chain_of_twenty_appliances_is_no_routing_loop() {
             Target::InternetGateway("igw-1".into())
         };
         s.route_tables.push(vpc_tui::model::RouteTable {
+            ipv6_routes: Default::default(),
             id: format!("rtb-fw-{i}"),
             subnets: vec![format!("subnet-fw-{i}")],
             name: None,

@@ -214,7 +214,7 @@ proptest! {
         if endpoint {
             s = with_endpoint(s);
             // A second ENI, in another AZ: removing one of two is a weak point or not.
-            s.interface_endpoints[0].subnets.push(vpc_tui::model::EndpointSubnet {
+            s.interface_endpoints[0].subnets.push(vpc_tui::model::EndpointSubnet { ipv6: Default::default(),
                 subnet: "subnet-3".into(),
                 ip: None,
             });

@@ -951,3 +951,54 @@ fn cross_region_interface_endpoint_keeps_its_region() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+const IPV6: &str = "tests/fixtures/aws/ipv6-dual-stack";
+
+/// The dual-stack VPC of `scenarios/ipv6-dual-stack.ron` in the CLI's shapes (VPC and subnet
+/// `Ipv6CidrBlockAssociationSet`, `DestinationIpv6CidrBlock` routes to `local`, an internet
+/// gateway and an `EgressOnlyInternetGatewayId`, `describe-egress-only-internet-gateways`,
+/// instances' `Ipv6Address`, endpoints' `IpAddressType` and `DnsOptions.DnsRecordIpType`):
+/// importing it gives the RON scenario's IPv6 fields and every expected verdict.
+#[test]
+fn ipv6_fixture_gives_the_verdicts_of_the_equivalent_ron() {
+    let (s, w) = import(IPV6);
+    assert!(
+        w.iter().all(|d| d.rule != "aws_ipv6_not_modelled"),
+        "{w:#?}"
+    );
+    let ron = vpc_tui::model::load_file(Path::new("scenarios/ipv6-dual-stack.ron")).unwrap();
+    let r = ron.scenario();
+    assert_eq!(s.vpc.ipv6_cidrs, r.vpc.ipv6_cidrs);
+    assert_eq!(
+        s.egress_only_internet_gateways, r.egress_only_internet_gateways,
+        "another VPC's egress-only gateway is left out"
+    );
+    for (a, b) in s.subnets.iter().zip(&r.subnets) {
+        assert_eq!((&a.id, a.ipv6_cidr), (&b.id, b.ipv6_cidr));
+    }
+    let imported = Model::new(s).expect("imports into a valid model");
+    for t in &r.route_tables {
+        let it = imported
+            .scenario()
+            .route_tables
+            .iter()
+            .find(|x| x.id == t.id)
+            .unwrap();
+        assert_eq!(it.ipv6_routes, t.ipv6_routes, "{}", t.id);
+    }
+    for e in &r.expect {
+        let what_if = vpc_tui::model::WhatIf {
+            failed_azs: e.failed_azs.clone(),
+        };
+        let family = e
+            .family
+            .as_deref()
+            .and_then(eval::Family::from_code)
+            .unwrap_or_default();
+        let q = |m: &Model| Query::parse(m, &e.from, &e.to, false).with_family(family);
+        let x = eval::evaluate(&imported, &what_if, &q(&imported)).unwrap();
+        let y = eval::evaluate(&ron, &what_if, &q(&ron)).unwrap();
+        assert_eq!(x.verdict, y.verdict, "{} → {}", e.from, e.to);
+        assert_eq!(x.verdict.code(), e.verdict, "{} → {}", e.from, e.to);
+    }
+}

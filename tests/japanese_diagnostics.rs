@@ -54,6 +54,7 @@ fn refused_and_missing_edits_read_in_japanese() {
         Edit::AddEndpointSubnet {
             endpoint,
             subnet: EndpointSubnet {
+                ipv6: Default::default(),
                 subnet: s.interface_endpoints[0].subnets[0].subnet.clone(),
                 ip: None,
             },

@@ -181,11 +181,14 @@ fn edit(s: &Scenario, kind: u8, a: u32, b: u32, c: u32, flag: bool) -> Edit {
         },
         9 => Edit::AddInterfaceEndpoint {
             endpoint: InterfaceEndpoint {
+                dns_record_ip_type: Default::default(),
+                ip_address_type: Default::default(),
                 policy: None,
                 security_groups: Vec::new(),
                 id: format!("vpce-if-{}", a % 3),
                 service: ["ssm", "sqs", "kms"][b as usize % 3].into(),
                 subnets: vec![EndpointSubnet {
+                    ipv6: Default::default(),
                     subnet: subnet(c),
                     ip: None,
                 }],

@@ -49,7 +49,13 @@ fn every_scenario_meets_its_expectations() {
                     .with_request(vpc_tui::eval::Request {
                         action: exp.action.clone(),
                         resource: exp.resource.clone(),
-                    }),
+                    })
+                    .with_family(
+                        exp.family
+                            .as_deref()
+                            .and_then(vpc_tui::eval::Family::from_code)
+                            .unwrap_or_default(),
+                    ),
             )
             .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
             let mut wrong = Vec::new();

@@ -67,6 +67,7 @@ proptest! {
         // its own groups: families of up to three classes.
         s.instances = (0..SUBNETS * 3)
             .map(|k| Instance {
+                ipv6_address: Default::default(),
                 security_groups: {
                     let mut v: Vec<String> = sets[k].iter().map(|g| format!("sg-{g}")).collect();
                     v.dedup();

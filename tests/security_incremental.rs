@@ -215,7 +215,7 @@ proptest! {
             })
             .collect();
         s.instances = (0..SUBNETS * 2)
-            .map(|k| Instance {
+            .map(|k| Instance { ipv6_address: Default::default(),
                 security_groups: {
                     let (g, two) = groups[k];
                     let mut v = vec![format!("sg-{g}")];

@@ -569,3 +569,30 @@ fn large_screens_show_every_panel() {
     let after = text(&frame(&mut app, 200, 60));
     assert!(after.contains("Endpoints and gateways") && after.contains("Cost (monthly"));
 }
+
+/// An IPv6 path (`v`) draws in every panel: the path names the DNS stop, nothing panics at
+/// 80×24 or 120×40, in English and Japanese.
+#[test]
+fn an_ipv6_path_draws() {
+    let mut app = open("ipv6-dual-stack");
+    press(&mut app, "vj");
+    for (w, h) in [(120, 40), (80, 24)] {
+        let screen = text(&frame(&mut app, w, h));
+        assert!(screen.contains("app-a"), "{screen}");
+    }
+    let screen = text(&frame(&mut app, 120, 40));
+    assert!(screen.contains("no_aaaa_record"), "{screen}");
+    // The route tables panel lists the IPv6 routes, the derived local one included.
+    assert!(
+        screen.contains("2600:1f18:1234:5600::/56 → local"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("::/0                     → igw-1"),
+        "{screen}"
+    );
+    app.update(Msg::Resize(120, 40));
+    app.set_lang(Lang::Ja);
+    let screen = text(&frame(&mut app, 120, 40));
+    assert!(screen.contains("AAAA"), "{screen}");
+}

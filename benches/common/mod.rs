@@ -360,6 +360,9 @@ pub fn scenario(shape: Shape) -> Scenario {
                 _ => "private",
             };
             Subnet {
+                dns64: Default::default(),
+                ipv6_cidr: Default::default(),
+                ipv6_only: Default::default(),
                 id: subnet_id(i),
                 name: Some(format!("{role}-{i:03}-{}", az_letter(subnet_az(i)))),
                 az: az_name(subnet_az(i)),
@@ -403,6 +406,7 @@ pub fn scenario(shape: Shape) -> Scenario {
                 });
             }
             RouteTable {
+                ipv6_routes: Default::default(),
                 id: table_id(t),
                 name: Some(match t {
                     0 => "main".to_string(),
@@ -495,6 +499,7 @@ pub fn scenario(shape: Shape) -> Scenario {
                     let az = (start_az + k) % AZS;
                     let pool = &private_by_az[az];
                     EndpointSubnet {
+                        ipv6: Default::default(),
                         subnet: subnet_id(pool[(j * 7 + k) % pool.len()]),
                         ip: None,
                     }
@@ -502,6 +507,8 @@ pub fn scenario(shape: Shape) -> Scenario {
                 .collect();
             let private_dns = first && svc.private_dns_supported;
             InterfaceEndpoint {
+                dns_record_ip_type: Default::default(),
+                ip_address_type: Default::default(),
                 policy: None,
                 security_groups: Vec::new(),
                 id: format!(
@@ -527,6 +534,7 @@ pub fn scenario(shape: Shape) -> Scenario {
             let slot = k / n_subnets;
             let [a, b, c, _] = subnet_cidr(s).network().octets();
             Instance {
+                ipv6_address: Default::default(),
                 security_groups: Vec::new(),
                 id: instance_id(k),
                 name: (k % 10 == 0).then(|| format!("app-{k:05}")),
@@ -543,6 +551,7 @@ pub fn scenario(shape: Shape) -> Scenario {
         .collect();
 
     let mut scenario = Scenario {
+        egress_only_internet_gateways: Default::default(),
         buckets: Vec::new(),
         ephemeral_ports: None,
         network_acls: Vec::new(),
@@ -563,6 +572,7 @@ pub fn scenario(shape: Shape) -> Scenario {
         description_ja: None,
         region: REGION.into(),
         vpc: Vpc {
+            ipv6_cidrs: Default::default(),
             id: "vpc-quota".into(),
             cidrs: (0..n_subnets.div_ceil(256))
                 .map(|k| Ipv4Net::new(Ipv4Addr::new(10, k as u8, 0, 0), 16).expect("cidr"))

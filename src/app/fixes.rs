@@ -58,6 +58,7 @@ impl App {
         let what_if = &self.model.scenario().what_if;
         let query = Query::parse(&self.model, &s.query, &tg.query, false)
             .with_probe(self.probe)
+            .with_family(self.family)
             .with_request(self.request.clone());
         if trace.verdict.is_reachable() {
             self.analysis.weak = Some(fix::weak_points_for(&self.model, what_if, &query, trace));

@@ -244,6 +244,7 @@ fn a_large_model_waits_for_f_and_the_wheel_moves_the_choice() {
     // Enough instances that the analysis is not worked out after every change.
     for k in 0..600 {
         scenario.instances.push(crate::model::Instance {
+            ipv6_address: Default::default(),
             id: format!("i-extra-{k}"),
             name: None,
             subnet: ["subnet-private-b", "subnet-public-a", "subnet-public-b"][k % 3].into(),

@@ -200,6 +200,8 @@ pub enum Msg {
     Fixes,
     /// `F`: mark the matrix cells that have a single point of failure.
     ToggleSpof,
+    /// `v`: the path's IP version, IPv4 → IPv6 → auto (what the client would use).
+    CycleFamily,
     /// Mouse wheel over a place on the screen: scroll what is under the pointer.
     WheelDown(u16, u16),
     WheelUp(u16, u16),
@@ -306,6 +308,8 @@ pub struct App {
     pub probe: crate::eval::Probe,
     /// The path's request for endpoint and bucket policies (`t`, "Request…"; any).
     pub request: crate::eval::Request,
+    /// The path's IP version (`v`; the matrix stays IPv4).
+    pub family: crate::eval::Family,
     /// The first line of the lesson narration shown.
     pub narration_scroll: u16,
     /// The topology scrolls itself to keep the selected source and the lesson step's changes
@@ -381,6 +385,7 @@ impl App {
             path_scroll: 0,
             probe: Default::default(),
             request: Default::default(),
+            family: Default::default(),
             narration_scroll: 0,
             topo_follow: true,
             overlay: None,
@@ -558,6 +563,7 @@ impl App {
             Msg::ShowWarnings => self.show_warnings(),
             Msg::Fixes => self.open_fixes(),
             Msg::ToggleSpof => self.toggle_spof(),
+            Msg::CycleFamily => self.cycle_family(),
             Msg::ShowFlips => {
                 if self.verdict_hidden() {
                     // The list names verdicts: it would answer the open question.

@@ -77,8 +77,26 @@ impl App {
         };
         let query = Query::parse(&self.model, &s.query, &t.query, false)
             .with_probe(self.probe)
-            .with_request(self.request.clone());
+            .with_request(self.request.clone())
+            .with_family(self.family);
         eval::evaluate(&self.model, &self.model.scenario().what_if, &query)
+    }
+
+    /// `v`: ask the path over IPv4, IPv6, or what the client would use (the matrix stays IPv4).
+    pub(super) fn cycle_family(&mut self) {
+        use crate::eval::Family;
+        self.family = match self.family {
+            Family::Ipv4 => Family::Ipv6,
+            Family::Ipv6 => Family::Auto,
+            Family::Auto => Family::Ipv4,
+        };
+        self.reselect();
+        let id = match self.family {
+            Family::Ipv4 => "ui-family-now-ipv4",
+            Family::Ipv6 => "ui-family-now-ipv6",
+            Family::Auto => "ui-family-now-auto",
+        };
+        self.status = Some((StatusKind::Info, crate::i18n::t(self.lang, id).into()));
     }
 
     /// Ask about other traffic: the path and every matrix cell are evaluated again for it.

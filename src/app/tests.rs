@@ -458,6 +458,25 @@ fn flips_list_healthy_sources_first_with_the_matrix_verdict() {
     assert_eq!(verdict_words(cell), "unavailable (source_az_failed)");
 }
 
+#[test]
+fn v_cycles_the_paths_ip_version_and_the_matrix_stays_ipv4() {
+    let mut app = open("ipv6-dual-stack");
+    // web-a → s3, as every scenario opens.
+    assert_eq!(verdict(&app), "reachable via internet_gateway");
+    let cells = app.matrix.cells.clone();
+    press(&mut app, "v");
+    assert_eq!(app.family, crate::eval::Family::Ipv6);
+    // S3's Regional name has no AAAA record.
+    assert_eq!(verdict(&app), "blocked (no_aaaa_record)");
+    assert!(status(&app).contains("IPv6"), "{}", status(&app));
+    assert_eq!(app.matrix.cells, cells);
+    press(&mut app, "v");
+    assert_eq!(app.family, crate::eval::Family::Auto);
+    assert_eq!(verdict(&app), "reachable via internet_gateway");
+    press(&mut app, "v");
+    assert_eq!(app.family, crate::eval::Family::Ipv4);
+}
+
 /// The flips are made in the `c` list's order: what putting the cells that differ, in cell
 /// order, in that order gives.
 #[test]

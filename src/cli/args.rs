@@ -184,6 +184,18 @@ pub struct CheckArgs {
     /// (`arn:aws:s3:::bucket/key`; default: any object in any bucket).
     #[arg(long, value_name = "ARN", requires = "from", conflicts_with = "matrix")]
     pub resource: Option<String>,
+    /// The IP version for a named destination: ipv4 (the default), ipv6, or auto (what the
+    /// client would use: IPv6 when it has an IPv6 address and the DNS answer has an AAAA record,
+    /// DNS64's included; RFC 6724). An address given with --to decides its own version
+    /// (--to 2600:1f18::1 is IPv6).
+    #[arg(
+        long,
+        value_enum,
+        requires = "from",
+        conflicts_with = "matrix",
+        default_value_t = FamilyArg::Ipv4
+    )]
+    pub family: FamilyArg,
     /// Every instance × every service.
     #[arg(long)]
     pub matrix: bool,
@@ -220,6 +232,24 @@ pub struct CheckArgs {
     /// instead of the compact verdict.
     #[arg(long, requires = "matrix")]
     pub trace: bool,
+}
+
+/// `--family`: the IP version of a query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FamilyArg {
+    Ipv4,
+    Ipv6,
+    Auto,
+}
+
+impl FamilyArg {
+    pub fn family(self) -> crate::eval::Family {
+        match self {
+            FamilyArg::Ipv4 => crate::eval::Family::Ipv4,
+            FamilyArg::Ipv6 => crate::eval::Family::Ipv6,
+            FamilyArg::Auto => crate::eval::Family::Auto,
+        }
+    }
 }
 
 /// `--protocol`: what security group and network ACL rules match.

@@ -111,7 +111,8 @@ pub fn run_check(
         .with_request(eval::Request {
             action: args.action.clone(),
             resource: args.resource.clone(),
-        });
+        })
+        .with_family(args.family.family());
     if args.public_ip && !matches!(query.from, eval::From::Subnet { .. }) {
         let _ = writeln!(
             err,

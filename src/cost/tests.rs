@@ -342,6 +342,7 @@ fn the_diff_of_an_eni_shows_the_hours_and_the_traffic_it_moves() {
     let (after_model, _) = Edit::AddEndpointSubnet {
         endpoint: "vpce-ssm".into(),
         subnet: crate::model::EndpointSubnet {
+            ipv6: Default::default(),
             subnet: "subnet-private-c".into(),
             ip: None,
         },
@@ -417,11 +418,14 @@ fn tokyo_is_priced_with_tokyo_prices() {
     close(before.total, 0.0);
     let (after_model, _) = Edit::AddInterfaceEndpoint {
         endpoint: crate::model::InterfaceEndpoint {
+            dns_record_ip_type: Default::default(),
+            ip_address_type: Default::default(),
             policy: None,
             security_groups: Vec::new(),
             id: "vpce-sqs".into(),
             service: "sqs".into(),
             subnets: vec![crate::model::EndpointSubnet {
+                ipv6: Default::default(),
                 subnet: "subnet-private-a".into(),
                 ip: None,
             }],

@@ -78,6 +78,7 @@ fn per_flow(
             to: To::Service(service.clone()),
             probe: Default::default(),
             request: Default::default(),
+            family: Default::default(),
         };
         let Ok(trace) = eval::evaluate(model, what_if, &query) else {
             continue;
@@ -183,14 +184,21 @@ fn every_shipped_scenario_costs_the_same_by_class_as_flow_by_flow() {
 /// have several instances.
 fn crowded(m: &Model, extra: &[(usize, bool)]) -> Model {
     let mut s = m.scenario().clone();
-    let subnets: Vec<String> = s.subnets.iter().map(|x| x.id.clone()).collect();
+    let subnets: Vec<(String, bool)> = s
+        .subnets
+        .iter()
+        .map(|x| (x.id.clone(), x.ipv6_only))
+        .collect();
     for (k, &(pick, public_ip)) in extra.iter().enumerate() {
+        let (subnet, ipv6_only) = subnets[pick % subnets.len()].clone();
         s.instances.push(Instance {
+            ipv6_address: Default::default(),
             id: format!("i-extra-{k}"),
             name: None,
-            subnet: subnets[pick % subnets.len()].clone(),
+            subnet,
             private_ip: None,
-            public_ip,
+            // An IPv6-only subnet gives no IPv4 address, public or private.
+            public_ip: public_ip && !ipv6_only,
             security_groups: Vec::new(),
         });
     }

@@ -31,6 +31,28 @@ pub(crate) fn evaluate_in(
 ) -> Result<PathTrace, QueryError> {
     let source = resolve_source(model, &query.from)?;
     let goal = resolve_goal(model, &query.to)?;
+    // Anything but a plain IPv4 query is planned by the IPv6 rules first (one test here for
+    // IPv4 queries: their cost does not change).
+    let mut family_note = None;
+    if query.family != super::query::Family::Ipv4
+        || matches!(goal, Goal::Address6(_))
+        || model.scenario().subnets[source.subnet].ipv6_only
+    {
+        let failed = model.failed_az_set(what_if);
+        let to = goal_label(model, &goal);
+        match super::ipv6::plan(
+            model,
+            &failed,
+            &source,
+            &goal,
+            &to,
+            query.family,
+            deleted_nat,
+        ) {
+            super::ipv6::Plan::Done(trace) => return Ok(*trace),
+            super::ipv6::Plan::Ipv4(note) => family_note = note,
+        }
+    }
     let mut ctx = Ctx {
         model,
         failed: model.failed_az_set(what_if),
@@ -47,7 +69,26 @@ pub(crate) fn evaluate_in(
         deleted_nat,
         log: Default::default(),
     };
+    if let Some(note) = family_note {
+        ctx.notes.push(note);
+    }
     Ok(evaluate_goal(&mut ctx, &source, &goal))
+}
+
+/// The destination as a trace names it (`s3`, `2600:1f18::1`, `workload:ecr-pull`).
+fn goal_label(model: &Model, goal: &Goal) -> Id {
+    match goal {
+        Goal::Service(svc) => Id::from(model.services()[*svc].name.as_str()),
+        Goal::Address(net) if net.prefix_len() == 32 => Id::from(net.addr().to_string()),
+        Goal::Address(net) => Id::from(net.to_string()),
+        Goal::Address6(net) if net.prefix_len() == 128 => Id::from(net.addr().to_string()),
+        Goal::Address6(net) => Id::from(net.to_string()),
+        Goal::Remote {
+            service, region, ..
+        } => Id::from(format!("{service}@{region}")),
+        Goal::Global { name, .. } => Id::from(name.as_str()),
+        Goal::Workload(name, _) => Id::from(format!("workload:{name}")),
+    }
 }
 
 /// Room for the hops of most paths: to an endpoint, a gateway, or a stop.
@@ -139,6 +180,30 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
     match goal {
         Goal::Service(svc) => evaluate_service(ctx, source, *svc),
         Goal::Workload(name, parts) => evaluate_workload(ctx, source, name, parts),
+        Goal::Address6(_) => {
+            let to = goal_label(model, goal);
+            match super::ipv6::plan(
+                model,
+                &ctx.failed,
+                source,
+                goal,
+                &to,
+                super::query::Family::Ipv6,
+                ctx.deleted_nat,
+            ) {
+                super::ipv6::Plan::Done(trace) => *trace,
+                // An IPv6 address is always planned as IPv6.
+                super::ipv6::Plan::Ipv4(_) => PathTrace {
+                    from: source.origin.clone(),
+                    to,
+                    verdict: Verdict::Blocked(Reason::Ipv6NotModelled),
+                    notes: Notes::new(),
+                    hops: Vec::new(),
+                    parts: Vec::new(),
+                    unchecked: Default::default(),
+                },
+            }
+        }
         Goal::Address(net) => {
             let text = if net.prefix_len() == 32 {
                 crate::net_text::NetText::addr(net.addr())

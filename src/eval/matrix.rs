@@ -111,7 +111,23 @@ fn evaluate_class_with(
             let goal = resolve_goal(model, &To::Service(name.to_string()));
             ctx.notes.clear();
             ctx.aim = Default::default();
-            let trace = goal.map(|goal| evaluate_goal(&mut ctx, &source, &goal));
+            let trace = goal.map(|goal| {
+                // An IPv6-only subnet has no IPv4 path: the trace `evaluate` gives it.
+                if model.scenario().subnets[source.subnet].ipv6_only
+                    && let super::ipv6::Plan::Done(t) = super::ipv6::plan(
+                        model,
+                        failed,
+                        &source,
+                        &goal,
+                        &super::facts::Id::from(name),
+                        super::query::Family::Ipv4,
+                        None,
+                    )
+                {
+                    return *t;
+                }
+                evaluate_goal(&mut ctx, &source, &goal)
+            });
             let service = model
                 .service_lookup
                 .get(name)
@@ -459,6 +475,15 @@ fn class_source(model: &Model, key: &ClassKey) -> Source {
     }
 }
 
+/// One IPv4 cell: the matrix is IPv4 (`check --family` asks IPv6 path by path), so a class in an
+/// IPv6-only subnet, which has no IPv4 address, is `no_ipv4_address` in every column.
+fn cell_verdict(ctx: &mut Ctx<'_>, source: &super::ctx::Source, service: usize) -> Verdict {
+    if ctx.model.scenario().subnets[source.subnet].ipv6_only {
+        return Verdict::Blocked(super::facts::Reason::NoIpv4Address);
+    }
+    evaluate_service(ctx, source, service).verdict
+}
+
 fn class_row(ctx: &mut Ctx<'_>, key: &ClassKey) -> Arc<[MatrixCell]> {
     let model = ctx.model;
     let services = model.services();
@@ -470,7 +495,7 @@ fn class_row(ctx: &mut Ctx<'_>, key: &ClassKey) -> Arc<[MatrixCell]> {
     }
     let row: Vec<MatrixCell> = (0..services.len())
         .map(|s| {
-            let verdict = evaluate_service(ctx, &source, s).verdict;
+            let verdict = cell_verdict(ctx, &source, s);
             ctx.deps.get_mut().end_cell(s as u32);
             MatrixCell { verdict }
         })

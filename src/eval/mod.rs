@@ -16,6 +16,7 @@ mod ctx;
 mod dns;
 mod evaluate;
 mod facts;
+mod ipv6;
 mod layers;
 mod matrix;
 mod merge;
@@ -34,5 +35,5 @@ pub use matrix::{
     Answered, ClassKey, Classes, Matrix, MatrixCell, Plan, Touched, WalkDeps, classes, columns,
     evaluate_all, evaluate_all_after, evaluate_all_for, evaluate_class, evaluate_classes,
 };
-pub use query::{From, Probe, Query, QueryError, Request, To};
+pub use query::{Family, From, Probe, Query, QueryError, Request, To};
 pub use removal::evaluate_without_nat_gateway;

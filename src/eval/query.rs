@@ -1,9 +1,9 @@
 //! A query: where traffic starts and where it goes, as the CLI, lessons and the explorer name
 //! them; and the error for a name the model does not have.
 
-use std::net::Ipv4Addr;
+use std::net::{Ipv4Addr, Ipv6Addr};
 
-use ipnet::Ipv4Net;
+use ipnet::{Ipv4Net, Ipv6Net};
 
 use crate::model::Model;
 
@@ -29,6 +29,9 @@ pub enum To {
     Name(String),
     /// An IPv4 address or CIDR, inside the VPC or outside it.
     Address(Ipv4Net),
+    /// An IPv6 address or CIDR (`2600:1f18::1`, `64:ff9b::a00:5`): an IPv6 query whatever the
+    /// family asked.
+    Address6(Ipv6Net),
     /// A named set of services (`workload:ecr-pull`).
     Workload(String),
 }
@@ -42,6 +45,38 @@ pub struct Query {
     pub probe: Probe,
     /// The request at the service (action, resource), for endpoint and bucket policies.
     pub request: Request,
+    /// The IP version asked for a named destination (an address literal decides its own).
+    pub family: Family,
+}
+
+/// The IP version a query asks for (`check --family`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Family {
+    /// IPv4: every query before IPv6 was modelled, and the default.
+    #[default]
+    Ipv4,
+    Ipv6,
+    /// What the client would use: IPv6 when the client has an IPv6 address and the DNS answer
+    /// has an AAAA record (DNS64's included), and IPv4 otherwise (RFC 6724 §6 rule 6 with the
+    /// default policy table of §2.1, which ranks `::/0` above `::ffff:0:0/96`).
+    Auto,
+}
+
+impl Family {
+    pub fn code(self) -> &'static str {
+        match self {
+            Family::Ipv4 => "ipv4",
+            Family::Ipv6 => "ipv6",
+            Family::Auto => "auto",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Family> {
+        [Family::Ipv4, Family::Ipv6, Family::Auto]
+            .into_iter()
+            .find(|f| f.code() == code)
+    }
 }
 
 /// The request a query asks about at the service, as IAM names it (aws-semantics.md §5b):
@@ -124,6 +159,7 @@ impl Query {
             to: To::Service(service.to_string()),
             probe: Probe::default(),
             request: Request::default(),
+            family: Family::default(),
         }
     }
 
@@ -149,6 +185,10 @@ impl Query {
                 service: service.to_string(),
                 region: region.to_string(),
             }
+        } else if let Ok(net) = to.parse::<Ipv6Net>() {
+            To::Address6(net.trunc())
+        } else if let Ok(ip) = to.parse::<Ipv6Addr>() {
+            To::Address6(Ipv6Net::from(ip))
         } else if let Ok(net) = to.parse::<Ipv4Net>() {
             To::Address(net.trunc())
         } else if let Ok(ip) = to.parse::<Ipv4Addr>() {
@@ -168,12 +208,19 @@ impl Query {
             to,
             probe: Probe::default(),
             request: Request::default(),
+            family: Family::default(),
         }
     }
 
     /// The same query about other traffic (`check --protocol udp --port 53`).
     pub fn with_probe(mut self, probe: Probe) -> Self {
         self.probe = probe;
+        self
+    }
+
+    /// The same query for another IP version (`check --family ipv6`).
+    pub fn with_family(mut self, family: Family) -> Self {
+        self.family = family;
         self
     }
 

@@ -28,6 +28,8 @@ pub(crate) enum Goal {
         cidrs: Vec<Ipv4Net>,
     },
     Address(Ipv4Net),
+    /// An IPv6 destination: evaluated by `super::ipv6` only.
+    Address6(ipnet::Ipv6Net),
     Workload(String, Vec<usize>),
 }
 
@@ -103,6 +105,7 @@ pub(crate) fn resolve_goal(model: &Model, to: &To) -> Result<Goal, QueryError> {
             }
         }
         To::Address(net) => Goal::Address(*net),
+        To::Address6(net) => Goal::Address6(*net),
         To::Workload(name) => {
             let workloads = model.workloads();
             let Some(w) = workloads.iter().find(|w| &w.name == name) else {

@@ -299,6 +299,8 @@ fn follow<'m>(
             network_interface::follow(ctx, &at, id, &mut walk, &mut hops)
         }
         Target::Blackhole => blackhole::explicit(&at),
+        // IPv6 only: validation refuses it in an IPv4 route (super::ipv6 walks IPv6 routes).
+        Target::EgressOnlyInternetGateway(_) => blackhole::missing_target(&at),
         Target::VpcPeering(id) | Target::TransitGateway(id) | Target::VirtualPrivateGateway(id) => {
             leaves_vpc::follow(&at, id)
         }

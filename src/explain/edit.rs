@@ -577,11 +577,14 @@ mod tests {
             },
             Edit::AddInterfaceEndpoint {
                 endpoint: InterfaceEndpoint {
+                    dns_record_ip_type: Default::default(),
+                    ip_address_type: Default::default(),
                     policy: None,
                     security_groups: Vec::new(),
                     id: "vpce-ssm".into(),
                     service: "ssm".into(),
                     subnets: vec![EndpointSubnet {
+                        ipv6: Default::default(),
                         subnet: "subnet-a".into(),
                         ip: None,
                     }],
@@ -593,6 +596,8 @@ mod tests {
             },
             Edit::AddInterfaceEndpoint {
                 endpoint: InterfaceEndpoint {
+                    dns_record_ip_type: Default::default(),
+                    ip_address_type: Default::default(),
                     policy: None,
                     security_groups: Vec::new(),
                     id: "vpce-ssm".into(),
@@ -610,6 +615,7 @@ mod tests {
             Edit::AddEndpointSubnet {
                 endpoint: "vpce-ssm".into(),
                 subnet: EndpointSubnet {
+                    ipv6: Default::default(),
                     subnet: "subnet-b".into(),
                     ip: Some("10.0.1.5".parse().unwrap()),
                 },
@@ -618,6 +624,7 @@ mod tests {
             Edit::AddEndpointSubnet {
                 endpoint: "vpce-ssm".into(),
                 subnet: EndpointSubnet {
+                    ipv6: Default::default(),
                     subnet: "subnet-b".into(),
                     ip: None,
                 },

@@ -309,6 +309,7 @@ pub fn hop_sentence(lang: Lang, hop: &Hop) -> String {
         }
         Fact::Return(leg) => return_text(lang, leg),
         Fact::Stop(stop) => stop_sentence(lang, stop),
+        Fact::Ipv6(f) => super::ipv6::hop_text(lang, id, f),
     }
 }
 

@@ -23,6 +23,7 @@ mod edit;
 mod fix;
 mod hops;
 mod import;
+mod ipv6;
 mod lang;
 mod model;
 mod notes;

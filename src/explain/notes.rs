@@ -10,6 +10,19 @@ pub fn note_sentence(lang: Lang, note: &Note) -> String {
     let id = format!("note-{}", note.code());
     let a = args();
     match note {
+        Note::EgressOnlyNoInbound { gateway } => msg(lang, &id, a.s("gateway", gateway.as_str())),
+        Note::Ipv6LayersNotEvaluated => m(lang, &id),
+        Note::Ipv6ServiceRangesUnknown { service } => {
+            msg(lang, &id, a.s("service", service.as_str()))
+        }
+        Note::FamilyChosen { family, why } => msg(
+            lang,
+            &id,
+            a.s(
+                "choice",
+                super::ipv6::family_text(lang, *family, Some(*why)),
+            ),
+        ),
         Note::PrivateDnsOff { endpoint, name } => msg(
             lang,
             &id,

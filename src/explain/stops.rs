@@ -15,6 +15,7 @@ pub fn stop_sentence(lang: Lang, stop: &Stop) -> String {
             .s("target", route.target.to_string())
     };
     match stop {
+        Stop::Ipv6(s) => super::ipv6::stop_text(lang, s),
         Stop::SourceAzFailed { source, az } => msg(
             lang,
             &id,

@@ -26,6 +26,10 @@ fn hops_summary(lang: Lang, to: &str, verdict: &Verdict, hops: &[Hop]) -> String
                 .rev()
                 .find_map(|h| match &h.fact {
                     Fact::InterfaceEndpoint { enis } => Some((h.id.as_str(), enis.len())),
+                    Fact::Ipv6(f) => match &**f {
+                        V6Fact::Endpoint { addresses } => Some((h.id.as_str(), addresses.len())),
+                        _ => None,
+                    },
                     _ => None,
                 })
                 .unwrap_or_default();
@@ -54,6 +58,19 @@ fn hops_summary(lang: Lang, to: &str, verdict: &Verdict, hops: &[Hop]) -> String
                             target: w.target.clone(),
                         },
                     )
+                })
+                .or_else(|| match table.map(|t| &t.fact) {
+                    Some(Fact::Ipv6(f)) => match &**f {
+                        V6Fact::Route { route, .. } => Some(route_text(
+                            lang,
+                            &Route {
+                                destination: Id::from(route.destination.to_string()),
+                                target: route.target.clone(),
+                            },
+                        )),
+                        _ => None,
+                    },
+                    _ => None,
                 })
                 .unwrap_or_default();
             let address = hops
@@ -85,9 +102,15 @@ fn hops_summary(lang: Lang, to: &str, verdict: &Verdict, hops: &[Hop]) -> String
                     )
                 })
                 .map(|h| {
+                    let kind = match &h.fact {
+                        Fact::Ipv6(f) if matches!(**f, V6Fact::EgressOnly) => {
+                            "egress_only_internet_gateway"
+                        }
+                        _ => h.kind.code(),
+                    };
                     msg(
                         lang,
-                        &format!("through-{}", h.kind.code()),
+                        &format!("through-{kind}"),
                         args().s("id", h.id.as_str()),
                     )
                 })

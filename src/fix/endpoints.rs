@@ -49,9 +49,15 @@ pub(crate) fn candidates(ctx: &Context<'_>, out: &mut Candidates) {
                         policy: None,
                         id: format!("vpce{PLACEHOLDER_MARK}{service}"),
                         service: service.clone(),
-                        subnets: vec![EndpointSubnet { subnet, ip: None }],
+                        subnets: vec![EndpointSubnet {
+                            subnet,
+                            ip: None,
+                            ipv6: None,
+                        }],
                         private_dns: true,
                         private_dns_only_for_inbound_resolver_endpoint: false,
+                        ip_address_type: Default::default(),
+                        dns_record_ip_type: None,
                         region: None,
                         security_groups: Vec::new(),
                     },
@@ -83,7 +89,11 @@ fn enis_in_healthy_azs(ctx: &Context<'_>, endpoint: &str, out: &mut Candidates) 
         if let Some(subnet) = ctx.subnet_in(az, |_| true) {
             out.one(Edit::AddEndpointSubnet {
                 endpoint: e.id.clone(),
-                subnet: EndpointSubnet { subnet, ip: None },
+                subnet: EndpointSubnet {
+                    subnet,
+                    ip: None,
+                    ipv6: None,
+                },
                 position: None,
             });
         }

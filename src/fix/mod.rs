@@ -332,7 +332,15 @@ fn propose(ctx: &Context<'_>, reasons: &[Reason], cands: &mut Candidates) {
             | Reason::BlockPublicAccessNotModelled
             // The answer comes from outside the model: removing the rule or the servers is a
             // policy decision, not a repair, and what they answer is unknown.
-            | Reason::DnsAnswerOutsideModel => {}
+            | Reason::DnsAnswerOutsideModel
+            // IPv6 fixes (an IPv6 route, an address, DNS64) are not proposed yet: the
+            // suggestions walk IPv4 paths.
+            | Reason::NoIpv6Address
+            | Reason::NoIpv4Address
+            | Reason::NoAaaaRecord
+            | Reason::EndpointNoIpv6
+            | Reason::NoIpv6Route
+            | Reason::Ipv6NotModelled => {}
         }
     }
 }

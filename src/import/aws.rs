@@ -45,7 +45,7 @@ pub struct Vpc {
     /// The primary IPv4 CIDR block.
     pub cidr_block: Option<String>,
     pub cidr_block_association_set: Vec<CidrBlockAssociation>,
-    pub ipv6_cidr_block_association_set: Vec<Value>,
+    pub ipv6_cidr_block_association_set: Vec<super::aws_ipv6::Ipv6CidrBlockAssociation>,
     pub state: Option<String>,
     pub tags: Vec<Tag>,
     /// `dopt-…`, or `default` (no options set: AmazonProvidedDNS).
@@ -117,6 +117,10 @@ pub struct Subnet {
     pub availability_zone: String,
     pub availability_zone_id: Option<String>,
     pub tags: Vec<Tag>,
+    pub ipv6_cidr_block_association_set: Vec<super::aws_ipv6::Ipv6CidrBlockAssociation>,
+    /// An IPv6-only subnet.
+    pub ipv6_native: Option<bool>,
+    pub enable_dns64: Option<bool>,
 }
 
 /// `describe-route-tables`.
@@ -372,6 +376,8 @@ pub struct VpcEndpoint {
     /// The Region of the service, for a cross-Region endpoint.
     pub service_region: Option<String>,
     pub dns_options: Option<DnsOptions>,
+    /// `ipv4`, `dualstack`, `ipv6`.
+    pub ip_address_type: Option<String>,
     pub network_interface_ids: Vec<String>,
     /// The security groups of an interface endpoint's network interfaces.
     pub groups: Vec<super::aws_security::GroupIdentifier>,
@@ -384,7 +390,6 @@ pub struct VpcEndpoint {
 
 /// Fields of `VpcEndpoint` the importer knows and does not need.
 pub const ENDPOINT_FIELDS_UNUSED: &[&str] = &[
-    "IpAddressType",
     "RequesterManaged",
     "DnsEntries",
     "CreationTimestamp",
@@ -440,6 +445,8 @@ pub struct Instance {
     pub subnet_id: Option<String>,
     pub private_ip_address: Option<String>,
     pub public_ip_address: Option<String>,
+    /// The IPv6 address of the primary network interface, when it has one.
+    pub ipv6_address: Option<String>,
     /// `pending`, `running`, `shutting-down`, `terminated`, `stopping`, `stopped`.
     pub state: Option<StateName>,
     pub network_interfaces: Vec<InstanceNetworkInterface>,

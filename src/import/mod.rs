@@ -10,6 +10,7 @@
 pub mod aws;
 pub mod aws_bpa;
 pub mod aws_dns;
+pub mod aws_ipv6;
 pub mod aws_security;
 mod build;
 
@@ -82,6 +83,8 @@ pub struct Input {
     pub subnets: Vec<aws::Subnet>,
     pub route_tables: Vec<aws::RouteTable>,
     pub internet_gateways: Vec<aws::InternetGateway>,
+    /// `describe-egress-only-internet-gateways`.
+    pub egress_only_internet_gateways: Vec<aws_ipv6::EgressOnlyInternetGateway>,
     pub nat_gateways: Vec<aws::NatGateway>,
     pub endpoints: Vec<aws::VpcEndpoint>,
     pub instances: Vec<aws::Instance>,
@@ -306,6 +309,12 @@ pub fn read_text(
             .internet_gateways
             .extend(parse::<aws::DescribeInternetGateways>(text, path)?.internet_gateways);
         "describe-internet-gateways"
+    } else if has("EgressOnlyInternetGateways") {
+        input.egress_only_internet_gateways.extend(
+            parse::<aws_ipv6::DescribeEgressOnlyInternetGateways>(text, path)?
+                .egress_only_internet_gateways,
+        );
+        "describe-egress-only-internet-gateways"
     } else if has("NatGateways") {
         input
             .nat_gateways

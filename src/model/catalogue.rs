@@ -160,6 +160,20 @@ pub fn remote_cidrs(service: &str, region: &str) -> Option<(Vec<Ipv4Net>, bool)>
     Some((cidrs.clone(), s.illustrative))
 }
 
+/// Whether the service's Regional DNS name (`service.region.amazonaws.com`, the name the
+/// catalogue holds) has AAAA records. AWS: "In general, these endpoints support IPv4 traffic"
+/// (<https://docs.aws.amazon.com/general/latest/gr/rande.html>, Regional endpoints); dual-stack
+/// names are separate (`service.region.api.aws`, `s3.dualstack.region.amazonaws.com`:
+/// <https://docs.aws.amazon.com/ec2/latest/devguide/ec2-endpoints.html>,
+/// <https://docs.aws.amazon.com/AmazonS3/latest/userguide/dual-stack-endpoints.html>). The
+/// exception read for this work: Amazon SQS, whose Regional name is its dual-stack name
+/// (<https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dual-stack.html>).
+/// Services not named here are taken as IPv4-only, as the general rule says.
+pub fn regional_name_has_aaaa(service: &str) -> bool {
+    const DUAL_STACK_REGIONAL_NAMES: &[&str] = &["sqs"];
+    DUAL_STACK_REGIONAL_NAMES.contains(&service)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

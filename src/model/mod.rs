@@ -7,6 +7,7 @@ mod diagnostic;
 mod dns;
 mod edit;
 mod index;
+mod ipv6;
 mod layout;
 mod lesson;
 mod load;
@@ -29,6 +30,7 @@ pub use index::{
     unchecked_layers,
 };
 pub(crate) use index::{destination_text, route_select, security_rules};
+pub use ipv6::*;
 pub use lesson::{Lesson, LessonPanel, LessonStep, StepExpectation, Text};
 pub(crate) use load::write_located;
 pub use load::{LoadError, from_ron_str, load_file, save_file, to_ron_string};

@@ -354,6 +354,7 @@ mod tests {
         let mut scenario: Scenario = options().from_str(text).expect(name);
         for t in 0..1_000u32 {
             scenario.route_tables.push(RouteTable {
+                ipv6_routes: Default::default(),
                 id: format!("rtb-copy-{t}"),
                 name: None,
                 main: false,

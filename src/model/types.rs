@@ -4,10 +4,10 @@
 //! user, a lesson or a what-if changes goes through [`crate::model::Edit`];
 //! everything AWS would refuse is checked in [`crate::model::validate`].
 
-use std::net::Ipv4Addr;
+use std::net::{Ipv4Addr, Ipv6Addr};
 
 pub use compact_str::CompactString;
-use ipnet::Ipv4Net;
+use ipnet::{Ipv4Net, Ipv6Net};
 use serde::{Deserialize, Serialize};
 
 use super::Shared;
@@ -50,6 +50,9 @@ pub struct Scenario {
     pub route_tables: Vec<RouteTable>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub internet_gateway: Option<InternetGateway>,
+    /// Egress-only internet gateways (IPv6 outbound only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub egress_only_internet_gateways: Vec<super::EgressOnlyInternetGateway>,
     /// VPC Block Public Access: the Region's mode and the exclusions (off when absent).
     #[serde(default, skip_serializing_if = "super::BlockPublicAccess::is_default")]
     pub block_public_access: super::BlockPublicAccess,
@@ -143,6 +146,9 @@ pub struct Vpc {
     pub enable_dns_support: bool,
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub enable_dns_hostnames: bool,
+    /// IPv6 CIDR blocks (Amazon-provided `/56`s or BYOIP); none: an IPv4-only VPC.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ipv6_cidrs: Vec<Ipv6Net>,
 }
 
 fn default_vpc_id() -> String {
@@ -167,7 +173,19 @@ pub struct Subnet {
     pub name: Option<String>,
     /// AZ name (as in `availability_zones`).
     pub az: String,
+    /// The subnet's IPv4 block. An IPv6-only subnet (`ipv6_only`) has none in AWS; the model
+    /// still reads one for its layout and address lists, and no IPv4 path starts there.
     pub cidr: Ipv4Net,
+    /// The subnet's IPv6 block (a `/64` inside a VPC IPv6 block); none: no IPv6 in the subnet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ipv6_cidr: Option<Ipv6Net>,
+    /// An IPv6-only subnet (`Ipv6Native`): its interfaces have no IPv4 address.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub ipv6_only: bool,
+    /// DNS64 (`EnableDns64`): the Amazon-provided DNS server answers an IPv4-only name with
+    /// synthesized `64:ff9b::/96` addresses for clients in this subnet.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub dns64: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -191,6 +209,10 @@ pub struct RouteTable {
     /// are derived from `gateway_endpoints`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub routes: Routes,
+    /// Static IPv6 routes (`::/0 → eigw-…`, `64:ff9b::/96 → nat-…`); the IPv6 `local` route
+    /// is derived from the VPC's IPv6 blocks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ipv6_routes: Vec<super::Ipv6Route>,
 }
 
 /// A table's static routes, shared between the scenarios an edit makes.
@@ -244,6 +266,8 @@ pub enum Target {
     VpcPeering(CompactString),
     TransitGateway(CompactString),
     VirtualPrivateGateway(CompactString),
+    /// An egress-only internet gateway: IPv6 routes only.
+    EgressOnlyInternetGateway(CompactString),
 }
 
 impl Target {
@@ -258,7 +282,8 @@ impl Target {
             | Target::NetworkInterface(id)
             | Target::VpcPeering(id)
             | Target::TransitGateway(id)
-            | Target::VirtualPrivateGateway(id) => Some(id.as_str()),
+            | Target::VirtualPrivateGateway(id)
+            | Target::EgressOnlyInternetGateway(id) => Some(id.as_str()),
         }
     }
 
@@ -355,6 +380,13 @@ pub struct InterfaceEndpoint {
     /// through an inbound Resolver endpoint (inside the VPC, S3's public addresses are answered).
     #[serde(default, skip_serializing_if = "is_false")]
     pub private_dns_only_for_inbound_resolver_endpoint: bool,
+    /// The addresses of its network interfaces: `ipv4` (default), `dualstack` or `ipv6`.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub ip_address_type: super::EndpointIpType,
+    /// Which records its names get (`ipv4`, `dualstack`, `ipv6`, `service_defined`); none:
+    /// the one the IP address type implies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dns_record_ip_type: Option<super::DnsRecordIpType>,
     /// The Region of the service, when it is not the VPC's (cross-Region AWS PrivateLink,
     /// `com.amazonaws.us-west-2.s3` from a us-east-1 VPC): `SERVICE@REGION` uses it, the
     /// Region's own `SERVICE` does not.
@@ -382,6 +414,10 @@ pub struct EndpointSubnet {
     /// The ENI's private IP; when absent the first free address of the subnet is used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip: Option<Ipv4Addr>,
+    /// The ENI's IPv6 address (dual-stack and IPv6 endpoints); when absent, the model names the
+    /// subnet's block.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ipv6: Option<Ipv6Addr>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -466,6 +502,9 @@ pub struct Instance {
     pub private_ip: Option<Ipv4Addr>,
     #[serde(default, skip_serializing_if = "is_false")]
     pub public_ip: bool,
+    /// The instance's IPv6 address (global unicast, from its subnet's IPv6 block).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ipv6_address: Option<Ipv6Addr>,
     /// Security groups of the instance's interface (none: the VPC's default group).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub security_groups: Vec<String>,
@@ -521,6 +560,9 @@ pub struct Expectation {
     /// The traffic's protocol, as `check --protocol` takes it (default tcp).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub protocol: Option<super::Protocol>,
+    /// The IP version, as `check --family` takes it: `ipv4` (default), `ipv6` or `auto`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family: Option<String>,
     /// The traffic's destination port, as `check --port` takes it (default 443).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub port: Option<u16>,

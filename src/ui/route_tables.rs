@@ -194,7 +194,14 @@ fn table_lines(
     };
     let compiled = app.model.compiled_table(ti);
     let (added, removed) = step_route_changes(app, &table.id);
-    let dest_w = destination_width(&compiled.routes);
+    let v6 = ipv6_routes(app, table);
+    // An IPv6 block (`2600:1f18:1234:5600::/56`) is wider than any IPv4 CIDR.
+    let dest_w = destination_width(&compiled.routes).max(
+        v6.iter()
+            .map(|(d, _, _)| width(&d.to_string()).min(26))
+            .max()
+            .unwrap_or(0),
+    );
     // The routes' lines follow the head and associations: only those in `range` are made.
     let first = out.len();
     let shown = range.start.saturating_sub(first)..range.end.saturating_sub(first);
@@ -266,8 +273,44 @@ fn table_lines(
             ),
         ]));
     }
+    // IPv6: the derived local routes of the VPC's IPv6 blocks, then the table's own, each marked
+    // as the selected path's IPv6 route decision has it.
+    let decided = ipv6_decision(app, &table.id);
+    let v6_start = first + compiled.routes.len();
+    let v6_len = v6.len();
+    for (k, (dest, target, local)) in v6.into_iter().enumerate() {
+        if !range.contains(&(v6_start + k)) {
+            continue;
+        }
+        let (mark, style) = match &decided {
+            Some((won, _)) if won.destination == dest && won.target == target.as_str() => {
+                ("✔", theme.on_path())
+            }
+            Some((_, matched))
+                if matched
+                    .iter()
+                    .any(|m| m.destination == dest && m.target == target.as_str()) =>
+            {
+                ("·", theme.plain())
+            }
+            _ => (" ", theme.plain()),
+        };
+        out.push(Line::from(vec![
+            Span::styled(format!("    {mark} "), style),
+            Span::styled(fit(&dest.to_string(), dest_w), style),
+            Span::styled(format!(" → {target}"), style),
+            Span::styled(
+                if local {
+                    format!("  {}", t(app.lang, "ui-local-derived"))
+                } else {
+                    String::new()
+                },
+                theme.dim(),
+            ),
+        ]));
+    }
     // What the step took out of the table, struck through where it was.
-    let after = first + compiled.routes.len();
+    let after = v6_start + v6_len;
     let removed = removed
         .into_iter()
         .skip(range.start.saturating_sub(after))
@@ -305,7 +348,40 @@ fn table_height(app: &App, w: usize, i: usize) -> usize {
     } else {
         0
     };
-    1 + assoc + routes + removed
+    1 + assoc + routes + removed + ipv6_routes(app, table).len()
+}
+
+/// A table's IPv6 routes as the panel lists them: (destination, target, derived local route).
+fn ipv6_routes(app: &App, table: &crate::model::RouteTable) -> Vec<(ipnet::Ipv6Net, String, bool)> {
+    let s = app.model.scenario();
+    s.vpc
+        .ipv6_cidrs
+        .iter()
+        .map(|c| (c.trunc(), "local".to_string(), true))
+        .chain(
+            table
+                .ipv6_routes
+                .iter()
+                .map(|r| (r.destination.trunc(), r.target.to_string(), false)),
+        )
+        .collect()
+}
+
+/// The selected path's IPv6 route decision in `table`: the winner and every route that matched.
+fn ipv6_decision(
+    app: &App,
+    table: &str,
+) -> Option<(crate::eval::Ipv6RouteRef, Vec<crate::eval::Ipv6RouteRef>)> {
+    let trace = app.trace.as_ref().ok()?;
+    trace.hops.iter().find_map(|h| match &h.fact {
+        crate::eval::Fact::Ipv6(f) if h.id == table => match &**f {
+            crate::eval::V6Fact::Route { route, matched, .. } => {
+                Some((route.clone(), matched.clone()))
+            }
+            _ => None,
+        },
+        _ => None,
+    })
 }
 
 /// The lines from `scroll` on, at most `rows` of them, and the total number of lines.

@@ -122,6 +122,7 @@ pub fn cell_symbol(v: &Verdict) -> String {
                 Via::InterfaceEndpoint => 'i',
                 Via::NatGateway => 'n',
                 Via::InternetGateway => 'w',
+                Via::EgressOnlyInternetGateway => 'e',
                 Via::Local => 'l',
                 Via::Mixed => 'm',
             };

@@ -27,6 +27,9 @@ pub fn target(n: u8) -> Target {
 pub fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) -> Scenario {
     let subnets: Vec<Subnet> = (0..SUBNETS)
         .map(|i| Subnet {
+            dns64: Default::default(),
+            ipv6_cidr: Default::default(),
+            ipv6_only: Default::default(),
             id: format!("subnet-{i}"),
             name: None,
             az: ["az-a", "az-b", "az-c"][i % 3].into(),
@@ -34,6 +37,7 @@ pub fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) ->
         })
         .collect();
     let mut route_tables = vec![RouteTable {
+        ipv6_routes: Default::default(),
         id: "rtb-main".into(),
         name: None,
         main: true,
@@ -43,6 +47,7 @@ pub fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) ->
     }];
     for (i, d) in defaults.iter().enumerate().take(SUBNETS) {
         route_tables.push(RouteTable {
+            ipv6_routes: Default::default(),
             id: format!("rtb-{i}"),
             name: None,
             main: false,
@@ -58,6 +63,7 @@ pub fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) ->
         });
     }
     Scenario {
+        egress_only_internet_gateways: Default::default(),
         buckets: Vec::new(),
         ephemeral_ports: None,
         network_acls: Vec::new(),
@@ -68,6 +74,7 @@ pub fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) ->
         description_ja: None,
         region: "us-east-1".into(),
         vpc: Vpc {
+            ipv6_cidrs: Default::default(),
             id: "vpc-1".into(),
             cidrs: vec!["10.0.0.0/16".parse().unwrap()],
             enable_dns_support: true,
@@ -124,6 +131,7 @@ pub fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) ->
             .collect(),
         instances: (0..SUBNETS)
             .map(|i| Instance {
+                ipv6_address: Default::default(),
                 security_groups: Vec::new(),
                 id: format!("i-{i}"),
                 name: None,
@@ -145,10 +153,13 @@ pub fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) ->
 pub fn with_endpoint(mut s: Scenario) -> Scenario {
     s.interface_endpoints
         .push(vpc_tui::model::InterfaceEndpoint {
+            dns_record_ip_type: Default::default(),
+            ip_address_type: Default::default(),
             policy: None,
             id: "vpce-sqs".into(),
             service: "sqs".into(),
             subnets: vec![vpc_tui::model::EndpointSubnet {
+                ipv6: Default::default(),
                 subnet: "subnet-1".into(),
                 ip: None,
             }],

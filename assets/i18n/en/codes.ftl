@@ -32,6 +32,12 @@ reason-block_public_access_nat_subnet = VPC Block Public Access blocks a NAT gat
 reason-block_public_access_not_modelled = VPC Block Public Access applies here in a way AWS's pages do not describe (an allow-egress exclusion in ingress-only mode, a subnet and its VPC excluded with different modes, a GWLB endpoint on the path, a regional NAT gateway): reported as not modelled, never guessed
 reason-dns_name_not_found = a private hosted zone associated with the VPC matches the name but has no record for it: the Resolver answers NXDOMAIN and does not ask public DNS
 reason-dns_answer_outside_model = the answer for the name comes from outside the model (DNS servers of the DHCP options set, a Resolver forward rule's target resolvers, or a record for something the model does not hold): reported as not modelled, never guessed
+reason-no_ipv6_address = the query is IPv6 but the source has no IPv6 address (its subnet has no IPv6 block, or the instance was given none)
+reason-no_ipv4_address = the query is IPv4 but the source is in an IPv6-only subnet: it has no IPv4 address
+reason-no_aaaa_record = the name has no AAAA record (an IPv4-only name, or an endpoint whose DNS records are IPv4 only) and DNS64 does not synthesize one
+reason-endpoint_no_ipv6 = the interface endpoint has no IPv6 address (IP address type ipv4): an IPv6 client cannot use it
+reason-no_ipv6_route = no IPv6 route matches the destination (the table has no ::/0, the VPC has no IPv6 block, or a synthesized 64:ff9b:: address goes to the internet instead of a NAT gateway)
+reason-ipv6_not_modelled = the IPv6 path meets something AWS's pages (as read) or the model leave open (a gateway endpoint's IPv6 prefix list, IPv6 to a NAT gateway outside 64:ff9b::/96, an appliance, a dual-stack endpoint without a DNS record IP type, DNS the model does not follow, Block Public Access): reported, never guessed
 reason-walk_limit = the walk took more steps than the model has routes and was stopped (a guard that should never fire)
 
 ## What a note code means
@@ -52,6 +58,10 @@ note-meaning-return_not_evaluated = the return leg through a GWLB endpoint could
 note-meaning-public_endpoint_stays_on_aws = traffic to a service's public endpoint through an internet gateway stays on AWS's network
 note-meaning-policy_limits_requests = an endpoint or bucket policy allows only some of the requests the query stands for: ask about one with --action and --resource
 note-meaning-block_public_access_allowed = VPC Block Public Access is on but lets this traffic through the internet gateway: an exclusion covers the subnet, or ingress-only mode lets a NAT gateway's traffic out
+note-meaning-egress_only_no_inbound = the path leaves through an egress-only internet gateway: replies come back, but the internet cannot start a connection to the source
+note-meaning-ipv6_layers_not_evaluated = security groups and network ACLs are not evaluated on IPv6 paths: the verdict is the routing's
+note-meaning-ipv6_service_ranges_unknown = the service's IPv6 addresses are not in the catalogue: the route shown is the one for any public IPv6 address
+note-meaning-family_chosen = --family auto chose IPv4 or IPv6 from the client's addresses and the DNS answer (RFC 6724 prefers IPv6 when both work)
 
 ## How a path gets there
 
@@ -60,6 +70,7 @@ via-gateway_endpoint = gateway endpoint
 via-interface_endpoint = interface endpoint
 via-nat_gateway = NAT gateway
 via-internet_gateway = internet gateway
+via-egress_only_internet_gateway = egress-only internet gateway
 via-mixed = a different way per part
 cross-az-never = stays in the client's AZ
 cross-az-sometimes = sometimes to another AZ

@@ -33,6 +33,7 @@ diag-aws_not_modelled = { $case ->
 }
 
 diag-aws_state_not_modelled = { $case ->
+    [ipv6_cidr] { $id }: the IPv6 block { $cidr } is { $state }: not in effect; left out
     [resolver_rule_gone] { $id }: the Resolver rule association is { $state }: not in effect; left out
     [resolver_rule_pending] { $id }: the Resolver rule association is { $state }: imported as in effect
     [bpa_updating] { $id }: the Block Public Access mode is still being updated (update-in-progress): imported as { $mode }
@@ -51,12 +52,13 @@ diag-aws_state_not_modelled = { $case ->
 }
 
 diag-aws_ipv6_not_modelled = { $case ->
-    [ipv6_only_subnet] { $id }: no IPv4 CIDR block (an IPv6-only subnet); left out
-    [ipv6_routes] { $id }: { $count ->
+    [subnet_block] { $id }: the IPv6 block { $cidr } is in no IPv6 block of the VPC that describe-vpcs gives; left out
+    [endpoint_type] { $id }: the IP address type { $type } does not fit the imported subnets; imported as ipv4
+    [ipv6_only_subnet] { $id }: no IPv4 CIDR block (an IPv6-only subnet); left out, since a scenario's subnet needs an IPv4 block (write it by hand with ipv6_only: true and a placeholder cidr)
+   *[ipv6_routes] { $id }: { $count ->
         [one] { $count } IPv6 route
        *[other] { $count } IPv6 routes
-    } left out; the model covers IPv4 only
-   *[vpc_ipv6] { $id } has IPv6 CIDR blocks: the model covers IPv4 only, so IPv6 routes and addresses are left out
+    } left out: the VPC has no IPv6 block, the destination does not parse, or the target is not one the model follows for IPv6
 }
 
 diag-aws_unknown_value = { $case ->
@@ -120,6 +122,7 @@ diag-aws_missing_input = { $case ->
     [route_endpoint] { $id }: route { $destination } → { $target }: no gateway or Gateway Load Balancer endpoint of the VPC has this id; imported as a blackhole
     [route_eni] { $id }: route { $destination } → { $target }: the network interface is not in describe-network-interfaces output for this VPC; imported as a blackhole
     [route_igw] { $id }: route { $destination } → { $target }: no describe-internet-gateways output attaches it to the VPC; taken as the VPC's internet gateway
+    [route_eigw] { $id }: route { $destination } → { $target }: no describe-egress-only-internet-gateways output attaches it to the VPC; taken as one of the VPC's egress-only internet gateways
     [route_nat] { $id }: route { $destination } → { $target }: the NAT gateway is not among the VPC's imported NAT gateways; imported as a blackhole
     [route_prefix_list] { $id }: route { $destination }: the prefix list is neither an AWS service's nor one whose entries are given (get-managed-prefix-list-entries, file named after it); left out
     [rule_prefix_list] { $id }: a rule names the prefix list { $prefix_list }, whose entries the files do not hold (get-managed-prefix-list-entries); the rule is left out
@@ -127,6 +130,8 @@ diag-aws_missing_input = { $case ->
 }
 
 diag-aws_bad_value = { $case ->
+    [ipv6_cidr] { $id }: the IPv6 block "{ $value }" cannot be read; left out
+    [ipv6_address] { $id }: the IPv6 address "{ $value }" cannot be read; left out
     [acl_entry] { $id }: entry { $number } cannot be read; left out
     [endpoint_no_ip] { $id }: { $endpoint }'s network interface in subnet { $subnet } has no private IP; the model picks one
     [endpoint_ip] { $id }: private IP { $ip } of { $endpoint }'s network interface is not in subnet { $subnet }; the model picks one

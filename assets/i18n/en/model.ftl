@@ -326,3 +326,25 @@ diag-hosted_zone_twice = the private hosted zone { $zone } has the name { $name 
 diag-hosted_zone_record_outside = the private hosted zone { $zone } ({ $name }) has a record for { $record }, which is not in the zone; a record's name must be the zone's name or a name under it
 diag-hosted_zone_alias_unknown_endpoint = the record { $record } of the private hosted zone { $zone } is an alias to { $endpoint }, which is not an interface endpoint of the scenario; name an endpoint of this VPC, or write the alias's DNS name with Alias("…") if the endpoint is in another VPC
 diag-hosted_zone_conflicts_private_dns = the private hosted zone { $zone } is for { $name }, the name that private DNS of { $endpoint } answers; AWS refuses the two together (private DNS is itself a private hosted zone for that name): turn private DNS off on { $endpoint } to answer the name from your own zone
+diag-ipv6_subnet_size = { $subnet } has the IPv6 block { $cidr }; a subnet's IPv6 block is /44 to /64, in steps of 4 (most subnets take a /64 of the VPC's /56)
+diag-ipv6_subnet_outside_vpc = { $vpc_has_ipv6 ->
+    [true] { $subnet }'s IPv6 block { $cidr } is not inside an IPv6 block of { $vpc }; a subnet's IPv6 block is carved from the VPC's
+   *[false] { $subnet } has the IPv6 block { $cidr } but { $vpc } has no IPv6 block; associate one with the VPC first (ipv6_cidrs)
+}
+diag-ipv6_subnet_overlap = { $subnet }'s IPv6 block { $cidr } overlaps the one of { $other }; subnets' blocks do not overlap
+diag-ipv6_only_without_block = { $subnet } is IPv6-only but has no IPv6 block; an IPv6-only subnet needs one (ipv6_cidr)
+diag-dns64_without_ipv6 = { $subnet } has DNS64 on but no IPv6 block: DNS64 answers IPv6 clients, and the subnet has none, so it changes nothing
+diag-egress_only_ipv4_route = { $table } routes { $destination } to { $target }, an egress-only internet gateway; it carries IPv6 only, so it takes IPv6 routes (ipv6_routes) only
+diag-ipv6_route_without_vpc_block = { $table } has the IPv6 route { $destination } → { $target } but { $vpc } has no IPv6 block; associate one with the VPC first
+diag-ipv6_route_twice = { $table } has two IPv6 routes for { $destination }; a table holds one route per destination
+diag-ipv6_route_target_unknown = { $table }'s IPv6 route { $destination } → { $target } names no target the VPC has (an egress-only internet gateway of egress_only_internet_gateways, the VPC's internet gateway, a NAT gateway, a network interface, a GWLB endpoint; local and gateway endpoints are derived)
+diag-ipv6_address_outside_subnet = { $has_block ->
+    [true] { $instance }'s IPv6 address { $address } is not in { $subnet }'s IPv6 block { $cidr }
+   *[false] { $instance } has the IPv6 address { $address } but { $subnet } has no IPv6 block
+}
+diag-ipv4_in_ipv6_only_subnet = { $instance } has an IPv4 address but { $subnet } is IPv6-only: its interfaces get IPv6 addresses only
+diag-endpoint_ip_type_subnet = { $endpoint } has the IP address type { $type }, which { $subnet } cannot give: ipv4 needs subnets with IPv4 ranges, dualstack subnets with both IPv4 and IPv6 ranges, ipv6 IPv6-only subnets
+diag-endpoint_ipv6_address = { $endpoint }'s network interface in { $subnet } has the IPv6 address { $address }, outside the subnet's IPv6 block (or the endpoint's IP address type has no IPv6)
+diag-endpoint_dns_record_type = { $endpoint } has the DNS record IP type { $records } with the IP address type { $type }: ipv4 records need an ipv4 or dualstack endpoint, ipv6 records an ipv6 or dualstack one, dualstack and service-defined records a dualstack one
+diag-invalid_family = family { $family } is not one of { $known }
+diag-ipv6_route_target_deleted = { $table }'s IPv6 route { $destination } → { $target } names a target the scenario no longer has; AWS shows such a route as a blackhole, and so does the model

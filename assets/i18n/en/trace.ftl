@@ -177,6 +177,7 @@ through-nat_gateway = NAT gateway { $id }
 through-gwlb_endpoint = GWLB endpoint { $id }
 through-network_interface = network interface { $id }
 through-internet_gateway = internet gateway { $id }
+through-egress_only_internet_gateway = egress-only internet gateway { $id }
 why-partial = { $to } is partially reachable: its ranges take different paths: { $parts }
 why-reachable-parts = every range of { $to } is reachable, by { $count } different paths: { $parts }
 why-blocked-parts = no range of { $to } is reachable: { $parts }
@@ -399,3 +400,76 @@ bpa-not-modelled-after_gwlb_endpoint = not modelled: the traffic passed a Gatewa
 bpa-not-modelled-regional_nat = not modelled: the traffic leaves through the regional NAT gateway { $nat }, which has no subnet, and the VPC has no exclusion of its own; AWS's pages do not say which exclusion applies to a regional NAT gateway
 note-block_public_access_allowed = VPC Block Public Access is on ({ $mode }), and { $exclusion } lets this outbound traffic through { $igw }
 note-block_public_access_allowed-nat = VPC Block Public Access is in ingress-only mode: the traffic of { $nat } may pass { $igw }, because a NAT gateway only lets connections be opened outbound
+
+## IPv6 and dual-stack
+
+ipv6-address-in = { $address } in { $subnet }
+ipv6-family-ipv4 = IPv4
+ipv6-family-ipv6 = IPv6
+ipv6-family-asked = the query asks for { $family }
+ipv6-family-auto-both_prefer_ipv6 = the client uses { $family }: it has IPv4 and IPv6 addresses and the answer has A and AAAA records, and the default address selection (RFC 6724) prefers IPv6
+ipv6-family-auto-only_ipv6_client = the client uses { $family }: it is in an IPv6-only subnet and has no IPv4 address
+ipv6-family-auto-no_aaaa = the client uses { $family }: the other family has no answer it can use (no AAAA record, or no A record)
+ipv6-family-auto-no_client_ipv6 = the client uses { $family }: it has no IPv6 address
+ipv6-family-auto-literal = the client uses { $family }: the destination is an address of that family
+ipv6-hop-source = { $has_address ->
+    [yes] { $id } sends over IPv6 from { $address } ({ $subnet }, IPv6 block { $block })
+   *[no] { $id } sends over IPv6 from an address of { $subnet }'s IPv6 block { $block }
+}
+ipv6-dns-public = { $name }: the name has AAAA records (a dual-stack name); the service's IPv6 addresses are not in the catalogue
+ipv6-dns-endpoint = { $name }: private DNS of { $endpoint } answers AAAA with its network interfaces' IPv6 addresses: { $addresses }
+ipv6-dns-synthesized = { $name } has only an A record ({ $ipv4 }); DNS64 in the client's subnet answers the synthesized AAAA { $ipv6 } (the IPv4 address inside 64:ff9b::/96)
+ipv6-hop-route = { $table } routes { $destination } by { $route } (the longest matching IPv6 prefix{ $matched ->
+    [1] {""}
+   *[other] ; also matching: { $others }
+})
+ipv6-hop-egress-only = { $id }: egress-only internet gateway; the traffic goes out to the internet over IPv6 and its replies come back
+ipv6-hop-internet-gateway = { $has_address ->
+    [yes] { $id }: internet gateway; IPv6 addresses are public, so { $address } goes out as it is (no NAT, no public IPv4 needed)
+   *[no] { $id }: internet gateway; IPv6 addresses are public, so the instance's IPv6 address goes out as it is (no NAT, no public IPv4 needed)
+}
+ipv6-hop-nat64 = { $id }: NAT64 translates the traffic to IPv4 { $ipv4 } and sends it from its own address; in { $subnet }, { $table } routes it by { $route }
+ipv6-hop-endpoint = { $id }: the endpoint's network interfaces over IPv6 ({ $addresses })
+ipv6-hop-address = { $address } in { $subnet }
+ipv6-hop-internet = { $address } on the internet
+ipv6-stop-no_ipv6_address = { $block ->
+    [yes] { $source } has no IPv6 address, although { $subnet } has an IPv6 block: assign the instance an IPv6 address from it
+   *[no] { $source } has no IPv6 address: { $subnet } has no IPv6 block, so nothing there can send IPv6
+}
+ipv6-stop-no_ipv4_address = { $source } has no IPv4 address: { $subnet } is an IPv6-only subnet, so no IPv4 path starts there (ask for IPv6, or use DNS64 and NAT64 for IPv4-only destinations)
+ipv6-stop-no_aaaa = { $by_endpoint ->
+    [yes] { $name } has no AAAA record: private DNS of { $endpoint } has the DNS record IP type { $records }, which gives the service's name A records only; an IPv6 client cannot reach it over IPv6 (records dualstack or ipv6 would add AAAA)
+   *[no] { $name } has no AAAA record (the service's Regional name is IPv4-only) and DNS64 is off in the client's subnet: there is no IPv6 address to connect to
+}
+ipv6-stop-endpoint_no_ipv6 = { $endpoint } has no IPv6 address: its IP address type is ipv4 (or none of its network interfaces is up with an IPv6 address), so an IPv6 client cannot use it
+ipv6-stop-no_route = { $vpc_has_ipv6 ->
+    [yes] no IPv6 route in { $table } matches { $destination }{ $count ->
+        [0] {""}
+       *[other] {""} (its IPv6 routes: { $routes })
+    }
+   *[no] no IPv6 route in { $table } matches { $destination }: the VPC has no IPv6 block, so its tables route no IPv6
+}
+ipv6-stop-blackhole = { $route } in { $table }: the target { $target } does not exist or is a blackhole; the IPv6 traffic is dropped
+ipv6-stop-leaves_vpc = { $route } in { $table } sends the IPv6 traffic out of the VPC to { $target }; the model does not follow it
+ipv6-stop-nat64_prefix_to_internet = { $route } in { $table } sends the synthesized 64:ff9b:: address to the internet, where the NAT64 prefix is not routed; add a route for 64:ff9b::/96 to a NAT gateway
+ipv6-stop-address_unavailable = { $in_subnet ->
+    [yes] { $address } is in { $subnet }, whose AZ has failed
+   *[no] { $address } is in no subnet's IPv6 block
+}
+ipv6-stop-nat64-az_failed = { $nat } would translate the traffic to { $ipv4 } (NAT64), but its AZ has failed
+ipv6-stop-nat64-private = { $nat } is a private NAT gateway: NAT64 translates the traffic to { $ipv4 }, but a private NAT gateway's traffic cannot reach the internet
+ipv6-stop-nat64-no_ipv4_route = { $nat } translates the traffic to { $ipv4 } (NAT64), but its subnet's route table has no IPv4 route for it to an internet gateway
+ipv6-stop-nat64-regional = { $nat } is a regional NAT gateway: NAT64 through it is not modelled
+ipv6-not-modelled-gateway_endpoint = { $id } is a gateway endpoint on an IPv6 path: AWS's gateway endpoints take dual-stack traffic, but the catalogue has no IPv6 ranges for the prefix list; not modelled
+ipv6-not-modelled-nat_gateway_not_nat64 = the route sends IPv6 outside 64:ff9b::/96 to { $id }; a NAT gateway translates only the NAT64 prefix, and what it does with other IPv6 was not found on AWS's pages; not modelled
+ipv6-not-modelled-appliance = { $id } (a GWLB endpoint, an appliance interface, or another target after NAT64) is on an IPv6 path; not modelled
+ipv6-not-modelled-dns64_to_endpoint = DNS64 would synthesize an address from the private IPv4 address of { $id }; whether NAT64 reaches an endpoint's private address was not found on AWS's pages; not modelled
+ipv6-not-modelled-dualstack_records_unknown = { $id } is a dual-stack endpoint whose DNS record IP type the scenario does not give; which records its name has is not modelled (give dns_record_ip_type)
+ipv6-not-modelled-dns_outside_model = the AAAA answer for { $id } comes from DNS the model does not follow for IPv6 (DNS support off, a private hosted zone, a Resolver rule or custom DNS servers); not modelled
+ipv6-not-modelled-workload = workloads over IPv6 are not modelled (ask for each service)
+ipv6-not-modelled-other_name = { $id } over IPv6 (a global name or another Region's service) is not modelled
+ipv6-not-modelled-block_public_access = VPC Block Public Access is on: how its exclusions apply to IPv6 through { $id } is not modelled
+note-egress_only_no_inbound = the path leaves through the egress-only internet gateway { $gateway }: replies come back, but nothing on the internet can start a connection to the source
+note-ipv6_layers_not_evaluated = security groups and network ACLs are not evaluated on IPv6 paths (their IPv6 rules are not modelled): this verdict is the routing's
+note-ipv6_service_ranges_unknown = the IPv6 addresses of { $service } are not in the catalogue: the route shown is the one for any public IPv6 address (a more specific route could take some of them)
+note-family_chosen = --family auto: { $choice }

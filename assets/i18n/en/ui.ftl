@@ -514,6 +514,7 @@ ui-warnings-title = Warnings ({ $a0 }) · Esc closes
 
 ui-fixes-or-weak-points-of-path = fixes for a path that does not work (Enter applies one); weak points of one that does
 ui-matrix-mark-cells-with-spof = matrix: mark (!) the cells with a single point of failure, on / off
+ui-path-ip-version-cycle = path: IP version IPv4 → IPv6 → auto (what the client would use); the matrix stays IPv4
 ui-in-fixes-list = In the fixes list
 ui-next-suggestion = next suggestion (weak points: scroll)
 ui-previous-suggestion = previous suggestion (weak points: scroll)
@@ -524,6 +525,9 @@ ui-no-path-to-fix = There is no path to fix: choose a source and a target.
 ui-fix-applied = fix { $a0 } applied: { $a1 }
 ui-spof-marks-on = Matrix: ! marks the reachable cells with a single point of failure ({ $a0 }). F hides the marks.
 ui-spof-marks-off = Matrix: single-point-of-failure marks off.
+ui-family-now-ipv4 = Path: IPv4 (v switches to IPv6).
+ui-family-now-ipv6 = Path: IPv6 (v switches to auto; the matrix stays IPv4).
+ui-family-now-auto = Path: auto, the IP version the client would use (RFC 6724; v switches to IPv4).
 ui-spof-legend = ! single point of failure
 ui-fixes-now = now: { $a0 }
 ui-fixes-title = Fixes for { $a0 }: { $a1 } of { $a2 } · Enter applies · Esc closes

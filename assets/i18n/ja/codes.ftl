@@ -31,6 +31,12 @@ reason-block_public_access_nat_subnet = 「VPC のパブリックアクセスを
 reason-block_public_access_not_modelled = 「VPC のパブリックアクセスをブロック」が、AWS のページに書かれていない形で関わります (イングレスのみモードでの「エグレスのみ許可」の除外、モードの異なるサブネットと VPC の除外、経路上の GWLB エンドポイント、リージョナル NAT ゲートウェイ)。推測はせず、モデル化していないと報告します
 reason-dns_name_not_found = VPC に関連付けられたプライベートホストゾーンがこの名前に該当しますが、この名前のレコードがありません。Resolver は NXDOMAIN を返し、パブリック DNS には問い合わせません
 reason-dns_answer_outside_model = この名前の応答はモデルの外から来ます (DHCP オプションセットの DNS サーバー、Resolver の転送ルールの転送先リゾルバー、モデルにないものを指すレコード)。推測はせず、モデル化していないと報告します
+reason-no_ipv6_address = IPv6 で問い合わせていますが、送信元に IPv6 アドレスがありません (サブネットに IPv6 ブロックがないか、インスタンスにアドレスが割り当てられていません)。
+reason-no_ipv4_address = IPv4 で問い合わせていますが、送信元は IPv6 専用サブネットにあり、IPv4 アドレスを持っていません。
+reason-no_aaaa_record = 名前に AAAA レコードがなく (IPv4 専用の名前か、DNS レコードが IPv4 だけのエンドポイント)、DNS64 による合成もありません。
+reason-endpoint_no_ipv6 = インターフェイスエンドポイントに IPv6 アドレスがありません (IP アドレスタイプが ipv4)。IPv6 のクライアントは使えません。
+reason-no_ipv6_route = 宛先に一致する IPv6 ルートがありません (::/0 のルートがない、VPC に IPv6 ブロックがない、または合成された 64:ff9b:: のアドレスが NAT ゲートウェイではなくインターネットに向かっています)。
+reason-ipv6_not_modelled = IPv6 の経路が、AWS のページ (確認した範囲) やこのモデルでは決まらないものに当たりました (ゲートウェイエンドポイントの IPv6 のプレフィックスリスト、64:ff9b::/96 以外の IPv6 を NAT ゲートウェイへ送るルート、アプライアンス、DNS レコードの IP タイプのないデュアルスタックのエンドポイント、モデルが追わない DNS、パブリックアクセスのブロック)。推測せずにそのまま報告します。
 reason-walk_limit = 経路のステップ数がモデルのルートの数を超えたため、評価を打ち切りました (起きないはずの安全装置です)
 
 ## 注記コードの意味
@@ -51,6 +57,10 @@ note-meaning-return_not_evaluated = GWLB エンドポイントを通る戻り経
 note-meaning-public_endpoint_stays_on_aws = インターネットゲートウェイ経由でサービスのパブリックエンドポイントへ向かうトラフィックも、AWS のネットワークの中にとどまります
 note-meaning-policy_limits_requests = エンドポイントポリシーまたはバケットポリシーが、問い合わせの対象となるリクエストの一部だけを許可します。個別のリクエストは --action と --resource で確認します
 note-meaning-block_public_access_allowed = 「VPC のパブリックアクセスをブロック」は有効ですが、このトラフィックはインターネットゲートウェイを通れます。サブネットに除外があるか、イングレスのみモードで NAT ゲートウェイのトラフィックとして通ります
+note-meaning-egress_only_no_inbound = 経路は Egress-Only インターネットゲートウェイから出ていきます。応答は戻りますが、インターネット側から送信元への接続は始められません。
+note-meaning-ipv6_layers_not_evaluated = IPv6 の経路ではセキュリティグループとネットワーク ACL を評価していません。判定はルーティングだけによるものです。
+note-meaning-ipv6_service_ranges_unknown = サービスの IPv6 アドレスはカタログにありません。表示しているのは任意のパブリック IPv6 アドレスに対するルートです。
+note-meaning-family_chosen = --family auto が、クライアントのアドレスと DNS の応答から IPv4 か IPv6 を選びました (両方使えるときは RFC 6724 により IPv6 が優先されます)。
 
 ## 経路の種類
 
@@ -59,6 +69,7 @@ via-gateway_endpoint = ゲートウェイエンドポイント
 via-interface_endpoint = インターフェイスエンドポイント
 via-nat_gateway = NAT ゲートウェイ
 via-internet_gateway = インターネットゲートウェイ
+via-egress_only_internet_gateway = Egress-Only インターネットゲートウェイ
 via-mixed = 部分ごとに異なる経路
 cross-az-never = 常に同じ AZ 内
 cross-az-sometimes = 別の AZ に向かうことがある

@@ -29,6 +29,7 @@ diag-aws_not_modelled = { $case ->
 }
 
 diag-aws_state_not_modelled = { $case ->
+    [ipv6_cidr] { $id }: IPv6 ブロック { $cidr } の状態は { $state } で、有効ではありません。インポートしません。
     [resolver_rule_gone] { $id }: Resolver ルールの関連付けは { $state } で、有効ではありません。インポートしません。
     [resolver_rule_pending] { $id }: Resolver ルールの関連付けは { $state } です。有効なものとしてインポートします。
     [bpa_updating] { $id }: パブリックアクセスのブロックのモードは更新中です (update-in-progress)。{ $mode } としてインポートします。
@@ -47,9 +48,10 @@ diag-aws_state_not_modelled = { $case ->
 }
 
 diag-aws_ipv6_not_modelled = { $case ->
-    [ipv6_only_subnet] { $id }: IPv4 の CIDR ブロックがない (IPv6 専用のサブネット) ため、インポートしません。
-    [ipv6_routes] { $id }: IPv6 のルート { $count } 件はインポートしません。このモデルが扱うのは IPv4 だけです。
-   *[vpc_ipv6] { $id } には IPv6 の CIDR ブロックがあります。このモデルが扱うのは IPv4 だけなので、IPv6 のルートとアドレスはインポートしません。
+    [subnet_block] { $id }: IPv6 ブロック { $cidr } は、describe-vpcs の出力にある VPC のどの IPv6 ブロックにも含まれないため、インポートしません。
+    [endpoint_type] { $id }: IP アドレスタイプ { $type } がインポートしたサブネットに合わないため、ipv4 としてインポートします。
+    [ipv6_only_subnet] { $id }: IPv4 の CIDR ブロックがない (IPv6 専用のサブネット) ため、インポートしません。シナリオのサブネットには IPv4 ブロックが必要です (手で書く場合は ipv6_only: true と仮の cidr を指定してください)。
+   *[ipv6_routes] { $id }: IPv6 のルート { $count } 件はインポートしません。VPC に IPv6 ブロックがないか、送信先を解釈できないか、ターゲットがこのモデルで IPv6 として追えないものです。
 }
 
 diag-aws_unknown_value = { $case ->
@@ -98,6 +100,7 @@ diag-aws_missing_input = { $case ->
     [route_endpoint] { $id }: { $destination } へのルートのターゲット { $target } は、VPC のゲートウェイエンドポイントにも Gateway Load Balancer エンドポイントにもない ID です。ブラックホールとしてインポートします。
     [route_eni] { $id }: { $destination } へのルートのターゲット { $target } は、この VPC の describe-network-interfaces の出力にないネットワークインターフェイスです。ブラックホールとしてインポートします。
     [route_igw] { $id }: { $destination } へのルートのターゲット { $target } を VPC にアタッチしている describe-internet-gateways の出力がありません。VPC のインターネットゲートウェイとみなします。
+    [route_eigw] { $id }: { $destination } へのルートのターゲット { $target } を VPC にアタッチしている describe-egress-only-internet-gateways の出力がありません。VPC の Egress-Only インターネットゲートウェイとみなします。
     [route_nat] { $id }: { $destination } へのルートのターゲット { $target } は、インポートした VPC の NAT ゲートウェイにありません。ブラックホールとしてインポートします。
     [route_prefix_list] { $id }: { $destination } へのルートのプレフィックスリストは、AWS のサービスのものでも、エントリが与えられたもの (get-managed-prefix-list-entries の出力を、そのプレフィックスリストの ID を含む名前のファイルに保存したもの) でもないため、インポートしません。
     [rule_prefix_list] { $id }: ルールが指定するプレフィックスリスト { $prefix_list } のエントリがファイルにない (get-managed-prefix-list-entries) ため、このルールはインポートしません。
@@ -105,6 +108,8 @@ diag-aws_missing_input = { $case ->
 }
 
 diag-aws_bad_value = { $case ->
+    [ipv6_cidr] { $id }: IPv6 ブロック "{ $value }" を解釈できないため、インポートしません。
+    [ipv6_address] { $id }: IPv6 アドレス "{ $value }" を解釈できないため、インポートしません。
     [acl_entry] { $id }: エントリ { $number } を読み取れないため、インポートしません。
     [endpoint_no_ip] { $id }: サブネット { $subnet } にある { $endpoint } のネットワークインターフェイスにプライベート IP がありません。アドレスはモデルが選びます。
     [endpoint_ip] { $id }: { $endpoint } のネットワークインターフェイスのプライベート IP { $ip } がサブネット { $subnet } にありません。アドレスはモデルが選びます。

@@ -316,3 +316,25 @@ diag-hosted_zone_twice = プライベートホストゾーン { $zone } の名�
 diag-hosted_zone_record_outside = プライベートホストゾーン { $zone } ({ $name }) に、ゾーンの外の名前 { $record } のレコードがあります。レコードの名前は、ゾーンの名前そのものか、その下の名前でなければなりません。
 diag-hosted_zone_alias_unknown_endpoint = プライベートホストゾーン { $zone } のレコード { $record } は { $endpoint } へのエイリアスですが、{ $endpoint } はこのシナリオのインターフェイスエンドポイントではありません。この VPC のエンドポイントを指定するか、エンドポイントが別の VPC にある場合は Alias("…") にエイリアス先の DNS 名を書いてください。
 diag-hosted_zone_conflicts_private_dns = プライベートホストゾーン { $zone } は { $name } のゾーンですが、この名前には { $endpoint } のプライベート DNS が応答します。AWS ではこの 2 つを同時に使えません (プライベート DNS 自体がこの名前のプライベートホストゾーンだからです)。自分のゾーンで応答させるには、{ $endpoint } のプライベート DNS をオフにしてください。
+diag-ipv6_subnet_size = { $subnet } の IPv6 CIDR ブロックは { $cidr } です。サブネットの IPv6 ブロックは /44 から /64 まで、4 刻みで指定します (多くのサブネットは VPC の /56 から /64 を切り出します)。
+diag-ipv6_subnet_outside_vpc = { $vpc_has_ipv6 ->
+    [true] { $subnet } の IPv6 ブロック { $cidr } は { $vpc } のどの IPv6 ブロックにも含まれていません。サブネットの IPv6 ブロックは VPC のブロックから切り出します。
+   *[false] { $subnet } に IPv6 ブロック { $cidr } がありますが、{ $vpc } には IPv6 ブロックがありません。先に VPC に IPv6 ブロックを関連付けてください (ipv6_cidrs)。
+}
+diag-ipv6_subnet_overlap = { $subnet } の IPv6 ブロック { $cidr } が { $other } のブロックと重なっています。サブネット同士のブロックは重なりません。
+diag-ipv6_only_without_block = { $subnet } は IPv6 専用サブネットですが、IPv6 ブロックがありません。IPv6 専用サブネットには IPv6 ブロックが必要です (ipv6_cidr)。
+diag-dns64_without_ipv6 = { $subnet } では DNS64 がオンですが、IPv6 ブロックがありません。DNS64 は IPv6 のクライアントに応答する機能なので、このサブネットでは何も変わりません。
+diag-egress_only_ipv4_route = { $table } は { $destination } を Egress-Only インターネットゲートウェイ { $target } に向けています。Egress-Only インターネットゲートウェイが運ぶのは IPv6 だけなので、IPv6 のルート (ipv6_routes) にだけ指定できます。
+diag-ipv6_route_without_vpc_block = { $table } に IPv6 のルート { $destination } → { $target } がありますが、{ $vpc } には IPv6 ブロックがありません。先に VPC に IPv6 ブロックを関連付けてください。
+diag-ipv6_route_twice = { $table } に { $destination } の IPv6 ルートが 2 つあります。ルートテーブルには送信先ごとにルートは 1 つです。
+diag-ipv6_route_target_unknown = { $table } の IPv6 ルート { $destination } → { $target } のターゲットが VPC にありません (egress_only_internet_gateways の Egress-Only インターネットゲートウェイ、VPC のインターネットゲートウェイ、NAT ゲートウェイ、ネットワークインターフェイス、GWLB エンドポイントを指定します。local とゲートウェイエンドポイントのルートは自動で作られます)。
+diag-ipv6_address_outside_subnet = { $has_block ->
+    [true] { $instance } の IPv6 アドレス { $address } は { $subnet } の IPv6 ブロック { $cidr } に含まれていません。
+   *[false] { $instance } に IPv6 アドレス { $address } がありますが、{ $subnet } には IPv6 ブロックがありません。
+}
+diag-ipv4_in_ipv6_only_subnet = { $instance } に IPv4 アドレスがありますが、{ $subnet } は IPv6 専用サブネットです。ここのネットワークインターフェイスには IPv6 アドレスしか付きません。
+diag-endpoint_ip_type_subnet = { $endpoint } の IP アドレスタイプは { $type } ですが、{ $subnet } ではそのアドレスを割り当てられません。ipv4 には IPv4 の範囲を持つサブネット、dualstack には IPv4 と IPv6 の両方を持つサブネット、ipv6 には IPv6 専用サブネットが必要です。
+diag-endpoint_ipv6_address = { $endpoint } の { $subnet } にあるネットワークインターフェイスの IPv6 アドレス { $address } が、サブネットの IPv6 ブロックの外にあります (または、エンドポイントの IP アドレスタイプに IPv6 がありません)。
+diag-endpoint_dns_record_type = { $endpoint } の DNS レコードの IP タイプは { $records }、IP アドレスタイプは { $type } です。ipv4 のレコードには ipv4 か dualstack のエンドポイント、ipv6 のレコードには ipv6 か dualstack のエンドポイント、dualstack と service-defined のレコードには dualstack のエンドポイントが必要です。
+diag-invalid_family = family { $family } は { $known } のどれでもありません。
+diag-ipv6_route_target_deleted = { $table } の IPv6 ルート { $destination } → { $target } のターゲットは、シナリオにもうありません。AWS ではこのようなルートはブラックホールと表示され、このモデルでもブラックホールとして扱います。

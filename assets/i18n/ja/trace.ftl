@@ -175,6 +175,7 @@ through-nat_gateway = NAT ゲートウェイ { $id }
 through-gwlb_endpoint = GWLB エンドポイント { $id }
 through-network_interface = ネットワークインターフェイス { $id }
 through-internet_gateway = インターネットゲートウェイ { $id }
+through-egress_only_internet_gateway = Egress-Only インターネットゲートウェイ { $id }
 why-partial = { $to } には一部だけ到達できます。アドレス範囲によって経路が違います: { $parts }
 why-reachable-parts = { $to } のすべてのアドレス範囲に到達できます。経路は { $count } 通りです: { $parts }
 why-blocked-parts = { $to } のどのアドレス範囲にも到達できません: { $parts }
@@ -391,3 +392,76 @@ bpa-not-modelled-after_gwlb_endpoint = モデル化していません: このト
 bpa-not-modelled-regional_nat = モデル化していません: このトラフィックはサブネットを持たないリージョナル NAT ゲートウェイ { $nat } から出ていきますが、VPC 自体の除外がありません。リージョナル NAT ゲートウェイにどの除外が適用されるかは AWS のページに書かれていません
 note-block_public_access_allowed = 「VPC のパブリックアクセスをブロック」は有効 ({ $mode }) ですが、{ $exclusion } により、この送信トラフィックは { $igw } を通れます
 note-block_public_access_allowed-nat = 「VPC のパブリックアクセスをブロック」はイングレスのみモードです。NAT ゲートウェイは外向きにしか接続を開始させないため、{ $nat } のトラフィックは { $igw } を通れます
+
+## IPv6 とデュアルスタック
+
+ipv6-address-in = { $subnet } の { $address }
+ipv6-family-ipv4 = IPv4
+ipv6-family-ipv6 = IPv6
+ipv6-family-asked = クエリは { $family } で問い合わせています。
+ipv6-family-auto-both_prefer_ipv6 = クライアントは { $family } を使います。クライアントに IPv4 と IPv6 の両方のアドレスがあり、応答にも A レコードと AAAA レコードの両方があるので、デフォルトのアドレス選択 (RFC 6724) により IPv6 が優先されます。
+ipv6-family-auto-only_ipv6_client = クライアントは { $family } を使います。IPv6 専用サブネットにあり、IPv4 アドレスを持たないためです。
+ipv6-family-auto-no_aaaa = クライアントは { $family } を使います。もう一方のアドレスファミリーでは使える応答がありません (AAAA レコードまたは A レコードがありません)。
+ipv6-family-auto-no_client_ipv6 = クライアントは { $family } を使います。IPv6 アドレスを持っていないためです。
+ipv6-family-auto-literal = クライアントは { $family } を使います。宛先がそのファミリーのアドレスだからです。
+ipv6-hop-source = { $has_address ->
+    [yes] { $id } は { $address } ({ $subnet }、IPv6 ブロック { $block }) から IPv6 で送信します。
+   *[no] { $id } は { $subnet } の IPv6 ブロック { $block } のアドレスから IPv6 で送信します。
+}
+ipv6-dns-public = { $name }: この名前には AAAA レコードがあります (デュアルスタックの名前)。サービスの IPv6 アドレスはカタログにありません。
+ipv6-dns-endpoint = { $name }: { $endpoint } のプライベート DNS が、ネットワークインターフェイスの IPv6 アドレスで AAAA レコードに応答します: { $addresses }
+ipv6-dns-synthesized = { $name } には A レコード ({ $ipv4 }) しかありません。クライアントのサブネットで DNS64 が有効なので、合成された AAAA レコード { $ipv6 } (64:ff9b::/96 に IPv4 アドレスを埋め込んだもの) が返ります。
+ipv6-hop-route = { $table } は { $destination } を { $route } でルーティングします (一致する IPv6 プレフィックスのうち最長のもの{ $matched ->
+    [1] {""}
+   *[other] 。ほかに一致したルート: { $others }
+})。
+ipv6-hop-egress-only = { $id }: Egress-Only インターネットゲートウェイです。トラフィックは IPv6 でインターネットに出て、その応答は戻ってきます。
+ipv6-hop-internet-gateway = { $has_address ->
+    [yes] { $id }: インターネットゲートウェイです。IPv6 アドレスはパブリックなので、{ $address } のまま出ていきます (NAT もパブリック IPv4 アドレスも不要です)。
+   *[no] { $id }: インターネットゲートウェイです。IPv6 アドレスはパブリックなので、インスタンスの IPv6 アドレスのまま出ていきます (NAT もパブリック IPv4 アドレスも不要です)。
+}
+ipv6-hop-nat64 = { $id }: NAT64 がトラフィックを IPv4 の { $ipv4 } 宛てに変換し、自分のアドレスから送信します。{ $subnet } では { $table } が { $route } でルーティングします。
+ipv6-hop-endpoint = { $id }: エンドポイントのネットワークインターフェイスに IPv6 で届きます ({ $addresses })。
+ipv6-hop-address = { $subnet } の { $address }
+ipv6-hop-internet = インターネット上の { $address }
+ipv6-stop-no_ipv6_address = { $block ->
+    [yes] { $source } には IPv6 アドレスがありません。{ $subnet } には IPv6 ブロックがあるので、そこからインスタンスに IPv6 アドレスを割り当ててください。
+   *[no] { $source } には IPv6 アドレスがありません。{ $subnet } に IPv6 ブロックがないので、ここからは IPv6 で送信できません。
+}
+ipv6-stop-no_ipv4_address = { $source } には IPv4 アドレスがありません。{ $subnet } は IPv6 専用サブネットなので、ここから IPv4 の経路は始まりません (IPv6 で問い合わせるか、IPv4 だけの宛先には DNS64 と NAT64 を使ってください)。
+ipv6-stop-no_aaaa = { $by_endpoint ->
+    [yes] { $name } には AAAA レコードがありません。{ $endpoint } のプライベート DNS の DNS レコードの IP タイプは { $records } で、サービスの名前には A レコードしか作られません。IPv6 のクライアントは IPv6 では届きません (dualstack か ipv6 にすると AAAA レコードが追加されます)。
+   *[no] { $name } には AAAA レコードがなく (サービスのリージョンの名前は IPv4 専用です)、クライアントのサブネットでは DNS64 もオフです。IPv6 で接続する先のアドレスがありません。
+}
+ipv6-stop-endpoint_no_ipv6 = { $endpoint } には IPv6 アドレスがありません。IP アドレスタイプが ipv4 (または IPv6 アドレスを持つネットワークインターフェイスがすべて止まっている) ので、IPv6 のクライアントは使えません。
+ipv6-stop-no_route = { $vpc_has_ipv6 ->
+    [yes] { $table } には { $destination } に一致する IPv6 ルートがありません{ $count ->
+        [0] {""}
+       *[other] {""} (IPv6 ルート: { $routes })
+    }。
+   *[no] { $table } には { $destination } に一致する IPv6 ルートがありません。VPC に IPv6 ブロックがないので、ルートテーブルは IPv6 をルーティングしません。
+}
+ipv6-stop-blackhole = { $table } の { $route }: ターゲット { $target } が存在しないか、ブラックホールです。IPv6 のトラフィックは破棄されます。
+ipv6-stop-leaves_vpc = { $table } の { $route } は IPv6 のトラフィックを VPC の外の { $target } に送ります。その先はモデル化していません。
+ipv6-stop-nat64_prefix_to_internet = { $table } の { $route } は、合成された 64:ff9b:: のアドレスをインターネットに送ります。インターネットでは NAT64 のプレフィックスはルーティングされません。64:ff9b::/96 を NAT ゲートウェイに向けるルートを追加してください。
+ipv6-stop-address_unavailable = { $in_subnet ->
+    [yes] { $address } は { $subnet } にありますが、その AZ で障害が起きています。
+   *[no] { $address } はどのサブネットの IPv6 ブロックにも含まれていません。
+}
+ipv6-stop-nat64-az_failed = { $nat } が NAT64 でトラフィックを { $ipv4 } 宛てに変換するはずですが、その AZ で障害が起きています。
+ipv6-stop-nat64-private = { $nat } はプライベート NAT ゲートウェイです。NAT64 で { $ipv4 } 宛てに変換しても、プライベート NAT ゲートウェイのトラフィックはインターネットに出られません。
+ipv6-stop-nat64-no_ipv4_route = { $nat } は NAT64 でトラフィックを { $ipv4 } 宛てに変換しますが、そのサブネットのルートテーブルに、そこへ向かうインターネットゲートウェイへの IPv4 ルートがありません。
+ipv6-stop-nat64-regional = { $nat } はリージョナル NAT ゲートウェイです。これを通る NAT64 はモデル化していません。
+ipv6-not-modelled-gateway_endpoint = IPv6 の経路上にゲートウェイエンドポイント { $id } があります。AWS のゲートウェイエンドポイントはデュアルスタックのトラフィックを扱えますが、カタログにはプレフィックスリストの IPv6 の範囲がありません。モデル化していません。
+ipv6-not-modelled-nat_gateway_not_nat64 = ルートが 64:ff9b::/96 以外の IPv6 を { $id } に送ります。NAT ゲートウェイが変換するのは NAT64 のプレフィックスだけで、それ以外の IPv6 をどう扱うかは AWS のページで確認できませんでした。モデル化していません。
+ipv6-not-modelled-appliance = IPv6 の経路上に { $id } (GWLB エンドポイント、アプライアンスのネットワークインターフェイス、または NAT64 の後の別のターゲット) があります。モデル化していません。
+ipv6-not-modelled-dns64_to_endpoint = DNS64 は { $id } のプライベート IPv4 アドレスからアドレスを合成します。NAT64 でエンドポイントのプライベートアドレスに届くかどうかは AWS のページで確認できませんでした。モデル化していません。
+ipv6-not-modelled-dualstack_records_unknown = { $id } はデュアルスタックのエンドポイントですが、シナリオに DNS レコードの IP タイプがありません。名前にどのレコードがあるかはモデル化していません (dns_record_ip_type を指定してください)。
+ipv6-not-modelled-dns_outside_model = { $id } の AAAA の応答は、このモデルが IPv6 では追わない DNS から来ます (DNS 解決がオフ、プライベートホストゾーン、Resolver ルール、独自の DNS サーバー)。モデル化していません。
+ipv6-not-modelled-workload = IPv6 のワークロードはモデル化していません (サービスごとに問い合わせてください)。
+ipv6-not-modelled-other_name = IPv6 での { $id } (グローバルな名前、または別のリージョンのサービス) はモデル化していません。
+ipv6-not-modelled-block_public_access = 「VPC のパブリックアクセスをブロック」がオンです。{ $id } を通る IPv6 に除外がどう効くかはモデル化していません。
+note-egress_only_no_inbound = 経路は Egress-Only インターネットゲートウェイ { $gateway } から出ていきます。応答は戻ってきますが、インターネット側から送信元に接続を始めることはできません。
+note-ipv6_layers_not_evaluated = IPv6 の経路では、セキュリティグループとネットワーク ACL を評価していません (IPv6 のルールはモデル化していません)。この判定はルーティングだけによるものです。
+note-ipv6_service_ranges_unknown = { $service } の IPv6 アドレスはカタログにありません。表示しているのは任意のパブリック IPv6 アドレスに対するルートです (より具体的なルートが一部のアドレスを引き受ける可能性があります)。
+note-family_chosen = --family auto: { $choice }

@@ -513,6 +513,7 @@ ui-warnings-title = 警告 ({ $a0 } 件) · Esc で閉じる
 
 ui-fixes-or-weak-points-of-path = 到達できない経路の修正案 (Enter で適用)、到達できる経路の単一障害点
 ui-matrix-mark-cells-with-spof = マトリクス: 単一障害点のあるセルに ! を付ける / 外す
+ui-path-ip-version-cycle = 経路: IP バージョンを IPv4 → IPv6 → auto (クライアントが実際に使うもの) の順に切り替え。マトリクスは IPv4 のまま
 ui-in-fixes-list = 修正案の一覧
 ui-next-suggestion = 次の修正案 (単一障害点ではスクロール)
 ui-previous-suggestion = 前の修正案 (単一障害点ではスクロール)
@@ -523,6 +524,9 @@ ui-no-path-to-fix = 修正する経路がありません。送信元と宛先を
 ui-fix-applied = 修正案 { $a0 } を適用: { $a1 }
 ui-spof-marks-on = マトリクス: 単一障害点のある到達可能なセル { $a0 } 個に ! を付けました。F で外します。
 ui-spof-marks-off = マトリクス: 単一障害点の印を外しました。
+ui-family-now-ipv4 = 経路: IPv4 (v で IPv6 に切り替えます)。
+ui-family-now-ipv6 = 経路: IPv6 (v で auto に切り替えます。マトリクスは IPv4 のままです)。
+ui-family-now-auto = 経路: auto、クライアントが実際に使う IP バージョン (RFC 6724。v で IPv4 に切り替えます)。
 ui-spof-legend = ! 単一障害点あり
 ui-fixes-now = 現在: { $a0 }
 ui-fixes-title = { $a0 } の修正案: { $a2 } 件中 { $a1 } 件目 · Enter で適用 · Esc で閉じる

@@ -242,9 +242,12 @@ impl App {
                         subnets: vec![EndpointSubnet {
                             subnet: v,
                             ip: None,
+                            ipv6: None,
                         }],
                         private_dns,
                         private_dns_only_for_inbound_resolver_endpoint: false,
+                        ip_address_type: Default::default(),
+                        dns_record_ip_type: None,
                         region: None,
                         security_groups: Vec::new(),
                     },
@@ -290,6 +293,7 @@ impl App {
                         subnet: EndpointSubnet {
                             subnet: v,
                             ip: None,
+                            ipv6: None,
                         },
                         position: None,
                     }

@@ -173,6 +173,7 @@ impl App {
         };
         let query = Query::parse(&self.model, &source.query, &text, false)
             .with_probe(self.probe)
+            .with_family(self.family)
             .with_request(self.request.clone());
         if let Err(e) = evaluate(&self.model, &self.model.scenario().what_if, &query) {
             self.status = Some((

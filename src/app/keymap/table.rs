@@ -231,6 +231,14 @@ pub static MAIN: &[Binding] = &[
     ),
     b(
         Main,
+        &[C('v')],
+        "v",
+        Msg::CycleFamily,
+        "ui-path-ip-version-cycle",
+        None,
+    ),
+    b(
+        Main,
         &[C('u')],
         "u",
         Msg::Undo,

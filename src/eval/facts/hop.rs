@@ -83,6 +83,8 @@ pub enum Fact {
     Return(Box<ReturnLeg>),
     /// The path stops here.
     Stop(Box<Stop>),
+    /// A step of an IPv6 path (or the family a query took).
+    Ipv6(Box<V6Fact>),
 }
 
 impl Fact {

@@ -59,11 +59,22 @@ pub enum Note {
     /// VPC Block Public Access is on and lets this traffic through the internet gateway (an
     /// exclusion, or ingress-only mode for a NAT gateway's traffic).
     BlockPublicAccessAllowed(Box<BpaCheck>),
+    /// The path leaves through an egress-only internet gateway: replies come back, but nothing
+    /// the internet starts reaches the source.
+    EgressOnlyNoInbound { gateway: Id },
+    /// Security groups and network ACLs are not evaluated on IPv6 paths (their IPv6 rules are
+    /// not modelled): the verdict is the routing's.
+    Ipv6LayersNotEvaluated,
+    /// The service's IPv6 addresses are not in the catalogue: the route is the one for any
+    /// public IPv6 address (`::/0`).
+    Ipv6ServiceRangesUnknown { service: Id },
+    /// `--family auto` chose this family.
+    FamilyChosen { family: IpFamily, why: FamilyWhy },
 }
 
 impl Note {
     /// Every note code, for the README and the message files.
-    pub const CODES: [&'static str; 16] = [
+    pub const CODES: [&'static str; 20] = [
         "private_dns_off",
         "private_dns_unsupported",
         "dns_hostnames_off",
@@ -80,6 +91,10 @@ impl Note {
         "public_endpoint_stays_on_aws",
         "policy_limits_requests",
         "block_public_access_allowed",
+        "egress_only_no_inbound",
+        "ipv6_layers_not_evaluated",
+        "ipv6_service_ranges_unknown",
+        "family_chosen",
     ];
 
     pub fn code(&self) -> &'static str {
@@ -100,6 +115,10 @@ impl Note {
             Note::PublicEndpointStaysOnAws => "public_endpoint_stays_on_aws",
             Note::PolicyLimitsRequests { .. } => "policy_limits_requests",
             Note::BlockPublicAccessAllowed(_) => "block_public_access_allowed",
+            Note::EgressOnlyNoInbound { .. } => "egress_only_no_inbound",
+            Note::Ipv6LayersNotEvaluated => "ipv6_layers_not_evaluated",
+            Note::Ipv6ServiceRangesUnknown { .. } => "ipv6_service_ranges_unknown",
+            Note::FamilyChosen { .. } => "family_chosen",
         }
     }
 }

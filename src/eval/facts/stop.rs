@@ -141,6 +141,8 @@ pub enum Stop {
     },
     /// The route leaves the VPC; beyond it is outside the model.
     LeavesVpc { table: Id, route: Route },
+    /// Where and why an IPv6 (or dual-stack) path stops.
+    Ipv6(Box<V6Stop>),
     /// No rule of the interface's security groups allows the traffic.
     SecurityGroup(GroupCheck),
     /// A network ACL rule (or its final `*`) denies the traffic or its reply.
@@ -207,6 +209,7 @@ impl Stop {
             Stop::Policy(c) => c.reason(),
             Stop::BlockPublicAccess(c) => c.reason(),
             Stop::LeavesVpc { .. } => return None,
+            Stop::Ipv6(s) => return s.reason(),
         })
     }
 
@@ -248,6 +251,7 @@ impl Stop {
             Stop::SourceDestCheck { .. } => "source_dest_check",
             Stop::Policy(_) => "policy",
             Stop::BlockPublicAccess(_) => "block_public_access",
+            Stop::Ipv6(_) => "ipv6",
         }
     }
 }

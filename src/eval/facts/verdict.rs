@@ -13,6 +13,8 @@ pub enum Via {
     InterfaceEndpoint,
     NatGateway,
     InternetGateway,
+    /// Out to the internet over IPv6 through an egress-only internet gateway.
+    EgressOnlyInternetGateway,
     /// A workload whose parts are reachable by different ways (each part says which).
     Mixed,
 }
@@ -25,6 +27,7 @@ impl Via {
             Via::InterfaceEndpoint => "interface_endpoint",
             Via::NatGateway => "nat_gateway",
             Via::InternetGateway => "internet_gateway",
+            Via::EgressOnlyInternetGateway => "egress_only_internet_gateway",
             Via::Mixed => "mixed",
         }
     }
@@ -123,10 +126,22 @@ pub enum Reason {
     /// servers, a Resolver forward rule, a record for something the model does not hold):
     /// not modelled, never guessed.
     DnsAnswerOutsideModel,
+    /// An IPv6 query from a source without an IPv6 address.
+    NoIpv6Address,
+    /// An IPv4 query from an IPv6-only subnet: the source has no IPv4 address.
+    NoIpv4Address,
+    /// The name has no AAAA record (and DNS64 does not synthesize one).
+    NoAaaaRecord,
+    /// The interface endpoint has no IPv6 address (IP address type ipv4).
+    EndpointNoIpv6,
+    /// No IPv6 route matches the destination.
+    NoIpv6Route,
+    /// An IPv6 path meets something AWS's pages (as read) or the model leave open: not modelled.
+    Ipv6NotModelled,
 }
 
 impl Reason {
-    pub const ALL: [Reason; 30] = [
+    pub const ALL: [Reason; 36] = [
         Reason::NoRoute,
         Reason::BlackholeRoute,
         Reason::NoPublicIp,
@@ -157,6 +172,12 @@ impl Reason {
         Reason::BlockPublicAccessNotModelled,
         Reason::DnsNameNotFound,
         Reason::DnsAnswerOutsideModel,
+        Reason::NoIpv6Address,
+        Reason::NoIpv4Address,
+        Reason::NoAaaaRecord,
+        Reason::EndpointNoIpv6,
+        Reason::NoIpv6Route,
+        Reason::Ipv6NotModelled,
     ];
 
     pub fn code(self) -> &'static str {
@@ -191,6 +212,12 @@ impl Reason {
             Reason::BlockPublicAccessNotModelled => "block_public_access_not_modelled",
             Reason::DnsNameNotFound => "dns_name_not_found",
             Reason::DnsAnswerOutsideModel => "dns_answer_outside_model",
+            Reason::NoIpv6Address => "no_ipv6_address",
+            Reason::NoIpv4Address => "no_ipv4_address",
+            Reason::NoAaaaRecord => "no_aaaa_record",
+            Reason::EndpointNoIpv6 => "endpoint_no_ipv6",
+            Reason::NoIpv6Route => "no_ipv6_route",
+            Reason::Ipv6NotModelled => "ipv6_not_modelled",
         }
     }
 
@@ -232,6 +259,14 @@ impl Reason {
             // Reachability Analyzer does not resolve names (it analyzes paths between resources
             // and addresses): no DNS code.
             Reason::DnsNameNotFound | Reason::DnsAnswerOutsideModel => return None,
+            // No route for an IPv6 destination is Reachability Analyzer's routing code; the
+            // others are about addresses and DNS records, which it has no code for.
+            Reason::NoIpv6Route => "CANNOT_ROUTE",
+            Reason::NoIpv6Address
+            | Reason::NoIpv4Address
+            | Reason::NoAaaaRecord
+            | Reason::EndpointNoIpv6
+            | Reason::Ipv6NotModelled => return None,
         })
     }
 }

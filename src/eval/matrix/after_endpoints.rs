@@ -41,7 +41,7 @@ pub(super) fn after_interface_endpoints(
                 let source = class_source(model, key);
                 let mut row: Vec<MatrixCell> = memo.rows[j][..all.len()].to_vec();
                 for &s in &redo {
-                    row[s].verdict = evaluate_service(&mut ctx, &source, s).verdict;
+                    row[s].verdict = super::cell_verdict(&mut ctx, &source, s);
                     ctx.deps.get_mut().redo_cell(s as u32);
                 }
                 rows.push(with_workloads(model, row));

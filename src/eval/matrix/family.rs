@@ -10,9 +10,8 @@
 use std::sync::Arc;
 
 use super::super::ctx::{Ctx, Deps, Side, SourceCheck};
-use super::super::evaluate::evaluate_service;
 use super::super::rules::security_group;
-use super::{ClassKey, MatrixCell, Source, class_row, class_source, with_workloads};
+use super::{ClassKey, MatrixCell, Source, cell_verdict, class_row, class_source, with_workloads};
 use crate::model::Model;
 
 /// The classes (indexes in `keys`' order) in families, each in order with its first class first,
@@ -87,7 +86,7 @@ impl<'m> Cells<'m> {
         };
         *ctx.log.get_mut() = Some(Vec::with_capacity(8));
         let cell = MatrixCell {
-            verdict: evaluate_service(ctx, source, s).verdict,
+            verdict: cell_verdict(ctx, source, s),
         };
         let log = ctx.log.get_mut().take().unwrap_or_default();
         let reads = std::mem::replace(ctx.deps.get_mut(), class);
@@ -175,7 +174,7 @@ fn replays(ctx: &Ctx<'_>, log: &[SourceCheck<'_>], groups: &[u32]) -> bool {
 #[cfg(debug_assertions)]
 fn walks_alike(ctx: &mut Ctx<'_>, source: &Source, s: usize, cell: &MatrixCell) {
     let deps = std::mem::take(ctx.deps.get_mut());
-    let walked = evaluate_service(ctx, source, s).verdict;
+    let walked = cell_verdict(ctx, source, s);
     *ctx.deps.get_mut() = deps;
     // An invariant of the replay, not a message.
     assert_eq!(walked, cell.verdict);

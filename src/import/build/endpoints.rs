@@ -237,9 +237,11 @@ pub(super) fn endpoints<'s>(
                     endpoint_subnets.push(EndpointSubnet {
                         subnet: s.clone(),
                         ip,
+                        ipv6: None,
                     });
                 }
                 endpoint_kind.insert(id, "Interface");
+                let (ip_address_type, dns_record_ip_type) = super::ipv6::endpoint_types(e, w);
                 interface_endpoints.push(InterfaceEndpoint {
                     policy: e.policy_document.as_deref().map(crate::model::Policy::json),
                     id: id.to_string(),
@@ -247,6 +249,8 @@ pub(super) fn endpoints<'s>(
                     subnets: endpoint_subnets,
                     private_dns,
                     private_dns_only_for_inbound_resolver_endpoint: inbound_only && private_dns,
+                    ip_address_type,
+                    dns_record_ip_type,
                     region: service_region
                         .or_else(|| e.service_region.clone().filter(|r| r.as_str() != region)),
                     security_groups: Vec::new(),

@@ -81,6 +81,7 @@ pub(super) fn instances<'s>(
             subnet: subnet.to_string(),
             private_ip,
             public_ip: i.public_ip_address.is_some(),
+            ipv6_address: super::ipv6::address(id, i.ipv6_address.as_deref(), w),
             security_groups: Vec::new(),
         });
     }

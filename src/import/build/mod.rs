@@ -16,6 +16,7 @@ mod buckets;
 mod dns;
 mod endpoints;
 mod instances;
+mod ipv6;
 mod nat;
 mod prefix_lists;
 mod route_tables;
@@ -158,6 +159,7 @@ pub fn build(
     let in_vpc = |id: &str| id == vpc_id;
 
     let cidrs = vpc::cidrs(the_vpc, &mut w);
+    let ipv6_cidrs = ipv6::blocks(vpc_id, &the_vpc.ipv6_cidr_block_association_set, &mut w);
     let (dns_support, dns_hostnames) = vpc::dns_attributes(input, vpc_id, &mut w);
 
     // --- Subnets and AZs.
@@ -291,6 +293,39 @@ pub fn build(
     let description = |lang| explain::import_description(lang, vpc_id, &region);
     let buckets = buckets::buckets(&input.bucket_policies, &mut w);
 
+    // --- IPv6 needs the VPC's IPv6 block: without one (or without describe-vpcs saying it),
+    // IPv6 routes, subnet blocks and addresses are left out, as a model without it refuses them.
+    let mut route_tables = route_tables;
+    let mut subnets = subnets;
+    ipv6::reconcile(
+        &ipv6_cidrs,
+        &mut route_tables,
+        &mut subnets,
+        &mut instances,
+        &mut interface_endpoints,
+        &mut w,
+    );
+
+    // --- Egress-only internet gateways: attached to the VPC, or named by an IPv6 route.
+    let mut egress_only_internet_gateways = ipv6::egress_only_gateways(input, vpc_id);
+    for t in &route_tables {
+        for r in &t.ipv6_routes {
+            if let crate::model::Target::EgressOnlyInternetGateway(g) = &r.target
+                && !egress_only_internet_gateways
+                    .iter()
+                    .any(|x| x.id == g.as_str())
+            {
+                w.push(
+                    warning(&t.id, "aws_missing_input", "route_eigw")
+                        .s("destination", r.destination)
+                        .s("target", g.as_str()),
+                );
+                egress_only_internet_gateways
+                    .push(crate::model::EgressOnlyInternetGateway { id: g.to_string() });
+            }
+        }
+    }
+
     // --- DNS: the DHCP options set, Resolver rules, private hosted zones.
     let dhcp_options = dns::dhcp_options(input, the_vpc, &mut w);
     let resolver_rules = dns::resolver_rules(input, vpc_id, &mut w);
@@ -307,11 +342,13 @@ pub fn build(
             cidrs,
             enable_dns_support: dns_support.unwrap_or(true),
             enable_dns_hostnames: dns_hostnames.unwrap_or(true),
+            ipv6_cidrs,
         },
         availability_zones,
         subnets,
         route_tables,
         internet_gateway,
+        egress_only_internet_gateways,
         block_public_access,
         dhcp_options,
         resolver_rules,

@@ -65,6 +65,7 @@ pub(super) fn route_tables<'s>(
             subnets: Vec::new(),
             gateways: Vec::new(),
             routes: Default::default(),
+            ipv6_routes: Vec::new(),
         };
         // The destinations the table has a route for: a route twice is reported, not kept (a
         // set, since a table holds up to a thousand routes).
@@ -122,10 +123,35 @@ pub(super) fn route_tables<'s>(
                 .or(r.destination_ipv6_cidr_block.as_deref())
                 .unwrap_or_default();
             if r.destination_cidr_block.is_none() && r.destination_prefix_list_id.is_none() {
-                if r.destination_ipv6_cidr_block.is_some() {
-                    ipv6 += 1;
-                } else {
-                    w.push(warning(tid, "aws_missing_input", "route_destination"));
+                let net = r
+                    .destination_ipv6_cidr_block
+                    .as_deref()
+                    .map(|d| d.parse::<ipnet::Ipv6Net>());
+                match net {
+                    // An IPv6 route: kept apart from the IPv4 ones (`ipv6_routes`); its local
+                    // route is derived from the VPC's IPv6 blocks.
+                    Some(Ok(net)) => {
+                        match route_hop(
+                            r,
+                            endpoint_kind,
+                            &nat_ids,
+                            internet_gateway,
+                            (tid, dest),
+                            w,
+                        ) {
+                            Hop::Local => {}
+                            Hop::Target(t) => table.ipv6_routes.push(crate::model::Ipv6Route {
+                                destination: net.trunc(),
+                                target: match r.state.as_deref() {
+                                    Some("blackhole") => Target::Blackhole,
+                                    _ => t,
+                                },
+                            }),
+                            _ => ipv6 += 1,
+                        }
+                    }
+                    Some(Err(_)) => ipv6 += 1,
+                    None => w.push(warning(tid, "aws_missing_input", "route_destination")),
                 }
                 continue;
             }
@@ -184,7 +210,15 @@ pub(super) fn route_tables<'s>(
                     }
                 }
             }
-            let hop = route_hop(r, endpoint_kind, &nat_ids, internet_gateway, (tid, dest), w);
+            let hop = match route_hop(r, endpoint_kind, &nat_ids, internet_gateway, (tid, dest), w)
+            {
+                // An egress-only internet gateway carries IPv6 only: AWS takes no IPv4 route to it.
+                Hop::Target(Target::EgressOnlyInternetGateway(g)) => Hop::NotModelled {
+                    field: "EgressOnlyInternetGatewayId",
+                    value: g.to_string(),
+                },
+                h => h,
+            };
             let target = match hop {
                 Hop::Local => {
                     match r

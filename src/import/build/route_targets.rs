@@ -97,12 +97,11 @@ pub(super) fn route_hop(
     if let Some(p) = r.vpc_peering_connection_id.as_deref() {
         return Hop::Target(Target::VpcPeering(p.into()));
     }
+    if let Some(g) = r.egress_only_internet_gateway_id.as_deref() {
+        return Hop::Target(Target::EgressOnlyInternetGateway(g.into()));
+    }
     for (field, value) in [
         ("InstanceId", &r.instance_id),
-        (
-            "EgressOnlyInternetGatewayId",
-            &r.egress_only_internet_gateway_id,
-        ),
         ("LocalGatewayId", &r.local_gateway_id),
         ("CarrierGatewayId", &r.carrier_gateway_id),
         ("CoreNetworkArn", &r.core_network_arn),

@@ -71,6 +71,10 @@ pub(super) fn subnets(
             ));
             continue;
         };
+        // A dual-stack subnet: its first associated IPv6 block (AWS allows one per subnet).
+        let ipv6_cidr = super::ipv6::blocks(&s.subnet_id, &s.ipv6_cidr_block_association_set, w)
+            .first()
+            .copied();
         let zone_id = s.availability_zone_id.clone().or_else(|| {
             input
                 .zones
@@ -87,6 +91,9 @@ pub(super) fn subnets(
             name: name_tag(&s.tags),
             az: s.availability_zone.clone(),
             cidr,
+            ipv6_cidr,
+            ipv6_only: false,
+            dns64: s.enable_dns64.unwrap_or(false) && ipv6_cidr.is_some(),
         });
     }
     let availability_zones: Vec<AvailabilityZone> = azs

@@ -55,7 +55,7 @@ pub(super) fn select<'a>(input: &'a Input, vpc: Option<&str>) -> Result<&'a aws:
     })
 }
 
-/// The VPC's associated IPv4 CIDR blocks; IPv6 is left out with a warning.
+/// The VPC's associated IPv4 CIDR blocks (its IPv6 blocks: `super::ipv6::blocks`).
 pub(super) fn cidrs(the_vpc: &aws::Vpc, w: &mut Warn) -> Vec<Ipv4Net> {
     let vpc_id = the_vpc.vpc_id.as_str();
     let mut cidrs: Vec<Ipv4Net> = Vec::new();
@@ -78,9 +78,6 @@ pub(super) fn cidrs(the_vpc: &aws::Vpc, w: &mut Warn) -> Vec<Ipv4Net> {
                     .s("state", state.unwrap_or_default()),
             );
         }
-    }
-    if !the_vpc.ipv6_cidr_block_association_set.is_empty() {
-        w.push(warning(vpc_id, "aws_ipv6_not_modelled", "vpc_ipv6"));
     }
     cidrs
 }

@@ -102,6 +102,7 @@ mod tests {
         let e = Edit::AddEndpointSubnet {
             endpoint: "vpce-ssm".into(),
             subnet: EndpointSubnet {
+                ipv6: Default::default(),
                 subnet: "subnet-private-b".into(),
                 ip: None,
             },
@@ -129,6 +130,7 @@ mod tests {
             Edit::AddEndpointSubnet {
                 endpoint: "vpce-ssm".into(),
                 subnet: EndpointSubnet {
+                    ipv6: Default::default(),
                     subnet: "subnet-private-a".into(),
                     ip: Some("10.0.10.20".parse().unwrap()),
                 },
@@ -143,6 +145,7 @@ mod tests {
         let add = |subnet: &str| Edit::AddEndpointSubnet {
             endpoint: "vpce-ssm".into(),
             subnet: EndpointSubnet {
+                ipv6: Default::default(),
                 subnet: subnet.into(),
                 ip: None,
             },
@@ -158,6 +161,7 @@ mod tests {
             &Edit::AddEndpointSubnet {
                 endpoint: "vpce-ssm".into(),
                 subnet: EndpointSubnet {
+                    ipv6: Default::default(),
                     subnet: "subnet-public-a".into(),
                     ip: None,
                 },
@@ -185,16 +189,20 @@ mod tests {
             &k,
             &Edit::AddInterfaceEndpoint {
                 endpoint: InterfaceEndpoint {
+                    dns_record_ip_type: Default::default(),
+                    ip_address_type: Default::default(),
                     policy: None,
                     security_groups: Vec::new(),
                     id: "vpce-sqs".into(),
                     service: "sqs".into(),
                     subnets: vec![
                         EndpointSubnet {
+                            ipv6: Default::default(),
                             subnet: "subnet-private-b".into(),
                             ip: None,
                         },
                         EndpointSubnet {
+                            ipv6: Default::default(),
                             subnet: "subnet-public-b".into(),
                             ip: None,
                         },
@@ -229,11 +237,14 @@ mod tests {
         ));
         let add = Edit::AddInterfaceEndpoint {
             endpoint: InterfaceEndpoint {
+                dns_record_ip_type: Default::default(),
+                ip_address_type: Default::default(),
                 policy: None,
                 security_groups: Vec::new(),
                 id: "vpce-kms".into(),
                 service: "kms".into(),
                 subnets: vec![EndpointSubnet {
+                    ipv6: Default::default(),
                     subnet: "subnet-private-c".into(),
                     ip: None,
                 }],

@@ -593,6 +593,7 @@ mod tests {
         .expect("fixture parses");
         for t in 1..=30u32 {
             s.route_tables.push(RouteTable {
+                ipv6_routes: Default::default(),
                 id: format!("rtb-{t}"),
                 name: None,
                 main: false,

@@ -490,7 +490,8 @@ pub(crate) fn target_text(t: &Target) -> CompactString {
         | Target::NetworkInterface(id)
         | Target::VpcPeering(id)
         | Target::TransitGateway(id)
-        | Target::VirtualPrivateGateway(id) => id.clone(),
+        | Target::VirtualPrivateGateway(id)
+        | Target::EgressOnlyInternetGateway(id) => id.clone(),
     }
 }
 

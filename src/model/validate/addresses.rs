@@ -169,6 +169,7 @@ mod tests {
             public_ip: false,
         });
         s.instances.push(crate::model::Instance {
+            ipv6_address: Default::default(),
             security_groups: Vec::new(),
             id: "i-dns".into(),
             name: None,
@@ -189,6 +190,7 @@ mod tests {
         s.subnets[2].cidr = net("10.0.2.0/28"); // 11 usable
         for i in 0..10 {
             s.instances.push(crate::model::Instance {
+                ipv6_address: Default::default(),
                 security_groups: Vec::new(),
                 id: format!("i-{i}"),
                 name: None,

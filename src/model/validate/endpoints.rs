@@ -321,14 +321,17 @@ mod tests {
     fn interface_endpoint_one_subnet_per_az() {
         let mut s = minimal();
         s.interface_endpoints[0].subnets.push(EndpointSubnet {
+            ipv6: Default::default(),
             subnet: "subnet-public-a".into(),
             ip: None,
         });
         s.interface_endpoints[0].subnets.push(EndpointSubnet {
+            ipv6: Default::default(),
             subnet: "subnet-private-b".into(),
             ip: None,
         });
         s.interface_endpoints[0].subnets.push(EndpointSubnet {
+            ipv6: Default::default(),
             subnet: "subnet-gone".into(),
             ip: None,
         });
@@ -381,11 +384,14 @@ mod tests {
     fn dynamodb_interface_endpoint_needs_private_dns_off() {
         let mut s = minimal();
         s.interface_endpoints.push(InterfaceEndpoint {
+            dns_record_ip_type: Default::default(),
+            ip_address_type: Default::default(),
             policy: None,
             security_groups: Vec::new(),
             id: "vpce-ddb".into(),
             service: "dynamodb".into(),
             subnets: vec![EndpointSubnet {
+                ipv6: Default::default(),
                 subnet: "subnet-private-a".into(),
                 ip: None,
             }],
@@ -439,11 +445,14 @@ mod tests {
 
     fn s3_interface(private_dns: bool, inbound_only: bool) -> InterfaceEndpoint {
         InterfaceEndpoint {
+            dns_record_ip_type: Default::default(),
+            ip_address_type: Default::default(),
             policy: None,
             security_groups: Vec::new(),
             id: "vpce-s3-if".into(),
             service: "s3".into(),
             subnets: vec![EndpointSubnet {
+                ipv6: Default::default(),
                 subnet: "subnet-private-b".into(),
                 ip: None,
             }],

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::{CROSS_AZ, Cx, VERDICTS, unknown_az};
+use super::{CROSS_AZ, Cx, FAMILIES, VERDICTS, unknown_az};
 use crate::model::Diagnostic;
 
 /// What-if failed AZs name an AZ by name or AZ ID (aws-semantics.md §6).
@@ -29,6 +29,8 @@ fn expectation_target_known(cx: &Cx, to: &str) -> bool {
     cx.services.contains_key(to)
         || to.parse::<ipnet::Ipv4Net>().is_ok()
         || to.parse::<std::net::Ipv4Addr>().is_ok()
+        || to.parse::<ipnet::Ipv6Net>().is_ok()
+        || to.parse::<std::net::Ipv6Addr>().is_ok()
         || catalogue.global_names.iter().any(|g| g.name == to)
 }
 
@@ -85,6 +87,15 @@ pub(super) fn expectations(cx: &Cx, out: &mut Vec<Diagnostic>) {
                 Diagnostic::error(&obj, "invalid_cross_az")
                     .s("cross_az", format!("{c:?}"))
                     .list("known", CROSS_AZ),
+            );
+        }
+        if let Some(f) = &e.family
+            && !FAMILIES.contains(&f.as_str())
+        {
+            out.push(
+                Diagnostic::error(&obj, "invalid_family")
+                    .s("family", format!("{f:?}"))
+                    .list("known", FAMILIES),
             );
         }
         if !is_https_url(&e.source) {
@@ -182,6 +193,7 @@ mod tests {
     fn expectation_from_an_ambiguous_name() {
         let mut s = minimal();
         s.instances.push(crate::model::Instance {
+            ipv6_address: Default::default(),
             security_groups: Vec::new(),
             id: "i-app-a2".into(),
             name: Some("app-a".into()),

@@ -30,6 +30,7 @@ mod endpoints;
 mod expectations;
 mod ids;
 mod ingress;
+mod ipv6;
 mod nat;
 mod policies;
 mod route_tables;
@@ -47,6 +48,7 @@ use endpoints::{
 use expectations::{expectations, what_if_azs, workloads};
 use ids::{availability_zones_unique, ids_unique};
 use ingress::{edge_route_tables, gateway_load_balancers};
+use ipv6::{endpoint_ip_types, ipv6_addresses, ipv6_blocks, ipv6_routes};
 use nat::{nat_gateways, public_nat_gateway_route};
 use policies::policies;
 use route_tables::{
@@ -65,6 +67,9 @@ pub const VERDICTS: &[&str] = &[
     "leaves_vpc",
     "unavailable",
 ];
+
+/// The `family` values an `expect` entry may name (as `check --family` takes them).
+pub const FAMILIES: &[&str] = &["ipv4", "ipv6", "auto"];
 
 /// The `cross_az` values an `expect` entry may name (aws-semantics.md §3).
 pub const CROSS_AZ: &[&str] = &["never", "sometimes", "always"];
@@ -242,6 +247,27 @@ const RULES: &[(Rule, Reads)] = &[
         per_table(P::TABLES.union(P::ROUTES).union(P::REGION)).removal_safe(),
     ),
     (service_cidrs, reads(P::REGION.union(P::VPC))),
+    (ipv6_blocks, reads(P::VPC.union(P::SUBNETS))),
+    (
+        ipv6_routes,
+        reads(
+            P::VPC
+                .union(P::TABLES)
+                .union(P::ROUTES)
+                .union(P::INTERNET_GATEWAY)
+                .union(P::NAT_GATEWAYS)
+                .union(P::GWLB_ENDPOINTS)
+                .union(P::NETWORK_INTERFACES),
+        ),
+    ),
+    (
+        ipv6_addresses,
+        reads(P::INSTANCES.union(P::SUBNETS).union(P::PUBLIC_IPS)),
+    ),
+    (
+        endpoint_ip_types,
+        reads(P::INTERFACE_ENDPOINTS.union(P::SUBNETS)),
+    ),
     (
         policies,
         reads(
@@ -683,6 +709,7 @@ mod tests {
                 }
                 Change::EndpointSubnet(sn, o) => {
                     s.interface_endpoints[0].subnets.push(EndpointSubnet {
+                        ipv6: Default::default(),
                         subnet: SUBNETS[sn].into(),
                         ip: o.map(|b| Ipv4Addr::new(10, 0, 1, b)),
                     })

@@ -1,0 +1,136 @@
+//! An IPv6 trace under construction: hops, notes, and the verdict with the layers left out.
+
+use std::net::Ipv6Addr;
+
+use ipnet::Ipv6Net;
+
+use super::super::ctx::Source;
+use super::super::facts::*;
+use super::answer::Client;
+use super::{Plan, global_unicast};
+use crate::model::Model;
+
+/// The trace under construction.
+pub(super) struct Trace<'m> {
+    pub model: &'m Model,
+    pub from: Origin,
+    pub to: Id,
+    pub hops: Vec<Hop>,
+    pub notes: Notes,
+    pub source_az: usize,
+    pub source_id: Id,
+    pub address: Option<Ipv6Addr>,
+}
+
+impl<'m> Trace<'m> {
+    pub(super) fn new(model: &'m Model, source: &Source, to: &Id, c: &Client) -> Self {
+        Trace {
+            model,
+            from: source.origin.clone(),
+            to: to.clone(),
+            hops: Vec::new(),
+            notes: Notes::new(),
+            source_az: model.subnet_az[source.subnet],
+            source_id: c.id.clone(),
+            address: c.address,
+        }
+    }
+
+    pub(super) fn az(&self, az: usize) -> Az {
+        let a = &self.model.scenario().availability_zones;
+        Az {
+            name: Id::from(self.model.az_name(az)),
+            zone_id: a.get(az).and_then(|z| z.id.as_deref()).map(Id::from),
+        }
+    }
+
+    pub(super) fn hop(&mut self, kind: HopKind, id: Id, fact: V6Fact) {
+        self.hop_az(kind, id, None, fact);
+    }
+
+    pub(super) fn hop_az(&mut self, kind: HopKind, id: Id, az: Option<usize>, fact: V6Fact) {
+        let az = az.map(|a| self.az(a));
+        self.hops.push(Hop {
+            kind,
+            id,
+            az,
+            fact: Fact::Ipv6(Box::new(fact)),
+        });
+    }
+
+    pub(super) fn internet(&mut self, dest: Ipv6Net) {
+        if dest != global_unicast() {
+            let id = Id::from(dest.to_string().as_str());
+            self.hop(HopKind::Internet, id, V6Fact::Internet { address: dest });
+        }
+    }
+
+    /// Whether the source's AZ has failed (and the trace then says so).
+    pub(super) fn source_down(&mut self, failed: &[bool]) -> bool {
+        if !failed.get(self.source_az).copied().unwrap_or(false) {
+            return false;
+        }
+        let az = self.az(self.source_az);
+        self.hops.push(Hop {
+            kind: HopKind::Blocked,
+            id: self.source_id.clone(),
+            az: Some(az.clone()),
+            fact: Fact::stop(Stop::SourceAzFailed {
+                source: self.source_id.clone(),
+                az,
+            }),
+        });
+        true
+    }
+
+    pub(super) fn stop(&mut self, stop: V6Stop) -> Plan {
+        let verdict = Verdict::Blocked(stop.reason().unwrap_or(Reason::Ipv6NotModelled));
+        self.stop_verdict(stop, verdict)
+    }
+
+    pub(super) fn stop_verdict(&mut self, stop: V6Stop, verdict: Verdict) -> Plan {
+        let id = match &stop {
+            V6Stop::NoRoute { table, .. }
+            | V6Stop::Blackhole { table, .. }
+            | V6Stop::LeavesVpc { table, .. }
+            | V6Stop::Nat64PrefixToInternet { table, .. } => table.clone(),
+            V6Stop::NotModelled { id, .. } => id.clone(),
+            V6Stop::EndpointNoIpv6 { endpoint } => endpoint.clone(),
+            V6Stop::Nat64Failed { nat, .. } => nat.clone(),
+            _ => self.source_id.clone(),
+        };
+        let kind = match verdict {
+            Verdict::LeavesVpc { .. } => HopKind::LeavesVpc,
+            _ => HopKind::Blocked,
+        };
+        self.hops.push(Hop {
+            kind,
+            id,
+            az: None,
+            fact: Fact::stop(Stop::Ipv6(Box::new(stop))),
+        });
+        self.done(verdict)
+    }
+
+    pub(super) fn done(&mut self, verdict: Verdict) -> Plan {
+        let model = self.model;
+        let mut unchecked = unchecked(model);
+        // Security groups and network ACLs: not evaluated for IPv6 (their IPv6 rules are not
+        // modelled); said even when the scenario has them.
+        let sec = model.security();
+        if sec.groups_on || sec.acls_on {
+            self.notes.push(Note::Ipv6LayersNotEvaluated);
+        }
+        unchecked.insert("security_groups");
+        unchecked.insert("network_acls");
+        Plan::Done(Box::new(PathTrace {
+            from: self.from.clone(),
+            to: self.to.clone(),
+            verdict,
+            notes: std::mem::take(&mut self.notes),
+            hops: std::mem::take(&mut self.hops),
+            parts: Vec::new(),
+            unchecked,
+        }))
+    }
+}
