@@ -366,6 +366,7 @@ fn build(s: &Scenario, seed: &Seed) -> Edit {
             Edit::AddInterfaceEndpoint {
                 endpoint: InterfaceEndpoint {
                     policy: None,
+                    lattice: None,
                     security_groups: Vec::new(),
                     id: format!("vpce-if-new-{}", a % 3),
                     service: service(a / 3),

@@ -275,6 +275,7 @@ fn with_ssm(s: &mut Scenario, subnets: &[&str]) {
     s.interface_endpoints
         .push(vpc_tui::model::InterfaceEndpoint {
             policy: None,
+            lattice: None,
             security_groups: Vec::new(),
             id: "vpce-ssm".into(),
             service: "ssm".into(),

@@ -951,3 +951,35 @@ fn cross_region_interface_endpoint_keeps_its_region() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// describe-vpc-endpoints with a gateway endpoint for com.amazonaws.us-east-1.s3express (and the
+/// rest) of the VPC `scenarios/s3-express-one-zone.ron` describes (same ids): the importer opts
+/// the scenario into the optional s3express service, and every expectation of the RON scenario,
+/// AZ failures included, holds on the import.
+#[test]
+fn s3_express_gateway_endpoint_imports_with_the_scenario_verdicts() {
+    let (s, warnings) = import("tests/fixtures/aws/s3-express");
+    assert!(
+        s.services.iter().any(|o| o.name == "s3express"),
+        "{:?}",
+        s.services
+    );
+    assert_eq!(s.gateway_endpoints.len(), 1);
+    assert_eq!(s.gateway_endpoints[0].service, "s3express");
+    assert!(
+        !warnings.iter().any(|w| w.rule == "aws_not_modelled"),
+        "{warnings:?}"
+    );
+    let ron = vpc_tui::model::load_file(Path::new("scenarios/s3-express-one-zone.ron")).unwrap();
+    let imported = Model::new(s).expect("imports into a valid model");
+    for e in &ron.scenario().expect {
+        let what_if = vpc_tui::model::WhatIf {
+            failed_azs: e.failed_azs.clone(),
+        };
+        let q = |m: &Model| Query::parse(m, &e.from, &e.to, false);
+        let x = eval::evaluate(&imported, &what_if, &q(&imported)).unwrap();
+        let y = eval::evaluate(&ron, &what_if, &q(&ron)).unwrap();
+        assert_eq!(x.verdict, y.verdict, "{} → {}", e.from, e.to);
+        assert_eq!(x.verdict.code(), e.verdict, "{} → {}", e.from, e.to);
+    }
+}

@@ -182,6 +182,7 @@ fn edit(s: &Scenario, kind: u8, a: u32, b: u32, c: u32, flag: bool) -> Edit {
         9 => Edit::AddInterfaceEndpoint {
             endpoint: InterfaceEndpoint {
                 policy: None,
+                lattice: None,
                 security_groups: Vec::new(),
                 id: format!("vpce-if-{}", a % 3),
                 service: ["ssm", "sqs", "kms"][b as usize % 3].into(),

@@ -503,6 +503,7 @@ pub fn scenario(shape: Shape) -> Scenario {
             let private_dns = first && svc.private_dns_supported;
             InterfaceEndpoint {
                 policy: None,
+                lattice: None,
                 security_groups: Vec::new(),
                 id: format!(
                     "vpce-{}-{}",

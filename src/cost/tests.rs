@@ -418,6 +418,7 @@ fn tokyo_is_priced_with_tokyo_prices() {
     let (after_model, _) = Edit::AddInterfaceEndpoint {
         endpoint: crate::model::InterfaceEndpoint {
             policy: None,
+            lattice: None,
             security_groups: Vec::new(),
             id: "vpce-sqs".into(),
             service: "sqs".into(),

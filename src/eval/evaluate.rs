@@ -202,6 +202,30 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
             };
             evaluate_public(ctx, source, hops, &to, &dns_name, service, cidrs, why)
         }
+        Goal::DirectoryBucket {
+            bucket,
+            zone,
+            cidrs,
+            illustrative,
+        } => {
+            let to = Id::from(bucket.as_str());
+            let hops = match source_hop(ctx, source, &to) {
+                Ok(h) => h,
+                Err(t) => return *t,
+            };
+            let name = crate::model::zonal_endpoint(zone, &model.scenario().region);
+            let service = crate::model::S3EXPRESS;
+            if *illustrative {
+                ctx.note(|| Note::IllustrativeCidrs {
+                    service: Id::from(service),
+                });
+            }
+            let why = PublicWhy::DirectoryBucket {
+                zone: Id::from(zone.as_str()),
+            };
+            let trace = evaluate_public(ctx, source, hops, &to, &name, service, cidrs, why);
+            super::rules::directory_bucket::apply(ctx, source, bucket, zone, trace)
+        }
         Goal::Global {
             name,
             service,

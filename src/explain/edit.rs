@@ -578,6 +578,7 @@ mod tests {
             Edit::AddInterfaceEndpoint {
                 endpoint: InterfaceEndpoint {
                     policy: None,
+                    lattice: None,
                     security_groups: Vec::new(),
                     id: "vpce-ssm".into(),
                     service: "ssm".into(),
@@ -594,6 +595,7 @@ mod tests {
             Edit::AddInterfaceEndpoint {
                 endpoint: InterfaceEndpoint {
                     policy: None,
+                    lattice: None,
                     security_groups: Vec::new(),
                     id: "vpce-ssm".into(),
                     service: "ssm".into(),

@@ -15,6 +15,11 @@ pub fn stop_sentence(lang: Lang, stop: &Stop) -> String {
             .s("target", route.target.to_string())
     };
     match stop {
+        Stop::DirectoryBucketAzFailed { bucket, az } => msg(
+            lang,
+            &id,
+            a.s("bucket", bucket.as_str()).s("az", az_text(lang, az)),
+        ),
         Stop::SourceAzFailed { source, az } => msg(
             lang,
             &id,

@@ -65,7 +65,7 @@ impl<'a> Context<'a> {
                 .map(|svc| svc.name.clone())
                 .take(1)
                 .collect(),
-            To::RemoteService { .. } | To::Address(_) => Vec::new(),
+            To::RemoteService { .. } | To::Address(_) | To::DirectoryBucket(_) => Vec::new(),
         };
         let stops = trace
             .stop()

@@ -7,11 +7,13 @@ mod diagnostic;
 mod dns;
 mod edit;
 mod index;
+mod lattice;
 mod layout;
 mod lesson;
 mod load;
 mod parts;
 mod policy;
+mod s3express;
 mod security;
 mod shared;
 mod split;
@@ -28,10 +30,12 @@ pub use index::{
     RouteMatch, RouteOrigin, RouteRule, SecurityIndex, UNCHECKED, Unchecked, unchecked_layers,
 };
 pub(crate) use index::{destination_text, route_select, security_rules};
+pub use lattice::{Lattice, ResourceConfiguration, ServiceNetwork};
 pub use lesson::{Lesson, LessonPanel, LessonStep, StepExpectation, Text};
 pub(crate) use load::write_located;
 pub use load::{LoadError, from_ron_str, load_file, save_file, to_ron_string};
 pub use policy::*;
+pub use s3express::*;
 pub use security::*;
 pub use shared::Shared;
 pub use types::*;

@@ -146,6 +146,7 @@ pub fn with_endpoint(mut s: Scenario) -> Scenario {
     s.interface_endpoints
         .push(vpc_tui::model::InterfaceEndpoint {
             policy: None,
+            lattice: None,
             id: "vpce-sqs".into(),
             service: "sqs".into(),
             subnets: vec![vpc_tui::model::EndpointSubnet {

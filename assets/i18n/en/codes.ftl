@@ -32,6 +32,7 @@ reason-block_public_access_nat_subnet = VPC Block Public Access blocks a NAT gat
 reason-block_public_access_not_modelled = VPC Block Public Access applies here in a way AWS's pages do not describe (an allow-egress exclusion in ingress-only mode, a subnet and its VPC excluded with different modes, a GWLB endpoint on the path, a regional NAT gateway): reported as not modelled, never guessed
 reason-dns_name_not_found = a private hosted zone associated with the VPC matches the name but has no record for it: the Resolver answers NXDOMAIN and does not ask public DNS
 reason-dns_answer_outside_model = the answer for the name comes from outside the model (DNS servers of the DHCP options set, a Resolver forward rule's target resolvers, or a record for something the model does not hold): reported as not modelled, never guessed
+reason-directory_bucket_az_failed = the S3 Express One Zone directory bucket's Availability Zone has failed: the bucket lives in that one zone, so no path reaches it
 reason-walk_limit = the walk took more steps than the model has routes and was stopped (a guard that should never fire)
 
 ## What a note code means
@@ -52,6 +53,8 @@ note-meaning-return_not_evaluated = the return leg through a GWLB endpoint could
 note-meaning-public_endpoint_stays_on_aws = traffic to a service's public endpoint through an internet gateway stays on AWS's network
 note-meaning-policy_limits_requests = an endpoint or bucket policy allows only some of the requests the query stands for: ask about one with --action and --resource
 note-meaning-block_public_access_allowed = VPC Block Public Access is on but lets this traffic through the internet gateway: an exclusion covers the subnet, or ingress-only mode lets a NAT gateway's traffic out
+note-meaning-directory_bucket_other_az = the S3 Express One Zone directory bucket is in another AZ than the source: the path depends on that AZ and loses the low latency of co-location
+note-meaning-directory_bucket_zone_unknown = the directory bucket's zone (AZ ID) is none of the scenario's AZs: its failure cannot be tried
 
 ## How a path gets there
 
@@ -130,3 +133,4 @@ query-address-outside = { $name } is in no subnet of the VPC; subnets: { $known 
 query-unknown-region = the catalogue has no addresses for { $name } in { $region }; Regions known for it: { $known }
 query-unknown-name = { $name } is not a name the catalogue knows; global names: { $known }
 query-unknown-workload = no workload { $name }; workloads: { $known }
+query-bad-directory-bucket = { $name } ends like an S3 Express One Zone directory bucket but is not base-name--zoneid--x-s3 (for example logs--use1-az4--x-s3)

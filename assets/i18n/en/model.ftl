@@ -206,7 +206,7 @@ diag-duplicate_appliance_az = { $gwlb } lists the appliances of { $az } twice
 
 diag-unknown_service = { $case ->
     [route] { $table }'s route to pl-{ $service } names the service { $service }, which is not in the catalogue (add it under `services` with its CIDRs)
-    [expect] `to: { $to }` is not a service of the catalogue or the scenario, SERVICE@REGION, a known global name, an IPv4 address or CIDR, or workload:NAME
+    [expect] `to: { $to }` is not a service of the catalogue or the scenario, SERVICE@REGION, a known global name, an IPv4 address or CIDR, workload:NAME, or a directory bucket (NAME--AZID--x-s3)
     [workload] the workload { $workload } needs { $service }, which is not a service of the catalogue or the scenario
     [gateway_endpoint] { $endpoint } is for the service { $service }, which is not in the catalogue; gateway endpoints exist only for Amazon S3 (s3) and DynamoDB (dynamodb)
    *[interface_endpoint] { $endpoint } is for the service { $service }, which is not in the catalogue (add it under `services`)

@@ -56,6 +56,7 @@ why-dns-hostnames-off = enableDnsHostnames is off and { $endpoint }'s private DN
 why-inbound-resolver-only = { $endpoint } has private DNS only for the inbound Resolver endpoint
 why-other-region = it is a name in { $region }, which no endpoint of this VPC ({ $home }) covers
 why-global-name = it is a global name: it resolves to the service's addresses in { $region }
+why-directory-bucket = it is the Zonal endpoint of a directory bucket in { $zone }: S3 Express One Zone is reached by its public addresses, which a gateway endpoint for s3express routes privately
 assoc-explicit = { $subnet } is explicitly associated with { $table }
 assoc-main = { $subnet } has no explicit association, so it uses the main table { $table }
 assoc-forwarder = { $by } routes by its own subnet's table: { $subnet } uses { $table } ({ $main ->
@@ -125,6 +126,7 @@ return-no-edge-table = return leg: { $from } has no edge route table (none is as
 ## Where a path stops
 
 stop-source_az_failed = { $source } is unavailable: its AZ { $az } has failed
+stop-directory_bucket_az_failed = { $bucket } is unavailable: it is an S3 Express One Zone directory bucket in { $az }, which has failed; the bucket is in that one zone, so every AZ loses it (the gateway endpoint is Regional and still up)
 stop-dns_disabled = enableDnsSupport is off on { $vpc }: the Amazon-provided DNS server does not answer, so { $name } does not resolve
 stop-endpoint_without_enis = { $by_zone ->
     [yes] the private hosted zone { $zone } answers { $name } with { $endpoint }, which has no subnet, so no ENI answers
@@ -399,3 +401,5 @@ bpa-not-modelled-after_gwlb_endpoint = not modelled: the traffic passed a Gatewa
 bpa-not-modelled-regional_nat = not modelled: the traffic leaves through the regional NAT gateway { $nat }, which has no subnet, and the VPC has no exclusion of its own; AWS's pages do not say which exclusion applies to a regional NAT gateway
 note-block_public_access_allowed = VPC Block Public Access is on ({ $mode }), and { $exclusion } lets this outbound traffic through { $igw }
 note-block_public_access_allowed-nat = VPC Block Public Access is in ingress-only mode: the traffic of { $nat } may pass { $igw }, because a NAT gateway only lets connections be opened outbound
+note-directory_bucket_other_az = { $bucket } is in { $az }, not in the source's AZ: requests cross AZs, give up the low latency S3 Express One Zone is chosen for, and depend on { $az } (whether inter-AZ transfer is billed is not modelled)
+note-directory_bucket_zone_unknown = { $bucket } is in the zone { $zone }, which none of the scenario's AZs has as its ID: failing that zone cannot be tried (add the AZ with its id to availability_zones)

@@ -31,6 +31,7 @@ reason-block_public_access_nat_subnet = 「VPC のパブリックアクセスを
 reason-block_public_access_not_modelled = 「VPC のパブリックアクセスをブロック」が、AWS のページに書かれていない形で関わります (イングレスのみモードでの「エグレスのみ許可」の除外、モードの異なるサブネットと VPC の除外、経路上の GWLB エンドポイント、リージョナル NAT ゲートウェイ)。推測はせず、モデル化していないと報告します
 reason-dns_name_not_found = VPC に関連付けられたプライベートホストゾーンがこの名前に該当しますが、この名前のレコードがありません。Resolver は NXDOMAIN を返し、パブリック DNS には問い合わせません
 reason-dns_answer_outside_model = この名前の応答はモデルの外から来ます (DHCP オプションセットの DNS サーバー、Resolver の転送ルールの転送先リゾルバー、モデルにないものを指すレコード)。推測はせず、モデル化していないと報告します
+reason-directory_bucket_az_failed = S3 Express One Zone のディレクトリバケットがあるアベイラビリティーゾーンで障害が起きています。バケットはその 1 つのゾーンにしかないため、どの経路からも到達できません
 reason-walk_limit = 経路のステップ数がモデルのルートの数を超えたため、評価を打ち切りました (起きないはずの安全装置です)
 
 ## 注記コードの意味
@@ -51,6 +52,8 @@ note-meaning-return_not_evaluated = GWLB エンドポイントを通る戻り経
 note-meaning-public_endpoint_stays_on_aws = インターネットゲートウェイ経由でサービスのパブリックエンドポイントへ向かうトラフィックも、AWS のネットワークの中にとどまります
 note-meaning-policy_limits_requests = エンドポイントポリシーまたはバケットポリシーが、問い合わせの対象となるリクエストの一部だけを許可します。個別のリクエストは --action と --resource で確認します
 note-meaning-block_public_access_allowed = 「VPC のパブリックアクセスをブロック」は有効ですが、このトラフィックはインターネットゲートウェイを通れます。サブネットに除外があるか、イングレスのみモードで NAT ゲートウェイのトラフィックとして通ります
+note-meaning-directory_bucket_other_az = S3 Express One Zone のディレクトリバケットは送信元と別の AZ にあります。経路はその AZ に依存し、同じ AZ に置くことで得られる低いレイテンシーも失われます
+note-meaning-directory_bucket_zone_unknown = ディレクトリバケットのゾーン (AZ ID) がシナリオのどの AZ にも当たらないため、その AZ の障害は試せません
 
 ## 経路の種類
 
@@ -138,3 +141,4 @@ query-address-outside = { $name } は VPC のどのサブネットにも入っ�
 query-unknown-region = カタログには { $region } の { $name } のアドレスがありません。登録済みのリージョン: { $known }
 query-unknown-name = { $name } はカタログにない名前です。グローバルな名前: { $known }
 query-unknown-workload = ワークロード { $name } はありません。ワークロード: { $known }
+query-bad-directory-bucket = { $name } は S3 Express One Zone のディレクトリバケットのように --x-s3 で終わっていますが、「ベース名--ゾーン ID--x-s3」の形 (例: logs--use1-az4--x-s3) ではありません

@@ -196,7 +196,7 @@ diag-duplicate_appliance_az = { $gwlb } に { $az } のアプライアンスが 
 
 diag-unknown_service = { $case ->
     [route] { $table } の pl-{ $service } へのルートはサービス { $service } を指していますが、このサービスはカタログにありません (`services` に CIDR と一緒に追加してください)。
-    [expect] `to: { $to }` は、カタログやシナリオのサービス、SERVICE@REGION、既知のグローバル名、IPv4 アドレスや CIDR、workload:NAME のどれでもありません。
+    [expect] `to: { $to }` は、カタログやシナリオのサービス、SERVICE@REGION、既知のグローバル名、IPv4 アドレスや CIDR、workload:NAME、ディレクトリバケット (NAME--AZ ID--x-s3) のどれでもありません。
     [workload] ワークロード { $workload } が必要とする { $service } は、カタログにもシナリオにもないサービスです。
     [gateway_endpoint] { $endpoint } のサービス { $service } はカタログにありません。ゲートウェイエンドポイントがあるのは Amazon S3 (s3) と DynamoDB (dynamodb) だけです。
    *[interface_endpoint] { $endpoint } のサービス { $service } はカタログにありません (`services` に追加してください)。

@@ -57,6 +57,7 @@ why-dns-hostnames-off = enableDnsHostnames (DNS ホスト名) がオフなので
 why-inbound-resolver-only = { $endpoint } のプライベート DNS はインバウンド Resolver エンドポイント専用です
 why-other-region = { $region } の名前で、この VPC ({ $home }) のどのエンドポイントも対象にしていません
 why-global-name = グローバルな名前なので、{ $region } のサービスのアドレスに解決されます
+why-directory-bucket = { $zone } にあるディレクトリバケットのゾーンエンドポイントです。S3 Express One Zone へはパブリックアドレスで接続し、s3express のゲートウェイエンドポイントがあればそのルートで VPC 内から送られます
 assoc-explicit = { $subnet } は { $table } に明示的に関連付けられています
 assoc-main = { $subnet } には明示的な関連付けがないので、メインルートテーブル { $table } を使います
 assoc-forwarder = { $by } は自分のサブネットのルートテーブルで転送します: { $subnet } は { $table } を使用 ({ $main ->
@@ -126,6 +127,7 @@ return-no-edge-table = 戻り経路: { $from } にはエッジの関連付けを
 ## 経路が止まる場所
 
 stop-source_az_failed = { $source } は利用できません: AZ { $az } で障害が起きています
+stop-directory_bucket_az_failed = { $bucket } は利用できません。S3 Express One Zone のディレクトリバケットで、障害の起きた { $az } にあります。バケットはこの 1 つのゾーンにしかないため、どの AZ からも到達できません (ゲートウェイエンドポイントはリージョン単位なので動いています)
 stop-dns_disabled = { $vpc } で enableDnsSupport (DNS 解決) がオフです。Amazon 提供の DNS サーバーが応答しないので、{ $name } は名前解決できません
 stop-endpoint_without_enis = { $by_zone ->
     [yes] プライベートホストゾーン { $zone } は { $name } に { $endpoint } で応答しますが、{ $endpoint } にはサブネットがないため、応答する ENI がありません
@@ -391,3 +393,5 @@ bpa-not-modelled-after_gwlb_endpoint = モデル化していません: このト
 bpa-not-modelled-regional_nat = モデル化していません: このトラフィックはサブネットを持たないリージョナル NAT ゲートウェイ { $nat } から出ていきますが、VPC 自体の除外がありません。リージョナル NAT ゲートウェイにどの除外が適用されるかは AWS のページに書かれていません
 note-block_public_access_allowed = 「VPC のパブリックアクセスをブロック」は有効 ({ $mode }) ですが、{ $exclusion } により、この送信トラフィックは { $igw } を通れます
 note-block_public_access_allowed-nat = 「VPC のパブリックアクセスをブロック」はイングレスのみモードです。NAT ゲートウェイは外向きにしか接続を開始させないため、{ $nat } のトラフィックは { $igw } を通れます
+note-directory_bucket_other_az = { $bucket } は送信元と別の { $az } にあります。リクエストは AZ をまたぐため、S3 Express One Zone を選ぶ理由である低いレイテンシーが失われ、{ $az } に依存します (AZ 間のデータ転送が課金されるかはモデル化していません)
+note-directory_bucket_zone_unknown = { $bucket } のゾーン { $zone } は、シナリオのどの AZ の ID とも一致しません。このゾーンの障害は試せません (availability_zones にその AZ を id 付きで加えてください)

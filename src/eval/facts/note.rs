@@ -59,11 +59,17 @@ pub enum Note {
     /// VPC Block Public Access is on and lets this traffic through the internet gateway (an
     /// exclusion, or ingress-only mode for a NAT gateway's traffic).
     BlockPublicAccessAllowed(Box<BpaCheck>),
+    /// The S3 Express One Zone directory bucket is in another AZ than the source: the path
+    /// depends on that AZ and gives up the co-location the storage class is for.
+    DirectoryBucketOtherAz { bucket: Id, az: Az },
+    /// The directory bucket's zone (an AZ ID) is none of the scenario's AZs: its failure cannot
+    /// be asked about.
+    DirectoryBucketZoneUnknown { bucket: Id, zone: Id },
 }
 
 impl Note {
     /// Every note code, for the README and the message files.
-    pub const CODES: [&'static str; 16] = [
+    pub const CODES: [&'static str; 18] = [
         "private_dns_off",
         "private_dns_unsupported",
         "dns_hostnames_off",
@@ -80,6 +86,8 @@ impl Note {
         "public_endpoint_stays_on_aws",
         "policy_limits_requests",
         "block_public_access_allowed",
+        "directory_bucket_other_az",
+        "directory_bucket_zone_unknown",
     ];
 
     pub fn code(&self) -> &'static str {
@@ -100,6 +108,8 @@ impl Note {
             Note::PublicEndpointStaysOnAws => "public_endpoint_stays_on_aws",
             Note::PolicyLimitsRequests { .. } => "policy_limits_requests",
             Note::BlockPublicAccessAllowed(_) => "block_public_access_allowed",
+            Note::DirectoryBucketOtherAz { .. } => "directory_bucket_other_az",
+            Note::DirectoryBucketZoneUnknown { .. } => "directory_bucket_zone_unknown",
         }
     }
 }

@@ -153,6 +153,9 @@ pub enum Stop {
     /// VPC Block Public Access blocks the traffic at the internet gateway, or applies in a way
     /// that is not modelled.
     BlockPublicAccess(BpaCheck),
+    /// The S3 Express One Zone directory bucket's zone has failed: the bucket is unreachable
+    /// from every AZ.
+    DirectoryBucketAzFailed { bucket: Id, az: Az },
 }
 
 impl Stop {
@@ -206,6 +209,7 @@ impl Stop {
             Stop::SourceDestCheck { .. } => Reason::SourceDestCheck,
             Stop::Policy(c) => c.reason(),
             Stop::BlockPublicAccess(c) => c.reason(),
+            Stop::DirectoryBucketAzFailed { .. } => Reason::DirectoryBucketAzFailed,
             Stop::LeavesVpc { .. } => return None,
         })
     }
@@ -248,6 +252,7 @@ impl Stop {
             Stop::SourceDestCheck { .. } => "source_dest_check",
             Stop::Policy(_) => "policy",
             Stop::BlockPublicAccess(_) => "block_public_access",
+            Stop::DirectoryBucketAzFailed { .. } => "directory_bucket_az_failed",
         }
     }
 }

@@ -123,10 +123,13 @@ pub enum Reason {
     /// servers, a Resolver forward rule, a record for something the model does not hold):
     /// not modelled, never guessed.
     DnsAnswerOutsideModel,
+    /// The S3 Express One Zone directory bucket's zone has failed: the bucket is in that one
+    /// zone, so no path reaches it.
+    DirectoryBucketAzFailed,
 }
 
 impl Reason {
-    pub const ALL: [Reason; 30] = [
+    pub const ALL: [Reason; 31] = [
         Reason::NoRoute,
         Reason::BlackholeRoute,
         Reason::NoPublicIp,
@@ -157,6 +160,7 @@ impl Reason {
         Reason::BlockPublicAccessNotModelled,
         Reason::DnsNameNotFound,
         Reason::DnsAnswerOutsideModel,
+        Reason::DirectoryBucketAzFailed,
     ];
 
     pub fn code(self) -> &'static str {
@@ -191,6 +195,7 @@ impl Reason {
             Reason::BlockPublicAccessNotModelled => "block_public_access_not_modelled",
             Reason::DnsNameNotFound => "dns_name_not_found",
             Reason::DnsAnswerOutsideModel => "dns_answer_outside_model",
+            Reason::DirectoryBucketAzFailed => "directory_bucket_az_failed",
         }
     }
 
@@ -212,6 +217,8 @@ impl Reason {
             | Reason::GwlbEndpointFailed
             | Reason::ApplianceUnavailable
             | Reason::DestinationUnavailable => "BAD_STATE",
+            // Reachability Analyzer analyzes paths to network resources, not S3 buckets' zones.
+            Reason::DirectoryBucketAzFailed => return None,
             Reason::NoPublicIp
             | Reason::DnsResolutionDisabled
             | Reason::RoutingLoop

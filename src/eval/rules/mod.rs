@@ -8,6 +8,7 @@ pub(super) mod blackhole;
 pub(super) mod block_public_access;
 pub(super) mod bucket_policy;
 pub(super) mod dhcp_options;
+pub(super) mod directory_bucket;
 pub(super) mod endpoint_policy;
 pub(super) mod gateway_endpoint;
 pub(super) mod gwlb;

@@ -94,8 +94,12 @@ pub(super) fn endpoints<'s>(
         let service = e.service_name.as_deref().map(|s| service_ref(s, region));
         match kind {
             "Gateway" => {
-                let Some(ServiceRef::Aws(svc)) = service
-                    .filter(|s| matches!(s, ServiceRef::Aws(n) if n == "s3" || n == "dynamodb"))
+                // S3 Express One Zone (com.amazonaws.REGION.s3express) is an optional catalogue
+                // service: the scenario opts into it.
+                let gateway =
+                    |n: &str| n == "s3" || n == "dynamodb" || n == crate::model::S3EXPRESS;
+                let Some(ServiceRef::Aws(svc)) =
+                    service.filter(|s| matches!(s, ServiceRef::Aws(n) if gateway(n)))
                 else {
                     w.push(match e.service_name.as_deref() {
                         Some(name) => warning(id, "aws_not_modelled", "gateway_endpoint_service")
@@ -104,6 +108,18 @@ pub(super) fn endpoints<'s>(
                     });
                     continue;
                 };
+                if svc == crate::model::S3EXPRESS
+                    && !service_overrides.iter().any(|o| o.name == svc)
+                {
+                    service_overrides.push(ServiceOverride {
+                        name: svc.clone(),
+                        dns_name: None,
+                        private_dns_supported: None,
+                        gateway_endpoint: None,
+                        interface_endpoint: None,
+                        cidrs: None,
+                    });
+                }
                 endpoint_kind.insert(id, "Gateway");
                 gateway_endpoints.push(GatewayEndpoint {
                     policy: e.policy_document.as_deref().map(crate::model::Policy::json),
@@ -242,6 +258,7 @@ pub(super) fn endpoints<'s>(
                 endpoint_kind.insert(id, "Interface");
                 interface_endpoints.push(InterfaceEndpoint {
                     policy: e.policy_document.as_deref().map(crate::model::Policy::json),
+                    lattice: None,
                     id: id.to_string(),
                     service: name,
                     subnets: endpoint_subnets,

@@ -186,6 +186,7 @@ mod tests {
             &Edit::AddInterfaceEndpoint {
                 endpoint: InterfaceEndpoint {
                     policy: None,
+                    lattice: None,
                     security_groups: Vec::new(),
                     id: "vpce-sqs".into(),
                     service: "sqs".into(),
@@ -230,6 +231,7 @@ mod tests {
         let add = Edit::AddInterfaceEndpoint {
             endpoint: InterfaceEndpoint {
                 policy: None,
+                lattice: None,
                 security_groups: Vec::new(),
                 id: "vpce-kms".into(),
                 service: "kms".into(),

@@ -382,6 +382,7 @@ mod tests {
         let mut s = minimal();
         s.interface_endpoints.push(InterfaceEndpoint {
             policy: None,
+            lattice: None,
             security_groups: Vec::new(),
             id: "vpce-ddb".into(),
             service: "dynamodb".into(),
@@ -440,6 +441,7 @@ mod tests {
     fn s3_interface(private_dns: bool, inbound_only: bool) -> InterfaceEndpoint {
         InterfaceEndpoint {
             policy: None,
+            lattice: None,
             security_groups: Vec::new(),
             id: "vpce-s3-if".into(),
             service: "s3".into(),
