@@ -204,6 +204,8 @@ pub fn cell_text(v: &Verdict) -> String {
             let base = match via {
                 crate::eval::Via::GatewayEndpoint => "ok:gwe",
                 crate::eval::Via::InterfaceEndpoint => "ok:vpce",
+                crate::eval::Via::ResourceEndpoint => "ok:res",
+                crate::eval::Via::ServiceNetworkEndpoint => "ok:sn",
                 crate::eval::Via::NatGateway => "ok:nat",
                 crate::eval::Via::InternetGateway => "ok:igw",
                 crate::eval::Via::Local => "ok:local",

@@ -164,7 +164,11 @@ fn add_usage(
                 let Some(&e) = ids.interface.get(h.id.as_str()) else {
                     continue;
                 };
-                u.interface_gb += gb;
+                // Resource and service-network endpoints are not priced (`CostNote`); the AZs
+                // their interfaces are in still count.
+                if s.interface_endpoints[e].lattice.is_none() {
+                    u.interface_gb += gb;
+                }
                 // The DNS answer holds the healthy ENIs; the share outside `at` crosses AZs.
                 let (mut healthy, mut away) = (0usize, 0usize);
                 for eni in model.endpoint_enis(e) {

@@ -115,6 +115,17 @@ pub fn note_sentence(lang: Lang, note: &Note) -> String {
             &id,
             a.s("bucket", bucket.as_str()).s("az", az_text(lang, az)),
         ),
+        Note::LatticeBeyondModel {
+            endpoint,
+            kind,
+            arn,
+        } => msg(
+            lang,
+            &id,
+            a.s("endpoint", endpoint.as_str())
+                .s("kind", kind.code())
+                .s("arn", arn.clone()),
+        ),
         Note::DirectoryBucketZoneUnknown { bucket, zone } => msg(
             lang,
             &id,

@@ -15,6 +15,20 @@ pub fn stop_sentence(lang: Lang, stop: &Stop) -> String {
             .s("target", route.target.to_string())
     };
     match stop {
+        Stop::LatticePortNotOffered {
+            endpoint,
+            arn,
+            port,
+            ranges,
+        } => msg(
+            lang,
+            &id,
+            a.s("endpoint", endpoint.as_str())
+                .s("arn", arn.clone())
+                .s("port", port.map(|p| p.to_string()).unwrap_or_default())
+                .b("tcp", port.is_some())
+                .s("ranges", super::ports_text(lang, ranges)),
+        ),
         Stop::DirectoryBucketAzFailed { bucket, az } => msg(
             lang,
             &id,

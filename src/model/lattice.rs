@@ -10,8 +10,13 @@
 //!   resource configuration gives the TCP port ranges a consumer can use ("Port ranges",
 //!   <https://docs.aws.amazon.com/vpc-lattice/latest/ug/resource-configuration.html>).
 //! - A service-network endpoint reaches the VPC Lattice services and resource configurations
-//!   associated with one service network
-//!   (<https://docs.aws.amazon.com/vpc/latest/privatelink/access-service-networks.html>).
+//!   associated with one service network ("A service-network endpoint provides private access to
+//!   resource configurations and services in the service network",
+//!   <https://docs.aws.amazon.com/vpc/latest/privatelink/access-with-service-network-endpoint.html>).
+//!   AWS reserves a contiguous /28 per AZ for it (and more per resource configuration); the model
+//!   shows one address per AZ and does not model the block's consumption of the subnet.
+//! - A VPC-level service network association (not an endpoint: Lattice's link-local addresses
+//!   and a managed prefix list instead of interfaces in the subnets) is not modelled.
 //! - What the model does not see, it does not guess: the resource gateway, the provider's
 //!   security groups and routes, the resource's health, and VPC Lattice auth policies are
 //!   outside the model (the trace says so on every path through such an endpoint).

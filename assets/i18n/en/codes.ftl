@@ -33,6 +33,7 @@ reason-block_public_access_not_modelled = VPC Block Public Access applies here i
 reason-dns_name_not_found = a private hosted zone associated with the VPC matches the name but has no record for it: the Resolver answers NXDOMAIN and does not ask public DNS
 reason-dns_answer_outside_model = the answer for the name comes from outside the model (DNS servers of the DHCP options set, a Resolver forward rule's target resolvers, or a record for something the model does not hold): reported as not modelled, never guessed
 reason-directory_bucket_az_failed = the S3 Express One Zone directory bucket's Availability Zone has failed: the bucket lives in that one zone, so no path reaches it
+reason-lattice_port_not_offered = the resource configuration behind the resource or service-network endpoint does not offer the port (its port ranges are TCP)
 reason-walk_limit = the walk took more steps than the model has routes and was stopped (a guard that should never fire)
 
 ## What a note code means
@@ -55,12 +56,15 @@ note-meaning-policy_limits_requests = an endpoint or bucket policy allows only s
 note-meaning-block_public_access_allowed = VPC Block Public Access is on but lets this traffic through the internet gateway: an exclusion covers the subnet, or ingress-only mode lets a NAT gateway's traffic out
 note-meaning-directory_bucket_other_az = the S3 Express One Zone directory bucket is in another AZ than the source: the path depends on that AZ and loses the low latency of co-location
 note-meaning-directory_bucket_zone_unknown = the directory bucket's zone (AZ ID) is none of the scenario's AZs: its failure cannot be tried
+note-meaning-lattice_beyond_model = past a resource or service-network endpoint the path is outside the model (resource gateway, provider side, auth policies): reachable means the endpoint's far side, no more
 
 ## How a path gets there
 
 via-local = local route
 via-gateway_endpoint = gateway endpoint
 via-interface_endpoint = interface endpoint
+via-resource_endpoint = resource endpoint
+via-service_network_endpoint = service-network endpoint
 via-nat_gateway = NAT gateway
 via-internet_gateway = internet gateway
 via-mixed = a different way per part

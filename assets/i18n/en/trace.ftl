@@ -50,6 +50,7 @@ dns-outside-record-cname = { $name } asked; the private hosted zone { $zone } an
 dns-outside-record-wildcard = { $name } asked; the private hosted zone { $zone } has no record for the name but a wildcard record that may answer it: wildcard matching is not modelled
 dns-outside-record-other_service = { $name } asked; the private hosted zone { $zone } answers with { $endpoint }, an interface endpoint for { $service }, not for the name asked: not modelled
 dns-outside-zone_without_hostnames = { $name } asked; the private hosted zone { $zone } matches, but enableDnsHostnames is off on { $vpc }: AWS requires it for private hosted zones and does not say what the Resolver answers without it (not modelled)
+dns-outside-lattice_without_private_dns = { $name } asked; { $endpoint } serves it, but its private DNS is off (or a VPC DNS attribute is): clients must use the endpoint's own DNS names, and what { $name } resolves to without it is outside the model (not modelled)
 why-private-dns-off = { $endpoint }'s private DNS is off
 why-private-dns-unsupported = interface endpoints of this service ({ $endpoint }) have no private DNS
 why-dns-hostnames-off = enableDnsHostnames is off and { $endpoint }'s private DNS does not apply
@@ -74,6 +75,13 @@ rule-arbitrary_prefix_list = AWS's choice between equal prefix lists is arbitrar
 rule-no_route = no route
 hop-gateway-endpoint = { $id }: gateway endpoint (regional; no ENI and no IP address; it is only a route target). { $service } sees the source's private address, so bucket policies use aws:VpcSourceIp
 hop-interface-endpoint = { $id }: interface endpoint (AWS PrivateLink); the client picks among its ENIs { $enis }
+hop-lattice = { $id }: { $kind ->
+    [resource] resource endpoint: reaches the resource configuration { $arn } ({ $service }) through a resource gateway in the provider's VPC
+   *[service_network] service-network endpoint: reaches { $service } through the service network { $arn }
+}{ $ports_known ->
+    [yes] ; TCP ports offered: { $ports }
+   *[no] {""}
+}
 hop-nat-zonal = { $id }: { $public ->
     [yes] public NAT gateway in { $subnet } ({ $az }); translates the source to its Elastic IP
    *[no] private NAT gateway in { $subnet } ({ $az }); translates the source to its private IP; it cannot reach the internet
@@ -127,6 +135,10 @@ return-no-edge-table = return leg: { $from } has no edge route table (none is as
 
 stop-source_az_failed = { $source } is unavailable: its AZ { $az } has failed
 stop-directory_bucket_az_failed = { $bucket } is unavailable: it is an S3 Express One Zone directory bucket in { $az }, which has failed; the bucket is in that one zone, so every AZ loses it (the gateway endpoint is Regional and still up)
+stop-lattice_port_not_offered = { $endpoint }'s resource configuration { $arn } offers TCP ports { $ranges } only: { $tcp ->
+    [yes] port { $port } is not among them
+   *[no] this traffic is not TCP
+}
 stop-dns_disabled = enableDnsSupport is off on { $vpc }: the Amazon-provided DNS server does not answer, so { $name } does not resolve
 stop-endpoint_without_enis = { $by_zone ->
     [yes] the private hosted zone { $zone } answers { $name } with { $endpoint }, which has no subnet, so no ENI answers
@@ -172,6 +184,14 @@ why-reach-interface = reaches { $to } through interface endpoint { $endpoint } (
     [one] one ENI
    *[other] { $count } ENIs
 }; cross-AZ: { $cross })
+why-reach-resource = reaches { $to } through resource endpoint { $endpoint } ({ $count ->
+    [one] one ENI
+   *[other] { $count } ENIs
+}; cross-AZ: { $cross }); past the endpoint it is outside the model
+why-reach-service-network = reaches { $to } through service-network endpoint { $endpoint } ({ $count ->
+    [one] one ENI
+   *[other] { $count } ENIs
+}; cross-AZ: { $cross }); past the endpoint it is outside the model
 why-reach-through = reaches { $to } through { $hops }
 why-reach-local = { $route } in { $table } delivers { $address } inside the VPC
 through-gateway_endpoint = gateway endpoint { $id }
@@ -403,3 +423,7 @@ note-block_public_access_allowed = VPC Block Public Access is on ({ $mode }), an
 note-block_public_access_allowed-nat = VPC Block Public Access is in ingress-only mode: the traffic of { $nat } may pass { $igw }, because a NAT gateway only lets connections be opened outbound
 note-directory_bucket_other_az = { $bucket } is in { $az }, not in the source's AZ: requests cross AZs, give up the low latency S3 Express One Zone is chosen for, and depend on { $az } (whether inter-AZ transfer is billed is not modelled)
 note-directory_bucket_zone_unknown = { $bucket } is in the zone { $zone }, which none of the scenario's AZs has as its ID: failing that zone cannot be tried (add the AZ with its id to availability_zones)
+note-lattice_beyond_model = past { $endpoint } ({ $kind ->
+    [resource] resource endpoint
+   *[service_network] service-network endpoint
+}, { $arn }) the path is outside the model: the resource gateway, the provider's security groups and routes, the resource's health and VPC Lattice auth policies are not evaluated

@@ -32,6 +32,7 @@ reason-block_public_access_not_modelled = 「VPC のパブリックアクセス�
 reason-dns_name_not_found = VPC に関連付けられたプライベートホストゾーンがこの名前に該当しますが、この名前のレコードがありません。Resolver は NXDOMAIN を返し、パブリック DNS には問い合わせません
 reason-dns_answer_outside_model = この名前の応答はモデルの外から来ます (DHCP オプションセットの DNS サーバー、Resolver の転送ルールの転送先リゾルバー、モデルにないものを指すレコード)。推測はせず、モデル化していないと報告します
 reason-directory_bucket_az_failed = S3 Express One Zone のディレクトリバケットがあるアベイラビリティーゾーンで障害が起きています。バケットはその 1 つのゾーンにしかないため、どの経路からも到達できません
+reason-lattice_port_not_offered = リソースエンドポイントやサービスネットワークエンドポイントの先のリソース設定が、このポートを受け付けていません (ポート範囲は TCP です)
 reason-walk_limit = 経路のステップ数がモデルのルートの数を超えたため、評価を打ち切りました (起きないはずの安全装置です)
 
 ## 注記コードの意味
@@ -54,12 +55,15 @@ note-meaning-policy_limits_requests = エンドポイントポリシーまたは
 note-meaning-block_public_access_allowed = 「VPC のパブリックアクセスをブロック」は有効ですが、このトラフィックはインターネットゲートウェイを通れます。サブネットに除外があるか、イングレスのみモードで NAT ゲートウェイのトラフィックとして通ります
 note-meaning-directory_bucket_other_az = S3 Express One Zone のディレクトリバケットは送信元と別の AZ にあります。経路はその AZ に依存し、同じ AZ に置くことで得られる低いレイテンシーも失われます
 note-meaning-directory_bucket_zone_unknown = ディレクトリバケットのゾーン (AZ ID) がシナリオのどの AZ にも当たらないため、その AZ の障害は試せません
+note-meaning-lattice_beyond_model = リソースエンドポイントやサービスネットワークエンドポイントより先はモデルの外です (リソースゲートウェイ、プロバイダー側、認証ポリシー)。到達可能とは、エンドポイントの向こう側に届くという意味だけです
 
 ## 経路の種類
 
 via-local = ローカルルート
 via-gateway_endpoint = ゲートウェイエンドポイント
 via-interface_endpoint = インターフェイスエンドポイント
+via-resource_endpoint = リソースエンドポイント
+via-service_network_endpoint = サービスネットワークエンドポイント
 via-nat_gateway = NAT ゲートウェイ
 via-internet_gateway = インターネットゲートウェイ
 via-mixed = 部分ごとに異なる経路

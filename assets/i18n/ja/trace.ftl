@@ -51,6 +51,7 @@ dns-outside-record-cname = { $name } を問い合わせると、プライベー�
 dns-outside-record-wildcard = { $name } を問い合わせると、プライベートホストゾーン { $zone } にはこの名前のレコードはありませんが、応答しうるワイルドカードレコードがあります。ワイルドカードの一致はモデル化していません
 dns-outside-record-other_service = { $name } を問い合わせると、プライベートホストゾーン { $zone } は { $endpoint } で応答しますが、これは問い合わせた名前ではなく { $service } のインターフェイスエンドポイントです。モデル化していません
 dns-outside-zone_without_hostnames = { $name } を問い合わせると、プライベートホストゾーン { $zone } が該当しますが、{ $vpc } の enableDnsHostnames がオフです。AWS はプライベートホストゾーンにこの設定を必須としており、オフのときに Resolver が何を返すかは書かれていません (モデル化していません)
+dns-outside-lattice_without_private_dns = { $name } を問い合わせました。{ $endpoint } がこの名前を扱いますが、プライベート DNS がオフです (または VPC の DNS 属性がオフです)。クライアントはエンドポイント自身の DNS 名を使う必要があり、{ $name } が何に解決されるかはモデルの外です (モデル化していません)
 why-private-dns-off = { $endpoint } のプライベート DNS がオフです
 why-private-dns-unsupported = このサービスのインターフェイスエンドポイント ({ $endpoint }) にはプライベート DNS がありません
 why-dns-hostnames-off = enableDnsHostnames (DNS ホスト名) がオフなので、{ $endpoint } のプライベート DNS は効きません
@@ -75,6 +76,13 @@ rule-arbitrary_prefix_list = 同じ長さのプレフィックスリストのど
 rule-no_route = ルートなし
 hop-gateway-endpoint = { $id }: ゲートウェイエンドポイント (リージョン単位。ENI も IP アドレスも持たず、ルートのターゲットになるだけです)。{ $service } には送信元のプライベートアドレスが見えるので、バケットポリシーでは aws:VpcSourceIp を使います
 hop-interface-endpoint = { $id }: インターフェイスエンドポイント (AWS PrivateLink)。クライアントは次の ENI のどれかに接続します: { $enis }
+hop-lattice = { $id }: { $kind ->
+    [resource] リソースエンドポイント。プロバイダーの VPC にあるリソースゲートウェイを通って、リソース設定 { $arn } ({ $service }) に接続します
+   *[service_network] サービスネットワークエンドポイント。サービスネットワーク { $arn } を通って { $service } に接続します
+}{ $ports_known ->
+    [yes] 。利用できる TCP ポート: { $ports }
+   *[no] {""}
+}
 hop-nat-zonal = { $id }: { $public ->
     [yes] { $subnet } ({ $az }) にあるパブリック NAT ゲートウェイ。送信元を自分の Elastic IP アドレスに変換します
    *[no] { $subnet } ({ $az }) にあるプライベート NAT ゲートウェイ。送信元を自分のプライベート IP に変換します。インターネットには出られません
@@ -128,6 +136,10 @@ return-no-edge-table = 戻り経路: { $from } にはエッジの関連付けを
 
 stop-source_az_failed = { $source } は利用できません: AZ { $az } で障害が起きています
 stop-directory_bucket_az_failed = { $bucket } は利用できません。S3 Express One Zone のディレクトリバケットで、障害の起きた { $az } にあります。バケットはこの 1 つのゾーンにしかないため、どの AZ からも到達できません (ゲートウェイエンドポイントはリージョン単位なので動いています)
+stop-lattice_port_not_offered = { $endpoint } のリソース設定 { $arn } が受け付けるのは TCP ポート { $ranges } だけです。{ $tcp ->
+    [yes] ポート { $port } は含まれていません
+   *[no] この通信は TCP ではありません
+}
 stop-dns_disabled = { $vpc } で enableDnsSupport (DNS 解決) がオフです。Amazon 提供の DNS サーバーが応答しないので、{ $name } は名前解決できません
 stop-endpoint_without_enis = { $by_zone ->
     [yes] プライベートホストゾーン { $zone } は { $name } に { $endpoint } で応答しますが、{ $endpoint } にはサブネットがないため、応答する ENI がありません
@@ -170,6 +182,8 @@ stop-leaves_vpc = { $table } のルート { $route }: { $target } から VPC の
 ## 判定の理由 (要約の 1 行)
 
 why-reach-interface = インターフェイスエンドポイント { $endpoint } 経由で { $to } に到達します (ENI { $count } 個、AZ をまたぐか: { $cross })
+why-reach-resource = リソースエンドポイント { $endpoint } 経由で { $to } に到達します (ENI { $count } 個、AZ をまたぐか: { $cross })。エンドポイントより先はモデルの外です
+why-reach-service-network = サービスネットワークエンドポイント { $endpoint } 経由で { $to } に到達します (ENI { $count } 個、AZ をまたぐか: { $cross })。エンドポイントより先はモデルの外です
 why-reach-through = { $hops } 経由で { $to } に到達します
 why-reach-local = { $table } のルート { $route } で、{ $address } に VPC 内で配送されます
 through-gateway_endpoint = ゲートウェイエンドポイント { $id }
@@ -395,3 +409,7 @@ note-block_public_access_allowed = 「VPC のパブリックアクセスをブ�
 note-block_public_access_allowed-nat = 「VPC のパブリックアクセスをブロック」はイングレスのみモードです。NAT ゲートウェイは外向きにしか接続を開始させないため、{ $nat } のトラフィックは { $igw } を通れます
 note-directory_bucket_other_az = { $bucket } は送信元と別の { $az } にあります。リクエストは AZ をまたぐため、S3 Express One Zone を選ぶ理由である低いレイテンシーが失われ、{ $az } に依存します (AZ 間のデータ転送が課金されるかはモデル化していません)
 note-directory_bucket_zone_unknown = { $bucket } のゾーン { $zone } は、シナリオのどの AZ の ID とも一致しません。このゾーンの障害は試せません (availability_zones にその AZ を id 付きで加えてください)
+note-lattice_beyond_model = { $endpoint } ({ $kind ->
+    [resource] リソースエンドポイント
+   *[service_network] サービスネットワークエンドポイント
+}、{ $arn }) より先はモデルの外です。リソースゲートウェイ、プロバイダー側のセキュリティグループとルート、リソース自体の状態、VPC Lattice の認証ポリシーは評価していません

@@ -65,11 +65,19 @@ pub enum Note {
     /// The directory bucket's zone (an AZ ID) is none of the scenario's AZs: its failure cannot
     /// be asked about.
     DirectoryBucketZoneUnknown { bucket: Id, zone: Id },
+    /// Past a resource or service-network endpoint the path is outside the model: the resource
+    /// gateway, the provider's security groups and routes, the resource's health and VPC
+    /// Lattice auth policies are not evaluated.
+    LatticeBeyondModel {
+        endpoint: Id,
+        kind: LatticeKind,
+        arn: String,
+    },
 }
 
 impl Note {
     /// Every note code, for the README and the message files.
-    pub const CODES: [&'static str; 18] = [
+    pub const CODES: [&'static str; 19] = [
         "private_dns_off",
         "private_dns_unsupported",
         "dns_hostnames_off",
@@ -88,6 +96,7 @@ impl Note {
         "block_public_access_allowed",
         "directory_bucket_other_az",
         "directory_bucket_zone_unknown",
+        "lattice_beyond_model",
     ];
 
     pub fn code(&self) -> &'static str {
@@ -110,6 +119,7 @@ impl Note {
             Note::BlockPublicAccessAllowed(_) => "block_public_access_allowed",
             Note::DirectoryBucketOtherAz { .. } => "directory_bucket_other_az",
             Note::DirectoryBucketZoneUnknown { .. } => "directory_bucket_zone_unknown",
+            Note::LatticeBeyondModel { .. } => "lattice_beyond_model",
         }
     }
 }

@@ -156,6 +156,14 @@ pub enum Stop {
     /// The S3 Express One Zone directory bucket's zone has failed: the bucket is unreachable
     /// from every AZ.
     DirectoryBucketAzFailed { bucket: Id, az: Az },
+    /// The resource configuration behind the endpoint does not offer the traffic's port (`port`
+    /// none: the traffic is not TCP).
+    LatticePortNotOffered {
+        endpoint: Id,
+        arn: String,
+        port: Option<u16>,
+        ranges: Vec<crate::model::PortRange>,
+    },
 }
 
 impl Stop {
@@ -210,6 +218,7 @@ impl Stop {
             Stop::Policy(c) => c.reason(),
             Stop::BlockPublicAccess(c) => c.reason(),
             Stop::DirectoryBucketAzFailed { .. } => Reason::DirectoryBucketAzFailed,
+            Stop::LatticePortNotOffered { .. } => Reason::LatticePortNotOffered,
             Stop::LeavesVpc { .. } => return None,
         })
     }
@@ -253,6 +262,7 @@ impl Stop {
             Stop::Policy(_) => "policy",
             Stop::BlockPublicAccess(_) => "block_public_access",
             Stop::DirectoryBucketAzFailed { .. } => "directory_bucket_az_failed",
+            Stop::LatticePortNotOffered { .. } => "lattice_port_not_offered",
         }
     }
 }

@@ -13,6 +13,12 @@ pub enum Via {
     InterfaceEndpoint,
     NatGateway,
     InternetGateway,
+    /// A resource VPC endpoint (VPC Lattice): its ENIs, then a resource configuration outside
+    /// this VPC.
+    ResourceEndpoint,
+    /// A service-network VPC endpoint (VPC Lattice): its ENIs, then a service network outside
+    /// this VPC.
+    ServiceNetworkEndpoint,
     /// A workload whose parts are reachable by different ways (each part says which).
     Mixed,
 }
@@ -25,8 +31,19 @@ impl Via {
             Via::InterfaceEndpoint => "interface_endpoint",
             Via::NatGateway => "nat_gateway",
             Via::InternetGateway => "internet_gateway",
+            Via::ResourceEndpoint => "resource_endpoint",
+            Via::ServiceNetworkEndpoint => "service_network_endpoint",
             Via::Mixed => "mixed",
         }
+    }
+
+    /// Whether the way reaches network interfaces of an endpoint in this VPC (so `cross_az`
+    /// applies): an interface, resource or service-network endpoint.
+    pub fn through_enis(self) -> bool {
+        matches!(
+            self,
+            Via::InterfaceEndpoint | Via::ResourceEndpoint | Via::ServiceNetworkEndpoint
+        )
     }
 }
 
@@ -126,10 +143,13 @@ pub enum Reason {
     /// The S3 Express One Zone directory bucket's zone has failed: the bucket is in that one
     /// zone, so no path reaches it.
     DirectoryBucketAzFailed,
+    /// The resource configuration behind a resource or service-network endpoint does not offer
+    /// the port (or the protocol: its port ranges are TCP).
+    LatticePortNotOffered,
 }
 
 impl Reason {
-    pub const ALL: [Reason; 31] = [
+    pub const ALL: [Reason; 32] = [
         Reason::NoRoute,
         Reason::BlackholeRoute,
         Reason::NoPublicIp,
@@ -161,6 +181,7 @@ impl Reason {
         Reason::DnsNameNotFound,
         Reason::DnsAnswerOutsideModel,
         Reason::DirectoryBucketAzFailed,
+        Reason::LatticePortNotOffered,
     ];
 
     pub fn code(self) -> &'static str {
@@ -196,6 +217,7 @@ impl Reason {
             Reason::DnsNameNotFound => "dns_name_not_found",
             Reason::DnsAnswerOutsideModel => "dns_answer_outside_model",
             Reason::DirectoryBucketAzFailed => "directory_bucket_az_failed",
+            Reason::LatticePortNotOffered => "lattice_port_not_offered",
         }
     }
 
@@ -219,6 +241,8 @@ impl Reason {
             | Reason::DestinationUnavailable => "BAD_STATE",
             // Reachability Analyzer analyzes paths to network resources, not S3 buckets' zones.
             Reason::DirectoryBucketAzFailed => return None,
+            // The explanation codes read name none for VPC Lattice resource configurations.
+            Reason::LatticePortNotOffered => return None,
             Reason::NoPublicIp
             | Reason::DnsResolutionDisabled
             | Reason::RoutingLoop

@@ -15,6 +15,7 @@ pub(super) mod gwlb;
 pub(super) mod hosted_zone;
 pub(super) mod interface_endpoint;
 pub(super) mod internet_gateway;
+pub(super) mod lattice_endpoint;
 pub(super) mod leaves_vpc;
 pub(super) mod local;
 pub(super) mod nat_gateway;

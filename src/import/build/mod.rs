@@ -16,6 +16,7 @@ mod buckets;
 mod dns;
 mod endpoints;
 mod instances;
+mod lattice;
 mod nat;
 mod prefix_lists;
 mod route_tables;
