@@ -194,6 +194,8 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, asked: &Asked<'_>, hops: &mut Trail) ->
 /// A resource or service-network endpoint serves the name, but not by private DNS: clients
 /// must use the endpoint's own names, and what the name resolves to is outside the model
 /// (`super::rules::lattice_endpoint`).
+#[cold]
+#[inline(never)]
 fn lattice_outside(e: usize, name: &str, hops: &mut Trail, ctx: &Ctx<'_>) -> Answer {
     let endpoint = &ctx.model.scenario().interface_endpoints[e].id;
     hops.add(

@@ -28,6 +28,7 @@ use crate::eval::facts::*;
 /// The trace `trace` of a path to directory bucket `bucket` in zone `zone`, with the zone's
 /// state applied: blocked at the bucket when the zone has failed, noted when it is another AZ
 /// than the source's or not in the model.
+#[inline(never)]
 pub(crate) fn apply(
     ctx: &Ctx<'_>,
     source: &Source,
