@@ -63,7 +63,7 @@ fn representative_pairs(model: &Model) -> Vec<(&'static str, String, String)> {
 }
 
 /// `evaluate_one/<kind>` times ONE call of `vpc_tui::eval::evaluate(&model, &WhatIf::default(),
-/// &query)` with the full trace (hops, route decisions, sentences, notes) on the quota model,
+/// &query)` with the full trace (typed facts: hops, route decisions, notes; no sentences) on the quota model,
 /// for one (instance, service) pair whose verdict is <kind>. The query is built outside the
 /// timed loop; the returned `PathTrace` is dropped inside it. Target: < 5 µs median.
 fn bench_evaluate_one(c: &mut Criterion) {

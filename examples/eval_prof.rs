@@ -1,7 +1,8 @@
 //! A profiling aid without an allocation counter in the way: `evaluate` called N times on one
 //! representative pair of the quota-sized model, for callgrind or perf.
 //! Run: `cargo run --release --example eval_prof -- KIND N` with KIND one of gateway_endpoint,
-//! interface_endpoint, nat_gateway, blocked; then for instance
+//! interface_endpoint, nat_gateway, blocked_no_route, blocked_blackhole, blocked (the first blocked
+//! pair of any reason); then for instance
 //! `valgrind --tool=callgrind --toggle-collect='vpc_tui::eval::evaluate::evaluate' target/release/examples/eval_prof gateway_endpoint 20000`
 //! (build with `CARGO_PROFILE_RELEASE_STRIP=false` so callgrind sees the names).
 
@@ -10,7 +11,7 @@ mod common;
 
 use std::time::Instant;
 
-use vpc_tui::eval::{Query, Verdict, Via, evaluate, evaluate_all};
+use vpc_tui::eval::{Query, Reason, Verdict, Via, evaluate, evaluate_all};
 use vpc_tui::model::{Model, WhatIf};
 
 fn main() {
@@ -27,6 +28,8 @@ fn main() {
         "gateway_endpoint" => v.via() == Some(Via::GatewayEndpoint),
         "interface_endpoint" => v.via() == Some(Via::InterfaceEndpoint),
         "nat_gateway" => v.via() == Some(Via::NatGateway),
+        "blocked_no_route" => *v == Verdict::Blocked(Reason::NoRoute),
+        "blocked_blackhole" => *v == Verdict::Blocked(Reason::BlackholeRoute),
         _ => matches!(v, Verdict::Blocked(_)),
     };
     let found = (0..matrix.instances.len()).find_map(|i| {
@@ -40,6 +43,10 @@ fn main() {
         std::process::exit(1);
     };
     let q = Query::parse(&model, &inst, &svc, false);
+    if let Ok(t) = evaluate(&model, &what_if, &q) {
+        let part_hops: usize = t.parts.iter().map(|p| p.hops.len()).sum();
+        eprintln!("{} hops (+{part_hops} in parts)", t.hops.len());
+    }
     let start = Instant::now();
     for _ in 0..n {
         std::hint::black_box(evaluate(&model, &what_if, &q).ok());

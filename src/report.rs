@@ -242,7 +242,7 @@ pub fn matrix_text(m: &Matrix, lang: Lang) -> String {
         rows: &texts,
         name_width: m.instances.iter().map(|s| s.chars().count()).max(),
         width: None,
-        unchecked: &m.unchecked,
+        unchecked: m.unchecked,
     };
     let mut out = Vec::new();
     let _ = write_matrix_text(&mut out, lang, &table, || {
@@ -263,7 +263,7 @@ pub struct MatrixTable<'a> {
     /// repeating the instance column. `None` never wraps.
     pub width: Option<usize>,
     /// The layers the model has no data for ([`crate::eval::unchecked`]), said below the table.
-    pub unchecked: &'a [&'a str],
+    pub unchecked: crate::model::Unchecked,
 }
 
 /// The instance × service table for people, written row by row: `names()` gives each instance

@@ -101,15 +101,11 @@ fn without_security_data_the_inspected_path_keeps_its_verdict_and_says_so() {
     let t = run(base(), "i-priv-a", "sqs");
     assert_eq!(t.verdict.via(), Some(Via::NatGateway), "{t:?}");
     for layer in ["security_groups", "network_acls"] {
-        assert!(t.unchecked.contains(&layer), "{:?}", t.unchecked);
+        assert!(t.unchecked.contains(layer), "{:?}", t.unchecked);
     }
     let t = run(base(), "i-priv-c", "s3");
     assert_eq!(t.verdict.via(), Some(Via::GatewayEndpoint), "{t:?}");
-    assert!(
-        t.unchecked.contains(&"security_groups"),
-        "{:?}",
-        t.unchecked
-    );
+    assert!(t.unchecked.contains("security_groups"), "{:?}", t.unchecked);
 }
 
 #[test]

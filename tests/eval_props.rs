@@ -241,7 +241,7 @@ proptest! {
                 let a = evaluate(&plain, &what_if, &q).unwrap();
                 let b = evaluate(&open, &what_if, &q).unwrap();
                 prop_assert_eq!(&a.verdict, &b.verdict, "i-{} → {}: {:?}", i, to, b);
-                prop_assert!(!b.unchecked.contains(&"security_groups"));
+                prop_assert!(!b.unchecked.contains("security_groups"));
             }
         }
         let m = evaluate_all(&open, &what_if);
@@ -346,8 +346,8 @@ proptest! {
                 let a = evaluate(&plain, &what_if, &q).unwrap();
                 let b = evaluate(&open, &what_if, &q).unwrap();
                 prop_assert_eq!(&a.verdict, &b.verdict, "i-{} → {}: {:?}", i, to, b);
-                prop_assert!(a.unchecked.contains(&"endpoint_policies"));
-                prop_assert!(!b.unchecked.contains(&"endpoint_policies"));
+                prop_assert!(a.unchecked.contains("endpoint_policies"));
+                prop_assert!(!b.unchecked.contains("endpoint_policies"));
             }
         }
         let m = evaluate_all(&open, &what_if);

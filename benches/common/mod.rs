@@ -727,7 +727,8 @@ pub fn check_aws_rules(s: &Scenario) {
 /// The scenario as the JSON `aws ec2 describe-*` prints for it, one (file name, text) per call,
 /// for the import benchmarks: VPC (and its DNS attributes), AZs, subnets, route tables (with
 /// their `local` routes and associations), internet gateway, NAT gateways, GWLB endpoints,
-/// appliance network interfaces and instances. Left out, so the import warns about them and
+/// appliance network interfaces, instances and each instance's primary network interface (in
+/// both `describe-instances` and `describe-network-interfaces`, as AWS lists it). Left out, so the import warns about them and
 /// blackholes their routes as AWS would show a missing target: interface and gateway
 /// endpoints and prefix-list routes (the routes, subnets and instances are what make the files
 /// large).
@@ -812,13 +813,27 @@ pub fn describe_files(s: &Scenario) -> Vec<(&'static str, String)> {
             "NetworkInterfaceIds": [], "Tags": [],
         })).collect::<Vec<_>>()}),
     );
-    put(
-        "network-interfaces.json",
-        json!({"NetworkInterfaces": s.network_interfaces.iter().map(|n| json!({
+    // Every instance's primary network interface, as AWS lists it in both calls: tools that
+    // start a path at an instance's ENI (aws-vpc-analyzer, scripts/peer-compare.sh) need it.
+    let instance_eni = |k: usize| format!("eni-i{k:05}");
+    let appliances = s.network_interfaces.iter().map(|n| {
+        json!({
             "NetworkInterfaceId": n.id, "VpcId": vpc_id, "SubnetId": n.subnet,
             "PrivateIpAddress": n.ip.map(|ip| ip.to_string()),
             "Description": n.description, "InterfaceType": "interface", "TagSet": [],
-        })).collect::<Vec<_>>()}),
+        })
+    });
+    let primaries = s.instances.iter().enumerate().map(|(k, i)| {
+        json!({
+            "NetworkInterfaceId": instance_eni(k), "VpcId": vpc_id, "SubnetId": i.subnet,
+            "PrivateIpAddress": i.private_ip.map(|ip| ip.to_string()),
+            "Description": "", "InterfaceType": "interface", "TagSet": [],
+            "Attachment": {"InstanceId": i.id, "DeviceIndex": 0, "Status": "attached"},
+        })
+    });
+    put(
+        "network-interfaces.json",
+        json!({"NetworkInterfaces": appliances.chain(primaries).collect::<Vec<_>>()}),
     );
     put(
         "instances.json",
@@ -827,7 +842,11 @@ pub fn describe_files(s: &Scenario) -> Vec<(&'static str, String)> {
             "PrivateIpAddress": i.private_ip.map(|ip| ip.to_string()),
             "PublicIpAddress": i.public_ip.then(|| format!("54.{}.{}.{}", k >> 16 & 255, k >> 8 & 255, k & 255)),
             "State": {"Code": 16, "Name": "running"},
-            "NetworkInterfaces": [],
+            "NetworkInterfaces": [{
+                "NetworkInterfaceId": instance_eni(k), "SubnetId": i.subnet, "VpcId": vpc_id,
+                "PrivateIpAddress": i.private_ip.map(|ip| ip.to_string()),
+                "Attachment": {"DeviceIndex": 0, "Status": "attached"},
+            }],
             "Tags": name_tags(&i.name),
         })).collect::<Vec<_>>()}]}),
     );

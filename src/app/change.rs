@@ -19,25 +19,33 @@ impl Flip {
     /// Where the flip goes in the `c` list: paths a healthy source lost or gained first, then
     /// a healthy source's change of way (endpoint, NAT, cross-AZ), then the sources whose own AZ
     /// failed or came back (everything they had flips at once, and says little).
+    #[cfg(test)]
     fn rank(&self) -> (u8, usize, usize) {
-        let unavailable = |v: &Verdict| matches!(v, Verdict::Unavailable(_));
-        let kind = if unavailable(&self.before) || unavailable(&self.after) {
-            2
-        } else if self.before.is_reachable() != self.after.is_reachable() {
-            0
-        } else {
-            1
-        };
-        (kind, self.row, self.col)
+        (flip_kind(&self.before, &self.after), self.row, self.col)
     }
 }
 
-/// The flips in the order the `c` list shows them (see [`Flip::rank`]).
+/// The first part of [`Flip::rank`]: 0 a healthy source lost or gained the path, 1 it changed
+/// way, 2 the source's AZ failed or came back.
+pub(crate) fn flip_kind(before: &Verdict, after: &Verdict) -> u8 {
+    let unavailable = |v: &Verdict| matches!(v, Verdict::Unavailable(_));
+    if unavailable(before) || unavailable(after) {
+        2
+    } else if before.is_reachable() != after.is_reachable() {
+        0
+    } else {
+        1
+    }
+}
+
+/// The flips in the order the `c` list shows them (see [`Flip::rank`]); `history::flips` makes
+/// them in that order, and its test holds it to this.
 ///
 /// The matrix's flips come row by row, each row's columns in order (`history::flips`): then
 /// a stable split by kind is that order, in one pass. An AZ failure on the quota model flips
 /// most cells, and sorting them by a rank worked out at every comparison was a quarter of the
 /// edit's instructions. Flips in any other order are sorted.
+#[cfg(test)]
 pub(crate) fn order_flips(flips: &mut Vec<Flip>) {
     let in_cell_order = flips
         .windows(2)

@@ -217,8 +217,7 @@ impl App {
             )),
             _ => None,
         };
-        let mut flips = flips(&before_matrix, &self.matrix);
-        super::order_flips(&mut flips);
+        let flips = flips(&before_matrix, &self.matrix);
         // The estimate after every edit: only the classes the edit touched are evaluated again.
         let cost = crate::cost::estimate_after(
             &self.cost,
@@ -258,38 +257,58 @@ impl App {
     }
 }
 
+/// The cells whose verdicts differ, in the order the `c` list shows them
+/// (`super::change::order_flips`): each kind of flip in cell order, the kinds one after the
+/// other, each list sized once (an AZ failure at 4x the quota model flips hundreds of
+/// thousands of cells).
 pub(super) fn flips(before: &Matrix, after: &Matrix) -> Vec<Flip> {
-    let mut out = Vec::new();
     if before.instances != after.instances
         || before.services != after.services
         || before.workloads != after.workloads
     {
-        return out;
+        return Vec::new();
     }
     // Rows of instances that share a subnet and public-IP state share one allocation, so each
-    // (before, after) pair of rows is compared once.
-    let mut differing: std::collections::HashMap<(usize, usize), Vec<usize>> =
-        std::collections::HashMap::new();
-    for (row, (a, b)) in before.cells.iter().zip(&after.cells).enumerate() {
+    // (before, after) pair of rows is compared once: per pair, its differing columns by kind.
+    type Cols = [Vec<usize>; 3];
+    let mut differing: rustc_hash::FxHashMap<(usize, usize), Cols> = Default::default();
+    let mut pairs: Vec<Option<(usize, usize)>> = Vec::with_capacity(before.cells.len());
+    let mut count = [0usize; 3];
+    for (a, b) in before.cells.iter().zip(&after.cells) {
         if std::sync::Arc::ptr_eq(a, b) {
+            pairs.push(None);
             continue;
         }
         let key = (a.as_ptr() as usize, b.as_ptr() as usize);
         let cols = differing.entry(key).or_insert_with(|| {
-            a.iter()
-                .zip(b.iter())
-                .enumerate()
-                .filter(|(_, (x, y))| x.verdict != y.verdict)
-                .map(|(col, _)| col)
-                .collect()
+            let mut cols: Cols = Default::default();
+            for (col, (x, y)) in a.iter().zip(b.iter()).enumerate() {
+                if x.verdict != y.verdict {
+                    cols[usize::from(super::change::flip_kind(&x.verdict, &y.verdict))].push(col);
+                }
+            }
+            cols
         });
-        for &col in cols.iter() {
-            out.push(Flip {
-                row,
-                col,
-                before: a[col].verdict.clone(),
-                after: b[col].verdict.clone(),
-            });
+        for (n, c) in count.iter_mut().zip(cols.iter()) {
+            *n += c.len();
+        }
+        pairs.push(Some(key));
+    }
+    let mut out = Vec::with_capacity(count.iter().sum());
+    for kind in 0..3 {
+        for (row, key) in pairs.iter().enumerate() {
+            let Some(cols) = key.and_then(|k| differing.get(&k)) else {
+                continue;
+            };
+            let (a, b) = (&before.cells[row], &after.cells[row]);
+            for &col in &cols[kind] {
+                out.push(Flip {
+                    row,
+                    col,
+                    before: a[col].verdict.clone(),
+                    after: b[col].verdict.clone(),
+                });
+            }
         }
     }
     out

@@ -26,6 +26,7 @@ use crate::eval::{self, Matrix, PathTrace, QueryError};
 use crate::i18n::{t, tf};
 use crate::model::{Edit, Model};
 
+#[cfg(test)]
 pub(crate) use change::order_flips;
 pub use change::{Change, Flip, What};
 pub use fixes::Analysis;

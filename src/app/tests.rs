@@ -457,3 +457,34 @@ fn flips_list_healthy_sources_first_with_the_matrix_verdict() {
     let cell = &app.matrix.cells[worker_a.unwrap()][workload].verdict;
     assert_eq!(verdict_words(cell), "unavailable (source_az_failed)");
 }
+
+/// The flips are made in the `c` list's order: what putting the cells that differ, in cell
+/// order, in that order gives.
+#[test]
+fn flips_come_in_the_lists_order() {
+    for (name, keys) in [
+        ("workloads", "1"),
+        ("private-only", "1"),
+        ("private-only", "12"),
+    ] {
+        let mut app = open(name);
+        let before = app.matrix.clone();
+        press(&mut app, keys);
+        let mut want = Vec::new();
+        for (row, (a, b)) in before.cells.iter().zip(&app.matrix.cells).enumerate() {
+            for (col, (x, y)) in a.iter().zip(b.iter()).enumerate() {
+                if x.verdict != y.verdict {
+                    want.push(change::Flip {
+                        row,
+                        col,
+                        before: x.verdict.clone(),
+                        after: y.verdict.clone(),
+                    });
+                }
+            }
+        }
+        order_flips(&mut want);
+        assert!(!want.is_empty(), "{name} {keys}");
+        assert_eq!(history::flips(&before, &app.matrix), want, "{name} {keys}");
+    }
+}

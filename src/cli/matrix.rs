@@ -152,7 +152,7 @@ pub fn run_matrix(
                 rows: &texts,
                 name_width: kept().map(|(id, _)| id.chars().count()).max(),
                 width: args.width,
-                unchecked: &unchecked,
+                unchecked,
             };
             report::write_matrix_text(&mut out, lang, &table, kept)
         }

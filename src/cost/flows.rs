@@ -156,11 +156,15 @@ pub(super) fn aggregate(
     let names: Vec<&str> = columns.iter().map(String::as_str).collect();
     let ids = Ids::new(model);
     // The old class's results with its columns in the new order, those in `redo` (and any the
-    // previous estimate did not have) evaluated again.
-    let carry = |key: &eval::ClassKey, old: &Arc<ClassCost>, redo: &[usize]| {
+    // previous estimate did not have) evaluated again, those in `patch` worked out from the
+    // DNS answer they read after AZ failures (or evaluated again when that cannot be done).
+    let carry = |key: &eval::ClassKey,
+                 old: &Arc<ClassCost>,
+                 redo: &[usize],
+                 patch: &[(usize, eval::Answered)]| {
         let same = prior.iter().enumerate().all(|(c, p)| *p == Some(c))
             && old.per_column.len() == columns.len();
-        if same && redo.is_empty() {
+        if same && redo.is_empty() && patch.is_empty() {
             return Arc::clone(old);
         }
         let mut class = ClassCost {
@@ -170,8 +174,19 @@ pub(super) fn aggregate(
                 .collect(),
             deps: old.deps.clone(),
         };
+        let mut walk = Vec::new();
+        for &(c, answer) in patch {
+            let patched = class.per_column[c].as_ref().and_then(|(u, way)| {
+                super::usage::answered_after_failures(model, failed, key.subnet, &answer, u, way)
+            });
+            match patched {
+                // The answer's reads stay as recorded: its ENIs only failed since.
+                Some(p) => class.per_column[c] = Some(p),
+                None => walk.push(c),
+            }
+        }
         let again: Vec<usize> = (0..columns.len())
-            .filter(|c| prior[*c].is_none() || redo.contains(c))
+            .filter(|c| prior[*c].is_none() || redo.contains(c) || walk.contains(c))
             .collect();
         if !again.is_empty() {
             let again_names: Vec<&str> = again.iter().map(|&c| names[c]).collect();
@@ -205,12 +220,18 @@ pub(super) fn aggregate(
         .map(|key| {
             let (m, t) = touched.as_ref()?;
             let old = m.slots.get(key)?;
-            let redo: Vec<usize> = t
-                .redo(&old.deps)?
+            let plan = t.plan(&old.deps)?;
+            let redo: Vec<usize> = plan
+                .redo
                 .into_iter()
                 .filter_map(|s| column_of.get(s).copied().flatten())
                 .collect();
-            Some(carry(key, old, &redo))
+            let patch: Vec<(usize, eval::Answered)> = plan
+                .patch
+                .into_iter()
+                .filter_map(|(s, a)| Some((column_of.get(s).copied().flatten()?, a)))
+                .collect();
+            Some(carry(key, old, &redo, &patch))
         })
         .collect();
     // An edit to interface endpoints only: the columns of their services are evaluated again
@@ -224,7 +245,7 @@ pub(super) fn aggregate(
             .collect();
         for (k, key) in classes.keys.iter().enumerate() {
             if let Some(old) = m.slots.get(key) {
-                per_class[k] = Some(carry(key, old, &redo));
+                per_class[k] = Some(carry(key, old, &redo, &[]));
             }
         }
     }

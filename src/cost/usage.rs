@@ -2,6 +2,7 @@
 //! resource and AZ crossing, and the way the flow goes (aws-semantics.md §8).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::{Crossing, Through, Way};
 use crate::eval::{CrossAz, Hop, HopKind, PathTrace, Verdict};
@@ -63,6 +64,87 @@ pub(super) struct Usage {
     pub(super) nat: Vec<(usize, f64)>,
     pub(super) gwlb_endpoint: Vec<(usize, f64)>,
     pub(super) cross_az_gb: f64,
+    /// A path whose last AZ crossing is its one interface endpoint's share: the endpoint, the
+    /// AZ the traffic is in there and the GB that crossed before it ([`Usage::after_failures`]).
+    pub(super) interface_share: Option<(usize, usize, f64)>,
+}
+
+impl Usage {
+    /// This usage (of a path reachable through one interface endpoint, whose healthy ENIs
+    /// share the traffic) and its way, now that AZs `failed` failed and the path's verdict is
+    /// `verdict`: the share on ENIs outside the traffic's AZ worked out again, the same sums in
+    /// the same order as [`class_usage`]. `None` when the usage is not of that kind.
+    pub(super) fn after_failures(
+        &self,
+        model: &Model,
+        failed: &[bool],
+        verdict: &Verdict,
+        way: &Way,
+    ) -> Option<(Usage, Way)> {
+        let (e, at, before) = self.interface_share?;
+        let Way::Reachable { through, .. } = way else {
+            return None;
+        };
+        let gb = 1.0;
+        let mut u = self.clone();
+        u.cross_az_gb = before;
+        share(model, failed, e, at, gb, &mut u);
+        let Verdict::Reachable { cross_az, .. } = verdict else {
+            return None;
+        };
+        let crossing = crossing(*cross_az, u.cross_az_gb, gb);
+        let way = Way::Reachable {
+            through: through.clone(),
+            crossing,
+        };
+        Some((u, way))
+    }
+}
+
+/// The usage and way of a class's flows to a service whose trace read the failed AZs only
+/// through interface endpoint `answer`'s DNS answer (see `eval::Touched::plan`), now that only
+/// AZs failed: `None` when the trace must be walked again. What did not change stays shared
+/// with the previous estimate.
+pub(super) fn answered_after_failures(
+    model: &Model,
+    failed: &[bool],
+    subnet: usize,
+    answer: &crate::eval::Answered,
+    u: &Arc<Usage>,
+    way: &Arc<Way>,
+) -> Option<(Arc<Usage>, Arc<Way>)> {
+    let (e, _, _) = u.interface_share?;
+    if e != answer.endpoint() {
+        return None;
+    }
+    let cross_az = answer.cross_az_after(model, failed, subnet)?;
+    let verdict = Verdict::Reachable {
+        via: crate::eval::Via::InterfaceEndpoint,
+        cross_az: Some(cross_az),
+    };
+    let (u2, way2) = u.after_failures(model, failed, &verdict, way)?;
+    let same = u2.cross_az_gb.to_bits() == u.cross_az_gb.to_bits();
+    let u = if same { Arc::clone(u) } else { Arc::new(u2) };
+    let way = if **way == way2 {
+        Arc::clone(way)
+    } else {
+        Arc::new(way2)
+    };
+    Some((u, way))
+}
+
+/// The DNS answer holds the healthy ENIs of endpoint `e`; the share outside `at` crosses AZs.
+fn share(model: &Model, failed: &[bool], e: usize, at: usize, gb: f64, u: &mut Usage) {
+    let (mut healthy, mut away) = (0usize, 0usize);
+    for eni in model.endpoint_enis(e) {
+        if !failed.get(eni.az).copied().unwrap_or(false) {
+            healthy += 1;
+            away += usize::from(eni.az != at);
+        }
+    }
+    if healthy > 0 {
+        u.cross_az_gb += gb * away as f64 / healthy as f64;
+    }
 }
 
 /// GB of all flow groups (usage per GB, GB) through each resource of one kind (`count` of
@@ -103,7 +185,17 @@ pub(super) fn class_usage(
     let by_range = !trace.parts.is_empty() && trace.parts.iter().all(|p| p.to.is_none());
     let way = match &trace.verdict {
         Verdict::Reachable { .. } if !by_range => {
-            add_usage(model, ids, failed, src_az, &trace.hops, gb, &mut usage);
+            let interface = add_usage(model, ids, failed, src_az, &trace.hops, gb, &mut usage);
+            // The share can be worked out again after an AZ failure when it was the last
+            // crossing: check that redoing it gives this usage's sum to the bit.
+            usage.interface_share = interface.filter(|&(e, at, before)| {
+                let mut u = Usage {
+                    cross_az_gb: before,
+                    ..Usage::default()
+                };
+                share(model, failed, e, at, gb, &mut u);
+                u.cross_az_gb.to_bits() == usage.cross_az_gb.to_bits()
+            });
             way_of(&trace.verdict, &trace.hops, usage.cross_az_gb, gb)
         }
         _ if by_range => {
@@ -134,6 +226,8 @@ pub(super) fn class_usage(
     (usage, way)
 }
 
+/// Returns the one interface endpoint passed, with the AZ the traffic was in there and the GB
+/// that had crossed AZs before it (`None` when none or several were passed).
 fn add_usage(
     model: &Model,
     ids: &Ids<'_>,
@@ -142,9 +236,11 @@ fn add_usage(
     hops: &[Hop],
     gb: f64,
     u: &mut Usage,
-) {
+) -> Option<(usize, usize, f64)> {
     let s = model.scenario();
     let mut at = src_az;
+    let mut interface = None;
+    let mut interfaces = 0;
     let cross = |az: Option<usize>, at: &mut usize, u: &mut Usage| {
         if let Some(az) = az {
             if az != *at {
@@ -169,17 +265,9 @@ fn add_usage(
                 if s.interface_endpoints[e].lattice.is_none() {
                     u.interface_gb += gb;
                 }
-                // The DNS answer holds the healthy ENIs; the share outside `at` crosses AZs.
-                let (mut healthy, mut away) = (0usize, 0usize);
-                for eni in model.endpoint_enis(e) {
-                    if !failed.get(eni.az).copied().unwrap_or(false) {
-                        healthy += 1;
-                        away += usize::from(eni.az != at);
-                    }
-                }
-                if healthy > 0 {
-                    u.cross_az_gb += gb * away as f64 / healthy as f64;
-                }
+                interfaces += 1;
+                interface = Some((e, at, u.cross_az_gb));
+                share(model, failed, e, at, gb, u);
             }
             HopKind::NatGateway => {
                 let Some(&n) = ids.nat.get(h.id.as_str()) else {
@@ -208,6 +296,19 @@ fn add_usage(
             _ => {}
         }
     }
+    interface.filter(|_| interfaces == 1)
+}
+
+/// Whether a reachable flow of `gb` crosses AZs, `cross_az_gb` of it doing so.
+fn crossing(cross_az: Option<CrossAz>, cross_az_gb: f64, gb: f64) -> Crossing {
+    let sometimes = cross_az == Some(CrossAz::Sometimes);
+    if cross_az_gb <= 0.0 {
+        Crossing::No
+    } else if sometimes || cross_az_gb < gb {
+        Crossing::Sometimes
+    } else {
+        Crossing::Always
+    }
 }
 
 /// How a flow goes.
@@ -230,14 +331,7 @@ fn way_of(verdict: &Verdict, hops: &[Hop], cross_az_gb: f64, gb: f64) -> Way {
             if through.contains(&Through::NatGateway) {
                 through.retain(|&x| x != Through::InternetGateway);
             }
-            let sometimes = *cross_az == Some(CrossAz::Sometimes);
-            let crossing = if cross_az_gb <= 0.0 {
-                Crossing::No
-            } else if sometimes || cross_az_gb < gb {
-                Crossing::Sometimes
-            } else {
-                Crossing::Always
-            };
+            let crossing = crossing(*cross_az, cross_az_gb, gb);
             Way::Reachable { through, crossing }
         }
         Verdict::Partial => Way::Partly, // parts are described by the caller

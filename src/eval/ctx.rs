@@ -8,6 +8,7 @@ use std::cell::RefCell;
 
 use crate::model::{Association as TableAssociation, CompiledRoute, CompiledTable, Model, Target};
 
+use super::az_reads::{AzReads, EniAnswer};
 use super::facts::*;
 
 /// The resolved source of a path.
@@ -93,6 +94,16 @@ pub(crate) struct Deps {
     /// Per cell evaluated (by service index; `u32::MAX`: a destination that is no service), the
     /// groups and ACLs its walks read: a rule edit evaluates again only the cells it may touch.
     pub cells: Vec<(u32, Mark)>,
+    /// AZs whose failure only dropped ENIs from an interface endpoint's DNS answer.
+    pub eni_azs: Bits,
+    /// An AZ or ENI index past what [`AzReads`] holds was read: any AZ change evaluates the
+    /// class again.
+    pub wide: bool,
+    /// The AZs the cell being evaluated read so far, by kind.
+    pub cell_azs: AzReads,
+    /// Per cell evaluated (as `cells`), the AZs its walks read by kind: an AZ failure that only
+    /// dropped answered ENIs gives the cell's verdict without a walk.
+    pub az_cells: Vec<(u32, AzReads)>,
 }
 
 /// The groups and network ACLs one cell's walks read, each folded into 256 bits: an edit whose
@@ -135,6 +146,11 @@ impl Deps {
                 Some(c) => c.1 = mark,
                 None => self.cells.push((service, mark)),
             }
+            let azs = std::mem::take(&mut self.cell_azs);
+            match self.az_cells.iter_mut().find(|c| c.0 == service) {
+                Some(c) => c.1 = azs,
+                None => self.az_cells.push((service, azs)),
+            }
         }
     }
 
@@ -143,6 +159,8 @@ impl Deps {
         if self.on {
             let mark = std::mem::take(&mut self.cell);
             self.cells.push((service, mark));
+            let azs = std::mem::take(&mut self.cell_azs);
+            self.az_cells.push((service, azs));
         }
     }
 }
@@ -179,10 +197,7 @@ impl<'m> Ctx<'m> {
 
     pub fn az(&self, az: usize) -> Az {
         match self.model.az_names.get(az) {
-            Some((name, zone_id)) => Az {
-                name: name.clone(),
-                zone_id: zone_id.clone(),
-            },
+            Some(az) => az.clone(),
             None => Az {
                 name: Id::from(self.model.az_name(az)),
                 zone_id: None,
@@ -198,8 +213,47 @@ impl<'m> Ctx<'m> {
         let mut deps = self.deps.borrow_mut();
         if deps.on {
             deps.azs.set(az);
+            match az {
+                0..64 => deps.cell_azs.path |= 1 << az,
+                _ => deps.wide = true,
+            }
         }
         self.failed.get(az).copied().unwrap_or(false)
+    }
+
+    /// Whether an interface endpoint ENI's AZ has failed, asked by the DNS answer only (see
+    /// [`Ctx::eni_answer`]).
+    pub fn eni_az_failed(&self, az: usize) -> bool {
+        let mut deps = self.deps.borrow_mut();
+        if deps.on {
+            deps.eni_azs.set(az);
+            if az >= 64 {
+                deps.wide = true;
+            }
+        }
+        self.failed.get(az).copied().unwrap_or(false)
+    }
+
+    /// DNS answered with `healthy` ENIs of `endpoint`, having asked about the failure of the
+    /// AZs `azs` (bits) with [`Ctx::eni_az_failed`]: recorded for the cell.
+    pub fn eni_answer(&self, endpoint: usize, azs: u64, healthy: &[usize]) {
+        let mut deps = self.deps.borrow_mut();
+        if deps.on {
+            if healthy.iter().any(|&i| i >= 64) {
+                deps.wide = true;
+            }
+            let enis = healthy
+                .iter()
+                .filter(|&&i| i < 64)
+                .fold(0, |m, &i| m | 1 << i);
+            let cell = &mut deps.cell_azs;
+            cell.answers = cell.answers.saturating_add(1);
+            cell.answer = Some(EniAnswer {
+                endpoint: endpoint as u32,
+                azs,
+                enis,
+            });
+        }
     }
 
     /// Whether every AZ has failed (a regional NAT gateway's question).
@@ -263,11 +317,7 @@ impl<'m> Ctx<'m> {
     }
 
     pub fn eni(&self, endpoint: usize, i: usize) -> EndpointEni {
-        let info = &self.model.endpoint_enis(endpoint)[i];
-        EndpointEni {
-            ip: info.ip,
-            az: self.az(info.az),
-        }
+        self.model.endpoint_eni_facts[endpoint][i].clone()
     }
 }
 
@@ -373,12 +423,15 @@ pub(crate) struct Trail {
 }
 
 impl Trail {
-    pub fn new(detail: bool, facts: bool) -> Self {
+    /// A trail with room for `room` hops when it keeps them.
+    pub fn new(detail: bool, facts: bool, room: usize) -> Self {
         Trail {
             detail,
             facts: detail && facts,
-            // A trace's walk passes a few hops; the matrix keeps none.
-            hops: Vec::with_capacity(if detail { 8 } else { 0 }),
+            // A trace's walk passes a few hops (four to an endpoint or a stop, seven through a
+            // NAT gateway); the matrix keeps none. Four hops stay under glibc's thread-cache
+            // limit (1,032 bytes), which makes the allocation several times cheaper.
+            hops: Vec::with_capacity(if detail { room } else { 0 }),
             sig: 0,
         }
     }
@@ -416,11 +469,12 @@ impl Trail {
     }
 }
 
-/// FNV-1a: ids are short and the hash only groups paths within one evaluation.
+/// rustc's hasher, eight bytes at a time: the hash only groups paths within one evaluation.
 fn id_hash(id: &str) -> u64 {
-    id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(id.as_bytes());
+    h.finish()
 }
 
 /// The leaves of one evaluation: usually one or two, kept inline.
@@ -446,6 +500,8 @@ pub(crate) struct Leaf {
 pub(crate) struct Arrival<'a, 'm> {
     pub table_id: &'m str,
     pub route: &'m CompiledRoute,
+    /// The route's destination as written, compiled with the table.
+    pub written: &'m Id,
     pub pieces: &'a [Ipv4Net],
     pub dest: Dest,
 }
@@ -453,7 +509,7 @@ pub(crate) struct Arrival<'a, 'm> {
 impl Arrival<'_, '_> {
     /// The route as a fact: `destination → target`.
     pub fn route(&self) -> Route {
-        route_fact(self.route)
+        route_fact(self.route, self.written)
     }
 
     pub fn table(&self) -> Id {
@@ -466,9 +522,10 @@ impl Arrival<'_, '_> {
     }
 }
 
-pub(crate) fn route_fact(r: &CompiledRoute) -> Route {
+/// A compiled route as a fact, with its destination as the table wrote it when compiled.
+pub(crate) fn route_fact(r: &CompiledRoute, written: &Id) -> Route {
     Route {
-        destination: super::route::destination_text(&r.destination),
+        destination: written.clone(),
         target: super::route::target_text(&r.target),
     }
 }

@@ -237,6 +237,9 @@ fn endpoint_answer(
     let endpoint = || Id::from(ie.id.as_str());
     let all = model.endpoint_enis(e);
     let (mut healthy, mut dropped) = (EniList::new(), EniList::new());
+    // The AZs whose failure decides the answer: kept apart from the path's own AZ reads, so
+    // that an AZ failure that only drops ENIs needs no walk (`super::az_reads`).
+    let mut azs = 0u64;
     for (i, eni) in all.iter().enumerate() {
         if by
             .and_then(|b| b.only)
@@ -244,18 +247,26 @@ fn endpoint_answer(
         {
             continue;
         }
-        if ctx.az_failed(eni.az) {
+        if eni.az < 64 {
+            azs |= 1 << eni.az;
+        }
+        if ctx.eni_az_failed(eni.az) {
             dropped.push(i);
         } else {
             healthy.push(i);
         }
     }
+    ctx.eni_answer(e, azs, &healthy);
     let facts = |ctx: &Ctx<'_>, list: &[usize]| -> Vec<EndpointEni> {
         list.iter().map(|&i| ctx.eni(e, i)).collect()
     };
-    // One allocation for the answer, shared with the endpoint hop (`super::merge`).
+    // Shared with the endpoint hop (`super::merge`): the model's own list when every ENI
+    // answers, otherwise one allocation for the answer.
     let shared = |ctx: &Ctx<'_>, list: &[usize]| -> std::sync::Arc<[EndpointEni]> {
-        list.iter().map(|&i| ctx.eni(e, i)).collect()
+        match list.len() == all.len() {
+            true => model.endpoint_eni_facts[e].clone(),
+            false => list.iter().map(|&i| ctx.eni(e, i)).collect(),
+        }
     };
     if !dropped.is_empty() && ctx.detail {
         let enis = facts(ctx, &dropped);

@@ -49,14 +49,47 @@ pub(crate) fn evaluate_in(
     Ok(evaluate_goal(&mut ctx, &source, &goal))
 }
 
-/// The source hop, or the trace that ends there because the source's AZ has failed.
-fn source_hop(ctx: &mut Ctx<'_>, source: &Source, to: &Id) -> Result<Trail, Box<PathTrace>> {
+/// Room for the hops of most paths: to an endpoint, a gateway, or a stop.
+const ROOM: usize = 4;
+/// Room for a path through a forwarder (NAT gateway, GWLB endpoint, appliance): seven hops or so.
+const ROOM_FORWARDED: usize = 8;
+
+/// How many hops a trail to service `svc` starts with room for, from the route the source's
+/// table has ready for the service's ranges: growing a trail later costs more than the room. A
+/// hint only (the model is read without recording what the walk depends on).
+fn room_for_service(model: &Model, source: &Source, svc: usize) -> usize {
+    if !model.service_endpoints[svc].is_empty() {
+        return ROOM;
+    }
+    let table = model.compiled_table(model.subnet_table[source.subnet].0);
+    let winner = table
+        .services
+        .get(svc)
+        .and_then(|g| g.first()?.choice.winner);
+    match winner.map(|w| &table.routes[w as usize].target) {
+        Some(
+            crate::model::Target::NatGateway(_)
+            | crate::model::Target::GatewayLoadBalancerEndpoint(_)
+            | crate::model::Target::NetworkInterface(_),
+        ) => ROOM_FORWARDED,
+        _ => ROOM,
+    }
+}
+
+/// The source hop, or the trace that ends there because the source's AZ has failed. The trail
+/// has room for `room` hops.
+fn source_hop(
+    ctx: &mut Ctx<'_>,
+    source: &Source,
+    to: &Id,
+    room: usize,
+) -> Result<Trail, Box<PathTrace>> {
     let model = ctx.model;
     let subnet = &model.scenario().subnets[source.subnet];
     let az = ctx.az_of_subnet(source.subnet);
     ctx.src_subnet = source.subnet;
     ctx.src_groups.clone_from(&source.groups);
-    let mut hops = Trail::new(ctx.detail, ctx.facts);
+    let mut hops = Trail::new(ctx.detail, ctx.facts, room);
     let id = source.origin.id();
     ctx.src_id = if ctx.detail {
         id.clone()
@@ -112,7 +145,7 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
                 crate::net_text::NetText::net(*net)
             };
             let to = Id::from(text.as_str());
-            let hops = match source_hop(ctx, source, &to) {
+            let hops = match source_hop(ctx, source, &to, ROOM_FORWARDED) {
                 Ok(h) => h,
                 Err(t) => return *t,
             };
@@ -142,7 +175,7 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
             let mut to = Id::from(service.as_str());
             to.push('@');
             to.push_str(region);
-            let hops = match source_hop(ctx, source, &to) {
+            let hops = match source_hop(ctx, source, &to, ROOM_FORWARDED) {
                 Ok(h) => h,
                 Err(t) => return *t,
             };
@@ -215,7 +248,7 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
             cidrs,
         } => {
             let to = Id::from(name.as_str());
-            let hops = match source_hop(ctx, source, &to) {
+            let hops = match source_hop(ctx, source, &to, ROOM_FORWARDED) {
                 Ok(h) => h,
                 Err(t) => return *t,
             };
@@ -257,7 +290,7 @@ fn evaluate_directory_bucket(
     illustrative: bool,
 ) -> PathTrace {
     let to = Id::from(bucket);
-    let hops = match source_hop(ctx, source, &to) {
+    let hops = match source_hop(ctx, source, &to, ROOM_FORWARDED) {
         Ok(h) => h,
         Err(t) => return *t,
     };
@@ -384,7 +417,7 @@ pub(crate) fn workload_verdict<'a>(parts: impl Iterator<Item = &'a Verdict>) -> 
 fn evaluate_workload(ctx: &mut Ctx<'_>, source: &Source, name: &str, parts: &[usize]) -> PathTrace {
     let mut to = Id::const_new("workload:");
     to.push_str(name);
-    let hops = match source_hop(ctx, source, &to) {
+    let hops = match source_hop(ctx, source, &to, ROOM) {
         Ok(h) => h,
         Err(t) => return *t,
     };
@@ -418,7 +451,11 @@ pub(crate) fn evaluate_service(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -
     } else {
         Id::default()
     };
-    let hops = match source_hop(ctx, source, &to) {
+    let room = match ctx.facts {
+        true => room_for_service(model, source, svc),
+        false => 0,
+    };
+    let hops = match source_hop(ctx, source, &to, room) {
         Ok(h) => h,
         Err(t) => return *t,
     };

@@ -17,7 +17,7 @@ mod after_endpoints;
 mod change;
 use after_endpoints::after_interface_endpoints;
 use change::Change;
-pub use change::{Touched, WalkDeps};
+pub use change::{Answered, Plan, Touched, WalkDeps};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MatrixCell {
@@ -63,7 +63,8 @@ struct Memo {
     failed: Vec<bool>,
     keys: Vec<ClassKey>,
     rows: Vec<Arc<[MatrixCell]>>,
-    deps: Vec<Deps>,
+    /// Shared: a class kept by an edit keeps its reads without copying them.
+    deps: Vec<Arc<Deps>>,
 }
 
 impl std::fmt::Debug for Memo {
@@ -116,7 +117,7 @@ fn evaluate_class_with(
             trace
         })
         .collect();
-    (traces, WalkDeps(ctx.deps.into_inner()))
+    (traces, WalkDeps(Arc::new(ctx.deps.into_inner())))
 }
 
 impl Matrix {
@@ -341,7 +342,7 @@ fn evaluate_rows(
     keys: &[ClassKey],
     record: bool,
     probe: Probe,
-) -> Vec<(Arc<[MatrixCell]>, Deps)> {
+) -> Vec<(Arc<[MatrixCell]>, Arc<Deps>)> {
     // Classes are independent: every thread takes the next class from one counter until none
     // is left, so none waits for another whose classes cost more.
     let threads = cores().min(keys.len().div_ceil(32)).max(1);
@@ -358,7 +359,7 @@ fn evaluate_rows(
                 *ctx.deps.get_mut() = Deps::recording();
             }
             let row = class_row(&mut ctx, key);
-            done.push((k, (row, std::mem::take(ctx.deps.get_mut()))));
+            done.push((k, (row, Arc::new(std::mem::take(ctx.deps.get_mut())))));
         }
     };
     let mut rows = std::thread::scope(|scope| {
@@ -436,17 +437,17 @@ pub fn evaluate_all_after(previous: &Matrix, model: &Model, what_if: &WhatIf) ->
         match hit {
             change::Hit::Keep => {
                 rows.push(memo.rows[j].clone());
-                deps.push(memo.deps[j].clone());
+                deps.push(Arc::clone(&memo.deps[j]));
             }
-            change::Hit::Cells(redo) => {
-                cells.push((k, j, redo));
+            change::Hit::Cells { redo, patch } => {
+                cells.push((k, j, redo, patch));
                 rows.push(Arc::from(Vec::new()));
-                deps.push(Deps::default());
+                deps.push(Arc::default());
             }
             change::Hit::Row => {
                 again.push(k);
                 rows.push(Arc::from(Vec::new()));
-                deps.push(Deps::default());
+                deps.push(Arc::default());
             }
         }
     }
@@ -480,7 +481,7 @@ fn assemble(
     failed: Vec<bool>,
     classes: Classes,
     rows: Vec<Arc<[MatrixCell]>>,
-    deps: Vec<Deps>,
+    deps: Vec<Arc<Deps>>,
     instances: Shared<String>,
     probe: Probe,
 ) -> Matrix {
@@ -535,6 +536,7 @@ fn class_row(ctx: &mut Ctx<'_>, key: &ClassKey) -> Arc<[MatrixCell]> {
     let deps = ctx.deps.get_mut();
     if deps.on {
         deps.cells.reserve_exact(services.len());
+        deps.az_cells.reserve_exact(services.len());
     }
     let row: Vec<MatrixCell> = (0..services.len())
         .map(|s| {
@@ -638,6 +640,53 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// What an edit from `model` to `next` means for each class of `matrix` (of `model`).
+    fn hits(matrix: &Matrix, next: &Model) -> Vec<change::Hit> {
+        let memo = matrix.memo.as_ref().expect("a memo");
+        let failed = next.failed_azs(&next.scenario().what_if);
+        let change = Change::between(&memo.model, &memo.failed, next, &failed).expect("az only");
+        memo.deps.iter().map(|d| change.hit(d)).collect()
+    }
+
+    #[test]
+    fn an_az_failure_that_only_drops_answered_enis_takes_the_verdicts_from_the_answers() {
+        let mut model = private_only();
+        let mut matrix = evaluate_all(&model, &model.scenario().what_if);
+        let edits = [
+            Edit::FailAz {
+                az: "us-east-1c".into(),
+            },
+            Edit::FailAz {
+                az: "us-east-1b".into(),
+            },
+            Edit::RestoreAz {
+                az: "us-east-1c".into(),
+            },
+        ];
+        let mut seen = Vec::new();
+        for edit in edits {
+            let (next, _) = edit.apply(&model).expect("applies");
+            seen.push(hits(&matrix, &next));
+            matrix = evaluate_all_after(&matrix, &next, &next.scenario().what_if);
+            assert_eq!(matrix, evaluate_all(&next, &next.scenario().what_if));
+            model = next;
+        }
+        let patched = |h: &change::Hit| matches!(h, change::Hit::Cells { redo, patch } if redo.is_empty() && patch.len() == 5);
+        // us-east-1c fails: app-c's row again (its source), app-a's and app-b's five
+        // interface-endpoint cells from their answers.
+        assert_eq!(seen[0][2], change::Hit::Row);
+        assert!(
+            patched(&seen[0][0]) && patched(&seen[0][1]),
+            "{:?}",
+            seen[0]
+        );
+        // us-east-1b fails too: app-a's cells from their answers again.
+        assert!(patched(&seen[1][0]), "{:?}", seen[1]);
+        // us-east-1c comes back: its ENIs were never walked, so the cells are walked again.
+        let walked = |h: &change::Hit| matches!(h, change::Hit::Cells { redo, patch } if redo.len() == 5 && patch.is_empty());
+        assert!(walked(&seen[2][0]), "{:?}", seen[2]);
     }
 
     #[test]

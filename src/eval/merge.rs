@@ -190,7 +190,6 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, mut iter: impl Iterator<Item = Leaf
         // Only AWS services' public endpoints are on AWS's network; a plain address is not.
         ctx.note(|| Note::PublicEndpointStaysOnAws);
     }
-    cidrs.sort();
     Combined {
         cidrs,
         verdict,
@@ -206,7 +205,9 @@ struct Combined {
 }
 
 impl Combined {
-    fn part(self) -> Part {
+    /// As a part, its ranges in order (a whole path lists none, so only parts sort them).
+    fn part(mut self) -> Part {
+        self.cidrs.sort();
         Part {
             to: None,
             cidrs: self.cidrs.into_vec(),

@@ -11,6 +11,7 @@
 //! - `removal.rs`: a path as if something were removed, without the edit's model (weak points);
 //! - `facts.rs`: the typed trace.
 
+mod az_reads;
 mod ctx;
 mod dns;
 mod evaluate;
@@ -30,8 +31,8 @@ mod walk;
 pub use evaluate::evaluate;
 pub use facts::*;
 pub use matrix::{
-    ClassKey, Classes, Matrix, MatrixCell, Touched, WalkDeps, classes, columns, evaluate_all,
-    evaluate_all_after, evaluate_all_for, evaluate_class, evaluate_classes,
+    Answered, ClassKey, Classes, Matrix, MatrixCell, Plan, Touched, WalkDeps, classes, columns,
+    evaluate_all, evaluate_all_after, evaluate_all_for, evaluate_class, evaluate_classes,
 };
 pub use query::{From, Probe, Query, QueryError, Request, To};
 pub use removal::evaluate_without_nat_gateway;

@@ -165,19 +165,19 @@ pub(crate) fn resolve_source(model: &Model, from: &From) -> Result<Source, Query
                         .collect(),
                 })?;
             let inst = &s.instances[i];
+            // Worked out when the model was indexed (0 for an unknown subnet, which validation
+            // refuses).
+            let subnet = model.instance_subnet[i];
             Ok(Source {
                 origin: Origin::Instance {
                     id: Id::from(inst.id.as_str()),
                     name: inst.name.as_deref().map(Id::from),
                 },
-                subnet: model.subnet_index(&inst.subnet).unwrap_or(0),
+                subnet,
                 public_ip: inst.public_ip,
                 address: match inst.private_ip {
                     Some(ip) => Ipv4Net::from(ip),
-                    None => model
-                        .subnet_index(&inst.subnet)
-                        .map(|x| s.subnets[x].cidr)
-                        .unwrap_or_default(),
+                    None => s.subnets.get(subnet).map(|x| x.cidr).unwrap_or_default(),
                 },
                 groups: model.security().instance_groups[i].clone(),
             })

@@ -215,10 +215,12 @@ fn follow<'m>(
         finish(ctx, pieces, dest, hops, outcome, leaves);
         return;
     };
-    let route = &model.compiled_table(table).routes[w as usize];
+    let compiled = model.compiled_table(table);
+    let (route, written) = (&compiled.routes[w as usize], &compiled.written[w as usize]);
     let at = Arrival {
         table_id,
         route,
+        written,
         pieces: &pieces,
         dest,
     };
@@ -277,6 +279,7 @@ fn follow<'m>(
     let at = Arrival {
         table_id,
         route,
+        written,
         pieces: &pieces,
         dest,
     };
@@ -334,11 +337,16 @@ fn no_route(
     // One rule (README, reasons): after a public NAT gateway, a table without a route means the
     // NAT gateway's subnet has no way to an internet gateway, whether or not the VPC has one.
     let no_internet_gateway = walk.via_nat && walk.public_ip;
-    let all = &model.compiled_table(table).routes;
+    let compiled = model.compiled_table(table);
+    let all = &compiled.routes;
     // A quota-sized table has a thousand routes: name a few, count the rest.
     const SHOWN: usize = 8;
     let routes = if ctx.facts {
-        all.iter().take(SHOWN).map(route_fact).collect()
+        all.iter()
+            .zip(&compiled.written)
+            .take(SHOWN)
+            .map(|(r, written)| route_fact(r, written))
+            .collect()
     } else {
         Vec::new()
     };

@@ -151,12 +151,17 @@ pub struct Imported {
 pub fn import(paths: &[PathBuf], vpc: Option<&str>) -> Result<Imported, ImportError> {
     let files = expand(paths)?;
     let mut warnings = Vec::new();
-    let input = read_files(&files, &mut warnings)?;
+    let mut input = read_files(&files, &mut warnings)?;
     let scenario = build(&input, vpc, &mut warnings)?;
+    let files = std::mem::take(&mut input.files);
+    // The files as parsed are freed on another thread while the caller goes on (indexing and
+    // evaluating the scenario): a quota-sized account's are a million small allocations, and
+    // freeing them was 7 % of `check --aws`. Where no thread can be made, they are freed here.
+    let _ = std::thread::Builder::new().spawn(move || drop(input));
     Ok(Imported {
         scenario,
         warnings,
-        files: input.files,
+        files,
     })
 }
 

@@ -26,8 +26,9 @@ pub use dns::*;
 pub use edit::{Edit, EditError};
 pub(crate) use index::{Applies, cores};
 pub use index::{
-    Association, CompiledRoute, CompiledTable, EniInfo, FailedAzs, GroupSet, Model, RouteDecision,
-    RouteMatch, RouteOrigin, RouteRule, SecurityIndex, UNCHECKED, Unchecked, unchecked_layers,
+    Association, Az, CompiledRoute, CompiledTable, EndpointEni, EniInfo, FailedAzs, GroupSet,
+    Model, RouteDecision, RouteMatch, RouteOrigin, RouteRule, SecurityIndex, UNCHECKED, Unchecked,
+    unchecked_layers,
 };
 pub(crate) use index::{destination_text, route_select, security_rules};
 pub use lattice::{Lattice, ResourceConfiguration, ServiceNetwork};

@@ -117,8 +117,32 @@ fn step_route_changes(app: &App, table: &str) -> (Vec<RouteKey>, Vec<RouteKey>) 
     (added, removed)
 }
 
-/// One table's lines.
-fn table_lines(app: &App, theme: &Theme, w: usize, i: usize, used: bool) -> Vec<Line<'static>> {
+/// The widest route destination of a table as text, at most 18 cells (one buffer, no string
+/// per route: a quota-sized table has 1,000 routes).
+fn destination_width(routes: &[crate::model::CompiledRoute]) -> usize {
+    use std::fmt::Write;
+    let mut text = String::new();
+    let mut widest = 0;
+    for r in routes {
+        text.clear();
+        let _ = write!(text, "{}", r.destination);
+        widest = widest.max(width(&text));
+        if widest >= 18 {
+            break;
+        }
+    }
+    widest.min(18)
+}
+
+/// One table's lines, those of `range` (line indexes within the table) only: a table's
+/// 1,000 routes are not made to show forty.
+fn table_lines(
+    app: &App,
+    theme: &Theme,
+    w: usize,
+    (i, used): (usize, bool),
+    range: std::ops::Range<usize>,
+) -> Vec<Line<'static>> {
     let s = app.model.scenario();
     let table = &s.route_tables[i];
     let matches = matches_in(app, &table.id);
@@ -162,18 +186,29 @@ fn table_lines(app: &App, theme: &Theme, w: usize, i: usize, used: bool) -> Vec<
         theme.plain(),
     ));
     let Some(ti) = app.model.table_index(&table.id) else {
-        return out;
+        return out
+            .into_iter()
+            .skip(range.start)
+            .take(range.len())
+            .collect();
     };
     let compiled = app.model.compiled_table(ti);
     let (added, removed) = step_route_changes(app, &table.id);
-    let dest_w = compiled
+    let dest_w = destination_width(&compiled.routes);
+    // The routes' lines follow the head and associations: only those in `range` are made.
+    let first = out.len();
+    let shown = range.start.saturating_sub(first)..range.end.saturating_sub(first);
+    let mut out: Vec<Line<'static>> = out
+        .into_iter()
+        .skip(range.start)
+        .take(range.len())
+        .collect();
+    let routes = compiled
         .routes
-        .iter()
-        .map(|r| width(&r.destination.to_string()))
-        .max()
-        .unwrap_or(0)
-        .min(18);
-    for r in &compiled.routes {
+        .get(shown.start.min(compiled.routes.len())..);
+    let routes = routes.unwrap_or_default();
+    let routes = &routes[..routes.len().min(shown.len())];
+    for r in routes {
         let dest = r.destination.to_string();
         let m = matches.iter().find(|(d, _, _)| *d == dest);
         let origin = match r.origin {
@@ -232,6 +267,11 @@ fn table_lines(app: &App, theme: &Theme, w: usize, i: usize, used: bool) -> Vec<
         ]));
     }
     // What the step took out of the table, struck through where it was.
+    let after = first + compiled.routes.len();
+    let removed = removed
+        .into_iter()
+        .skip(range.start.saturating_sub(after))
+        .take(range.end.saturating_sub(after.max(range.start)));
     for (dest, target) in removed {
         out.push(Line::from(vec![
             Span::styled("    − ".to_string(), theme.bad()),
@@ -249,15 +289,12 @@ fn table_lines(app: &App, theme: &Theme, w: usize, i: usize, used: bool) -> Vec<
 /// routes, and only the ones on screen are drawn.
 fn table_height(app: &App, w: usize, i: usize) -> usize {
     let table = &app.model.scenario().route_tables[i];
-    let assoc = super::text::wrap(
+    let assoc = super::text::wrap_count(
         &associations(app, table),
         w,
         &format!("    {}: ", t(app.lang, "ui-associations")),
         "      ",
-        Default::default(),
-        Default::default(),
-    )
-    .len();
+    );
     let routes = app
         .model
         .table_index(&table.id)
@@ -290,9 +327,9 @@ pub fn window(
     let mut at = 0;
     for (&(i, used), h) in order.iter().zip(&heights) {
         if at + h > first && out.len() < rows as usize {
-            let lines = table_lines(app, theme, w, i, used);
             let skip = first.saturating_sub(at);
-            out.extend(lines.into_iter().skip(skip));
+            let take = rows as usize - out.len();
+            out.extend(table_lines(app, theme, w, (i, used), skip..skip + take));
         }
         at += h;
         if out.len() >= rows as usize {
@@ -331,4 +368,47 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         area,
         buf,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::App;
+    use crate::model::load_file;
+
+    /// Every table's lines, all made.
+    fn all_lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
+        order(app)
+            .into_iter()
+            .flat_map(|o| table_lines(app, theme, w, o, 0..usize::MAX))
+            .collect()
+    }
+
+    #[test]
+    fn the_lines_on_screen_are_those_of_the_whole_list_at_every_scroll() {
+        let theme = Theme::new(false);
+        for (file, lesson) in [
+            ("scenarios/private-only.ron", None),
+            ("scenarios/no-endpoint.ron", Some(2)),
+            ("scenarios/no-endpoint.ron", Some(4)),
+        ] {
+            let model = load_file(std::path::Path::new(file)).expect("loads");
+            let mut app = App::new(model, None, file.into());
+            if let Some(step) = lesson {
+                app.start_lesson(step);
+            }
+            for w in [30, 60] {
+                let all = all_lines(&app, &theme, w);
+                for rows in [1u16, 5, 17] {
+                    for scroll in 0..all.len() as u16 + 2 {
+                        let (lines, total) = window(&app, &theme, w, scroll, rows);
+                        assert_eq!(total, all.len(), "{file} {w}");
+                        let first = clamp_scroll(scroll, total, rows);
+                        let want: Vec<_> = all.iter().skip(first).take(rows as usize).collect();
+                        assert_eq!(lines.iter().collect::<Vec<_>>(), want, "{file} {scroll}");
+                    }
+                }
+            }
+        }
+    }
 }

@@ -426,7 +426,7 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> (Vec<Line<'static>>, Marks) 
         .iter()
         .filter(|c| {
             matches!(
-                **c,
+                *c,
                 "security_groups" | "network_acls" | "source_dest_check" | "endpoint_policies"
             )
         })

@@ -137,6 +137,23 @@ pub fn wrap(
     lines
 }
 
+/// How many lines [`wrap`] makes of `text`, without making them: a text that fits after
+/// `first` is one line.
+pub fn wrap_count(text: &str, width_cells: usize, first: &str, rest: &str) -> usize {
+    if width(first) + width(text) <= width_cells {
+        return 1;
+    }
+    wrap(
+        text,
+        width_cells,
+        first,
+        rest,
+        Style::default(),
+        Style::default(),
+    )
+    .len()
+}
+
 /// Narrow-symbol mode: every box-drawing, arrow and status glyph that terminals set to draw East
 /// Asian ambiguous-width characters two cells wide would widen, as a one-cell ASCII stand-in.
 /// Applied to the finished frame, so every panel gets it and no layout changes.

@@ -1,18 +1,13 @@
 //! What a hop found: endpoint ENIs, load balancers, address holders, DNS answers, the way back.
 
-use std::net::Ipv4Addr;
-
 use ipnet::Ipv4Net;
 use serde::Serialize;
 
 use super::*;
 
-/// One network interface of an interface endpoint.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct EndpointEni {
-    pub ip: Ipv4Addr,
-    pub az: Az,
-}
+/// One network interface of an interface endpoint (built once per model, see
+/// `crate::model::EndpointEni`).
+pub use crate::model::EndpointEni;
 
 /// What a Gateway Load Balancer endpoint sends its traffic to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

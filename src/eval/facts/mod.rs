@@ -14,7 +14,7 @@ pub use crate::model::{UNCHECKED, Unchecked};
 /// The layers a model's verdicts leave out (worked out when the model is built, see
 /// [`crate::model::unchecked_layers`]).
 pub fn unchecked(model: &crate::model::Model) -> Unchecked {
-    model.unchecked.clone()
+    model.unchecked
 }
 
 mod answers;

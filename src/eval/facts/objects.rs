@@ -6,13 +6,8 @@ use serde::Serialize;
 
 use super::*;
 
-/// An Availability Zone as AWS names it, with its zone id when the scenario knows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Az {
-    pub name: Id,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub zone_id: Option<Id>,
-}
+/// An Availability Zone as AWS names it (built once per model, see `crate::model::Az`).
+pub use crate::model::Az;
 
 /// Who sends: the `from` of a query, with ids apart from names.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -35,7 +35,7 @@ pub(super) fn after_interface_endpoints(
         match before.get(key) {
             Some(&j) => {
                 // Recording on top of the old reads gives both.
-                let mut d = memo.deps[j].clone();
+                let mut d = Deps::clone(&memo.deps[j]);
                 d.on = true;
                 *ctx.deps.get_mut() = d;
                 let source = class_source(model, key);
@@ -51,7 +51,7 @@ pub(super) fn after_interface_endpoints(
                 rows.push(class_row(&mut ctx, key));
             }
         }
-        deps.push(std::mem::take(ctx.deps.get_mut()));
+        deps.push(Arc::new(std::mem::take(ctx.deps.get_mut())));
     }
     let instances = super::instance_ids(previous, &memo.model, model);
     let matrix = assemble(

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use super::super::az_reads::{AzHit, EniAnswer};
 use super::super::ctx::{Bits, Deps, Mark};
 use crate::model::Model;
 
@@ -14,6 +15,11 @@ pub(super) struct Change {
     tables: Bits,
     subnets: Bits,
     azs: Bits,
+    /// The changed AZs (index < 64) as bits, those of them that came back, and whether an
+    /// AZ past 64 changed.
+    az_bits: u64,
+    recovered: u64,
+    wide: bool,
     groups: Bits,
     acls: Bits,
     /// The changed groups and ACLs folded, to tell which cells of a class they may touch.
@@ -25,9 +31,14 @@ pub(super) struct Change {
 pub(super) enum Hit {
     /// Nothing it read changed: the row is kept.
     Keep,
-    /// Only group or ACL rules some of its cells read changed: those cells (by service index)
-    /// are evaluated again.
-    Cells(Vec<u32>),
+    /// Only group or ACL rules some of its cells read changed, or AZs some of its cells read:
+    /// those cells (by service index) are evaluated again (`redo`); those that read a failed AZ
+    /// only through an interface endpoint's DNS answer (`patch`) may take their verdict from
+    /// the answer ([`EniAnswer::after_failures`]) instead.
+    Cells {
+        redo: Vec<u32>,
+        patch: Vec<(u32, EniAnswer)>,
+    },
     /// The whole row is evaluated again.
     Row,
 }
@@ -47,6 +58,9 @@ impl Change {
             tables: Bits::default(),
             subnets: Bits::default(),
             azs: Bits::default(),
+            az_bits: 0,
+            recovered: 0,
+            wide: false,
             groups: Bits::default(),
             acls: Bits::default(),
             mark: Mark::default(),
@@ -81,6 +95,13 @@ impl Change {
         for (az, (a, b)) in failed_before.iter().zip(failed).enumerate() {
             if a != b {
                 change.azs.set(az);
+                match az {
+                    0..64 => change.az_bits |= 1 << az,
+                    _ => change.wide = true,
+                }
+                if !b {
+                    change.recovered |= 1u64.checked_shl(az as u32).unwrap_or(0);
+                }
             }
         }
         Some(change)
@@ -91,27 +112,64 @@ impl Change {
     }
 
     pub(super) fn hit(&self, deps: &Deps) -> Hit {
+        self.hit_except(deps, &[])
+    }
+
+    /// [`Change::hit`], leaving out the AZ reads of the cells `superseded` (services evaluated
+    /// again since, whose later reads another [`Deps`] holds).
+    pub(super) fn hit_except(&self, deps: &Deps, superseded: &[u32]) -> Hit {
         let routing = deps.tables.intersects(&self.tables)
             || (deps.all_tables && !self.tables.is_empty())
-            || deps.subnets.intersects(&self.subnets)
-            || deps.azs.intersects(&self.azs);
+            || deps.subnets.intersects(&self.subnets);
         if routing {
             return Hit::Row;
         }
-        if !deps.groups.intersects(&self.groups) && !deps.acls.intersects(&self.acls) {
-            return Hit::Keep;
-        }
-        let cells: Vec<u32> = deps
-            .cells
-            .iter()
-            .filter(|(_, m)| m.meets(&self.mark))
-            .map(|&(s, _)| s)
-            .collect();
-        // A cell that is no service cannot be evaluated again on its own.
-        if cells.is_empty() || cells.contains(&u32::MAX) {
+        let azs = deps.azs.intersects(&self.azs) || deps.eni_azs.intersects(&self.azs);
+        if azs && (deps.wide || self.wide || deps.az_cells.is_empty()) {
             return Hit::Row;
         }
-        Hit::Cells(cells)
+        let rules = deps.groups.intersects(&self.groups) || deps.acls.intersects(&self.acls);
+        if !rules && !azs {
+            return Hit::Keep;
+        }
+        let mut redo: Vec<u32> = Vec::new();
+        if rules {
+            redo.extend(
+                deps.cells
+                    .iter()
+                    .filter(|(_, m)| m.meets(&self.mark))
+                    .map(|&(s, _)| s),
+            );
+            if redo.is_empty() {
+                return Hit::Row;
+            }
+        }
+        let mut patch = Vec::new();
+        if azs {
+            for (s, reads) in &deps.az_cells {
+                if superseded.contains(s) {
+                    continue;
+                }
+                match reads.hit(self.az_bits, self.recovered) {
+                    AzHit::Keep => {}
+                    AzHit::Redo => redo.push(*s),
+                    AzHit::Answer(a) => patch.push((*s, a)),
+                }
+            }
+        }
+        redo.sort_unstable();
+        redo.dedup();
+        patch.retain(|(s, _)| redo.binary_search(s).is_err());
+        // A cell that is no service cannot be evaluated again on its own; a class whose every
+        // cell is evaluated again is evaluated as a row (its reads afresh).
+        let all = redo.len() >= deps.az_cells.len().max(deps.cells.len());
+        if redo.contains(&u32::MAX) || patch.iter().any(|(s, _)| *s == u32::MAX) || all {
+            return Hit::Row;
+        }
+        if redo.is_empty() && patch.is_empty() {
+            return Hit::Keep;
+        }
+        Hit::Cells { redo, patch }
     }
 }
 
@@ -123,7 +181,7 @@ pub struct Touched(pub(super) Change);
 /// What one class's walks read of what edits change: the tables, subnet associations, AZ
 /// failures, security groups and network ACLs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct WalkDeps(pub(in crate::eval) Deps);
+pub struct WalkDeps(pub(in crate::eval) Arc<Deps>);
 
 impl Touched {
     /// `None` when the models differ in anything else (an endpoint, a NAT gateway, the
@@ -142,23 +200,79 @@ impl Touched {
         self.0.hits(&deps.0)
     }
 
-    /// What of a class's results, whose walks read `deps` together, must be evaluated again:
-    /// nothing (an empty list), the traces to some services (their indexes in
-    /// `Model::services`; only group or ACL rules those read changed), or everything (`None`).
-    pub fn redo(&self, deps: &[WalkDeps]) -> Option<Vec<usize>> {
-        let mut redo: Vec<usize> = Vec::new();
-        for d in deps {
-            match self.0.hit(&d.0) {
+    /// What of a class's results, whose walks read `deps` together (in the order they were
+    /// evaluated: a later one's cells supersede an earlier one's), must be evaluated again:
+    /// nothing, the traces to some services (their indexes in `Model::services`: only group
+    /// or ACL rules, or AZs, those read changed), or everything (`None`); and the services
+    /// whose traces read a failed AZ only through an interface endpoint's DNS answer, whose
+    /// verdict [`Touched::after_failures`] may give without a walk.
+    pub fn plan(&self, deps: &[WalkDeps]) -> Option<Plan> {
+        let mut plan = Plan::default();
+        let mut superseded: Vec<u32> = Vec::new();
+        for d in deps.iter().rev() {
+            match self.0.hit_except(&d.0, &superseded) {
                 Hit::Keep => {}
                 Hit::Row => return None,
-                Hit::Cells(cells) => redo.extend(cells.iter().map(|&s| s as usize)),
+                Hit::Cells { redo, patch } => {
+                    plan.redo.extend(redo.iter().map(|&s| s as usize));
+                    plan.patch
+                        .extend(patch.into_iter().map(|(s, a)| (s as usize, Answered(a))));
+                }
             }
+            superseded.extend(d.0.az_cells.iter().map(|&(s, _)| s));
         }
-        redo.sort_unstable();
-        redo.dedup();
-        Some(redo)
+        plan.redo.sort_unstable();
+        plan.redo.dedup();
+        let redo = &plan.redo;
+        plan.patch.retain(|(s, _)| redo.binary_search(s).is_err());
+        Some(plan)
     }
 }
+
+/// What of a class's results an edit touched ([`Touched::plan`]).
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// Services whose traces must be walked again.
+    pub redo: Vec<usize>,
+    /// Services whose traces read a failed AZ only through the DNS answer recorded here.
+    pub patch: Vec<(usize, Answered)>,
+}
+
+/// An interface endpoint's DNS answer as a trace read it.
+#[derive(Debug, Clone, Copy)]
+pub struct Answered(EniAnswer);
+
+impl Answered {
+    /// The interface endpoint that answered.
+    pub fn endpoint(&self) -> usize {
+        self.0.endpoint as usize
+    }
+
+    /// Where the answered ENIs still healthy are against the AZ of subnet `subnet`, now that
+    /// only AZs failed, for a trace that reached every answered ENI through the endpoint
+    /// (reachable by one path through it): `None` when no ENI is left, and the trace must be
+    /// walked again.
+    pub fn cross_az_after(
+        &self,
+        model: &Model,
+        failed: &[bool],
+        subnet: usize,
+    ) -> Option<crate::eval::CrossAz> {
+        let src_az = model.subnet_az[subnet];
+        let before = crate::eval::Verdict::Reachable {
+            via: crate::eval::Via::InterfaceEndpoint,
+            cross_az: Some(crate::eval::CrossAz::Never),
+        };
+        match self.0.after_failures(model, failed, src_az, &before)? {
+            crate::eval::Verdict::Reachable { cross_az, .. } => cross_az,
+            _ => None,
+        }
+    }
+}
+
+/// A class whose cells are evaluated again: its index, its previous class's, the services
+/// walked again, and those taken from their DNS answers.
+pub(super) type CellsAgain = (usize, usize, Vec<u32>, Vec<(u32, EniAnswer)>);
 
 /// The classes whose cells `cells` (class, its previous class, services) a rule edit may have
 /// touched: those cells evaluated again, the others and the previous reads kept (the cells'
@@ -169,8 +283,8 @@ pub(super) fn redo_cells(
     probe: super::Probe,
     memo: &super::Memo,
     keys: &[super::ClassKey],
-    cells: Vec<(usize, usize, Vec<u32>)>,
-) -> Vec<(usize, Arc<[super::MatrixCell]>, Deps)> {
+    cells: Vec<CellsAgain>,
+) -> Vec<(usize, Arc<[super::MatrixCell]>, Arc<Deps>)> {
     let threads = crate::model::cores().min(cells.len().div_ceil(64)).max(1);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let work = || {
@@ -179,22 +293,38 @@ pub(super) fn redo_cells(
         let mut done = Vec::new();
         loop {
             let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some((k, j, redo)) = cells.get(i) else {
+            let Some((k, j, redo, patch)) = cells.get(i) else {
                 return done;
             };
-            let mut d = memo.deps[*j].clone();
-            d.on = true;
-            d.cell = Mark::default();
-            *ctx.deps.get_mut() = d;
             let source = super::class_source(model, &keys[*k]);
             let mut row: Vec<super::MatrixCell> = memo.rows[*j][..n].to_vec();
-            for &s in redo {
-                row[s as usize].verdict =
-                    super::evaluate_service(&mut ctx, &source, s as usize).verdict;
-                ctx.deps.get_mut().redo_cell(s);
+            let src_az = model.subnet_az[keys[*k].subnet];
+            let mut walk = Vec::new();
+            for &(s, answer) in patch {
+                let cell = &mut row[s as usize].verdict;
+                match answer.after_failures(model, failed, src_az, cell) {
+                    // The answer's reads stay as recorded: its ENIs only failed since.
+                    Some(v) => *cell = v,
+                    None => walk.push(s),
+                }
+            }
+            // Cells taken from their answers keep the class's reads as they were: shared.
+            let mut deps = Arc::clone(&memo.deps[*j]);
+            if !redo.is_empty() || !walk.is_empty() {
+                let mut d = Deps::clone(&memo.deps[*j]);
+                d.on = true;
+                d.cell = Mark::default();
+                d.cell_azs = Default::default();
+                *ctx.deps.get_mut() = d;
+                for &s in redo.iter().chain(&walk) {
+                    row[s as usize].verdict =
+                        super::evaluate_service(&mut ctx, &source, s as usize).verdict;
+                    ctx.deps.get_mut().redo_cell(s);
+                }
+                deps = Arc::new(std::mem::take(ctx.deps.get_mut()));
             }
             let row = super::with_workloads(model, row);
-            done.push((*k, row, std::mem::take(ctx.deps.get_mut())));
+            done.push((*k, row, deps));
         }
     };
     std::thread::scope(|scope| {

@@ -73,13 +73,14 @@ pub(crate) fn check(
         Some(t) => {
             let compiled = ctx.table(t);
             let choice = route::choose(compiled, address);
-            let winner = choice.winner.map(|w| &compiled.routes[w as usize]);
-            let symmetric = winner.is_some_and(|r| {
-                r.target == Target::GatewayLoadBalancerEndpoint(endpoint.as_str().into())
+            let winner = choice.winner.map(|w| w as usize);
+            let symmetric = winner.is_some_and(|w| {
+                compiled.routes[w].target
+                    == Target::GatewayLoadBalancerEndpoint(endpoint.as_str().into())
             });
             (
                 Some(Id::from(s.route_tables[t].id.as_str())),
-                winner.map(route_fact),
+                winner.map(|w| route_fact(&compiled.routes[w], &compiled.written[w])),
                 symmetric,
             )
         }

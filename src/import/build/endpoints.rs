@@ -47,13 +47,13 @@ pub(super) fn endpoints<'s>(
             continue;
         }
         w.unknown_fields(
-            warning(id, "aws_unknown_field", "endpoint"),
+            || warning(id, "aws_unknown_field", "endpoint"),
             &e.extra,
             aws::ENDPOINT_FIELDS_UNUSED,
         );
         if let Some(d) = &e.dns_options {
             w.unknown_fields(
-                warning(id, "aws_unknown_field", "dns_options"),
+                || warning(id, "aws_unknown_field", "dns_options"),
                 &d.extra,
                 &[
                     "DnsRecordIpType",

@@ -54,16 +54,25 @@ impl Warn<'_> {
     }
 
     /// Fields an object carries that neither the importer nor the API reference it was written
-    /// against knows: a newer API, or not the output of the call it looks like. `d` is the
-    /// `aws_unknown_field` warning for the kind of object; the fields are added to it.
-    fn unknown_fields(&mut self, d: Diagnostic, extra: &aws::Extra, known: &[&str]) {
+    /// against knows: a newer API, or not the output of the call it looks like. `d` makes the
+    /// `aws_unknown_field` warning for the kind of object; the fields are added to it. Made only
+    /// when there are such fields: a quota-sized account has 200,000 routes.
+    fn unknown_fields(
+        &mut self,
+        d: impl FnOnce() -> Diagnostic,
+        extra: &aws::Extra,
+        known: &[&str],
+    ) {
+        if extra.is_empty() {
+            return;
+        }
         let unknown: Vec<&str> = extra
             .keys()
             .map(String::as_str)
             .filter(|k| !known.contains(k))
             .collect();
         if !unknown.is_empty() {
-            self.push(d.n("count", unknown.len()).list("fields", unknown));
+            self.push(d().n("count", unknown.len()).list("fields", unknown));
         }
     }
 }

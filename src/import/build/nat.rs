@@ -24,7 +24,7 @@ pub(super) fn nat_gateways<'a>(
             continue;
         }
         w.unknown_fields(
-            warning(id, "aws_unknown_field", "nat_gateway"),
+            || warning(id, "aws_unknown_field", "nat_gateway"),
             &n.extra,
             aws::NAT_FIELDS_UNUSED,
         );

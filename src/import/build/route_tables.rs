@@ -71,7 +71,7 @@ pub(super) fn route_tables<'s>(
         let mut seen: HashSet<Destination> = HashSet::with_capacity(t.routes.len());
         for a in &t.associations {
             w.unknown_fields(
-                warning(tid, "aws_unknown_field", "association"),
+                || warning(tid, "aws_unknown_field", "association"),
                 &a.extra,
                 aws::ASSOCIATION_FIELDS_UNUSED,
             );
@@ -111,17 +111,16 @@ pub(super) fn route_tables<'s>(
         let mut expanded: Vec<(String, Target, Vec<Ipv4Net>)> = Vec::new();
         for r in &t.routes {
             w.unknown_fields(
-                warning(tid, "aws_unknown_field", "route"),
+                || warning(tid, "aws_unknown_field", "route"),
                 &r.extra,
                 aws::ROUTE_FIELDS_UNUSED,
             );
-            let dest_text = r
+            let dest = r
                 .destination_cidr_block
-                .clone()
-                .or_else(|| r.destination_prefix_list_id.clone())
-                .or_else(|| r.destination_ipv6_cidr_block.clone())
+                .as_deref()
+                .or(r.destination_prefix_list_id.as_deref())
+                .or(r.destination_ipv6_cidr_block.as_deref())
                 .unwrap_or_default();
-            let dest = dest_text.as_str();
             if r.destination_cidr_block.is_none() && r.destination_prefix_list_id.is_none() {
                 if r.destination_ipv6_cidr_block.is_some() {
                     ipv6 += 1;

@@ -25,6 +25,7 @@ impl Model {
             && Arc::ptr_eq(&self.gwlb_lookup, &other.gwlb_lookup)
             && Arc::ptr_eq(&self.eni_lookup, &other.eni_lookup)
             && Arc::ptr_eq(&self.endpoint_enis, &other.endpoint_enis)
+            && Arc::ptr_eq(&self.endpoint_eni_facts, &other.endpoint_eni_facts)
             && Arc::ptr_eq(&self.service_endpoints, &other.service_endpoints)
             && (Arc::ptr_eq(&self.bpa, &other.bpa) || self.bpa == other.bpa)
             && (Arc::ptr_eq(&self.dns, &other.dns) || self.dns == other.dns)
@@ -224,6 +225,10 @@ impl Model {
                 "instance_subnet",
             ),
             (self.endpoint_enis == other.endpoint_enis, "endpoint_enis"),
+            (
+                self.endpoint_eni_facts == other.endpoint_eni_facts,
+                "endpoint_eni_facts",
+            ),
             (
                 self.service_endpoints == other.service_endpoints,
                 "service_endpoints",

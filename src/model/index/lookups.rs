@@ -17,9 +17,59 @@ pub const UNCHECKED: [&str; 4] = [
 /// Per AZ (by index), whether the what-if failed it.
 pub type FailedAzs = smallvec::SmallVec<[bool; 16]>;
 
-/// Codes from [`UNCHECKED`]: at most all four, kept inline (a trace copies them, allocating
-/// nothing).
-pub type Unchecked = smallvec::SmallVec<[&'static str; 4]>;
+/// A set of codes from [`UNCHECKED`], one bit each: a trace copies one byte. Serialized as the
+/// list of codes, in [`UNCHECKED`]'s order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Unchecked(u8);
+
+impl Unchecked {
+    /// The codes in the set, in [`UNCHECKED`]'s order.
+    pub fn iter(self) -> impl Iterator<Item = &'static str> {
+        UNCHECKED
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| self.0 & (1 << i) != 0)
+            .map(|(_, code)| *code)
+    }
+
+    /// Add `code` (a code not in [`UNCHECKED`] is left out).
+    pub fn insert(&mut self, code: &str) {
+        if let Some(i) = UNCHECKED.iter().position(|c| *c == code) {
+            self.0 |= 1 << i;
+        }
+    }
+
+    pub fn contains(self, code: &str) -> bool {
+        self.iter().any(|c| c == code)
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+}
+
+impl FromIterator<&'static str> for Unchecked {
+    /// Codes not in [`UNCHECKED`] are left out.
+    fn from_iter<I: IntoIterator<Item = &'static str>>(codes: I) -> Self {
+        let mut bits = 0;
+        for code in codes {
+            if let Some(i) = UNCHECKED.iter().position(|c| *c == code) {
+                bits |= 1 << i;
+            }
+        }
+        Unchecked(bits)
+    }
+}
+
+impl serde::Serialize for Unchecked {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
 
 /// The layers a model's verdicts leave out: security groups and network ACLs when the scenario
 /// has none (today's behaviour for scenarios without them), the source/destination check when

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use std::net::Ipv4Addr;
 use std::sync::Arc;
 
-use compact_str::CompactString;
 use ipnet::Ipv4Net;
 
 use super::parts::{Parts, Touched};
@@ -24,6 +23,7 @@ mod security;
 pub(crate) mod security_rules;
 mod tables;
 mod threads;
+mod trace_parts;
 
 use endpoint_ips::allocate_endpoint_ips;
 use tables::compile_tables;
@@ -39,6 +39,7 @@ pub(crate) use dns::DnsIndex;
 pub use lookups::{FailedAzs, UNCHECKED, Unchecked, unchecked_layers};
 pub use security::{GroupSet, SecurityIndex};
 pub(crate) use threads::cores;
+pub use trace_parts::{Az, EndpointEni};
 
 /// How a subnet got its route table (aws-semantics.md §1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,7 +141,7 @@ pub struct Model {
     warnings: Arc<Vec<Diagnostic>>,
     pub(crate) az_lookup: Arc<IdMap>,
     /// Each AZ's name and zone id, ready to be copied into a trace.
-    pub(crate) az_names: Arc<Vec<(CompactString, Option<CompactString>)>>,
+    pub(crate) az_names: Arc<Vec<Az>>,
     /// Per AZ, [`Model::az_label`]'s text: traces show it on most hops.
     az_labels: Arc<Vec<String>>,
     pub(crate) subnet_lookup: Arc<IdMap>,
@@ -157,6 +158,8 @@ pub struct Model {
     pub(crate) instance_subnet: Arc<Vec<usize>>,
     /// Per interface endpoint, its ENIs in scenario order.
     pub(crate) endpoint_enis: Arc<Vec<Vec<EniInfo>>>,
+    /// The same ENIs as a trace shows them, shared by every path that reaches all of them.
+    pub(crate) endpoint_eni_facts: Arc<Vec<Arc<[EndpointEni]>>>,
     /// Per service, the interface endpoints for it.
     pub(crate) service_endpoints: Arc<Vec<Vec<usize>>>,
     workloads: Arc<Vec<Workload>>,
@@ -319,12 +322,7 @@ impl Model {
             previous,
             Parts::AZS,
             |m| &m.az_names,
-            || {
-                s.availability_zones
-                    .iter()
-                    .map(|a| (a.name.as_str().into(), a.id.as_deref().map(Into::into)))
-                    .collect()
-            },
+            || trace_parts::az_names(s),
         );
         let az_labels = keep_or_build(
             previous,
@@ -441,6 +439,15 @@ impl Model {
             |m| &m.endpoint_enis,
             || allocate_endpoint_ips(s, &subnet_lookup, &az_lookup),
         );
+        let endpoint_eni_facts = match previous {
+            Some((m, _))
+                if Arc::ptr_eq(&m.endpoint_enis, &endpoint_enis)
+                    && Arc::ptr_eq(&m.az_names, &az_names) =>
+            {
+                m.endpoint_eni_facts.clone()
+            }
+            _ => Arc::new(trace_parts::endpoint_eni_facts(&endpoint_enis, &az_names)),
+        };
         let service_endpoints = keep_or_build(
             previous,
             Parts::INTERFACE_ENDPOINTS.union(Parts::REGION),
@@ -537,6 +544,7 @@ impl Model {
             instance_lookup,
             instance_subnet,
             endpoint_enis,
+            endpoint_eni_facts,
             service_endpoints,
         }
     }

@@ -1,6 +1,8 @@
 //! Drawing the topology: the VPC's header line, one column of subnet boxes per AZ shown, and
 //! the endpoints and targets below, each row with what a click on it selects.
 
+use std::ops::Range;
+
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -12,7 +14,8 @@ use super::super::text::{fit, truncate, width};
 use super::super::theme::{ON_PATH, Theme};
 use super::{on_path, shown_azs};
 
-/// A line of a column, and what clicking it selects.
+/// A line of a column, and what clicking it selects. Outside the rows on screen, only its
+/// focus (the line empty, no click).
 #[derive(Default)]
 pub(super) struct Row {
     pub(super) line: Line<'static>,
@@ -45,15 +48,30 @@ fn subnet_is_public(app: &App, subnet: usize) -> bool {
         .any(|r| matches!(r.target, Target::InternetGateway(_)))
 }
 
+/// Adds a row whose line (and click) `make` makes only when the row is in `window`: a
+/// quota-sized model's columns have thousands of rows, of which a screen shows forty.
+fn put(col: &mut Vec<Row>, window: &Range<usize>, focus: u8, make: impl FnOnce() -> Row) {
+    let mut row = if window.contains(&col.len()) {
+        make()
+    } else {
+        Row::default()
+    };
+    row.focus = focus;
+    col.push(row);
+}
+
 /// `rows`: how many column rows can be on screen (scroll + height); a column stops growing
-/// past it, so a model with hundreds of subnets draws only what shows.
+/// past it. `window`: the column rows whose lines are made (those on screen); every row has
+/// its focus, to tell where the view follows.
 pub(super) fn draw(
     app: &App,
     theme: &Theme,
     width_cells: usize,
     col_width: usize,
     rows: usize,
+    window: Range<usize>,
 ) -> Drawing {
+    let window = &window;
     let s = app.model.scenario();
     let lang = app.lang;
     let path = on_path(app);
@@ -61,7 +79,7 @@ pub(super) fn draw(
     // What the current lesson step changed: marked ✚ unless the path's » says more.
     let changed = app.step_changes();
     let mark = |id: &str| path.contains(id);
-    let focus = |id: &str| u8::from(changed.contains_key(id));
+    let focus = |id: &str| u8::from(!changed.is_empty() && changed.contains_key(id));
     let hl = |id: &str, base: Style| {
         if mark(id) {
             theme.on_path()
@@ -156,42 +174,58 @@ pub(super) fn draw(
     }
 
     let inner = col_width.saturating_sub(4);
-    // Instances by subnet, once: a quota-sized model has 10,000 of them.
-    let mut by_subnet: std::collections::HashMap<&str, Vec<usize>> = Default::default();
-    for (i, inst) in s.instances.iter().enumerate() {
-        by_subnet.entry(inst.subnet.as_str()).or_default().push(i);
+    // Per subnet, how many instances and the first ones a box shows (one more than it lists,
+    // to tell whether a "… more" row follows), once: a quota-sized model has 10,000.
+    let mut by_subnet: Vec<(usize, [usize; MAX_INSTANCES_PER_SUBNET + 1])> =
+        vec![(0, [0; MAX_INSTANCES_PER_SUBNET + 1]); s.subnets.len()];
+    for (i, &sub) in app.model.instance_subnet.iter().enumerate() {
+        if let Some((n, first)) = by_subnet.get_mut(sub) {
+            if let Some(slot) = first.get_mut(*n) {
+                *slot = i;
+            }
+            *n += 1;
+        }
+    }
+    // Per subnet, its interface endpoint ENIs (endpoint, ENI), in the endpoints' order.
+    let mut enis_by_subnet: Vec<Vec<(usize, usize)>> = vec![Vec::new(); s.subnets.len()];
+    for e_i in 0..s.interface_endpoints.len() {
+        for (k, eni) in app.model.endpoint_enis(e_i).iter().enumerate() {
+            if let Some(list) = enis_by_subnet.get_mut(eni.subnet) {
+                list.push((e_i, k));
+            }
+        }
     }
     let mut columns = Vec::new();
     for az_i in shown_azs(app) {
         let down = failed.get(az_i).copied().unwrap_or(false);
         let base = if down { theme.failed() } else { theme.plain() };
         let mut col = Vec::new();
-        let label = format!("{} {}", az_i + 1, app.model.az_label(az_i));
-        col.push(Row {
-            line: Line::from(Span::styled(
-                fit(&label, col_width),
-                if down { theme.failed() } else { theme.title() },
-            )),
-            click: None,
-            focus: focus(&s.availability_zones[az_i].name),
+        let az_focus = s.availability_zones.get(az_i).map_or(0, |a| focus(&a.name));
+        put(&mut col, window, az_focus, || {
+            let label = format!("{} {}", az_i + 1, app.model.az_label(az_i));
+            Row {
+                line: Line::from(Span::styled(
+                    fit(&label, col_width),
+                    if down { theme.failed() } else { theme.title() },
+                )),
+                ..Row::default()
+            }
         });
         if down {
-            col.push(Row {
+            put(&mut col, window, 0, || Row {
                 line: Line::from(Span::styled(
                     fit(&format!("✖ {}", t(lang, "ui-az-failed-2")), col_width),
                     theme.bad(),
                 )),
-                click: None,
-                focus: 0,
+                ..Row::default()
             });
         }
         for (sub_i, sub) in s.subnets.iter().enumerate() {
             if col.len() > rows {
                 break;
             }
-            if app.model.subnet_index(&sub.id).is_none()
-                || app.model.az_index(&sub.az) != Some(az_i)
-            {
+            // The subnet's AZ as the model indexed it (by position: no lookup by id).
+            if app.model.subnet_az.get(sub_i) != Some(&az_i) {
                 continue;
             }
             let border = if mark(&sub.id) {
@@ -201,26 +235,29 @@ pub(super) fn draw(
             } else {
                 theme.dim()
             };
-            let name = sub.name.clone().unwrap_or_else(|| sub.id.clone());
-            let head = truncate(&format!("{}{name}", pre(&sub.id).trim_start()), inner + 1);
-            let dash = col_width.saturating_sub(2 + width(&head));
-            col.push(Row {
-                line: Line::from(vec![
-                    Span::styled("┌", border),
-                    Span::styled(head, hl(&sub.id, theme.title())),
-                    Span::styled(format!("{}┐", "─".repeat(dash)), border),
-                ]),
-                click: app
-                    .source_index(&SourceKind::Subnet(sub_i))
-                    .map(Msg::SelectSource),
-                focus: if app
-                    .selected_source()
-                    .is_some_and(|x| x.kind == SourceKind::Subnet(sub_i))
-                {
-                    2
-                } else {
-                    focus(&sub.id)
-                },
+            let head_focus = if app
+                .selected_source()
+                .is_some_and(|x| x.kind == SourceKind::Subnet(sub_i))
+            {
+                2
+            } else {
+                focus(&sub.id)
+            };
+            put(&mut col, window, head_focus, || {
+                let name = sub.name.as_deref().unwrap_or(&sub.id);
+                let head = truncate(&format!("{}{name}", pre(&sub.id).trim_start()), inner + 1);
+                let dash = col_width.saturating_sub(2 + width(&head));
+                Row {
+                    line: Line::from(vec![
+                        Span::styled("┌", border),
+                        Span::styled(head, hl(&sub.id, theme.title())),
+                        Span::styled(format!("{}┐", "─".repeat(dash)), border),
+                    ]),
+                    click: app
+                        .source_index(&SourceKind::Subnet(sub_i))
+                        .map(Msg::SelectSource),
+                    focus: 0,
+                }
             });
             let boxed = |text: String, style: Style, click: Option<Msg>| Row {
                 line: Line::from(vec![
@@ -231,25 +268,22 @@ pub(super) fn draw(
                 click,
                 focus: 0,
             };
-            let focused = |mut row: Row, f: u8| {
-                row.focus = f;
-                row
-            };
-            let public = subnet_is_public(app, sub_i);
-            let kind = match (public, inner >= 20) {
-                (true, true) => t(lang, "ui-public"),
-                (false, true) => t(lang, "ui-private"),
-                (true, false) => t(lang, "ui-pub"),
-                (false, false) => t(lang, "ui-priv"),
-            };
-            col.push(boxed(format!("{} {kind}", sub.cidr), base, None));
+            put(&mut col, window, 0, || {
+                let kind = match (subnet_is_public(app, sub_i), inner >= 20) {
+                    (true, true) => t(lang, "ui-public"),
+                    (false, true) => t(lang, "ui-private"),
+                    (true, false) => t(lang, "ui-pub"),
+                    (false, false) => t(lang, "ui-priv"),
+                };
+                boxed(format!("{} {kind}", sub.cidr), base, None)
+            });
             let (table_i, assoc) = app.model.subnet_route_table(sub_i);
             if let Some(table) = s.route_tables.get(table_i) {
-                let how = match assoc {
-                    Association::Explicit => "",
-                    Association::ImplicitMain => t(lang, "ui-main-2"),
-                };
-                col.push(focused(
+                put(&mut col, window, focus(&table.id), || {
+                    let how = match assoc {
+                        Association::Explicit => "",
+                        Association::ImplicitMain => t(lang, "ui-main-2"),
+                    };
                     boxed(
                         format!(
                             "{}rt {}{}{how}",
@@ -259,125 +293,110 @@ pub(super) fn draw(
                         ),
                         hl(&table.id, base),
                         None,
-                    ),
-                    focus(&table.id),
-                ));
+                    )
+                });
             }
-            let instances: Vec<(usize, &crate::model::Instance)> = by_subnet
-                .get(sub.id.as_str())
-                .map(|v| v.iter().map(|&i| (i, &s.instances[i])).collect())
-                .unwrap_or_default();
-            for (n, (i, inst)) in instances.iter().enumerate() {
+            let (count, first) = by_subnet.get(sub_i).copied().unwrap_or_default();
+            for (n, &i) in first.iter().take(count).enumerate() {
                 if n == MAX_INSTANCES_PER_SUBNET {
-                    col.push(boxed(
-                        format!(
-                            "  … {}",
-                            tf(
-                                lang,
-                                "ui-more-instances",
-                                &[&(instances.len() - n).to_string()]
-                            )
-                        ),
-                        theme.dim(),
-                        None,
-                    ));
+                    put(&mut col, window, 0, || {
+                        let more = (count - n).to_string();
+                        let text = tf(lang, "ui-more-instances", &[&more]);
+                        boxed(format!("  … {text}"), theme.dim(), None)
+                    });
                     break;
                 }
+                let Some(inst) = s.instances.get(i) else {
+                    continue;
+                };
                 let selected = app
                     .selected_source()
-                    .is_some_and(|x| x.kind == SourceKind::Instance(*i));
-                let name = inst.name.as_deref().unwrap_or(&inst.id);
-                let ip = if inst.public_ip {
-                    format!(" {}", t(lang, "ui-public-ip"))
-                } else {
-                    String::new()
-                };
-                let style = if selected {
-                    theme
-                        .on_path()
-                        .add_modifier(ratatui::style::Modifier::REVERSED)
-                } else {
-                    base
-                };
-                col.push(focused(
+                    .is_some_and(|x| x.kind == SourceKind::Instance(i));
+                let f = if selected { 2 } else { focus(&inst.id) };
+                put(&mut col, window, f, || {
+                    let name = inst.name.as_deref().unwrap_or(&inst.id);
+                    let ip = if inst.public_ip {
+                        format!(" {}", t(lang, "ui-public-ip"))
+                    } else {
+                        String::new()
+                    };
+                    let style = if selected {
+                        theme
+                            .on_path()
+                            .add_modifier(ratatui::style::Modifier::REVERSED)
+                    } else {
+                        base
+                    };
+                    let mark = if selected { ON_PATH } else { " " };
                     boxed(
-                        format!(
-                            "{}▣ {name}{ip}",
-                            if selected {
-                                format!("{ON_PATH} ")
-                            } else {
-                                "  ".into()
-                            }
-                        ),
+                        format!("{mark} ▣ {name}{ip}"),
                         style,
-                        app.source_index(&SourceKind::Instance(*i))
+                        app.source_index(&SourceKind::Instance(i))
                             .map(Msg::SelectSource),
-                    ),
-                    if selected { 2 } else { focus(&inst.id) },
-                ));
+                    )
+                });
             }
-            for (e_i, e) in s.interface_endpoints.iter().enumerate() {
-                for eni in app.model.endpoint_enis(e_i) {
-                    if eni.subnet == sub_i {
-                        // The service names the ENI better than the endpoint id in a narrow
-                        // box; the endpoints panel lists ids.
-                        let key = eni_key(&e.id, eni.ip, &sub.id);
-                        col.push(focused(
-                            boxed(
-                                format!("{}◆ {} {}", pre(&key), e.service, eni.ip),
-                                hl(&key, base),
-                                None,
-                            ),
-                            focus(&key),
-                        ));
-                    }
-                }
+            for &(e_i, k) in enis_by_subnet.get(sub_i).map_or(&[][..], |v| &v[..]) {
+                let (e, eni) = (
+                    &s.interface_endpoints[e_i],
+                    &app.model.endpoint_enis(e_i)[k],
+                );
+                // The service names the ENI better than the endpoint id in a narrow box; the
+                // endpoints panel lists ids.
+                let f = match changed.is_empty() {
+                    true => 0,
+                    false => focus(&eni_key(&e.id, eni.ip, &sub.id)),
+                };
+                put(&mut col, window, f, || {
+                    let key = eni_key(&e.id, eni.ip, &sub.id);
+                    boxed(
+                        format!("{}◆ {} {}", pre(&key), e.service, eni.ip),
+                        hl(&key, base),
+                        None,
+                    )
+                });
             }
             for n in &s.nat_gateways {
                 if n.subnet.as_deref() == Some(sub.id.as_str()) {
-                    col.push(focused(
+                    put(&mut col, window, focus(&n.id), || {
                         boxed(
                             format!("{}⇄ {} NAT {:?}", pre(&n.id), n.id, n.connectivity)
                                 .to_lowercase(),
                             hl(&n.id, base),
                             None,
-                        ),
-                        focus(&n.id),
-                    ));
+                        )
+                    });
                 }
             }
             for g in &s.gwlb_endpoints {
                 if g.subnet == sub.id {
-                    let state = if g.appliances_up {
-                        ""
-                    } else {
-                        &format!(" ✖ {}", t(lang, "ui-appliances-down"))
-                    };
-                    col.push(focused(
+                    put(&mut col, window, focus(&g.id), || {
+                        let state = if g.appliances_up {
+                            String::new()
+                        } else {
+                            format!(" ✖ {}", t(lang, "ui-appliances-down"))
+                        };
                         boxed(
                             format!("{}⛨ {}{state}", pre(&g.id), g.id),
                             hl(&g.id, base),
                             None,
-                        ),
-                        focus(&g.id),
-                    ));
+                        )
+                    });
                 }
             }
             for e in &s.network_interfaces {
                 if e.subnet == sub.id {
-                    col.push(focused(
-                        boxed(format!("{}▤ {}", pre(&e.id), e.id), hl(&e.id, base), None),
-                        focus(&e.id),
-                    ));
+                    put(&mut col, window, focus(&e.id), || {
+                        boxed(format!("{}▤ {}", pre(&e.id), e.id), hl(&e.id, base), None)
+                    });
                 }
             }
-            col.push(Row {
+            put(&mut col, window, 0, || Row {
                 line: Line::from(Span::styled(
                     format!("└{}┘", "─".repeat(col_width.saturating_sub(2))),
                     border,
                 )),
-                click: None,
-                focus: 0,
+                ..Row::default()
             });
         }
         columns.push(col);

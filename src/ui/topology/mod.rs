@@ -119,12 +119,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         return;
     };
     let (lines, scroll) = composed(app, theme, inner);
-    put_lines(
-        &lines.iter().map(|(l, _, _)| l.clone()).collect::<Vec<_>>(),
-        scroll,
-        inner,
-        buf,
-    );
+    // Only the lines on screen are made: the others are empty.
+    let shown: Vec<Line<'static>> = lines
+        .iter()
+        .skip(scroll)
+        .take(inner.height as usize)
+        .map(|(l, _, _)| l.clone())
+        .collect();
+    put_lines(&shown, 0, inner, buf);
     super::scroll_marker(
         app.lang,
         theme,
@@ -138,7 +140,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
 }
 
 /// The drawing for `inner` and the line it starts at: where the user scrolled it, or, while
-/// following, where the selected source and the lesson step's changes are in view.
+/// following, where the selected source and the lesson step's changes are in view. Only the
+/// lines on screen are made (the others are empty, with their focus): a first pass finds
+/// where the view starts from every row's focus, a second makes the lines from there.
 fn composed(app: &App, theme: &Theme, inner: Rect) -> (Composed, usize) {
     let (n, col_width) = columns_geometry(app, inner);
     let rows = if app.topo_follow {
@@ -146,9 +150,10 @@ fn composed(app: &App, theme: &Theme, inner: Rect) -> (Composed, usize) {
     } else {
         app.scroll[0] as usize + inner.height as usize + 1
     };
-    let d = draw(app, theme, inner.width as usize, col_width as usize, rows);
-    let lines = compose(&d, n, col_width);
+    let (width, cw) = (inner.width as usize, col_width as usize);
     let height = inner.height as usize;
+    let skeleton = draw(app, theme, width, cw, rows, 0..0);
+    let lines = compose(&skeleton, n, col_width, 0..0);
     let scroll = if app.topo_follow {
         follow(
             &lines.iter().map(|(_, _, f)| *f).collect::<Vec<_>>(),
@@ -157,7 +162,10 @@ fn composed(app: &App, theme: &Theme, inner: Rect) -> (Composed, usize) {
     } else {
         clamp_scroll(app.scroll[0], lines.len(), inner.height)
     };
-    (lines, scroll)
+    let top = skeleton.top.len();
+    let window = scroll.saturating_sub(top)..(scroll + height).saturating_sub(top);
+    let d = draw(app, theme, width, cw, rows, window);
+    (compose(&d, n, col_width, scroll..scroll + height), scroll)
 }
 
 /// The first line to show so that the selected source (focus 2) and as many of the step's
@@ -192,14 +200,26 @@ pub(crate) fn scroll_in(app: &App, area: Rect) -> usize {
     composed(app, &Theme::new(false), inner).1
 }
 
-/// The drawing as one list of lines (columns side by side), each with its clickable cells.
-fn compose(d: &Drawing, n: usize, col_width: u16) -> Composed {
+/// The drawing as one list of lines (columns side by side), each with its clickable cells;
+/// the lines outside `window` are empty (their focus kept).
+fn compose(d: &Drawing, n: usize, col_width: u16, window: std::ops::Range<usize>) -> Composed {
     let mut out: Composed = Vec::new();
     for l in &d.top {
         out.push((l.clone(), Vec::new(), 0));
     }
     let rows = d.columns.iter().map(|c| c.len()).max().unwrap_or(0);
+    out.reserve(rows + d.bottom.len());
     for r in 0..rows {
+        if !window.contains(&out.len()) {
+            let focus = d
+                .columns
+                .iter()
+                .take(n)
+                .filter_map(|c| c.get(r))
+                .map(|row| row.focus);
+            out.push((Line::default(), Vec::new(), focus.max().unwrap_or(0)));
+            continue;
+        }
         let mut spans = Vec::new();
         let mut clicks = Vec::new();
         let mut focus = 0;
@@ -270,4 +290,73 @@ pub fn hotspots(app: &App, area: Rect) -> Vec<Hotspot> {
         }
     }
     spots
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::load_file;
+
+    /// The drawing made whole, and the line the view starts at, as before only what shows was
+    /// made.
+    fn whole(app: &App, theme: &Theme, inner: Rect) -> (Composed, usize) {
+        let (n, col_width) = columns_geometry(app, inner);
+        let rows = if app.topo_follow {
+            usize::MAX
+        } else {
+            app.scroll[0] as usize + inner.height as usize + 1
+        };
+        let (w, cw) = (inner.width as usize, col_width as usize);
+        let d = draw(app, theme, w, cw, rows, 0..usize::MAX);
+        let lines = compose(&d, n, col_width, 0..usize::MAX);
+        let scroll = if app.topo_follow {
+            follow(
+                &lines.iter().map(|(_, _, f)| *f).collect::<Vec<_>>(),
+                inner.height as usize,
+            )
+        } else {
+            clamp_scroll(app.scroll[0], lines.len(), inner.height)
+        };
+        (lines, scroll)
+    }
+
+    #[test]
+    fn the_lines_on_screen_are_those_of_the_whole_drawing() {
+        let theme = Theme::new(false);
+        for (file, lesson) in [
+            ("scenarios/private-only.ron", None),
+            ("scenarios/no-endpoint.ron", Some(2)),
+            ("scenarios/no-endpoint.ron", Some(4)),
+        ] {
+            let model = load_file(std::path::Path::new(file)).expect("loads");
+            let mut app = App::new(model, None, file.into());
+            if let Some(step) = lesson {
+                app.start_lesson(step);
+            }
+            for source in [0, 2] {
+                app.update(Msg::SelectSource(source));
+                for (width, height) in [(40, 7), (80, 12), (118, 38)] {
+                    let inner = Rect::new(1, 1, width, height);
+                    for (follow, scroll) in [(true, 0), (false, 0), (false, 5), (false, 60)] {
+                        app.topo_follow = follow;
+                        app.scroll[0] = scroll;
+                        let (want, at) = whole(&app, &theme, inner);
+                        let (got, scroll) = composed(&app, &theme, inner);
+                        assert_eq!(scroll, at, "{file}");
+                        assert_eq!(got.len(), want.len(), "{file}");
+                        let focus = |c: &Composed| c.iter().map(|l| l.2).collect::<Vec<_>>();
+                        assert_eq!(focus(&got), focus(&want), "{file}");
+                        let shown = |c: &Composed| {
+                            c.iter()
+                                .skip(at)
+                                .take(height as usize)
+                                .map(|(l, k, _)| (l.clone(), k.clone()))
+                                .collect::<Vec<_>>()
+                        };
+                        assert_eq!(shown(&got), shown(&want), "{file} {follow} {scroll}");
+                    }
+                }
+            }
+        }
+    }
 }
