@@ -241,6 +241,7 @@ text-notes = notes:
 text-not-evaluated = not evaluated: { $layers }
 matrix-instance = instance
 matrix-legend = ok:gwe gateway endpoint · ok:vpce interface endpoint (~ sometimes, ! always cross-AZ) · ok:nat NAT gateway · ok:igw internet gateway · ok:local delivered inside the VPC · ok:mixed workload parts by different ways · PARTIAL ranges take different paths · X:<reason> blocked · leaves: leaves the VPC · down: source AZ failed
+matrix-legend-lattice = ok:res resource endpoint · ok:sn service-network endpoint (~ sometimes, ! always cross-AZ; beyond them, outside the model)
 
 ## Security groups and network ACLs (aws-semantics.md §5b)
 

@@ -179,6 +179,7 @@ ui-private = private
 
 ui-rows-of-cols-of = rows { $a0 }-{ $a1 } of { $a2 } · cols { $a3 }-{ $a4 } of { $a5 }
 ui-matrix-legend = ✔g gateway endpoint  ✔i interface endpoint (I: other AZ only)  ✔n NAT  ✔w internet gateway  ✔l local  ✔m mixed  ✖ blocked  ◐ partial  ⇢ leaves VPC  ⊘ source down
+ui-matrix-legend-lattice = ✔r resource endpoint  ✔s service-network endpoint (R, S: other AZ only)
 
 ## route tables panel (ui/route_tables.rs)
 

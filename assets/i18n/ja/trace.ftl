@@ -233,6 +233,7 @@ text-notes = 注記:
 text-not-evaluated = 評価していない層: { $layers }
 matrix-instance = インスタンス
 matrix-legend = ok:gwe ゲートウェイエンドポイント · ok:vpce インターフェイスエンドポイント (~ 別の AZ に向かうことがある、! 常に別の AZ) · ok:nat NAT ゲートウェイ · ok:igw インターネットゲートウェイ · ok:local VPC 内で配送 · ok:mixed ワークロードの部分ごとに経路が異なる · PARTIAL アドレス範囲によって経路が違う · X:<理由> 到達不可 · leaves: VPC の外へ · down: 送信元の AZ で障害
+matrix-legend-lattice = ok:res リソースエンドポイント · ok:sn サービスネットワークエンドポイント (~ AZ をまたぐことがある、! 常に別の AZ へ。その先はモデルの外)
 
 ## セキュリティグループとネットワーク ACL (aws-semantics.md §5b)
 

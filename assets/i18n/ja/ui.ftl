@@ -178,6 +178,7 @@ ui-private = プライベート
 
 ui-rows-of-cols-of = { $a2 } 行中 { $a0 }-{ $a1 } 行 · { $a5 } 列中 { $a3 }-{ $a4 } 列
 ui-matrix-legend = ✔g ゲートウェイエンドポイント  ✔i インターフェイスエンドポイント (I: 別の AZ のみ)  ✔n NAT  ✔w インターネットゲートウェイ  ✔l ローカル  ✔m 混在  ✖ 到達不可  ◐ 一部のみ  ⇢ VPC の外へ  ⊘ 送信元停止
+ui-matrix-legend-lattice = ✔r リソースエンドポイント  ✔s サービスネットワークエンドポイント (R、S: 別の AZ のみ)
 
 ## route tables panel (ui/route_tables.rs)
 
