@@ -462,6 +462,17 @@ impl Model {
                     if let Some(&si) = service_lookup.get(&ie.service) {
                         service_endpoints[si].push(i);
                     }
+                    // A service-network endpoint also serves every other service associated
+                    // with its service network.
+                    if let Some(crate::model::Lattice::ServiceNetwork(n)) = &ie.lattice {
+                        for name in n.services.iter().filter(|&n| n != &ie.service) {
+                            if let Some(&si) = service_lookup.get(name)
+                                && !service_endpoints[si].contains(&i)
+                            {
+                                service_endpoints[si].push(i);
+                            }
+                        }
+                    }
                 }
                 service_endpoints
             },
