@@ -204,6 +204,8 @@ pub fn cell_text(v: &Verdict) -> String {
             let base = match via {
                 crate::eval::Via::GatewayEndpoint => "ok:gwe",
                 crate::eval::Via::InterfaceEndpoint => "ok:vpce",
+                crate::eval::Via::ResourceEndpoint => "ok:res",
+                crate::eval::Via::ServiceNetworkEndpoint => "ok:sn",
                 crate::eval::Via::NatGateway => "ok:nat",
                 crate::eval::Via::InternetGateway => "ok:igw",
                 crate::eval::Via::EgressOnlyInternetGateway => "ok:eigw",
@@ -329,10 +331,19 @@ where
     }
     line.clear();
     line.push('\n');
-    line.push_str(&wrap_legend(
-        &explain::m(lang, "matrix-legend"),
-        table.width,
-    ));
+    // Resource and service-network endpoints' ways only where a cell has one (most scenarios
+    // have none, and their legend stays as it was).
+    let mut legend = explain::m(lang, "matrix-legend");
+    if table
+        .rows
+        .iter()
+        .flatten()
+        .any(|c| c.starts_with("ok:res") || c.starts_with("ok:sn"))
+    {
+        legend.push_str(" · ");
+        legend.push_str(&explain::m(lang, "matrix-legend-lattice"));
+    }
+    line.push_str(&wrap_legend(&legend, table.width));
     line.push('\n');
     if !table.unchecked.is_empty() {
         line.push_str(&explain::msg(

@@ -372,6 +372,7 @@ fn build(s: &Scenario, seed: &Seed) -> Edit {
                     dns_record_ip_type: Default::default(),
                     ip_address_type: Default::default(),
                     policy: None,
+                    lattice: None,
                     security_groups: Vec::new(),
                     id: format!("vpce-if-new-{}", a % 3),
                     service: service(a / 3),

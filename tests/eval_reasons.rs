@@ -277,6 +277,7 @@ fn with_ssm(s: &mut Scenario, subnets: &[&str]) {
             dns_record_ip_type: Default::default(),
             ip_address_type: Default::default(),
             policy: None,
+            lattice: None,
             security_groups: Vec::new(),
             id: "vpce-ssm".into(),
             service: "ssm".into(),

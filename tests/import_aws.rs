@@ -513,12 +513,25 @@ fn reference_dns_options_and_endpoint_network_interfaces() {
 #[test]
 fn reference_lattice_endpoints_propagated_and_ipv6_routes_are_warnings() {
     let (s, w) = import(REFERENCE);
-    assert_warning(&w, "aws_not_modelled", "vpce-00939a7ed9EXAMPLE", "Resource");
+    // Without the vpc-lattice calls: the resource endpoint is imported without a name clients
+    // ask (private DNS taken as off); the service-network endpoint reaches nothing named.
     assert_warning(
         &w,
-        "aws_not_modelled",
+        "aws_missing_input",
+        "vpce-00939a7ed9EXAMPLE",
+        "custom domain name",
+    );
+    let res = s
+        .interface_endpoints
+        .iter()
+        .find(|e| e.id == "vpce-00939a7ed9EXAMPLE")
+        .expect("the resource endpoint is imported");
+    assert!(!res.private_dns && res.lattice.is_some());
+    assert_warning(
+        &w,
+        "aws_missing_input",
         "vpce-0f00567fa8EXAMPLE",
-        "ServiceNetwork",
+        "service network",
     );
     assert_warning(&w, "aws_not_modelled", "rtb-0app", "propagated");
     assert_warning(&w, "aws_ipv6_not_modelled", "rtb-0app", "1 IPv6 route");
@@ -1001,4 +1014,91 @@ fn ipv6_fixture_gives_the_verdicts_of_the_equivalent_ron() {
         assert_eq!(x.verdict, y.verdict, "{} → {}", e.from, e.to);
         assert_eq!(x.verdict.code(), e.verdict, "{} → {}", e.from, e.to);
     }
+}
+
+/// describe-vpc-endpoints with a gateway endpoint for com.amazonaws.us-east-1.s3express (and the
+/// rest) of the VPC `scenarios/s3-express-one-zone.ron` describes (same ids): the importer opts
+/// the scenario into the optional s3express service, and every expectation of the RON scenario,
+/// AZ failures included, holds on the import.
+#[test]
+fn s3_express_gateway_endpoint_imports_with_the_scenario_verdicts() {
+    let (s, warnings) = import("tests/fixtures/aws/s3-express");
+    assert!(
+        s.services.iter().any(|o| o.name == "s3express"),
+        "{:?}",
+        s.services
+    );
+    assert_eq!(s.gateway_endpoints.len(), 1);
+    assert_eq!(s.gateway_endpoints[0].service, "s3express");
+    assert!(
+        !warnings.iter().any(|w| w.rule == "aws_not_modelled"),
+        "{warnings:?}"
+    );
+    let ron = vpc_tui::model::load_file(Path::new("scenarios/s3-express-one-zone.ron")).unwrap();
+    let imported = Model::new(s).expect("imports into a valid model");
+    for e in &ron.scenario().expect {
+        let what_if = vpc_tui::model::WhatIf {
+            failed_azs: e.failed_azs.clone(),
+        };
+        let q = |m: &Model| Query::parse(m, &e.from, &e.to, false);
+        let x = eval::evaluate(&imported, &what_if, &q(&imported)).unwrap();
+        let y = eval::evaluate(&ron, &what_if, &q(&ron)).unwrap();
+        assert_eq!(x.verdict, y.verdict, "{} → {}", e.from, e.to);
+        assert_eq!(x.verdict.code(), e.verdict, "{} → {}", e.from, e.to);
+    }
+}
+
+/// Every expectation of a RON scenario holds on the import of its AWS CLI output (the same ids).
+#[track_caller]
+fn import_meets_expectations(dir: &str, ron: &str) -> Vec<Diagnostic> {
+    let (s, warnings) = import(dir);
+    let ron = vpc_tui::model::load_file(Path::new(ron)).unwrap();
+    let imported = Model::new(s).expect("imports into a valid model");
+    for e in &ron.scenario().expect {
+        let what_if = vpc_tui::model::WhatIf {
+            failed_azs: e.failed_azs.clone(),
+        };
+        let probe = eval::Probe {
+            protocol: e.protocol.unwrap_or(vpc_tui::model::Protocol::Tcp),
+            port: e.port.unwrap_or(443),
+        };
+        let q = |m: &Model| Query::parse(m, &e.from, &e.to, false).with_probe(probe);
+        let x = eval::evaluate(&imported, &what_if, &q(&imported)).unwrap();
+        let y = eval::evaluate(&ron, &what_if, &q(&ron)).unwrap();
+        assert_eq!(x.verdict, y.verdict, "{} → {}", e.from, e.to);
+        assert_eq!(x.verdict.code(), e.verdict, "{} → {}", e.from, e.to);
+    }
+    warnings
+}
+
+/// describe-vpc-endpoints with `Resource` endpoints (ResourceConfigurationArn) and
+/// vpc-lattice get-resource-configuration output (custom domain name, port ranges) of the VPC
+/// `scenarios/resource-endpoint.ron` describes.
+#[test]
+fn resource_endpoints_import_with_the_scenario_verdicts() {
+    let w = import_meets_expectations(
+        "tests/fixtures/aws/lattice-resource",
+        "scenarios/resource-endpoint.ron",
+    );
+    assert!(
+        !w.iter()
+            .any(|w| w.rule == "aws_not_modelled" || w.rule == "aws_unknown_file"),
+        "{w:?}"
+    );
+}
+
+/// describe-vpc-endpoints with a `ServiceNetwork` endpoint (ServiceNetworkArn) and vpc-lattice
+/// list-service-network-service-associations / -resource-associations output of the VPC
+/// `scenarios/service-network-endpoint.ron` describes.
+#[test]
+fn service_network_endpoints_import_with_the_scenario_verdicts() {
+    let w = import_meets_expectations(
+        "tests/fixtures/aws/lattice-service-network",
+        "scenarios/service-network-endpoint.ron",
+    );
+    assert!(
+        !w.iter()
+            .any(|w| w.rule == "aws_not_modelled" || w.rule == "aws_unknown_file"),
+        "{w:?}"
+    );
 }

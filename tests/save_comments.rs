@@ -184,6 +184,7 @@ fn edit(s: &Scenario, kind: u8, a: u32, b: u32, c: u32, flag: bool) -> Edit {
                 dns_record_ip_type: Default::default(),
                 ip_address_type: Default::default(),
                 policy: None,
+                lattice: None,
                 security_groups: Vec::new(),
                 id: format!("vpce-if-{}", a % 3),
                 service: ["ssm", "sqs", "kms"][b as usize % 3].into(),

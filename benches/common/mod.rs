@@ -510,6 +510,7 @@ pub fn scenario(shape: Shape) -> Scenario {
                 dns_record_ip_type: Default::default(),
                 ip_address_type: Default::default(),
                 policy: None,
+                lattice: None,
                 security_groups: Vec::new(),
                 id: format!(
                     "vpce-{}-{}",

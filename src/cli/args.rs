@@ -157,7 +157,8 @@ pub struct CheckArgs {
     #[arg(long, required_unless_present = "matrix", value_delimiter = ',')]
     pub from: Vec<String>,
     /// Destination: a service (s3, ssm, ...), SERVICE@REGION (s3@us-west-2), a global name
-    /// (s3.amazonaws.com), an IPv4 address or CIDR, or workload:NAME (workload:ecr-pull). With
+    /// (s3.amazonaws.com), an IPv4 address or CIDR, workload:NAME (workload:ecr-pull), or an S3 Express
+    /// One Zone directory bucket (data--use1-az4--x-s3). With
     /// --matrix: the columns to show (services or workloads); repeatable or comma-separated.
     #[arg(long, required_unless_present = "matrix", value_delimiter = ',')]
     pub to: Vec<String>,

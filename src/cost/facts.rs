@@ -196,6 +196,9 @@ pub enum CostNote {
     UnservedGwlbEndpoint { endpoint: String },
     /// How "cross-AZ sometimes" is billed (an assumption).
     CrossAzSometimes,
+    /// Resource and service-network endpoints (VPC Lattice) are left out of the estimate: their
+    /// prices are not in the price data.
+    LatticeEndpointsNotPriced { endpoints: Vec<String> },
 }
 
 /// What changed between two estimates.

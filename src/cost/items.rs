@@ -140,7 +140,12 @@ pub(super) fn bill<'p>(
 
     // Interface endpoints: one ENI per subnet, billed per hour in its AZ whether the AZ is up.
     let mut billed_in_failed_az = false;
+    let mut not_priced: Vec<String> = Vec::new();
     for (e, ie) in s.interface_endpoints.iter().enumerate() {
+        if ie.lattice.is_some() {
+            not_priced.push(ie.id.clone());
+            continue;
+        }
         for eni in model.endpoint_enis(e) {
             billed_in_failed_az |= failed.get(eni.az).copied().unwrap_or(false);
             let what = || ItemFor::InterfaceEndpointEni {
@@ -152,6 +157,11 @@ pub(super) fn bill<'p>(
     }
     if billed_in_failed_az {
         notes.push(CostNote::FailedAzEnisBilled);
+    }
+    if !not_priced.is_empty() {
+        notes.push(CostNote::LatticeEndpointsNotPriced {
+            endpoints: not_priced,
+        });
     }
 
     // Gateway endpoints: free; shown with the GB they carry.

@@ -421,6 +421,7 @@ fn tokyo_is_priced_with_tokyo_prices() {
             dns_record_ip_type: Default::default(),
             ip_address_type: Default::default(),
             policy: None,
+            lattice: None,
             security_groups: Vec::new(),
             id: "vpce-sqs".into(),
             service: "sqs".into(),

@@ -260,7 +260,11 @@ fn add_usage(
                 let Some(&e) = ids.interface.get(h.id.as_str()) else {
                     continue;
                 };
-                u.interface_gb += gb;
+                // Resource and service-network endpoints are not priced (`CostNote`); the AZs
+                // their interfaces are in still count.
+                if s.interface_endpoints[e].lattice.is_none() {
+                    u.interface_gb += gb;
+                }
                 interfaces += 1;
                 interface = Some((e, at, u.cross_az_gb));
                 share(model, failed, e, at, gb, u);

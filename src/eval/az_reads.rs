@@ -45,6 +45,15 @@ pub(crate) enum AzHit {
 }
 
 impl AzReads {
+    /// Add what `other`'s walks read (a family's replayed walk, read as this cell's).
+    pub fn absorb(&mut self, other: &AzReads) {
+        self.path |= other.path;
+        self.answers = self.answers.saturating_add(other.answers);
+        if other.answer.is_some() {
+            self.answer = other.answer;
+        }
+    }
+
     /// What a change of the AZs `changed` (of which `recovered` came back) means for this cell.
     pub fn hit(&self, changed: u64, recovered: u64) -> AzHit {
         if self.path & changed != 0 {

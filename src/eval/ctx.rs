@@ -49,6 +49,48 @@ pub(crate) struct Ctx<'m> {
     /// A NAT gateway taken away for this evaluation only (weak points try each one, see
     /// `crate::fix::spof`): [`Ctx::target`] makes its routes blackholes.
     pub deleted_nat: Option<&'m str>,
+    /// When on, the group checks the source's groups take part in, with their decisions: the
+    /// matrix replays them for classes that differ from this one only in their groups
+    /// (`matrix/family.rs`).
+    pub log: RefCell<Option<Vec<SourceCheck<'m>>>>,
+}
+
+/// The groups of one side of a security group check: the source's own (they differ between
+/// the classes of one matrix family), some the model holds, or none known.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Side<'m> {
+    Source,
+    Of(&'m [u32]),
+    Unknown,
+}
+
+impl<'m> Side<'m> {
+    pub fn of(groups: Option<&'m [u32]>) -> Side<'m> {
+        groups.map_or(Side::Unknown, Side::Of)
+    }
+
+    /// The groups, `source` standing for the source's.
+    pub fn resolve<'a>(self, source: &'a [u32]) -> Option<&'a [u32]>
+    where
+        'm: 'a,
+    {
+        match self {
+            Side::Source => Some(source),
+            Side::Of(g) => Some(g),
+            Side::Unknown => None,
+        }
+    }
+}
+
+/// A security group check the source's groups took part in (as the groups checked or as the
+/// peer's), and whether it allowed the traffic.
+#[derive(Debug, Clone)]
+pub(crate) struct SourceCheck<'m> {
+    pub direction: GroupDirection,
+    pub groups: Side<'m>,
+    pub traffic: Traffic,
+    pub peer: Side<'m>,
+    pub allowed: bool,
 }
 
 /// A set of small indexes (tables, subnets, AZs) as bits.
@@ -70,6 +112,16 @@ impl Bits {
 
     pub fn is_empty(&self) -> bool {
         self.0.iter().all(|&w| w == 0)
+    }
+
+    /// Add `other`'s indexes.
+    pub fn union(&mut self, other: &Bits) {
+        if self.0.len() < other.0.len() {
+            self.0.resize(other.0.len(), 0);
+        }
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a |= b;
+        }
     }
 }
 
@@ -123,6 +175,16 @@ impl Mark {
         self.acls[(a / 64) % 4] |= 1 << (a % 64);
     }
 
+    /// Add what `other` read.
+    pub fn absorb(&mut self, other: &Mark) {
+        for (a, b) in self.groups.iter_mut().zip(&other.groups) {
+            *a |= b;
+        }
+        for (a, b) in self.acls.iter_mut().zip(&other.acls) {
+            *a |= b;
+        }
+    }
+
     pub fn meets(&self, other: &Mark) -> bool {
         let any = |a: &[u64; 4], b: &[u64; 4]| a.iter().zip(b).any(|(x, y)| x & y != 0);
         any(&self.groups, &other.groups) || any(&self.acls, &other.acls)
@@ -134,6 +196,21 @@ impl Deps {
         Deps {
             on: true,
             ..Deps::default()
+        }
+    }
+
+    /// When recording, add what `other`'s walks read (not its cells'): those of a class
+    /// standing for this one's.
+    pub fn absorb(&mut self, other: &Deps) {
+        if self.on {
+            self.tables.union(&other.tables);
+            self.all_tables |= other.all_tables;
+            self.subnets.union(&other.subnets);
+            self.azs.union(&other.azs);
+            self.groups.union(&other.groups);
+            self.acls.union(&other.acls);
+            self.eni_azs.union(&other.eni_azs);
+            self.wide |= other.wide;
         }
     }
 
@@ -182,6 +259,7 @@ impl<'m> Ctx<'m> {
             src_groups: Default::default(),
             src_id: Id::default(),
             deleted_nat: None,
+            log: RefCell::new(None),
         }
     }
 

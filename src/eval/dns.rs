@@ -141,6 +141,9 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, asked: &Asked<'_>, hops: &mut Trail) ->
     if let Some(e) = private {
         let ie = &scenario.interface_endpoints[e];
         let endpoint = || Id::from(ie.id.as_str());
+        if !vpc.enable_dns_hostnames && ie.lattice.is_some() {
+            return lattice_outside(e, name, hops, ctx);
+        }
         if !vpc.enable_dns_hostnames {
             ctx.note(|| Note::DnsHostnamesOff {
                 vpc: Id::from(vpc.id.as_str()),
@@ -166,6 +169,9 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, asked: &Asked<'_>, hops: &mut Trail) ->
     // No endpoint answers privately: say why, when an endpoint exists.
     let mut why = None;
     if let Some(&e) = endpoints.first() {
+        if scenario.interface_endpoints[e].lattice.is_some() {
+            return lattice_outside(e, name, hops, ctx);
+        }
         let endpoint = Id::from(scenario.interface_endpoints[e].id.as_str());
         if !service.private_dns_supported {
             ctx.note(|| Note::PrivateDnsUnsupported {
@@ -183,6 +189,29 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, asked: &Asked<'_>, hops: &mut Trail) ->
         }
     }
     public(ctx, hops, why)
+}
+
+/// A resource or service-network endpoint serves the name, but not by private DNS: clients
+/// must use the endpoint's own names, and what the name resolves to is outside the model
+/// (`super::rules::lattice_endpoint`).
+#[cold]
+#[inline(never)]
+fn lattice_outside(e: usize, name: &str, hops: &mut Trail, ctx: &Ctx<'_>) -> Answer {
+    let endpoint = &ctx.model.scenario().interface_endpoints[e].id;
+    hops.add(
+        HopKind::Dns,
+        name,
+        || None,
+        || {
+            Fact::stop(Stop::DnsOutsideModel {
+                name: Id::from(name),
+                why: DnsOutside::LatticeWithoutPrivateDns {
+                    endpoint: Id::from(endpoint.as_str()),
+                },
+            })
+        },
+    );
+    Answer::Blocked(Reason::DnsAnswerOutsideModel)
 }
 
 /// The private hosted zone record that led to an endpoint.

@@ -67,6 +67,7 @@ pub(crate) fn evaluate_in(
         src_groups: source.groups.clone(),
         src_id: Id::default(),
         deleted_nat,
+        log: Default::default(),
     };
     if let Some(note) = family_note {
         ctx.notes.push(note);
@@ -86,6 +87,7 @@ fn goal_label(model: &Model, goal: &Goal) -> Id {
             service, region, ..
         } => Id::from(format!("{service}@{region}")),
         Goal::Global { name, .. } => Id::from(name.as_str()),
+        Goal::DirectoryBucket { bucket, .. } => Id::from(bucket.as_str()),
         Goal::Workload(name, _) => Id::from(format!("workload:{name}")),
     }
 }
@@ -300,6 +302,12 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
             };
             evaluate_public(ctx, source, hops, &to, &dns_name, service, cidrs, why)
         }
+        Goal::DirectoryBucket {
+            bucket,
+            zone,
+            cidrs,
+            illustrative,
+        } => evaluate_directory_bucket(ctx, source, bucket, zone, cidrs, *illustrative),
         Goal::Global {
             name,
             service,
@@ -334,6 +342,37 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
             evaluate_public(ctx, source, hops, &to, name, service, cidrs, why)
         }
     }
+}
+
+/// An S3 Express One Zone directory bucket: its Zonal endpoint's public addresses, routed, then
+/// the bucket's zone (`rules::directory_bucket`). Out of line: the other destinations' code
+/// stays as it was.
+#[inline(never)]
+fn evaluate_directory_bucket(
+    ctx: &mut Ctx<'_>,
+    source: &Source,
+    bucket: &str,
+    zone: &str,
+    cidrs: &[Ipv4Net],
+    illustrative: bool,
+) -> PathTrace {
+    let to = Id::from(bucket);
+    let hops = match source_hop(ctx, source, &to, ROOM_FORWARDED) {
+        Ok(h) => h,
+        Err(t) => return *t,
+    };
+    let name = crate::model::zonal_endpoint(zone, &ctx.model.scenario().region);
+    let service = crate::model::S3EXPRESS;
+    if illustrative {
+        ctx.note(|| Note::IllustrativeCidrs {
+            service: Id::from(service),
+        });
+    }
+    let why = PublicWhy::DirectoryBucket {
+        zone: Id::from(zone),
+    };
+    let trace = evaluate_public(ctx, source, hops, &to, &name, service, cidrs, why);
+    super::rules::directory_bucket::apply(ctx, source, bucket, zone, trace)
 }
 
 /// A destination reached by its public addresses, with a DNS hop that says why.

@@ -29,12 +29,12 @@ use ipnet::Ipv4Net;
 
 use crate::model::{GroupSet, NAT_EPHEMERAL, PortRange, Target};
 
-use super::ctx::{Ctx, Dest, Outcome, Pieces, Walk};
+use super::ctx::{Ctx, Dest, Outcome, Pieces, Side, SourceCheck, Walk};
 use super::facts::*;
 use super::rules::{network_acl, security_group};
 
 /// A hop a piece passed: kind, id, and the fact when facts are kept.
-type Passed = (HopKind, Id, Option<Fact>);
+pub(crate) type Passed = (HopKind, Id, Option<Fact>);
 
 /// What the layers decided for the pieces that reached a target.
 pub(crate) struct Gate {
@@ -290,19 +290,60 @@ fn reply_ports(ctx: &Ctx<'_>, walk: &Walk<'_>) -> PortRange {
 /// piece the source sends is checked, whatever the route tables say.
 pub(crate) fn egress(ctx: &Ctx<'_>, dest: Dest, pieces: Pieces) -> Gate {
     split(ctx, pieces, |p, piece| {
-        p.group(security_group::check(
+        p.group(source_check(
             ctx,
             GroupDirection::Egress,
             &ctx.src_id,
-            &ctx.src_groups,
+            Side::Source,
             Traffic {
                 protocol: ctx.probe.protocol,
                 ports: ctx.probe.ports(),
                 peer: piece,
             },
-            peer_groups(ctx, dest, piece),
+            Side::of(peer_groups(ctx, dest, piece)),
         ))
     })
+}
+
+/// [`security_group::check`] of a check the source's groups may take part in (`groups` or
+/// `peer`), logged with its decision when the context logs them ([`Ctx::log`]).
+fn source_check<'m>(
+    ctx: &Ctx<'m>,
+    direction: GroupDirection,
+    interface: &str,
+    groups: Side<'m>,
+    traffic: Traffic,
+    peer: Side<'m>,
+) -> Result<GroupCheck, Box<GroupCheck>> {
+    let src = ctx.src_groups.as_slice();
+    let checked = groups.resolve(src).unwrap_or_default();
+    let logging = ctx.log.borrow().is_some();
+    // While logging, the source's groups' rules are not recorded as read here: the log says
+    // which checks read them, and the matrix records them for each class it stands for.
+    let record = !(logging && matches!(groups, Side::Source));
+    let check = security_group::check_with(
+        ctx,
+        record,
+        direction,
+        interface,
+        checked,
+        traffic,
+        peer.resolve(src),
+    );
+    let involved = matches!(groups, Side::Source) || matches!(peer, Side::Source);
+    if logging
+        && involved
+        && let Some(log) = ctx.log.borrow_mut().as_mut()
+    {
+        log.push(SourceCheck {
+            direction,
+            groups,
+            traffic,
+            peer,
+            allowed: check.is_ok(),
+        });
+    }
+    check
 }
 
 /// Check every piece reaching `target` (routed from `walk.subnet`).
@@ -392,7 +433,10 @@ fn one(
         peer,
     };
     // The source's groups know it by its own address only until a NAT translates it.
-    let from_groups = (!walk.translated).then_some(ctx.src_groups.as_slice());
+    let from_groups = match walk.translated {
+        false => Side::Source,
+        true => Side::Unknown,
+    };
     if !walk.left_source && sec.acls_on && entry != Some(ctx.src_subnet) {
         let eph = sec.ephemeral;
         p.cross(ctx.src_subnet, AclDirection::Outbound, piece, eph)?;
@@ -425,11 +469,11 @@ fn one(
                 )?;
             }
             if sec.groups_on {
-                p.group(security_group::check(
+                p.group(source_check(
                     ctx,
                     GroupDirection::Ingress,
                     id,
-                    &sec.eni_groups[n],
+                    Side::Of(&sec.eni_groups[n]),
                     traffic(walk.address),
                     from_groups,
                 ))?;
@@ -474,11 +518,11 @@ fn one(
                 )?;
             }
             if sec.groups_on {
-                p.group(security_group::check(
+                p.group(source_check(
                     ctx,
                     GroupDirection::Ingress,
                     id,
-                    groups,
+                    Side::Of(groups),
                     traffic(walk.address),
                     from_groups,
                 ))?;
@@ -494,11 +538,11 @@ fn one(
                 )?;
             }
             if let (true, Some((id, groups))) = (sec.groups_on, holder_groups(ctx, piece)) {
-                p.group(security_group::check(
+                p.group(source_check(
                     ctx,
                     GroupDirection::Ingress,
                     id,
-                    groups,
+                    Side::Of(groups),
                     traffic(walk.address),
                     from_groups,
                 ))?;

@@ -15,9 +15,12 @@ use super::query::{Probe, QueryError, To};
 
 mod after_endpoints;
 mod change;
+mod family;
+mod regions;
 use after_endpoints::after_interface_endpoints;
 use change::Change;
 pub use change::{Answered, Plan, Touched, WalkDeps};
+use regions::AddressRegions;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MatrixCell {
@@ -232,80 +235,6 @@ pub fn classes(model: &Model) -> Classes {
     }
 }
 
-/// Addresses a walk cannot tell apart. A source's private address is read only through CIDR
-/// containment: security group and network ACL rules, routes (the GWLB return leg routes the
-/// source's address), service ranges (prefix lists). CIDRs nest or are disjoint, so the set of
-/// those CIDRs holding an address is fixed by the longest one that does: two addresses of one
-/// subnet held by the same longest CIDR (or by none) give the same verdicts, and one of them
-/// (the first seen) stands for both in the class key. Only CIDRs inside the VPC's can split a
-/// subnet's addresses; the others are left out. The property test
-/// `coarse_classes_equal_per_address_classes` (tests/eval_props.rs) holds this to per-address
-/// evaluation.
-struct AddressRegions {
-    /// The prefix lengths present in `cidrs`, longest first.
-    lengths: Vec<u8>,
-    cidrs: rustc_hash::FxHashSet<ipnet::Ipv4Net>,
-    /// Per (subnet, longest holding CIDR), the address that stands for the region.
-    seen: rustc_hash::FxHashMap<(usize, Option<ipnet::Ipv4Net>), Ipv4Addr>,
-}
-
-impl AddressRegions {
-    fn new(model: &Model) -> AddressRegions {
-        let s = model.scenario();
-        let vpc = &s.vpc.cidrs;
-        let inside = |c: &ipnet::Ipv4Net| vpc.iter().any(|v| v.contains(c));
-        let sec = model.security();
-        let groups = sec
-            .groups
-            .iter()
-            .flat_map(|g| g.ingress.iter().chain(&g.egress));
-        let rules = groups.filter_map(|r| match r.peer {
-            crate::model::Peer::Cidr(c) => Some(c),
-            _ => None,
-        });
-        let acls = s
-            .network_acls
-            .iter()
-            .flat_map(|a| a.inbound.iter().chain(&a.outbound).map(|r| r.cidr));
-        let routes = s
-            .route_tables
-            .iter()
-            .flat_map(|t| t.routes.iter())
-            .filter_map(|r| match r.destination {
-                crate::model::Destination::Cidr(c) => Some(c),
-                _ => None,
-            });
-        let services = model
-            .services()
-            .iter()
-            .flat_map(|x| x.cidrs.iter().copied());
-        let cidrs: rustc_hash::FxHashSet<ipnet::Ipv4Net> = rules
-            .chain(acls)
-            .chain(routes)
-            .chain(services)
-            .map(|c| c.trunc())
-            .filter(inside)
-            .collect();
-        let mut lengths: Vec<u8> = cidrs.iter().map(|c| c.prefix_len()).collect();
-        lengths.sort_unstable_by(|a, b| b.cmp(a));
-        lengths.dedup();
-        AddressRegions {
-            lengths,
-            cidrs,
-            seen: Default::default(),
-        }
-    }
-
-    /// The address that stands for `ip` (in `subnet`) in class keys.
-    fn representative(&mut self, subnet: usize, ip: Ipv4Addr) -> Ipv4Addr {
-        let region = self.lengths.iter().find_map(|&len| {
-            let net = ipnet::Ipv4Net::new(ip, len).ok()?.trunc();
-            self.cidrs.contains(&net).then_some(net)
-        });
-        *self.seen.entry((subnet, region)).or_insert(ip)
-    }
-}
-
 /// The matrix's column names: services, then `workload:NAME` for each workload.
 pub fn columns(model: &Model) -> (Vec<String>, Vec<String>) {
     (
@@ -359,23 +288,24 @@ fn evaluate_rows(
     record: bool,
     probe: Probe,
 ) -> Vec<(Arc<[MatrixCell]>, Arc<Deps>)> {
-    // Classes are independent: every thread takes the next class from one counter until none
-    // is left, so none waits for another whose classes cost more.
+    // Families are independent: every thread takes the next family from one counter until
+    // none is left, so none waits for another whose families cost more.
+    let families = family::families(model, keys.iter());
     let threads = cores().min(keys.len().div_ceil(32)).max(1);
     let next = AtomicUsize::new(0);
     let work = || {
         let mut ctx = Ctx::verdicts(model, failed, probe);
         let mut done = Vec::new();
         loop {
-            let k = next.fetch_add(1, Ordering::Relaxed);
-            let Some(key) = keys.get(k) else {
+            let f = next.fetch_add(1, Ordering::Relaxed);
+            let Some(members) = families.get(f) else {
                 return done;
             };
-            if record {
-                *ctx.deps.get_mut() = Deps::recording();
-            }
-            let row = class_row(&mut ctx, key);
-            done.push((k, (row, Arc::new(std::mem::take(ctx.deps.get_mut())))));
+            done.extend(
+                family::rows(&mut ctx, keys, members, record)
+                    .into_iter()
+                    .map(|(k, (row, deps))| (k, (row, Arc::new(deps)))),
+            );
         }
     };
     let mut rows = std::thread::scope(|scope| {

@@ -101,7 +101,7 @@ fn outcome_of<'a>(
         (_, 0, _) => {
             let via = via.unwrap_or(Via::Mixed);
             // Interface endpoints: where the ENIs are against the client's AZ, over all of them.
-            let cross_az = (!enis.is_empty() && matches!(via, Via::InterfaceEndpoint | Via::Mixed))
+            let cross_az = (!enis.is_empty() && (via.through_enis() || via == Via::Mixed))
                 .then(|| cross_az_of(ctx.model, src_az, enis.iter().copied()));
             Verdict::Reachable { via, cross_az }
         }
@@ -139,14 +139,12 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, mut iter: impl Iterator<Item = Leaf
             }
         }
     }
-    if let Verdict::Reachable {
-        via: Via::InterfaceEndpoint,
-        ..
-    } = verdict
+    if let Verdict::Reachable { via, .. } = verdict
+        && via.through_enis()
     {
         let cross_az = cross_az_of(model, src_az, enis.iter().copied());
         verdict = Verdict::Reachable {
-            via: Via::InterfaceEndpoint,
+            via,
             cross_az: Some(cross_az),
         };
         if let Some(endpoint) = enis.first().map(|&(e, _)| e)

@@ -34,6 +34,9 @@ pub enum To {
     Address6(Ipv6Net),
     /// A named set of services (`workload:ecr-pull`).
     Workload(String),
+    /// An S3 Express One Zone directory bucket (`logs--use1-az4--x-s3`): its name carries its
+    /// zone.
+    DirectoryBucket(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -166,7 +169,7 @@ impl Query {
     /// Read `--from` / `--to` the way the CLI, lessons and expectations write them:
     /// from: instance id or name, subnet id (with `public_ip`), or a private IPv4 address;
     /// to: service, `service@region`, a global name, an IPv4 address or CIDR, or
-    /// `workload:name`.
+    /// `workload:name`, or an S3 Express One Zone directory bucket (`base--zoneid--x-s3`).
     pub fn parse(model: &Model, from: &str, to: &str, public_ip: bool) -> Self {
         let from = if let Ok(ip) = from.parse::<Ipv4Addr>() {
             From::Address(ip)
@@ -193,6 +196,8 @@ impl Query {
             To::Address(net.trunc())
         } else if let Ok(ip) = to.parse::<Ipv4Addr>() {
             To::Address(Ipv4Net::from(ip))
+        } else if crate::model::looks_like_directory_bucket(to) {
+            To::DirectoryBucket(to.to_string())
         } else if model.service(to).is_some() {
             To::Service(to.to_string())
         } else if let Some(s) = model.services().iter().find(|s| s.dns_name == to) {
@@ -264,6 +269,10 @@ pub enum QueryError {
     UnknownWorkload {
         name: String,
         known: Vec<String>,
+    },
+    /// A name ending in `--x-s3` that is not `base-name--zoneid--x-s3`.
+    BadDirectoryBucket {
+        name: String,
     },
 }
 

@@ -31,6 +31,14 @@ pub(crate) enum Goal {
     /// An IPv6 destination: evaluated by `super::ipv6` only.
     Address6(ipnet::Ipv6Net),
     Workload(String, Vec<usize>),
+    /// An S3 Express One Zone directory bucket in zone `zone` (an AZ ID), reached by the public
+    /// ranges of `s3express` (the scenario's, when it opted into the service).
+    DirectoryBucket {
+        bucket: String,
+        zone: String,
+        cidrs: Vec<Ipv4Net>,
+        illustrative: bool,
+    },
 }
 
 fn names<'a>(items: impl Iterator<Item = &'a str>) -> Vec<String> {
@@ -106,6 +114,26 @@ pub(crate) fn resolve_goal(model: &Model, to: &To) -> Result<Goal, QueryError> {
         }
         To::Address(net) => Goal::Address(*net),
         To::Address6(net) => Goal::Address6(*net),
+        To::DirectoryBucket(bucket) => {
+            let Some(zone) = crate::model::directory_bucket_zone(bucket) else {
+                return Err(QueryError::BadDirectoryBucket {
+                    name: bucket.clone(),
+                });
+            };
+            let region = &model.scenario().region;
+            let (cidrs, illustrative) = match model.service(crate::model::S3EXPRESS) {
+                Some(s) => (s.cidrs.clone(), s.illustrative),
+                None => catalogue::optional_service(crate::model::S3EXPRESS, region)
+                    .map(|s| (s.cidrs, s.illustrative))
+                    .unwrap_or_default(),
+            };
+            Goal::DirectoryBucket {
+                bucket: bucket.clone(),
+                zone: zone.to_string(),
+                cidrs,
+                illustrative,
+            }
+        }
         To::Workload(name) => {
             let workloads = model.workloads();
             let Some(w) = workloads.iter().find(|w| &w.name == name) else {

@@ -320,7 +320,7 @@ fn follow<'m>(
 }
 
 /// Hops the layers let a piece pass.
-fn add_passed(hops: &mut Trail, passed: Vec<(HopKind, Id, Option<Fact>)>) {
+fn add_passed(hops: &mut Trail, passed: Vec<layers::Passed>) {
     for (kind, id, fact) in passed {
         hops.add(kind, &id, || None, || fact.unwrap_or(Fact::InternetGateway));
     }

@@ -181,6 +181,11 @@ pub fn cost_note(lang: Lang, note: &CostNote) -> String {
                 .s("priced", join(lang, priced)),
         ),
         CostNote::FailedAzEnisBilled => m(lang, "cost-note-failed_az_enis"),
+        CostNote::LatticeEndpointsNotPriced { endpoints } => msg(
+            lang,
+            "cost-note-lattice_not_priced",
+            args().s("endpoints", join(lang, endpoints)),
+        ),
         CostNote::RegionalNat { nat, azs } => msg(
             lang,
             "cost-note-regional_nat",

@@ -63,6 +63,11 @@ pub fn outside_text(lang: Lang, name: &Id, why: &DnsOutside) -> String {
                 .s("domain", domain.to_string())
                 .s("targets", ips_text(lang, targets)),
         ),
+        DnsOutside::LatticeWithoutPrivateDns { endpoint } => msg(
+            lang,
+            "dns-outside-lattice_without_private_dns",
+            a.s("endpoint", endpoint.to_string()),
+        ),
         DnsOutside::ZoneWithoutHostnames { zone, vpc } => msg(
             lang,
             "dns-outside-zone_without_hostnames",

@@ -207,6 +207,17 @@ pub fn hop_sentence(lang: Lang, hop: &Hop) -> String {
             "hop-gateway-endpoint",
             args().s("id", id).s("service", service.as_str()),
         ),
+        Fact::Lattice(l) => msg(
+            lang,
+            "hop-lattice",
+            args()
+                .s("id", id)
+                .s("kind", l.kind.code())
+                .s("arn", l.arn.clone())
+                .s("service", l.service.as_str())
+                .s("ports", super::ports_text(lang, &l.ports))
+                .b("ports_known", !l.ports.is_empty()),
+        ),
         Fact::InterfaceEndpoint { enis } => msg(
             lang,
             "hop-interface-endpoint",

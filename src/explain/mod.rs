@@ -235,6 +235,11 @@ pub fn error_line(lang: Lang, what: &str) -> String {
     msg(lang, "cli-error", args().s("what", what))
 }
 
+/// Port ranges as a list: `443, 8000-8080`.
+pub(crate) fn ports_text(lang: Lang, ranges: &[crate::model::PortRange]) -> String {
+    join(lang, ranges.iter().map(|r| r.to_string()))
+}
+
 /// Items joined by the language's list separator (`, ` or `、`).
 pub fn join<S: AsRef<str>>(lang: Lang, items: impl IntoIterator<Item = S>) -> String {
     let sep = separator(lang, "list-sep");

@@ -123,5 +123,26 @@ pub fn note_sentence(lang: Lang, note: &Note) -> String {
             statement,
         } => super::policy::policy_limits_text(lang, *kind, owner, statement.as_ref()),
         Note::BlockPublicAccessAllowed(c) => super::bpa::bpa_allowed_text(lang, c),
+        Note::DirectoryBucketOtherAz { bucket, az } => msg(
+            lang,
+            &id,
+            a.s("bucket", bucket.as_str()).s("az", az_text(lang, az)),
+        ),
+        Note::LatticeBeyondModel {
+            endpoint,
+            kind,
+            arn,
+        } => msg(
+            lang,
+            &id,
+            a.s("endpoint", endpoint.as_str())
+                .s("kind", kind.code())
+                .s("arn", arn.clone()),
+        ),
+        Note::DirectoryBucketZoneUnknown { bucket, zone } => msg(
+            lang,
+            &id,
+            a.s("bucket", bucket.as_str()).s("zone", zone.as_str()),
+        ),
     }
 }

@@ -48,6 +48,13 @@ pub fn query_error(lang: Lang, e: &QueryError) -> String {
             );
         }
         QueryError::UnknownName { name, known } => ("query-unknown-name", name.clone(), known),
+        QueryError::BadDirectoryBucket { name } => {
+            return msg(
+                lang,
+                "query-bad-directory-bucket",
+                args().s("name", name.as_str()),
+            );
+        }
         QueryError::UnknownWorkload { name, known } => {
             ("query-unknown-workload", name.clone(), known)
         }

@@ -16,6 +16,25 @@ pub fn stop_sentence(lang: Lang, stop: &Stop) -> String {
     };
     match stop {
         Stop::Ipv6(s) => super::ipv6::stop_text(lang, s),
+        Stop::LatticePortNotOffered {
+            endpoint,
+            arn,
+            port,
+            ranges,
+        } => msg(
+            lang,
+            &id,
+            a.s("endpoint", endpoint.as_str())
+                .s("arn", arn.clone())
+                .s("port", port.map(|p| p.to_string()).unwrap_or_default())
+                .b("tcp", port.is_some())
+                .s("ranges", super::ports_text(lang, ranges)),
+        ),
+        Stop::DirectoryBucketAzFailed { bucket, az } => msg(
+            lang,
+            &id,
+            a.s("bucket", bucket.as_str()).s("az", az_text(lang, az)),
+        ),
         Stop::SourceAzFailed { source, az } => msg(
             lang,
             &id,

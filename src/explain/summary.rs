@@ -17,10 +17,7 @@ fn hops_summary(lang: Lang, to: &str, verdict: &Verdict, hops: &[Hop]) -> String
         return return_text(lang, leg);
     }
     match verdict {
-        Verdict::Reachable {
-            via: Via::InterfaceEndpoint,
-            cross_az,
-        } => {
+        Verdict::Reachable { via, cross_az } if via.through_enis() => {
             let (endpoint, count) = hops
                 .iter()
                 .rev()
@@ -33,9 +30,14 @@ fn hops_summary(lang: Lang, to: &str, verdict: &Verdict, hops: &[Hop]) -> String
                     _ => None,
                 })
                 .unwrap_or_default();
+            let id = match via {
+                Via::ResourceEndpoint => "why-reach-resource",
+                Via::ServiceNetworkEndpoint => "why-reach-service-network",
+                _ => "why-reach-interface",
+            };
             msg(
                 lang,
-                "why-reach-interface",
+                id,
                 args()
                     .s("to", to.to_string())
                     .s("endpoint", endpoint.to_string())

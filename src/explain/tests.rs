@@ -87,6 +87,8 @@ fn all_verdicts() -> Vec<Verdict> {
         Via::InterfaceEndpoint,
         Via::NatGateway,
         Via::InternetGateway,
+        Via::ResourceEndpoint,
+        Via::ServiceNetworkEndpoint,
         Via::Mixed,
     ];
     let mut out = Vec::new();

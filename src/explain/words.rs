@@ -166,5 +166,10 @@ pub(crate) fn public_why(lang: Lang, why: &PublicWhy) -> String {
         PublicWhy::GlobalName { region } => {
             msg(lang, "why-global-name", args().s("region", region.as_str()))
         }
+        PublicWhy::DirectoryBucket { zone } => msg(
+            lang,
+            "why-directory-bucket",
+            args().s("zone", zone.as_str()),
+        ),
     }
 }

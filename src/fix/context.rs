@@ -65,7 +65,10 @@ impl<'a> Context<'a> {
                 .map(|svc| svc.name.clone())
                 .take(1)
                 .collect(),
-            To::RemoteService { .. } | To::Address(_) | To::Address6(_) => Vec::new(),
+            To::RemoteService { .. }
+            | To::Address(_)
+            | To::Address6(_)
+            | To::DirectoryBucket(_) => Vec::new(),
         };
         let stops = trace
             .stop()

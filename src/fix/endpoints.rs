@@ -47,6 +47,7 @@ pub(crate) fn candidates(ctx: &Context<'_>, out: &mut Candidates) {
                 out.one(Edit::AddInterfaceEndpoint {
                     endpoint: InterfaceEndpoint {
                         policy: None,
+                        lattice: None,
                         id: format!("vpce{PLACEHOLDER_MARK}{service}"),
                         service: service.clone(),
                         subnets: vec![EndpointSubnet {

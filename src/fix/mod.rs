@@ -330,6 +330,10 @@ fn propose(ctx: &Context<'_>, reasons: &[Reason], cands: &mut Candidates) {
             | Reason::WalkLimit
             | Reason::PolicyNotEvaluable
             | Reason::BlockPublicAccessNotModelled
+            // A directory bucket lives in its one zone: no edit of the VPC brings it back.
+            | Reason::DirectoryBucketAzFailed
+            // The port is the provider's resource configuration's, outside this VPC.
+            | Reason::LatticePortNotOffered
             // The answer comes from outside the model: removing the rule or the servers is a
             // policy decision, not a repair, and what they answer is unknown.
             | Reason::DnsAnswerOutsideModel

@@ -383,6 +383,10 @@ pub struct VpcEndpoint {
     pub groups: Vec<super::aws_security::GroupIdentifier>,
     /// The endpoint policy, as a JSON string (gateway and interface endpoints).
     pub policy_document: Option<String>,
+    /// A resource endpoint's resource configuration (VPC Lattice).
+    pub resource_configuration_arn: Option<String>,
+    /// A service-network endpoint's service network (VPC Lattice).
+    pub service_network_arn: Option<String>,
     pub tags: Vec<Tag>,
     #[serde(flatten)]
     pub extra: Extra,
@@ -398,8 +402,6 @@ pub const ENDPOINT_FIELDS_UNUSED: &[&str] = &[
     "Ipv4Prefixes",
     "Ipv6Prefixes",
     "FailureReason",
-    "ServiceNetworkArn",
-    "ResourceConfigurationArn",
 ];
 
 /// `aws s3api get-bucket-policy --bucket NAME`: the bucket policy as a JSON string.

@@ -11,6 +11,7 @@ pub mod aws;
 pub mod aws_bpa;
 pub mod aws_dns;
 pub mod aws_ipv6;
+pub mod aws_lattice;
 pub mod aws_security;
 mod build;
 
@@ -116,6 +117,11 @@ pub struct Input {
     pub resolver_rules: Vec<aws_dns::ResolverRule>,
     /// `route53resolver list-resolver-rule-associations`.
     pub resolver_rule_associations: Vec<aws_dns::ResolverRuleAssociation>,
+    /// `vpc-lattice get-resource-configuration`.
+    pub resource_configurations: Vec<aws_lattice::ResourceConfiguration>,
+    /// `vpc-lattice list-service-network-service-associations` and
+    /// `list-service-network-resource-associations`.
+    pub lattice_associations: Vec<aws_lattice::Association>,
 }
 
 /// Import a directory of AWS CLI output: every `*.json` file in it. `vpc` picks the VPC when the
@@ -421,6 +427,20 @@ pub fn read_text(
             parse::<aws_dns::ListResolverRuleAssociations>(text, path)?.resolver_rule_associations,
         );
         "list-resolver-rule-associations"
+    } else if has("resourceGatewayId") || (has("arn") && has("portRanges")) {
+        input
+            .resource_configurations
+            .push(parse::<aws_lattice::ResourceConfiguration>(text, path)?);
+        "get-resource-configuration"
+    } else if has("items") {
+        let items = parse::<aws_lattice::ListAssociations>(text, path)?.items;
+        let services = items.iter().any(|i| i.service_name.is_some());
+        input.lattice_associations.extend(items);
+        if services {
+            "list-service-network-service-associations"
+        } else {
+            "list-service-network-resource-associations"
+        }
     } else if has("Policy") {
         let policy = parse::<aws::GetBucketPolicy>(text, path)?.policy;
         input.bucket_policies.push((path.to_path_buf(), policy));

@@ -17,6 +17,10 @@ pub struct Catalogue {
     /// The date the published ranges were last compared with AWS's.
     pub checked: String,
     pub services: Vec<CatalogueService>,
+    /// Services a scenario opts into by naming them in its `services` (S3 Express One Zone):
+    /// they join the model's services, and so its matrix, only then.
+    #[serde(default)]
+    pub optional_services: Vec<CatalogueService>,
     #[serde(default)]
     pub global_names: Vec<GlobalName>,
     #[serde(default)]
@@ -85,31 +89,58 @@ impl Service {
     }
 }
 
+impl CatalogueService {
+    /// The service as a scenario in `region` sees it, before its overrides.
+    fn in_region(&self, region: &str) -> Service {
+        Service {
+            name: self.name.clone(),
+            description: self.description.clone(),
+            dns_name: self.dns_name.replace("{region}", region),
+            gateway_endpoint: self.gateway_endpoint,
+            interface_endpoint: self.interface_endpoint,
+            private_dns_supported: self.private_dns_supported,
+            illustrative: self.illustrative,
+            cidrs: self
+                .cidrs
+                .get(region)
+                .or_else(|| self.cidrs.get("*"))
+                .cloned()
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// An optional service (S3 Express One Zone) as `region` has it, whether or not a scenario
+/// opted into it.
+pub fn optional_service(name: &str, region: &str) -> Option<Service> {
+    builtin()
+        .optional_services
+        .iter()
+        .find(|s| s.name == name)
+        .map(|s| s.in_region(region))
+}
+
 /// Resolve the catalogue for `region`, applying a scenario's additions and overrides in order.
 /// A new service without CIDRs gets none (it is then only reachable through an interface endpoint).
 pub fn resolve(region: &str, overrides: &[ServiceOverride]) -> Vec<Service> {
     let mut services: Vec<Service> = builtin()
         .services
         .iter()
-        .map(|s| Service {
-            name: s.name.clone(),
-            description: s.description.clone(),
-            dns_name: s.dns_name.replace("{region}", region),
-            gateway_endpoint: s.gateway_endpoint,
-            interface_endpoint: s.interface_endpoint,
-            private_dns_supported: s.private_dns_supported,
-            illustrative: s.illustrative,
-            cidrs: s
-                .cidrs
-                .get(region)
-                .or_else(|| s.cidrs.get("*"))
-                .cloned()
-                .unwrap_or_default(),
-        })
+        .map(|s| s.in_region(region))
         .collect();
     for o in overrides {
+        let optional = || {
+            builtin()
+                .optional_services
+                .iter()
+                .find(|s| s.name == o.name)
+        };
         let idx = match services.iter().position(|s| s.name == o.name) {
             Some(i) => i,
+            None if optional().is_some() => {
+                services.extend(optional().map(|s| s.in_region(region)));
+                services.len() - 1
+            }
             None => {
                 services.push(Service {
                     name: o.name.clone(),
@@ -256,6 +287,37 @@ mod tests {
         }
         for g in &c.global_names {
             assert!(remote_cidrs(&g.service, &g.region).is_some(), "{}", g.name);
+        }
+    }
+
+    #[test]
+    fn optional_services_join_only_when_a_scenario_names_them() {
+        let plain = resolve("us-east-1", &[]);
+        assert!(!plain.iter().any(|s| s.name == "s3express"));
+        let o = vec![ServiceOverride {
+            name: "s3express".into(),
+            dns_name: None,
+            private_dns_supported: None,
+            gateway_endpoint: None,
+            interface_endpoint: None,
+            cidrs: None,
+        }];
+        let with = resolve("us-east-1", &o);
+        let x = with.iter().find(|s| s.name == "s3express").unwrap();
+        assert!(x.gateway_endpoint && !x.interface_endpoint && x.illustrative);
+        assert_eq!(x.dns_name, "s3express-control.us-east-1.amazonaws.com");
+        assert_eq!(with.len(), plain.len() + 1);
+        // Optional ranges overlap no built-in service's.
+        for s in &plain {
+            for c in &s.cidrs {
+                for d in &x.cidrs {
+                    assert!(
+                        !(c.contains(d) || d.contains(c)),
+                        "{} {c} overlaps {d}",
+                        s.name
+                    );
+                }
+            }
         }
     }
 

@@ -104,6 +104,10 @@ pub(crate) struct Touched {
     /// Indexes of the tables whose per-table parts changed, sorted and without repeats; `None`
     /// when it is not known which (then every table counts as changed).
     pub tables: Option<Vec<usize>>,
+    /// When [`Parts::SECURITY`] changed only in some groups' and network ACLs' rules: their
+    /// indexes (groups, ACLs; the security index compiles those again and shares the rest).
+    /// `None`: anything in it may have changed.
+    pub security_rules: Option<(Vec<usize>, Vec<usize>)>,
 }
 
 impl Touched {
@@ -112,11 +116,34 @@ impl Touched {
         Touched {
             parts: Parts::NONE,
             tables: Some(Vec::new()),
+            security_rules: Some((Vec::new(), Vec::new())),
         }
     }
 
     pub fn add(&mut self, parts: Parts) {
         self.parts |= parts;
+        if parts.intersects(Parts::SECURITY) {
+            self.security_rules = None;
+        }
+    }
+
+    /// The rules of group `group` or network ACL `acl` (indexes; `None`: not one the scenario
+    /// has, so anything may have changed) changed.
+    pub fn add_rules(&mut self, group: Option<Option<usize>>, acl: Option<Option<usize>>) {
+        self.parts |= Parts::SECURITY;
+        if matches!(group, Some(None)) || matches!(acl, Some(None)) {
+            self.security_rules = None;
+        }
+        let Some((groups, acls)) = &mut self.security_rules else {
+            return;
+        };
+        for (list, changed) in [(groups, group), (acls, acl)] {
+            if let Some(Some(i)) = changed
+                && !list.contains(&i)
+            {
+                list.push(i);
+            }
+        }
     }
 
     /// Per-table `parts` changed in table `table` (`None`: a table that does not exist, so
@@ -162,5 +189,25 @@ mod tests {
         let parts = Parts::ROUTES | Parts::MAIN;
         assert_eq!(parts.minus(Parts::PER_TABLE), Parts::MAIN);
         assert!(!parts.minus(Parts::MAIN).intersects(Parts::MAIN));
+    }
+
+    #[test]
+    fn rule_edits_name_their_group_or_acl_until_anything_else_in_security_changes() {
+        let mut t = Touched::nothing();
+        t.add_rules(Some(Some(3)), None);
+        t.add_rules(None, Some(Some(1)));
+        t.add_rules(Some(Some(3)), None);
+        assert!(t.parts.intersects(Parts::SECURITY));
+        assert_eq!(t.security_rules, Some((vec![3], vec![1])));
+        t.add(Parts::ROUTES);
+        assert_eq!(t.security_rules, Some((vec![3], vec![1])));
+        // An unknown group, or an attachment, and anything may have changed.
+        let mut u = t.clone();
+        u.add_rules(Some(None), None);
+        assert_eq!(u.security_rules, None);
+        t.add(Parts::SECURITY);
+        assert_eq!(t.security_rules, None);
+        t.add_rules(Some(Some(0)), None);
+        assert_eq!(t.security_rules, None);
     }
 }

@@ -398,6 +398,10 @@ pub struct InterfaceEndpoint {
     /// The endpoint policy (none: AWS's default, full access; aws-semantics.md §5b).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy: Option<super::Policy>,
+    /// A resource endpoint's resource configuration or a service-network endpoint's service
+    /// network (VPC Lattice; `crate::model::lattice`). None: an interface endpoint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lattice: Option<super::Lattice>,
 }
 
 impl InterfaceEndpoint {

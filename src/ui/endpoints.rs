@@ -91,9 +91,20 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
         } else {
             t(lang, "ui-private-dns-on")
         };
+        // Resource and service-network endpoints (VPC Lattice) are listed here too: they have
+        // the same ENIs, and the line says which kind.
+        let kind = match &e.lattice {
+            Some(crate::model::Lattice::Resource(_)) => {
+                format!("{} · ", t(lang, "ui-resource-endpoint"))
+            }
+            Some(crate::model::Lattice::ServiceNetwork(_)) => {
+                format!("{} · ", t(lang, "ui-service-network-endpoint"))
+            }
+            None => String::new(),
+        };
         out.push(Line::from(vec![
             Span::styled(format!("{}{} ", pre(&e.id), e.id), style(&e.id)),
-            Span::styled(format!("{} · {dns}", e.service), theme.dim()),
+            Span::styled(format!("{} · {kind}{dns}", e.service), theme.dim()),
         ]));
         let enis = app.model.endpoint_enis(i);
         if enis.is_empty() {

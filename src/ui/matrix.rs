@@ -180,6 +180,19 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     }
     legend.push(Span::styled(more, theme.dim()));
     legend.push(Span::styled(t(lang, "ui-matrix-legend"), theme.dim()));
+    // Resource and service-network endpoints' letters only where a cell has one.
+    let lattice = m.cells.iter().flat_map(|r| r.iter()).any(|c| {
+        matches!(
+            c.verdict.via(),
+            Some(crate::eval::Via::ResourceEndpoint | crate::eval::Via::ServiceNetworkEndpoint)
+        )
+    });
+    if lattice {
+        legend.push(Span::styled(
+            format!("  {}", t(lang, "ui-matrix-legend-lattice")),
+            theme.dim(),
+        ));
+    }
     let legend = Line::from(legend);
     buf.set_line(inner.x, inner.bottom() - 1, &legend, inner.width);
 }

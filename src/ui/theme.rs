@@ -120,6 +120,8 @@ pub fn cell_symbol(v: &Verdict) -> String {
             let letter = match via {
                 Via::GatewayEndpoint => 'g',
                 Via::InterfaceEndpoint => 'i',
+                Via::ResourceEndpoint => 'r',
+                Via::ServiceNetworkEndpoint => 's',
                 Via::NatGateway => 'n',
                 Via::InternetGateway => 'w',
                 Via::EgressOnlyInternetGateway => 'e',

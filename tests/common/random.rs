@@ -156,6 +156,7 @@ pub fn with_endpoint(mut s: Scenario) -> Scenario {
             dns_record_ip_type: Default::default(),
             ip_address_type: Default::default(),
             policy: None,
+            lattice: None,
             id: "vpce-sqs".into(),
             service: "sqs".into(),
             subnets: vec![vpc_tui::model::EndpointSubnet {

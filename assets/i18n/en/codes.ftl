@@ -38,6 +38,8 @@ reason-no_aaaa_record = the name has no AAAA record (an IPv4-only name, or an en
 reason-endpoint_no_ipv6 = the interface endpoint has no IPv6 address (IP address type ipv4): an IPv6 client cannot use it
 reason-no_ipv6_route = no IPv6 route matches the destination (the table has no ::/0, the VPC has no IPv6 block, or a synthesized 64:ff9b:: address goes to the internet instead of a NAT gateway)
 reason-ipv6_not_modelled = the IPv6 path meets something AWS's pages (as read) or the model leave open (a gateway endpoint's IPv6 prefix list, IPv6 to a NAT gateway outside 64:ff9b::/96, an appliance, a dual-stack endpoint without a DNS record IP type, DNS the model does not follow, Block Public Access): reported, never guessed
+reason-directory_bucket_az_failed = the S3 Express One Zone directory bucket's Availability Zone has failed: the bucket lives in that one zone, so no path reaches it
+reason-lattice_port_not_offered = the resource configuration behind the resource or service-network endpoint does not offer the port (its port ranges are TCP)
 reason-walk_limit = the walk took more steps than the model has routes and was stopped (a guard that should never fire)
 
 ## What a note code means
@@ -62,12 +64,17 @@ note-meaning-egress_only_no_inbound = the path leaves through an egress-only int
 note-meaning-ipv6_layers_not_evaluated = security groups and network ACLs are not evaluated on IPv6 paths: the verdict is the routing's
 note-meaning-ipv6_service_ranges_unknown = the service's IPv6 addresses are not in the catalogue: the route shown is the one for any public IPv6 address
 note-meaning-family_chosen = --family auto chose IPv4 or IPv6 from the client's addresses and the DNS answer (RFC 6724 prefers IPv6 when both work)
+note-meaning-directory_bucket_other_az = the S3 Express One Zone directory bucket is in another AZ than the source: the path depends on that AZ and loses the low latency of co-location
+note-meaning-directory_bucket_zone_unknown = the directory bucket's zone (AZ ID) is none of the scenario's AZs: its failure cannot be tried
+note-meaning-lattice_beyond_model = past a resource or service-network endpoint the path is outside the model (resource gateway, provider side, auth policies): reachable means the endpoint's far side, no more
 
 ## How a path gets there
 
 via-local = local route
 via-gateway_endpoint = gateway endpoint
 via-interface_endpoint = interface endpoint
+via-resource_endpoint = resource endpoint
+via-service_network_endpoint = service-network endpoint
 via-nat_gateway = NAT gateway
 via-internet_gateway = internet gateway
 via-egress_only_internet_gateway = egress-only internet gateway
@@ -141,3 +148,4 @@ query-address-outside = { $name } is in no subnet of the VPC; subnets: { $known 
 query-unknown-region = the catalogue has no addresses for { $name } in { $region }; Regions known for it: { $known }
 query-unknown-name = { $name } is not a name the catalogue knows; global names: { $known }
 query-unknown-workload = no workload { $name }; workloads: { $known }
+query-bad-directory-bucket = { $name } ends like an S3 Express One Zone directory bucket but is not base-name--zoneid--x-s3 (for example logs--use1-az4--x-s3)

@@ -61,6 +61,7 @@ cost-note-no_instance = no instance { $instance }: its flows are left out
 cost-note-no_service = no service { $service } in this Region's catalogue: its flows are left out
 cost-note-no_prices = no prices for { $region } in assets/prices.ron (Regions priced: { $priced }): nothing is priced
 cost-note-failed_az_enis = interface endpoint ENIs in failed AZs are still billed: AWS bills an endpoint for every hour it is provisioned in an AZ
+cost-note-lattice_not_priced = resource and service-network endpoints ({ $endpoints }) are left out: their prices are not in the price data (not modelled)
 cost-note-regional_nat = regional NAT gateway { $nat }: billed as one NAT gateway-hour and one public IPv4 address per AZ with instances ({ $azs }); AWS's pricing for regional NAT gateways was not verified
 cost-note-unserved_gwlb_endpoint = GWLB endpoint { $endpoint }: no Gateway Load Balancer in the scenario serves it, so no load balancer hours or capacity units are counted for it
 cost-note-cross_az_sometimes = cross-AZ "sometimes": the client is assumed to spread its traffic evenly over the healthy ENIs in the DNS answer, so the share on ENIs outside its AZ is billed as inter-AZ transfer

@@ -16,12 +16,11 @@ diag-aws_not_modelled = { $case ->
     [bpa_exclusions_not_allowed] { $id }: the Block Public Access options say ExclusionsAllowed: not-allowed (a declarative policy), so the exclusion has no effect; left out
     [bpa_exclusion_twice] { $id }: a second Block Public Access exclusion of the same VPC or subnet; the model keeps the first; left out
     [edge_association] { $id }: edge association with { $gateway }: the model reads gateway route tables of the VPC's internet gateway only; left out
-    [gateway_endpoint_service] { $id }: gateway endpoint for { $service }: the model knows S3 and DynamoDB gateway endpoints in this Region only; left out
+    [gateway_endpoint_service] { $id }: gateway endpoint for { $service }: the model knows S3, DynamoDB and S3 Express One Zone gateway endpoints in this Region only; left out
     [gateway_endpoint_no_service] { $id }: gateway endpoint without ServiceName; left out
     [gwlb_health] { $id }: EC2's output does not say whether the appliances behind the Gateway Load Balancer endpoints are healthy; they are taken as healthy and stateful (set gateway_load_balancers in the scenario to change that)
     [instance_interfaces] { $id } has { $count } network interfaces: the model uses the primary one (its SubnetId and PrivateIpAddress)
     [ipv6_rules] { $id }: IPv6 rules are not modelled; left out
-    [lattice] { $id }: { $kind } endpoints (VPC Lattice) are not modelled; left out
     [peer_group] { $id }: a rule names the security group { $peer }, which is not in this VPC (a peered VPC's or another account's); the rule is left out
     [propagated] { $id }: { $count ->
         [one] { $count } route propagated by a virtual private gateway imported as static
@@ -113,6 +112,9 @@ diag-aws_missing_input = { $case ->
     [inferred_endpoint] { $id }: no describe-vpc-endpoints output; a gateway endpoint for { $service } is inferred from the prefix-list routes to it
     [instance_subnet] { $id }: its subnet is not among the VPC's subnets; left out
     [interface_endpoint_no_service] { $id }: interface endpoint without ServiceName; left out
+    [lattice_arn] { $id }: { $kind } endpoint without its ResourceConfigurationArn or ServiceNetworkArn; left out
+    [lattice_domain] { $id }: no vpc-lattice get-resource-configuration output with a custom domain name for { $arn }: clients then use the endpoint's own DNS names, which the model does not answer, so private DNS is taken as off
+    [lattice_associations] { $id }: no active association of the service network { $arn } in vpc-lattice list-service-network-service-associations or -resource-associations output, so nothing names what the endpoint reaches; left out
     [nat_no_subnet] { $id }: zonal NAT gateway without a SubnetId; left out
     [nat_subnet] { $id }: zonal NAT gateway in subnet { $subnet }, which is not among the VPC's subnets; left out
     [no_region] { $id }: neither describe-availability-zones nor a subnet says the Region; { $region } is assumed
@@ -135,6 +137,7 @@ diag-aws_bad_value = { $case ->
     [acl_entry] { $id }: entry { $number } cannot be read; left out
     [endpoint_no_ip] { $id }: { $endpoint }'s network interface in subnet { $subnet } has no private IP; the model picks one
     [endpoint_ip] { $id }: private IP { $ip } of { $endpoint }'s network interface is not in subnet { $subnet }; the model picks one
+    [lattice_port] { $id }: port range "{ $value }" of the resource configuration cannot be read; left out
     [instance_ip] { $id }: private IP { $ip } is not in its subnet { $subnet }; left out
     [route_cidr] { $id }: route { $destination }: not an IPv4 CIDR; left out
     [rule_cidr] { $id }: the rule's CidrIp { $value } is not an IPv4 CIDR; left out

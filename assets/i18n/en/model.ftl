@@ -151,7 +151,7 @@ diag-invalid_local_route_target = { $table }'s route to { $destination } (a VPC 
 diag-route_inside_vpc_not_subnet = { $table }'s route to { $destination } is more specific than the local route for { $vpc_cidr } but is not the CIDR of a subnet; a route more specific than the local route must match a subnet's entire CIDR block
 diag-invalid_subnet_route_target = { $table }'s route to { $destination } ({ $subnet }) targets { $target }; a route more specific than the local route must target a NAT gateway, a network interface or a Gateway Load Balancer endpoint
 diag-cross_region_unsupported = { $endpoint } is an interface endpoint for { $service } in { $region }, but { $service } is not reachable across Regions through AWS PrivateLink; cross-Region services: { $supported }
-diag-prefix_list_unmanaged = { $table } routes to pl-{ $service }, but AWS manages no prefix list for { $service }: only services with gateway endpoints (S3, DynamoDB) have one
+diag-prefix_list_unmanaged = { $table } routes to pl-{ $service }, but AWS manages no prefix list for { $service }: only services with gateway endpoints (S3, DynamoDB, and S3 Express One Zone when the scenario opts into s3express) have one
 diag-prefix_list_empty = { $table }'s route to pl-{ $service } would match nothing: { $service } has no CIDRs in { $region } (give it `cidrs` under `services`)
 diag-service_cidr_inside_vpc = { $service }'s CIDR { $cidr } lies inside the VPC CIDR { $vpc_cidr }; AWS ignores a prefix-list entry more specific than a VPC CIDR in subnet route tables, and those addresses are routed as VPC addresses
 
@@ -206,12 +206,12 @@ diag-duplicate_appliance_az = { $gwlb } lists the appliances of { $az } twice
 
 diag-unknown_service = { $case ->
     [route] { $table }'s route to pl-{ $service } names the service { $service }, which is not in the catalogue (add it under `services` with its CIDRs)
-    [expect] `to: { $to }` is not a service of the catalogue or the scenario, SERVICE@REGION, a known global name, an IPv4 address or CIDR, or workload:NAME
+    [expect] `to: { $to }` is not a service of the catalogue or the scenario, SERVICE@REGION, a known global name, an IPv4 address or CIDR, workload:NAME, or a directory bucket (NAME--AZID--x-s3)
     [workload] the workload { $workload } needs { $service }, which is not a service of the catalogue or the scenario
-    [gateway_endpoint] { $endpoint } is for the service { $service }, which is not in the catalogue; gateway endpoints exist only for Amazon S3 (s3) and DynamoDB (dynamodb)
+    [gateway_endpoint] { $endpoint } is for the service { $service }, which is not in the catalogue; gateway endpoints exist only for Amazon S3 (s3), DynamoDB (dynamodb) and S3 Express One Zone (s3express, which a scenario opts into with services: [(name: "s3express")])
    *[interface_endpoint] { $endpoint } is for the service { $service }, which is not in the catalogue (add it under `services`)
 }
-diag-gateway_endpoint_service = { $endpoint } is a gateway endpoint for { $service }, which offers no gateway endpoint; gateway endpoints exist only for Amazon S3 (s3) and DynamoDB (dynamodb); use an interface endpoint instead
+diag-gateway_endpoint_service = { $endpoint } is a gateway endpoint for { $service }, which offers no gateway endpoint; gateway endpoints exist only for Amazon S3 (s3), DynamoDB (dynamodb) and S3 Express One Zone (s3express); use an interface endpoint instead
 diag-gateway_endpoint_without_ranges = { $endpoint }'s prefix list is empty: the catalogue has no { $service } ranges for { $region }, so its route matches nothing (give the service `cidrs` under `services`)
 diag-unknown_route_table = { $endpoint } lists the route table { $table }, which is not in the VPC
 diag-duplicate_gateway_endpoint_route = { $case ->

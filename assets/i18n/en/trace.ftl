@@ -50,12 +50,14 @@ dns-outside-record-cname = { $name } asked; the private hosted zone { $zone } an
 dns-outside-record-wildcard = { $name } asked; the private hosted zone { $zone } has no record for the name but a wildcard record that may answer it: wildcard matching is not modelled
 dns-outside-record-other_service = { $name } asked; the private hosted zone { $zone } answers with { $endpoint }, an interface endpoint for { $service }, not for the name asked: not modelled
 dns-outside-zone_without_hostnames = { $name } asked; the private hosted zone { $zone } matches, but enableDnsHostnames is off on { $vpc }: AWS requires it for private hosted zones and does not say what the Resolver answers without it (not modelled)
+dns-outside-lattice_without_private_dns = { $name } asked; { $endpoint } serves it, but its private DNS is off (or a VPC DNS attribute is): clients must use the endpoint's own DNS names, and what { $name } resolves to without it is outside the model (not modelled)
 why-private-dns-off = { $endpoint }'s private DNS is off
 why-private-dns-unsupported = interface endpoints of this service ({ $endpoint }) have no private DNS
 why-dns-hostnames-off = enableDnsHostnames is off and { $endpoint }'s private DNS does not apply
 why-inbound-resolver-only = { $endpoint } has private DNS only for the inbound Resolver endpoint
 why-other-region = it is a name in { $region }, which no endpoint of this VPC ({ $home }) covers
 why-global-name = it is a global name: it resolves to the service's addresses in { $region }
+why-directory-bucket = it is the Zonal endpoint of a directory bucket in { $zone }: S3 Express One Zone is reached by its public addresses, which a gateway endpoint for s3express routes privately
 assoc-explicit = { $subnet } is explicitly associated with { $table }
 assoc-main = { $subnet } has no explicit association, so it uses the main table { $table }
 assoc-forwarder = { $by } routes by its own subnet's table: { $subnet } uses { $table } ({ $main ->
@@ -73,6 +75,13 @@ rule-arbitrary_prefix_list = AWS's choice between equal prefix lists is arbitrar
 rule-no_route = no route
 hop-gateway-endpoint = { $id }: gateway endpoint (regional; no ENI and no IP address; it is only a route target). { $service } sees the source's private address, so bucket policies use aws:VpcSourceIp
 hop-interface-endpoint = { $id }: interface endpoint (AWS PrivateLink); the client picks among its ENIs { $enis }
+hop-lattice = { $id }: { $kind ->
+    [resource] resource endpoint: reaches the resource configuration { $arn } ({ $service }) through a resource gateway in the provider's VPC
+   *[service_network] service-network endpoint: reaches { $service } through the service network { $arn }
+}{ $ports_known ->
+    [yes] ; TCP ports offered: { $ports }
+   *[no] {""}
+}
 hop-nat-zonal = { $id }: { $public ->
     [yes] public NAT gateway in { $subnet } ({ $az }); translates the source to its Elastic IP
    *[no] private NAT gateway in { $subnet } ({ $az }); translates the source to its private IP; it cannot reach the internet
@@ -125,6 +134,11 @@ return-no-edge-table = return leg: { $from } has no edge route table (none is as
 ## Where a path stops
 
 stop-source_az_failed = { $source } is unavailable: its AZ { $az } has failed
+stop-directory_bucket_az_failed = { $bucket } is unavailable: it is an S3 Express One Zone directory bucket in { $az }, which has failed; the bucket is in that one zone, so every AZ loses it (the gateway endpoint is Regional and still up)
+stop-lattice_port_not_offered = { $endpoint }'s resource configuration { $arn } offers TCP ports { $ranges } only: { $tcp ->
+    [yes] port { $port } is not among them
+   *[no] this traffic is not TCP
+}
 stop-dns_disabled = enableDnsSupport is off on { $vpc }: the Amazon-provided DNS server does not answer, so { $name } does not resolve
 stop-endpoint_without_enis = { $by_zone ->
     [yes] the private hosted zone { $zone } answers { $name } with { $endpoint }, which has no subnet, so no ENI answers
@@ -170,6 +184,14 @@ why-reach-interface = reaches { $to } through interface endpoint { $endpoint } (
     [one] one ENI
    *[other] { $count } ENIs
 }; cross-AZ: { $cross })
+why-reach-resource = reaches { $to } through resource endpoint { $endpoint } ({ $count ->
+    [one] one ENI
+   *[other] { $count } ENIs
+}; cross-AZ: { $cross }); past the endpoint it is outside the model
+why-reach-service-network = reaches { $to } through service-network endpoint { $endpoint } ({ $count ->
+    [one] one ENI
+   *[other] { $count } ENIs
+}; cross-AZ: { $cross }); past the endpoint it is outside the model
 why-reach-through = reaches { $to } through { $hops }
 why-reach-local = { $route } in { $table } delivers { $address } inside the VPC
 through-gateway_endpoint = gateway endpoint { $id }
@@ -220,6 +242,7 @@ text-notes = notes:
 text-not-evaluated = not evaluated: { $layers }
 matrix-instance = instance
 matrix-legend = ok:gwe gateway endpoint · ok:vpce interface endpoint (~ sometimes, ! always cross-AZ) · ok:nat NAT gateway · ok:igw internet gateway · ok:local delivered inside the VPC · ok:mixed workload parts by different ways · PARTIAL ranges take different paths · X:<reason> blocked · leaves: leaves the VPC · down: source AZ failed
+matrix-legend-lattice = ok:res resource endpoint · ok:sn service-network endpoint (~ sometimes, ! always cross-AZ; beyond them, outside the model)
 
 ## Security groups and network ACLs (aws-semantics.md §5b)
 
@@ -473,3 +496,9 @@ note-egress_only_no_inbound = the path leaves through the egress-only internet g
 note-ipv6_layers_not_evaluated = security groups and network ACLs are not evaluated on IPv6 paths (their IPv6 rules are not modelled): this verdict is the routing's
 note-ipv6_service_ranges_unknown = the IPv6 addresses of { $service } are not in the catalogue: the route shown is the one for any public IPv6 address (a more specific route could take some of them)
 note-family_chosen = --family auto: { $choice }
+note-directory_bucket_other_az = { $bucket } is in { $az }, not in the source's AZ: requests cross AZs, give up the low latency S3 Express One Zone is chosen for, and depend on { $az } (whether inter-AZ transfer is billed is not modelled)
+note-directory_bucket_zone_unknown = { $bucket } is in the zone { $zone }, which none of the scenario's AZs has as its ID: failing that zone cannot be tried (add the AZ with its id to availability_zones)
+note-lattice_beyond_model = past { $endpoint } ({ $kind ->
+    [resource] resource endpoint
+   *[service_network] service-network endpoint
+}, { $arn }) the path is outside the model: the resource gateway, the provider's security groups and routes, the resource's health and VPC Lattice auth policies are not evaluated

@@ -147,6 +147,8 @@ ui-free-route-target-no-ip-address = { $a0 } · free · a route target, no IP ad
 ui-none-no-route-anywhere = none (no route anywhere)
 ui-tables = tables
 ui-private-dns-off = private DNS off
+ui-resource-endpoint = resource endpoint (VPC Lattice)
+ui-service-network-endpoint = service-network endpoint (VPC Lattice)
 ui-private-dns-on = private DNS on
 ui-private-dns-on-inbound-resolver-only = private DNS on (inbound Resolver only)
 ui-no-subnets-no-eni = no subnets: no ENI
@@ -177,6 +179,7 @@ ui-private = private
 
 ui-rows-of-cols-of = rows { $a0 }-{ $a1 } of { $a2 } · cols { $a3 }-{ $a4 } of { $a5 }
 ui-matrix-legend = ✔g gateway endpoint  ✔i interface endpoint (I: other AZ only)  ✔n NAT  ✔w internet gateway  ✔l local  ✔m mixed  ✖ blocked  ◐ partial  ⇢ leaves VPC  ⊘ source down
+ui-matrix-legend-lattice = ✔r resource endpoint  ✔s service-network endpoint (R, S: other AZ only)
 
 ## route tables panel (ui/route_tables.rs)
 

@@ -37,6 +37,8 @@ reason-no_aaaa_record = 名前に AAAA レコードがなく (IPv4 専用の名�
 reason-endpoint_no_ipv6 = インターフェイスエンドポイントに IPv6 アドレスがありません (IP アドレスタイプが ipv4)。IPv6 のクライアントは使えません。
 reason-no_ipv6_route = 宛先に一致する IPv6 ルートがありません (::/0 のルートがない、VPC に IPv6 ブロックがない、または合成された 64:ff9b:: のアドレスが NAT ゲートウェイではなくインターネットに向かっています)。
 reason-ipv6_not_modelled = IPv6 の経路が、AWS のページ (確認した範囲) やこのモデルでは決まらないものに当たりました (ゲートウェイエンドポイントの IPv6 のプレフィックスリスト、64:ff9b::/96 以外の IPv6 を NAT ゲートウェイへ送るルート、アプライアンス、DNS レコードの IP タイプのないデュアルスタックのエンドポイント、モデルが追わない DNS、パブリックアクセスのブロック)。推測せずにそのまま報告します。
+reason-directory_bucket_az_failed = S3 Express One Zone のディレクトリバケットがあるアベイラビリティーゾーンで障害が起きています。バケットはその 1 つのゾーンにしかないため、どの経路からも到達できません
+reason-lattice_port_not_offered = リソースエンドポイントやサービスネットワークエンドポイントの先のリソース設定が、このポートを受け付けていません (ポート範囲は TCP です)
 reason-walk_limit = 経路のステップ数がモデルのルートの数を超えたため、評価を打ち切りました (起きないはずの安全装置です)
 
 ## 注記コードの意味
@@ -61,12 +63,17 @@ note-meaning-egress_only_no_inbound = 経路は Egress-Only インターネッ�
 note-meaning-ipv6_layers_not_evaluated = IPv6 の経路ではセキュリティグループとネットワーク ACL を評価していません。判定はルーティングだけによるものです。
 note-meaning-ipv6_service_ranges_unknown = サービスの IPv6 アドレスはカタログにありません。表示しているのは任意のパブリック IPv6 アドレスに対するルートです。
 note-meaning-family_chosen = --family auto が、クライアントのアドレスと DNS の応答から IPv4 か IPv6 を選びました (両方使えるときは RFC 6724 により IPv6 が優先されます)。
+note-meaning-directory_bucket_other_az = S3 Express One Zone のディレクトリバケットは送信元と別の AZ にあります。経路はその AZ に依存し、同じ AZ に置くことで得られる低いレイテンシーも失われます
+note-meaning-directory_bucket_zone_unknown = ディレクトリバケットのゾーン (AZ ID) がシナリオのどの AZ にも当たらないため、その AZ の障害は試せません
+note-meaning-lattice_beyond_model = リソースエンドポイントやサービスネットワークエンドポイントより先はモデルの外です (リソースゲートウェイ、プロバイダー側、認証ポリシー)。到達可能とは、エンドポイントの向こう側に届くという意味だけです
 
 ## 経路の種類
 
 via-local = ローカルルート
 via-gateway_endpoint = ゲートウェイエンドポイント
 via-interface_endpoint = インターフェイスエンドポイント
+via-resource_endpoint = リソースエンドポイント
+via-service_network_endpoint = サービスネットワークエンドポイント
 via-nat_gateway = NAT ゲートウェイ
 via-internet_gateway = インターネットゲートウェイ
 via-egress_only_internet_gateway = Egress-Only インターネットゲートウェイ
@@ -149,3 +156,4 @@ query-address-outside = { $name } は VPC のどのサブネットにも入っ�
 query-unknown-region = カタログには { $region } の { $name } のアドレスがありません。登録済みのリージョン: { $known }
 query-unknown-name = { $name } はカタログにない名前です。グローバルな名前: { $known }
 query-unknown-workload = ワークロード { $name } はありません。ワークロード: { $known }
+query-bad-directory-bucket = { $name } は S3 Express One Zone のディレクトリバケットのように --x-s3 で終わっていますが、「ベース名--ゾーン ID--x-s3」の形 (例: logs--use1-az4--x-s3) ではありません

@@ -60,6 +60,7 @@ cost-note-no_instance = インスタンス { $instance } がありません。�
 cost-note-no_service = このリージョンのカタログにサービス { $service } がありません。そのフローは見積もりから除いています。
 cost-note-no_prices = assets/prices.ron に { $region } の料金がありません (料金があるリージョン: { $priced })。何も計上していません。
 cost-note-failed_az_enis = 障害が起きた AZ のインターフェイスエンドポイントの ENI も課金されます。AWS はエンドポイントが AZ にプロビジョニングされている時間すべてに課金します。
+cost-note-lattice_not_priced = リソースエンドポイントとサービスネットワークエンドポイント ({ $endpoints }) は含めていません。料金データにその価格がないためです (モデル化していません)
 cost-note-regional_nat = リージョナル NAT ゲートウェイ { $nat }: インスタンスがある AZ ごと ({ $azs } 個) に、NAT ゲートウェイ 1 時間分とパブリック IPv4 アドレス 1 つ分として計上しています。リージョナル NAT ゲートウェイの AWS の料金は確認していません。
 cost-note-unserved_gwlb_endpoint = GWLB エンドポイント { $endpoint }: シナリオ内にこのエンドポイントを受け持つ Gateway Load Balancer がないため、ロードバランサーの時間料金とキャパシティユニットは計上していません。
 cost-note-cross_az_sometimes = 「別の AZ に向かうことがある」場合: クライアントは DNS の応答に含まれる正常な ENI に均等にトラフィックを分けると仮定し、自分の AZ の外の ENI に向かう分を AZ 間のデータ転送として計上しています。

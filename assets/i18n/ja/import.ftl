@@ -15,12 +15,11 @@ diag-aws_not_modelled = { $case ->
     [bpa_exclusions_not_allowed] { $id }: パブリックアクセスのブロックのオプションが ExclusionsAllowed: not-allowed (宣言型ポリシー) なので、この除外は効きません。インポートしません。
     [bpa_exclusion_twice] { $id }: 同じ VPC またはサブネットに対する 2 つ目のパブリックアクセスのブロックの除外です。モデルには最初のものだけを残します。インポートしません。
     [edge_association] { $id }: { $gateway } とのエッジの関連付けはインポートしません。このモデルが読み込むゲートウェイルートテーブルは、VPC のインターネットゲートウェイのものだけです。
-    [gateway_endpoint_service] { $id }: { $service } のゲートウェイエンドポイントはインポートしません。このモデルが扱うゲートウェイエンドポイントは、このリージョンの S3 と DynamoDB のものだけです。
+    [gateway_endpoint_service] { $id }: { $service } のゲートウェイエンドポイントはインポートしません。このモデルが扱うゲートウェイエンドポイントは、このリージョンの S3、DynamoDB、S3 Express One Zone のものだけです。
     [gateway_endpoint_no_service] { $id }: ServiceName のないゲートウェイエンドポイントはインポートしません。
     [gwlb_health] { $id }: Gateway Load Balancer エンドポイントの先にあるアプライアンスが正常かどうかは、EC2 の出力からはわかりません。正常でステートフルなものとして扱います (変えるには、シナリオに gateway_load_balancers を書いてください)。
     [instance_interfaces] { $id } にはネットワークインターフェイスが { $count } 個あります。このモデルはプライマリのもの (SubnetId と PrivateIpAddress) だけを使います。
     [ipv6_rules] { $id }: IPv6 のルールはモデルにないため、インポートしません。
-    [lattice] { $id }: { $kind } エンドポイント (VPC Lattice) はモデルにないため、インポートしません。
     [peer_group] { $id }: ルールがセキュリティグループ { $peer } を指定していますが、これはこの VPC のものではありません (ピアリング先の VPC や別のアカウントのもの)。このルールはインポートしません。
     [propagated] { $id }: 仮想プライベートゲートウェイから伝達された { $count } 件のルートを、静的ルートとしてインポートしました。このモデルには伝達されたルートがありません (AWS は、プレフィックス長が同じなら、伝達されたルートを静的ルートやプレフィックスリストのルートより低く扱います)。
     [remote_service] { $id }: { $region } の { $service } へのインターフェイスエンドポイントは、カタログにないサービスのため、インポートしません。
@@ -91,6 +90,9 @@ diag-aws_missing_input = { $case ->
     [inferred_endpoint] { $id }: describe-vpc-endpoints の出力がないため、そこへのプレフィックスリストのルートから { $service } のゲートウェイエンドポイントがあるとみなします。
     [instance_subnet] { $id }: サブネットが VPC のサブネットにないため、インポートしません。
     [interface_endpoint_no_service] { $id }: ServiceName のないインターフェイスエンドポイントは、インポートしません。
+    [lattice_arn] { $id }: ResourceConfigurationArn や ServiceNetworkArn のない { $kind } エンドポイントは、インポートしません。
+    [lattice_domain] { $id }: { $arn } のカスタムドメイン名がある vpc-lattice get-resource-configuration の出力がありません。クライアントはエンドポイント自身の DNS 名を使うことになり、モデルはその名前に応答しないため、プライベート DNS はオフとして扱います。
+    [lattice_associations] { $id }: サービスネットワーク { $arn } の有効な関連付けが、vpc-lattice list-service-network-service-associations や -resource-associations の出力にありません。エンドポイントの接続先を名前で示せないため、インポートしません。
     [nat_no_subnet] { $id }: SubnetId のないゾーン NAT ゲートウェイは、インポートしません。
     [nat_subnet] { $id }: ゾーン NAT ゲートウェイのサブネット { $subnet } が VPC のサブネットにないため、インポートしません。
     [no_region] { $id }: リージョンが describe-availability-zones にもサブネットにも書かれていないため、{ $region } とみなします。
@@ -113,6 +115,7 @@ diag-aws_bad_value = { $case ->
     [acl_entry] { $id }: エントリ { $number } を読み取れないため、インポートしません。
     [endpoint_no_ip] { $id }: サブネット { $subnet } にある { $endpoint } のネットワークインターフェイスにプライベート IP がありません。アドレスはモデルが選びます。
     [endpoint_ip] { $id }: { $endpoint } のネットワークインターフェイスのプライベート IP { $ip } がサブネット { $subnet } にありません。アドレスはモデルが選びます。
+    [lattice_port] { $id }: リソース設定のポート範囲 "{ $value }" を読み取れないため、除外します。
     [instance_ip] { $id }: プライベート IP { $ip } がそのサブネット { $subnet } にないため、このアドレスはインポートしません。
     [route_cidr] { $id }: ルートの送信先 { $destination } は IPv4 の CIDR ではないため、インポートしません。
     [rule_cidr] { $id }: ルールの CidrIp { $value } は IPv4 の CIDR ではないため、インポートしません。

@@ -141,7 +141,7 @@ diag-invalid_local_route_target = { $table } の { $destination } (VPC の CIDR)
 diag-route_inside_vpc_not_subnet = { $table } の { $destination } へのルートは { $vpc_cidr } のローカルルートより具体的ですが、どのサブネットの CIDR とも一致しません。ローカルルートより具体的なルートは、サブネットの CIDR ブロック全体と一致する必要があります。
 diag-invalid_subnet_route_target = { $table } の { $destination } ({ $subnet }) へのルートのターゲットが { $target } になっています。ローカルルートより具体的なルートのターゲットは、NAT ゲートウェイ、ネットワークインターフェイス、Gateway Load Balancer エンドポイントのどれかである必要があります。
 diag-cross_region_unsupported = { $endpoint } は { $region } の { $service } へのインターフェイスエンドポイントですが、{ $service } は AWS PrivateLink でリージョンをまたいで接続できません。リージョンをまたいで使えるサービス: { $supported }
-diag-prefix_list_unmanaged = { $table } には pl-{ $service } へのルートがありますが、{ $service } には AWS マネージドプレフィックスリストがありません。プレフィックスリストがあるのは、ゲートウェイエンドポイントのあるサービス (S3、DynamoDB) だけです。
+diag-prefix_list_unmanaged = { $table } には pl-{ $service } へのルートがありますが、{ $service } には AWS マネージドプレフィックスリストがありません。プレフィックスリストがあるのは、ゲートウェイエンドポイントのあるサービス (S3、DynamoDB、シナリオで s3express を有効にしたときの S3 Express One Zone) だけです。
 diag-prefix_list_empty = { $table } の pl-{ $service } へのルートはどの宛先にも一致しません。{ $region } の { $service } に CIDR がありません (`services` でサービスに `cidrs` を指定してください)。
 diag-service_cidr_inside_vpc = { $service } の CIDR { $cidr } は VPC の CIDR { $vpc_cidr } の中にあります。AWS はサブネットのルートテーブルで VPC の CIDR より具体的なプレフィックスリストのエントリを無視するため、これらのアドレスは VPC 内のアドレスとしてルーティングされます。
 
@@ -196,12 +196,12 @@ diag-duplicate_appliance_az = { $gwlb } に { $az } のアプライアンスが 
 
 diag-unknown_service = { $case ->
     [route] { $table } の pl-{ $service } へのルートはサービス { $service } を指していますが、このサービスはカタログにありません (`services` に CIDR と一緒に追加してください)。
-    [expect] `to: { $to }` は、カタログやシナリオのサービス、SERVICE@REGION、既知のグローバル名、IPv4 アドレスや CIDR、workload:NAME のどれでもありません。
+    [expect] `to: { $to }` は、カタログやシナリオのサービス、SERVICE@REGION、既知のグローバル名、IPv4 アドレスや CIDR、workload:NAME、ディレクトリバケット (NAME--AZ ID--x-s3) のどれでもありません。
     [workload] ワークロード { $workload } が必要とする { $service } は、カタログにもシナリオにもないサービスです。
-    [gateway_endpoint] { $endpoint } のサービス { $service } はカタログにありません。ゲートウェイエンドポイントがあるのは Amazon S3 (s3) と DynamoDB (dynamodb) だけです。
+    [gateway_endpoint] { $endpoint } のサービス { $service } はカタログにありません。ゲートウェイエンドポイントがあるのは Amazon S3 (s3)、DynamoDB (dynamodb)、S3 Express One Zone (s3express。シナリオの services: [(name: "s3express")] で有効にします) だけです。
    *[interface_endpoint] { $endpoint } のサービス { $service } はカタログにありません (`services` に追加してください)。
 }
-diag-gateway_endpoint_service = { $endpoint } は { $service } のゲートウェイエンドポイントですが、{ $service } にはゲートウェイエンドポイントがありません。ゲートウェイエンドポイントがあるのは Amazon S3 (s3) と DynamoDB (dynamodb) だけです。代わりにインターフェイスエンドポイントを使ってください。
+diag-gateway_endpoint_service = { $endpoint } は { $service } のゲートウェイエンドポイントですが、{ $service } にはゲートウェイエンドポイントがありません。ゲートウェイエンドポイントがあるのは Amazon S3 (s3)、DynamoDB (dynamodb)、S3 Express One Zone (s3express) だけです。代わりにインターフェイスエンドポイントを使ってください。
 diag-gateway_endpoint_without_ranges = { $endpoint } のプレフィックスリストは空です。カタログに { $region } の { $service } のアドレス範囲がないため、このルートはどの宛先にも一致しません (`services` でサービスに `cidrs` を指定してください)。
 diag-unknown_route_table = { $endpoint } がルートテーブル { $table } を指定していますが、このテーブルは VPC にありません。
 diag-duplicate_gateway_endpoint_route = { $case ->

@@ -51,12 +51,14 @@ dns-outside-record-cname = { $name } を問い合わせると、プライベー�
 dns-outside-record-wildcard = { $name } を問い合わせると、プライベートホストゾーン { $zone } にはこの名前のレコードはありませんが、応答しうるワイルドカードレコードがあります。ワイルドカードの一致はモデル化していません
 dns-outside-record-other_service = { $name } を問い合わせると、プライベートホストゾーン { $zone } は { $endpoint } で応答しますが、これは問い合わせた名前ではなく { $service } のインターフェイスエンドポイントです。モデル化していません
 dns-outside-zone_without_hostnames = { $name } を問い合わせると、プライベートホストゾーン { $zone } が該当しますが、{ $vpc } の enableDnsHostnames がオフです。AWS はプライベートホストゾーンにこの設定を必須としており、オフのときに Resolver が何を返すかは書かれていません (モデル化していません)
+dns-outside-lattice_without_private_dns = { $name } を問い合わせました。{ $endpoint } がこの名前を扱いますが、プライベート DNS がオフです (または VPC の DNS 属性がオフです)。クライアントはエンドポイント自身の DNS 名を使う必要があり、{ $name } が何に解決されるかはモデルの外です (モデル化していません)
 why-private-dns-off = { $endpoint } のプライベート DNS がオフです
 why-private-dns-unsupported = このサービスのインターフェイスエンドポイント ({ $endpoint }) にはプライベート DNS がありません
 why-dns-hostnames-off = enableDnsHostnames (DNS ホスト名) がオフなので、{ $endpoint } のプライベート DNS は効きません
 why-inbound-resolver-only = { $endpoint } のプライベート DNS はインバウンド Resolver エンドポイント専用です
 why-other-region = { $region } の名前で、この VPC ({ $home }) のどのエンドポイントも対象にしていません
 why-global-name = グローバルな名前なので、{ $region } のサービスのアドレスに解決されます
+why-directory-bucket = { $zone } にあるディレクトリバケットのゾーンエンドポイントです。S3 Express One Zone へはパブリックアドレスで接続し、s3express のゲートウェイエンドポイントがあればそのルートで VPC 内から送られます
 assoc-explicit = { $subnet } は { $table } に明示的に関連付けられています
 assoc-main = { $subnet } には明示的な関連付けがないので、メインルートテーブル { $table } を使います
 assoc-forwarder = { $by } は自分のサブネットのルートテーブルで転送します: { $subnet } は { $table } を使用 ({ $main ->
@@ -74,6 +76,13 @@ rule-arbitrary_prefix_list = 同じ長さのプレフィックスリストのど
 rule-no_route = ルートなし
 hop-gateway-endpoint = { $id }: ゲートウェイエンドポイント (リージョン単位。ENI も IP アドレスも持たず、ルートのターゲットになるだけです)。{ $service } には送信元のプライベートアドレスが見えるので、バケットポリシーでは aws:VpcSourceIp を使います
 hop-interface-endpoint = { $id }: インターフェイスエンドポイント (AWS PrivateLink)。クライアントは次の ENI のどれかに接続します: { $enis }
+hop-lattice = { $id }: { $kind ->
+    [resource] リソースエンドポイント。プロバイダーの VPC にあるリソースゲートウェイを通って、リソース設定 { $arn } ({ $service }) に接続します
+   *[service_network] サービスネットワークエンドポイント。サービスネットワーク { $arn } を通って { $service } に接続します
+}{ $ports_known ->
+    [yes] 。利用できる TCP ポート: { $ports }
+   *[no] {""}
+}
 hop-nat-zonal = { $id }: { $public ->
     [yes] { $subnet } ({ $az }) にあるパブリック NAT ゲートウェイ。送信元を自分の Elastic IP アドレスに変換します
    *[no] { $subnet } ({ $az }) にあるプライベート NAT ゲートウェイ。送信元を自分のプライベート IP に変換します。インターネットには出られません
@@ -126,6 +135,11 @@ return-no-edge-table = 戻り経路: { $from } にはエッジの関連付けを
 ## 経路が止まる場所
 
 stop-source_az_failed = { $source } は利用できません: AZ { $az } で障害が起きています
+stop-directory_bucket_az_failed = { $bucket } は利用できません。S3 Express One Zone のディレクトリバケットで、障害の起きた { $az } にあります。バケットはこの 1 つのゾーンにしかないため、どの AZ からも到達できません (ゲートウェイエンドポイントはリージョン単位なので動いています)
+stop-lattice_port_not_offered = { $endpoint } のリソース設定 { $arn } が受け付けるのは TCP ポート { $ranges } だけです。{ $tcp ->
+    [yes] ポート { $port } は含まれていません
+   *[no] この通信は TCP ではありません
+}
 stop-dns_disabled = { $vpc } で enableDnsSupport (DNS 解決) がオフです。Amazon 提供の DNS サーバーが応答しないので、{ $name } は名前解決できません
 stop-endpoint_without_enis = { $by_zone ->
     [yes] プライベートホストゾーン { $zone } は { $name } に { $endpoint } で応答しますが、{ $endpoint } にはサブネットがないため、応答する ENI がありません
@@ -168,6 +182,8 @@ stop-leaves_vpc = { $table } のルート { $route }: { $target } から VPC の
 ## 判定の理由 (要約の 1 行)
 
 why-reach-interface = インターフェイスエンドポイント { $endpoint } 経由で { $to } に到達します (ENI { $count } 個、AZ をまたぐか: { $cross })
+why-reach-resource = リソースエンドポイント { $endpoint } 経由で { $to } に到達します (ENI { $count } 個、AZ をまたぐか: { $cross })。エンドポイントより先はモデルの外です
+why-reach-service-network = サービスネットワークエンドポイント { $endpoint } 経由で { $to } に到達します (ENI { $count } 個、AZ をまたぐか: { $cross })。エンドポイントより先はモデルの外です
 why-reach-through = { $hops } 経由で { $to } に到達します
 why-reach-local = { $table } のルート { $route } で、{ $address } に VPC 内で配送されます
 through-gateway_endpoint = ゲートウェイエンドポイント { $id }
@@ -218,6 +234,7 @@ text-notes = 注記:
 text-not-evaluated = 評価していない層: { $layers }
 matrix-instance = インスタンス
 matrix-legend = ok:gwe ゲートウェイエンドポイント · ok:vpce インターフェイスエンドポイント (~ 別の AZ に向かうことがある、! 常に別の AZ) · ok:nat NAT ゲートウェイ · ok:igw インターネットゲートウェイ · ok:local VPC 内で配送 · ok:mixed ワークロードの部分ごとに経路が異なる · PARTIAL アドレス範囲によって経路が違う · X:<理由> 到達不可 · leaves: VPC の外へ · down: 送信元の AZ で障害
+matrix-legend-lattice = ok:res リソースエンドポイント · ok:sn サービスネットワークエンドポイント (~ AZ をまたぐことがある、! 常に別の AZ へ。その先はモデルの外)
 
 ## セキュリティグループとネットワーク ACL (aws-semantics.md §5b)
 
@@ -465,3 +482,9 @@ note-egress_only_no_inbound = 経路は Egress-Only インターネットゲー�
 note-ipv6_layers_not_evaluated = IPv6 の経路では、セキュリティグループとネットワーク ACL を評価していません (IPv6 のルールはモデル化していません)。この判定はルーティングだけによるものです。
 note-ipv6_service_ranges_unknown = { $service } の IPv6 アドレスはカタログにありません。表示しているのは任意のパブリック IPv6 アドレスに対するルートです (より具体的なルートが一部のアドレスを引き受ける可能性があります)。
 note-family_chosen = --family auto: { $choice }
+note-directory_bucket_other_az = { $bucket } は送信元と別の { $az } にあります。リクエストは AZ をまたぐため、S3 Express One Zone を選ぶ理由である低いレイテンシーが失われ、{ $az } に依存します (AZ 間のデータ転送が課金されるかはモデル化していません)
+note-directory_bucket_zone_unknown = { $bucket } のゾーン { $zone } は、シナリオのどの AZ の ID とも一致しません。このゾーンの障害は試せません (availability_zones にその AZ を id 付きで加えてください)
+note-lattice_beyond_model = { $endpoint } ({ $kind ->
+    [resource] リソースエンドポイント
+   *[service_network] サービスネットワークエンドポイント
+}、{ $arn }) より先はモデルの外です。リソースゲートウェイ、プロバイダー側のセキュリティグループとルート、リソース自体の状態、VPC Lattice の認証ポリシーは評価していません

@@ -146,6 +146,8 @@ ui-free-route-target-no-ip-address = { $a0 } · 無料 · ルートのターゲ�
 ui-none-no-route-anywhere = なし (どのルートテーブルにもルートがありません)
 ui-tables = ルートテーブル
 ui-private-dns-off = プライベート DNS オフ
+ui-resource-endpoint = リソースエンドポイント (VPC Lattice)
+ui-service-network-endpoint = サービスネットワークエンドポイント (VPC Lattice)
 ui-private-dns-on = プライベート DNS オン
 ui-private-dns-on-inbound-resolver-only = プライベート DNS オン (インバウンド Resolver エンドポイントのみ)
 ui-no-subnets-no-eni = サブネットなし: ENI なし
@@ -176,6 +178,7 @@ ui-private = プライベート
 
 ui-rows-of-cols-of = { $a2 } 行中 { $a0 }-{ $a1 } 行 · { $a5 } 列中 { $a3 }-{ $a4 } 列
 ui-matrix-legend = ✔g ゲートウェイエンドポイント  ✔i インターフェイスエンドポイント (I: 別の AZ のみ)  ✔n NAT  ✔w インターネットゲートウェイ  ✔l ローカル  ✔m 混在  ✖ 到達不可  ◐ 一部のみ  ⇢ VPC の外へ  ⊘ 送信元停止
+ui-matrix-legend-lattice = ✔r リソースエンドポイント  ✔s サービスネットワークエンドポイント (R、S: 別の AZ のみ)
 
 ## route tables panel (ui/route_tables.rs)
 

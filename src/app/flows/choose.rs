@@ -237,6 +237,7 @@ impl App {
                 self.apply(Edit::AddInterfaceEndpoint {
                     endpoint: InterfaceEndpoint {
                         policy: None,
+                        lattice: None,
                         id,
                         service,
                         subnets: vec![EndpointSubnet {

@@ -67,6 +67,10 @@ pub enum PublicWhy {
     OtherRegion { region: Id, home: Id },
     /// A global name that Regional private DNS does not cover.
     GlobalName { region: Id },
+    /// The Zonal endpoint of an S3 Express One Zone directory bucket in zone `zone`: S3
+    /// Express is reached by its public addresses (through a gateway endpoint's route, or
+    /// whatever route takes them).
+    DirectoryBucket { zone: Id },
 }
 
 /// Where the replies of an inspected path start.

@@ -81,6 +81,8 @@ pub enum Fact {
         holder: Option<Holder>,
     },
     Return(Box<ReturnLeg>),
+    /// A resource or service-network endpoint's far side: what it reaches, outside this VPC.
+    Lattice(Box<LatticeHop>),
     /// The path stops here.
     Stop(Box<Stop>),
     /// A step of an IPv6 path (or the family a query took).

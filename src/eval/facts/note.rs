@@ -70,11 +70,25 @@ pub enum Note {
     Ipv6ServiceRangesUnknown { service: Id },
     /// `--family auto` chose this family.
     FamilyChosen { family: IpFamily, why: FamilyWhy },
+    /// The S3 Express One Zone directory bucket is in another AZ than the source: the path
+    /// depends on that AZ and gives up the co-location the storage class is for.
+    DirectoryBucketOtherAz { bucket: Id, az: Az },
+    /// The directory bucket's zone (an AZ ID) is none of the scenario's AZs: its failure cannot
+    /// be asked about.
+    DirectoryBucketZoneUnknown { bucket: Id, zone: Id },
+    /// Past a resource or service-network endpoint the path is outside the model: the resource
+    /// gateway, the provider's security groups and routes, the resource's health and VPC
+    /// Lattice auth policies are not evaluated.
+    LatticeBeyondModel {
+        endpoint: Id,
+        kind: LatticeKind,
+        arn: String,
+    },
 }
 
 impl Note {
     /// Every note code, for the README and the message files.
-    pub const CODES: [&'static str; 20] = [
+    pub const CODES: [&'static str; 23] = [
         "private_dns_off",
         "private_dns_unsupported",
         "dns_hostnames_off",
@@ -95,6 +109,9 @@ impl Note {
         "ipv6_layers_not_evaluated",
         "ipv6_service_ranges_unknown",
         "family_chosen",
+        "directory_bucket_other_az",
+        "directory_bucket_zone_unknown",
+        "lattice_beyond_model",
     ];
 
     pub fn code(&self) -> &'static str {
@@ -119,6 +136,9 @@ impl Note {
             Note::Ipv6LayersNotEvaluated => "ipv6_layers_not_evaluated",
             Note::Ipv6ServiceRangesUnknown { .. } => "ipv6_service_ranges_unknown",
             Note::FamilyChosen { .. } => "family_chosen",
+            Note::DirectoryBucketOtherAz { .. } => "directory_bucket_other_az",
+            Note::DirectoryBucketZoneUnknown { .. } => "directory_bucket_zone_unknown",
+            Note::LatticeBeyondModel { .. } => "lattice_beyond_model",
         }
     }
 }

@@ -155,6 +155,17 @@ pub enum Stop {
     /// VPC Block Public Access blocks the traffic at the internet gateway, or applies in a way
     /// that is not modelled.
     BlockPublicAccess(BpaCheck),
+    /// The S3 Express One Zone directory bucket's zone has failed: the bucket is unreachable
+    /// from every AZ.
+    DirectoryBucketAzFailed { bucket: Id, az: Az },
+    /// The resource configuration behind the endpoint does not offer the traffic's port (`port`
+    /// none: the traffic is not TCP).
+    LatticePortNotOffered {
+        endpoint: Id,
+        arn: String,
+        port: Option<u16>,
+        ranges: Vec<crate::model::PortRange>,
+    },
 }
 
 impl Stop {
@@ -208,6 +219,8 @@ impl Stop {
             Stop::SourceDestCheck { .. } => Reason::SourceDestCheck,
             Stop::Policy(c) => c.reason(),
             Stop::BlockPublicAccess(c) => c.reason(),
+            Stop::DirectoryBucketAzFailed { .. } => Reason::DirectoryBucketAzFailed,
+            Stop::LatticePortNotOffered { .. } => Reason::LatticePortNotOffered,
             Stop::LeavesVpc { .. } => return None,
             Stop::Ipv6(s) => return s.reason(),
         })
@@ -252,6 +265,8 @@ impl Stop {
             Stop::Policy(_) => "policy",
             Stop::BlockPublicAccess(_) => "block_public_access",
             Stop::Ipv6(_) => "ipv6",
+            Stop::DirectoryBucketAzFailed { .. } => "directory_bucket_az_failed",
+            Stop::LatticePortNotOffered { .. } => "lattice_port_not_offered",
         }
     }
 }

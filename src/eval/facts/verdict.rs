@@ -15,6 +15,12 @@ pub enum Via {
     InternetGateway,
     /// Out to the internet over IPv6 through an egress-only internet gateway.
     EgressOnlyInternetGateway,
+    /// A resource VPC endpoint (VPC Lattice): its ENIs, then a resource configuration outside
+    /// this VPC.
+    ResourceEndpoint,
+    /// A service-network VPC endpoint (VPC Lattice): its ENIs, then a service network outside
+    /// this VPC.
+    ServiceNetworkEndpoint,
     /// A workload whose parts are reachable by different ways (each part says which).
     Mixed,
 }
@@ -28,8 +34,19 @@ impl Via {
             Via::NatGateway => "nat_gateway",
             Via::InternetGateway => "internet_gateway",
             Via::EgressOnlyInternetGateway => "egress_only_internet_gateway",
+            Via::ResourceEndpoint => "resource_endpoint",
+            Via::ServiceNetworkEndpoint => "service_network_endpoint",
             Via::Mixed => "mixed",
         }
+    }
+
+    /// Whether the way reaches network interfaces of an endpoint in this VPC (so `cross_az`
+    /// applies): an interface, resource or service-network endpoint.
+    pub fn through_enis(self) -> bool {
+        matches!(
+            self,
+            Via::InterfaceEndpoint | Via::ResourceEndpoint | Via::ServiceNetworkEndpoint
+        )
     }
 }
 
@@ -138,10 +155,16 @@ pub enum Reason {
     NoIpv6Route,
     /// An IPv6 path meets something AWS's pages (as read) or the model leave open: not modelled.
     Ipv6NotModelled,
+    /// The S3 Express One Zone directory bucket's zone has failed: the bucket is in that one
+    /// zone, so no path reaches it.
+    DirectoryBucketAzFailed,
+    /// The resource configuration behind a resource or service-network endpoint does not offer
+    /// the port (or the protocol: its port ranges are TCP).
+    LatticePortNotOffered,
 }
 
 impl Reason {
-    pub const ALL: [Reason; 36] = [
+    pub const ALL: [Reason; 38] = [
         Reason::NoRoute,
         Reason::BlackholeRoute,
         Reason::NoPublicIp,
@@ -178,6 +201,8 @@ impl Reason {
         Reason::EndpointNoIpv6,
         Reason::NoIpv6Route,
         Reason::Ipv6NotModelled,
+        Reason::DirectoryBucketAzFailed,
+        Reason::LatticePortNotOffered,
     ];
 
     pub fn code(self) -> &'static str {
@@ -218,6 +243,8 @@ impl Reason {
             Reason::EndpointNoIpv6 => "endpoint_no_ipv6",
             Reason::NoIpv6Route => "no_ipv6_route",
             Reason::Ipv6NotModelled => "ipv6_not_modelled",
+            Reason::DirectoryBucketAzFailed => "directory_bucket_az_failed",
+            Reason::LatticePortNotOffered => "lattice_port_not_offered",
         }
     }
 
@@ -239,6 +266,10 @@ impl Reason {
             | Reason::GwlbEndpointFailed
             | Reason::ApplianceUnavailable
             | Reason::DestinationUnavailable => "BAD_STATE",
+            // Reachability Analyzer analyzes paths to network resources, not S3 buckets' zones.
+            Reason::DirectoryBucketAzFailed => return None,
+            // The explanation codes read name none for VPC Lattice resource configurations.
+            Reason::LatticePortNotOffered => return None,
             Reason::NoPublicIp
             | Reason::DnsResolutionDisabled
             | Reason::RoutingLoop

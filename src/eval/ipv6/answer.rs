@@ -88,7 +88,11 @@ pub(super) fn answer(model: &Model, failed: &[bool], c: &Client, goal: &Goal) ->
         }
         Goal::Service(svc) => *svc,
         Goal::Workload(name, _) => return (not_modelled(name, V6Unknown::Workload), true),
-        Goal::Remote { service, .. } | Goal::Global { name: service, .. } => {
+        Goal::Remote { service, .. }
+        | Goal::Global { name: service, .. }
+        | Goal::DirectoryBucket {
+            bucket: service, ..
+        } => {
             return (not_modelled(service, V6Unknown::OtherName), true);
         }
     };

@@ -276,7 +276,8 @@ pub(super) type CellsAgain = (usize, usize, Vec<u32>, Vec<(u32, EniAnswer)>);
 
 /// The classes whose cells `cells` (class, its previous class, services) a rule edit may have
 /// touched: those cells evaluated again, the others and the previous reads kept (the cells'
-/// reads replaced by the new ones). Classes are shared out over the cores.
+/// reads replaced by the new ones). The classes of one family replay each other's walks
+/// (`family.rs`); families are shared out over the cores.
 pub(super) fn redo_cells(
     model: &Model,
     failed: &[bool],
@@ -285,6 +286,7 @@ pub(super) fn redo_cells(
     keys: &[super::ClassKey],
     cells: Vec<CellsAgain>,
 ) -> Vec<(usize, Arc<[super::MatrixCell]>, Arc<Deps>)> {
+    let families = super::family::families(model, cells.iter().map(|c| &keys[c.0]));
     let threads = crate::model::cores().min(cells.len().div_ceil(64)).max(1);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let work = || {
@@ -292,38 +294,42 @@ pub(super) fn redo_cells(
         let n = model.services().len();
         let mut done = Vec::new();
         loop {
-            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some((k, j, redo, patch)) = cells.get(i) else {
+            let f = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(family) = families.get(f) else {
                 return done;
             };
-            let source = super::class_source(model, &keys[*k]);
-            let mut row: Vec<super::MatrixCell> = memo.rows[*j][..n].to_vec();
-            let src_az = model.subnet_az[keys[*k].subnet];
-            let mut walk = Vec::new();
-            for &(s, answer) in patch {
-                let cell = &mut row[s as usize].verdict;
-                match answer.after_failures(model, failed, src_az, cell) {
-                    // The answer's reads stay as recorded: its ENIs only failed since.
-                    Some(v) => *cell = v,
-                    None => walk.push(s),
+            let mut walks = super::family::Cells::new(n);
+            for &c in family {
+                let (k, j, redo, patch) = &cells[c];
+                let source = super::class_source(model, &keys[*k]);
+                let mut row: Vec<super::MatrixCell> = memo.rows[*j][..n].to_vec();
+                let src_az = model.subnet_az[keys[*k].subnet];
+                let mut walk = Vec::new();
+                for &(s, answer) in patch {
+                    let cell = &mut row[s as usize].verdict;
+                    match answer.after_failures(model, failed, src_az, cell) {
+                        // The answer's reads stay as recorded: its ENIs only failed since.
+                        Some(v) => *cell = v,
+                        None => walk.push(s),
+                    }
                 }
-            }
-            // Cells taken from their answers keep the class's reads as they were: shared.
-            let mut deps = Arc::clone(&memo.deps[*j]);
-            if !redo.is_empty() || !walk.is_empty() {
-                let mut d = Deps::clone(&memo.deps[*j]);
-                d.on = true;
-                d.cell = Mark::default();
-                d.cell_azs = Default::default();
-                *ctx.deps.get_mut() = d;
-                for &s in redo.iter().chain(&walk) {
-                    row[s as usize].verdict = super::cell_verdict(&mut ctx, &source, s as usize);
-                    ctx.deps.get_mut().redo_cell(s);
+                // Cells taken from their answers keep the class's reads as they were: shared.
+                let mut deps = Arc::clone(&memo.deps[*j]);
+                if !redo.is_empty() || !walk.is_empty() {
+                    let mut d = Deps::clone(&memo.deps[*j]);
+                    d.on = true;
+                    d.cell = Mark::default();
+                    d.cell_azs = Default::default();
+                    *ctx.deps.get_mut() = d;
+                    for &s in redo.iter().chain(&walk) {
+                        row[s as usize] = walks.cell(&mut ctx, &source, s as usize);
+                        ctx.deps.get_mut().redo_cell(s);
+                    }
+                    deps = Arc::new(std::mem::take(ctx.deps.get_mut()));
                 }
-                deps = Arc::new(std::mem::take(ctx.deps.get_mut()));
+                let row = super::with_workloads(model, row);
+                done.push((*k, row, deps));
             }
-            let row = super::with_workloads(model, row);
-            done.push((*k, row, deps));
         }
     };
     std::thread::scope(|scope| {

@@ -21,6 +21,10 @@ pub(crate) fn reach(
     hops: &mut Trail,
 ) -> Outcome {
     let ie = &ctx.model.scenario().interface_endpoints[endpoint];
+    // A resource or service-network endpoint: the same way in, something else past it.
+    if let Some(lattice) = &ie.lattice {
+        return super::lattice_endpoint::reach(ctx, at, endpoint, lattice, walk, hops);
+    }
     let reached = Verdict::Reachable {
         via: Via::InterfaceEndpoint,
         cross_az: None,

@@ -66,6 +66,42 @@ pub(crate) fn rule_fact(group: &str, index: usize, rule: &SecurityGroupRule) -> 
     }
 }
 
+/// The first compiled rule (groups in order, rules in order) of `groups` in `direction` that
+/// allows `traffic`, with its group: what [`check`] and [`allows`] decide by.
+#[inline]
+fn first_allowing<'m>(
+    ctx: &Ctx<'m>,
+    direction: GroupDirection,
+    groups: &[u32],
+    traffic: &Traffic,
+    peer_groups: Option<&[u32]>,
+) -> Option<(u32, &'m GroupRuleC)> {
+    let sec = ctx.model.security();
+    let side = match direction {
+        GroupDirection::Ingress => 0,
+        GroupDirection::Egress => 1,
+    };
+    let peer = Span::of(traffic.peer);
+    groups.iter().find_map(|&g| {
+        sec.group_rules[g as usize][side]
+            .iter()
+            .find(|r| covers(ctx, r, traffic, peer, peer_groups))
+            .map(|r| (g, r))
+    })
+}
+
+/// Whether [`check`] allows `traffic` (its decision without the fact). The groups' rules are
+/// not recorded as read: the caller records what it keeps (`matrix/family.rs`).
+pub(crate) fn allows(
+    ctx: &Ctx<'_>,
+    direction: GroupDirection,
+    groups: &[u32],
+    traffic: &Traffic,
+    peer_groups: Option<&[u32]>,
+) -> bool {
+    first_allowing(ctx, direction, groups, traffic, peer_groups).is_some()
+}
+
 /// Check `traffic` against the rules of `groups` in `direction`, at `interface`. `Ok` when some
 /// rule allows it (the rule named), `Err` when none does (the rules listed).
 pub(crate) fn check(
@@ -76,8 +112,32 @@ pub(crate) fn check(
     traffic: Traffic,
     peer_groups: Option<&[u32]>,
 ) -> Result<GroupCheck, Box<GroupCheck>> {
+    check_with(
+        ctx,
+        true,
+        direction,
+        interface,
+        groups,
+        traffic,
+        peer_groups,
+    )
+}
+
+/// [`check`], the groups' rules recorded as read only when `record` (the matrix records those
+/// of a source's groups itself, for each class whose checks decide alike: `matrix/family.rs`).
+pub(crate) fn check_with(
+    ctx: &Ctx<'_>,
+    record: bool,
+    direction: GroupDirection,
+    interface: &str,
+    groups: &[u32],
+    traffic: Traffic,
+    peer_groups: Option<&[u32]>,
+) -> Result<GroupCheck, Box<GroupCheck>> {
     let sec = ctx.model.security();
-    ctx.read_groups(groups);
+    if record {
+        ctx.read_groups(groups);
+    }
     let rules_of = |g: u32| {
         let group = sec.group(g);
         let rules = match direction {
@@ -86,25 +146,18 @@ pub(crate) fn check(
         };
         rules.iter().enumerate().map(move |(i, r)| (group, i, r))
     };
-    let side = match direction {
-        GroupDirection::Ingress => 0,
-        GroupDirection::Egress => 1,
-    };
-    let peer = Span::of(traffic.peer);
     // The first rule (groups in order, rules in order) that allows the traffic, on the
     // compiled rules; the scenario's rule is read back for the fact.
-    let allowed_by = groups.iter().find_map(|&g| {
-        let rule = sec.group_rules[g as usize][side]
-            .iter()
-            .find(|r| covers(ctx, r, &traffic, peer, peer_groups))?;
-        let group = sec.group(g);
-        let rules = match direction {
-            GroupDirection::Egress => &group.egress,
-            GroupDirection::Ingress => &group.ingress,
-        };
-        let i = rule.index as usize;
-        Some((group, i, &rules[i]))
-    });
+    let allowed_by =
+        first_allowing(ctx, direction, groups, &traffic, peer_groups).map(|(g, rule)| {
+            let group = sec.group(g);
+            let rules = match direction {
+                GroupDirection::Egress => &group.egress,
+                GroupDirection::Ingress => &group.ingress,
+            };
+            let i = rule.index as usize;
+            (group, i, &rules[i])
+        });
     let group_ids = || {
         if ctx.facts {
             groups

@@ -32,8 +32,6 @@ pub(super) fn endpoints<'s>(
         region,
         services,
         subnet_ids,
-        subnet_cidr,
-        enis,
         ..
     } = facts;
     let in_vpc = |id: &str| id == vpc_id;
@@ -94,8 +92,12 @@ pub(super) fn endpoints<'s>(
         let service = e.service_name.as_deref().map(|s| service_ref(s, region));
         match kind {
             "Gateway" => {
-                let Some(ServiceRef::Aws(svc)) = service
-                    .filter(|s| matches!(s, ServiceRef::Aws(n) if n == "s3" || n == "dynamodb"))
+                // S3 Express One Zone (com.amazonaws.REGION.s3express) is an optional catalogue
+                // service: the scenario opts into it.
+                let gateway =
+                    |n: &str| n == "s3" || n == "dynamodb" || n == crate::model::S3EXPRESS;
+                let Some(ServiceRef::Aws(svc)) =
+                    service.filter(|s| matches!(s, ServiceRef::Aws(n) if gateway(n)))
                 else {
                     w.push(match e.service_name.as_deref() {
                         Some(name) => warning(id, "aws_not_modelled", "gateway_endpoint_service")
@@ -104,6 +106,18 @@ pub(super) fn endpoints<'s>(
                     });
                     continue;
                 };
+                if svc == crate::model::S3EXPRESS
+                    && !service_overrides.iter().any(|o| o.name == svc)
+                {
+                    service_overrides.push(ServiceOverride {
+                        name: svc.clone(),
+                        dns_name: None,
+                        private_dns_supported: None,
+                        gateway_endpoint: None,
+                        interface_endpoint: None,
+                        cidrs: None,
+                    });
+                }
                 endpoint_kind.insert(id, "Gateway");
                 gateway_endpoints.push(GatewayEndpoint {
                     policy: e.policy_document.as_deref().map(crate::model::Policy::json),
@@ -195,55 +209,12 @@ pub(super) fn endpoints<'s>(
                     .as_ref()
                     .and_then(|d| d.private_dns_only_for_inbound_resolver_endpoint)
                     .unwrap_or(false);
-                let mut endpoint_subnets = Vec::new();
-                for s in &e.subnet_ids {
-                    if !subnet_ids.contains(s.as_str()) {
-                        w.push(warning(id, "aws_missing_input", "endpoint_subnet").s("subnet", s));
-                        continue;
-                    }
-                    let eni = e
-                        .network_interface_ids
-                        .iter()
-                        .filter_map(|n| enis.get(n.as_str()))
-                        .find(|n| n.subnet_id.as_deref() == Some(s.as_str()));
-                    let ip = match eni {
-                        None => {
-                            missing_enis = true;
-                            None
-                        }
-                        Some(n) => {
-                            let ip = n
-                                .private_ip_address
-                                .as_deref()
-                                .and_then(|a| a.parse::<Ipv4Addr>().ok());
-                            match ip {
-                                Some(a) if subnet_cidr[s.as_str()].contains(&a) => Some(a),
-                                _ => {
-                                    let eni = &n.network_interface_id;
-                                    w.push(
-                                        match n.private_ip_address.as_deref() {
-                                            Some(a) => warning(eni, "aws_bad_value", "endpoint_ip")
-                                                .s("ip", a),
-                                            None => warning(eni, "aws_bad_value", "endpoint_no_ip"),
-                                        }
-                                        .s("endpoint", id)
-                                        .s("subnet", s),
-                                    );
-                                    None
-                                }
-                            }
-                        }
-                    };
-                    endpoint_subnets.push(EndpointSubnet {
-                        subnet: s.clone(),
-                        ip,
-                        ipv6: None,
-                    });
-                }
+                let endpoint_subnets = endpoint_subnets(e, facts, &mut missing_enis, w);
                 endpoint_kind.insert(id, "Interface");
                 let (ip_address_type, dns_record_ip_type) = super::ipv6::endpoint_types(e, w);
                 interface_endpoints.push(InterfaceEndpoint {
                     policy: e.policy_document.as_deref().map(crate::model::Policy::json),
+                    lattice: None,
                     id: id.to_string(),
                     service: name,
                     subnets: endpoint_subnets,
@@ -273,7 +244,18 @@ pub(super) fn endpoints<'s>(
                 });
             }
             "Resource" | "ServiceNetwork" => {
-                w.push(warning(id, "aws_not_modelled", "lattice").s("kind", kind));
+                let Some((endpoint, added)) =
+                    super::lattice::endpoint(e, kind, facts, &mut missing_enis, w)
+                else {
+                    continue;
+                };
+                for o in added {
+                    if !service_overrides.iter().any(|x| x.name == o.name) {
+                        service_overrides.push(o);
+                    }
+                }
+                endpoint_kind.insert(id, "Interface");
+                interface_endpoints.push(endpoint);
             }
             other => {
                 w.push(warning(id, "aws_unknown_value", "endpoint_type").s("value", other));
@@ -293,6 +275,68 @@ pub(super) fn endpoints<'s>(
         service_overrides,
         endpoint_kind,
     }
+}
+
+/// The endpoint's subnets of the VPC, each with its network interface's address when
+/// `describe-network-interfaces` gives it (`missing`: some interface was not in the input).
+pub(super) fn endpoint_subnets(
+    e: &aws::VpcEndpoint,
+    facts: Facts<'_>,
+    missing: &mut bool,
+    w: &mut Warn,
+) -> Vec<EndpointSubnet> {
+    let Facts {
+        subnet_ids,
+        subnet_cidr,
+        enis,
+        ..
+    } = facts;
+    let id = e.vpc_endpoint_id.as_str();
+    let mut endpoint_subnets = Vec::new();
+    for s in &e.subnet_ids {
+        if !subnet_ids.contains(s.as_str()) {
+            w.push(warning(id, "aws_missing_input", "endpoint_subnet").s("subnet", s));
+            continue;
+        }
+        let eni = e
+            .network_interface_ids
+            .iter()
+            .filter_map(|n| enis.get(n.as_str()))
+            .find(|n| n.subnet_id.as_deref() == Some(s.as_str()));
+        let ip = match eni {
+            None => {
+                *missing = true;
+                None
+            }
+            Some(n) => {
+                let ip = n
+                    .private_ip_address
+                    .as_deref()
+                    .and_then(|a| a.parse::<Ipv4Addr>().ok());
+                match ip {
+                    Some(a) if subnet_cidr[s.as_str()].contains(&a) => Some(a),
+                    _ => {
+                        let eni = &n.network_interface_id;
+                        w.push(
+                            match n.private_ip_address.as_deref() {
+                                Some(a) => warning(eni, "aws_bad_value", "endpoint_ip").s("ip", a),
+                                None => warning(eni, "aws_bad_value", "endpoint_no_ip"),
+                            }
+                            .s("endpoint", id)
+                            .s("subnet", s),
+                        );
+                        None
+                    }
+                }
+            }
+        };
+        endpoint_subnets.push(EndpointSubnet {
+            subnet: s.clone(),
+            ip,
+            ipv6: None,
+        });
+    }
+    endpoint_subnets
 }
 
 /// Gateway endpoints: the tables they list against the routes AWS shows.

@@ -17,6 +17,7 @@ mod dns;
 mod endpoints;
 mod instances;
 mod ipv6;
+mod lattice;
 mod nat;
 mod prefix_lists;
 mod route_tables;

@@ -407,12 +407,19 @@ impl Edit {
             Edit::FailAz { .. } | Edit::RestoreAz { .. } | Edit::SetFailedAzs { .. } => {
                 touched.add(Parts::WHAT_IF)
             }
-            Edit::AddSecurityGroupRule { .. }
-            | Edit::RemoveSecurityGroupRule { .. }
-            | Edit::AttachSecurityGroup { .. }
+            // A rule edit changes one group's or network ACL's rules (a rule number already used
+            // is refused before anything changes).
+            Edit::AddSecurityGroupRule { group, .. }
+            | Edit::RemoveSecurityGroupRule { group, .. } => {
+                let g = s.security_groups.iter().position(|x| &x.id == group);
+                touched.add_rules(Some(g), None)
+            }
+            Edit::AddNetworkAclRule { acl, .. } | Edit::RemoveNetworkAclRule { acl, .. } => {
+                let a = s.network_acls.iter().position(|x| &x.id == acl);
+                touched.add_rules(None, Some(a))
+            }
+            Edit::AttachSecurityGroup { .. }
             | Edit::DetachSecurityGroup { .. }
-            | Edit::AddNetworkAclRule { .. }
-            | Edit::RemoveNetworkAclRule { .. }
             | Edit::AssociateNetworkAcl { .. }
             | Edit::SetSourceDestCheck { .. } => touched.add(Parts::SECURITY),
             Edit::SetEndpointPolicy { .. } | Edit::SetBucketPolicy { .. } => {

@@ -163,8 +163,17 @@ impl Model {
         for e in a.interface_endpoints.iter().chain(&b.interface_endpoints) {
             let (before, after) = (seen(self, &e.id), seen(other, &e.id));
             if before != after {
-                for svc in [before.map(|x| x.0.service), after.map(|x| x.0.service)]
+                // A service-network endpoint serves its network's other services too.
+                let served = |e: crate::model::InterfaceEndpoint| {
+                    let mut names = vec![e.service];
+                    if let Some(crate::model::Lattice::ServiceNetwork(n)) = e.lattice {
+                        names.extend(n.services);
+                    }
+                    names
+                };
+                for svc in [before.map(|x| served(x.0)), after.map(|x| served(x.0))]
                     .into_iter()
+                    .flatten()
                     .flatten()
                 {
                     if !changed.contains(&svc) {

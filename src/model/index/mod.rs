@@ -462,6 +462,17 @@ impl Model {
                     if let Some(&si) = service_lookup.get(&ie.service) {
                         service_endpoints[si].push(i);
                     }
+                    // A service-network endpoint also serves every other service associated
+                    // with its service network.
+                    if let Some(crate::model::Lattice::ServiceNetwork(n)) = &ie.lattice {
+                        for name in n.services.iter().filter(|&n| n != &ie.service) {
+                            if let Some(&si) = service_lookup.get(name)
+                                && !service_endpoints[si].contains(&i)
+                            {
+                                service_endpoints[si].push(i);
+                            }
+                        }
+                    }
                 }
                 service_endpoints
             },
@@ -482,16 +493,25 @@ impl Model {
                 workloads
             },
         );
-        let security = keep_or_build(
-            previous,
-            Parts::SECURITY
-                .union(Parts::INSTANCES)
-                .union(Parts::INTERFACE_ENDPOINTS)
-                .union(Parts::NETWORK_INTERFACES)
-                .union(Parts::SUBNETS),
-            |m| &m.security,
-            || SecurityIndex::build(s, &subnet_lookup),
-        );
+        let others = Parts::INSTANCES
+            .union(Parts::INTERFACE_ENDPOINTS)
+            .union(Parts::NETWORK_INTERFACES)
+            .union(Parts::SUBNETS);
+        let security = match previous {
+            // Only some groups' and network ACLs' rules changed: those are compiled again.
+            Some((m, t)) if t.parts.intersects(Parts::SECURITY) && !t.parts.intersects(others) => {
+                match &t.security_rules {
+                    Some((groups, acls)) => Arc::new(m.security.after_rule_edits(s, groups, acls)),
+                    None => Arc::new(SecurityIndex::build(s, &subnet_lookup)),
+                }
+            }
+            _ => keep_or_build(
+                previous,
+                Parts::SECURITY.union(others),
+                |m| &m.security,
+                || SecurityIndex::build(s, &subnet_lookup),
+            ),
+        };
         let bpa = keep_or_build(
             previous,
             Parts::BPA.union(Parts::SUBNETS),

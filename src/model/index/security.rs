@@ -2,6 +2,7 @@
 //! index with the VPC's default group, each interface's groups, each subnet's network ACL.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use smallvec::SmallVec;
 
@@ -19,8 +20,9 @@ pub struct SecurityIndex {
     pub groups_on: bool,
     /// Network ACLs are evaluated: the scenario has some.
     pub acls_on: bool,
-    /// The scenario's groups, then the stand-in default group when none is named `default`.
-    pub groups: Vec<SecurityGroup>,
+    /// The scenario's groups, then the stand-in default group when none is named `default`;
+    /// each shared with the index before a rule edit that did not change it.
+    pub groups: Vec<Arc<SecurityGroup>>,
     pub lookup: HashMap<String, u32>,
     /// The VPC's default group (default-security-group.html).
     pub default_group: u32,
@@ -33,9 +35,9 @@ pub struct SecurityIndex {
     /// The client's ephemeral ports (scenario's, or 1024–65535).
     pub ephemeral: PortRange,
     /// Per group (as `groups`), its rules compiled.
-    pub group_rules: Vec<CompiledGroup>,
+    pub group_rules: Vec<Arc<CompiledGroup>>,
     /// Per network ACL of the scenario, its rules compiled.
-    pub acl_rules: Vec<CompiledAcl>,
+    pub acl_rules: Vec<Arc<CompiledAcl>>,
 }
 
 impl SecurityIndex {
@@ -97,8 +99,16 @@ impl SecurityIndex {
                 }
             }
         }
-        let group_rules = groups.iter().map(|g| compile_group(g, &lookup)).collect();
-        let acl_rules = s.network_acls.iter().map(compile_acl).collect();
+        let group_rules = groups
+            .iter()
+            .map(|g| Arc::new(compile_group(g, &lookup)))
+            .collect();
+        let acl_rules = s
+            .network_acls
+            .iter()
+            .map(|a| Arc::new(compile_acl(a)))
+            .collect();
+        let groups = groups.into_iter().map(Arc::new).collect();
         SecurityIndex {
             group_rules,
             acl_rules,
@@ -113,6 +123,31 @@ impl SecurityIndex {
             subnet_acl,
             ephemeral: s.ephemeral_ports.unwrap_or(DEFAULT_EPHEMERAL),
         }
+    }
+
+    /// This index after edits that changed only the rules of groups `groups` and network
+    /// ACLs `acls` (indexes) into `s`: those are compiled again, the rest is shared. Equal to
+    /// [`Self::build`] of `s` (debug builds check every edit's model against a fresh one).
+    pub fn after_rule_edits(
+        &self,
+        s: &Scenario,
+        groups: &[usize],
+        acls: &[usize],
+    ) -> SecurityIndex {
+        let mut next = self.clone();
+        for &g in groups {
+            let slots = (next.groups.get_mut(g), next.group_rules.get_mut(g));
+            if let (Some(group), (Some(slot), Some(rules))) = (s.security_groups.get(g), slots) {
+                *rules = Arc::new(compile_group(group, &next.lookup));
+                *slot = Arc::new(group.clone());
+            }
+        }
+        for &a in acls {
+            if let (Some(acl), Some(rules)) = (s.network_acls.get(a), next.acl_rules.get_mut(a)) {
+                *rules = Arc::new(compile_acl(acl));
+            }
+        }
+        next
     }
 
     /// Whether evaluation reads the same security data in both, the groups' rules and the
@@ -144,7 +179,9 @@ impl SecurityIndex {
             .iter()
             .zip(&other.groups)
             .enumerate()
-            .filter(|(_, (a, b))| a.ingress != b.ingress || a.egress != b.egress)
+            .filter(|(_, (a, b))| {
+                !Arc::ptr_eq(a, b) && (a.ingress != b.ingress || a.egress != b.egress)
+            })
             .map(|(g, _)| g)
     }
 
@@ -159,5 +196,36 @@ impl SecurityIndex {
             .copied()
             .flatten()
             .and_then(|a| s.network_acls.get(a as usize))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::model::{PortRange, load_file};
+
+    /// The index after rule edits, compiled again for the edited group and ACL only, equals
+    /// one built afresh (every edit's model is also checked against a fresh one in debug
+    /// builds, `Edit::apply`).
+    #[test]
+    fn an_index_after_rule_edits_equals_a_fresh_one() {
+        let model = load_file(Path::new("scenarios/security-layers.ron")).expect("loads");
+        let before = model.security();
+        let mut s = model.scenario().clone();
+        let rule = s.security_groups[2].ingress[0].clone();
+        s.security_groups[2]
+            .ingress
+            .push(crate::model::SecurityGroupRule {
+                ports: Some(PortRange::one(8443)),
+                ..rule
+            });
+        s.network_acls[0].outbound.pop();
+        let after = before.after_rule_edits(&s, &[2], &[0]);
+        assert_eq!(after, super::SecurityIndex::build(&s, &model.subnet_lookup));
+        assert_ne!(&after, before);
+        // The groups it did not compile again are shared.
+        assert!(std::sync::Arc::ptr_eq(&after.groups[0], &before.groups[0]));
+        assert!(!std::sync::Arc::ptr_eq(&after.groups[2], &before.groups[2]));
     }
 }

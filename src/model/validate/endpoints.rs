@@ -90,6 +90,21 @@ pub(super) fn interface_endpoints(cx: &Cx, out: &mut Vec<Diagnostic>) {
             ),
             Some(_) => {}
         }
+        // A service-network endpoint's other associations name services too.
+        if let Some(crate::model::Lattice::ServiceNetwork(n)) = &ie.lattice {
+            for name in n
+                .services
+                .iter()
+                .filter(|n| !cx.services.contains_key(n.as_str()))
+            {
+                out.push(
+                    Diagnostic::error(&ie.id, "unknown_service")
+                        .s("case", "interface_endpoint")
+                        .s("endpoint", &ie.id)
+                        .s("service", name),
+                );
+            }
+        }
         // Cross-Region AWS PrivateLink serves only some services (PrivateLink guide,
         // "Cross-region enabled AWS services").
         if let Some(region) = ie.region.as_deref()
@@ -387,6 +402,7 @@ mod tests {
             dns_record_ip_type: Default::default(),
             ip_address_type: Default::default(),
             policy: None,
+            lattice: None,
             security_groups: Vec::new(),
             id: "vpce-ddb".into(),
             service: "dynamodb".into(),
@@ -448,6 +464,7 @@ mod tests {
             dns_record_ip_type: Default::default(),
             ip_address_type: Default::default(),
             policy: None,
+            lattice: None,
             security_groups: Vec::new(),
             id: "vpce-s3-if".into(),
             service: "s3".into(),

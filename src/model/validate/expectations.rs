@@ -16,7 +16,8 @@ pub(super) fn what_if_azs(cx: &Cx, out: &mut Vec<Diagnostic>) {
 }
 
 /// Whether an expectation's `to` names something: a service, `service@region`, a catalogue
-/// global name, an IPv4 address or CIDR, or `workload:name`.
+/// global name, an IPv4 address or CIDR, `workload:name`, or an S3 Express One Zone directory
+/// bucket (`base--zoneid--x-s3`).
 fn expectation_target_known(cx: &Cx, to: &str) -> bool {
     let catalogue = crate::model::catalogue::builtin();
     if let Some(w) = to.strip_prefix("workload:") {
@@ -32,6 +33,7 @@ fn expectation_target_known(cx: &Cx, to: &str) -> bool {
         || to.parse::<ipnet::Ipv6Net>().is_ok()
         || to.parse::<std::net::Ipv6Addr>().is_ok()
         || catalogue.global_names.iter().any(|g| g.name == to)
+        || crate::model::directory_bucket_zone(to).is_some()
 }
 
 /// `expect` entries: `from` names one instance (id or name), `to` a service, failed AZs resolve,

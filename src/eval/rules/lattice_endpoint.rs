@@ -1,0 +1,118 @@
+//! Resource and service-network VPC endpoints (VPC Lattice through AWS PrivateLink; no
+//! aws-semantics.md section yet, so AWS's pages are the contract, `crate::model::lattice` cites
+//! them).
+//!
+//! The way in is an interface endpoint's: DNS answers the endpoint's network interfaces in
+//! healthy AZs (`super::super::dns`), the `local` route delivers them, their security groups and
+//! subnets' network ACLs decide (`super::super::layers`), and `cross_az` says where they are
+//! against the client. What differs is past the interfaces:
+//!
+//! - A resource endpoint reaches one resource configuration, which offers TCP port ranges
+//!   ("Port ranges", <https://docs.aws.amazon.com/vpc-lattice/latest/ug/resource-configuration.html>):
+//!   traffic to another port, or not TCP, is refused here (`lattice_port_not_offered`). A
+//!   configuration whose ranges the scenario does not give is not checked.
+//! - Beyond that, the resource gateway in the provider's VPC, the provider's security groups
+//!   and routes, the resource's own health and VPC Lattice auth policies are outside the model:
+//!   a reachable verdict here means "reaches the endpoint's far side", and the trace says so
+//!   (note `lattice_beyond_model`), never more.
+
+use crate::eval::ctx::{Arrival, Ctx, Outcome, Trail, Walk};
+use crate::eval::facts::*;
+use crate::model::{Lattice, PortRange, Protocol};
+
+use super::return_leg;
+
+/// The `local` route reached the ENIs of `endpoint`, a resource or service-network endpoint.
+/// Out of line and cold: the walk that dispatches here stays as small as before on every other
+/// path (README, Performance).
+#[cold]
+#[inline(never)]
+pub(crate) fn reach(
+    ctx: &mut Ctx<'_>,
+    at: &Arrival<'_, '_>,
+    endpoint: usize,
+    lattice: &Lattice,
+    walk: &Walk<'_>,
+    hops: &mut Trail,
+) -> Outcome {
+    let ie = &ctx.model.scenario().interface_endpoints[endpoint];
+    let (kind, via, ports): (_, _, &[PortRange]) = match lattice {
+        Lattice::Resource(r) => (LatticeKind::Resource, Via::ResourceEndpoint, &r.port_ranges),
+        Lattice::ServiceNetwork(_) => (
+            LatticeKind::ServiceNetwork,
+            Via::ServiceNetworkEndpoint,
+            &[],
+        ),
+    };
+    // The interfaces reached (the merge lists them again on a reachable path; a stop here
+    // keeps these).
+    let all = ctx.model.endpoint_enis(endpoint);
+    hops.add(
+        HopKind::InterfaceEndpoint,
+        &ie.id,
+        || None,
+        || Fact::InterfaceEndpoint {
+            enis: at
+                .pieces
+                .iter()
+                .filter_map(|p| all.iter().position(|x| x.ip == p.addr()))
+                .map(|i| ctx.eni(endpoint, i))
+                .collect(),
+        },
+    );
+    let probe = ctx.probe;
+    let offered = ports.is_empty()
+        || (probe.protocol == Protocol::Tcp
+            && ports.iter().any(|r| r.contains(PortRange::one(probe.port))));
+    if !offered {
+        return Outcome::Stop {
+            kind: HopKind::Blocked,
+            id: Id::from(ie.id.as_str()),
+            az: None,
+            stop: Box::new(Stop::LatticePortNotOffered {
+                endpoint: Id::from(ie.id.as_str()),
+                arn: lattice.arn().to_string(),
+                port: (probe.protocol == Protocol::Tcp).then_some(probe.port),
+                ranges: ports.to_vec(),
+            }),
+        };
+    }
+    let service = ctx.aim.service.clone();
+    hops.add(
+        HopKind::Service,
+        &ie.id,
+        || None,
+        || {
+            Fact::Lattice(Box::new(LatticeHop {
+                kind,
+                arn: lattice.arn().to_string(),
+                service,
+                ports: ports.to_vec(),
+            }))
+        },
+    );
+    ctx.note(|| Note::LatticeBeyondModel {
+        endpoint: Id::from(ie.id.as_str()),
+        kind,
+        arn: lattice.arn().to_string(),
+    });
+    let reached = Verdict::Reachable {
+        via,
+        cross_az: None,
+    };
+    if walk.gwlb.is_none() {
+        return Outcome::Done(reached);
+    }
+    // Inspected on the way: each ENI's replies follow its own subnet's table.
+    let each = at
+        .pieces
+        .iter()
+        .map(|&piece| {
+            let mut h = hops.clone();
+            let end = return_leg::From::EndpointEni(endpoint, piece.addr());
+            let verdict = return_leg::check(ctx, walk, end, &mut h).unwrap_or(reached.clone());
+            (piece, h, verdict)
+        })
+        .collect();
+    Outcome::Each(each)
+}

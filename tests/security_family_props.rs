@@ -1,0 +1,126 @@
+//! The matrix walks the first class of each family (classes that share a subnet, public-IP
+//! state and address, and differ in their security groups) and replays its group checks for
+//! the others (`src/eval/matrix/family.rs`): every row must equal the row of its class walked
+//! on its own, and the reads recorded for a replayed row must let an edit to any group, or an
+//! AZ failure, evaluate again what it touched.
+
+mod common;
+
+use common::random::{SUBNETS, scenario, with_endpoint};
+use proptest::prelude::*;
+use vpc_tui::eval::{ClassKey, evaluate_all, evaluate_all_after, evaluate_classes};
+use vpc_tui::model::{
+    Edit, Instance, Model, Peer, PortRange, Protocol, SecurityGroup, SecurityGroupRule, WhatIf,
+};
+
+const GROUPS: usize = 4;
+
+/// A rule from a palette of what decides differently between groups: HTTPS or anything, to
+/// the VPC, a subnet, everything, a prefix list, or another group.
+fn rule((protocol, peer): (u8, u8)) -> SecurityGroupRule {
+    let protocol = [Protocol::Tcp, Protocol::All, Protocol::Udp][protocol as usize % 3];
+    let peer = match peer % 8 {
+        0 => Peer::Cidr("0.0.0.0/0".parse().expect("cidr")),
+        1 => Peer::Cidr("10.0.0.0/16".parse().expect("cidr")),
+        2 => Peer::Cidr(format!("10.0.{}.0/24", peer % 6).parse().expect("cidr")),
+        3 => Peer::PrefixList("s3".into()),
+        _ => Peer::Group(format!("sg-{}", peer as usize % GROUPS)),
+    };
+    SecurityGroupRule {
+        protocol,
+        ports: protocol.has_ports().then(|| PortRange::one(443)),
+        peer,
+        description: None,
+    }
+}
+
+type Rules = Vec<(u8, u8)>;
+
+fn rules() -> impl Strategy<Value = Rules> {
+    proptest::collection::vec((any::<u8>(), any::<u8>()), 0..3)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn family_rows_equal_rows_walked_alone(
+        defaults in proptest::collection::vec(proptest::option::of(any::<u8>()), SUBNETS),
+        publics in proptest::collection::vec(any::<bool>(), SUBNETS),
+        groups in proptest::collection::vec((rules(), rules()), GROUPS),
+        sets in proptest::collection::vec(proptest::collection::vec(0..GROUPS, 1..3), SUBNETS * 3),
+        endpoint_groups in proptest::collection::vec(0..GROUPS, 1..3),
+        edit in (0..GROUPS, any::<bool>(), (any::<u8>(), any::<u8>())),
+    ) {
+        let mut s = with_endpoint(scenario(&defaults, &publics, false));
+        s.security_groups = groups
+            .iter()
+            .enumerate()
+            .map(|(g, (ingress, egress))| SecurityGroup {
+                id: format!("sg-{g}"),
+                name: None,
+                ingress: ingress.iter().copied().map(rule).collect(),
+                egress: egress.iter().copied().map(rule).collect(),
+            })
+            .collect();
+        // Three instances per subnet at one address region (no rule names a host), each with
+        // its own groups: families of up to three classes.
+        s.instances = (0..SUBNETS * 3)
+            .map(|k| Instance {
+                ipv6_address: Default::default(),
+                security_groups: {
+                    let mut v: Vec<String> = sets[k].iter().map(|g| format!("sg-{g}")).collect();
+                    v.dedup();
+                    v
+                },
+                id: format!("i-{k}"),
+                name: None,
+                subnet: format!("subnet-{}", k % SUBNETS),
+                private_ip: Some(std::net::Ipv4Addr::new(10, 0, (k % SUBNETS) as u8, 10 + k as u8)),
+                public_ip: publics[k % SUBNETS],
+            })
+            .collect();
+        let mut endpoint: Vec<String> = endpoint_groups.iter().map(|g| format!("sg-{g}")).collect();
+        endpoint.dedup();
+        for e in &mut s.interface_endpoints {
+            e.security_groups = endpoint.clone();
+        }
+        for n in &mut s.network_interfaces {
+            n.security_groups = vec!["sg-0".into()];
+        }
+        let Ok(model) = Model::new(s) else { return Ok(()); };
+        let none = WhatIf::default();
+        let matrix = evaluate_all(&model, &none);
+        let sec = model.security();
+        for (row, inst) in model.scenario().instances.iter().enumerate() {
+            let key = ClassKey {
+                subnet: model.subnet_index(&inst.subnet).expect("subnet"),
+                public_ip: inst.public_ip,
+                security: Some((sec.instance_groups[row].clone(), inst.private_ip)),
+            };
+            let alone = evaluate_classes(&model, &none, &[key]);
+            prop_assert_eq!(&matrix.cells[row], &alone[0], "{}", inst.id);
+        }
+        // An AZ failure: the AZs the replayed rows recorded (their own, and those that only
+        // decided an endpoint's DNS answer) evaluate again what it touched.
+        for az in &model.scenario().availability_zones {
+            let failed = WhatIf { failed_azs: vec![az.name.clone()] };
+            prop_assert_eq!(
+                evaluate_all_after(&matrix, &model, &failed),
+                evaluate_all(&model, &failed),
+                "{} failed", az.name
+            );
+        }
+        // A rule edit to any group: the cells evaluated again by what the replayed rows
+        // recorded equal a full evaluation.
+        let (g, egress, r) = edit;
+        let Ok((next, _)) = (Edit::AddSecurityGroupRule {
+            group: format!("sg-{g}"),
+            egress,
+            rule: rule(r),
+            position: Some(0),
+        })
+        .apply(&model) else { return Ok(()); };
+        prop_assert_eq!(evaluate_all_after(&matrix, &next, &none), evaluate_all(&next, &none));
+    }
+}
