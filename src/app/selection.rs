@@ -62,6 +62,16 @@ impl App {
             .then(|| super::flows::probe_text(self.probe))
     }
 
+    /// The IP version the path asks about, when it is not IPv4 (the default).
+    pub fn family_label(&self) -> Option<String> {
+        use crate::eval::Family;
+        match self.family {
+            Family::Ipv4 => None,
+            Family::Ipv6 => Some(crate::explain::m(self.lang, "ipv6-family-ipv6")),
+            Family::Auto => Some(crate::i18n::t(self.lang, "ui-path-family-auto").to_string()),
+        }
+    }
+
     /// The request the path asks about for policies (`s3:GetObject arn:aws:s3:::logs/a.gz`),
     /// when one is set.
     pub fn request_label(&self) -> Option<String> {

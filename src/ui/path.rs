@@ -23,12 +23,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             tf(
                 lang,
                 "ui-path",
-                &[&[app.probe_label(), app.request_label()]
-                    .into_iter()
-                    .flatten()
-                    .fold(app.path_label(), |label, p| {
-                        tf(lang, "ui-path-probe", &[&label, &p])
-                    })]
+                &[
+                    &[app.family_label(), app.probe_label(), app.request_label()]
+                        .into_iter()
+                        .flatten()
+                        .fold(app.path_label(), |label, p| {
+                            tf(lang, "ui-path-probe", &[&label, &p])
+                        })
+                ]
             ),
             super::fixes::title_mark(app)
         ),

@@ -582,3 +582,4 @@ ui-request-any = any request
 ui-request-set = Request set: { $a0 } (endpoint and bucket policies decide on it; the matrix stays any request)
 ui-request-bad = { $a0 } is not an action and resource: type s3:GetObject arn:aws:s3:::bucket/key, one of them, or nothing
 ui-path-probe = { $a0 } · { $a1 }
+ui-path-family-auto = IPv4/IPv6 auto

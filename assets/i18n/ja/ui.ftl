@@ -581,3 +581,4 @@ ui-request-any = すべてのリクエスト
 ui-request-set = リクエストを { $a0 } にしました (エンドポイントポリシーとバケットポリシーで評価します。マトリクスはすべてのリクエストのままです)
 ui-request-bad = { $a0 } はアクションとリソースとして読めません。s3:GetObject arn:aws:s3:::bucket/key のように、どちらか一方か両方を入力するか、空にしてください
 ui-path-probe = { $a0 } · { $a1 }
+ui-path-family-auto = IPv4/IPv6 自動
