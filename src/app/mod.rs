@@ -356,7 +356,8 @@ const FIRST_TARGET: &str = "s3";
 impl App {
     pub fn new(model: Model, file: Option<PathBuf>, file_label: String) -> App {
         let sources = sources_of(&model);
-        let targets = targets_of(&model);
+        let mut targets = targets_of(&model);
+        targets.extend(selection::named_buckets(&model));
         let target = targets
             .iter()
             .position(|t| t.query == FIRST_TARGET)

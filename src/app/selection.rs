@@ -321,6 +321,28 @@ pub(super) fn sources_of(model: &Model) -> Vec<SourceItem> {
     out
 }
 
+/// The S3 Express One Zone directory buckets the scenario's expectations and lesson name: the
+/// target list offers them (as typed targets), since the catalogue has no entry per bucket.
+pub(super) fn named_buckets(model: &Model) -> Vec<TargetItem> {
+    let s = model.scenario();
+    let named = s.expect.iter().map(|e| e.to.as_str()).chain(
+        s.lesson
+            .iter()
+            .flat_map(|l| l.steps.iter().map(|step| step.to.as_str())),
+    );
+    let mut out: Vec<TargetItem> = Vec::new();
+    for to in named {
+        if crate::model::directory_bucket_zone(to).is_some() && !out.iter().any(|t| t.query == to) {
+            out.push(TargetItem {
+                label: to.to_string(),
+                query: to.to_string(),
+                kind: TargetKind::Typed,
+            });
+        }
+    }
+    out
+}
+
 /// The matrix's columns, in its order: services, then workloads.
 pub(super) fn targets_of(model: &Model) -> Vec<TargetItem> {
     let mut out: Vec<TargetItem> = model

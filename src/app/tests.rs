@@ -507,3 +507,31 @@ fn flips_come_in_the_lists_order() {
         assert_eq!(history::flips(&before, &app.matrix), want, "{name} {keys}");
     }
 }
+
+#[test]
+fn the_target_list_offers_the_directory_buckets_the_scenario_names() {
+    let app = open("s3-express-one-zone");
+    let buckets: Vec<&str> = app
+        .targets
+        .iter()
+        .filter(|t| t.kind == TargetKind::Typed)
+        .map(|t| t.query.as_str())
+        .collect();
+    assert!(buckets.contains(&"data--use1-az4--x-s3"), "{buckets:?}");
+    assert!(buckets.contains(&"scratch--use1-az5--x-s3"), "{buckets:?}");
+    assert_eq!(
+        buckets.len(),
+        buckets
+            .iter()
+            .collect::<std::collections::BTreeSet<_>>()
+            .len(),
+        "each bucket once"
+    );
+    // A scenario without directory buckets offers none.
+    assert!(
+        open("private-only")
+            .targets
+            .iter()
+            .all(|t| t.kind != TargetKind::Typed)
+    );
+}
