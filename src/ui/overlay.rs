@@ -53,7 +53,13 @@ fn picker_rect(area: Rect, p: &Picker, lang: Lang) -> Rect {
     centred(area, longest.clamp(30, 96), p.items.len() as u16 + 4)
 }
 
-pub fn help_lines(theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
+/// The help's width inside its frame on a screen `area` wide: a description longer than that
+/// wraps under itself instead of being cut.
+fn help_width(area: Rect) -> usize {
+    centred(area, 84, 1).width.saturating_sub(2) as usize
+}
+
+pub fn help_lines(theme: &Theme, lang: Lang, width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     for ctx in [
         Context::Main,
@@ -68,17 +74,25 @@ pub fn help_lines(theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
             theme.title(),
         )));
         for b in bindings().filter(|b| b.context == ctx) {
-            out.push(Line::from(vec![
-                Span::styled(format!("  {:<8}", b.label), theme.key()),
-                Span::raw(t(lang, b.help)),
-            ]));
+            out.extend(super::text::wrap(
+                t(lang, b.help),
+                width,
+                &format!("  {:<8}", b.label),
+                "          ",
+                theme.key(),
+                Style::default(),
+            ));
         }
         out.push(Line::from(""));
     }
-    out.push(Line::from(Span::styled(
+    out.extend(super::text::wrap(
         t(lang, "ui-mouse-click-tab-instance-or-service"),
+        width,
+        "",
+        "",
         theme.dim(),
-    )));
+        theme.dim(),
+    ));
     out
 }
 
@@ -87,7 +101,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Some(overlay) = &app.overlay else { return };
     match overlay {
         Overlay::Help { scroll } => {
-            let lines = help_lines(theme, lang);
+            let lines = help_lines(theme, lang, help_width(area));
             let r = centred(area, 84, lines.len() as u16 + 2);
             clear(r, buf);
             let block = panel(theme, t(lang, "ui-keys-esc-closes").into(), true);
@@ -368,7 +382,7 @@ pub fn max_scroll(app: &App) -> u16 {
     let area = Rect::new(0, 0, app.size.0, app.size.1);
     let (total, r) = match &app.overlay {
         Some(Overlay::Help { .. }) => {
-            let n = help_lines(&Theme::new(false), app.lang).len();
+            let n = help_lines(&Theme::new(false), app.lang, help_width(area)).len();
             (n, centred(area, 84, n as u16 + 2))
         }
         Some(Overlay::Flips { .. }) => {
