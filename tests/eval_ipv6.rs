@@ -4,7 +4,11 @@
 //! IPv6 trace reads in Japanese. AWS's pages are cited in the scenarios and in
 //! `src/eval/rules/` (egress_only_gateway.rs, nat64.rs, dns64.rs, endpoint_dns_records.rs).
 
+mod common;
+
 use std::path::Path;
+
+use common::english::english_run_in_traces as english_run;
 
 use vpc_tui::eval::{Family, PathTrace, Query, Reason, Verdict, Via, evaluate};
 use vpc_tui::explain::{self, Lang};
@@ -258,23 +262,6 @@ fn the_ipv4_matrix_has_no_ipv4_for_ipv6_only_subnets() {
             assert_eq!(cell.verdict, Verdict::Blocked(Reason::NoIpv4Address));
         }
     }
-}
-
-/// English prose: three or more lowercase English words in a row (as tests/japanese_traces.rs).
-fn english_run(text: &str) -> Option<String> {
-    let mut run: Vec<&str> = Vec::new();
-    for token in text.split(|c: char| c.is_whitespace() || ",;:()[]→".contains(c)) {
-        let word = token.trim_matches(|c: char| ".'\"".contains(c));
-        if word.len() > 1 && word.chars().all(|c| c.is_ascii_lowercase()) {
-            run.push(word);
-            if run.len() >= 3 {
-                return Some(run.join(" "));
-            }
-        } else if !word.is_empty() {
-            run.clear();
-        }
-    }
-    None
 }
 
 #[test]

@@ -6,24 +6,11 @@ use vpc_tui::eval::{Query, evaluate};
 use vpc_tui::explain::{self, Lang};
 use vpc_tui::model::load_file;
 
+mod common;
+
 /// English prose: three or more lowercase English words in a row (ids and codes are single
 /// tokens with digits, dashes or underscores, so they never make a run).
-fn english_run(text: &str) -> Option<String> {
-    let mut run: Vec<&str> = Vec::new();
-    for token in text.split(|c: char| c.is_whitespace() || ",;:()[]→".contains(c)) {
-        let word = token.trim_matches(|c: char| ".'\"".contains(c));
-        let english = word.len() > 1 && word.chars().all(|c| c.is_ascii_lowercase());
-        if english {
-            run.push(word);
-            if run.len() >= 3 {
-                return Some(run.join(" "));
-            }
-        } else if !word.is_empty() {
-            run.clear();
-        }
-    }
-    None
-}
+use common::english::english_run_in_traces as english_run;
 
 #[test]
 fn the_detector_finds_english() {

@@ -31,7 +31,7 @@ impl Analysis {
 
 /// Instances beyond which the analysis waits for `f`: suggestions evaluate the matrix and the
 /// cost estimate after each candidate that fixes the path, and on a quota-sized model one path's
-/// suggestions take about 28 ms even with the explorer's own matrix and estimate (README,
+/// suggestions take about 35 ms even with the explorer's own matrix and estimate (README,
 /// `fix/suggest_blocked_no_route_explorer`): more than a frame, so not after every change.
 const EAGER_INSTANCES: usize = 500;
 

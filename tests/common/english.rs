@@ -25,3 +25,22 @@ pub fn english_run(text: &str) -> Option<String> {
     }
     None
 }
+
+/// The detector of the traces' tests: [`english_run`] without skipping quoted text (a trace
+/// quotes nothing the user typed, so a quoted English phrase there is untranslated prose).
+pub fn english_run_in_traces(text: &str) -> Option<String> {
+    let mut run: Vec<&str> = Vec::new();
+    for token in text.split(|c: char| c.is_whitespace() || ",;:()[]→".contains(c)) {
+        let word = token.trim_matches(|c: char| ".'\"".contains(c));
+        let english = word.len() > 1 && word.chars().all(|c| c.is_ascii_lowercase());
+        if english {
+            run.push(word);
+            if run.len() >= 3 {
+                return Some(run.join(" "));
+            }
+        } else if !word.is_empty() {
+            run.clear();
+        }
+    }
+    None
+}
