@@ -10,20 +10,7 @@ pub fn english_run(text: &str) -> Option<String> {
         .map(|(_, part)| part)
         .collect::<Vec<_>>()
         .join(" ");
-    let mut run: Vec<&str> = Vec::new();
-    for token in text.split(|c: char| c.is_whitespace() || ",;:()[]→`".contains(c)) {
-        let word = token.trim_matches(|c: char| ".'\"".contains(c));
-        let english = word.len() > 1 && word.chars().all(|c| c.is_ascii_lowercase());
-        if english {
-            run.push(word);
-            if run.len() >= 3 {
-                return Some(run.join(" "));
-            }
-        } else if !word.is_empty() {
-            run.clear();
-        }
-    }
-    None
+    english_run_in_traces(&text.replace('`', " "))
 }
 
 /// The detector of the traces' tests: [`english_run`] without skipping quoted text (a trace
