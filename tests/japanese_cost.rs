@@ -2,27 +2,12 @@
 //! shipped scenario (as loaded, with its first AZ failed, and with no endpoint left) holds no
 //! English sentence, and every line item says which resource (and AZ) it is for.
 
+mod common;
+
+use common::english::english_run_in_traces as english_run;
 use vpc_tui::cost::{CostInputs, ItemFor, NatPlace, estimate};
 use vpc_tui::explain::{self, Lang};
 use vpc_tui::model::{Edit, Model, WhatIf, load_file};
-
-/// English prose: three or more lowercase English words in a row (the detector of
-/// tests/japanese_traces.rs).
-fn english_run(text: &str) -> Option<String> {
-    let mut run: Vec<&str> = Vec::new();
-    for token in text.split(|c: char| c.is_whitespace() || ",;:()[]→".contains(c)) {
-        let word = token.trim_matches(|c: char| ".'\"".contains(c));
-        if word.len() > 1 && word.chars().all(|c| c.is_ascii_lowercase()) {
-            run.push(word);
-            if run.len() >= 3 {
-                return Some(run.join(" "));
-            }
-        } else if !word.is_empty() {
-            run.clear();
-        }
-    }
-    None
-}
 
 /// The ids an item's words must carry.
 fn ids(what: &ItemFor) -> Vec<&str> {
