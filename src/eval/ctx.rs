@@ -8,7 +8,8 @@ use std::cell::RefCell;
 
 use crate::model::{Association as TableAssociation, CompiledRoute, CompiledTable, Model, Target};
 
-use super::az_reads::{AzReads, EniAnswer};
+use super::az_reads::EniAnswer;
+pub(crate) use super::deps::{Bits, Deps, Mark};
 use super::facts::*;
 
 /// The resolved source of a path.
@@ -93,154 +94,6 @@ pub(crate) struct SourceCheck<'m> {
     pub allowed: bool,
 }
 
-/// A set of small indexes (tables, subnets, AZs) as bits.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Bits(Vec<u64>);
-
-impl Bits {
-    pub fn set(&mut self, i: usize) {
-        let w = i / 64;
-        if self.0.len() <= w {
-            self.0.resize(w + 1, 0);
-        }
-        self.0[w] |= 1 << (i % 64);
-    }
-
-    pub fn intersects(&self, other: &Bits) -> bool {
-        self.0.iter().zip(&other.0).any(|(a, b)| a & b != 0)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.iter().all(|&w| w == 0)
-    }
-
-    /// Add `other`'s indexes.
-    pub fn union(&mut self, other: &Bits) {
-        if self.0.len() < other.0.len() {
-            self.0.resize(other.0.len(), 0);
-        }
-        for (a, b) in self.0.iter_mut().zip(&other.0) {
-            *a |= b;
-        }
-    }
-}
-
-/// What a class's walks read of what edits change: the route tables they routed by, the
-/// subnets whose table association they looked up, the AZs whose failure they asked about, the
-/// security groups and network ACLs whose rules they checked. Everything else an edit can
-/// change is checked model-wide (see `matrix::Change`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Deps {
-    pub on: bool,
-    pub tables: Bits,
-    /// Every table's size was read (the walk-length guard): any table change counts.
-    pub all_tables: bool,
-    pub subnets: Bits,
-    pub azs: Bits,
-    /// Security groups (by index in the security index) whose rules were checked.
-    pub groups: Bits,
-    /// Network ACLs (by index in the scenario) whose rules were checked.
-    pub acls: Bits,
-    /// The groups and ACLs the cell being evaluated read so far.
-    pub cell: Mark,
-    /// Per cell evaluated (by service index; `u32::MAX`: a destination that is no service), the
-    /// groups and ACLs its walks read: a rule edit evaluates again only the cells it may touch.
-    pub cells: Vec<(u32, Mark)>,
-    /// AZs whose failure only dropped ENIs from an interface endpoint's DNS answer.
-    pub eni_azs: Bits,
-    /// An AZ or ENI index past what [`AzReads`] holds was read: any AZ change evaluates the
-    /// class again.
-    pub wide: bool,
-    /// The AZs the cell being evaluated read so far, by kind.
-    pub cell_azs: AzReads,
-    /// Per cell evaluated (as `cells`), the AZs its walks read by kind: an AZ failure that only
-    /// dropped answered ENIs gives the cell's verdict without a walk.
-    pub az_cells: Vec<(u32, AzReads)>,
-}
-
-/// The groups and network ACLs one cell's walks read, each folded into 256 bits: an edit whose
-/// fold meets a cell's may have touched it; one whose fold does not, did not.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct Mark {
-    groups: [u64; 4],
-    acls: [u64; 4],
-}
-
-impl Mark {
-    pub fn group(&mut self, g: usize) {
-        self.groups[(g / 64) % 4] |= 1 << (g % 64);
-    }
-
-    pub fn acl(&mut self, a: usize) {
-        self.acls[(a / 64) % 4] |= 1 << (a % 64);
-    }
-
-    /// Add what `other` read.
-    pub fn absorb(&mut self, other: &Mark) {
-        for (a, b) in self.groups.iter_mut().zip(&other.groups) {
-            *a |= b;
-        }
-        for (a, b) in self.acls.iter_mut().zip(&other.acls) {
-            *a |= b;
-        }
-    }
-
-    pub fn meets(&self, other: &Mark) -> bool {
-        let any = |a: &[u64; 4], b: &[u64; 4]| a.iter().zip(b).any(|(x, y)| x & y != 0);
-        any(&self.groups, &other.groups) || any(&self.acls, &other.acls)
-    }
-}
-
-impl Deps {
-    pub fn recording() -> Deps {
-        Deps {
-            on: true,
-            ..Deps::default()
-        }
-    }
-
-    /// When recording, add what `other`'s walks read (not its cells'): those of a class
-    /// standing for this one's.
-    pub fn absorb(&mut self, other: &Deps) {
-        if self.on {
-            self.tables.union(&other.tables);
-            self.all_tables |= other.all_tables;
-            self.subnets.union(&other.subnets);
-            self.azs.union(&other.azs);
-            self.groups.union(&other.groups);
-            self.acls.union(&other.acls);
-            self.eni_azs.union(&other.eni_azs);
-            self.wide |= other.wide;
-        }
-    }
-
-    /// The cell of service `service` is evaluated again: what it read now replaces what it
-    /// read before.
-    pub fn redo_cell(&mut self, service: u32) {
-        if self.on {
-            let mark = std::mem::take(&mut self.cell);
-            match self.cells.iter_mut().find(|c| c.0 == service) {
-                Some(c) => c.1 = mark,
-                None => self.cells.push((service, mark)),
-            }
-            let azs = std::mem::take(&mut self.cell_azs);
-            match self.az_cells.iter_mut().find(|c| c.0 == service) {
-                Some(c) => c.1 = azs,
-                None => self.az_cells.push((service, azs)),
-            }
-        }
-    }
-
-    /// The cell of service `service` is evaluated: what it read is kept apart.
-    pub fn end_cell(&mut self, service: u32) {
-        if self.on {
-            let mark = std::mem::take(&mut self.cell);
-            self.cells.push((service, mark));
-            let azs = std::mem::take(&mut self.cell_azs);
-            self.az_cells.push((service, azs));
-        }
-    }
-}
 impl<'m> Ctx<'m> {
     /// A context for the matrix's walks: verdicts only (no hops, facts or notes), no source yet
     /// (each class sets it), nothing recorded until the caller turns recording on.
@@ -498,6 +351,33 @@ pub(crate) struct Trail {
     pub hops: Vec<Hop>,
     /// A running hash of (kind, object id) over the hops: enough to tell two paths apart.
     pub sig: u64,
+}
+
+/// Room for the hops of most paths: to an endpoint, a gateway, or a stop.
+pub(crate) const ROOM: usize = 4;
+/// Room for a path through a forwarder (NAT gateway, GWLB endpoint, appliance): seven hops or so.
+pub(crate) const ROOM_FORWARDED: usize = 8;
+
+/// How many hops a trail to service `svc` starts with room for, from the route the source's
+/// table has ready for the service's ranges: growing a trail later costs more than the room. A
+/// hint only (the model is read without recording what the walk depends on).
+pub(crate) fn room_for_service(model: &Model, source: &Source, svc: usize) -> usize {
+    if !model.service_endpoints[svc].is_empty() {
+        return ROOM;
+    }
+    let table = model.compiled_table(model.subnet_table[source.subnet].0);
+    let winner = table
+        .services
+        .get(svc)
+        .and_then(|g| g.first()?.choice.winner);
+    match winner.map(|w| &table.routes[w as usize].target) {
+        Some(
+            crate::model::Target::NatGateway(_)
+            | crate::model::Target::GatewayLoadBalancerEndpoint(_)
+            | crate::model::Target::NetworkInterface(_),
+        ) => ROOM_FORWARDED,
+        _ => ROOM,
+    }
 }
 
 impl Trail {

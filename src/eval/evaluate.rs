@@ -9,7 +9,7 @@ use ipnet::Ipv4Net;
 
 use crate::model::{Model, WhatIf};
 
-use super::ctx::{Aim, Ctx, Dest, Leaves, Source, Trail};
+use super::ctx::{Aim, Ctx, Dest, Leaves, ROOM, ROOM_FORWARDED, Source, Trail, room_for_service};
 use super::dns::{self, Answer};
 use super::facts::*;
 use super::merge::{finish, merge};
@@ -89,33 +89,6 @@ fn goal_label(model: &Model, goal: &Goal) -> Id {
         Goal::Global { name, .. } => Id::from(name.as_str()),
         Goal::DirectoryBucket { bucket, .. } => Id::from(bucket.as_str()),
         Goal::Workload(name, _) => Id::from(format!("workload:{name}")),
-    }
-}
-
-/// Room for the hops of most paths: to an endpoint, a gateway, or a stop.
-const ROOM: usize = 4;
-/// Room for a path through a forwarder (NAT gateway, GWLB endpoint, appliance): seven hops or so.
-const ROOM_FORWARDED: usize = 8;
-
-/// How many hops a trail to service `svc` starts with room for, from the route the source's
-/// table has ready for the service's ranges: growing a trail later costs more than the room. A
-/// hint only (the model is read without recording what the walk depends on).
-fn room_for_service(model: &Model, source: &Source, svc: usize) -> usize {
-    if !model.service_endpoints[svc].is_empty() {
-        return ROOM;
-    }
-    let table = model.compiled_table(model.subnet_table[source.subnet].0);
-    let winner = table
-        .services
-        .get(svc)
-        .and_then(|g| g.first()?.choice.winner);
-    match winner.map(|w| &table.routes[w as usize].target) {
-        Some(
-            crate::model::Target::NatGateway(_)
-            | crate::model::Target::GatewayLoadBalancerEndpoint(_)
-            | crate::model::Target::NetworkInterface(_),
-        ) => ROOM_FORWARDED,
-        _ => ROOM,
     }
 }
 

@@ -13,6 +13,7 @@
 
 mod az_reads;
 mod ctx;
+mod deps;
 mod dns;
 mod evaluate;
 mod facts;

@@ -1,0 +1,154 @@
+//! What a class's walks read of what edits change (route tables, subnet associations, AZs,
+//! security groups and network ACLs, per cell), recorded while they walk so that an edit
+//! evaluates again only what it may have touched (`matrix::Change`).
+
+use super::az_reads::AzReads;
+
+/// A set of small indexes (tables, subnets, AZs) as bits.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Bits(Vec<u64>);
+
+impl Bits {
+    pub fn set(&mut self, i: usize) {
+        let w = i / 64;
+        if self.0.len() <= w {
+            self.0.resize(w + 1, 0);
+        }
+        self.0[w] |= 1 << (i % 64);
+    }
+
+    pub fn intersects(&self, other: &Bits) -> bool {
+        self.0.iter().zip(&other.0).any(|(a, b)| a & b != 0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|&w| w == 0)
+    }
+
+    /// Add `other`'s indexes.
+    pub fn union(&mut self, other: &Bits) {
+        if self.0.len() < other.0.len() {
+            self.0.resize(other.0.len(), 0);
+        }
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a |= b;
+        }
+    }
+}
+
+/// What a class's walks read of what edits change: the route tables they routed by, the
+/// subnets whose table association they looked up, the AZs whose failure they asked about, the
+/// security groups and network ACLs whose rules they checked. Everything else an edit can
+/// change is checked model-wide (see `matrix::Change`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Deps {
+    pub on: bool,
+    pub tables: Bits,
+    /// Every table's size was read (the walk-length guard): any table change counts.
+    pub all_tables: bool,
+    pub subnets: Bits,
+    pub azs: Bits,
+    /// Security groups (by index in the security index) whose rules were checked.
+    pub groups: Bits,
+    /// Network ACLs (by index in the scenario) whose rules were checked.
+    pub acls: Bits,
+    /// The groups and ACLs the cell being evaluated read so far.
+    pub cell: Mark,
+    /// Per cell evaluated (by service index; `u32::MAX`: a destination that is no service), the
+    /// groups and ACLs its walks read: a rule edit evaluates again only the cells it may touch.
+    pub cells: Vec<(u32, Mark)>,
+    /// AZs whose failure only dropped ENIs from an interface endpoint's DNS answer.
+    pub eni_azs: Bits,
+    /// An AZ or ENI index past what [`AzReads`] holds was read: any AZ change evaluates the
+    /// class again.
+    pub wide: bool,
+    /// The AZs the cell being evaluated read so far, by kind.
+    pub cell_azs: AzReads,
+    /// Per cell evaluated (as `cells`), the AZs its walks read by kind: an AZ failure that only
+    /// dropped answered ENIs gives the cell's verdict without a walk.
+    pub az_cells: Vec<(u32, AzReads)>,
+}
+
+/// The groups and network ACLs one cell's walks read, each folded into 256 bits: an edit whose
+/// fold meets a cell's may have touched it; one whose fold does not, did not.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Mark {
+    groups: [u64; 4],
+    acls: [u64; 4],
+}
+
+impl Mark {
+    pub fn group(&mut self, g: usize) {
+        self.groups[(g / 64) % 4] |= 1 << (g % 64);
+    }
+
+    pub fn acl(&mut self, a: usize) {
+        self.acls[(a / 64) % 4] |= 1 << (a % 64);
+    }
+
+    /// Add what `other` read.
+    pub fn absorb(&mut self, other: &Mark) {
+        for (a, b) in self.groups.iter_mut().zip(&other.groups) {
+            *a |= b;
+        }
+        for (a, b) in self.acls.iter_mut().zip(&other.acls) {
+            *a |= b;
+        }
+    }
+
+    pub fn meets(&self, other: &Mark) -> bool {
+        let any = |a: &[u64; 4], b: &[u64; 4]| a.iter().zip(b).any(|(x, y)| x & y != 0);
+        any(&self.groups, &other.groups) || any(&self.acls, &other.acls)
+    }
+}
+
+impl Deps {
+    pub fn recording() -> Deps {
+        Deps {
+            on: true,
+            ..Deps::default()
+        }
+    }
+
+    /// When recording, add what `other`'s walks read (not its cells'): those of a class
+    /// standing for this one's.
+    pub fn absorb(&mut self, other: &Deps) {
+        if self.on {
+            self.tables.union(&other.tables);
+            self.all_tables |= other.all_tables;
+            self.subnets.union(&other.subnets);
+            self.azs.union(&other.azs);
+            self.groups.union(&other.groups);
+            self.acls.union(&other.acls);
+            self.eni_azs.union(&other.eni_azs);
+            self.wide |= other.wide;
+        }
+    }
+
+    /// The cell of service `service` is evaluated again: what it read now replaces what it
+    /// read before.
+    pub fn redo_cell(&mut self, service: u32) {
+        if self.on {
+            let mark = std::mem::take(&mut self.cell);
+            match self.cells.iter_mut().find(|c| c.0 == service) {
+                Some(c) => c.1 = mark,
+                None => self.cells.push((service, mark)),
+            }
+            let azs = std::mem::take(&mut self.cell_azs);
+            match self.az_cells.iter_mut().find(|c| c.0 == service) {
+                Some(c) => c.1 = azs,
+                None => self.az_cells.push((service, azs)),
+            }
+        }
+    }
+
+    /// The cell of service `service` is evaluated: what it read is kept apart.
+    pub fn end_cell(&mut self, service: u32) {
+        if self.on {
+            let mark = std::mem::take(&mut self.cell);
+            self.cells.push((service, mark));
+            let azs = std::mem::take(&mut self.cell_azs);
+            self.az_cells.push((service, azs));
+        }
+    }
+}
