@@ -9,8 +9,10 @@
 
 use std::collections::BTreeMap;
 
+use compact_str::CompactString;
 use serde::Deserialize;
 use serde_json::Value;
+use smallvec::SmallVec;
 
 /// Fields not listed in a struct, kept where an unknown one must be reported.
 pub type Extra = BTreeMap<String, Value>;
@@ -158,31 +160,94 @@ pub struct RouteTableAssociation {
 pub const ASSOCIATION_FIELDS_UNUSED: &[&str] =
     &["RouteTableAssociationId", "RouteTableId", "PublicIpv4Pool"];
 
-/// Read field by field (no `serde(flatten)`, which would buffer every route as a map first):
-/// each known key fills its field, any other goes to `extra` with its value.
+/// One route, read field by field (no `serde(flatten)`, which would buffer every route as a map
+/// first). A quota-sized account has 200,000 routes and a route fills four of its fifteen
+/// fields, so only those are kept: each as its name and its text, the text inline up to 24 bytes
+/// (every id, CIDR, origin and state AWS prints; no allocation). Any other key goes to `extra`
+/// with its value, to be reported. A key given twice keeps its last value, and `null` is as if
+/// the key were absent.
 #[derive(Debug, Clone, Default)]
 pub struct Route {
-    pub destination_cidr_block: Option<String>,
-    pub destination_ipv6_cidr_block: Option<String>,
-    pub destination_prefix_list_id: Option<String>,
+    fields: SmallVec<[(RouteField, CompactString); 4]>,
+    pub extra: Extra,
+}
+
+/// The fields of a route the importer reads (EC2 API Reference, `Route`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RouteField {
+    DestinationCidrBlock,
+    DestinationIpv6CidrBlock,
+    DestinationPrefixListId,
     /// `local`, an internet gateway (`igw-`), a virtual private gateway (`vgw-`) or a VPC
     /// endpoint (`vpce-`: a gateway endpoint or a Gateway Load Balancer endpoint).
-    pub gateway_id: Option<String>,
-    pub nat_gateway_id: Option<String>,
-    pub network_interface_id: Option<String>,
+    GatewayId,
+    NatGatewayId,
+    NetworkInterfaceId,
     /// A NAT instance: AWS lists its network interface too.
-    pub instance_id: Option<String>,
-    pub transit_gateway_id: Option<String>,
-    pub vpc_peering_connection_id: Option<String>,
-    pub egress_only_internet_gateway_id: Option<String>,
-    pub local_gateway_id: Option<String>,
-    pub carrier_gateway_id: Option<String>,
-    pub core_network_arn: Option<String>,
+    InstanceId,
+    TransitGatewayId,
+    VpcPeeringConnectionId,
+    EgressOnlyInternetGatewayId,
+    LocalGatewayId,
+    CarrierGatewayId,
+    CoreNetworkArn,
     /// `CreateRouteTable`, `CreateRoute` or `EnableVgwRoutePropagation`.
-    pub origin: Option<String>,
+    Origin,
     /// `active` or `blackhole`.
-    pub state: Option<String>,
-    pub extra: Extra,
+    State,
+}
+
+impl RouteField {
+    fn of(key: &str) -> Option<RouteField> {
+        use RouteField::*;
+        Some(match key {
+            "DestinationCidrBlock" => DestinationCidrBlock,
+            "DestinationIpv6CidrBlock" => DestinationIpv6CidrBlock,
+            "DestinationPrefixListId" => DestinationPrefixListId,
+            "GatewayId" => GatewayId,
+            "NatGatewayId" => NatGatewayId,
+            "NetworkInterfaceId" => NetworkInterfaceId,
+            "InstanceId" => InstanceId,
+            "TransitGatewayId" => TransitGatewayId,
+            "VpcPeeringConnectionId" => VpcPeeringConnectionId,
+            "EgressOnlyInternetGatewayId" => EgressOnlyInternetGatewayId,
+            "LocalGatewayId" => LocalGatewayId,
+            "CarrierGatewayId" => CarrierGatewayId,
+            "CoreNetworkArn" => CoreNetworkArn,
+            "Origin" => Origin,
+            "State" => State,
+            _ => return None,
+        })
+    }
+}
+
+impl Route {
+    /// The field's text, if the route has it.
+    pub fn get(&self, field: RouteField) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn destination_cidr_block(&self) -> Option<&str> {
+        self.get(RouteField::DestinationCidrBlock)
+    }
+    pub fn destination_ipv6_cidr_block(&self) -> Option<&str> {
+        self.get(RouteField::DestinationIpv6CidrBlock)
+    }
+    pub fn destination_prefix_list_id(&self) -> Option<&str> {
+        self.get(RouteField::DestinationPrefixListId)
+    }
+    pub fn gateway_id(&self) -> Option<&str> {
+        self.get(RouteField::GatewayId)
+    }
+    pub fn origin(&self) -> Option<&str> {
+        self.get(RouteField::Origin)
+    }
+    pub fn state(&self) -> Option<&str> {
+        self.get(RouteField::State)
+    }
 }
 
 impl<'de> Deserialize<'de> for Route {
@@ -199,30 +264,18 @@ impl<'de> Deserialize<'de> for Route {
             ) -> Result<Route, A::Error> {
                 let mut r = Route::default();
                 while let Some(key) = map.next_key::<RouteKey>()? {
-                    let field = match key {
-                        RouteKey::Known(name) => match name {
-                            "DestinationCidrBlock" => &mut r.destination_cidr_block,
-                            "DestinationIpv6CidrBlock" => &mut r.destination_ipv6_cidr_block,
-                            "DestinationPrefixListId" => &mut r.destination_prefix_list_id,
-                            "GatewayId" => &mut r.gateway_id,
-                            "NatGatewayId" => &mut r.nat_gateway_id,
-                            "NetworkInterfaceId" => &mut r.network_interface_id,
-                            "InstanceId" => &mut r.instance_id,
-                            "TransitGatewayId" => &mut r.transit_gateway_id,
-                            "VpcPeeringConnectionId" => &mut r.vpc_peering_connection_id,
-                            "EgressOnlyInternetGatewayId" => &mut r.egress_only_internet_gateway_id,
-                            "LocalGatewayId" => &mut r.local_gateway_id,
-                            "CarrierGatewayId" => &mut r.carrier_gateway_id,
-                            "CoreNetworkArn" => &mut r.core_network_arn,
-                            "Origin" => &mut r.origin,
-                            _ => &mut r.state,
-                        },
+                    match key {
+                        RouteKey::Known(field) => {
+                            let value: Option<CompactString> = map.next_value()?;
+                            r.fields.retain(|(f, _)| *f != field);
+                            if let Some(v) = value {
+                                r.fields.push((field, v));
+                            }
+                        }
                         RouteKey::Other(name) => {
                             r.extra.insert(name, map.next_value()?);
-                            continue;
                         }
-                    };
-                    *field = map.next_value()?;
+                    }
                 }
                 Ok(r)
             }
@@ -233,27 +286,9 @@ impl<'de> Deserialize<'de> for Route {
 
 /// A route's key: one of its fields (without allocating) or another, kept by name.
 enum RouteKey {
-    Known(&'static str),
+    Known(RouteField),
     Other(String),
 }
-
-const ROUTE_FIELDS: &[&str] = &[
-    "DestinationCidrBlock",
-    "DestinationIpv6CidrBlock",
-    "DestinationPrefixListId",
-    "GatewayId",
-    "NatGatewayId",
-    "NetworkInterfaceId",
-    "InstanceId",
-    "TransitGatewayId",
-    "VpcPeeringConnectionId",
-    "EgressOnlyInternetGatewayId",
-    "LocalGatewayId",
-    "CarrierGatewayId",
-    "CoreNetworkArn",
-    "Origin",
-    "State",
-];
 
 impl<'de> Deserialize<'de> for RouteKey {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -264,7 +299,7 @@ impl<'de> Deserialize<'de> for RouteKey {
                 f.write_str("a field name")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RouteKey, E> {
-                Ok(match ROUTE_FIELDS.iter().find(|f| **f == v) {
+                Ok(match RouteField::of(v) {
                     Some(f) => RouteKey::Known(f),
                     None => RouteKey::Other(v.to_string()),
                 })

@@ -117,15 +117,13 @@ pub(super) fn route_tables<'s>(
                 aws::ROUTE_FIELDS_UNUSED,
             );
             let dest = r
-                .destination_cidr_block
-                .as_deref()
-                .or(r.destination_prefix_list_id.as_deref())
-                .or(r.destination_ipv6_cidr_block.as_deref())
+                .destination_cidr_block()
+                .or(r.destination_prefix_list_id())
+                .or(r.destination_ipv6_cidr_block())
                 .unwrap_or_default();
-            if r.destination_cidr_block.is_none() && r.destination_prefix_list_id.is_none() {
+            if r.destination_cidr_block().is_none() && r.destination_prefix_list_id().is_none() {
                 let net = r
-                    .destination_ipv6_cidr_block
-                    .as_deref()
+                    .destination_ipv6_cidr_block()
                     .map(|d| d.parse::<ipnet::Ipv6Net>());
                 match net {
                     // An IPv6 route: kept apart from the IPv4 ones (`ipv6_routes`); its local
@@ -142,7 +140,7 @@ pub(super) fn route_tables<'s>(
                             Hop::Local => {}
                             Hop::Target(t) => table.ipv6_routes.push(crate::model::Ipv6Route {
                                 destination: net.trunc(),
-                                target: match r.state.as_deref() {
+                                target: match r.state() {
                                     Some("blackhole") => Target::Blackhole,
                                     _ => t,
                                 },
@@ -155,7 +153,7 @@ pub(super) fn route_tables<'s>(
                 }
                 continue;
             }
-            let blackhole = match r.state.as_deref() {
+            let blackhole = match r.state() {
                 None | Some("active") => false,
                 Some("blackhole") => true,
                 Some(other) => {
@@ -168,7 +166,7 @@ pub(super) fn route_tables<'s>(
                     false
                 }
             };
-            let origin = r.origin.as_deref().unwrap_or("CreateRoute");
+            let origin = r.origin().unwrap_or("CreateRoute");
             if ![
                 "CreateRouteTable",
                 "CreateRoute",
@@ -187,10 +185,7 @@ pub(super) fn route_tables<'s>(
             // Without describe-vpc-endpoints, a prefix-list route to a vpce- of S3 or DynamoDB
             // still tells which gateway endpoint the table is attached to.
             if input.endpoints.is_empty()
-                && let (Some(g), Some(pl)) = (
-                    r.gateway_id.as_deref(),
-                    r.destination_prefix_list_id.as_deref(),
-                )
+                && let (Some(g), Some(pl)) = (r.gateway_id(), r.destination_prefix_list_id())
                 && g.starts_with("vpce-")
                 && let Some(svc) = pl_service(pl).filter(|s| s == "s3" || s == "dynamodb")
             {
@@ -222,8 +217,7 @@ pub(super) fn route_tables<'s>(
             let target = match hop {
                 Hop::Local => {
                     match r
-                        .destination_cidr_block
-                        .as_deref()
+                        .destination_cidr_block()
                         .and_then(|c| c.parse::<Ipv4Net>().ok())
                     {
                         Some(c) if cidrs.contains(&c) => {
@@ -239,8 +233,8 @@ pub(super) fn route_tables<'s>(
                     continue;
                 }
                 Hop::GatewayEndpoint(e) if !blackhole => {
-                    if let Some(pl) = &r.destination_prefix_list_id {
-                        used_prefix_lists.insert(pl.clone());
+                    if let Some(pl) = r.destination_prefix_list_id() {
+                        used_prefix_lists.insert(pl.to_string());
                         let svc = gateway_endpoints
                             .iter()
                             .find(|g| g.id == e)
@@ -337,7 +331,7 @@ pub(super) fn route_tables<'s>(
                 other => other,
             };
 
-            let destination = if let Some(c) = &r.destination_cidr_block {
+            let destination = if let Some(c) = r.destination_cidr_block() {
                 match c.parse::<Ipv4Net>() {
                     Ok(n) => Destination::Cidr(n),
                     Err(_) => {
@@ -346,7 +340,10 @@ pub(super) fn route_tables<'s>(
                     }
                 }
             } else {
-                let pl = r.destination_prefix_list_id.clone().unwrap_or_default();
+                let pl = r
+                    .destination_prefix_list_id()
+                    .unwrap_or_default()
+                    .to_string();
                 used_prefix_lists.insert(pl.clone());
                 match pl_service(&pl) {
                     Some(svc) if !pl_customer.contains(pl.as_str()) => Destination::PrefixList(svc),

@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::{Warn, route_warning};
-use crate::import::aws;
+use crate::import::aws::{self, RouteField};
 use crate::model::{InternetGateway, Target};
 
 /// A route target as AWS lists it, before the model's derivation is taken out.
@@ -32,7 +32,7 @@ pub(super) fn route_hop(
     (tid, dest): (&str, &str),
     w: &mut Warn,
 ) -> Hop {
-    if let Some(g) = r.gateway_id.as_deref() {
+    if let Some(g) = r.gateway_id() {
         if g == "local" {
             return Hop::Local;
         }
@@ -79,41 +79,41 @@ pub(super) fn route_hop(
             value: g.to_string(),
         };
     }
-    if let Some(n) = r.nat_gateway_id.as_deref() {
+    if let Some(n) = r.get(RouteField::NatGatewayId) {
         if nat_ids.contains(n) {
             return Hop::Target(Target::NatGateway(n.into()));
         }
-        if r.state.as_deref() != Some("blackhole") {
+        if r.state() != Some("blackhole") {
             w.push(route_warning(tid, dest, "aws_missing_input", "route_nat").s("target", n));
         }
         return Hop::Target(Target::Blackhole);
     }
-    if let Some(e) = r.network_interface_id.as_deref() {
+    if let Some(e) = r.get(RouteField::NetworkInterfaceId) {
         return Hop::Target(Target::NetworkInterface(e.into()));
     }
-    if let Some(t) = r.transit_gateway_id.as_deref() {
+    if let Some(t) = r.get(RouteField::TransitGatewayId) {
         return Hop::Target(Target::TransitGateway(t.into()));
     }
-    if let Some(p) = r.vpc_peering_connection_id.as_deref() {
+    if let Some(p) = r.get(RouteField::VpcPeeringConnectionId) {
         return Hop::Target(Target::VpcPeering(p.into()));
     }
-    if let Some(g) = r.egress_only_internet_gateway_id.as_deref() {
+    if let Some(g) = r.get(RouteField::EgressOnlyInternetGatewayId) {
         return Hop::Target(Target::EgressOnlyInternetGateway(g.into()));
     }
-    for (field, value) in [
-        ("InstanceId", &r.instance_id),
-        ("LocalGatewayId", &r.local_gateway_id),
-        ("CarrierGatewayId", &r.carrier_gateway_id),
-        ("CoreNetworkArn", &r.core_network_arn),
+    for (field, name) in [
+        (RouteField::InstanceId, "InstanceId"),
+        (RouteField::LocalGatewayId, "LocalGatewayId"),
+        (RouteField::CarrierGatewayId, "CarrierGatewayId"),
+        (RouteField::CoreNetworkArn, "CoreNetworkArn"),
     ] {
-        if let Some(v) = value {
+        if let Some(v) = r.get(field) {
             return Hop::NotModelled {
-                field,
-                value: v.clone(),
+                field: name,
+                value: v.to_string(),
             };
         }
     }
-    if r.state.as_deref() == Some("blackhole") {
+    if r.state() == Some("blackhole") {
         return Hop::Target(Target::Blackhole);
     }
     Hop::NoTarget
