@@ -14,12 +14,12 @@ pub mod aws_ipv6;
 pub mod aws_lattice;
 pub mod aws_security;
 mod build;
+mod top;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
-use serde_json::Value;
 
 use crate::model::{Diagnostic, Scenario};
 
@@ -230,47 +230,6 @@ fn parse<T: DeserializeOwned>(text: &str, path: &Path) -> Result<T, ImportError>
     serde_json::from_str(text).map_err(|e| json_error(e, text, path))
 }
 
-/// A file's top-level keys and its `NextToken`, read in one pass that builds no value for
-/// anything else (the typed parse that follows is the only one that does).
-struct TopLevel {
-    keys: Vec<String>,
-    next_token: Option<Value>,
-}
-
-impl<'de> serde::Deserialize<'de> for TopLevel {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Keys;
-        impl<'de> serde::de::Visitor<'de> for Keys {
-            type Value = TopLevel;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a JSON object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<TopLevel, A::Error> {
-                let mut top = TopLevel {
-                    keys: Vec::new(),
-                    next_token: None,
-                };
-                while let Some(key) = map.next_key::<String>()? {
-                    if key == "NextToken" {
-                        top.next_token = Some(map.next_value()?);
-                    } else {
-                        map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                    top.keys.push(key);
-                }
-                // As a parsed object lists them.
-                top.keys.sort();
-                top.keys.dedup();
-                Ok(top)
-            }
-        }
-        d.deserialize_map(Keys)
-    }
-}
-
 /// Recognise one file by its top-level key and add what it holds to `input`.
 pub fn read_text(
     text: &str,
@@ -285,7 +244,15 @@ pub fn read_text(
             path: path.to_path_buf(),
         });
     }
-    let top: TopLevel = parse(text, path)?;
+    let mut top = match top::first_pass(text) {
+        Some(top) => top,
+        None => {
+            let mut de = serde_json::Deserializer::from_str(text);
+            serde::de::DeserializeSeed::deserialize(top::Seed { capture: false }, &mut de)
+                .and_then(|top| de.end().map(|()| top))
+                .map_err(|e| json_error(e, text, path))?
+        }
+    };
     let shown = path.display().to_string();
     if top
         .next_token
@@ -294,21 +261,26 @@ pub fn read_text(
     {
         warnings.push(build::warning(&shown, "aws_pagination_cut", "next_token"));
     }
-    let has = |k: &str| top.keys.binary_search_by(|x| x.as_str().cmp(k)).is_ok();
+    let keys = std::mem::take(&mut top.keys);
+    let has = |k: &str| keys.binary_search_by(|x| x.as_str().cmp(k)).is_ok();
     let kind: Option<&'static str> = Some(if has("Vpcs") {
         input
             .vpcs
             .extend(parse::<aws::DescribeVpcs>(text, path)?.vpcs);
         "describe-vpcs"
     } else if has("Subnets") {
-        input
-            .subnets
-            .extend(parse::<aws::DescribeSubnets>(text, path)?.subnets);
+        let subnets = match top.take_subnets() {
+            Some(s) => s,
+            None => parse::<aws::DescribeSubnets>(text, path)?.subnets,
+        };
+        input.subnets.extend(subnets);
         "describe-subnets"
     } else if has("RouteTables") {
-        input
-            .route_tables
-            .extend(parse::<aws::DescribeRouteTables>(text, path)?.route_tables);
+        let tables = match top.take_route_tables() {
+            Some(t) => t,
+            None => parse::<aws::DescribeRouteTables>(text, path)?.route_tables,
+        };
+        input.route_tables.extend(tables);
         "describe-route-tables"
     } else if has("InternetGateways") {
         input
@@ -332,14 +304,20 @@ pub fn read_text(
             .extend(parse::<aws::DescribeVpcEndpoints>(text, path)?.vpc_endpoints);
         "describe-vpc-endpoints"
     } else if has("Reservations") {
-        for r in parse::<aws::DescribeInstances>(text, path)?.reservations {
+        let reservations = match top.take_reservations() {
+            Some(r) => r,
+            None => parse::<aws::DescribeInstances>(text, path)?.reservations,
+        };
+        for r in reservations {
             input.instances.extend(r.instances);
         }
         "describe-instances"
     } else if has("NetworkInterfaces") {
-        input
-            .network_interfaces
-            .extend(parse::<aws::DescribeNetworkInterfaces>(text, path)?.network_interfaces);
+        let interfaces = match top.take_network_interfaces() {
+            Some(n) => n,
+            None => parse::<aws::DescribeNetworkInterfaces>(text, path)?.network_interfaces,
+        };
+        input.network_interfaces.extend(interfaces);
         "describe-network-interfaces"
     } else if has("PrefixLists") {
         let lists = parse::<aws::DescribePrefixLists>(text, path)?.prefix_lists;
@@ -446,7 +424,7 @@ pub fn read_text(
         input.bucket_policies.push((path.to_path_buf(), policy));
         "get-bucket-policy"
     } else {
-        let keys: Vec<&str> = top.keys.iter().map(String::as_str).collect();
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
         warnings.push(build::warning(&shown, "aws_unknown_file", "keys").list("keys", keys));
         input.files.push((path.to_path_buf(), None));
         return Ok(());
