@@ -267,9 +267,14 @@ impl<'de> Deserialize<'de> for Route {
                     match key {
                         RouteKey::Known(field) => {
                             let value: Option<CompactString> = map.next_value()?;
-                            r.fields.retain(|(f, _)| *f != field);
-                            if let Some(v) = value {
-                                r.fields.push((field, v));
+                            let at = r.fields.iter().position(|(f, _)| *f == field);
+                            match (at, value) {
+                                (None, Some(v)) => r.fields.push((field, v)),
+                                (Some(at), Some(v)) => r.fields[at].1 = v,
+                                (Some(at), None) => {
+                                    r.fields.remove(at);
+                                }
+                                (None, None) => {}
                             }
                         }
                         RouteKey::Other(name) => {

@@ -1,10 +1,11 @@
 //! Route tables (`describe-route-tables`, aws-semantics.md §1): associations and routes, with the
 //! derived routes taken out and each target resolved to what the model knows.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
+use rustc_hash::FxHashSet;
 
 use super::route_targets::{Hop, route_hop};
 use super::{Facts, Warn, route_warning, state_is, warning};
@@ -69,7 +70,8 @@ pub(super) fn route_tables<'s>(
         };
         // The destinations the table has a route for: a route twice is reported, not kept (a
         // set, since a table holds up to a thousand routes).
-        let mut seen: HashSet<Destination> = HashSet::with_capacity(t.routes.len());
+        let mut seen: FxHashSet<Destination> =
+            FxHashSet::with_capacity_and_hasher(t.routes.len(), Default::default());
         for a in &t.associations {
             w.unknown_fields(
                 || warning(tid, "aws_unknown_field", "association"),
@@ -216,10 +218,7 @@ pub(super) fn route_tables<'s>(
             };
             let target = match hop {
                 Hop::Local => {
-                    match r
-                        .destination_cidr_block()
-                        .and_then(|c| c.parse::<Ipv4Net>().ok())
-                    {
+                    match r.destination_cidr_block().and_then(parse_cidr) {
                         Some(c) if cidrs.contains(&c) => {
                             local_seen.insert(c);
                         }
@@ -332,9 +331,9 @@ pub(super) fn route_tables<'s>(
             };
 
             let destination = if let Some(c) = r.destination_cidr_block() {
-                match c.parse::<Ipv4Net>() {
-                    Ok(n) => Destination::Cidr(n),
-                    Err(_) => {
+                match parse_cidr(c) {
+                    Some(n) => Destination::Cidr(n),
+                    None => {
                         w.push(route_warning(tid, dest, "aws_bad_value", "route_cidr"));
                         continue;
                     }
@@ -370,16 +369,15 @@ pub(super) fn route_tables<'s>(
             };
             if origin == "EnableVgwRoutePropagation" {
                 propagated.push(route);
-            } else if seen.contains(&route.destination) {
+            } else if seen.insert(route.destination.clone()) {
+                table.routes.push(route);
+            } else {
                 w.push(route_warning(
                     tid,
                     dest,
                     "aws_reconcile_mismatch",
                     "route_twice",
                 ));
-            } else {
-                seen.insert(route.destination.clone());
-                table.routes.push(route);
             }
         }
         // A customer-managed prefix list stands for its entries. The model has no such
@@ -434,5 +432,73 @@ pub(super) fn route_tables<'s>(
         route_tables,
         endpoint_routes,
         used_prefix_lists,
+    }
+}
+
+/// An IPv4 CIDR as AWS prints it (`10.1.0.0/16`) read without the general parser (a quota
+/// account has 200,000); anything else (leading zeros, spaces, a bad value) goes to
+/// `ipnet`'s parser, which decides, so the result is always its own.
+fn parse_cidr(s: &str) -> Option<Ipv4Net> {
+    fn number(part: &[u8], max: u32) -> Option<u32> {
+        if part.is_empty() || part.len() > 3 || (part.len() > 1 && part[0] == b'0') {
+            return None;
+        }
+        let mut n = 0u32;
+        for &b in part {
+            if !b.is_ascii_digit() {
+                return None;
+            }
+            n = n * 10 + u32::from(b - b'0');
+        }
+        (n <= max).then_some(n)
+    }
+    let fast = || -> Option<Ipv4Net> {
+        let (addr, len) = s.split_once('/')?;
+        let mut octets = [0u8; 4];
+        let mut parts = addr.as_bytes().split(|&b| b == b'.');
+        for o in &mut octets {
+            *o = u8::try_from(number(parts.next()?, 255)?).ok()?;
+        }
+        if parts.next().is_some() {
+            return None;
+        }
+        let len = u8::try_from(number(len.as_bytes(), 32)?).ok()?;
+        Ipv4Net::new(Ipv4Addr::from(octets), len).ok()
+    };
+    fast().or_else(|| s.parse().ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cidrs_read_as_ipnet_reads_them() {
+        for s in [
+            "10.1.0.0/16",
+            "0.0.0.0/0",
+            "255.255.255.255/32",
+            "10.1.2.3/24",
+            "1.2.3.4/33",
+            "01.2.3.4/8",
+            "1.2.3.4/08",
+            "1.2.3/8",
+            "1.2.3.4.5/8",
+            "256.1.1.1/8",
+            "1.2.3.4",
+            "1.2.3.4/",
+            "/8",
+            " 1.2.3.4/8",
+            "1.2.3.4/8 ",
+            "a.b.c.d/8",
+            "1..3.4/8",
+            "",
+            "1.2.3.4/-1",
+            "1.2.3.4/+8",
+            "1.2.3.4//8",
+            "1.2.3.4/1000",
+        ] {
+            assert_eq!(parse_cidr(s), s.parse::<Ipv4Net>().ok(), "{s:?}");
+        }
     }
 }
