@@ -192,9 +192,13 @@ fn workload_summary(lang: Lang, name: &str, t: &PathTrace) -> String {
             msg(
                 lang,
                 "workload-part-via",
-                args()
-                    .s("to", part_to(p))
-                    .s("via", p.verdict.via().map(|v| v.code()).unwrap_or("?")),
+                args().s("to", part_to(p)).s(
+                    "via",
+                    p.verdict
+                        .via()
+                        .map(|v| super::codes::via_label(lang, v))
+                        .unwrap_or_default(),
+                ),
             )
         });
         return msg(
