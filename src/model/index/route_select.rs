@@ -525,6 +525,7 @@ mod tests {
             services: Box::default(),
             written: Box::default(),
             subnets: SubnetChoices::default(),
+            shown: Default::default(),
         }
     }
 
@@ -645,6 +646,7 @@ mod props {
             services: Box::default(),
             written,
             subnets: SubnetChoices::default(),
+            shown: Default::default(),
         }
     }
 
