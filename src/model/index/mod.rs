@@ -153,6 +153,8 @@ pub struct Model {
     pub(crate) tables: Arc<Vec<Arc<CompiledTable>>>,
     pub(crate) service_lookup: Arc<IdMap>,
     pub(crate) nat_lookup: Arc<IdMap>,
+    /// Per NAT gateway, its subnet's index (none: no subnet, or one the model does not hold).
+    pub(crate) nat_subnet: Arc<Vec<Option<usize>>>,
     pub(crate) gwlb_lookup: Arc<IdMap>,
     pub(crate) eni_lookup: Arc<IdMap>,
     pub(crate) instance_lookup: Arc<IdMap>,
@@ -391,6 +393,21 @@ impl Model {
             |m| &m.nat_lookup,
             || ids(s.nat_gateways.iter().map(|x| &x.id)),
         );
+        let nat_subnet = keep_or_build(
+            previous,
+            Parts::NAT_GATEWAYS.union(Parts::SUBNETS),
+            |m| &m.nat_subnet,
+            || {
+                s.nat_gateways
+                    .iter()
+                    .map(|n| {
+                        n.subnet
+                            .as_ref()
+                            .and_then(|x| subnet_lookup.get(x).copied())
+                    })
+                    .collect()
+            },
+        );
         let gwlb_lookup = keep_or_build(
             previous,
             Parts::GWLB_ENDPOINTS,
@@ -559,6 +576,7 @@ impl Model {
             tables,
             service_lookup,
             nat_lookup,
+            nat_subnet,
             gwlb_lookup,
             eni_lookup,
             instance_lookup,
