@@ -129,10 +129,7 @@ impl<'m> Ctx<'m> {
     pub fn az(&self, az: usize) -> Az {
         match self.model.az_names.get(az) {
             Some(az) => az.clone(),
-            None => Az {
-                name: Id::from(self.model.az_name(az)),
-                zone_id: None,
-            },
+            None => Az::new(Id::from(self.model.az_name(az)), None),
         }
     }
 
@@ -408,18 +405,43 @@ impl Trail {
         az: impl FnOnce() -> Option<Az>,
         fact: impl FnOnce() -> Fact,
     ) {
-        self.mix(kind, id);
+        self.push(kind, id, || Id::from(id), az, fact);
+    }
+
+    /// [`Trail::add`] with an id at hand: copied, not made again from its text (an id longer
+    /// than 24 bytes that the model keeps lasting, such as a service's DNS name, then costs no
+    /// allocation).
+    pub fn add_id(
+        &mut self,
+        kind: HopKind,
+        id: &Id,
+        az: impl FnOnce() -> Option<Az>,
+        fact: impl FnOnce() -> Fact,
+    ) {
+        self.push(kind, id, || id.clone(), az, fact);
+    }
+
+    #[inline(always)]
+    fn push(
+        &mut self,
+        kind: HopKind,
+        text: &str,
+        id: impl FnOnce() -> Id,
+        az: impl FnOnce() -> Option<Az>,
+        fact: impl FnOnce() -> Fact,
+    ) {
+        self.mix(kind, text);
         if self.facts {
             self.hops.push(Hop {
                 kind,
-                id: Id::from(id),
+                id: id(),
                 az: az(),
                 fact: fact(),
             });
         } else if self.detail {
             self.hops.push(Hop {
                 kind,
-                id: Id::from(id),
+                id: id(),
                 az: None,
                 fact: Fact::InternetGateway,
             });
@@ -482,10 +504,7 @@ impl Arrival<'_, '_> {
 
 /// A compiled route as a fact, with its destination as the table wrote it when compiled.
 pub(crate) fn route_fact(r: &CompiledRoute, written: &Id) -> Route {
-    Route {
-        destination: written.clone(),
-        target: super::route::target_text(&r.target),
-    }
+    Route::of(r, written)
 }
 
 /// What a rule decided for the pieces that reached its target.

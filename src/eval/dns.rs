@@ -71,7 +71,9 @@ fn resolver_off(ctx: &Ctx<'_>, name: &str, hops: &mut Trail) -> Option<Answer> {
 /// the public ranges the name has when no endpoint answers.
 pub(crate) struct Asked<'a> {
     pub svc: usize,
-    pub name: &'a str,
+    /// The name asked (the service's own is kept lasting by the model: the DNS hop's id copies
+    /// it without allocating).
+    pub name: &'a Id,
     pub endpoints: &'a [usize],
     pub cidrs: &'a [Ipv4Net],
     pub illustrative: bool,
@@ -83,7 +85,7 @@ impl<'a> Asked<'a> {
         let service = &model.services()[svc];
         Asked {
             svc,
-            name: &service.dns_name,
+            name: &model.service_dns[svc],
             endpoints: &model.service_endpoints[svc],
             cidrs: &service.cidrs,
             illustrative: service.illustrative,
@@ -176,14 +178,14 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, asked: &Asked<'_>, hops: &mut Trail) ->
         if !service.private_dns_supported {
             ctx.note(|| Note::PrivateDnsUnsupported {
                 service: Id::from(service.name.as_str()),
-                name: Id::from(name),
+                name: name.clone(),
                 endpoint: endpoint.clone(),
             });
             why = Some(PublicWhy::PrivateDnsUnsupported { endpoint });
         } else {
             ctx.note(|| Note::PrivateDnsOff {
                 endpoint: endpoint.clone(),
-                name: Id::from(name),
+                name: name.clone(),
             });
             why = Some(PublicWhy::PrivateDnsOff { endpoint });
         }
@@ -227,7 +229,7 @@ struct ZoneRef<'m> {
 fn endpoint_answer(
     ctx: &mut Ctx<'_>,
     e: usize,
-    name: &str,
+    name: &Id,
     by: Option<&ZoneRef<'_>>,
     hops: &mut Trail,
 ) -> Answer {
@@ -285,13 +287,13 @@ fn endpoint_answer(
                 Fact::stop(if all.is_empty() {
                     Stop::EndpointWithoutEnis {
                         endpoint: endpoint(),
-                        name: Id::from(name),
+                        name: name.clone(),
                         zone,
                     }
                 } else {
                     Stop::EnisAllFailed {
                         endpoint: endpoint(),
-                        name: Id::from(name),
+                        name: name.clone(),
                         failed: facts(ctx, &dropped),
                         zone,
                     }
@@ -300,7 +302,7 @@ fn endpoint_answer(
         );
         return Answer::Blocked(Reason::EndpointEnisAllFailed);
     }
-    hops.add(
+    hops.add_id(
         HopKind::Dns,
         name,
         || None,
@@ -310,7 +312,12 @@ fn endpoint_answer(
                 endpoint: endpoint(),
                 enis: shared(ctx, &healthy),
                 zone: by.map(|b| {
-                    super::rules::hosted_zone::zone_answer(scenario, b.zone, Some(b.record), name)
+                    Box::new(super::rules::hosted_zone::zone_answer(
+                        scenario,
+                        b.zone,
+                        Some(b.record),
+                        name,
+                    ))
                 }),
             },
         },
@@ -409,7 +416,7 @@ pub(crate) fn resolve_public(
         illustrative: false,
         why: Some(why),
     };
-    public_answer(ctx, name, &public, hops)
+    public_answer(ctx, &Id::from(name), &public, hops)
 }
 
 /// A public answer: the service's public ranges, why (when the answer could have been private),
@@ -422,9 +429,9 @@ struct Public<'a> {
 }
 
 /// The DNS hop that answers `name` with the public addresses (one place for both callers).
-fn public_answer(ctx: &mut Ctx<'_>, name: &str, p: &Public<'_>, hops: &mut Trail) -> Answer {
+fn public_answer(ctx: &mut Ctx<'_>, name: &Id, p: &Public<'_>, hops: &mut Trail) -> Answer {
     let model = ctx.model;
-    hops.add(
+    hops.add_id(
         HopKind::Dns,
         name,
         || None,
@@ -435,7 +442,7 @@ fn public_answer(ctx: &mut Ctx<'_>, name: &str, p: &Public<'_>, hops: &mut Trail
                 cidrs: shown(p.cidrs),
                 total: p.cidrs.len(),
                 illustrative: p.illustrative,
-                why: p.why.clone(),
+                why: p.why.clone().map(Box::new),
             },
         },
     );

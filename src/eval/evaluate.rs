@@ -239,9 +239,10 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
                 })
                 .collect();
             if let (false, Some(&svc)) = (remote.is_empty(), model.service_lookup.get(service)) {
+                let name = Id::from(dns_name.as_str());
                 let asked = dns::Asked {
                     svc,
-                    name: &dns_name,
+                    name: &name,
                     endpoints: &remote,
                     cidrs,
                     illustrative: *illustrative,

@@ -8,9 +8,7 @@ use smallvec::SmallVec;
 
 use crate::model::Target;
 
-use super::ctx::{
-    Arrival, Ctx, Dest, Egress, Leaf, Leaves, Outcome, Pieces, Trail, Walk, route_fact,
-};
+use super::ctx::{Arrival, Ctx, Dest, Egress, Leaf, Leaves, Outcome, Pieces, Trail, Walk};
 use super::facts::*;
 use super::layers;
 use super::route::{self, Choice, Group};
@@ -341,16 +339,11 @@ fn no_route(
     let no_internet_gateway = walk.via_nat && walk.public_ip;
     let compiled = model.compiled_table(table);
     let all = &compiled.routes;
-    // A quota-sized table has a thousand routes: name a few, count the rest.
-    const SHOWN: usize = 8;
-    let routes = if ctx.facts {
-        all.iter()
-            .zip(&compiled.written)
-            .take(SHOWN)
-            .map(|(r, written)| route_fact(r, written))
-            .collect()
-    } else {
-        Vec::new()
+    // A quota-sized table has a thousand routes: name a few (made when the table was
+    // compiled), count the rest.
+    let routes = match ctx.facts {
+        true => compiled.shown.clone(),
+        false => Default::default(),
     };
     Outcome::Stop {
         kind: HopKind::Blocked,

@@ -27,9 +27,9 @@ pub use dns::*;
 pub use edit::{Edit, EditError};
 pub(crate) use index::{Applies, cores};
 pub use index::{
-    Association, Az, CompiledRoute, CompiledTable, EndpointEni, EniInfo, FailedAzs, GroupSet,
-    Model, RouteDecision, RouteMatch, RouteOrigin, RouteRule, SecurityIndex, UNCHECKED, Unchecked,
-    unchecked_layers,
+    Association, Az, AzNames, CompiledRoute, CompiledTable, EndpointEni, EniInfo, FailedAzs,
+    GroupSet, Model, RouteDecision, RouteFact, RouteMatch, RouteOrigin, RouteRule, SHOWN_ROUTES,
+    SecurityIndex, UNCHECKED, Unchecked, unchecked_layers,
 };
 pub(crate) use index::{destination_text, route_select, security_rules};
 pub use ipv6::*;

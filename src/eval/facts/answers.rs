@@ -39,7 +39,8 @@ pub enum DnsAnswer {
         /// Shared with the endpoint hop when the path reaches the same ENIs.
         enis: std::sync::Arc<[EndpointEni]>,
         /// The private hosted zone record that answered (none: the endpoint's private DNS).
-        zone: Option<ZoneAnswer>,
+        /// Boxed: rare, and large beside the rest of a hop.
+        zone: Option<Box<ZoneAnswer>>,
     },
     /// The service's public ranges (`total` of them; the first few listed).
     Public {
@@ -47,7 +48,8 @@ pub enum DnsAnswer {
         cidrs: ShownCidrs,
         total: usize,
         illustrative: bool,
-        why: Option<PublicWhy>,
+        /// Boxed: rare, and large beside the rest of a hop.
+        why: Option<Box<PublicWhy>>,
     },
 }
 

@@ -46,3 +46,54 @@ pub use security::*;
 pub use stop::*;
 pub use trace::*;
 pub use verdict::*;
+
+/// Sizes pinned: a trace's hops are copied as the walk grows them and a NAT gateway path holds
+/// eight, so that eight hops (1,024 bytes) stay within glibc's thread-cache sizes (up to 1,032
+/// bytes) a hop must stay at 128 bytes or less. Rare, large facts are boxed to keep it there.
+#[cfg(test)]
+mod sizes {
+    use std::mem::size_of;
+
+    use super::*;
+
+    #[test]
+    fn hops_and_facts_stay_small() {
+        assert!(size_of::<Hop>() <= 128, "Hop: {} bytes", size_of::<Hop>());
+        assert!(size_of::<Fact>() <= 88, "Fact: {} bytes", size_of::<Fact>());
+        assert_eq!(size_of::<Option<Az>>(), 8, "an AZ is one shared pointer");
+        assert!(
+            size_of::<DnsAnswer>() <= 80,
+            "DnsAnswer: {}",
+            size_of::<DnsAnswer>()
+        );
+        assert!(size_of::<Origin>() <= 48, "Origin: {}", size_of::<Origin>());
+        assert!(
+            size_of::<Association>() <= 56,
+            "Association: {}",
+            size_of::<Association>()
+        );
+        // Shared (Arc), with up to four destinations inline.
+        assert!(
+            size_of::<RouteDecision>() <= 56,
+            "RouteDecision: {}",
+            size_of::<RouteDecision>()
+        );
+        assert!(
+            size_of::<EndpointEni>() <= 16,
+            "EndpointEni: {}",
+            size_of::<EndpointEni>()
+        );
+        // Boxed in a hop, but built whole on every blocked path and held by notes.
+        assert!(
+            size_of::<Stop>() <= 168,
+            "Stop: {} bytes",
+            size_of::<Stop>()
+        );
+        assert!(size_of::<Note>() <= 80, "Note: {} bytes", size_of::<Note>());
+        assert!(
+            size_of::<PathTrace>() <= 240,
+            "PathTrace: {}",
+            size_of::<PathTrace>()
+        );
+    }
+}

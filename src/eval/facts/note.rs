@@ -5,7 +5,9 @@ use serde::Serialize;
 
 use super::*;
 
-/// A trace's notes: usually none or one, kept inline.
+/// A trace's notes: usually none or one, kept inline. (Two inline would spare a NAT gateway
+/// path in another AZ its one allocation, but the larger trace cost every other path more
+/// to move: about +100 instructions each against -230 for that path, callgrind.)
 pub type Notes = smallvec::SmallVec<[Note; 1]>;
 
 /// Something that shaped the path without ending it.

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::*;
 
 /// An Availability Zone as AWS names it (built once per model, see `crate::model::Az`).
-pub use crate::model::Az;
+pub use crate::model::{Az, AzNames};
 
 /// Who sends: the `from` of a query, with ids apart from names.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

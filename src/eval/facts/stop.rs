@@ -47,11 +47,12 @@ pub enum Stop {
     },
     /// The catalogue has no public addresses for the service in this Region.
     NoPublicAddresses { service: Id, region: Id },
-    /// No route matches. The first routes of the table are listed (`total` in all).
+    /// No route matches. The first routes of the table are listed (`total` in all), shared
+    /// with the compiled table.
     NoRoute {
         table: Id,
         dest: Routed,
-        routes: Vec<Route>,
+        routes: std::sync::Arc<[Route]>,
         total: usize,
         /// The packet passed a public NAT gateway: the table is its subnet's, which has no way to
         /// an internet gateway.

@@ -38,10 +38,10 @@ impl<'m> Trace<'m> {
 
     pub(super) fn az(&self, az: usize) -> Az {
         let a = &self.model.scenario().availability_zones;
-        Az {
-            name: Id::from(self.model.az_name(az)),
-            zone_id: a.get(az).and_then(|z| z.id.as_deref()).map(Id::from),
-        }
+        Az::new(
+            Id::from(self.model.az_name(az)),
+            a.get(az).and_then(|z| z.id.as_deref()).map(Id::from),
+        )
     }
 
     pub(super) fn hop(&mut self, kind: HopKind, id: Id, fact: V6Fact) {

@@ -24,7 +24,7 @@ pub(crate) fn follow(
     let (si, az) = match zonal::place(
         ctx,
         at,
-        Some(ge.subnet.as_str()),
+        model.subnet_index(&ge.subnet),
         id,
         HopKind::GwlbEndpoint,
         |az| Stop::GwlbEndpointAzFailed {

@@ -83,7 +83,7 @@ pub(crate) fn pass(ctx: &Ctx<'_>, igw: &str, hops: &mut Trail) {
             || None,
             || Fact::Service {
                 service: Id::from(service.name.as_str()),
-                dns_name: Id::from(service.dns_name.as_str()),
+                dns_name: ctx.model.service_dns[svc].clone(),
             },
         );
     } else if let Some((kind, id, fact)) = &ctx.aim.public_hop {

@@ -31,7 +31,7 @@ pub(crate) fn follow(
             let (si, az) = match zonal::place(
                 ctx,
                 at,
-                nat.subnet.as_deref(),
+                model.nat_subnet[ni],
                 id,
                 HopKind::NatGateway,
                 |az| Stop::NatAzFailed {

@@ -22,7 +22,7 @@ pub(crate) fn follow(
     let (si, az) = match zonal::place(
         ctx,
         at,
-        Some(eni.subnet.as_str()),
+        model.subnet_index(&eni.subnet),
         id,
         HopKind::NetworkInterface,
         |az| Stop::ApplianceAzFailed {

@@ -6,16 +6,17 @@
 use crate::eval::ctx::{Arrival, Ctx, Outcome};
 use crate::eval::facts::{Association, Az, HopKind, Id, Stop};
 
-/// Where a zonal target is: (subnet, AZ); or the outcome that stops the path there.
+/// Where a zonal target is: (subnet, AZ), given its subnet's index (none: it has no subnet, or
+/// one the model does not hold); or the outcome that stops the path there.
 pub(crate) fn place(
     ctx: &Ctx<'_>,
     at: &Arrival<'_, '_>,
-    subnet: Option<&str>,
+    subnet: Option<usize>,
     id: &str,
     kind: HopKind,
     failed: impl FnOnce(Az) -> Stop,
 ) -> Result<(usize, usize), Box<Outcome>> {
-    let Some(si) = subnet.and_then(|s| ctx.model.subnet_index(s)) else {
+    let Some(si) = subnet else {
         return Err(Box::new(Outcome::Stop {
             kind: HopKind::Blocked,
             id: Id::from(id),

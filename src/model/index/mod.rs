@@ -39,7 +39,7 @@ pub(crate) use dns::DnsIndex;
 pub use lookups::{FailedAzs, UNCHECKED, Unchecked, unchecked_layers};
 pub use security::{GroupSet, SecurityIndex};
 pub(crate) use threads::cores;
-pub use trace_parts::{Az, EndpointEni};
+pub use trace_parts::{Az, AzNames, EndpointEni, Route as RouteFact, SHOWN_ROUTES};
 
 /// How a subnet got its route table (aws-semantics.md §1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,6 +106,8 @@ pub struct CompiledTable {
     /// CIDR: the route choice for any address in it, and the matches as a trace shows them, so
     /// a path to an ENI needs no walk of the trie (`route_select::split_into`).
     pub(crate) subnets: route_select::SubnetChoices,
+    /// The first routes as a trace names them when no route matches (`trace_parts`).
+    pub(crate) shown: Arc<[RouteFact]>,
 }
 
 /// Two tables are equal when they route alike. The kept subnet choices are left out: they only
@@ -151,6 +153,8 @@ pub struct Model {
     pub(crate) tables: Arc<Vec<Arc<CompiledTable>>>,
     pub(crate) service_lookup: Arc<IdMap>,
     pub(crate) nat_lookup: Arc<IdMap>,
+    /// Per NAT gateway, its subnet's index (none: no subnet, or one the model does not hold).
+    pub(crate) nat_subnet: Arc<Vec<Option<usize>>>,
     pub(crate) gwlb_lookup: Arc<IdMap>,
     pub(crate) eni_lookup: Arc<IdMap>,
     pub(crate) instance_lookup: Arc<IdMap>,
@@ -162,6 +166,8 @@ pub struct Model {
     pub(crate) endpoint_eni_facts: Arc<Vec<Arc<[EndpointEni]>>>,
     /// Per service, the interface endpoints for it.
     pub(crate) service_endpoints: Arc<Vec<Vec<usize>>>,
+    /// Per service, its DNS name as a trace's id: copied without allocating.
+    pub(crate) service_dns: Arc<Vec<compact_str::CompactString>>,
     workloads: Arc<Vec<Workload>>,
     /// Security groups and network ACLs as the evaluator reads them.
     pub(crate) security: Arc<SecurityIndex>,
@@ -387,6 +393,21 @@ impl Model {
             |m| &m.nat_lookup,
             || ids(s.nat_gateways.iter().map(|x| &x.id)),
         );
+        let nat_subnet = keep_or_build(
+            previous,
+            Parts::NAT_GATEWAYS.union(Parts::SUBNETS),
+            |m| &m.nat_subnet,
+            || {
+                s.nat_gateways
+                    .iter()
+                    .map(|n| {
+                        n.subnet
+                            .as_ref()
+                            .and_then(|x| subnet_lookup.get(x).copied())
+                    })
+                    .collect()
+            },
+        );
         let gwlb_lookup = keep_or_build(
             previous,
             Parts::GWLB_ENDPOINTS,
@@ -448,6 +469,13 @@ impl Model {
             }
             _ => Arc::new(trace_parts::endpoint_eni_facts(&endpoint_enis, &az_names)),
         };
+        // The services change only with the Region (`Model::rebuild_with`).
+        let service_dns = keep_or_build(
+            previous,
+            Parts::REGION,
+            |m| &m.service_dns,
+            || trace_parts::service_dns_ids(&services),
+        );
         let service_endpoints = keep_or_build(
             previous,
             Parts::INTERFACE_ENDPOINTS.union(Parts::REGION),
@@ -548,6 +576,7 @@ impl Model {
             tables,
             service_lookup,
             nat_lookup,
+            nat_subnet,
             gwlb_lookup,
             eni_lookup,
             instance_lookup,
@@ -555,6 +584,7 @@ impl Model {
             endpoint_enis,
             endpoint_eni_facts,
             service_endpoints,
+            service_dns,
         }
     }
 }

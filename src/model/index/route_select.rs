@@ -247,7 +247,7 @@ pub(crate) fn kept_group(table: &CompiledTable, dests: &[Ipv4Net], detail: bool)
         pieces: dests.iter().copied().collect(),
         decisions: detail.then(|| {
             Arc::from([RouteDecision {
-                destinations: dests.to_vec(),
+                destinations: Destinations::from_slice(dests),
                 matches: matches.clone(),
                 rule: choice.rule,
             }])
@@ -357,11 +357,15 @@ pub struct RouteMatch {
     pub chosen: bool,
 }
 
+/// The destinations of one decision: up to four inline.
+pub type Destinations = SmallVec<[Ipv4Net; 4]>;
+
 /// For destination ranges that the table treats alike: every route that matched and the rule
 /// that chose the winner. Six S3 ranges won by `pl-s3 → vpce-s3` are one decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RouteDecision {
-    pub destinations: Vec<Ipv4Net>,
+    /// A few, kept inline (an endpoint's ENIs in one subnet group; a service's ranges).
+    pub destinations: Destinations,
     /// The routes that matched the first destination, the winner marked `chosen`.
     pub matches: Arc<[RouteMatch]>,
     pub rule: RouteRule,
@@ -452,13 +456,13 @@ pub(crate) fn decision(table: &CompiledTable, dest: Ipv4Net, choice: &Choice) ->
     // A subnet's kept choice has its matches ready.
     if let Some(matches) = table.subnets.matches(choice) {
         return RouteDecision {
-            destinations: vec![dest],
+            destinations: smallvec::smallvec![dest],
             matches: matches.clone(),
             rule: choice.rule,
         };
     }
     RouteDecision {
-        destinations: vec![dest],
+        destinations: smallvec::smallvec![dest],
         matches: choice
             .matches
             .iter()
@@ -525,6 +529,7 @@ mod tests {
             services: Box::default(),
             written: Box::default(),
             subnets: SubnetChoices::default(),
+            shown: Default::default(),
         }
     }
 
@@ -645,6 +650,7 @@ mod props {
             services: Box::default(),
             written,
             subnets: SubnetChoices::default(),
+            shown: Default::default(),
         }
     }
 

@@ -213,12 +213,14 @@ pub(super) fn compile_table(
         services: Box::default(),
         written: Box::default(),
         subnets: SubnetChoices::default(),
+        shown: Arc::default(),
     };
     table.written = table
         .routes
         .iter()
         .map(|r| destination_text(&r.destination))
         .collect();
+    table.shown = super::trace_parts::shown_routes(&table.routes, &table.written);
     table.services = services
         .iter()
         .map(|s| {

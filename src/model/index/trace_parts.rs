@@ -9,15 +9,51 @@ use std::sync::Arc;
 use compact_str::CompactString;
 use serde::Serialize;
 
-use super::EniInfo;
+use super::{CompiledRoute, EniInfo};
 use crate::model::Scenario;
 
-/// An Availability Zone as AWS names it, with its zone id when the scenario knows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Az {
+/// An Availability Zone as AWS names it, with its zone id when the scenario knows it. Built
+/// once per model and shared: a hop's AZ is one pointer (a hop stays small to copy), and its
+/// fields read as before through `Deref` (`az.name`, `az.zone_id`).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Az(Arc<AzNames>);
+
+/// The names of an [`Az`].
+#[derive(Debug, PartialEq, Eq, Serialize)]
+pub struct AzNames {
     pub name: CompactString,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub zone_id: Option<CompactString>,
+}
+
+impl Az {
+    pub fn new(name: CompactString, zone_id: Option<CompactString>) -> Az {
+        Az(Arc::new(AzNames { name, zone_id }))
+    }
+}
+
+impl std::ops::Deref for Az {
+    type Target = AzNames;
+
+    fn deref(&self) -> &AzNames {
+        &self.0
+    }
+}
+
+/// As the plain struct it was: `{"name": …, "zone_id": …}`.
+impl Serialize for Az {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl std::fmt::Debug for Az {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Az")
+            .field("name", &self.name)
+            .field("zone_id", &self.zone_id)
+            .finish()
+    }
 }
 
 /// One network interface of an interface endpoint.
@@ -27,14 +63,74 @@ pub struct EndpointEni {
     pub az: Az,
 }
 
+/// A route as a table holds it: `destination → target`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Route {
+    /// As written: `0.0.0.0/0`, `pl-s3`, `10.0.0.0/16`.
+    pub destination: CompactString,
+    /// A target id, or `local` / `blackhole`.
+    pub target: CompactString,
+}
+
+impl Route {
+    /// A compiled route, with its destination as the table wrote it.
+    pub(crate) fn of(r: &CompiledRoute, written: &CompactString) -> Route {
+        Route {
+            destination: written.clone(),
+            target: super::route_select::target_text(&r.target),
+        }
+    }
+}
+
+/// How many of a table's routes a trace names when no route matches (a quota-sized table has
+/// a thousand: the trace names a few and counts the rest).
+pub const SHOWN_ROUTES: usize = 8;
+
+/// A table's first [`SHOWN_ROUTES`] routes as a trace names them, made once when the table is
+/// compiled and shared by every path that finds no route in it.
+pub(super) fn shown_routes(routes: &[CompiledRoute], written: &[CompactString]) -> Arc<[Route]> {
+    routes
+        .iter()
+        .zip(written)
+        .take(SHOWN_ROUTES)
+        .map(|(r, w)| Route::of(r, w))
+        .collect()
+}
+
+/// An id that a trace copies without allocating: inline when it fits (24 bytes), otherwise a
+/// `&'static str` kept once per distinct text for the life of the process. Only for texts a
+/// model holds a few of and every trace names, such as services' DNS names (a few dozen,
+/// however many models are built): each is kept once, never once per model or per trace.
+pub(crate) fn lasting_id(text: &str) -> CompactString {
+    use std::collections::BTreeSet;
+    use std::sync::{Mutex, PoisonError};
+    const INLINE: usize = std::mem::size_of::<CompactString>();
+    static KEPT: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
+    if text.len() <= INLINE {
+        return CompactString::from(text);
+    }
+    let mut kept = KEPT.lock().unwrap_or_else(PoisonError::into_inner);
+    let text: &'static str = match kept.get(text) {
+        Some(&t) => t,
+        None => {
+            let t: &'static str = Box::leak(text.into());
+            kept.insert(t);
+            t
+        }
+    };
+    CompactString::const_new(text)
+}
+
+/// Each service's DNS name as a trace's id ([`lasting_id`]).
+pub(super) fn service_dns_ids(services: &[crate::model::catalogue::Service]) -> Vec<CompactString> {
+    services.iter().map(|s| lasting_id(&s.dns_name)).collect()
+}
+
 /// Each AZ of the scenario, in order.
 pub(super) fn az_names(s: &Scenario) -> Vec<Az> {
     s.availability_zones
         .iter()
-        .map(|a| Az {
-            name: a.name.as_str().into(),
-            zone_id: a.id.as_deref().map(Into::into),
-        })
+        .map(|a| Az::new(a.name.as_str().into(), a.id.as_deref().map(Into::into)))
         .collect()
 }
 
@@ -46,10 +142,10 @@ pub(super) fn endpoint_eni_facts(enis: &[Vec<EniInfo>], azs: &[Az]) -> Vec<Arc<[
             list.iter()
                 .map(|e| EndpointEni {
                     ip: e.ip,
-                    az: azs.get(e.az).cloned().unwrap_or(Az {
-                        name: CompactString::const_new("?"),
-                        zone_id: None,
-                    }),
+                    az: azs
+                        .get(e.az)
+                        .cloned()
+                        .unwrap_or_else(|| Az::new(CompactString::const_new("?"), None)),
                 })
                 .collect()
         })
