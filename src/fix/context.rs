@@ -48,6 +48,10 @@ impl<'a> Context<'a> {
                 } => Some(id.to_string()),
                 _ => None,
             },
+            crate::eval::From::Address6(_) => match &trace.from {
+                crate::eval::Origin::Instance { id, .. } => Some(id.to_string()),
+                _ => None,
+            },
             crate::eval::From::Subnet { .. } => None,
         };
         let services = match &query.to {
