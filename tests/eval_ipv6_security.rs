@@ -160,3 +160,49 @@ fn every_ipv6_security_trace_reads_in_japanese() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn no_ipv6_route_is_fixed_by_an_ipv6_route_and_the_edit_undoes() {
+    use vpc_tui::model::{Edit, Ipv6Route, Target};
+    // private-b's table has no ::/0: the egress-only gateway first (outbound only), then the
+    // internet gateway.
+    let m = load_file(Path::new("scenarios/ipv6-dual-stack.ron")).unwrap();
+    let q = Query::parse(&m, "app-b", "2600:1f18:abcd::1", false);
+    let s = vpc_tui::fix::suggest(&m, &WhatIf::default(), &q).unwrap();
+    let want = Edit::AddIpv6Route {
+        route_table: "rtb-private-b".into(),
+        route: Ipv6Route {
+            destination: "::/0".parse().unwrap(),
+            target: Target::EgressOnlyInternetGateway("eigw-1".into()),
+        },
+        position: None,
+    };
+    assert_eq!(s.suggestions[0].edits, std::slice::from_ref(&want));
+    let (after, undo) = want.apply(&m).unwrap();
+    let t = evaluate(&after, &WhatIf::default(), &q).unwrap();
+    assert!(t.verdict.is_reachable(), "{t:#?}");
+    let (back, _) = undo.apply(&after).unwrap();
+    assert_eq!(back.scenario(), m.scenario());
+    // The same route again is refused, and the derived local route cannot be added.
+    assert!(want.apply(&after).is_err());
+    let local = Edit::AddIpv6Route {
+        route_table: "rtb-private-b".into(),
+        route: Ipv6Route {
+            destination: "2600:1f18:1234:5600::/56".parse().unwrap(),
+            target: Target::Local,
+        },
+        position: None,
+    };
+    assert!(local.apply(&m).is_err());
+    // NAT64's prefix sent to the internet: a 64:ff9b::/96 route to the NAT gateway.
+    let m = load_file(Path::new("scenarios/ipv6-only-nat64.ron")).unwrap();
+    let q = Query::parse(&m, "app6-b", "sns", false).with_family(Family::Auto);
+    let s = vpc_tui::fix::suggest(&m, &WhatIf::default(), &q).unwrap();
+    assert!(
+        matches!(&s.suggestions[0].edits[..], [Edit::AddIpv6Route { route, .. }]
+            if route.destination == vpc_tui::model::NAT64_PREFIX),
+        "{:?}",
+        s.suggestions
+    );
+    assert!(s.suggestions[0].verdict.is_reachable());
+}
