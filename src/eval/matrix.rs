@@ -159,6 +159,16 @@ impl Matrix {
             .and_then(|f| f.get(instance)?.get(column).copied())
             .unwrap_or(super::facts::IpFamily::Ipv4)
     }
+
+    /// Every distinct row, each once or a few times: the rows of the classes when the matrix
+    /// knows them (a few thousand at 4x the quota model, whose 40,000 rows share them), every
+    /// row otherwise.
+    pub fn distinct_rows(&self) -> &[Arc<[MatrixCell]>] {
+        match &self.memo {
+            Some(m) => &m.rows,
+            None => &self.cells,
+        }
+    }
 }
 
 /// Every instance to every service and workload with the IP version `family` asks: the IPv4
@@ -437,12 +447,27 @@ pub fn evaluate_all_after(previous: &Matrix, model: &Model, what_if: &WhatIf) ->
     let mut deps = Vec::with_capacity(classes.keys.len());
     let mut again = Vec::new();
     let mut cells = Vec::new();
+    let mut unavailable = None;
     for (k, key) in classes.keys.iter().enumerate() {
         let j = before.get(key).copied().unwrap_or(u32::MAX) as usize;
         let hit = match memo.deps.get(j) {
             Some(d) => change.hit(d),
             None => change::Hit::Row,
         };
+        // A source whose AZ failed gets nowhere: its row is known without a walk.
+        if hit != change::Hit::Keep
+            && let Some((row, d)) = change::source_failed_row(model, &failed, key, &mut unavailable)
+        {
+            #[cfg(debug_assertions)]
+            {
+                // What a walk reads, so that later edits find the class as a walk leaves it.
+                let walked = evaluate_rows(model, &failed, std::slice::from_ref(key), true, probe);
+                assert_eq!(walked[0].1, d);
+            }
+            rows.push(row);
+            deps.push(d);
+            continue;
+        }
         match hit {
             change::Hit::Keep => {
                 rows.push(memo.rows[j].clone());
