@@ -230,7 +230,21 @@ pub fn matrix_text(m: &Matrix, lang: Lang) -> String {
     let texts: Vec<Vec<String>> = m
         .cells
         .iter()
-        .map(|row| row.iter().map(|c| cell_text(&c.verdict)).collect())
+        .enumerate()
+        .map(|(r, row)| {
+            row.iter()
+                .enumerate()
+                .map(|(c, cell)| {
+                    let text = cell_text(&cell.verdict);
+                    match m.cell_family(r, c) {
+                        crate::eval::IpFamily::Ipv6 if m.family == crate::eval::Family::Auto => {
+                            format!("{text}/6")
+                        }
+                        _ => text,
+                    }
+                })
+                .collect()
+        })
         .collect();
     let columns: Vec<&str> = m
         .services
@@ -244,6 +258,7 @@ pub fn matrix_text(m: &Matrix, lang: Lang) -> String {
         name_width: m.instances.iter().map(|s| s.chars().count()).max(),
         width: None,
         unchecked: m.unchecked,
+        family: m.family,
     };
     let mut out = Vec::new();
     let _ = write_matrix_text(&mut out, lang, &table, || {
@@ -265,6 +280,8 @@ pub struct MatrixTable<'a> {
     pub width: Option<usize>,
     /// The layers the model has no data for ([`crate::eval::unchecked`]), said below the table.
     pub unchecked: crate::model::Unchecked,
+    /// The IP version every cell asked (`--family`), said below the table when not IPv4.
+    pub family: crate::eval::Family,
 }
 
 /// The instance × service table for people, written row by row: `names()` gives each instance
@@ -345,6 +362,15 @@ where
     }
     line.push_str(&wrap_legend(&legend, table.width));
     line.push('\n');
+    let family = match table.family {
+        crate::eval::Family::Ipv4 => None,
+        crate::eval::Family::Ipv6 => Some("matrix-family-ipv6"),
+        crate::eval::Family::Auto => Some("matrix-family-auto"),
+    };
+    if let Some(id) = family {
+        line.push_str(&wrap_legend(&explain::m(lang, id), table.width));
+        line.push('\n');
+    }
     if !table.unchecked.is_empty() {
         line.push_str(&explain::msg(
             lang,
@@ -473,7 +499,7 @@ pub fn cell_json_head(id: &str, name: Option<&str>) -> String {
 
 /// The rest of a compact cell, from the column and a full trace of the path:
 /// `"s3","verdict":...,"notes":[...]}` (the notes by code).
-pub fn cell_json_tail(to: &str, t: &PathTrace) -> String {
+pub fn cell_json_tail(to: &str, t: &PathTrace, family: crate::eval::IpFamily) -> String {
     let (via, cross_az, reason) = verdict_fields(&t.verdict);
     let leaves = match &t.verdict {
         Verdict::LeavesVpc { target } => json!(target),
@@ -481,8 +507,9 @@ pub fn cell_json_tail(to: &str, t: &PathTrace) -> String {
     };
     let notes: Vec<&str> = t.notes.iter().map(|n| n.code()).collect();
     format!(
-        "{},\"verdict\":{},\"via\":{via},\"cross_az\":{cross_az},\"reason\":{reason},\"leaves_vpc_via\":{leaves},\"notes\":{}}}",
+        "{},\"family\":\"{}\",\"verdict\":{},\"via\":{via},\"cross_az\":{cross_az},\"reason\":{reason},\"leaves_vpc_via\":{leaves},\"notes\":{}}}",
         json!(to),
+        family.code(),
         json!(t.verdict.code()),
         json!(notes)
     )

@@ -302,6 +302,7 @@ fn matrix_json_and_jsonl_are_one_compact_object_per_cell_with_the_traces_verdict
                 keys,
                 [
                     "cross_az",
+                    "family",
                     "from",
                     "leaves_vpc_via",
                     "notes",

@@ -88,6 +88,8 @@ fn acl(subnet: &str, inbound: Vec<NetworkAclRule>, outbound: Vec<NetworkAclRule>
         subnets: vec![subnet.into()],
         inbound,
         outbound,
+        ipv6_inbound: Vec::new(),
+        ipv6_outbound: Vec::new(),
     }
 }
 
@@ -171,6 +173,8 @@ fn a_gwlb_endpoint_has_no_security_group() {
             peer: Peer::Cidr("0.0.0.0/0".parse().unwrap()),
             description: None,
         }],
+        ingress_ipv6: Vec::new(),
+        egress_ipv6: Vec::new(),
     });
     s.instances = s
         .instances
@@ -206,12 +210,16 @@ fn an_appliance_forwards_only_what_its_groups_egress_allows() {
         name: None,
         ingress: vec![],
         egress: vec![all("0.0.0.0/0")],
+        ingress_ipv6: Vec::new(),
+        egress_ipv6: Vec::new(),
     });
     s.security_groups.push(SecurityGroup {
         id: "sg-fw".into(),
         name: None,
         ingress: vec![all("10.0.0.0/16")],
         egress: vec![],
+        ingress_ipv6: Vec::new(),
+        egress_ipv6: Vec::new(),
     });
     s.instances = s
         .instances

@@ -177,6 +177,8 @@ fn with_group(
         name: None,
         ingress,
         egress,
+        ingress_ipv6: Vec::new(),
+        egress_ipv6: Vec::new(),
     });
     s.instances = s
         .instances
@@ -211,6 +213,8 @@ fn allow_all_acl() -> NetworkAcl {
         subnets: vec![],
         inbound: vec![rule.clone()],
         outbound: vec![rule],
+        ipv6_inbound: Vec::new(),
+        ipv6_outbound: Vec::new(),
     }
 }
 

@@ -1016,6 +1016,49 @@ fn ipv6_fixture_gives_the_verdicts_of_the_equivalent_ron() {
     }
 }
 
+/// Security groups' `Ipv6Ranges` and network ACLs' `Ipv6CidrBlock` entries (AWS's default ACL
+/// with its IPv6 rule 101, the IPv6 `*` rules numbered 32768) of the VPC of
+/// `scenarios/ipv6-security.ron`: importing them gives the RON scenario's IPv6 rules and verdicts.
+#[test]
+fn ipv6_security_rules_import_with_the_scenario_verdicts() {
+    let (s, w) = import("tests/fixtures/aws/ipv6-security");
+    assert!(
+        w.iter()
+            .all(|d| d.rule != "aws_bad_value" && d.rule != "aws_not_modelled"),
+        "{w:#?}"
+    );
+    let ron = vpc_tui::model::load_file(Path::new("scenarios/ipv6-security.ron")).unwrap();
+    for g in &ron.scenario().security_groups {
+        let it = s.security_groups.iter().find(|x| x.id == g.id).unwrap();
+        assert_eq!(it.ingress_ipv6, g.ingress_ipv6, "{}", g.id);
+        assert_eq!(it.egress_ipv6, g.egress_ipv6, "{}", g.id);
+    }
+    for a in &ron.scenario().network_acls {
+        let it = s.network_acls.iter().find(|x| x.id == a.id).unwrap();
+        assert_eq!(it.ipv6_inbound, a.ipv6_inbound, "{}", a.id);
+        assert_eq!(it.ipv6_outbound, a.ipv6_outbound, "{}", a.id);
+    }
+    let default = s.network_acls.iter().find(|a| a.default).unwrap();
+    assert_eq!(
+        default.ipv6_inbound.len(),
+        1,
+        "rule 101; the * rule is derived"
+    );
+    let imported = Model::new(s).expect("imports into a valid model");
+    for e in &ron.scenario().expect {
+        let family = e
+            .family
+            .as_deref()
+            .and_then(eval::Family::from_code)
+            .unwrap_or_default();
+        let q = |m: &Model| Query::parse(m, &e.from, &e.to, false).with_family(family);
+        let what_if = vpc_tui::model::WhatIf::default();
+        let x = eval::evaluate(&imported, &what_if, &q(&imported)).unwrap();
+        let y = eval::evaluate(&ron, &what_if, &q(&ron)).unwrap();
+        assert_eq!(x.verdict, y.verdict, "{} → {}", e.from, e.to);
+    }
+}
+
 /// describe-vpc-endpoints with a gateway endpoint for com.amazonaws.us-east-1.s3express (and the
 /// rest) of the VPC `scenarios/s3-express-one-zone.ron` describes (same ids): the importer opts
 /// the scenario into the optional s3express service, and every expectation of the RON scenario,

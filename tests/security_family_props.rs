@@ -61,6 +61,8 @@ proptest! {
                 name: None,
                 ingress: ingress.iter().copied().map(rule).collect(),
                 egress: egress.iter().copied().map(rule).collect(),
+                ingress_ipv6: Vec::new(),
+                egress_ipv6: Vec::new(),
             })
             .collect();
         // Three instances per subnet at one address region (no rule names a host), each with

@@ -212,6 +212,8 @@ proptest! {
                     .map(|&(_, p, port, c)| rule(p, PORTS[port as usize].max(1), c))
                     .collect(),
                 egress: vec![rule(0, 0, all)],
+                ingress_ipv6: Vec::new(),
+                egress_ipv6: Vec::new(),
             })
             .collect();
         s.instances = (0..SUBNETS * 2)
@@ -255,6 +257,8 @@ proptest! {
                 subnets: vec![],
                 inbound: vec![allow_all(100)],
                 outbound: vec![allow_all(100)],
+                ipv6_inbound: Vec::new(),
+                ipv6_outbound: Vec::new(),
             },
             NetworkAcl {
                 id: "acl-1".into(),
@@ -266,6 +270,8 @@ proptest! {
                     .collect(),
                 inbound: numbered(false),
                 outbound: numbered(true),
+                ipv6_inbound: Vec::new(),
+                ipv6_outbound: Vec::new(),
             },
         ];
         let Ok(mut model) = Model::new(s) else { return Ok(()); };

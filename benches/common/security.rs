@@ -162,6 +162,8 @@ fn group(s: &Scenario, rng: &mut XorShift, g: usize) -> SecurityGroup {
         name: Some(format!("tier-{g:03}")),
         ingress,
         egress,
+        ingress_ipv6: Vec::new(),
+        egress_ipv6: Vec::new(),
     }
 }
 
@@ -245,6 +247,8 @@ fn acl(s: &Scenario, rng: &mut XorShift, a: usize) -> NetworkAcl {
             .collect(),
         inbound: acl_rules(rng, inbound),
         outbound: acl_rules(rng, outbound),
+        ipv6_inbound: Vec::new(),
+        ipv6_outbound: Vec::new(),
     }
 }
 

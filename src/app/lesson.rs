@@ -44,7 +44,9 @@ pub fn edit_ids(edit: &Edit) -> Vec<String> {
         Edit::SetMainRouteTable { route_table }
         | Edit::AddRoute { route_table, .. }
         | Edit::ReplaceRoute { route_table, .. }
-        | Edit::DeleteRoute { route_table, .. } => vec![route_table.clone()],
+        | Edit::DeleteRoute { route_table, .. }
+        | Edit::AddIpv6Route { route_table, .. }
+        | Edit::DeleteIpv6Route { route_table, .. } => vec![route_table.clone()],
         Edit::AddGatewayEndpoint { endpoint, .. } => {
             let mut v = vec![endpoint.id.clone()];
             v.extend(endpoint.route_tables.iter().cloned());
@@ -110,7 +112,9 @@ pub fn edit_marks(edit: &Edit) -> Vec<(String, ChangeMark)> {
             endpoint,
             route_table,
         } => vec![(endpoint.clone(), Removed), (route_table.clone(), Removed)],
-        Edit::DeleteRoute { route_table, .. } => vec![(route_table.clone(), Removed)],
+        Edit::DeleteRoute { route_table, .. } | Edit::DeleteIpv6Route { route_table, .. } => {
+            vec![(route_table.clone(), Removed)]
+        }
         Edit::DisassociateGateway {
             route_table,
             gateway,

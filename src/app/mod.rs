@@ -308,7 +308,7 @@ pub struct App {
     pub probe: crate::eval::Probe,
     /// The path's request for endpoint and bucket policies (`t`, "Request…"; any).
     pub request: crate::eval::Request,
-    /// The path's IP version (`v`; the matrix stays IPv4).
+    /// The IP version of the path and the matrix (`v`).
     pub family: crate::eval::Family,
     /// The first line of the lesson narration shown.
     pub narration_scroll: u16,

@@ -92,7 +92,7 @@ impl App {
         eval::evaluate(&self.model, &self.model.scenario().what_if, &query)
     }
 
-    /// `v`: ask the path over IPv4, IPv6, or what the client would use (the matrix stays IPv4).
+    /// `v`: ask the path and every matrix cell over IPv4, IPv6, or what the client would use.
     pub(super) fn cycle_family(&mut self) {
         use crate::eval::Family;
         self.family = match self.family {
@@ -100,6 +100,12 @@ impl App {
             Family::Ipv6 => Family::Auto,
             Family::Auto => Family::Ipv4,
         };
+        self.matrix = crate::eval::evaluate_all_family(
+            &self.model,
+            &self.model.scenario().what_if,
+            self.probe,
+            self.family,
+        );
         self.reselect();
         let id = match self.family {
             Family::Ipv4 => "ui-family-now-ipv4",
@@ -115,8 +121,12 @@ impl App {
             return;
         }
         self.probe = probe;
-        self.matrix =
-            crate::eval::evaluate_all_for(&self.model, &self.model.scenario().what_if, probe);
+        self.matrix = crate::eval::evaluate_all_family(
+            &self.model,
+            &self.model.scenario().what_if,
+            probe,
+            self.family,
+        );
         self.reselect();
     }
 

@@ -459,22 +459,32 @@ fn flips_list_healthy_sources_first_with_the_matrix_verdict() {
 }
 
 #[test]
-fn v_cycles_the_paths_ip_version_and_the_matrix_stays_ipv4() {
+fn v_cycles_the_ip_version_of_the_path_and_the_matrix() {
     let mut app = open("ipv6-dual-stack");
     // web-a → s3, as every scenario opens.
     assert_eq!(verdict(&app), "reachable via internet_gateway");
-    let cells = app.matrix.cells.clone();
+    let ipv4 = app.matrix.clone();
+    let what_if = app.model.scenario().what_if.clone();
+    let asked =
+        |family| crate::eval::evaluate_all_family(&app.model, &what_if, Default::default(), family);
+    let (ipv6, auto) = (
+        asked(crate::eval::Family::Ipv6),
+        asked(crate::eval::Family::Auto),
+    );
     press(&mut app, "v");
     assert_eq!(app.family, crate::eval::Family::Ipv6);
     // S3's Regional name has no AAAA record.
     assert_eq!(verdict(&app), "blocked (no_aaaa_record)");
     assert!(status(&app).contains("IPv6"), "{}", status(&app));
-    assert_eq!(app.matrix.cells, cells);
+    assert_eq!(app.matrix, ipv6);
+    assert_ne!(app.matrix.cells, ipv4.cells);
     press(&mut app, "v");
     assert_eq!(app.family, crate::eval::Family::Auto);
     assert_eq!(verdict(&app), "reachable via internet_gateway");
+    assert_eq!(app.matrix, auto);
     press(&mut app, "v");
     assert_eq!(app.family, crate::eval::Family::Ipv4);
+    assert_eq!(app.matrix, ipv4);
 }
 
 /// The flips are made in the `c` list's order: what putting the cells that differ, in cell

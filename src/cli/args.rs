@@ -151,8 +151,9 @@ pub struct CheckArgs {
     /// With --aws: the VPC to check when the files describe several (id or Name tag).
     #[arg(long, value_name = "VPC", requires = "aws")]
     pub vpc: Option<String>,
-    /// Source: an instance id or name, a subnet id (a hypothetical instance there), or a
-    /// private IPv4 address inside a subnet. With --matrix: the rows to show (instances, or
+    /// Source: an instance id or name, a subnet id (a hypothetical instance there), a private
+    /// IPv4 address inside a subnet, or an IPv6 address inside a subnet's IPv6 block (the
+    /// instance that holds it, else a new interface in that subnet). With --matrix: the rows to show (instances, or
     /// subnets' instances, by id or name); repeatable or comma-separated.
     #[arg(long, required_unless_present = "matrix", value_delimiter = ',')]
     pub from: Vec<String>,
@@ -188,14 +189,9 @@ pub struct CheckArgs {
     /// The IP version for a named destination: ipv4 (the default), ipv6, or auto (what the
     /// client would use: IPv6 when it has an IPv6 address and the DNS answer has an AAAA record,
     /// DNS64's included; RFC 6724). An address given with --to decides its own version
-    /// (--to 2600:1f18::1 is IPv6).
-    #[arg(
-        long,
-        value_enum,
-        requires = "from",
-        conflicts_with = "matrix",
-        default_value_t = FamilyArg::Ipv4
-    )]
+    /// (--to 2600:1f18::1 is IPv6). With --matrix: every cell asks with this version (each
+    /// JSON cell's `family` says the one its path took).
+    #[arg(long, value_enum, default_value_t = FamilyArg::Ipv4)]
     pub family: FamilyArg,
     /// Every instance × every service.
     #[arg(long)]

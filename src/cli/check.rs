@@ -64,7 +64,13 @@ pub fn run_check(
             from: &args.from,
             to: &args.to,
             width: args.width.or(terminal_width).filter(|&w| w > 0),
+            family: args.family.family(),
         };
+        if args.spof && matrix.family != crate::eval::Family::Ipv4 {
+            // Single points of failure are worked out over the IPv4 matrix only.
+            let _ = writeln!(err, "{}", crate::explain::m(lang, "check-spof-ipv4-only"));
+            return EXIT_INVALID;
+        }
         return if args.spof {
             run_matrix_spof(&model, &what_if, &matrix, lang, out, err)
         } else {

@@ -24,6 +24,8 @@ pub struct MatrixArgs<'a> {
     pub to: &'a [String],
     /// The text table's width in columns; `None` never wraps.
     pub width: Option<usize>,
+    /// `--family`: the IP version every cell asks.
+    pub family: eval::Family,
 }
 
 /// The rows and columns `--from` and `--to` keep.
@@ -114,10 +116,10 @@ pub fn run_matrix(
     };
     let columns: Vec<&str> = pick.columns.iter().map(|&c| all_columns[c]).collect();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    let classes = eval::classes(model);
-    let rows = eval::evaluate_classes(model, what_if, &classes.keys);
+    let classes = MatrixRows::new(model, what_if, args.family);
+    let rows = &classes.rows;
     // Whether every kept cell is reachable (the exit code), over the classes of kept rows.
-    let mut used = vec![false; classes.keys.len()];
+    let mut used = vec![false; rows.len()];
     for (&keep, &c) in pick.rows.iter().zip(&classes.row_class) {
         used[c as usize] |= keep;
     }
@@ -131,10 +133,20 @@ pub fn run_matrix(
         Format::Text => {
             let texts: Vec<Vec<String>> = rows
                 .iter()
-                .map(|row| {
+                .zip(&classes.families)
+                .map(|(row, families)| {
                     pick.columns
                         .iter()
-                        .map(|&c| report::cell_text(&row[c].verdict))
+                        .map(|&c| {
+                            let text = report::cell_text(&row[c].verdict);
+                            // `auto`: the cells that took IPv6 say so.
+                            match families.get(c) {
+                                Some(eval::IpFamily::Ipv6) if args.family == eval::Family::Auto => {
+                                    format!("{text}/6")
+                                }
+                                _ => text,
+                            }
+                        })
                         .collect()
                 })
                 .collect();
@@ -146,8 +158,9 @@ pub fn run_matrix(
                     .filter(|(_, keep)| **keep)
                     .map(|((i, &c), _)| (i.id.as_str(), c as usize))
             };
-            let unchecked = eval::unchecked(model);
+            let unchecked = classes.unchecked;
             let table = report::MatrixTable {
+                family: args.family,
                 columns: &columns,
                 rows: &texts,
                 name_width: kept().map(|(id, _)| id.chars().count()).max(),
@@ -162,18 +175,26 @@ pub fn run_matrix(
                 columns: &columns,
                 keep: &pick.rows,
                 lang,
+                family: args.family,
             };
             write_traces(model, what_if, &job, &mut out, err)
         }
         Format::Json | Format::Jsonl => {
-            let tails = match class_tails(model, what_if, &classes, &columns) {
+            let tails = match class_tails(model, what_if, &classes, &columns, args.family) {
                 Ok(t) => t,
                 Err(e) => {
                     let _ = writeln!(err, "{}", query_error_line(lang, &e));
                     return EXIT_INVALID;
                 }
             };
-            write_cells(model, args.format, &classes, &tails, &pick.rows, &mut out)
+            write_cells(
+                model,
+                args.format,
+                &classes.row_class,
+                &tails,
+                &pick.rows,
+                &mut out,
+            )
         }
     };
     match written.and_then(|()| out.flush()) {
@@ -184,6 +205,45 @@ pub fn run_matrix(
         Err(e) => {
             let _ = writeln!(err, "{}", crate::explain::error_line(lang, &e.to_string()));
             EXIT_INVALID
+        }
+    }
+}
+
+/// The matrix's rows, per class of instances that share every path: the IPv4 matrix's classes,
+/// or with another family the groups [`eval::family_rows`] makes.
+struct MatrixRows {
+    /// Per instance, its class.
+    row_class: Vec<u32>,
+    /// Per class, the instance whose full trace stands for it (JSON cells).
+    first_row: Vec<usize>,
+    rows: Vec<std::sync::Arc<[eval::MatrixCell]>>,
+    /// Per class, the IP version each cell took (empty for IPv4: every cell IPv4).
+    families: Vec<std::sync::Arc<[eval::IpFamily]>>,
+    unchecked: crate::model::Unchecked,
+}
+
+impl MatrixRows {
+    fn new(model: &Model, what_if: &WhatIf, family: eval::Family) -> MatrixRows {
+        if family == eval::Family::Ipv4 {
+            let classes = eval::classes(model);
+            let rows = eval::evaluate_classes(model, what_if, &classes.keys);
+            let families = vec![std::sync::Arc::from(Vec::new()); rows.len()];
+            return MatrixRows {
+                row_class: classes.row_class,
+                first_row: classes.first_row,
+                rows,
+                families,
+                unchecked: eval::unchecked(model),
+            };
+        }
+        let failed = model.failed_azs(what_if);
+        let r = eval::family_rows(model, &failed, eval::Probe::default(), family);
+        MatrixRows {
+            row_class: r.row_class,
+            first_row: r.first_row,
+            rows: r.rows,
+            families: r.families,
+            unchecked: r.unchecked,
         }
     }
 }
@@ -222,8 +282,9 @@ fn unselected_text(model: &Model, columns: &[&str], e: &Unselected, lang: Lang) 
 fn class_tails(
     model: &Model,
     what_if: &WhatIf,
-    classes: &eval::Classes,
+    classes: &MatrixRows,
     columns: &[&str],
+    family: eval::Family,
 ) -> Result<Vec<Vec<String>>, eval::QueryError> {
     let instances = &model.scenario().instances;
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -237,18 +298,23 @@ fn class_tails(
             let id = &instances[row].id;
             let mut tails = Vec::with_capacity(columns.len());
             for to in columns {
-                let t = eval::evaluate(model, what_if, &Query::parse(model, id, to, false))?;
-                tails.push(report::cell_json_tail(to, &t));
+                let query = Query::parse(model, id, to, false).with_family(family);
+                let t = eval::evaluate(model, what_if, &query)?;
+                tails.push(report::cell_json_tail(
+                    to,
+                    &t,
+                    eval::trace_family(family, &t),
+                ));
             }
             done.push((k, tails));
         }
     };
     let threads = crate::model::cores()
-        .min(classes.keys.len().div_ceil(8))
+        .min(classes.rows.len().div_ceil(8))
         .max(1);
     std::thread::scope(|scope| {
         let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
-        let mut tails = vec![Vec::new(); classes.keys.len()];
+        let mut tails = vec![Vec::new(); classes.rows.len()];
         let mine = work();
         for done in std::iter::once(mine).chain(
             helpers
@@ -307,13 +373,13 @@ impl Framing {
 fn write_cells(
     model: &Model,
     format: Format,
-    classes: &eval::Classes,
+    row_class: &[u32],
     tails: &[Vec<String>],
     keep: &[bool],
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let mut framing = Framing::new(format, out)?;
-    let instances = model.scenario().instances.iter().zip(&classes.row_class);
+    let instances = model.scenario().instances.iter().zip(row_class);
     for ((inst, &c), _) in instances.zip(keep).filter(|(_, k)| **k) {
         let head = report::cell_json_head(&inst.id, inst.name.as_deref());
         for tail in &tails[c as usize] {
@@ -334,6 +400,7 @@ struct TraceJob<'a> {
     columns: &'a [&'a str],
     keep: &'a [bool],
     lang: Lang,
+    family: eval::Family,
 }
 
 /// A query error that has already been written to standard error: it ends the output without
@@ -361,6 +428,7 @@ fn write_traces(
         columns,
         keep,
         lang,
+        family,
     } = *job;
     const CHUNK: usize = 16;
     let all = &model.scenario().instances;
@@ -376,8 +444,11 @@ fn write_traces(
         let mut text = Vec::new();
         for inst in &instances[k * CHUNK..((k + 1) * CHUNK).min(instances.len())] {
             for to in columns {
-                let t = eval::evaluate(model, what_if, &Query::parse(model, &inst.id, to, false))?;
-                let _ = serde_json::to_writer(&mut text, &report::trace_json(&t));
+                let query = Query::parse(model, &inst.id, to, false).with_family(family);
+                let t = eval::evaluate(model, what_if, &query)?;
+                let mut v = report::trace_json(&t);
+                v["family"] = serde_json::json!(eval::trace_family(family, &t));
+                let _ = serde_json::to_writer(&mut text, &v);
                 text.push(b'\n');
             }
         }

@@ -46,7 +46,7 @@ pub(crate) fn evaluate_in(
             &source,
             &goal,
             &to,
-            query.family,
+            (query.family, query.probe),
             deleted_nat,
         ) {
             super::ipv6::Plan::Done(trace) => return Ok(*trace),
@@ -162,7 +162,7 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
                 source,
                 goal,
                 &to,
-                super::query::Family::Ipv6,
+                (super::query::Family::Ipv6, ctx.probe),
                 ctx.deleted_nat,
             ) {
                 super::ipv6::Plan::Done(trace) => *trace,

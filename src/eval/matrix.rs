@@ -16,10 +16,12 @@ use super::query::{Probe, QueryError, To};
 mod after_endpoints;
 mod change;
 mod family;
+mod ipv6;
 mod regions;
 use after_endpoints::after_interface_endpoints;
 use change::Change;
 pub use change::{Answered, Plan, Touched, WalkDeps};
+pub use ipv6::{FamilyRows, family_rows, trace_family};
 use regions::AddressRegions;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +45,10 @@ pub struct Matrix {
     /// The traffic every cell asks about (security groups and network ACLs check it): TCP 443
     /// unless [`evaluate_all_for`] was given other traffic; [`evaluate_all_after`] keeps it.
     pub probe: Probe,
+    /// The IP version every cell asks ([`evaluate_all_family`]); IPv4 unless asked.
+    pub family: super::query::Family,
+    /// Per row, the IP version each cell took; `None` for an IPv4 matrix (every cell IPv4).
+    pub families: Option<Vec<Arc<[super::facts::IpFamily]>>>,
     /// What [`evaluate_all_after`] needs to evaluate again only what an edit touched.
     memo: Option<Arc<Memo>>,
 }
@@ -54,6 +60,8 @@ impl PartialEq for Matrix {
             && self.instances == other.instances
             && self.cells == other.cells
             && self.probe == other.probe
+            && self.family == other.family
+            && self.families == other.families
     }
 }
 
@@ -120,7 +128,7 @@ fn evaluate_class_with(
                         &source,
                         &goal,
                         &super::facts::Id::from(name),
-                        super::query::Family::Ipv4,
+                        (super::query::Family::Ipv4, ctx.probe),
                         None,
                     )
                 {
@@ -144,6 +152,14 @@ impl Matrix {
         self.cells.get(instance)?.get(service)
     }
 
+    /// The IP version a cell's path took.
+    pub fn cell_family(&self, instance: usize, column: usize) -> super::facts::IpFamily {
+        self.families
+            .as_ref()
+            .and_then(|f| f.get(instance)?.get(column).copied())
+            .unwrap_or(super::facts::IpFamily::Ipv4)
+    }
+
     /// Every distinct row, each once or a few times: the rows of the classes when the matrix
     /// knows them (a few thousand at 4x the quota model, whose 40,000 rows share them), every
     /// row otherwise.
@@ -152,6 +168,49 @@ impl Matrix {
             Some(m) => &m.rows,
             None => &self.cells,
         }
+    }
+}
+
+/// Every instance to every service and workload with the IP version `family` asks: the IPv4
+/// matrix ([`evaluate_all_for`]) for IPv4, else each cell as [`super::evaluate`] gives the
+/// instance's query with that family ([`family_rows`]).
+pub fn evaluate_all_family(
+    model: &Model,
+    what_if: &WhatIf,
+    probe: Probe,
+    family: super::query::Family,
+) -> Matrix {
+    if family == super::query::Family::Ipv4 {
+        return evaluate_all_for(model, what_if, probe);
+    }
+    let failed = model.failed_azs(what_if);
+    let r = family_rows(model, &failed, probe, family);
+    let (services, workloads) = columns(model);
+    fn per_row<T>(row_class: &[u32], v: &[Arc<[T]>]) -> Vec<Arc<[T]>> {
+        row_class
+            .iter()
+            .map(|&c| {
+                v.get(c as usize)
+                    .cloned()
+                    .unwrap_or_else(|| Arc::from(Vec::new()))
+            })
+            .collect()
+    }
+    Matrix {
+        services,
+        workloads,
+        instances: model
+            .scenario()
+            .instances
+            .iter()
+            .map(|i| i.id.clone())
+            .collect(),
+        cells: per_row(&r.row_class, &r.rows),
+        families: Some(per_row(&r.row_class, &r.families)),
+        unchecked: r.unchecked,
+        probe,
+        family,
+        memo: None,
     }
 }
 
@@ -364,6 +423,10 @@ pub fn evaluate_all_after(previous: &Matrix, model: &Model, what_if: &WhatIf) ->
         .as_ref()
         .and_then(|m| Some((m, Change::between(&m.model, &m.failed, model, &failed)?)));
     let probe = previous.probe;
+    // A matrix asked with a family keeps no memo: evaluated again whole.
+    if previous.family != super::query::Family::Ipv4 {
+        return evaluate_all_family(model, what_if, probe, previous.family);
+    }
     let Some((memo, change)) = change else {
         if let Some(memo) = previous.memo.as_ref().filter(|m| m.failed == failed)
             && let Some(services) = memo.model.interface_endpoint_change(model)
@@ -460,6 +523,8 @@ fn assemble(
     Matrix {
         unchecked: super::facts::unchecked(model),
         probe,
+        family: Default::default(),
+        families: None,
         services,
         workloads,
         instances,

@@ -16,6 +16,9 @@ pub enum From {
     Subnet { subnet: String, public_ip: bool },
     /// A private address inside one of the VPC's subnets.
     Address(Ipv4Addr),
+    /// An IPv6 address inside a subnet's IPv6 block: the instance that holds it, else a new
+    /// interface in that subnet.
+    Address6(Ipv6Addr),
 }
 
 /// Where traffic goes.
@@ -173,6 +176,8 @@ impl Query {
     pub fn parse(model: &Model, from: &str, to: &str, public_ip: bool) -> Self {
         let from = if let Ok(ip) = from.parse::<Ipv4Addr>() {
             From::Address(ip)
+        } else if let Ok(ip) = from.parse::<Ipv6Addr>() {
+            From::Address6(ip)
         } else if model.subnet_index(from).is_some() && model.instance_index(from).is_none() {
             From::Subnet {
                 subnet: from.to_string(),
@@ -254,7 +259,7 @@ pub enum QueryError {
         known: Vec<String>,
     },
     AddressOutsideSubnets {
-        address: Ipv4Addr,
+        address: std::net::IpAddr,
         known: Vec<String>,
     },
     UnknownRegion {

@@ -204,13 +204,36 @@ pub(crate) fn resolve_source(model: &Model, from: &From) -> Result<Source, Query
                 groups: smallvec::smallvec![model.security().default_group],
             })
         }
+        From::Address6(ip) => {
+            // The instance that holds it, else a new interface in the subnet whose IPv6 block
+            // holds it.
+            if let Some(i) = s.instances.iter().find(|i| i.ipv6_address == Some(*ip)) {
+                return resolve_source(model, &From::Instance(i.id.clone()));
+            }
+            let si = s
+                .subnets
+                .iter()
+                .position(|x| x.ipv6_cidr.is_some_and(|c| c.contains(ip)))
+                .ok_or_else(|| QueryError::AddressOutsideSubnets {
+                    address: std::net::IpAddr::V6(*ip),
+                    known: subnets(),
+                })?;
+            let subnet = s.subnets[si].id.clone();
+            resolve_source(
+                model,
+                &From::Subnet {
+                    subnet,
+                    public_ip: false,
+                },
+            )
+        }
         From::Address(ip) => {
             let si = s
                 .subnets
                 .iter()
                 .position(|x| x.cidr.contains(ip))
                 .ok_or_else(|| QueryError::AddressOutsideSubnets {
-                    address: *ip,
+                    address: std::net::IpAddr::V4(*ip),
                     known: subnets(),
                 })?;
             // An instance at that address lends its public IP, name and security groups; an

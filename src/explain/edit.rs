@@ -30,6 +30,7 @@ pub fn edit_change_line(lang: Lang, edit: &Edit) -> String {
 pub fn edit_mark(edit: &Edit) -> &'static str {
     match edit {
         Edit::AddRoute { .. }
+        | Edit::AddIpv6Route { .. }
         | Edit::AddGatewayEndpoint { .. }
         | Edit::AttachGatewayEndpoint { .. }
         | Edit::AddInterfaceEndpoint { .. }
@@ -40,6 +41,7 @@ pub fn edit_mark(edit: &Edit) -> &'static str {
         | Edit::AttachSecurityGroup { .. }
         | Edit::AddNetworkAclRule { .. } => "+",
         Edit::DeleteRoute { .. }
+        | Edit::DeleteIpv6Route { .. }
         | Edit::DeleteGatewayEndpoint { .. }
         | Edit::DetachGatewayEndpoint { .. }
         | Edit::DeleteInterfaceEndpoint { .. }
@@ -104,6 +106,22 @@ fn edit_message(lang: Lang, edit: &Edit) -> (&'static str, Args<'static>) {
                 .s("target", route.target.to_string()),
         ),
         Edit::DeleteRoute {
+            route_table,
+            destination,
+        } => (
+            "edit-delete-route",
+            a.s("table", route_table.clone())
+                .s("destination", destination.to_string()),
+        ),
+        Edit::AddIpv6Route {
+            route_table, route, ..
+        } => (
+            "edit-add-route",
+            a.s("table", route_table.clone())
+                .s("destination", route.destination.to_string())
+                .s("target", route.target.to_string()),
+        ),
+        Edit::DeleteIpv6Route {
             route_table,
             destination,
         } => (
@@ -841,6 +859,18 @@ mod tests {
                 zone: "Z0SQS".into(),
                 name: "sqs.us-east-1.amazonaws.com".into(),
             },
+            Edit::AddIpv6Route {
+                route_table: "rtb-a".into(),
+                route: crate::model::Ipv6Route {
+                    destination: "::/0".parse().unwrap(),
+                    target: Target::EgressOnlyInternetGateway("eigw-1".into()),
+                },
+                position: None,
+            },
+            Edit::DeleteIpv6Route {
+                route_table: "rtb-a".into(),
+                destination: "::/0".parse().unwrap(),
+            },
         ]
     }
 
@@ -896,6 +926,8 @@ mod tests {
             Edit::RemoveHostedZone { .. } => 46,
             Edit::AddZoneRecord { .. } => 47,
             Edit::RemoveZoneRecord { .. } => 48,
+            Edit::AddIpv6Route { .. } => 49,
+            Edit::DeleteIpv6Route { .. } => 50,
         }
     }
 
@@ -932,7 +964,7 @@ mod tests {
         seen.dedup();
         assert_eq!(
             seen,
-            (0..=48).collect::<Vec<_>>(),
+            (0..=50).collect::<Vec<_>>(),
             "a variant has no sample"
         );
         for e in &samples {
@@ -1018,6 +1050,8 @@ mod tests {
             "disassociate the private hosted zone Z0SQS from the VPC",
             "create the alias record sqs.us-east-1.amazonaws.com → vpce-sqs in Z0SQS",
             "delete the record sqs.us-east-1.amazonaws.com from Z0SQS",
+            "add route ::/0 → eigw-1 to rtb-a",
+            "delete the route to ::/0 from rtb-a",
         ];
         assert_eq!(en, want);
     }

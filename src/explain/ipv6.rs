@@ -171,6 +171,8 @@ pub fn hop_text(lang: Lang, id: &str, f: &V6Fact) -> String {
             "ipv6-hop-internet",
             args().s("address", v6_text(*address)),
         ),
+        V6Fact::SecurityGroup { check } => super::ipv6_security::group_allowed_text(lang, check),
+        V6Fact::NetworkAcl { checks } => super::ipv6_security::acl_hop_text(lang, checks),
     }
 }
 
@@ -257,6 +259,8 @@ pub fn stop_text(lang: Lang, s: &V6Stop) -> String {
             &format!("ipv6-stop-nat64-{}", why.code()),
             args().s("nat", nat.as_str()).s("ipv4", ipv4.to_string()),
         ),
+        V6Stop::SecurityGroup { check } => super::ipv6_security::group_refused_text(lang, check),
+        V6Stop::NetworkAcl { check } => super::ipv6_security::acl_refused_text(lang, check),
         V6Stop::NotModelled { id: what, why } => msg(
             lang,
             &format!("ipv6-not-modelled-{}", why.code()),

@@ -24,6 +24,7 @@ mod fix;
 mod hops;
 mod import;
 mod ipv6;
+mod ipv6_security;
 mod lang;
 mod model;
 mod notes;

@@ -78,7 +78,14 @@ impl Graph {
             edges: Vec::new(),
             on_path: Vec::new(),
         };
-        let cidrs: Vec<String> = s.vpc.cidrs.iter().map(|c| c.to_string()).collect();
+        // The VPC's IPv4 blocks, then its IPv6 ones.
+        let cidrs: Vec<String> = s
+            .vpc
+            .cidrs
+            .iter()
+            .map(|c| c.to_string())
+            .chain(s.vpc.ipv6_cidrs.iter().map(|c| c.to_string()))
+            .collect();
         let vpc = g.cluster(
             format!("{} {} ({})", s.vpc.id, cidrs.join(", "), s.region),
             None,
@@ -94,10 +101,16 @@ impl Graph {
             for sn in s.subnets.iter().filter(|x| x.az == az.name) {
                 let sc = g.cluster(String::new(), Some(c));
                 subnet_cluster.insert(sn.id.as_str(), sc);
-                let label = match &sn.name {
+                let mut label = match &sn.name {
                     Some(n) => format!("{} ({n})\n{}", sn.id, sn.cidr),
                     None => format!("{}\n{}", sn.id, sn.cidr),
                 };
+                if let Some(b) = sn.ipv6_cidr {
+                    let _ = write!(label, "\n{b}");
+                    if sn.ipv6_only {
+                        label.push_str(" (IPv6-only)");
+                    }
+                }
                 g.node(&sn.id, label, Shape::Subnet, Some(sc));
             }
         }
@@ -108,6 +121,9 @@ impl Graph {
             }
             if i.public_ip {
                 label.push_str(" + public IPv4");
+            }
+            if let Some(ip) = i.ipv6_address {
+                let _ = write!(label, "\n{ip}");
             }
             g.node(
                 &i.id,
@@ -175,6 +191,14 @@ impl Graph {
                 Some(vpc),
             );
         }
+        for e in &s.egress_only_internet_gateways {
+            g.node(
+                &e.id,
+                format!("egress-only internet gateway\n{}", e.id),
+                Shape::Gateway,
+                Some(vpc),
+            );
+        }
         for e in &s.gateway_endpoints {
             g.node(
                 &e.id,
@@ -226,6 +250,24 @@ impl Graph {
                         id.to_string()
                     }
                     other => other.id().unwrap_or_default().to_string(),
+                };
+                g.edge(&t.id, &to, &r.destination.to_string(), Style::Solid);
+            }
+            // IPv6 routes (the local route left out, as the IPv4 one).
+            for r in &t.ipv6_routes {
+                let to = match &r.target {
+                    Target::Local => continue,
+                    Target::Blackhole => {
+                        g.outside(BLACKHOLE, "blackhole");
+                        BLACKHOLE.to_string()
+                    }
+                    other => {
+                        let id = other.id().unwrap_or_default().to_string();
+                        if !g.nodes.iter().any(|n| n.id == id) {
+                            g.outside(&id, &id);
+                        }
+                        id
+                    }
                 };
                 g.edge(&t.id, &to, &r.destination.to_string(), Style::Solid);
             }

@@ -12,6 +12,17 @@ impl Graph {
         let source = match &query.from {
             From::Instance(x) => model.instance_index(x).map(|i| s.instances[i].id.clone()),
             From::Subnet { subnet, .. } => Some(subnet.clone()),
+            From::Address6(ip) => s
+                .instances
+                .iter()
+                .find(|i| i.ipv6_address == Some(*ip))
+                .map(|i| i.id.clone())
+                .or_else(|| {
+                    s.subnets
+                        .iter()
+                        .find(|x| x.ipv6_cidr.is_some_and(|c| c.contains(ip)))
+                        .map(|x| x.id.clone())
+                }),
             From::Address(ip) => s
                 .instances
                 .iter()

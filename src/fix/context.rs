@@ -33,6 +33,11 @@ impl<'a> Context<'a> {
             Fact::Source {
                 subnet, public_ip, ..
             } => Some((subnet.clone(), *public_ip)),
+            // An IPv6 path's source: its public IPv4 does not matter there.
+            Fact::Ipv6(f) => match &**f {
+                crate::eval::V6Fact::Source { subnet, .. } => Some((subnet.clone(), false)),
+                _ => None,
+            },
             _ => None,
         })?;
         let subnet = model.subnet_index(&subnet_id)?;
@@ -46,6 +51,10 @@ impl<'a> Context<'a> {
                 crate::eval::Origin::Address {
                     instance: Some(id), ..
                 } => Some(id.to_string()),
+                _ => None,
+            },
+            crate::eval::From::Address6(_) => match &trace.from {
+                crate::eval::Origin::Instance { id, .. } => Some(id.to_string()),
                 _ => None,
             },
             crate::eval::From::Subnet { .. } => None,

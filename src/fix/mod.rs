@@ -25,6 +25,7 @@ use crate::model::{Edit, Model, WhatIf};
 mod context;
 mod dns;
 mod endpoints;
+mod ipv6;
 mod nat;
 mod policies;
 mod public_ip;
@@ -294,6 +295,7 @@ fn propose(ctx: &Context<'_>, reasons: &[Reason], cands: &mut Candidates) {
                 endpoints::candidates(ctx, cands);
             }
             Reason::EndpointEnisAllFailed => endpoints::candidates(ctx, cands),
+            Reason::NoIpv6Route => ipv6::candidates(ctx, cands),
             Reason::NoPublicIp => {
                 public_ip::candidates(ctx, cands);
                 routes::candidates(ctx, cands);
@@ -343,7 +345,6 @@ fn propose(ctx: &Context<'_>, reasons: &[Reason], cands: &mut Candidates) {
             | Reason::NoIpv4Address
             | Reason::NoAaaaRecord
             | Reason::EndpointNoIpv6
-            | Reason::NoIpv6Route
             | Reason::Ipv6NotModelled => {}
         }
     }

@@ -141,7 +141,9 @@ impl<'a> Judge<'a> {
     /// evaluating again only what differs, else worked out anew.
     fn before(&self) -> (Matrix, crate::cost::CostEstimate) {
         let https = eval::Probe::default();
-        let matrix = match self.known.matrix.filter(|m| m.probe == https) {
+        // Cells flipped are counted on the IPv4 matrix (the explorer's may be asked over IPv6).
+        let ipv4 = |m: &&Matrix| m.probe == https && m.family == eval::Family::Ipv4;
+        let matrix = match self.known.matrix.filter(ipv4) {
             Some(m) => eval::evaluate_all_after(m, self.model, self.what_if),
             None => eval::evaluate_all(self.model, self.what_if),
         };

@@ -32,7 +32,7 @@ pub struct IpPermission {
     pub from_port: Option<i64>,
     pub to_port: Option<i64>,
     pub ip_ranges: Vec<IpRange>,
-    pub ipv6_ranges: Vec<serde_json::Value>,
+    pub ipv6_ranges: Vec<Ipv6Range>,
     pub prefix_list_ids: Vec<PrefixListId>,
     pub user_id_group_pairs: Vec<GroupPair>,
 }
@@ -41,6 +41,14 @@ pub struct IpPermission {
 #[serde(rename_all = "PascalCase", default)]
 pub struct IpRange {
     pub cidr_ip: String,
+    pub description: Option<String>,
+}
+
+/// An entry of `Ipv6Ranges`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Ipv6Range {
+    pub cidr_ipv6: String,
     pub description: Option<String>,
 }
 

@@ -127,6 +127,11 @@ pub struct SecurityGroup {
     pub ingress: Vec<SecurityGroupRule>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub egress: Vec<SecurityGroupRule>,
+    /// IPv6 rules (`Ipv6Ranges`; `security_v6.rs`): IPv6 traffic is checked against these only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ingress_ipv6: Vec<super::Ipv6GroupRule>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub egress_ipv6: Vec<super::Ipv6GroupRule>,
 }
 
 impl SecurityGroup {
@@ -151,6 +156,10 @@ impl SecurityGroup {
                 peer: Peer::Cidr(Ipv4Net::default()),
                 description: None,
             }],
+            // `::/0` outbound when the VPC has an IPv6 block: the IPv6 rules read the VPC
+            // (`eval::rules::security_group_v6`).
+            ingress_ipv6: Vec::new(),
+            egress_ipv6: Vec::new(),
         }
     }
 }
@@ -201,6 +210,12 @@ pub struct NetworkAcl {
     pub inbound: Vec<NetworkAclRule>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub outbound: Vec<NetworkAclRule>,
+    /// IPv6 entries (`Ipv6CidrBlock`; `security_v6.rs`): IPv6 traffic is checked against these
+    /// only, and denied by the final `*` rule when none matches.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ipv6_inbound: Vec<super::Ipv6AclRule>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ipv6_outbound: Vec<super::Ipv6AclRule>,
 }
 
 impl NetworkAcl {

@@ -247,6 +247,8 @@ pub fn with_layers(
         name: None,
         ingress: pick(ingress),
         egress: pick(egress),
+        ingress_ipv6: Vec::new(),
+        egress_ipv6: Vec::new(),
     });
     s.instances = s
         .instances
@@ -302,6 +304,8 @@ pub fn with_layers(
             subnets,
             inbound: pick_acl(inbound),
             outbound: pick_acl(outbound),
+            ipv6_inbound: Vec::new(),
+            ipv6_outbound: Vec::new(),
         });
     }
     s

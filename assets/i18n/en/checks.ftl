@@ -7,6 +7,7 @@ check-valid = { $path }: valid ({ $count ->
 })
 check-no-az = error: no Availability Zone { $az }; AZs: { $known }
 check-no-path = error: give one --from and one --to, or --matrix (which takes several of each as filters)
+check-spof-ipv4-only = error: --spof works on the IPv4 matrix only; leave out --family or give --family ipv4
 check-matrix-no-from = error: --from { $name } names no instance or subnet; instances: { $known }
 check-matrix-no-to = error: --to { $name } is not a column of the matrix; columns: { $known }
 # Any other error, after the word that marks it as one.

@@ -20,7 +20,6 @@ diag-aws_not_modelled = { $case ->
     [gateway_endpoint_no_service] { $id }: gateway endpoint without ServiceName; left out
     [gwlb_health] { $id }: EC2's output does not say whether the appliances behind the Gateway Load Balancer endpoints are healthy; they are taken as healthy and stateful (set gateway_load_balancers in the scenario to change that)
     [instance_interfaces] { $id } has { $count } network interfaces: the model uses the primary one (its SubnetId and PrivateIpAddress)
-    [ipv6_rules] { $id }: IPv6 rules are not modelled; left out
     [peer_group] { $id }: a rule names the security group { $peer }, which is not in this VPC (a peered VPC's or another account's); the rule is left out
     [propagated] { $id }: { $count ->
         [one] { $count } route propagated by a virtual private gateway imported as static

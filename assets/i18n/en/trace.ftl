@@ -245,6 +245,8 @@ text-not-evaluated = not evaluated: { $layers }
 matrix-instance = instance
 matrix-legend = ok:gwe gateway endpoint · ok:vpce interface endpoint (~ sometimes, ! always cross-AZ) · ok:nat NAT gateway · ok:igw internet gateway · ok:local delivered inside the VPC · ok:mixed workload parts by different ways · PARTIAL ranges take different paths · X:<reason> blocked · leaves: leaves the VPC · down: source AZ failed
 matrix-legend-lattice = ok:res resource endpoint · ok:sn service-network endpoint (~ sometimes, ! always cross-AZ; beyond them, outside the model)
+matrix-family-ipv6 = Every cell asks over IPv6 (--family ipv6) · ok:eigw egress-only internet gateway.
+matrix-family-auto = Every cell takes the IP version its client would use (--family auto); /6 marks the cells that took IPv6 · ok:eigw egress-only internet gateway.
 
 ## Security groups and network ACLs (aws-semantics.md §5b)
 
@@ -494,8 +496,24 @@ ipv6-not-modelled-dns_outside_model = the AAAA answer for { $id } comes from DNS
 ipv6-not-modelled-workload = workloads over IPv6 are not modelled (ask for each service)
 ipv6-not-modelled-other_name = { $id } over IPv6 (a global name or another Region's service) is not modelled
 ipv6-not-modelled-block_public_access = VPC Block Public Access is on: how its exclusions apply to IPv6 through { $id } is not modelled
+ipv6-stop-security_group = { $interface } { $direction ->
+    [egress] egress
+   *[ingress] ingress
+} ({ $groups }): no IPv6 rule allows { $traffic } { $direction ->
+    [egress] to
+   *[ingress] from
+} { $peer }; { $total ->
+    [0] the groups have no IPv6 { $direction } rule, and rules for IPv4 CIDRs do not allow IPv6 traffic (add one for ::/0 or the IPv6 CIDR)
+   *[other] none of their { $total } IPv6 { $direction } rules covers it
+}
+ipv6-stop-network_acl = network ACL of { $subnet }: { $check } (its IPv6 entries only: IPv4 entries never match IPv6 traffic){ $reply ->
+    [yes] ; network ACLs are stateless, so the reply needs its own IPv6 entry for the ephemeral ports it comes back to
+   *[no] {""}
+}
+ipv6-not-modelled-group_reference = only a rule naming a security group or a prefix list could allow this IPv6 traffic at { $id }; whether such rules cover IPv6 addresses was not found on AWS's pages; not modelled
+ipv6-not-modelled-some_interfaces = the security groups and network ACLs on the way to { $id } allow some of its network interfaces and deny others over IPv6; not modelled
 note-egress_only_no_inbound = the path leaves through the egress-only internet gateway { $gateway }: replies come back, but nothing on the internet can start a connection to the source
-note-ipv6_layers_not_evaluated = security groups and network ACLs are not evaluated on IPv6 paths (their IPv6 rules are not modelled): this verdict is the routing's
+note-ipv6_layers_not_evaluated = the network ACL of the NAT gateway's subnet is not evaluated for NAT64 (IPv6 in, IPv4 out): this verdict does not include it
 note-ipv6_service_ranges_unknown = the IPv6 addresses of { $service } are not in the catalogue: the route shown is the one for any public IPv6 address (a more specific route could take some of them)
 note-family_chosen = --family auto: { $choice }
 note-directory_bucket_other_az = { $bucket } is in { $az }, not in the source's AZ: requests cross AZs, give up the low latency S3 Express One Zone is chosen for, and depend on { $az } (whether inter-AZ transfer is billed is not modelled)

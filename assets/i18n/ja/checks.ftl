@@ -4,6 +4,7 @@
 check-valid = { $path }: 問題ありません (警告 { $count } 件)
 check-no-az = エラー: アベイラビリティーゾーン { $az } はありません。AZ: { $known }
 check-no-path = エラー: --from と --to を 1 つずつ、または --matrix を指定してください (--matrix では --from と --to を複数指定して絞り込めます)。
+check-spof-ipv4-only = エラー: --spof は IPv4 のマトリクスだけが対象です。--family を付けないか、--family ipv4 を指定してください。
 check-matrix-no-from = エラー: --from { $name } に当たるインスタンスもサブネットもありません。インスタンス: { $known }
 check-matrix-no-to = エラー: --to { $name } はマトリクスの列にありません。列: { $known }
 # そのほかのエラー。

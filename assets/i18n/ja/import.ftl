@@ -19,7 +19,6 @@ diag-aws_not_modelled = { $case ->
     [gateway_endpoint_no_service] { $id }: ServiceName のないゲートウェイエンドポイントはインポートしません。
     [gwlb_health] { $id }: Gateway Load Balancer エンドポイントの先にあるアプライアンスが正常かどうかは、EC2 の出力からはわかりません。正常でステートフルなものとして扱います (変えるには、シナリオに gateway_load_balancers を書いてください)。
     [instance_interfaces] { $id } にはネットワークインターフェイスが { $count } 個あります。このモデルはプライマリのもの (SubnetId と PrivateIpAddress) だけを使います。
-    [ipv6_rules] { $id }: IPv6 のルールはモデルにないため、インポートしません。
     [peer_group] { $id }: ルールがセキュリティグループ { $peer } を指定していますが、これはこの VPC のものではありません (ピアリング先の VPC や別のアカウントのもの)。このルールはインポートしません。
     [propagated] { $id }: 仮想プライベートゲートウェイから伝達された { $count } 件のルートを、静的ルートとしてインポートしました。このモデルには伝達されたルートがありません (AWS は、プレフィックス長が同じなら、伝達されたルートを静的ルートやプレフィックスリストのルートより低く扱います)。
     [remote_service] { $id }: { $region } の { $service } へのインターフェイスエンドポイントは、カタログにないサービスのため、インポートしません。

@@ -237,6 +237,8 @@ text-not-evaluated = 評価していない層: { $layers }
 matrix-instance = インスタンス
 matrix-legend = ok:gwe ゲートウェイエンドポイント · ok:vpce インターフェイスエンドポイント (~ 別の AZ に向かうことがある、! 常に別の AZ) · ok:nat NAT ゲートウェイ · ok:igw インターネットゲートウェイ · ok:local VPC 内で配送 · ok:mixed ワークロードの部分ごとに経路が異なる · PARTIAL アドレス範囲によって経路が違う · X:<理由> 到達不可 · leaves: VPC の外へ · down: 送信元の AZ で障害
 matrix-legend-lattice = ok:res リソースエンドポイント · ok:sn サービスネットワークエンドポイント (~ AZ をまたぐことがある、! 常に別の AZ へ。その先はモデルの外)
+matrix-family-ipv6 = すべてのセルを IPv6 で評価しています (--family ipv6)。ok:eigw は Egress-Only インターネットゲートウェイです。
+matrix-family-auto = 各セルはクライアントが選ぶ IP バージョンで評価しています (--family auto)。/6 は IPv6 を使ったセル、ok:eigw は Egress-Only インターネットゲートウェイです。
 
 ## セキュリティグループとネットワーク ACL (aws-semantics.md §5b)
 
@@ -480,8 +482,30 @@ ipv6-not-modelled-dns_outside_model = { $id } の AAAA の応答は、このモ�
 ipv6-not-modelled-workload = IPv6 のワークロードはモデル化していません (サービスごとに問い合わせてください)。
 ipv6-not-modelled-other_name = IPv6 での { $id } (グローバルな名前、または別のリージョンのサービス) はモデル化していません。
 ipv6-not-modelled-block_public_access = 「VPC のパブリックアクセスをブロック」がオンです。{ $id } を通る IPv6 に除外がどう効くかはモデル化していません。
+ipv6-stop-security_group = { $interface } の{ $direction ->
+    [egress] アウトバウンド
+   *[ingress] インバウンド
+} ({ $groups }): { $peer } { $direction ->
+    [egress] へ
+   *[ingress] から
+}の { $traffic } を許可する IPv6 のルールがありません。{ $total ->
+    [0] グループに IPv6 の{ $direction ->
+        [egress] アウトバウンド
+       *[ingress] インバウンド
+    }ルールがなく、IPv4 の CIDR のルールでは IPv6 のトラフィックは許可されません (::/0 か IPv6 の CIDR のルールを追加してください)。
+   *[other] IPv6 の{ $direction ->
+        [egress] アウトバウンド
+       *[ingress] インバウンド
+    }ルール { $total } 個のどれも当てはまりません。
+}
+ipv6-stop-network_acl = { $subnet } のネットワーク ACL: { $check } (IPv6 のエントリだけが対象です。IPv4 のエントリが IPv6 のトラフィックに一致することはありません){ $reply ->
+    [yes] 。ネットワーク ACL はステートレスなので、応答が戻ってくるエフェメラルポートにも IPv6 のエントリが別に必要です。
+   *[no] 。
+}
+ipv6-not-modelled-group_reference = { $id } でこの IPv6 のトラフィックを許可できるのは、セキュリティグループかプレフィックスリストを指定したルールだけです。このようなルールが IPv6 アドレスにも効くかどうかは AWS のページで確認できませんでした。モデル化していません。
+ipv6-not-modelled-some_interfaces = { $id } までのセキュリティグループとネットワーク ACL が、IPv6 では一部のネットワークインターフェイスを許可し、ほかを拒否します。モデル化していません。
 note-egress_only_no_inbound = 経路は Egress-Only インターネットゲートウェイ { $gateway } から出ていきます。応答は戻ってきますが、インターネット側から送信元に接続を始めることはできません。
-note-ipv6_layers_not_evaluated = IPv6 の経路では、セキュリティグループとネットワーク ACL を評価していません (IPv6 のルールはモデル化していません)。この判定はルーティングだけによるものです。
+note-ipv6_layers_not_evaluated = NAT64 (IPv6 で入り IPv4 で出る) では、NAT ゲートウェイのサブネットのネットワーク ACL を評価していません。この判定にはその ACL が含まれていません。
 note-ipv6_service_ranges_unknown = { $service } の IPv6 アドレスはカタログにありません。表示しているのは任意のパブリック IPv6 アドレスに対するルートです (より具体的なルートが一部のアドレスを引き受ける可能性があります)。
 note-family_chosen = --family auto: { $choice }
 note-directory_bucket_other_az = { $bucket } は送信元と別の { $az } にあります。リクエストは AZ をまたぐため、S3 Express One Zone を選ぶ理由である低いレイテンシーが失われ、{ $az } に依存します (AZ 間のデータ転送が課金されるかはモデル化していません)

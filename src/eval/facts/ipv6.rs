@@ -122,6 +122,10 @@ pub enum V6Fact {
     Address { address: Ipv6Addr, subnet: Id },
     /// An IPv6 destination on the internet.
     Internet { address: Ipv6Net },
+    /// Security groups allowed the IPv6 traffic at an interface.
+    SecurityGroup { check: V6GroupCheck },
+    /// A subnet's network ACL allowed the IPv6 request and its reply.
+    NetworkAcl { checks: Vec<V6AclCheck> },
 }
 
 /// What AWS's pages read for this work do not settle, or the model does not hold, on an IPv6
@@ -148,6 +152,11 @@ pub enum V6Unknown {
     OtherName,
     /// VPC Block Public Access is on: its exclusions on IPv6 paths are not modelled.
     BlockPublicAccess,
+    /// Only a rule that names a security group (or a prefix list) could allow the IPv6
+    /// traffic: whether such rules cover IPv6 addresses was not found on AWS's pages.
+    GroupReference,
+    /// The endpoint's network interfaces' subnets decide differently (some allow, some deny).
+    SomeInterfaces,
 }
 
 impl V6Unknown {
@@ -162,6 +171,8 @@ impl V6Unknown {
             V6Unknown::Workload => "workload",
             V6Unknown::OtherName => "other_name",
             V6Unknown::BlockPublicAccess => "block_public_access",
+            V6Unknown::GroupReference => "group_reference",
+            V6Unknown::SomeInterfaces => "some_interfaces",
         }
     }
 }
@@ -211,6 +222,10 @@ pub enum V6Stop {
     LeavesVpc { table: Id, route: Ipv6RouteRef },
     /// Not modelled.
     NotModelled { id: Id, why: V6Unknown },
+    /// No IPv6 rule of the interface's security groups allows the traffic.
+    SecurityGroup { check: Box<V6GroupCheck> },
+    /// A network ACL's IPv6 entries deny the request or its reply.
+    NetworkAcl { check: Box<V6AclCheck> },
 }
 
 /// Why NAT64 did not get the traffic out.
@@ -251,6 +266,8 @@ impl V6Stop {
             V6Stop::Nat64Failed { .. } => "nat64_failed",
             V6Stop::LeavesVpc { .. } => "leaves_vpc",
             V6Stop::NotModelled { .. } => "not_modelled",
+            V6Stop::SecurityGroup { .. } => "security_group",
+            V6Stop::NetworkAcl { .. } => "network_acl",
         }
     }
 
@@ -272,6 +289,8 @@ impl V6Stop {
             },
             V6Stop::LeavesVpc { .. } => return None,
             V6Stop::NotModelled { .. } => Reason::Ipv6NotModelled,
+            V6Stop::SecurityGroup { check } => check.reason(),
+            V6Stop::NetworkAcl { check } => check.reason(),
         })
     }
 }

@@ -6,14 +6,15 @@
 //! keep their cost. A table's IPv6 routes are few (AWS's default quota is 50 per table), so
 //! route selection here is a scan for the longest prefix, not a trie.
 //!
-//! Security groups and network ACLs are not evaluated on IPv6 paths (their IPv6 rules are not
-//! modelled): every IPv6 trace lists them as unchecked, and notes it when the scenario has them.
+//! Security groups and network ACLs are evaluated with their IPv6 rules (`layers.rs`), except
+//! the network ACL of NAT64's NAT gateway subnet, which the trace lists as unchecked.
 
 use std::net::Ipv6Addr;
 
 use ipnet::Ipv6Net;
 
 mod answer;
+mod layers;
 mod trace;
 
 use answer::{Answer, answer, client};
@@ -21,7 +22,7 @@ use trace::Trace;
 
 use super::ctx::Source;
 use super::facts::*;
-use super::query::Family;
+use super::query::{Family, Probe};
 use super::resolve::Goal;
 use super::rules::{
     dns64, egress_only_gateway, family, ipv6_internet_gateway, ipv6_only_subnet, nat64,
@@ -50,7 +51,7 @@ pub(crate) fn plan(
     source: &Source,
     goal: &Goal,
     to: &Id,
-    asked: Family,
+    (asked, probe): (Family, Probe),
     deleted_nat: Option<&str>,
 ) -> Plan {
     let c = client(model, source);
@@ -70,7 +71,7 @@ pub(crate) fn plan(
             (f, Some(Note::FamilyChosen { family: f, why }))
         }
     };
-    let mut t = Trace::new(model, source, to, &c);
+    let mut t = Trace::new(model, source, to, &c, probe);
     if let Some(n) = note.clone() {
         t.notes.push(n);
     }
@@ -209,6 +210,9 @@ fn walk(
             if let Some(p) = to_internet(t) {
                 return p;
             }
+            if let Some(p) = t.leave(dest, None) {
+                return p;
+            }
             match egress_only_gateway::follow(s, id) {
                 egress_only_gateway::Outcome::Out(note) => {
                     t.notes.push(note);
@@ -231,6 +235,9 @@ fn walk(
         }
         Target::InternetGateway(id) => {
             if let Some(p) = to_internet(t) {
+                return p;
+            }
+            if let Some(p) = t.leave(dest, None) {
                 return p;
             }
             match ipv6_internet_gateway::follow(s, id) {
@@ -276,11 +283,16 @@ fn walk(
                     why: V6Unknown::NatGatewayNotNat64,
                 });
             };
-            let az = model.scenario().nat_gateways[nat]
+            let nat_subnet = model.scenario().nat_gateways[nat]
                 .subnet
                 .as_deref()
-                .and_then(|sn| model.subnet_index(sn))
-                .map(|si| model.subnet_az[si]);
+                .and_then(|sn| model.subnet_index(sn));
+            let az = nat_subnet.map(|si| model.subnet_az[si]);
+            if let Some(p) = t.leave(dest, nat_subnet) {
+                return p;
+            }
+            // The NAT gateway's subnet's network ACL (IPv6 in, IPv4 out) is not evaluated.
+            t.acl_skipped = true;
             match nat64::follow(model, failed, nat, ipv4) {
                 nat64::Outcome::Out(fact) => {
                     t.hop_az(HopKind::NatGateway, id.clone(), az, fact);
@@ -368,6 +380,33 @@ fn local(
             (true, false) => CrossAz::Sometimes,
             (false, false) => CrossAz::Always,
         };
+        // Security groups and network ACLs: the first answered interface stands for all when
+        // every one's layers decide alike; when they differ, not modelled.
+        let enis: Vec<(usize, Ipv6Net)> = addresses
+            .iter()
+            .filter_map(|(sn, net)| Some((model.subnet_index(sn)?, *net)))
+            .collect();
+        let groups = model.security().endpoint_groups.get(e).cloned();
+        let id = Id::from(ie.id.as_str());
+        let held = groups.as_deref().map(|g| (g, id.clone()));
+        let passes: Vec<bool> = enis
+            .iter()
+            .map(|&(si, net)| t.passes(net, si, held.clone()))
+            .collect();
+        if passes.iter().any(|p| *p) && !passes.iter().all(|p| *p) {
+            return t.stop(V6Stop::NotModelled {
+                id,
+                why: V6Unknown::SomeInterfaces,
+            });
+        }
+        if let Some(&(si, net)) = enis.first() {
+            if let Some(p) = t.leave(net, Some(si)) {
+                return p;
+            }
+            if let Some(p) = t.arrive(si, held) {
+                return p;
+            }
+        }
         t.hop(
             HopKind::InterfaceEndpoint,
             Id::from(ie.id.as_str()),
@@ -385,6 +424,22 @@ fn local(
         .position(|sn| sn.ipv6_cidr.is_some_and(|b| b.contains(&address)));
     match holder {
         Some(si) if !down(si) => {
+            // The ingress of the instance that holds the address, if the model has it.
+            let holder = s
+                .instances
+                .iter()
+                .position(|i| i.ipv6_address == Some(address));
+            let groups = holder.and_then(|i| model.security().instance_groups.get(i));
+            let held = holder.zip(groups).map(|(i, g)| {
+                let id = Id::from(s.instances[i].id.as_str());
+                (g.as_slice(), id)
+            });
+            if let Some(p) = t.leave(dest, Some(si)) {
+                return p;
+            }
+            if let Some(p) = t.arrive(si, held) {
+                return p;
+            }
             let subnet = Id::from(s.subnets[si].id.as_str());
             let az = Some(model.subnet_az[si]);
             t.hop_az(

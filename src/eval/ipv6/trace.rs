@@ -20,10 +20,24 @@ pub(super) struct Trace<'m> {
     pub source_az: usize,
     pub source_id: Id,
     pub address: Option<Ipv6Addr>,
+    /// The source's subnet, its IPv6 block and its security groups.
+    pub subnet: usize,
+    pub block: Option<Ipv6Net>,
+    pub groups: crate::model::GroupSet,
+    /// The traffic asked about (security groups and network ACLs read it).
+    pub probe: crate::eval::Probe,
+    /// A part of the path whose network ACL is not evaluated (NAT64's NAT gateway subnet).
+    pub acl_skipped: bool,
 }
 
 impl<'m> Trace<'m> {
-    pub(super) fn new(model: &'m Model, source: &Source, to: &Id, c: &Client) -> Self {
+    pub(super) fn new(
+        model: &'m Model,
+        source: &Source,
+        to: &Id,
+        c: &Client,
+        probe: crate::eval::Probe,
+    ) -> Self {
         Trace {
             model,
             from: source.origin.clone(),
@@ -33,6 +47,11 @@ impl<'m> Trace<'m> {
             source_az: model.subnet_az[source.subnet],
             source_id: c.id.clone(),
             address: c.address,
+            subnet: source.subnet,
+            block: c.block,
+            groups: source.groups.clone(),
+            probe,
+            acl_skipped: false,
         }
     }
 
@@ -97,6 +116,8 @@ impl<'m> Trace<'m> {
             V6Stop::NotModelled { id, .. } => id.clone(),
             V6Stop::EndpointNoIpv6 { endpoint } => endpoint.clone(),
             V6Stop::Nat64Failed { nat, .. } => nat.clone(),
+            V6Stop::NetworkAcl { check } => check.acl.clone(),
+            V6Stop::SecurityGroup { check } => check.interface.clone(),
             _ => self.source_id.clone(),
         };
         let kind = match verdict {
@@ -115,14 +136,11 @@ impl<'m> Trace<'m> {
     pub(super) fn done(&mut self, verdict: Verdict) -> Plan {
         let model = self.model;
         let mut unchecked = unchecked(model);
-        // Security groups and network ACLs: not evaluated for IPv6 (their IPv6 rules are not
-        // modelled); said even when the scenario has them.
-        let sec = model.security();
-        if sec.groups_on || sec.acls_on {
+        // NAT64's NAT gateway subnet's network ACL is not evaluated: listed, and said.
+        if self.acl_skipped && model.security().acls_on {
             self.notes.push(Note::Ipv6LayersNotEvaluated);
+            unchecked.insert("network_acls");
         }
-        unchecked.insert("security_groups");
-        unchecked.insert("network_acls");
         Plan::Done(Box::new(PathTrace {
             from: self.from.clone(),
             to: self.to.clone(),

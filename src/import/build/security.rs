@@ -13,8 +13,8 @@ use ipnet::Ipv4Net;
 use super::super::aws_security::{self as aws, GroupIdentifier, IpPermission};
 use super::{Facts, Warn, warning};
 use crate::model::{
-    NetworkAcl, NetworkAclRule, Peer, PortRange, Protocol, RuleAction, SecurityGroup,
-    SecurityGroupRule,
+    Ipv6AclRule, Ipv6GroupRule, NetworkAcl, NetworkAclRule, Peer, PortRange, Protocol, RuleAction,
+    SecurityGroup, SecurityGroupRule,
 };
 
 /// What AWS's `*` rule is numbered in `describe-network-acls` (the model derives it).
@@ -91,6 +91,8 @@ pub(super) fn security(facts: Facts<'_>, w: &mut Warn) -> Security {
             name: g.group_name.clone(),
             ingress: rules(facts, &g.group_id, &g.ip_permissions, &known, w),
             egress: rules(facts, &g.group_id, &g.ip_permissions_egress, &known, w),
+            ingress_ipv6: rules_v6(&g.group_id, &g.ip_permissions, w),
+            egress_ipv6: rules_v6(&g.group_id, &g.ip_permissions_egress, w),
         })
         .collect();
     let acls = input
@@ -161,8 +163,30 @@ fn rules(
                 ),
             }
         }
-        if !p.ipv6_ranges.is_empty() {
-            w.push(warning(group, "aws_not_modelled", "ipv6_rules"));
+    }
+    out
+}
+
+/// A permission's `Ipv6Ranges` as IPv6 rules.
+fn rules_v6(group: &str, permissions: &[IpPermission], w: &mut Warn) -> Vec<Ipv6GroupRule> {
+    let mut out = Vec::new();
+    for p in permissions {
+        let Some(protocol) = protocol(&p.ip_protocol) else {
+            continue;
+        };
+        let ports = ports(protocol, p.from_port, p.to_port);
+        for r in &p.ipv6_ranges {
+            match r.cidr_ipv6.parse::<ipnet::Ipv6Net>() {
+                Ok(c) => out.push(Ipv6GroupRule {
+                    protocol,
+                    ports,
+                    cidr: c.trunc(),
+                    description: r.description.clone(),
+                }),
+                Err(_) => {
+                    w.push(warning(group, "aws_bad_value", "rule_cidr").s("value", &r.cidr_ipv6))
+                }
+            }
         }
     }
     out
@@ -172,12 +196,19 @@ fn network_acl(facts: Facts<'_>, a: &aws::NetworkAcl, w: &mut Warn) -> NetworkAc
     let id = a.network_acl_id.as_str();
     let mut inbound = Vec::new();
     let mut outbound = Vec::new();
+    let (mut ipv6_inbound, mut ipv6_outbound) = (Vec::new(), Vec::new());
     for e in &a.entries {
         if e.rule_number == STAR_RULE {
             continue;
         }
         let Some(cidr) = e.cidr_block.as_deref() else {
-            // An IPv6 entry: IPv4 traffic never matches it.
+            // An IPv6 entry: IPv4 traffic never matches it; IPv6 traffic only these.
+            if let Some(rule) = acl_entry_v6(id, e, w) {
+                match e.egress {
+                    true => ipv6_outbound.push(rule),
+                    false => ipv6_inbound.push(rule),
+                }
+            }
             continue;
         };
         let (Some(protocol), Ok(cidr), Ok(number)) = (
@@ -221,7 +252,41 @@ fn network_acl(facts: Facts<'_>, a: &aws::NetworkAcl, w: &mut Warn) -> NetworkAc
         subnets,
         inbound,
         outbound,
+        ipv6_inbound,
+        ipv6_outbound,
     }
+}
+
+/// An entry with `Ipv6CidrBlock`.
+fn acl_entry_v6(id: &str, e: &aws::AclEntry, w: &mut Warn) -> Option<Ipv6AclRule> {
+    let cidr = e.ipv6_cidr_block.as_deref()?;
+    // AWS lists the IPv6 `*` rule as 32768: the model derives it, as the IPv4 one.
+    if e.rule_number > 32766 {
+        return None;
+    }
+    let (Some(protocol), Ok(cidr), Ok(number)) = (
+        protocol(&e.protocol),
+        cidr.parse::<ipnet::Ipv6Net>(),
+        u16::try_from(e.rule_number),
+    ) else {
+        if protocol(&e.protocol).is_some() {
+            w.push(warning(id, "aws_bad_value", "acl_entry").s("number", e.rule_number));
+        }
+        return None;
+    };
+    Some(Ipv6AclRule {
+        number,
+        protocol,
+        ports: e
+            .port_range
+            .as_ref()
+            .and_then(|p| ports(protocol, p.from, p.to)),
+        cidr: cidr.trunc(),
+        action: match e.rule_action.to_ascii_lowercase().as_str() {
+            "allow" => RuleAction::Allow,
+            _ => RuleAction::Deny,
+        },
+    })
 }
 
 /// Interfaces by id, for attaching groups after the other steps built them.

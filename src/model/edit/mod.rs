@@ -27,6 +27,7 @@ mod dns;
 mod gateway_endpoints;
 mod gwlb;
 mod interface_endpoints;
+mod ipv6_routes;
 mod lookup;
 mod nat;
 mod policies;
@@ -74,6 +75,19 @@ pub enum Edit {
     DeleteRoute {
         route_table: String,
         destination: Destination,
+    },
+    /// Add an IPv6 route (`::/0 → eigw-1`); `position` is where in the table's `ipv6_routes`
+    /// it goes (end when `None`).
+    AddIpv6Route {
+        route_table: String,
+        route: super::Ipv6Route,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<usize>,
+    },
+    /// Delete a written IPv6 route (the derived local route cannot be).
+    DeleteIpv6Route {
+        route_table: String,
+        destination: ipnet::Ipv6Net,
     },
     AddGatewayEndpoint {
         endpoint: GatewayEndpoint,
@@ -351,7 +365,9 @@ impl Edit {
             Edit::SetMainRouteTable { .. } => touched.add(Parts::MAIN),
             Edit::AddRoute { route_table, .. }
             | Edit::ReplaceRoute { route_table, .. }
-            | Edit::DeleteRoute { route_table, .. } => {
+            | Edit::DeleteRoute { route_table, .. }
+            | Edit::AddIpv6Route { route_table, .. }
+            | Edit::DeleteIpv6Route { route_table, .. } => {
                 touched.add_table(Parts::ROUTES, table(route_table))
             }
             Edit::AddGatewayEndpoint { endpoint, .. } => {
@@ -452,6 +468,9 @@ impl Edit {
             | Edit::DisassociateGateway { .. } => associations::apply(self, s)?,
             Edit::AddRoute { .. } | Edit::ReplaceRoute { .. } | Edit::DeleteRoute { .. } => {
                 routes::apply(self, s)?
+            }
+            Edit::AddIpv6Route { .. } | Edit::DeleteIpv6Route { .. } => {
+                ipv6_routes::apply(self, s)?
             }
             Edit::AddGatewayEndpoint { .. }
             | Edit::DeleteGatewayEndpoint { .. }

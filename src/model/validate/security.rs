@@ -175,6 +175,12 @@ pub(super) fn network_acls(cx: &Cx, out: &mut Vec<Diagnostic>) {
         for (direction, rules) in [("inbound", &acl.inbound), ("outbound", &acl.outbound)] {
             acl_rules(&acl.id, direction, rules, out);
         }
+        for (direction, v4, v6) in [
+            ("inbound", &acl.inbound, &acl.ipv6_inbound),
+            ("outbound", &acl.outbound, &acl.ipv6_outbound),
+        ] {
+            acl_rules_v6(&acl.id, direction, v4, v6, out);
+        }
         for sn in &acl.subnets {
             if !cx.subnets.contains_key(sn.as_str()) {
                 out.push(
@@ -200,6 +206,32 @@ pub(super) fn network_acls(cx: &Cx, out: &mut Vec<Diagnostic>) {
             Diagnostic::error("ephemeral_ports", "bad_ephemeral_ports")
                 .s("from", p.0)
                 .s("to", p.1),
+        );
+    }
+}
+
+/// IPv6 entries: numbered 1–32766 like the IPv4 ones, and unique among both in a direction
+/// (one `RuleNumber` per entry in AWS's list; nacl-rules.html).
+fn acl_rules_v6(
+    acl: &str,
+    direction: &str,
+    v4: &[NetworkAclRule],
+    v6: &[crate::model::Ipv6AclRule],
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut seen: HashSet<u16> = v4.iter().map(|r| r.number).collect();
+    for r in v6 {
+        let d = if r.number == 0 || r.number > MAX_ACL_RULE_NUMBER {
+            Diagnostic::error(acl, "network_acl_rule_number")
+        } else if !seen.insert(r.number) {
+            Diagnostic::error(acl, "network_acl_rule_number_duplicate")
+        } else {
+            continue;
+        };
+        out.push(
+            d.s("acl", acl)
+                .s("direction", direction)
+                .n("number", usize::from(r.number)),
         );
     }
 }
@@ -293,6 +325,8 @@ mod tests {
             name: None,
             ingress: vec![rule(Peer::Group("sg-nowhere".into())); 61],
             egress: vec![rule(Peer::PrefixList("ssm".into()))],
+            ingress_ipv6: Vec::new(),
+            egress_ipv6: Vec::new(),
         });
         s.interface_endpoints[0].security_groups = vec!["sg-ep".into(), "sg-missing".into()];
         s.instances[0].security_groups = vec!["sg-ep".into(); 6];
@@ -325,6 +359,15 @@ mod tests {
                 ports: Some(PortRange(1, 2)),
                 ..acl_rule(100)
             }],
+            ipv6_inbound: Vec::new(),
+            // 100 is the IPv4 outbound rule's number too.
+            ipv6_outbound: vec![crate::model::Ipv6AclRule {
+                number: 100,
+                protocol: Protocol::All,
+                ports: None,
+                cidr: ipnet::Ipv6Net::default(),
+                action: crate::model::RuleAction::Allow,
+            }],
         });
         s.network_acls.push(NetworkAcl {
             id: "acl-2".into(),
@@ -333,10 +376,12 @@ mod tests {
             subnets: vec!["subnet-private-a".into()],
             inbound: Vec::new(),
             outbound: Vec::new(),
+            ipv6_inbound: Vec::new(),
+            ipv6_outbound: Vec::new(),
         });
         let d = run(&s);
         assert_eq!(found(&d, "network_acl_rule_number").len(), 2, "{d:#?}");
-        assert_eq!(found(&d, "network_acl_rule_number_duplicate").len(), 1);
+        assert_eq!(found(&d, "network_acl_rule_number_duplicate").len(), 2);
         assert_eq!(found(&d, "bad_port_range").len(), 1);
         assert_eq!(found(&d, "unknown_subnet").len(), 1);
         assert_eq!(found(&d, "subnet_multiple_network_acls").len(), 1);

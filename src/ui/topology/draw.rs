@@ -126,7 +126,13 @@ pub(super) fn draw(
         Some(g) => tf(lang, "ui-internet-gateway-2", &[&g.id]),
         None => t(lang, "ui-no-internet-gateway-2").into(),
     };
-    let cidrs: Vec<String> = s.vpc.cidrs.iter().map(|c| c.to_string()).collect();
+    let cidrs: Vec<String> = s
+        .vpc
+        .cidrs
+        .iter()
+        .map(|c| c.to_string())
+        .chain(s.vpc.ipv6_cidrs.iter().map(|c| c.to_string()))
+        .collect();
     top.push(Line::from(vec![
         Span::styled(format!("{} {}", s.vpc.id, cidrs.join(", ")), theme.title()),
         Span::styled(
@@ -277,6 +283,17 @@ pub(super) fn draw(
                 };
                 boxed(format!("{} {kind}", sub.cidr), base, None)
             });
+            // The subnet's IPv6 block on its own line (a /64 does not fit beside the IPv4 one).
+            if let Some(block) = sub.ipv6_cidr {
+                put(&mut col, window, 0, || {
+                    let only = if sub.ipv6_only {
+                        t(lang, "ui-ipv6-only")
+                    } else {
+                        ""
+                    };
+                    boxed(format!("{block} {only}"), base, None)
+                });
+            }
             let (table_i, assoc) = app.model.subnet_route_table(sub_i);
             if let Some(table) = s.route_tables.get(table_i) {
                 put(&mut col, window, focus(&table.id), || {

@@ -1,0 +1,110 @@
+//! Security group and network ACL decisions on IPv6 paths as sentences: the IPv4 sentences'
+//! messages with IPv6 peers, and a refusal that says IPv4 rules do not allow IPv6.
+
+use crate::eval::*;
+
+use super::security::traffic_text;
+use super::{Lang, args, join, msg};
+
+/// An address for a /128, else the block.
+fn v6_text(n: ipnet::Ipv6Net) -> String {
+    if n.prefix_len() == 128 {
+        n.addr().to_string()
+    } else {
+        n.to_string()
+    }
+}
+
+fn group_args(lang: Lang, c: &V6GroupCheck) -> super::Args<'static> {
+    args()
+        .s("interface", c.interface.to_string())
+        .s("direction", c.direction.code())
+        .s("groups", join(lang, c.groups.iter().map(|g| g.as_str())))
+        .s(
+            "traffic",
+            traffic_text(lang, c.traffic.protocol, c.traffic.ports),
+        )
+        .s("peer", v6_text(c.traffic.peer))
+}
+
+/// The IPv6 rule that allowed: `sg-app rule 1: all traffic to ::/0`.
+fn rule_text(lang: Lang, direction: GroupDirection, r: &V6GroupRule) -> String {
+    msg(
+        lang,
+        "sg-rule",
+        args()
+            .s("group", r.group.as_str())
+            .n("index", r.index)
+            .s("traffic", traffic_text(lang, r.protocol, r.ports))
+            .s("direction", direction.code())
+            .s("peer", r.cidr.to_string()),
+    )
+}
+
+pub fn group_allowed_text(lang: Lang, c: &V6GroupCheck) -> String {
+    let rule = c
+        .allowed_by
+        .as_ref()
+        .map(|r| rule_text(lang, c.direction, r))
+        .unwrap_or_default();
+    msg(
+        lang,
+        "hop-security-group",
+        group_args(lang, c).s("rule", rule),
+    )
+}
+
+pub fn group_refused_text(lang: Lang, c: &V6GroupCheck) -> String {
+    msg(
+        lang,
+        "ipv6-stop-security_group",
+        group_args(lang, c).n("total", c.total),
+    )
+}
+
+fn acl_check_text(lang: Lang, c: &V6AclCheck) -> String {
+    let a = args()
+        .s("acl", c.acl.to_string())
+        .s("subnet", c.subnet.to_string())
+        .s("direction", c.direction.code())
+        .b("reply", c.reply)
+        .b("allow", c.allow)
+        .s(
+            "rule",
+            c.rule
+                .map(|r| r.to_string())
+                .unwrap_or_else(|| "*".to_string()),
+        )
+        .s(
+            "traffic",
+            traffic_text(lang, c.traffic.protocol, c.traffic.ports),
+        )
+        .s("peer", v6_text(c.traffic.peer));
+    msg(lang, "acl-check", a)
+}
+
+pub fn acl_hop_text(lang: Lang, checks: &[V6AclCheck]) -> String {
+    let subnet = checks
+        .first()
+        .map(|c| c.subnet.to_string())
+        .unwrap_or_default();
+    msg(
+        lang,
+        "hop-network-acl",
+        args().s("subnet", subnet).s(
+            "checks",
+            join(lang, checks.iter().map(|c| acl_check_text(lang, c))),
+        ),
+    )
+}
+
+pub fn acl_refused_text(lang: Lang, c: &V6AclCheck) -> String {
+    msg(
+        lang,
+        "ipv6-stop-network_acl",
+        args()
+            .s("subnet", c.subnet.to_string())
+            .b("reply", c.reply)
+            .s("check", acl_check_text(lang, c)),
+    )
+}
