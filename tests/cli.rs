@@ -804,3 +804,31 @@ fn check_one_request_against_the_bucket_policy() {
     assert_eq!(stop["statement"]["sid"], "OfficeAndNatOnly");
     assert_eq!(stop["through"], "vpce-s3");
 }
+
+/// A reachable workload's summary names each part's way in words, in each language (the
+/// Japanese line once showed the code `interface_endpoint` inside the sentence).
+#[test]
+fn workload_summary_names_each_way_in_words() {
+    let args = [
+        "check",
+        "scenarios/interface-multi-az.ron",
+        "--from",
+        "app-a",
+        "--to",
+        "workload:session-manager",
+    ];
+    vpc_tui()
+        .args(args)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("ssm via interface endpoint,"));
+    vpc_tui()
+        .args(args)
+        .args(["--lang", "ja"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "ssm はインターフェイスエンドポイント経由、",
+        ))
+        .stdout(predicate::str::contains("は interface_endpoint").not());
+}

@@ -113,6 +113,10 @@ impl Unit {
 pub enum Through {
     GatewayEndpoint,
     InterfaceEndpoint,
+    /// A resource endpoint (VPC Lattice).
+    ResourceEndpoint,
+    /// A service-network endpoint (VPC Lattice).
+    ServiceNetworkEndpoint,
     GwlbEndpoint,
     ApplianceEni,
     NatGateway,
@@ -124,6 +128,8 @@ impl Through {
         match self {
             Through::GatewayEndpoint => "gateway_endpoint",
             Through::InterfaceEndpoint => "interface_endpoint",
+            Through::ResourceEndpoint => "resource_endpoint",
+            Through::ServiceNetworkEndpoint => "service_network_endpoint",
             Through::GwlbEndpoint => "gwlb_endpoint",
             Through::ApplianceEni => "appliance_eni",
             Through::NatGateway => "nat_gateway",

@@ -545,3 +545,20 @@ fn amounts_are_signed_with_a_real_minus() {
     assert_eq!(signed(-4.5), "\u{2212}4.50");
     assert_eq!(signed(-0.001), "+0.00");
 }
+
+#[test]
+fn a_lattice_endpoint_flow_is_named_by_its_endpoint_kind_and_left_unpriced() {
+    let model = load("service-network-endpoint.ron");
+    let e = estimate(&model, &WhatIf::default(), &CostInputs::for_model(&model));
+    let f = flow(&e, "i-app-c", "checkout");
+    assert!(
+        way(&f).contains("via service-network endpoint"),
+        "{}",
+        way(&f)
+    );
+    assert!(
+        e.notes
+            .iter()
+            .any(|n| matches!(n, CostNote::LatticeEndpointsNotPriced { .. }))
+    );
+}

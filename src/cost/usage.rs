@@ -314,12 +314,18 @@ fn crossing(cross_az: Option<CrossAz>, cross_az_gb: f64, gb: f64) -> Crossing {
 /// How a flow goes.
 fn way_of(verdict: &Verdict, hops: &[Hop], cross_az_gb: f64, gb: f64) -> Way {
     match verdict {
-        Verdict::Reachable { cross_az, .. } => {
+        Verdict::Reachable { cross_az, via } => {
+            // A resource or service-network endpoint's ENIs are an interface endpoint's hop.
+            let endpoint = match via {
+                crate::eval::Via::ResourceEndpoint => Through::ResourceEndpoint,
+                crate::eval::Via::ServiceNetworkEndpoint => Through::ServiceNetworkEndpoint,
+                _ => Through::InterfaceEndpoint,
+            };
             let mut through: Vec<Through> = hops
                 .iter()
                 .filter_map(|h| match h.kind {
                     HopKind::GatewayEndpoint => Some(Through::GatewayEndpoint),
-                    HopKind::InterfaceEndpoint => Some(Through::InterfaceEndpoint),
+                    HopKind::InterfaceEndpoint => Some(endpoint),
                     HopKind::GwlbEndpoint => Some(Through::GwlbEndpoint),
                     HopKind::NetworkInterface => Some(Through::ApplianceEni),
                     HopKind::NatGateway => Some(Through::NatGateway),

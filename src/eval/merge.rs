@@ -170,9 +170,14 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, mut iter: impl Iterator<Item = Leaf
                 .rev()
                 .find(|h| h.kind == HopKind::InterfaceEndpoint)
             {
+                let lattice = match &h.fact {
+                    Fact::InterfaceEndpoint { lattice, .. } => *lattice,
+                    _ => None,
+                };
                 h.fact = Fact::InterfaceEndpoint {
                     enis: answered
                         .unwrap_or_else(|| enis.iter().map(|&(e, i)| ctx.eni(e, i)).collect()),
+                    lattice,
                 };
             }
             if cross_az == CrossAz::Always {

@@ -218,9 +218,13 @@ pub fn hop_sentence(lang: Lang, hop: &Hop) -> String {
                 .s("ports", super::ports_text(lang, &l.ports))
                 .b("ports_known", !l.ports.is_empty()),
         ),
-        Fact::InterfaceEndpoint { enis } => msg(
+        Fact::InterfaceEndpoint { enis, lattice } => msg(
             lang,
-            "hop-interface-endpoint",
+            match lattice {
+                None => "hop-interface-endpoint",
+                Some(LatticeKind::Resource) => "hop-resource-endpoint-enis",
+                Some(LatticeKind::ServiceNetwork) => "hop-service-network-endpoint-enis",
+            },
             args()
                 .s("id", id)
                 .s("enis", enis_text(lang, enis, "eni-in")),

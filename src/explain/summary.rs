@@ -22,7 +22,7 @@ fn hops_summary(lang: Lang, to: &str, verdict: &Verdict, hops: &[Hop]) -> String
                 .iter()
                 .rev()
                 .find_map(|h| match &h.fact {
-                    Fact::InterfaceEndpoint { enis } => Some((h.id.as_str(), enis.len())),
+                    Fact::InterfaceEndpoint { enis, .. } => Some((h.id.as_str(), enis.len())),
                     Fact::Ipv6(f) => match &**f {
                         V6Fact::Endpoint { addresses } => Some((h.id.as_str(), addresses.len())),
                         _ => None,
@@ -42,7 +42,10 @@ fn hops_summary(lang: Lang, to: &str, verdict: &Verdict, hops: &[Hop]) -> String
                     .s("to", to.to_string())
                     .s("endpoint", endpoint.to_string())
                     .n("count", count)
-                    .s("cross", cross_az.map(|c| c.code()).unwrap_or("never")),
+                    .s(
+                        "cross",
+                        super::codes::cross_az_label(lang, cross_az.unwrap_or(CrossAz::Never)),
+                    ),
             )
         }
         Verdict::Reachable {
@@ -189,9 +192,13 @@ fn workload_summary(lang: Lang, name: &str, t: &PathTrace) -> String {
             msg(
                 lang,
                 "workload-part-via",
-                args()
-                    .s("to", part_to(p))
-                    .s("via", p.verdict.via().map(|v| v.code()).unwrap_or("?")),
+                args().s("to", part_to(p)).s(
+                    "via",
+                    p.verdict
+                        .via()
+                        .map(|v| super::codes::via_label(lang, v))
+                        .unwrap_or_default(),
+                ),
             )
         });
         return msg(

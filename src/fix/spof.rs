@@ -161,7 +161,7 @@ pub fn weak_points_for(
                 None,
                 Edit::DeleteGatewayEndpoint { id },
             )),
-            (HopKind::InterfaceEndpoint, Fact::InterfaceEndpoint { enis }) => {
+            (HopKind::InterfaceEndpoint, Fact::InterfaceEndpoint { enis, .. }) => {
                 for eni in enis.iter() {
                     if !out.eni_azs.contains(&eni.az.name) {
                         out.eni_azs.push(eni.az.name.clone());

@@ -75,6 +75,8 @@ rule-arbitrary_prefix_list = AWS's choice between equal prefix lists is arbitrar
 rule-no_route = no route
 hop-gateway-endpoint = { $id }: gateway endpoint (regional; no ENI and no IP address; it is only a route target). { $service } sees the source's private address, so bucket policies use aws:VpcSourceIp
 hop-interface-endpoint = { $id }: interface endpoint (AWS PrivateLink); the client picks among its ENIs { $enis }
+hop-resource-endpoint-enis = { $id }: resource endpoint (VPC Lattice); the client picks among its ENIs { $enis }
+hop-service-network-endpoint-enis = { $id }: service-network endpoint (VPC Lattice); the client picks among its ENIs { $enis }
 hop-lattice = { $id }: { $kind ->
     [resource] resource endpoint: reaches the resource configuration { $arn } ({ $service }) through a resource gateway in the provider's VPC
    *[service_network] service-network endpoint: reaches { $service } through the service network { $arn }
@@ -183,15 +185,15 @@ stop-leaves_vpc = { $route } in { $table }: { $target } leaves the VPC; what hap
 why-reach-interface = reaches { $to } through interface endpoint { $endpoint } ({ $count ->
     [one] one ENI
    *[other] { $count } ENIs
-}; cross-AZ: { $cross })
+}; { $cross })
 why-reach-resource = reaches { $to } through resource endpoint { $endpoint } ({ $count ->
     [one] one ENI
    *[other] { $count } ENIs
-}; cross-AZ: { $cross }); past the endpoint it is outside the model
+}; { $cross }); past the endpoint it is outside the model
 why-reach-service-network = reaches { $to } through service-network endpoint { $endpoint } ({ $count ->
     [one] one ENI
    *[other] { $count } ENIs
-}; cross-AZ: { $cross }); past the endpoint it is outside the model
+}; { $cross }); past the endpoint it is outside the model
 why-reach-through = reaches { $to } through { $hops }
 why-reach-local = { $route } in { $table } delivers { $address } inside the VPC
 through-gateway_endpoint = gateway endpoint { $id }

@@ -76,6 +76,8 @@ rule-arbitrary_prefix_list = 同じ長さのプレフィックスリストのど
 rule-no_route = ルートなし
 hop-gateway-endpoint = { $id }: ゲートウェイエンドポイント (リージョン単位。ENI も IP アドレスも持たず、ルートのターゲットになるだけです)。{ $service } には送信元のプライベートアドレスが見えるので、バケットポリシーでは aws:VpcSourceIp を使います
 hop-interface-endpoint = { $id }: インターフェイスエンドポイント (AWS PrivateLink)。クライアントは次の ENI のどれかに接続します: { $enis }
+hop-resource-endpoint-enis = { $id }: リソースエンドポイント (VPC Lattice)。クライアントは次の ENI のどれかに接続します: { $enis }
+hop-service-network-endpoint-enis = { $id }: サービスネットワークエンドポイント (VPC Lattice)。クライアントは次の ENI のどれかに接続します: { $enis }
 hop-lattice = { $id }: { $kind ->
     [resource] リソースエンドポイント。プロバイダーの VPC にあるリソースゲートウェイを通って、リソース設定 { $arn } ({ $service }) に接続します
    *[service_network] サービスネットワークエンドポイント。サービスネットワーク { $arn } を通って { $service } に接続します
@@ -181,9 +183,9 @@ stop-leaves_vpc = { $table } のルート { $route }: { $target } から VPC の
 
 ## 判定の理由 (要約の 1 行)
 
-why-reach-interface = インターフェイスエンドポイント { $endpoint } 経由で { $to } に到達します (ENI { $count } 個、AZ をまたぐか: { $cross })
-why-reach-resource = リソースエンドポイント { $endpoint } 経由で { $to } に到達します (ENI { $count } 個、AZ をまたぐか: { $cross })。エンドポイントより先はモデルの外です
-why-reach-service-network = サービスネットワークエンドポイント { $endpoint } 経由で { $to } に到達します (ENI { $count } 個、AZ をまたぐか: { $cross })。エンドポイントより先はモデルの外です
+why-reach-interface = インターフェイスエンドポイント { $endpoint } 経由で { $to } に到達します (ENI { $count } 個、{ $cross })
+why-reach-resource = リソースエンドポイント { $endpoint } 経由で { $to } に到達します (ENI { $count } 個、{ $cross })。エンドポイントより先はモデルの外です
+why-reach-service-network = サービスネットワークエンドポイント { $endpoint } 経由で { $to } に到達します (ENI { $count } 個、{ $cross })。エンドポイントより先はモデルの外です
 why-reach-through = { $hops } 経由で { $to } に到達します
 why-reach-local = { $table } のルート { $route } で、{ $address } に VPC 内で配送されます
 through-gateway_endpoint = ゲートウェイエンドポイント { $id }
@@ -198,7 +200,7 @@ why-blocked-parts = { $to } のどのアドレス範囲にも到達できませ�
 partial-part = { $what } → { $outcome }
 partial-rest = 残り ({ $count } 個の CIDR)
 why-workload-reachable = { $name } のすべてのサービスに到達できます: { $each }
-workload-part-via = { $to } は { $via } 経由
+workload-part-via = { $to } は{ $via }経由
 why-workload-failed = { $name } はすべてのサービスに届く必要があります: { $each }
 why-workload-failed-some = { $name } はすべてのサービスに届く必要があります: { $each }。到達できるもの: { $ok }
 workload-part-failed = { $to } は{ $outcome } ({ $why })

@@ -33,6 +33,9 @@ pub enum Fact {
     InterfaceEndpoint {
         /// Shared with the DNS answer when it lists the same ENIs.
         enis: std::sync::Arc<[EndpointEni]>,
+        /// A resource or service-network endpoint (VPC Lattice); none for AWS PrivateLink.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        lattice: Option<LatticeKind>,
     },
     NatGateway {
         public: bool,

@@ -36,6 +36,7 @@ pub(crate) fn reach(
             || None,
             || Fact::InterfaceEndpoint {
                 enis: Default::default(),
+                lattice: None,
             },
         )
     };

@@ -58,6 +58,7 @@ pub(crate) fn reach(
                 .filter_map(|p| all.iter().position(|x| x.ip == p.addr()))
                 .map(|i| ctx.eni(endpoint, i))
                 .collect(),
+            lattice: Some(kind),
         },
     );
     let probe = ctx.probe;

@@ -40,7 +40,7 @@ pub(crate) fn on_path(app: &App) -> HashSet<String> {
             ids.insert(id.to_string());
             // The ENIs the path reached, when the hop names them: the others (a failed AZ's)
             // are not on the path.
-            if let crate::eval::Fact::InterfaceEndpoint { enis } = &h.fact
+            if let crate::eval::Fact::InterfaceEndpoint { enis, .. } = &h.fact
                 && !enis.is_empty()
             {
                 ids.insert(format!("{id}@?"));
