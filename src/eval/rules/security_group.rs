@@ -62,7 +62,12 @@ pub(crate) fn rule_fact(group: &str, index: usize, rule: &SecurityGroupRule) -> 
         index: index + 1,
         protocol: rule.protocol,
         ports: rule.ports,
-        peer: Id::from(rule.peer.to_string().as_str()),
+        // Written straight into the id (inline up to 24 bytes): no string made and dropped.
+        peer: match &rule.peer {
+            crate::model::Peer::Cidr(c) => Id::from(crate::net_text::NetText::net(*c).as_str()),
+            crate::model::Peer::Group(g) => Id::from(g.as_str()),
+            p => compact_str::ToCompactString::to_compact_string(p),
+        },
     }
 }
 
