@@ -25,6 +25,135 @@ impl Flip {
     }
 }
 
+/// The cells an edit flipped, in the `c` list's order ([`Flip::rank`]), held as runs: the
+/// instances of one class share one row allocation before and one after, so they flip the same
+/// columns alike. A [`FlipSet`] is such a pair of rows and the columns of one kind of flip; a
+/// run is rows next to each other in the list that flip one set. An AZ failure at 4x the quota
+/// model flips hundreds of thousands of cells, from a few thousand sets; a flip is made only
+/// when it is read (the list shows a screenful).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Flips {
+    sets: Vec<FlipSet>,
+    /// (rows, set), in the list's order.
+    runs: Vec<(std::ops::Range<usize>, u32)>,
+    /// The index of each run's first flip, and after the last the number of flips.
+    starts: Vec<usize>,
+}
+
+/// Columns that flip alike in rows that share their verdicts before and after.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct FlipSet {
+    pub(crate) cols: std::sync::Arc<[u32]>,
+    pub(crate) before: std::sync::Arc<[crate::eval::MatrixCell]>,
+    pub(crate) after: std::sync::Arc<[crate::eval::MatrixCell]>,
+}
+
+/// One run of [`Flips`] as the list's layout reads it: its rows, and its columns with the
+/// verdict before and after (the same in every row of the run).
+pub struct FlipRun<'a> {
+    pub rows: std::ops::Range<usize>,
+    set: &'a FlipSet,
+}
+
+impl<'a> FlipRun<'a> {
+    pub fn cells(&self) -> impl Iterator<Item = (usize, &'a Verdict, &'a Verdict)> + 'a {
+        let set = self.set;
+        set.cols.iter().map(move |&c| {
+            let c = c as usize;
+            (c, &set.before[c].verdict, &set.after[c].verdict)
+        })
+    }
+}
+
+impl Flips {
+    /// A set the runs can name; `None` when it flips no column.
+    pub(crate) fn add_set(&mut self, set: FlipSet) -> Option<u32> {
+        if set.cols.is_empty() {
+            return None;
+        }
+        self.sets.push(set);
+        Some(self.sets.len() as u32 - 1)
+    }
+
+    /// Add `rows`, flipping set `set`, after the runs so far; rows that continue the last run
+    /// join it.
+    pub(crate) fn push(&mut self, rows: std::ops::Range<usize>, set: u32) {
+        let Some(cols) = self.sets.get(set as usize).map(|s| s.cols.len()) else {
+            return;
+        };
+        let n = rows.len() * cols;
+        if n == 0 {
+            return;
+        }
+        let total = self.len();
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        match self.runs.last_mut() {
+            Some((last, s)) if *s == set && last.end == rows.start => {
+                last.end = rows.end;
+                if let Some(end) = self.starts.last_mut() {
+                    *end += n;
+                }
+            }
+            _ => {
+                self.runs.push((rows, set));
+                self.starts.push(total + n);
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.starts.last().copied().unwrap_or(0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The flip at `i` in the list's order.
+    pub fn get(&self, i: usize) -> Option<Flip> {
+        if i >= self.len() {
+            return None;
+        }
+        // The run whose first flip is the last at or before `i`.
+        let r = self.starts.partition_point(|&s| s <= i) - 1;
+        let (rows, set) = &self.runs[r];
+        let set = &self.sets[*set as usize];
+        let k = i - self.starts[r];
+        let n = set.cols.len();
+        let (row, col) = (rows.start + k / n, set.cols[k % n] as usize);
+        Some(Flip {
+            row,
+            col,
+            before: set.before[col].verdict.clone(),
+            after: set.after[col].verdict.clone(),
+        })
+    }
+
+    /// The flips from the `first`, in the list's order.
+    pub fn iter_from(&self, first: usize) -> impl Iterator<Item = Flip> + '_ {
+        (first..self.len()).map_while(|i| self.get(i))
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Flip> + '_ {
+        self.iter_from(0)
+    }
+
+    /// Every flip, made (tests, and lists small enough to hold).
+    pub fn to_vec(&self) -> Vec<Flip> {
+        self.iter().collect()
+    }
+
+    /// The runs, in the list's order.
+    pub fn runs(&self) -> impl Iterator<Item = FlipRun<'_>> {
+        self.runs.iter().map(|(rows, set)| FlipRun {
+            rows: rows.clone(),
+            set: &self.sets[*set as usize],
+        })
+    }
+}
+
 /// The first part of [`Flip::rank`]: 0 a healthy source lost or gained the path, 1 it changed
 /// way, 2 the source's AZ failed or came back.
 pub(crate) fn flip_kind(before: &Verdict, after: &Verdict) -> u8 {
@@ -79,7 +208,7 @@ pub struct Change {
     /// The selected path before and after, when its verdict changed:
     /// "app-a → s3: reachable via gateway_endpoint → blocked (no_route)".
     pub path: Option<String>,
-    pub flips: Vec<Flip>,
+    pub flips: Flips,
 }
 
 /// What made a change, as facts: said in the app's language whenever it is shown, so switching

@@ -2,7 +2,10 @@
 //! (the matrix cells whose verdict flipped).
 
 use super::selection::{sources_of, targets_of};
-use super::{App, Change, Flip, StatusKind, Step, TargetItem, TargetKind, What};
+use std::sync::Arc;
+
+use super::change::FlipSet;
+use super::{App, Change, Flips, StatusKind, Step, TargetItem, TargetKind, What};
 use crate::eval::{self, Matrix, PathTrace, QueryError};
 use crate::i18n::{t, tf};
 use crate::model::{Edit, Model};
@@ -259,55 +262,58 @@ impl App {
 
 /// The cells whose verdicts differ, in the order the `c` list shows them
 /// (`super::change::order_flips`): each kind of flip in cell order, the kinds one after the
-/// other, each list sized once (an AZ failure at 4x the quota model flips hundreds of
-/// thousands of cells).
-pub(super) fn flips(before: &Matrix, after: &Matrix) -> Vec<Flip> {
+/// other. Rows of instances that share a class share their allocations, so each (before,
+/// after) pair of rows is compared once, into one [`FlipSet`] per kind, and the list is runs
+/// of rows naming their sets (an AZ failure at 4x the quota model flips hundreds of thousands
+/// of cells of a few thousand pairs).
+pub(super) fn flips(before: &Matrix, after: &Matrix) -> Flips {
+    let mut out = Flips::default();
     if before.instances != after.instances
         || before.services != after.services
         || before.workloads != after.workloads
     {
-        return Vec::new();
+        return out;
     }
-    // Rows of instances that share a subnet and public-IP state share one allocation, so each
-    // (before, after) pair of rows is compared once: per pair, its differing columns by kind.
-    type Cols = [Vec<usize>; 3];
-    let mut differing: rustc_hash::FxHashMap<(usize, usize), Cols> = Default::default();
-    let mut pairs: Vec<Option<(usize, usize)>> = Vec::with_capacity(before.cells.len());
-    let mut count = [0usize; 3];
+    // Per pair of rows, its set of each kind; per row, its pair (rows next to each other
+    // often share one: looked up once).
+    let mut pair_of: rustc_hash::FxHashMap<(usize, usize), usize> = Default::default();
+    let mut sets: Vec<[Option<u32>; 3]> = Vec::new();
+    let mut rows: Vec<Option<usize>> = Vec::with_capacity(before.cells.len());
+    let mut last: Option<((usize, usize), usize)> = None;
     for (a, b) in before.cells.iter().zip(&after.cells) {
-        if std::sync::Arc::ptr_eq(a, b) {
-            pairs.push(None);
+        if Arc::ptr_eq(a, b) {
+            rows.push(None);
             continue;
         }
         let key = (a.as_ptr() as usize, b.as_ptr() as usize);
-        let cols = differing.entry(key).or_insert_with(|| {
-            let mut cols: Cols = Default::default();
-            for (col, (x, y)) in a.iter().zip(b.iter()).enumerate() {
-                if x.verdict != y.verdict {
-                    cols[usize::from(super::change::flip_kind(&x.verdict, &y.verdict))].push(col);
+        let pair = match last {
+            Some((k, p)) if k == key => p,
+            _ => *pair_of.entry(key).or_insert_with(|| {
+                let mut cols: [Vec<u32>; 3] = Default::default();
+                for (col, (x, y)) in a.iter().zip(b.iter()).enumerate() {
+                    if x.verdict != y.verdict {
+                        let kind = super::change::flip_kind(&x.verdict, &y.verdict);
+                        cols[usize::from(kind)].push(col as u32);
+                    }
                 }
-            }
-            cols
-        });
-        for (n, c) in count.iter_mut().zip(cols.iter()) {
-            *n += c.len();
-        }
-        pairs.push(Some(key));
+                sets.push(cols.map(|cols| {
+                    out.add_set(FlipSet {
+                        cols: Arc::from(cols),
+                        before: Arc::clone(a),
+                        after: Arc::clone(b),
+                    })
+                }));
+                sets.len() - 1
+            }),
+        };
+        last = Some((key, pair));
+        rows.push(Some(pair));
     }
-    let mut out = Vec::with_capacity(count.iter().sum());
-    for kind in 0..3 {
-        for (row, key) in pairs.iter().enumerate() {
-            let Some(cols) = key.and_then(|k| differing.get(&k)) else {
-                continue;
-            };
-            let (a, b) = (&before.cells[row], &after.cells[row]);
-            for &col in &cols[kind] {
-                out.push(Flip {
-                    row,
-                    col,
-                    before: a[col].verdict.clone(),
-                    after: b[col].verdict.clone(),
-                });
+    // The kinds one after the other (`flip_kind`: lost or gained, changed way, source's AZ).
+    for kind in [0, 1, 2] {
+        for (row, pair) in rows.iter().enumerate() {
+            if let Some(set) = pair.and_then(|p| sets[p][kind]) {
+                out.push(row..row + 1, set);
             }
         }
     }

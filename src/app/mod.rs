@@ -28,7 +28,7 @@ use crate::model::{Edit, Model};
 
 #[cfg(test)]
 pub(crate) use change::order_flips;
-pub use change::{Change, Flip, What};
+pub use change::{Change, Flip, FlipRun, Flips, What};
 pub use fixes::Analysis;
 pub use flows::{Input, PickItem, Picker, Purpose};
 pub use lesson::{ChangeMark, LessonMode, edit_ids, edit_marks};

@@ -442,7 +442,7 @@ fn edits_are_said_in_the_apps_language() {
 fn flips_list_healthy_sources_first_with_the_matrix_verdict() {
     let mut app = open("workloads");
     press(&mut app, "1");
-    let flips = &app.change.as_ref().unwrap().flips;
+    let flips = app.change.as_ref().unwrap().flips.to_vec();
     let worker_a = app.matrix.instances.iter().position(|i| i == "i-worker-a");
     let first_failed = flips.iter().position(|f| Some(f.row) == worker_a).unwrap();
     assert!(first_failed > 0, "{flips:?}");
@@ -504,7 +504,14 @@ fn flips_come_in_the_lists_order() {
         }
         order_flips(&mut want);
         assert!(!want.is_empty(), "{name} {keys}");
-        assert_eq!(history::flips(&before, &app.matrix), want, "{name} {keys}");
+        let flips = history::flips(&before, &app.matrix);
+        assert_eq!(flips.to_vec(), want, "{name} {keys}");
+        // Each flip is the one at its index, from any start.
+        for i in 0..flips.len() {
+            assert_eq!(flips.get(i).as_ref(), want.get(i), "{name} {keys} {i}");
+            assert_eq!(flips.iter_from(i).next().as_ref(), want.get(i));
+        }
+        assert_eq!(flips.get(flips.len()), None);
     }
 }
 

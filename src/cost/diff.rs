@@ -2,6 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::sync::Arc;
 
 // Lookups only (nothing iterates them): rustc's hasher, as validation's lookups. A quota-sized
 // bill has a line per public address, and SipHash over their keys was most of a diff after
@@ -9,7 +10,7 @@ use std::fmt;
 type FxMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
 type FxSet<K> = HashSet<K, rustc_hash::FxBuildHasher>;
 
-use super::{ChangeFact, CostEstimate, FlowCost, LineItem, Way};
+use super::{ChangeFact, CostEstimate, FlowCost, ItemKey, LineItem, Way};
 
 /// One change between two estimates, with its effect on the monthly total;
 /// `explain::cost_change` says it ("+1 ENI of interface endpoint vpce-ssm in us-east-1c: +7.30
@@ -17,7 +18,8 @@ use super::{ChangeFact, CostEstimate, FlowCost, LineItem, Way};
 #[derive(Debug, Clone, PartialEq)]
 pub struct CostChange {
     pub delta: f64,
-    pub currency: String,
+    /// Shared by every change of one diff.
+    pub currency: Arc<str>,
     pub fact: ChangeFact,
 }
 
@@ -44,33 +46,15 @@ pub fn signed(amount: f64) -> String {
 /// caused them are. The deltas add up to the change of the total.
 pub fn diff(before: &CostEstimate, after: &CostEstimate) -> Vec<CostChange> {
     let mut changes = Vec::new();
+    let currency: Arc<str> = Arc::from(after.currency.as_str());
     let mut push = |delta: f64, fact: ChangeFact| {
         changes.push(CostChange {
             delta,
-            currency: after.currency.clone(),
+            currency: Arc::clone(&currency),
             fact,
         })
     };
-    // Looked up by key: a large scenario has tens of thousands of flows.
-    fn fixed(e: &CostEstimate) -> Vec<&LineItem> {
-        e.items.iter().filter(|i| i.charge.is_fixed()).collect()
-    }
-    let (old, new) = (fixed(before), fixed(after));
-    let old_by_key: FxMap<&str, &LineItem> = old.iter().map(|o| (o.key.as_str(), *o)).collect();
-    let new_keys: FxSet<&str> = new.iter().map(|i| i.key.as_str()).collect();
-    for i in &new {
-        match old_by_key.get(i.key.as_str()) {
-            None => push(i.monthly, ChangeFact::Added(i.what.clone())),
-            Some(o) if (o.monthly - i.monthly).abs() > 1e-9 => {
-                push(i.monthly - o.monthly, ChangeFact::Repriced(i.what.clone()))
-            }
-            Some(_) => {}
-        }
-    }
-    for o in old.iter().filter(|o| !new_keys.contains(o.key.as_str())) {
-        push(-o.monthly, ChangeFact::Removed(o.what.clone()));
-    }
-
+    fixed_changes(before, after, &mut push);
     if before.flows.same_shape(&after.flows) {
         group_changes(before, after, &mut push);
     } else {
@@ -79,44 +63,95 @@ pub fn diff(before: &CostEstimate, after: &CostEstimate) -> Vec<CostChange> {
     changes
 }
 
+/// The fixed charges' changes: resources added, removed or repriced, matched by their keys. An
+/// edit that adds or removes no resource leaves the fixed lines in the same order, one for one
+/// (a quota-sized bill has a line per public address): then they are compared in step, and
+/// looked up by key otherwise.
+fn fixed_changes(
+    before: &CostEstimate,
+    after: &CostEstimate,
+    push: &mut impl FnMut(f64, ChangeFact),
+) {
+    fn fixed(e: &CostEstimate) -> Vec<&LineItem> {
+        e.items.iter().filter(|i| i.charge.is_fixed()).collect()
+    }
+    let (old, new) = (fixed(before), fixed(after));
+    let repriced = |o: &LineItem, i: &LineItem| (o.monthly - i.monthly).abs() > 1e-9;
+    let in_step = old.len() == new.len() && old.iter().zip(&new).all(|(o, i)| o.key() == i.key());
+    if in_step {
+        for (o, i) in old.iter().zip(&new) {
+            if repriced(o, i) {
+                push(i.monthly - o.monthly, ChangeFact::Repriced(i.what.clone()));
+            }
+        }
+        return;
+    }
+    let old_by_key: FxMap<ItemKey<'_>, &LineItem> = old.iter().map(|o| (o.key(), *o)).collect();
+    let new_keys: FxSet<ItemKey<'_>> = new.iter().map(|i| i.key()).collect();
+    for i in &new {
+        match old_by_key.get(&i.key()) {
+            None => push(i.monthly, ChangeFact::Added(i.what.clone())),
+            Some(o) if repriced(o, i) => {
+                push(i.monthly - o.monthly, ChangeFact::Repriced(i.what.clone()))
+            }
+            Some(_) => {}
+        }
+    }
+    for o in old.iter().filter(|o| !new_keys.contains(&o.key())) {
+        push(-o.monthly, ChangeFact::Removed(o.what.clone()));
+    }
+}
+
 /// The flows' changes when both estimates group the same flows alike (an edit that kept the
 /// instances, their classes and the traffic): group by group, so a class of many instances
-/// whose way changed is one change, and unchanged groups cost nothing to compare.
+/// whose way changed is one change, and unchanged groups cost nothing to compare. Each
+/// instance's and service's name is made once and shared by its changes, and the ways are the
+/// groups' own.
 fn group_changes(
     before: &CostEstimate,
     after: &CostEstimate,
     push: &mut impl FnMut(f64, ChangeFact),
 ) {
     let (b, a) = (&before.flows, &after.flows);
+    let mut instances: FxMap<usize, Arc<str>> = FxMap::default();
+    let mut services: FxMap<usize, Arc<str>> = FxMap::default();
     for (g, (old, new)) in b.groups().iter().zip(a.groups()).enumerate() {
         if new.flows == 0 {
             continue;
         }
         let (old_monthly, new_monthly) = (old.monthly_per_gb * old.gb, new.monthly_per_gb * new.gb);
         let delta = new_monthly - old_monthly;
-        let fact = match (&old.way, &new.way) {
-            (Some(x), Some(y)) if x == y && delta.abs() <= 1e-9 => continue,
+        let same = |x: &Arc<Way>, y: &Arc<Way>| Arc::ptr_eq(x, y) || x == y;
+        match (&old.way, &new.way) {
+            (Some(x), Some(y)) if delta.abs() <= 1e-9 && same(x, y) => continue,
             (None, None) => continue,
-            _ => {
-                let Some((row, col)) = a.group_first(g) else {
-                    continue;
-                };
-                let flow = FlowsOf {
-                    instance: a.instance_id(row).to_string(),
-                    more: new.flows - 1,
-                    service: a.column(col).to_string(),
-                };
-                match (&old.way, &new.way) {
-                    (None, Some(way)) => flow.added(Way::clone(way), new.gb),
-                    (Some(_), None) => {
-                        push(-old_monthly, flow.removed());
-                        continue;
-                    }
-                    (Some(x), Some(y)) if x != y => flow.way(Way::clone(x), Way::clone(y), new.gb),
-                    (_, Some(way)) => flow.cost(Way::clone(way), new.gb),
-                    (None, None) => continue,
-                }
+            _ => {}
+        }
+        let Some((row, col)) = a.group_first(g) else {
+            continue;
+        };
+        let flow = FlowsOf {
+            instance: Arc::clone(
+                instances
+                    .entry(row)
+                    .or_insert_with(|| Arc::from(a.instance_id(row))),
+            ),
+            more: new.flows - 1,
+            service: Arc::clone(
+                services
+                    .entry(col)
+                    .or_insert_with(|| Arc::from(a.column(col))),
+            ),
+        };
+        let fact = match (&old.way, &new.way) {
+            (None, Some(way)) => flow.added(Arc::clone(way), new.gb),
+            (Some(_), None) => {
+                push(-old_monthly, flow.removed());
+                continue;
             }
+            (Some(x), Some(y)) if !same(x, y) => flow.way(Arc::clone(x), Arc::clone(y), new.gb),
+            (_, Some(way)) => flow.cost(Arc::clone(way), new.gb),
+            (None, None) => continue,
         };
         push(delta, fact);
     }
@@ -124,13 +159,13 @@ fn group_changes(
 
 /// Whose flows a change is about: an instance (and `more` of its class) to a service.
 struct FlowsOf {
-    instance: String,
+    instance: Arc<str>,
     more: usize,
-    service: String,
+    service: Arc<str>,
 }
 
 impl FlowsOf {
-    fn added(self, way: Way, gb: f64) -> ChangeFact {
+    fn added(self, way: Arc<Way>, gb: f64) -> ChangeFact {
         ChangeFact::NewFlow {
             instance: self.instance,
             more: self.more,
@@ -140,7 +175,7 @@ impl FlowsOf {
         }
     }
 
-    fn way(self, before: Way, after: Way, gb: f64) -> ChangeFact {
+    fn way(self, before: Arc<Way>, after: Arc<Way>, gb: f64) -> ChangeFact {
         ChangeFact::FlowWay {
             instance: self.instance,
             more: self.more,
@@ -151,7 +186,7 @@ impl FlowsOf {
         }
     }
 
-    fn cost(self, way: Way, gb: f64) -> ChangeFact {
+    fn cost(self, way: Arc<Way>, gb: f64) -> ChangeFact {
         ChangeFact::FlowCost {
             instance: self.instance,
             more: self.more,
@@ -186,23 +221,25 @@ fn flow_changes(
     for f in &new {
         let delta = f.monthly - old_flows.get(&key(f)).map_or(0.0, |b| b.monthly);
         let flow = FlowsOf {
-            instance: f.instance.clone(),
+            instance: Arc::from(f.instance.as_str()),
             more: 0,
-            service: f.service.clone(),
+            service: Arc::from(f.service.as_str()),
         };
         let fact = match old_flows.get(&key(f)) {
-            None => flow.added(f.way.clone(), f.gb),
-            Some(b) if b.way != f.way => flow.way(b.way.clone(), f.way.clone(), f.gb),
-            Some(_) if delta.abs() > 1e-9 => flow.cost(f.way.clone(), f.gb),
+            None => flow.added(Arc::new(f.way.clone()), f.gb),
+            Some(b) if b.way != f.way => {
+                flow.way(Arc::new(b.way.clone()), Arc::new(f.way.clone()), f.gb)
+            }
+            Some(_) if delta.abs() > 1e-9 => flow.cost(Arc::new(f.way.clone()), f.gb),
             Some(_) => continue,
         };
         push(delta, fact);
     }
     for b in old.iter().filter(|b| !new_flows.contains(&key(b))) {
         let flow = FlowsOf {
-            instance: b.instance.clone(),
+            instance: Arc::from(b.instance.as_str()),
             more: 0,
-            service: b.service.clone(),
+            service: Arc::from(b.service.as_str()),
         };
         push(-b.monthly, flow.removed());
     }

@@ -2,6 +2,8 @@
 //! flow goes, the notes and the changes. `explain::cost_*` says them in a language
 //! (`assets/i18n/*/cost.ftl`).
 
+use std::sync::Arc;
+
 use crate::eval::Reason;
 
 /// What a line item is for: the resource, and the AZ when the charge is for one.
@@ -207,7 +209,9 @@ pub enum CostNote {
     LatticeEndpointsNotPriced { endpoints: Vec<String> },
 }
 
-/// What changed between two estimates.
+/// What changed between two estimates. A flow's names and ways are shared with the estimates
+/// and with the other changes (an AZ failure at 4x the quota model changes tens of thousands
+/// of flow groups: copying them was most of the diff).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChangeFact {
     /// A resource that bills by the hour was added.
@@ -217,40 +221,40 @@ pub enum ChangeFact {
     Repriced(ItemFor),
     /// A flow that was not there before.
     NewFlow {
-        instance: String,
+        instance: Arc<str>,
         /// Further instances of its class (same subnet and public-IP state) whose flows to
         /// `service` changed alike; `gb` is theirs together.
         more: usize,
-        service: String,
-        way: Way,
+        service: Arc<str>,
+        way: Arc<Way>,
         gb: f64,
     },
     /// A flow that goes another way.
     FlowWay {
-        instance: String,
+        instance: Arc<str>,
         /// Further instances of its class (same subnet and public-IP state) whose flows to
         /// `service` changed alike; `gb` is theirs together.
         more: usize,
-        service: String,
-        before: Way,
-        after: Way,
+        service: Arc<str>,
+        before: Arc<Way>,
+        after: Arc<Way>,
         gb: f64,
     },
     /// A flow that goes the same way at another cost.
     FlowCost {
-        instance: String,
+        instance: Arc<str>,
         /// Further instances of its class (same subnet and public-IP state) whose flows to
         /// `service` changed alike; `gb` is theirs together.
         more: usize,
-        service: String,
-        way: Way,
+        service: Arc<str>,
+        way: Arc<Way>,
         gb: f64,
     },
     FlowRemoved {
-        instance: String,
+        instance: Arc<str>,
         /// Further instances of its class (same subnet and public-IP state) whose flows to
         /// `service` changed alike; `gb` is theirs together.
         more: usize,
-        service: String,
+        service: Arc<str>,
     },
 }

@@ -8,14 +8,14 @@ use super::prices::{tier_span, tiers};
 use super::usage::{Usage, totals};
 use super::{
     Charge, CostNote, Direction, GB_PER_GLCU_HOUR, ItemFor, LineItem, NatPlace, Price,
-    RegionPrices, Unit,
+    RegionPrices, TierSpan, Unit,
 };
 use crate::model::{AvailabilityMode, Model, NatConnectivity};
 
 impl Charge {
     /// The unit a charge is priced in, and its price (interface endpoint data: the first tier;
     /// [`bill`] prices each tier on its own).
-    fn priced(self, p: &RegionPrices) -> (Unit, &Price) {
+    fn priced(self, p: &'static RegionPrices) -> (Unit, &'static Price) {
         match self {
             Charge::InterfaceEndpointEni => (Unit::Hour, &p.interface_endpoint_hour),
             Charge::InterfaceEndpointData => (Unit::Gb, &p.interface_endpoint_gb[0].price),
@@ -32,31 +32,58 @@ impl Charge {
     }
 }
 
-impl ItemFor {
-    /// Identity across edits: the charge and the resource (and AZ) it is for.
-    fn key(&self) -> String {
-        match self {
-            ItemFor::InterfaceEndpointEni { endpoint, az } => {
-                format!("interface_endpoint_eni:{endpoint}:{az}")
+/// A line item's identity across edits: the charge and the resource (and AZ, or tier) it is
+/// for, compared as it is instead of formatted (a quota-sized bill has a line per public
+/// address, and formatting a key for each was a quarter of an estimate after an edit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ItemKey<'a> {
+    kind: &'static str,
+    id: &'a str,
+    az: &'a str,
+    /// An interface-endpoint data tier: its kind and bound, as bits.
+    tier: (u8, u64),
+}
+
+impl LineItem {
+    /// Identity across edits (see [`ItemKey`]).
+    pub fn key(&self) -> ItemKey<'_> {
+        fn key<'a>(kind: &'static str, id: &'a str) -> ItemKey<'a> {
+            ItemKey {
+                kind,
+                id,
+                az: "",
+                tier: (0, 0),
             }
-            ItemFor::InterfaceEndpointData { tier } => format!("interface_endpoint_data:{tier:?}"),
-            ItemFor::GatewayEndpoint { endpoint, .. } => format!("gateway_endpoint:{endpoint}"),
-            ItemFor::NatGateway { nat, .. } => format!("nat_gateway:{nat}"),
-            ItemFor::NatAddress { nat, .. } => format!("public_ipv4:{nat}"),
-            ItemFor::NatData { nat, .. } => format!("nat_gateway_data:{nat}"),
-            ItemFor::PublicAddress { owner } => format!("public_ipv4:{owner}"),
-            ItemFor::GwlbHours { load_balancer } => format!("gwlb:{load_balancer}"),
-            ItemFor::GwlbCapacity { load_balancer } => format!("gwlb_capacity:{load_balancer}"),
-            ItemFor::GwlbEndpoint { endpoint, .. } => format!("gwlb_endpoint:{endpoint}"),
-            ItemFor::GwlbEndpointData { endpoint, .. } => {
-                format!("gwlb_endpoint_data:{endpoint}")
-            }
+        }
+        match &self.what {
+            ItemFor::InterfaceEndpointEni { endpoint, az } => ItemKey {
+                az,
+                ..key("interface_endpoint_eni", endpoint)
+            },
+            ItemFor::InterfaceEndpointData { tier } => ItemKey {
+                tier: match *tier {
+                    TierSpan::First(gb) => (0, gb.to_bits()),
+                    TierSpan::Next(gb) => (1, gb.to_bits()),
+                    TierSpan::Over(gb) => (2, gb.to_bits()),
+                },
+                ..key("interface_endpoint_data", "")
+            },
+            ItemFor::GatewayEndpoint { endpoint, .. } => key("gateway_endpoint", endpoint),
+            ItemFor::NatGateway { nat, .. } => key("nat_gateway", nat),
+            // An Elastic IP of a NAT gateway and an instance's address are both public IPv4.
+            ItemFor::NatAddress { nat, .. } => key("public_ipv4", nat),
+            ItemFor::NatData { nat, .. } => key("nat_gateway_data", nat),
+            ItemFor::PublicAddress { owner } => key("public_ipv4", owner),
+            ItemFor::GwlbHours { load_balancer } => key("gwlb", load_balancer),
+            ItemFor::GwlbCapacity { load_balancer } => key("gwlb_capacity", load_balancer),
+            ItemFor::GwlbEndpoint { endpoint, .. } => key("gwlb_endpoint", endpoint),
+            ItemFor::GwlbEndpointData { endpoint, .. } => key("gwlb_endpoint_data", endpoint),
             ItemFor::InterAz {
                 direction: Direction::Out,
-            } => "inter_az_out".into(),
+            } => key("inter_az_out", ""),
             ItemFor::InterAz {
                 direction: Direction::In,
-            } => "inter_az_in".into(),
+            } => key("inter_az_in", ""),
         }
     }
 }
@@ -64,14 +91,14 @@ impl ItemFor {
 /// The bill as it is written: each line priced from its charge. Each line's amount is kept in
 /// order; the lines themselves only when `lines` is set (a fix's cost delta needs the total
 /// alone, and a quota-sized bill has thousands of lines).
-pub(super) struct Bill<'p> {
-    p: &'p RegionPrices,
+pub(super) struct Bill {
+    p: &'static RegionPrices,
     lines: bool,
     pub(super) items: Vec<LineItem>,
     pub(super) amounts: Vec<f64>,
 }
 
-impl Bill<'_> {
+impl Bill {
     /// One line: `quantity` of `charge` for `what`; returns its monthly amount.
     fn add(&mut self, charge: Charge, what: impl FnOnce() -> ItemFor, quantity: f64) -> f64 {
         let (unit, price) = charge.priced(self.p);
@@ -84,7 +111,7 @@ impl Bill<'_> {
         what: impl FnOnce() -> ItemFor,
         quantity: f64,
         unit: Unit,
-        price: &Price,
+        price: &'static Price,
     ) -> f64 {
         let monthly = quantity * price.usd;
         self.amounts.push(monthly);
@@ -94,14 +121,13 @@ impl Bill<'_> {
         let what = what();
         self.items.push(LineItem {
             charge,
-            key: what.key(),
             what,
             quantity,
             unit,
             unit_price: price.usd,
             monthly,
             verified: price.verified,
-            source: price.source.clone(),
+            source: &price.source,
         });
         monthly
     }
@@ -110,16 +136,16 @@ impl Bill<'_> {
 /// The line items for `model` whose flows are `groups` (each with its `usage` per GB), and
 /// each group's cost per GB set; with `lines` false, only the lines' amounts.
 #[allow(clippy::too_many_arguments)]
-pub(super) fn bill<'p>(
+pub(super) fn bill(
     model: &Model,
     failed: &[bool],
     hours: f64,
-    p: &'p RegionPrices,
+    p: &'static RegionPrices,
     groups: &mut [FlowGroup],
     usage: &[Arc<Usage>],
     notes: &mut Vec<CostNote>,
     lines: bool,
-) -> Bill<'p> {
+) -> Bill {
     let s = model.scenario();
     let mut bill = Bill {
         p,
@@ -175,15 +201,17 @@ pub(super) fn bill<'p>(
 
     // NAT gateways: hours (a regional one in every AZ where the VPC has instances), an Elastic
     // IP per public NAT gateway (per AZ for a regional one), and the GB they process.
+    // Counted with a flag per AZ: sorting every instance's AZ was a tenth of a bill at 4x.
     let workload_azs = {
-        let mut azs: Vec<usize> = model
-            .instance_subnet
-            .iter()
-            .map(|&si| model.subnet_az[si])
-            .collect();
-        azs.sort_unstable();
-        azs.dedup();
-        azs.len().max(1)
+        let mut seen: Vec<bool> = Vec::new();
+        for &si in model.instance_subnet.iter() {
+            let az = model.subnet_az[si];
+            if az >= seen.len() {
+                seen.resize(az + 1, false);
+            }
+            seen[az] = true;
+        }
+        seen.iter().filter(|&&x| x).count().max(1)
     };
     for (nat, &gb) in s.nat_gateways.iter().zip(&nat_gb) {
         let (azs, place) = match nat.availability_mode {

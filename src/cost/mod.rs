@@ -26,6 +26,7 @@ pub use diff::{CostChange, diff, signed};
 pub use facts::*;
 pub use flows::{FlowCost, FlowGroup, Flows};
 pub use inputs::CostInputs;
+pub use items::ItemKey;
 pub use prices::{Price, PriceBook, RegionPrices, Tier, prices};
 
 /// Hours in a month unless the user says otherwise (AWS's own convention, aws-semantics.md §8).
@@ -76,8 +77,6 @@ impl Charge {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineItem {
     pub charge: Charge,
-    /// Identity across edits: the charge and the resource (and AZ) it is for.
-    pub key: String,
     /// What it is for (which endpoint, NAT gateway, ... and which AZ).
     pub what: ItemFor,
     pub quantity: f64,
@@ -86,7 +85,8 @@ pub struct LineItem {
     /// `quantity × unit_price`, unrounded.
     pub monthly: f64,
     pub verified: bool,
-    pub source: String,
+    /// The AWS pricing page that publishes the price (the price book's, shared).
+    pub source: &'static str,
 }
 
 /// The estimate for one model and what-if state.

@@ -160,7 +160,7 @@ fn private_only_pays_for_interface_endpoints_only() {
     let s3 = e
         .items
         .iter()
-        .find(|i| i.key == "gateway_endpoint:vpce-s3")
+        .find(|i| matches!(&i.what, ItemFor::GatewayEndpoint { endpoint, .. } if endpoint == "vpce-s3"))
         .unwrap();
     close(s3.quantity, 300.0);
     close(s3.monthly, 0.0);
@@ -246,7 +246,7 @@ fn nat_single_az_pays_hours_addresses_processing_and_the_trip_to_another_az() {
     let nat_a = e
         .items
         .iter()
-        .find(|i| i.key == "nat_gateway_data:nat-a")
+        .find(|i| matches!(&i.what, ItemFor::NatData { nat, .. } if nat == "nat-a"))
         .unwrap();
     close(nat_a.quantity, 200.0);
     // app-c (us-east-1c) to nat-a (us-east-1a): 100 GB, out and in: 2 × 100 × 0.01 = 2.00.
@@ -366,7 +366,7 @@ fn the_diff_of_an_eni_shows_the_hours_and_the_traffic_it_moves() {
     };
     assert!(matches!(
         &changes[1].fact,
-        ChangeFact::FlowWay { instance, more: 0, after, .. } if instance == "i-app-a" && *after == sometimes
+        ChangeFact::FlowWay { instance, more: 0, after, .. } if &**instance == "i-app-a" && **after == sometimes
     ));
     let lines: Vec<String> = changes.iter().map(|c| c.to_string()).collect();
     assert_eq!(

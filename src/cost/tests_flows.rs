@@ -140,7 +140,7 @@ fn same_as_per_flow(model: &Model, what_if: &WhatIf, inputs: &CostInputs) -> Res
         return Err(format!("{} items ≠ {}", e.items.len(), items.len()));
     }
     for (a, b) in e.items.iter().zip(&items) {
-        if a.key != b.key || !close(a.quantity, b.quantity) || !close(a.monthly, b.monthly) {
+        if a.key() != b.key() || !close(a.quantity, b.quantity) || !close(a.monthly, b.monthly) {
             return Err(format!("item {a:?} ≠ {b:?}"));
         }
     }

@@ -214,7 +214,7 @@ pub fn cost_gb(lang: Lang, gb: f64) -> String {
 pub fn cost_change(lang: Lang, change: &CostChange) -> String {
     let a = args()
         .s("delta", crate::cost::signed(change.delta))
-        .s("currency", change.currency.clone());
+        .s("currency", change.currency.to_string());
     let flow = |a: super::Args<'static>, instance: &str, more: &usize, service: &str| {
         let who = match *more {
             0 => instance.to_string(),

@@ -291,19 +291,19 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }
         Overlay::Fixes { .. } => super::fixes::render(app, theme, area, buf),
         Overlay::Flips { scroll } => {
-            let flips = app.change.as_ref().map(|c| &c.flips[..]).unwrap_or(&[]);
+            let none = crate::app::Flips::default();
+            let flips = app.change.as_ref().map_or(&none, |c| &c.flips);
             let m = &app.matrix;
             let cols = flip_columns(app, area);
             let r = cols.rect;
             let first = clamp_scroll(*scroll, flips.len(), r.height.saturating_sub(2));
-            // Only the rows in view are built: one edit can flip tens of thousands of cells.
+            // Only the rows in view are made: one edit can flip hundreds of thousands of cells.
             let lines: Vec<Line> = flips
-                .iter()
-                .skip(first)
+                .iter_from(first)
                 .take(r.height as usize)
                 .map(|f| {
                     let instance = m.instances.get(f.row).map(String::as_str).unwrap_or("?");
-                    let (before, after) = flip_words(lang, f);
+                    let (before, after) = flip_words(lang, &f.before, &f.after);
                     Line::from(vec![
                         Span::raw(fit(instance, cols.instance)),
                         Span::raw("  "),
@@ -401,9 +401,13 @@ pub fn max_scroll(app: &App) -> u16 {
 /// The two sides of a flip in the `c` list, in a few words each. A flip that keeps the way
 /// and changes only the cross-AZ detail says just that detail (`sometimes to another AZ` →
 /// `stays in the client's AZ`): the way's words would be the same on both sides.
-fn flip_words(lang: Lang, f: &crate::app::Flip) -> (String, String) {
+fn flip_words(
+    lang: Lang,
+    before: &crate::eval::Verdict,
+    after: &crate::eval::Verdict,
+) -> (String, String) {
     use crate::eval::Verdict::Reachable;
-    match (&f.before, &f.after) {
+    match (before, after) {
         (
             Reachable {
                 via: a,
@@ -441,25 +445,28 @@ struct FlipColumns {
 }
 
 fn flip_columns(app: &App, area: Rect) -> FlipColumns {
-    let flips = app.change.as_ref().map(|c| &c.flips[..]).unwrap_or(&[]);
+    let none = crate::app::Flips::default();
+    let flips = app.change.as_ref().map_or(&none, |c| &c.flips);
     let m = &app.matrix;
-    // The distinct verdict pairs are few, however many cells flipped.
+    // The distinct verdict pairs are few, however many cells flipped; a run's rows flip alike.
     let mut pairs: Vec<(&crate::eval::Verdict, &crate::eval::Verdict)> = Vec::new();
     let mut rows: Vec<bool> = vec![false; m.instances.len()];
     let mut columns: Vec<bool> = vec![false; m.services.len() + m.workloads.len()];
     let (mut before, mut after) = (0, 0);
-    for f in flips {
-        if !pairs.contains(&(&f.before, &f.after)) {
-            pairs.push((&f.before, &f.after));
-            let (b, a) = flip_words(app.lang, f);
-            before = before.max(width(&b));
-            after = after.max(width(&a));
+    for run in flips.runs() {
+        for (col, x, y) in run.cells() {
+            if !pairs.contains(&(x, y)) {
+                pairs.push((x, y));
+                let (b, a) = flip_words(app.lang, x, y);
+                before = before.max(width(&b));
+                after = after.max(width(&a));
+            }
+            if let Some(c) = columns.get_mut(col) {
+                *c = true;
+            }
         }
-        if let Some(r) = rows.get_mut(f.row) {
+        for r in rows.get_mut(run.rows.clone()).into_iter().flatten() {
             *r = true;
-        }
-        if let Some(c) = columns.get_mut(f.col) {
-            *c = true;
         }
     }
     let instance = (m.instances.iter().zip(&rows))

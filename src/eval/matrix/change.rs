@@ -341,3 +341,49 @@ pub(super) fn redo_cells(
         done
     })
 }
+
+/// The row of a class whose source's AZ has failed, and what its walks would have read, without
+/// walking: every service's walk stops at the source hop (`evaluate::source_hop`:
+/// `unavailable (source_az_failed)`, aws-semantics.md §6) having asked only whether the
+/// source's AZ failed, and the workloads follow from their parts. `None` when the source's AZ
+/// is up, or the subnet is IPv6-only (its cells are `no_ipv4_address` before any walk). `row`
+/// is the row made for an earlier such class: every one has the same.
+pub(super) fn source_failed_row(
+    model: &Model,
+    failed: &[bool],
+    key: &super::ClassKey,
+    row: &mut Option<Arc<[super::MatrixCell]>>,
+) -> Option<(Arc<[super::MatrixCell]>, Arc<Deps>)> {
+    let az = model.subnet_az[key.subnet];
+    if !failed.get(az).copied().unwrap_or(false) || model.scenario().subnets[key.subnet].ipv6_only {
+        return None;
+    }
+    let n = model.services().len();
+    let row = row.get_or_insert_with(|| {
+        let unavailable = super::MatrixCell {
+            verdict: crate::eval::Verdict::Unavailable(crate::eval::Reason::SourceAzFailed),
+        };
+        super::with_workloads(model, vec![unavailable; n])
+    });
+    // What `Ctx::az_failed` records for the one AZ read, cell by cell.
+    let mut deps = Deps::recording();
+    deps.azs.set(az);
+    let path = match az {
+        0..64 => 1u64 << az,
+        _ => {
+            deps.wide = true;
+            0
+        }
+    };
+    deps.cells = (0..n as u32).map(|s| (s, Mark::default())).collect();
+    deps.az_cells = (0..n as u32)
+        .map(|s| {
+            let reads = super::super::az_reads::AzReads {
+                path,
+                ..Default::default()
+            };
+            (s, reads)
+        })
+        .collect();
+    Some((Arc::clone(row), Arc::new(deps)))
+}
