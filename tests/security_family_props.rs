@@ -8,7 +8,10 @@ mod common;
 
 use common::random::{SUBNETS, scenario, with_endpoint};
 use proptest::prelude::*;
-use vpc_tui::eval::{ClassKey, evaluate_all, evaluate_all_after, evaluate_classes};
+use vpc_tui::eval::{
+    ClassKey, class_families, classes, evaluate_all, evaluate_all_after, evaluate_class,
+    evaluate_classes, evaluate_family,
+};
 use vpc_tui::model::{
     Edit, Instance, Model, Peer, PortRange, Protocol, SecurityGroup, SecurityGroupRule, WhatIf,
 };
@@ -93,6 +96,7 @@ proptest! {
         let Ok(model) = Model::new(s) else { return Ok(()); };
         let none = WhatIf::default();
         let matrix = evaluate_all(&model, &none);
+        family_traces_equal_traces_walked_alone(&model)?;
         let sec = model.security();
         for (row, inst) in model.scenario().instances.iter().enumerate() {
             let key = ClassKey {
@@ -125,4 +129,39 @@ proptest! {
         .apply(&model) else { return Ok(()); };
         prop_assert_eq!(evaluate_all_after(&matrix, &next, &none), evaluate_all(&next, &none));
     }
+}
+
+/// The cost estimate's families (`eval::evaluate_family`): each class's traces and reads, each
+/// class asking for its own services, equal those of the class evaluated alone.
+fn family_traces_equal_traces_walked_alone(model: &Model) -> Result<(), TestCaseError> {
+    let failed = model.failed_azs(&WhatIf::default());
+    let classes = classes(model);
+    let keys: Vec<&ClassKey> = classes.keys.iter().collect();
+    let names: Vec<&str> = model.services().iter().map(|s| s.name.as_str()).collect();
+    for family in class_families(model, &keys) {
+        let asked: Vec<(&ClassKey, Vec<&str>)> = family
+            .iter()
+            .enumerate()
+            .map(|(p, &k)| {
+                let services = names
+                    .iter()
+                    .enumerate()
+                    .filter(|(s, _)| (s + p) % 3 != 0)
+                    .map(|(_, &n)| n)
+                    .collect();
+                (keys[k], services)
+            })
+            .collect();
+        let together = evaluate_family(model, &failed, &asked);
+        prop_assert_eq!(together.len(), asked.len());
+        for ((key, services), got) in asked.iter().zip(together) {
+            prop_assert_eq!(
+                got,
+                evaluate_class(model, &failed, key, services),
+                "{:?}",
+                key
+            );
+        }
+    }
+    Ok(())
 }

@@ -156,16 +156,17 @@ pub(super) fn aggregate(
     let names: Vec<&str> = columns.iter().map(String::as_str).collect();
     let ids = Ids::new(model);
     // The old class's results with its columns in the new order, those in `redo` (and any the
-    // previous estimate did not have) evaluated again, those in `patch` worked out from the
+    // previous estimate did not have) to evaluate again, those in `patch` worked out from the
     // DNS answer they read after AZ failures (or evaluated again when that cannot be done).
     let carry = |key: &eval::ClassKey,
                  old: &Arc<ClassCost>,
                  redo: &[usize],
-                 patch: &[(usize, eval::Answered)]| {
+                 patch: &[(usize, eval::Answered)]|
+     -> Carried {
         let same = prior.iter().enumerate().all(|(c, p)| *p == Some(c))
             && old.per_column.len() == columns.len();
         if same && redo.is_empty() && patch.is_empty() {
-            return Arc::clone(old);
+            return Carried::Kept(Arc::clone(old));
         }
         let mut class = ClassCost {
             per_column: prior
@@ -188,18 +189,10 @@ pub(super) fn aggregate(
         let again: Vec<usize> = (0..columns.len())
             .filter(|c| prior[*c].is_none() || redo.contains(c) || walk.contains(c))
             .collect();
-        if !again.is_empty() {
-            let again_names: Vec<&str> = again.iter().map(|&c| names[c]).collect();
-            let (traces, deps) = eval::evaluate_class(model, failed, key, &again_names);
-            for (&c, t) in again.iter().zip(&traces) {
-                class.per_column[c] = t.as_ref().ok().map(|trace| {
-                    let (u, way) = class_usage(model, &ids, failed, key.subnet, trace);
-                    (Arc::new(u), Arc::new(way))
-                });
-            }
-            class.deps.push(deps);
+        match again.is_empty() {
+            true => Carried::Kept(Arc::new(class)),
+            false => Carried::Again(class, again),
         }
-        Arc::new(class)
     };
     let touched =
         usable.and_then(|m| Touched::between(&m.model, &m.failed, model, failed).map(|t| (m, t)));
@@ -214,7 +207,7 @@ pub(super) fn aggregate(
             .collect(),
         None => Vec::new(),
     };
-    let mut per_class: Vec<Option<Arc<ClassCost>>> = classes
+    let mut per_class: Vec<Option<Carried>> = classes
         .keys
         .iter()
         .map(|key| {
@@ -249,11 +242,27 @@ pub(super) fn aggregate(
             }
         }
     }
-    let again: Vec<usize> = (0..n_classes).filter(|&k| per_class[k].is_none()).collect();
-    for (k, class) in evaluate_classes(model, &ids, failed, &classes.keys, &again, &names) {
-        per_class[k] = Some(class);
+    // What is left to evaluate: the columns of carried classes, every column of new ones.
+    let mut done: Vec<Option<Arc<ClassCost>>> = vec![None; n_classes];
+    let mut pending = Vec::new();
+    for (k, carried) in per_class.into_iter().enumerate() {
+        match carried {
+            Some(Carried::Kept(c)) => done[k] = Some(c),
+            Some(Carried::Again(c, again)) => pending.push((k, c, again)),
+            None => pending.push((
+                k,
+                ClassCost {
+                    per_column: vec![None; columns.len()],
+                    deps: Vec::new(),
+                },
+                (0..columns.len()).collect(),
+            )),
+        }
     }
-    let per_class: Vec<Arc<ClassCost>> = per_class
+    for (k, class) in evaluate_pending(model, &ids, failed, &classes.keys, pending, &names) {
+        done[k] = Some(class);
+    }
+    let per_class: Vec<Arc<ClassCost>> = done
         .into_iter()
         .map(|c| c.expect("every class kept or evaluated"))
         .collect();
@@ -370,46 +379,66 @@ pub(super) fn aggregate(
     (flows, usage, memo)
 }
 
-/// Evaluate the classes `again` (indexes into `keys`), shared out over the cores: every thread
-/// takes the next class from one counter until none is left.
-fn evaluate_classes(
+/// A class's results carried from the previous estimate: kept as they are, or with columns
+/// to evaluate again.
+enum Carried {
+    Kept(Arc<ClassCost>),
+    Again(ClassCost, Vec<usize>),
+}
+
+/// A class left to evaluate: its index, its results so far, the columns to evaluate.
+type Pending = (usize, ClassCost, Vec<usize>);
+
+/// Evaluate the `pending` classes' columns (class index, its results so far, the columns),
+/// classes that differ only in their security groups together (`eval::evaluate_family`: one
+/// walk serves those whose group checks decide alike), the families shared out over the
+/// cores: every thread takes the next family from one counter until none is left.
+fn evaluate_pending(
     model: &Model,
     ids: &Ids<'_>,
     failed: &[bool],
     keys: &[eval::ClassKey],
-    again: &[usize],
+    pending: Vec<Pending>,
     names: &[&str],
 ) -> Vec<(usize, Arc<ClassCost>)> {
+    let pending_keys: Vec<&eval::ClassKey> = pending.iter().map(|p| &keys[p.0]).collect();
+    let families = eval::class_families(model, &pending_keys);
+    // Each pending class once, taken by the thread that evaluates its family.
+    let slots: Vec<std::sync::Mutex<Option<Pending>>> = pending
+        .into_iter()
+        .map(|p| std::sync::Mutex::new(Some(p)))
+        .collect();
     let next = std::sync::atomic::AtomicUsize::new(0);
     let work = || {
         let mut done = Vec::new();
         loop {
-            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(&k) = again.get(i) else {
+            let f = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(family) = families.get(f) else {
                 return done;
             };
-            let key = &keys[k];
-            let subnet = key.subnet;
-            let (traces, deps) = eval::evaluate_class(model, failed, key, names);
-            let per_column = traces
+            let members: Vec<Pending> = family
                 .iter()
-                .map(|t| {
-                    t.as_ref().ok().map(|trace| {
+                .filter_map(|&i| slots[i].lock().ok()?.take())
+                .collect();
+            let asked: Vec<(&eval::ClassKey, Vec<&str>)> = members
+                .iter()
+                .map(|(k, _, again)| (&keys[*k], again.iter().map(|&c| names[c]).collect()))
+                .collect();
+            let results = eval::evaluate_family(model, failed, &asked);
+            for ((k, mut class, again), (traces, deps)) in members.into_iter().zip(results) {
+                let subnet = keys[k].subnet;
+                for (&c, t) in again.iter().zip(&traces) {
+                    class.per_column[c] = t.as_ref().ok().map(|trace| {
                         let (u, way) = class_usage(model, ids, failed, subnet, trace);
                         (Arc::new(u), Arc::new(way))
-                    })
-                })
-                .collect();
-            done.push((
-                k,
-                Arc::new(ClassCost {
-                    per_column,
-                    deps: vec![deps],
-                }),
-            ));
+                    });
+                }
+                class.deps.push(deps);
+                done.push((k, Arc::new(class)));
+            }
         }
     };
-    let threads = crate::model::cores().min(again.len().div_ceil(8)).max(1);
+    let threads = crate::model::cores().min(families.len().div_ceil(8)).max(1);
     std::thread::scope(|scope| {
         let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
         let mut done = work();

@@ -4,9 +4,11 @@
 
 use super::az_reads::AzReads;
 
-/// A set of small indexes (tables, subnets, AZs) as bits.
+/// A set of small indexes (tables, subnets, AZs) as bits, the first 512 kept inline: the
+/// matrix records a fresh set for every walk, and growing one on the heap cost more than the
+/// walk's security checks.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Bits(Vec<u64>);
+pub(crate) struct Bits(smallvec::SmallVec<[u64; 8]>);
 
 impl Bits {
     pub fn set(&mut self, i: usize) {

@@ -21,6 +21,7 @@ mod regions;
 use after_endpoints::after_interface_endpoints;
 use change::Change;
 pub use change::{Answered, Plan, Touched, WalkDeps};
+pub use family::{class_families, evaluate_family};
 pub use ipv6::{FamilyRows, family_rows, trace_family};
 use regions::AddressRegions;
 
@@ -116,35 +117,45 @@ fn evaluate_class_with(
     let traces = services
         .iter()
         .map(|&name| {
-            let goal = resolve_goal(model, &To::Service(name.to_string()));
-            ctx.notes.clear();
-            ctx.aim = Default::default();
-            let trace = goal.map(|goal| {
-                // An IPv6-only subnet has no IPv4 path: the trace `evaluate` gives it.
-                if model.scenario().subnets[source.subnet].ipv6_only
-                    && let super::ipv6::Plan::Done(t) = super::ipv6::plan(
-                        model,
-                        failed,
-                        &source,
-                        &goal,
-                        &super::facts::Id::from(name),
-                        (super::query::Family::Ipv4, ctx.probe),
-                        None,
-                    )
-                {
-                    return *t;
-                }
-                evaluate_goal(&mut ctx, &source, &goal)
-            });
-            let service = model
-                .service_lookup
-                .get(name)
-                .map_or(u32::MAX, |&i| i as u32);
-            ctx.deps.get_mut().end_cell(service);
+            let trace = class_trace(&mut ctx, &source, name);
+            ctx.deps.get_mut().end_cell(service_column(model, name));
             trace
         })
         .collect();
     (traces, WalkDeps(Arc::new(ctx.deps.into_inner())))
+}
+
+/// The cell a trace to `name` is recorded as: the service's index (`u32::MAX`: none).
+fn service_column(model: &Model, name: &str) -> u32 {
+    model
+        .service_lookup
+        .get(name)
+        .map_or(u32::MAX, |&i| i as u32)
+}
+
+/// The trace of [`evaluate_class`] from `source` to service `name`.
+fn class_trace(ctx: &mut Ctx<'_>, source: &Source, name: &str) -> Result<PathTrace, QueryError> {
+    let model = ctx.model;
+    let goal = resolve_goal(model, &To::Service(name.to_string()));
+    ctx.notes.clear();
+    ctx.aim = Default::default();
+    goal.map(|goal| {
+        // An IPv6-only subnet has no IPv4 path: the trace `evaluate` gives it.
+        if model.scenario().subnets[source.subnet].ipv6_only
+            && let super::ipv6::Plan::Done(t) = super::ipv6::plan(
+                model,
+                &ctx.failed,
+                source,
+                &goal,
+                &super::facts::Id::from(name),
+                (super::query::Family::Ipv4, ctx.probe),
+                None,
+            )
+        {
+            return *t;
+        }
+        evaluate_goal(ctx, source, &goal)
+    })
 }
 
 impl Matrix {

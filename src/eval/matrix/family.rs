@@ -10,8 +10,13 @@
 use std::sync::Arc;
 
 use super::super::ctx::{Ctx, Deps, Side, SourceCheck};
+use super::super::facts::PathTrace;
+use super::super::query::QueryError;
 use super::super::rules::security_group;
-use super::{ClassKey, MatrixCell, Source, cell_verdict, class_row, class_source, with_workloads};
+use super::{
+    ClassKey, MatrixCell, Source, WalkDeps, cell_verdict, class_row, class_source, class_trace,
+    service_column, with_workloads,
+};
 use crate::model::Model;
 
 /// The classes (indexes in `keys`' order) in families, each in order with its first class first,
@@ -42,40 +47,110 @@ pub(super) fn families<'a>(
     families
 }
 
+/// The classes `keys` (indexes into it) in families, as [`families`] makes them: classes that
+/// differ only in their security groups together.
+pub fn class_families(model: &Model, keys: &[&ClassKey]) -> Vec<Vec<usize>> {
+    families(model, keys.iter().copied())
+}
+
+/// [`super::evaluate_class`] of the classes of one family ([`class_families`]), each to its own
+/// services: the first class to need a service walks it with its group checks logged, the
+/// others replay the log with their own groups and take the walked trace where every check
+/// decides alike (debug builds walk every replayed trace too). Each class's traces in the
+/// order of its services, with what its walks read.
+pub fn evaluate_family(
+    model: &Model,
+    failed: &[bool],
+    classes: &[(&ClassKey, Vec<&str>)],
+) -> Vec<(Vec<Result<PathTrace, QueryError>>, WalkDeps)> {
+    let alone = |(key, services): &(&ClassKey, Vec<&str>)| {
+        super::evaluate_class(model, failed, key, services)
+    };
+    // An IPv6-only subnet's traces are planned without the walk's logged checks.
+    let ipv6_only = classes
+        .first()
+        .is_some_and(|(k, _)| model.scenario().subnets[k.subnet].ipv6_only);
+    if classes.len() < 2 || ipv6_only {
+        return classes.iter().map(alone).collect();
+    }
+    let mut ctx = Ctx {
+        detail: true,
+        ..Ctx::verdicts(model, failed, Default::default())
+    };
+    let mut names: Vec<&str> = Vec::new();
+    for (_, services) in classes {
+        for &s in services {
+            if !names.contains(&s) {
+                names.push(s);
+            }
+        }
+    }
+    let mut cells: Cells<'_, Result<PathTrace, QueryError>> = Cells::new(names.len());
+    classes
+        .iter()
+        .map(|(key, services)| {
+            *ctx.deps.get_mut() = Deps::recording();
+            let source = class_source(model, key);
+            let traces = services
+                .iter()
+                .map(|&name| {
+                    let slot = names.iter().position(|&n| n == name).unwrap_or_default();
+                    let trace = cells.cell_with(&mut ctx, &source, slot, &mut |ctx| {
+                        class_trace(ctx, &source, name)
+                    });
+                    ctx.deps.get_mut().end_cell(service_column(model, name));
+                    trace
+                })
+                .collect();
+            (
+                traces,
+                WalkDeps(Arc::new(std::mem::take(ctx.deps.get_mut()))),
+            )
+        })
+        .collect()
+}
+
 /// A class's row and what its walks read.
 pub(super) type Row = (Arc<[MatrixCell]>, Deps);
 
 /// The most walks of one cell a family keeps for its classes to replay.
 const KEPT: usize = 4;
 
-/// One walk of a cell: its logged checks, the cell, and what the walk read but the source's
-/// groups' rules.
-struct Walked<'m> {
+/// One walk of a cell: its logged checks, what it gave (a matrix cell, or a trace for the cost
+/// estimate), and what the walk read but the source's groups' rules.
+struct Walked<'m, T> {
     log: Vec<SourceCheck<'m>>,
-    cell: MatrixCell,
+    cell: T,
     reads: Deps,
 }
 
-/// The walks of one family's cells, per service, for its other classes to replay.
-pub(super) struct Cells<'m> {
-    walked: Vec<Vec<Walked<'m>>>,
+/// The walks of one family's cells, per service (or column), for its other classes to replay.
+pub(super) struct Cells<'m, T = MatrixCell> {
+    walked: Vec<Vec<Walked<'m, T>>>,
 }
 
-impl<'m> Cells<'m> {
-    pub(super) fn new(services: usize) -> Cells<'m> {
+impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
+    pub(super) fn new(services: usize) -> Cells<'m, T> {
         Cells {
             walked: (0..services).map(|_| Vec::new()).collect(),
         }
     }
 
-    /// The cell of service `s` for `source` (a class of the family), its reads recorded in the
-    /// cell being evaluated: a kept walk's, when its checks decide alike for the source's
-    /// groups; otherwise walked, with its checks logged and kept.
-    pub(super) fn cell(&mut self, ctx: &mut Ctx<'m>, source: &Source, s: usize) -> MatrixCell {
+    /// What `walk` gives for column `s` and `source` (a class of the family), its reads
+    /// recorded in the cell being evaluated: a kept walk's, when its checks decide alike for
+    /// the source's groups; otherwise walked, with its checks logged and kept. `walk` evaluates
+    /// the column for `source` in `ctx` (the same column for every class of the family).
+    pub(super) fn cell_with(
+        &mut self,
+        ctx: &mut Ctx<'m>,
+        source: &Source,
+        s: usize,
+        walk: &mut dyn FnMut(&mut Ctx<'m>) -> T,
+    ) -> T {
         let groups = &source.groups;
         if let Some(w) = self.walked[s].iter().find(|w| replays(ctx, &w.log, groups)) {
             #[cfg(debug_assertions)]
-            walks_alike(ctx, source, s, &w.cell);
+            walks_alike(ctx, &w.cell, walk);
             read_as(ctx, &w.reads, &w.log, groups);
             return w.cell.clone();
         }
@@ -85,9 +160,7 @@ impl<'m> Cells<'m> {
             false => Deps::default(),
         };
         *ctx.log.get_mut() = Some(Vec::with_capacity(8));
-        let cell = MatrixCell {
-            verdict: cell_verdict(ctx, source, s),
-        };
+        let cell = walk(ctx);
         let log = ctx.log.get_mut().take().unwrap_or_default();
         let reads = std::mem::replace(ctx.deps.get_mut(), class);
         read_as(ctx, &reads, &log, groups);
@@ -99,6 +172,15 @@ impl<'m> Cells<'m> {
             });
         }
         cell
+    }
+}
+
+impl<'m> Cells<'m, MatrixCell> {
+    /// The matrix cell of service `s` for `source` ([`Self::cell_with`]).
+    pub(super) fn cell(&mut self, ctx: &mut Ctx<'m>, source: &Source, s: usize) -> MatrixCell {
+        self.cell_with(ctx, source, s, &mut |ctx| MatrixCell {
+            verdict: cell_verdict(ctx, source, s),
+        })
     }
 }
 
@@ -172,10 +254,14 @@ fn replays(ctx: &Ctx<'_>, log: &[SourceCheck<'_>], groups: &[u32]) -> bool {
 
 /// Debug builds: a replayed cell is the cell the walk gives.
 #[cfg(debug_assertions)]
-fn walks_alike(ctx: &mut Ctx<'_>, source: &Source, s: usize, cell: &MatrixCell) {
+fn walks_alike<'m, T: PartialEq + std::fmt::Debug>(
+    ctx: &mut Ctx<'m>,
+    cell: &T,
+    walk: &mut dyn FnMut(&mut Ctx<'m>) -> T,
+) {
     let deps = std::mem::take(ctx.deps.get_mut());
-    let walked = cell_verdict(ctx, source, s);
+    let walked = walk(ctx);
     *ctx.deps.get_mut() = deps;
     // An invariant of the replay, not a message.
-    assert_eq!(walked, cell.verdict);
+    assert_eq!(&walked, cell);
 }

@@ -59,10 +59,25 @@ pub(crate) fn allows(
     let Some(compiled) = acl.and_then(|a| ctx.model.security().acl_rules.get(a as usize)) else {
         return true;
     };
-    let rules = match direction {
-        AclDirection::Inbound => &compiled[0],
-        AclDirection::Outbound => &compiled[1],
+    let side = match direction {
+        AclDirection::Inbound => 0,
+        AclDirection::Outbound => 1,
     };
+    let rules = &compiled[side];
+    let kind = (traffic.protocol, traffic.ports.map(|p| (p.0, p.1)));
+    // The default probe's request and replies: the rules that can match decided ahead.
+    let ahead = ctx
+        .model
+        .security()
+        .acl_ahead
+        .get(acl.unwrap_or(u32::MAX) as usize)
+        .and_then(|a| a[side].iter().find(|f| f.kind == kind));
+    if let Some(ahead) = ahead {
+        let allowed = ahead.allows(Span::of(traffic.peer));
+        // The rules decided ahead decide as the scan (an invariant, not a message).
+        debug_assert_eq!(allowed, decide(rules, traffic).is_some_and(|r| !r.deny));
+        return allowed;
+    }
     decide(rules, traffic).is_some_and(|r| !r.deny)
 }
 

@@ -525,19 +525,28 @@ impl Model {
             .union(Parts::INTERFACE_ENDPOINTS)
             .union(Parts::NETWORK_INTERFACES)
             .union(Parts::SUBNETS);
+        // The Region too: the index resolves managed prefix lists to the catalogue's ranges.
+        let others = others.union(Parts::REGION);
+        let build = || SecurityIndex::build(s, &subnet_lookup, &services, &service_lookup);
         let security = match previous {
             // Only some groups' and network ACLs' rules changed: those are compiled again.
             Some((m, t)) if t.parts.intersects(Parts::SECURITY) && !t.parts.intersects(others) => {
                 match &t.security_rules {
-                    Some((groups, acls)) => Arc::new(m.security.after_rule_edits(s, groups, acls)),
-                    None => Arc::new(SecurityIndex::build(s, &subnet_lookup)),
+                    Some((groups, acls)) => Arc::new(m.security.after_rule_edits(
+                        s,
+                        groups,
+                        acls,
+                        &services,
+                        &service_lookup,
+                    )),
+                    None => Arc::new(build()),
                 }
             }
             _ => keep_or_build(
                 previous,
                 Parts::SECURITY.union(others),
                 |m| &m.security,
-                || SecurityIndex::build(s, &subnet_lookup),
+                build,
             ),
         };
         let bpa = keep_or_build(

@@ -7,9 +7,15 @@ use std::sync::Arc;
 use smallvec::SmallVec;
 
 use super::IdMap;
-use super::security_rules::{CompiledAcl, CompiledGroup, compile_acl, compile_group};
+use super::security_rules::{
+    AclAhead, CompiledAcl, CompiledGroup, GroupAhead, Kind, Span, acl_ahead, acl_kinds,
+    compile_acl, compile_group, group_ahead,
+};
 
-use crate::model::{DEFAULT_EPHEMERAL, NetworkAcl, PortRange, Scenario, SecurityGroup};
+use crate::model::catalogue::Service;
+use crate::model::{
+    DEFAULT_EPHEMERAL, NAT_EPHEMERAL, NetworkAcl, PortRange, Scenario, SecurityGroup,
+};
 
 /// Group indexes of one interface.
 pub type GroupSet = SmallVec<[u32; 2]>;
@@ -38,10 +44,38 @@ pub struct SecurityIndex {
     pub group_rules: Vec<Arc<CompiledGroup>>,
     /// Per network ACL of the scenario, its rules compiled.
     pub acl_rules: Vec<Arc<CompiledAcl>>,
+    /// Per group (as `groups`), its rules decided ahead for the default probe (TCP 443),
+    /// managed prefix lists resolved to the catalogue's ranges: what the matrix and the cost
+    /// estimate check, one binary search per group.
+    pub group_ahead: Vec<Arc<GroupAhead>>,
+    /// Per network ACL, its rules decided ahead for the default probe's request and replies
+    /// ([`acl_kinds`]).
+    pub acl_ahead: Vec<Arc<AclAhead>>,
+}
+
+/// A managed prefix list's ranges, by service name as the model looks it up (`Model::service`).
+fn prefix_ranges<'a>(
+    services: &'a [Service],
+    lookup: &'a IdMap,
+) -> impl Fn(&str) -> Vec<Span> + 'a {
+    move |name| {
+        lookup
+            .get(name)
+            .and_then(|&i| services.get(i))
+            .map(|s| s.cidrs.iter().map(|&c| Span::of(c)).collect())
+            .unwrap_or_default()
+    }
 }
 
 impl SecurityIndex {
-    pub fn build(s: &Scenario, subnet_lookup: &IdMap) -> SecurityIndex {
+    /// `services` and `service_lookup`: the model's catalogue services, for managed prefix
+    /// lists.
+    pub fn build(
+        s: &Scenario,
+        subnet_lookup: &IdMap,
+        services: &[Service],
+        service_lookup: &IdMap,
+    ) -> SecurityIndex {
         let groups_on = !s.security_groups.is_empty()
             || s.instances.iter().any(|i| !i.security_groups.is_empty())
             || s.interface_endpoints
@@ -99,19 +133,32 @@ impl SecurityIndex {
                 }
             }
         }
-        let group_rules = groups
+        let group_rules: Vec<Arc<CompiledGroup>> = groups
             .iter()
             .map(|g| Arc::new(compile_group(g, &lookup)))
             .collect();
-        let acl_rules = s
+        let acl_rules: Vec<Arc<CompiledAcl>> = s
             .network_acls
             .iter()
             .map(|a| Arc::new(compile_acl(a)))
+            .collect();
+        let prefix = prefix_ranges(services, service_lookup);
+        let group_ahead = group_rules
+            .iter()
+            .map(|r| Arc::new(group_ahead(r, &prefix)))
+            .collect();
+        let ephemeral = s.ephemeral_ports.unwrap_or(DEFAULT_EPHEMERAL);
+        let kinds = kinds(ephemeral);
+        let acl_ahead = acl_rules
+            .iter()
+            .map(|r| Arc::new(acl_ahead(r, &kinds)))
             .collect();
         let groups = groups.into_iter().map(Arc::new).collect();
         SecurityIndex {
             group_rules,
             acl_rules,
+            group_ahead,
+            acl_ahead,
             groups_on,
             acls_on: !s.network_acls.is_empty(),
             groups,
@@ -121,7 +168,7 @@ impl SecurityIndex {
             endpoint_groups,
             eni_groups,
             subnet_acl,
-            ephemeral: s.ephemeral_ports.unwrap_or(DEFAULT_EPHEMERAL),
+            ephemeral,
         }
     }
 
@@ -133,18 +180,33 @@ impl SecurityIndex {
         s: &Scenario,
         groups: &[usize],
         acls: &[usize],
+        services: &[Service],
+        service_lookup: &IdMap,
     ) -> SecurityIndex {
         let mut next = self.clone();
+        let prefix = prefix_ranges(services, service_lookup);
         for &g in groups {
-            let slots = (next.groups.get_mut(g), next.group_rules.get_mut(g));
-            if let (Some(group), (Some(slot), Some(rules))) = (s.security_groups.get(g), slots) {
-                *rules = Arc::new(compile_group(group, &next.lookup));
+            let slots = (
+                next.groups.get_mut(g),
+                next.group_rules.get_mut(g),
+                next.group_ahead.get_mut(g),
+            );
+            if let (Some(group), (Some(slot), Some(rules), Some(ahead))) =
+                (s.security_groups.get(g), slots)
+            {
+                let compiled = compile_group(group, &next.lookup);
+                *ahead = Arc::new(group_ahead(&compiled, &prefix));
+                *rules = Arc::new(compiled);
                 *slot = Arc::new(group.clone());
             }
         }
+        let kinds = kinds(next.ephemeral);
         for &a in acls {
-            if let (Some(acl), Some(rules)) = (s.network_acls.get(a), next.acl_rules.get_mut(a)) {
-                *rules = Arc::new(compile_acl(acl));
+            let slots = (next.acl_rules.get_mut(a), next.acl_ahead.get_mut(a));
+            if let (Some(acl), (Some(rules), Some(ahead))) = (s.network_acls.get(a), slots) {
+                let compiled = compile_acl(acl);
+                *ahead = Arc::new(acl_ahead(&compiled, &kinds));
+                *rules = Arc::new(compiled);
             }
         }
         next
@@ -199,6 +261,14 @@ impl SecurityIndex {
     }
 }
 
+/// The kinds of traffic network ACLs are decided ahead for, with the client's ephemeral ports.
+fn kinds(ephemeral: PortRange) -> Vec<Kind> {
+    acl_kinds(
+        (ephemeral.0, ephemeral.1),
+        (NAT_EPHEMERAL.0, NAT_EPHEMERAL.1),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -221,8 +291,12 @@ mod tests {
                 ..rule
             });
         s.network_acls[0].outbound.pop();
-        let after = before.after_rule_edits(&s, &[2], &[0]);
-        assert_eq!(after, super::SecurityIndex::build(&s, &model.subnet_lookup));
+        let (services, lookup) = (model.services(), &model.service_lookup);
+        let after = before.after_rule_edits(&s, &[2], &[0], services, lookup);
+        assert_eq!(
+            after,
+            super::SecurityIndex::build(&s, &model.subnet_lookup, services, lookup)
+        );
         assert_ne!(&after, before);
         // The groups it did not compile again are shared.
         assert!(std::sync::Arc::ptr_eq(&after.groups[0], &before.groups[0]));

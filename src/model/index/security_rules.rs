@@ -108,3 +108,290 @@ pub fn compile_acl(acl: &NetworkAcl) -> CompiledAcl {
     };
     [one(&acl.inbound), one(&acl.outbound)]
 }
+
+/// One kind of traffic as a rule's protocol and ports see it: the protocol, and the port range
+/// (none for a protocol without ports).
+pub type Kind = (Protocol, Option<(u16, u16)>);
+
+/// The traffic the index decides ahead for: the default probe's request (TCP 443), the only
+/// one the matrix and the cost estimate ask unless told otherwise.
+pub const PROBE_KIND: Kind = (Protocol::Tcp, Some((443, 443)));
+
+/// Whether a rule of `protocol` and `ports` can match traffic of `kind` whatever its peer
+/// (security groups: the rule's ports hold all of the traffic's).
+fn group_rule_fits(protocol: Protocol, ports: (u16, u16), kind: Kind) -> bool {
+    protocol.covers(kind.0) && kind.1.is_none_or(|(a, b)| ports.0 <= a && b <= ports.1)
+}
+
+/// The rules of one group and direction that allow traffic of one [`Kind`], reduced to what a
+/// peer decides: a rule allows the traffic when its block (a CIDR, or one range of a managed
+/// prefix list) holds all of the peer, or when the peer's interface holds the group it names.
+/// So a check is one binary search instead of a scan of the rules; the decision is the one
+/// the scan of [`CompiledGroup`] makes (a property test holds them together).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GroupAllow {
+    /// The blocks sorted by first address, each with the highest last address of it and of
+    /// those before it.
+    blocks: Vec<(u32, u32)>,
+    /// The groups named as peers, sorted.
+    groups: Vec<u32>,
+}
+
+impl GroupAllow {
+    /// From one direction's compiled rules; `prefix_list` gives a managed prefix list's ranges.
+    pub fn build(
+        rules: &[GroupRuleC],
+        kind: Kind,
+        prefix_list: &dyn Fn(&str) -> Vec<Span>,
+    ) -> GroupAllow {
+        let mut blocks: Vec<(u32, u32)> = Vec::new();
+        let mut groups = Vec::new();
+        for r in rules
+            .iter()
+            .filter(|r| group_rule_fits(r.protocol, r.ports, kind))
+        {
+            match &r.peer {
+                GroupPeer::Cidr(c) => blocks.push((c.0, c.1)),
+                GroupPeer::PrefixList(s) => {
+                    blocks.extend(prefix_list(s).iter().map(|c| (c.0, c.1)))
+                }
+                GroupPeer::Group(Some(g)) => groups.push(*g),
+                GroupPeer::Group(None) => {}
+            }
+        }
+        blocks.sort_unstable();
+        let mut reach = 0;
+        for b in &mut blocks {
+            reach = reach.max(b.1);
+            b.1 = reach;
+        }
+        groups.sort_unstable();
+        groups.dedup();
+        GroupAllow { blocks, groups }
+    }
+
+    /// Whether a rule allows the traffic from or to `peer`, whose interface holds the groups
+    /// `peer_groups` (none: not an interface the model knows).
+    pub fn allows(&self, peer: Span, peer_groups: Option<&[u32]>) -> bool {
+        let before = self.blocks.partition_point(|b| b.0 <= peer.0);
+        if before > 0 && self.blocks[before - 1].1 >= peer.1 {
+            return true;
+        }
+        peer_groups.is_some_and(|held| {
+            !self.groups.is_empty() && held.iter().any(|g| self.groups.binary_search(g).is_ok())
+        })
+    }
+}
+
+/// Whether a network ACL rule of `protocol` and `ports` can match traffic of `kind`: it
+/// covers the protocol, and its ports hold the traffic's (or, for a deny rule, share one).
+fn acl_rule_fits(rule: &AclRuleC, kind: Kind) -> bool {
+    let (lo, hi) = rule.ports;
+    rule.protocol.covers(kind.0)
+        && match kind.1 {
+            None => true,
+            Some((a, b)) => (lo <= a && b <= hi) || (rule.deny && lo <= b && a <= hi),
+        }
+}
+
+/// The rules of one network ACL direction that can match traffic of one [`Kind`], in number
+/// order, as (block, deny): the first whose block holds the peer (or, denying, shares an
+/// address with it) decides, as the scan of [`CompiledAcl`] does.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AclFor {
+    pub kind: Kind,
+    rules: Vec<(Span, bool)>,
+}
+
+impl AclFor {
+    pub fn build(rules: &[AclRuleC], kind: Kind) -> AclFor {
+        AclFor {
+            kind,
+            rules: rules
+                .iter()
+                .filter(|r| acl_rule_fits(r, kind))
+                .map(|r| (r.cidr, r.deny))
+                .collect(),
+        }
+    }
+
+    /// Whether the ACL allows the traffic with `peer` at the other end (no rule: `*` denies).
+    pub fn allows(&self, peer: Span) -> bool {
+        self.rules
+            .iter()
+            .find(|(c, deny)| c.contains(peer) || (*deny && c.overlaps(peer)))
+            .is_some_and(|r| !r.1)
+    }
+}
+
+/// The kinds of traffic the index decides ahead for a network ACL: the probe's request and
+/// its reply to the client's ephemeral ports and to a NAT gateway's.
+pub fn acl_kinds(ephemeral: (u16, u16), nat: (u16, u16)) -> Vec<Kind> {
+    let mut kinds = vec![PROBE_KIND, (PROBE_KIND.0, Some(ephemeral))];
+    if nat != ephemeral {
+        kinds.push((PROBE_KIND.0, Some(nat)));
+    }
+    kinds
+}
+
+/// A group's rules decided ahead for [`PROBE_KIND`]: ingress, then egress.
+pub type GroupAhead = [GroupAllow; 2];
+
+pub fn group_ahead(rules: &CompiledGroup, prefix_list: &dyn Fn(&str) -> Vec<Span>) -> GroupAhead {
+    [
+        GroupAllow::build(&rules[0], PROBE_KIND, prefix_list),
+        GroupAllow::build(&rules[1], PROBE_KIND, prefix_list),
+    ]
+}
+
+/// A network ACL's rules decided ahead for each of `kinds`: inbound, then outbound.
+pub type AclAhead = [Vec<AclFor>; 2];
+
+pub fn acl_ahead(rules: &CompiledAcl, kinds: &[Kind]) -> AclAhead {
+    let one = |d: &[AclRuleC]| kinds.iter().map(|&k| AclFor::build(d, k)).collect();
+    [one(&rules[0]), one(&rules[1])]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PROTOCOLS: [Protocol; 4] = [Protocol::All, Protocol::Tcp, Protocol::Udp, Protocol::Icmp];
+
+    /// A block inside 10.0.0.0/22 (or everything), so that random blocks nest and overlap.
+    fn span(len: u8, at: u16) -> Span {
+        if len == 0 {
+            return Span(0, u32::MAX);
+        }
+        let len = 22 + u32::from(len % 11);
+        let size = 1u32 << (32 - len);
+        let base = 0x0a00_0000 + (u32::from(at) % (1 << 10)) * 4;
+        let start = base / size * size;
+        Span(start, start + (size - 1))
+    }
+
+    fn ports(p: u8) -> (u16, u16) {
+        [
+            (443, 443),
+            (0, 65535),
+            (1024, 65535),
+            (80, 80),
+            (400, 500),
+            (2000, 2000),
+        ][p as usize % 6]
+    }
+
+    fn kind(k: u8) -> Kind {
+        let protocol = PROTOCOLS[k as usize % 4];
+        let ports = protocol
+            .has_ports()
+            .then(|| [(443, 443), (1024, 65535), (0, 65535), (450, 2000)][k as usize / 4 % 4]);
+        (protocol, ports)
+    }
+
+    type RawRule = (u8, u8, u8, u16, u8);
+
+    fn group_rules(raw: &[RawRule]) -> Vec<GroupRuleC> {
+        raw.iter()
+            .enumerate()
+            .map(|(i, &(p, ports_, len, at, peer))| GroupRuleC {
+                protocol: PROTOCOLS[p as usize % 4],
+                ports: ports(ports_),
+                peer: match peer % 5 {
+                    0 => GroupPeer::PrefixList(["s3", "none"][usize::from(peer % 2)].into()),
+                    1 => GroupPeer::Group(Some(u32::from(peer % 3))),
+                    2 => GroupPeer::Group(None),
+                    _ => GroupPeer::Cidr(span(len, at)),
+                },
+                index: i as u32,
+            })
+            .collect()
+    }
+
+    fn prefix_list(name: &str) -> Vec<Span> {
+        match name {
+            "s3" => vec![span(3, 8), span(8, 700)],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The scan the evaluator makes without the rules decided ahead (`security_group.rs`).
+    fn group_scan(rules: &[GroupRuleC], kind: Kind, peer: Span, held: Option<&[u32]>) -> bool {
+        rules.iter().any(|r| {
+            r.protocol.covers(kind.0)
+                && kind.1.is_none_or(|(a, b)| r.ports.0 <= a && b <= r.ports.1)
+                && match &r.peer {
+                    GroupPeer::Cidr(c) => c.contains(peer),
+                    GroupPeer::PrefixList(s) => prefix_list(s).iter().any(|c| c.contains(peer)),
+                    GroupPeer::Group(Some(g)) => held.is_some_and(|h| h.contains(g)),
+                    GroupPeer::Group(None) => false,
+                }
+        })
+    }
+
+    /// The scan of `network_acl.rs`: the first rule that matches decides, `*` denies.
+    fn acl_scan(rules: &[AclRuleC], kind: Kind, peer: Span) -> bool {
+        rules
+            .iter()
+            .find(|r| {
+                let (lo, hi) = r.ports;
+                r.protocol.covers(kind.0)
+                    && match kind.1 {
+                        None => true,
+                        Some((a, b)) if lo <= a && b <= hi => true,
+                        Some((a, b)) => r.deny && lo <= b && a <= hi,
+                    }
+                    && (r.cidr.contains(peer) || (r.deny && r.cidr.overlaps(peer)))
+            })
+            .is_some_and(|r| !r.deny)
+    }
+
+    proptest! {
+        #[test]
+        fn groups_decided_ahead_decide_as_the_scan(
+            raw in proptest::collection::vec(any::<RawRule>(), 0..12),
+            k in any::<u8>(),
+            peers in proptest::collection::vec((any::<u8>(), any::<u16>()), 1..8),
+            held in proptest::option::of(proptest::collection::vec(0u32..4, 0..3)),
+        ) {
+            let rules = group_rules(&raw);
+            let kind = kind(k);
+            let ahead = GroupAllow::build(&rules, kind, &prefix_list);
+            for (len, at) in peers {
+                let peer = span(len, at);
+                prop_assert_eq!(
+                    ahead.allows(peer, held.as_deref()),
+                    group_scan(&rules, kind, peer, held.as_deref()),
+                    "{:?} {:?}", peer, kind
+                );
+            }
+        }
+
+        #[test]
+        fn network_acls_decided_ahead_decide_as_the_scan(
+            raw in proptest::collection::vec(any::<RawRule>(), 0..12),
+            k in any::<u8>(),
+            peers in proptest::collection::vec((any::<u8>(), any::<u16>()), 1..8),
+        ) {
+            let mut rules: Vec<AclRuleC> = raw
+                .iter()
+                .enumerate()
+                .map(|(i, &(p, ports_, len, at, deny))| AclRuleC {
+                    number: (i as u16 * 7) % 11,
+                    protocol: PROTOCOLS[p as usize % 4],
+                    ports: ports(ports_),
+                    cidr: span(len, at),
+                    deny: deny % 2 == 0,
+                })
+                .collect();
+            rules.sort_by_key(|r| r.number);
+            let kind = kind(k);
+            let ahead = AclFor::build(&rules, kind);
+            for (len, at) in peers {
+                let peer = span(len, at);
+                prop_assert_eq!(ahead.allows(peer), acl_scan(&rules, kind, peer), "{:?}", peer);
+            }
+        }
+    }
+}
