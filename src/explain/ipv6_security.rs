@@ -62,49 +62,24 @@ pub fn group_refused_text(lang: Lang, c: &V6GroupCheck) -> String {
     )
 }
 
-fn acl_check_text(lang: Lang, c: &V6AclCheck) -> String {
-    let a = args()
-        .s("acl", c.acl.to_string())
-        .s("subnet", c.subnet.to_string())
-        .s("direction", c.direction.code())
-        .b("reply", c.reply)
-        .b("allow", c.allow)
-        .s(
-            "rule",
-            c.rule
-                .map(|r| r.to_string())
-                .unwrap_or_else(|| "*".to_string()),
-        )
-        .s(
-            "traffic",
-            traffic_text(lang, c.traffic.protocol, c.traffic.ports),
-        )
-        .s("peer", v6_text(c.traffic.peer));
-    msg(lang, "acl-check", a)
+impl super::security::AclDecision for V6AclCheck {
+    fn check(&self) -> super::security::AclView<'_> {
+        super::security::AclView {
+            acl: &self.acl,
+            subnet: &self.subnet,
+            direction: self.direction,
+            reply: self.reply,
+            allow: self.allow,
+            rule: self.rule,
+            protocol: self.traffic.protocol,
+            ports: self.traffic.ports,
+            peer: v6_text(self.traffic.peer),
+        }
+    }
 }
 
-pub fn acl_hop_text(lang: Lang, checks: &[V6AclCheck]) -> String {
-    let subnet = checks
-        .first()
-        .map(|c| c.subnet.to_string())
-        .unwrap_or_default();
-    msg(
-        lang,
-        "hop-network-acl",
-        args().s("subnet", subnet).s(
-            "checks",
-            join(lang, checks.iter().map(|c| acl_check_text(lang, c))),
-        ),
-    )
-}
+pub use super::security::acl_hop_text;
 
 pub fn acl_refused_text(lang: Lang, c: &V6AclCheck) -> String {
-    msg(
-        lang,
-        "ipv6-stop-network_acl",
-        args()
-            .s("subnet", c.subnet.to_string())
-            .b("reply", c.reply)
-            .s("check", acl_check_text(lang, c)),
-    )
+    super::security::acl_refused_with(lang, "ipv6-stop-network_acl", c)
 }

@@ -87,8 +87,44 @@ pub fn group_refused_text(lang: Lang, c: &GroupCheck) -> String {
     msg(lang, "stop-security_group", a)
 }
 
+/// A network ACL decision as its sentences need it, for an IPv4 ([`AclCheck`]) or an IPv6
+/// ([`V6AclCheck`]) check: the two differ only in their peer's address family.
+pub trait AclDecision {
+    fn check(&self) -> AclView<'_>;
+}
+
+/// The fields of one ACL decision, its peer already written.
+pub struct AclView<'a> {
+    pub acl: &'a Id,
+    pub subnet: &'a Id,
+    pub direction: AclDirection,
+    pub reply: bool,
+    pub allow: bool,
+    pub rule: Option<u16>,
+    pub protocol: crate::model::Protocol,
+    pub ports: Option<crate::model::PortRange>,
+    pub peer: String,
+}
+
+impl AclDecision for AclCheck {
+    fn check(&self) -> AclView<'_> {
+        AclView {
+            acl: &self.acl,
+            subnet: &self.subnet,
+            direction: self.direction,
+            reply: self.reply,
+            allow: self.allow,
+            rule: self.rule,
+            protocol: self.traffic.protocol,
+            ports: self.traffic.ports,
+            peer: net(self.traffic.peer),
+        }
+    }
+}
+
 /// One network ACL decision: `acl-1 inbound rule 100 allows tcp/443 from 10.0.1.0/24`.
-pub fn acl_check_text(lang: Lang, c: &AclCheck) -> String {
+pub fn acl_check_text(lang: Lang, c: &impl AclDecision) -> String {
+    let c = c.check();
     let a = args()
         .s("acl", c.acl.to_string())
         .s("subnet", c.subnet.to_string())
@@ -101,19 +137,16 @@ pub fn acl_check_text(lang: Lang, c: &AclCheck) -> String {
                 .map(|r| r.to_string())
                 .unwrap_or_else(|| "*".to_string()),
         )
-        .s(
-            "traffic",
-            traffic_text(lang, c.traffic.protocol, c.traffic.ports),
-        )
-        .s("peer", net(c.traffic.peer));
+        .s("traffic", traffic_text(lang, c.protocol, c.ports))
+        .s("peer", c.peer);
     msg(lang, "acl-check", a)
 }
 
 /// The checks of one subnet boundary that all allowed.
-pub fn acl_hop_text(lang: Lang, checks: &[AclCheck]) -> String {
+pub fn acl_hop_text<C: AclDecision>(lang: Lang, checks: &[C]) -> String {
     let subnet = checks
         .first()
-        .map(|c| c.subnet.to_string())
+        .map(|c| c.check().subnet.to_string())
         .unwrap_or_default();
     msg(
         lang,
@@ -125,14 +158,21 @@ pub fn acl_hop_text(lang: Lang, checks: &[AclCheck]) -> String {
     )
 }
 
-/// A network ACL decision that denied the request or its reply.
-pub fn acl_refused_text(lang: Lang, c: &AclCheck) -> String {
+/// A network ACL decision that denied the request or its reply (`id`: the IPv4 or the IPv6
+/// stop's message).
+pub(super) fn acl_refused_with(lang: Lang, id: &str, c: &impl AclDecision) -> String {
+    let v = c.check();
     msg(
         lang,
-        "stop-network_acl",
+        id,
         args()
-            .s("subnet", c.subnet.to_string())
-            .b("reply", c.reply)
+            .s("subnet", v.subnet.to_string())
+            .b("reply", v.reply)
             .s("check", acl_check_text(lang, c)),
     )
+}
+
+/// A network ACL decision that denied the request or its reply.
+pub fn acl_refused_text(lang: Lang, c: &AclCheck) -> String {
+    acl_refused_with(lang, "stop-network_acl", c)
 }
