@@ -382,3 +382,54 @@ fn dns_settings_are_taken_away_from_the_edit_menu_and_undone() {
             .any(|i| i.value == "dns")
     );
 }
+
+/// The add-route flow takes an IPv6 destination: its targets offer the egress-only internet
+/// gateway, and the route goes into the table's IPv6 routes (private-b's table forgot ::/0).
+#[test]
+fn an_ipv6_route_is_added_from_the_edit_menu() {
+    let mut app = open("ipv6-dual-stack");
+    let query = crate::eval::Query {
+        from: crate::eval::From::Instance("app-b".into()),
+        to: crate::eval::To::Address6("2600:1f18:abcd::1/128".parse().expect("address")),
+        probe: Default::default(),
+        request: Default::default(),
+        family: Default::default(),
+    };
+    let before = crate::eval::evaluate(&app.model, &Default::default(), &query).expect("known");
+    assert_eq!(verdict_words(&before.verdict), "blocked (no_ipv6_route)");
+    press(
+        &mut app,
+        "e/Add a route<Enter>/rtb-private-b<Enter>::/0<Enter>",
+    );
+    let Some(Overlay::Picker(p)) = &app.overlay else {
+        panic!("no target step: {:?} {}", app.overlay, status(&app));
+    };
+    assert!(
+        p.items.iter().any(|i| i.value == "eigw:eigw-1"),
+        "{:?}",
+        p.items
+    );
+    press(&mut app, "/eigw<Enter>");
+    if matches!(&app.overlay, Some(Overlay::Picker(p)) if p.purpose == Purpose::Confirm) {
+        press(&mut app, "<Enter>");
+    }
+    let routes = &app
+        .model
+        .scenario()
+        .route_tables
+        .iter()
+        .find(|t| t.id == "rtb-private-b")
+        .expect("table")
+        .ipv6_routes;
+    assert!(
+        routes.iter().any(|r| r.destination.to_string() == "::/0"
+            && r.target == crate::model::Target::EgressOnlyInternetGateway("eigw-1".into())),
+        "{routes:?} {}",
+        status(&app)
+    );
+    let after = crate::eval::evaluate(&app.model, &Default::default(), &query).expect("known");
+    assert_eq!(
+        verdict_words(&after.verdict),
+        "reachable via egress_only_internet_gateway"
+    );
+}

@@ -127,6 +127,16 @@ impl App {
                 format!("igw:{}", igw.id),
             ));
         }
+        // An egress-only internet gateway carries IPv6 only.
+        if destination.parse::<ipnet::Ipv6Net>().is_ok() {
+            for g in &s.egress_only_internet_gateways {
+                items.push(item(
+                    &g.id,
+                    i18n::t(self.lang, "ui-egress-only-internet-gateway"),
+                    format!("eigw:{}", g.id),
+                ));
+            }
+        }
         for n in &s.nat_gateways {
             items.push(item(
                 &n.id,

@@ -48,9 +48,14 @@ impl App {
                     self.overlay = Some(Overlay::Input(input));
                 }
             },
-            Purpose::AddRouteDestination { table } => match parse_destination(self.lang, &text) {
-                Ok(_) => {
-                    let items = self.target_items("");
+            Purpose::AddRouteDestination { table } => match parse_destination(self.lang, &text)
+                .map(|_| ())
+                .or_else(|e| text.parse::<ipnet::Ipv6Net>().map(|_| ()).map_err(|_| e))
+            {
+                Ok(()) => {
+                    // An IPv6 destination's targets include the egress-only gateways.
+                    let v6 = text.parse::<ipnet::Ipv6Net>().is_ok();
+                    let items = self.target_items(if v6 { &text } else { "" });
                     self.pick(Picker::new(
                         tf(self.lang, "ui-target-for-in", &[&text, &table]),
                         items,
@@ -207,6 +212,21 @@ impl App {
         target: Result<Target, String>,
         replace: bool,
     ) {
+        // An IPv6 destination is an IPv6 route: the table's own list, apart from the IPv4 one.
+        if let (Ok(v6), false) = (destination.parse::<ipnet::Ipv6Net>(), replace) {
+            match target {
+                Ok(target) => self.apply(Edit::AddIpv6Route {
+                    route_table: table,
+                    route: crate::model::Ipv6Route {
+                        destination: v6,
+                        target,
+                    },
+                    position: None,
+                }),
+                Err(e) => self.status = Some((StatusKind::Error, e)),
+            }
+            return;
+        }
         let (destination, target) = match (parse_destination(self.lang, destination), target) {
             (Ok(d), Ok(t)) => (d, t),
             (Err(e), _) | (_, Err(e)) => {
@@ -260,6 +280,7 @@ pub(in crate::app) fn parse_destination(lang: Lang, text: &str) -> Result<Destin
 pub(in crate::app) fn target_from_value(lang: Lang, v: &str) -> Result<Target, String> {
     let target = match v.split_once(':') {
         Some(("igw", id)) => Target::InternetGateway(id.into()),
+        Some(("eigw", id)) => Target::EgressOnlyInternetGateway(id.into()),
         Some(("nat", id)) => Target::NatGateway(id.into()),
         Some(("gwlbe", id)) => Target::GatewayLoadBalancerEndpoint(id.into()),
         Some(("eni", id)) => Target::NetworkInterface(id.into()),
