@@ -127,8 +127,12 @@ impl App {
                 format!("igw:{}", igw.id),
             ));
         }
-        // An egress-only internet gateway carries IPv6 only.
-        if destination.parse::<ipnet::Ipv6Net>().is_ok() {
+        // An egress-only internet gateway carries IPv6 only; a NAT gateway carries IPv6 only as
+        // NAT64, for 64:ff9b::/96 (https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-nat64-dns64.html).
+        let v6 = destination.parse::<ipnet::Ipv6Net>().ok();
+        let nat64: ipnet::Ipv6Net = "64:ff9b::/96".parse().expect("a CIDR");
+        let nat_ok = v6.is_none_or(|d| nat64.contains(&d));
+        if v6.is_some() {
             for g in &s.egress_only_internet_gateways {
                 items.push(item(
                     &g.id,
@@ -137,7 +141,7 @@ impl App {
                 ));
             }
         }
-        for n in &s.nat_gateways {
+        for n in s.nat_gateways.iter().filter(|_| nat_ok) {
             items.push(item(
                 &n.id,
                 i18n::tf(
