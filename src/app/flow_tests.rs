@@ -386,7 +386,7 @@ fn dns_settings_are_taken_away_from_the_edit_menu_and_undone() {
 /// The add-route flow takes an IPv6 destination: its targets offer the egress-only internet
 /// gateway, and the route goes into the table's IPv6 routes (private-b's table forgot ::/0).
 #[test]
-fn an_ipv6_route_is_added_from_the_edit_menu() {
+fn an_ipv6_route_is_added_and_deleted_from_the_edit_menu() {
     let mut app = open("ipv6-dual-stack");
     let query = crate::eval::Query {
         from: crate::eval::From::Instance("app-b".into()),
@@ -434,4 +434,16 @@ fn an_ipv6_route_is_added_from_the_edit_menu() {
         verdict_words(&after.verdict),
         "reachable via egress_only_internet_gateway"
     );
+    // The delete-route flow lists the table's IPv6 routes and deletes one.
+    press(&mut app, "e/Delete a route<Enter>/rtb-private-b<Enter>");
+    let Some(Overlay::Picker(p)) = &app.overlay else {
+        panic!("no route step: {:?} {}", app.overlay, status(&app));
+    };
+    assert!(p.items.iter().any(|i| i.value == "::/0"), "{:?}", p.items);
+    press(&mut app, "/::/0<Enter>");
+    if matches!(&app.overlay, Some(Overlay::Picker(p)) if p.purpose == Purpose::Confirm) {
+        press(&mut app, "<Enter>");
+    }
+    let gone = crate::eval::evaluate(&app.model, &Default::default(), &query).expect("known");
+    assert_eq!(verdict_words(&gone.verdict), "blocked (no_ipv6_route)");
 }

@@ -141,6 +141,14 @@ impl App {
                     Purpose::DeleteRouteRoute { table: v },
                 ));
             }
+            Purpose::DeleteRouteRoute { table } if v.parse::<ipnet::Ipv6Net>().is_ok() => {
+                if let Ok(destination) = v.parse::<ipnet::Ipv6Net>() {
+                    self.apply(Edit::DeleteIpv6Route {
+                        route_table: table,
+                        destination,
+                    });
+                }
+            }
             Purpose::DeleteRouteRoute { table } => match parse_destination(self.lang, &v) {
                 Ok(destination) => self.apply(Edit::DeleteRoute {
                     route_table: table,
