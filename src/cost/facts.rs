@@ -151,7 +151,7 @@ pub enum Crossing {
 }
 
 /// Which way a flow goes.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Way {
     /// Reachable through these (none: it stays inside the VPC).
     Reachable {

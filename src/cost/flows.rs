@@ -10,7 +10,9 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
-use super::usage::{Ids, Usage, class_usage};
+use super::reuse::{Interner, Reuse, source_failed_class};
+use super::usage::{Ids, Usage};
+use super::walks::evaluate_pending;
 use super::{CostInputs, CostNote, Way, note};
 use crate::eval::{self, Touched, WalkDeps};
 use crate::model::{Instance, Model, Shared};
@@ -71,10 +73,10 @@ pub struct Flows {
 /// One class's results per column, and what its walks read.
 #[derive(Debug)]
 pub(super) struct ClassCost {
-    per_column: Vec<Option<(Arc<Usage>, Arc<Way>)>>,
+    pub(super) per_column: Vec<Option<(Arc<Usage>, Arc<Way>)>>,
     /// What its walks read: one entry per evaluation that made its columns (a class whose
     /// columns for some services were evaluated again after an interface-endpoint edit has two).
-    deps: Vec<WalkDeps>,
+    pub(super) deps: Vec<WalkDeps>,
 }
 
 /// What an estimate keeps for the next one: the model and failed AZs it was worked out for,
@@ -85,6 +87,8 @@ pub(super) struct Memo {
     failed: Vec<bool>,
     columns: Vec<String>,
     slots: std::collections::HashMap<eval::ClassKey, Arc<ClassCost>>,
+    /// The distinct usages and ways its results share, for the next estimate's.
+    interner: Arc<std::sync::Mutex<Interner>>,
 }
 
 impl std::fmt::Debug for Memo {
@@ -155,6 +159,7 @@ pub(super) fn aggregate(
     };
     let names: Vec<&str> = columns.iter().map(String::as_str).collect();
     let ids = Ids::new(model);
+    let reuse = std::cell::RefCell::new(Reuse::new(previous.map(|m| &m.interner)));
     // The old class's results with its columns in the new order, those in `redo` (and any the
     // previous estimate did not have) to evaluate again, those in `patch` worked out from the
     // DNS answer they read after AZ failures (or evaluated again when that cannot be done).
@@ -178,7 +183,9 @@ pub(super) fn aggregate(
         let mut walk = Vec::new();
         for &(c, answer) in patch {
             let patched = class.per_column[c].as_ref().and_then(|(u, way)| {
-                super::usage::answered_after_failures(model, failed, key.subnet, &answer, u, way)
+                reuse
+                    .borrow_mut()
+                    .patched(model, failed, key.subnet, &answer, u, way)
             });
             match patched {
                 // The answer's reads stay as recorded: its ENIs only failed since.
@@ -242,13 +249,25 @@ pub(super) fn aggregate(
             }
         }
     }
-    // What is left to evaluate: the columns of carried classes, every column of new ones.
+    // What is left to evaluate: the columns of carried classes, every column of new ones. A
+    // class whose source's AZ failed gets nowhere: its results are known without a walk.
     let mut done: Vec<Option<Arc<ClassCost>>> = vec![None; n_classes];
     let mut pending = Vec::new();
+    let mut source_failed = None;
     for (k, carried) in per_class.into_iter().enumerate() {
         match carried {
             Some(Carried::Kept(c)) => done[k] = Some(c),
             Some(Carried::Again(c, again)) => pending.push((k, c, again)),
+            None if let Some(c) = source_failed_class(
+                model,
+                failed,
+                &classes.keys[k],
+                &names,
+                &mut source_failed,
+            ) =>
+            {
+                done[k] = Some(c)
+            }
             None => pending.push((
                 k,
                 ClassCost {
@@ -259,7 +278,14 @@ pub(super) fn aggregate(
             )),
         }
     }
-    for (k, class) in evaluate_pending(model, &ids, failed, &classes.keys, pending, &names) {
+    let reuse = reuse.into_inner();
+    for (k, mut class) in evaluate_pending(model, &ids, failed, &classes.keys, pending, &names) {
+        // Fresh results are interned for the next estimate's (made here, so not yet shared).
+        if let Some(c) = Arc::get_mut(&mut class) {
+            for (u, way) in c.per_column.iter_mut().flatten() {
+                (*u, *way) = reuse.intern(Arc::clone(u), Arc::clone(way));
+            }
+        }
         done[k] = Some(class);
     }
     let per_class: Vec<Arc<ClassCost>> = done
@@ -375,6 +401,7 @@ pub(super) fn aggregate(
         failed: failed.to_vec(),
         columns,
         slots,
+        interner: reuse.interner,
     };
     (flows, usage, memo)
 }
@@ -384,69 +411,6 @@ pub(super) fn aggregate(
 enum Carried {
     Kept(Arc<ClassCost>),
     Again(ClassCost, Vec<usize>),
-}
-
-/// A class left to evaluate: its index, its results so far, the columns to evaluate.
-type Pending = (usize, ClassCost, Vec<usize>);
-
-/// Evaluate the `pending` classes' columns (class index, its results so far, the columns),
-/// classes that differ only in their security groups together (`eval::evaluate_family`: one
-/// walk serves those whose group checks decide alike), the families shared out over the
-/// cores: every thread takes the next family from one counter until none is left.
-fn evaluate_pending(
-    model: &Model,
-    ids: &Ids<'_>,
-    failed: &[bool],
-    keys: &[eval::ClassKey],
-    pending: Vec<Pending>,
-    names: &[&str],
-) -> Vec<(usize, Arc<ClassCost>)> {
-    let pending_keys: Vec<&eval::ClassKey> = pending.iter().map(|p| &keys[p.0]).collect();
-    let families = eval::class_families(model, &pending_keys);
-    // Each pending class once, taken by the thread that evaluates its family.
-    let slots: Vec<std::sync::Mutex<Option<Pending>>> = pending
-        .into_iter()
-        .map(|p| std::sync::Mutex::new(Some(p)))
-        .collect();
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let f = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(family) = families.get(f) else {
-                return done;
-            };
-            let members: Vec<Pending> = family
-                .iter()
-                .filter_map(|&i| slots[i].lock().ok()?.take())
-                .collect();
-            let asked: Vec<(&eval::ClassKey, Vec<&str>)> = members
-                .iter()
-                .map(|(k, _, again)| (&keys[*k], again.iter().map(|&c| names[c]).collect()))
-                .collect();
-            let results = eval::evaluate_family(model, failed, &asked);
-            for ((k, mut class, again), (traces, deps)) in members.into_iter().zip(results) {
-                let subnet = keys[k].subnet;
-                for (&c, t) in again.iter().zip(&traces) {
-                    class.per_column[c] = t.as_ref().ok().map(|trace| {
-                        let (u, way) = class_usage(model, ids, failed, subnet, trace);
-                        (Arc::new(u), Arc::new(way))
-                    });
-                }
-                class.deps.push(deps);
-                done.push((k, Arc::new(class)));
-            }
-        }
-    };
-    let threads = crate::model::cores().min(families.len().div_ceil(8)).max(1);
-    std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
-        let mut done = work();
-        for h in helpers {
-            done.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        }
-        done
-    })
 }
 
 /// Whether two lists of gateway endpoints are the same endpoints in the same order (the usage

@@ -20,7 +20,9 @@ mod flows;
 mod inputs;
 mod items;
 mod prices;
+mod reuse;
 mod usage;
+mod walks;
 
 pub use diff::{CostChange, diff, signed};
 pub use facts::*;

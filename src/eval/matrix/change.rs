@@ -146,6 +146,10 @@ impl Change {
         }
         let mut patch = Vec::new();
         if azs {
+            // Sized once: an AZ failure at 4x the quota model plans thousands of classes, and
+            // growing these lists cell by cell was a tenth of the matrix after it.
+            redo.reserve(deps.az_cells.len());
+            patch.reserve(deps.az_cells.len());
             for (s, reads) in &deps.az_cells {
                 if superseded.contains(s) {
                     continue;
@@ -246,6 +250,12 @@ impl Answered {
     /// The interface endpoint that answered.
     pub fn endpoint(&self) -> usize {
         self.0.endpoint as usize
+    }
+
+    /// The ENIs answered (by index in `Model::endpoint_enis`), as bits: with the endpoint and the
+    /// source's AZ, all that [`Answered::cross_az_after`] reads of the answer.
+    pub fn enis(&self) -> u64 {
+        self.0.enis
     }
 
     /// Where the answered ENIs still healthy are against the AZ of subnet `subnet`, now that
@@ -365,25 +375,59 @@ pub(super) fn source_failed_row(
         };
         super::with_workloads(model, vec![unavailable; n])
     });
-    // What `Ctx::az_failed` records for the one AZ read, cell by cell.
+    Some((
+        Arc::clone(row),
+        Arc::new(failed_source_deps(az, 0..n as u32)),
+    ))
+}
+
+/// What the walks of a class whose source's AZ `az` failed read (`Ctx::az_failed` for that one
+/// AZ), cell by cell: `cells` are the walks' service indexes in order, `u32::MAX` for a
+/// destination that is no service (never walked: it reads nothing).
+fn failed_source_deps(az: usize, cells: impl Iterator<Item = u32> + Clone) -> Deps {
     let mut deps = Deps::recording();
-    deps.azs.set(az);
     let path = match az {
         0..64 => 1u64 << az,
-        _ => {
-            deps.wide = true;
-            0
-        }
+        _ => 0,
     };
-    deps.cells = (0..n as u32).map(|s| (s, Mark::default())).collect();
-    deps.az_cells = (0..n as u32)
+    if cells.clone().any(|s| s != u32::MAX) {
+        deps.azs.set(az);
+        deps.wide = az >= 64;
+    }
+    deps.cells = cells.clone().map(|s| (s, Mark::default())).collect();
+    deps.az_cells = cells
         .map(|s| {
             let reads = super::super::az_reads::AzReads {
-                path,
+                path: if s == u32::MAX { 0 } else { path },
                 ..Default::default()
             };
             (s, reads)
         })
         .collect();
-    Some((Arc::clone(row), Arc::new(deps)))
+    deps
+}
+
+impl WalkDeps {
+    /// What the walks of a class from `subnet` to the services `names` read when the subnet's
+    /// AZ has failed, without walking (every walk to a service stops at the source hop having
+    /// read that one AZ, as [`source_failed_row`] says); `None` when the AZ is up or the
+    /// subnet is IPv6-only. For the cost estimate, whose classes' columns are services by name.
+    pub fn source_failed(
+        model: &Model,
+        failed: &[bool],
+        subnet: usize,
+        names: &[&str],
+    ) -> Option<WalkDeps> {
+        let az = model.subnet_az[subnet];
+        if !failed.get(az).copied().unwrap_or(false) || model.scenario().subnets[subnet].ipv6_only {
+            return None;
+        }
+        let cells = names.iter().map(|name| {
+            model
+                .service_lookup
+                .get(*name)
+                .map_or(u32::MAX, |&i| i as u32)
+        });
+        Some(WalkDeps(Arc::new(failed_source_deps(az, cells))))
+    }
 }

@@ -1,0 +1,71 @@
+//! The classes an estimate evaluates: their walks, by families, shared out over the cores.
+
+use std::sync::Arc;
+
+use super::flows::ClassCost;
+use super::usage::{Ids, class_usage};
+use crate::eval;
+use crate::model::Model;
+
+/// A class left to evaluate: its index, its results so far, the columns to evaluate.
+pub(super) type Pending = (usize, ClassCost, Vec<usize>);
+
+/// Evaluate the `pending` classes' columns (class index, its results so far, the columns),
+/// classes that differ only in their security groups together (`eval::evaluate_family`: one
+/// walk serves those whose group checks decide alike), the families shared out over the
+/// cores: every thread takes the next family from one counter until none is left.
+pub(super) fn evaluate_pending(
+    model: &Model,
+    ids: &Ids<'_>,
+    failed: &[bool],
+    keys: &[eval::ClassKey],
+    pending: Vec<Pending>,
+    names: &[&str],
+) -> Vec<(usize, Arc<ClassCost>)> {
+    let pending_keys: Vec<&eval::ClassKey> = pending.iter().map(|p| &keys[p.0]).collect();
+    let families = eval::class_families(model, &pending_keys);
+    // Each pending class once, taken by the thread that evaluates its family.
+    let slots: Vec<std::sync::Mutex<Option<Pending>>> = pending
+        .into_iter()
+        .map(|p| std::sync::Mutex::new(Some(p)))
+        .collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let f = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(family) = families.get(f) else {
+                return done;
+            };
+            let members: Vec<Pending> = family
+                .iter()
+                .filter_map(|&i| slots[i].lock().ok()?.take())
+                .collect();
+            let asked: Vec<(&eval::ClassKey, Vec<&str>)> = members
+                .iter()
+                .map(|(k, _, again)| (&keys[*k], again.iter().map(|&c| names[c]).collect()))
+                .collect();
+            let results = eval::evaluate_family(model, failed, &asked);
+            for ((k, mut class, again), (traces, deps)) in members.into_iter().zip(results) {
+                let subnet = keys[k].subnet;
+                for (&c, t) in again.iter().zip(&traces) {
+                    class.per_column[c] = t.as_ref().ok().map(|trace| {
+                        let (u, way) = class_usage(model, ids, failed, subnet, trace);
+                        (Arc::new(u), Arc::new(way))
+                    });
+                }
+                class.deps.push(deps);
+                done.push((k, Arc::new(class)));
+            }
+        }
+    };
+    let threads = crate::model::cores().min(families.len().div_ceil(8)).max(1);
+    std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut done = work();
+        for h in helpers {
+            done.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        done
+    })
+}
