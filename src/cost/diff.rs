@@ -104,17 +104,23 @@ fn fixed_changes(
 
 /// The flows' changes when both estimates group the same flows alike (an edit that kept the
 /// instances, their classes and the traffic): group by group, so a class of many instances
-/// whose way changed is one change, and unchanged groups cost nothing to compare. Each
-/// instance's and service's name is made once and shared by its changes, and the ways are the
-/// groups' own.
+/// whose way changed is one change, and unchanged groups cost nothing to compare. Groups of
+/// several classes to one service that changed alike (the same way before and after, shared
+/// by the estimates) are one change too, naming the first group's first instance and how many
+/// more: an AZ failure at 4x the quota model moves tens of thousands of groups, a few hundred
+/// ways, and a list of every group told a reader nothing more. Each change keeps its first
+/// group's place.
 fn group_changes(
     before: &CostEstimate,
     after: &CostEstimate,
     push: &mut impl FnMut(f64, ChangeFact),
 ) {
     let (b, a) = (&before.flows, &after.flows);
-    let mut instances: FxMap<usize, Arc<str>> = FxMap::default();
-    let mut services: FxMap<usize, Arc<str>> = FxMap::default();
+    // What kind of change, the column, and the ways before and after (by address: equal ways
+    // within an estimate are one `Arc`) → the change's place in `moved`.
+    let mut seen: FxMap<(u8, usize, usize, usize), usize> = FxMap::default();
+    let mut moved: Vec<Moved> = Vec::new();
+    let width = a.width().max(1);
     for (g, (old, new)) in b.groups().iter().zip(a.groups()).enumerate() {
         if new.flows == 0 {
             continue;
@@ -122,12 +128,42 @@ fn group_changes(
         let (old_monthly, new_monthly) = (old.monthly_per_gb * old.gb, new.monthly_per_gb * new.gb);
         let delta = new_monthly - old_monthly;
         let same = |x: &Arc<Way>, y: &Arc<Way>| Arc::ptr_eq(x, y) || x == y;
-        match (&old.way, &new.way) {
+        let (kind, delta) = match (&old.way, &new.way) {
             (Some(x), Some(y)) if delta.abs() <= 1e-9 && same(x, y) => continue,
             (None, None) => continue,
-            _ => {}
+            (None, Some(_)) => (0, delta),
+            (Some(_), None) => (1, -old_monthly),
+            (Some(x), Some(y)) if !same(x, y) => (2, delta),
+            (Some(_), Some(_)) => (3, delta),
+        };
+        let ptr = |w: &Option<Arc<Way>>| w.as_ref().map_or(0, |w| Arc::as_ptr(w) as usize);
+        let key = (kind, g % width, ptr(&old.way), ptr(&new.way));
+        match seen.get(&key) {
+            Some(&m) => {
+                let m = &mut moved[m];
+                m.delta += delta;
+                m.flows += new.flows;
+                m.gb += new.gb;
+                m.classes += 1;
+            }
+            None => {
+                seen.insert(key, moved.len());
+                moved.push(Moved {
+                    group: g,
+                    kind,
+                    delta,
+                    flows: new.flows,
+                    gb: new.gb,
+                    classes: 1,
+                });
+            }
         }
-        let Some((row, col)) = a.group_first(g) else {
+    }
+    let mut instances: FxMap<usize, Arc<str>> = FxMap::default();
+    let mut services: FxMap<usize, Arc<str>> = FxMap::default();
+    for m in moved {
+        let (old, new) = (&b.groups()[m.group], &a.groups()[m.group]);
+        let Some((row, col)) = a.group_first(m.group) else {
             continue;
         };
         let flow = FlowsOf {
@@ -136,31 +172,41 @@ fn group_changes(
                     .entry(row)
                     .or_insert_with(|| Arc::from(a.instance_id(row))),
             ),
-            more: new.flows - 1,
+            more: m.flows - 1,
+            classes: m.classes,
             service: Arc::clone(
                 services
                     .entry(col)
                     .or_insert_with(|| Arc::from(a.column(col))),
             ),
         };
-        let fact = match (&old.way, &new.way) {
-            (None, Some(way)) => flow.added(Arc::clone(way), new.gb),
-            (Some(_), None) => {
-                push(-old_monthly, flow.removed());
-                continue;
-            }
-            (Some(x), Some(y)) if !same(x, y) => flow.way(Arc::clone(x), Arc::clone(y), new.gb),
-            (_, Some(way)) => flow.cost(Arc::clone(way), new.gb),
-            (None, None) => continue,
+        let fact = match (m.kind, &old.way, &new.way) {
+            (0, _, Some(way)) => flow.added(Arc::clone(way), m.gb),
+            (1, _, _) => flow.removed(),
+            (2, Some(x), Some(y)) => flow.way(Arc::clone(x), Arc::clone(y), m.gb),
+            (_, _, Some(way)) => flow.cost(Arc::clone(way), m.gb),
+            _ => continue,
         };
-        push(delta, fact);
+        push(m.delta, fact);
     }
+}
+
+/// Groups that changed alike, gathered: the first one, the kind of change (added, removed,
+/// another way, another cost) and their delta, flows and GB together.
+struct Moved {
+    group: usize,
+    kind: u8,
+    delta: f64,
+    flows: usize,
+    gb: f64,
+    classes: usize,
 }
 
 /// Whose flows a change is about: an instance (and `more` of its class) to a service.
 struct FlowsOf {
     instance: Arc<str>,
     more: usize,
+    classes: usize,
     service: Arc<str>,
 }
 
@@ -169,6 +215,7 @@ impl FlowsOf {
         ChangeFact::NewFlow {
             instance: self.instance,
             more: self.more,
+            classes: self.classes,
             service: self.service,
             way,
             gb,
@@ -179,6 +226,7 @@ impl FlowsOf {
         ChangeFact::FlowWay {
             instance: self.instance,
             more: self.more,
+            classes: self.classes,
             service: self.service,
             before,
             after,
@@ -190,6 +238,7 @@ impl FlowsOf {
         ChangeFact::FlowCost {
             instance: self.instance,
             more: self.more,
+            classes: self.classes,
             service: self.service,
             way,
             gb,
@@ -200,6 +249,7 @@ impl FlowsOf {
         ChangeFact::FlowRemoved {
             instance: self.instance,
             more: self.more,
+            classes: self.classes,
             service: self.service,
         }
     }
@@ -223,6 +273,7 @@ fn flow_changes(
         let flow = FlowsOf {
             instance: Arc::from(f.instance.as_str()),
             more: 0,
+            classes: 1,
             service: Arc::from(f.service.as_str()),
         };
         let fact = match old_flows.get(&key(f)) {
@@ -239,6 +290,7 @@ fn flow_changes(
         let flow = FlowsOf {
             instance: Arc::from(b.instance.as_str()),
             more: 0,
+            classes: 1,
             service: Arc::from(b.service.as_str()),
         };
         push(-b.monthly, flow.removed());

@@ -225,6 +225,9 @@ pub enum ChangeFact {
         /// Further instances of its class (same subnet and public-IP state) whose flows to
         /// `service` changed alike; `gb` is theirs together.
         more: usize,
+        /// How many classes those instances are in (more than one: classes that changed
+        /// alike, told as one change).
+        classes: usize,
         service: Arc<str>,
         way: Arc<Way>,
         gb: f64,
@@ -235,6 +238,9 @@ pub enum ChangeFact {
         /// Further instances of its class (same subnet and public-IP state) whose flows to
         /// `service` changed alike; `gb` is theirs together.
         more: usize,
+        /// How many classes those instances are in (more than one: classes that changed
+        /// alike, told as one change).
+        classes: usize,
         service: Arc<str>,
         before: Arc<Way>,
         after: Arc<Way>,
@@ -246,6 +252,9 @@ pub enum ChangeFact {
         /// Further instances of its class (same subnet and public-IP state) whose flows to
         /// `service` changed alike; `gb` is theirs together.
         more: usize,
+        /// How many classes those instances are in (more than one: classes that changed
+        /// alike, told as one change).
+        classes: usize,
         service: Arc<str>,
         way: Arc<Way>,
         gb: f64,
@@ -255,6 +264,9 @@ pub enum ChangeFact {
         /// Further instances of its class (same subnet and public-IP state) whose flows to
         /// `service` changed alike; `gb` is theirs together.
         more: usize,
+        /// How many classes those instances are in (more than one: classes that changed
+        /// alike, told as one change).
+        classes: usize,
         service: Arc<str>,
     },
 }

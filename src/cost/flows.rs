@@ -568,6 +568,11 @@ impl Flows {
             .map(|&(row, c)| (row as usize, c as usize))
     }
 
+    /// How many groups each class has (the columns).
+    pub(super) fn width(&self) -> usize {
+        self.columns.len()
+    }
+
     pub(super) fn instance_id(&self, row: usize) -> &str {
         &self.instances[row].id
     }

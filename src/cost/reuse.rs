@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 
 use super::Way;
 use super::flows::ClassCost;
-use super::usage::{Ids, Usage, answered_after_failures, class_usage};
+use super::usage::{Usage, answered_after_failures};
 use crate::eval::{self, WalkDeps};
 use crate::model::Model;
 
@@ -159,12 +159,12 @@ pub(super) fn source_failed_class(
     {
         let (traces, walked) = eval::evaluate_class(model, failed, key, names);
         assert_eq!(walked, deps, "what the walks read");
-        let ids = Ids::new(model);
+        let ids = super::usage::Ids::new(model);
         for (t, kept) in traces.iter().zip(&per_column) {
             let made = t
                 .as_ref()
                 .ok()
-                .map(|t| class_usage(model, &ids, failed, key.subnet, t));
+                .map(|t| super::usage::class_usage(model, &ids, failed, key.subnet, t));
             let kept = kept
                 .as_ref()
                 .map(|(u, w)| (format!("{u:?}"), (**w).clone()));

@@ -320,9 +320,9 @@ fn the_diff_of_a_gateway_endpoint_reads_as_the_lesson_says() {
         lines,
         [
             "+1 gateway endpoint vpce-s3 (s3, no charge): +0.00 USD/month",
-            // 100 GB × 0.045 NAT processing no longer paid.
-            "s3 for i-app-a: via NAT gateway \u{2192} via gateway endpoint: \u{2212}4.50 USD/month at 100 GB",
-            "s3 for i-app-b: via NAT gateway \u{2192} via gateway endpoint: \u{2212}4.50 USD/month at 100 GB",
+            // 100 GB × 0.045 NAT processing no longer paid, by app-a and app-b alike (one
+            // change for the two subnets: the same way before and after).
+            "s3 for i-app-a and 1 more instances: via NAT gateway \u{2192} via gateway endpoint: \u{2212}9.00 USD/month at 200 GB",
             // 100 GB × (0.045 + 2 × 0.01 inter-AZ, out and in): −6.50.
             "s3 for i-app-c: via NAT gateway (cross-AZ) \u{2192} via gateway endpoint: \u{2212}6.50 USD/month at 100 GB",
         ]
@@ -450,9 +450,9 @@ fn tokyo_is_priced_with_tokyo_prices() {
             "+1 ENI of interface endpoint vpce-sqs in ap-northeast-1a: +10.22 USD/month",
             // 100 GB × 0.01 data processing.
             "sqs for i-app-a: blocked (no_route) \u{2192} via interface endpoint: +1.00 USD/month at 100 GB",
-            // The others have no ENI in their AZ: + 100 GB × 0.01 inter-AZ, out and in = 3.00.
-            "sqs for i-app-c: blocked (no_route) \u{2192} via interface endpoint (cross-AZ): +3.00 USD/month at 100 GB",
-            "sqs for i-data-d: blocked (no_route) \u{2192} via interface endpoint (cross-AZ): +3.00 USD/month at 100 GB",
+            // The others (app-c, data-d: one change) have no ENI in their AZ: + 100 GB × 0.01
+            // inter-AZ, out and in = 3.00 each.
+            "sqs for i-app-c and 1 more instances: blocked (no_route) \u{2192} via interface endpoint (cross-AZ): +6.00 USD/month at 200 GB",
         ]
     );
     // 10.22 + 1.00 + 3.00 + 3.00 = 17.22.

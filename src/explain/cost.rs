@@ -215,19 +215,25 @@ pub fn cost_change(lang: Lang, change: &CostChange) -> String {
     let a = args()
         .s("delta", crate::cost::signed(change.delta))
         .s("currency", change.currency.to_string());
-    let flow = |a: super::Args<'static>, instance: &str, more: &usize, service: &str| {
-        let who = match *more {
-            0 => instance.to_string(),
-            more => msg(
-                lang,
-                "cost-instances-more",
-                args()
-                    .s("instance", instance.to_string())
-                    .s("more", more.to_string()),
-            ),
+    let flow =
+        |a: super::Args<'static>, instance: &str, more: &usize, classes: &usize, service: &str| {
+            let who = match *more {
+                0 => instance.to_string(),
+                more => msg(
+                    lang,
+                    // Instances of several classes (subnets, or public-IP states) changed alike.
+                    if *classes > 1 {
+                        "cost-instances-more-across"
+                    } else {
+                        "cost-instances-more"
+                    },
+                    args()
+                        .s("instance", instance.to_string())
+                        .s("more", more.to_string()),
+                ),
+            };
+            a.s("instance", who).s("service", service.to_string())
         };
-        a.s("instance", who).s("service", service.to_string())
-    };
     let (id, a) = match &change.fact {
         ChangeFact::Added(what) => ("cost-change-added", a.s("item", cost_item(lang, what))),
         ChangeFact::Removed(what) => ("cost-change-removed", a.s("item", cost_item(lang, what))),
@@ -235,25 +241,27 @@ pub fn cost_change(lang: Lang, change: &CostChange) -> String {
         ChangeFact::NewFlow {
             instance,
             more,
+            classes,
             service,
             way,
             gb,
         } => (
             "cost-change-flow-new",
-            flow(a, instance, more, service)
+            flow(a, instance, more, classes, service)
                 .s("way", cost_way(lang, way))
                 .s("gb", cost_gb(lang, *gb)),
         ),
         ChangeFact::FlowWay {
             instance,
             more,
+            classes,
             service,
             before,
             after,
             gb,
         } => (
             "cost-change-flow-way",
-            flow(a, instance, more, service)
+            flow(a, instance, more, classes, service)
                 .s("before", cost_way(lang, before))
                 .s("after", cost_way(lang, after))
                 .s("gb", cost_gb(lang, *gb)),
@@ -261,20 +269,25 @@ pub fn cost_change(lang: Lang, change: &CostChange) -> String {
         ChangeFact::FlowCost {
             instance,
             more,
+            classes,
             service,
             way,
             gb,
         } => (
             "cost-change-flow-cost",
-            flow(a, instance, more, service)
+            flow(a, instance, more, classes, service)
                 .s("way", cost_way(lang, way))
                 .s("gb", cost_gb(lang, *gb)),
         ),
         ChangeFact::FlowRemoved {
             instance,
             more,
+            classes,
             service,
-        } => ("cost-change-flow-removed", flow(a, instance, more, service)),
+        } => (
+            "cost-change-flow-removed",
+            flow(a, instance, more, classes, service),
+        ),
     };
     msg(lang, id, a)
 }

@@ -180,7 +180,7 @@ fn table_lines(
     out.extend(super::text::wrap(
         &associations(app, table),
         w,
-        &format!("    {}: ", t(app.lang, "ui-associations")),
+        &assoc_label(app),
         "      ",
         theme.dim(),
         theme.plain(),
@@ -330,14 +330,10 @@ fn table_lines(
 
 /// How many lines a table takes, without building them: a quota-sized model has 200,000
 /// routes, and only the ones on screen are drawn.
-fn table_height(app: &App, w: usize, i: usize) -> usize {
+/// `label`: the associations line's label (`assoc_label`), made once for every table.
+fn table_height(app: &App, w: usize, i: usize, label: &str) -> usize {
     let table = &app.model.scenario().route_tables[i];
-    let assoc = super::text::wrap_count(
-        &associations(app, table),
-        w,
-        &format!("    {}: ", t(app.lang, "ui-associations")),
-        "      ",
-    );
+    let assoc = super::text::wrap_count(&associations(app, table), w, label, "      ");
     let routes = app
         .model
         .table_index(&table.id)
@@ -348,7 +344,14 @@ fn table_height(app: &App, w: usize, i: usize) -> usize {
     } else {
         0
     };
-    1 + assoc + routes + removed + ipv6_routes(app, table).len()
+    // As many as `ipv6_routes` lists, without making them.
+    let ipv6 = app.model.scenario().vpc.ipv6_cidrs.len() + table.ipv6_routes.len();
+    1 + assoc + routes + removed + ipv6
+}
+
+/// The label of a table's associations line.
+fn assoc_label(app: &App) -> String {
+    format!("    {}: ", t(app.lang, "ui-associations"))
 }
 
 /// A table's IPv6 routes as the panel lists them: (destination, target, derived local route).
@@ -393,9 +396,10 @@ pub fn window(
     rows: u16,
 ) -> (Vec<Line<'static>>, usize) {
     let order = order(app);
+    let label = assoc_label(app);
     let heights: Vec<usize> = order
         .iter()
-        .map(|&(i, _)| table_height(app, w, i))
+        .map(|&(i, _)| table_height(app, w, i, &label))
         .collect();
     let total: usize = heights.iter().sum();
     let first = clamp_scroll(scroll, total, rows);

@@ -78,6 +78,7 @@ cost-change-flow-way = { $service } for { $instance }: { $before } → { $after 
 cost-change-flow-cost = { $service } for { $instance }: { $way }: { $delta } { $currency }/month at { $gb }
 cost-change-flow-removed = { $service } for { $instance }: flow removed: { $delta } { $currency }/month
 cost-instances-more = { $instance } and { $more } more instances of its subnet
+cost-instances-more-across = { $instance } and { $more } more instances
 cost-gb = { $gb } GB
 cost-tb = { $tb } TB
 

@@ -77,6 +77,7 @@ cost-change-flow-way = { $instance } → { $service }: { $before } から { $aft
 cost-change-flow-cost = { $instance } → { $service }: { $way }: 月額 { $delta } { $currency } ({ $gb } の場合)
 cost-change-flow-removed = { $instance } → { $service }: フローを削除: 月額 { $delta } { $currency }
 cost-instances-more = { $instance } ほか同じサブネットの { $more } 台
+cost-instances-more-across = { $instance } ほか { $more } 台
 cost-gb = { $gb } GB
 cost-tb = { $tb } TB
 

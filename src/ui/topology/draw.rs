@@ -201,11 +201,45 @@ pub(super) fn draw(
             }
         }
     }
+    // Per subnet, its NAT gateways, GWLB endpoints and appliance interfaces (by index), its
+    // subnets per AZ, and whether the path passes through it, once: a scan of each list per
+    // subnet compared thousands of ids a frame at 4x the quota model.
+    let mut in_subnet: Vec<[Vec<usize>; 3]> = vec![Default::default(); s.subnets.len()];
+    let at = |id: Option<&str>| id.and_then(|x| app.model.subnet_index(x));
+    for (i, n) in s.nat_gateways.iter().enumerate() {
+        if let Some(list) = at(n.subnet.as_deref()).and_then(|si| in_subnet.get_mut(si)) {
+            list[0].push(i);
+        }
+    }
+    for (i, g) in s.gwlb_endpoints.iter().enumerate() {
+        if let Some(list) = at(Some(&g.subnet)).and_then(|si| in_subnet.get_mut(si)) {
+            list[1].push(i);
+        }
+    }
+    for (i, e) in s.network_interfaces.iter().enumerate() {
+        if let Some(list) = at(Some(&e.subnet)).and_then(|si| in_subnet.get_mut(si)) {
+            list[2].push(i);
+        }
+    }
+    let mut marked = vec![false; s.subnets.len()];
+    for id in path.iter() {
+        if let Some(m) = app.model.subnet_index(id).and_then(|si| marked.get_mut(si)) {
+            *m = true;
+        }
+    }
+    let mut subnets_in: Vec<Vec<usize>> = vec![Vec::new(); s.availability_zones.len()];
+    for (sub_i, &az) in app.model.subnet_az.iter().enumerate() {
+        if let Some(list) = subnets_in.get_mut(az) {
+            list.push(sub_i);
+        }
+    }
     let mut columns = Vec::new();
     for az_i in shown_azs(app) {
         let down = failed.get(az_i).copied().unwrap_or(false);
         let base = if down { theme.failed() } else { theme.plain() };
-        let mut col = Vec::new();
+        let here = subnets_in.get(az_i).map_or(&[][..], |v| &v[..]);
+        // A box is about a dozen rows: sized once rather than grown row by row.
+        let mut col = Vec::with_capacity((here.len() * 12 + 2).min(rows.saturating_add(2)));
         let az_focus = s.availability_zones.get(az_i).map_or(0, |a| focus(&a.name));
         put(&mut col, window, az_focus, || {
             let label = format!("{} {}", az_i + 1, app.model.az_label(az_i));
@@ -226,15 +260,13 @@ pub(super) fn draw(
                 ..Row::default()
             });
         }
-        for (sub_i, sub) in s.subnets.iter().enumerate() {
+        // The subnets of the AZ as the model indexed them (by position: no lookup by id).
+        for &sub_i in here {
             if col.len() > rows {
                 break;
             }
-            // The subnet's AZ as the model indexed it (by position: no lookup by id).
-            if app.model.subnet_az.get(sub_i) != Some(&az_i) {
-                continue;
-            }
-            let border = if mark(&sub.id) {
+            let sub = &s.subnets[sub_i];
+            let border = if marked[sub_i] {
                 theme.on_path()
             } else if down {
                 theme.failed()
@@ -373,40 +405,34 @@ pub(super) fn draw(
                     )
                 });
             }
-            for n in &s.nat_gateways {
-                if n.subnet.as_deref() == Some(sub.id.as_str()) {
-                    put(&mut col, window, focus(&n.id), || {
-                        boxed(
-                            format!("{}⇄ {} NAT {:?}", pre(&n.id), n.id, n.connectivity)
-                                .to_lowercase(),
-                            hl(&n.id, base),
-                            None,
-                        )
-                    });
-                }
+            let [nats, gwlbs, enis] = &in_subnet[sub_i];
+            for n in nats.iter().map(|&i| &s.nat_gateways[i]) {
+                put(&mut col, window, focus(&n.id), || {
+                    boxed(
+                        format!("{}⇄ {} NAT {:?}", pre(&n.id), n.id, n.connectivity).to_lowercase(),
+                        hl(&n.id, base),
+                        None,
+                    )
+                });
             }
-            for g in &s.gwlb_endpoints {
-                if g.subnet == sub.id {
-                    put(&mut col, window, focus(&g.id), || {
-                        let state = if g.appliances_up {
-                            String::new()
-                        } else {
-                            format!(" ✖ {}", t(lang, "ui-appliances-down"))
-                        };
-                        boxed(
-                            format!("{}⛨ {}{state}", pre(&g.id), g.id),
-                            hl(&g.id, base),
-                            None,
-                        )
-                    });
-                }
+            for g in gwlbs.iter().map(|&i| &s.gwlb_endpoints[i]) {
+                put(&mut col, window, focus(&g.id), || {
+                    let state = if g.appliances_up {
+                        String::new()
+                    } else {
+                        format!(" ✖ {}", t(lang, "ui-appliances-down"))
+                    };
+                    boxed(
+                        format!("{}⛨ {}{state}", pre(&g.id), g.id),
+                        hl(&g.id, base),
+                        None,
+                    )
+                });
             }
-            for e in &s.network_interfaces {
-                if e.subnet == sub.id {
-                    put(&mut col, window, focus(&e.id), || {
-                        boxed(format!("{}▤ {}", pre(&e.id), e.id), hl(&e.id, base), None)
-                    });
-                }
+            for e in enis.iter().map(|&i| &s.network_interfaces[i]) {
+                put(&mut col, window, focus(&e.id), || {
+                    boxed(format!("{}▤ {}", pre(&e.id), e.id), hl(&e.id, base), None)
+                });
             }
             put(&mut col, window, 0, || Row {
                 line: Line::from(Span::styled(
