@@ -366,14 +366,18 @@ pub(super) fn bill(
         notes.push(CostNote::CrossAzSometimes);
     }
 
-    // What one GB of each group adds.
-    let glcu = |g: usize| {
-        if served(&s.gwlb_endpoints[g].id) {
-            p.gwlb_glcu_hour.usd / GB_PER_GLCU_HOUR
-        } else {
-            0.0
-        }
-    };
+    // What one GB of each group adds. Each GWLB endpoint's capacity rate once: a quota-sized
+    // estimate has tens of thousands of groups, and finding the load balancer that serves an
+    // endpoint by its id for each was most of a bill.
+    let glcu_rate: Vec<f64> = s
+        .gwlb_endpoints
+        .iter()
+        .map(|e| match served(&e.id) {
+            true => p.gwlb_glcu_hour.usd / GB_PER_GLCU_HOUR,
+            false => 0.0,
+        })
+        .collect();
+    let glcu = |g: usize| glcu_rate.get(g).copied().unwrap_or(0.0);
     for (g, u) in groups.iter_mut().zip(usage) {
         g.monthly_per_gb = u.interface_gb * interface_rate
             + u.nat

@@ -24,7 +24,7 @@ pub(crate) struct AzReads {
 }
 
 /// An interface endpoint's DNS answer, as a cell's walks read it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct EniAnswer {
     pub endpoint: u32,
     /// The AZs whose failure decided which ENIs the answer holds.

@@ -303,6 +303,7 @@ pub(super) fn redo_cells(
         let mut ctx = super::Ctx::verdicts(model, failed, probe);
         let n = model.services().len();
         let mut done = Vec::new();
+        let mut patched = Patched::default();
         loop {
             let f = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some(family) = families.get(f) else {
@@ -311,9 +312,19 @@ pub(super) fn redo_cells(
             let mut walks = super::family::Cells::new(n);
             for &c in family {
                 let (k, j, redo, patch) = &cells[c];
-                let source = super::class_source(model, &keys[*k]);
-                let mut row: Vec<super::MatrixCell> = memo.rows[*j][..n].to_vec();
                 let src_az = model.subnet_az[keys[*k].subnet];
+                // A row taken from its answers alone, as an earlier class's with the same row,
+                // answers and AZ: shared (its reads stay the class's own).
+                let old = &memo.rows[*j];
+                let key = redo
+                    .is_empty()
+                    .then(|| PatchKey::new(&old[..n], src_az, patch));
+                if let Some(row) = key.as_ref().and_then(|key| patched.get(key, &old[..n])) {
+                    done.push((*k, row, Arc::clone(&memo.deps[*j])));
+                    continue;
+                }
+                let source = super::class_source(model, &keys[*k]);
+                let mut row: Vec<super::MatrixCell> = old[..n].to_vec();
                 let mut walk = Vec::new();
                 for &(s, answer) in patch {
                     let cell = &mut row[s as usize].verdict;
@@ -338,6 +349,9 @@ pub(super) fn redo_cells(
                     deps = Arc::new(std::mem::take(ctx.deps.get_mut()));
                 }
                 let row = super::with_workloads(model, row);
+                if let (Some(key), true) = (key, walk.is_empty()) {
+                    patched.put(key, old, &row);
+                }
                 done.push((*k, row, deps));
             }
         }
@@ -350,6 +364,69 @@ pub(super) fn redo_cells(
         }
         done
     })
+}
+
+/// What a row taken from its DNS answers after AZ failures depends on: the cells before (their
+/// hash here, compared in full on a match), the source's AZ and the answers patched.
+#[derive(PartialEq, Eq, Hash)]
+struct PatchKey {
+    cells: u64,
+    src_az: usize,
+    patch: Vec<(u32, EniAnswer)>,
+}
+
+impl PatchKey {
+    fn new(cells: &[super::MatrixCell], src_az: usize, patch: &[(u32, EniAnswer)]) -> PatchKey {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        for c in cells {
+            let v = &c.verdict;
+            std::mem::discriminant(v).hash(&mut h);
+            match v {
+                crate::eval::Verdict::Reachable { via, cross_az } => (via, cross_az).hash(&mut h),
+                crate::eval::Verdict::Blocked(r) | crate::eval::Verdict::Unavailable(r) => {
+                    r.hash(&mut h)
+                }
+                _ => {}
+            }
+        }
+        PatchKey {
+            cells: h.finish(),
+            src_az,
+            patch: patch.to_vec(),
+        }
+    }
+}
+
+/// The rows taken from their answers so far (one thread's): an AZ failure at 4x the quota
+/// model patches thousands of classes whose rows come in a few hundred kinds. Each is kept with
+/// the cells it was made from, compared in full before it is shared.
+#[derive(Default)]
+struct Patched(
+    rustc_hash::FxHashMap<PatchKey, Vec<(Arc<[super::MatrixCell]>, Arc<[super::MatrixCell]>)>>,
+);
+
+impl Patched {
+    fn get(&self, key: &PatchKey, cells: &[super::MatrixCell]) -> Option<Arc<[super::MatrixCell]>> {
+        let n = cells.len();
+        self.0
+            .get(key)?
+            .iter()
+            .find(|(from, _)| from[..n] == *cells)
+            .map(|(_, row)| Arc::clone(row))
+    }
+
+    fn put(
+        &mut self,
+        key: PatchKey,
+        from: &Arc<[super::MatrixCell]>,
+        row: &Arc<[super::MatrixCell]>,
+    ) {
+        self.0
+            .entry(key)
+            .or_default()
+            .push((Arc::clone(from), Arc::clone(row)));
+    }
 }
 
 /// The row of a class whose source's AZ has failed, and what its walks would have read, without
