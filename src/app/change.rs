@@ -75,6 +75,12 @@ impl Flips {
         Some(self.sets.len() as u32 - 1)
     }
 
+    /// Room for `runs` more runs (a row each, at most), made once.
+    pub(crate) fn reserve(&mut self, runs: usize) {
+        self.runs.reserve(runs);
+        self.starts.reserve(runs + 1);
+    }
+
     /// Add `rows`, flipping set `set`, after the runs so far; rows that continue the last run
     /// join it.
     pub(crate) fn push(&mut self, rows: std::ops::Range<usize>, set: u32) {

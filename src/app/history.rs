@@ -310,6 +310,8 @@ pub(super) fn flips(before: &Matrix, after: &Matrix) -> Flips {
         rows.push(Some(pair));
     }
     // The kinds one after the other (`flip_kind`: lost or gained, changed way, source's AZ).
+    let flipping = rows.iter().filter(|r| r.is_some()).count();
+    out.reserve(flipping.saturating_mul(2).min(rows.len() * 3));
     for kind in [0, 1, 2] {
         for (row, pair) in rows.iter().enumerate() {
             if let Some(set) = pair.and_then(|p| sets[p][kind]) {

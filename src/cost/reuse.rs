@@ -19,6 +19,9 @@ use crate::model::Model;
 type FxMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
 type FxSet<K> = HashSet<K, rustc_hash::FxBuildHasher>;
 
+/// A class × service result: what one GB of its flows uses, and the way they go.
+type Kept = (Arc<Usage>, Arc<Way>);
+
 /// A usage compared to the bit (the sums are the estimate's; equal bits, equal amounts).
 #[derive(Debug, PartialEq, Eq, Hash)]
 struct UsageKey {
@@ -79,7 +82,7 @@ impl Interner {
 pub(super) struct Reuse {
     pub(super) interner: Arc<Mutex<Interner>>,
     /// (usage, way, endpoint, ENIs answered, source's AZ) → the result after the failures.
-    patched: FxMap<(usize, usize, usize, u64, usize), Option<(Arc<Usage>, Arc<Way>)>>,
+    patched: FxMap<(usize, usize, usize, u64, usize), Option<Kept>>,
 }
 
 impl Reuse {
@@ -137,7 +140,7 @@ pub(super) fn source_failed_class(
     failed: &[bool],
     key: &eval::ClassKey,
     names: &[&str],
-    shared: &mut Option<Vec<Option<(Arc<Usage>, Arc<Way>)>>>,
+    shared: &mut Option<Vec<Option<Kept>>>,
 ) -> Option<Arc<ClassCost>> {
     let deps = WalkDeps::source_failed(model, failed, key.subnet, names)?;
     let per_column = shared

@@ -402,9 +402,10 @@ impl PatchKey {
 /// model patches thousands of classes whose rows come in a few hundred kinds. Each is kept with
 /// the cells it was made from, compared in full before it is shared.
 #[derive(Default)]
-struct Patched(
-    rustc_hash::FxHashMap<PatchKey, Vec<(Arc<[super::MatrixCell]>, Arc<[super::MatrixCell]>)>>,
-);
+struct Patched(rustc_hash::FxHashMap<PatchKey, Vec<(Row, Row)>>);
+
+/// A class's row of cells, shared.
+type Row = Arc<[super::MatrixCell]>;
 
 impl Patched {
     fn get(&self, key: &PatchKey, cells: &[super::MatrixCell]) -> Option<Arc<[super::MatrixCell]>> {
