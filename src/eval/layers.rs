@@ -61,8 +61,10 @@ impl Piece<'_, '_> {
     fn group(&mut self, check: Result<GroupCheck, Box<GroupCheck>>) -> Result<(), Box<Outcome>> {
         match check {
             Ok(c) => {
-                let fact = self.ctx.facts.then(|| Fact::security_group(c.clone()));
-                self.hops.push((HopKind::SecurityGroup, c.interface, fact));
+                // The check moves into the fact; only its interface's id is copied.
+                let id = c.interface.clone();
+                let fact = self.ctx.facts.then(|| Fact::security_group(c));
+                self.hops.push((HopKind::SecurityGroup, id, fact));
                 Ok(())
             }
             Err(c) => Err(Box::new(Outcome::Stop {
@@ -86,8 +88,9 @@ impl Piece<'_, '_> {
             }));
         }
         let id = checks[0].acl.clone();
+        // Moved into the fact, not cloned.
         let fact = self.ctx.facts.then(|| Fact::NetworkAcl {
-            checks: checks.to_vec(),
+            checks: Vec::from(checks),
         });
         self.hops.push((HopKind::NetworkAcl, id, fact));
         Ok(())
