@@ -116,7 +116,7 @@ fn source_hop(
     } else {
         Id::default()
     };
-    hops.add(
+    hops.add_id(
         HopKind::Source,
         &id,
         || Some(ctx.az(az)),

@@ -147,37 +147,44 @@ fn route_from<'m>(
             &owned
         }
     };
-    // The last group (usually the only one) takes the trail and the walk; the others copy them.
+    // The last group (usually the only one) takes the trail, the walk and the association;
+    // the others copy them.
     let Some((last, others)) = groups.split_last() else {
         return;
     };
-    let mut go = |group: &Group, hops: Trail, walk: &mut Walk<'m>| {
-        let mut hops = hops;
-        let choice = &group.choice;
-        // Plain addresses: copied as one slice, not one by one as `clone` would.
-        let pieces = Pieces::from_slice(&group.pieces);
-        if ctx.facts {
-            notes_for_choice(ctx, table_id, compiled, choice, &pieces);
-        }
-        hops.add(
-            HopKind::RouteTable,
-            table_id,
-            || None,
-            || Fact::RouteTable {
-                association: association.clone().unwrap_or(Association::Main {
-                    subnet: Id::default(),
-                }),
-                decisions: group.decisions.clone().unwrap_or_default(),
-            },
-        );
-        follow(
-            ctx, table, table_id, pieces, choice, dest, walk, hops, leaves,
-        );
-    };
+    let mut go =
+        |group: &Group, hops: Trail, walk: &mut Walk<'m>, association: Option<Association>| {
+            let mut hops = hops;
+            let choice = &group.choice;
+            // Plain addresses: copied as one slice, not one by one as `clone` would.
+            let pieces = Pieces::from_slice(&group.pieces);
+            if ctx.facts {
+                notes_for_choice(ctx, table_id, compiled, choice, &pieces);
+            }
+            hops.add(
+                HopKind::RouteTable,
+                table_id,
+                || None,
+                || Fact::RouteTable {
+                    association: association.unwrap_or(Association::Main {
+                        subnet: Id::default(),
+                    }),
+                    decisions: group.decisions.clone().unwrap_or_default(),
+                },
+            );
+            follow(
+                ctx, table, table_id, pieces, choice, dest, walk, hops, leaves,
+            );
+        };
     for group in others {
-        go(group, prefix.clone(), &mut walk.clone());
+        go(
+            group,
+            prefix.clone(),
+            &mut walk.clone(),
+            association.clone(),
+        );
     }
-    go(last, prefix, walk);
+    go(last, prefix, walk, association);
 }
 
 fn notes_for_choice(
