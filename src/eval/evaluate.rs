@@ -64,7 +64,8 @@ pub(crate) fn evaluate_in(
         probe: query.probe,
         request: query.request.clone(),
         src_subnet: source.subnet,
-        src_groups: source.groups.clone(),
+        // Set by the source hop, which every IPv4 path starts with.
+        src_groups: Default::default(),
         src_id: Id::default(),
         deleted_nat,
         log: Default::default(),
@@ -104,7 +105,10 @@ fn source_hop(
     let subnet = &model.scenario().subnets[source.subnet];
     let az = ctx.az_of_subnet(source.subnet);
     ctx.src_subnet = source.subnet;
-    ctx.src_groups.clone_from(&source.groups);
+    // A group set is a few `u32`s: copied as one slice (a workload's parts share the source).
+    if ctx.src_groups[..] != source.groups[..] {
+        ctx.src_groups = crate::model::GroupSet::from_slice(&source.groups);
+    }
     let mut hops = Trail::new(ctx.detail, ctx.facts, room);
     let id = source.origin.id();
     ctx.src_id = if ctx.detail {
@@ -112,7 +116,7 @@ fn source_hop(
     } else {
         Id::default()
     };
-    hops.add(
+    hops.add_id(
         HopKind::Source,
         &id,
         || Some(ctx.az(az)),
@@ -204,7 +208,7 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
             let mut leaves = Leaves::new();
             let prefix = hops.hops.len();
             route_source(ctx, source, &[*net], None, Dest::Range, hops, &mut leaves);
-            merge(ctx, source, &to, prefix, leaves)
+            merge(ctx, source, &to, prefix, &mut leaves)
         }
         Goal::Remote {
             service,
@@ -394,7 +398,7 @@ fn evaluate_public(
     let mut leaves = Leaves::new();
     let prefix = hops.hops.len();
     route_source(ctx, source, cidrs, None, Dest::Range, hops, &mut leaves);
-    merge(ctx, source, to, prefix, leaves)
+    merge(ctx, source, to, prefix, &mut leaves)
 }
 
 fn no_public_addresses(
@@ -563,13 +567,15 @@ fn answered(
         Answer::Enis { endpoint, enis } => {
             // All answered ENIs in one walk: those the same route reaches travel together.
             let all = model.endpoint_enis(endpoint);
-            let ips: smallvec::SmallVec<[Ipv4Net; 8]> =
-                enis.iter().map(|&i| Ipv4Net::from(all[i].ip)).collect();
+            let mut ips: smallvec::SmallVec<[Ipv4Net; 8]> = smallvec::SmallVec::new();
+            for &i in enis.iter() {
+                ips.push(Ipv4Net::from(all[i].ip));
+            }
             let dest = Dest::Eni { endpoint };
             route_source(ctx, source, &ips, None, dest, hops, &mut leaves);
         }
     }
-    merge(ctx, source, to, prefix, leaves)
+    merge(ctx, source, to, prefix, &mut leaves)
 }
 
 /// `pl-s3`: the managed prefix list as a route names it.

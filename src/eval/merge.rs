@@ -14,28 +14,29 @@ fn signature(leaf: &Leaf) -> Signature<'_> {
     (&leaf.verdict, leaf.hops.sig)
 }
 
-/// The leaves' trails all begin with the path's first `prefix` hops (source, DNS).
+/// The leaves' trails all begin with the path's first `prefix` hops (source, DNS). The leaves
+/// are borrowed (a few hundred bytes inline): their hops and ranges are taken, not the list.
 pub(crate) fn merge(
     ctx: &mut Ctx<'_>,
     source: &Source,
     to: &Id,
     prefix: usize,
-    leaves: Leaves,
+    leaves: &mut Leaves,
 ) -> PathTrace {
     let src_az = ctx.az_of_subnet(source.subnet);
     if !ctx.detail {
         // The matrix: the verdict alone, without parts or hops.
-        let verdict = outcome(ctx, src_az, &leaves);
+        let verdict = outcome(ctx, src_az, leaves);
         return finish(ctx, source, to, Vec::new(), verdict, Vec::new());
     }
     if leaves.len() == 1 {
         // One path: nothing to group.
-        let p = combine(ctx, src_az, leaves.into_iter());
+        let p = combine(ctx, src_az, &mut leaves[..]);
         return finish(ctx, source, to, p.hops, p.verdict, Vec::new());
     }
     // Group leaves by path, keeping first-seen order.
     let mut groups: Vec<Vec<Leaf>> = Vec::with_capacity(2);
-    for leaf in leaves {
+    for leaf in std::mem::take(leaves) {
         match groups
             .iter_mut()
             .find(|g| signature(&g[0]) == signature(&leaf))
@@ -51,7 +52,7 @@ pub(crate) fn merge(
         .collect();
     let mut parts: Vec<Part> = groups
         .into_iter()
-        .map(|g| combine(ctx, src_az, g.into_iter()).part())
+        .map(|mut g| combine(ctx, src_az, &mut g).part())
         .collect();
     if parts.len() == 1 {
         let p = parts.pop().expect("one part");
@@ -110,32 +111,33 @@ fn outcome_of<'a>(
 }
 
 /// Combine leaves that took the same path: route-table decisions are concatenated; for ENIs the
-/// endpoint hop lists every ENI and `cross_az` is computed.
-fn combine(ctx: &mut Ctx<'_>, src_az: usize, mut iter: impl Iterator<Item = Leaf>) -> Combined {
+/// endpoint hop lists every ENI and `cross_az` is computed. The first leaf's hops, ranges and
+/// ENIs are taken from it.
+fn combine(ctx: &mut Ctx<'_>, src_az: usize, leaves: &mut [Leaf]) -> Combined {
     let model = ctx.model;
-    let Some(first) = iter.next() else {
+    let Some((first, rest)) = leaves.split_first_mut() else {
         return Combined {
             cidrs: Pieces::new(),
             verdict: Verdict::Blocked(Reason::NoRoute),
             hops: Vec::new(),
         };
     };
-    let mut cidrs = first.cidrs;
-    let mut enis = first.eni;
-    let mut hops = first.hops.hops;
-    let mut verdict = first.verdict;
-    for leaf in iter {
-        cidrs.extend(leaf.cidrs);
-        enis.extend(leaf.eni);
-        for (h, other) in hops.iter_mut().zip(leaf.hops.hops) {
+    let mut cidrs = std::mem::take(&mut first.cidrs);
+    let mut enis = std::mem::take(&mut first.eni);
+    let mut hops = std::mem::take(&mut first.hops.hops);
+    let mut verdict = std::mem::replace(&mut first.verdict, Verdict::Partial);
+    for leaf in rest {
+        cidrs.extend_from_slice(&leaf.cidrs);
+        enis.extend_from_slice(&leaf.eni);
+        for (h, other) in hops.iter_mut().zip(&leaf.hops.hops) {
             if let (
                 Fact::RouteTable { decisions, .. },
                 Fact::RouteTable {
                     decisions: more, ..
                 },
-            ) = (&mut h.fact, other.fact)
+            ) = (&mut h.fact, &other.fact)
             {
-                merge_decisions(decisions, &more);
+                merge_decisions(decisions, more);
             }
         }
     }

@@ -182,7 +182,7 @@ pub(crate) fn resolve_source(model: &Model, from: &From) -> Result<Source, Query
                     Some(ip) => Ipv4Net::from(ip),
                     None => s.subnets.get(subnet).map(|x| x.cidr).unwrap_or_default(),
                 },
-                groups: model.security().instance_groups[i].clone(),
+                groups: crate::model::GroupSet::from_slice(&model.security().instance_groups[i]),
             })
         }
         From::Subnet { subnet, public_ip } => {

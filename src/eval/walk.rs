@@ -93,12 +93,22 @@ pub(crate) fn route_source(
         cidrs
     };
     walk.service = service;
-    route_from(ctx, table, association, cidrs, dest, walk, trail, leaves);
+    route_from(
+        ctx,
+        table,
+        association,
+        cidrs,
+        dest,
+        &mut walk,
+        trail,
+        leaves,
+    );
 }
 
 /// Route `cidrs` in `table` and follow each winning route's target with the pieces it won.
 /// A more specific route inside a range splits it; pieces that the same route wins travel
-/// together, so a service's six ranges through one endpoint are one walk, not six.
+/// together, so a service's six ranges through one endpoint are one walk, not six. The walk
+/// state is borrowed, not moved: it is some 240 bytes, and only a second group copies it.
 #[allow(clippy::too_many_arguments)]
 fn route_from<'m>(
     ctx: &mut Ctx<'m>,
@@ -106,7 +116,7 @@ fn route_from<'m>(
     association: Option<Association>,
     cidrs: &[Ipv4Net],
     dest: Dest,
-    walk: Walk<'m>,
+    walk: &mut Walk<'m>,
     prefix: Trail,
     leaves: &mut Leaves,
 ) {
@@ -137,36 +147,44 @@ fn route_from<'m>(
             &owned
         }
     };
-    // The last group (usually the only one) takes the trail and the walk; the others copy them.
+    // The last group (usually the only one) takes the trail, the walk and the association;
+    // the others copy them.
     let Some((last, others)) = groups.split_last() else {
         return;
     };
-    let mut go = |group: &Group, hops: Trail, walk: Walk<'m>| {
-        let mut hops = hops;
-        let choice = &group.choice;
-        let pieces: Pieces = group.pieces.clone();
-        if ctx.facts {
-            notes_for_choice(ctx, table_id, compiled, choice, &pieces);
-        }
-        hops.add(
-            HopKind::RouteTable,
-            table_id,
-            || None,
-            || Fact::RouteTable {
-                association: association.clone().unwrap_or(Association::Main {
-                    subnet: Id::default(),
-                }),
-                decisions: group.decisions.clone().unwrap_or_default(),
-            },
-        );
-        follow(
-            ctx, table, table_id, pieces, choice, dest, walk, hops, leaves,
-        );
-    };
+    let mut go =
+        |group: &Group, hops: Trail, walk: &mut Walk<'m>, association: Option<Association>| {
+            let mut hops = hops;
+            let choice = &group.choice;
+            // Plain addresses: copied as one slice, not one by one as `clone` would.
+            let pieces = Pieces::from_slice(&group.pieces);
+            if ctx.facts {
+                notes_for_choice(ctx, table_id, compiled, choice, &pieces);
+            }
+            hops.add(
+                HopKind::RouteTable,
+                table_id,
+                || None,
+                || Fact::RouteTable {
+                    association: association.unwrap_or(Association::Main {
+                        subnet: Id::default(),
+                    }),
+                    decisions: group.decisions.clone().unwrap_or_default(),
+                },
+            );
+            follow(
+                ctx, table, table_id, pieces, choice, dest, walk, hops, leaves,
+            );
+        };
     for group in others {
-        go(group, prefix.clone(), walk.clone());
+        go(
+            group,
+            prefix.clone(),
+            &mut walk.clone(),
+            association.clone(),
+        );
     }
-    go(last, prefix, walk);
+    go(last, prefix, walk, association);
 }
 
 fn notes_for_choice(
@@ -203,13 +221,13 @@ fn follow<'m>(
     pieces: Pieces,
     choice: &Choice,
     dest: Dest,
-    mut walk: Walk<'m>,
+    walk: &mut Walk<'m>,
     mut hops: Trail,
     leaves: &mut Leaves,
 ) {
     let model = ctx.model;
     let Some(w) = choice.winner else {
-        let outcome = no_route(ctx, table, table_id, pieces[0], dest, &walk);
+        let outcome = no_route(ctx, table, table_id, pieces[0], dest, walk);
         finish(ctx, pieces, dest, hops, outcome, leaves);
         return;
     };
@@ -259,7 +277,7 @@ fn follow<'m>(
     // Security groups, network ACLs, source/destination check (aws-semantics.md §5b): pieces
     // refused stop here, the others reach the target.
     let pieces = if layers::on(ctx) {
-        let gate = layers::gate(ctx, target, dest, &walk, pieces);
+        let gate = layers::gate(ctx, target, dest, walk, pieces);
         for (refused, passed, outcome) in gate.blocked {
             let mut h = hops.clone();
             add_passed(&mut h, passed);
@@ -284,18 +302,16 @@ fn follow<'m>(
     let outcome = match target {
         Target::Local => match dest {
             Dest::Eni { endpoint } => {
-                interface_endpoint::reach(ctx, &at, endpoint, &walk, &mut hops)
+                interface_endpoint::reach(ctx, &at, endpoint, walk, &mut hops)
             }
             Dest::Range if ctx.aim.address => local::deliver(ctx, &at, &hops),
             Dest::Range => local::service_range(&at, ctx),
         },
-        Target::GatewayEndpoint(id) => gateway_endpoint::follow(ctx, &at, id, &walk, &mut hops),
-        Target::InternetGateway(id) => internet_gateway::follow(ctx, &at, id, &walk, &mut hops),
-        Target::NatGateway(id) => nat_gateway::follow(ctx, &at, id, &mut walk, &mut hops),
-        Target::GatewayLoadBalancerEndpoint(id) => gwlb::follow(ctx, &at, id, &mut walk, &mut hops),
-        Target::NetworkInterface(id) => {
-            network_interface::follow(ctx, &at, id, &mut walk, &mut hops)
-        }
+        Target::GatewayEndpoint(id) => gateway_endpoint::follow(ctx, &at, id, walk, &mut hops),
+        Target::InternetGateway(id) => internet_gateway::follow(ctx, &at, id, walk, &mut hops),
+        Target::NatGateway(id) => nat_gateway::follow(ctx, &at, id, walk, &mut hops),
+        Target::GatewayLoadBalancerEndpoint(id) => gwlb::follow(ctx, &at, id, walk, &mut hops),
+        Target::NetworkInterface(id) => network_interface::follow(ctx, &at, id, walk, &mut hops),
         Target::Blackhole => blackhole::explicit(&at),
         // IPv6 only: validation refuses it in an IPv4 route (super::ipv6 walks IPv6 routes).
         Target::EgressOnlyInternetGateway(_) => blackhole::missing_target(&at),

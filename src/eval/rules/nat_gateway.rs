@@ -70,7 +70,6 @@ pub(crate) fn follow(
             walk.translated = true;
             walk.private_nat = !public;
             walk.address = model.scenario().subnets[si].cidr;
-            walk.translated = true;
             if walk.gwlb.is_some() {
                 walk.nat_after_gwlb = Some(ni);
             }

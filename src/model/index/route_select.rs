@@ -244,7 +244,7 @@ pub(crate) fn kept_group(table: &CompiledTable, dests: &[Ipv4Net], detail: bool)
     let (choice, matches) = &kept.choices[k];
     Some(Group {
         choice: choice.clone(),
-        pieces: dests.iter().copied().collect(),
+        pieces: SmallVec::from_slice(dests),
         decisions: detail.then(|| {
             Arc::from([RouteDecision {
                 destinations: Destinations::from_slice(dests),
