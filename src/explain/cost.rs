@@ -227,9 +227,7 @@ pub fn cost_change(lang: Lang, change: &CostChange) -> String {
                     } else {
                         "cost-instances-more"
                     },
-                    args()
-                        .s("instance", instance.to_string())
-                        .s("more", more.to_string()),
+                    args().s("instance", instance.to_string()).n("more", more),
                 ),
             };
             a.s("instance", who).s("service", service.to_string())

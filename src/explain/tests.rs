@@ -385,3 +385,24 @@ fn every_import_warning_has_a_message_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn a_count_of_one_reads_in_the_singular() {
+    let more = |id, n| msg(Lang::En, id, args().s("instance", "i-a").n("more", n));
+    assert_eq!(
+        more("cost-instances-more-across", 1),
+        "i-a and 1 more instance"
+    );
+    assert_eq!(
+        more("cost-instances-more", 2),
+        "i-a and 2 more instances of its subnet"
+    );
+    assert_eq!(
+        msg(Lang::En, "ui-more-instances", args().n("a0", 1)),
+        "1 more instance"
+    );
+    assert_eq!(
+        msg(Lang::Ja, "ui-more-instances", args().n("a0", 3)),
+        "ほか 3 台のインスタンス"
+    );
+}

@@ -77,8 +77,14 @@ cost-change-flow-new = { $service } for { $instance }: new flow { $way }: { $del
 cost-change-flow-way = { $service } for { $instance }: { $before } → { $after }: { $delta } { $currency }/month at { $gb }
 cost-change-flow-cost = { $service } for { $instance }: { $way }: { $delta } { $currency }/month at { $gb }
 cost-change-flow-removed = { $service } for { $instance }: flow removed: { $delta } { $currency }/month
-cost-instances-more = { $instance } and { $more } more instances of its subnet
-cost-instances-more-across = { $instance } and { $more } more instances
+cost-instances-more = { $instance } and { $more ->
+    [one] 1 more instance
+   *[other] { $more } more instances
+} of its subnet
+cost-instances-more-across = { $instance } and { $more ->
+    [one] 1 more instance
+   *[other] { $more } more instances
+}
 cost-gb = { $gb } GB
 cost-tb = { $tb } TB
 
