@@ -559,7 +559,7 @@ fn assemble(
 /// state, and (with security layers) its groups and address.
 fn class_source(model: &Model, key: &ClassKey) -> Source {
     let (subnet, public_ip) = (key.subnet, key.public_ip);
-    let cidr = model.scenario().subnets[subnet].cidr;
+    let cidr = model.scenario().subnets[subnet].ipv4_or_none();
     let (groups, address) = match &key.security {
         Some((groups, ip)) => (groups.clone(), ip.map_or(cidr, ipnet::Ipv4Net::from)),
         None => (smallvec::smallvec![model.security().default_group], cidr),
