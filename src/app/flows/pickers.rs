@@ -106,16 +106,15 @@ impl App {
                 r.destination.to_string(),
             )
         }));
-        // The table's written IPv6 routes can be deleted (not replaced: there is no such edit).
-        if !with_local {
-            items.extend(t.ipv6_routes.iter().map(|r| {
-                item(
-                    r.destination.to_string(),
-                    format!("→ {}", r.target),
-                    r.destination.to_string(),
-                )
-            }));
-        }
+        // The table's written IPv6 routes, to replace or delete (the derived IPv6 local route
+        // is neither: replacing its target is not modelled).
+        items.extend(t.ipv6_routes.iter().map(|r| {
+            item(
+                r.destination.to_string(),
+                format!("→ {}", r.target),
+                r.destination.to_string(),
+            )
+        }));
         items
     }
 
