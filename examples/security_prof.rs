@@ -9,8 +9,17 @@
 //!   plus a 120×40 render, on a clone of the app made outside `measured`.
 //!
 //! Build with `CARGO_PROFILE_RELEASE_STRIP=false cargo build --release --example security_prof`,
-//! then `valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*measured*'
-//! target/release/examples/security_prof security all 1`.
+//! then `taskset -c 1 valgrind --tool=callgrind --collect-atstart=no
+//! --toggle-collect='*measured*' target/release/examples/security_prof security all 1`.
+//!
+//! Keep the `taskset -c 1`: callgrind's collection switch is per thread, and the threads
+//! `evaluate_all`, the matrix after an edit and the cost estimate start inside `measured` are
+//! never switched on. With two cores they take part of the work and their instructions are
+//! not counted: `edit nacl_rule` counts 219 million on two cores and 333 million on one, so
+//! counts taken on two cores drop whenever work moves to a helper thread, while the wall time
+//! does not. On one core the work stays on the measured thread. For where the wall time goes,
+//! sample instead: `perf record -e cpu-clock --call-graph dwarf … security all 20`, and
+//! `perf stat -e task-clock` for CPU time (both threads).
 
 #[path = "../benches/common/mod.rs"]
 mod common;

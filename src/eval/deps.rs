@@ -112,6 +112,16 @@ impl Deps {
         }
     }
 
+    /// [`Deps::recording`] with room for `cells` cells: a matrix row records one per service.
+    pub fn recording_cells(cells: usize) -> Deps {
+        Deps {
+            on: true,
+            cells: Vec::with_capacity(cells),
+            az_cells: Vec::with_capacity(cells),
+            ..Deps::default()
+        }
+    }
+
     /// When recording, add what `other`'s walks read (not its cells'): those of a class
     /// standing for this one's.
     pub fn absorb(&mut self, other: &Deps) {

@@ -318,7 +318,7 @@ fn follow<'m>(
 }
 
 /// Hops the layers let a piece pass.
-fn add_passed(hops: &mut Trail, passed: Vec<layers::Passed>) {
+fn add_passed(hops: &mut Trail, passed: layers::Passes) {
     for (kind, id, fact) in passed {
         hops.add(kind, &id, || None, || fact.unwrap_or(Fact::InternetGateway));
     }

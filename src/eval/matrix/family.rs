@@ -116,23 +116,32 @@ pub(super) type Row = (Arc<[MatrixCell]>, Deps);
 /// The most walks of one cell a family keeps for its classes to replay.
 const KEPT: usize = 4;
 
-/// One walk of a cell: its logged checks, what it gave (a matrix cell, or a trace for the cost
-/// estimate), and what the walk read but the source's groups' rules.
-struct Walked<'m, T> {
-    log: Vec<SourceCheck<'m>>,
+/// One walk of a cell: its logged checks (a range of [`Cells::logs`]), what it gave (a matrix
+/// cell, or a trace for the cost estimate), and what the walk read but the source's groups'
+/// rules.
+struct Walked<T> {
+    log: std::ops::Range<usize>,
     cell: T,
     reads: Deps,
 }
 
 /// The walks of one family's cells, per service (or column), for its other classes to replay.
+/// The walks and their logs each sit in one list for the whole family: a list per walk and per
+/// service was a third of the matrix's allocations (heaptrack).
 pub(super) struct Cells<'m, T = MatrixCell> {
-    walked: Vec<Vec<Walked<'m, T>>>,
+    /// Per service, its kept walks (indexes into `walks`), at most [`KEPT`].
+    kept: Vec<smallvec::SmallVec<[u32; KEPT]>>,
+    walks: Vec<Walked<T>>,
+    /// The kept walks' logged checks, one walk's after another's.
+    logs: Vec<SourceCheck<'m>>,
 }
 
 impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
     pub(super) fn new(services: usize) -> Cells<'m, T> {
         Cells {
-            walked: (0..services).map(|_| Vec::new()).collect(),
+            kept: vec![smallvec::SmallVec::new(); services],
+            walks: Vec::with_capacity(services),
+            logs: Vec::new(),
         }
     }
 
@@ -148,10 +157,14 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
         walk: &mut dyn FnMut(&mut Ctx<'m>) -> T,
     ) -> T {
         let groups = &source.groups;
-        if let Some(w) = self.walked[s].iter().find(|w| replays(ctx, &w.log, groups)) {
+        let found = self.kept[s]
+            .iter()
+            .map(|&w| &self.walks[w as usize])
+            .find(|w| replays(ctx, &self.logs[w.log.clone()], groups));
+        if let Some(w) = found {
             #[cfg(debug_assertions)]
             walks_alike(ctx, &w.cell, walk);
-            read_as(ctx, &w.reads, &w.log, groups);
+            read_as(ctx, &w.reads, &self.logs[w.log.clone()], groups);
             return w.cell.clone();
         }
         let class = std::mem::take(ctx.deps.get_mut());
@@ -159,18 +172,25 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
             true => Deps::recording(),
             false => Deps::default(),
         };
-        *ctx.log.get_mut() = Some(Vec::with_capacity(8));
+        // The walk logs its checks after the kept walks' logs.
+        let start = self.logs.len();
+        *ctx.log.get_mut() = Some(std::mem::take(&mut self.logs));
         let cell = walk(ctx);
-        let log = ctx.log.get_mut().take().unwrap_or_default();
+        let mut logs = ctx.log.get_mut().take().unwrap_or_default();
+        let log = start.min(logs.len())..logs.len();
         let reads = std::mem::replace(ctx.deps.get_mut(), class);
-        read_as(ctx, &reads, &log, groups);
-        if self.walked[s].len() < KEPT {
-            self.walked[s].push(Walked {
+        read_as(ctx, &reads, &logs[log.clone()], groups);
+        if self.kept[s].len() < KEPT {
+            self.kept[s].push(self.walks.len() as u32);
+            self.walks.push(Walked {
                 log,
                 cell: cell.clone(),
                 reads,
             });
+        } else {
+            logs.truncate(log.start);
         }
+        self.logs = logs;
         cell
     }
 }
@@ -191,9 +211,10 @@ pub(super) fn rows(
     members: &[usize],
     record: bool,
 ) -> Vec<(usize, Row)> {
+    let n = ctx.model.services().len();
     let fresh = |ctx: &mut Ctx<'_>| {
         *ctx.deps.get_mut() = match record {
-            true => Deps::recording(),
+            true => Deps::recording_cells(n),
             false => Deps::default(),
         }
     };
@@ -203,7 +224,6 @@ pub(super) fn rows(
         return vec![(*only, (row, std::mem::take(ctx.deps.get_mut())))];
     }
     let model = ctx.model;
-    let n = model.services().len();
     let mut cells = Cells::new(n);
     let mut out: Vec<(usize, Row)> = Vec::with_capacity(members.len());
     for &k in members {
