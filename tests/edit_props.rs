@@ -198,7 +198,9 @@ fn cidr(s: &Scenario, n: u32) -> Ipv4Net {
     };
     match n % 7 {
         0 if !vpc.is_empty() => vpc[(n / 7) as usize % vpc.len()],
-        1 if !s.subnets.is_empty() => s.subnets[(n / 7) as usize % s.subnets.len()].cidr,
+        1 if !s.subnets.is_empty() => s.subnets[(n / 7) as usize % s.subnets.len()]
+            .cidr
+            .unwrap_or_else(|| "0.0.0.0/0".parse().unwrap()),
         2 => "0.0.0.0/0".parse().unwrap(),
         3 if !vpc.is_empty() => {
             // Inside the VPC, usually not a subnet.
@@ -271,9 +273,10 @@ fn endpoint_subnet(s: &Scenario, n: u32, with_ip: bool) -> EndpointSubnet {
     let ip = with_ip
         .then(|| s.subnets.iter().find(|x| x.id == id))
         .flatten()
-        .map(|x| {
-            let size = 1u32 << (32 - x.cidr.prefix_len());
-            Ipv4Addr::from(u32::from(x.cidr.network()) + (n >> 4) % size)
+        .and_then(|x| x.cidr)
+        .map(|c| {
+            let size = 1u32 << (32 - c.prefix_len());
+            Ipv4Addr::from(u32::from(c.network()) + (n >> 4) % size)
         });
     EndpointSubnet {
         ipv6: Default::default(),

@@ -272,7 +272,7 @@ fn a_zone_answer_drops_enis_in_failed_azs() {
         id: "subnet-app-b".into(),
         name: Some("app-b".into()),
         az: "us-east-1b".into(),
-        cidr: "10.0.11.0/24".parse().unwrap(),
+        cidr: Some("10.0.11.0/24".parse().unwrap()),
     });
     let first = s.instances[0].clone();
     s.instances.push(vpc_tui::model::Instance {

@@ -119,9 +119,30 @@ fn validation_names_each_ipv6_rule() {
         // An IPv6-only subnet without a block.
         (
             V6ONLY,
-            "cidr: \"10.1.3.0/24\", ipv6_cidr: \"2600:1f18:4321:7703::/64\", ipv6_only: true",
-            "cidr: \"10.1.3.0/24\", ipv6_only: true",
+            "ipv6_cidr: \"2600:1f18:4321:7703::/64\", ipv6_only: true",
+            "ipv6_only: true",
             "ipv6_only_without_block",
+        ),
+        // A subnet without an IPv4 block that is not IPv6-only.
+        (
+            V6ONLY,
+            "ipv6_cidr: \"2600:1f18:4321:7703::/64\", ipv6_only: true",
+            "ipv6_cidr: \"2600:1f18:4321:7703::/64\"",
+            "subnet_without_ipv4_cidr",
+        ),
+        // A NAT gateway in an IPv6-only subnet without an IPv4 block.
+        (
+            V6ONLY,
+            "(id: \"nat-a\", subnet: \"subnet-public-a\"),",
+            "(id: \"nat-a\", subnet: \"subnet-v6only-c\"),",
+            "ipv4_without_subnet_block",
+        ),
+        // An IPv4 address in an IPv6-only subnet.
+        (
+            V6ONLY,
+            "(subnet: \"subnet-v6only-a\", ipv6: \"2600:1f18:4321:7701::50\")",
+            "(subnet: \"subnet-v6only-a\", ip: \"10.1.1.50\", ipv6: \"2600:1f18:4321:7701::50\")",
+            "ipv4_without_subnet_block",
         ),
     ];
     for (path, from, to, rule) in cases {

@@ -751,7 +751,7 @@ fn a_chain_of_twenty_appliances_is_no_routing_loop() {
             id: format!("subnet-fw-{i}"),
             name: None,
             az: "us-east-1a".into(),
-            cidr: format!("10.0.{}.0/24", 100 + i).parse().unwrap(),
+            cidr: Some(format!("10.0.{}.0/24", 100 + i).parse().unwrap()),
         });
         s.network_interfaces.push(vpc_tui::model::NetworkInterface {
             security_groups: Vec::new(),

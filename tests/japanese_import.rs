@@ -155,8 +155,8 @@ fn import_aws_speaks_japanese() {
         ])
         .output()
         .unwrap();
-    // 79 lines since the security groups' IPv6 rules import (no ipv6_rules warning).
-    assert_japanese(&run.stderr, 79);
+    // 78 lines since the IPv6-only subnet imports (no ipv6_only_subnet warning).
+    assert_japanese(&run.stderr, 78);
 }
 
 /// What stops an import is said in Japanese too.

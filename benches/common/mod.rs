@@ -366,7 +366,7 @@ pub fn scenario(shape: Shape) -> Scenario {
                 id: subnet_id(i),
                 name: Some(format!("{role}-{i:03}-{}", az_letter(subnet_az(i)))),
                 az: az_name(subnet_az(i)),
-                cidr: subnet_cidr(i),
+                cidr: Some(subnet_cidr(i)),
             }
         })
         .collect();
@@ -625,8 +625,11 @@ pub fn attachable_s3_edit() -> (String, String) {
 /// validator may enforce, so the benchmarks never time a model AWS would refuse — even while
 /// `model::validate` is still a stub. Panics with the first broken rule.
 pub fn check_aws_rules(s: &Scenario) {
-    let subnet_cidrs: HashMap<&str, Ipv4Net> =
-        s.subnets.iter().map(|x| (x.id.as_str(), x.cidr)).collect();
+    let subnet_cidrs: HashMap<&str, Ipv4Net> = s
+        .subnets
+        .iter()
+        .filter_map(|x| Some((x.id.as_str(), x.cidr?)))
+        .collect();
     let subnet_az: HashMap<&str, &str> = s
         .subnets
         .iter()
@@ -791,7 +794,7 @@ pub fn describe_files(s: &Scenario) -> Vec<(&'static str, String)> {
     put(
         "subnets.json",
         json!({"Subnets": s.subnets.iter().map(|x| json!({
-            "SubnetId": x.id, "VpcId": vpc_id, "CidrBlock": x.cidr.to_string(),
+            "SubnetId": x.id, "VpcId": vpc_id, "CidrBlock": x.cidr.map(|c| c.to_string()),
             "AvailabilityZone": x.az, "AvailabilityZoneId": az_id(&x.az),
             "Tags": name_tags(&x.name),
         })).collect::<Vec<_>>()}),

@@ -53,7 +53,7 @@ fn cidr(s: &str) -> Ipv4Net {
 }
 
 fn subnet_net(s: &Scenario, rng: &mut XorShift) -> Ipv4Net {
-    s.subnets[rng.below(s.subnets.len())].cidr
+    s.subnets[rng.below(s.subnets.len())].ipv4_or_none()
 }
 
 fn ports(rng: &mut XorShift, protocol: Protocol) -> Option<PortRange> {

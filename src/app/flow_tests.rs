@@ -447,3 +447,66 @@ fn an_ipv6_route_is_added_and_deleted_from_the_edit_menu() {
     let gone = crate::eval::evaluate(&app.model, &Default::default(), &query).expect("known");
     assert_eq!(verdict_words(&gone.verdict), "blocked (no_ipv6_route)");
 }
+
+/// The replace-route flow lists the table's written IPv6 routes and offers the targets an IPv6
+/// route may take; replacing private-a's ::/0 → eigw-1 with the internet gateway is one
+/// undoable edit (ReplaceIpv6Route), and undo puts the egress-only gateway back.
+#[test]
+fn an_ipv6_route_is_replaced_from_the_edit_menu_and_undone() {
+    let mut app = open("ipv6-dual-stack");
+    let query = crate::eval::Query {
+        from: crate::eval::From::Instance("app-a".into()),
+        to: crate::eval::To::Address6("2600:1f18:abcd::1/128".parse().expect("address")),
+        probe: Default::default(),
+        request: Default::default(),
+        family: Default::default(),
+    };
+    let via = |app: &App| {
+        let t = crate::eval::evaluate(&app.model, &Default::default(), &query).expect("known");
+        verdict_words(&t.verdict)
+    };
+    assert_eq!(via(&app), "reachable via egress_only_internet_gateway");
+    press(&mut app, "e/Replace a route<Enter>/rtb-private-a<Enter>");
+    let Some(Overlay::Picker(p)) = &app.overlay else {
+        panic!("no route step: {:?} {}", app.overlay, status(&app));
+    };
+    assert!(p.items.iter().any(|i| i.value == "::/0"), "{:?}", p.items);
+    press(&mut app, "/::/0<Enter>");
+    let Some(Overlay::Picker(p)) = &app.overlay else {
+        panic!("no target step: {:?} {}", app.overlay, status(&app));
+    };
+    assert!(
+        p.items.iter().any(|i| i.value == "igw:igw-1"),
+        "{:?}",
+        p.items
+    );
+    assert!(!p.items.iter().any(|i| i.value.starts_with("nat:")));
+    press(&mut app, "/igw<Enter>");
+    if matches!(&app.overlay, Some(Overlay::Picker(p)) if p.purpose == Purpose::Confirm) {
+        press(&mut app, "<Enter>");
+    }
+    let routes = |app: &App| {
+        app.model
+            .scenario()
+            .route_tables
+            .iter()
+            .find(|t| t.id == "rtb-private-a")
+            .expect("table")
+            .ipv6_routes
+            .clone()
+    };
+    assert_eq!(
+        routes(&app)[0].target,
+        crate::model::Target::InternetGateway("igw-1".into()),
+        "{}",
+        status(&app)
+    );
+    assert_eq!(routes(&app).len(), 1);
+    assert_eq!(via(&app), "reachable via internet_gateway");
+    press(&mut app, "u");
+    assert_eq!(
+        routes(&app)[0].target,
+        crate::model::Target::EgressOnlyInternetGateway("eigw-1".into())
+    );
+    assert_eq!(via(&app), "reachable via egress_only_internet_gateway");
+}

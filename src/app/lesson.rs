@@ -46,6 +46,7 @@ pub fn edit_ids(edit: &Edit) -> Vec<String> {
         | Edit::ReplaceRoute { route_table, .. }
         | Edit::DeleteRoute { route_table, .. }
         | Edit::AddIpv6Route { route_table, .. }
+        | Edit::ReplaceIpv6Route { route_table, .. }
         | Edit::DeleteIpv6Route { route_table, .. } => vec![route_table.clone()],
         Edit::AddGatewayEndpoint { endpoint, .. } => {
             let mut v = vec![endpoint.id.clone()];

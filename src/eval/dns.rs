@@ -243,9 +243,12 @@ fn endpoint_answer(
     // that an AZ failure that only drops ENIs needs no walk (`super::az_reads`).
     let mut azs = 0u64;
     for (i, eni) in all.iter().enumerate() {
-        if by
-            .and_then(|b| b.only)
-            .is_some_and(|only| !only.contains(&eni.ip))
+        // An interface in an IPv6-only subnet without an IPv4 block has no IPv4 address and
+        // answers no A record.
+        if eni.ip.is_unspecified()
+            || by
+                .and_then(|b| b.only)
+                .is_some_and(|only| !only.contains(&eni.ip))
         {
             continue;
         }
@@ -284,7 +287,7 @@ fn endpoint_answer(
             || None,
             || {
                 let zone = by.map(|b| Id::from(scenario.private_hosted_zones[b.zone].id.as_str()));
-                Fact::stop(if all.is_empty() {
+                Fact::stop(if all.iter().all(|x| x.ip.is_unspecified()) {
                     Stop::EndpointWithoutEnis {
                         endpoint: endpoint(),
                         name: name.clone(),

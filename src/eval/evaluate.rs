@@ -123,7 +123,7 @@ fn source_hop(
         || Fact::Source {
             origin: source.origin.clone(),
             subnet: Id::from(subnet.id.as_str()),
-            cidr: subnet.cidr,
+            cidr: subnet.ipv4_or_none(),
             public_ip: source.public_ip,
         },
     );

@@ -172,7 +172,7 @@ fn subnet_of(ctx: &Ctx<'_>, piece: Ipv4Net) -> Option<usize> {
         .scenario()
         .subnets
         .iter()
-        .position(|s| s.cidr.contains(&piece))
+        .position(|s| s.cidr.is_some_and(|c| c.contains(&piece)))
 }
 
 /// The groups of what holds a /32 address inside the VPC: an instance, an appliance interface,

@@ -17,6 +17,7 @@ mod after_endpoints;
 mod change;
 mod family;
 mod ipv6;
+mod ipv6_after;
 mod regions;
 use after_endpoints::after_interface_endpoints;
 use change::Change;
@@ -52,6 +53,8 @@ pub struct Matrix {
     pub families: Option<Vec<Arc<[super::facts::IpFamily]>>>,
     /// What [`evaluate_all_after`] needs to evaluate again only what an edit touched.
     memo: Option<Arc<Memo>>,
+    /// The same for a matrix asked with a family ([`ipv6_after`]).
+    family_memo: Option<Arc<ipv6_after::FamilyMemo>>,
 }
 
 impl PartialEq for Matrix {
@@ -196,33 +199,7 @@ pub fn evaluate_all_family(
     }
     let failed = model.failed_azs(what_if);
     let r = family_rows(model, &failed, probe, family);
-    let (services, workloads) = columns(model);
-    fn per_row<T>(row_class: &[u32], v: &[Arc<[T]>]) -> Vec<Arc<[T]>> {
-        row_class
-            .iter()
-            .map(|&c| {
-                v.get(c as usize)
-                    .cloned()
-                    .unwrap_or_else(|| Arc::from(Vec::new()))
-            })
-            .collect()
-    }
-    Matrix {
-        services,
-        workloads,
-        instances: model
-            .scenario()
-            .instances
-            .iter()
-            .map(|i| i.id.clone())
-            .collect(),
-        cells: per_row(&r.row_class, &r.rows),
-        families: Some(per_row(&r.row_class, &r.families)),
-        unchecked: r.unchecked,
-        probe,
-        family,
-        memo: None,
-    }
+    ipv6_after::family_matrix(model, failed, probe, family, r)
 }
 
 /// What decides the paths of a class of instances: the subnet and public-IP state, and when
@@ -434,8 +411,11 @@ pub fn evaluate_all_after(previous: &Matrix, model: &Model, what_if: &WhatIf) ->
         .as_ref()
         .and_then(|m| Some((m, Change::between(&m.model, &m.failed, model, &failed)?)));
     let probe = previous.probe;
-    // A matrix asked with a family keeps no memo: evaluated again whole.
+    // A matrix asked with a family: its groups whose reads the edit left alone are kept.
     if previous.family != super::query::Family::Ipv4 {
+        if let Some(m) = ipv6_after::after(previous, model, what_if, &failed) {
+            return m;
+        }
         return evaluate_all_family(model, what_if, probe, previous.family);
     }
     let Some((memo, change)) = change else {
@@ -536,6 +516,7 @@ fn assemble(
         probe,
         family: Default::default(),
         families: None,
+        family_memo: None,
         services,
         workloads,
         instances,
@@ -559,7 +540,7 @@ fn assemble(
 /// state, and (with security layers) its groups and address.
 fn class_source(model: &Model, key: &ClassKey) -> Source {
     let (subnet, public_ip) = (key.subnet, key.public_ip);
-    let cidr = model.scenario().subnets[subnet].cidr;
+    let cidr = model.scenario().subnets[subnet].ipv4_or_none();
     let (groups, address) = match &key.security {
         Some((groups, ip)) => (groups.clone(), ip.map_or(cidr, ipnet::Ipv4Net::from)),
         None => (smallvec::smallvec![model.security().default_group], cidr),

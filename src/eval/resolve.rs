@@ -180,7 +180,11 @@ pub(crate) fn resolve_source(model: &Model, from: &From) -> Result<Source, Query
                 public_ip: inst.public_ip,
                 address: match inst.private_ip {
                     Some(ip) => Ipv4Net::from(ip),
-                    None => s.subnets.get(subnet).map(|x| x.cidr).unwrap_or_default(),
+                    None => s
+                        .subnets
+                        .get(subnet)
+                        .map(|x| x.ipv4_or_none())
+                        .unwrap_or_default(),
                 },
                 groups: crate::model::GroupSet::from_slice(&model.security().instance_groups[i]),
             })
@@ -199,7 +203,7 @@ pub(crate) fn resolve_source(model: &Model, from: &From) -> Result<Source, Query
                 },
                 subnet: si,
                 public_ip: *public_ip,
-                address: s.subnets[si].cidr,
+                address: s.subnets[si].ipv4_or_none(),
                 // A new interface without groups named gets the VPC's default group.
                 groups: smallvec::smallvec![model.security().default_group],
             })
@@ -231,7 +235,7 @@ pub(crate) fn resolve_source(model: &Model, from: &From) -> Result<Source, Query
             let si = s
                 .subnets
                 .iter()
-                .position(|x| x.cidr.contains(ip))
+                .position(|x| x.has_ipv4(*ip))
                 .ok_or_else(|| QueryError::AddressOutsideSubnets {
                     address: std::net::IpAddr::V4(*ip),
                     known: subnets(),

@@ -121,6 +121,12 @@ fn edit_message(lang: Lang, edit: &Edit) -> (&'static str, Args<'static>) {
                 .s("destination", route.destination.to_string())
                 .s("target", route.target.to_string()),
         ),
+        Edit::ReplaceIpv6Route { route_table, route } => (
+            "edit-replace-route",
+            a.s("table", route_table.clone())
+                .s("destination", route.destination.to_string())
+                .s("target", route.target.to_string()),
+        ),
         Edit::DeleteIpv6Route {
             route_table,
             destination,
@@ -871,6 +877,13 @@ mod tests {
                 route_table: "rtb-a".into(),
                 destination: "::/0".parse().unwrap(),
             },
+            Edit::ReplaceIpv6Route {
+                route_table: "rtb-a".into(),
+                route: crate::model::Ipv6Route {
+                    destination: "::/0".parse().unwrap(),
+                    target: Target::InternetGateway("igw-1".into()),
+                },
+            },
         ]
     }
 
@@ -928,6 +941,7 @@ mod tests {
             Edit::RemoveZoneRecord { .. } => 48,
             Edit::AddIpv6Route { .. } => 49,
             Edit::DeleteIpv6Route { .. } => 50,
+            Edit::ReplaceIpv6Route { .. } => 51,
         }
     }
 
@@ -964,7 +978,7 @@ mod tests {
         seen.dedup();
         assert_eq!(
             seen,
-            (0..=50).collect::<Vec<_>>(),
+            (0..=51).collect::<Vec<_>>(),
             "a variant has no sample"
         );
         for e in &samples {
@@ -1052,6 +1066,7 @@ mod tests {
             "delete the record sqs.us-east-1.amazonaws.com from Z0SQS",
             "add route ::/0 → eigw-1 to rtb-a",
             "delete the route to ::/0 from rtb-a",
+            "point ::/0 in rtb-a at igw-1",
         ];
         assert_eq!(en, want);
     }

@@ -102,9 +102,13 @@ impl Graph {
                 let sc = g.cluster(String::new(), Some(c));
                 subnet_cluster.insert(sn.id.as_str(), sc);
                 let mut label = match &sn.name {
-                    Some(n) => format!("{} ({n})\n{}", sn.id, sn.cidr),
-                    None => format!("{}\n{}", sn.id, sn.cidr),
+                    Some(n) => format!("{} ({n})", sn.id),
+                    None => sn.id.clone(),
                 };
+                // An IPv6-only subnet may have no IPv4 block: then only its IPv6 one shows.
+                if let Some(c) = sn.cidr {
+                    let _ = write!(label, "\n{c}");
+                }
                 if let Some(b) = sn.ipv6_cidr {
                     let _ = write!(label, "\n{b}");
                     if sn.ipv6_only {

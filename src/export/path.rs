@@ -31,7 +31,7 @@ impl Graph {
                 .or_else(|| {
                     s.subnets
                         .iter()
-                        .find(|x| x.cidr.contains(ip))
+                        .find(|x| x.has_ipv4(*ip))
                         .map(|x| x.id.clone())
                 }),
         };

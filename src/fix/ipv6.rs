@@ -3,6 +3,11 @@
 //! internet reach the source's IPv6 address); NAT64's synthesized `64:ff9b::/96` sent to the
 //! internet: a `64:ff9b::/96` route to a usable public NAT gateway (DNS64 and NAT64,
 //! <https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-nat64-dns64.html>).
+//!
+//! Where the table already has the route and only its target is wrong (a blackhole, a deleted
+//! target, or a written `64:ff9b::/96` route to a gateway), the route's target is replaced
+//! instead (`ReplaceIpv6Route`, AWS's `ReplaceRoute` with `DestinationIpv6CidrBlock`): the same
+//! targets, for that route's destination.
 
 use ipnet::Ipv6Net;
 
@@ -42,12 +47,55 @@ pub(crate) fn candidates(ctx: &Context<'_>, out: &mut Candidates) {
                     ));
                 }
             }
+            // The route that matched is itself inside NAT64's prefix: point it at a NAT gateway.
+            V6Stop::Nat64PrefixToInternet { table, route }
+                if NAT64_PREFIX.contains(&route.destination) =>
+            {
+                for nat in usable_nats(ctx) {
+                    out.one(replace(
+                        table,
+                        route.destination,
+                        Target::NatGateway(nat.into()),
+                    ));
+                }
+            }
             V6Stop::Nat64PrefixToInternet { .. } => {
                 for nat in usable_nats(ctx) {
                     out.one(add(NAT64_PREFIX, Target::NatGateway(nat.as_str().into())));
                 }
             }
+            V6Stop::Blackhole { table, route } => {
+                if NAT64_PREFIX.contains(&route.destination) {
+                    for nat in usable_nats(ctx) {
+                        out.one(replace(
+                            table,
+                            route.destination,
+                            Target::NatGateway(nat.into()),
+                        ));
+                    }
+                    continue;
+                }
+                for e in &s.egress_only_internet_gateways {
+                    let target = Target::EgressOnlyInternetGateway(e.id.as_str().into());
+                    out.one(replace(table, route.destination, target));
+                }
+                if let Some(igw) = &s.internet_gateway {
+                    let target = Target::InternetGateway(igw.id.as_str().into());
+                    out.one(replace(table, route.destination, target));
+                }
+            }
             _ => {}
         }
+    }
+}
+
+/// Point `table`'s written IPv6 route for `destination` at `target`.
+fn replace(table: &str, destination: Ipv6Net, target: Target) -> Edit {
+    Edit::ReplaceIpv6Route {
+        route_table: table.to_string(),
+        route: Ipv6Route {
+            destination,
+            target,
+        },
     }
 }

@@ -293,6 +293,8 @@ fn propose(ctx: &Context<'_>, reasons: &[Reason], cands: &mut Candidates) {
             | Reason::WorkloadPartFailed => {
                 routes::candidates(ctx, cands);
                 endpoints::candidates(ctx, cands);
+                // An IPv6 blackhole route (the IPv6 stops only).
+                ipv6::candidates(ctx, cands);
             }
             Reason::EndpointEnisAllFailed => endpoints::candidates(ctx, cands),
             Reason::NoIpv6Route => ipv6::candidates(ctx, cands),

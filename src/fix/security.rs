@@ -52,7 +52,7 @@ fn subnet_of(ctx: &Context<'_>, net: Ipv4Net) -> Option<Ipv4Net> {
         .scenario()
         .subnets
         .iter()
-        .map(|s| s.cidr.trunc())
+        .filter_map(|s| Some(s.cidr?.trunc()))
         .find(|c| c.contains(&net))
 }
 

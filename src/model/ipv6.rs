@@ -170,3 +170,23 @@ impl super::Scenario {
         !self.vpc.ipv6_cidrs.is_empty()
     }
 }
+
+/// The IPv4 "address" of a source without one (an instance in an IPv6-only subnet without an
+/// IPv4 block): `0.0.0.0/32`. No IPv4 walk starts from it: `evaluate` and the matrix stop at
+/// `no_ipv4_address` first; it only fills the source's field.
+pub const NO_IPV4: ipnet::Ipv4Net = match ipnet::Ipv4Net::new(std::net::Ipv4Addr::UNSPECIFIED, 32) {
+    Ok(n) => n,
+    Err(_) => panic!("a /32 is a valid prefix"),
+};
+
+impl super::Subnet {
+    /// The subnet's IPv4 block, or [`NO_IPV4`] in an IPv6-only subnet without one.
+    pub fn ipv4_or_none(&self) -> ipnet::Ipv4Net {
+        self.cidr.unwrap_or(NO_IPV4)
+    }
+
+    /// Whether `ip` lies in the subnet's IPv4 block (never, for an IPv6-only subnet without one).
+    pub fn has_ipv4(&self, ip: std::net::Ipv4Addr) -> bool {
+        self.cidr.is_some_and(|c| c.contains(&ip))
+    }
+}

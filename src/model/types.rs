@@ -173,9 +173,12 @@ pub struct Subnet {
     pub name: Option<String>,
     /// AZ name (as in `availability_zones`).
     pub az: String,
-    /// The subnet's IPv4 block. An IPv6-only subnet (`ipv6_only`) has none in AWS; the model
-    /// still reads one for its layout and address lists, and no IPv4 path starts there.
-    pub cidr: Ipv4Net,
+    /// The subnet's IPv4 block; none only in an IPv6-only subnet (`ipv6_only`), which has no
+    /// IPv4 block in AWS ("IPv6-only subnets", configure-subnets.html). An IPv6-only subnet
+    /// may still carry one (scenarios written before this was optional): no IPv4 path starts
+    /// there either way.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cidr: Option<Ipv4Net>,
     /// The subnet's IPv6 block (a `/64` inside a VPC IPv6 block); none: no IPv6 in the subnet.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ipv6_cidr: Option<Ipv6Net>,

@@ -33,7 +33,7 @@ pub fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) ->
             id: format!("subnet-{i}"),
             name: None,
             az: ["az-a", "az-b", "az-c"][i % 3].into(),
-            cidr: format!("10.0.{i}.0/24").parse().unwrap(),
+            cidr: Some(format!("10.0.{i}.0/24").parse().unwrap()),
         })
         .collect();
     let mut route_tables = vec![RouteTable {

@@ -52,7 +52,7 @@ diag-aws_state_not_modelled = { $case ->
 diag-aws_ipv6_not_modelled = { $case ->
     [subnet_block] { $id }: the IPv6 block { $cidr } is in no IPv6 block of the VPC that describe-vpcs gives; left out
     [endpoint_type] { $id }: the IP address type { $type } does not fit the imported subnets; imported as ipv4
-    [ipv6_only_subnet] { $id }: no IPv4 CIDR block (an IPv6-only subnet); left out, since a scenario's subnet needs an IPv4 block (write it by hand with ipv6_only: true and a placeholder cidr)
+    [subnet_without_block] { $id }: neither an IPv4 CIDR block nor, for an IPv6-only subnet (Ipv6Native), an IPv6 block that the VPC's blocks hold; left out
    *[ipv6_routes] { $id }: { $count ->
         [one] { $count } IPv6 route
        *[other] { $count } IPv6 routes

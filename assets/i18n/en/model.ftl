@@ -342,6 +342,8 @@ diag-ipv6_address_outside_subnet = { $has_block ->
     [true] { $instance }'s IPv6 address { $address } is not in { $subnet }'s IPv6 block { $cidr }
    *[false] { $instance } has the IPv6 address { $address } but { $subnet } has no IPv6 block
 }
+diag-subnet_without_ipv4_cidr = { $subnet } has no IPv4 block (cidr); only an IPv6-only subnet (ipv6_only: true, with an ipv6_cidr) may go without one
+diag-ipv4_without_subnet_block = { $owner } needs an IPv4 address from { $subnet }, which has no IPv4 block (an IPv6-only subnet): place it in a subnet with an IPv4 block (cidr)
 diag-ipv4_in_ipv6_only_subnet = { $instance } has an IPv4 address but { $subnet } is IPv6-only: its interfaces get IPv6 addresses only
 diag-endpoint_ip_type_subnet = { $endpoint } has the IP address type { $type }, which { $subnet } cannot give: ipv4 needs subnets with IPv4 ranges, dualstack subnets with both IPv4 and IPv6 ranges, ipv6 IPv6-only subnets
 diag-endpoint_ipv6_address = { $endpoint }'s network interface in { $subnet } has the IPv6 address { $address }, outside the subnet's IPv6 block (or the endpoint's IP address type has no IPv6)

@@ -588,3 +588,4 @@ ui-request-bad = { $a0 } is not an action and resource: type s3:GetObject arn:aw
 ui-path-probe = { $a0 } · { $a1 }
 ui-path-family-auto = IPv4/IPv6 auto
 ui-ipv6-only = IPv6-only
+ui-no-ipv4 = no IPv4

@@ -48,7 +48,7 @@ diag-aws_state_not_modelled = { $case ->
 diag-aws_ipv6_not_modelled = { $case ->
     [subnet_block] { $id }: IPv6 ブロック { $cidr } は、describe-vpcs の出力にある VPC のどの IPv6 ブロックにも含まれないため、インポートしません。
     [endpoint_type] { $id }: IP アドレスタイプ { $type } がインポートしたサブネットに合わないため、ipv4 としてインポートします。
-    [ipv6_only_subnet] { $id }: IPv4 の CIDR ブロックがない (IPv6 専用のサブネット) ため、インポートしません。シナリオのサブネットには IPv4 ブロックが必要です (手で書く場合は ipv6_only: true と仮の cidr を指定してください)。
+    [subnet_without_block] { $id }: IPv4 の CIDR ブロックがなく、IPv6 専用サブネット (Ipv6Native) としての IPv6 ブロックも VPC のブロックの中にないため、インポートしません。
    *[ipv6_routes] { $id }: IPv6 のルート { $count } 件はインポートしません。VPC に IPv6 ブロックがないか、送信先を解釈できないか、ターゲットがこのモデルで IPv6 として追えないものです。
 }
 

@@ -332,6 +332,8 @@ diag-ipv6_address_outside_subnet = { $has_block ->
     [true] { $instance } の IPv6 アドレス { $address } は { $subnet } の IPv6 ブロック { $cidr } に含まれていません。
    *[false] { $instance } に IPv6 アドレス { $address } がありますが、{ $subnet } には IPv6 ブロックがありません。
 }
+diag-subnet_without_ipv4_cidr = { $subnet } には IPv4 ブロック (cidr) がありません。IPv4 ブロックなしで作れるのは IPv6 専用サブネット (ipv6_only: true と ipv6_cidr を指定) だけです。
+diag-ipv4_without_subnet_block = { $owner } には { $subnet } の IPv4 アドレスが必要ですが、{ $subnet } には IPv4 ブロックがありません (IPv6 専用サブネット)。IPv4 ブロック (cidr) のあるサブネットに置いてください。
 diag-ipv4_in_ipv6_only_subnet = { $instance } に IPv4 アドレスがありますが、{ $subnet } は IPv6 専用サブネットです。ここのネットワークインターフェイスには IPv6 アドレスしか付きません。
 diag-endpoint_ip_type_subnet = { $endpoint } の IP アドレスタイプは { $type } ですが、{ $subnet } ではそのアドレスを割り当てられません。ipv4 には IPv4 の範囲を持つサブネット、dualstack には IPv4 と IPv6 の両方を持つサブネット、ipv6 には IPv6 専用サブネットが必要です。
 diag-endpoint_ipv6_address = { $endpoint } の { $subnet } にあるネットワークインターフェイスの IPv6 アドレス { $address } が、サブネットの IPv6 ブロックの外にあります (または、エンドポイントの IP アドレスタイプに IPv6 がありません)。

@@ -584,3 +584,4 @@ ui-request-bad = { $a0 } はアクションとリソースとして読めませ�
 ui-path-probe = { $a0 } · { $a1 }
 ui-path-family-auto = IPv4/IPv6 自動
 ui-ipv6-only = IPv6 専用
+ui-no-ipv4 = IPv4 なし

@@ -34,11 +34,13 @@ impl App {
                         i18n::tf(self.lang, "ui-main-implicit", &[table])
                     }
                 };
-                item(
-                    &sub.id,
-                    format!("{} · {} · {table}", sub.cidr, sub.az),
-                    &sub.id,
-                )
+                // An IPv6-only subnet without an IPv4 block shows its IPv6 block.
+                let block = match (sub.cidr, sub.ipv6_cidr) {
+                    (Some(c), _) => c.to_string(),
+                    (None, Some(b)) => b.to_string(),
+                    (None, None) => String::new(),
+                };
+                item(&sub.id, format!("{block} · {} · {table}", sub.az), &sub.id)
             })
             .collect();
         Picker::new(title, items, purpose)
@@ -104,16 +106,15 @@ impl App {
                 r.destination.to_string(),
             )
         }));
-        // The table's written IPv6 routes can be deleted (not replaced: there is no such edit).
-        if !with_local {
-            items.extend(t.ipv6_routes.iter().map(|r| {
-                item(
-                    r.destination.to_string(),
-                    format!("→ {}", r.target),
-                    r.destination.to_string(),
-                )
-            }));
-        }
+        // The table's written IPv6 routes, to replace or delete (the derived IPv6 local route
+        // is neither: replacing its target is not modelled).
+        items.extend(t.ipv6_routes.iter().map(|r| {
+            item(
+                r.destination.to_string(),
+                format!("→ {}", r.target),
+                r.destination.to_string(),
+            )
+        }));
         items
     }
 

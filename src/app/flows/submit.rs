@@ -213,16 +213,26 @@ impl App {
         replace: bool,
     ) {
         // An IPv6 destination is an IPv6 route: the table's own list, apart from the IPv4 one.
-        if let (Ok(v6), false) = (destination.parse::<ipnet::Ipv6Net>(), replace) {
+        if let Ok(v6) = destination.parse::<ipnet::Ipv6Net>() {
             match target {
-                Ok(target) => self.apply(Edit::AddIpv6Route {
-                    route_table: table,
-                    route: crate::model::Ipv6Route {
+                Ok(target) => {
+                    let route = crate::model::Ipv6Route {
                         destination: v6,
                         target,
-                    },
-                    position: None,
-                }),
+                    };
+                    self.apply(if replace {
+                        Edit::ReplaceIpv6Route {
+                            route_table: table,
+                            route,
+                        }
+                    } else {
+                        Edit::AddIpv6Route {
+                            route_table: table,
+                            route,
+                            position: None,
+                        }
+                    })
+                }
                 Err(e) => self.status = Some((StatusKind::Error, e)),
             }
             return;

@@ -12,14 +12,14 @@
 use std::net::Ipv6Addr;
 use std::sync::Arc;
 
-use super::super::ctx::Ctx;
+use super::super::ctx::{Ctx, Deps};
 use super::super::evaluate::{evaluate_goal, resolve_goal};
 use super::super::facts::{Id, IpFamily, Note, PathTrace};
 use super::super::ipv6::{Plan, plan};
 use super::super::query::{Family, Probe, To};
 use super::super::resolve::resolve_source;
 use super::{MatrixCell, classes, columns};
-use crate::model::{Model, Unchecked};
+use crate::model::{Model, Target, Unchecked};
 
 /// The IP version a trace of a query asked with `asked` took: the family `auto` chose (its
 /// note says), else the one asked. An IPv6 address as destination is IPv6 whatever was asked;
@@ -50,10 +50,22 @@ pub struct FamilyRows {
     pub families: Vec<Arc<[IpFamily]>>,
     /// The layers some cell's trace did not evaluate.
     pub unchecked: Unchecked,
+    /// Per group, what its cells read of what route and association edits change
+    /// ([`super::ipv6_after`]).
+    pub(crate) reads: Vec<GroupReads>,
+}
+
+/// What one group's cells read: the tables and subnet associations (the IPv4 walks' as they
+/// record them, the IPv6 plans' added by [`ipv6_reads`]), and the layers its traces did not
+/// evaluate.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct GroupReads {
+    pub deps: Deps,
+    pub unchecked: Unchecked,
 }
 
 /// The groups: the IPv4 matrix's classes split by the instance's IPv6 side.
-fn groups(model: &Model) -> (Vec<u32>, Vec<usize>) {
+pub(super) fn groups(model: &Model) -> (Vec<u32>, Vec<usize>) {
     let classes = classes(model);
     let s = model.scenario();
     let sec = model.security();
@@ -86,67 +98,128 @@ pub fn family_rows(model: &Model, failed: &[bool], probe: Probe, family: Family)
         .chain(&workloads)
         .map(String::as_str)
         .collect();
-    let s = model.scenario();
     let mut ctx = Ctx::verdicts(model, failed, probe);
-    let mut unchecked = super::super::facts::unchecked(model);
-    let mut rows = Vec::with_capacity(first_row.len());
-    let mut families = Vec::with_capacity(first_row.len());
-    for &row in &first_row {
-        let from = super::super::query::From::Instance(s.instances[row].id.clone());
-        let mut cells = Vec::with_capacity(names.len());
-        let mut fams = Vec::with_capacity(names.len());
-        let source = resolve_source(model, &from);
-        for (c, name) in names.iter().enumerate() {
-            let to = match name
-                .strip_prefix("workload:")
-                .filter(|_| c >= services.len())
-            {
-                Some(w) => To::Workload(w.to_string()),
-                None => To::Service(name.to_string()),
-            };
-            // Neither fails for the model's own instances and columns.
-            let (Ok(source), Ok(goal)) = (&source, resolve_goal(model, &to)) else {
-                cells.push(MatrixCell {
-                    verdict: super::super::facts::Verdict::Blocked(
-                        super::super::facts::Reason::Ipv6NotModelled,
-                    ),
-                });
-                fams.push(IpFamily::Ipv6);
-                continue;
-            };
-            let (verdict, f) = match plan(
-                model,
-                failed,
-                source,
-                &goal,
-                &Id::from(*name),
-                (family, probe),
-                None,
-            ) {
-                Plan::Done(t) => {
-                    for code in t.unchecked.iter() {
-                        unchecked.insert(code);
-                    }
-                    (t.verdict.clone(), trace_family(family, &t))
-                }
-                Plan::Ipv4(_) => {
-                    ctx.notes.clear();
-                    ctx.aim = Default::default();
-                    let t = evaluate_goal(&mut ctx, source, &goal);
-                    (t.verdict, IpFamily::Ipv4)
-                }
-            };
-            cells.push(MatrixCell { verdict });
-            fams.push(f);
-        }
-        rows.push(Arc::from(cells));
-        families.push(Arc::from(fams));
-    }
-    FamilyRows {
+    let mut out = FamilyRows {
         row_class,
-        first_row,
-        rows,
-        families,
-        unchecked,
+        first_row: Vec::new(),
+        rows: Vec::with_capacity(first_row.len()),
+        families: Vec::with_capacity(first_row.len()),
+        unchecked: super::super::facts::unchecked(model),
+        reads: Vec::with_capacity(first_row.len()),
+    };
+    for &row in &first_row {
+        let (cells, fams, reads) = group_row(
+            &mut ctx,
+            failed,
+            (family, probe),
+            &names,
+            services.len(),
+            row,
+        );
+        for code in reads.unchecked.iter() {
+            out.unchecked.insert(code);
+        }
+        out.rows.push(cells);
+        out.families.push(fams);
+        out.reads.push(reads);
+    }
+    out.first_row = first_row;
+    out
+}
+
+/// One group's cells, asked for the instance at `row`: each column (`names`, the first
+/// `services` of them services) planned with the family, and what the cells read.
+pub(super) fn group_row(
+    ctx: &mut Ctx<'_>,
+    failed: &[bool],
+    (family, probe): (Family, Probe),
+    names: &[&str],
+    services: usize,
+    row: usize,
+) -> (Arc<[MatrixCell]>, Arc<[IpFamily]>, GroupReads) {
+    let model = ctx.model;
+    let s = model.scenario();
+    let from = super::super::query::From::Instance(s.instances[row].id.clone());
+    let mut cells = Vec::with_capacity(names.len());
+    let mut fams = Vec::with_capacity(names.len());
+    let mut unchecked = Unchecked::default();
+    let source = resolve_source(model, &from);
+    *ctx.deps.get_mut() = Deps::recording();
+    for (c, name) in names.iter().enumerate() {
+        let to = match name.strip_prefix("workload:").filter(|_| c >= services) {
+            Some(w) => To::Workload(w.to_string()),
+            None => To::Service(name.to_string()),
+        };
+        // Neither fails for the model's own instances and columns.
+        let (Ok(source), Ok(goal)) = (&source, resolve_goal(model, &to)) else {
+            cells.push(MatrixCell {
+                verdict: super::super::facts::Verdict::Blocked(
+                    super::super::facts::Reason::Ipv6NotModelled,
+                ),
+            });
+            fams.push(IpFamily::Ipv6);
+            continue;
+        };
+        let (verdict, f) = match plan(
+            model,
+            failed,
+            source,
+            &goal,
+            &Id::from(*name),
+            (family, probe),
+            None,
+        ) {
+            Plan::Done(t) => {
+                for code in t.unchecked.iter() {
+                    unchecked.insert(code);
+                }
+                (t.verdict.clone(), trace_family(family, &t))
+            }
+            Plan::Ipv4(_) => {
+                ctx.notes.clear();
+                ctx.aim = Default::default();
+                let t = evaluate_goal(ctx, source, &goal);
+                (t.verdict, IpFamily::Ipv4)
+            }
+        };
+        cells.push(MatrixCell { verdict });
+        fams.push(f);
+    }
+    let mut deps = std::mem::take(ctx.deps.get_mut());
+    if let Ok(source) = &source {
+        ipv6_reads(model, source.subnet, &mut deps);
+    }
+    (
+        Arc::from(cells),
+        Arc::from(fams),
+        GroupReads { deps, unchecked },
+    )
+}
+
+/// What the IPv6 plans from `subnet` read of route tables and associations: the subnet's
+/// association and table (its IPv6 routes), and for each NAT64 route of that table the NAT
+/// gateway's subnet's association and table (NAT64 sends the translated IPv4 on by it).
+fn ipv6_reads(model: &Model, subnet: usize, deps: &mut Deps) {
+    let s = model.scenario();
+    let (table, _) = model.subnet_route_table(subnet);
+    deps.subnets.set(subnet);
+    deps.tables.set(table);
+    let Some(t) = s.route_tables.get(table) else {
+        return;
+    };
+    for r in &t.ipv6_routes {
+        let Target::NatGateway(id) = &r.target else {
+            continue;
+        };
+        let nat_subnet = s
+            .nat_gateways
+            .iter()
+            .find(|n| n.id == id.as_str())
+            .and_then(|n| n.subnet.as_deref())
+            .and_then(|sn| model.subnet_index(sn));
+        if let Some(si) = nat_subnet {
+            deps.subnets.set(si);
+            deps.tables.set(model.subnet_route_table(si).0);
+        }
     }
 }

@@ -36,10 +36,10 @@ pub(crate) fn deliver(ctx: &Ctx<'_>, at: &Arrival<'_, '_>, hops: &Trail) -> Outc
 fn deliver_one(ctx: &Ctx<'_>, at: &Arrival<'_, '_>, piece: Ipv4Net, hops: &mut Trail) -> Verdict {
     let model = ctx.model;
     let s = model.scenario();
-    let subnet = s
-        .subnets
-        .iter()
-        .position(|x| x.cidr.contains(&piece) || piece.contains(&x.cidr));
+    let subnet = s.subnets.iter().position(|x| {
+        x.cidr
+            .is_some_and(|c| c.contains(&piece) || piece.contains(&c))
+    });
     let text = crate::net_text::NetText::net(piece);
     let Some(si) = subnet else {
         let stop = Stop::AddressInNoSubnet {
@@ -103,7 +103,7 @@ fn deliver_one(ctx: &Ctx<'_>, at: &Arrival<'_, '_>, piece: Ipv4Net, hops: &mut T
         || Fact::Address {
             address: piece,
             subnet: Id::from(subnet_id.as_str()),
-            cidr: s.subnets[si].cidr,
+            cidr: s.subnets[si].ipv4_or_none(),
             holder: holder(),
         },
     );

@@ -69,7 +69,7 @@ pub(crate) fn follow(
             };
             walk.translated = true;
             walk.private_nat = !public;
-            walk.address = model.scenario().subnets[si].cidr;
+            walk.address = model.scenario().subnets[si].ipv4_or_none();
             if walk.gwlb.is_some() {
                 walk.nat_after_gwlb = Some(ni);
             }

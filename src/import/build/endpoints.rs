@@ -303,18 +303,20 @@ pub(super) fn endpoint_subnets(
             .iter()
             .filter_map(|n| enis.get(n.as_str()))
             .find(|n| n.subnet_id.as_deref() == Some(s.as_str()));
-        let ip = match eni {
-            None => {
+        let ip = match (eni, subnet_cidr.get(s.as_str())) {
+            (None, _) => {
                 *missing = true;
                 None
             }
-            Some(n) => {
+            // An IPv6-only subnet without an IPv4 block: the interface has no IPv4 address.
+            (Some(_), None) => None,
+            (Some(n), Some(cidr)) => {
                 let ip = n
                     .private_ip_address
                     .as_deref()
                     .and_then(|a| a.parse::<Ipv4Addr>().ok());
                 match ip {
-                    Some(a) if subnet_cidr[s.as_str()].contains(&a) => Some(a),
+                    Some(a) if cidr.contains(&a) => Some(a),
                     _ => {
                         let eni = &n.network_interface_id;
                         w.push(

@@ -65,7 +65,7 @@ pub(super) fn instances<'s>(
             .as_deref()
             .and_then(|a| a.parse::<Ipv4Addr>().ok());
         let private_ip = match private_ip {
-            Some(a) if !subnet_cidr[subnet].contains(&a) => {
+            Some(a) if !subnet_cidr.get(subnet).is_some_and(|c| c.contains(&a)) => {
                 w.push(
                     warning(id, "aws_bad_value", "instance_ip")
                         .s("ip", a)

@@ -167,8 +167,10 @@ pub fn build(
     let (region, subnets, availability_zones) = subnets::subnets(input, vpc_id, &mut w);
     let services = catalogue::resolve(&region, &[]);
     let subnet_ids: BTreeSet<&str> = subnets.iter().map(|s| s.id.as_str()).collect();
-    let subnet_cidr: HashMap<&str, Ipv4Net> =
-        subnets.iter().map(|s| (s.id.as_str(), s.cidr)).collect();
+    let subnet_cidr: HashMap<&str, Ipv4Net> = subnets
+        .iter()
+        .filter_map(|s| Some((s.id.as_str(), s.cidr?)))
+        .collect();
 
     // --- Internet gateway.
     let internet_gateway = input

@@ -297,7 +297,9 @@ pub(super) fn route_tables<'s>(
                                 .as_deref()
                                 .and_then(|a| a.parse::<Ipv4Addr>().ok())
                                 .filter(|a| {
-                                    subnet_cidr[subnet.as_str()].contains(a)
+                                    subnet_cidr
+                                        .get(subnet.as_str())
+                                        .is_some_and(|c| c.contains(a))
                                         && !instance_ips.contains(a)
                                 });
                             network_interfaces.push(NetworkInterface {

@@ -59,22 +59,27 @@ pub(super) fn subnets(
     let mut subnets: Vec<Subnet> = Vec::new();
     let mut azs: BTreeMap<String, Option<String>> = BTreeMap::new();
     for s in &aws_subnets {
-        let Some(cidr) = s
+        let cidr = s
             .cidr_block
             .as_deref()
-            .and_then(|c| c.parse::<Ipv4Net>().ok())
-        else {
-            w.push(warning(
-                &s.subnet_id,
-                "aws_ipv6_not_modelled",
-                "ipv6_only_subnet",
-            ));
-            continue;
-        };
-        // A dual-stack subnet: its first associated IPv6 block (AWS allows one per subnet).
+            .and_then(|c| c.parse::<Ipv4Net>().ok());
+        // A dual-stack or IPv6-only subnet: its first associated IPv6 block (AWS allows one per
+        // subnet).
         let ipv6_cidr = super::ipv6::blocks(&s.subnet_id, &s.ipv6_cidr_block_association_set, w)
             .first()
             .copied();
+        // An IPv6-only subnet (`Ipv6Native`) has no `CidrBlock`, only its IPv6 block ("For an
+        // IPv6 only subnet, specify an IPv6 CIDR block", CreateSubnet). A subnet with neither
+        // block the model can read is left out.
+        let ipv6_only = s.ipv6_native.unwrap_or(false);
+        if cidr.is_none() && !(ipv6_only && ipv6_cidr.is_some()) {
+            w.push(warning(
+                &s.subnet_id,
+                "aws_ipv6_not_modelled",
+                "subnet_without_block",
+            ));
+            continue;
+        }
         let zone_id = s.availability_zone_id.clone().or_else(|| {
             input
                 .zones
@@ -92,7 +97,7 @@ pub(super) fn subnets(
             az: s.availability_zone.clone(),
             cidr,
             ipv6_cidr,
-            ipv6_only: false,
+            ipv6_only,
             dns64: s.enable_dns64.unwrap_or(false) && ipv6_cidr.is_some(),
         });
     }

@@ -1,7 +1,10 @@
-//! IPv6 routes: adding and deleting a table's written IPv6 routes (`ipv6_routes`). The derived
-//! local route of each VPC IPv6 block is neither added nor deleted. AWS: `CreateRoute` and
-//! `DeleteRoute` with `DestinationIpv6CidrBlock`
-//! (<https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateRoute.html>).
+//! IPv6 routes: adding, replacing and deleting a table's written IPv6 routes (`ipv6_routes`).
+//! The derived local route of each VPC IPv6 block is neither added, replaced nor deleted here
+//! (replacing its target, middlebox routing for IPv6, is not modelled). AWS: `CreateRoute`,
+//! `ReplaceRoute` and `DeleteRoute` with `DestinationIpv6CidrBlock`
+//! (<https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateRoute.html>,
+//! <https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ReplaceRoute.html>: "Replaces an
+//! existing route within a route table in a VPC").
 
 use super::lookup::{brief_list, check_target, find_table, insert_at, refuse};
 use super::{Edit, EditError};
@@ -46,29 +49,35 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
                 destination,
             }
         }
+        Edit::ReplaceIpv6Route { route_table, route } => {
+            let ti = find_table(s, route_table)?;
+            let destination = route.destination.trunc();
+            if route.target == Target::Local || s.vpc.ipv6_cidrs.contains(&destination) {
+                return Err(refuse(
+                    Diagnostic::error(route_table, "duplicate_route_destination")
+                        .s("case", "edit_local")
+                        .s("table", route_table)
+                        .s("destination", destination.to_string()),
+                ));
+            }
+            let i = written(s, ti, destination)?;
+            check_target(s, route_table, &route.target)?;
+            let new = Ipv6Route {
+                destination,
+                target: route.target.clone(),
+            };
+            let old = std::mem::replace(&mut s.route_tables[ti].ipv6_routes[i], new);
+            Edit::ReplaceIpv6Route {
+                route_table: route_table.clone(),
+                route: old,
+            }
+        }
         Edit::DeleteIpv6Route {
             route_table,
             destination,
         } => {
             let ti = find_table(s, route_table)?;
-            let t = &s.route_tables[ti];
-            let Some(i) = t
-                .ipv6_routes
-                .iter()
-                .position(|r| r.destination == *destination)
-            else {
-                let have: Vec<String> = s
-                    .vpc
-                    .ipv6_cidrs
-                    .iter()
-                    .map(|c| format!("{c} (local)"))
-                    .chain(t.ipv6_routes.iter().map(|r| r.destination.to_string()))
-                    .collect();
-                let d = Diagnostic::error(&t.id, "no_route")
-                    .s("table", &t.id)
-                    .s("destination", destination.to_string());
-                return Err(EditError::missing(brief_list(d, "routes", have)));
-            };
+            let i = written(s, ti, *destination)?;
             let old = s.route_tables[ti].ipv6_routes.remove(i);
             Edit::AddIpv6Route {
                 route_table: route_table.clone(),
@@ -78,4 +87,26 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
         }
         _ => unreachable!("not an IPv6 route edit: {edit:?}"),
     })
+}
+
+/// The index of table `ti`'s written IPv6 route for `destination`, else the refusal naming the
+/// routes it has.
+fn written(s: &Scenario, ti: usize, destination: ipnet::Ipv6Net) -> Result<usize, EditError> {
+    let t = &s.route_tables[ti];
+    t.ipv6_routes
+        .iter()
+        .position(|r| r.destination == destination)
+        .ok_or_else(|| {
+            let have: Vec<String> = s
+                .vpc
+                .ipv6_cidrs
+                .iter()
+                .map(|c| format!("{c} (local)"))
+                .chain(t.ipv6_routes.iter().map(|r| r.destination.to_string()))
+                .collect();
+            let d = Diagnostic::error(&t.id, "no_route")
+                .s("table", &t.id)
+                .s("destination", destination.to_string());
+            EditError::missing(brief_list(d, "routes", have))
+        })
 }

@@ -84,6 +84,12 @@ pub enum Edit {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         position: Option<usize>,
     },
+    /// Replace the target of a written IPv6 route (the derived local route's cannot be: not
+    /// modelled); the inverse puts the old target back.
+    ReplaceIpv6Route {
+        route_table: String,
+        route: super::Ipv6Route,
+    },
     /// Delete a written IPv6 route (the derived local route cannot be).
     DeleteIpv6Route {
         route_table: String,
@@ -367,6 +373,7 @@ impl Edit {
             | Edit::ReplaceRoute { route_table, .. }
             | Edit::DeleteRoute { route_table, .. }
             | Edit::AddIpv6Route { route_table, .. }
+            | Edit::ReplaceIpv6Route { route_table, .. }
             | Edit::DeleteIpv6Route { route_table, .. } => {
                 touched.add_table(Parts::ROUTES, table(route_table))
             }
@@ -469,9 +476,9 @@ impl Edit {
             Edit::AddRoute { .. } | Edit::ReplaceRoute { .. } | Edit::DeleteRoute { .. } => {
                 routes::apply(self, s)?
             }
-            Edit::AddIpv6Route { .. } | Edit::DeleteIpv6Route { .. } => {
-                ipv6_routes::apply(self, s)?
-            }
+            Edit::AddIpv6Route { .. }
+            | Edit::ReplaceIpv6Route { .. }
+            | Edit::DeleteIpv6Route { .. } => ipv6_routes::apply(self, s)?,
             Edit::AddGatewayEndpoint { .. }
             | Edit::DeleteGatewayEndpoint { .. }
             | Edit::AttachGatewayEndpoint { .. }

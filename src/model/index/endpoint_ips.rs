@@ -27,9 +27,12 @@ pub(super) fn allocate_endpoint_ips(
                     let si = *subnet_lookup.get(&es.subnet)?;
                     let subnet = &scenario.subnets[si];
                     let az = az_lookup.get(&subnet.az).copied().unwrap_or(0);
-                    let ip = match es.ip {
-                        Some(ip) => ip,
-                        None => used.take_first_free(subnet.cidr)?,
+                    // An ENI in a subnet without an IPv4 block (IPv6-only) has no IPv4 address:
+                    // it is listed with the unspecified address, which answers no A record.
+                    let ip = match (es.ip, subnet.cidr) {
+                        (Some(ip), _) => ip,
+                        (None, Some(cidr)) => used.take_first_free(cidr)?,
+                        (None, None) => Ipv4Addr::UNSPECIFIED,
                     };
                     Some(EniInfo { subnet: si, az, ip })
                 })
@@ -55,8 +58,11 @@ impl Used {
         let mut ranges: Vec<(u32, u32)> = Vec::new();
         for ie in &scenario.interface_endpoints {
             for es in ie.subnets.iter().filter(|es| es.ip.is_none()) {
-                if let Some(&si) = subnet_lookup.get(&es.subnet) {
-                    ranges.push(range(scenario.subnets[si].cidr));
+                if let Some(cidr) = subnet_lookup
+                    .get(&es.subnet)
+                    .and_then(|&si| scenario.subnets[si].cidr)
+                {
+                    ranges.push(range(cidr));
                 }
             }
         }
@@ -156,7 +162,13 @@ mod tests {
         for ie in &s.interface_endpoints {
             let mut ips = Vec::new();
             for es in &ie.subnets {
-                let cidr = s.subnets.iter().find(|x| x.id == es.subnet).unwrap().cidr;
+                let cidr = s
+                    .subnets
+                    .iter()
+                    .find(|x| x.id == es.subnet)
+                    .unwrap()
+                    .cidr
+                    .unwrap();
                 let ip = es.ip.unwrap_or_else(|| {
                     let start = u32::from(cidr.network()) + 4;
                     let ip = (start..u32::from(cidr.broadcast()))

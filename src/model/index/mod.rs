@@ -128,6 +128,8 @@ impl PartialEq for CompiledTable {
 pub struct EniInfo {
     pub subnet: usize,
     pub az: usize,
+    /// Its private IPv4 address; unspecified (`0.0.0.0`) in a subnet without an IPv4 block
+    /// (an IPv6-only subnet), where it has none.
     pub ip: Ipv4Addr,
 }
 

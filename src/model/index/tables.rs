@@ -115,7 +115,7 @@ pub(super) fn eni_subnet_cidrs(scenario: &Scenario) -> Vec<Ipv4Net> {
     let cidr: HashMap<&str, Ipv4Net> = scenario
         .subnets
         .iter()
-        .map(|s| (s.id.as_str(), s.cidr))
+        .filter_map(|s| Some((s.id.as_str(), s.cidr?)))
         .collect();
     let mut out: Vec<Ipv4Net> = scenario
         .interface_endpoints

@@ -30,46 +30,55 @@ fn reserved_use(cidr: &Ipv4Net, ip: Ipv4Addr) -> Option<&'static str> {
 /// Endpoint ENI, instance and network interface addresses lie in their subnet, are not one of the
 /// subnet's five reserved addresses, and are unique (aws-semantics.md §3, §7).
 pub(super) fn ip_addresses(cx: &Cx, out: &mut Vec<Diagnostic>) {
-    // (owner, subnet, ip)
-    let mut addrs: Vec<(&str, &str, Ipv4Addr)> = Vec::new();
+    // (owner, subnet, ip, an instance: `ipv4_in_ipv6_only_subnet` reports it without a block)
+    let mut addrs: Vec<(&str, &str, Ipv4Addr, bool)> = Vec::new();
     for ie in &cx.s.interface_endpoints {
         for es in &ie.subnets {
             if let Some(ip) = es.ip {
-                addrs.push((&ie.id, &es.subnet, ip));
+                addrs.push((&ie.id, &es.subnet, ip, false));
             }
         }
     }
     for i in &cx.s.instances {
         if let Some(ip) = i.private_ip {
-            addrs.push((&i.id, &i.subnet, ip));
+            addrs.push((&i.id, &i.subnet, ip, true));
         }
     }
     for n in &cx.s.network_interfaces {
         if let Some(ip) = n.ip {
-            addrs.push((&n.id, &n.subnet, ip));
+            addrs.push((&n.id, &n.subnet, ip, false));
         }
     }
     let mut used: FxMap<Ipv4Addr, &str> =
         FxMap::with_capacity_and_hasher(addrs.len(), Default::default());
-    for (owner, subnet, ip) in addrs {
+    for (owner, subnet, ip, instance) in addrs {
         if let Some(sn) = cx.subnets.get(subnet) {
-            if !sn.cidr.contains(&ip) {
-                out.push(
+            match sn.cidr {
+                None if instance => {}
+                None => out.push(
+                    Diagnostic::error(owner, "ipv4_without_subnet_block")
+                        .s("owner", owner)
+                        .s("subnet", &sn.id),
+                ),
+                Some(cidr) if !cidr.contains(&ip) => out.push(
                     Diagnostic::error(owner, "ip_outside_subnet")
                         .s("owner", owner)
                         .s("ip", ip)
                         .s("subnet", &sn.id)
-                        .s("cidr", sn.cidr.trunc()),
-                );
-            } else if let Some(what) = reserved_use(&sn.cidr, ip) {
-                out.push(
-                    Diagnostic::error(owner, "ip_reserved")
-                        .s("owner", owner)
-                        .s("ip", ip)
-                        .s("subnet", &sn.id)
-                        .s("cidr", sn.cidr.trunc())
-                        .m("use", what),
-                );
+                        .s("cidr", cidr.trunc()),
+                ),
+                Some(cidr) => {
+                    if let Some(what) = reserved_use(&cidr, ip) {
+                        out.push(
+                            Diagnostic::error(owner, "ip_reserved")
+                                .s("owner", owner)
+                                .s("ip", ip)
+                                .s("subnet", &sn.id)
+                                .s("cidr", cidr.trunc())
+                                .m("use", what),
+                        );
+                    }
+                }
             }
         }
         match used.get(&ip) {
@@ -95,12 +104,13 @@ pub(super) fn subnet_addresses_suffice(cx: &Cx, out: &mut Vec<Diagnostic>) {
     let mut need: FxMap<&str, (FxSet<Ipv4Addr>, usize)> =
         FxMap::with_capacity_and_hasher(s.subnets.len(), Default::default());
     let mut place = |subnet: &str, ip: Option<Ipv4Addr>| {
-        let Some(sn) = cx.subnets.get(subnet) else {
+        // A subnet without an IPv4 block gives no IPv4 address: `ipv4_without_subnet_block`.
+        let Some((sn, cidr)) = cx.subnets.get(subnet).and_then(|sn| Some((sn, sn.cidr?))) else {
             return;
         };
         let entry = need.entry(&sn.id).or_default();
         match ip {
-            Some(ip) if sn.cidr.contains(&ip) && reserved_use(&sn.cidr, ip).is_none() => {
+            Some(ip) if cidr.contains(&ip) && reserved_use(&cidr, ip).is_none() => {
                 entry.0.insert(ip);
             }
             // Reported by `ip_addresses`; it still takes an interface.
@@ -113,8 +123,15 @@ pub(super) fn subnet_addresses_suffice(cx: &Cx, out: &mut Vec<Diagnostic>) {
             place(&es.subnet, es.ip);
         }
     }
+    // An instance in an IPv6-only subnet takes no IPv4 address.
     for i in &s.instances {
-        place(&i.subnet, i.private_ip);
+        if cx
+            .subnets
+            .get(i.subnet.as_str())
+            .is_some_and(|sn| !sn.ipv6_only)
+        {
+            place(&i.subnet, i.private_ip);
+        }
     }
     for n in &s.network_interfaces {
         place(&n.subnet, n.ip);
@@ -128,19 +145,55 @@ pub(super) fn subnet_addresses_suffice(cx: &Cx, out: &mut Vec<Diagnostic>) {
         place(&g.subnet, None);
     }
     for sn in &s.subnets {
-        let Some((fixed, free)) = need.get(sn.id.as_str()) else {
+        let (Some((fixed, free)), Some(cidr)) = (need.get(sn.id.as_str()), sn.cidr) else {
             continue;
         };
-        let size = 1u64 << (32 - u32::from(sn.cidr.prefix_len()));
+        let size = 1u64 << (32 - u32::from(cidr.prefix_len()));
         let usable = size.saturating_sub(5);
         let wanted = fixed.len() as u64 + *free as u64;
         if wanted > usable {
             out.push(
                 Diagnostic::error(&sn.id, "subnet_out_of_addresses")
                     .s("subnet", &sn.id)
-                    .s("cidr", sn.cidr.trunc())
+                    .s("cidr", cidr.trunc())
                     .s("usable", usable)
                     .s("wanted", wanted),
+            );
+        }
+    }
+}
+
+/// What takes an IPv4 address from its subnet sits in a subnet with an IPv4 block: a NAT
+/// gateway's network interface gets "a private IP address from the IP address range of the
+/// subnet" (EC2 API Reference, CreateNatGateway; it translates to IPv4, so it needs one); the
+/// model gives GWLB endpoints and network interfaces IPv4 addresses only (IPv6-only ones are not
+/// modelled). An IPv6-only subnet without an IPv4 block has none to give ("IPv6-only subnets",
+/// <https://docs.aws.amazon.com/vpc/latest/userguide/configure-subnets.html>).
+pub(super) fn ipv4_holders_have_block(cx: &Cx, out: &mut Vec<Diagnostic>) {
+    let s = cx.s;
+    let placed = s
+        .nat_gateways
+        .iter()
+        .filter_map(|n| Some((n.id.as_str(), n.subnet.as_deref()?)))
+        .chain(
+            s.gwlb_endpoints
+                .iter()
+                .map(|g| (g.id.as_str(), g.subnet.as_str())),
+        )
+        .chain(
+            s.network_interfaces
+                .iter()
+                .filter(|n| n.ip.is_none())
+                .map(|n| (n.id.as_str(), n.subnet.as_str())),
+        );
+    for (owner, subnet) in placed {
+        if let Some(sn) = cx.subnets.get(subnet)
+            && sn.cidr.is_none()
+        {
+            out.push(
+                Diagnostic::error(owner, "ipv4_without_subnet_block")
+                    .s("owner", owner)
+                    .s("subnet", &sn.id),
             );
         }
     }
@@ -187,7 +240,7 @@ mod tests {
     #[test]
     fn a_subnet_runs_out_of_addresses() {
         let mut s = minimal();
-        s.subnets[2].cidr = net("10.0.2.0/28"); // 11 usable
+        s.subnets[2].cidr = Some(net("10.0.2.0/28")); // 11 usable
         for i in 0..10 {
             s.instances.push(crate::model::Instance {
                 ipv6_address: Default::default(),

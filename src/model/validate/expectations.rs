@@ -51,7 +51,7 @@ pub(super) fn expectations(cx: &Cx, out: &mut Vec<Diagnostic>) {
         let subnet_source = cx.s.subnets.iter().any(|x| x.id == e.from)
             || e.from
                 .parse::<std::net::Ipv4Addr>()
-                .is_ok_and(|ip| cx.s.subnets.iter().any(|x| x.cidr.contains(&ip)));
+                .is_ok_and(|ip| cx.s.subnets.iter().any(|x| x.has_ipv4(ip)));
         if !by_id && by_name == 0 && !subnet_source {
             out.push(
                 Diagnostic::error(&obj, "unknown_instance").s("from", format!("{:?}", e.from)),

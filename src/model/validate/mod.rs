@@ -39,7 +39,7 @@ mod subnets;
 #[cfg(test)]
 mod test_support;
 
-use addresses::{ip_addresses, subnet_addresses_suffice};
+use addresses::{ip_addresses, ipv4_holders_have_block, subnet_addresses_suffice};
 use bpa::block_public_access;
 use dns::dns_settings;
 use endpoints::{
@@ -339,6 +339,16 @@ const RULES: &[(Rule, Reads)] = &[
         .removal_safe(),
     ),
     (
+        ipv4_holders_have_block,
+        reads(
+            P::NETWORK_INTERFACES
+                .union(P::NAT_GATEWAYS)
+                .union(P::GWLB_ENDPOINTS)
+                .union(P::SUBNETS),
+        )
+        .removal_safe(),
+    ),
+    (
         nat_gateways,
         reads(
             P::NAT_GATEWAYS
@@ -602,7 +612,7 @@ mod tests {
     #[test]
     fn all_errors_are_collected() {
         let mut s = minimal();
-        s.subnets[0].cidr = net("10.9.0.0/24");
+        s.subnets[0].cidr = Some(net("10.9.0.0/24"));
         s.route_tables[1].main = true;
         s.interface_endpoints[0].subnets[1].subnet = "subnet-public-a".into();
         s.expect[0].verdict = "yes".into();
@@ -623,8 +633,8 @@ mod tests {
         s.availability_zones.clear();
         s.route_tables.clear();
         s.vpc.cidrs = vec![net("0.0.0.0/0"), net("255.255.255.255/32")];
-        s.subnets[0].cidr = net("255.255.255.255/32");
-        s.subnets[1].cidr = net("0.0.0.0/0");
+        s.subnets[0].cidr = Some(net("255.255.255.255/32"));
+        s.subnets[1].cidr = Some(net("0.0.0.0/0"));
         s.instances[0].private_ip = Some(ip("255.255.255.255"));
         s.instances[0].subnet = "subnet-public-a".into();
         let d = run(&s);
@@ -652,7 +662,7 @@ mod tests {
 
         #[derive(Debug, Clone)]
         enum Change {
-            SubnetCidr(usize, Ipv4Net),
+            SubnetCidr(usize, Option<Ipv4Net>, bool),
             SubnetAz(usize, bool),
             Main(usize, bool),
             Associate(usize, usize),
@@ -666,7 +676,9 @@ mod tests {
 
         fn change() -> impl Strategy<Value = Change> {
             prop_oneof![
-                (0usize..3, small_net()).prop_map(|(i, c)| Change::SubnetCidr(i, c)),
+                // None: no IPv4 block (with or without `ipv6_only`).
+                (0usize..3, proptest::option::of(small_net()), any::<bool>())
+                    .prop_map(|(i, c, v6)| Change::SubnetCidr(i, c, v6)),
                 (0usize..3, any::<bool>()).prop_map(|(i, b)| Change::SubnetAz(i, b)),
                 (0usize..3, any::<bool>()).prop_map(|(i, b)| Change::Main(i, b)),
                 (0usize..4, 0usize..4).prop_map(|(t, sn)| Change::Associate(t, sn)),
@@ -683,7 +695,10 @@ mod tests {
 
         fn apply(s: &mut Scenario, c: Change) {
             match c {
-                Change::SubnetCidr(i, n) => s.subnets[i].cidr = n,
+                Change::SubnetCidr(i, n, v6) => {
+                    s.subnets[i].cidr = n;
+                    s.subnets[i].ipv6_only = v6;
+                }
                 Change::SubnetAz(i, b) => {
                     s.subnets[i].az = if b { "use1-az2" } else { "nowhere" }.into()
                 }

@@ -213,7 +213,10 @@ pub(super) fn routes_inside_vpc(cx: &Cx, out: &mut Vec<Diagnostic>) {
             let Some(v) = vpc.iter().find(|v| v.contains(&dest)) else {
                 continue;
             };
-            let subnet = cx.s.subnets.iter().find(|sn| sn.cidr.trunc() == dest);
+            let subnet =
+                cx.s.subnets
+                    .iter()
+                    .find(|sn| sn.cidr.is_some_and(|c| c.trunc() == dest));
             match subnet {
                 None => out.push(
                     Diagnostic::error(&t.id, "route_inside_vpc_not_subnet")

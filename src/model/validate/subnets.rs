@@ -55,30 +55,44 @@ pub(super) fn subnet_cidrs(cx: &Cx, out: &mut Vec<Diagnostic>) {
                     .s("az", &sn.az),
             );
         }
-        cidr_without_host_bits(&sn.id, "what-subnet-cidr", &sn.cidr, out);
-        if !(MIN_PREFIX..=MAX_PREFIX).contains(&sn.cidr.prefix_len()) {
+        // An IPv6-only subnet may have no IPv4 block; every other subnet needs one
+        // ("For an IPv4 only subnet, specify an IPv4 CIDR block … For an IPv6 only subnet,
+        // specify an IPv6 CIDR block", EC2 API Reference, CreateSubnet; the VPC user guide's
+        // "IPv6-only subnets", configure-subnets.html). The IPv6-only subnet's IPv6 block is
+        // checked in `validate::ipv6`.
+        let Some(cidr) = sn.cidr else {
+            if !sn.ipv6_only {
+                out.push(Diagnostic::error(&sn.id, "subnet_without_ipv4_cidr").s("subnet", &sn.id));
+            }
+            continue;
+        };
+        cidr_without_host_bits(&sn.id, "what-subnet-cidr", &cidr, out);
+        if !(MIN_PREFIX..=MAX_PREFIX).contains(&cidr.prefix_len()) {
             out.push(
                 Diagnostic::error(&sn.id, "subnet_cidr_size")
                     .s("subnet", &sn.id)
-                    .s("cidr", sn.cidr)
-                    .n("len", sn.cidr.prefix_len().into()),
+                    .s("cidr", cidr)
+                    .n("len", cidr.prefix_len().into()),
             );
         }
-        if !s.vpc.cidrs.is_empty() && !s.vpc.cidrs.iter().any(|v| v.contains(&sn.cidr)) {
+        if !s.vpc.cidrs.is_empty() && !s.vpc.cidrs.iter().any(|v| v.contains(&cidr)) {
             out.push(
                 Diagnostic::error(&sn.id, "subnet_outside_vpc")
                     .s("subnet", &sn.id)
-                    .s("cidr", sn.cidr)
+                    .s("cidr", cidr)
                     .list("vpc_cidrs", cx.vpc_cidrs()),
             );
         }
-        for other in overlaps[i].iter().map(|&j| &s.subnets[j]) {
+        for (other, other_cidr) in overlaps[i]
+            .iter()
+            .filter_map(|&j| Some((&s.subnets[j], s.subnets[j].cidr?)))
+        {
             out.push(
                 Diagnostic::error(&sn.id, "subnet_overlap")
                     .s("subnet", &sn.id)
-                    .s("cidr", sn.cidr)
+                    .s("cidr", cidr)
                     .s("other", &other.id)
-                    .s("other_cidr", other.cidr),
+                    .s("other_cidr", other_cidr),
             );
         }
     }
@@ -110,23 +124,27 @@ pub(super) fn placement_subnets_resolve(cx: &Cx, out: &mut Vec<Diagnostic>) {
 /// blocks still open when a block starts are exactly those that contain it. O(n log n) plus
 /// the pairs found.
 fn overlapping(subnets: &[crate::model::Subnet]) -> Vec<Vec<usize>> {
-    let mut order: Vec<usize> = (0..subnets.len()).collect();
-    order.sort_by_key(|&i| (subnets[i].cidr.network(), subnets[i].cidr.prefix_len(), i));
-    let mut open: Vec<usize> = Vec::new();
+    // Subnets without an IPv4 block (IPv6-only) overlap nothing here.
+    let mut order: Vec<(usize, ipnet::Ipv4Net)> = subnets
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| Some((i, s.cidr?)))
+        .collect();
+    order.sort_by_key(|&(i, c)| (c.network(), c.prefix_len(), i));
+    let mut open: Vec<(usize, ipnet::Ipv4Net)> = Vec::new();
     let mut found: Vec<Vec<usize>> = vec![Vec::new(); subnets.len()];
-    for i in order {
-        let cidr = subnets[i].cidr;
+    for (i, cidr) in order {
         while open
             .last()
-            .is_some_and(|&o| subnets[o].cidr.broadcast() < cidr.network())
+            .is_some_and(|&(_, o)| o.broadcast() < cidr.network())
         {
             open.pop();
         }
-        for &o in &open {
+        for &(o, _) in &open {
             let (later, earlier) = if o < i { (i, o) } else { (o, i) };
             found[later].push(earlier);
         }
-        open.push(i);
+        open.push((i, cidr));
     }
     for f in &mut found {
         f.sort_unstable();
@@ -144,7 +162,7 @@ mod tests {
     fn host_bits_are_refused_everywhere() {
         let mut s = minimal();
         s.vpc.cidrs[0] = net("10.0.0.1/16");
-        s.subnets[0].cidr = net("10.0.0.7/24");
+        s.subnets[0].cidr = Some(net("10.0.0.7/24"));
         table(&mut s, "rtb-public").routes[0].destination = Destination::Cidr(net("0.0.0.1/0"));
         s.services.push(ServiceOverride {
             name: "sqs".into(),
@@ -185,9 +203,9 @@ mod tests {
     #[test]
     fn subnet_size_outside_and_overlap() {
         let mut s = minimal();
-        s.subnets[0].cidr = net("10.0.0.0/29");
-        s.subnets[1].cidr = net("10.0.0.0/30");
-        s.subnets[2].cidr = net("10.1.2.0/24");
+        s.subnets[0].cidr = Some(net("10.0.0.0/29"));
+        s.subnets[1].cidr = Some(net("10.0.0.0/30"));
+        s.subnets[2].cidr = Some(net("10.1.2.0/24"));
         let d = run(&s);
         assert!(error(&d, "subnet_cidr_size", "subnet-private-a").contains("/30"));
         assert!(error(&d, "subnet_overlap", "subnet-private-a").contains("subnet-public-a"));
@@ -198,7 +216,7 @@ mod tests {
     fn subnet_must_sit_in_one_vpc_cidr() {
         let mut s = minimal();
         s.vpc.cidrs = vec![net("10.0.0.0/16"), net("10.1.0.0/16")];
-        s.subnets[2].cidr = net("10.0.0.0/15");
+        s.subnets[2].cidr = Some(net("10.0.0.0/15"));
         let d = run(&s);
         error(&d, "subnet_outside_vpc", "subnet-private-b");
     }

@@ -313,7 +313,12 @@ pub(super) fn draw(
                     (true, false) => t(lang, "ui-pub"),
                     (false, false) => t(lang, "ui-priv"),
                 };
-                boxed(format!("{} {kind}", sub.cidr), base, None)
+                // An IPv6-only subnet without an IPv4 block says so; its IPv6 block follows.
+                let v4 = match sub.cidr {
+                    Some(c) => c.to_string(),
+                    None => t(lang, "ui-no-ipv4").to_string(),
+                };
+                boxed(format!("{v4} {kind}"), base, None)
             });
             // The subnet's IPv6 block on its own line (a /64 does not fit beside the IPv4 one).
             if let Some(block) = sub.ipv6_cidr {
