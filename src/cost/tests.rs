@@ -322,7 +322,7 @@ fn the_diff_of_a_gateway_endpoint_reads_as_the_lesson_says() {
             "+1 gateway endpoint vpce-s3 (s3, no charge): +0.00 USD/month",
             // 100 GB × 0.045 NAT processing no longer paid, by app-a and app-b alike (one
             // change for the two subnets: the same way before and after).
-            "s3 for i-app-a and 1 more instances: via NAT gateway \u{2192} via gateway endpoint: \u{2212}9.00 USD/month at 200 GB",
+            "s3 for i-app-a and 1 more instance: via NAT gateway \u{2192} via gateway endpoint: \u{2212}9.00 USD/month at 200 GB",
             // 100 GB × (0.045 + 2 × 0.01 inter-AZ, out and in): −6.50.
             "s3 for i-app-c: via NAT gateway (cross-AZ) \u{2192} via gateway endpoint: \u{2212}6.50 USD/month at 100 GB",
         ]
@@ -452,7 +452,7 @@ fn tokyo_is_priced_with_tokyo_prices() {
             "sqs for i-app-a: blocked (no_route) \u{2192} via interface endpoint: +1.00 USD/month at 100 GB",
             // The others (app-c, data-d: one change) have no ENI in their AZ: + 100 GB × 0.01
             // inter-AZ, out and in = 3.00 each.
-            "sqs for i-app-c and 1 more instances: blocked (no_route) \u{2192} via interface endpoint (cross-AZ): +6.00 USD/month at 200 GB",
+            "sqs for i-app-c and 1 more instance: blocked (no_route) \u{2192} via interface endpoint (cross-AZ): +6.00 USD/month at 200 GB",
         ]
     );
     // 10.22 + 1.00 + 3.00 + 3.00 = 17.22.

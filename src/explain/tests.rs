@@ -398,11 +398,11 @@ fn a_count_of_one_reads_in_the_singular() {
         "i-a and 2 more instances of its subnet"
     );
     assert_eq!(
-        msg(Lang::En, "ui-more-instances", args().n("a0", 1)),
+        msg(Lang::En, "topology-more-instances", args().n("more", 1)),
         "1 more instance"
     );
     assert_eq!(
-        msg(Lang::Ja, "ui-more-instances", args().n("a0", 3)),
+        msg(Lang::Ja, "topology-more-instances", args().n("more", 3)),
         "ほか 3 台のインスタンス"
     );
 }

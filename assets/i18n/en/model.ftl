@@ -350,3 +350,9 @@ diag-endpoint_ipv6_address = { $endpoint }'s network interface in { $subnet } ha
 diag-endpoint_dns_record_type = { $endpoint } has the DNS record IP type { $records } with the IP address type { $type }: ipv4 records need an ipv4 or dualstack endpoint, ipv6 records an ipv6 or dualstack one, dualstack and service-defined records a dualstack one
 diag-invalid_family = family { $family } is not one of { $known }
 diag-ipv6_route_target_deleted = { $table }'s IPv6 route { $destination } → { $target } names a target the scenario no longer has; AWS shows such a route as a blackhole, and so does the model
+
+# The topology panel: a subnet box shows the first instances, then how many more it holds.
+topology-more-instances = { $more ->
+    [one] 1 more instance
+   *[other] { $more } more instances
+}

@@ -206,10 +206,6 @@ ui-main-2 = (main)
 ui-public-ip = +public IP
 ui-pub = pub
 ui-priv = priv
-ui-more-instances = { $a0 ->
-    [one] 1 more instance
-   *[other] { $a0 } more instances
-}
 ui-regional-nat-gateway = regional NAT gateway
 ui-gateway-endpoint-for-tables = gateway endpoint for { $a0 } · tables: { $a1 }
 ui-none = none

@@ -340,3 +340,6 @@ diag-endpoint_ipv6_address = { $endpoint } の { $subnet } にあるネットワ
 diag-endpoint_dns_record_type = { $endpoint } の DNS レコードの IP タイプは { $records }、IP アドレスタイプは { $type } です。ipv4 のレコードには ipv4 か dualstack のエンドポイント、ipv6 のレコードには ipv6 か dualstack のエンドポイント、dualstack と service-defined のレコードには dualstack のエンドポイントが必要です。
 diag-invalid_family = family { $family } は { $known } のどれでもありません。
 diag-ipv6_route_target_deleted = { $table } の IPv6 ルート { $destination } → { $target } のターゲットは、シナリオにもうありません。AWS ではこのようなルートはブラックホールと表示され、このモデルでもブラックホールとして扱います。
+
+# The topology panel: a subnet box shows the first instances, then how many more it holds.
+topology-more-instances = ほか { $more } 台のインスタンス

@@ -205,7 +205,6 @@ ui-main-2 = (メイン)
 ui-public-ip = +パブリック IP
 ui-pub = 公開
 ui-priv = 非公開
-ui-more-instances = ほか { $a0 } 台のインスタンス
 ui-regional-nat-gateway = リージョナル NAT ゲートウェイ
 ui-gateway-endpoint-for-tables = { $a0 } のゲートウェイエンドポイント · ルートテーブル: { $a1 }
 ui-none = なし

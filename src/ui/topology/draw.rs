@@ -354,8 +354,8 @@ pub(super) fn draw(
             for (n, &i) in first.iter().take(count).enumerate() {
                 if n == MAX_INSTANCES_PER_SUBNET {
                     put(&mut col, window, 0, || {
-                        let more = crate::explain::args().n("a0", count - n);
-                        let text = crate::explain::msg(lang, "ui-more-instances", more);
+                        let more = crate::explain::args().n("more", count - n);
+                        let text = crate::explain::msg(lang, "topology-more-instances", more);
                         boxed(format!("  … {text}"), theme.dim(), None)
                     });
                     break;
