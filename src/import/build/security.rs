@@ -211,28 +211,16 @@ fn network_acl(facts: Facts<'_>, a: &aws::NetworkAcl, w: &mut Warn) -> NetworkAc
             }
             continue;
         };
-        let (Some(protocol), Ok(cidr), Ok(number)) = (
-            protocol(&e.protocol),
-            cidr.parse::<Ipv4Net>(),
-            u16::try_from(e.rule_number),
-        ) else {
-            if protocol(&e.protocol).is_some() {
-                w.push(warning(id, "aws_bad_value", "acl_entry").s("number", e.rule_number));
-            }
+        let Some((number, protocol, ports, cidr, action)) = acl_entry::<Ipv4Net>(id, e, cidr, w)
+        else {
             continue;
         };
         let rule = NetworkAclRule {
             number,
             protocol,
-            ports: e
-                .port_range
-                .as_ref()
-                .and_then(|p| ports(protocol, p.from, p.to)),
+            ports,
             cidr: cidr.trunc(),
-            action: match e.rule_action.to_ascii_lowercase().as_str() {
-                "allow" => RuleAction::Allow,
-                _ => RuleAction::Deny,
-            },
+            action,
         };
         match e.egress {
             true => outbound.push(rule),
@@ -264,9 +252,27 @@ fn acl_entry_v6(id: &str, e: &aws::AclEntry, w: &mut Warn) -> Option<Ipv6AclRule
     if e.rule_number > 32766 {
         return None;
     }
+    let (number, protocol, ports, cidr, action) = acl_entry::<ipnet::Ipv6Net>(id, e, cidr, w)?;
+    Some(Ipv6AclRule {
+        number,
+        protocol,
+        ports,
+        cidr: cidr.trunc(),
+        action,
+    })
+}
+
+/// What an IPv4 and an IPv6 entry share, with `block` read as `N`: none when the entry
+/// cannot be read (a warning when its protocol is one the model holds but a value is bad).
+fn acl_entry<N: std::str::FromStr>(
+    id: &str,
+    e: &aws::AclEntry,
+    block: &str,
+    w: &mut Warn,
+) -> Option<(u16, Protocol, Option<PortRange>, N, RuleAction)> {
     let (Some(protocol), Ok(cidr), Ok(number)) = (
         protocol(&e.protocol),
-        cidr.parse::<ipnet::Ipv6Net>(),
+        block.parse::<N>(),
         u16::try_from(e.rule_number),
     ) else {
         if protocol(&e.protocol).is_some() {
@@ -274,19 +280,15 @@ fn acl_entry_v6(id: &str, e: &aws::AclEntry, w: &mut Warn) -> Option<Ipv6AclRule
         }
         return None;
     };
-    Some(Ipv6AclRule {
-        number,
-        protocol,
-        ports: e
-            .port_range
-            .as_ref()
-            .and_then(|p| ports(protocol, p.from, p.to)),
-        cidr: cidr.trunc(),
-        action: match e.rule_action.to_ascii_lowercase().as_str() {
-            "allow" => RuleAction::Allow,
-            _ => RuleAction::Deny,
-        },
-    })
+    let ports = e
+        .port_range
+        .as_ref()
+        .and_then(|p| ports(protocol, p.from, p.to));
+    let action = match e.rule_action.to_ascii_lowercase().as_str() {
+        "allow" => RuleAction::Allow,
+        _ => RuleAction::Deny,
+    };
+    Some((number, protocol, ports, cidr, action))
 }
 
 /// Interfaces by id, for attaching groups after the other steps built them.
