@@ -72,7 +72,9 @@ pub fn stages(model: &Model) -> Result<Vec<Stage>, LessonError> {
         let trace = evaluate(
             &current,
             &current.scenario().what_if,
-            &Query::parse(&current, &step.from, &step.to, false).with_request(step.request()),
+            &Query::parse(&current, &step.from, &step.to, false)
+                .with_request(step.request())
+                .with_probe(step.probe()),
         );
         out.push(Stage {
             model: current.clone(),
@@ -151,7 +153,9 @@ pub fn check(model: &Model) -> Vec<Problem> {
 pub fn fix_to_reveal(step: &LessonStep, stage: &Stage) -> Option<crate::fix::Suggestions> {
     let trace = stage.trace.as_ref().ok()?;
     let m = &stage.model;
-    let query = Query::parse(m, &step.from, &step.to, false).with_request(step.request());
+    let query = Query::parse(m, &step.from, &step.to, false)
+        .with_request(step.request())
+        .with_probe(step.probe());
     let found = crate::fix::suggest_for(m, &m.scenario().what_if, &query, trace);
     found.suggestions.iter().any(|s| s.fixes()).then_some(found)
 }

@@ -206,6 +206,7 @@ pub fn cell_text(v: &Verdict) -> String {
                 crate::eval::Via::InterfaceEndpoint => "ok:vpce",
                 crate::eval::Via::ResourceEndpoint => "ok:res",
                 crate::eval::Via::ServiceNetworkEndpoint => "ok:sn",
+                crate::eval::Via::ServiceNetworkAssociation => "ok:sna",
                 crate::eval::Via::NatGateway => "ok:nat",
                 crate::eval::Via::InternetGateway => "ok:igw",
                 crate::eval::Via::EgressOnlyInternetGateway => "ok:eigw",

@@ -115,10 +115,7 @@ fn expectation_trace(model: &Model, exp: &Expectation) -> Result<PathTrace, Quer
         model,
         &what_if,
         &Query::parse(model, &exp.from, &exp.to, false)
-            .with_probe(crate::eval::Probe {
-                protocol: exp.protocol.unwrap_or(crate::model::Protocol::Tcp),
-                port: exp.port.unwrap_or(443),
-            })
+            .with_probe(crate::eval::Probe::asked(exp.protocol, exp.port))
             .with_request(crate::eval::Request {
                 action: exp.action.clone(),
                 resource: exp.resource.clone(),

@@ -207,3 +207,64 @@ fn global_flags_go_before_or_after_the_subcommand() {
     ]);
     assert_eq!(code, 2, "{err}");
 }
+
+/// Issue 20: with no traffic chosen, a VPC Lattice resource whose resource configuration
+/// offers 5432 only is asked on 5432 in the matrix and on the path alike (note
+/// `lattice_own_port`); `--port 443` asks about HTTPS, which it refuses.
+#[test]
+fn a_lattice_resource_is_asked_on_its_own_port_unless_traffic_is_chosen() {
+    let scenario = "scenarios/resource-endpoint.ron";
+    let (_, cells, _) = run(&[
+        "check",
+        scenario,
+        "--matrix",
+        "--to",
+        "orders-db",
+        "--format",
+        "jsonl",
+    ]);
+    let cells: Vec<serde_json::Value> = cells
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(cells.len(), 2);
+    for c in &cells {
+        assert_eq!(c["verdict"], "reachable", "{c}");
+        assert_eq!(c["via"], "resource_endpoint", "{c}");
+        assert!(
+            c["notes"]
+                .as_array()
+                .unwrap()
+                .contains(&"lattice_own_port".into()),
+            "{c}"
+        );
+    }
+    let (code, path, _) = run(&["check", scenario, "--from", "app-a", "--to", "orders-db"]);
+    assert_eq!(code, 0, "{path}");
+    assert!(path.contains("asked about TCP 5432"), "{path}");
+    let (code, https, _) = run(&[
+        "check",
+        scenario,
+        "--from",
+        "app-a",
+        "--to",
+        "orders-db",
+        "--port",
+        "443",
+    ]);
+    assert_eq!(code, 1, "{https}");
+    assert!(https.contains("port 443 is not among them"), "{https}");
+    assert!(!https.contains("lattice_own_port"), "{https}");
+    // Chosen traffic: the protocol alone chooses it too.
+    let (code, tcp, _) = run(&[
+        "check",
+        scenario,
+        "--from",
+        "app-a",
+        "--to",
+        "orders-db",
+        "--protocol",
+        "tcp",
+    ]);
+    assert_eq!(code, 1, "{tcp}");
+}

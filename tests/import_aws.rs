@@ -308,10 +308,7 @@ fn security_fixture_gives_the_verdicts_of_the_equivalent_ron() {
     assert_eq!(a.cells, b.cells);
     assert_eq!(imported.security().groups_on, ron.security().groups_on);
     for e in &ron.scenario().expect {
-        let probe = eval::Probe {
-            protocol: e.protocol.unwrap_or(vpc_tui::model::Protocol::Tcp),
-            port: e.port.unwrap_or(443),
-        };
+        let probe = eval::Probe::asked(e.protocol, e.port);
         let q = |m: &Model| Query::parse(m, &e.from, &e.to, false).with_probe(probe);
         let x = eval::evaluate(&imported, &what_if, &q(&imported)).unwrap();
         let y = eval::evaluate(&ron, &what_if, &q(&ron)).unwrap();
@@ -1101,10 +1098,7 @@ fn import_meets_expectations(dir: &str, ron: &str) -> Vec<Diagnostic> {
         let what_if = vpc_tui::model::WhatIf {
             failed_azs: e.failed_azs.clone(),
         };
-        let probe = eval::Probe {
-            protocol: e.protocol.unwrap_or(vpc_tui::model::Protocol::Tcp),
-            port: e.port.unwrap_or(443),
-        };
+        let probe = eval::Probe::asked(e.protocol, e.port);
         let q = |m: &Model| Query::parse(m, &e.from, &e.to, false).with_probe(probe);
         let x = eval::evaluate(&imported, &what_if, &q(&imported)).unwrap();
         let y = eval::evaluate(&ron, &what_if, &q(&ron)).unwrap();
@@ -1144,4 +1138,24 @@ fn service_network_endpoints_import_with_the_scenario_verdicts() {
             .any(|w| w.rule == "aws_not_modelled" || w.rule == "aws_unknown_file"),
         "{w:?}"
     );
+}
+
+/// vpc-lattice list-service-network-vpc-associations (a VPC associated with a service network
+/// directly) and the service network's list-service-network-service-associations output of the
+/// VPC `scenarios/service-network-association.ron` describes.
+#[test]
+fn a_service_network_vpc_association_imports_with_the_scenario_verdicts() {
+    let w = import_meets_expectations(
+        "tests/fixtures/aws/lattice-vpc-association",
+        "scenarios/service-network-association.ron",
+    );
+    assert!(
+        !w.iter()
+            .any(|w| w.rule == "aws_not_modelled" || w.rule == "aws_unknown_file"),
+        "{w:?}"
+    );
+    let (s, _) = import("tests/fixtures/aws/lattice-vpc-association");
+    let a = s.service_network_association.expect("the association");
+    assert_eq!(a.id, "snva-0123456789abcdef0");
+    assert_eq!(a.services, ["checkout", "inventory"]);
 }

@@ -37,10 +37,7 @@ fn every_scenario_meets_its_expectations() {
             checked += 1;
             let mut what_if = model.scenario().what_if.clone();
             what_if.failed_azs.extend(exp.failed_azs.iter().cloned());
-            let probe = vpc_tui::eval::Probe {
-                protocol: exp.protocol.unwrap_or(vpc_tui::model::Protocol::Tcp),
-                port: exp.port.unwrap_or(443),
-            };
+            let probe = vpc_tui::eval::Probe::asked(exp.protocol, exp.port);
             let trace = evaluate(
                 &model,
                 &what_if,

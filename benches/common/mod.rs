@@ -553,6 +553,7 @@ pub fn scenario(shape: Shape) -> Scenario {
 
     let mut scenario = Scenario {
         egress_only_internet_gateways: Default::default(),
+        service_network_association: None,
         buckets: Vec::new(),
         ephemeral_ports: None,
         network_acls: Vec::new(),

@@ -264,10 +264,7 @@ fn the_matrix_asks_about_the_traffic_the_path_asks_about() {
     use crate::eval::{Probe, Query, evaluate};
     use crate::model::Protocol;
     let mut app = open("security-layers");
-    let dns = Probe {
-        protocol: Protocol::Udp,
-        port: 53,
-    };
+    let dns = Probe::chosen(Protocol::Udp, 53);
     let before = app.matrix.clone();
     app.set_probe(dns);
     assert_eq!(app.matrix.probe, dns);
@@ -290,6 +287,100 @@ fn the_matrix_asks_about_the_traffic_the_path_asks_about() {
     // An edit keeps the traffic; a lesson step or the default puts TCP 443 back.
     app.set_probe(Probe::default());
     assert_eq!(app.matrix.cells, before.cells);
+}
+
+/// Issue 20: the default traffic lets a VPC Lattice resource be asked on its own port (orders-db
+/// offers TCP 5432 only), and the explorer's matrix, the path, `check --matrix` (tests/cli_matrix)
+/// and the cost estimate agree; traffic typed in the explorer is asked as typed.
+#[test]
+fn a_lattice_resource_is_asked_on_its_own_port_in_the_matrix_the_path_and_the_cost() {
+    use crate::eval::{Probe, Via};
+    let mut app = open("resource-endpoint");
+    let col = app.matrix.services.iter().position(|s| s == "orders-db");
+    let col = col.expect("orders-db column");
+    for row in 0..app.matrix.instances.len() {
+        assert!(
+            matches!(
+                app.matrix.cells[row][col].verdict,
+                crate::eval::Verdict::Reachable {
+                    via: Via::ResourceEndpoint,
+                    ..
+                }
+            ),
+            "{:?}",
+            app.matrix.cells[row][col]
+        );
+        let inst = &app.matrix.instances[row];
+        let flow = app.cost.flows.get(inst, "orders-db").expect("a flow");
+        let way = crate::explain::cost_way(Lang::En, &flow.way);
+        assert!(way.contains("via resource endpoint"), "{inst}: {way}");
+    }
+    // Typed traffic is chosen: tcp/443 is refused by the resource configuration.
+    press(&mut app, "t/traffic<Enter><C-u>tcp/443<Enter>");
+    assert!(app.probe.chosen);
+    assert!(!app.matrix.cells[0][col].verdict.is_reachable());
+    // `default` gives the choice back to the target.
+    press(&mut app, "t/traffic<Enter><C-u>default<Enter>");
+    assert_eq!(app.probe, Probe::default());
+    assert!(app.matrix.cells[0][col].verdict.is_reachable());
+}
+
+/// Issue 20: the edit menu offers resource and service-network endpoints by their kind: delete
+/// one, or take one of its subnets (an AZ) away; each is undone by `u`, in both languages.
+#[test]
+fn the_edit_menu_deletes_a_lattice_endpoint_and_changes_its_subnets() {
+    let mut app = open("resource-endpoint");
+    let col = app.matrix.services.iter().position(|s| s == "orders-db");
+    let col = col.expect("orders-db column");
+    let reachable = |app: &App| app.matrix.cells[0][col].verdict.is_reachable();
+    let subnets = |app: &App| -> Vec<String> {
+        let s = app.model.scenario();
+        let e = s
+            .interface_endpoints
+            .iter()
+            .find(|e| e.id == "vpce-res-orders");
+        e.map(|e| e.subnets.iter().map(|x| x.subnet.clone()).collect())
+            .unwrap_or_default()
+    };
+    assert!(reachable(&app));
+    press(&mut app, "e");
+    choose_value(&mut app, "lat-delete");
+    let Some(Overlay::Picker(p)) = &app.overlay else {
+        panic!("no endpoint picker: {:?}", app.overlay);
+    };
+    let values: Vec<&str> = p.items.iter().map(|i| i.value.as_str()).collect();
+    assert_eq!(values, ["vpce-res-orders", "vpce-res-reports"]);
+    assert!(
+        p.items[0]
+            .detail
+            .starts_with("resource endpoint · orders-db")
+    );
+    choose_value(&mut app, "vpce-res-orders");
+    assert!(subnets(&app).is_empty(), "deleted");
+    assert!(!reachable(&app));
+    press(&mut app, "u");
+    assert_eq!(subnets(&app), ["subnet-endpoints-a", "subnet-endpoints-b"]);
+    assert!(reachable(&app));
+    // Its AZs: us-east-1b's subnet taken away, then put back by undo.
+    press(&mut app, "e");
+    choose_value(&mut app, "lat-subnet");
+    choose_value(&mut app, "vpce-res-orders");
+    choose_value(&mut app, "subnet-endpoints-b");
+    assert_eq!(subnets(&app), ["subnet-endpoints-a"]);
+    press(&mut app, "u");
+    assert_eq!(subnets(&app), ["subnet-endpoints-a", "subnet-endpoints-b"]);
+    // Japanese names the kind too.
+    app.lang = Lang::Ja;
+    press(&mut app, "e");
+    choose_value(&mut app, "lat-delete");
+    let Some(Overlay::Picker(p)) = &app.overlay else {
+        panic!("no endpoint picker");
+    };
+    assert!(
+        p.items[0].detail.starts_with("リソースエンドポイント"),
+        "{}",
+        p.items[0].detail
+    );
 }
 
 /// Choose `value` in the picker on screen (as arrows and Enter would).

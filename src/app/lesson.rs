@@ -154,6 +154,32 @@ impl App {
     }
 
     /// The lesson step being shown, when a lesson is on.
+    /// In a lesson, the route table its step is about: the one the step names (`route_table`),
+    /// else the one its source's subnet uses (explicitly or as the main table).
+    pub fn lesson_table(&self) -> Option<usize> {
+        let (_, step) = self.lesson_step()?;
+        if let Some(t) = &step.route_table {
+            return self.model.table_index(t);
+        }
+        let s = self.model.scenario();
+        let subnet = match crate::eval::Query::parse(&self.model, &step.from, &step.to, false).from
+        {
+            crate::eval::From::Instance(i) => self
+                .model
+                .instance_index(&i)
+                .map(|k| s.instances[k].subnet.clone()),
+            crate::eval::From::Subnet { subnet, .. } => Some(subnet),
+            crate::eval::From::Address(ip) => s
+                .subnets
+                .iter()
+                .find(|n| n.cidr.contains(&ip))
+                .map(|n| n.id.clone()),
+            crate::eval::From::Address6(_) => None,
+        }?;
+        let k = self.model.subnet_index(&subnet)?;
+        Some(self.model.subnet_route_table(k).0)
+    }
+
     pub fn lesson_step(&self) -> Option<(&LessonMode, &crate::model::LessonStep)> {
         let mode = self.lesson.as_ref()?;
         let lesson = self.lesson_source.scenario().lesson.as_ref()?;
@@ -243,6 +269,7 @@ impl App {
             return;
         };
         let (from, to, request) = (s.from.clone(), s.to.clone(), s.request());
+        let probe = s.probe();
         if let Some(panel) = s.panel {
             use crate::model::LessonPanel as P;
             self.tab = match panel {
@@ -254,9 +281,10 @@ impl App {
                 P::Security => super::Tab::Security,
             };
         }
-        // A step's expectation is about the default traffic (TCP 443) and its own request.
-        if self.probe != Default::default() || self.matrix.probe != Default::default() {
-            self.set_probe(Default::default());
+        // A step's expectation is about its own traffic (the default unless it names one) and
+        // its own request.
+        if self.probe != probe || self.matrix.probe != probe {
+            self.set_probe(probe);
         }
         self.request = request;
         self.select_queries(&from, &to);

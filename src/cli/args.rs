@@ -167,12 +167,13 @@ pub struct CheckArgs {
     #[arg(long, requires = "from")]
     pub public_ip: bool,
     /// The traffic's protocol, for security groups and network ACLs (default tcp).
-    #[arg(long, value_enum, requires = "from", default_value_t = ProtocolArg::Tcp)]
-    pub protocol: ProtocolArg,
+    #[arg(long, value_enum, requires = "from")]
+    pub protocol: Option<ProtocolArg>,
     /// The traffic's destination port, for security groups and network ACLs (default 443,
-    /// HTTPS; ignored for icmp).
-    #[arg(long, requires = "from", default_value_t = 443)]
-    pub port: u16,
+    /// HTTPS, or with neither --port nor --protocol a VPC Lattice resource's own port when its
+    /// resource configuration does not offer 443; ignored for icmp).
+    #[arg(long, requires = "from")]
+    pub port: Option<u16>,
     /// The request's IAM action, for endpoint and bucket policies (`s3:GetObject`; default:
     /// any action of the service).
     #[arg(

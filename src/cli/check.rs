@@ -110,10 +110,10 @@ pub fn run_check(
         }
     }
     let query = Query::parse(&model, from, to, args.public_ip)
-        .with_probe(eval::Probe {
-            protocol: args.protocol.protocol(),
-            port: args.port,
-        })
+        .with_probe(eval::Probe::asked(
+            args.protocol.map(|p| p.protocol()),
+            args.port,
+        ))
         .with_request(eval::Request {
             action: args.action.clone(),
             resource: args.resource.clone(),

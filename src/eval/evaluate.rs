@@ -95,7 +95,7 @@ fn goal_label(model: &Model, goal: &Goal) -> Id {
 
 /// The source hop, or the trace that ends there because the source's AZ has failed. The trail
 /// has room for `room` hops.
-fn source_hop(
+pub(super) fn source_hop(
     ctx: &mut Ctx<'_>,
     source: &Source,
     to: &Id,
@@ -489,6 +489,15 @@ fn evaluate_workload(ctx: &mut Ctx<'_>, source: &Source, name: &str, parts: &[us
 }
 
 pub(crate) fn evaluate_service(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -> PathTrace {
+    // VPC Lattice: one test for a model without a resource's ports or an association.
+    if ctx.model.lattice_targets {
+        return super::lattice::service(ctx, source, svc);
+    }
+    service_trace(ctx, source, svc)
+}
+
+/// [`evaluate_service`] with the traffic in `ctx`.
+pub(super) fn service_trace(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -> PathTrace {
     let model = ctx.model;
     let service = &model.services()[svc];
     let to = if ctx.detail {

@@ -18,6 +18,7 @@ mod dns;
 mod evaluate;
 mod facts;
 mod ipv6;
+mod lattice;
 mod layers;
 mod matrix;
 mod merge;

@@ -138,6 +138,11 @@ pub struct Probe {
     pub protocol: crate::model::Protocol,
     /// Ignored for ICMP.
     pub port: u16,
+    /// Whether the user chose this traffic (`check --protocol` / `--port`, the explorer's
+    /// traffic setting, an expectation's or a lesson step's port), or it is the default (TCP
+    /// 443). Default traffic lets a target that offers other ports be asked on its own (a VPC
+    /// Lattice resource: `rules::lattice_endpoint::own_port`); chosen traffic is asked as it is.
+    pub chosen: bool,
 }
 
 impl Default for Probe {
@@ -145,11 +150,34 @@ impl Default for Probe {
         Probe {
             protocol: crate::model::Protocol::Tcp,
             port: 443,
+            chosen: false,
         }
     }
 }
 
 impl Probe {
+    /// The traffic `check --protocol` / `--port`, an expectation or a lesson step asks about:
+    /// chosen when either is given (protocol TCP, port 443 for the one not given), else the
+    /// default.
+    pub fn asked(protocol: Option<crate::model::Protocol>, port: Option<u16>) -> Probe {
+        if protocol.is_none() && port.is_none() {
+            return Probe::default();
+        }
+        Probe::chosen(
+            protocol.unwrap_or(crate::model::Protocol::Tcp),
+            port.unwrap_or(443),
+        )
+    }
+
+    /// Traffic the user chose.
+    pub fn chosen(protocol: crate::model::Protocol, port: u16) -> Probe {
+        Probe {
+            protocol,
+            port,
+            chosen: true,
+        }
+    }
+
     /// The destination ports as a rule range (none for ICMP or all protocols).
     pub fn ports(self) -> Option<crate::model::PortRange> {
         self.protocol

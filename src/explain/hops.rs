@@ -199,6 +199,18 @@ pub fn hop_sentence(lang: Lang, hop: &Hop) -> String {
                         None => answer,
                     }
                 }
+                DnsAnswer::Lattice {
+                    association,
+                    prefix_list,
+                } => msg(
+                    lang,
+                    "dns-lattice",
+                    args()
+                        .s("name", name.as_str())
+                        .s("resolver", resolver)
+                        .s("association", association.as_str())
+                        .s("prefix_list", prefix_list.as_str()),
+                ),
             }
         }
         Fact::RouteTable { association, .. } => association_text(lang, id, association),
@@ -223,7 +235,9 @@ pub fn hop_sentence(lang: Lang, hop: &Hop) -> String {
             match lattice {
                 None => "hop-interface-endpoint",
                 Some(LatticeKind::Resource) => "hop-resource-endpoint-enis",
-                Some(LatticeKind::ServiceNetwork) => "hop-service-network-endpoint-enis",
+                Some(LatticeKind::ServiceNetwork | LatticeKind::VpcAssociation) => {
+                    "hop-service-network-endpoint-enis"
+                }
             },
             args()
                 .s("id", id)
@@ -290,7 +304,7 @@ pub fn hop_sentence(lang: Lang, hop: &Hop) -> String {
                 _ => text,
             }
         }
-        Fact::SecurityGroup(c) => group_allowed_text(lang, c),
+        Fact::SecurityGroup(c) => group_allowed_text(lang, c.as_ref()),
         Fact::NetworkAcl { checks } => acl_hop_text(lang, checks),
         Fact::Policy(c) => super::policy::policy_hop_text(lang, c),
         Fact::InternetGateway => msg(lang, "hop-internet-gateway", args().s("id", id)),

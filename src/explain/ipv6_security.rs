@@ -3,8 +3,7 @@
 
 use crate::eval::*;
 
-use super::security::traffic_text;
-use super::{Lang, args, join, msg};
+use super::Lang;
 
 /// An address for a /128, else the block.
 fn v6_text(n: ipnet::Ipv6Net) -> String {
@@ -15,51 +14,31 @@ fn v6_text(n: ipnet::Ipv6Net) -> String {
     }
 }
 
-fn group_args(lang: Lang, c: &V6GroupCheck) -> super::Args<'static> {
-    args()
-        .s("interface", c.interface.to_string())
-        .s("direction", c.direction.code())
-        .s("groups", join(lang, c.groups.iter().map(|g| g.as_str())))
-        .s(
-            "traffic",
-            traffic_text(lang, c.traffic.protocol, c.traffic.ports),
-        )
-        .s("peer", v6_text(c.traffic.peer))
+impl super::security::GroupDecision for V6GroupCheck {
+    fn check(&self) -> super::security::GroupView<'_> {
+        super::security::GroupView {
+            interface: &self.interface,
+            direction: self.direction,
+            groups: &self.groups,
+            protocol: self.traffic.protocol,
+            ports: self.traffic.ports,
+            peer: v6_text(self.traffic.peer),
+            allowed_by: self.allowed_by.as_ref().map(|r| super::security::RuleView {
+                group: &r.group,
+                index: r.index,
+                protocol: r.protocol,
+                ports: r.ports,
+                peer: r.cidr.to_string(),
+            }),
+            total: self.total,
+        }
+    }
 }
 
-/// The IPv6 rule that allowed: `sg-app rule 1: all traffic to ::/0`.
-fn rule_text(lang: Lang, direction: GroupDirection, r: &V6GroupRule) -> String {
-    msg(
-        lang,
-        "sg-rule",
-        args()
-            .s("group", r.group.as_str())
-            .n("index", r.index)
-            .s("traffic", traffic_text(lang, r.protocol, r.ports))
-            .s("direction", direction.code())
-            .s("peer", r.cidr.to_string()),
-    )
-}
-
-pub fn group_allowed_text(lang: Lang, c: &V6GroupCheck) -> String {
-    let rule = c
-        .allowed_by
-        .as_ref()
-        .map(|r| rule_text(lang, c.direction, r))
-        .unwrap_or_default();
-    msg(
-        lang,
-        "hop-security-group",
-        group_args(lang, c).s("rule", rule),
-    )
-}
+pub use super::security::group_allowed_text;
 
 pub fn group_refused_text(lang: Lang, c: &V6GroupCheck) -> String {
-    msg(
-        lang,
-        "ipv6-stop-security_group",
-        group_args(lang, c).n("total", c.total),
-    )
+    super::security::group_refused_with(lang, "ipv6-stop-security_group", c, |a| a)
 }
 
 impl super::security::AclDecision for V6AclCheck {

@@ -139,6 +139,32 @@ pub fn note_sentence(lang: Lang, note: &Note) -> String {
                 .s("kind", kind.code())
                 .s("arn", arn.clone()),
         ),
+        Note::LatticeAssociationUnchecked {
+            association,
+            groups,
+        } => msg(
+            lang,
+            &id,
+            a.s("association", association.as_str())
+                .s(
+                    "groups",
+                    groups
+                        .iter()
+                        .map(|g| g.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                )
+                .b("has_groups", !groups.is_empty()),
+        ),
+        Note::LatticeOwnPort(o) => msg(
+            lang,
+            &id,
+            a.s("service", o.service.as_str())
+                .s("endpoint", o.endpoint.as_str())
+                .s("arn", o.arn.clone())
+                .s("port", o.port.to_string())
+                .s("ranges", super::ports_text(lang, &o.ranges)),
+        ),
         Note::DirectoryBucketZoneUnknown { bucket, zone } => msg(
             lang,
             &id,

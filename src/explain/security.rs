@@ -27,8 +27,63 @@ pub fn traffic_text(
     }
 }
 
+/// A security group rule as its sentence needs it, for an IPv4 ([`GroupRule`]) or an IPv6
+/// ([`V6GroupRule`]) rule: the peer already written.
+pub struct RuleView<'a> {
+    pub group: &'a Id,
+    pub index: usize,
+    pub protocol: crate::model::Protocol,
+    pub ports: Option<crate::model::PortRange>,
+    pub peer: String,
+}
+
+impl GroupRule {
+    fn view(&self) -> RuleView<'_> {
+        RuleView {
+            group: &self.group,
+            index: self.index,
+            protocol: self.protocol,
+            ports: self.ports,
+            peer: self.peer.to_string(),
+        }
+    }
+}
+
+/// A security group decision as its sentences need it, for an IPv4 ([`GroupCheck`]) or an IPv6
+/// ([`V6GroupCheck`]) check: the two differ only in their peer's address family.
+pub trait GroupDecision {
+    fn check(&self) -> GroupView<'_>;
+}
+
+/// The fields of one security group decision, its peer and its allowing rule's peer written.
+pub struct GroupView<'a> {
+    pub interface: &'a Id,
+    pub direction: GroupDirection,
+    pub groups: &'a [Id],
+    pub protocol: crate::model::Protocol,
+    pub ports: Option<crate::model::PortRange>,
+    pub peer: String,
+    pub allowed_by: Option<RuleView<'a>>,
+    pub total: usize,
+}
+
+impl GroupDecision for GroupCheck {
+    fn check(&self) -> GroupView<'_> {
+        GroupView {
+            interface: &self.interface,
+            direction: self.direction,
+            groups: &self.groups,
+            protocol: self.traffic.protocol,
+            ports: self.traffic.ports,
+            peer: net(self.traffic.peer),
+            allowed_by: self.allowed_by.as_ref().map(GroupRule::view),
+            total: self.total,
+        }
+    }
+}
+
 /// One security group rule: `sg-ep rule 1: tcp/443 from 10.0.0.0/16`.
-pub fn group_rule_text(lang: Lang, direction: GroupDirection, r: &GroupRule) -> String {
+fn rule_view_text(lang: Lang, direction: GroupDirection, r: &RuleView<'_>) -> String {
     msg(
         lang,
         "sg-rule",
@@ -41,30 +96,45 @@ pub fn group_rule_text(lang: Lang, direction: GroupDirection, r: &GroupRule) -> 
     )
 }
 
-fn group_args(lang: Lang, c: &GroupCheck) -> super::Args<'static> {
+/// One IPv4 security group rule: `sg-ep rule 1: tcp/443 from 10.0.0.0/16`.
+pub fn group_rule_text(lang: Lang, direction: GroupDirection, r: &GroupRule) -> String {
+    rule_view_text(lang, direction, &r.view())
+}
+
+fn group_args(lang: Lang, c: &GroupView<'_>) -> super::Args<'static> {
     args()
         .s("interface", c.interface.to_string())
         .s("direction", c.direction.code())
         .s("groups", join(lang, c.groups.iter().map(|g| g.as_str())))
-        .s(
-            "traffic",
-            traffic_text(lang, c.traffic.protocol, c.traffic.ports),
-        )
-        .s("peer", net(c.traffic.peer))
+        .s("traffic", traffic_text(lang, c.protocol, c.ports))
+        .s("peer", c.peer.clone())
 }
 
 /// A security group decision that allowed the traffic.
-pub fn group_allowed_text(lang: Lang, c: &GroupCheck) -> String {
+pub fn group_allowed_text(lang: Lang, c: &impl GroupDecision) -> String {
+    let c = c.check();
     let rule = c
         .allowed_by
         .as_ref()
-        .map(|r| group_rule_text(lang, c.direction, r))
+        .map(|r| rule_view_text(lang, c.direction, r))
         .unwrap_or_default();
     msg(
         lang,
         "hop-security-group",
-        group_args(lang, c).s("rule", rule),
+        group_args(lang, &c).s("rule", rule),
     )
+}
+
+/// The arguments of a refusal's sentence (`id`: the IPv4 or the IPv6 stop's message) with
+/// `more` added.
+pub(super) fn group_refused_with(
+    lang: Lang,
+    id: &str,
+    c: &impl GroupDecision,
+    more: impl FnOnce(super::Args<'static>) -> super::Args<'static>,
+) -> String {
+    let v = c.check();
+    msg(lang, id, more(group_args(lang, &v).n("total", v.total)))
 }
 
 /// A security group decision that refused the traffic: no rule allows it; the rules it has.
@@ -81,10 +151,9 @@ pub fn group_refused_text(lang: Lang, c: &GroupCheck) -> String {
             args().n("count", c.total - c.rules.len()),
         ));
     }
-    let a = group_args(lang, c)
-        .n("total", c.total)
-        .s("rules", join(lang, rules));
-    msg(lang, "stop-security_group", a)
+    group_refused_with(lang, "stop-security_group", c, |a| {
+        a.s("rules", join(lang, rules))
+    })
 }
 
 /// A network ACL decision as its sentences need it, for an IPv4 ([`AclCheck`]) or an IPv6

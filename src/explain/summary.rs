@@ -49,6 +49,22 @@ fn hops_summary(lang: Lang, to: &str, verdict: &Verdict, hops: &[Hop]) -> String
             )
         }
         Verdict::Reachable {
+            via: Via::ServiceNetworkAssociation,
+            ..
+        } => {
+            let association = hops
+                .iter()
+                .rev()
+                .find(|h| matches!(&h.fact, Fact::Lattice(_)))
+                .map(|h| h.id.to_string())
+                .unwrap_or_default();
+            msg(
+                lang,
+                "why-reach-association",
+                args().s("to", to.to_string()).s("association", association),
+            )
+        }
+        Verdict::Reachable {
             via: Via::Local, ..
         } => {
             let table = hops.iter().rev().find(|h| h.kind == HopKind::RouteTable);

@@ -89,6 +89,7 @@ fn all_verdicts() -> Vec<Verdict> {
         Via::InternetGateway,
         Via::ResourceEndpoint,
         Via::ServiceNetworkEndpoint,
+        Via::ServiceNetworkAssociation,
         Via::Mixed,
     ];
     let mut out = Vec::new();

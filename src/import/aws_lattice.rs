@@ -51,6 +51,31 @@ pub struct ListAssociations {
     pub items: Vec<Association>,
 }
 
+/// An item of `vpc-lattice list-service-network-vpc-associations` (`items`), or the whole
+/// output of `get-service-network-vpc-association` (which adds `securityGroupIds`): a VPC's
+/// association with a service network.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct VpcAssociation {
+    pub id: String,
+    pub arn: Option<String>,
+    pub service_network_arn: Option<String>,
+    pub service_network_id: Option<String>,
+    pub service_network_name: Option<String>,
+    pub vpc_id: Option<String>,
+    /// Only in `get-service-network-vpc-association`.
+    pub security_group_ids: Vec<String>,
+    /// `ACTIVE`, `CREATE_IN_PROGRESS`, `UPDATE_IN_PROGRESS`, `DELETE_IN_PROGRESS`, `…_FAILED`.
+    pub status: Option<String>,
+}
+
+/// The `items` of `list-service-network-vpc-associations`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ListVpcAssociations {
+    pub items: Vec<VpcAssociation>,
+}
+
 impl Association {
     /// The name the association gives the scenario's service: the service's or the resource
     /// configuration's.

@@ -122,6 +122,9 @@ pub struct Input {
     /// `vpc-lattice list-service-network-service-associations` and
     /// `list-service-network-resource-associations`.
     pub lattice_associations: Vec<aws_lattice::Association>,
+    /// `vpc-lattice list-service-network-vpc-associations` items and
+    /// `get-service-network-vpc-association` outputs.
+    pub lattice_vpc_associations: Vec<aws_lattice::VpcAssociation>,
 }
 
 /// Import a directory of AWS CLI output: every `*.json` file in it. `vpc` picks the VPC when the
@@ -410,6 +413,20 @@ pub fn read_text(
             .resource_configurations
             .push(parse::<aws_lattice::ResourceConfiguration>(text, path)?);
         "get-resource-configuration"
+    } else if has("vpcId") && has("serviceNetworkArn") {
+        input
+            .lattice_vpc_associations
+            .push(parse::<aws_lattice::VpcAssociation>(text, path)?);
+        "get-service-network-vpc-association"
+    } else if has("items")
+        && parse::<aws_lattice::ListVpcAssociations>(text, path)?
+            .items
+            .iter()
+            .any(|i| i.vpc_id.is_some())
+    {
+        let items = parse::<aws_lattice::ListVpcAssociations>(text, path)?.items;
+        input.lattice_vpc_associations.extend(items);
+        "list-service-network-vpc-associations"
     } else if has("items") {
         let items = parse::<aws_lattice::ListAssociations>(text, path)?.items;
         let services = items.iter().any(|i| i.service_name.is_some());

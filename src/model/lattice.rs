@@ -15,8 +15,16 @@
 //!   <https://docs.aws.amazon.com/vpc/latest/privatelink/access-with-service-network-endpoint.html>).
 //!   AWS reserves a contiguous /28 per AZ for it (and more per resource configuration); the model
 //!   shows one address per AZ and does not model the block's consumption of the subnet.
-//! - A VPC-level service network association (not an endpoint: Lattice's link-local addresses
-//!   and a managed prefix list instead of interfaces in the subnets) is not modelled.
+//! - A service network VPC association ([`ServiceNetworkAssociation`]; not an endpoint): "When
+//!   you connect a VPC with the service network, it enables all the targets within that VPC to
+//!   be clients" (<https://docs.aws.amazon.com/vpc-lattice/latest/ug/service-network-associations.html>);
+//!   traffic goes over VPC Lattice's link-local addresses (the managed prefix list
+//!   `com.amazonaws.REGION.vpc-lattice`) instead of interfaces in the subnets
+//!   (<https://docs.aws.amazon.com/vpc-lattice/latest/ug/security-groups.html>). "You can
+//!   connect a VPC to only one service network through an association"
+//!   (<https://docs.aws.amazon.com/vpc-lattice/latest/ug/service-networks.html>), with at most
+//!   five security groups ("Security groups per association",
+//!   <https://docs.aws.amazon.com/vpc-lattice/latest/ug/quotas.html>).
 //! - What the model does not see, it does not guess: the resource gateway, the provider's
 //!   security groups and routes, the resource's health, and VPC Lattice auth policies are
 //!   outside the model (the trace says so on every path through such an endpoint).
@@ -57,6 +65,25 @@ pub struct ServiceNetwork {
     /// `…-resource-configuration-associations`); each is reached through the endpoint.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub services: Vec<String>,
+}
+
+/// The VPC's service network association (`vpc-lattice list-service-network-vpc-associations`
+/// and `get-service-network-vpc-association`): every client of the VPC reaches `services`, the
+/// service network's services and resource configurations, over VPC Lattice's link-local
+/// addresses (`crate::eval::rules::service_network_association`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceNetworkAssociation {
+    /// The association's id (`snva-…`).
+    pub id: String,
+    /// The service network's ARN (`serviceNetworkArn`).
+    pub service_network: String,
+    /// The scenario's services associated with the service network, by name (each a `services`
+    /// entry whose `dns_name` is the name clients ask).
+    pub services: Vec<String>,
+    /// The association's security groups (`securityGroupIds`; none by default).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub security_groups: Vec<String>,
 }
 
 impl Lattice {

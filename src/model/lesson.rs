@@ -38,6 +38,12 @@ pub struct LessonStep {
     pub action: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource: Option<String>,
+    /// The traffic the path asks about, as `check --protocol` / `--port` take them (neither:
+    /// the default, TCP 443, or a VPC Lattice resource's own port).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub protocol: Option<super::Protocol>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<u16>,
     /// Asked before the verdict is shown (predict, then reveal).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question: Option<Text>,
@@ -51,6 +57,10 @@ pub struct LessonStep {
     pub expect: Option<StepExpectation>,
     /// The AWS documentation page that backs the step's claim.
     pub source: String,
+    /// The route table the route-tables panel opens on (none: the table of the step's source
+    /// subnet).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub route_table: Option<String>,
     /// The panel the step opens (the cost step opens `cost`); the others keep the one the user
     /// chose.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -64,6 +74,11 @@ impl LessonStep {
             action: self.action.clone(),
             resource: self.resource.clone(),
         }
+    }
+
+    /// The step's traffic (`protocol`, `port`).
+    pub fn probe(&self) -> crate::eval::Probe {
+        crate::eval::Probe::asked(self.protocol, self.port)
     }
 }
 

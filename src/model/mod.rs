@@ -34,7 +34,7 @@ pub use index::{
 };
 pub(crate) use index::{destination_text, route_select, security_rules};
 pub use ipv6::*;
-pub use lattice::{Lattice, ResourceConfiguration, ServiceNetwork};
+pub use lattice::{Lattice, ResourceConfiguration, ServiceNetwork, ServiceNetworkAssociation};
 pub use lesson::{Lesson, LessonPanel, LessonStep, StepExpectation, Text};
 pub(crate) use load::write_located;
 pub use load::{LoadError, from_ron_str, load_file, save_file, to_ron_string};

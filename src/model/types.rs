@@ -73,6 +73,9 @@ pub struct Scenario {
     pub interface_endpoints: Vec<InterfaceEndpoint>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub gwlb_endpoints: Vec<GwlbEndpoint>,
+    /// The VPC's service network association (VPC Lattice), at most one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_network_association: Option<super::ServiceNetworkAssociation>,
     /// Gateway Load Balancers behind GWLB endpoints: per-AZ appliance health, cross-zone load
     /// balancing, stateful appliances.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -185,7 +185,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     let lattice = m.distinct_rows().iter().flat_map(|r| r.iter()).any(|c| {
         matches!(
             c.verdict.via(),
-            Some(crate::eval::Via::ResourceEndpoint | crate::eval::Via::ServiceNetworkEndpoint)
+            Some(
+                crate::eval::Via::ResourceEndpoint
+                    | crate::eval::Via::ServiceNetworkEndpoint
+                    | crate::eval::Via::ServiceNetworkAssociation
+            )
         )
     });
     if lattice {

@@ -38,10 +38,13 @@ fn matches_in(app: &App, table: &str) -> Vec<(String, bool, crate::eval::RouteRu
     out
 }
 
-/// The order tables are listed in: the ones on the path first, then (in a lesson) the ones the
-/// step changed, the rest in file order.
+/// The order tables are listed in: the ones on the path first, then (in a lesson) the step's
+/// table (`App::lesson_table`: the one the step names, else its source subnet's) and the ones
+/// the step changed, the rest in file order. While the verdict is hidden no table is on the
+/// path, so a lesson step opens on its own table.
 fn order(app: &App) -> Vec<(usize, bool)> {
     let s = app.model.scenario();
+    let focus = app.lesson_table();
     let changed = |i: usize| {
         app.lesson.is_some() && {
             let (a, r) = step_route_changes(app, &s.route_tables[i].id);
@@ -53,11 +56,11 @@ fn order(app: &App) -> Vec<(usize, bool)> {
             (
                 i,
                 !matches_in(app, &s.route_tables[i].id).is_empty(),
-                changed(i),
+                focus == Some(i) || changed(i),
             )
         })
         .collect();
-    on.sort_by_key(|&(_, used, changed)| (!used, !changed));
+    on.sort_by_key(|&(i, used, changed)| (!used, focus != Some(i), !changed));
     on.into_iter().map(|(i, used, _)| (i, used)).collect()
 }
 
@@ -490,5 +493,33 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Issue 20: a lesson step opens the route-tables panel on its own table, the one its
+    /// source's subnet uses, while the verdict is hidden (ipv6-dual-stack's third step is about
+    /// private-b's table, not the main table).
+    #[test]
+    fn a_lesson_step_opens_on_the_table_of_its_source() {
+        let file = "scenarios/ipv6-dual-stack.ron";
+        let model = load_file(std::path::Path::new(file)).expect("loads");
+        let mut app = App::new(model, None, file.into());
+        let s = app.model.scenario().clone();
+        let steps = &s.lesson.as_ref().expect("a lesson").steps;
+        for (k, step) in steps.iter().enumerate() {
+            app.start_lesson(k);
+            let Some(t) = app.lesson_table() else {
+                continue;
+            };
+            let first = &s.route_tables[order(&app)[0].0].id;
+            assert_eq!(
+                first,
+                &s.route_tables[t].id,
+                "step {}: {}",
+                k + 1,
+                step.from
+            );
+        }
+        app.start_lesson(2);
+        assert_eq!(s.route_tables[order(&app)[0].0].id, "rtb-private-b");
     }
 }

@@ -122,6 +122,7 @@ pub fn cell_symbol(v: &Verdict) -> String {
                 Via::InterfaceEndpoint => 'i',
                 Via::ResourceEndpoint => 'r',
                 Via::ServiceNetworkEndpoint => 's',
+                Via::ServiceNetworkAssociation => 'a',
                 Via::NatGateway => 'n',
                 Via::InternetGateway => 'w',
                 Via::EgressOnlyInternetGateway => 'e',

@@ -64,6 +64,7 @@ pub fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) ->
     }
     Scenario {
         egress_only_internet_gateways: Default::default(),
+        service_network_association: None,
         buckets: Vec::new(),
         ephemeral_ports: None,
         network_acls: Vec::new(),

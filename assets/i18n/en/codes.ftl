@@ -67,6 +67,8 @@ note-meaning-family_chosen = --family auto chose IPv4 or IPv6 from the client's 
 note-meaning-directory_bucket_other_az = the S3 Express One Zone directory bucket is in another AZ than the source: the path depends on that AZ and loses the low latency of co-location
 note-meaning-directory_bucket_zone_unknown = the directory bucket's zone (AZ ID) is none of the scenario's AZs: its failure cannot be tried
 note-meaning-lattice_beyond_model = past a resource or service-network endpoint the path is outside the model (resource gateway, provider side, auth policies): reachable means the endpoint's far side, no more
+note-meaning-lattice_association_unchecked = the path goes through the VPC's service network association: its security groups and the client subnet's network ACL toward VPC Lattice's prefix list apply but are not evaluated (not modelled)
+note-meaning-lattice_own_port = no traffic was chosen and the target is a VPC Lattice resource whose port ranges leave out TCP 443: the path asks about the first port it offers instead (chosen traffic is asked as chosen)
 
 ## How a path gets there
 
@@ -75,6 +77,7 @@ via-gateway_endpoint = gateway endpoint
 via-interface_endpoint = interface endpoint
 via-resource_endpoint = resource endpoint
 via-service_network_endpoint = service-network endpoint
+via-service_network_association = service network VPC association
 via-nat_gateway = NAT gateway
 via-internet_gateway = internet gateway
 via-egress_only_internet_gateway = egress-only internet gateway

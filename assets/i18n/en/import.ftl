@@ -114,6 +114,7 @@ diag-aws_missing_input = { $case ->
     [lattice_arn] { $id }: { $kind } endpoint without its ResourceConfigurationArn or ServiceNetworkArn; left out
     [lattice_domain] { $id }: no vpc-lattice get-resource-configuration output with a custom domain name for { $arn }: clients then use the endpoint's own DNS names, which the model does not answer, so private DNS is taken as off
     [lattice_associations] { $id }: no active association of the service network { $arn } in vpc-lattice list-service-network-service-associations or -resource-associations output, so nothing names what the endpoint reaches; left out
+    [lattice_association_arn] { $id }: service network VPC association without its serviceNetworkArn (and no service association output names its service network); left out
     [nat_no_subnet] { $id }: zonal NAT gateway without a SubnetId; left out
     [nat_subnet] { $id }: zonal NAT gateway in subnet { $subnet }, which is not among the VPC's subnets; left out
     [no_region] { $id }: neither describe-availability-zones nor a subnet says the Region; { $region } is assumed

@@ -297,6 +297,7 @@ diag-unknown_security_group = { $case ->
     [attached] { $id } names the security group { $group }, which is not a security group of the VPC (known: { $known })
    *[rule] { $group } { $direction } rule { $index } refers to the security group { $id }, which is not a security group of the VPC (known: { $known }); a rule may refer only to a group AWS can find
 }
+diag-too_many_association_security_groups = the service network VPC association { $id } has { $count } security groups; VPC Lattice allows at most { $max } per association (a quota that cannot be raised)
 diag-too_many_security_groups = { $id } has { $count } security groups; AWS allows at most { $max } security groups per network interface (the default quota)
 diag-too_many_security_group_rules = { $group } has { $count } { $direction } rules; AWS allows { $max } inbound and { $max } outbound rules per security group (the default quota)
 diag-unknown_rule_prefix_list = { $group } { $direction } rule { $index } refers to { $prefix_list }, but AWS publishes no managed prefix list for that service (only S3 and DynamoDB have one)

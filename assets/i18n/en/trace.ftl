@@ -34,6 +34,7 @@ hop-source = { $who } in { $subnet } ({ $cidr }), { $az }; { $public ->
    *[no] no public IPv4 address
 }
 dns-enis = { $name } asked; { $resolver } answers with the private IPs of { $endpoint }'s ENIs (private DNS on): { $enis }
+dns-lattice = { $name } asked; { $resolver } answers a VPC Lattice link-local address (in the managed prefix list { $prefix_list }): the VPC is associated with the service network ({ $association }), so no route table entry or network interface in the VPC is involved
 dns-public = { $name } asked; { $resolver } answers the public addresses of { $service } ({ $ranges })
 dns-public-because = { $answer }, because { $why }
 dns-enis-zone = { $name } asked; { $resolver } answers from the private hosted zone { $zone }: the record { $record } names { $endpoint }, whose ENIs' private IPs it returns: { $enis }
@@ -79,6 +80,7 @@ hop-resource-endpoint-enis = { $id }: resource endpoint (VPC Lattice); the clien
 hop-service-network-endpoint-enis = { $id }: service-network endpoint (VPC Lattice); the client picks among its ENIs { $enis }
 hop-lattice = { $id }: { $kind ->
     [resource] resource endpoint: reaches the resource configuration { $arn } ({ $service }) through a resource gateway in the provider's VPC
+    [vpc_association] service network VPC association: reaches { $service } through the service network { $arn }, with no network interface in this VPC
    *[service_network] service-network endpoint: reaches { $service } through the service network { $arn }
 }{ $ports_known ->
     [yes] ; TCP ports offered: { $ports }
@@ -190,6 +192,7 @@ why-reach-resource = reaches { $to } through resource endpoint { $endpoint } ({ 
     [one] one ENI
    *[other] { $count } ENIs
 }; { $cross }); past the endpoint it is outside the model
+why-reach-association = reaches { $to } through the VPC's service network association { $association } (VPC Lattice's link-local addresses, nothing zonal in this VPC); its security groups and past it are outside the model
 why-reach-service-network = reaches { $to } through service-network endpoint { $endpoint } ({ $count ->
     [one] one ENI
    *[other] { $count } ENIs
@@ -244,7 +247,7 @@ text-notes = notes:
 text-not-evaluated = not evaluated: { $layers }
 matrix-instance = instance
 matrix-legend = ok:gwe gateway endpoint · ok:vpce interface endpoint (~ sometimes, ! always cross-AZ) · ok:nat NAT gateway · ok:igw internet gateway · ok:local delivered inside the VPC · ok:mixed workload parts by different ways · PARTIAL ranges take different paths · X:<reason> blocked · leaves: leaves the VPC · down: source AZ failed
-matrix-legend-lattice = ok:res resource endpoint · ok:sn service-network endpoint (~ sometimes, ! always cross-AZ; beyond them, outside the model)
+matrix-legend-lattice = ok:res resource endpoint · ok:sn service-network endpoint · ok:sna service network VPC association (~ sometimes, ! always cross-AZ; beyond them, outside the model)
 matrix-family-ipv6 = Every cell asks over IPv6 (--family ipv6) · ok:eigw egress-only internet gateway.
 matrix-family-auto = Every cell takes the IP version its client would use (--family auto); /6 marks the cells that took IPv6 · ok:eigw egress-only internet gateway.
 
@@ -520,5 +523,11 @@ note-directory_bucket_other_az = { $bucket } is in { $az }, not in the source's 
 note-directory_bucket_zone_unknown = { $bucket } is in the zone { $zone }, which none of the scenario's AZs has as its ID: failing that zone cannot be tried (add the AZ with its id to availability_zones)
 note-lattice_beyond_model = past { $endpoint } ({ $kind ->
     [resource] resource endpoint
+    [vpc_association] service network VPC association
    *[service_network] service-network endpoint
 }, { $arn }) the path is outside the model: the resource gateway, the provider's security groups and routes, the resource's health and VPC Lattice auth policies are not evaluated
+note-lattice_association_unchecked = the path goes through the VPC's service network association { $association }: { $has_groups ->
+    [yes] its security groups ({ $groups })
+   *[no] the security groups of the association (none here)
+} and the client subnet's network ACL toward VPC Lattice's managed prefix list apply, but AWS's pages do not say exactly which rules a request must match, so they are not evaluated (not modelled)
+note-lattice_own_port = no traffic was chosen, so { $service } is asked about TCP { $port }, the first port its resource configuration { $arn } offers ({ $ranges }, through { $endpoint }), instead of the default HTTPS (443); choose the traffic (check --port, or Traffic in the explorer) to ask about another port

@@ -179,7 +179,7 @@ ui-private = private
 
 ui-rows-of-cols-of = rows { $a0 }-{ $a1 } of { $a2 } · cols { $a3 }-{ $a4 } of { $a5 }
 ui-matrix-legend = ✔g gateway endpoint  ✔i interface endpoint (I: other AZ only)  ✔n NAT  ✔w internet gateway  ✔l local  ✔m mixed  ✖ blocked  ◐ partial  ⇢ leaves VPC  ⊘ source down
-ui-matrix-legend-lattice = ✔r resource endpoint  ✔s service-network endpoint (R, S: other AZ only)
+ui-matrix-legend-lattice = ✔r resource endpoint  ✔s service-network endpoint  ✔a service network association (R, S: other AZ only)
 
 ## route tables panel (ui/route_tables.rs)
 
@@ -268,6 +268,13 @@ ui-any-service-one-subnet-first = any service, one subnet first
 ui-delete-interface-endpoint = Delete an interface endpoint
 ui-add-or-remove-interface-endpoints-subnet = Add or remove an interface endpoint's subnet
 ui-one-subnet-per-az = one subnet per AZ
+ui-lattice-delete = Delete a resource or service-network endpoint
+ui-lattice-subnet = Add or remove a resource or service-network endpoint's subnet
+ui-lattice-subnet-detail = its AZs: one subnet per AZ
+ui-lattice-endpoint = Resource or service-network endpoint (VPC Lattice)
+ui-lattice-endpoint-detail = { $a0 } · { $a1 } · { $a2 }
+ui-lattice-resource = resource endpoint
+ui-lattice-service-network = service-network endpoint
 ui-turn-interface-endpoints-private-dns-on = Turn an interface endpoint's private DNS on or off
 ui-add-nat-gateway = Add a NAT gateway
 ui-public-or-private = public or private
@@ -571,7 +578,7 @@ ui-sec-no-path = No path selected.
 ui-probe-item = Traffic: { $a0 }…
 ui-probe-item-detail = protocol and port for security groups and network ACLs (tcp/443, udp/53, icmp, all)
 ui-probe-prompt = Protocol and port
-ui-probe-hint = tcp/443, udp/53, tcp (port 443), icmp or all; security groups and network ACLs match it
+ui-probe-hint = tcp/443, udp/53, tcp (port 443), icmp, all, or default (TCP 443, or a VPC Lattice resource's own port); security groups and network ACLs match it
 ui-probe-set = Traffic set: { $a0 } (security groups and network ACLs check it, on the path and in every matrix cell)
 ui-probe-bad = { $a0 } is not a protocol and port: type tcp/443, udp/53, icmp or all
 ui-request-item = Request: { $a0 }…

@@ -66,6 +66,8 @@ note-meaning-family_chosen = --family auto が、クライアントのアドレ�
 note-meaning-directory_bucket_other_az = S3 Express One Zone のディレクトリバケットは送信元と別の AZ にあります。経路はその AZ に依存し、同じ AZ に置くことで得られる低いレイテンシーも失われます
 note-meaning-directory_bucket_zone_unknown = ディレクトリバケットのゾーン (AZ ID) がシナリオのどの AZ にも当たらないため、その AZ の障害は試せません
 note-meaning-lattice_beyond_model = リソースエンドポイントやサービスネットワークエンドポイントより先はモデルの外です (リソースゲートウェイ、プロバイダー側、認証ポリシー)。到達可能とは、エンドポイントの向こう側に届くという意味だけです
+note-meaning-lattice_association_unchecked = VPC のサービスネットワーク関連付けを通る経路です。関連付けのセキュリティグループと、VPC Lattice のプレフィックスリストに対するクライアントのサブネットのネットワーク ACL は適用されますが、評価していません (モデル化していません)
+note-meaning-lattice_own_port = トラフィックが指定されておらず、宛先が TCP 443 を受け付けない VPC Lattice のリソースなので、そのリソースが受け付ける最初のポートで評価しています (トラフィックを指定した場合は、指定どおりに評価します)
 
 ## 経路の種類
 
@@ -74,6 +76,7 @@ via-gateway_endpoint = ゲートウェイエンドポイント
 via-interface_endpoint = インターフェイスエンドポイント
 via-resource_endpoint = リソースエンドポイント
 via-service_network_endpoint = サービスネットワークエンドポイント
+via-service_network_association = サービスネットワークの VPC 関連付け
 via-nat_gateway = NAT ゲートウェイ
 via-internet_gateway = インターネットゲートウェイ
 via-egress_only_internet_gateway = Egress-Only インターネットゲートウェイ

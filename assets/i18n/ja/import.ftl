@@ -92,6 +92,7 @@ diag-aws_missing_input = { $case ->
     [lattice_arn] { $id }: ResourceConfigurationArn や ServiceNetworkArn のない { $kind } エンドポイントは、インポートしません。
     [lattice_domain] { $id }: { $arn } のカスタムドメイン名がある vpc-lattice get-resource-configuration の出力がありません。クライアントはエンドポイント自身の DNS 名を使うことになり、モデルはその名前に応答しないため、プライベート DNS はオフとして扱います。
     [lattice_associations] { $id }: サービスネットワーク { $arn } の有効な関連付けが、vpc-lattice list-service-network-service-associations や -resource-associations の出力にありません。エンドポイントの接続先を名前で示せないため、インポートしません。
+    [lattice_association_arn] { $id }: サービスネットワークの VPC 関連付けに serviceNetworkArn がなく、サービスの関連付けの出力からもサービスネットワークがわからないため、インポートしません。
     [nat_no_subnet] { $id }: SubnetId のないゾーン NAT ゲートウェイは、インポートしません。
     [nat_subnet] { $id }: ゾーン NAT ゲートウェイのサブネット { $subnet } が VPC のサブネットにないため、インポートしません。
     [no_region] { $id }: リージョンが describe-availability-zones にもサブネットにも書かれていないため、{ $region } とみなします。

@@ -287,6 +287,7 @@ diag-unknown_security_group = { $case ->
     [attached] { $id } にセキュリティグループ { $group } が指定されていますが、VPC にそのセキュリティグループはありません (あるもの: { $known })。
    *[rule] { $group } の { $direction } ルール { $index } がセキュリティグループ { $id } を参照していますが、VPC にそのセキュリティグループはありません (あるもの: { $known })。ルールが参照できるのは、実在するセキュリティグループだけです。
 }
+diag-too_many_association_security_groups = サービスネットワークの VPC 関連付け { $id } にセキュリティグループが { $count } 個あります。VPC Lattice では 1 つの関連付けに付けられるのは最大 { $max } 個です (引き上げできないクォータです)
 diag-too_many_security_groups = { $id } にセキュリティグループが { $count } 個あります。ネットワークインターフェイス 1 つに付けられるのは { $max } 個までです (デフォルトのクォータ)。
 diag-too_many_security_group_rules = { $group } に { $direction } ルールが { $count } 個あります。セキュリティグループ 1 つのルールは、インバウンドとアウトバウンドでそれぞれ { $max } 個までです (デフォルトのクォータ)。
 diag-unknown_rule_prefix_list = { $group } の { $direction } ルール { $index } が { $prefix_list } を参照していますが、AWS はそのサービスのマネージドプレフィックスリストを公開していません (あるのは S3 と DynamoDB だけです)。

@@ -35,6 +35,7 @@ hop-source = { $who }: { $subnet } ({ $cidr })、{ $az }。{ $public ->
    *[no] パブリック IPv4 アドレスなし
 }
 dns-enis = { $name } を問い合わせると、{ $resolver } は { $endpoint } の ENI のプライベート IP を返します (プライベート DNS がオン): { $enis }
+dns-lattice = { $name } を問い合わせると、{ $resolver } は VPC Lattice のリンクローカルアドレス (AWS マネージドプレフィックスリスト { $prefix_list } に含まれるアドレス) を返します。VPC がサービスネットワークに関連付けられている ({ $association }) ので、ルートテーブルのエントリも VPC 内のネットワークインターフェイスも使いません
 dns-public = { $name } を問い合わせると、{ $resolver } は { $service } のパブリックアドレスを返します ({ $ranges })
 dns-public-because = { $answer }。理由: { $why }
 dns-enis-zone = { $name } を問い合わせると、{ $resolver } はプライベートホストゾーン { $zone } から応答します。レコード { $record } は { $endpoint } を指しているので、その ENI のプライベート IP を返します: { $enis }
@@ -80,6 +81,7 @@ hop-resource-endpoint-enis = { $id }: リソースエンドポイント (VPC Lat
 hop-service-network-endpoint-enis = { $id }: サービスネットワークエンドポイント (VPC Lattice)。クライアントは次の ENI のどれかに接続します: { $enis }
 hop-lattice = { $id }: { $kind ->
     [resource] リソースエンドポイント。プロバイダーの VPC にあるリソースゲートウェイを通って、リソース設定 { $arn } ({ $service }) に接続します
+    [vpc_association] サービスネットワークの VPC 関連付け。この VPC 内のネットワークインターフェイスを使わずに、サービスネットワーク { $arn } を通って { $service } に接続します
    *[service_network] サービスネットワークエンドポイント。サービスネットワーク { $arn } を通って { $service } に接続します
 }{ $ports_known ->
     [yes] 。利用できる TCP ポート: { $ports }
@@ -185,6 +187,7 @@ stop-leaves_vpc = { $table } のルート { $route }: { $target } から VPC の
 
 why-reach-interface = インターフェイスエンドポイント { $endpoint } 経由で { $to } に到達します (ENI { $count } 個、{ $cross })
 why-reach-resource = リソースエンドポイント { $endpoint } 経由で { $to } に到達します (ENI { $count } 個、{ $cross })。エンドポイントより先はモデルの外です
+why-reach-association = VPC のサービスネットワーク関連付け { $association } 経由で { $to } に到達します (VPC Lattice のリンクローカルアドレスを使い、この VPC 内に AZ ごとのリソースはありません)。関連付けのセキュリティグループとその先はモデルの外です
 why-reach-service-network = サービスネットワークエンドポイント { $endpoint } 経由で { $to } に到達します (ENI { $count } 個、{ $cross })。エンドポイントより先はモデルの外です
 why-reach-through = { $hops } 経由で { $to } に到達します
 why-reach-local = { $table } のルート { $route } で、{ $address } に VPC 内で配送されます
@@ -236,7 +239,7 @@ text-notes = 注記:
 text-not-evaluated = 評価していない層: { $layers }
 matrix-instance = インスタンス
 matrix-legend = ok:gwe ゲートウェイエンドポイント · ok:vpce インターフェイスエンドポイント (~ 別の AZ に向かうことがある、! 常に別の AZ) · ok:nat NAT ゲートウェイ · ok:igw インターネットゲートウェイ · ok:local VPC 内で配送 · ok:mixed ワークロードの部分ごとに経路が異なる · PARTIAL アドレス範囲によって経路が違う · X:<理由> 到達不可 · leaves: VPC の外へ · down: 送信元の AZ で障害
-matrix-legend-lattice = ok:res リソースエンドポイント · ok:sn サービスネットワークエンドポイント (~ AZ をまたぐことがある、! 常に別の AZ へ。その先はモデルの外)
+matrix-legend-lattice = ok:res リソースエンドポイント · ok:sn サービスネットワークエンドポイント · ok:sna サービスネットワークの VPC 関連付け (~ AZ をまたぐことがある、! 常に別の AZ へ。その先はモデルの外)
 matrix-family-ipv6 = すべてのセルを IPv6 で評価しています (--family ipv6)。ok:eigw は Egress-Only インターネットゲートウェイです。
 matrix-family-auto = 各セルはクライアントが選ぶ IP バージョンで評価しています (--family auto)。/6 は IPv6 を使ったセル、ok:eigw は Egress-Only インターネットゲートウェイです。
 
@@ -512,5 +515,11 @@ note-directory_bucket_other_az = { $bucket } は送信元と別の { $az } に�
 note-directory_bucket_zone_unknown = { $bucket } のゾーン { $zone } は、シナリオのどの AZ の ID とも一致しません。このゾーンの障害は試せません (availability_zones にその AZ を id 付きで加えてください)
 note-lattice_beyond_model = { $endpoint } ({ $kind ->
     [resource] リソースエンドポイント
+    [vpc_association] サービスネットワークの VPC 関連付け
    *[service_network] サービスネットワークエンドポイント
 }、{ $arn }) より先はモデルの外です。リソースゲートウェイ、プロバイダー側のセキュリティグループとルート、リソース自体の状態、VPC Lattice の認証ポリシーは評価していません
+note-lattice_association_unchecked = この経路は VPC のサービスネットワーク関連付け { $association } を通ります。{ $has_groups ->
+    [yes] 関連付けのセキュリティグループ ({ $groups })
+   *[no] 関連付けのセキュリティグループ (ここでは設定なし)
+} と、VPC Lattice の AWS マネージドプレフィックスリストに対するクライアントのサブネットのネットワーク ACL が適用されますが、リクエストがどのルールに一致すればよいかが AWS のドキュメントからは確認できないため、評価していません (モデル化していません)
+note-lattice_own_port = トラフィックが指定されていないので、{ $service } へはデフォルトの HTTPS (443) ではなく、リソース設定 { $arn } ({ $endpoint } 経由) が受け付ける最初のポート TCP { $port } で評価しています (受け付けるポート: { $ranges })。別のポートを調べるには、トラフィックを指定してください (check --port、またはエクスプローラーの「トラフィック」)

@@ -178,7 +178,7 @@ ui-private = プライベート
 
 ui-rows-of-cols-of = { $a2 } 行中 { $a0 }-{ $a1 } 行 · { $a5 } 列中 { $a3 }-{ $a4 } 列
 ui-matrix-legend = ✔g ゲートウェイエンドポイント  ✔i インターフェイスエンドポイント (I: 別の AZ のみ)  ✔n NAT  ✔w インターネットゲートウェイ  ✔l ローカル  ✔m 混在  ✖ 到達不可  ◐ 一部のみ  ⇢ VPC の外へ  ⊘ 送信元停止
-ui-matrix-legend-lattice = ✔r リソースエンドポイント  ✔s サービスネットワークエンドポイント (R、S: 別の AZ のみ)
+ui-matrix-legend-lattice = ✔r リソースエンドポイント  ✔s サービスネットワークエンドポイント  ✔a サービスネットワークの VPC 関連付け (R、S: 別の AZ のみ)
 
 ## route tables panel (ui/route_tables.rs)
 
@@ -267,6 +267,13 @@ ui-any-service-one-subnet-first = どのサービスでも可。まずサブネ�
 ui-delete-interface-endpoint = インターフェイスエンドポイントを削除
 ui-add-or-remove-interface-endpoints-subnet = インターフェイスエンドポイントのサブネットを追加 / 削除
 ui-one-subnet-per-az = サブネットは AZ ごとに 1 つ
+ui-lattice-delete = リソースエンドポイントまたはサービスネットワークエンドポイントを削除
+ui-lattice-subnet = リソースエンドポイントまたはサービスネットワークエンドポイントのサブネットを追加 / 削除
+ui-lattice-subnet-detail = エンドポイントの AZ。サブネットは AZ ごとに 1 つ
+ui-lattice-endpoint = リソースエンドポイントまたはサービスネットワークエンドポイント (VPC Lattice)
+ui-lattice-endpoint-detail = { $a0 } · { $a1 } · { $a2 }
+ui-lattice-resource = リソースエンドポイント
+ui-lattice-service-network = サービスネットワークエンドポイント
 ui-turn-interface-endpoints-private-dns-on = インターフェイスエンドポイントのプライベート DNS をオン / オフ
 ui-add-nat-gateway = NAT ゲートウェイを作成
 ui-public-or-private = パブリックまたはプライベート
@@ -570,7 +577,7 @@ ui-sec-no-path = 経路が選ばれていません。
 ui-probe-item = トラフィック: { $a0 }…
 ui-probe-item-detail = セキュリティグループとネットワーク ACL で評価するプロトコルとポート (tcp/443、udp/53、icmp、all)
 ui-probe-prompt = プロトコルとポート
-ui-probe-hint = tcp/443、udp/53、tcp (ポート 443)、icmp、all のいずれか。セキュリティグループとネットワーク ACL のルールと照合します
+ui-probe-hint = tcp/443、udp/53、tcp (ポート 443)、icmp、all、default (TCP 443。VPC Lattice のリソースはそのリソースのポート) のいずれか。セキュリティグループとネットワーク ACL のルールと照合します
 ui-probe-set = トラフィックを { $a0 } にしました (パスとマトリクスのすべてのセルで、セキュリティグループとネットワーク ACL がこのトラフィックを評価します)
 ui-probe-bad = { $a0 } はプロトコルとポートとして読めません。tcp/443、udp/53、icmp、all のように入力してください
 ui-request-item = リクエスト: { $a0 }…

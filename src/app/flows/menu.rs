@@ -236,6 +236,7 @@ impl App {
             }
             "bpa" => self.start_bpa(),
             "dns" => self.start_dns(),
+            "lat-delete" | "lat-subnet" => self.start_lattice(key),
             "dns-support" => self.confirm(
                 Edit::SetDnsSupport {
                     enabled: !s.vpc.enable_dns_support,
@@ -566,6 +567,12 @@ pub(in crate::app) fn edit_menu(app: &App) -> Picker {
             "hours",
         ),
     ];
+    // After the interface endpoints' items, only when the scenario has VPC Lattice endpoints.
+    let at = items
+        .iter()
+        .position(|i| i.value == "ife-dns")
+        .map_or(0, |i| i + 1);
+    items.splice(at..at, super::lattice::menu_items(app));
     // After Block Public Access, only when the scenario has DNS settings.
     if let Some(dns) = super::dns::menu_item(app) {
         let at = items

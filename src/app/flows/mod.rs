@@ -9,6 +9,7 @@ use crate::model::Edit;
 mod bpa;
 mod choose;
 mod dns;
+mod lattice;
 mod menu;
 mod pickers;
 mod request;
@@ -357,10 +358,14 @@ pub(in crate::app) fn probe_text(p: crate::eval::Probe) -> String {
 }
 
 /// Read `tcp/443`, `udp 53`, `tcp` (port 443), `icmp`, `all` (also `-1`, as AWS writes all
-/// protocols); none when it is not one of those.
+/// protocols), each chosen traffic, or `default` (TCP 443 not chosen: a VPC Lattice resource
+/// is asked on its own port); none when it is not one of those.
 pub(in crate::app) fn parse_probe(text: &str) -> Option<crate::eval::Probe> {
     use crate::model::Protocol;
     let text = text.trim().to_ascii_lowercase();
+    if text == "default" {
+        return Some(crate::eval::Probe::default());
+    }
     let (proto, port) = match text.split_once(['/', ' ', ':']) {
         Some((a, b)) => (a.trim().to_string(), Some(b.trim().to_string())),
         None => (text.clone(), None),
@@ -378,7 +383,7 @@ pub(in crate::app) fn parse_probe(text: &str) -> Option<crate::eval::Probe> {
         (false, None) => 0,
         (false, Some(_)) => return None,
     };
-    Some(crate::eval::Probe { protocol, port })
+    Some(crate::eval::Probe::chosen(protocol, port))
 }
 
 #[cfg(test)]
@@ -399,7 +404,12 @@ mod probe_tests {
             let p = parse_probe(typed).expect(typed);
             assert_eq!((p.protocol, p.port), (protocol, port), "{typed}");
             assert_eq!(probe_text(p), shown);
+            assert!(p.chosen, "{typed}");
         }
+        assert_eq!(
+            parse_probe(" Default "),
+            Some(crate::eval::Probe::default())
+        );
         for bad in ["", "http", "tcp/0", "tcp/70000", "icmp/8", "tcp/x"] {
             assert_eq!(parse_probe(bad), None, "{bad:?}");
         }

@@ -51,6 +51,9 @@ pub enum DnsAnswer {
         /// Boxed: rare, and large beside the rest of a hop.
         why: Option<Box<PublicWhy>>,
     },
+    /// A VPC Lattice link-local address (the managed prefix list `prefix_list`): the VPC's
+    /// service network association `association` answers the name.
+    Lattice { association: Id, prefix_list: Id },
 }
 
 /// Why a name resolved to public addresses although the VPC has something for it.

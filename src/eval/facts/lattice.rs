@@ -15,6 +15,8 @@ pub enum LatticeKind {
     /// A service-network endpoint: the services and resource configurations of one service
     /// network.
     ServiceNetwork,
+    /// The VPC's service network association (no endpoint: VPC Lattice's link-local addresses).
+    VpcAssociation,
 }
 
 impl LatticeKind {
@@ -22,8 +24,21 @@ impl LatticeKind {
         match self {
             LatticeKind::Resource => "resource",
             LatticeKind::ServiceNetwork => "service_network",
+            LatticeKind::VpcAssociation => "vpc_association",
         }
     }
+}
+
+/// Note `lattice_own_port`: `service` is asked about TCP `port`, the first port of the `ranges`
+/// its resource configuration `arn` offers through resource endpoint `endpoint`, because no
+/// traffic was chosen and the ranges leave out the default TCP 443.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LatticeOwnPort {
+    pub service: Id,
+    pub endpoint: Id,
+    pub arn: String,
+    pub port: u16,
+    pub ranges: Vec<PortRange>,
 }
 
 /// Past the endpoint's network interfaces: the resource configuration or service network the

@@ -86,11 +86,18 @@ pub enum Note {
         kind: LatticeKind,
         arn: String,
     },
+    /// No traffic was chosen and the target is a VPC Lattice resource whose resource
+    /// configuration does not offer the default TCP 443: the path asks about its own port.
+    LatticeOwnPort(Box<LatticeOwnPort>),
+    /// The path goes through the VPC's service network association `association`: its security
+    /// groups `groups` and the client subnet's network ACL toward VPC Lattice's prefix list apply
+    /// but are not evaluated.
+    LatticeAssociationUnchecked { association: Id, groups: Vec<Id> },
 }
 
 impl Note {
     /// Every note code, for the README and the message files.
-    pub const CODES: [&'static str; 23] = [
+    pub const CODES: [&'static str; 25] = [
         "private_dns_off",
         "private_dns_unsupported",
         "dns_hostnames_off",
@@ -114,6 +121,8 @@ impl Note {
         "directory_bucket_other_az",
         "directory_bucket_zone_unknown",
         "lattice_beyond_model",
+        "lattice_own_port",
+        "lattice_association_unchecked",
     ];
 
     pub fn code(&self) -> &'static str {
@@ -141,6 +150,8 @@ impl Note {
             Note::DirectoryBucketOtherAz { .. } => "directory_bucket_other_az",
             Note::DirectoryBucketZoneUnknown { .. } => "directory_bucket_zone_unknown",
             Note::LatticeBeyondModel { .. } => "lattice_beyond_model",
+            Note::LatticeOwnPort(_) => "lattice_own_port",
+            Note::LatticeAssociationUnchecked { .. } => "lattice_association_unchecked",
         }
     }
 }

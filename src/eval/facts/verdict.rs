@@ -21,6 +21,9 @@ pub enum Via {
     /// A service-network VPC endpoint (VPC Lattice): its ENIs, then a service network outside
     /// this VPC.
     ServiceNetworkEndpoint,
+    /// The VPC's service network association (VPC Lattice): its link-local addresses, then a
+    /// service network outside this VPC.
+    ServiceNetworkAssociation,
     /// A workload whose parts are reachable by different ways (each part says which).
     Mixed,
 }
@@ -36,6 +39,7 @@ impl Via {
             Via::EgressOnlyInternetGateway => "egress_only_internet_gateway",
             Via::ResourceEndpoint => "resource_endpoint",
             Via::ServiceNetworkEndpoint => "service_network_endpoint",
+            Via::ServiceNetworkAssociation => "service_network_association",
             Via::Mixed => "mixed",
         }
     }

@@ -18,9 +18,53 @@
 
 use crate::eval::ctx::{Arrival, Ctx, Outcome, Trail, Walk};
 use crate::eval::facts::*;
-use crate::model::{Lattice, PortRange, Protocol};
+use crate::eval::query::Probe;
+use crate::model::{Lattice, Model, PortRange, Protocol};
 
 use super::return_leg;
+
+/// The traffic to ask service `svc` about when the user chose none (`probe` is the default):
+/// a VPC Lattice resource is used on the ports its resource configuration offers ("Port
+/// ranges", <https://docs.aws.amazon.com/vpc-lattice/latest/ug/resource-configuration.html>),
+/// so when a resource endpoint serving `svc` has port ranges that leave out the default TCP
+/// 443, the first port they offer (their first range's first port, as the configuration
+/// lists them), with the note that says so. None: ask about `probe` (chosen traffic, or a
+/// service that is no such resource, or one that offers 443).
+#[cold]
+#[inline(never)]
+pub(crate) fn own_port(model: &Model, svc: usize, probe: Probe) -> Option<(Probe, Note)> {
+    if probe.chosen {
+        return None;
+    }
+    let scenario = model.scenario();
+    let (ie, r) = model.service_endpoints.get(svc)?.iter().find_map(|&e| {
+        let ie = &scenario.interface_endpoints[e];
+        match &ie.lattice {
+            Some(Lattice::Resource(r)) if !r.port_ranges.is_empty() => Some((ie, r)),
+            _ => None,
+        }
+    })?;
+    let default = PortRange::one(probe.port);
+    if probe.protocol == Protocol::Tcp && r.port_ranges.iter().any(|x| x.contains(default)) {
+        return None;
+    }
+    let port = r.port_ranges[0].0;
+    let note = Note::LatticeOwnPort(Box::new(LatticeOwnPort {
+        service: Id::from(model.services()[svc].name.as_str()),
+        endpoint: Id::from(ie.id.as_str()),
+        arn: r.arn.clone(),
+        port,
+        ranges: r.port_ranges.clone(),
+    }));
+    Some((
+        Probe {
+            protocol: Protocol::Tcp,
+            port,
+            chosen: false,
+        },
+        note,
+    ))
+}
 
 /// The `local` route reached the ENIs of `endpoint`, a resource or service-network endpoint.
 /// Out of line and cold: the walk that dispatches here stays as small as before on every other

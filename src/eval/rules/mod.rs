@@ -36,5 +36,6 @@ pub(super) mod resolver_rule;
 pub(super) mod return_leg;
 pub(super) mod security_group;
 pub(super) mod security_group_v6;
+pub(super) mod service_network_association;
 pub(super) mod source_dest_check;
 pub(super) mod zonal;

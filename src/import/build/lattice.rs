@@ -8,7 +8,8 @@
 use super::{Facts, Warn, endpoints::endpoint_subnets, warning};
 use crate::import::{aws, aws_lattice};
 use crate::model::{
-    InterfaceEndpoint, Lattice, ResourceConfiguration, ServiceNetwork, ServiceOverride,
+    InterfaceEndpoint, Lattice, ResourceConfiguration, ServiceNetwork, ServiceNetworkAssociation,
+    ServiceOverride,
 };
 
 /// The endpoint, and the services it adds to the scenario (the names its clients ask); none
@@ -108,4 +109,83 @@ pub(super) fn endpoint(
         lattice: Some(lattice),
     };
     Some((endpoint, services))
+}
+
+/// The VPC's service network association (`list-service-network-vpc-associations`, with
+/// `get-service-network-vpc-association` for its security groups; the first active one of
+/// `vpc`: AWS allows one), with the services it adds to the scenario, named by the service
+/// network's `list-service-network-…-associations` output. None when there is none, or nothing
+/// names what it reaches (warned).
+pub(super) fn vpc_association(
+    input: &crate::import::Input,
+    vpc: &str,
+    services: &mut Vec<ServiceOverride>,
+    w: &mut Warn,
+) -> Option<ServiceNetworkAssociation> {
+    let active = |s: &Option<String>| {
+        s.as_deref()
+            .is_none_or(|s| s.eq_ignore_ascii_case("ACTIVE"))
+    };
+    let found = input
+        .lattice_vpc_associations
+        .iter()
+        .filter(|a| a.vpc_id.as_deref().is_none_or(|v| v == vpc) && active(&a.status));
+    // The get- output of the same association carries its security groups.
+    let mut groups: Vec<String> = Vec::new();
+    let mut first: Option<&aws_lattice::VpcAssociation> = None;
+    for a in found {
+        if first.is_none_or(|f| f.id == a.id) {
+            first = first.or(Some(a));
+            for g in &a.security_group_ids {
+                if !groups.contains(g) {
+                    groups.push(g.clone());
+                }
+            }
+        }
+    }
+    let a = first?;
+    let arn = a.service_network_arn.clone().or_else(|| {
+        let id = a.service_network_id.as_deref()?;
+        input
+            .lattice_associations
+            .iter()
+            .find(|x| x.service_network_id.as_deref() == Some(id))
+            .and_then(|x| x.service_network_arn.clone())
+    });
+    let Some(arn) = arn else {
+        w.push(warning(
+            &a.id,
+            "aws_missing_input",
+            "lattice_association_arn",
+        ));
+        return None;
+    };
+    let named: Vec<(&str, Option<&str>)> = input
+        .lattice_associations
+        .iter()
+        .filter(|x| x.in_network(&arn) && active(&x.status))
+        .filter_map(|x| Some((x.name()?, x.dns_name())))
+        .collect();
+    if named.is_empty() {
+        w.push(warning(&a.id, "aws_missing_input", "lattice_associations").s("arn", arn.as_str()));
+        return None;
+    }
+    for &(name, dns) in &named {
+        if !services.iter().any(|o| o.name == name) {
+            services.push(ServiceOverride {
+                name: name.to_string(),
+                dns_name: dns.map(str::to_string),
+                private_dns_supported: None,
+                gateway_endpoint: None,
+                interface_endpoint: None,
+                cidrs: None,
+            });
+        }
+    }
+    Some(ServiceNetworkAssociation {
+        id: a.id.clone(),
+        service_network: arn,
+        services: named.iter().map(|(n, _)| n.to_string()).collect(),
+        security_groups: groups,
+    })
 }

@@ -333,6 +333,8 @@ pub fn build(
     let dhcp_options = dns::dhcp_options(input, the_vpc, &mut w);
     let resolver_rules = dns::resolver_rules(input, vpc_id, &mut w);
     let private_hosted_zones = dns::private_hosted_zones(input, &interface_endpoints, &mut w);
+    let service_network_association =
+        lattice::vpc_association(input, vpc_id, &mut service_overrides, &mut w);
     Ok(Scenario {
         buckets,
         title: Some(title(Lang::En)),
@@ -360,6 +362,7 @@ pub fn build(
         gateway_endpoints,
         interface_endpoints,
         gwlb_endpoints,
+        service_network_association,
         gateway_load_balancers: Vec::new(),
         network_interfaces,
         instances: instances.into(),

@@ -237,6 +237,10 @@ impl Model {
             (self.security == other.security, "security"),
             (self.bpa == other.bpa, "bpa"),
             (self.dns == other.dns, "dns"),
+            (
+                self.lattice_targets == other.lattice_targets,
+                "lattice_targets",
+            ),
         ]
         .into_iter()
         .find(|(equal, _)| !equal)

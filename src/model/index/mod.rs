@@ -184,6 +184,11 @@ pub struct Model {
     pub(crate) policies_read_address: bool,
     /// The layers this model's verdicts leave out ([`unchecked_layers`]).
     pub(crate) unchecked: Unchecked,
+    /// Some resource endpoint's resource configuration gives its port ranges (a service may
+    /// then be asked on its own port when no traffic was chosen,
+    /// `eval::rules::lattice_endpoint::own_port`), or the VPC has a service network association
+    /// (`eval::rules::service_network_association`). One test for every other model.
+    pub(crate) lattice_targets: bool,
 }
 
 /// Errors first (each group in rule order), as [`Model::new`] reports them.
@@ -565,8 +570,13 @@ impl Model {
         );
         let (policies_on, policies_read_address) = super::policy::flags(s);
         let unchecked = unchecked_layers(s, &security, policies_on);
+        let lattice_targets = s.service_network_association.is_some()
+            || s.interface_endpoints.iter().any(|ie| {
+                matches!(&ie.lattice, Some(crate::model::Lattice::Resource(r)) if !r.port_ranges.is_empty())
+            });
         Model {
             unchecked,
+            lattice_targets,
             bpa,
             dns,
             policies_on,

@@ -31,6 +31,7 @@ mod expectations;
 mod ids;
 mod ingress;
 mod ipv6;
+mod lattice;
 mod nat;
 mod policies;
 mod route_tables;
@@ -49,6 +50,7 @@ use expectations::{expectations, what_if_azs, workloads};
 use ids::{availability_zones_unique, ids_unique};
 use ingress::{edge_route_tables, gateway_load_balancers};
 use ipv6::{endpoint_ip_types, ipv6_addresses, ipv6_blocks, ipv6_routes};
+use lattice::service_network_association;
 use nat::{nat_gateways, public_nat_gateway_route};
 use policies::policies;
 use route_tables::{
@@ -207,6 +209,10 @@ const RULES: &[(Rule, Reads)] = &[
         .removal_safe(),
     ),
     (availability_zones_unique, reads(P::AZS.union(P::REGION))),
+    (
+        service_network_association,
+        reads(P::REGION.union(P::SECURITY)),
+    ),
     (vpc_cidrs, reads(P::VPC)),
     (vpc_dns_attributes, reads(P::VPC.union(P::VPC_DNS))),
     (subnet_cidrs, reads(P::SUBNETS.union(P::AZS).union(P::VPC))),
