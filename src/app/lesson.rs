@@ -172,9 +172,13 @@ impl App {
             crate::eval::From::Address(ip) => s
                 .subnets
                 .iter()
-                .find(|n| n.cidr.contains(&ip))
+                .find(|n| n.cidr.is_some_and(|c| c.contains(&ip)))
                 .map(|n| n.id.clone()),
-            crate::eval::From::Address6(_) => None,
+            crate::eval::From::Address6(ip) => s
+                .subnets
+                .iter()
+                .find(|n| n.ipv6_cidr.is_some_and(|c| c.contains(&ip)))
+                .map(|n| n.id.clone()),
         }?;
         let k = self.model.subnet_index(&subnet)?;
         Some(self.model.subnet_route_table(k).0)
