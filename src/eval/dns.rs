@@ -287,7 +287,15 @@ fn endpoint_answer(
             || None,
             || {
                 let zone = by.map(|b| Id::from(scenario.private_hosted_zones[b.zone].id.as_str()));
-                Fact::stop(if all.iter().all(|x| x.ip.is_unspecified()) {
+                // An ENI in an IPv6-only subnet is kept with no IPv4 address (unspecified).
+                let no_ipv4 = all.iter().all(|x| x.ip.is_unspecified());
+                Fact::stop(if no_ipv4 && !all.is_empty() {
+                    Stop::EndpointWithoutIpv4 {
+                        endpoint: endpoint(),
+                        name: name.clone(),
+                        zone,
+                    }
+                } else if no_ipv4 {
                     Stop::EndpointWithoutEnis {
                         endpoint: endpoint(),
                         name: name.clone(),
@@ -303,7 +311,11 @@ fn endpoint_answer(
                 })
             },
         );
-        return Answer::Blocked(Reason::EndpointEnisAllFailed);
+        let no_ipv4 = !all.is_empty() && all.iter().all(|x| x.ip.is_unspecified());
+        return Answer::Blocked(match no_ipv4 {
+            true => Reason::EndpointNoIpv4,
+            false => Reason::EndpointEnisAllFailed,
+        });
     }
     hops.add_id(
         HopKind::Dns,

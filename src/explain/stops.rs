@@ -53,6 +53,11 @@ pub fn stop_sentence(lang: Lang, stop: &Stop) -> String {
             endpoint,
             name,
             zone,
+        }
+        | Stop::EndpointWithoutIpv4 {
+            endpoint,
+            name,
+            zone,
         } => msg(
             lang,
             &id,

@@ -347,6 +347,7 @@ fn propose(ctx: &Context<'_>, reasons: &[Reason], cands: &mut Candidates) {
             | Reason::NoIpv4Address
             | Reason::NoAaaaRecord
             | Reason::EndpointNoIpv6
+            | Reason::EndpointNoIpv4
             | Reason::Ipv6NotModelled => {}
         }
     }

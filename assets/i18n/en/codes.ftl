@@ -35,6 +35,7 @@ reason-dns_answer_outside_model = the answer for the name comes from outside the
 reason-no_ipv6_address = the query is IPv6 but the source has no IPv6 address (its subnet has no IPv6 block, or the instance was given none)
 reason-no_ipv4_address = the query is IPv4 but the source is in an IPv6-only subnet: it has no IPv4 address
 reason-no_aaaa_record = the name has no AAAA record (an IPv4-only name, or an endpoint whose DNS records are IPv4 only) and DNS64 does not synthesize one
+reason-endpoint_no_ipv4 = the interface endpoint has no IPv4 address (its ENIs are all in IPv6-only subnets): an IPv4 query finds no A record
 reason-endpoint_no_ipv6 = the interface endpoint has no IPv6 address (IP address type ipv4): an IPv6 client cannot use it
 reason-no_ipv6_route = no IPv6 route matches the destination (the table has no ::/0, the VPC has no IPv6 block, or a synthesized 64:ff9b:: address goes to the internet instead of a NAT gateway)
 reason-ipv6_not_modelled = the IPv6 path meets something AWS's pages (as read) or the model leave open (a gateway endpoint's IPv6 prefix list, IPv6 to a NAT gateway outside 64:ff9b::/96, an appliance, a dual-stack endpoint without a DNS record IP type, DNS the model does not follow, Block Public Access): reported, never guessed

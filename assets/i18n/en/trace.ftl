@@ -148,6 +148,10 @@ stop-endpoint_without_enis = { $by_zone ->
     [yes] the private hosted zone { $zone } answers { $name } with { $endpoint }, which has no subnet, so no ENI answers
    *[no] { $endpoint } has private DNS on but no subnet, so no ENI answers for { $name }
 }
+stop-endpoint_without_ipv4 = { $by_zone ->
+    [yes] the private hosted zone { $zone } answers { $name } with { $endpoint }, whose ENIs are all in IPv6-only subnets: it has no IPv4 address, so an IPv4 query finds no A record
+   *[no] { $endpoint }'s ENIs are all in IPv6-only subnets: it has no IPv4 address, so an IPv4 query for { $name } finds no A record (ask over IPv6)
+}
 stop-enis_all_failed = { $name } asked; { $by_zone ->
     [yes] the private hosted zone { $zone } names { $endpoint }, whose ENIs would answer
    *[no] private DNS of { $endpoint } would answer its ENIs

@@ -149,6 +149,10 @@ stop-endpoint_without_enis = { $by_zone ->
     [yes] プライベートホストゾーン { $zone } は { $name } に { $endpoint } で応答しますが、{ $endpoint } にはサブネットがないため、応答する ENI がありません
    *[no] { $endpoint } はプライベート DNS がオンですがサブネットがありません。{ $name } に応答する ENI がありません
 }
+stop-endpoint_without_ipv4 = { $by_zone ->
+    [yes] プライベートホストゾーン { $zone } は { $name } に { $endpoint } で応答しますが、{ $endpoint } の ENI はすべて IPv6 専用サブネットにあり、IPv4 アドレスを持ちません。IPv4 で問い合わせても A レコードはありません
+   *[no] { $endpoint } の ENI はすべて IPv6 専用サブネットにあり、IPv4 アドレスを持ちません。{ $name } を IPv4 で問い合わせても A レコードはありません (IPv6 で問い合わせてください)
+}
 stop-enis_all_failed = { $name } を問い合わせると { $by_zone ->
     [yes] プライベートホストゾーン { $zone } が指す { $endpoint } の ENI が返るはずですが
    *[no] { $endpoint } のプライベート DNS が ENI を返すはずですが

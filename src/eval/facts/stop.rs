@@ -38,6 +38,13 @@ pub enum Stop {
         name: Id,
         zone: Option<Id>,
     },
+    /// Every ENI of the endpoint is in an IPv6-only subnet: the endpoint has no IPv4 address,
+    /// so an IPv4 query finds no A record for `name`.
+    EndpointWithoutIpv4 {
+        endpoint: Id,
+        name: Id,
+        zone: Option<Id>,
+    },
     /// Every ENI private DNS (or the record of `zone`) would answer is in a failed AZ.
     EnisAllFailed {
         endpoint: Id,
@@ -180,6 +187,7 @@ impl Stop {
             Stop::EndpointWithoutEnis { .. } | Stop::EnisAllFailed { .. } => {
                 Reason::EndpointEnisAllFailed
             }
+            Stop::EndpointWithoutIpv4 { .. } => Reason::EndpointNoIpv4,
             Stop::NoPublicAddresses { .. }
             | Stop::OnlyLocalRoute { .. }
             | Stop::PrivateAddressToInternet { .. } => Reason::NoRoute,
@@ -235,6 +243,7 @@ impl Stop {
             Stop::DnsNameNotFound { .. } => "dns_name_not_found",
             Stop::DnsOutsideModel { .. } => "dns_outside_model",
             Stop::EndpointWithoutEnis { .. } => "endpoint_without_enis",
+            Stop::EndpointWithoutIpv4 { .. } => "endpoint_without_ipv4",
             Stop::EnisAllFailed { .. } => "enis_all_failed",
             Stop::NoPublicAddresses { .. } => "no_public_addresses",
             Stop::NoRoute { .. } => "no_route",

@@ -155,6 +155,9 @@ pub enum Reason {
     NoAaaaRecord,
     /// The interface endpoint has no IPv6 address (IP address type ipv4).
     EndpointNoIpv6,
+    /// An IPv4 query for an interface endpoint whose ENIs are all in IPv6-only subnets: it has
+    /// no IPv4 address, so its name has no A record.
+    EndpointNoIpv4,
     /// No IPv6 route matches the destination.
     NoIpv6Route,
     /// An IPv6 path meets something AWS's pages (as read) or the model leave open: not modelled.
@@ -168,7 +171,7 @@ pub enum Reason {
 }
 
 impl Reason {
-    pub const ALL: [Reason; 38] = [
+    pub const ALL: [Reason; 39] = [
         Reason::NoRoute,
         Reason::BlackholeRoute,
         Reason::NoPublicIp,
@@ -203,6 +206,7 @@ impl Reason {
         Reason::NoIpv4Address,
         Reason::NoAaaaRecord,
         Reason::EndpointNoIpv6,
+        Reason::EndpointNoIpv4,
         Reason::NoIpv6Route,
         Reason::Ipv6NotModelled,
         Reason::DirectoryBucketAzFailed,
@@ -245,6 +249,7 @@ impl Reason {
             Reason::NoIpv4Address => "no_ipv4_address",
             Reason::NoAaaaRecord => "no_aaaa_record",
             Reason::EndpointNoIpv6 => "endpoint_no_ipv6",
+            Reason::EndpointNoIpv4 => "endpoint_no_ipv4",
             Reason::NoIpv6Route => "no_ipv6_route",
             Reason::Ipv6NotModelled => "ipv6_not_modelled",
             Reason::DirectoryBucketAzFailed => "directory_bucket_az_failed",
@@ -301,6 +306,7 @@ impl Reason {
             | Reason::NoIpv4Address
             | Reason::NoAaaaRecord
             | Reason::EndpointNoIpv6
+            | Reason::EndpointNoIpv4
             | Reason::Ipv6NotModelled => return None,
         })
     }
