@@ -136,7 +136,16 @@ pub fn hop_sentence(lang: Lang, hop: &Hop) -> String {
             lang,
             "hop-source",
             args()
-                .s("who", origin_text(lang, origin))
+                .s(
+                    "who",
+                    match origin {
+                        // The sentence names the subnet (and the public address) itself.
+                        crate::eval::Origin::Subnet { .. } => {
+                            msg(lang, "who-new-instance-here", args())
+                        }
+                        _ => origin_text(lang, origin),
+                    },
+                )
                 .s("subnet", subnet.as_str())
                 .s("cidr", net(*cidr))
                 .s("az", az_of(lang, hop))

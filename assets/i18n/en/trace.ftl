@@ -26,6 +26,7 @@ who-instance = { $id } ({ $name })
 who-new-instance = a new instance in { $subnet }
 who-new-instance-public = a new instance with a public IPv4 in { $subnet }
 who-address-instance = { $address } ({ $instance })
+who-new-instance-here = a new instance
 
 ## Hops
 

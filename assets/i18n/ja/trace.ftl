@@ -27,6 +27,7 @@ who-instance = { $id } ({ $name })
 who-new-instance = { $subnet } に置いた新しいインスタンス
 who-new-instance-public = { $subnet } に置いた、パブリック IPv4 アドレスを持つ新しいインスタンス
 who-address-instance = { $address } ({ $instance })
+who-new-instance-here = 新しいインスタンス
 
 ## 経路の各ステップ
 
