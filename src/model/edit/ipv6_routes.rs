@@ -20,14 +20,7 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
         } => {
             let ti = find_table(s, route_table)?;
             let destination = route.destination.trunc();
-            if route.target == Target::Local || s.vpc.ipv6_cidrs.contains(&destination) {
-                return Err(refuse(
-                    Diagnostic::error(route_table, "duplicate_route_destination")
-                        .s("case", "edit_local")
-                        .s("table", route_table)
-                        .s("destination", destination.to_string()),
-                ));
-            }
+            not_local(s, route_table, route, destination)?;
             check_target(s, route_table, &route.target)?;
             let t = &s.route_tables[ti];
             if let Some(r) = t.ipv6_routes.iter().find(|r| r.destination == destination) {
@@ -52,14 +45,7 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
         Edit::ReplaceIpv6Route { route_table, route } => {
             let ti = find_table(s, route_table)?;
             let destination = route.destination.trunc();
-            if route.target == Target::Local || s.vpc.ipv6_cidrs.contains(&destination) {
-                return Err(refuse(
-                    Diagnostic::error(route_table, "duplicate_route_destination")
-                        .s("case", "edit_local")
-                        .s("table", route_table)
-                        .s("destination", destination.to_string()),
-                ));
-            }
+            not_local(s, route_table, route, destination)?;
             let i = written(s, ti, destination)?;
             check_target(s, route_table, &route.target)?;
             let new = Ipv6Route {
@@ -87,6 +73,25 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
         }
         _ => unreachable!("not an IPv6 route edit: {edit:?}"),
     })
+}
+
+/// The refusal of a route to `local` or for one of the VPC's IPv6 blocks: the derived local
+/// route is the table's own and cannot be added or replaced.
+fn not_local(
+    s: &Scenario,
+    route_table: &str,
+    route: &Ipv6Route,
+    destination: ipnet::Ipv6Net,
+) -> Result<(), EditError> {
+    if route.target == Target::Local || s.vpc.ipv6_cidrs.contains(&destination) {
+        return Err(refuse(
+            Diagnostic::error(route_table, "duplicate_route_destination")
+                .s("case", "edit_local")
+                .s("table", route_table)
+                .s("destination", destination.to_string()),
+        ));
+    }
+    Ok(())
 }
 
 /// The index of table `ti`'s written IPv6 route for `destination`, else the refusal naming the
