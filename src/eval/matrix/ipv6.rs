@@ -55,6 +55,23 @@ pub struct FamilyRows {
     pub(crate) reads: Vec<GroupReads>,
 }
 
+impl FamilyRows {
+    /// One more group's cells, IP versions and reads (its unchecked layers joining the matrix's).
+    pub(super) fn push_group(
+        &mut self,
+        cells: Arc<[MatrixCell]>,
+        families: Arc<[IpFamily]>,
+        reads: GroupReads,
+    ) {
+        for code in reads.unchecked.iter() {
+            self.unchecked.insert(code);
+        }
+        self.rows.push(cells);
+        self.families.push(families);
+        self.reads.push(reads);
+    }
+}
+
 /// What one group's cells read: the tables and subnet associations (the IPv4 walks' as they
 /// record them, the IPv6 plans' added by [`ipv6_reads`]), and the layers its traces did not
 /// evaluate.
@@ -116,12 +133,7 @@ pub fn family_rows(model: &Model, failed: &[bool], probe: Probe, family: Family)
             services.len(),
             row,
         );
-        for code in reads.unchecked.iter() {
-            out.unchecked.insert(code);
-        }
-        out.rows.push(cells);
-        out.families.push(fams);
-        out.reads.push(reads);
+        out.push_group(cells, fams, reads);
     }
     out.first_row = first_row;
     out

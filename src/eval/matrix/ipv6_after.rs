@@ -156,13 +156,13 @@ pub(super) fn rows_after(
     let old = &memo.rows;
     let mut out = FamilyRows {
         row_class,
-        first_row,
+        first_row: Vec::new(),
         rows: Vec::with_capacity(old.rows.len()),
         families: Vec::with_capacity(old.rows.len()),
         unchecked: super::super::facts::unchecked(model),
         reads: Vec::with_capacity(old.rows.len()),
     };
-    for (g, &row) in out.first_row.iter().enumerate() {
+    for (g, &row) in first_row.iter().enumerate() {
         let (cells, fams, reads) = match old.reads.get(g) {
             Some(r) if !hit(r) => (
                 Arc::clone(&old.rows[g]),
@@ -178,12 +178,8 @@ pub(super) fn rows_after(
                 row,
             ),
         };
-        for code in reads.unchecked.iter() {
-            out.unchecked.insert(code);
-        }
-        out.rows.push(cells);
-        out.families.push(fams);
-        out.reads.push(reads);
+        out.push_group(cells, fams, reads);
     }
+    out.first_row = first_row;
     Some(out)
 }
