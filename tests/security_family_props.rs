@@ -1,8 +1,10 @@
-//! The matrix walks the first class of each family (classes that share a subnet, public-IP
-//! state and address, and differ in their security groups) and replays its group checks for
-//! the others (`src/eval/matrix/family.rs`): every row must equal the row of its class walked
-//! on its own, and the reads recorded for a replayed row must let an edit to any group, or an
-//! AZ failure, evaluate again what it touched.
+//! The matrix walks the first class of each family (classes that share a subnet and public-IP
+//! state, and differ in their security groups and address) and replays its group checks and
+//! the checks of its address (network ACL crossings, group ingress from it) for the others
+//! (`src/eval/matrix/family.rs`): every row must equal the row of its class walked on its own,
+//! and the reads recorded for a replayed row must let an edit to any group, or an AZ failure,
+//! evaluate again what it touched. Rules and network ACL entries naming hosts and small blocks
+//! inside the subnets put the instances of one subnet in classes of different addresses.
 
 mod common;
 
@@ -27,6 +29,18 @@ fn rule((protocol, peer): (u8, u8)) -> SecurityGroupRule {
         1 => Peer::Cidr("10.0.0.0/16".parse().expect("cidr")),
         2 => Peer::Cidr(format!("10.0.{}.0/24", peer % 6).parse().expect("cidr")),
         3 => Peer::PrefixList("s3".into()),
+        // A host or a /30 inside a subnet, where the instances are (10.0.s.10 onwards).
+        4 | 5 => Peer::Cidr(
+            format!(
+                "10.0.{}.{}/{}",
+                peer % SUBNETS as u8,
+                8 + 4 * (peer / 16 % 6),
+                [30, 32][usize::from(peer % 2)]
+            )
+            .parse::<ipnet::Ipv4Net>()
+            .expect("cidr")
+            .trunc(),
+        ),
         _ => Peer::Group(format!("sg-{}", peer as usize % GROUPS)),
     };
     SecurityGroupRule {
@@ -54,6 +68,7 @@ proptest! {
         sets in proptest::collection::vec(proptest::collection::vec(0..GROUPS, 1..3), SUBNETS * 3),
         endpoint_groups in proptest::collection::vec(0..GROUPS, 1..3),
         edit in (0..GROUPS, any::<bool>(), (any::<u8>(), any::<u8>())),
+        acl in proptest::option::of((any::<u8>(), any::<u8>(), any::<u8>())),
     ) {
         let mut s = with_endpoint(scenario(&defaults, &publics, false));
         s.security_groups = groups
@@ -68,8 +83,11 @@ proptest! {
                 egress_ipv6: Vec::new(),
             })
             .collect();
-        // Three instances per subnet at one address region (no rule names a host), each with
-        // its own groups: families of up to three classes.
+        // Three instances per subnet, each with its own groups and address (rules may name
+        // hosts and /30s among them): families of up to three classes.
+        if let Some((on, a, b)) = acl {
+            s.network_acls.push(host_acl(on, a, b));
+        }
         s.instances = (0..SUBNETS * 3)
             .map(|k| Instance {
                 ipv6_address: Default::default(),
@@ -128,6 +146,42 @@ proptest! {
         })
         .apply(&model) else { return Ok(()); };
         prop_assert_eq!(evaluate_all_after(&matrix, &next, &none), evaluate_all(&next, &none));
+    }
+}
+
+/// A network ACL on the subnets `on` picks whose first rules refuse HTTPS from one /30 among
+/// the instances (`a`) and replies to another (`b`); the rest allows the VPC and the replies.
+fn host_acl(on: u8, a: u8, b: u8) -> vpc_tui::model::NetworkAcl {
+    use vpc_tui::model::{NetworkAclRule, RuleAction};
+    let block = |x: u8| format!("10.0.{}.{}/30", x % SUBNETS as u8, 8 + 4 * (x / 16 % 6));
+    let rule = |number, protocol, ports, cidr: &str, action| NetworkAclRule {
+        number,
+        protocol,
+        ports,
+        cidr: cidr.parse::<ipnet::Ipv4Net>().expect("cidr").trunc(),
+        action,
+    };
+    let https = Some(PortRange::one(443));
+    let replies = Some(PortRange(1024, 65535));
+    vpc_tui::model::NetworkAcl {
+        id: "acl-hosts".into(),
+        name: None,
+        default: false,
+        subnets: (0..SUBNETS)
+            .filter(|i| on & (1 << i) != 0)
+            .map(|i| format!("subnet-{i}"))
+            .collect(),
+        inbound: vec![
+            rule(50, Protocol::Tcp, https, &block(a), RuleAction::Deny),
+            rule(100, Protocol::All, None, "10.0.0.0/16", RuleAction::Allow),
+            rule(110, Protocol::Tcp, replies, "0.0.0.0/0", RuleAction::Allow),
+        ],
+        outbound: vec![
+            rule(50, Protocol::Tcp, replies, &block(b), RuleAction::Deny),
+            rule(100, Protocol::All, None, "0.0.0.0/0", RuleAction::Allow),
+        ],
+        ipv6_inbound: Vec::new(),
+        ipv6_outbound: Vec::new(),
     }
 }
 

@@ -50,10 +50,10 @@ pub(crate) struct Ctx<'m> {
     /// A NAT gateway taken away for this evaluation only (weak points try each one, see
     /// `crate::fix::spof`): [`Ctx::target`] makes its routes blackholes.
     pub deleted_nat: Option<&'m str>,
-    /// When on, the group checks the source's groups take part in, with their decisions: the
-    /// matrix replays them for classes that differ from this one only in their groups
-    /// (`matrix/family.rs`).
-    pub log: RefCell<Option<Vec<SourceCheck<'m>>>>,
+    /// When on, the checks the source's groups or address take part in, with their decisions:
+    /// the matrix replays them for classes that differ from this one only in their groups and
+    /// address (`matrix/family.rs`, [`super::layers::Logged`]).
+    pub log: RefCell<Option<Vec<super::layers::Logged<'m>>>>,
 }
 
 /// The groups of one side of a security group check: the source's own (they differ between

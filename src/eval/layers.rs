@@ -42,6 +42,27 @@ pub(crate) type Passed = (HopKind, Id, Option<Fact>);
 /// of its allocations (87,000 of 218,000 per `evaluate_all`, heaptrack).
 pub(crate) type Passes = smallvec::SmallVec<[Passed; 4]>;
 
+/// A decision a walk logged for the matrix's families ([`Ctx::log`]): the classes of a family
+/// differ only in their groups and address, and replay these with their own.
+#[derive(Debug, Clone)]
+pub(crate) enum Logged<'m> {
+    /// A group check the source's groups took part in (as the groups checked or as the
+    /// peer's). Where the peer is the source's (`Side::Source`), the traffic's peer is the
+    /// source's own address: a replay puts its own there.
+    Group(SourceCheck<'m>),
+    /// A network ACL crossing into `subnet` from the source's own address (the request
+    /// `direction`, its reply back to `reply_ports`), and whether both were allowed.
+    Acl {
+        subnet: usize,
+        direction: AclDirection,
+        reply_ports: PortRange,
+        allowed: bool,
+    },
+    /// The source's address read where no replay can decide again (a GWLB endpoint keeps it
+    /// for the return leg's route): only a class with the same address replays the walk.
+    Address,
+}
+
 /// What the layers decided for the pieces that reached a target.
 pub(crate) struct Gate {
     /// Pieces that go on, and the hops they passed (those of the first one).
@@ -134,6 +155,53 @@ impl Piece<'_, '_> {
         }
         self.acl(crossing(ctx, subnet, direction, peer, reply_ports))
     }
+}
+
+impl Piece<'_, '_> {
+    /// [`Self::cross`] into `subnet` from the packet's source address `walk.address`, logged
+    /// when it is the source's own (not translated) and the context logs.
+    fn cross_from(
+        &mut self,
+        subnet: usize,
+        direction: AclDirection,
+        walk: &Walk<'_>,
+    ) -> Result<(), Box<Outcome>> {
+        let ctx = self.ctx;
+        let reply_ports = reply_ports(ctx, walk);
+        let crossed = self.cross(subnet, direction, walk.address, reply_ports);
+        if !walk.translated
+            && let Some(log) = ctx.log.borrow_mut().as_mut()
+        {
+            log.push(Logged::Acl {
+                subnet,
+                direction,
+                reply_ports,
+                allowed: crossed.is_ok(),
+            });
+        }
+        crossed
+    }
+}
+
+/// Whether `subnet`'s network ACL allows the request going `direction` with `peer` at the
+/// other end and its reply to `reply_ports`; nothing is recorded as read.
+pub(crate) fn acl_allows(
+    ctx: &Ctx<'_>,
+    subnet: usize,
+    direction: AclDirection,
+    peer: Ipv4Net,
+    reply_ports: PortRange,
+) -> bool {
+    let acl = ctx
+        .model
+        .security()
+        .subnet_acl
+        .get(subnet)
+        .copied()
+        .flatten();
+    let [request, reply] = traffic_both(ctx, peer, reply_ports);
+    network_acl::allows(ctx, acl, direction, &request)
+        && network_acl::allows(ctx, acl, back(direction), &reply)
 }
 
 /// The request and its reply as a network ACL sees them, `peer` at the other end.
@@ -344,13 +412,13 @@ fn source_check<'m>(
         && involved
         && let Some(log) = ctx.log.borrow_mut().as_mut()
     {
-        log.push(SourceCheck {
+        log.push(Logged::Group(SourceCheck {
             direction,
             groups,
             traffic,
             peer,
             allowed: check.is_ok(),
-        });
+        }));
     }
     check
 }
@@ -446,12 +514,7 @@ fn one(
         (Target::NatGateway(_), _) => {
             if let (true, Some(n)) = (sec.acls_on, entry) {
                 if enters.is_some() {
-                    p.cross(
-                        n,
-                        AclDirection::Inbound,
-                        walk.address,
-                        reply_ports(ctx, walk),
-                    )?;
+                    p.cross_from(n, AclDirection::Inbound, walk)?;
                 }
                 p.cross(n, AclDirection::Outbound, piece, NAT_EPHEMERAL)?;
             }
@@ -461,12 +524,7 @@ fn one(
                 return Ok(());
             };
             if let (true, Some(e)) = (sec.acls_on, enters) {
-                p.cross(
-                    e,
-                    AclDirection::Inbound,
-                    walk.address,
-                    reply_ports(ctx, walk),
-                )?;
+                p.cross_from(e, AclDirection::Inbound, walk)?;
             }
             if sec.groups_on {
                 p.group(source_check(
@@ -500,7 +558,7 @@ fn one(
             if let (true, Some(e)) = (sec.acls_on, entry) {
                 let eph = reply_ports(ctx, walk);
                 if enters.is_some() {
-                    p.cross(e, AclDirection::Inbound, walk.address, eph)?;
+                    p.cross_from(e, AclDirection::Inbound, walk)?;
                 }
                 p.cross(e, AclDirection::Outbound, piece, eph)?;
             }
@@ -510,12 +568,7 @@ fn one(
                 return Ok(());
             };
             if let (true, Some(_)) = (sec.acls_on, enters) {
-                p.cross(
-                    e,
-                    AclDirection::Inbound,
-                    walk.address,
-                    reply_ports(ctx, walk),
-                )?;
+                p.cross_from(e, AclDirection::Inbound, walk)?;
             }
             if sec.groups_on {
                 p.group(source_check(
@@ -530,12 +583,7 @@ fn one(
         }
         (Target::Local, Dest::Range) if ctx.aim.address => {
             if let (true, Some(d)) = (sec.acls_on, enters) {
-                p.cross(
-                    d,
-                    AclDirection::Inbound,
-                    walk.address,
-                    reply_ports(ctx, walk),
-                )?;
+                p.cross_from(d, AclDirection::Inbound, walk)?;
             }
             if let (true, Some((id, groups))) = (sec.groups_on, holder_groups(ctx, piece)) {
                 p.group(source_check(

@@ -97,6 +97,12 @@ pub(crate) fn follow(
             }),
         },
     );
+    // The return leg routes this address: the source's own, until a NAT translates it.
+    if !walk.translated
+        && let Some(log) = ctx.log.borrow_mut().as_mut()
+    {
+        log.push(crate::eval::layers::Logged::Address);
+    }
     walk.gwlb = Some((gi, walk.address));
     walk.passed_gwlb = true;
     walk.nat_after_gwlb = None;
