@@ -76,6 +76,25 @@ fn endpoint_kind(endpoint: &crate::model::InterfaceEndpoint) -> &'static str {
     }
 }
 
+/// A route's new target (IPv4 or IPv6): `local` restores the local route of a VPC block.
+fn replace_route(
+    a: Args<'static>,
+    table: &str,
+    destination: String,
+    target: &Target,
+) -> (&'static str, Args<'static>) {
+    let id = match target {
+        Target::Local => "edit-restore-local",
+        _ => "edit-replace-route",
+    };
+    (
+        id,
+        a.s("table", table.to_string())
+            .s("destination", destination)
+            .s("target", target.to_string()),
+    )
+}
+
 fn edit_message(lang: Lang, edit: &Edit) -> (&'static str, Args<'static>) {
     let a = args();
     match edit {
@@ -105,16 +124,7 @@ fn edit_message(lang: Lang, edit: &Edit) -> (&'static str, Args<'static>) {
         ),
         Edit::ReplaceRoute {
             route_table, route, ..
-        } => (
-            if route.target == Target::Local {
-                "edit-restore-local"
-            } else {
-                "edit-replace-route"
-            },
-            a.s("table", route_table.clone())
-                .s("destination", route.destination.to_string())
-                .s("target", route.target.to_string()),
-        ),
+        } => replace_route(a, route_table, route.destination.to_string(), &route.target),
         Edit::DeleteRoute {
             route_table,
             destination,
@@ -131,12 +141,9 @@ fn edit_message(lang: Lang, edit: &Edit) -> (&'static str, Args<'static>) {
                 .s("destination", route.destination.to_string())
                 .s("target", route.target.to_string()),
         ),
-        Edit::ReplaceIpv6Route { route_table, route } => (
-            "edit-replace-route",
-            a.s("table", route_table.clone())
-                .s("destination", route.destination.to_string())
-                .s("target", route.target.to_string()),
-        ),
+        Edit::ReplaceIpv6Route { route_table, route } => {
+            replace_route(a, route_table, route.destination.to_string(), &route.target)
+        }
         Edit::DeleteIpv6Route {
             route_table,
             destination,
