@@ -208,9 +208,13 @@ fn family_traces_equal_traces_walked_alone(model: &Model) -> Result<(), TestCase
             .collect();
         let together = evaluate_family(model, &failed, &asked);
         prop_assert_eq!(together.len(), asked.len());
-        for ((key, services), got) in asked.iter().zip(together) {
+        for ((key, services), (traces, deps)) in asked.iter().zip(together) {
+            let got: Vec<_> = traces
+                .into_iter()
+                .map(|t| t.map(|t| (*t).clone()))
+                .collect();
             prop_assert_eq!(
-                got,
+                (got, deps),
                 evaluate_class(model, &failed, key, services),
                 "{:?}",
                 key

@@ -279,11 +279,20 @@ pub(super) fn aggregate(
         }
     }
     let reuse = reuse.into_inner();
+    // Results shared between classes (one walk's, replayed) are interned once: by their
+    // addresses, the fresh ones kept alive beside their interned copies.
+    type Fresh = (Arc<Usage>, Arc<super::Way>);
+    let mut interned: rustc_hash::FxHashMap<(usize, usize), (Fresh, Fresh)> = Default::default();
     for (k, mut class) in evaluate_pending(model, &ids, failed, &classes.keys, pending, &names) {
         // Fresh results are interned for the next estimate's (made here, so not yet shared).
         if let Some(c) = Arc::get_mut(&mut class) {
             for (u, way) in c.per_column.iter_mut().flatten() {
-                (*u, *way) = reuse.intern(Arc::clone(u), Arc::clone(way));
+                let at = (Arc::as_ptr(u) as usize, Arc::as_ptr(way) as usize);
+                let (_, shared) = interned.entry(at).or_insert_with(|| {
+                    let fresh = (Arc::clone(u), Arc::clone(way));
+                    (fresh, reuse.intern(Arc::clone(u), Arc::clone(way)))
+                });
+                (*u, *way) = (Arc::clone(&shared.0), Arc::clone(&shared.1));
             }
         }
         done[k] = Some(class);

@@ -7,6 +7,9 @@ use super::usage::{Ids, class_usage};
 use crate::eval;
 use crate::model::Model;
 
+/// A column's usage and way.
+type Kept = (Arc<super::usage::Usage>, Arc<super::Way>);
+
 /// A class left to evaluate: its index, its results so far, the columns to evaluate.
 pub(super) type Pending = (usize, ClassCost, Vec<usize>);
 
@@ -46,12 +49,20 @@ pub(super) fn evaluate_pending(
                 .map(|(k, _, again)| (&keys[*k], again.iter().map(|&c| names[c]).collect()))
                 .collect();
             let results = eval::evaluate_family(model, failed, &asked);
+            // A trace replayed for several classes (one subnet: one family) is one walk's,
+            // shared: its usage is worked out once, by the trace's address (the traces live
+            // until the family is done).
+            let mut usage_of: rustc_hash::FxHashMap<*const eval::PathTrace, Kept> =
+                Default::default();
             for ((k, mut class, again), (traces, deps)) in members.into_iter().zip(results) {
                 let subnet = keys[k].subnet;
                 for (&c, t) in again.iter().zip(&traces) {
                     class.per_column[c] = t.as_ref().ok().map(|trace| {
-                        let (u, way) = class_usage(model, ids, failed, subnet, trace);
-                        (Arc::new(u), Arc::new(way))
+                        let kept = usage_of.entry(Arc::as_ptr(trace)).or_insert_with(|| {
+                            let (u, way) = class_usage(model, ids, failed, subnet, trace);
+                            (Arc::new(u), Arc::new(way))
+                        });
+                        (Arc::clone(&kept.0), Arc::clone(&kept.1))
                     });
                 }
                 class.deps.push(deps);

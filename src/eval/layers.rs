@@ -63,6 +63,50 @@ pub(crate) enum Logged<'m> {
     Address,
 }
 
+impl Logged<'_> {
+    /// A check of the source's address: a crossing, a read, or a group check from the source.
+    pub(crate) fn of_address(&self) -> bool {
+        match self {
+            Logged::Group(c) => matches!(c.peer, Side::Source),
+            Logged::Acl { .. } | Logged::Address => true,
+        }
+    }
+
+    /// The same check (and so the same decision): the groups compared by their lists.
+    pub(crate) fn same(&self, other: &Logged<'_>) -> bool {
+        let side = |a: &Side<'_>, b: &Side<'_>| match (a, b) {
+            (Side::Source, Side::Source) | (Side::Unknown, Side::Unknown) => true,
+            (Side::Of(x), Side::Of(y)) => x == y,
+            _ => false,
+        };
+        match (self, other) {
+            (Logged::Group(a), Logged::Group(b)) => {
+                a.direction == b.direction
+                    && a.traffic == b.traffic
+                    && a.allowed == b.allowed
+                    && side(&a.groups, &b.groups)
+                    && side(&a.peer, &b.peer)
+            }
+            (
+                Logged::Acl {
+                    subnet,
+                    direction,
+                    reply_ports,
+                    allowed,
+                },
+                Logged::Acl {
+                    subnet: s2,
+                    direction: d2,
+                    reply_ports: r2,
+                    allowed: a2,
+                },
+            ) => subnet == s2 && direction == d2 && reply_ports == r2 && allowed == a2,
+            (Logged::Address, Logged::Address) => true,
+            _ => false,
+        }
+    }
+}
+
 /// What the layers decided for the pieces that reached a target.
 pub(crate) struct Gate {
     /// Pieces that go on, and the hops they passed (those of the first one).

@@ -61,18 +61,23 @@ pub fn class_families(model: &Model, keys: &[&ClassKey]) -> Vec<Vec<usize>> {
     families(model, keys.iter().copied())
 }
 
+/// One class's traces, each to one of its services (shared where replayed).
+pub type ClassTraces = Vec<Result<Arc<PathTrace>, QueryError>>;
+
 /// [`super::evaluate_class`] of the classes of one family ([`class_families`]), each to its own
 /// services: the first class to need a service walks it with its group checks logged, the
 /// others replay the log with their own groups and take the walked trace where every check
 /// decides alike (debug builds walk every replayed trace too). Each class's traces in the
-/// order of its services, with what its walks read.
+/// order of its services, with what its walks read; a replayed trace is the walked one,
+/// shared, so the cost estimate works out its usage once per walk.
 pub fn evaluate_family(
     model: &Model,
     failed: &[bool],
     classes: &[(&ClassKey, Vec<&str>)],
-) -> Vec<(Vec<Result<PathTrace, QueryError>>, WalkDeps)> {
+) -> Vec<(ClassTraces, WalkDeps)> {
     let alone = |(key, services): &(&ClassKey, Vec<&str>)| {
-        super::evaluate_class(model, failed, key, services)
+        let (traces, deps) = super::evaluate_class(model, failed, key, services);
+        (traces.into_iter().map(|t| t.map(Arc::new)).collect(), deps)
     };
     // An IPv6-only subnet's traces are planned without the walk's logged checks.
     let ipv6_only = classes
@@ -93,7 +98,7 @@ pub fn evaluate_family(
             }
         }
     }
-    let mut cells: Cells<'_, Result<PathTrace, QueryError>> = Cells::new(names.len());
+    let mut cells: Cells<'_, Result<Arc<PathTrace>, QueryError>> = Cells::new(names.len());
     classes
         .iter()
         .map(|(key, services)| {
@@ -104,7 +109,7 @@ pub fn evaluate_family(
                 .map(|&name| {
                     let slot = names.iter().position(|&n| n == name).unwrap_or_default();
                     let trace = cells.cell_with(&mut ctx, &source, slot, &mut |ctx| {
-                        class_trace(ctx, &source, name)
+                        class_trace(ctx, &source, name).map(Arc::new)
                     });
                     ctx.deps.get_mut().end_cell(service_column(model, name));
                     trace
@@ -186,6 +191,7 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
         *ctx.log.get_mut() = Some(std::mem::take(&mut self.logs));
         let cell = walk(ctx);
         let mut logs = ctx.log.get_mut().take().unwrap_or_default();
+        each_once(&mut logs, start);
         let log = start.min(logs.len())..logs.len();
         let reads = std::mem::replace(ctx.deps.get_mut(), class);
         read_as(ctx, &reads, &logs[log.clone()], groups);
@@ -255,6 +261,28 @@ pub(super) fn rows(
         out.push((k, (row, std::mem::take(ctx.deps.get_mut()))));
     }
     out
+}
+
+/// Keep each of the walk's logged checks of the source's address (`logs[start..]`) once:
+/// every piece that reaches an interface logs the same checks of that address there, and a
+/// replay needs each decision once (all must decide alike, in any order). The source's egress
+/// checks name each piece: they are kept as they are, without comparing.
+fn each_once(logs: &mut Vec<Logged<'_>>, start: usize) {
+    let mut seen: smallvec::SmallVec<[usize; 8]> = smallvec::SmallVec::new();
+    let first = start.min(logs.len());
+    let mut end = first;
+    for i in first..logs.len() {
+        let of_address = logs[i].of_address();
+        if of_address && seen.iter().any(|&j| logs[j].same(&logs[i])) {
+            continue;
+        }
+        if of_address {
+            seen.push(end);
+        }
+        logs.swap(end, i);
+        end += 1;
+    }
+    logs.truncate(end);
 }
 
 /// Record, for the cell being evaluated, what a walk read: `cell` (its reads but the source's
