@@ -20,6 +20,7 @@ mod facts;
 mod ipv6;
 mod lattice;
 mod layers;
+mod logged;
 mod matrix;
 mod merge;
 mod policies;
