@@ -148,30 +148,32 @@ impl Piece<'_, '_> {
     ) -> Result<(), Box<Outcome>> {
         let ctx = self.ctx;
         let reply_ports = reply_ports(ctx, walk);
-        let crossed = self.cross(subnet, direction, walk.address, reply_ports);
         if !walk.translated
             && let Some(log) = ctx.log.borrow_mut().as_mut()
         {
+            // Both decisions: which one refuses decides the stop's reason (the request's
+            // direction, or the reply).
+            let allowed = acl_allows(ctx, subnet, direction, walk.address, reply_ports);
             log.push(Logged::Acl {
                 subnet,
                 direction,
                 reply_ports,
-                allowed: crossed.is_ok(),
+                allowed,
             });
         }
-        crossed
+        self.cross(subnet, direction, walk.address, reply_ports)
     }
 }
 
 /// Whether `subnet`'s network ACL allows the request going `direction` with `peer` at the
-/// other end and its reply to `reply_ports`; nothing is recorded as read.
+/// other end, and whether it allows its reply to `reply_ports`; nothing is recorded as read.
 pub(crate) fn acl_allows(
     ctx: &Ctx<'_>,
     subnet: usize,
     direction: AclDirection,
     peer: Ipv4Net,
     reply_ports: PortRange,
-) -> bool {
+) -> (bool, bool) {
     let acl = ctx
         .model
         .security()
@@ -180,8 +182,10 @@ pub(crate) fn acl_allows(
         .copied()
         .flatten();
     let [request, reply] = traffic_both(ctx, peer, reply_ports);
-    network_acl::allows(ctx, acl, direction, &request)
-        && network_acl::allows(ctx, acl, back(direction), &reply)
+    (
+        network_acl::allows(ctx, acl, direction, &request),
+        network_acl::allows(ctx, acl, back(direction), &reply),
+    )
 }
 
 /// The request and its reply as a network ACL sees them, `peer` at the other end.

@@ -15,12 +15,13 @@ pub(crate) enum Logged<'m> {
     /// source's own address: a replay puts its own there.
     Group(SourceCheck<'m>),
     /// A network ACL crossing into `subnet` from the source's own address (the request
-    /// `direction`, its reply back to `reply_ports`), and whether both were allowed.
+    /// `direction`, its reply back to `reply_ports`), and whether the request and the reply
+    /// were allowed (the one refused names the stop's reason).
     Acl {
         subnet: usize,
         direction: AclDirection,
         reply_ports: PortRange,
-        allowed: bool,
+        allowed: (bool, bool),
     },
     /// The source's address read where no replay can decide again (a GWLB endpoint keeps it
     /// for the return leg's route): only a class with the same address replays the walk.
