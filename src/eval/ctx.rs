@@ -54,6 +54,10 @@ pub(crate) struct Ctx<'m> {
     /// matrix replays them for classes that differ from this one only in their groups
     /// (`matrix/family.rs`).
     pub log: RefCell<Option<Vec<SourceCheck<'m>>>>,
+    /// While set, the security layers decide without making their facts: a gate keeps the
+    /// hops of the first piece it passes only, so those after it are checked quietly (and
+    /// again with facts when refused, for their stop: `layers::split`).
+    pub quiet: std::cell::Cell<bool>,
 }
 
 /// The groups of one side of a security group check: the source's own (they differ between
@@ -113,7 +117,13 @@ impl<'m> Ctx<'m> {
             src_id: Id::default(),
             deleted_nat: None,
             log: RefCell::new(None),
+            quiet: Default::default(),
         }
+    }
+
+    /// Whether the security layers make their facts now (see [`Ctx::quiet`]).
+    pub fn layer_facts(&self) -> bool {
+        self.facts && !self.quiet.get()
     }
 
     /// Record a note once per trace (the matrix keeps none).
