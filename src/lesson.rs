@@ -138,6 +138,19 @@ pub fn check(model: &Model) -> Vec<Problem> {
                 kind: ProblemKind::FixQuestionWithoutFix,
             });
         }
+        if let Some(table) = &step.route_table
+            && !stage
+                .model
+                .scenario()
+                .route_tables
+                .iter()
+                .any(|t| &t.id == table)
+        {
+            problems.push(Problem {
+                at: at(false),
+                kind: ProblemKind::UnknownRouteTable(table.clone()),
+            });
+        }
         if !crate::scenario_checks::is_aws_source(&step.source) {
             problems.push(Problem {
                 at: at(false),

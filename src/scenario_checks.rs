@@ -48,6 +48,8 @@ pub enum ProblemKind {
     FixQuestionWithoutFix,
     /// `source` is not an AWS documentation page.
     SourceNotAws,
+    /// A lesson step's `route_table` names no route table of the model at that step.
+    UnknownRouteTable(String),
     /// The lesson cannot be shown (a step's edit is refused).
     Lesson(LessonError),
 }

@@ -628,6 +628,19 @@ fn validate_checks_lesson_steps_and_expectations() {
         .code(2)
         .stderr(predicate::str::contains("expect 1"))
         .stderr(predicate::str::contains("verdict reachable (want blocked)"));
+    // A step's `route_table` that names no table (the panel would open on another silently).
+    let mut unknown = model.scenario().clone();
+    unknown.lesson.as_mut().unwrap().steps[1].route_table = Some("rtb-nope".into());
+    let file = d.join("unknown-table.ron");
+    std::fs::write(&file, vpc_tui::model::to_ron_string(&unknown)).unwrap();
+    vpc_tui()
+        .args(["validate", file.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("lesson step 2"))
+        .stderr(predicate::str::contains(
+            "route_table rtb-nope is not a route table of the model at this step",
+        ));
     // The shipped lessons pass.
     vpc_tui()
         .args(["validate", "scenarios/no-endpoint.ron"])

@@ -986,6 +986,20 @@ fn ipv6_fixture_gives_the_verdicts_of_the_equivalent_ron() {
     for (a, b) in s.subnets.iter().zip(&r.subnets) {
         assert_eq!((&a.id, a.ipv6_cidr), (&b.id, b.ipv6_cidr));
     }
+    // The endpoint interfaces' `Ipv6Addresses` (describe-network-interfaces) are the RON's
+    // `subnets[].ipv6`.
+    let ipv6_of = |s: &vpc_tui::model::Scenario| -> Vec<_> {
+        s.interface_endpoints
+            .iter()
+            .flat_map(|e| {
+                e.subnets
+                    .iter()
+                    .map(move |x| (e.id.clone(), x.subnet.clone(), x.ipv6))
+            })
+            .collect()
+    };
+    assert_eq!(ipv6_of(&s), ipv6_of(r));
+    assert!(ipv6_of(&s).iter().any(|(_, _, a)| a.is_some()));
     let imported = Model::new(s).expect("imports into a valid model");
     for t in &r.route_tables {
         let it = imported

@@ -64,7 +64,7 @@ fn replacing_an_ipv6_route_undoes_exactly_and_refuses_what_aws_would() {
             "::/0",
             Target::InternetGateway("igw-1".into()),
         ),
-        replace("rtb-private-a", "2600:1f18:1234:5600::/56", Target::Local),
+        // The local route's target: only a middlebox (NAT gateway, ENI, GWLB endpoint).
         replace(
             "rtb-private-a",
             "2600:1f18:1234:5600::/56",
@@ -84,6 +84,100 @@ fn replacing_an_ipv6_route_undoes_exactly_and_refuses_what_aws_would() {
     for e in refused {
         assert!(e.apply(&m).is_err(), "{e:?}");
     }
+}
+
+/// Middlebox routing for IPv6: the local route of the VPC's IPv6 block gets a network
+/// interface as its target (AWS: "You can replace the local route target with a Gateway Load
+/// Balancer endpoint, a NAT gateway, or a network interface"), traffic inside the VPC then
+/// goes to the appliance (outside the model for IPv6), and restoring `local` or deleting the
+/// override brings the table back exactly.
+#[test]
+fn the_ipv6_local_route_target_is_replaced_and_restored() {
+    let m = edited(
+        DUAL,
+        "    internet_gateway: (id: \"igw-1\"),",
+        "    network_interfaces: [(id: \"eni-fw\", subnet: \"subnet-public-a\")],\n    internet_gateway: (id: \"igw-1\"),",
+    );
+    let block = "2600:1f18:1234:5600::/56";
+    let q = Query::parse(&m, "app-a", "2600:1f18:1234:5602::10", false);
+    let code = |m: &Model| evaluate(m, &WhatIf::default(), &q).unwrap().verdict.code();
+    assert_eq!(code(&m), "reachable");
+    let to_eni = replace(
+        "rtb-private-a",
+        block,
+        Target::NetworkInterface("eni-fw".into()),
+    );
+    let (after, undo) = to_eni.apply(&m).unwrap();
+    assert_eq!(undo, replace("rtb-private-a", block, Target::Local));
+    let t = evaluate(&after, &WhatIf::default(), &q).unwrap();
+    assert_ne!(t.verdict.code(), "reachable", "{t:?}");
+    // The override is the table's only route for the block: the derived local route is gone
+    // from what the table shows.
+    let table = &after.scenario().route_tables;
+    let own = &table
+        .iter()
+        .find(|t| t.id == "rtb-private-a")
+        .unwrap()
+        .ipv6_routes;
+    assert_eq!(
+        own.iter()
+            .filter(|r| r.destination.to_string() == block)
+            .count(),
+        1
+    );
+    // Another table is untouched.
+    let qb = Query::parse(&after, "app-b", "2600:1f18:1234:5601::10", false);
+    assert_eq!(
+        evaluate(&after, &WhatIf::default(), &qb)
+            .unwrap()
+            .verdict
+            .code(),
+        "reachable"
+    );
+    // Undo (restore local) brings the scenario back; so does deleting the override.
+    let (back, redo) = undo.apply(&after).unwrap();
+    assert_eq!(back.scenario(), m.scenario());
+    assert_eq!(redo, to_eni);
+    let delete = Edit::DeleteIpv6Route {
+        route_table: "rtb-private-a".into(),
+        destination: block.parse().unwrap(),
+    };
+    let (deleted, undelete) = delete.apply(&after).unwrap();
+    assert_eq!(deleted.scenario(), m.scenario());
+    assert_eq!(undelete, to_eni);
+    // The local route itself is neither deleted nor added twice; restoring `local` where it
+    // already is changes nothing.
+    assert!(delete.apply(&m).is_err());
+    let add = Edit::AddIpv6Route {
+        route_table: "rtb-private-a".into(),
+        route: Ipv6Route {
+            destination: block.parse().unwrap(),
+            target: Target::NetworkInterface("eni-fw".into()),
+        },
+        position: None,
+    };
+    let refusal = add.apply(&m).unwrap_err();
+    assert!(
+        explain::edit_error(Lang::En, &refusal).contains("replace its target instead"),
+        "{}",
+        explain::edit_error(Lang::En, &refusal)
+    );
+    let (same, _) = replace("rtb-private-a", block, Target::Local)
+        .apply(&m)
+        .unwrap();
+    assert_eq!(same.scenario(), m.scenario());
+    // A RON file with such a route to an internet gateway is refused when it loads.
+    let text = std::fs::read_to_string(DUAL).unwrap().replacen(
+        "(destination: \"::/0\", target: EgressOnlyInternetGateway(\"eigw-1\")),",
+        "(destination: \"::/0\", target: EgressOnlyInternetGateway(\"eigw-1\")),\n            (destination: \"2600:1f18:1234:5600::/56\", target: InternetGateway(\"igw-1\")),",
+        1,
+    );
+    let scenario = from_ron_str(&text, Path::new(DUAL)).unwrap();
+    let errors = Model::new(scenario).unwrap_err();
+    assert!(
+        format!("{errors:?}").contains("invalid_local_route_target"),
+        "{errors:?}"
+    );
 }
 
 #[test]

@@ -220,7 +220,9 @@ fn estimate_from(
             priced: book.regions.keys().cloned().collect(),
         }),
     }
-    e.total = amounts.iter().sum();
+    // From +0.0: `Sum for f64` starts at −0.0, so a bill with no line item summed to −0.0 and
+    // the panel said "−0.00 USD".
+    e.total = amounts.iter().fold(0.0, |total, a| total + a);
     e.flows = flows;
     e.notes = notes;
     e

@@ -562,3 +562,20 @@ fn a_lattice_endpoint_flow_is_named_by_its_endpoint_kind_and_left_unpriced() {
             .any(|n| matches!(n, CostNote::LatticeEndpointsNotPriced { .. }))
     );
 }
+
+#[test]
+fn a_bill_without_line_items_totals_plus_zero_not_minus_zero() {
+    // resource-endpoint.ron pays only the cross-AZ trips through vpce-res-orders (the Lattice
+    // endpoints are unpriced): once it is deleted nothing is left to bill, and the panel said
+    // "-0.00 USD".
+    let m = load("resource-endpoint.ron");
+    let (m, _) = Edit::DeleteInterfaceEndpoint {
+        id: "vpce-res-orders".into(),
+    }
+    .apply(&m)
+    .expect("the endpoint exists");
+    let e = estimate(&m, &WhatIf::default(), &CostInputs::for_model(&m));
+    assert!(e.items.is_empty(), "{:?}", e.items);
+    assert!(e.total == 0.0 && e.total.is_sign_positive(), "{}", e.total);
+    assert_eq!(format!("{:.2}", e.total), "0.00");
+}

@@ -44,6 +44,11 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         ProblemKind::QuestionWithoutAnswer => m(lang, "problem-question-without-answer"),
         ProblemKind::FixQuestionWithoutFix => m(lang, "problem-fix-question-without-fix"),
         ProblemKind::SourceNotAws => m(lang, "problem-source-not-aws"),
+        ProblemKind::UnknownRouteTable(id) => msg(
+            lang,
+            "problem-unknown-route-table",
+            args().s("table", id.clone()),
+        ),
     };
     msg(lang, "problem-line", args().s("at", at).s("what", what))
 }

@@ -66,6 +66,35 @@ pub fn redo_text(lang: Lang, edit: &Edit) -> String {
     msg(lang, "edit-redo", args().s("edit", edit_text(lang, edit)))
 }
 
+/// The `$kind` of `edit-add-interface-endpoint`: a resource or service-network endpoint (VPC
+/// Lattice) is added by the same edit as an interface endpoint.
+fn endpoint_kind(endpoint: &crate::model::InterfaceEndpoint) -> &'static str {
+    match endpoint.lattice {
+        None => "interface",
+        Some(crate::model::Lattice::Resource(_)) => "resource",
+        Some(crate::model::Lattice::ServiceNetwork(_)) => "service-network",
+    }
+}
+
+/// A route's new target (IPv4 or IPv6): `local` restores the local route of a VPC block.
+fn replace_route(
+    a: Args<'static>,
+    table: &str,
+    destination: String,
+    target: &Target,
+) -> (&'static str, Args<'static>) {
+    let id = match target {
+        Target::Local => "edit-restore-local",
+        _ => "edit-replace-route",
+    };
+    (
+        id,
+        a.s("table", table.to_string())
+            .s("destination", destination)
+            .s("target", target.to_string()),
+    )
+}
+
 fn edit_message(lang: Lang, edit: &Edit) -> (&'static str, Args<'static>) {
     let a = args();
     match edit {
@@ -95,16 +124,7 @@ fn edit_message(lang: Lang, edit: &Edit) -> (&'static str, Args<'static>) {
         ),
         Edit::ReplaceRoute {
             route_table, route, ..
-        } => (
-            if route.target == Target::Local {
-                "edit-restore-local"
-            } else {
-                "edit-replace-route"
-            },
-            a.s("table", route_table.clone())
-                .s("destination", route.destination.to_string())
-                .s("target", route.target.to_string()),
-        ),
+        } => replace_route(a, route_table, route.destination.to_string(), &route.target),
         Edit::DeleteRoute {
             route_table,
             destination,
@@ -121,12 +141,9 @@ fn edit_message(lang: Lang, edit: &Edit) -> (&'static str, Args<'static>) {
                 .s("destination", route.destination.to_string())
                 .s("target", route.target.to_string()),
         ),
-        Edit::ReplaceIpv6Route { route_table, route } => (
-            "edit-replace-route",
-            a.s("table", route_table.clone())
-                .s("destination", route.destination.to_string())
-                .s("target", route.target.to_string()),
-        ),
+        Edit::ReplaceIpv6Route { route_table, route } => {
+            replace_route(a, route_table, route.destination.to_string(), &route.target)
+        }
         Edit::DeleteIpv6Route {
             route_table,
             destination,
@@ -164,7 +181,8 @@ fn edit_message(lang: Lang, edit: &Edit) -> (&'static str, Args<'static>) {
         ),
         Edit::AddInterfaceEndpoint { endpoint, .. } => (
             "edit-add-interface-endpoint",
-            a.s("endpoint", endpoint.id.clone())
+            a.s("kind", endpoint_kind(endpoint))
+                .s("endpoint", endpoint.id.clone())
                 .s("service", endpoint.service.clone())
                 .n("count", endpoint.subnets.len())
                 .s(
@@ -1017,7 +1035,7 @@ mod tests {
             "detach vpce-s3 from rtb-private",
             "add interface endpoint vpce-ssm for ssm in subnet-a",
             "add interface endpoint vpce-ssm for ssm with no subnet",
-            "delete interface endpoint vpce-ssm",
+            "delete endpoint vpce-ssm",
             "add subnet-b (10.0.1.5) to vpce-ssm",
             "add subnet-b to vpce-ssm",
             "remove subnet-b from vpce-ssm",
@@ -1089,6 +1107,75 @@ mod tests {
         assert_eq!(
             edit_change_line(Lang::Ja, &s[33]),
             "✖ AZ us-east-1a を障害状態にする"
+        );
+    }
+
+    #[test]
+    fn a_lattice_endpoint_is_added_under_its_own_name() {
+        let endpoint = |lattice| InterfaceEndpoint {
+            dns_record_ip_type: Default::default(),
+            ip_address_type: Default::default(),
+            policy: None,
+            lattice,
+            security_groups: Vec::new(),
+            id: "vpce-res".into(),
+            service: "orders-db".into(),
+            subnets: vec![],
+            private_dns: true,
+            private_dns_only_for_inbound_resolver_endpoint: false,
+            region: None,
+        };
+        let say = |lang, lattice| {
+            edit_text(
+                lang,
+                &Edit::AddInterfaceEndpoint {
+                    endpoint: endpoint(lattice),
+                    position: None,
+                },
+            )
+        };
+        let resource = || {
+            Some(crate::model::Lattice::Resource(
+                crate::model::ResourceConfiguration {
+                    arn: "arn:aws:vpc-lattice:us-east-1:111122223333:resourceconfiguration/rcfg-1"
+                        .into(),
+                    port_ranges: vec![],
+                },
+            ))
+        };
+        let network = || {
+            Some(crate::model::Lattice::ServiceNetwork(
+                crate::model::ServiceNetwork {
+                    arn: "arn:aws:vpc-lattice:us-east-1:111122223333:servicenetwork/sn-1".into(),
+                    services: vec![],
+                },
+            ))
+        };
+        assert_eq!(
+            say(Lang::En, resource()),
+            "add resource endpoint vpce-res for orders-db with no subnet"
+        );
+        assert_eq!(
+            say(Lang::En, network()),
+            "add service-network endpoint vpce-res for orders-db with no subnet"
+        );
+        assert_eq!(
+            say(Lang::Ja, resource()),
+            "orders-db のリソースエンドポイント vpce-res を追加 (サブネットなし)"
+        );
+        assert_eq!(
+            say(Lang::Ja, network()),
+            "orders-db のサービスネットワークエンドポイント vpce-res を追加 (サブネットなし)"
+        );
+        // The delete names no kind: the edit carries only the id, and every kind is an endpoint.
+        assert_eq!(
+            edit_text(
+                Lang::Ja,
+                &Edit::DeleteInterfaceEndpoint {
+                    id: "vpce-res".into()
+                }
+            ),
+            "エンドポイント vpce-res を削除"
         );
     }
 }

@@ -172,3 +172,39 @@ pub fn note_sentence(lang: Lang, note: &Note) -> String {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eval::LatticeKind;
+
+    fn beyond(kind: LatticeKind) -> Note {
+        Note::LatticeBeyondModel {
+            endpoint: crate::eval::Id::from("snva-1"),
+            kind,
+            arn: "arn:aws:vpc-lattice:us-east-1:111122223333:servicenetwork/sn-1".into(),
+        }
+    }
+
+    /// Past a service network (endpoint or VPC association) lie its services and resource
+    /// configurations; "the resource gateway" is only what lies past a resource endpoint.
+    #[test]
+    fn what_lies_beyond_depends_on_the_kind() {
+        for lang in [Lang::En, Lang::Ja] {
+            let resource = note_sentence(lang, &beyond(LatticeKind::Resource));
+            for kind in [LatticeKind::ServiceNetwork, LatticeKind::VpcAssociation] {
+                let network = note_sentence(lang, &beyond(kind));
+                assert_ne!(network, resource);
+                let services = match lang {
+                    Lang::En => "the service network's services and resource configurations",
+                    Lang::Ja => "サービスネットワークのサービスとリソース設定",
+                };
+                assert!(network.contains(services), "{network}");
+            }
+        }
+        assert!(
+            note_sentence(Lang::En, &beyond(LatticeKind::VpcAssociation))
+                .contains("(service network VPC association, arn:")
+        );
+    }
+}

@@ -524,12 +524,24 @@ pub struct NetworkInterface {
     pub vpc_id: Option<String>,
     pub subnet_id: Option<String>,
     pub private_ip_address: Option<String>,
+    /// The interface's IPv6 addresses (an interface endpoint's ENI in a dual-stack or IPv6
+    /// endpoint has one).
+    pub ipv6_addresses: Vec<NetworkInterfaceIpv6Address>,
     pub description: Option<String>,
     /// `interface`, `vpc_endpoint`, `nat_gateway`, `gateway_load_balancer_endpoint`, ...
     pub interface_type: Option<String>,
     pub association: Option<NetworkInterfaceAssociation>,
     /// This API calls its tags `TagSet`.
     pub tag_set: Vec<Tag>,
+}
+
+/// One of `NetworkInterfaces[].Ipv6Addresses` (EC2 API Reference,
+/// `NetworkInterfaceIpv6Address`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct NetworkInterfaceIpv6Address {
+    pub ipv6_address: Option<String>,
+    pub is_primary_ipv6: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

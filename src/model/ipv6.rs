@@ -169,6 +169,27 @@ impl super::Scenario {
     pub fn has_ipv6(&self) -> bool {
         !self.vpc.ipv6_cidrs.is_empty()
     }
+
+    /// The IPv6 routes of `table`: the derived local route of each VPC IPv6 block (`true`)
+    /// unless the table replaced its target (a written route to exactly the block: middlebox
+    /// routing), then the table's written routes (`false`), destinations truncated.
+    pub fn ipv6_routes_of<'a>(
+        &'a self,
+        table: &'a super::RouteTable,
+    ) -> impl Iterator<Item = (Ipv6Net, &'a Target, bool)> + 'a {
+        static LOCAL: Target = Target::Local;
+        let own = &table.ipv6_routes;
+        self.vpc
+            .ipv6_cidrs
+            .iter()
+            .map(|c| c.trunc())
+            .filter(move |c| !own.iter().any(|r| r.destination.trunc() == *c))
+            .map(|c| (c, &LOCAL, true))
+            .chain(
+                own.iter()
+                    .map(|r| (r.destination.trunc(), &r.target, false)),
+            )
+    }
 }
 
 /// The IPv4 "address" of a source without one (an instance in an IPv6-only subnet without an

@@ -347,8 +347,8 @@ fn table_height(app: &App, w: usize, i: usize, label: &str) -> usize {
     } else {
         0
     };
-    // As many as `ipv6_routes` lists, without making them.
-    let ipv6 = app.model.scenario().vpc.ipv6_cidrs.len() + table.ipv6_routes.len();
+    // As many as `ipv6_routes` lists, without formatting them.
+    let ipv6 = app.model.scenario().ipv6_routes_of(table).count();
     1 + assoc + routes + removed + ipv6
 }
 
@@ -359,17 +359,10 @@ fn assoc_label(app: &App) -> String {
 
 /// A table's IPv6 routes as the panel lists them: (destination, target, derived local route).
 fn ipv6_routes(app: &App, table: &crate::model::RouteTable) -> Vec<(ipnet::Ipv6Net, String, bool)> {
-    let s = app.model.scenario();
-    s.vpc
-        .ipv6_cidrs
-        .iter()
-        .map(|c| (c.trunc(), "local".to_string(), true))
-        .chain(
-            table
-                .ipv6_routes
-                .iter()
-                .map(|r| (r.destination.trunc(), r.target.to_string(), false)),
-        )
+    app.model
+        .scenario()
+        .ipv6_routes_of(table)
+        .map(|(net, target, derived)| (net, target.to_string(), derived))
         .collect()
 }
 

@@ -28,6 +28,7 @@ problem-at-lesson = lesson
 problem-question-without-answer = a question needs an expected verdict
 problem-fix-question-without-fix = "how would you fix it?" needs a path that does not work and a suggestion that makes it reachable
 problem-source-not-aws = source must be an AWS documentation URL
+problem-unknown-route-table = route_table { $table } is not a route table of the model at this step
 # $field is the file's field name (verdict, via, cross_az, reason).
 mismatch-field = { $field } { $got } (want { $want })
 mismatch-none = none

@@ -67,7 +67,7 @@ note-meaning-ipv6_service_ranges_unknown = the service's IPv6 addresses are not 
 note-meaning-family_chosen = --family auto chose IPv4 or IPv6 from the client's addresses and the DNS answer (RFC 6724 prefers IPv6 when both work)
 note-meaning-directory_bucket_other_az = the S3 Express One Zone directory bucket is in another AZ than the source: the path depends on that AZ and loses the low latency of co-location
 note-meaning-directory_bucket_zone_unknown = the directory bucket's zone (AZ ID) is none of the scenario's AZs: its failure cannot be tried
-note-meaning-lattice_beyond_model = past a resource or service-network endpoint the path is outside the model (resource gateway, provider side, auth policies): reachable means the endpoint's far side, no more
+note-meaning-lattice_beyond_model = past a resource or service-network endpoint, or the VPC's service network association, the path is outside the model (resource gateway, provider side, auth policies): reachable means the endpoint's far side, no more
 note-meaning-lattice_association_unchecked = the path goes through the VPC's service network association: its security groups and the client subnet's network ACL toward VPC Lattice's prefix list apply but are not evaluated (not modelled)
 note-meaning-lattice_own_port = no traffic was chosen and the target is a VPC Lattice resource whose port ranges leave out TCP 443: the path asks about the first port it offers instead (chosen traffic is asked as chosen)
 

@@ -15,11 +15,15 @@ edit-add-gateway-endpoint = add gateway endpoint { $endpoint } for { $service } 
 edit-delete-gateway-endpoint = delete gateway endpoint { $endpoint }
 edit-attach-gateway-endpoint = attach { $endpoint } to { $table }
 edit-detach-gateway-endpoint = detach { $endpoint } from { $table }
-edit-add-interface-endpoint = add interface endpoint { $endpoint } for { $service } { $count ->
+edit-add-interface-endpoint = add { $kind ->
+    [resource] resource endpoint
+    [service-network] service-network endpoint
+   *[interface] interface endpoint
+} { $endpoint } for { $service } { $count ->
     [0] with no subnet
    *[other] in { $subnets }
 }
-edit-delete-interface-endpoint = delete interface endpoint { $endpoint }
+edit-delete-interface-endpoint = delete endpoint { $endpoint }
 edit-add-endpoint-subnet = add { $subnet } to { $endpoint }
 edit-add-endpoint-subnet-ip = add { $subnet } ({ $ip }) to { $endpoint }
 edit-remove-endpoint-subnet = remove { $subnet } from { $endpoint }

@@ -137,6 +137,7 @@ diag-aws_bad_value = { $case ->
     [acl_entry] { $id }: entry { $number } cannot be read; left out
     [endpoint_no_ip] { $id }: { $endpoint }'s network interface in subnet { $subnet } has no private IP; the model picks one
     [endpoint_ip] { $id }: private IP { $ip } of { $endpoint }'s network interface is not in subnet { $subnet }; the model picks one
+    [endpoint_ipv6] { $id }: IPv6 address { $ip } of { $endpoint }'s network interface is not in the IPv6 block of subnet { $subnet }; left out (the model names the subnet's block)
     [lattice_port] { $id }: port range "{ $value }" of the resource configuration cannot be read; left out
     [instance_ip] { $id }: private IP { $ip } is not in its subnet { $subnet }; left out
     [route_cidr] { $id }: route { $destination }: not an IPv4 CIDR; left out

@@ -530,7 +530,10 @@ note-lattice_beyond_model = past { $endpoint } ({ $kind ->
     [resource] resource endpoint
     [vpc_association] service network VPC association
    *[service_network] service-network endpoint
-}, { $arn }) the path is outside the model: the resource gateway, the provider's security groups and routes, the resource's health and VPC Lattice auth policies are not evaluated
+}, { $arn }) the path is outside the model: { $kind ->
+    [resource] the resource gateway, the provider's security groups and routes, the resource's health
+   *[other] the service network's services and resource configurations (their targets and resource gateways), the providers' security groups and routes, the targets' health
+} and VPC Lattice auth policies are not evaluated
 note-lattice_association_unchecked = the path goes through the VPC's service network association { $association }: { $has_groups ->
     [yes] its security groups ({ $groups })
    *[no] the security groups of the association (none here)

@@ -25,6 +25,7 @@ problem-at-lesson = レッスン
 problem-question-without-answer = 問題には期待する判定 (expect) が必要です。
 problem-fix-question-without-fix = 「どう直しますか」の問いには、到達できない経路と、それを到達可能にする修正案が必要です。
 problem-source-not-aws = source には AWS のドキュメントの URL を指定してください。
+problem-unknown-route-table = route_table の { $table } は、このステップの時点のモデルにあるルートテーブルではありません。
 mismatch-field = { $field } が { $got } です (期待: { $want })
 mismatch-none = なし
 mismatch-note = 注記 { $note } がありません

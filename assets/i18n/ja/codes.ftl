@@ -66,7 +66,7 @@ note-meaning-ipv6_service_ranges_unknown = サービスの IPv6 アドレスは�
 note-meaning-family_chosen = --family auto が、クライアントのアドレスと DNS の応答から IPv4 か IPv6 を選びました (両方使えるときは RFC 6724 により IPv6 が優先されます)
 note-meaning-directory_bucket_other_az = S3 Express One Zone のディレクトリバケットは送信元と別の AZ にあります。経路はその AZ に依存し、同じ AZ に置くことで得られる低いレイテンシーも失われます
 note-meaning-directory_bucket_zone_unknown = ディレクトリバケットのゾーン (AZ ID) がシナリオのどの AZ にも当たらないため、その AZ の障害は試せません
-note-meaning-lattice_beyond_model = リソースエンドポイントやサービスネットワークエンドポイントより先はモデルの外です (リソースゲートウェイ、プロバイダー側、認証ポリシー)。到達可能とは、エンドポイントの向こう側に届くという意味だけです
+note-meaning-lattice_beyond_model = リソースエンドポイント、サービスネットワークエンドポイント、サービスネットワークの VPC 関連付けより先はモデルの外です (リソースゲートウェイ、プロバイダー側、認証ポリシー)。到達可能とは、エンドポイントの向こう側に届くという意味だけです
 note-meaning-lattice_association_unchecked = VPC のサービスネットワーク関連付けを通る経路です。関連付けのセキュリティグループと、VPC Lattice のプレフィックスリストに対するクライアントのサブネットのネットワーク ACL は適用されますが、評価していません (モデル化していません)
 note-meaning-lattice_own_port = トラフィックが指定されておらず、宛先が TCP 443 を受け付けない VPC Lattice のリソースなので、そのリソースが受け付ける最初のポートで評価しています (トラフィックを指定した場合は、指定どおりに評価します)
 

@@ -15,11 +15,15 @@ edit-add-gateway-endpoint = { $service } のゲートウェイエンドポイン
 edit-delete-gateway-endpoint = ゲートウェイエンドポイント { $endpoint } を削除
 edit-attach-gateway-endpoint = { $endpoint } を { $table } に関連付け
 edit-detach-gateway-endpoint = { $endpoint } と { $table } の関連付けを解除
-edit-add-interface-endpoint = { $service } のインターフェイスエンドポイント { $endpoint } を追加 ({ $count ->
+edit-add-interface-endpoint = { $service } の{ $kind ->
+    [resource] リソースエンドポイント
+    [service-network] サービスネットワークエンドポイント
+   *[interface] インターフェイスエンドポイント
+} { $endpoint } を追加 ({ $count ->
     [0] サブネットなし
    *[other] サブネット: { $subnets }
 })
-edit-delete-interface-endpoint = インターフェイスエンドポイント { $endpoint } を削除
+edit-delete-interface-endpoint = エンドポイント { $endpoint } を削除
 edit-add-endpoint-subnet = { $endpoint } に { $subnet } を追加
 edit-add-endpoint-subnet-ip = { $endpoint } に { $subnet } ({ $ip }) を追加
 edit-remove-endpoint-subnet = { $endpoint } から { $subnet } を削除

@@ -115,6 +115,7 @@ diag-aws_bad_value = { $case ->
     [acl_entry] { $id }: エントリ { $number } を読み取れないため、インポートしません。
     [endpoint_no_ip] { $id }: サブネット { $subnet } にある { $endpoint } のネットワークインターフェイスにプライベート IP がありません。アドレスはモデルが選びます。
     [endpoint_ip] { $id }: { $endpoint } のネットワークインターフェイスのプライベート IP { $ip } がサブネット { $subnet } にありません。アドレスはモデルが選びます。
+    [endpoint_ipv6] { $id }: { $endpoint } のネットワークインターフェイスの IPv6 アドレス { $ip } が、サブネット { $subnet } の IPv6 ブロックにありません。取り込みません (モデルではサブネットのブロックで表します)。
     [lattice_port] { $id }: リソース設定のポート範囲 "{ $value }" を読み取れないため、除外します。
     [instance_ip] { $id }: プライベート IP { $ip } がそのサブネット { $subnet } にないため、このアドレスはインポートしません。
     [route_cidr] { $id }: ルートの送信先 { $destination } は IPv4 の CIDR ではないため、インポートしません。

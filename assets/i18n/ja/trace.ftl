@@ -522,7 +522,10 @@ note-lattice_beyond_model = { $endpoint } ({ $kind ->
     [resource] リソースエンドポイント
     [vpc_association] サービスネットワークの VPC 関連付け
    *[service_network] サービスネットワークエンドポイント
-}、{ $arn }) より先はモデルの外です。リソースゲートウェイ、プロバイダー側のセキュリティグループとルート、リソース自体の状態、VPC Lattice の認証ポリシーは評価していません
+}、{ $arn }) より先はモデルの外です。{ $kind ->
+    [resource] リソースゲートウェイ、プロバイダー側のセキュリティグループとルート、リソース自体の状態
+   *[other] サービスネットワークのサービスとリソース設定 (その先のターゲットやリソースゲートウェイ)、プロバイダー側のセキュリティグループとルート、ターゲットの状態
+}、VPC Lattice の認証ポリシーは評価していません
 note-lattice_association_unchecked = この経路は VPC のサービスネットワーク関連付け { $association } を通ります。{ $has_groups ->
     [yes] 関連付けのセキュリティグループ ({ $groups })
    *[no] 関連付けのセキュリティグループ (ここでは設定なし)

@@ -85,18 +85,28 @@ impl App {
         };
         let mut items: Vec<PickItem> = Vec::new();
         if with_local {
-            for cidr in &s.vpc.cidrs {
-                if !t
-                    .routes
-                    .iter()
-                    .any(|r| r.destination == Destination::Cidr(*cidr))
-                {
-                    items.push(item(
-                        cidr.to_string(),
-                        format!("→ {}", i18n::t(self.lang, "ui-local-derived")),
-                        cidr.to_string(),
-                    ));
-                }
+            // The derived local routes (IPv4 and IPv6) whose target the table has not replaced.
+            let local = s
+                .vpc
+                .cidrs
+                .iter()
+                .filter(|c| {
+                    !t.routes
+                        .iter()
+                        .any(|r| r.destination == Destination::Cidr(**c))
+                })
+                .map(|c| c.to_string())
+                .chain(
+                    s.ipv6_routes_of(t)
+                        .filter(|&(_, _, derived)| derived)
+                        .map(|(c, _, _)| c.to_string()),
+                );
+            for cidr in local {
+                items.push(item(
+                    cidr.clone(),
+                    format!("→ {}", i18n::t(self.lang, "ui-local-derived")),
+                    cidr,
+                ));
             }
         }
         items.extend(t.routes.iter().map(|r| {
@@ -106,8 +116,8 @@ impl App {
                 r.destination.to_string(),
             )
         }));
-        // The table's written IPv6 routes, to replace or delete (the derived IPv6 local route
-        // is neither: replacing its target is not modelled).
+        // The table's written IPv6 routes, to replace or delete (a route to exactly a VPC IPv6
+        // block overrides the local route's target).
         items.extend(t.ipv6_routes.iter().map(|r| {
             item(
                 r.destination.to_string(),
@@ -123,7 +133,9 @@ impl App {
     pub(super) fn target_items(&self, destination: &str) -> Vec<PickItem> {
         let s = self.model.scenario();
         let mut items = Vec::new();
-        let is_vpc_cidr = s.vpc.cidrs.iter().any(|c| c.to_string() == destination);
+        let is_vpc_cidr = (s.vpc.cidrs.iter().map(|c| c.to_string()))
+            .chain(s.vpc.ipv6_cidrs.iter().map(|c| c.to_string()))
+            .any(|c| c == destination);
         if is_vpc_cidr {
             items.push(item(
                 "local",
@@ -139,10 +151,11 @@ impl App {
             ));
         }
         // An egress-only internet gateway carries IPv6 only; a NAT gateway carries IPv6 only as
-        // NAT64, for 64:ff9b::/96 (https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-nat64-dns64.html).
+        // NAT64 (or as a replaced local route's middlebox), for 64:ff9b::/96 (https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-nat64-dns64.html).
         let v6 = destination.parse::<ipnet::Ipv6Net>().ok();
         let nat64: ipnet::Ipv6Net = "64:ff9b::/96".parse().expect("a CIDR");
-        let nat_ok = v6.is_none_or(|d| nat64.contains(&d));
+        // The local route's target may be replaced with a NAT gateway too (middlebox routing).
+        let nat_ok = is_vpc_cidr || v6.is_none_or(|d| nat64.contains(&d));
         if v6.is_some() {
             for g in &s.egress_only_internet_gateways {
                 items.push(item(

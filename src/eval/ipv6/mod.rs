@@ -135,20 +135,12 @@ fn goal_name<'a>(model: &'a Model, goal: &Goal) -> &'a str {
     }
 }
 
-/// The routes a table has for IPv6: the derived local route of each VPC IPv6 block, then the
-/// table's own.
+/// The routes a table has for IPv6 (`Scenario::ipv6_routes_of`: the derived local routes whose
+/// target the table has not replaced, then the table's own).
 fn routes(model: &Model, table: usize) -> Vec<(Ipv6Net, Target)> {
     let s = model.scenario();
-    s.vpc
-        .ipv6_cidrs
-        .iter()
-        .map(|c| (c.trunc(), Target::Local))
-        .chain(
-            s.route_tables[table]
-                .ipv6_routes
-                .iter()
-                .map(|r| (r.destination.trunc(), r.target.clone())),
-        )
+    s.ipv6_routes_of(&s.route_tables[table])
+        .map(|(net, target, _)| (net, target.clone()))
         .collect()
 }
 

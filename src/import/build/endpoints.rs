@@ -288,6 +288,7 @@ pub(super) fn endpoint_subnets(
     let Facts {
         subnet_ids,
         subnet_cidr,
+        subnet_ipv6,
         enis,
         ..
     } = facts;
@@ -332,13 +333,45 @@ pub(super) fn endpoint_subnets(
                 }
             }
         };
+        let ipv6 = eni.and_then(|n| eni_ipv6(n, id, s, subnet_ipv6.get(s.as_str()), w));
         endpoint_subnets.push(EndpointSubnet {
             subnet: s.clone(),
             ip,
-            ipv6: None,
+            ipv6,
         });
     }
     endpoint_subnets
+}
+
+/// An endpoint interface's IPv6 address (`Ipv6Addresses`, the primary one first): one that does
+/// not parse, or lies outside the subnet's imported IPv6 block, is reported and left out (the
+/// model then names the subnet's block).
+fn eni_ipv6(
+    n: &aws::NetworkInterface,
+    endpoint: &str,
+    subnet: &str,
+    block: Option<&ipnet::Ipv6Net>,
+    w: &mut Warn,
+) -> Option<std::net::Ipv6Addr> {
+    let text = n
+        .ipv6_addresses
+        .iter()
+        .filter(|a| a.is_primary_ipv6 == Some(true))
+        .chain(&n.ipv6_addresses)
+        .find_map(|a| a.ipv6_address.as_deref())?;
+    let eni = &n.network_interface_id;
+    let a = super::ipv6::address(eni, Some(text), w)?;
+    if block.is_some_and(|b| b.contains(&a)) {
+        Some(a)
+    } else {
+        w.push(
+            warning(eni, "aws_bad_value", "endpoint_ipv6")
+                .s("ip", text)
+                .s("endpoint", endpoint)
+                .s("subnet", subnet),
+        );
+        None
+    }
 }
 
 /// Gateway endpoints: the tables they list against the routes AWS shows.
@@ -391,5 +424,59 @@ pub(super) fn reconcile_gateway_endpoints(
             }
         }
         g.route_tables = listed;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn eni(addresses: &[(&str, Option<bool>)]) -> aws::NetworkInterface {
+        aws::NetworkInterface {
+            network_interface_id: "eni-1".into(),
+            ipv6_addresses: addresses
+                .iter()
+                .map(|&(a, primary)| aws::NetworkInterfaceIpv6Address {
+                    ipv6_address: Some(a.into()),
+                    is_primary_ipv6: primary,
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn an_endpoint_interface_keeps_its_primary_ipv6_address_inside_the_subnet_block() {
+        let block: ipnet::Ipv6Net = "2600:1f18::/64".parse().unwrap();
+        let mut d = Vec::new();
+        let mut w = Warn(&mut d);
+        let n = eni(&[("2600:1f18::7", None), ("2600:1f18::9", Some(true))]);
+        assert_eq!(
+            eni_ipv6(&n, "vpce-1", "subnet-a", Some(&block), &mut w),
+            Some("2600:1f18::9".parse().unwrap())
+        );
+        assert_eq!(
+            eni_ipv6(&eni(&[]), "vpce-1", "subnet-a", Some(&block), &mut w),
+            None
+        );
+        assert!(d.is_empty(), "{d:?}");
+        // Outside the block, or a subnet without an imported block: reported, left out.
+        let mut w = Warn(&mut d);
+        let outside = eni(&[("2600:1f19::9", None)]);
+        assert_eq!(
+            eni_ipv6(&outside, "vpce-1", "subnet-a", Some(&block), &mut w),
+            None
+        );
+        assert_eq!(eni_ipv6(&outside, "vpce-1", "subnet-a", None, &mut w), None);
+        let bad = eni(&[("not-an-address", None)]);
+        assert_eq!(
+            eni_ipv6(&bad, "vpce-1", "subnet-a", Some(&block), &mut w),
+            None
+        );
+        // Three warnings of one rule (the bad-value rule, whose sentence is checked below).
+        assert_eq!(d.len(), 3, "{d:?}");
+        assert!(d.iter().all(|x| x.rule == d[0].rule), "{d:?}");
+        let text = crate::explain::diagnostic(crate::explain::Lang::En, &d[0]);
+        assert!(text.contains("IPv6 address 2600:1f19::9 of vpce-1's network interface is not in the IPv6 block of subnet subnet-a"), "{text}");
     }
 }

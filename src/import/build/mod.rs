@@ -137,6 +137,8 @@ struct Facts<'s> {
     services: &'s [Service],
     subnet_ids: &'s BTreeSet<&'s str>,
     subnet_cidr: &'s HashMap<&'s str, Ipv4Net>,
+    /// The subnets' imported IPv6 blocks.
+    subnet_ipv6: &'s HashMap<&'s str, ipnet::Ipv6Net>,
     /// Network interfaces by id (endpoint ENIs, appliances, NAT instances).
     enis: &'s HashMap<&'s str, &'s aws::NetworkInterface>,
     pl_name: &'s HashMap<&'s str, &'s str>,
@@ -170,6 +172,10 @@ pub fn build(
     let subnet_cidr: HashMap<&str, Ipv4Net> = subnets
         .iter()
         .filter_map(|s| Some((s.id.as_str(), s.cidr?)))
+        .collect();
+    let subnet_ipv6: HashMap<&str, ipnet::Ipv6Net> = subnets
+        .iter()
+        .filter_map(|s| Some((s.id.as_str(), s.ipv6_cidr?)))
         .collect();
 
     // --- Internet gateway.
@@ -218,6 +224,7 @@ pub fn build(
         services: &services,
         subnet_ids: &subnet_ids,
         subnet_cidr: &subnet_cidr,
+        subnet_ipv6: &subnet_ipv6,
         enis: &enis,
         pl_name: &pl_name,
         pl_cidrs: &pl_cidrs,

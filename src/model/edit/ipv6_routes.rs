@@ -1,6 +1,11 @@
 //! IPv6 routes: adding, replacing and deleting a table's written IPv6 routes (`ipv6_routes`).
-//! The derived local route of each VPC IPv6 block is neither added, replaced nor deleted here
-//! (replacing its target, middlebox routing for IPv6, is not modelled). AWS: `CreateRoute`,
+//! The derived local route of each VPC IPv6 block is never added or deleted, but its target can
+//! be replaced (middlebox routing), as for IPv4: a written route to exactly the block overrides
+//! it, and replacing its target with `local` (or deleting the override) restores it. "You can
+//! replace the local route target with a Gateway Load Balancer endpoint, a NAT gateway, or a
+//! network interface" (<https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html>,
+//! "Subnet routing"; the target kinds are checked by validation, `invalid_local_route_target`).
+//! AWS: `CreateRoute`,
 //! `ReplaceRoute` and `DeleteRoute` with `DestinationIpv6CidrBlock`
 //! (<https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateRoute.html>,
 //! <https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ReplaceRoute.html>: "Replaces an
@@ -20,7 +25,17 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
         } => {
             let ti = find_table(s, route_table)?;
             let destination = route.destination.trunc();
-            not_local(s, route_table, route, destination)?;
+            if route.target == Target::Local {
+                return Err(local_target(route_table, destination, "edit_add_local"));
+            }
+            if is_vpc_block(s, destination) {
+                return Err(refuse(
+                    Diagnostic::error(route_table, "duplicate_route_destination")
+                        .s("case", "edit_local")
+                        .s("table", route_table)
+                        .s("destination", destination.to_string()),
+                ));
+            }
             check_target(s, route_table, &route.target)?;
             let t = &s.route_tables[ti];
             if let Some(r) = t.ipv6_routes.iter().find(|r| r.destination == destination) {
@@ -45,7 +60,12 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
         Edit::ReplaceIpv6Route { route_table, route } => {
             let ti = find_table(s, route_table)?;
             let destination = route.destination.trunc();
-            not_local(s, route_table, route, destination)?;
+            if is_vpc_block(s, destination) {
+                return replace_local(s, ti, route_table, route, destination);
+            }
+            if route.target == Target::Local {
+                return Err(local_target(route_table, destination, "edit_replace_local"));
+            }
             let i = written(s, ti, destination)?;
             check_target(s, route_table, &route.target)?;
             let new = Ipv6Route {
@@ -63,7 +83,24 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
             destination,
         } => {
             let ti = find_table(s, route_table)?;
-            let i = written(s, ti, *destination)?;
+            let destination = destination.trunc();
+            if is_vpc_block(s, destination) {
+                // Deleting the local route's override restores `local`; the local route itself
+                // cannot be deleted.
+                let Some(i) = override_of(s, ti, destination) else {
+                    return Err(refuse(
+                        Diagnostic::error(route_table, "local_route_not_deletable")
+                            .s("table", route_table)
+                            .s("destination", destination.to_string()),
+                    ));
+                };
+                let old = s.route_tables[ti].ipv6_routes.remove(i);
+                return Ok(Edit::ReplaceIpv6Route {
+                    route_table: route_table.clone(),
+                    route: old,
+                });
+            }
+            let i = written(s, ti, destination)?;
             let old = s.route_tables[ti].ipv6_routes.remove(i);
             Edit::AddIpv6Route {
                 route_table: route_table.clone(),
@@ -75,23 +112,65 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
     })
 }
 
-/// The refusal of a route to `local` or for one of the VPC's IPv6 blocks: the derived local
-/// route is the table's own and cannot be added or replaced.
-fn not_local(
-    s: &Scenario,
+fn is_vpc_block(s: &Scenario, destination: ipnet::Ipv6Net) -> bool {
+    s.vpc.ipv6_cidrs.iter().any(|c| c.trunc() == destination)
+}
+
+/// The written route of table `ti` that overrides the local route of VPC block `destination`.
+fn override_of(s: &Scenario, ti: usize, destination: ipnet::Ipv6Net) -> Option<usize> {
+    s.route_tables[ti]
+        .ipv6_routes
+        .iter()
+        .position(|r| r.destination.trunc() == destination)
+}
+
+/// The refusal of a route to `local` for what is not one of the VPC's IPv6 blocks.
+fn local_target(route_table: &str, destination: ipnet::Ipv6Net, case: &'static str) -> EditError {
+    refuse(
+        Diagnostic::error(route_table, "derived_route_target")
+            .s("case", case)
+            .s("destination", destination.to_string()),
+    )
+}
+
+/// Replace the target of the local route of VPC block `destination`: `local` restores it
+/// (dropping the override), another target writes or changes the override. The inverse puts
+/// back what was there (the override's old target, or `local`).
+fn replace_local(
+    s: &mut Scenario,
+    ti: usize,
     route_table: &str,
     route: &Ipv6Route,
     destination: ipnet::Ipv6Net,
-) -> Result<(), EditError> {
-    if route.target == Target::Local || s.vpc.ipv6_cidrs.contains(&destination) {
-        return Err(refuse(
-            Diagnostic::error(route_table, "duplicate_route_destination")
-                .s("case", "edit_local")
-                .s("table", route_table)
-                .s("destination", destination.to_string()),
-        ));
+) -> Result<Edit, EditError> {
+    if route.target != Target::Local {
+        check_target(s, route_table, &route.target)?;
     }
-    Ok(())
+    let found = override_of(s, ti, destination);
+    let routes = &mut s.route_tables[ti].ipv6_routes;
+    let old = match (found, &route.target) {
+        (Some(i), Target::Local) => routes.remove(i),
+        (Some(i), target) => Ipv6Route {
+            destination,
+            target: std::mem::replace(&mut routes[i].target, target.clone()),
+        },
+        (None, target) => {
+            if *target != Target::Local {
+                routes.push(Ipv6Route {
+                    destination,
+                    target: target.clone(),
+                });
+            }
+            Ipv6Route {
+                destination,
+                target: Target::Local,
+            }
+        }
+    };
+    Ok(Edit::ReplaceIpv6Route {
+        route_table: route_table.to_string(),
+        route: old,
+    })
 }
 
 /// The index of table `ti`'s written IPv6 route for `destination`, else the refusal naming the

@@ -133,6 +133,15 @@ pub(super) fn ipv6_routes(cx: &Cx, out: &mut Vec<Diagnostic>) {
                     &t.id,
                     "ipv6_route_target_unknown",
                 )));
+            } else if s.vpc.ipv6_cidrs.iter().any(|c| c.trunc() == dest)
+                && !super::route_tables::is_middlebox_target(&r.target)
+            {
+                // A route to exactly a VPC IPv6 block replaces the local route's target, as
+                // for IPv4 (`routes_inside_vpc`).
+                out.push(with_route(Diagnostic::error(
+                    &t.id,
+                    "invalid_local_route_target",
+                )));
             }
         }
     }

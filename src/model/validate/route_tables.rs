@@ -174,7 +174,7 @@ pub(super) fn route_targets_resolve(cx: &Cx, out: &mut Vec<Diagnostic>) {
 
 /// Whether a target may replace the local route or serve a route more specific than it: a NAT
 /// gateway, a network interface or a GWLB endpoint (or one of those, deleted: blackhole).
-fn is_middlebox_target(t: &Target) -> bool {
+pub(super) fn is_middlebox_target(t: &Target) -> bool {
     matches!(
         t,
         Target::NatGateway(_)
