@@ -351,4 +351,87 @@ mod tests {
             assert_eq!(flips, sorted, "case {case}");
         }
     }
+
+    /// Flips laid out when first read give, flip by flip, the cells that differ in the list's
+    /// order (kinds one after the other, each in cell order), whatever is read first; reading
+    /// them changes neither their count nor their equality.
+    #[test]
+    fn flips_laid_out_when_read_are_the_cells_that_differ() {
+        use crate::eval::MatrixCell;
+        use std::sync::Arc;
+        let mut x = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for case in 0..100 {
+            let cols = (next() % 6) as usize + 1;
+            let row = |next: &mut dyn FnMut() -> u64| -> Arc<[MatrixCell]> {
+                (0..cols)
+                    .map(|_| MatrixCell {
+                        verdict: verdict(next()),
+                    })
+                    .collect()
+            };
+            type Row = Arc<[MatrixCell]>;
+            let pairs: Vec<(Row, Row)> = (0..(next() % 4 + 1))
+                .map(|_| (row(&mut next), row(&mut next)))
+                .collect();
+            let rows: Vec<usize> = (0..(next() % 12)).map(|_| (next() % 5) as usize).collect();
+            let mut flips = Flips::default();
+            let ids: Vec<u32> = pairs
+                .iter()
+                .map(|(a, b)| {
+                    let mut kinds: [Vec<u32>; 3] = Default::default();
+                    for c in 0..cols {
+                        if a[c].verdict != b[c].verdict {
+                            let k = flip_kind(&a[c].verdict, &b[c].verdict);
+                            kinds[usize::from(k)].push(c as u32);
+                        }
+                    }
+                    flips.add_pair(kinds.map(|cols| {
+                        Some(FlipSet {
+                            cols: Arc::from(cols),
+                            before: Arc::clone(a),
+                            after: Arc::clone(b),
+                        })
+                    }))
+                })
+                .collect();
+            let mut want = Vec::new();
+            for (r, &p) in rows.iter().enumerate() {
+                if let Some(&id) = ids.get(p) {
+                    flips.add_row(r, id);
+                    let (a, b) = &pairs[p];
+                    for c in 0..cols {
+                        if a[c].verdict != b[c].verdict {
+                            want.push(Flip {
+                                row: r,
+                                col: c,
+                                before: a[c].verdict.clone(),
+                                after: b[c].verdict.clone(),
+                            });
+                        }
+                    }
+                }
+            }
+            order_flips(&mut want);
+            let unread = flips.clone();
+            assert_eq!(flips.len(), want.len(), "case {case}");
+            if case % 2 == 0 {
+                // The last flip first: the runs are laid out from a read in the middle.
+                assert_eq!(
+                    flips.get(want.len().saturating_sub(1)),
+                    want.last().cloned()
+                );
+            }
+            assert_eq!(flips.to_vec(), want, "case {case}");
+            let run_cells: usize = flips.runs().map(|r| r.rows.len() * r.cells().count()).sum();
+            assert_eq!(run_cells, want.len(), "case {case}");
+            assert_eq!(flips, unread, "case {case}");
+            assert_eq!(flips.len(), unread.len(), "case {case}");
+        }
+    }
 }
