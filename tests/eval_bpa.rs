@@ -123,7 +123,7 @@ fn the_source_subnets_exclusion_does_not_count_for_its_nat_gateway() {
     );
     assert_eq!(
         Reason::BlockPublicAccessNatSubnet.reachability_analyzer_code(),
-        None
+        Some("VPC_BLOCK_PUBLIC_ACCESS_ENABLED")
     );
 }
 

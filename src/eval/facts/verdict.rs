@@ -262,9 +262,16 @@ impl Reason {
     /// where Reachability Analyzer has no counterpart (AZ failures, DNS, the walk's guard).
     pub fn reachability_analyzer_code(self) -> Option<&'static str> {
         Some(match self {
-            Reason::NoRoute | Reason::NoInternetGateway => "CANNOT_ROUTE",
+            // "The route table does not have an applicable route to the destination resource"
+            // (`CANNOT_ROUTE` is a route that exists but does not match the packet).
+            Reason::NoRoute | Reason::NoInternetGateway => "NO_ROUTE_TO_DESTINATION",
             Reason::BlackholeRoute => "BAD_STATE_ROUTE",
-            Reason::PrivateNatNoInternet => "CANNOT_ROUTE",
+            // "Traffic can't reach the internet through the internet gateway if the source
+            // address is not paired with a public IP address": an instance without a public
+            // IPv4 address, or a private NAT gateway (it has none).
+            Reason::NoPublicIp | Reason::PrivateNatNoInternet => {
+                "IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS"
+            }
             Reason::SecurityGroupEgress | Reason::SecurityGroupIngress => "ENI_SG_RULES_MISMATCH",
             Reason::NetworkAclOutbound | Reason::NetworkAclInbound | Reason::NetworkAclReply => {
                 "SUBNET_ACL_RESTRICTION"
@@ -279,8 +286,7 @@ impl Reason {
             Reason::DirectoryBucketAzFailed => return None,
             // The explanation codes read name none for VPC Lattice resource configurations.
             Reason::LatticePortNotOffered => return None,
-            Reason::NoPublicIp
-            | Reason::DnsResolutionDisabled
+            Reason::DnsResolutionDisabled
             | Reason::RoutingLoop
             | Reason::SourceAzFailed
             | Reason::WorkloadPartFailed
@@ -291,22 +297,26 @@ impl Reason {
             Reason::EndpointPolicyDenied
             | Reason::BucketPolicyDenied
             | Reason::PolicyNotEvaluable => return None,
-            // The part of Reachability Analyzer's explanation-code list read for this rule
-            // (explanation-codes.html) names no Block Public Access code: none, not a guess.
-            Reason::BlockPublicAccess
-            | Reason::BlockPublicAccessNatSubnet
-            | Reason::BlockPublicAccessNotModelled => return None,
+            // "Internet traffic is blocked because VPC Block Public Access (BPA) is enabled"; AWS's
+            // BPA guide shows Reachability Analyzer naming it
+            // (<https://docs.aws.amazon.com/vpc/latest/userguide/security-vpc-bpa-assess-impact.html>).
+            Reason::BlockPublicAccess | Reason::BlockPublicAccessNatSubnet => {
+                "VPC_BLOCK_PUBLIC_ACCESS_ENABLED"
+            }
+            // A case AWS's pages do not describe: no verdict of ours to cross-check.
+            Reason::BlockPublicAccessNotModelled => return None,
             // Reachability Analyzer does not resolve names (it analyzes paths between resources
             // and addresses): no DNS code.
             Reason::DnsNameNotFound | Reason::DnsAnswerOutsideModel => return None,
-            // No route for an IPv6 destination is Reachability Analyzer's routing code; the
-            // others are about addresses and DNS records, which it has no code for.
-            Reason::NoIpv6Route => "CANNOT_ROUTE",
-            Reason::NoIpv6Address
-            | Reason::NoIpv4Address
+            // "The component is not associated with a VPC in your account …, or none of its
+            // network interfaces has an IPv4 address" (a configuration code: no path possible).
+            Reason::NoIpv4Address | Reason::EndpointNoIpv4 => "UNASSOCIATED_COMPONENT",
+            // The page's `NO_PATH` names IPv6 as a feature Reachability Analyzer does not
+            // analyze: an IPv6 verdict has nothing to cross-check against.
+            Reason::NoIpv6Route
+            | Reason::NoIpv6Address
             | Reason::NoAaaaRecord
             | Reason::EndpointNoIpv6
-            | Reason::EndpointNoIpv4
             | Reason::Ipv6NotModelled => return None,
         })
     }
@@ -447,5 +457,47 @@ impl HopKind {
             HopKind::EndpointPolicy => "endpoint_policy",
             HopKind::BucketPolicy => "bucket_policy",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every code given is one of Reachability Analyzer's explanation codes (as its page
+    /// lists them), and the routing, address and BPA reasons get the codes the page describes.
+    #[test]
+    fn reachability_analyzer_codes_are_the_pages_own() {
+        const PAGE: [&str; 9] = [
+            "BAD_STATE",
+            "BAD_STATE_ROUTE",
+            "ENI_SG_RULES_MISMATCH",
+            "ENI_SOURCE_DEST_CHECK_RESTRICTION",
+            "IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS",
+            "NO_ROUTE_TO_DESTINATION",
+            "SUBNET_ACL_RESTRICTION",
+            "UNASSOCIATED_COMPONENT",
+            "VPC_BLOCK_PUBLIC_ACCESS_ENABLED",
+        ];
+        for r in Reason::ALL {
+            if let Some(code) = r.reachability_analyzer_code() {
+                assert!(PAGE.contains(&code), "{r:?}: {code}");
+            }
+        }
+        let code = |r: Reason| r.reachability_analyzer_code();
+        assert_eq!(code(Reason::NoRoute), Some("NO_ROUTE_TO_DESTINATION"));
+        assert_eq!(
+            code(Reason::NoPublicIp),
+            Some("IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS")
+        );
+        assert_eq!(
+            code(Reason::BlockPublicAccess),
+            Some("VPC_BLOCK_PUBLIC_ACCESS_ENABLED")
+        );
+        assert_eq!(code(Reason::NoIpv4Address), Some("UNASSOCIATED_COMPONENT"));
+        // Not analyzed by Reachability Analyzer: IPv6, IAM policies, DNS.
+        assert_eq!(code(Reason::NoIpv6Route), None);
+        assert_eq!(code(Reason::BucketPolicyDenied), None);
+        assert_eq!(code(Reason::DnsNameNotFound), None);
     }
 }
