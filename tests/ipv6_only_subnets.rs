@@ -285,3 +285,48 @@ fn import_leaves_out_a_subnet_without_any_block_it_can_read() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// An endpoint interface in an IPv6-only subnet has no IPv4 address: the topology, endpoints
+/// panel and export name it by its IPv6 address (or the subnet's block), never `0.0.0.0`.
+#[test]
+fn an_ipv6_only_endpoint_interface_is_shown_by_its_ipv6_address() {
+    let m = model();
+    let s = m.scenario();
+    let mut seen = 0;
+    for (ei, e) in s.interface_endpoints.iter().enumerate() {
+        for (eni, es) in m.endpoint_enis(ei).iter().zip(&e.subnets) {
+            let subnet = &s.subnets[eni.subnet];
+            if subnet.cidr.is_some() {
+                assert_eq!(eni.shown_address(), eni.ip.to_string());
+                continue;
+            }
+            seen += 1;
+            let want = match es.ipv6 {
+                Some(a) => a.to_string(),
+                None => subnet.ipv6_cidr.unwrap().to_string(),
+            };
+            assert_eq!(eni.shown_address(), want, "{}", e.id);
+        }
+    }
+    assert!(seen > 0, "the scenario has ENIs in IPv6-only subnets");
+    // Without a configured address, the subnet's block.
+    let text = std::fs::read_to_string(V6ONLY).unwrap().replacen(
+        ", ipv6: \"2600:1f18:4321:7701::50\"",
+        "",
+        1,
+    );
+    let m = Model::new(from_ron_str(&text, Path::new(V6ONLY)).unwrap()).unwrap();
+    let shown: Vec<String> = (0..m.scenario().interface_endpoints.len())
+        .flat_map(|ei| {
+            m.endpoint_enis(ei)
+                .iter()
+                .map(|x| x.shown_address())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(
+        shown.iter().any(|a| a == "2600:1f18:4321:7701::/64"),
+        "{shown:?}"
+    );
+    assert!(!shown.iter().any(|a| a == "0.0.0.0"), "{shown:?}");
+}

@@ -156,7 +156,7 @@ impl Graph {
                     .endpoint_enis(ei)
                     .iter()
                     .find(|eni| Some(eni.subnet) == model.subnet_index(&sn.subnet))
-                    .map(|eni| format!("\n{}", eni.ip))
+                    .map(|eni| format!("\n{}", eni.shown_address()))
                     .unwrap_or_default();
                 g.node(
                     &eni_node(&e.id, &sn.subnet),

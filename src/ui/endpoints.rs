@@ -127,7 +127,7 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
                         tf(
                             lang,
                             "ui-eni-in",
-                            &[&eni.ip.to_string(), subnet, app.model.az_name(eni.az)]
+                            &[&eni.shown_address(), subnet, app.model.az_name(eni.az)]
                         )
                     ),
                     theme.plain(),

@@ -34,7 +34,16 @@ pub(super) fn allocate_endpoint_ips(
                         (None, Some(cidr)) => used.take_first_free(cidr)?,
                         (None, None) => Ipv4Addr::UNSPECIFIED,
                     };
-                    Some(EniInfo { subnet: si, az, ip })
+                    let ipv6 = match (es.ipv6, subnet.ipv6_cidr) {
+                        (Some(a), _) => Some(ipnet::Ipv6Net::from(a)),
+                        (None, block) => block,
+                    };
+                    Some(EniInfo {
+                        subnet: si,
+                        az,
+                        ip,
+                        ipv6,
+                    })
                 })
                 .collect()
         })

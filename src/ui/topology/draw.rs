@@ -404,7 +404,7 @@ pub(super) fn draw(
                 put(&mut col, window, f, || {
                     let key = eni_key(&e.id, eni.ip, &sub.id);
                     boxed(
-                        format!("{}◆ {} {}", pre(&key), e.service, eni.ip),
+                        format!("{}◆ {} {}", pre(&key), e.service, eni.shown_address()),
                         hl(&key, base),
                         None,
                     )
