@@ -31,13 +31,36 @@ impl Flip {
 /// run is rows next to each other in the list that flip one set. An AZ failure at 4x the quota
 /// model flips hundreds of thousands of cells, from a few thousand sets; a flip is made only
 /// when it is read (the list shows a screenful).
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// An edit records only, per row that flips, its pair of rows (and the count of its flips, for
+/// the status line); the runs in the list's order are laid out when the list is first read.
+/// Rows of one class are seldom next to each other, so the runs are mostly a row each, and
+/// laying them out for every edit was a tenth of an AZ failure's step at 4x.
+#[derive(Debug, Clone, Default)]
 pub struct Flips {
     sets: Vec<FlipSet>,
-    /// (rows, set), in the list's order.
+    /// Per pair of rows: its set of each kind (`flip_kind`), and how many cells it flips.
+    pairs: Vec<([Option<u32>; 3], usize)>,
+    /// The rows that flip, in order, each with its pair.
+    rows: Vec<(usize, u32)>,
+    len: usize,
+    /// The runs in the list's order, laid out when first read.
+    runs: std::sync::OnceLock<Runs>,
+}
+
+/// [`Flips`] laid out: (rows, set) in the list's order, and the index of each run's first
+/// flip, and after the last the number of flips.
+#[derive(Debug, Clone, Default)]
+struct Runs {
     runs: Vec<(std::ops::Range<usize>, u32)>,
-    /// The index of each run's first flip, and after the last the number of flips.
     starts: Vec<usize>,
+}
+
+impl PartialEq for Flips {
+    /// The same flips: whether the runs are laid out yet does not matter.
+    fn eq(&self, other: &Flips) -> bool {
+        self.sets == other.sets && self.pairs == other.pairs && self.rows == other.rows
+    }
 }
 
 /// Columns that flip alike in rows that share their verdicts before and after.
@@ -65,33 +88,15 @@ impl<'a> FlipRun<'a> {
     }
 }
 
-impl Flips {
-    /// A set the runs can name; `None` when it flips no column.
-    pub(crate) fn add_set(&mut self, set: FlipSet) -> Option<u32> {
-        if set.cols.is_empty() {
-            return None;
-        }
-        self.sets.push(set);
-        Some(self.sets.len() as u32 - 1)
-    }
-
-    /// Room for `runs` more runs (a row each, at most), made once.
-    pub(crate) fn reserve(&mut self, runs: usize) {
-        self.runs.reserve(runs);
-        self.starts.reserve(runs + 1);
-    }
-
-    /// Add `rows`, flipping set `set`, after the runs so far; rows that continue the last run
-    /// join it.
-    pub(crate) fn push(&mut self, rows: std::ops::Range<usize>, set: u32) {
-        let Some(cols) = self.sets.get(set as usize).map(|s| s.cols.len()) else {
-            return;
-        };
+impl Runs {
+    /// Add `rows`, flipping set `set` (`cols` columns), after the runs so far; rows that
+    /// continue the last run join it.
+    fn push(&mut self, rows: std::ops::Range<usize>, set: u32, cols: usize) {
         let n = rows.len() * cols;
         if n == 0 {
             return;
         }
-        let total = self.len();
+        let total = self.starts.last().copied().unwrap_or(0);
         if self.starts.is_empty() {
             self.starts.push(0);
         }
@@ -108,9 +113,57 @@ impl Flips {
             }
         }
     }
+}
+
+impl Flips {
+    /// A pair of rows, by its sets of each kind (`None`, or a set that flips no column, is
+    /// left out); returns the index [`Flips::add_row`] takes.
+    pub(crate) fn add_pair(&mut self, sets: [Option<FlipSet>; 3]) -> u32 {
+        let mut total = 0;
+        let kinds = sets.map(|set| {
+            let set = set.filter(|s| !s.cols.is_empty())?;
+            total += set.cols.len();
+            self.sets.push(set);
+            Some(self.sets.len() as u32 - 1)
+        });
+        self.pairs.push((kinds, total));
+        self.pairs.len() as u32 - 1
+    }
+
+    /// Row `row` (after the rows so far) flips as pair `pair`.
+    pub(crate) fn add_row(&mut self, row: usize, pair: u32) {
+        let Some(&(_, n)) = self.pairs.get(pair as usize) else {
+            return;
+        };
+        if n > 0 {
+            self.rows.push((row, pair));
+            self.len += n;
+            if self.runs.get().is_some() {
+                self.runs = Default::default();
+            }
+        }
+    }
+
+    /// The runs in the list's order: every row's flips of the first kind, then the second's,
+    /// then the third's (`flip_kind`).
+    fn laid_out(&self) -> &Runs {
+        self.runs.get_or_init(|| {
+            let mut out = Runs::default();
+            out.runs.reserve(self.rows.len());
+            out.starts.reserve(self.rows.len() + 1);
+            for kind in 0..3 {
+                for &(row, pair) in &self.rows {
+                    if let Some(set) = self.pairs[pair as usize].0[kind] {
+                        out.push(row..row + 1, set, self.sets[set as usize].cols.len());
+                    }
+                }
+            }
+            out
+        })
+    }
 
     pub fn len(&self) -> usize {
-        self.starts.last().copied().unwrap_or(0)
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
@@ -122,11 +175,12 @@ impl Flips {
         if i >= self.len() {
             return None;
         }
+        let Runs { runs, starts } = self.laid_out();
         // The run whose first flip is the last at or before `i`.
-        let r = self.starts.partition_point(|&s| s <= i) - 1;
-        let (rows, set) = &self.runs[r];
+        let r = starts.partition_point(|&s| s <= i).checked_sub(1)?;
+        let (rows, set) = runs.get(r)?;
         let set = &self.sets[*set as usize];
-        let k = i - self.starts[r];
+        let k = i - starts[r];
         let n = set.cols.len();
         let (row, col) = (rows.start + k / n, set.cols[k % n] as usize);
         Some(Flip {
@@ -153,7 +207,7 @@ impl Flips {
 
     /// The runs, in the list's order.
     pub fn runs(&self) -> impl Iterator<Item = FlipRun<'_>> {
-        self.runs.iter().map(|(rows, set)| FlipRun {
+        self.laid_out().runs.iter().map(|(rows, set)| FlipRun {
             rows: rows.clone(),
             set: &self.sets[*set as usize],
         })
@@ -295,6 +349,89 @@ mod tests {
             sorted.sort_by_key(Flip::rank);
             order_flips(&mut flips);
             assert_eq!(flips, sorted, "case {case}");
+        }
+    }
+
+    /// Flips laid out when first read give, flip by flip, the cells that differ in the list's
+    /// order (kinds one after the other, each in cell order), whatever is read first; reading
+    /// them changes neither their count nor their equality.
+    #[test]
+    fn flips_laid_out_when_read_are_the_cells_that_differ() {
+        use crate::eval::MatrixCell;
+        use std::sync::Arc;
+        let mut x = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for case in 0..100 {
+            let cols = (next() % 6) as usize + 1;
+            let row = |next: &mut dyn FnMut() -> u64| -> Arc<[MatrixCell]> {
+                (0..cols)
+                    .map(|_| MatrixCell {
+                        verdict: verdict(next()),
+                    })
+                    .collect()
+            };
+            type Row = Arc<[MatrixCell]>;
+            let pairs: Vec<(Row, Row)> = (0..(next() % 4 + 1))
+                .map(|_| (row(&mut next), row(&mut next)))
+                .collect();
+            let rows: Vec<usize> = (0..(next() % 12)).map(|_| (next() % 5) as usize).collect();
+            let mut flips = Flips::default();
+            let ids: Vec<u32> = pairs
+                .iter()
+                .map(|(a, b)| {
+                    let mut kinds: [Vec<u32>; 3] = Default::default();
+                    for c in 0..cols {
+                        if a[c].verdict != b[c].verdict {
+                            let k = flip_kind(&a[c].verdict, &b[c].verdict);
+                            kinds[usize::from(k)].push(c as u32);
+                        }
+                    }
+                    flips.add_pair(kinds.map(|cols| {
+                        Some(FlipSet {
+                            cols: Arc::from(cols),
+                            before: Arc::clone(a),
+                            after: Arc::clone(b),
+                        })
+                    }))
+                })
+                .collect();
+            let mut want = Vec::new();
+            for (r, &p) in rows.iter().enumerate() {
+                if let Some(&id) = ids.get(p) {
+                    flips.add_row(r, id);
+                    let (a, b) = &pairs[p];
+                    for c in 0..cols {
+                        if a[c].verdict != b[c].verdict {
+                            want.push(Flip {
+                                row: r,
+                                col: c,
+                                before: a[c].verdict.clone(),
+                                after: b[c].verdict.clone(),
+                            });
+                        }
+                    }
+                }
+            }
+            order_flips(&mut want);
+            let unread = flips.clone();
+            assert_eq!(flips.len(), want.len(), "case {case}");
+            if case % 2 == 0 {
+                // The last flip first: the runs are laid out from a read in the middle.
+                assert_eq!(
+                    flips.get(want.len().saturating_sub(1)),
+                    want.last().cloned()
+                );
+            }
+            assert_eq!(flips.to_vec(), want, "case {case}");
+            let run_cells: usize = flips.runs().map(|r| r.rows.len() * r.cells().count()).sum();
+            assert_eq!(run_cells, want.len(), "case {case}");
+            assert_eq!(flips, unread, "case {case}");
+            assert_eq!(flips.len(), unread.len(), "case {case}");
         }
     }
 }

@@ -230,7 +230,15 @@ impl App {
         );
         self.cost_changes = crate::cost::diff(&self.cost, &cost);
         let cost_delta = cost.total - self.cost.total;
-        self.cost = cost;
+        let before_cost = std::mem::replace(&mut self.cost, cost);
+        // A quota-sized estimate, matrix and list of flipped cells take millions of
+        // instructions to free: not something the user waits for after an edit.
+        let before_change = self.change.take();
+        if before_cost.items.len() >= FREE_LATER_ITEMS
+            || before_matrix.cells.len() >= FREE_LATER_ROWS
+        {
+            free_later((before_cost, before_matrix, before_change));
+        }
         let mut parts = vec![what.text(self.lang)];
         // At an open lesson question the old and new verdicts would give the answer away.
         if let Some(p) = &path
@@ -260,6 +268,20 @@ impl App {
     }
 }
 
+/// From how many line items an estimate before an edit is freed on a thread of its own.
+const FREE_LATER_ITEMS: usize = 1_000;
+/// From how many rows a matrix before an edit is freed on a thread of its own.
+const FREE_LATER_ROWS: usize = 5_000;
+
+/// Frees `old` on a thread of its own (the thread only drops it); where no thread can be
+/// started, here.
+fn free_later<T: Send + 'static>(old: T) {
+    // On failure the closure, and `old` with it, is dropped here.
+    let _ = std::thread::Builder::new()
+        .name("free".into())
+        .spawn(move || drop(old));
+}
+
 /// The cells whose verdicts differ, in the order the `c` list shows them
 /// (`super::change::order_flips`): each kind of flip in cell order, the kinds one after the
 /// other. Rows of instances that share a class share their allocations, so each (before,
@@ -274,15 +296,12 @@ pub(super) fn flips(before: &Matrix, after: &Matrix) -> Flips {
     {
         return out;
     }
-    // Per pair of rows, its set of each kind; per row, its pair (rows next to each other
-    // often share one: looked up once).
-    let mut pair_of: rustc_hash::FxHashMap<(usize, usize), usize> = Default::default();
-    let mut sets: Vec<[Option<u32>; 3]> = Vec::new();
-    let mut rows: Vec<Option<usize>> = Vec::with_capacity(before.cells.len());
-    let mut last: Option<((usize, usize), usize)> = None;
-    for (a, b) in before.cells.iter().zip(&after.cells) {
+    // Per pair of rows, its index; per row, its pair (rows next to each other often share
+    // one: looked up once). The list's order is laid out when the list is read.
+    let mut pair_of: rustc_hash::FxHashMap<(usize, usize), u32> = Default::default();
+    let mut last: Option<((usize, usize), u32)> = None;
+    for (row, (a, b)) in before.cells.iter().zip(&after.cells).enumerate() {
         if Arc::ptr_eq(a, b) {
-            rows.push(None);
             continue;
         }
         let key = (a.as_ptr() as usize, b.as_ptr() as usize);
@@ -296,28 +315,18 @@ pub(super) fn flips(before: &Matrix, after: &Matrix) -> Flips {
                         cols[usize::from(kind)].push(col as u32);
                     }
                 }
-                sets.push(cols.map(|cols| {
-                    out.add_set(FlipSet {
+                out.add_pair(cols.map(|cols| {
+                    // A kind that flips no column is left out: no set to make.
+                    (!cols.is_empty()).then(|| FlipSet {
                         cols: Arc::from(cols),
                         before: Arc::clone(a),
                         after: Arc::clone(b),
                     })
-                }));
-                sets.len() - 1
+                }))
             }),
         };
         last = Some((key, pair));
-        rows.push(Some(pair));
-    }
-    // The kinds one after the other (`flip_kind`: lost or gained, changed way, source's AZ).
-    let flipping = rows.iter().filter(|r| r.is_some()).count();
-    out.reserve(flipping.saturating_mul(2).min(rows.len() * 3));
-    for kind in [0, 1, 2] {
-        for (row, pair) in rows.iter().enumerate() {
-            if let Some(set) = pair.and_then(|p| sets[p][kind]) {
-                out.push(row..row + 1, set);
-            }
-        }
+        out.add_row(row, pair);
     }
     out
 }

@@ -154,12 +154,15 @@ pub(super) fn bill(
         amounts: Vec::new(),
     };
     // Only groups that carry flows count.
-    let carried: Vec<(&Usage, f64)> = groups
-        .iter()
-        .zip(usage)
-        .filter(|(g, _)| g.way.is_some() && g.flows > 0)
-        .map(|(g, u)| (&**u, g.gb))
-        .collect();
+    // Sized once: a quota-sized estimate has tens of thousands of groups.
+    let mut carried: Vec<(&Usage, f64)> = Vec::with_capacity(groups.len());
+    carried.extend(
+        groups
+            .iter()
+            .zip(usage)
+            .filter(|(g, _)| g.way.is_some() && g.flows > 0)
+            .map(|(g, u)| (&**u, g.gb)),
+    );
     let gateway_gb = totals(&carried, |u| &u.gateway, s.gateway_endpoints.len());
     let nat_gb = totals(&carried, |u| &u.nat, s.nat_gateways.len());
     let gwlb_endpoint_gb = totals(&carried, |u| &u.gwlb_endpoint, s.gwlb_endpoints.len());

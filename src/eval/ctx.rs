@@ -54,6 +54,10 @@ pub(crate) struct Ctx<'m> {
     /// the matrix replays them for classes that differ from this one only in their groups and
     /// address (`matrix/family.rs`, [`super::layers::Logged`]).
     pub log: RefCell<Option<Vec<super::layers::Logged<'m>>>>,
+    /// While set, the security layers decide without making their facts: a gate keeps the
+    /// hops of the first piece it passes only, so those after it are checked quietly (and
+    /// again with facts when refused, for their stop: `layers::split`).
+    pub quiet: std::cell::Cell<bool>,
 }
 
 /// The groups of one side of a security group check: the source's own (they differ between
@@ -113,7 +117,13 @@ impl<'m> Ctx<'m> {
             src_id: Id::default(),
             deleted_nat: None,
             log: RefCell::new(None),
+            quiet: Default::default(),
         }
+    }
+
+    /// Whether the security layers make their facts now (see [`Ctx::quiet`]).
+    pub fn layer_facts(&self) -> bool {
+        self.facts && !self.quiet.get()
     }
 
     /// Record a note once per trace (the matrix keeps none).
@@ -359,8 +369,13 @@ pub(crate) const ROOM_FORWARDED: usize = 8;
 /// table has ready for the service's ranges: growing a trail later costs more than the room. A
 /// hint only (the model is read without recording what the walk depends on).
 pub(crate) fn room_for_service(model: &Model, source: &Source, svc: usize) -> usize {
+    // The security layers' hops (aws-semantics.md §5b, `layers.rs`): the source's groups, and
+    // its subnet's network ACL; at an interface endpoint, its subnet's ACL and its groups; at
+    // a forwarder, its subnet's ACL both ways.
+    let sec = model.security();
+    let (groups, acls) = (usize::from(sec.groups_on), usize::from(sec.acls_on));
     if !model.service_endpoints[svc].is_empty() {
-        return ROOM;
+        return ROOM + 2 * (groups + acls);
     }
     let table = model.compiled_table(model.subnet_table[source.subnet].0);
     let winner = table
@@ -372,8 +387,8 @@ pub(crate) fn room_for_service(model: &Model, source: &Source, svc: usize) -> us
             crate::model::Target::NatGateway(_)
             | crate::model::Target::GatewayLoadBalancerEndpoint(_)
             | crate::model::Target::NetworkInterface(_),
-        ) => ROOM_FORWARDED,
-        _ => ROOM,
+        ) => ROOM_FORWARDED + groups + 3 * acls,
+        _ => ROOM + groups + acls,
     }
 }
 

@@ -69,6 +69,7 @@ pub(crate) fn evaluate_in(
         src_id: Id::default(),
         deleted_nat,
         log: Default::default(),
+        quiet: Default::default(),
     };
     if let Some(note) = family_note {
         ctx.notes.push(note);
@@ -496,7 +497,10 @@ pub(crate) fn evaluate_service(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -
     service_trace(ctx, source, svc)
 }
 
-/// [`evaluate_service`] with the traffic in `ctx`.
+/// [`evaluate_service`] with the traffic in `ctx`. Marked inline: the matrix and the cost
+/// estimate reach it for every cell (builds without LTO keep it out of line all the same; the
+/// README's Engine section has the counts).
+#[inline]
 pub(super) fn service_trace(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -> PathTrace {
     let model = ctx.model;
     let service = &model.services()[svc];

@@ -32,7 +32,8 @@ use crate::model::{GroupSet, NAT_EPHEMERAL, PortRange, Target};
 use super::ctx::{Ctx, Dest, Outcome, Pieces, Side, SourceCheck, Walk};
 use super::facts::*;
 pub(crate) use super::logged::Logged;
-use super::rules::{network_acl, security_group};
+use super::rules::network_acl;
+use super::rules::security_group::{self, Allowed};
 
 /// A hop a piece passed: kind, id, and the fact when facts are kept.
 pub(crate) type Passed = (HopKind, Id, Option<Fact>);
@@ -59,13 +60,15 @@ struct Piece<'c, 'm> {
 }
 
 impl Piece<'_, '_> {
-    fn group(&mut self, check: Result<GroupCheck, Box<GroupCheck>>) -> Result<(), Box<Outcome>> {
+    fn group(&mut self, check: Result<Allowed, Box<GroupCheck>>) -> Result<(), Box<Outcome>> {
         match check {
             Ok(c) => {
-                // The check moves into the fact; only its interface's id is copied.
-                let id = c.interface.clone();
-                let fact = self.ctx.facts.then(|| Fact::security_group(c));
-                self.hops.push((HopKind::SecurityGroup, id, fact));
+                // The check, boxed where it was made, becomes the fact. A quiet piece's hops
+                // are not kept ([`Ctx::quiet`]).
+                if !self.ctx.quiet.get() {
+                    let fact = c.check.map(Fact::SecurityGroup);
+                    self.hops.push((HopKind::SecurityGroup, c.interface, fact));
+                }
                 Ok(())
             }
             Err(c) => Err(Box::new(Outcome::Stop {
@@ -90,7 +93,7 @@ impl Piece<'_, '_> {
         }
         let id = checks[0].acl.clone();
         // Moved into the fact, not cloned.
-        let fact = self.ctx.facts.then(|| Fact::NetworkAcl {
+        let fact = self.ctx.layer_facts().then(|| Fact::NetworkAcl {
             checks: Vec::from(checks),
         });
         self.hops.push((HopKind::NetworkAcl, id, fact));
@@ -110,7 +113,7 @@ impl Piece<'_, '_> {
         reply_ports: PortRange,
     ) -> Result<(), Box<Outcome>> {
         let ctx = self.ctx;
-        if !ctx.facts {
+        if !ctx.layer_facts() {
             let acl = ctx
                 .model
                 .security()
@@ -124,6 +127,9 @@ impl Piece<'_, '_> {
             {
                 if let Some(a) = acl {
                     ctx.read_acl(a as usize);
+                }
+                if ctx.quiet.get() {
+                    return Ok(());
                 }
                 let id = match acl.and_then(|a| ctx.model.scenario().network_acls.get(a as usize)) {
                     Some(a) => Id::from(a.id.as_str()),
@@ -375,7 +381,7 @@ fn source_check<'m>(
     groups: Side<'m>,
     traffic: Traffic,
     peer: Side<'m>,
-) -> Result<GroupCheck, Box<GroupCheck>> {
+) -> Result<Allowed, Box<GroupCheck>> {
     let src = ctx.src_groups.as_slice();
     let checked = groups.resolve(src).unwrap_or_default();
     let logging = ctx.log.borrow().is_some();
@@ -429,12 +435,24 @@ fn split(
         hops: Passes::new(),
         blocked: Vec::new(),
     };
+    // A log of the source's checks would record a refused piece's checks twice.
+    let may_quiet = ctx.facts && ctx.log.borrow().is_none();
     for piece in pieces {
         let mut p = Piece {
             ctx,
             hops: Passes::new(),
         };
-        match check(&mut p, piece) {
+        // Only the first piece that passes keeps its hops: those after it are decided without
+        // facts, and checked again with them only when refused (a stop keeps its facts).
+        let quiet = may_quiet && !gate.pass.is_empty();
+        ctx.quiet.set(quiet);
+        let mut result = check(&mut p, piece);
+        ctx.quiet.set(false);
+        if quiet && result.is_err() {
+            p.hops.clear();
+            result = check(&mut p, piece);
+        }
+        match result {
             Ok(()) => {
                 if gate.pass.is_empty() {
                     gate.hops = p.hops;

@@ -5,5 +5,5 @@
 
 pub(crate) use crate::model::destination_text;
 pub(crate) use crate::model::route_select::{
-    Choice, Group, choose, groups, kept_group, split_into_with,
+    Choice, Group, choose, groups, kept_endpoint_group, kept_group, split_into_with,
 };

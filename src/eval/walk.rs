@@ -129,10 +129,16 @@ fn route_from<'m>(
         .service
         .filter(|&s| cidrs == &model.services()[s].cidrs[..])
         .and_then(|s| compiled.services.get(s));
+    // An endpoint's ENIs: the table keeps their group, decisions made once.
+    let kept = match (ready, dest) {
+        (None, Dest::Eni { endpoint }) => route::kept_endpoint_group(compiled, endpoint, cidrs),
+        _ => None,
+    };
     let owned: SmallVec<[Group; 2]>;
-    let groups: &[Group] = match ready {
-        Some(ready) => ready,
-        None => {
+    let groups: &[Group] = match (ready, kept) {
+        (Some(ready), _) => ready,
+        (None, Some(kept)) => std::slice::from_ref(kept),
+        (None, None) => {
             owned = match route::kept_group(compiled, cidrs, ctx.facts) {
                 // Every piece in subnets the table has one choice for (an endpoint's ENIs).
                 Some(group) => smallvec::smallvec![group],

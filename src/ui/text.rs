@@ -140,7 +140,9 @@ pub fn wrap(
 /// How many lines [`wrap`] makes of `text`, without making them: a text that fits after
 /// `first` is one line.
 pub fn wrap_count(text: &str, width_cells: usize, first: &str, rest: &str) -> usize {
-    if width(first) + width(text) <= width_cells {
+    // A text takes no more cells than it has bytes (a two-cell character has three), so a
+    // short one fits without measuring it: the route tables panel counts 800 tables a frame.
+    if first.len() + text.len() <= width_cells || width(first) + width(text) <= width_cells {
         return 1;
     }
     wrap(

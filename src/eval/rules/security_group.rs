@@ -128,6 +128,14 @@ pub(crate) fn allows(
     allowed
 }
 
+/// A check that allowed the traffic: the interface (the hop's id) and, when facts are kept, the
+/// check with the rule that allowed it. Small to move: the check is boxed once, as the hop's fact
+/// keeps it.
+pub(crate) struct Allowed {
+    pub interface: Id,
+    pub check: Option<Box<GroupCheck>>,
+}
+
 /// Check `traffic` against the rules of `groups` in `direction`, at `interface`. `Ok` when some
 /// rule allows it (the rule named), `Err` when none does (the rules listed).
 pub(crate) fn check(
@@ -137,7 +145,7 @@ pub(crate) fn check(
     groups: &[u32],
     traffic: Traffic,
     peer_groups: Option<&[u32]>,
-) -> Result<GroupCheck, Box<GroupCheck>> {
+) -> Result<Allowed, Box<GroupCheck>> {
     check_with(
         ctx,
         true,
@@ -159,7 +167,7 @@ pub(crate) fn check_with(
     groups: &[u32],
     traffic: Traffic,
     peer_groups: Option<&[u32]>,
-) -> Result<GroupCheck, Box<GroupCheck>> {
+) -> Result<Allowed, Box<GroupCheck>> {
     let sec = ctx.model.security();
     if record {
         ctx.read_groups(groups);
@@ -173,21 +181,24 @@ pub(crate) fn check_with(
         rules.iter().enumerate().map(move |(i, r)| (group, i, r))
     };
     // Without facts only the decision counts: decided ahead ([`allows`]).
-    if !ctx.facts {
-        let c = GroupCheck {
-            direction,
-            interface: Id::from(interface),
-            groups: Vec::new(),
-            traffic,
-            allowed_by: None,
-            rules: Vec::new(),
-            total: 0,
-        };
-        return match allows(ctx, direction, groups, &c.traffic, peer_groups) {
-            true => Ok(c),
+    if !ctx.layer_facts() {
+        return match allows(ctx, direction, groups, &traffic, peer_groups) {
+            true => Ok(Allowed {
+                // A quiet check's hop is not kept (`Ctx::quiet`): no id to make.
+                interface: match ctx.quiet.get() {
+                    true => Id::default(),
+                    false => Id::from(interface),
+                },
+                check: None,
+            }),
             false => Err(Box::new(GroupCheck {
+                direction,
+                interface: Id::from(interface),
+                groups: Vec::new(),
+                traffic,
+                allowed_by: None,
+                rules: Vec::new(),
                 total: groups.iter().map(|&g| rules_of(g).count()).sum(),
-                ..c
             })),
         };
     }
@@ -214,14 +225,17 @@ pub(crate) fn check_with(
         }
     };
     match allowed_by {
-        Some((group, i, r)) => Ok(GroupCheck {
-            direction,
+        Some((group, i, r)) => Ok(Allowed {
             interface: Id::from(interface),
-            groups: group_ids(),
-            traffic,
-            allowed_by: ctx.facts.then(|| rule_fact(&group.id, i, r)),
-            rules: Vec::new(),
-            total: 0,
+            check: Some(Box::new(GroupCheck {
+                direction,
+                interface: Id::from(interface),
+                groups: group_ids(),
+                traffic,
+                allowed_by: ctx.facts.then(|| rule_fact(&group.id, i, r)),
+                rules: Vec::new(),
+                total: 0,
+            })),
         }),
         None => {
             let total = groups.iter().map(|&g| rules_of(g).count()).sum();

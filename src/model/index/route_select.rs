@@ -179,6 +179,43 @@ pub(crate) struct SubnetChoices {
     pub ranges: Box<[(u32, u32, u32)]>,
     /// The distinct choices, each with its matches as [`decision`] lists them.
     pub choices: Box<[(Choice, Arc<[RouteMatch]>)]>,
+    /// Per interface endpoint (by index), the [`kept_group`] of its ENIs, made by the first path
+    /// that asks ([`kept_endpoint_group`]).
+    pub endpoints: EndpointGroups,
+}
+
+/// A cache of [`kept_group`] per interface endpoint: every trace to an endpoint shares its
+/// group's decisions instead of allocating them. Equal whatever it holds: it only spares work.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct EndpointGroups(Box<[std::sync::OnceLock<Option<Group>>]>);
+
+impl EndpointGroups {
+    /// Room for `endpoints` interface endpoints, none made yet.
+    pub fn new(endpoints: usize) -> Self {
+        EndpointGroups((0..endpoints).map(|_| Default::default()).collect())
+    }
+}
+
+impl PartialEq for EndpointGroups {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for EndpointGroups {}
+
+/// [`kept_group`] (with its decisions) of `dests`, the ENIs of interface endpoint `endpoint`:
+/// made once per table and endpoint and borrowed after. A group made for other addresses (a
+/// failed AZ dropped some ENIs, a layer refused some, an edit moved them) is not used.
+pub(crate) fn kept_endpoint_group<'t>(
+    table: &'t CompiledTable,
+    endpoint: usize,
+    dests: &[Ipv4Net],
+) -> Option<&'t Group> {
+    let cell = table.subnets.endpoints.0.get(endpoint)?;
+    cell.get_or_init(|| kept_group(table, dests, true))
+        .as_ref()
+        .filter(|g| g.pieces[..] == *dests)
 }
 
 impl SubnetChoices {
@@ -205,6 +242,7 @@ impl SubnetChoices {
         SubnetChoices {
             ranges: ranges.into(),
             choices: choices.into(),
+            endpoints: EndpointGroups::default(),
         }
     }
 

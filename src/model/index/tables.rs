@@ -233,5 +233,7 @@ pub(super) fn compile_table(
         .collect();
     // A subnet that no route inside splits routes every address of it as it routes the subnet.
     table.subnets = SubnetChoices::new(&table, at.eni_subnets);
+    let endpoints = at.scenario.interface_endpoints.len();
+    table.subnets.endpoints = super::route_select::EndpointGroups::new(endpoints);
     table
 }

@@ -164,8 +164,28 @@ fn composed(app: &App, theme: &Theme, inner: Rect) -> (Composed, usize) {
     };
     let top = skeleton.top.len();
     let window = scroll.saturating_sub(top)..(scroll + height).saturating_sub(top);
-    let d = draw(app, theme, width, cw, rows, window);
-    (compose(&d, n, col_width, scroll..scroll + height), scroll)
+    // The second pass stops a row past the window (a column stops at the first subnet that
+    // starts after `rows`): the rows before are the skeleton's, made, and the skeleton keeps
+    // the rest (the lines above and below the columns are made in both passes).
+    let d = draw(
+        app,
+        theme,
+        width,
+        cw,
+        rows.min(window.end.saturating_add(1)),
+        window.clone(),
+    );
+    let made = compose(&d, n, col_width, scroll..scroll + height);
+    let columns = top..top + skeleton.columns.iter().map(|c| c.len()).max().unwrap_or(0);
+    let mut lines = lines;
+    for (i, line) in made.into_iter().enumerate().skip(scroll).take(height) {
+        if columns.contains(&i)
+            && let Some(slot) = lines.get_mut(i)
+        {
+            *slot = line;
+        }
+    }
+    (lines, scroll)
 }
 
 /// The first line to show so that the selected source (focus 2) and as many of the step's
