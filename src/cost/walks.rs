@@ -71,12 +71,5 @@ pub(super) fn evaluate_pending(
         }
     };
     let threads = crate::model::cores().min(families.len().div_ceil(8)).max(1);
-    std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
-        let mut done = work();
-        for h in helpers {
-            done.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        }
-        done
-    })
+    crate::model::gather(threads, work)
 }

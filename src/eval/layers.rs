@@ -114,13 +114,7 @@ impl Piece<'_, '_> {
     ) -> Result<(), Box<Outcome>> {
         let ctx = self.ctx;
         if !ctx.layer_facts() {
-            let acl = ctx
-                .model
-                .security()
-                .subnet_acl
-                .get(subnet)
-                .copied()
-                .flatten();
+            let acl = ctx.model.security().acl_of(subnet);
             let [request, reply] = traffic_both(ctx, peer, reply_ports);
             if network_acl::allows(ctx, acl, direction, &request)
                 && network_acl::allows(ctx, acl, back(direction), &reply)
@@ -180,13 +174,7 @@ pub(crate) fn acl_allows(
     peer: Ipv4Net,
     reply_ports: PortRange,
 ) -> (bool, bool) {
-    let acl = ctx
-        .model
-        .security()
-        .subnet_acl
-        .get(subnet)
-        .copied()
-        .flatten();
+    let acl = ctx.model.security().acl_of(subnet);
     let [request, reply] = traffic_both(ctx, peer, reply_ports);
     (
         network_acl::allows(ctx, acl, direction, &request),
@@ -326,13 +314,7 @@ fn crossing(
     peer: Ipv4Net,
     reply_ports: PortRange,
 ) -> [AclCheck; 2] {
-    let acl = ctx
-        .model
-        .security()
-        .subnet_acl
-        .get(subnet)
-        .copied()
-        .flatten();
+    let acl = ctx.model.security().acl_of(subnet);
     if let Some(a) = acl {
         ctx.read_acl(a as usize);
     }

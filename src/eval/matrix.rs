@@ -365,14 +365,7 @@ fn evaluate_rows(
             );
         }
     };
-    let mut rows = std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
-        let mut rows = work();
-        for h in helpers {
-            rows.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        }
-        rows
-    });
+    let mut rows = crate::model::gather(threads, work);
     // Every class once, each tagged with its index: back in the keys' order.
     rows.sort_unstable_by_key(|&(k, _)| k);
     rows.into_iter().map(|(_, row)| row).collect()

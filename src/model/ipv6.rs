@@ -170,6 +170,12 @@ impl super::Scenario {
         !self.vpc.ipv6_cidrs.is_empty()
     }
 
+    /// Whether `net` is exactly one of the VPC's IPv6 blocks: a route to it replaces the local
+    /// route's target.
+    pub fn is_vpc_ipv6_block(&self, net: Ipv6Net) -> bool {
+        self.vpc.ipv6_cidrs.iter().any(|c| c.trunc() == net.trunc())
+    }
+
     /// The IPv6 routes of `table`: the derived local route of each VPC IPv6 block (`true`)
     /// unless the table replaced its target (a written route to exactly the block: middlebox
     /// routing), then the table's written routes (`false`), destinations truncated.

@@ -356,14 +356,7 @@ pub(super) fn redo_cells(
             }
         }
     };
-    std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
-        let mut done = work();
-        for h in helpers {
-            done.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        }
-        done
-    })
+    crate::model::gather(threads, work)
 }
 
 /// What a row taken from its DNS answers after AZ failures depends on: the cells before (their

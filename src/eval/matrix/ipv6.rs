@@ -56,6 +56,18 @@ pub struct FamilyRows {
 }
 
 impl FamilyRows {
+    /// No group yet, with room for `groups` of them; `first_row` is set once they are pushed.
+    pub(super) fn with_room(model: &Model, row_class: Vec<u32>, groups: usize) -> FamilyRows {
+        FamilyRows {
+            row_class,
+            first_row: Vec::new(),
+            rows: Vec::with_capacity(groups),
+            families: Vec::with_capacity(groups),
+            unchecked: super::super::facts::unchecked(model),
+            reads: Vec::with_capacity(groups),
+        }
+    }
+
     /// One more group's cells, IP versions and reads (its unchecked layers joining the matrix's).
     pub(super) fn push_group(
         &mut self,
@@ -116,14 +128,7 @@ pub fn family_rows(model: &Model, failed: &[bool], probe: Probe, family: Family)
         .map(String::as_str)
         .collect();
     let mut ctx = Ctx::verdicts(model, failed, probe);
-    let mut out = FamilyRows {
-        row_class,
-        first_row: Vec::new(),
-        rows: Vec::with_capacity(first_row.len()),
-        families: Vec::with_capacity(first_row.len()),
-        unchecked: super::super::facts::unchecked(model),
-        reads: Vec::with_capacity(first_row.len()),
-    };
+    let mut out = FamilyRows::with_room(model, row_class, first_row.len());
     for &row in &first_row {
         let (cells, fams, reads) = group_row(
             &mut ctx,

@@ -154,14 +154,7 @@ pub(super) fn rows_after(
         .collect();
     let mut ctx = super::super::ctx::Ctx::verdicts(model, failed, probe);
     let old = &memo.rows;
-    let mut out = FamilyRows {
-        row_class,
-        first_row: Vec::new(),
-        rows: Vec::with_capacity(old.rows.len()),
-        families: Vec::with_capacity(old.rows.len()),
-        unchecked: super::super::facts::unchecked(model),
-        reads: Vec::with_capacity(old.rows.len()),
-    };
+    let mut out = FamilyRows::with_room(model, row_class, old.rows.len());
     for (g, &row) in first_row.iter().enumerate() {
         let (cells, fams, reads) = match old.reads.get(g) {
             Some(r) if !hit(r) => (

@@ -22,14 +22,6 @@ pub(super) fn endpoint(
     w: &mut Warn,
 ) -> Option<(InterfaceEndpoint, Vec<ServiceOverride>)> {
     let id = e.vpc_endpoint_id.as_str();
-    let added = |name: &str, dns: Option<&str>| ServiceOverride {
-        name: name.to_string(),
-        dns_name: dns.map(str::to_string),
-        private_dns_supported: None,
-        gateway_endpoint: None,
-        interface_endpoint: None,
-        cidrs: None,
-    };
     let mut private_dns = e.private_dns_enabled.unwrap_or(false);
     let (service, lattice, services) = if kind == "Resource" {
         let Some(arn) = e.resource_configuration_arn.as_deref() else {
@@ -62,7 +54,7 @@ pub(super) fn endpoint(
             arn: arn.to_string(),
             port_ranges,
         });
-        (name.clone(), lattice, vec![added(&name, dns)])
+        (name.clone(), lattice, vec![lattice_service(&name, dns)])
     } else {
         let Some(arn) = e.service_network_arn.as_deref() else {
             w.push(warning(id, "aws_missing_input", "lattice_arn").s("kind", kind));
@@ -91,7 +83,7 @@ pub(super) fn endpoint(
             arn: arn.to_string(),
             services: named[1..].iter().map(|(n, _)| n.to_string()).collect(),
         });
-        let services = named.iter().map(|&(n, d)| added(n, d)).collect();
+        let services = named.iter().map(|&(n, d)| lattice_service(n, d)).collect();
         (first.to_string(), lattice, services)
     };
     let endpoint = InterfaceEndpoint {
@@ -172,14 +164,7 @@ pub(super) fn vpc_association(
     }
     for &(name, dns) in &named {
         if !services.iter().any(|o| o.name == name) {
-            services.push(ServiceOverride {
-                name: name.to_string(),
-                dns_name: dns.map(str::to_string),
-                private_dns_supported: None,
-                gateway_endpoint: None,
-                interface_endpoint: None,
-                cidrs: None,
-            });
+            services.push(lattice_service(name, dns));
         }
     }
     Some(ServiceNetworkAssociation {
@@ -188,4 +173,17 @@ pub(super) fn vpc_association(
         services: named.iter().map(|(n, _)| n.to_string()).collect(),
         security_groups: groups,
     })
+}
+
+/// A VPC Lattice service or resource the scenario adds to its catalogue: its name and the DNS
+/// name clients ask, nothing else known.
+fn lattice_service(name: &str, dns: Option<&str>) -> ServiceOverride {
+    ServiceOverride {
+        name: name.to_string(),
+        dns_name: dns.map(str::to_string),
+        private_dns_supported: None,
+        gateway_endpoint: None,
+        interface_endpoint: None,
+        cidrs: None,
+    }
 }

@@ -28,7 +28,7 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
             if route.target == Target::Local {
                 return Err(local_target(route_table, destination, "edit_add_local"));
             }
-            if is_vpc_block(s, destination) {
+            if s.is_vpc_ipv6_block(destination) {
                 return Err(refuse(
                     Diagnostic::error(route_table, "duplicate_route_destination")
                         .s("case", "edit_local")
@@ -60,7 +60,7 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
         Edit::ReplaceIpv6Route { route_table, route } => {
             let ti = find_table(s, route_table)?;
             let destination = route.destination.trunc();
-            if is_vpc_block(s, destination) {
+            if s.is_vpc_ipv6_block(destination) {
                 return replace_local(s, ti, route_table, route, destination);
             }
             if route.target == Target::Local {
@@ -84,7 +84,7 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
         } => {
             let ti = find_table(s, route_table)?;
             let destination = destination.trunc();
-            if is_vpc_block(s, destination) {
+            if s.is_vpc_ipv6_block(destination) {
                 // Deleting the local route's override restores `local`; the local route itself
                 // cannot be deleted.
                 let Some(i) = override_of(s, ti, destination) else {
@@ -110,10 +110,6 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
         }
         _ => unreachable!("not an IPv6 route edit: {edit:?}"),
     })
-}
-
-fn is_vpc_block(s: &Scenario, destination: ipnet::Ipv6Net) -> bool {
-    s.vpc.ipv6_cidrs.iter().any(|c| c.trunc() == destination)
 }
 
 /// The written route of table `ti` that overrides the local route of VPC block `destination`.

@@ -5,9 +5,35 @@ use std::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
 
-use super::EniInfo;
 use super::IdMap;
 use crate::model::Scenario;
+
+/// An interface endpoint's network interface in one subnet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EniInfo {
+    pub subnet: usize,
+    pub az: usize,
+    /// Its private IPv4 address; unspecified (`0.0.0.0`) in a subnet without an IPv4 block
+    /// (an IPv6-only subnet), where it has none.
+    pub ip: Ipv4Addr,
+    /// Its IPv6 address as a /128 (`subnets[].ipv6`), else the subnet's IPv6 block (the
+    /// model names the block when the address is not given); none without an IPv6 block.
+    pub ipv6: Option<ipnet::Ipv6Net>,
+}
+
+impl EniInfo {
+    /// What names the interface on screen: its IPv4 address, or, in an IPv6-only subnet, its
+    /// IPv6 address (or the subnet's IPv6 block), never the unspecified `0.0.0.0`.
+    pub fn shown_address(&self) -> String {
+        match self.ipv6 {
+            Some(v6) if self.ip.is_unspecified() => match v6.prefix_len() {
+                128 => v6.addr().to_string(),
+                _ => v6.to_string(),
+            },
+            _ => self.ip.to_string(),
+        }
+    }
+}
 
 /// Give every endpoint ENI an address: its configured one, or the first free host address of
 /// the subnet after the four AWS reserves at the start.

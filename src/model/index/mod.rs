@@ -3,20 +3,17 @@
 //! the choice for each service's ranges; everything else only arranges the facts.
 
 use std::collections::HashMap;
-use std::net::Ipv4Addr;
 use std::sync::Arc;
 
-use ipnet::Ipv4Net;
-
 use super::parts::{Parts, Touched};
-use super::{Destination, Diagnostic, Scenario, Target, validate};
+use super::{Diagnostic, Scenario, validate};
 use crate::model::catalogue::{self, Service, Workload};
-use crate::prefix_trie::PrefixTrie;
 
 mod bpa;
 mod compare;
 mod dns;
 mod endpoint_ips;
+pub use endpoint_ips::EniInfo;
 mod lookups;
 pub(crate) mod route_select;
 mod security;
@@ -28,6 +25,7 @@ mod trace_parts;
 use endpoint_ips::allocate_endpoint_ips;
 use tables::compile_tables;
 pub(crate) use tables::destination_text;
+pub use tables::{CompiledRoute, CompiledTable, RouteOrigin};
 
 pub use route_select::{RouteDecision, RouteMatch, RouteRule};
 
@@ -38,7 +36,7 @@ pub(crate) use bpa::{Applies, BpaIndex};
 pub(crate) use dns::DnsIndex;
 pub use lookups::{FailedAzs, UNCHECKED, Unchecked, unchecked_layers};
 pub use security::{GroupSet, SecurityIndex};
-pub(crate) use threads::cores;
+pub(crate) use threads::{cores, gather};
 pub use trace_parts::{Az, AzNames, EndpointEni, Route as RouteFact, SHOWN_ROUTES};
 
 /// How a subnet got its route table (aws-semantics.md §1).
@@ -47,107 +45,6 @@ pub enum Association {
     Explicit,
     /// No explicit association: the subnet uses the main table.
     ImplicitMain,
-}
-
-/// Where a route in a compiled table came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RouteOrigin {
-    /// The derived `local` route for a VPC CIDR (target possibly replaced).
-    Local,
-    /// A route written in the scenario with a CIDR destination.
-    Static,
-    /// A route written in the scenario to a service's managed prefix list.
-    PrefixList,
-    /// Derived from a gateway endpoint's table list.
-    GatewayEndpoint,
-}
-
-impl RouteOrigin {
-    pub fn code(self) -> &'static str {
-        match self {
-            RouteOrigin::Local => "local",
-            RouteOrigin::Static => "static",
-            RouteOrigin::PrefixList => "prefix_list",
-            RouteOrigin::GatewayEndpoint => "gateway_endpoint",
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CompiledRoute {
-    pub destination: Destination,
-    pub origin: RouteOrigin,
-    pub target: Target,
-    /// For prefix-list routes: the entries that AWS ignores in a subnet route table because they
-    /// fall inside a VPC CIDR.
-    pub ignored: Vec<Ipv4Net>,
-}
-
-impl CompiledRoute {
-    pub fn is_prefix_list(&self) -> bool {
-        matches!(self.destination, Destination::PrefixList(_))
-    }
-}
-
-/// A route table with its derived routes and a trie from each destination CIDR to its route.
-#[derive(Debug, Clone)]
-pub struct CompiledTable {
-    pub routes: Vec<CompiledRoute>,
-    pub trie: PrefixTrie<u32>,
-    /// For each of the model's services (by index), its ranges split by the routes inside them
-    /// and grouped by the route that wins them, with the table's decisions for each group
-    /// (`route_select::groups`). Worked out when the table is compiled, so a path to a service
-    /// reads its route choices instead of walking the trie for each range.
-    pub(crate) services: Box<[Box<[route_select::Group]>]>,
-    /// Each route's destination as written (`10.0.0.0/16`, `pl-s3`), for the trace's matches.
-    pub(crate) written: Box<[compact_str::CompactString]>,
-    /// For each subnet that holds interface-endpoint ENIs and that no route splits, sorted by
-    /// CIDR: the route choice for any address in it, and the matches as a trace shows them, so
-    /// a path to an ENI needs no walk of the trie (`route_select::split_into`).
-    pub(crate) subnets: route_select::SubnetChoices,
-    /// The first routes as a trace names them when no route matches (`trace_parts`).
-    pub(crate) shown: Arc<[RouteFact]>,
-}
-
-/// Two tables are equal when they route alike. The kept subnet choices are left out: they only
-/// spare trie walks, give the trie's own answers (a property test in `route_select` checks it),
-/// and depend on where the endpoints' ENIs were when the table was compiled, so a table an edit
-/// kept may keep a few more or fewer than a fresh one.
-impl PartialEq for CompiledTable {
-    fn eq(&self, other: &Self) -> bool {
-        self.routes == other.routes
-            && self.trie == other.trie
-            && self.services == other.services
-            && self.written == other.written
-    }
-}
-
-/// An interface endpoint's network interface in one subnet.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EniInfo {
-    pub subnet: usize,
-    pub az: usize,
-    /// Its private IPv4 address; unspecified (`0.0.0.0`) in a subnet without an IPv4 block
-    /// (an IPv6-only subnet), where it has none.
-    pub ip: Ipv4Addr,
-    /// Its IPv6 address as a /128 (`subnets[].ipv6`), else the subnet's IPv6 block (the
-    /// model names the block when the address is not given); none without an IPv6 block.
-    pub ipv6: Option<ipnet::Ipv6Net>,
-}
-
-impl EniInfo {
-    /// What names the interface on screen: its IPv4 address, or, in an IPv6-only subnet, its
-    /// IPv6 address (or the subnet's IPv6 block), never the unspecified `0.0.0.0`.
-    pub fn shown_address(&self) -> String {
-        match self.ipv6 {
-            Some(v6) if self.ip.is_unspecified() => match v6.prefix_len() {
-                128 => v6.addr().to_string(),
-                _ => v6.to_string(),
-            },
-            _ => self.ip.to_string(),
-        }
-    }
 }
 
 /// A validated scenario and its indexes. Every part is shared, so a clone is cheap, and a model

@@ -68,6 +68,11 @@ fn prefix_ranges<'a>(
 }
 
 impl SecurityIndex {
+    /// Subnet `subnet`'s network ACL (index into the scenario's); none: the stand-in default.
+    pub fn acl_of(&self, subnet: usize) -> Option<u32> {
+        self.subnet_acl.get(subnet).copied().flatten()
+    }
+
     /// `services` and `service_lookup`: the model's catalogue services, for managed prefix
     /// lists.
     pub fn build(

@@ -13,11 +13,85 @@ use ipnet::Ipv4Net;
 use super::IdMap;
 use super::route_select::{Choice, SubnetChoices, groups, split_into};
 use super::threads::parallel;
-use super::{CompiledRoute, CompiledTable, RouteOrigin};
+use super::{RouteFact, route_select};
 use crate::model::catalogue::Service;
 use crate::model::{Destination, Scenario, Target};
 use crate::net_text::NetText;
 use crate::prefix_trie::PrefixTrie;
+
+/// Where a route in a compiled table came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RouteOrigin {
+    /// The derived `local` route for a VPC CIDR (target possibly replaced).
+    Local,
+    /// A route written in the scenario with a CIDR destination.
+    Static,
+    /// A route written in the scenario to a service's managed prefix list.
+    PrefixList,
+    /// Derived from a gateway endpoint's table list.
+    GatewayEndpoint,
+}
+
+impl RouteOrigin {
+    pub fn code(self) -> &'static str {
+        match self {
+            RouteOrigin::Local => "local",
+            RouteOrigin::Static => "static",
+            RouteOrigin::PrefixList => "prefix_list",
+            RouteOrigin::GatewayEndpoint => "gateway_endpoint",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompiledRoute {
+    pub destination: Destination,
+    pub origin: RouteOrigin,
+    pub target: Target,
+    /// For prefix-list routes: the entries that AWS ignores in a subnet route table because they
+    /// fall inside a VPC CIDR.
+    pub ignored: Vec<Ipv4Net>,
+}
+
+impl CompiledRoute {
+    pub fn is_prefix_list(&self) -> bool {
+        matches!(self.destination, Destination::PrefixList(_))
+    }
+}
+
+/// A route table with its derived routes and a trie from each destination CIDR to its route.
+#[derive(Debug, Clone)]
+pub struct CompiledTable {
+    pub routes: Vec<CompiledRoute>,
+    pub trie: PrefixTrie<u32>,
+    /// For each of the model's services (by index), its ranges split by the routes inside them
+    /// and grouped by the route that wins them, with the table's decisions for each group
+    /// (`route_select::groups`). Worked out when the table is compiled, so a path to a service
+    /// reads its route choices instead of walking the trie for each range.
+    pub(crate) services: Box<[Box<[route_select::Group]>]>,
+    /// Each route's destination as written (`10.0.0.0/16`, `pl-s3`), for the trace's matches.
+    pub(crate) written: Box<[compact_str::CompactString]>,
+    /// For each subnet that holds interface-endpoint ENIs and that no route splits, sorted by
+    /// CIDR: the route choice for any address in it, and the matches as a trace shows them, so
+    /// a path to an ENI needs no walk of the trie (`route_select::split_into`).
+    pub(crate) subnets: route_select::SubnetChoices,
+    /// The first routes as a trace names them when no route matches (`trace_parts`).
+    pub(crate) shown: Arc<[RouteFact]>,
+}
+
+/// Two tables are equal when they route alike. The kept subnet choices are left out: they only
+/// spare trie walks, give the trie's own answers (a property test in `route_select` checks it),
+/// and depend on where the endpoints' ENIs were when the table was compiled, so a table an edit
+/// kept may keep a few more or fewer than a fresh one.
+impl PartialEq for CompiledTable {
+    fn eq(&self, other: &Self) -> bool {
+        self.routes == other.routes
+            && self.trie == other.trie
+            && self.services == other.services
+            && self.written == other.written
+    }
+}
 
 /// Every table compiled, or `reuse`d, while `alongside` runs. With many routes to compile and
 /// more than one core, a second thread compiles tables as soon as it starts and this one joins

@@ -29,6 +29,21 @@ pub(crate) fn cores() -> usize {
     *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
+/// `work` on `threads` threads at once (this one and `threads - 1` helpers), each returning what
+/// it did; everything done, in no set order (a helper's panic goes on in this thread). Each
+/// thread takes its own share: `work` takes items from a shared counter or queue.
+pub(crate) fn gather<T: Send>(threads: usize, work: impl Fn() -> Vec<T> + Sync) -> Vec<T> {
+    let work = &work;
+    std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut done = work();
+        for h in helpers {
+            done.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        done
+    })
+}
+
 pub(super) fn route_count(tables: &[RouteTable]) -> usize {
     tables.iter().map(|t| t.routes.len()).sum()
 }

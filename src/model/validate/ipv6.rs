@@ -133,7 +133,7 @@ pub(super) fn ipv6_routes(cx: &Cx, out: &mut Vec<Diagnostic>) {
                     &t.id,
                     "ipv6_route_target_unknown",
                 )));
-            } else if s.vpc.ipv6_cidrs.iter().any(|c| c.trunc() == dest)
+            } else if s.is_vpc_ipv6_block(dest)
                 && !super::route_tables::is_middlebox_target(&r.target)
             {
                 // A route to exactly a VPC IPv6 block replaces the local route's target, as
