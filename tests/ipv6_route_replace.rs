@@ -24,6 +24,7 @@ fn replace(table: &str, destination: &str, target: Target) -> Edit {
             destination: destination.parse().unwrap(),
             target,
         },
+        position: None,
     }
 }
 
@@ -135,16 +136,43 @@ fn the_ipv6_local_route_target_is_replaced_and_restored() {
         "reachable"
     );
     // Undo (restore local) brings the scenario back; so does deleting the override.
+    // The override went after the table's `::/0` route: its redo puts it back there.
+    let at = |e: &Edit, p: Option<usize>| match e.clone() {
+        Edit::ReplaceIpv6Route {
+            route_table, route, ..
+        } => Edit::ReplaceIpv6Route {
+            route_table,
+            route,
+            position: p,
+        },
+        other => other,
+    };
     let (back, redo) = undo.apply(&after).unwrap();
     assert_eq!(back.scenario(), m.scenario());
-    assert_eq!(redo, to_eni);
+    assert_eq!(redo, at(&to_eni, Some(1)));
     let delete = Edit::DeleteIpv6Route {
         route_table: "rtb-private-a".into(),
         destination: block.parse().unwrap(),
     };
     let (deleted, undelete) = delete.apply(&after).unwrap();
     assert_eq!(deleted.scenario(), m.scenario());
-    assert_eq!(undelete, to_eni);
+    assert_eq!(undelete, at(&to_eni, Some(1)));
+    // An override written first in the list comes back first after a restore and its undo.
+    let (first, _) = at(&to_eni, Some(0)).apply(&m).unwrap();
+    let routes = |m: &Model| {
+        m.scenario()
+            .route_tables
+            .iter()
+            .find(|t| t.id == "rtb-private-a")
+            .unwrap()
+            .ipv6_routes
+            .clone()
+    };
+    assert_eq!(routes(&first)[0].destination.to_string(), block);
+    let (restored, back_in) = delete.apply(&first).unwrap();
+    assert_eq!(restored.scenario(), m.scenario());
+    let (again, _) = back_in.apply(&restored).unwrap();
+    assert_eq!(routes(&again), routes(&first));
     // The local route itself is neither deleted nor added twice; restoring `local` where it
     // already is changes nothing.
     assert!(delete.apply(&m).is_err());

@@ -54,6 +54,7 @@ fn edit(m: &Model, n: u32) -> Edit {
                 destination: v6(dest),
                 target: v6_target,
             },
+            position: None,
         },
         2 => Edit::DeleteIpv6Route {
             route_table: table,

@@ -141,9 +141,9 @@ fn edit_message(lang: Lang, edit: &Edit) -> (&'static str, Args<'static>) {
                 .s("destination", route.destination.to_string())
                 .s("target", route.target.to_string()),
         ),
-        Edit::ReplaceIpv6Route { route_table, route } => {
-            replace_route(a, route_table, route.destination.to_string(), &route.target)
-        }
+        Edit::ReplaceIpv6Route {
+            route_table, route, ..
+        } => replace_route(a, route_table, route.destination.to_string(), &route.target),
         Edit::DeleteIpv6Route {
             route_table,
             destination,
@@ -901,6 +901,7 @@ mod tests {
                     destination: "::/0".parse().unwrap(),
                     target: Target::InternetGateway("igw-1".into()),
                 },
+                position: None,
             },
         ]
     }

@@ -97,5 +97,6 @@ fn replace(table: &str, destination: Ipv6Net, target: Target) -> Edit {
             destination,
             target,
         },
+        position: None,
     }
 }

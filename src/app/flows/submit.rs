@@ -224,6 +224,7 @@ impl App {
                         Edit::ReplaceIpv6Route {
                             route_table: table,
                             route,
+                            position: None,
                         }
                     } else {
                         Edit::AddIpv6Route {

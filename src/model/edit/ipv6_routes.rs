@@ -57,11 +57,15 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
                 destination,
             }
         }
-        Edit::ReplaceIpv6Route { route_table, route } => {
+        Edit::ReplaceIpv6Route {
+            route_table,
+            route,
+            position,
+        } => {
             let ti = find_table(s, route_table)?;
             let destination = route.destination.trunc();
             if s.is_vpc_ipv6_block(destination) {
-                return replace_local(s, ti, route_table, route, destination);
+                return replace_local(s, ti, route_table, route, destination, *position);
             }
             if route.target == Target::Local {
                 return Err(local_target(route_table, destination, "edit_replace_local"));
@@ -76,6 +80,7 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
             Edit::ReplaceIpv6Route {
                 route_table: route_table.clone(),
                 route: old,
+                position: None,
             }
         }
         Edit::DeleteIpv6Route {
@@ -98,6 +103,7 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
                 return Ok(Edit::ReplaceIpv6Route {
                     route_table: route_table.clone(),
                     route: old,
+                    position: Some(i),
                 });
             }
             let i = written(s, ti, destination)?;
@@ -130,42 +136,50 @@ fn local_target(route_table: &str, destination: ipnet::Ipv6Net, case: &'static s
 }
 
 /// Replace the target of the local route of VPC block `destination`: `local` restores it
-/// (dropping the override), another target writes or changes the override. The inverse puts
-/// back what was there (the override's old target, or `local`).
+/// (dropping the override), another target writes or changes the override (a new one at
+/// `position`). The inverse puts back what was there (the override's old target and place, or
+/// `local`).
 fn replace_local(
     s: &mut Scenario,
     ti: usize,
     route_table: &str,
     route: &Ipv6Route,
     destination: ipnet::Ipv6Net,
+    position: Option<usize>,
 ) -> Result<Edit, EditError> {
     if route.target != Target::Local {
         check_target(s, route_table, &route.target)?;
     }
     let found = override_of(s, ti, destination);
     let routes = &mut s.route_tables[ti].ipv6_routes;
-    let old = match (found, &route.target) {
-        (Some(i), Target::Local) => routes.remove(i),
-        (Some(i), target) => Ipv6Route {
-            destination,
-            target: std::mem::replace(&mut routes[i].target, target.clone()),
-        },
-        (None, target) => {
-            if *target != Target::Local {
-                routes.push(Ipv6Route {
-                    destination,
-                    target: target.clone(),
-                });
-            }
+    let (old, at) = match (found, &route.target) {
+        (Some(i), Target::Local) => (routes.remove(i), Some(i)),
+        (Some(i), target) => (
             Ipv6Route {
                 destination,
-                target: Target::Local,
+                target: std::mem::replace(&mut routes[i].target, target.clone()),
+            },
+            None,
+        ),
+        (None, target) => {
+            if *target != Target::Local {
+                let new = Ipv6Route {
+                    destination,
+                    target: target.clone(),
+                };
+                insert_at(routes, position, new);
             }
+            let local = Ipv6Route {
+                destination,
+                target: Target::Local,
+            };
+            (local, None)
         }
     };
     Ok(Edit::ReplaceIpv6Route {
         route_table: route_table.to_string(),
         route: old,
+        position: at,
     })
 }
 

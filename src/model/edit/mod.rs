@@ -84,13 +84,17 @@ pub enum Edit {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         position: Option<usize>,
     },
-    /// Replace the target of a written IPv6 route (the derived local route's cannot be: not
-    /// modelled); the inverse puts the old target back.
+    /// Replace the target of an IPv6 route; for a VPC IPv6 block, of its local route (a
+    /// written override; `local` restores it). The inverse puts the old target back;
+    /// `position` is where a restored override goes back in `ipv6_routes` (end when `None`).
     ReplaceIpv6Route {
         route_table: String,
         route: super::Ipv6Route,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<usize>,
     },
-    /// Delete a written IPv6 route (the derived local route cannot be).
+    /// Delete a written IPv6 route; for a VPC IPv6 block, its local route's override (the
+    /// local route itself cannot be deleted).
     DeleteIpv6Route {
         route_table: String,
         destination: ipnet::Ipv6Net,
