@@ -7,7 +7,7 @@ use crate::eval::{Hop, Matrix, Origin, Part, PathTrace, Verdict};
 use crate::explain::{self, Lang};
 
 /// The version of the JSON shape below; it changes when a field changes meaning or goes away.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 fn verdict_fields(v: &Verdict) -> (Value, Value, Value) {
     (
@@ -223,6 +223,7 @@ pub fn cell_text(v: &Verdict) -> String {
         Verdict::Blocked(r) => format!("X:{}", r.code()),
         Verdict::LeavesVpc { .. } => "leaves".into(),
         Verdict::Unavailable(_) => "down".into(),
+        Verdict::NotModelled(r) => format!("?:{}", r.code()),
     }
 }
 
@@ -487,7 +488,7 @@ fn break_line(text: &str, width: usize) -> Vec<String> {
 }
 
 /// The start of a compact matrix cell (`check --matrix --format json|jsonl` without `--trace`)
-/// for one instance: `{"schema_version":2,"from":{"id":...,"name":...},"to":`. The column and the
+/// for one instance: `{"schema_version":3,"from":{"id":...,"name":...},"to":`. The column and the
 /// verdict follow from [`cell_json_tail`], which all instances of a class share.
 pub fn cell_json_head(id: &str, name: Option<&str>) -> String {
     let text = |s: &str| serde_json::to_string(s).unwrap_or_default();

@@ -191,7 +191,7 @@ fn json_has_the_documented_shape() {
     ] {
         assert!(v.get(key).is_some(), "missing {key}");
     }
-    assert_eq!(v["schema_version"], 2);
+    assert_eq!(v["schema_version"], 3);
     // Ids apart from names: the id goes back to --from as it is.
     assert_eq!(v["from"]["id"], "i-app-c");
     assert_eq!(v["from"]["name"], "app-c");

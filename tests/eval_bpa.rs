@@ -81,7 +81,7 @@ fn ingress_only_lets_nat_gateways_out_and_blocks_public_addresses() {
     );
     assert_eq!(
         run(&m, "web", INTERNET).verdict,
-        Verdict::Blocked(Reason::BlockPublicAccessNotModelled)
+        Verdict::NotModelled(Reason::BlockPublicAccessNotModelled)
     );
 }
 
@@ -103,7 +103,7 @@ fn a_vpc_exclusion_covers_every_subnet_and_a_different_subnet_mode_is_not_modell
     // nat-b's subnet is allow-egress, the VPC allow-bidirectional: AWS does not say which wins.
     assert_eq!(
         run(&m, "app-b", INTERNET).verdict,
-        Verdict::Blocked(Reason::BlockPublicAccessNotModelled)
+        Verdict::NotModelled(Reason::BlockPublicAccessNotModelled)
     );
 }
 
@@ -155,7 +155,7 @@ fn a_path_through_a_gwlb_endpoint_that_an_exclusion_would_let_out_is_not_modelle
     assert!(t.hops.iter().any(|h| h.kind.code() == "gwlb_endpoint"));
     assert_eq!(
         t.verdict,
-        Verdict::Blocked(Reason::BlockPublicAccessNotModelled),
+        Verdict::NotModelled(Reason::BlockPublicAccessNotModelled),
         "{:?}",
         t.hops.last()
     );
@@ -163,7 +163,7 @@ fn a_path_through_a_gwlb_endpoint_that_an_exclusion_would_let_out_is_not_modelle
     let off = with(&m, vec![mode(BpaMode::Off)]);
     assert_ne!(
         run(&off, "app-a", INTERNET).verdict,
-        Verdict::Blocked(Reason::BlockPublicAccessNotModelled)
+        Verdict::NotModelled(Reason::BlockPublicAccessNotModelled)
     );
 }
 

@@ -49,7 +49,7 @@ fn zone(id: &str, name: &str, records: Vec<(&str, RecordValue)>) -> PrivateHoste
     }
 }
 
-const OUTSIDE: Verdict = Verdict::Blocked(Reason::DnsAnswerOutsideModel);
+const OUTSIDE: Verdict = Verdict::NotModelled(Reason::DnsAnswerOutsideModel);
 
 fn via_endpoint(t: &PathTrace) -> bool {
     t.verdict.via() == Some(Via::InterfaceEndpoint)

@@ -225,7 +225,7 @@ fn what_aws_pages_leave_open_is_not_modelled() {
     // A dual-stack endpoint without a DNS record IP type.
     let m = model(DUAL, ", dns_record_ip_type: dualstack", "");
     let t = check(&m, "app-a", "ssm", Family::Ipv6);
-    assert_eq!(t.verdict, Verdict::Blocked(Reason::Ipv6NotModelled));
+    assert_eq!(t.verdict, Verdict::NotModelled(Reason::Ipv6NotModelled));
     // IPv6 outside 64:ff9b::/96 sent to a NAT gateway.
     let m = model(
         DUAL,
@@ -233,7 +233,7 @@ fn what_aws_pages_leave_open_is_not_modelled() {
         "(destination: \"::/0\", target: NatGateway(\"nat-a\")),",
     );
     let t = check(&m, "app-a", "2600:1f18:abcd::1", Family::Ipv6);
-    assert_eq!(t.verdict, Verdict::Blocked(Reason::Ipv6NotModelled));
+    assert_eq!(t.verdict, Verdict::NotModelled(Reason::Ipv6NotModelled));
     // DNS64 in front of an IPv4-only endpoint: NAT64 to its private IPv4 address.
     let m = model(
         DUAL,
@@ -241,7 +241,7 @@ fn what_aws_pages_leave_open_is_not_modelled() {
         "ipv6_cidr: \"2600:1f18:1234:5601::/64\", dns64: true",
     );
     let t = check(&m, "app-a", "logs", Family::Ipv6);
-    assert_eq!(t.verdict, Verdict::Blocked(Reason::Ipv6NotModelled));
+    assert_eq!(t.verdict, Verdict::NotModelled(Reason::Ipv6NotModelled));
     // An IPv6 endpoint with its records given answers AAAA itself.
     let m = model(
         V6ONLY,

@@ -73,7 +73,7 @@ fn a_group_reference_as_the_only_way_in_is_not_modelled() {
     let t = check(&m2, "app-a", "ssm", Family::Ipv6);
     assert_eq!(
         t.verdict,
-        Verdict::Blocked(Reason::Ipv6NotModelled),
+        Verdict::NotModelled(Reason::Ipv6NotModelled),
         "{t:#?}"
     );
 }

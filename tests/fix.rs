@@ -278,3 +278,50 @@ fn a_fix_rewrites_only_the_expectations_it_changes() {
     assert!(!lesson_fails(&model));
     assert!(lesson_fails(&fixed));
 }
+
+/// A VPC Lattice endpoint as a weak point is named by its kind (`resource_endpoint`,
+/// `service_network_endpoint`), not as an interface endpoint; a path that is not modelled lists
+/// no weak points and says why.
+#[test]
+fn lattice_endpoints_are_weak_points_of_their_own_kind() {
+    for (file, to, kind, words) in [
+        (
+            "resource-endpoint.ron",
+            "orders-db",
+            WeakKind::ResourceEndpoint,
+            "resource endpoint vpce-res-orders",
+        ),
+        (
+            "service-network-endpoint.ron",
+            "checkout",
+            WeakKind::ServiceNetworkEndpoint,
+            "service-network endpoint vpce-sn-shop",
+        ),
+    ] {
+        let model = load(file);
+        let q = Query::parse(&model, "app-a", to, false);
+        let w = weak_points(&model, &WhatIf::default(), &q).unwrap();
+        assert!(
+            w.weak_points.iter().any(|p| p.kind == kind),
+            "{file}: {w:?}"
+        );
+        assert!(
+            !w.weak_points
+                .iter()
+                .any(|p| p.kind == WeakKind::InterfaceEndpoint),
+            "{file}"
+        );
+        let text = explain::weak_points_text(Lang::En, &w);
+        assert!(text.contains(words), "{text}");
+    }
+    let model = load("resource-endpoint.ron");
+    let q = Query::parse(&model, "app-a", "reports-db", false);
+    let w = weak_points(&model, &WhatIf::default(), &q).unwrap();
+    assert!(
+        matches!(w.verdict, Verdict::NotModelled(_)),
+        "{:?}",
+        w.verdict
+    );
+    let text = explain::weak_points_text(Lang::En, &w);
+    assert!(text.contains("not modelled"), "{text}");
+}

@@ -94,7 +94,7 @@ fn dhcp_options_of_the_vpc() {
     let m = Model::new(s).unwrap();
     assert_eq!(
         run(&m, "app", "sts"),
-        Verdict::Blocked(Reason::DnsAnswerOutsideModel)
+        Verdict::NotModelled(Reason::DnsAnswerOutsideModel)
     );
     let dir = edited("gone", "vpcs.json", |t| {
         t.replace("dopt-amazon", "dopt-gone")

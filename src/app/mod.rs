@@ -605,6 +605,7 @@ pub fn verdict_words(v: &crate::eval::Verdict) -> String {
         Verdict::Blocked(r) => format!("blocked ({})", r.code()),
         Verdict::LeavesVpc { target } => format!("leaves the VPC via {target}"),
         Verdict::Unavailable(r) => format!("unavailable ({})", r.code()),
+        Verdict::NotModelled(r) => format!("not modelled ({})", r.code()),
     }
 }
 

@@ -163,6 +163,8 @@ pub enum Way {
     Blocked(Reason),
     /// The source itself is down.
     Unavailable(Reason),
+    /// Whether it gets through is not modelled (the reason says why): not priced.
+    NotModelled(Reason),
     /// Leaves the VPC at this target (not priced).
     LeavesVpc {
         target: String,

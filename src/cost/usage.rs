@@ -343,6 +343,7 @@ fn way_of(verdict: &Verdict, hops: &[Hop], cross_az_gb: f64, gb: f64) -> Way {
         Verdict::Partial => Way::Partly, // parts are described by the caller
         Verdict::Blocked(r) => Way::Blocked(*r),
         Verdict::Unavailable(r) => Way::Unavailable(*r),
+        Verdict::NotModelled(r) => Way::NotModelled(*r),
         Verdict::LeavesVpc { target } => Way::LeavesVpc {
             target: target.to_string(),
         },

@@ -175,7 +175,7 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
                 super::ipv6::Plan::Ipv4(_) => PathTrace {
                     from: source.origin.clone(),
                     to,
-                    verdict: Verdict::Blocked(Reason::Ipv6NotModelled),
+                    verdict: Verdict::NotModelled(Reason::Ipv6NotModelled),
                     notes: Notes::new(),
                     hops: Vec::new(),
                     parts: Vec::new(),
@@ -389,7 +389,7 @@ fn evaluate_public(
             source,
             to,
             hops.hops,
-            Verdict::Blocked(reason),
+            Verdict::stopped(reason),
             Vec::new(),
         );
     }
@@ -556,7 +556,7 @@ fn answered(
     let prefix = hops.hops.len();
     match answer {
         Answer::Blocked(reason) => {
-            let verdict = Verdict::Blocked(reason);
+            let verdict = Verdict::stopped(reason);
             return finish(ctx, source, to, hops.hops, verdict, Vec::new());
         }
         Answer::Public => {

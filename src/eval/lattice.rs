@@ -14,7 +14,8 @@ use super::facts::*;
 #[inline(never)]
 pub(super) fn service(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -> PathTrace {
     use super::rules::{lattice_endpoint, service_network_association as association};
-    if association::serves(ctx.model, svc) {
+    let serves = association::serves(ctx.model, svc);
+    if !matches!(serves, association::Serves::NotListed) {
         let to = match ctx.detail {
             true => Id::from(ctx.model.services()[svc].name.as_str()),
             false => Id::default(),
@@ -23,7 +24,10 @@ pub(super) fn service(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -> PathTra
             Ok(h) => h,
             Err(t) => return *t,
         };
-        let verdict = association::reach(ctx, svc, &mut hops);
+        let verdict = match serves {
+            association::Serves::AlsoEndpoint(e) => association::both(ctx, svc, e, &mut hops),
+            _ => association::reach(ctx, svc, &mut hops),
+        };
         return super::merge::finish(ctx, source, &to, hops.hops, verdict, Vec::new());
     }
     if let Some((probe, note)) = lattice_endpoint::own_port(ctx.model, svc, ctx.probe) {

@@ -418,7 +418,7 @@ fn finish(
                 Stop::LeavesVpc { route, .. } => Verdict::LeavesVpc {
                     target: route.target.clone(),
                 },
-                s => Verdict::Blocked(s.reason().unwrap_or(Reason::NoRoute)),
+                s => Verdict::stopped(s.reason().unwrap_or(Reason::NoRoute)),
             };
             hops.add(kind, &id, || az, || Fact::Stop(stop));
             leaves.push(leaf(pieces, hops, verdict));

@@ -68,6 +68,7 @@ pub fn bpa_stop_text(lang: Lang, c: &BpaCheck) -> String {
 pub fn bpa_allowed_text(lang: Lang, c: &BpaCheck) -> String {
     let id = match c.outcome {
         BpaOutcome::NatInIngressMode => "note-block_public_access_allowed-nat",
+        BpaOutcome::EgressOnlyInIngressMode => "note-block_public_access_allowed-eigw",
         _ => "note-block_public_access_allowed",
     };
     msg(lang, id, check_args(lang, c))

@@ -80,6 +80,11 @@ fn verdict_message(lang: Lang, kind: &str, v: &Verdict) -> String {
             &format!("{kind}-unavailable"),
             args().s("reason", r.code()),
         ),
+        Verdict::NotModelled(r) => msg(
+            lang,
+            &format!("{kind}-not-modelled"),
+            args().s("reason", r.code()),
+        ),
     }
 }
 

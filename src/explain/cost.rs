@@ -130,6 +130,7 @@ pub fn cost_way(lang: Lang, way: &Way) -> String {
         Way::Partly => m(lang, "cost-way-partly"),
         Way::Blocked(r) => msg(lang, "cost-way-blocked", args().s("reason", r.code())),
         Way::Unavailable(r) => msg(lang, "cost-way-unavailable", args().s("reason", r.code())),
+        Way::NotModelled(r) => msg(lang, "cost-way-not-modelled", args().s("reason", r.code())),
         Way::LeavesVpc { target } => {
             msg(lang, "cost-way-leaves", args().s("target", target.as_str()))
         }

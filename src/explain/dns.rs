@@ -68,6 +68,15 @@ pub fn outside_text(lang: Lang, name: &Id, why: &DnsOutside) -> String {
             "dns-outside-lattice_without_private_dns",
             a.s("endpoint", endpoint.to_string()),
         ),
+        DnsOutside::LatticeAssociationAndEndpoint {
+            association,
+            endpoint,
+        } => msg(
+            lang,
+            "dns-outside-lattice_association_and_endpoint",
+            a.s("association", association.to_string())
+                .s("endpoint", endpoint.to_string()),
+        ),
         DnsOutside::ZoneWithoutHostnames { zone, vpc } => msg(
             lang,
             "dns-outside-zone_without_hostnames",

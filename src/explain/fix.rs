@@ -303,6 +303,8 @@ pub fn weak_point_what(lang: Lang, w: &WeakPoint) -> String {
             WeakKind::NatGateway => "fix-weak-nat_gateway",
             WeakKind::GwlbAppliances => "fix-weak-gwlb_appliances",
             WeakKind::InterfaceEndpoint => "fix-weak-interface_endpoint",
+            WeakKind::ResourceEndpoint => "fix-weak-resource_endpoint",
+            WeakKind::ServiceNetworkEndpoint => "fix-weak-service_network_endpoint",
             WeakKind::EndpointEni => "fix-weak-endpoint_eni",
             WeakKind::GatewayEndpoint => "fix-weak-gateway_endpoint",
             WeakKind::Route => "fix-weak-route",
@@ -348,7 +350,11 @@ pub fn survives_text(lang: Lang, w: &WeakPoints) -> Option<String> {
 pub fn weak_points_text(lang: Lang, w: &WeakPoints) -> String {
     let mut out = String::new();
     if !w.verdict.is_reachable() {
-        out.push_str(&m(lang, "fix-weak-not-reachable"));
+        let id = match w.verdict {
+            crate::eval::Verdict::NotModelled(_) => "fix-weak-not-modelled",
+            _ => "fix-weak-not-reachable",
+        };
+        out.push_str(&m(lang, id));
         out.push('\n');
         return out;
     }

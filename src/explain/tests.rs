@@ -109,6 +109,7 @@ fn all_verdicts() -> Vec<Verdict> {
     for r in Reason::ALL {
         out.push(Verdict::Blocked(r));
         out.push(Verdict::Unavailable(r));
+        out.push(Verdict::NotModelled(r));
     }
     out.push(Verdict::LeavesVpc {
         target: "pcx-0123".into(),

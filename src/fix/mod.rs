@@ -208,7 +208,9 @@ pub fn suggest_with(
         Verdict::Reachable { .. } => return done(NoFix::AlreadyReachable),
         Verdict::Unavailable(_) => return done(NoFix::SourceDown),
         Verdict::LeavesVpc { .. } => return done(NoFix::LeavesVpc),
-        Verdict::Blocked(_) | Verdict::Partial => {}
+        // A path the model cannot decide may still become decidable (and reachable) by an
+        // edit: replacing a policy it cannot read, adding the endpoint DNS would answer with.
+        Verdict::Blocked(_) | Verdict::NotModelled(_) | Verdict::Partial => {}
     }
     let Some(ctx) = Context::new(model, what_if, query, trace) else {
         return done(NoFix::NothingFound);

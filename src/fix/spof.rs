@@ -16,6 +16,10 @@ pub enum WeakKind {
     NatGateway,
     GwlbAppliances,
     InterfaceEndpoint,
+    /// A resource VPC endpoint (VPC Lattice).
+    ResourceEndpoint,
+    /// A service-network VPC endpoint (VPC Lattice).
+    ServiceNetworkEndpoint,
     EndpointEni,
     GatewayEndpoint,
     Route,
@@ -28,6 +32,8 @@ impl WeakKind {
             WeakKind::NatGateway => "nat_gateway",
             WeakKind::GwlbAppliances => "gwlb_appliances",
             WeakKind::InterfaceEndpoint => "interface_endpoint",
+            WeakKind::ResourceEndpoint => "resource_endpoint",
+            WeakKind::ServiceNetworkEndpoint => "service_network_endpoint",
             WeakKind::EndpointEni => "endpoint_eni",
             WeakKind::GatewayEndpoint => "gateway_endpoint",
             WeakKind::Route => "route",
@@ -167,13 +173,21 @@ pub fn weak_points_for(
                         out.eni_azs.push(eni.az.name.clone());
                     }
                 }
+                let endpoint = s.interface_endpoints.iter().find(|e| e.id == id);
+                let kind = match endpoint.and_then(|e| e.lattice.as_ref()) {
+                    Some(crate::model::Lattice::Resource(_)) => WeakKind::ResourceEndpoint,
+                    Some(crate::model::Lattice::ServiceNetwork(_)) => {
+                        WeakKind::ServiceNetworkEndpoint
+                    }
+                    None => WeakKind::InterfaceEndpoint,
+                };
                 push((
-                    WeakKind::InterfaceEndpoint,
+                    kind,
                     hop.id.clone(),
                     None,
                     Edit::DeleteInterfaceEndpoint { id: id.clone() },
                 ));
-                if let Some(e) = s.interface_endpoints.iter().find(|e| e.id == id) {
+                if let Some(e) = endpoint {
                     for sub in &e.subnets {
                         push((
                             WeakKind::EndpointEni,

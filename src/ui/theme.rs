@@ -14,6 +14,8 @@ pub const PARTIAL: &str = "◐";
 pub const LEAVES: &str = "⇢";
 /// The source is down (its AZ failed).
 pub const DOWN: &str = "⊘";
+/// Not modelled: what decides the path is outside the model.
+pub const NOT_MODELLED: &str = "?";
 /// Marks what the selected path passes through.
 pub const ON_PATH: &str = "»";
 
@@ -97,7 +99,7 @@ impl Theme {
     pub fn verdict(&self, v: &Verdict) -> Style {
         match v {
             Verdict::Reachable { .. } => self.ok(),
-            Verdict::Partial | Verdict::LeavesVpc { .. } => self.warn(),
+            Verdict::Partial | Verdict::LeavesVpc { .. } | Verdict::NotModelled(_) => self.warn(),
             Verdict::Blocked(_) | Verdict::Unavailable(_) => self.bad(),
         }
     }
@@ -110,6 +112,7 @@ pub fn verdict_symbol(v: &Verdict) -> &'static str {
         Verdict::Blocked(_) => BLOCKED,
         Verdict::LeavesVpc { .. } => LEAVES,
         Verdict::Unavailable(_) => DOWN,
+        Verdict::NotModelled(_) => NOT_MODELLED,
     }
 }
 

@@ -38,7 +38,7 @@ reason-no_aaaa_record = the name has no AAAA record (an IPv4-only name, or an en
 reason-endpoint_no_ipv4 = the interface endpoint has no IPv4 address (its ENIs are all in IPv6-only subnets): an IPv4 query finds no A record
 reason-endpoint_no_ipv6 = the interface endpoint has no IPv6 address (IP address type ipv4): an IPv6 client cannot use it
 reason-no_ipv6_route = no IPv6 route matches the destination (the table has no ::/0, the VPC has no IPv6 block, or a synthesized 64:ff9b:: address goes to the internet instead of a NAT gateway)
-reason-ipv6_not_modelled = the IPv6 path meets something AWS's pages (as read) or the model leave open (a gateway endpoint's IPv6 prefix list, IPv6 to a NAT gateway outside 64:ff9b::/96, an appliance, a dual-stack endpoint without a DNS record IP type, DNS the model does not follow, Block Public Access): reported, never guessed
+reason-ipv6_not_modelled = the IPv6 path meets something AWS's pages (as read) or the model leave open (a gateway endpoint's IPv6 prefix list, IPv6 to a NAT gateway outside 64:ff9b::/96, an appliance, a dual-stack endpoint without a DNS record IP type, DNS the model does not follow): reported, never guessed
 reason-directory_bucket_az_failed = the S3 Express One Zone directory bucket's Availability Zone has failed: the bucket lives in that one zone, so no path reaches it
 reason-lattice_port_not_offered = the resource configuration behind the resource or service-network endpoint does not offer the port (its port ranges are TCP)
 reason-walk_limit = the walk took more steps than the model has routes and was stopped (a guard that should never fire)
@@ -137,11 +137,13 @@ verdict-line-partial = PARTIAL
 verdict-line-blocked = BLOCKED ({ $reason })
 verdict-line-leaves = LEAVES VPC via { $target }
 verdict-line-unavailable = UNAVAILABLE ({ $reason })
+verdict-line-not-modelled = NOT MODELLED ({ $reason })
 verdict-words-reachable = reachable via { $via }
 verdict-words-partial = partial
 verdict-words-blocked = blocked ({ $reason })
 verdict-words-leaves = leaves the VPC via { $target }
 verdict-words-unavailable = unavailable ({ $reason })
+verdict-words-not-modelled = not modelled ({ $reason })
 
 ## A query that names something the model does not have
 

@@ -48,6 +48,7 @@ cost-way-cross-sometimes = { $way } (cross-AZ sometimes)
 cost-way-partly = partly reachable
 cost-way-blocked = blocked ({ $reason })
 cost-way-unavailable = unavailable ({ $reason })
+cost-way-not-modelled = not modelled ({ $reason }; not priced)
 cost-way-leaves = leaves the VPC at { $target } (not priced)
 # Groups of the service's CIDRs that go different ways.
 cost-way-by-range = { $partial ->

@@ -52,6 +52,7 @@ dns-outside-record-cname = { $name } asked; the private hosted zone { $zone } an
 dns-outside-record-wildcard = { $name } asked; the private hosted zone { $zone } has no record for the name but a wildcard record that may answer it: wildcard matching is not modelled
 dns-outside-record-other_service = { $name } asked; the private hosted zone { $zone } answers with { $endpoint }, an interface endpoint for { $service }, not for the name asked: not modelled
 dns-outside-zone_without_hostnames = { $name } asked; the private hosted zone { $zone } matches, but enableDnsHostnames is off on { $vpc }: AWS requires it for private hosted zones and does not say what the Resolver answers without it (not modelled)
+dns-outside-lattice_association_and_endpoint = { $name } asked; both the VPC's service network association { $association } and the endpoint { $endpoint } serve it, and AWS's pages read do not say which answer a client gets: not modelled
 dns-outside-lattice_without_private_dns = { $name } asked; { $endpoint } serves it, but its private DNS is off (or a VPC DNS attribute is): clients must use the endpoint's own DNS names, and what { $name } resolves to without it is outside the model (not modelled)
 why-private-dns-off = { $endpoint }'s private DNS is off
 why-private-dns-unsupported = interface endpoints of this service ({ $endpoint }) have no private DNS
@@ -435,6 +436,7 @@ bpa-not-modelled-after_gwlb_endpoint = not modelled: the traffic passed a Gatewa
 bpa-not-modelled-regional_nat = not modelled: the traffic leaves through the regional NAT gateway { $nat }, which has no subnet, and the VPC has no exclusion of its own; AWS's pages do not say which exclusion applies to a regional NAT gateway
 note-block_public_access_allowed = VPC Block Public Access is on ({ $mode }), and { $exclusion } lets this outbound traffic through { $igw }
 note-block_public_access_allowed-nat = VPC Block Public Access is in ingress-only mode: the traffic of { $nat } may pass { $igw }, because a NAT gateway only lets connections be opened outbound
+note-block_public_access_allowed-eigw = VPC Block Public Access is in ingress-only mode: this traffic may pass the egress-only internet gateway { $igw }, because it only lets connections be opened outbound
 
 ## IPv6 and dual-stack
 
@@ -503,7 +505,6 @@ ipv6-not-modelled-dualstack_records_unknown = { $id } is a dual-stack endpoint w
 ipv6-not-modelled-dns_outside_model = the AAAA answer for { $id } comes from DNS the model does not follow for IPv6 (DNS support off, a private hosted zone, a Resolver rule or custom DNS servers); not modelled
 ipv6-not-modelled-workload = workloads over IPv6 are not modelled (ask for each service)
 ipv6-not-modelled-other_name = { $id } over IPv6 (a global name or another Region's service) is not modelled
-ipv6-not-modelled-block_public_access = VPC Block Public Access is on: how its exclusions apply to IPv6 through { $id } is not modelled
 ipv6-stop-security_group = { $interface } { $direction ->
     [egress] egress
    *[ingress] ingress

@@ -48,7 +48,7 @@ ui-your-prediction = Your prediction
 ui-reachable = Reachable
 ui-path-gets-through = the path gets through
 ui-not-reachable = Not reachable
-ui-blocked-unavailable-or-leaves-vpc = blocked, unavailable, or leaves the VPC
+ui-blocked-unavailable-or-leaves-vpc = blocked, unavailable, leaves the VPC, or not modelled
 ui-lesson-step = Lesson step { $a0 }/{ $a1 }
 ui-edit-s-of-yours-replaced-by = ({ $a0 } edit(s) of yours replaced by the step's model)
 ui-predict-answer-then-press = predict the answer, then press a
@@ -178,7 +178,7 @@ ui-private = private
 ## matrix panel (ui/matrix.rs, ui/theme.rs)
 
 ui-rows-of-cols-of = rows { $a0 }-{ $a1 } of { $a2 } · cols { $a3 }-{ $a4 } of { $a5 }
-ui-matrix-legend = ✔g gateway endpoint  ✔i interface endpoint (I: other AZ only)  ✔n NAT  ✔w internet gateway  ✔l local  ✔m mixed  ✖ blocked  ◐ partial  ⇢ leaves VPC  ⊘ source down
+ui-matrix-legend = ✔g gateway endpoint  ✔i interface endpoint (I: other AZ only)  ✔n NAT  ✔w internet gateway  ✔l local  ✔m mixed  ✖ blocked  ◐ partial  ⇢ leaves VPC  ⊘ source down  ? not modelled
 ui-matrix-legend-lattice = ✔r resource endpoint  ✔s service-network endpoint  ✔a service network association (R, S: other AZ only)
 
 ## route tables panel (ui/route_tables.rs)

@@ -37,7 +37,7 @@ reason-no_aaaa_record = 名前に AAAA レコードがなく (IPv4 専用の名�
 reason-endpoint_no_ipv4 = インターフェイスエンドポイントに IPv4 アドレスがありません (ENI がすべて IPv6 専用サブネットにある)。IPv4 で問い合わせても A レコードはありません
 reason-endpoint_no_ipv6 = インターフェイスエンドポイントに IPv6 アドレスがありません (IP アドレスタイプが ipv4)。IPv6 のクライアントは使えません
 reason-no_ipv6_route = 宛先に一致する IPv6 ルートがありません (::/0 のルートがない、VPC に IPv6 ブロックがない、または合成された 64:ff9b:: のアドレスが NAT ゲートウェイではなくインターネットに向かっています)
-reason-ipv6_not_modelled = IPv6 の経路が、AWS のページ (確認した範囲) やこのモデルでは決まらないものに当たりました (ゲートウェイエンドポイントの IPv6 のプレフィックスリスト、64:ff9b::/96 以外の IPv6 を NAT ゲートウェイへ送るルート、アプライアンス、DNS レコードの IP タイプのないデュアルスタックのエンドポイント、モデルが追わない DNS、パブリックアクセスのブロック)。推測せずにそのまま報告します
+reason-ipv6_not_modelled = IPv6 の経路が、AWS のページ (確認した範囲) やこのモデルでは決まらないものに当たりました (ゲートウェイエンドポイントの IPv6 のプレフィックスリスト、64:ff9b::/96 以外の IPv6 を NAT ゲートウェイへ送るルート、アプライアンス、DNS レコードの IP タイプのないデュアルスタックのエンドポイント、モデルが追わない DNS)。推測せずにそのまま報告します
 reason-directory_bucket_az_failed = S3 Express One Zone のディレクトリバケットがあるアベイラビリティーゾーンで障害が起きています。バケットはその 1 つのゾーンにしかないため、どの経路からも到達できません
 reason-lattice_port_not_offered = リソースエンドポイントやサービスネットワークエンドポイントの先のリソース設定が、このポートを受け付けていません (ポート範囲は TCP です)
 reason-walk_limit = 経路のステップ数がモデルのルートの数を超えたため、評価を打ち切りました (起きないはずの安全装置です)
@@ -142,6 +142,7 @@ verdict-line-partial = 一部のみ到達可能
 verdict-line-blocked = 到達不可 ({ $reason })
 verdict-line-leaves = VPC の外へ ({ $target } 経由)
 verdict-line-unavailable = 送信元が利用不可 ({ $reason })
+verdict-line-not-modelled = 判定できません: モデル化していません ({ $reason })
 verdict-words-reachable = 到達可能 ({ $via ->
     [mixed] 部分ごとに経路が異なる
    *[other] { $way }経由
@@ -150,6 +151,7 @@ verdict-words-partial = 一部のみ到達可能
 verdict-words-blocked = 到達不可 ({ $reason })
 verdict-words-leaves = VPC の外へ ({ $target } 経由)
 verdict-words-unavailable = 送信元が利用不可 ({ $reason })
+verdict-words-not-modelled = モデル化していません ({ $reason })
 
 ## モデルにない名前を指定したとき
 

@@ -48,6 +48,7 @@ cost-way-cross-sometimes = { $way } (別の AZ に向かうことがある)
 cost-way-partly = 一部のみ到達可能
 cost-way-blocked = 到達不可 ({ $reason })
 cost-way-unavailable = 送信元が利用不可 ({ $reason })
+cost-way-not-modelled = モデル化していません ({ $reason }、料金は対象外)
 cost-way-leaves = VPC の外へ ({ $target } 経由、料金は対象外)
 cost-way-by-range = { $partial ->
     [yes] 一部のみ

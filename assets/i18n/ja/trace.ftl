@@ -53,6 +53,7 @@ dns-outside-record-cname = { $name } を問い合わせると、プライベー�
 dns-outside-record-wildcard = { $name } を問い合わせると、プライベートホストゾーン { $zone } にはこの名前のレコードはありませんが、応答しうるワイルドカードレコードがあります。ワイルドカードの一致はモデル化していません
 dns-outside-record-other_service = { $name } を問い合わせると、プライベートホストゾーン { $zone } は { $endpoint } で応答しますが、これは問い合わせた名前ではなく { $service } のインターフェイスエンドポイントです。モデル化していません
 dns-outside-zone_without_hostnames = { $name } を問い合わせると、プライベートホストゾーン { $zone } が該当しますが、{ $vpc } の enableDnsHostnames がオフです。AWS はプライベートホストゾーンにこの設定を必須としており、オフのときに Resolver が何を返すかは書かれていません (モデル化していません)
+dns-outside-lattice_association_and_endpoint = { $name } を問い合わせました。VPC のサービスネットワークの関連付け { $association } とエンドポイント { $endpoint } の両方がこの名前を扱います。クライアントがどちらの応答を受け取るかは、確認した AWS のページに書かれていないため、モデル化していません
 dns-outside-lattice_without_private_dns = { $name } を問い合わせました。{ $endpoint } がこの名前を扱いますが、プライベート DNS がオフです (または VPC の DNS 属性がオフです)。クライアントはエンドポイント自身の DNS 名を使う必要があり、{ $name } が何に解決されるかはモデルの外です (モデル化していません)
 why-private-dns-off = { $endpoint } のプライベート DNS がオフです
 why-private-dns-unsupported = このサービスのインターフェイスエンドポイント ({ $endpoint }) にはプライベート DNS がありません
@@ -421,6 +422,7 @@ bpa-not-modelled-after_gwlb_endpoint = モデル化していません: このト
 bpa-not-modelled-regional_nat = モデル化していません: このトラフィックはサブネットを持たないリージョナル NAT ゲートウェイ { $nat } から出ていきますが、VPC 自体の除外がありません。リージョナル NAT ゲートウェイにどの除外が適用されるかは AWS のページに書かれていません
 note-block_public_access_allowed = 「VPC のパブリックアクセスをブロック」は有効 ({ $mode }) ですが、{ $exclusion } により、この送信トラフィックは { $igw } を通れます
 note-block_public_access_allowed-nat = 「VPC のパブリックアクセスをブロック」はイングレスのみモードです。NAT ゲートウェイは外向きにしか接続を開始させないため、{ $nat } のトラフィックは { $igw } を通れます
+note-block_public_access_allowed-eigw = 「VPC のパブリックアクセスをブロック」はイングレスのみモードです。Egress-Only インターネットゲートウェイは外向きにしか接続を開始させないため、このトラフィックは { $igw } を通れます
 
 ## IPv6 とデュアルスタック
 
@@ -489,7 +491,6 @@ ipv6-not-modelled-dualstack_records_unknown = { $id } はデュアルスタッ�
 ipv6-not-modelled-dns_outside_model = { $id } の AAAA の応答は、このモデルが IPv6 では追わない DNS から来ます (DNS 解決がオフ、プライベートホストゾーン、Resolver ルール、独自の DNS サーバー)。モデル化していません。
 ipv6-not-modelled-workload = IPv6 のワークロードはモデル化していません (サービスごとに問い合わせてください)。
 ipv6-not-modelled-other_name = IPv6 での { $id } (グローバルな名前、または別のリージョンのサービス) はモデル化していません。
-ipv6-not-modelled-block_public_access = 「VPC のパブリックアクセスをブロック」がオンです。{ $id } を通る IPv6 に除外がどう効くかはモデル化していません。
 ipv6-stop-security_group = { $interface } の{ $direction ->
     [egress] アウトバウンド
    *[ingress] インバウンド

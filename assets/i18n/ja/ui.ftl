@@ -47,7 +47,7 @@ ui-your-prediction = あなたの予想
 ui-reachable = 到達できる
 ui-path-gets-through = 経路が通る
 ui-not-reachable = 到達できない
-ui-blocked-unavailable-or-leaves-vpc = ブロック、利用不可、または VPC の外へ出る
+ui-blocked-unavailable-or-leaves-vpc = ブロック、利用不可、VPC の外へ出る、またはモデル化していない
 ui-lesson-step = レッスン ステップ { $a0 }/{ $a1 }
 ui-edit-s-of-yours-replaced-by = (あなたの編集 { $a0 } 件はステップのモデルに置き換えられました)
 ui-predict-answer-then-press = 答えを予想してから a を押してください
@@ -177,7 +177,7 @@ ui-private = プライベート
 ## matrix panel (ui/matrix.rs, ui/theme.rs)
 
 ui-rows-of-cols-of = { $a2 } 行中 { $a0 }-{ $a1 } 行 · { $a5 } 列中 { $a3 }-{ $a4 } 列
-ui-matrix-legend = ✔g ゲートウェイエンドポイント  ✔i インターフェイスエンドポイント (I: 別の AZ のみ)  ✔n NAT  ✔w インターネットゲートウェイ  ✔l ローカル  ✔m 混在  ✖ 到達不可  ◐ 一部のみ  ⇢ VPC の外へ  ⊘ 送信元停止
+ui-matrix-legend = ✔g ゲートウェイエンドポイント  ✔i インターフェイスエンドポイント (I: 別の AZ のみ)  ✔n NAT  ✔w インターネットゲートウェイ  ✔l ローカル  ✔m 混在  ✖ 到達不可  ◐ 一部のみ  ⇢ VPC の外へ  ⊘ 送信元停止  ? モデル化していません
 ui-matrix-legend-lattice = ✔r リソースエンドポイント  ✔s サービスネットワークエンドポイント  ✔a サービスネットワークの VPC 関連付け (R、S: 別の AZ のみ)
 
 ## route tables panel (ui/route_tables.rs)

@@ -30,6 +30,9 @@ pub enum BpaOutcome {
     /// Ingress-only mode lets a NAT gateway's traffic through ("only traffic to and from NAT
     /// gateways and egress-only internet gateways is allowed").
     NatInIngressMode,
+    /// Ingress-only mode lets an egress-only internet gateway's traffic through (the same
+    /// sentence: it "only allow[s] outbound connections to be established").
+    EgressOnlyInIngressMode,
     /// AWS's pages do not say what happens here: reported as not modelled, never guessed.
     NotModelled(BpaUnknown),
 }
@@ -64,10 +67,11 @@ impl BpaUnknown {
 /// Block Public Access's decision on one path at the internet gateway.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BpaCheck {
+    /// The internet gateway, or the egress-only internet gateway of an IPv6 path.
     pub internet_gateway: Id,
     pub mode: BpaMode,
-    /// The subnet whose traffic meets the internet gateway: the source's, or the NAT
-    /// gateway's or NAT instance's that forwarded it (none: a regional NAT gateway).
+    /// The subnet whose traffic meets the gateway: the source's, or the NAT gateway's or NAT
+    /// instance's that forwarded it (none: a regional NAT gateway).
     pub subnet: Option<Id>,
     /// The NAT gateway the traffic left through, if any.
     pub nat: Option<Id>,

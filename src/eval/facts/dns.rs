@@ -64,6 +64,9 @@ pub enum DnsOutside {
     /// VPC DNS attribute is): clients must use the endpoint's own DNS names, and what the name
     /// itself resolves to is not known to the model.
     LatticeWithoutPrivateDns { endpoint: Id },
+    /// The VPC's service network association and an endpoint of this VPC both serve the name:
+    /// which answer a client gets was not found on AWS's pages.
+    LatticeAssociationAndEndpoint { association: Id, endpoint: Id },
 }
 
 impl DnsOutside {
@@ -75,6 +78,7 @@ impl DnsOutside {
             DnsOutside::Record { .. } => "record",
             DnsOutside::ZoneWithoutHostnames { .. } => "zone_without_hostnames",
             DnsOutside::LatticeWithoutPrivateDns { .. } => "lattice_without_private_dns",
+            DnsOutside::LatticeAssociationAndEndpoint { .. } => "lattice_association_and_endpoint",
         }
     }
 }

@@ -150,8 +150,6 @@ pub enum V6Unknown {
     Workload,
     /// A name or Region other than the scenario's own services.
     OtherName,
-    /// VPC Block Public Access is on: its exclusions on IPv6 paths are not modelled.
-    BlockPublicAccess,
     /// Only a rule that names a security group (or a prefix list) could allow the IPv6
     /// traffic: whether such rules cover IPv6 addresses was not found on AWS's pages.
     GroupReference,
@@ -170,7 +168,6 @@ impl V6Unknown {
             V6Unknown::DnsOutsideModel => "dns_outside_model",
             V6Unknown::Workload => "workload",
             V6Unknown::OtherName => "other_name",
-            V6Unknown::BlockPublicAccess => "block_public_access",
             V6Unknown::GroupReference => "group_reference",
             V6Unknown::SomeInterfaces => "some_interfaces",
         }

@@ -171,6 +171,18 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// Whether the reason says the model cannot tell (what decides lies outside it, or AWS's
+    /// pages leave it open), so the path's verdict is [`Verdict::NotModelled`], not blocked.
+    pub fn is_not_modelled(self) -> bool {
+        matches!(
+            self,
+            Reason::BlockPublicAccessNotModelled
+                | Reason::DnsAnswerOutsideModel
+                | Reason::Ipv6NotModelled
+                | Reason::PolicyNotEvaluable
+        )
+    }
+
     pub const ALL: [Reason; 39] = [
         Reason::NoRoute,
         Reason::BlackholeRoute,
@@ -339,6 +351,11 @@ pub enum Verdict {
     },
     /// The source itself is down (its AZ failed).
     Unavailable(Reason),
+    /// The path meets something the model does not hold or AWS's pages do not settle (the
+    /// reason says what): no verdict is given rather than a guess. Issue 20 ("the verdict says
+    /// not modelled rather than guessing") and issue 17 ("anything outside the supported subset
+    /// is reported as such, never guessed").
+    NotModelled(Reason),
 }
 
 impl Verdict {
@@ -349,6 +366,17 @@ impl Verdict {
             Verdict::Blocked(_) => "blocked",
             Verdict::LeavesVpc { .. } => "leaves_vpc",
             Verdict::Unavailable(_) => "unavailable",
+            Verdict::NotModelled(_) => "not_modelled",
+        }
+    }
+
+    /// The verdict of a path that stops for `reason`: not modelled when the reason says the
+    /// model cannot tell ([`Reason::is_not_modelled`]), blocked otherwise.
+    pub fn stopped(reason: Reason) -> Verdict {
+        if reason.is_not_modelled() {
+            Verdict::NotModelled(reason)
+        } else {
+            Verdict::Blocked(reason)
         }
     }
 
@@ -372,7 +400,7 @@ impl Verdict {
 
     pub fn reason(&self) -> Option<Reason> {
         match self {
-            Verdict::Blocked(r) | Verdict::Unavailable(r) => Some(*r),
+            Verdict::Blocked(r) | Verdict::Unavailable(r) | Verdict::NotModelled(r) => Some(*r),
             _ => None,
         }
     }

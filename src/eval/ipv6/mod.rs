@@ -205,9 +205,10 @@ fn walk(
             if let Some(p) = t.leave(dest, None) {
                 return p;
             }
-            match egress_only_gateway::follow(s, id) {
-                egress_only_gateway::Outcome::Out(note) => {
+            match egress_only_gateway::follow(model, id, t.subnet) {
+                egress_only_gateway::Outcome::Out(note, bpa) => {
                     t.notes.push(note);
+                    t.notes.extend(bpa);
                     t.hop(HopKind::InternetGateway, id.clone(), V6Fact::EgressOnly);
                     t.internet(dest);
                     t.done(Verdict::Reachable {
@@ -219,10 +220,9 @@ fn walk(
                     table: table_id,
                     route,
                 }),
-                egress_only_gateway::Outcome::NotModelled(why) => t.stop(V6Stop::NotModelled {
-                    id: id.clone(),
-                    why,
-                }),
+                egress_only_gateway::Outcome::BlockPublicAccess(check) => {
+                    t.stop_bpa(id.clone(), check)
+                }
             }
         }
         Target::InternetGateway(id) => {
@@ -232,8 +232,9 @@ fn walk(
             if let Some(p) = t.leave(dest, None) {
                 return p;
             }
-            match ipv6_internet_gateway::follow(s, id) {
-                ipv6_internet_gateway::Outcome::Out => {
+            match ipv6_internet_gateway::follow(model, id, t.subnet) {
+                ipv6_internet_gateway::Outcome::Out(bpa) => {
+                    t.notes.extend(bpa);
                     let address = t.address;
                     t.hop(
                         HopKind::InternetGateway,
@@ -250,10 +251,9 @@ fn walk(
                     table: table_id,
                     route,
                 }),
-                ipv6_internet_gateway::Outcome::NotModelled(why) => t.stop(V6Stop::NotModelled {
-                    id: id.clone(),
-                    why,
-                }),
+                ipv6_internet_gateway::Outcome::BlockPublicAccess(check) => {
+                    t.stop_bpa(id.clone(), check)
+                }
             }
         }
         Target::NatGateway(id) => {
@@ -286,12 +286,18 @@ fn walk(
             // The NAT gateway's subnet's network ACL (IPv6 in, IPv4 out) is not evaluated.
             t.acl_skipped = true;
             match nat64::follow(model, failed, nat, ipv4) {
-                nat64::Outcome::Out(fact) => {
+                nat64::Outcome::Out(fact, bpa) => {
+                    t.notes.extend(bpa);
                     t.hop_az(HopKind::NatGateway, id.clone(), az, fact);
                     t.done(Verdict::Reachable {
                         via: Via::NatGateway,
                         cross_az: None,
                     })
+                }
+                nat64::Outcome::BlockPublicAccess(fact, check) => {
+                    t.hop_az(HopKind::NatGateway, id.clone(), az, fact);
+                    let igw = check.internet_gateway.clone();
+                    t.stop_bpa(igw, check)
                 }
                 nat64::Outcome::Failed(why) => t.stop(V6Stop::Nat64Failed {
                     nat: id.clone(),

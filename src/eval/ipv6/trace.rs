@@ -103,8 +103,20 @@ impl<'m> Trace<'m> {
     }
 
     pub(super) fn stop(&mut self, stop: V6Stop) -> Plan {
-        let verdict = Verdict::Blocked(stop.reason().unwrap_or(Reason::Ipv6NotModelled));
+        let verdict = Verdict::stopped(stop.reason().unwrap_or(Reason::Ipv6NotModelled));
         self.stop_verdict(stop, verdict)
+    }
+
+    /// VPC Block Public Access stops the path at `gateway` (blocked, or not modelled).
+    pub(super) fn stop_bpa(&mut self, gateway: Id, check: crate::eval::facts::BpaCheck) -> Plan {
+        let verdict = Verdict::stopped(check.reason());
+        self.hops.push(Hop {
+            kind: HopKind::InternetGateway,
+            id: gateway,
+            az: None,
+            fact: Fact::stop(Stop::BlockPublicAccess(check)),
+        });
+        self.done(verdict)
     }
 
     pub(super) fn stop_verdict(&mut self, stop: V6Stop, verdict: Verdict) -> Plan {

@@ -377,9 +377,9 @@ impl PatchKey {
             std::mem::discriminant(v).hash(&mut h);
             match v {
                 crate::eval::Verdict::Reachable { via, cross_az } => (via, cross_az).hash(&mut h),
-                crate::eval::Verdict::Blocked(r) | crate::eval::Verdict::Unavailable(r) => {
-                    r.hash(&mut h)
-                }
+                crate::eval::Verdict::Blocked(r)
+                | crate::eval::Verdict::Unavailable(r)
+                | crate::eval::Verdict::NotModelled(r) => r.hash(&mut h),
                 _ => {}
             }
         }

@@ -170,7 +170,7 @@ pub(super) fn group_row(
         // Neither fails for the model's own instances and columns.
         let (Ok(source), Ok(goal)) = (&source, resolve_goal(model, &to)) else {
             cells.push(MatrixCell {
-                verdict: super::super::facts::Verdict::Blocked(
+                verdict: super::super::facts::Verdict::NotModelled(
                     super::super::facts::Reason::Ipv6NotModelled,
                 ),
             });

@@ -21,6 +21,13 @@
 //!   ("blocked even if the subnet containing GWLB endpoints is excluded"), and a regional NAT
 //!   gateway without an exclusion of the whole VPC.
 //!
+//! - IPv6 paths: an instance's IPv6 address meets the gateway itself (no translation), so its
+//!   subnet's exclusion counts. Bidirectional mode blocks both the internet gateway and the
+//!   egress-only internet gateway unless an exclusion applies; ingress-only mode lets the
+//!   egress-only gateway through ("Only traffic to and from NAT gateways and egress-only internet
+//!   gateways is allowed") and treats the internet gateway as it treats an instance's public
+//!   IPv4 address. NAT64 leaves as IPv4 from the NAT gateway: the NAT gateway's subnet counts.
+//!
 //! Paths through gateway and interface endpoints never reach an internet gateway, so BPA does not
 //! touch them. The check is one lookup: the index keeps each subnet's exclusion.
 
@@ -28,56 +35,93 @@ use crate::eval::ctx::{Ctx, Outcome, Walk};
 use crate::eval::facts::{
     BpaCheck, BpaExclusionRef, BpaOutcome, BpaUnknown, HopKind, Id, Note, Stop,
 };
-use crate::model::{Applies, BpaMode, ExclusionMode, ExclusionScope};
+use crate::model::{Applies, BpaMode, ExclusionMode, ExclusionScope, Model};
 
-/// `None` when the traffic may pass `igw` (with a note when BPA is on); otherwise the stop.
-pub(crate) fn check(ctx: &mut Ctx<'_>, igw: &str, walk: &Walk<'_>) -> Option<Outcome> {
-    let model = ctx.model;
+/// Which gateway the traffic meets, and whose address it carries there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Meets {
+    /// The internet gateway, from the subnet's own address or through a NAT gateway.
+    InternetGateway { nat: Option<usize> },
+    /// An egress-only internet gateway (IPv6, outbound only).
+    EgressOnly,
+}
+
+/// What BPA does with traffic from `subnet` (none: a regional NAT gateway) at the gateway, and
+/// the exclusion that applied. `None` when BPA is off.
+fn decide(
+    model: &Model,
+    subnet: Option<usize>,
+    meets: Meets,
+    passed_gwlb: bool,
+) -> Option<(BpaOutcome, Option<usize>)> {
     let bpa = &*model.bpa;
     if bpa.mode == BpaMode::Off {
         return None;
     }
-    let applies = match walk.egress.subnet {
+    let applies = match subnet {
         Some(si) => bpa.subnet(si),
         None => bpa.vpc.map_or(Applies::None, Applies::Exclusion),
     };
-    let nat = walk.egress.nat;
     let exclusion = match applies {
         Applies::None => None,
         Applies::Exclusion(x) | Applies::Conflict { subnet: x, .. } => Some(x),
     };
     let mode = exclusion.map(|x| model.scenario().block_public_access.exclusions[x].mode);
+    let outbound_only = match meets {
+        Meets::InternetGateway { nat } => nat.is_some(),
+        Meets::EgressOnly => true,
+    };
     let outcome = match (bpa.mode, mode) {
         _ if matches!(applies, Applies::Conflict { .. }) => {
             BpaOutcome::NotModelled(BpaUnknown::SubnetAndVpcDiffer)
         }
-        (BpaMode::BlockIngress, _) if nat.is_some() => BpaOutcome::NatInIngressMode,
+        (BpaMode::BlockIngress, _) if outbound_only => match meets {
+            Meets::EgressOnly => BpaOutcome::EgressOnlyInIngressMode,
+            Meets::InternetGateway { .. } => BpaOutcome::NatInIngressMode,
+        },
         (_, Some(ExclusionMode::AllowBidirectional))
         | (BpaMode::BlockBidirectional, Some(ExclusionMode::AllowEgress)) => BpaOutcome::Excluded,
         (BpaMode::BlockIngress, Some(ExclusionMode::AllowEgress)) => {
             BpaOutcome::NotModelled(BpaUnknown::EgressExclusionInIngressMode)
         }
-        _ if walk.egress.subnet.is_none() => BpaOutcome::NotModelled(BpaUnknown::RegionalNat),
+        _ if subnet.is_none() => BpaOutcome::NotModelled(BpaUnknown::RegionalNat),
         _ => BpaOutcome::Blocked,
     };
     let outcome = match outcome {
-        BpaOutcome::Excluded | BpaOutcome::NatInIngressMode if walk.passed_gwlb => {
+        BpaOutcome::Excluded
+        | BpaOutcome::NatInIngressMode
+        | BpaOutcome::EgressOnlyInIngressMode
+            if passed_gwlb =>
+        {
             BpaOutcome::NotModelled(BpaUnknown::AfterGwlbEndpoint)
         }
         o => o,
     };
-    let allowed = matches!(outcome, BpaOutcome::Excluded | BpaOutcome::NatInIngressMode);
-    if allowed && !ctx.detail {
-        return None;
-    }
+    Some((outcome, exclusion))
+}
+
+/// Whether the outcome lets the traffic through.
+fn allows(outcome: BpaOutcome) -> bool {
+    matches!(
+        outcome,
+        BpaOutcome::Excluded | BpaOutcome::NatInIngressMode | BpaOutcome::EgressOnlyInIngressMode
+    )
+}
+
+/// The decision as a fact.
+fn fact(
+    model: &Model,
+    gateway: &str,
+    subnet: Option<usize>,
+    nat: Option<usize>,
+    exclusion: Option<usize>,
+    outcome: BpaOutcome,
+) -> BpaCheck {
     let s = model.scenario();
-    let fact = BpaCheck {
-        internet_gateway: Id::from(igw),
-        mode: bpa.mode,
-        subnet: walk
-            .egress
-            .subnet
-            .map(|si| Id::from(s.subnets[si].id.as_str())),
+    BpaCheck {
+        internet_gateway: Id::from(gateway),
+        mode: model.bpa.mode,
+        subnet: subnet.map(|si| Id::from(s.subnets[si].id.as_str())),
         nat: nat.map(|ni| Id::from(s.nat_gateways[ni].id.as_str())),
         exclusion: exclusion.map(|x| {
             let e = &s.block_public_access.exclusions[x];
@@ -93,7 +137,20 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, igw: &str, walk: &Walk<'_>) -> Option<Out
             }
         }),
         outcome,
-    };
+    }
+}
+
+/// `None` when the traffic may pass `igw` (with a note when BPA is on); otherwise the stop.
+pub(crate) fn check(ctx: &mut Ctx<'_>, igw: &str, walk: &Walk<'_>) -> Option<Outcome> {
+    let model = ctx.model;
+    let (subnet, nat) = (walk.egress.subnet, walk.egress.nat);
+    let meets = Meets::InternetGateway { nat };
+    let (outcome, exclusion) = decide(model, subnet, meets, walk.passed_gwlb)?;
+    let allowed = allows(outcome);
+    if allowed && !ctx.detail {
+        return None;
+    }
+    let fact = fact(model, igw, subnet, nat, exclusion, outcome);
     if allowed {
         ctx.note(|| Note::BlockPublicAccessAllowed(Box::new(fact)));
         return None;
@@ -104,4 +161,33 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, igw: &str, walk: &Walk<'_>) -> Option<Out
         az: None,
         stop: Box::new(Stop::BlockPublicAccess(fact)),
     })
+}
+
+/// BPA on an IPv6 path (or NAT64's IPv4 leg) at `gateway`.
+pub(crate) enum Verdict6 {
+    /// BPA is off.
+    Off,
+    /// BPA is on and lets the traffic through: the note says how.
+    Allowed(Note),
+    /// Blocked, or not modelled.
+    Stop(BpaCheck),
+}
+
+/// BPA for traffic from `subnet` (the source's for IPv6, the NAT gateway's for NAT64) meeting
+/// `gateway`. IPv6 paths through GWLB endpoints or appliances stop before any gateway (not
+/// modelled), so none has passed one here.
+pub(crate) fn check_ipv6(model: &Model, gateway: &str, subnet: usize, meets: Meets) -> Verdict6 {
+    let Some((outcome, exclusion)) = decide(model, Some(subnet), meets, false) else {
+        return Verdict6::Off;
+    };
+    let nat = match meets {
+        Meets::InternetGateway { nat } => nat,
+        Meets::EgressOnly => None,
+    };
+    let fact = fact(model, gateway, Some(subnet), nat, exclusion, outcome);
+    if allows(outcome) {
+        Verdict6::Allowed(Note::BlockPublicAccessAllowed(Box::new(fact)))
+    } else {
+        Verdict6::Stop(fact)
+    }
 }

@@ -4,30 +4,42 @@
 //! (<https://docs.aws.amazon.com/vpc/latest/userguide/egress-only-internet-gateway.html>).
 //! The source needs an IPv6 address (checked before any route). VPC Block Public Access in
 //! ingress-only mode lets its traffic through ("Only traffic to and from NAT gateways and
-//! egress-only internet gateways is allowed"); bidirectional mode blocks it unless an exclusion
-//! applies, which is not modelled for IPv6 paths
-//! (<https://docs.aws.amazon.com/vpc/latest/userguide/security-vpc-bpa.html>).
+//! egress-only internet gateways is allowed"); bidirectional mode ("All traffic to and from
+//! internet gateways and egress-only internet gateways … (except for excluded VPCs and subnets)
+//! is blocked") blocks it unless an exclusion covers the source's subnet
+//! (<https://docs.aws.amazon.com/vpc/latest/userguide/security-vpc-bpa.html>; the decision is
+//! `block_public_access`'s).
 
-use crate::eval::facts::{Id, Note, V6Unknown};
-use crate::model::{BpaMode, Scenario};
+use super::block_public_access::{self, Meets, Verdict6};
+use crate::eval::facts::{BpaCheck, Id, Note};
+use crate::model::Model;
 
 /// What the gateway does with outbound IPv6.
 pub(crate) enum Outcome {
-    /// Out to the internet; the note says nothing comes back uninvited.
-    Out(Note),
+    /// Out to the internet; the note says nothing comes back uninvited, and the second how
+    /// Block Public Access let it through (when it is on).
+    Out(Note, Option<Note>),
     /// The gateway is not the VPC's: a blackhole.
     Missing,
-    NotModelled(V6Unknown),
+    /// Block Public Access blocks it (or what it does is not modelled).
+    BlockPublicAccess(BpaCheck),
 }
 
-pub(crate) fn follow(s: &Scenario, id: &str) -> Outcome {
+/// Outbound IPv6 from `subnet` (the source's) through the egress-only gateway `id`.
+pub(crate) fn follow(model: &Model, id: &str, subnet: usize) -> Outcome {
+    let s = model.scenario();
     if !s.egress_only_internet_gateways.iter().any(|g| g.id == id) {
         return Outcome::Missing;
     }
-    if s.block_public_access.mode == BpaMode::BlockBidirectional {
-        return Outcome::NotModelled(V6Unknown::BlockPublicAccess);
-    }
-    Outcome::Out(Note::EgressOnlyNoInbound {
-        gateway: Id::from(id),
-    })
+    let bpa = match block_public_access::check_ipv6(model, id, subnet, Meets::EgressOnly) {
+        Verdict6::Off => None,
+        Verdict6::Allowed(note) => Some(note),
+        Verdict6::Stop(check) => return Outcome::BlockPublicAccess(check),
+    };
+    Outcome::Out(
+        Note::EgressOnlyNoInbound {
+            gateway: Id::from(id),
+        },
+        bpa,
+    )
 }

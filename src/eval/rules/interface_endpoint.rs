@@ -57,7 +57,7 @@ pub(crate) fn reach(
         if let Some(Outcome::Stop { kind, id, az, stop }) =
             policies::through_endpoint(ctx, walk, &ie.id, &ie.service, policy, &mut h)
         {
-            let verdict = Verdict::Blocked(stop.reason().unwrap_or(Reason::NoRoute));
+            let verdict = Verdict::stopped(stop.reason().unwrap_or(Reason::NoRoute));
             h.add(kind, &id, || az, || Fact::Stop(stop));
             each.push((piece, h, verdict));
             continue;

@@ -49,7 +49,7 @@ fn deliver_one(ctx: &Ctx<'_>, at: &Arrival<'_, '_>, piece: Ipv4Net, hops: &mut T
         };
         let reason = stop.reason();
         hops.add(HopKind::Blocked, at.table_id, || None, || Fact::stop(stop));
-        return Verdict::Blocked(reason.unwrap_or(crate::eval::Reason::DestinationUnavailable));
+        return Verdict::stopped(reason.unwrap_or(crate::eval::Reason::DestinationUnavailable));
     };
     let az = ctx.az_of_subnet(si);
     let subnet_id = &s.subnets[si].id;

@@ -4,18 +4,28 @@
 //! translates the IPv6 address to IPv4", and a public NAT gateway's subnet needs a route to an
 //! internet gateway: <https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-nat64-dns64.html>).
 //! Only `64:ff9b::/96` is translated; what AWS does with other IPv6 a route sends to a NAT
-//! gateway was not found on its pages: not modelled.
+//! gateway was not found on its pages: not modelled. The translated traffic meets the internet
+//! gateway from the NAT gateway, so VPC Block Public Access decides on the NAT gateway's subnet
+//! as for IPv4 ("NAT gateway: All inbound and outbound traffic is blocked. NAT gateways require
+//! an internet gateway for internet connectivity",
+//! <https://docs.aws.amazon.com/vpc/latest/userguide/security-vpc-bpa-basics.html>).
 
 use std::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
 
-use crate::eval::facts::{Id, Nat64Why, Route, V6Fact};
+use super::block_public_access::{self, Meets, Verdict6};
+use crate::eval::facts::{BpaCheck, Id, Nat64Why, Note, Route, V6Fact};
 use crate::model::{Model, NatConnectivity, Target, route_select};
 
 /// After translation: out by the NAT gateway's subnet's table, or why not.
 pub(crate) enum Outcome {
-    Out(V6Fact),
+    /// Out, with how Block Public Access let it through (when it is on and the route is the
+    /// internet gateway's).
+    Out(V6Fact, Option<Note>),
+    /// Block Public Access blocks the NAT gateway's traffic at the internet gateway (or what it
+    /// does is not modelled); the fact says how the NAT gateway sent it there.
+    BlockPublicAccess(V6Fact, BpaCheck),
     Failed(Nat64Why),
     /// The IPv4 route there goes somewhere NAT64 is not modelled through.
     NotModelled,
@@ -44,8 +54,10 @@ pub(crate) fn follow(model: &Model, failed: &[bool], nat: usize, ipv4: Ipv4Addr)
         return Outcome::Failed(Nat64Why::NoIpv4Route);
     };
     let route = &compiled.routes[w as usize];
+    let mut igw = None;
     match &route.target {
         Target::InternetGateway(id) if s.internet_gateway.as_ref().is_some_and(|g| g.id == *id) => {
+            igw = Some(id);
         }
         Target::GatewayEndpoint(_) => {}
         Target::InternetGateway(_) | Target::Blackhole | Target::Local => {
@@ -53,7 +65,7 @@ pub(crate) fn follow(model: &Model, failed: &[bool], nat: usize, ipv4: Ipv4Addr)
         }
         _ => return Outcome::NotModelled,
     }
-    Outcome::Out(V6Fact::Nat64 {
+    let fact = V6Fact::Nat64 {
         ipv4,
         subnet: Some(Id::from(s.subnets[subnet].id.as_str())),
         table: Some(Id::from(s.route_tables[table].id.as_str())),
@@ -61,5 +73,14 @@ pub(crate) fn follow(model: &Model, failed: &[bool], nat: usize, ipv4: Ipv4Addr)
             destination: crate::model::destination_text(&route.destination),
             target: crate::model::route_select::target_text(&route.target),
         }),
-    })
+    };
+    let Some(igw) = igw else {
+        return Outcome::Out(fact, None);
+    };
+    let meets = Meets::InternetGateway { nat: Some(nat) };
+    match block_public_access::check_ipv6(model, igw, subnet, meets) {
+        Verdict6::Off => Outcome::Out(fact, None),
+        Verdict6::Allowed(note) => Outcome::Out(fact, Some(note)),
+        Verdict6::Stop(check) => Outcome::BlockPublicAccess(fact, check),
+    }
 }

@@ -20,21 +20,70 @@
 //!   `lattice_beyond_model`).
 //!
 //! The association answers a service of its service network that no endpoint of this VPC
-//! serves; when an endpoint serves it too, the endpoint's answer is evaluated (which of the two
-//! AWS's DNS prefers was not found on AWS's pages; scenarios/README.md says so).
+//! serves. When an endpoint serves it too, which of the two answers a client gets was not found
+//! on AWS's pages (service-networks.html says a VPC connects "either through an association or
+//! through a VPC endpoint", and nothing of both at once): the path is not modelled
+//! (`dns_answer_outside_model`), never guessed.
 
 use crate::eval::ctx::Ctx;
 use crate::eval::facts::*;
 use crate::model::Model;
 
-/// Whether `svc` is reached through the VPC's service network association: the association
-/// lists it and no interface endpoint of this VPC serves it.
-pub(crate) fn serves(model: &Model, svc: usize) -> bool {
+/// Who serves `svc` among the VPC's service network association and its endpoints.
+pub(crate) enum Serves {
+    /// The association does not list it: endpoints (or nothing) answer, as without one.
+    NotListed,
+    /// The association lists it and no endpoint of this VPC serves it.
+    Association,
+    /// The association lists it and this endpoint (the first) serves it too.
+    AlsoEndpoint(usize),
+}
+
+/// Whether `svc` is reached through the VPC's service network association.
+pub(crate) fn serves(model: &Model, svc: usize) -> Serves {
     let Some(a) = &model.scenario().service_network_association else {
-        return false;
+        return Serves::NotListed;
     };
-    let name = &model.services()[svc].name;
-    model.service_endpoints.get(svc).is_none_or(Vec::is_empty) && a.services.contains(name)
+    if !a.services.contains(&model.services()[svc].name) {
+        return Serves::NotListed;
+    }
+    match model.service_endpoints.get(svc).and_then(|e| e.first()) {
+        Some(&e) => Serves::AlsoEndpoint(e),
+        None => Serves::Association,
+    }
+}
+
+/// The association and endpoint `e` both serve `svc`: the DNS hop says the answer is not
+/// modelled.
+#[cold]
+#[inline(never)]
+pub(crate) fn both(
+    ctx: &mut Ctx<'_>,
+    svc: usize,
+    e: usize,
+    hops: &mut crate::eval::ctx::Trail,
+) -> Verdict {
+    let model = ctx.model;
+    let scenario = model.scenario();
+    let Some(a) = &scenario.service_network_association else {
+        return Verdict::Blocked(Reason::NoRoute);
+    };
+    let name = model.services()[svc].dns_name.as_str();
+    hops.add(
+        HopKind::Dns,
+        name,
+        || None,
+        || {
+            Fact::stop(Stop::DnsOutsideModel {
+                name: Id::from(name),
+                why: DnsOutside::LatticeAssociationAndEndpoint {
+                    association: Id::from(a.id.as_str()),
+                    endpoint: Id::from(scenario.interface_endpoints[e].id.as_str()),
+                },
+            })
+        },
+    );
+    Verdict::stopped(Reason::DnsAnswerOutsideModel)
 }
 
 /// The hops past the source of a path to service `svc` through the association, and the

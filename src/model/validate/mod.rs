@@ -68,6 +68,7 @@ pub const VERDICTS: &[&str] = &[
     "blocked",
     "leaves_vpc",
     "unavailable",
+    "not_modelled",
 ];
 
 /// The `family` values an `expect` entry may name (as `check --family` takes them).
