@@ -328,3 +328,33 @@ fn every_ipv6_trace_reads_in_japanese() {
     failures.dedup();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// `enableDnsSupport` off: the Amazon-provided DNS server answers nothing, AAAA included, so an
+/// IPv6 query for a name is `dns_resolution_disabled` at the DNS hop, as IPv4's is ("If this
+/// attribute is false, the Amazon-provided DNS server … is not enabled",
+/// <https://docs.aws.amazon.com/vpc/latest/userguide/vpc-dns.html>).
+#[test]
+fn dns_support_off_stops_an_ipv6_query_as_it_stops_an_ipv4_one() {
+    let m = load_file(Path::new(DUAL)).unwrap();
+    // AWS refuses DNS hostnames without DNS support: both go off.
+    let off = vpc_tui::model::Edit::Batch(vec![
+        vpc_tui::model::Edit::SetDnsHostnames { enabled: false },
+        vpc_tui::model::Edit::SetDnsSupport { enabled: false },
+    ]);
+    let (m, _) = off.apply(&m).unwrap();
+    for family in [Family::Ipv4, Family::Ipv6] {
+        let t = check(&m, "app-a", "ssm", family);
+        assert_eq!(
+            t.verdict,
+            Verdict::Blocked(Reason::DnsResolutionDisabled),
+            "{family:?}"
+        );
+        let last = t.hops.last().unwrap();
+        assert_eq!(last.kind.code(), "dns", "{family:?}");
+        assert_eq!(
+            last.id.as_str(),
+            "ssm.us-east-1.amazonaws.com",
+            "{family:?}"
+        );
+    }
+}

@@ -180,6 +180,12 @@ pub fn hop_text(lang: Lang, id: &str, f: &V6Fact) -> String {
 pub fn stop_text(lang: Lang, s: &V6Stop) -> String {
     let id = format!("ipv6-stop-{}", s.code());
     match s {
+        // The same sentence as IPv4's: the resolver is off for every record type.
+        V6Stop::DnsDisabled { vpc, name } => msg(
+            lang,
+            "stop-dns_disabled",
+            args().s("vpc", vpc.as_str()).s("name", name.as_str()),
+        ),
         V6Stop::NoIpv6Address {
             source,
             subnet,

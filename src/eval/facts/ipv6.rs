@@ -191,6 +191,9 @@ pub enum V6Stop {
     },
     /// The interface endpoint has no IPv6 address (IP address type `ipv4`).
     EndpointNoIpv6 { endpoint: Id },
+    /// `enableDnsSupport` is off: the Amazon-provided DNS server answers nothing, AAAA included
+    /// (as for IPv4, `Stop::DnsDisabled`).
+    DnsDisabled { vpc: Id, name: Id },
     /// No IPv6 route matches (the table's IPv6 routes listed).
     NoRoute {
         table: Id,
@@ -256,6 +259,7 @@ impl V6Stop {
             V6Stop::NoIpv4Address { .. } => "no_ipv4_address",
             V6Stop::NoAaaa { .. } => "no_aaaa",
             V6Stop::EndpointNoIpv6 { .. } => "endpoint_no_ipv6",
+            V6Stop::DnsDisabled { .. } => "dns_disabled",
             V6Stop::NoRoute { .. } => "no_route",
             V6Stop::Blackhole { .. } => "blackhole",
             V6Stop::Nat64PrefixToInternet { .. } => "nat64_prefix_to_internet",
@@ -274,6 +278,7 @@ impl V6Stop {
             V6Stop::NoIpv4Address { .. } => Reason::NoIpv4Address,
             V6Stop::NoAaaa { .. } => Reason::NoAaaaRecord,
             V6Stop::EndpointNoIpv6 { .. } => Reason::EndpointNoIpv6,
+            V6Stop::DnsDisabled { .. } => Reason::DnsResolutionDisabled,
             V6Stop::NoRoute { .. } => Reason::NoIpv6Route,
             V6Stop::Blackhole { .. } => Reason::BlackholeRoute,
             V6Stop::Nat64PrefixToInternet { .. } => Reason::NoIpv6Route,

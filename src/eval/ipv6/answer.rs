@@ -98,8 +98,14 @@ pub(super) fn answer(model: &Model, failed: &[bool], c: &Client, goal: &Goal) ->
     };
     let service = &model.services()[svc];
     let name = service.dns_name.as_str();
+    // "If this attribute is false, the Amazon-provided DNS server that resolves public DNS
+    // hostnames to IP addresses is not enabled" (vpc-dns.html): no AAAA answer either.
     if !s.vpc.enable_dns_support {
-        return (not_modelled(name, V6Unknown::DnsOutsideModel), true);
+        let stop = V6Stop::DnsDisabled {
+            vpc: Id::from(s.vpc.id.as_str()),
+            name: Id::from(name),
+        };
+        return (Answer::Stop(stop), true);
     }
     // Hosted zones, Resolver rules and custom DNS servers answer before private DNS: their AAAA
     // answers are not modelled.

@@ -127,13 +127,15 @@ impl<'m> Trace<'m> {
             | V6Stop::Nat64PrefixToInternet { table, .. } => table.clone(),
             V6Stop::NotModelled { id, .. } => id.clone(),
             V6Stop::EndpointNoIpv6 { endpoint } => endpoint.clone(),
+            V6Stop::DnsDisabled { name, .. } => name.clone(),
             V6Stop::Nat64Failed { nat, .. } => nat.clone(),
             V6Stop::NetworkAcl { check } => check.acl.clone(),
             V6Stop::SecurityGroup { check } => check.interface.clone(),
             _ => self.source_id.clone(),
         };
-        let kind = match verdict {
-            Verdict::LeavesVpc { .. } => HopKind::LeavesVpc,
+        let kind = match (&verdict, &stop) {
+            (Verdict::LeavesVpc { .. }, _) => HopKind::LeavesVpc,
+            (_, V6Stop::DnsDisabled { .. }) => HopKind::Dns,
             _ => HopKind::Blocked,
         };
         self.hops.push(Hop {
