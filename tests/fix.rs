@@ -325,3 +325,17 @@ fn lattice_endpoints_are_weak_points_of_their_own_kind() {
     let text = explain::weak_points_text(Lang::En, &w);
     assert!(text.contains("not modelled"), "{text}");
 }
+
+/// A path that only VPC Block Public Access stops, to an address no endpoint can carry: no fix is
+/// suggested (an exclusion is a policy decision), and the answer says that an exclusion is what
+/// would let it through rather than that nothing could.
+#[test]
+fn a_path_only_block_public_access_stops_says_an_exclusion_would_do() {
+    let model = load("block-public-access.ron");
+    let q = Query::parse(&model, "web", "203.0.113.10", false);
+    let found = suggest(&model, &WhatIf::default(), &q).unwrap();
+    assert!(found.suggestions.is_empty(), "{found:?}");
+    assert_eq!(found.none, Some(fix::NoFix::OnlyBpaExclusion));
+    let text = explain::fix_none(Lang::En, fix::NoFix::OnlyBpaExclusion);
+    assert!(text.contains("AddBpaExclusion"), "{text}");
+}

@@ -52,6 +52,7 @@ pub fn fix_none(lang: Lang, none: NoFix) -> String {
             NoFix::SourceDown => "fix-none-source-down",
             NoFix::LeavesVpc => "fix-none-leaves-vpc",
             NoFix::NothingFound => "fix-none-found",
+            NoFix::OnlyBpaExclusion => "fix-none-bpa-exclusion",
         },
     )
 }

@@ -145,6 +145,9 @@ pub enum NoFix {
     LeavesVpc,
     /// No edit of one or two steps from what the model has makes it work.
     NothingFound,
+    /// VPC Block Public Access blocks the path and no endpoint can carry it: only an exclusion
+    /// would let it through, and exclusions are a policy decision, not offered as fixes.
+    OnlyBpaExclusion,
 }
 
 /// The answer to "what is the smallest change that makes this work?".
@@ -274,8 +277,8 @@ pub fn suggest_with(
     let suggestions = rank::rank(found);
     Suggestions {
         verdict: trace.verdict.clone(),
+        none: suggestions.is_empty().then(|| none_found(&reasons)),
         reasons,
-        none: suggestions.is_empty().then_some(NoFix::NothingFound),
         suggestions,
     }
 }
@@ -439,6 +442,21 @@ fn next_layer(
 }
 
 /// The reasons of the path: its own, or those of its parts (partial verdicts, workloads).
+/// Why nothing was found: Block Public Access alone (an exclusion would do), or nothing.
+fn none_found(reasons: &[Reason]) -> NoFix {
+    let bpa = |r: &Reason| {
+        matches!(
+            r,
+            Reason::BlockPublicAccess | Reason::BlockPublicAccessNatSubnet
+        )
+    };
+    if !reasons.is_empty() && reasons.iter().all(bpa) {
+        NoFix::OnlyBpaExclusion
+    } else {
+        NoFix::NothingFound
+    }
+}
+
 fn reasons(trace: &PathTrace) -> Vec<Reason> {
     let mut out: Vec<Reason> = Vec::new();
     for r in trace

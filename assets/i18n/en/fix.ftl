@@ -5,6 +5,7 @@ fix-cells-none = none
 fix-none-reachable = The path is reachable: there is nothing to fix.
 fix-none-source-down = The source's AZ has failed: no edit brings an AZ back.
 fix-none-leaves-vpc = The path leaves the VPC: what lies beyond is outside the model.
+fix-none-bpa-exclusion = VPC Block Public Access blocks this path, and no VPC endpoint can carry it instead. Only an exclusion would let it through (AddBpaExclusion, for the subnet the trace names); an exclusion opens that subnet to the internet, so it is a policy decision and not suggested here.
 fix-none-found = No change of one or two edits, from what the model has, makes this path reachable.
 fix-suggestions-head = { $count ->
     [one] One suggestion:

@@ -5,6 +5,7 @@ fix-cells-none = なし
 fix-none-reachable = この経路は到達可能です。修正するものはありません。
 fix-none-source-down = 送信元の AZ で障害が起きています。AZ を復旧させる編集はありません。
 fix-none-leaves-vpc = この経路は VPC の外へ出ます。その先はモデルの範囲外です。
+fix-none-bpa-exclusion = 「VPC のパブリックアクセスをブロック」がこの経路をブロックしており、代わりに運べる VPC エンドポイントもありません。通すには除外 (AddBpaExclusion、対象はトレースが示すサブネット) しかありません。除外はそのサブネットをインターネットに開くため、ここでは提案せず、運用方針として判断してもらいます。
 fix-none-found = モデルにあるものを使った 1 つまたは 2 つの編集では、この経路を到達可能にできません。
 fix-suggestions-head = { $count ->
     [one] 修正案は 1 件です:
