@@ -431,7 +431,7 @@ pub fn evaluate_all_after(previous: &Matrix, model: &Model, what_if: &WhatIf) ->
     let mut deps = Vec::with_capacity(classes.keys.len());
     let mut again = Vec::new();
     let mut cells = Vec::new();
-    let mut unavailable = None;
+    let mut unavailable = change::SourceFailed::default();
     for (k, key) in classes.keys.iter().enumerate() {
         let j = before.get(key).copied().unwrap_or(u32::MAX) as usize;
         let hit = match memo.deps.get(j) {
