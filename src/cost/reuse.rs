@@ -260,3 +260,67 @@ pub(super) fn source_failed_class(
         deps: vec![deps],
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cost::{Crossing, Through};
+
+    fn usage(cross_az_gb: f64, nat: f64) -> Usage {
+        Usage {
+            interface_gb: 1.0,
+            nat: vec![(0, nat)],
+            cross_az_gb,
+            ..Usage::default()
+        }
+    }
+
+    fn way() -> Way {
+        Way::Reachable {
+            through: vec![Through::NatGateway],
+            crossing: Crossing::No,
+        }
+    }
+
+    #[test]
+    fn usages_are_equal_to_the_bit_and_interned_by_value() {
+        let mut i = Interner::default();
+        let (u1, w1) = i.intern_new(usage(0.5, 1.0), way());
+        // Equal values: the interned copies, allocated once.
+        let (u2, w2) = i.intern_new(usage(0.5, 1.0), way());
+        assert!(Arc::ptr_eq(&u1, &u2) && Arc::ptr_eq(&w1, &w2));
+        let (u3, w3) = i.intern(Arc::new(usage(0.5, 1.0)), Arc::new(way()));
+        assert!(Arc::ptr_eq(&u1, &u3) && Arc::ptr_eq(&w1, &w3));
+        // Another sum, another list entry, or the other zero: another usage (equal amounts only
+        // for equal bits).
+        for other in [usage(0.25, 1.0), usage(0.5, 2.0), usage(-0.0, 1.0)] {
+            assert_ne!(other, *u1);
+            let (u, _) = i.intern_new(other, way());
+            assert!(!Arc::ptr_eq(&u, &u1));
+        }
+        assert_ne!(usage(0.0, 1.0), usage(-0.0, 1.0));
+        let shared = Usage {
+            interface_share: Some((0, 1, 0.0)),
+            ..usage(0.5, 1.0)
+        };
+        assert_ne!(shared, *u1);
+        // Equal values hash alike.
+        let hash = |u: &Usage| {
+            use std::hash::BuildHasher;
+            rustc_hash::FxBuildHasher.hash_one(u)
+        };
+        assert_eq!(hash(&usage(0.5, 1.0)), hash(&u1));
+    }
+
+    #[test]
+    fn past_its_size_the_interner_starts_again_and_still_interns() {
+        let mut i = Interner::default();
+        for n in 0..=MAX_INTERNED as u32 / 2 + 1 {
+            i.intern_new(usage(f64::from(n), 1.0), way());
+        }
+        assert!(i.usages.len() + i.ways.len() <= MAX_INTERNED + 2);
+        let (a, _) = i.intern_new(usage(0.5, 1.0), way());
+        let (b, _) = i.intern_new(usage(0.5, 1.0), way());
+        assert!(Arc::ptr_eq(&a, &b));
+    }
+}
