@@ -213,7 +213,7 @@ impl Touched {
     pub fn plan(&self, deps: &[WalkDeps]) -> Option<Plan> {
         let mut plan = Plan::default();
         let mut superseded: Vec<u32> = Vec::new();
-        for d in deps.iter().rev() {
+        for (i, d) in deps.iter().rev().enumerate() {
             match self.0.hit_except(&d.0, &superseded) {
                 Hit::Keep => {}
                 Hit::Row => return None,
@@ -223,7 +223,10 @@ impl Touched {
                         .extend(patch.into_iter().map(|(s, a)| (s as usize, Answered(a))));
                 }
             }
-            superseded.extend(d.0.az_cells.iter().map(|&(s, _)| s));
+            // Only an earlier evaluation's reads are superseded (most classes have one).
+            if i + 1 < deps.len() {
+                superseded.extend(d.0.az_cells.iter().map(|&(s, _)| s));
+            }
         }
         plan.redo.sort_unstable();
         plan.redo.dedup();
