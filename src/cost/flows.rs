@@ -86,7 +86,7 @@ pub(super) struct Memo {
     model: Model,
     failed: Vec<bool>,
     columns: Vec<String>,
-    slots: std::collections::HashMap<eval::ClassKey, Arc<ClassCost>>,
+    slots: rustc_hash::FxHashMap<eval::ClassKey, Arc<ClassCost>>,
     /// The distinct usages and ways its results share, for the next estimate's.
     interner: Arc<std::sync::Mutex<Interner>>,
 }
@@ -203,7 +203,9 @@ pub(super) fn aggregate(
     };
     let touched =
         usable.and_then(|m| Touched::between(&m.model, &m.failed, model, failed).map(|t| (m, t)));
-    let mut slots = std::collections::HashMap::with_capacity(classes.keys.len());
+    // FxHash: small keys, hashed once per class here and once in the next estimate.
+    let mut slots =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(classes.keys.len(), Default::default());
     // Per model service, its column: a rule edit evaluates again only the columns of the
     // services whose walks read the group or network ACL it changed.
     let column_of: Vec<Option<usize>> = match touched {
@@ -253,7 +255,7 @@ pub(super) fn aggregate(
     // class whose source's AZ failed gets nowhere: its results are known without a walk.
     let mut done: Vec<Option<Arc<ClassCost>>> = vec![None; n_classes];
     let mut pending = Vec::new();
-    let mut source_failed = None;
+    let mut source_failed = super::reuse::SourceFailed::default();
     for (k, carried) in per_class.into_iter().enumerate() {
         match carried {
             Some(Carried::Kept(c)) => done[k] = Some(c),
@@ -279,22 +281,17 @@ pub(super) fn aggregate(
         }
     }
     let reuse = reuse.into_inner();
-    // Results shared between classes (one walk's, replayed) are interned once: by their
-    // addresses, the fresh ones kept alive beside their interned copies.
-    type Fresh = (Arc<Usage>, Arc<super::Way>);
-    let mut interned: rustc_hash::FxHashMap<(usize, usize), (Fresh, Fresh)> = Default::default();
-    for (k, mut class) in evaluate_pending(model, &ids, failed, &classes.keys, pending, &names) {
-        // Fresh results are interned for the next estimate's (made here, so not yet shared).
-        if let Some(c) = Arc::get_mut(&mut class) {
-            for (u, way) in c.per_column.iter_mut().flatten() {
-                let at = (Arc::as_ptr(u) as usize, Arc::as_ptr(way) as usize);
-                let (_, shared) = interned.entry(at).or_insert_with(|| {
-                    let fresh = (Arc::clone(u), Arc::clone(way));
-                    (fresh, reuse.intern(Arc::clone(u), Arc::clone(way)))
-                });
-                (*u, *way) = (Arc::clone(&shared.0), Arc::clone(&shared.1));
-            }
-        }
+    // Fresh results come interned (for the next estimate's, and equal ways as one `Arc`).
+    let evaluated = evaluate_pending(
+        model,
+        &ids,
+        failed,
+        &classes.keys,
+        pending,
+        &names,
+        &reuse.interner,
+    );
+    for (k, class) in evaluated {
         done[k] = Some(class);
     }
     let per_class: Vec<Arc<ClassCost>> = done

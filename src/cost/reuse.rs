@@ -22,35 +22,54 @@ type FxSet<K> = HashSet<K, rustc_hash::FxBuildHasher>;
 /// A class × service result: what one GB of its flows uses, and the way they go.
 type Kept = (Arc<Usage>, Arc<Way>);
 
-/// A usage compared to the bit (the sums are the estimate's; equal bits, equal amounts).
-#[derive(Debug, PartialEq, Eq, Hash)]
-struct UsageKey {
-    interface_gb: u64,
-    gateway: Vec<(usize, u64)>,
-    nat: Vec<(usize, u64)>,
-    gwlb_endpoint: Vec<(usize, u64)>,
-    cross_az_gb: u64,
-    interface_share: Option<(usize, usize, u64)>,
+/// Usages are compared to the bit (the sums are the estimate's; equal bits, equal amounts),
+/// for the interner: hashed and compared where they are, without a key made for each.
+impl PartialEq for Usage {
+    fn eq(&self, other: &Usage) -> bool {
+        fn bits(v: &[(usize, f64)]) -> impl Iterator<Item = (usize, u64)> + '_ {
+            v.iter().map(|&(i, g)| (i, g.to_bits()))
+        }
+        self.interface_gb.to_bits() == other.interface_gb.to_bits()
+            && self.cross_az_gb.to_bits() == other.cross_az_gb.to_bits()
+            && bits(&self.gateway).eq(bits(&other.gateway))
+            && bits(&self.nat).eq(bits(&other.nat))
+            && bits(&self.gwlb_endpoint).eq(bits(&other.gwlb_endpoint))
+            && self
+                .interface_share
+                .map(|(e, at, gb)| (e, at, gb.to_bits()))
+                == other
+                    .interface_share
+                    .map(|(e, at, gb)| (e, at, gb.to_bits()))
+    }
 }
 
-impl UsageKey {
-    fn of(u: &Usage) -> UsageKey {
-        let bits = |v: &[(usize, f64)]| v.iter().map(|&(i, g)| (i, g.to_bits())).collect();
-        UsageKey {
-            interface_gb: u.interface_gb.to_bits(),
-            gateway: bits(&u.gateway),
-            nat: bits(&u.nat),
-            gwlb_endpoint: bits(&u.gwlb_endpoint),
-            cross_az_gb: u.cross_az_gb.to_bits(),
-            interface_share: u.interface_share.map(|(e, at, gb)| (e, at, gb.to_bits())),
-        }
+impl Eq for Usage {}
+
+impl std::hash::Hash for Usage {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        let bits = |v: &[(usize, f64)], h: &mut H| {
+            h.write_usize(v.len());
+            for &(i, g) in v {
+                h.write_usize(i);
+                h.write_u64(g.to_bits());
+            }
+        };
+        h.write_u64(self.interface_gb.to_bits());
+        h.write_u64(self.cross_az_gb.to_bits());
+        bits(&self.gateway, h);
+        bits(&self.nat, h);
+        bits(&self.gwlb_endpoint, h);
+        let share = self
+            .interface_share
+            .map(|(e, at, gb)| (e, at, gb.to_bits()));
+        std::hash::Hash::hash(&share, h);
     }
 }
 
 /// Distinct usages and ways, shared by the estimates that follow one another.
 #[derive(Debug, Default)]
 pub(super) struct Interner {
-    usages: FxMap<UsageKey, Arc<Usage>>,
+    usages: FxSet<Arc<Usage>>,
     ways: FxSet<Arc<Way>>,
 }
 
@@ -59,18 +78,52 @@ pub(super) struct Interner {
 const MAX_INTERNED: usize = 1 << 16;
 
 impl Interner {
-    /// The shared copies of `u` and `way`.
-    pub(super) fn intern(&mut self, u: Arc<Usage>, way: Arc<Way>) -> (Arc<Usage>, Arc<Way>) {
+    fn room(&mut self) {
         if self.usages.len() + self.ways.len() > MAX_INTERNED {
             self.usages.clear();
             self.ways.clear();
         }
-        let u = Arc::clone(self.usages.entry(UsageKey::of(&u)).or_insert(u));
+    }
+
+    /// The shared copies of `u` and `way`.
+    pub(super) fn intern(&mut self, u: Arc<Usage>, way: Arc<Way>) -> (Arc<Usage>, Arc<Way>) {
+        self.room();
+        let u = match self.usages.get(&*u) {
+            Some(x) => Arc::clone(x),
+            None => {
+                self.usages.insert(Arc::clone(&u));
+                u
+            }
+        };
         let way = match self.ways.get(&*way) {
             Some(w) => Arc::clone(w),
             None => {
                 self.ways.insert(Arc::clone(&way));
                 way
+            }
+        };
+        (u, way)
+    }
+
+    /// The shared copies of a usage and way just worked out: found by value, so that one
+    /// already interned costs no allocation (most of a full estimate's results repeat one of a
+    /// few hundred).
+    pub(super) fn intern_new(&mut self, u: Usage, way: Way) -> (Arc<Usage>, Arc<Way>) {
+        self.room();
+        let u = match self.usages.get(&u) {
+            Some(x) => Arc::clone(x),
+            None => {
+                let x = Arc::new(u);
+                self.usages.insert(Arc::clone(&x));
+                x
+            }
+        };
+        let way = match self.ways.get(&way) {
+            Some(w) => Arc::clone(w),
+            None => {
+                let w = Arc::new(way);
+                self.ways.insert(Arc::clone(&w));
+                w
             }
         };
         (u, way)
@@ -131,19 +184,47 @@ impl Reuse {
     }
 }
 
+/// What [`source_failed_class`] made for the classes before: the columns, and per AZ the reads
+/// (`None`: the AZ is up).
+#[derive(Default)]
+pub(super) struct SourceFailed {
+    columns: Option<Vec<Option<Kept>>>,
+    deps: Vec<(usize, Option<WalkDeps>)>,
+}
+
 /// The results of a class whose source's AZ failed, and what its walks would have read,
 /// without walking (`eval::WalkDeps::source_failed`): every service `unavailable
-/// (source_az_failed)`, carrying nothing. `shared`: the columns made for an earlier such class,
-/// which every one shares. Debug builds compare them with a walk's.
+/// (source_az_failed)`, carrying nothing. `shared`: what was made for earlier such classes (the
+/// columns, which every one shares, and the reads, which the classes of one AZ share). Debug
+/// builds compare them with a walk's.
 pub(super) fn source_failed_class(
     model: &Model,
     failed: &[bool],
     key: &eval::ClassKey,
     names: &[&str],
-    shared: &mut Option<Vec<Option<Kept>>>,
+    shared: &mut SourceFailed,
 ) -> Option<Arc<ClassCost>> {
-    let deps = WalkDeps::source_failed(model, failed, key.subnet, names)?;
+    // The reads depend on the source's AZ alone, once the subnet has IPv4 (an IPv6-only
+    // subnet's are asked each time: `WalkDeps::source_failed` says `None`).
+    let az = model.subnet_az[key.subnet];
+    let ipv6_only = model.scenario().subnets[key.subnet].ipv6_only;
+    let deps = match shared
+        .deps
+        .iter()
+        .find(|(a, _)| *a == az)
+        .filter(|_| !ipv6_only)
+    {
+        Some((_, d)) => d.clone()?,
+        None => {
+            let d = WalkDeps::source_failed(model, failed, key.subnet, names);
+            if !ipv6_only {
+                shared.deps.push((az, d.clone()));
+            }
+            d?
+        }
+    };
     let per_column = shared
+        .columns
         .get_or_insert_with(|| {
             let usage = Arc::new(Usage::default());
             let way = Arc::new(Way::Unavailable(eval::Reason::SourceAzFailed));
@@ -178,4 +259,68 @@ pub(super) fn source_failed_class(
         per_column,
         deps: vec![deps],
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cost::{Crossing, Through};
+
+    fn usage(cross_az_gb: f64, nat: f64) -> Usage {
+        Usage {
+            interface_gb: 1.0,
+            nat: vec![(0, nat)],
+            cross_az_gb,
+            ..Usage::default()
+        }
+    }
+
+    fn way() -> Way {
+        Way::Reachable {
+            through: vec![Through::NatGateway],
+            crossing: Crossing::No,
+        }
+    }
+
+    #[test]
+    fn usages_are_equal_to_the_bit_and_interned_by_value() {
+        let mut i = Interner::default();
+        let (u1, w1) = i.intern_new(usage(0.5, 1.0), way());
+        // Equal values: the interned copies, allocated once.
+        let (u2, w2) = i.intern_new(usage(0.5, 1.0), way());
+        assert!(Arc::ptr_eq(&u1, &u2) && Arc::ptr_eq(&w1, &w2));
+        let (u3, w3) = i.intern(Arc::new(usage(0.5, 1.0)), Arc::new(way()));
+        assert!(Arc::ptr_eq(&u1, &u3) && Arc::ptr_eq(&w1, &w3));
+        // Another sum, another list entry, or the other zero: another usage (equal amounts only
+        // for equal bits).
+        for other in [usage(0.25, 1.0), usage(0.5, 2.0), usage(-0.0, 1.0)] {
+            assert_ne!(other, *u1);
+            let (u, _) = i.intern_new(other, way());
+            assert!(!Arc::ptr_eq(&u, &u1));
+        }
+        assert_ne!(usage(0.0, 1.0), usage(-0.0, 1.0));
+        let shared = Usage {
+            interface_share: Some((0, 1, 0.0)),
+            ..usage(0.5, 1.0)
+        };
+        assert_ne!(shared, *u1);
+        // Equal values hash alike.
+        let hash = |u: &Usage| {
+            use std::hash::BuildHasher;
+            rustc_hash::FxBuildHasher.hash_one(u)
+        };
+        assert_eq!(hash(&usage(0.5, 1.0)), hash(&u1));
+    }
+
+    #[test]
+    fn past_its_size_the_interner_starts_again_and_still_interns() {
+        let mut i = Interner::default();
+        for n in 0..=MAX_INTERNED as u32 / 2 + 1 {
+            i.intern_new(usage(f64::from(n), 1.0), way());
+        }
+        assert!(i.usages.len() + i.ways.len() <= MAX_INTERNED + 2);
+        let (a, _) = i.intern_new(usage(0.5, 1.0), way());
+        let (b, _) = i.intern_new(usage(0.5, 1.0), way());
+        assert!(Arc::ptr_eq(&a, &b));
+    }
 }

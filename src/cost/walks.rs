@@ -1,8 +1,9 @@
 //! The classes an estimate evaluates: their walks, by families, shared out over the cores.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use super::flows::ClassCost;
+use super::reuse::Interner;
 use super::usage::{Ids, class_usage};
 use crate::eval;
 use crate::model::Model;
@@ -24,6 +25,7 @@ pub(super) fn evaluate_pending(
     keys: &[eval::ClassKey],
     pending: Vec<Pending>,
     names: &[&str],
+    interner: &Mutex<Interner>,
 ) -> Vec<(usize, Arc<ClassCost>)> {
     let pending_keys: Vec<&eval::ClassKey> = pending.iter().map(|p| &keys[p.0]).collect();
     let families = eval::class_families(model, &pending_keys);
@@ -54,16 +56,37 @@ pub(super) fn evaluate_pending(
             // until the family is done).
             let mut usage_of: rustc_hash::FxHashMap<*const eval::PathTrace, Kept> =
                 Default::default();
+            // Each result interned as it is made (equal usages and ways share one `Arc`, which
+            // the next estimate and the cost diff rely on), the lock taken once per family.
+            let mut shared = interner.lock().ok();
             for ((k, mut class, again), (traces, deps)) in members.into_iter().zip(results) {
                 let subnet = keys[k].subnet;
                 for (&c, t) in again.iter().zip(&traces) {
                     class.per_column[c] = t.as_ref().ok().map(|trace| {
                         let kept = usage_of.entry(Arc::as_ptr(trace)).or_insert_with(|| {
                             let (u, way) = class_usage(model, ids, failed, subnet, trace);
-                            (Arc::new(u), Arc::new(way))
+                            match shared.as_mut() {
+                                Some(i) => i.intern_new(u, way),
+                                // A thread that panicked while interning left a cache only.
+                                None => (Arc::new(u), Arc::new(way)),
+                            }
                         });
                         (Arc::clone(&kept.0), Arc::clone(&kept.1))
                     });
+                }
+                // Its columns carried from the previous estimate are interned too (they are
+                // already, unless the interner started again since).
+                // (`again` is in column order; a fresh class has every column in it.)
+                if let Some(i) = shared
+                    .as_mut()
+                    .filter(|_| again.len() < class.per_column.len())
+                {
+                    for (c, kept) in class.per_column.iter_mut().enumerate() {
+                        let carried = again.binary_search(&c).is_err();
+                        if let Some((u, way)) = kept.as_mut().filter(|_| carried) {
+                            (*u, *way) = i.intern(Arc::clone(u), Arc::clone(way));
+                        }
+                    }
                 }
                 class.deps.push(deps);
                 done.push((k, Arc::new(class)));

@@ -431,7 +431,10 @@ pub fn evaluate_all_after(previous: &Matrix, model: &Model, what_if: &WhatIf) ->
     let mut deps = Vec::with_capacity(classes.keys.len());
     let mut again = Vec::new();
     let mut cells = Vec::new();
-    let mut unavailable = None;
+    let mut unavailable = change::SourceFailed::default();
+    // What a class evaluated again holds until its row is made: one of each, shared (an AZ
+    // failure at 4x the quota model evaluates thousands of classes again).
+    let (no_row, no_deps): (Arc<[MatrixCell]>, Arc<Deps>) = (Arc::from(Vec::new()), Arc::default());
     for (k, key) in classes.keys.iter().enumerate() {
         let j = before.get(key).copied().unwrap_or(u32::MAX) as usize;
         let hit = match memo.deps.get(j) {
@@ -459,13 +462,13 @@ pub fn evaluate_all_after(previous: &Matrix, model: &Model, what_if: &WhatIf) ->
             }
             change::Hit::Cells { redo, patch } => {
                 cells.push((k, j, redo, patch));
-                rows.push(Arc::from(Vec::new()));
-                deps.push(Arc::default());
+                rows.push(Arc::clone(&no_row));
+                deps.push(Arc::clone(&no_deps));
             }
             change::Hit::Row => {
                 again.push(k);
-                rows.push(Arc::from(Vec::new()));
-                deps.push(Arc::default());
+                rows.push(Arc::clone(&no_row));
+                deps.push(Arc::clone(&no_deps));
             }
         }
     }

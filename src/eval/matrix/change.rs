@@ -213,7 +213,7 @@ impl Touched {
     pub fn plan(&self, deps: &[WalkDeps]) -> Option<Plan> {
         let mut plan = Plan::default();
         let mut superseded: Vec<u32> = Vec::new();
-        for d in deps.iter().rev() {
+        for (i, d) in deps.iter().rev().enumerate() {
             match self.0.hit_except(&d.0, &superseded) {
                 Hit::Keep => {}
                 Hit::Row => return None,
@@ -223,7 +223,10 @@ impl Touched {
                         .extend(patch.into_iter().map(|(s, a)| (s as usize, Answered(a))));
                 }
             }
-            superseded.extend(d.0.az_cells.iter().map(|&(s, _)| s));
+            // Only an earlier evaluation's reads are superseded (most classes have one).
+            if i + 1 < deps.len() {
+                superseded.extend(d.0.az_cells.iter().map(|&(s, _)| s));
+            }
         }
         plan.redo.sort_unstable();
         plan.redo.dedup();
@@ -309,7 +312,9 @@ pub(super) fn redo_cells(
             let Some(family) = families.get(f) else {
                 return done;
             };
-            let mut walks = super::family::Cells::new(n);
+            // Made when a class of the family walks: after an AZ failure most take every
+            // cell from its DNS answer, and making one per family was 4 % of the step at 4x.
+            let mut walks = None;
             for &c in family {
                 let (k, j, redo, patch) = &cells[c];
                 let src_az = model.subnet_az[keys[*k].subnet];
@@ -343,6 +348,7 @@ pub(super) fn redo_cells(
                     d.cell_azs = Default::default();
                     *ctx.deps.get_mut() = d;
                     for &s in redo.iter().chain(&walk) {
+                        let walks = walks.get_or_insert_with(|| super::family::Cells::new(n));
                         row[s as usize] = walks.cell(&mut ctx, &source, s as usize);
                         ctx.deps.get_mut().redo_cell(s);
                     }
@@ -428,28 +434,44 @@ impl Patched {
 /// `unavailable (source_az_failed)`, aws-semantics.md §6) having asked only whether the
 /// source's AZ failed, and the workloads follow from their parts. `None` when the source's AZ
 /// is up, or the subnet is IPv6-only (its cells are `no_ipv4_address` before any walk). `row`
-/// is the row made for an earlier such class: every one has the same.
+/// is what was made for earlier such classes: every one has the same row, and the classes of
+/// one AZ the same reads.
 pub(super) fn source_failed_row(
     model: &Model,
     failed: &[bool],
     key: &super::ClassKey,
-    row: &mut Option<Arc<[super::MatrixCell]>>,
+    made: &mut SourceFailed,
 ) -> Option<(Arc<[super::MatrixCell]>, Arc<Deps>)> {
     let az = model.subnet_az[key.subnet];
     if !failed.get(az).copied().unwrap_or(false) || model.scenario().subnets[key.subnet].ipv6_only {
         return None;
     }
     let n = model.services().len();
-    let row = row.get_or_insert_with(|| {
+    let row = made.row.get_or_insert_with(|| {
         let unavailable = super::MatrixCell {
             verdict: crate::eval::Verdict::Unavailable(crate::eval::Reason::SourceAzFailed),
         };
         super::with_workloads(model, vec![unavailable; n])
     });
-    Some((
-        Arc::clone(row),
-        Arc::new(failed_source_deps(az, 0..n as u32)),
-    ))
+    // Shared by the AZ's classes (an AZ failure at 4x the quota model fails hundreds of
+    // classes' sources, and making each its own reads was a tenth of the matrix after it); a
+    // class whose reads change later copies them (`redo_cells`).
+    let deps = match made.deps.iter().find(|(a, _)| *a == az) {
+        Some((_, d)) => Arc::clone(d),
+        None => {
+            let d = Arc::new(failed_source_deps(az, 0..n as u32));
+            made.deps.push((az, Arc::clone(&d)));
+            d
+        }
+    };
+    Some((Arc::clone(row), deps))
+}
+
+/// What [`source_failed_row`] made for the classes before: the row, and the reads per AZ.
+#[derive(Default)]
+pub(super) struct SourceFailed {
+    row: Option<Arc<[super::MatrixCell]>>,
+    deps: Vec<(usize, Arc<Deps>)>,
 }
 
 /// What the walks of a class whose source's AZ `az` failed read (`Ctx::az_failed` for that one
