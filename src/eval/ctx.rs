@@ -356,8 +356,6 @@ pub(crate) struct Trail {
     /// Each hop's AZ and fact too (else a hop is its kind and id, with a placeholder fact).
     pub facts: bool,
     pub hops: Vec<Hop>,
-    /// A running hash of (kind, object id) over the hops: enough to tell two paths apart.
-    pub sig: u64,
 }
 
 /// Room for the hops of most paths: to an endpoint, a gateway, or a stop.
@@ -402,14 +400,18 @@ impl Trail {
             // NAT gateway); the matrix keeps none. Four hops stay under glibc's thread-cache
             // limit (1,032 bytes), which makes the allocation several times cheaper.
             hops: Vec::with_capacity(if detail { room } else { 0 }),
-            sig: 0,
         }
     }
 
-    fn mix(&mut self, kind: HopKind, id: &str) {
-        self.sig = (self.sig ^ id_hash(id))
-            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
-            .wrapping_add(kind as u64 + 1);
+    /// A hash of (kind, object id) over the hops: enough to tell two paths apart. Worked out
+    /// only when leaves are grouped (`merge`): most paths have one leaf, and the matrix keeps
+    /// no hops and groups none.
+    pub fn signature(&self) -> u64 {
+        self.hops.iter().fold(0, |sig, h| {
+            (sig ^ id_hash(&h.id))
+                .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+                .wrapping_add(h.kind as u64 + 1)
+        })
     }
 
     /// Add a hop; its AZ and fact are made only when facts are kept.
@@ -420,7 +422,7 @@ impl Trail {
         az: impl FnOnce() -> Option<Az>,
         fact: impl FnOnce() -> Fact,
     ) {
-        self.push(kind, id, || Id::from(id), az, fact);
+        self.push(|| Id::from(id), kind, az, fact);
     }
 
     /// [`Trail::add`] with an id at hand: copied, not made again from its text (an id longer
@@ -433,19 +435,17 @@ impl Trail {
         az: impl FnOnce() -> Option<Az>,
         fact: impl FnOnce() -> Fact,
     ) {
-        self.push(kind, id, || id.clone(), az, fact);
+        self.push(|| id.clone(), kind, az, fact);
     }
 
     #[inline(always)]
     fn push(
         &mut self,
-        kind: HopKind,
-        text: &str,
         id: impl FnOnce() -> Id,
+        kind: HopKind,
         az: impl FnOnce() -> Option<Az>,
         fact: impl FnOnce() -> Fact,
     ) {
-        self.mix(kind, text);
         if self.facts {
             self.hops.push(Hop {
                 kind,
@@ -553,6 +553,39 @@ impl Outcome {
             id: at.table(),
             az: None,
             stop: Box::new(stop),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn trail(facts: bool, hops: &[(HopKind, &str)]) -> Trail {
+        let mut t = Trail::new(true, facts, 4);
+        for &(kind, id) in hops {
+            let address = "192.0.2.1/32".parse().expect("an address");
+            t.add(kind, id, || None, || Fact::Internet { address });
+        }
+        t
+    }
+
+    #[test]
+    fn a_signature_tells_paths_apart_by_the_objects_they_pass_in_order() {
+        use HopKind::{InternetGateway as Igw, NatGateway as Nat, Service};
+        let path = [(Nat, "nat-a"), (Igw, "igw-1"), (Service, "s3")];
+        let sig = trail(true, &path).signature();
+        // The cost estimate's trails keep ids without facts: the same paths, the same hash.
+        assert_eq!(sig, trail(false, &path).signature());
+        assert_eq!(sig, trail(true, &path).clone().signature());
+        let others: [&[(HopKind, &str)]; 4] = [
+            &[(Nat, "nat-b"), (Igw, "igw-1"), (Service, "s3")],
+            &[(Nat, "nat-a"), (Nat, "igw-1"), (Service, "s3")],
+            &[(Igw, "igw-1"), (Nat, "nat-a"), (Service, "s3")],
+            &[(Nat, "nat-a"), (Igw, "igw-1")],
+        ];
+        for other in others {
+            assert_ne!(sig, trail(true, other).signature(), "{other:?}");
         }
     }
 }

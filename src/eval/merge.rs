@@ -7,13 +7,6 @@ use super::ctx::{Ctx, Leaf, Leaves, Pieces, Source};
 use super::facts::*;
 use super::rules::interface_endpoint::cross_az_of;
 
-/// A leaf's path for grouping: its verdict and the objects it passed.
-type Signature<'a> = (&'a Verdict, u64);
-
-fn signature(leaf: &Leaf) -> Signature<'_> {
-    (&leaf.verdict, leaf.hops.sig)
-}
-
 /// The leaves' trails all begin with the path's first `prefix` hops (source, DNS). The leaves
 /// are borrowed (a few hundred bytes inline): their hops and ranges are taken, not the list.
 pub(crate) fn merge(
@@ -35,16 +28,19 @@ pub(crate) fn merge(
         return finish(ctx, source, to, p.hops, p.verdict, Vec::new());
     }
     // Group leaves by path, keeping first-seen order.
-    let mut groups: Vec<Vec<Leaf>> = Vec::with_capacity(2);
+    // A leaf's path for grouping: its verdict and the objects it passed (their hash).
+    let mut groups: Vec<(u64, Vec<Leaf>)> = Vec::with_capacity(2);
     for leaf in std::mem::take(leaves) {
+        let sig = leaf.hops.signature();
         match groups
             .iter_mut()
-            .find(|g| signature(&g[0]) == signature(&leaf))
+            .find(|(s, g)| *s == sig && g[0].verdict == leaf.verdict)
         {
-            Some(g) => g.push(leaf),
-            None => groups.push(vec![leaf]),
+            Some((_, g)) => g.push(leaf),
+            None => groups.push((sig, vec![leaf])),
         }
     }
+    let groups: Vec<Vec<Leaf>> = groups.into_iter().map(|(_, g)| g).collect();
     let enis: Vec<(usize, usize)> = groups
         .iter()
         .flatten()

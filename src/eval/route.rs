@@ -5,5 +5,6 @@
 
 pub(crate) use crate::model::destination_text;
 pub(crate) use crate::model::route_select::{
-    Choice, Group, choose, groups, kept_endpoint_group, kept_group, split_into_with,
+    Choice, Group, choose, groups, kept_endpoint_group, kept_endpoint_subgroup, kept_group,
+    split_into_with,
 };

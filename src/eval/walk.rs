@@ -129,9 +129,15 @@ fn route_from<'m>(
         .service
         .filter(|&s| cidrs == &model.services()[s].cidrs[..])
         .and_then(|s| compiled.services.get(s));
-    // An endpoint's ENIs: the table keeps their group, decisions made once.
+    // An endpoint's ENIs: the table keeps the group of all of them, decisions made once.
     let kept = match (ready, dest) {
-        (None, Dest::Eni { endpoint }) => route::kept_endpoint_group(compiled, endpoint, cidrs),
+        (None, Dest::Eni { endpoint }) => {
+            let all = || {
+                let enis = model.endpoint_enis(endpoint).iter();
+                enis.filter_map(|e| e.ipv4().map(Ipv4Net::from)).collect()
+            };
+            route::kept_endpoint_group(compiled, endpoint, all, cidrs)
+        }
         _ => None,
     };
     let owned: SmallVec<[Group; 2]>;
@@ -139,7 +145,14 @@ fn route_from<'m>(
         (Some(ready), _) => ready,
         (None, Some(kept)) => std::slice::from_ref(kept),
         (None, None) => {
-            owned = match route::kept_group(compiled, cidrs, ctx.facts) {
+            // Some of an endpoint's ENIs: their group made from the kept one.
+            let sub = match dest {
+                Dest::Eni { endpoint } => {
+                    route::kept_endpoint_subgroup(compiled, endpoint, cidrs, ctx.facts)
+                }
+                Dest::Range => None,
+            };
+            owned = match sub.or_else(|| route::kept_group(compiled, cidrs, ctx.facts)) {
                 // Every piece in subnets the table has one choice for (an endpoint's ENIs).
                 Some(group) => smallvec::smallvec![group],
                 None => {

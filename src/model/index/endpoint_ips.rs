@@ -22,6 +22,11 @@ pub struct EniInfo {
 }
 
 impl EniInfo {
+    /// Its private IPv4 address, if it has one.
+    pub fn ipv4(&self) -> Option<Ipv4Addr> {
+        (!self.ip.is_unspecified()).then_some(self.ip)
+    }
+
     /// What names the interface on screen: its IPv4 address, or, in an IPv6-only subnet, its
     /// IPv6 address (or the subnet's IPv6 block), never the unspecified `0.0.0.0`.
     pub fn shown_address(&self) -> String {

@@ -205,17 +205,51 @@ impl PartialEq for EndpointGroups {
 impl Eq for EndpointGroups {}
 
 /// [`kept_group`] (with its decisions) of `dests`, the ENIs of interface endpoint `endpoint`:
-/// made once per table and endpoint and borrowed after. A group made for other addresses (a
-/// failed AZ dropped some ENIs, a layer refused some, an edit moved them) is not used.
+/// the group the table keeps for all the endpoint's ENIs (`all`, asked the first time only),
+/// borrowed when `dests` are all of them. Some of them only (a failed AZ or a hosted zone's
+/// record dropped the others, a layer refused them): [`kept_endpoint_subgroup`].
 pub(crate) fn kept_endpoint_group<'t>(
     table: &'t CompiledTable,
     endpoint: usize,
+    all: impl FnOnce() -> SmallVec<[Ipv4Net; 8]>,
     dests: &[Ipv4Net],
 ) -> Option<&'t Group> {
     let cell = table.subnets.endpoints.0.get(endpoint)?;
-    cell.get_or_init(|| kept_group(table, dests, true))
+    cell.get_or_init(|| kept_group(table, &all(), true))
         .as_ref()
         .filter(|g| g.pieces[..] == *dests)
+}
+
+/// [`kept_group`] of `dests` when they are some of the ENIs of the endpoint's kept group, in
+/// its order: each lies in a subnet with the kept group's choice, so their group is that
+/// choice with `dests` as pieces, made without a search. Addresses the kept group does not
+/// hold (an edit moved the ENIs, the table being shared with the model before it) find none.
+/// Out of line: only paths with ENIs dropped take it.
+#[inline(never)]
+pub(crate) fn kept_endpoint_subgroup(
+    table: &CompiledTable,
+    endpoint: usize,
+    dests: &[Ipv4Net],
+    detail: bool,
+) -> Option<Group> {
+    let kept = table.subnets.endpoints.0.get(endpoint)?.get()?.as_ref()?;
+    let mut rest = kept.pieces.iter();
+    if dests.is_empty() || !dests.iter().all(|d| rest.any(|p| p == d)) {
+        return None;
+    }
+    let decisions = match detail {
+        true => Some(Arc::from([RouteDecision {
+            destinations: Destinations::from_slice(dests),
+            matches: kept.decisions.as_ref()?.first()?.matches.clone(),
+            rule: kept.choice.rule,
+        }])),
+        false => None,
+    };
+    Some(Group {
+        choice: kept.choice.clone(),
+        pieces: SmallVec::from_slice(dests),
+        decisions,
+    })
 }
 
 impl SubnetChoices {
@@ -773,6 +807,49 @@ mod props {
                 let made = groups(&table, &pieces, true);
                 prop_assert_eq!(made.len(), 1);
                 prop_assert_eq!(&made[0], &group);
+            }
+        }
+
+        #[test]
+        fn an_endpoint_group_borrowed_or_cut_is_the_kept_group_of_the_addresses_asked(
+            routes in proptest::collection::vec(route_strategy(), 0..30),
+            picks in proptest::collection::btree_set(0u32..64, 1..8),
+            host in any::<u32>(),
+            keep in proptest::collection::vec(any::<bool>(), 8),
+            moved in any::<bool>(),
+        ) {
+            let base = routes.first().map_or(0x0a00_0000, |r| r.0) & 0xffff_0000;
+            let subnets: Vec<Ipv4Net> = picks
+                .iter()
+                .map(|p| Ipv4Net::new((base | (p << 6)).into(), 26).unwrap())
+                .collect();
+            let mut kept = build(&routes);
+            kept.subnets = SubnetChoices::new(&kept, &subnets);
+            kept.subnets.endpoints = EndpointGroups::new(1);
+            let at = |n: &Ipv4Net, h: u32| Ipv4Net::new((u32::from(n.network()) | (h & 0x3f)).into(), 32).unwrap();
+            // The endpoint's ENIs, one in each subnet; DNS answers some of them, in their order
+            // (a failed AZ dropped the others), or an address the endpoint does not hold.
+            let all: Vec<Ipv4Net> = subnets.iter().map(|n| at(n, host)).collect();
+            let mut some: Vec<Ipv4Net> = all.iter().zip(&keep).filter(|(_, k)| **k).map(|(d, _)| *d).collect();
+            if moved {
+                some.push(at(&subnets[0], host.wrapping_add(1)));
+            }
+            // The first to ask may hold some of the ENIs only: the table keeps all of them.
+            for dests in [&some, &all] {
+                for detail in [true, false] {
+                    let got = kept_endpoint_group(&kept, 0, || all.iter().copied().collect(), dests)
+                        .map(|g| Group { decisions: g.decisions.clone().filter(|_| detail), ..g.clone() })
+                        .or_else(|| kept_endpoint_subgroup(&kept, 0, dests, detail));
+                    let want = kept_group(&kept, dests, detail);
+                    if let Some(got) = &got {
+                        prop_assert_eq!(Some(got), want.as_ref());
+                    }
+                    // Some of the ENIs find their group without a search whenever all of them have one.
+                    let subset = !dests.is_empty() && dests.iter().all(|d| all.contains(d));
+                    if subset && kept_group(&kept, &all, true).is_some() {
+                        prop_assert!(got.is_some());
+                    }
+                }
             }
         }
 
