@@ -54,6 +54,10 @@ pub(crate) struct Ctx<'m> {
     /// the matrix replays them for classes that differ from this one only in their groups and
     /// address (`matrix/family.rs`, [`super::layers::Logged`]).
     pub log: RefCell<Option<Vec<super::layers::Logged<'m>>>>,
+    /// Where the walk in progress starts logging in [`Ctx::log`] (the entries before it are
+    /// other walks'): a check of the source's address is logged once per walk
+    /// ([`super::logged::log_once`]).
+    pub log_start: std::cell::Cell<usize>,
     /// While set, the security layers decide without making their facts: a gate keeps the
     /// hops of the first piece it passes only, so those after it are checked quietly (and
     /// again with facts when refused, for their stop: `layers::split`).
@@ -117,6 +121,7 @@ impl<'m> Ctx<'m> {
             src_id: Id::default(),
             deleted_nat: None,
             log: RefCell::new(None),
+            log_start: Default::default(),
             quiet: Default::default(),
         }
     }

@@ -29,6 +29,10 @@ impl Bits {
 
     /// Add `other`'s indexes.
     pub fn union(&mut self, other: &Bits) {
+        // Most sets a replayed cell adds are empty (its walk read no AZ, no other table).
+        if other.0.is_empty() {
+            return;
+        }
         if self.0.len() < other.0.len() {
             self.0.resize(other.0.len(), 0);
         }

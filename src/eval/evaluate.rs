@@ -69,6 +69,7 @@ pub(crate) fn evaluate_in(
         src_id: Id::default(),
         deleted_nat,
         log: Default::default(),
+        log_start: Default::default(),
         quiet: Default::default(),
     };
     if let Some(note) = family_note {

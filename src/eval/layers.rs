@@ -29,14 +29,32 @@ use ipnet::Ipv4Net;
 
 use crate::model::{GroupSet, NAT_EPHEMERAL, PortRange, Target};
 
-use super::ctx::{Ctx, Dest, Outcome, Pieces, Side, SourceCheck, Walk};
+use super::ctx::{Ctx, Dest, Outcome, Pieces, Side, Walk};
 use super::facts::*;
 pub(crate) use super::logged::Logged;
+use super::logged::{logged_before, source_check};
 use super::rules::network_acl;
 use super::rules::security_group::{self, Allowed};
 
 /// A hop a piece passed: kind, id, and the fact when facts are kept.
-pub(crate) type Passed = (HopKind, Id, Option<Fact>);
+pub(crate) type Passed = (HopKind, Id, Option<LayerFact>);
+
+/// The fact of a hop the layers add: a group check or a crossing's checks, each one pointer
+/// (and a length) wide. A [`Fact`] is some 100 bytes, and a gate's hops move several times
+/// (into the gate, out of it, into the trail): kept this small until the hop is made.
+pub(crate) enum LayerFact {
+    SecurityGroup(Box<GroupCheck>),
+    NetworkAcl(Vec<AclCheck>),
+}
+
+impl LayerFact {
+    pub(crate) fn fact(self) -> Fact {
+        match self {
+            LayerFact::SecurityGroup(check) => Fact::SecurityGroup(check),
+            LayerFact::NetworkAcl(checks) => Fact::NetworkAcl { checks },
+        }
+    }
+}
 
 /// The hops one piece passes at one gate: a group check and a crossing or two, at most four
 /// (an appliance: its subnet both ways and its groups both ways). Kept inline: the matrix walks
@@ -66,7 +84,7 @@ impl Piece<'_, '_> {
                 // The check, boxed where it was made, becomes the fact. A quiet piece's hops
                 // are not kept ([`Ctx::quiet`]).
                 if !self.ctx.quiet.get() {
-                    let fact = c.check.map(Fact::SecurityGroup);
+                    let fact = c.check.map(LayerFact::SecurityGroup);
                     self.hops.push((HopKind::SecurityGroup, c.interface, fact));
                 }
                 Ok(())
@@ -93,9 +111,10 @@ impl Piece<'_, '_> {
         }
         let id = checks[0].acl.clone();
         // Moved into the fact, not cloned.
-        let fact = self.ctx.layer_facts().then(|| Fact::NetworkAcl {
-            checks: Vec::from(checks),
-        });
+        let fact = self
+            .ctx
+            .layer_facts()
+            .then(|| LayerFact::NetworkAcl(Vec::from(checks)));
         self.hops.push((HopKind::NetworkAcl, id, fact));
         Ok(())
     }
@@ -112,13 +131,31 @@ impl Piece<'_, '_> {
         peer: Ipv4Net,
         reply_ports: PortRange,
     ) -> Result<(), Box<Outcome>> {
+        self.cross_decided(subnet, direction, peer, reply_ports, None)
+    }
+
+    /// [`Self::cross`], with the decisions (request, reply) when the caller made them already
+    /// ([`acl_allows`]): they are not made again.
+    fn cross_decided(
+        &mut self,
+        subnet: usize,
+        direction: AclDirection,
+        peer: Ipv4Net,
+        reply_ports: PortRange,
+        decided: Option<(bool, bool)>,
+    ) -> Result<(), Box<Outcome>> {
         let ctx = self.ctx;
         if !ctx.layer_facts() {
             let acl = ctx.model.security().acl_of(subnet);
-            let [request, reply] = traffic_both(ctx, peer, reply_ports);
-            if network_acl::allows(ctx, acl, direction, &request)
-                && network_acl::allows(ctx, acl, back(direction), &reply)
-            {
+            let allowed = match decided {
+                Some((request, reply)) => request && reply,
+                None => {
+                    let [request, reply] = traffic_both(ctx, peer, reply_ports);
+                    network_acl::allows(ctx, acl, direction, &request)
+                        && network_acl::allows(ctx, acl, back(direction), &reply)
+                }
+            };
+            if allowed {
                 if let Some(a) = acl {
                     ctx.read_acl(a as usize);
                 }
@@ -148,20 +185,37 @@ impl Piece<'_, '_> {
     ) -> Result<(), Box<Outcome>> {
         let ctx = self.ctx;
         let reply_ports = reply_ports(ctx, walk);
+        let mut decided = None;
         if !walk.translated
             && let Some(log) = ctx.log.borrow_mut().as_mut()
         {
-            // Both decisions: which one refuses decides the stop's reason (the request's
-            // direction, or the reply).
-            let allowed = acl_allows(ctx, subnet, direction, walk.address, reply_ports);
-            log.push(Logged::Acl {
+            let mut entry = Logged::Acl {
                 subnet,
                 direction,
                 reply_ports,
-                allowed,
-            });
+                allowed: (false, false),
+            };
+            // Logged once per walk: the same crossing from the same address decides alike.
+            let before = match logged_before(log, ctx.log_start.get(), &entry) {
+                Some(&Logged::Acl { allowed, .. }) => Some(allowed),
+                _ => None,
+            };
+            // Both decisions: which one refuses decides the stop's reason (the request's
+            // direction, or the reply). The crossing below takes them as they are.
+            let allowed = match before {
+                Some(allowed) => allowed,
+                None => {
+                    let allowed = acl_allows(ctx, subnet, direction, walk.address, reply_ports);
+                    if let Logged::Acl { allowed: a, .. } = &mut entry {
+                        *a = allowed;
+                    }
+                    log.push(entry);
+                    allowed
+                }
+            };
+            decided = Some(allowed);
         }
-        self.cross(subnet, direction, walk.address, reply_ports)
+        self.cross_decided(subnet, direction, walk.address, reply_ports, decided)
     }
 }
 
@@ -352,47 +406,6 @@ pub(crate) fn egress(ctx: &Ctx<'_>, dest: Dest, pieces: Pieces) -> Gate {
             Side::of(peer_groups(ctx, dest, piece)),
         ))
     })
-}
-
-/// [`security_group::check`] of a check the source's groups may take part in (`groups` or
-/// `peer`), logged with its decision when the context logs them ([`Ctx::log`]).
-fn source_check<'m>(
-    ctx: &Ctx<'m>,
-    direction: GroupDirection,
-    interface: &str,
-    groups: Side<'m>,
-    traffic: Traffic,
-    peer: Side<'m>,
-) -> Result<Allowed, Box<GroupCheck>> {
-    let src = ctx.src_groups.as_slice();
-    let checked = groups.resolve(src).unwrap_or_default();
-    let logging = ctx.log.borrow().is_some();
-    // While logging, the source's groups' rules are not recorded as read here: the log says
-    // which checks read them, and the matrix records them for each class it stands for.
-    let record = !(logging && matches!(groups, Side::Source));
-    let check = security_group::check_with(
-        ctx,
-        record,
-        direction,
-        interface,
-        checked,
-        traffic,
-        peer.resolve(src),
-    );
-    let involved = matches!(groups, Side::Source) || matches!(peer, Side::Source);
-    if logging
-        && involved
-        && let Some(log) = ctx.log.borrow_mut().as_mut()
-    {
-        log.push(Logged::Group(SourceCheck {
-            direction,
-            groups,
-            traffic,
-            peer,
-            allowed: check.is_ok(),
-        }));
-    }
-    check
 }
 
 /// Check every piece reaching `target` (routed from `walk.subnet`).

@@ -1,10 +1,12 @@
 //! The decisions a walk logs for the matrix's families to replay (`matrix/family.rs`): the
-//! checks the source's groups or address take part in ([`super::layers`] logs them).
+//! checks the source's groups or address take part in ([`super::layers`] logs them; a group
+//! check the source's groups may take part in goes through [`source_check`]).
 
 use crate::model::PortRange;
 
-use super::ctx::{Side, SourceCheck};
-use super::facts::AclDirection;
+use super::ctx::{Ctx, Side, SourceCheck};
+use super::facts::{AclDirection, GroupCheck, GroupDirection, Id, Traffic};
+use super::rules::security_group::{self, Allowed};
 
 /// A decision a walk logged for the matrix's families ([`super::ctx::Ctx::log`]): the classes
 /// of a family differ only in their groups and address, and replay these with their own.
@@ -37,18 +39,19 @@ impl Logged<'_> {
         }
     }
 
-    /// The same check (and so the same decision): the groups compared by their lists.
-    pub(crate) fn same(&self, other: &Logged<'_>) -> bool {
+    /// The same check (and so, in one walk, the same decision): the groups compared by their
+    /// lists, whatever the check decided.
+    pub(crate) fn same_check(&self, other: &Logged<'_>) -> bool {
         let side = |a: &Side<'_>, b: &Side<'_>| match (a, b) {
             (Side::Source, Side::Source) | (Side::Unknown, Side::Unknown) => true,
-            (Side::Of(x), Side::Of(y)) => x == y,
+            // Mostly the same list the model holds: compared by address first.
+            (Side::Of(x), Side::Of(y)) => std::ptr::eq(*x, *y) || x == y,
             _ => false,
         };
         match (self, other) {
             (Logged::Group(a), Logged::Group(b)) => {
                 a.direction == b.direction
                     && a.traffic == b.traffic
-                    && a.allowed == b.allowed
                     && side(&a.groups, &b.groups)
                     && side(&a.peer, &b.peer)
             }
@@ -57,17 +60,96 @@ impl Logged<'_> {
                     subnet,
                     direction,
                     reply_ports,
-                    allowed,
+                    ..
                 },
                 Logged::Acl {
                     subnet: s2,
                     direction: d2,
                     reply_ports: r2,
-                    allowed: a2,
+                    ..
                 },
-            ) => subnet == s2 && direction == d2 && reply_ports == r2 && allowed == a2,
+            ) => subnet == s2 && direction == d2 && reply_ports == r2,
             (Logged::Address, Logged::Address) => true,
             _ => false,
         }
     }
+}
+
+/// The entry the walk in progress logged (from `start` on) for the same check of the source's
+/// address as `check`, if it logged one: a walk logs each such check once (every piece that
+/// reaches an interface makes the same checks of that address there), with its decision, which
+/// the same check in the same walk makes again.
+pub(crate) fn logged_before<'a, 'm>(
+    log: &'a [Logged<'m>],
+    start: usize,
+    check: &Logged<'_>,
+) -> Option<&'a Logged<'m>> {
+    log.get(start..)?.iter().find(|l| l.same_check(check))
+}
+
+/// [`security_group::check`] of a check the source's groups may take part in (`groups` or
+/// `peer`), logged with its decision when the context logs them ([`Ctx::log`]).
+pub(crate) fn source_check<'m>(
+    ctx: &Ctx<'m>,
+    direction: GroupDirection,
+    interface: &str,
+    groups: Side<'m>,
+    traffic: Traffic,
+    peer: Side<'m>,
+) -> Result<Allowed, Box<GroupCheck>> {
+    let src = ctx.src_groups.as_slice();
+    let checked = groups.resolve(src).unwrap_or_default();
+    let logging = ctx.log.borrow().is_some();
+    let involved = matches!(groups, Side::Source) || matches!(peer, Side::Source);
+    let mut entry = SourceCheck {
+        direction,
+        groups,
+        traffic,
+        peer,
+        allowed: false,
+    };
+    // A check from the source's address is logged once per walk (each piece reaching an
+    // interface makes it again): made again alike, it is not logged again, and when it allowed
+    // the traffic without facts to make, it is not even made again (the first one recorded
+    // what it read, in the same cell).
+    let before = match (logging, peer) {
+        (true, Side::Source) => ctx.log.borrow().as_ref().and_then(|log| {
+            let probe = Logged::Group(entry.clone());
+            match logged_before(log, ctx.log_start.get(), &probe) {
+                Some(Logged::Group(c)) => Some(c.allowed),
+                _ => None,
+            }
+        }),
+        _ => None,
+    };
+    if before == Some(true) && !ctx.layer_facts() {
+        return Ok(Allowed {
+            interface: match ctx.quiet.get() {
+                true => Id::default(),
+                false => Id::from(interface),
+            },
+            check: None,
+        });
+    }
+    // While logging, the source's groups' rules are not recorded as read here: the log says
+    // which checks read them, and the matrix records them for each class it stands for.
+    let record = !(logging && matches!(groups, Side::Source));
+    let check = security_group::check_with(
+        ctx,
+        record,
+        direction,
+        interface,
+        checked,
+        traffic,
+        peer.resolve(src),
+    );
+    if logging
+        && involved
+        && before.is_none()
+        && let Some(log) = ctx.log.borrow_mut().as_mut()
+    {
+        entry.allowed = check.is_ok();
+        log.push(Logged::Group(entry));
+    }
+    check
 }

@@ -355,7 +355,12 @@ fn follow<'m>(
 /// Hops the layers let a piece pass.
 fn add_passed(hops: &mut Trail, passed: layers::Passes) {
     for (kind, id, fact) in passed {
-        hops.add(kind, &id, || None, || fact.unwrap_or(Fact::InternetGateway));
+        hops.add(
+            kind,
+            &id,
+            || None,
+            || fact.map_or(Fact::InternetGateway, layers::LayerFact::fact),
+        );
     }
 }
 

@@ -135,6 +135,8 @@ const KEPT: usize = 4;
 struct Walked<T> {
     log: std::ops::Range<usize>,
     address: ipnet::Ipv4Net,
+    /// The groups of the class that walked it.
+    groups: crate::model::GroupSet,
     cell: T,
     reads: Deps,
 }
@@ -174,7 +176,7 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
         let found = self.kept[s]
             .iter()
             .map(|&w| &self.walks[w as usize])
-            .find(|w| replays(ctx, &self.logs[w.log.clone()], source, w.address));
+            .find(|w| replays(ctx, &self.logs[w.log.clone()], source, w.address, &w.groups));
         if let Some(w) = found {
             #[cfg(debug_assertions)]
             walks_alike(ctx, &w.cell, walk);
@@ -189,9 +191,12 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
         // The walk logs its checks after the kept walks' logs.
         let start = self.logs.len();
         *ctx.log.get_mut() = Some(std::mem::take(&mut self.logs));
+        ctx.log_start.set(start);
         let cell = walk(ctx);
         let mut logs = ctx.log.get_mut().take().unwrap_or_default();
-        each_once(&mut logs, start);
+        if cfg!(debug_assertions) {
+            each_once(&logs, start);
+        }
         let log = start.min(logs.len())..logs.len();
         let reads = std::mem::replace(ctx.deps.get_mut(), class);
         read_as(ctx, &reads, &logs[log.clone()], groups);
@@ -200,6 +205,7 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
             self.walks.push(Walked {
                 log,
                 address: source.address,
+                groups: source.groups.clone(),
                 cell: cell.clone(),
                 reads,
             });
@@ -263,26 +269,17 @@ pub(super) fn rows(
     out
 }
 
-/// Keep each of the walk's logged checks of the source's address (`logs[start..]`) once:
-/// every piece that reaches an interface logs the same checks of that address there, and a
-/// replay needs each decision once (all must decide alike, in any order). The source's egress
-/// checks name each piece: they are kept as they are, without comparing.
-fn each_once(logs: &mut Vec<Logged<'_>>, start: usize) {
-    let mut seen: smallvec::SmallVec<[usize; 8]> = smallvec::SmallVec::new();
-    let first = start.min(logs.len());
-    let mut end = first;
-    for i in first..logs.len() {
-        let of_address = logs[i].of_address();
-        if of_address && seen.iter().any(|&j| logs[j].same(&logs[i])) {
-            continue;
-        }
-        if of_address {
-            seen.push(end);
-        }
-        logs.swap(end, i);
-        end += 1;
+/// Debug builds: the walk logged each check of the source's address (`logs[start..]`) once
+/// (`logged::logged_before`): every piece that reaches an interface makes the same checks of
+/// that address there, and a replay needs each decision once. The source's egress checks name
+/// each piece: they are logged as they are.
+fn each_once(logs: &[Logged<'_>], start: usize) {
+    let walk = logs.get(start..).unwrap_or_default();
+    for (i, a) in walk.iter().enumerate() {
+        let again = a.of_address() && walk[..i].iter().any(|b| b.same_check(a));
+        // An invariant of the log, not a message.
+        assert!(!again);
     }
-    logs.truncate(end);
 }
 
 /// Record, for the cell being evaluated, what a walk read: `cell` (its reads but the source's
@@ -304,11 +301,25 @@ fn read_as(ctx: &mut Ctx<'_>, cell: &Deps, log: &[Logged<'_>], groups: &[u32]) {
 }
 
 /// Whether every logged check decides for `source` (its groups and address) as it did when
-/// logged by the walk of a class with address `walked`. Nothing is recorded as read
-/// ([`read_as`] records a replayed cell's reads).
-fn replays(ctx: &Ctx<'_>, log: &[Logged<'_>], source: &Source, walked: ipnet::Ipv4Net) -> bool {
+/// logged by the walk of a class with address `walked` and groups `walked_groups`: a check
+/// made with the same groups (and, from the source, the same address) is the same check and
+/// decides alike without being made again. Nothing is recorded as read ([`read_as`] records a
+/// replayed cell's reads).
+fn replays(
+    ctx: &Ctx<'_>,
+    log: &[Logged<'_>],
+    source: &Source,
+    walked: ipnet::Ipv4Net,
+    walked_groups: &[u32],
+) -> bool {
     let (groups, address) = (&source.groups[..], source.address);
+    let same_groups = groups == walked_groups;
     log.iter().all(|c| match c {
+        Logged::Group(c)
+            if same_groups && (address == walked || !matches!(c.peer, Side::Source)) =>
+        {
+            true
+        }
         Logged::Group(c) => {
             let checked = c.groups.resolve(groups).unwrap_or_default();
             let peer = c.peer.resolve(groups);

@@ -101,7 +101,12 @@ pub(crate) fn follow(
     if !walk.translated
         && let Some(log) = ctx.log.borrow_mut().as_mut()
     {
-        log.push(crate::eval::layers::Logged::Address);
+        use crate::eval::layers::Logged;
+        // Once per walk (`logged::logged_before`).
+        if crate::eval::logged::logged_before(log, ctx.log_start.get(), &Logged::Address).is_none()
+        {
+            log.push(Logged::Address);
+        }
     }
     walk.gwlb = Some((gi, walk.address));
     walk.passed_gwlb = true;

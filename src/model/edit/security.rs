@@ -307,6 +307,68 @@ mod tests {
         );
     }
 
+    /// A rule edit validates the edited group's or ACL's rules alone first: what it finds
+    /// there (a refusal, a warning over the default quota) is what a fresh model finds, and
+    /// nothing is lost from the other groups' and ACLs' findings.
+    #[test]
+    fn rule_edits_are_validated_as_a_fresh_model() {
+        let m = security_layers();
+        let group = |rule: SecurityGroupRule| Edit::AddSecurityGroupRule {
+            group: "sg-endpoints".into(),
+            egress: true,
+            rule,
+            position: None,
+        };
+        let icmp_ports = SecurityGroupRule {
+            protocol: Protocol::Icmp,
+            ..https_from("10.0.0.0/16")
+        };
+        assert!(refusal(&m, &group(icmp_ports)).contains("sg-endpoints"));
+        let missing = SecurityGroupRule {
+            peer: Peer::Group("sg-missing".into()),
+            ..https_from("10.0.0.0/16")
+        };
+        assert!(refusal(&m, &group(missing)).contains("sg-missing"));
+        let acl = m.scenario().network_acls[0].id.clone();
+        let add = |n: u16| Edit::AddNetworkAclRule {
+            acl: acl.clone(),
+            outbound: true,
+            rule: NetworkAclRule {
+                number: n,
+                protocol: Protocol::Tcp,
+                ports: Some(PortRange::one(443)),
+                cidr: "10.9.0.0/16".parse().unwrap(),
+                action: RuleAction::Deny,
+            },
+            position: None,
+        };
+        // Past the default quota of 20 rules a direction: a warning, as a fresh model gives.
+        let mut after = m.clone();
+        let mut n = 1;
+        while after.scenario().network_acls[0].outbound.len() <= 20 {
+            if !after.scenario().network_acls[0]
+                .outbound
+                .iter()
+                .any(|r| r.number == n)
+            {
+                after = add(n).apply(&after).unwrap().0;
+            }
+            n += 1;
+        }
+        let fresh = Model::new(after.scenario().clone()).unwrap();
+        assert_eq!(after.warnings(), fresh.warnings());
+        assert!(
+            after
+                .warnings()
+                .iter()
+                .any(|d| d.rule == "network_acl_rules_over_default_quota"),
+            "{:?}",
+            after.warnings()
+        );
+        // The rule number 0 is refused.
+        assert!(refusal(&m, &add(0)).contains(acl.as_str()));
+    }
+
     #[test]
     fn network_acl_rules_associations_and_the_check() {
         let m = security_layers();

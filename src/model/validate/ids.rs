@@ -19,6 +19,10 @@ macro_rules! kind {
 /// refused (aws-semantics.md §7: every reference resolves, which needs one object per id).
 pub(super) fn ids_unique(cx: &Cx, out: &mut Vec<Diagnostic>) {
     let s = cx.s;
+    // After a rule edit (`Reads::per_rules`): a group's or ACL's rules name no id of their own.
+    if cx.rules_scope.is_some() {
+        return;
+    }
     let mut all: Vec<(Kind, &str)> = vec![(kind!("vpc"), s.vpc.id.as_str())];
     if let Some(g) = &s.internet_gateway {
         all.push((kind!("internet_gateway"), &g.id));

@@ -139,6 +139,21 @@ pub(crate) fn revalidate(
                 }
                 out.clear();
             }
+            // A rule edit: the edited groups' and ACLs' rules alone first (see
+            // [`Reads::per_rules`]).
+            if reads.per_rules
+                && before.is_empty()
+                && !touched.parts.intersects(reads.parts.minus(Parts::SECURITY))
+                && let Some((groups, acls)) = &touched.security_rules
+            {
+                cx.rules_scope = Some((groups, acls));
+                rule(&cx, &mut out);
+                cx.rules_scope = None;
+                if out.is_empty() {
+                    return out;
+                }
+                out.clear();
+            }
             rule(&cx, &mut out);
             out
         })
@@ -160,6 +175,12 @@ struct Reads {
     /// its target exists (a deleted NAT gateway's routes become blackholes). These are the
     /// rules that read the whole scenario or every route of a table, so a removal skips them.
     removal_safe: bool,
+    /// What the rule reports of [`Parts::SECURITY`] about one security group's or network
+    /// ACL's rules depends on those rules alone (and the other parts it reads): after an edit
+    /// of some groups' or ACLs' rules only (`Touched::security_rules`), a rule that found
+    /// nothing before runs on the edited ones alone ([`Cx::rules_scope`]), and on all only if
+    /// it finds something there.
+    per_rules: bool,
 }
 
 const fn reads(parts: Parts) -> Reads {
@@ -167,6 +188,7 @@ const fn reads(parts: Parts) -> Reads {
         parts,
         per_table: false,
         removal_safe: false,
+        per_rules: false,
     }
 }
 
@@ -175,6 +197,7 @@ const fn per_table(parts: Parts) -> Reads {
         parts,
         per_table: true,
         removal_safe: false,
+        per_rules: false,
     }
 }
 
@@ -183,6 +206,14 @@ impl Reads {
     const fn removal_safe(self) -> Reads {
         Reads {
             removal_safe: true,
+            ..self
+        }
+    }
+
+    /// See [`Reads::per_rules`].
+    const fn per_rules(self) -> Reads {
+        Reads {
+            per_rules: true,
             ..self
         }
     }
@@ -207,7 +238,8 @@ const RULES: &[(Rule, Reads)] = &[
                 .union(P::INSTANCES)
                 .union(P::SECURITY),
         )
-        .removal_safe(),
+        .removal_safe()
+        .per_rules(),
     ),
     (availability_zones_unique, reads(P::AZS.union(P::REGION))),
     (
@@ -411,9 +443,13 @@ const RULES: &[(Rule, Reads)] = &[
                 .union(P::INTERFACE_ENDPOINTS)
                 .union(P::NETWORK_INTERFACES)
                 .union(P::REGION),
-        ),
+        )
+        .per_rules(),
     ),
-    (network_acls, reads(P::SECURITY.union(P::SUBNETS))),
+    (
+        network_acls,
+        reads(P::SECURITY.union(P::SUBNETS)).per_rules(),
+    ),
     (
         block_public_access,
         reads(P::BPA.union(P::SUBNETS).union(P::VPC)),
@@ -453,6 +489,9 @@ struct Cx<'a> {
     enis: FxSet<&'a str>,
     /// The tables the per-table rules check: `None` for all of them.
     scope: Option<&'a [usize]>,
+    /// The security groups and network ACLs (indexes) whose rules the [`Reads::per_rules`]
+    /// rules check, and nothing else: `None` for everything.
+    rules_scope: Option<(&'a [usize], &'a [usize])>,
     /// Subnet → the first table that lists it, built when a rule first asks (one pass over
     /// the associations, so asking for every NAT gateway's subnet stays linear).
     associated: std::cell::OnceCell<FxMap<&'a str, &'a RouteTable>>,
@@ -491,6 +530,7 @@ impl<'a> Cx<'a> {
             gwlbs: s.gwlb_endpoints.iter().map(|n| n.id.as_str()).collect(),
             enis: s.network_interfaces.iter().map(|n| n.id.as_str()).collect(),
             scope,
+            rules_scope: None,
             associated: std::cell::OnceCell::new(),
         }
     }

@@ -28,6 +28,13 @@ pub const MAX_ACL_RULES: usize = 40;
 pub(super) fn security_groups(cx: &Cx, out: &mut Vec<Diagnostic>) {
     let s = cx.s;
     let groups: HashSet<&str> = s.security_groups.iter().map(|g| g.id.as_str()).collect();
+    // After a rule edit: the edited groups' rules only (the attachments did not change).
+    if let Some((edited, _)) = cx.rules_scope {
+        for g in edited.iter().filter_map(|&g| s.security_groups.get(g)) {
+            group_rules(cx, &groups, g, out);
+        }
+        return;
+    }
     let attached = s
         .instances
         .iter()
@@ -64,19 +71,29 @@ pub(super) fn security_groups(cx: &Cx, out: &mut Vec<Diagnostic>) {
         }
     }
     for g in &s.security_groups {
-        for (direction, rules) in [("ingress", &g.ingress), ("egress", &g.egress)] {
-            if rules.len() > MAX_GROUP_RULES {
-                out.push(
-                    Diagnostic::error(&g.id, "too_many_security_group_rules")
-                        .s("group", &g.id)
-                        .s("direction", direction)
-                        .n("count", rules.len())
-                        .n("max", MAX_GROUP_RULES),
-                );
-            }
-            for (i, r) in rules.iter().enumerate() {
-                group_rule(cx, &groups, &g.id, direction, i, r, out);
-            }
+        group_rules(cx, &groups, g, out);
+    }
+}
+
+/// One group's rules: within the quota, their peers resolving.
+fn group_rules(
+    cx: &Cx,
+    groups: &HashSet<&str>,
+    g: &crate::model::SecurityGroup,
+    out: &mut Vec<Diagnostic>,
+) {
+    for (direction, rules) in [("ingress", &g.ingress), ("egress", &g.egress)] {
+        if rules.len() > MAX_GROUP_RULES {
+            out.push(
+                Diagnostic::error(&g.id, "too_many_security_group_rules")
+                    .s("group", &g.id)
+                    .s("direction", direction)
+                    .n("count", rules.len())
+                    .n("max", MAX_GROUP_RULES),
+            );
+        }
+        for (i, r) in rules.iter().enumerate() {
+            group_rule(cx, groups, &g.id, direction, i, r, out);
         }
     }
 }
@@ -158,6 +175,13 @@ fn ports(
 /// name each subnet once; one default network ACL.
 pub(super) fn network_acls(cx: &Cx, out: &mut Vec<Diagnostic>) {
     let s = cx.s;
+    // After a rule edit: the edited ACLs' rules only (associations and defaults did not change).
+    if let Some((_, edited)) = cx.rules_scope {
+        for acl in edited.iter().filter_map(|&a| s.network_acls.get(a)) {
+            acl_rules_both(acl, out);
+        }
+        return;
+    }
     let mut owner: HashMap<&str, &str> = HashMap::new();
     let defaults: Vec<&str> = s
         .network_acls
@@ -172,15 +196,7 @@ pub(super) fn network_acls(cx: &Cx, out: &mut Vec<Diagnostic>) {
         );
     }
     for acl in &s.network_acls {
-        for (direction, rules) in [("inbound", &acl.inbound), ("outbound", &acl.outbound)] {
-            acl_rules(&acl.id, direction, rules, out);
-        }
-        for (direction, v4, v6) in [
-            ("inbound", &acl.inbound, &acl.ipv6_inbound),
-            ("outbound", &acl.outbound, &acl.ipv6_outbound),
-        ] {
-            acl_rules_v6(&acl.id, direction, v4, v6, out);
-        }
+        acl_rules_both(acl, out);
         for sn in &acl.subnets {
             if !cx.subnets.contains_key(sn.as_str()) {
                 out.push(
@@ -207,6 +223,19 @@ pub(super) fn network_acls(cx: &Cx, out: &mut Vec<Diagnostic>) {
                 .s("from", p.0)
                 .s("to", p.1),
         );
+    }
+}
+
+/// One network ACL's rules, IPv4 and IPv6, both directions.
+fn acl_rules_both(acl: &crate::model::NetworkAcl, out: &mut Vec<Diagnostic>) {
+    for (direction, rules) in [("inbound", &acl.inbound), ("outbound", &acl.outbound)] {
+        acl_rules(&acl.id, direction, rules, out);
+    }
+    for (direction, v4, v6) in [
+        ("inbound", &acl.inbound, &acl.ipv6_inbound),
+        ("outbound", &acl.outbound, &acl.ipv6_outbound),
+    ] {
+        acl_rules_v6(&acl.id, direction, v4, v6, out);
     }
 }
 
