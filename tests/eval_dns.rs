@@ -46,6 +46,7 @@ fn zone(id: &str, name: &str, records: Vec<(&str, RecordValue)>) -> PrivateHoste
                 value,
             })
             .collect(),
+        records_unknown: false,
     }
 }
 
@@ -325,4 +326,61 @@ fn the_matrix_after_dns_edits_is_the_fresh_matrix() {
         assert_eq!(after.cells, fresh.cells, "{edit:?}");
         assert_ne!(fresh.cells, before.cells, "{edit:?} changes nothing");
     }
+}
+
+/// A zone whose records are not all known answers what it lists and nothing else: a name it
+/// does not list is outside the model (the zone may hold a record for it), never NXDOMAIN; the
+/// same zone with its records known answers NXDOMAIN. The trace says which zone, in both
+/// languages.
+#[test]
+fn a_zone_with_unknown_records_does_not_answer_nxdomain() {
+    use vpc_tui::eval::Stop;
+    let outside_why = |t: &PathTrace| {
+        t.hops.iter().find_map(|h| match h.stop()? {
+            Stop::DnsOutsideModel { why, .. } => Some(why.code()),
+            _ => None,
+        })
+    };
+    use vpc_tui::explain::{self, Lang};
+    let mut s = base();
+    s.resolver_rules.clear();
+    let mut parent = zone("Z0PARENT", "us-east-1.amazonaws.com", vec![]);
+    parent.records_unknown = true;
+    s.private_hosted_zones = vec![parent.clone()];
+    let m = model(s.clone());
+    let t = run(&m, "app", "sts");
+    assert_eq!(t.verdict, OUTSIDE);
+    assert_eq!(outside_why(&t), Some("zone_records_unknown"));
+    let en = explain::summary(Lang::En, &t);
+    assert!(
+        en.contains("Z0PARENT") && en.contains("not modelled"),
+        "{en}"
+    );
+    let ja = explain::summary(Lang::Ja, &t);
+    assert!(
+        ja.contains("Z0PARENT") && ja.contains("モデル化していません"),
+        "{ja}"
+    );
+    // The endpoint's own zone is still more specific.
+    assert!(via_endpoint(&run(&m, "app", "kms")));
+    // With its records known, the same zone answers NXDOMAIN.
+    s.private_hosted_zones[0].records_unknown = false;
+    assert_eq!(
+        run(&model(s.clone()), "app", "sts").verdict,
+        Verdict::Blocked(Reason::DnsNameNotFound)
+    );
+    // A record the zone does list still answers as it says (here: addresses no endpoint
+    // holds, outside the model for that reason).
+    let mut listed = zone(
+        "Z0PARENT",
+        "us-east-1.amazonaws.com",
+        vec![(
+            "sts.us-east-1.amazonaws.com",
+            RecordValue::A(vec!["10.9.9.9".parse().unwrap()]),
+        )],
+    );
+    listed.records_unknown = true;
+    s.private_hosted_zones = vec![listed];
+    let t = run(&model(s), "app", "sts");
+    assert_eq!(outside_why(&t), Some("record"), "{t:?}");
 }

@@ -401,9 +401,21 @@ fn bpa_options_missing_forbidding_exclusions_or_unknown() {
     let dir = edited_copy(BPA, "bpa-none", "block-public-access-options.json", |_| {
         "{\"Vpcs\": []}".to_string()
     });
-    let (s, _) = load_aws_dir(&dir, None).unwrap();
+    let (s, w) = load_aws_dir(&dir, None).unwrap();
     assert_eq!(s.block_public_access.mode, vpc_tui::model::BpaMode::Off);
     assert_eq!(s.block_public_access.exclusions.len(), 2);
+    // Taken as off, and said so, naming the call; the exclusions do not matter then.
+    assert_warning(
+        &w,
+        "aws_missing_input",
+        "vpc-bpa",
+        "describe-vpc-block-public-access-options",
+    );
+    assert!(
+        !w.iter()
+            .any(|d| format!("{:?}", d.args).contains("no_bpa_exclusions")),
+        "{w:#?}"
+    );
     let dir = edited_copy(BPA, "bpa-org", "block-public-access-options.json", |t| {
         t.replace("\"allowed\"", "\"not-allowed\"")
             .replace("\"account\"", "\"declarative-policy\"")
@@ -427,6 +439,46 @@ fn bpa_options_missing_forbidding_exclusions_or_unknown() {
         "VpcBlockPublicAccessOptions",
         "block-everything",
     );
+}
+
+/// Without the exclusions' output, a mode that is on is taken to have no exclusion, said so with
+/// the mode; a VPC with neither an internet gateway nor an egress-only one gets no BPA warning,
+/// since BPA blocks nothing else.
+#[test]
+fn bpa_exclusions_missing_and_vpcs_bpa_cannot_touch() {
+    let dir = edited_copy(
+        BPA,
+        "bpa-noexcl",
+        "block-public-access-exclusions.json",
+        |_| "{\"Vpcs\": []}".to_string(),
+    );
+    let (s, w) = load_aws_dir(&dir, None).unwrap();
+    assert!(s.block_public_access.exclusions.is_empty());
+    assert_warning(
+        &w,
+        "aws_missing_input",
+        "vpc-bpa",
+        "describe-vpc-block-public-access-exclusions",
+    );
+    assert_warning(&w, "aws_missing_input", "vpc-bpa", "bidirectional");
+    let ja = w
+        .iter()
+        .find(|d| format!("{:?}", d.args).contains("no_bpa_exclusions"))
+        .map(|d| vpc_tui::explain::diagnostic_message(vpc_tui::explain::Lang::Ja, d))
+        .unwrap();
+    assert!(ja.contains("除外はない"), "{ja}");
+    // The lattice fixtures' VPCs have no internet gateway: no BPA file, no BPA warning.
+    for dir in [
+        "tests/fixtures/aws/lattice-vpc-association",
+        "tests/fixtures/aws/lattice-resource",
+    ] {
+        let (s, w) = import(dir);
+        assert!(s.internet_gateway.is_none() && s.egress_only_internet_gateways.is_empty());
+        assert!(
+            !w.iter().any(|d| format!("{:?}", d.args).contains("no_bpa")),
+            "{dir}: {w:#?}"
+        );
+    }
 }
 
 #[test]

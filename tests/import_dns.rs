@@ -45,6 +45,17 @@ fn edited(tag: &str, file: &str, edit: impl Fn(&str) -> String) -> PathBuf {
     dir
 }
 
+/// The sentence a warning picks (its `case` argument).
+fn case(d: &Diagnostic) -> &str {
+    d.args
+        .iter()
+        .find_map(|(k, v)| match v {
+            vpc_tui::model::DiagArg::Text(t) if *k == "case" => Some(t.as_str()),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
 fn run(m: &Model, from: &str, to: &str) -> Verdict {
     eval::evaluate(m, &WhatIf::default(), &Query::parse(m, from, to, false))
         .unwrap()
@@ -102,7 +113,19 @@ fn dhcp_options_of_the_vpc() {
     let (s, w) = import(&dir);
     assert!(s.dhcp_options.is_none());
     assert_warning(&w, "aws_missing_input", "vpc-dns", "dopt-gone");
+    // Without describe-dhcp-options output, AmazonProvidedDNS is assumed and said so, naming
+    // the call; a VPC with the `default` set (no set) needs no such output.
     let dir = edited("none", "dhcp-options.json", |_| String::new());
+    let (s, w) = import(&dir);
+    assert!(s.dhcp_options.is_none());
+    assert_eq!(w.len(), 1, "{w:#?}");
+    assert_warning(&w, "aws_missing_input", "vpc-dns", "describe-dhcp-options");
+    assert_warning(&w, "aws_missing_input", "vpc-dns", "dopt-amazon");
+    let dir = edited("default", "vpcs.json", |t| {
+        t.replace("dopt-amazon", "default")
+    });
+    let dir2 = dir.join("dhcp-options.json");
+    std::fs::remove_file(dir2).unwrap();
     let (s, w) = import(&dir);
     assert!(s.dhcp_options.is_none() && w.is_empty(), "{w:#?}");
 }
@@ -150,13 +173,30 @@ fn resolver_rule_states_and_types() {
 /// model, said so.
 #[test]
 fn zones_without_records_managed_or_with_zonal_aliases() {
+    // Without its records the zone's answer is not known: not modelled, never a guessed
+    // NXDOMAIN, and the RON written from it says so and reads back the same.
     let dir = edited("norecords", "record-sets-Z0SSM.json", |_| String::new());
     let (s, w) = import(&dir);
-    assert!(s.private_hosted_zones[0].records.is_empty());
-    assert_warning(&w, "aws_missing_input", "Z0SSM", "NXDOMAIN");
+    let zone = &s.private_hosted_zones[0];
+    assert!(zone.records.is_empty() && zone.records_unknown);
+    assert!(
+        s.private_hosted_zones[1..]
+            .iter()
+            .all(|z| !z.records_unknown)
+    );
+    assert_warning(&w, "aws_missing_input", "Z0SSM", "records are not known");
+    let text = vpc_tui::model::to_ron_string(&s);
+    assert!(text.contains("records_unknown: true"), "{text}");
+    let back = vpc_tui::model::from_ron_str(&text, Path::new("imported.ron")).unwrap();
+    assert_eq!(back, s);
     let m = Model::new(s).unwrap();
     assert_eq!(
         run(&m, "app", "ssm"),
+        Verdict::Blocked(Reason::DnsAnswerOutsideModel)
+    );
+    // The other zones' answers are unchanged: SQS's empty zone still answers NXDOMAIN.
+    assert_eq!(
+        run(&m, "app", "sqs"),
         Verdict::Blocked(Reason::DnsNameNotFound)
     );
 
@@ -208,4 +248,89 @@ fn dns_warnings_read_in_japanese() {
             "{text}"
         );
     }
+}
+
+/// A truncated `list-resource-record-sets` output keeps the records it lists (they answer as
+/// they say) and marks the zone's records unknown: a name it does not list is not modelled.
+#[test]
+fn a_truncated_record_list_leaves_the_other_names_unknown() {
+    let dir = edited("truncated", "record-sets-Z0SQS.json", |t| {
+        let at = t.rfind('}').unwrap();
+        format!("{},\n    \"IsTruncated\": true\n}}\n", t[..at].trim_end())
+    });
+    let (s, w) = import(&dir);
+    assert_warning(&w, "aws_pagination_cut", "record-sets-Z0SQS.json", "");
+    let sqs = &s.private_hosted_zones[1];
+    assert_eq!(sqs.id, "Z0SQS");
+    assert!(sqs.records_unknown);
+    assert!(!s.private_hosted_zones[0].records_unknown);
+    let m = Model::new(s).unwrap();
+    assert_eq!(
+        run(&m, "app", "sqs"),
+        Verdict::Blocked(Reason::DnsAnswerOutsideModel)
+    );
+    // The SSM zone, complete, still leads to its endpoint.
+    assert!(run(&m, "app", "ssm").is_reachable());
+}
+
+/// A call whose output is missing is assumed empty or off, and a warning says what was assumed
+/// and which call's output would settle it, in English and Japanese, one line each. With every
+/// call given (the fixture) there is no such warning.
+#[test]
+fn a_missing_call_is_named_with_what_was_assumed() {
+    let cases = [
+        (
+            "hosted-zones-by-vpc.json",
+            "list-hosted-zones-by-vpc",
+            "no private hosted zone",
+        ),
+        (
+            "resolver-rule-associations.json",
+            "list-resolver-rule-associations",
+            "no Resolver rule",
+        ),
+        (
+            "block-public-access-options.json",
+            "describe-vpc-block-public-access-options",
+            "taken as off",
+        ),
+        (
+            "dhcp-options.json",
+            "describe-dhcp-options",
+            "AmazonProvidedDNS is assumed",
+        ),
+    ];
+    for (file, call, assumed) in cases {
+        let dir = edited(call, file, |_| String::new());
+        let (s, w) = import(&dir);
+        // The warnings about a whole call's output (their case starts `no_`; removing the zones'
+        // list also strands the record-set files, each said so on its own).
+        let missing: Vec<&Diagnostic> = w
+            .iter()
+            .filter(|d| d.rule == "aws_missing_input" && case(d).starts_with("no_"))
+            .collect();
+        assert_eq!(missing.len(), 1, "{file}: {w:#?}");
+        assert_warning(&w, "aws_missing_input", "vpc-dns", call);
+        assert_warning(&w, "aws_missing_input", "vpc-dns", assumed);
+        for lang in [vpc_tui::explain::Lang::En, vpc_tui::explain::Lang::Ja] {
+            let text = vpc_tui::explain::diagnostic_message(lang, missing[0]);
+            assert!(text.contains(call) && !text.contains('\n'), "{text}");
+        }
+        match file {
+            "hosted-zones-by-vpc.json" => assert!(s.private_hosted_zones.is_empty()),
+            "resolver-rule-associations.json" => assert!(s.resolver_rules.is_empty()),
+            _ => {}
+        }
+    }
+    // Rules without associations apply to no VPC: the associations' call is the one named.
+    let dir = edited("norules", "resolver-rules.json", |_| String::new());
+    let (s, w) = import(&dir);
+    assert!(s.resolver_rules.is_empty());
+    assert!(!w.iter().any(|d| case(d) == "no_resolver_rules"), "{w:#?}");
+    assert_warning(
+        &w,
+        "aws_missing_input",
+        "rslvr-rrassoc-kms",
+        "list-resolver-rules",
+    );
 }

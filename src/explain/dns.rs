@@ -82,6 +82,12 @@ pub fn outside_text(lang: Lang, name: &Id, why: &DnsOutside) -> String {
             "dns-outside-zone_without_hostnames",
             a.s("zone", zone_text(lang, zone)).s("vpc", vpc.to_string()),
         ),
+        DnsOutside::ZoneRecordsUnknown { zone, zone_name } => msg(
+            lang,
+            "dns-outside-zone_records_unknown",
+            a.s("zone", zone.to_string())
+                .s("zone_name", zone_name.to_string()),
+        ),
         DnsOutside::Record { zone, target } => {
             let a = a.s("zone", zone_text(lang, zone));
             match target {

@@ -865,6 +865,7 @@ mod tests {
                     id: "Z0SQS".into(),
                     name: "sqs.us-east-1.amazonaws.com".into(),
                     records: Vec::new(),
+                    records_unknown: false,
                 },
                 position: None,
             },

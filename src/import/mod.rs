@@ -113,6 +113,9 @@ pub struct Input {
     pub hosted_zones: Vec<aws_dns::HostedZoneSummary>,
     /// `route53 list-resource-record-sets`: the file (its name may name the zone) and the sets.
     pub record_sets: Vec<(PathBuf, Vec<aws_dns::ResourceRecordSet>)>,
+    /// The `list-resource-record-sets` files that say `IsTruncated`: their zones' records are
+    /// not all known.
+    pub truncated_record_sets: Vec<PathBuf>,
     /// `route53resolver list-resolver-rules`.
     pub resolver_rules: Vec<aws_dns::ResolverRule>,
     /// `route53resolver list-resolver-rule-associations`.
@@ -125,6 +128,15 @@ pub struct Input {
     /// `vpc-lattice list-service-network-vpc-associations` items and
     /// `get-service-network-vpc-association` outputs.
     pub lattice_vpc_associations: Vec<aws_lattice::VpcAssociation>,
+}
+
+impl Input {
+    /// Whether some file was recognised as the output of `call` (its name as
+    /// [`Imported::files`] gives it: `describe-dhcp-options`, `list-hosted-zones-by-vpc`, …).
+    /// An empty list is output all the same: it says there is none.
+    pub fn has_output_of(&self, call: &str) -> bool {
+        self.files.iter().any(|(_, kind)| *kind == Some(call))
+    }
 }
 
 /// Import a directory of AWS CLI output: every `*.json` file in it. `vpc` picks the VPC when the
@@ -393,6 +405,7 @@ pub fn read_text(
         let sets = parse::<aws_dns::ListResourceRecordSets>(text, path)?;
         if sets.is_truncated {
             warnings.push(build::warning(&shown, "aws_pagination_cut", "next_token"));
+            input.truncated_record_sets.push(path.to_path_buf());
         }
         input
             .record_sets

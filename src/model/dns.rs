@@ -90,6 +90,12 @@ pub struct PrivateHostedZone {
     pub name: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub records: Vec<ZoneRecord>,
+    /// The zone's records are not all known: `records` lists some of them, or none (a zone
+    /// imported without its `list-resource-record-sets` output, or from a truncated one). A
+    /// name with a listed record answers as the record says; any other name is outside the
+    /// model rather than NXDOMAIN, since the zone may hold a record for it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub records_unknown: bool,
 }
 
 /// One record set (A, CNAME, or an alias A record).

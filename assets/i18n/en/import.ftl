@@ -100,8 +100,13 @@ diag-aws_pagination_cut = { $case ->
 
 diag-aws_missing_input = { $case ->
     [dhcp_options] { $id } uses the DHCP options set { $options }, which describe-dhcp-options does not list; AmazonProvidedDNS is assumed
+    [no_dhcp_options] { $id }: no `aws ec2 describe-dhcp-options` output for its DHCP options set { $options }, so AmazonProvidedDNS is assumed; that call's output says the set's domain-name-servers
+    [no_hosted_zones] { $id }: no `aws route53 list-hosted-zones-by-vpc` output, so no private hosted zone is taken to be associated with the VPC; that call's output lists them
+    [no_resolver_rules] { $id }: no `aws route53resolver list-resolver-rule-associations` output, so no Resolver rule is taken to apply to the VPC; that call's output (with list-resolver-rules) says which do
+    [no_bpa_options] { $id }: no `aws ec2 describe-vpc-block-public-access-options` output, so VPC Block Public Access is taken as off; that call's output says the Region's mode
+    [no_bpa_exclusions] { $id }: no `aws ec2 describe-vpc-block-public-access-exclusions` output, so BPA ({ $mode }) is taken to have no exclusion; that call's output lists them
     [resolver_rule] { $id }: the association names the Resolver rule { $rule }, which list-resolver-rules does not list; left out
-    [zone_records] { $id }: no list-resource-record-sets output for the private hosted zone { $name }: imported without records, so every name in it answers NXDOMAIN
+    [zone_records] { $id }: no `aws route53 list-resource-record-sets` output for the private hosted zone { $name }: its records are not known, so a name in it is not modelled rather than NXDOMAIN; that call's output for the zone lists them
     [record_sets_zone] { $id }: list-resource-record-sets output for no zone of list-hosted-zones-by-vpc (neither its SOA record nor the file name names one); left out
     [attached_group] { $id } names the security group { $group }, which describe-security-groups does not list for this VPC; it is left out
     [endpoint_enis] { $id }: some interface-endpoint network interfaces are not in describe-network-interfaces output, so the model picks their addresses

@@ -53,6 +53,7 @@ dns-outside-record-wildcard = { $name } asked; the private hosted zone { $zone }
 dns-outside-record-other_service = { $name } asked; the private hosted zone { $zone } answers with { $endpoint }, an interface endpoint for { $service }, not for the name asked: not modelled
 dns-outside-zone_without_hostnames = { $name } asked; the private hosted zone { $zone } matches, but enableDnsHostnames is off on { $vpc }: AWS requires it for private hosted zones and does not say what the Resolver answers without it (not modelled)
 dns-outside-lattice_association_and_endpoint = { $name } asked; both the VPC's service network association { $association } and the endpoint { $endpoint } serve it, and AWS's pages read do not say which answer a client gets: not modelled
+dns-outside-zone_records_unknown = { $name } asked; the private hosted zone { $zone } ({ $zone_name }) matches, but its records are not all in the model (imported without its list-resource-record-sets output, or from a truncated one) and none listed is for the name: whether the zone answers it or returns NXDOMAIN is not known (not modelled)
 dns-outside-lattice_without_private_dns = { $name } asked; { $endpoint } serves it, but its private DNS is off (or a VPC DNS attribute is): clients must use the endpoint's own DNS names, and what { $name } resolves to without it is outside the model (not modelled)
 why-private-dns-off = { $endpoint }'s private DNS is off
 why-private-dns-unsupported = interface endpoints of this service ({ $endpoint }) have no private DNS

@@ -78,8 +78,13 @@ diag-aws_pagination_cut = { $case ->
 
 diag-aws_missing_input = { $case ->
     [dhcp_options] { $id } は DHCP オプションセット { $options } を使っていますが、describe-dhcp-options の出力にありません。AmazonProvidedDNS とみなします。
+    [no_dhcp_options] { $id }: DHCP オプションセット { $options } の `aws ec2 describe-dhcp-options` の出力がないため、AmazonProvidedDNS とみなします。このコマンドの出力にセットの domain-name-servers があります。
+    [no_hosted_zones] { $id }: `aws route53 list-hosted-zones-by-vpc` の出力がないため、VPC に関連付けられたプライベートホストゾーンはないものとみなします。このコマンドの出力にゾーンの一覧があります。
+    [no_resolver_rules] { $id }: `aws route53resolver list-resolver-rule-associations` の出力がないため、VPC に適用される Resolver ルールはないものとみなします。このコマンドの出力 (と list-resolver-rules の出力) に適用されるルールがあります。
+    [no_bpa_options] { $id }: `aws ec2 describe-vpc-block-public-access-options` の出力がないため、「VPC のパブリックアクセスをブロック」 (BPA) はオフとみなします。このコマンドの出力にリージョンのモードがあります。
+    [no_bpa_exclusions] { $id }: `aws ec2 describe-vpc-block-public-access-exclusions` の出力がないため、BPA ({ $mode }) の除外はないものとみなします。このコマンドの出力に除外の一覧があります。
     [resolver_rule] { $id }: 関連付けられた Resolver ルール { $rule } が list-resolver-rules の出力にありません。インポートしません。
-    [zone_records] { $id }: プライベートホストゾーン { $name } の list-resource-record-sets の出力がありません。レコードなしでインポートするため、このゾーンの名前はすべて NXDOMAIN になります。
+    [zone_records] { $id }: プライベートホストゾーン { $name } の `aws route53 list-resource-record-sets` の出力がないため、レコードがわかりません。このゾーンの名前は NXDOMAIN ではなく「モデル化していません」とします。このゾーンについてのこのコマンドの出力にレコードがあります。
     [record_sets_zone] { $id }: list-hosted-zones-by-vpc のどのゾーンのものでもない list-resource-record-sets の出力です (SOA レコードもファイル名もゾーンを示していません)。インポートしません。
     [attached_group] { $id } はセキュリティグループ { $group } を指定していますが、describe-security-groups の出力にはこの VPC のものとして載っていません。このグループは外します。
     [endpoint_enis] { $id }: インターフェイスエンドポイントのネットワークインターフェイスの一部が describe-network-interfaces の出力にないため、そのアドレスはモデルが選びます。

@@ -54,6 +54,7 @@ dns-outside-record-wildcard = { $name } を問い合わせると、プライベ�
 dns-outside-record-other_service = { $name } を問い合わせると、プライベートホストゾーン { $zone } は { $endpoint } で応答しますが、これは問い合わせた名前ではなく { $service } のインターフェイスエンドポイントです。モデル化していません
 dns-outside-zone_without_hostnames = { $name } を問い合わせると、プライベートホストゾーン { $zone } が該当しますが、{ $vpc } の enableDnsHostnames がオフです。AWS はプライベートホストゾーンにこの設定を必須としており、オフのときに Resolver が何を返すかは書かれていません (モデル化していません)
 dns-outside-lattice_association_and_endpoint = { $name } を問い合わせました。VPC のサービスネットワークの関連付け { $association } とエンドポイント { $endpoint } の両方がこの名前を扱います。クライアントがどちらの応答を受け取るかは、確認した AWS のページに書かれていないため、モデル化していません
+dns-outside-zone_records_unknown = { $name } を問い合わせると、プライベートホストゾーン { $zone } ({ $zone_name }) が該当しますが、このゾーンのレコードはすべてはモデルにありません (list-resource-record-sets の出力なしで、または途中で切れた出力からインポートしました)。一覧にこの名前のレコードはなく、ゾーンが応答するか NXDOMAIN を返すかはわかりません (モデル化していません)
 dns-outside-lattice_without_private_dns = { $name } を問い合わせました。{ $endpoint } がこの名前を扱いますが、プライベート DNS がオフです (または VPC の DNS 属性がオフです)。クライアントはエンドポイント自身の DNS 名を使う必要があり、{ $name } が何に解決されるかはモデルの外です (モデル化していません)
 why-private-dns-off = { $endpoint } のプライベート DNS がオフです
 why-private-dns-unsupported = このサービスのインターフェイスエンドポイント ({ $endpoint }) にはプライベート DNS がありません

@@ -60,6 +60,9 @@ pub enum DnsOutside {
     /// A private hosted zone matches the name but `enableDnsHostnames` is off: AWS requires it
     /// for private hosted zones and does not say what the Resolver answers without it.
     ZoneWithoutHostnames { zone: ZoneAnswer, vpc: Id },
+    /// A private hosted zone matches the name, has no listed record for it, and its records are
+    /// not all in the model (`records_unknown`): it may hold one.
+    ZoneRecordsUnknown { zone: Id, zone_name: Id },
     /// A resource or service-network endpoint serves the name but its private DNS is off (or a
     /// VPC DNS attribute is): clients must use the endpoint's own DNS names, and what the name
     /// itself resolves to is not known to the model.
@@ -77,6 +80,7 @@ impl DnsOutside {
             DnsOutside::Forwarded { .. } => "forwarded",
             DnsOutside::Record { .. } => "record",
             DnsOutside::ZoneWithoutHostnames { .. } => "zone_without_hostnames",
+            DnsOutside::ZoneRecordsUnknown { .. } => "zone_records_unknown",
             DnsOutside::LatticeWithoutPrivateDns { .. } => "lattice_without_private_dns",
             DnsOutside::LatticeAssociationAndEndpoint { .. } => "lattice_association_and_endpoint",
         }

@@ -18,6 +18,10 @@
 //! - A record answers: an alias or A record for an interface endpoint of this VPC leads to its
 //!   network interfaces; anything else (another VPC's endpoint, a CNAME, addresses no endpoint
 //!   holds) is outside the model.
+//! - A zone whose records the model does not all hold (`records_unknown`: imported without its
+//!   `list-resource-record-sets` output, or from a truncated one) answers a name it lists as
+//!   the record says; for any other name NXDOMAIN would be a guess, so the answer is outside
+//!   the model (`dns_answer_outside_model`).
 
 use std::net::Ipv4Addr;
 
@@ -110,6 +114,18 @@ pub(crate) fn decide<'m>(
         });
         if let Some(w) = wildcard {
             return outside(hops, Some(w), &|| RecordTarget::Wildcard);
+        }
+        // The zone's records are not all known (imported without them): NXDOMAIN would be a
+        // guess, the zone may hold a record for the name.
+        if z.records_unknown {
+            stop(hops, &|| Stop::DnsOutsideModel {
+                name: Id::from(name),
+                why: DnsOutside::ZoneRecordsUnknown {
+                    zone: Id::from(z.id.as_str()),
+                    zone_name: Id::from(z.name.trim_end_matches('.')),
+                },
+            });
+            return ZoneHit::Stopped(Reason::DnsAnswerOutsideModel);
         }
         stop(hops, &|| Stop::DnsNameNotFound {
             zone: Id::from(z.id.as_str()),

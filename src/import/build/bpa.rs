@@ -134,3 +134,37 @@ pub(super) fn block_public_access(
     }
     bpa
 }
+
+/// Warnings for the BPA calls whose output is missing, saying what was assumed: the mode off
+/// without `describe-vpc-block-public-access-options`, no exclusion without
+/// `describe-vpc-block-public-access-exclusions`. None where the assumption cannot change a
+/// verdict: BPA blocks only internet-gateway and egress-only internet-gateway traffic
+/// (`gateways`: whether the VPC has one), and exclusions matter only when the mode is on and
+/// exclusions are allowed.
+pub(super) fn missing_output(
+    input: &Input,
+    vpc_id: &str,
+    bpa: &BlockPublicAccess,
+    gateways: bool,
+    w: &mut Warn,
+) {
+    if !gateways {
+        return;
+    }
+    if !input.has_output_of("describe-vpc-block-public-access-options") {
+        w.push(warning(vpc_id, "aws_missing_input", "no_bpa_options"));
+        return;
+    }
+    let exclusions_allowed = !input
+        .bpa_options
+        .as_ref()
+        .is_some_and(|o| state_is(o.exclusions_allowed.as_deref(), &["not-allowed"]));
+    if bpa.mode != BpaMode::Off
+        && exclusions_allowed
+        && !input.has_output_of("describe-vpc-block-public-access-exclusions")
+    {
+        w.push(
+            warning(vpc_id, "aws_missing_input", "no_bpa_exclusions").s("mode", bpa.mode.code()),
+        );
+    }
+}

@@ -15,11 +15,16 @@ use crate::model::{
     ZoneRecord, dns_name_eq,
 };
 
-/// The VPC's DHCP options set. Without `describe-dhcp-options` output, or with the default set,
-/// none: instances use AmazonProvidedDNS, as in a scenario that says nothing.
+/// The VPC's DHCP options set. With the `default` set (no set: AmazonProvidedDNS, certain), or
+/// without `describe-dhcp-options` output (assumed, with a warning naming the call), none:
+/// instances use AmazonProvidedDNS, as in a scenario that says nothing.
 pub(super) fn dhcp_options(input: &Input, vpc: &Vpc, w: &mut Warn) -> Option<DhcpOptions> {
     let id = vpc.dhcp_options_id.as_deref()?;
-    if id == "default" || input.dhcp_options.is_empty() {
+    if id == "default" {
+        return None;
+    }
+    if !input.has_output_of("describe-dhcp-options") {
+        w.push(warning(&vpc.vpc_id, "aws_missing_input", "no_dhcp_options").s("options", id));
         return None;
     }
     let Some(set) = input.dhcp_options.iter().find(|d| d.dhcp_options_id == id) else {
@@ -43,9 +48,14 @@ pub(super) fn dhcp_options(input: &Input, vpc: &Vpc, w: &mut Warn) -> Option<Dhc
 
 /// The Resolver rules associated with `vpc_id`. The autodefined `RECURSIVE` rule is what the
 /// Resolver does without rules; a `DELEGATE` rule's answer comes from outside the VPC, like a
-/// forward rule's.
+/// forward rule's. Without `list-resolver-rule-associations` output none is (a warning names
+/// the call); an association whose rule `list-resolver-rules` lacks is warned about by itself.
 pub(super) fn resolver_rules(input: &Input, vpc_id: &str, w: &mut Warn) -> Vec<ResolverRule> {
     let mut out: Vec<ResolverRule> = Vec::new();
+    if !input.has_output_of("list-resolver-rule-associations") {
+        w.push(warning(vpc_id, "aws_missing_input", "no_resolver_rules"));
+        return out;
+    }
     for a in &input.resolver_rule_associations {
         if a.vpc_id.as_deref() != Some(vpc_id) {
             continue;
@@ -122,13 +132,20 @@ pub(super) fn resolver_rules(input: &Input, vpc_id: &str, w: &mut Warn) -> Vec<R
 
 /// The private hosted zones associated with the VPC, with their records. Zones an AWS service
 /// manages (`Owner.OwningService`: an interface endpoint's private DNS among them) are left out:
-/// the endpoint models its own private DNS.
+/// the endpoint models its own private DNS. Without `list-hosted-zones-by-vpc` output none is
+/// (a warning names the call); a zone without its `list-resource-record-sets` output, or with a
+/// truncated one, is imported with `records_unknown`: a name it does not list is then outside the
+/// model, not NXDOMAIN.
 pub(super) fn private_hosted_zones(
     input: &Input,
+    vpc_id: &str,
     endpoints: &[InterfaceEndpoint],
     w: &mut Warn,
 ) -> Vec<PrivateHostedZone> {
     let mut out: Vec<PrivateHostedZone> = Vec::new();
+    if !input.has_output_of("list-hosted-zones-by-vpc") {
+        w.push(warning(vpc_id, "aws_missing_input", "no_hosted_zones"));
+    }
     for z in &input.hosted_zones {
         let id = z.hosted_zone_id.trim_start_matches("/hostedzone/");
         let name = z.name.trim_end_matches('.');
@@ -158,17 +175,21 @@ pub(super) fn private_hosted_zones(
                         .is_some_and(|f| f.to_string_lossy().contains(id))
                 })
             });
-        let records = match sets {
-            Some((_, sets)) => records(id, sets, endpoints, w),
+        let (records, records_unknown) = match sets {
+            Some((path, sets)) => (
+                records(id, sets, endpoints, w),
+                input.truncated_record_sets.contains(path),
+            ),
             None => {
                 w.push(warning(id, "aws_missing_input", "zone_records").s("name", name));
-                Vec::new()
+                (Vec::new(), true)
             }
         };
         out.push(PrivateHostedZone {
             id: id.to_string(),
             name: name.to_string(),
             records,
+            records_unknown,
         });
     }
     for (path, sets) in &input.record_sets {

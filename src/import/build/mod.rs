@@ -336,10 +336,19 @@ pub fn build(
         }
     }
 
+    bpa::missing_output(
+        input,
+        vpc_id,
+        &block_public_access,
+        internet_gateway.is_some() || !egress_only_internet_gateways.is_empty(),
+        &mut w,
+    );
+
     // --- DNS: the DHCP options set, Resolver rules, private hosted zones.
     let dhcp_options = dns::dhcp_options(input, the_vpc, &mut w);
     let resolver_rules = dns::resolver_rules(input, vpc_id, &mut w);
-    let private_hosted_zones = dns::private_hosted_zones(input, &interface_endpoints, &mut w);
+    let private_hosted_zones =
+        dns::private_hosted_zones(input, vpc_id, &interface_endpoints, &mut w);
     let service_network_association =
         lattice::vpc_association(input, vpc_id, &mut service_overrides, &mut w);
     Ok(Scenario {

@@ -140,6 +140,7 @@ mod tests {
                     id: "Z0STS".into(),
                     name: "sts.us-east-1.amazonaws.com".into(),
                     records: Vec::new(),
+                    records_unknown: false,
                 },
                 position: None,
             },
@@ -171,6 +172,7 @@ mod tests {
                 id: "Z0KMS".into(),
                 name: "kms.us-east-1.amazonaws.com".into(),
                 records: Vec::new(),
+                records_unknown: false,
             },
             position: None,
         };
