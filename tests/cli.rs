@@ -846,3 +846,27 @@ fn workload_summary_names_each_way_in_words() {
         ))
         .stdout(predicate::str::contains("は interface_endpoint").not());
 }
+
+/// Every `--aws` help line (and `import aws`'s) names all the CLI services the importer reads,
+/// not only `aws ec2 describe-*`.
+#[test]
+fn aws_help_names_every_service_the_importer_reads() {
+    for args in [
+        &["import", "aws", "--help"][..],
+        &["check", "--help"],
+        &["export", "--help"],
+        &["--help"],
+    ] {
+        let out = vpc_tui().args(args).assert().success().get_output().clone();
+        let help = String::from_utf8(out.stdout).unwrap();
+        for service in [
+            "ec2 describe-",
+            "route53",
+            "route53resolver",
+            "vpc-lattice",
+            "s3api",
+        ] {
+            assert!(help.contains(service), "{args:?} lacks {service}:\n{help}");
+        }
+    }
+}

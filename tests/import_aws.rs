@@ -1225,3 +1225,33 @@ fn a_service_network_vpc_association_imports_with_the_scenario_verdicts() {
     assert_eq!(a.id, "snva-0123456789abcdef0");
     assert_eq!(a.services, ["checkout", "inventory"]);
 }
+
+/// Without `describe-vpc-attribute` output each DNS attribute is taken as true, and the warning
+/// says that attribute's own default (AmazonDNS-concepts.html, "DNS attributes for your VPC"):
+/// enableDnsSupport is on in every VPC; enableDnsHostnames only in a default VPC or one made
+/// with the console's wizard. Neither sentence names the other attribute.
+#[test]
+fn a_missing_dns_attribute_is_said_with_its_own_default() {
+    let (s, w) = import("tests/fixtures/aws/ipv6-dual-stack");
+    assert!(s.vpc.enable_dns_support && s.vpc.enable_dns_hostnames);
+    let said = |attribute: &str, lang| {
+        w.iter()
+            .find(|d| d.rule == "aws_missing_input" && format!("{:?}", d.args).contains(attribute))
+            .map(|d| vpc_tui::explain::diagnostic_message(lang, d))
+            .unwrap_or_else(|| panic!("no warning for {attribute}: {w:#?}"))
+    };
+    use vpc_tui::explain::Lang;
+    let support = said("enableDnsSupport", Lang::En);
+    assert!(support.contains("default in every VPC"), "{support}");
+    assert!(!support.contains("enableDnsHostnames"), "{support}");
+    let hostnames = said("enableDnsHostnames", Lang::En);
+    assert!(hostnames.contains("has it off"), "{hostnames}");
+    assert!(!hostnames.contains("enableDnsSupport"), "{hostnames}");
+    let support = said("enableDnsSupport", Lang::Ja);
+    assert!(
+        !support.contains("enableDnsHostnames") && support.contains("初期値"),
+        "{support}"
+    );
+    let hostnames = said("enableDnsHostnames", Lang::Ja);
+    assert!(hostnames.contains("オフ"), "{hostnames}");
+}

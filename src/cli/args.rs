@@ -29,7 +29,9 @@ pub struct Cli {
     /// terminal does that).
     #[arg(long, global = true)]
     pub ascii: bool,
-    /// Open a directory of `aws ec2 describe-*` JSON output instead of a scenario file.
+    /// Open a directory of the AWS CLI's JSON output (`aws ec2 describe-*`, and the `route53`,
+    /// `route53resolver`, `vpc-lattice` and `s3api` calls docs/aws-import-fields.md lists)
+    /// instead of a scenario file.
     #[arg(long, value_name = "DIR", conflicts_with = "scenario")]
     pub aws: Option<PathBuf>,
     /// With --aws: the VPC to open when the files describe several (id or Name tag).
@@ -100,7 +102,9 @@ pub struct ExportArgs {
     /// Scenario file (RON).
     #[arg(required_unless_present = "aws")]
     pub scenario: Option<PathBuf>,
-    /// Draw a directory of `aws ec2 describe-*` JSON output instead of a scenario file.
+    /// Draw a directory of the AWS CLI's JSON output (`aws ec2 describe-*`, and the `route53`,
+    /// `route53resolver`, `vpc-lattice` and `s3api` calls docs/aws-import-fields.md lists)
+    /// instead of a scenario file.
     #[arg(long, value_name = "DIR", conflicts_with = "scenario")]
     pub aws: Option<PathBuf>,
     /// With --aws: the VPC to draw when the files describe several (id or Name tag).
@@ -122,8 +126,9 @@ pub enum ExportFormat {
 
 #[derive(Debug, Subcommand)]
 pub enum ImportSource {
-    /// From the JSON that `aws ec2 describe-*` prints: one file per call, in any order
-    /// (a directory stands for its *.json files).
+    /// From the JSON the AWS CLI prints (`aws ec2 describe-*`, and the `route53`,
+    /// `route53resolver`, `vpc-lattice` and `s3api` calls docs/aws-import-fields.md lists): one
+    /// file per call, in any order (a directory stands for its *.json files).
     Aws(ImportAwsArgs),
 }
 
@@ -145,7 +150,9 @@ pub struct CheckArgs {
     /// Scenario file (RON).
     #[arg(required_unless_present = "aws")]
     pub scenario: Option<PathBuf>,
-    /// Check a directory of `aws ec2 describe-*` JSON output instead of a scenario file.
+    /// Check a directory of the AWS CLI's JSON output (`aws ec2 describe-*`, and the `route53`,
+    /// `route53resolver`, `vpc-lattice` and `s3api` calls docs/aws-import-fields.md lists)
+    /// instead of a scenario file.
     #[arg(long, value_name = "DIR", conflicts_with = "scenario")]
     pub aws: Option<PathBuf>,
     /// With --aws: the VPC to check when the files describe several (id or Name tag).

@@ -133,7 +133,10 @@ diag-aws_missing_input = { $case ->
     [route_nat] { $id }: route { $destination } → { $target }: the NAT gateway is not among the VPC's imported NAT gateways; imported as a blackhole
     [route_prefix_list] { $id }: route { $destination }: the prefix list is neither an AWS service's nor one whose entries are given (get-managed-prefix-list-entries, file named after it); left out
     [rule_prefix_list] { $id }: a rule names the prefix list { $prefix_list }, whose entries the files do not hold (get-managed-prefix-list-entries); the rule is left out
-   *[vpc_attribute] { $id }: no `aws ec2 describe-vpc-attribute --attribute { $attribute }` output, so { $attribute } is taken as true; a VPC you create yourself has enableDnsHostnames off
+   *[vpc_attribute] { $id }: no `aws ec2 describe-vpc-attribute --attribute { $attribute }` output, so { $attribute } is taken as true{ $attribute ->
+        [enableDnsHostnames] , as in a default VPC or one made with the console's VPC wizard; a VPC created otherwise has it off
+       *[other] , its default in every VPC
+    }
 }
 
 diag-aws_bad_value = { $case ->

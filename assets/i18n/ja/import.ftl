@@ -111,7 +111,10 @@ diag-aws_missing_input = { $case ->
     [route_nat] { $id }: { $destination } へのルートのターゲット { $target } は、インポートした VPC の NAT ゲートウェイにありません。ブラックホールとしてインポートします。
     [route_prefix_list] { $id }: { $destination } へのルートのプレフィックスリストは、AWS のサービスのものでも、エントリが与えられたもの (get-managed-prefix-list-entries の出力を、そのプレフィックスリストの ID を含む名前のファイルに保存したもの) でもないため、インポートしません。
     [rule_prefix_list] { $id }: ルールが指定するプレフィックスリスト { $prefix_list } のエントリがファイルにない (get-managed-prefix-list-entries) ため、このルールはインポートしません。
-   *[vpc_attribute] { $id }: `aws ec2 describe-vpc-attribute --attribute { $attribute }` の出力がないため、{ $attribute } は true とみなします。なお、自分で作成した VPC では enableDnsHostnames (DNS ホスト名) は初期状態でオフです。
+   *[vpc_attribute] { $id }: `aws ec2 describe-vpc-attribute --attribute { $attribute }` の出力がないため、{ $attribute } は true とみなします。{ $attribute ->
+        [enableDnsHostnames] デフォルト VPC やコンソールの VPC ウィザードで作成した VPC と同じですが、それ以外の方法で作成した VPC では初期状態でオフです。
+       *[other] どの VPC でもこれが初期値です。
+    }
 }
 
 diag-aws_bad_value = { $case ->
