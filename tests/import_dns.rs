@@ -192,7 +192,7 @@ fn zones_without_records_managed_or_with_zonal_aliases() {
     let m = Model::new(s).unwrap();
     assert_eq!(
         run(&m, "app", "ssm"),
-        Verdict::Blocked(Reason::DnsAnswerOutsideModel)
+        Verdict::NotModelled(Reason::DnsAnswerOutsideModel)
     );
     // The other zones' answers are unchanged: SQS's empty zone still answers NXDOMAIN.
     assert_eq!(
@@ -267,7 +267,7 @@ fn a_truncated_record_list_leaves_the_other_names_unknown() {
     let m = Model::new(s).unwrap();
     assert_eq!(
         run(&m, "app", "sqs"),
-        Verdict::Blocked(Reason::DnsAnswerOutsideModel)
+        Verdict::NotModelled(Reason::DnsAnswerOutsideModel)
     );
     // The SSM zone, complete, still leads to its endpoint.
     assert!(run(&m, "app", "ssm").is_reachable());
