@@ -245,9 +245,21 @@ pub(super) fn aggregate(
         let redo: Vec<usize> = (0..columns.len())
             .filter(|&c| services.contains(&columns[c]))
             .collect();
+        // Deleting or adding an endpoint moves the others' indexes, which the kept reads name.
+        let moves = eval::EndpointMoves::between(&m.model, model);
         for (k, key) in classes.keys.iter().enumerate() {
             if let Some(old) = m.slots.get(key) {
-                per_class[k] = Some(carry(key, old, &redo, &[]));
+                let moved = moves.as_ref().map(|mv| {
+                    Arc::new(ClassCost {
+                        per_column: old.per_column.clone(),
+                        deps: old
+                            .deps
+                            .iter()
+                            .map(|d| d.with_endpoints_moved(mv))
+                            .collect(),
+                    })
+                });
+                per_class[k] = Some(carry(key, moved.as_ref().unwrap_or(old), &redo, &[]));
             }
         }
     }

@@ -44,7 +44,38 @@ pub(crate) enum AzHit {
     Redo,
 }
 
+/// Each interface endpoint's index before an edit, mapped to its index after it (`None`: it was
+/// deleted), matched by id; `None` for the whole map when no index moved.
+pub(crate) fn endpoint_moves(before: &Model, after: &Model) -> Option<Vec<Option<u32>>> {
+    let (old, new) = (
+        &before.scenario().interface_endpoints,
+        &after.scenario().interface_endpoints,
+    );
+    let map: Vec<Option<u32>> = old
+        .iter()
+        .map(|e| new.iter().position(|n| n.id == e.id).map(|i| i as u32))
+        .collect();
+    let moved = map.iter().enumerate().any(|(i, m)| *m != Some(i as u32));
+    moved.then_some(map)
+}
+
 impl AzReads {
+    /// The same reads with the answering endpoint's index as [`endpoint_moves`] maps it. An
+    /// answer of an endpoint that is gone turns into path reads of its AZs, so any change of
+    /// them evaluates the cell again (its service's cells are evaluated again anyway).
+    pub fn moved(mut self, map: &[Option<u32>]) -> AzReads {
+        if let Some(a) = self.answer {
+            match map.get(a.endpoint as usize).copied().flatten() {
+                Some(endpoint) => self.answer = Some(EniAnswer { endpoint, ..a }),
+                None => {
+                    self.path |= a.azs;
+                    self.answer = None;
+                }
+            }
+        }
+        self
+    }
+
     /// Add what `other`'s walks read (a family's replayed walk, read as this cell's).
     pub fn absorb(&mut self, other: &AzReads) {
         self.path |= other.path;

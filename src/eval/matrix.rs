@@ -21,7 +21,7 @@ mod ipv6_after;
 mod regions;
 use after_endpoints::after_interface_endpoints;
 use change::Change;
-pub use change::{Answered, Plan, Touched, WalkDeps};
+pub use change::{Answered, EndpointMoves, Plan, Touched, WalkDeps};
 pub use family::{class_families, evaluate_family};
 pub use ipv6::{FamilyRows, family_rows, trace_family};
 use regions::AddressRegions;

@@ -28,6 +28,8 @@ pub(super) fn after_interface_endpoints(
     let redo: Vec<usize> = (0..all.len())
         .filter(|&s| services.contains(&all[s].name))
         .collect();
+    // Deleting or adding an endpoint moves the others' indexes, which the kept reads name.
+    let moves = super::super::az_reads::endpoint_moves(&memo.model, model);
     let mut ctx = Ctx::verdicts(model, &failed, previous.probe);
     let mut rows = Vec::with_capacity(classes.keys.len());
     let mut deps = Vec::with_capacity(classes.keys.len());
@@ -36,6 +38,9 @@ pub(super) fn after_interface_endpoints(
             Some(&j) => {
                 // Recording on top of the old reads gives both.
                 let mut d = Deps::clone(&memo.deps[j]);
+                if let Some(map) = &moves {
+                    d.move_endpoints(map);
+                }
                 d.on = true;
                 *ctx.deps.get_mut() = d;
                 let source = class_source(model, key);

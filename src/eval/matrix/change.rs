@@ -500,7 +500,26 @@ fn failed_source_deps(az: usize, cells: impl Iterator<Item = u32> + Clone) -> De
     deps
 }
 
+/// How an edit to the interface endpoints moved their indexes, for reads kept from before it
+/// (they name the endpoint whose DNS answer a path read by index).
+#[derive(Debug, Clone)]
+pub struct EndpointMoves(Vec<Option<u32>>);
+
+impl EndpointMoves {
+    /// `None` when no endpoint's index moved.
+    pub fn between(before: &Model, after: &Model) -> Option<EndpointMoves> {
+        super::super::az_reads::endpoint_moves(before, after).map(EndpointMoves)
+    }
+}
+
 impl WalkDeps {
+    /// The same reads, with each answering endpoint named by its index after the edit.
+    pub fn with_endpoints_moved(&self, moves: &EndpointMoves) -> WalkDeps {
+        let mut d = Deps::clone(&self.0);
+        d.move_endpoints(&moves.0);
+        WalkDeps(Arc::new(d))
+    }
+
     /// What the walks of a class from `subnet` to the services `names` read when the subnet's
     /// AZ has failed, without walking (every walk to a service stops at the source hop having
     /// read that one AZ, as [`source_failed_row`] says); `None` when the AZ is up or the
