@@ -280,12 +280,13 @@ fn dns_lines(app: &App, theme: &Theme, w: usize, out: &mut Vec<Line<'static>>) {
         );
     }
     for z in &s.private_hosted_zones {
+        // A zone whose records are not known says so, not "0 records".
+        let id = match z.records_unknown {
+            true => "ui-hosted-zone-records-unknown",
+            false => "ui-hosted-zone",
+        };
         item(
-            tf(
-                lang,
-                "ui-hosted-zone",
-                &[&z.id, &z.name, &z.records.len().to_string()],
-            ),
+            tf(lang, id, &[&z.id, &z.name, &z.records.len().to_string()]),
             "  ",
             "    ",
         );

@@ -158,6 +158,7 @@ ui-dhcp-options = DHCP options { $a0 }: DNS servers { $a1 }
 ui-resolver-rule-forward = { $a0 } forwards { $a1 } to { $a2 }
 ui-resolver-rule-system = { $a0 } (system rule): the Resolver answers { $a1 }
 ui-hosted-zone = private hosted zone { $a0 } · { $a1 } · records: { $a2 }
+ui-hosted-zone-records-unknown = private hosted zone { $a0 } · { $a1 } · records not known ({ $a2 } listed)
 ui-alias = alias
 ui-zone-record = { $a0 } { $a1 } → { $a2 }
 ui-az-failed = AZ failed

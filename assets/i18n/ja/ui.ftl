@@ -157,6 +157,7 @@ ui-dhcp-options = DHCP オプション { $a0 }: DNS サーバー { $a1 }
 ui-resolver-rule-forward = { $a0 } が { $a1 } を { $a2 } に転送
 ui-resolver-rule-system = { $a0 } (システムルール): { $a1 } には Resolver が応答
 ui-hosted-zone = プライベートホストゾーン { $a0 } · { $a1 } · レコード { $a2 } 件
+ui-hosted-zone-records-unknown = プライベートホストゾーン { $a0 } · { $a1 } · レコードは不明 ({ $a2 } 件のみ判明)
 ui-alias = エイリアス
 ui-zone-record = { $a0 } { $a1 } → { $a2 }
 ui-az-failed = AZ 障害
