@@ -47,7 +47,7 @@ fn a_zone_with_records_not_known_says_so() {
     let mut app = App::new(model, None, "zones.ron".into());
     for (lang, words) in [
         (Lang::En, "records not known (1 listed)"),
-        (Lang::Ja, "レコードは不明"),
+        (Lang::Ja, "(1 件のみ判明)"),
     ] {
         app.set_lang(lang);
         let screen = text(&frame(&mut app, 200, 80));
