@@ -30,6 +30,15 @@ pub fn stop_sentence(lang: Lang, stop: &Stop) -> String {
                 .b("tcp", port.is_some())
                 .s("ranges", super::ports_text(lang, ranges)),
         ),
+        Stop::DirectoryBucketWithoutGatewayEndpoint { bucket, via } => msg(
+            lang,
+            &id,
+            a.s("bucket", bucket.as_str()).s(
+                "via",
+                via.map(|v| super::codes::via_label(lang, v))
+                    .unwrap_or_else(|| "partial".into()),
+            ),
+        ),
         Stop::DirectoryBucketAzFailed { bucket, az } => msg(
             lang,
             &id,

@@ -341,6 +341,9 @@ fn propose(ctx: &Context<'_>, reasons: &[Reason], cands: &mut Candidates) {
             | Reason::BlockPublicAccessNotModelled
             // A directory bucket lives in its one zone: no edit of the VPC brings it back.
             | Reason::DirectoryBucketAzFailed
+            // Not modelled: the fix would be the gateway endpoint, which the routes family
+            // offers for the service's own paths.
+            | Reason::DirectoryBucketWithoutGatewayEndpoint
             // The port is the provider's resource configuration's, outside this VPC.
             | Reason::LatticePortNotOffered
             // The answer comes from outside the model: removing the rule or the servers is a

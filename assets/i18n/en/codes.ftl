@@ -39,6 +39,7 @@ reason-endpoint_no_ipv4 = the interface endpoint has no IPv4 address (its ENIs a
 reason-endpoint_no_ipv6 = the interface endpoint has no IPv6 address (IP address type ipv4): an IPv6 client cannot use it
 reason-no_ipv6_route = no IPv6 route matches the destination (the table has no ::/0, the VPC has no IPv6 block, or a synthesized 64:ff9b:: address goes to the internet instead of a NAT gateway)
 reason-ipv6_not_modelled = the IPv6 path meets something AWS's pages (as read) or the model leave open (a gateway endpoint's IPv6 prefix list, IPv6 to a NAT gateway outside 64:ff9b::/96, an appliance, a dual-stack endpoint without a DNS record IP type, DNS the model does not follow): reported, never guessed
+reason-directory_bucket_without_gateway_endpoint = the path to the S3 Express One Zone directory bucket does not go through an s3express gateway endpoint; AWS's pages describe access through one only, so what this way gets is not modelled
 reason-directory_bucket_az_failed = the S3 Express One Zone directory bucket's Availability Zone has failed: the bucket lives in that one zone, so no path reaches it
 reason-lattice_port_not_offered = the resource configuration behind the resource or service-network endpoint does not offer the port (its port ranges are TCP)
 reason-walk_limit = the walk took more steps than the model has routes and was stopped (a guard that should never fire)

@@ -141,6 +141,10 @@ return-no-edge-table = return leg: { $from } has no edge route table (none is as
 ## Where a path stops
 
 stop-source_az_failed = { $source } is unavailable: its AZ { $az } has failed
+stop-directory_bucket_without_gateway_endpoint = not modelled: the path to { $bucket } arrives { $via ->
+    [partial] partly
+   *[other] through { $via }
+}, not through an s3express gateway endpoint; AWS's pages describe reaching directory buckets through a gateway endpoint only and do not say what a request this way gets
 stop-directory_bucket_az_failed = { $bucket } is unavailable: it is an S3 Express One Zone directory bucket in { $az }, which has failed; the bucket is in that one zone, so every AZ loses it (the gateway endpoint is Regional and still up)
 stop-lattice_port_not_offered = { $endpoint }'s resource configuration { $arn } offers TCP ports { $ranges } only: { $tcp ->
     [yes] port { $port } is not among them

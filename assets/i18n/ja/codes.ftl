@@ -38,6 +38,7 @@ reason-endpoint_no_ipv4 = インターフェイスエンドポイントに IPv4 
 reason-endpoint_no_ipv6 = インターフェイスエンドポイントに IPv6 アドレスがありません (IP アドレスタイプが ipv4)。IPv6 のクライアントは使えません
 reason-no_ipv6_route = 宛先に一致する IPv6 ルートがありません (::/0 のルートがない、VPC に IPv6 ブロックがない、または合成された 64:ff9b:: のアドレスが NAT ゲートウェイではなくインターネットに向かっています)
 reason-ipv6_not_modelled = IPv6 の経路が、AWS のページ (確認した範囲) やこのモデルでは決まらないものに当たりました (ゲートウェイエンドポイントの IPv6 のプレフィックスリスト、64:ff9b::/96 以外の IPv6 を NAT ゲートウェイへ送るルート、アプライアンス、DNS レコードの IP タイプのないデュアルスタックのエンドポイント、モデルが追わない DNS)。推測せずにそのまま報告します
+reason-directory_bucket_without_gateway_endpoint = S3 Express One Zone のディレクトリバケットへの経路が s3express のゲートウェイエンドポイントを通りません。AWS のページにはゲートウェイエンドポイント経由のアクセスしか書かれていないため、この経路で届くかはモデル化していません
 reason-directory_bucket_az_failed = S3 Express One Zone のディレクトリバケットがあるアベイラビリティーゾーンで障害が起きています。バケットはその 1 つのゾーンにしかないため、どの経路からも到達できません
 reason-lattice_port_not_offered = リソースエンドポイントやサービスネットワークエンドポイントの先のリソース設定が、このポートを受け付けていません (ポート範囲は TCP です)
 reason-walk_limit = 経路のステップ数がモデルのルートの数を超えたため、評価を打ち切りました (起きないはずの安全装置です)

@@ -142,6 +142,10 @@ return-no-edge-table = 戻り経路: { $from } にはエッジの関連付けを
 ## 経路が止まる場所
 
 stop-source_az_failed = { $source } は利用できません: AZ { $az } で障害が起きています
+stop-directory_bucket_without_gateway_endpoint = モデル化していません: { $bucket } への経路は s3express のゲートウェイエンドポイントを通らず、{ $via ->
+    [partial] 一部だけが届きます
+   *[other] { $via }経由で届きます
+}。AWS のページにはディレクトリバケットへのゲートウェイエンドポイント経由のアクセスしか書かれておらず、この経路のリクエストがどうなるかは書かれていません
 stop-directory_bucket_az_failed = { $bucket } は利用できません。S3 Express One Zone のディレクトリバケットで、障害の起きた { $az } にあります。バケットはこの 1 つのゾーンにしかないため、どの AZ からも到達できません (ゲートウェイエンドポイントはリージョン単位なので動いています)
 stop-lattice_port_not_offered = { $endpoint } のリソース設定 { $arn } が受け付けるのは TCP ポート { $ranges } だけです。{ $tcp ->
     [yes] ポート { $port } は含まれていません

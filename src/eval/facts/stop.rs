@@ -166,6 +166,8 @@ pub enum Stop {
     /// The S3 Express One Zone directory bucket's zone has failed: the bucket is unreachable
     /// from every AZ.
     DirectoryBucketAzFailed { bucket: Id, az: Az },
+    /// The path to a directory bucket arrived another way than an `s3express` gateway endpoint.
+    DirectoryBucketWithoutGatewayEndpoint { bucket: Id, via: Option<Via> },
     /// The resource configuration behind the endpoint does not offer the traffic's port (`port`
     /// none: the traffic is not TCP).
     LatticePortNotOffered {
@@ -229,6 +231,9 @@ impl Stop {
             Stop::Policy(c) => c.reason(),
             Stop::BlockPublicAccess(c) => c.reason(),
             Stop::DirectoryBucketAzFailed { .. } => Reason::DirectoryBucketAzFailed,
+            Stop::DirectoryBucketWithoutGatewayEndpoint { .. } => {
+                Reason::DirectoryBucketWithoutGatewayEndpoint
+            }
             Stop::LatticePortNotOffered { .. } => Reason::LatticePortNotOffered,
             Stop::LeavesVpc { .. } => return None,
             Stop::Ipv6(s) => return s.reason(),
@@ -276,6 +281,9 @@ impl Stop {
             Stop::BlockPublicAccess(_) => "block_public_access",
             Stop::Ipv6(_) => "ipv6",
             Stop::DirectoryBucketAzFailed { .. } => "directory_bucket_az_failed",
+            Stop::DirectoryBucketWithoutGatewayEndpoint { .. } => {
+                "directory_bucket_without_gateway_endpoint"
+            }
             Stop::LatticePortNotOffered { .. } => "lattice_port_not_offered",
         }
     }

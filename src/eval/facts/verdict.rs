@@ -165,6 +165,10 @@ pub enum Reason {
     /// The S3 Express One Zone directory bucket's zone has failed: the bucket is in that one
     /// zone, so no path reaches it.
     DirectoryBucketAzFailed,
+    /// A path to an S3 Express One Zone directory bucket that does not go through an
+    /// `s3express` gateway endpoint: AWS's pages describe access through one only, so what
+    /// another way gets is not modelled.
+    DirectoryBucketWithoutGatewayEndpoint,
     /// The resource configuration behind a resource or service-network endpoint does not offer
     /// the port (or the protocol: its port ranges are TCP).
     LatticePortNotOffered,
@@ -180,10 +184,11 @@ impl Reason {
                 | Reason::DnsAnswerOutsideModel
                 | Reason::Ipv6NotModelled
                 | Reason::PolicyNotEvaluable
+                | Reason::DirectoryBucketWithoutGatewayEndpoint
         )
     }
 
-    pub const ALL: [Reason; 39] = [
+    pub const ALL: [Reason; 40] = [
         Reason::NoRoute,
         Reason::BlackholeRoute,
         Reason::NoPublicIp,
@@ -222,6 +227,7 @@ impl Reason {
         Reason::NoIpv6Route,
         Reason::Ipv6NotModelled,
         Reason::DirectoryBucketAzFailed,
+        Reason::DirectoryBucketWithoutGatewayEndpoint,
         Reason::LatticePortNotOffered,
     ];
 
@@ -265,6 +271,9 @@ impl Reason {
             Reason::NoIpv6Route => "no_ipv6_route",
             Reason::Ipv6NotModelled => "ipv6_not_modelled",
             Reason::DirectoryBucketAzFailed => "directory_bucket_az_failed",
+            Reason::DirectoryBucketWithoutGatewayEndpoint => {
+                "directory_bucket_without_gateway_endpoint"
+            }
             Reason::LatticePortNotOffered => "lattice_port_not_offered",
         }
     }
@@ -295,7 +304,9 @@ impl Reason {
             | Reason::ApplianceUnavailable
             | Reason::DestinationUnavailable => "BAD_STATE",
             // Reachability Analyzer analyzes paths to network resources, not S3 buckets' zones.
-            Reason::DirectoryBucketAzFailed => return None,
+            Reason::DirectoryBucketAzFailed | Reason::DirectoryBucketWithoutGatewayEndpoint => {
+                return None;
+            }
             // The explanation codes read name none for VPC Lattice resource configurations.
             Reason::LatticePortNotOffered => return None,
             Reason::DnsResolutionDisabled

@@ -21,6 +21,12 @@
 //!   public addresses, which a gateway endpoint's route takes
 //!   (<https://docs.aws.amazon.com/AmazonS3/latest/userguide/endpoint-directory-buckets-AZ.html>);
 //!   what it answers while its zone is down is not documented, so the stop is at the bucket.
+//! - AWS's pages describe reaching directory buckets through an `s3express` gateway endpoint
+//!   only ("To access your objects and directory buckets stored in S3 Express One Zone, you use
+//!   gateway VPC endpoints", endpoint-directory-buckets-AZ.html; s3-express-networking.html
+//!   gives the networking requirements "by using a gateway VPC endpoint"); none says what a
+//!   request through a NAT gateway or an internet gateway gets. Such a path is not modelled
+//!   (`directory_bucket_without_gateway_endpoint`), never guessed.
 
 use crate::eval::ctx::{Ctx, Source};
 use crate::eval::facts::*;
@@ -37,18 +43,13 @@ pub(crate) fn apply(
     mut trace: PathTrace,
 ) -> PathTrace {
     let model = ctx.model;
-    let Some(az) = model.az_index(zone) else {
-        trace.notes.push(Note::DirectoryBucketZoneUnknown {
-            bucket: Id::from(bucket),
-            zone: Id::from(zone),
-        });
-        return trace;
-    };
     let arrived = matches!(trace.verdict, Verdict::Reachable { .. } | Verdict::Partial);
     if !arrived {
         return trace;
     }
-    if ctx.az_failed(az) {
+    let az = model.az_index(zone);
+    // The bucket's zone down: no way reaches it, whichever way the path took.
+    if let Some(az) = az.filter(|&az| ctx.az_failed(az)) {
         trace.hops.push(Hop {
             kind: HopKind::Blocked,
             id: Id::from(bucket),
@@ -61,6 +62,27 @@ pub(crate) fn apply(
         trace.verdict = Verdict::Blocked(Reason::DirectoryBucketAzFailed);
         return trace;
     }
+    let via = trace.verdict.via();
+    if via != Some(Via::GatewayEndpoint) {
+        trace.hops.push(Hop {
+            kind: HopKind::Blocked,
+            id: Id::from(bucket),
+            az: None,
+            fact: Fact::stop(Stop::DirectoryBucketWithoutGatewayEndpoint {
+                bucket: Id::from(bucket),
+                via,
+            }),
+        });
+        trace.verdict = Verdict::stopped(Reason::DirectoryBucketWithoutGatewayEndpoint);
+        return trace;
+    }
+    let Some(az) = az else {
+        trace.notes.push(Note::DirectoryBucketZoneUnknown {
+            bucket: Id::from(bucket),
+            zone: Id::from(zone),
+        });
+        return trace;
+    };
     if ctx.az_of_subnet(source.subnet) != az {
         trace.notes.push(Note::DirectoryBucketOtherAz {
             bucket: Id::from(bucket),
