@@ -38,10 +38,12 @@ pub(crate) fn apply(
 ) -> PathTrace {
     let model = ctx.model;
     let Some(az) = model.az_index(zone) else {
-        trace.notes.push(Note::DirectoryBucketZoneUnknown {
-            bucket: Id::from(bucket),
-            zone: Id::from(zone),
-        });
+        trace.notes.push(Note::DirectoryBucketZoneUnknown(Box::new(
+            DirectoryBucketZoneUnknownNote {
+                bucket: Id::from(bucket),
+                zone: Id::from(zone),
+            },
+        )));
         return trace;
     };
     let arrived = matches!(trace.verdict, Verdict::Reachable { .. } | Verdict::Partial);
