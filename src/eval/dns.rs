@@ -147,9 +147,11 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, asked: &Asked<'_>, hops: &mut Trail) ->
             return lattice_outside(e, name, hops, ctx);
         }
         if !vpc.enable_dns_hostnames {
-            ctx.note(|| Note::DnsHostnamesOff {
-                vpc: Id::from(vpc.id.as_str()),
-                endpoint: Some(endpoint()),
+            ctx.note(|| {
+                Note::DnsHostnamesOff(Box::new(DnsHostnamesOffNote {
+                    vpc: Id::from(vpc.id.as_str()),
+                    endpoint: Some(endpoint()),
+                }))
             });
             let why = ctx.detail.then(|| PublicWhy::DnsHostnamesOff {
                 endpoint: endpoint(),
@@ -176,16 +178,20 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, asked: &Asked<'_>, hops: &mut Trail) ->
         }
         let endpoint = Id::from(scenario.interface_endpoints[e].id.as_str());
         if !service.private_dns_supported {
-            ctx.note(|| Note::PrivateDnsUnsupported {
-                service: Id::from(service.name.as_str()),
-                name: name.clone(),
-                endpoint: endpoint.clone(),
+            ctx.note(|| {
+                Note::PrivateDnsUnsupported(Box::new(PrivateDnsUnsupportedNote {
+                    service: Id::from(service.name.as_str()),
+                    name: name.clone(),
+                    endpoint: endpoint.clone(),
+                }))
             });
             why = Some(PublicWhy::PrivateDnsUnsupported { endpoint });
         } else {
-            ctx.note(|| Note::PrivateDnsOff {
-                endpoint: endpoint.clone(),
-                name: name.clone(),
+            ctx.note(|| {
+                Note::PrivateDnsOff(Box::new(PrivateDnsOffNote {
+                    endpoint: endpoint.clone(),
+                    name: name.clone(),
+                }))
             });
             why = Some(PublicWhy::PrivateDnsOff { endpoint });
         }
@@ -275,9 +281,11 @@ fn endpoint_answer(
     };
     if !dropped.is_empty() && ctx.detail {
         let enis = facts(ctx, &dropped);
-        ctx.note(|| Note::FailedAzEnisDropped {
-            endpoint: endpoint(),
-            enis,
+        ctx.note(|| {
+            Note::FailedAzEnisDropped(Box::new(FailedAzEnisDroppedNote {
+                endpoint: endpoint(),
+                enis,
+            }))
         });
     }
     if healthy.is_empty() {

@@ -271,10 +271,12 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
                 return answered(ctx, source, &to, hops, &asked);
             }
             let home = Id::from(model.scenario().region.as_str());
-            ctx.note(|| Note::OtherRegion {
-                service: Id::from(service.as_str()),
-                region: Id::from(region.as_str()),
-                home: home.clone(),
+            ctx.note(|| {
+                Note::OtherRegion(Box::new(OtherRegionNote {
+                    service: Id::from(service.as_str()),
+                    region: Id::from(region.as_str()),
+                    home: home.clone(),
+                }))
             });
             let why = PublicWhy::OtherRegion {
                 region: Id::from(region.as_str()),
@@ -310,10 +312,12 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
                     .service(service)
                     .map(|s| s.dns_name.as_str())
                     .unwrap_or_default();
-                ctx.note(|| Note::GlobalNameNotCovered {
-                    endpoint: Id::from(ie.id.as_str()),
-                    regional: Id::from(regional),
-                    name: Id::from(name.as_str()),
+                ctx.note(|| {
+                    Note::GlobalNameNotCovered(Box::new(GlobalNameNotCoveredNote {
+                        endpoint: Id::from(ie.id.as_str()),
+                        regional: Id::from(regional),
+                        name: Id::from(name.as_str()),
+                    }))
                 });
             }
             let why = PublicWhy::GlobalName {

@@ -143,11 +143,11 @@ pub(crate) fn record(ctx: &mut Ctx<'_>, d: Decided<'_>, hops: &mut Trail) -> Opt
             if decision == PolicyDecision::Limited {
                 ctx.note(|| {
                     let fact = check();
-                    Note::PolicyLimitsRequests {
+                    Note::PolicyLimitsRequests(Box::new(PolicyLimitsRequestsNote {
                         kind: fact.kind,
                         owner: fact.owner,
                         statement: fact.statement,
-                    }
+                    }))
                 });
             }
             hops.add(hop_kind, d.owner, || None, || Fact::policy(check()));

@@ -223,9 +223,11 @@ fn notes_for_choice(
     for (_, r) in &choice.matches {
         let route = &compiled.routes[*r as usize];
         if !route.ignored.is_empty() {
-            ctx.note(|| Note::IgnoredPrefixListEntries {
-                table: Id::from(table_id),
-                prefix_list: route::destination_text(&route.destination),
+            ctx.note(|| {
+                Note::IgnoredPrefixListEntries(Box::new(IgnoredPrefixListEntriesNote {
+                    table: Id::from(table_id),
+                    prefix_list: route::destination_text(&route.destination),
+                }))
             });
         }
     }

@@ -23,38 +23,40 @@ pub fn note_sentence(lang: Lang, note: &Note) -> String {
                 super::ipv6::family_text(lang, *family, Some(*why)),
             ),
         ),
-        Note::PrivateDnsOff { endpoint, name } => msg(
-            lang,
-            &id,
-            a.s("endpoint", endpoint.as_str()).s("name", name.as_str()),
-        ),
-        Note::PrivateDnsUnsupported {
-            service,
-            name,
-            endpoint,
-        } => msg(
-            lang,
-            &id,
-            a.s("service", service.as_str())
-                .s("name", name.as_str())
-                .s("endpoint", endpoint.as_str()),
-        ),
-        Note::DnsHostnamesOff {
-            vpc,
-            endpoint: Some(e),
-        } => msg(
-            lang,
-            &id,
-            a.s("vpc", vpc.as_str()).s("endpoint", e.as_str()),
-        ),
-        Note::DnsHostnamesOff {
-            vpc,
-            endpoint: None,
-        } => msg(
-            lang,
-            "note-dns_hostnames_off-gateway",
-            a.s("vpc", vpc.as_str()),
-        ),
+        Note::PrivateDnsOff(n) => {
+            let PrivateDnsOffNote { endpoint, name } = &**n;
+            msg(
+                lang,
+                &id,
+                a.s("endpoint", endpoint.as_str()).s("name", name.as_str()),
+            )
+        }
+        Note::PrivateDnsUnsupported(n) => {
+            let PrivateDnsUnsupportedNote {
+                service,
+                name,
+                endpoint,
+            } = &**n;
+            msg(
+                lang,
+                &id,
+                a.s("service", service.as_str())
+                    .s("name", name.as_str())
+                    .s("endpoint", endpoint.as_str()),
+            )
+        }
+        Note::DnsHostnamesOff(n) => match &n.endpoint {
+            Some(e) => msg(
+                lang,
+                &id,
+                a.s("vpc", n.vpc.as_str()).s("endpoint", e.as_str()),
+            ),
+            None => msg(
+                lang,
+                "note-dns_hostnames_off-gateway",
+                a.s("vpc", n.vpc.as_str()),
+            ),
+        },
         Note::InboundResolverOnly { endpoint } => {
             msg(lang, &id, a.s("endpoint", endpoint.as_str()))
         }
@@ -63,19 +65,25 @@ pub fn note_sentence(lang: Lang, note: &Note) -> String {
             &id,
             a.s("table", table.as_str()).s("cidr", net(*cidr)),
         ),
-        Note::FailedAzEnisDropped { endpoint, enis } => msg(
-            lang,
-            &id,
-            a.s("endpoint", endpoint.as_str())
-                .s("enis", enis_text(lang, enis, "eni-az")),
-        ),
+        Note::FailedAzEnisDropped(n) => {
+            let FailedAzEnisDroppedNote { endpoint, enis } = &**n;
+            msg(
+                lang,
+                &id,
+                a.s("endpoint", endpoint.as_str())
+                    .s("enis", enis_text(lang, enis, "eni-az")),
+            )
+        }
         Note::IllustrativeCidrs { service } => msg(lang, &id, a.s("service", service.as_str())),
-        Note::IgnoredPrefixListEntries { table, prefix_list } => msg(
-            lang,
-            &id,
-            a.s("table", table.as_str())
-                .s("prefix_list", prefix_list.as_str()),
-        ),
+        Note::IgnoredPrefixListEntries(n) => {
+            let IgnoredPrefixListEntriesNote { table, prefix_list } = &**n;
+            msg(
+                lang,
+                &id,
+                a.s("table", table.as_str())
+                    .s("prefix_list", prefix_list.as_str()),
+            )
+        }
         Note::CrossAzDependency {
             resource,
             az: Some(az),
@@ -90,72 +98,87 @@ pub fn note_sentence(lang: Lang, note: &Note) -> String {
             "note-cross_az_dependency-enis",
             a.s("resource", resource.as_str()),
         ),
-        Note::OtherRegion {
-            service,
-            region,
-            home,
-        } => msg(
-            lang,
-            &id,
-            a.s("service", service.as_str())
-                .s("region", region.as_str())
-                .s("home", home.as_str()),
-        ),
-        Note::GlobalNameNotCovered {
-            endpoint,
-            regional,
-            name,
-        } => msg(
-            lang,
-            &id,
-            a.s("endpoint", endpoint.as_str())
-                .s("regional", regional.as_str())
-                .s("name", name.as_str()),
-        ),
+        Note::OtherRegion(n) => {
+            let OtherRegionNote {
+                service,
+                region,
+                home,
+            } = &**n;
+            msg(
+                lang,
+                &id,
+                a.s("service", service.as_str())
+                    .s("region", region.as_str())
+                    .s("home", home.as_str()),
+            )
+        }
+        Note::GlobalNameNotCovered(n) => {
+            let GlobalNameNotCoveredNote {
+                endpoint,
+                regional,
+                name,
+            } = &**n;
+            msg(
+                lang,
+                &id,
+                a.s("endpoint", endpoint.as_str())
+                    .s("regional", regional.as_str())
+                    .s("name", name.as_str()),
+            )
+        }
         Note::AsymmetricReturnStateless { endpoint } => {
             msg(lang, &id, a.s("endpoint", endpoint.as_str()))
         }
         Note::ReturnNotEvaluated { nat } => msg(lang, &id, a.s("nat", nat.as_str())),
         Note::PublicEndpointStaysOnAws => m(lang, &id),
-        Note::PolicyLimitsRequests {
-            kind,
-            owner,
-            statement,
-        } => super::policy::policy_limits_text(lang, *kind, owner, statement.as_ref()),
+        Note::PolicyLimitsRequests(n) => {
+            let PolicyLimitsRequestsNote {
+                kind,
+                owner,
+                statement,
+            } = &**n;
+            super::policy::policy_limits_text(lang, *kind, owner, statement.as_ref())
+        }
         Note::BlockPublicAccessAllowed(c) => super::bpa::bpa_allowed_text(lang, c),
         Note::DirectoryBucketOtherAz { bucket, az } => msg(
             lang,
             &id,
             a.s("bucket", bucket.as_str()).s("az", az_text(lang, az)),
         ),
-        Note::LatticeBeyondModel {
-            endpoint,
-            kind,
-            arn,
-        } => msg(
-            lang,
-            &id,
-            a.s("endpoint", endpoint.as_str())
-                .s("kind", kind.code())
-                .s("arn", arn.clone()),
-        ),
-        Note::LatticeAssociationUnchecked {
-            association,
-            groups,
-        } => msg(
-            lang,
-            &id,
-            a.s("association", association.as_str())
-                .s(
-                    "groups",
-                    groups
-                        .iter()
-                        .map(|g| g.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                )
-                .b("has_groups", !groups.is_empty()),
-        ),
+        Note::LatticeBeyondModel(n) => {
+            let LatticeBeyondModelNote {
+                endpoint,
+                kind,
+                arn,
+            } = &**n;
+            msg(
+                lang,
+                &id,
+                a.s("endpoint", endpoint.as_str())
+                    .s("kind", kind.code())
+                    .s("arn", arn.clone()),
+            )
+        }
+        Note::LatticeAssociationUnchecked(n) => {
+            let LatticeAssociationUncheckedNote {
+                association,
+                groups,
+            } = &**n;
+            msg(
+                lang,
+                &id,
+                a.s("association", association.as_str())
+                    .s(
+                        "groups",
+                        groups
+                            .iter()
+                            .map(|g| g.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    )
+                    .b("has_groups", !groups.is_empty()),
+            )
+        }
         Note::LatticeOwnPort(o) => msg(
             lang,
             &id,
@@ -165,11 +188,14 @@ pub fn note_sentence(lang: Lang, note: &Note) -> String {
                 .s("port", o.port.to_string())
                 .s("ranges", super::ports_text(lang, &o.ranges)),
         ),
-        Note::DirectoryBucketZoneUnknown { bucket, zone } => msg(
-            lang,
-            &id,
-            a.s("bucket", bucket.as_str()).s("zone", zone.as_str()),
-        ),
+        Note::DirectoryBucketZoneUnknown(n) => {
+            let DirectoryBucketZoneUnknownNote { bucket, zone } = &**n;
+            msg(
+                lang,
+                &id,
+                a.s("bucket", bucket.as_str()).s("zone", zone.as_str()),
+            )
+        }
     }
 }
 
@@ -179,11 +205,11 @@ mod tests {
     use crate::eval::LatticeKind;
 
     fn beyond(kind: LatticeKind) -> Note {
-        Note::LatticeBeyondModel {
+        Note::LatticeBeyondModel(Box::new(LatticeBeyondModelNote {
             endpoint: crate::eval::Id::from("snva-1"),
             kind,
             arn: "arn:aws:vpc-lattice:us-east-1:111122223333:servicenetwork/sn-1".into(),
-        }
+        }))
     }
 
     /// Past a service network (endpoint or VPC association) lie its services and resource

@@ -77,10 +77,12 @@ pub(crate) fn apply(
         return trace;
     }
     let Some(az) = az else {
-        trace.notes.push(Note::DirectoryBucketZoneUnknown {
-            bucket: Id::from(bucket),
-            zone: Id::from(zone),
-        });
+        trace.notes.push(Note::DirectoryBucketZoneUnknown(Box::new(
+            DirectoryBucketZoneUnknownNote {
+                bucket: Id::from(bucket),
+                zone: Id::from(zone),
+            },
+        )));
         return trace;
     };
     if ctx.az_of_subnet(source.subnet) != az {

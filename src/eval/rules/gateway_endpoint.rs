@@ -5,7 +5,7 @@
 //! `enableDnsHostnames` gets a note.
 
 use crate::eval::ctx::{Arrival, Ctx, Outcome, Trail, Walk};
-use crate::eval::facts::{Fact, HopKind, Id, Note, Verdict, Via};
+use crate::eval::facts::{DnsHostnamesOffNote, Fact, HopKind, Id, Note, Verdict, Via};
 
 use super::return_leg;
 use crate::eval::policies;
@@ -27,9 +27,11 @@ pub(crate) fn follow(
     let vpc = &ctx.model.scenario().vpc;
     if !vpc.enable_dns_hostnames {
         let vpc = Id::from(vpc.id.as_str());
-        ctx.note(|| Note::DnsHostnamesOff {
-            vpc,
-            endpoint: None,
+        ctx.note(|| {
+            Note::DnsHostnamesOff(Box::new(DnsHostnamesOffNote {
+                vpc,
+                endpoint: None,
+            }))
         });
     }
     // The endpoint's policy, then the bucket's (aws-semantics.md §5b), when the model has any.

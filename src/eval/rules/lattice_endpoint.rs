@@ -136,10 +136,12 @@ pub(crate) fn reach(
             }))
         },
     );
-    ctx.note(|| Note::LatticeBeyondModel {
-        endpoint: Id::from(ie.id.as_str()),
-        kind,
-        arn: lattice.arn().to_string(),
+    ctx.note(|| {
+        Note::LatticeBeyondModel(Box::new(LatticeBeyondModelNote {
+            endpoint: Id::from(ie.id.as_str()),
+            kind,
+            arn: lattice.arn().to_string(),
+        }))
     });
     let reached = Verdict::Reachable {
         via,

@@ -124,18 +124,22 @@ pub(crate) fn reach(ctx: &mut Ctx<'_>, svc: usize, hops: &mut crate::eval::ctx::
             }))
         },
     );
-    ctx.note(|| Note::LatticeAssociationUnchecked {
-        association: Id::from(a.id.as_str()),
-        groups: a
-            .security_groups
-            .iter()
-            .map(|g| Id::from(g.as_str()))
-            .collect(),
+    ctx.note(|| {
+        Note::LatticeAssociationUnchecked(Box::new(LatticeAssociationUncheckedNote {
+            association: Id::from(a.id.as_str()),
+            groups: a
+                .security_groups
+                .iter()
+                .map(|g| Id::from(g.as_str()))
+                .collect(),
+        }))
     });
-    ctx.note(|| Note::LatticeBeyondModel {
-        endpoint: Id::from(a.id.as_str()),
-        kind: LatticeKind::VpcAssociation,
-        arn: a.service_network.clone(),
+    ctx.note(|| {
+        Note::LatticeBeyondModel(Box::new(LatticeBeyondModelNote {
+            endpoint: Id::from(a.id.as_str()),
+            kind: LatticeKind::VpcAssociation,
+            arn: a.service_network.clone(),
+        }))
     });
     Verdict::Reachable {
         via: Via::ServiceNetworkAssociation,
