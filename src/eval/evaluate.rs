@@ -496,10 +496,14 @@ fn evaluate_workload(ctx: &mut Ctx<'_>, source: &Source, name: &str, parts: &[us
 
 pub(crate) fn evaluate_service(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -> PathTrace {
     // VPC Lattice: one test for a model without a resource's ports or an association.
-    if ctx.model.lattice_targets {
-        return super::lattice::service(ctx, source, svc);
+    let trace = match ctx.model.lattice_targets {
+        true => super::lattice::service(ctx, source, svc),
+        false => service_trace(ctx, source, svc),
+    };
+    if ctx.model.s3express_service == Some(svc) {
+        return super::rules::directory_bucket::regional(trace);
     }
-    service_trace(ctx, source, svc)
+    trace
 }
 
 /// [`evaluate_service`] with the traffic in `ctx`. Marked inline: the matrix and the cost

@@ -93,3 +93,29 @@ pub(crate) fn apply(
     }
     trace
 }
+
+/// The `s3express` service itself (the Regional endpoint, `s3express-control`): the same pages
+/// ("You must access both Zonal and Regional endpoints through a gateway … endpoint",
+/// s3-express-tutorial-endpoints.html) describe it through a gateway endpoint only, so a path
+/// another way is not modelled either.
+#[cold]
+#[inline(never)]
+pub(crate) fn regional(mut trace: PathTrace) -> PathTrace {
+    let arrived = matches!(trace.verdict, Verdict::Reachable { .. } | Verdict::Partial);
+    let via = trace.verdict.via();
+    if !arrived || via == Some(Via::GatewayEndpoint) {
+        return trace;
+    }
+    let service = Id::from(crate::model::S3EXPRESS);
+    trace.hops.push(Hop {
+        kind: HopKind::Blocked,
+        id: service.clone(),
+        az: None,
+        fact: Fact::stop(Stop::DirectoryBucketWithoutGatewayEndpoint {
+            bucket: service,
+            via,
+        }),
+    });
+    trace.verdict = Verdict::stopped(Reason::DirectoryBucketWithoutGatewayEndpoint);
+    trace
+}

@@ -103,6 +103,9 @@ pub struct Model {
     /// `eval::rules::lattice_endpoint::own_port`), or the VPC has a service network association
     /// (`eval::rules::service_network_association`). One test for every other model.
     pub(crate) lattice_targets: bool,
+    /// The `s3express` service (the Regional endpoint of S3 Express One Zone), if the model has
+    /// it: a path to it that no gateway endpoint carries is not modelled.
+    pub(crate) s3express_service: Option<usize>,
 }
 
 /// Errors first (each group in rule order), as [`Model::new`] reports them.
@@ -488,9 +491,13 @@ impl Model {
             || s.interface_endpoints.iter().any(|ie| {
                 matches!(&ie.lattice, Some(crate::model::Lattice::Resource(r)) if !r.port_ranges.is_empty())
             });
+        let s3express_service = services
+            .iter()
+            .position(|x| x.name == crate::model::S3EXPRESS);
         Model {
             unchecked,
             lattice_targets,
+            s3express_service,
             bpa,
             dns,
             policies_on,
