@@ -430,6 +430,26 @@ impl Trail {
         self.push(|| Id::from(id), kind, az, fact);
     }
 
+    /// The DNS hop of `name` whose answer is outside the model (`why`), and its reason.
+    pub fn dns_outside(
+        &mut self,
+        name: &str,
+        why: impl FnOnce() -> super::facts::DnsOutside,
+    ) -> super::facts::Reason {
+        self.add(
+            HopKind::Dns,
+            name,
+            || None,
+            || {
+                Fact::stop(super::facts::Stop::DnsOutsideModel {
+                    name: Id::from(name),
+                    why: why(),
+                })
+            },
+        );
+        super::facts::Reason::DnsAnswerOutsideModel
+    }
+
     /// [`Trail::add`] with an id at hand: copied, not made again from its text (an id longer
     /// than 24 bytes that the model keeps lasting, such as a service's DNS name, then costs no
     /// allocation).

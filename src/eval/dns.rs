@@ -206,20 +206,11 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, asked: &Asked<'_>, hops: &mut Trail) ->
 #[inline(never)]
 fn lattice_outside(e: usize, name: &str, hops: &mut Trail, ctx: &Ctx<'_>) -> Answer {
     let endpoint = &ctx.model.scenario().interface_endpoints[e].id;
-    hops.add(
-        HopKind::Dns,
-        name,
-        || None,
-        || {
-            Fact::stop(Stop::DnsOutsideModel {
-                name: Id::from(name),
-                why: DnsOutside::LatticeWithoutPrivateDns {
-                    endpoint: Id::from(endpoint.as_str()),
-                },
-            })
-        },
-    );
-    Answer::Blocked(Reason::DnsAnswerOutsideModel)
+    Answer::Blocked(
+        hops.dns_outside(name, || DnsOutside::LatticeWithoutPrivateDns {
+            endpoint: Id::from(endpoint.as_str()),
+        }),
+    )
 }
 
 /// The private hosted zone record that led to an endpoint.

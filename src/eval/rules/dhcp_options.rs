@@ -18,20 +18,9 @@ use crate::model::Model;
 pub(crate) fn check(model: &Model, name: &str, hops: &mut Trail) -> Option<Reason> {
     let d = model.scenario().dhcp_options.as_ref()?;
     d.custom_servers().next()?;
-    hops.add(
-        HopKind::Dns,
-        name,
-        || None,
-        || {
-            Fact::stop(Stop::DnsOutsideModel {
-                name: Id::from(name),
-                why: DnsOutside::CustomServers {
-                    options: Id::from(d.id.as_str()),
-                    servers: d.custom_servers().map(Id::from).collect(),
-                    amazon_listed: d.custom_servers().count() < d.domain_name_servers.len(),
-                },
-            })
-        },
-    );
-    Some(Reason::DnsAnswerOutsideModel)
+    Some(hops.dns_outside(name, || DnsOutside::CustomServers {
+        options: Id::from(d.id.as_str()),
+        servers: d.custom_servers().map(Id::from).collect(),
+        amazon_listed: d.custom_servers().count() < d.domain_name_servers.len(),
+    }))
 }

@@ -38,20 +38,9 @@ pub(crate) fn check(s: &Scenario, rule: usize, name: &str, hops: &mut Trail) -> 
     if r.rule_type == ResolverRuleType::System {
         return None;
     }
-    hops.add(
-        HopKind::Dns,
-        name,
-        || None,
-        || {
-            Fact::stop(Stop::DnsOutsideModel {
-                name: Id::from(name),
-                why: DnsOutside::Forwarded {
-                    rule: Id::from(r.id.as_str()),
-                    domain: Id::from(r.domain.as_str()),
-                    targets: r.target_ips.clone(),
-                },
-            })
-        },
-    );
-    Some(Reason::DnsAnswerOutsideModel)
+    Some(hops.dns_outside(name, || DnsOutside::Forwarded {
+        rule: Id::from(r.id.as_str()),
+        domain: Id::from(r.domain.as_str()),
+        targets: r.target_ips.clone(),
+    }))
 }

@@ -69,21 +69,11 @@ pub(crate) fn both(
         return Verdict::Blocked(Reason::NoRoute);
     };
     let name = model.services()[svc].dns_name.as_str();
-    hops.add(
-        HopKind::Dns,
-        name,
-        || None,
-        || {
-            Fact::stop(Stop::DnsOutsideModel {
-                name: Id::from(name),
-                why: DnsOutside::LatticeAssociationAndEndpoint {
-                    association: Id::from(a.id.as_str()),
-                    endpoint: Id::from(scenario.interface_endpoints[e].id.as_str()),
-                },
-            })
-        },
-    );
-    Verdict::stopped(Reason::DnsAnswerOutsideModel)
+    let reason = hops.dns_outside(name, || DnsOutside::LatticeAssociationAndEndpoint {
+        association: Id::from(a.id.as_str()),
+        endpoint: Id::from(scenario.interface_endpoints[e].id.as_str()),
+    });
+    Verdict::stopped(reason)
 }
 
 /// The hops past the source of a path to service `svc` through the association, and the
