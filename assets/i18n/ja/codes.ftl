@@ -143,7 +143,7 @@ verdict-line-partial = 一部のみ到達可能
 verdict-line-blocked = 到達不可 ({ $reason })
 verdict-line-leaves = VPC の外へ ({ $target } 経由)
 verdict-line-unavailable = 送信元が利用不可 ({ $reason })
-verdict-line-not-modelled = 判定できません: モデル化していません ({ $reason })
+verdict-line-not-modelled = モデル化していません ({ $reason })
 verdict-words-reachable = 到達可能 ({ $via ->
     [mixed] 部分ごとに経路が異なる
    *[other] { $way }経由
