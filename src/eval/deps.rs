@@ -4,17 +4,6 @@
 
 use super::az_reads::AzReads;
 
-impl Deps {
-    /// After an edit that added or deleted interface endpoints, the kept reads name each
-    /// answering endpoint by its new index (`super::az_reads::endpoint_moves`).
-    pub fn move_endpoints(&mut self, map: &[Option<u32>]) {
-        for (_, reads) in &mut self.az_cells {
-            *reads = reads.moved(map);
-        }
-        self.cell_azs = self.cell_azs.moved(map);
-    }
-}
-
 /// A set of small indexes (tables, subnets, AZs) as bits, the first 512 kept inline: the
 /// matrix records a fresh set for every walk, and growing one on the heap cost more than the
 /// walk's security checks.
@@ -120,6 +109,15 @@ impl Mark {
 }
 
 impl Deps {
+    /// After an edit that added or deleted interface endpoints, the kept reads name each
+    /// answering endpoint by its new index (`super::az_reads::endpoint_moves`).
+    pub fn move_endpoints(&mut self, map: &[Option<u32>]) {
+        for (_, reads) in &mut self.az_cells {
+            *reads = reads.moved(map);
+        }
+        self.cell_azs = self.cell_azs.moved(map);
+    }
+
     pub fn recording() -> Deps {
         Deps {
             on: true,

@@ -341,8 +341,8 @@ fn propose(ctx: &Context<'_>, reasons: &[Reason], cands: &mut Candidates) {
             | Reason::BlockPublicAccessNotModelled
             // A directory bucket lives in its one zone: no edit of the VPC brings it back.
             | Reason::DirectoryBucketAzFailed
-            // Not modelled: the fix would be the gateway endpoint, which the routes family
-            // offers for the service's own paths.
+            // Not modelled: attaching the s3express gateway endpoint would be the repair, but
+            // no family proposes it for this reason yet (so nothing is suggested).
             | Reason::DirectoryBucketWithoutGatewayEndpoint
             // The port is the provider's resource configuration's, outside this VPC.
             | Reason::LatticePortNotOffered
