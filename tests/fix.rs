@@ -110,6 +110,39 @@ fn nat_single_az_paths_get_fixes_with_its_az_failed() {
     every_blocked_path_is_fixable("nat-single-az.ron", &["us-east-1a"]);
 }
 
+/// A directory bucket (or the Regional `s3express` name) reached another way than through an
+/// s3express gateway endpoint is not modelled; the repair AWS's pages describe is that gateway
+/// endpoint on the source's table, so it is what `--suggest` offers, and the claims hold.
+#[test]
+fn a_directory_bucket_outside_the_gateway_endpoint_gets_the_endpoint_attached() {
+    let model = load("s3-express-one-zone.ron");
+    let w = what_if(&model, &[]);
+    for to in ["data--use1-az4--x-s3", "s3express"] {
+        let q = Query::parse(&model, "bastion", to, false);
+        let t = evaluate(&model, &w, &q).unwrap();
+        assert_eq!(
+            t.verdict,
+            Verdict::NotModelled(Reason::DirectoryBucketWithoutGatewayEndpoint),
+            "{to}"
+        );
+        let found = suggest(&model, &w, &q).unwrap();
+        assert_eq!(
+            found.suggestions[0].edits,
+            [Edit::AttachGatewayEndpoint {
+                endpoint: "vpce-s3express".into(),
+                route_table: "rtb-public".into(),
+                position: None,
+            }],
+            "{to}"
+        );
+        assert_eq!(
+            found.suggestions[0].verdict.via(),
+            Some(vpc_tui::eval::Via::GatewayEndpoint)
+        );
+        check_claims(&model, &w, &q, &found);
+    }
+}
+
 /// A private subnet without a route to S3: the free gateway endpoint first, not a NAT gateway.
 /// Likewise a public subnet that Block Public Access stops at the internet gateway: the gateway
 /// endpoint keeps S3's traffic off the internet gateway, for free.

@@ -74,10 +74,9 @@ impl<'a> Context<'a> {
                 .map(|svc| svc.name.clone())
                 .take(1)
                 .collect(),
-            To::RemoteService { .. }
-            | To::Address(_)
-            | To::Address6(_)
-            | To::DirectoryBucket(_) => Vec::new(),
+            // A directory bucket is reached through the s3express service's gateway endpoint.
+            To::DirectoryBucket(_) => vec![crate::model::S3EXPRESS.to_string()],
+            To::RemoteService { .. } | To::Address(_) | To::Address6(_) => Vec::new(),
         };
         let stops = trace
             .stop()

@@ -328,6 +328,9 @@ fn propose(ctx: &Context<'_>, reasons: &[Reason], cands: &mut Candidates) {
             | Reason::NetworkAclReply
             | Reason::SourceDestCheck => security::candidates(ctx, cands),
             Reason::EndpointPolicyDenied => policies::candidates(ctx, cands),
+            // What a path another way gets is not modelled; the way AWS's pages describe is an
+            // s3express gateway endpoint on the source's table (`context` names the service).
+            Reason::DirectoryBucketWithoutGatewayEndpoint => routes::gateway_endpoints(ctx, cands),
             // A Deny on aws:SourceVpce is answered by routing through the endpoint it names.
             Reason::BucketPolicyDenied => {
                 policies::candidates(ctx, cands);
@@ -341,9 +344,6 @@ fn propose(ctx: &Context<'_>, reasons: &[Reason], cands: &mut Candidates) {
             | Reason::BlockPublicAccessNotModelled
             // A directory bucket lives in its one zone: no edit of the VPC brings it back.
             | Reason::DirectoryBucketAzFailed
-            // Not modelled: attaching the s3express gateway endpoint would be the repair, but
-            // no family proposes it for this reason yet (so nothing is suggested).
-            | Reason::DirectoryBucketWithoutGatewayEndpoint
             // The port is the provider's resource configuration's, outside this VPC.
             | Reason::LatticePortNotOffered
             // The answer comes from outside the model: removing the rule or the servers is a
