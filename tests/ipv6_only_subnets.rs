@@ -102,6 +102,49 @@ fn ipv4_from_an_ipv6_only_subnet_is_no_ipv4_address() {
     );
 }
 
+/// NAT64's IPv4 leg is shown as an IPv4 NAT gateway path ends: after the NAT gateway, its
+/// subnet's internet gateway, then the service's public endpoint (a service asked by name) or
+/// the IPv4 address NAT64 translated to (an address asked).
+#[test]
+fn a_nat64_path_goes_on_through_the_internet_gateway() {
+    use vpc_tui::eval::{Fact, HopKind};
+    let m = model();
+    let kinds = |to: &str, family: Family| {
+        let q = Query::parse(&m, "app6-a", to, false).with_family(family);
+        let t = evaluate(&m, &WhatIf::default(), &q).unwrap();
+        assert!(t.verdict.is_reachable(), "{to}: {:?}", t.verdict);
+        t.hops
+            .iter()
+            .map(|h| (h.kind, h.id.to_string()))
+            .skip_while(|(k, _)| *k != HopKind::NatGateway)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        kinds("sns", Family::Auto),
+        [
+            (HopKind::NatGateway, "nat-a".to_string()),
+            (HopKind::InternetGateway, "igw-1".to_string()),
+            (HopKind::Service, "sns".to_string()),
+        ]
+    );
+    assert_eq!(
+        kinds("64:ff9b::cb00:7120", Family::Auto),
+        [
+            (HopKind::NatGateway, "nat-a".to_string()),
+            (HopKind::InternetGateway, "igw-1".to_string()),
+            (HopKind::Internet, "203.0.113.32".to_string()),
+        ]
+    );
+    let q = Query::parse(&m, "app6-a", "sns", false).with_family(Family::Auto);
+    let t = evaluate(&m, &WhatIf::default(), &q).unwrap();
+    assert!(t.hops.iter().any(|h| matches!(
+        &h.fact,
+        Fact::Service { dns_name, .. } if dns_name.as_str() == "sns.us-east-1.amazonaws.com"
+    )));
+    let en = explain::summary(Lang::En, &t);
+    assert!(en.contains("then internet gateway igw-1"), "{en}");
+}
+
 /// Every source (instances, subnets, addresses) × destinations × family, explained in both
 /// languages, with and without an AZ failure; the matrix by every family; the cost estimate.
 #[test]

@@ -286,9 +286,14 @@ fn walk(
             // The NAT gateway's subnet's network ACL (IPv6 in, IPv4 out) is not evaluated.
             t.acl_skipped = true;
             match nat64::follow(model, failed, nat, ipv4) {
-                nat64::Outcome::Out(fact, bpa) => {
+                nat64::Outcome::Out(fact, bpa, igw) => {
                     t.notes.extend(bpa);
                     t.hop_az(HopKind::NatGateway, id.clone(), az, fact);
+                    // On as IPv4, as an IPv4 NAT gateway path goes: the internet gateway, then
+                    // the address NAT64 translated to.
+                    if let Some(igw) = igw {
+                        t.nat64_internet(igw, ipv4);
+                    }
                     t.done(Verdict::Reachable {
                         via: Via::NatGateway,
                         cross_az: None,

@@ -84,6 +84,43 @@ impl<'m> Trace<'m> {
         }
     }
 
+    /// NAT64's IPv4 leg out through the internet gateway `igw` to `ipv4`: the same hops an
+    /// IPv4 path through the internet gateway ends with.
+    pub(super) fn nat64_internet(&mut self, igw: Id, ipv4: std::net::Ipv4Addr) {
+        self.hops.push(Hop {
+            kind: HopKind::InternetGateway,
+            id: igw,
+            az: None,
+            fact: Fact::InternetGateway,
+        });
+        // A service asked by name ends at its public endpoint, the name the DNS hop asked.
+        let asked = self
+            .hops
+            .iter()
+            .find(|h| h.kind == HopKind::Dns)
+            .map(|h| h.id.clone());
+        let hop = match asked.filter(|_| self.model.service(&self.to).is_some()) {
+            Some(dns_name) => Hop {
+                kind: HopKind::Service,
+                id: self.to.clone(),
+                az: None,
+                fact: Fact::Service {
+                    service: self.to.clone(),
+                    dns_name,
+                },
+            },
+            None => Hop {
+                kind: HopKind::Internet,
+                id: Id::from(ipv4.to_string().as_str()),
+                az: None,
+                fact: Fact::Internet {
+                    address: ipnet::Ipv4Net::from(ipv4),
+                },
+            },
+        };
+        self.hops.push(hop);
+    }
+
     /// Whether the source's AZ has failed (and the trace then says so).
     pub(super) fn source_down(&mut self, failed: &[bool]) -> bool {
         if !failed.get(self.source_az).copied().unwrap_or(false) {

@@ -21,8 +21,8 @@ use crate::model::{Model, NatConnectivity, Target, route_select};
 /// After translation: out by the NAT gateway's subnet's table, or why not.
 pub(crate) enum Outcome {
     /// Out, with how Block Public Access let it through (when it is on and the route is the
-    /// internet gateway's).
-    Out(V6Fact, Option<Note>),
+    /// internet gateway's), and the internet gateway when the IPv4 route is to it.
+    Out(V6Fact, Option<Note>, Option<Id>),
     /// Block Public Access blocks the NAT gateway's traffic at the internet gateway (or what it
     /// does is not modelled); the fact says how the NAT gateway sent it there.
     BlockPublicAccess(V6Fact, BpaCheck),
@@ -75,12 +75,13 @@ pub(crate) fn follow(model: &Model, failed: &[bool], nat: usize, ipv4: Ipv4Addr)
         }),
     };
     let Some(igw) = igw else {
-        return Outcome::Out(fact, None);
+        return Outcome::Out(fact, None, None);
     };
     let meets = Meets::InternetGateway { nat: Some(nat) };
+    let gateway = Some(Id::from(igw.as_str()));
     match block_public_access::check_ipv6(model, igw, subnet, meets) {
-        Verdict6::Off => Outcome::Out(fact, None),
-        Verdict6::Allowed(note) => Outcome::Out(fact, Some(note)),
+        Verdict6::Off => Outcome::Out(fact, None, gateway),
+        Verdict6::Allowed(note) => Outcome::Out(fact, Some(note), gateway),
         Verdict6::Stop(check) => Outcome::BlockPublicAccess(fact, check),
     }
 }
