@@ -244,8 +244,19 @@ pub fn cost_change(lang: Lang, change: &CostChange) -> String {
             service,
             way,
             gb,
+        }
+        | ChangeFact::FlowCost {
+            instance,
+            more,
+            classes,
+            service,
+            way,
+            gb,
         } => (
-            "cost-change-flow-new",
+            match &change.fact {
+                ChangeFact::NewFlow { .. } => "cost-change-flow-new",
+                _ => "cost-change-flow-cost",
+            },
             flow(a, instance, more, classes, service)
                 .s("way", cost_way(lang, way))
                 .s("gb", cost_gb(lang, *gb)),
@@ -263,19 +274,6 @@ pub fn cost_change(lang: Lang, change: &CostChange) -> String {
             flow(a, instance, more, classes, service)
                 .s("before", cost_way(lang, before))
                 .s("after", cost_way(lang, after))
-                .s("gb", cost_gb(lang, *gb)),
-        ),
-        ChangeFact::FlowCost {
-            instance,
-            more,
-            classes,
-            service,
-            way,
-            gb,
-        } => (
-            "cost-change-flow-cost",
-            flow(a, instance, more, classes, service)
-                .s("way", cost_way(lang, way))
                 .s("gb", cost_gb(lang, *gb)),
         ),
         ChangeFact::FlowRemoved {

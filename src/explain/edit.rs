@@ -95,6 +95,23 @@ fn replace_route(
     )
 }
 
+/// A route added to, or deleted from, an IPv4 or IPv6 table (the same sentences).
+fn route_message(
+    id: &'static str,
+    a: Args<'static>,
+    table: &str,
+    destination: String,
+    target: Option<&Target>,
+) -> (&'static str, Args<'static>) {
+    let a = a
+        .s("table", table.to_string())
+        .s("destination", destination);
+    match target {
+        Some(t) => (id, a.s("target", t.to_string())),
+        None => (id, a),
+    }
+}
+
 fn edit_message(lang: Lang, edit: &Edit) -> (&'static str, Args<'static>) {
     let a = args();
     match edit {
@@ -116,11 +133,12 @@ fn edit_message(lang: Lang, edit: &Edit) -> (&'static str, Args<'static>) {
         }
         Edit::AddRoute {
             route_table, route, ..
-        } => (
+        } => route_message(
             "edit-add-route",
-            a.s("table", route_table.clone())
-                .s("destination", route.destination.to_string())
-                .s("target", route.target.to_string()),
+            a,
+            route_table,
+            route.destination.to_string(),
+            Some(&route.target),
         ),
         Edit::ReplaceRoute {
             route_table, route, ..
@@ -128,18 +146,21 @@ fn edit_message(lang: Lang, edit: &Edit) -> (&'static str, Args<'static>) {
         Edit::DeleteRoute {
             route_table,
             destination,
-        } => (
+        } => route_message(
             "edit-delete-route",
-            a.s("table", route_table.clone())
-                .s("destination", destination.to_string()),
+            a,
+            route_table,
+            destination.to_string(),
+            None,
         ),
         Edit::AddIpv6Route {
             route_table, route, ..
-        } => (
+        } => route_message(
             "edit-add-route",
-            a.s("table", route_table.clone())
-                .s("destination", route.destination.to_string())
-                .s("target", route.target.to_string()),
+            a,
+            route_table,
+            route.destination.to_string(),
+            Some(&route.target),
         ),
         Edit::ReplaceIpv6Route {
             route_table, route, ..
@@ -147,10 +168,12 @@ fn edit_message(lang: Lang, edit: &Edit) -> (&'static str, Args<'static>) {
         Edit::DeleteIpv6Route {
             route_table,
             destination,
-        } => (
+        } => route_message(
             "edit-delete-route",
-            a.s("table", route_table.clone())
-                .s("destination", destination.to_string()),
+            a,
+            route_table,
+            destination.to_string(),
+            None,
         ),
         Edit::AddGatewayEndpoint { endpoint, .. } => (
             "edit-add-gateway-endpoint",
