@@ -544,6 +544,21 @@ fn the_target_list_offers_the_directory_buckets_the_scenario_names() {
             .len(),
         "each bucket once"
     );
+    // The picker says what each is, in the app's language (not an untranslated "typed").
+    for (lang, want) in [
+        (crate::explain::Lang::En, "directory bucket in use1-az4"),
+        (crate::explain::Lang::Ja, "ディレクトリバケット (use1-az4"),
+    ] {
+        let mut app = open("s3-express-one-zone");
+        app.set_lang(lang);
+        let picker = flows::target_picker(&app);
+        let item = picker
+            .items
+            .iter()
+            .find(|i| i.label == "data--use1-az4--x-s3")
+            .expect("the bucket is offered");
+        assert!(item.detail.starts_with(want), "{lang:?}: {}", item.detail);
+    }
     // A scenario without directory buckets offers none.
     assert!(
         open("private-only")

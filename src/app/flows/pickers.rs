@@ -267,7 +267,12 @@ pub(in crate::app) fn target_picker(app: &App) -> Picker {
                     .find(|w| format!("workload:{}", w.name) == t.query)
                     .map(|w| w.services.join(" + "))
                     .unwrap_or_default(),
-                TargetKind::Typed => "typed".into(),
+                // A directory bucket the scenario names (`selection::named_buckets`) says
+                // what it is and its zone; another typed destination, that it was typed.
+                TargetKind::Typed => match crate::model::directory_bucket_zone(&t.query) {
+                    Some(zone) => i18n::tf(app.lang, "ui-directory-bucket-detail", &[zone]),
+                    None => i18n::t(app.lang, "ui-typed-target-detail").to_string(),
+                },
             };
             item(&t.label, detail, i.to_string())
         })
