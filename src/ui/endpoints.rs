@@ -66,7 +66,7 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
         let tables = if g.route_tables.is_empty() {
             t(lang, "ui-none-no-route-anywhere").to_string()
         } else {
-            g.route_tables.join(", ")
+            crate::explain::join(lang, &g.route_tables)
         };
         out.extend(wrap(
             &tables,
@@ -186,7 +186,7 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
                                 "ui-off"
                             },
                         ),
-                        &zones.join(", "),
+                        &crate::explain::join(lang, &zones),
                     ],
                 ),
                 w,
@@ -259,7 +259,7 @@ fn dns_lines(app: &App, theme: &Theme, w: usize, out: &mut Vec<Line<'static>>) {
         let servers = if d.domain_name_servers.is_empty() {
             crate::model::AMAZON_PROVIDED_DNS.to_string()
         } else {
-            d.domain_name_servers.join(", ")
+            crate::explain::join(lang, &d.domain_name_servers)
         };
         item(
             tf(lang, "ui-dhcp-options", &[&d.id, &servers]),
@@ -274,7 +274,11 @@ fn dns_lines(app: &App, theme: &Theme, w: usize, out: &mut Vec<Line<'static>>) {
             crate::model::ResolverRuleType::System => "ui-resolver-rule-system",
         };
         item(
-            tf(lang, id, &[&r.id, &r.domain, &targets.join(", ")]),
+            tf(
+                lang,
+                id,
+                &[&r.id, &r.domain, &crate::explain::join(lang, &targets)],
+            ),
             "  ",
             "    ",
         );

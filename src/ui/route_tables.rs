@@ -89,7 +89,7 @@ fn associations(app: &App, table: &crate::model::RouteTable) -> String {
     if assoc.is_empty() {
         t(lang, "ui-no-subnets").to_string()
     } else {
-        assoc.join(", ")
+        crate::explain::join(lang, &assoc)
     }
 }
 
