@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use super::super::az_reads::{AzHit, EniAnswer};
 use super::super::ctx::{Bits, Deps, Mark};
+use super::super::deps::crossing;
+use super::super::facts::AclDirection;
 use crate::model::Model;
 
 /// What changed between the model a matrix was evaluated on and the next one, when the change
@@ -69,9 +71,16 @@ impl Change {
             change.groups.set(g);
             change.mark.group(g);
         }
-        for a in before.changed_acls(after) {
-            change.acls.set(a);
-            change.mark.acl(a);
+        for (a, crossings) in before.changed_acl_crossings(after) {
+            for (direction, changed) in [AclDirection::Inbound, AclDirection::Outbound]
+                .into_iter()
+                .zip(crossings)
+            {
+                if changed {
+                    change.acls.set(crossing(a, direction));
+                    change.mark.acl(a, direction);
+                }
+            }
         }
         if !Arc::ptr_eq(&before.tables, &after.tables) {
             for (t, (a, b)) in before.tables.iter().zip(after.tables.iter()).enumerate() {
