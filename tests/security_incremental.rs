@@ -113,6 +113,39 @@ fn an_outbound_acl_rule_no_reply_matches_keeps_the_walks_into_its_subnet() {
 }
 
 #[test]
+fn a_subnet_associated_with_another_acl_evaluates_again_only_the_walks_that_crossed_it() {
+    let model = security_layers();
+    let none = WhatIf::default();
+    let before = evaluate_all(&model, &none);
+    let (next, _) = Edit::AssociateNetworkAcl {
+        subnet: "subnet-restricted".into(),
+        acl: Some("acl-noreply".into()),
+        position: None,
+    }
+    .apply(&model)
+    .expect("applies");
+    let after = evaluate_all_after(&before, &next, &none);
+    assert_eq!(after, evaluate_all(&next, &none));
+    let inputs = CostInputs::for_model(&model);
+    let cost = estimate(&model, &none, &inputs);
+    assert_eq!(
+        estimate_after(&cost, &next, &none, &inputs),
+        estimate(&next, &none, &inputs)
+    );
+    let ids = &model.scenario().instances;
+    for (inst, kept) in ids.iter().zip(shared(&before, &after)) {
+        // Only the restricted subnet's walks crossed its network ACL, acl-restricted.
+        assert_eq!(kept, inst.id != "i-restricted", "{}", inst.id);
+    }
+    // Its HTTPS was denied going out; acl-noreply denies the replies coming in.
+    let row = ids
+        .iter()
+        .position(|i| i.id == "i-restricted")
+        .expect("restricted");
+    assert_ne!(before.cells[row], after.cells[row]);
+}
+
+#[test]
 fn a_security_group_rule_edit_evaluates_again_only_the_classes_that_check_it() {
     let model = security_layers();
     let none = WhatIf::default();

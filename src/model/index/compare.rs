@@ -21,6 +21,33 @@ impl Model {
     /// compares one by one) and the what-if. A model an edit makes shares what the edit did not
     /// touch, so this is pointer comparisons plus a few short lists.
     pub(crate) fn evaluates_alike(&self, other: &Model) -> bool {
+        self.alike(other, false)
+    }
+
+    /// [`Self::evaluates_alike`], except that subnets may be associated with other network
+    /// ACLs ([`Self::moved_acl_associations`] says which ACLs walks read before).
+    pub(crate) fn evaluates_alike_but_acl_associations(&self, other: &Model) -> bool {
+        self.alike(other, true)
+    }
+
+    /// For each subnet associated with another network ACL in `other`, the ACL (by index) it
+    /// was associated with: the walks that crossed the subnet recorded reading that ACL. `None`
+    /// when one had none of the scenario's (the stand-in default allows everything, and no
+    /// walk records reading it).
+    pub(crate) fn moved_acl_associations(&self, other: &Model) -> Option<Vec<usize>> {
+        let (a, b) = (&self.security.subnet_acl, &other.security.subnet_acl);
+        if a.len() != b.len() {
+            return None;
+        }
+        a.iter()
+            .zip(b)
+            .filter(|(x, y)| x != y)
+            .map(|(x, _)| x.map(|i| i as usize))
+            .collect()
+    }
+
+    /// [`Self::evaluates_alike`]; `associations`: whatever subnets' network ACLs are.
+    fn alike(&self, other: &Model, associations: bool) -> bool {
         let same = Arc::ptr_eq(&self.services, &other.services)
             && Arc::ptr_eq(&self.workloads, &other.workloads)
             && Arc::ptr_eq(&self.az_lookup, &other.az_lookup)
@@ -40,7 +67,7 @@ impl Model {
             && (Arc::ptr_eq(&self.dns, &other.dns) || self.dns == other.dns)
             && self.tables.len() == other.tables.len()
             && (Arc::ptr_eq(&self.security, &other.security)
-                || self.security.evaluates_alike(&other.security));
+                || self.security.evaluates_alike(&other.security, associations));
         if !same {
             return false;
         }
@@ -71,7 +98,10 @@ impl Model {
             // read (`Model::changed_acls`).
             && a.network_acls.len() == b.network_acls.len()
             && a.network_acls.iter().zip(&b.network_acls).all(|(x, y)| {
-                x.id == y.id && x.name == y.name && x.default == y.default && x.subnets == y.subnets
+                x.id == y.id
+                    && x.name == y.name
+                    && x.default == y.default
+                    && (associations || x.subnets == y.subnets)
             })
             && a.route_tables.len() == b.route_tables.len()
             && a.route_tables
