@@ -57,6 +57,94 @@ fn a_network_acl_rule_edit_evaluates_again_only_the_subnets_that_cross_it() {
     }
 }
 
+/// Adds outbound rule 50 (`deny`, TCP `ports`, from the VPC) to the endpoints' subnet's network
+/// ACL: the matrix before and after, and the instances.
+fn endpoints_outbound_deny(ports: PortRange) -> (Matrix, Matrix, Vec<String>) {
+    let model = security_layers();
+    let none = WhatIf::default();
+    let before = evaluate_all(&model, &none);
+    let (next, _) = Edit::AddNetworkAclRule {
+        acl: "acl-endpoints".into(),
+        outbound: true,
+        rule: NetworkAclRule {
+            number: 50,
+            protocol: Protocol::Tcp,
+            ports: Some(ports),
+            cidr: "10.0.0.0/16".parse().expect("cidr"),
+            action: RuleAction::Deny,
+        },
+        position: None,
+    }
+    .apply(&model)
+    .expect("applies");
+    let after = evaluate_all_after(&before, &next, &none);
+    assert_eq!(after, evaluate_all(&next, &none));
+    let inputs = CostInputs::for_model(&model);
+    let cost = estimate(&model, &none, &inputs);
+    assert_eq!(
+        estimate_after(&cost, &next, &none, &inputs),
+        estimate(&next, &none, &inputs)
+    );
+    let ids = model
+        .scenario()
+        .instances
+        .iter()
+        .map(|i| i.id.clone())
+        .collect();
+    (before, after, ids)
+}
+
+#[test]
+fn an_outbound_acl_rule_no_reply_matches_keeps_the_walks_into_its_subnet() {
+    // Walks into the endpoints' subnet cross its ACL inbound: its outbound rules decide only
+    // their replies, which come back to the ephemeral ports, and an SSH rule matches none of
+    // them. No instance sends from that subnet: every row is kept.
+    let (before, after, ids) = endpoints_outbound_deny(PortRange::one(22));
+    for (inst, kept) in ids.iter().zip(shared(&before, &after)) {
+        assert!(kept, "{inst}");
+    }
+    // A rule on the replies' ports refuses the replies of every walk to the SSM endpoint.
+    let (before, after, ids) = endpoints_outbound_deny(PortRange(1024, 65535));
+    let kept = shared(&before, &after);
+    let app_b = ids.iter().position(|i| i == "i-app-b").expect("app-b");
+    assert!(!kept[app_b]);
+    let ssm = after.services.iter().position(|s| s == "ssm").expect("ssm");
+    assert_ne!(before.cells[app_b][ssm], after.cells[app_b][ssm]);
+}
+
+#[test]
+fn a_subnet_associated_with_another_acl_evaluates_again_only_the_walks_that_crossed_it() {
+    let model = security_layers();
+    let none = WhatIf::default();
+    let before = evaluate_all(&model, &none);
+    let (next, _) = Edit::AssociateNetworkAcl {
+        subnet: "subnet-restricted".into(),
+        acl: Some("acl-noreply".into()),
+        position: None,
+    }
+    .apply(&model)
+    .expect("applies");
+    let after = evaluate_all_after(&before, &next, &none);
+    assert_eq!(after, evaluate_all(&next, &none));
+    let inputs = CostInputs::for_model(&model);
+    let cost = estimate(&model, &none, &inputs);
+    assert_eq!(
+        estimate_after(&cost, &next, &none, &inputs),
+        estimate(&next, &none, &inputs)
+    );
+    let ids = &model.scenario().instances;
+    for (inst, kept) in ids.iter().zip(shared(&before, &after)) {
+        // Only the restricted subnet's walks crossed its network ACL, acl-restricted.
+        assert_eq!(kept, inst.id != "i-restricted", "{}", inst.id);
+    }
+    // Its HTTPS was denied going out; acl-noreply denies the replies coming in.
+    let row = ids
+        .iter()
+        .position(|i| i.id == "i-restricted")
+        .expect("restricted");
+    assert_ne!(before.cells[row], after.cells[row]);
+}
+
 #[test]
 fn a_security_group_rule_edit_evaluates_again_only_the_classes_that_check_it() {
     let model = security_layers();
@@ -133,18 +221,21 @@ fn cidr() -> impl Strategy<Value = ipnet::Ipv4Net> {
     })
 }
 
-const PORTS: [u16; 3] = [0, 443, 22];
+/// All ports, HTTPS, SSH, and one that replies come back to (the ephemeral range).
+const PORTS: [u16; 4] = [0, 443, 22, 40000];
 
-/// One random rule edit: (kind, group or ACL index, direction, rule fields).
+/// One random security edit: (kind, group or ACL index, direction, rule fields); the kinds
+/// past the rule edits attach or detach a group, associate a subnet with an ACL, renumber a
+/// rule.
 type EditSeed = (u8, usize, bool, u8, u16, ipnet::Ipv4Net, bool, usize);
 
 fn edit_seed() -> impl Strategy<Value = EditSeed> {
     (
-        0..4u8,
+        0..8u8,
         0..3usize,
         any::<bool>(),
         any::<u8>(),
-        0..3u16,
+        0..4u16,
         cidr(),
         any::<bool>(),
         0..4usize,
@@ -173,7 +264,7 @@ fn edit_of(model: &Model, seed: EditSeed) -> Edit {
             rule: acl_rule(1 + u16::from(protocol), port, cidr, allow),
             position: None,
         },
-        _ => {
+        3 => {
             let acl = &s.network_acls[which % 2];
             let rules = if dir { &acl.outbound } else { &acl.inbound };
             Edit::RemoveNetworkAclRule {
@@ -182,21 +273,71 @@ fn edit_of(model: &Model, seed: EditSeed) -> Edit {
                 number: rules.get(index).map_or(1, |r| r.number),
             }
         }
+        // An instance, or the interface endpoint.
+        4 | 5 => {
+            let interface = match index {
+                3 => s.interface_endpoints[0].id.clone(),
+                _ => s.instances[usize::from(protocol) % s.instances.len()]
+                    .id
+                    .clone(),
+            };
+            let group = s.security_groups[which].id.clone();
+            match kind {
+                4 => Edit::AttachSecurityGroup {
+                    interface,
+                    group,
+                    position: None,
+                },
+                _ => Edit::DetachSecurityGroup { interface, group },
+            }
+        }
+        6 => Edit::AssociateNetworkAcl {
+            subnet: s.subnets[usize::from(protocol) % s.subnets.len()]
+                .id
+                .clone(),
+            acl: allow.then(|| s.network_acls[which % 2].id.clone()),
+            position: None,
+        },
+        // A rule moved to another number: removed, and added again numbered `1 + protocol`.
+        _ => {
+            let acl = &s.network_acls[which % 2];
+            let rules = if dir { &acl.outbound } else { &acl.inbound };
+            let Some(r) = rules.get(index) else {
+                return Edit::Batch(Vec::new());
+            };
+            Edit::Batch(vec![
+                Edit::RemoveNetworkAclRule {
+                    acl: acl.id.clone(),
+                    outbound: dir,
+                    number: r.number,
+                },
+                Edit::AddNetworkAclRule {
+                    acl: acl.id.clone(),
+                    outbound: dir,
+                    rule: NetworkAclRule {
+                        number: 1 + u16::from(protocol),
+                        ..r.clone()
+                    },
+                    position: None,
+                },
+            ])
+        }
     }
 }
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
-    /// After random rule edits to groups and network ACLs, the matrix evaluated again where the
+    /// After random security edits (rules added, removed and renumbered, groups attached and
+    /// detached, subnets associated with network ACLs), the matrix evaluated again where the
     /// edits touched equals a full evaluation.
     #[test]
     fn incremental_matrix_after_rule_edits_equals_a_full_evaluation(
         defaults in proptest::collection::vec(proptest::option::of(any::<u8>()), SUBNETS),
         publics in proptest::collection::vec(any::<bool>(), SUBNETS),
         groups in proptest::collection::vec((0..3usize, any::<bool>()), SUBNETS * 2),
-        ingress in proptest::collection::vec((0..3usize, any::<u8>(), 0..3u16, cidr()), 0..8),
-        acl_rules in proptest::collection::vec((any::<bool>(), 0..3u16, cidr(), any::<bool>()), 0..8),
+        ingress in proptest::collection::vec((0..3usize, any::<u8>(), 0..4u16, cidr()), 0..8),
+        acl_rules in proptest::collection::vec((any::<bool>(), 0..4u16, cidr(), any::<bool>()), 0..8),
         associated in proptest::collection::vec(any::<bool>(), SUBNETS),
         edits in proptest::collection::vec(edit_seed(), 1..4),
     ) {

@@ -233,12 +233,13 @@ impl<'m> Ctx<'m> {
         }
     }
 
-    /// The rules of network ACL `acl` are read: recorded.
-    pub fn read_acl(&self, acl: usize) {
+    /// The rules of network ACL `acl` are read for a request crossing it going `direction` (and
+    /// its reply the other way): recorded.
+    pub fn read_acl(&self, acl: usize, direction: AclDirection) {
         let mut deps = self.deps.borrow_mut();
         if deps.on {
-            deps.acls.set(acl);
-            deps.cell.acl(acl);
+            deps.acls.set(super::deps::crossing(acl, direction));
+            deps.cell.acl(acl, direction);
         }
     }
 

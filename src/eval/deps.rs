@@ -3,6 +3,7 @@
 //! evaluates again only what it may have touched (`matrix::Change`).
 
 use super::az_reads::AzReads;
+use super::facts::AclDirection;
 
 /// A set of small indexes (tables, subnets, AZs) as bits, the first 512 kept inline: the
 /// matrix records a fresh set for every walk, and growing one on the heap cost more than the
@@ -56,7 +57,8 @@ pub(crate) struct Deps {
     pub azs: Bits,
     /// Security groups (by index in the security index) whose rules were checked.
     pub groups: Bits,
-    /// Network ACLs (by index in the scenario) whose rules were checked.
+    /// Network ACL crossings whose rules were checked: bit [`crossing`] of the ACL (by index in
+    /// the scenario) and the request's direction through it.
     pub acls: Bits,
     /// The groups and ACLs the cell being evaluated read so far.
     pub cell: Mark,
@@ -75,12 +77,22 @@ pub(crate) struct Deps {
     pub az_cells: Vec<(u32, AzReads)>,
 }
 
-/// The groups and network ACLs one cell's walks read, each folded into 256 bits: an edit whose
-/// fold meets a cell's may have touched it; one whose fold does not, did not.
+/// The bit of a network ACL crossing in [`Deps::acls`] and [`Mark`]: ACL `acl` crossed by a
+/// request going `direction` (its reply going the other way). A crossing reads the rules of
+/// both directions, but the request's rules for the request's traffic and the other
+/// direction's for the reply's only (`matrix::Change` tells which crossings an ACL edit may
+/// decide otherwise), so a crossing into a subnet and one out of it are told apart.
+pub(crate) fn crossing(acl: usize, direction: AclDirection) -> usize {
+    2 * acl + usize::from(direction == AclDirection::Outbound)
+}
+
+/// The groups and network ACL crossings ([`crossing`]) one cell's walks read, folded into 256
+/// and 512 bits: an edit whose fold meets a cell's may have touched it; one whose fold does
+/// not, did not.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Mark {
     groups: [u64; 4],
-    acls: [u64; 4],
+    acls: [u64; 8],
 }
 
 impl Mark {
@@ -88,8 +100,10 @@ impl Mark {
         self.groups[(g / 64) % 4] |= 1 << (g % 64);
     }
 
-    pub fn acl(&mut self, a: usize) {
-        self.acls[(a / 64) % 4] |= 1 << (a % 64);
+    /// ACL `acl` crossed by a request going `direction`.
+    pub fn acl(&mut self, acl: usize, direction: AclDirection) {
+        let c = crossing(acl, direction);
+        self.acls[(c / 64) % 8] |= 1 << (c % 64);
     }
 
     /// Add what `other` read.
@@ -103,7 +117,7 @@ impl Mark {
     }
 
     pub fn meets(&self, other: &Mark) -> bool {
-        let any = |a: &[u64; 4], b: &[u64; 4]| a.iter().zip(b).any(|(x, y)| x & y != 0);
+        let any = |a: &[u64], b: &[u64]| a.iter().zip(b).any(|(x, y)| x & y != 0);
         any(&self.groups, &other.groups) || any(&self.acls, &other.acls)
     }
 }

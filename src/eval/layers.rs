@@ -157,7 +157,7 @@ impl Piece<'_, '_> {
             };
             if allowed {
                 if let Some(a) = acl {
-                    ctx.read_acl(a as usize);
+                    ctx.read_acl(a as usize, direction);
                 }
                 if ctx.quiet.get() {
                     return Ok(());
@@ -370,7 +370,7 @@ fn crossing(
 ) -> [AclCheck; 2] {
     let acl = ctx.model.security().acl_of(subnet);
     if let Some(a) = acl {
-        ctx.read_acl(a as usize);
+        ctx.read_acl(a as usize, direction);
     }
     let [request, reply] = traffic_both(ctx, peer, reply_ports);
     let back = back(direction);

@@ -15,6 +15,7 @@ use super::query::{Probe, QueryError, To};
 
 mod after_endpoints;
 mod change;
+mod classes_cache;
 mod family;
 mod ipv6;
 mod ipv6_after;
@@ -226,8 +227,14 @@ pub struct Classes {
     pub first_row: Vec<usize>,
 }
 
-/// The classes of the model's instances.
+/// The classes of the model's instances (those of the model asked before when an edit left
+/// them alike: `classes_cache`).
 pub fn classes(model: &Model) -> Classes {
+    classes_cache::classes(model, classes_afresh)
+}
+
+/// [`classes`], made from the instances.
+fn classes_afresh(model: &Model) -> Classes {
     let scenario = model.scenario();
     let sec = model.security();
     let mut keys: Vec<ClassKey> = Vec::new();

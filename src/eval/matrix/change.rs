@@ -6,11 +6,14 @@ use std::sync::Arc;
 
 use super::super::az_reads::{AzHit, EniAnswer};
 use super::super::ctx::{Bits, Deps, Mark};
+use super::super::deps::crossing;
+use super::super::facts::AclDirection;
 use crate::model::Model;
 
 /// What changed between the model a matrix was evaluated on and the next one, when the change
 /// is one a class's recorded dependencies can tell: routes in some tables, some subnets'
-/// table associations, some AZs' failure, some groups' or network ACLs' rules.
+/// table associations, some AZs' failure, some groups' or network ACLs' rules, some subnets'
+/// network ACL associations.
 pub(super) struct Change {
     tables: Bits,
     subnets: Bits,
@@ -51,9 +54,18 @@ impl Change {
         after: &Model,
         failed: &[bool],
     ) -> Option<Change> {
-        if !before.evaluates_alike(after) || failed_before.len() != failed.len() {
+        if failed_before.len() != failed.len() {
             return None;
         }
+        // Subnets associated with other network ACLs: the walks that crossed them read the ACLs
+        // they had, whose crossings count as changed both ways.
+        let moved = match before.evaluates_alike(after) {
+            true => Vec::new(),
+            false if before.evaluates_alike_but_acl_associations(after) => {
+                before.moved_acl_associations(after)?
+            }
+            false => return None,
+        };
         let mut change = Change {
             tables: Bits::default(),
             subnets: Bits::default(),
@@ -69,9 +81,22 @@ impl Change {
             change.groups.set(g);
             change.mark.group(g);
         }
-        for a in before.changed_acls(after) {
-            change.acls.set(a);
-            change.mark.acl(a);
+        for a in moved {
+            for direction in [AclDirection::Inbound, AclDirection::Outbound] {
+                change.acls.set(crossing(a, direction));
+                change.mark.acl(a, direction);
+            }
+        }
+        for (a, crossings) in before.changed_acl_crossings(after) {
+            for (direction, changed) in [AclDirection::Inbound, AclDirection::Outbound]
+                .into_iter()
+                .zip(crossings)
+            {
+                if changed {
+                    change.acls.set(crossing(a, direction));
+                    change.mark.acl(a, direction);
+                }
+            }
         }
         if !Arc::ptr_eq(&before.tables, &after.tables) {
             for (t, (a, b)) in before.tables.iter().zip(after.tables.iter()).enumerate() {

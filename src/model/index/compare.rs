@@ -5,6 +5,15 @@
 use std::sync::Arc;
 
 use super::Model;
+use crate::model::{NetworkAclRule, PortRange};
+
+/// Whether network ACL rule `rule` may match a reply coming back to ports `replies`: a TCP or
+/// UDP rule matches only packets whose destination port it names (aws-semantics.md §5b; a
+/// deny rule that covers part of a range matches it too), any other rule may.
+fn may_match_a_reply(rule: &NetworkAclRule, replies: &[PortRange]) -> bool {
+    let ports = rule.port_range();
+    !rule.protocol.has_ports() || replies.iter().any(|r| ports.0 <= r.1 && r.0 <= ports.1)
+}
 
 impl Model {
     /// Whether `other` shares with this model every index and list that evaluation reads,
@@ -12,6 +21,33 @@ impl Model {
     /// compares one by one) and the what-if. A model an edit makes shares what the edit did not
     /// touch, so this is pointer comparisons plus a few short lists.
     pub(crate) fn evaluates_alike(&self, other: &Model) -> bool {
+        self.alike(other, false)
+    }
+
+    /// [`Self::evaluates_alike`], except that subnets may be associated with other network
+    /// ACLs ([`Self::moved_acl_associations`] says which ACLs walks read before).
+    pub(crate) fn evaluates_alike_but_acl_associations(&self, other: &Model) -> bool {
+        self.alike(other, true)
+    }
+
+    /// For each subnet associated with another network ACL in `other`, the ACL (by index) it
+    /// was associated with: the walks that crossed the subnet recorded reading that ACL. `None`
+    /// when one had none of the scenario's (the stand-in default allows everything, and no
+    /// walk records reading it).
+    pub(crate) fn moved_acl_associations(&self, other: &Model) -> Option<Vec<usize>> {
+        let (a, b) = (&self.security.subnet_acl, &other.security.subnet_acl);
+        if a.len() != b.len() {
+            return None;
+        }
+        a.iter()
+            .zip(b)
+            .filter(|(x, y)| x != y)
+            .map(|(x, _)| x.map(|i| i as usize))
+            .collect()
+    }
+
+    /// [`Self::evaluates_alike`]; `associations`: whatever subnets' network ACLs are.
+    fn alike(&self, other: &Model, associations: bool) -> bool {
         let same = Arc::ptr_eq(&self.services, &other.services)
             && Arc::ptr_eq(&self.workloads, &other.workloads)
             && Arc::ptr_eq(&self.az_lookup, &other.az_lookup)
@@ -31,7 +67,7 @@ impl Model {
             && (Arc::ptr_eq(&self.dns, &other.dns) || self.dns == other.dns)
             && self.tables.len() == other.tables.len()
             && (Arc::ptr_eq(&self.security, &other.security)
-                || self.security.evaluates_alike(&other.security));
+                || self.security.evaluates_alike(&other.security, associations));
         if !same {
             return false;
         }
@@ -62,7 +98,10 @@ impl Model {
             // read (`Model::changed_acls`).
             && a.network_acls.len() == b.network_acls.len()
             && a.network_acls.iter().zip(&b.network_acls).all(|(x, y)| {
-                x.id == y.id && x.name == y.name && x.default == y.default && x.subnets == y.subnets
+                x.id == y.id
+                    && x.name == y.name
+                    && x.default == y.default
+                    && (associations || x.subnets == y.subnets)
             })
             && a.route_tables.len() == b.route_tables.len()
             && a.route_tables
@@ -82,6 +121,32 @@ impl Model {
             .enumerate()
             .filter(|(_, (x, y))| x.inbound != y.inbound || x.outbound != y.outbound)
             .map(|(i, _)| i)
+    }
+
+    /// The network ACLs (by index) whose rules differ, for models that
+    /// [`Self::evaluates_alike`] found alike, each with which crossings of its subnets the
+    /// difference may decide otherwise: `[into, out of]` the subnet, by the request's direction.
+    /// A crossing checks the request against the rules of its direction and the reply against
+    /// the other direction's on the ports replies come back to: the client's ephemeral range or
+    /// a NAT gateway's (aws-semantics.md §5b). A TCP or UDP rule whose ports meet neither range
+    /// matches no reply, so an edit to such rules of one direction (an outbound HTTPS rule)
+    /// leaves the crossings the other way as they were.
+    pub(crate) fn changed_acl_crossings<'a>(
+        &'a self,
+        other: &'a Model,
+    ) -> impl Iterator<Item = (usize, [bool; 2])> + 'a {
+        let replies = [self.security.ephemeral, crate::model::NAT_EPHEMERAL];
+        let (a, b) = (&self.scenario.network_acls, &other.scenario.network_acls);
+        self.changed_acls(other).map(move |i| {
+            let (x, y) = (&a[i], &b[i]);
+            let reply_rules_differ = |p: &[NetworkAclRule], q: &[NetworkAclRule]| {
+                let f = |r: &&NetworkAclRule| may_match_a_reply(r, &replies);
+                !p.iter().filter(f).eq(q.iter().filter(f))
+            };
+            let into = x.inbound != y.inbound || reply_rules_differ(&x.outbound, &y.outbound);
+            let out_of = x.outbound != y.outbound || reply_rules_differ(&x.inbound, &y.inbound);
+            (i, [into, out_of])
+        })
     }
 
     /// The security groups (by index) whose rules differ, for models that
@@ -245,5 +310,54 @@ impl Model {
         .into_iter()
         .find(|(equal, _)| !equal)
         .map(|(_, name)| name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::model::{Edit, NetworkAclRule, PortRange, Protocol, RuleAction, load_file};
+
+    /// The crossings (`[into, out of]` the subnet) an added rule of acl-endpoints (outbound or
+    /// not) may decide otherwise.
+    fn crossings(outbound: bool, protocol: Protocol, ports: Option<PortRange>) -> Vec<[bool; 2]> {
+        let model = load_file(Path::new("scenarios/security-layers.ron")).expect("loads");
+        let (next, _) = Edit::AddNetworkAclRule {
+            acl: "acl-endpoints".into(),
+            outbound,
+            rule: NetworkAclRule {
+                number: 50,
+                protocol,
+                ports,
+                cidr: "10.0.0.0/16".parse().expect("cidr"),
+                action: RuleAction::Deny,
+            },
+            position: None,
+        }
+        .apply(&model)
+        .expect("applies");
+        let acl = model
+            .scenario()
+            .network_acls
+            .iter()
+            .position(|a| a.id == "acl-endpoints")
+            .expect("acl");
+        let changed: Vec<(usize, [bool; 2])> = model.changed_acl_crossings(&next).collect();
+        assert!(changed.iter().all(|&(a, _)| a == acl));
+        changed.into_iter().map(|(_, c)| c).collect()
+    }
+
+    #[test]
+    fn a_rule_no_reply_matches_changes_the_crossings_of_its_direction_only() {
+        let one = |p| Some(PortRange::one(p));
+        // HTTPS and SSH are below every reply's ports (1024-65535 here and at NAT gateways).
+        assert_eq!(crossings(true, Protocol::Tcp, one(443)), [[false, true]]);
+        assert_eq!(crossings(false, Protocol::Udp, one(22)), [[true, false]]);
+        // A rule on a reply port, on all ports, or of another protocol may match a reply.
+        assert_eq!(crossings(true, Protocol::Tcp, one(1024)), [[true, true]]);
+        assert_eq!(crossings(false, Protocol::Tcp, None), [[true, true]]);
+        assert_eq!(crossings(false, Protocol::All, None), [[true, true]]);
+        assert_eq!(crossings(true, Protocol::Icmp, None), [[true, true]]);
     }
 }

@@ -219,13 +219,14 @@ impl SecurityIndex {
 
     /// Whether evaluation reads the same security data in both, the groups' rules and the
     /// instances' groups aside: the matrix keys its classes by the instances' groups, and
-    /// records per class which groups' rules its walks read ([`Self::changed_groups`]).
-    pub fn evaluates_alike(&self, other: &SecurityIndex) -> bool {
+    /// records per class which groups' rules its walks read ([`Self::changed_groups`]);
+    /// `associations`: the subnets' network ACLs aside too.
+    pub fn evaluates_alike(&self, other: &SecurityIndex, associations: bool) -> bool {
         self.groups_on == other.groups_on
             && self.acls_on == other.acls_on
             && self.default_group == other.default_group
             && self.ephemeral == other.ephemeral
-            && self.subnet_acl == other.subnet_acl
+            && (associations || self.subnet_acl == other.subnet_acl)
             && self.endpoint_groups == other.endpoint_groups
             && self.eni_groups == other.eni_groups
             && self.groups.len() == other.groups.len()
