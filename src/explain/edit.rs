@@ -330,6 +330,18 @@ fn edit_message(lang: Lang, edit: &Edit) -> (&'static str, Args<'static>) {
                 .s("direction", if *outbound { "outbound" } else { "inbound" })
                 .n("number", usize::from(*number)),
         ),
+        Edit::RenumberNetworkAclRule {
+            acl,
+            outbound,
+            number,
+            new_number,
+        } => (
+            "edit-renumber-acl-rule",
+            a.s("acl", acl.clone())
+                .s("direction", if *outbound { "outbound" } else { "inbound" })
+                .n("number", usize::from(*number))
+                .n("new", usize::from(*new_number)),
+        ),
         Edit::AssociateNetworkAcl {
             subnet,
             acl: Some(acl),
@@ -828,6 +840,12 @@ mod tests {
                 outbound: false,
                 number: 100,
             },
+            Edit::RenumberNetworkAclRule {
+                acl: "acl-1".into(),
+                outbound: true,
+                number: 100,
+                new_number: 90,
+            },
             Edit::AssociateNetworkAcl {
                 subnet: "subnet-a".into(),
                 acl: Some("acl-1".into()),
@@ -985,6 +1003,7 @@ mod tests {
             Edit::AddIpv6Route { .. } => 49,
             Edit::DeleteIpv6Route { .. } => 50,
             Edit::ReplaceIpv6Route { .. } => 51,
+            Edit::RenumberNetworkAclRule { .. } => 52,
         }
     }
 

@@ -116,6 +116,7 @@ edit-add-acl-rule = add to { $acl } the { $direction } rule { $number }: { $allo
    *[inbound] from
 } { $cidr }
 edit-remove-acl-rule = remove { $acl }'s { $direction } rule { $number }
+edit-renumber-acl-rule = renumber { $acl }'s { $direction } rule { $number } to { $new }
 edit-associate-acl = associate { $subnet } with the network ACL { $acl }
 edit-associate-default-acl = associate { $subnet } with the default network ACL
 edit-endpoint-policy = { $case ->

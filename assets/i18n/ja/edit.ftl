@@ -126,6 +126,10 @@ edit-remove-acl-rule = { $acl } の{ $direction ->
     [outbound] アウトバウンド
    *[inbound] インバウンド
 }ルール { $number } を削除
+edit-renumber-acl-rule = { $acl } の{ $direction ->
+    [outbound] アウトバウンド
+   *[inbound] インバウンド
+}ルール { $number } の番号を { $new } に変更
 edit-associate-acl = { $subnet } をネットワーク ACL { $acl } に関連付け
 edit-associate-default-acl = { $subnet } をデフォルトのネットワーク ACL に関連付け
 edit-endpoint-policy = { $case ->

@@ -242,6 +242,16 @@ pub enum Edit {
         outbound: bool,
         number: u16,
     },
+    /// Give a network ACL rule another number (its place in the evaluation order). AWS has no
+    /// call for it: the console and the CLI delete the entry and create it again
+    /// (`delete-network-acl-entry`, `create-network-acl-entry`); this is both, as one undoable
+    /// edit, refused as creating the entry would be (the number taken, or outside 1–32766).
+    RenumberNetworkAclRule {
+        acl: String,
+        outbound: bool,
+        number: u16,
+        new_number: u16,
+    },
     /// Associate a subnet with a network ACL, or (`acl: None`) with the default one.
     AssociateNetworkAcl {
         subnet: String,
@@ -441,7 +451,9 @@ impl Edit {
                 let g = s.security_groups.iter().position(|x| &x.id == group);
                 touched.add_rules(Some(g), None)
             }
-            Edit::AddNetworkAclRule { acl, .. } | Edit::RemoveNetworkAclRule { acl, .. } => {
+            Edit::AddNetworkAclRule { acl, .. }
+            | Edit::RemoveNetworkAclRule { acl, .. }
+            | Edit::RenumberNetworkAclRule { acl, .. } => {
                 let a = s.network_acls.iter().position(|x| &x.id == acl);
                 touched.add_rules(None, Some(a))
             }
@@ -511,6 +523,7 @@ impl Edit {
             | Edit::DetachSecurityGroup { .. }
             | Edit::AddNetworkAclRule { .. }
             | Edit::RemoveNetworkAclRule { .. }
+            | Edit::RenumberNetworkAclRule { .. }
             | Edit::AssociateNetworkAcl { .. }
             | Edit::SetSourceDestCheck { .. } => security::apply(self, s)?,
             Edit::SetEndpointPolicy { .. } | Edit::SetBucketPolicy { .. } => {

@@ -207,6 +207,48 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
                 position: Some(at),
             }
         }
+        Edit::RenumberNetworkAclRule {
+            acl,
+            outbound,
+            number,
+            new_number,
+        } => {
+            let a = find_acl(s, acl)?;
+            let direction = if *outbound { "outbound" } else { "inbound" };
+            // What create-network-acl-entry refuses: a number outside 1–32766 (32767 is the
+            // catch-all `*` rule), or one the direction already uses.
+            if !(1..=crate::model::validate::security::MAX_ACL_RULE_NUMBER).contains(new_number) {
+                return Err(refuse(
+                    Diagnostic::error(acl, "network_acl_rule_number")
+                        .s("acl", acl)
+                        .s("direction", direction)
+                        .n("number", usize::from(*new_number)),
+                ));
+            }
+            let rules = acl_rules(s, a, *outbound);
+            let Some(at) = rules.iter().position(|r| r.number == *number) else {
+                return Err(refuse(
+                    Diagnostic::error(acl, "no_such_rule")
+                        .s("id", acl)
+                        .n("rule", usize::from(*number)),
+                ));
+            };
+            if new_number != number && rules.iter().any(|r| r.number == *new_number) {
+                return Err(refuse(
+                    Diagnostic::error(acl, "network_acl_rule_number_duplicate")
+                        .s("acl", acl)
+                        .s("direction", direction)
+                        .n("number", usize::from(*new_number)),
+                ));
+            }
+            rules[at].number = *new_number;
+            Edit::RenumberNetworkAclRule {
+                acl: acl.clone(),
+                outbound: *outbound,
+                number: *new_number,
+                new_number: *number,
+            }
+        }
         Edit::AssociateNetworkAcl {
             subnet,
             acl,
@@ -367,6 +409,46 @@ mod tests {
         );
         // The rule number 0 is refused.
         assert!(refusal(&m, &add(0)).contains(acl.as_str()));
+    }
+
+    /// Renumbering moves a rule in the evaluation order (the lowest number that matches
+    /// decides); the number taken, 0, 32767 and a missing rule are refused.
+    #[test]
+    fn renumbering_a_network_acl_rule_moves_it_in_the_order() {
+        let m = security_layers();
+        let rule = |number: u16, action: RuleAction| Edit::AddNetworkAclRule {
+            acl: "acl-noreply".into(),
+            outbound: false,
+            rule: NetworkAclRule {
+                number,
+                protocol: Protocol::Tcp,
+                ports: Some(PortRange(1024, 65535)),
+                cidr: "0.0.0.0/0".parse().unwrap(),
+                action,
+            },
+            position: None,
+        };
+        let (allowed, _) = round_trip(&m, &rule(110, RuleAction::Allow));
+        let (both, _) = round_trip(&allowed, &rule(120, RuleAction::Deny));
+        // The allow (110) comes first: the replies get through.
+        assert_eq!(verdict(&both, "noreply", "s3"), "reachable");
+        let renumber = |number: u16, new_number: u16| Edit::RenumberNetworkAclRule {
+            acl: "acl-noreply".into(),
+            outbound: false,
+            number,
+            new_number,
+        };
+        // The deny moved before the allow decides.
+        let (denied, inverse) = round_trip(&both, &renumber(120, 105));
+        assert_eq!(verdict(&denied, "noreply", "s3"), "network_acl_reply");
+        assert_eq!(inverse, renumber(105, 120));
+        for (number, new_number) in [(120, 110), (120, 0), (120, 32767), (999, 130)] {
+            let why = refusal(&both, &renumber(number, new_number));
+            assert!(
+                why.contains("acl-noreply"),
+                "{number} → {new_number}: {why}"
+            );
+        }
     }
 
     #[test]

@@ -35,7 +35,7 @@ mod lattice;
 mod nat;
 mod policies;
 mod route_tables;
-mod security;
+pub(crate) mod security;
 mod subnets;
 #[cfg(test)]
 mod test_support;
