@@ -124,9 +124,9 @@ pub(crate) fn source_check<'m>(
     };
     if before == Some(true) && !ctx.layer_facts() {
         return Ok(Allowed {
-            interface: match ctx.quiet.get() {
-                true => Id::default(),
-                false => Id::from(interface),
+            interface: match super::layers::keeps_hops(ctx) {
+                false => Id::default(),
+                true => Id::from(interface),
             },
             check: None,
         });
