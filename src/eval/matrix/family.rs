@@ -1,15 +1,18 @@
-//! Families of classes: classes that share a subnet and public-IP state, and differ only in
-//! their security groups and private address. A walk reads the source's groups in its security
-//! group checks only (its egress; the ingress of what it reaches, for rules naming a group),
-//! and its address in the checks of what it reaches (network ACL crossings and group ingress
-//! from that address) and where a GWLB endpoint keeps it for the return leg: everything else
+//! Families of classes: classes that share a subnet, and differ only in their security groups,
+//! private address and (in the matrix) public-IP state. A walk reads the source's groups in
+//! its security group checks only (its egress; the ingress of what it reaches, for rules naming
+//! a group), its address in the checks of what it reaches (network ACL crossings and group
+//! ingress from that address) and where a GWLB endpoint keeps it for the return leg, and its
+//! public-IP state at an internet gateway (until a NAT translates the packet): everything else
 //! it does follows from those checks' decisions. So a family's cells are walked with those
-//! checks logged ([`Logged`]), and its other classes replay the log with their own groups and
-//! address: where every check decides alike, the walk would go the same way and the cell is
-//! the one walked; where one decides otherwise (or the return leg routes another address), the
-//! cell is walked (and kept for the others too). On the security bench model the 2,122 classes
-//! fall into 394 families (764 when the address split them too). A policy that reads the
-//! address (`aws:VpcSourceIp`) keeps each address in a family of its own.
+//! checks logged ([`Logged`]), and its other classes replay the log with their own groups,
+//! address and public-IP state: where every check decides alike, the walk would go the same
+//! way and the cell is the one walked; where one decides otherwise (or the return leg routes
+//! another address), the cell is walked (and kept for the others too). On the security bench
+//! model the 2,122 classes fall into 200 matrix families, one per subnet (394 when the
+//! public-IP state split them, 764 when the address split them too). A policy that reads the
+//! address (`aws:VpcSourceIp`) keeps each address in a family of its own. A trace names the
+//! source's public-IP state: the cost estimate's families ([`class_families`]) keep it apart.
 
 use std::sync::Arc;
 
@@ -24,11 +27,23 @@ use super::{
 };
 use crate::model::Model;
 
-/// The classes (indexes in `keys`' order) in families, each in order with its first class first,
-/// the families in order of their first class.
+/// The classes (indexes in `keys`' order) in families for the matrix, each in order with its
+/// first class first, the families in order of their first class. A matrix cell is a verdict,
+/// which reads the source's public-IP state only where a walk logs it ([`Logged::PublicIp`]):
+/// the classes of a subnet with and without a public IP share a family.
 pub(super) fn families<'a>(
     model: &Model,
     keys: impl ExactSizeIterator<Item = &'a ClassKey>,
+) -> Vec<Vec<usize>> {
+    grouped(model, keys, false)
+}
+
+/// The classes in families ([`families`]); with `by_public_ip`, classes of one subnet with and
+/// without a public IP in different ones (a trace names the source's public-IP state).
+fn grouped<'a>(
+    model: &Model,
+    keys: impl ExactSizeIterator<Item = &'a ClassKey>,
+    by_public_ip: bool,
 ) -> Vec<Vec<usize>> {
     if !model.security().groups_on {
         return (0..keys.len()).map(|k| vec![k]).collect();
@@ -45,7 +60,11 @@ pub(super) fn families<'a>(
             continue;
         };
         let f = *family_of
-            .entry((key.subnet, key.public_ip, address.filter(|_| by_address)))
+            .entry((
+                key.subnet,
+                key.public_ip && by_public_ip,
+                address.filter(|_| by_address),
+            ))
             .or_insert_with(|| {
                 families.push(Vec::new());
                 families.len() - 1
@@ -55,10 +74,11 @@ pub(super) fn families<'a>(
     families
 }
 
-/// The classes `keys` (indexes into it) in families, as [`families`] makes them: classes that
-/// differ only in their security groups and address together.
+/// The classes `keys` (indexes into it) in families for their traces: classes that differ
+/// only in their security groups and address together (a trace names the source's public-IP
+/// state, so unlike [`families`] it splits them).
 pub fn class_families(model: &Model, keys: &[&ClassKey]) -> Vec<Vec<usize>> {
-    families(model, keys.iter().copied())
+    grouped(model, keys.iter().copied(), true)
 }
 
 /// One class's traces, each to one of its services (shared where replayed).
@@ -137,6 +157,8 @@ struct Walked<T> {
     address: ipnet::Ipv4Net,
     /// The groups of the class that walked it.
     groups: crate::model::GroupSet,
+    /// Whether the class that walked it has a public IP.
+    public_ip: bool,
     cell: T,
     reads: Deps,
 }
@@ -176,7 +198,7 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
         let found = self.kept[s]
             .iter()
             .map(|&w| &self.walks[w as usize])
-            .find(|w| replays(ctx, &self.logs[w.log.clone()], source, w.address, &w.groups));
+            .find(|w| replays(ctx, &self.logs[w.log.clone()], source, w));
         if let Some(w) = found {
             #[cfg(debug_assertions)]
             walks_alike(ctx, &w.cell, walk);
@@ -206,6 +228,7 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
                 log,
                 address: source.address,
                 groups: source.groups.clone(),
+                public_ip: source.public_ip,
                 cell: cell.clone(),
                 reads,
             });
@@ -300,20 +323,14 @@ fn read_as(ctx: &mut Ctx<'_>, cell: &Deps, log: &[Logged<'_>], groups: &[u32]) {
     }
 }
 
-/// Whether every logged check decides for `source` (its groups and address) as it did when
-/// logged by the walk of a class with address `walked` and groups `walked_groups`: a check
-/// made with the same groups (and, from the source, the same address) is the same check and
-/// decides alike without being made again. Nothing is recorded as read ([`read_as`] records a
-/// replayed cell's reads).
-fn replays(
-    ctx: &Ctx<'_>,
-    log: &[Logged<'_>],
-    source: &Source,
-    walked: ipnet::Ipv4Net,
-    walked_groups: &[u32],
-) -> bool {
+/// Whether every logged check decides for `source` (its groups, address and public-IP state)
+/// as it did when logged by `walk`: a check made with the same groups (and, from the source,
+/// the same address) is the same check and decides alike without being made again. Nothing is
+/// recorded as read ([`read_as`] records a replayed cell's reads).
+fn replays<T>(ctx: &Ctx<'_>, log: &[Logged<'_>], source: &Source, walk: &Walked<T>) -> bool {
     let (groups, address) = (&source.groups[..], source.address);
-    let same_groups = groups == walked_groups;
+    let walked = walk.address;
+    let same_groups = groups == &walk.groups[..];
     log.iter().all(|c| match c {
         Logged::Group(c)
             if same_groups && (address == walked || !matches!(c.peer, Side::Source)) =>
@@ -342,6 +359,7 @@ fn replays(
             address == walked || acl_allows(ctx, subnet, direction, address, reply_ports) == allowed
         }
         Logged::Address => address == walked,
+        Logged::PublicIp => source.public_ip == walk.public_ip,
     })
 }
 
