@@ -157,10 +157,17 @@ struct Walked<T> {
     address: ipnet::Ipv4Net,
     /// The groups of the class that walked it.
     groups: crate::model::GroupSet,
-    /// Whether the class that walked it has a public IP.
+    /// Whether the class that walked it has a public IP, and whether the walk read it
+    /// ([`Logged::PublicIp`]).
     public_ip: bool,
+    reads_public_ip: bool,
     cell: T,
     reads: Deps,
+    /// Per groups and address of the family's classes (bit `i`: [`Cells::checks`]'s `i`-th),
+    /// whether every logged check but the public-IP state was found to decide alike for them
+    /// (`[0]`) or not (`[1]`): classes that differ only in their public-IP state make the same
+    /// checks, decided once.
+    decided: [u64; 2],
 }
 
 /// The walks of one family's cells, per service (or column), for its other classes to replay.
@@ -172,6 +179,10 @@ pub(super) struct Cells<'m, T = MatrixCell> {
     walks: Vec<Walked<T>>,
     /// The kept walks' logged checks, one walk's after another's.
     logs: Vec<Logged<'m>>,
+    /// The distinct groups and addresses of the classes seen so far (the bits of
+    /// [`Walked::decided`]), and the index of the last class's.
+    checks: Vec<(crate::model::GroupSet, ipnet::Ipv4Net)>,
+    last: usize,
 }
 
 impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
@@ -180,7 +191,56 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
             kept: vec![smallvec::SmallVec::new(); services],
             walks: Vec::with_capacity(services),
             logs: Vec::new(),
+            checks: Vec::new(),
+            last: 0,
         }
+    }
+
+    /// The index of `source`'s groups and address in [`Cells::checks`] (none past 64).
+    fn checks_of(&mut self, source: &Source) -> u32 {
+        let same = |(g, a): &(crate::model::GroupSet, ipnet::Ipv4Net)| {
+            *a == source.address && *g == source.groups
+        };
+        // Mostly the last class's: a family's cells are asked class by class.
+        if !self.checks.get(self.last).is_some_and(same) {
+            self.last = match self.checks.iter().position(same) {
+                Some(i) => i,
+                None => {
+                    self.checks.push((source.groups.clone(), source.address));
+                    self.checks.len() - 1
+                }
+            };
+        }
+        if self.last < 64 {
+            self.last as u32
+        } else {
+            u32::MAX
+        }
+    }
+
+    /// The kept walk of column `s` that `source` replays, if one does: its logged checks decide
+    /// alike for the source's groups, address and public-IP state.
+    fn replayed(&mut self, ctx: &Ctx<'_>, source: &Source, s: usize, checks: u32) -> Option<u32> {
+        let bit = 1u64.checked_shl(checks).unwrap_or(0);
+        for &w in &self.kept[s] {
+            let walk = &mut self.walks[w as usize];
+            if walk.reads_public_ip && walk.public_ip != source.public_ip {
+                continue;
+            }
+            let alike = if walk.decided[0] & bit != 0 {
+                true
+            } else if walk.decided[1] & bit != 0 {
+                false
+            } else {
+                let alike = replays(ctx, &self.logs[walk.log.clone()], source, walk);
+                walk.decided[usize::from(!alike)] |= bit;
+                alike
+            };
+            if alike {
+                return Some(w);
+            }
+        }
+        None
     }
 
     /// What `walk` gives for column `s` and `source` (a class of the family), its reads
@@ -195,11 +255,9 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
         walk: &mut dyn FnMut(&mut Ctx<'m>) -> T,
     ) -> T {
         let groups = &source.groups;
-        let found = self.kept[s]
-            .iter()
-            .map(|&w| &self.walks[w as usize])
-            .find(|w| replays(ctx, &self.logs[w.log.clone()], source, w));
-        if let Some(w) = found {
+        let checks = self.checks_of(source);
+        if let Some(w) = self.replayed(ctx, source, s, checks) {
+            let w = &self.walks[w as usize];
             #[cfg(debug_assertions)]
             walks_alike(ctx, &w.cell, walk);
             read_as(ctx, &w.reads, &self.logs[w.log.clone()], groups);
@@ -223,14 +281,20 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
         let reads = std::mem::replace(ctx.deps.get_mut(), class);
         read_as(ctx, &reads, &logs[log.clone()], groups);
         if self.kept[s].len() < KEPT {
-            self.kept[s].push(self.walks.len() as u32);
+            let w = self.walks.len() as u32;
+            self.kept[s].push(w);
             self.walks.push(Walked {
+                reads_public_ip: logs[log.clone()]
+                    .iter()
+                    .any(|c| matches!(c, Logged::PublicIp)),
                 log,
                 address: source.address,
                 groups: source.groups.clone(),
                 public_ip: source.public_ip,
                 cell: cell.clone(),
                 reads,
+                // The walking class's checks decide alike, as made.
+                decided: [1u64.checked_shl(checks).unwrap_or(0), 0],
             });
         } else {
             logs.truncate(log.start);
@@ -323,10 +387,12 @@ fn read_as(ctx: &mut Ctx<'_>, cell: &Deps, log: &[Logged<'_>], groups: &[u32]) {
     }
 }
 
-/// Whether every logged check decides for `source` (its groups, address and public-IP state)
-/// as it did when logged by `walk`: a check made with the same groups (and, from the source,
-/// the same address) is the same check and decides alike without being made again. Nothing is
-/// recorded as read ([`read_as`] records a replayed cell's reads).
+/// Whether every logged check decides for `source` (its groups and address) as it did when
+/// logged by `walk`: a check made with the same groups (and, from the source, the same
+/// address) is the same check and decides alike without being made again. The public-IP state
+/// is compared apart ([`Cells::replayed`]), so the answer holds for every class of the same
+/// groups and address. Nothing is recorded as read ([`read_as`] records a replayed cell's
+/// reads).
 fn replays<T>(ctx: &Ctx<'_>, log: &[Logged<'_>], source: &Source, walk: &Walked<T>) -> bool {
     let (groups, address) = (&source.groups[..], source.address);
     let walked = walk.address;
@@ -359,7 +425,8 @@ fn replays<T>(ctx: &Ctx<'_>, log: &[Logged<'_>], source: &Source, walk: &Walked<
             address == walked || acl_allows(ctx, subnet, direction, address, reply_ports) == allowed
         }
         Logged::Address => address == walked,
-        Logged::PublicIp => source.public_ip == walk.public_ip,
+        // Compared apart ([`Cells::replayed`]).
+        Logged::PublicIp => true,
     })
 }
 
