@@ -70,7 +70,48 @@ proptest! {
         edit in (0..GROUPS, any::<bool>(), (any::<u8>(), any::<u8>())),
         acl in proptest::option::of((any::<u8>(), any::<u8>(), any::<u8>())),
     ) {
-        let mut s = with_endpoint(scenario(&defaults, &publics, false));
+        let publics: Vec<bool> = (0..SUBNETS * 3).map(|k| publics[k % SUBNETS]).collect();
+        rows_case(&defaults, &publics, &groups, &sets, &endpoint_groups, edit, acl)?;
+    }
+
+    /// The matrix's families hold a subnet's classes with and without a public IP together
+    /// (`Logged::PublicIp`): here each subnet has instances of both.
+    #[test]
+    fn family_rows_with_and_without_public_ips_equal_rows_walked_alone(
+        defaults in proptest::collection::vec(proptest::option::of(any::<u8>()), SUBNETS),
+        subnet_publics in proptest::collection::vec(any::<bool>(), SUBNETS),
+        publics in proptest::collection::vec(any::<bool>(), SUBNETS * 3),
+        groups in proptest::collection::vec((rules(), rules()), GROUPS),
+        sets in proptest::collection::vec(proptest::collection::vec(0..GROUPS, 1..3), SUBNETS * 3),
+        endpoint_groups in proptest::collection::vec(0..GROUPS, 1..3),
+        edit in (0..GROUPS, any::<bool>(), (any::<u8>(), any::<u8>())),
+        acl in proptest::option::of((any::<u8>(), any::<u8>(), any::<u8>())),
+    ) {
+        // The subnets' routes follow the first instances' states; the others' are drawn apart.
+        let publics: Vec<bool> = (0..SUBNETS * 3)
+            .map(|k| if k < SUBNETS { subnet_publics[k] } else { publics[k] })
+            .collect();
+        rows_case(&defaults, &publics, &groups, &sets, &endpoint_groups, edit, acl)?;
+    }
+}
+
+type Groups = Vec<(Rules, Rules)>;
+
+/// One case of the family properties: `publics` gives each instance's public-IP state
+/// (`SUBNETS * 3` instances, instance `k` in subnet `k % SUBNETS`; the scenario's subnets take
+/// theirs from the first `SUBNETS`).
+#[allow(clippy::too_many_arguments)]
+fn rows_case(
+    defaults: &[Option<u8>],
+    publics: &[bool],
+    groups: &Groups,
+    sets: &[Vec<usize>],
+    endpoint_groups: &[usize],
+    edit: (usize, bool, (u8, u8)),
+    acl: Option<(u8, u8, u8)>,
+) -> Result<(), TestCaseError> {
+    {
+        let mut s = with_endpoint(scenario(defaults, &publics[..SUBNETS], false));
         s.security_groups = groups
             .iter()
             .enumerate()
@@ -99,8 +140,13 @@ proptest! {
                 id: format!("i-{k}"),
                 name: None,
                 subnet: format!("subnet-{}", k % SUBNETS),
-                private_ip: Some(std::net::Ipv4Addr::new(10, 0, (k % SUBNETS) as u8, 10 + k as u8)),
-                public_ip: publics[k % SUBNETS],
+                private_ip: Some(std::net::Ipv4Addr::new(
+                    10,
+                    0,
+                    (k % SUBNETS) as u8,
+                    10 + k as u8,
+                )),
+                public_ip: publics[k],
             })
             .collect();
         let mut endpoint: Vec<String> = endpoint_groups.iter().map(|g| format!("sg-{g}")).collect();
@@ -111,7 +157,9 @@ proptest! {
         for n in &mut s.network_interfaces {
             n.security_groups = vec!["sg-0".into()];
         }
-        let Ok(model) = Model::new(s) else { return Ok(()); };
+        let Ok(model) = Model::new(s) else {
+            return Ok(());
+        };
         let none = WhatIf::default();
         let matrix = evaluate_all(&model, &none);
         family_traces_equal_traces_walked_alone(&model)?;
@@ -128,11 +176,14 @@ proptest! {
         // An AZ failure: the AZs the replayed rows recorded (their own, and those that only
         // decided an endpoint's DNS answer) evaluate again what it touched.
         for az in &model.scenario().availability_zones {
-            let failed = WhatIf { failed_azs: vec![az.name.clone()] };
+            let failed = WhatIf {
+                failed_azs: vec![az.name.clone()],
+            };
             prop_assert_eq!(
                 evaluate_all_after(&matrix, &model, &failed),
                 evaluate_all(&model, &failed),
-                "{} failed", az.name
+                "{} failed",
+                az.name
             );
         }
         // A rule edit to any group: the cells evaluated again by what the replayed rows
@@ -144,9 +195,15 @@ proptest! {
             rule: rule(r),
             position: Some(0),
         })
-        .apply(&model) else { return Ok(()); };
-        prop_assert_eq!(evaluate_all_after(&matrix, &next, &none), evaluate_all(&next, &none));
+        .apply(&model) else {
+            return Ok(());
+        };
+        prop_assert_eq!(
+            evaluate_all_after(&matrix, &next, &none),
+            evaluate_all(&next, &none)
+        );
     }
+    Ok(())
 }
 
 /// A network ACL on the subnets `on` picks whose first rules refuse HTTPS from one /30 among

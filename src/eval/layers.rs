@@ -83,7 +83,7 @@ impl Piece<'_, '_> {
             Ok(c) => {
                 // The check, boxed where it was made, becomes the fact. A quiet piece's hops
                 // are not kept ([`Ctx::quiet`]).
-                if !self.ctx.quiet.get() {
+                if keeps_hops(self.ctx) {
                     let fact = c.check.map(LayerFact::SecurityGroup);
                     self.hops.push((HopKind::SecurityGroup, c.interface, fact));
                 }
@@ -159,7 +159,7 @@ impl Piece<'_, '_> {
                 if let Some(a) = acl {
                     ctx.read_acl(a as usize, direction);
                 }
-                if ctx.quiet.get() {
+                if !keeps_hops(ctx) {
                     return Ok(());
                 }
                 let id = match acl.and_then(|a| ctx.model.scenario().network_acls.get(a as usize)) {
@@ -258,6 +258,12 @@ fn back(direction: AclDirection) -> AclDirection {
         AclDirection::Inbound => AclDirection::Outbound,
         AclDirection::Outbound => AclDirection::Inbound,
     }
+}
+
+/// Whether the layers keep the hops they pass now: not for a quiet piece ([`Ctx::quiet`]),
+/// nor without `detail` (the matrix keeps no hops: the ids made for them were dropped unread).
+pub(crate) fn keeps_hops(ctx: &Ctx<'_>) -> bool {
+    ctx.detail && !ctx.quiet.get()
 }
 
 /// Whether any layer is evaluated for this model.

@@ -28,14 +28,20 @@ pub(crate) enum Logged<'m> {
     /// The source's address read where no replay can decide again (a GWLB endpoint keeps it
     /// for the return leg's route): only a class with the same address replays the walk.
     Address,
+    /// The source's public-IP state read (an internet gateway passes only a public address;
+    /// a NAT gateway or NAT instance that translated the packet replaced it): only a class
+    /// with the same state replays the walk. Nothing else of a walk reads it, so the classes
+    /// of a subnet with and without a public IP share a family.
+    PublicIp,
 }
 
 impl Logged<'_> {
-    /// A check of the source's address: a crossing, a read, or a group check from the source.
+    /// A check of the source's address (a crossing, a read, or a group check from the source)
+    /// or of its public-IP state.
     pub(crate) fn of_address(&self) -> bool {
         match self {
             Logged::Group(c) => matches!(c.peer, Side::Source),
-            Logged::Acl { .. } | Logged::Address => true,
+            Logged::Acl { .. } | Logged::Address | Logged::PublicIp => true,
         }
     }
 
@@ -69,7 +75,7 @@ impl Logged<'_> {
                     ..
                 },
             ) => subnet == s2 && direction == d2 && reply_ports == r2,
-            (Logged::Address, Logged::Address) => true,
+            (Logged::Address, Logged::Address) | (Logged::PublicIp, Logged::PublicIp) => true,
             _ => false,
         }
     }
@@ -85,6 +91,15 @@ pub(crate) fn logged_before<'a, 'm>(
     check: &Logged<'_>,
 ) -> Option<&'a Logged<'m>> {
     log.get(start..)?.iter().find(|l| l.same_check(check))
+}
+
+/// The walk read the source's public-IP state: logged once per walk when the context logs.
+pub(crate) fn public_ip_read(ctx: &Ctx<'_>) {
+    if let Some(log) = ctx.log.borrow_mut().as_mut()
+        && logged_before(log, ctx.log_start.get(), &Logged::PublicIp).is_none()
+    {
+        log.push(Logged::PublicIp);
+    }
 }
 
 /// [`security_group::check`] of a check the source's groups may take part in (`groups` or
@@ -124,9 +139,9 @@ pub(crate) fn source_check<'m>(
     };
     if before == Some(true) && !ctx.layer_facts() {
         return Ok(Allowed {
-            interface: match ctx.quiet.get() {
-                true => Id::default(),
-                false => Id::from(interface),
+            interface: match super::layers::keeps_hops(ctx) {
+                false => Id::default(),
+                true => Id::from(interface),
             },
             check: None,
         });

@@ -1,15 +1,18 @@
-//! Families of classes: classes that share a subnet and public-IP state, and differ only in
-//! their security groups and private address. A walk reads the source's groups in its security
-//! group checks only (its egress; the ingress of what it reaches, for rules naming a group),
-//! and its address in the checks of what it reaches (network ACL crossings and group ingress
-//! from that address) and where a GWLB endpoint keeps it for the return leg: everything else
+//! Families of classes: classes that share a subnet, and differ only in their security groups,
+//! private address and (in the matrix) public-IP state. A walk reads the source's groups in
+//! its security group checks only (its egress; the ingress of what it reaches, for rules naming
+//! a group), its address in the checks of what it reaches (network ACL crossings and group
+//! ingress from that address) and where a GWLB endpoint keeps it for the return leg, and its
+//! public-IP state at an internet gateway (until a NAT translates the packet): everything else
 //! it does follows from those checks' decisions. So a family's cells are walked with those
-//! checks logged ([`Logged`]), and its other classes replay the log with their own groups and
-//! address: where every check decides alike, the walk would go the same way and the cell is
-//! the one walked; where one decides otherwise (or the return leg routes another address), the
-//! cell is walked (and kept for the others too). On the security bench model the 2,122 classes
-//! fall into 394 families (764 when the address split them too). A policy that reads the
-//! address (`aws:VpcSourceIp`) keeps each address in a family of its own.
+//! checks logged ([`Logged`]), and its other classes replay the log with their own groups,
+//! address and public-IP state: where every check decides alike, the walk would go the same
+//! way and the cell is the one walked; where one decides otherwise (or the return leg routes
+//! another address), the cell is walked (and kept for the others too). On the security bench
+//! model the 2,122 classes fall into 200 matrix families, one per subnet (394 when the
+//! public-IP state split them, 764 when the address split them too). A policy that reads the
+//! address (`aws:VpcSourceIp`) keeps each address in a family of its own. A trace names the
+//! source's public-IP state: the cost estimate's families ([`class_families`]) keep it apart.
 
 use std::sync::Arc;
 
@@ -24,11 +27,23 @@ use super::{
 };
 use crate::model::Model;
 
-/// The classes (indexes in `keys`' order) in families, each in order with its first class first,
-/// the families in order of their first class.
+/// The classes (indexes in `keys`' order) in families for the matrix, each in order with its
+/// first class first, the families in order of their first class. A matrix cell is a verdict,
+/// which reads the source's public-IP state only where a walk logs it ([`Logged::PublicIp`]):
+/// the classes of a subnet with and without a public IP share a family.
 pub(super) fn families<'a>(
     model: &Model,
     keys: impl ExactSizeIterator<Item = &'a ClassKey>,
+) -> Vec<Vec<usize>> {
+    grouped(model, keys, false)
+}
+
+/// The classes in families ([`families`]); with `by_public_ip`, classes of one subnet with and
+/// without a public IP in different ones (a trace names the source's public-IP state).
+fn grouped<'a>(
+    model: &Model,
+    keys: impl ExactSizeIterator<Item = &'a ClassKey>,
+    by_public_ip: bool,
 ) -> Vec<Vec<usize>> {
     if !model.security().groups_on {
         return (0..keys.len()).map(|k| vec![k]).collect();
@@ -45,7 +60,11 @@ pub(super) fn families<'a>(
             continue;
         };
         let f = *family_of
-            .entry((key.subnet, key.public_ip, address.filter(|_| by_address)))
+            .entry((
+                key.subnet,
+                key.public_ip && by_public_ip,
+                address.filter(|_| by_address),
+            ))
             .or_insert_with(|| {
                 families.push(Vec::new());
                 families.len() - 1
@@ -55,10 +74,11 @@ pub(super) fn families<'a>(
     families
 }
 
-/// The classes `keys` (indexes into it) in families, as [`families`] makes them: classes that
-/// differ only in their security groups and address together.
+/// The classes `keys` (indexes into it) in families for their traces: classes that differ
+/// only in their security groups and address together (a trace names the source's public-IP
+/// state, so unlike [`families`] it splits them).
 pub fn class_families(model: &Model, keys: &[&ClassKey]) -> Vec<Vec<usize>> {
-    families(model, keys.iter().copied())
+    grouped(model, keys.iter().copied(), true)
 }
 
 /// One class's traces, each to one of its services (shared where replayed).
@@ -137,8 +157,17 @@ struct Walked<T> {
     address: ipnet::Ipv4Net,
     /// The groups of the class that walked it.
     groups: crate::model::GroupSet,
+    /// Whether the class that walked it has a public IP, and whether the walk read it
+    /// ([`Logged::PublicIp`]).
+    public_ip: bool,
+    reads_public_ip: bool,
     cell: T,
     reads: Deps,
+    /// Per groups and address of the family's classes (bit `i`: [`Cells::checks`]'s `i`-th),
+    /// whether every logged check but the public-IP state was found to decide alike for them
+    /// (`[0]`) or not (`[1]`): classes that differ only in their public-IP state make the same
+    /// checks, decided once.
+    decided: [u64; 2],
 }
 
 /// The walks of one family's cells, per service (or column), for its other classes to replay.
@@ -150,6 +179,10 @@ pub(super) struct Cells<'m, T = MatrixCell> {
     walks: Vec<Walked<T>>,
     /// The kept walks' logged checks, one walk's after another's.
     logs: Vec<Logged<'m>>,
+    /// The distinct groups and addresses of the classes seen so far (the bits of
+    /// [`Walked::decided`]), and the index of the last class's.
+    checks: Vec<(crate::model::GroupSet, ipnet::Ipv4Net)>,
+    last: usize,
 }
 
 impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
@@ -158,7 +191,56 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
             kept: vec![smallvec::SmallVec::new(); services],
             walks: Vec::with_capacity(services),
             logs: Vec::new(),
+            checks: Vec::new(),
+            last: 0,
         }
+    }
+
+    /// The index of `source`'s groups and address in [`Cells::checks`] (none past 64).
+    fn checks_of(&mut self, source: &Source) -> u32 {
+        let same = |(g, a): &(crate::model::GroupSet, ipnet::Ipv4Net)| {
+            *a == source.address && *g == source.groups
+        };
+        // Mostly the last class's: a family's cells are asked class by class.
+        if !self.checks.get(self.last).is_some_and(same) {
+            self.last = match self.checks.iter().position(same) {
+                Some(i) => i,
+                None => {
+                    self.checks.push((source.groups.clone(), source.address));
+                    self.checks.len() - 1
+                }
+            };
+        }
+        if self.last < 64 {
+            self.last as u32
+        } else {
+            u32::MAX
+        }
+    }
+
+    /// The kept walk of column `s` that `source` replays, if one does: its logged checks decide
+    /// alike for the source's groups, address and public-IP state.
+    fn replayed(&mut self, ctx: &Ctx<'_>, source: &Source, s: usize, checks: u32) -> Option<u32> {
+        let bit = 1u64.checked_shl(checks).unwrap_or(0);
+        for &w in &self.kept[s] {
+            let walk = &mut self.walks[w as usize];
+            if walk.reads_public_ip && walk.public_ip != source.public_ip {
+                continue;
+            }
+            let alike = if walk.decided[0] & bit != 0 {
+                true
+            } else if walk.decided[1] & bit != 0 {
+                false
+            } else {
+                let alike = replays(ctx, &self.logs[walk.log.clone()], source, walk);
+                walk.decided[usize::from(!alike)] |= bit;
+                alike
+            };
+            if alike {
+                return Some(w);
+            }
+        }
+        None
     }
 
     /// What `walk` gives for column `s` and `source` (a class of the family), its reads
@@ -173,11 +255,9 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
         walk: &mut dyn FnMut(&mut Ctx<'m>) -> T,
     ) -> T {
         let groups = &source.groups;
-        let found = self.kept[s]
-            .iter()
-            .map(|&w| &self.walks[w as usize])
-            .find(|w| replays(ctx, &self.logs[w.log.clone()], source, w.address, &w.groups));
-        if let Some(w) = found {
+        let checks = self.checks_of(source);
+        if let Some(w) = self.replayed(ctx, source, s, checks) {
+            let w = &self.walks[w as usize];
             #[cfg(debug_assertions)]
             walks_alike(ctx, &w.cell, walk);
             read_as(ctx, &w.reads, &self.logs[w.log.clone()], groups);
@@ -201,13 +281,20 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
         let reads = std::mem::replace(ctx.deps.get_mut(), class);
         read_as(ctx, &reads, &logs[log.clone()], groups);
         if self.kept[s].len() < KEPT {
-            self.kept[s].push(self.walks.len() as u32);
+            let w = self.walks.len() as u32;
+            self.kept[s].push(w);
             self.walks.push(Walked {
+                reads_public_ip: logs[log.clone()]
+                    .iter()
+                    .any(|c| matches!(c, Logged::PublicIp)),
                 log,
                 address: source.address,
                 groups: source.groups.clone(),
+                public_ip: source.public_ip,
                 cell: cell.clone(),
                 reads,
+                // The walking class's checks decide alike, as made.
+                decided: [1u64.checked_shl(checks).unwrap_or(0), 0],
             });
         } else {
             logs.truncate(log.start);
@@ -301,19 +388,15 @@ fn read_as(ctx: &mut Ctx<'_>, cell: &Deps, log: &[Logged<'_>], groups: &[u32]) {
 }
 
 /// Whether every logged check decides for `source` (its groups and address) as it did when
-/// logged by the walk of a class with address `walked` and groups `walked_groups`: a check
-/// made with the same groups (and, from the source, the same address) is the same check and
-/// decides alike without being made again. Nothing is recorded as read ([`read_as`] records a
-/// replayed cell's reads).
-fn replays(
-    ctx: &Ctx<'_>,
-    log: &[Logged<'_>],
-    source: &Source,
-    walked: ipnet::Ipv4Net,
-    walked_groups: &[u32],
-) -> bool {
+/// logged by `walk`: a check made with the same groups (and, from the source, the same
+/// address) is the same check and decides alike without being made again. The public-IP state
+/// is compared apart ([`Cells::replayed`]), so the answer holds for every class of the same
+/// groups and address. Nothing is recorded as read ([`read_as`] records a replayed cell's
+/// reads).
+fn replays<T>(ctx: &Ctx<'_>, log: &[Logged<'_>], source: &Source, walk: &Walked<T>) -> bool {
     let (groups, address) = (&source.groups[..], source.address);
-    let same_groups = groups == walked_groups;
+    let walked = walk.address;
+    let same_groups = groups == &walk.groups[..];
     log.iter().all(|c| match c {
         Logged::Group(c)
             if same_groups && (address == walked || !matches!(c.peer, Side::Source)) =>
@@ -342,6 +425,8 @@ fn replays(
             address == walked || acl_allows(ctx, subnet, direction, address, reply_ports) == allowed
         }
         Logged::Address => address == walked,
+        // Compared apart ([`Cells::replayed`]).
+        Logged::PublicIp => true,
     })
 }
 

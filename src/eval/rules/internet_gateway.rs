@@ -32,6 +32,12 @@ pub(crate) fn follow(
             },
         );
     }
+    // Until a NAT gateway or NAT instance translates the packet (each sets both flags), the
+    // state read here is the source's: the matrix's families replay the walk only for classes
+    // with the same one.
+    if !walk.via_nat && !walk.translated {
+        crate::eval::logged::public_ip_read(ctx);
+    }
     if !walk.public_ip {
         let (table, route) = (at.table(), at.route());
         return Outcome::Stop {

@@ -184,10 +184,10 @@ pub(crate) fn check_with(
     if !ctx.layer_facts() {
         return match allows(ctx, direction, groups, &traffic, peer_groups) {
             true => Ok(Allowed {
-                // A quiet check's hop is not kept (`Ctx::quiet`): no id to make.
-                interface: match ctx.quiet.get() {
-                    true => Id::default(),
-                    false => Id::from(interface),
+                // A hop not kept (a quiet check, `Ctx::quiet`, or the matrix's): no id to make.
+                interface: match crate::eval::layers::keeps_hops(ctx) {
+                    false => Id::default(),
+                    true => Id::from(interface),
                 },
                 check: None,
             }),
