@@ -1040,7 +1040,7 @@ mod tests {
         seen.dedup();
         assert_eq!(
             seen,
-            (0..=51).collect::<Vec<_>>(),
+            (0..=52).collect::<Vec<_>>(),
             "a variant has no sample"
         );
         for e in &samples {
@@ -1110,6 +1110,7 @@ mod tests {
             "detach sg-app from i-app",
             "add to acl-1 the outbound rule 110: allow tcp/1024-65535 to 10.0.0.0/16",
             "remove acl-1's inbound rule 100",
+            "renumber acl-1's outbound rule 100 to 90",
             "associate subnet-a with the network ACL acl-1",
             "associate subnet-a with the default network ACL",
             "turn the source/destination check of eni-fw off",
@@ -1151,6 +1152,14 @@ mod tests {
         assert_eq!(
             edit_change_line(Lang::Ja, &s[33]),
             "✖ AZ us-east-1a を障害状態にする"
+        );
+        let renumber = s
+            .iter()
+            .find(|e| matches!(e, Edit::RenumberNetworkAclRule { .. }))
+            .expect("a sample");
+        assert_eq!(
+            edit_text(Lang::Ja, renumber),
+            "acl-1 のアウトバウンドルール 100 の番号を 90 に変更"
         );
     }
 
