@@ -6,6 +6,8 @@ use ipnet::Ipv4Net;
 
 use std::cell::RefCell;
 
+use super::deps::DepsCell;
+
 use crate::model::{Association as TableAssociation, CompiledRoute, CompiledTable, Model, Target};
 
 use super::az_reads::EniAnswer;
@@ -36,8 +38,9 @@ pub(crate) struct Ctx<'m> {
     pub notes: Notes,
     pub aim: Aim,
     /// What the walks read that an edit may change, when recorded (the matrix records it per
-    /// class, to evaluate again only the classes an edit touches).
-    pub deps: RefCell<Deps>,
+    /// class, to evaluate again only the classes an edit touches). Boxed and made when first
+    /// asked for: `evaluate` records none.
+    pub deps: DepsCell,
     /// The traffic asked about (protocol and port), for security groups and network ACLs.
     pub probe: super::query::Probe,
     /// The request asked about at the service, for endpoint and bucket policies.
@@ -153,8 +156,7 @@ impl<'m> Ctx<'m> {
     }
 
     pub fn az_failed(&self, az: usize) -> bool {
-        let mut deps = self.deps.borrow_mut();
-        if deps.on {
+        if let Some(mut deps) = self.deps.recording() {
             deps.azs.set(az);
             match az {
                 0..64 => deps.cell_azs.path |= 1 << az,
@@ -167,8 +169,7 @@ impl<'m> Ctx<'m> {
     /// Whether an interface endpoint ENI's AZ has failed, asked by the DNS answer only (see
     /// [`Ctx::eni_answer`]).
     pub fn eni_az_failed(&self, az: usize) -> bool {
-        let mut deps = self.deps.borrow_mut();
-        if deps.on {
+        if let Some(mut deps) = self.deps.recording() {
             deps.eni_azs.set(az);
             if az >= 64 {
                 deps.wide = true;
@@ -180,8 +181,7 @@ impl<'m> Ctx<'m> {
     /// DNS answered with `healthy` ENIs of `endpoint`, having asked about the failure of the
     /// AZs `azs` (bits) with [`Ctx::eni_az_failed`]: recorded for the cell.
     pub fn eni_answer(&self, endpoint: usize, azs: u64, healthy: &[usize]) {
-        let mut deps = self.deps.borrow_mut();
-        if deps.on {
+        if let Some(mut deps) = self.deps.recording() {
             if healthy.iter().any(|&i| i >= 64) {
                 deps.wide = true;
             }
@@ -206,8 +206,7 @@ impl<'m> Ctx<'m> {
 
     /// A compiled route table, recorded as read.
     pub fn table(&self, table: usize) -> &'m CompiledTable {
-        let mut deps = self.deps.borrow_mut();
-        if deps.on {
+        if let Some(mut deps) = self.deps.recording() {
             deps.tables.set(table);
         }
         self.model.compiled_table(table)
@@ -215,8 +214,7 @@ impl<'m> Ctx<'m> {
 
     /// The table a subnet routes by, the association recorded as read.
     pub fn subnet_table(&self, subnet: usize) -> (usize, TableAssociation) {
-        let mut deps = self.deps.borrow_mut();
-        if deps.on {
+        if let Some(mut deps) = self.deps.recording() {
             deps.subnets.set(subnet);
         }
         self.model.subnet_route_table(subnet)
@@ -224,8 +222,7 @@ impl<'m> Ctx<'m> {
 
     /// The rules of security groups `groups` are read: recorded.
     pub fn read_groups(&self, groups: &[u32]) {
-        let mut deps = self.deps.borrow_mut();
-        if deps.on {
+        if let Some(mut deps) = self.deps.recording() {
             for &g in groups {
                 deps.groups.set(g as usize);
                 deps.cell.group(g as usize);
@@ -236,8 +233,7 @@ impl<'m> Ctx<'m> {
     /// The rules of network ACL `acl` are read for a request crossing it going `direction` (and
     /// its reply the other way): recorded.
     pub fn read_acl(&self, acl: usize, direction: AclDirection) {
-        let mut deps = self.deps.borrow_mut();
-        if deps.on {
+        if let Some(mut deps) = self.deps.recording() {
             deps.acls.set(super::deps::crossing(acl, direction));
             deps.cell.acl(acl, direction);
         }
@@ -245,6 +241,7 @@ impl<'m> Ctx<'m> {
 
     /// The number of routes in every table, recorded as read.
     pub fn route_count(&self) -> usize {
+        // Kept even when not recording, as a plain `Deps` kept it.
         self.deps.borrow_mut().all_tables = true;
         self.model.route_count()
     }
@@ -277,8 +274,11 @@ pub(crate) enum Dest {
 /// How the destination is named along the walk, and how the path ends when it gets there.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Aim {
-    /// The service as a route names it: `pl-s3`, `sns`, `s3@us-west-2`.
+    /// The service as a route names it: `sns`, `s3@us-west-2`; with `prefix_list`, the name of
+    /// its AWS-managed prefix list is made of it (`pl-s3`) when a stop names it.
     pub label: Id,
+    /// `label` is a service with a gateway endpoint, which a route names by its prefix list.
+    pub prefix_list: bool,
     /// The service's name, for the gateway-endpoint hop.
     pub service: Id,
     /// The last hop after an internet gateway.
@@ -298,12 +298,22 @@ impl Aim {
         match dest {
             Dest::Range if self.address => Routed::Address { cidr: piece },
             Dest::Range => Routed::Service {
-                name: self.label.clone(),
+                name: match self.prefix_list {
+                    true => route_label(&self.label),
+                    false => self.label.clone(),
+                },
                 cidr: piece,
             },
             Dest::Eni { .. } => Routed::EndpointEni { ip: piece.addr() },
         }
     }
+}
+
+/// `pl-s3`: the managed prefix list as a route names it.
+pub(crate) fn route_label(service: &str) -> Id {
+    let mut label = Id::const_new("pl-");
+    label.push_str(service);
+    label
 }
 
 /// Per-walk state: what the packet looks like now.
@@ -420,7 +430,10 @@ impl Trail {
         })
     }
 
-    /// Add a hop; its AZ and fact are made only when facts are kept.
+    /// Add a hop; its AZ and fact are made only when facts are kept. Always inlined, as
+    /// `push` is: the matrix keeps no hops, and out of line each call still builds its
+    /// closures' captures and calls (builds without LTO were seen to keep some out of line).
+    #[inline(always)]
     pub fn add(
         &mut self,
         kind: HopKind,
@@ -453,7 +466,8 @@ impl Trail {
 
     /// [`Trail::add`] with an id at hand: copied, not made again from its text (an id longer
     /// than 24 bytes that the model keeps lasting, such as a service's DNS name, then costs no
-    /// allocation).
+    /// allocation). Always inlined, as [`Trail::add`] is.
+    #[inline(always)]
     pub fn add_id(
         &mut self,
         kind: HopKind,

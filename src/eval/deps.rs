@@ -2,8 +2,45 @@
 //! security groups and network ACLs, per cell), recorded while they walk so that an edit
 //! evaluates again only what it may have touched (`matrix::Change`).
 
+use std::cell::{RefCell, RefMut};
+
 use super::az_reads::AzReads;
 use super::facts::AclDirection;
+
+/// Where a context keeps its [`Deps`]: boxed, and made only when first asked for. `evaluate`
+/// never records, so its context carries one pointer instead of building, moving and dropping
+/// some 650 bytes of read sets on every call; the matrix asks for them with
+/// [`DepsCell::get_mut`] (or [`DepsCell::new`]) and then reads and writes them as before.
+#[derive(Debug, Default)]
+pub(crate) struct DepsCell(RefCell<Option<Box<Deps>>>);
+
+impl DepsCell {
+    pub fn new(deps: Deps) -> Self {
+        DepsCell(RefCell::new(Some(Box::new(deps))))
+    }
+
+    /// The reads, when they are being recorded (`Deps::on`): nothing to do otherwise.
+    #[inline]
+    pub fn recording(&self) -> Option<RefMut<'_, Deps>> {
+        RefMut::filter_map(self.0.borrow_mut(), |d| d.as_deref_mut().filter(|d| d.on)).ok()
+    }
+
+    /// The reads, made (not recording) if there were none yet.
+    pub fn borrow_mut(&self) -> RefMut<'_, Deps> {
+        RefMut::map(self.0.borrow_mut(), |d| {
+            &mut **d.get_or_insert_with(Box::default)
+        })
+    }
+
+    /// The reads, made (not recording) if there were none yet.
+    pub fn get_mut(&mut self) -> &mut Deps {
+        self.0.get_mut().get_or_insert_with(Box::default)
+    }
+
+    pub fn into_inner(self) -> Deps {
+        self.0.into_inner().map(|d| *d).unwrap_or_default()
+    }
+}
 
 /// A set of small indexes (tables, subnets, AZs) as bits, the first 512 kept inline: the
 /// matrix records a fresh set for every walk, and growing one on the heap cost more than the

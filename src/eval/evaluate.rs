@@ -55,7 +55,7 @@ pub(crate) fn evaluate_in(
     }
     let mut ctx = Ctx {
         model,
-        failed: model.failed_az_set(what_if),
+        failed: failed_azs(model, what_if),
         detail: true,
         facts: true,
         notes: Notes::new(),
@@ -76,6 +76,16 @@ pub(crate) fn evaluate_in(
         ctx.notes.push(note);
     }
     Ok(evaluate_goal(&mut ctx, &source, &goal))
+}
+
+/// The AZs `what_if` fails, as [`Model::failed_az_set`] gives them; when it fails none (the
+/// usual case) made at once, without a loop over the AZs.
+fn failed_azs(model: &Model, what_if: &WhatIf) -> crate::model::FailedAzs {
+    let azs = model.scenario().availability_zones.len();
+    if what_if.failed_azs.is_empty() && azs <= 16 {
+        return crate::model::FailedAzs::from_buf_and_len([false; 16], azs);
+    }
+    model.failed_az_set(what_if)
 }
 
 /// The destination as a trace names it (`s3`, `2600:1f18::1`, `workload:ecr-pull`).
@@ -197,6 +207,7 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
             };
             ctx.aim = Aim {
                 label: to.clone(),
+                prefix_list: false,
                 service: Id::default(),
                 public_hop: Some((
                     HopKind::Internet,
@@ -255,6 +266,7 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
                 };
                 ctx.aim = Aim {
                     label: to.clone(),
+                    prefix_list: false,
                     service: Id::from(service.as_str()),
                     public_hop: Some((
                         HopKind::Service,
@@ -373,6 +385,7 @@ fn evaluate_public(
 ) -> PathTrace {
     ctx.aim = Aim {
         label: to.clone(),
+        prefix_list: false,
         service: Id::from(service),
         public_hop: Some((
             HopKind::Service,
@@ -528,12 +541,9 @@ pub(super) fn service_trace(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -> P
     };
     ctx.aim = if ctx.detail {
         Aim {
+            label: to.clone(),
             // Only services with a gateway endpoint have an AWS-managed prefix list.
-            label: if service.gateway_endpoint {
-                route_label(&service.name)
-            } else {
-                to.clone()
-            },
+            prefix_list: service.gateway_endpoint,
             service: to.clone(),
             public_hop: None,
             public_service: Some(svc),
@@ -600,9 +610,25 @@ fn answered(
     merge(ctx, source, to, prefix, &mut leaves)
 }
 
-/// `pl-s3`: the managed prefix list as a route names it.
-fn route_label(service: &str) -> Id {
-    let mut label = Id::const_new("pl-");
-    label.push_str(service);
-    label
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn failed_azs_are_those_the_model_gives() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("scenarios/interface-multi-az.ron");
+        let model = crate::model::load_file(&path).expect("a shipped scenario");
+        let azs: Vec<String> = (model.scenario().availability_zones.iter())
+            .map(|az| az.name.clone())
+            .collect();
+        let mut what_if = WhatIf::default();
+        assert_eq!(failed_azs(&model, &what_if), model.failed_az_set(&what_if));
+        assert_eq!(failed_azs(&model, &what_if).len(), azs.len());
+        assert!(azs.len() > 1);
+        what_if.failed_azs.push(azs[1].clone());
+        let failed = failed_azs(&model, &what_if);
+        assert_eq!(failed, model.failed_az_set(&what_if));
+        assert!(failed[1] && !failed[0]);
+    }
 }

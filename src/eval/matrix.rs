@@ -114,7 +114,7 @@ fn evaluate_class_with(
     let mut ctx = Ctx {
         detail: true,
         facts,
-        deps: std::cell::RefCell::new(Deps::recording()),
+        deps: super::deps::DepsCell::new(Deps::recording()),
         ..Ctx::verdicts(model, failed, Default::default())
     };
     let source = class_source(model, key);
