@@ -195,16 +195,15 @@ fn composed(app: &App, theme: &Theme, inner: Rect) -> (Composed, usize) {
         rows.min(window.end.saturating_add(1)),
         window,
     );
-    let on_screen = scroll..scroll + height;
-    let mut made = compose(&d, n, col_width, on_screen.clone()).made;
-    let around = compose(&skeleton, n, col_width, on_screen).made;
-    let columns = top..top + skeleton.columns.iter().map(|c| c.len()).max().unwrap_or(0);
-    let made = around
-        .into_iter()
-        .enumerate()
-        .map(|(i, a)| match columns.contains(&(scroll + i)) {
-            true => made.get_mut(i).map(std::mem::take).unwrap_or_default(),
-            false => a,
+    // The lines on screen: above and below the columns the skeleton's (its length is the
+    // drawing's), the columns' the second pass's.
+    let (rows, d_rows) = (column_rows(&skeleton), column_rows(&d));
+    let made = (scroll..(scroll + height).min(focus.len()))
+        .map(|i| match i.checked_sub(top) {
+            None => (skeleton.top[i].clone(), Vec::new()),
+            Some(r) if r < rows && r < d_rows => column_line(&d, n, col_width, r),
+            Some(r) if r < rows => Made::default(),
+            Some(r) => (skeleton.bottom[r - rows].line.clone(), Vec::new()),
         })
         .collect();
     let lines = Composed {
@@ -249,59 +248,57 @@ pub(crate) fn scroll_in(app: &App, area: Rect) -> usize {
 
 /// The drawing as one list of lines (columns side by side): every line's focus, and the lines
 /// in `window` that exist made, each with its clickable cells (a column row the drawing did
-/// not make is an empty line).
+/// not make is an empty line). The focus is a column at a time: a byte per row and column,
+/// not a line.
 fn compose(d: &Drawing, n: usize, col_width: u16, window: std::ops::Range<usize>) -> Composed {
-    let rows = d.columns.iter().map(|c| c.len()).max().unwrap_or(0);
-    let mut out = Composed {
-        focus: Vec::with_capacity(d.top.len() + rows + d.bottom.len()),
+    let (top, rows) = (d.top.len(), column_rows(d));
+    let mut focus = vec![0u8; top + rows];
+    for col in d.columns.iter().take(n) {
+        for (f, &c) in focus[top..].iter_mut().zip(&col.focus) {
+            *f = (*f).max(c);
+        }
+    }
+    focus.extend(d.bottom.iter().map(|row| row.focus));
+    let made = (window.start..window.end.min(focus.len()))
+        .map(|i| match i.checked_sub(top) {
+            None => (d.top[i].clone(), Vec::new()),
+            Some(r) if r < rows => column_line(d, n, col_width, r),
+            Some(r) => (d.bottom[r - rows].line.clone(), Vec::new()),
+        })
+        .collect();
+    Composed {
+        focus,
         first: window.start,
-        made: Vec::new(),
-    };
-    for l in &d.top {
-        if window.contains(&out.len()) {
-            out.made.push((l.clone(), Vec::new()));
-        }
-        out.focus.push(0);
+        made,
     }
-    for r in 0..rows {
-        let focus = d
-            .columns
-            .iter()
-            .take(n)
-            .filter_map(|c| c.focus.get(r))
-            .copied()
-            .max()
-            .unwrap_or(0);
-        if window.contains(&out.len()) {
-            let mut spans = Vec::new();
-            let mut clicks = Vec::new();
-            for (c, col) in d.columns.iter().enumerate().take(n) {
-                let x = c as u16 * (col_width + 1);
-                match col.made(r) {
-                    Some(row) => {
-                        spans.extend(row.line.spans.iter().cloned());
-                        let w = row.line.width() as u16;
-                        if let Some(m) = &row.click {
-                            clicks.push((x, col_width, *m));
-                        }
-                        spans.push(Span::raw(
-                            " ".repeat((col_width + 1).saturating_sub(w) as usize),
-                        ));
-                    }
-                    None => spans.push(Span::raw(" ".repeat(col_width as usize + 1))),
+}
+
+/// How many rows the longest column has.
+fn column_rows(d: &Drawing) -> usize {
+    d.columns.iter().map(|c| c.len()).max().unwrap_or(0)
+}
+
+/// Row `r` of the columns side by side, with its clickable cells.
+fn column_line(d: &Drawing, n: usize, col_width: u16, r: usize) -> Made {
+    let mut spans = Vec::new();
+    let mut clicks = Vec::new();
+    for (c, col) in d.columns.iter().enumerate().take(n) {
+        let x = c as u16 * (col_width + 1);
+        match col.made(r) {
+            Some(row) => {
+                spans.extend(row.line.spans.iter().cloned());
+                let w = row.line.width() as u16;
+                if let Some(m) = &row.click {
+                    clicks.push((x, col_width, *m));
                 }
+                spans.push(Span::raw(
+                    " ".repeat((col_width + 1).saturating_sub(w) as usize),
+                ));
             }
-            out.made.push((Line::from(spans), clicks));
+            None => spans.push(Span::raw(" ".repeat(col_width as usize + 1))),
         }
-        out.focus.push(focus);
     }
-    for row in &d.bottom {
-        if window.contains(&out.len()) {
-            out.made.push((row.line.clone(), Vec::new()));
-        }
-        out.focus.push(row.focus);
-    }
-    out
+    (Line::from(spans), clicks)
 }
 
 pub fn hotspots(app: &App, area: Rect) -> Vec<Hotspot> {
