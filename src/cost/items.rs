@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::flows::FlowGroup;
 use super::prices::{tier_span, tiers};
-use super::usage::{Usage, totals};
+use super::usage::Usage;
 use super::{
     Charge, CostNote, Direction, GB_PER_GLCU_HOUR, ItemFor, LineItem, NatPlace, Price,
     RegionPrices, TierSpan, Unit,
@@ -133,6 +133,52 @@ impl Bill {
     }
 }
 
+/// What the groups that carry flows (a way, and flows) put through each billed thing, in one
+/// pass over the groups (a quota-sized estimate has tens of thousands; six passes over them
+/// were most of a bill). Each sum adds the same terms in the same order as a pass of its own
+/// would (from `Sum`'s own start), so to the bit.
+struct Sums {
+    /// GB per gateway endpoint, NAT gateway and GWLB endpoint (by index).
+    gb: [Vec<f64>; 3],
+    interface_gb: f64,
+    cross_az_gb: f64,
+    /// Whether a group with flows goes a way that crosses AZs only sometimes.
+    crosses_sometimes: bool,
+}
+
+impl Sums {
+    fn of(groups: &[FlowGroup], usage: &[Arc<Usage>], counts: [usize; 3]) -> Sums {
+        let start: f64 = std::iter::empty::<f64>().sum();
+        let mut sums = Sums {
+            gb: counts.map(|n| vec![0.0; n]),
+            interface_gb: start,
+            cross_az_gb: start,
+            crosses_sometimes: false,
+        };
+        for (g, u) in groups.iter().zip(usage) {
+            let Some(way) = g.way.as_deref().filter(|_| g.flows > 0) else {
+                continue;
+            };
+            let total = g.gb;
+            for (gb, list) in sums
+                .gb
+                .iter_mut()
+                .zip([&u.gateway, &u.nat, &u.gwlb_endpoint])
+            {
+                for &(i, x) in list {
+                    if let Some(at) = gb.get_mut(i) {
+                        *at += x * total;
+                    }
+                }
+            }
+            sums.interface_gb += u.interface_gb * total;
+            sums.cross_az_gb += u.cross_az_gb * total;
+            sums.crosses_sometimes |= way.crosses_sometimes();
+        }
+        sums
+    }
+}
+
 /// The line items for `model` whose flows are `groups` (each with its `usage` per GB), and
 /// each group's cost per GB set; with `lines` false, only the lines' amounts.
 #[allow(clippy::too_many_arguments)]
@@ -153,19 +199,16 @@ pub(super) fn bill(
         items: Vec::new(),
         amounts: Vec::new(),
     };
-    // Only groups that carry flows count.
-    // Sized once: a quota-sized estimate has tens of thousands of groups.
-    let mut carried: Vec<(&Usage, f64)> = Vec::with_capacity(groups.len());
-    carried.extend(
-        groups
-            .iter()
-            .zip(usage)
-            .filter(|(g, _)| g.way.is_some() && g.flows > 0)
-            .map(|(g, u)| (&**u, g.gb)),
+    let sums = Sums::of(
+        groups,
+        usage,
+        [
+            s.gateway_endpoints.len(),
+            s.nat_gateways.len(),
+            s.gwlb_endpoints.len(),
+        ],
     );
-    let gateway_gb = totals(&carried, |u| &u.gateway, s.gateway_endpoints.len());
-    let nat_gb = totals(&carried, |u| &u.nat, s.nat_gateways.len());
-    let gwlb_endpoint_gb = totals(&carried, |u| &u.gwlb_endpoint, s.gwlb_endpoints.len());
+    let [gateway_gb, nat_gb, gwlb_endpoint_gb] = sums.gb;
 
     // Interface endpoints: one ENI per subnet, billed per hour in its AZ whether the AZ is up.
     let mut billed_in_failed_az = false;
@@ -337,7 +380,7 @@ pub(super) fn bill(
     }
 
     // Interface endpoint data, tiered on the Region's total.
-    let interface_gb: f64 = carried.iter().map(|(u, gb)| u.interface_gb * gb).sum();
+    let interface_gb = sums.interface_gb;
     let mut interface_cost = 0.0;
     for (t, (tier_gb, price)) in tiers(&p.interface_endpoint_gb, interface_gb)
         .into_iter()
@@ -363,17 +406,14 @@ pub(super) fn bill(
     // Each GB that crosses AZs is billed twice: out of one AZ and into the other (EC2
     // on-demand pricing, data transfer within a Region). A flow's GB (requests one way,
     // replies the other) cross once each.
-    let cross_az_gb: f64 = carried.iter().map(|(u, gb)| u.cross_az_gb * gb).sum();
+    let cross_az_gb = sums.cross_az_gb;
     if cross_az_gb > 0.0 {
         for direction in [Direction::Out, Direction::In] {
             let what = || ItemFor::InterAz { direction };
             bill.add(Charge::InterAzTransfer, what, cross_az_gb);
         }
     }
-    if groups
-        .iter()
-        .any(|g| g.flows > 0 && g.way.as_ref().is_some_and(|w| w.crosses_sometimes()))
-    {
+    if sums.crosses_sometimes {
         notes.push(CostNote::CrossAzSometimes);
     }
 
@@ -402,4 +442,88 @@ pub(super) fn bill(
             + 2.0 * u.cross_az_gb * p.inter_az_gb.usd;
     }
     bill
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cost::{CostInputs, flows};
+    use crate::model::load_file;
+
+    /// One sum as a pass of its own over the groups that carry flows (what the bill did before
+    /// the sums were made in one pass).
+    fn alone(groups: &[FlowGroup], usage: &[Arc<Usage>], term: impl Fn(&Usage) -> f64) -> f64 {
+        groups
+            .iter()
+            .zip(usage)
+            .filter(|(g, _)| g.way.is_some() && g.flows > 0)
+            .map(|(g, u)| term(u) * g.gb)
+            .sum()
+    }
+
+    #[test]
+    fn the_sums_made_in_one_pass_are_those_of_a_pass_each_to_the_bit() {
+        let mut seen = [false; 5];
+        for file in [
+            "private-only.ron",
+            "nat-single-az.ron",
+            "gateway-private-rt.ron",
+            "gwlb-inspection.ron",
+            "interface-multi-az.ron",
+            "regional-nat.ron",
+            "resilience.ron",
+        ] {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("scenarios")
+                .join(file);
+            let model = load_file(&path).expect("loads");
+            let inputs = CostInputs::for_model(&model);
+            let s = model.scenario();
+            let mut failures = vec![Vec::new()];
+            failures.extend(s.availability_zones.iter().map(|a| vec![a.name.clone()]));
+            for failed_names in failures {
+                let mut what_if = s.what_if.clone();
+                what_if.failed_azs = failed_names;
+                let failed = model.failed_azs(&what_if);
+                let (flows, usage, _) =
+                    flows::aggregate(&model, &failed, &inputs, None, &mut Vec::new());
+                let groups = flows.groups();
+                let counts = [
+                    s.gateway_endpoints.len(),
+                    s.nat_gateways.len(),
+                    s.gwlb_endpoints.len(),
+                ];
+                let sums = Sums::of(groups, &usage, counts);
+                let bits = |x: f64| x.to_bits();
+                let interface = alone(groups, &usage, |u| u.interface_gb);
+                let cross = alone(groups, &usage, |u| u.cross_az_gb);
+                assert_eq!(bits(sums.interface_gb), bits(interface), "{file}");
+                assert_eq!(bits(sums.cross_az_gb), bits(cross), "{file}");
+                let crosses = groups
+                    .iter()
+                    .any(|g| g.flows > 0 && g.way.as_ref().is_some_and(|w| w.crosses_sometimes()));
+                assert_eq!(sums.crosses_sometimes, crosses, "{file}");
+                type Kind = fn(&Usage) -> &Vec<(usize, f64)>;
+                let kinds: [Kind; 3] = [|u| &u.gateway, |u| &u.nat, |u| &u.gwlb_endpoint];
+                for (k, kind) in kinds.into_iter().enumerate() {
+                    let mut want = vec![0.0; counts[k]];
+                    for (g, u) in groups.iter().zip(&usage) {
+                        if g.way.is_some() && g.flows > 0 {
+                            for &(i, x) in kind(u) {
+                                want[i] += x * g.gb;
+                            }
+                        }
+                    }
+                    let got: Vec<u64> = sums.gb[k].iter().map(|&x| bits(x)).collect();
+                    let want: Vec<u64> = want.into_iter().map(bits).collect();
+                    assert_eq!(got, want, "{file}");
+                    seen[k] |= sums.gb[k].iter().any(|&x| x > 0.0);
+                }
+                seen[3] |= interface > 0.0;
+                seen[4] |= cross > 0.0;
+            }
+        }
+        // The scenarios put GB through every kind of thing summed (the test can fail).
+        assert_eq!(seen, [true; 5]);
+    }
 }

@@ -147,24 +147,6 @@ fn share(model: &Model, failed: &[bool], e: usize, at: usize, gb: f64, u: &mut U
     }
 }
 
-/// GB of all flow groups (usage per GB, GB) through each resource of one kind (`count` of
-/// them), in one pass.
-pub(super) fn totals(
-    groups: &[(&Usage, f64)],
-    kind: impl Fn(&Usage) -> &Vec<(usize, f64)>,
-    count: usize,
-) -> Vec<f64> {
-    let mut gb = vec![0.0; count];
-    for (u, total) in groups {
-        for &(i, g) in kind(u) {
-            if let Some(x) = gb.get_mut(i) {
-                *x += g * total;
-            }
-        }
-    }
-    gb
-}
-
 /// Walk a reachable path's hops and record what its `gb` passes through. `at` follows the
 /// traffic's AZ: each zonal hop in another AZ than the previous one moves the flow across AZs.
 /// What one class of flows (one subnet, public-IP state and service) uses per GB, and the way

@@ -1,6 +1,7 @@
 //! Drawing the topology: the VPC's header line, one column of subnet boxes per AZ shown, and
 //! the endpoints and targets below, each row with what a click on it selects.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use ratatui::style::Style;
@@ -14,8 +15,7 @@ use super::super::text::{fit, truncate, width};
 use super::super::theme::{ON_PATH, Theme};
 use super::{on_path, shown_azs};
 
-/// A line of a column, and what clicking it selects. Outside the rows on screen, only its
-/// focus (the line empty, no click).
+/// A line of a column, and what clicking it selects.
 #[derive(Default)]
 pub(super) struct Row {
     pub(super) line: Line<'static>,
@@ -24,10 +24,33 @@ pub(super) struct Row {
     pub(super) focus: u8,
 }
 
+/// A column of subnet boxes: every row's focus, and the rows of the window made (those on
+/// screen). A quota-sized model's columns have thousands of rows, of which a screen shows
+/// forty: a row outside the window costs its focus byte, not an empty line.
+#[derive(Default)]
+pub(super) struct Column {
+    /// Every row's focus (see [`Row`]); its length is the column's.
+    pub(super) focus: Vec<u8>,
+    /// The first row of `made`.
+    first: usize,
+    made: Vec<Row>,
+}
+
+impl Column {
+    pub(super) fn len(&self) -> usize {
+        self.focus.len()
+    }
+
+    /// Row `r`, when it was made (inside the window).
+    pub(super) fn made(&self, r: usize) -> Option<&Row> {
+        self.made.get(r.checked_sub(self.first)?)
+    }
+}
+
 pub(super) struct Drawing {
     /// VPC-wide lines above the columns.
     pub(super) top: Vec<Line<'static>>,
-    pub(super) columns: Vec<Vec<Row>>,
+    pub(super) columns: Vec<Column>,
     /// Gateway endpoints and services, below the columns.
     pub(super) bottom: Vec<Row>,
 }
@@ -50,14 +73,97 @@ fn subnet_is_public(app: &App, subnet: usize) -> bool {
 
 /// Adds a row whose line (and click) `make` makes only when the row is in `window`: a
 /// quota-sized model's columns have thousands of rows, of which a screen shows forty.
-fn put(col: &mut Vec<Row>, window: &Range<usize>, focus: u8, make: impl FnOnce() -> Row) {
-    let mut row = if window.contains(&col.len()) {
-        make()
-    } else {
-        Row::default()
-    };
-    row.focus = focus;
-    col.push(row);
+fn put(col: &mut Column, window: &Range<usize>, focus: u8, make: impl FnOnce() -> Row) {
+    if window.contains(&col.len()) {
+        if col.made.is_empty() {
+            col.first = col.len();
+        }
+        let mut row = make();
+        row.focus = focus;
+        col.made.push(row);
+    }
+    col.focus.push(focus);
+}
+
+/// What a frame's two passes over the topology both read, worked out once per frame: per
+/// subnet its instances, interface endpoint ENIs, NAT gateways, GWLB endpoints and
+/// appliance interfaces; per AZ its subnets; and the ids on the selected path.
+pub(super) struct Index {
+    path: HashSet<String>,
+    /// Per subnet, how many instances and the first ones a box shows (one more than it
+    /// lists, to tell whether a "… more" row follows).
+    by_subnet: Vec<(usize, [usize; MAX_INSTANCES_PER_SUBNET + 1])>,
+    /// Per subnet, its interface endpoint ENIs (endpoint, ENI), in the endpoints' order.
+    enis_by_subnet: Vec<Vec<(usize, usize)>>,
+    /// Per subnet, its NAT gateways, GWLB endpoints and appliance interfaces (by index).
+    in_subnet: Vec<[Vec<usize>; 3]>,
+    /// Per subnet, whether the path passes through it.
+    marked: Vec<bool>,
+    subnets_in: Vec<Vec<usize>>,
+}
+
+impl Index {
+    /// Each list once: a scan of each list per subnet compared thousands of ids a frame at 4x
+    /// the quota model, and a quota-sized model has 10,000 instances.
+    pub(super) fn new(app: &App) -> Index {
+        let s = app.model.scenario();
+        let path = on_path(app);
+        let mut by_subnet: Vec<(usize, [usize; MAX_INSTANCES_PER_SUBNET + 1])> =
+            vec![(0, [0; MAX_INSTANCES_PER_SUBNET + 1]); s.subnets.len()];
+        for (i, &sub) in app.model.instance_subnet.iter().enumerate() {
+            if let Some((n, first)) = by_subnet.get_mut(sub) {
+                if let Some(slot) = first.get_mut(*n) {
+                    *slot = i;
+                }
+                *n += 1;
+            }
+        }
+        let mut enis_by_subnet: Vec<Vec<(usize, usize)>> = vec![Vec::new(); s.subnets.len()];
+        for e_i in 0..s.interface_endpoints.len() {
+            for (k, eni) in app.model.endpoint_enis(e_i).iter().enumerate() {
+                if let Some(list) = enis_by_subnet.get_mut(eni.subnet) {
+                    list.push((e_i, k));
+                }
+            }
+        }
+        let mut in_subnet: Vec<[Vec<usize>; 3]> = vec![Default::default(); s.subnets.len()];
+        let at = |id: Option<&str>| id.and_then(|x| app.model.subnet_index(x));
+        for (i, n) in s.nat_gateways.iter().enumerate() {
+            if let Some(list) = at(n.subnet.as_deref()).and_then(|si| in_subnet.get_mut(si)) {
+                list[0].push(i);
+            }
+        }
+        for (i, g) in s.gwlb_endpoints.iter().enumerate() {
+            if let Some(list) = at(Some(&g.subnet)).and_then(|si| in_subnet.get_mut(si)) {
+                list[1].push(i);
+            }
+        }
+        for (i, e) in s.network_interfaces.iter().enumerate() {
+            if let Some(list) = at(Some(&e.subnet)).and_then(|si| in_subnet.get_mut(si)) {
+                list[2].push(i);
+            }
+        }
+        let mut marked = vec![false; s.subnets.len()];
+        for id in path.iter() {
+            if let Some(m) = app.model.subnet_index(id).and_then(|si| marked.get_mut(si)) {
+                *m = true;
+            }
+        }
+        let mut subnets_in: Vec<Vec<usize>> = vec![Vec::new(); s.availability_zones.len()];
+        for (sub_i, &az) in app.model.subnet_az.iter().enumerate() {
+            if let Some(list) = subnets_in.get_mut(az) {
+                list.push(sub_i);
+            }
+        }
+        Index {
+            path,
+            by_subnet,
+            enis_by_subnet,
+            in_subnet,
+            marked,
+            subnets_in,
+        }
+    }
 }
 
 /// `rows`: how many column rows can be on screen (scroll + height); a column stops growing
@@ -65,6 +171,7 @@ fn put(col: &mut Vec<Row>, window: &Range<usize>, focus: u8, make: impl FnOnce()
 /// its focus, to tell where the view follows.
 pub(super) fn draw(
     app: &App,
+    ix: &Index,
     theme: &Theme,
     width_cells: usize,
     col_width: usize,
@@ -74,7 +181,7 @@ pub(super) fn draw(
     let window = &window;
     let s = app.model.scenario();
     let lang = app.lang;
-    let path = on_path(app);
+    let path = &ix.path;
     let failed = app.failed_azs();
     // What the current lesson step changed: marked ✚ unless the path's » says more.
     let changed = app.step_changes();
@@ -180,66 +287,24 @@ pub(super) fn draw(
     }
 
     let inner = col_width.saturating_sub(4);
-    // Per subnet, how many instances and the first ones a box shows (one more than it lists,
-    // to tell whether a "… more" row follows), once: a quota-sized model has 10,000.
-    let mut by_subnet: Vec<(usize, [usize; MAX_INSTANCES_PER_SUBNET + 1])> =
-        vec![(0, [0; MAX_INSTANCES_PER_SUBNET + 1]); s.subnets.len()];
-    for (i, &sub) in app.model.instance_subnet.iter().enumerate() {
-        if let Some((n, first)) = by_subnet.get_mut(sub) {
-            if let Some(slot) = first.get_mut(*n) {
-                *slot = i;
-            }
-            *n += 1;
-        }
-    }
-    // Per subnet, its interface endpoint ENIs (endpoint, ENI), in the endpoints' order.
-    let mut enis_by_subnet: Vec<Vec<(usize, usize)>> = vec![Vec::new(); s.subnets.len()];
-    for e_i in 0..s.interface_endpoints.len() {
-        for (k, eni) in app.model.endpoint_enis(e_i).iter().enumerate() {
-            if let Some(list) = enis_by_subnet.get_mut(eni.subnet) {
-                list.push((e_i, k));
-            }
-        }
-    }
-    // Per subnet, its NAT gateways, GWLB endpoints and appliance interfaces (by index), its
-    // subnets per AZ, and whether the path passes through it, once: a scan of each list per
-    // subnet compared thousands of ids a frame at 4x the quota model.
-    let mut in_subnet: Vec<[Vec<usize>; 3]> = vec![Default::default(); s.subnets.len()];
-    let at = |id: Option<&str>| id.and_then(|x| app.model.subnet_index(x));
-    for (i, n) in s.nat_gateways.iter().enumerate() {
-        if let Some(list) = at(n.subnet.as_deref()).and_then(|si| in_subnet.get_mut(si)) {
-            list[0].push(i);
-        }
-    }
-    for (i, g) in s.gwlb_endpoints.iter().enumerate() {
-        if let Some(list) = at(Some(&g.subnet)).and_then(|si| in_subnet.get_mut(si)) {
-            list[1].push(i);
-        }
-    }
-    for (i, e) in s.network_interfaces.iter().enumerate() {
-        if let Some(list) = at(Some(&e.subnet)).and_then(|si| in_subnet.get_mut(si)) {
-            list[2].push(i);
-        }
-    }
-    let mut marked = vec![false; s.subnets.len()];
-    for id in path.iter() {
-        if let Some(m) = app.model.subnet_index(id).and_then(|si| marked.get_mut(si)) {
-            *m = true;
-        }
-    }
-    let mut subnets_in: Vec<Vec<usize>> = vec![Vec::new(); s.availability_zones.len()];
-    for (sub_i, &az) in app.model.subnet_az.iter().enumerate() {
-        if let Some(list) = subnets_in.get_mut(az) {
-            list.push(sub_i);
-        }
-    }
+    let Index {
+        by_subnet,
+        enis_by_subnet,
+        in_subnet,
+        marked,
+        subnets_in,
+        ..
+    } = ix;
     let mut columns = Vec::new();
     for az_i in shown_azs(app) {
         let down = failed.get(az_i).copied().unwrap_or(false);
         let base = if down { theme.failed() } else { theme.plain() };
         let here = subnets_in.get(az_i).map_or(&[][..], |v| &v[..]);
         // A box is about a dozen rows: sized once rather than grown row by row.
-        let mut col = Vec::with_capacity((here.len() * 12 + 2).min(rows.saturating_add(2)));
+        let mut col = Column {
+            focus: Vec::with_capacity((here.len() * 12 + 2).min(rows.saturating_add(2))),
+            ..Column::default()
+        };
         let az_focus = s.availability_zones.get(az_i).map_or(0, |a| focus(&a.name));
         put(&mut col, window, az_focus, || {
             let label = format!("{} {}", az_i + 1, app.model.az_label(az_i));

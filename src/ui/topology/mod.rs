@@ -14,14 +14,37 @@ use crate::i18n::t;
 
 mod draw;
 
-use draw::{Drawing, draw, targets_label};
+use draw::{Drawing, Index, draw, targets_label};
 
 use super::text::width;
 use super::theme::{ON_PATH, Theme};
 use super::{Hotspot, clamp_scroll, draw_panel, put_lines};
 
-/// A drawn line, its clickable cells (x, width, message) and its focus (see [`Row`]).
-type Composed = Vec<(Line<'static>, Vec<(u16, u16, Msg)>, u8)>;
+/// A drawn line and its clickable cells (x, width, message).
+type Made = (Line<'static>, Vec<(u16, u16, Msg)>);
+
+/// The drawing as one list of lines (columns side by side): every line's focus (see
+/// [`draw::Row`]), and the lines from `first` on made (those on screen).
+#[derive(Debug, Default, PartialEq)]
+struct Composed {
+    focus: Vec<u8>,
+    first: usize,
+    made: Vec<Made>,
+}
+
+impl Composed {
+    fn len(&self) -> usize {
+        self.focus.len()
+    }
+
+    /// The made lines from `scroll`, at most `height` of them.
+    fn shown(&self, scroll: usize, height: usize) -> impl Iterator<Item = &Made> {
+        self.made
+            .iter()
+            .skip(scroll.saturating_sub(self.first))
+            .take(height)
+    }
+}
 
 /// Ids the selected path passes through (hop ids, and the source's subnet).
 pub(crate) fn on_path(app: &App) -> HashSet<String> {
@@ -119,12 +142,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         return;
     };
     let (lines, scroll) = composed(app, theme, inner);
-    // Only the lines on screen are made: the others are empty.
+    // Only the lines on screen are made.
     let shown: Vec<Line<'static>> = lines
-        .iter()
-        .skip(scroll)
-        .take(inner.height as usize)
-        .map(|(l, _, _)| l.clone())
+        .shown(scroll, inner.height as usize)
+        .map(|(l, _)| l.clone())
         .collect();
     put_lines(&shown, 0, inner, buf);
     super::scroll_marker(
@@ -141,8 +162,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
 
 /// The drawing for `inner` and the line it starts at: where the user scrolled it, or, while
 /// following, where the selected source and the lesson step's changes are in view. Only the
-/// lines on screen are made (the others are empty, with their focus): a first pass finds
-/// where the view starts from every row's focus, a second makes the lines from there.
+/// lines on screen are made: a first pass finds where the view starts from every row's focus
+/// (a byte per row, no line), a second makes the lines from there.
 fn composed(app: &App, theme: &Theme, inner: Rect) -> (Composed, usize) {
     let (n, col_width) = columns_geometry(app, inner);
     let rows = if app.topo_follow {
@@ -152,39 +173,44 @@ fn composed(app: &App, theme: &Theme, inner: Rect) -> (Composed, usize) {
     };
     let (width, cw) = (inner.width as usize, col_width as usize);
     let height = inner.height as usize;
-    let skeleton = draw(app, theme, width, cw, rows, 0..0);
-    let lines = compose(&skeleton, n, col_width, 0..0);
+    let ix = Index::new(app);
+    let skeleton = draw(app, &ix, theme, width, cw, rows, 0..0);
+    let focus = compose(&skeleton, n, col_width, 0..0).focus;
     let scroll = if app.topo_follow {
-        follow(
-            &lines.iter().map(|(_, _, f)| *f).collect::<Vec<_>>(),
-            height,
-        )
+        follow(&focus, height)
     } else {
-        clamp_scroll(app.scroll[0], lines.len(), inner.height)
+        clamp_scroll(app.scroll[0], focus.len(), inner.height)
     };
     let top = skeleton.top.len();
     let window = scroll.saturating_sub(top)..(scroll + height).saturating_sub(top);
     // The second pass stops a row past the window (a column stops at the first subnet that
-    // starts after `rows`): the rows before are the skeleton's, made, and the skeleton keeps
-    // the rest (the lines above and below the columns are made in both passes).
+    // starts after `rows`): the column lines on screen are its, and the lines above and below
+    // the columns (made in both passes) the skeleton's, whose length is the drawing's.
     let d = draw(
         app,
+        &ix,
         theme,
         width,
         cw,
         rows.min(window.end.saturating_add(1)),
-        window.clone(),
+        window,
     );
-    let made = compose(&d, n, col_width, scroll..scroll + height);
-    let columns = top..top + skeleton.columns.iter().map(|c| c.len()).max().unwrap_or(0);
-    let mut lines = lines;
-    for (i, line) in made.into_iter().enumerate().skip(scroll).take(height) {
-        if columns.contains(&i)
-            && let Some(slot) = lines.get_mut(i)
-        {
-            *slot = line;
-        }
-    }
+    // The lines on screen: above and below the columns the skeleton's (its length is the
+    // drawing's), the columns' the second pass's.
+    let (rows, d_rows) = (column_rows(&skeleton), column_rows(&d));
+    let made = (scroll..(scroll + height).min(focus.len()))
+        .map(|i| match i.checked_sub(top) {
+            None => (skeleton.top[i].clone(), Vec::new()),
+            Some(r) if r < rows && r < d_rows => column_line(&d, n, col_width, r),
+            Some(r) if r < rows => Made::default(),
+            Some(r) => (skeleton.bottom[r - rows].line.clone(), Vec::new()),
+        })
+        .collect();
+    let lines = Composed {
+        focus,
+        first: scroll,
+        made,
+    };
     (lines, scroll)
 }
 
@@ -220,52 +246,59 @@ pub(crate) fn scroll_in(app: &App, area: Rect) -> usize {
     composed(app, &Theme::new(false), inner).1
 }
 
-/// The drawing as one list of lines (columns side by side), each with its clickable cells;
-/// the lines outside `window` are empty (their focus kept).
+/// The drawing as one list of lines (columns side by side): every line's focus, and the lines
+/// in `window` that exist made, each with its clickable cells (a column row the drawing did
+/// not make is an empty line). The focus is a column at a time: a byte per row and column,
+/// not a line.
 fn compose(d: &Drawing, n: usize, col_width: u16, window: std::ops::Range<usize>) -> Composed {
-    let mut out: Composed = Vec::new();
-    for l in &d.top {
-        out.push((l.clone(), Vec::new(), 0));
-    }
-    let rows = d.columns.iter().map(|c| c.len()).max().unwrap_or(0);
-    out.reserve(rows + d.bottom.len());
-    for r in 0..rows {
-        if !window.contains(&out.len()) {
-            let focus = d
-                .columns
-                .iter()
-                .take(n)
-                .filter_map(|c| c.get(r))
-                .map(|row| row.focus);
-            out.push((Line::default(), Vec::new(), focus.max().unwrap_or(0)));
-            continue;
+    let (top, rows) = (d.top.len(), column_rows(d));
+    let mut focus = vec![0u8; top + rows];
+    for col in d.columns.iter().take(n) {
+        for (f, &c) in focus[top..].iter_mut().zip(&col.focus) {
+            *f = (*f).max(c);
         }
-        let mut spans = Vec::new();
-        let mut clicks = Vec::new();
-        let mut focus = 0;
-        for (c, col) in d.columns.iter().enumerate().take(n) {
-            let x = c as u16 * (col_width + 1);
-            match col.get(r) {
-                Some(row) => {
-                    focus = focus.max(row.focus);
-                    spans.extend(row.line.spans.iter().cloned());
-                    let w = row.line.width() as u16;
-                    if let Some(m) = &row.click {
-                        clicks.push((x, col_width, *m));
-                    }
-                    spans.push(Span::raw(
-                        " ".repeat((col_width + 1).saturating_sub(w) as usize),
-                    ));
+    }
+    focus.extend(d.bottom.iter().map(|row| row.focus));
+    let made = (window.start..window.end.min(focus.len()))
+        .map(|i| match i.checked_sub(top) {
+            None => (d.top[i].clone(), Vec::new()),
+            Some(r) if r < rows => column_line(d, n, col_width, r),
+            Some(r) => (d.bottom[r - rows].line.clone(), Vec::new()),
+        })
+        .collect();
+    Composed {
+        focus,
+        first: window.start,
+        made,
+    }
+}
+
+/// How many rows the longest column has.
+fn column_rows(d: &Drawing) -> usize {
+    d.columns.iter().map(|c| c.len()).max().unwrap_or(0)
+}
+
+/// Row `r` of the columns side by side, with its clickable cells.
+fn column_line(d: &Drawing, n: usize, col_width: u16, r: usize) -> Made {
+    let mut spans = Vec::new();
+    let mut clicks = Vec::new();
+    for (c, col) in d.columns.iter().enumerate().take(n) {
+        let x = c as u16 * (col_width + 1);
+        match col.made(r) {
+            Some(row) => {
+                spans.extend(row.line.spans.iter().cloned());
+                let w = row.line.width() as u16;
+                if let Some(m) = &row.click {
+                    clicks.push((x, col_width, *m));
                 }
-                None => spans.push(Span::raw(" ".repeat(col_width as usize + 1))),
+                spans.push(Span::raw(
+                    " ".repeat((col_width + 1).saturating_sub(w) as usize),
+                ));
             }
+            None => spans.push(Span::raw(" ".repeat(col_width as usize + 1))),
         }
-        out.push((Line::from(spans), clicks, focus));
     }
-    for row in &d.bottom {
-        out.push((row.line.clone(), Vec::new(), row.focus));
-    }
-    out
+    (Line::from(spans), clicks)
 }
 
 pub fn hotspots(app: &App, area: Rect) -> Vec<Hotspot> {
@@ -277,12 +310,7 @@ pub fn hotspots(app: &App, area: Rect) -> Vec<Hotspot> {
     };
     let (lines, scroll) = composed(app, &Theme::new(false), inner);
     let mut spots = Vec::new();
-    for (row, (line, clicks, _)) in lines
-        .iter()
-        .skip(scroll)
-        .take(inner.height as usize)
-        .enumerate()
-    {
+    for (row, (line, clicks)) in lines.shown(scroll, inner.height as usize).enumerate() {
         let y = inner.y + row as u16;
         for (x, w, msg) in clicks {
             spots.push(Hotspot {
@@ -327,13 +355,11 @@ mod tests {
             app.scroll[0] as usize + inner.height as usize + 1
         };
         let (w, cw) = (inner.width as usize, col_width as usize);
-        let d = draw(app, theme, w, cw, rows, 0..usize::MAX);
+        let d = draw(app, &Index::new(app), theme, w, cw, rows, 0..usize::MAX);
         let lines = compose(&d, n, col_width, 0..usize::MAX);
+        assert_eq!(lines.made.len(), lines.len(), "every line made");
         let scroll = if app.topo_follow {
-            follow(
-                &lines.iter().map(|(_, _, f)| *f).collect::<Vec<_>>(),
-                inner.height as usize,
-            )
+            follow(&lines.focus, inner.height as usize)
         } else {
             clamp_scroll(app.scroll[0], lines.len(), inner.height)
         };
@@ -364,15 +390,11 @@ mod tests {
                         let (got, scroll) = composed(&app, &theme, inner);
                         assert_eq!(scroll, at, "{file}");
                         assert_eq!(got.len(), want.len(), "{file}");
-                        let focus = |c: &Composed| c.iter().map(|l| l.2).collect::<Vec<_>>();
-                        assert_eq!(focus(&got), focus(&want), "{file}");
+                        assert_eq!(got.focus, want.focus, "{file}");
                         let shown = |c: &Composed| {
-                            c.iter()
-                                .skip(at)
-                                .take(height as usize)
-                                .map(|(l, k, _)| (l.clone(), k.clone()))
-                                .collect::<Vec<_>>()
+                            c.shown(at, height as usize).cloned().collect::<Vec<_>>()
                         };
+                        assert!(!shown(&got).is_empty(), "{file}");
                         assert_eq!(shown(&got), shown(&want), "{file} {follow} {scroll}");
                     }
                 }
