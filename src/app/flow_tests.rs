@@ -601,3 +601,131 @@ fn an_ipv6_route_is_replaced_from_the_edit_menu_and_undone() {
     );
     assert_eq!(via(&app), "reachable via egress_only_internet_gateway");
 }
+
+/// The path from `from` to `to` (labels as the pickers show them).
+fn select(app: &mut App, from: &str, to: &str) {
+    let s = app.sources.iter().position(|s| s.label == from).unwrap();
+    app.update_main(Msg::SelectSource(s));
+    let t = app.targets.iter().position(|t| t.query == to).unwrap();
+    app.update_main(Msg::SelectTarget(t));
+}
+
+/// Issue 17's edits from the edit menu: a group rule added by typing it (a typo keeps the
+/// input open and says what to type), a network ACL rule renumbered after the allow it came
+/// before, a group detached and attached, the check of an appliance flipped; each path follows
+/// and `u` puts each back.
+#[test]
+fn security_edits_from_the_edit_menu_follow_the_path_and_undo() {
+    let mut app = open("security-layers");
+    // app-b is left out of the endpoint group's HTTPS rules.
+    select(&mut app, "app-b", "ssm");
+    assert_eq!(verdict(&app), "blocked (security_group_ingress)");
+    press(&mut app, "e");
+    choose_value(&mut app, "security");
+    choose_value(&mut app, "sg-add");
+    choose_value(&mut app, "sg-endpoints|in");
+    press(&mut app, "tcp/443<Enter>");
+    assert!(matches!(app.overlay, Some(Overlay::Input(_))), "kept open");
+    assert!(status(&app).contains("\"tcp/443\""), "{}", status(&app));
+    press(&mut app, " 10.0.2.0/24<Enter>");
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    assert_eq!(verdict(&app), "reachable via interface_endpoint");
+    press(&mut app, "u");
+    assert_eq!(verdict(&app), "blocked (security_group_ingress)");
+    // restricted: its ACL's outbound deny (90) comes before the allow (100).
+    select(&mut app, "restricted", "ssm");
+    assert_eq!(verdict(&app), "blocked (network_acl_outbound)");
+    press(&mut app, "e");
+    choose_value(&mut app, "security");
+    choose_value(&mut app, "acl-renumber");
+    choose_value(&mut app, "acl-restricted|out|90");
+    press(&mut app, "100<Enter>");
+    assert!(status(&app).contains("100"), "taken: {}", status(&app));
+    press(&mut app, "<Esc>");
+    press(&mut app, "e");
+    choose_value(&mut app, "security");
+    choose_value(&mut app, "acl-renumber");
+    choose_value(&mut app, "acl-restricted|out|90");
+    press(&mut app, "110<Enter>");
+    assert_eq!(verdict(&app), "reachable via interface_endpoint");
+    press(&mut app, "u");
+    assert_eq!(verdict(&app), "blocked (network_acl_outbound)");
+    // Removing the deny does it too.
+    press(&mut app, "e");
+    choose_value(&mut app, "security");
+    choose_value(&mut app, "acl-remove");
+    choose_value(&mut app, "acl-restricted|out|90");
+    assert_eq!(verdict(&app), "reachable via interface_endpoint");
+    press(&mut app, "u");
+    // app-a's only group detached is refused (an interface keeps one); a second attached, then
+    // detached.
+    let groups = |app: &App| app.model.scenario().instances[0].security_groups.clone();
+    press(&mut app, "e");
+    choose_value(&mut app, "security");
+    choose_value(&mut app, "sg-attach");
+    choose_value(&mut app, "i-app-a");
+    choose_value(&mut app, "sg-db");
+    assert_eq!(groups(&app), ["sg-app", "sg-db"]);
+    press(&mut app, "e");
+    choose_value(&mut app, "security");
+    choose_value(&mut app, "sg-attach");
+    choose_value(&mut app, "i-app-a");
+    choose_value(&mut app, "sg-db");
+    assert_eq!(groups(&app), ["sg-app"]);
+    press(&mut app, "e");
+    choose_value(&mut app, "security");
+    choose_value(&mut app, "sg-attach");
+    choose_value(&mut app, "i-app-a");
+    choose_value(&mut app, "sg-app");
+    assert_eq!(groups(&app), ["sg-app"], "refused");
+    assert!(status(&app).contains("sg-app"), "{}", status(&app));
+    // The firewall appliance's check: on → off.
+    select(&mut app, "inspected", "sns");
+    assert_eq!(verdict(&app), "blocked (source_dest_check)");
+    press(&mut app, "e");
+    choose_value(&mut app, "security");
+    choose_value(&mut app, "sdc");
+    choose_value(&mut app, "eni-fw");
+    assert_eq!(
+        app.model.scenario().network_interfaces[0].source_dest_check,
+        Some(false)
+    );
+    assert_ne!(verdict(&app), "blocked (source_dest_check)");
+    press(&mut app, "u");
+    assert_eq!(verdict(&app), "blocked (source_dest_check)");
+}
+
+/// The security flows read in Japanese: the menu item, the steps and a rule's label.
+#[test]
+fn security_flows_read_in_japanese() {
+    let mut app = open("security-layers");
+    app.set_lang(Lang::Ja);
+    press(&mut app, "e");
+    let Some(Overlay::Picker(menu)) = &app.overlay else {
+        panic!("no menu");
+    };
+    let item = menu.items.iter().find(|i| i.value == "security").unwrap();
+    assert!(
+        item.label.starts_with("セキュリティグループ"),
+        "{}",
+        item.label
+    );
+    choose_value(&mut app, "security");
+    choose_value(&mut app, "acl-remove");
+    let Some(Overlay::Picker(p)) = &app.overlay else {
+        panic!("no rule step");
+    };
+    let rule = p
+        .items
+        .iter()
+        .find(|i| i.value == "acl-restricted|out|90")
+        .unwrap();
+    assert_eq!(
+        rule.label,
+        "acl-restricted アウトバウンド 90: 0.0.0.0/0 への tcp/443 を拒否"
+    );
+    assert!(
+        p.heading(Lang::Ja)
+            .contains("削除するネットワーク ACL のルール")
+    );
+}

@@ -273,6 +273,13 @@ sg-rule = { $group } rule { $index }: { $traffic } { $direction ->
     [egress] to
    *[ingress] from
 } { $peer }
+acl-rule-item = { $acl } { $direction } { $number }: { $allow ->
+    [yes] allow
+   *[no] deny
+} { $traffic } { $direction ->
+    [outbound] to
+   *[inbound] from
+} { $cidr }
 sg-rules-more = { $count } more
 hop-security-group = { $interface } { $direction ->
     [egress] egress

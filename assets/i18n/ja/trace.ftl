@@ -265,6 +265,16 @@ sg-rule = { $group } のルール { $index } ({ $direction ->
     [egress] { $peer } への
    *[ingress] { $peer } からの
 } { $traffic })
+acl-rule-item = { $acl } { $direction ->
+    [outbound] アウトバウンド
+   *[inbound] インバウンド
+} { $number }: { $direction ->
+    [outbound] { $cidr } への
+   *[inbound] { $cidr } からの
+} { $traffic } を{ $allow ->
+    [yes] 許可
+   *[no] 拒否
+}
 sg-rules-more = ほか { $count } 件
 hop-security-group = { $interface } の{ $direction ->
     [egress] アウトバウンド

@@ -26,6 +26,7 @@ impl App {
                 self.choose_bpa(purpose, &v)
             }
             Purpose::DnsChoice => self.choose_dns(&v),
+            Purpose::Security(step) => self.choose_security(step, &v),
             Purpose::Source => {
                 if let Ok(i) = v.parse() {
                     self.update_main(Msg::SelectSource(i));

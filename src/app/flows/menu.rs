@@ -237,6 +237,7 @@ impl App {
             "bpa" => self.start_bpa(),
             "dns" => self.start_dns(),
             "lat-delete" | "lat-subnet" => self.start_lattice(key),
+            "security" => self.start_security(),
             "dns-support" => self.confirm(
                 Edit::SetDnsSupport {
                     enabled: !s.vpc.enable_dns_support,
@@ -580,6 +581,15 @@ pub(in crate::app) fn edit_menu(app: &App) -> Picker {
             .position(|i| i.value == "bpa")
             .map_or(0, |i| i + 1);
         items.insert(at, dns);
+    }
+    // After the endpoint policy, only when the scenario has security groups, network ACLs or
+    // appliance interfaces.
+    if let Some(security) = super::security::menu_item(app) {
+        let at = items
+            .iter()
+            .position(|i| i.value == "endpoint-policy")
+            .map_or(0, |i| i + 1);
+        items.insert(at, security);
     }
     Picker::new(t(app.lang, "ui-edit-model"), items, Purpose::EditMenu)
 }

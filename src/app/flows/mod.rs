@@ -13,12 +13,14 @@ mod lattice;
 mod menu;
 mod pickers;
 mod request;
+mod security;
 mod submit;
 
 pub(in crate::app) use request::request_text;
 
 pub(super) use menu::edit_menu;
 pub(super) use pickers::{answer_picker, save_as_input, source_picker, target_picker};
+pub use security::SecurityStep;
 #[cfg(test)]
 pub(super) use submit::{parse_destination, target_from_value};
 
@@ -152,6 +154,8 @@ pub enum Purpose {
     DefaultGb,
     /// Apply [`App::pending_edit`] ("apply") or not.
     Confirm,
+    /// A step of a security group, network ACL or source/destination check edit.
+    Security(SecurityStep),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -360,8 +364,19 @@ pub(in crate::app) fn probe_text(p: crate::eval::Probe) -> String {
 /// Read `tcp/443`, `udp 53`, `tcp` (port 443), `icmp`, `all` (also `-1`, as AWS writes all
 /// protocols), each chosen traffic, or `default` (TCP 443 not chosen: a VPC Lattice resource
 /// is asked on its own port); none when it is not one of those.
-pub(in crate::app) fn parse_probe(text: &str) -> Option<crate::eval::Probe> {
+/// `tcp`, `udp`, `icmp`, `all` (or AWS's `-1`), lowercase, as the probe and typed rules take it.
+fn parse_protocol(text: &str) -> Option<crate::model::Protocol> {
     use crate::model::Protocol;
+    Some(match text {
+        "tcp" => Protocol::Tcp,
+        "udp" => Protocol::Udp,
+        "icmp" => Protocol::Icmp,
+        "all" | "-1" => Protocol::All,
+        _ => return None,
+    })
+}
+
+pub(in crate::app) fn parse_probe(text: &str) -> Option<crate::eval::Probe> {
     let text = text.trim().to_ascii_lowercase();
     if text == "default" {
         return Some(crate::eval::Probe::default());
@@ -370,13 +385,7 @@ pub(in crate::app) fn parse_probe(text: &str) -> Option<crate::eval::Probe> {
         Some((a, b)) => (a.trim().to_string(), Some(b.trim().to_string())),
         None => (text.clone(), None),
     };
-    let protocol = match proto.as_str() {
-        "tcp" => Protocol::Tcp,
-        "udp" => Protocol::Udp,
-        "icmp" => Protocol::Icmp,
-        "all" | "-1" => Protocol::All,
-        _ => return None,
-    };
+    let protocol = parse_protocol(&proto)?;
     let port = match (protocol.has_ports(), port) {
         (true, Some(p)) => p.parse::<u16>().ok().filter(|p| *p > 0)?,
         (true, None) => 443,

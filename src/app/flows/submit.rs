@@ -12,6 +12,7 @@ impl App {
         let text = input.text.trim().to_string();
         match input.purpose.clone() {
             Purpose::TypedTarget => self.add_typed_target(text),
+            Purpose::Security(step) => self.submit_security(step, input),
             Purpose::Probe => match super::parse_probe(&text) {
                 Some(probe) => {
                     self.set_probe(probe);
