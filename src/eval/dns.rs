@@ -11,6 +11,7 @@
 //! an endpoint's own private DNS being the most specific zone for its name.
 
 use std::net::Ipv4Addr;
+use std::sync::Arc;
 
 use ipnet::Ipv4Net;
 
@@ -130,14 +131,14 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, asked: &Asked<'_>, hops: &mut Trail) ->
         }
     }
 
-    let public = |ctx: &mut Ctx<'_>, hops: &mut Trail, why: Option<PublicWhy>| {
+    let public = |ctx: &mut Ctx<'_>, hops: &mut Trail, why: Option<Arc<PublicWhy>>| {
         let public = Public {
             service: &service.name,
             cidrs: asked.cidrs,
             illustrative: asked.illustrative,
             why,
         };
-        public_answer(ctx, name, &public, hops)
+        public_answer(ctx, name, public, hops)
     };
 
     if let Some(e) = private {
@@ -153,8 +154,10 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, asked: &Asked<'_>, hops: &mut Trail) ->
                     endpoint: Some(endpoint()),
                 }))
             });
-            let why = ctx.detail.then(|| PublicWhy::DnsHostnamesOff {
-                endpoint: endpoint(),
+            let why = ctx.detail.then(|| {
+                Arc::new(PublicWhy::DnsHostnamesOff {
+                    endpoint: endpoint(),
+                })
             });
             return public(ctx, hops, why);
         }
@@ -162,8 +165,10 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, asked: &Asked<'_>, hops: &mut Trail) ->
             ctx.note(|| Note::InboundResolverOnly {
                 endpoint: endpoint(),
             });
-            let why = ctx.detail.then(|| PublicWhy::InboundResolverOnly {
-                endpoint: endpoint(),
+            let why = ctx.detail.then(|| {
+                Arc::new(PublicWhy::InboundResolverOnly {
+                    endpoint: endpoint(),
+                })
             });
             return public(ctx, hops, why);
         }
@@ -176,24 +181,38 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, asked: &Asked<'_>, hops: &mut Trail) ->
         if scenario.interface_endpoints[e].lattice.is_some() {
             return lattice_outside(e, name, hops, ctx);
         }
-        let endpoint = Id::from(scenario.interface_endpoints[e].id.as_str());
-        if !service.private_dns_supported {
-            ctx.note(|| {
-                Note::PrivateDnsUnsupported(Box::new(PrivateDnsUnsupportedNote {
-                    service: Id::from(service.name.as_str()),
-                    name: name.clone(),
-                    endpoint: endpoint.clone(),
-                }))
-            });
-            why = Some(PublicWhy::PrivateDnsUnsupported { endpoint });
+        if !ctx.facts {
+            // The matrix and the cost estimate keep neither notes nor the DNS hop's fact.
+        } else if !service.private_dns_supported {
+            // The service's own name and first endpoint: the model made the note and the
+            // reason once; any other name (another Region's) makes its own.
+            let made = model.no_private_dns[asked.svc]
+                .as_ref()
+                .filter(|m| m.endpoint == e && m.note.name == *name);
+            let (note, reason) = match made {
+                Some(m) => (Arc::clone(&m.note), Arc::clone(&m.why)),
+                None => {
+                    let endpoint = Id::from(scenario.interface_endpoints[e].id.as_str());
+                    let note = PrivateDnsUnsupportedNote {
+                        service: Id::from(service.name.as_str()),
+                        name: name.clone(),
+                        endpoint: endpoint.clone(),
+                    };
+                    let reason = PublicWhy::PrivateDnsUnsupported { endpoint };
+                    (Arc::new(note), Arc::new(reason))
+                }
+            };
+            ctx.note(|| Note::PrivateDnsUnsupported(note));
+            why = Some(reason);
         } else {
+            let endpoint = Id::from(scenario.interface_endpoints[e].id.as_str());
             ctx.note(|| {
                 Note::PrivateDnsOff(Box::new(PrivateDnsOffNote {
                     endpoint: endpoint.clone(),
                     name: name.clone(),
                 }))
             });
-            why = Some(PublicWhy::PrivateDnsOff { endpoint });
+            why = Some(Arc::new(PublicWhy::PrivateDnsOff { endpoint }));
         }
     }
     public(ctx, hops, why)
@@ -428,9 +447,9 @@ pub(crate) fn resolve_public(
         service,
         cidrs,
         illustrative: false,
-        why: Some(why),
+        why: Some(Arc::new(why)),
     };
-    public_answer(ctx, &Id::from(name), &public, hops)
+    public_answer(ctx, &Id::from(name), public, hops)
 }
 
 /// A public answer: the service's public ranges, why (when the answer could have been private),
@@ -439,11 +458,11 @@ struct Public<'a> {
     service: &'a str,
     cidrs: &'a [Ipv4Net],
     illustrative: bool,
-    why: Option<PublicWhy>,
+    why: Option<Arc<PublicWhy>>,
 }
 
 /// The DNS hop that answers `name` with the public addresses (one place for both callers).
-fn public_answer(ctx: &mut Ctx<'_>, name: &Id, p: &Public<'_>, hops: &mut Trail) -> Answer {
+fn public_answer(ctx: &mut Ctx<'_>, name: &Id, p: Public<'_>, hops: &mut Trail) -> Answer {
     let model = ctx.model;
     hops.add_id(
         HopKind::Dns,
@@ -456,7 +475,7 @@ fn public_answer(ctx: &mut Ctx<'_>, name: &Id, p: &Public<'_>, hops: &mut Trail)
                 cidrs: shown(p.cidrs),
                 total: p.cidrs.len(),
                 illustrative: p.illustrative,
-                why: p.why.clone().map(Box::new),
+                why: p.why,
             },
         },
     );
@@ -466,4 +485,60 @@ fn public_answer(ctx: &mut Ctx<'_>, name: &Id, p: &Public<'_>, hops: &mut Trail)
         });
     }
     Answer::Public
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eval::{Query, evaluate};
+    use crate::model::{WhatIf, load_file};
+
+    /// DynamoDB has no private DNS: a path to it past its interface endpoint carries the note
+    /// and the public answer's reason that the model made once, with the facts each names.
+    #[test]
+    fn a_service_without_private_dns_shares_the_models_note_and_reason() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("scenarios/dynamodb-interface.ron");
+        let model = load_file(&path).expect("a shipped scenario");
+        let svc = model.service_lookup["dynamodb"];
+        let made = model.no_private_dns[svc]
+            .as_ref()
+            .expect("made by the model");
+        let endpoint = &model.scenario().interface_endpoints[made.endpoint].id;
+        assert_eq!(endpoint, "vpce-dynamodb-if");
+        let expected = PrivateDnsUnsupportedNote {
+            service: Id::from("dynamodb"),
+            name: Id::from(model.services()[svc].dns_name.as_str()),
+            endpoint: Id::from("vpce-dynamodb-if"),
+        };
+        assert_eq!(*made.note, expected);
+        let reason = PublicWhy::PrivateDnsUnsupported {
+            endpoint: Id::from("vpce-dynamodb-if"),
+        };
+        assert_eq!(*made.why, reason);
+        // Services with private DNS, or without an endpoint here, have none.
+        let s3 = model.service_lookup["s3"];
+        assert!(model.no_private_dns[s3].is_none());
+
+        for from in ["i-app-a", "i-app-b"] {
+            let q = Query::parse(&model, from, "dynamodb", false);
+            let trace = evaluate(&model, &WhatIf::default(), &q).expect("evaluates");
+            let note = trace.notes.iter().find_map(|n| match n {
+                Note::PrivateDnsUnsupported(n) => Some(n),
+                _ => None,
+            });
+            let note = note.expect("the note is on the trace");
+            assert!(Arc::ptr_eq(note, &made.note), "{from}: shared");
+            let why = trace.hops.iter().find_map(|h| match &h.fact {
+                Fact::Dns {
+                    answer: DnsAnswer::Public { why, .. },
+                    ..
+                } => why.clone(),
+                _ => None,
+            });
+            let why = why.expect("the DNS hop says why the answer is public");
+            assert!(Arc::ptr_eq(&why, &made.why), "{from}: shared");
+            assert_eq!(*why, reason);
+        }
+    }
 }

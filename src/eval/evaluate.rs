@@ -122,12 +122,12 @@ pub(super) fn source_hop(
         ctx.src_groups = crate::model::GroupSet::from_slice(&source.groups);
     }
     let mut hops = Trail::new(ctx.detail, ctx.facts, room);
-    let id = source.origin.id();
-    ctx.src_id = if ctx.detail {
-        id.clone()
-    } else {
-        Id::default()
+    // The matrix keeps no hops: the source's id is neither copied nor dropped for each cell.
+    let id = match ctx.detail {
+        true => source.origin.id(),
+        false => Id::default(),
     };
+    ctx.src_id = id.clone();
     hops.add_id(
         HopKind::Source,
         &id,

@@ -67,7 +67,10 @@ pub(crate) fn merge(
 /// reachable (their common way, or `mixed`; cross-AZ over every ENI reached); none → the first
 /// range's verdict; some → partial.
 fn outcome(ctx: &Ctx<'_>, src_az: usize, leaves: &[Leaf]) -> Verdict {
-    let enis: Vec<(usize, usize)> = leaves.iter().flat_map(|l| l.eni.iter().copied()).collect();
+    // Kept inline: the matrix asks this for every cell, and an interface endpoint's cell
+    // reaches a few ENIs (a `Vec` here was one allocation per such cell).
+    let enis: smallvec::SmallVec<[(usize, usize); 8]> =
+        leaves.iter().flat_map(|l| l.eni.iter().copied()).collect();
     outcome_of(ctx, src_az, leaves.iter().map(|l| &l.verdict), &enis)
 }
 
@@ -252,7 +255,14 @@ pub(crate) fn finish(
     parts: Vec<Part>,
 ) -> PathTrace {
     PathTrace {
-        from: source.origin.clone(),
+        // The matrix reads a trace's verdict only: its source is not copied (and dropped).
+        from: match ctx.detail {
+            true => source.origin.clone(),
+            false => Origin::Subnet {
+                id: Id::default(),
+                public_ip: false,
+            },
+        },
         to: to.clone(),
         verdict,
         notes: std::mem::take(&mut ctx.notes),

@@ -48,35 +48,18 @@ pub enum DnsAnswer {
         cidrs: ShownCidrs,
         total: usize,
         illustrative: bool,
-        /// Boxed: rare, and large beside the rest of a hop.
-        why: Option<Box<PublicWhy>>,
+        /// Shared: large beside the rest of a hop, and the commonest one is made once per
+        /// model (`crate::model::NoPrivateDns`).
+        why: Option<std::sync::Arc<PublicWhy>>,
     },
     /// A VPC Lattice link-local address (the managed prefix list `prefix_list`): the VPC's
     /// service network association `association` answers the name.
     Lattice { association: Id, prefix_list: Id },
 }
 
-/// Why a name resolved to public addresses although the VPC has something for it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
-pub enum PublicWhy {
-    /// The interface endpoint's private DNS is off.
-    PrivateDnsOff { endpoint: Id },
-    /// The service's interface endpoints have no private DNS (DynamoDB).
-    PrivateDnsUnsupported { endpoint: Id },
-    /// Private DNS is on but `enableDnsHostnames` is off.
-    DnsHostnamesOff { endpoint: Id },
-    /// Private DNS only for queries through the inbound Resolver endpoint.
-    InboundResolverOnly { endpoint: Id },
-    /// The name is in another Region, which no endpoint of this VPC covers.
-    OtherRegion { region: Id, home: Id },
-    /// A global name that Regional private DNS does not cover.
-    GlobalName { region: Id },
-    /// The Zonal endpoint of an S3 Express One Zone directory bucket in zone `zone`: S3
-    /// Express is reached by its public addresses (through a gateway endpoint's route, or
-    /// whatever route takes them).
-    DirectoryBucket { zone: Id },
-}
+/// Why a name resolved to public addresses although the VPC has something for it (made by the
+/// model when it is the same for every path, see `crate::model::NoPrivateDns`).
+pub use crate::model::PublicWhy;
 
 /// Where the replies of an inspected path start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -18,7 +18,7 @@ pub enum Note {
     /// An interface endpoint exists but its private DNS is off.
     PrivateDnsOff(Box<PrivateDnsOffNote>),
     /// The service's interface endpoint has no private DNS (DynamoDB).
-    PrivateDnsUnsupported(Box<PrivateDnsUnsupportedNote>),
+    PrivateDnsUnsupported(std::sync::Arc<PrivateDnsUnsupportedNote>),
     /// `enableDnsHostnames` is off: private DNS of `endpoint` does not apply (none: the gateway
     /// endpoint's documented requirement).
     DnsHostnamesOff(Box<DnsHostnamesOffNote>),
@@ -148,13 +148,9 @@ pub struct PrivateDnsOffNote {
     pub name: Id,
 }
 
-/// The facts of [`Note::PrivateDnsUnsupported`], boxed to keep a note small (two fit inline in a trace).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PrivateDnsUnsupportedNote {
-    pub service: Id,
-    pub name: Id,
-    pub endpoint: Id,
-}
+/// The facts of [`Note::PrivateDnsUnsupported`], shared to keep a note small (two fit inline in
+/// a trace) and made once per model for a service's own name (`crate::model::NoPrivateDns`).
+pub use crate::model::PrivateDnsUnsupportedNote;
 
 /// The facts of [`Note::DnsHostnamesOff`], boxed to keep a note small (two fit inline in a trace).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -298,6 +298,10 @@ impl Model {
                 self.service_endpoints == other.service_endpoints,
                 "service_endpoints",
             ),
+            (
+                self.no_private_dns == other.no_private_dns,
+                "no_private_dns",
+            ),
             (self.workloads == other.workloads, "workloads"),
             (self.security == other.security, "security"),
             (self.bpa == other.bpa, "bpa"),

@@ -37,7 +37,10 @@ pub(crate) use dns::DnsIndex;
 pub use lookups::{FailedAzs, UNCHECKED, Unchecked, unchecked_layers};
 pub use security::{GroupSet, SecurityIndex};
 pub(crate) use threads::{cores, gather};
-pub use trace_parts::{Az, AzNames, EndpointEni, Route as RouteFact, SHOWN_ROUTES};
+pub use trace_parts::{
+    Az, AzNames, EndpointEni, NoPrivateDns, PrivateDnsUnsupportedNote, PublicWhy,
+    Route as RouteFact, SHOWN_ROUTES,
+};
 
 /// How a subnet got its route table (aws-semantics.md §1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,6 +87,10 @@ pub struct Model {
     pub(crate) service_endpoints: Arc<Vec<Vec<usize>>>,
     /// Per service, its DNS name as a trace's id: copied without allocating.
     pub(crate) service_dns: Arc<Vec<compact_str::CompactString>>,
+    /// Per service without private DNS that has an interface endpoint, the note and the public
+    /// answer's reason its paths show, made once ([`NoPrivateDns`]). Built from the same parts
+    /// as `service_endpoints`, so kept exactly when it is.
+    pub(crate) no_private_dns: Arc<Vec<Option<NoPrivateDns>>>,
     workloads: Arc<Vec<Workload>>,
     /// Security groups and network ACLs as the evaluator reads them.
     pub(crate) security: Arc<SecurityIndex>,
@@ -429,6 +436,12 @@ impl Model {
                 service_endpoints
             },
         );
+        let no_private_dns = keep_or_build(
+            previous,
+            Parts::INTERFACE_ENDPOINTS.union(Parts::REGION),
+            |m| &m.no_private_dns,
+            || trace_parts::no_private_dns(&services, &service_endpoints, &service_dns, s),
+        );
         let workloads = keep_or_build(
             previous,
             Parts::REGION,
@@ -527,6 +540,7 @@ impl Model {
             endpoint_eni_facts,
             service_endpoints,
             service_dns,
+            no_private_dns,
         }
     }
 }

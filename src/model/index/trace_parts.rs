@@ -126,6 +126,86 @@ pub(super) fn service_dns_ids(services: &[crate::model::catalogue::Service]) -> 
     services.iter().map(|s| lasting_id(&s.dns_name)).collect()
 }
 
+/// Why a name resolved to public addresses although the VPC has something for it (a fact of a
+/// trace's DNS hop, `crate::eval::facts::DnsAnswer::Public`). Here, not in `eval`, because the
+/// model makes the commonest one once per service ([`NoPrivateDns`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum PublicWhy {
+    /// The interface endpoint's private DNS is off.
+    PrivateDnsOff { endpoint: CompactString },
+    /// The service's interface endpoints have no private DNS (DynamoDB).
+    PrivateDnsUnsupported { endpoint: CompactString },
+    /// Private DNS is on but `enableDnsHostnames` is off.
+    DnsHostnamesOff { endpoint: CompactString },
+    /// Private DNS only for queries through the inbound Resolver endpoint.
+    InboundResolverOnly { endpoint: CompactString },
+    /// The name is in another Region, which no endpoint of this VPC covers.
+    OtherRegion {
+        region: CompactString,
+        home: CompactString,
+    },
+    /// A global name that Regional private DNS does not cover.
+    GlobalName { region: CompactString },
+    /// The Zonal endpoint of an S3 Express One Zone directory bucket in zone `zone`: S3
+    /// Express is reached by its public addresses (through a gateway endpoint's route, or
+    /// whatever route takes them).
+    DirectoryBucket { zone: CompactString },
+}
+
+/// The facts of the note `private_dns_unsupported` (`crate::eval::facts::Note`): the
+/// service's interface endpoint `endpoint` exists, but the service has no private DNS, so
+/// `name` resolves to the public addresses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PrivateDnsUnsupportedNote {
+    pub service: CompactString,
+    pub name: CompactString,
+    pub endpoint: CompactString,
+}
+
+/// For a service without private DNS (DynamoDB) that has an interface endpoint in this
+/// Region: the note and the public answer's reason of a path that asks the service's own name
+/// (aws-semantics.md §3), made once per model and shared by every such path, which otherwise
+/// allocated both on each evaluation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoPrivateDns {
+    /// The interface endpoint the note names: the service's first.
+    pub endpoint: usize,
+    pub note: Arc<PrivateDnsUnsupportedNote>,
+    pub why: Arc<PublicWhy>,
+}
+
+/// Per service, its [`NoPrivateDns`] (none: it has private DNS, or no endpoint here).
+/// `endpoints` is the model's list of each service's interface endpoints, `dns` their DNS
+/// names ([`service_dns_ids`]).
+pub(super) fn no_private_dns(
+    services: &[crate::model::catalogue::Service],
+    endpoints: &[Vec<usize>],
+    dns: &[CompactString],
+    s: &Scenario,
+) -> Vec<Option<NoPrivateDns>> {
+    services
+        .iter()
+        .zip(endpoints.iter().zip(dns))
+        .map(|(svc, (endpoints, name))| {
+            let &e = endpoints.first()?;
+            if svc.private_dns_supported {
+                return None;
+            }
+            let endpoint = CompactString::from(s.interface_endpoints[e].id.as_str());
+            Some(NoPrivateDns {
+                endpoint: e,
+                note: Arc::new(PrivateDnsUnsupportedNote {
+                    service: CompactString::from(svc.name.as_str()),
+                    name: name.clone(),
+                    endpoint: endpoint.clone(),
+                }),
+                why: Arc::new(PublicWhy::PrivateDnsUnsupported { endpoint }),
+            })
+        })
+        .collect()
+}
+
 /// Each AZ of the scenario, in order.
 pub(super) fn az_names(s: &Scenario) -> Vec<Az> {
     s.availability_zones
