@@ -183,6 +183,15 @@ pub(super) struct Cells<'m, T = MatrixCell> {
     /// [`Walked::decided`]), and the index of the last class's.
     checks: Vec<(crate::model::GroupSet, ipnet::Ipv4Net)>,
     last: usize,
+    /// When the class-wide reads are deferred ([`Cells::deferring`]): the kept walks the class
+    /// being evaluated took its cells from (replayed or walked), in the order of its cells,
+    /// whose reads [`Cells::end_class`] adds.
+    defer: Option<Vec<u32>>,
+    /// Per list of kept walks a class of the family took its cells from, the union of their
+    /// class-wide reads ([`Deps::absorb`]): most classes of a family take their cells from
+    /// the same walks, and absorbing one union instead of a walk's reads per cell was the
+    /// largest single cost of a replay.
+    unions: Vec<(Vec<u32>, Deps)>,
 }
 
 impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
@@ -193,7 +202,57 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
             logs: Vec::new(),
             checks: Vec::new(),
             last: 0,
+            defer: None,
+            unions: Vec::new(),
         }
+    }
+
+    /// [`Self::new`], its cells' class-wide reads added once per class by
+    /// [`Self::end_class`], which the caller calls after each class's cells.
+    fn deferring(services: usize) -> Cells<'m, T> {
+        Cells {
+            defer: Some(Vec::with_capacity(services)),
+            ..Cells::new(services)
+        }
+    }
+
+    /// Deferring ([`Self::deferring`]): add to the class just evaluated the class-wide reads of
+    /// the kept walks its cells came from, the union of their reads made once per distinct
+    /// list of walks in the family. The union of sets, as absorbing each walk's reads per cell.
+    fn end_class(&mut self, deps: &mut Deps) {
+        let Some(walks) = self.defer.as_mut() else {
+            return;
+        };
+        if walks.is_empty() || !deps.on {
+            walks.clear();
+            return;
+        }
+        let u = match self.unions.iter().position(|(w, _)| w[..] == walks[..]) {
+            Some(u) => {
+                walks.clear();
+                u
+            }
+            None => {
+                let mut union = Deps::recording();
+                for &w in walks.iter() {
+                    union.absorb(&self.walks[w as usize].reads);
+                }
+                let cap = walks.capacity();
+                let list = std::mem::replace(walks, Vec::with_capacity(cap));
+                self.unions.push((list, union));
+                self.unions.len() - 1
+            }
+        };
+        // The kept union is that of the same walks' reads (an invariant, not a message).
+        #[cfg(debug_assertions)]
+        {
+            let mut direct = Deps::recording();
+            for &w in &self.unions[u].0 {
+                direct.absorb(&self.walks[w as usize].reads);
+            }
+            assert_eq!(direct, self.unions[u].1);
+        }
+        deps.absorb(&self.unions[u].1);
     }
 
     /// The index of `source`'s groups and address in [`Cells::checks`] (none past 64).
@@ -257,10 +316,18 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
         let groups = &source.groups;
         let checks = self.checks_of(source);
         if let Some(w) = self.replayed(ctx, source, s, checks) {
+            // Deferring, the walk's class-wide reads are added at the class's end.
+            let class_wide = match self.defer.as_mut() {
+                Some(d) => {
+                    d.push(w);
+                    false
+                }
+                None => true,
+            };
             let w = &self.walks[w as usize];
             #[cfg(debug_assertions)]
             walks_alike(ctx, &w.cell, walk);
-            read_as(ctx, &w.reads, &self.logs[w.log.clone()], groups);
+            read_as(ctx, &w.reads, &self.logs[w.log.clone()], groups, class_wide);
             return w.cell.clone();
         }
         let class = std::mem::take(ctx.deps.get_mut());
@@ -279,8 +346,17 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
         }
         let log = start.min(logs.len())..logs.len();
         let reads = std::mem::replace(ctx.deps.get_mut(), class);
-        read_as(ctx, &reads, &logs[log.clone()], groups);
-        if self.kept[s].len() < KEPT {
+        let kept = self.kept[s].len() < KEPT;
+        // A kept walk's class-wide reads are added with the class's others when deferring.
+        let class_wide = match (kept, self.defer.as_mut()) {
+            (true, Some(d)) => {
+                d.push(self.walks.len() as u32);
+                false
+            }
+            _ => true,
+        };
+        read_as(ctx, &reads, &logs[log.clone()], groups, class_wide);
+        if kept {
             let w = self.walks.len() as u32;
             self.kept[s].push(w);
             self.walks.push(Walked {
@@ -333,7 +409,7 @@ pub(super) fn rows(
         return vec![(*only, (row, std::mem::take(ctx.deps.get_mut())))];
     }
     let model = ctx.model;
-    let mut cells = Cells::new(n);
+    let mut cells = Cells::deferring(n);
     let mut out: Vec<(usize, Row)> = Vec::with_capacity(members.len());
     for &k in members {
         fresh(ctx);
@@ -345,6 +421,7 @@ pub(super) fn rows(
                 cell
             })
             .collect();
+        cells.end_class(ctx.deps.get_mut());
         // Classes whose cells all came out alike share one row.
         let same = out
             .iter()
@@ -370,13 +447,16 @@ fn each_once(logs: &[Logged<'_>], start: usize) {
 }
 
 /// Record, for the cell being evaluated, what a walk read: `cell` (its reads but the source's
-/// groups' rules) and the rules of the source's groups `groups` if a check of `log` read them.
-fn read_as(ctx: &mut Ctx<'_>, cell: &Deps, log: &[Logged<'_>], groups: &[u32]) {
+/// groups' rules; its class-wide reads only when `class_wide`, else [`Cells::end_class`] adds
+/// them) and the rules of the source's groups `groups` if a check of `log` read them.
+fn read_as(ctx: &mut Ctx<'_>, cell: &Deps, log: &[Logged<'_>], groups: &[u32], class_wide: bool) {
     let deps = ctx.deps.get_mut();
     if !deps.on {
         return;
     }
-    deps.absorb(cell);
+    if class_wide {
+        deps.absorb(cell);
+    }
     deps.cell.absorb(&cell.cell);
     deps.cell_azs.absorb(&cell.cell_azs);
     if log
@@ -442,4 +522,78 @@ fn walks_alike<'m, T: PartialEq + std::fmt::Debug>(
     *ctx.deps.get_mut() = deps;
     // An invariant of the replay, not a message.
     assert_eq!(&walked, cell);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A kept walk that read the tables, groups, ACL crossings and AZs `bits` (and every
+    /// table's size or a wide AZ when asked).
+    fn walked(bits: &[u16], all_tables: bool, wide: bool) -> Walked<u8> {
+        let mut reads = Deps::recording();
+        for &b in bits {
+            let b = usize::from(b);
+            match b % 4 {
+                0 => reads.tables.set(b / 4),
+                1 => reads.groups.set(b / 4),
+                2 => reads.acls.set(b / 4),
+                _ => reads.azs.set(b % 64),
+            }
+        }
+        reads.subnets.set(bits.len());
+        reads.all_tables = all_tables;
+        reads.wide = wide;
+        Walked {
+            log: 0..0,
+            address: ipnet::Ipv4Net::default(),
+            groups: Default::default(),
+            public_ip: false,
+            reads_public_ip: false,
+            cell: 0,
+            reads,
+            decided: [0; 2],
+        }
+    }
+
+    proptest! {
+        /// Deferred, a class's cells add the class-wide reads of the walks they came from once
+        /// per class, their union made once per distinct list of walks: the class reads what
+        /// absorbing each cell's walk would have given it, whatever it read before.
+        #[test]
+        fn deferred_reads_equal_reads_absorbed_per_cell(
+            walks in proptest::collection::vec(
+                (proptest::collection::vec(0u16..2400, 0..12), any::<bool>(), any::<bool>()),
+                1..8,
+            ),
+            classes in proptest::collection::vec(
+                (proptest::collection::vec(0usize..8, 0..6), 0u16..2400),
+                1..12,
+            ),
+        ) {
+            let mut cells: Cells<'_, u8> = Cells::deferring(4);
+            cells.walks = walks.iter().map(|(b, t, w)| walked(b, *t, *w)).collect();
+            // Few distinct lists, so that classes share them.
+            let lists: Vec<Vec<u32>> = classes
+                .iter()
+                .map(|(l, _)| l.iter().map(|&w| (w % walks.len()) as u32).collect())
+                .collect();
+            for (i, (_, before)) in classes.iter().enumerate() {
+                let list = &lists[i % 3.min(lists.len())];
+                let mut deferred = Deps::recording();
+                deferred.groups.set(usize::from(*before));
+                let mut direct = deferred.clone();
+                if let Some(d) = cells.defer.as_mut() {
+                    d.extend(list);
+                }
+                cells.end_class(&mut deferred);
+                for &w in list {
+                    direct.absorb(&cells.walks[w as usize].reads);
+                }
+                prop_assert_eq!(&deferred, &direct);
+                prop_assert!(cells.defer.as_ref().is_some_and(Vec::is_empty));
+            }
+        }
+    }
 }
