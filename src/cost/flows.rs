@@ -221,6 +221,16 @@ pub(super) fn aggregate(
         .iter()
         .map(|key| {
             let (m, t) = touched.as_ref()?;
+            // A class whose source's AZ failed with this edit read that AZ: its results are
+            // made again below (without a walk), so its reads are not planned cell by cell
+            // first (a quarter of the classes at 4x the quota model).
+            let az = model.subnet_az[key.subnet];
+            if failed.get(az) == Some(&true)
+                && m.failed.get(az) == Some(&false)
+                && !s.subnets[key.subnet].ipv6_only
+            {
+                return None;
+            }
             let old = m.slots.get(key)?;
             let plan = t.plan(&old.deps)?;
             let redo: Vec<usize> = plan

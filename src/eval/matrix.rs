@@ -442,9 +442,19 @@ pub fn evaluate_all_after(previous: &Matrix, model: &Model, what_if: &WhatIf) ->
     // What a class evaluated again holds until its row is made: one of each, shared (an AZ
     // failure at 4x the quota model evaluates thousands of classes again).
     let (no_row, no_deps): (Arc<[MatrixCell]>, Arc<Deps>) = (Arc::from(Vec::new()), Arc::default());
+    // A class whose source's AZ failed with this edit: its walks read that AZ, so its row is
+    // made again below (without a walk) whatever else they read, and its reads, a cell at a
+    // time, are not looked through first (a quarter of the classes at 4x the quota model).
+    let just_failed = |subnet: usize| {
+        let az = model.subnet_az[subnet];
+        failed.get(az) == Some(&true)
+            && memo.failed.get(az) == Some(&false)
+            && !model.scenario().subnets[subnet].ipv6_only
+    };
     for (k, key) in classes.keys.iter().enumerate() {
         let j = before.get(key).copied().unwrap_or(u32::MAX) as usize;
         let hit = match memo.deps.get(j) {
+            Some(_) if just_failed(key.subnet) => change::Hit::Row,
             Some(d) => change.hit(d),
             None => change::Hit::Row,
         };
