@@ -86,8 +86,8 @@ fn acl(subnet: &str, inbound: Vec<NetworkAclRule>, outbound: Vec<NetworkAclRule>
         name: None,
         default: false,
         subnets: vec![subnet.into()],
-        inbound,
-        outbound,
+        inbound: inbound.into(),
+        outbound: outbound.into(),
         ipv6_inbound: Vec::new(),
         ipv6_outbound: Vec::new(),
     }
@@ -166,13 +166,14 @@ fn a_gwlb_endpoint_has_no_security_group() {
     s.security_groups.push(SecurityGroup {
         id: "sg-all".into(),
         name: None,
-        ingress: vec![],
+        ingress: Default::default(),
         egress: vec![SecurityGroupRule {
             protocol: Protocol::All,
             ports: None,
             peer: Peer::Cidr("0.0.0.0/0".parse().unwrap()),
             description: None,
-        }],
+        }]
+        .into(),
         ingress_ipv6: Vec::new(),
         egress_ipv6: Vec::new(),
     });
@@ -208,16 +209,16 @@ fn an_appliance_forwards_only_what_its_groups_egress_allows() {
     s.security_groups.push(SecurityGroup {
         id: "sg-app".into(),
         name: None,
-        ingress: vec![],
-        egress: vec![all("0.0.0.0/0")],
+        ingress: Default::default(),
+        egress: vec![all("0.0.0.0/0")].into(),
         ingress_ipv6: Vec::new(),
         egress_ipv6: Vec::new(),
     });
     s.security_groups.push(SecurityGroup {
         id: "sg-fw".into(),
         name: None,
-        ingress: vec![all("10.0.0.0/16")],
-        egress: vec![],
+        ingress: vec![all("10.0.0.0/16")].into(),
+        egress: Default::default(),
         ingress_ipv6: Vec::new(),
         egress_ipv6: Vec::new(),
     });
@@ -249,7 +250,8 @@ fn an_appliance_forwards_only_what_its_groups_egress_allows() {
         ports: Some(PortRange(443, 443)),
         peer: Peer::PrefixList("s3".into()),
         description: None,
-    }];
+    }]
+    .into();
     let t = run(s, "i-priv-c", "s3");
     assert_eq!(t.verdict.via(), Some(Via::GatewayEndpoint), "{t:?}");
 }

@@ -175,8 +175,8 @@ fn with_group(
     s.security_groups.push(SecurityGroup {
         id: id.clone(),
         name: None,
-        ingress,
-        egress,
+        ingress: ingress.into(),
+        egress: egress.into(),
         ingress_ipv6: Vec::new(),
         egress_ipv6: Vec::new(),
     });
@@ -211,8 +211,8 @@ fn allow_all_acl() -> NetworkAcl {
         name: None,
         default: true,
         subnets: vec![],
-        inbound: vec![rule.clone()],
-        outbound: vec![rule],
+        inbound: vec![rule.clone()].into(),
+        outbound: vec![rule].into(),
         ipv6_inbound: Vec::new(),
         ipv6_outbound: Vec::new(),
     }
@@ -422,7 +422,7 @@ proptest! {
                 cidr,
                 action: if allow { RuleAction::Allow } else { RuleAction::Deny },
             })
-            .chain(acl.inbound.clone())
+            .chain(acl.inbound.iter().cloned())
             .collect();
         s.network_acls.push(acl);
         let Ok(model) = Model::new(s) else { return Ok(()); };

@@ -232,11 +232,13 @@ fn host_acl(on: u8, a: u8, b: u8) -> vpc_tui::model::NetworkAcl {
             rule(50, Protocol::Tcp, https, &block(a), RuleAction::Deny),
             rule(100, Protocol::All, None, "10.0.0.0/16", RuleAction::Allow),
             rule(110, Protocol::Tcp, replies, "0.0.0.0/0", RuleAction::Allow),
-        ],
+        ]
+        .into(),
         outbound: vec![
             rule(50, Protocol::Tcp, replies, &block(b), RuleAction::Deny),
             rule(100, Protocol::All, None, "0.0.0.0/0", RuleAction::Allow),
-        ],
+        ]
+        .into(),
         ipv6_inbound: Vec::new(),
         ipv6_outbound: Vec::new(),
     }

@@ -352,7 +352,7 @@ proptest! {
                     .filter(|r| r.0 == g)
                     .map(|&(_, p, port, c)| rule(p, PORTS[port as usize].max(1), c))
                     .collect(),
-                egress: vec![rule(0, 0, all)],
+                egress: vec![rule(0, 0, all)].into(),
                 ingress_ipv6: Vec::new(),
                 egress_ipv6: Vec::new(),
             })
@@ -396,8 +396,8 @@ proptest! {
                 name: None,
                 default: true,
                 subnets: vec![],
-                inbound: vec![allow_all(100)],
-                outbound: vec![allow_all(100)],
+                inbound: vec![allow_all(100)].into(),
+                outbound: vec![allow_all(100)].into(),
                 ipv6_inbound: Vec::new(),
                 ipv6_outbound: Vec::new(),
             },
@@ -409,8 +409,8 @@ proptest! {
                     .filter(|&i| associated[i])
                     .map(|i| format!("subnet-{i}"))
                     .collect(),
-                inbound: numbered(false),
-                outbound: numbered(true),
+                inbound: numbered(false).into(),
+                outbound: numbered(true).into(),
                 ipv6_inbound: Vec::new(),
                 ipv6_outbound: Vec::new(),
             },

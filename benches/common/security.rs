@@ -160,8 +160,8 @@ fn group(s: &Scenario, rng: &mut XorShift, g: usize) -> SecurityGroup {
     SecurityGroup {
         id: group_id(g),
         name: Some(format!("tier-{g:03}")),
-        ingress,
-        egress,
+        ingress: ingress.into(),
+        egress: egress.into(),
         ingress_ipv6: Vec::new(),
         egress_ipv6: Vec::new(),
     }
@@ -245,8 +245,8 @@ fn acl(s: &Scenario, rng: &mut XorShift, a: usize) -> NetworkAcl {
             .step_by(NETWORK_ACLS)
             .map(|i| s.subnets[i].id.clone())
             .collect(),
-        inbound: acl_rules(rng, inbound),
-        outbound: acl_rules(rng, outbound),
+        inbound: acl_rules(rng, inbound).into(),
+        outbound: acl_rules(rng, outbound).into(),
         ipv6_inbound: Vec::new(),
         ipv6_outbound: Vec::new(),
     }

@@ -123,10 +123,12 @@ pub struct SecurityGroup {
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// Shared with the scenarios edits make until an edit changes them (an edit of one group
+    /// copies that group's rules alone).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub ingress: Vec<SecurityGroupRule>,
+    pub ingress: super::Shared<SecurityGroupRule>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub egress: Vec<SecurityGroupRule>,
+    pub egress: super::Shared<SecurityGroupRule>,
     /// IPv6 rules (`Ipv6Ranges`; `security_v6.rs`): IPv6 traffic is checked against these only.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ingress_ipv6: Vec<super::Ipv6GroupRule>,
@@ -149,13 +151,15 @@ impl SecurityGroup {
                 ports: None,
                 peer: Peer::Group(id.to_string()),
                 description: None,
-            }],
+            }]
+            .into(),
             egress: vec![SecurityGroupRule {
                 protocol: Protocol::All,
                 ports: None,
                 peer: Peer::Cidr(Ipv4Net::default()),
                 description: None,
-            }],
+            }]
+            .into(),
             // `::/0` outbound when the VPC has an IPv6 block: the IPv6 rules read the VPC
             // (`eval::rules::security_group_v6`).
             ingress_ipv6: Vec::new(),
@@ -206,10 +210,11 @@ pub struct NetworkAcl {
     pub default: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub subnets: Vec<String>,
+    /// Shared with the scenarios edits make until an edit changes them, as a group's rules.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub inbound: Vec<NetworkAclRule>,
+    pub inbound: super::Shared<NetworkAclRule>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub outbound: Vec<NetworkAclRule>,
+    pub outbound: super::Shared<NetworkAclRule>,
     /// IPv6 entries (`Ipv6CidrBlock`; `security_v6.rs`): IPv6 traffic is checked against these
     /// only, and denied by the final `*` rule when none matches.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

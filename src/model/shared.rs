@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A list shared between the scenarios an edit makes (a table's routes, the instances):
+/// A list shared between the scenarios an edit makes (a table's routes, the instances, a
+/// security group's or network ACL's rules each way):
 /// copying a scenario copies none of its items, and changing the list (through `DerefMut`)
 /// copies it alone, when another scenario still shares it. Reads and writes as the list it
 /// holds.

@@ -246,8 +246,8 @@ pub fn with_layers(
     s.security_groups.push(SecurityGroup {
         id: "sg-x".into(),
         name: None,
-        ingress: pick(ingress),
-        egress: pick(egress),
+        ingress: pick(ingress).into(),
+        egress: pick(egress).into(),
         ingress_ipv6: Vec::new(),
         egress_ipv6: Vec::new(),
     });
@@ -303,8 +303,8 @@ pub fn with_layers(
             name: None,
             default: false,
             subnets,
-            inbound: pick_acl(inbound),
-            outbound: pick_acl(outbound),
+            inbound: pick_acl(inbound).into(),
+            outbound: pick_acl(outbound).into(),
             ipv6_inbound: Vec::new(),
             ipv6_outbound: Vec::new(),
         });

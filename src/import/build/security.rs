@@ -89,8 +89,8 @@ pub(super) fn security(facts: Facts<'_>, w: &mut Warn) -> Security {
         .map(|g| SecurityGroup {
             id: g.group_id.clone(),
             name: g.group_name.clone(),
-            ingress: rules(facts, &g.group_id, &g.ip_permissions, &known, w),
-            egress: rules(facts, &g.group_id, &g.ip_permissions_egress, &known, w),
+            ingress: rules(facts, &g.group_id, &g.ip_permissions, &known, w).into(),
+            egress: rules(facts, &g.group_id, &g.ip_permissions_egress, &known, w).into(),
             ingress_ipv6: rules_v6(&g.group_id, &g.ip_permissions, w),
             egress_ipv6: rules_v6(&g.group_id, &g.ip_permissions_egress, w),
         })
@@ -238,8 +238,8 @@ fn network_acl(facts: Facts<'_>, a: &aws::NetworkAcl, w: &mut Warn) -> NetworkAc
         name: None,
         default: a.is_default,
         subnets,
-        inbound,
-        outbound,
+        inbound: inbound.into(),
+        outbound: outbound.into(),
         ipv6_inbound,
         ipv6_outbound,
     }

@@ -349,6 +349,65 @@ mod tests {
         );
     }
 
+    /// A rule edit copies the rules it changes alone (the edited group's or ACL's, one
+    /// direction): every other list of rules stays shared with the model before the edit,
+    /// which keeps its own rules.
+    #[test]
+    fn rule_edits_copy_only_the_rules_they_change() {
+        let m = security_layers();
+        let rules = |m: &Model| {
+            m.scenario()
+                .security_groups
+                .iter()
+                .map(|g| g.ingress.len())
+                .sum::<usize>()
+        };
+        let before = rules(&m);
+        let e = Edit::AddSecurityGroupRule {
+            group: "sg-endpoints".into(),
+            egress: false,
+            rule: https_from("10.0.2.0/24"),
+            position: None,
+        };
+        let (after, _) = e.apply(&m).unwrap();
+        let (a, b) = (m.scenario(), after.scenario());
+        for (x, y) in a.security_groups.iter().zip(&b.security_groups) {
+            let edited = x.id == "sg-endpoints";
+            assert_eq!(x.ingress.shares(&y.ingress), !edited, "{}", x.id);
+            assert_eq!(x.ingress.len() + usize::from(edited), y.ingress.len());
+            assert!(x.egress.shares(&y.egress), "{}", x.id);
+        }
+        for (x, y) in a.network_acls.iter().zip(&b.network_acls) {
+            assert!(x.inbound.shares(&y.inbound), "{}", x.id);
+            assert!(x.outbound.shares(&y.outbound), "{}", x.id);
+        }
+        assert_eq!((rules(&m), rules(&after)), (before, before + 1));
+
+        let acl = &a.network_acls[0];
+        let e = Edit::RemoveNetworkAclRule {
+            acl: acl.id.clone(),
+            outbound: true,
+            number: acl.outbound[0].number,
+        };
+        let (next, _) = e.apply(&after).unwrap();
+        let c = next.scenario();
+        for (x, y) in b.network_acls.iter().zip(&c.network_acls) {
+            assert!(x.inbound.shares(&y.inbound), "{}", x.id);
+            assert_eq!(x.outbound.shares(&y.outbound), x.id != acl.id, "{}", x.id);
+        }
+        assert_eq!(
+            b.network_acls[0].outbound.len(),
+            c.network_acls[0].outbound.len() + 1
+        );
+        for (x, y) in b.security_groups.iter().zip(&c.security_groups) {
+            assert!(
+                x.ingress.shares(&y.ingress) && x.egress.shares(&y.egress),
+                "{}",
+                x.id
+            );
+        }
+    }
+
     /// A rule edit validates the edited group's or ACL's rules alone first: what it finds
     /// there (a refusal, a warning over the default quota) is what a fresh model finds, and
     /// nothing is lost from the other groups' and ACLs' findings.

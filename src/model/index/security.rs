@@ -14,7 +14,7 @@ use super::security_rules::{
 
 use crate::model::catalogue::Service;
 use crate::model::{
-    DEFAULT_EPHEMERAL, NAT_EPHEMERAL, NetworkAcl, PortRange, Scenario, SecurityGroup,
+    DEFAULT_EPHEMERAL, NAT_EPHEMERAL, NetworkAcl, PortRange, Scenario, SecurityGroup, Shared,
 };
 
 /// Group indexes of one interface.
@@ -29,12 +29,14 @@ pub struct SecurityIndex {
     /// The scenario's groups, then the stand-in default group when none is named `default`;
     /// each shared with the index before a rule edit that did not change it.
     pub groups: Vec<Arc<SecurityGroup>>,
-    pub lookup: HashMap<String, u32>,
+    /// Shared, as the interfaces' group sets, with the index after a rule edit (which changes
+    /// neither): copying them was most of [`Self::after_rule_edits`].
+    pub lookup: Arc<HashMap<String, u32>>,
     /// The VPC's default group (default-security-group.html).
     pub default_group: u32,
-    pub instance_groups: Vec<GroupSet>,
-    pub endpoint_groups: Vec<GroupSet>,
-    pub eni_groups: Vec<GroupSet>,
+    pub instance_groups: Shared<GroupSet>,
+    pub endpoint_groups: Shared<GroupSet>,
+    pub eni_groups: Shared<GroupSet>,
     /// Per subnet, its network ACL (index into the scenario's); none: the stand-in default
     /// that allows everything (default-network-acl.html).
     pub subnet_acl: Vec<Option<u32>>,
@@ -167,7 +169,7 @@ impl SecurityIndex {
             groups_on,
             acls_on: !s.network_acls.is_empty(),
             groups,
-            lookup,
+            lookup: Arc::new(lookup),
             default_group,
             instance_groups,
             endpoint_groups,

@@ -352,8 +352,8 @@ mod tests {
         s.security_groups.push(SecurityGroup {
             id: "sg-ep".into(),
             name: None,
-            ingress: vec![rule(Peer::Group("sg-nowhere".into())); 61],
-            egress: vec![rule(Peer::PrefixList("ssm".into()))],
+            ingress: vec![rule(Peer::Group("sg-nowhere".into())); 61].into(),
+            egress: vec![rule(Peer::PrefixList("ssm".into()))].into(),
             ingress_ipv6: Vec::new(),
             egress_ipv6: Vec::new(),
         });
@@ -382,12 +382,13 @@ mod tests {
             name: None,
             default: false,
             subnets: vec!["subnet-private-a".into(), "subnet-nowhere".into()],
-            inbound: vec![acl_rule(0), acl_rule(32767), acl_rule(100), acl_rule(100)],
+            inbound: vec![acl_rule(0), acl_rule(32767), acl_rule(100), acl_rule(100)].into(),
             outbound: vec![NetworkAclRule {
                 protocol: Protocol::Icmp,
                 ports: Some(PortRange(1, 2)),
                 ..acl_rule(100)
-            }],
+            }]
+            .into(),
             ipv6_inbound: Vec::new(),
             // 100 is the IPv4 outbound rule's number too.
             ipv6_outbound: vec![crate::model::Ipv6AclRule {
@@ -403,8 +404,8 @@ mod tests {
             name: None,
             default: false,
             subnets: vec!["subnet-private-a".into()],
-            inbound: Vec::new(),
-            outbound: Vec::new(),
+            inbound: Default::default(),
+            outbound: Default::default(),
             ipv6_inbound: Vec::new(),
             ipv6_outbound: Vec::new(),
         });
