@@ -199,6 +199,24 @@ fn both_ways(lang: Lang, id: &str, detail: &str) -> [PickItem; 2] {
     ]
 }
 
+/// The groups of an instance, interface endpoint or network interface (none: not found, or the
+/// VPC's default group applies).
+fn groups_of<'s>(s: &'s crate::model::Scenario, interface: &str) -> Vec<&'s str> {
+    let held = (s.instances.iter().map(|i| (&i.id, &i.security_groups)))
+        .chain(
+            s.interface_endpoints
+                .iter()
+                .map(|e| (&e.id, &e.security_groups)),
+        )
+        .chain(
+            s.network_interfaces
+                .iter()
+                .map(|n| (&n.id, &n.security_groups)),
+        )
+        .find(|(id, _)| *id == interface);
+    held.map_or_else(Vec::new, |(_, g)| g.iter().map(String::as_str).collect())
+}
+
 /// A picker value's parts: `sg-ep|out|2` → (`sg-ep`, true, 2).
 fn parts(v: &str) -> Option<(&str, bool, &str)> {
     let mut it = v.splitn(3, '|');
@@ -415,29 +433,12 @@ impl App {
                 }
             }
             SecurityStep::Interface => {
-                let held: Vec<String> = s
-                    .instances
-                    .iter()
-                    .find(|i| i.id == v)
-                    .map(|i| i.security_groups.clone())
-                    .or_else(|| {
-                        s.interface_endpoints
-                            .iter()
-                            .find(|e| e.id == v)
-                            .map(|e| e.security_groups.clone())
-                    })
-                    .or_else(|| {
-                        s.network_interfaces
-                            .iter()
-                            .find(|n| n.id == v)
-                            .map(|n| n.security_groups.clone())
-                    })
-                    .unwrap_or_default();
+                let held = groups_of(&s, v);
                 let items = s
                     .security_groups
                     .iter()
                     .map(|g| {
-                        let what = if held.contains(&g.id) {
+                        let what = if held.contains(&g.id.as_str()) {
                             "ui-sec-detach"
                         } else {
                             "ui-sec-attach-this"
@@ -454,21 +455,7 @@ impl App {
                 ));
             }
             SecurityStep::InterfaceGroup { interface } => {
-                let held = s
-                    .instances
-                    .iter()
-                    .map(|i| (&i.id, &i.security_groups))
-                    .chain(
-                        s.interface_endpoints
-                            .iter()
-                            .map(|e| (&e.id, &e.security_groups)),
-                    )
-                    .chain(
-                        s.network_interfaces
-                            .iter()
-                            .map(|n| (&n.id, &n.security_groups)),
-                    )
-                    .any(|(id, groups)| *id == interface && groups.iter().any(|g| g == v));
+                let held = groups_of(&s, &interface).contains(&v);
                 self.apply(if held {
                     Edit::DetachSecurityGroup {
                         interface,

@@ -56,6 +56,38 @@ fn acl_rules(s: &mut Scenario, a: usize, outbound: bool) -> &mut Vec<NetworkAclR
     }
 }
 
+/// Where rule `number` of `acl` is in `rules`, or AWS's refusal: there is no such rule.
+fn acl_rule_at(rules: &[NetworkAclRule], acl: &str, number: u16) -> Result<usize, EditError> {
+    rules
+        .iter()
+        .position(|r| r.number == number)
+        .ok_or_else(|| {
+            refuse(
+                Diagnostic::error(acl, "no_such_rule")
+                    .s("id", acl)
+                    .n("rule", usize::from(number)),
+            )
+        })
+}
+
+/// AWS's refusal when a direction of `acl` already has a rule numbered `number`.
+fn acl_number_free(
+    rules: &[NetworkAclRule],
+    acl: &str,
+    outbound: bool,
+    number: u16,
+) -> Result<(), EditError> {
+    if !rules.iter().any(|r| r.number == number) {
+        return Ok(());
+    }
+    Err(refuse(
+        Diagnostic::error(acl, "network_acl_rule_number_duplicate")
+            .s("acl", acl)
+            .s("direction", if outbound { "outbound" } else { "inbound" })
+            .n("number", usize::from(number)),
+    ))
+}
+
 /// The groups list of an instance, interface endpoint or network interface, by id.
 fn interface_groups<'s>(s: &'s mut Scenario, id: &str) -> Result<&'s mut Vec<String>, EditError> {
     if let Some(i) = s.instances.iter().position(|x| x.id == id) {
@@ -170,14 +202,7 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
         } => {
             let a = find_acl(s, acl)?;
             let rules = acl_rules(s, a, *outbound);
-            if rules.iter().any(|r| r.number == rule.number) {
-                return Err(refuse(
-                    Diagnostic::error(acl, "network_acl_rule_number_duplicate")
-                        .s("acl", acl)
-                        .s("direction", if *outbound { "outbound" } else { "inbound" })
-                        .n("number", usize::from(rule.number)),
-                ));
-            }
+            acl_number_free(rules, acl, *outbound, rule.number)?;
             insert_at(rules, *position, rule.clone());
             Edit::RemoveNetworkAclRule {
                 acl: acl.clone(),
@@ -192,13 +217,7 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
         } => {
             let a = find_acl(s, acl)?;
             let rules = acl_rules(s, a, *outbound);
-            let Some(at) = rules.iter().position(|r| r.number == *number) else {
-                return Err(refuse(
-                    Diagnostic::error(acl, "no_such_rule")
-                        .s("id", acl)
-                        .n("rule", usize::from(*number)),
-                ));
-            };
+            let at = acl_rule_at(rules, acl, *number)?;
             let rule = rules.remove(at);
             Edit::AddNetworkAclRule {
                 acl: acl.clone(),
@@ -214,32 +233,20 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<Edit, EditError> {
             new_number,
         } => {
             let a = find_acl(s, acl)?;
-            let direction = if *outbound { "outbound" } else { "inbound" };
             // What create-network-acl-entry refuses: a number outside 1–32766 (32767 is the
             // catch-all `*` rule), or one the direction already uses.
             if !(1..=crate::model::validate::security::MAX_ACL_RULE_NUMBER).contains(new_number) {
                 return Err(refuse(
                     Diagnostic::error(acl, "network_acl_rule_number")
                         .s("acl", acl)
-                        .s("direction", direction)
+                        .s("direction", if *outbound { "outbound" } else { "inbound" })
                         .n("number", usize::from(*new_number)),
                 ));
             }
             let rules = acl_rules(s, a, *outbound);
-            let Some(at) = rules.iter().position(|r| r.number == *number) else {
-                return Err(refuse(
-                    Diagnostic::error(acl, "no_such_rule")
-                        .s("id", acl)
-                        .n("rule", usize::from(*number)),
-                ));
-            };
-            if new_number != number && rules.iter().any(|r| r.number == *new_number) {
-                return Err(refuse(
-                    Diagnostic::error(acl, "network_acl_rule_number_duplicate")
-                        .s("acl", acl)
-                        .s("direction", direction)
-                        .n("number", usize::from(*new_number)),
-                ));
+            let at = acl_rule_at(rules, acl, *number)?;
+            if new_number != number {
+                acl_number_free(rules, acl, *outbound, *new_number)?;
             }
             rules[at].number = *new_number;
             Edit::RenumberNetworkAclRule {
