@@ -193,7 +193,9 @@ fn words() -> &'static Words {
                         .or_else(|| english.get(id))
                         .and_then(pieces)
                         // Whatever the pieces say, Fluent has the last word.
-                        .filter(|p| fill(p, &PROBES) == msg(lang, id, with_values(&PROBES)));
+                        .filter(|p| {
+                            tidy(lang, fill(p, &PROBES)) == msg(lang, id, with_values(&PROBES))
+                        });
                     (*id, Word { text, pieces })
                 })
                 .collect::<Map<_, _>>()
@@ -236,11 +238,19 @@ pub fn tf(lang: Lang, id: &'static str, values: &[&str]) -> String {
     match words().text[index(lang)].get(id) {
         Some(Word {
             pieces: Some(p), ..
-        }) => fill(p, values),
+        }) => tidy(lang, fill(p, values)),
         found => {
             debug_assert!(found.is_some(), "no message {id:?}");
             msg(lang, id, with_values(values))
         }
+    }
+}
+
+/// What `msg` does to a filled message: Japanese loses the spaces between two Japanese words.
+fn tidy(lang: Lang, text: String) -> String {
+    match lang {
+        Lang::Ja => crate::explain::ja_tidy(text),
+        Lang::En => text,
     }
 }
 

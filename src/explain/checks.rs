@@ -110,7 +110,7 @@ mod tests {
                     kind: wrong.clone(),
                 },
                 "expect 1 (app-a → s3): verdict reachable (want blocked), via none (want nat_gateway), note private_dns_off missing",
-                "expect の 1 件目 (app-a → s3): verdict が reachable です (期待: blocked)、via が なし です (期待: nat_gateway)、注記 private_dns_off がありません",
+                "expect の 1 件目 (app-a → s3): verdict が reachable です (期待: blocked)、via がなしです (期待: nat_gateway)、注記 private_dns_off がありません",
             ),
             (
                 Problem {
@@ -118,7 +118,7 @@ mod tests {
                     kind: wrong,
                 },
                 "lesson step 2 (Attach it): app-a → s3: verdict reachable (want blocked), via none (want nat_gateway), note private_dns_off missing",
-                "レッスンのステップ 2 (関連付ける): app-a → s3: verdict が reachable です (期待: blocked)、via が なし です (期待: nat_gateway)、注記 private_dns_off がありません",
+                "レッスンのステップ 2 (関連付ける): app-a → s3: verdict が reachable です (期待: blocked)、via がなしです (期待: nat_gateway)、注記 private_dns_off がありません",
             ),
             (
                 Problem {

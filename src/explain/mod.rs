@@ -25,6 +25,8 @@ mod hops;
 mod import;
 mod ipv6;
 mod ipv6_security;
+mod ja_spacing;
+pub use ja_spacing::tidy as ja_tidy;
 mod lang;
 mod model;
 mod notes;
@@ -222,8 +224,13 @@ pub fn msg(lang: Lang, id: &str, args: Args<'_>) -> String {
         };
     };
     let mut errors = Vec::new();
-    let text = b.format_pattern(pattern, Some(&args.0), &mut errors);
-    text.into_owned()
+    let text = b
+        .format_pattern(pattern, Some(&args.0), &mut errors)
+        .into_owned();
+    match lang {
+        Lang::Ja => ja_spacing::tidy(text),
+        Lang::En => text,
+    }
 }
 
 /// A message without arguments.
