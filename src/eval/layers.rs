@@ -75,6 +75,29 @@ pub(crate) struct Gate {
 struct Piece<'c, 'm> {
     ctx: &'c Ctx<'m>,
     hops: Passes,
+    memo: &'c mut Passed1,
+}
+
+/// The checks of one gate that do not read the piece and that a piece passed without keeping
+/// its hops: a crossing into a subnet from the packet's source address ([`Piece::cross_from`])
+/// and a group ingress check from it (by the groups' list). The pieces of one arrival make them
+/// alike (the same subnet, address and reply ports; the same groups, traffic and peer groups),
+/// so a piece after the first that keeps no hops takes them as passed: what they read and
+/// logged was recorded by the first, in the same cell. A refused check is not kept (its piece
+/// stops, and the next one makes it again for its stop).
+#[derive(Default)]
+struct Passed1 {
+    /// Subnets crossed into from the source's address.
+    from: smallvec::SmallVec<[usize; 4]>,
+    /// Group lists whose ingress from the source's address allowed the packet (by address and
+    /// length: the lists the model holds).
+    ingress: smallvec::SmallVec<[(usize, usize); 2]>,
+}
+
+impl Passed1 {
+    fn key(groups: &[u32]) -> (usize, usize) {
+        (groups.as_ptr() as usize, groups.len())
+    }
 }
 
 impl Piece<'_, '_> {
@@ -151,8 +174,15 @@ impl Piece<'_, '_> {
                 Some((request, reply)) => request && reply,
                 None => {
                     let [request, reply] = traffic_both(ctx, peer, reply_ports);
-                    network_acl::allows(ctx, acl, direction, &request)
-                        && network_acl::allows(ctx, acl, back(direction), &reply)
+                    // The reply is asked only when the request passes.
+                    let (request, reply) = network_acl::allows_crossing(
+                        ctx,
+                        acl,
+                        direction,
+                        [&request, &reply],
+                        false,
+                    );
+                    request && reply
                 }
             };
             if allowed {
@@ -184,6 +214,17 @@ impl Piece<'_, '_> {
         walk: &Walk<'_>,
     ) -> Result<(), Box<Outcome>> {
         let ctx = self.ctx;
+        // Passed already at this gate by a piece before (`Passed1`): nothing to keep or log.
+        let memo = !keeps_hops(ctx) && !ctx.layer_facts();
+        if memo && self.memo.from.contains(&subnet) {
+            #[cfg(debug_assertions)]
+            {
+                let d = acl_allows(ctx, subnet, direction, walk.address, reply_ports(ctx, walk));
+                // Decided alike (an invariant, not a message).
+                assert_eq!(d, (true, true));
+            }
+            return Ok(());
+        }
         let reply_ports = reply_ports(ctx, walk);
         let mut decided = None;
         if !walk.translated
@@ -215,7 +256,56 @@ impl Piece<'_, '_> {
             };
             decided = Some(allowed);
         }
-        self.cross_decided(subnet, direction, walk.address, reply_ports, decided)
+        let passed = self.cross_decided(subnet, direction, walk.address, reply_ports, decided);
+        if memo && passed.is_ok() {
+            self.memo.from.push(subnet);
+        }
+        passed
+    }
+}
+
+impl<'m> Piece<'_, 'm> {
+    /// The ingress of `groups` at `interface` from the packet's source address
+    /// ([`source_check`]), taken as passed when a piece before passed it at this gate
+    /// ([`Passed1`]).
+    fn ingress_from(
+        &mut self,
+        interface: &str,
+        groups: &'m GroupSet,
+        walk: &Walk<'_>,
+        from_groups: Side<'m>,
+    ) -> Result<(), Box<Outcome>> {
+        let ctx = self.ctx;
+        let traffic = Traffic {
+            protocol: ctx.probe.protocol,
+            ports: ctx.probe.ports(),
+            peer: walk.address,
+        };
+        let memo = !keeps_hops(ctx) && !ctx.layer_facts();
+        let key = Passed1::key(groups);
+        if memo && self.memo.ingress.contains(&key) {
+            // Decided alike (an invariant, not a message).
+            debug_assert!(security_group::allows(
+                ctx,
+                GroupDirection::Ingress,
+                groups,
+                &traffic,
+                from_groups.resolve(&ctx.src_groups),
+            ));
+            return Ok(());
+        }
+        let passed = self.group(source_check(
+            ctx,
+            GroupDirection::Ingress,
+            interface,
+            Side::Of(groups),
+            traffic,
+            from_groups,
+        ));
+        if memo && passed.is_ok() {
+            self.memo.ingress.push(key);
+        }
+        passed
     }
 }
 
@@ -230,10 +320,7 @@ pub(crate) fn acl_allows(
 ) -> (bool, bool) {
     let acl = ctx.model.security().acl_of(subnet);
     let [request, reply] = traffic_both(ctx, peer, reply_ports);
-    (
-        network_acl::allows(ctx, acl, direction, &request),
-        network_acl::allows(ctx, acl, back(direction), &reply),
-    )
+    network_acl::allows_crossing(ctx, acl, direction, [&request, &reply], true)
 }
 
 /// The request and its reply as a network ACL sees them, `peer` at the other end.
@@ -438,10 +525,12 @@ fn split(
     };
     // A log of the source's checks would record a refused piece's checks twice.
     let may_quiet = ctx.facts && ctx.log.borrow().is_none();
+    let mut memo = Passed1::default();
     for piece in pieces {
         let mut p = Piece {
             ctx,
             hops: Passes::new(),
+            memo: &mut memo,
         };
         // Only the first piece that passes keeps its hops: those after it are decided without
         // facts, and checked again with them only when refused (a stop keeps its facts).
@@ -530,14 +619,7 @@ fn one(
                 p.cross_from(e, AclDirection::Inbound, walk)?;
             }
             if sec.groups_on {
-                p.group(source_check(
-                    ctx,
-                    GroupDirection::Ingress,
-                    id,
-                    Side::Of(&sec.eni_groups[n]),
-                    traffic(walk.address),
-                    from_groups,
-                ))?;
+                p.ingress_from(id, &sec.eni_groups[n], walk, from_groups)?;
                 // What the appliance forwards leaves its interface: its groups' egress decides
                 // (the destination's groups, if it holds some, for rules naming a group).
                 p.group(security_group::check(
@@ -574,14 +656,7 @@ fn one(
                 p.cross_from(e, AclDirection::Inbound, walk)?;
             }
             if sec.groups_on {
-                p.group(source_check(
-                    ctx,
-                    GroupDirection::Ingress,
-                    id,
-                    Side::Of(groups),
-                    traffic(walk.address),
-                    from_groups,
-                ))?;
+                p.ingress_from(id, groups, walk, from_groups)?;
             }
         }
         (Target::Local, Dest::Range) if ctx.aim.address => {
@@ -589,14 +664,7 @@ fn one(
                 p.cross_from(d, AclDirection::Inbound, walk)?;
             }
             if let (true, Some((id, groups))) = (sec.groups_on, holder_groups(ctx, piece)) {
-                p.group(source_check(
-                    ctx,
-                    GroupDirection::Ingress,
-                    id,
-                    Side::Of(groups),
-                    traffic(walk.address),
-                    from_groups,
-                ))?;
+                p.ingress_from(id, groups, walk, from_groups)?;
             }
         }
         _ => {}

@@ -168,6 +168,10 @@ struct Walked<T> {
     /// (`[0]`) or not (`[1]`): classes that differ only in their public-IP state make the same
     /// checks, decided once.
     decided: [u64; 2],
+    /// The same per groups of the family's classes (bit `i`: [`Cells::group_sets`]'s `i`-th),
+    /// for the checks that read the source's groups but not its address (its egress, piece by
+    /// piece: most of a log): classes of the same groups and other addresses decide them once.
+    groups_decided: [u64; 2],
 }
 
 /// The walks of one family's cells, per service (or column), for its other classes to replay.
@@ -180,9 +184,12 @@ pub(super) struct Cells<'m, T = MatrixCell> {
     /// The kept walks' logged checks, one walk's after another's.
     logs: Vec<Logged<'m>>,
     /// The distinct groups and addresses of the classes seen so far (the bits of
-    /// [`Walked::decided`]), and the index of the last class's.
-    checks: Vec<(crate::model::GroupSet, ipnet::Ipv4Net)>,
+    /// [`Walked::decided`]), each with the index of its groups in `group_sets`, and the index
+    /// of the last class's.
+    checks: Vec<(crate::model::GroupSet, ipnet::Ipv4Net, u32)>,
     last: usize,
+    /// The distinct groups of the classes seen so far (the bits of [`Walked::groups_decided`]).
+    group_sets: Vec<crate::model::GroupSet>,
     /// When the class-wide reads are deferred ([`Cells::deferring`]): the kept walks the class
     /// being evaluated took its cells from (replayed or walked), in the order of its cells,
     /// whose reads [`Cells::end_class`] adds.
@@ -202,6 +209,7 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
             logs: Vec::new(),
             checks: Vec::new(),
             last: 0,
+            group_sets: Vec::new(),
             defer: None,
             unions: Vec::new(),
         }
@@ -255,9 +263,10 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
         deps.absorb(&self.unions[u].1);
     }
 
-    /// The index of `source`'s groups and address in [`Cells::checks`] (none past 64).
-    fn checks_of(&mut self, source: &Source) -> u32 {
-        let same = |(g, a): &(crate::model::GroupSet, ipnet::Ipv4Net)| {
+    /// The indexes of `source`'s groups and address in [`Cells::checks`] and of its groups in
+    /// [`Cells::group_sets`] (each none past 64).
+    fn checks_of(&mut self, source: &Source) -> (u32, u32) {
+        let same = |(g, a, _): &(crate::model::GroupSet, ipnet::Ipv4Net, u32)| {
             *a == source.address && *g == source.groups
         };
         // Mostly the last class's: a family's cells are asked class by class.
@@ -265,22 +274,36 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
             self.last = match self.checks.iter().position(same) {
                 Some(i) => i,
                 None => {
-                    self.checks.push((source.groups.clone(), source.address));
+                    let groups = match self.group_sets.iter().position(|g| *g == source.groups) {
+                        Some(i) => i,
+                        None => {
+                            self.group_sets.push(source.groups.clone());
+                            self.group_sets.len() - 1
+                        }
+                    };
+                    let groups = u32::try_from(groups).unwrap_or(u32::MAX);
+                    self.checks
+                        .push((source.groups.clone(), source.address, groups));
                     self.checks.len() - 1
                 }
             };
         }
-        if self.last < 64 {
-            self.last as u32
-        } else {
-            u32::MAX
-        }
+        let bit = |i: usize| if i < 64 { i as u32 } else { u32::MAX };
+        (bit(self.last), bit(self.checks[self.last].2 as usize))
     }
 
     /// The kept walk of column `s` that `source` replays, if one does: its logged checks decide
-    /// alike for the source's groups, address and public-IP state.
-    fn replayed(&mut self, ctx: &Ctx<'_>, source: &Source, s: usize, checks: u32) -> Option<u32> {
+    /// alike for the source's groups, address and public-IP state. `checks` and `groups` are the
+    /// source's bits ([`Self::checks_of`]).
+    fn replayed(
+        &mut self,
+        ctx: &Ctx<'_>,
+        source: &Source,
+        s: usize,
+        (checks, groups): (u32, u32),
+    ) -> Option<u32> {
         let bit = 1u64.checked_shl(checks).unwrap_or(0);
+        let gbit = 1u64.checked_shl(groups).unwrap_or(0);
         for &w in &self.kept[s] {
             let walk = &mut self.walks[w as usize];
             if walk.reads_public_ip && walk.public_ip != source.public_ip {
@@ -291,7 +314,27 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
             } else if walk.decided[1] & bit != 0 {
                 false
             } else {
-                let alike = replays(ctx, &self.logs[walk.log.clone()], source, walk);
+                let log = &self.logs[walk.log.clone()];
+                // The checks of the source's groups alone are made once per groups.
+                let mut by_groups = if walk.groups_decided[0] & gbit != 0 {
+                    Some(true)
+                } else if walk.groups_decided[1] & gbit != 0 {
+                    Some(false)
+                } else {
+                    None
+                };
+                let alike = by_groups != Some(false) && {
+                    let known = by_groups;
+                    let alike = replays(ctx, log, source, walk, &mut by_groups);
+                    // Decided as the whole log decides (an invariant, not a message).
+                    debug_assert!(
+                        known.is_none() || alike == replays(ctx, log, source, walk, &mut None)
+                    );
+                    alike
+                };
+                if let Some(b) = by_groups {
+                    walk.groups_decided[usize::from(!b)] |= gbit;
+                }
                 walk.decided[usize::from(!alike)] |= bit;
                 alike
             };
@@ -314,8 +357,8 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
         walk: &mut dyn FnMut(&mut Ctx<'m>) -> T,
     ) -> T {
         let groups = &source.groups;
-        let checks = self.checks_of(source);
-        if let Some(w) = self.replayed(ctx, source, s, checks) {
+        let (checks, group_set) = self.checks_of(source);
+        if let Some(w) = self.replayed(ctx, source, s, (checks, group_set)) {
             // Deferring, the walk's class-wide reads are added at the class's end.
             let class_wide = match self.defer.as_mut() {
                 Some(d) => {
@@ -371,6 +414,7 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
                 reads,
                 // The walking class's checks decide alike, as made.
                 decided: [1u64.checked_shl(checks).unwrap_or(0), 0],
+                groups_decided: [1u64.checked_shl(group_set).unwrap_or(0), 0],
             });
         } else {
             logs.truncate(log.start);
@@ -467,17 +511,37 @@ fn read_as(ctx: &mut Ctx<'_>, cell: &Deps, log: &[Logged<'_>], groups: &[u32], c
     }
 }
 
+/// Whether a logged check reads the source's groups but not its address: a group check not
+/// from the source's address (its egress, piece by piece: most of a log). Such checks decide
+/// alike for every class of the same groups.
+fn of_groups_only(c: &Logged<'_>) -> bool {
+    matches!(c, Logged::Group(c) if !matches!(c.peer, Side::Source))
+}
+
 /// Whether every logged check decides for `source` (its groups and address) as it did when
 /// logged by `walk`: a check made with the same groups (and, from the source, the same
 /// address) is the same check and decides alike without being made again. The public-IP state
 /// is compared apart ([`Cells::replayed`]), so the answer holds for every class of the same
 /// groups and address. Nothing is recorded as read ([`read_as`] records a replayed cell's
 /// reads).
-fn replays<T>(ctx: &Ctx<'_>, log: &[Logged<'_>], source: &Source, walk: &Walked<T>) -> bool {
+///
+/// `by_groups` is what is known of the checks that read the source's groups alone
+/// ([`of_groups_only`]) for these groups: alike (`Some(true)`: they are not made again), or
+/// not known (`None`: they are made, and `by_groups` becomes `Some(false)` when one decides
+/// otherwise, `Some(true)` when the whole log was found alike).
+fn replays<T>(
+    ctx: &Ctx<'_>,
+    log: &[Logged<'_>],
+    source: &Source,
+    walk: &Walked<T>,
+    by_groups: &mut Option<bool>,
+) -> bool {
     let (groups, address) = (&source.groups[..], source.address);
     let walked = walk.address;
     let same_groups = groups == &walk.groups[..];
-    log.iter().all(|c| match c {
+    let known = *by_groups == Some(true);
+    let alike = log.iter().all(|c| match c {
+        Logged::Group(_) if known && of_groups_only(c) => true,
         Logged::Group(c)
             if same_groups && (address == walked || !matches!(c.peer, Side::Source)) =>
         {
@@ -494,7 +558,12 @@ fn replays<T>(ctx: &Ctx<'_>, log: &[Logged<'_>], source: &Source, walk: &Walked<
                 },
                 _ => c.traffic,
             };
-            security_group::allows(ctx, c.direction, checked, &traffic, peer) == c.allowed
+            let same =
+                security_group::allows(ctx, c.direction, checked, &traffic, peer) == c.allowed;
+            if !same && !matches!(c.peer, Side::Source) {
+                *by_groups = Some(false);
+            }
+            same
         }
         &Logged::Acl {
             subnet,
@@ -507,7 +576,11 @@ fn replays<T>(ctx: &Ctx<'_>, log: &[Logged<'_>], source: &Source, walk: &Walked<
         Logged::Address => address == walked,
         // Compared apart ([`Cells::replayed`]).
         Logged::PublicIp => true,
-    })
+    });
+    if alike {
+        *by_groups = Some(true);
+    }
+    alike
 }
 
 /// Debug builds: a replayed cell is the cell the walk gives.
@@ -554,6 +627,7 @@ mod tests {
             cell: 0,
             reads,
             decided: [0; 2],
+            groups_decided: [0; 2],
         }
     }
 

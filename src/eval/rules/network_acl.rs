@@ -81,6 +81,56 @@ pub(crate) fn allows(
     decide(rules, traffic).is_some_and(|r| !r.deny)
 }
 
+/// Whether network ACL `acl` (none: the default allow-all) allows the request `request` going
+/// `direction` with `peer` at the other end, and (asked only when `both` or the request is
+/// allowed; else `false`) its reply `reply` going back: [`allows`] of each, the ACL's rules
+/// and the kinds decided ahead looked up once for the two (a crossing's two decisions).
+pub(crate) fn allows_crossing(
+    ctx: &Ctx<'_>,
+    acl: Option<u32>,
+    direction: AclDirection,
+    traffic: [&Traffic; 2],
+    both: bool,
+) -> (bool, bool) {
+    let sec = ctx.model.security();
+    let Some(compiled) = acl.and_then(|a| sec.acl_rules.get(a as usize)) else {
+        return (true, true);
+    };
+    let ahead = acl.and_then(|a| sec.acl_ahead.get(a as usize));
+    let side = match direction {
+        AclDirection::Inbound => 0,
+        AclDirection::Outbound => 1,
+    };
+    let one = |side: usize, traffic: &Traffic| {
+        let kind = (traffic.protocol, traffic.ports.map(|p| (p.0, p.1)));
+        let rules = &compiled[side];
+        match ahead.and_then(|a| a[side].iter().find(|f| f.kind == kind)) {
+            Some(ahead) => {
+                let allowed = ahead.allows(Span::of(traffic.peer));
+                // The rules decided ahead decide as the scan (an invariant, not a message).
+                debug_assert_eq!(allowed, decide(rules, traffic).is_some_and(|r| !r.deny));
+                allowed
+            }
+            None => decide(rules, traffic).is_some_and(|r| !r.deny),
+        }
+    };
+    let request = one(side, traffic[0]);
+    let reply = (request || both) && one(1 - side, traffic[1]);
+    // As [`allows`] decides each (an invariant, not a message).
+    debug_assert_eq!(request, allows(ctx, acl, direction, traffic[0]));
+    debug_assert!(!(request || both) || reply == allows_back(ctx, acl, direction, traffic[1]));
+    (request, reply)
+}
+
+/// [`allows`] of the reply to traffic going `direction` (it goes the other way).
+fn allows_back(ctx: &Ctx<'_>, acl: Option<u32>, direction: AclDirection, reply: &Traffic) -> bool {
+    let back = match direction {
+        AclDirection::Inbound => AclDirection::Outbound,
+        AclDirection::Outbound => AclDirection::Inbound,
+    };
+    allows(ctx, acl, back, reply)
+}
+
 /// The decision of network ACL `acl` (an index into the scenario's; none: the default
 /// allow-all) for traffic crossing `subnet`.
 pub(crate) fn check(
