@@ -478,6 +478,19 @@ impl Trail {
         self.push(|| id.clone(), kind, az, fact);
     }
 
+    /// [`Trail::add`] with an id of its own: moved into the hop, not copied (dropped unused
+    /// when the trail keeps no hops). Always inlined, as [`Trail::add`] is.
+    #[inline(always)]
+    pub fn push_id(
+        &mut self,
+        kind: HopKind,
+        id: Id,
+        az: impl FnOnce() -> Option<Az>,
+        fact: impl FnOnce() -> Fact,
+    ) {
+        self.push(|| id, kind, az, fact);
+    }
+
     #[inline(always)]
     fn push(
         &mut self,

@@ -17,7 +17,7 @@ use ipnet::Ipv4Net;
 
 use super::ctx::{Ctx, Trail};
 use super::facts::*;
-use crate::model::Model;
+use crate::model::{Model, NoPrivateDnsNote};
 
 /// ENIs of one endpoint by index: a few, kept inline.
 pub(crate) type EniList = smallvec::SmallVec<[usize; 8]>;
@@ -165,10 +165,17 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, asked: &Asked<'_>, hops: &mut Trail) ->
             ctx.note(|| Note::InboundResolverOnly {
                 endpoint: endpoint(),
             });
+            // Made once by the model for the service's endpoint (`NoPrivateDns`).
             let why = ctx.detail.then(|| {
-                Arc::new(PublicWhy::InboundResolverOnly {
-                    endpoint: endpoint(),
-                })
+                let made = model.no_private_dns[asked.svc].as_ref().filter(|m| {
+                    m.endpoint == e && matches!(m.note, NoPrivateDnsNote::InboundResolverOnly)
+                });
+                match made {
+                    Some(m) => Arc::clone(&m.why),
+                    None => Arc::new(PublicWhy::InboundResolverOnly {
+                        endpoint: endpoint(),
+                    }),
+                }
             });
             return public(ctx, hops, why);
         }
@@ -183,39 +190,57 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, asked: &Asked<'_>, hops: &mut Trail) ->
         }
         if !ctx.facts {
             // The matrix and the cost estimate keep neither notes nor the DNS hop's fact.
-        } else if !service.private_dns_supported {
+        } else {
             // The service's own name and first endpoint: the model made the note and the
             // reason once; any other name (another Region's) makes its own.
             let made = model.no_private_dns[asked.svc]
                 .as_ref()
-                .filter(|m| m.endpoint == e && m.note.name == *name);
-            let (note, reason) = match made {
-                Some(m) => (Arc::clone(&m.note), Arc::clone(&m.why)),
-                None => {
-                    let endpoint = Id::from(scenario.interface_endpoints[e].id.as_str());
-                    let note = PrivateDnsUnsupportedNote {
-                        service: Id::from(service.name.as_str()),
-                        name: name.clone(),
-                        endpoint: endpoint.clone(),
+                .filter(|m| m.endpoint == e)
+                .and_then(|m| {
+                    let note = match &m.note {
+                        NoPrivateDnsNote::Unsupported(n) if n.name == *name => {
+                            Note::PrivateDnsUnsupported(Arc::clone(n))
+                        }
+                        NoPrivateDnsNote::Off(n) if n.name == *name => {
+                            Note::PrivateDnsOff(Arc::clone(n))
+                        }
+                        _ => return None,
                     };
-                    let reason = PublicWhy::PrivateDnsUnsupported { endpoint };
-                    (Arc::new(note), Arc::new(reason))
-                }
-            };
-            ctx.note(|| Note::PrivateDnsUnsupported(note));
+                    Some((note, Arc::clone(&m.why)))
+                });
+            let (note, reason) = made.unwrap_or_else(|| not_private(model, asked.svc, e, name));
+            ctx.note(|| note);
             why = Some(reason);
-        } else {
-            let endpoint = Id::from(scenario.interface_endpoints[e].id.as_str());
-            ctx.note(|| {
-                Note::PrivateDnsOff(Box::new(PrivateDnsOffNote {
-                    endpoint: endpoint.clone(),
-                    name: name.clone(),
-                }))
-            });
-            why = Some(Arc::new(PublicWhy::PrivateDnsOff { endpoint }));
         }
     }
     public(ctx, hops, why)
+}
+
+/// The note and the public answer's reason for `name` (not the one the model made them for):
+/// service `svc` has no private DNS, or its endpoint `e` has it off.
+#[cold]
+#[inline(never)]
+fn not_private(model: &Model, svc: usize, e: usize, name: &Id) -> (Note, Arc<PublicWhy>) {
+    let service = &model.services()[svc];
+    let endpoint = Id::from(model.scenario().interface_endpoints[e].id.as_str());
+    if !service.private_dns_supported {
+        let note = PrivateDnsUnsupportedNote {
+            service: Id::from(service.name.as_str()),
+            name: name.clone(),
+            endpoint: endpoint.clone(),
+        };
+        let reason = PublicWhy::PrivateDnsUnsupported { endpoint };
+        return (
+            Note::PrivateDnsUnsupported(Arc::new(note)),
+            Arc::new(reason),
+        );
+    }
+    let note = PrivateDnsOffNote {
+        endpoint: endpoint.clone(),
+        name: name.clone(),
+    };
+    let reason = PublicWhy::PrivateDnsOff { endpoint };
+    (Note::PrivateDnsOff(Arc::new(note)), Arc::new(reason))
 }
 
 /// A resource or service-network endpoint serves the name, but not by private DNS: clients
@@ -511,7 +536,10 @@ mod tests {
             name: Id::from(model.services()[svc].dns_name.as_str()),
             endpoint: Id::from("vpce-dynamodb-if"),
         };
-        assert_eq!(*made.note, expected);
+        let NoPrivateDnsNote::Unsupported(made_note) = &made.note else {
+            panic!("not the unsupported note: {:?}", made.note);
+        };
+        assert_eq!(**made_note, expected);
         let reason = PublicWhy::PrivateDnsUnsupported {
             endpoint: Id::from("vpce-dynamodb-if"),
         };
@@ -528,7 +556,7 @@ mod tests {
                 _ => None,
             });
             let note = note.expect("the note is on the trace");
-            assert!(Arc::ptr_eq(note, &made.note), "{from}: shared");
+            assert!(Arc::ptr_eq(note, made_note), "{from}: shared");
             let why = trace.hops.iter().find_map(|h| match &h.fact {
                 Fact::Dns {
                     answer: DnsAnswer::Public { why, .. },
@@ -540,5 +568,121 @@ mod tests {
             assert!(Arc::ptr_eq(&why, &made.why), "{from}: shared");
             assert_eq!(*why, reason);
         }
+    }
+
+    /// SQS's interface endpoint has private DNS off: a path to it carries the note and the
+    /// public answer's reason the model made once, with the facts the DNS rule makes for them;
+    /// an edit that turns private DNS on drops them, and turning it off again makes them anew.
+    #[test]
+    fn a_service_whose_endpoint_has_private_dns_off_shares_the_models_note_and_reason() {
+        use crate::model::Edit;
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/private-dns-off.ron");
+        let model = load_file(&path).expect("a shipped scenario");
+        let svc = model.service_lookup["sqs"];
+        let name = Id::from(model.services()[svc].dns_name.as_str());
+        let expected = PrivateDnsOffNote {
+            endpoint: Id::from("vpce-sqs"),
+            name: name.clone(),
+        };
+        let reason = PublicWhy::PrivateDnsOff {
+            endpoint: Id::from("vpce-sqs"),
+        };
+        // Not made for a service whose endpoint has private DNS on.
+        assert!(model.no_private_dns[model.service_lookup["ssm"]].is_none());
+        let check = |model: &Model| {
+            let made = model.no_private_dns[svc].as_ref().expect("made");
+            let NoPrivateDnsNote::Off(made_note) = &made.note else {
+                panic!("not the private DNS off note: {:?}", made.note);
+            };
+            assert_eq!(**made_note, expected);
+            assert_eq!(*made.why, reason);
+            for from in ["app-a", "app-b"] {
+                let q = Query::parse(model, from, "sqs", false);
+                let trace = evaluate(model, &WhatIf::default(), &q).expect("evaluates");
+                let note = trace.notes.iter().find_map(|n| match n {
+                    Note::PrivateDnsOff(n) => Some(n),
+                    _ => None,
+                });
+                let note = note.expect("the note is on the trace");
+                assert!(Arc::ptr_eq(note, made_note), "{from}: shared");
+                let why = trace.hops.iter().find_map(|h| match &h.fact {
+                    Fact::Dns {
+                        answer: DnsAnswer::Public { why, .. },
+                        ..
+                    } => why.clone(),
+                    _ => None,
+                });
+                let why = why.expect("the DNS hop says why the answer is public");
+                assert!(Arc::ptr_eq(&why, &made.why), "{from}: shared");
+            }
+        };
+        check(&model);
+        let on = Edit::SetPrivateDns {
+            endpoint: "vpce-sqs".into(),
+            enabled: true,
+        };
+        let (with_dns, undo) = on.apply(&model).expect("applies");
+        assert!(with_dns.no_private_dns[svc].is_none());
+        let (again, _) = undo.apply(&with_dns).expect("undoes");
+        check(&again);
+        // Another name for the service (another Region's) makes its own, alike.
+        let made = model.no_private_dns[svc].as_ref().expect("made");
+        let other = Id::from("sqs.us-west-2.amazonaws.com");
+        let (note, why) = not_private(&model, svc, made.endpoint, &other);
+        let off = PrivateDnsOffNote {
+            endpoint: Id::from("vpce-sqs"),
+            name: other,
+        };
+        assert_eq!(note, Note::PrivateDnsOff(Arc::new(off)));
+        assert_eq!(*why, reason);
+    }
+
+    /// S3's interface endpoint answers privately for the inbound Resolver endpoint only: a path
+    /// from inside the VPC gets the public answer, with the reason the model made once; the
+    /// edit that lifts the option drops it, and putting it back makes it anew.
+    #[test]
+    fn an_inbound_resolver_only_endpoint_shares_the_models_reason() {
+        use crate::model::Edit;
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("scenarios/s3-interface-inbound-only.ron");
+        let model = load_file(&path).expect("a shipped scenario");
+        let svc = model.service_lookup["s3"];
+        let reason = PublicWhy::InboundResolverOnly {
+            endpoint: Id::from("vpce-s3-if"),
+        };
+        let check = |model: &Model| {
+            let made = model.no_private_dns[svc].as_ref().expect("made");
+            assert_eq!(made.note, NoPrivateDnsNote::InboundResolverOnly);
+            let endpoint = &model.scenario().interface_endpoints[made.endpoint].id;
+            assert_eq!(endpoint, "vpce-s3-if");
+            assert_eq!(*made.why, reason);
+            for from in ["app-a", "app-b", "app-c"] {
+                let q = Query::parse(model, from, "s3", false);
+                let trace = evaluate(model, &WhatIf::default(), &q).expect("evaluates");
+                let note = Note::InboundResolverOnly {
+                    endpoint: Id::from("vpce-s3-if"),
+                };
+                assert!(trace.notes.contains(&note), "{from}: {:?}", trace.notes);
+                let why = trace.hops.iter().find_map(|h| match &h.fact {
+                    Fact::Dns {
+                        answer: DnsAnswer::Public { why, .. },
+                        ..
+                    } => why.clone(),
+                    _ => None,
+                });
+                let why = why.expect("the DNS hop says why the answer is public");
+                assert!(Arc::ptr_eq(&why, &made.why), "{from}: shared");
+            }
+        };
+        check(&model);
+        let lift = Edit::SetPrivateDnsOnlyForInboundResolverEndpoint {
+            endpoint: "vpce-s3-if".into(),
+            enabled: false,
+        };
+        let (private, undo) = lift.apply(&model).expect("applies");
+        assert!(private.no_private_dns[svc].is_none());
+        let (again, _) = undo.apply(&private).expect("undoes");
+        check(&again);
     }
 }

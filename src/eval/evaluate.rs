@@ -127,10 +127,11 @@ pub(super) fn source_hop(
         true => source.origin.id(),
         false => Id::default(),
     };
+    // The hop keeps the id made here; the context a copy (the layers name the source by it).
     ctx.src_id = id.clone();
-    hops.add_id(
+    hops.push_id(
         HopKind::Source,
-        &id,
+        id,
         || Some(ctx.az(az)),
         || Fact::Source {
             origin: source.origin.clone(),
@@ -140,6 +141,7 @@ pub(super) fn source_hop(
         },
     );
     if ctx.az_failed(az) {
+        let id = ctx.src_id.clone();
         hops.add(
             HopKind::Blocked,
             &id,

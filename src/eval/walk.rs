@@ -125,9 +125,13 @@ fn route_from<'m>(
     let table_id: &str = &model.scenario().route_tables[table].id;
     // A service's ranges: the compiled table has their groups and decisions ready.
     // (Only while they are the service's whole list: a split or a layer may have taken some.)
+    // The first table gets the service's own list (one pointer test); a forwarder's, a copy.
     let ready = walk
         .service
-        .filter(|&s| cidrs == &model.services()[s].cidrs[..])
+        .filter(|&s| {
+            let own = &model.services()[s].cidrs[..];
+            std::ptr::eq(cidrs, own) || cidrs == own
+        })
         .and_then(|s| compiled.services.get(s));
     // An endpoint's ENIs: the table keeps the group of all of them, decisions made once.
     let kept = match (ready, dest) {
@@ -185,7 +189,7 @@ fn route_from<'m>(
                 table_id,
                 || None,
                 || Fact::RouteTable {
-                    association: association.unwrap_or(Association::Main {
+                    association: association.unwrap_or_else(|| Association::Main {
                         subnet: Id::default(),
                     }),
                     decisions: group.decisions.clone().unwrap_or_default(),

@@ -29,9 +29,9 @@ pub use edit::{Edit, EditError};
 pub(crate) use index::{Applies, cores, gather};
 pub use index::{
     Association, Az, AzNames, CompiledRoute, CompiledTable, EndpointEni, EniInfo, FailedAzs,
-    GroupSet, Model, NoPrivateDns, PrivateDnsUnsupportedNote, PublicWhy, RouteDecision, RouteFact,
-    RouteMatch, RouteOrigin, RouteRule, SHOWN_ROUTES, SecurityIndex, UNCHECKED, Unchecked,
-    unchecked_layers,
+    GroupSet, Model, NoPrivateDns, NoPrivateDnsNote, PrivateDnsOffNote, PrivateDnsUnsupportedNote,
+    PublicWhy, RouteDecision, RouteFact, RouteMatch, RouteOrigin, RouteRule, SHOWN_ROUTES,
+    SecurityIndex, UNCHECKED, Unchecked, unchecked_layers,
 };
 pub(crate) use index::{destination_text, route_select, security_rules};
 pub use ipv6::*;

@@ -16,7 +16,7 @@ pub type Notes = smallvec::SmallVec<[Note; 2]>;
 #[serde(rename_all = "snake_case", tag = "note")]
 pub enum Note {
     /// An interface endpoint exists but its private DNS is off.
-    PrivateDnsOff(Box<PrivateDnsOffNote>),
+    PrivateDnsOff(std::sync::Arc<PrivateDnsOffNote>),
     /// The service's interface endpoint has no private DNS (DynamoDB).
     PrivateDnsUnsupported(std::sync::Arc<PrivateDnsUnsupportedNote>),
     /// `enableDnsHostnames` is off: private DNS of `endpoint` does not apply (none: the gateway
@@ -141,12 +141,9 @@ impl Note {
     }
 }
 
-/// The facts of [`Note::PrivateDnsOff`], boxed to keep a note small (two fit inline in a trace).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PrivateDnsOffNote {
-    pub endpoint: Id,
-    pub name: Id,
-}
+/// The facts of [`Note::PrivateDnsOff`], shared to keep a note small (two fit inline in a
+/// trace) and made once per model for a service's own name (`crate::model::NoPrivateDns`).
+pub use crate::model::PrivateDnsOffNote;
 
 /// The facts of [`Note::PrivateDnsUnsupported`], shared to keep a note small (two fit inline in
 /// a trace) and made once per model for a service's own name (`crate::model::NoPrivateDns`).

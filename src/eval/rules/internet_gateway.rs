@@ -82,13 +82,14 @@ pub(crate) fn pass(ctx: &Ctx<'_>, igw: &str, hops: &mut Trail) {
         || Fact::InternetGateway,
     );
     if let Some(svc) = ctx.aim.public_service {
-        let service = &ctx.model.services()[svc];
-        hops.add(
+        // One id for the hop and its fact: the service's name.
+        let service = Id::from(ctx.model.services()[svc].name.as_str());
+        hops.push_id(
             HopKind::Service,
-            &service.name,
+            service.clone(),
             || None,
             || Fact::Service {
-                service: Id::from(service.name.as_str()),
+                service,
                 dns_name: ctx.model.service_dns[svc].clone(),
             },
         );

@@ -38,8 +38,8 @@ pub use lookups::{FailedAzs, UNCHECKED, Unchecked, unchecked_layers};
 pub use security::{GroupSet, SecurityIndex};
 pub(crate) use threads::{cores, gather};
 pub use trace_parts::{
-    Az, AzNames, EndpointEni, NoPrivateDns, PrivateDnsUnsupportedNote, PublicWhy,
-    Route as RouteFact, SHOWN_ROUTES,
+    Az, AzNames, EndpointEni, NoPrivateDns, NoPrivateDnsNote, PrivateDnsOffNote,
+    PrivateDnsUnsupportedNote, PublicWhy, Route as RouteFact, SHOWN_ROUTES,
 };
 
 /// How a subnet got its route table (aws-semantics.md §1).
@@ -87,9 +87,10 @@ pub struct Model {
     pub(crate) service_endpoints: Arc<Vec<Vec<usize>>>,
     /// Per service, its DNS name as a trace's id: copied without allocating.
     pub(crate) service_dns: Arc<Vec<compact_str::CompactString>>,
-    /// Per service without private DNS that has an interface endpoint, the note and the public
-    /// answer's reason its paths show, made once ([`NoPrivateDns`]). Built from the same parts
-    /// as `service_endpoints`, so kept exactly when it is.
+    /// Per service with an interface endpoint whose own name still resolves publicly (no
+    /// private DNS, or none on), the note and the public answer's reason its paths show, made
+    /// once ([`NoPrivateDns`]). Built from the parts of
+    /// `service_endpoints` and the endpoints' private DNS settings.
     pub(crate) no_private_dns: Arc<Vec<Option<NoPrivateDns>>>,
     workloads: Arc<Vec<Workload>>,
     /// Security groups and network ACLs as the evaluator reads them.
@@ -438,7 +439,10 @@ impl Model {
         );
         let no_private_dns = keep_or_build(
             previous,
-            Parts::INTERFACE_ENDPOINTS.union(Parts::REGION),
+            // Which endpoints have private DNS on, and for the inbound Resolver endpoint only.
+            Parts::INTERFACE_ENDPOINTS
+                .union(Parts::REGION)
+                .union(Parts::PRIVATE_DNS),
             |m| &m.no_private_dns,
             || trace_parts::no_private_dns(&services, &service_endpoints, &service_dns, s),
         );

@@ -163,21 +163,48 @@ pub struct PrivateDnsUnsupportedNote {
     pub endpoint: CompactString,
 }
 
-/// For a service without private DNS (DynamoDB) that has an interface endpoint in this
-/// Region: the note and the public answer's reason of a path that asks the service's own name
-/// (aws-semantics.md §3), made once per model and shared by every such path, which otherwise
-/// allocated both on each evaluation.
+/// The facts of the note `private_dns_off` (`crate::eval::facts::Note`): the service's
+/// interface endpoint `endpoint` has private DNS off, so `name` resolves to the public
+/// addresses. Here, not in `eval`, because the model makes it once per service
+/// ([`NoPrivateDns`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PrivateDnsOffNote {
+    pub endpoint: CompactString,
+    pub name: CompactString,
+}
+
+/// The note of a path that asks a service's own name and gets the public answer although the
+/// service has an interface endpoint here ([`NoPrivateDns`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoPrivateDnsNote {
+    /// The service has no private DNS (DynamoDB): `private_dns_unsupported`.
+    Unsupported(Arc<PrivateDnsUnsupportedNote>),
+    /// No endpoint for the service has private DNS on: `private_dns_off`.
+    Off(Arc<PrivateDnsOffNote>),
+    /// The endpoint's private DNS answers queries through the inbound Resolver endpoint only:
+    /// `inbound_resolver_only` (that note names the endpoint alone, kept inline, and is made
+    /// by the DNS rule; the reason is shared).
+    InboundResolverOnly,
+}
+
+/// For a service with an interface endpoint in this Region whose own name still resolves to
+/// the public addresses (aws-semantics.md §3): the service has no private DNS (DynamoDB),
+/// none of its endpoints has private DNS on, or the one that answers privately does so for
+/// the inbound Resolver endpoint only. The note and the public answer's reason of a path that
+/// asks the service's own name, made once per model and shared by every such path, which
+/// otherwise allocated them on each evaluation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NoPrivateDns {
-    /// The interface endpoint the note names: the service's first.
+    /// The interface endpoint the note names: the service's first, or (inbound Resolver only)
+    /// its first with private DNS on.
     pub endpoint: usize,
-    pub note: Arc<PrivateDnsUnsupportedNote>,
+    pub note: NoPrivateDnsNote,
     pub why: Arc<PublicWhy>,
 }
 
-/// Per service, its [`NoPrivateDns`] (none: it has private DNS, or no endpoint here).
-/// `endpoints` is the model's list of each service's interface endpoints, `dns` their DNS
-/// names ([`service_dns_ids`]).
+/// Per service, its [`NoPrivateDns`] (none: its name resolves privately, or it has no
+/// endpoint here). `endpoints` is the model's list of each service's interface endpoints,
+/// `dns` their DNS names ([`service_dns_ids`]).
 pub(super) fn no_private_dns(
     services: &[crate::model::catalogue::Service],
     endpoints: &[Vec<usize>],
@@ -189,18 +216,42 @@ pub(super) fn no_private_dns(
         .zip(endpoints.iter().zip(dns))
         .map(|(svc, (endpoints, name))| {
             let &e = endpoints.first()?;
-            if svc.private_dns_supported {
-                return None;
-            }
             let endpoint = CompactString::from(s.interface_endpoints[e].id.as_str());
+            if !svc.private_dns_supported {
+                return Some(NoPrivateDns {
+                    endpoint: e,
+                    note: NoPrivateDnsNote::Unsupported(Arc::new(PrivateDnsUnsupportedNote {
+                        service: CompactString::from(svc.name.as_str()),
+                        name: name.clone(),
+                        endpoint: endpoint.clone(),
+                    })),
+                    why: Arc::new(PublicWhy::PrivateDnsUnsupported { endpoint }),
+                });
+            }
+            // The first endpoint with private DNS on answers the name, unless it does so for
+            // the inbound Resolver endpoint only.
+            if let Some(&p) = endpoints
+                .iter()
+                .find(|&&e| s.interface_endpoints[e].private_dns)
+            {
+                let ie = &s.interface_endpoints[p];
+                if !ie.private_dns_only_for_inbound_resolver_endpoint {
+                    return None;
+                }
+                let endpoint = CompactString::from(ie.id.as_str());
+                return Some(NoPrivateDns {
+                    endpoint: p,
+                    note: NoPrivateDnsNote::InboundResolverOnly,
+                    why: Arc::new(PublicWhy::InboundResolverOnly { endpoint }),
+                });
+            }
             Some(NoPrivateDns {
                 endpoint: e,
-                note: Arc::new(PrivateDnsUnsupportedNote {
-                    service: CompactString::from(svc.name.as_str()),
-                    name: name.clone(),
+                note: NoPrivateDnsNote::Off(Arc::new(PrivateDnsOffNote {
                     endpoint: endpoint.clone(),
-                }),
-                why: Arc::new(PublicWhy::PrivateDnsUnsupported { endpoint }),
+                    name: name.clone(),
+                })),
+                why: Arc::new(PublicWhy::PrivateDnsOff { endpoint }),
             })
         })
         .collect()
