@@ -52,7 +52,8 @@ pub(crate) struct SecurityEdits {
     /// when the walks that read them cannot be told by their service.
     pub groups: Vec<usize>,
     /// The same for an interface endpoint's groups, read only by walks to the services (by
-    /// index) it serves: (groups, services).
+    /// index) it serves: (groups, services). Also an endpoint with an ENI in a subnet that
+    /// left the stand-in: its groups, checked after crossing into the subnet there.
     pub scoped: Vec<(Vec<usize>, Vec<usize>)>,
     /// Network ACLs a subnet left: their crossings count as changed both ways.
     pub acls: Vec<usize>,
@@ -69,7 +70,7 @@ pub(crate) struct SecurityEdits {
     /// that got past its gate checked its groups (`layers::gate`).
     pub gated: Vec<(Vec<usize>, Vec<usize>)>,
     /// Services (by index) whose cells every class evaluates again: those of the interface
-    /// endpoints with an ENI in a subnet that left the stand-in.
+    /// endpoints with an ENI in a subnet that left the stand-in, without security groups.
     pub services: Vec<usize>,
 }
 
@@ -195,8 +196,8 @@ impl Model {
     /// ACL: the walks that crossed it are those from it (each read its table association),
     /// those sent to a NAT gateway, appliance or GWLB endpoint in it (each read the table
     /// whose route sent it there), and those to an interface endpoint's ENI in it (the cells
-    /// of the endpoint's services). `None` when a service's range meets the subnet (a walk to
-    /// it may cross into the subnet reading none of those).
+    /// of the endpoint's services that checked its groups). `None` when a service's range
+    /// meets the subnet (a walk to it may cross into the subnet reading none of those).
     fn left_the_stand_in(&self, subnet: usize, out: &mut SecurityEdits) -> Option<()> {
         let s = self.scenario();
         if let Some(cidr) = s.subnets[subnet].cidr {
@@ -239,11 +240,17 @@ impl Model {
                 self.appliance_gate(n, out);
             }
         }
+        // A walk that crossed into the subnet at an endpoint's ENI checked the endpoint's
+        // groups there next (each recorded), when groups are evaluated.
         for e in 0..s.interface_endpoints.len() {
             if self.endpoint_enis(e).iter().any(|n| n.subnet == subnet) {
-                match self.endpoint_services(e) {
-                    Some(services) => out.services.extend(services),
-                    None => out.services.extend(0..self.services().len()),
+                let groups = self.security.endpoint_groups[e].iter();
+                match (self.security.groups_on, self.endpoint_services(e)) {
+                    (true, Some(services)) => out
+                        .scoped
+                        .push((groups.map(|&g| g as usize).collect(), services)),
+                    (false, Some(services)) => out.services.extend(services),
+                    (_, None) => out.services.extend(0..self.services().len()),
                 }
             }
         }
