@@ -9,9 +9,13 @@
 //!   <kind> (reached through an interface endpoint or a NAT gateway; refused by a security
 //!   group's egress or ingress, or by a network ACL);
 //! - `security/evaluate_all`: ONE `evaluate_all` (10,000 instances × every column);
-//! - `security/edit_render/{sg_rule,nacl_rule}`: through the app, an edit (HTTPS from the VPC
-//!   added to endpoint group `sg-001`'s ingress; `acl-039`'s outbound HTTPS rule removed) —
-//!   the model rebuilt where it changed, the path, the matrix evaluated again where the edit
+//! - `security/edit_render/{sg_rule,nacl_rule,sg_attach,sg_detach,nacl_assoc,
+//!   nacl_assoc_default,src_dst}`: through the app, an edit (`common::security::edits`: HTTPS
+//!   from the VPC added to endpoint group `sg-001`'s ingress; `acl-039`'s outbound HTTPS rule
+//!   removed; a group attached to an interface endpoint; a group detached from an instance; a
+//!   subnet on AWS's stand-in default network ACL associated with an ACL, and the reverse; an
+//!   appliance's source/destination check turned on) — the
+//!   model rebuilt where it changed, the path, the matrix evaluated again where the edit
 //!   touched, the flipped cells, the status line — and a full re-render at 120×40; the app
 //!   before the edit is a clone made outside the timing. Target: < 16 ms.
 //!
@@ -27,7 +31,7 @@ use std::time::Duration;
 use criterion::{Criterion, criterion_group, criterion_main};
 use vpc_tui::app::App;
 use vpc_tui::eval::{Query, Reason, Verdict, Via, classes, evaluate, evaluate_all};
-use vpc_tui::model::{Edit, Model, Peer, PortRange, Protocol, SecurityGroupRule, WhatIf};
+use vpc_tui::model::{Model, WhatIf};
 
 /// The quota model with its security layer, checked against AWS's rules.
 fn model() -> Model {
@@ -86,40 +90,6 @@ fn representative_pairs(model: &Model) -> Vec<(&'static str, String, String)> {
     pairs
 }
 
-/// The benchmarks' two edits, as named in the module comment.
-pub fn edits(model: &Model) -> [(&'static str, Edit); 2] {
-    let acl = &model.scenario().network_acls[39];
-    let https_out = acl
-        .outbound
-        .iter()
-        .find(|r| r.ports == Some(PortRange::one(443)))
-        .expect("every generated ACL allows HTTPS out");
-    [
-        (
-            "sg_rule",
-            Edit::AddSecurityGroupRule {
-                group: common::security::group_id(1),
-                egress: false,
-                rule: SecurityGroupRule {
-                    protocol: Protocol::Tcp,
-                    ports: Some(PortRange::one(443)),
-                    peer: Peer::Cidr(model.scenario().vpc.cidrs[0]),
-                    description: None,
-                },
-                position: None,
-            },
-        ),
-        (
-            "nacl_rule",
-            Edit::RemoveNetworkAclRule {
-                acl: acl.id.clone(),
-                outbound: true,
-                number: https_out.number,
-            },
-        ),
-    ]
-}
-
 fn bench_security(c: &mut Criterion) {
     let model = model();
     let what_if = WhatIf::default();
@@ -158,10 +128,17 @@ fn bench_security(c: &mut Criterion) {
         .sample_size(20)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(5));
-    for (name, edit) in edits(&model) {
-        edit.apply(&model)
-            .unwrap_or_else(|e| panic!("security/edit_render/{name}: refused: {e}"));
-        timing::edit_and_render(&mut group, name, &app, &edit);
+    for e in common::security::edits(&model) {
+        let start = e.start(&model);
+        e.edit
+            .apply(&start)
+            .unwrap_or_else(|err| panic!("security/edit_render/{}: refused: {err}", e.name));
+        // An edit after a setup starts from an app on the model the setup made.
+        let app = match e.setup {
+            Some(_) => App::new(start, None, "security".into()),
+            None => app.clone(),
+        };
+        timing::edit_and_render(&mut group, e.name, &app, &e.edit);
     }
     group.finish();
 }

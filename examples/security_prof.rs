@@ -5,8 +5,10 @@
 //! - `all N`: `evaluate_all`;
 //! - `one KIND N`: `evaluate` with the full trace on the first pair of KIND (interface_endpoint,
 //!   nat_gateway, gateway_endpoint, blocked);
-//! - `edit NAME N` (security only): `App::apply` of the bench's `sg_rule` / `nacl_rule` edit
-//!   plus a 120×40 render, on a clone of the app made outside `measured`.
+//! - `edit NAME N` (security only): `App::apply` of one of the bench's edits
+//!   (`common::security::edits`: `sg_rule`, `nacl_rule`, `sg_attach`, `sg_detach`, `nacl_assoc`,
+//!   `nacl_assoc_default`, `src_dst`) plus a 120×40 render, on a clone of the app made outside
+//!   `measured` (on the model after the edit's setup, if it has one).
 //!
 //! Build with `CARGO_PROFILE_RELEASE_STRIP=false cargo build --release --example security_prof`,
 //! then `taskset -c 1 valgrind --tool=callgrind --collect-atstart=no
@@ -30,38 +32,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use vpc_tui::app::App;
 use vpc_tui::eval::{Query, Verdict, Via, classes, evaluate, evaluate_all};
-use vpc_tui::model::{Edit, Model, Peer, PortRange, Protocol, SecurityGroupRule, WhatIf};
+use vpc_tui::model::{Model, WhatIf};
 
 #[inline(never)]
 fn measured<T>(f: impl FnOnce() -> T) -> T {
     f()
-}
-
-fn edit(model: &Model, name: &str) -> Edit {
-    if name == "sg_rule" {
-        return Edit::AddSecurityGroupRule {
-            group: common::security::group_id(1),
-            egress: false,
-            rule: SecurityGroupRule {
-                protocol: Protocol::Tcp,
-                ports: Some(PortRange::one(443)),
-                peer: Peer::Cidr(model.scenario().vpc.cidrs[0]),
-                description: None,
-            },
-            position: None,
-        };
-    }
-    let acl = &model.scenario().network_acls[39];
-    let https = acl
-        .outbound
-        .iter()
-        .find(|r| r.ports == Some(PortRange::one(443)))
-        .expect("HTTPS out");
-    Edit::RemoveNetworkAclRule {
-        acl: acl.id.clone(),
-        outbound: true,
-        number: https.number,
-    }
 }
 
 fn main() {
@@ -102,8 +77,14 @@ fn main() {
             });
         }
         "edit" => {
-            let e = edit(&model, arg(2));
-            let app = App::new(model.clone(), None, "prof".into());
+            let edits = common::security::edits(&model);
+            let Some(e) = edits.iter().find(|e| e.name == arg(2)) else {
+                let names: Vec<&str> = edits.iter().map(|e| e.name).collect();
+                eprintln!("edit NAME N: NAME is one of {}", names.join(", "));
+                std::process::exit(2);
+            };
+            let app = App::new(e.start(&model), None, "prof".into());
+            let e = &e.edit;
             for _ in 0..n(3) {
                 let mut app = app.clone();
                 let buf = measured(|| {

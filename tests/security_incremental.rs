@@ -180,14 +180,158 @@ fn a_security_group_rule_edit_evaluates_again_only_the_classes_that_check_it() {
     assert!(!kept[app_b]);
 }
 
-fn rule(protocol: u8, port: u16, cidr: ipnet::Ipv4Net) -> SecurityGroupRule {
+/// `edit` applied to the security-layers scenario: the matrix before and after it (evaluated
+/// again where the edit touched, held to a full evaluation, as the cost estimate is), and which
+/// instances' rows the matrix after shares with the one before, by id.
+fn after(edit: Edit) -> (Matrix, Matrix, Vec<(String, bool)>) {
+    let model = security_layers();
+    let none = WhatIf::default();
+    let before = evaluate_all(&model, &none);
+    let (next, _) = edit.apply(&model).expect("applies");
+    let after = evaluate_all_after(&before, &next, &none);
+    assert_eq!(after, evaluate_all(&next, &none));
+    let inputs = CostInputs::for_model(&model);
+    let cost = estimate(&model, &none, &inputs);
+    assert_eq!(
+        estimate_after(&cost, &next, &none, &inputs),
+        estimate(&next, &none, &inputs)
+    );
+    let kept = (model.scenario().instances.iter())
+        .map(|i| i.id.clone())
+        .zip(shared(&before, &after))
+        .collect();
+    (before, after, kept)
+}
+
+/// The row of instance `id`.
+fn row(kept: &[(String, bool)], id: &str) -> usize {
+    kept.iter().position(|(i, _)| i == id).expect(id)
+}
+
+#[test]
+fn a_subnet_leaving_the_stand_in_default_acl_evaluates_again_only_the_walks_that_cross_it() {
+    // The model lists no default ACL: subnet-app-a is on AWS's stand-in, which no walk records
+    // reading. Only the walks from the subnet cross it (no gateway, appliance or endpoint
+    // interface is in it).
+    let (_, _, kept) = after(Edit::AssociateNetworkAcl {
+        subnet: "subnet-app-a".into(),
+        acl: Some("acl-restricted".into()),
+        position: None,
+    });
+    for (id, kept) in &kept {
+        assert_eq!(*kept, id != "i-app-a" && id != "i-locked", "{id}");
+    }
+    // The appliances' subnet: the walks the inspected and screened subnets' routes send to an
+    // appliance there cross it both ways; acl-noreply lets no reply back in (the firewall's
+    // check stopped the inspected instance's walks after that; the proxy's groups stop the
+    // screened one's before).
+    let (before, after, kept) = after(Edit::AssociateNetworkAcl {
+        subnet: "subnet-appliance".into(),
+        acl: Some("acl-noreply".into()),
+        position: None,
+    });
+    for (id, kept) in &kept {
+        assert_eq!(*kept, id != "i-inspected" && id != "i-screened", "{id}");
+    }
+    let inspected = row(&kept, "i-inspected");
+    assert_ne!(before.cells[inspected], after.cells[inspected]);
+}
+
+#[test]
+fn a_source_dest_check_evaluates_again_only_the_walks_routed_to_the_appliance() {
+    let (before, after, kept) = after(Edit::SetSourceDestCheck {
+        interface: "eni-fw".into(),
+        enabled: Some(false),
+    });
+    for (id, kept) in &kept {
+        assert_eq!(*kept, id != "i-inspected", "{id}");
+    }
+    // The check dropped what the firewall forwarded; off, the firewall forwards it.
+    let inspected = row(&kept, "i-inspected");
+    assert_ne!(before.cells[inspected], after.cells[inspected]);
+}
+
+#[test]
+fn a_group_attached_to_an_endpoint_evaluates_again_the_walks_that_check_its_groups() {
+    // sg-db lets HTTPS in from the filtered subnet, which sg-endpoints left out.
+    let (before, after, kept) = after(Edit::AttachSecurityGroup {
+        interface: "vpce-ssm".into(),
+        group: "sg-db".into(),
+        position: None,
+    });
+    let ssm = after.services.iter().position(|s| s == "ssm").expect("ssm");
+    let filtered = row(&kept, "i-filtered");
+    assert_ne!(
+        before.cells[filtered][ssm].verdict.code(),
+        after.cells[filtered][ssm].verdict.code()
+    );
+    // The locked instance's own group refuses SSM before the endpoint's groups are checked.
+    assert!(kept[row(&kept, "i-locked")].1);
+    // Detached again: as before.
+    let (_, again, _) = after_both([
+        Edit::AttachSecurityGroup {
+            interface: "vpce-ssm".into(),
+            group: "sg-db".into(),
+            position: None,
+        },
+        Edit::DetachSecurityGroup {
+            interface: "vpce-ssm".into(),
+            group: "sg-db".into(),
+        },
+    ]);
+    assert_eq!(again, before);
+}
+
+/// Two edits one after the other, each matrix evaluated again where its edit touched (held to
+/// a full evaluation): the first matrix, the last, and the models' instances.
+fn after_both(edits: [Edit; 2]) -> (Matrix, Matrix, Vec<String>) {
+    let mut model = security_layers();
+    let none = WhatIf::default();
+    let first = evaluate_all(&model, &none);
+    let mut matrix = first.clone();
+    for edit in edits {
+        let (next, _) = edit.apply(&model).expect("applies");
+        matrix = evaluate_all_after(&matrix, &next, &none);
+        assert_eq!(matrix, evaluate_all(&next, &none));
+        model = next;
+    }
+    let ids = model
+        .scenario()
+        .instances
+        .iter()
+        .map(|i| i.id.clone())
+        .collect();
+    (first, matrix, ids)
+}
+
+fn rule(protocol: u8, port: u16, peer: Peer) -> SecurityGroupRule {
     let protocol = [Protocol::All, Protocol::Tcp, Protocol::Udp][protocol as usize % 3];
     SecurityGroupRule {
         protocol,
         ports: protocol.has_ports().then(|| PortRange::one(port)),
-        peer: Peer::Cidr(cidr),
+        peer,
         description: None,
     }
+}
+
+/// The groups of the random models: `sg-0`..`sg-2` are attached at first, `sg-3` to nothing
+/// (rules naming it allow nothing until an edit attaches it).
+const GROUPS: usize = 4;
+
+/// A rule's peer: a CIDR ([`cidr`]), or (when `group` is some) that group.
+fn peer(cidr: ipnet::Ipv4Net, group: Option<usize>) -> Peer {
+    match group {
+        Some(g) => Peer::Group(format!("sg-{}", g % GROUPS)),
+        None => Peer::Cidr(cidr),
+    }
+}
+
+/// A group rule as the property test draws it: (group, protocol, port, peer).
+type RuleSeed = (usize, u8, u16, (ipnet::Ipv4Net, Option<usize>));
+
+/// A rule's peer as the property test draws it: a CIDR, or one in four times a group.
+fn peer_seed() -> impl Strategy<Value = (ipnet::Ipv4Net, Option<usize>)> {
+    (cidr(), proptest::option::weighted(0.25, 0..GROUPS))
 }
 
 fn acl_rule(number: u16, port: u16, cidr: ipnet::Ipv4Net, allow: bool) -> NetworkAclRule {
@@ -224,33 +368,46 @@ fn cidr() -> impl Strategy<Value = ipnet::Ipv4Net> {
 /// All ports, HTTPS, SSH, and one that replies come back to (the ephemeral range).
 const PORTS: [u16; 4] = [0, 443, 22, 40000];
 
-/// One random security edit: (kind, group or ACL index, direction, rule fields); the kinds
-/// past the rule edits attach or detach a group, associate a subnet with an ACL, renumber a
-/// rule.
-type EditSeed = (u8, usize, bool, u8, u16, ipnet::Ipv4Net, bool, usize);
+/// One random security edit: (kind, group or ACL index, direction, rule fields, a group a
+/// rule names); the kinds past the rule edits attach or detach a group (to an instance, the
+/// interface endpoint or an appliance interface), associate a subnet with an ACL or AWS's
+/// stand-in default, renumber a rule, set an appliance's source/destination check.
+type EditSeed = (
+    u8,
+    usize,
+    bool,
+    u8,
+    u16,
+    ipnet::Ipv4Net,
+    bool,
+    usize,
+    Option<usize>,
+);
 
 fn edit_seed() -> impl Strategy<Value = EditSeed> {
     (
-        0..8u8,
-        0..3usize,
+        0..9u8,
+        0..GROUPS,
         any::<bool>(),
         any::<u8>(),
         0..4u16,
         cidr(),
         any::<bool>(),
         0..4usize,
+        proptest::option::weighted(0.25, 0..GROUPS),
     )
 }
 
 fn edit_of(model: &Model, seed: EditSeed) -> Edit {
-    let (kind, which, dir, protocol, port, cidr, allow, index) = seed;
+    let (kind, which, dir, protocol, port, cidr, allow, index, named) = seed;
     let s = model.scenario();
     let port = PORTS[port as usize];
+    let acls = s.network_acls.len();
     match kind {
         0 => Edit::AddSecurityGroupRule {
             group: s.security_groups[which].id.clone(),
             egress: dir,
-            rule: rule(protocol, port.max(1), cidr),
+            rule: rule(protocol, port.max(1), peer(cidr, named)),
             position: None,
         },
         1 => Edit::RemoveSecurityGroupRule {
@@ -259,13 +416,13 @@ fn edit_of(model: &Model, seed: EditSeed) -> Edit {
             index,
         },
         2 => Edit::AddNetworkAclRule {
-            acl: s.network_acls[which % 2].id.clone(),
+            acl: s.network_acls[which % acls].id.clone(),
             outbound: dir,
             rule: acl_rule(1 + u16::from(protocol), port, cidr, allow),
             position: None,
         },
         3 => {
-            let acl = &s.network_acls[which % 2];
+            let acl = &s.network_acls[which % acls];
             let rules = if dir { &acl.outbound } else { &acl.inbound };
             Edit::RemoveNetworkAclRule {
                 acl: acl.id.clone(),
@@ -273,10 +430,13 @@ fn edit_of(model: &Model, seed: EditSeed) -> Edit {
                 number: rules.get(index).map_or(1, |r| r.number),
             }
         }
-        // An instance, or the interface endpoint.
+        // An instance, the interface endpoint, or an appliance interface.
         4 | 5 => {
             let interface = match index {
                 3 => s.interface_endpoints[0].id.clone(),
+                2 => s.network_interfaces[usize::from(protocol) % s.network_interfaces.len()]
+                    .id
+                    .clone(),
                 _ => s.instances[usize::from(protocol) % s.instances.len()]
                     .id
                     .clone(),
@@ -295,12 +455,19 @@ fn edit_of(model: &Model, seed: EditSeed) -> Edit {
             subnet: s.subnets[usize::from(protocol) % s.subnets.len()]
                 .id
                 .clone(),
-            acl: allow.then(|| s.network_acls[which % 2].id.clone()),
+            acl: allow.then(|| s.network_acls[which % acls].id.clone()),
             position: None,
+        },
+        // On, off, or not said (then the check is not evaluated).
+        8 => Edit::SetSourceDestCheck {
+            interface: s.network_interfaces[index % s.network_interfaces.len()]
+                .id
+                .clone(),
+            enabled: (index != 3).then_some(allow),
         },
         // A rule moved to another number: removed, and added again numbered `1 + protocol`.
         _ => {
-            let acl = &s.network_acls[which % 2];
+            let acl = &s.network_acls[which % acls];
             let rules = if dir { &acl.outbound } else { &acl.inbound };
             let Some(r) = rules.get(index) else {
                 return Edit::Batch(Vec::new());
@@ -326,33 +493,45 @@ fn edit_of(model: &Model, seed: EditSeed) -> Edit {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(192))]
 
-    /// After random security edits (rules added, removed and renumbered, groups attached and
-    /// detached, subnets associated with network ACLs), the matrix evaluated again where the
-    /// edits touched equals a full evaluation.
+    /// After random security edits (rules added, removed and renumbered, groups attached to
+    /// and detached from instances, the endpoint and appliances, subnets associated with
+    /// network ACLs or AWS's stand-in default, source/destination checks set), the matrix and
+    /// the cost estimate evaluated again where the edits touched equal full evaluations.
     #[test]
     fn incremental_matrix_after_rule_edits_equals_a_full_evaluation(
         defaults in proptest::collection::vec(proptest::option::of(any::<u8>()), SUBNETS),
         publics in proptest::collection::vec(any::<bool>(), SUBNETS),
         groups in proptest::collection::vec((0..3usize, any::<bool>()), SUBNETS * 2),
-        ingress in proptest::collection::vec((0..3usize, any::<u8>(), 0..4u16, cidr()), 0..8),
+        ingress in proptest::collection::vec((0..GROUPS, any::<u8>(), 0..4u16, peer_seed()), 0..8),
+        egress in proptest::collection::vec((0..GROUPS, any::<u8>(), 0..4u16, peer_seed()), 0..8),
+        open in proptest::collection::vec(any::<bool>(), GROUPS),
         acl_rules in proptest::collection::vec((any::<bool>(), 0..4u16, cidr(), any::<bool>()), 0..8),
         associated in proptest::collection::vec(any::<bool>(), SUBNETS),
+        explicit_default in any::<bool>(),
+        checks in proptest::collection::vec(proptest::option::of(any::<bool>()), 3),
         edits in proptest::collection::vec(edit_seed(), 1..4),
     ) {
         let mut s = with_endpoint(scenario(&defaults, &publics, false));
         let all = "0.0.0.0/0".parse().expect("cidr");
-        s.security_groups = (0..3)
+        let rules = |list: &[RuleSeed], g: usize| {
+            list.iter()
+                .filter(|r| r.0 == g)
+                .map(|&(_, p, port, (c, named))| rule(p, PORTS[port as usize].max(1), peer(c, named)))
+                .collect::<Vec<_>>()
+        };
+        // A group open outbound (a new group's default), or with the drawn egress rules only.
+        s.security_groups = (0..GROUPS)
             .map(|g| SecurityGroup {
                 id: format!("sg-{g}"),
                 name: None,
-                ingress: ingress
-                    .iter()
-                    .filter(|r| r.0 == g)
-                    .map(|&(_, p, port, c)| rule(p, PORTS[port as usize].max(1), c))
-                    .collect(),
-                egress: vec![rule(0, 0, all)].into(),
+                ingress: rules(&ingress, g).into(),
+                egress: match open[g] {
+                    true => vec![rule(0, 0, Peer::Cidr(all))],
+                    false => rules(&egress, g),
+                }
+                .into(),
                 ingress_ipv6: Vec::new(),
                 egress_ipv6: Vec::new(),
             })
@@ -377,8 +556,9 @@ proptest! {
         for e in &mut s.interface_endpoints {
             e.security_groups = vec!["sg-1".into()];
         }
-        for n in &mut s.network_interfaces {
+        for (n, check) in s.network_interfaces.iter_mut().zip(checks) {
             n.security_groups = vec!["sg-2".into()];
+            n.source_dest_check = check;
         }
         let allow_all = |n| acl_rule(n, 0, all, true);
         let numbered = |out: bool| -> Vec<NetworkAclRule> {
@@ -390,6 +570,7 @@ proptest! {
                 .chain([allow_all(200)])
                 .collect()
         };
+        // Without an explicit default ACL, the subnets without one are on AWS's stand-in.
         s.network_acls = vec![
             NetworkAcl {
                 id: "acl-default".into(),
@@ -415,6 +596,9 @@ proptest! {
                 ipv6_outbound: Vec::new(),
             },
         ];
+        if !explicit_default {
+            s.network_acls.remove(0);
+        }
         let Ok(mut model) = Model::new(s) else { return Ok(()); };
         let none = WhatIf::default();
         let mut matrix = evaluate_all(&model, &none);

@@ -22,8 +22,8 @@ use std::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
 use vpc_tui::model::{
-    NetworkAcl, NetworkAclRule, Peer, PortRange, Protocol, RuleAction, Scenario, SecurityGroup,
-    SecurityGroupRule,
+    Edit, Model, NetworkAcl, NetworkAclRule, Peer, PortRange, Protocol, RuleAction, Scenario,
+    SecurityGroup, SecurityGroupRule,
 };
 
 use super::XorShift;
@@ -302,4 +302,127 @@ pub fn add(s: &mut Scenario) {
     for n in &mut s.network_interfaces {
         n.security_groups = vec![app_group(&mut rng)];
     }
+}
+
+/// One of the security edits `benches/security.rs` times (`security/edit_render/NAME`) and
+/// `examples/security_prof.rs` counts (`edit NAME`): `edit`, applied to the model after `setup`
+/// (outside the timing).
+pub struct SecurityEdit {
+    pub name: &'static str,
+    pub setup: Option<Edit>,
+    pub edit: Edit,
+}
+
+impl SecurityEdit {
+    /// The model `edit` is applied to: `model` after `setup`.
+    pub fn start(&self, model: &Model) -> Model {
+        match &self.setup {
+            Some(setup) => {
+                setup
+                    .apply(model)
+                    .unwrap_or_else(|e| panic!("{}: setup refused: {e}", self.name))
+                    .0
+            }
+            None => model.clone(),
+        }
+    }
+}
+
+/// The security edits, by name:
+///
+/// - `sg_rule`: HTTPS from the VPC added to endpoint group `sg-001`'s ingress;
+/// - `nacl_rule`: `acl-039`'s outbound HTTPS rule removed;
+/// - `sg_attach`: an endpoint group the first interface endpoint lacks attached to it;
+/// - `sg_detach`: the last group of the first instance with two detached from it (its class
+///   splits off);
+/// - `nacl_assoc`: the first private subnet, moved to AWS's stand-in default network ACL
+///   beforehand (the model lists no default ACL), associated with its ACL again;
+/// - `nacl_assoc_default`: the same subnet moved from its ACL to the stand-in;
+/// - `src_dst`: the first appliance interface's source/destination check turned on (the
+///   routes to it then drop what they forward).
+pub fn edits(model: &Model) -> Vec<SecurityEdit> {
+    let s = model.scenario();
+    let acl = &s.network_acls[39];
+    let https_out = acl
+        .outbound
+        .iter()
+        .find(|r| r.ports == Some(PortRange::one(443)))
+        .expect("every generated ACL allows HTTPS out");
+    let endpoint = &s.interface_endpoints[0];
+    let extra = (0..ENDPOINT_GROUPS)
+        .map(group_id)
+        .find(|g| !endpoint.security_groups.contains(g))
+        .expect("an endpoint group the endpoint lacks");
+    let two = s
+        .instances
+        .iter()
+        .find(|i| i.security_groups.len() >= 2)
+        .expect("an instance with two groups");
+    let subnet = &s.subnets[super::FIRST_PRIVATE_SUBNET].id;
+    let its_acl = s
+        .network_acls
+        .iter()
+        .find(|a| a.subnets.contains(subnet))
+        .expect("every generated subnet has an ACL");
+    let to_default = Edit::AssociateNetworkAcl {
+        subnet: subnet.clone(),
+        acl: None,
+        position: None,
+    };
+    let edit = |name, edit| SecurityEdit {
+        name,
+        setup: None,
+        edit,
+    };
+    vec![
+        edit(
+            "sg_rule",
+            Edit::AddSecurityGroupRule {
+                group: group_id(1),
+                egress: false,
+                rule: https(Peer::Cidr(s.vpc.cidrs[0])),
+                position: None,
+            },
+        ),
+        edit(
+            "nacl_rule",
+            Edit::RemoveNetworkAclRule {
+                acl: acl.id.clone(),
+                outbound: true,
+                number: https_out.number,
+            },
+        ),
+        edit(
+            "sg_attach",
+            Edit::AttachSecurityGroup {
+                interface: endpoint.id.clone(),
+                group: extra,
+                position: None,
+            },
+        ),
+        edit(
+            "sg_detach",
+            Edit::DetachSecurityGroup {
+                interface: two.id.clone(),
+                group: two.security_groups.last().expect("two groups").clone(),
+            },
+        ),
+        SecurityEdit {
+            name: "nacl_assoc",
+            setup: Some(to_default.clone()),
+            edit: Edit::AssociateNetworkAcl {
+                subnet: subnet.clone(),
+                acl: Some(its_acl.id.clone()),
+                position: None,
+            },
+        },
+        edit("nacl_assoc_default", to_default),
+        edit(
+            "src_dst",
+            Edit::SetSourceDestCheck {
+                interface: s.network_interfaces[0].id.clone(),
+                enabled: Some(true),
+            },
+        ),
+    ]
 }

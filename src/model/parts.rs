@@ -108,6 +108,10 @@ pub(crate) struct Touched {
     /// indexes (groups, ACLs; the security index compiles those again and shares the rest).
     /// `None`: anything in it may have changed.
     pub security_rules: Option<(Vec<usize>, Vec<usize>)>,
+    /// [`Parts::SECURITY`] changed in what attaches groups and network ACLs (interfaces'
+    /// groups, subnets' ACLs) or in appliances' source/destination checks, besides the rules
+    /// `security_rules` names: the groups and ACLs themselves are as they were.
+    pub security_attachments: bool,
 }
 
 impl Touched {
@@ -117,7 +121,15 @@ impl Touched {
             parts: Parts::NONE,
             tables: Some(Vec::new()),
             security_rules: Some((Vec::new(), Vec::new())),
+            security_attachments: false,
         }
+    }
+
+    /// An interface's groups, a subnet's network ACL or an appliance's source/destination
+    /// check changed ([`Touched::security_attachments`]).
+    pub fn add_attachments(&mut self) {
+        self.parts |= Parts::SECURITY;
+        self.security_attachments = true;
     }
 
     pub fn add(&mut self, parts: Parts) {
@@ -209,5 +221,15 @@ mod tests {
         assert_eq!(t.security_rules, None);
         t.add_rules(Some(Some(0)), None);
         assert_eq!(t.security_rules, None);
+    }
+
+    #[test]
+    fn an_attachment_keeps_the_rule_edits_named() {
+        let mut t = Touched::nothing();
+        t.add_rules(Some(Some(2)), None);
+        t.add_attachments();
+        assert!(t.parts.intersects(Parts::SECURITY) && t.security_attachments);
+        assert_eq!(t.security_rules, Some((vec![2], vec![])));
+        assert!(!Touched::nothing().security_attachments);
     }
 }

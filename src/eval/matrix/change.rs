@@ -10,6 +10,8 @@ use super::super::deps::crossing;
 use super::super::facts::AclDirection;
 use crate::model::Model;
 
+mod cells;
+
 /// What changed between the model a matrix was evaluated on and the next one, when the change
 /// is one a class's recorded dependencies can tell: routes in some tables, some subnets'
 /// table associations, some AZs' failure, some groups' or network ACLs' rules, some subnets'
@@ -27,6 +29,9 @@ pub(super) struct Change {
     acls: Bits,
     /// The changed groups and ACLs folded, to tell which cells of a class they may touch.
     mark: Mark,
+    /// What the edit changed of what attaches groups and network ACLs that is told cell by
+    /// cell.
+    cells: cells::Touched,
 }
 
 /// What a change means for one class's row.
@@ -57,15 +62,9 @@ impl Change {
         if failed_before.len() != failed.len() {
             return None;
         }
-        // Subnets associated with other network ACLs: the walks that crossed them read the ACLs
-        // they had, whose crossings count as changed both ways.
-        let moved = match before.evaluates_alike(after) {
-            true => Vec::new(),
-            false if before.evaluates_alike_but_acl_associations(after) => {
-                before.moved_acl_associations(after)?
-            }
-            false => return None,
-        };
+        // Interfaces' groups, subnets' network ACLs and source/destination checks: what the
+        // walks that read them recorded reading instead (`Model::security_edits`).
+        let mut edits = before.security_edits(after)?;
         let mut change = Change {
             tables: Bits::default(),
             subnets: Bits::default(),
@@ -76,16 +75,23 @@ impl Change {
             groups: Bits::default(),
             acls: Bits::default(),
             mark: Mark::default(),
+            cells: cells::Touched::new(&mut edits),
         };
-        for g in before.changed_groups(after) {
+        for g in before.changed_groups(after).chain(edits.groups) {
             change.groups.set(g);
             change.mark.group(g);
         }
-        for a in moved {
+        for a in edits.acls {
             for direction in [AclDirection::Inbound, AclDirection::Outbound] {
                 change.acls.set(crossing(a, direction));
                 change.mark.acl(a, direction);
             }
+        }
+        for t in edits.tables {
+            change.tables.set(t);
+        }
+        for s in edits.subnets {
+            change.subnets.set(s);
         }
         for (a, crossings) in before.changed_acl_crossings(after) {
             for (direction, changed) in [AclDirection::Inbound, AclDirection::Outbound]
@@ -154,7 +160,9 @@ impl Change {
             return Hit::Row;
         }
         let rules = deps.groups.intersects(&self.groups) || deps.acls.intersects(&self.acls);
-        if !rules && !azs {
+        let cells = self.cells.cells(deps);
+        let columns = cells.is_some();
+        if !rules && !azs && !columns {
             return Hit::Keep;
         }
         let mut redo: Vec<u32> = Vec::new();
@@ -169,6 +177,7 @@ impl Change {
                 return Hit::Row;
             }
         }
+        redo.extend(cells.into_iter().flatten());
         let mut patch = Vec::new();
         if azs {
             // Sized once: an AZ failure at 4x the quota model plans thousands of classes, and

@@ -457,10 +457,11 @@ impl Edit {
                 let a = s.network_acls.iter().position(|x| &x.id == acl);
                 touched.add_rules(None, Some(a))
             }
+            // What attaches groups and ACLs, not the groups and ACLs themselves.
             Edit::AttachSecurityGroup { .. }
             | Edit::DetachSecurityGroup { .. }
             | Edit::AssociateNetworkAcl { .. }
-            | Edit::SetSourceDestCheck { .. } => touched.add(Parts::SECURITY),
+            | Edit::SetSourceDestCheck { .. } => touched.add_attachments(),
             Edit::SetEndpointPolicy { .. } | Edit::SetBucketPolicy { .. } => {
                 touched.add(Parts::POLICIES)
             }

@@ -5,7 +5,10 @@
 use std::sync::Arc;
 
 use super::Model;
-use crate::model::{NetworkAclRule, PortRange};
+use crate::model::{InterfaceEndpoint, NetworkAclRule, NetworkInterface, PortRange};
+
+mod security_edits;
+pub(crate) use security_edits::SecurityEdits;
 
 /// Whether network ACL rule `rule` may match a reply coming back to ports `replies`: a TCP or
 /// UDP rule matches only packets whose destination port it names (aws-semantics.md §5b; a
@@ -13,6 +16,28 @@ use crate::model::{NetworkAclRule, PortRange};
 fn may_match_a_reply(rule: &NetworkAclRule, replies: &[PortRange]) -> bool {
     let ports = rule.port_range();
     !rule.protocol.has_ports() || replies.iter().any(|r| ports.0 <= r.1 && r.0 <= ports.1)
+}
+
+/// Whether two interface endpoints are the same but for their security groups.
+fn same_endpoint_but_groups(a: &InterfaceEndpoint, b: &InterfaceEndpoint) -> bool {
+    a == b
+        || *a
+            == InterfaceEndpoint {
+                security_groups: a.security_groups.clone(),
+                ..b.clone()
+            }
+}
+
+/// Whether two network interfaces are the same but for their security groups and
+/// source/destination check.
+fn same_interface_but_security(a: &NetworkInterface, b: &NetworkInterface) -> bool {
+    a == b
+        || *a
+            == NetworkInterface {
+                security_groups: a.security_groups.clone(),
+                source_dest_check: a.source_dest_check,
+                ..b.clone()
+            }
 }
 
 impl Model {
@@ -24,30 +49,9 @@ impl Model {
         self.alike(other, false)
     }
 
-    /// [`Self::evaluates_alike`], except that subnets may be associated with other network
-    /// ACLs ([`Self::moved_acl_associations`] says which ACLs walks read before).
-    pub(crate) fn evaluates_alike_but_acl_associations(&self, other: &Model) -> bool {
-        self.alike(other, true)
-    }
-
-    /// For each subnet associated with another network ACL in `other`, the ACL (by index) it
-    /// was associated with: the walks that crossed the subnet recorded reading that ACL. `None`
-    /// when one had none of the scenario's (the stand-in default allows everything, and no
-    /// walk records reading it).
-    pub(crate) fn moved_acl_associations(&self, other: &Model) -> Option<Vec<usize>> {
-        let (a, b) = (&self.security.subnet_acl, &other.security.subnet_acl);
-        if a.len() != b.len() {
-            return None;
-        }
-        a.iter()
-            .zip(b)
-            .filter(|(x, y)| x != y)
-            .map(|(x, _)| x.map(|i| i as usize))
-            .collect()
-    }
-
-    /// [`Self::evaluates_alike`]; `associations`: whatever subnets' network ACLs are.
-    fn alike(&self, other: &Model, associations: bool) -> bool {
+    /// [`Self::evaluates_alike`]; `security`: whatever subnets' network ACLs, interfaces'
+    /// groups and appliances' source/destination checks are ([`Self::security_edits`]).
+    fn alike(&self, other: &Model, security: bool) -> bool {
         let same = Arc::ptr_eq(&self.services, &other.services)
             && Arc::ptr_eq(&self.workloads, &other.workloads)
             && Arc::ptr_eq(&self.az_lookup, &other.az_lookup)
@@ -67,7 +71,7 @@ impl Model {
             && (Arc::ptr_eq(&self.dns, &other.dns) || self.dns == other.dns)
             && self.tables.len() == other.tables.len()
             && (Arc::ptr_eq(&self.security, &other.security)
-                || self.security.evaluates_alike(&other.security, associations));
+                || self.security.evaluates_alike(&other.security, security));
         if !same {
             return false;
         }
@@ -84,7 +88,13 @@ impl Model {
             && a.subnets == b.subnets
             && a.internet_gateway == b.internet_gateway
             && a.nat_gateways == b.nat_gateways
-            && a.interface_endpoints == b.interface_endpoints
+            && (a.interface_endpoints == b.interface_endpoints
+                || (security
+                    && a.interface_endpoints.len() == b.interface_endpoints.len()
+                    && a.interface_endpoints
+                        .iter()
+                        .zip(&b.interface_endpoints)
+                        .all(|(x, y)| same_endpoint_but_groups(x, y))))
             // Endpoint and bucket policies (the gateway endpoints' routes are in the tables).
             && a.gateway_endpoints
                 .iter()
@@ -93,7 +103,13 @@ impl Model {
             && a.buckets == b.buckets
             && a.gwlb_endpoints == b.gwlb_endpoints
             && a.gateway_load_balancers == b.gateway_load_balancers
-            && a.network_interfaces == b.network_interfaces
+            && (a.network_interfaces == b.network_interfaces
+                || (security
+                    && a.network_interfaces.len() == b.network_interfaces.len()
+                    && a.network_interfaces
+                        .iter()
+                        .zip(&b.network_interfaces)
+                        .all(|(x, y)| same_interface_but_security(x, y))))
             // The ACLs' rules aside: the matrix records per class which ACLs' rules its walks
             // read (`Model::changed_acls`).
             && a.network_acls.len() == b.network_acls.len()
@@ -101,7 +117,7 @@ impl Model {
                 x.id == y.id
                     && x.name == y.name
                     && x.default == y.default
-                    && (associations || x.subnets == y.subnets)
+                    && (security || x.subnets == y.subnets)
             })
             && a.route_tables.len() == b.route_tables.len()
             && a.route_tables
@@ -350,6 +366,67 @@ mod tests {
         let changed: Vec<(usize, [bool; 2])> = model.changed_acl_crossings(&next).collect();
         assert!(changed.iter().all(|&(a, _)| a == acl));
         changed.into_iter().map(|(_, c)| c).collect()
+    }
+
+    /// What `edit` changed of the security-layers scenario besides rules.
+    fn security_edits(edit: Edit) -> (crate::model::Model, Option<super::SecurityEdits>) {
+        let model = load_file(Path::new("scenarios/security-layers.ron")).expect("loads");
+        let (next, _) = edit.apply(&model).expect("applies");
+        let edits = model.security_edits(&next);
+        (model, edits)
+    }
+
+    #[test]
+    fn security_edits_name_what_the_walks_that_read_them_recorded() {
+        // The endpoint's groups before, read by walks to its service alone.
+        let (model, edits) = security_edits(Edit::AttachSecurityGroup {
+            interface: "vpce-ssm".into(),
+            group: "sg-db".into(),
+            position: None,
+        });
+        let group = |id: &str| model.security().lookup[id] as usize;
+        let ssm = model.service_lookup["ssm"];
+        let edits = edits.expect("told apart");
+        assert_eq!(edits.scoped, [(vec![group("sg-endpoints")], vec![ssm])]);
+        assert!(edits.groups.is_empty() && edits.tables.is_empty() && edits.gated.is_empty());
+        // A subnet off the stand-in default ACL: the walks from it.
+        let (model, edits) = security_edits(Edit::AssociateNetworkAcl {
+            subnet: "subnet-app-a".into(),
+            acl: Some("acl-restricted".into()),
+            position: None,
+        });
+        let edits = edits.expect("told apart");
+        assert_eq!(edits.subnets, [model.subnet_lookup["subnet-app-a"]]);
+        assert!(edits.tables.is_empty() && edits.services.is_empty() && edits.acls.is_empty());
+        // Back to it: the walks that crossed it read acl-restricted.
+        let (_, edits) = security_edits(Edit::AssociateNetworkAcl {
+            subnet: "subnet-restricted".into(),
+            acl: None,
+            position: None,
+        });
+        let acl = model
+            .scenario()
+            .network_acls
+            .iter()
+            .position(|a| a.id == "acl-restricted");
+        assert_eq!(edits.expect("told apart").acls, Vec::from_iter(acl));
+        // An appliance's check: the walks its tables route to it that passed its groups.
+        let (model, edits) = security_edits(Edit::SetSourceDestCheck {
+            interface: "eni-fw".into(),
+            enabled: None,
+        });
+        let table = model.table_lookup["rtb-inspected"];
+        assert_eq!(
+            edits.expect("told apart").gated,
+            [(vec![table], vec![group("sg-appliance")])]
+        );
+        // Anything else is not told apart.
+        let on = model.scenario().interface_endpoints[0].private_dns;
+        let (_, edits) = security_edits(Edit::SetPrivateDns {
+            endpoint: model.scenario().interface_endpoints[0].id.clone(),
+            enabled: !on,
+        });
+        assert_eq!(edits, None);
     }
 
     #[test]

@@ -33,6 +33,7 @@ pub use route_select::{RouteDecision, RouteMatch, RouteRule};
 /// hashes them several times faster than SipHash, and a scenario is the user's own file.
 pub(crate) type IdMap = HashMap<String, usize, rustc_hash::FxBuildHasher>;
 pub(crate) use bpa::{Applies, BpaIndex};
+pub(crate) use compare::SecurityEdits;
 pub(crate) use dns::DnsIndex;
 pub use lookups::{FailedAzs, UNCHECKED, Unchecked, unchecked_layers};
 pub use security::{GroupSet, SecurityIndex};
@@ -470,16 +471,23 @@ impl Model {
         let others = others.union(Parts::REGION);
         let build = || SecurityIndex::build(s, &subnet_lookup, &services, &service_lookup);
         let security = match previous {
-            // Only some groups' and network ACLs' rules changed: those are compiled again.
+            // Only some groups' and network ACLs' rules changed: those are compiled again;
+            // and what attaches groups and ACLs, made again when it changed.
             Some((m, t)) if t.parts.intersects(Parts::SECURITY) && !t.parts.intersects(others) => {
                 match &t.security_rules {
-                    Some((groups, acls)) => Arc::new(m.security.after_rule_edits(
-                        s,
-                        groups,
-                        acls,
-                        &services,
-                        &service_lookup,
-                    )),
+                    Some((groups, acls)) => {
+                        let next = m.security.after_rule_edits(
+                            s,
+                            groups,
+                            acls,
+                            &services,
+                            &service_lookup,
+                        );
+                        Arc::new(match t.security_attachments {
+                            true => next.with_attachments(s, &m.scenario, &subnet_lookup),
+                            false => next,
+                        })
+                    }
                     None => Arc::new(build()),
                 }
             }

@@ -83,14 +83,7 @@ impl SecurityIndex {
         services: &[Service],
         service_lookup: &IdMap,
     ) -> SecurityIndex {
-        let groups_on = !s.security_groups.is_empty()
-            || s.instances.iter().any(|i| !i.security_groups.is_empty())
-            || s.interface_endpoints
-                .iter()
-                .any(|e| !e.security_groups.is_empty())
-            || s.network_interfaces
-                .iter()
-                .any(|n| !n.security_groups.is_empty());
+        let groups_on = groups_on(s);
         let mut groups = s.security_groups.clone();
         let named_default = groups
             .iter()
@@ -106,40 +99,21 @@ impl SecurityIndex {
         for (i, g) in groups.iter().enumerate() {
             lookup.entry(g.id.clone()).or_insert(i as u32);
         }
-        let set = |names: &[String]| -> GroupSet {
-            let mut out: GroupSet = names
-                .iter()
-                .filter_map(|n| lookup.get(n).copied())
-                .collect();
-            if out.is_empty() {
-                out.push(default_group);
-            }
-            out
-        };
-        let instance_groups = s
-            .instances
-            .iter()
-            .map(|i| set(&i.security_groups))
-            .collect();
-        let endpoint_groups = s
-            .interface_endpoints
-            .iter()
-            .map(|e| set(&e.security_groups))
-            .collect();
-        let eni_groups = s
-            .network_interfaces
-            .iter()
-            .map(|n| set(&n.security_groups))
-            .collect();
-        let default_acl = s.network_acls.iter().position(|a| a.default);
-        let mut subnet_acl = vec![default_acl.map(|i| i as u32); s.subnets.len()];
-        for (ai, acl) in s.network_acls.iter().enumerate() {
-            for sn in &acl.subnets {
-                if let Some(&si) = subnet_lookup.get(sn) {
-                    subnet_acl[si] = Some(ai as u32);
-                }
-            }
-        }
+        let instance_groups =
+            group_sets(&s.instances, |i| &i.security_groups, &lookup, default_group);
+        let endpoint_groups = group_sets(
+            &s.interface_endpoints,
+            |e| &e.security_groups,
+            &lookup,
+            default_group,
+        );
+        let eni_groups = group_sets(
+            &s.network_interfaces,
+            |n| &n.security_groups,
+            &lookup,
+            default_group,
+        );
+        let subnet_acl = subnet_acls(s, subnet_lookup);
         let group_rules: Vec<Arc<CompiledGroup>> = groups
             .iter()
             .map(|g| Arc::new(compile_group(g, &lookup)))
@@ -219,18 +193,64 @@ impl SecurityIndex {
         next
     }
 
+    /// This index after edits that changed only what attaches groups and network ACLs (the
+    /// interfaces' groups, the subnets' ACLs) in `s`, the scenario before them being `before`:
+    /// those are made again (the instances' only when `s` no longer shares them with `before`),
+    /// the rest shared, and a list that came out equal too. Equal to [`Self::build`] of `s`
+    /// when the groups and ACLs are this index's (debug builds check every edit's model
+    /// against a fresh one).
+    pub fn with_attachments(
+        mut self,
+        s: &Scenario,
+        before: &Scenario,
+        subnet_lookup: &IdMap,
+    ) -> SecurityIndex {
+        self.groups_on = groups_on(s);
+        let (lookup, default) = (&*self.lookup, self.default_group);
+        if !s.instances.shares(&before.instances) {
+            let made = group_sets(&s.instances, |i| &i.security_groups, lookup, default);
+            if made != self.instance_groups {
+                self.instance_groups = made;
+            }
+        }
+        let made = group_sets(
+            &s.interface_endpoints,
+            |e| &e.security_groups,
+            lookup,
+            default,
+        );
+        if made != self.endpoint_groups {
+            self.endpoint_groups = made;
+        }
+        let made = group_sets(
+            &s.network_interfaces,
+            |n| &n.security_groups,
+            lookup,
+            default,
+        );
+        if made != self.eni_groups {
+            self.eni_groups = made;
+        }
+        self.subnet_acl = subnet_acls(s, subnet_lookup);
+        self
+    }
+
     /// Whether evaluation reads the same security data in both, the groups' rules and the
     /// instances' groups aside: the matrix keys its classes by the instances' groups, and
     /// records per class which groups' rules its walks read ([`Self::changed_groups`]);
-    /// `associations`: the subnets' network ACLs aside too.
-    pub fn evaluates_alike(&self, other: &SecurityIndex, associations: bool) -> bool {
+    /// `interfaces`: the subnets' network ACLs and the other interfaces' groups aside too
+    /// (`Model::security_edits` says what they change).
+    pub fn evaluates_alike(&self, other: &SecurityIndex, interfaces: bool) -> bool {
         self.groups_on == other.groups_on
             && self.acls_on == other.acls_on
             && self.default_group == other.default_group
             && self.ephemeral == other.ephemeral
-            && (associations || self.subnet_acl == other.subnet_acl)
-            && self.endpoint_groups == other.endpoint_groups
-            && self.eni_groups == other.eni_groups
+            && (interfaces
+                || (self.subnet_acl == other.subnet_acl
+                    && self.endpoint_groups == other.endpoint_groups
+                    && self.eni_groups == other.eni_groups))
+            && self.endpoint_groups.len() == other.endpoint_groups.len()
+            && self.eni_groups.len() == other.eni_groups.len()
             && self.groups.len() == other.groups.len()
             && self
                 .groups
@@ -267,6 +287,57 @@ impl SecurityIndex {
             .flatten()
             .and_then(|a| s.network_acls.get(a as usize))
     }
+}
+
+/// Security groups are evaluated: the scenario has groups or attaches some.
+fn groups_on(s: &Scenario) -> bool {
+    !s.security_groups.is_empty()
+        || s.instances.iter().any(|i| !i.security_groups.is_empty())
+        || s.interface_endpoints
+            .iter()
+            .any(|e| !e.security_groups.is_empty())
+        || s.network_interfaces
+            .iter()
+            .any(|n| !n.security_groups.is_empty())
+}
+
+/// The groups (indexes, by `lookup`) of each of `interfaces` (instances, interface endpoints
+/// or network interfaces), whose names `names` gives; the default group where one names none
+/// that exists.
+fn group_sets<T>(
+    interfaces: &[T],
+    names: impl Fn(&T) -> &Vec<String>,
+    lookup: &HashMap<String, u32>,
+    default_group: u32,
+) -> Shared<GroupSet> {
+    interfaces
+        .iter()
+        .map(|i| {
+            let mut out: GroupSet = names(i)
+                .iter()
+                .filter_map(|n| lookup.get(n).copied())
+                .collect();
+            if out.is_empty() {
+                out.push(default_group);
+            }
+            out
+        })
+        .collect()
+}
+
+/// Per subnet, its network ACL (index into the scenario's): the one that lists it, else the
+/// scenario's default one; none: AWS's stand-in default.
+fn subnet_acls(s: &Scenario, subnet_lookup: &IdMap) -> Vec<Option<u32>> {
+    let default_acl = s.network_acls.iter().position(|a| a.default);
+    let mut subnet_acl = vec![default_acl.map(|i| i as u32); s.subnets.len()];
+    for (ai, acl) in s.network_acls.iter().enumerate() {
+        for sn in &acl.subnets {
+            if let Some(&si) = subnet_lookup.get(sn) {
+                subnet_acl[si] = Some(ai as u32);
+            }
+        }
+    }
+    subnet_acl
 }
 
 /// The kinds of traffic network ACLs are decided ahead for, with the client's ephemeral ports.

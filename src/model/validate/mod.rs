@@ -147,8 +147,10 @@ pub(crate) fn revalidate(
                 && let Some((groups, acls)) = &touched.security_rules
             {
                 cx.rules_scope = Some((groups, acls));
+                cx.attachments = touched.security_attachments;
                 rule(&cx, &mut out);
                 cx.rules_scope = None;
+                cx.attachments = false;
                 if out.is_empty() {
                     return out;
                 }
@@ -492,6 +494,9 @@ struct Cx<'a> {
     /// The security groups and network ACLs (indexes) whose rules the [`Reads::per_rules`]
     /// rules check, and nothing else: `None` for everything.
     rules_scope: Option<(&'a [usize], &'a [usize])>,
+    /// With `rules_scope`: the interfaces' groups and the subnets' network ACLs are checked
+    /// too (an edit changed what attaches them, `Touched::security_attachments`).
+    attachments: bool,
     /// Subnet → the first table that lists it, built when a rule first asks (one pass over
     /// the associations, so asking for every NAT gateway's subnet stays linear).
     associated: std::cell::OnceCell<FxMap<&'a str, &'a RouteTable>>,
@@ -531,6 +536,7 @@ impl<'a> Cx<'a> {
             enis: s.network_interfaces.iter().map(|n| n.id.as_str()).collect(),
             scope,
             rules_scope: None,
+            attachments: false,
             associated: std::cell::OnceCell::new(),
         }
     }

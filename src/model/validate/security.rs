@@ -28,13 +28,25 @@ pub const MAX_ACL_RULES: usize = 40;
 pub(super) fn security_groups(cx: &Cx, out: &mut Vec<Diagnostic>) {
     let s = cx.s;
     let groups: HashSet<&str> = s.security_groups.iter().map(|g| g.id.as_str()).collect();
-    // After a rule edit: the edited groups' rules only (the attachments did not change).
+    // After a rule edit: the edited groups' rules only, and the attachments if they changed.
     if let Some((edited, _)) = cx.rules_scope {
+        if cx.attachments {
+            attached_groups(cx, &groups, out);
+        }
         for g in edited.iter().filter_map(|&g| s.security_groups.get(g)) {
             group_rules(cx, &groups, g, out);
         }
         return;
     }
+    attached_groups(cx, &groups, out);
+    for g in &s.security_groups {
+        group_rules(cx, &groups, g, out);
+    }
+}
+
+/// Every interface names groups that exist, at most five.
+fn attached_groups(cx: &Cx, groups: &HashSet<&str>, out: &mut Vec<Diagnostic>) {
+    let s = cx.s;
     let attached = s
         .instances
         .iter()
@@ -69,9 +81,6 @@ pub(super) fn security_groups(cx: &Cx, out: &mut Vec<Diagnostic>) {
                 );
             }
         }
-    }
-    for g in &s.security_groups {
-        group_rules(cx, &groups, g, out);
     }
 }
 
@@ -175,8 +184,16 @@ fn ports(
 /// name each subnet once; one default network ACL.
 pub(super) fn network_acls(cx: &Cx, out: &mut Vec<Diagnostic>) {
     let s = cx.s;
-    // After a rule edit: the edited ACLs' rules only (associations and defaults did not change).
-    if let Some((_, edited)) = cx.rules_scope {
+    // After a rule edit: the edited ACLs' rules only, and the associations if they changed.
+    let rules_of = |acl: &crate::model::NetworkAcl| match cx.rules_scope {
+        Some((_, edited)) => edited
+            .iter()
+            .any(|&a| s.network_acls.get(a).is_some_and(|x| std::ptr::eq(x, acl))),
+        None => true,
+    };
+    if let Some((_, edited)) = cx.rules_scope
+        && !cx.attachments
+    {
         for acl in edited.iter().filter_map(|&a| s.network_acls.get(a)) {
             acl_rules_both(acl, out);
         }
@@ -196,7 +213,9 @@ pub(super) fn network_acls(cx: &Cx, out: &mut Vec<Diagnostic>) {
         );
     }
     for acl in &s.network_acls {
-        acl_rules_both(acl, out);
+        if rules_of(acl) {
+            acl_rules_both(acl, out);
+        }
         for sn in &acl.subnets {
             if !cx.subnets.contains_key(sn.as_str()) {
                 out.push(
