@@ -200,11 +200,19 @@ pub(super) fn aggregate(
         if same && redo.is_empty() && patch.is_empty() {
             return Carried::Kept(Arc::clone(old));
         }
-        let mut class = ClassCost {
-            per_column: prior
+        // Columns in the same order (an estimate for the same services): the list copied as
+        // it is rather than placed column by column (after an AZ failure at 4x the quota
+        // model thousands of classes are carried this way).
+        let per_column = if same {
+            old.per_column.clone()
+        } else {
+            prior
                 .iter()
                 .map(|p| p.and_then(|j| old.per_column[j].clone()))
-                .collect(),
+                .collect()
+        };
+        let mut class = ClassCost {
+            per_column,
             deps: old.deps.clone(),
         };
         let mut walk = Vec::new();
