@@ -22,7 +22,7 @@ fn ids(what: &ItemFor) -> Vec<&str> {
             NatPlace::Zonal(Some(az)) => vec![nat, az],
             _ => vec![nat],
         },
-        ItemFor::PublicAddress { owner } => vec![owner],
+        ItemFor::PublicAddress { owner } => vec![&**owner],
         ItemFor::GwlbHours { load_balancer } | ItemFor::GwlbCapacity { load_balancer } => {
             vec![load_balancer]
         }

@@ -296,16 +296,23 @@ pub(super) fn flips(before: &Matrix, after: &Matrix) -> Flips {
     {
         return out;
     }
-    // Per pair of rows, its index; per row, its pair (rows next to each other often share
-    // one: looked up once). The list's order is laid out when the list is read.
+    // Per pair of rows, its index; per row, its pair. The list's order is laid out when the
+    // list is read. The pair a row had is kept for the rows of its class (the matrix's, when
+    // it knows them; else for the next row), which are mostly the same pair: a row looks up
+    // a hash only when its pair is not the one kept (at 4x the quota model 40,000 rows, a
+    // few thousand classes). The kept pair is compared by its rows, so a class that is not
+    // one pair costs a look-up, never a wrong pair.
     let mut pair_of: rustc_hash::FxHashMap<(usize, usize), u32> = Default::default();
-    let mut last: Option<((usize, usize), u32)> = None;
+    let classes = after.row_classes().filter(|c| c.len() == after.cells.len());
+    let slots = classes.map_or(1, |c| c.iter().max().map_or(0, |&m| m as usize + 1));
+    let mut kept: Vec<Option<((usize, usize), u32)>> = vec![None; slots];
     for (row, (a, b)) in before.cells.iter().zip(&after.cells).enumerate() {
         if Arc::ptr_eq(a, b) {
             continue;
         }
         let key = (a.as_ptr() as usize, b.as_ptr() as usize);
-        let pair = match last {
+        let slot = classes.map_or(0, |c| c[row] as usize);
+        let pair = match kept[slot] {
             Some((k, p)) if k == key => p,
             _ => *pair_of.entry(key).or_insert_with(|| {
                 let mut cols: [Vec<u32>; 3] = Default::default();
@@ -325,7 +332,7 @@ pub(super) fn flips(before: &Matrix, after: &Matrix) -> Flips {
                 }))
             }),
         };
-        last = Some((key, pair));
+        kept[slot] = Some((key, pair));
         out.add_row(row, pair);
     }
     out

@@ -525,6 +525,47 @@ fn flips_come_in_the_lists_order() {
     }
 }
 
+/// After an AZ failure in a scenario whose classes' rows are not next to each other (the
+/// flips keep each class's pair of rows for its next row), the flips are the cells that differ.
+#[test]
+fn flips_after_an_az_failure_are_the_cells_that_differ() {
+    for (name, az) in [
+        ("security-layers", "us-east-1a"),
+        ("gateway-main-rt", "us-east-1a"),
+    ] {
+        let mut app = open(name);
+        let before = app.matrix.clone();
+        app.apply(crate::model::Edit::FailAz { az: az.into() });
+        let rows = app
+            .matrix
+            .row_classes()
+            .expect("the matrix knows its classes");
+        assert_eq!(rows.len(), app.matrix.cells.len());
+        let mut want = Vec::new();
+        for (row, (a, b)) in before.cells.iter().zip(&app.matrix.cells).enumerate() {
+            for (col, (x, y)) in a.iter().zip(b.iter()).enumerate() {
+                if x.verdict != y.verdict {
+                    want.push(change::Flip {
+                        row,
+                        col,
+                        before: x.verdict.clone(),
+                        after: y.verdict.clone(),
+                    });
+                }
+            }
+        }
+        order_flips(&mut want);
+        assert!(!want.is_empty(), "{name}");
+        let flips = &app.change.as_ref().expect("a change").flips;
+        assert_eq!(flips.to_vec(), want, "{name}");
+        assert_eq!(
+            history::flips(&before, &app.matrix).to_vec(),
+            want,
+            "{name}"
+        );
+    }
+}
+
 #[test]
 fn the_target_list_offers_the_directory_buckets_the_scenario_names() {
     let app = open("s3-express-one-zone");

@@ -72,20 +72,30 @@ fn fixed_changes(
     after: &CostEstimate,
     push: &mut impl FnMut(f64, ChangeFact),
 ) {
-    fn fixed(e: &CostEstimate) -> Vec<&LineItem> {
-        e.items.iter().filter(|i| i.charge.is_fixed()).collect()
+    fn fixed(e: &CostEstimate) -> impl Iterator<Item = &LineItem> {
+        e.items.iter().filter(|i| i.charge.is_fixed())
     }
-    let (old, new) = (fixed(before), fixed(after));
     let repriced = |o: &LineItem, i: &LineItem| (o.monthly - i.monthly).abs() > 1e-9;
-    let in_step = old.len() == new.len() && old.iter().zip(&new).all(|(o, i)| o.key() == i.key());
+    // In step: as many fixed lines, with the same keys in the same order (walked once,
+    // nothing collected: a quota-sized bill has 20,000 of them).
+    let (mut o, mut i) = (fixed(before), fixed(after));
+    let in_step = loop {
+        match (o.next(), i.next()) {
+            (None, None) => break true,
+            (Some(x), Some(y)) if x.key() == y.key() => {}
+            _ => break false,
+        }
+    };
     if in_step {
-        for (o, i) in old.iter().zip(&new) {
+        for (o, i) in fixed(before).zip(fixed(after)) {
             if repriced(o, i) {
                 push(i.monthly - o.monthly, ChangeFact::Repriced(i.what.clone()));
             }
         }
         return;
     }
+    let (old, new): (Vec<&LineItem>, Vec<&LineItem>) =
+        (fixed(before).collect(), fixed(after).collect());
     let old_by_key: FxMap<ItemKey<'_>, &LineItem> = old.iter().map(|o| (o.key(), *o)).collect();
     let new_keys: FxSet<ItemKey<'_>> = new.iter().map(|i| i.key()).collect();
     for i in &new {

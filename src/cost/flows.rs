@@ -89,6 +89,33 @@ pub(super) struct Memo {
     slots: rustc_hash::FxHashMap<eval::ClassKey, Arc<ClassCost>>,
     /// The distinct usages and ways its results share, for the next estimate's.
     interner: Arc<std::sync::Mutex<Interner>>,
+    /// The ids of the instances and interfaces with a public IPv4 address ([`public_ids`]).
+    pub(super) public_ids: Arc<[Arc<str>]>,
+}
+
+/// The ids of the instances, then the network interfaces, that have a public IPv4 address (a
+/// line item each), in the scenario's order: those of the estimate before when it had the same
+/// instances (shared, not compared: an edit that changes none keeps the list) and equal
+/// interfaces.
+pub(super) fn public_ids(previous: Option<&Memo>, model: &Model) -> Arc<[Arc<str>]> {
+    let s = model.scenario();
+    if let Some(m) = previous {
+        let p = m.model.scenario();
+        if p.instances.shares(&s.instances) && p.network_interfaces == s.network_interfaces {
+            return Arc::clone(&m.public_ids);
+        }
+    }
+    s.instances
+        .iter()
+        .filter(|i| i.public_ip)
+        .map(|i| Arc::from(i.id.as_str()))
+        .chain(
+            s.network_interfaces
+                .iter()
+                .filter(|n| n.public_ip)
+                .map(|n| Arc::from(n.id.as_str())),
+        )
+        .collect()
 }
 
 impl std::fmt::Debug for Memo {
@@ -173,11 +200,19 @@ pub(super) fn aggregate(
         if same && redo.is_empty() && patch.is_empty() {
             return Carried::Kept(Arc::clone(old));
         }
-        let mut class = ClassCost {
-            per_column: prior
+        // Columns in the same order (an estimate for the same services): the list copied as
+        // it is rather than placed column by column (after an AZ failure at 4x the quota
+        // model thousands of classes are carried this way).
+        let per_column = if same {
+            old.per_column.clone()
+        } else {
+            prior
                 .iter()
                 .map(|p| p.and_then(|j| old.per_column[j].clone()))
-                .collect(),
+                .collect()
+        };
+        let mut class = ClassCost {
+            per_column,
             deps: old.deps.clone(),
         };
         let mut walk = Vec::new();
@@ -430,6 +465,7 @@ pub(super) fn aggregate(
         columns,
         slots,
         interner: reuse.interner,
+        public_ids: public_ids(previous, model),
     };
     (flows, usage, memo)
 }

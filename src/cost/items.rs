@@ -191,6 +191,7 @@ pub(super) fn bill(
     usage: &[Arc<Usage>],
     notes: &mut Vec<CostNote>,
     lines: bool,
+    public: &[Arc<str>],
 ) -> Bill {
     let s = model.scenario();
     let mut bill = Bill {
@@ -303,25 +304,15 @@ pub(super) fn bill(
     // Public IPv4 addresses of instances and of appliance interfaces (NAT instances): the
     // bill's room for them made once (4x the quota model has 20,000, and growing the list of
     // line items by doubling copied them over and over).
-    let addresses = s.instances.iter().filter(|i| i.public_ip).count()
-        + s.network_interfaces.iter().filter(|n| n.public_ip).count();
-    bill.amounts.reserve(addresses);
+    // `public`: their ids (`public_ids`), shared between estimates.
+    bill.amounts.reserve(public.len());
     if lines {
-        bill.items.reserve(addresses);
+        bill.items.reserve(public.len());
     }
-    let public = s
-        .instances
-        .iter()
-        .filter(|i| i.public_ip)
-        .map(|i| &i.id)
-        .chain(
-            s.network_interfaces
-                .iter()
-                .filter(|n| n.public_ip)
-                .map(|n| &n.id),
-        );
     for id in public {
-        let what = || ItemFor::PublicAddress { owner: id.clone() };
+        let what = || ItemFor::PublicAddress {
+            owner: Arc::clone(id),
+        };
         bill.add(Charge::PublicIpv4, what, hours);
     }
 

@@ -211,7 +211,11 @@ fn estimate_from(
         Some(p) => {
             let hours = f64::from(inputs.hours_per_month);
             let groups = flows.groups_mut();
-            let bill = items::bill(model, &failed, hours, p, groups, &usage, &mut notes, lines);
+            let public = e.memo.as_ref().map(|m| Arc::clone(&m.public_ids));
+            let public = public.unwrap_or_else(|| flows::public_ids(None, model));
+            let bill = items::bill(
+                model, &failed, hours, p, groups, &usage, &mut notes, lines, &public,
+            );
             e.items = bill.items;
             amounts = bill.amounts;
         }

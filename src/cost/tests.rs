@@ -579,3 +579,45 @@ fn a_bill_without_line_items_totals_plus_zero_not_minus_zero() {
     assert!(e.total == 0.0 && e.total.is_sign_positive(), "{}", e.total);
     assert_eq!(format!("{:.2}", e.total), "0.00");
 }
+
+/// The public addresses' lines: after an edit that keeps the instances and interfaces their ids
+/// are the estimate before's (shared, not copied); after one that changes an instance's public
+/// IP they follow it (and equal a fresh estimate's).
+#[test]
+fn public_address_ids_are_shared_until_the_instances_change() {
+    let model = load("gateway-main-rt.ron");
+    let inputs = CostInputs::for_model(&model);
+    let owners = |e: &CostEstimate| -> Vec<Arc<str>> {
+        e.items
+            .iter()
+            .filter_map(|i| match &i.what {
+                ItemFor::PublicAddress { owner } => Some(Arc::clone(owner)),
+                _ => None,
+            })
+            .collect()
+    };
+    let before = estimate(&model, &model.scenario().what_if, &inputs);
+    assert_eq!(owners(&before).len(), 1, "i-web-a has a public address");
+    let failed = Edit::FailAz {
+        az: model.scenario().subnets[0].az.clone(),
+    };
+    let (after, _) = failed.apply(&model).expect("applies");
+    let kept = estimate_after(&before, &after, &after.scenario().what_if, &inputs);
+    assert_eq!(owners(&kept), owners(&before));
+    assert!(
+        owners(&kept)
+            .iter()
+            .zip(owners(&before))
+            .all(|(a, b)| Arc::ptr_eq(a, &b)),
+        "shared with the estimate before"
+    );
+    let unset = Edit::SetInstancePublicIp {
+        instance: "i-web-a".into(),
+        public_ip: false,
+    };
+    let (changed, _) = unset.apply(&after).expect("applies");
+    let moved = estimate_after(&kept, &changed, &changed.scenario().what_if, &inputs);
+    assert!(owners(&moved).is_empty(), "i-web-a no longer has one");
+    let fresh = estimate(&changed, &changed.scenario().what_if, &inputs);
+    assert_eq!(moved, fresh);
+}

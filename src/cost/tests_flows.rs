@@ -107,6 +107,7 @@ fn per_flow(
         &usage,
         &mut Vec::new(),
         true,
+        &super::flows::public_ids(None, model),
     )
     .items;
     let total = items.iter().map(|i| i.monthly).sum();

@@ -79,6 +79,8 @@ struct Memo {
     failed: Vec<bool>,
     keys: Vec<ClassKey>,
     rows: Vec<Arc<[MatrixCell]>>,
+    /// Per matrix row, its class (index into `keys` and `rows`).
+    row_class: Vec<u32>,
     /// Shared: a class kept by an edit keeps its reads without copying them.
     deps: Vec<Arc<Deps>>,
 }
@@ -183,6 +185,12 @@ impl Matrix {
             Some(m) => &m.rows,
             None => &self.cells,
         }
+    }
+
+    /// Per row, its class when the matrix knows them: rows of one class share their cells
+    /// (one allocation), so what is worked out for one row's cells holds for its class's.
+    pub fn row_classes(&self) -> Option<&[u32]> {
+        self.memo.as_ref().map(|m| m.row_class.as_slice())
     }
 }
 
@@ -543,6 +551,7 @@ fn assemble(
             failed,
             keys: classes.keys,
             rows,
+            row_class: classes.row_class,
             deps,
         })),
     }

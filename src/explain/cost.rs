@@ -43,11 +43,9 @@ pub fn cost_item(lang: Lang, what: &ItemFor) -> String {
         ItemFor::NatGateway { nat, place } => nat_item(lang, "cost-item-nat_gateway", nat, place),
         ItemFor::NatAddress { nat, place } => nat_item(lang, "cost-item-nat_address", nat, place),
         ItemFor::NatData { nat, place } => nat_item(lang, "cost-item-nat_data", nat, place),
-        ItemFor::PublicAddress { owner } => msg(
-            lang,
-            "cost-item-public_address",
-            a.s("owner", owner.as_str()),
-        ),
+        ItemFor::PublicAddress { owner } => {
+            msg(lang, "cost-item-public_address", a.s("owner", &**owner))
+        }
         ItemFor::GwlbHours { load_balancer } => msg(
             lang,
             "cost-item-gwlb",

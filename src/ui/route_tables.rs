@@ -64,8 +64,24 @@ fn order(app: &App) -> Vec<(usize, bool)> {
     on.into_iter().map(|(i, used, _)| (i, used)).collect()
 }
 
-fn associations(app: &App, table: &crate::model::RouteTable) -> String {
+/// The subnets a main table reaches without an explicit association (ids, in file order).
+fn implicit_subnets<'a>(app: &'a App, table: &crate::model::RouteTable) -> Vec<&'a str> {
+    if !table.main {
+        return Vec::new();
+    }
     let s = app.model.scenario();
+    s.subnets
+        .iter()
+        .enumerate()
+        .filter(|&(sub_i, sub)| {
+            app.model.subnet_index(&sub.id).is_some()
+                && app.model.subnet_route_table(sub_i).1 == Association::ImplicitMain
+        })
+        .map(|(_, sub)| sub.id.as_str())
+        .collect()
+}
+
+fn associations(app: &App, table: &crate::model::RouteTable) -> String {
     let lang = app.lang;
     let t_ = table;
     // Explicit associations as written; the main table also reaches every subnet without one.
@@ -74,14 +90,8 @@ fn associations(app: &App, table: &crate::model::RouteTable) -> String {
         .iter()
         .map(|x| tf(lang, "ui-explicit", &[x]))
         .collect();
-    if t_.main {
-        for (sub_i, sub) in s.subnets.iter().enumerate() {
-            if app.model.subnet_index(&sub.id).is_some()
-                && app.model.subnet_route_table(sub_i).1 == Association::ImplicitMain
-            {
-                assoc.push(tf(lang, "ui-main-implicit", &[&sub.id]));
-            }
-        }
+    for id in implicit_subnets(app, t_) {
+        assoc.push(tf(lang, "ui-main-implicit", &[id]));
     }
     for g in &t_.gateways {
         assoc.push(tf(lang, "ui-edge", &[g]));
@@ -90,6 +100,61 @@ fn associations(app: &App, table: &crate::model::RouteTable) -> String {
         t(lang, "ui-no-subnets").to_string()
     } else {
         crate::explain::join(lang, &assoc)
+    }
+}
+
+/// The byte lengths of what [`associations`] is made of, in the UI's language, measured once
+/// per frame: each kind of association's text without its id, and how many times it names
+/// the id (the text of an id is that plus the id's length that many times); the separator;
+/// and the text for no association.
+struct AssocSizes {
+    /// Explicit, implicit (main), edge: (bytes without the id, times the id is named).
+    kinds: [(usize, usize); 3],
+    sep: usize,
+    none: usize,
+}
+
+impl AssocSizes {
+    fn new(lang: crate::i18n::Lang) -> AssocSizes {
+        let kind = |id: &'static str| {
+            let bare = tf(lang, id, &[""]).len();
+            // A one-byte id: the growth is how many times the message names it.
+            (bare, tf(lang, id, &["x"]).len() - bare)
+        };
+        AssocSizes {
+            kinds: [
+                kind("ui-explicit"),
+                kind("ui-main-implicit"),
+                kind("ui-edge"),
+            ],
+            sep: crate::explain::join(lang, ["", ""]).len(),
+            none: t(lang, "ui-no-subnets").len(),
+        }
+    }
+
+    /// The byte length of `associations(app, table)`, without making it: the route tables
+    /// panel measures every table every frame (800 at 4x the quota model) and most fit on
+    /// their line.
+    fn len(&self, app: &App, table: &crate::model::RouteTable) -> usize {
+        let mut n = 0;
+        let mut total = 0;
+        let mut add = |(bare, times): (usize, usize), id: &str| {
+            n += 1;
+            total += bare + times * id.len();
+        };
+        for x in &table.subnets {
+            add(self.kinds[0], x);
+        }
+        for id in implicit_subnets(app, table) {
+            add(self.kinds[1], id);
+        }
+        for g in &table.gateways {
+            add(self.kinds[2], g);
+        }
+        match n {
+            0 => self.none,
+            n => total + (n - 1) * self.sep,
+        }
     }
 }
 
@@ -334,9 +399,16 @@ fn table_lines(
 /// How many lines a table takes, without building them: a quota-sized model has 200,000
 /// routes, and only the ones on screen are drawn.
 /// `label`: the associations line's label (`assoc_label`), made once for every table.
-fn table_height(app: &App, w: usize, i: usize, label: &str) -> usize {
+/// `sizes`: the associations' parts measured once for every table.
+fn table_height(app: &App, w: usize, i: usize, label: &str, sizes: &AssocSizes) -> usize {
     let table = &app.model.scenario().route_tables[i];
-    let assoc = super::text::wrap_count(&associations(app, table), w, label, "      ");
+    // A text no longer in bytes than the line has cells fits on it (as `wrap_count` knows):
+    // then it is not made.
+    let assoc = if label.len() + sizes.len(app, table) <= w {
+        1
+    } else {
+        super::text::wrap_count(&associations(app, table), w, label, "      ")
+    };
     let routes = app
         .model
         .table_index(&table.id)
@@ -393,9 +465,10 @@ pub fn window(
 ) -> (Vec<Line<'static>>, usize) {
     let order = order(app);
     let label = assoc_label(app);
+    let sizes = AssocSizes::new(app.lang);
     let heights: Vec<usize> = order
         .iter()
-        .map(|&(i, _)| table_height(app, w, i, &label))
+        .map(|&(i, _)| table_height(app, w, i, &label, &sizes))
         .collect();
     let total: usize = heights.iter().sum();
     let first = clamp_scroll(scroll, total, rows);
@@ -486,6 +559,64 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The associations' length worked out from their parts is the text's, in every language,
+    /// for every table of every scenario (explicit, implicit and edge associations, and none),
+    /// and a table's height with it is the one counted from the text at any width.
+    #[test]
+    fn the_associations_length_is_the_texts_and_the_height_is_counted_alike() {
+        let mut kinds = [false; 4];
+        let mut files: Vec<_> = std::fs::read_dir("scenarios")
+            .expect("scenarios")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+            .collect();
+        files.sort();
+        for file in files {
+            let Ok(model) = load_file(&file) else {
+                continue;
+            };
+            let mut app = App::new(model, None, "scenario".into());
+            for lang in crate::i18n::Lang::ALL {
+                app.set_lang(lang);
+                let sizes = AssocSizes::new(lang);
+                let label = assoc_label(&app);
+                let s = app.model.scenario();
+                for (i, table) in s.route_tables.iter().enumerate() {
+                    let text = associations(&app, table);
+                    assert_eq!(sizes.len(&app, table), text.len(), "{file:?} {}", table.id);
+                    kinds[0] |= !table.subnets.is_empty();
+                    kinds[1] |= !implicit_subnets(&app, table).is_empty();
+                    kinds[2] |= !table.gateways.is_empty();
+                    kinds[3] |= text == t(lang, "ui-no-subnets");
+                    for w in [8, 20, 30, 45, 60, 120] {
+                        let counted = super::super::text::wrap_count(&text, w, &label, "      ");
+                        let routes = app
+                            .model
+                            .table_index(&table.id)
+                            .map(|ti| app.model.compiled_table(ti).routes.len())
+                            .unwrap_or(0);
+                        let ipv6 = s.ipv6_routes_of(table).count();
+                        let removed = if app.lesson.is_some() {
+                            step_route_changes(&app, &table.id).1.len()
+                        } else {
+                            0
+                        };
+                        assert_eq!(
+                            table_height(&app, w, i, &label, &sizes),
+                            1 + counted + routes + removed + ipv6,
+                            "{file:?} {} at {w}",
+                            table.id
+                        );
+                    }
+                }
+            }
+        }
+        assert_eq!(
+            kinds, [true; 4],
+            "explicit, implicit, edge and no associations seen"
+        );
     }
 
     /// Issue 20: a lesson step opens the route-tables panel on its own table, the one its

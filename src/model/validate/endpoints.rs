@@ -10,8 +10,10 @@ use crate::model::Diagnostic;
 /// table gets at most one endpoint route per service; warnings for a service without ranges and
 /// for `enableDnsHostnames` off (aws-semantics.md §2, §7).
 pub(super) fn gateway_endpoints(cx: &Cx, out: &mut Vec<Diagnostic>) {
-    // (table, service) → the first endpoint that routes it.
-    let mut routed: HashMap<(&str, &str), &str> = HashMap::new();
+    // (table, service) → the first endpoint that routes it. Looked up only (never iterated):
+    // rustc's hasher, as `Cx`'s maps; an endpoint on every table of 4x the quota model made
+    // SipHash most of the check an edit to it runs.
+    let mut routed: super::FxMap<(&str, &str), &str> = super::FxMap::default();
     for ge in &cx.s.gateway_endpoints {
         match cx.services.get(ge.service.as_str()) {
             None => out.push(
