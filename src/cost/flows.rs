@@ -528,18 +528,8 @@ impl Flows {
     /// Each flow as (instance row, column, its group), in order: instances in scenario order,
     /// each with every service, then the flows named on their own.
     fn each(&self) -> impl Iterator<Item = (usize, usize, &FlowGroup)> + '_ {
-        let width = self.columns.len();
-        let group =
-            move |row: usize, col: usize| &self.groups[self.row_class[row] as usize * width + col];
-        (0..self.row_class.len())
-            .flat_map(move |row| (0..self.every).map(move |col| (row, col, group(row, col))))
-            .chain(self.named.iter().map(move |&(row, col)| {
-                (
-                    row as usize,
-                    col as usize,
-                    group(row as usize, col as usize),
-                )
-            }))
+        self.places()
+            .map(|(row, col)| (row, col, self.group_at(row, col)))
             .filter(|(_, _, g)| g.way.is_some())
     }
 
@@ -554,7 +544,36 @@ impl Flows {
             .unwrap_or(self.default_gb)
     }
 
-    fn flow(&self, row: usize, col: usize, g: &FlowGroup) -> FlowCost {
+    /// Every flow's place, (instance row, column), in flow order, whether or not it goes
+    /// anywhere; and the group of the flow at a place.
+    pub(super) fn places(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        (0..self.row_class.len())
+            .flat_map(move |row| (0..self.every).map(move |col| (row, col)))
+            .chain(self.named_places())
+    }
+
+    /// The places of the flows named on their own, after every row's services.
+    pub(super) fn named_places(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.named
+            .iter()
+            .map(|&(row, col)| (row as usize, col as usize))
+    }
+
+    /// How many services every instance sends to (the first columns).
+    pub(super) fn every_len(&self) -> usize {
+        self.every
+    }
+
+    pub(super) fn group_at(&self, row: usize, col: usize) -> &FlowGroup {
+        &self.groups[self.row_class[row] as usize * self.columns.len() + col]
+    }
+
+    /// The class of each instance row.
+    pub(super) fn row_classes(&self) -> &[u32] {
+        &self.row_class
+    }
+
+    pub(super) fn flow(&self, row: usize, col: usize, g: &FlowGroup) -> FlowCost {
         let gb = self.gb(row, col);
         FlowCost {
             instance: self.instances[row].id.clone(),
@@ -610,8 +629,22 @@ impl Flows {
     /// Whether `other` groups the same flows the same way (same instances, classes, services
     /// and GB), so that its groups can be compared one for one.
     pub(super) fn same_shape(&self, other: &Flows) -> bool {
-        (self.instances.shares(&other.instances) || *self.instances == *other.instances)
+        self.same_places(other)
+            && (self.instances.shares(&other.instances) || *self.instances == *other.instances)
             && (Arc::ptr_eq(&self.row_class, &other.row_class) || self.row_class == other.row_class)
+    }
+
+    /// Whether `other` has the same flows in the same places (instances by id, services and
+    /// GB), whichever classes its instances fell into (an instance given another group is in
+    /// both): then the flow at (instance row, column) is the same flow in both.
+    pub(super) fn same_places(&self, other: &Flows) -> bool {
+        (self.instances.shares(&other.instances)
+            || self.instances.len() == other.instances.len()
+                && self
+                    .instances
+                    .iter()
+                    .zip(other.instances.iter())
+                    .all(|(x, y)| x.id == y.id))
             && self.columns == other.columns
             && self.every == other.every
             && self.named == other.named
