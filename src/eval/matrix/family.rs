@@ -161,6 +161,10 @@ struct Walked<T> {
     /// ([`Logged::PublicIp`]).
     public_ip: bool,
     reads_public_ip: bool,
+    /// Whether a logged check read the source's groups' rules ([`reads_source_groups`]): a
+    /// replay records them, for its class's groups. Found once, when the walk is kept, not
+    /// again for every cell replaying it.
+    reads_groups: bool,
     cell: T,
     reads: Deps,
     /// Per groups and address of the family's classes (bit `i`: [`Cells::checks`]'s `i`-th),
@@ -370,7 +374,7 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
             let w = &self.walks[w as usize];
             #[cfg(debug_assertions)]
             walks_alike(ctx, &w.cell, walk);
-            read_as(ctx, &w.reads, &self.logs[w.log.clone()], groups, class_wide);
+            read_as(ctx, &w.reads, w.reads_groups, groups, class_wide);
             return w.cell.clone();
         }
         let class = std::mem::take(ctx.deps.get_mut());
@@ -398,7 +402,8 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
             }
             _ => true,
         };
-        read_as(ctx, &reads, &logs[log.clone()], groups, class_wide);
+        let reads_groups = reads_source_groups(&logs[log.clone()]);
+        read_as(ctx, &reads, reads_groups, groups, class_wide);
         if kept {
             let w = self.walks.len() as u32;
             self.kept[s].push(w);
@@ -406,6 +411,7 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
                 reads_public_ip: logs[log.clone()]
                     .iter()
                     .any(|c| matches!(c, Logged::PublicIp)),
+                reads_groups,
                 log,
                 address: source.address,
                 groups: source.groups.clone(),
@@ -490,10 +496,19 @@ fn each_once(logs: &[Logged<'_>], start: usize) {
     }
 }
 
+/// Whether a check of `log` read the source's groups' rules (checked them, not only as the
+/// peer's).
+fn reads_source_groups(log: &[Logged<'_>]) -> bool {
+    log.iter()
+        .any(|c| matches!(c, Logged::Group(c) if matches!(c.groups, Side::Source)))
+}
+
 /// Record, for the cell being evaluated, what a walk read: `cell` (its reads but the source's
 /// groups' rules; its class-wide reads only when `class_wide`, else [`Cells::end_class`] adds
-/// them) and the rules of the source's groups `groups` if a check of `log` read them.
-fn read_as(ctx: &mut Ctx<'_>, cell: &Deps, log: &[Logged<'_>], groups: &[u32], class_wide: bool) {
+/// them) and the rules of the source's groups `groups` if a check of its log read them
+/// (`reads_groups`, [`reads_source_groups`]): as [`Ctx::read_groups`] records them, on the
+/// reads at hand (a replayed cell borrowed them from their cell for every group).
+fn read_as(ctx: &mut Ctx<'_>, cell: &Deps, reads_groups: bool, groups: &[u32], class_wide: bool) {
     let deps = ctx.deps.get_mut();
     if !deps.on {
         return;
@@ -503,11 +518,11 @@ fn read_as(ctx: &mut Ctx<'_>, cell: &Deps, log: &[Logged<'_>], groups: &[u32], c
     }
     deps.cell.absorb(&cell.cell);
     deps.cell_azs.absorb(&cell.cell_azs);
-    if log
-        .iter()
-        .any(|c| matches!(c, Logged::Group(c) if matches!(c.groups, Side::Source)))
-    {
-        ctx.read_groups(groups);
+    if reads_groups {
+        for &g in groups {
+            deps.groups.set(g as usize);
+            deps.cell.group(g as usize);
+        }
     }
 }
 
@@ -624,6 +639,7 @@ mod tests {
             groups: Default::default(),
             public_ip: false,
             reads_public_ip: false,
+            reads_groups: false,
             cell: 0,
             reads,
             decided: [0; 2],
