@@ -179,29 +179,39 @@ impl Change {
         }
         redo.extend(cells.into_iter().flatten());
         let mut patch = Vec::new();
+        // A cell patched from its answer that is no service.
+        let mut no_service = false;
         if azs {
             // Sized once: an AZ failure at 4x the quota model plans thousands of classes, and
             // growing these lists cell by cell was a tenth of the matrix after it.
             redo.reserve(deps.az_cells.len());
             patch.reserve(deps.az_cells.len());
+            // Most classes have one evaluation's reads: nothing superseded, no look-up per cell.
+            let superseded = (!superseded.is_empty()).then_some(superseded);
             for (s, reads) in &deps.az_cells {
-                if superseded.contains(s) {
+                if superseded.is_some_and(|sup| sup.contains(s)) {
                     continue;
                 }
                 match reads.hit(self.az_bits, self.recovered) {
                     AzHit::Keep => {}
                     AzHit::Redo => redo.push(*s),
-                    AzHit::Answer(a) => patch.push((*s, a)),
+                    AzHit::Answer(a) => {
+                        no_service |= *s == u32::MAX;
+                        patch.push((*s, a));
+                    }
                 }
             }
         }
-        redo.sort_unstable();
-        redo.dedup();
-        patch.retain(|(s, _)| redo.binary_search(s).is_err());
-        // A cell that is no service cannot be evaluated again on its own; a class whose every
+        if !redo.is_empty() {
+            redo.sort_unstable();
+            redo.dedup();
+            patch.retain(|(s, _)| redo.binary_search(s).is_err());
+        }
+        // A cell that is no service cannot be evaluated again on its own (sorted, `u32::MAX`
+        // comes last; one patched that is also redone is a redone one); a class whose every
         // cell is evaluated again is evaluated as a row (its reads afresh).
         let all = redo.len() >= deps.az_cells.len().max(deps.cells.len());
-        if redo.contains(&u32::MAX) || patch.iter().any(|(s, _)| *s == u32::MAX) || all {
+        if redo.last() == Some(&u32::MAX) || no_service || all {
             return Hit::Row;
         }
         if redo.is_empty() && patch.is_empty() {
@@ -575,5 +585,102 @@ impl WalkDeps {
                 .map_or(u32::MAX, |&i| i as u32)
         });
         Some(WalkDeps(Arc::new(failed_source_deps(az, cells))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::az_reads::AzReads;
+    use super::*;
+
+    /// AZ `az` failed, nothing else changed.
+    fn az_failed(az: usize) -> Change {
+        let mut azs = Bits::default();
+        azs.set(az);
+        Change {
+            tables: Bits::default(),
+            subnets: Bits::default(),
+            azs,
+            az_bits: 1 << az,
+            recovered: 0,
+            wide: false,
+            groups: Bits::default(),
+            acls: Bits::default(),
+            mark: Mark::default(),
+            cells: cells::Touched::default(),
+        }
+    }
+
+    const ANSWER: EniAnswer = EniAnswer {
+        endpoint: 0,
+        azs: 0b11,
+        enis: 0b11,
+    };
+
+    /// A class's reads: per cell, its service and whether its path read AZ 1 itself (else only
+    /// through the answer) or read no AZ at all.
+    fn reads(cells: &[(u32, Option<bool>)]) -> Deps {
+        let mut d = Deps::recording();
+        d.eni_azs.set(1);
+        d.azs.set(1);
+        for &(s, read) in cells {
+            let reads = match read {
+                None => AzReads::default(),
+                Some(true) => AzReads {
+                    path: 0b10,
+                    ..Default::default()
+                },
+                Some(false) => AzReads {
+                    answer: Some(ANSWER),
+                    answers: 1,
+                    ..Default::default()
+                },
+            };
+            d.cells.push((s, Mark::default()));
+            d.az_cells.push((s, reads));
+        }
+        d
+    }
+
+    #[test]
+    fn an_az_failure_patches_answered_cells_redoes_path_ones_and_rows_for_no_service() {
+        let c = az_failed(1);
+        let d = reads(&[
+            (0, Some(false)),
+            (1, Some(true)),
+            (2, None),
+            (3, Some(false)),
+        ]);
+        assert_eq!(
+            c.hit(&d),
+            Hit::Cells {
+                redo: vec![1],
+                patch: vec![(0, ANSWER), (3, ANSWER)],
+            }
+        );
+        // Superseded cells' reads are left out: the later evaluation's are another's.
+        assert_eq!(
+            c.hit_except(&d, &[1, 3]),
+            Hit::Cells {
+                redo: vec![],
+                patch: vec![(0, ANSWER)],
+            }
+        );
+        assert_eq!(c.hit_except(&d, &[0, 1, 3]), Hit::Keep);
+        assert_eq!(az_failed(5).hit(&d), Hit::Keep);
+        // A cell that is no service, patched or redone, cannot be evaluated on its own.
+        let patched = reads(&[(0, Some(false)), (u32::MAX, Some(false)), (2, None)]);
+        assert_eq!(c.hit(&patched), Hit::Row);
+        assert_eq!(
+            c.hit_except(&patched, &[u32::MAX]),
+            Hit::Cells {
+                redo: vec![],
+                patch: vec![(0, ANSWER)],
+            }
+        );
+        let redone = reads(&[(0, Some(false)), (u32::MAX, Some(true)), (2, None)]);
+        assert_eq!(c.hit(&redone), Hit::Row);
+        // Every cell redone: the row.
+        assert_eq!(c.hit(&reads(&[(0, Some(true)), (1, Some(true))])), Hit::Row);
     }
 }
