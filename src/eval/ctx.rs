@@ -178,6 +178,21 @@ impl<'m> Ctx<'m> {
         self.failed.get(az).copied().unwrap_or(false)
     }
 
+    /// The AZs `azs` (bits, AZs under 64) of an endpoint's ENIs are asked about at once by the
+    /// DNS answer, as [`Ctx::eni_az_failed`] asks one: recorded for the cell with one borrow.
+    #[inline]
+    pub fn eni_azs_asked(&self, azs: u64) {
+        if azs != 0
+            && let Some(mut deps) = self.deps.recording()
+        {
+            let mut rest = azs;
+            while rest != 0 {
+                deps.eni_azs.set(rest.trailing_zeros() as usize);
+                rest &= rest - 1;
+            }
+        }
+    }
+
     /// DNS answered with `healthy` ENIs of `endpoint`, having asked about the failure of the
     /// AZs `azs` (bits) with [`Ctx::eni_az_failed`]: recorded for the cell.
     pub fn eni_answer(&self, endpoint: usize, azs: u64, healthy: &[usize]) {
@@ -205,6 +220,7 @@ impl<'m> Ctx<'m> {
     }
 
     /// A compiled route table, recorded as read.
+    #[inline]
     pub fn table(&self, table: usize) -> &'m CompiledTable {
         if let Some(mut deps) = self.deps.recording() {
             deps.tables.set(table);
@@ -213,6 +229,7 @@ impl<'m> Ctx<'m> {
     }
 
     /// The table a subnet routes by, the association recorded as read.
+    #[inline]
     pub fn subnet_table(&self, subnet: usize) -> (usize, TableAssociation) {
         if let Some(mut deps) = self.deps.recording() {
             deps.subnets.set(subnet);

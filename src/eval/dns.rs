@@ -283,6 +283,9 @@ fn endpoint_answer(
     // The AZs whose failure decides the answer: kept apart from the path's own AZ reads, so
     // that an AZ failure that only drops ENIs needs no walk (`super::az_reads`).
     let mut azs = 0u64;
+    // Whether an ENI's AZ failed is asked only when some AZ did; the AZs asked about (those
+    // under 64) are recorded together after the loop, one borrow of the reads, not one per ENI.
+    let any_failed = ctx.failed.contains(&true);
     for (i, eni) in all.iter().enumerate() {
         // An interface in an IPv6-only subnet without an IPv4 block has no IPv4 address and
         // answers no A record.
@@ -293,15 +296,21 @@ fn endpoint_answer(
         {
             continue;
         }
-        if eni.az < 64 {
-            azs |= 1 << eni.az;
-        }
-        if ctx.eni_az_failed(eni.az) {
+        let failed = match eni.az {
+            0..64 => {
+                azs |= 1 << eni.az;
+                any_failed && ctx.failed.get(eni.az).copied().unwrap_or(false)
+            }
+            // Past the bits: asked (and recorded) one by one.
+            _ => ctx.eni_az_failed(eni.az),
+        };
+        if failed {
             dropped.push(i);
         } else {
             healthy.push(i);
         }
     }
+    ctx.eni_azs_asked(azs);
     ctx.eni_answer(e, azs, &healthy);
     let facts = |ctx: &Ctx<'_>, list: &[usize]| -> Vec<EndpointEni> {
         list.iter().map(|&i| ctx.eni(e, i)).collect()
@@ -684,5 +693,62 @@ mod tests {
         assert!(private.no_private_dns[svc].is_none());
         let (again, _) = undo.apply(&private).expect("undoes");
         check(&again);
+    }
+
+    /// The endpoint's answer asks whether an ENI's AZ failed only when one did, and records the
+    /// AZs it asked about together: with none failed every ENI answers and, when recorded, each
+    /// ENI's AZ is still among the reads (an edit that fails one must find the cell); a failed
+    /// AZ drops its ENI, and the reads are the same.
+    #[test]
+    fn an_endpoint_answer_asks_the_enis_azs_when_it_matters() {
+        use crate::eval::deps::{Bits, Deps, DepsCell};
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("scenarios/interface-multi-az.ron");
+        let model = load_file(&path).expect("a shipped scenario");
+        let e = (model.scenario().interface_endpoints.iter())
+            .position(|ie| ie.id == "vpce-ssm")
+            .expect("the SSM endpoint");
+        let enis = model.endpoint_enis(e);
+        assert_eq!(enis.len(), 3);
+        let name = Id::from("ssm.us-east-1.amazonaws.com");
+        let zones = model.scenario().availability_zones.len();
+        let answer = |ctx: &mut Ctx<'_>| -> Vec<usize> {
+            let mut hops = Trail::new(false, false, 0);
+            match endpoint_answer(ctx, e, &name, None, &mut hops) {
+                Answer::Enis { endpoint, enis } => {
+                    assert_eq!(endpoint, e);
+                    enis.to_vec()
+                }
+                _ => Vec::new(),
+            }
+        };
+        let none = vec![false; zones];
+        let mut quiet = Ctx::verdicts(&model, &none, Default::default());
+        assert_eq!(answer(&mut quiet), vec![0, 1, 2]);
+        assert!(quiet.deps.recording().is_none());
+
+        let mut recorded = Ctx::verdicts(&model, &none, Default::default());
+        recorded.deps = DepsCell::new(Deps::recording());
+        assert_eq!(answer(&mut recorded), vec![0, 1, 2]);
+        let mut asked = Bits::default();
+        for eni in enis {
+            asked.set(eni.az);
+        }
+        assert!(!asked.is_empty());
+        assert_eq!(recorded.deps.into_inner().eni_azs, asked);
+
+        let failed_az = enis[0].az;
+        let mut failed = none.clone();
+        failed[failed_az] = true;
+        let mut one_failed = Ctx::verdicts(&model, &failed, Default::default());
+        let healthy: Vec<usize> = (0..enis.len())
+            .filter(|&i| enis[i].az != failed_az)
+            .collect();
+        assert_eq!(healthy.len(), 2);
+        assert_eq!(answer(&mut one_failed), healthy);
+        let mut failed_recorded = Ctx::verdicts(&model, &failed, Default::default());
+        failed_recorded.deps = DepsCell::new(Deps::recording());
+        assert_eq!(answer(&mut failed_recorded), healthy);
+        assert_eq!(failed_recorded.deps.into_inner().eni_azs, asked);
     }
 }

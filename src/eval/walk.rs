@@ -419,15 +419,18 @@ fn finish(
     let detail = ctx.detail;
     let leaf = |cidrs: Pieces, hops: Trail, verdict: Verdict| Leaf {
         eni: match dest {
-            Dest::Eni { endpoint } => cidrs
-                .iter()
-                .filter_map(|p| {
-                    let all = model.endpoint_enis(endpoint);
-                    all.iter()
-                        .position(|x| x.ip == p.addr())
-                        .map(|i| (endpoint, i))
-                })
-                .collect(),
+            Dest::Eni { endpoint } => {
+                // The endpoint's list looked up once, not once per piece.
+                let all = model.endpoint_enis(endpoint);
+                cidrs
+                    .iter()
+                    .filter_map(|p| {
+                        all.iter()
+                            .position(|x| x.ip == p.addr())
+                            .map(|i| (endpoint, i))
+                    })
+                    .collect()
+            }
             Dest::Range => Default::default(),
         },
         // The matrix groups by path only; traces list the ranges.
