@@ -65,6 +65,10 @@ pub(crate) struct Ctx<'m> {
     /// hops of the first piece it passes only, so those after it are checked quietly (and
     /// again with facts when refused, for their stop: `layers::split`).
     pub quiet: std::cell::Cell<bool>,
+    /// Network ACL crossings from the source's address decided so far (a fixed table, the
+    /// latest per slot): the matrix's walks and replays ask them again for every service
+    /// (`layers/acl_cache.rs`).
+    pub acl_decided: RefCell<super::layers::AclDecided>,
 }
 
 /// The groups of one side of a security group check: the source's own (they differ between
@@ -126,6 +130,7 @@ impl<'m> Ctx<'m> {
             log: RefCell::new(None),
             log_start: Default::default(),
             quiet: Default::default(),
+            acl_decided: Default::default(),
         }
     }
 

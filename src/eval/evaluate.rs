@@ -71,6 +71,7 @@ pub(crate) fn evaluate_in(
         log: Default::default(),
         log_start: Default::default(),
         quiet: Default::default(),
+        acl_decided: Default::default(),
     };
     if let Some(note) = family_note {
         ctx.notes.push(note);

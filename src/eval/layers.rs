@@ -29,6 +29,10 @@ use ipnet::Ipv4Net;
 
 use crate::model::{GroupSet, NAT_EPHEMERAL, PortRange, Target};
 
+mod acl_cache;
+
+pub(crate) use acl_cache::AclDecided;
+
 use super::ctx::{Ctx, Dest, Outcome, Pieces, Side, SourceCheck, Walk};
 use super::facts::*;
 pub(crate) use super::logged::Logged;
@@ -167,6 +171,8 @@ impl Piece<'_, '_> {
             let acl = ctx.model.security().acl_of(subnet);
             let allowed = match decided {
                 Some((request, reply)) => request && reply,
+                // Not kept ([`acl_cache`]): a piece's crossing (the source subnet's, to each
+                // destination piece) is asked once per walk, and its keys seldom come again.
                 None => {
                     let [request, reply] = traffic_both(ctx, peer, reply_ports);
                     // The reply is asked only when the request passes.
@@ -315,7 +321,8 @@ fn group_stop(c: GroupCheck) -> Box<Outcome> {
 }
 
 /// Whether `subnet`'s network ACL allows the request going `direction` with `peer` at the
-/// other end, and whether it allows its reply to `reply_ports`; nothing is recorded as read.
+/// other end, and whether it allows its reply to `reply_ports`, decided once per context
+/// ([`acl_cache`]); nothing is recorded as read.
 pub(crate) fn acl_allows(
     ctx: &Ctx<'_>,
     subnet: usize,
@@ -324,8 +331,7 @@ pub(crate) fn acl_allows(
     reply_ports: PortRange,
 ) -> (bool, bool) {
     let acl = ctx.model.security().acl_of(subnet);
-    let [request, reply] = traffic_both(ctx, peer, reply_ports);
-    network_acl::allows_crossing(ctx, acl, direction, [&request, &reply], true)
+    acl_cache::allows(ctx, acl, direction, peer, reply_ports)
 }
 
 /// The request and its reply as a network ACL sees them, `peer` at the other end.
