@@ -615,15 +615,10 @@ mod tests {
                 });
                 let note = note.expect("the note is on the trace");
                 assert!(Arc::ptr_eq(note, made_note), "{from}: shared");
-                let why = trace.hops.iter().find_map(|h| match &h.fact {
-                    Fact::Dns {
-                        answer: DnsAnswer::Public { why, .. },
-                        ..
-                    } => why.clone(),
-                    _ => None,
-                });
-                let why = why.expect("the DNS hop says why the answer is public");
-                assert!(Arc::ptr_eq(&why, &made.why), "{from}: shared");
+                assert!(
+                    Arc::ptr_eq(&public_why(&trace), &made.why),
+                    "{from}: shared"
+                );
             }
         };
         check(&model);
@@ -645,6 +640,18 @@ mod tests {
         };
         assert_eq!(note, Note::PrivateDnsOff(Arc::new(off)));
         assert_eq!(*why, reason);
+    }
+
+    /// Why the trace's DNS hop answered with the public address.
+    fn public_why(trace: &PathTrace) -> Arc<PublicWhy> {
+        let why = trace.hops.iter().find_map(|h| match &h.fact {
+            Fact::Dns {
+                answer: DnsAnswer::Public { why, .. },
+                ..
+            } => why.clone(),
+            _ => None,
+        });
+        why.expect("the DNS hop says why the answer is public")
     }
 
     /// S3's interface endpoint answers privately for the inbound Resolver endpoint only: a path
@@ -673,15 +680,10 @@ mod tests {
                     endpoint: Id::from("vpce-s3-if"),
                 };
                 assert!(trace.notes.contains(&note), "{from}: {:?}", trace.notes);
-                let why = trace.hops.iter().find_map(|h| match &h.fact {
-                    Fact::Dns {
-                        answer: DnsAnswer::Public { why, .. },
-                        ..
-                    } => why.clone(),
-                    _ => None,
-                });
-                let why = why.expect("the DNS hop says why the answer is public");
-                assert!(Arc::ptr_eq(&why, &made.why), "{from}: shared");
+                assert!(
+                    Arc::ptr_eq(&public_why(&trace), &made.why),
+                    "{from}: shared"
+                );
             }
         };
         check(&model);

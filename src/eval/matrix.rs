@@ -678,15 +678,9 @@ mod tests {
 
     #[test]
     fn class_traces_without_facts_have_the_shape_of_full_traces() {
-        let mut dir: Vec<_> = std::fs::read_dir("scenarios")
-            .expect("scenarios/")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-            .collect();
-        dir.sort();
-        assert!(dir.len() > 5);
-        for path in dir {
-            let model = load_file(&path).expect("a shipped scenario loads");
+        let shipped = crate::model::shipped_scenarios();
+        assert!(shipped.len() > 5);
+        for (path, model) in shipped {
             let failed = model.failed_azs(&model.scenario().what_if);
             let names: Vec<&str> = model.services().iter().map(|s| s.name.as_str()).collect();
             for key in &classes(&model).keys {

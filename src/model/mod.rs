@@ -45,3 +45,25 @@ pub use security::*;
 pub use security_v6::*;
 pub use shared::Shared;
 pub use types::*;
+
+/// Every shipped scenario (`scenarios/*.ron`, by file name) with its model, for the tests that
+/// hold a property over all of them; a scenario that does not load fails the test.
+#[cfg(test)]
+pub(crate) fn shipped_scenarios() -> Vec<(std::path::PathBuf, Model)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("scenarios/")
+        .map(|e| e.expect("a directory entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|path| {
+            let model = load_file(&path)
+                .ok()
+                .unwrap_or_else(|| panic!("{}: a shipped scenario loads", path.display()));
+            (path, model)
+        })
+        .collect()
+}

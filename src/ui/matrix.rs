@@ -253,16 +253,7 @@ mod tests {
     #[test]
     fn lattice_cells_are_found_as_reading_every_cell_finds_them() {
         let mut seen = [false; 2];
-        let mut files: Vec<_> = std::fs::read_dir("scenarios")
-            .expect("scenarios")
-            .map(|e| e.expect("entry").path())
-            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-            .collect();
-        files.sort();
-        for file in files {
-            let Ok(model) = crate::model::load_file(&file) else {
-                continue;
-            };
+        for (file, model) in crate::model::shipped_scenarios() {
             let azs: Vec<String> = model
                 .scenario()
                 .availability_zones

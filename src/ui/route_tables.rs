@@ -567,16 +567,7 @@ mod tests {
     #[test]
     fn the_associations_length_is_the_texts_and_the_height_is_counted_alike() {
         let mut kinds = [false; 4];
-        let mut files: Vec<_> = std::fs::read_dir("scenarios")
-            .expect("scenarios")
-            .map(|e| e.expect("entry").path())
-            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-            .collect();
-        files.sort();
-        for file in files {
-            let Ok(model) = load_file(&file) else {
-                continue;
-            };
+        for (file, model) in crate::model::shipped_scenarios() {
             let mut app = App::new(model, None, "scenario".into());
             for lang in crate::i18n::Lang::ALL {
                 app.set_lang(lang);
