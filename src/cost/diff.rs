@@ -371,14 +371,7 @@ fn flow_of(f: &FlowCost) -> FlowsOf {
 mod tests {
     use super::*;
     use crate::cost::{CostInputs, estimate};
-    use crate::model::{Edit, Model, WhatIf, load_file};
-
-    fn load(name: &str) -> Model {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("scenarios")
-            .join(name);
-        load_file(&path).expect("scenario loads")
-    }
+    use crate::model::{Edit, WhatIf};
 
     fn by_name(before: &CostEstimate, after: &CostEstimate) -> Vec<(f64, ChangeFact)> {
         let mut out = Vec::new();
@@ -400,11 +393,11 @@ mod tests {
     fn flows_paired_by_place_change_as_flows_matched_by_name() {
         let mut compared = 0;
         for name in [
-            "security-layers.ron",
-            "endpoint-security-group.ron",
-            "nacl-ephemeral.ron",
+            "security-layers",
+            "endpoint-security-group",
+            "nacl-ephemeral",
         ] {
-            let m = load(name);
+            let m = crate::model::shipped_scenario(name);
             let scenario = m.scenario();
             let mut inputs = CostInputs::for_model(&m);
             inputs.services.push("no-such-service".into());

@@ -525,15 +525,13 @@ fn public_answer(ctx: &mut Ctx<'_>, name: &Id, p: Public<'_>, hops: &mut Trail) 
 mod tests {
     use super::*;
     use crate::eval::{Query, evaluate};
-    use crate::model::{WhatIf, load_file};
+    use crate::model::WhatIf;
 
     /// DynamoDB has no private DNS: a path to it past its interface endpoint carries the note
     /// and the public answer's reason that the model made once, with the facts each names.
     #[test]
     fn a_service_without_private_dns_shares_the_models_note_and_reason() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("scenarios/dynamodb-interface.ron");
-        let model = load_file(&path).expect("a shipped scenario");
+        let model = crate::model::shipped_scenario("dynamodb-interface");
         let svc = model.service_lookup["dynamodb"];
         let made = model.no_private_dns[svc]
             .as_ref()
@@ -585,9 +583,7 @@ mod tests {
     #[test]
     fn a_service_whose_endpoint_has_private_dns_off_shares_the_models_note_and_reason() {
         use crate::model::Edit;
-        let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/private-dns-off.ron");
-        let model = load_file(&path).expect("a shipped scenario");
+        let model = crate::model::shipped_scenario("private-dns-off");
         let svc = model.service_lookup["sqs"];
         let name = Id::from(model.services()[svc].dns_name.as_str());
         let expected = PrivateDnsOffNote {
@@ -660,9 +656,7 @@ mod tests {
     #[test]
     fn an_inbound_resolver_only_endpoint_shares_the_models_reason() {
         use crate::model::Edit;
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("scenarios/s3-interface-inbound-only.ron");
-        let model = load_file(&path).expect("a shipped scenario");
+        let model = crate::model::shipped_scenario("s3-interface-inbound-only");
         let svc = model.service_lookup["s3"];
         let reason = PublicWhy::InboundResolverOnly {
             endpoint: Id::from("vpce-s3-if"),
@@ -704,9 +698,7 @@ mod tests {
     #[test]
     fn an_endpoint_answer_asks_the_enis_azs_when_it_matters() {
         use crate::eval::deps::{Bits, Deps, DepsCell};
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("scenarios/interface-multi-az.ron");
-        let model = load_file(&path).expect("a shipped scenario");
+        let model = crate::model::shipped_scenario("interface-multi-az");
         let e = (model.scenario().interface_endpoints.iter())
             .position(|ie| ie.id == "vpce-ssm")
             .expect("the SSM endpoint");

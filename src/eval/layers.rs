@@ -791,9 +791,7 @@ mod tests {
             "endpoint-security-group",
             "nacl-ephemeral",
         ] {
-            let path = format!("{}/scenarios/{name}.ron", env!("CARGO_MANIFEST_DIR"));
-            let model =
-                crate::model::load_file(std::path::Path::new(&path)).expect("a shipped scenario");
+            let model = crate::model::shipped_scenario(name);
             let s = model.scenario();
             let mut pieces: Pieces = s.subnets.iter().filter_map(|n| n.cidr).collect();
             pieces.extend(

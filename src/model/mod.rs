@@ -46,6 +46,18 @@ pub use security_v6::*;
 pub use shared::Shared;
 pub use types::*;
 
+/// The shipped scenario `scenarios/NAME.ron`'s model, for a test; one that does not load fails
+/// the test.
+#[cfg(test)]
+pub(crate) fn shipped_scenario(name: &str) -> Model {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("scenarios")
+        .join(format!("{name}.ron"));
+    load_file(&path)
+        .ok()
+        .unwrap_or_else(|| panic!("{}: a shipped scenario loads", path.display()))
+}
+
 /// Every shipped scenario (`scenarios/*.ron`, by file name) with its model, for the tests that
 /// hold a property over all of them; a scenario that does not load fails the test.
 #[cfg(test)]

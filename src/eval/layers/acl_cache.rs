@@ -163,9 +163,7 @@ mod tests {
             "nacl-ephemeral",
             "endpoint-security-group",
         ] {
-            let path = format!("{}/scenarios/{name}.ron", env!("CARGO_MANIFEST_DIR"));
-            let model =
-                crate::model::load_file(std::path::Path::new(&path)).expect("a shipped scenario");
+            let model = crate::model::shipped_scenario(name);
             let s = model.scenario();
             let sec = model.security();
             let mut peers: Vec<Ipv4Net> = s.subnets.iter().filter_map(|n| n.cidr).collect();
