@@ -32,38 +32,21 @@ fn security_layers() -> Model {
 
 #[test]
 fn a_network_acl_rule_edit_evaluates_again_only_the_subnets_that_cross_it() {
-    let model = security_layers();
-    let none = WhatIf::default();
-    let before = evaluate_all(&model, &none);
-    let (next, _) = Edit::RemoveNetworkAclRule {
+    let (_, _, kept) = after(Edit::RemoveNetworkAclRule {
         acl: "acl-restricted".into(),
         outbound: true,
         number: 90,
-    }
-    .apply(&model)
-    .expect("applies");
-    let after = evaluate_all_after(&before, &next, &none);
-    let inputs = CostInputs::for_model(&model);
-    let cost = estimate(&model, &none, &inputs);
-    assert_eq!(
-        estimate_after(&cost, &next, &none, &inputs),
-        estimate(&next, &none, &inputs)
-    );
-    assert_eq!(after, evaluate_all(&next, &none));
-    let ids = &model.scenario().instances;
-    for (inst, kept) in ids.iter().zip(shared(&before, &after)) {
+    });
+    for (id, kept) in &kept {
         // Only the restricted subnet's walks cross its network ACL.
-        assert_eq!(kept, inst.id != "i-restricted", "{}", inst.id);
+        assert_eq!(*kept, id != "i-restricted", "{id}");
     }
 }
 
 /// Adds outbound rule 50 (`deny`, TCP `ports`, from the VPC) to the endpoints' subnet's network
-/// ACL: the matrix before and after, and the instances.
-fn endpoints_outbound_deny(ports: PortRange) -> (Matrix, Matrix, Vec<String>) {
-    let model = security_layers();
-    let none = WhatIf::default();
-    let before = evaluate_all(&model, &none);
-    let (next, _) = Edit::AddNetworkAclRule {
+/// ACL.
+fn endpoints_outbound_deny(ports: PortRange) -> Edit {
+    Edit::AddNetworkAclRule {
         acl: "acl-endpoints".into(),
         outbound: true,
         rule: NetworkAclRule {
@@ -75,23 +58,6 @@ fn endpoints_outbound_deny(ports: PortRange) -> (Matrix, Matrix, Vec<String>) {
         },
         position: None,
     }
-    .apply(&model)
-    .expect("applies");
-    let after = evaluate_all_after(&before, &next, &none);
-    assert_eq!(after, evaluate_all(&next, &none));
-    let inputs = CostInputs::for_model(&model);
-    let cost = estimate(&model, &none, &inputs);
-    assert_eq!(
-        estimate_after(&cost, &next, &none, &inputs),
-        estimate(&next, &none, &inputs)
-    );
-    let ids = model
-        .scenario()
-        .instances
-        .iter()
-        .map(|i| i.id.clone())
-        .collect();
-    (before, after, ids)
 }
 
 #[test]
@@ -99,58 +65,37 @@ fn an_outbound_acl_rule_no_reply_matches_keeps_the_walks_into_its_subnet() {
     // Walks into the endpoints' subnet cross its ACL inbound: its outbound rules decide only
     // their replies, which come back to the ephemeral ports, and an SSH rule matches none of
     // them. No instance sends from that subnet: every row is kept.
-    let (before, after, ids) = endpoints_outbound_deny(PortRange::one(22));
-    for (inst, kept) in ids.iter().zip(shared(&before, &after)) {
-        assert!(kept, "{inst}");
+    let (_, _, kept) = after(endpoints_outbound_deny(PortRange::one(22)));
+    for (id, kept) in &kept {
+        assert!(kept, "{id}");
     }
     // A rule on the replies' ports refuses the replies of every walk to the SSM endpoint.
-    let (before, after, ids) = endpoints_outbound_deny(PortRange(1024, 65535));
-    let kept = shared(&before, &after);
-    let app_b = ids.iter().position(|i| i == "i-app-b").expect("app-b");
-    assert!(!kept[app_b]);
-    let ssm = after.services.iter().position(|s| s == "ssm").expect("ssm");
-    assert_ne!(before.cells[app_b][ssm], after.cells[app_b][ssm]);
+    let (before, next, kept) = after(endpoints_outbound_deny(PortRange(1024, 65535)));
+    let app_b = row(&kept, "i-app-b");
+    assert!(!kept[app_b].1);
+    let ssm = next.services.iter().position(|s| s == "ssm").expect("ssm");
+    assert_ne!(before.cells[app_b][ssm], next.cells[app_b][ssm]);
 }
 
 #[test]
 fn a_subnet_associated_with_another_acl_evaluates_again_only_the_walks_that_crossed_it() {
-    let model = security_layers();
-    let none = WhatIf::default();
-    let before = evaluate_all(&model, &none);
-    let (next, _) = Edit::AssociateNetworkAcl {
+    let (before, next, kept) = after(Edit::AssociateNetworkAcl {
         subnet: "subnet-restricted".into(),
         acl: Some("acl-noreply".into()),
         position: None,
-    }
-    .apply(&model)
-    .expect("applies");
-    let after = evaluate_all_after(&before, &next, &none);
-    assert_eq!(after, evaluate_all(&next, &none));
-    let inputs = CostInputs::for_model(&model);
-    let cost = estimate(&model, &none, &inputs);
-    assert_eq!(
-        estimate_after(&cost, &next, &none, &inputs),
-        estimate(&next, &none, &inputs)
-    );
-    let ids = &model.scenario().instances;
-    for (inst, kept) in ids.iter().zip(shared(&before, &after)) {
+    });
+    for (id, kept) in &kept {
         // Only the restricted subnet's walks crossed its network ACL, acl-restricted.
-        assert_eq!(kept, inst.id != "i-restricted", "{}", inst.id);
+        assert_eq!(*kept, id != "i-restricted", "{id}");
     }
     // Its HTTPS was denied going out; acl-noreply denies the replies coming in.
-    let row = ids
-        .iter()
-        .position(|i| i.id == "i-restricted")
-        .expect("restricted");
-    assert_ne!(before.cells[row], after.cells[row]);
+    let restricted = row(&kept, "i-restricted");
+    assert_ne!(before.cells[restricted], next.cells[restricted]);
 }
 
 #[test]
 fn a_security_group_rule_edit_evaluates_again_only_the_classes_that_check_it() {
-    let model = security_layers();
-    let none = WhatIf::default();
-    let before = evaluate_all(&model, &none);
-    let (next, _) = Edit::AddSecurityGroupRule {
+    let (_, _, kept) = after(Edit::AddSecurityGroupRule {
         group: "sg-endpoints".into(),
         egress: false,
         rule: SecurityGroupRule {
@@ -160,24 +105,11 @@ fn a_security_group_rule_edit_evaluates_again_only_the_classes_that_check_it() {
             description: None,
         },
         position: None,
-    }
-    .apply(&model)
-    .expect("applies");
-    let after = evaluate_all_after(&before, &next, &none);
-    assert_eq!(after, evaluate_all(&next, &none));
-    let kept = shared(&before, &after);
+    });
     // The endpoint's group is checked by every walk that reaches the SSM endpoint's interface;
     // the locked instance's own group refuses SSM before that, so its row is kept.
-    let ids: Vec<&str> = model
-        .scenario()
-        .instances
-        .iter()
-        .map(|i| i.id.as_str())
-        .collect();
-    let locked = ids.iter().position(|&i| i == "i-locked").expect("locked");
-    assert!(kept[locked]);
-    let app_b = ids.iter().position(|&i| i == "i-app-b").expect("app-b");
-    assert!(!kept[app_b]);
+    assert!(kept[row(&kept, "i-locked")].1);
+    assert!(!kept[row(&kept, "i-app-b")].1);
 }
 
 /// `edit` applied to the security-layers scenario: the matrix before and after it (evaluated

@@ -209,9 +209,7 @@ impl SecurityIndex {
         let (lookup, default) = (&*self.lookup, self.default_group);
         if !s.instances.shares(&before.instances) {
             let made = group_sets(&s.instances, |i| &i.security_groups, lookup, default);
-            if made != self.instance_groups {
-                self.instance_groups = made;
-            }
+            keep_if_equal(&mut self.instance_groups, made);
         }
         let made = group_sets(
             &s.interface_endpoints,
@@ -219,18 +217,14 @@ impl SecurityIndex {
             lookup,
             default,
         );
-        if made != self.endpoint_groups {
-            self.endpoint_groups = made;
-        }
+        keep_if_equal(&mut self.endpoint_groups, made);
         let made = group_sets(
             &s.network_interfaces,
             |n| &n.security_groups,
             lookup,
             default,
         );
-        if made != self.eni_groups {
-            self.eni_groups = made;
-        }
+        keep_if_equal(&mut self.eni_groups, made);
         self.subnet_acl = subnet_acls(s, subnet_lookup);
         self
     }
@@ -299,6 +293,15 @@ fn groups_on(s: &Scenario) -> bool {
         || s.network_interfaces
             .iter()
             .any(|n| !n.security_groups.is_empty())
+}
+
+/// Replaces `kept` with `made` only when they differ: an unchanged list keeps the allocation
+/// the model before the edit shares, so later comparisons of the two indexes stay a pointer
+/// check.
+fn keep_if_equal<T: PartialEq>(kept: &mut T, made: T) {
+    if made != *kept {
+        *kept = made;
+    }
 }
 
 /// The groups (indexes, by `lookup`) of each of `interfaces` (instances, interface endpoints
