@@ -597,3 +597,20 @@ fn an_ipv6_path_draws() {
     let screen = text(&frame(&mut app, 120, 40));
     assert!(screen.contains("AAAA"), "{screen}");
 }
+
+/// A menu hint wider than the frame ends in `…`: at 80 columns the Japanese edit menu's hints
+/// used to stop mid-word at the border with no sign that more was cut.
+#[test]
+fn edit_menu_hints_cut_at_the_border_say_so() {
+    let mut app = open("endpoint-security-group");
+    app.set_lang(Lang::Ja);
+    press(&mut app, "e");
+    let screen = text(&frame(&mut app, 80, 24));
+    let cut = screen
+        .lines()
+        .filter(|l| l.contains("ゲートウェイエンドポイントを作成"))
+        .collect::<Vec<_>>();
+    assert_eq!(cut.len(), 1, "{screen}");
+    assert!(cut[0].contains("…┃"), "{screen}");
+    insta::assert_snapshot!("edit_menu_ja_80x24", screen);
+}

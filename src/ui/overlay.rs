@@ -156,10 +156,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             {
                 let it = &p.items[i];
                 let chosen = top + row == p.selected;
+                // A label or detail wider than the frame ends in `…`, never cut mid-word
+                // without a sign (the menu's hints at 80 columns).
+                let room = (list.width as usize).saturating_sub(2);
+                let label = truncate(&it.label, room);
+                let detail_room = room.saturating_sub(width(&label) + 2);
                 let line = Line::from(vec![
                     Span::styled(if chosen { "› " } else { "  " }, theme.key()),
                     Span::styled(
-                        it.label.clone(),
+                        label,
                         if chosen {
                             theme.selected()
                         } else {
@@ -167,10 +172,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                         },
                     ),
                     Span::styled(
-                        if it.detail.is_empty() {
+                        if it.detail.is_empty() || detail_room == 0 {
                             String::new()
                         } else {
-                            format!("  {}", it.detail)
+                            format!("  {}", truncate(&it.detail, detail_room))
                         },
                         theme.dim(),
                     ),
