@@ -136,7 +136,7 @@ pub(super) fn source_hop(
         || Some(ctx.az(az)),
         || Fact::Source {
             origin: source.origin.clone(),
-            subnet: Id::from(subnet.id.as_str()),
+            subnet: model.ids.subnets[source.subnet].clone(),
             cidr: subnet.ipv4_or_none(),
             public_ip: source.public_ip,
         },
@@ -530,7 +530,7 @@ pub(super) fn service_trace(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -> P
     let model = ctx.model;
     let service = &model.services()[svc];
     let to = if ctx.detail {
-        Id::from(service.name.as_str())
+        model.ids.services[svc].clone()
     } else {
         Id::default()
     };
