@@ -133,7 +133,7 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, asked: &Asked<'_>, hops: &mut Trail) ->
 
     let public = |ctx: &mut Ctx<'_>, hops: &mut Trail, why: Option<Arc<PublicWhy>>| {
         let public = Public {
-            service: &service.name,
+            service: &model.ids.services[asked.svc],
             cidrs: asked.cidrs,
             illustrative: asked.illustrative,
             why,
@@ -276,8 +276,7 @@ fn endpoint_answer(
 ) -> Answer {
     let model = ctx.model;
     let scenario = model.scenario();
-    let ie = &scenario.interface_endpoints[e];
-    let endpoint = || Id::from(ie.id.as_str());
+    let endpoint = || model.ids.interface_endpoints[e].clone();
     let all = model.endpoint_enis(e);
     let (mut healthy, mut dropped) = (EniList::new(), EniList::new());
     // The AZs whose failure decides the answer: kept apart from the path's own AZ reads, so
@@ -477,8 +476,9 @@ pub(crate) fn resolve_public(
             Beyond::Stopped(reason) => return Answer::Blocked(reason),
         }
     }
+    let service = Id::from(service);
     let public = Public {
-        service,
+        service: &service,
         cidrs,
         illustrative: false,
         why: Some(Arc::new(why)),
@@ -489,7 +489,8 @@ pub(crate) fn resolve_public(
 /// A public answer: the service's public ranges, why (when the answer could have been private),
 /// and whether they are the catalogue's illustrative ones.
 struct Public<'a> {
-    service: &'a str,
+    /// The service's name (the model's id for a service of its own).
+    service: &'a Id,
     cidrs: &'a [Ipv4Net],
     illustrative: bool,
     why: Option<Arc<PublicWhy>>,
@@ -505,7 +506,7 @@ fn public_answer(ctx: &mut Ctx<'_>, name: &Id, p: Public<'_>, hops: &mut Trail) 
         || Fact::Dns {
             resolver: resolver_address(model),
             answer: DnsAnswer::Public {
-                service: Id::from(p.service),
+                service: p.service.clone(),
                 cidrs: shown(p.cidrs),
                 total: p.cidrs.len(),
                 illustrative: p.illustrative,
@@ -515,7 +516,7 @@ fn public_answer(ctx: &mut Ctx<'_>, name: &Id, p: Public<'_>, hops: &mut Trail) 
     );
     if p.illustrative && !p.cidrs.is_empty() {
         ctx.note(|| Note::IllustrativeCidrs {
-            service: Id::from(p.service),
+            service: p.service.clone(),
         });
     }
     Answer::Public

@@ -182,9 +182,9 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, leaves: &mut [Leaf]) -> Combined {
                 };
             }
             if cross_az == CrossAz::Always {
-                let id = &model.scenario().interface_endpoints[endpoint].id;
+                let id = &model.ids.interface_endpoints[endpoint];
                 ctx.note(|| Note::CrossAzDependency {
-                    resource: Id::from(id.as_str()),
+                    resource: id.clone(),
                     az: None,
                 });
             }

@@ -168,13 +168,15 @@ pub(crate) fn resolve_source(model: &Model, from: &From) -> Result<Source, Query
                         .collect(),
                 })?;
             let inst = &s.instances[i];
+            // The model made the ids once: copied, not made from the scenario's text.
+            let (id, name) = &model.ids.instances[i];
             // Worked out when the model was indexed (0 for an unknown subnet, which validation
             // refuses).
             let subnet = model.instance_subnet[i];
             Ok(Source {
                 origin: Origin::Instance {
-                    id: Id::from(inst.id.as_str()),
-                    name: inst.name.as_deref().map(Id::from),
+                    id: id.clone(),
+                    name: name.clone(),
                 },
                 subnet,
                 public_ip: inst.public_ip,
@@ -198,7 +200,7 @@ pub(crate) fn resolve_source(model: &Model, from: &From) -> Result<Source, Query
                 })?;
             Ok(Source {
                 origin: Origin::Subnet {
-                    id: Id::from(s.subnets[si].id.as_str()),
+                    id: model.ids.subnets[si].clone(),
                     public_ip: *public_ip,
                 },
                 subnet: si,

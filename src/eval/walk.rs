@@ -41,7 +41,7 @@ pub(crate) fn route_source(
     }
     let (table, assoc) = ctx.subnet_table(source.subnet);
     let association = || {
-        let subnet = Id::from(model.scenario().subnets[source.subnet].id.as_str());
+        let subnet = model.ids.subnets[source.subnet].clone();
         match assoc {
             crate::model::Association::Explicit => Association::Explicit { subnet },
             crate::model::Association::ImplicitMain => Association::Main { subnet },
@@ -184,9 +184,9 @@ fn route_from<'m>(
             if ctx.facts {
                 notes_for_choice(ctx, table_id, compiled, choice, &pieces);
             }
-            hops.add(
+            hops.add_id(
                 HopKind::RouteTable,
-                table_id,
+                &model.ids.tables[table],
                 || None,
                 || Fact::RouteTable {
                     association: association.unwrap_or_else(|| Association::Main {
@@ -252,7 +252,7 @@ fn follow<'m>(
 ) {
     let model = ctx.model;
     let Some(w) = choice.winner else {
-        let outcome = no_route(ctx, table, table_id, pieces[0], dest, walk);
+        let outcome = no_route(ctx, table, pieces[0], dest, walk);
         finish(ctx, pieces, dest, hops, outcome, leaves);
         return;
     };
@@ -371,14 +371,7 @@ fn add_passed(hops: &mut Trail, passed: layers::Passes) {
 }
 
 /// No route matches: the reason, and the table's first routes for the sentence.
-fn no_route(
-    ctx: &Ctx<'_>,
-    table: usize,
-    table_id: &str,
-    piece: Ipv4Net,
-    dest: Dest,
-    walk: &Walk<'_>,
-) -> Outcome {
+fn no_route(ctx: &Ctx<'_>, table: usize, piece: Ipv4Net, dest: Dest, walk: &Walk<'_>) -> Outcome {
     let model = ctx.model;
     // One rule (README, reasons): after a public NAT gateway, a table without a route means the
     // NAT gateway's subnet has no way to an internet gateway, whether or not the VPC has one.
@@ -391,12 +384,13 @@ fn no_route(
         true => compiled.shown.clone(),
         false => Default::default(),
     };
+    let id = &model.ids.tables[table];
     Outcome::Stop {
         kind: HopKind::Blocked,
-        id: Id::from(table_id),
+        id: id.clone(),
         az: None,
         stop: Box::new(Stop::NoRoute {
-            table: Id::from(table_id),
+            table: id.clone(),
             dest: ctx.aim.routed(dest, piece),
             routes,
             total: all.len(),

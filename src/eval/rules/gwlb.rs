@@ -111,5 +111,5 @@ pub(crate) fn follow(
     walk.gwlb = Some((gi, walk.address));
     walk.passed_gwlb = true;
     walk.nat_after_gwlb = None;
-    zonal::forward(ctx, id, si)
+    zonal::forward(ctx, Id::from(id), si)
 }

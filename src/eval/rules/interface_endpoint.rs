@@ -20,7 +20,8 @@ pub(crate) fn reach(
     walk: &Walk<'_>,
     hops: &mut Trail,
 ) -> Outcome {
-    let ie = &ctx.model.scenario().interface_endpoints[endpoint];
+    let model = ctx.model;
+    let ie = &model.scenario().interface_endpoints[endpoint];
     // A resource or service-network endpoint: the same way in, something else past it.
     if let Some(lattice) = &ie.lattice {
         return super::lattice_endpoint::reach(ctx, at, endpoint, lattice, walk, hops);
@@ -30,9 +31,9 @@ pub(crate) fn reach(
         cross_az: None,
     };
     let hop = |hops: &mut Trail| {
-        hops.add(
+        hops.add_id(
             HopKind::InterfaceEndpoint,
-            &ie.id,
+            &model.ids.interface_endpoints[endpoint],
             || None,
             || Fact::InterfaceEndpoint {
                 enis: Default::default(),

@@ -18,10 +18,10 @@ pub(crate) fn follow(
     hops: &mut Trail,
 ) -> Outcome {
     let model = ctx.model;
-    let igw = model.scenario().internet_gateway.as_ref();
-    if igw.is_none_or(|g| g.id != id) {
+    // The VPC's internet gateway, its id as the model made it once.
+    let Some(igw) = (model.ids.internet_gateway.as_ref()).filter(|g| g.as_str() == id) else {
         return blackhole::missing_target(at);
-    }
+    };
     if matches!(at.dest, Dest::Eni { .. }) {
         return Outcome::at_table(
             at,
@@ -54,7 +54,7 @@ pub(crate) fn follow(
     if let Some(stop) = block_public_access::check(ctx, id, walk) {
         return stop;
     }
-    pass(ctx, id, hops);
+    pass(ctx, igw, hops);
     // The bucket's policy sees the public address (aws-semantics.md §5b).
     if let Some(stop) = crate::eval::policies::from_internet(ctx, walk, hops) {
         return stop;
@@ -74,8 +74,8 @@ pub(crate) fn follow(
 }
 
 /// The internet gateway's hop and the public destination after it.
-pub(crate) fn pass(ctx: &Ctx<'_>, igw: &str, hops: &mut Trail) {
-    hops.add(
+pub(crate) fn pass(ctx: &Ctx<'_>, igw: &Id, hops: &mut Trail) {
+    hops.add_id(
         HopKind::InternetGateway,
         igw,
         || None,
@@ -83,7 +83,7 @@ pub(crate) fn pass(ctx: &Ctx<'_>, igw: &str, hops: &mut Trail) {
     );
     if let Some(svc) = ctx.aim.public_service {
         // One id for the hop and its fact: the service's name.
-        let service = Id::from(ctx.model.services()[svc].name.as_str());
+        let service = ctx.model.ids.services[svc].clone();
         hops.push_id(
             HopKind::Service,
             service.clone(),

@@ -44,21 +44,22 @@ pub(crate) fn follow(
                 Ok(placed) => placed,
                 Err(stop) => return *stop,
             };
+            // The model made the ids once: copied, not made from the scenario's text.
+            let nat_id = &model.ids.nat_gateways[ni];
             if walk.source_az != az {
                 let az = ctx.az(az);
                 ctx.note(|| Note::CrossAzDependency {
-                    resource: Id::from(id),
+                    resource: nat_id.clone(),
                     az: Some(az),
                 });
             }
-            let subnet = &model.scenario().subnets[si].id;
-            hops.add(
+            hops.add_id(
                 HopKind::NatGateway,
-                id,
+                nat_id,
                 || Some(ctx.az(az)),
                 || Fact::NatGateway {
                     public,
-                    subnet: Some(Id::from(subnet.as_str())),
+                    subnet: Some(model.ids.subnets[si].clone()),
                 },
             );
             walk.via_nat = true;
@@ -73,7 +74,7 @@ pub(crate) fn follow(
             if walk.gwlb.is_some() {
                 walk.nat_after_gwlb = Some(ni);
             }
-            zonal::forward(ctx, id, si)
+            zonal::forward(ctx, nat_id.clone(), si)
         }
     }
 }
@@ -136,7 +137,7 @@ fn regional(
             Dest::Range => local::service_range(at, ctx),
         };
     }
-    let Some(igw) = model.scenario().internet_gateway.as_ref() else {
+    let Some(igw) = model.ids.internet_gateway.as_ref() else {
         return Outcome::Stop {
             kind: HopKind::Blocked,
             id: Id::from(id),
@@ -152,10 +153,10 @@ fn regional(
             stop: Box::new(Stop::PrivateNatNoInternet { nat: Id::from(id) }),
         };
     }
-    if let Some(stop) = block_public_access::check(ctx, &igw.id, walk) {
+    if let Some(stop) = block_public_access::check(ctx, igw, walk) {
         return stop;
     }
-    internet_gateway::pass(ctx, &igw.id, hops);
+    internet_gateway::pass(ctx, igw, hops);
     if let Some(stop) = crate::eval::policies::from_internet(ctx, walk, hops) {
         return stop;
     }

@@ -55,5 +55,5 @@ pub(crate) fn follow(
         walk.egress.subnet = Some(si);
         walk.egress.nat = None;
     }
-    zonal::forward(ctx, id, si)
+    zonal::forward(ctx, Id::from(id), si)
 }

@@ -40,14 +40,14 @@ pub(crate) fn place(
 }
 
 /// A forwarder routes on by its own subnet's table.
-pub(crate) fn forward(ctx: &Ctx<'_>, by: &str, subnet: usize) -> Outcome {
+pub(crate) fn forward(ctx: &Ctx<'_>, by: Id, subnet: usize) -> Outcome {
     let (table, assoc) = ctx.subnet_table(subnet);
     Outcome::Forward {
         table,
         subnet,
         association: Association::Forwarder {
-            by: Id::from(by),
-            subnet: Id::from(ctx.model.scenario().subnets[subnet].id.as_str()),
+            by,
+            subnet: ctx.model.ids.subnets[subnet].clone(),
             main: assoc == crate::model::Association::ImplicitMain,
         },
     }

@@ -318,6 +318,7 @@ impl Model {
                 self.no_private_dns == other.no_private_dns,
                 "no_private_dns",
             ),
+            (self.ids == other.ids, "ids"),
             (self.workloads == other.workloads, "workloads"),
             (self.security == other.security, "security"),
             (self.bpa == other.bpa, "bpa"),

@@ -15,6 +15,7 @@ mod dns;
 mod endpoint_ips;
 pub use endpoint_ips::EniInfo;
 mod lookups;
+mod object_ids;
 pub(crate) mod route_select;
 mod security;
 pub(crate) mod security_rules;
@@ -23,6 +24,7 @@ mod threads;
 mod trace_parts;
 
 use endpoint_ips::allocate_endpoint_ips;
+pub(crate) use object_ids::ObjectIds;
 use tables::compile_tables;
 pub(crate) use tables::destination_text;
 pub use tables::{CompiledRoute, CompiledTable, RouteOrigin};
@@ -88,6 +90,9 @@ pub struct Model {
     pub(crate) service_endpoints: Arc<Vec<Vec<usize>>>,
     /// Per service, its DNS name as a trace's id: copied without allocating.
     pub(crate) service_dns: Arc<Vec<compact_str::CompactString>>,
+    /// The ids of the objects every path names (subnets, tables, NAT gateways, the internet
+    /// gateway, services, instances), ready to be copied into a trace.
+    pub(crate) ids: ObjectIds,
     /// Per service with an interface endpoint whose own name still resolves publicly (no
     /// private DNS, or none on), the note and the public answer's reason its paths show, made
     /// once ([`NoPrivateDns`]). Built from the parts of
@@ -438,6 +443,7 @@ impl Model {
                 service_endpoints
             },
         );
+        let ids = ObjectIds::build(s, &services, previous.map(|(m, t)| (&m.ids, t)));
         let no_private_dns = keep_or_build(
             previous,
             // Which endpoints have private DNS on, and for the inbound Resolver endpoint only.
@@ -552,6 +558,7 @@ impl Model {
             endpoint_eni_facts,
             service_endpoints,
             service_dns,
+            ids,
             no_private_dns,
         }
     }
