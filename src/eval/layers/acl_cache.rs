@@ -134,7 +134,7 @@ fn fresh(
     peer: Ipv4Net,
     reply_ports: PortRange,
 ) -> (bool, bool) {
-    let [request, reply] = super::traffic_both(ctx, peer, reply_ports);
+    let [request, reply] = super::crossings::traffic_both(ctx, peer, reply_ports);
     network_acl::allows_crossing(ctx, acl, direction, [&request, &reply], true)
 }
 
