@@ -109,10 +109,9 @@ impl Piece<'_, '_> {
                 allowed: (false, false),
             };
             // Logged once per walk: the same crossing from the same address decides alike.
-            let before = match logged_before(log, ctx.log_start.get(), &entry) {
-                Some(&Logged::Acl { allowed, .. }) => Some(allowed),
-                _ => None,
-            };
+            let start = ctx.log_start.get();
+            let crossing = (subnet, direction, reply_ports);
+            let before = logged_crossing(ctx, log, start, crossing, &entry);
             // Both decisions: which one refuses decides the stop's reason (the request's
             // direction, or the reply). The crossing below takes them as they are.
             let allowed = match before {
@@ -122,7 +121,9 @@ impl Piece<'_, '_> {
                     if let Logged::Acl { allowed: a, .. } = &mut entry {
                         *a = allowed;
                     }
+                    let index = log.len();
                     log.push(entry);
+                    ctx.acl_decided.borrow_mut().logged(start, crossing, index);
                     allowed
                 }
             };
@@ -134,6 +135,38 @@ impl Piece<'_, '_> {
         }
         passed
     }
+}
+
+/// The decisions (request, reply) of the crossing `entry` (`crossing`) if the walk that logs
+/// from `start` logged it ([`logged_before`]), found where the walk's crossings were kept
+/// ([`acl_cache::AclDecided::logged_at`]) when they are that walk's, else by scanning its log.
+/// Debug builds scan the log too and compare.
+fn logged_crossing(
+    ctx: &Ctx<'_>,
+    log: &[Logged<'_>],
+    start: usize,
+    crossing: acl_cache::WalkCrossing,
+    entry: &Logged<'_>,
+) -> Option<(bool, bool)> {
+    let scan = || match logged_before(log, start, entry) {
+        Some(&Logged::Acl { allowed, .. }) => Some(allowed),
+        _ => None,
+    };
+    let kept = ctx.acl_decided.borrow().logged_at(start, crossing);
+    let found = match kept {
+        // The entry kept is the walk's own (from `start` on) and this crossing's.
+        Some(Some(i)) => match log.get(i) {
+            Some(l @ &Logged::Acl { allowed, .. }) if i >= start && l.same_check(entry) => {
+                Some(allowed)
+            }
+            _ => scan(),
+        },
+        Some(None) => None,
+        None => scan(),
+    };
+    // Found as the scan finds it (an invariant, not a message).
+    debug_assert_eq!(found, scan());
+    found
 }
 
 /// Whether `subnet`'s network ACL allows the request going `direction` with `peer` at the
