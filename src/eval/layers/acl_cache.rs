@@ -38,7 +38,19 @@ pub(crate) struct AclDecided {
     /// The probe the decisions were made for.
     probe: Option<Probe>,
     slots: Vec<Slot>,
+    /// The crossings from the source's address the walk in progress logged ([`Ctx::log`]),
+    /// by (subnet, direction, reply ports), each with its entry's index in the log, and where
+    /// that walk's entries start ([`Ctx::log_start`]): a crossing is logged once per walk
+    /// (`logged::logged_before`), and finding it here spares scanning the walk's log, most of
+    /// it the source's egress checks, piece by piece. Made again for each walk
+    /// ([`Self::new_walk`]).
+    walk: Vec<(WalkCrossing, usize)>,
+    walk_start: Option<usize>,
 }
+
+/// A crossing from the source's address as the walk's log tells it apart: subnet, direction
+/// and reply ports.
+pub(crate) type WalkCrossing = (usize, AclDirection, PortRange);
 
 /// One decision and its key; `decided` 0 is an empty slot, else 1 + (request, reply) as bits.
 #[derive(Clone, Copy, Default)]
@@ -91,6 +103,27 @@ impl AclDecided {
         }
     }
 
+    /// A walk starts logging at `start` ([`Ctx::log_start`]): none of its crossings logged.
+    pub(crate) fn new_walk(&mut self, start: usize) {
+        self.walk.clear();
+        self.walk_start = Some(start);
+    }
+
+    /// Where the walk that logs from `start` logged `crossing`: `Some(None)` when it did not,
+    /// none when the crossings kept are not that walk's (the log is to be scanned).
+    pub(crate) fn logged_at(&self, start: usize, crossing: WalkCrossing) -> Option<Option<usize>> {
+        (self.walk_start == Some(start))
+            .then(|| self.walk.iter().find(|(c, _)| *c == crossing).map(|c| c.1))
+    }
+
+    /// The walk that logs from `start` logged `crossing` at `index` (kept when it is the walk
+    /// [`Self::new_walk`] began).
+    pub(crate) fn logged(&mut self, start: usize, crossing: WalkCrossing, index: usize) {
+        if self.walk_start == Some(start) {
+            self.walk.push((crossing, index));
+        }
+    }
+
     /// How many decisions are kept.
     #[cfg(test)]
     fn len(&self) -> usize {
@@ -134,7 +167,7 @@ fn fresh(
     peer: Ipv4Net,
     reply_ports: PortRange,
 ) -> (bool, bool) {
-    let [request, reply] = super::traffic_both(ctx, peer, reply_ports);
+    let [request, reply] = super::crossings::traffic_both(ctx, peer, reply_ports);
     network_acl::allows_crossing(ctx, acl, direction, [&request, &reply], true)
 }
 
@@ -255,6 +288,36 @@ mod tests {
         // Another probe: nothing kept.
         assert_eq!(cache.get(Probe::chosen(Protocol::Udp, 53), keys[0]), None);
         assert_eq!(cache.len(), 0);
+    }
+
+    /// The crossings a walk logged are its own: found where that walk logged them, not found
+    /// before it logged them, and not taken for another walk's (one that logs from another
+    /// start, or any walk before [`AclDecided::new_walk`]: the log is scanned then).
+    #[test]
+    fn a_walks_logged_crossings_are_its_own() {
+        let mut cache = AclDecided::default();
+        let a = (3, AclDirection::Inbound, PortRange(1024, 65535));
+        let b = (3, AclDirection::Outbound, PortRange(1024, 65535));
+        let c = (3, AclDirection::Inbound, PortRange(32768, 60999));
+        // No walk begun: not known, the log is to be scanned.
+        assert_eq!(cache.logged_at(0, a), None);
+        cache.logged(0, a, 0);
+        assert_eq!(cache.logged_at(0, a), None);
+        cache.new_walk(5);
+        assert_eq!(cache.logged_at(5, a), Some(None));
+        cache.logged(5, a, 7);
+        cache.logged(5, c, 9);
+        assert_eq!(cache.logged_at(5, a), Some(Some(7)));
+        assert_eq!(cache.logged_at(5, b), Some(None));
+        assert_eq!(cache.logged_at(5, c), Some(Some(9)));
+        // Another start: another walk's log.
+        assert_eq!(cache.logged_at(4, a), None);
+        cache.logged(4, b, 8);
+        assert_eq!(cache.logged_at(5, b), Some(None));
+        // The next walk, from the same start (the walk before it kept nothing): none logged.
+        cache.new_walk(5);
+        assert_eq!(cache.logged_at(5, a), Some(None));
+        assert_eq!(cache.logged_at(5, c), Some(None));
     }
 
     /// The key tells apart every input that decides a crossing.

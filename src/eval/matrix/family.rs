@@ -386,6 +386,7 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
         let start = self.logs.len();
         *ctx.log.get_mut() = Some(std::mem::take(&mut self.logs));
         ctx.log_start.set(start);
+        ctx.acl_decided.get_mut().new_walk(start);
         let cell = walk(ctx);
         let mut logs = ctx.log.get_mut().take().unwrap_or_default();
         if cfg!(debug_assertions) {
