@@ -3,7 +3,7 @@
 //! prices in `assets/prices.ron`, aws-semantics.md §8).
 //!
 //! Pure: [`estimate`] reads the model, the what-if state and the [`CostInputs`], asks the
-//! evaluator which way each class of flows goes (`flows.rs`: instances that share a subnet and
+//! evaluator which way each class of flows goes (`flows/`: instances that share a subnet and
 //! public-IP state go alike, as in the matrix), prices the line items (`items.rs`) and returns a
 //! [`CostEstimate`]; [`estimate_after`] does the same after an edit, evaluating again only the
 //! classes whose walks the edit touched; [`diff`] says what changed between two estimates. Everything a person reads is a fact ([`ItemFor`],
