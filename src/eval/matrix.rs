@@ -27,7 +27,7 @@ mod rows;
 use after_endpoints::after_interface_endpoints;
 use change::Change;
 pub use change::{Answered, EndpointMoves, Plan, Touched, WalkDeps};
-pub use classes::{ClassKey, Classes, classes};
+pub use classes::{ClassKey, Classes, classes, classes_afresh};
 pub use family::{class_families, evaluate_family};
 pub use ipv6::{FamilyRows, family_rows, trace_family};
 pub use memo::evaluate_all_after;

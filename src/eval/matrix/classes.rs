@@ -38,8 +38,9 @@ pub fn classes(model: &Model) -> Classes {
     classes_cache::classes(model, classes_afresh)
 }
 
-/// [`classes`], made from the instances.
-fn classes_afresh(model: &Model) -> Classes {
+/// [`classes`], made from the instances without the cache: what [`classes`] must give (tests
+/// hold it to that after every kind of edit).
+pub fn classes_afresh(model: &Model) -> Classes {
     let scenario = model.scenario();
     let sec = model.security();
     let mut keys: Vec<ClassKey> = Vec::new();
