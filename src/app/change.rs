@@ -172,14 +172,17 @@ impl Flips {
             self.rows.is_empty(),
             "rows are added or set by class, not both"
         );
-        let mut len = 0;
+        // Rows per class, then flips per class: one add per row.
+        let mut rows = vec![0usize; class_pair.len()];
         for &c in &row_class {
-            let p = class_pair[c as usize];
-            if p != NO_PAIR {
-                len += self.pairs[p as usize].1;
-            }
+            rows[c as usize] += 1;
         }
-        self.len = len;
+        self.len = rows
+            .iter()
+            .zip(&class_pair)
+            .filter(|&(_, &p)| p != NO_PAIR)
+            .map(|(n, &p)| n * self.pairs[p as usize].1)
+            .sum();
         self.runs = Default::default();
         self.by_class = Some(ByClass {
             row_class,
