@@ -8,7 +8,8 @@
 //! undoing every step in reverse gives back the scenario the sequence started from. And after
 //! every step, the matrix evaluated again only where the edit touched
 //! (`eval::evaluate_all_after`) equals the whole matrix evaluated anew, and so does the cost
-//! estimate (`cost::estimate_after`).
+//! estimate (`cost::estimate_after`); the classes (kept from the model before when the edit
+//! left what they are made of alone) equal those made afresh.
 
 use std::net::Ipv4Addr;
 use std::path::Path;
@@ -522,6 +523,15 @@ fn run(which: usize, steps: &[Vec<Seed>]) -> Result<(), TestCaseError> {
                 }
                 undo.push(inverse);
                 model = next;
+                // The classes, kept from an earlier model when the edit left what they are
+                // made of alone, are the ones made afresh (the matrices below share them).
+                prop_assert_eq!(
+                    vpc_tui::eval::classes(&model),
+                    vpc_tui::eval::classes_afresh(&model),
+                    "{}: the classes after `{}`",
+                    name,
+                    vpc_tui::explain::edit_text(vpc_tui::explain::Lang::En, &edit)
+                );
                 matrix = evaluate_all_after(&matrix, &model, &model.scenario().what_if);
                 prop_assert_eq!(
                     &matrix,

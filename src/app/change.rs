@@ -41,12 +41,28 @@ pub struct Flips {
     sets: Vec<FlipSet>,
     /// Per pair of rows: its set of each kind (`flip_kind`), and how many cells it flips.
     pairs: Vec<([Option<u32>; 3], usize)>,
-    /// The rows that flip, in order, each with its pair.
+    /// The rows that flip, in order, each with its pair (as [`Flips::add_row`] adds them).
     rows: Vec<(usize, u32)>,
+    /// Or the rows by class ([`Flips::set_rows_by_class`]), listed when first read.
+    by_class: Option<ByClass>,
     len: usize,
     /// The runs in the list's order, laid out when first read.
     runs: std::sync::OnceLock<Runs>,
 }
+
+/// The rows that flip, by class: per row its class, per class its pair ([`NO_PAIR`]: the
+/// class's rows do not flip). An AZ failure at 4x the quota model flips rows of nearly every
+/// class: 40,000 rows of a few thousand classes, which were looked up and listed one by one
+/// for every edit (3 million instructions); the list is made when the `c` list is read.
+#[derive(Debug, Clone, Default)]
+struct ByClass {
+    row_class: Vec<u32>,
+    class_pair: Vec<u32>,
+    listed: std::sync::OnceLock<Vec<(usize, u32)>>,
+}
+
+/// A class whose rows do not flip ([`Flips::set_rows_by_class`]).
+pub(crate) const NO_PAIR: u32 = u32::MAX;
 
 /// [`Flips`] laid out: (rows, set) in the list's order, and the index of each run's first
 /// flip, and after the last the number of flips.
@@ -59,7 +75,7 @@ struct Runs {
 impl PartialEq for Flips {
     /// The same flips: whether the runs are laid out yet does not matter.
     fn eq(&self, other: &Flips) -> bool {
-        self.sets == other.sets && self.pairs == other.pairs && self.rows == other.rows
+        self.sets == other.sets && self.pairs == other.pairs && self.rows() == other.rows()
     }
 }
 
@@ -132,6 +148,10 @@ impl Flips {
 
     /// Row `row` (after the rows so far) flips as pair `pair`.
     pub(crate) fn add_row(&mut self, row: usize, pair: u32) {
+        debug_assert!(
+            self.by_class.is_none(),
+            "rows are added or set by class, not both"
+        );
         let Some(&(_, n)) = self.pairs.get(pair as usize) else {
             return;
         };
@@ -144,15 +164,60 @@ impl Flips {
         }
     }
 
+    /// The rows that flip, every row flipping as its class's pair (`class_pair[row_class[row]]`;
+    /// [`NO_PAIR`]: the row does not flip), instead of rows added one by one: the same list,
+    /// made when it is first read. Only the count of flips is worked out here.
+    pub(crate) fn set_rows_by_class(&mut self, row_class: Vec<u32>, class_pair: Vec<u32>) {
+        debug_assert!(
+            self.rows.is_empty(),
+            "rows are added or set by class, not both"
+        );
+        // Rows per class, then flips per class: one add per row.
+        let mut rows = vec![0usize; class_pair.len()];
+        for &c in &row_class {
+            rows[c as usize] += 1;
+        }
+        self.len = rows
+            .iter()
+            .zip(&class_pair)
+            .filter(|&(_, &p)| p != NO_PAIR)
+            .map(|(n, &p)| n * self.pairs[p as usize].1)
+            .sum();
+        self.runs = Default::default();
+        self.by_class = Some(ByClass {
+            row_class,
+            class_pair,
+            listed: Default::default(),
+        });
+    }
+
+    /// The rows that flip, in order, each with its pair.
+    fn rows(&self) -> &[(usize, u32)] {
+        let Some(b) = &self.by_class else {
+            return &self.rows;
+        };
+        b.listed.get_or_init(|| {
+            b.row_class
+                .iter()
+                .enumerate()
+                .filter_map(|(row, &c)| {
+                    let p = b.class_pair[c as usize];
+                    (p != NO_PAIR && self.pairs[p as usize].1 > 0).then_some((row, p))
+                })
+                .collect()
+        })
+    }
+
     /// The runs in the list's order: every row's flips of the first kind, then the second's,
     /// then the third's (`flip_kind`).
     fn laid_out(&self) -> &Runs {
         self.runs.get_or_init(|| {
+            let rows = self.rows();
             let mut out = Runs::default();
-            out.runs.reserve(self.rows.len());
-            out.starts.reserve(self.rows.len() + 1);
+            out.runs.reserve(rows.len());
+            out.starts.reserve(rows.len() + 1);
             for kind in 0..3 {
-                for &(row, pair) in &self.rows {
+                for &(row, pair) in rows {
                     if let Some(set) = self.pairs[pair as usize].0[kind] {
                         out.push(row..row + 1, set, self.sets[set as usize].cols.len());
                     }

@@ -2,9 +2,8 @@
 //! (the matrix cells whose verdict flipped).
 
 use super::selection::{sources_of, targets_of};
-use std::sync::Arc;
 
-use super::change::FlipSet;
+pub(super) use super::flips::flips;
 use super::{App, Change, Flips, StatusKind, Step, TargetItem, TargetKind, What};
 use crate::cost::{CostChange, CostEstimate};
 use crate::eval::{self, Matrix, PathTrace, QueryError};
@@ -322,60 +321,4 @@ fn free_later<T: Send + 'static>(old: T) {
     let _ = std::thread::Builder::new()
         .name("free".into())
         .spawn(move || drop(old));
-}
-
-/// The cells whose verdicts differ, in the order the `c` list shows them
-/// (`super::change::order_flips`): each kind of flip in cell order, the kinds one after the
-/// other. Rows of instances that share a class share their allocations, so each (before,
-/// after) pair of rows is compared once, into one [`FlipSet`] per kind, and the list is runs
-/// of rows naming their sets (an AZ failure at 4x the quota model flips hundreds of thousands
-/// of cells of a few thousand pairs).
-pub(super) fn flips(before: &Matrix, after: &Matrix) -> Flips {
-    let mut out = Flips::default();
-    if before.instances != after.instances
-        || before.services != after.services
-        || before.workloads != after.workloads
-    {
-        return out;
-    }
-    // Per pair of rows, its index; per row, its pair. The list's order is laid out when the
-    // list is read. The pair a row had is kept for the rows of its class (the matrix's, when
-    // it knows them; else for the next row), which are mostly the same pair: a row looks up
-    // a hash only when its pair is not the one kept (at 4x the quota model 40,000 rows, a
-    // few thousand classes). The kept pair is compared by its rows, so a class that is not
-    // one pair costs a look-up, never a wrong pair.
-    let mut pair_of: rustc_hash::FxHashMap<(usize, usize), u32> = Default::default();
-    let classes = after.row_classes().filter(|c| c.len() == after.cells.len());
-    let slots = classes.map_or(1, |c| c.iter().max().map_or(0, |&m| m as usize + 1));
-    let mut kept: Vec<Option<((usize, usize), u32)>> = vec![None; slots];
-    for (row, (a, b)) in before.cells.iter().zip(&after.cells).enumerate() {
-        if Arc::ptr_eq(a, b) {
-            continue;
-        }
-        let key = (a.as_ptr() as usize, b.as_ptr() as usize);
-        let slot = classes.map_or(0, |c| c[row] as usize);
-        let pair = match kept[slot] {
-            Some((k, p)) if k == key => p,
-            _ => *pair_of.entry(key).or_insert_with(|| {
-                let mut cols: [Vec<u32>; 3] = Default::default();
-                for (col, (x, y)) in a.iter().zip(b.iter()).enumerate() {
-                    if x.verdict != y.verdict {
-                        let kind = super::change::flip_kind(&x.verdict, &y.verdict);
-                        cols[usize::from(kind)].push(col as u32);
-                    }
-                }
-                out.add_pair(cols.map(|cols| {
-                    // A kind that flips no column is left out: no set to make.
-                    (!cols.is_empty()).then(|| FlipSet {
-                        cols: Arc::from(cols),
-                        before: Arc::clone(a),
-                        after: Arc::clone(b),
-                    })
-                }))
-            }),
-        };
-        kept[slot] = Some((key, pair));
-        out.add_row(row, pair);
-    }
-    out
 }

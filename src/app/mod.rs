@@ -8,6 +8,7 @@
 mod change;
 mod cost;
 mod fixes;
+mod flips;
 mod flows;
 mod history;
 pub mod keymap;

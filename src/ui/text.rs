@@ -49,44 +49,102 @@ pub fn fit(s: &str, w: usize) -> String {
     t
 }
 
-/// Split into pieces a line may break between: words with their trailing spaces, and single
-/// wide characters (Japanese has no spaces between words).
-fn pieces(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut cur = String::new();
+/// The pieces a line may break between, as `(start, end)` byte ranges of `text`, in order and
+/// next to each other: words with their trailing spaces, and single wide characters (Japanese
+/// has no spaces between words); a character that must not start a line is glued to the piece
+/// before it. Ranges, not copies: the route tables panel counts the lines of a table's
+/// associations (hundreds of subnets on the main table) every frame.
+fn piece_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    // The piece being read: from `start` to the current character.
+    let mut start = 0;
     let mut after_space = false;
-    for c in text.chars() {
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        let cur_empty = start == i;
         if is_wide_breakable(c) && !NO_LINE_START.contains(c) {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+            if !cur_empty {
+                out.push((start, i));
             }
-            cur.push(c);
-            out.push(std::mem::take(&mut cur));
+            out.push((i, end));
+            start = end;
             after_space = false;
             continue;
         }
-        if NO_LINE_START.contains(c) && cur.is_empty() {
+        if NO_LINE_START.contains(c) && cur_empty {
             // Glue to the previous piece so it never starts a line.
             if let Some(last) = out.last_mut() {
-                last.push(c);
+                last.1 = end;
+                start = end;
                 continue;
             }
         }
         if c == ' ' {
-            cur.push(c);
             after_space = true;
             continue;
         }
         if after_space {
-            out.push(std::mem::take(&mut cur));
+            out.push((start, i));
+            start = i;
             after_space = false;
         }
-        cur.push(c);
     }
-    if !cur.is_empty() {
-        out.push(cur);
+    if start < text.len() {
+        out.push((start, text.len()));
     }
     out
+}
+
+/// Wraps `text` to `width_cells` cells, the first line after `first`, the others after
+/// `rest`: `line` is given each line's prefix and text (trailing spaces included), in order.
+/// Returns how many lines it gave. What [`wrap`] makes and [`wrap_count`] counts.
+fn wrap_lines(
+    text: &str,
+    width_cells: usize,
+    first: &str,
+    rest: &str,
+    mut line: impl FnMut(&str, &str),
+) -> usize {
+    let mut lines = 0;
+    let mut prefix = first;
+    // The line's text so far: `text[cur.0..cur.1]` (pieces are next to each other).
+    let mut cur = (0, 0);
+    let room = |prefix: &str| width_cells.saturating_sub(width(prefix)).max(1);
+    let mut flush = |prefix: &str, cur: (usize, usize), lines: &mut usize| {
+        line(prefix, &text[cur.0..cur.1]);
+        *lines += 1;
+    };
+    for (start, end) in piece_ranges(text) {
+        let piece = &text[start..end];
+        let pw = width(piece.trim_end());
+        if cur.0 != cur.1 && width(&text[cur.0..cur.1]) + pw > room(prefix) {
+            flush(prefix, cur, &mut lines);
+            cur = (start, start);
+            prefix = rest;
+        }
+        if cur.0 == cur.1 && pw > room(prefix) {
+            // A piece longer than a whole line: break it by cells.
+            cur = (start, start);
+            for (i, c) in piece.char_indices() {
+                let cw = c.width().unwrap_or(0);
+                if width(&text[cur.0..cur.1]) + cw > room(prefix) && cur.0 != cur.1 {
+                    flush(prefix, cur, &mut lines);
+                    cur = (start + i, start + i);
+                    prefix = rest;
+                }
+                cur.1 = start + i + c.len_utf8();
+            }
+            continue;
+        }
+        if cur.0 == cur.1 {
+            cur = (start, start);
+        }
+        cur.1 = end;
+    }
+    if cur.0 != cur.1 || lines == 0 {
+        flush(prefix, cur, &mut lines);
+    }
+    lines
 }
 
 /// Wrap `text` to `width` cells: the first line starts with `first`, the others with `rest`
@@ -100,40 +158,12 @@ pub fn wrap(
     style: Style,
 ) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    let mut prefix = first.to_string();
-    let mut cur = String::new();
-    let room = |prefix: &str| width_cells.saturating_sub(width(prefix)).max(1);
-    let flush = |lines: &mut Vec<Line<'static>>, prefix: &str, cur: &str| {
+    wrap_lines(text, width_cells, first, rest, |prefix, cur| {
         lines.push(Line::from(vec![
             Span::styled(prefix.to_string(), prefix_style),
             Span::styled(cur.trim_end().to_string(), style),
         ]));
-    };
-    for piece in pieces(text) {
-        let pw = width(piece.trim_end());
-        if !cur.is_empty() && width(&cur) + pw > room(&prefix) {
-            flush(&mut lines, &prefix, &cur);
-            cur.clear();
-            prefix = rest.to_string();
-        }
-        if cur.is_empty() && pw > room(&prefix) {
-            // A piece longer than a whole line: break it by cells.
-            for c in piece.chars() {
-                let cw = c.width().unwrap_or(0);
-                if width(&cur) + cw > room(&prefix) && !cur.is_empty() {
-                    flush(&mut lines, &prefix, &cur);
-                    cur.clear();
-                    prefix = rest.to_string();
-                }
-                cur.push(c);
-            }
-            continue;
-        }
-        cur.push_str(&piece);
-    }
-    if !cur.is_empty() || lines.is_empty() {
-        flush(&mut lines, &prefix, &cur);
-    }
+    });
     lines
 }
 
@@ -145,15 +175,7 @@ pub fn wrap_count(text: &str, width_cells: usize, first: &str, rest: &str) -> us
     if first.len() + text.len() <= width_cells || width(first) + width(text) <= width_cells {
         return 1;
     }
-    wrap(
-        text,
-        width_cells,
-        first,
-        rest,
-        Style::default(),
-        Style::default(),
-    )
-    .len()
+    wrap_lines(text, width_cells, first, rest, |_, _| {})
 }
 
 /// Narrow-symbol mode: every box-drawing, arrow and status glyph that terminals set to draw East
@@ -193,6 +215,121 @@ pub fn ascii_symbol(s: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The wrapping as it was before `wrap_lines` (pieces copied, lines made), kept to hold
+    // `wrap` and `wrap_count` to it.
+    /// Split into pieces a line may break between: words with their trailing spaces, and single
+    /// wide characters (Japanese has no spaces between words).
+    fn old_pieces(text: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut cur = String::new();
+        let mut after_space = false;
+        for c in text.chars() {
+            if is_wide_breakable(c) && !NO_LINE_START.contains(c) {
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+                cur.push(c);
+                out.push(std::mem::take(&mut cur));
+                after_space = false;
+                continue;
+            }
+            if NO_LINE_START.contains(c) && cur.is_empty() {
+                // Glue to the previous piece so it never starts a line.
+                if let Some(last) = out.last_mut() {
+                    last.push(c);
+                    continue;
+                }
+            }
+            if c == ' ' {
+                cur.push(c);
+                after_space = true;
+                continue;
+            }
+            if after_space {
+                out.push(std::mem::take(&mut cur));
+                after_space = false;
+            }
+            cur.push(c);
+        }
+        if !cur.is_empty() {
+            out.push(cur);
+        }
+        out
+    }
+
+    /// Wrap `text` to `width` cells: the first line starts with `first`, the others with `rest`
+    /// (both styled with `prefix_style`), the text with `style`.
+    fn old_wrap(
+        text: &str,
+        width_cells: usize,
+        first: &str,
+        rest: &str,
+        prefix_style: Style,
+        style: Style,
+    ) -> Vec<Line<'static>> {
+        let mut lines = Vec::new();
+        let mut prefix = first.to_string();
+        let mut cur = String::new();
+        let room = |prefix: &str| width_cells.saturating_sub(width(prefix)).max(1);
+        let flush = |lines: &mut Vec<Line<'static>>, prefix: &str, cur: &str| {
+            lines.push(Line::from(vec![
+                Span::styled(prefix.to_string(), prefix_style),
+                Span::styled(cur.trim_end().to_string(), style),
+            ]));
+        };
+        for piece in old_pieces(text) {
+            let pw = width(piece.trim_end());
+            if !cur.is_empty() && width(&cur) + pw > room(&prefix) {
+                flush(&mut lines, &prefix, &cur);
+                cur.clear();
+                prefix = rest.to_string();
+            }
+            if cur.is_empty() && pw > room(&prefix) {
+                // A piece longer than a whole line: break it by cells.
+                for c in piece.chars() {
+                    let cw = c.width().unwrap_or(0);
+                    if width(&cur) + cw > room(&prefix) && !cur.is_empty() {
+                        flush(&mut lines, &prefix, &cur);
+                        cur.clear();
+                        prefix = rest.to_string();
+                    }
+                    cur.push(c);
+                }
+                continue;
+            }
+            cur.push_str(&piece);
+        }
+        if !cur.is_empty() || lines.is_empty() {
+            flush(&mut lines, &prefix, &cur);
+        }
+        lines
+    }
+
+    proptest::proptest! {
+        /// `wrap` makes the lines it made before, and `wrap_count` counts them, for text of
+        /// words, spaces, wide characters and characters that must not start a line.
+        #[test]
+        fn wrap_and_wrap_count_are_the_old_wrap(
+            parts in proptest::collection::vec(0usize..12, 0..40),
+            w in 1usize..30,
+            first in 0usize..3,
+            rest in 0usize..3,
+        ) {
+            const BITS: [&str; 12] =
+                ["a", "bc", "subnet-0a1", " ", "  ", "日", "本語", "。", "ー", ",", "é", "ｱ"];
+            let text: String = parts.iter().map(|&i| BITS[i]).collect();
+            let prefixes = ["", "    x: ", "「"];
+            let (first, rest) = (prefixes[first], prefixes[rest]);
+            let old = old_wrap(&text, w, first, rest, Style::new(), Style::new());
+            let new = wrap(&text, w, first, rest, Style::new(), Style::new());
+            proptest::prop_assert_eq!(&new, &old);
+            proptest::prop_assert_eq!(wrap_count(&text, w, first, rest), old.len());
+            let ranges = piece_ranges(&text);
+            let pieces: Vec<&str> = ranges.iter().map(|&(a, b)| &text[a..b]).collect();
+            proptest::prop_assert_eq!(pieces, old_pieces(&text));
+        }
+    }
 
     fn plain(lines: &[Line]) -> Vec<String> {
         lines

@@ -5,8 +5,6 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use std::collections::HashMap;
-
 use compact_str::CompactString;
 use ipnet::Ipv4Net;
 
@@ -185,12 +183,17 @@ pub(super) struct Compile<'a> {
 
 /// The CIDRs of the subnets where interface endpoints have ENIs, sorted, each once. A table
 /// keeps its route choice for each of them (see [`CompiledTable::subnet_choice`]).
+/// Made for every edit that compiles a table: FxHash and sized once (SipHash and growing
+/// took half a million instructions over the 800 subnets of 4x the quota model).
 pub(super) fn eni_subnet_cidrs(scenario: &Scenario) -> Vec<Ipv4Net> {
-    let cidr: HashMap<&str, Ipv4Net> = scenario
-        .subnets
-        .iter()
-        .filter_map(|s| Some((s.id.as_str(), s.cidr?)))
-        .collect();
+    let mut cidr: rustc_hash::FxHashMap<&str, Ipv4Net> = Default::default();
+    cidr.reserve(scenario.subnets.len());
+    cidr.extend(
+        scenario
+            .subnets
+            .iter()
+            .filter_map(|s| Some((s.id.as_str(), s.cidr?))),
+    );
     let mut out: Vec<Ipv4Net> = scenario
         .interface_endpoints
         .iter()
