@@ -94,6 +94,7 @@ impl<'a> Asked<'a> {
     }
 }
 
+#[inline]
 pub(crate) fn resolve(ctx: &mut Ctx<'_>, asked: &Asked<'_>, hops: &mut Trail) -> Answer {
     let model = ctx.model;
     let service = &model.services()[asked.svc];
