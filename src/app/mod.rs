@@ -19,6 +19,7 @@ mod saving;
 mod saving_comments;
 pub mod script;
 mod selection;
+mod topology;
 mod warnings;
 
 use std::path::PathBuf;
@@ -35,6 +36,7 @@ pub use flows::{Input, PickItem, Picker, Purpose};
 pub use lesson::{ChangeMark, LessonMode, edit_ids, edit_marks};
 pub use line_edit::{LineKey, MAX_INPUT};
 pub use saving::OnDisk;
+pub use topology::{MAX_INSTANCES_PER_SUBNET, TopologySummary};
 
 use selection::{sources_of, targets_of};
 
@@ -342,6 +344,9 @@ pub struct App {
     pub ascii: bool,
     /// The file as last read or written, for saving without losing anything.
     pub disk: OnDisk,
+    /// What the topology's subnet boxes are made of, kept while the model parts it is built
+    /// from are (see [`App::topology_summary`]).
+    topology: topology::TopologyCache,
     /// Characters after the cursor in the open text input.
     pub input_back: usize,
     undo: Vec<Step>,
@@ -404,6 +409,7 @@ impl App {
             lang: crate::i18n::Lang::En,
             ascii: false,
             disk,
+            topology: Default::default(),
             input_back: 0,
             undo: Vec::new(),
             redo: Vec::new(),
@@ -416,7 +422,15 @@ impl App {
         app.cost_inputs = crate::cost::CostInputs::for_model(&app.model);
         app.cost = app.estimate_cost();
         app.status = Some((StatusKind::Info, app.opening_status()));
+        // Made with the model, as the first frame would: an edit that keeps its parts keeps it.
+        app.topology_summary();
         app
+    }
+
+    /// Per subnet its instances and interface endpoint ENIs, per AZ its subnets: made once per
+    /// model (the one kept while the model parts it reads are the same), not once per frame.
+    pub fn topology_summary(&self) -> std::sync::Arc<TopologySummary> {
+        self.topology.get(&self.model)
     }
 
     /// Switch the language; the opening status line is said again in it.

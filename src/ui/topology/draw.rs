@@ -3,11 +3,12 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::Arc;
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::app::{App, ChangeMark, Msg, SourceKind};
+use crate::app::{App, ChangeMark, MAX_INSTANCES_PER_SUBNET, Msg, SourceKind, TopologySummary};
 use crate::i18n::{Lang, t, tf};
 use crate::model::{Association, Target};
 
@@ -55,8 +56,6 @@ pub(super) struct Drawing {
     pub(super) bottom: Vec<Row>,
 }
 
-const MAX_INSTANCES_PER_SUBNET: usize = 6;
-
 /// The label before the flow of target names; hotspots() finds the flow by it.
 pub(super) fn targets_label(lang: Lang) -> String {
     format!("{}: ", t(lang, "ui-targets"))
@@ -85,47 +84,26 @@ fn put(col: &mut Column, window: &Range<usize>, focus: u8, make: impl FnOnce() -
     col.focus.push(focus);
 }
 
-/// What a frame's two passes over the topology both read, worked out once per frame: per
-/// subnet its instances, interface endpoint ENIs, NAT gateways, GWLB endpoints and
-/// appliance interfaces; per AZ its subnets; and the ids on the selected path.
+/// What a frame's two passes over the topology both read, worked out once per frame: the
+/// app's per-model summary (per subnet its instances and interface endpoint ENIs, per AZ its
+/// subnets), per subnet its NAT gateways, GWLB endpoints and appliance interfaces, and the ids
+/// on the selected path.
 pub(super) struct Index {
     path: HashSet<String>,
-    /// Per subnet, how many instances and the first ones a box shows (one more than it
-    /// lists, to tell whether a "… more" row follows).
-    by_subnet: Vec<(usize, [usize; MAX_INSTANCES_PER_SUBNET + 1])>,
-    /// Per subnet, its interface endpoint ENIs (endpoint, ENI), in the endpoints' order.
-    enis_by_subnet: Vec<Vec<(usize, usize)>>,
+    summary: Arc<TopologySummary>,
     /// Per subnet, its NAT gateways, GWLB endpoints and appliance interfaces (by index).
     in_subnet: Vec<[Vec<usize>; 3]>,
     /// Per subnet, whether the path passes through it.
     marked: Vec<bool>,
-    subnets_in: Vec<Vec<usize>>,
 }
 
 impl Index {
     /// Each list once: a scan of each list per subnet compared thousands of ids a frame at 4x
-    /// the quota model, and a quota-sized model has 10,000 instances.
+    /// the quota model, and a quota-sized model has 10,000 instances (counted once per model,
+    /// in the app's summary, not per frame).
     pub(super) fn new(app: &App) -> Index {
         let s = app.model.scenario();
         let path = on_path(app);
-        let mut by_subnet: Vec<(usize, [usize; MAX_INSTANCES_PER_SUBNET + 1])> =
-            vec![(0, [0; MAX_INSTANCES_PER_SUBNET + 1]); s.subnets.len()];
-        for (i, &sub) in app.model.instance_subnet.iter().enumerate() {
-            if let Some((n, first)) = by_subnet.get_mut(sub) {
-                if let Some(slot) = first.get_mut(*n) {
-                    *slot = i;
-                }
-                *n += 1;
-            }
-        }
-        let mut enis_by_subnet: Vec<Vec<(usize, usize)>> = vec![Vec::new(); s.subnets.len()];
-        for e_i in 0..s.interface_endpoints.len() {
-            for (k, eni) in app.model.endpoint_enis(e_i).iter().enumerate() {
-                if let Some(list) = enis_by_subnet.get_mut(eni.subnet) {
-                    list.push((e_i, k));
-                }
-            }
-        }
         let mut in_subnet: Vec<[Vec<usize>; 3]> = vec![Default::default(); s.subnets.len()];
         let at = |id: Option<&str>| id.and_then(|x| app.model.subnet_index(x));
         for (i, n) in s.nat_gateways.iter().enumerate() {
@@ -149,19 +127,11 @@ impl Index {
                 *m = true;
             }
         }
-        let mut subnets_in: Vec<Vec<usize>> = vec![Vec::new(); s.availability_zones.len()];
-        for (sub_i, &az) in app.model.subnet_az.iter().enumerate() {
-            if let Some(list) = subnets_in.get_mut(az) {
-                list.push(sub_i);
-            }
-        }
         Index {
             path,
-            by_subnet,
-            enis_by_subnet,
+            summary: app.topology_summary(),
             in_subnet,
             marked,
-            subnets_in,
         }
     }
 }
@@ -288,13 +258,16 @@ pub(super) fn draw(
 
     let inner = col_width.saturating_sub(4);
     let Index {
-        by_subnet,
-        enis_by_subnet,
+        summary,
         in_subnet,
         marked,
-        subnets_in,
         ..
     } = ix;
+    let TopologySummary {
+        instances: by_subnet,
+        enis: enis_by_subnet,
+        subnets_in,
+    } = &**summary;
     let mut columns = Vec::new();
     for az_i in shown_azs(app) {
         let down = failed.get(az_i).copied().unwrap_or(false);
