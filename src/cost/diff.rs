@@ -68,36 +68,69 @@ pub fn diff(before: &CostEstimate, after: &CostEstimate) -> Vec<CostChange> {
 /// The fixed charges' changes: resources added, removed or repriced, matched by their keys. An
 /// edit that adds or removes no resource leaves the fixed lines in the same order, one for one
 /// (a quota-sized bill has a line per public address): then they are compared in step, and
-/// looked up by key otherwise.
+/// looked up by key otherwise. The public addresses' lines, when both estimates share them
+/// (the same block: the same lines), are neither compared nor read.
 fn fixed_changes(
     before: &CostEstimate,
     after: &CostEstimate,
     push: &mut impl FnMut(f64, ChangeFact),
 ) {
-    fn fixed(e: &CostEstimate) -> impl Iterator<Item = &LineItem> {
-        e.items.iter().filter(|i| i.charge.is_fixed())
+    fn fixed<'a>(items: impl Iterator<Item = &'a LineItem>) -> impl Iterator<Item = &'a LineItem> {
+        items.filter(|i| i.charge.is_fixed())
     }
     let repriced = |o: &LineItem, i: &LineItem| (o.monthly - i.monthly).abs() > 1e-9;
     // In step: as many fixed lines, with the same keys in the same order (walked once,
     // nothing collected: a quota-sized bill has 20,000 of them).
-    let (mut o, mut i) = (fixed(before), fixed(after));
-    let in_step = loop {
-        match (o.next(), i.next()) {
-            (None, None) => break true,
-            (Some(x), Some(y)) if x.key() == y.key() => {}
-            _ => break false,
+    fn in_step<'a>(
+        mut o: impl Iterator<Item = &'a LineItem>,
+        mut i: impl Iterator<Item = &'a LineItem>,
+    ) -> bool {
+        loop {
+            match (o.next(), i.next()) {
+                (None, None) => break true,
+                (Some(x), Some(y)) if x.key() == y.key() => {}
+                _ => break false,
+            }
         }
+    }
+    let ((old_head, old_public, old_tail), (new_head, new_public, new_tail)) =
+        (before.items.parts(), after.items.parts());
+    // The lines to compare in step, pair by pair of runs: without the shared block when there
+    // is one (before and after it in step, the block being the same lines, is all in step).
+    let runs: Vec<(&[LineItem], &[LineItem])> = match Arc::ptr_eq(old_public, new_public) {
+        true => vec![(old_head, new_head), (old_tail, new_tail)],
+        false => Vec::new(),
     };
-    if in_step {
-        for (o, i) in fixed(before).zip(fixed(after)) {
+    let stepped = match runs.is_empty() {
+        false => runs
+            .iter()
+            .all(|(o, i)| in_step(fixed(o.iter()), fixed(i.iter()))),
+        true => in_step(fixed(before.items.iter()), fixed(after.items.iter())),
+    };
+    if stepped {
+        let mut check = |o: &LineItem, i: &LineItem| {
             if repriced(o, i) {
                 push(i.monthly - o.monthly, ChangeFact::Repriced(i.what.clone()));
             }
+        };
+        match runs.is_empty() {
+            false => {
+                for (o, i) in &runs {
+                    fixed(o.iter())
+                        .zip(fixed(i.iter()))
+                        .for_each(|(o, i)| check(o, i));
+                }
+            }
+            true => fixed(before.items.iter())
+                .zip(fixed(after.items.iter()))
+                .for_each(|(o, i)| check(o, i)),
         }
         return;
     }
-    let (old, new): (Vec<&LineItem>, Vec<&LineItem>) =
-        (fixed(before).collect(), fixed(after).collect());
+    let (old, new): (Vec<&LineItem>, Vec<&LineItem>) = (
+        fixed(before.items.iter()).collect(),
+        fixed(after.items.iter()).collect(),
+    );
     let old_by_key: FxMap<ItemKey<'_>, &LineItem> = old.iter().map(|o| (o.key(), *o)).collect();
     let new_keys: FxSet<ItemKey<'_>> = new.iter().map(|i| i.key()).collect();
     for i in &new {

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use super::flows::FlowGroup;
+use super::lines::LineItems;
 use super::prices::{tier_span, tiers};
 use super::usage::Usage;
 use super::{
@@ -88,14 +89,18 @@ impl LineItem {
     }
 }
 
-/// The bill as it is written: each line priced from its charge. Each line's amount is kept in
-/// order; the lines themselves only when `lines` is set (a fix's cost delta needs the total
-/// alone, and a quota-sized bill has thousands of lines).
+/// The bill as it is written: each line priced from its charge, and their total (each line's
+/// amount added in the bill's order, from +0.0). The lines themselves are kept only when
+/// `lines` is set (a fix's cost delta needs the total alone, and a quota-sized bill has
+/// thousands of lines).
 pub(super) struct Bill {
     p: &'static RegionPrices,
     lines: bool,
-    pub(super) items: Vec<LineItem>,
-    pub(super) amounts: Vec<f64>,
+    /// The lines written so far: those before the public addresses' block, then after it.
+    written: Vec<LineItem>,
+    head: Vec<LineItem>,
+    public: (Arc<[LineItem]>, Arc<[Arc<str>]>),
+    pub(super) total: f64,
 }
 
 impl Bill {
@@ -114,22 +119,64 @@ impl Bill {
         price: &'static Price,
     ) -> f64 {
         let monthly = quantity * price.usd;
-        self.amounts.push(monthly);
-        if !self.lines {
-            return monthly;
+        self.total += monthly;
+        if self.lines {
+            self.written
+                .push(line(charge, what(), quantity, unit, price));
         }
-        let what = what();
-        self.items.push(LineItem {
-            charge,
-            what,
-            quantity,
-            unit,
-            unit_price: price.usd,
-            monthly,
-            verified: price.verified,
-            source: &price.source,
-        });
         monthly
+    }
+
+    /// The lines of the public IPv4 addresses of `ids`, `hours` each: `previous`'s block when
+    /// it is the one for these ids at this price (shared, not written again).
+    fn public(&mut self, ids: &Arc<[Arc<str>]>, hours: f64, previous: Option<&LineItems>) {
+        let (unit, price) = Charge::PublicIpv4.priced(self.p);
+        let monthly = hours * price.usd;
+        for _ in 0..ids.len() {
+            self.total += monthly;
+        }
+        self.head = std::mem::take(&mut self.written);
+        if !self.lines {
+            return;
+        }
+        let block = match previous.and_then(|e| e.public_block(ids, hours, price)) {
+            Some(kept) => Arc::clone(kept),
+            None => ids
+                .iter()
+                .map(|id| {
+                    let what = ItemFor::PublicAddress {
+                        owner: Arc::clone(id),
+                    };
+                    line(Charge::PublicIpv4, what, hours, unit, price)
+                })
+                .collect(),
+        };
+        self.public = (block, Arc::clone(ids));
+    }
+
+    /// The line items written.
+    pub(super) fn items(self) -> LineItems {
+        LineItems::new(self.head, self.public, self.written)
+    }
+}
+
+/// A line: `quantity` of `charge` for `what` at `price`.
+fn line(
+    charge: Charge,
+    what: ItemFor,
+    quantity: f64,
+    unit: Unit,
+    price: &'static Price,
+) -> LineItem {
+    LineItem {
+        charge,
+        what,
+        quantity,
+        unit,
+        unit_price: price.usd,
+        monthly: quantity * price.usd,
+        verified: price.verified,
+        source: &price.source,
     }
 }
 
@@ -191,14 +238,17 @@ pub(super) fn bill(
     usage: &[Arc<Usage>],
     notes: &mut Vec<CostNote>,
     lines: bool,
-    public: &[Arc<str>],
+    public: &Arc<[Arc<str>]>,
+    previous: Option<&LineItems>,
 ) -> Bill {
     let s = model.scenario();
     let mut bill = Bill {
         p,
         lines,
-        items: Vec::new(),
-        amounts: Vec::new(),
+        written: Vec::new(),
+        head: Vec::new(),
+        public: Default::default(),
+        total: 0.0,
     };
     let sums = Sums::of(
         groups,
@@ -301,20 +351,10 @@ pub(super) fn bill(
         }
     }
 
-    // Public IPv4 addresses of instances and of appliance interfaces (NAT instances): the
-    // bill's room for them made once (4x the quota model has 20,000, and growing the list of
-    // line items by doubling copied them over and over).
-    // `public`: their ids (`public_ids`), shared between estimates.
-    bill.amounts.reserve(public.len());
-    if lines {
-        bill.items.reserve(public.len());
-    }
-    for id in public {
-        let what = || ItemFor::PublicAddress {
-            owner: Arc::clone(id),
-        };
-        bill.add(Charge::PublicIpv4, what, hours);
-    }
+    // Public IPv4 addresses of instances and of appliance interfaces (NAT instances), whose
+    // ids (`public_ids`) are shared between estimates: one block of lines, the estimate
+    // before's when it is the same (4x the quota model has 20,000).
+    bill.public(public, hours, previous);
 
     // Gateway Load Balancers and their endpoints.
     let served = |id: &str| {

@@ -19,6 +19,7 @@ mod facts;
 mod flows;
 mod inputs;
 mod items;
+mod lines;
 mod prices;
 mod reuse;
 mod usage;
@@ -29,6 +30,7 @@ pub use facts::*;
 pub use flows::{FlowCost, FlowGroup, Flows};
 pub use inputs::CostInputs;
 pub use items::ItemKey;
+pub use lines::LineItems;
 pub use prices::{Price, PriceBook, RegionPrices, Tier, prices};
 
 /// Hours in a month unless the user says otherwise (AWS's own convention, aws-semantics.md §8).
@@ -97,7 +99,9 @@ pub struct CostEstimate {
     pub region: String,
     pub currency: String,
     pub hours_per_month: u32,
-    pub items: Vec<LineItem>,
+    /// In the bill's order; the public addresses' lines shared with the estimate before an
+    /// edit that kept them.
+    pub items: LineItems,
     /// Every flow, by class of instances and service.
     pub flows: Flows,
     /// The sum of the items' `monthly`.
@@ -132,7 +136,7 @@ impl CostEstimate {
             region: String::new(),
             currency: String::new(),
             hours_per_month: 0,
-            items: Vec::new(),
+            items: LineItems::default(),
             flows: Flows::none(),
             total: 0.0,
             notes: Vec::new(),
@@ -157,7 +161,7 @@ pub fn estimate_after(
     what_if: &WhatIf,
     inputs: &CostInputs,
 ) -> CostEstimate {
-    let e = estimate_from(previous.memo.as_deref(), model, what_if, inputs, true);
+    let e = estimate_from(Some(previous), model, what_if, inputs, true);
     #[cfg(debug_assertions)]
     {
         // The kept classes must give what a fresh evaluation gives (an invariant).
@@ -175,7 +179,7 @@ pub fn total_after(
     what_if: &WhatIf,
     inputs: &CostInputs,
 ) -> (f64, String) {
-    let e = estimate_from(previous.memo.as_deref(), model, what_if, inputs, false);
+    let e = estimate_from(Some(previous), model, what_if, inputs, false);
     #[cfg(debug_assertions)]
     {
         assert_eq!(e.total, estimate(model, what_if, inputs).total);
@@ -184,7 +188,7 @@ pub fn total_after(
 }
 
 fn estimate_from(
-    memo: Option<&flows::Memo>,
+    previous: Option<&CostEstimate>,
     model: &Model,
     what_if: &WhatIf,
     inputs: &CostInputs,
@@ -194,39 +198,41 @@ fn estimate_from(
     let book = prices();
     let failed = model.failed_azs(what_if);
     let mut notes = Vec::new();
+    let memo = previous.and_then(|e| e.memo.as_deref());
     let (mut flows, usage, memo) = flows::aggregate(model, &failed, inputs, memo, &mut notes);
     let mut e = CostEstimate {
         region: s.region.clone(),
         currency: book.currency.clone(),
         hours_per_month: inputs.hours_per_month,
-        items: Vec::new(),
+        items: LineItems::default(),
         flows: Flows::none(),
         total: 0.0,
         notes: Vec::new(),
         memo: Some(Arc::new(memo)),
     };
-    // Each line's amount, in the bill's order (also when the lines themselves are not kept).
-    let mut amounts = Vec::new();
+    // Each line's amount added in the bill's order (also when the lines themselves are not
+    // kept), from +0.0: `Sum for f64` starts at −0.0, so a bill with no line item summed to
+    // −0.0 and the panel said "−0.00 USD".
+    let mut total = 0.0;
     match book.regions.get(&s.region) {
         Some(p) => {
             let hours = f64::from(inputs.hours_per_month);
             let groups = flows.groups_mut();
             let public = e.memo.as_ref().map(|m| Arc::clone(&m.public_ids));
             let public = public.unwrap_or_else(|| flows::public_ids(None, model));
+            let previous = previous.map(|e| &e.items);
             let bill = items::bill(
-                model, &failed, hours, p, groups, &usage, &mut notes, lines, &public,
+                model, &failed, hours, p, groups, &usage, &mut notes, lines, &public, previous,
             );
-            e.items = bill.items;
-            amounts = bill.amounts;
+            total = bill.total;
+            e.items = bill.items();
         }
         None => notes.push(CostNote::NoPrices {
             region: s.region.clone(),
             priced: book.regions.keys().cloned().collect(),
         }),
     }
-    // From +0.0: `Sum for f64` starts at −0.0, so a bill with no line item summed to −0.0 and
-    // the panel said "−0.00 USD".
-    e.total = amounts.iter().fold(0.0, |total, a| total + a);
+    e.total = total;
     e.flows = flows;
     e.notes = notes;
     e

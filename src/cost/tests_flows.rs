@@ -108,8 +108,10 @@ fn per_flow(
         &mut Vec::new(),
         true,
         &super::flows::public_ids(None, model),
+        None,
     )
-    .items;
+    .items();
+    let items: Vec<LineItem> = items.iter().cloned().collect();
     let total = items.iter().map(|i| i.monthly).sum();
     let flows = groups
         .into_iter()
