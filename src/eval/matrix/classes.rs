@@ -38,6 +38,15 @@ pub fn classes(model: &Model) -> Classes {
     classes_cache::classes(model, classes_afresh)
 }
 
+/// Whether a class is its instances' slot (subnet, public IP) and nothing else: no security
+/// group or network ACL is evaluated and no policy reads the source address, so no address
+/// within a subnet decides differently from another. [`classes_afresh`] classes by slot then,
+/// and the cache keeps classes across edits that leave the slots alone.
+pub(super) fn by_slot(model: &Model) -> bool {
+    let sec = model.security();
+    !(sec.groups_on || sec.acls_on || model.policies_read_address)
+}
+
 /// [`classes`], made from the instances without the cache: what [`classes`] must give (tests
 /// hold it to that after every kind of edit).
 pub fn classes_afresh(model: &Model) -> Classes {
@@ -46,7 +55,7 @@ pub fn classes_afresh(model: &Model) -> Classes {
     let mut keys: Vec<ClassKey> = Vec::new();
     let mut first_row = Vec::new();
     // A policy on `aws:VpcSourceIp` makes the address decide too (aws-semantics.md §5b).
-    let row_class = if sec.groups_on || sec.acls_on || model.policies_read_address {
+    let row_class = if !by_slot(model) {
         // FxHash: keys are small and hashed once per instance (10,000 on the quota model).
         let mut class_of: rustc_hash::FxHashMap<ClassKey, u32> = Default::default();
         // Policies compare the exact address (`aws:VpcSourceIp`): then each address stands

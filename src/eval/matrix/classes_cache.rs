@@ -7,6 +7,7 @@
 use std::sync::{Arc, Mutex};
 
 use super::Classes;
+use super::classes::by_slot;
 use crate::model::Model;
 use crate::model::security_rules::{CompiledAcl, CompiledGroup, GroupPeer, Span};
 
@@ -53,10 +54,6 @@ fn alike(a: &Model, b: &Model) -> bool {
     let (p, q) = (a.security(), b.security());
     let same_instances =
         Arc::ptr_eq(&a.instance_subnet, &b.instance_subnet) && x.instances.shares(&y.instances);
-    let by_slot = |m: &Model| {
-        let s = m.security();
-        !(s.groups_on || s.acls_on || m.policies_read_address)
-    };
     if by_slot(a) && by_slot(b) {
         return same_instances && x.subnets.len() == y.subnets.len();
     }
@@ -125,8 +122,7 @@ mod tests {
     fn a_table_edit_keeps_the_classes_only_where_routes_cannot_split_them() {
         let mut kept = 0;
         for (path, model) in crate::model::shipped_scenarios() {
-            let sec = model.security();
-            if sec.groups_on || sec.acls_on || model.policies_read_address {
+            if !by_slot(&model) {
                 continue;
             }
             for e in &model.scenario().gateway_endpoints {
