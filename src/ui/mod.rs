@@ -31,7 +31,7 @@ use crate::app::{App, Msg, StatusKind, Tab, keymap};
 use crate::i18n::{t, tf};
 pub use layout::{Areas, is_wide, layout};
 pub use svg::screenshots;
-use text::{truncate, width};
+use text::{truncate, truncate_front_to_name, width};
 use theme::Theme;
 
 /// Below this the screen shows a "make the terminal bigger" note instead of panels.
@@ -270,14 +270,20 @@ fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         ));
         spans.push(Span::raw("  "));
     }
-    spans.push(Span::styled(
-        s.title_for(app.lang == crate::i18n::Lang::Ja)
-            .map(str::to_string)
-            .unwrap_or_else(|| t(app.lang, "ui-untitled").into()),
-        theme.title(),
-    ));
-    spans.push(Span::raw("  "));
-    spans.push(Span::styled(app.file_label.clone(), theme.dim()));
+    let title = s
+        .title_for(app.lang == crate::i18n::Lang::Ja)
+        .map(str::to_string)
+        .unwrap_or_else(|| t(app.lang, "ui-untitled").into());
+    // The title ends in `…` where it does not fit; the file follows only when its name fits
+    // whole (its folder cut from the front, `…/nat.ron`), never a stump of a path.
+    let room = (area.width as usize).saturating_sub(spans.iter().map(|s| s.width()).sum());
+    let title = truncate(&title, room);
+    let room = room.saturating_sub(width(&title) + 2);
+    spans.push(Span::styled(title, theme.title()));
+    if let Some(file) = truncate_front_to_name(&app.file_label, room) {
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(file, theme.dim()));
+    }
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
 }
 

@@ -41,6 +41,17 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// A file path in at most `max` cells: whole, or its folders cut from the front (`…/nat.ron`);
+/// `None` when not even the file's own name fits (or a label that is not a path does not).
+pub fn truncate_front_to_name(path: &str, max: usize) -> Option<String> {
+    if width(path) <= max {
+        return Some(path.to_string());
+    }
+    let (_, name) = path.rsplit_once(['/', '\\'])?;
+    let cut = format!("…/{name}");
+    (width(&cut) <= max).then_some(cut)
+}
+
 /// `s` cut or padded with spaces to exactly `w` cells.
 pub fn fit(s: &str, w: usize) -> String {
     let mut t = truncate(s, w);
@@ -367,6 +378,16 @@ mod tests {
     fn fit_pads_and_truncates_by_cells() {
         assert_eq!(fit("ab", 4), "ab  ");
         assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(
+            truncate_front_to_name("scenarios/nat.ron", 17).as_deref(),
+            Some("scenarios/nat.ron")
+        );
+        assert_eq!(
+            truncate_front_to_name("scenarios/nat.ron", 16).as_deref(),
+            Some("…/nat.ron")
+        );
+        assert_eq!(truncate_front_to_name("scenarios/nat.ron", 8), None);
+        assert_eq!(truncate_front_to_name("<built-in nat.ron>", 12), None);
         assert_eq!(width(&fit("日本語テキスト", 5)), 5);
     }
 }

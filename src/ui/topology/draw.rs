@@ -210,20 +210,19 @@ pub(super) fn draw(
         .map(|c| c.to_string())
         .chain(s.vpc.ipv6_cidrs.iter().map(|c| c.to_string()))
         .collect();
-    top.push(Line::from(vec![
+    // The VPC's facts, each whole: a piece that does not fit on the line goes to the next one
+    // (at 80 columns the internet gateway would otherwise be cut off the edge).
+    let mut facts = vec![
         Span::styled(format!("{} {}", s.vpc.id, cidrs.join(", ")), theme.title()),
         Span::styled(
-            format!(
-                " · {} · ",
-                tf(
-                    lang,
-                    "ui-dns-support-hostnames",
-                    &[
-                        &s.region,
-                        t(lang, on_off(s.vpc.enable_dns_support)),
-                        t(lang, on_off(s.vpc.enable_dns_hostnames)),
-                    ],
-                )
+            tf(
+                lang,
+                "ui-dns-support-hostnames",
+                &[
+                    &s.region,
+                    t(lang, on_off(s.vpc.enable_dns_support)),
+                    t(lang, on_off(s.vpc.enable_dns_hostnames)),
+                ],
             ),
             theme.dim(),
         ),
@@ -235,26 +234,22 @@ pub(super) fn draw(
             ),
             None => Span::styled(igw, theme.plain()),
         },
-    ]));
+    ];
     // VPC Block Public Access, when it is on: what decides every internet gateway path.
-    if s.block_public_access.mode != crate::model::BpaMode::Off
-        && let Some(line) = top.last_mut()
-    {
-        line.spans.push(Span::styled(
-            format!(
-                " · {}",
-                tf(
-                    lang,
-                    "ui-bpa-header",
-                    &[
-                        &crate::explain::bpa_mode_text(lang, s.block_public_access.mode),
-                        &s.block_public_access.exclusions.len().to_string(),
-                    ],
-                )
+    if s.block_public_access.mode != crate::model::BpaMode::Off {
+        facts.push(Span::styled(
+            tf(
+                lang,
+                "ui-bpa-header",
+                &[
+                    &crate::explain::bpa_mode_text(lang, s.block_public_access.mode),
+                    &s.block_public_access.exclusions.len().to_string(),
+                ],
             ),
             theme.dim(),
         ));
     }
+    top.extend(pack_facts(facts, width_cells, theme));
 
     let inner = col_width.saturating_sub(4);
     let Index {
@@ -581,4 +576,37 @@ pub(super) fn draw(
 
 fn on_off(b: bool) -> &'static str {
     if b { "ui-on" } else { "ui-off" }
+}
+
+/// `pieces` on as few lines as fit `width` cells, `·` between them on a line; a piece that does
+/// not fit where the line is goes to the next line, indented; one wider than a line is cut
+/// with `…`.
+fn pack_facts(pieces: Vec<Span<'static>>, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    const SEP: &str = " · ";
+    const INDENT: &str = "  ";
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut line: Vec<Span<'static>> = Vec::new();
+    // `fresh`: no piece on the line yet (it may hold the indent).
+    let (mut used, mut fresh) = (0, true);
+    for mut piece in pieces {
+        let w = super::super::text::width(&piece.content);
+        if !fresh && used + SEP.len() + w > width {
+            lines.push(Line::from(std::mem::take(&mut line)));
+            line.push(Span::raw(INDENT));
+            used = INDENT.len();
+        } else if !fresh {
+            line.push(Span::styled(SEP, theme.dim()));
+            used += SEP.len();
+        }
+        if used + w > width {
+            piece.content = truncate(&piece.content, width.saturating_sub(used)).into();
+        }
+        used += super::super::text::width(&piece.content);
+        line.push(piece);
+        fresh = false;
+    }
+    if !line.is_empty() {
+        lines.push(Line::from(line));
+    }
+    lines
 }
