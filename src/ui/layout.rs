@@ -216,12 +216,20 @@ pub fn layout(app: &App, area: Rect) -> Areas {
     } else {
         // The path panel gets what its pinned lines and the first hops need; the tab the rest.
         // A lesson's narration goes first, and the path keeps at least its verdict lines.
-        // The narration takes what it needs up to a third (it scrolls past that); the path its
-        // pinned lines and at least three hops.
+        // The narration takes what it needs up to a third (half before the answer; it scrolls
+        // past that); the path its pinned lines and at least three hops.
         let narration_rows = if lesson {
             let w = body.width.saturating_sub(2) as usize;
             let want = narration::lines(app, &Theme::new(false), w).len() as u16 + 2;
-            want.clamp(3, (body.height / 3).clamp(5, 8))
+            // Before the answer the path is only the question and the panel below holds back
+            // what would give it away: the narration (what the question is about) may take up
+            // to half, so a learner at 80×24 reads it without scrolling.
+            let cap = if app.verdict_hidden() {
+                (body.height / 2).max(5)
+            } else {
+                (body.height / 3).clamp(5, 8)
+            };
+            want.clamp(3, cap)
         } else {
             0
         };

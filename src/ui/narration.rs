@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use crate::app::App;
 use crate::i18n::{Lang, t};
 
-use super::text::wrap;
+use super::text::{width, wrap};
 use super::theme::Theme;
 use super::{clamp_scroll, draw_panel, put_lines, scroll_marker};
 
@@ -45,11 +45,21 @@ pub(crate) fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
             Some(false) => "  ✖".into(),
             None => String::new(),
         };
-        lines.push(Line::from(vec![
-            Span::styled("? ", theme.key()),
-            Span::styled(pick(q), theme.title()),
-            Span::styled(state, theme.key()),
-        ]));
+        // The question wrapped like the narration (a Japanese question is often wider than
+        // 80 columns), the answer state after it, on a line of its own when it does not fit.
+        lines.extend(wrap(&pick(q), w, "? ", "  ", theme.key(), theme.title()));
+        if !state.is_empty()
+            && let Some(last) = lines.last_mut()
+        {
+            if last.width() + width(&state) <= w {
+                last.spans.push(Span::styled(state, theme.key()));
+            } else {
+                lines.push(Line::styled(
+                    format!("  {}", state.trim_start()),
+                    theme.key(),
+                ));
+            }
+        }
     }
     let quiz = t(
         app.lang,
@@ -59,18 +69,45 @@ pub(crate) fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
             "ui-quiz-off"
         },
     );
-    lines.push(Line::from(vec![
-        Span::styled(
-            format!(
-                "{} {right}/{answered} · {quiz} · n/p {} · ",
-                t(app.lang, "ui-score"),
-                t(app.lang, "ui-next-back")
-            ),
+    let score = format!(
+        "{} {right}/{answered} · {quiz} · n/p {}",
+        t(app.lang, "ui-score"),
+        t(app.lang, "ui-next-back")
+    );
+    // The page that backs the step is never cut: after the score when it fits, else on lines
+    // of its own, broken anywhere (a URL has no spaces to break at).
+    if width(&score) + 3 + width(&step.source) <= w {
+        lines.push(Line::styled(
+            format!("{score} · {}", step.source),
             theme.dim(),
-        ),
-        Span::styled(step.source.clone(), theme.dim()),
-    ]));
+        ));
+    } else {
+        lines.push(Line::styled(score, theme.dim()));
+        lines.extend(
+            hard_lines(&step.source, w.max(1))
+                .into_iter()
+                .map(|l| Line::styled(l, theme.dim())),
+        );
+    }
     lines
+}
+
+/// `text` in pieces of at most `w` cells, broken anywhere.
+fn hard_lines(text: &str, w: usize) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut used = 0;
+    for c in text.chars() {
+        let cw = width(c.encode_utf8(&mut [0; 4]));
+        if used + cw > w && used > 0 {
+            out.push(String::new());
+            used = 0;
+        }
+        if let Some(last) = out.last_mut() {
+            last.push(c);
+        }
+        used += cw;
+    }
+    out
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -104,4 +141,19 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         area,
         buf,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hard_lines;
+
+    #[test]
+    fn a_long_address_is_broken_not_cut() {
+        let url = "https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html";
+        let lines = hard_lines(url, 30);
+        assert_eq!(lines.concat(), url);
+        assert!(lines.iter().all(|l| l.len() <= 30));
+        assert_eq!(lines.len(), url.len().div_ceil(30));
+        assert_eq!(hard_lines("abc", 5), ["abc"]);
+    }
 }
