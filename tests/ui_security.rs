@@ -176,6 +176,34 @@ fn a_scenario_without_security_data_says_the_layers_are_not_evaluated() {
 }
 
 #[test]
+fn checks_that_allow_on_a_path_that_stops_at_a_route_say_the_path_stops_first() {
+    // app-a → s3 has no S3 route: its group allows the request, but the path never gets
+    // further, and "all checks allow" alone would read as "the traffic gets through".
+    for (lang, words) in [
+        (Lang::En, "the path stops before the remaining checks"),
+        (Lang::Ja, "経路は残りの判定に届く前に止まります"),
+    ] {
+        let mut app = in_scenario("endpoint-security-group", lang, "app-a", "s3");
+        let screen = text(&frame(&mut app, 120, 40));
+        assert!(screen.contains(words), "{screen}");
+        assert!(screen.contains("no_route"), "{screen}");
+        // A path a check refuses says where, not this.
+        let mut app = in_scenario("endpoint-security-group", lang, "app-a", "ssm");
+        let screen = text(&frame(&mut app, 120, 40));
+        assert!(!screen.contains(words), "{screen}");
+    }
+    // Where no check was met at all, the same line says so instead of "stopped before them, or
+    // stayed inside one subnet".
+    let mut app = in_scenario("no-endpoint", Lang::En, "app-a", "s3");
+    let screen = text(&frame(&mut app, 120, 40));
+    assert!(
+        screen.contains("the path stops before any of these checks"),
+        "{screen}"
+    );
+    assert!(!screen.contains("stayed inside one subnet"), "{screen}");
+}
+
+#[test]
 fn every_size_down_to_1x1_draws_without_a_panic() {
     for lang in [Lang::En, Lang::Ja] {
         let mut app = on_path(lang, "noreply", "s3");

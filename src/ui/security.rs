@@ -17,7 +17,7 @@ use ratatui::text::Line;
 use crate::app::App;
 use crate::eval::{
     AclCheck, AclDirection, Fact, GroupCheck, GroupDirection, GroupRule, Hop, PathTrace,
-    PolicyCheck, PolicyDecision, Stop,
+    PolicyCheck, PolicyDecision, Reason, Stop, Verdict,
 };
 use crate::explain::{self, args, group_rule_text, msg, traffic_text};
 use crate::i18n::{Lang, t, tf};
@@ -286,6 +286,23 @@ impl Out<'_> {
     }
 }
 
+/// Whether a stop is one of this panel's layers (a group, an ACL, a source/destination check,
+/// a policy), so the panel shows where it was decided.
+fn is_security(r: Reason) -> bool {
+    matches!(
+        r,
+        Reason::SecurityGroupEgress
+            | Reason::SecurityGroupIngress
+            | Reason::NetworkAclOutbound
+            | Reason::NetworkAclInbound
+            | Reason::NetworkAclReply
+            | Reason::SourceDestCheck
+            | Reason::EndpointPolicyDenied
+            | Reason::BucketPolicyDenied
+            | Reason::PolicyNotEvaluable
+    )
+}
+
 /// `text`, with "✚ added by this step" when the lesson step being shown added its rule.
 fn added(lang: Lang, text: String, new: bool) -> String {
     match new {
@@ -432,7 +449,25 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> (Vec<Line<'static>>, Marks) 
         })
         .map(|c| explain::unchecked_label(lang, c))
         .collect();
-    if !any {
+    // "All checks allow" must not read as "the traffic gets through" when the path stopped
+    // at something else first (a missing route): the checks after that point were never met.
+    let stopped_first = match tr.verdict {
+        Verdict::Blocked(r) | Verdict::Unavailable(r) if !is_security(r) => Some(msg(
+            lang,
+            "sec-panel-stopped-first",
+            args()
+                .s("reason", explain::reason_meaning(lang, r))
+                .s("code", r.code())
+                .s("earlier", if any { "some" } else { "none" }),
+        )),
+        _ => None,
+    };
+    // Nothing decided: say why, unless the line above (stopped first) or the one below (no
+    // groups or ACLs in the scenario at all) already does.
+    let no_data = ["security_groups", "network_acls"]
+        .iter()
+        .all(|c| tr.unchecked.iter().any(|u| u == *c));
+    if !any && stopped_first.is_none() && !no_data {
         out.head(t(lang, "ui-sec-none"), theme.dim());
     }
     // First what decided, so a refusal below the fold is still on screen.
@@ -475,10 +510,14 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> (Vec<Line<'static>>, Marks) 
         )),
         (None, None) => None,
     };
+    let mut top = Vec::new();
     if let Some((text, style)) = summary {
-        let head = wrap(&text, w, "", "  ", Style::default(), style);
-        out.lines.splice(0..0, head);
+        top.extend(wrap(&text, w, "", "  ", Style::default(), style));
     }
+    if let Some(text) = stopped_first {
+        top.extend(wrap(&text, w, "", "  ", Style::default(), theme.warn()));
+    }
+    out.lines.splice(0..0, top);
     if !layers.is_empty() {
         let text = msg(
             lang,

@@ -351,6 +351,10 @@ sec-panel-acl-check = { $allow ->
 sec-panel-sdc = source/destination check · { $eni }
 sec-panel-sdc-on = ✖ denied by the check: it is on, so the interface drops traffic that is neither from it nor to it ({ $route } in { $table })
 sec-panel-part = for { $part }:
+sec-panel-stopped-first = ⚠ the path stops before { $earlier ->
+    [some] the remaining checks
+   *[none] any of these checks
+}: { $reason } ({ $code }; see the path)
 sec-panel-not-evaluated = not evaluated: { $layers } (the scenario has no data for them)
 sec-panel-policy = { $kind ->
     [endpoint] endpoint policy

@@ -355,6 +355,10 @@ sec-panel-acl-check = { $allow ->
 sec-panel-sdc = 送信元/送信先チェック · { $eni }
 sec-panel-sdc-on = ✖ チェックで拒否: 有効なので、自分発でも自分宛てでもないトラフィックは破棄されます ({ $table } のルート { $route })
 sec-panel-part = { $part } について:
+sec-panel-stopped-first = ⚠ 経路は{ $earlier ->
+    [some] 残りの判定
+   *[none] これらの判定
+}に届く前に止まります: { $reason } ({ $code }、経路パネルを参照)
 sec-panel-not-evaluated = 未評価: { $layers } (シナリオにデータがありません)
 sec-panel-policy = { $kind ->
     [endpoint] エンドポイントポリシー
