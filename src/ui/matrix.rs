@@ -154,40 +154,90 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             buf.set_stringn(x, y, format!("{symbol:<3}"), 3, style);
         }
     }
-    // Where the window is, and the legend.
-    let more = format!(
-        "{} · ",
-        tf(
-            lang,
-            "ui-rows-of-cols-of",
-            &[
-                &(w.row0 + 1.min(w.rows)).to_string(),
-                &(w.row0 + w.rows).to_string(),
-                &m.instances.len().to_string(),
-                &(w.col0 + 1.min(w.cols)).to_string(),
-                &(w.col0 + w.cols).to_string(),
-                &columns.len().to_string(),
-            ],
-        )
+    // Where the window is, and the legend: its entries whole, on the rows the matrix leaves
+    // free (at least one); where they do not all fit, the last shown line ends in `…`.
+    let more = tf(
+        lang,
+        "ui-rows-of-cols-of",
+        &[
+            &(w.row0 + 1.min(w.rows)).to_string(),
+            &(w.row0 + w.rows).to_string(),
+            &m.instances.len().to_string(),
+            &(w.col0 + 1.min(w.cols)).to_string(),
+            &(w.col0 + w.cols).to_string(),
+            &columns.len().to_string(),
+        ],
     );
     // The marks' legend first: it is what the view is about.
-    let mut legend = Vec::new();
+    let mut pieces = Vec::new();
     if app.spof_view {
-        legend.push(Span::styled(
-            format!("{} · ", t(lang, "ui-spof-legend")),
-            theme.warn(),
-        ));
+        pieces.push(Span::styled(t(lang, "ui-spof-legend"), theme.warn()));
     }
-    legend.push(Span::styled(more, theme.dim()));
-    legend.push(Span::styled(t(lang, "ui-matrix-legend"), theme.dim()));
+    pieces.push(Span::styled(more, theme.dim()));
+    let mut entries = vec![t(lang, "ui-matrix-legend")];
     if has_lattice_cells(app) {
-        legend.push(Span::styled(
-            format!("  {}", t(lang, "ui-matrix-legend-lattice")),
-            theme.dim(),
-        ));
+        entries.push(t(lang, "ui-matrix-legend-lattice"));
     }
-    let legend = Line::from(legend);
-    buf.set_line(inner.x, inner.bottom() - 1, &legend, inner.width);
+    pieces.extend(
+        entries
+            .iter()
+            .flat_map(|e| e.split("  "))
+            .map(|e| Span::styled(e.to_string(), theme.dim())),
+    );
+    let free = inner
+        .height
+        .saturating_sub(HEADER_ROWS + w.rows as u16)
+        .max(1);
+    let lines = legend_lines(pieces, inner.width as usize, free as usize);
+    let top = inner.bottom().saturating_sub(lines.len() as u16);
+    for (i, line) in lines.iter().enumerate() {
+        buf.set_line(inner.x, top + i as u16, line, inner.width);
+    }
+}
+
+/// `pieces` on at most `rows` lines of `width` cells, two spaces between them, each piece
+/// whole where it fits; where they do not all fit, the last line ends in `…`.
+fn legend_lines(pieces: Vec<Span<'static>>, width: usize, rows: usize) -> Vec<Line<'static>> {
+    const GAP: usize = 2;
+    let mut lines: Vec<Vec<Span<'static>>> = vec![Vec::new()];
+    let mut used = 0;
+    let mut cut = false;
+    for piece in pieces {
+        let w = super::text::width(&piece.content);
+        let fresh = used == 0;
+        if !fresh && used + GAP + w > width {
+            if lines.len() == rows {
+                cut = true;
+                break;
+            }
+            lines.push(Vec::new());
+            used = 0;
+        }
+        let Some(line) = lines.last_mut() else { break };
+        if used > 0 {
+            line.push(Span::raw("  "));
+            used += GAP;
+        }
+        let piece = if used + w > width {
+            Span::styled(truncate(&piece.content, width - used), piece.style)
+        } else {
+            piece
+        };
+        used += super::text::width(&piece.content);
+        line.push(piece);
+    }
+    if cut && let Some(line) = lines.last_mut() {
+        // Room for the `…` that says more entries follow.
+        let total: usize = line.iter().map(|s| s.width()).sum();
+        if total + 2 <= width {
+            line.push(Span::raw(" …"));
+        } else if let Some(last) = line.last_mut() {
+            // No room after it: the last entry itself ends in `…`.
+            let w = super::text::width(&last.content);
+            last.content = truncate(&last.content, w.saturating_sub(1)).into();
+        }
+    }
+    lines.into_iter().map(Line::from).collect()
 }
 
 /// Whether a cell of the matrix goes through a resource or service-network endpoint or a
@@ -247,6 +297,9 @@ pub fn hotspots(app: &App, area: Rect) -> Vec<Hotspot> {
 
 #[cfg(test)]
 mod tests {
+    use super::legend_lines;
+    use ratatui::text::{Line, Span};
+
     /// Skipping the cells of a scenario without Lattice resources answers as reading them
     /// does, for every shipped scenario as loaded and with each AZ failed (and some have
     /// Lattice cells, so the check is not vacuous).
@@ -278,5 +331,42 @@ mod tests {
             [true, true],
             "scenarios with and without Lattice cells"
         );
+    }
+
+    fn plain(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn the_legend_keeps_entries_whole_and_says_when_some_do_not_fit() {
+        let pieces = || {
+            [
+                "rows 1-3 of 3",
+                "✔g gateway endpoint",
+                "✔n NAT",
+                "✖ blocked",
+            ]
+            .map(|p| Span::raw(p.to_string()))
+            .to_vec()
+        };
+        assert_eq!(
+            plain(&legend_lines(pieces(), 40, 3)),
+            ["rows 1-3 of 3  ✔g gateway endpoint", "✔n NAT  ✖ blocked"]
+        );
+        // One row: what fits, then `…` for the entries left out.
+        assert_eq!(
+            plain(&legend_lines(pieces(), 40, 1)),
+            ["rows 1-3 of 3  ✔g gateway endpoint …"]
+        );
+        // No room for ` …` after the last entry: the entry itself ends in `…`.
+        let one = plain(&legend_lines(pieces(), 34, 1));
+        assert_eq!(one.len(), 1);
+        assert!(
+            one[0].ends_with('…') && one[0].chars().count() <= 34,
+            "{one:?}"
+        );
+        // An entry wider than the panel is cut, never drawn past it.
+        let narrow = plain(&legend_lines(pieces(), 8, 2));
+        assert!(narrow.iter().all(|l| l.chars().count() <= 8), "{narrow:?}");
     }
 }

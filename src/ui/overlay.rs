@@ -93,6 +93,28 @@ pub fn help_lines(theme: &Theme, lang: Lang, width: usize) -> Vec<Line<'static>>
         theme.dim(),
         theme.dim(),
     ));
+    // The matrix's symbols, all of them (its own legend shows what fits below the cells).
+    out.push(Line::from(""));
+    out.push(Line::from(Span::styled(
+        t(lang, "ui-help-matrix-symbols"),
+        theme.title(),
+    )));
+    let entries = [
+        "ui-matrix-legend",
+        "ui-matrix-legend-lattice",
+        "ui-spof-legend",
+    ];
+    for entry in entries.iter().flat_map(|id| t(lang, id).split("  ")) {
+        let (symbol, meaning) = entry.split_once(' ').unwrap_or((entry, ""));
+        out.extend(super::text::wrap(
+            meaning,
+            width,
+            &format!("  {symbol:<8}"),
+            "          ",
+            theme.key(),
+            Style::default(),
+        ));
+    }
     out
 }
 

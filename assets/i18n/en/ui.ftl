@@ -179,6 +179,7 @@ ui-private = private
 ## matrix panel (ui/matrix.rs, ui/theme.rs)
 
 ui-rows-of-cols-of = rows { $a0 }-{ $a1 } of { $a2 } · cols { $a3 }-{ $a4 } of { $a5 }
+ui-help-matrix-symbols = Matrix symbols
 ui-matrix-legend = ✔g gateway endpoint  ✔i interface endpoint (I: other AZ only)  ✔n NAT  ✔w internet gateway  ✔l local  ✔m mixed  ✖ blocked  ◐ partial  ⇢ leaves VPC  ⊘ source down  ? not modelled
 ui-matrix-legend-lattice = ✔r resource endpoint  ✔s service-network endpoint  ✔a service network association (R, S: other AZ only)
 

@@ -178,6 +178,7 @@ ui-private = プライベート
 ## matrix panel (ui/matrix.rs, ui/theme.rs)
 
 ui-rows-of-cols-of = { $a2 } 行中 { $a0 }-{ $a1 } 行 · { $a5 } 列中 { $a3 }-{ $a4 } 列
+ui-help-matrix-symbols = マトリクスの記号
 ui-matrix-legend = ✔g ゲートウェイエンドポイント  ✔i インターフェイスエンドポイント (I: 別の AZ のみ)  ✔n NAT  ✔w インターネットゲートウェイ  ✔l ローカル  ✔m 混在  ✖ 到達不可  ◐ 一部のみ  ⇢ VPC の外へ  ⊘ 送信元停止  ? モデル化していません
 ui-matrix-legend-lattice = ✔r リソースエンドポイント  ✔s サービスネットワークエンドポイント  ✔a サービスネットワークの VPC 関連付け (R、S: 別の AZ のみ)
 
