@@ -285,14 +285,19 @@ impl App {
             let changes = crate::cost::diff(before_cost, &after);
             (after, changes)
         };
-        if self.matrix.cells.len() < SIDE_BY_SIDE_ROWS || crate::model::cores() < 2 {
+        let cores = crate::model::cores();
+        if self.matrix.cells.len() < SIDE_BY_SIDE_ROWS || cores < 2 {
             return (matrix(), cost());
         }
+        // Each side takes its share of the cores for the helpers its walks start: on two
+        // cores, none (each side's walks would otherwise start one, four threads on two cores
+        // for a few milliseconds, each waiting its turn).
+        let (for_matrix, for_cost) = (cores / 2, cores - cores / 2);
         std::thread::scope(|scope| {
             let helper = std::thread::Builder::new()
                 .name("cost".into())
-                .spawn_scoped(scope, cost);
-            let matrix = matrix();
+                .spawn_scoped(scope, move || crate::model::with_cores(for_cost, cost));
+            let matrix = crate::model::with_cores(for_matrix, matrix);
             let cost = match helper {
                 Ok(handle) => handle
                     .join()

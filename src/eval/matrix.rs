@@ -16,6 +16,7 @@ use super::query::Probe;
 
 mod after_endpoints;
 mod change;
+mod changed;
 mod classes;
 mod classes_cache;
 mod family;
@@ -27,6 +28,7 @@ mod rows;
 use after_endpoints::after_interface_endpoints;
 use change::Change;
 pub use change::{Answered, EndpointMoves, Plan, Touched, WalkDeps};
+pub use changed::ChangedColumns;
 pub use classes::{ClassKey, Classes, classes, classes_afresh};
 pub use family::{class_families, evaluate_family};
 pub use ipv6::{FamilyRows, family_rows, trace_family};
@@ -194,6 +196,7 @@ fn assemble(
             rows,
             row_class: classes.row_class,
             deps,
+            since: None,
         })),
     }
 }

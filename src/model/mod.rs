@@ -26,7 +26,7 @@ pub use bpa::*;
 pub use diagnostic::{DiagArg, Diagnostic, Severity};
 pub use dns::*;
 pub use edit::{Edit, EditError};
-pub(crate) use index::{Applies, SecurityEdits, cores, gather};
+pub(crate) use index::{Applies, SecurityEdits, cores, gather, with_cores};
 pub use index::{
     Association, Az, AzNames, CompiledRoute, CompiledTable, EndpointEni, EniInfo, FailedAzs,
     GroupSet, Model, NoPrivateDns, NoPrivateDnsNote, PrivateDnsOffNote, PrivateDnsUnsupportedNote,

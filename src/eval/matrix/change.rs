@@ -331,6 +331,10 @@ impl Answered {
 /// walked again, and those taken from their DNS answers.
 pub(super) type CellsAgain = (usize, usize, Vec<u32>, Vec<(u32, EniAnswer)>);
 
+/// A class whose cells were evaluated again ([`redo_cells`]): its index, its row and reads, and
+/// the columns the row may differ in from the class's row before (sorted).
+pub(super) type Redone = (usize, Row, Arc<Deps>, Arc<[u32]>);
+
 /// The classes whose cells `cells` (class, its previous class, services) a rule edit may have
 /// touched: those cells evaluated again, the others and the previous reads kept (the cells'
 /// reads replaced by the new ones). The classes of one family replay each other's walks
@@ -342,8 +346,9 @@ pub(super) fn redo_cells(
     memo: &super::Memo,
     keys: &[super::ClassKey],
     cells: Vec<CellsAgain>,
-) -> Vec<(usize, Arc<[super::MatrixCell]>, Arc<Deps>)> {
+) -> Vec<Redone> {
     let families = super::family::families(model, cells.iter().map(|c| &keys[c.0]));
+    let parts = super::rows::WorkloadParts::of(model);
     let threads = crate::model::cores().min(cells.len().div_ceil(64)).max(1);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let work = || {
@@ -351,6 +356,7 @@ pub(super) fn redo_cells(
         let n = model.services().len();
         let mut done = Vec::new();
         let mut patched = Patched::default();
+        let mut answers = Answers::default();
         loop {
             let f = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some(family) = families.get(f) else {
@@ -368,8 +374,9 @@ pub(super) fn redo_cells(
                 let key = redo
                     .is_empty()
                     .then(|| PatchKey::new(&old[..n], src_az, patch));
-                if let Some(row) = key.as_ref().and_then(|key| patched.get(key, &old[..n])) {
-                    done.push((*k, row, Arc::clone(&memo.deps[*j])));
+                if let Some((row, cols)) = key.as_ref().and_then(|key| patched.get(key, &old[..n]))
+                {
+                    done.push((*k, row, Arc::clone(&memo.deps[*j]), cols));
                     continue;
                 }
                 let source = super::class_source(model, &keys[*k]);
@@ -377,7 +384,7 @@ pub(super) fn redo_cells(
                 let mut walk = Vec::new();
                 for &(s, answer) in patch {
                     let cell = &mut row[s as usize].verdict;
-                    match answer.after_failures(model, failed, src_az, cell) {
+                    match answers.after_failures(answer, model, failed, src_az, cell) {
                         // The answer's reads stay as recorded: its ENIs only failed since.
                         Some(v) => *cell = v,
                         None => walk.push(s),
@@ -398,15 +405,54 @@ pub(super) fn redo_cells(
                     }
                     deps = Arc::new(std::mem::take(ctx.deps.get_mut()));
                 }
-                let row = super::with_workloads(model, row);
+                let row = parts.with_workloads(row);
+                // The columns that differ from the row before, for whoever compares the two
+                // (flipped cells).
+                let cols = super::changed::differing(old, &row);
                 if let (Some(key), true) = (key, walk.is_empty()) {
-                    patched.put(key, old, &row);
+                    patched.put(key, old, &row, &cols);
                 }
-                done.push((*k, row, deps));
+                done.push((*k, row, deps, cols));
             }
         }
     };
     crate::model::gather(threads, work)
+}
+
+/// [`EniAnswer::after_failures`] for one model and its failed AZs, each answer and source AZ
+/// worked out once (one thread's): an AZ failure at 4x the quota model patches about 5,500
+/// cells from a few hundred distinct answers, each finding its healthy ENIs and where they are.
+#[derive(Default)]
+struct Answers(rustc_hash::FxHashMap<(EniAnswer, usize), Option<crate::eval::Verdict>>);
+
+impl Answers {
+    fn after_failures(
+        &mut self,
+        answer: EniAnswer,
+        model: &Model,
+        failed: &[bool],
+        src_az: usize,
+        before: &crate::eval::Verdict,
+    ) -> Option<crate::eval::Verdict> {
+        use crate::eval::{Verdict, Via};
+        // The verdict before decides only whether the answer gives one (as `after_failures`
+        // says); every such verdict is alike, so the answer's is its and the source's AZ's.
+        let v = matches!(
+            before,
+            Verdict::Reachable {
+                via: Via::InterfaceEndpoint,
+                cross_az: Some(_)
+            }
+        )
+        .then(|| {
+            (self.0.entry((answer, src_az)))
+                .or_insert_with(|| answer.after_failures(model, failed, src_az, before))
+                .clone()
+        })
+        .flatten();
+        debug_assert_eq!(v, answer.after_failures(model, failed, src_az, before));
+        v
+    }
 }
 
 /// What a row taken from its DNS answers after AZ failures depends on: the cells before (their
@@ -445,31 +491,31 @@ impl PatchKey {
 /// model patches thousands of classes whose rows come in a few hundred kinds. Each is kept with
 /// the cells it was made from, compared in full before it is shared.
 #[derive(Default)]
-struct Patched(rustc_hash::FxHashMap<PatchKey, Vec<(Row, Row)>>);
+struct Patched(rustc_hash::FxHashMap<PatchKey, Vec<Made>>);
+
+/// A row taken from its answers: the row it was made from, the row made, and the columns they
+/// differ in.
+type Made = (Row, Row, Arc<[u32]>);
 
 /// A class's row of cells, shared.
 type Row = Arc<[super::MatrixCell]>;
 
 impl Patched {
-    fn get(&self, key: &PatchKey, cells: &[super::MatrixCell]) -> Option<Arc<[super::MatrixCell]>> {
+    /// The row made from `cells`, and the columns it differs in from them.
+    fn get(&self, key: &PatchKey, cells: &[super::MatrixCell]) -> Option<(Row, Arc<[u32]>)> {
         let n = cells.len();
         self.0
             .get(key)?
             .iter()
-            .find(|(from, _)| from[..n] == *cells)
-            .map(|(_, row)| Arc::clone(row))
+            .find(|(from, _, _)| from[..n] == *cells)
+            .map(|(_, row, cols)| (Arc::clone(row), Arc::clone(cols)))
     }
 
-    fn put(
-        &mut self,
-        key: PatchKey,
-        from: &Arc<[super::MatrixCell]>,
-        row: &Arc<[super::MatrixCell]>,
-    ) {
+    fn put(&mut self, key: PatchKey, from: &Row, row: &Row, cols: &Arc<[u32]>) {
         self.0
             .entry(key)
             .or_default()
-            .push((Arc::clone(from), Arc::clone(row)));
+            .push((Arc::clone(from), Arc::clone(row), Arc::clone(cols)));
     }
 }
 

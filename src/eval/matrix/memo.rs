@@ -9,8 +9,8 @@ use crate::model::{Model, Shared, WhatIf};
 use super::super::ctx::Deps;
 use super::evaluate_all_for;
 use super::{
-    Change, ClassKey, Matrix, MatrixCell, after_interface_endpoints, assemble, change, classes,
-    evaluate_all_family, evaluate_rows, ipv6_after,
+    Change, ClassKey, Matrix, MatrixCell, after_interface_endpoints, assemble, change, changed,
+    classes, evaluate_all_family, evaluate_rows, ipv6_after,
 };
 
 /// The model a matrix was evaluated on, its failed AZs, and per class its row and what the
@@ -24,6 +24,9 @@ pub(super) struct Memo {
     pub(super) row_class: Vec<u32>,
     /// Shared: a class kept by an edit keeps its reads without copying them.
     pub(super) deps: Vec<Arc<Deps>>,
+    /// What [`evaluate_all_after`] changed of each class's row, against the matrix it
+    /// started from (none for a matrix evaluated afresh).
+    pub(super) since: Option<changed::Since>,
 }
 
 impl std::fmt::Debug for Memo {
@@ -92,6 +95,9 @@ pub fn evaluate_all_after(previous: &Matrix, model: &Model, what_if: &WhatIf) ->
     let mut again = Vec::new();
     let mut cells = Vec::new();
     let mut unavailable = change::SourceFailed::default();
+    // Per class, the columns its row may differ in from the row of the class with its index
+    // before (the flipped cells compare only those).
+    let mut cols: Vec<changed::Cols> = Vec::with_capacity(classes.keys.len());
     // What a class evaluated again holds until its row is made: one of each, shared (an AZ
     // failure at 4x the quota model evaluates thousands of classes again).
     let (no_row, no_deps): (Arc<[MatrixCell]>, Arc<Deps>) = (Arc::from(Vec::new()), Arc::default());
@@ -123,8 +129,13 @@ pub fn evaluate_all_after(previous: &Matrix, model: &Model, what_if: &WhatIf) ->
             }
             rows.push(row);
             deps.push(d);
+            cols.push(changed::Cols::Any);
             continue;
         }
+        cols.push(match hit {
+            change::Hit::Keep if j == k => changed::Cols::Same,
+            _ => changed::Cols::Any,
+        });
         match hit {
             change::Hit::Keep => {
                 rows.push(memo.rows[j].clone());
@@ -143,7 +154,12 @@ pub fn evaluate_all_after(previous: &Matrix, model: &Model, what_if: &WhatIf) ->
         }
     }
     if !cells.is_empty() {
-        for (k, row, d) in change::redo_cells(model, &failed, probe, memo, &classes.keys, cells) {
+        let redone = change::redo_cells(model, &failed, probe, memo, &classes.keys, cells);
+        for (k, row, d, c) in redone {
+            // Made from the row of the class with this index before: only `c` may differ.
+            if before.get(&classes.keys[k]) == Some(&(k as u32)) {
+                cols[k] = changed::Cols::Only(c);
+            }
             rows[k] = row;
             deps[k] = d;
         }
@@ -157,7 +173,13 @@ pub fn evaluate_all_after(previous: &Matrix, model: &Model, what_if: &WhatIf) ->
         deps[k] = d;
     }
     let instances = instance_ids(previous, &memo.model, model);
-    let matrix = assemble(model, failed, classes, rows, deps, instances, probe);
+    let mut matrix = assemble(model, failed, classes, rows, deps, instances, probe);
+    if let Some(m) = matrix.memo.as_mut().and_then(Arc::get_mut) {
+        m.since = Some(changed::Since {
+            from: Arc::downgrade(memo),
+            classes: cols,
+        });
+    }
     #[cfg(debug_assertions)]
     {
         let full = evaluate_all_for(model, what_if, probe);
@@ -234,6 +256,51 @@ mod tests {
         // us-east-1c comes back: its ENIs were never walked, so the cells are walked again.
         let walked = |h: &change::Hit| matches!(h, change::Hit::Cells { redo, patch } if redo.len() == 5 && patch.is_empty());
         assert!(walked(&seen[2][0]), "{:?}", seen[2]);
+    }
+
+    /// After AZ failures and restores, a matrix evaluated from the one before says which
+    /// columns of each class's row may differ from that matrix's row of the class: every
+    /// other column is equal, some rows are known in part, and against any other matrix
+    /// (even an equal one) it says nothing.
+    #[test]
+    fn the_changed_columns_are_all_that_differ_from_the_matrix_before() {
+        let (mut in_part, mut listed) = (0, 0);
+        for (path, mut model) in crate::model::shipped_scenarios() {
+            let azs: Vec<String> = (model.scenario().availability_zones.iter())
+                .map(|a| a.name.clone())
+                .collect();
+            let mut matrix = evaluate_all(&model, &model.scenario().what_if);
+            let edits = azs.iter().flat_map(|az| {
+                [
+                    Edit::FailAz { az: az.clone() },
+                    Edit::RestoreAz { az: az.clone() },
+                ]
+            });
+            for edit in edits {
+                let Ok((next, _)) = edit.apply(&model) else {
+                    continue;
+                };
+                let after = evaluate_all_after(&matrix, &next, &next.scenario().what_if);
+                let fresh = evaluate_all(&next, &next.scenario().what_if);
+                assert!(after.changed_columns(&fresh).is_none());
+                assert!(fresh.changed_columns(&matrix).is_none());
+                if let Some(changed) = after.changed_columns(&matrix) {
+                    let (was, is) = (matrix.distinct_rows(), after.distinct_rows());
+                    for c in 0..is.len() {
+                        let Some(cols) = changed.of(c) else { continue };
+                        in_part += 1;
+                        listed += cols.len();
+                        assert!(cols.windows(2).all(|w| w[0] < w[1]), "sorted");
+                        for (col, (x, y)) in was[c].iter().zip(is[c].iter()).enumerate() {
+                            let named = cols.binary_search(&(col as u32)).is_ok();
+                            assert!(named || x == y, "{}: {edit:?} {c} {col}", path.display());
+                        }
+                    }
+                }
+                (model, matrix) = (next, after);
+            }
+        }
+        assert!(in_part > 10 && listed > 0, "{in_part} {listed}");
     }
 
     #[test]

@@ -39,7 +39,7 @@ pub(crate) use compare::SecurityEdits;
 pub(crate) use dns::DnsIndex;
 pub use lookups::{FailedAzs, UNCHECKED, Unchecked, unchecked_layers};
 pub use security::{GroupSet, SecurityIndex};
-pub(crate) use threads::{cores, gather};
+pub(crate) use threads::{cores, gather, with_cores};
 pub use trace_parts::{
     Az, AzNames, EndpointEni, NoPrivateDns, NoPrivateDnsNote, PrivateDnsOffNote,
     PrivateDnsUnsupportedNote, PublicWhy, Route as RouteFact, SHOWN_ROUTES,

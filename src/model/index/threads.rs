@@ -23,10 +23,32 @@ pub(super) fn parallel(routes: usize) -> bool {
     routes >= PARALLEL_ROUTES && cores() > 1
 }
 
-/// How many threads can run at once (asked once: on Linux the answer reads cgroup files).
+/// How many threads can run at once (asked once: on Linux the answer reads cgroup files),
+/// within this thread's budget ([`with_cores`]).
 pub(crate) fn cores() -> usize {
     static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
-    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+    let all = *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    all.min(BUDGET.get()).max(1)
+}
+
+thread_local! {
+    /// How many of the cores this thread's work may take ([`with_cores`]): all unless told.
+    static BUDGET: std::cell::Cell<usize> = const { std::cell::Cell::new(usize::MAX) };
+}
+
+/// `f` on this thread with [`cores`] at most `n`: work split between threads that run side by
+/// side (the matrix and the cost estimate after an edit) gives each its share of the cores
+/// instead of each starting helpers for all of them (four threads on two cores).
+pub(crate) fn with_cores<R>(n: usize, f: impl FnOnce() -> R) -> R {
+    /// Puts the budget back, also when `f` panics.
+    struct Restore(usize);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            BUDGET.set(self.0);
+        }
+    }
+    let _restore = Restore(BUDGET.replace(n));
+    f()
 }
 
 /// `work` on `threads` threads at once (this one and `threads - 1` helpers), each returning what
@@ -79,5 +101,27 @@ impl Drop for Model {
                 drop((first, instances));
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A budget caps `cores` on its thread only, for as long as it runs (also when it
+    /// panics), never above the machine's cores nor below one.
+    #[test]
+    fn a_thread_budget_caps_the_cores_on_its_thread_while_it_runs() {
+        let all = cores();
+        assert_eq!(with_cores(1, cores), 1);
+        assert_eq!(with_cores(0, cores), 1);
+        assert_eq!(with_cores(all + 5, cores), all);
+        assert_eq!(with_cores(1, || with_cores(3, cores)), all.min(3));
+        assert_eq!(cores(), all);
+        let other = with_cores(1, || std::thread::scope(|s| s.spawn(cores).join()));
+        assert_eq!(other.expect("joins"), all);
+        let caught = std::panic::catch_unwind(|| with_cores(1, || panic!("inside")));
+        assert!(caught.is_err());
+        assert_eq!(cores(), all);
     }
 }
