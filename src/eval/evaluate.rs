@@ -76,6 +76,10 @@ pub(crate) fn evaluate_in(
     if let Some(note) = family_note {
         ctx.notes.push(note);
     }
+    // A service, the usual destination, without the dispatch over every kind of destination.
+    if let Goal::Service(svc) = goal {
+        return Ok(evaluate_service(&mut ctx, &source, svc));
+    }
     Ok(evaluate_goal(&mut ctx, &source, &goal))
 }
 
