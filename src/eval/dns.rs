@@ -48,12 +48,21 @@ fn shown(cidrs: &[Ipv4Net]) -> ShownCidrs {
     }
 }
 
-/// The stop when `enableDnsSupport` is off, or nothing.
+/// The stop when `enableDnsSupport` is off, or nothing. Inlined: on (the usual case) it is one
+/// test, not a call.
+#[inline]
 fn resolver_off(ctx: &Ctx<'_>, name: &str, hops: &mut Trail) -> Option<Answer> {
-    let vpc = &ctx.model.scenario().vpc;
-    if vpc.enable_dns_support {
+    if ctx.model.scenario().vpc.enable_dns_support {
         return None;
     }
+    Some(dns_disabled(ctx, name, hops))
+}
+
+/// [`resolver_off`]'s stop.
+#[cold]
+#[inline(never)]
+fn dns_disabled(ctx: &Ctx<'_>, name: &str, hops: &mut Trail) -> Answer {
+    let vpc = &ctx.model.scenario().vpc;
     hops.add(
         HopKind::Dns,
         name,
@@ -65,7 +74,7 @@ fn resolver_off(ctx: &Ctx<'_>, name: &str, hops: &mut Trail) -> Option<Answer> {
             })
         },
     );
-    Some(Answer::Blocked(Reason::DnsResolutionDisabled))
+    Answer::Blocked(Reason::DnsResolutionDisabled)
 }
 
 /// What is asked: a service's name in some Region, the interface endpoints for it there, and

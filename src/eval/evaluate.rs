@@ -76,6 +76,10 @@ pub(crate) fn evaluate_in(
     if let Some(note) = family_note {
         ctx.notes.push(note);
     }
+    // A service, the usual destination, without the dispatch over every kind of destination.
+    if let Goal::Service(svc) = goal {
+        return Ok(evaluate_service(&mut ctx, &source, svc));
+    }
     Ok(evaluate_goal(&mut ctx, &source, &goal))
 }
 
@@ -304,7 +308,14 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
             zone,
             cidrs,
             illustrative,
-        } => evaluate_directory_bucket(ctx, source, bucket, zone, cidrs, *illustrative),
+        } => super::evaluate_lattice_express::directory_bucket(
+            ctx,
+            source,
+            bucket,
+            zone,
+            cidrs,
+            *illustrative,
+        ),
         Goal::Global {
             name,
             service,
@@ -343,40 +354,9 @@ pub(crate) fn evaluate_goal(ctx: &mut Ctx<'_>, source: &Source, goal: &Goal) -> 
     }
 }
 
-/// An S3 Express One Zone directory bucket: its Zonal endpoint's public addresses, routed, then
-/// the bucket's zone (`rules::directory_bucket`). Out of line: the other destinations' code
-/// stays as it was.
-#[inline(never)]
-fn evaluate_directory_bucket(
-    ctx: &mut Ctx<'_>,
-    source: &Source,
-    bucket: &str,
-    zone: &str,
-    cidrs: &[Ipv4Net],
-    illustrative: bool,
-) -> PathTrace {
-    let to = Id::from(bucket);
-    let hops = match source_hop(ctx, source, &to, ROOM_FORWARDED) {
-        Ok(h) => h,
-        Err(t) => return *t,
-    };
-    let name = crate::model::zonal_endpoint(zone, &ctx.model.scenario().region);
-    let service = crate::model::S3EXPRESS;
-    if illustrative {
-        ctx.note(|| Note::IllustrativeCidrs {
-            service: Id::from(service),
-        });
-    }
-    let why = PublicWhy::DirectoryBucket {
-        zone: Id::from(zone),
-    };
-    let trace = evaluate_public(ctx, source, hops, &to, &name, service, cidrs, why);
-    super::rules::directory_bucket::apply(ctx, source, bucket, zone, trace)
-}
-
 /// A destination reached by its public addresses, with a DNS hop that says why.
 #[allow(clippy::too_many_arguments)]
-fn evaluate_public(
+pub(super) fn evaluate_public(
     ctx: &mut Ctx<'_>,
     source: &Source,
     mut hops: Trail,
@@ -515,22 +495,9 @@ pub(crate) fn evaluate_service(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -
     // association, and a service other than `s3express`. The trace is then returned as made,
     // not moved (some 240 bytes) through a local first.
     if ctx.model.lattice_targets || ctx.model.s3express_service == Some(svc) {
-        return rare_service(ctx, source, svc);
+        return super::evaluate_lattice_express::service(ctx, source, svc);
     }
     service_trace(ctx, source, svc)
-}
-
-/// [`evaluate_service`] for a model with VPC Lattice targets, or for `s3express`.
-#[inline(never)]
-fn rare_service(ctx: &mut Ctx<'_>, source: &Source, svc: usize) -> PathTrace {
-    let trace = match ctx.model.lattice_targets {
-        true => super::lattice::service(ctx, source, svc),
-        false => service_trace(ctx, source, svc),
-    };
-    if ctx.model.s3express_service == Some(svc) {
-        return super::rules::directory_bucket::regional(trace);
-    }
-    trace
 }
 
 /// [`evaluate_service`] with the traffic in `ctx`. Marked inline: the matrix and the cost

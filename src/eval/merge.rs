@@ -24,8 +24,8 @@ pub(crate) fn merge(
     }
     if leaves.len() == 1 {
         // One path: nothing to group.
-        let p = combine(ctx, src_az, &mut leaves[..]);
-        return finish(ctx, source, to, p.hops, p.verdict, Vec::new());
+        let (hops, verdict) = whole(ctx, src_az, &mut leaves[0]);
+        return finish(ctx, source, to, hops, verdict, Vec::new());
     }
     // Group leaves by path, keeping first-seen order.
     // A leaf's path for grouping: its verdict and the objects it passed (their hash).
@@ -113,7 +113,6 @@ fn outcome_of<'a>(
 /// endpoint hop lists every ENI and `cross_az` is computed. The first leaf's hops, ranges and
 /// ENIs are taken from it.
 fn combine(ctx: &mut Ctx<'_>, src_az: usize, leaves: &mut [Leaf]) -> Combined {
-    let model = ctx.model;
     let Some((first, rest)) = leaves.split_first_mut() else {
         return Combined {
             cidrs: Pieces::new(),
@@ -124,7 +123,7 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, leaves: &mut [Leaf]) -> Combined {
     let mut cidrs = std::mem::take(&mut first.cidrs);
     let mut enis = std::mem::take(&mut first.eni);
     let mut hops = std::mem::take(&mut first.hops.hops);
-    let mut verdict = std::mem::replace(&mut first.verdict, Verdict::Partial);
+    let verdict = std::mem::replace(&mut first.verdict, Verdict::Partial);
     for leaf in rest {
         cidrs.extend_from_slice(&leaf.cidrs);
         enis.extend_from_slice(&leaf.eni);
@@ -140,6 +139,33 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, leaves: &mut [Leaf]) -> Combined {
             }
         }
     }
+    let verdict = conclude(ctx, src_az, &mut hops, verdict, &enis);
+    Combined {
+        cidrs,
+        verdict,
+        hops,
+    }
+}
+
+/// [`combine`] of one leaf, as the whole path: its hops and verdict taken, its ranges (which a
+/// whole path does not list) and ENIs left in it.
+fn whole(ctx: &mut Ctx<'_>, src_az: usize, leaf: &mut Leaf) -> (Vec<Hop>, Verdict) {
+    let mut hops = std::mem::take(&mut leaf.hops.hops);
+    let verdict = std::mem::replace(&mut leaf.verdict, Verdict::Partial);
+    let verdict = conclude(ctx, src_az, &mut hops, verdict, &leaf.eni);
+    (hops, verdict)
+}
+
+/// The verdict of combined leaves that reached `enis` (the endpoint hop then lists every ENI,
+/// and `cross_az` is worked out over them), and the notes of the path.
+fn conclude(
+    ctx: &mut Ctx<'_>,
+    src_az: usize,
+    hops: &mut [Hop],
+    mut verdict: Verdict,
+    enis: &[(usize, usize)],
+) -> Verdict {
+    let model = ctx.model;
     if let Verdict::Reachable { via, .. } = verdict
         && via.through_enis()
     {
@@ -159,7 +185,7 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, leaves: &mut [Leaf]) -> Combined {
                 } if listed.len() == enis.len()
                     && listed
                         .iter()
-                        .zip(&enis)
+                        .zip(enis)
                         .all(|(l, &(e, i))| l.ip == model.endpoint_enis(e)[i].ip) =>
                 {
                     Some(listed.clone())
@@ -191,16 +217,15 @@ fn combine(ctx: &mut Ctx<'_>, src_az: usize, leaves: &mut [Leaf]) -> Combined {
         }
     } else if !ctx.aim.address
         && matches!(verdict.via(), Some(Via::InternetGateway | Via::NatGateway))
-        && hops.iter().any(|h| h.kind == HopKind::InternetGateway)
+        && hops
+            .iter()
+            .rev()
+            .any(|h| h.kind == HopKind::InternetGateway)
     {
         // Only AWS services' public endpoints are on AWS's network; a plain address is not.
         ctx.note(|| Note::PublicEndpointStaysOnAws);
     }
-    Combined {
-        cidrs,
-        verdict,
-        hops,
-    }
+    verdict
 }
 
 /// Leaves that took one path, combined: a part of a partial verdict, or the whole path.
@@ -272,5 +297,100 @@ pub(crate) fn finish(
             true => super::facts::unchecked(ctx.model),
             false => Default::default(),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eval::ctx::Trail;
+
+    fn hop(kind: HopKind, id: &str, fact: Fact) -> Hop {
+        Hop {
+            kind,
+            id: Id::from(id),
+            az: None,
+            fact,
+        }
+    }
+
+    fn leaf(hops: Vec<Hop>, eni: &[(usize, usize)], verdict: Verdict) -> Leaf {
+        let mut trail = Trail::new(true, true, hops.len());
+        trail.hops = hops;
+        Leaf {
+            cidrs: smallvec::smallvec!["52.94.0.0/22".parse().unwrap()],
+            eni: eni.iter().copied().collect(),
+            hops: trail,
+            verdict,
+        }
+    }
+
+    fn reachable(via: Via) -> Verdict {
+        Verdict::Reachable {
+            via,
+            cross_az: None,
+        }
+    }
+
+    /// A path of one leaf is taken whole (its ranges and ENIs left in it): the hops, verdict
+    /// and notes are those `combine` makes of the leaf, through an internet gateway or not,
+    /// to an address or a service, to an interface endpoint's ENIs, or blocked.
+    #[test]
+    fn one_leaf_is_the_path_combine_makes_of_it() {
+        let model = crate::model::shipped_scenario("interface-multi-az");
+        assert!(model.endpoint_enis(0).len() > 1);
+        let igw = || hop(HopKind::InternetGateway, "igw-1", Fact::InternetGateway);
+        let nat = || {
+            let fact = Fact::NatGateway {
+                public: true,
+                subnet: None,
+            };
+            hop(HopKind::NatGateway, "nat-1", fact)
+        };
+        let endpoint = || {
+            let fact = Fact::InterfaceEndpoint {
+                enis: Default::default(),
+                lattice: None,
+            };
+            hop(HopKind::InterfaceEndpoint, "vpce-1", fact)
+        };
+        let leaves = [
+            leaf(vec![nat(), igw()], &[], reachable(Via::NatGateway)),
+            leaf(vec![igw()], &[], reachable(Via::InternetGateway)),
+            leaf(vec![nat()], &[], reachable(Via::NatGateway)),
+            leaf(vec![igw()], &[], reachable(Via::GatewayEndpoint)),
+            leaf(vec![nat()], &[], Verdict::Blocked(Reason::NoRoute)),
+            leaf(
+                vec![endpoint()],
+                &[(0, 0), (0, 1)],
+                reachable(Via::InterfaceEndpoint),
+            ),
+            leaf(
+                vec![endpoint()],
+                &[(0, 1)],
+                reachable(Via::InterfaceEndpoint),
+            ),
+        ];
+        let (mut public, mut cross_az) = (false, false);
+        for l in &leaves {
+            for (address, src_az) in [(false, 0), (true, 0), (false, 1)] {
+                let failed = vec![false; model.scenario().availability_zones.len()];
+                let ctx = || {
+                    let mut ctx = Ctx::verdicts(&model, &failed, Default::default());
+                    (ctx.detail, ctx.facts) = (true, true);
+                    ctx.aim.address = address;
+                    ctx
+                };
+                let (mut a, mut b) = (ctx(), ctx());
+                let (hops, verdict) = whole(&mut a, src_az, &mut l.clone());
+                let c = combine(&mut b, src_az, &mut [l.clone()]);
+                assert_eq!((&hops, &verdict), (&c.hops, &c.verdict), "{l:?}");
+                assert_eq!(a.notes, b.notes, "{l:?}");
+                public |= a.notes.contains(&Note::PublicEndpointStaysOnAws);
+                cross_az |= (a.notes.iter()).any(|n| matches!(n, Note::CrossAzDependency { .. }));
+            }
+        }
+        // The cases reach both notes' rules (the public endpoint's, and cross-AZ ENIs').
+        assert!(public && cross_az);
     }
 }

@@ -3,6 +3,7 @@
 //!
 //! - `query.rs`: what is asked (from, to) and the error for an unknown name;
 //! - `evaluate.rs`: resolving the query, the source and DNS hops, services, workloads;
+//!   `evaluate_lattice_express.rs`: the paths VPC Lattice and S3 Express One Zone decide;
 //! - `dns.rs`: what the Amazon-provided DNS server answers (aws-semantics.md §3);
 //! - `route.rs`: route selection in one table (§1);
 //! - `walk.rs`: routing table by table, dispatching to `rules/`, one file per AWS rule;
@@ -16,6 +17,7 @@ mod ctx;
 mod deps;
 mod dns;
 mod evaluate;
+mod evaluate_lattice_express;
 mod facts;
 mod ipv6;
 mod lattice;

@@ -67,16 +67,24 @@ pub(crate) fn through_endpoint(
 }
 
 /// The request reached the service's public endpoint (through a NAT gateway or an internet
-/// gateway).
+/// gateway). Inlined: a model without policy data tests one flag here instead of calling out
+/// of line.
+#[inline]
 pub(crate) fn from_internet(
     ctx: &mut Ctx<'_>,
     walk: &Walk<'_>,
     hops: &mut Trail,
 ) -> Option<Outcome> {
-    let model = ctx.model;
-    if !on(model) {
+    if !on(ctx.model) {
         return None;
     }
+    bucket_from_internet(ctx, walk, hops)
+}
+
+/// [`from_internet`] in a model with policy data: the bucket's policy, if the service has one.
+#[inline(never)]
+fn bucket_from_internet(ctx: &mut Ctx<'_>, walk: &Walk<'_>, hops: &mut Trail) -> Option<Outcome> {
+    let model = ctx.model;
     let service = &model.services()[ctx.aim.service_index?].name;
     let cx = Context {
         source_ip: match walk.public_address {

@@ -46,6 +46,12 @@ fn names<'a>(items: impl Iterator<Item = &'a str>) -> Vec<String> {
 }
 
 pub(crate) fn resolve_goal(model: &Model, to: &To) -> Result<Goal, QueryError> {
+    // The usual query, a service of the model's own: one lookup, nothing else made.
+    if let To::Service(name) = to
+        && let Some(&svc) = model.service_lookup.get(name.as_str())
+    {
+        return Ok(Goal::Service(svc));
+    }
     let service = |name: &str| {
         model
             .service_lookup
@@ -266,6 +272,30 @@ pub(crate) fn resolve_source(model: &Model, from: &From) -> Result<Source, Query
                 address: Ipv4Net::from(*ip),
                 groups,
             })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A service of the model's own resolves to its index (the lookup before the general
+    /// path); a name the model does not have is still the general path's error, listing them.
+    #[test]
+    fn a_service_resolves_to_its_own_index() {
+        for (_, model) in crate::model::shipped_scenarios() {
+            for (i, s) in model.services().iter().enumerate() {
+                let goal = resolve_goal(&model, &To::Service(s.name.clone()));
+                assert!(matches!(goal, Ok(Goal::Service(g)) if g == i), "{}", s.name);
+            }
+            match resolve_goal(&model, &To::Service("no-such-service".into())) {
+                Err(QueryError::UnknownService { name, known }) => {
+                    assert_eq!(name, "no-such-service");
+                    assert_eq!(known.len(), model.services().len());
+                }
+                other => panic!("not unknown: {other:?}"),
+            }
         }
     }
 }

@@ -258,13 +258,19 @@ fn follow<'m>(
     };
     let compiled = model.compiled_table(table);
     let (route, written) = (&compiled.routes[w as usize], &compiled.written[w as usize]);
-    let at = Arrival {
-        table_id,
-        route,
-        written,
-        pieces: &pieces,
-        dest,
-    };
+    // Where the route's target was reached, made where it is needed (no stop here usually
+    // needs it; the rule gets its own after the layers).
+    macro_rules! arrival {
+        ($pieces:expr) => {
+            Arrival {
+                table_id,
+                route,
+                written,
+                pieces: $pieces,
+                dest,
+            }
+        };
+    }
     let target = ctx.target(&route.target);
     // A loop is a (table, target) pair passed again: the same table sends the same pieces the
     // same way, forever. A chain of distinct forwarders, however long, is no loop.
@@ -272,6 +278,7 @@ fn follow<'m>(
         .id()
         .is_some_and(|id| walk.visited.iter().any(|(t, x)| *t == table && *x == id))
     {
+        let at = arrival!(&pieces);
         let outcome = Outcome::at_table(
             &at,
             Stop::RoutingLoop {
@@ -286,6 +293,7 @@ fn follow<'m>(
     // Every step passes a new (table, target) pair, so a walk ends within as many steps as the
     // model has routes; the bound only guards that reasoning.
     if walk.visited.len() > 16 && walk.visited.len() > ctx.route_count() {
+        let at = arrival!(&pieces);
         let outcome = Outcome::at_table(
             &at,
             Stop::WalkLimit {
@@ -317,13 +325,7 @@ fn follow<'m>(
     } else {
         pieces
     };
-    let at = Arrival {
-        table_id,
-        route,
-        written,
-        pieces: &pieces,
-        dest,
-    };
+    let at = arrival!(&pieces);
     let outcome = match target {
         Target::Local => match dest {
             Dest::Eni { endpoint } => {

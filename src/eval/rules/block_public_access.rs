@@ -141,7 +141,19 @@ fn fact(
 }
 
 /// `None` when the traffic may pass `igw` (with a note when BPA is on); otherwise the stop.
+///
+/// Inlined: with BPA off (most models) this is one test, not a call.
+#[inline]
 pub(crate) fn check(ctx: &mut Ctx<'_>, igw: &str, walk: &Walk<'_>) -> Option<Outcome> {
+    if ctx.model.bpa.mode == BpaMode::Off {
+        return None;
+    }
+    check_on(ctx, igw, walk)
+}
+
+/// [`check`] with BPA on.
+#[inline(never)]
+fn check_on(ctx: &mut Ctx<'_>, igw: &str, walk: &Walk<'_>) -> Option<Outcome> {
     let model = ctx.model;
     let (subnet, nat) = (walk.egress.subnet, walk.egress.nat);
     let meets = Meets::InternetGateway { nat };

@@ -24,6 +24,10 @@ pub(crate) enum From<'a> {
 /// the request ended: the internet gateway's edge route table, a gateway endpoint (which
 /// delivers replies straight to the source by the local route: no table can send them back
 /// through the appliances), or an interface endpoint's ENI (its subnet's table).
+///
+/// Inlined: a path that passed no GWLB endpoint (almost every path) tests one field here
+/// instead of calling out of line.
+#[inline]
 pub(crate) fn check(
     ctx: &mut Ctx<'_>,
     walk: &Walk<'_>,
@@ -31,6 +35,19 @@ pub(crate) fn check(
     hops: &mut Trail,
 ) -> Option<Verdict> {
     let (gi, address) = walk.gwlb?;
+    after_gwlb(ctx, walk, end, hops, gi, address)
+}
+
+/// [`check`] for a path that passed GWLB endpoint `gi`, the packet at `address` there.
+#[inline(never)]
+fn after_gwlb(
+    ctx: &mut Ctx<'_>,
+    walk: &Walk<'_>,
+    end: From<'_>,
+    hops: &mut Trail,
+    gi: usize,
+    address: ipnet::Ipv4Net,
+) -> Option<Verdict> {
     let model = ctx.model;
     let s = model.scenario();
     let endpoint = &s.gwlb_endpoints[gi].id;
