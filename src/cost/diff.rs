@@ -161,52 +161,9 @@ fn group_changes(
     push: &mut impl FnMut(f64, ChangeFact),
 ) {
     let (b, a) = (&before.flows, &after.flows);
-    // What kind of change, the column, and the ways before and after (by address: equal ways
-    // within an estimate are one `Arc`) → the change's place in `moved`.
-    let mut seen: FxMap<(u8, usize, usize, usize), usize> = FxMap::default();
-    let mut moved: Vec<Moved> = Vec::new();
-    let width = a.width().max(1);
-    for (g, (old, new)) in b.groups().iter().zip(a.groups()).enumerate() {
-        if new.flows == 0 {
-            continue;
-        }
-        let (old_monthly, new_monthly) = (old.monthly_per_gb * old.gb, new.monthly_per_gb * new.gb);
-        let delta = new_monthly - old_monthly;
-        let same = |x: &Arc<Way>, y: &Arc<Way>| Arc::ptr_eq(x, y) || x == y;
-        let (kind, delta) = match (&old.way, &new.way) {
-            (Some(x), Some(y)) if delta.abs() <= 1e-9 && same(x, y) => continue,
-            (None, None) => continue,
-            (None, Some(_)) => (0, delta),
-            (Some(_), None) => (1, -old_monthly),
-            (Some(x), Some(y)) if !same(x, y) => (2, delta),
-            (Some(_), Some(_)) => (3, delta),
-        };
-        let ptr = |w: &Option<Arc<Way>>| w.as_ref().map_or(0, |w| Arc::as_ptr(w) as usize);
-        let key = (kind, g % width, ptr(&old.way), ptr(&new.way));
-        match seen.get(&key) {
-            Some(&m) => {
-                let m = &mut moved[m];
-                m.delta += delta;
-                m.flows += new.flows;
-                m.gb += new.gb;
-                m.classes += 1;
-            }
-            None => {
-                seen.insert(key, moved.len());
-                moved.push(Moved {
-                    group: g,
-                    kind,
-                    delta,
-                    flows: new.flows,
-                    gb: new.gb,
-                    classes: 1,
-                });
-            }
-        }
-    }
     let mut instances: FxMap<usize, Arc<str>> = FxMap::default();
     let mut services: FxMap<usize, Arc<str>> = FxMap::default();
-    for m in moved {
+    for m in gathered(before, after) {
         let (old, new) = (&b.groups()[m.group], &a.groups()[m.group]);
         let Some((row, col)) = a.group_first(m.group) else {
             continue;
@@ -235,6 +192,76 @@ fn group_changes(
         push(m.delta, fact);
     }
 }
+
+/// The groups that changed, gathered by column, kind of change and ways (see
+/// [`group_changes`]), each change at its first group's place.
+fn gathered(before: &CostEstimate, after: &CostEstimate) -> Vec<Moved> {
+    let (b, a) = (&before.flows, &after.flows);
+    let width = a.width().max(1);
+    // Per column, the changes seen so far: what kind of change and the ways before and after
+    // (by address: equal ways within an estimate are one `Arc`) → the change's place in
+    // `moved`. A column has a few (an AZ failure at 4x the quota model moves tens of thousands
+    // of groups, a few hundred changes in all), and the groups of neighbouring classes mostly
+    // change alike: the one found last in the column is asked first, then the short list,
+    // instead of a hash per group (most of a diff after an AZ failure).
+    let mut seen: Vec<Vec<(Alike, usize)>> = vec![Vec::new(); width];
+    let mut last: Vec<usize> = vec![0; width];
+    let mut moved: Vec<Moved> = Vec::new();
+    for (g, (old, new)) in b.groups().iter().zip(a.groups()).enumerate() {
+        if new.flows == 0 {
+            continue;
+        }
+        let (old_monthly, new_monthly) = (old.monthly_per_gb * old.gb, new.monthly_per_gb * new.gb);
+        let delta = new_monthly - old_monthly;
+        let (kind, delta) = match (&old.way, &new.way) {
+            (None, None) => continue,
+            (None, Some(_)) => (0, delta),
+            (Some(_), None) => (1, -old_monthly),
+            (Some(x), Some(y)) => match Arc::ptr_eq(x, y) || x == y {
+                true if delta.abs() <= 1e-9 => continue,
+                true => (3, delta),
+                false => (2, delta),
+            },
+        };
+        let ptr = |w: &Option<Arc<Way>>| w.as_ref().map_or(0, |w| Arc::as_ptr(w) as usize);
+        let key = (kind, ptr(&old.way), ptr(&new.way));
+        let col = g % width;
+        let list = &mut seen[col];
+        let found = match list.get(last[col]) {
+            Some(&(k, m)) if k == key => Some(m),
+            _ => list.iter().position(|&(k, _)| k == key).map(|at| {
+                last[col] = at;
+                list[at].1
+            }),
+        };
+        match found {
+            Some(m) => {
+                let m = &mut moved[m];
+                m.delta += delta;
+                m.flows += new.flows;
+                m.gb += new.gb;
+                m.classes += 1;
+            }
+            None => {
+                last[col] = list.len();
+                list.push((key, moved.len()));
+                moved.push(Moved {
+                    group: g,
+                    kind,
+                    delta,
+                    flows: new.flows,
+                    gb: new.gb,
+                    classes: 1,
+                });
+            }
+        }
+    }
+    moved
+}
+
+/// Which groups change alike in one column: the kind of change and the ways before and after,
+/// by address.
+type Alike = (u8, usize, usize);
 
 /// Groups that changed alike, gathered: the first one, the kind of change (added, removed,
 /// another way, another cost) and their delta, flows and GB together.
@@ -416,6 +443,92 @@ mod tests {
         let mut out = Vec::new();
         placed_flow_changes(before, after, &mut |d, c| out.push((d, c)));
         out
+    }
+
+    /// What the diff gathered with a hash map keyed by (kind, column, ways by address), as it
+    /// did before it looked changes up per column: each change's first group, kind, delta,
+    /// flows, GB and classes.
+    fn gathered_by_hash(before: &CostEstimate, after: &CostEstimate) -> Vec<[u64; 6]> {
+        let (b, a) = (&before.flows, &after.flows);
+        let mut seen: HashMap<(u8, usize, usize, usize), usize> = HashMap::new();
+        let mut moved: Vec<[u64; 6]> = Vec::new();
+        let width = a.width().max(1);
+        let same = |x: &Arc<Way>, y: &Arc<Way>| Arc::ptr_eq(x, y) || x == y;
+        for (g, (old, new)) in b.groups().iter().zip(a.groups()).enumerate() {
+            if new.flows == 0 {
+                continue;
+            }
+            let old_monthly = old.monthly_per_gb * old.gb;
+            let delta = new.monthly_per_gb * new.gb - old_monthly;
+            let (kind, delta) = match (&old.way, &new.way) {
+                (Some(x), Some(y)) if delta.abs() <= 1e-9 && same(x, y) => continue,
+                (None, None) => continue,
+                (None, Some(_)) => (0, delta),
+                (Some(_), None) => (1, -old_monthly),
+                (Some(x), Some(y)) if !same(x, y) => (2, delta),
+                (Some(_), Some(_)) => (3, delta),
+            };
+            let ptr = |w: &Option<Arc<Way>>| w.as_ref().map_or(0, |w| Arc::as_ptr(w) as usize);
+            let key = (kind, g % width, ptr(&old.way), ptr(&new.way));
+            match seen.get(&key) {
+                Some(&m) => {
+                    let m = &mut moved[m];
+                    m[2] = (f64::from_bits(m[2]) + delta).to_bits();
+                    m[3] += new.flows as u64;
+                    m[4] = (f64::from_bits(m[4]) + new.gb).to_bits();
+                    m[5] += 1;
+                }
+                None => {
+                    seen.insert(key, moved.len());
+                    let (flows, gb) = (new.flows as u64, new.gb.to_bits());
+                    moved.push([g as u64, kind.into(), delta.to_bits(), flows, gb, 1]);
+                }
+            }
+        }
+        moved
+    }
+
+    /// The changes gathered per column are those a hash map gathers, in the same order and to
+    /// the bit, after every AZ of every shipped scenario fails and comes back, one at a time
+    /// and together (estimates after one another, sharing their ways, as the explorer makes
+    /// them).
+    #[test]
+    fn changes_gathered_per_column_are_those_gathered_by_hash() {
+        let (mut compared, mut several) = (0, 0);
+        for (path, m) in crate::model::shipped_scenarios() {
+            let inputs = CostInputs::for_model(&m);
+            let azs: Vec<String> = m
+                .scenario()
+                .availability_zones
+                .iter()
+                .map(|a| a.name.clone())
+                .collect();
+            let mut steps: Vec<Vec<String>> = azs.iter().map(|a| vec![a.clone()]).collect();
+            steps.push(azs.clone());
+            steps.push(Vec::new());
+            let mut before = estimate(&m, &WhatIf::default(), &inputs);
+            for failed in steps {
+                let what_if = WhatIf { failed_azs: failed };
+                let after = crate::cost::estimate_after(&before, &m, &what_if, &inputs);
+                if before.flows.same_shape(&after.flows) {
+                    let got: Vec<[u64; 6]> = gathered(&before, &after)
+                        .iter()
+                        .map(|g| {
+                            let (flows, gb) = (g.flows as u64, g.gb.to_bits());
+                            let (kind, classes) = (g.kind.into(), g.classes as u64);
+                            [g.group as u64, kind, g.delta.to_bits(), flows, gb, classes]
+                        })
+                        .collect();
+                    let want = gathered_by_hash(&before, &after);
+                    assert_eq!(got, want, "{}", path.display());
+                    compared += usize::from(!want.is_empty());
+                    several += want.iter().filter(|w| w[5] > 1).count();
+                }
+                before = after;
+            }
+        }
+        // Some AZ failures moved flows, some of them several classes alike (the test can fail).
+        assert!(compared > 0 && several > 0, "{compared} {several}");
     }
 
     /// Attaching or detaching a group moves an instance to another class: the flows stay in

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::flows::FlowGroup;
 use super::lines::LineItems;
 use super::prices::{tier_span, tiers};
-use super::usage::Usage;
+use super::usage::{Usage, Usages};
 use super::{
     Charge, CostNote, Direction, GB_PER_GLCU_HOUR, ItemFor, LineItem, NatPlace, Price,
     RegionPrices, TierSpan, Unit,
@@ -194,7 +194,7 @@ struct Sums {
 }
 
 impl Sums {
-    fn of(groups: &[FlowGroup], usage: &[Arc<Usage>], counts: [usize; 3]) -> Sums {
+    fn of(groups: &[FlowGroup], usage: Usages<'_>, counts: [usize; 3]) -> Sums {
         let start: f64 = std::iter::empty::<f64>().sum();
         let mut sums = Sums {
             gb: counts.map(|n| vec![0.0; n]),
@@ -202,7 +202,7 @@ impl Sums {
             cross_az_gb: start,
             crosses_sometimes: false,
         };
-        for (g, u) in groups.iter().zip(usage) {
+        for (g, u) in groups.iter().zip(usage.iter()) {
             let Some(way) = g.way.as_deref().filter(|_| g.flows > 0) else {
                 continue;
             };
@@ -220,7 +220,10 @@ impl Sums {
             }
             sums.interface_gb += u.interface_gb * total;
             sums.cross_az_gb += u.cross_az_gb * total;
-            sums.crosses_sometimes |= way.crosses_sometimes();
+            // Once one group does, no other group's way needs asking.
+            if !sums.crosses_sometimes {
+                sums.crosses_sometimes = way.crosses_sometimes();
+            }
         }
         sums
     }
@@ -235,7 +238,7 @@ pub(super) fn bill(
     hours: f64,
     p: &'static RegionPrices,
     groups: &mut [FlowGroup],
-    usage: &[Arc<Usage>],
+    usage: Usages<'_>,
     notes: &mut Vec<CostNote>,
     lines: bool,
     public: &Arc<[Arc<str>]>,
@@ -460,8 +463,8 @@ pub(super) fn bill(
         })
         .collect();
     let glcu = |g: usize| glcu_rate.get(g).copied().unwrap_or(0.0);
-    for (g, u) in groups.iter_mut().zip(usage) {
-        g.monthly_per_gb = u.interface_gb * interface_rate
+    let per_gb = |u: &Usage| {
+        u.interface_gb * interface_rate
             + u.nat
                 .iter()
                 .map(|&(_, gb)| gb * p.nat_gateway_gb.usd)
@@ -470,9 +473,43 @@ pub(super) fn bill(
                 .iter()
                 .map(|&(g, gb)| gb * (p.gwlb_endpoint_gb.usd + glcu(g)))
                 .sum::<f64>()
-            + 2.0 * u.cross_az_gb * p.inter_az_gb.usd;
+            + 2.0 * u.cross_az_gb * p.inter_az_gb.usd
+    };
+    let mut cache = PerGb::default();
+    for (g, u) in groups.iter_mut().zip(usage.iter()) {
+        g.monthly_per_gb = cache.get(u, per_gb);
     }
     bill
+}
+
+/// What one GB of a usage costs, worked out once per usage of a bill's groups: usages are
+/// interned (equal ones share one `Arc`), so tens of thousands of groups at 4x the quota model
+/// have a few hundred, and the same usage gives the same amount, to the bit. Kept by address
+/// in a small table (a usage whose slot another took is worked out again).
+struct PerGb {
+    slots: Vec<(*const Usage, f64)>,
+}
+
+impl Default for PerGb {
+    fn default() -> Self {
+        PerGb {
+            slots: vec![(std::ptr::null(), 0.0); PerGb::SLOTS],
+        }
+    }
+}
+
+impl PerGb {
+    const SLOTS: usize = 1024;
+
+    fn get(&mut self, u: &Usage, per_gb: impl Fn(&Usage) -> f64) -> f64 {
+        let at: *const Usage = u;
+        // Allocations are at least 8-byte aligned: the bits above those pick the slot.
+        let slot = &mut self.slots[(at as usize >> 4) % PerGb::SLOTS];
+        if slot.0 != at {
+            *slot = (at, per_gb(u));
+        }
+        slot.1
+    }
 }
 
 #[cfg(test)]
@@ -483,13 +520,51 @@ mod tests {
 
     /// One sum as a pass of its own over the groups that carry flows (what the bill did before
     /// the sums were made in one pass).
-    fn alone(groups: &[FlowGroup], usage: &[Arc<Usage>], term: impl Fn(&Usage) -> f64) -> f64 {
+    fn alone(groups: &[FlowGroup], usage: Usages<'_>, term: impl Fn(&Usage) -> f64) -> f64 {
         groups
             .iter()
-            .zip(usage)
+            .zip(usage.iter())
             .filter(|(g, _)| g.way.is_some() && g.flows > 0)
             .map(|(g, u)| term(u) * g.gb)
             .sum()
+    }
+
+    /// The per-GB amount kept by usage is the amount worked out for that usage, whichever
+    /// usages came before (more usages than slots, asked in turn and again, so slots are taken
+    /// over), and a usage is worked out again only when its slot was taken.
+    #[test]
+    fn the_amount_per_gb_kept_by_usage_is_the_usage_s_own() {
+        let usages: Vec<Arc<Usage>> = (0..3 * PerGb::SLOTS)
+            .map(|n| {
+                Arc::new(Usage {
+                    interface_gb: n as f64 / 7.0,
+                    cross_az_gb: (n % 5) as f64 / 3.0,
+                    ..Usage::default()
+                })
+            })
+            .collect();
+        let amount = |u: &Usage| u.interface_gb * 0.01 + 2.0 * u.cross_az_gb * 0.01;
+        let mut cache = PerGb::default();
+        let worked = std::cell::Cell::new(0);
+        let counted = |u: &Usage| {
+            worked.set(worked.get() + 1);
+            amount(u)
+        };
+        for round in 0..3 {
+            for (n, u) in usages.iter().enumerate() {
+                // Each usage twice in a row: the second time it is kept.
+                for _ in 0..2 {
+                    let got = cache.get(u, counted);
+                    assert_eq!(
+                        got.to_bits(),
+                        amount(u).to_bits(),
+                        "round {round}, usage {n}"
+                    );
+                }
+            }
+        }
+        // Worked out at most once per usage and round, at least once per usage.
+        assert!(worked.get() <= 3 * usages.len() && worked.get() >= usages.len());
     }
 
     #[test]
@@ -516,7 +591,7 @@ mod tests {
                 let mut what_if = s.what_if.clone();
                 what_if.failed_azs = failed_names;
                 let failed = model.failed_azs(&what_if);
-                let (flows, usage, _) =
+                let (flows, classes, _) =
                     flows::aggregate(&model, &failed, &inputs, None, &mut Vec::new());
                 let groups = flows.groups();
                 let counts = [
@@ -524,10 +599,11 @@ mod tests {
                     s.nat_gateways.len(),
                     s.gwlb_endpoints.len(),
                 ];
-                let sums = Sums::of(groups, &usage, counts);
+                let usage = Usages { classes: &classes };
+                let sums = Sums::of(groups, usage, counts);
                 let bits = |x: f64| x.to_bits();
-                let interface = alone(groups, &usage, |u| u.interface_gb);
-                let cross = alone(groups, &usage, |u| u.cross_az_gb);
+                let interface = alone(groups, usage, |u| u.interface_gb);
+                let cross = alone(groups, usage, |u| u.cross_az_gb);
                 assert_eq!(bits(sums.interface_gb), bits(interface), "{file}");
                 assert_eq!(bits(sums.cross_az_gb), bits(cross), "{file}");
                 let crosses = groups
@@ -538,7 +614,7 @@ mod tests {
                 let kinds: [Kind; 3] = [|u| &u.gateway, |u| &u.nat, |u| &u.gwlb_endpoint];
                 for (k, kind) in kinds.into_iter().enumerate() {
                     let mut want = vec![0.0; counts[k]];
-                    for (g, u) in groups.iter().zip(&usage) {
+                    for (g, u) in groups.iter().zip(usage.iter()) {
                         if g.way.is_some() && g.flows > 0 {
                             for &(i, x) in kind(u) {
                                 want[i] += x * g.gb;

@@ -199,7 +199,8 @@ fn estimate_from(
     let failed = model.failed_azs(what_if);
     let mut notes = Vec::new();
     let memo = previous.and_then(|e| e.memo.as_deref());
-    let (mut flows, usage, memo) = flows::aggregate(model, &failed, inputs, memo, &mut notes);
+    let (mut flows, classes, memo) = flows::aggregate(model, &failed, inputs, memo, &mut notes);
+    let usage = usage::Usages { classes: &classes };
     let mut e = CostEstimate {
         region: s.region.clone(),
         currency: book.currency.clone(),
@@ -222,7 +223,7 @@ fn estimate_from(
             let public = public.unwrap_or_else(|| flows::public_ids(None, model));
             let previous = previous.map(|e| &e.items);
             let bill = items::bill(
-                model, &failed, hours, p, groups, &usage, &mut notes, lines, &public, previous,
+                model, &failed, hours, p, groups, usage, &mut notes, lines, &public, previous,
             );
             total = bill.total;
             e.items = bill.items();

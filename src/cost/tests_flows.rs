@@ -9,7 +9,7 @@ use std::path::Path;
 use proptest::prelude::*;
 
 use super::flows::FlowGroup;
-use super::usage::{Ids, Usage, class_usage};
+use super::usage::{Ids, class_usage};
 use super::*;
 use crate::eval::{self, From, Query, To};
 use crate::model::{Edit, Instance, Model, WhatIf, load_file};
@@ -65,7 +65,8 @@ fn per_flow(
         }
     }
     let mut groups = Vec::new();
-    let mut usage: Vec<std::sync::Arc<Usage>> = Vec::new();
+    // Each flow a class of its own with one column: the bill reads its usage there.
+    let mut usage: Vec<std::sync::Arc<super::flows::ClassCost>> = Vec::new();
     let mut named = Vec::new();
     for (instance, service) in pairs {
         let Some(inst) = model.instance_index(&instance).map(|i| &s.instances[i]) else {
@@ -84,14 +85,18 @@ fn per_flow(
             continue;
         };
         let (u, way) = class_usage(model, &Ids::new(model), &failed, subnet, &trace);
+        let way = std::sync::Arc::new(way);
         groups.push(FlowGroup {
-            way: Some(std::sync::Arc::new(way)),
+            way: Some(std::sync::Arc::clone(&way)),
             monthly_per_gb: 0.0,
             cross_az_per_gb: u.cross_az_gb,
             flows: 1,
             gb: inputs.gb(&instance, &service),
         });
-        usage.push(std::sync::Arc::new(u));
+        usage.push(std::sync::Arc::new(super::flows::ClassCost {
+            per_column: vec![Some((std::sync::Arc::new(u), way))],
+            deps: Vec::new(),
+        }));
         named.push((instance, service));
     }
     let Some(p) = prices().regions.get(&s.region) else {
@@ -104,7 +109,7 @@ fn per_flow(
         hours,
         p,
         &mut groups,
-        &usage,
+        super::usage::Usages { classes: &usage },
         &mut Vec::new(),
         true,
         &super::flows::public_ids(None, model),

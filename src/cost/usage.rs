@@ -69,6 +69,34 @@ pub(super) struct Usage {
     pub(super) interface_share: Option<(usize, usize, f64)>,
 }
 
+/// The usage of a group whose service has no result (nothing billed).
+pub(super) static NOTHING: Usage = Usage {
+    interface_gb: 0.0,
+    gateway: Vec::new(),
+    nat: Vec::new(),
+    gwlb_endpoint: Vec::new(),
+    cross_az_gb: 0.0,
+    interface_share: None,
+};
+
+/// Each flow group's usage per GB, in the groups' order (class by class, a column each), read
+/// where the classes' results keep them instead of copied into a list of their own (an
+/// estimate at 4x the quota model has 80,000 groups).
+#[derive(Clone, Copy)]
+pub(super) struct Usages<'a> {
+    pub(super) classes: &'a [Arc<super::flows::ClassCost>],
+}
+
+impl<'a> Usages<'a> {
+    pub(super) fn iter(self) -> impl Iterator<Item = &'a Usage> + 'a {
+        self.classes.iter().flat_map(|c| {
+            c.per_column
+                .iter()
+                .map(|r| r.as_ref().map_or(&NOTHING, |(u, _)| &**u))
+        })
+    }
+}
+
 impl Usage {
     /// This usage (of a path reachable through one interface endpoint, whose healthy ENIs
     /// share the traffic) and its way, now that AZs `failed` failed and the path's verdict is

@@ -80,7 +80,7 @@ pub(in crate::cost) fn aggregate(
     inputs: &CostInputs,
     previous: Option<&Memo>,
     notes: &mut Vec<CostNote>,
-) -> (Flows, Vec<Arc<Usage>>, Memo) {
+) -> (Flows, Vec<Arc<ClassCost>>, Memo) {
     let s = model.scenario();
     let classes = eval::classes(model);
     let n_classes = classes.keys.len();
@@ -134,6 +134,8 @@ pub(in crate::cost) fn aggregate(
     let names: Vec<&str> = columns.iter().map(String::as_str).collect();
     let ids = Ids::new(model);
     let reuse = std::cell::RefCell::new(Reuse::new(previous.map(|m| &m.interner)));
+    // Whether the columns are the previous estimate's, in its order (asked once, not per class).
+    let in_order = prior.iter().enumerate().all(|(c, p)| *p == Some(c));
     // The old class's results with its columns in the new order, those in `redo` (and any the
     // previous estimate did not have) to evaluate again, those in `patch` worked out from the
     // DNS answer they read after AZ failures (or evaluated again when that cannot be done).
@@ -142,8 +144,7 @@ pub(in crate::cost) fn aggregate(
                  redo: &[usize],
                  patch: &[(usize, eval::Answered)]|
      -> Carried {
-        let same = prior.iter().enumerate().all(|(c, p)| *p == Some(c))
-            && old.per_column.len() == columns.len();
+        let same = in_order && old.per_column.len() == columns.len();
         if same && redo.is_empty() && patch.is_empty() {
             return Carried::Kept(Arc::clone(old));
         }
@@ -175,9 +176,14 @@ pub(in crate::cost) fn aggregate(
                 None => walk.push(c),
             }
         }
-        let again: Vec<usize> = (0..columns.len())
-            .filter(|c| prior[*c].is_none() || redo.contains(c) || walk.contains(c))
-            .collect();
+        // (None when the columns are the previous estimate's and none is walked again: most
+        // classes after an AZ failure, whose columns are only patched.)
+        let again: Vec<usize> = match in_order && redo.is_empty() && walk.is_empty() {
+            true => Vec::new(),
+            false => (0..columns.len())
+                .filter(|c| prior[*c].is_none() || redo.contains(c) || walk.contains(c))
+                .collect(),
+        };
         match again.is_empty() {
             true => Carried::Kept(Arc::new(class)),
             false => Carried::Again(class, again),
@@ -375,24 +381,22 @@ pub(in crate::cost) fn aggregate(
         }
     }
 
+    // The groups; their usages stay where the classes' results keep them.
     let mut groups = Vec::with_capacity(n_classes * width);
-    let mut usage = Vec::with_capacity(n_classes * width);
-    let nothing = Arc::new(Usage::default());
     for (c, class) in per_class.iter().enumerate() {
         for (col, result) in class.per_column.iter().enumerate() {
             let i = c * width + col;
-            let (u, way) = match result {
-                Some((u, way)) => (Arc::clone(u), Some(Arc::clone(way))),
-                None => (Arc::clone(&nothing), None),
+            let (cross_az_per_gb, way) = match result {
+                Some((u, way)) => (u.cross_az_gb, Some(Arc::clone(way))),
+                None => (crate::cost::usage::NOTHING.cross_az_gb, None),
             };
             groups.push(FlowGroup {
                 way,
                 monthly_per_gb: 0.0,
-                cross_az_per_gb: u.cross_az_gb,
+                cross_az_per_gb,
                 flows: count[i],
                 gb: gb[i],
             });
-            usage.push(u);
         }
     }
     let flows = Flows {
@@ -414,7 +418,7 @@ pub(in crate::cost) fn aggregate(
         interner: reuse.interner,
         public_ids: public_ids(previous, model),
     };
-    (flows, usage, memo)
+    (flows, per_class, memo)
 }
 
 /// A class's results carried from the previous estimate: kept as they are, or with columns
