@@ -164,12 +164,15 @@ pub(super) struct Cells<'m, T = MatrixCell> {
     /// The kept walks' logged checks, one walk's after another's.
     logs: Vec<Logged<'m>>,
     /// The distinct groups and addresses of the classes seen so far (the bits of
-    /// [`Walked::decided`]), each with the index of its groups in `group_sets`, and the index
-    /// of the last class's.
-    checks: Vec<(crate::model::GroupSet, ipnet::Ipv4Net, u32)>,
+    /// [`Walked::decided`]), each with the index of its groups in `group_sets` and of its
+    /// address in `addresses`, and the index of the last class's.
+    checks: Vec<(crate::model::GroupSet, ipnet::Ipv4Net, u32, u32)>,
     last: usize,
     /// The distinct groups of the classes seen so far (the bits of [`Walked::groups_decided`]).
     group_sets: Vec<crate::model::GroupSet>,
+    /// The distinct addresses of the classes seen so far (the bits of
+    /// [`Walked::address_decided`]).
+    addresses: Vec<ipnet::Ipv4Net>,
     /// When the class-wide reads are deferred ([`Cells::deferring`]): the kept walks the class
     /// being evaluated took its cells from (replayed or walked), in the order of its cells,
     /// whose reads [`Cells::end_class`] adds.
@@ -190,6 +193,7 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
             checks: Vec::new(),
             last: 0,
             group_sets: Vec::new(),
+            addresses: Vec::new(),
             defer: None,
             unions: Vec::new(),
         }
@@ -216,8 +220,8 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
         walk: &mut dyn FnMut(&mut Ctx<'m>) -> T,
     ) -> T {
         let groups = &source.groups;
-        let (checks, group_set) = self.checks_of(source);
-        if let Some(w) = self.replayed(ctx, source, s, (checks, group_set)) {
+        let bits = self.checks_of(source);
+        if let Some(w) = self.replayed(ctx, source, s, bits) {
             // Deferring, the walk's class-wide reads are added at the class's end.
             let class_wide = match self.defer.as_mut() {
                 Some(d) => {
@@ -275,8 +279,9 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
                 cell: cell.clone(),
                 reads,
                 // The walking class's checks decide alike, as made.
-                decided: [1u64.checked_shl(checks).unwrap_or(0), 0],
-                groups_decided: [1u64.checked_shl(group_set).unwrap_or(0), 0],
+                decided: [1u64.checked_shl(bits.checks).unwrap_or(0), 0],
+                groups_decided: [1u64.checked_shl(bits.groups).unwrap_or(0), 0],
+                address_decided: [1u64.checked_shl(bits.address).unwrap_or(0), 0],
             });
         } else {
             logs.truncate(log.start);

@@ -37,6 +37,41 @@ pub(super) struct Walked<T> {
     /// for the checks that read the source's groups but not its address (its egress, piece by
     /// piece: most of a log): classes of the same groups and other addresses decide them once.
     pub(super) groups_decided: [u64; 2],
+    /// The same per address of the family's classes (bit `i`: [`Cells::addresses`]'s `i`-th),
+    /// for the checks that read the source's address but not its groups (the network ACL
+    /// crossings from it, the return leg's read of it): a family's classes are its subnet's
+    /// few addresses times its few group sets, and classes of the same address and other
+    /// groups decide them once.
+    pub(super) address_decided: [u64; 2],
+}
+
+/// A class's bits in a family's kept walks ([`Cells::checks_of`]): of its groups and address
+/// ([`Walked::decided`]), of its groups ([`Walked::groups_decided`]) and of its address
+/// ([`Walked::address_decided`]); `u32::MAX` past 64 (nothing kept).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct ClassBits {
+    pub(super) checks: u32,
+    pub(super) groups: u32,
+    pub(super) address: u32,
+}
+
+/// What is known of a kept walk's checks of one kind for the class of `bit` in `decided`:
+/// alike (`Some(true)`), not alike (`Some(false)`) or not known yet.
+fn known(decided: &[u64; 2], bit: u64) -> Option<bool> {
+    if decided[0] & bit != 0 {
+        Some(true)
+    } else if decided[1] & bit != 0 {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Keep what was found (`found`) for the class of `bit` in `decided`.
+fn keep(decided: &mut [u64; 2], bit: u64, found: Option<bool>) {
+    if let Some(b) = found {
+        decided[usize::from(!b)] |= bit;
+    }
 }
 
 impl<T: Clone + PartialEq + std::fmt::Debug> Cells<'_, T> {
@@ -79,10 +114,10 @@ impl<T: Clone + PartialEq + std::fmt::Debug> Cells<'_, T> {
         deps.absorb(&self.unions[u].1);
     }
 
-    /// The indexes of `source`'s groups and address in [`Cells::checks`] and of its groups in
-    /// [`Cells::group_sets`] (each none past 64).
-    pub(super) fn checks_of(&mut self, source: &Source) -> (u32, u32) {
-        let same = |(g, a, _): &(crate::model::GroupSet, ipnet::Ipv4Net, u32)| {
+    /// The indexes of `source`'s groups and address in [`Cells::checks`], of its groups in
+    /// [`Cells::group_sets`] and of its address in [`Cells::addresses`] (each none past 64).
+    pub(super) fn checks_of(&mut self, source: &Source) -> ClassBits {
+        let same = |(g, a, _, _): &(crate::model::GroupSet, ipnet::Ipv4Net, u32, u32)| {
             *a == source.address && *g == source.groups
         };
         // Mostly the last class's: a family's cells are asked class by class.
@@ -98,28 +133,42 @@ impl<T: Clone + PartialEq + std::fmt::Debug> Cells<'_, T> {
                         }
                     };
                     let groups = u32::try_from(groups).unwrap_or(u32::MAX);
+                    let address = match self.addresses.iter().position(|a| *a == source.address) {
+                        Some(i) => i,
+                        None => {
+                            self.addresses.push(source.address);
+                            self.addresses.len() - 1
+                        }
+                    };
+                    let address = u32::try_from(address).unwrap_or(u32::MAX);
                     self.checks
-                        .push((source.groups.clone(), source.address, groups));
+                        .push((source.groups.clone(), source.address, groups, address));
                     self.checks.len() - 1
                 }
             };
         }
-        let bit = |i: usize| if i < 64 { i as u32 } else { u32::MAX };
-        (bit(self.last), bit(self.checks[self.last].2 as usize))
+        let bit = |i: u32| if i < 64 { i } else { u32::MAX };
+        let (_, _, groups, address) = self.checks[self.last];
+        ClassBits {
+            checks: bit(self.last as u32),
+            groups: bit(groups),
+            address: bit(address),
+        }
     }
 
     /// The kept walk of column `s` that `source` replays, if one does: its logged checks decide
-    /// alike for the source's groups, address and public-IP state. `checks` and `groups` are the
-    /// source's bits ([`Self::checks_of`]).
+    /// alike for the source's groups, address and public-IP state. `bits` are the source's
+    /// ([`Self::checks_of`]).
     pub(super) fn replayed(
         &mut self,
         ctx: &Ctx<'_>,
         source: &Source,
         s: usize,
-        (checks, groups): (u32, u32),
+        bits: ClassBits,
     ) -> Option<u32> {
-        let bit = 1u64.checked_shl(checks).unwrap_or(0);
-        let gbit = 1u64.checked_shl(groups).unwrap_or(0);
+        let bit = 1u64.checked_shl(bits.checks).unwrap_or(0);
+        let gbit = 1u64.checked_shl(bits.groups).unwrap_or(0);
+        let abit = 1u64.checked_shl(bits.address).unwrap_or(0);
         for &w in &self.kept[s] {
             let walk = &mut self.walks[w as usize];
             if walk.reads_public_ip && walk.public_ip != source.public_ip {
@@ -131,26 +180,24 @@ impl<T: Clone + PartialEq + std::fmt::Debug> Cells<'_, T> {
                 false
             } else {
                 let log = &self.logs[walk.log.clone()];
-                // The checks of the source's groups alone are made once per groups.
-                let mut by_groups = if walk.groups_decided[0] & gbit != 0 {
-                    Some(true)
-                } else if walk.groups_decided[1] & gbit != 0 {
-                    Some(false)
-                } else {
-                    None
+                // The checks of the source's groups alone are made once per groups, those of its
+                // address alone once per address.
+                let mut by = Known {
+                    groups: known(&walk.groups_decided, gbit),
+                    address: known(&walk.address_decided, abit),
                 };
-                let alike = by_groups != Some(false) && {
-                    let known = by_groups;
-                    let alike = replays(ctx, log, source, walk, &mut by_groups);
+                let alike = by.groups != Some(false) && by.address != Some(false) && {
+                    let before = by;
+                    let alike = replays(ctx, log, source, walk, &mut by);
                     // Decided as the whole log decides (an invariant, not a message).
                     debug_assert!(
-                        known.is_none() || alike == replays(ctx, log, source, walk, &mut None)
+                        (before.groups.is_none() && before.address.is_none())
+                            || alike == replays(ctx, log, source, walk, &mut Known::default())
                     );
                     alike
                 };
-                if let Some(b) = by_groups {
-                    walk.groups_decided[usize::from(!b)] |= gbit;
-                }
+                keep(&mut walk.groups_decided, gbit, by.groups);
+                keep(&mut walk.address_decided, abit, by.address);
                 walk.decided[usize::from(!alike)] |= bit;
                 alike
             };
@@ -218,6 +265,22 @@ fn of_groups_only(c: &Logged<'_>) -> bool {
     matches!(c, Logged::Group(c) if !matches!(c.peer, Side::Source))
 }
 
+/// Whether a logged check reads the source's address but not its groups: a network ACL crossing
+/// from it, or the return leg's read of it. Such checks decide alike for every class of the same
+/// address.
+fn of_address_only(c: &Logged<'_>) -> bool {
+    matches!(c, Logged::Acl { .. } | Logged::Address)
+}
+
+/// What is known, for one class, of a kept walk's checks of its groups alone
+/// ([`of_groups_only`]) and of its address alone ([`of_address_only`]): alike (`Some(true)`:
+/// they are not made again), not alike, or not known (`None`: they are made).
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Known {
+    groups: Option<bool>,
+    address: Option<bool>,
+}
+
 /// Whether every logged check decides for `source` (its groups and address) as it did when
 /// logged by `walk`: a check made with the same groups (and, from the source, the same
 /// address) is the same check and decides alike without being made again. The public-IP state
@@ -225,23 +288,26 @@ fn of_groups_only(c: &Logged<'_>) -> bool {
 /// groups and address. Nothing is recorded as read ([`read_as`] records a replayed cell's
 /// reads).
 ///
-/// `by_groups` is what is known of the checks that read the source's groups alone
-/// ([`of_groups_only`]) for these groups: alike (`Some(true)`: they are not made again), or
-/// not known (`None`: they are made, and `by_groups` becomes `Some(false)` when one decides
+/// `by` is what is known of the checks that read the source's groups alone
+/// ([`of_groups_only`]) for these groups, and of those that read its address alone
+/// ([`of_address_only`]) for this address: alike (`Some(true)`: they are not made again), or
+/// not known (`None`: they are made, and the kind becomes `Some(false)` when one decides
 /// otherwise, `Some(true)` when the whole log was found alike).
 fn replays<T>(
     ctx: &Ctx<'_>,
     log: &[Logged<'_>],
     source: &Source,
     walk: &Walked<T>,
-    by_groups: &mut Option<bool>,
+    by: &mut Known,
 ) -> bool {
     let (groups, address) = (&source.groups[..], source.address);
     let walked = walk.address;
     let same_groups = groups == &walk.groups[..];
-    let known = *by_groups == Some(true);
+    let known_groups = by.groups == Some(true);
+    let known_address = by.address == Some(true) || address == walked;
     let alike = log.iter().all(|c| match c {
-        Logged::Group(_) if known && of_groups_only(c) => true,
+        Logged::Group(_) if known_groups && of_groups_only(c) => true,
+        _ if known_address && of_address_only(c) => true,
         Logged::Group(c)
             if same_groups && (address == walked || !matches!(c.peer, Side::Source)) =>
         {
@@ -261,7 +327,7 @@ fn replays<T>(
             let same =
                 security_group::allows(ctx, c.direction, checked, &traffic, peer) == c.allowed;
             if !same && !matches!(c.peer, Side::Source) {
-                *by_groups = Some(false);
+                by.groups = Some(false);
             }
             same
         }
@@ -271,14 +337,25 @@ fn replays<T>(
             reply_ports,
             allowed,
         } => {
-            address == walked || acl_allows(ctx, subnet, direction, address, reply_ports) == allowed
+            let same = acl_allows(ctx, subnet, direction, address, reply_ports) == allowed;
+            if !same {
+                by.address = Some(false);
+            }
+            same
         }
-        Logged::Address => address == walked,
+        Logged::Address => {
+            // Another address: only the walk's own replays (the return leg's route).
+            by.address = Some(false);
+            false
+        }
         // Compared apart ([`Cells::replayed`]).
         Logged::PublicIp => true,
     });
     if alike {
-        *by_groups = Some(true);
+        *by = Known {
+            groups: Some(true),
+            address: Some(true),
+        };
     }
     alike
 }
@@ -300,6 +377,7 @@ pub(super) fn walks_alike<'m, T: PartialEq + std::fmt::Debug>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::eval::facts::AclDirection;
     use proptest::prelude::*;
 
     /// A kept walk that read the tables, groups, ACL crossings and AZs `bits` (and every
@@ -329,6 +407,102 @@ mod tests {
             reads,
             decided: [0; 2],
             groups_decided: [0; 2],
+            address_decided: [0; 2],
+        }
+    }
+
+    /// A source in subnet 0 with `groups` and `address`.
+    fn source(groups: &[u32], address: ipnet::Ipv4Net) -> Source {
+        Source {
+            origin: crate::eval::facts::Origin::Subnet {
+                id: Default::default(),
+                public_ip: false,
+            },
+            subnet: 0,
+            public_ip: false,
+            address,
+            groups: groups.iter().copied().collect(),
+        }
+    }
+
+    /// A log's checks of the source's address alone (the network ACL crossings from it) are
+    /// decided once per address, whatever the groups: on the shipped scenarios with network
+    /// ACLs, a walk logged with one address and one group set is replayed by every class of
+    /// other addresses and group sets in turn, what was found per address and per group set
+    /// kept between them as [`Cells::replayed`] keeps it, and each answer is the whole log's
+    /// (made afresh); both answers occur, and some are found from the kept knowledge alone.
+    #[test]
+    fn address_checks_are_decided_once_per_address() {
+        let (mut alike, mut unlike, mut from_kept) = (0, 0, 0);
+        for name in ["security-layers", "nacl-ephemeral"] {
+            let model = crate::model::shipped_scenario(name);
+            let s = model.scenario();
+            let sec = model.security();
+            let ctx = Ctx::verdicts(&model, &[], Default::default());
+            let mut addresses: Vec<ipnet::Ipv4Net> =
+                s.subnets.iter().filter_map(|n| n.cidr).collect();
+            addresses.extend(
+                s.instances
+                    .iter()
+                    .filter_map(|i| i.private_ip)
+                    .map(ipnet::Ipv4Net::from),
+            );
+            // One bit per address, as [`Cells::checks_of`] gives them (none past 64).
+            addresses.truncate(64);
+            let group_sets: Vec<Vec<u32>> =
+                sec.instance_groups.iter().map(|g| g.to_vec()).collect();
+            let walked = addresses[0];
+            let mut log: Vec<Logged<'_>> = Vec::new();
+            for subnet in 0..s.subnets.len() {
+                for direction in [AclDirection::Inbound, AclDirection::Outbound] {
+                    let reply_ports = sec.ephemeral;
+                    let allowed = acl_allows(&ctx, subnet, direction, walked, reply_ports);
+                    log.push(Logged::Acl {
+                        subnet,
+                        direction,
+                        reply_ports,
+                        allowed,
+                    });
+                }
+            }
+            let mut walk = walked_by(&group_sets[0], walked);
+            for groups in &group_sets {
+                for (a, &address) in addresses.iter().enumerate() {
+                    let class = source(groups, address);
+                    let abit = 1u64 << a;
+                    let mut by = Known {
+                        groups: None,
+                        address: known(&walk.address_decided, abit),
+                    };
+                    let fresh = replays(&ctx, &log, &class, &walk, &mut Known::default());
+                    let got = match by.address {
+                        Some(b) => {
+                            from_kept += 1;
+                            b
+                        }
+                        None => replays(&ctx, &log, &class, &walk, &mut by),
+                    };
+                    assert_eq!(got, fresh, "{name} {address} {groups:?}");
+                    keep(&mut walk.address_decided, abit, by.address);
+                    match fresh {
+                        true => alike += 1,
+                        false => unlike += 1,
+                    }
+                }
+            }
+        }
+        assert!(
+            alike > 0 && unlike > 0 && from_kept > 0,
+            "{alike} {unlike} {from_kept}"
+        );
+    }
+
+    /// A kept walk of `groups` and `address` that read nothing.
+    fn walked_by(groups: &[u32], address: ipnet::Ipv4Net) -> Walked<u8> {
+        Walked {
+            address,
+            groups: groups.iter().copied().collect(),
+            ..walked(&[], false, false)
         }
     }
 
