@@ -52,8 +52,10 @@ impl DepsCell {
 pub(crate) struct Bits {
     /// Indexes 0..512.
     low: [u64; LOW_WORDS],
-    /// Words of indexes 512 on, grown to the highest set; may end in zero words.
-    high: Vec<u64>,
+    /// Words of indexes 512 on, grown to the highest set (may end in zero words); none until
+    /// one is set. A boxed slice, two words wide: a walk's reads are six sets, moved several
+    /// times per walk, and a list's three words in each made them 48 bytes larger.
+    high: Option<Box<[u64]>>,
 }
 
 /// Words of [`Bits`]'s fixed block.
@@ -73,19 +75,32 @@ impl Bits {
     #[inline(never)]
     fn set_high(&mut self, i: usize) {
         let w = i / 64 - LOW_WORDS;
-        if self.high.len() <= w {
-            self.high.resize(w + 1, 0);
+        self.grow_high(w + 1)[w] |= 1 << (i % 64);
+    }
+
+    /// The words past the fixed block, at least `words` of them (grown with zeros).
+    fn grow_high(&mut self, words: usize) -> &mut [u64] {
+        let high = self.high.get_or_insert_default();
+        if high.len() < words {
+            let mut grown = std::mem::take(high).into_vec();
+            grown.resize(words, 0);
+            *high = grown.into_boxed_slice();
         }
-        self.high[w] |= 1 << (i % 64);
+        high
+    }
+
+    /// The words past the fixed block (none made: empty).
+    fn high(&self) -> &[u64] {
+        self.high.as_deref().unwrap_or_default()
     }
 
     pub fn intersects(&self, other: &Bits) -> bool {
         let meet = |a: &[u64], b: &[u64]| a.iter().zip(b).any(|(a, b)| a & b != 0);
-        meet(&self.low, &other.low) || meet(&self.high, &other.high)
+        meet(&self.low, &other.low) || meet(self.high(), other.high())
     }
 
     pub fn is_empty(&self) -> bool {
-        self.low.iter().chain(&self.high).all(|&w| w == 0)
+        self.low.iter().chain(self.high()).all(|&w| w == 0)
     }
 
     /// Add `other`'s indexes.
@@ -94,8 +109,8 @@ impl Bits {
         for (a, b) in self.low.iter_mut().zip(&other.low) {
             *a |= b;
         }
-        if !other.high.is_empty() {
-            self.union_high(&other.high);
+        if let Some(high) = &other.high {
+            self.union_high(high);
         }
     }
 
@@ -103,10 +118,7 @@ impl Bits {
     #[cold]
     #[inline(never)]
     fn union_high(&mut self, other: &[u64]) {
-        if self.high.len() < other.len() {
-            self.high.resize(other.len(), 0);
-        }
-        for (a, b) in self.high.iter_mut().zip(other) {
+        for (a, b) in self.grow_high(other.len()).iter_mut().zip(other) {
             *a |= b;
         }
     }
@@ -116,9 +128,10 @@ impl Bits {
 /// zero words the other never grew to).
 impl PartialEq for Bits {
     fn eq(&self, other: &Bits) -> bool {
-        let (short, long) = match self.high.len() <= other.high.len() {
-            true => (&self.high, &other.high),
-            false => (&other.high, &self.high),
+        let (a, b) = (self.high(), other.high());
+        let (short, long) = match a.len() <= b.len() {
+            true => (a, b),
+            false => (b, a),
         };
         self.low == other.low
             && long[..short.len()] == short[..]
@@ -340,19 +353,20 @@ mod tests {
         other.set(700);
         assert_eq!(grown, other);
         // Grown further by a union with an empty set's heap words: still equal.
-        let mut wide = Bits::default();
-        wide.high.resize(20, 0);
+        let wide = Bits {
+            high: Some(vec![0; 20].into()),
+            ..Bits::default()
+        };
         grown.union(&wide);
         assert_eq!(grown, other);
         assert_eq!(other, grown);
         assert!(!of(&[511]).intersects(&of(&[512])));
         assert!(of(&[512]).intersects(&of(&[512, 4])));
-        assert!(
-            Bits {
-                high: vec![0; 3],
-                ..Bits::default()
-            }
-            .is_empty()
-        );
+        let zeros = Bits {
+            high: Some(vec![0; 3].into()),
+            ..Bits::default()
+        };
+        assert!(zeros.is_empty());
+        assert_eq!(zeros, Bits::default());
     }
 }
