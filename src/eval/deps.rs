@@ -42,43 +42,104 @@ impl DepsCell {
     }
 }
 
-/// A set of small indexes (tables, subnets, AZs) as bits, the first 512 kept inline: the
-/// matrix records a fresh set for every walk, and growing one on the heap cost more than the
-/// walk's security checks.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Bits(smallvec::SmallVec<[u64; 8]>);
+/// A set of small indexes (tables, subnets, AZs, groups, ACL crossings) as bits, the first 512
+/// in a fixed block and those past it in a list on the heap: the matrix records a fresh set
+/// for every walk, and growing one on the heap cost more than the walk's security checks. The
+/// fixed block is never resized (a `SmallVec` of eight words grew to each set's highest word
+/// on its first sets, 3.2 million instructions of `security all`); the heap list is made only
+/// for indexes past 512 (on the security bench model, none).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Bits {
+    /// Indexes 0..512.
+    low: [u64; LOW_WORDS],
+    /// Words of indexes 512 on, grown to the highest set (may end in zero words); none until
+    /// one is set. A boxed slice, two words wide: a walk's reads are six sets, moved several
+    /// times per walk, and a list's three words in each made them 48 bytes larger.
+    high: Option<Box<[u64]>>,
+}
+
+/// Words of [`Bits`]'s fixed block.
+const LOW_WORDS: usize = 8;
 
 impl Bits {
+    #[inline]
     pub fn set(&mut self, i: usize) {
-        let w = i / 64;
-        if self.0.len() <= w {
-            self.0.resize(w + 1, 0);
+        match self.low.get_mut(i / 64) {
+            Some(w) => *w |= 1 << (i % 64),
+            None => self.set_high(i),
         }
-        self.0[w] |= 1 << (i % 64);
+    }
+
+    /// [`Self::set`] of an index past the fixed block.
+    #[cold]
+    #[inline(never)]
+    fn set_high(&mut self, i: usize) {
+        let w = i / 64 - LOW_WORDS;
+        self.grow_high(w + 1)[w] |= 1 << (i % 64);
+    }
+
+    /// The words past the fixed block, at least `words` of them (grown with zeros).
+    fn grow_high(&mut self, words: usize) -> &mut [u64] {
+        let high = self.high.get_or_insert_default();
+        if high.len() < words {
+            let mut grown = std::mem::take(high).into_vec();
+            grown.resize(words, 0);
+            *high = grown.into_boxed_slice();
+        }
+        high
+    }
+
+    /// The words past the fixed block (none made: empty).
+    fn high(&self) -> &[u64] {
+        self.high.as_deref().unwrap_or_default()
     }
 
     pub fn intersects(&self, other: &Bits) -> bool {
-        self.0.iter().zip(&other.0).any(|(a, b)| a & b != 0)
+        let meet = |a: &[u64], b: &[u64]| a.iter().zip(b).any(|(a, b)| a & b != 0);
+        meet(&self.low, &other.low) || meet(self.high(), other.high())
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.iter().all(|&w| w == 0)
+        self.low.iter().chain(self.high()).all(|&w| w == 0)
     }
 
     /// Add `other`'s indexes.
+    #[inline]
     pub fn union(&mut self, other: &Bits) {
-        // Most sets a replayed cell adds are empty (its walk read no AZ, no other table).
-        if other.0.is_empty() {
-            return;
+        for (a, b) in self.low.iter_mut().zip(&other.low) {
+            *a |= b;
         }
-        if self.0.len() < other.0.len() {
-            self.0.resize(other.0.len(), 0);
+        if let Some(high) = &other.high {
+            self.union_high(high);
         }
-        for (a, b) in self.0.iter_mut().zip(&other.0) {
+    }
+
+    /// [`Self::union`] of the words past the fixed block.
+    #[cold]
+    #[inline(never)]
+    fn union_high(&mut self, other: &[u64]) {
+        for (a, b) in self.grow_high(other.len()).iter_mut().zip(other) {
             *a |= b;
         }
     }
 }
+
+/// The same indexes: the heap words compared as far as either has a set bit (one set may keep
+/// zero words the other never grew to).
+impl PartialEq for Bits {
+    fn eq(&self, other: &Bits) -> bool {
+        let (a, b) = (self.high(), other.high());
+        let (short, long) = match a.len() <= b.len() {
+            true => (a, b),
+            false => (b, a),
+        };
+        self.low == other.low
+            && long[..short.len()] == short[..]
+            && long[short.len()..].iter().all(|&w| w == 0)
+    }
+}
+
+impl Eq for Bits {}
 
 /// What a class's walks read of what edits change: the route tables they routed by, the
 /// subnets whose table association they looked up, the AZs whose failure they asked about, the
@@ -226,5 +287,86 @@ impl Deps {
             let azs = std::mem::take(&mut self.cell_azs);
             self.az_cells.push((service, azs));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::collections::BTreeSet;
+
+    /// The indexes of `bits` below `bound`, by [`Bits::intersects`] with one-index sets.
+    fn members(bits: &Bits, bound: usize) -> BTreeSet<usize> {
+        (0..bound)
+            .filter(|&i| {
+                let mut one = Bits::default();
+                one.set(i);
+                bits.intersects(&one)
+            })
+            .collect()
+    }
+
+    fn of(indexes: &[usize]) -> Bits {
+        let mut bits = Bits::default();
+        for &i in indexes {
+            bits.set(i);
+        }
+        bits
+    }
+
+    proptest! {
+        /// Sets of indexes below and past the fixed block (512) behave as sets: what was set
+        /// is in, nothing else; union, intersection, emptiness and equality are the sets',
+        /// whatever heap words either grew to.
+        #[test]
+        fn bits_are_sets_of_indexes(
+            a in proptest::collection::vec(prop_oneof![0usize..600, 0usize..2000], 0..12),
+            b in proptest::collection::vec(prop_oneof![0usize..600, 0usize..2000], 0..12),
+        ) {
+            let (sa, sb): (BTreeSet<usize>, BTreeSet<usize>) =
+                (a.iter().copied().collect(), b.iter().copied().collect());
+            let (ba, bb) = (of(&a), of(&b));
+            prop_assert_eq!(members(&ba, 2048), sa.clone());
+            prop_assert_eq!(ba.is_empty(), sa.is_empty());
+            prop_assert_eq!(ba.intersects(&bb), !sa.is_disjoint(&sb));
+            prop_assert_eq!(ba == bb, sa == sb);
+            let mut u = ba.clone();
+            u.union(&bb);
+            let su: BTreeSet<usize> = sa.union(&sb).copied().collect();
+            prop_assert_eq!(members(&u, 2048), su.clone());
+            // The same set made in another order (other heap words grown) is equal.
+            let mut v = bb.clone();
+            v.union(&ba);
+            prop_assert_eq!(&u, &v);
+            prop_assert_eq!(u == ba, su == sa);
+        }
+    }
+
+    /// A set whose heap words grew past another's, with zeros there, equals it; one with a bit
+    /// there does not; the fixed block's last index and the heap's first are told apart.
+    #[test]
+    fn heap_words_grown_to_zeros_compare_equal() {
+        let mut grown = of(&[3, 700]);
+        let mut other = of(&[3]);
+        assert_ne!(grown, other);
+        other.set(700);
+        assert_eq!(grown, other);
+        // Grown further by a union with an empty set's heap words: still equal.
+        let wide = Bits {
+            high: Some(vec![0; 20].into()),
+            ..Bits::default()
+        };
+        grown.union(&wide);
+        assert_eq!(grown, other);
+        assert_eq!(other, grown);
+        assert!(!of(&[511]).intersects(&of(&[512])));
+        assert!(of(&[512]).intersects(&of(&[512, 4])));
+        let zeros = Bits {
+            high: Some(vec![0; 3].into()),
+            ..Bits::default()
+        };
+        assert!(zeros.is_empty());
+        assert_eq!(zeros, Bits::default());
     }
 }
