@@ -142,21 +142,14 @@ impl App {
             }
             SecurityStep::AclForRule => {
                 if let Some((acl, outbound, _)) = parts(v) {
-                    self.ask(
-                        &tf(
-                            lang,
-                            if outbound {
-                                "ui-sec-outbound-of"
-                            } else {
-                                "ui-sec-inbound-of"
-                            },
-                            &[acl],
-                        ),
+                    self.ask_rule_text(
+                        acl,
+                        outbound,
                         t(lang, "ui-sec-acl-rule-hint"),
-                        Purpose::Security(SecurityStep::AclRuleText {
+                        SecurityStep::AclRuleText {
                             acl: acl.to_string(),
                             outbound,
-                        }),
+                        },
                     );
                 }
             }

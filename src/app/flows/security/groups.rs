@@ -148,28 +148,19 @@ impl App {
             }
             SecurityStep::GroupForRule => {
                 if let Some((group, egress, _)) = parts(v) {
-                    self.ask(
-                        &tf(
-                            lang,
-                            if egress {
-                                "ui-sec-outbound-of"
-                            } else {
-                                "ui-sec-inbound-of"
-                            },
-                            &[group],
-                        ),
-                        t(
-                            lang,
-                            if egress {
-                                "ui-sec-rule-hint-out"
-                            } else {
-                                "ui-sec-rule-hint-in"
-                            },
-                        ),
-                        Purpose::Security(SecurityStep::GroupRuleText {
+                    let hint = if egress {
+                        "ui-sec-rule-hint-out"
+                    } else {
+                        "ui-sec-rule-hint-in"
+                    };
+                    self.ask_rule_text(
+                        group,
+                        egress,
+                        t(lang, hint),
+                        SecurityStep::GroupRuleText {
                             group: group.to_string(),
                             egress,
-                        }),
+                        },
                     );
                 }
             }

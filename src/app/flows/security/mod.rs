@@ -231,6 +231,16 @@ impl App {
         ));
     }
 
+    /// The input for a new rule's text in one direction of a group or network ACL.
+    fn ask_rule_text(&mut self, id: &str, outbound: bool, hint: &str, step: SecurityStep) {
+        let prompt = if outbound {
+            "ui-sec-outbound-of"
+        } else {
+            "ui-sec-inbound-of"
+        };
+        self.ask(&tf(self.lang, prompt, &[id]), hint, Purpose::Security(step));
+    }
+
     /// What a typed line does: the edit, or the input again with what was wrong.
     pub(super) fn submit_security(&mut self, step: SecurityStep, input: Input) {
         let text = input.text.trim().to_string();
