@@ -613,4 +613,52 @@ fn edit_menu_hints_cut_at_the_border_say_so() {
     assert_eq!(cut.len(), 1, "{screen}");
     assert!(cut[0].contains("…┃"), "{screen}");
     insta::assert_snapshot!("edit_menu_ja_80x24", screen);
+    // Chosen, the cut item's hint shows in full on a row of its own, and a click on any row
+    // still picks the item drawn on it (the list gave up a row for the hint).
+    let at = |screen: &str| {
+        screen
+            .lines()
+            .position(|l| l.contains("› ゲートウェイエンドポイントを作成"))
+    };
+    for _ in 0..12 {
+        if at(&text(&frame(&mut app, 80, 24))).is_some() {
+            break;
+        }
+        press(&mut app, "j");
+    }
+    let screen = text(&frame(&mut app, 80, 24));
+    assert!(at(&screen).is_some(), "{screen}");
+    assert!(
+        screen.contains("» S3 または DynamoDB。ルートテーブルを 1 つ選んで作成"),
+        "{screen}"
+    );
+    let area = Rect::new(0, 0, 80, 24);
+    let labels = ["別のルートテーブルをメインにする", "NAT ゲートウェイを削除"];
+    for label in labels {
+        let screen = text(&frame(&mut app, 80, 24));
+        let (y, line) = screen
+            .lines()
+            .enumerate()
+            .find(|(_, l)| l.contains(label))
+            .unwrap_or_else(|| panic!("{label}: {screen}"));
+        let x = line[..line.find(label).unwrap()].chars().count() as u16;
+        let msg = ui::hit_test(&app, area, x, y as u16).expect("an item");
+        let Msg::PickAt(i) = msg else {
+            panic!("{msg:?}")
+        };
+        let Some(vpc_tui::app::Overlay::Picker(p)) = &app.overlay else {
+            panic!("the picker closed")
+        };
+        assert_eq!(p.items[p.visible()[i]].label, label);
+    }
+    // The row under the last item is the hint, not an item.
+    let screen = text(&frame(&mut app, 80, 24));
+    let y = screen
+        .lines()
+        .position(|l| l.contains("» S3 または"))
+        .unwrap();
+    assert!(
+        !matches!(ui::hit_test(&app, area, 10, y as u16), Some(Msg::PickAt(_))),
+        "{screen}"
+    );
 }

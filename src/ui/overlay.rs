@@ -163,13 +163,26 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 inner.width as usize,
                 theme.dim(),
             );
-            let list = Rect {
-                y: inner.y + 1,
-                height: inner.height.saturating_sub(1),
-                ..inner
-            };
+            let (list, whole) = picker_list(inner, p);
             let visible = p.visible();
             let top = first_shown(p.selected, list.height as usize);
+            // The chosen item's hint in full on a row of its own when the list cut it.
+            if let Some(row) = whole
+                && let Some(it) = visible.get(p.selected).map(|&i| &p.items[i])
+            {
+                let text = if it.detail.is_empty() {
+                    &it.label
+                } else {
+                    &it.detail
+                };
+                buf.set_stringn(
+                    row.x,
+                    row.y,
+                    truncate(&format!("  » {text}"), row.width as usize),
+                    row.width as usize,
+                    theme.dim(),
+                );
+            }
             for (row, &i) in visible
                 .iter()
                 .skip(top)
@@ -535,6 +548,45 @@ fn flip_columns(app: &App, area: Rect) -> FlipColumns {
     }
 }
 
+/// Inside a picker's frame: the list's rows (under the filter line) and, when the chosen item's
+/// label or hint is cut at the list's width and the list has room, a last row that shows it in
+/// full. Drawing and clicking both read it, so a click lands on the row it shows.
+fn picker_list(inner: Rect, p: &Picker) -> (Rect, Option<Rect>) {
+    let list = Rect {
+        y: inner.y + 1,
+        height: inner.height.saturating_sub(1),
+        ..inner
+    };
+    let visible = p.visible();
+    let Some(it) = visible.get(p.selected).map(|&i| &p.items[i]) else {
+        return (list, None);
+    };
+    let room = (list.width as usize).saturating_sub(2);
+    let shown = width(&it.label)
+        + if it.detail.is_empty() {
+            0
+        } else {
+            2 + width(&it.detail)
+        };
+    // A picker that already has a spare row below its items keeps its height; one cut by the
+    // screen gives up its last item row.
+    if shown <= room || list.height < 3 {
+        return (list, None);
+    }
+    let items = list.height.min(visible.len() as u16);
+    let spare = list.height > items;
+    let list = Rect {
+        height: if spare { items } else { list.height - 1 },
+        ..list
+    };
+    let row = Rect {
+        y: list.bottom(),
+        height: 1,
+        ..list
+    };
+    (list, Some(row))
+}
+
 /// The first item shown so that `selected` is on screen.
 fn first_shown(selected: usize, rows: usize) -> usize {
     if rows == 0 {
@@ -563,12 +615,13 @@ pub fn hotspots(app: &App, area: Rect) -> Vec<Hotspot> {
         return Vec::new();
     };
     let r = picker_rect(area, p, app.lang);
-    let inner = Rect {
+    let frame = Rect {
         x: r.x + 1,
-        y: r.y + 2,
+        y: r.y + 1,
         width: r.width.saturating_sub(2),
-        height: r.height.saturating_sub(3),
+        height: r.height.saturating_sub(2),
     };
+    let (inner, _) = picker_list(frame, p);
     let n = p.visible().len();
     let top = first_shown(p.selected, inner.height as usize);
     (0..(inner.height as usize).min(n.saturating_sub(top)))
