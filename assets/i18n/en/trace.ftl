@@ -355,6 +355,14 @@ sec-panel-stopped-first = ⚠ the path stops before { $earlier ->
     [some] the remaining checks
    *[none] any of these checks
 }: { $reason } ({ $code }; see the path)
+# The edit menu's security item: what the scenario has.
+sec-menu-detail = { $groups ->
+    [one] 1 group
+   *[other] { $groups } groups
+}, { $acls ->
+    [one] 1 network ACL
+   *[other] { $acls } network ACLs
+}
 sec-panel-not-evaluated = not evaluated: { $layers } (the scenario has no data for them)
 sec-panel-policy = { $kind ->
     [endpoint] endpoint policy

@@ -599,7 +599,6 @@ ui-no-ipv4 = no IPv4
 
 ## The edit menu's security flows (app/flows/security.rs).
 ui-sec-menu = Security groups, network ACLs, source/destination check
-ui-sec-menu-detail = { $a0 } groups, { $a1 } network ACLs
 ui-sec-rule-remove = Remove a security group rule
 ui-sec-rule-add = Add a security group rule
 ui-sec-rule-add-detail = tcp/443 from a CIDR, a group or a prefix list

@@ -359,6 +359,8 @@ sec-panel-stopped-first = ⚠ 経路は{ $earlier ->
     [some] 残りの判定
    *[none] これらの判定
 }に届く前に止まります: { $reason } ({ $code }、経路パネルを参照)
+# The edit menu's security item: what the scenario has.
+sec-menu-detail = グループ { $groups } 個、ネットワーク ACL { $acls } 個
 sec-panel-not-evaluated = 未評価: { $layers } (シナリオにデータがありません)
 sec-panel-policy = { $kind ->
     [endpoint] エンドポイントポリシー

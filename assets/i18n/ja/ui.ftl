@@ -598,7 +598,6 @@ ui-no-ipv4 = IPv4 なし
 
 ## 編集メニューのセキュリティ関連の操作 (app/flows/security.rs)。
 ui-sec-menu = セキュリティグループ、ネットワーク ACL、送信元/送信先チェック
-ui-sec-menu-detail = グループ { $a0 } 個、ネットワーク ACL { $a1 } 個
 ui-sec-rule-remove = セキュリティグループのルールを削除
 ui-sec-rule-add = セキュリティグループのルールを追加
 ui-sec-rule-add-detail = CIDR、グループ、プレフィックスリストからの tcp/443 など

@@ -70,13 +70,12 @@ pub(super) fn menu_item(app: &App) -> Option<PickItem> {
     any.then(|| {
         item(
             t(app.lang, "ui-sec-menu"),
-            tf(
+            crate::explain::msg(
                 app.lang,
-                "ui-sec-menu-detail",
-                &[
-                    &s.security_groups.len().to_string(),
-                    &s.network_acls.len().to_string(),
-                ],
+                "sec-menu-detail",
+                crate::explain::args()
+                    .n("groups", s.security_groups.len())
+                    .n("acls", s.network_acls.len()),
             ),
             "security",
         )
