@@ -4,13 +4,13 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Span;
 use ratatui::widgets::Widget;
 
 use crate::app::{App, Msg};
 use crate::i18n::{self, t, tf};
 
-use super::text::{fit, truncate};
+use super::text::{fit, pack, truncate};
 use super::theme::{Theme, cell_symbol};
 use super::{Hotspot, panel};
 
@@ -188,56 +188,17 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         .height
         .saturating_sub(HEADER_ROWS + w.rows as u16)
         .max(1);
-    let lines = legend_lines(pieces, inner.width as usize, free as usize);
+    let lines = pack(
+        pieces,
+        inner.width as usize,
+        Span::raw("  "),
+        "",
+        free as usize,
+    );
     let top = inner.bottom().saturating_sub(lines.len() as u16);
     for (i, line) in lines.iter().enumerate() {
         buf.set_line(inner.x, top + i as u16, line, inner.width);
     }
-}
-
-/// `pieces` on at most `rows` lines of `width` cells, two spaces between them, each piece
-/// whole where it fits; where they do not all fit, the last line ends in `…`.
-fn legend_lines(pieces: Vec<Span<'static>>, width: usize, rows: usize) -> Vec<Line<'static>> {
-    const GAP: usize = 2;
-    let mut lines: Vec<Vec<Span<'static>>> = vec![Vec::new()];
-    let mut used = 0;
-    let mut cut = false;
-    for piece in pieces {
-        let w = super::text::width(&piece.content);
-        let fresh = used == 0;
-        if !fresh && used + GAP + w > width {
-            if lines.len() == rows {
-                cut = true;
-                break;
-            }
-            lines.push(Vec::new());
-            used = 0;
-        }
-        let Some(line) = lines.last_mut() else { break };
-        if used > 0 {
-            line.push(Span::raw("  "));
-            used += GAP;
-        }
-        let piece = if used + w > width {
-            Span::styled(truncate(&piece.content, width - used), piece.style)
-        } else {
-            piece
-        };
-        used += super::text::width(&piece.content);
-        line.push(piece);
-    }
-    if cut && let Some(line) = lines.last_mut() {
-        // Room for the `…` that says more entries follow.
-        let total: usize = line.iter().map(|s| s.width()).sum();
-        if total + 2 <= width {
-            line.push(Span::raw(" …"));
-        } else if let Some(last) = line.last_mut() {
-            // No room after it: the last entry itself ends in `…`.
-            let w = super::text::width(&last.content);
-            last.content = truncate(&last.content, w.saturating_sub(1)).into();
-        }
-    }
-    lines.into_iter().map(Line::from).collect()
 }
 
 /// Whether a cell of the matrix goes through a resource or service-network endpoint or a
@@ -297,8 +258,13 @@ pub fn hotspots(app: &App, area: Rect) -> Vec<Hotspot> {
 
 #[cfg(test)]
 mod tests {
-    use super::legend_lines;
+    use super::pack;
     use ratatui::text::{Line, Span};
+
+    /// The legend's packing: two spaces between entries, no indent.
+    fn legend_lines(pieces: Vec<Span<'static>>, width: usize, rows: usize) -> Vec<Line<'static>> {
+        pack(pieces, width, Span::raw("  "), "", rows)
+    }
 
     /// Skipping the cells of a scenario without Lattice resources answers as reading them
     /// does, for every shipped scenario as loaded and with each AZ failed (and some have

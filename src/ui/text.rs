@@ -52,6 +52,60 @@ pub fn truncate_front_to_name(path: &str, max: usize) -> Option<String> {
     (width(&cut) <= max).then_some(cut)
 }
 
+/// `pieces` on as few lines of `width` cells as they need, `sep` between two on a line: a piece
+/// that does not fit where the line is starts the next line (after `indent`), and one wider
+/// than a whole line is cut with `…`. At most `max_rows` lines: where pieces are left over, the
+/// last line ends in `…` (after its last piece, or in it when there is no room).
+pub fn pack(
+    pieces: Vec<Span<'static>>,
+    width_cells: usize,
+    sep: Span<'static>,
+    indent: &'static str,
+    max_rows: usize,
+) -> Vec<Line<'static>> {
+    let sep_w = width(&sep.content);
+    let mut lines: Vec<Vec<Span<'static>>> = Vec::new();
+    let mut line: Vec<Span<'static>> = Vec::new();
+    // `fresh`: no piece on the line yet (it may hold the indent).
+    let (mut used, mut fresh, mut cut) = (0, true, false);
+    for mut piece in pieces {
+        let w = width(&piece.content);
+        if !fresh && used + sep_w + w > width_cells {
+            if lines.len() + 1 >= max_rows {
+                cut = true;
+                break;
+            }
+            lines.push(std::mem::take(&mut line));
+            if !indent.is_empty() {
+                line.push(Span::raw(indent));
+            }
+            used = width(indent);
+        } else if !fresh {
+            line.push(sep.clone());
+            used += sep_w;
+        }
+        if used + w > width_cells {
+            piece.content = truncate(&piece.content, width_cells.saturating_sub(used)).into();
+        }
+        used += width(&piece.content);
+        line.push(piece);
+        fresh = false;
+    }
+    if cut {
+        if used + 2 <= width_cells {
+            line.push(Span::raw(" …"));
+        } else if let Some(last) = line.last_mut() {
+            // No room after it: the last piece itself ends in `…`.
+            let w = width(&last.content);
+            last.content = truncate(&last.content, w.saturating_sub(1)).into();
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines.into_iter().map(Line::from).collect()
+}
+
 /// `s` cut or padded with spaces to exactly `w` cells.
 pub fn fit(s: &str, w: usize) -> String {
     let mut t = truncate(s, w);

@@ -249,7 +249,13 @@ pub(super) fn draw(
             theme.dim(),
         ));
     }
-    top.extend(pack_facts(facts, width_cells, theme));
+    top.extend(super::super::text::pack(
+        facts,
+        width_cells,
+        Span::styled(" · ", theme.dim()),
+        "  ",
+        usize::MAX,
+    ));
 
     let inner = col_width.saturating_sub(4);
     let Index {
@@ -576,37 +582,4 @@ pub(super) fn draw(
 
 fn on_off(b: bool) -> &'static str {
     if b { "ui-on" } else { "ui-off" }
-}
-
-/// `pieces` on as few lines as fit `width` cells, `·` between them on a line; a piece that does
-/// not fit where the line is goes to the next line, indented; one wider than a line is cut
-/// with `…`.
-fn pack_facts(pieces: Vec<Span<'static>>, width: usize, theme: &Theme) -> Vec<Line<'static>> {
-    const SEP: &str = " · ";
-    const INDENT: &str = "  ";
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut line: Vec<Span<'static>> = Vec::new();
-    // `fresh`: no piece on the line yet (it may hold the indent).
-    let (mut used, mut fresh) = (0, true);
-    for mut piece in pieces {
-        let w = super::super::text::width(&piece.content);
-        if !fresh && used + SEP.len() + w > width {
-            lines.push(Line::from(std::mem::take(&mut line)));
-            line.push(Span::raw(INDENT));
-            used = INDENT.len();
-        } else if !fresh {
-            line.push(Span::styled(SEP, theme.dim()));
-            used += SEP.len();
-        }
-        if used + w > width {
-            piece.content = truncate(&piece.content, width.saturating_sub(used)).into();
-        }
-        used += super::super::text::width(&piece.content);
-        line.push(piece);
-        fresh = false;
-    }
-    if !line.is_empty() {
-        lines.push(Line::from(line));
-    }
-    lines
 }
