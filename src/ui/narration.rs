@@ -83,31 +83,9 @@ pub(crate) fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
         ));
     } else {
         lines.push(Line::styled(score, theme.dim()));
-        lines.extend(
-            hard_lines(&step.source, w.max(1))
-                .into_iter()
-                .map(|l| Line::styled(l, theme.dim())),
-        );
+        lines.extend(wrap(&step.source, w, "", "", theme.dim(), theme.dim()));
     }
     lines
-}
-
-/// `text` in pieces of at most `w` cells, broken anywhere.
-fn hard_lines(text: &str, w: usize) -> Vec<String> {
-    let mut out = vec![String::new()];
-    let mut used = 0;
-    for c in text.chars() {
-        let cw = width(c.encode_utf8(&mut [0; 4]));
-        if used + cw > w && used > 0 {
-            out.push(String::new());
-            used = 0;
-        }
-        if let Some(last) = out.last_mut() {
-            last.push(c);
-        }
-        used += cw;
-    }
-    out
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -141,19 +119,4 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         area,
         buf,
     );
-}
-
-#[cfg(test)]
-mod tests {
-    use super::hard_lines;
-
-    #[test]
-    fn a_long_address_is_broken_not_cut() {
-        let url = "https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html";
-        let lines = hard_lines(url, 30);
-        assert_eq!(lines.concat(), url);
-        assert!(lines.iter().all(|l| l.len() <= 30));
-        assert_eq!(lines.len(), url.len().div_ceil(30));
-        assert_eq!(hard_lines("abc", 5), ["abc"]);
-    }
 }
