@@ -17,7 +17,7 @@ use ratatui::text::Line;
 use crate::app::App;
 use crate::eval::{
     AclCheck, AclDirection, Fact, GroupCheck, GroupDirection, GroupRule, Hop, PathTrace,
-    PolicyCheck, PolicyDecision, Reason, Stop, Verdict,
+    PolicyCheck, PolicyDecision, Stop, Verdict,
 };
 use crate::explain::{self, args, group_rule_text, msg, traffic_text};
 use crate::i18n::{Lang, t, tf};
@@ -286,23 +286,6 @@ impl Out<'_> {
     }
 }
 
-/// Whether a stop is one of this panel's layers (a group, an ACL, a source/destination check,
-/// a policy), so the panel shows where it was decided.
-fn is_security(r: Reason) -> bool {
-    matches!(
-        r,
-        Reason::SecurityGroupEgress
-            | Reason::SecurityGroupIngress
-            | Reason::NetworkAclOutbound
-            | Reason::NetworkAclInbound
-            | Reason::NetworkAclReply
-            | Reason::SourceDestCheck
-            | Reason::EndpointPolicyDenied
-            | Reason::BucketPolicyDenied
-            | Reason::PolicyNotEvaluable
-    )
-}
-
 /// `text`, with "✚ added by this step" when the lesson step being shown added its rule.
 fn added(lang: Lang, text: String, new: bool) -> String {
     match new {
@@ -452,7 +435,7 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> (Vec<Line<'static>>, Marks) 
     // "All checks allow" must not read as "the traffic gets through" when the path stopped
     // at something else first (a missing route): the checks after that point were never met.
     let stopped_first = match tr.verdict {
-        Verdict::Blocked(r) | Verdict::Unavailable(r) if !is_security(r) => Some(msg(
+        Verdict::Blocked(r) | Verdict::Unavailable(r) if !r.is_security_layer() => Some(msg(
             lang,
             "sec-panel-stopped-first",
             args()

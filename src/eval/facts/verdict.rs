@@ -188,6 +188,24 @@ impl Reason {
         )
     }
 
+    /// Whether a security layer decided it (a security group, a network ACL, a
+    /// source/destination check, an endpoint or bucket policy; aws-semantics.md §5b), not the
+    /// routing or an AZ.
+    pub fn is_security_layer(self) -> bool {
+        matches!(
+            self,
+            Reason::SecurityGroupEgress
+                | Reason::SecurityGroupIngress
+                | Reason::NetworkAclOutbound
+                | Reason::NetworkAclInbound
+                | Reason::NetworkAclReply
+                | Reason::SourceDestCheck
+                | Reason::EndpointPolicyDenied
+                | Reason::BucketPolicyDenied
+                | Reason::PolicyNotEvaluable
+        )
+    }
+
     pub const ALL: [Reason; 40] = [
         Reason::NoRoute,
         Reason::BlackholeRoute,
