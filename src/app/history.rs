@@ -157,10 +157,10 @@ impl App {
         self.refresh(
             Some(&before_model),
             before_trace,
-            What::Text(tf(
+            What::Text(crate::explain::msg(
                 self.lang,
-                "ui-reset-to-file-as-loaded-edit",
-                &[&steps.to_string()],
+                "ui-reset-to-loaded",
+                crate::explain::args().n("edits", steps),
             )),
         );
     }

@@ -303,10 +303,10 @@ impl App {
         );
         if dropped > 0 {
             line.push(' ');
-            line.push_str(&tf(
+            line.push_str(&crate::explain::msg(
                 self.lang,
-                "ui-edit-s-of-yours-replaced-by",
-                &[&dropped.to_string()],
+                "ui-lesson-edits-replaced",
+                crate::explain::args().n("edits", dropped),
             ));
         }
         if self.verdict_hidden() {

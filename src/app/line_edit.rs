@@ -3,8 +3,6 @@
 //! the word before the cursor. A bracketed paste arrives as one event and is inserted in one
 //! go (linear in its length), cut at [`MAX_INPUT`] characters with a message.
 
-use crate::i18n::tf;
-
 use super::{App, Msg, Overlay, StatusKind};
 
 /// Keys of the line editor that have no [`Msg`] of their own.
@@ -113,10 +111,12 @@ impl App {
         if left_out > 0 {
             self.status = Some((
                 StatusKind::Error,
-                tf(
+                crate::explain::msg(
                     self.lang,
-                    "ui-paste-was-cut-to-characters-left",
-                    &[&MAX_INPUT.to_string(), &left_out.to_string()],
+                    "ui-paste-cut",
+                    crate::explain::args()
+                        .n("max", MAX_INPUT)
+                        .n("left", left_out),
                 ),
             ));
         }

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::i18n::{t, tf};
+use crate::i18n::t;
 use crate::save::preserve::{Preserved, save_text};
 
 use super::flows::{PickItem, Picker, Purpose};
@@ -48,30 +48,34 @@ impl App {
                 .map(|f| crate::term_safe::printable(&f.display().to_string()).into_owned())
                 .unwrap_or_default();
             let id = if own_file {
-                "ui-comments-were-dropped"
+                "ui-comments-dropped"
             } else {
-                "ui-comments-were-not-carried-over"
+                "ui-comments-not-carried-over"
             };
-            return Some(tf(self.lang, id, &[&saved.lost.len().to_string(), &from]));
+            return Some(crate::explain::msg(
+                self.lang,
+                id,
+                crate::explain::args()
+                    .n("comments", saved.lost.len())
+                    .s("file", from),
+            ));
         }
         None
     }
 
     fn ask_before_dropping(&mut self, path: &Path, saved: &Preserved) {
         let shown = crate::term_safe::printable(&path.display().to_string()).into_owned();
-        let count = saved.lost.len().to_string();
+        let args = crate::explain::args()
+            .s("file", shown)
+            .n("comments", saved.lost.len());
         let title = if saved.rewritten {
-            tf(
-                self.lang,
-                "ui-cannot-be-edited-in-place-comments",
-                &[&shown, &count],
-            )
+            crate::explain::msg(self.lang, "ui-save-rewrites-without-comments", args)
         } else {
             let first = quote(&saved.lost[0]);
-            tf(
+            crate::explain::msg(
                 self.lang,
-                "ui-saving-would-drop-comments",
-                &[&shown, &count, &first],
+                "ui-save-would-drop-comments",
+                args.s("first", first),
             )
         };
         let item = |label: &str, detail: &str, value: &str| PickItem {

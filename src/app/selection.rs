@@ -3,7 +3,6 @@
 
 use super::{App, Msg, SourceItem, SourceKind, StatusKind, Tab, TargetItem, TargetKind};
 use crate::eval::{self, PathTrace, Query, QueryError};
-use crate::i18n::tf;
 use crate::model::{Edit, Model};
 
 impl App {
@@ -285,13 +284,12 @@ impl App {
         let Some(az) = self.model.scenario().availability_zones.get(i) else {
             self.status = Some((
                 StatusKind::Error,
-                tf(
+                crate::explain::msg(
                     self.lang,
-                    "ui-vpc-has-azs-there-is-no",
-                    &[
-                        &self.model.scenario().availability_zones.len().to_string(),
-                        &(i + 1).to_string(),
-                    ],
+                    "ui-no-such-az",
+                    crate::explain::args()
+                        .n("azs", self.model.scenario().availability_zones.len())
+                        .n("key", i + 1),
                 ),
             ));
             return;

@@ -59,7 +59,7 @@ pub use trace::*;
 pub use words::route_text;
 
 /// The message files, per language, in the order they are added to the bundle.
-pub const FILES: [(&str, &str, &str); 18] = [
+pub const FILES: [(&str, &str, &str); 20] = [
     (
         "en",
         "trace.ftl",
@@ -102,6 +102,11 @@ pub const FILES: [(&str, &str, &str); 18] = [
         include_str!("../../assets/i18n/en/import.ftl"),
     ),
     (
+        "en",
+        "counts.ftl",
+        include_str!("../../assets/i18n/en/counts.ftl"),
+    ),
+    (
         "ja",
         "trace.ftl",
         include_str!("../../assets/i18n/ja/trace.ftl"),
@@ -141,6 +146,11 @@ pub const FILES: [(&str, &str, &str); 18] = [
         "ja",
         "import.ftl",
         include_str!("../../assets/i18n/ja/import.ftl"),
+    ),
+    (
+        "ja",
+        "counts.ftl",
+        include_str!("../../assets/i18n/ja/counts.ftl"),
     ),
 ];
 

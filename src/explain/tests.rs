@@ -408,3 +408,87 @@ fn a_count_of_one_reads_in_the_singular() {
         "ほか 3 台のインスタンス"
     );
 }
+
+/// Every English sentence in `counts.ftl` with each of its counts at 1 says "1 flow", never
+/// "1 flows": the counts are the variables its messages select on.
+#[test]
+fn the_tuis_counted_sentences_read_in_the_singular_at_one() {
+    use fluent_syntax::ast::{Entry, Expression, InlineExpression, PatternElement};
+    let (_, _, text) = FILES
+        .iter()
+        .find(|(lang, file, _)| *lang == "en" && *file == "counts.ftl")
+        .expect("counts.ftl is a message file");
+    let resource = fluent_syntax::parser::parse(*text).expect("counts.ftl parses");
+    let mut checked = 0;
+    for entry in resource.body {
+        let Entry::Message(m) = entry else { continue };
+        let mut counts: Vec<&'static str> = Vec::new();
+        let mut words: Vec<&'static str> = Vec::new();
+        let mut visit = |e: &InlineExpression<&str>, counted: bool| {
+            if let InlineExpression::VariableReference { id } = e {
+                let name: &'static str = Box::leak(id.name.to_string().into_boxed_str());
+                if counted {
+                    counts.push(name)
+                } else {
+                    words.push(name)
+                }
+            }
+        };
+        let pattern = m.value.expect("a value");
+        for element in &pattern.elements {
+            if let PatternElement::Placeable { expression } = element {
+                match expression {
+                    Expression::Select { selector, variants } => {
+                        visit(selector, true);
+                        for v in variants {
+                            for e in &v.value.elements {
+                                if let PatternElement::Placeable {
+                                    expression: Expression::Inline(i),
+                                } = e
+                                {
+                                    visit(i, true);
+                                }
+                            }
+                        }
+                    }
+                    Expression::Inline(i) => visit(i, false),
+                }
+            }
+        }
+        assert!(
+            !counts.is_empty(),
+            "{}: counts.ftl holds messages with counts",
+            m.id.name
+        );
+        let mut a = args();
+        for w in words.iter().filter(|w| !counts.contains(w)) {
+            a = a.s(w, "x");
+        }
+        for c in &counts {
+            a = a.n(c, 1);
+        }
+        let line = msg(Lang::En, m.id.name, a);
+        let mut tokens = line.split(|c: char| !c.is_ascii_alphanumeric()).peekable();
+        while let Some(t) = tokens.next() {
+            if t == "1"
+                && let Some(next) = tokens.peek()
+            {
+                assert!(
+                    !(next.ends_with('s') && next.len() > 2),
+                    "{}: {line:?} says 1 {next}",
+                    m.id.name
+                );
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked >= 10, "only {checked} messages checked");
+    assert_eq!(
+        msg(
+            Lang::En,
+            "ui-matrix-size",
+            args().n("instances", 1).n("columns", 4)
+        ),
+        "Matrix: 1 instance × 4 columns"
+    );
+}

@@ -100,13 +100,13 @@ pub fn lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
     let (flows, with_traffic) = c.flows.top(TOP_FLOWS);
     if !flows.is_empty() {
         out.push(Line::from(Span::styled(
-            tf(
+            crate::explain::msg(
                 lang,
-                "ui-traffic-flows-gb-month-by-default",
-                &[
-                    &c.flows.len().to_string(),
-                    &explain::cost_number(app.cost_inputs.default_gb_per_flow),
-                ],
+                "ui-cost-traffic",
+                explain::args().n("flows", c.flows.len()).s(
+                    "gb",
+                    explain::cost_number(app.cost_inputs.default_gb_per_flow),
+                ),
             ),
             theme.title(),
         )));

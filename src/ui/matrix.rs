@@ -82,13 +82,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             "ui-matrix-2",
             &[&app.path_label(), &i18n::verdict_words(lang, &tr.verdict)],
         ),
-        _ => tf(
+        _ => crate::explain::msg(
             lang,
-            "ui-matrix-instances-columns",
-            &[
-                &m.instances.len().to_string(),
-                &(m.services.len() + m.workloads.len()).to_string(),
-            ],
+            "ui-matrix-size",
+            crate::explain::args()
+                .n("instances", m.instances.len())
+                .n("columns", m.services.len() + m.workloads.len()),
         ),
     };
     if app.verdict_hidden() {
