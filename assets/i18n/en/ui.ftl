@@ -110,7 +110,7 @@ ui-modified = modified
 ui-untitled = (untitled)
 ui-tab-next-panel = Tab: next panel
 
-## overlays (ui/overlay.rs)
+## overlays (ui/overlay/)
 
 ui-nothing-matches = nothing matches
 ui-to-filter-enter-chooses-esc-closes = / to filter · Enter chooses · Esc closes

@@ -109,7 +109,7 @@ ui-modified = 未保存の変更あり
 ui-untitled = (無題)
 ui-tab-next-panel = Tab: 次のパネル
 
-## overlays (ui/overlay.rs)
+## overlays (ui/overlay/)
 
 ui-nothing-matches = 一致する項目がありません
 ui-to-filter-enter-chooses-esc-closes = / で絞り込み · Enter で選択 · Esc で閉じる
