@@ -7,12 +7,32 @@ use crate::cost::{
     Unit, Way,
 };
 
-/// A number as the panel shows it: no decimals when whole, else two ("730", "0.50").
+/// A number as the panel shows it: no decimals when whole, else two ("730", "0.50"). Whole
+/// after rounding to cents counts as whole: a sum of thirds that is 1000 less a rounding error
+/// reads "1000", not "1000.00".
 pub fn cost_number(x: f64) -> String {
-    if x.fract() == 0.0 {
-        format!("{x:.0}")
+    let cents = (x * 100.0).round();
+    if cents % 100.0 == 0.0 {
+        // `+ 0.0` turns a negative zero into "0".
+        format!("{:.0}", cents / 100.0 + 0.0)
     } else {
         format!("{x:.2}")
+    }
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::cost_number;
+
+    #[test]
+    fn a_number_is_whole_when_its_cents_are() {
+        assert_eq!(cost_number(730.0), "730");
+        assert_eq!(cost_number(0.5), "0.50");
+        assert_eq!(cost_number(1000.0 / 3.0 * 3.0 - 1e-9), "1000");
+        assert_eq!(cost_number(999.999_999_9), "1000");
+        assert_eq!(cost_number(33.333_333), "33.33");
+        assert_eq!(cost_number(0.004), "0");
+        assert_eq!(cost_number(-0.001), "0");
     }
 }
 
