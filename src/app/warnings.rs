@@ -11,13 +11,13 @@ impl App {
         let (import, validation) = (self.import_warnings.len(), self.model.warnings().len());
         match (import, validation) {
             (0, 0) => t(self.lang, "ui-choose-path-s-source-t-target").to_string(),
-            (0, n) => tf(
+            (0, n) => crate::explain::msg(
                 self.lang,
-                "ui-warning-s-from-validation",
-                &[
-                    &n.to_string(),
-                    &crate::explain::diagnostic(self.lang, &self.model.warnings()[0]),
-                ],
+                "ui-validation-warnings",
+                crate::explain::args().n("warnings", n).s(
+                    "first",
+                    crate::explain::diagnostic(self.lang, &self.model.warnings()[0]),
+                ),
             ),
             (i, n) => tf(
                 self.lang,

@@ -20,22 +20,6 @@ pub fn cost_number(x: f64) -> String {
     }
 }
 
-#[cfg(test)]
-mod number_tests {
-    use super::cost_number;
-
-    #[test]
-    fn a_number_is_whole_when_its_cents_are() {
-        assert_eq!(cost_number(730.0), "730");
-        assert_eq!(cost_number(0.5), "0.50");
-        assert_eq!(cost_number(1000.0 / 3.0 * 3.0 - 1e-9), "1000");
-        assert_eq!(cost_number(999.999_999_9), "1000");
-        assert_eq!(cost_number(33.333_333), "33.33");
-        assert_eq!(cost_number(0.004), "0");
-        assert_eq!(cost_number(-0.001), "0");
-    }
-}
-
 /// What a line item is for: "interface endpoint vpce-ssm: ENI in us-east-1c".
 pub fn cost_item(lang: Lang, what: &ItemFor) -> String {
     let a = args();
@@ -312,5 +296,21 @@ fn spaced(lang: Lang, text: String) -> String {
     match lang {
         Lang::Ja => super::model::latin_spacing(&text),
         Lang::En => text,
+    }
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::cost_number;
+
+    #[test]
+    fn a_number_is_whole_when_its_cents_are() {
+        assert_eq!(cost_number(730.0), "730");
+        assert_eq!(cost_number(0.5), "0.50");
+        assert_eq!(cost_number(1000.0 / 3.0 * 3.0 - 1e-9), "1000");
+        assert_eq!(cost_number(999.999_999_9), "1000");
+        assert_eq!(cost_number(33.333_333), "33.33");
+        assert_eq!(cost_number(0.004), "0");
+        assert_eq!(cost_number(-0.001), "0");
     }
 }

@@ -58,3 +58,13 @@ ui-reset-to-loaded = reset to the file as loaded ({ $edits ->
     [one] 1 edit
    *[other] { $edits } edits
 } undone; Ctrl-r redoes them)
+# The title of the list of matrix cells the last edit flipped (c).
+ui-flipped-cells-title = { $cells ->
+    [one] 1 cell
+   *[other] { $cells } cells
+} flipped by: { $edit } (Esc closes)
+# The status line on opening a scenario that validation warned about.
+ui-validation-warnings = { $warnings ->
+    [one] 1 warning from validation
+   *[other] { $warnings } warnings from validation, the first
+}: { $first }

@@ -100,7 +100,6 @@ ui-matrix-2 = Matrix: { $a0 }: { $a1 }
 ui-keys-esc-closes = Keys (Esc closes)
 ui-unsaved-edits = Unsaved edits
 ui-enter-accepts-esc-cancels = { $a0 } (Enter accepts, Esc cancels)
-ui-cell-s-flipped-by-esc-closes = { $a0 } cell(s) flipped by: { $a1 } (Esc closes)
 
 ## header, tab bar, status, small screens (ui/mod.rs)
 
@@ -213,7 +212,6 @@ ui-targets = targets
 ## status messages (app/mod.rs)
 
 ui-choose-path-s-source-t-target = Choose a path: s source, t target (or arrows in Topology and Matrix); e edits; 1-9 fail an AZ; ? help
-ui-warning-s-from-validation = { $a0 } warning(s) from validation: { $a1 }
 ui-path-2 = Path { $a0 }
 ui-last-change-flipped-no-matrix-cell = The last change flipped no matrix cell.
 ui-refused = Refused: { $a0 }

@@ -99,7 +99,6 @@ ui-matrix-2 = マトリクス: { $a0 }: { $a1 }
 ui-keys-esc-closes = キー操作 (Esc で閉じる)
 ui-unsaved-edits = 未保存の編集
 ui-enter-accepts-esc-cancels = { $a0 } (Enter で確定、Esc で取り消し)
-ui-cell-s-flipped-by-esc-closes = 「{ $a1 }」で結果が変わったセル: { $a0 } 個 (Esc で閉じる)
 
 ## header, tab bar, status, small screens (ui/mod.rs)
 
@@ -212,7 +211,6 @@ ui-targets = 宛先
 ## status messages (app/mod.rs)
 
 ui-choose-path-s-source-t-target = 経路を選びましょう: s で送信元、t で宛先 (トポロジーとマトリクスでは矢印キーでも)。e で編集、1-9 で AZ 障害、? でヘルプ
-ui-warning-s-from-validation = 検証で { $a0 } 件の警告: { $a1 }
 ui-path-2 = 経路 { $a0 }
 ui-last-change-flipped-no-matrix-cell = 直前の変更で結果が変わったマトリクスのセルはありません。
 ui-refused = 拒否されました: { $a0 }

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::app::App;
-use crate::i18n::{self, Lang, tf};
+use crate::i18n::{self, Lang};
 
 use super::{centred, clear};
 use crate::ui::text::{fit, width};
@@ -40,16 +40,16 @@ pub(super) fn render(app: &App, scroll: u16, theme: &Theme, area: Rect, buf: &mu
         })
         .collect();
     clear(r, buf);
-    let title = tf(
+    let title = crate::explain::msg(
         lang,
-        "ui-cell-s-flipped-by-esc-closes",
-        &[
-            &flips.len().to_string(),
-            &app.change
+        "ui-flipped-cells-title",
+        crate::explain::args().n("cells", flips.len()).s(
+            "edit",
+            app.change
                 .as_ref()
                 .map(|c| c.what.text(lang))
                 .unwrap_or_default(),
-        ],
+        ),
     );
     let block = panel(theme, title, true);
     let inner = block.inner(r);
