@@ -354,8 +354,7 @@ fn validate_good_and_bad() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains("valid"));
-    let dir = std::env::temp_dir().join(format!("vpc-tui-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("validate");
     let bad = dir.join("bad.ron");
     std::fs::write(
         &bad,
@@ -524,7 +523,6 @@ fn validate_and_check_speak_japanese() {
         .stderr(predicate::str::contains(
             "エラー: アベイラビリティーゾーン nowhere-1z はありません。",
         ));
-    let _ = std::fs::remove_dir_all(&d);
 }
 
 #[test]
@@ -646,7 +644,6 @@ fn validate_checks_lesson_steps_and_expectations() {
         .args(["validate", "scenarios/no-endpoint.ron"])
         .assert()
         .code(0);
-    let _ = std::fs::remove_dir_all(&d);
 }
 
 /// Case 5: `import -o` does not overwrite one of its own inputs.
@@ -681,7 +678,6 @@ fn import_does_not_overwrite_its_input() {
         .code(2)
         .stderr(predicate::str::contains("input files; not overwritten"));
     assert_eq!(std::fs::read(&input).unwrap(), before);
-    let _ = std::fs::remove_dir_all(&d);
 }
 
 /// Case 8: control characters in names and ids are escaped in text output.
@@ -721,7 +717,6 @@ fn control_characters_in_names_are_escaped() {
             .success()
             .stdout(no_esc());
     }
-    let _ = std::fs::remove_dir_all(&d);
 }
 
 /// `--overview --lang ja` prints the scenario's Japanese title and description; `--lang en`,
@@ -756,8 +751,7 @@ fn overview_in_japanese_prints_the_japanese_title() {
 /// another address.
 #[test]
 fn non_canonical_addresses_are_refused_with_line_and_column() {
-    let dir = std::env::temp_dir().join(format!("vpc-tui-canon-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("canon");
     let file = dir.join("octal.ron");
     std::fs::write(
         &file,
@@ -770,7 +764,6 @@ fn non_canonical_addresses_are_refused_with_line_and_column() {
         .code(2)
         .stderr(predicate::str::contains("octal.ron:1:38"))
         .stderr(predicate::str::contains("invalid IP address syntax"));
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// `--action` and `--resource` ask about one request: the bucket policy's stop names the

@@ -1,6 +1,8 @@
 //! End to end: the real binary in a pseudo-terminal, driven by keys, read back through a
 //! terminal emulator (vt100). Waits poll the screen with a deadline; nothing sleeps blindly.
 
+mod common;
+
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::{Path, PathBuf};
@@ -166,11 +168,9 @@ impl Session {
     }
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("vpc-tui-e2e-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A directory of the test's own, removed when it ends.
+fn temp_dir(name: &str) -> common::cli::Scratch {
+    common::cli::scratch(name)
 }
 
 fn copy_scenario(name: &str, dir: &Path) -> PathBuf {
@@ -364,6 +364,5 @@ fn signals_restore_the_terminal_and_keep_unsaved_edits() {
             assert_eq!(s.wait_exit(), 0);
             assert!(!kept.exists(), "saving makes the recovery file moot");
         }
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }

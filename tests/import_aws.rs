@@ -2,9 +2,12 @@
 //! values, pagination, malformed input, and the round trip (import → scenario → check gives the
 //! same verdicts as checking the imported set directly).
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 
 use assert_cmd::Command;
+use common::cli::{Scratch, scratch};
 use predicates::prelude::*;
 use vpc_tui::eval::{self, Query};
 use vpc_tui::import::{ImportError, load_aws_dir};
@@ -78,10 +81,8 @@ fn cidr(c: &str) -> Destination {
 }
 
 /// A copy of a fixture folder in a fresh temporary directory, with `edit` applied to one file.
-fn edited_copy(from: &str, tag: &str, file: &str, edit: impl Fn(&str) -> String) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("vpc-tui-import-{}-{tag}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+fn edited_copy(from: &str, tag: &str, file: &str, edit: impl Fn(&str) -> String) -> Scratch {
+    let dir = scratch(tag);
     for entry in std::fs::read_dir(from).unwrap() {
         let p = entry.unwrap().path();
         let name = p.file_name().unwrap().to_owned();
@@ -656,7 +657,8 @@ fn import_writes_ron_to_stdout_and_warnings_to_stderr() {
 
 #[test]
 fn import_to_a_file_then_check_it() {
-    let out = std::env::temp_dir().join(format!("vpc-tui-import-{}.ron", std::process::id()));
+    let dir = scratch("import-to-file");
+    let out = dir.join("imported.ron");
     vpc_tui()
         .args(["import", "aws", REFERENCE, "-o"])
         .arg(&out)
@@ -668,7 +670,6 @@ fn import_to_a_file_then_check_it() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains("valid"));
-    let _ = std::fs::remove_file(out);
 }
 
 #[test]
@@ -806,7 +807,8 @@ fn round_trip_gives_the_same_verdicts() {
 
 #[test]
 fn round_trip_through_the_cli() {
-    let out = std::env::temp_dir().join(format!("vpc-tui-roundtrip-{}.ron", std::process::id()));
+    let dir = scratch("roundtrip");
+    let out = dir.join("imported.ron");
     vpc_tui()
         .args(["import", "aws", REFERENCE, "-o"])
         .arg(&out)
@@ -827,7 +829,6 @@ fn round_trip_through_the_cli() {
         String::from_utf8_lossy(&from_file.stdout),
         String::from_utf8_lossy(&direct.stdout)
     );
-    let _ = std::fs::remove_file(out);
 }
 
 #[test]
@@ -1011,7 +1012,6 @@ fn cross_region_interface_endpoint_keeps_its_region() {
         Some(vpc_tui::eval::Via::InterfaceEndpoint),
         "{t:?}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 const IPV6: &str = "tests/fixtures/aws/ipv6-dual-stack";

@@ -3,8 +3,11 @@
 //! `list-resolver-rule-associations` (tests/fixtures/aws/dns-hosted-zones, the VPC of
 //! scenarios/dns-hosted-zones.ron with the same ids; docs/aws-import-fields.md lists the fields).
 
-use std::path::{Path, PathBuf};
+mod common;
 
+use std::path::Path;
+
+use common::cli::{Scratch, scratch};
 use vpc_tui::eval::{self, Query, Reason, Verdict};
 use vpc_tui::import::load_aws_dir;
 use vpc_tui::model::{Diagnostic, Model, RecordValue, ResolverRuleType, Scenario, WhatIf};
@@ -29,10 +32,8 @@ fn assert_warning(warnings: &[Diagnostic], rule: &str, object: &str, text: &str)
 }
 
 /// A copy of the fixture with `file` edited (or removed, when `edit` gives an empty text).
-fn edited(tag: &str, file: &str, edit: impl Fn(&str) -> String) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("vpc-tui-import-dns-{}-{tag}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+fn edited(tag: &str, file: &str, edit: impl Fn(&str) -> String) -> Scratch {
+    let dir = scratch(tag);
     for entry in std::fs::read_dir(DNS).unwrap() {
         let p = entry.unwrap().path();
         let name = p.file_name().unwrap().to_owned();

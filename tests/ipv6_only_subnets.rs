@@ -5,6 +5,8 @@
 //! every query the CLI and the library answer over such a model (check by every family and
 //! format, the matrix, export, the cost estimate, suggestions) without a panic.
 
+mod common;
+
 use std::path::Path;
 
 use assert_cmd::Command;
@@ -305,9 +307,7 @@ fn import_reads_ipv6_only_subnets_and_gives_the_scenario_verdicts() {
 /// A subnet without `CidrBlock` that is not `Ipv6Native` is left out with a warning naming it.
 #[test]
 fn import_leaves_out_a_subnet_without_any_block_it_can_read() {
-    let dir = std::env::temp_dir().join(format!("vpc-tui-v6only-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::cli::scratch("v6only");
     for f in std::fs::read_dir(FIXTURE).unwrap() {
         let f = f.unwrap().path();
         let mut text = std::fs::read_to_string(&f).unwrap();
@@ -326,7 +326,6 @@ fn import_leaves_out_a_subnet_without_any_block_it_can_read() {
             .any(|d| d.rule == "aws_ipv6_not_modelled" && d.object.contains("subnet-v6only-c")),
         "{w:#?}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// An endpoint interface in an IPv6-only subnet has no IPv4 address: the topology, endpoints

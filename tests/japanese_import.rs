@@ -6,6 +6,7 @@
 
 mod common;
 
+use common::cli::{Scratch, scratch};
 use common::english::english_run;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -18,9 +19,8 @@ const ODDITIES: &str = "tests/fixtures/aws/oddities";
 
 /// A directory holding only the oddities' `describe-vpcs` output: the importer warns that the
 /// subnets, the Region, the route tables and the DNS attributes are missing.
-fn vpcs_only() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("vpc-tui-ja-vpcs-only-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+fn vpcs_only() -> Scratch {
+    let dir = scratch("vpcs-only");
     std::fs::copy(Path::new(ODDITIES).join("vpcs.json"), dir.join("vpcs.json")).unwrap();
     dir
 }
@@ -33,7 +33,8 @@ fn all_warnings() -> Vec<(PathBuf, Diagnostic)> {
         .filter(|p| p.is_dir())
         .collect();
     dirs.sort();
-    dirs.push(vpcs_only());
+    let vpcs = vpcs_only();
+    dirs.push(vpcs.to_path_buf());
     let mut out = Vec::new();
     for dir in dirs {
         // moto-several-vpcs asks for --vpc; its VPCs are moto-basic's.
@@ -120,7 +121,8 @@ fn assert_japanese(stderr: &[u8], at_least: usize) {
 /// `vpc-tui --lang ja import aws`: the files it read, every warning and the summary line.
 #[test]
 fn import_aws_speaks_japanese() {
-    let out = std::env::temp_dir().join(format!("vpc-tui-ja-import-{}.ron", std::process::id()));
+    let dir = scratch("import");
+    let out = dir.join("imported.ron");
     let run = vpc_tui()
         .args(["--lang", "ja", "import", "aws", ODDITIES, "-o"])
         .arg(&out)
@@ -139,7 +141,6 @@ fn import_aws_speaks_japanese() {
     // The scenario file carries a Japanese title beside the English one.
     let written = std::fs::read_to_string(&out).unwrap();
     assert!(written.contains("AWS からインポート"), "{written}");
-    let _ = std::fs::remove_file(out);
     // `check --aws` prints the same warnings in Japanese.
     let run = vpc_tui()
         .args([

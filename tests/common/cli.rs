@@ -7,16 +7,37 @@ pub fn vpc_tui() -> Command {
     Command::cargo_bin("vpc-tui").unwrap()
 }
 
-/// An empty directory of its own for one test (`name`) of this test file and process.
-pub fn scratch(name: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!(
-        "vpc-tui-{}-{name}-{}",
-        env!("CARGO_CRATE_NAME"),
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+/// An empty directory of its own for one test (`name`) of this test file, removed when the test
+/// ends, passed or failed. It reads as a `Path` (`d.join(..)`, `.arg(&d)`).
+pub fn scratch(name: &str) -> Scratch {
+    Scratch(
+        tempfile::Builder::new()
+            .prefix(&format!("vpc-tui-{}-{name}-", env!("CARGO_CRATE_NAME")))
+            .tempdir()
+            .unwrap(),
+    )
+}
+
+/// A test's scratch directory ([`scratch`]): deleted with everything in it when dropped.
+pub struct Scratch(tempfile::TempDir);
+
+impl std::ops::Deref for Scratch {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        self.0.path()
+    }
+}
+
+impl AsRef<std::path::Path> for Scratch {
+    fn as_ref(&self) -> &std::path::Path {
+        self.0.path()
+    }
+}
+
+impl AsRef<std::ffi::OsStr> for Scratch {
+    fn as_ref(&self) -> &std::ffi::OsStr {
+        self.0.path().as_os_str()
+    }
 }
 
 /// Run with `args`, expect exit code `code`, and read stdout as one JSON value.
