@@ -38,6 +38,27 @@ fn matches_in(app: &App, table: &str) -> Vec<(String, bool, crate::eval::RouteRu
     out
 }
 
+/// The tables whose routes the selected path matched (what makes [`matches_in`] not empty),
+/// found in one pass over the path rather than once per table (800 at 4x the quota model).
+fn matched_tables(app: &App) -> Vec<&str> {
+    let mut out = Vec::new();
+    if let Ok(t) = &app.trace
+        && !app.verdict_hidden()
+    {
+        for h in t
+            .hops
+            .iter()
+            .chain(t.parts.iter().flat_map(|p| p.hops.iter()))
+        {
+            if h.kind == HopKind::RouteTable && h.decisions().iter().any(|d| !d.matches.is_empty())
+            {
+                out.push(h.id.as_str());
+            }
+        }
+    }
+    out
+}
+
 /// The order tables are listed in: the ones on the path first, then (in a lesson) the step's
 /// table (`App::lesson_table`: the one the step names, else its source subnet's) and the ones
 /// the step changed, the rest in file order. While the verdict is hidden no table is on the
@@ -51,11 +72,12 @@ fn order(app: &App) -> Vec<(usize, bool)> {
             !a.is_empty() || !r.is_empty()
         }
     };
+    let matched = matched_tables(app);
     let mut on: Vec<(usize, bool, bool)> = (0..s.route_tables.len())
         .map(|i| {
             (
                 i,
-                !matches_in(app, &s.route_tables[i].id).is_empty(),
+                matched.contains(&s.route_tables[i].id.as_str()),
                 focus == Some(i) || changed(i),
             )
         })
@@ -69,6 +91,11 @@ fn implicit_subnets<'a>(app: &'a App, table: &crate::model::RouteTable) -> Vec<&
     if !table.main {
         return Vec::new();
     }
+    main_implicit(app)
+}
+
+/// The subnets without an explicit association: those [`implicit_subnets`] gives a main table.
+fn main_implicit(app: &App) -> Vec<&str> {
     let s = app.model.scenario();
     s.subnets
         .iter()
@@ -82,6 +109,11 @@ fn implicit_subnets<'a>(app: &'a App, table: &crate::model::RouteTable) -> Vec<&
 }
 
 fn associations(app: &App, table: &crate::model::RouteTable) -> String {
+    associations_with(app, table, &implicit_subnets(app, table))
+}
+
+/// [`associations`], given the subnets the table reaches implicitly ([`implicit_subnets`]).
+fn associations_with(app: &App, table: &crate::model::RouteTable, implicit: &[&str]) -> String {
     let lang = app.lang;
     let t_ = table;
     // Explicit associations as written; the main table also reaches every subnet without one.
@@ -90,7 +122,7 @@ fn associations(app: &App, table: &crate::model::RouteTable) -> String {
         .iter()
         .map(|x| tf(lang, "ui-explicit", &[x]))
         .collect();
-    for id in implicit_subnets(app, t_) {
+    for id in implicit {
         assoc.push(tf(lang, "ui-main-implicit", &[id]));
     }
     for g in &t_.gateways {
@@ -107,15 +139,18 @@ fn associations(app: &App, table: &crate::model::RouteTable) -> String {
 /// per frame: each kind of association's text without its id, and how many times it names
 /// the id (the text of an id is that plus the id's length that many times); the separator;
 /// and the text for no association.
-struct AssocSizes {
+struct AssocSizes<'a> {
     /// Explicit, implicit (main), edge: (bytes without the id, times the id is named).
     kinds: [(usize, usize); 3],
     sep: usize,
     none: usize,
+    /// The subnets a main table reaches implicitly ([`main_implicit`]), listed once per frame.
+    implicit: Vec<&'a str>,
 }
 
-impl AssocSizes {
-    fn new(lang: crate::i18n::Lang) -> AssocSizes {
+impl<'a> AssocSizes<'a> {
+    fn new(app: &'a App) -> AssocSizes<'a> {
+        let lang = app.lang;
         let kind = |id: &'static str| {
             let bare = tf(lang, id, &[""]).len();
             // A one-byte id: the growth is how many times the message names it.
@@ -129,13 +164,19 @@ impl AssocSizes {
             ],
             sep: crate::explain::join(lang, ["", ""]).len(),
             none: t(lang, "ui-no-subnets").len(),
+            implicit: main_implicit(app),
         }
+    }
+
+    /// The subnets `table` reaches implicitly: [`implicit_subnets`], from the list made once.
+    fn implicit_of(&self, table: &crate::model::RouteTable) -> &[&'a str] {
+        if table.main { &self.implicit } else { &[] }
     }
 
     /// The byte length of `associations(app, table)`, without making it: the route tables
     /// panel measures every table every frame (800 at 4x the quota model) and most fit on
     /// their line.
-    fn len(&self, app: &App, table: &crate::model::RouteTable) -> usize {
+    fn len(&self, table: &crate::model::RouteTable) -> usize {
         let mut n = 0;
         let mut total = 0;
         let mut add = |(bare, times): (usize, usize), id: &str| {
@@ -145,7 +186,7 @@ impl AssocSizes {
         for x in &table.subnets {
             add(self.kinds[0], x);
         }
-        for id in implicit_subnets(app, table) {
+        for id in self.implicit_of(table) {
             add(self.kinds[1], id);
         }
         for g in &table.gateways {
@@ -404,10 +445,11 @@ fn table_height(app: &App, w: usize, i: usize, label: &str, sizes: &AssocSizes) 
     let table = &app.model.scenario().route_tables[i];
     // A text no longer in bytes than the line has cells fits on it (as `wrap_count` knows):
     // then it is not made.
-    let assoc = if label.len() + sizes.len(app, table) <= w {
+    let assoc = if label.len() + sizes.len(table) <= w {
         1
     } else {
-        super::text::wrap_count(&associations(app, table), w, label, "      ")
+        let text = associations_with(app, table, sizes.implicit_of(table));
+        super::text::wrap_count(&text, w, label, "      ")
     };
     let routes = app
         .model
@@ -465,7 +507,7 @@ pub fn window(
 ) -> (Vec<Line<'static>>, usize) {
     let order = order(app);
     let label = assoc_label(app);
-    let sizes = AssocSizes::new(app.lang);
+    let sizes = AssocSizes::new(app);
     let heights: Vec<usize> = order
         .iter()
         .map(|&(i, _)| table_height(app, w, i, &label, &sizes))
@@ -571,12 +613,13 @@ mod tests {
             let mut app = App::new(model, None, "scenario".into());
             for lang in crate::i18n::Lang::ALL {
                 app.set_lang(lang);
-                let sizes = AssocSizes::new(lang);
+                let sizes = AssocSizes::new(&app);
                 let label = assoc_label(&app);
                 let s = app.model.scenario();
                 for (i, table) in s.route_tables.iter().enumerate() {
                     let text = associations(&app, table);
-                    assert_eq!(sizes.len(&app, table), text.len(), "{file:?} {}", table.id);
+                    assert_eq!(sizes.len(table), text.len(), "{file:?} {}", table.id);
+                    assert_eq!(sizes.implicit_of(table), implicit_subnets(&app, table));
                     kinds[0] |= !table.subnets.is_empty();
                     kinds[1] |= !implicit_subnets(&app, table).is_empty();
                     kinds[2] |= !table.gateways.is_empty();
@@ -608,6 +651,29 @@ mod tests {
             kinds, [true; 4],
             "explicit, implicit, edge and no associations seen"
         );
+    }
+
+    /// The tables found on the path in one pass are those whose matches are not empty, for
+    /// every table, from every source to every target of every shipped scenario.
+    #[test]
+    fn the_matched_tables_are_those_with_matches() {
+        let mut seen = 0;
+        for (file, model) in crate::model::shipped_scenarios() {
+            let mut app = App::new(model, None, "scenario".into());
+            for source in [0, app.sources.len().saturating_sub(1)] {
+                app.update(crate::app::Msg::SelectSource(source));
+                for target in 0..app.targets.len() {
+                    app.update(crate::app::Msg::SelectTarget(target));
+                    let matched = matched_tables(&app);
+                    for table in &app.model.scenario().route_tables {
+                        let has = !matches_in(&app, &table.id).is_empty();
+                        assert_eq!(matched.contains(&table.id.as_str()), has, "{file:?}");
+                        seen += usize::from(has);
+                    }
+                }
+            }
+        }
+        assert!(seen > 10, "{seen}");
     }
 
     /// Issue 20: a lesson step opens the route-tables panel on its own table, the one its

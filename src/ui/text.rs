@@ -14,6 +14,16 @@ pub fn width(s: &str) -> usize {
 const NO_LINE_START: &str =
     "、。，．・：；？！ー）」』】〕〉》”’ゃゅょっァィゥェォャュョッ々,.:;!?)]}";
 
+/// Whether `c` must not begin a line ([`NO_LINE_START`]): an ASCII character is matched
+/// without searching the list (a paragraph of English asks for every character).
+fn no_line_start(c: char) -> bool {
+    if c.is_ascii() {
+        matches!(c, ',' | '.' | ':' | ';' | '!' | '?' | ')' | ']' | '}')
+    } else {
+        NO_LINE_START.contains(c)
+    }
+}
+
 fn is_wide_breakable(c: char) -> bool {
     // CJK ideographs, kana and full-width punctuation: a line may break between any two.
     matches!(c as u32, 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF)
@@ -127,7 +137,7 @@ fn piece_ranges(text: &str) -> Vec<(usize, usize)> {
     for (i, c) in text.char_indices() {
         let end = i + c.len_utf8();
         let cur_empty = start == i;
-        if is_wide_breakable(c) && !NO_LINE_START.contains(c) {
+        if is_wide_breakable(c) && !no_line_start(c) {
             if !cur_empty {
                 out.push((start, i));
             }
@@ -136,7 +146,7 @@ fn piece_ranges(text: &str) -> Vec<(usize, usize)> {
             after_space = false;
             continue;
         }
-        if NO_LINE_START.contains(c) && cur_empty {
+        if cur_empty && no_line_start(c) {
             // Glue to the previous piece so it never starts a line.
             if let Some(last) = out.last_mut() {
                 last.1 = end;
@@ -174,28 +184,37 @@ fn wrap_lines(
     let mut prefix = first;
     // The line's text so far: `text[cur.0..cur.1]` (pieces are next to each other).
     let mut cur = (0, 0);
-    let room = |prefix: &str| width_cells.saturating_sub(width(prefix)).max(1);
+    // Printable ASCII takes one cell a byte: then a stretch's width is its length, and the
+    // line so far is not measured again for every piece (a table's associations on the route
+    // tables panel are hundreds of pieces, counted every frame).
+    let ascii = text.bytes().all(|b| (0x20..0x7f).contains(&b));
+    let cells = |s: &str| if ascii { s.len() } else { width(s) };
+    let room_after = |prefix: &str| width_cells.saturating_sub(width(prefix)).max(1);
+    // The room on the line after its prefix: `first`'s, then `rest`'s.
+    let (mut room, room_rest) = (room_after(first), room_after(rest));
     let mut flush = |prefix: &str, cur: (usize, usize), lines: &mut usize| {
         line(prefix, &text[cur.0..cur.1]);
         *lines += 1;
     };
     for (start, end) in piece_ranges(text) {
         let piece = &text[start..end];
-        let pw = width(piece.trim_end());
-        if cur.0 != cur.1 && width(&text[cur.0..cur.1]) + pw > room(prefix) {
+        let pw = cells(piece.trim_end());
+        if cur.0 != cur.1 && cells(&text[cur.0..cur.1]) + pw > room {
             flush(prefix, cur, &mut lines);
             cur = (start, start);
             prefix = rest;
+            room = room_rest;
         }
-        if cur.0 == cur.1 && pw > room(prefix) {
+        if cur.0 == cur.1 && pw > room {
             // A piece longer than a whole line: break it by cells.
             cur = (start, start);
             for (i, c) in piece.char_indices() {
                 let cw = c.width().unwrap_or(0);
-                if width(&text[cur.0..cur.1]) + cw > room(prefix) && cur.0 != cur.1 {
+                if cells(&text[cur.0..cur.1]) + cw > room && cur.0 != cur.1 {
                     flush(prefix, cur, &mut lines);
                     cur = (start + i, start + i);
                     prefix = rest;
+                    room = room_rest;
                 }
                 cur.1 = start + i + c.len_utf8();
             }
@@ -380,10 +399,16 @@ mod tests {
             w in 1usize..30,
             first in 0usize..3,
             rest in 0usize..3,
+            ascii in proptest::bool::ANY,
         ) {
             const BITS: [&str; 12] =
                 ["a", "bc", "subnet-0a1", " ", "  ", "日", "本語", "。", "ー", ",", "é", "ｱ"];
-            let text: String = parts.iter().map(|&i| BITS[i]).collect();
+            // Printable ASCII alone (measured by its length), with the characters that must
+            // not start a line.
+            const ASCII: [&str; 12] =
+                ["a", "bc", "subnet-0a1", " ", "  ", ",", ".", ")", "?", "}", "x:", "(y"];
+            let bits = if ascii { ASCII } else { BITS };
+            let text: String = parts.iter().map(|&i| bits[i]).collect();
             let prefixes = ["", "    x: ", "「"];
             let (first, rest) = (prefixes[first], prefixes[rest]);
             let old = old_wrap(&text, w, first, rest, Style::new(), Style::new());

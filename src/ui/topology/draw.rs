@@ -153,6 +153,7 @@ pub(super) fn draw(
     let lang = app.lang;
     let path = &ix.path;
     let failed = app.failed_azs();
+    let selected = app.selected_source().map(|x| &x.kind);
     // What the current lesson step changed: marked ✚ unless the path's » says more.
     let changed = app.step_changes();
     let mark = |id: &str| path.contains(id);
@@ -304,6 +305,25 @@ pub(super) fn draw(
             if col.len() > rows {
                 break;
             }
+            // A box off screen whose rows all have focus 0 is only its number of rows: most of
+            // a quota-sized model's 800 boxes, in both of a frame's passes.
+            if changed.is_empty() {
+                let (count, first) = by_subnet.get(sub_i).copied().unwrap_or_default();
+                let listed = &first[..count.min(MAX_INSTANCES_PER_SUBNET)];
+                let holds_selected = match selected {
+                    Some(SourceKind::Subnet(x)) => *x == sub_i,
+                    Some(SourceKind::Instance(x)) => listed.contains(x),
+                    None => false,
+                };
+                if !holds_selected {
+                    let n = box_rows(app, ix, sub_i, count, listed);
+                    let start = col.len();
+                    if window.end <= start || start + n <= window.start {
+                        col.focus.resize(start + n, 0);
+                        continue;
+                    }
+                }
+            }
             let sub = &s.subnets[sub_i];
             let border = if marked[sub_i] {
                 theme.on_path()
@@ -312,10 +332,7 @@ pub(super) fn draw(
             } else {
                 theme.dim()
             };
-            let head_focus = if app
-                .selected_source()
-                .is_some_and(|x| x.kind == SourceKind::Subnet(sub_i))
-            {
+            let head_focus = if selected == Some(&SourceKind::Subnet(sub_i)) {
                 2
             } else {
                 focus(&sub.id)
@@ -402,9 +419,7 @@ pub(super) fn draw(
                 let Some(inst) = s.instances.get(i) else {
                     continue;
                 };
-                let selected = app
-                    .selected_source()
-                    .is_some_and(|x| x.kind == SourceKind::Instance(i));
+                let selected = selected == Some(&SourceKind::Instance(i));
                 let f = if selected { 2 } else { focus(&inst.id) };
                 put(&mut col, window, f, || {
                     let name = inst.name.as_deref().unwrap_or(&inst.id);
@@ -578,6 +593,31 @@ pub(super) fn draw(
         columns,
         bottom,
     }
+}
+
+/// How many rows subnet `sub_i`'s box takes, as [`draw`] makes them (its head, addresses,
+/// route table, listed instances and "… more", endpoint ENIs, NAT gateways, GWLB endpoints,
+/// appliance interfaces and its bottom), without making them. `count` and `listed`: its number
+/// of instances and those a box lists (the app's summary).
+fn box_rows(app: &App, ix: &Index, sub_i: usize, count: usize, listed: &[usize]) -> usize {
+    let s = app.model.scenario();
+    let sub = &s.subnets[sub_i];
+    let instances = listed
+        .iter()
+        .filter(|&&i| s.instances.get(i).is_some())
+        .count()
+        + usize::from(count > MAX_INSTANCES_PER_SUBNET);
+    let (table_i, _) = app.model.subnet_route_table(sub_i);
+    let enis = ix.summary.enis.get(sub_i).map_or(0, |v| v.len());
+    let [nats, gwlbs, appliances] = &ix.in_subnet[sub_i];
+    2 + usize::from(sub.ipv6_cidr.is_some())
+        + usize::from(s.route_tables.get(table_i).is_some())
+        + instances
+        + enis
+        + nats.len()
+        + gwlbs.len()
+        + appliances.len()
+        + 1
 }
 
 fn on_off(b: bool) -> &'static str {

@@ -343,6 +343,7 @@ pub fn hotspots(app: &App, area: Rect) -> Vec<Hotspot> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::MAX_INSTANCES_PER_SUBNET;
     use crate::model::load_file;
 
     /// The drawing made whole, and the line the view starts at, as before only what shows was
@@ -364,6 +365,85 @@ mod tests {
             clamp_scroll(app.scroll[0], lines.len(), inner.height)
         };
         (lines, scroll)
+    }
+
+    /// The view's start, length, every line's focus and the lines on screen are those of the
+    /// whole drawing: in every shipped scenario (and one whose subnet lists "… more"
+    /// instances), from its first and last source, with and without its first AZ failed, while
+    /// following and scrolled. The boxes off screen are counted, not drawn.
+    #[test]
+    fn boxes_off_screen_are_counted_as_the_whole_drawing_has_them() {
+        let theme = Theme::new(false);
+        let mut apps: Vec<(String, App)> = crate::model::shipped_scenarios()
+            .into_iter()
+            .map(|(file, model)| {
+                (
+                    file.display().to_string(),
+                    App::new(model, None, "s".into()),
+                )
+            })
+            .collect();
+        // A subnet with as many instances as a box lists, and one with more.
+        for n in [MAX_INSTANCES_PER_SUBNET, MAX_INSTANCES_PER_SUBNET + 3] {
+            let file = std::path::Path::new("scenarios/private-only.ron");
+            let mut crowded = load_file(file).expect("loads").scenario().clone();
+            let first = crowded.instances[0].clone();
+            let there = crowded
+                .instances
+                .iter()
+                .filter(|i| i.subnet == first.subnet)
+                .count();
+            crowded
+                .instances
+                .extend((there..n).map(|k| crate::model::Instance {
+                    id: format!("i-extra-{k}"),
+                    name: None,
+                    private_ip: None,
+                    ..first.clone()
+                }));
+            let model = crate::model::Model::new(crowded).expect("valid");
+            apps.push((
+                format!("crowded {n}"),
+                App::new(model, None, "crowded".into()),
+            ));
+        }
+        let mut more = false;
+        for (file, mut app) in apps {
+            let failed = app
+                .model
+                .scenario()
+                .availability_zones
+                .first()
+                .map(|a| crate::model::Edit::FailAz { az: a.name.clone() });
+            for fail in [None, failed] {
+                if let Some(edit) = fail {
+                    app.apply(edit);
+                }
+                for source in [0, app.sources.len().saturating_sub(1)] {
+                    app.update(Msg::SelectSource(source));
+                    for (width, height) in [(40, 7), (118, 38)] {
+                        let inner = Rect::new(1, 1, width, height);
+                        for (follow, scroll) in [(true, 0), (false, 0), (false, 9)] {
+                            app.topo_follow = follow;
+                            app.scroll[0] = scroll;
+                            let (want, at) = whole(&app, &theme, inner);
+                            let (got, scroll) = composed(&app, &theme, inner);
+                            assert_eq!((scroll, got.len()), (at, want.len()), "{file}");
+                            assert_eq!(got.focus, want.focus, "{file}");
+                            let shown = |c: &Composed| {
+                                c.shown(at, height as usize).cloned().collect::<Vec<_>>()
+                            };
+                            assert_eq!(shown(&got), shown(&want), "{file} {follow} {scroll}");
+                            more |= want
+                                .made
+                                .iter()
+                                .any(|(l, _)| l.to_string().contains("│   … "));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(more, "some box lists '… more' instances");
     }
 
     #[test]
