@@ -37,6 +37,15 @@ impl DepsCell {
         self.0.get_mut().get_or_insert_with(Box::default)
     }
 
+    /// Put `deps` in place of the reads, and hand back those there were (made, not recording,
+    /// if there were none): boxes swapped, nothing moved. A family's walk swaps its own reads
+    /// in and the class's back each time (`matrix/family.rs`); taking and putting the ~750
+    /// bytes by value moved them five times per walk.
+    #[inline]
+    pub fn replace(&mut self, deps: Box<Deps>) -> Box<Deps> {
+        self.0.get_mut().replace(deps).unwrap_or_default()
+    }
+
     pub fn into_inner(self) -> Deps {
         self.0.into_inner().map(|d| *d).unwrap_or_default()
     }
@@ -87,6 +96,13 @@ impl Bits {
             *high = grown.into_boxed_slice();
         }
         high
+    }
+
+    /// No index set: the fixed block zeroed, the heap words dropped.
+    #[inline]
+    pub fn clear(&mut self) {
+        self.low = [0; LOW_WORDS];
+        self.high = None;
     }
 
     /// The words past the fixed block (none made: empty).
@@ -230,19 +246,39 @@ impl Deps {
         self.cell_azs = self.cell_azs.moved(map);
     }
 
+    /// Empty again, in place (recording when `on`): what [`Deps::recording`] or
+    /// [`Deps::default`] gives, the lists keeping their room.
+    pub fn reset(&mut self, on: bool) {
+        let Deps {
+            on: was_on,
+            tables,
+            all_tables,
+            subnets,
+            azs,
+            groups,
+            acls,
+            cell,
+            cells,
+            eni_azs,
+            wide,
+            cell_azs,
+            az_cells,
+        } = self;
+        *was_on = on;
+        for bits in [tables, subnets, azs, groups, acls, eni_azs] {
+            bits.clear();
+        }
+        *all_tables = false;
+        *wide = false;
+        *cell = Mark::default();
+        cells.clear();
+        *cell_azs = AzReads::default();
+        az_cells.clear();
+    }
+
     pub fn recording() -> Deps {
         Deps {
             on: true,
-            ..Deps::default()
-        }
-    }
-
-    /// [`Deps::recording`] with room for `cells` cells: a matrix row records one per service.
-    pub fn recording_cells(cells: usize) -> Deps {
-        Deps {
-            on: true,
-            cells: Vec::with_capacity(cells),
-            az_cells: Vec::with_capacity(cells),
             ..Deps::default()
         }
     }
@@ -341,6 +377,53 @@ mod tests {
             prop_assert_eq!(&u, &v);
             prop_assert_eq!(u == ba, su == sa);
         }
+    }
+
+    /// Reset in place, reads that recorded every kind of index (past the fixed block too),
+    /// cells and AZs equal fresh ones, recording or not; their lists keep their room. A box
+    /// swapped into a cell hands back the one there, and one is made where there was none.
+    #[test]
+    fn reset_reads_equal_fresh_ones_and_boxes_swap() {
+        let mut used = Deps::recording();
+        for (i, bits) in [
+            &mut used.tables,
+            &mut used.subnets,
+            &mut used.azs,
+            &mut used.groups,
+            &mut used.acls,
+            &mut used.eni_azs,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            bits.set(i);
+            bits.set(700 + i);
+        }
+        used.all_tables = true;
+        used.wide = true;
+        used.cell.group(3);
+        used.cell.acl(2, AclDirection::Outbound);
+        used.cell_azs.path = 5;
+        used.end_cell(4);
+        used.cell.group(9);
+        assert!(used.cells.capacity() > 0 && used.cell != Mark::default());
+        let mut again = used.clone();
+        again.reset(true);
+        assert_eq!(again, Deps::recording());
+        assert!(again.cells.capacity() > 0 && again.az_cells.capacity() > 0);
+        used.reset(false);
+        assert_eq!(used, Deps::default());
+
+        let mut cell = DepsCell::default();
+        let mut first = Deps::recording();
+        first.groups.set(7);
+        let made = cell.replace(Box::new(first.clone()));
+        assert_eq!(*made, Deps::default());
+        let mut second = Deps::recording();
+        second.acls.set(1);
+        let back = cell.replace(Box::new(second.clone()));
+        assert_eq!(*back, first);
+        assert_eq!(*cell.get_mut(), second);
     }
 
     /// A set whose heap words grew past another's, with zeros there, equals it; one with a bit

@@ -148,8 +148,8 @@ pub fn evaluate_family(
         .collect()
 }
 
-/// A class's row and what its walks read.
-pub(super) type Row = (Arc<[MatrixCell]>, Deps);
+/// A class's row and what its walks read (put in their `Arc` once, where the row is made).
+pub(super) type Row = (Arc<[MatrixCell]>, Arc<Deps>);
 
 /// The most walks of one cell a family keeps for its classes to replay.
 const KEPT: usize = 4;
@@ -186,6 +186,8 @@ pub(super) struct Cells<'m, T = MatrixCell> {
     /// the same walks, and absorbing one union instead of a walk's reads per cell was the
     /// largest single cost of a replay.
     unions: Vec<(Vec<u32>, Deps)>,
+    /// The reads of the last walk not kept, emptied for the next walk's ([`Deps::reset`]).
+    spare: Option<Box<Deps>>,
 }
 
 impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
@@ -203,6 +205,7 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
             addresses: Vec::new(),
             defer: None,
             unions: Vec::new(),
+            spare: None,
         }
     }
 
@@ -243,11 +246,20 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
             read_as(ctx, &w.reads, w.reads_groups, groups, class_wide);
             return w.cell.clone();
         }
-        let class = std::mem::take(ctx.deps.get_mut());
-        *ctx.deps.get_mut() = match class.on {
-            true => Deps::recording(),
-            false => Deps::default(),
+        // The walk records in a box of its own, swapped in for the class's and back: the
+        // reads are not moved. A walk not kept leaves its box for the next.
+        let on = ctx.deps.get_mut().on;
+        let fresh = match self.spare.take() {
+            Some(mut b) => {
+                b.reset(on);
+                b
+            }
+            None => Box::new(match on {
+                true => Deps::recording(),
+                false => Deps::default(),
+            }),
         };
+        let class = ctx.deps.replace(fresh);
         // The walk logs its checks after the kept walks' logs.
         let start = self.logs.len();
         *ctx.log.get_mut() = Some(std::mem::take(&mut self.logs));
@@ -259,7 +271,7 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
             each_once(&logs, start);
         }
         let log = start.min(logs.len())..logs.len();
-        let reads = std::mem::replace(ctx.deps.get_mut(), class);
+        let reads = ctx.deps.replace(class);
         let kept = self.kept[s].len() < KEPT;
         // A kept walk's class-wide reads are added with the class's others when deferring.
         let class_wide = match (kept, self.defer.as_mut()) {
@@ -292,6 +304,7 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
             });
         } else {
             logs.truncate(log.start);
+            self.spare = Some(reads);
         }
         self.logs = logs;
         cell
@@ -315,16 +328,20 @@ pub(super) fn rows(
     record: bool,
 ) -> Vec<(usize, Row)> {
     let n = ctx.model.services().len();
+    // Emptied in place (as `Deps::recording()` with room for a cell per service, or
+    // `Deps::default()`), not made and moved in.
     let fresh = |ctx: &mut Ctx<'_>| {
-        *ctx.deps.get_mut() = match record {
-            true => Deps::recording_cells(n),
-            false => Deps::default(),
+        let deps = ctx.deps.get_mut();
+        deps.reset(record);
+        if record {
+            deps.cells.reserve_exact(n);
+            deps.az_cells.reserve_exact(n);
         }
     };
     if let [only] = members {
         fresh(ctx);
         let row = class_row(ctx, &keys[*only]);
-        return vec![(*only, (row, std::mem::take(ctx.deps.get_mut())))];
+        return vec![(*only, (row, Arc::new(std::mem::take(ctx.deps.get_mut()))))];
     }
     let model = ctx.model;
     let mut cells = Cells::deferring(n);
@@ -346,7 +363,7 @@ pub(super) fn rows(
             .find(|(_, (r, _))| r[..n] == row[..])
             .map(|(_, (r, _))| Arc::clone(r));
         let row = same.unwrap_or_else(|| with_workloads(model, row));
-        out.push((k, (row, std::mem::take(ctx.deps.get_mut()))));
+        out.push((k, (row, Arc::new(std::mem::take(ctx.deps.get_mut())))));
     }
     out
 }

@@ -27,7 +27,10 @@ pub(super) struct Walked<T> {
     /// again for every cell replaying it.
     pub(super) reads_groups: bool,
     pub(super) cell: T,
-    pub(super) reads: Deps,
+    /// Boxed: swapped out of the context after the walk, not moved ([`DepsCell::replace`]).
+    ///
+    /// [`DepsCell::replace`]: super::super::super::deps::DepsCell::replace
+    pub(super) reads: Box<Deps>,
     /// Per groups and address of the family's classes (bit `i`: [`Cells::checks`]'s `i`-th),
     /// whether every logged check but the public-IP state was found to decide alike for them
     /// (`[0]`) or not (`[1]`): classes that differ only in their public-IP state make the same
@@ -404,7 +407,7 @@ mod tests {
             reads_public_ip: false,
             reads_groups: false,
             cell: 0,
-            reads,
+            reads: Box::new(reads),
             decided: [0; 2],
             groups_decided: [0; 2],
             address_decided: [0; 2],
