@@ -11,12 +11,46 @@ use super::facts::AclDirection;
 /// never records, so its context carries one pointer instead of building, moving and dropping
 /// some 650 bytes of read sets on every call; the matrix asks for them with
 /// [`DepsCell::get_mut`] (or [`DepsCell::new`]) and then reads and writes them as before.
+///
+/// It also keeps the boxes of reads a family's walks are done with ([`DepsCell::recycle`]),
+/// emptied for the next walks ([`DepsCell::fresh`]): a walk records in a box of its own, and
+/// making and freeing one per walk cost as much as moving the reads had.
+///
+/// The kept boxes are a list of boxes on purpose: each is handed out and back whole
+/// ([`DepsCell::replace`]), never its reads moved out of it.
 #[derive(Debug, Default)]
-pub(crate) struct DepsCell(RefCell<Option<Box<Deps>>>);
+#[allow(clippy::vec_box)]
+pub(crate) struct DepsCell(RefCell<Option<Box<Deps>>>, Vec<Box<Deps>>);
+
+/// The most emptied boxes a [`DepsCell`] keeps: about a family's kept walks.
+const SPARE: usize = 256;
 
 impl DepsCell {
     pub fn new(deps: Deps) -> Self {
-        DepsCell(RefCell::new(Some(Box::new(deps))))
+        DepsCell(RefCell::new(Some(Box::new(deps))), Vec::new())
+    }
+
+    /// Empty reads in a box (recording when `on`), a kept one emptied when there is one.
+    #[inline]
+    pub fn fresh(&mut self, on: bool) -> Box<Deps> {
+        match self.1.pop() {
+            Some(mut b) => {
+                b.reset(on);
+                b
+            }
+            None => Box::new(match on {
+                true => Deps::recording(),
+                false => Deps::default(),
+            }),
+        }
+    }
+
+    /// Keep `deps`' box for [`Self::fresh`] (dropped past [`SPARE`]).
+    #[inline]
+    pub fn recycle(&mut self, deps: Box<Deps>) {
+        if self.1.len() < SPARE {
+            self.1.push(deps);
+        }
     }
 
     /// The reads, when they are being recorded (`Deps::on`): nothing to do otherwise.
@@ -424,6 +458,15 @@ mod tests {
         let back = cell.replace(Box::new(second.clone()));
         assert_eq!(*back, first);
         assert_eq!(*cell.get_mut(), second);
+        // A box kept is handed out again, emptied, recording as asked; none kept: a new one.
+        let kept: *const Deps = &*back;
+        cell.recycle(back);
+        let again = cell.fresh(true);
+        assert!(std::ptr::eq(&*again, kept));
+        assert_eq!(*again, Deps::recording());
+        cell.recycle(again);
+        assert_eq!(*cell.fresh(false), Deps::default());
+        assert_eq!(*cell.fresh(true), Deps::recording());
     }
 
     /// A set whose heap words grew past another's, with zeros there, equals it; one with a bit

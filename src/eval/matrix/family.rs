@@ -186,8 +186,6 @@ pub(super) struct Cells<'m, T = MatrixCell> {
     /// the same walks, and absorbing one union instead of a walk's reads per cell was the
     /// largest single cost of a replay.
     unions: Vec<(Vec<u32>, Deps)>,
-    /// The reads of the last walk not kept, emptied for the next walk's ([`Deps::reset`]).
-    spare: Option<Box<Deps>>,
 }
 
 impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
@@ -205,7 +203,6 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
             addresses: Vec::new(),
             defer: None,
             unions: Vec::new(),
-            spare: None,
         }
     }
 
@@ -247,18 +244,9 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
             return w.cell.clone();
         }
         // The walk records in a box of its own, swapped in for the class's and back: the
-        // reads are not moved. A walk not kept leaves its box for the next.
+        // reads are not moved. A walk not kept gives its box back (`DepsCell::recycle`).
         let on = ctx.deps.get_mut().on;
-        let fresh = match self.spare.take() {
-            Some(mut b) => {
-                b.reset(on);
-                b
-            }
-            None => Box::new(match on {
-                true => Deps::recording(),
-                false => Deps::default(),
-            }),
-        };
+        let fresh = ctx.deps.fresh(on);
         let class = ctx.deps.replace(fresh);
         // The walk logs its checks after the kept walks' logs.
         let start = self.logs.len();
@@ -304,7 +292,7 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
             });
         } else {
             logs.truncate(log.start);
-            self.spare = Some(reads);
+            ctx.deps.recycle(reads);
         }
         self.logs = logs;
         cell
@@ -364,6 +352,10 @@ pub(super) fn rows(
             .map(|(_, (r, _))| Arc::clone(r));
         let row = same.unwrap_or_else(|| with_workloads(model, row));
         out.push((k, (row, Arc::new(std::mem::take(ctx.deps.get_mut())))));
+    }
+    // The kept walks' reads were added to the classes: their boxes serve the next family's.
+    for w in cells.walks {
+        ctx.deps.recycle(w.reads);
     }
     out
 }
