@@ -11,12 +11,46 @@ use super::facts::AclDirection;
 /// never records, so its context carries one pointer instead of building, moving and dropping
 /// some 650 bytes of read sets on every call; the matrix asks for them with
 /// [`DepsCell::get_mut`] (or [`DepsCell::new`]) and then reads and writes them as before.
+///
+/// It also keeps the boxes of reads a family's walks are done with ([`DepsCell::recycle`]),
+/// emptied for the next walks ([`DepsCell::fresh`]): a walk records in a box of its own, and
+/// making and freeing one per walk cost as much as moving the reads had.
+///
+/// The kept boxes are a list of boxes on purpose: each is handed out and back whole
+/// ([`DepsCell::replace`]), never its reads moved out of it.
 #[derive(Debug, Default)]
-pub(crate) struct DepsCell(RefCell<Option<Box<Deps>>>);
+#[allow(clippy::vec_box)]
+pub(crate) struct DepsCell(RefCell<Option<Box<Deps>>>, Vec<Box<Deps>>);
+
+/// The most emptied boxes a [`DepsCell`] keeps: about a family's kept walks.
+const SPARE: usize = 256;
 
 impl DepsCell {
     pub fn new(deps: Deps) -> Self {
-        DepsCell(RefCell::new(Some(Box::new(deps))))
+        DepsCell(RefCell::new(Some(Box::new(deps))), Vec::new())
+    }
+
+    /// Empty reads in a box (recording when `on`), a kept one emptied when there is one.
+    #[inline]
+    pub fn fresh(&mut self, on: bool) -> Box<Deps> {
+        match self.1.pop() {
+            Some(mut b) => {
+                b.reset(on);
+                b
+            }
+            None => Box::new(match on {
+                true => Deps::recording(),
+                false => Deps::default(),
+            }),
+        }
+    }
+
+    /// Keep `deps`' box for [`Self::fresh`] (dropped past [`SPARE`]).
+    #[inline]
+    pub fn recycle(&mut self, deps: Box<Deps>) {
+        if self.1.len() < SPARE {
+            self.1.push(deps);
+        }
     }
 
     /// The reads, when they are being recorded (`Deps::on`): nothing to do otherwise.
@@ -35,6 +69,15 @@ impl DepsCell {
     /// The reads, made (not recording) if there were none yet.
     pub fn get_mut(&mut self) -> &mut Deps {
         self.0.get_mut().get_or_insert_with(Box::default)
+    }
+
+    /// Put `deps` in place of the reads, and hand back those there were (made, not recording,
+    /// if there were none): boxes swapped, nothing moved. A family's walk swaps its own reads
+    /// in and the class's back each time (`matrix/family.rs`); taking and putting the ~750
+    /// bytes by value moved them five times per walk.
+    #[inline]
+    pub fn replace(&mut self, deps: Box<Deps>) -> Box<Deps> {
+        self.0.get_mut().replace(deps).unwrap_or_default()
     }
 
     pub fn into_inner(self) -> Deps {
@@ -87,6 +130,13 @@ impl Bits {
             *high = grown.into_boxed_slice();
         }
         high
+    }
+
+    /// No index set: the fixed block zeroed, the heap words dropped.
+    #[inline]
+    pub fn clear(&mut self) {
+        self.low = [0; LOW_WORDS];
+        self.high = None;
     }
 
     /// The words past the fixed block (none made: empty).
@@ -230,19 +280,39 @@ impl Deps {
         self.cell_azs = self.cell_azs.moved(map);
     }
 
+    /// Empty again, in place (recording when `on`): what [`Deps::recording`] or
+    /// [`Deps::default`] gives, the lists keeping their room.
+    pub fn reset(&mut self, on: bool) {
+        let Deps {
+            on: was_on,
+            tables,
+            all_tables,
+            subnets,
+            azs,
+            groups,
+            acls,
+            cell,
+            cells,
+            eni_azs,
+            wide,
+            cell_azs,
+            az_cells,
+        } = self;
+        *was_on = on;
+        for bits in [tables, subnets, azs, groups, acls, eni_azs] {
+            bits.clear();
+        }
+        *all_tables = false;
+        *wide = false;
+        *cell = Mark::default();
+        cells.clear();
+        *cell_azs = AzReads::default();
+        az_cells.clear();
+    }
+
     pub fn recording() -> Deps {
         Deps {
             on: true,
-            ..Deps::default()
-        }
-    }
-
-    /// [`Deps::recording`] with room for `cells` cells: a matrix row records one per service.
-    pub fn recording_cells(cells: usize) -> Deps {
-        Deps {
-            on: true,
-            cells: Vec::with_capacity(cells),
-            az_cells: Vec::with_capacity(cells),
             ..Deps::default()
         }
     }
@@ -341,6 +411,62 @@ mod tests {
             prop_assert_eq!(&u, &v);
             prop_assert_eq!(u == ba, su == sa);
         }
+    }
+
+    /// Reset in place, reads that recorded every kind of index (past the fixed block too),
+    /// cells and AZs equal fresh ones, recording or not; their lists keep their room. A box
+    /// swapped into a cell hands back the one there, and one is made where there was none.
+    #[test]
+    fn reset_reads_equal_fresh_ones_and_boxes_swap() {
+        let mut used = Deps::recording();
+        for (i, bits) in [
+            &mut used.tables,
+            &mut used.subnets,
+            &mut used.azs,
+            &mut used.groups,
+            &mut used.acls,
+            &mut used.eni_azs,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            bits.set(i);
+            bits.set(700 + i);
+        }
+        used.all_tables = true;
+        used.wide = true;
+        used.cell.group(3);
+        used.cell.acl(2, AclDirection::Outbound);
+        used.cell_azs.path = 5;
+        used.end_cell(4);
+        used.cell.group(9);
+        assert!(used.cells.capacity() > 0 && used.cell != Mark::default());
+        let mut again = used.clone();
+        again.reset(true);
+        assert_eq!(again, Deps::recording());
+        assert!(again.cells.capacity() > 0 && again.az_cells.capacity() > 0);
+        used.reset(false);
+        assert_eq!(used, Deps::default());
+
+        let mut cell = DepsCell::default();
+        let mut first = Deps::recording();
+        first.groups.set(7);
+        let made = cell.replace(Box::new(first.clone()));
+        assert_eq!(*made, Deps::default());
+        let mut second = Deps::recording();
+        second.acls.set(1);
+        let back = cell.replace(Box::new(second.clone()));
+        assert_eq!(*back, first);
+        assert_eq!(*cell.get_mut(), second);
+        // A box kept is handed out again, emptied, recording as asked; none kept: a new one.
+        let kept: *const Deps = &*back;
+        cell.recycle(back);
+        let again = cell.fresh(true);
+        assert!(std::ptr::eq(&*again, kept));
+        assert_eq!(*again, Deps::recording());
+        cell.recycle(again);
+        assert_eq!(*cell.fresh(false), Deps::default());
+        assert_eq!(*cell.fresh(true), Deps::recording());
     }
 
     /// A set whose heap words grew past another's, with zeros there, equals it; one with a bit

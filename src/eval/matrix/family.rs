@@ -148,8 +148,8 @@ pub fn evaluate_family(
         .collect()
 }
 
-/// A class's row and what its walks read.
-pub(super) type Row = (Arc<[MatrixCell]>, Deps);
+/// A class's row and what its walks read (put in their `Arc` once, where the row is made).
+pub(super) type Row = (Arc<[MatrixCell]>, Arc<Deps>);
 
 /// The most walks of one cell a family keeps for its classes to replay.
 const KEPT: usize = 4;
@@ -243,11 +243,11 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
             read_as(ctx, &w.reads, w.reads_groups, groups, class_wide);
             return w.cell.clone();
         }
-        let class = std::mem::take(ctx.deps.get_mut());
-        *ctx.deps.get_mut() = match class.on {
-            true => Deps::recording(),
-            false => Deps::default(),
-        };
+        // The walk records in a box of its own, swapped in for the class's and back: the
+        // reads are not moved. A walk not kept gives its box back (`DepsCell::recycle`).
+        let on = ctx.deps.get_mut().on;
+        let fresh = ctx.deps.fresh(on);
+        let class = ctx.deps.replace(fresh);
         // The walk logs its checks after the kept walks' logs.
         let start = self.logs.len();
         *ctx.log.get_mut() = Some(std::mem::take(&mut self.logs));
@@ -259,7 +259,7 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
             each_once(&logs, start);
         }
         let log = start.min(logs.len())..logs.len();
-        let reads = std::mem::replace(ctx.deps.get_mut(), class);
+        let reads = ctx.deps.replace(class);
         let kept = self.kept[s].len() < KEPT;
         // A kept walk's class-wide reads are added with the class's others when deferring.
         let class_wide = match (kept, self.defer.as_mut()) {
@@ -292,6 +292,7 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
             });
         } else {
             logs.truncate(log.start);
+            ctx.deps.recycle(reads);
         }
         self.logs = logs;
         cell
@@ -315,16 +316,20 @@ pub(super) fn rows(
     record: bool,
 ) -> Vec<(usize, Row)> {
     let n = ctx.model.services().len();
+    // Emptied in place (as `Deps::recording()` with room for a cell per service, or
+    // `Deps::default()`), not made and moved in.
     let fresh = |ctx: &mut Ctx<'_>| {
-        *ctx.deps.get_mut() = match record {
-            true => Deps::recording_cells(n),
-            false => Deps::default(),
+        let deps = ctx.deps.get_mut();
+        deps.reset(record);
+        if record {
+            deps.cells.reserve_exact(n);
+            deps.az_cells.reserve_exact(n);
         }
     };
     if let [only] = members {
         fresh(ctx);
         let row = class_row(ctx, &keys[*only]);
-        return vec![(*only, (row, std::mem::take(ctx.deps.get_mut())))];
+        return vec![(*only, (row, Arc::new(std::mem::take(ctx.deps.get_mut()))))];
     }
     let model = ctx.model;
     let mut cells = Cells::deferring(n);
@@ -346,7 +351,11 @@ pub(super) fn rows(
             .find(|(_, (r, _))| r[..n] == row[..])
             .map(|(_, (r, _))| Arc::clone(r));
         let row = same.unwrap_or_else(|| with_workloads(model, row));
-        out.push((k, (row, std::mem::take(ctx.deps.get_mut()))));
+        out.push((k, (row, Arc::new(std::mem::take(ctx.deps.get_mut())))));
+    }
+    // The kept walks' reads were added to the classes: their boxes serve the next family's.
+    for w in cells.walks {
+        ctx.deps.recycle(w.reads);
     }
     out
 }

@@ -125,11 +125,7 @@ pub(super) fn evaluate_rows(
             let Some(members) = families.get(f) else {
                 return done;
             };
-            done.extend(
-                family::rows(&mut ctx, keys, members, record)
-                    .into_iter()
-                    .map(|(k, (row, deps))| (k, (row, Arc::new(deps)))),
-            );
+            done.extend(family::rows(&mut ctx, keys, members, record));
         }
     };
     let mut rows = crate::model::gather(threads, work);
