@@ -152,7 +152,7 @@ impl<'m> Ctx<'m> {
 
     pub fn az(&self, az: usize) -> Az {
         match self.model.az_names.get(az) {
-            Some(az) => az.clone(),
+            Some(&az) => az,
             None => Az::new(Id::from(self.model.az_name(az)), None),
         }
     }

@@ -78,7 +78,7 @@ pub(crate) fn route_source(
         for (refused, passed, outcome) in gate.blocked {
             let mut h = trail.clone();
             add_passed(&mut h, passed);
-            finish(ctx, refused, dest, h, outcome, leaves);
+            finish(ctx, &refused, dest, h, outcome, leaves);
         }
         if gate.pass.is_empty() {
             return;
@@ -179,10 +179,11 @@ fn route_from<'m>(
         |group: &Group, hops: Trail, walk: &mut Walk<'m>, association: Option<Association>| {
             let mut hops = hops;
             let choice = &group.choice;
-            // Plain addresses: copied as one slice, not one by one as `clone` would.
-            let pieces = Pieces::from_slice(&group.pieces);
+            // The group's pieces are borrowed down the walk: a leaf copies those it ends with
+            // (a forwarder's table routes them again without a copy).
+            let pieces = &group.pieces[..];
             if ctx.facts {
-                notes_for_choice(ctx, table_id, compiled, choice, &pieces);
+                notes_for_choice(ctx, table_id, compiled, choice, pieces);
             }
             hops.add_id(
                 HopKind::RouteTable,
@@ -243,7 +244,7 @@ fn follow<'m>(
     ctx: &mut Ctx<'m>,
     table: usize,
     table_id: &'m str,
-    pieces: Pieces,
+    pieces: &[Ipv4Net],
     choice: &Choice,
     dest: Dest,
     walk: &mut Walk<'m>,
@@ -278,7 +279,7 @@ fn follow<'m>(
         .id()
         .is_some_and(|id| walk.visited.iter().any(|(t, x)| *t == table && *x == id))
     {
-        let at = arrival!(&pieces);
+        let at = arrival!(pieces);
         let outcome = Outcome::at_table(
             &at,
             Stop::RoutingLoop {
@@ -293,7 +294,7 @@ fn follow<'m>(
     // Every step passes a new (table, target) pair, so a walk ends within as many steps as the
     // model has routes; the bound only guards that reasoning.
     if walk.visited.len() > 16 && walk.visited.len() > ctx.route_count() {
-        let at = arrival!(&pieces);
+        let at = arrival!(pieces);
         let outcome = Outcome::at_table(
             &at,
             Stop::WalkLimit {
@@ -309,23 +310,25 @@ fn follow<'m>(
     }
     // Security groups, network ACLs, source/destination check (aws-semantics.md §5b): pieces
     // refused stop here, the others reach the target.
+    let passed;
     let pieces = if layers::on(ctx) {
-        let gate = layers::gate(ctx, target, dest, walk, pieces);
+        let gate = layers::gate(ctx, target, dest, walk, Pieces::from_slice(pieces));
         for (refused, passed, outcome) in gate.blocked {
             let mut h = hops.clone();
             add_passed(&mut h, passed);
-            finish(ctx, refused, dest, h, outcome, leaves);
+            finish(ctx, &refused, dest, h, outcome, leaves);
         }
         if gate.pass.is_empty() {
             return;
         }
         add_passed(&mut hops, gate.hops);
         walk.left_source = true;
-        gate.pass
+        passed = gate.pass;
+        &passed[..]
     } else {
         pieces
     };
-    let at = arrival!(&pieces);
+    let at = arrival!(pieces);
     let outcome = match target {
         Target::Local => match dest {
             Dest::Eni { endpoint } => {
@@ -354,7 +357,7 @@ fn follow<'m>(
     {
         walk.subnet = subnet;
         let association = ctx.facts.then_some(association);
-        route_from(ctx, table, association, &pieces, dest, walk, hops, leaves);
+        route_from(ctx, table, association, pieces, dest, walk, hops, leaves);
     } else {
         finish(ctx, pieces, dest, hops, outcome, leaves);
     }
@@ -402,10 +405,10 @@ fn no_route(ctx: &Ctx<'_>, table: usize, piece: Ipv4Net, dest: Dest, walk: &Walk
     }
 }
 
-/// Turn a rule's outcome into leaves.
+/// Turn a rule's outcome into leaves (a leaf keeps a copy of its pieces).
 fn finish(
     ctx: &Ctx<'_>,
-    pieces: Pieces,
+    pieces: &[Ipv4Net],
     dest: Dest,
     mut hops: Trail,
     outcome: Outcome,
@@ -413,7 +416,7 @@ fn finish(
 ) {
     let model = ctx.model;
     let detail = ctx.detail;
-    let leaf = |cidrs: Pieces, hops: Trail, verdict: Verdict| Leaf {
+    let leaf = |cidrs: &[Ipv4Net], hops: Trail, verdict: Verdict| Leaf {
         eni: match dest {
             Dest::Eni { endpoint } => {
                 // The endpoint's list looked up once, not once per piece.
@@ -429,8 +432,13 @@ fn finish(
             }
             Dest::Range => Default::default(),
         },
-        // The matrix groups by path only; traces list the ranges.
-        cidrs: if detail { cidrs } else { Pieces::new() },
+        // The matrix groups by path only; traces list the ranges (plain addresses: copied as
+        // one slice, not one by one as `clone` would).
+        cidrs: if detail {
+            Pieces::from_slice(cidrs)
+        } else {
+            Pieces::new()
+        },
         hops,
         verdict,
     };
@@ -448,7 +456,7 @@ fn finish(
         }
         Outcome::Each(each) => {
             for (piece, hops, verdict) in each {
-                leaves.push(leaf(smallvec::smallvec![piece], hops, verdict));
+                leaves.push(leaf(&[piece], hops, verdict));
             }
         }
         // `follow` routes a forwarded outcome again before it gets here.

@@ -55,12 +55,12 @@ impl<'m> Trace<'m> {
         }
     }
 
+    /// The model's AZ (made once per model), as `Ctx::az` gives it.
     pub(super) fn az(&self, az: usize) -> Az {
-        let a = &self.model.scenario().availability_zones;
-        Az::new(
-            Id::from(self.model.az_name(az)),
-            a.get(az).and_then(|z| z.id.as_deref()).map(Id::from),
-        )
+        match self.model.az_names.get(az) {
+            Some(&az) => az,
+            None => Az::new(Id::from(self.model.az_name(az)), None),
+        }
     }
 
     pub(super) fn hop(&mut self, kind: HopKind, id: Id, fact: V6Fact) {
@@ -130,7 +130,7 @@ impl<'m> Trace<'m> {
         self.hops.push(Hop {
             kind: HopKind::Blocked,
             id: self.source_id.clone(),
-            az: Some(az.clone()),
+            az: Some(az),
             fact: Fact::stop(Stop::SourceAzFailed {
                 source: self.source_id.clone(),
                 az,

@@ -12,14 +12,19 @@ use serde::Serialize;
 use super::{CompiledRoute, EniInfo};
 use crate::model::Scenario;
 
-/// An Availability Zone as AWS names it, with its zone id when the scenario knows it. Built
-/// once per model and shared: a hop's AZ is one pointer (a hop stays small to copy), and its
-/// fields read as before through `Deref` (`az.name`, `az.zone_id`).
-#[derive(Clone, PartialEq, Eq)]
-pub struct Az(Arc<AzNames>);
+/// An Availability Zone as AWS names it, with its zone id when the scenario knows it. A hop's
+/// AZ is one pointer (a hop stays small to copy), and its fields read as before through `Deref`
+/// (`az.name`, `az.zone_id`).
+///
+/// Kept once per distinct pair of names for the life of the process, as [`lasting_id`] keeps
+/// long ids (a Region has a few AZs, however many models are built): copying or dropping an AZ
+/// touches no reference count. It was an `Arc`, and a NAT gateway path's two AZs cost four
+/// atomic read-modify-writes per trace (each some 20 cycles, with the store buffer drained).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Az(&'static AzNames);
 
 /// The names of an [`Az`].
-#[derive(Debug, PartialEq, Eq, Serialize)]
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct AzNames {
     pub name: CompactString,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -27,8 +32,22 @@ pub struct AzNames {
 }
 
 impl Az {
+    /// The AZ of these names: the one kept already, or kept now. Models make theirs once
+    /// (`az_names`); a path never makes one.
     pub fn new(name: CompactString, zone_id: Option<CompactString>) -> Az {
-        Az(Arc::new(AzNames { name, zone_id }))
+        use std::collections::BTreeSet;
+        use std::sync::{Mutex, PoisonError};
+        static KEPT: Mutex<BTreeSet<&'static AzNames>> = Mutex::new(BTreeSet::new());
+        let names = AzNames { name, zone_id };
+        let mut kept = KEPT.lock().unwrap_or_else(PoisonError::into_inner);
+        match kept.get(&names) {
+            Some(&k) => Az(k),
+            None => {
+                let k: &'static AzNames = Box::leak(Box::new(names));
+                kept.insert(k);
+                Az(k)
+            }
+        }
     }
 }
 
@@ -36,7 +55,7 @@ impl std::ops::Deref for Az {
     type Target = AzNames;
 
     fn deref(&self) -> &AzNames {
-        &self.0
+        self.0
     }
 }
 
@@ -281,4 +300,52 @@ pub(super) fn endpoint_eni_facts(enis: &[Vec<EniInfo>], azs: &[Az]) -> Vec<Arc<[
                 .collect()
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An AZ's names are kept once: made again (by another model, say), it is the same kept
+    /// value; other names, or the same name with another zone id, are another AZ.
+    #[test]
+    fn an_az_is_kept_once_per_pair_of_names() {
+        let name = || CompactString::from("eu-west-3c");
+        let a = Az::new(name(), Some("euw3-az3".into()));
+        let b = Az::new(name(), Some("euw3-az3".into()));
+        assert_eq!(a, b);
+        assert!(std::ptr::eq(&*a, &*b), "kept once");
+        let other_id = Az::new(name(), None);
+        let other_name = Az::new("eu-west-3a".into(), Some("euw3-az3".into()));
+        for other in [other_id, other_name] {
+            assert_ne!(a, other);
+            assert!(!std::ptr::eq(&*a, &*other));
+        }
+        assert_eq!(
+            (a.name.as_str(), a.zone_id.as_deref()),
+            ("eu-west-3c", Some("euw3-az3"))
+        );
+        assert_eq!(other_id.zone_id, None);
+    }
+
+    /// Two models of one scenario name their AZs with the same kept values, as a trace's hops
+    /// and an endpoint's ENIs show them.
+    #[test]
+    fn models_of_one_scenario_share_their_azs() {
+        let (_, model) = crate::model::shipped_scenarios()
+            .into_iter()
+            .next()
+            .expect("a shipped scenario");
+        let again = crate::model::Model::new(model.scenario().clone()).expect("it loads again");
+        assert!(!model.az_names.is_empty());
+        assert_eq!(model.az_names.len(), again.az_names.len());
+        for (a, b) in model.az_names.iter().zip(again.az_names.iter()) {
+            assert!(std::ptr::eq(&**a, &**b), "{}", a.name);
+        }
+        let names: Vec<&str> = model.az_names.iter().map(|a| a.name.as_str()).collect();
+        let scenario: Vec<&str> = (model.scenario().availability_zones.iter())
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(names, scenario);
+    }
 }
