@@ -10,20 +10,22 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::{FlowGroup, Flows};
-use crate::cost::reuse::{Interner, Reuse, source_failed_class};
-use crate::cost::usage::{Ids, Usage};
+use crate::cost::reuse::{Interner, Kept, Reuse, Row, source_failed_class};
+use crate::cost::usage::Ids;
 use crate::cost::walks::evaluate_pending;
-use crate::cost::{CostInputs, CostNote, Way, note};
+use crate::cost::{CostInputs, CostNote, note};
 use crate::eval::{self, Touched, WalkDeps};
 use crate::model::Model;
 
-/// One class's results per column, and what its walks read.
+/// One class's results per column (a row shared by the classes with the same results), and
+/// what its walks read.
 #[derive(Debug)]
 pub(in crate::cost) struct ClassCost {
-    pub(in crate::cost) per_column: Vec<Option<(Arc<Usage>, Arc<Way>)>>,
+    pub(in crate::cost) per_column: Row,
     /// What its walks read: one entry per evaluation that made its columns (a class whose
-    /// columns for some services were evaluated again after an interface-endpoint edit has two).
-    pub(in crate::cost) deps: Vec<WalkDeps>,
+    /// columns for some services were evaluated again after an interface-endpoint edit has two),
+    /// shared with the estimates after it that keep or patch its results.
+    pub(in crate::cost) deps: Arc<[WalkDeps]>,
 }
 
 /// What an estimate keeps for the next one: the model and failed AZs it was worked out for,
@@ -63,6 +65,21 @@ pub(in crate::cost) fn public_ids(previous: Option<&Memo>, model: &Model) -> Arc
                 .map(|n| Arc::from(n.id.as_str())),
         )
         .collect()
+}
+
+#[cfg(test)]
+impl Memo {
+    /// Each class's key and results.
+    pub(in crate::cost) fn classes(
+        &self,
+    ) -> impl Iterator<Item = (&eval::ClassKey, &Arc<ClassCost>)> {
+        self.slots.iter()
+    }
+
+    /// The distinct usages, ways and rows its results share.
+    pub(in crate::cost) fn interner(&self) -> &Arc<std::sync::Mutex<Interner>> {
+        &self.interner
+    }
 }
 
 impl std::fmt::Debug for Memo {
@@ -148,20 +165,39 @@ pub(in crate::cost) fn aggregate(
         if same && redo.is_empty() && patch.is_empty() {
             return Carried::Kept(Arc::clone(old));
         }
+        // Only patched from the DNS answers their traces read (most classes after an AZ
+        // failure): the row worked out once for the classes that had it and read the same
+        // answers in one AZ.
+        if same && redo.is_empty() {
+            let patched =
+                reuse
+                    .borrow_mut()
+                    .patched_row(model, failed, key.subnet, &old.per_column, patch);
+            return match patched {
+                Ok(row) => Carried::Kept(Arc::new(ClassCost {
+                    per_column: row,
+                    deps: Arc::clone(&old.deps),
+                })),
+                Err((per_column, walk)) => {
+                    let again = (0..columns.len()).filter(|c| walk.contains(c)).collect();
+                    let deps = old.deps.to_vec();
+                    Carried::Again(Draft { per_column, deps }, again)
+                }
+            };
+        }
         // Columns in the same order (an estimate for the same services): the list copied as
-        // it is rather than placed column by column (after an AZ failure at 4x the quota
-        // model thousands of classes are carried this way).
+        // it is rather than placed column by column.
         let per_column = if same {
-            old.per_column.clone()
+            old.per_column.to_vec()
         } else {
             prior
                 .iter()
                 .map(|p| p.and_then(|j| old.per_column[j].clone()))
                 .collect()
         };
-        let mut class = ClassCost {
+        let mut class = Draft {
             per_column,
-            deps: old.deps.clone(),
+            deps: old.deps.to_vec(),
         };
         let mut walk = Vec::new();
         for &(c, answer) in patch {
@@ -185,7 +221,10 @@ pub(in crate::cost) fn aggregate(
                 .collect(),
         };
         match again.is_empty() {
-            true => Carried::Kept(Arc::new(class)),
+            true => Carried::Kept(Arc::new(ClassCost {
+                per_column: reuse.borrow().row(class.per_column),
+                deps: class.deps.into(),
+            })),
             false => Carried::Again(class, again),
         }
     };
@@ -249,7 +288,7 @@ pub(in crate::cost) fn aggregate(
             if let Some(old) = m.slots.get(key) {
                 let moved = moves.as_ref().map(|mv| {
                     Arc::new(ClassCost {
-                        per_column: old.per_column.clone(),
+                        per_column: Arc::clone(&old.per_column),
                         deps: old
                             .deps
                             .iter()
@@ -282,7 +321,7 @@ pub(in crate::cost) fn aggregate(
             }
             None => pending.push((
                 k,
-                ClassCost {
+                Draft {
                     per_column: vec![None; columns.len()],
                     deps: Vec::new(),
                 },
@@ -324,7 +363,7 @@ pub(in crate::cost) fn aggregate(
     // Notes in the order the flows name them: the services every instance sends to (at the
     // first instance), then the flows named on their own.
     if let Some(first) = per_class.first().filter(|_| !s.instances.is_empty()) {
-        for (service, result) in columns[..every].iter().zip(&first.per_column) {
+        for (service, result) in columns[..every].iter().zip(first.per_column.iter()) {
             if result.is_none() {
                 note(
                     notes,
@@ -423,7 +462,13 @@ pub(in crate::cost) fn aggregate(
 /// to evaluate again.
 enum Carried {
     Kept(Arc<ClassCost>),
-    Again(ClassCost, Vec<usize>),
+    Again(Draft, Vec<usize>),
+}
+
+/// A class's results while some of its columns are evaluated again.
+pub(in crate::cost) struct Draft {
+    pub(in crate::cost) per_column: Vec<Option<Kept>>,
+    pub(in crate::cost) deps: Vec<WalkDeps>,
 }
 
 /// Whether two lists of gateway endpoints are the same endpoints in the same order (the usage
