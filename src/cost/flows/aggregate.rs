@@ -35,7 +35,9 @@ pub(in crate::cost) struct Memo {
     model: Model,
     failed: Vec<bool>,
     columns: Vec<String>,
-    slots: rustc_hash::FxHashMap<eval::ClassKey, Arc<ClassCost>>,
+    /// The classes, and each one's results (in the same order).
+    keys: Vec<eval::ClassKey>,
+    kept: Vec<Arc<ClassCost>>,
     /// The distinct usages and ways its results share, for the next estimate's.
     interner: Arc<std::sync::Mutex<Interner>>,
     /// The ids of the instances and interfaces with a public IPv4 address ([`public_ids`]).
@@ -73,12 +75,40 @@ impl Memo {
     pub(in crate::cost) fn classes(
         &self,
     ) -> impl Iterator<Item = (&eval::ClassKey, &Arc<ClassCost>)> {
-        self.slots.iter()
+        self.keys.iter().zip(&self.kept)
     }
 
     /// The distinct usages, ways and rows its results share.
     pub(in crate::cost) fn interner(&self) -> &Arc<std::sync::Mutex<Interner>> {
         &self.interner
+    }
+}
+
+impl Memo {
+    /// Where to find the results of the classes `keys` (those of a model after an edit).
+    fn finder<'m>(&'m self, keys: &[eval::ClassKey]) -> Finder<'m> {
+        match self.keys == keys {
+            true => Finder::Same(&self.kept),
+            false => Finder::ByKey(self.keys.iter().zip(&self.kept).collect()),
+        }
+    }
+}
+
+/// The results of the classes before an edit, found by their classes after it: by place when
+/// both are the same classes in the same order (an edit that kept the instances, their subnets
+/// and public IPs: the lists compared once), by key otherwise.
+enum Finder<'m> {
+    Same(&'m [Arc<ClassCost>]),
+    ByKey(rustc_hash::FxHashMap<&'m eval::ClassKey, &'m Arc<ClassCost>>),
+}
+
+impl<'m> Finder<'m> {
+    /// The results of class `k`, whose key is `key`.
+    fn get(&self, k: usize, key: &eval::ClassKey) -> Option<&'m Arc<ClassCost>> {
+        match self {
+            Finder::Same(kept) => kept.get(k),
+            Finder::ByKey(by) => by.get(key).copied(),
+        }
     }
 }
 
@@ -230,9 +260,7 @@ pub(in crate::cost) fn aggregate(
     };
     let touched =
         usable.and_then(|m| Touched::between(&m.model, &m.failed, model, failed).map(|t| (m, t)));
-    // FxHash: small keys, hashed once per class here and once in the next estimate.
-    let mut slots =
-        rustc_hash::FxHashMap::with_capacity_and_hasher(classes.keys.len(), Default::default());
+    let found = touched.as_ref().map(|(m, _)| m.finder(&classes.keys));
     // Per model service, its column: a rule edit evaluates again only the columns of the
     // services whose walks read the group or network ACL it changed.
     let column_of: Vec<Option<usize>> = match touched {
@@ -246,7 +274,8 @@ pub(in crate::cost) fn aggregate(
     let mut per_class: Vec<Option<Carried>> = classes
         .keys
         .iter()
-        .map(|key| {
+        .enumerate()
+        .map(|(k, key)| {
             let (m, t) = touched.as_ref()?;
             // A class whose source's AZ failed with this edit read that AZ: its results are
             // made again below (without a walk), so its reads are not planned cell by cell
@@ -258,7 +287,7 @@ pub(in crate::cost) fn aggregate(
             {
                 return None;
             }
-            let old = m.slots.get(key)?;
+            let old = found.as_ref()?.get(k, key)?;
             let plan = t.plan(&old.deps)?;
             let redo: Vec<usize> = plan
                 .redo
@@ -284,8 +313,9 @@ pub(in crate::cost) fn aggregate(
             .collect();
         // Deleting or adding an endpoint moves the others' indexes, which the kept reads name.
         let moves = eval::EndpointMoves::between(&m.model, model);
+        let found = m.finder(&classes.keys);
         for (k, key) in classes.keys.iter().enumerate() {
-            if let Some(old) = m.slots.get(key) {
+            if let Some(old) = found.get(k, key) {
                 let moved = moves.as_ref().map(|mv| {
                     Arc::new(ClassCost {
                         per_column: Arc::clone(&old.per_column),
@@ -347,9 +377,6 @@ pub(in crate::cost) fn aggregate(
         .into_iter()
         .map(|c| c.expect("every class kept or evaluated"))
         .collect();
-    for (key, class) in classes.keys.iter().zip(&per_class) {
-        slots.insert(key.clone(), Arc::clone(class));
-    }
 
     // How many flows each group has, and their GB: set where the groups are made below, then
     // the flows given a figure of their own and those named on their own added to their groups
@@ -451,7 +478,8 @@ pub(in crate::cost) fn aggregate(
         model: model.clone(),
         failed: failed.to_vec(),
         columns,
-        slots,
+        keys: classes.keys,
+        kept: per_class.clone(),
         interner: reuse.interner,
         public_ids: public_ids(previous, model),
     };
