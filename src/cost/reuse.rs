@@ -171,11 +171,14 @@ pub(super) struct Reuse {
     pub(super) interner: Arc<Mutex<Interner>>,
     /// (usage, way, endpoint, ENIs answered, source's AZ) → the result after the failures.
     patched: FxMap<(usize, usize, usize, u64, usize), Option<Kept>>,
-    /// (row, source's AZ), then each patched column with its answer's endpoint and ENIs → the
-    /// row after the failures (`None`: a column must be walked again); and the key being
-    /// asked, made in place (no list made per class to ask).
-    rows: FxMap<Box<[Asked]>, Option<Row>>,
-    asked: Vec<Asked>,
+    /// Per row (by address), what was asked of it: the source's AZ, then each patched column
+    /// with its answer's endpoint and ENIs, as words, and the row after the failures
+    /// (`None`: a column must be walked again). A row is asked a few ways (one per AZ and set
+    /// of answers): the row's address is hashed and those compared as words, instead of
+    /// hashing the whole of what is asked (two dozen columns) for each class. And what is
+    /// being asked, made in place (no list made per class to ask).
+    rows: FxMap<usize, Vec<AskedOf>>,
+    asked: Vec<u64>,
     /// Per (endpoint, source's AZ), the last (usage, way, ENIs answered) asked there and its
     /// result: the classes of one AZ that reach an endpoint alike ask the same, so most
     /// look-ups are answered here without hashing (an AZ failure at 4x the quota model works
@@ -183,9 +186,8 @@ pub(super) struct Reuse {
     last: Vec<Option<LastPatched>>,
 }
 
-/// A part of a key of [`Reuse::patched_row`]: (row's address, source's AZ, 0), then per
-/// patched column (column, endpoint, ENIs answered).
-type Asked = (usize, usize, u64);
+/// What a row was asked ([`Reuse::patched_row`], as words) and its answer.
+type AskedOf = (Box<[u64]>, Option<Row>);
 
 /// A (usage, way, ENIs answered) key of [`Reuse::patched`] and its result.
 type LastPatched = ((usize, usize, u64), Option<Kept>);
@@ -226,12 +228,17 @@ impl Reuse {
     ) -> Result<Row, (Vec<Option<Kept>>, Vec<usize>)> {
         let row_at = Arc::as_ptr(old) as *const u8 as usize;
         self.asked.clear();
-        self.asked.push((row_at, model.subnet_az[subnet], 0));
-        (self.asked).extend(patch.iter().map(|(c, a)| (*c, a.endpoint(), a.enis())));
-        if let Some(Some(row)) = self.rows.get(&self.asked[..]) {
+        self.asked.push(model.subnet_az[subnet] as u64);
+        for (c, a) in patch {
+            (self.asked).extend([*c as u64, a.endpoint() as u64, a.enis()]);
+        }
+        let asked = &self.asked[..];
+        let mut seen = self.rows.get(&row_at).into_iter().flatten();
+        // (One that needs a walk is worked out again below: a cell whose answer is emptied.)
+        if let Some((_, Some(row))) = seen.find(|(k, _)| **k == *asked) {
             return Ok(Arc::clone(row));
         }
-        let key: Box<[Asked]> = self.asked[..].into();
+        let key: Box<[u64]> = asked.into();
         let mut row = old.to_vec();
         let mut walk = Vec::new();
         for (c, answer) in patch {
@@ -244,13 +251,15 @@ impl Reuse {
                 None => walk.push(*c),
             }
         }
-        if !walk.is_empty() {
-            self.rows.insert(key, None);
-            return Err((row, walk));
+        let done = match walk.is_empty() {
+            true => Ok(self.row(row)),
+            false => Err((row, walk)),
+        };
+        let seen = self.rows.entry(row_at).or_default();
+        if !seen.iter().any(|(k, _)| *k == key) {
+            seen.push((key, done.as_ref().ok().map(Arc::clone)));
         }
-        let row = self.row(row);
-        self.rows.insert(key, Some(Arc::clone(&row)));
-        Ok(row)
+        done
     }
 
     pub(super) fn intern(&self, u: Arc<Usage>, way: Arc<Way>) -> (Arc<Usage>, Arc<Way>) {
