@@ -94,8 +94,8 @@ fn per_flow(
             gb: inputs.gb(&instance, &service),
         });
         usage.push(std::sync::Arc::new(super::flows::ClassCost {
-            per_column: vec![Some((std::sync::Arc::new(u), way))],
-            deps: Vec::new(),
+            per_column: vec![Some((std::sync::Arc::new(u), way))].into(),
+            deps: std::sync::Arc::from([]),
         }));
         named.push((instance, service));
     }

@@ -2,7 +2,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use super::flows::ClassCost;
+use super::flows::{ClassCost, Draft};
 use super::reuse::Interner;
 use super::usage::{Ids, class_usage};
 use crate::eval;
@@ -12,7 +12,7 @@ use crate::model::Model;
 type Kept = (Arc<super::usage::Usage>, Arc<super::Way>);
 
 /// A class left to evaluate: its index, its results so far, the columns to evaluate.
-pub(super) type Pending = (usize, ClassCost, Vec<usize>);
+pub(super) type Pending = (usize, Draft, Vec<usize>);
 
 /// Evaluate the `pending` classes' columns (class index, its results so far, the columns),
 /// classes that differ only in their security groups together (`eval::evaluate_family`: one
@@ -89,7 +89,13 @@ pub(super) fn evaluate_pending(
                     }
                 }
                 class.deps.push(deps);
-                done.push((k, Arc::new(class)));
+                // Classes with the same results share one row.
+                let per_column = match shared.as_mut() {
+                    Some(i) => i.row(class.per_column),
+                    None => Arc::from(class.per_column),
+                };
+                let deps = class.deps.into();
+                done.push((k, Arc::new(ClassCost { per_column, deps })));
             }
         }
     };

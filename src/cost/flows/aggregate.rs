@@ -10,20 +10,22 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::{FlowGroup, Flows};
-use crate::cost::reuse::{Interner, Reuse, source_failed_class};
-use crate::cost::usage::{Ids, Usage};
+use crate::cost::reuse::{Interner, Kept, Reuse, Row, source_failed_class};
+use crate::cost::usage::Ids;
 use crate::cost::walks::evaluate_pending;
-use crate::cost::{CostInputs, CostNote, Way, note};
+use crate::cost::{CostInputs, CostNote, note};
 use crate::eval::{self, Touched, WalkDeps};
 use crate::model::Model;
 
-/// One class's results per column, and what its walks read.
+/// One class's results per column (a row shared by the classes with the same results), and
+/// what its walks read.
 #[derive(Debug)]
 pub(in crate::cost) struct ClassCost {
-    pub(in crate::cost) per_column: Vec<Option<(Arc<Usage>, Arc<Way>)>>,
+    pub(in crate::cost) per_column: Row,
     /// What its walks read: one entry per evaluation that made its columns (a class whose
-    /// columns for some services were evaluated again after an interface-endpoint edit has two).
-    pub(in crate::cost) deps: Vec<WalkDeps>,
+    /// columns for some services were evaluated again after an interface-endpoint edit has two),
+    /// shared with the estimates after it that keep or patch its results.
+    pub(in crate::cost) deps: Arc<[WalkDeps]>,
 }
 
 /// What an estimate keeps for the next one: the model and failed AZs it was worked out for,
@@ -33,7 +35,9 @@ pub(in crate::cost) struct Memo {
     model: Model,
     failed: Vec<bool>,
     columns: Vec<String>,
-    slots: rustc_hash::FxHashMap<eval::ClassKey, Arc<ClassCost>>,
+    /// The classes, and each one's results (in the same order).
+    keys: Vec<eval::ClassKey>,
+    kept: Vec<Arc<ClassCost>>,
     /// The distinct usages and ways its results share, for the next estimate's.
     interner: Arc<std::sync::Mutex<Interner>>,
     /// The ids of the instances and interfaces with a public IPv4 address ([`public_ids`]).
@@ -63,6 +67,49 @@ pub(in crate::cost) fn public_ids(previous: Option<&Memo>, model: &Model) -> Arc
                 .map(|n| Arc::from(n.id.as_str())),
         )
         .collect()
+}
+
+#[cfg(test)]
+impl Memo {
+    /// Each class's key and results.
+    pub(in crate::cost) fn classes(
+        &self,
+    ) -> impl Iterator<Item = (&eval::ClassKey, &Arc<ClassCost>)> {
+        self.keys.iter().zip(&self.kept)
+    }
+
+    /// The distinct usages, ways and rows its results share.
+    pub(in crate::cost) fn interner(&self) -> &Arc<std::sync::Mutex<Interner>> {
+        &self.interner
+    }
+}
+
+impl Memo {
+    /// Where to find the results of the classes `keys` (those of a model after an edit).
+    fn finder<'m>(&'m self, keys: &[eval::ClassKey]) -> Finder<'m> {
+        match self.keys == keys {
+            true => Finder::Same(&self.kept),
+            false => Finder::ByKey(self.keys.iter().zip(&self.kept).collect()),
+        }
+    }
+}
+
+/// The results of the classes before an edit, found by their classes after it: by place when
+/// both are the same classes in the same order (an edit that kept the instances, their subnets
+/// and public IPs: the lists compared once), by key otherwise.
+enum Finder<'m> {
+    Same(&'m [Arc<ClassCost>]),
+    ByKey(rustc_hash::FxHashMap<&'m eval::ClassKey, &'m Arc<ClassCost>>),
+}
+
+impl<'m> Finder<'m> {
+    /// The results of class `k`, whose key is `key`.
+    fn get(&self, k: usize, key: &eval::ClassKey) -> Option<&'m Arc<ClassCost>> {
+        match self {
+            Finder::Same(kept) => kept.get(k),
+            Finder::ByKey(by) => by.get(key).copied(),
+        }
+    }
 }
 
 impl std::fmt::Debug for Memo {
@@ -148,20 +195,39 @@ pub(in crate::cost) fn aggregate(
         if same && redo.is_empty() && patch.is_empty() {
             return Carried::Kept(Arc::clone(old));
         }
+        // Only patched from the DNS answers their traces read (most classes after an AZ
+        // failure): the row worked out once for the classes that had it and read the same
+        // answers in one AZ.
+        if same && redo.is_empty() {
+            let patched =
+                reuse
+                    .borrow_mut()
+                    .patched_row(model, failed, key.subnet, &old.per_column, patch);
+            return match patched {
+                Ok(row) => Carried::Kept(Arc::new(ClassCost {
+                    per_column: row,
+                    deps: Arc::clone(&old.deps),
+                })),
+                Err((per_column, walk)) => {
+                    let again = (0..columns.len()).filter(|c| walk.contains(c)).collect();
+                    let deps = old.deps.to_vec();
+                    Carried::Again(Draft { per_column, deps }, again)
+                }
+            };
+        }
         // Columns in the same order (an estimate for the same services): the list copied as
-        // it is rather than placed column by column (after an AZ failure at 4x the quota
-        // model thousands of classes are carried this way).
+        // it is rather than placed column by column.
         let per_column = if same {
-            old.per_column.clone()
+            old.per_column.to_vec()
         } else {
             prior
                 .iter()
                 .map(|p| p.and_then(|j| old.per_column[j].clone()))
                 .collect()
         };
-        let mut class = ClassCost {
+        let mut class = Draft {
             per_column,
-            deps: old.deps.clone(),
+            deps: old.deps.to_vec(),
         };
         let mut walk = Vec::new();
         for &(c, answer) in patch {
@@ -185,15 +251,16 @@ pub(in crate::cost) fn aggregate(
                 .collect(),
         };
         match again.is_empty() {
-            true => Carried::Kept(Arc::new(class)),
+            true => Carried::Kept(Arc::new(ClassCost {
+                per_column: reuse.borrow().row(class.per_column),
+                deps: class.deps.into(),
+            })),
             false => Carried::Again(class, again),
         }
     };
     let touched =
         usable.and_then(|m| Touched::between(&m.model, &m.failed, model, failed).map(|t| (m, t)));
-    // FxHash: small keys, hashed once per class here and once in the next estimate.
-    let mut slots =
-        rustc_hash::FxHashMap::with_capacity_and_hasher(classes.keys.len(), Default::default());
+    let found = touched.as_ref().map(|(m, _)| m.finder(&classes.keys));
     // Per model service, its column: a rule edit evaluates again only the columns of the
     // services whose walks read the group or network ACL it changed.
     let column_of: Vec<Option<usize>> = match touched {
@@ -207,7 +274,8 @@ pub(in crate::cost) fn aggregate(
     let mut per_class: Vec<Option<Carried>> = classes
         .keys
         .iter()
-        .map(|key| {
+        .enumerate()
+        .map(|(k, key)| {
             let (m, t) = touched.as_ref()?;
             // A class whose source's AZ failed with this edit read that AZ: its results are
             // made again below (without a walk), so its reads are not planned cell by cell
@@ -219,7 +287,7 @@ pub(in crate::cost) fn aggregate(
             {
                 return None;
             }
-            let old = m.slots.get(key)?;
+            let old = found.as_ref()?.get(k, key)?;
             let plan = t.plan(&old.deps)?;
             let redo: Vec<usize> = plan
                 .redo
@@ -245,11 +313,12 @@ pub(in crate::cost) fn aggregate(
             .collect();
         // Deleting or adding an endpoint moves the others' indexes, which the kept reads name.
         let moves = eval::EndpointMoves::between(&m.model, model);
+        let found = m.finder(&classes.keys);
         for (k, key) in classes.keys.iter().enumerate() {
-            if let Some(old) = m.slots.get(key) {
+            if let Some(old) = found.get(k, key) {
                 let moved = moves.as_ref().map(|mv| {
                     Arc::new(ClassCost {
-                        per_column: old.per_column.clone(),
+                        per_column: Arc::clone(&old.per_column),
                         deps: old
                             .deps
                             .iter()
@@ -282,7 +351,7 @@ pub(in crate::cost) fn aggregate(
             }
             None => pending.push((
                 k,
-                ClassCost {
+                Draft {
                     per_column: vec![None; columns.len()],
                     deps: Vec::new(),
                 },
@@ -308,53 +377,20 @@ pub(in crate::cost) fn aggregate(
         .into_iter()
         .map(|c| c.expect("every class kept or evaluated"))
         .collect();
-    for (key, class) in classes.keys.iter().zip(&per_class) {
-        slots.insert(key.clone(), Arc::clone(class));
-    }
 
-    // How many flows each group has, and their GB.
+    // How many flows each group has, and their GB: set where the groups are made below, then
+    // the flows given a figure of their own and those named on their own added to their groups
+    // (the same sums in the same order as in lists of their own, without two lists the size
+    // of the groups: 84,000 at 4x the quota model, zeroed, filled and freed per estimate).
     let width = columns.len();
     let mut size = vec![0usize; n_classes];
     for &c in &classes.row_class {
         size[c as usize] += 1;
     }
-    let mut count = vec![0usize; n_classes * width];
-    let mut gb = vec![0.0; n_classes * width];
-    for (c, &n) in size.iter().enumerate() {
-        for col in 0..every {
-            count[c * width + col] = n;
-            gb[c * width + col] = inputs.default_gb_per_flow * n as f64;
-        }
-    }
-    if !inputs.flow_gb.is_empty() {
-        let rows: HashMap<&str, usize> = s
-            .instances
-            .iter()
-            .enumerate()
-            .map(|(r, i)| (i.id.as_str(), r))
-            .collect();
-        for ((instance, service), &v) in &inputs.flow_gb {
-            let Some(&row) = rows.get(instance.as_str()) else {
-                continue;
-            };
-            let c = classes.row_class[row] as usize;
-            for col in (0..every).filter(|&col| &columns[col] == service) {
-                gb[c * width + col] += v - inputs.default_gb_per_flow;
-            }
-        }
-    }
-    for (&v, n) in inputs.flow_gb.values().zip(&named) {
-        if let Some((row, col)) = *n {
-            let i = classes.row_class[row as usize] as usize * width + col as usize;
-            count[i] += 1;
-            gb[i] += v;
-        }
-    }
-
     // Notes in the order the flows name them: the services every instance sends to (at the
     // first instance), then the flows named on their own.
     if let Some(first) = per_class.first().filter(|_| !s.instances.is_empty()) {
-        for (service, result) in columns[..every].iter().zip(&first.per_column) {
+        for (service, result) in columns[..every].iter().zip(first.per_column.iter()) {
             if result.is_none() {
                 note(
                     notes,
@@ -383,20 +419,48 @@ pub(in crate::cost) fn aggregate(
 
     // The groups; their usages stay where the classes' results keep them.
     let mut groups = Vec::with_capacity(n_classes * width);
-    for (c, class) in per_class.iter().enumerate() {
+    for (class, &n) in per_class.iter().zip(&size) {
         for (col, result) in class.per_column.iter().enumerate() {
-            let i = c * width + col;
             let (cross_az_per_gb, way) = match result {
                 Some((u, way)) => (u.cross_az_gb, Some(Arc::clone(way))),
                 None => (crate::cost::usage::NOTHING.cross_az_gb, None),
             };
+            let every_one = col < every;
             groups.push(FlowGroup {
                 way,
                 monthly_per_gb: 0.0,
                 cross_az_per_gb,
-                flows: count[i],
-                gb: gb[i],
+                flows: if every_one { n } else { 0 },
+                gb: if every_one {
+                    inputs.default_gb_per_flow * n as f64
+                } else {
+                    0.0
+                },
             });
+        }
+    }
+    if !inputs.flow_gb.is_empty() {
+        let rows: HashMap<&str, usize> = s
+            .instances
+            .iter()
+            .enumerate()
+            .map(|(r, i)| (i.id.as_str(), r))
+            .collect();
+        for ((instance, service), &v) in &inputs.flow_gb {
+            let Some(&row) = rows.get(instance.as_str()) else {
+                continue;
+            };
+            let c = classes.row_class[row] as usize;
+            for col in (0..every).filter(|&col| &columns[col] == service) {
+                groups[c * width + col].gb += v - inputs.default_gb_per_flow;
+            }
+        }
+    }
+    for (&v, n) in inputs.flow_gb.values().zip(&named) {
+        if let Some((row, col)) = *n {
+            let g = &mut groups[classes.row_class[row as usize] as usize * width + col as usize];
+            g.flows += 1;
+            g.gb += v;
         }
     }
     let flows = Flows {
@@ -414,7 +478,8 @@ pub(in crate::cost) fn aggregate(
         model: model.clone(),
         failed: failed.to_vec(),
         columns,
-        slots,
+        keys: classes.keys,
+        kept: per_class.clone(),
         interner: reuse.interner,
         public_ids: public_ids(previous, model),
     };
@@ -425,7 +490,13 @@ pub(in crate::cost) fn aggregate(
 /// to evaluate again.
 enum Carried {
     Kept(Arc<ClassCost>),
-    Again(ClassCost, Vec<usize>),
+    Again(Draft, Vec<usize>),
+}
+
+/// A class's results while some of its columns are evaluated again.
+pub(in crate::cost) struct Draft {
+    pub(in crate::cost) per_column: Vec<Option<Kept>>,
+    pub(in crate::cost) deps: Vec<WalkDeps>,
 }
 
 /// Whether two lists of gateway endpoints are the same endpoints in the same order (the usage

@@ -17,7 +17,7 @@ use crate::model::{Instance, Shared};
 
 mod aggregate;
 
-pub(super) use aggregate::{ClassCost, Memo, aggregate, public_ids};
+pub(super) use aggregate::{ClassCost, Draft, Memo, aggregate, public_ids};
 
 /// One flow: which way it goes and what its traffic costs.
 #[derive(Debug, Clone, PartialEq)]
