@@ -200,6 +200,20 @@ impl App {
         }
     }
 
+    /// The selected path's hops, its parts' included, as the panels may show them: none while
+    /// the verdict is hidden (the path would give the answer away) or when there is no path.
+    pub fn shown_hops(&self) -> impl Iterator<Item = &crate::eval::Hop> {
+        let trace = match &self.trace {
+            Ok(t) if !self.verdict_hidden() => Some(t),
+            _ => None,
+        };
+        trace.into_iter().flat_map(|t| {
+            t.hops
+                .iter()
+                .chain(t.parts.iter().flat_map(|p| p.hops.iter()))
+        })
+    }
+
     /// The step's "how would you fix it?", while it waits for `f` (quiz mode on, and any
     /// reachable-or-not question answered first).
     pub fn fix_question_open(&self) -> Option<&crate::model::Text> {

@@ -18,19 +18,11 @@ use super::{clamp_scroll, draw_panel, put_lines};
 /// For one table on the path: (destination as written, chosen, rule) of every matching route.
 fn matches_in(app: &App, table: &str) -> Vec<(String, bool, crate::eval::RouteRule)> {
     let mut out = Vec::new();
-    if let Ok(t) = &app.trace
-        && !app.verdict_hidden()
-    {
-        for h in t
-            .hops
-            .iter()
-            .chain(t.parts.iter().flat_map(|p| p.hops.iter()))
-        {
-            if h.kind == HopKind::RouteTable && h.id == table {
-                for d in h.decisions() {
-                    for m in d.matches.iter() {
-                        out.push((m.destination.to_string(), m.chosen, d.rule));
-                    }
+    for h in app.shown_hops() {
+        if h.kind == HopKind::RouteTable && h.id == table {
+            for d in h.decisions() {
+                for m in d.matches.iter() {
+                    out.push((m.destination.to_string(), m.chosen, d.rule));
                 }
             }
         }
@@ -42,18 +34,9 @@ fn matches_in(app: &App, table: &str) -> Vec<(String, bool, crate::eval::RouteRu
 /// found in one pass over the path rather than once per table (800 at 4x the quota model).
 fn matched_tables(app: &App) -> Vec<&str> {
     let mut out = Vec::new();
-    if let Ok(t) = &app.trace
-        && !app.verdict_hidden()
-    {
-        for h in t
-            .hops
-            .iter()
-            .chain(t.parts.iter().flat_map(|p| p.hops.iter()))
-        {
-            if h.kind == HopKind::RouteTable && h.decisions().iter().any(|d| !d.matches.is_empty())
-            {
-                out.push(h.id.as_str());
-            }
+    for h in app.shown_hops() {
+        if h.kind == HopKind::RouteTable && h.decisions().iter().any(|d| !d.matches.is_empty()) {
+            out.push(h.id.as_str());
         }
     }
     out

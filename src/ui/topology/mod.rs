@@ -49,27 +49,18 @@ impl Composed {
 /// Ids the selected path passes through (hop ids, and the source's subnet).
 pub(crate) fn on_path(app: &App) -> HashSet<String> {
     let mut ids = HashSet::new();
-    // Before a lesson question is answered, the path would give the answer away.
-    if let Ok(t) = &app.trace
-        && !app.verdict_hidden()
-    {
-        for h in t
-            .hops
-            .iter()
-            .chain(t.parts.iter().flat_map(|p| p.hops.iter()))
+    for h in app.shown_hops() {
+        // Hop ids may carry a name after the id: "i-app-a (app-a)".
+        let id = h.id.split_whitespace().next().unwrap_or_default();
+        ids.insert(id.to_string());
+        // The ENIs the path reached, when the hop names them: the others (a failed AZ's)
+        // are not on the path.
+        if let crate::eval::Fact::InterfaceEndpoint { enis, .. } = &h.fact
+            && !enis.is_empty()
         {
-            // Hop ids may carry a name after the id: "i-app-a (app-a)".
-            let id = h.id.split_whitespace().next().unwrap_or_default();
-            ids.insert(id.to_string());
-            // The ENIs the path reached, when the hop names them: the others (a failed AZ's)
-            // are not on the path.
-            if let crate::eval::Fact::InterfaceEndpoint { enis, .. } = &h.fact
-                && !enis.is_empty()
-            {
-                ids.insert(format!("{id}@?"));
-                for e in enis.iter() {
-                    ids.insert(format!("{id}@{}", e.ip));
-                }
+            ids.insert(format!("{id}@?"));
+            for e in enis.iter() {
+                ids.insert(format!("{id}@{}", e.ip));
             }
         }
     }
