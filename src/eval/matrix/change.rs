@@ -27,6 +27,11 @@ pub(super) struct Change {
     wide: bool,
     groups: Bits,
     acls: Bits,
+    /// Whether any table or subnet association changed, and any group or ACL rule: when none
+    /// did (an AZ failure), no class's read sets of them are looked through, each an eight-word
+    /// scan per class on both sides of an edit ([`Change::summed`]).
+    routes_changed: bool,
+    rules_changed: bool,
     /// The changed groups and ACLs folded, to tell which cells of a class they may touch.
     mark: Mark,
     /// What the edit changed of what attaches groups and network ACLs that is told cell by
@@ -74,6 +79,8 @@ impl Change {
             wide: false,
             groups: Bits::default(),
             acls: Bits::default(),
+            routes_changed: true,
+            rules_changed: true,
             mark: Mark::default(),
             cells: cells::Touched::new(&mut edits),
         };
@@ -135,7 +142,15 @@ impl Change {
                 }
             }
         }
-        Some(change)
+        Some(change.summed())
+    }
+
+    /// The change with [`Change::routes_changed`] and [`Change::rules_changed`] told from its
+    /// sets.
+    fn summed(mut self) -> Change {
+        self.routes_changed = !self.tables.is_empty() || !self.subnets.is_empty();
+        self.rules_changed = !self.groups.is_empty() || !self.acls.is_empty();
+        self
     }
 
     pub(super) fn hits(&self, deps: &Deps) -> bool {
@@ -149,9 +164,10 @@ impl Change {
     /// [`Change::hit`], leaving out the AZ reads of the cells `superseded` (services evaluated
     /// again since, whose later reads another [`Deps`] holds).
     pub(super) fn hit_except(&self, deps: &Deps, superseded: &[u32]) -> Hit {
-        let routing = deps.tables.intersects(&self.tables)
-            || (deps.all_tables && !self.tables.is_empty())
-            || deps.subnets.intersects(&self.subnets);
+        let routing = self.routes_changed
+            && (deps.tables.intersects(&self.tables)
+                || (deps.all_tables && !self.tables.is_empty())
+                || deps.subnets.intersects(&self.subnets));
         if routing {
             return Hit::Row;
         }
@@ -159,7 +175,8 @@ impl Change {
         if azs && (deps.wide || self.wide || deps.az_cells.is_empty()) {
             return Hit::Row;
         }
-        let rules = deps.groups.intersects(&self.groups) || deps.acls.intersects(&self.acls);
+        let rules = self.rules_changed
+            && (deps.groups.intersects(&self.groups) || deps.acls.intersects(&self.acls));
         let cells = self.cells.cells(deps);
         let columns = cells.is_some();
         if !rules && !azs && !columns {
@@ -652,9 +669,12 @@ mod tests {
             wide: false,
             groups: Bits::default(),
             acls: Bits::default(),
+            routes_changed: true,
+            rules_changed: true,
             mark: Mark::default(),
             cells: cells::Touched::default(),
         }
+        .summed()
     }
 
     const ANSWER: EniAnswer = EniAnswer {
@@ -686,6 +706,49 @@ mod tests {
             d.az_cells.push((s, reads));
         }
         d
+    }
+
+    /// An AZ failure tells no table, subnet, group or ACL changed; an edit of any of them is
+    /// told, and a class reading it is hit as it was before the flags (a table: the row; a
+    /// group: the cells that checked it).
+    #[test]
+    fn the_changed_flags_follow_the_sets_and_hit_their_readers() {
+        let c = az_failed(1);
+        assert!(!c.routes_changed && !c.rules_changed);
+        let mut d = Deps::recording();
+        d.tables.set(3);
+        d.groups.set(7);
+        let mut read = Mark::default();
+        read.group(7);
+        d.cells = vec![(0, read), (1, Mark::default())];
+        assert_eq!(c.hit(&d), Hit::Keep);
+        let mut table = az_failed(1);
+        table.tables.set(3);
+        let table = table.summed();
+        assert!(table.routes_changed && !table.rules_changed);
+        assert_eq!(table.hit(&d), Hit::Row);
+        let mut subnet = az_failed(1);
+        subnet.subnets.set(2);
+        let subnet = subnet.summed();
+        assert!(subnet.routes_changed);
+        assert_eq!(subnet.hit(&d), Hit::Keep);
+        d.subnets.set(2);
+        assert_eq!(subnet.hit(&d), Hit::Row);
+        let mut group = az_failed(1);
+        group.groups.set(7);
+        group.mark.group(7);
+        let group = group.summed();
+        assert!(group.rules_changed && !group.routes_changed);
+        assert_eq!(
+            group.hit(&d),
+            Hit::Cells {
+                redo: vec![0],
+                patch: vec![],
+            }
+        );
+        let mut acl = az_failed(1);
+        acl.acls.set(crossing(4, AclDirection::Inbound));
+        assert!(acl.summed().rules_changed);
     }
 
     #[test]
