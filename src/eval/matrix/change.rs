@@ -199,21 +199,30 @@ impl Change {
         // A cell patched from its answer that is no service.
         let mut no_service = false;
         if azs {
-            // Sized once: an AZ failure at 4x the quota model plans thousands of classes, and
-            // growing these lists cell by cell was a tenth of the matrix after it.
-            redo.reserve(deps.az_cells.len());
-            patch.reserve(deps.az_cells.len());
+            // Sized once, when the first cell goes in, for every cell left: an AZ failure at 4x
+            // the quota model plans thousands of classes, growing these lists cell by cell was a
+            // tenth of the matrix after it, and sizing both up front allocated and freed, for
+            // most classes (their cells only patched), a list of cells to walk again never used.
+            let all_cells = deps.az_cells.len();
             // Most classes have one evaluation's reads: nothing superseded, no look-up per cell.
             let superseded = (!superseded.is_empty()).then_some(superseded);
-            for (s, reads) in &deps.az_cells {
+            for (i, (s, reads)) in deps.az_cells.iter().enumerate() {
                 if superseded.is_some_and(|sup| sup.contains(s)) {
                     continue;
                 }
                 match reads.hit(self.az_bits, self.recovered) {
                     AzHit::Keep => {}
-                    AzHit::Redo => redo.push(*s),
+                    AzHit::Redo => {
+                        if redo.len() == redo.capacity() {
+                            redo.reserve(all_cells - i);
+                        }
+                        redo.push(*s);
+                    }
                     AzHit::Answer(a) => {
                         no_service |= *s == u32::MAX;
+                        if patch.len() == patch.capacity() {
+                            patch.reserve(all_cells - i);
+                        }
                         patch.push((*s, a));
                     }
                 }
@@ -749,6 +758,20 @@ mod tests {
         let mut acl = az_failed(1);
         acl.acls.set(crossing(4, AclDirection::Inbound));
         assert!(acl.summed().rules_changed);
+    }
+
+    /// A class whose cells are only patched from their answers is given no list of cells to
+    /// walk again that it never fills.
+    #[test]
+    fn a_class_only_patched_sizes_no_list_to_walk_again() {
+        let d = reads(&[(0, Some(false)), (2, None), (3, Some(false))]);
+        match az_failed(1).hit(&d) {
+            Hit::Cells { redo, patch } => {
+                assert_eq!(redo.capacity(), 0);
+                assert_eq!(patch, vec![(0, ANSWER), (3, ANSWER)]);
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
