@@ -27,6 +27,11 @@ pub(super) struct Change {
     wide: bool,
     groups: Bits,
     acls: Bits,
+    /// Whether any table or subnet association changed, and any group or ACL rule: when none
+    /// did (an AZ failure), no class's read sets of them are looked through, each an eight-word
+    /// scan per class on both sides of an edit ([`Change::summed`]).
+    routes_changed: bool,
+    rules_changed: bool,
     /// The changed groups and ACLs folded, to tell which cells of a class they may touch.
     mark: Mark,
     /// What the edit changed of what attaches groups and network ACLs that is told cell by
@@ -74,6 +79,8 @@ impl Change {
             wide: false,
             groups: Bits::default(),
             acls: Bits::default(),
+            routes_changed: true,
+            rules_changed: true,
             mark: Mark::default(),
             cells: cells::Touched::new(&mut edits),
         };
@@ -135,7 +142,15 @@ impl Change {
                 }
             }
         }
-        Some(change)
+        Some(change.summed())
+    }
+
+    /// The change with [`Change::routes_changed`] and [`Change::rules_changed`] told from its
+    /// sets.
+    fn summed(mut self) -> Change {
+        self.routes_changed = !self.tables.is_empty() || !self.subnets.is_empty();
+        self.rules_changed = !self.groups.is_empty() || !self.acls.is_empty();
+        self
     }
 
     pub(super) fn hits(&self, deps: &Deps) -> bool {
@@ -149,9 +164,10 @@ impl Change {
     /// [`Change::hit`], leaving out the AZ reads of the cells `superseded` (services evaluated
     /// again since, whose later reads another [`Deps`] holds).
     pub(super) fn hit_except(&self, deps: &Deps, superseded: &[u32]) -> Hit {
-        let routing = deps.tables.intersects(&self.tables)
-            || (deps.all_tables && !self.tables.is_empty())
-            || deps.subnets.intersects(&self.subnets);
+        let routing = self.routes_changed
+            && (deps.tables.intersects(&self.tables)
+                || (deps.all_tables && !self.tables.is_empty())
+                || deps.subnets.intersects(&self.subnets));
         if routing {
             return Hit::Row;
         }
@@ -159,7 +175,8 @@ impl Change {
         if azs && (deps.wide || self.wide || deps.az_cells.is_empty()) {
             return Hit::Row;
         }
-        let rules = deps.groups.intersects(&self.groups) || deps.acls.intersects(&self.acls);
+        let rules = self.rules_changed
+            && (deps.groups.intersects(&self.groups) || deps.acls.intersects(&self.acls));
         let cells = self.cells.cells(deps);
         let columns = cells.is_some();
         if !rules && !azs && !columns {
@@ -182,21 +199,30 @@ impl Change {
         // A cell patched from its answer that is no service.
         let mut no_service = false;
         if azs {
-            // Sized once: an AZ failure at 4x the quota model plans thousands of classes, and
-            // growing these lists cell by cell was a tenth of the matrix after it.
-            redo.reserve(deps.az_cells.len());
-            patch.reserve(deps.az_cells.len());
+            // Sized once, when the first cell goes in, for every cell left: an AZ failure at 4x
+            // the quota model plans thousands of classes, growing these lists cell by cell was a
+            // tenth of the matrix after it, and sizing both up front allocated and freed, for
+            // most classes (their cells only patched), a list of cells to walk again never used.
+            let all_cells = deps.az_cells.len();
             // Most classes have one evaluation's reads: nothing superseded, no look-up per cell.
             let superseded = (!superseded.is_empty()).then_some(superseded);
-            for (s, reads) in &deps.az_cells {
+            for (i, (s, reads)) in deps.az_cells.iter().enumerate() {
                 if superseded.is_some_and(|sup| sup.contains(s)) {
                     continue;
                 }
                 match reads.hit(self.az_bits, self.recovered) {
                     AzHit::Keep => {}
-                    AzHit::Redo => redo.push(*s),
+                    AzHit::Redo => {
+                        if redo.len() == redo.capacity() {
+                            redo.reserve(all_cells - i);
+                        }
+                        redo.push(*s);
+                    }
                     AzHit::Answer(a) => {
                         no_service |= *s == u32::MAX;
+                        if patch.len() == patch.capacity() {
+                            patch.reserve(all_cells - i);
+                        }
                         patch.push((*s, a));
                     }
                 }
@@ -652,9 +678,12 @@ mod tests {
             wide: false,
             groups: Bits::default(),
             acls: Bits::default(),
+            routes_changed: true,
+            rules_changed: true,
             mark: Mark::default(),
             cells: cells::Touched::default(),
         }
+        .summed()
     }
 
     const ANSWER: EniAnswer = EniAnswer {
@@ -686,6 +715,63 @@ mod tests {
             d.az_cells.push((s, reads));
         }
         d
+    }
+
+    /// An AZ failure tells no table, subnet, group or ACL changed; an edit of any of them is
+    /// told, and a class reading it is hit as it was before the flags (a table: the row; a
+    /// group: the cells that checked it).
+    #[test]
+    fn the_changed_flags_follow_the_sets_and_hit_their_readers() {
+        let c = az_failed(1);
+        assert!(!c.routes_changed && !c.rules_changed);
+        let mut d = Deps::recording();
+        d.tables.set(3);
+        d.groups.set(7);
+        let mut read = Mark::default();
+        read.group(7);
+        d.cells = vec![(0, read), (1, Mark::default())];
+        assert_eq!(c.hit(&d), Hit::Keep);
+        let mut table = az_failed(1);
+        table.tables.set(3);
+        let table = table.summed();
+        assert!(table.routes_changed && !table.rules_changed);
+        assert_eq!(table.hit(&d), Hit::Row);
+        let mut subnet = az_failed(1);
+        subnet.subnets.set(2);
+        let subnet = subnet.summed();
+        assert!(subnet.routes_changed);
+        assert_eq!(subnet.hit(&d), Hit::Keep);
+        d.subnets.set(2);
+        assert_eq!(subnet.hit(&d), Hit::Row);
+        let mut group = az_failed(1);
+        group.groups.set(7);
+        group.mark.group(7);
+        let group = group.summed();
+        assert!(group.rules_changed && !group.routes_changed);
+        assert_eq!(
+            group.hit(&d),
+            Hit::Cells {
+                redo: vec![0],
+                patch: vec![],
+            }
+        );
+        let mut acl = az_failed(1);
+        acl.acls.set(crossing(4, AclDirection::Inbound));
+        assert!(acl.summed().rules_changed);
+    }
+
+    /// A class whose cells are only patched from their answers is given no list of cells to
+    /// walk again that it never fills.
+    #[test]
+    fn a_class_only_patched_sizes_no_list_to_walk_again() {
+        let d = reads(&[(0, Some(false)), (2, None), (3, Some(false))]);
+        match az_failed(1).hit(&d) {
+            Hit::Cells { redo, patch } => {
+                assert_eq!(redo.capacity(), 0);
+                assert_eq!(patch, vec![(0, ANSWER), (3, ANSWER)]);
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

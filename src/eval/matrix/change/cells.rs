@@ -85,9 +85,19 @@ impl Touched {
         }
     }
 
+    /// Whether the edit changed nothing told cell by cell.
+    fn is_empty(&self) -> bool {
+        self.columns.is_empty() && self.scoped.is_empty() && self.gated.is_empty()
+    }
+
     /// The cells (by service index) of a class whose walks read `deps` that the edit may have
     /// touched; `None` when it touched none (not even a cell that read nothing).
     pub(super) fn cells(&self, deps: &Deps) -> Option<Vec<u32>> {
+        // Nothing told cell by cell (an AZ failure, a rule edit): no class's groups and tables
+        // looked through.
+        if self.is_empty() {
+            return None;
+        }
         let scoped: Vec<&Scoped> = (self.scoped.iter())
             .filter(|c| deps.groups.intersects(&c.groups))
             .collect();
