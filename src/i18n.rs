@@ -463,14 +463,7 @@ mod tests {
                 check(f);
             }
         }
-        for c in [
-            Context::Main,
-            Context::Picker,
-            Context::Typing,
-            Context::Confirm,
-            Context::Overlay,
-            Context::Fixes,
-        ] {
+        for c in Context::ALL {
             check(c.title());
         }
         for tab in Tab::ALL {

@@ -24,6 +24,16 @@ pub enum Context {
 }
 
 impl Context {
+    /// Every context, in the order the help lists them.
+    pub const ALL: [Context; 6] = [
+        Context::Main,
+        Context::Picker,
+        Context::Typing,
+        Context::Confirm,
+        Context::Overlay,
+        Context::Fixes,
+    ];
+
     /// The id of the message that names the context (`ui.ftl`).
     pub fn title(self) -> &'static str {
         match self {

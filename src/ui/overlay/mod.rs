@@ -53,14 +53,7 @@ fn help_width(area: Rect) -> usize {
 
 pub fn help_lines(theme: &Theme, lang: Lang, width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
-    for ctx in [
-        Context::Main,
-        Context::Picker,
-        Context::Typing,
-        Context::Confirm,
-        Context::Overlay,
-        Context::Fixes,
-    ] {
+    for ctx in Context::ALL {
         out.push(Line::from(Span::styled(
             t(lang, ctx.title()),
             theme.title(),
