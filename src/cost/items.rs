@@ -550,6 +550,29 @@ mod tests {
             .sum()
     }
 
+    /// `f` on each of `files` (shipped scenarios) with no AZ failed, then with each AZ failed
+    /// alone: the file's name, its model, which AZs are failed and the model's cost inputs.
+    fn each_failure(
+        files: &[&str],
+        mut f: impl FnMut(&str, &crate::model::Model, &[bool], &CostInputs),
+    ) {
+        for file in files {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("scenarios")
+                .join(file);
+            let model = load_file(&path).expect("loads");
+            let inputs = CostInputs::for_model(&model);
+            let s = model.scenario();
+            let mut failures = vec![Vec::new()];
+            failures.extend(s.availability_zones.iter().map(|a| vec![a.name.clone()]));
+            for failed_names in failures {
+                let mut what_if = s.what_if.clone();
+                what_if.failed_azs = failed_names;
+                f(file, &model, &model.failed_azs(&what_if), &inputs);
+            }
+        }
+    }
+
     /// The per-GB amount kept by usage is the amount worked out for that usage, whichever
     /// usages came before (more usages than slots, asked in turn and again, so slots are taken
     /// over), and a usage is worked out again only when its slot was taken.
@@ -602,26 +625,16 @@ mod tests {
                 + u.gateway.len() as f64
         };
         let mut shared = 0;
-        for file in [
-            "interface-multi-az.ron",
-            "resilience.ron",
-            "nat-single-az.ron",
-            "security-layers.ron",
-        ] {
-            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("scenarios")
-                .join(file);
-            let model = load_file(&path).expect("loads");
-            let inputs = CostInputs::for_model(&model);
-            let s = model.scenario();
-            let mut failures = vec![Vec::new()];
-            failures.extend(s.availability_zones.iter().map(|a| vec![a.name.clone()]));
-            for failed_names in failures {
-                let mut what_if = s.what_if.clone();
-                what_if.failed_azs = failed_names;
-                let failed = model.failed_azs(&what_if);
+        each_failure(
+            &[
+                "interface-multi-az.ron",
+                "resilience.ron",
+                "nat-single-az.ron",
+                "security-layers.ron",
+            ],
+            |file, model, failed, inputs| {
                 let (mut flows, classes, _) =
-                    flows::aggregate(&model, &failed, &inputs, None, &mut Vec::new());
+                    flows::aggregate(model, failed, inputs, None, &mut Vec::new());
                 let usage = Usages { classes: &classes };
                 set_per_gb(flows.groups_mut(), usage, amount);
                 let got: Vec<u64> = flows
@@ -636,37 +649,28 @@ mod tests {
                     .map(|c| Arc::as_ptr(&c.per_column) as *const u8)
                     .collect();
                 shared += classes.len() - rows.len();
-            }
-        }
+            },
+        );
         assert!(shared > 0);
     }
 
     #[test]
     fn the_sums_made_in_one_pass_are_those_of_a_pass_each_to_the_bit() {
         let mut seen = [false; 5];
-        for file in [
-            "private-only.ron",
-            "nat-single-az.ron",
-            "gateway-private-rt.ron",
-            "gwlb-inspection.ron",
-            "interface-multi-az.ron",
-            "regional-nat.ron",
-            "resilience.ron",
-        ] {
-            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("scenarios")
-                .join(file);
-            let model = load_file(&path).expect("loads");
-            let inputs = CostInputs::for_model(&model);
-            let s = model.scenario();
-            let mut failures = vec![Vec::new()];
-            failures.extend(s.availability_zones.iter().map(|a| vec![a.name.clone()]));
-            for failed_names in failures {
-                let mut what_if = s.what_if.clone();
-                what_if.failed_azs = failed_names;
-                let failed = model.failed_azs(&what_if);
+        each_failure(
+            &[
+                "private-only.ron",
+                "nat-single-az.ron",
+                "gateway-private-rt.ron",
+                "gwlb-inspection.ron",
+                "interface-multi-az.ron",
+                "regional-nat.ron",
+                "resilience.ron",
+            ],
+            |file, model, failed, inputs| {
+                let s = model.scenario();
                 let (flows, classes, _) =
-                    flows::aggregate(&model, &failed, &inputs, None, &mut Vec::new());
+                    flows::aggregate(model, failed, inputs, None, &mut Vec::new());
                 let groups = flows.groups();
                 let counts = [
                     s.gateway_endpoints.len(),
@@ -702,8 +706,8 @@ mod tests {
                 }
                 seen[3] |= interface > 0.0;
                 seen[4] |= cross > 0.0;
-            }
-        }
+            },
+        );
         // The scenarios put GB through every kind of thing summed (the test can fail).
         assert_eq!(seen, [true; 5]);
     }
