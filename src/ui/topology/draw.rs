@@ -1,52 +1,19 @@
-//! Drawing the topology: the VPC's header line, one column of subnet boxes per AZ shown, and
-//! the endpoints and targets below, each row with what a click on it selects.
+//! Drawing the topology: the VPC's header line, one column of subnet boxes per AZ shown
+//! (`column.rs`), and the endpoints and targets below, each row with what a click on it selects.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::sync::Arc;
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::app::{App, ChangeMark, MAX_INSTANCES_PER_SUBNET, Msg, SourceKind, TopologySummary};
+use crate::app::{App, ChangeMark};
 use crate::i18n::{Lang, t, tf};
-use crate::model::{Association, Target};
 
-use super::super::text::{fit, truncate, width};
+use super::super::text::width;
 use super::super::theme::{ON_PATH, Theme};
-use super::{on_path, shown_azs};
-
-/// A line of a column, and what clicking it selects.
-#[derive(Default)]
-pub(super) struct Row {
-    pub(super) line: Line<'static>,
-    pub(super) click: Option<Msg>,
-    /// What the view follows: 2 the selected source, 1 what the lesson step changed.
-    pub(super) focus: u8,
-}
-
-/// A column of subnet boxes: every row's focus, and the rows of the window made (those on
-/// screen). A quota-sized model's columns have thousands of rows, of which a screen shows
-/// forty: a row outside the window costs its focus byte, not an empty line.
-#[derive(Default)]
-pub(super) struct Column {
-    /// Every row's focus (see [`Row`]); its length is the column's.
-    pub(super) focus: Vec<u8>,
-    /// The first row of `made`.
-    first: usize,
-    made: Vec<Row>,
-}
-
-impl Column {
-    pub(super) fn len(&self) -> usize {
-        self.focus.len()
-    }
-
-    /// Row `r`, when it was made (inside the window).
-    pub(super) fn made(&self, r: usize) -> Option<&Row> {
-        self.made.get(r.checked_sub(self.first)?)
-    }
-}
+use super::column::{Column, Columns, Index, Row};
+use super::shown_azs;
 
 pub(super) struct Drawing {
     /// VPC-wide lines above the columns.
@@ -61,77 +28,63 @@ pub(super) fn targets_label(lang: Lang) -> String {
     format!("{}: ", t(lang, "ui-targets"))
 }
 
-fn subnet_is_public(app: &App, subnet: usize) -> bool {
-    let (t, _) = app.model.subnet_route_table(subnet);
-    app.model
-        .compiled_table(t)
-        .routes
-        .iter()
-        .any(|r| matches!(r.target, Target::InternetGateway(_)))
+/// How an id is marked: `»` and highlighted on the selected path, `✚`/`−` when the current
+/// lesson step added or removed it.
+pub(super) struct Marks<'a> {
+    path: &'a HashSet<String>,
+    /// What the current lesson step changed: marked ✚ unless the path's » says more.
+    pub(super) changed: HashMap<String, ChangeMark>,
+    theme: &'a Theme,
 }
 
-/// Adds a row whose line (and click) `make` makes only when the row is in `window`: a
-/// quota-sized model's columns have thousands of rows, of which a screen shows forty.
-fn put(col: &mut Column, window: &Range<usize>, focus: u8, make: impl FnOnce() -> Row) {
-    if window.contains(&col.len()) {
-        if col.made.is_empty() {
-            col.first = col.len();
-        }
-        let mut row = make();
-        row.focus = focus;
-        col.made.push(row);
+impl Marks<'_> {
+    /// 1 when the lesson step changed `id` (what the view follows), else 0.
+    pub(super) fn focus(&self, id: &str) -> u8 {
+        u8::from(!self.changed.is_empty() && self.changed.contains_key(id))
     }
-    col.focus.push(focus);
-}
 
-/// What a frame's two passes over the topology both read, worked out once per frame: the
-/// app's per-model summary (per subnet its instances and interface endpoint ENIs, per AZ its
-/// subnets), per subnet its NAT gateways, GWLB endpoints and appliance interfaces, and the ids
-/// on the selected path.
-pub(super) struct Index {
-    path: HashSet<String>,
-    summary: Arc<TopologySummary>,
-    /// Per subnet, its NAT gateways, GWLB endpoints and appliance interfaces (by index).
-    in_subnet: Vec<[Vec<usize>; 3]>,
-    /// Per subnet, whether the path passes through it.
-    marked: Vec<bool>,
-}
+    pub(super) fn hl(&self, id: &str, base: Style) -> Style {
+        if self.path.contains(id) {
+            self.theme.on_path()
+        } else if self.changed.contains_key(id) {
+            self.theme.warn()
+        } else {
+            base
+        }
+    }
 
-impl Index {
-    /// Each list once: a scan of each list per subnet compared thousands of ids a frame at 4x
-    /// the quota model, and a quota-sized model has 10,000 instances (counted once per model,
-    /// in the app's summary, not per frame).
-    pub(super) fn new(app: &App) -> Index {
-        let s = app.model.scenario();
-        let path = on_path(app);
-        let mut in_subnet: Vec<[Vec<usize>; 3]> = vec![Default::default(); s.subnets.len()];
-        let at = |id: Option<&str>| id.and_then(|x| app.model.subnet_index(x));
-        for (i, n) in s.nat_gateways.iter().enumerate() {
-            if let Some(list) = at(n.subnet.as_deref()).and_then(|si| in_subnet.get_mut(si)) {
-                list[0].push(i);
+    /// The marker before `id`: `» `, `✚ `, `− ` or two spaces.
+    pub(super) fn pre(&self, id: &str) -> String {
+        if self.path.contains(id) {
+            format!("{ON_PATH} ")
+        } else {
+            match self.changed.get(id) {
+                Some(ChangeMark::Added) => "✚ ".into(),
+                Some(ChangeMark::Removed) => "− ".into(),
+                None => "  ".into(),
             }
         }
-        for (i, g) in s.gwlb_endpoints.iter().enumerate() {
-            if let Some(list) = at(Some(&g.subnet)).and_then(|si| in_subnet.get_mut(si)) {
-                list[1].push(i);
-            }
-        }
-        for (i, e) in s.network_interfaces.iter().enumerate() {
-            if let Some(list) = at(Some(&e.subnet)).and_then(|si| in_subnet.get_mut(si)) {
-                list[2].push(i);
-            }
-        }
-        let mut marked = vec![false; s.subnets.len()];
-        for id in path.iter() {
-            if let Some(m) = app.model.subnet_index(id).and_then(|si| marked.get_mut(si)) {
-                *m = true;
-            }
-        }
-        Index {
-            path,
-            summary: app.topology_summary(),
-            in_subnet,
-            marked,
+    }
+
+    /// The key that marks one ENI: on the path when the path reached it (by address), changed
+    /// when the step added it (`endpoint@subnet`) or the whole endpoint.
+    pub(super) fn eni_key(&self, e: &str, ip: std::net::Ipv4Addr, subnet: &str) -> String {
+        let path = self.path;
+        let on = if path.contains(&format!("{e}@?")) {
+            path.contains(&format!("{e}@{ip}"))
+        } else {
+            path.contains(e)
+        };
+        if on {
+            // Any key `pre` and `hl` find: the id itself is on the path.
+            e.to_string()
+        } else if self.changed.contains_key(&format!("{e}@{subnet}")) {
+            format!("{e}@{subnet}")
+        } else if path.contains(e) {
+            // On the path as an endpoint, but not this ENI: mark it neither way.
+            String::new()
+        } else {
+            e.to_string()
         }
     }
 }
@@ -148,58 +101,37 @@ pub(super) fn draw(
     rows: usize,
     window: Range<usize>,
 ) -> Drawing {
-    let window = &window;
-    let s = app.model.scenario();
-    let lang = app.lang;
-    let path = &ix.path;
+    let marks = Marks {
+        path: &ix.path,
+        changed: app.step_changes(),
+        theme,
+    };
     let failed = app.failed_azs();
-    let selected = app.selected_source().map(|x| &x.kind);
-    // What the current lesson step changed: marked ✚ unless the path's » says more.
-    let changed = app.step_changes();
-    let mark = |id: &str| path.contains(id);
-    let focus = |id: &str| u8::from(!changed.is_empty() && changed.contains_key(id));
-    let hl = |id: &str, base: Style| {
-        if mark(id) {
-            theme.on_path()
-        } else if changed.contains_key(id) {
-            theme.warn()
-        } else {
-            base
-        }
+    let cols = Columns {
+        app,
+        ix,
+        theme,
+        marks: &marks,
+        col_width,
+        rows,
+        window: &window,
     };
-    let pre = |id: &str| {
-        if mark(id) {
-            format!("{ON_PATH} ")
-        } else {
-            match changed.get(id) {
-                Some(ChangeMark::Added) => "✚ ".into(),
-                Some(ChangeMark::Removed) => "− ".into(),
-                None => "  ".into(),
-            }
-        }
-    };
-    // One ENI: on the path when the path reached it (by address), changed when the step added
-    // it (`endpoint@subnet`) or the whole endpoint.
-    let eni_key = |e: &str, ip: std::net::Ipv4Addr, subnet: &str| {
-        let on = if path.contains(&format!("{e}@?")) {
-            path.contains(&format!("{e}@{ip}"))
-        } else {
-            path.contains(e)
-        };
-        if on {
-            // Any key `mark` finds: the id itself is on the path.
-            e.to_string()
-        } else if changed.contains_key(&format!("{e}@{subnet}")) {
-            format!("{e}@{subnet}")
-        } else if path.contains(e) {
-            // On the path as an endpoint, but not this ENI: mark it neither way.
-            String::new()
-        } else {
-            e.to_string()
-        }
-    };
+    let columns = shown_azs(app)
+        .into_iter()
+        .map(|az_i| cols.column(az_i, failed.get(az_i).copied().unwrap_or(false)))
+        .collect();
+    Drawing {
+        top: header(app, &marks, theme, width_cells),
+        columns,
+        bottom: below(app, &marks, theme, width_cells),
+    }
+}
 
-    let mut top = Vec::new();
+/// The VPC's facts above the columns: its id and blocks, DNS, the internet gateway and Block
+/// Public Access, each whole (packed into as many lines as the width needs).
+fn header(app: &App, marks: &Marks, theme: &Theme, width_cells: usize) -> Vec<Line<'static>> {
+    let (s, lang) = (app.model.scenario(), app.lang);
+    let (pre, hl) = (|id: &str| marks.pre(id), |id: &str, b| marks.hl(id, b));
     let igw = match &s.internet_gateway {
         Some(g) => tf(lang, "ui-internet-gateway-2", &[&g.id]),
         None => t(lang, "ui-no-internet-gateway-2").into(),
@@ -250,260 +182,24 @@ pub(super) fn draw(
             theme.dim(),
         ));
     }
-    top.extend(super::super::text::pack(
+    super::super::text::pack(
         facts,
         width_cells,
         Span::styled(" · ", theme.dim()),
         "  ",
         usize::MAX,
-    ));
+    )
+}
 
-    let inner = col_width.saturating_sub(4);
-    let Index {
-        summary,
-        in_subnet,
-        marked,
-        ..
-    } = ix;
-    let TopologySummary {
-        instances: by_subnet,
-        enis: enis_by_subnet,
-        subnets_in,
-    } = &**summary;
-    let mut columns = Vec::new();
-    for az_i in shown_azs(app) {
-        let down = failed.get(az_i).copied().unwrap_or(false);
-        let base = if down { theme.failed() } else { theme.plain() };
-        let here = subnets_in.get(az_i).map_or(&[][..], |v| &v[..]);
-        // A box is about a dozen rows: sized once rather than grown row by row.
-        let mut col = Column {
-            focus: Vec::with_capacity((here.len() * 12 + 2).min(rows.saturating_add(2))),
-            ..Column::default()
-        };
-        let az_focus = s.availability_zones.get(az_i).map_or(0, |a| focus(&a.name));
-        put(&mut col, window, az_focus, || {
-            let label = format!("{} {}", az_i + 1, app.model.az_label(az_i));
-            Row {
-                line: Line::from(Span::styled(
-                    fit(&label, col_width),
-                    if down { theme.failed() } else { theme.title() },
-                )),
-                ..Row::default()
-            }
-        });
-        if down {
-            put(&mut col, window, 0, || Row {
-                line: Line::from(Span::styled(
-                    fit(&format!("✖ {}", t(lang, "ui-az-failed-2")), col_width),
-                    theme.bad(),
-                )),
-                ..Row::default()
-            });
-        }
-        // The subnets of the AZ as the model indexed them (by position: no lookup by id).
-        for &sub_i in here {
-            if col.len() > rows {
-                break;
-            }
-            // A box off screen whose rows all have focus 0 is only its number of rows: most of
-            // a quota-sized model's 800 boxes, in both of a frame's passes.
-            if changed.is_empty() {
-                let (count, first) = by_subnet.get(sub_i).copied().unwrap_or_default();
-                let listed = &first[..count.min(MAX_INSTANCES_PER_SUBNET)];
-                let holds_selected = match selected {
-                    Some(SourceKind::Subnet(x)) => *x == sub_i,
-                    Some(SourceKind::Instance(x)) => listed.contains(x),
-                    None => false,
-                };
-                if !holds_selected {
-                    let n = box_rows(app, ix, sub_i, count, listed);
-                    let start = col.len();
-                    if window.end <= start || start + n <= window.start {
-                        col.focus.resize(start + n, 0);
-                        continue;
-                    }
-                }
-            }
-            let sub = &s.subnets[sub_i];
-            let border = if marked[sub_i] {
-                theme.on_path()
-            } else if down {
-                theme.failed()
-            } else {
-                theme.dim()
-            };
-            let head_focus = if selected == Some(&SourceKind::Subnet(sub_i)) {
-                2
-            } else {
-                focus(&sub.id)
-            };
-            put(&mut col, window, head_focus, || {
-                let name = sub.name.as_deref().unwrap_or(&sub.id);
-                let head = truncate(&format!("{}{name}", pre(&sub.id).trim_start()), inner + 1);
-                let dash = col_width.saturating_sub(2 + width(&head));
-                Row {
-                    line: Line::from(vec![
-                        Span::styled("┌", border),
-                        Span::styled(head, hl(&sub.id, theme.title())),
-                        Span::styled(format!("{}┐", "─".repeat(dash)), border),
-                    ]),
-                    click: app
-                        .source_index(&SourceKind::Subnet(sub_i))
-                        .map(Msg::SelectSource),
-                    focus: 0,
-                }
-            });
-            let boxed = |text: String, style: Style, click: Option<Msg>| Row {
-                line: Line::from(vec![
-                    Span::styled("│ ", border),
-                    Span::styled(fit(&text, inner), style),
-                    Span::styled(" │", border),
-                ]),
-                click,
-                focus: 0,
-            };
-            put(&mut col, window, 0, || {
-                let kind = match (subnet_is_public(app, sub_i), inner >= 20) {
-                    (true, true) => t(lang, "ui-public"),
-                    (false, true) => t(lang, "ui-private"),
-                    (true, false) => t(lang, "ui-pub"),
-                    (false, false) => t(lang, "ui-priv"),
-                };
-                // An IPv6-only subnet without an IPv4 block says so; its IPv6 block follows.
-                let v4 = match sub.cidr {
-                    Some(c) => c.to_string(),
-                    None => t(lang, "ui-no-ipv4").to_string(),
-                };
-                boxed(format!("{v4} {kind}"), base, None)
-            });
-            // The subnet's IPv6 block on its own line (a /64 does not fit beside the IPv4 one).
-            if let Some(block) = sub.ipv6_cidr {
-                put(&mut col, window, 0, || {
-                    let only = if sub.ipv6_only {
-                        t(lang, "ui-ipv6-only")
-                    } else {
-                        ""
-                    };
-                    boxed(format!("{block} {only}"), base, None)
-                });
-            }
-            let (table_i, assoc) = app.model.subnet_route_table(sub_i);
-            if let Some(table) = s.route_tables.get(table_i) {
-                put(&mut col, window, focus(&table.id), || {
-                    let how = match assoc {
-                        Association::Explicit => "",
-                        Association::ImplicitMain => t(lang, "ui-main-2"),
-                    };
-                    boxed(
-                        format!(
-                            "{}rt {}{}{how}",
-                            pre(&table.id),
-                            table.id,
-                            if how.is_empty() { "" } else { " " }
-                        ),
-                        hl(&table.id, base),
-                        None,
-                    )
-                });
-            }
-            let (count, first) = by_subnet.get(sub_i).copied().unwrap_or_default();
-            for (n, &i) in first.iter().take(count).enumerate() {
-                if n == MAX_INSTANCES_PER_SUBNET {
-                    put(&mut col, window, 0, || {
-                        let more = crate::explain::args().n("more", count - n);
-                        let text = crate::explain::msg(lang, "topology-more-instances", more);
-                        boxed(format!("  … {text}"), theme.dim(), None)
-                    });
-                    break;
-                }
-                let Some(inst) = s.instances.get(i) else {
-                    continue;
-                };
-                let selected = selected == Some(&SourceKind::Instance(i));
-                let f = if selected { 2 } else { focus(&inst.id) };
-                put(&mut col, window, f, || {
-                    let name = inst.name.as_deref().unwrap_or(&inst.id);
-                    let ip = if inst.public_ip {
-                        format!(" {}", t(lang, "ui-public-ip"))
-                    } else {
-                        String::new()
-                    };
-                    let style = if selected {
-                        theme
-                            .on_path()
-                            .add_modifier(ratatui::style::Modifier::REVERSED)
-                    } else {
-                        base
-                    };
-                    let mark = if selected { ON_PATH } else { " " };
-                    boxed(
-                        format!("{mark} ▣ {name}{ip}"),
-                        style,
-                        app.source_index(&SourceKind::Instance(i))
-                            .map(Msg::SelectSource),
-                    )
-                });
-            }
-            for &(e_i, k) in enis_by_subnet.get(sub_i).map_or(&[][..], |v| &v[..]) {
-                let (e, eni) = (
-                    &s.interface_endpoints[e_i],
-                    &app.model.endpoint_enis(e_i)[k],
-                );
-                // The service names the ENI better than the endpoint id in a narrow box; the
-                // endpoints panel lists ids.
-                let f = match changed.is_empty() {
-                    true => 0,
-                    false => focus(&eni_key(&e.id, eni.ip, &sub.id)),
-                };
-                put(&mut col, window, f, || {
-                    let key = eni_key(&e.id, eni.ip, &sub.id);
-                    boxed(
-                        format!("{}◆ {} {}", pre(&key), e.service, eni.shown_address()),
-                        hl(&key, base),
-                        None,
-                    )
-                });
-            }
-            let [nats, gwlbs, enis] = &in_subnet[sub_i];
-            for n in nats.iter().map(|&i| &s.nat_gateways[i]) {
-                put(&mut col, window, focus(&n.id), || {
-                    boxed(
-                        format!("{}⇄ {} NAT {:?}", pre(&n.id), n.id, n.connectivity).to_lowercase(),
-                        hl(&n.id, base),
-                        None,
-                    )
-                });
-            }
-            for g in gwlbs.iter().map(|&i| &s.gwlb_endpoints[i]) {
-                put(&mut col, window, focus(&g.id), || {
-                    let state = if g.appliances_up {
-                        String::new()
-                    } else {
-                        format!(" ✖ {}", t(lang, "ui-appliances-down"))
-                    };
-                    boxed(
-                        format!("{}⛨ {}{state}", pre(&g.id), g.id),
-                        hl(&g.id, base),
-                        None,
-                    )
-                });
-            }
-            for e in enis.iter().map(|&i| &s.network_interfaces[i]) {
-                put(&mut col, window, focus(&e.id), || {
-                    boxed(format!("{}▤ {}", pre(&e.id), e.id), hl(&e.id, base), None)
-                });
-            }
-            put(&mut col, window, 0, || Row {
-                line: Line::from(Span::styled(
-                    format!("└{}┘", "─".repeat(col_width.saturating_sub(2))),
-                    border,
-                )),
-                ..Row::default()
-            });
-        }
-        columns.push(col);
-    }
-
+/// Below the columns: regional NAT gateways, gateway endpoints, and the services as a flow of
+/// clickable names with the chosen target marked.
+fn below(app: &App, marks: &Marks, theme: &Theme, width_cells: usize) -> Vec<Row> {
+    let (s, lang) = (app.model.scenario(), app.lang);
+    let (pre, hl, focus) = (
+        |id: &str| marks.pre(id),
+        |id: &str, b| marks.hl(id, b),
+        |id: &str| marks.focus(id),
+    );
     let mut bottom = Vec::new();
     for n in s.nat_gateways.iter().filter(|n| n.subnet.is_none()) {
         bottom.push(Row {
@@ -588,36 +284,7 @@ pub(super) fn draw(
         click: None,
         focus: 0,
     });
-    Drawing {
-        top,
-        columns,
-        bottom,
-    }
-}
-
-/// How many rows subnet `sub_i`'s box takes, as [`draw`] makes them (its head, addresses,
-/// route table, listed instances and "… more", endpoint ENIs, NAT gateways, GWLB endpoints,
-/// appliance interfaces and its bottom), without making them. `count` and `listed`: its number
-/// of instances and those a box lists (the app's summary).
-fn box_rows(app: &App, ix: &Index, sub_i: usize, count: usize, listed: &[usize]) -> usize {
-    let s = app.model.scenario();
-    let sub = &s.subnets[sub_i];
-    let instances = listed
-        .iter()
-        .filter(|&&i| s.instances.get(i).is_some())
-        .count()
-        + usize::from(count > MAX_INSTANCES_PER_SUBNET);
-    let (table_i, _) = app.model.subnet_route_table(sub_i);
-    let enis = ix.summary.enis.get(sub_i).map_or(0, |v| v.len());
-    let [nats, gwlbs, appliances] = &ix.in_subnet[sub_i];
-    2 + usize::from(sub.ipv6_cidr.is_some())
-        + usize::from(s.route_tables.get(table_i).is_some())
-        + instances
-        + enis
-        + nats.len()
-        + gwlbs.len()
-        + appliances.len()
-        + 1
+    bottom
 }
 
 fn on_off(b: bool) -> &'static str {

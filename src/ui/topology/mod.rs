@@ -12,9 +12,11 @@ use ratatui::text::{Line, Span};
 use crate::app::{App, Msg, SourceKind};
 use crate::i18n::t;
 
+mod column;
 mod draw;
 
-use draw::{Drawing, Index, draw, targets_label};
+use column::Index;
+use draw::{Drawing, draw, targets_label};
 
 use super::text::width;
 use super::theme::{ON_PATH, Theme};
