@@ -436,7 +436,8 @@ fn every_cut_list_says_where_it_is() {
 }
 
 /// Issue 16 point 8: the `c` list lines its columns up (the arrow between the verdicts sits in
-/// one column on every line) at each size, in both languages.
+/// one column on every line) at each size, in both languages; where the verdicts do not fit
+/// beside the names (80 columns), the one after goes on a line of its own, whole.
 #[test]
 fn flipped_cells_list_lines_up() {
     for lang in [Lang::En, Lang::Ja] {
@@ -446,18 +447,33 @@ fn flipped_cells_list_lines_up() {
             press(&mut app, "1");
             press(&mut app, "c");
             let screen = text(&frame(&mut app, w, h));
-            let arrows: Vec<usize> = screen
+            // The list's lines: what is between its borders (panels beside it have arrows too).
+            // A cell's line starts with its instance, the second line of a cell with its arrow.
+            let inside: Vec<&str> = screen
                 .lines()
-                .filter(|l| l.contains("┃i-worker-"))
-                .map(|l| {
-                    // The first arrow inside the list (panels beside it may have arrows too).
-                    let start = l.find("┃i-worker-").unwrap_or(0);
-                    let at = start + l[start..].find(" → ").unwrap_or_else(|| panic!("{l}"));
-                    unicode_width::UnicodeWidthStr::width(&l[..at])
+                .filter_map(|l| {
+                    let start = ["┃i-worker-", "┃    → "]
+                        .iter()
+                        .filter_map(|m| l.find(m))
+                        .min()?
+                        + '┃'.len_utf8();
+                    let end = start + l[start..].find('┃')?;
+                    Some(&l[start..end])
                 })
                 .collect();
-            assert!(arrows.len() > 5, "{screen}");
+            let cells = inside.iter().filter(|l| l.starts_with("i-worker-")).count();
+            let arrows: Vec<usize> = inside
+                .iter()
+                .filter_map(|l| l.find("→ ").map(|at| (l, at)))
+                .map(|(l, at)| unicode_width::UnicodeWidthStr::width(&l[..at]))
+                .collect();
+            assert!(cells > 5, "{screen}");
+            assert_eq!(arrows.len(), cells, "one arrow per cell:\n{screen}");
             assert!(arrows.iter().all(|&a| a == arrows[0]), "{screen}");
+            // Every verdict whole: nothing after the names ends in `…`.
+            for l in inside.iter().filter(|l| l.contains("→ ")) {
+                assert!(!l.trim_end().ends_with('…'), "{w}x{h}: {l}\n{screen}");
+            }
             if lang == Lang::En {
                 insta::assert_snapshot!(format!("workloads_flips_{w}x{h}"), screen);
             }

@@ -20,51 +20,42 @@ pub(super) fn render(app: &App, scroll: u16, theme: &Theme, area: Rect, buf: &mu
     let m = &app.matrix;
     let cols = columns(app, area);
     let r = cols.rect;
-    let first = clamp_scroll(scroll, flips.len(), r.height.saturating_sub(2));
+    let per = cols.lines_per_cell();
+    let shown = cols.cells_shown();
+    let first = clamp_scroll(scroll, flips.len(), shown as u16);
     // Only the rows in view are made: one edit can flip hundreds of thousands of cells.
-    let lines: Vec<Line> = flips
-        .iter_from(first)
-        .take(r.height as usize)
-        .map(|f| {
-            let instance = m.instances.get(f.row).map(String::as_str).unwrap_or("?");
-            let (before, after) = flip_words(lang, &f.before, &f.after);
-            Line::from(vec![
-                Span::raw(fit(instance, cols.instance)),
-                Span::raw("  "),
-                Span::raw(fit(column_name(m, f.col), cols.column)),
-                Span::raw("  "),
-                Span::styled(fit(&before, cols.before), theme.verdict(&f.before)),
-                Span::raw(" → "),
-                Span::styled(after, theme.verdict(&f.after)),
-            ])
-        })
-        .collect();
+    let mut lines: Vec<Line> = Vec::with_capacity(shown * per);
+    for f in flips.iter_from(first).take(shown) {
+        let instance = m.instances.get(f.row).map(String::as_str).unwrap_or("?");
+        let (before, after) = flip_words(lang, &f.before, &f.after);
+        let mut line = vec![
+            Span::raw(fit(instance, cols.instance)),
+            Span::raw("  "),
+            Span::raw(fit(column_name(m, f.col), cols.column)),
+            Span::raw("  "),
+            Span::styled(fit(&before, cols.before), theme.verdict(&f.before)),
+        ];
+        let after = Span::styled(fit(&after, cols.after), theme.verdict(&f.after));
+        if per == 1 {
+            line.extend([Span::raw(" → "), after]);
+            lines.push(Line::from(line));
+        } else {
+            // Too narrow for both verdicts beside the names: the new one goes under the old.
+            lines.push(Line::from(line));
+            lines.push(Line::from(vec![
+                Span::raw(" ".repeat(AFTER_INDENT)),
+                Span::raw("→ "),
+                after,
+            ]));
+        }
+    }
     clear(r, buf);
-    let title = crate::explain::msg(
-        lang,
-        "ui-flipped-cells-title",
-        crate::explain::args().n("cells", flips.len()).s(
-            "edit",
-            app.change
-                .as_ref()
-                .map(|c| c.what.text(lang))
-                .unwrap_or_default(),
-        ),
-    );
+    let title = title(app);
     let block = panel(theme, title, true);
     let inner = block.inner(r);
     block.render(r, buf);
     put_lines(&lines, 0, inner, buf);
-    crate::ui::scroll_marker(
-        lang,
-        theme,
-        "j k PgDn G",
-        first,
-        inner.height as usize,
-        flips.len(),
-        r,
-        buf,
-    );
+    crate::ui::scroll_marker(lang, theme, "j k PgDn G", first, shown, flips.len(), r, buf);
 }
 
 /// The two sides of a flip in the `c` list, in a few words each. A flip that keeps the way
@@ -94,6 +85,23 @@ fn flip_words(
     }
 }
 
+/// "29 cells flipped by: fail AZ us-east-1a (Esc closes)".
+fn title(app: &App) -> String {
+    let none = crate::app::Flips::default();
+    let flips = app.change.as_ref().map_or(&none, |c| &c.flips);
+    crate::explain::msg(
+        app.lang,
+        "ui-flipped-cells-title",
+        crate::explain::args().n("cells", flips.len()).s(
+            "edit",
+            app.change
+                .as_ref()
+                .map(|c| c.what.text(app.lang))
+                .unwrap_or_default(),
+        ),
+    )
+}
+
 fn column_name(m: &crate::eval::Matrix, col: usize) -> &str {
     m.services
         .iter()
@@ -111,6 +119,26 @@ pub(super) struct FlipColumns {
     instance: usize,
     column: usize,
     before: usize,
+    after: usize,
+    /// The verdict after the change on a line of its own, under the one before: the box is too
+    /// narrow for both beside the names (80 columns: "reachable via interface endpoint →
+    /// unavailable (source's AZ failed)" alone is 67 cells).
+    two_lines: bool,
+}
+
+/// Where the second line of a cell starts (`→ after`).
+const AFTER_INDENT: usize = 4;
+
+impl FlipColumns {
+    /// 1, or 2 when the verdict after goes under the one before.
+    pub(super) fn lines_per_cell(&self) -> usize {
+        1 + usize::from(self.two_lines)
+    }
+
+    /// How many cells the box shows at once.
+    pub(super) fn cells_shown(&self) -> usize {
+        (self.rect.height.saturating_sub(2) as usize / self.lines_per_cell()).max(1)
+    }
 }
 
 pub(super) fn columns(app: &App, area: Rect) -> FlipColumns {
@@ -149,30 +177,58 @@ pub(super) fn columns(app: &App, area: Rect) -> FlipColumns {
         .max()
         .unwrap_or(1);
     let wanted = instance + 2 + column + 2 + before + 3 + after + 2;
+    let two_lines = wanted > area.width as usize;
+    let (box_width, per) = match two_lines {
+        false => (wanted, 1),
+        true => (
+            (instance + 2 + column + 2 + before).max(AFTER_INDENT + 2 + after) + 2,
+            2,
+        ),
+    };
+    // Wide enough for the title too (with the corners), where the screen allows.
+    let box_width = box_width.max(width(&title(app)) + 4);
     let rect = centred(
         area,
-        wanted.clamp(40, u16::MAX as usize) as u16,
-        flips.len().min(u16::MAX as usize) as u16 + 2,
+        box_width.clamp(40, u16::MAX as usize) as u16,
+        flips.len().saturating_mul(per).min(u16::MAX as usize - 2) as u16 + 2,
     );
     let inner = rect.width.saturating_sub(2) as usize;
-    // The names come first (up to two fifths of the box); the two verdicts share the rest
-    // and end in `…` where they do not fit.
-    let names = (inner * 2 / 5).max(8);
+    // The names come first (up to two fifths of the box on one line a cell); the verdicts take
+    // the rest and end in `…` where they do not fit.
+    // Two lines a cell leave the first line to the names and the verdict before.
+    let names = match two_lines {
+        false => inner * 2 / 5,
+        true => (inner * 2 / 5).max(inner.saturating_sub(before + 4)),
+    }
+    .max(8);
     let (instance, column) = if instance + column <= names {
         (instance, column)
     } else {
         let c = column.min(names / 2).max(names.saturating_sub(instance));
         (names.saturating_sub(c).max(4), c.max(4))
     };
-    let rest = inner.saturating_sub(instance + column + 4 + 3);
-    let before = before.min(
-        rest.saturating_sub(rest / 2)
-            .max(rest.saturating_sub(after)),
-    );
+    let rest = inner.saturating_sub(instance + column + 4);
+    let (before, after) = if two_lines {
+        (
+            before.min(rest),
+            after.min(inner.saturating_sub(AFTER_INDENT + 2)),
+        )
+    } else {
+        // The two verdicts share what the names leave, the one before at most half of it
+        // unless the one after needs less.
+        let rest = rest.saturating_sub(3);
+        let b = before.min(
+            rest.saturating_sub(rest / 2)
+                .max(rest.saturating_sub(after)),
+        );
+        (b, after.min(rest.saturating_sub(b)))
+    };
     FlipColumns {
         rect,
         instance,
         column,
         before,
+        after,
+        two_lines,
     }
 }

@@ -266,7 +266,8 @@ pub fn max_scroll(app: &App) -> u16 {
         }
         Some(Overlay::Flips { .. }) => {
             let n = app.change.as_ref().map_or(0, |c| c.flips.len());
-            (n, flips::columns(app, area).rect)
+            let cols = flips::columns(app, area);
+            return clamp_scroll(u16::MAX, n, cols.cells_shown() as u16) as u16;
         }
         Some(Overlay::Warnings { .. }) => {
             let (lines, r) = warnings_rect(app, area);
