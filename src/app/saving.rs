@@ -421,11 +421,12 @@ mod tests {
     use crate::app::{App, Overlay, Purpose};
     use crate::model::load_file;
 
-    fn scratch(name: &str) -> PathBuf {
-        let d = std::env::temp_dir().join(format!("vpc-tui-saving-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(&d).unwrap();
-        d
+    /// A scratch directory, removed when the test ends (passed or failed).
+    fn scratch(name: &str) -> tempfile::TempDir {
+        tempfile::Builder::new()
+            .prefix(&format!("vpc-tui-saving-{name}-"))
+            .tempdir()
+            .unwrap()
     }
 
     /// The app on a copy of a scenario in `dir`.
@@ -454,8 +455,9 @@ mod tests {
     /// Issue 15 case 4: another program's change is not overwritten without asking.
     #[test]
     fn a_file_changed_on_disk_asks_before_w_overwrites_it() {
-        let d = scratch("conflict");
-        let (mut app, path) = open_copy("private-only", &d);
+        let tmp = scratch("conflict");
+        let d = tmp.path();
+        let (mut app, path) = open_copy("private-only", d);
         press(&mut app, "1");
         let theirs = format!(
             "// edited elsewhere\n{}",
@@ -479,7 +481,7 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
         assert!(load_file(&other).is_ok());
         // Overwrite, when asked for.
-        let (mut app, path) = open_copy("private-only", &d);
+        let (mut app, path) = open_copy("private-only", d);
         press(&mut app, "1");
         std::fs::write(&path, &theirs).unwrap();
         press(&mut app, "w<Enter>");
@@ -488,15 +490,15 @@ mod tests {
         // Unchanged on disk: `w` saves at once.
         press(&mut app, "1w");
         assert!(app.overlay.is_none() && !app.is_dirty());
-        let _ = std::fs::remove_dir_all(&d);
     }
 
     /// Case 5: save-as onto an existing file asks; a failed save keeps the dialog, the typed
     /// path and the error.
     #[test]
     fn save_as_asks_before_overwriting_and_a_failure_keeps_the_dialog() {
-        let d = scratch("saveas");
-        let (mut app, _) = open_copy("private-only", &d);
+        let tmp = scratch("saveas");
+        let d = tmp.path();
+        let (mut app, _) = open_copy("private-only", d);
         let existing = d.join("existing.ron");
         std::fs::write(&existing, "precious").unwrap();
         press(&mut app, "1W");
@@ -527,15 +529,15 @@ mod tests {
             panic!("{:?}", app.overlay)
         };
         assert!(i.hint.contains("not a regular file"), "{}", i.hint);
-        let _ = std::fs::remove_dir_all(&d);
     }
 
     /// Case 3: saving in a lesson never rewrites the lesson file; it offers a new scenario
     /// without the lesson.
     #[test]
     fn saving_in_a_lesson_keeps_the_lesson_file() {
-        let d = scratch("lesson");
-        let (mut app, path) = open_copy("no-endpoint", &d);
+        let tmp = scratch("lesson");
+        let d = tmp.path();
+        let (mut app, path) = open_copy("no-endpoint", d);
         let before = std::fs::read(&path).unwrap();
         press(&mut app, "nnnnn1qy");
         assert!(matches!(purpose(&app), Some(Purpose::SaveAs)));
@@ -558,7 +560,6 @@ mod tests {
         assert_eq!(saved.scenario().what_if, app.model.scenario().what_if);
         // The lesson still checks out.
         assert!(crate::lesson::check(&load_file(&path).unwrap()).is_empty());
-        let _ = std::fs::remove_dir_all(&d);
     }
 
     /// Case 3: stepping through a lesson (back and forth) is not an unsaved edit.
@@ -580,14 +581,15 @@ mod tests {
     /// Case 7 (signals): unsaved edits go to a recovery file the next start offers back.
     #[test]
     fn kept_edits_are_offered_back() {
-        let d = scratch("recover");
-        let (mut app, path) = open_copy("private-only", &d);
+        let tmp = scratch("recover");
+        let d = tmp.path();
+        let (mut app, path) = open_copy("private-only", d);
         assert!(app.keep_for_recovery("SIGTERM").is_none());
         press(&mut app, "1");
         let kept = app.keep_for_recovery("SIGTERM").unwrap().unwrap();
-        assert!(kept.starts_with(&d));
+        assert!(kept.starts_with(d));
         let edited = app.model.scenario().clone();
-        let (mut app, _) = open_copy("private-only", &d);
+        let (mut app, _) = open_copy("private-only", d);
         app.offer_recovery();
         assert!(matches!(purpose(&app), Some(Purpose::Recover)));
         press(&mut app, "<Enter>");
@@ -596,7 +598,6 @@ mod tests {
         press(&mut app, "w");
         assert!(!kept.exists(), "a save makes the recovery file moot");
         assert_eq!(load_file(&path).unwrap().scenario(), &edited);
-        let _ = std::fs::remove_dir_all(&d);
     }
 
     /// Case 9: the input is a line editor.
@@ -631,9 +632,11 @@ mod japanese {
     /// The save dialogs' choices in Japanese: no English label looked up at drawing time.
     #[test]
     fn save_dialogs_read_in_japanese() {
-        let d = std::env::temp_dir().join(format!("vpc-tui-saving-ja-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(&d).unwrap();
+        let tmp = tempfile::Builder::new()
+            .prefix("vpc-tui-saving-ja-")
+            .tempdir()
+            .unwrap();
+        let d = tmp.path();
         let path = d.join("private-only.ron");
         std::fs::copy(
             Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/private-only.ron"),
@@ -660,6 +663,5 @@ mod japanese {
             "{:?}",
             p.items
         );
-        let _ = std::fs::remove_dir_all(&d);
     }
 }

@@ -142,12 +142,13 @@ mod tests {
     }
 
     /// A copy of private-only.ron, `edit`ed as text, opened.
-    fn open_copy(tag: &str, edit: impl Fn(&str) -> String) -> (App, PathBuf, PathBuf) {
-        let d = std::env::temp_dir().join(format!("vpc-tui-comments-{tag}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(&d).unwrap();
+    fn open_copy(tag: &str, edit: impl Fn(&str) -> String) -> (App, PathBuf, tempfile::TempDir) {
+        let d = tempfile::Builder::new()
+            .prefix(&format!("vpc-tui-comments-{tag}-"))
+            .tempdir()
+            .unwrap();
         let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/private-only.ron");
-        let path = d.join("s.ron");
+        let path = d.path().join("s.ron");
         std::fs::write(&path, edit(&std::fs::read_to_string(src).unwrap())).unwrap();
         let model = load_file(&path).unwrap();
         (App::new(model, Some(path.clone()), "s".into()), path, d)
@@ -157,7 +158,7 @@ mod tests {
     /// was written.
     #[test]
     fn w_keeps_the_files_comments() {
-        let (mut app, path, d) = open_copy("keep", str::to_string);
+        let (mut app, path, _dir) = open_copy("keep", str::to_string);
         let before = std::fs::read_to_string(&path).unwrap();
         assert!(comment_lines(&before) > 0);
         press(&mut app, "1w");
@@ -176,7 +177,6 @@ mod tests {
             status.starts_with("Saved") && !status.contains("comment("),
             "{status}"
         );
-        let _ = std::fs::remove_dir_all(&d);
     }
 
     /// A save that would drop a comment of the file asks first; save as keeps the file, cancel
@@ -190,7 +190,7 @@ mod tests {
                 1,
             )
         };
-        let (mut app, path, d) = open_copy("ask", failed);
+        let (mut app, path, dir) = open_copy("ask", failed);
         let commented = std::fs::read_to_string(&path).unwrap();
         assert_eq!(app.model.scenario().what_if.failed_azs, ["us-east-1a"]);
         // Restoring the AZ takes `what_if` away, with its comment.
@@ -212,7 +212,7 @@ mod tests {
             Some(Overlay::Input(i)) if i.purpose == Purpose::SaveAs
         ));
         press(&mut app, "<C-u><End><C-u>");
-        let other = d.join("other.ron");
+        let other = dir.path().join("other.ron");
         press(&mut app, &format!("{}<Enter>", other.display()));
         assert!(!app.is_dirty(), "{:?}", app.status);
         assert_eq!(std::fs::read_to_string(&path).unwrap(), commented);
@@ -232,6 +232,5 @@ mod tests {
         );
         let status = &app.status.as_ref().unwrap().1;
         assert!(status.contains("1 comment"), "{status}");
-        let _ = std::fs::remove_dir_all(&d);
     }
 }

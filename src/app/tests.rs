@@ -147,8 +147,11 @@ fn quitting_with_unsaved_edits_asks_first() {
 
 #[test]
 fn save_as_writes_a_file_that_loads_again() {
-    let dir = std::env::temp_dir().join(format!("vpc-tui-save-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::Builder::new()
+        .prefix("vpc-tui-save-")
+        .tempdir()
+        .unwrap();
+    let dir = tmp.path();
     let target = dir.join("edited.ron");
     let mut app = open("private-only");
     press(&mut app, "e/enableDnsHostnames<Enter><Enter>");
@@ -165,7 +168,6 @@ fn save_as_writes_a_file_that_loads_again() {
     // Quitting now needs no question.
     press(&mut app, "q");
     assert!(app.quit);
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -214,11 +214,12 @@ mod tests {
     use super::*;
     use std::os::unix::fs::symlink;
 
-    fn dir(name: &str) -> PathBuf {
-        let d = std::env::temp_dir().join(format!("vpc-tui-save-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&d);
-        fs::create_dir_all(&d).unwrap();
-        d
+    /// A scratch directory, removed when the test ends (passed or failed).
+    fn dir(name: &str) -> tempfile::TempDir {
+        tempfile::Builder::new()
+            .prefix(&format!("vpc-tui-save-{name}-"))
+            .tempdir()
+            .unwrap()
     }
 
     fn entries(d: &Path) -> Vec<String> {
@@ -234,7 +235,8 @@ mod tests {
     /// the file it points to is not written.
     #[test]
     fn a_planted_temp_symlink_redirects_nothing() {
-        let d = dir("planted");
+        let tmp = dir("planted");
+        let d = tmp.path();
         let victim = d.join("victim.txt");
         fs::write(&victim, "precious").unwrap();
         let target = d.join("s.ron");
@@ -251,15 +253,15 @@ mod tests {
                 .is_symlink()
         );
         // Nothing of ours is left behind.
-        assert!(!entries(&d).iter().any(|n| n.ends_with(TMP_SUFFIX)));
-        let _ = fs::remove_dir_all(&d);
+        assert!(!entries(d).iter().any(|n| n.ends_with(TMP_SUFFIX)));
     }
 
     /// Case 6: the mode is kept (0600 stays 0600), and so is the owner where the process may
     /// set it.
     #[test]
     fn permissions_and_owner_are_kept() {
-        let d = dir("mode");
+        let tmp = dir("mode");
+        let d = tmp.path();
         let target = d.join("s.ron");
         fs::write(&target, "old").unwrap();
         fs::set_permissions(&target, Permissions::from_mode(0o600)).unwrap();
@@ -271,13 +273,13 @@ mod tests {
         fs::set_permissions(&target, Permissions::from_mode(0o640)).unwrap();
         write_atomic(&target, b"newer").unwrap();
         assert_eq!(fs::metadata(&target).unwrap().mode() & 0o7777, 0o640);
-        let _ = fs::remove_dir_all(&d);
     }
 
     /// Case 6, as root: a file owned by another user keeps its owner.
     #[test]
     fn another_users_file_keeps_its_owner_when_root_saves() {
-        let d = dir("owner");
+        let tmp = dir("owner");
+        let d = tmp.path();
         let target = d.join("s.ron");
         fs::write(&target, "old").unwrap();
         if std::os::unix::fs::chown(&target, Some(12345), Some(12345)).is_err() {
@@ -287,13 +289,13 @@ mod tests {
         write_atomic(&target, b"new").unwrap();
         let m = fs::metadata(&target).unwrap();
         assert_eq!((m.uid(), m.gid(), m.mode() & 0o7777), (12345, 12345, 0o600));
-        let _ = fs::remove_dir_all(&d);
     }
 
     /// Case 6: a symlink stays a symlink, and the file it points to gets the content.
     #[test]
     fn a_symlink_is_written_through() {
-        let d = dir("symlink");
+        let tmp = dir("symlink");
+        let d = tmp.path();
         fs::create_dir_all(d.join("real")).unwrap();
         let real = d.join("real/s.ron");
         fs::write(&real, "old").unwrap();
@@ -307,13 +309,13 @@ mod tests {
                 .is_symlink()
         );
         assert_eq!(fs::read_to_string(&real).unwrap(), "new");
-        let _ = fs::remove_dir_all(&d);
     }
 
     /// Case 6: every hard link sees the new content.
     #[test]
     fn a_hard_link_is_not_split() {
-        let d = dir("hardlink");
+        let tmp = dir("hardlink");
+        let d = tmp.path();
         let a = d.join("a.ron");
         let b = d.join("b.ron");
         fs::write(&a, "old content, longer than the new").unwrap();
@@ -324,8 +326,7 @@ mod tests {
             fs::metadata(&a).unwrap().ino(),
             fs::metadata(&b).unwrap().ino()
         );
-        assert!(!entries(&d).iter().any(|n| n.ends_with(TMP_SUFFIX)));
-        let _ = fs::remove_dir_all(&d);
+        assert!(!entries(d).iter().any(|n| n.ends_with(TMP_SUFFIX)));
     }
 
     /// Case 6: a device node, a directory or a FIFO is refused with a clear error.
@@ -334,7 +335,8 @@ mod tests {
         let e = write_atomic(Path::new("/dev/null"), b"x").unwrap_err();
         assert!(matches!(e, SaveError::NotRegular { .. }), "{e}");
         assert!(e.to_string().contains("character device"), "{e}");
-        let d = dir("nonregular");
+        let tmp = dir("nonregular");
+        let d = tmp.path();
         let sub = d.join("sub");
         fs::create_dir_all(&sub).unwrap();
         let e = write_atomic(&sub, b"x").unwrap_err();
@@ -348,14 +350,14 @@ mod tests {
             let e = write_atomic(&fifo, b"x").unwrap_err();
             assert!(e.to_string().contains("FIFO"), "{e}");
         }
-        let _ = fs::remove_dir_all(&d);
     }
 
     /// Case 9: a temporary file a killed save left is removed by the next save; a fresh one
     /// (a save in progress) and other files are not.
     #[test]
     fn stale_temps_are_cleaned_on_the_next_save() {
-        let d = dir("stale");
+        let tmp = dir("stale");
+        let d = tmp.path();
         let target = d.join("s.ron");
         fs::write(&target, "old").unwrap();
         let stale = d.join(format!(".s.ron.abcdeABCDE{TMP_SUFFIX}"));
@@ -377,6 +379,5 @@ mod tests {
         write_atomic(&target, b"new").unwrap();
         assert!(!stale.exists() && !legacy.exists());
         assert!(fresh.exists() && other.exists());
-        let _ = fs::remove_dir_all(&d);
     }
 }

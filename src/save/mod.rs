@@ -60,9 +60,11 @@ mod tests {
     /// overwritten.
     #[test]
     fn a_file_changed_since_it_was_read_is_refused() {
-        let d = std::env::temp_dir().join(format!("vpc-tui-unchanged-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(&d).unwrap();
+        let tmp = tempfile::Builder::new()
+            .prefix("vpc-tui-unchanged-")
+            .tempdir()
+            .unwrap();
+        let d = tmp.path();
         let p = d.join("s.ron");
         std::fs::write(&p, "mine").unwrap();
         let seen = FileStamp::of(&p).unwrap();
@@ -77,6 +79,5 @@ mod tests {
         let q = d.join("t.ron");
         std::fs::write(&q, "theirs").unwrap();
         assert!(write_if_unchanged(&q, b"new", None).is_err());
-        let _ = std::fs::remove_dir_all(&d);
     }
 }
