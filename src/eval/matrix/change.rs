@@ -377,13 +377,13 @@ pub(super) fn redo_cells(
                 // A row taken from its answers alone, as an earlier class's with the same row,
                 // answers and AZ: shared (its reads stay the class's own).
                 let old = &memo.rows[*j];
-                let key = redo
-                    .is_empty()
-                    .then(|| PatchKey::new(&old[..n], src_az, patch));
-                if let Some((row, cols)) = key.as_ref().and_then(|key| patched.get(key, &old[..n]))
-                {
-                    done.push((*k, row, Arc::clone(&memo.deps[*j]), cols));
-                    continue;
+                let asked = redo.is_empty();
+                if asked {
+                    patched.ask(src_az, patch);
+                    if let Some((row, cols)) = patched.get(old) {
+                        done.push((*k, row, Arc::clone(&memo.deps[*j]), cols));
+                        continue;
+                    }
                 }
                 let source = super::class_source(model, &keys[*k]);
                 let mut row: Vec<super::MatrixCell> = old[..n].to_vec();
@@ -415,8 +415,8 @@ pub(super) fn redo_cells(
                 // The columns that differ from the row before, for whoever compares the two
                 // (flipped cells).
                 let cols = super::changed::differing(old, &row);
-                if let (Some(key), true) = (key, walk.is_empty()) {
-                    patched.put(key, old, &row, &cols);
+                if asked && walk.is_empty() {
+                    patched.put(old, &row, &cols);
                 }
                 done.push((*k, row, deps, cols));
             }
@@ -461,67 +461,56 @@ impl Answers {
     }
 }
 
-/// What a row taken from its DNS answers after AZ failures depends on: the cells before (their
-/// hash here, compared in full on a match), the source's AZ and the answers patched.
-#[derive(PartialEq, Eq, Hash)]
-struct PatchKey {
-    cells: u64,
-    src_az: usize,
-    patch: Vec<(u32, EniAnswer)>,
-}
-
-impl PatchKey {
-    fn new(cells: &[super::MatrixCell], src_az: usize, patch: &[(u32, EniAnswer)]) -> PatchKey {
-        use std::hash::{Hash, Hasher};
-        let mut h = rustc_hash::FxHasher::default();
-        for c in cells {
-            let v = &c.verdict;
-            std::mem::discriminant(v).hash(&mut h);
-            match v {
-                crate::eval::Verdict::Reachable { via, cross_az } => (via, cross_az).hash(&mut h),
-                crate::eval::Verdict::Blocked(r)
-                | crate::eval::Verdict::Unavailable(r)
-                | crate::eval::Verdict::NotModelled(r) => r.hash(&mut h),
-                _ => {}
-            }
-        }
-        PatchKey {
-            cells: h.finish(),
-            src_az,
-            patch: patch.to_vec(),
-        }
-    }
-}
-
 /// The rows taken from their answers so far (one thread's): an AZ failure at 4x the quota
-/// model patches thousands of classes whose rows come in a few hundred kinds. Each is kept with
-/// the cells it was made from, compared in full before it is shared.
+/// model patches thousands of classes whose rows come in a few hundred kinds. A row made
+/// depends on the row before, the source's AZ and the answers patched: the row before is known
+/// by its address (a matrix shares its equal rows, `shared_rows.rs`; the memo holds them while
+/// this is kept), and the rest is compared as words ([`Patched::ask`]), instead of hashing and
+/// comparing each class's cells and making a key per class.
 #[derive(Default)]
-struct Patched(rustc_hash::FxHashMap<PatchKey, Vec<Made>>);
+struct Patched {
+    /// Per row before, what was asked of it and the row made, with the columns they differ in.
+    rows: rustc_hash::FxHashMap<super::shared_rows::RowAddr, Vec<Made>>,
+    /// What is being asked: the source's AZ, then each patched column with its answer.
+    asked: Vec<u64>,
+}
 
-/// A row taken from its answers: the row it was made from, the row made, and the columns they
-/// differ in.
-type Made = (Row, Row, Arc<[u32]>);
+/// What a row was asked ([`Patched::ask`]), the row made, and the columns they differ in.
+type Made = (Box<[u64]>, Row, Arc<[u32]>);
 
 /// A class's row of cells, shared.
 type Row = Arc<[super::MatrixCell]>;
 
 impl Patched {
-    /// The row made from `cells`, and the columns it differs in from them.
-    fn get(&self, key: &PatchKey, cells: &[super::MatrixCell]) -> Option<(Row, Arc<[u32]>)> {
-        let n = cells.len();
-        self.0
-            .get(key)?
+    /// Ask for rows patched from `patch` (services and their answers) for a source in AZ
+    /// `src_az`, until the next ask.
+    fn ask(&mut self, src_az: usize, patch: &[(u32, EniAnswer)]) {
+        self.asked.clear();
+        self.asked.reserve(1 + 3 * patch.len());
+        self.asked.push(src_az as u64);
+        for (s, a) in patch {
+            let at = (u64::from(*s) << 32) | u64::from(a.endpoint);
+            self.asked.extend([at, a.azs, a.enis]);
+        }
+    }
+
+    /// The row made from `old` for what is asked, and the columns it differs in from `old`.
+    fn get(&self, old: &Row) -> Option<(Row, Arc<[u32]>)> {
+        let asked = &self.asked[..];
+        self.rows
+            .get(&super::shared_rows::addr(old))?
             .iter()
-            .find(|(from, _, _)| from[..n] == *cells)
+            .find(|(k, _, _)| **k == *asked)
             .map(|(_, row, cols)| (Arc::clone(row), Arc::clone(cols)))
     }
 
-    fn put(&mut self, key: PatchKey, from: &Row, row: &Row, cols: &Arc<[u32]>) {
-        self.0
-            .entry(key)
-            .or_default()
-            .push((Arc::clone(from), Arc::clone(row), Arc::clone(cols)));
+    /// `row` is what is asked of `old`; `cols` the columns they differ in.
+    fn put(&mut self, old: &Row, row: &Row, cols: &Arc<[u32]>) {
+        (self.rows.entry(super::shared_rows::addr(old)).or_default()).push((
+            self.asked[..].into(),
+            Arc::clone(row),
+            Arc::clone(cols),
+        ));
     }
 }
 
@@ -667,6 +656,53 @@ mod tests {
         let mut acl = az_failed(1);
         acl.acls.set(crossing(4, AclDirection::Inbound));
         assert!(acl.summed().rules_changed);
+    }
+
+    /// A patched row is found again only for the same row before (by address: an equal row
+    /// elsewhere is another) and the same ask: the source's AZ, and each patched column with
+    /// its answer.
+    #[test]
+    fn a_patched_row_is_found_by_the_row_before_and_what_was_asked() {
+        let row = |r| -> Row {
+            Arc::from(vec![super::super::MatrixCell {
+                verdict: crate::eval::Verdict::Blocked(r),
+            }])
+        };
+        let (old, twin) = (
+            row(crate::eval::Reason::NoRoute),
+            row(crate::eval::Reason::NoRoute),
+        );
+        let made = row(crate::eval::Reason::BlackholeRoute);
+        let cols: Arc<[u32]> = Arc::from(vec![0]);
+        let mut p = Patched::default();
+        p.ask(1, &[(0, ANSWER)]);
+        assert!(p.get(&old).is_none());
+        p.put(&old, &made, &cols);
+        let (got, c) = p.get(&old).expect("made");
+        assert!(Arc::ptr_eq(&got, &made) && Arc::ptr_eq(&c, &cols));
+        assert!(p.get(&twin).is_none());
+        let other = EniAnswer {
+            enis: 0b01,
+            ..ANSWER
+        };
+        let moved = EniAnswer {
+            endpoint: 1,
+            ..ANSWER
+        };
+        let asks: [(usize, &[(u32, EniAnswer)]); 6] = [
+            (2, &[(0, ANSWER)]),
+            (1, &[(1, ANSWER)]),
+            (1, &[(0, other)]),
+            (1, &[(0, moved)]),
+            (1, &[(0, ANSWER), (1, ANSWER)]),
+            (1, &[]),
+        ];
+        for (az, patch) in asks {
+            p.ask(az, patch);
+            assert!(p.get(&old).is_none(), "{az} {patch:?}");
+        }
+        p.ask(1, &[(0, ANSWER)]);
+        assert!(p.get(&old).is_some());
     }
 
     /// A class whose cells are only patched from their answers is given no list of cells to
