@@ -25,6 +25,7 @@ mod ipv6_after;
 mod memo;
 mod regions;
 mod rows;
+mod shared_rows;
 use after_endpoints::after_interface_endpoints;
 use change::Change;
 pub use change::{Answered, EndpointMoves, Plan, Touched, WalkDeps};
@@ -155,7 +156,9 @@ pub fn evaluate_all_for(model: &Model, what_if: &WhatIf, probe: Probe) -> Matrix
     let failed = model.failed_azs(what_if);
     let classes = classes(model);
     let rows = evaluate_rows(model, &failed, &classes.keys, true, probe);
-    let (rows, deps) = rows.into_iter().unzip();
+    let (mut rows, deps): (Vec<_>, _) = rows.into_iter().unzip();
+    // Equal rows one allocation: what later edits and the flipped cells work out per row.
+    shared_rows::share_equal(&mut rows);
     let instances = model
         .scenario()
         .instances

@@ -4,13 +4,16 @@
 
 use std::sync::Arc;
 
-use super::super::az_reads::{AzHit, EniAnswer};
+use super::super::az_reads::EniAnswer;
 use super::super::ctx::{Bits, Deps, Mark};
 use super::super::deps::crossing;
 use super::super::facts::AclDirection;
 use crate::model::Model;
 
+mod azs;
 mod cells;
+
+pub(super) use azs::{SourceFailed, source_failed_row};
 
 /// What changed between the model a matrix was evaluated on and the next one, when the change
 /// is one a class's recorded dependencies can tell: routes in some tables, some subnets'
@@ -196,38 +199,15 @@ impl Change {
         }
         redo.extend(cells.into_iter().flatten());
         let mut patch = Vec::new();
-        // A cell patched from its answer that is no service.
-        let mut no_service = false;
-        if azs {
-            // Sized once, when the first cell goes in, for every cell left: an AZ failure at 4x
-            // the quota model plans thousands of classes, growing these lists cell by cell was a
-            // tenth of the matrix after it, and sizing both up front allocated and freed, for
-            // most classes (their cells only patched), a list of cells to walk again never used.
-            let all_cells = deps.az_cells.len();
-            // Most classes have one evaluation's reads: nothing superseded, no look-up per cell.
-            let superseded = (!superseded.is_empty()).then_some(superseded);
-            for (i, (s, reads)) in deps.az_cells.iter().enumerate() {
-                if superseded.is_some_and(|sup| sup.contains(s)) {
-                    continue;
-                }
-                match reads.hit(self.az_bits, self.recovered) {
-                    AzHit::Keep => {}
-                    AzHit::Redo => {
-                        if redo.len() == redo.capacity() {
-                            redo.reserve(all_cells - i);
-                        }
-                        redo.push(*s);
-                    }
-                    AzHit::Answer(a) => {
-                        no_service |= *s == u32::MAX;
-                        if patch.len() == patch.capacity() {
-                            patch.reserve(all_cells - i);
-                        }
-                        patch.push((*s, a));
-                    }
-                }
-            }
-        }
+        let no_service = azs
+            && azs::plan(
+                deps,
+                self.az_bits,
+                self.recovered,
+                superseded,
+                &mut redo,
+                &mut patch,
+            );
         if !redo.is_empty() {
             redo.sort_unstable();
             redo.dedup();
@@ -397,13 +377,13 @@ pub(super) fn redo_cells(
                 // A row taken from its answers alone, as an earlier class's with the same row,
                 // answers and AZ: shared (its reads stay the class's own).
                 let old = &memo.rows[*j];
-                let key = redo
-                    .is_empty()
-                    .then(|| PatchKey::new(&old[..n], src_az, patch));
-                if let Some((row, cols)) = key.as_ref().and_then(|key| patched.get(key, &old[..n]))
-                {
-                    done.push((*k, row, Arc::clone(&memo.deps[*j]), cols));
-                    continue;
+                let asked = redo.is_empty();
+                if asked {
+                    patched.ask(src_az, patch);
+                    if let Some((row, cols)) = patched.get(old) {
+                        done.push((*k, row, Arc::clone(&memo.deps[*j]), cols));
+                        continue;
+                    }
                 }
                 let source = super::class_source(model, &keys[*k]);
                 let mut row: Vec<super::MatrixCell> = old[..n].to_vec();
@@ -435,8 +415,8 @@ pub(super) fn redo_cells(
                 // The columns that differ from the row before, for whoever compares the two
                 // (flipped cells).
                 let cols = super::changed::differing(old, &row);
-                if let (Some(key), true) = (key, walk.is_empty()) {
-                    patched.put(key, old, &row, &cols);
+                if asked && walk.is_empty() {
+                    patched.put(old, &row, &cols);
                 }
                 done.push((*k, row, deps, cols));
             }
@@ -481,139 +461,57 @@ impl Answers {
     }
 }
 
-/// What a row taken from its DNS answers after AZ failures depends on: the cells before (their
-/// hash here, compared in full on a match), the source's AZ and the answers patched.
-#[derive(PartialEq, Eq, Hash)]
-struct PatchKey {
-    cells: u64,
-    src_az: usize,
-    patch: Vec<(u32, EniAnswer)>,
-}
-
-impl PatchKey {
-    fn new(cells: &[super::MatrixCell], src_az: usize, patch: &[(u32, EniAnswer)]) -> PatchKey {
-        use std::hash::{Hash, Hasher};
-        let mut h = rustc_hash::FxHasher::default();
-        for c in cells {
-            let v = &c.verdict;
-            std::mem::discriminant(v).hash(&mut h);
-            match v {
-                crate::eval::Verdict::Reachable { via, cross_az } => (via, cross_az).hash(&mut h),
-                crate::eval::Verdict::Blocked(r)
-                | crate::eval::Verdict::Unavailable(r)
-                | crate::eval::Verdict::NotModelled(r) => r.hash(&mut h),
-                _ => {}
-            }
-        }
-        PatchKey {
-            cells: h.finish(),
-            src_az,
-            patch: patch.to_vec(),
-        }
-    }
-}
-
 /// The rows taken from their answers so far (one thread's): an AZ failure at 4x the quota
-/// model patches thousands of classes whose rows come in a few hundred kinds. Each is kept with
-/// the cells it was made from, compared in full before it is shared.
+/// model patches thousands of classes whose rows come in a few hundred kinds. A row made
+/// depends on the row before, the source's AZ and the answers patched: the row before is known
+/// by its address (a matrix shares its equal rows, `shared_rows.rs`; the memo holds them while
+/// this is kept), and the rest is compared as words ([`Patched::ask`]), instead of hashing and
+/// comparing each class's cells and making a key per class.
 #[derive(Default)]
-struct Patched(rustc_hash::FxHashMap<PatchKey, Vec<Made>>);
+struct Patched {
+    /// Per row before, what was asked of it and the row made, with the columns they differ in.
+    rows: rustc_hash::FxHashMap<super::shared_rows::RowAddr, Vec<Made>>,
+    /// What is being asked: the source's AZ, then each patched column with its answer.
+    asked: Vec<u64>,
+}
 
-/// A row taken from its answers: the row it was made from, the row made, and the columns they
-/// differ in.
-type Made = (Row, Row, Arc<[u32]>);
+/// What a row was asked ([`Patched::ask`]), the row made, and the columns they differ in.
+type Made = (Box<[u64]>, Row, Arc<[u32]>);
 
 /// A class's row of cells, shared.
 type Row = Arc<[super::MatrixCell]>;
 
 impl Patched {
-    /// The row made from `cells`, and the columns it differs in from them.
-    fn get(&self, key: &PatchKey, cells: &[super::MatrixCell]) -> Option<(Row, Arc<[u32]>)> {
-        let n = cells.len();
-        self.0
-            .get(key)?
+    /// Ask for rows patched from `patch` (services and their answers) for a source in AZ
+    /// `src_az`, until the next ask.
+    fn ask(&mut self, src_az: usize, patch: &[(u32, EniAnswer)]) {
+        self.asked.clear();
+        self.asked.reserve(1 + 3 * patch.len());
+        self.asked.push(src_az as u64);
+        for (s, a) in patch {
+            let at = (u64::from(*s) << 32) | u64::from(a.endpoint);
+            self.asked.extend([at, a.azs, a.enis]);
+        }
+    }
+
+    /// The row made from `old` for what is asked, and the columns it differs in from `old`.
+    fn get(&self, old: &Row) -> Option<(Row, Arc<[u32]>)> {
+        let asked = &self.asked[..];
+        self.rows
+            .get(&super::shared_rows::addr(old))?
             .iter()
-            .find(|(from, _, _)| from[..n] == *cells)
+            .find(|(k, _, _)| **k == *asked)
             .map(|(_, row, cols)| (Arc::clone(row), Arc::clone(cols)))
     }
 
-    fn put(&mut self, key: PatchKey, from: &Row, row: &Row, cols: &Arc<[u32]>) {
-        self.0
-            .entry(key)
-            .or_default()
-            .push((Arc::clone(from), Arc::clone(row), Arc::clone(cols)));
+    /// `row` is what is asked of `old`; `cols` the columns they differ in.
+    fn put(&mut self, old: &Row, row: &Row, cols: &Arc<[u32]>) {
+        (self.rows.entry(super::shared_rows::addr(old)).or_default()).push((
+            self.asked[..].into(),
+            Arc::clone(row),
+            Arc::clone(cols),
+        ));
     }
-}
-
-/// The row of a class whose source's AZ has failed, and what its walks would have read, without
-/// walking: every service's walk stops at the source hop (`evaluate::source_hop`:
-/// `unavailable (source_az_failed)`, aws-semantics.md §6) having asked only whether the
-/// source's AZ failed, and the workloads follow from their parts. `None` when the source's AZ
-/// is up, or the subnet is IPv6-only (its cells are `no_ipv4_address` before any walk). `row`
-/// is what was made for earlier such classes: every one has the same row, and the classes of
-/// one AZ the same reads.
-pub(super) fn source_failed_row(
-    model: &Model,
-    failed: &[bool],
-    key: &super::ClassKey,
-    made: &mut SourceFailed,
-) -> Option<(Arc<[super::MatrixCell]>, Arc<Deps>)> {
-    let az = model.subnet_az[key.subnet];
-    if !failed.get(az).copied().unwrap_or(false) || model.scenario().subnets[key.subnet].ipv6_only {
-        return None;
-    }
-    let n = model.services().len();
-    let row = made.row.get_or_insert_with(|| {
-        let unavailable = super::MatrixCell {
-            verdict: crate::eval::Verdict::Unavailable(crate::eval::Reason::SourceAzFailed),
-        };
-        super::with_workloads(model, vec![unavailable; n])
-    });
-    // Shared by the AZ's classes (an AZ failure at 4x the quota model fails hundreds of
-    // classes' sources, and making each its own reads was a tenth of the matrix after it); a
-    // class whose reads change later copies them (`redo_cells`).
-    let deps = match made.deps.iter().find(|(a, _)| *a == az) {
-        Some((_, d)) => Arc::clone(d),
-        None => {
-            let d = Arc::new(failed_source_deps(az, 0..n as u32));
-            made.deps.push((az, Arc::clone(&d)));
-            d
-        }
-    };
-    Some((Arc::clone(row), deps))
-}
-
-/// What [`source_failed_row`] made for the classes before: the row, and the reads per AZ.
-#[derive(Default)]
-pub(super) struct SourceFailed {
-    row: Option<Arc<[super::MatrixCell]>>,
-    deps: Vec<(usize, Arc<Deps>)>,
-}
-
-/// What the walks of a class whose source's AZ `az` failed read (`Ctx::az_failed` for that one
-/// AZ), cell by cell: `cells` are the walks' service indexes in order, `u32::MAX` for a
-/// destination that is no service (never walked: it reads nothing).
-fn failed_source_deps(az: usize, cells: impl Iterator<Item = u32> + Clone) -> Deps {
-    let mut deps = Deps::recording();
-    let path = match az {
-        0..64 => 1u64 << az,
-        _ => 0,
-    };
-    if cells.clone().any(|s| s != u32::MAX) {
-        deps.azs.set(az);
-        deps.wide = az >= 64;
-    }
-    deps.cells = cells.clone().map(|s| (s, Mark::default())).collect();
-    deps.az_cells = cells
-        .map(|s| {
-            let reads = super::super::az_reads::AzReads {
-                path: if s == u32::MAX { 0 } else { path },
-                ..Default::default()
-            };
-            (s, reads)
-        })
-        .collect();
-    deps
 }
 
 /// How an edit to the interface endpoints moved their indexes, for reads kept from before it
@@ -656,7 +554,7 @@ impl WalkDeps {
                 .get(*name)
                 .map_or(u32::MAX, |&i| i as u32)
         });
-        Some(WalkDeps(Arc::new(failed_source_deps(az, cells))))
+        Some(WalkDeps(Arc::new(azs::failed_source_deps(az, cells))))
     }
 }
 
@@ -758,6 +656,53 @@ mod tests {
         let mut acl = az_failed(1);
         acl.acls.set(crossing(4, AclDirection::Inbound));
         assert!(acl.summed().rules_changed);
+    }
+
+    /// A patched row is found again only for the same row before (by address: an equal row
+    /// elsewhere is another) and the same ask: the source's AZ, and each patched column with
+    /// its answer.
+    #[test]
+    fn a_patched_row_is_found_by_the_row_before_and_what_was_asked() {
+        let row = |r| -> Row {
+            Arc::from(vec![super::super::MatrixCell {
+                verdict: crate::eval::Verdict::Blocked(r),
+            }])
+        };
+        let (old, twin) = (
+            row(crate::eval::Reason::NoRoute),
+            row(crate::eval::Reason::NoRoute),
+        );
+        let made = row(crate::eval::Reason::BlackholeRoute);
+        let cols: Arc<[u32]> = Arc::from(vec![0]);
+        let mut p = Patched::default();
+        p.ask(1, &[(0, ANSWER)]);
+        assert!(p.get(&old).is_none());
+        p.put(&old, &made, &cols);
+        let (got, c) = p.get(&old).expect("made");
+        assert!(Arc::ptr_eq(&got, &made) && Arc::ptr_eq(&c, &cols));
+        assert!(p.get(&twin).is_none());
+        let other = EniAnswer {
+            enis: 0b01,
+            ..ANSWER
+        };
+        let moved = EniAnswer {
+            endpoint: 1,
+            ..ANSWER
+        };
+        let asks: [(usize, &[(u32, EniAnswer)]); 6] = [
+            (2, &[(0, ANSWER)]),
+            (1, &[(1, ANSWER)]),
+            (1, &[(0, other)]),
+            (1, &[(0, moved)]),
+            (1, &[(0, ANSWER), (1, ANSWER)]),
+            (1, &[]),
+        ];
+        for (az, patch) in asks {
+            p.ask(az, patch);
+            assert!(p.get(&old).is_none(), "{az} {patch:?}");
+        }
+        p.ask(1, &[(0, ANSWER)]);
+        assert!(p.get(&old).is_some());
     }
 
     /// A class whose cells are only patched from their answers is given no list of cells to
