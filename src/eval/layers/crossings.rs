@@ -132,7 +132,8 @@ impl Piece<'_, '_> {
         let passed = self.cross_decided(subnet, direction, walk.address, reply_ports, decided);
         // Kept for the quiet pieces after it too when this piece made the crossing with its
         // facts (a trace's first piece): the same crossing, the same decision.
-        if passed.is_ok() && (memo || ctx.layer_facts()) && !self.memo.from.contains(&subnet) {
+        // (With `memo`, not kept yet: it returned above when it was.)
+        if passed.is_ok() && (memo || (ctx.layer_facts() && !self.memo.from.contains(&subnet))) {
             self.memo.from.push(subnet);
         }
         passed
