@@ -159,7 +159,10 @@ impl<'m> Piece<'_, 'm> {
             traffic,
             from_groups,
         ));
-        if memo && passed.is_ok() {
+        // Kept for the quiet pieces after it too when this piece made the check with its
+        // facts (a trace's first piece): the same check, the same decision.
+        // (With `memo`, not kept yet: it returned above when it was.)
+        if passed.is_ok() && (memo || (ctx.layer_facts() && !self.memo.ingress.contains(&key))) {
             self.memo.ingress.push(key);
         }
         passed

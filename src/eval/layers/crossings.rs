@@ -130,7 +130,10 @@ impl Piece<'_, '_> {
             decided = Some(allowed);
         }
         let passed = self.cross_decided(subnet, direction, walk.address, reply_ports, decided);
-        if memo && passed.is_ok() {
+        // Kept for the quiet pieces after it too when this piece made the crossing with its
+        // facts (a trace's first piece): the same crossing, the same decision.
+        // (With `memo`, not kept yet: it returned above when it was.)
+        if passed.is_ok() && (memo || (ctx.layer_facts() && !self.memo.from.contains(&subnet))) {
             self.memo.from.push(subnet);
         }
         passed
@@ -200,13 +203,6 @@ pub(super) fn traffic_both(ctx: &Ctx<'_>, peer: Ipv4Net, reply_ports: PortRange)
     ]
 }
 
-fn back(direction: AclDirection) -> AclDirection {
-    match direction {
-        AclDirection::Inbound => AclDirection::Outbound,
-        AclDirection::Outbound => AclDirection::Inbound,
-    }
-}
-
 /// Request and reply across `subnet`'s boundary, the packet going `direction` with `peer` at
 /// the other end; the reply comes back to `reply_ports`.
 fn crossing(
@@ -220,12 +216,13 @@ fn crossing(
     if let Some(a) = acl {
         ctx.read_acl(a as usize, direction);
     }
-    let [request, reply] = traffic_both(ctx, peer, reply_ports);
-    let back = back(direction);
-    [
-        network_acl::check(ctx, acl, subnet, direction, false, request),
-        network_acl::check(ctx, acl, subnet, back, true, reply),
-    ]
+    network_acl::check_crossing(
+        ctx,
+        acl,
+        subnet,
+        direction,
+        traffic_both(ctx, peer, reply_ports),
+    )
 }
 
 /// The ports replies to the packet's sender come back to: the client's ephemeral range, or a

@@ -8,7 +8,7 @@ use super::super::facts::*;
 use super::super::logged::{Logged, source_check};
 use super::super::rules::security_group;
 use super::arrival::peer_groups;
-use super::{Gate, Passes, group_stop, same_stop, split};
+use super::{Gate, Passes, group_stop, keeps_hops, same_stop, split};
 
 /// The source's security groups' egress, before the VPC's router sees the packet: every
 /// piece the source sends is checked, whatever the route tables say.
@@ -23,17 +23,29 @@ pub(crate) fn egress(ctx: &Ctx<'_>, dest: Dest, pieces: Pieces) -> Gate {
 /// keeps them.
 fn egress_checked(ctx: &Ctx<'_>, dest: Dest, pieces: Pieces) -> Gate {
     split(ctx, pieces, |p, piece| {
+        let traffic = Traffic {
+            protocol: ctx.probe.protocol,
+            ports: ctx.probe.ports(),
+            peer: piece,
+        };
+        let peer = peer_groups(ctx, dest, piece);
+        // A quiet piece (a trace's pieces after the first, [`Ctx::quiet`]) that no log records:
+        // only the decision counts, and an allowed one is all [`source_check`] would give
+        // (no hop, no fact, the source's groups read). A refused one is checked as before.
+        if !keeps_hops(ctx) && !ctx.layer_facts() && ctx.log.borrow().is_none() {
+            let src = ctx.src_groups.as_slice();
+            ctx.read_groups(src);
+            if security_group::allows(ctx, GroupDirection::Egress, src, &traffic, peer) {
+                return Ok(());
+            }
+        }
         p.group(source_check(
             ctx,
             GroupDirection::Egress,
             &ctx.src_id,
             Side::Source,
-            Traffic {
-                protocol: ctx.probe.protocol,
-                ports: ctx.probe.ports(),
-                peer: piece,
-            },
-            Side::of(peer_groups(ctx, dest, piece)),
+            traffic,
+            Side::of(peer),
         ))
     })
 }

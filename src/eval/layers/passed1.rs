@@ -7,8 +7,9 @@
 /// and a group ingress check from it (by the groups' list). The pieces of one arrival make them
 /// alike (the same subnet, address and reply ports; the same groups, traffic and peer groups),
 /// so a piece after the first that keeps no hops takes them as passed: what they read and
-/// logged was recorded by the first, in the same cell. A refused check is not kept (its piece
-/// stops, and the next one makes it again for its stop).
+/// logged was recorded by the first, in the same cell. The first is also a piece that made them
+/// with its facts (a trace's first piece, before its quiet ones: `super::split`). A refused
+/// check is not kept (its piece stops, and the next one makes it again for its stop).
 #[derive(Default)]
 pub(super) struct Passed1 {
     /// Subnets crossed into from the source's address.

@@ -122,18 +122,79 @@ pub(crate) fn allows_crossing(
     (request, reply)
 }
 
-/// [`allows`] of the reply to traffic going `direction` (it goes the other way).
-fn allows_back(ctx: &Ctx<'_>, acl: Option<u32>, direction: AclDirection, reply: &Traffic) -> bool {
-    let back = match direction {
+/// The direction of the reply to traffic going `direction`.
+fn back(direction: AclDirection) -> AclDirection {
+    match direction {
         AclDirection::Inbound => AclDirection::Outbound,
         AclDirection::Outbound => AclDirection::Inbound,
+    }
+}
+
+/// [`allows`] of the reply to traffic going `direction` (it goes the other way).
+fn allows_back(ctx: &Ctx<'_>, acl: Option<u32>, direction: AclDirection, reply: &Traffic) -> bool {
+    allows(ctx, acl, back(direction), reply)
+}
+
+/// The two checks of one crossing of `subnet`'s boundary: [`check`] of the request going
+/// `direction` and of its reply going back, the subnet's and the ACL's ids made and the ACL
+/// looked up once for the two (a trace's crossing makes both; its hop keeps them).
+pub(crate) fn check_crossing(
+    ctx: &Ctx<'_>,
+    acl: Option<u32>,
+    subnet: usize,
+    direction: AclDirection,
+    [request, reply]: [Traffic; 2],
+) -> [AclCheck; 2] {
+    let subnet = Id::from(ctx.model.scenario().subnets[subnet].id.as_str());
+    let sec = ctx.model.security();
+    let found = acl.and_then(|a| {
+        let model = ctx.model.scenario().network_acls.get(a as usize)?;
+        Some((model, sec.acl_rules.get(a as usize)?))
+    });
+    let back = back(direction);
+    let Some((acl, compiled)) = found else {
+        let default = |direction, reply, traffic, subnet| AclCheck {
+            acl: Id::from(NetworkAcl::IMPLICIT_DEFAULT),
+            subnet,
+            direction,
+            reply,
+            traffic,
+            rule: Some(DEFAULT_ALLOW_RULE),
+            allow: true,
+        };
+        return [
+            default(direction, false, request, subnet.clone()),
+            default(back, true, reply, subnet),
+        ];
     };
-    allows(ctx, acl, back, reply)
+    let id = Id::from(acl.id.as_str());
+    let one = |direction, reply, traffic: Traffic, acl: Id, subnet: Id| {
+        let rules = match direction {
+            AclDirection::Inbound => &compiled[0],
+            AclDirection::Outbound => &compiled[1],
+        };
+        let decided = decide(rules, &traffic);
+        AclCheck {
+            acl,
+            subnet,
+            direction,
+            reply,
+            traffic,
+            rule: decided.map(|r| r.number),
+            allow: decided.is_some_and(|r| !r.deny),
+        }
+    };
+    [
+        one(direction, false, request, id.clone(), subnet.clone()),
+        one(back, true, reply, id, subnet),
+    ]
 }
 
 /// The decision of network ACL `acl` (an index into the scenario's; none: the default
-/// allow-all) for traffic crossing `subnet`.
-pub(crate) fn check(
+/// allow-all) for traffic crossing `subnet`, one check on its own: the reference that
+/// [`check_crossing`]'s two checks are held to (its test).
+#[cfg(test)]
+fn check(
     ctx: &Ctx<'_>,
     acl: Option<u32>,
     subnet: usize,
@@ -171,5 +232,81 @@ pub(crate) fn check(
         traffic,
         rule: decided.map(|r| r.number),
         allow: decided.is_some_and(|r| !r.deny),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ipnet::Ipv4Net;
+
+    use super::*;
+    use crate::eval::query::Probe;
+    use crate::model::{NAT_EPHEMERAL, PortRange, Protocol};
+
+    /// A crossing's two checks made together ([`check_crossing`]) are [`check`] of the request
+    /// and of its reply going back, field for field, for every subnet of the shipped
+    /// scenarios with network ACLs (and on the stand-in default ACL), both directions, peers
+    /// inside and outside the VPC, replies to the client's and a NAT gateway's ports, on TCP
+    /// 443, UDP 53 and ICMP.
+    #[test]
+    fn a_crossings_checks_made_together_are_its_two_checks() {
+        let (mut allowed, mut denied) = (0, 0);
+        let peers: Vec<Ipv4Net> = ["10.0.1.10/32", "10.0.0.0/16", "52.94.0.0/22", "0.0.0.0/0"]
+            .iter()
+            .map(|p| p.parse().expect("a net"))
+            .collect();
+        let kinds = [
+            (Protocol::Tcp, Some(PortRange::one(443))),
+            (Protocol::Udp, Some(PortRange::one(53))),
+            (Protocol::Icmp, None),
+        ];
+        for name in [
+            "security-layers",
+            "nacl-ephemeral",
+            "endpoint-security-group",
+        ] {
+            let model = crate::model::shipped_scenario(name);
+            let ctx = Ctx::verdicts(&model, &[], Probe::default());
+            let sec = model.security();
+            for subnet in 0..model.scenario().subnets.len() {
+                let acls = [sec.acl_of(subnet), None];
+                for (acl, direction) in acls
+                    .into_iter()
+                    .flat_map(|a| [AclDirection::Inbound, AclDirection::Outbound].map(|d| (a, d)))
+                {
+                    for (&peer, (protocol, ports)) in
+                        peers.iter().flat_map(|p| kinds.map(|k| (p, k)))
+                    {
+                        for reply_ports in [sec.ephemeral, NAT_EPHEMERAL, PortRange(32768, 60999)] {
+                            let request = Traffic {
+                                protocol,
+                                ports,
+                                peer,
+                            };
+                            let reply = Traffic {
+                                protocol,
+                                ports: protocol.has_ports().then_some(reply_ports),
+                                peer,
+                            };
+                            let both =
+                                check_crossing(&ctx, acl, subnet, direction, [request, reply]);
+                            let each = [
+                                check(&ctx, acl, subnet, direction, false, request),
+                                check(&ctx, acl, subnet, back(direction), true, reply),
+                            ];
+                            assert_eq!(both, each, "{name} {subnet} {acl:?} {direction:?}");
+                            for c in &both {
+                                match c.allow {
+                                    true => allowed += 1,
+                                    false => denied += 1,
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Both decisions made: the scenarios' ACLs allow some checks and deny others.
+        assert!(allowed > 0 && denied > 0, "{allowed} {denied}");
     }
 }
