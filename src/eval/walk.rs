@@ -339,7 +339,11 @@ fn follow<'m>(
         },
         Target::GatewayEndpoint(id) => gateway_endpoint::follow(ctx, &at, id, walk, &mut hops),
         Target::InternetGateway(id) => internet_gateway::follow(ctx, &at, id, walk, &mut hops),
-        Target::NatGateway(id) => nat_gateway::follow(ctx, &at, id, walk, &mut hops),
+        Target::NatGateway(id) => {
+            let place = compiled.places.get(w as usize).copied();
+            let place = place.unwrap_or(crate::model::NO_PLACE);
+            nat_gateway::follow(ctx, &at, id, place, walk, &mut hops)
+        }
         Target::GatewayLoadBalancerEndpoint(id) => gwlb::follow(ctx, &at, id, walk, &mut hops),
         Target::NetworkInterface(id) => network_interface::follow(ctx, &at, id, walk, &mut hops),
         Target::Blackhole => blackhole::explicit(&at),

@@ -33,7 +33,7 @@ pub use index::{
     PublicWhy, RouteDecision, RouteFact, RouteMatch, RouteOrigin, RouteRule, SHOWN_ROUTES,
     SecurityIndex, UNCHECKED, Unchecked, unchecked_layers,
 };
-pub(crate) use index::{destination_text, route_select, security_rules};
+pub(crate) use index::{NO_PLACE, destination_text, route_select, security_rules};
 pub use ipv6::*;
 pub use lattice::{Lattice, ResourceConfiguration, ServiceNetwork, ServiceNetworkAssociation};
 pub use lesson::{Lesson, LessonPanel, LessonStep, StepExpectation, Text};

@@ -10,15 +10,18 @@ use crate::model::{AvailabilityMode, NatConnectivity};
 
 use super::{blackhole, block_public_access, interface_endpoint, internet_gateway, local, zonal};
 
+/// The NAT gateway `id` that a route targets; `place` is where the compiled table saw it in the
+/// scenario's list (a hint, checked against the id; `NO_PLACE` for none).
 pub(crate) fn follow(
     ctx: &mut Ctx<'_>,
     at: &Arrival<'_, '_>,
     id: &str,
+    place: u32,
     walk: &mut Walk<'_>,
     hops: &mut Trail,
 ) -> Outcome {
     let model = ctx.model;
-    let Some(&ni) = model.nat_lookup.get(id) else {
+    let Some(ni) = find(model, id, place) else {
         return blackhole::missing_target(at);
     };
     let nat = &model.scenario().nat_gateways[ni];
@@ -76,6 +79,16 @@ pub(crate) fn follow(
             }
             zonal::forward(ctx, nat_id.clone(), si)
         }
+    }
+}
+
+/// NAT gateway `id`'s index in the model: the hinted `place` when the gateway there has that id
+/// (ids are unique, so it is the one the model's map gives), else the map's answer.
+fn find(model: &crate::model::Model, id: &str, place: u32) -> Option<usize> {
+    let place = place as usize;
+    match model.ids.nat_gateways.get(place) {
+        Some(kept) if kept.as_str() == id => Some(place),
+        _ => model.nat_lookup.get(id).copied(),
     }
 }
 
@@ -164,4 +177,59 @@ fn regional(
         via: Via::NatGateway,
         cross_az: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{NO_PLACE, Target};
+
+    /// Every route to a NAT gateway in every shipped scenario: the compiled table's place, when
+    /// it keeps one (every route that wins a service's ranges), is the gateway the model's map
+    /// finds; a wrong, missing or out-of-range place finds it too (by the map), and an id the
+    /// model lacks is none whatever the place.
+    #[test]
+    fn a_place_hint_finds_what_the_map_finds_and_a_wrong_one_costs_only_the_lookup() {
+        let mut routes = 0;
+        for (_, model) in crate::model::shipped_scenarios() {
+            let nats = model.scenario().nat_gateways.len() as u32;
+            for t in 0..model.scenario().route_tables.len() {
+                let table = model.compiled_table(t);
+                assert_eq!(table.places.len(), table.routes.len());
+                // Every route that wins a service's ranges for a NAT gateway has its place.
+                let winners = table
+                    .services
+                    .iter()
+                    .flatten()
+                    .filter_map(|g| g.choice.winner);
+                for w in winners.map(|w| w as usize) {
+                    if let Target::NatGateway(id) = &table.routes[w].target {
+                        let mapped = model.nat_lookup.get(id.as_str()).map(|&m| m as u32);
+                        assert_eq!(Some(table.places[w]), mapped, "{id}");
+                    }
+                }
+                for (r, &place) in table.routes.iter().zip(table.places.iter()) {
+                    let Target::NatGateway(id) = &r.target else {
+                        assert_eq!(place, NO_PLACE);
+                        continue;
+                    };
+                    let mapped = model.nat_lookup.get(id.as_str()).copied();
+                    // Kept for the routes that win a service's ranges, and right.
+                    if place != NO_PLACE {
+                        routes += 1;
+                        assert_eq!(mapped.map(|m| m as u32), Some(place), "{id}");
+                    }
+                    assert_eq!(find(&model, id, place), mapped, "{id}");
+                    for wrong in (0..nats).chain([nats, NO_PLACE]) {
+                        assert_eq!(find(&model, id, wrong), mapped, "{id} at {wrong}");
+                    }
+                    assert_eq!(find(&model, "nat-not-in-the-model", place), None);
+                }
+            }
+        }
+        assert!(
+            routes > 0,
+            "the shipped scenarios route services to NAT gateways"
+        );
+    }
 }

@@ -26,8 +26,8 @@ mod trace_parts;
 use endpoint_ips::allocate_endpoint_ips;
 pub(crate) use object_ids::ObjectIds;
 use tables::compile_tables;
-pub(crate) use tables::destination_text;
 pub use tables::{CompiledRoute, CompiledTable, RouteOrigin};
+pub(crate) use tables::{NO_PLACE, destination_text};
 
 pub use route_select::{RouteDecision, RouteMatch, RouteRule};
 
@@ -640,6 +640,7 @@ mod tests {
                 services: model.services(),
                 service_lookup: &model.service_lookup,
                 eni_subnets: &eni_subnets,
+                nats: &tables::nat_places(&s),
             };
             let alone = compile_table(&at, &table.id, &table.routes);
             assert_eq!(*model.tables[t], alone, "{}", table.id);

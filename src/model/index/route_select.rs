@@ -602,6 +602,7 @@ mod tests {
             written: Box::default(),
             subnets: SubnetChoices::default(),
             shown: Default::default(),
+            places: Box::default(),
         }
     }
 
@@ -723,6 +724,7 @@ mod props {
             written,
             subnets: SubnetChoices::default(),
             shown: Default::default(),
+            places: Box::default(),
         }
     }
 

@@ -76,6 +76,39 @@ pub struct CompiledTable {
     pub(crate) subnets: route_select::SubnetChoices,
     /// The first routes as a trace names them when no route matches (`trace_parts`).
     pub(crate) shown: Arc<[RouteFact]>,
+    /// For each route to a NAT gateway that wins a service's ranges, that gateway's place in the
+    /// scenario's list when the table was compiled ([`NO_PLACE`] for other routes). A hint that
+    /// the NAT gateway rule checks against the gateway's id (an edit may keep the table and move
+    /// the gateways): a NAT gateway path then compares one id instead of hashing it and probing
+    /// the model's map. Left out of a table's equality, as the subnet choices are.
+    pub(crate) places: Box<[u32]>,
+}
+
+/// A route's [`CompiledTable::places`] when its target is no NAT gateway the scenario lists.
+pub(crate) const NO_PLACE: u32 = u32::MAX;
+
+/// Each NAT gateway's place in the scenario's list, by id, for [`CompiledTable::places`].
+pub(super) type NatPlaces<'a> = rustc_hash::FxHashMap<&'a str, u32>;
+
+/// A table's [`CompiledTable::places`]: filled in for the routes that win a service's ranges
+/// (the paths that read them), each looked up once; the table's other routes (a thousand in a
+/// quota-sized one) cost no lookup, and a path that wins one of them looks its gateway up.
+fn nat_places_of_winners(table: &CompiledTable, nats: &NatPlaces<'_>) -> Box<[u32]> {
+    let mut places = vec![NO_PLACE; table.routes.len()];
+    let winners = table.services.iter().flatten();
+    for w in winners.filter_map(|g| g.choice.winner).map(|w| w as usize) {
+        if let (Target::NatGateway(id), NO_PLACE) = (&table.routes[w].target, places[w]) {
+            places[w] = nats.get(id.as_str()).copied().unwrap_or(NO_PLACE);
+        }
+    }
+    places.into()
+}
+
+/// The NAT gateways' places (ids are unique: validation refuses a scenario where they are not).
+pub(super) fn nat_places(scenario: &Scenario) -> NatPlaces<'_> {
+    (scenario.nat_gateways.iter().enumerate())
+        .map(|(i, n)| (n.id.as_str(), i as u32))
+        .collect()
 }
 
 /// Two tables are equal when they route alike. The kept subnet choices are left out: they only
@@ -104,10 +137,10 @@ pub(super) fn compile_tables<R>(
     let route_tables = &scenario.route_tables;
     let mut tables: Vec<Option<Arc<CompiledTable>>> = (0..route_tables.len()).map(&reuse).collect();
     let todo: Vec<usize> = (0..tables.len()).filter(|&t| tables[t].is_none()).collect();
-    let eni_subnets = if todo.is_empty() {
-        Vec::new()
+    let (eni_subnets, nats) = if todo.is_empty() {
+        (Vec::new(), NatPlaces::default())
     } else {
-        eni_subnet_cidrs(scenario)
+        (eni_subnet_cidrs(scenario), nat_places(scenario))
     };
     let compile = |t: usize| {
         let table = &route_tables[t];
@@ -116,6 +149,7 @@ pub(super) fn compile_tables<R>(
             services,
             service_lookup,
             eni_subnets: &eni_subnets,
+            nats: &nats,
         };
         compile_table(&at, &table.id, &table.routes)
     };
@@ -179,6 +213,8 @@ pub(super) struct Compile<'a> {
     pub service_lookup: &'a IdMap,
     /// The CIDRs of the subnets that hold interface-endpoint ENIs ([`eni_subnet_cidrs`]).
     pub eni_subnets: &'a [Ipv4Net],
+    /// The NAT gateways' places ([`nat_places`]).
+    pub nats: &'a NatPlaces<'a>,
 }
 
 /// The CIDRs of the subnets where interface endpoints have ENIs, sorted, each once. A table
@@ -291,7 +327,9 @@ pub(super) fn compile_table(
         written: Box::default(),
         subnets: SubnetChoices::default(),
         shown: Arc::default(),
+        places: Box::default(),
     };
+
     table.written = table
         .routes
         .iter()
@@ -308,6 +346,7 @@ pub(super) fn compile_table(
             groups(&table, &pieces, true).into_iter().collect()
         })
         .collect();
+    table.places = nat_places_of_winners(&table, at.nats);
     // A subnet that no route inside splits routes every address of it as it routes the subnet.
     table.subnets = SubnetChoices::new(&table, at.eni_subnets);
     let endpoints = at.scenario.interface_endpoints.len();
