@@ -2,8 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A list shared between the scenarios an edit makes (a table's routes, the instances, a
-/// security group's or network ACL's rules each way):
+/// A list shared between the scenarios an edit makes (the subnets, the route tables and each
+/// one's routes, the gateway and interface endpoints, the instances, a security group's or
+/// network ACL's rules each way):
 /// copying a scenario copies none of its items, and changing the list (through `DerefMut`)
 /// copies it alone, when another scenario still shares it. Reads and writes as the list it
 /// holds.
@@ -14,6 +15,12 @@ impl<T> Shared<T> {
     /// Whether both share one list (then they are equal without comparing).
     pub fn shares(&self, other: &Shared<T>) -> bool {
         std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+
+    /// Whether no other scenario shares the list: changing or splitting it copies nothing,
+    /// and dropping it frees its items.
+    pub fn is_unique(&mut self) -> bool {
+        std::sync::Arc::get_mut(&mut self.0).is_some()
     }
 }
 
@@ -59,6 +66,15 @@ impl<'a, T> IntoIterator for &'a Shared<T> {
     type IntoIter = std::slice::Iter<'a, T>;
     fn into_iter(self) -> Self::IntoIter {
         self.0.iter()
+    }
+}
+
+/// Changing the items in place: the list is copied first when another scenario shares it.
+impl<'a, T: Clone> IntoIterator for &'a mut Shared<T> {
+    type Item = &'a mut T;
+    type IntoIter = std::slice::IterMut<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        std::sync::Arc::make_mut(&mut self.0).iter_mut()
     }
 }
 

@@ -45,9 +45,9 @@ pub struct Scenario {
     pub vpc: Vpc,
     pub availability_zones: Vec<AvailabilityZone>,
     #[serde(default)]
-    pub subnets: Vec<Subnet>,
+    pub subnets: Shared<Subnet>,
     #[serde(default)]
-    pub route_tables: Vec<RouteTable>,
+    pub route_tables: Shared<RouteTable>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub internet_gateway: Option<InternetGateway>,
     /// Egress-only internet gateways (IPv6 outbound only).
@@ -68,9 +68,9 @@ pub struct Scenario {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub nat_gateways: Vec<NatGateway>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub gateway_endpoints: Vec<GatewayEndpoint>,
+    pub gateway_endpoints: Shared<GatewayEndpoint>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub interface_endpoints: Vec<InterfaceEndpoint>,
+    pub interface_endpoints: Shared<InterfaceEndpoint>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub gwlb_endpoints: Vec<GwlbEndpoint>,
     /// The VPC's service network association (VPC Lattice), at most one.

@@ -88,8 +88,8 @@ pub fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) ->
                 id: None,
             })
             .collect(),
-        subnets,
-        route_tables,
+        subnets: subnets.into(),
+        route_tables: route_tables.into(),
         internet_gateway: Some(InternetGateway { id: "igw-1".into() }),
         block_public_access: Default::default(),
         dhcp_options: None,
@@ -109,8 +109,8 @@ pub fn scenario(defaults: &[Option<u8>], publics: &[bool], private_nat: bool) ->
                 availability_mode: Default::default(),
             })
             .collect(),
-        gateway_endpoints: vec![],
-        interface_endpoints: vec![],
+        gateway_endpoints: Default::default(),
+        interface_endpoints: Default::default(),
         gwlb_endpoints: (0..3)
             .map(|i| GwlbEndpoint {
                 id: format!("vpce-gwlb-{i}"),

@@ -191,4 +191,29 @@ mod tests {
             "restore every AZ"
         );
     }
+
+    /// Failing and restoring an AZ changes the what-if alone: the scenario after it shares
+    /// every list with the one before (subnets, route tables, endpoints, instances: nothing
+    /// copied), and the one before keeps its own what-if.
+    #[test]
+    fn an_az_failure_copies_no_list_of_the_scenario() {
+        let m = private_only();
+        let fail = Edit::FailAz {
+            az: "us-east-1b".into(),
+        };
+        let (after, inverse) = round_trip(&m, &fail);
+        let (back, _) = inverse.apply(&after).unwrap();
+        for (x, y) in [(&m, &after), (&after, &back)] {
+            let (a, b) = (x.scenario(), y.scenario());
+            assert!(!a.subnets.is_empty() && !a.interface_endpoints.is_empty());
+            assert!(a.subnets.shares(&b.subnets));
+            assert!(a.route_tables.shares(&b.route_tables));
+            assert!(a.gateway_endpoints.shares(&b.gateway_endpoints));
+            assert!(a.interface_endpoints.shares(&b.interface_endpoints));
+            assert!(a.instances.shares(&b.instances));
+        }
+        assert!(m.scenario().what_if.failed_azs.is_empty());
+        assert_eq!(after.scenario().what_if.failed_azs, ["us-east-1b"]);
+        assert_eq!(back.scenario(), m.scenario());
+    }
 }

@@ -170,6 +170,31 @@ mod tests {
         assert_eq!(table(&after, "rtb-main").routes.len(), 2);
     }
 
+    /// A route edit copies the list of tables (each table's routes still shared) and the
+    /// routes of the table it changes, nothing else: the other tables' routes, the subnets and
+    /// the endpoints stay shared with the scenario before, which keeps its own routes.
+    #[test]
+    fn a_route_edit_copies_only_the_routes_it_changes() {
+        let m = kitchen();
+        let e = Edit::AddRoute {
+            route_table: "rtb-private-b".into(),
+            route: route("172.16.0.0/12", Target::Blackhole),
+            position: None,
+        };
+        let (after, _) = round_trip(&m, &e);
+        let (a, b) = (m.scenario(), after.scenario());
+        assert!(!a.route_tables.shares(&b.route_tables));
+        assert!(a.route_tables.len() > 2);
+        for (x, y) in a.route_tables.iter().zip(b.route_tables.iter()) {
+            let edited = x.id == "rtb-private-b";
+            assert_eq!(x.routes.shares(&y.routes), !edited, "{}", x.id);
+            assert_eq!(x.routes.len() + usize::from(edited), y.routes.len());
+        }
+        assert!(a.subnets.shares(&b.subnets));
+        assert!(a.gateway_endpoints.shares(&b.gateway_endpoints));
+        assert!(a.interface_endpoints.shares(&b.interface_endpoints));
+    }
+
     #[test]
     fn add_route_refusals() {
         let m = kitchen();

@@ -7,9 +7,10 @@ use super::Model;
 use crate::model::{RouteTable, Scenario};
 
 impl Model {
-    /// A copy of the scenario for an edit to change. Route lists and the instances are shared
-    /// ([`crate::model::Shared`]): the copy allocates no route and no instance, and an edit
-    /// copies only the lists it changes.
+    /// A copy of the scenario for an edit to change. The lists of subnets, route tables,
+    /// gateway and interface endpoints, each table's routes and the instances are shared
+    /// ([`crate::model::Shared`]): the copy allocates none of them, and an edit copies only
+    /// the lists it changes.
     pub(crate) fn clone_scenario(&self) -> Scenario {
         (*self.scenario).clone()
     }
@@ -89,7 +90,10 @@ impl Drop for Model {
     /// The last model that holds a large scenario frees its route tables (hundreds of
     /// thousands of allocations) on two threads.
     fn drop(&mut self) {
+        // Tables shared with another model's scenario are not this model's to free (and
+        // splitting their list would copy it).
         if let Some(s) = Arc::get_mut(&mut self.scenario)
+            && s.route_tables.is_unique()
             && parallel(route_count(&s.route_tables))
         {
             let cut = halfway(s);
