@@ -15,7 +15,7 @@
 use crate::eval::ctx::Ctx;
 use crate::eval::facts::{AclCheck, AclDirection, Id, Traffic};
 use crate::model::NetworkAcl;
-use crate::model::security_rules::{AclRuleC, Span};
+use crate::model::security_rules::{AclRuleC, CompiledAcl, Span};
 
 /// The rule number of the default network ACL's allow-all rules.
 const DEFAULT_ALLOW_RULE: u16 = 100;
@@ -135,79 +135,25 @@ fn allows_back(ctx: &Ctx<'_>, acl: Option<u32>, direction: AclDirection, reply: 
     allows(ctx, acl, back(direction), reply)
 }
 
-/// The two checks of one crossing of `subnet`'s boundary: [`check`] of the request going
-/// `direction` and of its reply going back, the subnet's and the ACL's ids made and the ACL
-/// looked up once for the two (a trace's crossing makes both; its hop keeps them).
-pub(crate) fn check_crossing(
-    ctx: &Ctx<'_>,
-    acl: Option<u32>,
-    subnet: usize,
-    direction: AclDirection,
-    [request, reply]: [Traffic; 2],
-) -> [AclCheck; 2] {
-    let subnet = Id::from(ctx.model.scenario().subnets[subnet].id.as_str());
-    let sec = ctx.model.security();
-    let found = acl.and_then(|a| {
-        let model = ctx.model.scenario().network_acls.get(a as usize)?;
-        Some((model, sec.acl_rules.get(a as usize)?))
-    });
-    let back = back(direction);
-    let Some((acl, compiled)) = found else {
-        let default = |direction, reply, traffic, subnet| AclCheck {
-            acl: Id::from(NetworkAcl::IMPLICIT_DEFAULT),
-            subnet,
-            direction,
-            reply,
-            traffic,
-            rule: Some(DEFAULT_ALLOW_RULE),
-            allow: true,
-        };
-        return [
-            default(direction, false, request, subnet.clone()),
-            default(back, true, reply, subnet),
-        ];
-    };
-    let id = Id::from(acl.id.as_str());
-    let one = |direction, reply, traffic: Traffic, acl: Id, subnet: Id| {
-        let rules = match direction {
-            AclDirection::Inbound => &compiled[0],
-            AclDirection::Outbound => &compiled[1],
-        };
-        let decided = decide(rules, &traffic);
-        AclCheck {
-            acl,
-            subnet,
-            direction,
-            reply,
-            traffic,
-            rule: decided.map(|r| r.number),
-            allow: decided.is_some_and(|r| !r.deny),
-        }
-    };
-    [
-        one(direction, false, request, id.clone(), subnet.clone()),
-        one(back, true, reply, id, subnet),
-    ]
+/// Network ACL `acl` (an index into the scenario's) as a check names it, with its compiled
+/// rules (inbound, outbound); `None` for no ACL: the default allow-all.
+fn found<'a>(ctx: &Ctx<'a>, acl: Option<u32>) -> Option<(Id, &'a CompiledAcl)> {
+    let a = acl? as usize;
+    let model = ctx.model.scenario().network_acls.get(a)?;
+    Some((
+        Id::from(model.id.as_str()),
+        ctx.model.security().acl_rules.get(a)?,
+    ))
 }
 
-/// The decision of network ACL `acl` (an index into the scenario's; none: the default
-/// allow-all) for traffic crossing `subnet`, one check on its own: the reference that
-/// [`check_crossing`]'s two checks are held to (its test).
-#[cfg(test)]
-fn check(
-    ctx: &Ctx<'_>,
-    acl: Option<u32>,
-    subnet: usize,
+/// The decision of the ACL [`found`] gave for `traffic` crossing `subnet` going `direction`.
+fn decided(
+    found: Option<&(Id, &CompiledAcl)>,
+    subnet: Id,
     direction: AclDirection,
     reply: bool,
     traffic: Traffic,
 ) -> AclCheck {
-    let subnet = Id::from(ctx.model.scenario().subnets[subnet].id.as_str());
-    let sec = ctx.model.security();
-    let found = acl.and_then(|a| {
-        let model = ctx.model.scenario().network_acls.get(a as usize)?;
-        Some((model, sec.acl_rules.get(a as usize)?))
-    });
     let Some((acl, compiled)) = found else {
         return AclCheck {
             acl: Id::from(NetworkAcl::IMPLICIT_DEFAULT),
@@ -225,7 +171,7 @@ fn check(
     };
     let decided = decide(rules, &traffic);
     AclCheck {
-        acl: Id::from(acl.id.as_str()),
+        acl: acl.clone(),
         subnet,
         direction,
         reply,
@@ -233,6 +179,40 @@ fn check(
         rule: decided.map(|r| r.number),
         allow: decided.is_some_and(|r| !r.deny),
     }
+}
+
+/// The two checks of one crossing of `subnet`'s boundary: [`check`] of the request going
+/// `direction` and of its reply going back, the subnet's and the ACL's ids made and the ACL
+/// looked up once for the two (a trace's crossing makes both; its hop keeps them).
+pub(crate) fn check_crossing(
+    ctx: &Ctx<'_>,
+    acl: Option<u32>,
+    subnet: usize,
+    direction: AclDirection,
+    [request, reply]: [Traffic; 2],
+) -> [AclCheck; 2] {
+    let subnet = Id::from(ctx.model.scenario().subnets[subnet].id.as_str());
+    let found = found(ctx, acl);
+    [
+        decided(found.as_ref(), subnet.clone(), direction, false, request),
+        decided(found.as_ref(), subnet, back(direction), true, reply),
+    ]
+}
+
+/// The decision of network ACL `acl` (an index into the scenario's; none: the default
+/// allow-all) for traffic crossing `subnet`, one check on its own: the reference that
+/// [`check_crossing`]'s pairing of request and reply is held to (its test).
+#[cfg(test)]
+fn check(
+    ctx: &Ctx<'_>,
+    acl: Option<u32>,
+    subnet: usize,
+    direction: AclDirection,
+    reply: bool,
+    traffic: Traffic,
+) -> AclCheck {
+    let subnet = Id::from(ctx.model.scenario().subnets[subnet].id.as_str());
+    decided(found(ctx, acl).as_ref(), subnet, direction, reply, traffic)
 }
 
 #[cfg(test)]
