@@ -50,8 +50,7 @@ pub(super) fn render(app: &App, scroll: u16, theme: &Theme, area: Rect, buf: &mu
         }
     }
     clear(r, buf);
-    let title = title(app);
-    let block = panel(theme, title, true);
+    let block = panel(theme, cols.title, true);
     let inner = block.inner(r);
     block.render(r, buf);
     put_lines(&lines, 0, inner, buf);
@@ -116,6 +115,8 @@ fn column_name(m: &crate::eval::Matrix, col: usize) -> &str {
 /// for its share ends in `…`).
 pub(super) struct FlipColumns {
     pub(super) rect: Rect,
+    /// The box's title (its width counts in the box's).
+    title: String,
     instance: usize,
     column: usize,
     before: usize,
@@ -186,7 +187,8 @@ pub(super) fn columns(app: &App, area: Rect) -> FlipColumns {
         ),
     };
     // Wide enough for the title too (with the corners), where the screen allows.
-    let box_width = box_width.max(width(&title(app)) + 4);
+    let title = title(app);
+    let box_width = box_width.max(width(&title) + 4);
     let rect = centred(
         area,
         box_width.clamp(40, u16::MAX as usize) as u16,
@@ -225,6 +227,7 @@ pub(super) fn columns(app: &App, area: Rect) -> FlipColumns {
     };
     FlipColumns {
         rect,
+        title,
         instance,
         column,
         before,
