@@ -416,7 +416,7 @@ fn suggest_lesson_copy(path: &Path, step: usize) -> String {
 mod tests {
     use std::path::{Path, PathBuf};
 
-    use super::super::tests::open;
+    use super::super::tests::{open, status};
     use crate::app::script::press;
     use crate::app::{App, Overlay, Purpose};
     use crate::model::load_file;
@@ -450,6 +450,27 @@ mod tests {
 
     fn clear_input(app: &mut App) {
         press(app, "<C-u><End><C-u>");
+    }
+
+    #[test]
+    fn save_as_writes_a_file_that_loads_again() {
+        let tmp = scratch("loads");
+        let target = tmp.path().join("edited.ron");
+        let mut app = open("private-only");
+        press(&mut app, "e/enableDnsHostnames<Enter><Enter>");
+        assert!(!app.model.scenario().vpc.enable_dns_hostnames);
+        press(&mut app, "W");
+        // The input starts with the current path: clear it, then type the new one.
+        for _ in 0..400 {
+            press(&mut app, "<Bksp>");
+        }
+        press(&mut app, &format!("{}<Enter>", target.display()));
+        assert!(!app.is_dirty(), "{}", status(&app));
+        let saved = load_file(&target).unwrap();
+        assert_eq!(saved.scenario(), app.model.scenario());
+        // Quitting now needs no question.
+        press(&mut app, "q");
+        assert!(app.quit);
     }
 
     /// Issue 15 case 4: another program's change is not overwritten without asking.

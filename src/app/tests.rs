@@ -146,31 +146,6 @@ fn quitting_with_unsaved_edits_asks_first() {
 }
 
 #[test]
-fn save_as_writes_a_file_that_loads_again() {
-    let tmp = tempfile::Builder::new()
-        .prefix("vpc-tui-save-")
-        .tempdir()
-        .unwrap();
-    let dir = tmp.path();
-    let target = dir.join("edited.ron");
-    let mut app = open("private-only");
-    press(&mut app, "e/enableDnsHostnames<Enter><Enter>");
-    assert!(!app.model.scenario().vpc.enable_dns_hostnames);
-    press(&mut app, "W");
-    // The input starts with the current path: clear it, then type the new one.
-    for _ in 0..400 {
-        press(&mut app, "<Bksp>");
-    }
-    press(&mut app, &format!("{}<Enter>", target.display()));
-    assert!(!app.is_dirty(), "{}", status(&app));
-    let saved = load_file(&target).unwrap();
-    assert_eq!(saved.scenario(), app.model.scenario());
-    // Quitting now needs no question.
-    press(&mut app, "q");
-    assert!(app.quit);
-}
-
-#[test]
 fn a_typed_destination_becomes_a_target() {
     let mut app = open("nat-single-az");
     press(&mut app, "t/type a dest<Enter>8.8.8.8<Enter>");
