@@ -437,7 +437,9 @@ fn every_cut_list_says_where_it_is() {
 
 /// Issue 16 point 8: the `c` list lines its columns up (the arrow between the verdicts sits in
 /// one column on every line) at each size, in both languages; where the verdicts do not fit
-/// beside the names (80 columns), the one after goes on a line of its own, whole.
+/// beside the names (80 columns), the one after goes on a line of its own, and where even the
+/// one before does not (Japanese at 80 columns), it does too: every verdict whole, and the
+/// title whole (without "Esc closes" where it would not fit: the footer says it).
 #[test]
 fn flipped_cells_list_lines_up() {
     for lang in [Lang::En, Lang::Ja] {
@@ -447,20 +449,20 @@ fn flipped_cells_list_lines_up() {
             press(&mut app, "1");
             press(&mut app, "c");
             let screen = text(&frame(&mut app, w, h));
-            // The list's lines: what is between its borders (panels beside it have arrows too).
-            // A cell's line starts with its instance, the second line of a cell with its arrow.
-            let inside: Vec<&str> = screen
-                .lines()
-                .filter_map(|l| {
-                    let start = ["┃i-worker-", "┃    → "]
-                        .iter()
-                        .filter_map(|m| l.find(m))
-                        .min()?
-                        + '┃'.len_utf8();
-                    let end = start + l[start..].find('┃')?;
-                    Some(&l[start..end])
-                })
-                .collect();
+            let marker = match lang {
+                Lang::En => "flipped by",
+                Lang::Ja => "で結果が変わったセル",
+            };
+            let (title, inside) = boxed(&screen, marker);
+            let flipped = app.change.as_ref().map_or(0, |c| c.flips.len());
+            assert!(title.contains(&flipped.to_string()), "{title}\n{screen}");
+            assert!(title.contains("us-east-1a"), "{title}\n{screen}");
+            // Whole: with "(Esc closes)" or without it, never cut inside it.
+            let ends = [")", "us-east-1a", "個"];
+            assert!(
+                !title.contains('…') && ends.iter().any(|e| title.trim_end().ends_with(e)),
+                "{w}x{h}: {title}\n{screen}"
+            );
             let cells = inside.iter().filter(|l| l.starts_with("i-worker-")).count();
             let arrows: Vec<usize> = inside
                 .iter()
@@ -470,8 +472,8 @@ fn flipped_cells_list_lines_up() {
             assert!(cells > 5, "{screen}");
             assert_eq!(arrows.len(), cells, "one arrow per cell:\n{screen}");
             assert!(arrows.iter().all(|&a| a == arrows[0]), "{screen}");
-            // Every verdict whole: nothing after the names ends in `…`.
-            for l in inside.iter().filter(|l| l.contains("→ ")) {
+            // Every name and verdict whole: no line of the list ends in `…`.
+            for l in &inside {
                 assert!(!l.trim_end().ends_with('…'), "{w}x{h}: {l}\n{screen}");
             }
             if lang == Lang::En {
@@ -479,6 +481,41 @@ fn flipped_cells_list_lines_up() {
             }
         }
     }
+}
+
+/// The title and the lines inside the box on `screen` whose title holds `marker` (the
+/// overlays' heavy frame), cut by display columns, so that panels beside it do not count.
+fn boxed(screen: &str, marker: &str) -> (String, Vec<String>) {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    // The text of `line` between display columns `from` (inclusive) and `to` (exclusive).
+    let cut = |line: &str, from: usize, to: usize| -> String {
+        let mut at = 0;
+        let mut out = String::new();
+        for c in line.chars() {
+            if at >= from && at < to {
+                out.push(c);
+            }
+            at += c.width().unwrap_or(0);
+        }
+        out
+    };
+    let lines: Vec<&str> = screen.lines().collect();
+    let top = lines
+        .iter()
+        .position(|l| l.contains(marker))
+        .expect("the box");
+    let line = lines[top];
+    let at = line.find(marker).unwrap();
+    let corner = line[..at].rfind('┏').expect("its top-left corner");
+    let end = at + line[at..].find('┓').expect("its top-right corner");
+    let (left, right) = (line[..corner].width(), line[..end].width());
+    let title = cut(line, left + 1, right).trim_matches('━').to_string();
+    let inside = lines[top + 1..]
+        .iter()
+        .take_while(|l| cut(l, left, left + 1) != "┗")
+        .map(|l| cut(l, left + 1, right))
+        .collect();
+    (title, inside)
 }
 
 /// Issue 16, point 10: the AWS import's warnings reach the screen. The opening status line

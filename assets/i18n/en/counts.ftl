@@ -63,6 +63,11 @@ ui-flipped-cells-title = { $cells ->
     [one] 1 cell
    *[other] { $cells } cells
 } flipped by: { $edit } (Esc closes)
+# The same title where the screen is too narrow for it: the footer says how to close the list.
+ui-flipped-cells-title-short = { $cells ->
+    [one] 1 cell
+   *[other] { $cells } cells
+} flipped by: { $edit }
 # The status line on opening a scenario that validation warned about.
 ui-validation-warnings = { $warnings ->
     [one] 1 warning from validation

@@ -20,5 +20,7 @@ ui-lesson-edits-replaced = (あなたの編集 { $edits } 件はステップの�
 ui-reset-to-loaded = 読み込んだときの状態に戻しました ({ $edits } 件の編集を取り消し。Ctrl-r でやり直せます)
 # 直前の編集で結果が変わったマトリクスのセルの一覧 (c) の見出し。
 ui-flipped-cells-title = 「{ $edit }」で結果が変わったセル: { $cells } 個 (Esc で閉じる)
+# 同じ見出しで、画面の幅が足りないとき (閉じ方はフッターに出ています)。
+ui-flipped-cells-title-short = 「{ $edit }」で結果が変わったセル: { $cells } 個
 # 検証で警告が出たシナリオを開いたときのステータス行。
 ui-validation-warnings = 検証で { $warnings } 件の警告: { $first }

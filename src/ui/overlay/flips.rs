@@ -32,21 +32,27 @@ pub(super) fn render(app: &App, scroll: u16, theme: &Theme, area: Rect, buf: &mu
             Span::raw(fit(instance, cols.instance)),
             Span::raw("  "),
             Span::raw(fit(column_name(m, f.col), cols.column)),
-            Span::raw("  "),
-            Span::styled(fit(&before, cols.before), theme.verdict(&f.before)),
         ];
+        let before = Span::styled(fit(&before, cols.before), theme.verdict(&f.before));
         let after = Span::styled(fit(&after, cols.after), theme.verdict(&f.after));
-        if per == 1 {
-            line.extend([Span::raw(" → "), after]);
-            lines.push(Line::from(line));
-        } else {
-            // Too narrow for both verdicts beside the names: the new one goes under the old.
-            lines.push(Line::from(line));
-            lines.push(Line::from(vec![
-                Span::raw(" ".repeat(AFTER_INDENT)),
-                Span::raw("→ "),
-                after,
-            ]));
+        let indent = || Span::raw(" ".repeat(AFTER_INDENT));
+        match per {
+            1 => {
+                line.extend([Span::raw("  "), before, Span::raw(" → "), after]);
+                lines.push(Line::from(line));
+            }
+            2 => {
+                // Too narrow for both verdicts beside the names: the new one goes under the old.
+                line.extend([Span::raw("  "), before]);
+                lines.push(Line::from(line));
+                lines.push(Line::from(vec![indent(), Span::raw("→ "), after]));
+            }
+            _ => {
+                // Too narrow even for the old verdict beside the names: each on its own line.
+                lines.push(Line::from(line));
+                lines.push(Line::from(vec![indent(), Span::raw("  "), before]));
+                lines.push(Line::from(vec![indent(), Span::raw("→ "), after]));
+            }
         }
     }
     clear(r, buf);
@@ -84,13 +90,18 @@ fn flip_words(
     }
 }
 
-/// "29 cells flipped by: fail AZ us-east-1a (Esc closes)".
-fn title(app: &App) -> String {
+/// "29 cells flipped by: fail AZ us-east-1a (Esc closes)", or without "(Esc closes)" when
+/// `short` (the footer says it too).
+fn title(app: &App, short: bool) -> String {
     let none = crate::app::Flips::default();
     let flips = app.change.as_ref().map_or(&none, |c| &c.flips);
     crate::explain::msg(
         app.lang,
-        "ui-flipped-cells-title",
+        if short {
+            "ui-flipped-cells-title-short"
+        } else {
+            "ui-flipped-cells-title"
+        },
         crate::explain::args().n("cells", flips.len()).s(
             "edit",
             app.change
@@ -121,19 +132,22 @@ pub(super) struct FlipColumns {
     column: usize,
     before: usize,
     after: usize,
-    /// The verdict after the change on a line of its own, under the one before: the box is too
-    /// narrow for both beside the names (80 columns: "reachable via interface endpoint →
-    /// unavailable (source's AZ failed)" alone is 67 cells).
-    two_lines: bool,
+    /// Lines a cell takes: 1; 2 with the verdict after the change on a line of its own, under
+    /// the one before, when the box is too narrow for both beside the names (80 columns:
+    /// "reachable via interface endpoint → unavailable (source's AZ failed)" alone is 67
+    /// cells); 3 with the verdict before on a line of its own too, when even it does not fit
+    /// beside the names (in Japanese, "到達可能 (インターフェイスエンドポイント経由)" is 44
+    /// cells).
+    lines: usize,
 }
 
 /// Where the second line of a cell starts (`→ after`).
 const AFTER_INDENT: usize = 4;
 
 impl FlipColumns {
-    /// 1, or 2 when the verdict after goes under the one before.
+    /// 1, 2 when the verdict after goes under the one before, 3 when both go under the names.
     pub(super) fn lines_per_cell(&self) -> usize {
-        1 + usize::from(self.two_lines)
+        self.lines
     }
 
     /// How many cells the box shows at once.
@@ -178,16 +192,28 @@ pub(super) fn columns(app: &App, area: Rect) -> FlipColumns {
         .max()
         .unwrap_or(1);
     let wanted = instance + 2 + column + 2 + before + 3 + after + 2;
-    let two_lines = wanted > area.width as usize;
-    let (box_width, per) = match two_lines {
-        false => (wanted, 1),
-        true => (
-            (instance + 2 + column + 2 + before).max(AFTER_INDENT + 2 + after) + 2,
-            2,
-        ),
+    let under = AFTER_INDENT + 2 + after;
+    // The widest box `centred` makes on this screen.
+    let most = area.width.saturating_sub(4) as usize;
+    let (box_width, per) = if wanted <= most {
+        (wanted, 1)
+    } else if (instance + 2 + column + 2 + before).max(under) + 2 <= most {
+        ((instance + 2 + column + 2 + before).max(under) + 2, 2)
+    } else {
+        (
+            (instance + 2 + column)
+                .max(AFTER_INDENT + 2 + before)
+                .max(under)
+                + 2,
+            3,
+        )
     };
-    // Wide enough for the title too (with the corners), where the screen allows.
-    let title = title(app);
+    // Wide enough for the title too (with the corners), where the screen allows; a title too
+    // wide for the screen leaves out how to close the list (the footer says it).
+    let mut title = title(app, false);
+    if width(&title) + 4 > most {
+        title = self::title(app, true);
+    }
     let box_width = box_width.max(width(&title) + 4);
     let rect = centred(
         area,
@@ -197,10 +223,12 @@ pub(super) fn columns(app: &App, area: Rect) -> FlipColumns {
     let inner = rect.width.saturating_sub(2) as usize;
     // The names come first (up to two fifths of the box on one line a cell); the verdicts take
     // the rest and end in `…` where they do not fit.
-    // Two lines a cell leave the first line to the names and the verdict before.
-    let names = match two_lines {
-        false => inner * 2 / 5,
-        true => (inner * 2 / 5).max(inner.saturating_sub(before + 4)),
+    // Two lines a cell leave the first line to the names and the verdict before; three, the
+    // whole first line to the names.
+    let names = match per {
+        1 => inner * 2 / 5,
+        2 => (inner * 2 / 5).max(inner.saturating_sub(before + 4)),
+        _ => inner.saturating_sub(2),
     }
     .max(8);
     let (instance, column) = if instance + column <= names {
@@ -210,11 +238,11 @@ pub(super) fn columns(app: &App, area: Rect) -> FlipColumns {
         (names.saturating_sub(c).max(4), c.max(4))
     };
     let rest = inner.saturating_sub(instance + column + 4);
-    let (before, after) = if two_lines {
-        (
-            before.min(rest),
-            after.min(inner.saturating_sub(AFTER_INDENT + 2)),
-        )
+    let below = inner.saturating_sub(AFTER_INDENT + 2);
+    let (before, after) = if per == 3 {
+        (before.min(below), after.min(below))
+    } else if per == 2 {
+        (before.min(rest), after.min(below))
     } else {
         // The two verdicts share what the names leave, the one before at most half of it
         // unless the one after needs less.
@@ -232,6 +260,6 @@ pub(super) fn columns(app: &App, area: Rect) -> FlipColumns {
         column,
         before,
         after,
-        two_lines,
+        lines: per,
     }
 }
