@@ -445,6 +445,9 @@ mod tests {
             );
             assert!(!ja.starts_with(['、', '。', '）', '」']), "{ja:?}");
             assert!(!ja.contains("( ") && !ja.contains(" )"), "{ja:?}");
+            // The glossary: a route table's implicit association is 暗示的 (AWS's word), not
+            // 暗黙的 (which stays for IAM's implicit deny).
+            assert!(!ja.contains("暗黙的な関連付け"), "{id}: {ja:?}");
         }
     }
 

@@ -182,7 +182,7 @@ ui-matrix-legend-lattice = ✔r リソースエンドポイント  ✔s サー�
 
 ui-associations = 関連付け
 ui-explicit = { $a0 } (明示的)
-ui-main-implicit = { $a0 } (メイン、暗黙的な関連付け)
+ui-main-implicit = { $a0 } (メイン、暗示的な関連付け)
 ui-edge = { $a0 } (エッジの関連付け)
 ui-no-subnets = サブネットなし
 ui-main = メイン
@@ -328,7 +328,7 @@ ui-availability-zone = アベイラビリティーゾーン
 ui-target-that-leaves-vpc-starts-with = { $a0 }: VPC の外へ出るターゲットは pcx-、tgw-、vgw- のどれかで始まります。
 ui-save-as-no-path-given = 名前を付けて保存: パスが入力されていません。
 ui-to-2 = 宛先 { $a0 }: { $a1 }
-ui-main-implicit-2 = (メイン、暗黙的な関連付け)
+ui-main-implicit-2 = (メイン、暗示的な関連付け)
 ui-main-3 = メイン
 ui-main-remove-explicit-association = メイン (明示的な関連付けを解除)
 ui-subnet-then-uses-main-table = サブネットはメインルートテーブルを使うようになります
