@@ -177,6 +177,9 @@ pub(super) struct Cells<'m, T = MatrixCell> {
     /// The distinct addresses of the classes seen so far (the bits of
     /// [`Walked::address_decided`]).
     addresses: Vec<ipnet::Ipv4Net>,
+    /// Per group set of `group_sets`, whether it allows the probe out to every address
+    /// ([`replay::egress_wide`]).
+    egress_wide: Vec<bool>,
     /// When the class-wide reads are deferred ([`Cells::deferring`]): the kept walks the class
     /// being evaluated took its cells from (replayed or walked), in the order of its cells,
     /// whose reads [`Cells::end_class`] adds.
@@ -205,6 +208,7 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
             last: 0,
             group_sets: Vec::new(),
             addresses: Vec::new(),
+            egress_wide: Vec::new(),
             defer: None,
             unions: Vec::new(),
             read_public_ip: false,
@@ -232,7 +236,7 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
         walk: &mut dyn FnMut(&mut Ctx<'m>) -> T,
     ) -> T {
         let groups = &source.groups;
-        let bits = self.checks_of(source);
+        let bits = self.checks_of(ctx, source);
         if let Some(w) = self.replayed(ctx, source, s, bits) {
             // Deferring, the walk's class-wide reads are added at the class's end.
             let class_wide = match self.defer.as_mut() {
