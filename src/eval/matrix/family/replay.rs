@@ -549,6 +549,59 @@ mod tests {
         );
     }
 
+    /// Groups that allow the probe out to every address ([`egress_wide`], what a replay takes
+    /// as deciding the source's egress checks) allow it to every piece, whoever holds it: on
+    /// every shipped scenario, each instance's groups to each subnet, instance and service
+    /// range, with each instance's groups and none as the peer's; both kinds of groups occur.
+    #[test]
+    fn groups_allowing_every_address_allow_every_piece() {
+        let (mut wide, mut narrow) = (0, 0);
+        for (path, model) in crate::model::shipped_scenarios() {
+            let s = model.scenario();
+            let sec = model.security();
+            let ctx = Ctx::verdicts(&model, &[], Default::default());
+            let mut pieces: Vec<ipnet::Ipv4Net> = s.subnets.iter().filter_map(|n| n.cidr).collect();
+            pieces.extend(
+                s.instances
+                    .iter()
+                    .filter_map(|i| i.private_ip)
+                    .map(ipnet::Ipv4Net::from),
+            );
+            for service in model.services() {
+                pieces.extend(service.cidrs.iter().copied());
+            }
+            for groups in sec.instance_groups.iter() {
+                if !egress_wide(&ctx, groups) {
+                    narrow += 1;
+                    continue;
+                }
+                wide += 1;
+                for &peer in &pieces {
+                    let traffic = crate::eval::facts::Traffic {
+                        protocol: ctx.probe.protocol,
+                        ports: ctx.probe.ports(),
+                        peer,
+                    };
+                    let held = sec.instance_groups.iter().map(|g| Some(g.as_slice()));
+                    for held in held.chain([None]) {
+                        assert!(
+                            security_group::allows(
+                                &ctx,
+                                GroupDirection::Egress,
+                                groups,
+                                &traffic,
+                                held
+                            ),
+                            "{} {groups:?} {peer}",
+                            path.display()
+                        );
+                    }
+                }
+            }
+        }
+        assert!(wide > 0 && narrow > 0, "{wide} {narrow}");
+    }
+
     /// A kept walk of `groups` and `address` that read nothing.
     fn walked_by(groups: &[u32], address: ipnet::Ipv4Net) -> Walked<u8> {
         Walked {
