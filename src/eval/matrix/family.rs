@@ -177,6 +177,9 @@ pub(super) struct Cells<'m, T = MatrixCell> {
     /// The distinct addresses of the classes seen so far (the bits of
     /// [`Walked::address_decided`]).
     addresses: Vec<ipnet::Ipv4Net>,
+    /// Per group set of `group_sets`, whether it allows the probe out to every address
+    /// ([`replay::egress_wide`]).
+    egress_wide: Vec<bool>,
     /// When the class-wide reads are deferred ([`Cells::deferring`]): the kept walks the class
     /// being evaluated took its cells from (replayed or walked), in the order of its cells,
     /// whose reads [`Cells::end_class`] adds.
@@ -186,6 +189,10 @@ pub(super) struct Cells<'m, T = MatrixCell> {
     /// the same walks, and absorbing one union instead of a walk's reads per cell was the
     /// largest single cost of a replay.
     unions: Vec<(Vec<u32>, Deps)>,
+    /// Whether a cell since this was last cleared ([`rows`] clears it per class) came from a
+    /// walk that read the source's public-IP state ([`Logged::PublicIp`]): a class whose cells
+    /// read none stands for the family's classes of the same groups and address ([`rows`]).
+    read_public_ip: bool,
 }
 
 impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
@@ -201,8 +208,10 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
             last: 0,
             group_sets: Vec::new(),
             addresses: Vec::new(),
+            egress_wide: Vec::new(),
             defer: None,
             unions: Vec::new(),
+            read_public_ip: false,
         }
     }
 
@@ -227,7 +236,7 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
         walk: &mut dyn FnMut(&mut Ctx<'m>) -> T,
     ) -> T {
         let groups = &source.groups;
-        let bits = self.checks_of(source);
+        let bits = self.checks_of(ctx, source);
         if let Some(w) = self.replayed(ctx, source, s, bits) {
             // Deferring, the walk's class-wide reads are added at the class's end.
             let class_wide = match self.defer.as_mut() {
@@ -238,6 +247,7 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
                 None => true,
             };
             let w = &self.walks[w as usize];
+            self.read_public_ip |= w.reads_public_ip;
             #[cfg(debug_assertions)]
             walks_alike(ctx, &w.cell, walk);
             read_as(ctx, &w.reads, w.reads_groups, groups, class_wide);
@@ -271,13 +281,15 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
         };
         let reads_groups = reads_source_groups(&logs[log.clone()]);
         read_as(ctx, &reads, reads_groups, groups, class_wide);
+        let reads_public_ip = logs[log.clone()]
+            .iter()
+            .any(|c| matches!(c, Logged::PublicIp));
+        self.read_public_ip |= reads_public_ip;
         if kept {
             let w = self.walks.len() as u32;
             self.kept[s].push(w);
             self.walks.push(Walked {
-                reads_public_ip: logs[log.clone()]
-                    .iter()
-                    .any(|c| matches!(c, Logged::PublicIp)),
+                reads_public_ip,
                 reads_groups,
                 log,
                 address: source.address,
@@ -334,9 +346,35 @@ pub(super) fn rows(
     let model = ctx.model;
     let mut cells = Cells::deferring(n);
     let mut out: Vec<(usize, Row)> = Vec::with_capacity(members.len());
+    // The classes whose cells read no public-IP state: their groups and address, and their
+    // place in `out`.
+    let mut standing: Vec<(crate::model::GroupSet, ipnet::Ipv4Net, usize)> = Vec::new();
     for &k in members {
-        fresh(ctx);
         let source = class_source(model, &keys[k]);
+        // A class of the same groups and address as one whose cells read no public-IP state
+        // (they differ in that state alone: the family's subnet) has its row and reads: each
+        // of its cells replays the walk that class's cell came from (the same checks, decided
+        // alike), which reads nothing the two tell apart. Half the bench model's classes are
+        // such twins, and their cells were each replayed through the family's bookkeeping.
+        let twin = standing
+            .iter()
+            .find(|(g, a, _)| *a == source.address && *g == source.groups)
+            .map(|&(_, _, i)| i);
+        if let Some(i) = twin {
+            let (row, deps) = &out[i].1;
+            let (row, deps) = (Arc::clone(row), Arc::clone(deps));
+            // The twin's cells are those its walks give (an invariant, not a message).
+            #[cfg(debug_assertions)]
+            for (s, cell) in row[..n].iter().enumerate() {
+                walks_alike(ctx, cell, &mut |ctx| MatrixCell {
+                    verdict: cell_verdict(ctx, &source, s),
+                });
+            }
+            out.push((k, (row, deps)));
+            continue;
+        }
+        fresh(ctx);
+        cells.read_public_ip = false;
         let row: Vec<MatrixCell> = (0..n)
             .map(|s| {
                 let cell = cells.cell(ctx, &source, s);
@@ -351,6 +389,9 @@ pub(super) fn rows(
             .find(|(_, (r, _))| r[..n] == row[..])
             .map(|(_, (r, _))| Arc::clone(r));
         let row = same.unwrap_or_else(|| with_workloads(model, row));
+        if !cells.read_public_ip {
+            standing.push((source.groups, source.address, out.len()));
+        }
         out.push((k, (row, Arc::new(std::mem::take(ctx.deps.get_mut())))));
     }
     // The kept walks' reads were added to the classes: their boxes serve the next family's.

@@ -5,6 +5,7 @@
 //! the class's end: [`Cells::end_class`]).
 
 use super::super::super::ctx::{Ctx, Deps, Side};
+use super::super::super::facts::GroupDirection;
 use super::super::super::layers::{Logged, acl_allows};
 use super::super::super::rules::security_group;
 use super::super::Source;
@@ -56,6 +57,8 @@ pub(super) struct ClassBits {
     pub(super) checks: u32,
     pub(super) groups: u32,
     pub(super) address: u32,
+    /// Whether the class's groups allow the probe out to every address ([`egress_wide`]).
+    pub(super) egress_wide: bool,
 }
 
 /// What is known of a kept walk's checks of one kind for the class of `bit` in `decided`:
@@ -119,7 +122,7 @@ impl<T: Clone + PartialEq + std::fmt::Debug> Cells<'_, T> {
 
     /// The indexes of `source`'s groups and address in [`Cells::checks`], of its groups in
     /// [`Cells::group_sets`] and of its address in [`Cells::addresses`] (each none past 64).
-    pub(super) fn checks_of(&mut self, source: &Source) -> ClassBits {
+    pub(super) fn checks_of(&mut self, ctx: &Ctx<'_>, source: &Source) -> ClassBits {
         let same = |(g, a, _, _): &(crate::model::GroupSet, ipnet::Ipv4Net, u32, u32)| {
             *a == source.address && same_set(g, &source.groups)
         };
@@ -132,6 +135,7 @@ impl<T: Clone + PartialEq + std::fmt::Debug> Cells<'_, T> {
                         Some(i) => i,
                         None => {
                             self.group_sets.push(source.groups.clone());
+                            self.egress_wide.push(egress_wide(ctx, &source.groups));
                             self.group_sets.len() - 1
                         }
                     };
@@ -156,6 +160,7 @@ impl<T: Clone + PartialEq + std::fmt::Debug> Cells<'_, T> {
             checks: bit(self.last as u32),
             groups: bit(groups),
             address: bit(address),
+            egress_wide: self.egress_wide.get(groups as usize).copied() == Some(true),
         }
     }
 
@@ -191,11 +196,12 @@ impl<T: Clone + PartialEq + std::fmt::Debug> Cells<'_, T> {
                 };
                 let alike = by.groups != Some(false) && by.address != Some(false) && {
                     let before = by;
-                    let alike = replays(ctx, log, source, walk, &mut by);
+                    let alike = replays(ctx, log, source, walk, &mut by, bits.egress_wide);
                     // Decided as the whole log decides (an invariant, not a message).
                     debug_assert!(
                         (before.groups.is_none() && before.address.is_none())
-                            || alike == replays(ctx, log, source, walk, &mut Known::default())
+                            || alike
+                                == replays(ctx, log, source, walk, &mut Known::default(), false)
                     );
                     alike
                 };
@@ -310,6 +316,7 @@ fn replays<T>(
     source: &Source,
     walk: &Walked<T>,
     by: &mut Known,
+    egress_wide: bool,
 ) -> bool {
     let (groups, address) = (&source.groups[..], source.address);
     let walked = walk.address;
@@ -335,8 +342,20 @@ fn replays<T>(
                 },
                 _ => c.traffic,
             };
-            let same =
-                security_group::allows(ctx, c.direction, checked, &traffic, peer) == c.allowed;
+            let decided = if egress_wide && probe_egress(ctx, c) {
+                // Allowed to every address, so to this piece (an invariant, not a message).
+                debug_assert!(security_group::allows(
+                    ctx,
+                    c.direction,
+                    checked,
+                    &traffic,
+                    peer
+                ));
+                true
+            } else {
+                security_group::allows(ctx, c.direction, checked, &traffic, peer)
+            };
+            let same = decided == c.allowed;
             if !same && !matches!(c.peer, Side::Source) {
                 by.groups = Some(false);
             }
@@ -369,6 +388,28 @@ fn replays<T>(
         };
     }
     alike
+}
+
+/// Whether `groups` allow the probe out to every address (`0.0.0.0/0`; a rule naming it, as
+/// most groups have for HTTPS or all traffic): then they allow it to any piece, whatever
+/// groups hold it, and a replay takes the source's egress checks of the probe as allowed
+/// ([`probe_egress`]) without deciding each piece. About 100,000 such decisions per
+/// `evaluate_all` on the security bench model, most of them for groups like these.
+pub(super) fn egress_wide(ctx: &Ctx<'_>, groups: &[u32]) -> bool {
+    let traffic = super::super::super::facts::Traffic {
+        protocol: ctx.probe.protocol,
+        ports: ctx.probe.ports(),
+        peer: ipnet::Ipv4Net::default(),
+    };
+    security_group::allows(ctx, GroupDirection::Egress, groups, &traffic, None)
+}
+
+/// Whether a logged check is the source's egress of the probe: what [`egress_wide`] decides.
+fn probe_egress(ctx: &Ctx<'_>, c: &crate::eval::ctx::SourceCheck<'_>) -> bool {
+    c.direction == GroupDirection::Egress
+        && matches!(c.groups, Side::Source)
+        && c.traffic.protocol == ctx.probe.protocol
+        && c.traffic.ports == ctx.probe.ports()
 }
 
 /// Debug builds: a replayed cell is the cell the walk gives.
@@ -485,13 +526,13 @@ mod tests {
                         groups: None,
                         address: known(&walk.address_decided, abit),
                     };
-                    let fresh = replays(&ctx, &log, &class, &walk, &mut Known::default());
+                    let fresh = replays(&ctx, &log, &class, &walk, &mut Known::default(), false);
                     let got = match by.address {
                         Some(b) => {
                             from_kept += 1;
                             b
                         }
-                        None => replays(&ctx, &log, &class, &walk, &mut by),
+                        None => replays(&ctx, &log, &class, &walk, &mut by, false),
                     };
                     assert_eq!(got, fresh, "{name} {address} {groups:?}");
                     keep(&mut walk.address_decided, abit, by.address);
@@ -506,6 +547,59 @@ mod tests {
             alike > 0 && unlike > 0 && from_kept > 0,
             "{alike} {unlike} {from_kept}"
         );
+    }
+
+    /// Groups that allow the probe out to every address ([`egress_wide`], what a replay takes
+    /// as deciding the source's egress checks) allow it to every piece, whoever holds it: on
+    /// every shipped scenario, each instance's groups to each subnet, instance and service
+    /// range, with each instance's groups and none as the peer's; both kinds of groups occur.
+    #[test]
+    fn groups_allowing_every_address_allow_every_piece() {
+        let (mut wide, mut narrow) = (0, 0);
+        for (path, model) in crate::model::shipped_scenarios() {
+            let s = model.scenario();
+            let sec = model.security();
+            let ctx = Ctx::verdicts(&model, &[], Default::default());
+            let mut pieces: Vec<ipnet::Ipv4Net> = s.subnets.iter().filter_map(|n| n.cidr).collect();
+            pieces.extend(
+                s.instances
+                    .iter()
+                    .filter_map(|i| i.private_ip)
+                    .map(ipnet::Ipv4Net::from),
+            );
+            for service in model.services() {
+                pieces.extend(service.cidrs.iter().copied());
+            }
+            for groups in sec.instance_groups.iter() {
+                if !egress_wide(&ctx, groups) {
+                    narrow += 1;
+                    continue;
+                }
+                wide += 1;
+                for &peer in &pieces {
+                    let traffic = crate::eval::facts::Traffic {
+                        protocol: ctx.probe.protocol,
+                        ports: ctx.probe.ports(),
+                        peer,
+                    };
+                    let held = sec.instance_groups.iter().map(|g| Some(g.as_slice()));
+                    for held in held.chain([None]) {
+                        assert!(
+                            security_group::allows(
+                                &ctx,
+                                GroupDirection::Egress,
+                                groups,
+                                &traffic,
+                                held
+                            ),
+                            "{} {groups:?} {peer}",
+                            path.display()
+                        );
+                    }
+                }
+            }
+        }
+        assert!(wide > 0 && narrow > 0, "{wide} {narrow}");
     }
 
     /// A kept walk of `groups` and `address` that read nothing.
