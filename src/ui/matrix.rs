@@ -10,7 +10,7 @@ use ratatui::widgets::Widget;
 use crate::app::{App, Msg};
 use crate::i18n::{self, t, tf};
 
-use super::text::{fit, pack, truncate};
+use super::text::{fit, pack, put_line, put_str, truncate};
 use super::theme::{Theme, cell_symbol};
 use super::{Hotspot, panel};
 
@@ -118,16 +118,17 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         } else {
             theme.dim()
         };
-        buf.set_stringn(x, y, truncate(name, room), room, style);
+        put_str(buf, x, y, &truncate(name, room), room, style);
     }
     for r in 0..w.rows {
         let row = w.row0 + r;
         let y = inner.y + HEADER_ROWS + r as u16;
         let on_row = cursor.map(|c| c.0) == Some(row);
-        buf.set_stringn(
+        put_str(
+            buf,
             inner.x,
             y,
-            fit(&instance_label(app, row), w.label as usize - 1),
+            &fit(&instance_label(app, row), w.label as usize - 1),
             w.label as usize - 1,
             if on_row {
                 theme.on_path()
@@ -150,7 +151,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
             if app.spof_view && app.spof_cells.contains(&(row, col)) {
                 symbol.push('!');
             }
-            buf.set_stringn(x, y, format!("{symbol:<3}"), 3, style);
+            put_str(buf, x, y, &format!("{symbol:<3}"), 3, style);
         }
     }
     // Where the window is, and the legend: its entries whole, on the rows the matrix leaves
@@ -196,7 +197,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     );
     let top = inner.bottom().saturating_sub(lines.len() as u16);
     for (i, line) in lines.iter().enumerate() {
-        buf.set_line(inner.x, top + i as u16, line, inner.width);
+        put_line(buf, inner.x, top + i as u16, line, inner.width);
     }
 }
 

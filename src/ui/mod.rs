@@ -197,7 +197,7 @@ pub(crate) fn put_lines(lines: &[Line<'_>], scroll: usize, area: Rect, buf: &mut
         .take(area.height as usize)
         .enumerate()
     {
-        buf.set_line(area.x, area.y + row as u16, line, area.width);
+        text::put_line(buf, area.x, area.y + row as u16, line, area.width);
     }
 }
 
@@ -284,7 +284,7 @@ fn header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         spans.push(Span::raw("  "));
         spans.push(Span::styled(file, theme.dim()));
     }
-    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    text::put_line(buf, area.x, area.y, &Line::from(spans), area.width);
 }
 
 /// Tab titles with their positions, for drawing and clicking.
@@ -327,7 +327,7 @@ fn tab_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         } else {
             theme.dim()
         };
-        buf.set_stringn(r.x, r.y, &label, r.width as usize, style);
+        text::put_str(buf, r.x, r.y, &label, r.width as usize, style);
     }
     let hint = t(app.lang, "ui-tab-next-panel");
     let used = tab_titles(app, area)
@@ -399,7 +399,7 @@ fn footer(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(b.label, theme.key()));
         spans.push(Span::raw(format!(" {word}  ")));
     }
-    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    text::put_line(buf, area.x, area.y, &Line::from(spans), area.width);
 }
 
 /// ratatui widgets render into a `&mut Buffer` through `Widget::render(self, ...)`; this keeps

@@ -2,6 +2,7 @@
 //! rules), truncation and padding. Everything here counts cells, never bytes or chars, so a
 //! full-width character can never push a border out of place.
 
+use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -296,9 +297,129 @@ pub fn ascii_symbol(s: &str) -> Option<&'static str> {
     })
 }
 
+/// [`Buffer::set_stringn`], the same cells written: a string of printable ASCII and box-drawing
+/// characters (most of what the panels show: ids, CIDRs, padding, the subnets' boxes) is one
+/// cell per character (each its own grapheme, one cell wide), written without the grapheme
+/// segmentation and width look-ups `set_stringn` makes for every string (a third of a 120×40
+/// frame at 4x the quota model went there); any other string is given to `set_stringn`.
+pub(crate) fn put_str(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    s: &str,
+    max_width: usize,
+    style: Style,
+) -> (u16, u16) {
+    if !s.chars().all(one_cell) {
+        return buf.set_stringn(x, y, s, max_width, style);
+    }
+    let max_width = u16::try_from(max_width).unwrap_or(u16::MAX);
+    let room = buf.area.right().saturating_sub(x).min(max_width);
+    if room == 0 || s.is_empty() {
+        return (x, y);
+    }
+    let at = buf.index_of(x, y);
+    let mut n = 0;
+    for (cell, c) in buf.content[at..at + room as usize]
+        .iter_mut()
+        .zip(s.chars())
+    {
+        cell.set_char(c).set_style(style);
+        n += 1;
+    }
+    (x + n, y)
+}
+
+/// A character that is a grapheme of its own whatever is beside it, one cell wide: printable
+/// ASCII and box drawing (grapheme break class Other, not pictographic; ambiguous width, one
+/// cell as `set_stringn` counts it).
+fn one_cell(c: char) -> bool {
+    matches!(c, ' '..='~' | '\u{2500}'..='\u{257f}')
+}
+
+/// [`Buffer::set_line`], each span written by [`put_str`].
+pub(crate) fn put_line(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    line: &Line<'_>,
+    max_width: u16,
+) -> (u16, u16) {
+    let (mut x, mut room) = (x, max_width);
+    for span in line {
+        if room == 0 {
+            break;
+        }
+        let style = line.style.patch(span.style);
+        let (to, _) = put_str(buf, x, y, span.content.as_ref(), room as usize, style);
+        room = room.saturating_sub(to.saturating_sub(x));
+        x = to;
+    }
+    (x, y)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The cells [`put_line`] and [`put_str`] write are those `Buffer::set_line` and
+    /// `set_stringn` write, and they end where those end: ASCII, control characters, wide and
+    /// combining characters, at the edge and past it, with every room.
+    #[test]
+    fn put_line_writes_what_set_line_writes() {
+        use ratatui::layout::Rect;
+        use ratatui::style::{Color, Modifier};
+        let texts = [
+            "",
+            "subnet-0a1b 10.0.0.0/24",
+            "a\tb",
+            "x\u{7f}y",
+            "│ ",
+            "e\u{301}z",
+            "日本 ab",
+            "✔g",
+            " ",
+            "~}",
+            "ab\r\ncd",
+            "ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ",
+            "┌─x─┐",
+            "│ ",
+            " │",
+            "└──┘",
+            "─\u{301}",
+            "╬\u{200d}╬",
+            "▀",
+            "\u{257f}\u{2500}",
+        ];
+        let styles = [
+            Style::default(),
+            Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
+        ];
+        let area = Rect::new(2, 1, 17, 2);
+        let mut checked = 0;
+        for (i, a) in texts.iter().enumerate() {
+            for b in texts.iter().skip(i % 3).step_by(2) {
+                let line = Line::from(vec![
+                    Span::styled(a.to_string(), styles[i % 2]),
+                    Span::raw(b.to_string()),
+                ])
+                .style(styles[1 - i % 2]);
+                for x in [2u16, 9, 18] {
+                    for room in [0u16, 1, 3, 40] {
+                        let (mut want, mut got) = (Buffer::empty(area), Buffer::empty(area));
+                        let w = want.set_line(x, 2, &line, room);
+                        let g = put_line(&mut got, x, 2, &line, room);
+                        assert_eq!((g, &got), (w, &want), "{a:?} {b:?} {x} {room}");
+                        let w = want.set_stringn(x, 1, a, room as usize, styles[1]);
+                        let g = put_str(&mut got, x, 1, a, room as usize, styles[1]);
+                        assert_eq!((g, &got), (w, &want), "{a:?} {x} {room}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 100, "{checked}");
+    }
 
     // The wrapping as it was before `wrap_lines` (pieces copied, lines made), kept to hold
     // `wrap` and `wrap_count` to it.

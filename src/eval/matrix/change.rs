@@ -386,7 +386,10 @@ pub(super) fn redo_cells(
                     }
                 }
                 let source = super::class_source(model, &keys[*k]);
-                let mut row: Vec<super::MatrixCell> = old[..n].to_vec();
+                // Room for the workloads' cells from the start (`with_workloads` then adds
+                // them without moving the row: it was copied twice more per class).
+                let mut row: Vec<super::MatrixCell> = Vec::with_capacity(old.len().max(n));
+                row.extend_from_slice(&old[..n]);
                 let mut walk = Vec::new();
                 for &(s, answer) in patch {
                     let cell = &mut row[s as usize].verdict;
