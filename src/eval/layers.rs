@@ -103,7 +103,7 @@ impl Piece<'_, '_> {
                 }
                 Ok(())
             }
-            Err(c) => Err(group_stop(*c)),
+            Err(c) => Err(group_stop(c)),
         }
     }
 
@@ -129,8 +129,9 @@ impl Piece<'_, '_> {
     }
 }
 
-/// Where a group check that refused the packet stops it: at its interface, for its reason.
-fn group_stop(c: GroupCheck) -> Box<Outcome> {
+/// Where a group check that refused the packet stops it: at its interface, for its reason
+/// (the check, boxed where it was made, kept as it is).
+fn group_stop(c: Box<GroupCheck>) -> Box<Outcome> {
     Box::new(Outcome::Stop {
         kind: HopKind::Blocked,
         id: c.interface.clone(),

@@ -367,12 +367,13 @@ fn follow<'m>(
     }
 }
 
-/// Hops the layers let a piece pass.
+/// Hops the layers let a piece pass, each moving the id its gate made into the hop (not made
+/// again from its text and the gate's dropped).
 fn add_passed(hops: &mut Trail, passed: layers::Passes) {
     for (kind, id, fact) in passed {
-        hops.add(
+        hops.push_id(
             kind,
-            &id,
+            id,
             || None,
             || fact.map_or(Fact::InternetGateway, layers::LayerFact::fact),
         );

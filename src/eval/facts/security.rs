@@ -63,6 +63,11 @@ pub struct GroupRule {
     pub peer: Id,
 }
 
+/// The groups of one interface as a check names them: inline up to two (AWS's default
+/// quota allows five per interface; most have one or two), so a check's fact is one piece on
+/// the heap, not two.
+pub type GroupIds = smallvec::SmallVec<[Id; 2]>;
+
 /// A security group decision at one network interface.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct GroupCheck {
@@ -70,7 +75,7 @@ pub struct GroupCheck {
     /// The interface whose groups decide: an instance, an interface endpoint, an appliance
     /// network interface, or the source.
     pub interface: Id,
-    pub groups: Vec<Id>,
+    pub groups: GroupIds,
     pub traffic: Traffic,
     /// The rule that allows the traffic; none: no rule of any group allows it.
     pub allowed_by: Option<GroupRule>,

@@ -152,7 +152,7 @@ pub enum Stop {
     /// Where and why an IPv6 (or dual-stack) path stops.
     Ipv6(Box<V6Stop>),
     /// No rule of the interface's security groups allows the traffic.
-    SecurityGroup(GroupCheck),
+    SecurityGroup(Box<GroupCheck>),
     /// A network ACL rule (or its final `*`) denies the traffic or its reply.
     NetworkAcl(AclCheck),
     /// The route sends traffic through an appliance interface whose source/destination check is

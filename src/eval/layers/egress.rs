@@ -100,7 +100,7 @@ fn egress_decided(ctx: &Ctx<'_>, dest: Dest, pieces: Pieces) -> Gate {
             gate.pass.push(piece);
             continue;
         };
-        let outcome = group_stop(*c);
+        let outcome = group_stop(c);
         match gate
             .blocked
             .iter_mut()

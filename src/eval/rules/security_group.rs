@@ -194,7 +194,7 @@ pub(crate) fn check_with(
             false => Err(Box::new(GroupCheck {
                 direction,
                 interface: Id::from(interface),
-                groups: Vec::new(),
+                groups: Default::default(),
                 traffic,
                 allowed_by: None,
                 rules: Vec::new(),
@@ -221,7 +221,7 @@ pub(crate) fn check_with(
                 .map(|&g| Id::from(sec.group(g).id.as_str()))
                 .collect()
         } else {
-            Vec::new()
+            Default::default()
         }
     };
     match allowed_by {
