@@ -176,7 +176,7 @@ pub(super) struct Reuse {
     /// (`None`: a column must be walked again). A row is asked a few ways (one per AZ and set
     /// of answers): the row's address is hashed and those compared as words, instead of
     /// hashing the whole of what is asked (two dozen columns) for each class. And what is
-    /// being asked, made in place (no list made per class to ask).
+    /// being asked, written out for a row not asked it before (no list made per class).
     rows: FxMap<usize, Vec<AskedOf>>,
     asked: Vec<u64>,
     /// Per (endpoint, source's AZ), the last (usage, way, ENIs answered) asked there and its
@@ -227,18 +227,28 @@ impl Reuse {
         patch: &[(usize, crate::eval::Answered)],
     ) -> Result<Row, (Vec<Option<Kept>>, Vec<usize>)> {
         let row_at = Arc::as_ptr(old) as *const u8 as usize;
+        let az = model.subnet_az[subnet] as u64;
+        // What was asked, compared word by word with what is asked now (in place: most
+        // classes ask what an earlier one asked, and writing the words out first was most of
+        // the look-up).
+        let same = |k: &[u64]| {
+            k.len() == 1 + 3 * patch.len()
+                && k[0] == az
+                && (k[1..].chunks_exact(3).zip(patch)).all(|(w, (c, a))| {
+                    w[0] == *c as u64 && w[1] == a.endpoint() as u64 && w[2] == a.enis()
+                })
+        };
+        let mut seen = self.rows.get(&row_at).into_iter().flatten();
+        // (One that needs a walk is worked out again below: a cell whose answer is emptied.)
+        if let Some((_, Some(row))) = seen.find(|(k, _)| same(k)) {
+            return Ok(Arc::clone(row));
+        }
         self.asked.clear();
-        self.asked.push(model.subnet_az[subnet] as u64);
+        self.asked.push(az);
         for (c, a) in patch {
             (self.asked).extend([*c as u64, a.endpoint() as u64, a.enis()]);
         }
-        let asked = &self.asked[..];
-        let mut seen = self.rows.get(&row_at).into_iter().flatten();
-        // (One that needs a walk is worked out again below: a cell whose answer is emptied.)
-        if let Some((_, Some(row))) = seen.find(|(k, _)| **k == *asked) {
-            return Ok(Arc::clone(row));
-        }
-        let key: Box<[u64]> = asked.into();
+        let key: Box<[u64]> = self.asked[..].into();
         let mut row = old.to_vec();
         let mut walk = Vec::new();
         for (c, answer) in patch {
@@ -320,19 +330,21 @@ impl Reuse {
     }
 }
 
-/// What [`source_failed_class`] made for the classes before: the columns, and per AZ the reads
-/// (`None`: the AZ is up).
+/// What [`source_failed_class`] made for the classes before: the columns, and per AZ the
+/// results (`None`: the AZ is up).
 #[derive(Default)]
 pub(super) struct SourceFailed {
     columns: Option<Row>,
-    deps: Vec<(usize, Option<WalkDeps>)>,
+    classes: Vec<(usize, Option<Arc<ClassCost>>)>,
 }
 
 /// The results of a class whose source's AZ failed, and what its walks would have read,
 /// without walking (`eval::WalkDeps::source_failed`): every service `unavailable
 /// (source_az_failed)`, carrying nothing. `shared`: what was made for earlier such classes (the
-/// columns, which every one shares, and the reads, which the classes of one AZ share). Debug
-/// builds compare them with a walk's.
+/// columns, which every one shares, and the results with the reads, which the classes of one
+/// AZ share: an AZ failure at 4x the quota model fails hundreds of classes' sources, and
+/// making each its own was two allocations made and later freed per class). Debug builds
+/// compare them with a walk's.
 pub(super) fn source_failed_class(
     model: &Model,
     failed: &[bool],
@@ -344,40 +356,46 @@ pub(super) fn source_failed_class(
     // subnet's are asked each time: `WalkDeps::source_failed` says `None`).
     let az = model.subnet_az[key.subnet];
     let ipv6_only = model.scenario().subnets[key.subnet].ipv6_only;
-    let deps = match shared
-        .deps
+    let made = match shared
+        .classes
         .iter()
         .find(|(a, _)| *a == az)
         .filter(|_| !ipv6_only)
     {
-        Some((_, d)) => d.clone()?,
+        Some((_, c)) => c.clone()?,
         None => {
-            let d = WalkDeps::source_failed(model, failed, key.subnet, names);
+            let deps = WalkDeps::source_failed(model, failed, key.subnet, names);
+            let per_column = Arc::clone(shared.columns.get_or_insert_with(|| {
+                let usage = Arc::new(Usage::default());
+                let way = Arc::new(Way::Unavailable(eval::Reason::SourceAzFailed));
+                names
+                    .iter()
+                    .map(|name| {
+                        model
+                            .service(name)
+                            .is_some()
+                            .then(|| (Arc::clone(&usage), Arc::clone(&way)))
+                    })
+                    .collect()
+            }));
+            let made = deps.map(|deps| {
+                Arc::new(ClassCost {
+                    per_column,
+                    deps: Arc::from([deps]),
+                })
+            });
             if !ipv6_only {
-                shared.deps.push((az, d.clone()));
+                shared.classes.push((az, made.clone()));
             }
-            d?
+            made?
         }
     };
-    let per_column = Arc::clone(shared.columns.get_or_insert_with(|| {
-        let usage = Arc::new(Usage::default());
-        let way = Arc::new(Way::Unavailable(eval::Reason::SourceAzFailed));
-        names
-            .iter()
-            .map(|name| {
-                model
-                    .service(name)
-                    .is_some()
-                    .then(|| (Arc::clone(&usage), Arc::clone(&way)))
-            })
-            .collect()
-    }));
     #[cfg(debug_assertions)]
     {
         let (traces, walked) = eval::evaluate_class(model, failed, key, names);
-        assert_eq!(walked, deps, "what the walks read");
+        assert_eq!(walked, made.deps[0], "what the walks read");
         let ids = super::usage::Ids::new(model);
-        for (t, kept) in traces.iter().zip(per_column.iter()) {
+        for (t, kept) in traces.iter().zip(made.per_column.iter()) {
             let made = t
                 .as_ref()
                 .ok()
@@ -388,10 +406,7 @@ pub(super) fn source_failed_class(
             assert_eq!(made.map(|(u, w)| (format!("{u:?}"), w)), kept);
         }
     }
-    Some(Arc::new(ClassCost {
-        per_column,
-        deps: Arc::from([deps]),
-    }))
+    Some(made)
 }
 
 #[cfg(test)]
