@@ -715,3 +715,23 @@ fn edit_menu_hints_cut_at_the_border_say_so() {
         "{screen}"
     );
 }
+
+/// A subnet box names its kind in full where it fits beside the block, else in its short form,
+/// never cut: in Japanese at 80 columns "10.0.1.0/24 プライベート" (24 cells) does not fit a box
+/// of three AZs (21), "10.0.1.0/24 非公開" does; one of two AZs holds the full word.
+#[test]
+fn subnet_kind_fits_its_box() {
+    let mut app = open("private-only");
+    app.set_lang(Lang::Ja);
+    let narrow = text(&frame(&mut app, 80, 24));
+    assert!(narrow.contains("10.0.1.0/24 非公開"), "{narrow}");
+    assert!(!narrow.contains("プライベ…"), "{narrow}");
+    app.set_lang(Lang::En);
+    let narrow = text(&frame(&mut app, 80, 24));
+    assert!(narrow.contains("10.0.1.0/24 private"), "{narrow}");
+    // Two AZs leave room for the full word.
+    let mut app = open("workloads");
+    app.set_lang(Lang::Ja);
+    let wide = text(&frame(&mut app, 80, 24));
+    assert!(wide.contains("10.0.1.0/24 プライベート"), "{wide}");
+}

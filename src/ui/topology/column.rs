@@ -284,16 +284,21 @@ impl Columns<'_> {
             focus: 0,
         };
         put(col, window, 0, || {
-            let kind = match (subnet_is_public(app, sub_i), inner >= 20) {
-                (true, true) => t(lang, "ui-public"),
-                (false, true) => t(lang, "ui-private"),
-                (true, false) => t(lang, "ui-pub"),
-                (false, false) => t(lang, "ui-priv"),
-            };
             // An IPv6-only subnet without an IPv4 block says so; its IPv6 block follows.
             let v4 = match sub.cidr {
                 Some(c) => c.to_string(),
                 None => t(lang, "ui-no-ipv4").to_string(),
+            };
+            // The kind in full where it fits beside the block ("プライベート" is 12 cells),
+            // else its short form.
+            let (long, short) = match subnet_is_public(app, sub_i) {
+                true => ("ui-public", "ui-pub"),
+                false => ("ui-private", "ui-priv"),
+            };
+            let long = t(lang, long);
+            let kind = match width(&v4) + 1 + width(long) <= inner {
+                true => long,
+                false => t(lang, short),
             };
             boxed(format!("{v4} {kind}"), base, None)
         });
