@@ -92,7 +92,7 @@ fn flip_words(
 
 /// "29 cells flipped by: fail AZ us-east-1a (Esc closes)", or without "(Esc closes)" when
 /// `short` (the footer says it too).
-fn title(app: &App, short: bool) -> String {
+fn title_text(app: &App, short: bool) -> String {
     let none = crate::app::Flips::default();
     let flips = app.change.as_ref().map_or(&none, |c| &c.flips);
     crate::explain::msg(
@@ -210,10 +210,9 @@ pub(super) fn columns(app: &App, area: Rect) -> FlipColumns {
     };
     // Wide enough for the title too (with the corners), where the screen allows; a title too
     // wide for the screen leaves out how to close the list (the footer says it).
-    let mut title = title(app, false);
-    if width(&title) + 4 > most {
-        title = self::title(app, true);
-    }
+    let title = Some(title_text(app, false))
+        .filter(|full| width(full) + 4 <= most)
+        .unwrap_or_else(|| title_text(app, true));
     let box_width = box_width.max(width(&title) + 4);
     let rect = centred(
         area,
