@@ -629,4 +629,6 @@ mod fixes_tests;
 #[cfg(test)]
 mod flow_tests;
 #[cfg(test)]
+mod flow_tests_network;
+#[cfg(test)]
 pub(crate) mod tests;
