@@ -250,4 +250,7 @@ fn note(notes: &mut Vec<CostNote>, n: CostNote) {
 mod tests;
 
 #[cfg(test)]
+mod tests_diff;
+
+#[cfg(test)]
 mod tests_flows;
