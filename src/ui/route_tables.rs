@@ -95,26 +95,32 @@ fn associations(app: &App, table: &crate::model::RouteTable) -> String {
     associations_with(app, table, &implicit_subnets(app, table))
 }
 
-/// [`associations`], given the subnets the table reaches implicitly ([`implicit_subnets`]).
+/// [`associations`], given the subnets the table reaches implicitly ([`implicit_subnets`]):
+/// grouped by kind, each group's ids listed once with its kind after them (a main table with
+/// hundreds of implicit subnets says "main, implicit" once, not after every subnet).
 fn associations_with(app: &App, table: &crate::model::RouteTable, implicit: &[&str]) -> String {
     let lang = app.lang;
-    let t_ = table;
-    // Explicit associations as written; the main table also reaches every subnet without one.
-    let mut assoc: Vec<String> = t_
-        .subnets
+    let groups: [(&str, Vec<&str>); 3] = [
+        // Explicit associations as written; the main table also reaches every subnet without one.
+        (
+            "ui-explicit",
+            table.subnets.iter().map(String::as_str).collect(),
+        ),
+        ("ui-main-implicit", implicit.to_vec()),
+        (
+            "ui-edge",
+            table.gateways.iter().map(String::as_str).collect(),
+        ),
+    ];
+    let parts: Vec<String> = groups
         .iter()
-        .map(|x| tf(lang, "ui-explicit", &[x]))
+        .filter(|(_, ids)| !ids.is_empty())
+        .map(|(kind, ids)| tf(lang, kind, &[&crate::explain::join(lang, ids)]))
         .collect();
-    for id in implicit {
-        assoc.push(tf(lang, "ui-main-implicit", &[id]));
-    }
-    for g in &t_.gateways {
-        assoc.push(tf(lang, "ui-edge", &[g]));
-    }
-    if assoc.is_empty() {
+    if parts.is_empty() {
         t(lang, "ui-no-subnets").to_string()
     } else {
-        crate::explain::join(lang, &assoc)
+        parts.join(t(lang, "ui-assoc-group-sep"))
     }
 }
 
@@ -123,9 +129,11 @@ fn associations_with(app: &App, table: &crate::model::RouteTable, implicit: &[&s
 /// the id (the text of an id is that plus the id's length that many times); the separator;
 /// and the text for no association.
 struct AssocSizes<'a> {
-    /// Explicit, implicit (main), edge: (bytes without the id, times the id is named).
+    /// Explicit, implicit (main), edge: (bytes without the ids, times the ids are named).
     kinds: [(usize, usize); 3],
-    sep: usize,
+    /// Between two ids of a group, and between two groups.
+    list_sep: usize,
+    group_sep: usize,
     none: usize,
     /// The subnets a main table reaches implicitly ([`main_implicit`]), listed once per frame.
     implicit: Vec<&'a str>,
@@ -136,7 +144,7 @@ impl<'a> AssocSizes<'a> {
         let lang = app.lang;
         let kind = |id: &'static str| {
             let bare = tf(lang, id, &[""]).len();
-            // A one-byte id: the growth is how many times the message names it.
+            // A one-byte list: the growth is how many times the message names it.
             (bare, tf(lang, id, &["x"]).len() - bare)
         };
         AssocSizes {
@@ -145,7 +153,8 @@ impl<'a> AssocSizes<'a> {
                 kind("ui-main-implicit"),
                 kind("ui-edge"),
             ],
-            sep: crate::explain::join(lang, ["", ""]).len(),
+            list_sep: crate::explain::join(lang, ["", ""]).len(),
+            group_sep: t(lang, "ui-assoc-group-sep").len(),
             none: t(lang, "ui-no-subnets").len(),
             implicit: main_implicit(app),
         }
@@ -160,24 +169,28 @@ impl<'a> AssocSizes<'a> {
     /// panel measures every table every frame (800 at 4x the quota model) and most fit on
     /// their line.
     fn len(&self, table: &crate::model::RouteTable) -> usize {
-        let mut n = 0;
+        let mut groups = 0;
         let mut total = 0;
-        let mut add = |(bare, times): (usize, usize), id: &str| {
-            n += 1;
-            total += bare + times * id.len();
+        let mut add = |(bare, times): (usize, usize), ids: &mut dyn Iterator<Item = &str>| {
+            let (mut n, mut list) = (0, 0);
+            for id in ids {
+                n += 1;
+                list += id.len();
+            }
+            if n > 0 {
+                groups += 1;
+                total += bare + times * (list + (n - 1) * self.list_sep);
+            }
         };
-        for x in &table.subnets {
-            add(self.kinds[0], x);
-        }
-        for id in self.implicit_of(table) {
-            add(self.kinds[1], id);
-        }
-        for g in &table.gateways {
-            add(self.kinds[2], g);
-        }
-        match n {
+        add(self.kinds[0], &mut table.subnets.iter().map(String::as_str));
+        add(self.kinds[1], &mut self.implicit_of(table).iter().copied());
+        add(
+            self.kinds[2],
+            &mut table.gateways.iter().map(String::as_str),
+        );
+        match groups {
             0 => self.none,
-            n => total + (n - 1) * self.sep,
+            n => total + (n - 1) * self.group_sep,
         }
     }
 }
@@ -685,5 +698,29 @@ mod tests {
         }
         app.start_lesson(2);
         assert_eq!(s.route_tables[order(&app)[0].0].id, "rtb-private-b");
+    }
+
+    /// A table's associations are grouped by kind, each kind named once after its ids: the
+    /// main table's implicit subnets say "main, implicit" once, not after every subnet.
+    #[test]
+    fn associations_name_each_kind_once_after_its_ids() {
+        let file = "scenarios/gateway-main-rt.ron";
+        let model = load_file(std::path::Path::new(file)).expect("loads");
+        let mut app = App::new(model, None, file.into());
+        let s = app.model.scenario().clone();
+        let main = s
+            .route_tables
+            .iter()
+            .find(|t| t.main)
+            .expect("a main table");
+        assert_eq!(
+            associations(&app, main),
+            "subnet-batch-c (explicit) · subnet-private-a, subnet-private-b (main, implicit)"
+        );
+        app.set_lang(crate::i18n::Lang::Ja);
+        assert_eq!(
+            associations(&app, main),
+            "subnet-batch-c (明示的) · subnet-private-a、subnet-private-b (メイン、暗示的な関連付け)"
+        );
     }
 }

@@ -186,6 +186,7 @@ ui-explicit = { $a0 } (explicit)
 ui-main-implicit = { $a0 } (main, implicit)
 ui-edge = { $a0 } (edge)
 ui-no-subnets = no subnets
+ui-assoc-group-sep = {" · "}
 ui-main = MAIN
 ui-on-path = on the path
 ui-local-derived = local (derived)

@@ -185,6 +185,7 @@ ui-explicit = { $a0 } (明示的)
 ui-main-implicit = { $a0 } (メイン、暗示的な関連付け)
 ui-edge = { $a0 } (エッジの関連付け)
 ui-no-subnets = サブネットなし
+ui-assoc-group-sep = {" · "}
 ui-main = メイン
 ui-on-path = 経路上
 ui-local-derived = ローカル (自動)
