@@ -147,6 +147,14 @@ fn piece_ranges(text: &str) -> Vec<(usize, usize)> {
             after_space = false;
             continue;
         }
+        if is_wide_breakable(c) && no_line_start(c) && !cur_empty {
+            // `、` or `。` after ASCII (ids listed `subnet-a、subnet-b`): it ends its piece,
+            // so a line may break after it rather than inside the next id.
+            out.push((start, end));
+            start = end;
+            after_space = false;
+            continue;
+        }
         if cur_empty && no_line_start(c) {
             // Glue to the previous piece so it never starts a line.
             if let Some(last) = out.last_mut() {
@@ -422,7 +430,7 @@ mod tests {
     }
 
     // The wrapping as it was before `wrap_lines` (pieces copied, lines made), kept to hold
-    // `wrap` and `wrap_count` to it.
+    // `wrap` and `wrap_count` to it (with the same break after `、` that follows ASCII).
     /// Split into pieces a line may break between: words with their trailing spaces, and single
     /// wide characters (Japanese has no spaces between words).
     fn old_pieces(text: &str) -> Vec<String> {
@@ -434,6 +442,13 @@ mod tests {
                 if !cur.is_empty() {
                     out.push(std::mem::take(&mut cur));
                 }
+                cur.push(c);
+                out.push(std::mem::take(&mut cur));
+                after_space = false;
+                continue;
+            }
+            if is_wide_breakable(c) && NO_LINE_START.contains(c) && !cur.is_empty() {
+                // `、` after ASCII ends its piece (a break may follow it).
                 cur.push(c);
                 out.push(std::mem::take(&mut cur));
                 after_space = false;
@@ -516,18 +531,18 @@ mod tests {
         /// words, spaces, wide characters and characters that must not start a line.
         #[test]
         fn wrap_and_wrap_count_are_the_old_wrap(
-            parts in proptest::collection::vec(0usize..12, 0..40),
+            parts in proptest::collection::vec(0usize..13, 0..40),
             w in 1usize..30,
             first in 0usize..3,
             rest in 0usize..3,
             ascii in proptest::bool::ANY,
         ) {
-            const BITS: [&str; 12] =
-                ["a", "bc", "subnet-0a1", " ", "  ", "日", "本語", "。", "ー", ",", "é", "ｱ"];
+            const BITS: [&str; 13] =
+                ["a", "bc", "subnet-0a1", " ", "  ", "日", "本語", "。", "ー", ",", "é", "ｱ", "、"];
             // Printable ASCII alone (measured by its length), with the characters that must
             // not start a line.
-            const ASCII: [&str; 12] =
-                ["a", "bc", "subnet-0a1", " ", "  ", ",", ".", ")", "?", "}", "x:", "(y"];
+            const ASCII: [&str; 13] =
+                ["a", "bc", "subnet-0a1", " ", "  ", ",", ".", ")", "?", "}", "x:", "(y", "]"];
             let bits = if ascii { ASCII } else { BITS };
             let text: String = parts.iter().map(|&i| bits[i]).collect();
             let prefixes = ["", "    x: ", "「"];
@@ -572,6 +587,53 @@ mod tests {
                 assert!(!l.starts_with('ー'), "{l:?} starts with ー");
             }
         }
+    }
+
+    /// Ids listed with `、` (the Japanese list separator, no space after it) break after a
+    /// separator, never inside an id, and no line starts with `、`.
+    #[test]
+    fn japanese_lists_of_ids_break_after_the_separator() {
+        let text =
+            "関連付け: subnet-app-a、subnet-app-b、subnet-restricted、subnet-noreply。終わり";
+        let ids = [
+            "subnet-app-a",
+            "subnet-app-b",
+            "subnet-restricted",
+            "subnet-noreply",
+        ];
+        for w in 20..60 {
+            let lines = wrap(text, w, "", "", Style::new(), Style::new());
+            let lines = plain(&lines);
+            assert_eq!(
+                lines.concat().replace(' ', ""),
+                text.replace(' ', ""),
+                "{w}"
+            );
+            for l in &lines {
+                assert!(width(l) <= w, "{l:?} wider than {w}");
+                assert!(!l.starts_with('、') && !l.starts_with('。'), "{l:?} at {w}");
+                for word in l
+                    .split(['、', '。', ' '])
+                    .filter(|w| w.is_ascii() && !w.is_empty())
+                {
+                    assert!(
+                        ids.contains(&word),
+                        "{word:?} cut from an id at {w}: {lines:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(
+            plain(&wrap(
+                "subnet-a、subnet-b、subnet-c",
+                20,
+                "",
+                "",
+                Style::new(),
+                Style::new()
+            )),
+            ["subnet-a、subnet-b、", "subnet-c"]
+        );
     }
 
     #[test]
