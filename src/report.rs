@@ -115,27 +115,32 @@ pub fn verdict_line(v: &Verdict) -> String {
     explain::verdict_line(Lang::En, v)
 }
 
+/// The hops for people: number, kind in `lang` (the JSON keeps the code) and id, then the
+/// sentence and each decision under it, in a column as wide as the widest kind of the list up
+/// to 18 cells (measured in terminal cells: a Japanese kind takes two a character); a wider
+/// kind (インターフェイスエンドポイント) is followed by one space.
 fn hops_text(out: &mut String, hops: &[Hop], indent: &str, lang: Lang) {
-    for (i, h) in hops.iter().enumerate() {
+    use unicode_width::UnicodeWidthStr;
+    let kinds: Vec<String> = hops
+        .iter()
+        .map(|h| explain::hop_kind_label(lang, h.kind))
+        .collect();
+    let col = kinds.iter().map(|k| k.width()).max().unwrap_or(0).min(18);
+    let blank = " ".repeat(col);
+    for ((i, h), kind) in hops.iter().enumerate().zip(&kinds) {
         let az =
             h.az.as_ref()
                 .map(|a| format!("  [{}]", explain::az_text(lang, a)))
                 .unwrap_or_default();
+        let pad = " ".repeat(col.saturating_sub(kind.width()));
+        out.push_str(&format!("{indent}{:>2}. {kind}{pad} {}{az}\n", i + 1, h.id));
         out.push_str(&format!(
-            "{indent}{:>2}. {:<18} {}{az}\n",
-            i + 1,
-            h.kind.code(),
-            h.id
-        ));
-        out.push_str(&format!(
-            "{indent}    {:<18} {}\n",
-            "",
+            "{indent}    {blank} {}\n",
             explain::hop_sentence(lang, h)
         ));
         for d in h.decisions() {
             out.push_str(&format!(
-                "{indent}    {:<18}   {}\n",
-                "",
+                "{indent}    {blank}   {}\n",
                 explain::decision_text(lang, d)
             ));
         }
@@ -605,5 +610,63 @@ mod wrap_tests {
         assert_eq!(column_blocks(8, &widths, Some(40)), [0..2, 2..3, 3..4]);
         // Too narrow for any column: one per block, never an empty block.
         assert_eq!(column_blocks(8, &widths, Some(5)), [0..1, 1..2, 2..3, 3..4]);
+    }
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::*;
+    use crate::eval::{Query, evaluate};
+    use unicode_width::UnicodeWidthStr;
+
+    /// The hops' kinds are words of the report's language (the JSON keeps the codes), and the
+    /// ids after them start in one column, counted in cells, where the kind fits in 18.
+    #[test]
+    fn hop_kinds_are_words_of_the_language_in_one_column() {
+        let file = "scenarios/security-layers.ron";
+        let model = crate::model::load_file(std::path::Path::new(file)).expect("loads");
+        let what_if = model.scenario().what_if.clone();
+        let t = evaluate(
+            &model,
+            &what_if,
+            &Query::parse(&model, "app-a", "ssm", false),
+        )
+        .expect("evaluates");
+        for (lang, kinds) in [
+            (Lang::En, ["security group", "route table", "network ACL"]),
+            (
+                Lang::Ja,
+                ["セキュリティグループ", "ルートテーブル", "ネットワーク ACL"],
+            ),
+        ] {
+            let text = trace_text(&t, lang);
+            let hop_lines: Vec<&str> = text
+                .lines()
+                .filter(|l| {
+                    l.trim_start()
+                        .split(". ")
+                        .next()
+                        .is_some_and(|n| n.parse::<u32>().is_ok())
+                })
+                .collect();
+            assert_eq!(hop_lines.len(), t.hops.len(), "{text}");
+            for kind in kinds {
+                assert!(hop_lines.iter().any(|l| l.contains(kind)), "{kind}: {text}");
+            }
+            let mut columns = Vec::new();
+            for (line, h) in hop_lines.iter().zip(&t.hops) {
+                let label = explain::hop_kind_label(lang, h.kind);
+                assert!(line.contains(&label), "{line}");
+                // A code of two words (`route_table`) is not a word of either language.
+                let code = h.kind.code();
+                assert!(!code.contains('_') || !line.contains(code), "{line}");
+                if label.width() <= 18 {
+                    let at = line.find(h.id.as_str()).expect("the id");
+                    columns.push(line[..at].width());
+                }
+            }
+            columns.dedup();
+            assert_eq!(columns.len(), 1, "{text}");
+        }
     }
 }
