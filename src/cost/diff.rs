@@ -205,54 +205,66 @@ fn gathered(before: &CostEstimate, after: &CostEstimate) -> Vec<Moved> {
     // change alike: the one found last in the column is asked first, then the short list,
     // instead of a hash per group (most of a diff after an AZ failure).
     let mut seen: Vec<Vec<(Alike, usize)>> = vec![Vec::new(); width];
-    let mut last: Vec<usize> = vec![0; width];
+    // Per column, the change found last there (its key and place in `moved`), asked first.
+    let mut last: Vec<(Alike, usize)> = vec![((u8::MAX, 0, 0), usize::MAX); width];
     let mut moved: Vec<Moved> = Vec::new();
-    for (g, (old, new)) in b.groups().iter().zip(a.groups()).enumerate() {
-        if new.flows == 0 {
-            continue;
-        }
-        let (old_monthly, new_monthly) = (old.monthly_per_gb * old.gb, new.monthly_per_gb * new.gb);
-        let delta = new_monthly - old_monthly;
-        let (kind, delta) = match (&old.way, &new.way) {
-            (None, None) => continue,
-            (None, Some(_)) => (0, delta),
-            (Some(_), None) => (1, -old_monthly),
-            (Some(x), Some(y)) => match Arc::ptr_eq(x, y) || x == y {
-                true if delta.abs() <= 1e-9 => continue,
-                true => (3, delta),
-                false => (2, delta),
-            },
-        };
-        let ptr = |w: &Option<Arc<Way>>| w.as_ref().map_or(0, |w| Arc::as_ptr(w) as usize);
-        let key = (kind, ptr(&old.way), ptr(&new.way));
-        let col = g % width;
-        let list = &mut seen[col];
-        let found = match list.get(last[col]) {
-            Some(&(k, m)) if k == key => Some(m),
-            _ => list.iter().position(|&(k, _)| k == key).map(|at| {
-                last[col] = at;
-                list[at].1
-            }),
-        };
-        match found {
-            Some(m) => {
-                let m = &mut moved[m];
-                m.delta += delta;
-                m.flows += new.flows;
-                m.gb += new.gb;
-                m.classes += 1;
+    // Class by class, column by column (the groups' order), each class's groups side by side.
+    let (olds, news) = (b.groups(), a.groups());
+    let n = olds.len().min(news.len());
+    for (class, (olds, news)) in olds[..n]
+        .chunks(width)
+        .zip(news[..n].chunks(width))
+        .enumerate()
+    {
+        for (col, (old, new)) in olds.iter().zip(news).enumerate() {
+            if new.flows == 0 {
+                continue;
             }
-            None => {
-                last[col] = list.len();
-                list.push((key, moved.len()));
-                moved.push(Moved {
-                    group: g,
-                    kind,
-                    delta,
-                    flows: new.flows,
-                    gb: new.gb,
-                    classes: 1,
-                });
+            let (old_monthly, new_monthly) =
+                (old.monthly_per_gb * old.gb, new.monthly_per_gb * new.gb);
+            let delta = new_monthly - old_monthly;
+            let (kind, delta) = match (&old.way, &new.way) {
+                (None, None) => continue,
+                (None, Some(_)) => (0, delta),
+                (Some(_), None) => (1, -old_monthly),
+                (Some(x), Some(y)) => match Arc::ptr_eq(x, y) || x == y {
+                    true if delta.abs() <= 1e-9 => continue,
+                    true => (3, delta),
+                    false => (2, delta),
+                },
+            };
+            let ptr = |w: &Option<Arc<Way>>| w.as_ref().map_or(0, |w| Arc::as_ptr(w) as usize);
+            let key = (kind, ptr(&old.way), ptr(&new.way));
+            let found = match last[col] {
+                (k, m) if k == key => Some(m),
+                _ => {
+                    let list = &seen[col];
+                    list.iter().find(|&&(k, _)| k == key).map(|&(k, m)| {
+                        last[col] = (k, m);
+                        m
+                    })
+                }
+            };
+            match found {
+                Some(m) => {
+                    let m = &mut moved[m];
+                    m.delta += delta;
+                    m.flows += new.flows;
+                    m.gb += new.gb;
+                    m.classes += 1;
+                }
+                None => {
+                    last[col] = (key, moved.len());
+                    seen[col].push((key, moved.len()));
+                    moved.push(Moved {
+                        group: class * width + col,
+                        kind,
+                        delta,
+                        flows: new.flows,
+                        gb: new.gb,
+                        classes: 1,
+                    });
+                }
             }
         }
     }

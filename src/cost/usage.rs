@@ -88,6 +88,7 @@ pub(super) struct Usages<'a> {
 }
 
 impl<'a> Usages<'a> {
+    #[cfg(test)]
     pub(super) fn iter(self) -> impl Iterator<Item = &'a Usage> + 'a {
         self.classes.iter().flat_map(|c| {
             c.per_column

@@ -28,7 +28,7 @@ mod rows;
 mod shared_rows;
 use after_endpoints::after_interface_endpoints;
 use change::Change;
-pub use change::{Answered, EndpointMoves, Plan, Touched, WalkDeps};
+pub use change::{Answered, EndpointMoves, Plan, Planned, Touched, WalkDeps};
 pub use changed::ChangedColumns;
 pub use classes::{ClassKey, Classes, classes, classes_afresh};
 pub use family::{class_families, evaluate_family};

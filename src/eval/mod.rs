@@ -38,9 +38,9 @@ pub use evaluate::evaluate;
 pub use facts::*;
 pub use matrix::{
     Answered, ChangedColumns, ClassKey, Classes, EndpointMoves, FamilyRows, Matrix, MatrixCell,
-    Plan, Touched, WalkDeps, class_families, classes, classes_afresh, columns, evaluate_all,
-    evaluate_all_after, evaluate_all_family, evaluate_all_for, evaluate_class, evaluate_classes,
-    evaluate_family, family_rows, trace_family,
+    Plan, Planned, Touched, WalkDeps, class_families, classes, classes_afresh, columns,
+    evaluate_all, evaluate_all_after, evaluate_all_family, evaluate_all_for, evaluate_class,
+    evaluate_classes, evaluate_family, family_rows, trace_family,
 };
 pub use query::{Family, From, Probe, Query, QueryError, Request, To};
 pub use removal::evaluate_without_nat_gateway;

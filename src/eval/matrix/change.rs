@@ -167,63 +167,157 @@ impl Change {
     /// [`Change::hit`], leaving out the AZ reads of the cells `superseded` (services evaluated
     /// again since, whose later reads another [`Deps`] holds).
     pub(super) fn hit_except(&self, deps: &Deps, superseded: &[u32]) -> Hit {
+        let mut cells = Planned::default();
+        match self.hit_into(deps, superseded, &mut cells) {
+            Hits::Keep => Hit::Keep,
+            Hits::Row => Hit::Row,
+            Hits::Cells(..) => Hit::Cells {
+                redo: cells.redo,
+                patch: cells.patch,
+            },
+        }
+    }
+
+    /// [`Change::hit_except`], a class's cells written after those `out` holds (its lists
+    /// shared by every class of one matrix or estimate: an AZ failure at 4x the quota model
+    /// plans over a thousand classes, and a list of patched cells allocated and freed for each
+    /// was a third of planning); nothing is left written unless the class is hit cell by cell.
+    pub(super) fn hit_into(&self, deps: &Deps, superseded: &[u32], out: &mut Planned) -> Hits {
         let routing = self.routes_changed
             && (deps.tables.intersects(&self.tables)
                 || (deps.all_tables && !self.tables.is_empty())
                 || deps.subnets.intersects(&self.subnets));
         if routing {
-            return Hit::Row;
+            return Hits::Row;
         }
         let azs = deps.azs.intersects(&self.azs) || deps.eni_azs.intersects(&self.azs);
         if azs && (deps.wide || self.wide || deps.az_cells.is_empty()) {
-            return Hit::Row;
+            return Hits::Row;
         }
         let rules = self.rules_changed
             && (deps.groups.intersects(&self.groups) || deps.acls.intersects(&self.acls));
         let cells = self.cells.cells(deps);
         let columns = cells.is_some();
         if !rules && !azs && !columns {
-            return Hit::Keep;
+            return Hits::Keep;
         }
-        let mut redo: Vec<u32> = Vec::new();
+        let (r0, p0) = (out.redo.len(), out.patch.len());
+        let unwritten = |out: &mut Planned, hit: Hits| {
+            out.redo.truncate(r0);
+            out.patch.truncate(p0);
+            hit
+        };
         if rules {
-            redo.extend(
+            out.redo.extend(
                 deps.cells
                     .iter()
                     .filter(|(_, m)| m.meets(&self.mark))
                     .map(|&(s, _)| s),
             );
-            if redo.is_empty() {
-                return Hit::Row;
+            if out.redo.len() == r0 {
+                return Hits::Row;
             }
         }
-        redo.extend(cells.into_iter().flatten());
-        let mut patch = Vec::new();
+        out.redo.extend(cells.into_iter().flatten());
+        if azs && out.patch.capacity() < out.room {
+            out.patch.reserve(out.room - out.patch.len());
+        }
         let no_service = azs
             && azs::plan(
                 deps,
                 self.az_bits,
                 self.recovered,
                 superseded,
-                &mut redo,
-                &mut patch,
+                &mut out.redo,
+                &mut out.patch,
             );
-        if !redo.is_empty() {
+        if out.redo.len() > r0 {
+            let redo = &mut out.redo[r0..];
             redo.sort_unstable();
-            redo.dedup();
-            patch.retain(|(s, _)| redo.binary_search(s).is_err());
+            let kept = dedup_sorted(redo);
+            out.redo.truncate(r0 + kept);
+            let redo = &out.redo[r0..];
+            let mut at = p0;
+            for i in p0..out.patch.len() {
+                if redo.binary_search(&out.patch[i].0).is_err() {
+                    out.patch[at] = out.patch[i];
+                    at += 1;
+                }
+            }
+            out.patch.truncate(at);
         }
+        let (redo, patch) = (&out.redo[r0..], &out.patch[p0..]);
         // A cell that is no service cannot be evaluated again on its own (sorted, `u32::MAX`
         // comes last; one patched that is also redone is a redone one); a class whose every
         // cell is evaluated again is evaluated as a row (its reads afresh).
         let all = redo.len() >= deps.az_cells.len().max(deps.cells.len());
         if redo.last() == Some(&u32::MAX) || no_service || all {
-            return Hit::Row;
+            return unwritten(out, Hits::Row);
         }
         if redo.is_empty() && patch.is_empty() {
-            return Hit::Keep;
+            return unwritten(out, Hits::Keep);
         }
-        Hit::Cells { redo, patch }
+        Hits::Cells(r0..out.redo.len(), p0..out.patch.len())
+    }
+}
+
+/// Sorted `v` without repeats at its start; how many that is.
+fn dedup_sorted(v: &mut [u32]) -> usize {
+    let mut kept = 0;
+    for i in 0..v.len() {
+        if kept == 0 || v[i] != v[kept - 1] {
+            v[kept] = v[i];
+            kept += 1;
+        }
+    }
+    kept
+}
+
+/// What [`Change::hit_into`] says of one class: as [`Hit`], with the cells of a class hit cell
+/// by cell where the shared lists hold them (services walked again, then those taken from
+/// their answers).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Hits {
+    Keep,
+    Cells(std::ops::Range<usize>, std::ops::Range<usize>),
+    Row,
+}
+
+/// The cells of the classes hit cell by cell, one after another ([`Change::hit_into`]): the
+/// services to walk again and those to take from their DNS answers.
+#[derive(Debug, Default)]
+pub struct Planned {
+    redo: Vec<u32>,
+    patch: Vec<(u32, EniAnswer)>,
+    /// How many cells `patch` makes room for when the first class's AZ reads are planned.
+    room: usize,
+}
+
+impl Planned {
+    /// Room for `patch` cells taken from their answers, made when the first class's AZ reads
+    /// are planned (sized once: growing a list shared by a thousand classes copied it a dozen
+    /// times; an edit that changed no AZ makes none).
+    pub(super) fn with_room(patch: usize) -> Planned {
+        Planned {
+            room: patch,
+            ..Planned::default()
+        }
+    }
+
+    /// Empty, its room kept.
+    pub fn clear(&mut self) {
+        self.redo.clear();
+        self.patch.clear();
+    }
+
+    /// The services whose traces must be walked again (indexes in `Model::services`).
+    pub fn redo(&self) -> impl Iterator<Item = usize> + '_ {
+        self.redo.iter().map(|&s| s as usize)
+    }
+
+    /// The services whose traces read a failed AZ only through the DNS answer recorded.
+    pub fn patch(&self) -> impl Iterator<Item = (usize, Answered)> + '_ {
+        self.patch.iter().map(|&(s, a)| (s as usize, Answered(a)))
     }
 }
 
@@ -300,6 +394,22 @@ impl Touched {
         plan.patch.retain(|(s, _)| redo.binary_search(s).is_err());
         Some(plan)
     }
+
+    /// [`Touched::plan`] into `out` (emptied first, its room kept from one class to the next):
+    /// `false` when everything must be evaluated again.
+    pub fn plan_into(&self, deps: &[WalkDeps], out: &mut Planned) -> bool {
+        out.clear();
+        if let [d] = deps {
+            return self.0.hit_into(&d.0, &[], out) != Hits::Row;
+        }
+        let Some(plan) = self.plan(deps) else {
+            return false;
+        };
+        out.redo.extend(plan.redo.iter().map(|&s| s as u32));
+        out.patch
+            .extend(plan.patch.iter().map(|&(s, a)| (s as u32, a.0)));
+        true
+    }
 }
 
 /// What of a class's results an edit touched ([`Touched::plan`]).
@@ -349,9 +459,9 @@ impl Answered {
     }
 }
 
-/// A class whose cells are evaluated again: its index, its previous class's, the services
-/// walked again, and those taken from their DNS answers.
-pub(super) type CellsAgain = (usize, usize, Vec<u32>, Vec<(u32, EniAnswer)>);
+/// A class whose cells are evaluated again: its index, its previous class's, and where the
+/// [`Planned`] lists hold the services walked again and those taken from their DNS answers.
+pub(super) type CellsAgain = (usize, usize, std::ops::Range<usize>, std::ops::Range<usize>);
 
 /// A class whose cells were evaluated again ([`redo_cells`]): its index, its row and reads, and
 /// the columns the row may differ in from the class's row before (sorted).
@@ -368,6 +478,7 @@ pub(super) fn redo_cells(
     memo: &super::Memo,
     keys: &[super::ClassKey],
     cells: Vec<CellsAgain>,
+    planned: &Planned,
 ) -> Vec<Redone> {
     let families = super::family::families(model, cells.iter().map(|c| &keys[c.0]));
     let parts = super::rows::WorkloadParts::of(model);
@@ -389,6 +500,7 @@ pub(super) fn redo_cells(
             let mut walks = None;
             for &c in family {
                 let (k, j, redo, patch) = &cells[c];
+                let (redo, patch) = (&planned.redo[redo.clone()], &planned.patch[patch.clone()]);
                 let src_az = model.subnet_az[keys[*k].subnet];
                 // A row taken from its answers alone, as an earlier class's with the same row,
                 // answers and AZ: shared (its reads stay the class's own).
@@ -447,8 +559,14 @@ pub(super) fn redo_cells(
 /// [`EniAnswer::after_failures`] for one model and its failed AZs, each answer and source AZ
 /// worked out once (one thread's): an AZ failure at 4x the quota model patches about 5,500
 /// cells from a few hundred distinct answers, each finding its healthy ENIs and where they are.
+/// Kept per endpoint and source AZ (a slot each, made when first asked), each slot a short
+/// list of the ENIs answered and the verdict: a lookup is an index and a compare or two, not
+/// a key hashed (most of this step's cost when it was a hash map).
 #[derive(Default)]
-struct Answers(rustc_hash::FxHashMap<(EniAnswer, usize), Option<crate::eval::Verdict>>);
+struct Answers {
+    azs: usize,
+    slots: Vec<Vec<(u64, u64, Option<crate::eval::Verdict>)>>,
+}
 
 impl Answers {
     fn after_failures(
@@ -470,9 +588,28 @@ impl Answers {
             }
         )
         .then(|| {
-            (self.0.entry((answer, src_az)))
-                .or_insert_with(|| answer.after_failures(model, failed, src_az, before))
-                .clone()
+            if self.slots.is_empty() {
+                self.azs = failed.len().max(1);
+                let n = model.scenario().interface_endpoints.len() * self.azs;
+                self.slots = vec![Vec::new(); n];
+            }
+            let slot = (src_az < self.azs)
+                .then(|| answer.endpoint as usize * self.azs + src_az)
+                .and_then(|at| self.slots.get_mut(at));
+            let Some(slot) = slot else {
+                return answer.after_failures(model, failed, src_az, before);
+            };
+            match slot
+                .iter()
+                .find(|(azs, enis, _)| *azs == answer.azs && *enis == answer.enis)
+            {
+                Some((_, _, v)) => v.clone(),
+                None => {
+                    let v = answer.after_failures(model, failed, src_az, before);
+                    slot.push((answer.azs, answer.enis, v.clone()));
+                    v
+                }
+            }
         })
         .flatten();
         debug_assert_eq!(v, answer.after_failures(model, failed, src_az, before));

@@ -110,15 +110,18 @@ pub fn evaluate_all_after(previous: &Matrix, model: &Model, what_if: &WhatIf) ->
             && memo.failed.get(az) == Some(&false)
             && !model.scenario().subnets[subnet].ipv6_only
     };
+    // The cells of the classes hit cell by cell, one list for all of them (a class patches
+    // at most one cell per service).
+    let mut planned = change::Planned::with_room(classes.keys.len() * model.services().len());
     for (k, key) in classes.keys.iter().enumerate() {
         let j = before.get(key).copied().unwrap_or(u32::MAX) as usize;
         let hit = match memo.deps.get(j) {
-            Some(_) if just_failed(key.subnet) => change::Hit::Row,
-            Some(d) => change.hit(d),
-            None => change::Hit::Row,
+            Some(_) if just_failed(key.subnet) => change::Hits::Row,
+            Some(d) => change.hit_into(d, &[], &mut planned),
+            None => change::Hits::Row,
         };
         // A source whose AZ failed gets nowhere: its row is known without a walk.
-        if hit != change::Hit::Keep
+        if hit != change::Hits::Keep
             && let Some((row, d)) = change::source_failed_row(model, &failed, key, &mut unavailable)
         {
             #[cfg(debug_assertions)]
@@ -133,20 +136,20 @@ pub fn evaluate_all_after(previous: &Matrix, model: &Model, what_if: &WhatIf) ->
             continue;
         }
         cols.push(match hit {
-            change::Hit::Keep if j == k => changed::Cols::Same,
+            change::Hits::Keep if j == k => changed::Cols::Same,
             _ => changed::Cols::Any,
         });
         match hit {
-            change::Hit::Keep => {
+            change::Hits::Keep => {
                 rows.push(memo.rows[j].clone());
                 deps.push(Arc::clone(&memo.deps[j]));
             }
-            change::Hit::Cells { redo, patch } => {
+            change::Hits::Cells(redo, patch) => {
                 cells.push((k, j, redo, patch));
                 rows.push(Arc::clone(&no_row));
                 deps.push(Arc::clone(&no_deps));
             }
-            change::Hit::Row => {
+            change::Hits::Row => {
                 again.push(k);
                 rows.push(Arc::clone(&no_row));
                 deps.push(Arc::clone(&no_deps));
@@ -154,7 +157,8 @@ pub fn evaluate_all_after(previous: &Matrix, model: &Model, what_if: &WhatIf) ->
         }
     }
     if !cells.is_empty() {
-        let redone = change::redo_cells(model, &failed, probe, memo, &classes.keys, cells);
+        let redone =
+            change::redo_cells(model, &failed, probe, memo, &classes.keys, cells, &planned);
         for (k, row, d, c) in redone {
             // Made from the row of the class with this index before: only `c` may differ.
             if before.get(&classes.keys[k]) == Some(&(k as u32)) {
