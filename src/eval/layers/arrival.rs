@@ -35,7 +35,16 @@ fn one(
     let ctx = p.ctx;
     let sec = ctx.model.security();
     let model = ctx.model;
-    let entry = entry_subnet(ctx, target, dest, piece);
+    // An interface endpoint's network interface, found once by the piece's address: its
+    // subnet is where the packet enters, its groups decide below.
+    let eni = match (target, dest) {
+        (Target::Local, Dest::Eni { endpoint }) => endpoint_eni(ctx, endpoint, piece),
+        _ => None,
+    };
+    let entry = match (target, dest) {
+        (Target::Local, Dest::Eni { .. }) => eni.map(|e| e.0),
+        _ => entry_subnet(ctx, target, dest, piece),
+    };
     let traffic = |peer: Ipv4Net| Traffic {
         protocol: ctx.probe.protocol,
         ports: ctx.probe.ports(),
@@ -97,8 +106,8 @@ fn one(
                 p.cross(e, AclDirection::Outbound, piece, eph)?;
             }
         }
-        (Target::Local, Dest::Eni { endpoint }) => {
-            let Some((e, groups, id)) = endpoint_eni(ctx, endpoint, piece) else {
+        (Target::Local, Dest::Eni { .. }) => {
+            let Some((e, groups, id)) = eni else {
                 return Ok(());
             };
             if let (true, Some(_)) = (sec.acls_on, enters) {
@@ -238,12 +247,13 @@ fn endpoint_eni<'m>(
 }
 
 /// Where the packet enters a subnet at this target (none: it leaves the VPC's subnets, to a
-/// gateway or a regional NAT gateway).
+/// gateway or a regional NAT gateway), but for an interface endpoint's network interface
+/// (whose subnet `one` takes from the interface it finds).
 fn entry_subnet(ctx: &Ctx<'_>, target: &Target, dest: Dest, piece: Ipv4Net) -> Option<usize> {
     let model = ctx.model;
     let s = model.scenario();
     match (target, dest) {
-        (Target::Local, Dest::Eni { endpoint }) => endpoint_eni(ctx, endpoint, piece).map(|e| e.0),
+        // (An interface endpoint's network interface: `one` finds it and its subnet.)
         (Target::Local, Dest::Range) => subnet_of(ctx, piece),
         (Target::NatGateway(id), _) => model
             .nat_lookup

@@ -226,7 +226,7 @@ pub(crate) fn check_with(
         if ctx.facts {
             groups
                 .iter()
-                .map(|&g| Id::from(sec.group(g).id.as_str()))
+                .map(|&g| sec.group_ids[g as usize].clone())
                 .collect()
         } else {
             Default::default()
