@@ -35,7 +35,24 @@ fn one(
     let ctx = p.ctx;
     let sec = ctx.model.security();
     let model = ctx.model;
-    let entry = entry_subnet(ctx, target, dest, piece);
+    // An interface endpoint's network interface, found once by the piece's address: its
+    // subnet is where the packet enters, its groups decide below.
+    let eni = match (target, dest) {
+        (Target::Local, Dest::Eni { endpoint }) => endpoint_eni(ctx, endpoint, piece),
+        _ => None,
+    };
+    let entry = match (target, dest) {
+        (Target::Local, Dest::Eni { .. }) => eni.map(|e| e.0),
+        _ => entry_subnet(ctx, target, dest, piece),
+    };
+    // A quiet piece at an interface endpoint's network interface passes as the checks below
+    // would pass it, decided only; one they may refuse goes through them for its stop.
+    if ctx.quiet.get()
+        && let Some((e, groups, _)) = eni
+        && quiet_eni(p, walk, piece, e, groups)
+    {
+        return Ok(());
+    }
     let traffic = |peer: Ipv4Net| Traffic {
         protocol: ctx.probe.protocol,
         ports: ctx.probe.ports(),
@@ -97,8 +114,8 @@ fn one(
                 p.cross(e, AclDirection::Outbound, piece, eph)?;
             }
         }
-        (Target::Local, Dest::Eni { endpoint }) => {
-            let Some((e, groups, id)) = endpoint_eni(ctx, endpoint, piece) else {
+        (Target::Local, Dest::Eni { .. }) => {
+            let Some((e, groups, id)) = eni else {
                 return Ok(());
             };
             if let (true, Some(_)) = (sec.acls_on, enters) {
@@ -119,6 +136,46 @@ fn one(
         _ => {}
     }
     Ok(())
+}
+
+/// The checks of [`one`] at an interface endpoint's network interface in subnet `e`, held by
+/// `groups`, for a quiet piece ([`Ctx::quiet`]: a trace's pieces after the first, whose hops
+/// and facts are not kept and whose checks no log records): whether they all pass, decided
+/// without the gate's hops, facts and logging. The source subnet's crossing (unless the
+/// interface is in it) and the entry into `e` (unless the packet comes from there, or a piece
+/// before passed it: [`Passed1`]) are decided ([`Piece::quiet_cross`]); the groups' ingress
+/// from the source's address is taken only as a piece before passed it ([`Passed1`]). False
+/// when any may refuse: the piece is then checked in full, for its stop.
+fn quiet_eni(
+    p: &mut Piece<'_, '_>,
+    walk: &Walk<'_>,
+    piece: Ipv4Net,
+    e: usize,
+    groups: &GroupSet,
+) -> bool {
+    let ctx = p.ctx;
+    let sec = ctx.model.security();
+    if sec.groups_on && !p.memo.ingress.contains(&Passed1::key(groups)) {
+        return false;
+    }
+    if !sec.acls_on {
+        return true;
+    }
+    let out = AclDirection::Outbound;
+    if !walk.left_source
+        && e != ctx.src_subnet
+        && !p.quiet_cross(ctx.src_subnet, out, piece, sec.ephemeral)
+    {
+        return false;
+    }
+    if e != walk.subnet && !p.memo.from.contains(&e) {
+        let reply = reply_ports(ctx, walk);
+        if !p.quiet_cross(e, AclDirection::Inbound, walk.address, reply) {
+            return false;
+        }
+        p.memo.from.push(e);
+    }
+    true
 }
 
 impl<'m> Piece<'_, 'm> {
@@ -238,12 +295,13 @@ fn endpoint_eni<'m>(
 }
 
 /// Where the packet enters a subnet at this target (none: it leaves the VPC's subnets, to a
-/// gateway or a regional NAT gateway).
+/// gateway or a regional NAT gateway), but for an interface endpoint's network interface
+/// (whose subnet `one` takes from the interface it finds).
 fn entry_subnet(ctx: &Ctx<'_>, target: &Target, dest: Dest, piece: Ipv4Net) -> Option<usize> {
     let model = ctx.model;
     let s = model.scenario();
     match (target, dest) {
-        (Target::Local, Dest::Eni { endpoint }) => endpoint_eni(ctx, endpoint, piece).map(|e| e.0),
+        // (An interface endpoint's network interface: `one` finds it and its subnet.)
         (Target::Local, Dest::Range) => subnet_of(ctx, piece),
         (Target::NatGateway(id), _) => model
             .nat_lookup

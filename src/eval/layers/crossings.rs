@@ -44,18 +44,7 @@ impl Piece<'_, '_> {
                 Some((request, reply)) => request && reply,
                 // Not kept ([`acl_cache`]): a piece's crossing (the source subnet's, to each
                 // destination piece) is asked once per walk, and its keys seldom come again.
-                None => {
-                    let [request, reply] = traffic_both(ctx, peer, reply_ports);
-                    // The reply is asked only when the request passes.
-                    let (request, reply) = network_acl::allows_crossing(
-                        ctx,
-                        acl,
-                        direction,
-                        [&request, &reply],
-                        false,
-                    );
-                    request && reply
-                }
+                None => decide(ctx, acl, direction, peer, reply_ports),
             };
             if allowed {
                 if let Some(a) = acl {
@@ -73,6 +62,43 @@ impl Piece<'_, '_> {
             }
         }
         self.acl(crossing(ctx, subnet, direction, peer, reply_ports))
+    }
+}
+
+/// Whether network ACL `acl` allows the request going `direction` with `peer` at the other end
+/// and its reply to `reply_ports` (the reply asked only when the request passes); nothing is
+/// recorded as read.
+fn decide(
+    ctx: &Ctx<'_>,
+    acl: Option<u32>,
+    direction: AclDirection,
+    peer: Ipv4Net,
+    reply_ports: PortRange,
+) -> bool {
+    let [request, reply] = traffic_both(ctx, peer, reply_ports);
+    let (request, reply) =
+        network_acl::allows_crossing(ctx, acl, direction, [&request, &reply], false);
+    request && reply
+}
+
+impl Piece<'_, '_> {
+    /// [`Self::cross`] of a quiet piece ([`Ctx::quiet`]: no hop, no fact, no log), decided
+    /// only: whether it passes, what it read recorded when it does. A refused crossing is
+    /// not made here: the caller checks the piece in full for its stop.
+    pub(super) fn quiet_cross(
+        &self,
+        subnet: usize,
+        direction: AclDirection,
+        peer: Ipv4Net,
+        reply_ports: PortRange,
+    ) -> bool {
+        let ctx = self.ctx;
+        let acl = ctx.model.security().acl_of(subnet);
+        let allowed = decide(ctx, acl, direction, peer, reply_ports);
+        if allowed && let Some(a) = acl {
+            ctx.read_acl(a as usize, direction);
+        }
+        allowed
     }
 }
 

@@ -56,18 +56,21 @@ pub(crate) fn prefix_list_covers(ctx: &Ctx<'_>, service: &str, peer: Ipv4Net) ->
         .is_some_and(|s| s.cidrs.iter().any(|c| c.contains(&peer)))
 }
 
-pub(crate) fn rule_fact(group: &str, index: usize, rule: &SecurityGroupRule) -> GroupRule {
+/// The fact naming one rule of `group`: `rule` as the scenario has it, `compiled` its
+/// compiled form (its place in the list, and its peer written once when compiled).
+pub(crate) fn rule_fact(group: &str, rule: &SecurityGroupRule, compiled: &GroupRuleC) -> GroupRule {
+    // The peer written when compiled is the rule's as `Display` writes it (an invariant, not a
+    // message).
+    debug_assert_eq!(
+        compiled.peer_text,
+        compact_str::ToCompactString::to_compact_string(&rule.peer)
+    );
     GroupRule {
         group: Id::from(group),
-        index: index + 1,
+        index: compiled.index as usize + 1,
         protocol: rule.protocol,
         ports: rule.ports,
-        // Written straight into the id (inline up to 24 bytes): no string made and dropped.
-        peer: match &rule.peer {
-            crate::model::Peer::Cidr(c) => Id::from(crate::net_text::NetText::net(*c).as_str()),
-            crate::model::Peer::Group(g) => Id::from(g.as_str()),
-            p => compact_str::ToCompactString::to_compact_string(p),
-        },
+        peer: compiled.peer_text.clone(),
     }
 }
 
@@ -172,13 +175,19 @@ pub(crate) fn check_with(
     if record {
         ctx.read_groups(groups);
     }
+    let side = match direction {
+        GroupDirection::Ingress => 0,
+        GroupDirection::Egress => 1,
+    };
+    // Each rule of group `g` in `direction` with its compiled form (the same list, in order).
     let rules_of = |g: u32| {
         let group = sec.group(g);
         let rules = match direction {
             GroupDirection::Egress => &group.egress,
             GroupDirection::Ingress => &group.ingress,
         };
-        rules.iter().enumerate().map(move |(i, r)| (group, i, r))
+        let compiled = &sec.group_rules[g as usize][side];
+        rules.iter().zip(compiled).map(move |(r, c)| (group, r, c))
     };
     // Without facts only the decision counts: decided ahead ([`allows`]).
     if !ctx.layer_facts() {
@@ -211,28 +220,27 @@ pub(crate) fn check_with(
                 GroupDirection::Egress => &group.egress,
                 GroupDirection::Ingress => &group.ingress,
             };
-            let i = rule.index as usize;
-            (group, i, &rules[i])
+            (group, &rules[rule.index as usize], rule)
         });
     let group_ids = || {
         if ctx.facts {
             groups
                 .iter()
-                .map(|&g| Id::from(sec.group(g).id.as_str()))
+                .map(|&g| sec.group_ids[g as usize].clone())
                 .collect()
         } else {
             Default::default()
         }
     };
     match allowed_by {
-        Some((group, i, r)) => Ok(Allowed {
+        Some((group, r, c)) => Ok(Allowed {
             interface: Id::from(interface),
             check: Some(Box::new(GroupCheck {
                 direction,
                 interface: Id::from(interface),
                 groups: group_ids(),
                 traffic,
-                allowed_by: ctx.facts.then(|| rule_fact(&group.id, i, r)),
+                allowed_by: ctx.facts.then(|| rule_fact(&group.id, r, c)),
                 rules: Vec::new(),
                 total: 0,
             })),
@@ -244,7 +252,7 @@ pub(crate) fn check_with(
                     .iter()
                     .flat_map(|&g| rules_of(g))
                     .take(SHOWN)
-                    .map(|(group, i, r)| rule_fact(&group.id, i, r))
+                    .map(|(group, r, c)| rule_fact(&group.id, r, c))
                     .collect()
             } else {
                 Vec::new()

@@ -14,7 +14,8 @@ use super::security_rules::{
 
 use crate::model::catalogue::Service;
 use crate::model::{
-    DEFAULT_EPHEMERAL, NAT_EPHEMERAL, NetworkAcl, PortRange, Scenario, SecurityGroup, Shared,
+    CompactString, DEFAULT_EPHEMERAL, NAT_EPHEMERAL, NetworkAcl, PortRange, Scenario,
+    SecurityGroup, Shared,
 };
 
 /// Group indexes of one interface: up to four inline (AWS's default quota is five per
@@ -31,6 +32,9 @@ pub struct SecurityIndex {
     /// The scenario's groups, then the stand-in default group when none is named `default`;
     /// each shared with the index before a rule edit that did not change it.
     pub groups: Vec<Arc<SecurityGroup>>,
+    /// Per group (as `groups`), its id as a fact names it: made once here, cloned (24 bytes
+    /// inline) into each check's list of groups instead of written from the text per check.
+    pub group_ids: Arc<Vec<CompactString>>,
     /// Shared, as the interfaces' group sets, with the index after a rule edit (which changes
     /// neither): copying them was most of [`Self::after_rule_edits`].
     pub lookup: Arc<HashMap<String, u32>>,
@@ -136,8 +140,10 @@ impl SecurityIndex {
             .iter()
             .map(|r| Arc::new(acl_ahead(r, &kinds)))
             .collect();
+        let group_ids = Arc::new(group_ids(&groups));
         let groups = groups.into_iter().map(Arc::new).collect();
         SecurityIndex {
+            group_ids,
             group_rules,
             acl_rules,
             group_ahead,
@@ -180,6 +186,11 @@ impl SecurityIndex {
                 let compiled = compile_group(group, &next.lookup);
                 *ahead = Arc::new(group_ahead(&compiled, &prefix));
                 *rules = Arc::new(compiled);
+                // An edit of its rules keeps the group's id; if one did not, its id here
+                // follows.
+                if group.id.as_str() != next.group_ids[g].as_str() {
+                    Arc::make_mut(&mut next.group_ids)[g] = CompactString::from(group.id.as_str());
+                }
                 *slot = Arc::new(group.clone());
             }
         }
@@ -283,6 +294,14 @@ impl SecurityIndex {
             .flatten()
             .and_then(|a| s.network_acls.get(a as usize))
     }
+}
+
+/// Each group's id as a fact names it.
+fn group_ids(groups: &[SecurityGroup]) -> Vec<CompactString> {
+    groups
+        .iter()
+        .map(|g| CompactString::from(g.id.as_str()))
+        .collect()
 }
 
 /// Security groups are evaluated: the scenario has groups or attaches some.
