@@ -11,7 +11,7 @@ use crate::app::{App, Msg};
 use crate::i18n::{self, t, tf};
 
 use super::text::{fit, pack, put_line, put_str, truncate};
-use super::theme::{Theme, cell_symbol};
+use super::theme::{Theme, push_cell_symbol};
 use super::{Hotspot, panel};
 
 const CELL: u16 = 4;
@@ -120,6 +120,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         };
         put_str(buf, x, y, &truncate(name, room), room, style);
     }
+    // One buffer for every cell's symbol (a screenful is a few hundred cells).
+    let mut symbol = String::with_capacity(8);
     for r in 0..w.rows {
         let row = w.row0 + r;
         let y = inner.y + HEADER_ROWS + r as u16;
@@ -147,11 +149,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
                 style = theme.selected();
             }
             // `F`: a `!` after the symbol marks a single point of failure (text, not colour).
-            let mut symbol = format!("{:<2}", cell_symbol(&cell.verdict));
+            symbol.clear();
+            push_cell_symbol(&mut symbol, &cell.verdict);
+            pad_chars(&mut symbol, 2);
             if app.spof_view && app.spof_cells.contains(&(row, col)) {
                 symbol.push('!');
             }
-            put_str(buf, x, y, &format!("{symbol:<3}"), 3, style);
+            pad_chars(&mut symbol, 3);
+            put_str(buf, x, y, &symbol, 3, style);
         }
     }
     // Where the window is, and the legend: its entries whole, on the rows the matrix leaves
@@ -199,6 +204,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
     for (i, line) in lines.iter().enumerate() {
         put_line(buf, inner.x, top + i as u16, line, inner.width);
     }
+}
+
+/// Spaces after `s` up to `n` characters, as `format!("{s:<n$}")` pads.
+fn pad_chars(s: &mut String, n: usize) {
+    let have = s.chars().count();
+    s.extend(std::iter::repeat_n(' ', n.saturating_sub(have)));
 }
 
 /// Whether a cell of the matrix goes through a resource or service-network endpoint or a

@@ -195,9 +195,16 @@ fn wrap_lines(
     let mut cur = (0, 0);
     // Printable ASCII takes one cell a byte: then a stretch's width is its length, and the
     // line so far is not measured again for every piece (a table's associations on the route
-    // tables panel are hundreds of pieces, counted every frame).
+    // tables panel are hundreds of pieces, counted every frame). Text of one-cell characters
+    // only ([`one_cell`]: ASCII with arrows, `…`, `»`, the path's hops in English) takes one
+    // cell a character: counted, not looked up in the width tables.
     let ascii = text.bytes().all(|b| (0x20..0x7f).contains(&b));
-    let cells = |s: &str| if ascii { s.len() } else { width(s) };
+    let narrow = ascii || text.chars().all(one_cell);
+    let cells = |s: &str| match (ascii, narrow) {
+        (true, _) => s.len(),
+        (false, true) => s.chars().count(),
+        (false, false) => width(s),
+    };
     let room_after = |prefix: &str| width_cells.saturating_sub(width(prefix)).max(1);
     // The room on the line after its prefix: `first`'s, then `rest`'s.
     let (mut room, room_rest) = (room_after(first), room_after(rest));
@@ -339,10 +346,20 @@ pub(crate) fn put_str(
 }
 
 /// A character that is a grapheme of its own whatever is beside it, one cell wide: printable
-/// ASCII and box drawing (grapheme break class Other, not pictographic; ambiguous width, one
-/// cell as `set_stringn` counts it).
+/// ASCII, Latin-1's letters and signs (`·`, `»`, `é`; not the soft hyphen), and the one-cell
+/// characters of the symbol blocks from General Punctuation to
+/// Miscellaneous Symbols and Arrows (U+2010..=U+2BFF: dashes, `…`, arrows, box drawing,
+/// shapes, `✔`, `✖`, `▣`, `◆`, ...) but their format characters. None of those joins its
+/// neighbours into a grapheme (no Extend, SpacingMark, Prepend, ZWJ or regional indicator:
+/// the zero-width marks for symbols, U+20D0..U+20FF, are not one cell), so `set_stringn`
+/// writes each alone in a cell, as the test of every such character holds.
 fn one_cell(c: char) -> bool {
-    matches!(c, ' '..='~' | '\u{2500}'..='\u{257f}')
+    match c {
+        ' '..='~' | '\u{2500}'..='\u{257f}' => true,
+        '\u{ad}' | '\u{2028}'..='\u{202f}' | '\u{2060}'..='\u{206f}' => false,
+        '\u{a1}'..='\u{ff}' | '\u{2010}'..='\u{2bff}' => UnicodeWidthChar::width(c) == Some(1),
+        _ => false,
+    }
 }
 
 /// [`Buffer::set_line`], each span written by [`put_str`].
@@ -427,6 +444,52 @@ mod tests {
             }
         }
         assert!(checked > 100, "{checked}");
+    }
+
+    /// Every character [`one_cell`] takes past ASCII is written by [`put_str`]
+    /// as `set_stringn` writes it: alone, between ASCII letters, twice, beside box drawing and
+    /// the next character, and cut at the edge.
+    #[test]
+    fn put_str_writes_every_one_cell_symbol_as_set_stringn_does() {
+        use ratatui::layout::Rect;
+        let area = Rect::new(0, 0, 8, 1);
+        let style = Style::default().fg(ratatui::style::Color::Green);
+        let mut fast = 0;
+        let symbols = ('\u{a0}'..='\u{ff}').chain('\u{2010}'..='\u{2bff}');
+        for c in symbols.filter(|&c| one_cell(c)) {
+            fast += 1;
+            let next = char::from_u32(c as u32 + 1).unwrap_or('x');
+            for s in [
+                format!("{c}"),
+                format!("a{c}b"),
+                format!("{c}{c}"),
+                format!("─{c}│"),
+                format!("{c}{next}"),
+                format!("{c} ✔g"),
+            ] {
+                for (x, room) in [(0u16, 8usize), (6, 8), (1, 2)] {
+                    let (mut want, mut got) = (Buffer::empty(area), Buffer::empty(area));
+                    let w = want.set_stringn(x, 0, &s, room, style);
+                    let g = put_str(&mut got, x, 0, &s, room, style);
+                    assert_eq!((g, &got), (w, &want), "{s:?} {x} {room}");
+                }
+                // One cell a character, as `wrap_lines` counts them.
+                if s.chars().all(one_cell) {
+                    assert_eq!(width(&s), s.chars().count(), "{s:?}");
+                }
+            }
+        }
+        // The symbols the panels draw are among them.
+        for c in "…»·→✔✖▣◆✚−⇄⛨⬡▤●•◐⊘▸é".chars() {
+            assert!(one_cell(c), "{c}");
+        }
+        assert!(fast > 2000, "{fast}");
+        // Wide and zero-width ones are not.
+        for c in [
+            '\u{ad}', '\u{20e3}', '\u{2705}', '\u{231a}', '\u{200d}', '\u{2028}', '\u{2060}',
+        ] {
+            assert!(!one_cell(c), "{c:?}");
+        }
     }
 
     // The wrapping as it was before `wrap_lines` (pieces copied, lines made), kept to hold
@@ -528,14 +591,15 @@ mod tests {
 
     proptest::proptest! {
         /// `wrap` makes the lines it made before, and `wrap_count` counts them, for text of
-        /// words, spaces, wide characters and characters that must not start a line.
+        /// words, spaces, wide characters and characters that must not start a line, of ASCII
+        /// alone and of one-cell characters alone.
         #[test]
         fn wrap_and_wrap_count_are_the_old_wrap(
             parts in proptest::collection::vec(0usize..13, 0..40),
             w in 1usize..30,
             first in 0usize..3,
             rest in 0usize..3,
-            ascii in proptest::bool::ANY,
+            alphabet in 0usize..3,
         ) {
             const BITS: [&str; 13] =
                 ["a", "bc", "subnet-0a1", " ", "  ", "日", "本語", "。", "ー", ",", "é", "ｱ", "、"];
@@ -543,7 +607,10 @@ mod tests {
             // not start a line.
             const ASCII: [&str; 13] =
                 ["a", "bc", "subnet-0a1", " ", "  ", ",", ".", ")", "?", "}", "x:", "(y", "]"];
-            let bits = if ascii { ASCII } else { BITS };
+            // One cell a character, not all ASCII (counted by characters).
+            const NARROW: [&str; 13] =
+                ["a", "→", "subnet…", " ", "  ", "»", "·", ")", "✔g", "—", "é", "─x", "]"];
+            let bits = [BITS, ASCII, NARROW][alphabet];
             let text: String = parts.iter().map(|&i| bits[i]).collect();
             let prefixes = ["", "    x: ", "「"];
             let (first, rest) = (prefixes[first], prefixes[rest]);

@@ -118,6 +118,14 @@ pub fn verdict_symbol(v: &Verdict) -> &'static str {
 
 /// Two cells for the matrix: the verdict's symbol and, when reachable, a letter for the way.
 pub fn cell_symbol(v: &Verdict) -> String {
+    let mut s = String::new();
+    push_cell_symbol(&mut s, v);
+    s
+}
+
+/// [`cell_symbol`] after what `out` holds (the matrix panel writes a screenful of cells
+/// through one buffer).
+pub fn push_cell_symbol(out: &mut String, v: &Verdict) {
     match v {
         Verdict::Reachable { via, cross_az } => {
             let letter = match via {
@@ -138,8 +146,12 @@ pub fn cell_symbol(v: &Verdict) -> String {
             } else {
                 letter
             };
-            format!("{OK}{letter}")
+            out.push_str(OK);
+            out.push(letter);
         }
-        other => format!("{} ", verdict_symbol(other)),
+        other => {
+            out.push_str(verdict_symbol(other));
+            out.push(' ');
+        }
     }
 }

@@ -91,15 +91,17 @@ impl Marks<'_> {
 
 /// `rows`: how many column rows can be on screen (scroll + height); a column stops growing
 /// past it. `window`: the column rows whose lines are made (those on screen); every row has
-/// its focus, to tell where the view follows.
+/// its focus, to tell where the view follows. `edges`: whether the lines above and below the
+/// columns are made (a frame's second pass takes them from its first: the gateway endpoints'
+/// line names every table they are attached to, 800 at 4x the quota model).
 pub(super) fn draw(
     app: &App,
     ix: &Index,
     theme: &Theme,
     width_cells: usize,
     col_width: usize,
-    rows: usize,
-    window: Range<usize>,
+    (rows, window): (usize, Range<usize>),
+    edges: bool,
 ) -> Drawing {
     let marks = Marks {
         path: &ix.path,
@@ -120,6 +122,13 @@ pub(super) fn draw(
         .into_iter()
         .map(|az_i| cols.column(az_i, failed.get(az_i).copied().unwrap_or(false)))
         .collect();
+    if !edges {
+        return Drawing {
+            top: Vec::new(),
+            columns,
+            bottom: Vec::new(),
+        };
+    }
     Drawing {
         top: header(app, &marks, theme, width_cells),
         columns,

@@ -20,7 +20,7 @@ use draw::{Drawing, draw, targets_label};
 
 use super::text::width;
 use super::theme::{ON_PATH, Theme};
-use super::{Hotspot, clamp_scroll, draw_panel, put_lines};
+use super::{Hotspot, clamp_scroll, draw_panel};
 
 /// A drawn line and its clickable cells (x, width, message).
 type Made = (Line<'static>, Vec<(u16, u16, Msg)>);
@@ -135,12 +135,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: b
         return;
     };
     let (lines, scroll) = composed(app, theme, inner);
-    // Only the lines on screen are made.
-    let shown: Vec<Line<'static>> = lines
-        .shown(scroll, inner.height as usize)
-        .map(|(l, _)| l.clone())
-        .collect();
-    put_lines(&shown, 0, inner, buf);
+    // Only the lines on screen are made, and written where they are (not copied first).
+    for (row, (line, _)) in lines.shown(scroll, inner.height as usize).enumerate() {
+        super::text::put_line(buf, inner.x, inner.y + row as u16, line, inner.width);
+    }
     super::scroll_marker(
         app.lang,
         theme,
@@ -167,7 +165,7 @@ fn composed(app: &App, theme: &Theme, inner: Rect) -> (Composed, usize) {
     let (width, cw) = (inner.width as usize, col_width as usize);
     let height = inner.height as usize;
     let ix = Index::new(app);
-    let skeleton = draw(app, &ix, theme, width, cw, rows, 0..0);
+    let skeleton = draw(app, &ix, theme, width, cw, (rows, 0..0), true);
     let focus = compose(&skeleton, n, col_width, 0..0).focus;
     let scroll = if app.topo_follow {
         follow(&focus, height)
@@ -177,16 +175,16 @@ fn composed(app: &App, theme: &Theme, inner: Rect) -> (Composed, usize) {
     let top = skeleton.top.len();
     let window = scroll.saturating_sub(top)..(scroll + height).saturating_sub(top);
     // The second pass stops a row past the window (a column stops at the first subnet that
-    // starts after `rows`): the column lines on screen are its, and the lines above and below
-    // the columns (made in both passes) the skeleton's, whose length is the drawing's.
+    // starts after `rows`) and makes no lines above and below the columns: the column lines
+    // on screen are its, the others the skeleton's, whose length is the drawing's.
     let d = draw(
         app,
         &ix,
         theme,
         width,
         cw,
-        rows.min(window.end.saturating_add(1)),
-        window,
+        (rows.min(window.end.saturating_add(1)), window),
+        false,
     );
     // The lines on screen: above and below the columns the skeleton's (its length is the
     // drawing's), the columns' the second pass's.
@@ -349,7 +347,15 @@ mod tests {
             app.scroll[0] as usize + inner.height as usize + 1
         };
         let (w, cw) = (inner.width as usize, col_width as usize);
-        let d = draw(app, &Index::new(app), theme, w, cw, rows, 0..usize::MAX);
+        let d = draw(
+            app,
+            &Index::new(app),
+            theme,
+            w,
+            cw,
+            (rows, 0..usize::MAX),
+            true,
+        );
         let lines = compose(&d, n, col_width, 0..usize::MAX);
         assert_eq!(lines.made.len(), lines.len(), "every line made");
         let scroll = if app.topo_follow {
