@@ -45,15 +45,8 @@ impl Piece<'_, '_> {
                 // Not kept ([`acl_cache`]): a piece's crossing (the source subnet's, to each
                 // destination piece) is asked once per walk, and its keys seldom come again.
                 None => {
-                    let [request, reply] = traffic_both(ctx, peer, reply_ports);
-                    // The reply is asked only when the request passes.
-                    let (request, reply) = network_acl::allows_crossing(
-                        ctx,
-                        acl,
-                        direction,
-                        [&request, &reply],
-                        false,
-                    );
+                    let (request, reply) =
+                        acl_cache::decided(ctx, acl, direction, peer, reply_ports);
                     request && reply
                 }
             };
