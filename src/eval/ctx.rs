@@ -70,6 +70,11 @@ pub(crate) struct Ctx<'m> {
     /// latest per slot): the matrix's walks and replays ask them again for every service
     /// (`layers/acl_cache.rs`).
     pub acl_decided: RefCell<super::layers::AclDecided>,
+    /// Set by the matrix's families for the walk in progress when the source's groups allow
+    /// the probe out to every address (`matrix/family/replay.rs`, `egress_wide`): then they
+    /// allow it to every piece, and the source's egress takes each as allowed without deciding
+    /// it (`layers/egress.rs`; debug builds decide and compare).
+    pub src_egress_wide: bool,
 }
 
 /// The groups of one side of a security group check: the source's own (they differ between
@@ -132,6 +137,7 @@ impl<'m> Ctx<'m> {
             log_start: Default::default(),
             quiet: Default::default(),
             acl_decided: Default::default(),
+            src_egress_wide: false,
         }
     }
 

@@ -72,6 +72,7 @@ pub(crate) fn evaluate_in(
         log_start: Default::default(),
         quiet: Default::default(),
         acl_decided: Default::default(),
+        src_egress_wide: false,
     };
     if let Some(note) = family_note {
         ctx.notes.push(note);

@@ -66,8 +66,7 @@ impl Piece<'_, '_> {
 }
 
 /// Whether network ACL `acl` allows the request going `direction` with `peer` at the other end
-/// and its reply to `reply_ports` (the reply asked only when the request passes); nothing is
-/// recorded as read.
+/// and its reply to `reply_ports`; nothing is recorded as read.
 fn decide(
     ctx: &Ctx<'_>,
     acl: Option<u32>,
@@ -75,9 +74,9 @@ fn decide(
     peer: Ipv4Net,
     reply_ports: PortRange,
 ) -> bool {
-    let [request, reply] = traffic_both(ctx, peer, reply_ports);
-    let (request, reply) =
-        network_acl::allows_crossing(ctx, acl, direction, [&request, &reply], false);
+    // Decided ahead by the index when it has the probe and the peer lies in one piece
+    // ([`acl_cache::decided`]), else by the rules.
+    let (request, reply) = acl_cache::decided(ctx, acl, direction, peer, reply_ports);
     request && reply
 }
 

@@ -263,7 +263,11 @@ impl<'m, T: Clone + PartialEq + std::fmt::Debug> Cells<'m, T> {
         *ctx.log.get_mut() = Some(std::mem::take(&mut self.logs));
         ctx.log_start.set(start);
         ctx.acl_decided.get_mut().new_walk(start);
+        // The source's egress takes each piece as allowed when its groups allow the probe out
+        // to every address (found once per group set of the family).
+        ctx.src_egress_wide = bits.egress_wide;
         let cell = walk(ctx);
+        ctx.src_egress_wide = false;
         let mut logs = ctx.log.get_mut().take().unwrap_or_default();
         if cfg!(debug_assertions) {
             each_once(&logs, start);

@@ -42,15 +42,35 @@ fn hash(cells: &[MatrixCell]) -> u64 {
 }
 
 /// Each row equal to an earlier one replaced by that one (the same cells, one allocation).
+/// A row whose allocation an earlier row had (a matrix family's classes share rows: half the
+/// security bench model's classes) takes what that row became without hashing its cells again.
 pub(super) fn share_equal(rows: &mut [Arc<[MatrixCell]>]) {
     let mut seen: rustc_hash::FxHashMap<u64, smallvec::SmallVec<[u32; 1]>> = Default::default();
     seen.reserve(rows.len() / 4);
+    // Per allocation seen, the row it became. An entry whose allocation was freed (its row
+    // replaced, no other row holding it) is never asked: every row left holds its allocation.
+    let mut became: rustc_hash::FxHashMap<RowAddr, u32> = Default::default();
+    became.reserve(rows.len() / 2);
     for i in 0..rows.len() {
-        let kin = seen.entry(hash(&rows[i])).or_default();
-        match kin.iter().find(|&&j| rows[j as usize] == rows[i]) {
-            Some(&j) => rows[i] = Arc::clone(&rows[j as usize]),
-            None => kin.push(i as u32),
+        let at = addr(&rows[i]);
+        if let Some(&j) = became.get(&at) {
+            // The same cells as the row it became (an invariant, not a message).
+            debug_assert!(rows[j as usize] == rows[i]);
+            rows[i] = Arc::clone(&rows[j as usize]);
+            continue;
         }
+        let kin = seen.entry(hash(&rows[i])).or_default();
+        let j = match kin.iter().find(|&&j| rows[j as usize] == rows[i]) {
+            Some(&j) => {
+                rows[i] = Arc::clone(&rows[j as usize]);
+                j
+            }
+            None => {
+                kin.push(i as u32);
+                i as u32
+            }
+        };
+        became.insert(at, j);
     }
 }
 
@@ -75,7 +95,7 @@ mod tests {
         };
         let down = Verdict::Blocked(Reason::NoRoute);
         let out = |t: &str| Verdict::LeavesVpc { target: t.into() };
-        let made = vec![
+        let mut made = vec![
             row(&[up.clone(), down.clone()]),
             row(&[down.clone(), up.clone()]),
             row(&[up.clone(), down.clone()]),
@@ -86,6 +106,11 @@ mod tests {
             row(&[]),
             row(&[]),
         ];
+        // Rows sharing an allocation already, one of them (the third's) replaced by an
+        // earlier equal row: its other holder becomes that row too.
+        made.push(Arc::clone(&made[2]));
+        made.push(Arc::clone(&made[0]));
+        made.push(Arc::clone(&made[3]));
         let mut rows = made.clone();
         share_equal(&mut rows);
         for (i, r) in rows.iter().enumerate() {

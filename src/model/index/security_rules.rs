@@ -238,6 +238,64 @@ impl AclFor {
             .find(|(c, deny)| c.contains(peer) || (*deny && c.overlaps(peer)))
             .is_some_and(|r| !r.1)
     }
+
+    /// The first address of each block's addresses and of the addresses after it.
+    fn edges(&self) -> impl Iterator<Item = u32> + '_ {
+        self.rules
+            .iter()
+            .flat_map(|(c, _)| [Some(c.0), c.1.checked_add(1)])
+            .flatten()
+    }
+}
+
+/// One crossing of a network ACL decided ahead: the default probe's request one way and its
+/// reply to some ports the other way, for every peer at once. The address space is cut at the
+/// edges of both directions' rules' blocks, each piece with both decisions: every block holds
+/// a piece whole or shares no address with it, so a peer inside one piece (a host, or a subnet
+/// no rule cuts) is decided as any address of the piece, by one binary search instead of two
+/// scans; a peer across pieces by the scans.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AclCrossing {
+    /// The request's direction (0 inbound, 1 outbound), and the ports its reply comes back to.
+    pub side: usize,
+    pub reply_ports: (u16, u16),
+    /// The first address of each piece, in order (the first is 0).
+    starts: Vec<u32>,
+    /// Per piece, whether the request is allowed (bit 1) and its reply (bit 0).
+    decided: Vec<u8>,
+}
+
+impl AclCrossing {
+    fn build(side: usize, reply_ports: (u16, u16), request: &AclFor, reply: &AclFor) -> Self {
+        let mut starts: Vec<u32> = std::iter::once(0)
+            .chain(request.edges())
+            .chain(reply.edges())
+            .collect();
+        starts.sort_unstable();
+        starts.dedup();
+        let decided = starts
+            .iter()
+            .map(|&a| {
+                u8::from(request.allows(Span(a, a))) << 1 | u8::from(reply.allows(Span(a, a)))
+            })
+            .collect();
+        AclCrossing {
+            side,
+            reply_ports,
+            starts,
+            decided,
+        }
+    }
+
+    /// (request, reply) with `peer` at the other end, when it lies inside one piece (none:
+    /// the scans decide).
+    pub fn decide(&self, peer: Span) -> Option<(bool, bool)> {
+        // The piece holding the peer's first address (`starts[0]` is 0), and where it ends.
+        let i = self.starts.partition_point(|&a| a <= peer.0);
+        let end = self.starts.get(i).map_or(u32::MAX, |&next| next - 1);
+        let bits = *self.decided.get(i.checked_sub(1)?)?;
+        (peer.1 <= end).then_some((bits & 2 != 0, bits & 1 != 0))
+    }
 }
 
 /// The kinds of traffic the index decides ahead for a network ACL: the probe's request and
@@ -260,12 +318,43 @@ pub fn group_ahead(rules: &CompiledGroup, prefix_list: &dyn Fn(&str) -> Vec<Span
     ]
 }
 
-/// A network ACL's rules decided ahead for each of `kinds`: inbound, then outbound.
-pub type AclAhead = [Vec<AclFor>; 2];
+/// A network ACL's rules decided ahead for each of `kinds` (indexed by side: inbound, then
+/// outbound), and its crossings: the first kind's request each way with each other kind's
+/// reply ([`AclCrossing`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AclAhead {
+    sides: [Vec<AclFor>; 2],
+    pub crossings: Vec<AclCrossing>,
+}
+
+impl std::ops::Index<usize> for AclAhead {
+    type Output = Vec<AclFor>;
+
+    fn index(&self, side: usize) -> &Vec<AclFor> {
+        &self.sides[side]
+    }
+}
 
 pub fn acl_ahead(rules: &CompiledAcl, kinds: &[Kind]) -> AclAhead {
-    let one = |d: &[AclRuleC]| kinds.iter().map(|&k| AclFor::build(d, k)).collect();
-    [one(&rules[0]), one(&rules[1])]
+    let one = |d: &[AclRuleC]| {
+        kinds
+            .iter()
+            .map(|&k| AclFor::build(d, k))
+            .collect::<Vec<_>>()
+    };
+    let sides = [one(&rules[0]), one(&rules[1])];
+    let mut crossings = Vec::new();
+    for side in 0..2 {
+        let (Some(request), back) = (sides[side].first(), &sides[1 - side]) else {
+            continue;
+        };
+        for reply in back.iter().skip(1) {
+            if let (Some(ports), true) = (reply.kind.1, reply.kind.0 == request.kind.0) {
+                crossings.push(AclCrossing::build(side, ports, request, reply));
+            }
+        }
+    }
+    AclAhead { sides, crossings }
 }
 
 #[cfg(test)]
@@ -410,5 +499,46 @@ mod tests {
                 prop_assert_eq!(ahead.allows(peer), acl_scan(&rules, kind, peer), "{:?}", peer);
             }
         }
+
+        /// A crossing decided ahead ([`AclCrossing`]) decides request and reply as the scans
+        /// of both directions' rules wherever it decides, and it decides every host.
+        #[test]
+        fn network_acl_crossings_decided_ahead_decide_as_the_scans(
+            raw in proptest::collection::vec(any::<RawRule>(), 0..12),
+            raw_back in proptest::collection::vec(any::<RawRule>(), 0..12),
+            peers in proptest::collection::vec((any::<u8>(), any::<u16>()), 1..8),
+        ) {
+            let (to, back) = (acl_rules(&raw), acl_rules(&raw_back));
+            let reply_kind = (Protocol::Tcp, Some((1024, 65535)));
+            let (request, reply) = (AclFor::build(&to, PROBE_KIND), AclFor::build(&back, reply_kind));
+            let crossing = AclCrossing::build(0, (1024, 65535), &request, &reply);
+            for (len, at) in peers {
+                let peer = span(len, at);
+                let scans = |p: Span| (acl_scan(&to, PROBE_KIND, p), acl_scan(&back, reply_kind, p));
+                if let Some(d) = crossing.decide(peer) {
+                    prop_assert_eq!(d, scans(peer), "{:?}", peer);
+                }
+                for host in [Span(peer.0, peer.0), Span(peer.1, peer.1)] {
+                    prop_assert_eq!(crossing.decide(host), Some(scans(host)), "{:?}", host);
+                }
+            }
+        }
+    }
+
+    /// Network ACL rules from raw draws, in number order.
+    fn acl_rules(raw: &[RawRule]) -> Vec<AclRuleC> {
+        let mut rules: Vec<AclRuleC> = raw
+            .iter()
+            .enumerate()
+            .map(|(i, &(p, ports_, len, at, deny))| AclRuleC {
+                number: (i as u16 * 7) % 11,
+                protocol: PROTOCOLS[p as usize % 4],
+                ports: ports(ports_),
+                cidr: span(len, at),
+                deny: deny % 2 == 0,
+            })
+            .collect();
+        rules.sort_by_key(|r| r.number);
+        rules
     }
 }
