@@ -480,18 +480,7 @@ mod tests {
             k in any::<u8>(),
             peers in proptest::collection::vec((any::<u8>(), any::<u16>()), 1..8),
         ) {
-            let mut rules: Vec<AclRuleC> = raw
-                .iter()
-                .enumerate()
-                .map(|(i, &(p, ports_, len, at, deny))| AclRuleC {
-                    number: (i as u16 * 7) % 11,
-                    protocol: PROTOCOLS[p as usize % 4],
-                    ports: ports(ports_),
-                    cidr: span(len, at),
-                    deny: deny % 2 == 0,
-                })
-                .collect();
-            rules.sort_by_key(|r| r.number);
+            let rules = acl_rules(&raw);
             let kind = kind(k);
             let ahead = AclFor::build(&rules, kind);
             for (len, at) in peers {
