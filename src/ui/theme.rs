@@ -116,15 +116,8 @@ pub fn verdict_symbol(v: &Verdict) -> &'static str {
     }
 }
 
-/// Two cells for the matrix: the verdict's symbol and, when reachable, a letter for the way.
-pub fn cell_symbol(v: &Verdict) -> String {
-    let mut s = String::new();
-    push_cell_symbol(&mut s, v);
-    s
-}
-
-/// [`cell_symbol`] after what `out` holds (the matrix panel writes a screenful of cells
-/// through one buffer).
+/// Two cells for the matrix, after what `out` holds: the verdict's symbol and, when reachable,
+/// a letter for the way (the matrix panel writes a screenful of cells through one buffer).
 pub fn push_cell_symbol(out: &mut String, v: &Verdict) {
     match v {
         Verdict::Reachable { via, cross_az } => {

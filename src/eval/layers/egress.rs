@@ -79,13 +79,12 @@ fn egress_decided(ctx: &Ctx<'_>, dest: Dest, pieces: Pieces) -> Gate {
         let peer = peer_groups(ctx, dest, piece);
         // Groups that allow the probe out to every address allow it to this piece, whatever
         // holds it ([`Ctx::src_egress_wide`]).
-        let allowed = match ctx.src_egress_wide {
-            true => {
-                // Decided alike (an invariant, not a message).
-                debug_assert!(security_group::allows(ctx, direction, src, &traffic, peer));
-                true
-            }
-            false => security_group::allows(ctx, direction, src, &traffic, peer),
+        let allowed = if ctx.src_egress_wide {
+            // Decided alike (an invariant, not a message).
+            debug_assert!(security_group::allows(ctx, direction, src, &traffic, peer));
+            true
+        } else {
+            security_group::allows(ctx, direction, src, &traffic, peer)
         };
         if logging && let Some(log) = ctx.log.borrow_mut().as_mut() {
             log.push(Logged::Group(SourceCheck {

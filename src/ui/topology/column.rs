@@ -291,14 +291,16 @@ impl Columns<'_> {
             };
             // The kind in full where it fits beside the block ("プライベート" is 12 cells),
             // else its short form.
-            let (long, short) = match subnet_is_public(app, sub_i) {
-                true => ("ui-public", "ui-pub"),
-                false => ("ui-private", "ui-priv"),
+            let (long, short) = if subnet_is_public(app, sub_i) {
+                ("ui-public", "ui-pub")
+            } else {
+                ("ui-private", "ui-priv")
             };
             let long = t(lang, long);
-            let kind = match width(&v4) + 1 + width(long) <= inner {
-                true => long,
-                false => t(lang, short),
+            let kind = if width(&v4) + 1 + width(long) <= inner {
+                long
+            } else {
+                t(lang, short)
             };
             boxed(format!("{v4} {kind}"), base, None)
         });
