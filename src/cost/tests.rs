@@ -45,6 +45,11 @@ fn note_text(n: &CostNote) -> String {
     crate::explain::cost_note(crate::explain::Lang::En, n)
 }
 
+/// The changes from `before` to `after` as the explorer's English lines.
+pub(super) fn diff_lines(before: &CostEstimate, after: &CostEstimate) -> Vec<String> {
+    diff(before, after).iter().map(|c| c.to_string()).collect()
+}
+
 pub(super) fn what_if(failed: &[&str]) -> WhatIf {
     WhatIf {
         failed_azs: failed.iter().map(|s| s.to_string()).collect(),
@@ -327,10 +332,7 @@ fn tokyo_is_priced_with_tokyo_prices() {
     .apply(&m)
     .expect("edit applies");
     let after = estimate(&after_model, &WhatIf::default(), &inputs);
-    let lines: Vec<String> = diff(&before, &after)
-        .iter()
-        .map(|c| c.to_string())
-        .collect();
+    let lines = diff_lines(&before, &after);
     assert_eq!(
         lines,
         [

@@ -1,7 +1,7 @@
 //! The cost diff's words and figures on the shipped scenarios: a gateway endpoint attached, an
 //! interface endpoint's ENI added, an AZ failed (the estimate itself is in `tests`).
 
-use super::tests::{close, load, what_if};
+use super::tests::{close, diff_lines, load, what_if};
 use super::*;
 use crate::model::{Edit, GatewayEndpoint, WhatIf};
 
@@ -23,10 +23,7 @@ fn the_diff_of_a_gateway_endpoint_reads_as_the_lesson_says() {
     .apply(&m)
     .expect("edit applies");
     let after = estimate(&after_model, &WhatIf::default(), &inputs);
-    let lines: Vec<String> = diff(&before, &after)
-        .iter()
-        .map(|c| c.to_string())
-        .collect();
+    let lines = diff_lines(&before, &after);
     assert_eq!(
         lines,
         [
@@ -103,10 +100,7 @@ fn the_diff_of_an_az_failure_lists_the_flows_it_stops() {
     let inputs = CostInputs::for_model(&m);
     let before = estimate(&m, &WhatIf::default(), &inputs);
     let after = estimate(&m, &what_if(&["us-east-1a"]), &inputs);
-    let lines: Vec<String> = diff(&before, &after)
-        .iter()
-        .map(|c| c.to_string())
-        .collect();
+    let lines = diff_lines(&before, &after);
     // Nothing provisioned changes; two flows stop.
     assert_eq!(
         lines,

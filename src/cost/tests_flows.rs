@@ -9,6 +9,7 @@ use std::path::Path;
 use proptest::prelude::*;
 
 use super::flows::FlowGroup;
+use super::tests::diff_lines;
 use super::usage::{Ids, class_usage};
 use super::*;
 use crate::eval::{self, From, Query, To};
@@ -312,10 +313,7 @@ fn the_estimate_after_an_edit_equals_a_fresh_one() {
     .apply(&m)
     .expect("applies");
     let after = estimate_after(&before, &failed, &failed.scenario().what_if, &inputs);
-    let lines: Vec<String> = diff(&before, &after)
-        .iter()
-        .map(|c| c.to_string())
-        .collect();
+    let lines = diff_lines(&before, &after);
     assert_eq!(
         lines[0],
         "sns for i-app-a and 3 more instances of its subnet: via NAT gateway \u{2192} unavailable (source_az_failed): \u{2212}18.00 USD/month at 400 GB"
